@@ -1,0 +1,55 @@
+// model-gate CLI: dispatches to one module per subcommand (src/cli/<name>.ts), loaded on demand.
+import { argv, env, exit, cwd } from 'node:process';
+import { type CliIO, type Command, UsageError } from './cli/io.js';
+import { TOOL_VERSION } from './version.js';
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  serve: { summary: 'serve a store folder as a Hub-compatible registry', load: async () => (await import('./cli/serve.js')).serve },
+  fetch: { summary: 'download ORG/NAME@SHA through the verified stream and report every file', load: async () => (await import('./cli/fetch.js')).fetchCommand },
+  demo: { summary: 'run the main job on the embedded local registry with sample repositories', load: async () => (await import('./cli/demo.js')).demo }
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `model-gate ${TOOL_VERSION}\n\nusage: model-gate <command> [options]\n\n${lines.join('\n')}\n`;
+}
+
+async function main(): Promise<number> {
+  const io: CliIO = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    env,
+    cwd: cwd()
+  };
+  const [name, ...rest] = argv.slice(2);
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name ? 0 : 2;
+  }
+  if (name === '--version') {
+    io.stdout(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    io.stderr(`model-gate: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await (await cmd.load())(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`model-gate ${name}: ${err.message}\n`);
+      return 2;
+    }
+    io.stderr(`model-gate ${name}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 2;
+  }
+}
+
+// exitCode rather than exit(): lets piped stdout drain, and lets `serve` keep running.
+main().then((code) => { process.exitCode = code; }, (err) => {
+  process.stderr.write(`model-gate: ${String(err)}\n`);
+  exit(2);
+});

@@ -1,0 +1,34 @@
+// The seam between byte streams and analyzers. Scanners are push-based: the verified download (or a file
+// read) hands them chunks in order, exactly once; they keep bounded state and never ask for bytes again.
+import type { Finding } from '../findings.js';
+
+/** What a scanner is told about the file before its bytes arrive. */
+export interface FileContext {
+  /** Repository-relative POSIX path (or the local path for `model-gate scan`). */
+  path: string;
+  /** Total size in bytes when known up front (Hub tree, stat). */
+  size?: number;
+  /**
+   * The last bytes of the file, when the caller fetched them first (a Range request on the Hub, a positioned
+   * read locally). Zip-shaped files need their central directory before the stream to route member bytes.
+   */
+  tail?: Uint8Array;
+}
+
+export interface ScanOutcome {
+  /** Formats recognised by content, e.g. ['zip', 'pytorch-zip'] or ['pickle']; several for polyglots. */
+  formats: string[];
+  findings: Finding[];
+  /**
+   * False when some bytes were not fully examined (parse error, limit hit, unsupported variant).
+   * A scanner that returns complete:false must also return a blocking finding saying why.
+   */
+  complete: boolean;
+  /** Format-specific facts for reports (pickle globals, safetensors tensor count, weights_only verdict…). */
+  details?: Record<string, unknown>;
+}
+
+export interface StreamScanner {
+  push(chunk: Uint8Array): void;
+  end(): ScanOutcome;
+}
