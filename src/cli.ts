@@ -6,6 +6,11 @@ import { TOOL_VERSION } from './version.js';
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   serve: { summary: 'serve a store folder as a Hub-compatible registry', load: async () => (await import('./cli/serve.js')).serve },
   fetch: { summary: 'download ORG/NAME@SHA through the verified stream and report every file', load: async () => (await import('./cli/fetch.js')).fetchCommand },
+  name: { summary: 'check ORG/NAME for namespace impersonation and repo-name shadowing', load: async () => (await import('./cli/name.js')).name },
+  verify: { summary: 'verify a model folder against model.sig (key, keyless identity or CA chain)', load: async () => (await import('./cli/verify.js')).verify },
+  sign: { summary: 'sign a model folder with an ECDSA P-256 key into a model_signing bundle', load: async () => (await import('./cli/sign.js')).sign },
+  review: { summary: 'review an allowlist change locally, as the action does on a pull request', load: async () => (await import('./cli/review.js')).review },
+  scan: { summary: 'scan model files and folders offline', load: async () => (await import('./cli/scan.js')).scan },
   demo: { summary: 'run the main job on the embedded local registry with sample repositories', load: async () => (await import('./cli/demo.js')).demo }
 };
 

@@ -1,0 +1,173 @@
+// Runs the bundled action (dist/index.js) as the runner would: an event payload file, INPUT_* and GITHUB_*
+// variables, against a loopback GitHub API server and the local Hub registry seeded with the sample repositories.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { SAMPLE, sampleAllowlists, sampleStoreSpec } from '../../src/registry/samples/index.js';
+import { startRegistry, type RunningRegistry } from '../../src/registry/server.js';
+import { buildStore } from '../../src/registry/store-builder.js';
+import { startGitHubServer, type GitHubServer } from '../support/github-server.js';
+
+const BASE = '1'.repeat(40);
+const HEAD = '2'.repeat(40);
+const ACTION = resolve('dist/index.js');
+
+let dir: string;
+let registry: RunningRegistry;
+let gh: GitHubServer;
+let allowlists: { base: string; head: string };
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mg-e2e-'));
+  const built = await buildStore(join(dir, 'store'), sampleStoreSpec());
+  allowlists = sampleAllowlists(built);
+  registry = await startRegistry({ storeDir: join(dir, 'store'), token: 'hf_e2e_secret_token' });
+  gh = await startGitHubServer('acme', 'models');
+  gh.state.files.set(`${BASE}:approved-models.yaml`, allowlists.base);
+  gh.state.files.set(`${HEAD}:approved-models.yaml`, allowlists.head);
+});
+
+afterAll(async () => {
+  await gh.close();
+  await registry.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+interface RunResult {
+  code: number | null;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** Parses the GITHUB_OUTPUT file format (`name<<delimiter\nvalue\ndelimiter`). */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^(.+?)<<(.+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
+  return out;
+}
+
+async function runAction(run: number): Promise<RunResult> {
+  const work = join(dir, `run-${run}`);
+  await rm(work, { recursive: true, force: true });
+  await import('node:fs/promises').then((fs) => fs.mkdir(work, { recursive: true }));
+  const eventPath = join(work, 'event.json');
+  const outputPath = join(work, 'output');
+  const summaryPath = join(work, 'summary.md');
+  await writeFile(outputPath, '');
+  await writeFile(summaryPath, '');
+  await writeFile(
+    eventPath,
+    JSON.stringify({
+      action: 'synchronize',
+      number: 7,
+      pull_request: {
+        number: 7,
+        html_url: 'https://github.com/acme/models/pull/7',
+        base: { sha: BASE, ref: 'main', repo: { full_name: 'acme/models' } },
+        head: { sha: HEAD, ref: 'add-models', repo: { full_name: 'acme/models' } }
+      }
+    })
+  );
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? work,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: 'acme/models',
+    GITHUB_API_URL: gh.url,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_WORKSPACE: work,
+    INPUT_GITHUB_TOKEN: 'ghs_e2e_token_value',
+    'INPUT_HUB-URL': registry.hubUrl,
+    'INPUT_CDN-ORIGINS': registry.cdnUrl,
+    'INPUT_HUB-TOKEN': 'hf_e2e_secret_token',
+    'INPUT_REPORT-DIR': join(work, 'report'),
+    INPUT_SIGN: 'none'
+  };
+  const child = spawn(process.execPath, [ACTION], { env, cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
+  const code = await new Promise<number | null>((res) => child.on('close', res));
+  return { code, stdout, outputs: parseOutputs(await readFile(outputPath, 'utf8')), summary: await readFile(summaryPath, 'utf8') };
+}
+
+function lineOf(text: string, needle: string): number {
+  return text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+}
+
+describe('the bundled action on a pull request adding the sample models', () => {
+  let first: RunResult;
+  let second: RunResult;
+
+  beforeAll(async () => {
+    first = await runAction(1);
+    second = await runAction(2);
+  }, 240_000);
+
+  it('fails the check because models are rejected', () => {
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(/::error::Model Gate: \d+ model\(s\) rejected/);
+  });
+
+  it('sets the outputs', () => {
+    expect(first.outputs.rejected).toBe('3');
+    expect(first.outputs.approved).toBe('1');
+    expect(first.outputs.verdict).toBe('rejected');
+    expect(first.outputs['report-path']).toMatch(/model-gate\.json$/);
+  });
+
+  it('approves the clean model and rejects the malicious ones in the comment', () => {
+    expect(gh.state.comments).toHaveLength(1);
+    const body = gh.state.comments[0]!.body;
+    expect(body.split('\n')[0]).toBe('<!-- model-gate -->');
+    const row = (repo: string) => body.split('\n').find((l) => l.startsWith('|') && l.includes(repo.split('/')[1]!) && l.includes(repo.split('/')[0]!)) ?? '';
+    expect(row(SAMPLE.clean)).toMatch(/approved/i);
+    expect(row(SAMPLE.maliciousPickle)).toMatch(/rejected/i);
+    expect(row(SAMPLE.trojanedBin)).toMatch(/rejected/i);
+    expect(body).toContain('pytorch_model.bin');
+    expect(body).toContain(`${registry.hubUrl}/${SAMPLE.clean}/tree/`);
+  });
+
+  it('annotates the exact allowlist lines', () => {
+    const line = lineOf(allowlists.head, SAMPLE.maliciousPickle);
+    expect(first.stdout).toMatch(new RegExp(`::error [^\\n]*file=approved-models\\.yaml,[^\\n]*line=${line}`));
+  });
+
+  it('requests changes on the pull request', () => {
+    expect(gh.state.reviews.filter((r) => r.state === 'CHANGES_REQUESTED').length).toBeGreaterThanOrEqual(1);
+    expect(gh.state.reviews[0]!.commit_id).toBe(HEAD);
+  });
+
+  it('writes the job summary, the JSON and SARIF reports', async () => {
+    expect(first.summary).toContain(SAMPLE.maliciousPickle.split('/')[1]);
+    const json = JSON.parse(await readFile(first.outputs['report-path']!, 'utf8')) as { reviews: unknown[] };
+    expect(json.reviews).toHaveLength(4);
+    const sarif = JSON.parse(await readFile(first.outputs['sarif-path']!, 'utf8')) as { version: string; runs: unknown[] };
+    expect(sarif.version).toBe('2.1.0');
+  });
+
+  it('updates the same comment on a re-run instead of adding one', () => {
+    expect(second.code).toBe(1);
+    expect(gh.state.comments).toHaveLength(1);
+    const commentWrites = gh.state.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues/7/comments'));
+    const commentUpdates = gh.state.requests.filter((r) => r.method === 'PATCH' && r.path.includes('/issues/comments/'));
+    expect(commentWrites).toHaveLength(1);
+    expect(commentUpdates).toHaveLength(1);
+  });
+
+  it('never prints or sends the secrets where they do not belong', () => {
+    for (const run of [first, second]) {
+      expect(run.stdout).not.toContain('hf_e2e_secret_token');
+      expect(run.stdout).not.toContain('ghs_e2e_token_value');
+    }
+    expect(gh.state.requests.every((r) => !JSON.stringify(r.body ?? '').includes('hf_e2e_secret_token'))).toBe(true);
+  });
+});

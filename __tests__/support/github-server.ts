@@ -1,0 +1,114 @@
+// A loopback GitHub REST server answering the routes the action uses, recording every request.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  body: unknown;
+  authorization?: string;
+}
+
+export interface GitHubServerState {
+  /** `${ref}:${path}` → file text. */
+  files: Map<string, string>;
+  comments: { id: number; body: string; user: { login: string } }[];
+  reviews: { id: number; state: string; body: string; commit_id: string }[];
+  requests: RecordedRequest[];
+  /** Status to answer comment/review writes with (e.g. 403 for a fork PR's read-only token). */
+  denyWrites?: number;
+}
+
+export interface GitHubServer {
+  url: string;
+  state: GitHubServerState;
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json', ...headers });
+  res.end(text);
+}
+
+async function readBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : undefined;
+}
+
+export async function startGitHubServer(owner: string, repo: string): Promise<GitHubServer> {
+  const state: GitHubServerState = { files: new Map(), comments: [], reviews: [], requests: [] };
+  let nextId = 1000;
+  const prefix = `/repos/${owner}/${repo}`;
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://x');
+      const body = await readBody(req);
+      state.requests.push({ method: req.method ?? '', path: url.pathname + url.search, body, authorization: req.headers.authorization });
+      const p = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : null;
+      if (p === null) return send(res, 404, { message: 'Not Found' });
+      const denied = (): boolean => {
+        if (state.denyWrites === undefined) return false;
+        send(res, state.denyWrites, { message: 'Resource not accessible by integration' });
+        return true;
+      };
+      let m: RegExpMatchArray | null;
+      if (req.method === 'GET' && (m = p.match(/^\/contents\/(.+)$/))) {
+        const text = state.files.get(`${url.searchParams.get('ref')}:${decodeURIComponent(m[1]!)}`);
+        if (text === undefined) return send(res, 404, { message: 'Not Found' });
+        return send(res, 200, text, { 'content-type': 'application/vnd.github.raw' });
+      }
+      if ((m = p.match(/^\/issues\/(\d+)\/comments$/))) {
+        if (req.method === 'GET') {
+          const page = Number(url.searchParams.get('page') ?? '1');
+          const per = Number(url.searchParams.get('per_page') ?? '30');
+          const slice = state.comments.slice((page - 1) * per, page * per);
+          const last = Math.max(1, Math.ceil(state.comments.length / per));
+          const headers: Record<string, string> = {};
+          if (page < last) headers.link = `<http://${req.headers.host}${url.pathname}?per_page=${per}&page=${page + 1}>; rel="next"`;
+          return send(res, 200, slice, headers);
+        }
+        if (req.method === 'POST') {
+          if (denied()) return;
+          const c = { id: nextId++, body: (body as { body: string }).body, user: { login: 'github-actions[bot]' } };
+          state.comments.push(c);
+          return send(res, 201, c);
+        }
+      }
+      if (req.method === 'PATCH' && (m = p.match(/^\/issues\/comments\/(\d+)$/))) {
+        if (denied()) return;
+        const c = state.comments.find((x) => x.id === Number(m![1]));
+        if (!c) return send(res, 404, { message: 'Not Found' });
+        c.body = (body as { body: string }).body;
+        return send(res, 200, c);
+      }
+      if ((m = p.match(/^\/pulls\/(\d+)\/reviews$/))) {
+        if (req.method === 'GET') return send(res, 200, state.reviews);
+        if (req.method === 'POST') {
+          if (denied()) return;
+          const b = body as { event: string; body: string; commit_id: string };
+          const r = { id: nextId++, state: b.event === 'REQUEST_CHANGES' ? 'CHANGES_REQUESTED' : 'COMMENTED', body: b.body, commit_id: b.commit_id };
+          state.reviews.push(r);
+          return send(res, 200, r);
+        }
+      }
+      if (req.method === 'PUT' && (m = p.match(/^\/pulls\/(\d+)\/reviews\/(\d+)\/dismissals$/))) {
+        if (denied()) return;
+        const r = state.reviews.find((x) => x.id === Number(m![2]));
+        if (!r) return send(res, 404, { message: 'Not Found' });
+        r.state = 'DISMISSED';
+        return send(res, 200, r);
+      }
+      return send(res, 404, { message: `no route for ${req.method} ${url.pathname}` });
+    })().catch((err: unknown) => send(res, 500, { message: String(err) }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    state,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); })
+  };
+}

@@ -1,0 +1,112 @@
+// The few GitHub REST calls the action makes, behind a narrow interface so tests can point them at a
+// loopback server (Octokit's baseUrl) and the rest of the action never sees Octokit.
+import { getOctokit } from '@actions/github';
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export interface IssueComment {
+  id: number;
+  body: string;
+}
+
+export interface PullReview {
+  id: number;
+  state: string;
+  body: string;
+}
+
+export interface GitHubApi {
+  /** File text at a commit, or null when the file does not exist there. */
+  readFile(path: string, ref: string): Promise<string | null>;
+  listComments(issue: number): Promise<IssueComment[]>;
+  createComment(issue: number, body: string): Promise<number>;
+  updateComment(id: number, body: string): Promise<void>;
+  listReviews(pull: number): Promise<PullReview[]>;
+  createReview(pull: number, review: { commitId: string; event: 'REQUEST_CHANGES' | 'COMMENT'; body: string }): Promise<void>;
+  dismissReview(pull: number, id: number, message: string): Promise<void>;
+}
+
+/** An HTTP error from the GitHub API, with the status so callers can degrade on 403. */
+export class GitHubApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number
+  ) {
+    super(message);
+  }
+}
+
+/** Hidden marker identifying the action's own PR reviews (the sticky comment has its own). */
+export const REVIEW_MARKER = '<!-- model-gate-review -->';
+
+const MAX_FILE_BYTES = 1024 * 1024;
+
+function statusOf(err: unknown): number {
+  const s = (err as { status?: unknown }).status;
+  return typeof s === 'number' ? s : 0;
+}
+
+async function wrap<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    const status = statusOf(err);
+    throw new GitHubApiError(`GitHub API: ${what} failed (${status || 'no status'}): ${err instanceof Error ? err.message : String(err)}`, status);
+  }
+}
+
+export function octokitApi(token: string, repo: RepoRef, baseUrl?: string): GitHubApi {
+  const octokit = getOctokit(token, baseUrl ? { baseUrl } : {});
+  const { owner, repo: name } = repo;
+  return {
+    async readFile(path, ref) {
+      try {
+        const res = await octokit.rest.repos.getContent({ owner, repo: name, path, ref, mediaType: { format: 'raw' } });
+        const data = res.data as unknown;
+        const text = typeof data === 'string' ? data : Buffer.from(data as ArrayBuffer).toString('utf8');
+        if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
+          throw new GitHubApiError(`${path} at ${ref} is larger than ${MAX_FILE_BYTES} bytes; an allowlist or policy that big is refused`, 413);
+        }
+        return text;
+      } catch (err) {
+        if (err instanceof GitHubApiError) throw err;
+        if (statusOf(err) === 404) return null;
+        throw new GitHubApiError(`GitHub API: reading ${path} at ${ref} failed (${statusOf(err)}): ${err instanceof Error ? err.message : String(err)}`, statusOf(err));
+      }
+    },
+    listComments: (issue) =>
+      wrap(`listing comments on #${issue}`, async () => {
+        const all = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo: name, issue_number: issue, per_page: 100 });
+        return all.map((c) => ({ id: c.id, body: c.body ?? '' }));
+      }),
+    createComment: (issue, body) =>
+      wrap(`commenting on #${issue}`, async () => (await octokit.rest.issues.createComment({ owner, repo: name, issue_number: issue, body })).data.id),
+    updateComment: (id, body) =>
+      wrap(`updating comment ${id}`, async () => {
+        await octokit.rest.issues.updateComment({ owner, repo: name, comment_id: id, body });
+      }),
+    listReviews: (pull) =>
+      wrap(`listing reviews on #${pull}`, async () => {
+        const all = await octokit.paginate(octokit.rest.pulls.listReviews, { owner, repo: name, pull_number: pull, per_page: 100 });
+        return all.map((r) => ({ id: r.id, state: r.state, body: r.body ?? '' }));
+      }),
+    createReview: (pull, review) =>
+      wrap(`submitting a review on #${pull}`, async () => {
+        await octokit.rest.pulls.createReview({
+          owner,
+          repo: name,
+          pull_number: pull,
+          commit_id: review.commitId,
+          event: review.event,
+          body: `${REVIEW_MARKER}\n${review.body}`
+        });
+      }),
+    dismissReview: (pull, id, message) =>
+      wrap(`dismissing review ${id} on #${pull}`, async () => {
+        await octokit.rest.pulls.dismissReview({ owner, repo: name, pull_number: pull, review_id: id, message });
+      })
+  };
+}

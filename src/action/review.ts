@@ -1,0 +1,114 @@
+// Review mode: read the allowlist and policy through the API at the event's SHAs, review the change, write the
+// reports, publish the sticky comment and review, annotate the allowlist lines, and fail the check when needed.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { REPO_CHECKS } from '../checks/index.js';
+import { HubClient } from '../hub/client.js';
+import { pickHubUrl } from '../hub/endpoint.js';
+import { annotationsFor } from '../report/annotations.js';
+import { renderJsonReport } from '../report/json.js';
+import { renderComment } from '../report/markdown.js';
+import { renderSarif } from '../report/sarif.js';
+import { renderSummary } from '../report/summary.js';
+import { countVerdicts, overallVerdict } from '../report/tally.js';
+import { reviewChange } from '../review/change.js';
+import { defaultScanFile } from '../review/scan-file.js';
+import { targetFromEvent } from './event.js';
+import { octokitApi, type GitHubApi } from './github-api.js';
+import type { ActionInputs } from './inputs.js';
+import { submitReview, upsertStickyComment } from './publish.js';
+import type { Runner } from './runner.js';
+
+export interface ReviewDepsForAction {
+  /** Builds the GitHub API client; the default talks to GITHUB_API_URL with the github-token input. */
+  github?: (token: string, owner: string, repo: string, baseUrl: string | undefined) => GitHubApi;
+  now?: () => Date;
+}
+
+export async function runReview(runner: Runner, inputs: ActionInputs, deps: ReviewDepsForAction = {}): Promise<void> {
+  const { env } = runner;
+  const eventName = env.GITHUB_EVENT_NAME ?? '';
+  const payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH ?? '', 'utf8')) as Record<string, unknown>;
+  const target = targetFromEvent(eventName, payload);
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo) throw new Error('GITHUB_REPOSITORY is not set to owner/repo; is this running in GitHub Actions?');
+  if (!inputs.githubToken) throw new Error("input 'github-token' is empty; the action needs it to read the allowlist at the base and head commits");
+
+  const api = (deps.github ?? ((t, o, r, b) => octokitApi(t, { owner: o, repo: r }, b)))(inputs.githubToken, owner, repo, env.GITHUB_API_URL);
+  const [baseSha, headSha] = target.kind === 'pull_request' ? [target.baseSha, target.headSha] : [target.beforeSha, target.afterSha];
+
+  const baseText = baseSha ? await api.readFile(inputs.allowlist, baseSha) : null;
+  const headText = await api.readFile(inputs.allowlist, headSha);
+  // The policy in effect is the base's: a pull request cannot weaken the policy that reviews it. A push has
+  // already been reviewed, so its own commit's policy applies.
+  const policyRef = target.kind === 'pull_request' ? target.baseSha : target.afterSha;
+  const policyText = await api.readFile(inputs.policy, policyRef);
+  const headPolicyText = target.kind === 'pull_request' ? await api.readFile(inputs.policy, target.headSha) : undefined;
+
+  const hub = new HubClient({
+    hubUrl: pickHubUrl(inputs.hubUrl, env),
+    ...(inputs.hubToken ? { token: inputs.hubToken } : {}),
+    ...(inputs.cdnOrigins.length > 0 ? { allowedCdnOrigins: inputs.cdnOrigins } : {})
+  });
+  const result = await reviewChange({
+    allowlistPath: inputs.allowlist,
+    baseText,
+    headText,
+    policyText,
+    ...(headPolicyText !== undefined ? { headPolicyText } : {}),
+    policySource: `${inputs.policy} at ${policyRef.slice(0, 7)}${policyText === null ? ' (absent: defaults)' : ''}`,
+    policyInputs: { failOn: inputs.failOn, concurrency: inputs.concurrency },
+    hub,
+    scanFile: defaultScanFile,
+    checks: REPO_CHECKS,
+    ...(deps.now ? { now: deps.now } : {}),
+    onProgress: (line) => runner.info(line)
+  });
+
+  const report = result.report;
+  if (env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID) {
+    report.fullReportUrl = `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}`;
+  }
+  if (target.kind === 'pull_request' && target.fork) {
+    report.signing = result.reviews
+      .filter((r) => r.verdict === 'approved')
+      .map((r) => ({ repo: r.entry.repo, revision: r.entry.revision, status: 'skipped' as const, detail: 'fork pull requests get no OIDC token; the sign workflow signs after merge' }));
+  }
+
+  const now = (deps.now ?? (() => new Date()))();
+  await mkdir(inputs.reportDir, { recursive: true });
+  const jsonPath = join(inputs.reportDir, 'model-gate.json');
+  const sarifPath = join(inputs.reportDir, 'model-gate.sarif');
+  await writeFile(jsonPath, renderJsonReport(report, now));
+  await writeFile(sarifPath, renderSarif(report));
+  const comment = renderComment(report);
+  await writeFile(join(inputs.reportDir, 'comment.md'), comment);
+
+  const counts = countVerdicts(result.reviews);
+  const rejected = result.reviews.filter((r) => r.verdict === 'rejected').length;
+  if (target.kind === 'pull_request' && inputs.comment) {
+    const warn = (m: string) => runner.warning(m);
+    const posted = await upsertStickyComment(api, target.number, comment, warn);
+    if (posted.status !== 'skipped') runner.info(`comment ${posted.status} (id ${posted.id})`);
+    await submitReview(api, target.number, target.headSha, { count: rejected, summary: `Model Gate rejected ${rejected} model(s); see the Model Gate comment for why.` }, warn);
+  }
+  for (const a of annotationsFor(result.reviews, inputs.allowlist, result.errors)) {
+    runner[a.level](a.message, { file: a.file, startLine: a.startLine, title: a.title });
+  }
+  await runner.writeSummary(renderSummary(report));
+
+  runner.setOutput('verdict', overallVerdict(report));
+  runner.setOutput('approved', counts.approved);
+  runner.setOutput('needs-review', counts.needsReview);
+  runner.setOutput('rejected', counts.rejected);
+  runner.setOutput('report-path', jsonPath);
+  runner.setOutput('sarif-path', sarifPath);
+  if (result.failed) {
+    const why = [
+      rejected > 0 ? `${rejected} model(s) rejected` : '',
+      result.errors.length > 0 ? `${result.errors.length} allowlist/policy error(s)` : '',
+      rejected === 0 && result.errors.length === 0 ? `findings at or above fail-on (${result.policy.policy.failOn})` : ''
+    ].filter(Boolean);
+    runner.setFailed(`Model Gate: ${why.join(', ')}. See the comment or the job summary.`);
+  }
+}

@@ -1,0 +1,52 @@
+// The Hub's own scanners, as evidence: an unsafe verdict blocks; "not scanned yet" is said plainly and never
+// counted as safe (freshly created repositories are often unscanned — the May 2026 repo was).
+import type { Finding, Severity } from '../findings.js';
+import type { RepoCheck } from './types.js';
+
+const LEVEL: Record<string, Severity | undefined> = { unsafe: 'high', suspicious: 'medium', caution: 'medium' };
+
+export const hubScanCheck: RepoCheck = {
+  id: 'hub.scan',
+  run({ resolved, tree, entry }) {
+    const findings: Finding[] = [];
+    const repoStatus = resolved.info.securityRepoStatus;
+    for (const item of tree) {
+      const status = item.securityFileStatus;
+      if (!status) continue;
+      const severity = LEVEL[status.status];
+      if (!severity) continue;
+      const imports = status.pickleImportScan?.pickleImports
+        ?.filter((i) => i.safety !== 'innocuous')
+        .map((i) => `${i.module}.${i.name} (${i.safety})`)
+        .slice(0, 10);
+      findings.push({
+        check: 'hub.scan.flagged',
+        severity,
+        file: item.path,
+        message: `the Hub's scanners report this file as ${status.status}`,
+        ...(imports && imports.length > 0 ? { evidence: `pickle imports: ${imports.join(', ')}` } : {}),
+        help: 'Read the scanner details on the Hub file page; Model Gate\'s own findings for this file say what it would execute.'
+      });
+    }
+    for (const f of repoStatus?.filesWithIssues ?? []) {
+      if (findings.some((x) => x.file === f.path)) continue;
+      const severity = LEVEL[f.level] ?? 'medium';
+      findings.push({
+        check: 'hub.scan.flagged',
+        severity,
+        file: f.path,
+        message: `the Hub lists this file with issues (${f.level})`,
+        help: 'Read the scanner details on the Hub file page.'
+      });
+    }
+    if (!repoStatus || !repoStatus.scansDone) {
+      findings.push({
+        check: 'hub.scan.pending',
+        severity: 'info',
+        message: `the Hub's scanners have not finished on ${entry.repo} at this commit`,
+        help: 'Not scanned is not safe: Model Gate\'s own scan is the gate; the Hub\'s verdict is extra evidence when it exists.'
+      });
+    }
+    return findings;
+  }
+};

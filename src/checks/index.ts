@@ -1,0 +1,6 @@
+// Every repository-level check, in the order their findings are gathered. Adding a check = one module + one line.
+import { hubScanCheck } from './hub-scan.js';
+import { pinCheck } from './pin.js';
+import type { RepoCheck } from './types.js';
+
+export const REPO_CHECKS: readonly RepoCheck[] = [pinCheck, hubScanCheck];

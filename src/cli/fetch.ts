@@ -1,0 +1,203 @@
+// `model-gate fetch ORG/NAME@SHA`: resolve the pinned commit, list its files and download every one through the
+// verified stream, printing what was checked. Exit 0 only when every file verified, 1 on any failure, 2 on usage.
+import { type CliIO, type Command, UsageError } from './io.js';
+import { HubClient, assertRepoId, assertRevision } from '../hub/client.js';
+import { pickHubUrl } from '../hub/endpoint.js';
+import { HubError } from '../hub/errors.js';
+import { fetchFiles, type FileOutcome } from '../hub/fetch-repo.js';
+import type { FetchLike } from '../hub/http.js';
+import type { ResolvedRepo, TreeFile } from '../hub/types.js';
+
+const USAGE = `usage: model-gate fetch ORG/NAME@SHA [--hub-url URL] [--out DIR] [--format text|json]
+                          [--cdn-origin URL]... [--concurrency N] [--allow-rename]
+
+  Downloads every file of the pinned commit through the verified stream (sha256, git oid, size, commit).
+  --hub-url URL      Hub to use (default: HF_ENDPOINT, else https://huggingface.co)
+  --out DIR          also write verified copies under DIR (nothing is written otherwise)
+  --format F         text (default) or json
+  --cdn-origin URL   an origin LFS redirects may point to (repeatable; needed for mirrors and the local registry)
+  --concurrency N    files in flight at once (default 4)
+  --allow-rename     download from the canonical id when the name redirects (the hops are still reported)
+  HF_TOKEN           token sent to the Hub origin only`;
+
+interface FetchArgs {
+  repo: string;
+  sha: string;
+  hubUrl?: string;
+  out?: string;
+  format: 'text' | 'json';
+  cdnOrigins: string[];
+  concurrency: number;
+  allowRename: boolean;
+}
+
+function parseArgs(args: string[]): FetchArgs {
+  let target: string | undefined;
+  const out: Omit<FetchArgs, 'repo' | 'sha'> = { format: 'text', cdnOrigins: [], concurrency: 4, allowRename: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = (): string => {
+      const v = eq > 0 ? arg.slice(eq + 1) : args[++i];
+      if (v === undefined || v === '') throw new UsageError(`${name} needs a value\n\n${USAGE}`);
+      return v;
+    };
+    switch (name) {
+      case '--hub-url': out.hubUrl = value(); break;
+      case '--out': out.out = value(); break;
+      case '--format': {
+        const f = value();
+        if (f !== 'text' && f !== 'json') throw new UsageError(`--format must be text or json, not '${f}'`);
+        out.format = f;
+        break;
+      }
+      case '--cdn-origin': out.cdnOrigins.push(value()); break;
+      case '--concurrency': {
+        const v = value();
+        if (!/^[1-9]\d{0,2}$/.test(v)) throw new UsageError(`--concurrency must be a whole number from 1 to 999, not '${v}'`);
+        out.concurrency = Number(v);
+        break;
+      }
+      case '--allow-rename': out.allowRename = true; break;
+      case '-h':
+      case '--help': throw new UsageError(USAGE);
+      default:
+        if (arg.startsWith('-')) throw new UsageError(`unknown option '${arg}'\n\n${USAGE}`);
+        if (target !== undefined) throw new UsageError(`one ORG/NAME@SHA only (got '${target}' and '${arg}')`);
+        target = arg;
+    }
+  }
+  if (target === undefined) throw new UsageError(USAGE);
+  const at = target.lastIndexOf('@');
+  if (at < 0) throw new UsageError(`'${target}' has no @SHA; pin the exact 40-hex commit: ORG/NAME@SHA`);
+  const repo = target.slice(0, at);
+  const sha = target.slice(at + 1);
+  try {
+    assertRepoId(repo);
+    assertRevision(sha);
+    for (const o of out.cdnOrigins) {
+      const u = new URL(o);
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new UsageError(`--cdn-origin ${o} must be http(s)`);
+    }
+  } catch (err) {
+    if (err instanceof HubError) throw new UsageError(err.message);
+    if (err instanceof TypeError) throw new UsageError(`--cdn-origin: ${err.message}`);
+    throw err;
+  }
+  return { ...out, repo, sha };
+}
+
+interface FileLine {
+  path: string;
+  size: number;
+  lfs: boolean;
+  ok: boolean;
+  sha256?: string;
+  gitOid?: string;
+  retries?: number;
+  source?: string;
+  error?: { code: string; message: string; expected?: string | number; actual?: string | number };
+}
+
+function lineOf(o: FileOutcome): FileLine {
+  const base = { path: o.item.path, size: o.item.size, lfs: o.item.lfs !== undefined };
+  if (o.ok) {
+    return { ...base, ok: true, sha256: o.result.sha256, gitOid: o.result.gitOid, retries: o.result.retries, source: o.result.source };
+  }
+  const e = o.error;
+  return {
+    ...base,
+    ok: false,
+    error: {
+      code: e.code,
+      message: e.message,
+      ...(e.expected !== undefined ? { expected: e.expected } : {}),
+      ...(e.actual !== undefined ? { actual: e.actual } : {})
+    }
+  };
+}
+
+/** Testable core: `fetchImpl` lets tests keep the default global fetch or inject one. */
+export async function runFetch(args: string[], io: CliIO, fetchImpl?: FetchLike): Promise<number> {
+  const a = parseArgs(args);
+  let hubUrl: string;
+  try {
+    hubUrl = pickHubUrl(a.hubUrl, io.env);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const client = new HubClient({
+    hubUrl,
+    ...(io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {}),
+    ...(a.cdnOrigins.length ? { allowedCdnOrigins: a.cdnOrigins } : {}),
+    ...(fetchImpl ? { fetch: fetchImpl } : {})
+  });
+  const report: Record<string, unknown> = { hubUrl, requested: a.repo, sha: a.sha };
+  const text = a.format === 'text';
+  const say = (s: string): void => {
+    if (text) io.stdout(`${s}\n`);
+  };
+  const failWith = (err: unknown, stage: string): number => {
+    if (!(err instanceof HubError)) throw err;
+    if (text) io.stderr(`model-gate fetch: ${stage}: [${err.code}] ${err.message}\n`);
+    else io.stdout(`${JSON.stringify({ ...report, ok: false, error: { stage, code: err.code, message: err.message } }, null, 2)}\n`);
+    return 1;
+  };
+
+  say(`${a.repo}@${a.sha} on ${hubUrl}`);
+  let resolved: ResolvedRepo;
+  try {
+    resolved = await client.resolveRepo(a.repo, a.sha);
+  } catch (err) {
+    return failWith(err, 'resolve');
+  }
+  Object.assign(report, {
+    canonicalId: resolved.canonicalId,
+    repoId: resolved.repoId,
+    renamed: resolved.renamed,
+    redirects: resolved.redirects
+  });
+  for (const hop of resolved.redirects) say(`  redirect ${hop.status}: ${hop.from} -> ${hop.to}`);
+  say(`  repository ${resolved.canonicalId} (_id ${resolved.repoId}), commit ${resolved.sha}`);
+  if (resolved.renamed && !a.allowRename) {
+    const msg = `'${a.repo}' now answers as '${resolved.canonicalId}' (renamed or transferred); pin the canonical id, or pass --allow-rename to fetch it anyway`;
+    if (text) io.stderr(`model-gate fetch: ${msg}\n`);
+    else io.stdout(`${JSON.stringify({ ...report, ok: false, error: { stage: 'resolve', code: 'renamed', message: msg } }, null, 2)}\n`);
+    return 1;
+  }
+
+  let files: TreeFile[];
+  try {
+    files = (await client.listTree(resolved.canonicalId, resolved.sha)).filter((i): i is TreeFile => i.type === 'file');
+  } catch (err) {
+    return failWith(err, 'list files');
+  }
+  say(`  ${files.length} files, ${files.reduce((n, f) => n + f.size, 0)} bytes`);
+
+  const outcomes = await fetchFiles({
+    downloader: client,
+    repo: resolved.canonicalId,
+    sha: resolved.sha,
+    items: files,
+    concurrency: a.concurrency,
+    ...(a.out !== undefined ? { copyDir: a.out } : {})
+  });
+  const lines = outcomes.map(lineOf);
+  const failed = lines.filter((l) => !l.ok).length;
+  if (text) {
+    for (const l of lines) {
+      if (l.ok) {
+        io.stdout(`ok    ${l.path}  size ${l.size}${l.lfs ? ' (lfs)' : ''}  sha256 ${l.sha256}  git ${l.gitOid}${l.retries ? `  retries ${l.retries}` : ''}\n`);
+      } else {
+        io.stdout(`FAIL  ${l.path}  size ${l.size}  [${l.error?.code}] ${l.error?.message}\n`);
+      }
+    }
+    io.stdout(`${lines.length - failed} of ${lines.length} files verified${failed ? `, ${failed} failed` : ''}\n`);
+  } else {
+    io.stdout(`${JSON.stringify({ ...report, ok: failed === 0, files: lines }, null, 2)}\n`);
+  }
+  return failed === 0 ? 0 : 1;
+}
+
+export const fetchCommand: Command = (args, io) => runFetch(args, io);

@@ -1,0 +1,123 @@
+// `model-gate review`: the pull request review, run locally before opening the PR.
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { parseArgs } from 'node:util';
+import { REPO_CHECKS } from '../checks/index.js';
+import { HubClient } from '../hub/client.js';
+import { pickHubUrl } from '../hub/endpoint.js';
+import { renderJsonReport } from '../report/json.js';
+import { renderComment } from '../report/markdown.js';
+import { renderText } from '../report/text.js';
+import { reviewChange } from '../review/change.js';
+import { defaultScanFile } from '../review/scan-file.js';
+import { UsageError, type Command } from './io.js';
+
+const USAGE = `usage: model-gate review (--base FILE --head FILE | --repo DIR --base-ref REF --head-ref REF)
+         [--allowlist PATH] [--policy FILE] [--hub-url URL] [--cdn-origin URL]... [--format markdown|json|text]
+
+Reviews the entries the head allowlist adds or re-pins, exactly as the action does, and prints the comment.
+Exit 0: nothing fails the check; 1: something is rejected or at/above fail_on; 2: usage or input error.
+A missing --base file means every head entry is new. HF_TOKEN is sent to the Hub only.`;
+
+const run = promisify(execFile);
+
+async function readOptional(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
+}
+
+/** A file's text at a git ref, or null when the file does not exist there. Runs git, never a shell. */
+async function gitShow(dir: string, ref: string, path: string): Promise<string | null> {
+  if (!/^[A-Za-z0-9._\/-]+$/.test(ref) || ref.startsWith('-')) throw new UsageError(`'${ref}' is not a plain git ref`);
+  try {
+    const { stdout } = await run('git', ['-C', dir, 'show', `${ref}:${path}`], { maxBuffer: 2 * 1024 * 1024, encoding: 'utf8' });
+    return stdout;
+  } catch (err) {
+    const stderr = String((err as { stderr?: string }).stderr ?? '');
+    if (/does not exist|exists on disk, but not in/.test(stderr)) return null;
+    throw new UsageError(`git show ${ref}:${path} in ${dir} failed: ${stderr.trim() || String(err)}`);
+  }
+}
+
+export const review: Command = async (args, io) => {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        base: { type: 'string' },
+        head: { type: 'string' },
+        repo: { type: 'string' },
+        'base-ref': { type: 'string' },
+        'head-ref': { type: 'string' },
+        allowlist: { type: 'string', default: 'approved-models.yaml' },
+        policy: { type: 'string' },
+        'hub-url': { type: 'string' },
+        'cdn-origin': { type: 'string', multiple: true },
+        format: { type: 'string', default: 'markdown' },
+        help: { type: 'boolean' }
+      },
+      strict: true
+    }));
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n${USAGE}`);
+  }
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (!['markdown', 'json', 'text'].includes(values.format)) throw new UsageError(`--format must be markdown, json or text\n${USAGE}`);
+  const allowlist = values.allowlist;
+  let baseText: string | null;
+  let headText: string | null;
+  let policyText: string | null = null;
+  let headPolicyText: string | null | undefined;
+  let policySource = 'defaults';
+  const policyPath = '.github/model-gate.yml';
+  if (values.repo) {
+    if (!values['base-ref'] || !values['head-ref']) throw new UsageError(`--repo needs --base-ref and --head-ref\n${USAGE}`);
+    baseText = await gitShow(values.repo, values['base-ref'], allowlist);
+    headText = await gitShow(values.repo, values['head-ref'], allowlist);
+    if (headText === null) throw new UsageError(`${allowlist} does not exist at ${values['head-ref']} in ${values.repo}`);
+    if (!values.policy) {
+      policyText = await gitShow(values.repo, values['base-ref'], policyPath);
+      headPolicyText = await gitShow(values.repo, values['head-ref'], policyPath);
+      policySource = `${policyPath} at ${values['base-ref']}${policyText === null ? ' (absent: defaults)' : ''}`;
+    }
+  } else {
+    if (!values.head) throw new UsageError(`give --head FILE (and --base FILE), or --repo DIR with refs\n${USAGE}`);
+    baseText = values.base ? await readOptional(values.base) : null;
+    headText = await readOptional(values.head);
+    if (headText === null) throw new UsageError(`${values.head} does not exist`);
+  }
+  if (values.policy) {
+    policyText = await readFile(values.policy, 'utf8');
+    policySource = values.policy;
+  }
+  const hub = new HubClient({
+    hubUrl: pickHubUrl(values['hub-url'], io.env),
+    ...(io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {}),
+    ...(values['cdn-origin'] ? { allowedCdnOrigins: values['cdn-origin'] } : {})
+  });
+  const result = await reviewChange({
+    allowlistPath: allowlist,
+    baseText,
+    headText,
+    policyText,
+    ...(headPolicyText !== undefined ? { headPolicyText } : {}),
+    policySource,
+    hub,
+    scanFile: defaultScanFile,
+    checks: REPO_CHECKS,
+    onProgress: (line) => io.stderr(`${line}\n`)
+  });
+  if (values.format === 'json') io.stdout(renderJsonReport(result.report, new Date()));
+  else if (values.format === 'text') io.stdout(renderText(result.report));
+  else io.stdout(`${renderComment(result.report)}\n`);
+  return result.failed ? 1 : 0;
+};

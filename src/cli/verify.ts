@@ -1,0 +1,131 @@
+// `model-gate verify`: checks a model folder against model.sig, mirroring `model_signing verify` so release
+// pipelines can switch tools without changing their arguments.
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { verifyModel, type VerifyResult, type VerifyTrust } from '../sign/verify.js';
+import { type Command, UsageError } from './io.js';
+
+export const VERIFY_USAGE = `usage: model-gate verify [key|sigstore|certificate] MODEL_DIR --signature model.sig
+         (--public-key key.pub
+          | --identity SAN --identity-provider ISSUER [--ref refs/heads/main] [--trusted-root trusted_root.json]
+          | --certificate-chain ca.pem ...)
+         [--ignore-paths PATH ...] [--vetting vetting.sigstore.json --repo ORG/NAME --commit SHA] [--format text|json]
+         [--jobs N]   files hashed in parallel (default: min(4, cores))
+
+Checks the signature and signer, the manifest ROOT, every file's sha256 and the exact file set.
+An --identity without '@refs/...' must have been signed on --ref (default refs/heads/main).
+Exit 0 verified, 1 verification failed (reason printed), 2 usage error.
+`;
+
+const MODES = new Set(['key', 'sigstore', 'certificate']);
+
+/** model_signing spells options with underscores (--public_key); accept both. */
+export function normalizeOptionNames(args: string[]): string[] {
+  return args.map((a) => (a.startsWith('--') ? a.replace(/^(--[^=]+)/, (m) => m.replace(/_/g, '-')) : a));
+}
+
+async function readText(path: string, what: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+function describe(r: Extract<VerifyResult, { ok: true }>): string {
+  const s = r.signer;
+  const by = s.kind === 'key' ? `key ${s.hint} (${s.curve})` : s.kind === 'identity' ? `${s.identity} (issuer ${s.issuer})` : `certificate ${s.subject}`;
+  const vet = r.vetting ? `\nvetting: ${r.vetting.verdict} ${r.vetting.requestedId}@${r.vetting.commit}` : '';
+  return `verified ${r.modelName || 'model'}: ${r.files} files, ${r.bytes} bytes, ROOT ${r.root}\nsigned by ${by}${vet}\n`;
+}
+
+export const verify: Command = async (argv, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: normalizeOptionNames(argv),
+      allowPositionals: true,
+      strict: true,
+      options: {
+        signature: { type: 'string' },
+        'public-key': { type: 'string' },
+        identity: { type: 'string' },
+        'identity-provider': { type: 'string' },
+        ref: { type: 'string' },
+        'trusted-root': { type: 'string' },
+        'certificate-chain': { type: 'string', multiple: true },
+        'ignore-paths': { type: 'string', multiple: true },
+        vetting: { type: 'string' },
+        repo: { type: 'string' },
+        commit: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        jobs: { type: 'string' },
+        help: { type: 'boolean', short: 'h' }
+      }
+    });
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n\n${VERIFY_USAGE}`);
+  }
+  const { values: v, positionals } = parsed;
+  if (v.help) {
+    io.stdout(VERIFY_USAGE);
+    return 0;
+  }
+  const pos = [...positionals];
+  const mode = pos.length === 2 && MODES.has(pos[0]!) ? pos.shift() : undefined;
+  if (pos.length !== 1) throw new UsageError(`expected one MODEL_DIR\n\n${VERIFY_USAGE}`);
+  if (!v.signature) throw new UsageError(`--signature is required\n\n${VERIFY_USAGE}`);
+  if (v.format !== 'text' && v.format !== 'json') throw new UsageError(`--format must be text or json`);
+  const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) throw new UsageError('--jobs must be an integer from 1 to 64');
+  const chosen = [v['public-key'] && 'key', (v.identity || v['identity-provider']) && 'sigstore', v['certificate-chain'] && 'certificate'].filter(Boolean);
+  if (chosen.length !== 1) throw new UsageError(`give exactly one trust: --public-key, --identity with --identity-provider, or --certificate-chain\n\n${VERIFY_USAGE}`);
+  if (mode && mode !== chosen[0]) throw new UsageError(`'verify ${mode}' does not match the options given (${chosen[0]})`);
+  if ((v.repo || v.commit) && !v.vetting) throw new UsageError('--repo and --commit are checked against the vetting record: add --vetting FILE');
+
+  const at = (p: string): string => resolve(io.cwd, p);
+  const modelDir = at(pos[0]!);
+  let trust: VerifyTrust;
+  if (v['public-key']) {
+    trust = { kind: 'key', publicKeyPem: await readText(at(v['public-key']), 'public key') };
+  } else if (v.identity || v['identity-provider']) {
+    if (!v.identity || !v['identity-provider']) throw new UsageError('--identity and --identity-provider go together');
+    let trustedRoot: unknown;
+    if (v['trusted-root']) {
+      try {
+        trustedRoot = JSON.parse(await readText(at(v['trusted-root']), 'trusted root'));
+      } catch (e) {
+        if (e instanceof UsageError) throw e;
+        throw new UsageError(`--trusted-root is not JSON: ${(e as Error).message}`);
+      }
+    }
+    trust = { kind: 'identity', identity: v.identity, issuer: v['identity-provider'], ref: v.ref, trustedRoot };
+  } else {
+    const pems = await Promise.all((v['certificate-chain'] ?? []).map((p) => readText(at(p), 'certificate chain')));
+    trust = { kind: 'certificate', caCertificatesPem: pems.join('\n') };
+  }
+
+  // A missing signature file is a verification result (unsigned), not a usage error.
+  const sigPath = at(v.signature);
+  const bundle = await readFile(sigPath, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    throw new UsageError(`cannot read signature ${sigPath}: ${e.code ?? e.message}`);
+  });
+  const vettingBundle = v.vetting ? await readText(at(v.vetting), 'vetting record') : undefined;
+  const ignorePaths = [...(v['ignore-paths'] ?? [])];
+  const rel = relative(modelDir, sigPath);
+  if (rel && !rel.startsWith('..') && !isAbsolute(rel)) ignorePaths.push(rel.split(sep).join('/'));
+
+  let result: VerifyResult;
+  try {
+    result = await verifyModel({ modelDir, bundle, trust, ignorePaths, vettingBundle, expect: v.repo || v.commit ? { repo: v.repo, commit: v.commit } : undefined, hash: { concurrency: jobs } });
+  } catch (e) {
+    // Only malformed trust input throws (an unreadable key or CA file, a bad ignore path).
+    throw new UsageError((e as Error).message);
+  }
+  if (v.format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  else if (result.ok) io.stdout(describe(result));
+  else io.stderr(`verification FAILED (${result.reason}): ${result.message}\n`);
+  return result.ok ? 0 : 1;
+};

@@ -1,0 +1,498 @@
+// The small HTTP layer under the Hub client: manual redirects always, a headers timeout and a body stall timeout,
+// retries with backoff on 429/5xx/network failures (honouring Retry-After and RateLimit) within a shared budget,
+// the token attached only to the Hub's own origin, and Hub errors mapped to typed HubErrors.
+import { HubError, type HubErrorCode, redactUrl } from './errors.js';
+import { ShapeError } from './shape.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+export type Sleep = (ms: number) => Promise<void>;
+
+export interface HttpOptions {
+  /** The Hub origin (see endpoint.ts). The token is sent only to this origin. */
+  hubUrl: string;
+  token?: string;
+  fetch?: FetchLike;
+  /** Waits between retries; tests inject a fast one that records the delays. */
+  sleep?: Sleep;
+  /** Wall clock in ms, for `Retry-After: <date>`. */
+  now?: () => number;
+  /** Jitter source in [0, 1). */
+  random?: () => number;
+  userAgent?: string;
+  /** No response headers within this long: give up on the attempt (retried). Default 30 s. */
+  headersTimeoutMs?: number;
+  /** A pending body read that gets no bytes for this long is a stalled connection. Default 60 s. */
+  stallTimeoutMs?: number;
+  /** Retries of one request. Default 6. */
+  maxRetries?: number;
+  /** Retries across every request this client makes, so a 429 storm cannot multiply. Default 200. */
+  retryBudget?: number;
+  /** First backoff delay; doubles per attempt up to maxDelayMs, with jitter. Defaults 1 s, 30 s. */
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  /** Longest server-requested wait (Retry-After, RateLimit t=) honoured; longer fails. Default 300 s. */
+  maxWaitMs?: number;
+  /** Largest JSON body read. Default 64 MiB. */
+  maxJsonBytes?: number;
+}
+
+export interface RequestSpec {
+  /** What is being fetched, for messages: "model info for org/name@sha". */
+  what: string;
+  headers?: Record<string, string>;
+  /** Code for a 404 the Hub did not label with X-Error-Code. */
+  notFound?: HubErrorCode;
+}
+
+export interface JsonAnswer {
+  status: number;
+  headers: Headers;
+  url: string;
+  /** The parsed body for 2xx; undefined for a redirect. */
+  body?: unknown;
+  /** The Location header of a 3xx, unresolved. */
+  location?: string;
+  retries: number;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
+export function isRedirect(status: number): boolean {
+  return REDIRECTS.has(status);
+}
+
+const defaultSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Milliseconds the server asked us to wait, from Retry-After (seconds or HTTP date) or RateLimit (r=0;t=N). */
+export function serverWaitMs(headers: Headers, now: number): number | undefined {
+  const waits: number[] = [];
+  const retryAfter = headers.get('retry-after')?.trim();
+  if (retryAfter) {
+    if (/^\d+$/.test(retryAfter)) waits.push(Number(retryAfter) * 1000);
+    else {
+      const at = Date.parse(retryAfter);
+      if (!Number.isNaN(at)) waits.push(Math.max(0, at - now));
+    }
+  }
+  // Hub: `"api";r=0;t=295`. IETF draft spelling: `limit=100, remaining=0, reset=50`.
+  const rateLimit = headers.get('ratelimit');
+  if (rateLimit) {
+    const field = (name: string): number | undefined => {
+      const m = new RegExp(`(?:^|[;,\\s])${name}=(\\d+)`).exec(rateLimit);
+      return m?.[1] === undefined ? undefined : Number(m[1]);
+    };
+    const remaining = field('r') ?? field('remaining');
+    const reset = field('t') ?? field('reset');
+    if (remaining === 0 && reset !== undefined) waits.push(reset * 1000);
+  }
+  return waits.length ? Math.max(...waits) : undefined;
+}
+
+function clean(text: string | null | undefined, max = 200): string | undefined {
+  if (!text) return undefined;
+  const t = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max)}…` : t || undefined;
+}
+
+function describeCause(err: unknown): string {
+  const parts: string[] = [];
+  let e: unknown = err;
+  for (let i = 0; i < 4 && e; i++) {
+    if (e instanceof Error) {
+      const code = (e as { code?: unknown }).code;
+      parts.push(typeof code === 'string' ? `${e.message} (${code})` : e.message);
+      e = (e as { cause?: unknown }).cause;
+    } else {
+      parts.push(String(e));
+      break;
+    }
+  }
+  return parts.join(': ');
+}
+
+/**
+ * A response body read chunk by chunk. A read that stays pending for stallTimeoutMs aborts the connection
+ * (time spent by the caller between reads does not count: slow consumers are not stalled servers).
+ */
+export class BodyReader {
+  private readonly reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
+  private pendingSince = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private timedOut = false;
+  private finished = false;
+
+  constructor(
+    response: Response,
+    private readonly controller: AbortController,
+    private readonly stallMs: number,
+    private readonly url: string,
+    private readonly what: string
+  ) {
+    this.reader = response.body?.getReader();
+  }
+
+  /** Next chunk, or null at the end. Throws HubError 'timeout' on a stall, 'network' on a broken connection. */
+  async read(): Promise<Uint8Array | null> {
+    if (!this.reader || this.finished) return null;
+    this.pendingSince = Date.now();
+    this.arm(this.stallMs);
+    try {
+      const r = await this.reader.read();
+      this.pendingSince = 0;
+      if (r.done) {
+        this.stop();
+        return null;
+      }
+      return r.value;
+    } catch (err) {
+      this.stop();
+      if (this.timedOut) {
+        throw new HubError('timeout', `${this.what}: no bytes for ${this.stallMs} ms, the connection stalled`, {
+          url: this.url
+        });
+      }
+      throw new HubError('network', `${this.what}: the connection broke while reading the body: ${describeCause(err)}`, {
+        url: this.url,
+        cause: err
+      });
+    }
+  }
+
+  /** Drops the rest of the body and frees the connection. */
+  async cancel(): Promise<void> {
+    this.stop();
+    try {
+      await this.reader?.cancel();
+    } catch {
+      // already broken: nothing to free
+    }
+  }
+
+  private arm(ms: number): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.finished) return;
+      if (this.pendingSince === 0) return; // re-armed by the next read()
+      const waited = Date.now() - this.pendingSince;
+      if (waited >= this.stallMs) {
+        this.timedOut = true;
+        this.controller.abort(new Error('stalled'));
+      } else {
+        this.arm(this.stallMs - waited);
+      }
+    }, ms);
+    this.timer.unref();
+  }
+
+  private stop(): void {
+    this.finished = true;
+    this.pendingSince = 0;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+}
+
+export interface Opened {
+  response: Response;
+  /** The request URL, redacted. */
+  url: string;
+  body: BodyReader;
+  retries: number;
+}
+
+export class HubHttp {
+  readonly hubOrigin: string;
+  private readonly token: string | undefined;
+  private readonly fetchImpl: FetchLike;
+  readonly sleep: Sleep;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly userAgent: string;
+  readonly headersTimeoutMs: number;
+  readonly stallTimeoutMs: number;
+  private readonly maxRetries: number;
+  private budget: number;
+  private readonly baseDelayMs: number;
+  private readonly maxDelayMs: number;
+  private readonly maxWaitMs: number;
+  private readonly maxJsonBytes: number;
+
+  constructor(opts: HttpOptions) {
+    this.hubOrigin = new URL(opts.hubUrl).origin;
+    this.token = opts.token || undefined;
+    this.fetchImpl = opts.fetch ?? ((url, init) => fetch(url, init));
+    this.sleep = opts.sleep ?? defaultSleep;
+    this.now = opts.now ?? Date.now;
+    this.random = opts.random ?? Math.random;
+    this.userAgent = opts.userAgent ?? `${TOOL_NAME}/${TOOL_VERSION}`;
+    this.headersTimeoutMs = opts.headersTimeoutMs ?? 30_000;
+    this.stallTimeoutMs = opts.stallTimeoutMs ?? 60_000;
+    this.maxRetries = opts.maxRetries ?? 6;
+    this.budget = opts.retryBudget ?? 200;
+    this.baseDelayMs = opts.baseDelayMs ?? 1000;
+    this.maxDelayMs = opts.maxDelayMs ?? 30_000;
+    this.maxWaitMs = opts.maxWaitMs ?? 300_000;
+    this.maxJsonBytes = opts.maxJsonBytes ?? 64 * 1024 * 1024;
+  }
+
+  /** Whether a request to `url` carries the token: only the Hub's exact origin does, never a CDN. */
+  sendsTokenTo(url: string): boolean {
+    return this.token !== undefined && new URL(url).origin === this.hubOrigin;
+  }
+
+  /** Exponential backoff with jitter for the given 0-based attempt. */
+  backoffMs(attempt: number): number {
+    const d = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** attempt);
+    return Math.round(d / 2 + (this.random() * d) / 2);
+  }
+
+  /** Takes one retry from the shared budget; false when the budget or the per-request limit is spent. */
+  takeRetry(attempt: number): boolean {
+    return attempt < this.maxRetries && this.spendRetry();
+  }
+
+  /** Takes one retry from the shared budget (resumes have their own per-file limit). */
+  spendRetry(): boolean {
+    if (this.budget <= 0) return false;
+    this.budget--;
+    return true;
+  }
+
+  get retriesLeft(): number {
+    return this.budget;
+  }
+
+  /**
+   * Sends one request (GET unless told otherwise), retrying 408/429/5xx and network failures before the
+   * response headers. Resolves with any 2xx or 3xx response (redirects are never followed here); throws a
+   * typed HubError for everything else.
+   */
+  async open(url: string, spec: RequestSpec, attempt0 = 0): Promise<Opened> {
+    const shown = redactUrl(url);
+    let attempt = attempt0;
+    let retries = 0;
+    for (;;) {
+      const controller = new AbortController();
+      let headersTimedOut = false;
+      const timer = setTimeout(() => {
+        headersTimedOut = true;
+        controller.abort(new Error('headers timeout'));
+      }, this.headersTimeoutMs);
+      let response: Response;
+      try {
+        response = await this.fetchImpl(url, {
+          method: 'GET',
+          headers: this.headersFor(url, spec.headers),
+          redirect: 'manual',
+          signal: controller.signal
+        });
+      } catch (err) {
+        const e = headersTimedOut
+          ? new HubError('timeout', `${spec.what}: no response within ${this.headersTimeoutMs} ms`, { url: shown })
+          : new HubError('network', `${spec.what}: request failed: ${describeCause(err)}`, { url: shown, cause: err });
+        if (!this.takeRetry(attempt)) throw this.gaveUp(e, retries);
+        await this.sleep(this.backoffMs(attempt));
+        attempt++;
+        retries++;
+        continue;
+      } finally {
+        clearTimeout(timer);
+      }
+      const status = response.status;
+      if (status === 408 || status === 429 || status >= 500) {
+        const wait = serverWaitMs(response.headers, this.now());
+        const e = await this.errorFrom(response, shown, spec);
+        if (wait !== undefined && wait > this.maxWaitMs) {
+          throw new HubError(
+            e.code,
+            `${e.message} The Hub asks to wait ${Math.ceil(wait / 1000)} s, longer than the ${Math.ceil(this.maxWaitMs / 1000)} s this run allows; retry later or use a token with a higher rate limit.`,
+            { url: shown, status, hubErrorCode: e.hubErrorCode, hubErrorMessage: e.hubErrorMessage }
+          );
+        }
+        if (!this.takeRetry(attempt)) throw this.gaveUp(e, retries);
+        const delay =
+          wait === undefined ? this.backoffMs(attempt) : wait + Math.round(this.random() * Math.min(1000, wait / 10));
+        await this.sleep(delay);
+        attempt++;
+        retries++;
+        continue;
+      }
+      if (status >= 400) throw await this.errorFrom(response, shown, spec);
+      if (status >= 300 && !isRedirect(status)) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new HubError('http-error', `${spec.what}: unexpected HTTP ${status}`, { url: shown, status });
+      }
+      return {
+        response,
+        url: shown,
+        body: new BodyReader(response, controller, this.stallTimeoutMs, shown, spec.what),
+        retries
+      };
+    }
+  }
+
+  /**
+   * GETs JSON. A 3xx is returned with its Location (never followed); a 2xx body is read in full (bounded) and
+   * parsed. Broken or stalled bodies are retried like failed requests; unparseable JSON is 'malformed-response'.
+   */
+  async getJson(url: string, spec: RequestSpec): Promise<JsonAnswer> {
+    let attempt = 0;
+    let retries = 0;
+    for (;;) {
+      const opened = await this.open(url, { ...spec, headers: { accept: 'application/json', ...spec.headers } }, attempt);
+      retries += opened.retries;
+      attempt += opened.retries;
+      const { response } = opened;
+      if (isRedirect(response.status)) {
+        await opened.body.cancel();
+        const location = response.headers.get('location') ?? undefined;
+        if (!location) {
+          throw new HubError('malformed-response', `${spec.what}: HTTP ${response.status} redirect without a Location`, {
+            url: opened.url,
+            status: response.status
+          });
+        }
+        return { status: response.status, headers: response.headers, url: opened.url, location, retries };
+      }
+      let text: string;
+      try {
+        text = await this.readText(opened, spec.what);
+      } catch (err) {
+        if (err instanceof HubError && (err.code === 'network' || err.code === 'timeout') && this.takeRetry(attempt)) {
+          await this.sleep(this.backoffMs(attempt));
+          attempt++;
+          retries++;
+          continue;
+        }
+        throw err;
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch (err) {
+        throw new HubError(
+          'malformed-response',
+          `${spec.what}: the Hub's answer is not JSON (${(err as Error).message}); the server is not a Hub API or the response was altered`,
+          { url: opened.url, status: response.status }
+        );
+      }
+      return { status: response.status, headers: response.headers, url: opened.url, body, retries };
+    }
+  }
+
+  /** Runs a validator over a parsed body, turning shape errors into 'malformed-response'. */
+  validate<T>(answer: JsonAnswer, what: string, check: (body: unknown) => T): T {
+    try {
+      return check(answer.body);
+    } catch (err) {
+      if (err instanceof ShapeError || err instanceof HubError) {
+        throw new HubError(
+          err instanceof HubError ? err.code : 'malformed-response',
+          `${what}: malformed answer from the Hub: ${err.message}`,
+          { url: answer.url, status: answer.status }
+        );
+      }
+      throw err;
+    }
+  }
+
+  private async readText(opened: Opened, what: string): Promise<string> {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = await opened.body.read();
+      if (!chunk) break;
+      total += chunk.byteLength;
+      if (total > this.maxJsonBytes) {
+        await opened.body.cancel();
+        throw new HubError('limit-exceeded', `${what}: JSON answer larger than ${this.maxJsonBytes} bytes`, {
+          url: opened.url
+        });
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
+  }
+
+  private headersFor(url: string, extra: Record<string, string> | undefined): Record<string, string> {
+    const headers: Record<string, string> = { 'user-agent': this.userAgent, ...extra };
+    if (this.sendsTokenTo(url)) headers.authorization = `Bearer ${this.token}`;
+    return headers;
+  }
+
+  private gaveUp(e: HubError, retries: number): HubError {
+    if (retries === 0 && this.budget > 0) return e;
+    const why = this.budget <= 0 ? 'the retry budget of this run is spent' : `gave up after ${retries} retries`;
+    return new HubError(e.code, `${e.message} (${why}); retry later`, {
+      url: e.url,
+      status: e.status,
+      hubErrorCode: e.hubErrorCode,
+      hubErrorMessage: e.hubErrorMessage
+    });
+  }
+
+  /** A typed error from a 4xx/5xx answer; consumes (a bounded part of) the body for the Hub's message. */
+  async errorFrom(response: Response, url: string, spec: RequestSpec): Promise<HubError> {
+    const status = response.status;
+    const xCode = clean(response.headers.get('x-error-code'));
+    let xMessage = clean(response.headers.get('x-error-message'));
+    if (!xMessage) xMessage = await bodyErrorMessage(response);
+    else await response.body?.cancel().catch(() => undefined);
+    const details = { url, status, hubErrorCode: xCode, hubErrorMessage: xMessage };
+    const said = [xCode, xMessage].filter(Boolean).join(': ');
+    const at = `(HTTP ${status}${said ? `, Hub says "${said}"` : ''}, ${url})`;
+    const fail = (code: HubErrorCode, text: string): HubError => new HubError(code, `${spec.what}: ${text} ${at}`, details);
+    if (xMessage && /disabled/i.test(xMessage)) {
+      return fail('disabled', 'the Hub has disabled access to this repository; do not approve it.');
+    }
+    switch (xCode) {
+      case 'RepoNotFound':
+        return fail('repo-not-found', 'no such repository. Check the name and its case; a private one needs HF_TOKEN.');
+      case 'RevisionNotFound':
+        return fail('revision-not-found', 'the repository has no such revision; pin a commit it actually has.');
+      case 'EntryNotFound':
+        return fail('entry-not-found', 'the file is not in the repository at this commit.');
+      case 'GatedRepo':
+        return fail('gated', 'the repository is gated; accept its terms on the Hub with the account whose HF_TOKEN is used.');
+    }
+    if (status === 429) return fail('rate-limited', 'the Hub is rate-limiting this client; wait for its window or use a token.');
+    if (status >= 500 || status === 408) return fail('server-error', 'the Hub failed to answer.');
+    if (status === 401) {
+      return fail(
+        'unauthorized',
+        'the Hub refused anonymous or token access: the repository is missing or private, or HF_TOKEN is invalid. Check the name, or set HF_TOKEN to a token with read access.'
+      );
+    }
+    if (status === 403) return fail('forbidden', 'the token has no access to this resource.');
+    if (status === 404) return fail(spec.notFound ?? 'not-found', 'not found.');
+    return fail('http-error', 'unexpected answer.');
+  }
+}
+
+async function bodyErrorMessage(response: Response): Promise<string | undefined> {
+  try {
+    const reader = response.body?.getReader();
+    if (!reader) return undefined;
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    while (total < 4096) {
+      const r = await reader.read();
+      if (r.done) break;
+      chunks.push(r.value);
+      total += r.value.byteLength;
+    }
+    await reader.cancel().catch(() => undefined);
+    const text = Buffer.concat(chunks).toString('utf8');
+    try {
+      const parsed = JSON.parse(text) as { error?: unknown };
+      if (typeof parsed.error === 'string') return clean(parsed.error);
+    } catch {
+      // not JSON: fall through to the raw text
+    }
+    return clean(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,38 @@
+// A fingerprint of the effective policy, recorded in signed attestations so a verifier knows which rules approved
+// an artifact. Canonical JSON: keys sorted, set-like lists sorted, line numbers and concurrency left out; so the
+// same rules give the same digest however the file was written.
+import { createHash } from 'node:crypto';
+import type { Policy } from './schema.js';
+
+/** `sha256:<64 hex>` of the canonical JSON of the policy. */
+export function policyDigest(policy: Policy): string {
+  return `sha256:${createHash('sha256').update(canonicalPolicyJson(policy)).digest('hex')}`;
+}
+
+export function canonicalPolicyJson(policy: Policy): string {
+  const sortedUnique = (xs: readonly string[]): string[] => [...new Set(xs)].sort();
+  const exceptions = policy.exceptions
+    .map((ex) => canonicalJson({ ...ex, line: undefined, checks: sortedUnique(ex.checks) }))
+    .sort();
+  return canonicalJson({
+    trustedPublishers: sortedUnique(policy.trustedPublishers),
+    legitimateNamespaces: sortedUnique(policy.legitimateNamespaces),
+    failOn: policy.failOn,
+    exclude: sortedUnique(policy.exclude),
+    exceptions: exceptions.map((e) => JSON.parse(e) as unknown),
+    allowGlobals: sortedUnique(policy.allowGlobals),
+    maxFileSize: policy.maxFileSize
+    // concurrency is left out: it changes how fast a review runs, not what it decides
+  });
+}
+
+/** JSON with object keys sorted at every level and undefined members dropped. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+}

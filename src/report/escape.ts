@@ -1,0 +1,162 @@
+// Escaping for every string that came from a model repository, the Hub or a pull request (file names, card text,
+// author names, entry ids, evidence). GitHub renders comments as GFM, then runs its own filters over the HTML text
+// (mentions, issue references, autolinks), so escaping has two layers: markdown/HTML syntax, and the text patterns
+// those filters match. Each context below returns text that renders as exactly the characters it was given (minus
+// invisible ones, which are shown as `\u{…}`), and can do nothing else.
+
+/** A zero-width space: inserted where GitHub's text filters would otherwise see a mention, a ref or a URL. */
+export const BREAK = '\u200B';
+
+const ELLIPSIS = '…';
+
+// Control, format (bidi, zero-width, tags), line/paragraph separators and lone surrogates: shown, never rendered.
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+// Whole-string checks: anything the character loop below would change (tabs and newlines count when flattened).
+const NEEDS_WORK = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+const NEEDS_WORK_MULTILINE = /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cf}\p{Zl}\p{Zp}\p{Cs}]|\r/u;
+
+export interface SanitizeOptions {
+  /** Maximum length of the result in UTF-16 units, including the trailing "…" when truncated. */
+  max: number;
+  /** Keep line breaks (normalised to \n) and tabs; otherwise both become spaces. */
+  multiline?: boolean;
+}
+
+function visible(cp: number): string {
+  return `\\u{${cp.toString(16).toUpperCase().padStart(4, '0')}}`;
+}
+
+/**
+ * Makes untrusted text safe to display anywhere: invisible and control characters become `\u{…}` escapes, and
+ * the result is cut at `max` with "…". Truncation never splits a character or an escape.
+ */
+export function sanitize(input: string, opts: SanitizeOptions): string {
+  const max = Math.max(1, Math.floor(opts.max));
+  // Fast path for the common case: nothing to show as an escape, so only the length can need work.
+  if (!(opts.multiline ? NEEDS_WORK_MULTILINE : NEEDS_WORK).test(input)) {
+    if (input.length <= max) return input;
+    let end = max - 1;
+    const last = input.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff) end--;
+    return input.slice(0, end) + ELLIPSIS;
+  }
+  let out = '';
+  // Longest prefix (at a character boundary) that still leaves room for the ellipsis.
+  let cut = 0;
+  let prev = '';
+  // Iterating a string yields code points; lone surrogates come out alone and are escaped below.
+  for (const ch of input) {
+    let piece: string;
+    if (ch === '\n' && prev === '\r') piece = '';
+    else if (ch === '\r' || ch === '\n') piece = opts.multiline ? '\n' : ' ';
+    else if (ch === '\t') piece = opts.multiline ? '\t' : ' ';
+    else if (INVISIBLE.test(ch)) piece = visible(ch.codePointAt(0) ?? 0);
+    else piece = ch;
+    prev = ch;
+    out += piece;
+    if (out.length <= max - 1) cut = out.length;
+    else if (out.length > max) return out.slice(0, cut) + ELLIPSIS;
+  }
+  return out;
+}
+
+/**
+ * Breaks the text patterns GitHub links after rendering: @mentions and team mentions, #123 and GH-123 refs,
+ * emails, scheme URLs (https://, ftp://, javascript:) and www. hosts. Applied to sanitized text before syntax
+ * escaping, so the inserted zero-width spaces are the only invisible characters in the output.
+ */
+export function breakAutolinks(text: string): string {
+  return text
+    .replace(/@/g, `@${BREAK}`)
+    .replace(/#/g, `#${BREAK}`)
+    .replace(/\b(GH)-(?=\d)/gi, `$1-${BREAK}`)
+    .replace(/:(?=\/\/)/g, `${BREAK}:`)
+    .replace(/\b(javascript|data|vbscript|mailto|xmpp|file)\s*:/gi, `$1${BREAK}:`)
+    .replace(/(www)\./gi, `$1${BREAK}.`);
+}
+
+// Characters with meaning in GFM inline syntax (and GitHub's $math$), escaped with a backslash; HTML as entities.
+const MD_SYNTAX = /[&<>\\`*_{}[\]()!~|$#]/g;
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+function escapeMarkdownSyntax(text: string): string {
+  return (
+    text
+      .replace(MD_SYNTAX, (ch) => ENTITY[ch] ?? `\\${ch}`)
+      // Only meaningful at the start of a line: "1." lists, "-"/"+" bullets, "=" setext underlines.
+      .replace(/^(\d+)\./, '$1\\.')
+      .replace(/^[-+=]/, (ch) => `\\${ch}`)
+  );
+}
+
+/** Default caps, in characters of untrusted input shown. */
+export const CAPS = { name: 200, message: 300, help: 600, evidence: 1500, line: 400 } as const;
+
+/**
+ * Untrusted text in markdown inline context (paragraphs, list items, link text, headings, table cells): one line,
+ * every syntax character escaped, HTML as entities, mentions/refs/URLs broken.
+ */
+export function escapeInline(text: string, max: number = CAPS.line): string {
+  return escapeMarkdownSyntax(breakAutolinks(sanitize(text, { max })));
+}
+
+/** Untrusted text in a GFM table cell. Same as inline: pipes are escaped there and line breaks flattened. */
+export const escapeCell = escapeInline;
+
+/**
+ * Untrusted text inside a raw HTML block (e.g. `<summary>` on the `<details>` line), where markdown is not parsed
+ * and backslashes would show: entities only, plus the breaks for GitHub's text filters.
+ */
+export function escapeHtml(text: string, max: number = CAPS.line): string {
+  return breakAutolinks(sanitize(text, { max }))
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+function longestBacktickRun(text: string): number {
+  let best = 0;
+  for (const m of text.matchAll(/`+/g)) best = Math.max(best, m[0].length);
+  return best;
+}
+
+/**
+ * Untrusted text as an inline code span, outside tables: a backtick fence longer than any run inside. Code spans
+ * render literally (no HTML, mentions or links). Empty text renders as an explicit "(empty)".
+ */
+export function codeSpan(text: string, max: number = CAPS.line): string {
+  const body = sanitize(text, { max });
+  if (body.length === 0) return '*(empty)*';
+  const fence = '`'.repeat(longestBacktickRun(body) + 1);
+  // A leading/trailing backtick would merge with the fence; a space on both sides would be stripped by one.
+  const pad = body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' ')) ? ' ' : '';
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+
+/**
+ * Untrusted text in code style inside a table cell. Backtick spans cannot hold a literal `|` there (GFM splits
+ * cells before parsing spans, and `\|` cannot be escaped reliably), so this is `<code>` around escaped inline text.
+ */
+export function codeCell(text: string, max: number = CAPS.line): string {
+  return `<code>${escapeInline(text, max)}</code>`;
+}
+
+/**
+ * Untrusted multi-line text as a fenced code block: backtick fence longer than any backtick run inside (at least
+ * three), so no line of the content can close it. Content renders literally.
+ */
+export function codeBlock(text: string, max: number = CAPS.evidence, info = ''): string {
+  let body = sanitize(text, { max, multiline: true });
+  let end = body.length;
+  while (end > 0 && body.charCodeAt(end - 1) === 10) end--;
+  body = body.slice(0, end);
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(body) + 1));
+  return `${fence}${info}\n${body}\n${fence}`;
+}
+
+/** Untrusted text for plain-text outputs (terminal, annotations, SARIF): one line, invisible characters shown. */
+export function plain(text: string, max: number = CAPS.line): string {
+  return sanitize(text, { max });
+}

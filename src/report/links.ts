@@ -1,0 +1,48 @@
+// Links to the Hub at the pinned commit. Only built from a full commit sha and well-formed names, so a link can
+// never point at a moving branch or, through dot segments, at another repository.
+
+const SHA = /^[0-9a-f]{40}$/;
+
+function base(hubUrl: string): string {
+  // Configuration, not model data; still keep it from ending a markdown link early.
+  return hubUrl.replace(/\/+$/, '').replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/** encodeURIComponent plus the characters it leaves that markdown link destinations or browsers treat specially. */
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function repoPath(repo: string): string | undefined {
+  const parts = repo.split('/');
+  if (parts.length < 1 || parts.length > 2) return undefined;
+  if (parts.some((p) => p === '' || p === '.' || p === '..')) return undefined;
+  return parts.map(encodeSegment).join('/');
+}
+
+/** `HUB/ORG/NAME/tree/SHA`, or undefined when the repo id or sha cannot make a trustworthy link. */
+export function hubTreeUrl(hubUrl: string, repo: string, sha: string | undefined): string | undefined {
+  const r = repoPath(repo);
+  if (!r || !sha || !SHA.test(sha)) return undefined;
+  return `${base(hubUrl)}/${r}/tree/${sha}`;
+}
+
+/** `HUB/ORG/NAME/blob/SHA/PATH#Lline`, path-encoded segment by segment; undefined for dot or empty segments. */
+export function hubBlobUrl(hubUrl: string, repo: string, sha: string | undefined, path: string, line?: number): string | undefined {
+  const r = repoPath(repo);
+  if (!r || !sha || !SHA.test(sha)) return undefined;
+  const segments = path.split('/');
+  if (segments.some((s) => s === '' || s === '.' || s === '..')) return undefined;
+  const anchor = line !== undefined && Number.isSafeInteger(line) && line > 0 ? `#L${line}` : '';
+  return `${base(hubUrl)}/${r}/blob/${sha}/${segments.map(encodeSegment).join('/')}${anchor}`;
+}
+
+/** The commit a review is pinned to: what the Hub resolved, else what the allowlist says, if it is a full sha. */
+export function pinnedSha(review: { commit?: string; entry: { revision: string } }): string | undefined {
+  if (review.commit && SHA.test(review.commit)) return review.commit;
+  return SHA.test(review.entry.revision) ? review.entry.revision : undefined;
+}
+
+export function isFullSha(s: string | undefined): s is string {
+  return s !== undefined && SHA.test(s);
+}

@@ -1,0 +1,133 @@
+// The terminal rendering for `model-gate review`: plain text, no markdown, colour only when asked. Untrusted strings
+// go through plain() so escape sequences and bidi controls from a model repo cannot rewrite the terminal.
+import type { Severity, Verdict } from '../findings.js';
+import type { Review } from '../review/types.js';
+import { CAPS, plain, sanitize } from './escape.js';
+import { hubBlobUrl, hubTreeUrl, pinnedSha } from './links.js';
+import {
+  VERDICT_LABEL,
+  compareReviews,
+  countVerdicts,
+  humanSize,
+  overallVerdict,
+  plural,
+  reasonOf,
+  severityCounts,
+  severitySummary,
+  shortSha,
+  sortedFindings
+} from './tally.js';
+import type { ReportInput } from './types.js';
+
+export interface TextOptions {
+  /** ANSI colours (pass true only when stdout is a TTY and NO_COLOR is unset). */
+  color?: boolean;
+  /** Lines of evidence shown per finding. */
+  evidenceLines?: number;
+}
+
+type Paint = (code: string, text: string) => string;
+
+const VERDICT_COLOR: Record<Verdict, string> = { rejected: '31;1', 'needs-review': '33;1', approved: '32;1' };
+const SEVERITY_COLOR: Record<Severity, string> = { critical: '31;1', high: '31', medium: '33', low: '36', info: '2' };
+
+function headlineText(input: ReportInput): string {
+  const c = countVerdicts(input.reviews);
+  const total = input.reviews.length;
+  if (total === 0) return 'no new models to review';
+  return `${c.rejected} rejected, ${c.needsReview} need${c.needsReview === 1 ? 's' : ''} review, ${c.approved} approved (of ${plural(total, 'new model')})`;
+}
+
+function entryName(r: Review): string {
+  return plain(`${r.entry.repo}@${shortSha(r.entry.revision)}`, CAPS.name);
+}
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((l) => prefix + l)
+    .join('\n');
+}
+
+function section(r: Review, input: ReportInput, paint: Paint, evidenceLines: number): string[] {
+  const out: string[] = [];
+  const sha = pinnedSha(r);
+  out.push(`${paint(VERDICT_COLOR[r.verdict], VERDICT_LABEL[r.verdict].toUpperCase())}  ${paint('1', entryName(r))}  (line ${r.entry.line})`);
+  const tree = hubTreeUrl(input.hubUrl, r.entry.repo, sha);
+  if (tree) out.push(`  ${paint('2', tree)}`);
+  if (r.canonicalId && r.canonicalId !== r.entry.repo) out.push(`  Hub answers as ${plain(r.canonicalId, CAPS.name)} (renamed or transferred)`);
+  const ids = [r.repoId ? `repo id ${plain(r.repoId, 80)}` : '', r.authorId ? `author id ${plain(r.authorId, 80)}` : ''].filter(Boolean);
+  if (ids.length > 0) out.push(`  ${ids.join(', ')}`);
+  for (const hop of r.redirects) out.push(`  redirect ${plain(hop.from, CAPS.name)} -> ${plain(hop.to, CAPS.name)} (${hop.status})`);
+  if (r.findings.length === 0) out.push('  no findings');
+  for (const f of sortedFindings(r.findings)) {
+    out.push(`  ${paint(SEVERITY_COLOR[f.severity], f.severity.toUpperCase().padEnd(8))} ${plain(f.message, CAPS.message)}`);
+    const where = [plain(f.check, 80)];
+    if (f.file !== undefined) where.push(plain(f.file, CAPS.name) + (f.line !== undefined ? `:${f.line}` : ''));
+    if (f.offset !== undefined) where.push(`byte ${f.offset}`);
+    out.push(`           ${paint('2', where.join('  '))}`);
+    if (f.file !== undefined) {
+      const url = hubBlobUrl(input.hubUrl, r.entry.repo, sha, f.file, f.line);
+      if (url) out.push(`           ${paint('2', url)}`);
+    }
+    if (f.evidence) {
+      const lines = sanitize(f.evidence, { max: CAPS.evidence, multiline: true }).split('\n');
+      const shown = lines.slice(0, evidenceLines).map((l) => plain(l, 200));
+      if (lines.length > evidenceLines) shown.push(`… ${plural(lines.length - evidenceLines, 'more line')}`);
+      out.push(indent(shown.join('\n'), '           | '));
+    }
+    if (f.help) out.push(`           -> ${plain(f.help, CAPS.help)}`);
+  }
+  if (r.files.length > 0) {
+    out.push(`  files (${r.files.length}):`);
+    for (const file of r.files) {
+      const digest = file.sha256 ? plain(file.sha256, 64).slice(0, 12) : '-';
+      const state = file.complete ? '' : '  NOT FULLY EXAMINED';
+      const formats = file.formats.length > 0 ? plain(file.formats.join(','), 80) : '-';
+      out.push(`    ${plain(file.path, CAPS.name)}  ${humanSize(file.size)}  ${formats}  ${digest}${state}`);
+    }
+  }
+  return out;
+}
+
+/** The whole review as terminal text, ending with a newline. */
+export function renderText(input: ReportInput, opts: TextOptions = {}): string {
+  const paint: Paint = opts.color ? (code, text) => `\u001b[${code}m${text}\u001b[0m` : (_code, text) => text;
+  const evidenceLines = opts.evidenceLines ?? 8;
+  const verdict = overallVerdict(input);
+  const lines: string[] = [];
+  lines.push(`model-gate ${plain(input.toolVersion, 40)}: ${paint(VERDICT_COLOR[verdict], headlineText(input))}`);
+  const errors = input.errors ?? [];
+  if (errors.length > 0) {
+    lines.push('', paint('31;1', `allowlist errors (${errors.length}):`));
+    for (const e of errors) lines.push(`  ${plain(e.file, CAPS.name)}:${e.line ?? '?'}: ${plain(e.message, CAPS.message)}`);
+  }
+  const reviews = [...input.reviews].sort(compareReviews);
+  if (reviews.length > 0) {
+    lines.push('');
+    const width = Math.min(60, Math.max(...reviews.map((r) => entryName(r).length)));
+    for (const r of reviews) {
+      const counts = severitySummary(severityCounts(r.findings));
+      lines.push(
+        `  ${paint(VERDICT_COLOR[r.verdict], VERDICT_LABEL[r.verdict].padEnd(12))} ${entryName(r).padEnd(width)}  ${plain(reasonOf(r), 120)}${counts ? `  [${counts}]` : ''}`
+      );
+    }
+  }
+  if (input.policyChanges.length > 0) {
+    lines.push('', paint('33;1', 'policy changes in this change (not in effect here; they apply after merge):'));
+    for (const l of input.policyChanges) lines.push(`  - ${plain(l, CAPS.line)}`);
+  }
+  for (const r of reviews) lines.push('', ...section(r, input, paint, evidenceLines));
+  if (input.removed.length > 0) {
+    lines.push('', `removed from the allowlist (${input.removed.length}):`);
+    for (const e of input.removed) lines.push(`  ${plain(`${e.repo}@${shortSha(e.revision)}`, CAPS.name)} (line ${e.line})`);
+  }
+  if (input.signing && input.signing.length > 0) {
+    lines.push('', 'signing:');
+    for (const s of input.signing) {
+      lines.push(`  ${plain(`${s.repo}@${shortSha(s.revision)}`, CAPS.name)}: ${s.status} ${s.status === 'signed' ? '->' : '-'} ${plain(s.detail, CAPS.message)}`);
+    }
+  }
+  lines.push('', paint('2', `policy: ${plain(input.policySource, CAPS.line)}`));
+  return `${lines.join('\n')}\n`;
+}

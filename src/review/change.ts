@@ -1,0 +1,93 @@
+// Reviewing one allowlist change (base → head): the part the action, `model-gate review` and the demo share.
+// Inputs are texts already read (through the GitHub API, git, or files); the Hub client and scanners come in.
+import { diffAllowlists, entriesToReview } from '../allowlist/diff.js';
+import { parseAllowlist } from '../allowlist/parse.js';
+import type { RepoCheck } from '../checks/types.js';
+import type { Finding } from '../findings.js';
+import type { HubClient } from '../hub/client.js';
+import { describePolicyChange } from '../policy/diff.js';
+import { loadPolicy, type LoadedPolicy, type PolicyInputs } from '../policy/load.js';
+import { severityRank } from '../findings.js';
+import type { AllowlistError, ReportInput } from '../report/types.js';
+import { TOOL_VERSION } from '../version.js';
+import { reviewEntries, type FullReview, type ScanFile } from './pipeline.js';
+import type { Entry } from './types.js';
+
+export interface ChangeInput {
+  allowlistPath: string;
+  /** Allowlist text at the base (null: the file did not exist — every entry is new). */
+  baseText: string | null;
+  headText: string | null;
+  /** Policy text at the BASE ref: the one in effect. */
+  policyText: string | null;
+  /** Policy text at the head ref, only to call out a change the PR makes (it takes effect after merge). */
+  headPolicyText?: string | null;
+  /** Where the policy came from, for the report footer. */
+  policySource: string;
+  policyInputs?: PolicyInputs;
+  hub: HubClient;
+  scanFile: ScanFile;
+  checks: readonly RepoCheck[];
+  now?: () => Date;
+  onProgress?: (line: string) => void;
+}
+
+export interface ChangeResult {
+  reviews: FullReview[];
+  removed: Entry[];
+  /** Allowlist and policy errors: each fails the check. */
+  errors: AllowlistError[];
+  policy: LoadedPolicy;
+  policyChanges: string[];
+  /** True when the check must fail: a rejected entry, a finding at or above fail_on, or an invalid file. */
+  failed: boolean;
+  report: ReportInput;
+}
+
+function failsOn(findings: readonly Finding[], threshold: number): boolean {
+  return findings.some((f) => severityRank(f.severity) >= threshold);
+}
+
+export async function reviewChange(input: ChangeInput): Promise<ChangeResult> {
+  const policy = loadPolicy(input.policyText, input.policySource, input.policyInputs ?? {});
+  const base = input.baseText === null ? null : parseAllowlist(input.baseText, input.allowlistPath);
+  const head = parseAllowlist(input.headText, input.allowlistPath);
+  const errors: AllowlistError[] = [
+    ...head.errors.map((e) => ({ file: e.file, line: e.line, message: e.help ? `${e.message} — ${e.help}` : e.message })),
+    ...policy.errors.map((e) => ({ file: e.file, line: e.line, message: `policy: ${e.message}${e.help ? ` — ${e.help}` : ''}` }))
+  ];
+  // A base that does not parse cannot tell what is new: review every head entry rather than trust it.
+  const diff = diffAllowlists(base && base.errors.length === 0 ? base.entries : null, head.entries);
+  const toReview = entriesToReview(diff);
+  const policyChanges =
+    input.headPolicyText !== undefined && input.headPolicyText !== input.policyText
+      ? describePolicyChange(input.policyText, input.headPolicyText, input.policySource)
+      : [];
+
+  const reviews = await reviewEntries(
+    toReview,
+    {
+      hub: input.hub,
+      policy: policy.policy,
+      scanFile: input.scanFile,
+      checks: input.checks,
+      ...(input.now ? { now: input.now } : {}),
+      ...(input.onProgress ? { onProgress: input.onProgress } : {})
+    },
+    policy.policy.concurrency
+  );
+
+  const threshold = severityRank(policy.policy.failOn);
+  const failed = errors.length > 0 || reviews.some((r) => r.verdict === 'rejected' || failsOn(r.findings, threshold));
+  const report: ReportInput = {
+    reviews,
+    removed: diff.removed,
+    hubUrl: input.hub.hubUrl,
+    allowlistPath: input.allowlistPath,
+    policySource: input.policySource,
+    policyChanges,
+    toolVersion: TOOL_VERSION,
+    errors
+  };
+  return { reviews, removed: diff.removed, errors, policy, policyChanges, failed, report };
+}

@@ -1,0 +1,127 @@
+// Turns a pull-style parser (a generator that asks for bytes) into a push-based scanner input, so format
+// parsers read like straight-line code while the bytes arrive in arbitrary chunks.
+
+export type Need =
+  /** Give me exactly `read` bytes (copied only when they span chunks). */
+  | { read: number }
+  /** Hand the next `pipe` bytes to `to` as they arrive (or drop them), then resume me. */
+  | { pipe: number; to?: (chunk: Uint8Array) => void }
+  /** Hand everything up to the end of the stream to `to`; I resume with `undefined` at the end. */
+  | { rest: (chunk: Uint8Array) => void };
+
+/** Resumed with the bytes asked for, an empty array after a pipe, or `undefined` when the stream ended first. */
+export type Parser = Generator<Need, void, Uint8Array | undefined>;
+
+const EMPTY = new Uint8Array(0);
+
+export class Feeder {
+  /** Bytes handed to the parser (read or piped) so far: the stream offset the parser is at. */
+  offset = 0;
+  finished = false;
+  /** Bytes that arrived after the parser returned. */
+  trailingBytes = 0;
+  private queue: Uint8Array[] = [];
+  private queued = 0;
+  private need: Need | undefined;
+  private pipeLeft = 0;
+
+  private started = false;
+
+  /** The parser starts on the first push (or end), so it may refer to the feeder it is given to. */
+  constructor(private readonly gen: Parser, private readonly onTrailing?: (chunk: Uint8Array, offset: number) => void) {}
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.step(EMPTY, true);
+  }
+
+  push(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    this.start();
+    if (this.finished) {
+      this.trail(chunk);
+      return;
+    }
+    this.queue.push(chunk);
+    this.queued += chunk.length;
+    this.pump();
+  }
+
+  /** The stream ended: the parser sees `undefined` for whatever it was waiting for. */
+  end(): void {
+    this.start();
+    this.pump();
+    for (let guard = 0; !this.finished && guard < 64; guard++) this.step(undefined);
+    if (!this.finished) {
+      this.gen.return();
+      this.finished = true;
+    }
+  }
+
+  private trail(chunk: Uint8Array): void {
+    this.onTrailing?.(chunk, this.offset + this.trailingBytes);
+    this.trailingBytes += chunk.length;
+  }
+
+  private step(value: Uint8Array | undefined, first = false): void {
+    const r = first ? this.gen.next() : this.gen.next(value);
+    if (r.done) {
+      this.finished = true;
+      this.need = undefined;
+      const rest = this.queue;
+      this.queue = [];
+      this.queued = 0;
+      for (const c of rest) this.trail(c);
+      return;
+    }
+    this.need = r.value;
+    if ('pipe' in r.value) this.pipeLeft = r.value.pipe;
+  }
+
+  private take(n: number): Uint8Array {
+    const first = this.queue[0] as Uint8Array;
+    let out: Uint8Array;
+    if (first.length >= n) {
+      out = first.subarray(0, n);
+      if (first.length === n) this.queue.shift();
+      else this.queue[0] = first.subarray(n);
+    } else {
+      out = new Uint8Array(n);
+      let o = 0;
+      while (o < n) {
+        const c = this.queue[0] as Uint8Array;
+        const k = Math.min(c.length, n - o);
+        out.set(c.subarray(0, k), o);
+        o += k;
+        if (k === c.length) this.queue.shift();
+        else this.queue[0] = c.subarray(k);
+      }
+    }
+    this.queued -= n;
+    this.offset += n;
+    return out;
+  }
+
+  private pump(): void {
+    while (!this.finished && this.need) {
+      const need = this.need;
+      if ('read' in need) {
+        if (this.queued < need.read) return;
+        this.step(this.take(need.read));
+      } else if ('pipe' in need) {
+        while (this.pipeLeft > 0 && this.queued > 0) {
+          const c = this.queue[0] as Uint8Array;
+          const piece = this.take(Math.min(c.length, this.pipeLeft));
+          this.pipeLeft -= piece.length;
+          need.to?.(piece);
+        }
+        if (this.pipeLeft > 0) return;
+        this.step(EMPTY);
+      } else {
+        while (this.queued > 0) need.rest(this.take((this.queue[0] as Uint8Array).length));
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,247 @@
+// THE entry point for scanning one file's bytes (review pipeline, CLI, container members). It buffers a bounded
+// head, sniffs it, then runs every interpretation the content claims (a polyglot gets all of them) over the
+// rest of the stream in the same pass. Nothing throws out of it: failures become blocking findings.
+import type { Finding } from '../findings.js';
+import type { FileContext, ScanOutcome, StreamScanner } from './types.js';
+import { evidenceBytes } from './bytes.js';
+import { createDecompressScanner, unscannableCompression } from './compression.js';
+import { executableFinding, oleFinding } from './executables.js';
+import { extensionMismatch } from './extensions.js';
+import { createGgufScanner } from './gguf.js';
+import { createKerasH5Scanner } from './keras.js';
+import { finding, fixedScanner, guarded, limitsOf, mergeOutcomes, type FileScanOptions, type NestedScan } from './kit.js';
+import { createNpyScanner } from './npy.js';
+import { createPickleScanner } from './pickle/index.js';
+import { createSafetensorsScanner } from './safetensors.js';
+import { EXECUTABLE_FORMATS, type Format, type Sniffed, sniff, TEXT_FORMATS } from './sniff.js';
+import { createTarScanner } from './tar.js';
+import { createJsonDocumentScanner } from './text.js';
+import { readCentralDirectory, ZipDirectoryError } from './zip/central-directory.js';
+import { createZipStreamScanner } from './zip/stream.js';
+
+export const HEAD_BYTES = 64 * 1024;
+
+/**
+ * A later stage (code and README analysis, issue 5) plugs in here: called for text-family files with the
+ * formats sniffed; returns a scanner for the file's bytes, or undefined to leave it alone.
+ */
+export type TextAnalyzer = (ctx: FileContext, formats: readonly Format[]) => StreamScanner | undefined;
+
+export interface FileScannerOptions extends FileScanOptions {
+  textAnalyzers?: readonly TextAnalyzer[];
+}
+
+/** Formats that are data only: recognised, nothing inside can run. */
+const DATA_ONLY: ReadonlySet<Format> = new Set(['protobuf', 'image', 'tflite', 'empty']);
+/** Signatures too weak to trust inside tensor storage, where any bytes may appear. */
+const WEAK_IN_RAW: ReadonlySet<Format> = new Set(['zlib', 'lzma', 'protobuf', 'text', 'json', 'python', 'notebook', 'script', 'unknown-binary', 'tflite', 'pe']);
+
+const NAME_HINTS: Readonly<Record<string, Format>> = { safetensors: 'safetensors', npy: 'numpy', gguf: 'gguf' };
+
+function extensionOf(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}
+
+export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {}): StreamScanner {
+  const limits = limitsOf(opts);
+  const nested: NestedScan = (c, o) => createFileScanner(c, { ...o, ...(opts.textAnalyzers ? { textAnalyzers: opts.textAnalyzers } : {}) });
+  const headParts: Uint8Array[] = [];
+  let headLen = 0;
+  let total = 0;
+  let scanners: { name: string; scanner: StreamScanner }[] | undefined;
+  let sniffed: Sniffed | undefined;
+  let formats: string[] = [];
+  const own: Finding[] = [];
+  let ownComplete = true;
+
+  const decide = (atEof: boolean): void => {
+    const head = concat(headParts, headLen);
+    headParts.length = 0;
+    const size = ctx.size ?? (atEof ? headLen : undefined);
+    const tail = ctx.tail ?? (atEof ? head : undefined);
+    sniffed = sniff(head, size, tail);
+    let fmts = sniffed.formats;
+    if (opts.rawData) {
+      fmts = fmts.filter((f) => !WEAK_IN_RAW.has(f));
+      if (fmts.length === 0) fmts = ['raw-data' as Format];
+    }
+    // The name is only a hint, but when the content claims nothing stronger, let the format the name promises
+    // explain precisely why the bytes are not that format (a .safetensors whose header length is absurd).
+    const hinted = NAME_HINTS[extensionOf(ctx.path)];
+    if (hinted && !opts.rawData && fmts.every((f) => f === 'unknown-binary' || TEXT_FORMATS.has(f))) fmts = [hinted];
+    formats = [...fmts];
+    scanners = [];
+    const strong = fmts.filter((f) => !TEXT_FORMATS.has(f) && !DATA_ONLY.has(f) && f !== 'unknown-binary' && (f as string) !== 'raw-data');
+    if (strong.length >= 2) {
+      own.push(finding('file.polyglot', 'high', `Content is several formats at once (${strong.join(', ')}): different tools will read different things`, {
+        file: ctx.path, offset: opts.baseOffset ?? 0, evidence: evidenceBytes(head.subarray(0, 24)),
+        help: 'Legitimate model files are one format. Every interpretation was scanned; reject unless the extra format is explained.'
+      }));
+    }
+    if (!opts.rawData && (opts.depth ?? 0) === 0) {
+      const mismatch = extensionMismatch(ctx.path, fmts);
+      if (mismatch) {
+        own.push(finding('file.extension-mismatch', mismatch.severity,
+          `Named .${mismatch.extension} but the content is ${fmts.join(' + ')} (expected ${mismatch.expected.join(' or ')})`, {
+            file: ctx.path, offset: 0, evidence: evidenceBytes(head.subarray(0, 24)),
+            help: 'Loaders pick a parser by content or by a different name than reviewers expect; judge the file by what it is.'
+          }));
+      }
+    }
+    for (const f of fmts) {
+      const s = interpretation(f, head);
+      if (s) scanners.push({ name: f, scanner: guarded(ctx.path, f, s) });
+    }
+    if (!opts.rawData && !sniffed.binary && opts.textAnalyzers) {
+      for (const a of opts.textAnalyzers) {
+        const s = a(ctx, fmts);
+        if (s) scanners.push({ name: 'text-analyzer', scanner: guarded(ctx.path, 'text analyzer', s) });
+      }
+    }
+    for (const { scanner } of scanners) scanner.push(head);
+  };
+
+  const interpretation = (f: Format, head: Uint8Array): StreamScanner | undefined => {
+    const o: FileScanOptions = { ...opts };
+    if (EXECUTABLE_FORMATS.has(f)) return fixedScanner({ formats: [f], findings: [executableFinding(f, head, ctx.path)], complete: true });
+    switch (f) {
+      case 'ole': return fixedScanner({ formats: [f], findings: [oleFinding(ctx.path)], complete: true });
+      case 'zip': return zipInterpretation();
+      case 'pickle': return createPickleScanner({
+        path: ctx.path, baseOffset: opts.baseOffset ?? 0, mode: 'auto', depth: opts.depth ?? 0,
+        ...(opts.torchDataPkl ? { torchDataPkl: true } : {}), ...(opts.allow ? { allow: opts.allow } : {})
+      });
+      case 'numpy': return createNpyScanner(ctx, o, nested);
+      case 'tar': return createTarScanner(ctx, o, nested);
+      case 'gzip': case 'zlib': case 'joblib-zf': return createDecompressScanner(f, ctx, o, nested);
+      case 'bz2': case 'xz': case 'lzma': case 'lz4': case '7z': return unscannableCompression(f, ctx.path);
+      case 'hdf5': return createKerasH5Scanner(ctx, o);
+      case 'safetensors': return createSafetensorsScanner(ctx, o, nested);
+      case 'gguf': return createGgufScanner(ctx, o);
+      case 'json': case 'notebook': return f === 'json' ? createJsonDocumentScanner(ctx, o) : undefined;
+      case 'unknown-binary': return fixedScanner({ formats: [f], findings: [finding('file.unknown-binary', 'high',
+        'Binary content that no scanner recognises: it was not examined', {
+          file: ctx.path, offset: opts.baseOffset ?? 0, evidence: evidenceBytes(head.subarray(0, 24)),
+          help: 'Find out what this file is and what loads it; unknown binaries are not approved.'
+        })], complete: true });
+      default: return undefined;
+    }
+  };
+
+  const zipInterpretation = (): StreamScanner => {
+    const tail = ctx.tail;
+    const size = ctx.size;
+    if (tail && size !== undefined) {
+      try {
+        const cd = readCentralDirectory(tail, size, ctx.path, limits.maxMembers);
+        return createZipStreamScanner(ctx, cd, opts, nested);
+      } catch (err) {
+        if (err instanceof ZipDirectoryError && err.needTail === undefined) return zipFailure(`Unreadable zip central directory: ${err.message}`, 'zip.invalid');
+        if (!(err instanceof ZipDirectoryError)) throw err;
+        // The tail was too short: fall through to buffering when the file is small enough.
+        if (size > limits.zipBufferBytes) {
+          return zipFailure(`The zip central directory is not within the ${tail.length} tail bytes provided (${err.message}); fetch at least the last ${err.needTail} bytes first`, 'zip.needs-tail');
+        }
+      }
+    }
+    if (size !== undefined && size > limits.zipBufferBytes) {
+      return zipFailure('A zip needs its central directory (the file tail) before its bytes stream; none was provided', 'zip.needs-tail');
+    }
+    return bufferedZip();
+  };
+
+  const zipFailure = (message: string, check: string): StreamScanner => fixedScanner({
+    formats: ['zip'], complete: false,
+    findings: [finding(check, 'high', message, { file: ctx.path, help: 'The archive members were not examined; do not approve it.' })]
+  });
+
+  /** Small zips without a tail (nested ones, callers without Range support): buffer, then scan from memory. */
+  const bufferedZip = (): StreamScanner => {
+    const parts: Uint8Array[] = [];
+    let n = 0;
+    let over = false;
+    return {
+      push(c) {
+        if (over) return;
+        n += c.length;
+        if (n > limits.zipBufferBytes) {
+          over = true;
+          parts.length = 0;
+          return;
+        }
+        parts.push(c.slice());
+      },
+      end() {
+        if (over) return zipFailure(`A zip larger than ${limits.zipBufferBytes} bytes arrived without its tail; provide the tail to scan it`, 'zip.needs-tail').end();
+        const all = concat(parts, n);
+        let cd;
+        try {
+          cd = readCentralDirectory(all.subarray(Math.max(0, n - 65557 - 1024 * 1024 * 16)), n, ctx.path, limits.maxMembers);
+        } catch (err) {
+          if (!(err instanceof ZipDirectoryError)) throw err;
+          try {
+            cd = readCentralDirectory(all, n, ctx.path, limits.maxMembers);
+          } catch (err2) {
+            if (!(err2 instanceof ZipDirectoryError)) throw err2;
+            return zipFailure(`Unreadable zip central directory: ${err2.message}`, 'zip.invalid').end();
+          }
+        }
+        const z = createZipStreamScanner(ctx, cd, opts, nested);
+        z.push(all);
+        return z.end();
+      }
+    };
+  };
+
+  return {
+    push(chunk) {
+      if (chunk.length === 0) return;
+      total += chunk.length;
+      if (scanners) {
+        for (const { scanner } of scanners) scanner.push(chunk);
+        return;
+      }
+      headParts.push(chunk.slice());
+      headLen += chunk.length;
+      if (headLen >= HEAD_BYTES) decide(false);
+    },
+    end() {
+      try {
+        if (!scanners) decide(true);
+      } catch (err) {
+        own.push(finding('scan.internal-error', 'high', `Sniffing failed: ${err instanceof Error ? err.message : String(err)}`, { file: ctx.path }));
+        ownComplete = false;
+        scanners = [];
+      }
+      const outcomes = (scanners ?? []).map(({ scanner }) => scanner.end());
+      const merged = mergeOutcomes(outcomes);
+      const out: ScanOutcome = {
+        formats: [...formats],
+        findings: [...own, ...merged.findings],
+        complete: ownComplete && merged.complete,
+        details: { ...(merged.details ?? {}), bytes: total }
+      };
+      // Scanners may refine a sniffed format (zip → zip + pytorch-zip); keep sniff order, then their additions.
+      for (const f of merged.formats) if (!out.formats.includes(f)) out.formats.push(f);
+      if (ctx.size !== undefined && total !== ctx.size) {
+        out.complete = false;
+        out.findings.unshift(finding('file.size-mismatch', 'high', `Expected ${ctx.size} bytes but ${total} arrived`, { file: ctx.path, offset: (opts.baseOffset ?? 0) + total }));
+      }
+      for (const f of out.findings) if (f.file === undefined) f.file = ctx.path;
+      if (!out.complete && !out.findings.some((f) => f.severity === 'critical' || f.severity === 'high')) {
+        out.findings.push(finding('scan.incomplete', 'high', 'The file was not fully examined', { file: ctx.path }));
+      }
+      return out;
+    }
+  };
+}
+
+function concat(parts: Uint8Array[], n: number): Uint8Array {
+  if (parts.length === 1 && (parts[0] as Uint8Array).length === n) return parts[0] as Uint8Array;
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
+}

@@ -1,0 +1,64 @@
+// The pickle scanner: a StreamScanner over the symbolic VM (vm.ts) with the global policy (../globals).
+import type { ScanOutcome, StreamScanner } from '../types.js';
+import { DEFAULT_PICKLE_LIMITS, type PickleLimits, type PickleMode, PickleVM } from './vm.js';
+
+export { DEFAULT_PICKLE_LIMITS, type GlobalRecord, type PickleLimits, type PickleMode, type WeightsOnlyVerdict } from './vm.js';
+
+export interface PickleScanOptions {
+  /** Repository path, for findings. */
+  path: string;
+  /** Offset of byte 0 of this stream within the file (pickles inside zips). */
+  baseOffset?: number;
+  /** auto: detect joblib (NumpyArrayWrapper) and legacy torch (magic number pickle) by content. */
+  mode?: PickleMode;
+  /** This is a torch zip's data.pkl: report whether it loads under weights_only=True. */
+  torchDataPkl?: boolean;
+  /** Extra `module.name` globals the team's policy allows (review and unknown tiers promoted; never dangerous). */
+  allow?: string[];
+  /** Nesting depth of this stream (pickles inside literals count up to limits.maxDepth). */
+  depth?: number;
+  limits?: Partial<PickleLimits>;
+}
+
+/**
+ * Scans pickle bytes pushed in order. `end()` gives findings de-duplicated per distinct global or problem, with
+ * `details` = { globals, calls, callTargets, pickles, opcodes, weightsOnly? }. Any parse error or limit hit makes
+ * the outcome incomplete and adds a blocking finding; what was found before it is still reported.
+ */
+export function createPickleScanner(opts: PickleScanOptions): StreamScanner {
+  const vm = new PickleVM({
+    path: opts.path,
+    baseOffset: opts.baseOffset ?? 0,
+    mode: opts.mode ?? 'auto',
+    torchDataPkl: opts.torchDataPkl ?? false,
+    allow: new Set(opts.allow ?? []),
+    depth: opts.depth ?? 0,
+    limits: { ...DEFAULT_PICKLE_LIMITS, ...(opts.limits ?? {}) },
+    embedded: false
+  });
+  let outcome: ScanOutcome | undefined;
+  return {
+    push(chunk: Uint8Array): void {
+      if (outcome) throw new Error(`pickle scanner for ${opts.path}: push() after end()`);
+      vm.push(chunk);
+    },
+    end(): ScanOutcome {
+      if (outcome) return outcome;
+      vm.finish();
+      const findings = vm.outcomeFindings();
+      if (vm.formats.has('torch-legacy') || vm.formats.has('joblib') || opts.torchDataPkl) {
+        const wo = vm.weightsOnly();
+        if (wo) {
+          findings.push({
+            check: 'pickle.weights-only', severity: 'info', file: opts.path,
+            message: wo.loads ? 'data.pkl loads with torch.load(weights_only=True)'
+              : `data.pkl would not load with torch.load(weights_only=True): ${wo.blockedBy ?? 'unknown reason'}`,
+            ...(wo.offset !== undefined ? { offset: wo.offset } : {})
+          });
+        }
+      }
+      outcome = { formats: [...vm.formats], findings, complete: vm.complete, details: vm.details() };
+      return outcome;
+    }
+  };
+}

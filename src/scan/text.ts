@@ -1,0 +1,79 @@
+// JSON documents that loaders act on: `chat_template` in tokenizer configs (template injection) and Keras
+// model configs. Documents up to maxJsonBytes are parsed whole; larger ones are searched for a chat template
+// and fail closed if one is there, since it could not be examined.
+import type { Finding } from '../findings.js';
+import type { FileContext, StreamScanner } from './types.js';
+import { indexOfBytes, utf8 } from './bytes.js';
+import { checkChatTemplate } from './chat-template.js';
+import { type Json, isObject, parseJson } from './json.js';
+import { checkKerasConfig, looksLikeKerasConfig } from './keras.js';
+import { finding, limitsOf, type FileScanOptions } from './kit.js';
+
+const NEEDLE = new TextEncoder().encode('chat_template');
+
+export function checkJsonDocument(doc: Json, path: string): Finding[] {
+  const out: Finding[] = [];
+  if (isObject(doc)) {
+    const t = doc.chat_template;
+    if (typeof t === 'string') out.push(...checkChatTemplate(t, path, 'chat_template'));
+    else if (Array.isArray(t)) {
+      for (const item of t) {
+        if (isObject(item) && typeof item.template === 'string') {
+          out.push(...checkChatTemplate(item.template, path, `chat_template "${typeof item.name === 'string' ? item.name : '?'}"`));
+        }
+      }
+    }
+    if (looksLikeKerasConfig(doc)) out.push(...checkKerasConfig(doc, path, 'Keras config'));
+  }
+  return out;
+}
+
+export function createJsonDocumentScanner(ctx: FileContext, opts: FileScanOptions): StreamScanner {
+  const limits = limitsOf(opts);
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let tooLarge = false;
+  let sawTemplate = false;
+  let carry = new Uint8Array(0);
+  return {
+    push(chunk) {
+      size += chunk.length;
+      if (!tooLarge && size > limits.maxJsonBytes) {
+        tooLarge = true;
+        for (const p of parts) if (indexOfBytes(p, NEEDLE) >= 0) sawTemplate = true;
+        parts.length = 0;
+      }
+      if (!tooLarge) {
+        parts.push(chunk.slice());
+        return;
+      }
+      const w = new Uint8Array(carry.length + chunk.length);
+      w.set(carry);
+      w.set(chunk, carry.length);
+      if (indexOfBytes(w, NEEDLE) >= 0) sawTemplate = true;
+      carry = w.slice(Math.max(0, w.length - NEEDLE.length));
+    },
+    end() {
+      const findings: Finding[] = [];
+      let complete = true;
+      if (tooLarge) {
+        if (sawTemplate) {
+          complete = false;
+          findings.push(finding('template.too-large', 'high', `A JSON file of ${size} bytes mentions chat_template but is too large to examine`, { file: ctx.path }));
+        }
+        return { formats: ['json'], findings, complete };
+      }
+      const all = new Uint8Array(size);
+      let o = 0;
+      for (const p of parts) { all.set(p, o); o += p.length; }
+      let doc: Json;
+      try {
+        doc = parseJson(utf8(all).replace(/^\ufeff/, '')).value;
+      } catch {
+        return { formats: ['json'], findings, complete, details: { jsonValid: false } };
+      }
+      findings.push(...checkJsonDocument(doc, ctx.path));
+      return { formats: ['json'], findings, complete };
+    }
+  };
+}

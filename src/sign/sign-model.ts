@@ -1,0 +1,89 @@
+// Signs one approved model: model.sig (model_signing v1.0) and, with a review, the vetting record beside it;
+// writes both to a predictable folder for upload or release.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SerializedBundle } from '@sigstore/bundle';
+import type { BundleBuilder } from '@sigstore/sign';
+import type { Review } from '../review/types.js';
+import { buildManifest, manifestStatement, type FileDigest, type ModelManifest } from './manifest.js';
+import { bundleBuilder, signStatement, type SigningMode } from './signers.js';
+import { vettingStatement, type VettingContext } from './vetting.js';
+
+export const MODEL_SIG_FILE = 'model.sig';
+export const VETTING_FILE = 'vetting.sigstore.json';
+
+export interface SignModelOptions {
+  /** Defaults to the review's file digests (see digestsFromReview). */
+  digests?: readonly FileDigest[];
+  /** Subject name, `org/name` for Hub models. */
+  modelName: string;
+  ignorePaths?: readonly string[];
+  /** With a review: also sign the vetting record. Only `approved` reviews are signed. */
+  review?: Review;
+  vetting?: VettingContext;
+  /** A signing mode, or a ready builder (shared between calls, or for tests). */
+  signer: SigningMode | BundleBuilder;
+}
+
+export interface SignedModel {
+  manifest: ModelManifest;
+  modelSig: SerializedBundle;
+  vetting?: SerializedBundle;
+}
+
+/** The digests the verified download computed, from a review; throws if any file lacks a verified sha256. */
+export function digestsFromReview(review: Review): FileDigest[] {
+  return review.files.map((f) => {
+    if (!f.complete || !f.sha256) throw new Error(`${review.entry.repo}: ${f.path} was not fully verified (no sha256); refusing to sign`);
+    return { path: f.path, size: f.size, sha256: f.sha256 };
+  });
+}
+
+function isBuilder(s: SigningMode | BundleBuilder): s is BundleBuilder {
+  return typeof (s as BundleBuilder).create === 'function';
+}
+
+export async function signModel(opts: SignModelOptions): Promise<SignedModel> {
+  const { review } = opts;
+  if (review && review.verdict !== 'approved') {
+    throw new Error(`${review.entry.repo}@${review.entry.revision}: verdict is '${review.verdict}'; only approved models are signed`);
+  }
+  if (review?.files.some((f) => !f.complete)) {
+    throw new Error(`${review.entry.repo}: some files were not fully verified; refusing to sign`);
+  }
+  const digests = opts.digests ?? (review ? digestsFromReview(review) : undefined);
+  if (!digests) throw new Error('signModel needs digests or a review to take them from');
+  const manifest = buildManifest({ digests, modelName: opts.modelName, ignorePaths: opts.ignorePaths });
+  const builder = isBuilder(opts.signer) ? opts.signer : bundleBuilder(opts.signer);
+  const modelSig = await signStatement(builder, manifestStatement(manifest));
+  if (!review) return { manifest, modelSig };
+  const vetting = await signStatement(builder, vettingStatement(review, { name: manifest.modelName, root: manifest.root }, opts.vetting));
+  return { manifest, modelSig, vetting };
+}
+
+const NAME_PART = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** `<outDir>/<org>/<name>/<commit>/` — the folder signModel's output is written to. */
+export function signatureDir(outDir: string, repo: string, commit: string): string {
+  const parts = repo.split('/');
+  if (parts.length !== 2 || !parts.every((p) => NAME_PART.test(p) && p !== '..')) throw new Error(`'${repo}' is not an org/name repository id`);
+  if (!/^[0-9a-f]{40}$/.test(commit)) throw new Error(`'${commit}' is not a 40-hex commit`);
+  return join(outDir, parts[0]!, parts[1]!, commit);
+}
+
+export interface WrittenSignatures {
+  dir: string;
+  modelSig: string;
+  vetting?: string;
+}
+
+export async function writeSignatures(outDir: string, repo: string, commit: string, signed: SignedModel): Promise<WrittenSignatures> {
+  const dir = signatureDir(outDir, repo, commit);
+  await mkdir(dir, { recursive: true });
+  const modelSig = join(dir, MODEL_SIG_FILE);
+  await writeFile(modelSig, JSON.stringify(signed.modelSig));
+  if (!signed.vetting) return { dir, modelSig };
+  const vetting = join(dir, VETTING_FILE);
+  await writeFile(vetting, JSON.stringify(signed.vetting));
+  return { dir, modelSig, vetting };
+}
