@@ -26,7 +26,8 @@ describe('NumPy .npy', () => {
     expect(checks(o)).toContain('numpy.object-dtype');
     expect(critical(o)).toBe(true);
     const benign = scanBytes(npy('|O', [1], benignPickle()), 'weights.npy');
-    expect(verdictOf(benign.findings)).toBe('needs-review');
+    expect(benign.formats).toEqual(['numpy', 'pickle']);
+    expect(verdictOf(benign.findings)).toBe('approved');
   });
 
   test('object dtype inside a structured descr', () => {

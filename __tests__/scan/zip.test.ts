@@ -72,6 +72,30 @@ describe('zip tricks are caught', () => {
     expect(o.findings.some((f) => f.severity === 'critical' && f.file?.endsWith('archive/data/0'))).toBe(true);
   });
 
+  test('an executable hidden as tensor storage is found', () => {
+    const members = tz();
+    const pe = new Uint8Array(512); pe.set([0x4d, 0x5a]); pe.set(u32(0x80), 0x3c); pe.set([0x50, 0x45, 0, 0], 0x80);
+    for (const exe of [cat([0x7f], 'ELF', [2, 1, 1], new Uint8Array(100)), pe]) {
+      members[2] = { name: 'archive/data/0', data: exe, align: 64 };
+      const o = scanBytes(buildZip(members), 'pytorch_model.bin');
+      expect(o.findings.find((f) => f.check === 'file.executable')).toMatchObject({ severity: 'critical', file: 'pytorch_model.bin!/archive/data/0' });
+    }
+  });
+
+  test('random tensor bytes in storage members are not findings', () => {
+    const members = tz();
+    const noise = new Uint8Array(70000);
+    for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761 + (i >> 3)) >>> 24;
+    members[2] = { name: 'archive/data/0', data: noise, align: 64 };
+    expect(scanBytes(buildZip(members), 'pytorch_model.bin').findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  test('.keras archive with a Lambda layer', () => {
+    const cfg = { module: 'keras', class_name: 'Sequential', config: { layers: [{ module: 'keras.layers', class_name: 'Lambda', config: { function: { class_name: '__lambda__', config: { code: '4wEAAAAA' } } } }] } };
+    const o = scanBytes(buildZip([{ name: 'metadata.json', data: enc('{}'), method: 8 }, { name: 'config.json', data: enc(JSON.stringify(cfg)), method: 8 }]), 'model.keras');
+    expect(o.findings.find((f) => f.check === 'keras.lambda')).toMatchObject({ severity: 'critical', file: 'model.keras!/config.json' });
+  });
+
   test('a pickle stored as data.txt is still a pickle', () => {
     const o = scanBytes(buildZip([{ name: 'data.txt', data: evilPickle(), method: 8 }]), 'model.zip');
     expect(o.findings.some((f) => f.severity === 'critical')).toBe(true);

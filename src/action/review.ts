@@ -12,6 +12,8 @@ import { renderSarif } from '../report/sarif.js';
 import { renderSummary } from '../report/summary.js';
 import { countVerdicts, overallVerdict } from '../report/tally.js';
 import { reviewChange } from '../review/change.js';
+import { signApprovedReviews } from '../sign/sign-reviews.js';
+import { chooseSigner } from './signing.js';
 import { defaultScanFile } from '../review/scan-file.js';
 import { targetFromEvent } from './event.js';
 import { octokitApi, type GitHubApi } from './github-api.js';
@@ -69,10 +71,23 @@ export async function runReview(runner: Runner, inputs: ActionInputs, deps: Revi
   if (env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID) {
     report.fullReportUrl = `${env.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}`;
   }
-  if (target.kind === 'pull_request' && target.fork) {
-    report.signing = result.reviews
-      .filter((r) => r.verdict === 'approved')
-      .map((r) => ({ repo: r.entry.repo, revision: r.entry.revision, status: 'skipped' as const, detail: 'fork pull requests get no OIDC token; the sign workflow signs after merge' }));
+  // Only approved entries are signed, from the digests the download already computed.
+  const signaturesDir = join(inputs.reportDir, 'signatures');
+  const approved = result.reviews.filter((r) => r.verdict === 'approved');
+  if (approved.length > 0) {
+    const choice = chooseSigner(inputs, runner, target.kind === 'pull_request' && target.fork);
+    if ('mode' in choice) {
+      const signed = await signApprovedReviews(approved, {
+        mode: choice.mode,
+        outDir: signaturesDir,
+        policy: result.policy.policy,
+        ...(target.kind === 'pull_request' && target.url ? { prUrl: target.url } : {})
+      });
+      report.signing = signed.statuses;
+      for (const s of signed.statuses) if (s.status === 'failed') runner.warning(`signing ${s.repo}@${s.revision} failed: ${s.detail}`);
+    } else {
+      report.signing = approved.map((r) => ({ repo: r.entry.repo, revision: r.entry.revision, status: 'skipped' as const, detail: choice.skip }));
+    }
   }
 
   const now = (deps.now ?? (() => new Date()))();
@@ -103,6 +118,7 @@ export async function runReview(runner: Runner, inputs: ActionInputs, deps: Revi
   runner.setOutput('rejected', counts.rejected);
   runner.setOutput('report-path', jsonPath);
   runner.setOutput('sarif-path', sarifPath);
+  runner.setOutput('signatures-dir', signaturesDir);
   if (result.failed) {
     const why = [
       rejected > 0 ? `${rejected} model(s) rejected` : '',

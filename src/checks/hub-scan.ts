@@ -39,14 +39,27 @@ export const hubScanCheck: RepoCheck = {
         help: 'Read the scanner details on the Hub file page.'
       });
     }
+    const states = scanStates(tree);
     if (!repoStatus || !repoStatus.scansDone) {
       findings.push({
         check: 'hub.scan.pending',
         severity: 'info',
         message: `the Hub's scanners have not finished on ${entry.repo} at this commit`,
+        evidence: `${repoStatus ? 'securityRepoStatus.scansDone: false' : 'no securityRepoStatus in model info'}; per file: ${states}`,
         help: 'Not scanned is not safe: Model Gate\'s own scan is the gate; the Hub\'s verdict is extra evidence when it exists.'
       });
     }
     return findings;
   }
 };
+
+/** "3 safe, 2 unscanned, 1 queued, 1 without status": how far the Hub's scanners got, file by file. */
+export function scanStates(tree: readonly { securityFileStatus?: { status: string } }[]): string {
+  const counts = new Map<string, number>();
+  for (const item of tree) {
+    const s = item.securityFileStatus?.status ?? 'without status';
+    counts.set(s, (counts.get(s) ?? 0) + 1);
+  }
+  if (counts.size === 0) return 'no files';
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([s, n]) => `${n} ${s}`).join(', ');
+}

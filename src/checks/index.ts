@@ -1,6 +1,13 @@
 // Every repository-level check, in the order their findings are gathered. Adding a check = one module + one line.
 import { hubScanCheck } from './hub-scan.js';
+import { namespaceCheck } from './namespace-check.js';
 import { pinCheck } from './pin.js';
+import { provenanceCheck } from './provenance/check.js';
 import type { RepoCheck } from './types.js';
 
-export const REPO_CHECKS: readonly RepoCheck[] = [pinCheck, hubScanCheck];
+export const REPO_CHECKS: readonly RepoCheck[] = [
+  pinCheck,
+  hubScanCheck,
+  namespaceCheck,
+  provenanceCheck
+];

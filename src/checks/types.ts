@@ -3,7 +3,7 @@
 // results, and the small text files captured during the single download pass; it returns findings.
 import type { Finding } from '../findings.js';
 import type { HubClient } from '../hub/client.js';
-import type { ResolvedRepo, TreeFile } from '../hub/types.js';
+import type { Author, ResolvedRepo, TreeFile } from '../hub/types.js';
 import type { Policy } from '../policy/schema.js';
 import type { Entry, FileReport } from '../review/types.js';
 
@@ -18,6 +18,9 @@ export interface RepoCheckContext {
   text(path: string): string | undefined;
   /** For checks that need more Hub metadata (commits, author); their errors become findings, not crashes. */
   hub: HubClient;
+  /** The repository's user or organisation, fetched once by the pipeline; absent when that lookup failed (the
+   * pipeline has already reported why, as a `hub.author.*` finding). */
+  author?: Author;
   policy: Policy;
   now: Date;
 }

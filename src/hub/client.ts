@@ -211,8 +211,11 @@ export class HubClient {
     return items;
   }
 
-  /** Commits reachable from `rev`, newest first, all pages up to maxCommitPages. */
-  async listCommits(repo: string, rev: string): Promise<CommitList> {
+  /**
+   * Commits reachable from `rev`, newest first, all pages up to maxCommitPages (or `opts.maxPages`, for callers
+   * that need only the newest page and the total count).
+   */
+  async listCommits(repo: string, rev: string, opts: { maxPages?: number } = {}): Promise<CommitList> {
     assertRepoId(repo);
     const what = `commit history of ${repo}@${rev}`;
     const commits: Commit[] = [];
@@ -220,7 +223,7 @@ export class HubClient {
     const complete = await this.paginate(
       `${this.hubUrl}/api/models/${repo}/commits/${encodeURIComponent(rev)}`,
       what,
-      this.maxCommitPages,
+      Math.max(1, Math.min(opts.maxPages ?? this.maxCommitPages, this.maxCommitPages)),
       (answer) => {
         const page = this.http.validate(answer, what, (body) =>
           arr(body, 'commits').map((v, i) => parseCommit(v, `commits[${commits.length + i}]`))

@@ -31,9 +31,11 @@ export function hubTreeUrl(hubUrl: string, repo: string, sha: string | undefined
 export function hubBlobUrl(hubUrl: string, repo: string, sha: string | undefined, path: string, line?: number): string | undefined {
   const r = repoPath(repo);
   if (!r || !sha || !SHA.test(sha)) return undefined;
-  const segments = path.split('/');
+  // `model.bin!/archive/data.pkl` names a member inside a container file: link to the container.
+  const member = path.indexOf('!/');
+  const segments = (member >= 0 ? path.slice(0, member) : path).split('/');
   if (segments.some((s) => s === '' || s === '.' || s === '..')) return undefined;
-  const anchor = line !== undefined && Number.isSafeInteger(line) && line > 0 ? `#L${line}` : '';
+  const anchor = member < 0 && line !== undefined && Number.isSafeInteger(line) && line > 0 ? `#L${line}` : '';
   return `${base(hubUrl)}/${r}/blob/${sha}/${segments.map(encodeSegment).join('/')}${anchor}`;
 }
 

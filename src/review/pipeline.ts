@@ -13,6 +13,7 @@ import { excludeDecision } from '../policy/exclude.js';
 import type { Policy } from '../policy/schema.js';
 import type { RepoCheck } from '../checks/types.js';
 import type { FileContext, ScanOutcome, StreamScanner } from '../scan/types.js';
+import { zipTailNeeded } from '../scan/zip/index.js';
 import { TextCapture } from './capture.js';
 import { findingFromError } from './findings-from-errors.js';
 import type { Entry, FileReport, Review } from './types.js';
@@ -27,7 +28,8 @@ export interface ReviewDeps {
   /** Files downloaded at once within one entry. Default 4. */
   fileConcurrency?: number;
   now?: () => Date;
-  /** Bytes read from each file's end before streaming it: zip central directories must be known first. */
+  /** Bytes read from each file's end before streaming it (zip central directories must be known first); a zip
+   * whose directory needs more gets one larger read. Default 64 KiB. */
   tailBytes?: number;
   onProgress?: (line: string) => void;
 }
@@ -41,6 +43,8 @@ export interface ReviewFacts {
 export type FullReview = Review & ReviewFacts;
 
 const MIN_ZIP = 22;
+/** Largest zip central directory fetched ahead of the stream; beyond it the zip scanner fails closed. */
+const MAX_TAIL = 64 * 1024 * 1024;
 
 function withFile(f: Finding, path: string): Finding {
   return f.file ? f : { ...f, file: path };
@@ -142,7 +146,7 @@ async function examineFiles(
 ): Promise<FileReport[]> {
   const { hub } = deps;
   const scans = new Map<string, GuardedScan>();
-  const tailBytes = deps.tailBytes ?? 1024 * 1024;
+  const tailBytes = deps.tailBytes ?? 64 * 1024;
   const allow = deps.policy.allowGlobals;
   const outcomes = await fetchFiles({
     downloader: hub,
@@ -151,7 +155,12 @@ async function examineFiles(
     items,
     concurrency: deps.fileConcurrency ?? 4,
     plan: async (item): Promise<FilePlan> => {
-      const tail = item.size >= MIN_ZIP ? await hub.fetchTail(resolved.canonicalId, resolved.sha, item, Math.min(item.size, tailBytes)) : undefined;
+      let tail = item.size >= MIN_ZIP ? await hub.fetchTail(resolved.canonicalId, resolved.sha, item, Math.min(item.size, tailBytes)) : undefined;
+      // A zip whose central directory is larger than the first tail: fetch exactly what it needs, once.
+      const need = tail ? zipTailNeeded(tail, item.size) : undefined;
+      if (need !== undefined && need > (tail?.byteLength ?? 0) && need <= MAX_TAIL) {
+        tail = await hub.fetchTail(resolved.canonicalId, resolved.sha, item, Math.min(item.size, need));
+      }
       const ctx: FileContext = { path: item.path, size: item.size, ...(tail ? { tail } : {}) };
       const scan = new GuardedScan(deps.scanFile(ctx, { allow }), item.path);
       scans.set(item.path, scan);
@@ -250,6 +259,7 @@ export async function reviewEntry(entry: Entry, deps: ReviewDeps): Promise<FullR
       files,
       text: (p) => capture.text(p),
       hub,
+      ...(author ? { author } : {}),
       policy: deps.policy,
       now: (deps.now ?? (() => new Date()))()
     }))

@@ -64,7 +64,7 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
     sniffed = sniff(head, size, tail);
     let fmts = sniffed.formats;
     if (opts.rawData) {
-      fmts = fmts.filter((f) => !WEAK_IN_RAW.has(f));
+      fmts = fmts.filter((f) => !WEAK_IN_RAW.has(f) || (f === 'pe' && sniffed?.peConfirmed));
       if (fmts.length === 0) fmts = ['raw-data' as Format];
     }
     // The name is only a hint, but when the content claims nothing stronger, let the format the name promises

@@ -294,7 +294,15 @@ export class Inflater {
         const d = (DIST_BASE[ds] as number) + this.bits(DIST_EXTRA[ds] as number);
         if (d > this.produced || d > this.op) throw new InflateError('distance too far back');
         let from = this.op - d;
-        for (let k = 0; k < len; k++) out[this.op++] = out[from++] as number;
+        if (d >= len) {
+          out.copyWithin(this.op, from, from + len);
+          this.op += len;
+        } else {
+          // Overlapping copy (a run): byte by byte, as the format defines it.
+          let op = this.op;
+          for (let k = 0; k < len; k++) out[op++] = out[from++] as number;
+          this.op = op;
+        }
         this.produced += len;
       } catch (e) {
         if (e === NEED) {

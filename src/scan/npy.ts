@@ -93,8 +93,9 @@ export function createNpyScanner(ctx: FileContext, opts: FileScanOptions, nested
     const bodyAt = start + hlen;
     details.numpy = { descr: JSON.stringify(descr, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)), shape: shape.map(Number), object: hasObjectDtype(descr) };
     if (hasObjectDtype(descr)) {
-      findings.push(finding('numpy.object-dtype', 'medium',
-        'Object-dtype array: its data is a pickle, loaded only with allow_pickle=True (scanned below)', { file: ctx.path, offset: base + bodyAt }));
+      // Informational: the pickle that follows is judged by the pickle scanner on what it imports and calls.
+      findings.push(finding('numpy.object-dtype', 'info',
+        'Object-dtype array: its data is a pickle, loaded only with allow_pickle=True (scanned as a pickle)', { file: ctx.path, offset: base + bodyAt }));
       pickle = createPickleScanner({ path: ctx.path, baseOffset: base + bodyAt, mode: 'plain', ...(opts.allow ? { allow: opts.allow } : {}), depth: opts.depth ?? 0 });
       const end = yield { rest: (c) => pickle?.push(c) };
       void end;

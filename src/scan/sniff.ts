@@ -1,6 +1,6 @@
 // Content sniffing: which formats do these bytes claim, whatever the file is called (threats.md §1).
 // Pure: takes the head (and the tail, for zip's end-of-central-directory record) and lists every match.
-import { looksLikeText, startsWith, u32be, u32le, u64leNumber } from './bytes.js';
+import { looksLikeText, startsWith, u16le, u32be, u32le, u64leNumber } from './bytes.js';
 
 export type Format =
   | 'zip' | 'pickle' | 'numpy' | 'tar' | '7z' | 'gzip' | 'bz2' | 'xz' | 'lzma' | 'zlib' | 'lz4' | 'joblib-zf'
@@ -14,6 +14,8 @@ export interface Sniffed {
   binary: boolean;
   /** Where the HDF5 superblock signature was found (0, 512, 1024, …). */
   hdf5Offset?: number;
+  /** A PE signature was found at e_lfanew (not just an `MZ` stub). */
+  peConfirmed?: boolean;
   /** Zip evidence: a local header at 0, and/or an end-of-central-directory record in the tail. */
   zip?: { localHeaderAt0: boolean; eocdInTail: boolean };
 }
@@ -26,11 +28,26 @@ export const TEXT_FORMATS: ReadonlySet<Format> = new Set(['script', 'notebook', 
 const EOCD_SIG = [0x50, 0x4b, 0x05, 0x06];
 const HDF5_SIG = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
 
-/** Offset of the last end-of-central-directory signature in `tail`, or -1. */
-export function findEocd(tail: Uint8Array): number {
+/**
+ * Offset in `tail` of the last plausible end-of-central-directory record, or -1. Plausible: single-disk counts
+ * that agree, and a central directory that fits before the record (zip64 markers defer that to the zip64
+ * record). Random tensor bytes that happen to contain the signature do not pass.
+ */
+export function findEocd(tail: Uint8Array, size?: number): number {
+  const tailStart = (size ?? tail.length) - tail.length;
   // The EOCD is 22 bytes plus a comment of at most 65535 bytes: search backwards from the last possible start.
   for (let i = tail.length - 22; i >= 0 && i >= tail.length - 22 - 0xffff; i--) {
-    if (tail[i] === 0x50 && startsWith(tail, EOCD_SIG, i)) return i;
+    if (tail[i] !== 0x50 || !startsWith(tail, EOCD_SIG, i)) continue;
+    const disk = u16le(tail, i + 4);
+    const cdDisk = u16le(tail, i + 6);
+    const onDisk = u16le(tail, i + 8);
+    const total = u16le(tail, i + 10);
+    const cdSize = u32le(tail, i + 12);
+    const cdOffset = u32le(tail, i + 16);
+    const zip64 = onDisk === 0xffff || total === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff;
+    const plausible = zip64 || ((disk === 0 || disk === 0xffff) && (cdDisk === 0 || cdDisk === 0xffff) &&
+      onDisk <= total && cdSize >= total * 46 && cdOffset + cdSize <= tailStart + i);
+    if (plausible) return i;
   }
   return -1;
 }
@@ -46,10 +63,11 @@ export function sniff(head: Uint8Array, size?: number, tail?: Uint8Array): Sniff
 
   // Executables first: they decide severity.
   if (startsWith(head, [0x7f, 0x45, 0x4c, 0x46])) add('elf');
+  let peConfirmed = false;
   if (startsWith(head, 'MZ')) {
     const lfanew = u32le(head, 0x3c);
-    if (head.length >= 0x40 && lfanew + 4 <= head.length && startsWith(head, [0x50, 0x45, 0, 0], lfanew)) add('pe');
-    else if (binary) add('pe'); // a DOS MZ stub whose PE header lies beyond the head is still an executable
+    peConfirmed = head.length >= 0x40 && lfanew + 4 <= head.length && startsWith(head, [0x50, 0x45, 0, 0], lfanew);
+    if (peConfirmed || binary) add('pe'); // a DOS MZ stub whose PE header lies beyond the head is still an executable
   }
   const m = u32be(head, 0);
   if (head.length >= 4 && [0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe].includes(m)) add('macho');
@@ -60,7 +78,7 @@ export function sniff(head: Uint8Array, size?: number, tail?: Uint8Array): Sniff
 
   // Containers and data formats.
   const localHeaderAt0 = startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, EOCD_SIG);
-  const eocdInTail = tail !== undefined ? findEocd(tail) >= 0 : total === head.length && findEocd(head) >= 0;
+  const eocdInTail = tail !== undefined ? findEocd(tail, size) >= 0 : total === head.length && findEocd(head) >= 0;
   if (localHeaderAt0 || eocdInTail) add('zip');
   // A protocol 2–5 header alone is two bytes (tensor data or a safetensors length can start so): the opcodes
   // after it must read as a pickle too.
@@ -95,7 +113,9 @@ export function sniff(head: Uint8Array, size?: number, tail?: Uint8Array): Sniff
       add('json');
       if (/"cells"\s*:/.test(text) && /"nbformat"|"metadata"\s*:/.test(text)) add('notebook');
     }
-    if (/^\s*(?:import\s+[\w.]+|from\s+[\w.]+\s+import\s|def\s+\w+\s*\(|class\s+\w+[(:])/m.test(text) ||
+    // Markdown that quotes Python in fenced blocks (every model card) is text, not a Python program.
+    const fenced = /^\s*(?:```|~~~)/m.test(text);
+    if ((!fenced && /^\s*(?:import\s+[\w.]+|from\s+[\w.]+\s+import\s|def\s+\w+\s*\(|class\s+\w+[(:])/m.test(text)) ||
         /^#!.*python/.test(text)) add('python');
     if (formats.length === 0) add('text');
   }
@@ -104,6 +124,7 @@ export function sniff(head: Uint8Array, size?: number, tail?: Uint8Array): Sniff
 
   const out: Sniffed = { formats, binary };
   if (hdf5Offset !== undefined) out.hdf5Offset = hdf5Offset;
+  if (peConfirmed) out.peConfirmed = true;
   if (formats.includes('zip')) out.zip = { localHeaderAt0, eocdInTail };
   return out;
 }
@@ -210,7 +231,8 @@ export function plausiblePickle(b: Uint8Array, atEof: boolean): boolean {
       case 'I': case 'L': { const s = line(); if (s === undefined) return !atEof && ops > 8; ok = /^-?(\d+|0x[0-9a-f]+)L?$/i.test(s.trim()); depth++; break; }
       case 'F': { const s = line(); if (s === undefined) return !atEof && ops > 8; ok = s.trim() !== '' && !Number.isNaN(Number(s)); depth++; break; }
       case 'S': { const s = line(); if (s === undefined) return !atEof && ops > 8; ok = /^(['"]).*\1$/s.test(s); depth++; break; }
-      case 'V': case 'P': { const s = line(); if (s === undefined) return !atEof && ops > 8; if (ch === 'P') ok = true; depth++; break; }
+      case 'V': { const s = line(); if (s === undefined) return !atEof && ops > 8; depth++; break; }
+      case 'P': { const s = line(); if (s === undefined) return !atEof && ops > 8; ok = /^[\x20-\x7e]*$/.test(s); depth++; break; }
       case 'g': case 'p': { const s = line(); if (s === undefined) return !atEof && ops > 8; ok = /^\d+$/.test(s); if (ch === 'g') depth++; else ok = ok && depth >= 1; break; }
       case 'c': case 'i': {
         const mod = line(); const name = mod === undefined ? undefined : line();

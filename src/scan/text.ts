@@ -70,7 +70,8 @@ export function createJsonDocumentScanner(ctx: FileContext, opts: FileScanOption
       try {
         doc = parseJson(utf8(all).replace(/^\ufeff/, '')).value;
       } catch {
-        return { formats: ['json'], findings, complete, details: { jsonValid: false } };
+        // Starts like JSON but is not (a vocab.txt of `[PAD]` lines): plain text, not a JSON document.
+        return { formats: ['text'], findings, complete, details: { jsonValid: false } };
       }
       findings.push(...checkJsonDocument(doc, ctx.path));
       return { formats: ['json'], findings, complete };

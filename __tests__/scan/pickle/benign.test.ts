@@ -49,6 +49,7 @@ describe('torch checkpoints', () => {
     expect(o.complete).toBe(true);
     expect(o.details?.pickles).toBe(5);
     expect(verdict(o)).toBe('approved');
+    expect(o.details?.weightsOnly).toEqual({ loads: true });
   });
 
   test('a legacy torch file whose storage bytes are cut short fails closed', () => {

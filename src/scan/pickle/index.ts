@@ -33,8 +33,7 @@ export function createPickleScanner(opts: PickleScanOptions): StreamScanner {
     torchDataPkl: opts.torchDataPkl ?? false,
     allow: new Set(opts.allow ?? []),
     depth: opts.depth ?? 0,
-    limits: { ...DEFAULT_PICKLE_LIMITS, ...(opts.limits ?? {}) },
-    embedded: false
+    limits: { ...DEFAULT_PICKLE_LIMITS, ...(opts.limits ?? {}) }
   });
   let outcome: ScanOutcome | undefined;
   return {
@@ -46,16 +45,15 @@ export function createPickleScanner(opts: PickleScanOptions): StreamScanner {
       if (outcome) return outcome;
       vm.finish();
       const findings = vm.outcomeFindings();
-      if (vm.formats.has('torch-legacy') || vm.formats.has('joblib') || opts.torchDataPkl) {
-        const wo = vm.weightsOnly();
-        if (wo) {
-          findings.push({
-            check: 'pickle.weights-only', severity: 'info', file: opts.path,
-            message: wo.loads ? 'data.pkl loads with torch.load(weights_only=True)'
-              : `data.pkl would not load with torch.load(weights_only=True): ${wo.blockedBy ?? 'unknown reason'}`,
-            ...(wo.offset !== undefined ? { offset: wo.offset } : {})
-          });
-        }
+      const wo = vm.weightsOnly();
+      if (wo) {
+        const what = opts.torchDataPkl ? 'data.pkl' : 'this legacy torch file';
+        findings.push({
+          check: 'pickle.weights-only', severity: 'info', file: opts.path,
+          message: wo.loads ? `${what} loads with torch.load(weights_only=True)`
+            : `${what} would not load with torch.load(weights_only=True): ${wo.blockedBy ?? 'unknown reason'}`,
+          ...(wo.offset !== undefined ? { offset: wo.offset } : {})
+        });
       }
       outcome = { formats: [...vm.formats], findings, complete: vm.complete, details: vm.details() };
       return outcome;

@@ -45,7 +45,6 @@ export const FLOAT = new Opaque('float');
 export const BYTES = new Opaque('bytes');
 export const LONG_STR = new Opaque('str');
 export const BIG_INT = new Opaque('int');
-export const BUFFER = new Opaque('buffer');
 export const ARRAY = new Opaque('ndarray');
 
 /** Short human description for evidence. */

@@ -11,7 +11,7 @@ import { mapPython2 } from './names.js';
 import { HIGHEST_PROTOCOL, OP, opName, WEIGHTS_ONLY_OPS } from './opcodes.js';
 import { FindingSet } from './report.js';
 import { isFloatLine, parseIntLine, parseLongLine, parseMemoKey, parseStringLine, parseUnicodeLine } from './text-args.js';
-import { ARRAY, BIG_INT, BUFFER, BYTES, Cont, type ContKind, describe, FLOAT, Glob, LONG_STR, Obj, Opaque, Pers, tupleItems, type V } from './values.js';
+import { ARRAY, BIG_INT, BYTES, Cont, type ContKind, describe, FLOAT, Glob, LONG_STR, Obj, Opaque, Pers, tupleItems, type V } from './values.js';
 
 export interface PickleLimits {
   /** Opcodes over the whole stream. */
@@ -45,7 +45,7 @@ export const DEFAULT_PICKLE_LIMITS: PickleLimits = {
   maxGlobals: 10_000,
   maxPickles: 100_000,
   maxDepth: 3,
-  maxRetained: 1 << 18,
+  maxRetained: 1 << 16,
   maxStorages: 1_000_000
 };
 
@@ -59,8 +59,6 @@ export interface VmOptions {
   allow: ReadonlySet<string>;
   depth: number;
   limits: PickleLimits;
-  /** Inside a literal: reports only when the literal turns out to import something. */
-  embedded: boolean;
 }
 
 export interface GlobalRecord {
@@ -196,6 +194,10 @@ export class PickleVM {
   complete = true;
   /** Something was imported (here or in a nested literal): decides whether an embedded scan is reported. */
   sawImport = false;
+  /** Something an enclosing scan must report even without imports (a nesting limit hit). */
+  private mustReport = false;
+  /** Furthest end of any FRAME seen: past the end of the data, the C unpickler fails at that FRAME. */
+  private frameHorizon = 0;
   readonly formats = new Set<string>(['pickle']);
 
   // Large literal being skipped.
@@ -224,7 +226,7 @@ export class PickleVM {
 
   constructor(private readonly o: VmOptions) {
     this.legacy = o.mode === 'legacy-torch';
-    this.wo = o.torchDataPkl ? { loads: true } : null;
+    this.wo = o.torchDataPkl || this.legacy ? { loads: true } : null;
     this.ctx = this.newCtx(0, false);
   }
 
@@ -242,16 +244,23 @@ export class PickleVM {
     const abs = this.streamLen;
     this.streamLen += chunk.length;
     if (this.state === S_DEAD || chunk.length === 0) return;
-    let buf = chunk;
-    let abs0 = abs;
-    if (this.carry) {
-      buf = new Uint8Array(this.carry.length + chunk.length);
-      buf.set(this.carry, 0);
-      buf.set(chunk, this.carry.length);
-      abs0 -= this.carry.length;
-      this.carry = null;
-    }
-    this.guard(() => this.drive(buf, abs0, false));
+    this.guard(() => {
+      let rest = chunk;
+      let restAbs = abs;
+      // An opcode cut by the previous chunk: finish it from a small joined buffer, not a copy of the whole chunk.
+      while (this.carry && rest.length > 0 && this.state !== S_DEAD) {
+        const carry = this.carry;
+        const k = Math.min(rest.length, Math.max(65536, carry.length * 2));
+        const joined = new Uint8Array(carry.length + k);
+        joined.set(carry, 0);
+        joined.set(rest.subarray(0, k), carry.length);
+        this.carry = null;
+        this.drive(joined, restAbs - carry.length, false);
+        rest = rest.subarray(k);
+        restAbs += k;
+      }
+      if (rest.length > 0 && this.state !== S_DEAD) this.drive(rest, restAbs, false);
+    });
   }
 
   /** Ends the stream; afterwards the VM holds its final findings. */
@@ -267,7 +276,7 @@ export class PickleVM {
       if (this.state === S_DATA) throw new PickleError('pickle.parse-error', `${opName(this.dOp)} literal is truncated: ${this.dRemain} bytes missing`, this.dAt);
       if (this.state === S_RAW) throw new PickleError('pickle.parse-error', `raw data after the pickle is truncated: ${this.rawRemain} bytes missing`, end);
       if (this.state === S_HDR) throw new PickleError('pickle.parse-error', 'raw data header is truncated', end);
-      if (this.ctx.frameEnd > end) throw new PickleError('pickle.frame', `FRAME runs past the end of the data (to ${hex(this.o.baseOffset + this.ctx.frameEnd)})`, end);
+      if (this.frameHorizon > end) throw new PickleError('pickle.frame', `FRAME runs past the end of the data (to ${hex(this.o.baseOffset + this.frameHorizon)})`, end);
       if (this.ctx.ops > 0 || this.outer.length > 0) throw new PickleError('pickle.parse-error', 'pickle ends without STOP (truncated)', end);
       if (this.legacy && this.pickles > 0 && this.pickles < 5 && this.o.mode === 'auto') {
         this.add('pickle.legacy', 'high', `legacy torch file ends after ${this.pickles} of its 5 pickles`, end, 'legacy-short');
@@ -354,33 +363,33 @@ export class PickleVM {
       const at = abs0 + pos;
       if (++this.totalOps > L.maxOpcodes) throw new PickleError('pickle.limit', `more than ${L.maxOpcodes} opcodes`, at);
       ctx.ops++;
-      if (this.wo !== null && WEIGHTS_ONLY_OPS[op] === 0 && ctx.index === 0) this.woFail(`${opName(op)} opcode`, at);
+      if (this.wo !== null && WEIGHTS_ONLY_OPS[op] === 0 && (this.legacy || ctx.index === 0)) this.woFail(`${opName(op)} opcode`, at);
       let next = -1;
       const st = ctx.stack;
       switch (op) {
         // ── values ──
-        case 0x4e /* NONE */: this.pushV(null); next = pos + 1; break;
-        case 0x88 /* NEWTRUE */: this.pushV(true); next = pos + 1; break;
-        case 0x89 /* NEWFALSE */: this.pushV(false); next = pos + 1; break;
+        case 0x4e /* NONE */: st.push(null); next = pos + 1; break;
+        case 0x88 /* NEWTRUE */: st.push(true); next = pos + 1; break;
+        case 0x89 /* NEWFALSE */: st.push(false); next = pos + 1; break;
         case 0x4b /* BININT1 */:
-          if (pos + 2 <= len) { this.pushV(buf[pos + 1] as number); next = pos + 2; }
+          if (pos + 2 <= len) { st.push(buf[pos + 1] as number); next = pos + 2; }
           break;
         case 0x4d /* BININT2 */:
-          if (pos + 3 <= len) { this.pushV((buf[pos + 1] as number) | ((buf[pos + 2] as number) << 8)); next = pos + 3; }
+          if (pos + 3 <= len) { st.push((buf[pos + 1] as number) | ((buf[pos + 2] as number) << 8)); next = pos + 3; }
           break;
         case 0x4a /* BININT */:
           if (pos + 5 <= len) {
-            this.pushV((buf[pos + 1] as number) | ((buf[pos + 2] as number) << 8) | ((buf[pos + 3] as number) << 16) | ((buf[pos + 4] as number) << 24));
+            st.push((buf[pos + 1] as number) | ((buf[pos + 2] as number) << 8) | ((buf[pos + 3] as number) << 16) | ((buf[pos + 4] as number) << 24));
             next = pos + 5;
           }
           break;
         case 0x47 /* BINFLOAT */:
-          if (pos + 9 <= len) { this.pushV(FLOAT); next = pos + 9; }
+          if (pos + 9 <= len) { st.push(FLOAT); next = pos + 9; }
           break;
         case 0x8a /* LONG1 */:
           if (pos + 2 <= len) {
             const n = buf[pos + 1] as number;
-            if (pos + 2 + n <= len) { this.pushV(decodeLong(buf, pos + 2, n)); next = pos + 2 + n; }
+            if (pos + 2 + n <= len) { st.push(decodeLong(buf, pos + 2, n)); next = pos + 2 + n; }
           }
           break;
         case 0x8b /* LONG4 */:
@@ -388,7 +397,7 @@ export class PickleVM {
             const n = i32(buf, pos + 1);
             if (n < 0) throw new PickleError('pickle.parse-error', 'LONG4 has a negative byte count', at);
             if (n > KEEP_LITERAL) next = this.beginData(op, at, n, BIG_INT, pos + 5, false, false);
-            else if (pos + 5 + n <= len) { this.pushV(decodeLong(buf, pos + 5, n)); next = pos + 5 + n; }
+            else if (pos + 5 + n <= len) { st.push(decodeLong(buf, pos + 5, n)); next = pos + 5 + n; }
           }
           break;
         case 0x8c /* SHORT_BINUNICODE */:
@@ -408,7 +417,7 @@ export class PickleVM {
             const n = buf[pos + 1] as number;
             if (pos + 2 + n <= len) {
               this.nestedSmall(buf, pos + 2, pos + 2 + n);
-              this.pushV(op === OP.SHORT_BINSTRING ? latin1(buf, pos + 2, pos + 2 + n) : BYTES);
+              st.push(op === OP.SHORT_BINSTRING ? latin1(buf, pos + 2, pos + 2 + n) : BYTES);
               next = pos + 2 + n;
             }
           }
@@ -434,14 +443,14 @@ export class PickleVM {
           if (op === OP.INT) {
             const v = parseIntLine(line);
             if (v === null) throw new PickleError('pickle.parse-error', `INT argument ${JSON.stringify(line.slice(0, 40))} is not an integer`, at);
-            this.pushV(v);
+            st.push(v);
           } else if (op === OP.LONG) {
             const v = parseLongLine(line);
             if (v === null) throw new PickleError('pickle.parse-error', `LONG argument ${JSON.stringify(line.slice(0, 40))} is not an integer`, at);
-            this.pushV(v);
+            st.push(v);
           } else if (op === OP.FLOAT) {
             if (!isFloatLine(line)) throw new PickleError('pickle.parse-error', `FLOAT argument ${JSON.stringify(line.slice(0, 40))} is not a number`, at);
-            this.pushV(FLOAT);
+            st.push(FLOAT);
           } else {
             const v = op === OP.STRING ? parseStringLine(line) : parseUnicodeLine(line);
             if (v === null) throw new PickleError('pickle.parse-error', `${opName(op)} argument is malformed`, at);
@@ -450,10 +459,10 @@ export class PickleVM {
           break;
         }
         // ── containers ──
-        case 0x5d /* EMPTY_LIST */: this.pushV(new Cont('list', [], 0)); next = pos + 1; break;
-        case 0x7d /* EMPTY_DICT */: this.pushV(new Cont('dict', [], 0)); next = pos + 1; break;
-        case 0x29 /* EMPTY_TUPLE */: this.pushV(new Cont('tuple', [], 0)); next = pos + 1; break;
-        case 0x8f /* EMPTY_SET */: this.pushV(new Cont('set', [], 0)); next = pos + 1; break;
+        case 0x5d /* EMPTY_LIST */: st.push(new Cont('list', [], 0)); next = pos + 1; break;
+        case 0x7d /* EMPTY_DICT */: st.push(new Cont('dict', [], 0)); next = pos + 1; break;
+        case 0x29 /* EMPTY_TUPLE */: st.push(new Cont('tuple', [], 0)); next = pos + 1; break;
+        case 0x8f /* EMPTY_SET */: st.push(new Cont('set', [], 0)); next = pos + 1; break;
         case 0x85 /* TUPLE1 */: case 0x86 /* TUPLE2 */: case 0x87 /* TUPLE3 */: {
           const n = op - OP.TUPLE1 + 1;
           if (st.length - n < this.fence()) this.underflow(op, at);
@@ -465,7 +474,7 @@ export class PickleVM {
         }
         case 0x74 /* TUPLE */: case 0x6c /* LIST */: case 0x91 /* FROZENSET */: case 0x64 /* DICT */: {
           const kind: ContKind = op === OP.TUPLE ? 'tuple' : op === OP.LIST ? 'list' : op === OP.DICT ? 'dict' : 'frozenset';
-          this.pushV(this.containerFromMark(kind, op, at));
+          st.push(this.containerFromMark(kind, op, at));
           next = pos + 1;
           break;
         }
@@ -494,7 +503,7 @@ export class PickleVM {
             if (op === OP.SETITEMS) for (let i = mark; i < st.length; i += 2) this.setItems(target, st[i] as V, st[i + 1] as V, op, at);
             else for (let i = mark; i < st.length; i++) this.addTo(target, st[i] as V, op === OP.APPENDS ? 'list' : 'set', op, at);
             st.length = mark;
-          } else if (this.wo !== null && ctx.index === 0) {
+          } else if (this.woLive()) {
             this.woTarget(target, op === OP.SETITEMS ? 'dict' : 'list', op, at);
           }
           next = pos + 1;
@@ -515,7 +524,7 @@ export class PickleVM {
         case 0x31 /* POP_MARK */: this.popMark(op, at); next = pos + 1; break;
         case 0x32 /* DUP */:
           if (st.length <= this.fence()) this.underflow(op, at);
-          this.pushV(st[st.length - 1] as V);
+          st.push(st[st.length - 1] as V);
           next = pos + 1;
           break;
         // ── memo ──
@@ -527,10 +536,10 @@ export class PickleVM {
           break;
         case 0x94 /* MEMOIZE */: this.memoPut(ctx.memo.count, op, at); next = pos + 1; break;
         case 0x68 /* BINGET */:
-          if (pos + 2 <= len) { this.pushV(this.memoGet(buf[pos + 1] as number, at)); next = pos + 2; }
+          if (pos + 2 <= len) { st.push(this.memoGet(buf[pos + 1] as number, at)); next = pos + 2; }
           break;
         case 0x6a /* LONG_BINGET */:
-          if (pos + 5 <= len) { this.pushV(this.memoGet(u32(buf, pos + 1), at)); next = pos + 5; }
+          if (pos + 5 <= len) { st.push(this.memoGet(u32(buf, pos + 1), at)); next = pos + 5; }
           break;
         case 0x70 /* PUT */: case 0x67 /* GET */: {
           const nl = this.lineEnd(buf, pos + 1, at);
@@ -540,7 +549,7 @@ export class PickleVM {
           if (op === OP.PUT) {
             if (key < 0) throw new PickleError('pickle.parse-error', 'negative PUT argument', at);
             this.memoPut(key, op, at);
-          } else this.pushV(this.memoGet(key, at));
+          } else st.push(this.memoGet(key, at));
           next = nl + 1;
           break;
         }
@@ -551,7 +560,7 @@ export class PickleVM {
           const nl2 = this.lineEnd(buf, nl1 + 1, at);
           if (nl2 < 0) break;
           const g = this.importGlobal(utf8(buf, pos + 1, nl1), utf8(buf, nl1 + 1, nl2), at, op);
-          if (op === OP.GLOBAL) this.pushV(g);
+          if (op === OP.GLOBAL) st.push(g);
           else {
             const args = this.popMark(op, at);
             this.call(g, new Cont('tuple', args, args.length), at, op);
@@ -563,7 +572,7 @@ export class PickleVM {
           if (st.length - 2 < this.fence()) this.underflow(op, at);
           const name = st.pop() as V;
           const mod = st.pop() as V;
-          this.pushV(this.stackGlobal(mod, name, at));
+          st.push(this.stackGlobal(mod, name, at));
           next = pos + 1;
           break;
         }
@@ -575,7 +584,7 @@ export class PickleVM {
           this.sawImport = true;
           this.add('pickle.ext', 'critical', `${opName(op)} imports extension code ${code} through copyreg's registry: the imported name is invisible`,
             at, `ext:${code}`, 'Extension codes import whatever the loading process registered; a model file has no reason to use them.', `${opName(op)} ${code}`);
-          this.pushV(new Glob('copyreg extension', String(code), 'dangerous', this.o.baseOffset + at, false, true));
+          st.push(new Glob('copyreg extension', String(code), 'dangerous', this.o.baseOffset + at, false, true));
           next = pos + 1 + n;
           break;
         }
@@ -624,14 +633,14 @@ export class PickleVM {
         case 0x51 /* BINPERSID */: {
           if (st.length <= this.fence()) this.underflow(op, at);
           const pid = st.pop() as V;
-          this.pushV(this.persistent(pid, at, op));
+          st.push(this.persistent(pid, at, op));
           next = pos + 1;
           break;
         }
         case 0x50 /* PERSID */: {
           const nl = this.lineEnd(buf, pos + 1, at);
           if (nl < 0) break;
-          this.pushV(this.persistent(latin1(buf, pos + 1, nl), at, op));
+          st.push(this.persistent(latin1(buf, pos + 1, nl), at, op));
           next = nl + 1;
           break;
         }
@@ -649,6 +658,7 @@ export class PickleVM {
             const n = u64(buf, pos + 1, at);
             if (ctx.frameEnd >= 0 && at < ctx.frameEnd) this.frameProblem('a FRAME starts inside an open frame', at);
             ctx.frameEnd = abs0 + pos + 9 + n;
+            if (ctx.frameEnd > this.frameHorizon) this.frameHorizon = ctx.frameEnd;
             next = pos + 9;
           }
           break;
@@ -671,6 +681,8 @@ export class PickleVM {
       }
       if (next < 0) {
         if (final) throw new PickleError('pickle.parse-error', `${opName(op)} is truncated: the data ends inside it`, at);
+        this.totalOps--; // counted again when the rest of it arrives
+        ctx.ops--;
         return pos;
       }
       if (st.length > L.maxStack) throw new PickleError('pickle.limit', `stack deeper than ${L.maxStack}`, at);
@@ -734,12 +746,12 @@ export class PickleVM {
   }
 
   private addTo(target: V, v: V, want: 'list' | 'set', op: number, at: number): void {
-    if (this.wo !== null && this.ctx.index === 0) this.woTarget(target, want, op, at);
+    if (this.woLive()) this.woTarget(target, want, op, at);
     if (target instanceof Cont) { target.n++; this.keep(target, v); }
   }
 
   private setItems(target: V, k: V, v: V, op: number, at: number): void {
-    if (this.wo !== null && this.ctx.index === 0) this.woTarget(target, 'dict', op, at);
+    if (this.woLive()) this.woTarget(target, 'dict', op, at);
     if (target instanceof Cont) { target.n++; this.keep(target, k); this.keep(target, v); }
   }
 
@@ -798,21 +810,23 @@ export class PickleVM {
         this.add('pickle.limit', 'high', `a literal holds a pickle nested more than ${this.o.limits.maxDepth} levels deep; it was not scanned`,
           streamAt, 'nested-depth');
         this.complete = false;
+        this.mustReport = true;
       }
       return null;
     }
     return new PickleVM({
-      ...this.o, baseOffset: this.o.baseOffset + streamAt, mode: 'auto', torchDataPkl: false, depth: this.o.depth + 1, embedded: true
+      ...this.o, baseOffset: this.o.baseOffset + streamAt, mode: 'auto', torchDataPkl: false, depth: this.o.depth + 1
     });
   }
 
   /** Reports an embedded pickle when it imported something (random bytes never get that far). */
   private merge(child: PickleVM, streamAt: number): void {
-    if (!child.sawImport) return;
-    this.sawImport = true;
+    if (!child.sawImport && !child.mustReport) return;
+    this.sawImport ||= child.sawImport;
+    this.mustReport ||= child.mustReport;
     if (!child.complete) this.complete = false;
     const where = hex(this.o.baseOffset + streamAt);
-    this.add('pickle.nested', 'medium', `a literal at ${where} is itself a pickle that imports ${child.globals.size} global(s); it runs if the literal is unpickled (pickle.loads, torch.load of bytes)`,
+    if (child.sawImport) this.add('pickle.nested', 'medium', `a literal at ${where} is itself a pickle that imports ${child.globals.size} global(s); it runs if the literal is unpickled (pickle.loads, torch.load of bytes)`,
       streamAt, `nested:${streamAt}`, 'Embedded pickles have no place in a weights file; see the findings for what it imports.');
     for (const f of child.outcomeFindings()) {
       if (this.nestedFindings.length < 500) this.nestedFindings.push({ ...f, message: `in the pickle embedded at ${where}: ${f.message}` });
@@ -936,7 +950,7 @@ export class PickleVM {
     }
     entry.rec.count++;
     if (entry.rec.count > 1) this.findings.bump(`global:${key}`);
-    if (this.wo !== null && this.ctx.index === 0 && op === OP.GLOBAL && !entry.glob.weightsOnly) {
+    if (this.woLive() && op === OP.GLOBAL && !entry.glob.weightsOnly) {
       this.woFail(`GLOBAL ${module}.${name}`, at);
     }
     return entry.glob;
@@ -970,11 +984,11 @@ export class PickleVM {
       const t = this.callTargets.get(target);
       if (t) t.count++;
       else if (this.callTargets.size < 1000) this.callTargets.set(target, { target, count: 1, offset: this.o.baseOffset + at });
-      if (this.wo !== null && this.ctx.index === 0 && op !== OP.INST && op !== OP.OBJ && !fn.weightsOnly) this.woFail(`${opName(op)} on ${describe(fn)}`, at);
+      if (this.woLive() && op !== OP.INST && op !== OP.OBJ && !fn.weightsOnly) this.woFail(`${opName(op)} on ${describe(fn)}`, at);
     } else {
       this.add('pickle.call.indirect', 'high', `Pickle calls ${describe(fn)} (${opName(op)}), not a named import`, at, `icall:${describe(fn)}`,
         'Calling the result of another call chains gadgets; legitimate pickles call imported classes and functions directly.', `${opName(op)} @ ${hex(this.o.baseOffset + at)}`);
-      if (this.wo !== null && this.ctx.index === 0) this.woFail(`${opName(op)} on ${describe(fn)}`, at);
+      if (this.woLive()) this.woFail(`${opName(op)} on ${describe(fn)}`, at);
     }
     this.pushV(new Obj(fn, args, at));
   }
@@ -985,7 +999,7 @@ export class PickleVM {
         at, `build:${describe(inst)}`, 'Setting attributes on a class, function or module changes code that runs later; a known way to smuggle names.',
         `BUILD on ${describe(inst)} @ ${hex(this.o.baseOffset + at)}`);
     }
-    if (this.wo !== null && this.ctx.index === 0 && !(inst instanceof Obj && inst.fn instanceof Glob && inst.fn.weightsOnly)) {
+    if (this.woLive() && !(inst instanceof Obj && inst.fn instanceof Glob && inst.fn.weightsOnly)) {
       this.woFail(`BUILD on ${describe(inst)}`, at);
     }
     if (!(inst instanceof Obj)) return;
@@ -1042,7 +1056,7 @@ export class PickleVM {
   private persistent(pid: V, at: number, op: number): V {
     const items = tupleItems(pid);
     const tag = items?.[0];
-    if (this.wo !== null && this.ctx.index === 0 && !(tag === 'storage' || typeof pid === 'number')) this.woFail(`${opName(op)} ${describe(tag ?? pid)}`, at);
+    if (this.woLive() && !(tag === 'storage' || typeof pid === 'number')) this.woFail(`${opName(op)} ${describe(tag ?? pid)}`, at);
     if (tag === 'storage') {
       if (this.legacy && this.ctx.index === 3 && items) this.legacyStorage(items, at);
     } else if (!(tag === 'module' && this.legacy)) {
@@ -1066,6 +1080,7 @@ export class PickleVM {
     if (ctx.index === 0 && !this.legacy && this.o.mode === 'auto' && v === LEGACY_MAGIC) {
       this.legacy = true;
       this.formats.add('torch-legacy');
+      if (this.o.depth === 0) this.wo ??= { loads: true }; // torch.load reads all five pickles with its weights_only rules
     } else if (ctx.index === 0 && this.o.mode === 'legacy-torch') this.formats.add('torch-legacy');
     this.ctx = this.newCtx(ctx.index + 1, false);
     if (this.legacy && ctx.index === 4) this.legacyData(v, at);
@@ -1111,6 +1126,11 @@ export class PickleVM {
   }
 
   // ───────────────────────────── weights_only ─────────────────────────────
+
+  /** torch's weights_only rules apply: data.pkl's one pickle, or every pickle of a legacy file. */
+  private woLive(): boolean {
+    return this.wo !== null && (this.legacy || this.ctx.index === 0);
+  }
 
   private woFail(what: string, at: number): void {
     if (this.wo === null || !this.wo.loads) return;

@@ -51,7 +51,7 @@ export function readCentralDirectory(tail: Uint8Array, size: number, path: strin
   const findings: Finding[] = [];
   const tailStart = size - tail.length;
   const at = (abs: number): number => abs - tailStart; // absolute → index in tail
-  const e = findEocd(tail);
+  const e = findEocd(tail, size);
   if (e < 0) throw new ZipDirectoryError('no end-of-central-directory record in the last bytes of the file', Math.min(size, 65557));
   const eocdOffset = tailStart + e;
   const commentLen = u16le(tail, e + 20);

@@ -1,0 +1,100 @@
+// Model card text as data: front matter split off, prose words counted, word shingles for comparing two cards.
+// Pure string functions; the card is never rendered.
+
+/** The body of a card without its YAML front matter, and whether it had some. */
+export function splitFrontMatter(text: string): { body: string; frontMatter?: string } {
+  const m = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!m) return { body: text.replace(/^\uFEFF/, '') };
+  return { body: text.slice(m[0].length), frontMatter: m[1] ?? '' };
+}
+
+/** Text a reader sees as prose: no HTML comments, fenced code, inline code, tags, URLs or link targets. */
+export function proseOf(body: string): string {
+  return withoutFences(body.replace(/<!--[\s\S]*?(?:-->|$)/g, ' '))
+    .replace(/`[^`\n]*`/g, ' ')
+    .replace(/<[^>\n]*>/g, ' ')
+    .replace(/\]\([^)\s]*\)/g, '] ')
+    .replace(/\bhttps?:\/\/\S+/g, ' ');
+}
+
+/** Drops fenced code blocks (``` or ~~~, closed by a fence of the same character at least as long, or the end). */
+function withoutFences(text: string): string {
+  const kept: string[] = [];
+  let fence: { ch: string; len: number } | undefined;
+  for (const line of text.split('\n')) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (m && m[1]![0] === fence.ch && m[1]!.length >= fence.len && line.trim() === m[1]) fence = undefined;
+      continue;
+    }
+    if (m) {
+      fence = { ch: m[1]![0]!, len: m[1]!.length };
+      continue;
+    }
+    kept.push(line);
+  }
+  return kept.join('\n');
+}
+
+/** Words of two or more letters (any script), in order. */
+export function letterWords(text: string): string[] {
+  return text.normalize('NFKC').match(/\p{L}{2,}/gu) ?? [];
+}
+
+/** Lower-cased alphanumeric tokens of a card's body (front matter dropped), for comparing cards. */
+export function comparableWords(card: string): string[] {
+  return splitFrontMatter(card).body.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** The set of `k`-word shingles (runs of k consecutive words). A text shorter than k words has none. */
+export function shingles(words: readonly string[], k = 5): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + k <= words.length; i++) out.add(words.slice(i, i + k).join(' '));
+  return out;
+}
+
+/** |A ∩ B| / |A ∪ B|; 0 when both are empty. */
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 && b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let common = 0;
+  for (const s of small) if (large.has(s)) common++;
+  return common / (a.size + b.size - common);
+}
+
+/** |part ∩ whole| / |part|: how much of `part` appears in `whole`; 0 when `part` is empty. */
+export function containment(part: ReadonlySet<string>, whole: ReadonlySet<string>): number {
+  if (part.size === 0) return 0;
+  let common = 0;
+  for (const s of part) if (whole.has(s)) common++;
+  return common / part.size;
+}
+
+export interface CardSimilarity {
+  /** Jaccard similarity of the two cards' 5-word shingle sets. */
+  jaccard: number;
+  /** Share of the original's shingles found in the candidate (catches a copy with sections added). */
+  containment: number;
+  candidateShingles: number;
+  originalShingles: number;
+}
+
+/**
+ * Compares two cards. `selfIds` are each card's own repository id: a copy rewrites the original's self-references
+ * (`pipeline(model="publisher/name")`) to its own name, so both are read as one neutral token.
+ */
+export function cardSimilarity(candidate: string, original: string, selfIds: { candidate?: string; original?: string } = {}, k = 5): CardSimilarity {
+  const neutral = (text: string, ids: (string | undefined)[]): string => {
+    let out = text;
+    for (const id of ids) if (id) out = out.split(new RegExp(escapeRegExp(id), 'gi')).join(' selfrepoid ');
+    return out;
+  };
+  const ids = [selfIds.candidate, selfIds.original];
+  const a = shingles(comparableWords(neutral(candidate, ids)), k);
+  const b = shingles(comparableWords(neutral(original, ids)), k);
+  return { jaccard: jaccard(a, b), containment: containment(b, a), candidateShingles: a.size, originalShingles: b.size };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

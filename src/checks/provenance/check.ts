@@ -1,0 +1,168 @@
+// The provenance check: gathers what the Hub knows about who published a repository and how (account, history,
+// popularity, access state, model card and whether it copies the card of the repository it shadows) and turns it
+// into findings with the pure functions beside it. Alone these signals ask for review; on an impersonating name,
+// or several together, they block.
+import type { Finding } from '../../findings.js';
+import { HubError } from '../../hub/errors.js';
+import type { TreeFile } from '../../hub/types.js';
+import { nameAssessmentFor, type NameAssessment } from '../namespace-check.js';
+import { BLOCK_SCORE, REVIEW_SCORE } from '../namespace/rules.js';
+import type { RepoCheck } from '../types.js';
+import { accessFindings } from './access.js';
+import { accountFindings } from './account.js';
+import { cardFindings, copiedCardFindings, type CardInput } from './card.js';
+import { historyFindings, type HistoryVerdict } from './history.js';
+import { fetchOriginalCard } from './original-card.js';
+import { popularityFindings } from './popularity.js';
+import { daysBetween, instant } from './time.js';
+
+/** An account this much older than its repository (days) is established: a copied card alone asks for review. */
+export const ESTABLISHED_ACCOUNT_DAYS = 365;
+/** Shadowed originals whose cards are fetched and compared, at most. */
+export const MAX_CARD_COMPARISONS = 2;
+
+export const provenanceCheck: RepoCheck = {
+  id: 'provenance',
+  async run(ctx) {
+    const names = await nameAssessmentFor(ctx);
+    const { resolved } = ctx;
+    const repo = resolved.canonicalId;
+    const info = resolved.info;
+    const now = ctx.now.getTime();
+    const protectedNamespace = names.role !== undefined;
+    const findings: Finding[] = [...accessFindings(repo, info)];
+
+    let history: HistoryVerdict | undefined;
+    try {
+      const list = await ctx.hub.listCommits(repo, resolved.sha, { maxPages: 1 });
+      const repoCreatedAt = instant(info.createdAt);
+      history = historyFindings({
+        repo,
+        sha: resolved.sha,
+        commits: list.commits,
+        ...(list.total !== undefined ? { total: list.total } : {}),
+        complete: list.complete,
+        fileCount: ctx.tree.length,
+        ...(repoCreatedAt !== undefined ? { repoCreatedAt } : {}),
+        now
+      });
+      findings.push(...history.findings);
+    } catch (err) {
+      findings.push(hubFailure('provenance.history', `the commit history of ${repo} could not be read`, err));
+    }
+
+    const repoCreatedAt = instant(info.createdAt);
+    const published =
+      repoCreatedAt !== undefined
+        ? { at: repoCreatedAt, from: 'repository createdAt' as const }
+        : history?.firstCommitAt !== undefined
+          ? { at: history.firstCommitAt, from: 'first commit' as const }
+          : undefined;
+
+    const popularity = popularityFindings({
+      repo,
+      ...(info.downloads !== undefined ? { downloads: info.downloads } : {}),
+      ...(info.likes !== undefined ? { likes: info.likes } : {}),
+      ...(published ? { repoCreatedAt: published.at } : {}),
+      now,
+      protectedNamespace
+    });
+    findings.push(...popularity.findings);
+
+    const cardItem = ctx.tree.find((i) => i.path.toLowerCase() === 'readme.md');
+    const cardText = cardItem ? ctx.text(cardItem.path) : undefined;
+    const card = cardFindings(repo, cardInput(cardItem, cardText));
+    findings.push(...card.findings);
+
+    const author = ctx.author;
+    const accountLead = author && published ? daysBetween(instant(author.createdAt) ?? now, published.at) : undefined;
+    const established = accountLead !== undefined && accountLead >= ESTABLISHED_ACCOUNT_DAYS;
+    let copied: string | undefined;
+    if (cardItem && cardText !== undefined) {
+      for (const shadow of names.shadows.slice(0, MAX_CARD_COMPARISONS)) {
+        const original = await fetchOriginalCard(ctx.hub, shadow.original);
+        if (!original.ok) {
+          findings.push({
+            check: 'provenance.card-compare-failed',
+            severity: 'info',
+            file: cardItem.path,
+            message: `could not compare the model card with ${shadow.original}'s: ${original.reason}`,
+            help: `Open both cards and compare them by eye; a copied card is a sign of impersonation.`
+          });
+          continue;
+        }
+        const verdict = copiedCardFindings({
+          repo,
+          path: cardItem.path,
+          original: shadow.original,
+          originalCard: original.text,
+          card: cardText,
+          blocking: !(established && shadow.score < BLOCK_SCORE && names.impersonationScore < BLOCK_SCORE)
+        });
+        findings.push(...verdict.findings);
+        if (verdict.copied) {
+          copied ??= shadow.original;
+        }
+      }
+    }
+
+    if (author) {
+      const createdAt = instant(author.createdAt);
+      if (createdAt !== undefined) {
+        const otherSignals = [
+          ...(history?.singleCommit ? ['a single commit holding everything'] : []),
+          ...(popularity.inflated ? ['popularity out of proportion to its age'] : []),
+          ...(card.placeholder ? ['a placeholder model card'] : []),
+          ...(copied ? [`a model card copied from ${copied}`] : [])
+        ];
+        const impersonates = imitated(names);
+        const account = accountFindings({
+          name: author.name,
+          type: author.type,
+          createdAt,
+          createdAtSource: author.createdAtSource,
+          ...(published ? { published } : {}),
+          repo,
+          now,
+          protectedNamespace,
+          ...(impersonates ? { impersonates } : {}),
+          otherSignals
+        });
+        findings.push(...account.findings);
+      }
+    }
+    return findings;
+  }
+};
+
+function cardInput(item: TreeFile | undefined, text: string | undefined): CardInput {
+  if (!item) return { kind: 'missing' };
+  if (text === undefined) return { kind: 'not-read', path: item.path, size: item.size };
+  return { kind: 'text', path: item.path, text };
+}
+
+/** What the name imitates, for messages: the strongest lookalike or shadowing hit worth a review. */
+function imitated(names: NameAssessment): string | undefined {
+  let best: { score: number; text: string } | undefined;
+  for (const r of names.results) {
+    for (const h of r.hits) {
+      if (h.rule === 'case-variant' || h.score < REVIEW_SCORE) continue;
+      const shadow = h.rule === 'repo-shadowing' ? names.shadows.find((s) => s.publisher === h.publisher) : undefined;
+      const text = shadow ? `${shadow.original} (repo-name shadowing)` : `${h.publisher} (${h.rule})`;
+      if (!best || h.score > best.score) best = { score: h.score, text };
+    }
+  }
+  return best?.text;
+}
+
+/** A Hub error that hid provenance data: blocking, like every other thing not fully examined. */
+function hubFailure(check: string, what: string, err: unknown): Finding {
+  const code = err instanceof HubError ? err.code : 'error';
+  return {
+    check: `${check}.${code}`,
+    severity: 'high',
+    message: `${what}: ${err instanceof Error ? err.message : String(err)}`,
+    help: 'Provenance was not fully examined, so the entry is not approved. Re-run; if it persists, investigate the repository on the Hub.'
+  };
+}
+
