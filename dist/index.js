@@ -42232,13 +42232,13 @@ var require_utils2 = __commonJS({
       }
       return "*".repeat(length);
     };
-    var escapeRegExp = (text) => {
+    var escapeRegExp2 = (text) => {
       return text.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, `\\$&`);
     };
     var urlEncodeRegexGroup = (value) => {
       const decoded = decodeURIComponent(value);
       const encoded = encodeURIComponent(value);
-      const union2 = [.../* @__PURE__ */ new Set([encoded, decoded, value])].map(escapeRegExp).join("|");
+      const union2 = [.../* @__PURE__ */ new Set([encoded, decoded, value])].map(escapeRegExp2).join("|");
       return union2;
     };
     var urlEncodeRegexTag = (strings2, ...values) => {
@@ -42344,7 +42344,7 @@ var require_utils2 = __commonJS({
     };
     module.exports = {
       asterisk,
-      escapeRegExp,
+      escapeRegExp: escapeRegExp2,
       urlEncodeRegexGroup,
       urlEncodeRegexTag,
       redactUrlHostnameMatcher,
@@ -56549,7 +56549,7 @@ function isoDay(t) {
 }
 function span(days) {
   const d = Math.abs(days);
-  if (d >= 1) {
+  if (d >= 2) {
     const n = Math.floor(d);
     return `${n} day${n === 1 ? "" : "s"}`;
   }
@@ -56654,10 +56654,19 @@ function containment(part, whole) {
   for (const s of part) if (whole.has(s)) common++;
   return common / part.size;
 }
-function cardSimilarity(candidate, original, k = 5) {
-  const a = shingles(comparableWords(candidate), k);
-  const b = shingles(comparableWords(original), k);
+function cardSimilarity(candidate, original, selfIds = {}, k = 5) {
+  const neutral = (text, ids2) => {
+    let out = text;
+    for (const id of ids2) if (id) out = out.split(new RegExp(escapeRegExp(id), "gi")).join(" selfrepoid ");
+    return out;
+  };
+  const ids = [selfIds.candidate, selfIds.original];
+  const a = shingles(comparableWords(neutral(candidate, ids)), k);
+  const b = shingles(comparableWords(neutral(original, ids)), k);
   return { jaccard: jaccard(a, b), containment: containment(b, a), candidateShingles: a.size, originalShingles: b.size };
+}
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 // src/checks/provenance/card.ts
@@ -56726,7 +56735,7 @@ function placeholder(f) {
   return { placeholder: true, findings: [f] };
 }
 function copiedCardFindings(f) {
-  const similarity = cardSimilarity(f.card, f.originalCard);
+  const similarity = cardSimilarity(f.card, f.originalCard, { candidate: f.repo, original: f.original });
   const score = `Jaccard ${similarity.jaccard.toFixed(2)} over 5-word shingles, ${Math.round(similarity.containment * 100)}% of the original's shingles present`;
   if (similarity.originalShingles < MIN_COMPARABLE_SHINGLES) {
     return { copied: false, similarity, findings: [] };
@@ -73936,7 +73945,7 @@ var runner = {
 async function main() {
   try {
     const inputs = readInputs(runner.getInput);
-    for (const secret of [inputs.hubToken, ...inputs.signingKey.split("\n")]) if (secret.trim()) runner.setSecret(secret.trim());
+    for (const secret of [inputs.hubToken, inputs.githubToken, ...inputs.signingKey.split("\n")]) if (secret.trim()) runner.setSecret(secret.trim());
     if (inputs.mode === "verify") await runVerify(runner, inputs);
     else await runReview(runner, inputs);
   } catch (err) {

@@ -25,7 +25,7 @@ const runner: Runner = {
 async function main(): Promise<void> {
   try {
     const inputs = readInputs(runner.getInput);
-    for (const secret of [inputs.hubToken, ...inputs.signingKey.split('\n')]) if (secret.trim()) runner.setSecret(secret.trim());
+    for (const secret of [inputs.hubToken, inputs.githubToken, ...inputs.signingKey.split('\n')]) if (secret.trim()) runner.setSecret(secret.trim());
     if (inputs.mode === 'verify') await runVerify(runner, inputs);
     else await runReview(runner, inputs);
   } catch (err) {

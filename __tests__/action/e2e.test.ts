@@ -84,7 +84,7 @@ async function runAction(run: number): Promise<RunResult> {
     GITHUB_OUTPUT: outputPath,
     GITHUB_STEP_SUMMARY: summaryPath,
     GITHUB_WORKSPACE: work,
-    INPUT_GITHUB_TOKEN: 'ghs_e2e_token_value',
+    'INPUT_GITHUB-TOKEN': 'ghs_e2e_token_value',
     'INPUT_HUB-URL': registry.hubUrl,
     'INPUT_CDN-ORIGINS': registry.cdnUrl,
     'INPUT_HUB-TOKEN': 'hf_e2e_secret_token',
@@ -128,10 +128,11 @@ describe('the bundled action on a pull request adding the sample models', () => 
     expect(gh.state.comments).toHaveLength(1);
     const body = gh.state.comments[0]!.body;
     expect(body.split('\n')[0]).toBe('<!-- model-gate -->');
-    const row = (repo: string) => body.split('\n').find((l) => l.startsWith('|') && l.includes(repo.split('/')[1]!) && l.includes(repo.split('/')[0]!)) ?? '';
+    const row = (repo: string) => body.split('\n').find((l) => l.startsWith('| [') && l.includes(`[${repo}@`)) ?? '';
     expect(row(SAMPLE.clean)).toMatch(/approved/i);
     expect(row(SAMPLE.maliciousPickle)).toMatch(/rejected/i);
     expect(row(SAMPLE.trojanedBin)).toMatch(/rejected/i);
+    expect(row(SAMPLE.typosquat)).toMatch(/rejected/i);
     expect(body).toContain('pytorch_model.bin');
     expect(body).toContain(`${registry.hubUrl}/${SAMPLE.clean}/tree/`);
   });
@@ -163,11 +164,15 @@ describe('the bundled action on a pull request adding the sample models', () => 
     expect(commentUpdates).toHaveLength(1);
   });
 
-  it('never prints or sends the secrets where they do not belong', () => {
+  it('masks the secrets and never prints or sends them where they do not belong', () => {
     for (const run of [first, second]) {
-      expect(run.stdout).not.toContain('hf_e2e_secret_token');
-      expect(run.stdout).not.toContain('ghs_e2e_token_value');
+      expect(run.stdout).toContain('::add-mask::hf_e2e_secret_token');
+      expect(run.stdout).toContain('::add-mask::ghs_e2e_token_value');
+      const printed = run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+      expect(printed).not.toContain('hf_e2e_secret_token');
+      expect(printed).not.toContain('ghs_e2e_token_value');
     }
     expect(gh.state.requests.every((r) => !JSON.stringify(r.body ?? '').includes('hf_e2e_secret_token'))).toBe(true);
+    expect(gh.state.requests.every((r) => r.authorization === 'token ghs_e2e_token_value')).toBe(true);
   });
 });

@@ -237,11 +237,11 @@ async function shadowing(
     const score = lookalike || alike ? 85 : 55;
     const why = lookalike
       ? `and the namespace is a lookalike of '${lookalike.publisher}' (${lookalike.rule})`
-      : alike ? `and the namespace '${namespace}' resembles '${s.publisher}'` : `under an unrelated namespace`;
+      : alike ? `and the namespace '${escapeNonAscii(namespace)}' resembles '${s.publisher}'` : `under an unrelated namespace`;
     const hit: NameHit = { rule: 'repo-shadowing', score, detail: `${s.publisher}/${s.repo} (${s.source}) ${why}`, publisher: s.publisher, role: s.role, subject: 'repo' };
     hits.push(hit);
     findings.push(finding('repo-shadowing', severityOf(score),
-      `'${namespace}/${name}' reuses the repo name of ${s.role} publisher '${s.publisher}' (${s.publisher}/${s.repo}) ${why}`,
+      `'${escapeNonAscii(namespace)}/${name}' reuses the repo name of ${s.role} publisher '${s.publisher}' (${s.publisher}/${s.repo}) ${why}`,
       `imitates: ${s.publisher}; rule: repo-shadowing; known from: ${s.source}`,
       score >= BLOCK_SCORE
         ? `Do not approve. If you meant the original, use ${s.publisher}/${s.repo}.`
@@ -325,18 +325,25 @@ function lookalikeFinding(namespace: string, hit: NameHit): Finding {
 
 function syntaxFinding(what: 'namespace' | 'repo name', value: string, problem: SyntaxProblem, imitated: readonly NameHit[]): Finding {
   const target = [...new Set(imitated.map((h) => h.publisher))];
+  const rule: RuleId = problem.kind === 'non-ascii' ? 'syntax.non-ascii' : 'syntax.invalid';
   const who = target.length > 0 ? `; it reads as ${target.map((t) => `'${t}'`).join(', ')}` : '';
+  const via = [...new Set(imitated.map((h) => h.rule))].join(', ');
+  const imitates = target.length > 0 ? `imitates: ${target.join(', ')}; rule: ${rule} (reads as it by ${via})` : `rule: ${rule}`;
   if (problem.kind === 'non-ascii') {
-    return finding('syntax.non-ascii', 'critical',
-      `The ${what} '${JSON.stringify(value).slice(1, -1)}' contains characters no Hub name can have${who}`,
-      `${problem.chars.join(', ')}; skeleton '${skeleton(value)}'` +
-        (target.length > 0 ? `; imitates: ${target.join(', ')}; rule: ${[...new Set(imitated.map((h) => h.rule))].join(', ')}` : ''),
+    return finding(rule, 'critical',
+      `The ${what} '${escapeNonAscii(value)}' contains characters no Hub name can have${who}`,
+      `${imitates}; ${problem.chars.join(', ')}; skeleton '${escapeNonAscii(skeleton(value))}'`,
       'Do not approve. Hub names are ASCII only; a name with lookalike or invisible characters is an impersonation ' +
         'attempt or a copy-paste accident. Retype the id by hand from the publisher\'s page.');
   }
-  return finding('syntax.invalid', 'high', `The ${what} '${value}' is not a valid Hub name: it ${problem.reason}${who}`,
-    target.length > 0 ? `imitates: ${target.join(', ')}` : `value: ${value}`,
+  return finding(rule, 'high', `The ${what} '${escapeNonAscii(value)}' is not a valid Hub name: it ${problem.reason}${who}`,
+    `${imitates}; value: '${escapeNonAscii(value)}'`,
     'Correct the id: Hub names use A-Z a-z 0-9 . _ - only, with no -- or .., at most 96 characters.');
+}
+
+/** Shows anything outside printable ASCII as \u{…}, so invisible and lookalike characters are visible in reports. */
+function escapeNonAscii(s: string): string {
+  return [...s].map((c) => (/^[\x20-\x7e]$/.test(c) ? c : `\\u{${c.codePointAt(0)!.toString(16)}}`)).join('');
 }
 
 function result(repo: string, findings: Finding[], hits: NameHit[]): NameCheckResult {

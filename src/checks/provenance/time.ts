@@ -19,10 +19,10 @@ export function isoDay(t: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
-/** "2 days", "1 day", "5 hours", "40 minutes": whole units, rounded down, for messages. */
+/** "2 days", "36 hours", "1 hour", "40 minutes": whole units, rounded down, hours below two days. */
 export function span(days: number): string {
   const d = Math.abs(days);
-  if (d >= 1) {
+  if (d >= 2) {
     const n = Math.floor(d);
     return `${n} day${n === 1 ? '' : 's'}`;
   }

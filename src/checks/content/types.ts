@@ -1,0 +1,26 @@
+// What the content checks see: the repository's file list (with the formats the scanners recognised) and the
+// text of the small files captured during the single read. Both the review pipeline (Hub) and `model-gate scan`
+// (local folders) can supply this, so these checks run online and offline alike.
+import type { Finding } from '../../findings.js';
+
+export interface RepoFile {
+  /** Repository-relative POSIX path (or the displayed local path for `model-gate scan`). */
+  path: string;
+  size: number;
+  /** Formats recognised by content (`python`, `script`, `json`, `elf`, `pickle` …). */
+  formats: string[];
+  /** False when the file's bytes were not fully fetched/scanned (its own blocking finding says why). */
+  complete?: boolean;
+}
+
+export interface RepoContent {
+  files: RepoFile[];
+  /** Text of a small file captured during the single read, or undefined when it was not kept. */
+  text(path: string): string | undefined;
+}
+
+export interface ContentCheck {
+  /** Stable id, the prefix of most check ids its findings use. */
+  id: string;
+  run(repo: RepoContent): Finding[];
+}
