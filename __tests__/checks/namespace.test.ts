@@ -317,8 +317,10 @@ describe('checkName: policy options', () => {
   });
 
   test('reviewing does not excuse a name the Hub cannot have', async () => {
-    const r = await checkName(`m${CYR_E}ta-llama/x`, { reviewed: [{ namespace: `m${CYR_E}ta-llama`, reason: 'x', date: '2026-01-01' }] });
+    const r = await checkName(`m${CYR_E}ta-llama/privacy-filter`, { reviewed: [{ namespace: `m${CYR_E}ta-llama`, reason: 'x', date: '2026-01-01' }] });
     expect(r.verdict).toBe('block');
+    expect(r.findings.map((f) => f.check)).toEqual(['namespace.syntax.non-ascii', 'namespace.repo-shadowing']);
+    expect(r.role).toBeUndefined();
   });
 
   test('the policy can add a trusted publisher, which then gets the same protection', async () => {
@@ -348,7 +350,7 @@ interface HubStub {
   close(): Promise<void>;
 }
 
-/** Answers GET /api/models/{org}/{name} like the Hub: 200 when it exists, 401 otherwise, 500 for `*/broken-*`. */
+/** Answers GET /api/models/{org}/{name} like the Hub: 200 when it exists, 401 otherwise, 500 for repo names starting `broken-`. */
 async function startHub(existing: readonly string[]): Promise<HubStub> {
   const have = new Set(existing.map((e) => e.toLowerCase()));
   const asked: string[] = [];
@@ -386,7 +388,7 @@ describe('checkName with a Hub lookup', () => {
   test('confirms shadowing of a repo name the built-in map does not know', async () => {
     const r = await checkName('someuser/secret-filter', { hubLookup: hubExists(hub.url) });
     expect(r.verdict).toBe('review');
-    expect(r.hits).toEqual([expect.objectContaining({ rule: 'repo-shadowing', publisher: 'openai', subject: 'repo' })]);
+    expect(r.hits).toEqual([expect.objectContaining({ rule: 'repo-shadowing', publisher: 'openai', subject: 'repo', original: 'openai/secret-filter', source: 'Hub' })]);
     expect(r.findings[0]!.evidence).toContain('known from: Hub');
   });
 

@@ -1,4 +1,5 @@
 // Every repository-level check, in the order their findings are gathered. Adding a check = one module + one line.
+import { asRepoCheck, CONTENT_CHECKS } from './content/index.js';
 import { hubScanCheck } from './hub-scan.js';
 import { namespaceCheck } from './namespace-check.js';
 import { pinCheck } from './pin.js';
@@ -9,5 +10,6 @@ export const REPO_CHECKS: readonly RepoCheck[] = [
   pinCheck,
   hubScanCheck,
   namespaceCheck,
-  provenanceCheck
+  provenanceCheck,
+  ...CONTENT_CHECKS.map(asRepoCheck)
 ];

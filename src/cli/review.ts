@@ -33,7 +33,7 @@ async function readOptional(path: string): Promise<string | null> {
 
 /** A file's text at a git ref, or null when the file does not exist there. Runs git, never a shell. */
 async function gitShow(dir: string, ref: string, path: string): Promise<string | null> {
-  if (!/^[A-Za-z0-9._\/-]+$/.test(ref) || ref.startsWith('-')) throw new UsageError(`'${ref}' is not a plain git ref`);
+  if (!/^[A-Za-z0-9._/-]+$/.test(ref) || ref.startsWith('-')) throw new UsageError(`'${ref}' is not a plain git ref`);
   try {
     const { stdout } = await run('git', ['-C', dir, 'show', `${ref}:${path}`], { maxBuffer: 2 * 1024 * 1024, encoding: 'utf8' });
     return stdout;

@@ -3,6 +3,7 @@
 import { type CliIO, type Command, UsageError } from './io.js';
 import { renderJson, renderSarif, renderText } from './scan-output.js';
 import { scanPaths } from '../scan/scan-paths.js';
+import { contentScanHooks } from '../checks/content/index.js';
 
 const USAGE = 'usage: model-gate scan PATH... [--format text|json|sarif] [--allow MODULE.NAME]...';
 
@@ -31,7 +32,8 @@ export const scan: Command = async (args: string[], io: CliIO): Promise<number> 
   }
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif\n${USAGE}`);
   if (paths.length === 0) throw new UsageError(`no PATH given\n${USAGE}`);
-  const report = await scanPaths(paths, { cwd: io.cwd, ...(allow.length ? { allow } : {}) });
+  // Code, instructions, remote-code and layout checks need no Hub: they run offline over the same single read.
+  const report = await scanPaths(paths, { cwd: io.cwd, ...(allow.length ? { allow } : {}), ...contentScanHooks() });
   const color = format === 'text' && io.env.NO_COLOR === undefined && io.env.FORCE_COLOR !== undefined;
   io.stdout(format === 'json' ? renderJson(report) : format === 'sarif' ? renderSarif(report) : renderText(report, color));
   if (!report.complete) return 2;

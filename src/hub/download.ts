@@ -13,6 +13,12 @@ import type { TreeFile } from './types.js';
 /** Receives a file's bytes in order, exactly once. Chunks must not be mutated; a returned promise is awaited. */
 export interface ByteConsumer {
   write(chunk: Uint8Array): void | Promise<void>;
+  /**
+   * True when the consumer is done with each chunk once write() (or its promise) settles and keeps no reference
+   * to it. When every consumer says so, the download reads into one reused buffer (faster, no fresh memory per
+   * read); otherwise each chunk is fresh memory the consumer may keep.
+   */
+  borrowsChunks?: boolean;
   /** Called once after the last byte was delivered (before the digests are compared). */
   end?(): void | Promise<void>;
 }
@@ -117,6 +123,8 @@ export class Downloader {
     const tailStart = tail ? size - tail.byteLength : size;
     if (tail && tailStart < 0) throw fail('tail-mismatch', `expected tail of ${tail.byteLength} bytes is longer than the file`);
     const copy = req.copyTo ? await Copy.open(req.copyTo, what) : undefined;
+    // Everything else that touches a chunk (hashes, tail check, the copy's awaited write) is done with it at once.
+    const reuse = consumers.every((c) => c.borrowsChunks === true);
     let delivered = 0;
     let retries = 0;
     let resumes = 0;
@@ -124,7 +132,7 @@ export class Downloader {
     try {
       for (;;) {
         const range = delivered > 0 ? { start: delivered, end: size - 1 } : undefined;
-        const src = await this.openSource(req.repo, req.sha, item, range, what);
+        const src = await this.openSource(req.repo, req.sha, item, range, what, reuse);
         retries += src.retries;
         origin = src.origin;
         let broke: HubError | undefined;
@@ -223,7 +231,7 @@ export class Downloader {
     if (n === 0) return new Uint8Array(0);
     const what = `${repo}@${sha.slice(0, 12)}:${item.path} (last ${n} bytes)`;
     for (let attempt = 0; ; attempt++) {
-      const src = await this.openSource(repo, sha, item, { start: item.size - n, end: item.size - 1 }, what);
+      const src = await this.openSource(repo, sha, item, { start: item.size - n, end: item.size - 1 }, what, true);
       const out = Buffer.allocUnsafe(n);
       let got = 0;
       try {
@@ -252,20 +260,28 @@ export class Downloader {
    * check X-Repo-Commit, the ETag (regular files) or X-Linked-Etag/X-Linked-Size (LFS), then for LFS the CDN
    * Location — only on an allowed origin and without the token — and the status/Content-Range/Content-Length.
    */
-  private async openSource(repo: string, sha: string, item: TreeFile, range: Range | undefined, what: string): Promise<Source> {
+  private async openSource(
+    repo: string,
+    sha: string,
+    item: TreeFile,
+    range: Range | undefined,
+    what: string,
+    reuseBuffer: boolean
+  ): Promise<Source> {
     const resolveUrl = `${this.http.hubOrigin}/${repo}/resolve/${sha}/${encodePath(item.path)}`;
     const rangeHeader: Record<string, string> = range ? { range: `bytes=${range.start}-${range.end}` } : {};
     const base = { 'accept-encoding': 'identity' };
     const hub = await this.http.open(resolveUrl, {
       what,
       headers: item.lfs ? base : { ...base, ...rangeHeader },
-      notFound: 'entry-not-found'
+      notFound: 'entry-not-found',
+      bytes: { reuseBuffer }
     });
     let retries = hub.retries;
-    const h = hub.response.headers;
+    const h = hub.headers;
     const ctx = (expected?: string | number, actual?: string | number): ConstructorParameters<typeof HubError>[2] => ({
       url: hub.url,
-      status: hub.response.status,
+      status: hub.status,
       path: item.path,
       ...(expected !== undefined ? { expected } : {}),
       ...(actual !== undefined ? { actual } : {})
@@ -283,9 +299,9 @@ export class Downloader {
         commit ?? '(missing)'
       );
     }
-    if (!isRedirect(hub.response.status)) {
+    if (!isRedirect(hub.status)) {
       if (item.lfs) {
-        await reject('unexpected-redirect', `an LFS file was answered with HTTP ${hub.response.status} instead of a redirect to its CDN`);
+        await reject('unexpected-redirect', `an LFS file was answered with HTTP ${hub.status} instead of a redirect to its CDN`);
       }
       const etag = unquoteEtag(h.get('etag'));
       if (etag !== item.oid) await reject('etag-mismatch', `ETag ${etag ?? '(missing)'} is not the tree's git oid ${item.oid}`, item.oid, etag ?? '(missing)');
@@ -295,7 +311,7 @@ export class Downloader {
     if (!item.lfs) {
       await reject(
         'unexpected-redirect',
-        `HTTP ${hub.response.status} for a regular (non-LFS) file; a 307 means the repository moved — resolve it and use the canonical id`
+        `HTTP ${hub.status} for a regular (non-LFS) file; a 307 means the repository moved — resolve it and use the canonical id`
       );
     }
     const lfs = item.lfs as NonNullable<TreeFile['lfs']>;
@@ -323,13 +339,18 @@ export class Downloader {
     }
     await hub.body.cancel();
     // The token goes only to the Hub origin (HubHttp.sendsTokenTo), so a CDN on another origin never sees it.
-    const bytes = await this.http.open(cdn.href, { what: `${what} from the CDN`, headers: { ...base, ...rangeHeader }, notFound: 'entry-not-found' });
+    const bytes = await this.http.open(cdn.href, {
+      what: `${what} from the CDN`,
+      headers: { ...base, ...rangeHeader },
+      notFound: 'entry-not-found',
+      bytes: { reuseBuffer }
+    });
     retries += bytes.retries;
-    if (isRedirect(bytes.response.status)) {
+    if (isRedirect(bytes.status)) {
       await bytes.body.cancel();
-      throw new HubError('unexpected-redirect', `${what}: the CDN redirected again (HTTP ${bytes.response.status}); refusing a second hop`, {
+      throw new HubError('unexpected-redirect', `${what}: the CDN redirected again (HTTP ${bytes.status}); refusing a second hop`, {
         url: bytes.url,
-        status: bytes.response.status,
+        status: bytes.status,
         path: item.path
       });
     }
@@ -339,7 +360,7 @@ export class Downloader {
 
   /** Status, Content-Range, Content-Length and Content-Encoding of the response that carries the bytes. */
   private async checkBody(src: Opened, item: TreeFile, range: Range | undefined, what: string): Promise<void> {
-    const res = src.response;
+    const res = src;
     const h = res.headers;
     const bad = async (code: HubError['code'], message: string, expected?: string | number, actual?: string | number): Promise<never> => {
       await src.body.cancel();

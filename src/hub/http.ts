@@ -3,6 +3,7 @@
 // the token attached only to the Hub's own origin, and Hub errors mapped to typed HubErrors.
 import { HubError, type HubErrorCode, redactUrl } from './errors.js';
 import { ShapeError } from './shape.js';
+import { type ChunkReader, socketGet } from './socket-get.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -35,6 +36,8 @@ export interface HttpOptions {
   maxWaitMs?: number;
   /** Largest JSON body read. Default 64 MiB. */
   maxJsonBytes?: number;
+  /** Extra trusted CA certificates (PEM) for file downloads over https from a mirror with a private CA. */
+  ca?: string;
 }
 
 export interface RequestSpec {
@@ -43,6 +46,11 @@ export interface RequestSpec {
   headers?: Record<string, string>;
   /** Code for a 404 the Hub did not label with X-Error-Code. */
   notFound?: HubErrorCode;
+  /**
+   * This request carries file bytes: without an injected fetch it goes over socket-get.ts (reads into our own
+   * buffers). `reuseBuffer` when the reader finishes with every chunk before asking for the next.
+   */
+  bytes?: { reuseBuffer: boolean };
 }
 
 export interface JsonAnswer {
@@ -115,7 +123,7 @@ function describeCause(err: unknown): string {
  * A response body read chunk by chunk. A read that stays pending for stallTimeoutMs aborts the connection
  * (time spent by the caller between reads does not count: slow consumers are not stalled servers).
  */
-export class BodyReader {
+export class BodyReader implements ChunkReader {
   private readonly reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   private pendingSince = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -195,17 +203,28 @@ export class BodyReader {
 }
 
 export interface Opened {
-  response: Response;
+  status: number;
+  headers: Headers;
   /** The request URL, redacted. */
   url: string;
-  body: BodyReader;
+  body: ChunkReader;
   retries: number;
+}
+
+/** One attempt's answer, whichever transport carried it. */
+interface Attempt {
+  status: number;
+  headers: Headers;
+  body: ChunkReader;
 }
 
 export class HubHttp {
   readonly hubOrigin: string;
   private readonly token: string | undefined;
   private readonly fetchImpl: FetchLike;
+  /** File bytes use socket-get.ts unless a fetch was injected (then every request goes through it). */
+  private readonly socketForBytes: boolean;
+  private readonly ca: string | undefined;
   readonly sleep: Sleep;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -223,6 +242,8 @@ export class HubHttp {
     this.hubOrigin = new URL(opts.hubUrl).origin;
     this.token = opts.token || undefined;
     this.fetchImpl = opts.fetch ?? ((url, init) => fetch(url, init));
+    this.socketForBytes = opts.fetch === undefined;
+    this.ca = opts.ca;
     this.sleep = opts.sleep ?? defaultSleep;
     this.now = opts.now ?? Date.now;
     this.random = opts.random ?? Math.random;
@@ -274,36 +295,21 @@ export class HubHttp {
     let attempt = attempt0;
     let retries = 0;
     for (;;) {
-      const controller = new AbortController();
-      let headersTimedOut = false;
-      const timer = setTimeout(() => {
-        headersTimedOut = true;
-        controller.abort(new Error('headers timeout'));
-      }, this.headersTimeoutMs);
-      let response: Response;
+      let answer: Attempt;
       try {
-        response = await this.fetchImpl(url, {
-          method: 'GET',
-          headers: this.headersFor(url, spec.headers),
-          redirect: 'manual',
-          signal: controller.signal
-        });
+        answer = await this.attempt(url, shown, spec);
       } catch (err) {
-        const e = headersTimedOut
-          ? new HubError('timeout', `${spec.what}: no response within ${this.headersTimeoutMs} ms`, { url: shown })
-          : new HubError('network', `${spec.what}: request failed: ${describeCause(err)}`, { url: shown, cause: err });
-        if (!this.takeRetry(attempt)) throw this.gaveUp(e, retries);
+        if (!(err instanceof HubError)) throw err;
+        if (!this.takeRetry(attempt)) throw this.gaveUp(err, retries);
         await this.sleep(this.backoffMs(attempt));
         attempt++;
         retries++;
         continue;
-      } finally {
-        clearTimeout(timer);
       }
-      const status = response.status;
+      const { status } = answer;
       if (status === 408 || status === 429 || status >= 500) {
-        const wait = serverWaitMs(response.headers, this.now());
-        const e = await this.errorFrom(response, shown, spec);
+        const wait = serverWaitMs(answer.headers, this.now());
+        const e = await this.errorFrom(answer, shown, spec);
         if (wait !== undefined && wait > this.maxWaitMs) {
           throw new HubError(
             e.code,
@@ -319,17 +325,49 @@ export class HubHttp {
         retries++;
         continue;
       }
-      if (status >= 400) throw await this.errorFrom(response, shown, spec);
+      if (status >= 400) throw await this.errorFrom(answer, shown, spec);
       if (status >= 300 && !isRedirect(status)) {
-        await response.body?.cancel().catch(() => undefined);
+        await answer.body.cancel();
         throw new HubError('http-error', `${spec.what}: unexpected HTTP ${status}`, { url: shown, status });
       }
+      return { ...answer, url: shown, retries };
+    }
+  }
+
+  /** One request, no retries. Failures before a response are HubErrors 'network' or 'timeout'. */
+  private async attempt(url: string, shown: string, spec: RequestSpec): Promise<Attempt> {
+    const headers = this.headersFor(url, spec.headers);
+    if (spec.bytes && this.socketForBytes) {
+      const r = await socketGet(url, {
+        headers,
+        headersTimeoutMs: this.headersTimeoutMs,
+        stallTimeoutMs: this.stallTimeoutMs,
+        reuseBuffer: spec.bytes.reuseBuffer,
+        what: spec.what,
+        shownUrl: shown,
+        ...(this.ca ? { ca: this.ca } : {})
+      });
+      return r;
+    }
+    const controller = new AbortController();
+    let headersTimedOut = false;
+    const timer = setTimeout(() => {
+      headersTimedOut = true;
+      controller.abort(new Error('headers timeout'));
+    }, this.headersTimeoutMs);
+    try {
+      const response = await this.fetchImpl(url, { method: 'GET', headers, redirect: 'manual', signal: controller.signal });
       return {
-        response,
-        url: shown,
-        body: new BodyReader(response, controller, this.stallTimeoutMs, shown, spec.what),
-        retries
+        status: response.status,
+        headers: response.headers,
+        body: new BodyReader(response, controller, this.stallTimeoutMs, shown, spec.what)
       };
+    } catch (err) {
+      throw headersTimedOut
+        ? new HubError('timeout', `${spec.what}: no response within ${this.headersTimeoutMs} ms`, { url: shown })
+        : new HubError('network', `${spec.what}: request failed: ${describeCause(err)}`, { url: shown, cause: err });
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -344,17 +382,16 @@ export class HubHttp {
       const opened = await this.open(url, { ...spec, headers: { accept: 'application/json', ...spec.headers } }, attempt);
       retries += opened.retries;
       attempt += opened.retries;
-      const { response } = opened;
-      if (isRedirect(response.status)) {
+      if (isRedirect(opened.status)) {
         await opened.body.cancel();
-        const location = response.headers.get('location') ?? undefined;
+        const location = opened.headers.get('location') ?? undefined;
         if (!location) {
-          throw new HubError('malformed-response', `${spec.what}: HTTP ${response.status} redirect without a Location`, {
+          throw new HubError('malformed-response', `${spec.what}: HTTP ${opened.status} redirect without a Location`, {
             url: opened.url,
-            status: response.status
+            status: opened.status
           });
         }
-        return { status: response.status, headers: response.headers, url: opened.url, location, retries };
+        return { status: opened.status, headers: opened.headers, url: opened.url, location, retries };
       }
       let text: string;
       try {
@@ -375,10 +412,10 @@ export class HubHttp {
         throw new HubError(
           'malformed-response',
           `${spec.what}: the Hub's answer is not JSON (${(err as Error).message}); the server is not a Hub API or the response was altered`,
-          { url: opened.url, status: response.status }
+          { url: opened.url, status: opened.status }
         );
       }
-      return { status: response.status, headers: response.headers, url: opened.url, body, retries };
+      return { status: opened.status, headers: opened.headers, url: opened.url, body, retries };
     }
   }
 
@@ -434,12 +471,12 @@ export class HubHttp {
   }
 
   /** A typed error from a 4xx/5xx answer; consumes (a bounded part of) the body for the Hub's message. */
-  async errorFrom(response: Response, url: string, spec: RequestSpec): Promise<HubError> {
-    const status = response.status;
-    const xCode = clean(response.headers.get('x-error-code'));
-    let xMessage = clean(response.headers.get('x-error-message'));
-    if (!xMessage) xMessage = await bodyErrorMessage(response);
-    else await response.body?.cancel().catch(() => undefined);
+  async errorFrom(answer: Attempt, url: string, spec: RequestSpec): Promise<HubError> {
+    const status = answer.status;
+    const xCode = clean(answer.headers.get('x-error-code'));
+    let xMessage = clean(answer.headers.get('x-error-message'));
+    if (!xMessage) xMessage = await bodyErrorMessage(answer.body);
+    else await answer.body.cancel();
     const details = { url, status, hubErrorCode: xCode, hubErrorMessage: xMessage };
     const said = [xCode, xMessage].filter(Boolean).join(': ');
     const at = `(HTTP ${status}${said ? `, Hub says "${said}"` : ''}, ${url})`;
@@ -471,19 +508,17 @@ export class HubHttp {
   }
 }
 
-async function bodyErrorMessage(response: Response): Promise<string | undefined> {
+async function bodyErrorMessage(body: ChunkReader): Promise<string | undefined> {
   try {
-    const reader = response.body?.getReader();
-    if (!reader) return undefined;
     const chunks: Uint8Array[] = [];
     let total = 0;
     while (total < 4096) {
-      const r = await reader.read();
-      if (r.done) break;
-      chunks.push(r.value);
-      total += r.value.byteLength;
+      const c = await body.read();
+      if (!c) break;
+      chunks.push(Buffer.from(c));
+      total += c.byteLength;
     }
-    await reader.cancel().catch(() => undefined);
+    await body.cancel();
     const text = Buffer.concat(chunks).toString('utf8');
     try {
       const parsed = JSON.parse(text) as { error?: unknown };

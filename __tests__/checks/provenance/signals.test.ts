@@ -1,5 +1,6 @@
 // The provenance decisions as pure functions: account age, history shape, popularity, access states, model card
 // placeholders and copies, and the word shingles underneath. Table-driven; dates are fixed.
+import fc from 'fast-check';
 import type { Severity } from '../../../src/findings.js';
 import type { Commit } from '../../../src/hub/types.js';
 import { accessFindings } from '../../../src/checks/provenance/access.js';
@@ -307,5 +308,28 @@ describe('hub scan states', () => {
   test('counts how far the Hub scanners got', () => {
     expect(scanStates([{ securityFileStatus: { status: 'safe' } }, {}, { securityFileStatus: { status: 'queued' } }, { securityFileStatus: { status: 'queued' } }])).toBe('2 queued, 1 safe, 1 without status');
     expect(scanStates([])).toBe('no files');
+  });
+});
+
+describe('popularity is monotone: more downloads or likes never remove a finding', () => {
+  test('property', () => {
+    const facts = fc.record({
+      downloads: fc.nat({ max: 5_000_000 }),
+      likes: fc.nat({ max: 50_000 }),
+      extraDownloads: fc.nat({ max: 5_000_000 }),
+      extraLikes: fc.nat({ max: 50_000 }),
+      ageHours: fc.integer({ min: 0, max: 24 * 60 }),
+      protectedNamespace: fc.boolean()
+    });
+    fc.assert(
+      fc.property(facts, (f) => {
+        const at = (downloads: number, likes: number) =>
+          popularityFindings({ repo: 'x/y', downloads, likes, repoCreatedAt: NOW - f.ageHours * 3_600_000, now: NOW, protectedNamespace: f.protectedNamespace });
+        const before = at(f.downloads, f.likes);
+        const after = at(f.downloads + f.extraDownloads, f.likes + f.extraLikes);
+        return !before.inflated || after.inflated;
+      }),
+      { numRuns: 500 }
+    );
   });
 });

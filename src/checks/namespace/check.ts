@@ -37,6 +37,9 @@ export interface NameHit extends RuleHit {
   role: PublisherRole;
   /** Whether the hit is about the namespace or the repo name. */
   subject: 'namespace' | 'repo';
+  /** For `repo-shadowing`: the original `publisher/repo` being shadowed, and how it is known. */
+  original?: string;
+  source?: 'built-in map' | 'Hub';
 }
 
 export interface NameCheckResult {
@@ -50,6 +53,8 @@ export interface NameCheckResult {
 }
 
 export const DEFAULT_MAX_HUB_LOOKUPS = 8;
+
+const BUILT_IN_TRUSTED: ReadonlySet<string> = new Set(TRUSTED_PUBLISHERS.map((n) => n.toLowerCase()));
 
 /** Rules that match loosely; dropped below the block line when another rule already blocks. */
 const CATCH_ALL: ReadonlySet<RuleId> = new Set(['edit-distance', 'short-name', 'affix-added']);
@@ -86,7 +91,8 @@ export async function checkName(repoId: string, options: NameCheckOptions = {}):
 
   // 2. Exact or case-only: the same account (the Hub resolves names case-insensitively).
   const same = protectedNames.find((p) => p.keys.lower === namespace.toLowerCase());
-  const reviewed = options.reviewed?.find((r) => r.namespace.toLowerCase() === namespace.toLowerCase());
+  // A review never excuses a name the Hub cannot have.
+  const reviewed = nsProblem ? undefined : options.reviewed?.find((r) => r.namespace.toLowerCase() === namespace.toLowerCase());
   let canonicalPublisher: string | undefined;
   let role: NameCheckResult['role'];
   if (!nsProblem && same) {
@@ -99,7 +105,7 @@ export async function checkName(repoId: string, options: NameCheckOptions = {}):
         `canonical id: ${same.keys.raw}/${name}`,
         `Nothing to do; the Hub resolves both to ${same.keys.raw}/${name}. Prefer the canonical casing in the allowlist.`));
     }
-  } else if (!nsProblem && reviewed) {
+  } else if (reviewed) {
     role = 'reviewed';
     findings.push(finding('reviewed', 'info', `'${namespace}' was reviewed as a legitimate neighbour on ${reviewed.date}`,
       `reason: ${reviewed.reason}`, 'Nothing to do; lookalike and shadowing rules are not raised for reviewed namespaces.'));
@@ -173,6 +179,29 @@ export function isQuantisedName(name: string): boolean {
   return QUANTISED.test(name);
 }
 
+type RepoIndex = Map<string, { publisher: string; repo: string }[]>;
+
+/** Known repo names by fold key and by visual key. */
+function repoIndex(source: Readonly<Record<string, readonly string[]>>): RepoIndex {
+  const index: RepoIndex = new Map();
+  for (const [publisher, repos] of Object.entries(source)) {
+    for (const repo of repos) {
+      for (const key of new Set([foldKey(repo), visualKey(repo)])) {
+        const list = index.get(key) ?? [];
+        list.push({ publisher, repo });
+        index.set(key, list);
+      }
+    }
+  }
+  return index;
+}
+
+let BUILT_IN_INDEX: RepoIndex | undefined;
+function builtInRepoIndex(): RepoIndex {
+  BUILT_IN_INDEX ??= repoIndex(KNOWN_REPOS);
+  return BUILT_IN_INDEX;
+}
+
 interface Shadow {
   publisher: string;
   role: PublisherRole;
@@ -193,17 +222,14 @@ async function shadowing(
   const visual = visualKey(name);
   const shadows: Shadow[] = [];
   const mapped = new Set<string>();
-  for (const source of [KNOWN_REPOS, options.knownRepos ?? {}]) {
-    for (const [publisher, repos] of Object.entries(source)) {
-      const p = byLower.get(publisher.toLowerCase());
+  for (const index of [builtInRepoIndex(), repoIndex(options.knownRepos ?? {})]) {
+    for (const known of [...(index.get(fold) ?? []), ...(index.get(visual) ?? [])]) {
+      const p = byLower.get(known.publisher.toLowerCase());
       if (!p) continue;
-      for (const repo of repos) {
-        if (foldKey(repo) !== fold && visualKey(repo) !== visual) continue;
-        const key = `${p.keys.lower}/${repo.toLowerCase()}`;
-        if (mapped.has(key)) continue;
-        mapped.add(key);
-        shadows.push({ publisher: p.keys.raw, role: p.role, repo, source: 'built-in map' });
-      }
+      const key = `${p.keys.lower}/${known.repo.toLowerCase()}`;
+      if (mapped.has(key)) continue;
+      mapped.add(key);
+      shadows.push({ publisher: p.keys.raw, role: p.role, repo: known.repo, source: 'built-in map' });
     }
   }
 
@@ -238,7 +264,10 @@ async function shadowing(
     const why = lookalike
       ? `and the namespace is a lookalike of '${lookalike.publisher}' (${lookalike.rule})`
       : alike ? `and the namespace '${escapeNonAscii(namespace)}' resembles '${s.publisher}'` : `under an unrelated namespace`;
-    const hit: NameHit = { rule: 'repo-shadowing', score, detail: `${s.publisher}/${s.repo} (${s.source}) ${why}`, publisher: s.publisher, role: s.role, subject: 'repo' };
+    const hit: NameHit = {
+      rule: 'repo-shadowing', score, detail: `${s.publisher}/${s.repo} (${s.source}) ${why}`, publisher: s.publisher,
+      role: s.role, subject: 'repo', original: `${s.publisher}/${s.repo}`, source: s.source
+    };
     hits.push(hit);
     findings.push(finding('repo-shadowing', severityOf(score),
       `'${escapeNonAscii(namespace)}/${name}' reuses the repo name of ${s.role} publisher '${s.publisher}' (${s.publisher}/${s.repo}) ${why}`,
@@ -268,6 +297,8 @@ function lookupTargets(namespace: string, protectedNames: readonly Protected[], 
   const ordered = [
     ...hits.filter((h) => h.subject === 'namespace').sort((a, b) => b.score - a.score).map((h) => byLower.get(h.publisher.toLowerCase())),
     ...protectedNames.filter((p) => resembles(c, p.keys)),
+    // Publishers the policy added (usually the team's own): no built-in repo map knows their names.
+    ...protectedNames.filter((p) => p.role === 'trusted' && !BUILT_IN_TRUSTED.has(p.keys.lower)),
     ...MOST_IMITATED.map((n) => byLower.get(n.toLowerCase()))
   ];
   const out: Protected[] = [];

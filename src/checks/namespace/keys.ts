@@ -91,6 +91,7 @@ const ASCII_PAIRS: readonly [RegExp, string][] = [
 ];
 
 function confusable(c: string): string {
+  if (c.length === 1 && c.charCodeAt(0) < 0x80) return ASCII_LOOKALIKE[c] ?? c;
   // Cross-script first (Cyrillic І → I), then compatibility forms (fullwidth Ｉ → I), then the ASCII lookalikes
   // (I → l), so every route to a capital I ends at the same letter.
   const latin = CONFUSABLES[c] ?? (c.codePointAt(0)! > 0x7f ? c.normalize('NFKC') : c);
@@ -98,6 +99,7 @@ function confusable(c: string): string {
 }
 
 function mapConfusables(s: string): string {
+  if (/^[a-z2-9._-]*$/.test(s)) return s; // nothing to map: skip the normalisation passes
   return [...s.normalize('NFD').replace(STRIP, '')].map(confusable).join('').normalize('NFD').replace(STRIP, '');
 }
 

@@ -39,17 +39,31 @@ export interface NameKeys {
   words: readonly string[];
 }
 
+// Keys are pure in the name; the affix rules ask for the same remainders once per protected publisher, so memoise.
+const KEY_CACHE = new Map<string, NameKeys>();
+const KEY_CACHE_LIMIT = 20_000;
+
 export function keysOf(raw: string, renderings: 'as-typed' | 'any-case' = 'as-typed'): NameKeys {
+  const cacheKey = `${renderings}\u0000${raw}`;
+  const cached = KEY_CACHE.get(cacheKey);
+  if (cached) return cached;
+  if (KEY_CACHE.size >= KEY_CACHE_LIMIT) KEY_CACHE.clear();
+  const keys = computeKeys(raw, renderings);
+  KEY_CACHE.set(cacheKey, keys);
+  return keys;
+}
+
+function computeKeys(raw: string, renderings: 'as-typed' | 'any-case'): NameKeys {
   const forms = renderings === 'any-case' ? [raw, raw.toLowerCase(), raw.toUpperCase()] : [raw];
   const visuals = [...new Set(forms.map(visualKey))];
-  return {
+  return Object.freeze({
     raw,
     lower: raw.toLowerCase(),
     fold: foldKey(raw),
     visuals,
     collapsed: [...new Set(visuals.map(collapseRepeats))],
     words: words(raw)
-  };
+  });
 }
 
 /** How a candidate (after any affix/suffix is removed) looks like a protected name, strongest first. */
@@ -83,14 +97,28 @@ export function repeatRule(c: NameKeys, p: NameKeys): RuleHit | null {
 /** `llama-meta`, `AI-Facebook`: the protected name's words in another order. */
 export function swappedWordsRule(c: NameKeys, p: NameKeys): RuleHit | null {
   if (p.words.length < 2 || p.words.length > 5) return null;
-  for (const perm of permutations(p.words)) {
-    const joined = perm.join('');
-    if (joined === p.fold) continue;
-    if (c.fold === joined || c.visuals[0] === visualKey(joined)) {
+  for (const perm of reorderings(p)) {
+    if (c.fold === perm.fold || c.visuals[0] === perm.visual) {
       return { rule: 'swapped-words', score: 85, detail: `the words of '${p.raw}' (${p.words.join(' + ')}) in another order` };
     }
   }
   return null;
+}
+
+const REORDERINGS = new Map<string, { fold: string; visual: string }[]>();
+
+/** The protected name's words in every other order, with keys (computed once per name). */
+function reorderings(p: NameKeys): { fold: string; visual: string }[] {
+  let out = REORDERINGS.get(p.raw);
+  if (!out) {
+    out = [];
+    for (const perm of permutations(p.words)) {
+      const fold = perm.join('');
+      if (fold !== p.fold) out.push({ fold, visual: visualKey(fold) });
+    }
+    REORDERINGS.set(p.raw, out);
+  }
+  return out;
 }
 
 /** `meta-llama3`, `openai-v2`: the protected name plus a version number. */

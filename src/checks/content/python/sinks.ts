@@ -1,0 +1,91 @@
+// The Python calls that matter, by their resolved dotted name (after import aliases are followed).
+
+export const SPAWN_ARGV = new Set([
+  'subprocess.Popen', 'subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output',
+  'asyncio.create_subprocess_exec', 'pty.spawn', 'pexpect.spawn', 'os.posix_spawn', 'os.posix_spawnp'
+]);
+export const SPAWN_SHELL = new Set([
+  'os.system', 'os.popen', 'os.popen2', 'os.popen3', 'os.popen4', 'subprocess.getoutput', 'subprocess.getstatusoutput',
+  'asyncio.create_subprocess_shell', 'platform.popen', 'pexpect.run'
+]);
+/** os.exec*, os.spawn*: where the program path is among the positional arguments. */
+export function osExecProgramIndex(name: string): number | undefined {
+  if (/^os\.exec(l|le|lp|lpe|v|ve|vp|vpe)$/.test(name)) return 0;
+  if (/^os\.spawn(l|le|lp|lpe|v|ve|vp|vpe)$/.test(name)) return 1;
+  if (name === 'os.startfile') return 0;
+  return undefined;
+}
+
+export const DYNAMIC_EXEC = new Set([
+  'builtins.exec', 'builtins.eval', 'builtins.compile', 'builtins.execfile', 'runpy.run_path', 'runpy.run_module',
+  'code.InteractiveInterpreter.runsource', 'code.InteractiveInterpreter.runcode', 'code.InteractiveConsole.push',
+  'code.interact', 'types.FunctionType', 'types.CodeType'
+]);
+
+export const LOADS = new Set([
+  'pickle.loads', 'pickle.load', 'dill.loads', 'dill.load', 'cloudpickle.loads', 'cloudpickle.load', 'joblib.load',
+  'torch.load', 'numpy.load', 'shelve.open', 'jsonpickle.decode', 'yaml.unsafe_load', 'yaml.full_load'
+]);
+
+export const FILE_ACCESS = new Set([
+  'builtins.open', 'os.open', 'os.listdir', 'os.scandir', 'os.walk', 'os.stat', 'os.path.exists', 'os.path.isfile',
+  'os.path.isdir', 'os.path.getsize', 'glob.glob', 'glob.iglob', 'shutil.copy', 'shutil.copy2', 'shutil.copyfile',
+  'shutil.copytree', 'shutil.make_archive', 'shutil.move', 'tarfile.open', 'zipfile.ZipFile', 'sqlite3.connect',
+  'configparser.ConfigParser.read', 'netrc.netrc', 'pathlib.Path.read_text', 'pathlib.Path.read_bytes', 'pathlib.Path.open',
+  'pathlib.Path.exists', 'pathlib.Path.is_file', 'pathlib.Path.iterdir', 'pathlib.Path.glob', 'pathlib.Path.rglob',
+  'zipfile.ZipFile.write', 'tarfile.TarFile.add'
+]);
+
+/** Fetches: return content (or a path, for *_PATH) from the network. */
+export const FETCH = new Set([
+  'requests.get', 'requests.head', 'requests.Session.get', 'httpx.get', 'httpx.stream', 'httpx.Client.get',
+  'httpx.AsyncClient.get', 'urllib.request.urlopen', 'urllib3.PoolManager.request', 'urllib3.request', 'aiohttp.ClientSession.get',
+  'torch.hub.load_state_dict_from_url', 'urllib.request.build_opener.open', 'requests.request', 'requests.Session.request'
+]);
+export const FETCH_TO_PATH = new Map<string, number | 'return'>([
+  ['urllib.request.urlretrieve', 1], ['wget.download', 1], ['gdown.download', 1], ['torch.hub.download_url_to_file', 1],
+  ['huggingface_hub.hf_hub_download', 'return'], ['huggingface_hub.snapshot_download', 'return'],
+  ['huggingface_hub.cached_download', 'return'], ['transformers.utils.cached_file', 'return'],
+  ['tensorflow.keras.utils.get_file', 'return'], ['keras.utils.get_file', 'return']
+]);
+
+export const SEND = new Set([
+  'requests.post', 'requests.put', 'requests.patch', 'requests.Session.post', 'requests.Session.put', 'requests.Session.patch',
+  'httpx.post', 'httpx.put', 'httpx.patch', 'httpx.Client.post', 'httpx.Client.put', 'httpx.AsyncClient.post',
+  'aiohttp.ClientSession.post', 'aiohttp.ClientSession.put',
+  'socket.socket.connect', 'socket.socket.connect_ex', 'socket.socket.send', 'socket.socket.sendall', 'socket.socket.sendto',
+  'socket.create_connection', 'http.client.HTTPConnection.request', 'http.client.HTTPSConnection.request',
+  'http.client.HTTPConnection.send', 'http.client.HTTPSConnection.send', 'smtplib.SMTP.sendmail', 'smtplib.SMTP.send_message',
+  'smtplib.SMTP_SSL.sendmail', 'smtplib.SMTP_SSL.send_message', 'ftplib.FTP.storbinary', 'ftplib.FTP.storlines',
+  'telnetlib.Telnet.write', 'websocket.create_connection', 'websockets.connect', 'xmlrpc.client.ServerProxy',
+  'paramiko.SSHClient.connect', 'urllib3.PoolManager.urlopen', 'dns.resolver.resolve'
+]);
+
+export const NATIVE_LOAD = new Set([
+  'ctypes.CDLL', 'ctypes.cdll.LoadLibrary', 'ctypes.WinDLL', 'ctypes.windll.LoadLibrary', 'ctypes.PyDLL', 'ctypes.OleDLL',
+  'ctypes.util.find_library'
+]);
+
+export const CODE_FROM_PATH = new Set([
+  'importlib.util.spec_from_file_location', 'importlib.machinery.SourceFileLoader', 'importlib.load_source',
+  'importlib.machinery.SourcelessFileLoader', 'zipimport.zipimporter'
+]);
+
+export const TOKEN_GETTERS = new Set([
+  'huggingface_hub.get_token', 'huggingface_hub.HfFolder.get_token', 'huggingface_hub.utils.get_token',
+  'huggingface_hub.HfApi.token'
+]);
+
+/** Modules whose attributes, reached by computed names, can run code or touch the system. */
+export const DANGER_ROOTS = new Set([
+  'os', 'subprocess', 'builtins', 'sys', 'socket', 'ctypes', 'importlib', 'pty', 'shutil', 'marshal', 'pickle', 'runpy',
+  'code', 'codeop', 'urllib', 'requests', 'http', 'types', 'platform', 'multiprocessing', 'asyncio', 'webbrowser', 'pexpect'
+]);
+
+/** Packages that only a file aware of model scanners would import (threats.md §3). */
+export const SCANNER_PACKAGES = new Set(['picklescan', 'modelscan', 'fickling', 'modelaudit', 'protectai']);
+
+export function isDangerousName(name: string): boolean {
+  return SPAWN_ARGV.has(name) || SPAWN_SHELL.has(name) || DYNAMIC_EXEC.has(name) || osExecProgramIndex(name) !== undefined ||
+    /^builtins\.(__import__|getattr|open|exec|eval|compile)$/.test(name) || DANGER_ROOTS.has(name.split('.')[0] as string) && name.split('.').length <= 2 && !/^(sys\.(argv|path|version|platform|exit|stdout|stderr|stdin)|os\.(path|environ|getcwd|sep|getenv|makedirs|mkdir|listdir))$/.test(name);
+}

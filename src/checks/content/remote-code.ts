@@ -1,0 +1,168 @@
+// Remote code: `auto_map` (and `custom_pipelines`) in config files make transformers import Python from the
+// repository when a user passes trust_remote_code=True. List the modules (and what they import relatively),
+// flag references into other repositories and missing files, and check standalone chat template files.
+import type { Finding } from '../../findings.js';
+import { isObject, type Json, parseJson } from '../../scan/json.js';
+import { checkChatTemplate } from '../../scan/chat-template.js';
+import { relativeImports } from './python/imports.js';
+import type { ContentCheck, RepoContent } from './types.js';
+import { basename, dirname, extension, joinPath, splitLines, truncateEvidence } from './util.js';
+
+const CONFIGS = new Set([
+  'config.json', 'tokenizer_config.json', 'processor_config.json', 'preprocessor_config.json', 'feature_extractor_config.json',
+  'image_processor_config.json', 'video_preprocessor_config.json', 'generation_config.json'
+]);
+
+export interface CodeReference {
+  config: string;
+  /** The auto class or pipeline task that loads it. */
+  slot: string;
+  /** `org/name` when the reference points into another repository. */
+  repo?: string;
+  module: string;
+  className: string;
+  /** Repository path of the module file (for references inside this repository). */
+  file?: string;
+}
+
+/** Every custom-code reference in one config document. */
+export function codeReferences(configPath: string, doc: Json): CodeReference[] {
+  const out: CodeReference[] = [];
+  if (!isObject(doc)) return out;
+  const add = (slot: string, v: Json | undefined): void => {
+    if (typeof v !== 'string' || v === '') return;
+    const [repoPart, ref] = v.includes('--') ? [v.slice(0, v.indexOf('--')), v.slice(v.indexOf('--') + 2)] : [undefined, v];
+    const dot = ref.lastIndexOf('.');
+    if (dot <= 0) return;
+    const module = ref.slice(0, dot);
+    const r: CodeReference = { config: configPath, slot, module, className: ref.slice(dot + 1) };
+    if (repoPart) r.repo = repoPart;
+    else {
+      const file = joinPath(dirname(configPath), `${module.replace(/\./g, '/')}.py`);
+      if (file !== undefined) r.file = file;
+    }
+    out.push(r);
+  };
+  const autoMap = doc.auto_map;
+  if (isObject(autoMap)) {
+    for (const [slot, v] of Object.entries(autoMap)) {
+      if (Array.isArray(v)) for (const x of v) add(slot, x);
+      else add(slot, v);
+    }
+  }
+  const pipelines = doc.custom_pipelines;
+  if (isObject(pipelines)) {
+    for (const [task, spec] of Object.entries(pipelines)) if (isObject(spec)) add(`pipeline ${task}`, spec.impl);
+  }
+  return out;
+}
+
+function configDocs(repo: RepoContent): { path: string; text: string; doc: Json }[] {
+  const out: { path: string; text: string; doc: Json }[] = [];
+  for (const f of repo.files) {
+    if (!CONFIGS.has(basename(f.path))) continue;
+    const text = repo.text(f.path);
+    if (text === undefined) continue;
+    try {
+      out.push({ path: f.path, text, doc: parseJson(text.replace(/^\ufeff/, '')).value });
+    } catch {
+      // An unreadable config loads nothing; the scanners report invalid JSON where it matters.
+    }
+  }
+  return out;
+}
+
+const memo = new WeakMap<RepoContent, Map<string, string>>();
+
+/** Files transformers would import as remote code: auto_map modules and what they import relatively. */
+export function remoteCodeFiles(repo: RepoContent): Map<string, string> {
+  const cached = memo.get(repo);
+  if (cached) return cached;
+  const present = new Set(repo.files.map((f) => f.path));
+  const out = new Map<string, string>();
+  const queue: string[] = [];
+  for (const { path, doc } of configDocs(repo)) {
+    for (const r of codeReferences(path, doc)) {
+      if (r.file && present.has(r.file) && !out.has(r.file)) {
+        out.set(r.file, `${basename(path)} auto_map ${r.slot}`);
+        queue.push(r.file);
+      }
+    }
+  }
+  while (queue.length > 0) {
+    const file = queue.shift() as string;
+    const text = repo.text(file);
+    if (text === undefined) continue;
+    for (const rel of relativeImports(text)) {
+      const dots = /^\.+/.exec(rel)?.[0].length ?? 1;
+      let dir = dirname(file);
+      for (let i = 1; i < dots; i++) dir = dirname(dir);
+      const base = joinPath(dir, rel.slice(dots).replace(/\./g, '/'));
+      if (base === undefined) continue;
+      for (const cand of [`${base}.py`, `${base}/__init__.py`]) {
+        if (present.has(cand) && !out.has(cand)) {
+          out.set(cand, `imported by ${file}`);
+          queue.push(cand);
+        }
+      }
+    }
+  }
+  memo.set(repo, out);
+  return out;
+}
+
+function lineOf(text: string, needle: string): number | undefined {
+  const at = text.indexOf(needle);
+  return at < 0 ? undefined : text.slice(0, at).split('\n').length;
+}
+
+export const remoteCodeCheck: ContentCheck = {
+  id: 'remote-code',
+  run(repo) {
+    const out: Finding[] = [];
+    const present = new Set(repo.files.map((f) => f.path));
+    const remote = remoteCodeFiles(repo);
+    for (const { path, text, doc } of configDocs(repo)) {
+      const refs = codeReferences(path, doc);
+      if (refs.length === 0) continue;
+      const key = isObject(doc) && isObject(doc.auto_map) ? '"auto_map"' : '"custom_pipelines"';
+      const line = lineOf(text, key);
+      const evidence = truncateEvidence(splitLines(text).slice((line ?? 1) - 1, (line ?? 1) + 5).join(' '));
+      const local = refs.filter((r) => r.file);
+      const files = [...new Set(local.map((r) => r.file as string))];
+      if (files.length > 0) {
+        const imported = [...remote.entries()].filter(([f, why]) => !files.includes(f) && why.startsWith('imported')).map(([f]) => f);
+        out.push({
+          check: 'remote-code.auto-map', severity: 'medium', file: path, ...(line ? { line } : {}), evidence,
+          message: `${basename(path)} loads custom code from this repository (needs trust_remote_code=True): ${
+            local.map((r) => `${r.file} (${r.slot} → ${r.className})`).filter((v, i, a) => a.indexOf(v) === i).join(', ')}${imported.length ? `; they import ${imported.join(', ')}` : ''}`,
+          help: 'This code runs with the user\'s privileges when the model loads. Its own findings are listed under each file; read it before approving.'
+        });
+      }
+      for (const r of local) {
+        if (r.file && !present.has(r.file)) {
+          out.push({
+            check: 'remote-code.missing-file', severity: 'medium', file: path, ...(line ? { line } : {}), evidence,
+            message: `${r.slot} refers to ${r.module}.${r.className}, but ${r.file} is not in the reviewed files`,
+            help: 'Loading would fail or pick the module up from elsewhere; find out where this code comes from.'
+          });
+        }
+      }
+      for (const repoId of [...new Set(refs.filter((r) => r.repo).map((r) => r.repo as string))]) {
+        const slots = refs.filter((r) => r.repo === repoId).map((r) => `${r.slot} → ${r.module}.${r.className}`);
+        out.push({
+          check: 'remote-code.cross-repo', severity: 'high', file: path, ...(line ? { line } : {}), evidence,
+          message: `${basename(path)} loads code from another repository, ${repoId} (${slots.join(', ')}); that code is not part of this review`,
+          help: `Review ${repoId} at a pinned commit too, or do not approve: its code can change at any time.`
+        });
+      }
+    }
+    // Chat templates kept as their own files (chat_template.jinja): the JSON scanner only sees templates in JSON.
+    for (const f of repo.files) {
+      if (!['jinja', 'jinja2', 'j2'].includes(extension(f.path))) continue;
+      const text = repo.text(f.path);
+      if (text !== undefined) out.push(...checkChatTemplate(text, f.path, basename(f.path)));
+    }
+    return out;
+  }
+};
