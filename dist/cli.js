@@ -29,8 +29,8 @@ var __commonJS = (cb, mod) => function __require2() {
   }
 };
 var __export = (target, all) => {
-  for (var name2 in all)
-    __defProp(target, name2, { get: all[name2], enumerable: true });
+  for (var name3 in all)
+    __defProp(target, name3, { get: all[name3], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -75,8 +75,8 @@ import { createHash } from "node:crypto";
 function gitBlobHeader(size) {
   return Buffer.from(`blob ${size}\0`, "latin1");
 }
-function gitBlobOid(content) {
-  return createHash("sha1").update(gitBlobHeader(content.byteLength)).update(content).digest("hex");
+function gitBlobOid(content2) {
+  return createHash("sha1").update(gitBlobHeader(content2.byteLength)).update(content2).digest("hex");
 }
 function lfsPointerText(sha256, size) {
   return `version https://git-lfs.github.com/spec/v1
@@ -177,14 +177,14 @@ function headerSafe(text) {
   return text.replace(/[^\x20-\x7e]/g, "?");
 }
 function readBody(req2, limit, drainCap = 64 * 1024 * 1024) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     const declared = Number(req2.headers["content-length"] ?? NaN);
     const chunks = [];
     let total = 0;
     let over = Number.isFinite(declared) && declared > limit;
     const finish2 = () => {
       if (over) reject(new BodyError(413, `Request body is larger than ${limit} bytes`));
-      else resolve6(Buffer.concat(chunks));
+      else resolve7(Buffer.concat(chunks));
     };
     req2.on("data", (c) => {
       total += c.byteLength;
@@ -509,9 +509,9 @@ function createTagDefinitionListMap() {
     mapping: []
   };
 }
-function compileTags(tags) {
+function compileTags(tags2) {
   const result2 = [];
-  for (const tag of tags) {
+  for (const tag of tags2) {
     let index = result2.length;
     for (let previousIndex = 0; previousIndex < result2.length; previousIndex++) {
       const previous = result2[previousIndex];
@@ -553,8 +553,8 @@ function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
     pos: position - lineStart + head.length
   };
 }
-function padStart(string, max) {
-  return " ".repeat(Math.max(max - string.length, 0)) + string;
+function padStart(string2, max) {
+  return " ".repeat(Math.max(max - string2.length, 0)) + string2;
 }
 function makeSnippet(mark, options) {
   if (!mark.buffer) return null;
@@ -764,8 +764,8 @@ function getDoubleQuotedValue(input, start, end) {
   }
   return result2 + input.slice(captureStart, end);
 }
-function getBlockValue(input, start, end, indent2, chomping, folded2) {
-  const textIndent = indent2 < 0 ? 0 : indent2;
+function getBlockValue(input, start, end, indent3, chomping, folded2) {
+  const textIndent = indent3 < 0 ? 0 : indent3;
   const region = input.slice(start, end).replace(/\r\n?/g, "\n");
   const lines = region === "" ? [] : (region.endsWith("\n") ? region.slice(0, -1) : region).split("\n");
   let result2 = "";
@@ -775,12 +775,12 @@ function getBlockValue(input, start, end, indent2, chomping, folded2) {
   for (const line of lines) {
     let column = 0;
     while (column < textIndent && line.charCodeAt(column) === 32) column++;
-    if (indent2 < 0 || column >= line.length) {
+    if (indent3 < 0 || column >= line.length) {
       emptyLines++;
       continue;
     }
-    const content = line.slice(textIndent);
-    const first = content.charCodeAt(0);
+    const content2 = line.slice(textIndent);
+    const first = content2.charCodeAt(0);
     if (folded2) {
       if (first === 32 || first === 9) {
         atMoreIndented = true;
@@ -792,7 +792,7 @@ function getBlockValue(input, start, end, indent2, chomping, folded2) {
         if (didReadContent) result2 += " ";
       } else result2 += "\n".repeat(emptyLines);
     } else result2 += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
-    result2 += content;
+    result2 += content2;
     didReadContent = true;
     emptyLines = 0;
   }
@@ -1059,10 +1059,10 @@ function constructFromEvents(events, options) {
       }
       case EVENT_ID.ALIAS: {
         if (state.maxAliases !== -1 && ++state.aliasCount > state.maxAliases) throwError$1(state, `aliases exceeded maxAliases (${state.maxAliases})`);
-        const name2 = state.source.slice(event.anchorStart, event.anchorEnd);
-        const anchor = state.anchors.get(name2);
-        if (!anchor) throwError$1(state, `unidentified alias "${name2}"`);
-        if (!anchor.isValueFinal) throwError$1(state, `recursive alias "${name2}" is not supported for tag ${anchor.tag.tagName} because it uses finalize()`);
+        const name3 = state.source.slice(event.anchorStart, event.anchorEnd);
+        const anchor = state.anchors.get(name3);
+        if (!anchor) throwError$1(state, `unidentified alias "${name3}"`);
+        if (!anchor.isValueFinal) throwError$1(state, `recursive alias "${name3}" is not supported for tag ${anchor.tag.tagName} because it uses finalize()`);
         addValue(state, anchor.value, anchor.tag);
         break;
       }
@@ -1128,7 +1128,7 @@ function insertFlowPairMappingEvent(state, snapshot) {
     style: COLLECTION_STYLE.FLOW
   });
 }
-function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent2 = -1, fast = false) {
+function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent3 = -1, fast = false) {
   state.events.push({
     type: EVENT_ID.SCALAR,
     valueStart,
@@ -1139,7 +1139,7 @@ function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tag
     tagEnd,
     style,
     chomping,
-    indent: indent2,
+    indent: indent3,
     fast
   });
 }
@@ -1426,7 +1426,7 @@ function readDoubleQuotedScalar(state, nodeIndent, props) {
 function readBlockScalar(state, parentIndent, props) {
   const ch = state.input.charCodeAt(state.position);
   let chomping = CHOMPING_MODE.CLIP;
-  let indent2 = -1;
+  let indent3 = -1;
   let detectedIndent = false;
   if (ch !== 124 && ch !== 62) return false;
   const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
@@ -1441,7 +1441,7 @@ function readBlockScalar(state, parentIndent, props) {
     } else if (digit >= 0) {
       if (digit === 0) throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
       if (detectedIndent) throwError(state, "repeat of an indentation width identifier");
-      indent2 = parentIndent + digit - 1;
+      indent3 = parentIndent + digit - 1;
       detectedIndent = true;
       state.position++;
     } else break;
@@ -1454,7 +1454,7 @@ function readBlockScalar(state, parentIndent, props) {
   if (hadWhitespace && state.input.charCodeAt(state.position) === 35) skipUntilLineEnd(state);
   if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
   else if (state.input.charCodeAt(state.position) !== 0) throwError(state, "a line break is expected");
-  let contentIndent = detectedIndent ? indent2 : -1;
+  let contentIndent = detectedIndent ? indent3 : -1;
   let maxLeadingIndent = 0;
   const valueStart = state.position;
   let valueEnd = state.position;
@@ -1807,9 +1807,9 @@ function readDirective(state) {
   state.position++;
   const nameStart = state.position;
   while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
-  const name2 = state.input.slice(nameStart, state.position);
+  const name3 = state.input.slice(nameStart, state.position);
   const args = [];
-  if (name2.length === 0) throwError(state, "directive name must not be less than one character in length");
+  if (name3.length === 0) throwError(state, "directive name must not be less than one character in length");
   while (state.input.charCodeAt(state.position) !== 0 && !isEol(state.input.charCodeAt(state.position))) {
     while (isWhiteSpace(state.input.charCodeAt(state.position))) state.position++;
     if (state.input.charCodeAt(state.position) === 35 || isEol(state.input.charCodeAt(state.position)) || state.input.charCodeAt(state.position) === 0) break;
@@ -1818,7 +1818,7 @@ function readDirective(state) {
     args.push(state.input.slice(start, state.position));
   }
   if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
-  if (name2 === "YAML") {
+  if (name3 === "YAML") {
     if (state.directives.some((directive) => directive.kind === "yaml")) throwError(state, "duplication of %YAML directive");
     if (args.length !== 1) throwError(state, "YAML directive accepts exactly one argument");
     const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
@@ -1828,7 +1828,7 @@ function readDirective(state) {
       kind: "yaml",
       version: args[0]
     });
-  } else if (name2 === "TAG") {
+  } else if (name3 === "TAG") {
     if (args.length !== 2) throwError(state, "TAG directive accepts exactly two arguments");
     const [handle, prefix] = args;
     if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
@@ -2365,8 +2365,8 @@ var init_js_yaml = __esm({
       defaultMappingTag;
       exact;
       prefix;
-      constructor(tags) {
-        const compiledTags = compileTags(tags);
+      constructor(tags2) {
+        const compiledTags = compileTags(tags2);
         const implicitScalarTags = [];
         const exact2 = createTagDefinitionMap();
         const prefix = createTagDefinitionListMap();
@@ -2452,9 +2452,9 @@ var init_js_yaml = __esm({
       * const schema = CORE_SCHEMA.withTags(mergeTag, realMapTag)
       * ```
       */
-      withTags(...tags) {
+      withTags(...tags2) {
         let flatTags = [];
-        for (const tag of tags) flatTags = flatTags.concat(tag);
+        for (const tag of tags2) flatTags = flatTags.concat(tag);
         return new Schema2([...this.tags, ...flatTags]);
       }
     };
@@ -2728,7 +2728,7 @@ var init_js_yaml = __esm({
       quoteFlowKeys: false,
       quoteStyle: "single",
       forceQuotes: false,
-      scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name2) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name2)),
+      scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name3) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name3)),
       tagBeforeAnchor: false
     };
     DEFAULT_DUMP_OPTIONS = {
@@ -2818,26 +2818,26 @@ function securityFileStatus(scan2) {
 function lastCommitOf(c) {
   return { id: c.id, title: c.title, date: c.date };
 }
-function fileItem(f, expand) {
+function fileItem(f, expand2) {
   const item = { type: "file", oid: f.gitOid, size: f.size };
   if (f.lfs) item["lfs"] = { oid: f.sha256, size: f.size, pointerSize: pointerSize(f) };
   item["path"] = f.path;
-  if (expand) {
+  if (expand2) {
     item["lastCommit"] = lastCommitOf(f.lastCommit);
     item["securityFileStatus"] = securityFileStatus(f.scan);
   }
   return item;
 }
-function dirItem(d, expand) {
+function dirItem(d, expand2) {
   const item = { type: "directory", oid: d.oid, size: 0, path: d.path };
-  if (expand) item["lastCommit"] = lastCommitOf(d.lastCommit);
+  if (expand2) item["lastCommit"] = lastCommitOf(d.lastCommit);
   return item;
 }
-function pathItem(snap, path, expand) {
+function pathItem(snap, path, expand2) {
   const f = snap.files.get(path);
-  if (f) return fileItem(f, expand);
+  if (f) return fileItem(f, expand2);
   const d = snap.dirs.get(path);
-  return d ? dirItem(d, expand) : void 0;
+  return d ? dirItem(d, expand2) : void 0;
 }
 function sortedFiles(snap) {
   return snap.paths.flatMap((p) => {
@@ -2904,13 +2904,13 @@ function commitItem(c) {
 function refsDocument(repo, includePrs) {
   const byName = ([a], [b]) => a < b ? -1 : a > b ? 1 : 0;
   const all = Object.entries(repo.branches).sort(byName);
-  const ref = (name2, refName, targetCommit) => ({ name: name2, ref: refName, targetCommit });
+  const ref = (name3, refName, targetCommit) => ({ name: name3, ref: refName, targetCommit });
   const doc = {
-    branches: all.filter(([n]) => !n.startsWith("refs/")).map(([n, t]) => ref(n, `refs/heads/${n}`, t)),
-    converts: all.filter(([n]) => n.startsWith("refs/convert/")).map(([n, t]) => ref(n.slice("refs/convert/".length), n, t)),
-    tags: Object.entries(repo.tags_refs).sort(byName).map(([n, t]) => ref(n, `refs/tags/${n}`, t))
+    branches: all.filter(([n]) => !n.startsWith("refs/")).map(([n, t2]) => ref(n, `refs/heads/${n}`, t2)),
+    converts: all.filter(([n]) => n.startsWith("refs/convert/")).map(([n, t2]) => ref(n.slice("refs/convert/".length), n, t2)),
+    tags: Object.entries(repo.tags_refs).sort(byName).map(([n, t2]) => ref(n, `refs/tags/${n}`, t2))
   };
-  if (includePrs) doc["pullRequests"] = all.filter(([n]) => /^refs\/pr\/\d+$/.test(n)).map(([n, t]) => ref(n, n, t));
+  if (includePrs) doc["pullRequests"] = all.filter(([n]) => /^refs\/pr\/\d+$/.test(n)).map(([n, t2]) => ref(n, n, t2));
   return doc;
 }
 function userOverview(a, numModels, hubUrl) {
@@ -3022,11 +3022,11 @@ var init_hub_shapes = __esm({
 });
 
 // src/registry/names.ts
-function isValidName(name2) {
-  return NAME.test(name2) && !name2.includes("--") && !name2.includes("..");
+function isValidName(name3) {
+  return NAME.test(name3) && !name3.includes("--") && !name3.includes("..");
 }
-function isValidRepoId(id) {
-  const parts = id.split("/");
+function isValidRepoId(id2) {
+  const parts = id2.split("/");
   return parts.length === 2 && isValidName(parts[0] ?? "") && isValidName(parts[1] ?? "");
 }
 function unsafePathReason(path) {
@@ -3113,8 +3113,8 @@ function textType(path) {
   return text.includes(ext) || !path.includes(".") ? "text/plain; charset=utf-8" : "application/octet-stream";
 }
 function dispositionFor(path) {
-  const name2 = path.slice(path.lastIndexOf("/") + 1);
-  return `inline; filename*=UTF-8''${encodeURIComponent(name2)}; filename="${name2.replace(/[^\x20-\x7e]|["\\]/g, "_")}";`;
+  const name3 = path.slice(path.lastIndexOf("/") + 1);
+  return `inline; filename*=UTF-8''${encodeURIComponent(name3)}; filename="${name3.replace(/[^\x20-\x7e]|["\\]/g, "_")}";`;
 }
 function hubHandler(ctx) {
   const cardCache = /* @__PURE__ */ new Map();
@@ -3162,16 +3162,16 @@ function hubHandler(ctx) {
     return found.commit;
   }
   function repoAt(r, at) {
-    const id = `${r.segs[at]}/${r.segs[at + 1]}`;
-    if (!isValidRepoId(id)) notFoundRepo(r);
-    const found = ctx.store.lookup(id);
+    const id2 = `${r.segs[at]}/${r.segs[at + 1]}`;
+    if (!isValidRepoId(id2)) notFoundRepo(r);
+    const found = ctx.store.lookup(id2);
     if (found.kind === "missing") notFoundRepo(r);
     if (found.kind === "redirect") {
       const target = ctx.store.lookup(found.to);
       if (target.kind === "repo" && target.repo.private && r.auth !== "valid") notFoundRepo(r);
-      const [ns, name2] = found.to.split("/");
+      const [ns, name3] = found.to.split("/");
       const segs = [...r.rawSegs];
-      segs.splice(at, 2, encodeURIComponent(ns), encodeURIComponent(name2));
+      segs.splice(at, 2, encodeURIComponent(ns), encodeURIComponent(name3));
       const location = `/${segs.join("/")}${r.rawQuery ? `?${r.rawQuery}` : ""}`;
       const body = `Temporary Redirect. Redirecting to ${location}`;
       r.res.writeHead(307, { Location: location, "Content-Type": "text/plain; charset=utf-8", "Content-Length": Buffer.byteLength(body) });
@@ -3195,15 +3195,15 @@ function hubHandler(ctx) {
     let rev = "main";
     if (rest.length > 0) {
       if (rest[0] !== "revision") throw new HttpError(404, "Sorry, we can't find the page you are looking for.");
-      const t = takeRevision(rest, 1);
-      if (t.next !== rest.length) throw new HttpError(404, "Sorry, we can't find the page you are looking for.");
-      rev = t.rev;
+      const t2 = takeRevision(rest, 1);
+      if (t2.next !== rest.length) throw new HttpError(404, "Sorry, we can't find the page you are looking for.");
+      rev = t2.rev;
     }
-    const expand = [...r.query.getAll("expand"), ...r.query.getAll("expand[]")];
-    if (expand.length > 0 && (r.query.has("blobs") || r.query.has("securityStatus"))) {
+    const expand2 = [...r.query.getAll("expand"), ...r.query.getAll("expand[]")];
+    if (expand2.length > 0 && (r.query.has("blobs") || r.query.has("securityStatus"))) {
       throw new HttpError(400, '"expand" cannot be combined with "blobs" or "securityStatus"');
     }
-    expand.forEach((k, i) => {
+    expand2.forEach((k, i) => {
       if (!EXPANDABLE_KEYS.includes(k)) {
         throw new HttpError(400, `"expand[${i}]" must be one of [${EXPANDABLE_KEYS.join(", ")}]`);
       }
@@ -3213,7 +3213,7 @@ function hubHandler(ctx) {
     const commit = revisionOf(repo, rev);
     const fields = await fieldsOf(repo, commit);
     const snap = ctx.store.snapshot(repo, commit);
-    const doc = expand.length > 0 ? modelInfoExpanded(fields, expand) : modelInfoDefault(fields, repo, snap, { blobs, securityStatus });
+    const doc = expand2.length > 0 ? modelInfoExpanded(fields, expand2) : modelInfoDefault(fields, repo, snap, { blobs, securityStatus });
     sendJson(r.res, 200, doc);
   }
   function tree(r, repo, rest) {
@@ -3222,7 +3222,7 @@ function hubHandler(ctx) {
     const { rev, next } = takeRevision(rest, 1);
     const dir = rest.length > next ? filePathOf(rest.slice(next)) : "";
     const recursive = parseBool(r.query, "recursive");
-    const expand = parseBool(r.query, "expand");
+    const expand2 = parseBool(r.query, "expand");
     const commit = revisionOf(repo, rev);
     const snap = ctx.store.snapshot(repo, commit);
     if (dir && !snap.dirs.has(dir)) throw new HttpError(404, `Entry not found: '${dir}' is not a directory at ${commit.id}`, "EntryNotFound");
@@ -3239,7 +3239,7 @@ function hubHandler(ctx) {
     }
     const prefix = dir ? `${dir}/` : "";
     const afterBuf = after === void 0 ? void 0 : Buffer.from(after);
-    const pageSize = expand ? ctx.treeExpandPageSize : ctx.treePageSize;
+    const pageSize = expand2 ? ctx.treeExpandPageSize : ctx.treePageSize;
     const page = [];
     let more = false;
     for (const p of snap.paths) {
@@ -3253,7 +3253,7 @@ function hubHandler(ctx) {
     }
     const items = page.map((p) => {
       const f = snap.files.get(p);
-      return f ? fileItem(f, expand) : dirItem(snap.dirs.get(p) ?? { path: p, oid: "", lastCommit: commit }, expand);
+      return f ? fileItem(f, expand2) : dirItem(snap.dirs.get(p) ?? { path: p, oid: "", lastCommit: commit }, expand2);
     });
     const headers = {};
     const last = page[page.length - 1];
@@ -3294,7 +3294,7 @@ function hubHandler(ctx) {
     }
     if (!Array.isArray(paths) || paths.some((p) => typeof p !== "string")) throw new HttpError(400, '"paths" must be an array of strings');
     if (paths.length > MAX_PATHS) throw new HttpError(400, `"paths" may hold at most ${MAX_PATHS} entries`);
-    const expand = parseBoolValue(expandRaw, "expand");
+    const expand2 = parseBoolValue(expandRaw, "expand");
     const commit = revisionOf(repo, rev);
     const snap = ctx.store.snapshot(repo, commit);
     const seen = /* @__PURE__ */ new Set();
@@ -3303,7 +3303,7 @@ function hubHandler(ctx) {
       const path = p.replace(/\/+$/, "");
       if (seen.has(path)) continue;
       seen.add(path);
-      const item = pathItem(snap, path, expand);
+      const item = pathItem(snap, path, expand2);
       if (item) items.push(item);
     }
     sendJson(r.res, 200, items);
@@ -3328,7 +3328,7 @@ function hubHandler(ctx) {
     if (rest.length !== 1) throw new HttpError(404, "Sorry, we can't find the page you are looking for.");
     sendJson(r.res, 200, refsDocument(repo, parseBool(r.query, "include_prs")));
   }
-  async function resolve6(r, repo, kind, rest) {
+  async function resolve7(r, repo, kind, rest) {
     requireMethod(r, ["GET", "HEAD"]);
     refuseDisabled(repo);
     const { rev, next } = takeRevision(rest, 0);
@@ -3375,27 +3375,27 @@ function hubHandler(ctx) {
   function whoami(r) {
     requireMethod(r, ["GET", "HEAD"]);
     if (r.auth !== "valid") throw new HttpError(401, ANON_MESSAGE);
-    const name2 = ctx.tokenUser ?? "local-user";
-    const account = ctx.store.account(name2);
+    const name3 = ctx.tokenUser ?? "local-user";
+    const account = ctx.store.account(name3);
     sendJson(r.res, 200, {
       type: "user",
       id: account?._id ?? "000000000000000000000000",
-      name: account?.name ?? name2,
-      fullname: account?.fullname ?? name2,
+      name: account?.name ?? name3,
+      fullname: account?.fullname ?? name3,
       email: null,
       emailVerified: false,
       canPay: false,
       isPro: account?.isPro ?? false,
       periodEnd: null,
-      avatarUrl: `${ctx.hubUrl()}/avatars/${name2}.svg`,
+      avatarUrl: `${ctx.hubUrl()}/avatars/${name3}.svg`,
       orgs: [],
       auth: { type: "access_token", accessToken: { displayName: "model-gate local registry", role: "read" } }
     });
   }
   function overview(r, kind) {
     requireMethod(r, ["GET", "HEAD"]);
-    const name2 = r.segs[2] ?? "";
-    const account = isValidName(name2) ? ctx.store.account(name2) : void 0;
+    const name3 = r.segs[2] ?? "";
+    const account = isValidName(name3) ? ctx.store.account(name3) : void 0;
     const numModels = account ? ctx.store.reposOf(account.name).filter((repo) => !repo.private).length : 0;
     if (kind === "users") {
       if (!account || account.type !== "user") throw new HttpError(404, "This user does not exist");
@@ -3431,7 +3431,7 @@ function hubHandler(ctx) {
     } else if (s.length >= 3 && (s[2] === "resolve" || s[2] === "raw")) {
       const repo = repoAt(r, 0);
       if (!repo) return;
-      return resolve6(r, repo, s[2], s.slice(3));
+      return resolve7(r, repo, s[2], s.slice(3));
     }
     throw new HttpError(404, "Sorry, we can't find the page you are looking for.");
   }
@@ -3495,16 +3495,16 @@ function rateLimiter(opts, now) {
   const windows = /* @__PURE__ */ new Map();
   return (client, bucket) => {
     const key = `${bucket}\0${client}`;
-    const t = now();
+    const t2 = now();
     let w = windows.get(key);
-    if (!w || t - w.start >= windowMs) {
+    if (!w || t2 - w.start >= windowMs) {
       if (windows.size > 1e4) windows.clear();
-      w = { start: t, used: 0 };
+      w = { start: t2, used: 0 };
       windows.set(key, w);
     }
     w.used++;
     const q = quota[bucket];
-    const reset = Math.max(0, Math.ceil((w.start + windowMs - t) / 1e3));
+    const reset = Math.max(0, Math.ceil((w.start + windowMs - t2) / 1e3));
     return {
       allowed: w.used <= q,
       retryAfter: reset,
@@ -3545,10 +3545,10 @@ function treeOids(files) {
   const out = /* @__PURE__ */ new Map();
   const visit = (dir, prefix) => {
     const entries = [];
-    for (const [name2, oid2] of dir.files) entries.push({ key: name2, mode: "100644", name: name2, oid: oid2 });
-    for (const [name2, sub] of dir.dirs) {
-      const oid2 = visit(sub, prefix ? `${prefix}/${name2}` : name2);
-      entries.push({ key: `${name2}/`, mode: "40000", name: name2, oid: oid2 });
+    for (const [name3, oid2] of dir.files) entries.push({ key: name3, mode: "100644", name: name3, oid: oid2 });
+    for (const [name3, sub] of dir.dirs) {
+      const oid2 = visit(sub, prefix ? `${prefix}/${name3}` : name3);
+      entries.push({ key: `${name3}/`, mode: "40000", name: name3, oid: oid2 });
     }
     entries.sort((a, b) => Buffer.compare(Buffer.from(a.key), Buffer.from(b.key)));
     const body = Buffer.concat(
@@ -3668,8 +3668,8 @@ function validFile(v, where) {
 }
 function validRepo(raw, where) {
   if (!isObject(raw)) fail(where, "must be a JSON object");
-  const id = str(raw, "id", where);
-  if (!isValidRepoId(id)) fail(where, `'id' '${id}' is not a valid repo id`);
+  const id2 = str(raw, "id", where);
+  if (!isValidRepoId(id2)) fail(where, `'id' '${id2}' is not a valid repo id`);
   const _id = str(raw, "_id", where);
   if (!/^[0-9a-f]{24}$/.test(_id)) fail(where, `'_id' must be a 24-hex ObjectId`);
   const gated = raw["gated"];
@@ -3707,14 +3707,14 @@ function validRepo(raw, where) {
   const refs = (key) => {
     const v = raw[key];
     if (!isObject(v)) fail(where, `'${key}' must be an object`);
-    for (const [name2, sha] of Object.entries(v)) {
-      if (!name2 || unsafePathReason(name2)) fail(where, `${key} name '${name2}' is not valid`);
-      if (typeof sha !== "string" || !shas.has(sha)) fail(where, `${key} '${name2}' must name one of the repo's commits`);
+    for (const [name3, sha] of Object.entries(v)) {
+      if (!name3 || unsafePathReason(name3)) fail(where, `${key} name '${name3}' is not valid`);
+      if (typeof sha !== "string" || !shas.has(sha)) fail(where, `${key} '${name3}' must name one of the repo's commits`);
     }
     return v;
   };
   const repo = {
-    id,
+    id: id2,
     _id,
     createdAt: isoDate(raw, "createdAt", where),
     private: bool(raw, "private", where),
@@ -3734,14 +3734,14 @@ function validRepo(raw, where) {
 }
 function validAccount(raw, where) {
   if (!isObject(raw)) fail(where, "must be a JSON object");
-  const name2 = str(raw, "name", where);
-  if (!isValidName(name2)) fail(where, `'name' '${name2}' is not a valid Hub name`);
+  const name3 = str(raw, "name", where);
+  if (!isValidName(name3)) fail(where, `'name' '${name3}' is not a valid Hub name`);
   const type = raw["type"];
   if (type !== "user" && type !== "org") fail(where, `'type' must be "user" or "org"`);
   const _id = str(raw, "_id", where);
   if (!/^[0-9a-f]{24}$/.test(_id)) fail(where, `'_id' must be a 24-hex ObjectId`);
   return {
-    name: name2,
+    name: name3,
     type,
     _id,
     createdAt: isoDate(raw, "createdAt", where),
@@ -3791,10 +3791,10 @@ var init_store = __esm({
           if (!isValidRepoId(rd.from) || !isValidRepoId(rd.to)) fail("store.json", `redirect '${rd.from}' \u2192 '${rd.to}' must join valid repo ids`);
           store.redirects.set(rd.from.toLowerCase(), rd.to);
         }
-        for (const name2 of await listJson(join(dir, "accounts"))) {
-          const where = `accounts/${name2}`;
-          const acc = validAccount(await readJson(join(dir, "accounts", name2), where), where);
-          if (`${acc.name}.json` !== name2) fail(where, `holds account '${acc.name}'; file name must match`);
+        for (const name3 of await listJson(join(dir, "accounts"))) {
+          const where = `accounts/${name3}`;
+          const acc = validAccount(await readJson(join(dir, "accounts", name3), where), where);
+          if (`${acc.name}.json` !== name3) fail(where, `holds account '${acc.name}'; file name must match`);
           if (store.accounts.has(acc.name.toLowerCase())) fail(where, `account '${acc.name}' is declared twice`);
           store.accounts.set(acc.name.toLowerCase(), acc);
         }
@@ -3846,14 +3846,14 @@ var init_store = __esm({
         return join(this.dir, objectRelPath(sha256));
       }
       /** Exact id, else a redirect, else a case-insensitive match (answered as a redirect to the canonical id). */
-      lookup(id) {
-        const state = this.repos.get(id.toLowerCase());
-        if (state) return state.repo.id === id ? { kind: "repo", repo: state.repo } : { kind: "redirect", to: state.repo.id };
-        const to = this.redirects.get(id.toLowerCase());
+      lookup(id2) {
+        const state = this.repos.get(id2.toLowerCase());
+        if (state) return state.repo.id === id2 ? { kind: "repo", repo: state.repo } : { kind: "redirect", to: state.repo.id };
+        const to = this.redirects.get(id2.toLowerCase());
         return to ? { kind: "redirect", to } : { kind: "missing" };
       }
-      account(name2) {
-        return this.accounts.get(name2.toLowerCase());
+      account(name3) {
+        return this.accounts.get(name3.toLowerCase());
       }
       reposOf(namespace) {
         return [...this.repos.values()].map((s) => s.repo).filter((r) => r.id.split("/")[0]?.toLowerCase() === namespace.toLowerCase());
@@ -3915,17 +3915,17 @@ var init_store = __esm({
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { createServer } from "node:http";
 function listen(server, port, host) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {
       server.off("error", reject);
-      resolve6(server.address().port);
+      resolve7(server.address().port);
     });
   });
 }
 function closeServer(server) {
-  return new Promise((resolve6) => {
-    server.close(() => resolve6());
+  return new Promise((resolve7) => {
+    server.close(() => resolve7());
     server.closeAllConnections();
   });
 }
@@ -4136,8 +4136,8 @@ function redactUrl(raw) {
   }
   url.username = "";
   url.password = "";
-  for (const name2 of [...url.searchParams.keys()]) {
-    if (SECRET_PARAM.test(name2)) url.searchParams.delete(name2);
+  for (const name3 of [...url.searchParams.keys()]) {
+    if (SECRET_PARAM.test(name3)) url.searchParams.delete(name3);
   }
   url.hash = "";
   return url.toString();
@@ -4240,6 +4240,305 @@ var init_shape = __esm({
   }
 });
 
+// src/hub/socket-get.ts
+import { connect as netConnect } from "node:net";
+import { connect as tlsConnect } from "node:tls";
+function parseHead(text) {
+  const lines = text.split("\r\n");
+  const m = /^HTTP\/1\.[01] (\d{3})(?: .*)?$/.exec(lines[0] ?? "");
+  if (!m) return `bad status line ${JSON.stringify((lines[0] ?? "").slice(0, 80))}`;
+  const headers = new Headers();
+  for (const line of lines.slice(1)) {
+    const i = line.indexOf(":");
+    if (i <= 0) return `bad header line ${JSON.stringify(line.slice(0, 80))}`;
+    try {
+      headers.append(line.slice(0, i).trim(), line.slice(i + 1).trim());
+    } catch {
+      return `bad header line ${JSON.stringify(line.slice(0, 80))}`;
+    }
+  }
+  return { status: Number(m[1]), headers };
+}
+function socketGet(url, opts) {
+  const u = new URL(url);
+  const https2 = u.protocol === "https:";
+  if (!https2 && u.protocol !== "http:") throw new HubError("http-error", `${opts.what}: unsupported protocol ${u.protocol}`);
+  const port = Number(u.port || (https2 ? 443 : 80));
+  const host = u.hostname.replace(/^\[(.*)\]$/, "$1");
+  const lines = [`GET ${u.pathname}${u.search} HTTP/1.1`, `Host: ${u.host}`, "Connection: close"];
+  for (const [k, v] of Object.entries(opts.headers)) {
+    if (/[\r\n]/.test(k) || /[\r\n]/.test(v)) throw new HubError("http-error", `${opts.what}: header ${k} contains a line break`);
+    if (k.toLowerCase() !== "host" && k.toLowerCase() !== "connection") lines.push(`${k}: ${v}`);
+  }
+  const request = `${lines.join("\r\n")}\r
+\r
+`;
+  return new Promise((resolveHead, rejectHead) => {
+    let headDone = false;
+    let head = Buffer.alloc(0);
+    let framing = { kind: "close" };
+    const chunked = new ChunkedDecoder();
+    const queue = [];
+    let ended = false;
+    let failure;
+    let waiter;
+    let stallTimer;
+    let paused = false;
+    let received = 0;
+    const shared = opts.reuseBuffer ? Buffer.allocUnsafeSlow(READ_BUFFER) : void 0;
+    let slab = Buffer.allocUnsafeSlow(SLAB);
+    let slabUsed = 0;
+    const nextBuffer = () => {
+      if (shared) return shared;
+      if (SLAB - slabUsed < MIN_FREE) {
+        slab = Buffer.allocUnsafeSlow(SLAB);
+        slabUsed = 0;
+      }
+      return slab.subarray(slabUsed);
+    };
+    const fail3 = (err) => {
+      if (failure || ended) return;
+      failure = err;
+      clearTimeout(headTimer);
+      if (stallTimer) clearTimeout(stallTimer);
+      socket.destroy();
+      if (!headDone) rejectHead(err);
+      if (waiter) {
+        const w = waiter;
+        waiter = void 0;
+        w.reject(err);
+      }
+    };
+    let closed = false;
+    const finish2 = () => {
+      if (closed || failure) return;
+      closed = true;
+      ended = true;
+      clearTimeout(headTimer);
+      socket.destroy();
+      if (stallTimer) clearTimeout(stallTimer);
+      if (waiter && queue.length === 0) {
+        const w = waiter;
+        waiter = void 0;
+        w.resolve(null);
+      }
+    };
+    const deliver = () => {
+      if (!waiter) return;
+      const c = queue.shift();
+      if (c) {
+        const w = waiter;
+        waiter = void 0;
+        w.resolve(c);
+      } else if (ended) {
+        const w = waiter;
+        waiter = void 0;
+        w.resolve(null);
+      }
+    };
+    const onBody = (data) => {
+      if (data.length === 0) return;
+      if (framing.kind === "chunked") {
+        try {
+          chunked.feed(data, queue);
+        } catch (err) {
+          fail3(new HubError("malformed-response", `${opts.what}: ${err.message}`, { url: opts.shownUrl }));
+          return;
+        }
+        if (chunked.done) ended = true;
+      } else if (framing.kind === "length") {
+        const n = Math.min(framing.left, data.length);
+        if (n > 0) queue.push(data.subarray(0, n));
+        framing.left -= n;
+        if (framing.left === 0) ended = true;
+      } else {
+        queue.push(data);
+      }
+    };
+    const onHead = (data) => {
+      head = Buffer.concat([head, data]);
+      for (; ; ) {
+        const end = head.indexOf("\r\n\r\n");
+        if (end < 0) {
+          if (head.length > MAX_HEAD) fail3(new HubError("malformed-response", `${opts.what}: response head larger than ${MAX_HEAD} bytes`, { url: opts.shownUrl }));
+          return;
+        }
+        const parsed = parseHead(head.subarray(0, end).toString("latin1"));
+        if (typeof parsed === "string") {
+          fail3(new HubError("malformed-response", `${opts.what}: ${parsed}`, { url: opts.shownUrl }));
+          return;
+        }
+        const rest = Buffer.from(head.subarray(end + 4));
+        if (parsed.status >= 100 && parsed.status < 200) {
+          head = rest;
+          continue;
+        }
+        headDone = true;
+        clearTimeout(headTimer);
+        const te = parsed.headers.get("transfer-encoding");
+        const cl = parsed.headers.get("content-length");
+        if (te && te.toLowerCase() !== "identity") {
+          if (te.toLowerCase() !== "chunked") {
+            fail3(new HubError("malformed-response", `${opts.what}: unsupported Transfer-Encoding '${te}'`, { url: opts.shownUrl }));
+            return;
+          }
+          framing = { kind: "chunked" };
+        } else if (cl !== null) {
+          if (!/^\d+$/.test(cl.trim())) {
+            fail3(new HubError("malformed-response", `${opts.what}: bad Content-Length '${cl.slice(0, 40)}'`, { url: opts.shownUrl }));
+            return;
+          }
+          framing = { kind: "length", left: Number(cl) };
+          if (framing.left === 0) ended = true;
+        }
+        onBody(rest);
+        resolveHead({ status: parsed.status, headers: parsed.headers, body: reader });
+        return;
+      }
+    };
+    const callback = (nread, buf) => {
+      const data = buf.subarray(0, nread);
+      if (!shared) slabUsed += nread;
+      received += nread;
+      const before = queue.length;
+      if (!headDone) onHead(data);
+      else onBody(data);
+      if (failure) return false;
+      if (ended) {
+        finish2();
+        deliver();
+        return false;
+      }
+      const produced = queue.length > before;
+      deliver();
+      if (produced) {
+        paused = true;
+        return false;
+      }
+      return true;
+    };
+    const onread = { buffer: nextBuffer, callback };
+    const tlsOptions = {
+      host,
+      port,
+      servername: host,
+      onread,
+      ALPNProtocols: ["http/1.1"],
+      ...opts.ca ? { ca: opts.ca } : {}
+    };
+    const socket = https2 ? tlsConnect(tlsOptions) : netConnect({ host, port, onread });
+    const headTimer = setTimeout(
+      () => fail3(new HubError("timeout", `${opts.what}: no response within ${opts.headersTimeoutMs} ms`, { url: opts.shownUrl })),
+      opts.headersTimeoutMs
+    );
+    socket.setNoDelay(true);
+    socket.on(https2 ? "secureConnect" : "connect", () => socket.write(request));
+    socket.on("error", (err) => {
+      fail3(new HubError("network", `${opts.what}: ${err.message}${err.code && !err.message.includes(err.code) ? ` (${err.code})` : ""}`, { url: opts.shownUrl, cause: err }));
+    });
+    socket.on("close", () => {
+      if (ended || failure) return;
+      if (headDone && framing.kind === "close") {
+        finish2();
+        deliver();
+        return;
+      }
+      fail3(
+        new HubError(
+          "network",
+          headDone ? `${opts.what}: the connection closed before the body was complete` : `${opts.what}: the connection closed before a response (${received} bytes received)`,
+          { url: opts.shownUrl }
+        )
+      );
+    });
+    const armStall = () => {
+      if (stallTimer) clearTimeout(stallTimer);
+      const at = received;
+      stallTimer = setTimeout(() => {
+        if (waiter && received === at) {
+          fail3(new HubError("timeout", `${opts.what}: no bytes for ${opts.stallTimeoutMs} ms, the connection stalled`, { url: opts.shownUrl }));
+        } else if (waiter) armStall();
+      }, opts.stallTimeoutMs);
+      stallTimer.unref();
+    };
+    const reader = {
+      read() {
+        if (failure) return Promise.reject(failure);
+        const c = queue.shift();
+        if (c) return Promise.resolve(c);
+        if (ended) return Promise.resolve(null);
+        return new Promise((resolve7, reject) => {
+          waiter = { resolve: resolve7, reject };
+          armStall();
+          if (paused) {
+            paused = false;
+            socket.resume();
+          }
+        });
+      },
+      cancel() {
+        ended = true;
+        queue.length = 0;
+        if (stallTimer) clearTimeout(stallTimer);
+        socket.destroy();
+        return Promise.resolve();
+      }
+    };
+  });
+}
+var READ_BUFFER, SLAB, MIN_FREE, MAX_HEAD, ChunkedDecoder;
+var init_socket_get = __esm({
+  "src/hub/socket-get.ts"() {
+    "use strict";
+    init_errors();
+    READ_BUFFER = 1 << 20;
+    SLAB = 1 << 20;
+    MIN_FREE = 64 << 10;
+    MAX_HEAD = 64 << 10;
+    ChunkedDecoder = class {
+      state = "size";
+      left = 0;
+      line = "";
+      get done() {
+        return this.state === "done";
+      }
+      /** Body pieces in `input`; throws on malformed framing. */
+      feed(input, out) {
+        let i = 0;
+        while (i < input.length && this.state !== "done") {
+          if (this.state === "data") {
+            const n = Math.min(this.left, input.length - i);
+            out.push(input.subarray(i, i + n));
+            i += n;
+            this.left -= n;
+            if (this.left === 0) this.state = "data-crlf";
+            continue;
+          }
+          const nl = input.indexOf(10, i);
+          const end = nl < 0 ? input.length : nl + 1;
+          this.line += Buffer.from(input.buffer, input.byteOffset + i, end - i).toString("latin1");
+          i = end;
+          if (this.line.length > 4096) throw new Error("chunk-size line too long");
+          if (nl < 0) continue;
+          const line = this.line.replace(/\r?\n$/, "");
+          this.line = "";
+          if (this.state === "data-crlf") {
+            if (line !== "") throw new Error("missing CRLF after chunk data");
+            this.state = "size";
+          } else if (this.state === "size") {
+            const m = /^([0-9a-fA-F]{1,12})(;.*)?$/.exec(line);
+            if (!m) throw new Error(`bad chunk size ${JSON.stringify(line.slice(0, 40))}`);
+            this.left = parseInt(m[1], 16);
+            this.state = this.left === 0 ? "trailer" : "data";
+          } else if (line === "") {
+            this.state = "done";
+          }
+        }
+      }
+    };
+  }
+});
+
 // src/hub/http.ts
 function isRedirect(status) {
   return REDIRECTS.has(status);
@@ -4256,8 +4555,8 @@ function serverWaitMs(headers, now) {
   }
   const rateLimit = headers.get("ratelimit");
   if (rateLimit) {
-    const field2 = (name2) => {
-      const m = new RegExp(`(?:^|[;,\\s])${name2}=(\\d+)`).exec(rateLimit);
+    const field2 = (name3) => {
+      const m = new RegExp(`(?:^|[;,\\s])${name3}=(\\d+)`).exec(rateLimit);
       return m?.[1] === void 0 ? void 0 : Number(m[1]);
     };
     const remaining = field2("r") ?? field2("remaining");
@@ -4268,8 +4567,8 @@ function serverWaitMs(headers, now) {
 }
 function clean(text, max = 200) {
   if (!text) return void 0;
-  const t = text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
-  return t.length > max ? `${t.slice(0, max)}\u2026` : t || void 0;
+  const t2 = text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+  return t2.length > max ? `${t2.slice(0, max)}\u2026` : t2 || void 0;
 }
 function describeCause(err) {
   const parts = [];
@@ -4286,19 +4585,17 @@ function describeCause(err) {
   }
   return parts.join(": ");
 }
-async function bodyErrorMessage(response) {
+async function bodyErrorMessage(body) {
   try {
-    const reader = response.body?.getReader();
-    if (!reader) return void 0;
     const chunks = [];
     let total = 0;
     while (total < 4096) {
-      const r = await reader.read();
-      if (r.done) break;
-      chunks.push(r.value);
-      total += r.value.byteLength;
+      const c = await body.read();
+      if (!c) break;
+      chunks.push(Buffer.from(c));
+      total += c.byteLength;
     }
-    await reader.cancel().catch(() => void 0);
+    await body.cancel();
     const text = Buffer.concat(chunks).toString("utf8");
     try {
       const parsed = JSON.parse(text);
@@ -4316,9 +4613,10 @@ var init_http = __esm({
     "use strict";
     init_errors();
     init_shape();
+    init_socket_get();
     init_version();
     REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-    defaultSleep = (ms) => new Promise((resolve6) => setTimeout(resolve6, ms));
+    defaultSleep = (ms) => new Promise((resolve7) => setTimeout(resolve7, ms));
     BodyReader = class {
       constructor(response, controller, stallMs, url, what) {
         this.controller = controller;
@@ -4397,6 +4695,9 @@ var init_http = __esm({
       hubOrigin;
       token;
       fetchImpl;
+      /** File bytes use socket-get.ts unless a fetch was injected (then every request goes through it). */
+      socketForBytes;
+      ca;
       sleep;
       now;
       random;
@@ -4413,6 +4714,8 @@ var init_http = __esm({
         this.hubOrigin = new URL(opts.hubUrl).origin;
         this.token = opts.token || void 0;
         this.fetchImpl = opts.fetch ?? ((url, init) => fetch(url, init));
+        this.socketForBytes = opts.fetch === void 0;
+        this.ca = opts.ca;
         this.sleep = opts.sleep ?? defaultSleep;
         this.now = opts.now ?? Date.now;
         this.random = opts.random ?? Math.random;
@@ -4458,34 +4761,21 @@ var init_http = __esm({
         let attempt = attempt0;
         let retries = 0;
         for (; ; ) {
-          const controller = new AbortController();
-          let headersTimedOut = false;
-          const timer = setTimeout(() => {
-            headersTimedOut = true;
-            controller.abort(new Error("headers timeout"));
-          }, this.headersTimeoutMs);
-          let response;
+          let answer;
           try {
-            response = await this.fetchImpl(url, {
-              method: "GET",
-              headers: this.headersFor(url, spec.headers),
-              redirect: "manual",
-              signal: controller.signal
-            });
+            answer = await this.attempt(url, shown, spec);
           } catch (err) {
-            const e = headersTimedOut ? new HubError("timeout", `${spec.what}: no response within ${this.headersTimeoutMs} ms`, { url: shown }) : new HubError("network", `${spec.what}: request failed: ${describeCause(err)}`, { url: shown, cause: err });
-            if (!this.takeRetry(attempt)) throw this.gaveUp(e, retries);
+            if (!(err instanceof HubError)) throw err;
+            if (!this.takeRetry(attempt)) throw this.gaveUp(err, retries);
             await this.sleep(this.backoffMs(attempt));
             attempt++;
             retries++;
             continue;
-          } finally {
-            clearTimeout(timer);
           }
-          const status = response.status;
+          const { status } = answer;
           if (status === 408 || status === 429 || status >= 500) {
-            const wait = serverWaitMs(response.headers, this.now());
-            const e = await this.errorFrom(response, shown, spec);
+            const wait = serverWaitMs(answer.headers, this.now());
+            const e = await this.errorFrom(answer, shown, spec);
             if (wait !== void 0 && wait > this.maxWaitMs) {
               throw new HubError(
                 e.code,
@@ -4500,17 +4790,46 @@ var init_http = __esm({
             retries++;
             continue;
           }
-          if (status >= 400) throw await this.errorFrom(response, shown, spec);
+          if (status >= 400) throw await this.errorFrom(answer, shown, spec);
           if (status >= 300 && !isRedirect(status)) {
-            await response.body?.cancel().catch(() => void 0);
+            await answer.body.cancel();
             throw new HubError("http-error", `${spec.what}: unexpected HTTP ${status}`, { url: shown, status });
           }
+          return { ...answer, url: shown, retries };
+        }
+      }
+      /** One request, no retries. Failures before a response are HubErrors 'network' or 'timeout'. */
+      async attempt(url, shown, spec) {
+        const headers = this.headersFor(url, spec.headers);
+        if (spec.bytes && this.socketForBytes) {
+          const r = await socketGet(url, {
+            headers,
+            headersTimeoutMs: this.headersTimeoutMs,
+            stallTimeoutMs: this.stallTimeoutMs,
+            reuseBuffer: spec.bytes.reuseBuffer,
+            what: spec.what,
+            shownUrl: shown,
+            ...this.ca ? { ca: this.ca } : {}
+          });
+          return r;
+        }
+        const controller = new AbortController();
+        let headersTimedOut = false;
+        const timer = setTimeout(() => {
+          headersTimedOut = true;
+          controller.abort(new Error("headers timeout"));
+        }, this.headersTimeoutMs);
+        try {
+          const response = await this.fetchImpl(url, { method: "GET", headers, redirect: "manual", signal: controller.signal });
           return {
-            response,
-            url: shown,
-            body: new BodyReader(response, controller, this.stallTimeoutMs, shown, spec.what),
-            retries
+            status: response.status,
+            headers: response.headers,
+            body: new BodyReader(response, controller, this.stallTimeoutMs, shown, spec.what)
           };
+        } catch (err) {
+          throw headersTimedOut ? new HubError("timeout", `${spec.what}: no response within ${this.headersTimeoutMs} ms`, { url: shown }) : new HubError("network", `${spec.what}: request failed: ${describeCause(err)}`, { url: shown, cause: err });
+        } finally {
+          clearTimeout(timer);
         }
       }
       /**
@@ -4524,17 +4843,16 @@ var init_http = __esm({
           const opened = await this.open(url, { ...spec, headers: { accept: "application/json", ...spec.headers } }, attempt);
           retries += opened.retries;
           attempt += opened.retries;
-          const { response } = opened;
-          if (isRedirect(response.status)) {
+          if (isRedirect(opened.status)) {
             await opened.body.cancel();
-            const location = response.headers.get("location") ?? void 0;
+            const location = opened.headers.get("location") ?? void 0;
             if (!location) {
-              throw new HubError("malformed-response", `${spec.what}: HTTP ${response.status} redirect without a Location`, {
+              throw new HubError("malformed-response", `${spec.what}: HTTP ${opened.status} redirect without a Location`, {
                 url: opened.url,
-                status: response.status
+                status: opened.status
               });
             }
-            return { status: response.status, headers: response.headers, url: opened.url, location, retries };
+            return { status: opened.status, headers: opened.headers, url: opened.url, location, retries };
           }
           let text;
           try {
@@ -4555,10 +4873,10 @@ var init_http = __esm({
             throw new HubError(
               "malformed-response",
               `${spec.what}: the Hub's answer is not JSON (${err.message}); the server is not a Hub API or the response was altered`,
-              { url: opened.url, status: response.status }
+              { url: opened.url, status: opened.status }
             );
           }
-          return { status: response.status, headers: response.headers, url: opened.url, body, retries };
+          return { status: opened.status, headers: opened.headers, url: opened.url, body, retries };
         }
       }
       /** Runs a validator over a parsed body, turning shape errors into 'malformed-response'. */
@@ -4609,12 +4927,12 @@ var init_http = __esm({
         });
       }
       /** A typed error from a 4xx/5xx answer; consumes (a bounded part of) the body for the Hub's message. */
-      async errorFrom(response, url, spec) {
-        const status = response.status;
-        const xCode = clean(response.headers.get("x-error-code"));
-        let xMessage = clean(response.headers.get("x-error-message"));
-        if (!xMessage) xMessage = await bodyErrorMessage(response);
-        else await response.body?.cancel().catch(() => void 0);
+      async errorFrom(answer, url, spec) {
+        const status = answer.status;
+        const xCode = clean(answer.headers.get("x-error-code"));
+        let xMessage = clean(answer.headers.get("x-error-message"));
+        if (!xMessage) xMessage = await bodyErrorMessage(answer.body);
+        else await answer.body.cancel();
         const details = { url, status, hubErrorCode: xCode, hubErrorMessage: xMessage };
         const said = [xCode, xMessage].filter(Boolean).join(": ");
         const at = `(HTTP ${status}${said ? `, Hub says "${said}"` : ""}, ${url})`;
@@ -4691,9 +5009,9 @@ function parseSecurityFileStatus(v, where) {
   if (v === void 0 || v === null) return void 0;
   const o = obj(v, where);
   const out = { status: str2(o.status, `${where}.status`) };
-  for (const name2 of SCANNERS) {
-    const s = scanner(o[name2], `${where}.${name2}`);
-    if (s) out[name2] = s;
+  for (const name3 of SCANNERS) {
+    const s = scanner(o[name3], `${where}.${name3}`);
+    if (s) out[name3] = s;
   }
   return out;
 }
@@ -4827,17 +5145,17 @@ function parseRefs(v) {
   const o = obj(v, "refs");
   return { branches: refList(o.branches, "branches"), tags: refList(o.tags, "tags"), converts: refList(o.converts, "converts") };
 }
-function objectIdTime(id) {
-  return new Date(parseInt(id.slice(0, 8), 16) * 1e3).toISOString();
+function objectIdTime(id2) {
+  return new Date(parseInt(id2.slice(0, 8), 16) * 1e3).toISOString();
 }
 function authorFrom(o, type, nameKey) {
-  const id = matching(o._id, OBJECT_ID, "_id", "a 24-hex ObjectId");
+  const id2 = matching(o._id, OBJECT_ID, "_id", "a 24-hex ObjectId");
   const createdAt = optIsoDate(o.createdAt, "createdAt");
   const out = {
     name: str2(o[nameKey], nameKey),
     type,
-    id,
-    createdAt: createdAt ?? objectIdTime(id),
+    id: id2,
+    createdAt: createdAt ?? objectIdTime(id2),
     createdAtSource: createdAt ? "createdAt" : "objectId"
   };
   const fullname = optStr(o.fullname, "fullname");
@@ -4915,6 +5233,7 @@ var init_download = __esm({
         const tailStart = tail ? size - tail.byteLength : size;
         if (tail && tailStart < 0) throw fail3("tail-mismatch", `expected tail of ${tail.byteLength} bytes is longer than the file`);
         const copy = req2.copyTo ? await Copy.open(req2.copyTo, what) : void 0;
+        const reuse = consumers.every((c) => c.borrowsChunks === true);
         let delivered = 0;
         let retries = 0;
         let resumes = 0;
@@ -4922,7 +5241,7 @@ var init_download = __esm({
         try {
           for (; ; ) {
             const range = delivered > 0 ? { start: delivered, end: size - 1 } : void 0;
-            const src = await this.openSource(req2.repo, req2.sha, item, range, what);
+            const src = await this.openSource(req2.repo, req2.sha, item, range, what, reuse);
             retries += src.retries;
             origin2 = src.origin;
             let broke;
@@ -5019,7 +5338,7 @@ var init_download = __esm({
         if (n === 0) return new Uint8Array(0);
         const what = `${repo}@${sha.slice(0, 12)}:${item.path} (last ${n} bytes)`;
         for (let attempt = 0; ; attempt++) {
-          const src = await this.openSource(repo, sha, item, { start: item.size - n, end: item.size - 1 }, what);
+          const src = await this.openSource(repo, sha, item, { start: item.size - n, end: item.size - 1 }, what, true);
           const out = Buffer.allocUnsafe(n);
           let got = 0;
           try {
@@ -5047,20 +5366,21 @@ var init_download = __esm({
        * check X-Repo-Commit, the ETag (regular files) or X-Linked-Etag/X-Linked-Size (LFS), then for LFS the CDN
        * Location — only on an allowed origin and without the token — and the status/Content-Range/Content-Length.
        */
-      async openSource(repo, sha, item, range, what) {
+      async openSource(repo, sha, item, range, what, reuseBuffer) {
         const resolveUrl = `${this.http.hubOrigin}/${repo}/resolve/${sha}/${encodePath(item.path)}`;
         const rangeHeader = range ? { range: `bytes=${range.start}-${range.end}` } : {};
         const base2 = { "accept-encoding": "identity" };
         const hub = await this.http.open(resolveUrl, {
           what,
           headers: item.lfs ? base2 : { ...base2, ...rangeHeader },
-          notFound: "entry-not-found"
+          notFound: "entry-not-found",
+          bytes: { reuseBuffer }
         });
         let retries = hub.retries;
-        const h = hub.response.headers;
+        const h = hub.headers;
         const ctx = (expected, actual) => ({
           url: hub.url,
-          status: hub.response.status,
+          status: hub.status,
           path: item.path,
           ...expected !== void 0 ? { expected } : {},
           ...actual !== void 0 ? { actual } : {}
@@ -5078,9 +5398,9 @@ var init_download = __esm({
             commit ?? "(missing)"
           );
         }
-        if (!isRedirect(hub.response.status)) {
+        if (!isRedirect(hub.status)) {
           if (item.lfs) {
-            await reject("unexpected-redirect", `an LFS file was answered with HTTP ${hub.response.status} instead of a redirect to its CDN`);
+            await reject("unexpected-redirect", `an LFS file was answered with HTTP ${hub.status} instead of a redirect to its CDN`);
           }
           const etag = unquoteEtag(h.get("etag"));
           if (etag !== item.oid) await reject("etag-mismatch", `ETag ${etag ?? "(missing)"} is not the tree's git oid ${item.oid}`, item.oid, etag ?? "(missing)");
@@ -5090,7 +5410,7 @@ var init_download = __esm({
         if (!item.lfs) {
           await reject(
             "unexpected-redirect",
-            `HTTP ${hub.response.status} for a regular (non-LFS) file; a 307 means the repository moved \u2014 resolve it and use the canonical id`
+            `HTTP ${hub.status} for a regular (non-LFS) file; a 307 means the repository moved \u2014 resolve it and use the canonical id`
           );
         }
         const lfs = item.lfs;
@@ -5117,13 +5437,18 @@ var init_download = __esm({
           );
         }
         await hub.body.cancel();
-        const bytes2 = await this.http.open(cdn.href, { what: `${what} from the CDN`, headers: { ...base2, ...rangeHeader }, notFound: "entry-not-found" });
+        const bytes2 = await this.http.open(cdn.href, {
+          what: `${what} from the CDN`,
+          headers: { ...base2, ...rangeHeader },
+          notFound: "entry-not-found",
+          bytes: { reuseBuffer }
+        });
         retries += bytes2.retries;
-        if (isRedirect(bytes2.response.status)) {
+        if (isRedirect(bytes2.status)) {
           await bytes2.body.cancel();
-          throw new HubError("unexpected-redirect", `${what}: the CDN redirected again (HTTP ${bytes2.response.status}); refusing a second hop`, {
+          throw new HubError("unexpected-redirect", `${what}: the CDN redirected again (HTTP ${bytes2.status}); refusing a second hop`, {
             url: bytes2.url,
-            status: bytes2.response.status,
+            status: bytes2.status,
             path: item.path
           });
         }
@@ -5132,7 +5457,7 @@ var init_download = __esm({
       }
       /** Status, Content-Range, Content-Length and Content-Encoding of the response that carries the bytes. */
       async checkBody(src, item, range, what) {
-        const res = src.response;
+        const res = src;
         const h = res.headers;
         const bad = async (code, message, expected, actual) => {
           await src.body.cancel();
@@ -5414,8 +5739,8 @@ var init_client = __esm({
               (body) => arr(body, "commits").map((v, i) => parseCommit(v, `commits[${commits.length + i}]`))
             );
             commits.push(...page);
-            const t = answer.headers.get("x-total-count");
-            if (t && /^\d+$/.test(t)) total = Number(t);
+            const t2 = answer.headers.get("x-total-count");
+            if (t2 && /^\d+$/.test(t2)) total = Number(t2);
           }
         );
         return { commits, ...total !== void 0 ? { total } : {}, complete };
@@ -5428,14 +5753,14 @@ var init_client = __esm({
         return this.http.validate(answer, what, parseRefs);
       }
       /** The user or organisation `name` (users first; they share one namespace). */
-      async getAuthor(name2) {
-        if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/.test(name2)) {
-          throw new HubError("invalid-repo-id", `'${name2.slice(0, 100)}' is not a Hub account name`);
+      async getAuthor(name3) {
+        if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/.test(name3)) {
+          throw new HubError("invalid-repo-id", `'${name3.slice(0, 100)}' is not a Hub account name`);
         }
         const tryOne = async (kind) => {
-          const what = `${kind === "users" ? "user" : "organization"} overview of ${name2}`;
+          const what = `${kind === "users" ? "user" : "organization"} overview of ${name3}`;
           try {
-            const answer = await this.http.getJson(`${this.hubUrl}/api/${kind}/${name2}/overview`, { what, notFound: "author-not-found" });
+            const answer = await this.http.getJson(`${this.hubUrl}/api/${kind}/${name3}/overview`, { what, notFound: "author-not-found" });
             this.refuseRedirect(answer, what);
             return this.http.validate(answer, what, kind === "users" ? parseUserOverview : parseOrgOverview);
           } catch (err) {
@@ -5447,7 +5772,7 @@ var init_client = __esm({
         if (!found) {
           throw new HubError(
             "author-not-found",
-            `no Hub user or organization named '${name2}'; the namespace may have been deleted (and could be re-registered by anyone)`
+            `no Hub user or organization named '${name3}'; the namespace may have been deleted (and could be re-registered by anyone)`
           );
         }
         return found;
@@ -5604,15 +5929,15 @@ function parseArgs(args) {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const name2 = eq > 0 ? arg.slice(0, eq) : arg;
+    const name3 = eq > 0 ? arg.slice(0, eq) : arg;
     const value = () => {
       const v = eq > 0 ? arg.slice(eq + 1) : args[++i];
-      if (v === void 0 || v === "") throw new UsageError(`${name2} needs a value
+      if (v === void 0 || v === "") throw new UsageError(`${name3} needs a value
 
 ${USAGE}`);
       return v;
     };
-    switch (name2) {
+    switch (name3) {
       case "--hub-url":
         out.hubUrl = value();
         break;
@@ -5818,14 +6143,14 @@ var init_findings = __esm({
 });
 
 // src/checks/namespace/keys.ts
-function syntaxProblem(name2) {
-  const odd = [...name2].filter((c) => c.codePointAt(0) > 126 || c.codePointAt(0) < 33);
+function syntaxProblem(name3) {
+  const odd = [...name3].filter((c) => c.codePointAt(0) > 126 || c.codePointAt(0) < 33);
   if (odd.some((c) => c.codePointAt(0) > 126)) return { kind: "non-ascii", chars: odd.map(describeChar) };
-  if (name2.length === 0) return { kind: "invalid", reason: "is empty" };
-  if (name2.length > MAX_NAME_LENGTH) return { kind: "invalid", reason: `is longer than ${MAX_NAME_LENGTH} characters` };
+  if (name3.length === 0) return { kind: "invalid", reason: "is empty" };
+  if (name3.length > MAX_NAME_LENGTH) return { kind: "invalid", reason: `is longer than ${MAX_NAME_LENGTH} characters` };
   if (odd.length > 0) return { kind: "invalid", reason: `contains control or space characters (${odd.map(describeChar).join(", ")})` };
-  if (name2.includes("--") || name2.includes("..")) return { kind: "invalid", reason: "contains '--' or '..'" };
-  if (!HUB_NAME.test(name2)) {
+  if (name3.includes("--") || name3.includes("..")) return { kind: "invalid", reason: "contains '--' or '..'" };
+  if (!HUB_NAME.test(name3)) {
     return { kind: "invalid", reason: "may only contain A-Z a-z 0-9 . _ - and must start and end with a letter, digit or _" };
   }
   return null;
@@ -5837,30 +6162,32 @@ function describeChar(c) {
   if (cp < 33) return `${hex2} (control/space)`;
   return `${hex2} '${c}'`;
 }
-function foldKey(name2) {
-  return name2.toLowerCase().replace(SEPARATORS, "");
+function foldKey(name3) {
+  return name3.toLowerCase().replace(SEPARATORS, "");
 }
 function confusable(c) {
+  if (c.length === 1 && c.charCodeAt(0) < 128) return ASCII_LOOKALIKE[c] ?? c;
   const latin = CONFUSABLES[c] ?? (c.codePointAt(0) > 127 ? c.normalize("NFKC") : c);
   return [...latin].map((k) => ASCII_LOOKALIKE[k] ?? CONFUSABLES[k] ?? k).join("");
 }
 function mapConfusables(s) {
+  if (/^[a-z2-9._-]*$/.test(s)) return s;
   return [...s.normalize("NFD").replace(STRIP, "")].map(confusable).join("").normalize("NFD").replace(STRIP, "");
 }
-function skeleton(name2) {
-  let s = mapConfusables(mapConfusables(name2).toLowerCase());
+function skeleton(name3) {
+  let s = mapConfusables(mapConfusables(name3).toLowerCase());
   for (const [re, to] of ASCII_PAIRS) s = s.replace(re, to);
   return s;
 }
-function visualKey(name2) {
-  return skeleton(name2).replace(SEPARATORS, "");
+function visualKey(name3) {
+  return skeleton(name3).replace(SEPARATORS, "");
 }
 function collapseRepeats(key) {
   return key.replace(/(.)\1+/gu, "$1");
 }
-function words(name2) {
+function words(name3) {
   const out = [];
-  for (const part of name2.split(/[-_.]+/)) {
+  for (const part of name3.split(/[-_.]+/)) {
     for (const w of part.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^A-Za-z0-9]+/g) ?? []) out.push(w.toLowerCase());
   }
   return out;
@@ -5884,12 +6211,12 @@ function osaDistance(a, b, max = Infinity) {
   }
   return at(A.length, B.length);
 }
-function stripAffix(name2, affix, at) {
-  const fold = foldKey(name2);
+function stripAffix(name3, affix, at) {
+  const fold = foldKey(name3);
   if (fold.length <= affix.length) return null;
   if (at === "suffix" ? !fold.endsWith(affix) : !fold.startsWith(affix)) return null;
   const keep = fold.length - affix.length;
-  const chars = [...name2];
+  const chars = [...name3];
   let seen = 0;
   if (at === "suffix") {
     let cut2 = 0;
@@ -5909,8 +6236,8 @@ function stripAffix(name2, affix, at) {
 function trimSeparators(s) {
   return s.replace(/^[-_.]+|[-_.]+$/g, "");
 }
-function hasBoundaryAt(name2, pos) {
-  const chars = [...name2];
+function hasBoundaryAt(name3, pos) {
+  const chars = [...name3];
   let seen = 0;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
@@ -6483,16 +6810,25 @@ var init_publishers = __esm({
 
 // src/checks/namespace/rules.ts
 function keysOf(raw, renderings = "as-typed") {
+  const cacheKey = `${renderings}\0${raw}`;
+  const cached = KEY_CACHE.get(cacheKey);
+  if (cached) return cached;
+  if (KEY_CACHE.size >= KEY_CACHE_LIMIT) KEY_CACHE.clear();
+  const keys = computeKeys(raw, renderings);
+  KEY_CACHE.set(cacheKey, keys);
+  return keys;
+}
+function computeKeys(raw, renderings) {
   const forms = renderings === "any-case" ? [raw, raw.toLowerCase(), raw.toUpperCase()] : [raw];
   const visuals = [...new Set(forms.map(visualKey))];
-  return {
+  return Object.freeze({
     raw,
     lower: raw.toLowerCase(),
     fold: foldKey(raw),
     visuals,
     collapsed: [...new Set(visuals.map(collapseRepeats))],
     words: words(raw)
-  };
+  });
 }
 function looksLike(c, p) {
   if (c.fold === p.fold) return "same letters";
@@ -6516,14 +6852,24 @@ function repeatRule(c, p) {
 }
 function swappedWordsRule(c, p) {
   if (p.words.length < 2 || p.words.length > 5) return null;
-  for (const perm of permutations(p.words)) {
-    const joined = perm.join("");
-    if (joined === p.fold) continue;
-    if (c.fold === joined || c.visuals[0] === visualKey(joined)) {
+  for (const perm of reorderings(p)) {
+    if (c.fold === perm.fold || c.visuals[0] === perm.visual) {
       return { rule: "swapped-words", score: 85, detail: `the words of '${p.raw}' (${p.words.join(" + ")}) in another order` };
     }
   }
   return null;
+}
+function reorderings(p) {
+  let out = REORDERINGS.get(p.raw);
+  if (!out) {
+    out = [];
+    for (const perm of permutations(p.words)) {
+      const fold = perm.join("");
+      if (fold !== p.fold) out.push({ fold, visual: visualKey(fold) });
+    }
+    REORDERINGS.set(p.raw, out);
+  }
+  return out;
 }
 function versionSuffixRule(c, p) {
   const m = /v?[0-9]+$/.exec(c.fold);
@@ -6616,13 +6962,16 @@ function* permutations(items) {
     for (const p of permutations(rest)) yield [items[i], ...p];
   }
 }
-var BLOCK_SCORE, REVIEW_SCORE, BLOCK_AFFIXES, REVIEW_AFFIXES, DROPPABLE_AFFIXES, SHORT_LOOKALIKES, SPECIFIC_RULES, FALLBACK_RULES;
+var BLOCK_SCORE, REVIEW_SCORE, KEY_CACHE, KEY_CACHE_LIMIT, REORDERINGS, BLOCK_AFFIXES, REVIEW_AFFIXES, DROPPABLE_AFFIXES, SHORT_LOOKALIKES, SPECIFIC_RULES, FALLBACK_RULES;
 var init_rules = __esm({
   "src/checks/namespace/rules.ts"() {
     "use strict";
     init_keys();
     BLOCK_SCORE = 70;
     REVIEW_SCORE = 40;
+    KEY_CACHE = /* @__PURE__ */ new Map();
+    KEY_CACHE_LIMIT = 2e4;
+    REORDERINGS = /* @__PURE__ */ new Map();
     BLOCK_AFFIXES = [
       "official",
       "offical",
@@ -6703,8 +7052,8 @@ var init_rules = __esm({
 
 // src/checks/namespace/check.ts
 async function checkName(repoId, options = {}) {
-  const id = repoId.split("@")[0].trim();
-  const parts = id.split("/");
+  const id2 = repoId.split("@")[0].trim();
+  const parts = id2.split("/");
   if (parts.length !== 2 || !parts[0] || !parts[1]) {
     const f = finding(
       "syntax.invalid",
@@ -6713,23 +7062,23 @@ async function checkName(repoId, options = {}) {
       `got ${parts.length} part(s) separated by '/'`,
       "Write the entry as ORG/NAME, exactly as the Hub shows it."
     );
-    return result(id, [f], []);
+    return result(id2, [f], []);
   }
-  const [namespace, name2] = parts;
+  const [namespace, name3] = parts;
   const protectedNames = buildProtected(options);
   const findings = [];
   const hits = [];
   const nsProblem = syntaxProblem(namespace);
-  const nameProblem = syntaxProblem(name2);
+  const nameProblem = syntaxProblem(name3);
   if (nsProblem) {
     const imitated2 = imitatedBy(skeleton(namespace), protectedNames);
     const rule = nsProblem.kind === "non-ascii" ? "syntax.non-ascii" : "syntax.invalid";
     for (const h of imitated2) hits.push({ ...h, rule, detail: `${h.detail} (${h.rule})` });
     findings.push(syntaxFinding("namespace", namespace, nsProblem, imitated2));
   }
-  if (nameProblem) findings.push(syntaxFinding("repo name", name2, nameProblem, []));
+  if (nameProblem) findings.push(syntaxFinding("repo name", name3, nameProblem, []));
   const same = protectedNames.find((p) => p.keys.lower === namespace.toLowerCase());
-  const reviewed = options.reviewed?.find((r) => r.namespace.toLowerCase() === namespace.toLowerCase());
+  const reviewed = nsProblem ? void 0 : options.reviewed?.find((r) => r.namespace.toLowerCase() === namespace.toLowerCase());
   let canonicalPublisher;
   let role;
   if (!nsProblem && same) {
@@ -6741,11 +7090,11 @@ async function checkName(repoId, options = {}) {
         "case-variant",
         "info",
         `'${namespace}' is ${same.role} publisher '${same.keys.raw}' written in another case`,
-        `canonical id: ${same.keys.raw}/${name2}`,
-        `Nothing to do; the Hub resolves both to ${same.keys.raw}/${name2}. Prefer the canonical casing in the allowlist.`
+        `canonical id: ${same.keys.raw}/${name3}`,
+        `Nothing to do; the Hub resolves both to ${same.keys.raw}/${name3}. Prefer the canonical casing in the allowlist.`
       ));
     }
-  } else if (!nsProblem && reviewed) {
+  } else if (reviewed) {
     role = "reviewed";
     findings.push(finding(
       "reviewed",
@@ -6768,11 +7117,11 @@ async function checkName(repoId, options = {}) {
     }
   }
   if (!same && !reviewed && !nameProblem) {
-    const shadow = await shadowing(namespace, name2, protectedNames, hits, options);
+    const shadow = await shadowing(namespace, name3, protectedNames, hits, options);
     hits.push(...shadow.hits);
     findings.push(...shadow.findings);
   }
-  const out = result(`${namespace}/${name2}`, findings, hits);
+  const out = result(`${namespace}/${name3}`, findings, hits);
   if (canonicalPublisher) out.canonicalPublisher = canonicalPublisher;
   if (role) out.role = role;
   return out;
@@ -6805,27 +7154,41 @@ function imitatedBy(skel, protectedNames) {
   }
   return out;
 }
-function isQuantisedName(name2) {
-  return QUANTISED.test(name2);
+function isQuantisedName(name3) {
+  return QUANTISED.test(name3);
 }
-async function shadowing(namespace, name2, protectedNames, namespaceHits, options) {
-  if (isQuantisedName(name2)) return { hits: [], findings: [] };
+function repoIndex(source) {
+  const index = /* @__PURE__ */ new Map();
+  for (const [publisher, repos] of Object.entries(source)) {
+    for (const repo of repos) {
+      for (const key of /* @__PURE__ */ new Set([foldKey(repo), visualKey(repo)])) {
+        const list = index.get(key) ?? [];
+        list.push({ publisher, repo });
+        index.set(key, list);
+      }
+    }
+  }
+  return index;
+}
+function builtInRepoIndex() {
+  BUILT_IN_INDEX ??= repoIndex(KNOWN_REPOS);
+  return BUILT_IN_INDEX;
+}
+async function shadowing(namespace, name3, protectedNames, namespaceHits, options) {
+  if (isQuantisedName(name3)) return { hits: [], findings: [] };
   const byLower = new Map(protectedNames.map((p) => [p.keys.lower, p]));
-  const fold = foldKey(name2);
-  const visual = visualKey(name2);
+  const fold = foldKey(name3);
+  const visual = visualKey(name3);
   const shadows = [];
   const mapped = /* @__PURE__ */ new Set();
-  for (const source of [KNOWN_REPOS, options.knownRepos ?? {}]) {
-    for (const [publisher, repos] of Object.entries(source)) {
-      const p = byLower.get(publisher.toLowerCase());
+  for (const index of [builtInRepoIndex(), repoIndex(options.knownRepos ?? {})]) {
+    for (const known of [...index.get(fold) ?? [], ...index.get(visual) ?? []]) {
+      const p = byLower.get(known.publisher.toLowerCase());
       if (!p) continue;
-      for (const repo of repos) {
-        if (foldKey(repo) !== fold && visualKey(repo) !== visual) continue;
-        const key = `${p.keys.lower}/${repo.toLowerCase()}`;
-        if (mapped.has(key)) continue;
-        mapped.add(key);
-        shadows.push({ publisher: p.keys.raw, role: p.role, repo, source: "built-in map" });
-      }
+      const key = `${p.keys.lower}/${known.repo.toLowerCase()}`;
+      if (mapped.has(key)) continue;
+      mapped.add(key);
+      shadows.push({ publisher: p.keys.raw, role: p.role, repo: known.repo, source: "built-in map" });
     }
   }
   const unconfirmed = [];
@@ -6840,15 +7203,15 @@ async function shadowing(namespace, name2, protectedNames, namespaceHits, option
     const lookup2 = options.hubLookup;
     const answers = await Promise.all(asked.map(async (p) => {
       try {
-        return await lookup2(`${p.keys.raw}/${name2}`);
+        return await lookup2(`${p.keys.raw}/${name3}`);
       } catch {
         return void 0;
       }
     }));
     asked.forEach((p, i) => {
       const a = answers[i];
-      if (a === true) shadows.push({ publisher: p.keys.raw, role: p.role, repo: name2, source: "Hub" });
-      else if (a === void 0) unconfirmed.push(`${p.keys.raw}/${name2}`);
+      if (a === true) shadows.push({ publisher: p.keys.raw, role: p.role, repo: name3, source: "Hub" });
+      else if (a === void 0) unconfirmed.push(`${p.keys.raw}/${name3}`);
     });
   }
   const c = keysOf(namespace);
@@ -6860,13 +7223,22 @@ async function shadowing(namespace, name2, protectedNames, namespaceHits, option
     const lookalike = lookalikes.find((h) => h.publisher === s.publisher) ?? lookalikes[0];
     const alike = resembles(c, p.keys);
     const score = lookalike || alike ? 85 : 55;
-    const why = lookalike ? `and the namespace is a lookalike of '${lookalike.publisher}' (${lookalike.rule})` : alike ? `and the namespace '${namespace}' resembles '${s.publisher}'` : `under an unrelated namespace`;
-    const hit = { rule: "repo-shadowing", score, detail: `${s.publisher}/${s.repo} (${s.source}) ${why}`, publisher: s.publisher, role: s.role, subject: "repo" };
+    const why = lookalike ? `and the namespace is a lookalike of '${lookalike.publisher}' (${lookalike.rule})` : alike ? `and the namespace '${escapeNonAscii(namespace)}' resembles '${s.publisher}'` : `under an unrelated namespace`;
+    const hit = {
+      rule: "repo-shadowing",
+      score,
+      detail: `${s.publisher}/${s.repo} (${s.source}) ${why}`,
+      publisher: s.publisher,
+      role: s.role,
+      subject: "repo",
+      original: `${s.publisher}/${s.repo}`,
+      source: s.source
+    };
     hits.push(hit);
     findings.push(finding(
       "repo-shadowing",
       severityOf(score),
-      `'${namespace}/${name2}' reuses the repo name of ${s.role} publisher '${s.publisher}' (${s.publisher}/${s.repo}) ${why}`,
+      `'${escapeNonAscii(namespace)}/${name3}' reuses the repo name of ${s.role} publisher '${s.publisher}' (${s.publisher}/${s.repo}) ${why}`,
       `imitates: ${s.publisher}; rule: repo-shadowing; known from: ${s.source}`,
       score >= BLOCK_SCORE ? `Do not approve. If you meant the original, use ${s.publisher}/${s.repo}.` : `Check that this is not a copy posing as ${s.publisher}/${s.repo}: compare the model card, files and account age with the original, and prefer ${s.publisher}/${s.repo} if it is the same model. If it is a genuine derivative, approve and record '${namespace}' as a reviewed namespace.`
     ));
@@ -6875,7 +7247,7 @@ async function shadowing(namespace, name2, protectedNames, namespaceHits, option
     findings.push(finding(
       "repo-shadowing",
       "info",
-      `could not ask the Hub whether ${unconfirmed.length} protected publisher(s) have a repo named '${name2}'`,
+      `could not ask the Hub whether ${unconfirmed.length} protected publisher(s) have a repo named '${name3}'`,
       unconfirmed.join(", "),
       "Shadowing was checked against the built-in list only for these; re-run when the Hub is reachable."
     ));
@@ -6888,6 +7260,8 @@ function lookupTargets(namespace, protectedNames, hits, alreadyKnown, max) {
   const ordered = [
     ...hits.filter((h) => h.subject === "namespace").sort((a, b) => b.score - a.score).map((h) => byLower.get(h.publisher.toLowerCase())),
     ...protectedNames.filter((p) => resembles(c, p.keys)),
+    // Publishers the policy added (usually the team's own): no built-in repo map knows their names.
+    ...protectedNames.filter((p) => p.role === "trusted" && !BUILT_IN_TRUSTED.has(p.keys.lower)),
     ...MOST_IMITATED.map((n) => byLower.get(n.toLowerCase()))
   ];
   const out = [];
@@ -6920,30 +7294,36 @@ function lookalikeFinding(namespace, hit) {
 }
 function syntaxFinding(what, value, problem, imitated2) {
   const target = [...new Set(imitated2.map((h) => h.publisher))];
-  const who = target.length > 0 ? `; it reads as ${target.map((t) => `'${t}'`).join(", ")}` : "";
+  const rule = problem.kind === "non-ascii" ? "syntax.non-ascii" : "syntax.invalid";
+  const who = target.length > 0 ? `; it reads as ${target.map((t2) => `'${t2}'`).join(", ")}` : "";
+  const via = [...new Set(imitated2.map((h) => h.rule))].join(", ");
+  const imitates = target.length > 0 ? `imitates: ${target.join(", ")}; rule: ${rule} (reads as it by ${via})` : `rule: ${rule}`;
   if (problem.kind === "non-ascii") {
     return finding(
-      "syntax.non-ascii",
+      rule,
       "critical",
-      `The ${what} '${JSON.stringify(value).slice(1, -1)}' contains characters no Hub name can have${who}`,
-      `${problem.chars.join(", ")}; skeleton '${skeleton(value)}'` + (target.length > 0 ? `; imitates: ${target.join(", ")}; rule: ${[...new Set(imitated2.map((h) => h.rule))].join(", ")}` : ""),
+      `The ${what} '${escapeNonAscii(value)}' contains characters no Hub name can have${who}`,
+      `${imitates}; ${problem.chars.join(", ")}; skeleton '${escapeNonAscii(skeleton(value))}'`,
       "Do not approve. Hub names are ASCII only; a name with lookalike or invisible characters is an impersonation attempt or a copy-paste accident. Retype the id by hand from the publisher's page."
     );
   }
   return finding(
-    "syntax.invalid",
+    rule,
     "high",
-    `The ${what} '${value}' is not a valid Hub name: it ${problem.reason}${who}`,
-    target.length > 0 ? `imitates: ${target.join(", ")}` : `value: ${value}`,
+    `The ${what} '${escapeNonAscii(value)}' is not a valid Hub name: it ${problem.reason}${who}`,
+    `${imitates}; value: '${escapeNonAscii(value)}'`,
     "Correct the id: Hub names use A-Z a-z 0-9 . _ - only, with no -- or .., at most 96 characters."
   );
+}
+function escapeNonAscii(s) {
+  return [...s].map((c) => /^[\x20-\x7e]$/.test(c) ? c : `\\u{${c.codePointAt(0).toString(16)}}`).join("");
 }
 function result(repo, findings, hits) {
   findings.sort(compareFindings);
   const v = verdictOf(findings);
   return { repo, verdict: v === "rejected" ? "block" : v === "needs-review" ? "review" : "pass", findings, hits };
 }
-var DEFAULT_MAX_HUB_LOOKUPS, CATCH_ALL, QUANTISED, RULE_NAMES;
+var DEFAULT_MAX_HUB_LOOKUPS, BUILT_IN_TRUSTED, CATCH_ALL, QUANTISED, BUILT_IN_INDEX, RULE_NAMES;
 var init_check = __esm({
   "src/checks/namespace/check.ts"() {
     "use strict";
@@ -6952,6 +7332,7 @@ var init_check = __esm({
     init_publishers();
     init_rules();
     DEFAULT_MAX_HUB_LOOKUPS = 8;
+    BUILT_IN_TRUSTED = new Set(TRUSTED_PUBLISHERS.map((n) => n.toLowerCase()));
     CATCH_ALL = /* @__PURE__ */ new Set(["edit-distance", "short-name", "affix-added"]);
     QUANTISED = /(?:^|[-_.])(?:gguf|ggml|awq|gptq|exl2|exl3|mlx|bnb|hqq|eetq|aqlm|quanto|onnx|openvino|nf4|fp8|fp4|int4|int8|w4a16|w8a8|[2-8]-?bits?|q[2-8](?:_[a-z0-9]+)*|[0-9.]+bpw)(?=$|[-_.])/i;
     RULE_NAMES = {
@@ -6981,7 +7362,7 @@ __export(name_exports, {
   renderText: () => renderText
 });
 function parseNameArgs(args, env2) {
-  let id;
+  let id2;
   let format = "text";
   let hub;
   for (let i = 0; i < args.length; i++) {
@@ -7001,18 +7382,18 @@ ${USAGE2}`);
     } else if (a.startsWith("-")) {
       throw new UsageError(`unknown option '${a}'
 ${USAGE2}`);
-    } else if (id === void 0) {
-      id = a;
+    } else if (id2 === void 0) {
+      id2 = a;
     } else {
       throw new UsageError(`expected one ORG/NAME, got also '${a}'
 ${USAGE2}`);
     }
   }
-  if (!id) throw new UsageError(`missing ORG/NAME
+  if (!id2) throw new UsageError(`missing ORG/NAME
 ${USAGE2}`);
-  if (!id.includes("/")) throw new UsageError(`'${id}' is not ORG/NAME
+  if (!id2.includes("/")) throw new UsageError(`'${id2}' is not ORG/NAME
 ${USAGE2}`);
-  return hub === void 0 ? { id, format } : { id, format, hub };
+  return hub === void 0 ? { id: id2, format } : { id: id2, format, hub };
 }
 function hubExists(hub, fetchFn = fetch, timeoutMs = 1e4) {
   const base2 = hub.replace(/\/+$/, "");
@@ -7858,9 +8239,9 @@ var require_sigstore_common = __commonJS({
     function base64FromBytes(arr2) {
       return globalThis.Buffer.from(arr2).toString("base64");
     }
-    function fromTimestamp(t) {
-      let millis = (globalThis.Number(t.seconds) || 0) * 1e3;
-      millis += (t.nanos || 0) / 1e6;
+    function fromTimestamp(t2) {
+      let millis = (globalThis.Number(t2.seconds) || 0) * 1e3;
+      millis += (t2.nanos || 0) / 1e6;
       return new globalThis.Date(millis);
     }
     function fromJsonTimestamp(o) {
@@ -9183,11 +9564,11 @@ var require_length = __commonJS({
       if (len < 128) {
         return Buffer.from([len]);
       }
-      let val = BigInt(len);
+      let val2 = BigInt(len);
       const bytes2 = [];
-      while (val > 0n) {
-        bytes2.unshift(Number(val & 255n));
-        val = val >> 8n;
+      while (val2 > 0n) {
+        bytes2.unshift(Number(val2 & 255n));
+        val2 = val2 >> 8n;
       }
       return Buffer.from([128 | bytes2.length, ...bytes2]);
     }
@@ -9211,17 +9592,17 @@ var require_parse = __commonJS({
     function parseInteger(buf) {
       let pos = 0;
       const end = buf.length;
-      let val = buf[pos];
-      const neg = val > 127;
+      let val2 = buf[pos];
+      const neg = val2 > 127;
       const pad = neg ? 255 : 0;
-      while (val == pad && ++pos < end) {
-        val = buf[pos];
+      while (val2 == pad && ++pos < end) {
+        val2 = buf[pos];
       }
       const len = end - pos;
       if (len === 0)
         return BigInt(neg ? -1 : 0);
-      val = neg ? val - 256 : val;
-      let n = BigInt(val);
+      val2 = neg ? val2 - 256 : val2;
+      let n = BigInt(val2);
       for (let i = pos + 1; i < end; ++i) {
         n = n * BigInt(256) + BigInt(buf[i]);
       }
@@ -9250,13 +9631,13 @@ var require_parse = __commonJS({
       const first = Math.floor(n / 40);
       const second = n % 40;
       let oid = `${first}.${second}`;
-      let val = 0n;
+      let val2 = 0n;
       for (; pos < end; ++pos) {
         n = buf[pos];
-        val = (val << 7n) + BigInt(n & 127);
+        val2 = (val2 << 7n) + BigInt(n & 127);
         if ((n & 128) === 0) {
-          oid += `.${val}`;
-          val = 0n;
+          oid += `.${val2}`;
+          val2 = 0n;
         }
       }
       return oid;
@@ -9464,9 +9845,9 @@ var require_obj = __commonJS({
       }
     };
     exports.ASN1Obj = ASN1Obj;
-    var MAX_DEPTH2 = 100;
+    var MAX_DEPTH4 = 100;
     function parseStream(stream, depth = 0) {
-      if (depth > MAX_DEPTH2) {
+      if (depth > MAX_DEPTH4) {
         throw new error_1.ASN1ParseError("maximum nesting depth exceeded");
       }
       const tag = new tag_1.ASN1Tag(stream.getUint8());
@@ -9546,11 +9927,11 @@ var require_crypto = __commonJS({
       }
     }
     function digest(algorithm, ...data) {
-      const hash = crypto_1.default.createHash(algorithm);
+      const hash2 = crypto_1.default.createHash(algorithm);
       for (const d of data) {
-        hash.update(d);
+        hash2.update(d);
       }
-      return hash.digest();
+      return hash2.digest();
     }
     function verify2(data, key, signature, algorithm) {
       try {
@@ -11562,10 +11943,10 @@ var require_dsse4 = __commonJS({
     exports.verifyDSSETLogBodyV2 = verifyDSSETLogBodyV2;
     var error_1 = require_error4();
     exports.DSSE_API_VERSION_V1 = "0.0.1";
-    function verifyDSSETLogBody(tlogEntry, content) {
+    function verifyDSSETLogBody(tlogEntry, content2) {
       switch (tlogEntry.apiVersion) {
         case exports.DSSE_API_VERSION_V1:
-          return verifyDSSE001TLogBody(tlogEntry, content);
+          return verifyDSSE001TLogBody(tlogEntry, content2);
         default:
           throw new error_1.VerificationError({
             code: "TLOG_BODY_ERROR",
@@ -11573,7 +11954,7 @@ var require_dsse4 = __commonJS({
           });
       }
     }
-    function verifyDSSETLogBodyV2(tlogEntry, content) {
+    function verifyDSSETLogBodyV2(tlogEntry, content2) {
       const spec = tlogEntry.spec?.spec;
       if (!spec) {
         throw new error_1.VerificationError({
@@ -11583,7 +11964,7 @@ var require_dsse4 = __commonJS({
       }
       switch (spec.$case) {
         case "dsseV002":
-          return verifyDSSE002TLogBody(spec.dsseV002, content);
+          return verifyDSSE002TLogBody(spec.dsseV002, content2);
         default:
           throw new error_1.VerificationError({
             code: "TLOG_BODY_ERROR",
@@ -11591,7 +11972,7 @@ var require_dsse4 = __commonJS({
           });
       }
     }
-    function verifyDSSE001TLogBody(tlogEntry, content) {
+    function verifyDSSE001TLogBody(tlogEntry, content2) {
       if (tlogEntry.spec.signatures?.length !== 1) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
@@ -11599,20 +11980,20 @@ var require_dsse4 = __commonJS({
         });
       }
       const tlogSig = tlogEntry.spec.signatures[0].signature;
-      if (!content.compareSignature(Buffer.from(tlogSig, "base64")))
+      if (!content2.compareSignature(Buffer.from(tlogSig, "base64")))
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "tlog entry signature mismatch"
         });
       const tlogHash = tlogEntry.spec.payloadHash?.value || "";
-      if (!content.compareDigest(Buffer.from(tlogHash, "hex"))) {
+      if (!content2.compareDigest(Buffer.from(tlogHash, "hex"))) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "DSSE payload hash mismatch"
         });
       }
     }
-    function verifyDSSE002TLogBody(spec, content) {
+    function verifyDSSE002TLogBody(spec, content2) {
       if (spec.signatures?.length !== 1) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
@@ -11620,13 +12001,13 @@ var require_dsse4 = __commonJS({
         });
       }
       const tlogSig = spec.signatures[0].content;
-      if (!content.compareSignature(tlogSig))
+      if (!content2.compareSignature(tlogSig))
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "tlog entry signature mismatch"
         });
       const tlogHash = spec.payloadHash?.digest || Buffer.from("");
-      if (!content.compareDigest(tlogHash)) {
+      if (!content2.compareDigest(tlogHash)) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "DSSE payload hash mismatch"
@@ -11646,10 +12027,10 @@ var require_hashedrekord2 = __commonJS({
     exports.verifyHashedRekordTLogBodyV2 = verifyHashedRekordTLogBodyV2;
     var error_1 = require_error4();
     exports.HASHEDREKORD_API_VERSION_V1 = "0.0.1";
-    function verifyHashedRekordTLogBody(tlogEntry, content) {
+    function verifyHashedRekordTLogBody(tlogEntry, content2) {
       switch (tlogEntry.apiVersion) {
         case exports.HASHEDREKORD_API_VERSION_V1:
-          return verifyHashedrekord001TLogBody(tlogEntry, content);
+          return verifyHashedrekord001TLogBody(tlogEntry, content2);
         default:
           throw new error_1.VerificationError({
             code: "TLOG_BODY_ERROR",
@@ -11657,7 +12038,7 @@ var require_hashedrekord2 = __commonJS({
           });
       }
     }
-    function verifyHashedRekordTLogBodyV2(tlogEntry, content) {
+    function verifyHashedRekordTLogBodyV2(tlogEntry, content2) {
       const spec = tlogEntry.spec?.spec;
       if (!spec) {
         throw new error_1.VerificationError({
@@ -11667,7 +12048,7 @@ var require_hashedrekord2 = __commonJS({
       }
       switch (spec.$case) {
         case "hashedRekordV002":
-          return verifyHashedrekord002TLogBody(spec.hashedRekordV002, content);
+          return verifyHashedrekord002TLogBody(spec.hashedRekordV002, content2);
         default:
           throw new error_1.VerificationError({
             code: "TLOG_BODY_ERROR",
@@ -11675,32 +12056,32 @@ var require_hashedrekord2 = __commonJS({
           });
       }
     }
-    function verifyHashedrekord001TLogBody(tlogEntry, content) {
+    function verifyHashedrekord001TLogBody(tlogEntry, content2) {
       const tlogSig = tlogEntry.spec.signature.content || "";
-      if (!content.compareSignature(Buffer.from(tlogSig, "base64"))) {
+      if (!content2.compareSignature(Buffer.from(tlogSig, "base64"))) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "signature mismatch"
         });
       }
       const tlogDigest = tlogEntry.spec.data.hash?.value || "";
-      if (!content.compareSignedDigest(Buffer.from(tlogDigest, "hex"))) {
+      if (!content2.compareSignedDigest(Buffer.from(tlogDigest, "hex"))) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "digest mismatch"
         });
       }
     }
-    function verifyHashedrekord002TLogBody(spec, content) {
+    function verifyHashedrekord002TLogBody(spec, content2) {
       const tlogSig = spec.signature?.content || Buffer.from("");
-      if (!content.compareSignature(tlogSig)) {
+      if (!content2.compareSignature(tlogSig)) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "signature mismatch"
         });
       }
       const tlogHash = spec.data?.digest || Buffer.from("");
-      if (!content.compareSignedDigest(tlogHash)) {
+      if (!content2.compareSignedDigest(tlogHash)) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "digest mismatch"
@@ -11717,10 +12098,10 @@ var require_intoto = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyIntotoTLogBody = verifyIntotoTLogBody;
     var error_1 = require_error4();
-    function verifyIntotoTLogBody(tlogEntry, content) {
+    function verifyIntotoTLogBody(tlogEntry, content2) {
       switch (tlogEntry.apiVersion) {
         case "0.0.2":
-          return verifyIntoto002TLogBody(tlogEntry, content);
+          return verifyIntoto002TLogBody(tlogEntry, content2);
         default:
           throw new error_1.VerificationError({
             code: "TLOG_BODY_ERROR",
@@ -11728,7 +12109,7 @@ var require_intoto = __commonJS({
           });
       }
     }
-    function verifyIntoto002TLogBody(tlogEntry, content) {
+    function verifyIntoto002TLogBody(tlogEntry, content2) {
       if (tlogEntry.spec.content.envelope.signatures?.length !== 1) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
@@ -11736,14 +12117,14 @@ var require_intoto = __commonJS({
         });
       }
       const tlogSig = base64Decode(tlogEntry.spec.content.envelope.signatures[0].sig);
-      if (!content.compareSignature(Buffer.from(tlogSig, "base64"))) {
+      if (!content2.compareSignature(Buffer.from(tlogSig, "base64"))) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "tlog entry signature mismatch"
         });
       }
       const tlogHash = tlogEntry.spec.content.payloadHash?.value || "";
-      if (!content.compareDigest(Buffer.from(tlogHash, "hex"))) {
+      if (!content2.compareDigest(Buffer.from(tlogHash, "hex"))) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "DSSE payload hash mismatch"
@@ -11812,7 +12193,7 @@ var require_checkpoint = __commonJS({
         const data = envelope.slice(split + CHECKPOINT_SEPARATOR.length);
         const matches = data.matchAll(SIGNATURE_REGEX);
         const signatures = Array.from(matches, (match) => {
-          const [, name2, signature] = match;
+          const [, name3, signature] = match;
           const sigBytes = Buffer.from(signature, "base64");
           if (sigBytes.length < 5) {
             throw new error_1.VerificationError({
@@ -11821,7 +12202,7 @@ var require_checkpoint = __commonJS({
             });
           }
           return {
-            name: name2,
+            name: name3,
             keyHint: sigBytes.subarray(0, 4),
             signature: sigBytes.subarray(4)
           };
@@ -12145,7 +12526,7 @@ var require_verifier2 = __commonJS({
             message: `expected ${this.options.timestampThreshold} timestamps, got ${timestamps.length}`
           });
         }
-        return timestamps.map((t) => t.timestamp);
+        return timestamps.map((t2) => t2.timestamp);
       }
       // Checks that the signing key is valid for all of the the supplied timestamps
       // and returns the signer.
@@ -12173,11 +12554,11 @@ var require_verifier2 = __commonJS({
         }
       }
       // Checks that the tlog entries are valid for the supplied content
-      verifyTLogs({ signature: content, tlogEntries }) {
+      verifyTLogs({ signature: content2, tlogEntries }) {
         const entryIDs = [];
         tlogEntries.forEach((entry2) => {
           (0, tlog_1.verifyTLogInclusion)(entry2, this.trustMaterial.tlogs);
-          (0, tlog_1.verifyTLogBody)(entry2, content);
+          (0, tlog_1.verifyTLogBody)(entry2, content2);
           entryIDs.push({
             logID: entry2.logId.keyId,
             body: entry2.canonicalizedBody
@@ -12723,12 +13104,12 @@ async function verifyModel(opts) {
   }
   const tampered = actual.filter((d) => d.sha256 !== expected.get(d.path)).sort((a, b) => comparePathComponents(a.path, b.path));
   if (tampered.length > 0) {
-    const t = tampered[0];
-    const want = expected.get(t.path);
-    return fail2("tampered-file", `'${t.path}' changed after signing: sha256 ${t.sha256}, signed ${want}${tampered.length > 1 ? ` (and ${tampered.length - 1} more file(s))` : ""}`, {
-      file: t.path,
+    const t2 = tampered[0];
+    const want = expected.get(t2.path);
+    return fail2("tampered-file", `'${t2.path}' changed after signing: sha256 ${t2.sha256}, signed ${want}${tampered.length > 1 ? ` (and ${tampered.length - 1} more file(s))` : ""}`, {
+      file: t2.path,
       expected: want,
-      actual: t.sha256,
+      actual: t2.sha256,
       files: tampered.map((d) => d.path)
     });
   }
@@ -13438,13 +13819,13 @@ var require_lib = __commonJS({
         unref: options.unref,
         maxRetryTime: options.maxRetryTime
       });
-      return new Promise(function(resolve6, reject) {
-        operation.attempt(async (number) => {
+      return new Promise(function(resolve7, reject) {
+        operation.attempt(async (number2) => {
           try {
             const result2 = await fn((err) => {
               throw Object.assign(new Error("Retrying"), { code: "EPROMISERETRY", retried: err });
-            }, number, operation);
-            return resolve6(result2);
+            }, number2, operation);
+            return resolve7(result2);
           } catch (err) {
             if (!isRetryError(err)) {
               return reject(err);
@@ -14200,10 +14581,10 @@ var require_commonjs = __commonJS({
        * Return a void Promise that resolves once the stream ends.
        */
       async promise() {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve6());
+          this.on("end", () => resolve7());
         });
       }
       /**
@@ -14227,7 +14608,7 @@ var require_commonjs = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return stop();
-          let resolve6;
+          let resolve7;
           let reject;
           const onerr = (er) => {
             this.off("data", ondata);
@@ -14241,19 +14622,19 @@ var require_commonjs = __commonJS({
             this.off("end", onend);
             this.off(DESTROYED, ondestroy);
             this.pause();
-            resolve6({ value, done: !!this[EOF] });
+            resolve7({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.off("error", onerr);
             this.off("data", ondata);
             this.off(DESTROYED, ondestroy);
             stop();
-            resolve6({ done: true, value: void 0 });
+            resolve7({ done: true, value: void 0 });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve6 = res2;
+            resolve7 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -16664,11 +17045,11 @@ var require_dbcs_codec = __commonJS({
       var skipEncodeChars = {};
       if (codecOptions.encodeSkipVals) {
         for (var i2 = 0; i2 < codecOptions.encodeSkipVals.length; i2++) {
-          var val = codecOptions.encodeSkipVals[i2];
-          if (typeof val === "number") {
-            skipEncodeChars[val] = true;
+          var val2 = codecOptions.encodeSkipVals[i2];
+          if (typeof val2 === "number") {
+            skipEncodeChars[val2] = true;
           } else {
-            for (var j = val.from; j <= val.to; j++) {
+            for (var j = val2.from; j <= val2.to; j++) {
               skipEncodeChars[j] = true;
             }
           }
@@ -16698,12 +17079,12 @@ var require_dbcs_codec = __commonJS({
       }
       var node = this.decodeTables[0];
       for (var i2 = bytes2.length - 1; i2 > 0; i2--) {
-        var val = node[bytes2[i2]];
-        if (val == UNASSIGNED) {
+        var val2 = node[bytes2[i2]];
+        if (val2 == UNASSIGNED) {
           node[bytes2[i2]] = NODE_START - this.decodeTables.length;
           this.decodeTables.push(node = UNASSIGNED_NODE.slice(0));
-        } else if (val <= NODE_START) {
-          node = this.decodeTables[NODE_START - val];
+        } else if (val2 <= NODE_START) {
+          node = this.decodeTables[NODE_START - val2];
         } else {
           throw new Error("Overwrite byte in " + this.encodingName + ", addr: " + addr.toString(16));
         }
@@ -17034,15 +17415,15 @@ var require_dbcs_codec = __commonJS({
       this.nodeIdx = 0;
       return ret;
     };
-    function findIdx(table, val) {
-      if (table[0] > val) {
+    function findIdx(table, val2) {
+      if (table[0] > val2) {
         return -1;
       }
       var l = 0;
       var r = table.length;
       while (l < r - 1) {
         var mid = l + (r - l + 1 >> 1);
-        if (table[mid] <= val) {
+        if (table[mid] <= val2) {
           l = mid;
         } else {
           r = mid;
@@ -18903,12 +19284,12 @@ var require_body = __commonJS({
         if (resTimeout && resTimeout.unref) {
           resTimeout.unref();
         }
-        return new Promise((resolve6) => {
+        return new Promise((resolve7) => {
           if (stream !== upstream) {
             upstream.on("error", (er) => stream.emit("error", er));
             upstream.pipe(stream);
           }
-          resolve6();
+          resolve7();
         }).then(() => stream.concat()).then((buf) => {
           clearTimeout(resTimeout);
           return buf;
@@ -19034,10 +19415,10 @@ var require_headers = __commonJS({
     "use strict";
     var invalidTokenRegex = /[^^_`a-zA-Z\-0-9!#$%&'*+.|~]/;
     var invalidHeaderCharRegex = /[^\t\x20-\x7e\x80-\xff]/;
-    var validateName = (name2) => {
-      name2 = `${name2}`;
-      if (invalidTokenRegex.test(name2) || name2 === "") {
-        throw new TypeError(`${name2} is not a legal HTTP header name`);
+    var validateName = (name3) => {
+      name3 = `${name3}`;
+      if (invalidTokenRegex.test(name3) || name3 === "") {
+        throw new TypeError(`${name3} is not a legal HTTP header name`);
       }
     };
     var validateValue = (value) => {
@@ -19046,17 +19427,17 @@ var require_headers = __commonJS({
         throw new TypeError(`${value} is not a legal HTTP header value`);
       }
     };
-    var find = (map, name2) => {
-      name2 = name2.toLowerCase();
+    var find = (map, name3) => {
+      name3 = name3.toLowerCase();
       for (const key in map) {
-        if (key.toLowerCase() === name2) {
+        if (key.toLowerCase() === name3) {
           return key;
         }
       }
       return void 0;
     };
     var MAP = /* @__PURE__ */ Symbol("map");
-    var Headers = class _Headers {
+    var Headers2 = class _Headers {
       constructor(init = void 0) {
         this[MAP] = /* @__PURE__ */ Object.create(null);
         if (init instanceof _Headers) {
@@ -19079,18 +19460,18 @@ var require_headers = __commonJS({
               throw new TypeError("Header pairs must be iterable");
             }
             const pairs = [];
-            for (const pair of init) {
-              if (typeof pair !== "object" || typeof pair[Symbol.iterator] !== "function") {
+            for (const pair2 of init) {
+              if (typeof pair2 !== "object" || typeof pair2[Symbol.iterator] !== "function") {
                 throw new TypeError("Each header pair must be iterable");
               }
-              const arrPair = Array.from(pair);
+              const arrPair = Array.from(pair2);
               if (arrPair.length !== 2) {
                 throw new TypeError("Each header pair must be a name/value tuple");
               }
               pairs.push(arrPair);
             }
-            for (const pair of pairs) {
-              this.append(pair[0], pair[1]);
+            for (const pair2 of pairs) {
+              this.append(pair2[0], pair2[1]);
             }
           } else {
             for (const key of Object.keys(init)) {
@@ -19101,10 +19482,10 @@ var require_headers = __commonJS({
           throw new TypeError("Provided initializer must be an object");
         }
       }
-      get(name2) {
-        name2 = `${name2}`;
-        validateName(name2);
-        const key = find(this[MAP], name2);
+      get(name3) {
+        name3 = `${name3}`;
+        validateName(name3);
+        const key = find(this[MAP], name3);
         if (key === void 0) {
           return null;
         }
@@ -19113,40 +19494,40 @@ var require_headers = __commonJS({
       forEach(callback, thisArg = void 0) {
         let pairs = getHeaders(this);
         for (let i = 0; i < pairs.length; i++) {
-          const [name2, value] = pairs[i];
-          callback.call(thisArg, value, name2, this);
+          const [name3, value] = pairs[i];
+          callback.call(thisArg, value, name3, this);
           pairs = getHeaders(this);
         }
       }
-      set(name2, value) {
-        name2 = `${name2}`;
+      set(name3, value) {
+        name3 = `${name3}`;
         value = `${value}`;
-        validateName(name2);
+        validateName(name3);
         validateValue(value);
-        const key = find(this[MAP], name2);
-        this[MAP][key !== void 0 ? key : name2] = [value];
+        const key = find(this[MAP], name3);
+        this[MAP][key !== void 0 ? key : name3] = [value];
       }
-      append(name2, value) {
-        name2 = `${name2}`;
+      append(name3, value) {
+        name3 = `${name3}`;
         value = `${value}`;
-        validateName(name2);
+        validateName(name3);
         validateValue(value);
-        const key = find(this[MAP], name2);
+        const key = find(this[MAP], name3);
         if (key !== void 0) {
           this[MAP][key].push(value);
         } else {
-          this[MAP][name2] = [value];
+          this[MAP][name3] = [value];
         }
       }
-      has(name2) {
-        name2 = `${name2}`;
-        validateName(name2);
-        return find(this[MAP], name2) !== void 0;
+      has(name3) {
+        name3 = `${name3}`;
+        validateName(name3);
+        return find(this[MAP], name3) !== void 0;
       }
-      delete(name2) {
-        name2 = `${name2}`;
-        validateName(name2);
-        const key = find(this[MAP], name2);
+      delete(name3) {
+        name3 = `${name3}`;
+        validateName(name3);
+        const key = find(this[MAP], name3);
         if (key !== void 0) {
           delete this[MAP][key];
         }
@@ -19179,29 +19560,29 @@ var require_headers = __commonJS({
       }
       static createHeadersLenient(obj2) {
         const headers = new _Headers();
-        for (const name2 of Object.keys(obj2)) {
-          if (invalidTokenRegex.test(name2)) {
+        for (const name3 of Object.keys(obj2)) {
+          if (invalidTokenRegex.test(name3)) {
             continue;
           }
-          if (Array.isArray(obj2[name2])) {
-            for (const val of obj2[name2]) {
-              if (invalidHeaderCharRegex.test(val)) {
+          if (Array.isArray(obj2[name3])) {
+            for (const val2 of obj2[name3]) {
+              if (invalidHeaderCharRegex.test(val2)) {
                 continue;
               }
-              if (headers[MAP][name2] === void 0) {
-                headers[MAP][name2] = [val];
+              if (headers[MAP][name3] === void 0) {
+                headers[MAP][name3] = [val2];
               } else {
-                headers[MAP][name2].push(val);
+                headers[MAP][name3].push(val2);
               }
             }
-          } else if (!invalidHeaderCharRegex.test(obj2[name2])) {
-            headers[MAP][name2] = [obj2[name2]];
+          } else if (!invalidHeaderCharRegex.test(obj2[name3])) {
+            headers[MAP][name3] = [obj2[name3]];
           }
         }
         return headers;
       }
     };
-    Object.defineProperties(Headers.prototype, {
+    Object.defineProperties(Headers2.prototype, {
       get: { enumerable: true },
       forEach: { enumerable: true },
       set: { enumerable: true },
@@ -19248,7 +19629,7 @@ var require_headers = __commonJS({
       HeadersIterator.prototype,
       Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()))
     );
-    module.exports = Headers;
+    module.exports = Headers2;
   }
 });
 
@@ -19258,7 +19639,7 @@ var require_response = __commonJS({
     "use strict";
     var http3 = __require("http");
     var { STATUS_CODES } = http3;
-    var Headers = require_headers();
+    var Headers2 = require_headers();
     var Body = require_body();
     var { clone, extractContentType } = Body;
     var INTERNALS = /* @__PURE__ */ Symbol("Response internals");
@@ -19266,7 +19647,7 @@ var require_response = __commonJS({
       constructor(body = null, opts = {}) {
         super(body, opts);
         const status = opts.status || 200;
-        const headers = new Headers(opts.headers);
+        const headers = new Headers2(opts.headers);
         if (body !== null && body !== void 0 && !headers.has("Content-Type")) {
           const contentType = extractContentType(body);
           if (contentType) {
@@ -19279,7 +19660,7 @@ var require_response = __commonJS({
           statusText: opts.statusText || STATUS_CODES[status],
           headers,
           counter: opts.counter,
-          trailer: Promise.resolve(opts.trailer || new Headers())
+          trailer: Promise.resolve(opts.trailer || new Headers2())
         };
       }
       get trailer() {
@@ -19413,8 +19794,8 @@ var require_request = __commonJS({
     "use strict";
     var { URL: URL5 } = __require("url");
     var { Minipass } = require_commonjs();
-    var Headers = require_headers();
-    var { exportNodeCompatibleHeaders } = Headers;
+    var Headers2 = require_headers();
+    var { exportNodeCompatibleHeaders } = Headers2;
     var Body = require_body();
     var { clone, extractContentType, getTotalBytes } = Body;
     var version = require_package2().version;
@@ -19443,7 +19824,7 @@ var require_request = __commonJS({
           timeout: init.timeout || input.timeout || 0,
           size: init.size || input.size || 0
         });
-        const headers = new Headers(init.headers || input.headers || {});
+        const headers = new Headers2(init.headers || input.headers || {});
         if (inputBody !== null && inputBody !== void 0 && !headers.has("Content-Type")) {
           const contentType = extractContentType(inputBody);
           if (contentType) {
@@ -19525,7 +19906,7 @@ var require_request = __commonJS({
       }
       static getNodeRequestOptions(request) {
         const parsedURL = request[INTERNALS].parsedURL;
-        const headers = new Headers(request[INTERNALS].headers);
+        const headers = new Headers2(request[INTERNALS].headers);
         if (!headers.has("Accept")) {
           headers.set("Accept", "*/*");
         }
@@ -19650,15 +20031,15 @@ var require_lib3 = __commonJS({
     var Body = require_body();
     var { writeToStream, getTotalBytes } = Body;
     var Response = require_response();
-    var Headers = require_headers();
-    var { createHeadersLenient } = Headers;
+    var Headers2 = require_headers();
+    var { createHeadersLenient } = Headers2;
     var Request = require_request();
     var { getNodeRequestOptions } = Request;
     var FetchError = require_fetch_error();
     var AbortError = require_abort_error();
     var acceptsEncoding = (headers, encoding) => {
-      const encodings = new Headers(headers).get("Accept-Encoding").toLowerCase().split(",").map((value) => value.trim().split(/\s*;\s*/));
-      const preference = encodings.find(([name2]) => name2 === encoding) || encodings.find(([name2]) => name2 === "*");
+      const encodings = new Headers2(headers).get("Accept-Encoding").toLowerCase().split(",").map((value) => value.trim().split(/\s*;\s*/));
+      const preference = encodings.find(([name3]) => name3 === encoding) || encodings.find(([name3]) => name3 === "*");
       if (!preference) {
         return false;
       }
@@ -19668,7 +20049,7 @@ var require_lib3 = __commonJS({
     var fetch2 = async (url, opts) => {
       if (/^data:/.test(url)) {
         const request = new Request(url, opts);
-        return Promise.resolve().then(() => new Promise((resolve6, reject) => {
+        return Promise.resolve().then(() => new Promise((resolve7, reject) => {
           let type, data;
           try {
             const { pathname, search } = new URL5(url);
@@ -19692,10 +20073,10 @@ var require_lib3 = __commonJS({
           if (type) {
             headers["Content-Type"] = type;
           }
-          return resolve6(new Response(data, { headers }));
+          return resolve7(new Response(data, { headers }));
         }));
       }
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         const request = new Request(url, opts);
         let options;
         try {
@@ -19793,7 +20174,7 @@ var require_lib3 = __commonJS({
               }
               request.headers.set("host", new URL5(locationURL).host);
               const requestOpts = {
-                headers: new Headers(request.headers),
+                headers: new Headers2(request.headers),
                 follow: request.follow,
                 counter: request.counter + 1,
                 agent: request.agent,
@@ -19814,7 +20195,7 @@ var require_lib3 = __commonJS({
                 requestOpts.body = void 0;
                 requestOpts.headers.delete("content-length");
               }
-              resolve6(fetch2(new Request(locationURL, requestOpts)));
+              resolve7(fetch2(new Request(locationURL, requestOpts)));
               finalize();
               return;
             }
@@ -19842,7 +20223,7 @@ var require_lib3 = __commonJS({
           const codings = headers.get("Content-Encoding");
           if (!request.compress || request.method === "HEAD" || codings === null || res.statusCode === 204 || res.statusCode === 304) {
             response = new Response(body, responseOptions);
-            resolve6(response);
+            resolve7(response);
             return;
           }
           const zlibOptions = {
@@ -19861,7 +20242,7 @@ var require_lib3 = __commonJS({
               ).pipe(unzip),
               responseOptions
             );
-            resolve6(response);
+            resolve7(response);
             return;
           }
           if (codings === "deflate" || codings === "x-deflate") {
@@ -19873,7 +20254,7 @@ var require_lib3 = __commonJS({
                 (er) => decoder3.emit("error", er)
               ).pipe(decoder3);
               response = new Response(decoder3, responseOptions);
-              resolve6(response);
+              resolve7(response);
             });
             return;
           }
@@ -19891,18 +20272,18 @@ var require_lib3 = __commonJS({
               (er) => decoder2.emit("error", er)
             ).pipe(decoder2);
             response = new Response(decoder2, responseOptions);
-            resolve6(response);
+            resolve7(response);
             return;
           }
           response = new Response(body, responseOptions);
-          resolve6(response);
+          resolve7(response);
         });
         writeToStream(req2, request);
       });
     };
     module.exports = fetch2;
     fetch2.isRedirect = (code) => code === 301 || code === 302 || code === 303 || code === 307 || code === 308;
-    fetch2.Headers = Headers;
+    fetch2.Headers = Headers2;
     fetch2.Request = Request;
     fetch2.Response = Response;
     fetch2.FetchError = FetchError;
@@ -19946,8 +20327,8 @@ var require_options = __commonJS({
       options.dns = { ttl: 5 * 60 * 1e3, lookup: dns2.lookup, ...options.dns };
       options.cache = options.cache || "default";
       if (options.cache === "default") {
-        const hasConditionalHeader = Object.keys(options.headers || {}).some((name2) => {
-          return conditionalHeaders.includes(name2.toLowerCase());
+        const hasConditionalHeader = Object.keys(options.headers || {}).some((name3) => {
+          return conditionalHeaders.includes(name3.toLowerCase());
         });
         if (hasConditionalHeader) {
           options.cache = "no-store";
@@ -20278,18 +20659,18 @@ var require_http_cache_semantics = __commonJS({
           return true;
         }
         const fields = this._resHeaders.vary.trim().toLowerCase().split(/\s*,\s*/);
-        for (const name2 of fields) {
-          if (name2 === "*") {
+        for (const name3 of fields) {
+          if (name3 === "*") {
             return false;
           }
           const newReq = Object.prototype.hasOwnProperty.call(
             req2.headers,
-            name2
-          ) && req2.headers[name2];
+            name3
+          ) && req2.headers[name3];
           const cachedReq = Object.prototype.hasOwnProperty.call(
             this._reqHeaders,
-            name2
-          ) && this._reqHeaders[name2];
+            name3
+          ) && this._reqHeaders[name3];
           if (newReq !== cachedReq) {
             return false;
           }
@@ -20303,14 +20684,14 @@ var require_http_cache_semantics = __commonJS({
        */
       _copyWithoutHopByHopHeaders(inHeaders) {
         const headers = {};
-        for (const name2 in inHeaders) {
-          if (hopByHopHeaders[name2]) continue;
-          headers[name2] = inHeaders[name2];
+        for (const name3 in inHeaders) {
+          if (hopByHopHeaders[name3]) continue;
+          headers[name3] = inHeaders[name3];
         }
         if (inHeaders.connection) {
           const tokens = inHeaders.connection.trim().split(/\s*,\s*/);
-          for (const name2 of tokens) {
-            delete headers[name2];
+          for (const name3 of tokens) {
+            delete headers[name3];
           }
         }
         if (headers.warning) {
@@ -21328,9 +21709,9 @@ var require_lib4 = __commonJS({
       get isHash() {
         return true;
       }
-      constructor(hash, opts) {
+      constructor(hash2, opts) {
         const strict = opts?.strict;
-        this.source = hash.trim();
+        this.source = hash2.trim();
         this.digest = "";
         this.algorithm = "";
         this.options = [];
@@ -21369,7 +21750,7 @@ var require_lib4 = __commonJS({
           if (!algo) {
             return false;
           }
-          const foundHash = other[algo].find((hash) => hash.digest === this.digest);
+          const foundHash = other[algo].find((hash2) => hash2.digest === this.digest);
           if (foundHash) {
             return foundHash;
           }
@@ -21431,14 +21812,14 @@ var require_lib4 = __commonJS({
         let toString = "";
         if (opts?.strict) {
           sep5 = sep5.replace(/\S+/g, " ");
-          for (const hash of SPEC_ALGORITHMS) {
-            if (this[hash]) {
-              toString = integrityHashToString(toString, sep5, opts, this[hash]);
+          for (const hash2 of SPEC_ALGORITHMS) {
+            if (this[hash2]) {
+              toString = integrityHashToString(toString, sep5, opts, this[hash2]);
             }
           }
         } else {
-          for (const hash of Object.keys(this)) {
-            toString = integrityHashToString(toString, sep5, opts, this[hash]);
+          for (const hash2 of Object.keys(this)) {
+            toString = integrityHashToString(toString, sep5, opts, this[hash2]);
           }
         }
         return toString;
@@ -21455,7 +21836,7 @@ var require_lib4 = __commonJS({
         const other = parse(integrity, opts);
         for (const algo in other) {
           if (this[algo]) {
-            if (!this[algo].find((hash) => other[algo].find((otherhash) => hash.digest === otherhash.digest))) {
+            if (!this[algo].find((hash2) => other[algo].find((otherhash) => hash2.digest === otherhash.digest))) {
               throw new Error("hashes do not match, cannot update integrity");
             }
           } else {
@@ -21470,8 +21851,8 @@ var require_lib4 = __commonJS({
         }
         const algo = other.pickAlgorithm(opts, Object.keys(this));
         return !!algo && this[algo].find(
-          (hash) => other[algo].find(
-            (otherhash) => hash.digest === otherhash.digest
+          (hash2) => other[algo].find(
+            (otherhash) => hash2.digest === otherhash.digest
           )
         ) || false;
       }
@@ -21508,14 +21889,14 @@ var require_lib4 = __commonJS({
       if (opts?.single) {
         return new Hash(integrity, opts);
       }
-      const hashes = integrity.trim().split(/\s+/).reduce((acc, string) => {
-        const hash = new Hash(string, opts);
-        if (hash.algorithm && hash.digest) {
-          const algo = hash.algorithm;
+      const hashes = integrity.trim().split(/\s+/).reduce((acc, string2) => {
+        const hash2 = new Hash(string2, opts);
+        if (hash2.algorithm && hash2.digest) {
+          const algo = hash2.algorithm;
           if (!Object.keys(acc).includes(algo)) {
             acc[algo] = [];
           }
-          acc[algo].push(hash);
+          acc[algo].push(hash2);
         }
         return acc;
       }, new Integrity());
@@ -21531,8 +21912,8 @@ var require_lib4 = __commonJS({
         return Integrity.prototype.toString.call(obj2, opts);
       }
     }
-    module.exports.fromHex = fromHex;
-    function fromHex(hexDigest, algorithm, opts) {
+    module.exports.fromHex = fromHex2;
+    function fromHex2(hexDigest, algorithm, opts) {
       const optString = getOptString(opts?.options);
       return parse(
         `${algorithm}-${Buffer.from(hexDigest, "hex").toString("base64")}${optString}`,
@@ -21545,16 +21926,16 @@ var require_lib4 = __commonJS({
       const optString = getOptString(opts?.options);
       return algorithms.reduce((acc, algo) => {
         const digest = crypto.createHash(algo).update(data).digest("base64");
-        const hash = new Hash(
+        const hash2 = new Hash(
           `${algo}-${digest}${optString}`,
           opts
         );
-        if (hash.algorithm && hash.digest) {
-          const hashAlgo = hash.algorithm;
+        if (hash2.algorithm && hash2.digest) {
+          const hashAlgo = hash2.algorithm;
           if (!acc[hashAlgo]) {
             acc[hashAlgo] = [];
           }
-          acc[hashAlgo].push(hash);
+          acc[hashAlgo].push(hash2);
         }
         return acc;
       }, new Integrity());
@@ -21562,7 +21943,7 @@ var require_lib4 = __commonJS({
     module.exports.fromStream = fromStream;
     function fromStream(stream, opts) {
       const istream = integrityStream(opts);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         stream.pipe(istream);
         stream.on("error", reject);
         istream.on("error", reject);
@@ -21570,7 +21951,7 @@ var require_lib4 = __commonJS({
         istream.on("integrity", (s) => {
           sri = s;
         });
-        istream.on("end", () => resolve6(sri));
+        istream.on("end", () => resolve7(sri));
         istream.resume();
       });
     }
@@ -21629,7 +22010,7 @@ var require_lib4 = __commonJS({
         ));
       }
       const checker = integrityStream(opts);
-      return new Promise((resolve6, reject) => {
+      return new Promise((resolve7, reject) => {
         stream.pipe(checker);
         stream.on("error", reject);
         checker.on("error", reject);
@@ -21637,7 +22018,7 @@ var require_lib4 = __commonJS({
         checker.on("verified", (s) => {
           verified = s;
         });
-        checker.on("end", () => resolve6(verified));
+        checker.on("end", () => resolve7(verified));
         checker.resume();
       });
     }
@@ -21658,11 +22039,11 @@ var require_lib4 = __commonJS({
         digest: function() {
           const integrity = algorithms.reduce((acc, algo) => {
             const digest = hashes.shift().digest("base64");
-            const hash = new Hash(`${algo}-${digest}${optString}`, opts);
-            if (!acc[hash.algorithm]) {
-              acc[hash.algorithm] = [];
+            const hash2 = new Hash(`${algo}-${digest}${optString}`, opts);
+            if (!acc[hash2.algorithm]) {
+              acc[hash2.algorithm] = [];
             }
-            acc[hash.algorithm].push(hash);
+            acc[hash2.algorithm].push(hash2);
             return acc;
           }, new Integrity());
           return integrity;
@@ -22256,10 +22637,10 @@ var require_minipass = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve6());
+          this.on("end", () => resolve7());
         });
       }
       // for await (let chunk of stream)
@@ -22270,7 +22651,7 @@ var require_minipass = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve6 = null;
+          let resolve7 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -22281,17 +22662,17 @@ var require_minipass = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve6({ value, done: !!this[EOF] });
+            resolve7({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve6({ done: true });
+            resolve7({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve6 = res2;
+            resolve7 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -22884,10 +23265,10 @@ var require_minipass2 = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve6());
+          this.on("end", () => resolve7());
         });
       }
       // for await (let chunk of stream)
@@ -22898,7 +23279,7 @@ var require_minipass2 = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve6 = null;
+          let resolve7 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -22909,17 +23290,17 @@ var require_minipass2 = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve6({ value, done: !!this[EOF] });
+            resolve7({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve6({ done: true });
+            resolve7({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve6 = res2;
+            resolve7 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -23182,7 +23563,7 @@ var require_re = __commonJS({
     var safeRe = exports.safeRe = [];
     var src = exports.src = [];
     var safeSrc = exports.safeSrc = [];
-    var t = exports.t = {};
+    var t2 = exports.t = {};
     var R = 0;
     var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
     var safeRegexReplacements = [
@@ -23196,11 +23577,11 @@ var require_re = __commonJS({
       }
       return value;
     };
-    var createToken = (name2, value, isGlobal) => {
+    var createToken = (name3, value, isGlobal) => {
       const safe = makeSafeRegex(value);
       const index = R++;
-      debug5(name2, index, value);
-      t[name2] = index;
+      debug5(name3, index, value);
+      t2[name3] = index;
       src[index] = value;
       safeSrc[index] = safe;
       re[index] = new RegExp(value, isGlobal ? "g" : void 0);
@@ -23209,46 +23590,46 @@ var require_re = __commonJS({
     createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
     createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
     createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
-    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
-    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
-    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
-    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("MAINVERSION", `(${src[t2.NUMERICIDENTIFIER]})\\.(${src[t2.NUMERICIDENTIFIER]})\\.(${src[t2.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t2.NUMERICIDENTIFIERLOOSE]})\\.(${src[t2.NUMERICIDENTIFIERLOOSE]})\\.(${src[t2.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t2.NONNUMERICIDENTIFIER]}|${src[t2.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t2.NONNUMERICIDENTIFIER]}|${src[t2.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t2.PRERELEASEIDENTIFIER]}(?:\\.${src[t2.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t2.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t2.PRERELEASEIDENTIFIERLOOSE]})*))`);
     createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
-    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
-    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
-    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
-    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
-    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("BUILD", `(?:\\+(${src[t2.BUILDIDENTIFIER]}(?:\\.${src[t2.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t2.MAINVERSION]}${src[t2.PRERELEASE]}?${src[t2.BUILD]}?`);
+    createToken("FULL", `^${src[t2.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t2.MAINVERSIONLOOSE]}${src[t2.PRERELEASELOOSE]}?${src[t2.BUILD]}?`);
+    createToken("LOOSE", `^${src[t2.LOOSEPLAIN]}$`);
     createToken("GTLT", "((?:<|>)?=?)");
-    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
-    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
-    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
-    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t2.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t2.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t2.XRANGEIDENTIFIER]})(?:\\.(${src[t2.XRANGEIDENTIFIER]})(?:\\.(${src[t2.XRANGEIDENTIFIER]})(?:${src[t2.PRERELEASE]})?${src[t2.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t2.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t2.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t2.XRANGEIDENTIFIERLOOSE]})(?:${src[t2.PRERELEASELOOSE]})?${src[t2.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t2.GTLT]}\\s*${src[t2.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t2.GTLT]}\\s*${src[t2.XRANGEPLAINLOOSE]}$`);
     createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
-    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
-    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
-    createToken("COERCERTL", src[t.COERCE], true);
-    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("COERCE", `${src[t2.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t2.COERCEPLAIN] + `(?:${src[t2.PRERELEASE]})?(?:${src[t2.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t2.COERCE], true);
+    createToken("COERCERTLFULL", src[t2.COERCEFULL], true);
     createToken("LONETILDE", "(?:~>?)");
-    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    createToken("TILDETRIM", `(\\s*)${src[t2.LONETILDE]}\\s+`, true);
     exports.tildeTrimReplace = "$1~";
-    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
-    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("TILDE", `^${src[t2.LONETILDE]}${src[t2.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t2.LONETILDE]}${src[t2.XRANGEPLAINLOOSE]}$`);
     createToken("LONECARET", "(?:\\^)");
-    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    createToken("CARETTRIM", `(\\s*)${src[t2.LONECARET]}\\s+`, true);
     exports.caretTrimReplace = "$1^";
-    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
-    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
-    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
-    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    createToken("CARET", `^${src[t2.LONECARET]}${src[t2.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t2.LONECARET]}${src[t2.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t2.GTLT]}\\s*(${src[t2.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t2.GTLT]}\\s*(${src[t2.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t2.GTLT]}\\s*(${src[t2.LOOSEPLAIN]}|${src[t2.XRANGEPLAIN]})`, true);
     exports.comparatorTrimReplace = "$1$2$3";
-    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
-    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("HYPHENRANGE", `^\\s*(${src[t2.XRANGEPLAIN]})\\s+-\\s+(${src[t2.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t2.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t2.XRANGEPLAINLOOSE]})\\s*$`);
     createToken("STAR", "(<|>)?=?\\s*\\*");
     createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
     createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
@@ -23305,7 +23686,7 @@ var require_semver = __commonJS({
     "use strict";
     var debug5 = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants2();
-    var { safeRe: re, t } = require_re();
+    var { safeRe: re, t: t2 } = require_re();
     var parseOptions = require_parse_options();
     var { compareIdentifiers } = require_identifiers();
     var isPrereleaseIdentifier = (prerelease, identifier) => {
@@ -23341,7 +23722,7 @@ var require_semver = __commonJS({
         this.options = options;
         this.loose = !!options.loose;
         this.includePrerelease = !!options.includePrerelease;
-        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        const m = version.trim().match(options.loose ? re[t2.LOOSE] : re[t2.FULL]);
         if (!m) {
           throw new TypeError(`Invalid Version: ${version}`);
         }
@@ -23361,14 +23742,14 @@ var require_semver = __commonJS({
         if (!m[4]) {
           this.prerelease = [];
         } else {
-          this.prerelease = m[4].split(".").map((id) => {
-            if (/^[0-9]+$/.test(id)) {
-              const num = +id;
+          this.prerelease = m[4].split(".").map((id2) => {
+            if (/^[0-9]+$/.test(id2)) {
+              const num = +id2;
               if (num >= 0 && num < MAX_SAFE_INTEGER) {
                 return num;
               }
             }
-            return id;
+            return id2;
           });
         }
         this.build = m[5] ? m[5].split(".") : [];
@@ -23480,7 +23861,7 @@ var require_semver = __commonJS({
             throw new Error("invalid increment argument: identifier is empty");
           }
           if (identifier) {
-            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            const match = `-${identifier}`.match(this.options.loose ? re[t2.PRERELEASELOOSE] : re[t2.PRERELEASE]);
             if (!match || match[1] !== identifier) {
               throw new Error(`invalid identifier: ${identifier}`);
             }
@@ -23930,7 +24311,7 @@ var require_coerce = __commonJS({
     "use strict";
     var SemVer = require_semver();
     var parse = require_parse2();
-    var { safeRe: re, t } = require_re();
+    var { safeRe: re, t: t2 } = require_re();
     var coerce = (version, options) => {
       if (version instanceof SemVer) {
         return version;
@@ -23944,9 +24325,9 @@ var require_coerce = __commonJS({
       options = options || {};
       let match = null;
       if (!options.rtl) {
-        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+        match = version.match(options.includePrerelease ? re[t2.COERCEFULL] : re[t2.COERCE]);
       } else {
-        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        const coerceRtlRegex = options.includePrerelease ? re[t2.COERCERTLFULL] : re[t2.COERCERTL];
         let next;
         while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
           if (!match || next.index + next[0].length !== match.index + match[0].length) {
@@ -24245,7 +24626,7 @@ var require_range = __commonJS({
   "node_modules/@npmcli/fs/node_modules/semver/classes/range.js"(exports, module) {
     "use strict";
     var SPACE_CHARACTERS = /\s+/g;
-    var Range = class _Range {
+    var Range2 = class _Range {
       constructor(range, options) {
         options = parseOptions(options);
         if (range instanceof _Range) {
@@ -24318,20 +24699,20 @@ var require_range = __commonJS({
           return cached;
         }
         const loose = this.options.loose;
-        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        const hr = loose ? re[t2.HYPHENRANGELOOSE] : re[t2.HYPHENRANGE];
         range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
         debug5("hyphen replace", range);
         range = trimComparatorWhitespace(range);
         debug5("comparator trim", range);
-        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+        range = range.replace(re[t2.TILDETRIM], tildeTrimReplace);
         debug5("tilde trim", range);
-        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+        range = range.replace(re[t2.CARETTRIM], caretTrimReplace);
         debug5("caret trim", range);
         let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
         if (loose) {
           rangeList = rangeList.filter((comp) => {
             debug5("loose invalid filter", comp, this.options);
-            return !!comp.match(re[t.COMPARATORLOOSE]);
+            return !!comp.match(re[t2.COMPARATORLOOSE]);
           });
         }
         debug5("range list", rangeList);
@@ -24384,7 +24765,7 @@ var require_range = __commonJS({
         return false;
       }
     };
-    module.exports = Range;
+    module.exports = Range2;
     var LRU = require_lrucache();
     var cache2 = new LRU();
     var parseOptions = require_parse_options();
@@ -24395,12 +24776,12 @@ var require_range = __commonJS({
     var {
       safeRe: re,
       src,
-      t,
+      t: t2,
       tildeTrimReplace,
       caretTrimReplace
     } = require_re();
     var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants2();
-    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
+    var BUILDSTRIPRE = new RegExp(src[t2.BUILD], "g");
     var isNullSet = (c) => c.value === "<0.0.0-0";
     var isAny = (c) => c.value === "";
     var isSatisfiable = (comparators, options) => {
@@ -24416,7 +24797,7 @@ var require_range = __commonJS({
       return result2;
     };
     var parseComparator = (comp, options) => {
-      comp = comp.replace(re[t.BUILD], "");
+      comp = comp.replace(re[t2.BUILD], "");
       debug5("comp", comp, options);
       comp = replaceCarets(comp, options);
       debug5("caret", comp);
@@ -24428,13 +24809,13 @@ var require_range = __commonJS({
       debug5("stars", comp);
       return comp;
     };
-    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var isX = (id2) => !id2 || id2.toLowerCase() === "x" || id2 === "*";
     var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
     var replaceTildes = (comp, options) => {
       return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
     };
     var replaceTilde = (comp, options) => {
-      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const r = options.loose ? re[t2.TILDELOOSE] : re[t2.TILDE];
       const z = options.includePrerelease ? "-0" : "";
       return comp.replace(r, (_, M, m, p, pr) => {
         debug5("tilde", comp, _, M, m, p, pr);
@@ -24460,7 +24841,7 @@ var require_range = __commonJS({
     };
     var replaceCaret = (comp, options) => {
       debug5("caret", comp, options);
-      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const r = options.loose ? re[t2.CARETLOOSE] : re[t2.CARET];
       const z = options.includePrerelease ? "-0" : "";
       return comp.replace(r, (_, M, m, p, pr) => {
         debug5("caret", comp, _, M, m, p, pr);
@@ -24508,7 +24889,7 @@ var require_range = __commonJS({
     };
     var replaceXRange = (comp, options) => {
       comp = comp.trim();
-      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      const r = options.loose ? re[t2.XRANGELOOSE] : re[t2.XRANGE];
       return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
         debug5("xRange", comp, ret, gtlt, M, m, p, pr);
         if (invalidXRangeOrder(M, m, p)) {
@@ -24566,11 +24947,11 @@ var require_range = __commonJS({
     };
     var replaceStars = (comp, options) => {
       debug5("replaceStars", comp, options);
-      return comp.trim().replace(re[t.STAR], "");
+      return comp.trim().replace(re[t2.STAR], "");
     };
     var replaceGTE0 = (comp, options) => {
       debug5("replaceGTE0", comp, options);
-      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+      return comp.trim().replace(re[options.includePrerelease ? t2.GTE0PRE : t2.GTE0], "");
     };
     var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
       if (isX(fM)) {
@@ -24656,7 +25037,7 @@ var require_comparator = __commonJS({
         debug5("comp", this);
       }
       parse(comp) {
-        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const r = this.options.loose ? re[t2.COMPARATORLOOSE] : re[t2.COMPARATOR];
         const m = comp.match(r);
         if (!m) {
           throw new TypeError(`Invalid comparator: ${comp}`);
@@ -24696,12 +25077,12 @@ var require_comparator = __commonJS({
           if (this.value === "") {
             return true;
           }
-          return new Range(comp.value, options).test(this.value);
+          return new Range2(comp.value, options).test(this.value);
         } else if (comp.operator === "") {
           if (comp.value === "") {
             return true;
           }
-          return new Range(this.value, options).test(comp.semver);
+          return new Range2(this.value, options).test(comp.semver);
         }
         options = parseOptions(options);
         if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
@@ -24730,11 +25111,11 @@ var require_comparator = __commonJS({
     };
     module.exports = Comparator;
     var parseOptions = require_parse_options();
-    var { safeRe: re, t } = require_re();
+    var { safeRe: re, t: t2 } = require_re();
     var cmp = require_cmp();
     var debug5 = require_debug();
     var SemVer = require_semver();
-    var Range = require_range();
+    var Range2 = require_range();
   }
 });
 
@@ -24742,10 +25123,10 @@ var require_comparator = __commonJS({
 var require_satisfies = __commonJS({
   "node_modules/@npmcli/fs/node_modules/semver/functions/satisfies.js"(exports, module) {
     "use strict";
-    var Range = require_range();
+    var Range2 = require_range();
     var satisfies = (version, range, options) => {
       try {
-        range = new Range(range, options);
+        range = new Range2(range, options);
       } catch (er) {
         return false;
       }
@@ -24759,8 +25140,8 @@ var require_satisfies = __commonJS({
 var require_to_comparators = __commonJS({
   "node_modules/@npmcli/fs/node_modules/semver/ranges/to-comparators.js"(exports, module) {
     "use strict";
-    var Range = require_range();
-    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    var Range2 = require_range();
+    var toComparators = (range, options) => new Range2(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
     module.exports = toComparators;
   }
 });
@@ -24770,13 +25151,13 @@ var require_max_satisfying = __commonJS({
   "node_modules/@npmcli/fs/node_modules/semver/ranges/max-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var Range = require_range();
+    var Range2 = require_range();
     var maxSatisfying = (versions, range, options) => {
       let max = null;
       let maxSV = null;
       let rangeObj = null;
       try {
-        rangeObj = new Range(range, options);
+        rangeObj = new Range2(range, options);
       } catch (er) {
         return null;
       }
@@ -24799,13 +25180,13 @@ var require_min_satisfying = __commonJS({
   "node_modules/@npmcli/fs/node_modules/semver/ranges/min-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var Range = require_range();
+    var Range2 = require_range();
     var minSatisfying = (versions, range, options) => {
       let min = null;
       let minSV = null;
       let rangeObj = null;
       try {
-        rangeObj = new Range(range, options);
+        rangeObj = new Range2(range, options);
       } catch (er) {
         return null;
       }
@@ -24828,10 +25209,10 @@ var require_min_version = __commonJS({
   "node_modules/@npmcli/fs/node_modules/semver/ranges/min-version.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var Range = require_range();
+    var Range2 = require_range();
     var gt = require_gt();
     var minVersion = (range, loose) => {
-      range = new Range(range, loose);
+      range = new Range2(range, loose);
       let minver = new SemVer("0.0.0");
       if (range.test(minver)) {
         return minver;
@@ -24886,10 +25267,10 @@ var require_min_version = __commonJS({
 var require_valid2 = __commonJS({
   "node_modules/@npmcli/fs/node_modules/semver/ranges/valid.js"(exports, module) {
     "use strict";
-    var Range = require_range();
+    var Range2 = require_range();
     var validRange = (range, options) => {
       try {
-        return new Range(range, options).range || "*";
+        return new Range2(range, options).range || "*";
       } catch (er) {
         return null;
       }
@@ -24905,7 +25286,7 @@ var require_outside = __commonJS({
     var SemVer = require_semver();
     var Comparator = require_comparator();
     var { ANY } = Comparator;
-    var Range = require_range();
+    var Range2 = require_range();
     var satisfies = require_satisfies();
     var gt = require_gt();
     var lt = require_lt();
@@ -24913,7 +25294,7 @@ var require_outside = __commonJS({
     var gte = require_gte();
     var outside = (version, range, hilo, options) => {
       version = new SemVer(version, options);
-      range = new Range(range, options);
+      range = new Range2(range, options);
       let gtfn, ltefn, ltfn, comp, ecomp;
       switch (hilo) {
         case ">":
@@ -24991,10 +25372,10 @@ var require_ltr = __commonJS({
 var require_intersects = __commonJS({
   "node_modules/@npmcli/fs/node_modules/semver/ranges/intersects.js"(exports, module) {
     "use strict";
-    var Range = require_range();
+    var Range2 = require_range();
     var intersects = (r1, r2, options) => {
-      r1 = new Range(r1, options);
-      r2 = new Range(r2, options);
+      r1 = new Range2(r1, options);
+      r2 = new Range2(r2, options);
       return r1.intersects(r2, options);
     };
     module.exports = intersects;
@@ -25055,7 +25436,7 @@ var require_simplify = __commonJS({
 var require_subset = __commonJS({
   "node_modules/@npmcli/fs/node_modules/semver/ranges/subset.js"(exports, module) {
     "use strict";
-    var Range = require_range();
+    var Range2 = require_range();
     var Comparator = require_comparator();
     var { ANY } = Comparator;
     var satisfies = require_satisfies();
@@ -25064,8 +25445,8 @@ var require_subset = __commonJS({
       if (sub === dom) {
         return true;
       }
-      sub = new Range(sub, options);
-      dom = new Range(dom, options);
+      sub = new Range2(sub, options);
+      dom = new Range2(dom, options);
       let sawNonNull = false;
       OUTER: for (const simpleSub of sub.set) {
         for (const simpleDom of dom.set) {
@@ -25246,7 +25627,7 @@ var require_semver2 = __commonJS({
     var coerce = require_coerce();
     var truncate2 = require_truncate();
     var Comparator = require_comparator();
-    var Range = require_range();
+    var Range2 = require_range();
     var satisfies = require_satisfies();
     var toComparators = require_to_comparators();
     var maxSatisfying = require_max_satisfying();
@@ -25285,7 +25666,7 @@ var require_semver2 = __commonJS({
       coerce,
       truncate: truncate2,
       Comparator,
-      Range,
+      Range: Range2,
       satisfies,
       toComparators,
       maxSatisfying,
@@ -25431,10 +25812,10 @@ var require_errors2 = __commonJS({
     E("ERR_FS_CP_UNKNOWN", "Cannot copy an unknown file type");
     E("ERR_FS_EISDIR", "Path is a directory");
     module.exports.ERR_INVALID_ARG_TYPE = class ERR_INVALID_ARG_TYPE extends Error {
-      constructor(name2, expected, actual) {
+      constructor(name3, expected, actual) {
         super();
         this.code = "ERR_INVALID_ARG_TYPE";
-        this.message = `The ${name2} argument must be ${expected}. Received ${typeof actual}`;
+        this.message = `The ${name3} argument must be ${expected}. Received ${typeof actual}`;
       }
     };
   }
@@ -25479,11 +25860,11 @@ var require_polyfill = __commonJS({
       utimes
     } = __require("fs/promises");
     var {
-      dirname: dirname2,
+      dirname: dirname3,
       isAbsolute: isAbsolute3,
       join: join8,
       parse,
-      resolve: resolve6,
+      resolve: resolve7,
       sep: sep5,
       toNamespacedPath
     } = __require("path");
@@ -25577,7 +25958,7 @@ var require_polyfill = __commonJS({
       ]);
     }
     async function checkParentDir(destStat, src, dest, opts) {
-      const destParent = dirname2(dest);
+      const destParent = dirname3(dest);
       const dirExists = await pathExists(destParent);
       if (dirExists) {
         return getStatsForCopy(destStat, src, dest, opts);
@@ -25593,8 +25974,8 @@ var require_polyfill = __commonJS({
       );
     }
     async function checkParentPaths(src, srcStat, dest) {
-      const srcParent = resolve6(dirname2(src));
-      const destParent = resolve6(dirname2(dest));
+      const srcParent = resolve7(dirname3(src));
+      const destParent = resolve7(dirname3(dest));
       if (destParent === srcParent || destParent === parse(destParent).root) {
         return;
       }
@@ -25617,7 +25998,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path) => resolve6(path).split(sep5).filter(Boolean);
+    var normalizePathToArray = (path) => resolve7(path).split(sep5).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -25747,7 +26128,7 @@ var require_polyfill = __commonJS({
     async function onLink(destStat, src, dest) {
       let resolvedSrc = await readlink2(src);
       if (!isAbsolute3(resolvedSrc)) {
-        resolvedSrc = resolve6(dirname2(src), resolvedSrc);
+        resolvedSrc = resolve7(dirname3(src), resolvedSrc);
       }
       if (!destStat) {
         return symlink(resolvedSrc, dest);
@@ -25762,7 +26143,7 @@ var require_polyfill = __commonJS({
         throw err;
       }
       if (!isAbsolute3(resolvedDest)) {
-        resolvedDest = resolve6(dirname2(dest), resolvedDest);
+        resolvedDest = resolve7(dirname3(dest), resolvedDest);
       }
       if (isSrcSubdir(resolvedSrc, resolvedDest)) {
         throw new ERR_FS_CP_EINVAL({
@@ -25866,7 +26247,7 @@ var require_readdir_scoped = __commonJS({
 // node_modules/@npmcli/fs/lib/move-file.js
 var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
-    var { dirname: dirname2, join: join8, resolve: resolve6, relative: relative6, isAbsolute: isAbsolute3 } = __require("path");
+    var { dirname: dirname3, join: join8, resolve: resolve7, relative: relative6, isAbsolute: isAbsolute3 } = __require("path");
     var fs = __require("fs/promises");
     var pathExists = async (path) => {
       try {
@@ -25887,7 +26268,7 @@ var require_move_file = __commonJS({
       if (!options.overwrite && await pathExists(destination)) {
         throw new Error(`The destination file exists: ${destination}`);
       }
-      await fs.mkdir(dirname2(destination), { recursive: true });
+      await fs.mkdir(dirname3(destination), { recursive: true });
       try {
         await fs.rename(source, destination);
       } catch (error) {
@@ -25911,11 +26292,11 @@ var require_move_file = __commonJS({
         await Promise.all(symlinks.map(async ({ source: symSource, destination: symDestination }) => {
           let target = await fs.readlink(symSource);
           if (isAbsolute3(target)) {
-            target = resolve6(symDestination, relative6(symSource, target));
+            target = resolve7(symDestination, relative6(symSource, target));
           }
           let targetType = "file";
           try {
-            const targetStat = await fs.stat(resolve6(dirname2(symSource), target));
+            const targetStat = await fs.stat(resolve7(dirname3(symSource), target));
             if (targetStat.isDirectory()) {
               targetType = "junction";
             }
@@ -25992,8 +26373,8 @@ var require_tmp = __commonJS({
     var cacheDir = require_cache_dir();
     module.exports.mkdir = mktmpdir;
     module.exports.tmpName = function tmpName(cache2, tmpPrefix) {
-      const id = crypto.randomUUID();
-      return path.join(cache2, "tmp", tmpPrefix ? `${tmpPrefix}-${id}` : id);
+      const id2 = crypto.randomUUID();
+      return path.join(cache2, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
     };
     async function mktmpdir(cache2, opts = {}) {
       const { tmpPrefix } = opts;
@@ -26108,8 +26489,8 @@ var require_hash_to_segments = __commonJS({
   "node_modules/cacache/lib/util/hash-to-segments.js"(exports, module) {
     "use strict";
     module.exports = hashToSegments;
-    function hashToSegments(hash) {
-      return [hash.slice(0, 2), hash.slice(2, 4), hash.slice(4)];
+    function hashToSegments(hash2) {
+      return [hash2.slice(0, 2), hash2.slice(2, 4), hash2.slice(4)];
     }
   }
 });
@@ -26210,7 +26591,7 @@ async function mapConcurrently(iterable, mapper, {
     const cleanup = () => {
       signal?.removeEventListener("abort", signalListener);
     };
-    const resolve6 = (value) => {
+    const resolve7 = (value) => {
       resolve_(value);
       cleanup();
     };
@@ -26260,10 +26641,10 @@ async function mapConcurrently(iterable, mapper, {
       }
       const lastIndex = Math.min(doneIndex, result2.length);
       if (lastIndex === result2.length && skippedCount === 0) {
-        resolve6(result2);
+        resolve7(result2);
         return;
       }
-      resolve6(result2.slice(0, lastIndex).filter((value) => value !== pMapSkip));
+      resolve7(result2.slice(0, lastIndex).filter((value) => value !== pMapSkip));
     };
     const next = async () => {
       if (isResolved || currentIndex >= doneIndex) {
@@ -26410,8 +26791,8 @@ function pMapIterable(iterable, mapper, {
                 if (runningMappersCount < concurrency) {
                   runningMappersCount++;
                 } else {
-                  await new Promise((resolve6) => {
-                    mapperWaiters.set(mapperWaiterCount++, resolve6);
+                  await new Promise((resolve7) => {
+                    mapperWaiters.set(mapperWaiterCount++, resolve7);
                   });
                 }
               } finally {
@@ -26464,8 +26845,8 @@ function pMapIterable(iterable, mapper, {
         trySpawn();
         try {
           while (headIndex < promises.length) {
-            const result2 = await (promises[headIndex] ?? new Promise((resolve6) => {
-              wake = resolve6;
+            const result2 = await (promises[headIndex] ?? new Promise((resolve7) => {
+              wake = resolve7;
             }));
             const { done, value } = result2;
             promises[headIndex] = void 0;
@@ -26637,8 +27018,8 @@ var require_entry_index = __commonJS({
       }
       const newIndex = "\n" + newEntries.map((entry2) => {
         const stringified = JSON.stringify(entry2);
-        const hash2 = hashEntry(stringified);
-        return `${hash2}	${stringified}`;
+        const hash3 = hashEntry(stringified);
+        return `${hash3}	${stringified}`;
       }).join("\n");
       const setup = async () => {
         const target = tmpName(cache2, opts.tmpPrefix);
@@ -26822,13 +27203,13 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.hashKey = hashKey;
     function hashKey(key) {
-      return hash(key, "sha256");
+      return hash2(key, "sha256");
     }
     module.exports.hashEntry = hashEntry;
     function hashEntry(str3) {
-      return hash(str3, "sha1");
+      return hash2(str3, "sha1");
     }
-    function hash(str3, digest) {
+    function hash2(str3, digest) {
       return crypto.createHash(digest).update(str3).digest("hex");
     }
     function formatEntry(cache2, entry2, keepAll) {
@@ -26859,7 +27240,7 @@ ${hashEntry(stringified)}	${stringified}`);
 var require_index_min = __commonJS({
   "node_modules/cacache/node_modules/lru-cache/dist/commonjs/node/index.min.js"(exports) {
     "use strict";
-    var j = (u, t) => () => (t || u((t = { exports: {} }).exports, t), t.exports);
+    var j = (u, t2) => () => (t2 || u((t2 = { exports: {} }).exports, t2), t2.exports);
     var I = j((O) => {
       "use strict";
       Object.defineProperty(O, "__esModule", { value: true });
@@ -26881,34 +27262,34 @@ var require_index_min = __commonJS({
     var C = () => g.metrics.hasSubscribers || g.tracing.hasSubscribers;
     var k = /* @__PURE__ */ new Set();
     var G = typeof process == "object" && process ? process : {};
-    var V = (u, t, e, i) => {
-      typeof G.emitWarning == "function" ? G.emitWarning(u, t, e, i) : console.error(`[${e}] ${t}: ${u}`);
+    var V = (u, t2, e, i) => {
+      typeof G.emitWarning == "function" ? G.emitWarning(u, t2, e, i) : console.error(`[${e}] ${t2}: ${u}`);
     };
     var q = (u) => !k.has(u);
     var T = (u) => !!u && u === Math.floor(u) && u > 0 && isFinite(u);
     var H = (u) => T(u) ? u <= Math.pow(2, 8) ? Uint8Array : u <= Math.pow(2, 16) ? Uint16Array : u <= Math.pow(2, 32) ? Uint32Array : u <= Number.MAX_SAFE_INTEGER ? W : null : null;
     var W = class extends Array {
-      constructor(t) {
-        super(t), this.fill(0);
+      constructor(t2) {
+        super(t2), this.fill(0);
       }
     };
     var L = class u {
       heap;
       length;
       static #o = false;
-      static create(t) {
-        let e = H(t);
+      static create(t2) {
+        let e = H(t2);
         if (!e) return [];
         u.#o = true;
-        let i = new u(t, e);
+        let i = new u(t2, e);
         return u.#o = false, i;
       }
-      constructor(t, e) {
+      constructor(t2, e) {
         if (!u.#o) throw new TypeError("instantiate Stack using Stack.create(n)");
-        this.heap = new e(t), this.length = 0;
+        this.heap = new e(t2), this.length = 0;
       }
-      push(t) {
-        this.heap[this.length++] = t;
+      push(t2) {
+        this.heap[this.length++] = t2;
       }
       pop() {
         return this.heap[--this.length];
@@ -26961,12 +27342,12 @@ var require_index_min = __commonJS({
       #U;
       #f;
       #R;
-      static unsafeExposeInternals(t) {
-        return { starts: t.#F, ttls: t.#d, autopurgeTimers: t.#g, sizes: t.#y, keyMap: t.#s, keyList: t.#i, valList: t.#t, next: t.#l, prev: t.#u, get head() {
-          return t.#a;
+      static unsafeExposeInternals(t2) {
+        return { starts: t2.#F, ttls: t2.#d, autopurgeTimers: t2.#g, sizes: t2.#y, keyMap: t2.#s, keyList: t2.#i, valList: t2.#t, next: t2.#l, prev: t2.#u, get head() {
+          return t2.#a;
         }, get tail() {
-          return t.#h;
-        }, free: t.#_, isBackgroundFetch: (e) => t.#e(e), backgroundFetch: (e, i, s, n) => t.#G(e, i, s, n), moveToTail: (e) => t.#M(e), indexes: (e) => t.#A(e), rindexes: (e) => t.#z(e), isStale: (e) => t.#p(e) };
+          return t2.#h;
+        }, free: t2.#_, isBackgroundFetch: (e) => t2.#e(e), backgroundFetch: (e, i, s, n) => t2.#G(e, i, s, n), moveToTail: (e) => t2.#M(e), indexes: (e) => t2.#A(e), rindexes: (e) => t2.#z(e), isStale: (e) => t2.#p(e) };
       }
       get max() {
         return this.#o;
@@ -26995,8 +27376,8 @@ var require_index_min = __commonJS({
       get disposeAfter() {
         return this.#S;
       }
-      constructor(t) {
-        let { max: e = 0, ttl: i, ttlResolution: s = 1, ttlAutopurge: n, updateAgeOnGet: o, updateAgeOnHas: l, allowStale: h, dispose: r, onInsert: c, disposeAfter: w, noDisposeOnSet: y, noUpdateTTL: d, maxSize: p = 0, maxEntrySize: f = 0, sizeCalculation: _, fetchMethod: a, memoMethod: S, noDeleteOnFetchRejection: F, noDeleteOnStaleGet: b, allowStaleOnFetchRejection: m, allowStaleOnFetchAbort: A, ignoreFetchAbort: z, backgroundFetchSize: x = 1, perf: v } = t;
+      constructor(t2) {
+        let { max: e = 0, ttl: i, ttlResolution: s = 1, ttlAutopurge: n, updateAgeOnGet: o, updateAgeOnHas: l, allowStale: h, dispose: r, onInsert: c, disposeAfter: w, noDisposeOnSet: y, noUpdateTTL: d, maxSize: p = 0, maxEntrySize: f = 0, sizeCalculation: _, fetchMethod: a, memoMethod: S, noDeleteOnFetchRejection: F2, noDeleteOnStaleGet: b, allowStaleOnFetchRejection: m, allowStaleOnFetchAbort: A, ignoreFetchAbort: z, backgroundFetchSize: x = 1, perf: v } = t2;
         if (this.backgroundFetchSize = x, v !== void 0 && typeof v?.now != "function") throw new TypeError("perf option must have a now() method if specified");
         if (this.#w = v ?? N.defaultPerf, e !== 0 && !T(e)) throw new TypeError("max option must be a nonnegative integer");
         let E = e ? H(e) : Array;
@@ -27007,7 +27388,7 @@ var require_index_min = __commonJS({
         }
         if (S !== void 0 && typeof S != "function") throw new TypeError("memoMethod must be a function if defined");
         if (this.#j = S, a !== void 0 && typeof a != "function") throw new TypeError("fetchMethod must be a function if specified");
-        if (this.#x = a, this.#U = !!a, this.#s = /* @__PURE__ */ new Map(), this.#i = Array.from({ length: e }).fill(void 0), this.#t = Array.from({ length: e }).fill(void 0), this.#l = new E(e), this.#u = new E(e), this.#a = 0, this.#h = 0, this.#_ = L.create(e), this.#n = 0, this.#b = 0, typeof r == "function" && (this.#m = r), typeof c == "function" && (this.#W = c), typeof w == "function" ? (this.#S = w, this.#r = []) : (this.#S = void 0, this.#r = void 0), this.#T = !!this.#m, this.#R = !!this.#W, this.#f = !!this.#S, this.noDisposeOnSet = !!y, this.noUpdateTTL = !!d, this.noDeleteOnFetchRejection = !!F, this.allowStaleOnFetchRejection = !!m, this.allowStaleOnFetchAbort = !!A, this.ignoreFetchAbort = !!z, this.maxEntrySize !== 0) {
+        if (this.#x = a, this.#U = !!a, this.#s = /* @__PURE__ */ new Map(), this.#i = Array.from({ length: e }).fill(void 0), this.#t = Array.from({ length: e }).fill(void 0), this.#l = new E(e), this.#u = new E(e), this.#a = 0, this.#h = 0, this.#_ = L.create(e), this.#n = 0, this.#b = 0, typeof r == "function" && (this.#m = r), typeof c == "function" && (this.#W = c), typeof w == "function" ? (this.#S = w, this.#r = []) : (this.#S = void 0, this.#r = void 0), this.#T = !!this.#m, this.#R = !!this.#W, this.#f = !!this.#S, this.noDisposeOnSet = !!y, this.noUpdateTTL = !!d, this.noDeleteOnFetchRejection = !!F2, this.allowStaleOnFetchRejection = !!m, this.allowStaleOnFetchAbort = !!A, this.ignoreFetchAbort = !!z, this.maxEntrySize !== 0) {
           if (this.#c !== 0 && !T(this.#c)) throw new TypeError("maxSize must be a positive integer if specified");
           if (!T(this.maxEntrySize)) throw new TypeError("maxEntrySize must be a positive integer if specified");
           this.#X();
@@ -27022,17 +27403,17 @@ var require_index_min = __commonJS({
           q(D) && (k.add(D), V("TTL caching without ttlAutopurge, max, or maxSize can result in unbounded memory consumption.", "UnboundedCacheWarning", D, u));
         }
       }
-      getRemainingTTL(t) {
-        return this.#s.has(t) ? 1 / 0 : 0;
+      getRemainingTTL(t2) {
+        return this.#s.has(t2) ? 1 / 0 : 0;
       }
       #k() {
-        let t = new W(this.#o), e = new W(this.#o);
-        this.#d = t, this.#F = e;
+        let t2 = new W(this.#o), e = new W(this.#o);
+        this.#d = t2, this.#F = e;
         let i = this.ttlAutopurge ? Array.from({ length: this.#o }) : void 0;
         this.#g = i, this.#H = (h, r, c = this.#w.now()) => {
-          e[h] = r !== 0 ? c : 0, t[h] = r, s(h, r);
+          e[h] = r !== 0 ? c : 0, t2[h] = r, s(h, r);
         }, this.#D = (h) => {
-          e[h] = t[h] !== 0 ? this.#w.now() : 0, s(h, t[h]);
+          e[h] = t2[h] !== 0 ? this.#w.now() : 0, s(h, t2[h]);
         };
         let s = this.ttlAutopurge ? (h, r) => {
           if (i?.[h] && (clearTimeout(i[h]), i[h] = void 0), r && r !== 0 && i) {
@@ -27044,8 +27425,8 @@ var require_index_min = __commonJS({
         } : () => {
         };
         this.#E = (h, r) => {
-          if (t[r]) {
-            let c = t[r], w = e[r];
+          if (t2[r]) {
+            let c = t2[r], w = e[r];
             if (!c || !w) return;
             h.ttl = c, h.start = w, h.now = n || o();
             let y = h.now - w;
@@ -27066,13 +27447,13 @@ var require_index_min = __commonJS({
           return r === void 0 ? 0 : l(r);
         };
         let l = (h) => {
-          let r = t[h], c = e[h];
+          let r = t2[h], c = e[h];
           if (!r || !c) return 1 / 0;
           let w = (n || o()) - c;
           return r - w;
         };
         this.#p = (h) => {
-          let r = e[h], c = t[h];
+          let r = e[h], c = t2[h];
           return !!c && !!r && (n || o()) - r > c;
         };
       }
@@ -27084,9 +27465,9 @@ var require_index_min = __commonJS({
       };
       #p = () => false;
       #X() {
-        let t = new W(this.#o);
-        this.#b = 0, this.#y = t, this.#C = (e) => {
-          this.#b -= t[e], t[e] = 0;
+        let t2 = new W(this.#o);
+        this.#b = 0, this.#y = t2, this.#C = (e) => {
+          this.#b -= t2[e], t2[e] = 0;
         }, this.#N = (e, i, s, n) => {
           if (!T(s)) {
             if (this.#e(i)) return this.backgroundFetchSize;
@@ -27097,83 +27478,83 @@ var require_index_min = __commonJS({
           }
           return s;
         }, this.#I = (e, i, s) => {
-          if (t[e] = i, this.#c) {
-            let n = this.#c - t[e];
+          if (t2[e] = i, this.#c) {
+            let n = this.#c - t2[e];
             for (; this.#b > n; ) this.#P(true);
           }
-          this.#b += t[e], s && (s.entrySize = i, s.totalCalculatedSize = this.#b);
+          this.#b += t2[e], s && (s.entrySize = i, s.totalCalculatedSize = this.#b);
         };
       }
-      #C = (t) => {
+      #C = (t2) => {
       };
-      #I = (t, e, i) => {
+      #I = (t2, e, i) => {
       };
-      #N = (t, e, i, s) => {
+      #N = (t2, e, i, s) => {
         if (i || s) throw new TypeError("cannot set size without setting maxSize or maxEntrySize on cache");
         return 0;
       };
-      *#A({ allowStale: t = this.allowStale } = {}) {
-        if (this.#n) for (let e = this.#h; this.#V(e) && ((t || !this.#p(e)) && (yield e), e !== this.#a); ) e = this.#u[e];
+      *#A({ allowStale: t2 = this.allowStale } = {}) {
+        if (this.#n) for (let e = this.#h; this.#V(e) && ((t2 || !this.#p(e)) && (yield e), e !== this.#a); ) e = this.#u[e];
       }
-      *#z({ allowStale: t = this.allowStale } = {}) {
-        if (this.#n) for (let e = this.#a; this.#V(e) && ((t || !this.#p(e)) && (yield e), e !== this.#h); ) e = this.#l[e];
+      *#z({ allowStale: t2 = this.allowStale } = {}) {
+        if (this.#n) for (let e = this.#a; this.#V(e) && ((t2 || !this.#p(e)) && (yield e), e !== this.#h); ) e = this.#l[e];
       }
-      #V(t) {
-        return t !== void 0 && this.#s.get(this.#i[t]) === t;
+      #V(t2) {
+        return t2 !== void 0 && this.#s.get(this.#i[t2]) === t2;
       }
       *entries() {
-        for (let t of this.#A()) this.#t[t] !== void 0 && this.#i[t] !== void 0 && !this.#e(this.#t[t]) && (yield [this.#i[t], this.#t[t]]);
+        for (let t2 of this.#A()) this.#t[t2] !== void 0 && this.#i[t2] !== void 0 && !this.#e(this.#t[t2]) && (yield [this.#i[t2], this.#t[t2]]);
       }
       *rentries() {
-        for (let t of this.#z()) this.#t[t] !== void 0 && this.#i[t] !== void 0 && !this.#e(this.#t[t]) && (yield [this.#i[t], this.#t[t]]);
+        for (let t2 of this.#z()) this.#t[t2] !== void 0 && this.#i[t2] !== void 0 && !this.#e(this.#t[t2]) && (yield [this.#i[t2], this.#t[t2]]);
       }
       *keys() {
-        for (let t of this.#A()) {
-          let e = this.#i[t];
-          e !== void 0 && !this.#e(this.#t[t]) && (yield e);
+        for (let t2 of this.#A()) {
+          let e = this.#i[t2];
+          e !== void 0 && !this.#e(this.#t[t2]) && (yield e);
         }
       }
       *rkeys() {
-        for (let t of this.#z()) {
-          let e = this.#i[t];
-          e !== void 0 && !this.#e(this.#t[t]) && (yield e);
+        for (let t2 of this.#z()) {
+          let e = this.#i[t2];
+          e !== void 0 && !this.#e(this.#t[t2]) && (yield e);
         }
       }
       *values() {
-        for (let t of this.#A()) this.#t[t] !== void 0 && !this.#e(this.#t[t]) && (yield this.#t[t]);
+        for (let t2 of this.#A()) this.#t[t2] !== void 0 && !this.#e(this.#t[t2]) && (yield this.#t[t2]);
       }
       *rvalues() {
-        for (let t of this.#z()) this.#t[t] !== void 0 && !this.#e(this.#t[t]) && (yield this.#t[t]);
+        for (let t2 of this.#z()) this.#t[t2] !== void 0 && !this.#e(this.#t[t2]) && (yield this.#t[t2]);
       }
       [Symbol.iterator]() {
         return this.entries();
       }
       [Symbol.toStringTag] = "LRUCache";
-      find(t, e = {}) {
+      find(t2, e = {}) {
         for (let i of this.#A()) {
           let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-          if (n !== void 0 && t(n, this.#i[i], this)) return this.#L(this.#i[i], e);
+          if (n !== void 0 && t2(n, this.#i[i], this)) return this.#L(this.#i[i], e);
         }
       }
-      forEach(t, e = this) {
+      forEach(t2, e = this) {
         for (let i of this.#A()) {
           let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-          n !== void 0 && t.call(e, n, this.#i[i], this);
+          n !== void 0 && t2.call(e, n, this.#i[i], this);
         }
       }
-      rforEach(t, e = this) {
+      rforEach(t2, e = this) {
         for (let i of this.#z()) {
           let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-          n !== void 0 && t.call(e, n, this.#i[i], this);
+          n !== void 0 && t2.call(e, n, this.#i[i], this);
         }
       }
       purgeStale() {
-        let t = false;
-        for (let e of this.#z({ allowStale: true })) this.#p(e) && (this.#v(this.#i[e], "expire"), t = true);
-        return t;
+        let t2 = false;
+        for (let e of this.#z({ allowStale: true })) this.#p(e) && (this.#v(this.#i[e], "expire"), t2 = true);
+        return t2;
       }
-      info(t) {
-        let e = this.#s.get(t);
+      info(t2) {
+        let e = this.#s.get(t2);
         if (e === void 0) return;
         let i = this.#t[e], s = this.#e(i) ? i.__staleWhileFetching : i;
         if (s === void 0) return;
@@ -27188,7 +27569,7 @@ var require_index_min = __commonJS({
         return this.#y && (n.size = this.#y[e]), n;
       }
       dump() {
-        let t = [];
+        let t2 = [];
         for (let e of this.#A({ allowStale: true })) {
           let i = this.#i[e], s = this.#t[e], n = this.#e(s) ? s.__staleWhileFetching : s;
           if (n === void 0 || i === void 0) continue;
@@ -27198,13 +27579,13 @@ var require_index_min = __commonJS({
             let l = this.#w.now() - this.#F[e];
             o.start = Math.floor(Date.now() - l);
           }
-          this.#y && (o.size = this.#y[e]), t.unshift([i, o]);
+          this.#y && (o.size = this.#y[e]), t2.unshift([i, o]);
         }
-        return t;
+        return t2;
       }
-      load(t) {
+      load(t2) {
         this.clear();
-        for (let [e, i] of t) {
+        for (let [e, i] of t2) {
           if (i.start) {
             let s = Date.now() - i.start;
             i.start = this.#w.now() - s;
@@ -27212,21 +27593,21 @@ var require_index_min = __commonJS({
           this.#O(e, i.value, i);
         }
       }
-      set(t, e, i = {}) {
+      set(t2, e, i = {}) {
         let { status: s = g.metrics.hasSubscribers ? {} : void 0 } = i;
-        i.status = s, s && (s.op = "set", s.key = t, e !== void 0 && (s.value = e), s.cache = this);
-        let n = this.#O(t, e, i);
+        i.status = s, s && (s.op = "set", s.key = t2, e !== void 0 && (s.value = e), s.cache = this);
+        let n = this.#O(t2, e, i);
         return s && g.metrics.hasSubscribers && g.metrics.publish(s), n;
       }
-      #O(t, e, i, s) {
+      #O(t2, e, i, s) {
         let { ttl: n = this.ttl, start: o, noDisposeOnSet: l = this.noDisposeOnSet, sizeCalculation: h = this.sizeCalculation, status: r } = i, c = this.#e(e);
-        if (e === void 0) return r && (r.set = "deleted"), this.delete(t), this;
+        if (e === void 0) return r && (r.set = "deleted"), this.delete(t2), this;
         let { noUpdateTTL: w = this.noUpdateTTL } = i;
         r && !c && (r.value = e);
-        let y = this.#N(t, e, i.size || 0, h, r);
-        if (this.maxEntrySize && y > this.maxEntrySize) return this.#v(t, "set"), r && (r.set = "miss", r.maxEntrySizeExceeded = true), this;
-        let d = this.#n === 0 ? void 0 : this.#s.get(t);
-        if (d === void 0) d = this.#n === 0 ? this.#h : this.#_.length !== 0 ? this.#_.pop() : this.#n === this.#o ? this.#P(false) : this.#n, this.#i[d] = t, this.#t[d] = e, this.#s.set(t, d), this.#l[this.#h] = d, this.#u[d] = this.#h, this.#h = d, this.#n++, this.#I(d, y, r), r && (r.set = "add"), w = false, this.#R && !c && this.#W?.(e, t, "add");
+        let y = this.#N(t2, e, i.size || 0, h, r);
+        if (this.maxEntrySize && y > this.maxEntrySize) return this.#v(t2, "set"), r && (r.set = "miss", r.maxEntrySizeExceeded = true), this;
+        let d = this.#n === 0 ? void 0 : this.#s.get(t2);
+        if (d === void 0) d = this.#n === 0 ? this.#h : this.#_.length !== 0 ? this.#_.pop() : this.#n === this.#o ? this.#P(false) : this.#n, this.#i[d] = t2, this.#t[d] = e, this.#s.set(t2, d), this.#l[this.#h] = d, this.#u[d] = this.#h, this.#h = d, this.#n++, this.#I(d, y, r), r && (r.set = "add"), w = false, this.#R && !c && this.#W?.(e, t2, "add");
         else {
           this.#M(d);
           let p = this.#t[d];
@@ -27234,13 +27615,13 @@ var require_index_min = __commonJS({
             if (!l) if (this.#e(p)) {
               p !== s && p.__abortController.abort(new Error("replaced"));
               let { __staleWhileFetching: f } = p;
-              f !== void 0 && f !== e && (this.#T && this.#m?.(f, t, "set"), this.#f && this.#r?.push([f, t, "set"]));
-            } else this.#T && this.#m?.(p, t, "set"), this.#f && this.#r?.push([p, t, "set"]);
+              f !== void 0 && f !== e && (this.#T && this.#m?.(f, t2, "set"), this.#f && this.#r?.push([f, t2, "set"]));
+            } else this.#T && this.#m?.(p, t2, "set"), this.#f && this.#r?.push([p, t2, "set"]);
             if (this.#C(d), this.#I(d, y, r), this.#t[d] = e, !c) {
               let f = p && this.#e(p) ? p.__staleWhileFetching : p, _ = f === void 0 ? "add" : e !== f ? "replace" : "update";
-              r && (r.set = _, f !== void 0 && (r.oldValue = f)), this.#R && this.onInsert?.(e, t, _);
+              r && (r.set = _, f !== void 0 && (r.oldValue = f)), this.#R && this.onInsert?.(e, t2, _);
             }
-          } else c || (r && (r.set = "update"), this.#R && this.onInsert?.(e, t, "update"));
+          } else c || (r && (r.set = "update"), this.#R && this.onInsert?.(e, t2, "update"));
         }
         if (n !== 0 && !this.#d && this.#k(), this.#d && (w || this.#H(d, n, o), r && this.#E(r, d)), !l && this.#f && this.#r) {
           let p = this.#r, f;
@@ -27251,32 +27632,32 @@ var require_index_min = __commonJS({
       pop() {
         try {
           for (; this.#n; ) {
-            let t = this.#t[this.#a];
-            if (this.#P(true), this.#e(t)) {
-              if (t.__staleWhileFetching) return t.__staleWhileFetching;
-            } else if (t !== void 0) return t;
+            let t2 = this.#t[this.#a];
+            if (this.#P(true), this.#e(t2)) {
+              if (t2.__staleWhileFetching) return t2.__staleWhileFetching;
+            } else if (t2 !== void 0) return t2;
           }
         } finally {
           if (this.#f && this.#r) {
-            let t = this.#r, e;
-            for (; e = t?.shift(); ) this.#S?.(...e);
+            let t2 = this.#r, e;
+            for (; e = t2?.shift(); ) this.#S?.(...e);
           }
         }
       }
-      #P(t) {
+      #P(t2) {
         let e = this.#a, i = this.#i[e], s = this.#t[e], n = this.#e(s);
         n && s.__abortController.abort(new Error("evicted"));
         let o = n ? s.__staleWhileFetching : s;
-        return (this.#T || this.#f) && o !== void 0 && (this.#T && this.#m?.(o, i, "evict"), this.#f && this.#r?.push([o, i, "evict"])), this.#C(e), this.#g?.[e] && (clearTimeout(this.#g[e]), this.#g[e] = void 0), t && (this.#i[e] = void 0, this.#t[e] = void 0, this.#_.push(e)), this.#n === 1 ? (this.#a = this.#h = 0, this.#_.length = 0) : this.#a = this.#l[e], this.#s.delete(i), this.#n--, e;
+        return (this.#T || this.#f) && o !== void 0 && (this.#T && this.#m?.(o, i, "evict"), this.#f && this.#r?.push([o, i, "evict"])), this.#C(e), this.#g?.[e] && (clearTimeout(this.#g[e]), this.#g[e] = void 0), t2 && (this.#i[e] = void 0, this.#t[e] = void 0, this.#_.push(e)), this.#n === 1 ? (this.#a = this.#h = 0, this.#_.length = 0) : this.#a = this.#l[e], this.#s.delete(i), this.#n--, e;
       }
-      has(t, e = {}) {
+      has(t2, e = {}) {
         let { status: i = g.metrics.hasSubscribers ? {} : void 0 } = e;
-        e.status = i, i && (i.op = "has", i.key = t, i.cache = this);
-        let s = this.#Y(t, e);
+        e.status = i, i && (i.op = "has", i.key = t2, i.cache = this);
+        let s = this.#Y(t2, e);
         return g.metrics.hasSubscribers && g.metrics.publish(i), s;
       }
-      #Y(t, e = {}) {
-        let { updateAgeOnHas: i = this.updateAgeOnHas, status: s } = e, n = this.#s.get(t);
+      #Y(t2, e = {}) {
+        let { updateAgeOnHas: i = this.updateAgeOnHas, status: s } = e, n = this.#s.get(t2);
         if (n !== void 0) {
           let o = this.#t[n];
           if (this.#e(o) && o.__staleWhileFetching === void 0) return false;
@@ -27285,14 +27666,14 @@ var require_index_min = __commonJS({
         } else s && (s.has = "miss");
         return false;
       }
-      peek(t, e = {}) {
+      peek(t2, e = {}) {
         let { status: i = C() ? {} : void 0 } = e;
-        i && (i.op = "peek", i.key = t, i.cache = this), e.status = i;
-        let s = this.#J(t, e);
+        i && (i.op = "peek", i.key = t2, i.cache = this), e.status = i;
+        let s = this.#J(t2, e);
         return g.metrics.hasSubscribers && g.metrics.publish(i), s;
       }
-      #J(t, e) {
-        let { status: i, allowStale: s = this.allowStale } = e, n = this.#s.get(t);
+      #J(t2, e) {
+        let { status: i, allowStale: s = this.allowStale } = e, n = this.#s.get(t2);
         if (n === void 0 || !s && this.#p(n)) {
           i && (i.peek = n === void 0 ? "miss" : "stale");
           return;
@@ -27300,49 +27681,49 @@ var require_index_min = __commonJS({
         let o = this.#t[n], l = this.#e(o) ? o.__staleWhileFetching : o;
         return i && (l !== void 0 ? (i.peek = "hit", i.value = l) : i.peek = "miss"), l;
       }
-      #G(t, e, i, s) {
+      #G(t2, e, i, s) {
         let n = e === void 0 ? void 0 : this.#t[e];
         if (this.#e(n)) return n;
         let o = new AbortController(), { signal: l } = i;
         l?.addEventListener("abort", () => o.abort(l.reason), { signal: o.signal });
         let h = { signal: o.signal, options: i, context: s }, r = (f, _ = false) => {
-          let { aborted: a } = o.signal, S = i.ignoreFetchAbort && f !== void 0, F = i.ignoreFetchAbort || !!(i.allowStaleOnFetchAbort && f !== void 0);
-          if (i.status && (a && !_ ? (i.status.fetchAborted = true, i.status.fetchError = o.signal.reason, S && (i.status.fetchAbortIgnored = true)) : i.status.fetchResolved = true), a && !S && !_) return w(o.signal.reason, F);
+          let { aborted: a } = o.signal, S = i.ignoreFetchAbort && f !== void 0, F2 = i.ignoreFetchAbort || !!(i.allowStaleOnFetchAbort && f !== void 0);
+          if (i.status && (a && !_ ? (i.status.fetchAborted = true, i.status.fetchError = o.signal.reason, S && (i.status.fetchAbortIgnored = true)) : i.status.fetchResolved = true), a && !S && !_) return w(o.signal.reason, F2);
           let b = d, m = this.#t[e];
-          return (m === d || m === void 0 && S && _) && (f === void 0 ? b.__staleWhileFetching !== void 0 ? this.#t[e] = b.__staleWhileFetching : this.#v(t, "fetch") : (i.status && (i.status.fetchUpdated = true), this.#O(t, f, h.options, b))), f;
+          return (m === d || m === void 0 && S && _) && (f === void 0 ? b.__staleWhileFetching !== void 0 ? this.#t[e] = b.__staleWhileFetching : this.#v(t2, "fetch") : (i.status && (i.status.fetchUpdated = true), this.#O(t2, f, h.options, b))), f;
         }, c = (f) => (i.status && (i.status.fetchRejected = true, i.status.fetchError = f), w(f, false)), w = (f, _) => {
-          let { aborted: a } = o.signal, S = a && i.allowStaleOnFetchAbort, F = S || i.allowStaleOnFetchRejection, b = F || i.noDeleteOnFetchRejection, m = d;
-          if (this.#t[e] === d && (!b || !_ && m.__staleWhileFetching === void 0 ? this.#v(t, "fetch") : S || (this.#t[e] = m.__staleWhileFetching)), F) return i.status && m.__staleWhileFetching !== void 0 && (i.status.returnedStale = true), m.__staleWhileFetching;
+          let { aborted: a } = o.signal, S = a && i.allowStaleOnFetchAbort, F2 = S || i.allowStaleOnFetchRejection, b = F2 || i.noDeleteOnFetchRejection, m = d;
+          if (this.#t[e] === d && (!b || !_ && m.__staleWhileFetching === void 0 ? this.#v(t2, "fetch") : S || (this.#t[e] = m.__staleWhileFetching)), F2) return i.status && m.__staleWhileFetching !== void 0 && (i.status.returnedStale = true), m.__staleWhileFetching;
           if (m.__returned === m) throw f;
         }, y = (f, _) => {
-          let a = this.#x?.(t, n, h);
+          let a = this.#x?.(t2, n, h);
           o.signal.addEventListener("abort", () => {
             (!i.ignoreFetchAbort || i.allowStaleOnFetchAbort) && (f(void 0), i.allowStaleOnFetchAbort && (f = (S) => r(S, true)));
           }), a && a instanceof Promise ? a.then((S) => f(S === void 0 ? void 0 : S), _) : a !== void 0 && f(a);
         };
         i.status && (i.status.fetchDispatched = true);
         let d = new Promise(y).then(r, c), p = Object.assign(d, { __abortController: o, __staleWhileFetching: n, __returned: void 0 });
-        return e === void 0 ? (this.#O(t, p, { ...h.options, status: void 0 }), e = this.#s.get(t)) : this.#t[e] = p, p;
+        return e === void 0 ? (this.#O(t2, p, { ...h.options, status: void 0 }), e = this.#s.get(t2)) : this.#t[e] = p, p;
       }
-      #e(t) {
+      #e(t2) {
         if (!this.#U) return false;
-        let e = t;
+        let e = t2;
         return !!e && e instanceof Promise && e.hasOwnProperty("__staleWhileFetching") && e.__abortController instanceof AbortController;
       }
-      fetch(t, e = {}) {
+      fetch(t2, e = {}) {
         let i = g.tracing.hasSubscribers, { status: s = C() ? {} : void 0 } = e;
         e.status = s, s && e.context && (s.context = e.context);
-        let n = this.#q(t, e);
+        let n = this.#q(t2, e);
         return s && i && (s.trace = true, g.tracing.tracePromise(() => n, s).catch(() => {
         })), n;
       }
-      async #q(t, e = {}) {
+      async #q(t2, e = {}) {
         let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, ttl: o = this.ttl, noDisposeOnSet: l = this.noDisposeOnSet, size: h = 0, sizeCalculation: r = this.sizeCalculation, noUpdateTTL: c = this.noUpdateTTL, noDeleteOnFetchRejection: w = this.noDeleteOnFetchRejection, allowStaleOnFetchRejection: y = this.allowStaleOnFetchRejection, ignoreFetchAbort: d = this.ignoreFetchAbort, allowStaleOnFetchAbort: p = this.allowStaleOnFetchAbort, context: f, forceRefresh: _ = false, status: a, signal: S } = e;
-        if (a && (a.op = "fetch", a.key = t, _ && (a.forceRefresh = true), a.cache = this), !this.#U) return a && (a.fetch = "get"), this.#L(t, { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, status: a });
-        let F = { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, ttl: o, noDisposeOnSet: l, size: h, sizeCalculation: r, noUpdateTTL: c, noDeleteOnFetchRejection: w, allowStaleOnFetchRejection: y, allowStaleOnFetchAbort: p, ignoreFetchAbort: d, status: a, signal: S }, b = this.#s.get(t);
+        if (a && (a.op = "fetch", a.key = t2, _ && (a.forceRefresh = true), a.cache = this), !this.#U) return a && (a.fetch = "get"), this.#L(t2, { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, status: a });
+        let F2 = { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, ttl: o, noDisposeOnSet: l, size: h, sizeCalculation: r, noUpdateTTL: c, noDeleteOnFetchRejection: w, allowStaleOnFetchRejection: y, allowStaleOnFetchAbort: p, ignoreFetchAbort: d, status: a, signal: S }, b = this.#s.get(t2);
         if (b === void 0) {
           a && (a.fetch = "miss");
-          let m = this.#G(t, b, F, f);
+          let m = this.#G(t2, b, F2, f);
           return m.__returned = m;
         } else {
           let m = this.#t[b];
@@ -27352,72 +27733,72 @@ var require_index_min = __commonJS({
           }
           let A = this.#p(b);
           if (!_ && !A) return a && (a.fetch = "hit"), this.#M(b), s && this.#D(b), a && this.#E(a, b), m;
-          let z = this.#G(t, b, F, f), v = z.__staleWhileFetching !== void 0 && i;
+          let z = this.#G(t2, b, F2, f), v = z.__staleWhileFetching !== void 0 && i;
           return a && (a.fetch = A ? "stale" : "refresh", v && A && (a.returnedStale = true)), v ? z.__staleWhileFetching : z.__returned = z;
         }
       }
-      forceFetch(t, e = {}) {
+      forceFetch(t2, e = {}) {
         let i = g.tracing.hasSubscribers, { status: s = C() ? {} : void 0 } = e;
         e.status = s, s && e.context && (s.context = e.context);
-        let n = this.#K(t, e);
+        let n = this.#K(t2, e);
         return s && i && (s.trace = true, g.tracing.tracePromise(() => n, s).catch(() => {
         })), n;
       }
-      async #K(t, e = {}) {
-        let i = await this.#q(t, e);
+      async #K(t2, e = {}) {
+        let i = await this.#q(t2, e);
         if (i === void 0) throw new Error("fetch() returned undefined");
         return i;
       }
-      memo(t, e = {}) {
+      memo(t2, e = {}) {
         let { status: i = g.metrics.hasSubscribers ? {} : void 0 } = e;
-        e.status = i, i && (i.op = "memo", i.key = t, e.context && (i.context = e.context), i.cache = this);
-        let s = this.#Q(t, e);
+        e.status = i, i && (i.op = "memo", i.key = t2, e.context && (i.context = e.context), i.cache = this);
+        let s = this.#Q(t2, e);
         return i && (i.value = s), g.metrics.hasSubscribers && g.metrics.publish(i), s;
       }
-      #Q(t, e = {}) {
+      #Q(t2, e = {}) {
         let i = this.#j;
         if (!i) throw new Error("no memoMethod provided to constructor");
         let { context: s, status: n, forceRefresh: o, ...l } = e;
         n && o && (n.forceRefresh = true);
-        let h = this.#L(t, l), r = o || h === void 0;
+        let h = this.#L(t2, l), r = o || h === void 0;
         if (n && (n.memo = r ? "miss" : "hit", r || (n.value = h)), !r) return h;
-        let c = i(t, h, { options: l, context: s });
-        return n && (n.value = c), this.#O(t, c, l), c;
+        let c = i(t2, h, { options: l, context: s });
+        return n && (n.value = c), this.#O(t2, c, l), c;
       }
-      get(t, e = {}) {
+      get(t2, e = {}) {
         let { status: i = g.metrics.hasSubscribers ? {} : void 0 } = e;
-        e.status = i, i && (i.op = "get", i.key = t, i.cache = this);
-        let s = this.#L(t, e);
+        e.status = i, i && (i.op = "get", i.key = t2, i.cache = this);
+        let s = this.#L(t2, e);
         return i && (s !== void 0 && (i.value = s), g.metrics.hasSubscribers && g.metrics.publish(i)), s;
       }
-      #L(t, e = {}) {
-        let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, status: o } = e, l = this.#s.get(t);
+      #L(t2, e = {}) {
+        let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, status: o } = e, l = this.#s.get(t2);
         if (l === void 0) {
           o && (o.get = "miss");
           return;
         }
         let h = this.#t[l], r = this.#e(h);
-        return o && this.#E(o, l), this.#p(l) ? r ? (o && (o.get = "stale-fetching"), i && h.__staleWhileFetching !== void 0 ? (o && (o.returnedStale = true), h.__staleWhileFetching) : void 0) : (n || this.#v(t, "expire"), o && (o.get = "stale"), i ? (o && (o.returnedStale = true), h) : void 0) : (o && (o.get = r ? "fetching" : "hit"), this.#M(l), s && this.#D(l), r ? h.__staleWhileFetching : h);
+        return o && this.#E(o, l), this.#p(l) ? r ? (o && (o.get = "stale-fetching"), i && h.__staleWhileFetching !== void 0 ? (o && (o.returnedStale = true), h.__staleWhileFetching) : void 0) : (n || this.#v(t2, "expire"), o && (o.get = "stale"), i ? (o && (o.returnedStale = true), h) : void 0) : (o && (o.get = r ? "fetching" : "hit"), this.#M(l), s && this.#D(l), r ? h.__staleWhileFetching : h);
       }
-      #B(t, e) {
-        this.#u[e] = t, this.#l[t] = e;
+      #B(t2, e) {
+        this.#u[e] = t2, this.#l[t2] = e;
       }
-      #M(t) {
-        t !== this.#h && (t === this.#a ? this.#a = this.#l[t] : this.#B(this.#u[t], this.#l[t]), this.#B(this.#h, t), this.#h = t);
+      #M(t2) {
+        t2 !== this.#h && (t2 === this.#a ? this.#a = this.#l[t2] : this.#B(this.#u[t2], this.#l[t2]), this.#B(this.#h, t2), this.#h = t2);
       }
-      delete(t) {
-        return this.#v(t, "delete");
+      delete(t2) {
+        return this.#v(t2, "delete");
       }
-      #v(t, e) {
-        g.metrics.hasSubscribers && g.metrics.publish({ op: "delete", delete: e, key: t, cache: this });
+      #v(t2, e) {
+        g.metrics.hasSubscribers && g.metrics.publish({ op: "delete", delete: e, key: t2, cache: this });
         let i = false;
         if (this.#n !== 0) {
-          let s = this.#s.get(t);
+          let s = this.#s.get(t2);
           if (s !== void 0) if (this.#g?.[s] && (clearTimeout(this.#g[s]), this.#g[s] = void 0), i = true, this.#n === 1) this.#$(e);
           else {
             this.#C(s);
             let n = this.#t[s];
-            if (this.#e(n) ? n.__abortController.abort(new Error("deleted")) : (this.#T || this.#f) && (this.#T && this.#m?.(n, t, e), this.#f && this.#r?.push([n, t, e])), this.#s.delete(t), this.#i[s] = void 0, this.#t[s] = void 0, s === this.#h) this.#h = this.#u[s];
+            if (this.#e(n) ? n.__abortController.abort(new Error("deleted")) : (this.#T || this.#f) && (this.#T && this.#m?.(n, t2, e), this.#f && this.#r?.push([n, t2, e])), this.#s.delete(t2), this.#i[s] = void 0, this.#t[s] = void 0, s === this.#h) this.#h = this.#u[s];
             else if (s === this.#a) this.#a = this.#l[s];
             else {
               let o = this.#u[s];
@@ -27437,13 +27818,13 @@ var require_index_min = __commonJS({
       clear() {
         return this.#$("delete");
       }
-      #$(t) {
+      #$(t2) {
         for (let e of this.#z({ allowStale: true })) {
           let i = this.#t[e];
           if (this.#e(i)) i.__abortController.abort(new Error("deleted"));
           else {
             let s = this.#i[e];
-            this.#T && this.#m?.(i, s, t), this.#f && this.#r?.push([i, s, t]);
+            this.#T && this.#m?.(i, s, t2), this.#f && this.#r?.push([i, s, t2]);
           }
         }
         if (this.#s.clear(), this.#t.fill(void 0), this.#i.fill(void 0), this.#d && this.#F) {
@@ -27507,8 +27888,8 @@ var require_memoization = __commonJS({
       get(key) {
         return this.obj[key];
       }
-      set(key, val) {
-        this.obj[key] = val;
+      set(key, val2) {
+        this.obj[key] = val2;
       }
     };
     function pickMem(opts) {
@@ -28005,9 +28386,9 @@ var require_read = __commonJS({
         const cpath = contentPath(cache2, digests[0]);
         return fn(cpath, digests[0]);
       } else {
-        const results = await Promise.all(digests.map(async (meta) => {
+        const results = await Promise.all(digests.map(async (meta2) => {
           try {
-            return await withContentSri(cache2, meta, fn);
+            return await withContentSri(cache2, meta2, fn);
           } catch (err) {
             if (err.code === "ENOENT") {
               return Object.assign(
@@ -28054,11 +28435,11 @@ var require_get = __commonJS({
     var { Minipass } = require_commonjs();
     var Pipeline = require_minipass_pipeline();
     var index = require_entry_index();
-    var memo = require_memoization();
+    var memo3 = require_memoization();
     var read = require_read();
     async function getData(cache2, key, opts = {}) {
       const { integrity, memoize, size } = opts;
-      const memoized = memo.get(cache2, key, opts);
+      const memoized = memo3.get(cache2, key, opts);
       if (memoized && memoize !== false) {
         return {
           metadata: memoized.entry.metadata,
@@ -28073,7 +28454,7 @@ var require_get = __commonJS({
       }
       const data = await read(cache2, entry2.integrity, { integrity, size });
       if (memoize) {
-        memo.put(cache2, entry2, data, opts);
+        memo3.put(cache2, entry2, data, opts);
       }
       return {
         data,
@@ -28085,13 +28466,13 @@ var require_get = __commonJS({
     module.exports = getData;
     async function getDataByDigest(cache2, key, opts = {}) {
       const { integrity, memoize, size } = opts;
-      const memoized = memo.get.byDigest(cache2, key, opts);
+      const memoized = memo3.get.byDigest(cache2, key, opts);
       if (memoized && memoize !== false) {
         return memoized;
       }
       const res = await read(cache2, key, { integrity, size });
       if (memoize) {
-        memo.put.byDigest(cache2, key, res, opts);
+        memo3.put.byDigest(cache2, key, res, opts);
       }
       return res;
     }
@@ -28108,7 +28489,7 @@ var require_get = __commonJS({
     };
     function getStream(cache2, key, opts = {}) {
       const { memoize, size } = opts;
-      const memoized = memo.get(cache2, key, opts);
+      const memoized = memo3.get(cache2, key, opts);
       if (memoized && memoize !== false) {
         return getMemoizedStream(memoized);
       }
@@ -28133,7 +28514,7 @@ var require_get = __commonJS({
         );
         if (memoize) {
           const memoStream = new Collect.PassThrough();
-          memoStream.on("collect", (data) => memo.put(cache2, entry2, data, opts));
+          memoStream.on("collect", (data) => memo3.put(cache2, entry2, data, opts));
           stream.unshift(memoStream);
         }
         stream.unshift(src);
@@ -28144,7 +28525,7 @@ var require_get = __commonJS({
     module.exports.stream = getStream;
     function getStreamDigest(cache2, integrity, opts = {}) {
       const { memoize } = opts;
-      const memoized = memo.get.byDigest(cache2, integrity, opts);
+      const memoized = memo3.get.byDigest(cache2, integrity, opts);
       if (memoized && memoize !== false) {
         const stream = new Minipass();
         stream.end(memoized);
@@ -28155,7 +28536,7 @@ var require_get = __commonJS({
           return stream;
         }
         const memoStream = new Collect.PassThrough();
-        memoStream.on("collect", (data) => memo.put.byDigest(
+        memoStream.on("collect", (data) => memo3.put.byDigest(
           cache2,
           integrity,
           data,
@@ -28167,7 +28548,7 @@ var require_get = __commonJS({
     module.exports.stream.byDigest = getStreamDigest;
     function info(cache2, key, opts = {}) {
       const { memoize } = opts;
-      const memoized = memo.get(cache2, key, opts);
+      const memoized = memo3.get(cache2, key, opts);
       if (memoized && memoize !== false) {
         return Promise.resolve(memoized.entry);
       } else {
@@ -28226,10 +28607,10 @@ var require_write = __commonJS({
       }
       for (const algo in sri) {
         const tmp = await makeTmp(cache2, opts);
-        const hash = sri[algo].toString();
+        const hash2 = sri[algo].toString();
         try {
           await fs.writeFile(tmp.target, data, { flag: "wx" });
-          await moveToDestination(tmp, cache2, hash, opts);
+          await moveToDestination(tmp, cache2, hash2, opts);
         } finally {
           if (!tmp.moved) {
             await fs.rm(tmp.target, { recursive: true, force: true });
@@ -28382,7 +28763,7 @@ var require_put = __commonJS({
   "node_modules/cacache/lib/put.js"(exports, module) {
     "use strict";
     var index = require_entry_index();
-    var memo = require_memoization();
+    var memo3 = require_memoization();
     var write = require_write();
     var Flush = require_minipass_flush();
     var { PassThrough } = require_minipass_collect();
@@ -28398,7 +28779,7 @@ var require_put = __commonJS({
       const res = await write(cache2, data, opts);
       const entry2 = await index.insert(cache2, key, res.integrity, { ...opts, size: res.size });
       if (memoize) {
-        memo.put(cache2, entry2, data, opts);
+        memo3.put(cache2, entry2, data, opts);
       }
       return res.integrity;
     }
@@ -28430,7 +28811,7 @@ var require_put = __commonJS({
           if (!error) {
             const entry2 = await index.insert(cache2, key, integrity, { ...opts, size });
             if (memoize && memoData) {
-              memo.put(cache2, entry2, memoData, opts);
+              memo3.put(cache2, entry2, memoData, opts);
             }
             pipeline.emit("integrity", integrity);
             pipeline.emit("size", size);
@@ -28446,35 +28827,35 @@ var require_put = __commonJS({
 var require_index_min2 = __commonJS({
   "node_modules/cacache/node_modules/glob/dist/commonjs/index.min.js"(exports) {
     "use strict";
-    var C = (r, t) => () => {
+    var C = (r, t2) => () => {
       try {
-        return t || r((t = { exports: {} }).exports, t), t.exports;
+        return t2 || r((t2 = { exports: {} }).exports, t2), t2.exports;
       } catch (e) {
-        throw t = 0, e;
+        throw t2 = 0, e;
       }
     };
     var ms = C((tt) => {
       "use strict";
       Object.defineProperty(tt, "__esModule", { value: true });
       tt.range = tt.balanced = void 0;
-      var Ei = (r, t, e) => {
-        let s = r instanceof RegExp ? ps(r, e) : r, i = t instanceof RegExp ? ps(t, e) : t, n = s !== null && i != null && (0, tt.range)(s, i, e);
+      var Ei = (r, t2, e) => {
+        let s = r instanceof RegExp ? ps(r, e) : r, i = t2 instanceof RegExp ? ps(t2, e) : t2, n = s !== null && i != null && (0, tt.range)(s, i, e);
         return n && { start: n[0], end: n[1], pre: e.slice(0, n[0]), body: e.slice(n[0] + s.length, n[1]), post: e.slice(n[1] + i.length) };
       };
       tt.balanced = Ei;
-      var ps = (r, t) => {
-        let e = t.match(r);
+      var ps = (r, t2) => {
+        let e = t2.match(r);
         return e ? e[0] : null;
-      }, Oi = (r, t, e) => {
-        let s, i, n, o, h, a = e.indexOf(r), l = e.indexOf(t, a + 1), c = a;
+      }, Oi = (r, t2, e) => {
+        let s, i, n, o, h, a = e.indexOf(r), l = e.indexOf(t2, a + 1), c = a;
         if (a >= 0 && l > 0) {
-          if (r === t) return [a, l];
+          if (r === t2) return [a, l];
           for (s = [], n = e.length; c >= 0 && !h; ) {
             if (c === a) s.push(c), a = e.indexOf(r, c + 1);
             else if (s.length === 1) {
               let u = s.pop();
               u !== void 0 && (h = [u, l]);
-            } else i = s.pop(), i !== void 0 && i < n && (n = i, o = l), l = e.indexOf(t, c + 1);
+            } else i = s.pop(), i !== void 0 && i < n && (n = i, o = l), l = e.indexOf(t2, c + 1);
             c = a < l && a >= 0 ? a : l;
           }
           s.length && o !== void 0 && (h = [n, o]);
@@ -28502,25 +28883,25 @@ var require_index_min2 = __commonJS({
       function Di(r) {
         return r.replace(xi, "\\").replace(Ci, "{").replace(Mi, "}").replace(ki, ",").replace(Ai, ".");
       }
-      function Ee(r, t) {
-        for (let e = 0; e < t.length; e++) r.push(t[e]);
+      function Ee(r, t2) {
+        for (let e = 0; e < t2.length; e++) r.push(t2[e]);
       }
       function Li(r) {
-        let t = [], e = "";
+        let t2 = [], e = "";
         for (; ; ) {
           let s = (0, gs.balanced)("{", "}", r);
           if (!s) {
             let a = r.split(",");
-            return a[0] = e + a[0], Ee(t, a), t;
+            return a[0] = e + a[0], Ee(t2, a), t2;
           }
           let { pre: i, body: n, post: o } = s, h = i.split(",");
-          if (h[0] = e + h[0], h[h.length - 1] += "{" + n + "}", !o.length) return Ee(t, h), t;
-          e = h.pop(), Ee(t, h), r = o;
+          if (h[0] = e + h[0], h[h.length - 1] += "{" + n + "}", !o.length) return Ee(t2, h), t2;
+          e = h.pop(), Ee(t2, h), r = o;
         }
       }
-      function Wi(r, t = {}) {
+      function Wi(r, t2 = {}) {
         if (!r) return [];
-        let { max: e = T.EXPANSION_MAX, maxLength: s = T.EXPANSION_MAX_LENGTH, maxDepth: i = T.EXPANSION_MAX_DEPTH, maxRewrites: n = T.EXPANSION_MAX_REWRITES } = t;
+        let { max: e = T.EXPANSION_MAX, maxLength: s = T.EXPANSION_MAX_LENGTH, maxDepth: i = T.EXPANSION_MAX_DEPTH, maxRewrites: n = T.EXPANSION_MAX_REWRITES } = t2;
         return r.slice(0, 2) === "{}" && (r = "\\{\\}" + r.slice(2)), Oe(Ni(r), e, s, i, 0, n, true).map(Di);
       }
       function zi(r) {
@@ -28529,17 +28910,17 @@ var require_index_min2 = __commonJS({
       function Bi(r) {
         return /^-?0\d/.test(r);
       }
-      function Gi(r, t) {
-        return r <= t;
+      function Gi(r, t2) {
+        return r <= t2;
       }
-      function Ii(r, t) {
-        return r >= t;
+      function Ii(r, t2) {
+        return r >= t2;
       }
-      function ct(r, t, e, s, i, n) {
+      function ct(r, t2, e, s, i, n) {
         let o = [], h = 0;
         for (let a = 0; a < r.length; a++) for (let l = 0; l < e.length; l++) {
           if (o.length >= s) return o;
-          let c = r[a] + t + e[l];
+          let c = r[a] + t2 + e[l];
           if (!(n && !c)) {
             if (h + c.length > i) return o;
             o.push(c), h += c.length;
@@ -28547,7 +28928,7 @@ var require_index_min2 = __commonJS({
         }
         return o;
       }
-      function $i(r, t, e, s) {
+      function $i(r, t2, e, s) {
         let i = r.split(/\.\./), n = [];
         if (i[0] === void 0 || i[1] === void 0) return n;
         let o = _e(i[0]), h = _e(i[1]), a = Math.max(i[0].length, i[1].length), l = i.length === 3 && i[2] !== void 0 ? Math.max(Math.abs(_e(i[2])), 1) : 1, c = Gi;
@@ -28555,7 +28936,7 @@ var require_index_min2 = __commonJS({
         let f = i.some(Bi), p = 0;
         for (let g = o; c(g, h) && n.length < e; g += l) {
           let d;
-          if (t) d = String.fromCharCode(g), d === "\\" && (d = "");
+          if (t2) d = String.fromCharCode(g), d === "\\" && (d = "");
           else if (d = String(g), f) {
             let b = a - d.length;
             if (b > 0) {
@@ -28568,15 +28949,15 @@ var require_index_min2 = __commonJS({
         }
         return n;
       }
-      function Oe(r, t, e, s, i, n, o) {
+      function Oe(r, t2, e, s, i, n, o) {
         if (i > s) return [r];
         let h = [""], a = 0, l = false, c = true;
         for (; ; ) {
           let u = (0, gs.balanced)("{", "}", r);
-          if (!u) return ct(h, r, [""], t, e, l);
+          if (!u) return ct(h, r, [""], t2, e, l);
           let f = u.pre;
           if (/\$$/.test(f)) {
-            if (h = ct(h, f + "{" + u.body + "}", [""], t, e, l && !u.post.length), c = false, !u.post.length) break;
+            if (h = ct(h, f + "{" + u.body + "}", [""], t2, e, l && !u.post.length), c = false, !u.post.length) break;
             r = u.post;
             continue;
           }
@@ -28586,15 +28967,15 @@ var require_index_min2 = __commonJS({
               a++, r = u.pre + "{" + u.body + xe + u.post, o = true;
               continue;
             }
-            return ct(h, f + "{" + u.body + "}" + u.post, [""], t, e, l);
+            return ct(h, f + "{" + u.body + "}" + u.post, [""], t2, e, l);
           }
           c && (l = o && !d, c = false);
           let m;
-          if (d) m = $i(u.body, g, t, e);
+          if (d) m = $i(u.body, g, t2, e);
           else {
             let y = Li(u.body);
-            if (y.length === 1 && y[0] !== void 0 && (y = Oe(y[0], t, e, s, i + 1, n, false).map(zi), y.length === 1)) {
-              if (h = ct(h, f + y[0], [""], t, e, l && !u.post.length), !u.post.length) break;
+            if (y.length === 1 && y[0] !== void 0 && (y = Oe(y[0], t2, e, s, i + 1, n, false).map(zi), y.length === 1)) {
+              if (h = ct(h, f + y[0], [""], t2, e, l && !u.post.length), !u.post.length) break;
               r = u.post;
               continue;
             }
@@ -28603,17 +28984,17 @@ var require_index_min2 = __commonJS({
             m = [];
             let v = 0;
             t: for (let S = 0; S < y.length; S++) {
-              let K = Oe(y[S], t, e, s, i + 1, n, false);
+              let K = Oe(y[S], t2, e, s, i + 1, n, false);
               for (let B = 0; B < K.length; B++) {
                 let U = K[B];
                 if (!(_ && !U)) {
-                  if (m.length >= t || v + U.length > e) break t;
+                  if (m.length >= t2 || v + U.length > e) break t;
                   m.push(U), v += U.length;
                 }
               }
             }
           }
-          if (h = ct(h, f, m, t, e, l && !u.post.length), !u.post.length) break;
+          if (h = ct(h, f, m, t2, e, l && !u.post.length), !u.post.length) break;
           r = u.post;
         }
         return h;
@@ -28623,27 +29004,27 @@ var require_index_min2 = __commonJS({
       "use strict";
       Object.defineProperty(jt, "__esModule", { value: true });
       jt.numericRange = void 0;
-      var Me = (r, t) => r === t ? { t: "lit", ch: String(r) } : { t: "class", re: new RegExp(`^[${r}-${t}]$`) }, Ce = (r, t) => t.map((e) => [Me(r, r), ...e]), ut = (r, t) => {
+      var Me = (r, t2) => r === t2 ? { t: "lit", ch: String(r) } : { t: "class", re: new RegExp(`^[${r}-${t2}]$`) }, Ce = (r, t2) => t2.map((e) => [Me(r, r), ...e]), ut = (r, t2) => {
         if (!r) return [[]];
-        let e = +r[0], s = +t[0], i = r.slice(1), n = t.slice(1);
+        let e = +r[0], s = +t2[0], i = r.slice(1), n = t2.slice(1);
         if (e === s) return Ce(e, ut(i, n));
         let o = "0".repeat(i.length), h = "9".repeat(i.length), a = [];
         i !== o && a.push(...Ce(e++, ut(i, h)));
         let l = n === h ? [] : Ce(s--, ut(o, n));
         return e <= s && a.push([Me(e, s), ...Array.from(i, () => Me(0, 9))]), a.push(...l), a;
-      }, _s = (r, t, e) => {
-        if (e) return ut(String(r).padStart(e, "0"), String(t).padStart(e, "0"));
+      }, _s = (r, t2, e) => {
+        if (e) return ut(String(r).padStart(e, "0"), String(t2).padStart(e, "0"));
         let s = [];
-        for (let i = String(r).length; i <= String(t).length; i++) {
-          let n = Math.max(r, i === 1 ? 0 : 10 ** (i - 1)), o = Math.min(t, 10 ** i - 1);
+        for (let i = String(r).length; i <= String(t2).length; i++) {
+          let n = Math.max(r, i === 1 ? 0 : 10 ** (i - 1)), o = Math.min(t2, 10 ** i - 1);
           s.push(...ut(String(n), String(o)));
         }
         return s;
-      }, Ui = (r, t) => {
-        let e = Number(r), s = Number(t);
+      }, Ui = (r, t2) => {
+        let e = Number(r), s = Number(t2);
         if (!Number.isSafeInteger(e) || !Number.isSafeInteger(s)) return;
         e > s && ([e, s] = [s, e]);
-        let n = /^-?0\d/.test(r) || /^-?0\d/.test(t) ? Math.max(r.length, t.length) : 0, o = [];
+        let n = /^-?0\d/.test(r) || /^-?0\d/.test(t2) ? Math.max(r.length, t2.length) : 0, o = [];
         if (e < 0) {
           let h = _s(Math.max(-s, 1), -e, n && n - 1);
           o.push(...h.map((a) => [{ t: "lit", ch: "-" }, ...a]));
@@ -28656,11 +29037,11 @@ var require_index_min2 = __commonJS({
       "use strict";
       Object.defineProperty(Nt, "__esModule", { value: true });
       Nt.parseClass = void 0;
-      var qi = { "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}"], "[:alpha:]": ["\\p{L}\\p{Nl}"], "[:ascii:]": ["\\x00-\\x7f"], "[:blank:]": ["\\p{Zs}\\t"], "[:cntrl:]": ["\\p{Cc}"], "[:digit:]": ["\\p{Nd}"], "[:graph:]": ["\\p{Z}\\p{C}", true], "[:lower:]": ["\\p{Ll}"], "[:print:]": ["\\p{C}", true], "[:punct:]": ["\\p{P}\\p{S}"], "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f"], "[:upper:]": ["\\p{Lu}"], "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}"], "[:xdigit:]": ["A-Fa-f0-9"] }, ft = (r) => r.replace(/[[\]\\-]/g, "\\$&"), ke = /$./, Hi = (r, t, e = false, s) => {
+      var qi = { "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}"], "[:alpha:]": ["\\p{L}\\p{Nl}"], "[:ascii:]": ["\\x00-\\x7f"], "[:blank:]": ["\\p{Zs}\\t"], "[:cntrl:]": ["\\p{Cc}"], "[:digit:]": ["\\p{Nd}"], "[:graph:]": ["\\p{Z}\\p{C}", true], "[:lower:]": ["\\p{Ll}"], "[:print:]": ["\\p{C}", true], "[:punct:]": ["\\p{P}\\p{S}"], "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f"], "[:upper:]": ["\\p{Lu}"], "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}"], "[:xdigit:]": ["A-Fa-f0-9"] }, ft = (r) => r.replace(/[[\]\\-]/g, "\\$&"), ke = /$./, Hi = (r, t2, e = false, s) => {
         let i = (m) => {
           let y = s ? m.normalize(s) : m;
           return [...y].length === 1 ? y : m;
-        }, n = t;
+        }, n = t2;
         if (r.charAt(n) !== "[") throw new Error("not in a brace expression");
         let o = [], h = [], a = n + 1, l = false, c = false, u = false, f = n, p = "";
         t: for (; a < r.length; ) {
@@ -28712,16 +29093,16 @@ var require_index_min2 = __commonJS({
       Object.defineProperty(Wt, "__esModule", { value: true });
       Wt.Matcher = void 0;
       var Xi = Es(), Ki = Os(), Ae = { t: "match", id: 0 }, Vi = "!?+*@", et = (r) => ({ t: "lit", ch: r }), Yi = (r) => r.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&"), ks = (r) => new RegExp(`^${Yi(r)}$`, "iu"), Dt = /* @__PURE__ */ new Map(), As = (r) => {
-        let t = Dt.get(r);
-        return t || (t = ks(r), Dt.size >= 1e3 && Dt.clear(), Dt.set(r, t)), t;
-      }, Fe = (r, t) => {
-        if (t === r.ch) return true;
+        let t2 = Dt.get(r);
+        return t2 || (t2 = ks(r), Dt.size >= 1e3 && Dt.clear(), Dt.set(r, t2)), t2;
+      }, Fe = (r, t2) => {
+        if (t2 === r.ch) return true;
         if (!r.re) return false;
-        let e = t.charCodeAt(0);
-        if (e >= 128) return r.re.test(t);
+        let e = t2.charCodeAt(0);
+        if (e >= 128) return r.re.test(t2);
         let s = r.ascii ??= new Uint8Array(128);
-        return s[e] ||= r.re.test(t) ? 1 : 2, s[e] === 1;
-      }, Ji = (r, t, e, s, i) => {
+        return s[e] ||= r.re.test(t2) ? 1 : 2, s[e] === 1;
+      }, Ji = (r, t2, e, s, i) => {
         let n = [];
         for (let o = 0; o < r.length; ) {
           let h = String.fromCodePoint(r.codePointAt(o));
@@ -28741,7 +29122,7 @@ var require_index_min2 = __commonJS({
             continue;
           }
           if (h === "[") {
-            let [a, l] = (0, Ki.parseClass)(r, o, t, s);
+            let [a, l] = (0, Ki.parseClass)(r, o, t2, s);
             if (l) {
               n.push({ t: "class", re: a }), o += l;
               continue;
@@ -28755,23 +29136,23 @@ var require_index_min2 = __commonJS({
         }
         return n;
       }, Zi = (r) => {
-        let t = /* @__PURE__ */ new Map(), e = [];
+        let t2 = /* @__PURE__ */ new Map(), e = [];
         return r.forEach((s, i) => {
-          s.t === "open" ? e.push(i) : s.t === "close" && e.length && t.set(e.pop(), i);
-        }), t;
-      }, Rs = (r, t, e, s, i) => {
+          s.t === "open" ? e.push(i) : s.t === "close" && e.length && t2.set(e.pop(), i);
+        }), t2;
+      }, Rs = (r, t2, e, s, i) => {
         let n = [], o = [n];
         for (let h = e; h < s; h++) {
-          let a = r[h], l = t.get(h);
+          let a = r[h], l = t2.get(h);
           if (a.t === "open" && l !== void 0) {
-            let c = Rs(r, t, h + 1, l, false);
+            let c = Rs(r, t2, h + 1, l, false);
             n.push({ t: "ext", type: a.type, alts: c }), h = l;
           } else a.t === "bar" && !i ? o.push(n = []) : a.t === "open" ? n.push(et(a.type), et("(")) : a.t === "bar" ? n.push(et("|")) : a.t === "close" ? n.push(et(")")) : n.push(a);
         }
         return o;
-      }, Ps = (r, t) => {
+      }, Ps = (r, t2) => {
         let e = [], s = "", i = () => {
-          for (let n of s.normalize(t)) e.push(et(n));
+          for (let n of s.normalize(t2)) e.push(et(n));
           s = "";
         };
         for (let n of r) {
@@ -28779,14 +29160,14 @@ var require_index_min2 = __commonJS({
             s += n.ch;
             continue;
           }
-          i(), e.push(n.t === "ext" ? { ...n, alts: n.alts.map((o) => Ps(o, t)) } : n);
+          i(), e.push(n.t === "ext" ? { ...n, alts: n.alts.map((o) => Ps(o, t2)) } : n);
         }
         return i(), e;
-      }, Qi = (r, t) => {
+      }, Qi = (r, t2) => {
         let e = 1, s = (h) => ({ t: "split", id: e++, out: h }), i = (h, a) => h.reduceRight((l, c) => n(c, l), a), n = (h, a) => {
           switch (h.t) {
             case "lit":
-              let f = t ? As(h.ch) : void 0;
+              let f = t2 ? As(h.ch) : void 0;
               return { t: "lit", id: e++, ch: h.ch, re: f, next: a };
             case "any":
             case "star":
@@ -28808,10 +29189,10 @@ var require_index_min2 = __commonJS({
         };
         return [i(r, Ae), e];
       }, tn = (r) => {
-        let t = [], e = /* @__PURE__ */ new Set(), s = (n) => n.t === "match" ? "match" : String(n.id), i = (n, o) => {
+        let t2 = [], e = /* @__PURE__ */ new Set(), s = (n) => n.t === "match" ? "match" : String(n.id), i = (n, o) => {
           if (n.t === "match" || e.has(n)) return;
           e.add(n);
-          let h = (a) => t.push(`${o}${n.id}: ${a}`);
+          let h = (a) => t2.push(`${o}${n.id}: ${a}`);
           switch (n.t) {
             case "split":
               h(`split -> ${n.out.map(s).join(", ")}`);
@@ -28830,7 +29211,7 @@ var require_index_min2 = __commonJS({
           }
           i(n.next, o);
         };
-        return i(r, ""), [`start -> ${s(r)}`, ...t].join(`
+        return i(r, ""), [`start -> ${s(r)}`, ...t2].join(`
 `);
       }, Re = class {
         gen;
@@ -28838,64 +29219,64 @@ var require_index_min2 = __commonJS({
         match = false;
         runs = [];
         ids = [];
-        constructor(t) {
-          this.gen = t;
+        constructor(t2) {
+          this.gen = t2;
         }
         get dead() {
           return !this.threads.length && !this.match && !this.runs.length;
         }
-      }, Ts = (r, t) => r.ids.length !== t.ids.length || r.runs.length !== t.runs.length || r.ids.some((e, s) => e !== t.ids[s]) ? false : r.runs.every((e) => t.runs.some((s) => s.neg === e.neg && Ts(s.state, e.state))), xs = (r) => ({ has: new Float64Array(r), seen: new Float64Array(r), gen: 0 }), dt = class {
+      }, Ts = (r, t2) => r.ids.length !== t2.ids.length || r.runs.length !== t2.runs.length || r.ids.some((e, s) => e !== t2.ids[s]) ? false : r.runs.every((e) => t2.runs.some((s) => s.neg === e.neg && Ts(s.state, e.state))), xs = (r) => ({ has: new Float64Array(r), seen: new Float64Array(r), gen: 0 }), dt = class {
         dots;
         dotStart;
         #t;
-        constructor(t, e, s) {
-          this.dots = t, this.dotStart = e, this.#t = s;
+        constructor(t2, e, s) {
+          this.dots = t2, this.dotStart = e, this.#t = s;
         }
         state() {
           return new Re(++this.#t.gen);
         }
-        done(t) {
-          return t.ids = t.threads.map((e) => e.id).sort((e, s) => e - s), t.match && t.ids.unshift(Ae.id), t;
+        done(t2) {
+          return t2.ids = t2.threads.map((e) => e.id).sort((e, s) => e - s), t2.match && t2.ids.unshift(Ae.id), t2;
         }
-        #n(t, e) {
+        #n(t2, e) {
           let { seen: s } = this.#t;
-          return s[e.id] === t.gen ? false : (s[e.id] = t.gen, true);
+          return s[e.id] === t2.gen ? false : (s[e.id] = t2.gen, true);
         }
-        #i(t, e) {
+        #i(t2, e) {
           let { has: s } = this.#t;
-          return s[e.id] === t.gen ? false : (s[e.id] = t.gen, t.threads.push(e), true);
+          return s[e.id] === t2.gen ? false : (s[e.id] = t2.gen, t2.threads.push(e), true);
         }
-        restricted(t, e) {
-          return e && (this.dots || this.dotStart && t === 0);
+        restricted(t2, e) {
+          return e && (this.dots || this.dotStart && t2 === 0);
         }
-        add(t, e, s, i) {
+        add(t2, e, s, i) {
           switch (e.t) {
             case "split":
-              if (!this.#n(t, e)) return;
-              for (let o of e.out) this.add(t, o, s, i);
+              if (!this.#n(t2, e)) return;
+              for (let o of e.out) this.add(t2, o, s, i);
               return;
             case "neg":
-              if (!this.#n(t, e)) return;
+              if (!this.#n(t2, e)) return;
               let n = this.state();
-              return this.add(n, e.sub, s, false), this.done(n), this.addRun(t, { t: "run", neg: e, state: n }, s, i);
+              return this.add(n, e.sub, s, false), this.done(n), this.addRun(t2, { t: "run", neg: e, state: n }, s, i);
             case "star":
               if (this.restricted(s, i)) return;
-              this.#i(t, e) && this.add(t, e.next, s, i);
+              this.#i(t2, e) && this.add(t2, e.next, s, i);
               return;
             case "match":
-              t.match = true;
+              t2.match = true;
               return;
             default:
-              this.#i(t, e);
+              this.#i(t2, e);
           }
         }
-        addRun(t, e, s, i) {
-          for (let n of t.runs) if (n.neg === e.neg && Ts(n.state, e.state)) return;
-          t.runs.push(e), e.state.match || this.add(t, e.neg.next, s, i);
+        addRun(t2, e, s, i) {
+          for (let n of t2.runs) if (n.neg === e.neg && Ts(n.state, e.state)) return;
+          t2.runs.push(e), e.state.match || this.add(t2, e.neg.next, s, i);
         }
-        step(t, e, s, i) {
+        step(t2, e, s, i) {
           let n = this.state();
-          for (let o of t.threads) switch (o.t) {
+          for (let o of t2.threads) switch (o.t) {
             case "lit":
               Fe(o, e) && this.add(n, o.next, s + 1, i);
               break;
@@ -28908,7 +29289,7 @@ var require_index_min2 = __commonJS({
             case "star":
               this.restricted(s, i) || this.add(n, o, s + 1, i);
           }
-          if (!this.restricted(s, i)) for (let o of t.runs) {
+          if (!this.restricted(s, i)) for (let o of t2.runs) {
             if (o.state.dead) {
               this.addRun(n, o, s + 1, i);
               continue;
@@ -28919,10 +29300,10 @@ var require_index_min2 = __commonJS({
           return this.done(n);
         }
       }, Fs = (r) => {
-        let t = r.ids.join();
-        if (!r.runs.length) return t;
+        let t2 = r.ids.join();
+        if (!r.runs.length) return t2;
         let e = r.runs.map((s) => `${s.neg.id}(${Fs(s.state)})`);
-        return `${t}|${e.sort().join("|")}`;
+        return `${t2}|${e.sort().join("|")}`;
       }, en = 1 << 18, Pe = class {
         #t;
         #n = /* @__PURE__ */ new Map();
@@ -28931,24 +29312,24 @@ var require_index_min2 = __commonJS({
         #r;
         #d;
         #f;
-        constructor(t, e) {
-          this.#t = t, this.#d = new dt(false, false, e), this.#f = new dt(false, true, e);
+        constructor(t2, e) {
+          this.#t = t2, this.#d = new dt(false, false, e), this.#f = new dt(false, true, e);
         }
-        #u(t) {
-          return { state: t, match: t.match, dead: t.dead, next: /* @__PURE__ */ new Map() };
+        #u(t2) {
+          return { state: t2, match: t2.match, dead: t2.dead, next: /* @__PURE__ */ new Map() };
         }
-        #h(t) {
-          let e = Fs(t), s = this.#n.get(e);
+        #h(t2) {
+          let e = Fs(t2), s = this.#n.get(e);
           if (s) return s;
           this.#i > en && this.#m();
-          let i = this.#u(t);
+          let i = this.#u(t2);
           return this.#n.set(e, i), this.#i += e.length + 1, i;
         }
         #m() {
           this.#n.clear(), this.#i = 0, this.#o = void 0, this.#r = void 0;
         }
-        start(t) {
-          if (t) {
+        start(t2) {
+          if (t2) {
             if (this.#r) return this.#r;
             let s = this.#f.state();
             return this.#f.add(s, this.#t, 0, true), this.#r = this.#u(this.#f.done(s));
@@ -28957,20 +29338,20 @@ var require_index_min2 = __commonJS({
           let e = this.#d.state();
           return this.#d.add(e, this.#t, 0, true), this.#o = this.#h(this.#d.done(e));
         }
-        next(t, e) {
-          let s = e.charCodeAt(0), i = s < 128 ? void 0 : t.next.get(e);
+        next(t2, e) {
+          let s = e.charCodeAt(0), i = s < 128 ? void 0 : t2.next.get(e);
           if (i) return i;
-          let n = t === this.#r ? this.#h(this.#f.step(t.state, e, 0, true)) : this.#h(this.#d.step(t.state, e, 1, true));
-          return s < 128 ? (t.ascii || (t.ascii = new Array(128), this.#i += 128), t.ascii[s] = n) : t.next.set(e, n), this.#i++, n;
+          let n = t2 === this.#r ? this.#h(this.#f.step(t2.state, e, 0, true)) : this.#h(this.#d.step(t2.state, e, 1, true));
+          return s < 128 ? (t2.ascii || (t2.ascii = new Array(128), this.#i += 128), t2.ascii[s] = n) : t2.next.set(e, n), this.#i++, n;
         }
       }, sn = (r) => {
-        let t = [];
+        let t2 = [];
         for (let e = r; e.t !== "match"; e = e.next) {
           if (e.t === "split" || e.t === "neg") return;
-          t.push(e);
+          t2.push(e);
         }
-        return t;
-      }, nn = (r, t, e, s) => {
+        return t2;
+      }, nn = (r, t2, e, s) => {
         let i = 0, n = e, o = -1, h = 0;
         for (; n < s; ) {
           let a = r[i];
@@ -28978,7 +29359,7 @@ var require_index_min2 = __commonJS({
             o = i++, h = n;
             continue;
           }
-          let l = t[n];
+          let l = t2[n];
           if (a && (a.t === "any" || a.t === "lit" && Fe(a, l) || a.t === "class" && a.re.test(l))) {
             i++, n++;
             continue;
@@ -28989,20 +29370,20 @@ var require_index_min2 = __commonJS({
         for (; r[i]?.t === "star"; ) i++;
         return i === r.length;
       }, js = (r) => {
-        let t = 0, e = 0;
+        let t2 = 0, e = 0;
         for (let s of r) {
           let [i, n] = rn(s);
-          t += i, e += n;
+          t2 += i, e += n;
         }
-        return [t, e];
+        return [t2, e];
       }, rn = (r) => {
         if (r.t === "star") return [0, 1 / 0];
         if (r.t !== "ext") return [1, 1];
         if (r.type === "!") return [0, 1 / 0];
-        let t = r.alts.map(js), e = Math.min(...t.map((n) => n[0])), s = Math.max(...t.map((n) => n[1])), i = s === 0 ? 0 : 1 / 0;
+        let t2 = r.alts.map(js), e = Math.min(...t2.map((n) => n[0])), s = Math.max(...t2.map((n) => n[1])), i = s === 0 ? 0 : 1 / 0;
         return r.type === "@" ? [e, s] : r.type === "?" ? [0, s] : r.type === "*" ? [0, i] : [e, i];
-      }, Cs = (r, t, e) => {
-        for (let s = 0; s < r.length; s++) if (!Fe(r[s], t[e + s])) return false;
+      }, Cs = (r, t2, e) => {
+        for (let s = 0; s < r.length; s++) if (!Fe(r[s], t2[e + s])) return false;
         return true;
       }, on = /[/\ud800-\udfff]/, hn = /[\ud800-\udfff]/, Lt = (r) => hn.test(r) ? [...r] : r, Ms = (r) => {
         if (r.includes("/")) throw new Error("can only match a single path portion, got: " + r);
@@ -29027,12 +29408,12 @@ var require_index_min2 = __commonJS({
         #y = false;
         #g;
         #w;
-        constructor(t, e = {}) {
-          if (t.includes("/")) throw new Error("can only match a single path portion, got pattern: " + t);
-          this.pattern = t, this.options = e;
+        constructor(t2, e = {}) {
+          if (t2.includes("/")) throw new Error("can only match a single path portion, got pattern: " + t2);
+          this.pattern = t2, this.options = e;
           let { nocase: s = false, noext: i = false, normalize: n } = e;
           this.#w = n === true ? "NFC" : n || void 0;
-          let o = /^[?*+@]\(\)$/.test(t), h = Ji(t, s, i || o, this.#w, e.rangeMark), [a] = Rs(h, Zi(h), 0, h.length, true);
+          let o = /^[?*+@]\(\)$/.test(t2), h = Ji(t2, s, i || o, this.#w, e.rangeMark), [a] = Rs(h, Zi(h), 0, h.length, true);
           this.#w && (a = Ps(a, this.#w));
           let [l, c] = Qi(a, s);
           if (this.#t = l, this.#n = c, a.every((u) => u.t === "lit")) this.#r = a.map((u) => u.ch).join(""), this.#d = s;
@@ -29053,38 +29434,38 @@ var require_index_min2 = __commonJS({
             this.#m = f, this.#l = p;
           }
         }
-        test(t) {
-          return this.#w ? (Ms(t), this.#p(t.normalize(this.#w))) : on.test(t) ? (Ms(t), this.#p(t, [...t])) : this.#p(t, t);
+        test(t2) {
+          return this.#w ? (Ms(t2), this.#p(t2.normalize(this.#w))) : on.test(t2) ? (Ms(t2), this.#p(t2, [...t2])) : this.#p(t2, t2);
         }
-        testUnchecked(t) {
-          return this.#p(this.#w ? t.normalize(this.#w) : t);
+        testUnchecked(t2) {
+          return this.#p(this.#w ? t2.normalize(this.#w) : t2);
         }
-        #p(t, e) {
-          if (this.#r !== void 0) return this.#d ? (this.#f ??= ks(this.#r)).test(t) : t === this.#r;
+        #p(t2, e) {
+          if (this.#r !== void 0) return this.#d ? (this.#f ??= ks(this.#r)).test(t2) : t2 === this.#r;
           let s = this.#m, i = this.#l;
           if (e === void 0) {
-            let c = t.length, u = c + 1 >> 1;
+            let c = t2.length, u = c + 1 >> 1;
             if (c < s || u > i) return false;
-            (u < s || c > i) && (e = Lt(t));
+            (u < s || c > i) && (e = Lt(t2));
           }
           if (e !== void 0 && (e.length < s || e.length > i)) return false;
           let n = this.#a.length;
           if (this.#y) if (this.#b !== void 0 && this.#E !== void 0) {
-            if (!t.startsWith(this.#b) || !t.endsWith(this.#E)) return false;
+            if (!t2.startsWith(this.#b) || !t2.endsWith(this.#E)) return false;
           } else {
-            e ??= Lt(t);
+            e ??= Lt(t2);
             let c = e.length - this.#s.length;
             if (!Cs(this.#a, e, 0) || !Cs(this.#s, e, c)) return false;
           }
-          let o = !this.options.dot && t.startsWith(".");
+          let o = !this.options.dot && t2.startsWith(".");
           if (this.#u) {
-            if (t === "." || t === ".." || o && !n) return false;
+            if (t2 === "." || t2 === ".." || o && !n) return false;
             if (this.#h) return true;
-            e ??= Lt(t);
+            e ??= Lt(t2);
             let c = e.length - this.#s.length;
             return nn(this.#u, e, n, c);
           }
-          if (e ??= Lt(t), t === "." || t === "..") {
+          if (e ??= Lt(t2), t2 === "." || t2 === "..") {
             this.#i ??= xs(this.#n);
             let c = this.#o ??= new dt(true, false, this.#i), u = c.state();
             c.add(u, this.#t, 0, true);
@@ -29093,10 +29474,10 @@ var require_index_min2 = __commonJS({
             return f.match;
           }
           this.#i ??= xs(this.#n);
-          let h = this.#g ??= new Pe(this.#t, this.#i), a = h.start(o), l = e === t;
+          let h = this.#g ??= new Pe(this.#t, this.#i), a = h.start(o), l = e === t2;
           for (let c = 0; c < e.length; c++) {
             if (a.dead) return false;
-            let u = l ? t.charCodeAt(c) : e[c].charCodeAt(0);
+            let u = l ? t2.charCodeAt(c) : e[c].charCodeAt(0);
             a = a.ascii?.[u] ?? h.next(a, e[c]);
           }
           return a.match;
@@ -29121,58 +29502,58 @@ var require_index_min2 = __commonJS({
       "use strict";
       Object.defineProperty(Bt, "__esModule", { value: true });
       Bt.escape = void 0;
-      var cn = (r, { windowsPathsNoEscape: t = false, magicalBraces: e = false } = {}) => e ? t ? r.replace(/[?*()[\]{}]/g, "[$&]") : r.replace(/[?*()[\]\\{}]/g, "\\$&") : t ? r.replace(/[?*()[\]]/g, "[$&]") : r.replace(/[?*()[\]\\]/g, "\\$&");
+      var cn = (r, { windowsPathsNoEscape: t2 = false, magicalBraces: e = false } = {}) => e ? t2 ? r.replace(/[?*()[\]{}]/g, "[$&]") : r.replace(/[?*()[\]\\{}]/g, "\\$&") : t2 ? r.replace(/[?*()[\]]/g, "[$&]") : r.replace(/[?*()[\]\\]/g, "\\$&");
       Bt.escape = cn;
     });
     var Ne = C((Gt) => {
       "use strict";
       Object.defineProperty(Gt, "__esModule", { value: true });
       Gt.unescape = void 0;
-      var un = (r, { windowsPathsNoEscape: t = false, magicalBraces: e = true } = {}) => e ? t ? r.replace(/\[([^/\\])\]/g, "$1") : r.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1") : t ? r.replace(/\[([^/\\{}])\]/g, "$1") : r.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
+      var un = (r, { windowsPathsNoEscape: t2 = false, magicalBraces: e = true } = {}) => e ? t2 ? r.replace(/\[([^/\\])\]/g, "$1") : r.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1") : t2 ? r.replace(/\[([^/\\{}])\]/g, "$1") : r.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
       Gt.unescape = un;
     });
     var Y = C((w) => {
       "use strict";
       Object.defineProperty(w, "__esModule", { value: true });
       w.unescape = w.escape = w.Minimatch = w.match = w.braceExpand = w.defaults = w.filter = w.GLOBSTAR = w.sep = w.minimatch = void 0;
-      var fn = vs(), Ls = Ns(), Ut = Ds(), dn = je(), pn = Ne(), mn = (r, t, e = {}) => ((0, Ut.assertValidPattern)(t), !e.nocomment && t.charAt(0) === "#" ? false : wn(t, e).match(r));
+      var fn = vs(), Ls = Ns(), Ut = Ds(), dn = je(), pn = Ne(), mn = (r, t2, e = {}) => ((0, Ut.assertValidPattern)(t2), !e.nocomment && t2.charAt(0) === "#" ? false : wn(t2, e).match(r));
       w.minimatch = mn;
-      var ot = /* @__PURE__ */ new Map(), gn = 256, wn = (r, t) => {
-        let e = r + "\0" + JSON.stringify(t), s = ot.get(e);
-        return s ? ot.delete(e) : (s = new ht(r, { ...t }), ot.size >= gn && ot.delete(ot.keys().next().value)), ot.set(e, s), s;
+      var ot = /* @__PURE__ */ new Map(), gn = 256, wn = (r, t2) => {
+        let e = r + "\0" + JSON.stringify(t2), s = ot.get(e);
+        return s ? ot.delete(e) : (s = new ht(r, { ...t2 }), ot.size >= gn && ot.delete(ot.keys().next().value)), ot.set(e, s), s;
       }, $s = typeof process == "object" && process ? process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix", Ws = { win32: { sep: "\\" }, posix: { sep: "/" } };
       w.sep = $s === "win32" ? Ws.win32.sep : Ws.posix.sep;
       w.minimatch.sep = w.sep;
       w.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
       w.minimatch.GLOBSTAR = w.GLOBSTAR;
-      var bn = (r, t = {}) => (e) => (0, w.minimatch)(e, r, t);
+      var bn = (r, t2 = {}) => (e) => (0, w.minimatch)(e, r, t2);
       w.filter = bn;
       w.minimatch.filter = w.filter;
-      var q = (r, t = {}) => Object.assign({}, r, t), yn = (r) => {
+      var q = (r, t2 = {}) => Object.assign({}, r, t2), yn = (r) => {
         if (!r || typeof r != "object" || !Object.keys(r).length) return w.minimatch;
-        let t = w.minimatch;
-        return Object.assign((s, i, n = {}) => t(s, i, q(r, n)), { Minimatch: class extends t.Minimatch {
+        let t2 = w.minimatch;
+        return Object.assign((s, i, n = {}) => t2(s, i, q(r, n)), { Minimatch: class extends t2.Minimatch {
           constructor(i, n = {}) {
             super(i, q(r, n));
           }
           static defaults(i) {
-            return t.defaults(q(r, i)).Minimatch;
+            return t2.defaults(q(r, i)).Minimatch;
           }
-        }, unescape: (s, i = {}) => t.unescape(s, q(r, i)), escape: (s, i = {}) => t.escape(s, q(r, i)), filter: (s, i = {}) => t.filter(s, q(r, i)), defaults: (s) => t.defaults(q(r, s)), braceExpand: (s, i = {}) => t.braceExpand(s, q(r, i)), match: (s, i, n = {}) => t.match(s, i, q(r, n)), sep: t.sep, GLOBSTAR: w.GLOBSTAR });
+        }, unescape: (s, i = {}) => t2.unescape(s, q(r, i)), escape: (s, i = {}) => t2.escape(s, q(r, i)), filter: (s, i = {}) => t2.filter(s, q(r, i)), defaults: (s) => t2.defaults(q(r, s)), braceExpand: (s, i = {}) => t2.braceExpand(s, q(r, i)), match: (s, i, n = {}) => t2.match(s, i, q(r, n)), sep: t2.sep, GLOBSTAR: w.GLOBSTAR });
       };
       w.defaults = yn;
       w.minimatch.defaults = w.defaults;
-      var Sn = (r, t = {}) => ((0, Ut.assertValidPattern)(r), t.nobrace || !/\{(?:(?!\{).)*\}/.test(r) ? [r] : (0, fn.expand)(r, { max: t.braceExpandMax }));
+      var Sn = (r, t2 = {}) => ((0, Ut.assertValidPattern)(r), t2.nobrace || !/\{(?:(?!\{).)*\}/.test(r) ? [r] : (0, fn.expand)(r, { max: t2.braceExpandMax }));
       w.braceExpand = Sn;
       w.minimatch.braceExpand = w.braceExpand;
-      var vn = 100, _n = /(?<![\\$])\{(-?\d+)\.\.(-?\d+)\}/g, En = (r, t, e = {}) => {
-        let s = new ht(t, e);
-        return r = r.filter((i) => s.match(i)), s.options.nonull && !r.length && r.push(t), r;
+      var vn = 100, _n = /(?<![\\$])\{(-?\d+)\.\.(-?\d+)\}/g, En = (r, t2, e = {}) => {
+        let s = new ht(t2, e);
+        return r = r.filter((i) => s.match(i)), s.options.nonull && !r.length && r.push(t2), r;
       };
       w.match = En;
       w.minimatch.match = w.match;
-      var zs = /[?*]|[+@!]\(.*?\)|\[|\]/, Us = (r, t) => {
-        let e = t + 1;
+      var zs = /[?*]|[+@!]\(.*?\)|\[|\]/, Us = (r, t2) => {
+        let e = t2 + 1;
         (r.charAt(e) === "!" || r.charAt(e) === "^") && e++;
         let s = false;
         for (; e < r.length; e++) {
@@ -29181,8 +29562,8 @@ var require_index_min2 = __commonJS({
           s = true, i === "\\" && e++;
         }
         return -1;
-      }, On = (r, t) => {
-        if (!t && (r === "+()" || r === "@()")) return r;
+      }, On = (r, t2) => {
+        if (!t2 && (r === "+()" || r === "@()")) return r;
         let e = "";
         for (let s = 0; s < r.length; s++) {
           let i = r.charAt(s);
@@ -29199,7 +29580,7 @@ var require_index_min2 = __commonJS({
               if (o.startsWith("\\") && (o = o.slice(1)), [...o].length !== 1 || "!^".includes(r.charAt(s + 1))) return;
               e += o, s = n;
             } else {
-              if (!t && "+@!".includes(i) && r.charAt(s + 1) === "(" && r.includes(")", s + 2)) return;
+              if (!t2 && "+@!".includes(i) && r.charAt(s + 1) === "(" && r.includes(")", s + 2)) return;
               e += i;
             }
           }
@@ -29207,7 +29588,7 @@ var require_index_min2 = __commonJS({
         return e;
       }, xn = (r) => {
         if (/^[?*+@]\(\)$/.test(r) || r.includes("[:")) return false;
-        let t = 0;
+        let t2 = 0;
         for (let e = 0; e < r.length; e++) {
           let s = r.charAt(e);
           if (s === "\\") {
@@ -29215,18 +29596,18 @@ var require_index_min2 = __commonJS({
           } else if (s === "[") {
             let i = Us(r, e);
             i !== -1 && (e = i);
-          } else if ("+@!?*".includes(s) && r.charAt(e + 1) === "(") t++, e++;
+          } else if ("+@!?*".includes(s) && r.charAt(e + 1) === "(") t2++, e++;
           else if (s === ")") {
-            if (!t--) return false;
-          } else if (s === "|" && !t) return false;
+            if (!t2--) return false;
+          } else if (s === "|" && !t2) return false;
         }
-        return !t;
-      }, De, Bs, V = (r, t) => typeof r == "string" ? t === r : t !== "" && r.testUnchecked(t), Gs = (r, t, e, s, i) => V(r, t) ? e : s !== void 0 && V(r, s) ? i : -1, Be = (r) => r === "." || r === "..", Le = (r) => typeof r == "string" && /^[a-z]:$/i.test(r), $t = (r) => typeof r == "string" && /^unc$/i.test(r), We = (r) => {
+        return !t2;
+      }, De, Bs, V = (r, t2) => typeof r == "string" ? t2 === r : t2 !== "" && r.testUnchecked(t2), Gs = (r, t2, e, s, i) => V(r, t2) ? e : s !== void 0 && V(r, s) ? i : -1, Be = (r) => r === "." || r === "..", Le = (r) => typeof r == "string" && /^[a-z]:$/i.test(r), $t = (r) => typeof r == "string" && /^unc$/i.test(r), We = (r) => {
         if (r[0] !== "" || r[1] !== "") return -1;
-        let t = r[2] !== "?" ? 2 : $t(r[3]) ? 4 : -1, e = r[t], s = r[t + 1];
-        return t !== -1 && e !== void 0 && e !== "" && e !== w.GLOBSTAR && s !== void 0 && s !== "" && s !== w.GLOBSTAR ? t : -1;
-      }, It = (r, t) => !Be(r) && (t || !r.startsWith(".")), pt = (r, t, e, s, i) => {
-        for (let n = t; n < e; ) {
+        let t2 = r[2] !== "?" ? 2 : $t(r[3]) ? 4 : -1, e = r[t2], s = r[t2 + 1];
+        return t2 !== -1 && e !== void 0 && e !== "" && e !== w.GLOBSTAR && s !== void 0 && s !== "" && s !== w.GLOBSTAR ? t2 : -1;
+      }, It = (r, t2) => !Be(r) && (t2 || !r.startsWith(".")), pt = (r, t2, e, s, i) => {
+        for (let n = t2; n < e; ) {
           if (r.charCodeAt(n) === 46) {
             if (!s) return true;
             let h = r.charCodeAt(n + 1) === 46 ? n + 2 : n + 1;
@@ -29237,11 +29618,11 @@ var require_index_min2 = __commonJS({
           for (n = o + 1; n < e && qt(r.charCodeAt(n), i); ) n++;
         }
         return false;
-      }, qt = (r, t) => t === "/" ? r === 47 : t === "\\" ? r === 92 : r === 47 || r === 92, Ge = (r, t, e) => {
-        if (e !== "both") return r.indexOf(e, t);
-        let s = r.indexOf("/", t), i = r.indexOf("\\", t);
+      }, qt = (r, t2) => t2 === "/" ? r === 47 : t2 === "\\" ? r === 92 : r === 47 || r === 92, Ge = (r, t2, e) => {
+        if (e !== "both") return r.indexOf(e, t2);
+        let s = r.indexOf("/", t2), i = r.indexOf("\\", t2);
         return s === -1 ? i : i === -1 ? s : Math.min(s, i);
-      }, Is = (r, t, e) => e !== "both" ? r.lastIndexOf(e, t) : Math.max(r.lastIndexOf("/", t), r.lastIndexOf("\\", t)), ze = {}, ht = class {
+      }, Is = (r, t2, e) => e !== "both" ? r.lastIndexOf(e, t2) : Math.max(r.lastIndexOf("/", t2), r.lastIndexOf("\\", t2)), ze = {}, ht = class {
         options;
         set;
         pattern;
@@ -29270,8 +29651,8 @@ var require_index_min2 = __commonJS({
         #h = false;
         #m;
         #l = /* @__PURE__ */ new WeakMap();
-        constructor(t, e = {}) {
-          (0, Ut.assertValidPattern)(t), e = e || {}, this.options = e, this.maxGlobstarRecursion = e.maxGlobstarRecursion ?? 200, this.pattern = t, this.platform = e.platform || $s, this.isWindows = this.platform === "win32";
+        constructor(t2, e = {}) {
+          (0, Ut.assertValidPattern)(t2), e = e || {}, this.options = e, this.maxGlobstarRecursion = e.maxGlobstarRecursion ?? 200, this.pattern = t2, this.platform = e.platform || $s, this.isWindows = this.platform === "win32";
           let s = "allowWindowsEscape";
           this.windowsPathsNoEscape = !!e.windowsPathsNoEscape || e[s] === false, this.windowsPathsNoEscape && (this.pattern = this.pattern.replace(/\\/g, "/")), this.preserveMultipleSlashes = !!e.preserveMultipleSlashes, this.negate = false, this.nonegate = !!e.nonegate, this.comment = false, this.empty = false, this.partial = !!e.partial, this.nocase = !!this.options.nocase, this.windowsNoMagicRoot = e.windowsNoMagicRoot !== void 0 ? e.windowsNoMagicRoot : !!(this.isWindows && this.nocase), this.globSet = [], this.globParts = [], this.set = [], this.#t = !this.preserveMultipleSlashes, this.#i = (e.optimizationLevel ?? 1) >= 2;
           let i = e.normalize;
@@ -29290,28 +29671,28 @@ var require_index_min2 = __commonJS({
             }
           });
         }
-        #a(t) {
-          return this.#o ? t.normalize(this.#o) : t;
+        #a(t2) {
+          return this.#o ? t2.normalize(this.#o) : t2;
         }
-        #s(t) {
+        #s(t2) {
           if (!this.isWindows) return -1;
-          if (Le(t[0])) return 0;
-          if (t[0] === "" && t[1] === "" && t[2] === "?" && Le(t[3])) return 3;
-          let s = We(t);
+          if (Le(t2[0])) return 0;
+          if (t2[0] === "" && t2[1] === "" && t2[2] === "?" && Le(t2[3])) return 3;
+          let s = We(t2);
           return s === -1 ? -1 : s + 1;
         }
         hasMagic() {
           if (this.options.magicalBraces && this.set.length > 1) return true;
-          for (let t of this.set) for (let e of t) if (typeof e != "string") return true;
+          for (let t2 of this.set) for (let e of t2) if (typeof e != "string") return true;
           return false;
         }
         make() {
-          let t = this.pattern, e = this.options;
-          if (!e.nocomment && t.charAt(0) === "#") {
+          let t2 = this.pattern, e = this.options;
+          if (!e.nocomment && t2.charAt(0) === "#") {
             this.comment = true;
             return;
           }
-          if (!t) {
+          if (!t2) {
             this.empty = true;
             return;
           }
@@ -29335,9 +29716,9 @@ var require_index_min2 = __commonJS({
           });
         }
         mergeRows() {
-          let t = true;
-          for (; t; ) {
-            t = false;
+          let t2 = true;
+          for (; t2; ) {
+            t2 = false;
             let e = Math.max(0, ...this.set.map((s) => s.length));
             for (let s = 0; s < e; s++) {
               let i = /* @__PURE__ */ new Map();
@@ -29355,17 +29736,17 @@ var require_index_min2 = __commonJS({
                 this.globParts[h][s] = c, this.set[h][s] = this.parse(c);
                 for (let u of a) n.add(u);
               }
-              n.size && (t = true, this.set = this.set.filter((o, h) => !n.has(h)), this.globParts = this.globParts.filter((o, h) => !n.has(h)));
+              n.size && (t2 = true, this.set = this.set.filter((o, h) => !n.has(h)), this.globParts = this.globParts.filter((o, h) => !n.has(h)));
             }
           }
         }
-        preprocess(t) {
-          if (this.options.noglobstar) for (let s of t) for (let i = 0; i < s.length; i++) s[i] === "**" && (s[i] = "*");
+        preprocess(t2) {
+          if (this.options.noglobstar) for (let s of t2) for (let i = 0; i < s.length; i++) s[i] === "**" && (s[i] = "*");
           let { optimizationLevel: e = 1 } = this.options;
-          return e >= 2 ? (t = this.firstPhasePreProcess(t), t = this.secondPhasePreProcess(t)) : e >= 1 ? t = this.levelOneOptimize(t) : t = this.adjascentGlobstarOptimize(t), t;
+          return e >= 2 ? (t2 = this.firstPhasePreProcess(t2), t2 = this.secondPhasePreProcess(t2)) : e >= 1 ? t2 = this.levelOneOptimize(t2) : t2 = this.adjascentGlobstarOptimize(t2), t2;
         }
-        adjascentGlobstarOptimize(t) {
-          return t.map((e) => {
+        adjascentGlobstarOptimize(t2) {
+          return t2.map((e) => {
             let s = -1;
             for (; (s = e.indexOf("**", s + 1)) !== -1; ) {
               let i = s;
@@ -29375,8 +29756,8 @@ var require_index_min2 = __commonJS({
             return e;
           });
         }
-        levelOneOptimize(t) {
-          return t.map((e) => {
+        levelOneOptimize(t2) {
+          return t2.map((e) => {
             let s = this.#s(e) + 1;
             return e = e.reduce((i, n) => {
               let o = i[i.length - 1];
@@ -29384,16 +29765,16 @@ var require_index_min2 = __commonJS({
             }, []), e.length === 0 ? [""] : e;
           });
         }
-        #b(t) {
-          let e = !this.isWindows || !t.includes("\\") ? "/" : t.includes("/") ? "both" : "\\", s = this.#t ? 0 : -1, i = "", n = 0, o, h = 0, a = !!this.options.dot;
+        #b(t2) {
+          let e = !this.isWindows || !t2.includes("\\") ? "/" : t2.includes("/") ? "both" : "\\", s = this.#t ? 0 : -1, i = "", n = 0, o, h = 0, a = !!this.options.dot;
           t: for (let l = 0; l < this.set.length; l++) {
             let c = this.set[l], u = c[c.length - 1], f = s !== -1 && this.#f[l] && u !== w.GLOBSTAR;
             if (f && s === 0) {
-              let d = Is(t, t.length, e);
-              if (n = d + 1, i = t.slice(n), i === "" && d >= 0) {
+              let d = Is(t2, t2.length, e);
+              if (n = d + 1, i = t2.slice(n), i === "" && d >= 0) {
                 let m = d;
-                for (; m > 0 && qt(t.charCodeAt(m - 1), e); ) m--;
-                h = m === 0 ? 0 : Is(t, m - 1, e) + 1, o = t.slice(h, m);
+                for (; m > 0 && qt(t2.charCodeAt(m - 1), e); ) m--;
+                h = m === 0 ? 0 : Is(t2, m - 1, e) + 1, o = t2.slice(h, m);
               }
               let b = this.#i && (Be(i) || i === "" && o !== void 0 && Be(o));
               s = b ? -1 : 1, f = !b;
@@ -29401,18 +29782,18 @@ var require_index_min2 = __commonJS({
             let p = -1;
             if (f && typeof u == "string" && (p = Gs(u, i, n, o, h), p === -1)) continue;
             if (this.#n) {
-              for (let d of this.#r[l]) if (!t.includes(d)) continue t;
+              for (let d of this.#r[l]) if (!t2.includes(d)) continue t;
             }
             if (f && typeof u == "object" && (p = Gs(u, i, n, o, h), p === -1)) continue;
             let g = this.#d[l];
             if (g === "base" && f) return "yes";
             if (g === "tail" && f) {
-              if (this.#i && pt(t, 0, p, true, e)) return "maybe";
-              if (!pt(t, 0, p, a, e)) return "yes";
+              if (this.#i && pt(t2, 0, p, true, e)) return "maybe";
+              if (!pt(t2, 0, p, a, e)) return "yes";
               continue;
             }
             if (g === "mid" || g === "head") {
-              let d = this.#y(t, c, g === "head", a, e);
+              let d = this.#y(t2, c, g === "head", a, e);
               if (d !== "no") return d;
               continue;
             }
@@ -29420,52 +29801,52 @@ var require_index_min2 = __commonJS({
           }
           return "no";
         }
-        #E(t, e, s) {
-          let i = !!this.options.dot, n = t.length;
+        #E(t2, e, s) {
+          let i = !!this.options.dot, n = t2.length;
           if (s === "head") {
-            if (n < 2 || !V(e[0], t[0])) return false;
-            for (let h = 1; h < n; h++) if (!It(t[h], i)) return false;
+            if (n < 2 || !V(e[0], t2[0])) return false;
+            for (let h = 1; h < n; h++) if (!It(t2[h], i)) return false;
             return true;
           }
           let o = e[1];
           if (s === "tail") {
             let h = n - 1;
-            if (!V(o, t[h]) && (t[h] !== "" || n === 1 || !V(o, t[--h]))) return false;
-            for (let a = 0; a < h; a++) if (!It(t[a], i)) return false;
+            if (!V(o, t2[h]) && (t2[h] !== "" || n === 1 || !V(o, t2[--h]))) return false;
+            for (let a = 0; a < h; a++) if (!It(t2[a], i)) return false;
             return true;
           }
           for (let h = 0; h < n; h++) {
-            if (V(o, t[h]) && h + 1 < n) {
+            if (V(o, t2[h]) && h + 1 < n) {
               let a = h + 1;
-              for (; a < n && It(t[a], i); ) a++;
+              for (; a < n && It(t2[a], i); ) a++;
               if (a === n) return true;
             }
-            if (!It(t[h], i)) return false;
+            if (!It(t2[h], i)) return false;
           }
           return false;
         }
-        #y(t, e, s, i, n) {
-          if (this.#i && pt(t, 0, t.length, true, n)) return "maybe";
+        #y(t2, e, s, i, n) {
+          if (this.#i && pt(t2, 0, t2.length, true, n)) return "maybe";
           let o = e[s ? 0 : 1], h = 0;
-          for (let a = Ge(t, h, n); a !== -1; a = Ge(t, h, n)) {
+          for (let a = Ge(t2, h, n); a !== -1; a = Ge(t2, h, n)) {
             let l = a + 1;
-            for (; l < t.length && qt(t.charCodeAt(l), n); ) l++;
-            if ((typeof o == "string" ? a - h === o.length && t.startsWith(o, h) : a > h && o.testUnchecked(t.slice(h, a))) && !pt(t, l, t.length, i, n)) return "yes";
-            if (s || pt(t, h, l, i, n)) return "no";
+            for (; l < t2.length && qt(t2.charCodeAt(l), n); ) l++;
+            if ((typeof o == "string" ? a - h === o.length && t2.startsWith(o, h) : a > h && o.testUnchecked(t2.slice(h, a))) && !pt(t2, l, t2.length, i, n)) return "yes";
+            if (s || pt(t2, h, l, i, n)) return "no";
             h = l;
           }
           return "no";
         }
-        #g(t) {
+        #g(t2) {
           let e = De;
-          return e?.f === t && e.isWindows === this.isWindows && e.preserveMultipleSlashes === this.preserveMultipleSlashes && e.normalize === this.#o ? e : void 0;
+          return e?.f === t2 && e.isWindows === this.isWindows && e.preserveMultipleSlashes === this.preserveMultipleSlashes && e.normalize === this.#o ? e : void 0;
         }
-        #w(t) {
-          let { isWindows: e, preserveMultipleSlashes: s } = this, i = this.#e(e ? t.split("\\").join("/") : t), n = this.#o;
-          return n && (i = i.map((o) => o.normalize(n))), De = { f: t, isWindows: e, preserveMultipleSlashes: s, normalize: n, parts: i }, De;
+        #w(t2) {
+          let { isWindows: e, preserveMultipleSlashes: s } = this, i = this.#e(e ? t2.split("\\").join("/") : t2), n = this.#o;
+          return n && (i = i.map((o) => o.normalize(n))), De = { f: t2, isWindows: e, preserveMultipleSlashes: s, normalize: n, parts: i }, De;
         }
-        #p(t) {
-          let e = [...t], s = false;
+        #p(t2) {
+          let e = [...t2], s = false;
           do {
             if (s = false, !this.preserveMultipleSlashes) {
               for (let o = 1; o < e.length - 1; o++) {
@@ -29482,11 +29863,11 @@ var require_index_min2 = __commonJS({
           } while (s);
           return e.length === 0 ? [""] : e;
         }
-        firstPhasePreProcess(t) {
+        firstPhasePreProcess(t2) {
           let { braceExpandMax: e = 1e5 } = this.options, s = 0, i = 1e6, n = false;
           do {
             n = false;
-            for (let o of t) {
+            for (let o of t2) {
               let h = -1;
               for (; (h = o.indexOf("**", h + 1)) !== -1; ) {
                 let c = h;
@@ -29495,10 +29876,10 @@ var require_index_min2 = __commonJS({
                 let u = o[h + 1], f = o[h + 2], p = o[h + 3];
                 if (u !== ".." || !f || f === "." || f === ".." || !p || p === "." || p === "..") continue;
                 let g = o.length - 1;
-                if (t.length >= e || s + g > i) throw new RangeError("optimizationLevel 2: too many patterns from '**/..'");
+                if (t2.length >= e || s + g > i) throw new RangeError("optimizationLevel 2: too many patterns from '**/..'");
                 n = true, o.splice(h, 1);
                 let d = o.slice(0);
-                d[h] = "**", s += g, t.push(d), h--;
+                d[h] = "**", s += g, t2.push(d), h--;
               }
               if (!this.preserveMultipleSlashes) {
                 for (let c = 1; c < o.length - 1; c++) {
@@ -29518,10 +29899,10 @@ var require_index_min2 = __commonJS({
               }
             }
           } while (n);
-          return t;
+          return t2;
         }
-        secondPhasePreProcess(t) {
-          let e = /* @__PURE__ */ new Set(), s = t.filter((o) => {
+        secondPhasePreProcess(t2) {
+          let e = /* @__PURE__ */ new Set(), s = t2.filter((o) => {
             let h = o.join("/");
             return e.has(h) ? false : (e.add(h), true);
           }), i = /* @__PURE__ */ new Map();
@@ -29553,57 +29934,57 @@ var require_index_min2 = __commonJS({
         }
         parseNegate() {
           if (this.nonegate) return;
-          let t = this.pattern, e = false, s = 0;
-          for (let i = 0; i < t.length && t.charAt(i) === "!"; i++) e = !e, s++;
-          s && (this.pattern = t.slice(s)), this.negate = e;
+          let t2 = this.pattern, e = false, s = 0;
+          for (let i = 0; i < t2.length && t2.charAt(i) === "!"; i++) e = !e, s++;
+          s && (this.pattern = t2.slice(s)), this.negate = e;
         }
-        #O(t, e, s, i) {
+        #O(t2, e, s, i) {
           let n = 0, o = 0, h = this.isWindows ? We(e) : -1, a = h === -1 ? -1 : We(s);
           if (a !== -1) {
             let l = s[a], c = s[a + 1];
             typeof l != "string" || typeof c != "string" ? (n = h, o = a) : e[h].toLowerCase() === l.toLowerCase() && e[h + 1].toLowerCase() === c.toLowerCase() && (n = h + 2, o = a + 2);
           } else if (this.isWindows) {
-            let l = typeof t[0] == "string" && /^[a-z]:$/i.test(t[0]), c = !l && t[0] === "" && t[1] === "" && t[2] === "?" && /^[a-z]:$/i.test(t[3]), u = typeof s[0] == "string" && /^[a-z]:$/i.test(s[0]), f = !u && s[0] === "" && s[1] === "" && s[2] === "?" && typeof s[3] == "string" && /^[a-z]:$/i.test(s[3]), p = c ? 3 : l ? 0 : void 0, g = f ? 3 : u ? 0 : void 0;
+            let l = typeof t2[0] == "string" && /^[a-z]:$/i.test(t2[0]), c = !l && t2[0] === "" && t2[1] === "" && t2[2] === "?" && /^[a-z]:$/i.test(t2[3]), u = typeof s[0] == "string" && /^[a-z]:$/i.test(s[0]), f = !u && s[0] === "" && s[1] === "" && s[2] === "?" && typeof s[3] == "string" && /^[a-z]:$/i.test(s[3]), p = c ? 3 : l ? 0 : void 0, g = f ? 3 : u ? 0 : void 0;
             if (typeof p == "number" && typeof g == "number") {
-              let [d, b] = [t[p], s[g]];
+              let [d, b] = [t2[p], s[g]];
               d.toLowerCase() === b.toLowerCase() && (o = g + 1, n = p + 1);
             }
           }
-          return t = e, s.includes(w.GLOBSTAR) ? this.#x(t, s, i, n, o) : this.#S(t, s, i, n, o);
+          return t2 = e, s.includes(w.GLOBSTAR) ? this.#x(t2, s, i, n, o) : this.#S(t2, s, i, n, o);
         }
-        #x(t, e, s, i, n) {
+        #x(t2, e, s, i, n) {
           let { head: o, body: h, tail: a, segments: l } = this.#v(e, s, n);
           if (o.length) {
             let u = i + o.length;
-            if (!this.#S(t, o, s, i, 0, u)) return false;
+            if (!this.#S(t2, o, s, i, 0, u)) return false;
             i += o.length, n += o.length;
           }
           let c = 0;
           if (a.length) {
-            if (a.length + i > t.length) return false;
-            let u = t.length - a.length;
-            if (this.#S(t, a, s, u, 0)) c = a.length;
+            if (a.length + i > t2.length) return false;
+            let u = t2.length - a.length;
+            if (this.#S(t2, a, s, u, 0)) c = a.length;
             else {
-              if (t[t.length - 1] !== "" || i + a.length === t.length || (u--, !this.#S(t, a, s, u, 0))) return false;
+              if (t2[t2.length - 1] !== "" || i + a.length === t2.length || (u--, !this.#S(t2, a, s, u, 0))) return false;
               c = a.length + 1;
             }
           }
           if (!h.length) {
             let u = !!c;
-            for (let f = i; f < t.length - c; f++) {
-              let p = String(t[f]);
+            for (let f = i; f < t2.length - c; f++) {
+              let p = String(t2[f]);
               if (u = true, p === "." || p === ".." || !this.options.dot && p.startsWith(".")) return false;
             }
             return s || u;
           }
-          return !!this.#_(t, l, t.length - c, i, 0, s, 0, !!c, /* @__PURE__ */ new Set());
+          return !!this.#_(t2, l, t2.length - c, i, 0, s, 0, !!c, /* @__PURE__ */ new Set());
         }
-        #v(t, e, s) {
-          let i = this.#l.get(t);
-          i || (i = [], this.#l.set(t, i));
+        #v(t2, e, s) {
+          let i = this.#l.get(t2);
+          i || (i = [], this.#l.set(t2, i));
           let n = s * 2 + (e ? 1 : 0), o = i[n];
           if (o) return o;
-          let h = t.indexOf(w.GLOBSTAR, s), a = t.lastIndexOf(w.GLOBSTAR), l = t.slice(s, h), c = t.slice(h + 1, e ? void 0 : a), u = e ? [] : t.slice(a + 1), f = [[[], 0]], p = f[0], g = 0, d = [0];
+          let h = t2.indexOf(w.GLOBSTAR, s), a = t2.lastIndexOf(w.GLOBSTAR), l = t2.slice(s, h), c = t2.slice(h + 1, e ? void 0 : a), u = e ? [] : t2.slice(a + 1), f = [[[], 0]], p = f[0], g = 0, d = [0];
           for (let m of c) m === w.GLOBSTAR ? (d.push(g), p = [[], 0], f.push(p)) : (p[0].push(m), g++);
           f.forEach((m, y) => {
             m[1] = g - d[y];
@@ -29611,52 +29992,52 @@ var require_index_min2 = __commonJS({
           let b = { head: l, body: c, tail: u, segments: f };
           return i[n] = b, b;
         }
-        #_(t, e, s, i, n, o, h, a, l) {
+        #_(t2, e, s, i, n, o, h, a, l) {
           let c = e[n];
           if (!c) {
-            if (o) return i >= s || i === s - 1 && t[i] === "";
+            if (o) return i >= s || i === s - 1 && t2[i] === "";
             for (let g = i; g < s; g++) {
               a = true;
-              let d = t[g];
+              let d = t2[g];
               if (d === "." || d === ".." || !this.options.dot && d.startsWith(".")) return false;
             }
             return a;
           }
           let [u, f] = c, p = o ? s : s - f;
           for (; i <= p; ) {
-            let g = n * (t.length + 1) + i;
+            let g = n * (t2.length + 1) + i;
             if (l.has(g)) return false;
-            if (l.add(g), this.#S(t, u, o, i, 0, i + u.length) && h < this.maxGlobstarRecursion) {
-              let m = this.#_(t, e, s, i + u.length, n + 1, o, h + 1, a, l);
+            if (l.add(g), this.#S(t2, u, o, i, 0, i + u.length) && h < this.maxGlobstarRecursion) {
+              let m = this.#_(t2, e, s, i + u.length, n + 1, o, h + 1, a, l);
               if (m !== false) return m;
             }
             if (i === p) break;
-            let b = t[i];
+            let b = t2[i];
             if (b === "." || b === ".." || !this.options.dot && b.startsWith(".")) return false;
             i++;
           }
           return o || null;
         }
-        #S(t, e, s, i, n, o = t.length) {
+        #S(t2, e, s, i, n, o = t2.length) {
           let h, a, l, c;
-          for (h = i, a = n, c = Math.min(o, t.length), l = e.length; h < c && a < l; h++, a++) {
-            let u = e[a], f = t[h];
+          for (h = i, a = n, c = Math.min(o, t2.length), l = e.length; h < c && a < l; h++, a++) {
+            let u = e[a], f = t2[h];
             if (u === false || u === w.GLOBSTAR || !V(u, f)) return false;
           }
           if (h === c && a === l) return true;
           if (h === c) return s;
-          if (a === l) return h === c - 1 && t[h] === "";
+          if (a === l) return h === c - 1 && t2[h] === "";
           throw new Error("wtf?");
         }
         braceExpand() {
           return (0, w.braceExpand)(this.pattern, this.options);
         }
         #M() {
-          let { pattern: t } = this;
+          let { pattern: t2 } = this;
           if (this.options.nobrace) return this.braceExpand();
           let e = 57344;
-          for (; t.includes(String.fromCharCode(e)); ) if (++e > 63743) return this.braceExpand();
-          let s = String.fromCharCode(e), i = false, n = t.replace(_n, (h, a, l) => {
+          for (; t2.includes(String.fromCharCode(e)); ) if (++e > 63743) return this.braceExpand();
+          let s = String.fromCharCode(e), i = false, n = t2.replace(_n, (h, a, l) => {
             let c = Number(a), u = Number(l);
             return !Number.isSafeInteger(c) || !Number.isSafeInteger(u) || Math.abs(c - u) + 1 < vn ? h : (i = true, `${s}${a}..${l}${s}`);
           });
@@ -29668,33 +30049,33 @@ var require_index_min2 = __commonJS({
           }
           return this.#m = s, o;
         }
-        parse(t) {
-          (0, Ut.assertValidPattern)(t);
+        parse(t2) {
+          (0, Ut.assertValidPattern)(t2);
           let e = this.options;
-          if (t === "**") return w.GLOBSTAR;
-          if (t === "") return "";
-          let { nocase: s, nocaseMagicOnly: i, noext: n = false, dot: o, normalize: h } = e, a = this.#m, l = a && t.includes(a) ? void 0 : On(t, n);
-          if (l !== void 0 && !(s && !i && t.toUpperCase() !== t.toLowerCase())) return this.#a(l);
+          if (t2 === "**") return w.GLOBSTAR;
+          if (t2 === "") return "";
+          let { nocase: s, nocaseMagicOnly: i, noext: n = false, dot: o, normalize: h } = e, a = this.#m, l = a && t2.includes(a) ? void 0 : On(t2, n);
+          if (l !== void 0 && !(s && !i && t2.toUpperCase() !== t2.toLowerCase())) return this.#a(l);
           if (this.#h) return ze;
-          let c = this.#u.get(t);
-          return c || (c = new Ls.Matcher(t, { nocase: s, noext: n, dot: o, normalize: h, ...a && { rangeMark: a } }), this.#u.set(t, c)), c;
+          let c = this.#u.get(t2);
+          return c || (c = new Ls.Matcher(t2, { nocase: s, noext: n, dot: o, normalize: h, ...a && { rangeMark: a } }), this.#u.set(t2, c)), c;
         }
-        #e(t) {
-          return this.preserveMultipleSlashes ? t.split("/") : this.isWindows && /^\/\/[^/]+/.test(t) ? ["", ...t.split(/\/+/)] : t.split(/\/+/);
+        #e(t2) {
+          return this.preserveMultipleSlashes ? t2.split("/") : this.isWindows && /^\/\/[^/]+/.test(t2) ? ["", ...t2.split(/\/+/)] : t2.split(/\/+/);
         }
-        match(t, e = this.partial) {
+        match(t2, e = this.partial) {
           if (this.comment) return false;
-          if (this.empty) return t === "";
-          if (t === "/" && e) return true;
-          let s = this.options, i = this.#g(t);
+          if (this.empty) return t2 === "";
+          if (t2 === "/" && e) return true;
+          let s = this.options, i = this.#g(t2);
           if (!i) {
-            if (!e && !this.#o && (this.#t || this.#n) && Bs !== t) {
-              Bs = t;
-              let l = this.#b(t);
+            if (!e && !this.#o && (this.#t || this.#n) && Bs !== t2) {
+              Bs = t2;
+              let l = this.#b(t2);
               if (l === "no") return s.flipNegate ? false : this.negate;
               if (l === "yes") return s.flipNegate ? true : !this.negate;
             }
-            i = this.#w(t);
+            i = this.#w(t2);
           }
           let n = i.parts, o = this.#i ? i.resolved ??= this.#p(n) : n, h = this.set, a = n[n.length - 1];
           if (!a) for (let l = n.length - 2; !a && l >= 0; l--) a = n[l];
@@ -29704,8 +30085,8 @@ var require_index_min2 = __commonJS({
           }
           return s.flipNegate ? false : this.negate;
         }
-        static defaults(t) {
-          return w.minimatch.defaults(t).Minimatch;
+        static defaults(t2) {
+          return w.minimatch.defaults(t2).Minimatch;
         }
       };
       w.Minimatch = ht;
@@ -29723,19 +30104,19 @@ var require_index_min2 = __commonJS({
     });
     var Ys = C((Xt) => {
       "use strict";
-      var Hs = (r, t) => () => (t || r((t = { exports: {} }).exports, t), t.exports), kn = Hs((r) => {
+      var Hs = (r, t2) => () => (t2 || r((t2 = { exports: {} }).exports, t2), t2.exports), kn = Hs((r) => {
         "use strict";
         Object.defineProperty(r, "__esModule", { value: true }), r.tracing = r.metrics = void 0;
-        var t = __require("node:diagnostics_channel");
-        r.metrics = (0, t.channel)("lru-cache:metrics"), r.tracing = (0, t.tracingChannel)("lru-cache");
+        var t2 = __require("node:diagnostics_channel");
+        r.metrics = (0, t2.channel)("lru-cache:metrics"), r.tracing = (0, t2.tracingChannel)("lru-cache");
       }), An = Hs((r) => {
         "use strict";
         Object.defineProperty(r, "__esModule", { value: true }), r.defaultPerf = void 0, r.defaultPerf = typeof performance == "object" && performance && typeof performance.now == "function" ? performance : Date;
       });
       Object.defineProperty(Xt, "__esModule", { value: true });
       Xt.LRUCache = void 0;
-      var O = kn(), Rn = An(), Ie = () => O.metrics.hasSubscribers || O.tracing.hasSubscribers, Xs = /* @__PURE__ */ new Set(), qs = typeof process == "object" && process ? process : {}, Pn = (r, t, e, s) => {
-        typeof qs.emitWarning == "function" ? qs.emitWarning(r, t, e, s) : console.error(`[${e}] ${t}: ${r}`);
+      var O = kn(), Rn = An(), Ie = () => O.metrics.hasSubscribers || O.tracing.hasSubscribers, Xs = /* @__PURE__ */ new Set(), qs = typeof process == "object" && process ? process : {}, Pn = (r, t2, e, s) => {
+        typeof qs.emitWarning == "function" ? qs.emitWarning(r, t2, e, s) : console.error(`[${e}] ${t2}: ${r}`);
       }, Tn = (r) => !Xs.has(r), J = (r) => !!r && r === Math.floor(r) && r > 0 && isFinite(r), Ks = (r) => J(r) ? r <= Math.pow(2, 8) ? Uint8Array : r <= Math.pow(2, 16) ? Uint16Array : r <= Math.pow(2, 32) ? Uint32Array : r <= Number.MAX_SAFE_INTEGER ? Ht : null : null, Ht = class extends Array {
         constructor(r) {
           super(r), this.fill(0);
@@ -29744,19 +30125,19 @@ var require_index_min2 = __commonJS({
         heap;
         length;
         static #t = false;
-        static create(t) {
-          let e = Ks(t);
+        static create(t2) {
+          let e = Ks(t2);
           if (!e) return [];
           mt.#t = true;
-          let s = new mt(t, e);
+          let s = new mt(t2, e);
           return mt.#t = false, s;
         }
-        constructor(t, e) {
+        constructor(t2, e) {
           if (!mt.#t) throw new TypeError("instantiate Stack using Stack.create(n)");
-          this.heap = new e(t), this.length = 0;
+          this.heap = new e(t2), this.length = 0;
         }
-        push(t) {
-          this.heap[this.length++] = t;
+        push(t2) {
+          this.heap[this.length++] = t2;
         }
         pop() {
           return this.heap[--this.length];
@@ -29808,12 +30189,12 @@ var require_index_min2 = __commonJS({
         #M;
         #e;
         #P;
-        static unsafeExposeInternals(t) {
-          return { starts: t.#x, ttls: t.#v, autopurgeTimers: t.#_, sizes: t.#O, keyMap: t.#l, keyList: t.#a, valList: t.#s, next: t.#b, prev: t.#E, get head() {
-            return t.#y;
+        static unsafeExposeInternals(t2) {
+          return { starts: t2.#x, ttls: t2.#v, autopurgeTimers: t2.#_, sizes: t2.#O, keyMap: t2.#l, keyList: t2.#a, valList: t2.#s, next: t2.#b, prev: t2.#E, get head() {
+            return t2.#y;
           }, get tail() {
-            return t.#g;
-          }, free: t.#w, isBackgroundFetch: (e) => t.#c(e), backgroundFetch: (e, s, i, n) => t.#L(e, s, i, n), moveToTail: (e) => t.#K(e), indexes: (e) => t.#A(e), rindexes: (e) => t.#R(e), isStale: (e) => t.#C(e) };
+            return t2.#g;
+          }, free: t2.#w, isBackgroundFetch: (e) => t2.#c(e), backgroundFetch: (e, s, i, n) => t2.#L(e, s, i, n), moveToTail: (e) => t2.#K(e), indexes: (e) => t2.#A(e), rindexes: (e) => t2.#R(e), isStale: (e) => t2.#C(e) };
         }
         get max() {
           return this.#t;
@@ -29842,8 +30223,8 @@ var require_index_min2 = __commonJS({
         get disposeAfter() {
           return this.#r;
         }
-        constructor(t) {
-          let { max: e = 0, ttl: s, ttlResolution: i = 1, ttlAutopurge: n, updateAgeOnGet: o, updateAgeOnHas: h, allowStale: a, dispose: l, onInsert: c, disposeAfter: u, noDisposeOnSet: f, noUpdateTTL: p, maxSize: g = 0, maxEntrySize: d = 0, sizeCalculation: b, fetchMethod: m, memoMethod: y, noDeleteOnFetchRejection: _, noDeleteOnStaleGet: v, allowStaleOnFetchRejection: S, allowStaleOnFetchAbort: K, ignoreFetchAbort: B, backgroundFetchSize: U = 1, perf: rt } = t;
+        constructor(t2) {
+          let { max: e = 0, ttl: s, ttlResolution: i = 1, ttlAutopurge: n, updateAgeOnGet: o, updateAgeOnHas: h, allowStale: a, dispose: l, onInsert: c, disposeAfter: u, noDisposeOnSet: f, noUpdateTTL: p, maxSize: g = 0, maxEntrySize: d = 0, sizeCalculation: b, fetchMethod: m, memoMethod: y, noDeleteOnFetchRejection: _, noDeleteOnStaleGet: v, allowStaleOnFetchRejection: S, allowStaleOnFetchAbort: K, ignoreFetchAbort: B, backgroundFetchSize: U = 1, perf: rt } = t2;
           if (this.backgroundFetchSize = U, rt !== void 0 && typeof rt?.now != "function") throw new TypeError("perf option must have a now() method if specified");
           if (this.#u = rt ?? Rn.defaultPerf, e !== 0 && !J(e)) throw new TypeError("max option must be a nonnegative integer");
           let Se = e ? Ks(e) : Array;
@@ -29869,17 +30250,17 @@ var require_index_min2 = __commonJS({
             Tn(ve) && (Xs.add(ve), Pn("TTL caching without ttlAutopurge, max, or maxSize can result in unbounded memory consumption.", "UnboundedCacheWarning", ve, Vs));
           }
         }
-        getRemainingTTL(t) {
-          return this.#l.has(t) ? 1 / 0 : 0;
+        getRemainingTTL(t2) {
+          return this.#l.has(t2) ? 1 / 0 : 0;
         }
         #T() {
-          let t = new Ht(this.#t), e = new Ht(this.#t);
-          this.#v = t, this.#x = e;
+          let t2 = new Ht(this.#t), e = new Ht(this.#t);
+          this.#v = t2, this.#x = e;
           let s = this.ttlAutopurge ? Array.from({ length: this.#t }) : void 0;
           this.#_ = s, this.#z = (a, l, c = this.#u.now()) => {
-            e[a] = l !== 0 ? c : 0, t[a] = l, i(a, l);
+            e[a] = l !== 0 ? c : 0, t2[a] = l, i(a, l);
           }, this.#k = (a) => {
-            e[a] = t[a] !== 0 ? this.#u.now() : 0, i(a, t[a]);
+            e[a] = t2[a] !== 0 ? this.#u.now() : 0, i(a, t2[a]);
           };
           let i = this.ttlAutopurge ? (a, l) => {
             if (s?.[a] && (clearTimeout(s[a]), s[a] = void 0), l && l !== 0 && s) {
@@ -29891,8 +30272,8 @@ var require_index_min2 = __commonJS({
           } : () => {
           };
           this.#F = (a, l) => {
-            if (t[l]) {
-              let c = t[l], u = e[l];
+            if (t2[l]) {
+              let c = t2[l], u = e[l];
               if (!c || !u) return;
               a.ttl = c, a.start = u, a.now = n || o();
               let f = a.now - u;
@@ -29913,13 +30294,13 @@ var require_index_min2 = __commonJS({
             return l === void 0 ? 0 : h(l);
           };
           let h = (a) => {
-            let l = t[a], c = e[a];
+            let l = t2[a], c = e[a];
             if (!l || !c) return 1 / 0;
             let u = (n || o()) - c;
             return l - u;
           };
           this.#C = (a) => {
-            let l = e[a], c = t[a];
+            let l = e[a], c = t2[a];
             return !!c && !!l && (n || o()) - l > c;
           };
         }
@@ -29931,9 +30312,9 @@ var require_index_min2 = __commonJS({
         };
         #C = () => false;
         #U() {
-          let t = new Ht(this.#t);
-          this.#m = 0, this.#O = t, this.#N = (e) => {
-            this.#m -= t[e], t[e] = 0;
+          let t2 = new Ht(this.#t);
+          this.#m = 0, this.#O = t2, this.#N = (e) => {
+            this.#m -= t2[e], t2[e] = 0;
           }, this.#B = (e, s, i, n) => {
             if (!J(i)) {
               if (this.#c(s)) return this.backgroundFetchSize;
@@ -29944,83 +30325,83 @@ var require_index_min2 = __commonJS({
             }
             return i;
           }, this.#j = (e, s, i) => {
-            if (t[e] = s, this.#n) {
-              let n = this.#n - t[e];
+            if (t2[e] = s, this.#n) {
+              let n = this.#n - t2[e];
               for (; this.#m > n; ) this.#$(true);
             }
-            this.#m += t[e], i && (i.entrySize = s, i.totalCalculatedSize = this.#m);
+            this.#m += t2[e], i && (i.entrySize = s, i.totalCalculatedSize = this.#m);
           };
         }
-        #N = (t) => {
+        #N = (t2) => {
         };
-        #j = (t, e, s) => {
+        #j = (t2, e, s) => {
         };
-        #B = (t, e, s, i) => {
+        #B = (t2, e, s, i) => {
           if (s || i) throw new TypeError("cannot set size without setting maxSize or maxEntrySize on cache");
           return 0;
         };
-        *#A({ allowStale: t = this.allowStale } = {}) {
-          if (this.#h) for (let e = this.#g; this.#G(e) && ((t || !this.#C(e)) && (yield e), e !== this.#y); ) e = this.#E[e];
+        *#A({ allowStale: t2 = this.allowStale } = {}) {
+          if (this.#h) for (let e = this.#g; this.#G(e) && ((t2 || !this.#C(e)) && (yield e), e !== this.#y); ) e = this.#E[e];
         }
-        *#R({ allowStale: t = this.allowStale } = {}) {
-          if (this.#h) for (let e = this.#y; this.#G(e) && ((t || !this.#C(e)) && (yield e), e !== this.#g); ) e = this.#b[e];
+        *#R({ allowStale: t2 = this.allowStale } = {}) {
+          if (this.#h) for (let e = this.#y; this.#G(e) && ((t2 || !this.#C(e)) && (yield e), e !== this.#g); ) e = this.#b[e];
         }
-        #G(t) {
-          return t !== void 0 && this.#l.get(this.#a[t]) === t;
+        #G(t2) {
+          return t2 !== void 0 && this.#l.get(this.#a[t2]) === t2;
         }
         *entries() {
-          for (let t of this.#A()) this.#s[t] !== void 0 && this.#a[t] !== void 0 && !this.#c(this.#s[t]) && (yield [this.#a[t], this.#s[t]]);
+          for (let t2 of this.#A()) this.#s[t2] !== void 0 && this.#a[t2] !== void 0 && !this.#c(this.#s[t2]) && (yield [this.#a[t2], this.#s[t2]]);
         }
         *rentries() {
-          for (let t of this.#R()) this.#s[t] !== void 0 && this.#a[t] !== void 0 && !this.#c(this.#s[t]) && (yield [this.#a[t], this.#s[t]]);
+          for (let t2 of this.#R()) this.#s[t2] !== void 0 && this.#a[t2] !== void 0 && !this.#c(this.#s[t2]) && (yield [this.#a[t2], this.#s[t2]]);
         }
         *keys() {
-          for (let t of this.#A()) {
-            let e = this.#a[t];
-            e !== void 0 && !this.#c(this.#s[t]) && (yield e);
+          for (let t2 of this.#A()) {
+            let e = this.#a[t2];
+            e !== void 0 && !this.#c(this.#s[t2]) && (yield e);
           }
         }
         *rkeys() {
-          for (let t of this.#R()) {
-            let e = this.#a[t];
-            e !== void 0 && !this.#c(this.#s[t]) && (yield e);
+          for (let t2 of this.#R()) {
+            let e = this.#a[t2];
+            e !== void 0 && !this.#c(this.#s[t2]) && (yield e);
           }
         }
         *values() {
-          for (let t of this.#A()) this.#s[t] !== void 0 && !this.#c(this.#s[t]) && (yield this.#s[t]);
+          for (let t2 of this.#A()) this.#s[t2] !== void 0 && !this.#c(this.#s[t2]) && (yield this.#s[t2]);
         }
         *rvalues() {
-          for (let t of this.#R()) this.#s[t] !== void 0 && !this.#c(this.#s[t]) && (yield this.#s[t]);
+          for (let t2 of this.#R()) this.#s[t2] !== void 0 && !this.#c(this.#s[t2]) && (yield this.#s[t2]);
         }
         [Symbol.iterator]() {
           return this.entries();
         }
         [Symbol.toStringTag] = "LRUCache";
-        find(t, e = {}) {
+        find(t2, e = {}) {
           for (let s of this.#A()) {
             let i = this.#s[s], n = this.#c(i) ? i.__staleWhileFetching : i;
-            if (n !== void 0 && t(n, this.#a[s], this)) return this.#X(this.#a[s], e);
+            if (n !== void 0 && t2(n, this.#a[s], this)) return this.#X(this.#a[s], e);
           }
         }
-        forEach(t, e = this) {
+        forEach(t2, e = this) {
           for (let s of this.#A()) {
             let i = this.#s[s], n = this.#c(i) ? i.__staleWhileFetching : i;
-            n !== void 0 && t.call(e, n, this.#a[s], this);
+            n !== void 0 && t2.call(e, n, this.#a[s], this);
           }
         }
-        rforEach(t, e = this) {
+        rforEach(t2, e = this) {
           for (let s of this.#R()) {
             let i = this.#s[s], n = this.#c(i) ? i.__staleWhileFetching : i;
-            n !== void 0 && t.call(e, n, this.#a[s], this);
+            n !== void 0 && t2.call(e, n, this.#a[s], this);
           }
         }
         purgeStale() {
-          let t = false;
-          for (let e of this.#R({ allowStale: true })) this.#C(e) && (this.#W(this.#a[e], "expire"), t = true);
-          return t;
+          let t2 = false;
+          for (let e of this.#R({ allowStale: true })) this.#C(e) && (this.#W(this.#a[e], "expire"), t2 = true);
+          return t2;
         }
-        info(t) {
-          let e = this.#l.get(t);
+        info(t2) {
+          let e = this.#l.get(t2);
           if (e === void 0) return;
           let s = this.#s[e], i = this.#c(s) ? s.__staleWhileFetching : s;
           if (i === void 0) return;
@@ -30035,7 +30416,7 @@ var require_index_min2 = __commonJS({
           return this.#O && (n.size = this.#O[e]), n;
         }
         dump() {
-          let t = [];
+          let t2 = [];
           for (let e of this.#A({ allowStale: true })) {
             let s = this.#a[e], i = this.#s[e], n = this.#c(i) ? i.__staleWhileFetching : i;
             if (n === void 0 || s === void 0) continue;
@@ -30045,13 +30426,13 @@ var require_index_min2 = __commonJS({
               let h = this.#u.now() - this.#x[e];
               o.start = Math.floor(Date.now() - h);
             }
-            this.#O && (o.size = this.#O[e]), t.unshift([s, o]);
+            this.#O && (o.size = this.#O[e]), t2.unshift([s, o]);
           }
-          return t;
+          return t2;
         }
-        load(t) {
+        load(t2) {
           this.clear();
-          for (let [e, s] of t) {
+          for (let [e, s] of t2) {
             if (s.start) {
               let i = Date.now() - s.start;
               s.start = this.#u.now() - i;
@@ -30059,21 +30440,21 @@ var require_index_min2 = __commonJS({
             this.#D(e, s.value, s);
           }
         }
-        set(t, e, s = {}) {
+        set(t2, e, s = {}) {
           let { status: i = O.metrics.hasSubscribers ? {} : void 0 } = s;
-          s.status = i, i && (i.op = "set", i.key = t, e !== void 0 && (i.value = e), i.cache = this);
-          let n = this.#D(t, e, s);
+          s.status = i, i && (i.op = "set", i.key = t2, e !== void 0 && (i.value = e), i.cache = this);
+          let n = this.#D(t2, e, s);
           return i && O.metrics.hasSubscribers && O.metrics.publish(i), n;
         }
-        #D(t, e, s, i) {
+        #D(t2, e, s, i) {
           let { ttl: n = this.ttl, start: o, noDisposeOnSet: h = this.noDisposeOnSet, sizeCalculation: a = this.sizeCalculation, status: l } = s, c = this.#c(e);
-          if (e === void 0) return l && (l.set = "deleted"), this.delete(t), this;
+          if (e === void 0) return l && (l.set = "deleted"), this.delete(t2), this;
           let { noUpdateTTL: u = this.noUpdateTTL } = s;
           l && !c && (l.value = e);
-          let f = this.#B(t, e, s.size || 0, a, l);
-          if (this.maxEntrySize && f > this.maxEntrySize) return this.#W(t, "set"), l && (l.set = "miss", l.maxEntrySizeExceeded = true), this;
-          let p = this.#h === 0 ? void 0 : this.#l.get(t);
-          if (p === void 0) p = this.#h === 0 ? this.#g : this.#w.length !== 0 ? this.#w.pop() : this.#h === this.#t ? this.#$(false) : this.#h, this.#a[p] = t, this.#s[p] = e, this.#l.set(t, p), this.#b[this.#g] = p, this.#E[p] = this.#g, this.#g = p, this.#h++, this.#j(p, f, l), l && (l.set = "add"), u = false, this.#P && !c && this.#o?.(e, t, "add");
+          let f = this.#B(t2, e, s.size || 0, a, l);
+          if (this.maxEntrySize && f > this.maxEntrySize) return this.#W(t2, "set"), l && (l.set = "miss", l.maxEntrySizeExceeded = true), this;
+          let p = this.#h === 0 ? void 0 : this.#l.get(t2);
+          if (p === void 0) p = this.#h === 0 ? this.#g : this.#w.length !== 0 ? this.#w.pop() : this.#h === this.#t ? this.#$(false) : this.#h, this.#a[p] = t2, this.#s[p] = e, this.#l.set(t2, p), this.#b[this.#g] = p, this.#E[p] = this.#g, this.#g = p, this.#h++, this.#j(p, f, l), l && (l.set = "add"), u = false, this.#P && !c && this.#o?.(e, t2, "add");
           else {
             this.#K(p);
             let g = this.#s[p];
@@ -30081,13 +30462,13 @@ var require_index_min2 = __commonJS({
               if (!h) if (this.#c(g)) {
                 g !== i && g.__abortController.abort(new Error("replaced"));
                 let { __staleWhileFetching: d } = g;
-                d !== void 0 && d !== e && (this.#S && this.#i?.(d, t, "set"), this.#e && this.#p?.push([d, t, "set"]));
-              } else this.#S && this.#i?.(g, t, "set"), this.#e && this.#p?.push([g, t, "set"]);
+                d !== void 0 && d !== e && (this.#S && this.#i?.(d, t2, "set"), this.#e && this.#p?.push([d, t2, "set"]));
+              } else this.#S && this.#i?.(g, t2, "set"), this.#e && this.#p?.push([g, t2, "set"]);
               if (this.#N(p), this.#j(p, f, l), this.#s[p] = e, !c) {
                 let d = g && this.#c(g) ? g.__staleWhileFetching : g, b = d === void 0 ? "add" : e !== d ? "replace" : "update";
-                l && (l.set = b, d !== void 0 && (l.oldValue = d)), this.#P && this.onInsert?.(e, t, b);
+                l && (l.set = b, d !== void 0 && (l.oldValue = d)), this.#P && this.onInsert?.(e, t2, b);
               }
-            } else c || (l && (l.set = "update"), this.#P && this.onInsert?.(e, t, "update"));
+            } else c || (l && (l.set = "update"), this.#P && this.onInsert?.(e, t2, "update"));
           }
           if (n !== 0 && !this.#v && this.#T(), this.#v && (u || this.#z(p, n, o), l && this.#F(l, p)), !h && this.#e && this.#p) {
             let g = this.#p, d;
@@ -30098,32 +30479,32 @@ var require_index_min2 = __commonJS({
         pop() {
           try {
             for (; this.#h; ) {
-              let t = this.#s[this.#y];
-              if (this.#$(true), this.#c(t)) {
-                if (t.__staleWhileFetching) return t.__staleWhileFetching;
-              } else if (t !== void 0) return t;
+              let t2 = this.#s[this.#y];
+              if (this.#$(true), this.#c(t2)) {
+                if (t2.__staleWhileFetching) return t2.__staleWhileFetching;
+              } else if (t2 !== void 0) return t2;
             }
           } finally {
             if (this.#e && this.#p) {
-              let t = this.#p, e;
-              for (; e = t?.shift(); ) this.#r?.(...e);
+              let t2 = this.#p, e;
+              for (; e = t2?.shift(); ) this.#r?.(...e);
             }
           }
         }
-        #$(t) {
+        #$(t2) {
           let e = this.#y, s = this.#a[e], i = this.#s[e], n = this.#c(i);
           n && i.__abortController.abort(new Error("evicted"));
           let o = n ? i.__staleWhileFetching : i;
-          return (this.#S || this.#e) && o !== void 0 && (this.#S && this.#i?.(o, s, "evict"), this.#e && this.#p?.push([o, s, "evict"])), this.#N(e), this.#_?.[e] && (clearTimeout(this.#_[e]), this.#_[e] = void 0), t && (this.#a[e] = void 0, this.#s[e] = void 0, this.#w.push(e)), this.#h === 1 ? (this.#y = this.#g = 0, this.#w.length = 0) : this.#y = this.#b[e], this.#l.delete(s), this.#h--, e;
+          return (this.#S || this.#e) && o !== void 0 && (this.#S && this.#i?.(o, s, "evict"), this.#e && this.#p?.push([o, s, "evict"])), this.#N(e), this.#_?.[e] && (clearTimeout(this.#_[e]), this.#_[e] = void 0), t2 && (this.#a[e] = void 0, this.#s[e] = void 0, this.#w.push(e)), this.#h === 1 ? (this.#y = this.#g = 0, this.#w.length = 0) : this.#y = this.#b[e], this.#l.delete(s), this.#h--, e;
         }
-        has(t, e = {}) {
+        has(t2, e = {}) {
           let { status: s = O.metrics.hasSubscribers ? {} : void 0 } = e;
-          e.status = s, s && (s.op = "has", s.key = t, s.cache = this);
-          let i = this.#V(t, e);
+          e.status = s, s && (s.op = "has", s.key = t2, s.cache = this);
+          let i = this.#V(t2, e);
           return O.metrics.hasSubscribers && O.metrics.publish(s), i;
         }
-        #V(t, e = {}) {
-          let { updateAgeOnHas: s = this.updateAgeOnHas, status: i } = e, n = this.#l.get(t);
+        #V(t2, e = {}) {
+          let { updateAgeOnHas: s = this.updateAgeOnHas, status: i } = e, n = this.#l.get(t2);
           if (n !== void 0) {
             let o = this.#s[n];
             if (this.#c(o) && o.__staleWhileFetching === void 0) return false;
@@ -30132,14 +30513,14 @@ var require_index_min2 = __commonJS({
           } else i && (i.has = "miss");
           return false;
         }
-        peek(t, e = {}) {
+        peek(t2, e = {}) {
           let { status: s = Ie() ? {} : void 0 } = e;
-          s && (s.op = "peek", s.key = t, s.cache = this), e.status = s;
-          let i = this.#q(t, e);
+          s && (s.op = "peek", s.key = t2, s.cache = this), e.status = s;
+          let i = this.#q(t2, e);
           return O.metrics.hasSubscribers && O.metrics.publish(s), i;
         }
-        #q(t, e) {
-          let { status: s, allowStale: i = this.allowStale } = e, n = this.#l.get(t);
+        #q(t2, e) {
+          let { status: s, allowStale: i = this.allowStale } = e, n = this.#l.get(t2);
           if (n === void 0 || !i && this.#C(n)) {
             s && (s.peek = n === void 0 ? "miss" : "stale");
             return;
@@ -30147,7 +30528,7 @@ var require_index_min2 = __commonJS({
           let o = this.#s[n], h = this.#c(o) ? o.__staleWhileFetching : o;
           return s && (h !== void 0 ? (s.peek = "hit", s.value = h) : s.peek = "miss"), h;
         }
-        #L(t, e, s, i) {
+        #L(t2, e, s, i) {
           let n = e === void 0 ? void 0 : this.#s[e];
           if (this.#c(n)) return n;
           let o = new AbortController(), { signal: h } = s;
@@ -30156,40 +30537,40 @@ var require_index_min2 = __commonJS({
             let { aborted: m } = o.signal, y = s.ignoreFetchAbort && d !== void 0, _ = s.ignoreFetchAbort || !!(s.allowStaleOnFetchAbort && d !== void 0);
             if (s.status && (m && !b ? (s.status.fetchAborted = true, s.status.fetchError = o.signal.reason, y && (s.status.fetchAbortIgnored = true)) : s.status.fetchResolved = true), m && !y && !b) return u(o.signal.reason, _);
             let v = p, S = this.#s[e];
-            return (S === p || S === void 0 && y && b) && (d === void 0 ? v.__staleWhileFetching !== void 0 ? this.#s[e] = v.__staleWhileFetching : this.#W(t, "fetch") : (s.status && (s.status.fetchUpdated = true), this.#D(t, d, a.options, v))), d;
+            return (S === p || S === void 0 && y && b) && (d === void 0 ? v.__staleWhileFetching !== void 0 ? this.#s[e] = v.__staleWhileFetching : this.#W(t2, "fetch") : (s.status && (s.status.fetchUpdated = true), this.#D(t2, d, a.options, v))), d;
           }, c = (d) => (s.status && (s.status.fetchRejected = true, s.status.fetchError = d), u(d, false)), u = (d, b) => {
             let { aborted: m } = o.signal, y = m && s.allowStaleOnFetchAbort, _ = y || s.allowStaleOnFetchRejection, v = _ || s.noDeleteOnFetchRejection, S = p;
-            if (this.#s[e] === p && (!v || !b && S.__staleWhileFetching === void 0 ? this.#W(t, "fetch") : y || (this.#s[e] = S.__staleWhileFetching)), _) return s.status && S.__staleWhileFetching !== void 0 && (s.status.returnedStale = true), S.__staleWhileFetching;
+            if (this.#s[e] === p && (!v || !b && S.__staleWhileFetching === void 0 ? this.#W(t2, "fetch") : y || (this.#s[e] = S.__staleWhileFetching)), _) return s.status && S.__staleWhileFetching !== void 0 && (s.status.returnedStale = true), S.__staleWhileFetching;
             if (S.__returned === S) throw d;
           }, f = (d, b) => {
-            let m = this.#d?.(t, n, a);
+            let m = this.#d?.(t2, n, a);
             o.signal.addEventListener("abort", () => {
               (!s.ignoreFetchAbort || s.allowStaleOnFetchAbort) && (d(void 0), s.allowStaleOnFetchAbort && (d = (y) => l(y, true)));
             }), m && m instanceof Promise ? m.then((y) => d(y === void 0 ? void 0 : y), b) : m !== void 0 && d(m);
           };
           s.status && (s.status.fetchDispatched = true);
           let p = new Promise(f).then(l, c), g = Object.assign(p, { __abortController: o, __staleWhileFetching: n, __returned: void 0 });
-          return e === void 0 ? (this.#D(t, g, { ...a.options, status: void 0 }), e = this.#l.get(t)) : this.#s[e] = g, g;
+          return e === void 0 ? (this.#D(t2, g, { ...a.options, status: void 0 }), e = this.#l.get(t2)) : this.#s[e] = g, g;
         }
-        #c(t) {
+        #c(t2) {
           if (!this.#M) return false;
-          let e = t;
+          let e = t2;
           return !!e && e instanceof Promise && e.hasOwnProperty("__staleWhileFetching") && e.__abortController instanceof AbortController;
         }
-        fetch(t, e = {}) {
+        fetch(t2, e = {}) {
           let s = O.tracing.hasSubscribers, { status: i = Ie() ? {} : void 0 } = e;
           e.status = i, i && e.context && (i.context = e.context);
-          let n = this.#H(t, e);
+          let n = this.#H(t2, e);
           return i && s && (i.trace = true, O.tracing.tracePromise(() => n, i).catch(() => {
           })), n;
         }
-        async #H(t, e = {}) {
+        async #H(t2, e = {}) {
           let { allowStale: s = this.allowStale, updateAgeOnGet: i = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, ttl: o = this.ttl, noDisposeOnSet: h = this.noDisposeOnSet, size: a = 0, sizeCalculation: l = this.sizeCalculation, noUpdateTTL: c = this.noUpdateTTL, noDeleteOnFetchRejection: u = this.noDeleteOnFetchRejection, allowStaleOnFetchRejection: f = this.allowStaleOnFetchRejection, ignoreFetchAbort: p = this.ignoreFetchAbort, allowStaleOnFetchAbort: g = this.allowStaleOnFetchAbort, context: d, forceRefresh: b = false, status: m, signal: y } = e;
-          if (m && (m.op = "fetch", m.key = t, b && (m.forceRefresh = true), m.cache = this), !this.#M) return m && (m.fetch = "get"), this.#X(t, { allowStale: s, updateAgeOnGet: i, noDeleteOnStaleGet: n, status: m });
-          let _ = { allowStale: s, updateAgeOnGet: i, noDeleteOnStaleGet: n, ttl: o, noDisposeOnSet: h, size: a, sizeCalculation: l, noUpdateTTL: c, noDeleteOnFetchRejection: u, allowStaleOnFetchRejection: f, allowStaleOnFetchAbort: g, ignoreFetchAbort: p, status: m, signal: y }, v = this.#l.get(t);
+          if (m && (m.op = "fetch", m.key = t2, b && (m.forceRefresh = true), m.cache = this), !this.#M) return m && (m.fetch = "get"), this.#X(t2, { allowStale: s, updateAgeOnGet: i, noDeleteOnStaleGet: n, status: m });
+          let _ = { allowStale: s, updateAgeOnGet: i, noDeleteOnStaleGet: n, ttl: o, noDisposeOnSet: h, size: a, sizeCalculation: l, noUpdateTTL: c, noDeleteOnFetchRejection: u, allowStaleOnFetchRejection: f, allowStaleOnFetchAbort: g, ignoreFetchAbort: p, status: m, signal: y }, v = this.#l.get(t2);
           if (v === void 0) {
             m && (m.fetch = "miss");
-            let S = this.#L(t, v, _, d);
+            let S = this.#L(t2, v, _, d);
             return S.__returned = S;
           } else {
             let S = this.#s[v];
@@ -30199,72 +30580,72 @@ var require_index_min2 = __commonJS({
             }
             let K = this.#C(v);
             if (!b && !K) return m && (m.fetch = "hit"), this.#K(v), i && this.#k(v), m && this.#F(m, v), S;
-            let B = this.#L(t, v, _, d), U = B.__staleWhileFetching !== void 0 && s;
+            let B = this.#L(t2, v, _, d), U = B.__staleWhileFetching !== void 0 && s;
             return m && (m.fetch = K ? "stale" : "refresh", U && K && (m.returnedStale = true)), U ? B.__staleWhileFetching : B.__returned = B;
           }
         }
-        forceFetch(t, e = {}) {
+        forceFetch(t2, e = {}) {
           let s = O.tracing.hasSubscribers, { status: i = Ie() ? {} : void 0 } = e;
           e.status = i, i && e.context && (i.context = e.context);
-          let n = this.#I(t, e);
+          let n = this.#I(t2, e);
           return i && s && (i.trace = true, O.tracing.tracePromise(() => n, i).catch(() => {
           })), n;
         }
-        async #I(t, e = {}) {
-          let s = await this.#H(t, e);
+        async #I(t2, e = {}) {
+          let s = await this.#H(t2, e);
           if (s === void 0) throw new Error("fetch() returned undefined");
           return s;
         }
-        memo(t, e = {}) {
+        memo(t2, e = {}) {
           let { status: s = O.metrics.hasSubscribers ? {} : void 0 } = e;
-          e.status = s, s && (s.op = "memo", s.key = t, e.context && (s.context = e.context), s.cache = this);
-          let i = this.#Z(t, e);
+          e.status = s, s && (s.op = "memo", s.key = t2, e.context && (s.context = e.context), s.cache = this);
+          let i = this.#Z(t2, e);
           return s && (s.value = i), O.metrics.hasSubscribers && O.metrics.publish(s), i;
         }
-        #Z(t, e = {}) {
+        #Z(t2, e = {}) {
           let s = this.#f;
           if (!s) throw new Error("no memoMethod provided to constructor");
           let { context: i, status: n, forceRefresh: o, ...h } = e;
           n && o && (n.forceRefresh = true);
-          let a = this.#X(t, h), l = o || a === void 0;
+          let a = this.#X(t2, h), l = o || a === void 0;
           if (n && (n.memo = l ? "miss" : "hit", l || (n.value = a)), !l) return a;
-          let c = s(t, a, { options: h, context: i });
-          return n && (n.value = c), this.#D(t, c, h), c;
+          let c = s(t2, a, { options: h, context: i });
+          return n && (n.value = c), this.#D(t2, c, h), c;
         }
-        get(t, e = {}) {
+        get(t2, e = {}) {
           let { status: s = O.metrics.hasSubscribers ? {} : void 0 } = e;
-          e.status = s, s && (s.op = "get", s.key = t, s.cache = this);
-          let i = this.#X(t, e);
+          e.status = s, s && (s.op = "get", s.key = t2, s.cache = this);
+          let i = this.#X(t2, e);
           return s && (i !== void 0 && (s.value = i), O.metrics.hasSubscribers && O.metrics.publish(s)), i;
         }
-        #X(t, e = {}) {
-          let { allowStale: s = this.allowStale, updateAgeOnGet: i = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, status: o } = e, h = this.#l.get(t);
+        #X(t2, e = {}) {
+          let { allowStale: s = this.allowStale, updateAgeOnGet: i = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, status: o } = e, h = this.#l.get(t2);
           if (h === void 0) {
             o && (o.get = "miss");
             return;
           }
           let a = this.#s[h], l = this.#c(a);
-          return o && this.#F(o, h), this.#C(h) ? l ? (o && (o.get = "stale-fetching"), s && a.__staleWhileFetching !== void 0 ? (o && (o.returnedStale = true), a.__staleWhileFetching) : void 0) : (n || this.#W(t, "expire"), o && (o.get = "stale"), s ? (o && (o.returnedStale = true), a) : void 0) : (o && (o.get = l ? "fetching" : "hit"), this.#K(h), i && this.#k(h), l ? a.__staleWhileFetching : a);
+          return o && this.#F(o, h), this.#C(h) ? l ? (o && (o.get = "stale-fetching"), s && a.__staleWhileFetching !== void 0 ? (o && (o.returnedStale = true), a.__staleWhileFetching) : void 0) : (n || this.#W(t2, "expire"), o && (o.get = "stale"), s ? (o && (o.returnedStale = true), a) : void 0) : (o && (o.get = l ? "fetching" : "hit"), this.#K(h), i && this.#k(h), l ? a.__staleWhileFetching : a);
         }
-        #Y(t, e) {
-          this.#E[e] = t, this.#b[t] = e;
+        #Y(t2, e) {
+          this.#E[e] = t2, this.#b[t2] = e;
         }
-        #K(t) {
-          t !== this.#g && (t === this.#y ? this.#y = this.#b[t] : this.#Y(this.#E[t], this.#b[t]), this.#Y(this.#g, t), this.#g = t);
+        #K(t2) {
+          t2 !== this.#g && (t2 === this.#y ? this.#y = this.#b[t2] : this.#Y(this.#E[t2], this.#b[t2]), this.#Y(this.#g, t2), this.#g = t2);
         }
-        delete(t) {
-          return this.#W(t, "delete");
+        delete(t2) {
+          return this.#W(t2, "delete");
         }
-        #W(t, e) {
-          O.metrics.hasSubscribers && O.metrics.publish({ op: "delete", delete: e, key: t, cache: this });
+        #W(t2, e) {
+          O.metrics.hasSubscribers && O.metrics.publish({ op: "delete", delete: e, key: t2, cache: this });
           let s = false;
           if (this.#h !== 0) {
-            let i = this.#l.get(t);
+            let i = this.#l.get(t2);
             if (i !== void 0) if (this.#_?.[i] && (clearTimeout(this.#_[i]), this.#_[i] = void 0), s = true, this.#h === 1) this.#J(e);
             else {
               this.#N(i);
               let n = this.#s[i];
-              if (this.#c(n) ? n.__abortController.abort(new Error("deleted")) : (this.#S || this.#e) && (this.#S && this.#i?.(n, t, e), this.#e && this.#p?.push([n, t, e])), this.#l.delete(t), this.#a[i] = void 0, this.#s[i] = void 0, i === this.#g) this.#g = this.#E[i];
+              if (this.#c(n) ? n.__abortController.abort(new Error("deleted")) : (this.#S || this.#e) && (this.#S && this.#i?.(n, t2, e), this.#e && this.#p?.push([n, t2, e])), this.#l.delete(t2), this.#a[i] = void 0, this.#s[i] = void 0, i === this.#g) this.#g = this.#E[i];
               else if (i === this.#y) this.#y = this.#b[i];
               else {
                 let o = this.#E[i];
@@ -30284,13 +30665,13 @@ var require_index_min2 = __commonJS({
         clear() {
           return this.#J("delete");
         }
-        #J(t) {
+        #J(t2) {
           for (let e of this.#R({ allowStale: true })) {
             let s = this.#s[e];
             if (this.#c(s)) s.__abortController.abort(new Error("deleted"));
             else {
               let i = this.#a[e];
-              this.#S && this.#i?.(s, i, t), this.#e && this.#p?.push([s, i, t]);
+              this.#S && this.#i?.(s, i, t2), this.#e && this.#p?.push([s, i, t2]);
             }
           }
           if (this.#l.clear(), this.#s.fill(void 0), this.#a.fill(void 0), this.#v && this.#x) {
@@ -30319,18 +30700,18 @@ var require_index_min2 = __commonJS({
       j.isReadable = Wn;
       var zn = (r) => !!r && typeof r == "object" && r instanceof Ve.EventEmitter && typeof r.write == "function" && typeof r.end == "function";
       j.isWritable = zn;
-      var H = /* @__PURE__ */ Symbol("EOF"), X = /* @__PURE__ */ Symbol("maybeEmitEnd"), Z = /* @__PURE__ */ Symbol("emittedEnd"), Kt = /* @__PURE__ */ Symbol("emittingEnd"), gt = /* @__PURE__ */ Symbol("emittedError"), Vt = /* @__PURE__ */ Symbol("closed"), Zs = /* @__PURE__ */ Symbol("read"), Yt = /* @__PURE__ */ Symbol("flush"), Qs = /* @__PURE__ */ Symbol("flushChunk"), W = /* @__PURE__ */ Symbol("encoding"), at = /* @__PURE__ */ Symbol("decoder"), M = /* @__PURE__ */ Symbol("flowing"), wt = /* @__PURE__ */ Symbol("paused"), lt = /* @__PURE__ */ Symbol("resume"), k = /* @__PURE__ */ Symbol("buffer"), F = /* @__PURE__ */ Symbol("pipes"), A = /* @__PURE__ */ Symbol("bufferLength"), $e = /* @__PURE__ */ Symbol("bufferPush"), Jt = /* @__PURE__ */ Symbol("bufferShift"), P = /* @__PURE__ */ Symbol("objectMode"), x = /* @__PURE__ */ Symbol("destroyed"), Ue = /* @__PURE__ */ Symbol("error"), qe = /* @__PURE__ */ Symbol("emitData"), ti = /* @__PURE__ */ Symbol("emitEnd"), He = /* @__PURE__ */ Symbol("emitEnd2"), G = /* @__PURE__ */ Symbol("async"), Xe = /* @__PURE__ */ Symbol("abort"), Zt = /* @__PURE__ */ Symbol("aborted"), bt = /* @__PURE__ */ Symbol("signal"), st = /* @__PURE__ */ Symbol("dataListeners"), N = /* @__PURE__ */ Symbol("discarded"), yt = (r) => Promise.resolve().then(r), Bn = (r) => r(), Gn = (r) => r === "end" || r === "finish" || r === "prefinish", In = (r) => r instanceof ArrayBuffer || !!r && typeof r == "object" && r.constructor && r.constructor.name === "ArrayBuffer" && r.byteLength >= 0, $n = (r) => !Buffer.isBuffer(r) && ArrayBuffer.isView(r), Qt = class {
+      var H = /* @__PURE__ */ Symbol("EOF"), X = /* @__PURE__ */ Symbol("maybeEmitEnd"), Z = /* @__PURE__ */ Symbol("emittedEnd"), Kt = /* @__PURE__ */ Symbol("emittingEnd"), gt = /* @__PURE__ */ Symbol("emittedError"), Vt = /* @__PURE__ */ Symbol("closed"), Zs = /* @__PURE__ */ Symbol("read"), Yt = /* @__PURE__ */ Symbol("flush"), Qs = /* @__PURE__ */ Symbol("flushChunk"), W = /* @__PURE__ */ Symbol("encoding"), at = /* @__PURE__ */ Symbol("decoder"), M = /* @__PURE__ */ Symbol("flowing"), wt = /* @__PURE__ */ Symbol("paused"), lt = /* @__PURE__ */ Symbol("resume"), k = /* @__PURE__ */ Symbol("buffer"), F2 = /* @__PURE__ */ Symbol("pipes"), A = /* @__PURE__ */ Symbol("bufferLength"), $e = /* @__PURE__ */ Symbol("bufferPush"), Jt = /* @__PURE__ */ Symbol("bufferShift"), P = /* @__PURE__ */ Symbol("objectMode"), x = /* @__PURE__ */ Symbol("destroyed"), Ue = /* @__PURE__ */ Symbol("error"), qe = /* @__PURE__ */ Symbol("emitData"), ti = /* @__PURE__ */ Symbol("emitEnd"), He = /* @__PURE__ */ Symbol("emitEnd2"), G = /* @__PURE__ */ Symbol("async"), Xe = /* @__PURE__ */ Symbol("abort"), Zt = /* @__PURE__ */ Symbol("aborted"), bt = /* @__PURE__ */ Symbol("signal"), st = /* @__PURE__ */ Symbol("dataListeners"), N = /* @__PURE__ */ Symbol("discarded"), yt = (r) => Promise.resolve().then(r), Bn = (r) => r(), Gn = (r) => r === "end" || r === "finish" || r === "prefinish", In = (r) => r instanceof ArrayBuffer || !!r && typeof r == "object" && r.constructor && r.constructor.name === "ArrayBuffer" && r.byteLength >= 0, $n = (r) => !Buffer.isBuffer(r) && ArrayBuffer.isView(r), Qt = class {
         src;
         dest;
         opts;
         ondrain;
-        constructor(t, e, s) {
-          this.src = t, this.dest = e, this.opts = s, this.ondrain = () => t[lt](), this.dest.on("drain", this.ondrain);
+        constructor(t2, e, s) {
+          this.src = t2, this.dest = e, this.opts = s, this.ondrain = () => t2[lt](), this.dest.on("drain", this.ondrain);
         }
         unpipe() {
           this.dest.removeListener("drain", this.ondrain);
         }
-        proxyErrors(t) {
+        proxyErrors(t2) {
         }
         end() {
           this.unpipe(), this.opts.end && this.dest.end();
@@ -30339,13 +30720,13 @@ var require_index_min2 = __commonJS({
         unpipe() {
           this.src.removeListener("error", this.proxyErrors), super.unpipe();
         }
-        constructor(t, e, s) {
-          super(t, e, s), this.proxyErrors = (i) => this.dest.emit("error", i), t.on("error", this.proxyErrors);
+        constructor(t2, e, s) {
+          super(t2, e, s), this.proxyErrors = (i) => this.dest.emit("error", i), t2.on("error", this.proxyErrors);
         }
       }, Un = (r) => !!r.objectMode, qn = (r) => !r.objectMode && !!r.encoding && r.encoding !== "buffer", te = class extends Ve.EventEmitter {
         [M] = false;
         [wt] = false;
-        [F] = [];
+        [F2] = [];
         [k] = [];
         [P];
         [W];
@@ -30364,10 +30745,10 @@ var require_index_min2 = __commonJS({
         [N] = false;
         writable = true;
         readable = true;
-        constructor(...t) {
-          let e = t[0] || {};
+        constructor(...t2) {
+          let e = t2[0] || {};
           if (super(), e.objectMode && typeof e.encoding == "string") throw new TypeError("Encoding and objectMode may not be used together");
-          Un(e) ? (this[P] = true, this[W] = null) : qn(e) ? (this[W] = e.encoding, this[P] = false) : (this[P] = false, this[W] = null), this[G] = !!e.async, this[at] = this[W] ? new Dn.StringDecoder(this[W]) : null, e && e.debugExposeBuffer === true && Object.defineProperty(this, "buffer", { get: () => this[k] }), e && e.debugExposePipes === true && Object.defineProperty(this, "pipes", { get: () => this[F] });
+          Un(e) ? (this[P] = true, this[W] = null) : qn(e) ? (this[W] = e.encoding, this[P] = false) : (this[P] = false, this[W] = null), this[G] = !!e.async, this[at] = this[W] ? new Dn.StringDecoder(this[W]) : null, e && e.debugExposeBuffer === true && Object.defineProperty(this, "buffer", { get: () => this[k] }), e && e.debugExposePipes === true && Object.defineProperty(this, "pipes", { get: () => this[F2] });
           let { signal: s } = e;
           s && (this[bt] = s, s.aborted ? this[Xe]() : s.addEventListener("abort", () => this[Xe]()));
         }
@@ -30377,23 +30758,23 @@ var require_index_min2 = __commonJS({
         get encoding() {
           return this[W];
         }
-        set encoding(t) {
+        set encoding(t2) {
           throw new Error("Encoding must be set at instantiation time");
         }
-        setEncoding(t) {
+        setEncoding(t2) {
           throw new Error("Encoding must be set at instantiation time");
         }
         get objectMode() {
           return this[P];
         }
-        set objectMode(t) {
+        set objectMode(t2) {
           throw new Error("objectMode must be set at instantiation time");
         }
         get async() {
           return this[G];
         }
-        set async(t) {
-          this[G] = this[G] || !!t;
+        set async(t2) {
+          this[G] = this[G] || !!t2;
         }
         [Xe]() {
           this[Zt] = true, this.emit("abort", this[bt]?.reason), this.destroy(this[bt]?.reason);
@@ -30401,41 +30782,41 @@ var require_index_min2 = __commonJS({
         get aborted() {
           return this[Zt];
         }
-        set aborted(t) {
+        set aborted(t2) {
         }
-        write(t, e, s) {
+        write(t2, e, s) {
           if (this[Zt]) return false;
           if (this[H]) throw new Error("write after end");
           if (this[x]) return this.emit("error", Object.assign(new Error("Cannot call write after a stream was destroyed"), { code: "ERR_STREAM_DESTROYED" })), true;
           typeof e == "function" && (s = e, e = "utf8"), e || (e = "utf8");
           let i = this[G] ? yt : Bn;
-          if (!this[P] && !Buffer.isBuffer(t)) {
-            if ($n(t)) t = Buffer.from(t.buffer, t.byteOffset, t.byteLength);
-            else if (In(t)) t = Buffer.from(t);
-            else if (typeof t != "string") throw new Error("Non-contiguous data written to non-objectMode stream");
+          if (!this[P] && !Buffer.isBuffer(t2)) {
+            if ($n(t2)) t2 = Buffer.from(t2.buffer, t2.byteOffset, t2.byteLength);
+            else if (In(t2)) t2 = Buffer.from(t2);
+            else if (typeof t2 != "string") throw new Error("Non-contiguous data written to non-objectMode stream");
           }
-          return this[P] ? (this[M] && this[A] !== 0 && this[Yt](true), this[M] ? this.emit("data", t) : this[$e](t), this[A] !== 0 && this.emit("readable"), s && i(s), this[M]) : t.length ? (typeof t == "string" && !(e === this[W] && !this[at]?.lastNeed) && (t = Buffer.from(t, e)), Buffer.isBuffer(t) && this[W] && (t = this[at].write(t)), this[M] && this[A] !== 0 && this[Yt](true), this[M] ? this.emit("data", t) : this[$e](t), this[A] !== 0 && this.emit("readable"), s && i(s), this[M]) : (this[A] !== 0 && this.emit("readable"), s && i(s), this[M]);
+          return this[P] ? (this[M] && this[A] !== 0 && this[Yt](true), this[M] ? this.emit("data", t2) : this[$e](t2), this[A] !== 0 && this.emit("readable"), s && i(s), this[M]) : t2.length ? (typeof t2 == "string" && !(e === this[W] && !this[at]?.lastNeed) && (t2 = Buffer.from(t2, e)), Buffer.isBuffer(t2) && this[W] && (t2 = this[at].write(t2)), this[M] && this[A] !== 0 && this[Yt](true), this[M] ? this.emit("data", t2) : this[$e](t2), this[A] !== 0 && this.emit("readable"), s && i(s), this[M]) : (this[A] !== 0 && this.emit("readable"), s && i(s), this[M]);
         }
-        read(t) {
+        read(t2) {
           if (this[x]) return null;
-          if (this[N] = false, this[A] === 0 || t === 0 || t && t > this[A]) return this[X](), null;
-          this[P] && (t = null), this[k].length > 1 && !this[P] && (this[k] = [this[W] ? this[k].join("") : Buffer.concat(this[k], this[A])]);
-          let e = this[Zs](t || null, this[k][0]);
+          if (this[N] = false, this[A] === 0 || t2 === 0 || t2 && t2 > this[A]) return this[X](), null;
+          this[P] && (t2 = null), this[k].length > 1 && !this[P] && (this[k] = [this[W] ? this[k].join("") : Buffer.concat(this[k], this[A])]);
+          let e = this[Zs](t2 || null, this[k][0]);
           return this[X](), e;
         }
-        [Zs](t, e) {
+        [Zs](t2, e) {
           if (this[P]) this[Jt]();
           else {
             let s = e;
-            t === s.length || t === null ? this[Jt]() : typeof s == "string" ? (this[k][0] = s.slice(t), e = s.slice(0, t), this[A] -= t) : (this[k][0] = s.subarray(t), e = s.subarray(0, t), this[A] -= t);
+            t2 === s.length || t2 === null ? this[Jt]() : typeof s == "string" ? (this[k][0] = s.slice(t2), e = s.slice(0, t2), this[A] -= t2) : (this[k][0] = s.subarray(t2), e = s.subarray(0, t2), this[A] -= t2);
           }
           return this.emit("data", e), !this[k].length && !this[H] && this.emit("drain"), e;
         }
-        end(t, e, s) {
-          return typeof t == "function" && (s = t, t = void 0), typeof e == "function" && (s = e, e = "utf8"), t !== void 0 && this.write(t, e), s && this.once("end", s), this[H] = true, this.writable = false, (this[M] || !this[wt]) && this[X](), this;
+        end(t2, e, s) {
+          return typeof t2 == "function" && (s = t2, t2 = void 0), typeof e == "function" && (s = e, e = "utf8"), t2 !== void 0 && this.write(t2, e), s && this.once("end", s), this[H] = true, this.writable = false, (this[M] || !this[wt]) && this[X](), this;
         }
         [lt]() {
-          this[x] || (!this[st] && !this[F].length && (this[N] = true), this[wt] = false, this[M] = true, this.emit("resume"), this[k].length ? this[Yt]() : this[H] ? this[X]() : this.emit("drain"));
+          this[x] || (!this[st] && !this[F2].length && (this[N] = true), this[wt] = false, this[M] = true, this.emit("resume"), this[k].length ? this[Yt]() : this[H] ? this[X]() : this.emit("drain"));
         }
         resume() {
           return this[lt]();
@@ -30452,55 +30833,55 @@ var require_index_min2 = __commonJS({
         get paused() {
           return this[wt];
         }
-        [$e](t) {
-          this[P] ? this[A] += 1 : this[A] += t.length, this[k].push(t);
+        [$e](t2) {
+          this[P] ? this[A] += 1 : this[A] += t2.length, this[k].push(t2);
         }
         [Jt]() {
           return this[P] ? this[A] -= 1 : this[A] -= this[k][0].length, this[k].shift();
         }
-        [Yt](t = false) {
+        [Yt](t2 = false) {
           do
             ;
           while (this[Qs](this[Jt]()) && this[k].length);
-          !t && !this[k].length && !this[H] && this.emit("drain");
+          !t2 && !this[k].length && !this[H] && this.emit("drain");
         }
-        [Qs](t) {
-          return this.emit("data", t), this[M];
+        [Qs](t2) {
+          return this.emit("data", t2), this[M];
         }
-        pipe(t, e) {
-          if (this[x]) return t;
+        pipe(t2, e) {
+          if (this[x]) return t2;
           this[N] = false;
           let s = this[Z];
-          return e = e || {}, t === Js.stdout || t === Js.stderr ? e.end = false : e.end = e.end !== false, e.proxyErrors = !!e.proxyErrors, s ? e.end && t.end() : (this[F].push(e.proxyErrors ? new Ke(this, t, e) : new Qt(this, t, e)), this[G] ? yt(() => this[lt]()) : this[lt]()), t;
+          return e = e || {}, t2 === Js.stdout || t2 === Js.stderr ? e.end = false : e.end = e.end !== false, e.proxyErrors = !!e.proxyErrors, s ? e.end && t2.end() : (this[F2].push(e.proxyErrors ? new Ke(this, t2, e) : new Qt(this, t2, e)), this[G] ? yt(() => this[lt]()) : this[lt]()), t2;
         }
-        unpipe(t) {
-          let e = this[F].find((s) => s.dest === t);
-          e && (this[F].length === 1 ? (this[M] && this[st] === 0 && (this[M] = false), this[F] = []) : this[F].splice(this[F].indexOf(e), 1), e.unpipe());
+        unpipe(t2) {
+          let e = this[F2].find((s) => s.dest === t2);
+          e && (this[F2].length === 1 ? (this[M] && this[st] === 0 && (this[M] = false), this[F2] = []) : this[F2].splice(this[F2].indexOf(e), 1), e.unpipe());
         }
-        addListener(t, e) {
-          return this.on(t, e);
+        addListener(t2, e) {
+          return this.on(t2, e);
         }
-        on(t, e) {
-          let s = super.on(t, e);
-          if (t === "data") this[N] = false, this[st]++, !this[F].length && !this[M] && this[lt]();
-          else if (t === "readable" && this[A] !== 0) super.emit("readable");
-          else if (Gn(t) && this[Z]) super.emit(t), this.removeAllListeners(t);
-          else if (t === "error" && this[gt]) {
+        on(t2, e) {
+          let s = super.on(t2, e);
+          if (t2 === "data") this[N] = false, this[st]++, !this[F2].length && !this[M] && this[lt]();
+          else if (t2 === "readable" && this[A] !== 0) super.emit("readable");
+          else if (Gn(t2) && this[Z]) super.emit(t2), this.removeAllListeners(t2);
+          else if (t2 === "error" && this[gt]) {
             let i = e;
             this[G] ? yt(() => i.call(this, this[gt])) : i.call(this, this[gt]);
           }
           return s;
         }
-        removeListener(t, e) {
-          return this.off(t, e);
+        removeListener(t2, e) {
+          return this.off(t2, e);
         }
-        off(t, e) {
-          let s = super.off(t, e);
-          return t === "data" && (this[st] = this.listeners("data").length, this[st] === 0 && !this[N] && !this[F].length && (this[M] = false)), s;
+        off(t2, e) {
+          let s = super.off(t2, e);
+          return t2 === "data" && (this[st] = this.listeners("data").length, this[st] === 0 && !this[N] && !this[F2].length && (this[M] = false)), s;
         }
-        removeAllListeners(t) {
-          let e = super.removeAllListeners(t);
-          return (t === "data" || t === void 0) && (this[st] = 0, !this[N] && !this[F].length && (this[M] = false)), e;
+        removeAllListeners(t2) {
+          let e = super.removeAllListeners(t2);
+          return (t2 === "data" || t2 === void 0) && (this[st] = 0, !this[N] && !this[F2].length && (this[M] = false)), e;
         }
         get emittedEnd() {
           return this[Z];
@@ -30508,32 +30889,32 @@ var require_index_min2 = __commonJS({
         [X]() {
           !this[Kt] && !this[Z] && !this[x] && this[k].length === 0 && this[H] && (this[Kt] = true, this.emit("end"), this.emit("prefinish"), this.emit("finish"), this[Vt] && this.emit("close"), this[Kt] = false);
         }
-        emit(t, ...e) {
+        emit(t2, ...e) {
           let s = e[0];
-          if (t !== "error" && t !== "close" && t !== x && this[x]) return false;
-          if (t === "data") return !this[P] && !s ? false : this[G] ? (yt(() => this[qe](s)), true) : this[qe](s);
-          if (t === "end") return this[ti]();
-          if (t === "close") {
+          if (t2 !== "error" && t2 !== "close" && t2 !== x && this[x]) return false;
+          if (t2 === "data") return !this[P] && !s ? false : this[G] ? (yt(() => this[qe](s)), true) : this[qe](s);
+          if (t2 === "end") return this[ti]();
+          if (t2 === "close") {
             if (this[Vt] = true, !this[Z] && !this[x]) return false;
             let n = super.emit("close");
             return this.removeAllListeners("close"), n;
-          } else if (t === "error") {
+          } else if (t2 === "error") {
             this[gt] = s, super.emit(Ue, s);
             let n = !this[bt] || this.listeners("error").length ? super.emit("error", s) : false;
             return this[X](), n;
-          } else if (t === "resume") {
+          } else if (t2 === "resume") {
             let n = super.emit("resume");
             return this[X](), n;
-          } else if (t === "finish" || t === "prefinish") {
-            let n = super.emit(t);
-            return this.removeAllListeners(t), n;
+          } else if (t2 === "finish" || t2 === "prefinish") {
+            let n = super.emit(t2);
+            return this.removeAllListeners(t2), n;
           }
-          let i = super.emit(t, ...e);
+          let i = super.emit(t2, ...e);
           return this[X](), i;
         }
-        [qe](t) {
-          for (let s of this[F]) s.dest.write(t) === false && this.pause();
-          let e = this[N] ? false : super.emit("data", t);
+        [qe](t2) {
+          for (let s of this[F2]) s.dest.write(t2) === false && this.pause();
+          let e = this[N] ? false : super.emit("data", t2);
           return this[X](), e;
         }
         [ti]() {
@@ -30543,37 +30924,37 @@ var require_index_min2 = __commonJS({
           if (this[at]) {
             let e = this[at].end();
             if (e) {
-              for (let s of this[F]) s.dest.write(e);
+              for (let s of this[F2]) s.dest.write(e);
               this[N] || super.emit("data", e);
             }
           }
-          for (let e of this[F]) e.end();
-          let t = super.emit("end");
-          return this.removeAllListeners("end"), t;
+          for (let e of this[F2]) e.end();
+          let t2 = super.emit("end");
+          return this.removeAllListeners("end"), t2;
         }
         async collect() {
-          let t = Object.assign([], { dataLength: 0 });
-          this[P] || (t.dataLength = 0);
+          let t2 = Object.assign([], { dataLength: 0 });
+          this[P] || (t2.dataLength = 0);
           let e = this.promise();
           return this.on("data", (s) => {
-            t.push(s), this[P] || (t.dataLength += s.length);
-          }), await e, t;
+            t2.push(s), this[P] || (t2.dataLength += s.length);
+          }), await e, t2;
         }
         async concat() {
           if (this[P]) throw new Error("cannot concat in objectMode");
-          let t = await this.collect();
-          return this[W] ? t.join("") : Buffer.concat(t, t.dataLength);
+          let t2 = await this.collect();
+          return this[W] ? t2.join("") : Buffer.concat(t2, t2.dataLength);
         }
         async promise() {
-          return new Promise((t, e) => {
-            this.on(x, () => e(new Error("stream destroyed"))), this.on("error", (s) => e(s)), this.on("end", () => t());
+          return new Promise((t2, e) => {
+            this.on(x, () => e(new Error("stream destroyed"))), this.on("error", (s) => e(s)), this.on("end", () => t2());
           });
         }
         [Symbol.asyncIterator]() {
           this[N] = false;
-          let t = false, e = async () => (this.pause(), t = true, { value: void 0, done: true });
+          let t2 = false, e = async () => (this.pause(), t2 = true, { value: void 0, done: true });
           return { next: () => {
-            if (t) return e();
+            if (t2) return e();
             let i = this.read();
             if (i !== null) return Promise.resolve({ done: false, value: i });
             if (this[H]) return e();
@@ -30594,8 +30975,8 @@ var require_index_min2 = __commonJS({
         }
         [Symbol.iterator]() {
           this[N] = false;
-          let t = false, e = () => (this.pause(), this.off(Ue, e), this.off(x, e), this.off("end", e), t = true, { done: true, value: void 0 }), s = () => {
-            if (t) return e();
+          let t2 = false, e = () => (this.pause(), this.off(Ue, e), this.off(x, e), this.off("end", e), t2 = true, { done: true, value: void 0 }), s = () => {
+            if (t2) return e();
             let i = this.read();
             return i === null ? e() : { done: false, value: i };
           };
@@ -30604,11 +30985,11 @@ var require_index_min2 = __commonJS({
           }, [Symbol.dispose]: () => {
           } };
         }
-        destroy(t) {
-          if (this[x]) return t ? this.emit("error", t) : this.emit(x), this;
+        destroy(t2) {
+          if (this[x]) return t2 ? this.emit("error", t2) : this.emit(x), this;
           this[x] = true, this[N] = true, this[k].length = 0, this[A] = 0;
           let e = this;
-          return typeof e.close == "function" && !this[Vt] && e.close(), t ? this.emit("error", t) : this.emit(x), this;
+          return typeof e.close == "function" && !this[Vt] && e.close(), t2 ? this.emit("error", t2) : this.emit(x), this;
         }
         static get isStream() {
           return j.isStream;
@@ -30618,43 +30999,43 @@ var require_index_min2 = __commonJS({
     });
     var mi = C((E) => {
       "use strict";
-      var Hn = E && E.__createBinding || (Object.create ? (function(r, t, e, s) {
+      var Hn = E && E.__createBinding || (Object.create ? (function(r, t2, e, s) {
         s === void 0 && (s = e);
-        var i = Object.getOwnPropertyDescriptor(t, e);
-        (!i || ("get" in i ? !t.__esModule : i.writable || i.configurable)) && (i = { enumerable: true, get: function() {
-          return t[e];
+        var i = Object.getOwnPropertyDescriptor(t2, e);
+        (!i || ("get" in i ? !t2.__esModule : i.writable || i.configurable)) && (i = { enumerable: true, get: function() {
+          return t2[e];
         } }), Object.defineProperty(r, s, i);
-      }) : (function(r, t, e, s) {
-        s === void 0 && (s = e), r[s] = t[e];
-      })), Xn = E && E.__setModuleDefault || (Object.create ? (function(r, t) {
-        Object.defineProperty(r, "default", { enumerable: true, value: t });
-      }) : function(r, t) {
-        r.default = t;
+      }) : (function(r, t2, e, s) {
+        s === void 0 && (s = e), r[s] = t2[e];
+      })), Xn = E && E.__setModuleDefault || (Object.create ? (function(r, t2) {
+        Object.defineProperty(r, "default", { enumerable: true, value: t2 });
+      }) : function(r, t2) {
+        r.default = t2;
       }), Kn = E && E.__importStar || /* @__PURE__ */ (function() {
-        var r = function(t) {
+        var r = function(t2) {
           return r = Object.getOwnPropertyNames || function(e) {
             var s = [];
             for (var i in e) Object.prototype.hasOwnProperty.call(e, i) && (s[s.length] = i);
             return s;
-          }, r(t);
+          }, r(t2);
         };
-        return function(t) {
-          if (t && t.__esModule) return t;
+        return function(t2) {
+          if (t2 && t2.__esModule) return t2;
           var e = {};
-          if (t != null) for (var s = r(t), i = 0; i < s.length; i++) s[i] !== "default" && Hn(e, t, s[i]);
-          return Xn(e, t), e;
+          if (t2 != null) for (var s = r(t2), i = 0; i < s.length; i++) s[i] !== "default" && Hn(e, t2, s[i]);
+          return Xn(e, t2), e;
         };
       })();
       Object.defineProperty(E, "__esModule", { value: true });
       E.PathScurry = E.Path = E.PathScurryDarwin = E.PathScurryPosix = E.PathScurryWin32 = E.PathScurryBase = E.PathPosix = E.PathWin32 = E.PathBase = E.ChildrenCache = E.ResolveCache = void 0;
       var ae = Ys(), re = __require("node:path"), Vn = __require("node:url"), vt = __require("fs"), Yn = Kn(__require("node:fs")), Jn = vt.realpathSync.native, ee = __require("node:fs/promises"), si = Ye(), _t = { lstatSync: vt.lstatSync, readdir: vt.readdir, readdirSync: vt.readdirSync, readlinkSync: vt.readlinkSync, realpathSync: Jn, promises: { lstat: ee.lstat, readdir: ee.readdir, readlink: ee.readlink, realpath: ee.realpath } }, ai = (r) => !r || r === _t || r === Yn ? _t : { ..._t, ...r, promises: { ..._t.promises, ...r.promises } }, Zn = /^\\\\\?\\([a-z]:)\\?$/i, Qn = /^\\\\\?\\UNC\\([^\\]+\\[^\\]+)\\?$/i, tr = /^\\\\[^\\?]+\\[^\\]+$/, ii = (r) => r.replace(/\//g, "\\").replace(Zn, "$1\\").replace(Qn, "\\\\$1\\").replace(tr, "$&\\"), er = /^[\\/]{2}\?[\\/]unc[\\/][^\\/]+[\\/][^\\/]+(?:[\\/]|$)/i, sr = /^[\\/]{2}\?[\\/](?=[a-z]:)/i, ir = /^[\\/]{2}\?[\\/]unc(?=[\\/][^\\/]+[\\/][^\\/])/i, nr = /[\\/]/, L = 0, li = 1, ci = 2, I = 4, ui = 6, fi = 8, it = 10, di = 12, D = 15, St = ~D, Je = 16, ni = 32, Et = 64, z = 128, se = 256, ne = 512, ri = Et | z | ne, rr = 1023, Ze = (r) => r.isFile() ? fi : r.isDirectory() ? I : r.isSymbolicLink() ? it : r.isCharacterDevice() ? ci : r.isBlockDevice() ? ui : r.isSocket() ? di : r.isFIFO() ? li : L, oi = new ae.LRUCache({ max: 2 ** 12 }), Ot = (r) => {
-        let t = oi.get(r);
-        if (t) return t;
+        let t2 = oi.get(r);
+        if (t2) return t2;
         let e = r.normalize("NFKD");
         return oi.set(r, e), e;
       }, hi = new ae.LRUCache({ max: 2 ** 12 }), ie = (r) => {
-        let t = hi.get(r);
-        if (t) return t;
+        let t2 = hi.get(r);
+        if (t2) return t2;
         let e = Ot(r.toLowerCase());
         return hi.set(r, e), e;
       }, xt = class extends ae.LRUCache {
@@ -30664,8 +31045,8 @@ var require_index_min2 = __commonJS({
       };
       E.ResolveCache = xt;
       var oe = class extends ae.LRUCache {
-        constructor(t = 16 * 1024) {
-          super({ maxSize: t, sizeCalculation: (e) => e.length + 1 });
+        constructor(t2 = 16 * 1024) {
+          super({ maxSize: t2, sizeCalculation: (e) => e.length + 1 });
         }
       };
       E.ChildrenCache = oe;
@@ -30765,8 +31146,8 @@ var require_index_min2 = __commonJS({
         get path() {
           return this.parentPath;
         }
-        constructor(t, e = L, s, i, n, o, h) {
-          this.name = t, this.#O = n ? ie(t) : Ot(t), this.#e = e & rr, this.nocase = n, this.roots = i, this.root = s || this, this.#P = o, this.#v = h.fullpath, this.#S = h.relative, this.#M = h.relativePosix, this.parent = h.parent, this.parent ? this.#t = this.parent.#t : this.#t = ai(h.fs);
+        constructor(t2, e = L, s, i, n, o, h) {
+          this.name = t2, this.#O = n ? ie(t2) : Ot(t2), this.#e = e & rr, this.nocase = n, this.roots = i, this.root = s || this, this.#P = o, this.#v = h.fullpath, this.#S = h.relative, this.#M = h.relativePosix, this.parent = h.parent, this.parent ? this.#t = this.parent.#t : this.#t = ai(h.fs);
         }
         get fs() {
           return this.#t;
@@ -30777,52 +31158,52 @@ var require_index_min2 = __commonJS({
         childrenCache() {
           return this.#P;
         }
-        resolve(t) {
-          if (!t) return this;
-          let e = this.getRootString(t), i = t.substring(e.length).split(this.splitSep);
+        resolve(t2) {
+          if (!t2) return this;
+          let e = this.getRootString(t2), i = t2.substring(e.length).split(this.splitSep);
           return e ? this.getRoot(e).#F(i) : this.#F(i);
         }
-        #F(t) {
+        #F(t2) {
           let e = this;
-          for (let s of t) e = e.child(s);
+          for (let s of t2) e = e.child(s);
           return e;
         }
         children() {
-          let t = this.#P.get(this);
-          if (t) return t;
+          let t2 = this.#P.get(this);
+          if (t2) return t2;
           let e = Object.assign([], { provisional: 0 });
           return this.#P.set(this, e), this.#e &= ~Je, e;
         }
-        child(t, e) {
-          if (t === "" || t === ".") return this;
-          if (t === "..") return this.parent || this;
-          let s = this.children(), i = this.nocase ? ie(t) : Ot(t);
+        child(t2, e) {
+          if (t2 === "" || t2 === ".") return this;
+          if (t2 === "..") return this.parent || this;
+          let s = this.children(), i = this.nocase ? ie(t2) : Ot(t2);
           for (let a of s) if (a.#O === i) return a;
-          let n = this.parent ? this.sep : "", o = this.#v ? this.#v + n + t : void 0, h = this.newChild(t, L, { ...e, parent: this, fullpath: o });
+          let n = this.parent ? this.sep : "", o = this.#v ? this.#v + n + t2 : void 0, h = this.newChild(t2, L, { ...e, parent: this, fullpath: o });
           return this.canReaddir() || (h.#e |= z), s.push(h), h;
         }
         relative() {
           if (this.isCWD) return "";
           if (this.#S !== void 0) return this.#S;
-          let t = this.name, e = this.parent;
+          let t2 = this.name, e = this.parent;
           if (!e) return this.#S = this.name;
           let s = e.relative();
-          return s + (!s || !e.parent ? "" : this.sep) + t;
+          return s + (!s || !e.parent ? "" : this.sep) + t2;
         }
         relativePosix() {
           if (this.sep === "/") return this.relative();
           if (this.isCWD) return "";
           if (this.#M !== void 0) return this.#M;
-          let t = this.name, e = this.parent;
+          let t2 = this.name, e = this.parent;
           if (!e) return this.#M = this.fullpathPosix();
           let s = e.relativePosix();
-          return s + (!s || !e.parent ? "" : "/") + t;
+          return s + (!s || !e.parent ? "" : "/") + t2;
         }
         fullpath() {
           if (this.#v !== void 0) return this.#v;
-          let t = this.name, e = this.parent;
+          let t2 = this.name, e = this.parent;
           if (!e) return this.#v = this.name;
-          let i = e.fullpath() + (e.parent ? this.sep : "") + t;
+          let i = e.fullpath() + (e.parent ? this.sep : "") + t2;
           return this.#v = i;
         }
         fullpathPosix() {
@@ -30832,14 +31213,14 @@ var require_index_min2 = __commonJS({
             let i = this.fullpath().replace(/\\/g, "/");
             return /^[a-z]:\//i.test(i) ? this.#_ = `//?/${i}` : this.#_ = i;
           }
-          let t = this.parent, e = t.fullpathPosix(), s = e + (!e || !t.parent ? "" : "/") + this.name;
+          let t2 = this.parent, e = t2.fullpathPosix(), s = e + (!e || !t2.parent ? "" : "/") + this.name;
           return this.#_ = s;
         }
         isUnknown() {
           return (this.#e & D) === L;
         }
-        isType(t) {
-          return this[`is${t}`]();
+        isType(t2) {
+          return this[`is${t2}`]();
         }
         getType() {
           return this.isUnknown() ? "Unknown" : this.isDirectory() ? "Directory" : this.isFile() ? "File" : this.isSymbolicLink() ? "SymbolicLink" : this.isFIFO() ? "FIFO" : this.isCharacterDevice() ? "CharacterDevice" : this.isBlockDevice() ? "BlockDevice" : this.isSocket() ? "Socket" : "Unknown";
@@ -30875,14 +31256,14 @@ var require_index_min2 = __commonJS({
           return this.#k;
         }
         readdirCached() {
-          let t = this.children();
-          return t.slice(0, t.provisional);
+          let t2 = this.children();
+          return t2.slice(0, t2.provisional);
         }
         canReadlink() {
           if (this.#T) return true;
           if (!this.parent) return false;
-          let t = this.#e & D;
-          return !(t !== L && t !== it || this.#e & se || this.#e & z);
+          let t2 = this.#e & D;
+          return !(t2 !== L && t2 !== it || this.#e & se || this.#e & z);
         }
         calledReaddir() {
           return !!(this.#e & Je);
@@ -30890,12 +31271,12 @@ var require_index_min2 = __commonJS({
         isENOENT() {
           return !!(this.#e & z);
         }
-        isNamed(t) {
-          return this.nocase ? this.#O === ie(t) : this.#O === Ot(t);
+        isNamed(t2) {
+          return this.nocase ? this.#O === ie(t2) : this.#O === Ot(t2);
         }
         async readlink() {
-          let t = this.#T;
-          if (t) return t;
+          let t2 = this.#T;
+          if (t2) return t2;
           if (this.canReadlink() && this.parent) try {
             let e = await this.#t.promises.readlink(this.fullpath()), s = (await this.parent.realpath())?.resolve(e);
             if (s) return this.#T = s;
@@ -30905,8 +31286,8 @@ var require_index_min2 = __commonJS({
           }
         }
         readlinkSync() {
-          let t = this.#T;
-          if (t) return t;
+          let t2 = this.#T;
+          if (t2) return t2;
           if (this.canReadlink() && this.parent) try {
             let e = this.#t.readlinkSync(this.fullpath()), s = this.parent.realpathSync()?.resolve(e);
             if (s) return this.#T = s;
@@ -30915,10 +31296,10 @@ var require_index_min2 = __commonJS({
             return;
           }
         }
-        #z(t) {
+        #z(t2) {
           this.#e |= Je;
-          for (let e = t.provisional; e < t.length; e++) {
-            let s = t[e];
+          for (let e = t2.provisional; e < t2.length; e++) {
+            let s = t2[e];
             s && s.#C();
           }
         }
@@ -30926,84 +31307,84 @@ var require_index_min2 = __commonJS({
           this.#e & z || (this.#e = (this.#e | z) & St, this.#U());
         }
         #U() {
-          let t = this.children();
-          t.provisional = 0;
-          for (let e of t) e.#C();
+          let t2 = this.children();
+          t2.provisional = 0;
+          for (let e of t2) e.#C();
         }
         #N() {
           this.#e |= ne, this.#j();
         }
         #j() {
           if (this.#e & Et) return;
-          let t = this.#e;
-          (t & D) === I && (t &= St), this.#e = t | Et, this.#U();
+          let t2 = this.#e;
+          (t2 & D) === I && (t2 &= St), this.#e = t2 | Et, this.#U();
         }
-        #B(t = "") {
-          t === "ENOTDIR" || t === "EPERM" ? this.#j() : t === "ENOENT" ? this.#C() : this.children().provisional = 0;
+        #B(t2 = "") {
+          t2 === "ENOTDIR" || t2 === "EPERM" ? this.#j() : t2 === "ENOENT" ? this.#C() : this.children().provisional = 0;
         }
-        #A(t = "") {
-          t === "ENOTDIR" ? this.parent.#j() : t === "ENOENT" && this.#C();
+        #A(t2 = "") {
+          t2 === "ENOTDIR" ? this.parent.#j() : t2 === "ENOENT" && this.#C();
         }
-        #R(t = "") {
+        #R(t2 = "") {
           let e = this.#e;
-          e |= se, t === "ENOENT" && (e |= z), (t === "EINVAL" || t === "UNKNOWN") && (e &= St), this.#e = e, t === "ENOTDIR" && this.parent && this.parent.#j();
+          e |= se, t2 === "ENOENT" && (e |= z), (t2 === "EINVAL" || t2 === "UNKNOWN") && (e &= St), this.#e = e, t2 === "ENOTDIR" && this.parent && this.parent.#j();
         }
-        #G(t, e) {
-          return this.#$(t, e) || this.#D(t, e);
+        #G(t2, e) {
+          return this.#$(t2, e) || this.#D(t2, e);
         }
-        #D(t, e) {
-          let s = Ze(t), i = this.newChild(t.name, s, { parent: this }), n = i.#e & D;
+        #D(t2, e) {
+          let s = Ze(t2), i = this.newChild(t2.name, s, { parent: this }), n = i.#e & D;
           return n !== I && n !== it && n !== L && (i.#e |= Et), e.unshift(i), e.provisional++, i;
         }
-        #$(t, e) {
+        #$(t2, e) {
           for (let s = e.provisional; s < e.length; s++) {
             let i = e[s];
-            if ((this.nocase ? ie(t.name) : Ot(t.name)) === i.#O) return this.#V(t, i, s, e);
+            if ((this.nocase ? ie(t2.name) : Ot(t2.name)) === i.#O) return this.#V(t2, i, s, e);
           }
         }
-        #V(t, e, s, i) {
+        #V(t2, e, s, i) {
           let n = e.name;
-          return e.#e = e.#e & St | Ze(t), n !== t.name && (e.name = t.name), s !== i.provisional && (s === i.length - 1 ? i.pop() : i.splice(s, 1), i.unshift(e)), i.provisional++, e;
+          return e.#e = e.#e & St | Ze(t2), n !== t2.name && (e.name = t2.name), s !== i.provisional && (s === i.length - 1 ? i.pop() : i.splice(s, 1), i.unshift(e)), i.provisional++, e;
         }
         async lstat() {
           if ((this.#e & z) === 0) try {
             return this.#q(await this.#t.promises.lstat(this.fullpath())), this;
-          } catch (t) {
-            this.#A(t.code);
+          } catch (t2) {
+            this.#A(t2.code);
           }
         }
         lstatSync() {
           if ((this.#e & z) === 0) try {
             return this.#q(this.#t.lstatSync(this.fullpath())), this;
-          } catch (t) {
-            this.#A(t.code);
+          } catch (t2) {
+            this.#A(t2.code);
           }
         }
-        #q(t) {
-          let { atime: e, atimeMs: s, birthtime: i, birthtimeMs: n, blksize: o, blocks: h, ctime: a, ctimeMs: l, dev: c, gid: u, ino: f, mode: p, mtime: g, mtimeMs: d, nlink: b, rdev: m, size: y, uid: _ } = t;
+        #q(t2) {
+          let { atime: e, atimeMs: s, birthtime: i, birthtimeMs: n, blksize: o, blocks: h, ctime: a, ctimeMs: l, dev: c, gid: u, ino: f, mode: p, mtime: g, mtimeMs: d, nlink: b, rdev: m, size: y, uid: _ } = t2;
           this.#y = e, this.#a = s, this.#p = i, this.#E = n, this.#u = o, this.#l = h, this.#w = a, this.#b = l, this.#n = c, this.#d = u, this.#h = f, this.#i = p, this.#g = g, this.#s = d, this.#o = b, this.#f = m, this.#m = y, this.#r = _;
-          let v = Ze(t);
+          let v = Ze(t2);
           this.#e = this.#e & St | v | ni, v !== L && v !== I && v !== it && (this.#e |= Et);
         }
         #L = [];
         #c = false;
-        #H(t) {
+        #H(t2) {
           this.#c = false;
           let e = this.#L.slice();
-          this.#L.length = 0, e.forEach((s) => s(null, t));
+          this.#L.length = 0, e.forEach((s) => s(null, t2));
         }
-        readdirCB(t, e = false) {
+        readdirCB(t2, e = false) {
           if (!this.canReaddir()) {
-            e ? t(null, []) : queueMicrotask(() => t(null, []));
+            e ? t2(null, []) : queueMicrotask(() => t2(null, []));
             return;
           }
           let s = this.children();
           if (this.calledReaddir()) {
             let n = s.slice(0, s.provisional);
-            e ? t(null, n) : queueMicrotask(() => t(null, n));
+            e ? t2(null, n) : queueMicrotask(() => t2(null, n));
             return;
           }
-          if (this.#L.push(t), this.#c) return;
+          if (this.#L.push(t2), this.#c) return;
           this.#c = true;
           let i = this.fullpath();
           this.#t.readdir(i, { withFileTypes: true }, (n, o) => {
@@ -31018,8 +31399,8 @@ var require_index_min2 = __commonJS({
         #I;
         async readdir() {
           if (!this.canReaddir()) return [];
-          let t = this.children();
-          if (this.calledReaddir()) return t.slice(0, t.provisional);
+          let t2 = this.children();
+          if (this.calledReaddir()) return t2.slice(0, t2.provisional);
           let e = this.fullpath();
           if (this.#I) await this.#I;
           else {
@@ -31027,41 +31408,41 @@ var require_index_min2 = __commonJS({
             };
             this.#I = new Promise((i) => s = i);
             try {
-              for (let i of await this.#t.promises.readdir(e, { withFileTypes: true })) this.#G(i, t);
-              this.#z(t);
+              for (let i of await this.#t.promises.readdir(e, { withFileTypes: true })) this.#G(i, t2);
+              this.#z(t2);
             } catch (i) {
-              this.#B(i.code), t.provisional = 0;
+              this.#B(i.code), t2.provisional = 0;
             }
             this.#I = void 0, s();
           }
-          return t.slice(0, t.provisional);
+          return t2.slice(0, t2.provisional);
         }
         readdirSync() {
           if (!this.canReaddir()) return [];
-          let t = this.children();
-          if (this.calledReaddir()) return t.slice(0, t.provisional);
+          let t2 = this.children();
+          if (this.calledReaddir()) return t2.slice(0, t2.provisional);
           let e = this.fullpath();
           try {
-            for (let s of this.#t.readdirSync(e, { withFileTypes: true })) this.#G(s, t);
-            this.#z(t);
+            for (let s of this.#t.readdirSync(e, { withFileTypes: true })) this.#G(s, t2);
+            this.#z(t2);
           } catch (s) {
-            this.#B(s.code), t.provisional = 0;
+            this.#B(s.code), t2.provisional = 0;
           }
-          return t.slice(0, t.provisional);
+          return t2.slice(0, t2.provisional);
         }
         canReaddir() {
           if (this.#e & ri) return false;
-          let t = D & this.#e;
-          return t === L || t === I || t === it;
+          let t2 = D & this.#e;
+          return t2 === L || t2 === I || t2 === it;
         }
-        shouldWalk(t, e) {
-          return (this.#e & I) === I && !(this.#e & ri) && !t.has(this) && (!e || e(this));
+        shouldWalk(t2, e) {
+          return (this.#e & I) === I && !(this.#e & ri) && !t2.has(this) && (!e || e(this));
         }
         async realpath() {
           if (this.#k) return this.#k;
           if (!((ne | se | z) & this.#e)) try {
-            let t = await this.#t.promises.realpath(this.fullpath());
-            return this.#k = this.resolve(t);
+            let t2 = await this.#t.promises.realpath(this.fullpath());
+            return this.#k = this.resolve(t2);
           } catch {
             this.#N();
           }
@@ -31069,57 +31450,57 @@ var require_index_min2 = __commonJS({
         realpathSync() {
           if (this.#k) return this.#k;
           if (!((ne | se | z) & this.#e)) try {
-            let t = this.#t.realpathSync(this.fullpath());
-            return this.#k = this.resolve(t);
+            let t2 = this.#t.realpathSync(this.fullpath());
+            return this.#k = this.resolve(t2);
           } catch {
             this.#N();
           }
         }
-        [pi](t) {
-          if (t === this) return;
-          t.isCWD = false, this.isCWD = true;
+        [pi](t2) {
+          if (t2 === this) return;
+          t2.isCWD = false, this.isCWD = true;
           let e = /* @__PURE__ */ new Set([]), s = [], i = this;
           for (; i && i.parent; ) e.add(i), i.#S = s.join(this.sep), i.#M = s.join("/"), i = i.parent, s.push("..");
-          for (i = t; i && i.parent && !e.has(i); ) i.#S = void 0, i.#M = void 0, i = i.parent;
+          for (i = t2; i && i.parent && !e.has(i); ) i.#S = void 0, i.#M = void 0, i = i.parent;
         }
       };
       E.PathBase = R;
       var Ct = class r extends R {
         sep = "\\";
         splitSep = nr;
-        constructor(t, e = L, s, i, n, o, h) {
-          super(t, e, s, i, n, o, h);
+        constructor(t2, e = L, s, i, n, o, h) {
+          super(t2, e, s, i, n, o, h);
         }
-        newChild(t, e = L, s = {}) {
-          return new r(t, e, this.root, this.roots, this.nocase, this.childrenCache(), s);
+        newChild(t2, e = L, s = {}) {
+          return new r(t2, e, this.root, this.roots, this.nocase, this.childrenCache(), s);
         }
-        getRootString(t) {
-          return er.exec(t)?.[0] ?? re.win32.parse(t).root;
+        getRootString(t2) {
+          return er.exec(t2)?.[0] ?? re.win32.parse(t2).root;
         }
-        getRoot(t) {
-          if (t = ii(t.toUpperCase()), t === this.root.name || /^[\\/]$/.test(t)) return this.root;
-          for (let [e, s] of Object.entries(this.roots)) if (this.sameRoot(t, e)) return this.roots[t] = s;
-          return this.roots[t] = new At(t, { nocase: this.nocase, fs: this.fs }).root;
+        getRoot(t2) {
+          if (t2 = ii(t2.toUpperCase()), t2 === this.root.name || /^[\\/]$/.test(t2)) return this.root;
+          for (let [e, s] of Object.entries(this.roots)) if (this.sameRoot(t2, e)) return this.roots[t2] = s;
+          return this.roots[t2] = new At(t2, { nocase: this.nocase, fs: this.fs }).root;
         }
-        sameRoot(t, e = this.root.name) {
-          return ii(t.toUpperCase()) === e;
+        sameRoot(t2, e = this.root.name) {
+          return ii(t2.toUpperCase()) === e;
         }
       };
       E.PathWin32 = Ct;
       var Mt = class r extends R {
         splitSep = "/";
         sep = "/";
-        constructor(t, e = L, s, i, n, o, h) {
-          super(t, e, s, i, n, o, h);
+        constructor(t2, e = L, s, i, n, o, h) {
+          super(t2, e, s, i, n, o, h);
         }
-        getRootString(t) {
-          return t.startsWith("/") ? "/" : "";
+        getRootString(t2) {
+          return t2.startsWith("/") ? "/" : "";
         }
-        getRoot(t) {
+        getRoot(t2) {
           return this.root;
         }
-        newChild(t, e = L, s = {}) {
-          return new r(t, e, this.root, this.roots, this.nocase, this.childrenCache(), s);
+        newChild(t2, e = L, s = {}) {
+          return new r(t2, e, this.root, this.roots, this.nocase, this.childrenCache(), s);
         }
       };
       E.PathPosix = Mt;
@@ -31133,9 +31514,9 @@ var require_index_min2 = __commonJS({
         #i;
         nocase;
         #o;
-        constructor(t = process.cwd(), e, s, { nocase: i, childrenCacheSize: n = 16 * 1024, fs: o = _t } = {}) {
-          this.#o = ai(o), (t instanceof URL || t.startsWith("file://")) && (t = (0, Vn.fileURLToPath)(t));
-          let h = e.resolve(t);
+        constructor(t2 = process.cwd(), e, s, { nocase: i, childrenCacheSize: n = 16 * 1024, fs: o = _t } = {}) {
+          this.#o = ai(o), (t2 instanceof URL || t2.startsWith("file://")) && (t2 = (0, Vn.fileURLToPath)(t2));
+          let h = e.resolve(t2);
           this.roots = /* @__PURE__ */ Object.create(null), this.rootPath = this.parseRootPath(h), this.#t = new xt(), this.#n = new xt(), this.#i = new oe(n);
           let a = h.substring(this.rootPath.length).split(s);
           if (a.length === 1 && !a[0] && a.pop(), i === void 0) throw new TypeError("must provide nocase setting to PathScurryBase ctor");
@@ -31147,16 +31528,16 @@ var require_index_min2 = __commonJS({
           }
           this.cwd = l;
         }
-        depth(t = this.cwd) {
-          return typeof t == "string" && (t = this.cwd.resolve(t)), t.depth();
+        depth(t2 = this.cwd) {
+          return typeof t2 == "string" && (t2 = this.cwd.resolve(t2)), t2.depth();
         }
         childrenCache() {
           return this.#i;
         }
-        resolve(...t) {
+        resolve(...t2) {
           let e = "";
-          for (let n = t.length - 1; n >= 0; n--) {
-            let o = t[n];
+          for (let n = t2.length - 1; n >= 0; n--) {
+            let o = t2[n];
             if (!(!o || o === ".") && (e = e ? `${o}/${e}` : o, this.isAbsolute(o))) break;
           }
           let s = this.#t.get(e);
@@ -31164,10 +31545,10 @@ var require_index_min2 = __commonJS({
           let i = this.cwd.resolve(e).fullpath();
           return this.#t.set(e, i), i;
         }
-        resolvePosix(...t) {
+        resolvePosix(...t2) {
           let e = "";
-          for (let n = t.length - 1; n >= 0; n--) {
-            let o = t[n];
+          for (let n = t2.length - 1; n >= 0; n--) {
+            let o = t2[n];
             if (!(!o || o === ".") && (e = e ? `${o}/${e}` : o, this.isAbsolute(o))) break;
           }
           let s = this.#n.get(e);
@@ -31175,61 +31556,61 @@ var require_index_min2 = __commonJS({
           let i = this.cwd.resolve(e).fullpathPosix();
           return this.#n.set(e, i), i;
         }
-        relative(t = this.cwd) {
-          return typeof t == "string" && (t = this.cwd.resolve(t)), t.relative();
+        relative(t2 = this.cwd) {
+          return typeof t2 == "string" && (t2 = this.cwd.resolve(t2)), t2.relative();
         }
-        relativePosix(t = this.cwd) {
-          return typeof t == "string" && (t = this.cwd.resolve(t)), t.relativePosix();
+        relativePosix(t2 = this.cwd) {
+          return typeof t2 == "string" && (t2 = this.cwd.resolve(t2)), t2.relativePosix();
         }
-        basename(t = this.cwd) {
-          return typeof t == "string" && (t = this.cwd.resolve(t)), t.name;
+        basename(t2 = this.cwd) {
+          return typeof t2 == "string" && (t2 = this.cwd.resolve(t2)), t2.name;
         }
-        dirname(t = this.cwd) {
-          return typeof t == "string" && (t = this.cwd.resolve(t)), (t.parent || t).fullpath();
+        dirname(t2 = this.cwd) {
+          return typeof t2 == "string" && (t2 = this.cwd.resolve(t2)), (t2.parent || t2).fullpath();
         }
-        async readdir(t = this.cwd, e = { withFileTypes: true }) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+        async readdir(t2 = this.cwd, e = { withFileTypes: true }) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2, t2 = this.cwd);
           let { withFileTypes: s } = e;
-          if (t.canReaddir()) {
-            let i = await t.readdir();
+          if (t2.canReaddir()) {
+            let i = await t2.readdir();
             return s ? i : i.map((n) => n.name);
           } else return [];
         }
-        readdirSync(t = this.cwd, e = { withFileTypes: true }) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+        readdirSync(t2 = this.cwd, e = { withFileTypes: true }) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2, t2 = this.cwd);
           let { withFileTypes: s = true } = e;
-          return t.canReaddir() ? s ? t.readdirSync() : t.readdirSync().map((i) => i.name) : [];
+          return t2.canReaddir() ? s ? t2.readdirSync() : t2.readdirSync().map((i) => i.name) : [];
         }
-        async lstat(t = this.cwd) {
-          return typeof t == "string" && (t = this.cwd.resolve(t)), t.lstat();
+        async lstat(t2 = this.cwd) {
+          return typeof t2 == "string" && (t2 = this.cwd.resolve(t2)), t2.lstat();
         }
-        lstatSync(t = this.cwd) {
-          return typeof t == "string" && (t = this.cwd.resolve(t)), t.lstatSync();
+        lstatSync(t2 = this.cwd) {
+          return typeof t2 == "string" && (t2 = this.cwd.resolve(t2)), t2.lstatSync();
         }
-        async readlink(t = this.cwd, { withFileTypes: e } = { withFileTypes: false }) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t.withFileTypes, t = this.cwd);
-          let s = await t.readlink();
+        async readlink(t2 = this.cwd, { withFileTypes: e } = { withFileTypes: false }) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2.withFileTypes, t2 = this.cwd);
+          let s = await t2.readlink();
           return e ? s : s?.fullpath();
         }
-        readlinkSync(t = this.cwd, { withFileTypes: e } = { withFileTypes: false }) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t.withFileTypes, t = this.cwd);
-          let s = t.readlinkSync();
+        readlinkSync(t2 = this.cwd, { withFileTypes: e } = { withFileTypes: false }) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2.withFileTypes, t2 = this.cwd);
+          let s = t2.readlinkSync();
           return e ? s : s?.fullpath();
         }
-        async realpath(t = this.cwd, { withFileTypes: e } = { withFileTypes: false }) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t.withFileTypes, t = this.cwd);
-          let s = await t.realpath();
+        async realpath(t2 = this.cwd, { withFileTypes: e } = { withFileTypes: false }) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2.withFileTypes, t2 = this.cwd);
+          let s = await t2.realpath();
           return e ? s : s?.fullpath();
         }
-        realpathSync(t = this.cwd, { withFileTypes: e } = { withFileTypes: false }) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t.withFileTypes, t = this.cwd);
-          let s = t.realpathSync();
+        realpathSync(t2 = this.cwd, { withFileTypes: e } = { withFileTypes: false }) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2.withFileTypes, t2 = this.cwd);
+          let s = t2.realpathSync();
           return e ? s : s?.fullpath();
         }
-        async walk(t = this.cwd, e = {}) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+        async walk(t2 = this.cwd, e = {}) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2, t2 = this.cwd);
           let { withFileTypes: s = true, follow: i = false, filter: n, walkFilter: o } = e, h = [];
-          (!n || n(t)) && h.push(s ? t : t.fullpath());
+          (!n || n(t2)) && h.push(s ? t2 : t2.fullpath());
           let a = /* @__PURE__ */ new Set(), l = (u, f) => {
             a.add(u), u.readdirCB((p, g) => {
               if (p) return f(p);
@@ -31240,7 +31621,7 @@ var require_index_min2 = __commonJS({
               };
               for (let m of g) (!n || n(m)) && h.push(s ? m : m.fullpath()), i && m.isSymbolicLink() ? m.realpath().then((y) => y?.isUnknown() ? y.lstat() : y).then((y) => y?.shouldWalk(a, o) ? l(y, b) : b()) : m.shouldWalk(a, o) ? l(m, b) : b();
             }, true);
-          }, c = t;
+          }, c = t2;
           return new Promise((u, f) => {
             l(c, (p) => {
               if (p) return f(p);
@@ -31248,11 +31629,11 @@ var require_index_min2 = __commonJS({
             });
           });
         }
-        walkSync(t = this.cwd, e = {}) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+        walkSync(t2 = this.cwd, e = {}) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2, t2 = this.cwd);
           let { withFileTypes: s = true, follow: i = false, filter: n, walkFilter: o } = e, h = [];
-          (!n || n(t)) && h.push(s ? t : t.fullpath());
-          let a = /* @__PURE__ */ new Set([t]);
+          (!n || n(t2)) && h.push(s ? t2 : t2.fullpath());
+          let a = /* @__PURE__ */ new Set([t2]);
           for (let l of a) {
             let c = l.readdirSync();
             for (let u of c) {
@@ -31270,17 +31651,17 @@ var require_index_min2 = __commonJS({
         [Symbol.asyncIterator]() {
           return this.iterate();
         }
-        iterate(t = this.cwd, e = {}) {
-          return typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd), this.stream(t, e)[Symbol.asyncIterator]();
+        iterate(t2 = this.cwd, e = {}) {
+          return typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2, t2 = this.cwd), this.stream(t2, e)[Symbol.asyncIterator]();
         }
         [Symbol.iterator]() {
           return this.iterateSync();
         }
-        *iterateSync(t = this.cwd, e = {}) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+        *iterateSync(t2 = this.cwd, e = {}) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2, t2 = this.cwd);
           let { withFileTypes: s = true, follow: i = false, filter: n, walkFilter: o } = e;
-          (!n || n(t)) && (yield s ? t : t.fullpath());
-          let h = /* @__PURE__ */ new Set([t]);
+          (!n || n(t2)) && (yield s ? t2 : t2.fullpath());
+          let h = /* @__PURE__ */ new Set([t2]);
           for (let a of h) {
             let l = a.readdirSync();
             for (let c of l) {
@@ -31294,11 +31675,11 @@ var require_index_min2 = __commonJS({
             }
           }
         }
-        stream(t = this.cwd, e = {}) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+        stream(t2 = this.cwd, e = {}) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2, t2 = this.cwd);
           let { withFileTypes: s = true, follow: i = false, filter: n, walkFilter: o } = e, h = new si.Minipass({ objectMode: true });
-          (!n || n(t)) && h.write(s ? t : t.fullpath());
-          let a = /* @__PURE__ */ new Set(), l = [t], c = 0, u = () => {
+          (!n || n(t2)) && h.write(s ? t2 : t2.fullpath());
+          let a = /* @__PURE__ */ new Set(), l = [t2], c = 0, u = () => {
             let f = false;
             for (; !f; ) {
               let p = l.shift();
@@ -31330,11 +31711,11 @@ var require_index_min2 = __commonJS({
           };
           return u(), h;
         }
-        streamSync(t = this.cwd, e = {}) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+        streamSync(t2 = this.cwd, e = {}) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2, t2 = this.cwd);
           let { withFileTypes: s = true, follow: i = false, filter: n, walkFilter: o } = e, h = new si.Minipass({ objectMode: true }), a = /* @__PURE__ */ new Set();
-          (!n || n(t)) && h.write(s ? t : t.fullpath());
-          let l = [t], c = 0, u = () => {
+          (!n || n(t2)) && h.write(s ? t2 : t2.fullpath());
+          let l = [t2], c = 0, u = () => {
             let f = false;
             for (; !f; ) {
               let p = l.shift();
@@ -31359,51 +31740,51 @@ var require_index_min2 = __commonJS({
           };
           return u(), h;
         }
-        chdir(t = this.cwd) {
+        chdir(t2 = this.cwd) {
           let e = this.cwd;
-          this.cwd = typeof t == "string" ? this.cwd.resolve(t) : t, this.cwd[pi](e);
+          this.cwd = typeof t2 == "string" ? this.cwd.resolve(t2) : t2, this.cwd[pi](e);
         }
       };
       E.PathScurryBase = kt;
       var At = class extends kt {
         sep = "\\";
-        constructor(t = process.cwd(), e = {}) {
+        constructor(t2 = process.cwd(), e = {}) {
           let { nocase: s = true } = e;
-          typeof t == "string" && !t.startsWith("file://") && (t = t.replace(sr, "").replace(ir, "\\")), super(t, re.win32, "\\", { ...e, nocase: s }), this.nocase = s;
+          typeof t2 == "string" && !t2.startsWith("file://") && (t2 = t2.replace(sr, "").replace(ir, "\\")), super(t2, re.win32, "\\", { ...e, nocase: s }), this.nocase = s;
           for (let i = this.cwd; i; i = i.parent) i.nocase = this.nocase;
         }
-        parseRootPath(t) {
-          return re.win32.parse(t).root.toUpperCase();
+        parseRootPath(t2) {
+          return re.win32.parse(t2).root.toUpperCase();
         }
-        newRoot(t) {
-          return new Ct(this.rootPath, I, void 0, this.roots, this.nocase, this.childrenCache(), { fs: t });
+        newRoot(t2) {
+          return new Ct(this.rootPath, I, void 0, this.roots, this.nocase, this.childrenCache(), { fs: t2 });
         }
-        isAbsolute(t) {
-          return t.startsWith("/") || t.startsWith("\\") || /^[a-z]:(\/|\\)/i.test(t);
+        isAbsolute(t2) {
+          return t2.startsWith("/") || t2.startsWith("\\") || /^[a-z]:(\/|\\)/i.test(t2);
         }
       };
       E.PathScurryWin32 = At;
       var Rt = class extends kt {
         sep = "/";
-        constructor(t = process.cwd(), e = {}) {
+        constructor(t2 = process.cwd(), e = {}) {
           let { nocase: s = false } = e;
-          super(t, re.posix, "/", { ...e, nocase: s }), this.nocase = s;
+          super(t2, re.posix, "/", { ...e, nocase: s }), this.nocase = s;
         }
-        parseRootPath(t) {
+        parseRootPath(t2) {
           return "/";
         }
-        newRoot(t) {
-          return new Mt(this.rootPath, I, void 0, this.roots, this.nocase, this.childrenCache(), { fs: t });
+        newRoot(t2) {
+          return new Mt(this.rootPath, I, void 0, this.roots, this.nocase, this.childrenCache(), { fs: t2 });
         }
-        isAbsolute(t) {
-          return t.startsWith("/");
+        isAbsolute(t2) {
+          return t2.startsWith("/");
         }
       };
       E.PathScurryPosix = Rt;
       var he = class extends Rt {
-        constructor(t = process.cwd(), e = {}) {
+        constructor(t2 = process.cwd(), e = {}) {
           let { nocase: s = true } = e;
-          super(t, { ...e, nocase: s });
+          super(t2, { ...e, nocase: s });
         }
       };
       E.PathScurryDarwin = he;
@@ -31426,12 +31807,12 @@ var require_index_min2 = __commonJS({
         #u;
         #h;
         #m = true;
-        constructor(t, e, s, i) {
-          if (!hr(t)) throw new TypeError("empty pattern list");
+        constructor(t2, e, s, i) {
+          if (!hr(t2)) throw new TypeError("empty pattern list");
           if (!ar(e)) throw new TypeError("empty glob list");
-          if (e.length !== t.length) throw new TypeError("mismatched pattern list and glob list lengths");
-          if (this.length = t.length, s < 0 || s >= this.length) throw new TypeError("index out of range");
-          if (this.#t = t, this.#n = e, this.#i = s, this.#o = i, this.#i === 0) {
+          if (e.length !== t2.length) throw new TypeError("mismatched pattern list and glob list lengths");
+          if (this.length = t2.length, s < 0 || s >= this.length) throw new TypeError("index out of range");
+          if (this.#t = t2, this.#n = e, this.#i = s, this.#o = i, this.#i === 0) {
             if (this.isUNC()) {
               let n = this.#l() ? 6 : 4, o = this.#t.slice(0, n), h = this.#n.slice(0, n), a = this.#t.slice(n), l = this.#n.slice(n);
               a[0] === "" && (a.shift(), l.shift());
@@ -31470,24 +31851,24 @@ var require_index_min2 = __commonJS({
           return this.#r !== void 0 ? this.#r : this.hasMore() ? (this.#r = new r(this.#t, this.#n, this.#i + 1, this.#o), this.#r.#h = this.#h, this.#r.#u = this.#u, this.#r.#f = this.#f, this.#r) : this.#r = null;
         }
         #l() {
-          let t = this.#t;
-          return t[2] === "?" && typeof t[3] == "string" && /^unc$/i.test(t[3]);
+          let t2 = this.#t;
+          return t2[2] === "?" && typeof t2[3] == "string" && /^unc$/i.test(t2[3]);
         }
         isUNC() {
-          let t = this.#t, e = this.#l() ? 4 : 2;
-          return this.#u !== void 0 ? this.#u : this.#u = this.#o === "win32" && this.#i === 0 && t[0] === "" && t[1] === "" && typeof t[e] == "string" && !!t[e] && typeof t[e + 1] == "string" && !!t[e + 1];
+          let t2 = this.#t, e = this.#l() ? 4 : 2;
+          return this.#u !== void 0 ? this.#u : this.#u = this.#o === "win32" && this.#i === 0 && t2[0] === "" && t2[1] === "" && typeof t2[e] == "string" && !!t2[e] && typeof t2[e + 1] == "string" && !!t2[e + 1];
         }
         isDrive() {
-          let t = this.#t;
-          return this.#f !== void 0 ? this.#f : this.#f = this.#o === "win32" && this.#i === 0 && this.length > 1 && typeof t[0] == "string" && /^[a-z]:$/i.test(t[0]);
+          let t2 = this.#t;
+          return this.#f !== void 0 ? this.#f : this.#f = this.#o === "win32" && this.#i === 0 && this.length > 1 && typeof t2[0] == "string" && /^[a-z]:$/i.test(t2[0]);
         }
         isAbsolute() {
-          let t = this.#t;
-          return this.#h !== void 0 ? this.#h : this.#h = t[0] === "" && t.length > 1 || this.isDrive() || this.isUNC();
+          let t2 = this.#t;
+          return this.#h !== void 0 ? this.#h : this.#h = t2[0] === "" && t2.length > 1 || this.isDrive() || this.isUNC();
         }
         root() {
-          let t = this.#t[0];
-          return typeof t == "string" && this.isAbsolute() && this.#i === 0 ? t : "";
+          let t2 = this.#t[0];
+          return typeof t2 == "string" && this.isAbsolute() && this.#i === 0 ? t2 : "";
         }
         checkFollowGlobstar() {
           return !(this.#i === 0 || !this.isGlobstar() || !this.#m);
@@ -31510,14 +31891,14 @@ var require_index_min2 = __commonJS({
         platform;
         mmopts;
         slashRoot;
-        constructor(t, { nobrace: e, nocase: s, noext: i, noglobstar: n, normalize: o, platform: h = ur, root: a, windowsPathsNoEscape: l, allowWindowsEscape: c, braceExpandMax: u = 1e4 }, f) {
+        constructor(t2, { nobrace: e, nocase: s, noext: i, noglobstar: n, normalize: o, platform: h = ur, root: a, windowsPathsNoEscape: l, allowWindowsEscape: c, braceExpandMax: u = 1e4 }, f) {
           this.relative = [], this.absolute = [], this.relativeChildren = [], this.absoluteChildren = [], this.platform = h, l = !!l || c === false, this.mmopts = { braceExpandMax: u, dot: true, nobrace: e, nocase: s, noext: i, noglobstar: n, normalize: o, optimizationLevel: 2, platform: h, nocomment: true, nonegate: true, windowsPathsNoEscape: l };
           let p = f?.resolve(a ?? "/").fullpath() ?? "/";
           this.slashRoot = (0, es.escape)(p.replace(/\\/g, "/").replace(/\/$/, ""), { magicalBraces: true, windowsPathsNoEscape: l });
-          for (let g of t) this.add(g);
+          for (let g of t2) this.add(g);
         }
-        add(t) {
-          let e = new es.Minimatch(t, this.mmopts);
+        add(t2) {
+          let e = new es.Minimatch(t2, this.mmopts);
           for (let s = 0; s < e.set.length; s++) {
             let i = e.set[s], n = e.globParts[s];
             if (!i || !n) throw new Error("invalid pattern object");
@@ -31526,14 +31907,14 @@ var require_index_min2 = __commonJS({
             c ? this.absolute.push(a) : this.relative.push(a), l && (c ? this.absoluteChildren.push(a) : this.relativeChildren.push(a));
           }
         }
-        ignored(t) {
-          let e = t.fullpath(), s = `${e}/`, i = t.relative() || ".", n = `${i}/`;
+        ignored(t2) {
+          let e = t2.fullpath(), s = `${e}/`, i = t2.relative() || ".", n = `${i}/`;
           for (let o of this.relative) if (o.match(i) || o.match(n)) return true;
           for (let o of this.absolute) if (o.match(e) || o.match(s)) return true;
           return false;
         }
-        childrenIgnored(t) {
-          let e = `${t.fullpath()}/`, s = `${t.relative() || "."}/`;
+        childrenIgnored(t2) {
+          let e = `${t2.fullpath()}/`, s = `${t2.relative() || "."}/`;
           for (let i of this.relativeChildren) if (i.match(s)) return true;
           for (let i of this.absoluteChildren) if (i.match(e)) return true;
           return false;
@@ -31548,21 +31929,21 @@ var require_index_min2 = __commonJS({
       var gi = Y(), ue = class r {
         parent;
         store;
-        constructor(t) {
-          this.parent = t;
+        constructor(t2) {
+          this.parent = t2;
         }
         copy() {
           return new r(this);
         }
-        #t(t) {
-          let e = this.store?.get(t);
-          return e || !this.parent ? e : this.parent.#t(t);
+        #t(t2) {
+          let e = this.store?.get(t2);
+          return e || !this.parent ? e : this.parent.#t(t2);
         }
-        hasWalked(t, e) {
-          return !!this.#t(t.fullpath())?.has(e.globString());
+        hasWalked(t2, e) {
+          return !!this.#t(t2.fullpath())?.has(e.globString());
         }
-        storeWalked(t, e) {
-          let s = t.fullpath(), i = this.#t(s);
+        storeWalked(t2, e) {
+          let s = t2.fullpath(), i = this.#t(s);
           i ? i.add(e.globString()) : (this.store ??= /* @__PURE__ */ new Map()).set(s, /* @__PURE__ */ new Set([e.globString()]));
         }
       };
@@ -31571,29 +31952,29 @@ var require_index_min2 = __commonJS({
         static ABSOLUTE = 2;
         static IF_DIR = 1;
         store = /* @__PURE__ */ new Map();
-        add(t, e, s) {
-          let i = (e ? r.ABSOLUTE : 0) | (s ? r.IF_DIR : 0), n = this.store.get(t);
-          this.store.set(t, n === void 0 ? i : i & n);
+        add(t2, e, s) {
+          let i = (e ? r.ABSOLUTE : 0) | (s ? r.IF_DIR : 0), n = this.store.get(t2);
+          this.store.set(t2, n === void 0 ? i : i & n);
         }
       };
       $.MatchRecord = fe;
       var de = class {
         store = /* @__PURE__ */ new Map();
-        add(t, e) {
-          if (!t.canReaddir()) return;
-          let s = this.store.get(t);
-          s ? s.find((i) => i.globString() === e.globString()) || s.push(e) : this.store.set(t, [e]);
+        add(t2, e) {
+          if (!t2.canReaddir()) return;
+          let s = this.store.get(t2);
+          s ? s.find((i) => i.globString() === e.globString()) || s.push(e) : this.store.set(t2, [e]);
         }
-        get(t) {
-          let e = this.store.get(t);
+        get(t2) {
+          let e = this.store.get(t2);
           if (!e) throw new Error("attempting to walk unknown path");
           return e;
         }
         entries() {
-          return this.keys().map((t) => [t, this.store.get(t)]);
+          return this.keys().map((t2) => [t2, this.store.get(t2)]);
         }
         keys() {
-          return [...this.store.keys()].filter((t) => t.canReaddir());
+          return [...this.store.keys()].filter((t2) => t2.canReaddir());
         }
       };
       $.SubWalks = de;
@@ -31605,12 +31986,12 @@ var require_index_min2 = __commonJS({
         follow;
         dot;
         opts;
-        constructor(t, e) {
-          this.opts = t, this.follow = !!t.follow, this.dot = !!t.dot, this.hasWalkedCache = e ? e.copy() : new ue();
+        constructor(t2, e) {
+          this.opts = t2, this.follow = !!t2.follow, this.dot = !!t2.dot, this.hasWalkedCache = e ? e.copy() : new ue();
         }
-        processPatterns(t, e) {
+        processPatterns(t2, e) {
           this.patterns = e;
-          let s = e.map((i) => [t, i]);
+          let s = e.map((i) => [t2, i]);
           for (let [i, n] of s) {
             this.hasWalkedCache.storeWalked(i, n);
             let o = n.root(), h = n.isAbsolute() && this.opts.absolute !== false;
@@ -31652,29 +32033,29 @@ var require_index_min2 = __commonJS({
         child() {
           return new r(this.opts, this.hasWalkedCache);
         }
-        filterEntries(t, e) {
-          let s = this.subwalks.get(t), i = this.child();
+        filterEntries(t2, e) {
+          let s = this.subwalks.get(t2), i = this.child();
           for (let n of e) for (let o of s) {
             let h = o.isAbsolute(), a = o.pattern(), l = o.rest();
             a === gi.GLOBSTAR ? i.testGlobstar(n, o, l, h) : typeof a == "object" ? i.testMatcher(n, a, l, h) : i.testString(n, a, l, h);
           }
           return i;
         }
-        testGlobstar(t, e, s, i) {
-          if ((this.dot || !t.name.startsWith(".")) && (e.hasMore() || this.matches.add(t, i, false), t.canReaddir() && (this.follow || !t.isSymbolicLink() ? this.subwalks.add(t, e) : t.isSymbolicLink() && (s && e.checkFollowGlobstar() ? this.subwalks.add(t, s) : e.markFollowGlobstar() && this.subwalks.add(t, e)))), s) {
+        testGlobstar(t2, e, s, i) {
+          if ((this.dot || !t2.name.startsWith(".")) && (e.hasMore() || this.matches.add(t2, i, false), t2.canReaddir() && (this.follow || !t2.isSymbolicLink() ? this.subwalks.add(t2, e) : t2.isSymbolicLink() && (s && e.checkFollowGlobstar() ? this.subwalks.add(t2, s) : e.markFollowGlobstar() && this.subwalks.add(t2, e)))), s) {
             let n = s.pattern();
-            if (typeof n == "string" && n !== ".." && n !== "" && n !== ".") this.testString(t, n, s.rest(), i);
+            if (typeof n == "string" && n !== ".." && n !== "" && n !== ".") this.testString(t2, n, s.rest(), i);
             else if (n === "..") {
-              let o = t.parent || t;
+              let o = t2.parent || t2;
               this.subwalks.add(o, s);
-            } else typeof n == "object" && this.testMatcher(t, n, s.rest(), i);
+            } else typeof n == "object" && this.testMatcher(t2, n, s.rest(), i);
           }
         }
-        testMatcher(t, e, s, i) {
-          e.testUnchecked(t.name) && (s ? this.subwalks.add(t, s) : this.matches.add(t, i, false));
+        testMatcher(t2, e, s, i) {
+          e.testUnchecked(t2.name) && (s ? this.subwalks.add(t2, s) : this.matches.add(t2, i, false));
         }
-        testString(t, e, s, i) {
-          t.isNamed(e) && (s ? this.subwalks.add(t, s) : this.matches.add(t, i, false));
+        testString(t2, e, s, i) {
+          t2.isNamed(e) && (s ? this.subwalks.add(t2, s) : this.matches.add(t2, i, false));
         }
       };
       $.Processor = ns;
@@ -31683,7 +32064,7 @@ var require_index_min2 = __commonJS({
       "use strict";
       Object.defineProperty(Q, "__esModule", { value: true });
       Q.GlobStream = Q.GlobWalker = Q.GlobUtil = void 0;
-      var fr = Ye(), bi = is(), rs = wi(), { ABSOLUTE: pe, IF_DIR: me } = rs.MatchRecord, dr = (r, t, e) => typeof r == "string" ? new bi.Ignore([r], t, e) : Array.isArray(r) ? new bi.Ignore(r, t, e) : r, Pt = class {
+      var fr = Ye(), bi = is(), rs = wi(), { ABSOLUTE: pe, IF_DIR: me } = rs.MatchRecord, dr = (r, t2, e) => typeof r == "string" ? new bi.Ignore([r], t2, e) : Array.isArray(r) ? new bi.Ignore(r, t2, e) : r, Pt = class {
         path;
         patterns;
         opts;
@@ -31696,8 +32077,8 @@ var require_index_min2 = __commonJS({
         signal;
         maxDepth;
         includeChildMatches;
-        constructor(t, e, s) {
-          if (this.patterns = t, this.path = e, this.opts = s, this.#i = !s.posix && s.platform === "win32" ? "\\" : "/", this.includeChildMatches = s.includeChildMatches !== false, (s.ignore || !this.includeChildMatches) && (this.#n = dr(s.ignore ?? [], s, e), !this.includeChildMatches && typeof this.#n.add != "function")) {
+        constructor(t2, e, s) {
+          if (this.patterns = t2, this.path = e, this.opts = s, this.#i = !s.posix && s.platform === "win32" ? "\\" : "/", this.includeChildMatches = s.includeChildMatches !== false, (s.ignore || !this.includeChildMatches) && (this.#n = dr(s.ignore ?? [], s, e), !this.includeChildMatches && typeof this.#n.add != "function")) {
             let i = "cannot ignore child matches, ignore lacks add() method.";
             throw new Error(i);
           }
@@ -31705,11 +32086,11 @@ var require_index_min2 = __commonJS({
             this.#t.length = 0;
           }));
         }
-        #o(t) {
-          return this.seen.has(t) || !!this.#n?.ignored?.(t);
+        #o(t2) {
+          return this.seen.has(t2) || !!this.#n?.ignored?.(t2);
         }
-        #r(t) {
-          return !!this.#n?.childrenIgnored?.(t);
+        #r(t2) {
+          return !!this.#n?.childrenIgnored?.(t2);
         }
         pause() {
           this.paused = true;
@@ -31717,19 +32098,19 @@ var require_index_min2 = __commonJS({
         resume() {
           if (this.signal?.aborted) return;
           this.paused = false;
-          let t;
-          for (; !this.paused && (t = this.#t.shift()); ) t();
+          let t2;
+          for (; !this.paused && (t2 = this.#t.shift()); ) t2();
         }
-        onResume(t) {
-          this.paused ? this.#t.push(t) : t();
+        onResume(t2) {
+          this.paused ? this.#t.push(t2) : t2();
         }
-        async matchCheck(t, e) {
+        async matchCheck(t2, e) {
           if (e && this.opts.nodir) return;
           let s, i;
           if (this.opts.realpath) {
-            if (s = t.realpathCached() || await t.realpath(), !s) return;
+            if (s = t2.realpathCached() || await t2.realpath(), !s) return;
             i = s;
-          } else i = t;
+          } else i = t2;
           let o = i.isUnknown() || this.opts.stat ? await i.lstat() : i;
           if (this.opts.follow && this.opts.nodir && o?.isSymbolicLink()) {
             let h = await o.realpath();
@@ -31737,16 +32118,16 @@ var require_index_min2 = __commonJS({
           }
           return this.matchCheckTest(o, e);
         }
-        matchCheckTest(t, e) {
-          return t && (this.maxDepth === 1 / 0 || t.depth() <= this.maxDepth) && (!e || t.canReaddir()) && (!this.opts.nodir || !t.isDirectory()) && (!this.opts.nodir || !this.opts.follow || !t.isSymbolicLink() || !t.realpathCached()?.isDirectory()) && !this.#o(t) ? t : void 0;
+        matchCheckTest(t2, e) {
+          return t2 && (this.maxDepth === 1 / 0 || t2.depth() <= this.maxDepth) && (!e || t2.canReaddir()) && (!this.opts.nodir || !t2.isDirectory()) && (!this.opts.nodir || !this.opts.follow || !t2.isSymbolicLink() || !t2.realpathCached()?.isDirectory()) && !this.#o(t2) ? t2 : void 0;
         }
-        matchCheckSync(t, e) {
+        matchCheckSync(t2, e) {
           if (e && this.opts.nodir) return;
           let s, i;
           if (this.opts.realpath) {
-            if (s = t.realpathCached() || t.realpathSync(), !s) return;
+            if (s = t2.realpathCached() || t2.realpathSync(), !s) return;
             i = s;
-          } else i = t;
+          } else i = t2;
           let o = i.isUnknown() || this.opts.stat ? i.lstatSync() : i;
           if (this.opts.follow && this.opts.nodir && o?.isSymbolicLink()) {
             let h = o.realpathSync();
@@ -31754,45 +32135,45 @@ var require_index_min2 = __commonJS({
           }
           return this.matchCheckTest(o, e);
         }
-        matchFinish(t, e) {
-          this.#o(t) || this.#d(t, e);
+        matchFinish(t2, e) {
+          this.#o(t2) || this.#d(t2, e);
         }
-        #d(t, e) {
+        #d(t2, e) {
           if (!this.includeChildMatches && this.#n?.add) {
-            let n = `${t.relativePosix()}/**`;
+            let n = `${t2.relativePosix()}/**`;
             this.#n.add(n);
           }
           let s = this.opts.absolute === void 0 ? e : this.opts.absolute;
-          this.seen.add(t);
-          let i = this.opts.mark && t.isDirectory() ? this.#i : "";
-          if (this.opts.withFileTypes) this.matchEmit(t);
+          this.seen.add(t2);
+          let i = this.opts.mark && t2.isDirectory() ? this.#i : "";
+          if (this.opts.withFileTypes) this.matchEmit(t2);
           else if (s) {
-            let n = this.opts.posix ? t.fullpathPosix() : t.fullpath();
+            let n = this.opts.posix ? t2.fullpathPosix() : t2.fullpath();
             this.matchEmit(n + i);
           } else {
-            let n = this.opts.posix ? t.relativePosix() : t.relative(), o = this.opts.dotRelative && !n.startsWith(`..${this.#i}`) ? `.${this.#i}` : "";
+            let n = this.opts.posix ? t2.relativePosix() : t2.relative(), o = this.opts.dotRelative && !n.startsWith(`..${this.#i}`) ? `.${this.#i}` : "";
             this.matchEmit(n ? o + n + i : `.${i}`);
           }
         }
-        async match(t, e, s) {
-          let i = await this.matchCheck(t, s);
+        async match(t2, e, s) {
+          let i = await this.matchCheck(t2, s);
           i && this.matchFinish(i, e);
         }
-        matchSync(t, e, s) {
-          let i = this.matchCheckSync(t, s);
+        matchSync(t2, e, s) {
+          let i = this.matchCheckSync(t2, s);
           i && this.#d(i, e);
         }
-        walkCB(t, e, s) {
+        walkCB(t2, e, s) {
           if (this.signal?.aborted) return s();
-          this.walkCB2(t, e, new rs.Processor(this.opts), s);
+          this.walkCB2(t2, e, new rs.Processor(this.opts), s);
         }
-        walkCB2(t, e, s, i) {
-          if (this.#r(t) || this.signal?.aborted) return i();
+        walkCB2(t2, e, s, i) {
+          if (this.#r(t2) || this.signal?.aborted) return i();
           if (this.paused) {
-            this.onResume(() => this.walkCB2(t, e, s, i));
+            this.onResume(() => this.walkCB2(t2, e, s, i));
             return;
           }
-          s.processPatterns(t, e);
+          s.processPatterns(t2, e);
           let n = 1, o = () => {
             --n === 0 && i();
           };
@@ -31805,25 +32186,25 @@ var require_index_min2 = __commonJS({
           }
           o();
         }
-        walkCB3(t, e, s, i) {
-          let n = s.filterEntries(t, e), o = 1, h = () => {
+        walkCB3(t2, e, s, i) {
+          let n = s.filterEntries(t2, e), o = 1, h = () => {
             --o === 0 && i();
           };
           for (let [a, l] of n.matches.store) this.#o(a) || (o++, this.match(a, !!(l & pe), !!(l & me)).then(() => h()));
           for (let [a, l] of n.subwalks.entries()) o++, this.walkCB2(a, l, n.child(), h);
           h();
         }
-        walkCBSync(t, e, s) {
+        walkCBSync(t2, e, s) {
           if (this.signal?.aborted) return s();
-          this.walkCB2Sync(t, e, new rs.Processor(this.opts), s);
+          this.walkCB2Sync(t2, e, new rs.Processor(this.opts), s);
         }
-        walkCB2Sync(t, e, s, i) {
-          if (this.#r(t) || this.signal?.aborted) return i();
+        walkCB2Sync(t2, e, s, i) {
+          if (this.#r(t2) || this.signal?.aborted) return i();
           if (this.paused) {
-            this.onResume(() => this.walkCB2Sync(t, e, s, i));
+            this.onResume(() => this.walkCB2Sync(t2, e, s, i));
             return;
           }
-          s.processPatterns(t, e);
+          s.processPatterns(t2, e);
           let n = 1, o = () => {
             --n === 0 && i();
           };
@@ -31836,8 +32217,8 @@ var require_index_min2 = __commonJS({
           }
           o();
         }
-        walkCB3Sync(t, e, s, i) {
-          let n = s.filterEntries(t, e), o = 1, h = () => {
+        walkCB3Sync(t2, e, s, i) {
+          let n = s.filterEntries(t2, e), o = 1, h = () => {
             --o === 0 && i();
           };
           for (let [a, l] of n.matches.store) this.#o(a) || this.matchSync(a, !!(l & pe), !!(l & me));
@@ -31848,17 +32229,17 @@ var require_index_min2 = __commonJS({
       Q.GlobUtil = Pt;
       var os = class extends Pt {
         matches = [];
-        constructor(t, e, s) {
-          super(t, e, s);
+        constructor(t2, e, s) {
+          super(t2, e, s);
         }
-        matchEmit(t) {
-          this.matches.push(t);
+        matchEmit(t2) {
+          this.matches.push(t2);
         }
         async walk() {
           if (this.signal?.aborted) throw this.signal.reason;
-          return this.path.isUnknown() && await this.path.lstat(), await new Promise((t, e) => {
+          return this.path.isUnknown() && await this.path.lstat(), await new Promise((t2, e) => {
             this.walkCB(this.path, this.patterns, () => {
-              this.signal?.aborted ? e(this.signal.reason) : t(this.matches);
+              this.signal?.aborted ? e(this.signal.reason) : t2(this.matches);
             });
           }), this.matches;
         }
@@ -31872,17 +32253,17 @@ var require_index_min2 = __commonJS({
       Q.GlobWalker = os;
       var hs = class extends Pt {
         results;
-        constructor(t, e, s) {
-          super(t, e, s), this.results = new fr.Minipass({ signal: this.signal, objectMode: true }), this.results.on("drain", () => this.resume()), this.results.on("resume", () => this.resume());
+        constructor(t2, e, s) {
+          super(t2, e, s), this.results = new fr.Minipass({ signal: this.signal, objectMode: true }), this.results.on("drain", () => this.resume()), this.results.on("resume", () => this.resume());
         }
-        matchEmit(t) {
-          this.results.write(t), this.results.flowing || this.pause();
+        matchEmit(t2) {
+          this.results.write(t2), this.results.flowing || this.pause();
         }
         stream() {
-          let t = this.path;
-          return t.isUnknown() ? t.lstat().then(() => {
-            this.walkCB(t, this.patterns, () => this.results.end());
-          }) : this.walkCB(t, this.patterns, () => this.results.end()), this.results;
+          let t2 = this.path;
+          return t2.isUnknown() ? t2.lstat().then(() => {
+            this.walkCB(t2, this.patterns, () => this.results.end());
+          }) : this.walkCB(t2, this.patterns, () => this.results.end()), this.results;
         }
         streamSync() {
           return this.path.isUnknown() && this.path.lstatSync(), this.walkCBSync(this.path, this.patterns, () => this.results.end()), this.results;
@@ -31922,10 +32303,10 @@ var require_index_min2 = __commonJS({
         includeChildMatches;
         opts;
         patterns;
-        constructor(t, e) {
+        constructor(t2, e) {
           if (!e) throw new TypeError("glob options required");
           if (this.withFileTypes = !!e.withFileTypes, this.signal = e.signal, this.follow = !!e.follow, this.dot = !!e.dot, this.dotRelative = !!e.dotRelative, this.nodir = !!e.nodir, this.mark = !!e.mark, e.cwd ? (e.cwd instanceof URL || e.cwd.startsWith("file://")) && (e.cwd = (0, mr.fileURLToPath)(e.cwd)) : this.cwd = "", this.cwd = e.cwd || "", this.root = e.root, this.magicalBraces = !!e.magicalBraces, this.nobrace = !!e.nobrace, this.noext = !!e.noext, this.realpath = !!e.realpath, this.absolute = e.absolute, this.includeChildMatches = e.includeChildMatches !== false, this.noglobstar = !!e.noglobstar, this.matchBase = !!e.matchBase, this.maxDepth = typeof e.maxDepth == "number" ? e.maxDepth : 1 / 0, this.stat = !!e.stat, this.ignore = e.ignore, this.withFileTypes && this.absolute !== void 0) throw new Error("cannot set absolute and withFileTypes:true");
-          let s = typeof t == "string" ? [t] : t;
+          let s = typeof t2 == "string" ? [t2] : t2;
           if (this.windowsPathsNoEscape = !!e.windowsPathsNoEscape || e.allowWindowsEscape === false, this.windowsPathsNoEscape && (s = s.map((l) => l.replace(/\\/g, "/"))), this.matchBase) {
             if (e.noglobstar) throw new TypeError("base matching requires globstar");
             s = s.map((l) => l.includes("/") ? l : `./**/${l}`);
@@ -31975,8 +32356,8 @@ var require_index_min2 = __commonJS({
       "use strict";
       Object.defineProperty(ye, "__esModule", { value: true });
       ye.hasMagic = void 0;
-      var br = Y(), yr = (r, t = {}) => {
-        for (let e of Array.isArray(r) ? r : [r]) if (new br.Minimatch(e, t).hasMagic()) return true;
+      var br = Y(), yr = (r, t2 = {}) => {
+        for (let e of Array.isArray(r) ? r : [r]) if (new br.Minimatch(e, t2).hasMagic()) return true;
         return false;
       };
       ye.hasMagic = yr;
@@ -32010,23 +32391,23 @@ var require_index_min2 = __commonJS({
     Object.defineProperty(exports, "Ignore", { enumerable: true, get: function() {
       return Er.Ignore;
     } });
-    function Tt(r, t = {}) {
-      return new nt.Glob(r, t).streamSync();
+    function Tt(r, t2 = {}) {
+      return new nt.Glob(r, t2).streamSync();
     }
-    function us(r, t = {}) {
-      return new nt.Glob(r, t).stream();
+    function us(r, t2 = {}) {
+      return new nt.Glob(r, t2).stream();
     }
-    function fs(r, t = {}) {
-      return new nt.Glob(r, t).walkSync();
+    function fs(r, t2 = {}) {
+      return new nt.Glob(r, t2).walkSync();
     }
-    async function vi(r, t = {}) {
-      return new nt.Glob(r, t).walk();
+    async function vi(r, t2 = {}) {
+      return new nt.Glob(r, t2).walk();
     }
-    function Ft(r, t = {}) {
-      return new nt.Glob(r, t).iterateSync();
+    function Ft(r, t2 = {}) {
+      return new nt.Glob(r, t2).iterateSync();
     }
-    function ds(r, t = {}) {
-      return new nt.Glob(r, t).iterate();
+    function ds(r, t2 = {}) {
+      return new nt.Glob(r, t2).iterate();
     }
     exports.streamSync = Tt;
     exports.stream = Object.assign(us, { sync: Tt });
@@ -32058,9 +32439,9 @@ var require_rm = __commonJS({
     var { hasContent } = require_read();
     module.exports = rm4;
     async function rm4(cache2, integrity) {
-      const content = await hasContent(cache2, integrity);
-      if (content && content.sri) {
-        await fs.rm(contentPath(cache2, content.sri), { recursive: true, force: true });
+      const content2 = await hasContent(cache2, integrity);
+      if (content2 && content2.sri) {
+        await fs.rm(contentPath(cache2, content2.sri), { recursive: true, force: true });
         return true;
       } else {
         return false;
@@ -32076,23 +32457,23 @@ var require_rm2 = __commonJS({
     var { rm: rm4 } = __require("fs/promises");
     var glob = require_glob();
     var index = require_entry_index();
-    var memo = require_memoization();
+    var memo3 = require_memoization();
     var path = __require("path");
     var rmContent = require_rm();
     module.exports = entry2;
     module.exports.entry = entry2;
     function entry2(cache2, key, opts) {
-      memo.clearMemoized();
+      memo3.clearMemoized();
       return index.delete(cache2, key, opts);
     }
-    module.exports.content = content;
-    function content(cache2, integrity) {
-      memo.clearMemoized();
+    module.exports.content = content2;
+    function content2(cache2, integrity) {
+      memo3.clearMemoized();
       return rmContent(cache2, integrity);
     }
     module.exports.all = all;
     async function all(cache2) {
-      memo.clearMemoized();
+      memo3.clearMemoized();
       const paths = await glob(path.join(cache2, "*(content-*|index-*)"), { silent: true, nosort: true });
       paths.push(path.join(cache2, "CACHEDIR.TAG"));
       return Promise.all(paths.map((p) => rm4(p, { recursive: true, force: true })));
@@ -32189,8 +32570,8 @@ var require_verify = __commonJS({
           liveContent.add(integrity[algo].toString());
         }
       });
-      await new Promise((resolve6, reject) => {
-        indexStream.on("end", resolve6).on("error", reject);
+      await new Promise((resolve7, reject) => {
+        indexStream.on("end", resolve7).on("error", reject);
       });
       const contentDir = contentPath.contentDir(cache2);
       const files = await glob(path.join(contentDir, "**"), {
@@ -32293,9 +32674,9 @@ var require_verify = __commonJS({
     async function rebuildBucket(cache2, bucket, stats) {
       await truncate2(bucket._path);
       for (const entry2 of bucket) {
-        const content = contentPath(cache2, entry2.integrity);
+        const content2 = contentPath(cache2, entry2.integrity);
         try {
-          await stat3(content);
+          await stat3(content2);
           await index.insert(cache2, entry2.key, entry2.integrity, {
             metadata: entry2.metadata,
             size: entry2.size,
@@ -32515,10 +32896,10 @@ var require_lib8 = __commonJS({
           start: "start",
           end: "end"
         },
-        start: function(name2, fn) {
-          process.emit("time", "start", name2);
+        start: function(name3, fn) {
+          process.emit("time", "start", name3);
           function end() {
-            return process.emit("time", "end", name2);
+            return process.emit("time", "end", name3);
           }
           if (typeof fn === "function") {
             const res = fn();
@@ -32530,8 +32911,8 @@ var require_lib8 = __commonJS({
           }
           return end;
         },
-        end: function(name2) {
-          return process.emit("time", "end", name2);
+        end: function(name3) {
+          return process.emit("time", "end", name3);
         }
       },
       input: {
@@ -32568,12 +32949,12 @@ var require_lib8 = __commonJS({
           return process.emit("input", "end", ...args);
         },
         read: function(...args) {
-          let resolve6, reject;
+          let resolve7, reject;
           const promise = new Promise((_resolve, _reject) => {
-            resolve6 = _resolve;
+            resolve7 = _resolve;
             reject = _reject;
           });
-          process.emit("input", "read", resolve6, reject, ...args);
+          process.emit("input", "read", resolve7, reject, ...args);
           return promise;
         }
       }
@@ -32689,12 +33070,12 @@ var require_utils = __commonJS({
       const union2 = [.../* @__PURE__ */ new Set([encoded, decoded, value])].map(escapeRegExp2).join("|");
       return union2;
     };
-    var urlEncodeRegexTag = (strings3, ...values) => {
+    var urlEncodeRegexTag = (strings4, ...values) => {
       let pattern = "";
       for (let i = 0; i < values.length; i++) {
-        pattern += strings3[i] + `(${urlEncodeRegexGroup(values[i])})`;
+        pattern += strings4[i] + `(${urlEncodeRegexGroup(values[i])})`;
       }
-      pattern += strings3[strings3.length - 1];
+      pattern += strings4[strings4.length - 1];
       return new RegExp(pattern);
     };
     var redactUrlHostnameMatcher = ({ hostname, replacement } = {}) => ({
@@ -32850,7 +33231,7 @@ var require_lib9 = __commonJS({
 var require_index_min3 = __commonJS({
   "node_modules/@npmcli/agent/node_modules/lru-cache/dist/commonjs/node/index.min.js"(exports) {
     "use strict";
-    var j = (u, t) => () => (t || u((t = { exports: {} }).exports, t), t.exports);
+    var j = (u, t2) => () => (t2 || u((t2 = { exports: {} }).exports, t2), t2.exports);
     var I = j((O) => {
       "use strict";
       Object.defineProperty(O, "__esModule", { value: true });
@@ -32872,34 +33253,34 @@ var require_index_min3 = __commonJS({
     var C = () => g.metrics.hasSubscribers || g.tracing.hasSubscribers;
     var k = /* @__PURE__ */ new Set();
     var G = typeof process == "object" && process ? process : {};
-    var V = (u, t, e, i) => {
-      typeof G.emitWarning == "function" ? G.emitWarning(u, t, e, i) : console.error(`[${e}] ${t}: ${u}`);
+    var V = (u, t2, e, i) => {
+      typeof G.emitWarning == "function" ? G.emitWarning(u, t2, e, i) : console.error(`[${e}] ${t2}: ${u}`);
     };
     var q = (u) => !k.has(u);
     var T = (u) => !!u && u === Math.floor(u) && u > 0 && isFinite(u);
     var H = (u) => T(u) ? u <= Math.pow(2, 8) ? Uint8Array : u <= Math.pow(2, 16) ? Uint16Array : u <= Math.pow(2, 32) ? Uint32Array : u <= Number.MAX_SAFE_INTEGER ? W : null : null;
     var W = class extends Array {
-      constructor(t) {
-        super(t), this.fill(0);
+      constructor(t2) {
+        super(t2), this.fill(0);
       }
     };
     var L = class u {
       heap;
       length;
       static #o = false;
-      static create(t) {
-        let e = H(t);
+      static create(t2) {
+        let e = H(t2);
         if (!e) return [];
         u.#o = true;
-        let i = new u(t, e);
+        let i = new u(t2, e);
         return u.#o = false, i;
       }
-      constructor(t, e) {
+      constructor(t2, e) {
         if (!u.#o) throw new TypeError("instantiate Stack using Stack.create(n)");
-        this.heap = new e(t), this.length = 0;
+        this.heap = new e(t2), this.length = 0;
       }
-      push(t) {
-        this.heap[this.length++] = t;
+      push(t2) {
+        this.heap[this.length++] = t2;
       }
       pop() {
         return this.heap[--this.length];
@@ -32952,12 +33333,12 @@ var require_index_min3 = __commonJS({
       #U;
       #f;
       #R;
-      static unsafeExposeInternals(t) {
-        return { starts: t.#F, ttls: t.#d, autopurgeTimers: t.#g, sizes: t.#y, keyMap: t.#s, keyList: t.#i, valList: t.#t, next: t.#l, prev: t.#u, get head() {
-          return t.#a;
+      static unsafeExposeInternals(t2) {
+        return { starts: t2.#F, ttls: t2.#d, autopurgeTimers: t2.#g, sizes: t2.#y, keyMap: t2.#s, keyList: t2.#i, valList: t2.#t, next: t2.#l, prev: t2.#u, get head() {
+          return t2.#a;
         }, get tail() {
-          return t.#h;
-        }, free: t.#_, isBackgroundFetch: (e) => t.#e(e), backgroundFetch: (e, i, s, n) => t.#G(e, i, s, n), moveToTail: (e) => t.#M(e), indexes: (e) => t.#A(e), rindexes: (e) => t.#z(e), isStale: (e) => t.#p(e) };
+          return t2.#h;
+        }, free: t2.#_, isBackgroundFetch: (e) => t2.#e(e), backgroundFetch: (e, i, s, n) => t2.#G(e, i, s, n), moveToTail: (e) => t2.#M(e), indexes: (e) => t2.#A(e), rindexes: (e) => t2.#z(e), isStale: (e) => t2.#p(e) };
       }
       get max() {
         return this.#o;
@@ -32986,8 +33367,8 @@ var require_index_min3 = __commonJS({
       get disposeAfter() {
         return this.#S;
       }
-      constructor(t) {
-        let { max: e = 0, ttl: i, ttlResolution: s = 1, ttlAutopurge: n, updateAgeOnGet: o, updateAgeOnHas: l, allowStale: h, dispose: r, onInsert: c, disposeAfter: w, noDisposeOnSet: y, noUpdateTTL: d, maxSize: p = 0, maxEntrySize: f = 0, sizeCalculation: _, fetchMethod: a, memoMethod: S, noDeleteOnFetchRejection: F, noDeleteOnStaleGet: b, allowStaleOnFetchRejection: m, allowStaleOnFetchAbort: A, ignoreFetchAbort: z, backgroundFetchSize: x = 1, perf: v } = t;
+      constructor(t2) {
+        let { max: e = 0, ttl: i, ttlResolution: s = 1, ttlAutopurge: n, updateAgeOnGet: o, updateAgeOnHas: l, allowStale: h, dispose: r, onInsert: c, disposeAfter: w, noDisposeOnSet: y, noUpdateTTL: d, maxSize: p = 0, maxEntrySize: f = 0, sizeCalculation: _, fetchMethod: a, memoMethod: S, noDeleteOnFetchRejection: F2, noDeleteOnStaleGet: b, allowStaleOnFetchRejection: m, allowStaleOnFetchAbort: A, ignoreFetchAbort: z, backgroundFetchSize: x = 1, perf: v } = t2;
         if (this.backgroundFetchSize = x, v !== void 0 && typeof v?.now != "function") throw new TypeError("perf option must have a now() method if specified");
         if (this.#w = v ?? N.defaultPerf, e !== 0 && !T(e)) throw new TypeError("max option must be a nonnegative integer");
         let E = e ? H(e) : Array;
@@ -32998,7 +33379,7 @@ var require_index_min3 = __commonJS({
         }
         if (S !== void 0 && typeof S != "function") throw new TypeError("memoMethod must be a function if defined");
         if (this.#j = S, a !== void 0 && typeof a != "function") throw new TypeError("fetchMethod must be a function if specified");
-        if (this.#x = a, this.#U = !!a, this.#s = /* @__PURE__ */ new Map(), this.#i = Array.from({ length: e }).fill(void 0), this.#t = Array.from({ length: e }).fill(void 0), this.#l = new E(e), this.#u = new E(e), this.#a = 0, this.#h = 0, this.#_ = L.create(e), this.#n = 0, this.#b = 0, typeof r == "function" && (this.#m = r), typeof c == "function" && (this.#W = c), typeof w == "function" ? (this.#S = w, this.#r = []) : (this.#S = void 0, this.#r = void 0), this.#T = !!this.#m, this.#R = !!this.#W, this.#f = !!this.#S, this.noDisposeOnSet = !!y, this.noUpdateTTL = !!d, this.noDeleteOnFetchRejection = !!F, this.allowStaleOnFetchRejection = !!m, this.allowStaleOnFetchAbort = !!A, this.ignoreFetchAbort = !!z, this.maxEntrySize !== 0) {
+        if (this.#x = a, this.#U = !!a, this.#s = /* @__PURE__ */ new Map(), this.#i = Array.from({ length: e }).fill(void 0), this.#t = Array.from({ length: e }).fill(void 0), this.#l = new E(e), this.#u = new E(e), this.#a = 0, this.#h = 0, this.#_ = L.create(e), this.#n = 0, this.#b = 0, typeof r == "function" && (this.#m = r), typeof c == "function" && (this.#W = c), typeof w == "function" ? (this.#S = w, this.#r = []) : (this.#S = void 0, this.#r = void 0), this.#T = !!this.#m, this.#R = !!this.#W, this.#f = !!this.#S, this.noDisposeOnSet = !!y, this.noUpdateTTL = !!d, this.noDeleteOnFetchRejection = !!F2, this.allowStaleOnFetchRejection = !!m, this.allowStaleOnFetchAbort = !!A, this.ignoreFetchAbort = !!z, this.maxEntrySize !== 0) {
           if (this.#c !== 0 && !T(this.#c)) throw new TypeError("maxSize must be a positive integer if specified");
           if (!T(this.maxEntrySize)) throw new TypeError("maxEntrySize must be a positive integer if specified");
           this.#X();
@@ -33013,17 +33394,17 @@ var require_index_min3 = __commonJS({
           q(D) && (k.add(D), V("TTL caching without ttlAutopurge, max, or maxSize can result in unbounded memory consumption.", "UnboundedCacheWarning", D, u));
         }
       }
-      getRemainingTTL(t) {
-        return this.#s.has(t) ? 1 / 0 : 0;
+      getRemainingTTL(t2) {
+        return this.#s.has(t2) ? 1 / 0 : 0;
       }
       #k() {
-        let t = new W(this.#o), e = new W(this.#o);
-        this.#d = t, this.#F = e;
+        let t2 = new W(this.#o), e = new W(this.#o);
+        this.#d = t2, this.#F = e;
         let i = this.ttlAutopurge ? Array.from({ length: this.#o }) : void 0;
         this.#g = i, this.#H = (h, r, c = this.#w.now()) => {
-          e[h] = r !== 0 ? c : 0, t[h] = r, s(h, r);
+          e[h] = r !== 0 ? c : 0, t2[h] = r, s(h, r);
         }, this.#D = (h) => {
-          e[h] = t[h] !== 0 ? this.#w.now() : 0, s(h, t[h]);
+          e[h] = t2[h] !== 0 ? this.#w.now() : 0, s(h, t2[h]);
         };
         let s = this.ttlAutopurge ? (h, r) => {
           if (i?.[h] && (clearTimeout(i[h]), i[h] = void 0), r && r !== 0 && i) {
@@ -33035,8 +33416,8 @@ var require_index_min3 = __commonJS({
         } : () => {
         };
         this.#E = (h, r) => {
-          if (t[r]) {
-            let c = t[r], w = e[r];
+          if (t2[r]) {
+            let c = t2[r], w = e[r];
             if (!c || !w) return;
             h.ttl = c, h.start = w, h.now = n || o();
             let y = h.now - w;
@@ -33057,13 +33438,13 @@ var require_index_min3 = __commonJS({
           return r === void 0 ? 0 : l(r);
         };
         let l = (h) => {
-          let r = t[h], c = e[h];
+          let r = t2[h], c = e[h];
           if (!r || !c) return 1 / 0;
           let w = (n || o()) - c;
           return r - w;
         };
         this.#p = (h) => {
-          let r = e[h], c = t[h];
+          let r = e[h], c = t2[h];
           return !!c && !!r && (n || o()) - r > c;
         };
       }
@@ -33075,9 +33456,9 @@ var require_index_min3 = __commonJS({
       };
       #p = () => false;
       #X() {
-        let t = new W(this.#o);
-        this.#b = 0, this.#y = t, this.#C = (e) => {
-          this.#b -= t[e], t[e] = 0;
+        let t2 = new W(this.#o);
+        this.#b = 0, this.#y = t2, this.#C = (e) => {
+          this.#b -= t2[e], t2[e] = 0;
         }, this.#N = (e, i, s, n) => {
           if (!T(s)) {
             if (this.#e(i)) return this.backgroundFetchSize;
@@ -33088,83 +33469,83 @@ var require_index_min3 = __commonJS({
           }
           return s;
         }, this.#I = (e, i, s) => {
-          if (t[e] = i, this.#c) {
-            let n = this.#c - t[e];
+          if (t2[e] = i, this.#c) {
+            let n = this.#c - t2[e];
             for (; this.#b > n; ) this.#P(true);
           }
-          this.#b += t[e], s && (s.entrySize = i, s.totalCalculatedSize = this.#b);
+          this.#b += t2[e], s && (s.entrySize = i, s.totalCalculatedSize = this.#b);
         };
       }
-      #C = (t) => {
+      #C = (t2) => {
       };
-      #I = (t, e, i) => {
+      #I = (t2, e, i) => {
       };
-      #N = (t, e, i, s) => {
+      #N = (t2, e, i, s) => {
         if (i || s) throw new TypeError("cannot set size without setting maxSize or maxEntrySize on cache");
         return 0;
       };
-      *#A({ allowStale: t = this.allowStale } = {}) {
-        if (this.#n) for (let e = this.#h; this.#V(e) && ((t || !this.#p(e)) && (yield e), e !== this.#a); ) e = this.#u[e];
+      *#A({ allowStale: t2 = this.allowStale } = {}) {
+        if (this.#n) for (let e = this.#h; this.#V(e) && ((t2 || !this.#p(e)) && (yield e), e !== this.#a); ) e = this.#u[e];
       }
-      *#z({ allowStale: t = this.allowStale } = {}) {
-        if (this.#n) for (let e = this.#a; this.#V(e) && ((t || !this.#p(e)) && (yield e), e !== this.#h); ) e = this.#l[e];
+      *#z({ allowStale: t2 = this.allowStale } = {}) {
+        if (this.#n) for (let e = this.#a; this.#V(e) && ((t2 || !this.#p(e)) && (yield e), e !== this.#h); ) e = this.#l[e];
       }
-      #V(t) {
-        return t !== void 0 && this.#s.get(this.#i[t]) === t;
+      #V(t2) {
+        return t2 !== void 0 && this.#s.get(this.#i[t2]) === t2;
       }
       *entries() {
-        for (let t of this.#A()) this.#t[t] !== void 0 && this.#i[t] !== void 0 && !this.#e(this.#t[t]) && (yield [this.#i[t], this.#t[t]]);
+        for (let t2 of this.#A()) this.#t[t2] !== void 0 && this.#i[t2] !== void 0 && !this.#e(this.#t[t2]) && (yield [this.#i[t2], this.#t[t2]]);
       }
       *rentries() {
-        for (let t of this.#z()) this.#t[t] !== void 0 && this.#i[t] !== void 0 && !this.#e(this.#t[t]) && (yield [this.#i[t], this.#t[t]]);
+        for (let t2 of this.#z()) this.#t[t2] !== void 0 && this.#i[t2] !== void 0 && !this.#e(this.#t[t2]) && (yield [this.#i[t2], this.#t[t2]]);
       }
       *keys() {
-        for (let t of this.#A()) {
-          let e = this.#i[t];
-          e !== void 0 && !this.#e(this.#t[t]) && (yield e);
+        for (let t2 of this.#A()) {
+          let e = this.#i[t2];
+          e !== void 0 && !this.#e(this.#t[t2]) && (yield e);
         }
       }
       *rkeys() {
-        for (let t of this.#z()) {
-          let e = this.#i[t];
-          e !== void 0 && !this.#e(this.#t[t]) && (yield e);
+        for (let t2 of this.#z()) {
+          let e = this.#i[t2];
+          e !== void 0 && !this.#e(this.#t[t2]) && (yield e);
         }
       }
       *values() {
-        for (let t of this.#A()) this.#t[t] !== void 0 && !this.#e(this.#t[t]) && (yield this.#t[t]);
+        for (let t2 of this.#A()) this.#t[t2] !== void 0 && !this.#e(this.#t[t2]) && (yield this.#t[t2]);
       }
       *rvalues() {
-        for (let t of this.#z()) this.#t[t] !== void 0 && !this.#e(this.#t[t]) && (yield this.#t[t]);
+        for (let t2 of this.#z()) this.#t[t2] !== void 0 && !this.#e(this.#t[t2]) && (yield this.#t[t2]);
       }
       [Symbol.iterator]() {
         return this.entries();
       }
       [Symbol.toStringTag] = "LRUCache";
-      find(t, e = {}) {
+      find(t2, e = {}) {
         for (let i of this.#A()) {
           let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-          if (n !== void 0 && t(n, this.#i[i], this)) return this.#L(this.#i[i], e);
+          if (n !== void 0 && t2(n, this.#i[i], this)) return this.#L(this.#i[i], e);
         }
       }
-      forEach(t, e = this) {
+      forEach(t2, e = this) {
         for (let i of this.#A()) {
           let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-          n !== void 0 && t.call(e, n, this.#i[i], this);
+          n !== void 0 && t2.call(e, n, this.#i[i], this);
         }
       }
-      rforEach(t, e = this) {
+      rforEach(t2, e = this) {
         for (let i of this.#z()) {
           let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-          n !== void 0 && t.call(e, n, this.#i[i], this);
+          n !== void 0 && t2.call(e, n, this.#i[i], this);
         }
       }
       purgeStale() {
-        let t = false;
-        for (let e of this.#z({ allowStale: true })) this.#p(e) && (this.#v(this.#i[e], "expire"), t = true);
-        return t;
+        let t2 = false;
+        for (let e of this.#z({ allowStale: true })) this.#p(e) && (this.#v(this.#i[e], "expire"), t2 = true);
+        return t2;
       }
-      info(t) {
-        let e = this.#s.get(t);
+      info(t2) {
+        let e = this.#s.get(t2);
         if (e === void 0) return;
         let i = this.#t[e], s = this.#e(i) ? i.__staleWhileFetching : i;
         if (s === void 0) return;
@@ -33179,7 +33560,7 @@ var require_index_min3 = __commonJS({
         return this.#y && (n.size = this.#y[e]), n;
       }
       dump() {
-        let t = [];
+        let t2 = [];
         for (let e of this.#A({ allowStale: true })) {
           let i = this.#i[e], s = this.#t[e], n = this.#e(s) ? s.__staleWhileFetching : s;
           if (n === void 0 || i === void 0) continue;
@@ -33189,13 +33570,13 @@ var require_index_min3 = __commonJS({
             let l = this.#w.now() - this.#F[e];
             o.start = Math.floor(Date.now() - l);
           }
-          this.#y && (o.size = this.#y[e]), t.unshift([i, o]);
+          this.#y && (o.size = this.#y[e]), t2.unshift([i, o]);
         }
-        return t;
+        return t2;
       }
-      load(t) {
+      load(t2) {
         this.clear();
-        for (let [e, i] of t) {
+        for (let [e, i] of t2) {
           if (i.start) {
             let s = Date.now() - i.start;
             i.start = this.#w.now() - s;
@@ -33203,21 +33584,21 @@ var require_index_min3 = __commonJS({
           this.#O(e, i.value, i);
         }
       }
-      set(t, e, i = {}) {
+      set(t2, e, i = {}) {
         let { status: s = g.metrics.hasSubscribers ? {} : void 0 } = i;
-        i.status = s, s && (s.op = "set", s.key = t, e !== void 0 && (s.value = e), s.cache = this);
-        let n = this.#O(t, e, i);
+        i.status = s, s && (s.op = "set", s.key = t2, e !== void 0 && (s.value = e), s.cache = this);
+        let n = this.#O(t2, e, i);
         return s && g.metrics.hasSubscribers && g.metrics.publish(s), n;
       }
-      #O(t, e, i, s) {
+      #O(t2, e, i, s) {
         let { ttl: n = this.ttl, start: o, noDisposeOnSet: l = this.noDisposeOnSet, sizeCalculation: h = this.sizeCalculation, status: r } = i, c = this.#e(e);
-        if (e === void 0) return r && (r.set = "deleted"), this.delete(t), this;
+        if (e === void 0) return r && (r.set = "deleted"), this.delete(t2), this;
         let { noUpdateTTL: w = this.noUpdateTTL } = i;
         r && !c && (r.value = e);
-        let y = this.#N(t, e, i.size || 0, h, r);
-        if (this.maxEntrySize && y > this.maxEntrySize) return this.#v(t, "set"), r && (r.set = "miss", r.maxEntrySizeExceeded = true), this;
-        let d = this.#n === 0 ? void 0 : this.#s.get(t);
-        if (d === void 0) d = this.#n === 0 ? this.#h : this.#_.length !== 0 ? this.#_.pop() : this.#n === this.#o ? this.#P(false) : this.#n, this.#i[d] = t, this.#t[d] = e, this.#s.set(t, d), this.#l[this.#h] = d, this.#u[d] = this.#h, this.#h = d, this.#n++, this.#I(d, y, r), r && (r.set = "add"), w = false, this.#R && !c && this.#W?.(e, t, "add");
+        let y = this.#N(t2, e, i.size || 0, h, r);
+        if (this.maxEntrySize && y > this.maxEntrySize) return this.#v(t2, "set"), r && (r.set = "miss", r.maxEntrySizeExceeded = true), this;
+        let d = this.#n === 0 ? void 0 : this.#s.get(t2);
+        if (d === void 0) d = this.#n === 0 ? this.#h : this.#_.length !== 0 ? this.#_.pop() : this.#n === this.#o ? this.#P(false) : this.#n, this.#i[d] = t2, this.#t[d] = e, this.#s.set(t2, d), this.#l[this.#h] = d, this.#u[d] = this.#h, this.#h = d, this.#n++, this.#I(d, y, r), r && (r.set = "add"), w = false, this.#R && !c && this.#W?.(e, t2, "add");
         else {
           this.#M(d);
           let p = this.#t[d];
@@ -33225,13 +33606,13 @@ var require_index_min3 = __commonJS({
             if (!l) if (this.#e(p)) {
               p !== s && p.__abortController.abort(new Error("replaced"));
               let { __staleWhileFetching: f } = p;
-              f !== void 0 && f !== e && (this.#T && this.#m?.(f, t, "set"), this.#f && this.#r?.push([f, t, "set"]));
-            } else this.#T && this.#m?.(p, t, "set"), this.#f && this.#r?.push([p, t, "set"]);
+              f !== void 0 && f !== e && (this.#T && this.#m?.(f, t2, "set"), this.#f && this.#r?.push([f, t2, "set"]));
+            } else this.#T && this.#m?.(p, t2, "set"), this.#f && this.#r?.push([p, t2, "set"]);
             if (this.#C(d), this.#I(d, y, r), this.#t[d] = e, !c) {
               let f = p && this.#e(p) ? p.__staleWhileFetching : p, _ = f === void 0 ? "add" : e !== f ? "replace" : "update";
-              r && (r.set = _, f !== void 0 && (r.oldValue = f)), this.#R && this.onInsert?.(e, t, _);
+              r && (r.set = _, f !== void 0 && (r.oldValue = f)), this.#R && this.onInsert?.(e, t2, _);
             }
-          } else c || (r && (r.set = "update"), this.#R && this.onInsert?.(e, t, "update"));
+          } else c || (r && (r.set = "update"), this.#R && this.onInsert?.(e, t2, "update"));
         }
         if (n !== 0 && !this.#d && this.#k(), this.#d && (w || this.#H(d, n, o), r && this.#E(r, d)), !l && this.#f && this.#r) {
           let p = this.#r, f;
@@ -33242,32 +33623,32 @@ var require_index_min3 = __commonJS({
       pop() {
         try {
           for (; this.#n; ) {
-            let t = this.#t[this.#a];
-            if (this.#P(true), this.#e(t)) {
-              if (t.__staleWhileFetching) return t.__staleWhileFetching;
-            } else if (t !== void 0) return t;
+            let t2 = this.#t[this.#a];
+            if (this.#P(true), this.#e(t2)) {
+              if (t2.__staleWhileFetching) return t2.__staleWhileFetching;
+            } else if (t2 !== void 0) return t2;
           }
         } finally {
           if (this.#f && this.#r) {
-            let t = this.#r, e;
-            for (; e = t?.shift(); ) this.#S?.(...e);
+            let t2 = this.#r, e;
+            for (; e = t2?.shift(); ) this.#S?.(...e);
           }
         }
       }
-      #P(t) {
+      #P(t2) {
         let e = this.#a, i = this.#i[e], s = this.#t[e], n = this.#e(s);
         n && s.__abortController.abort(new Error("evicted"));
         let o = n ? s.__staleWhileFetching : s;
-        return (this.#T || this.#f) && o !== void 0 && (this.#T && this.#m?.(o, i, "evict"), this.#f && this.#r?.push([o, i, "evict"])), this.#C(e), this.#g?.[e] && (clearTimeout(this.#g[e]), this.#g[e] = void 0), t && (this.#i[e] = void 0, this.#t[e] = void 0, this.#_.push(e)), this.#n === 1 ? (this.#a = this.#h = 0, this.#_.length = 0) : this.#a = this.#l[e], this.#s.delete(i), this.#n--, e;
+        return (this.#T || this.#f) && o !== void 0 && (this.#T && this.#m?.(o, i, "evict"), this.#f && this.#r?.push([o, i, "evict"])), this.#C(e), this.#g?.[e] && (clearTimeout(this.#g[e]), this.#g[e] = void 0), t2 && (this.#i[e] = void 0, this.#t[e] = void 0, this.#_.push(e)), this.#n === 1 ? (this.#a = this.#h = 0, this.#_.length = 0) : this.#a = this.#l[e], this.#s.delete(i), this.#n--, e;
       }
-      has(t, e = {}) {
+      has(t2, e = {}) {
         let { status: i = g.metrics.hasSubscribers ? {} : void 0 } = e;
-        e.status = i, i && (i.op = "has", i.key = t, i.cache = this);
-        let s = this.#Y(t, e);
+        e.status = i, i && (i.op = "has", i.key = t2, i.cache = this);
+        let s = this.#Y(t2, e);
         return g.metrics.hasSubscribers && g.metrics.publish(i), s;
       }
-      #Y(t, e = {}) {
-        let { updateAgeOnHas: i = this.updateAgeOnHas, status: s } = e, n = this.#s.get(t);
+      #Y(t2, e = {}) {
+        let { updateAgeOnHas: i = this.updateAgeOnHas, status: s } = e, n = this.#s.get(t2);
         if (n !== void 0) {
           let o = this.#t[n];
           if (this.#e(o) && o.__staleWhileFetching === void 0) return false;
@@ -33276,14 +33657,14 @@ var require_index_min3 = __commonJS({
         } else s && (s.has = "miss");
         return false;
       }
-      peek(t, e = {}) {
+      peek(t2, e = {}) {
         let { status: i = C() ? {} : void 0 } = e;
-        i && (i.op = "peek", i.key = t, i.cache = this), e.status = i;
-        let s = this.#J(t, e);
+        i && (i.op = "peek", i.key = t2, i.cache = this), e.status = i;
+        let s = this.#J(t2, e);
         return g.metrics.hasSubscribers && g.metrics.publish(i), s;
       }
-      #J(t, e) {
-        let { status: i, allowStale: s = this.allowStale } = e, n = this.#s.get(t);
+      #J(t2, e) {
+        let { status: i, allowStale: s = this.allowStale } = e, n = this.#s.get(t2);
         if (n === void 0 || !s && this.#p(n)) {
           i && (i.peek = n === void 0 ? "miss" : "stale");
           return;
@@ -33291,49 +33672,49 @@ var require_index_min3 = __commonJS({
         let o = this.#t[n], l = this.#e(o) ? o.__staleWhileFetching : o;
         return i && (l !== void 0 ? (i.peek = "hit", i.value = l) : i.peek = "miss"), l;
       }
-      #G(t, e, i, s) {
+      #G(t2, e, i, s) {
         let n = e === void 0 ? void 0 : this.#t[e];
         if (this.#e(n)) return n;
         let o = new AbortController(), { signal: l } = i;
         l?.addEventListener("abort", () => o.abort(l.reason), { signal: o.signal });
         let h = { signal: o.signal, options: i, context: s }, r = (f, _ = false) => {
-          let { aborted: a } = o.signal, S = i.ignoreFetchAbort && f !== void 0, F = i.ignoreFetchAbort || !!(i.allowStaleOnFetchAbort && f !== void 0);
-          if (i.status && (a && !_ ? (i.status.fetchAborted = true, i.status.fetchError = o.signal.reason, S && (i.status.fetchAbortIgnored = true)) : i.status.fetchResolved = true), a && !S && !_) return w(o.signal.reason, F);
+          let { aborted: a } = o.signal, S = i.ignoreFetchAbort && f !== void 0, F2 = i.ignoreFetchAbort || !!(i.allowStaleOnFetchAbort && f !== void 0);
+          if (i.status && (a && !_ ? (i.status.fetchAborted = true, i.status.fetchError = o.signal.reason, S && (i.status.fetchAbortIgnored = true)) : i.status.fetchResolved = true), a && !S && !_) return w(o.signal.reason, F2);
           let b = d, m = this.#t[e];
-          return (m === d || m === void 0 && S && _) && (f === void 0 ? b.__staleWhileFetching !== void 0 ? this.#t[e] = b.__staleWhileFetching : this.#v(t, "fetch") : (i.status && (i.status.fetchUpdated = true), this.#O(t, f, h.options, b))), f;
+          return (m === d || m === void 0 && S && _) && (f === void 0 ? b.__staleWhileFetching !== void 0 ? this.#t[e] = b.__staleWhileFetching : this.#v(t2, "fetch") : (i.status && (i.status.fetchUpdated = true), this.#O(t2, f, h.options, b))), f;
         }, c = (f) => (i.status && (i.status.fetchRejected = true, i.status.fetchError = f), w(f, false)), w = (f, _) => {
-          let { aborted: a } = o.signal, S = a && i.allowStaleOnFetchAbort, F = S || i.allowStaleOnFetchRejection, b = F || i.noDeleteOnFetchRejection, m = d;
-          if (this.#t[e] === d && (!b || !_ && m.__staleWhileFetching === void 0 ? this.#v(t, "fetch") : S || (this.#t[e] = m.__staleWhileFetching)), F) return i.status && m.__staleWhileFetching !== void 0 && (i.status.returnedStale = true), m.__staleWhileFetching;
+          let { aborted: a } = o.signal, S = a && i.allowStaleOnFetchAbort, F2 = S || i.allowStaleOnFetchRejection, b = F2 || i.noDeleteOnFetchRejection, m = d;
+          if (this.#t[e] === d && (!b || !_ && m.__staleWhileFetching === void 0 ? this.#v(t2, "fetch") : S || (this.#t[e] = m.__staleWhileFetching)), F2) return i.status && m.__staleWhileFetching !== void 0 && (i.status.returnedStale = true), m.__staleWhileFetching;
           if (m.__returned === m) throw f;
         }, y = (f, _) => {
-          let a = this.#x?.(t, n, h);
+          let a = this.#x?.(t2, n, h);
           o.signal.addEventListener("abort", () => {
             (!i.ignoreFetchAbort || i.allowStaleOnFetchAbort) && (f(void 0), i.allowStaleOnFetchAbort && (f = (S) => r(S, true)));
           }), a && a instanceof Promise ? a.then((S) => f(S === void 0 ? void 0 : S), _) : a !== void 0 && f(a);
         };
         i.status && (i.status.fetchDispatched = true);
         let d = new Promise(y).then(r, c), p = Object.assign(d, { __abortController: o, __staleWhileFetching: n, __returned: void 0 });
-        return e === void 0 ? (this.#O(t, p, { ...h.options, status: void 0 }), e = this.#s.get(t)) : this.#t[e] = p, p;
+        return e === void 0 ? (this.#O(t2, p, { ...h.options, status: void 0 }), e = this.#s.get(t2)) : this.#t[e] = p, p;
       }
-      #e(t) {
+      #e(t2) {
         if (!this.#U) return false;
-        let e = t;
+        let e = t2;
         return !!e && e instanceof Promise && e.hasOwnProperty("__staleWhileFetching") && e.__abortController instanceof AbortController;
       }
-      fetch(t, e = {}) {
+      fetch(t2, e = {}) {
         let i = g.tracing.hasSubscribers, { status: s = C() ? {} : void 0 } = e;
         e.status = s, s && e.context && (s.context = e.context);
-        let n = this.#q(t, e);
+        let n = this.#q(t2, e);
         return s && i && (s.trace = true, g.tracing.tracePromise(() => n, s).catch(() => {
         })), n;
       }
-      async #q(t, e = {}) {
+      async #q(t2, e = {}) {
         let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, ttl: o = this.ttl, noDisposeOnSet: l = this.noDisposeOnSet, size: h = 0, sizeCalculation: r = this.sizeCalculation, noUpdateTTL: c = this.noUpdateTTL, noDeleteOnFetchRejection: w = this.noDeleteOnFetchRejection, allowStaleOnFetchRejection: y = this.allowStaleOnFetchRejection, ignoreFetchAbort: d = this.ignoreFetchAbort, allowStaleOnFetchAbort: p = this.allowStaleOnFetchAbort, context: f, forceRefresh: _ = false, status: a, signal: S } = e;
-        if (a && (a.op = "fetch", a.key = t, _ && (a.forceRefresh = true), a.cache = this), !this.#U) return a && (a.fetch = "get"), this.#L(t, { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, status: a });
-        let F = { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, ttl: o, noDisposeOnSet: l, size: h, sizeCalculation: r, noUpdateTTL: c, noDeleteOnFetchRejection: w, allowStaleOnFetchRejection: y, allowStaleOnFetchAbort: p, ignoreFetchAbort: d, status: a, signal: S }, b = this.#s.get(t);
+        if (a && (a.op = "fetch", a.key = t2, _ && (a.forceRefresh = true), a.cache = this), !this.#U) return a && (a.fetch = "get"), this.#L(t2, { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, status: a });
+        let F2 = { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, ttl: o, noDisposeOnSet: l, size: h, sizeCalculation: r, noUpdateTTL: c, noDeleteOnFetchRejection: w, allowStaleOnFetchRejection: y, allowStaleOnFetchAbort: p, ignoreFetchAbort: d, status: a, signal: S }, b = this.#s.get(t2);
         if (b === void 0) {
           a && (a.fetch = "miss");
-          let m = this.#G(t, b, F, f);
+          let m = this.#G(t2, b, F2, f);
           return m.__returned = m;
         } else {
           let m = this.#t[b];
@@ -33343,72 +33724,72 @@ var require_index_min3 = __commonJS({
           }
           let A = this.#p(b);
           if (!_ && !A) return a && (a.fetch = "hit"), this.#M(b), s && this.#D(b), a && this.#E(a, b), m;
-          let z = this.#G(t, b, F, f), v = z.__staleWhileFetching !== void 0 && i;
+          let z = this.#G(t2, b, F2, f), v = z.__staleWhileFetching !== void 0 && i;
           return a && (a.fetch = A ? "stale" : "refresh", v && A && (a.returnedStale = true)), v ? z.__staleWhileFetching : z.__returned = z;
         }
       }
-      forceFetch(t, e = {}) {
+      forceFetch(t2, e = {}) {
         let i = g.tracing.hasSubscribers, { status: s = C() ? {} : void 0 } = e;
         e.status = s, s && e.context && (s.context = e.context);
-        let n = this.#K(t, e);
+        let n = this.#K(t2, e);
         return s && i && (s.trace = true, g.tracing.tracePromise(() => n, s).catch(() => {
         })), n;
       }
-      async #K(t, e = {}) {
-        let i = await this.#q(t, e);
+      async #K(t2, e = {}) {
+        let i = await this.#q(t2, e);
         if (i === void 0) throw new Error("fetch() returned undefined");
         return i;
       }
-      memo(t, e = {}) {
+      memo(t2, e = {}) {
         let { status: i = g.metrics.hasSubscribers ? {} : void 0 } = e;
-        e.status = i, i && (i.op = "memo", i.key = t, e.context && (i.context = e.context), i.cache = this);
-        let s = this.#Q(t, e);
+        e.status = i, i && (i.op = "memo", i.key = t2, e.context && (i.context = e.context), i.cache = this);
+        let s = this.#Q(t2, e);
         return i && (i.value = s), g.metrics.hasSubscribers && g.metrics.publish(i), s;
       }
-      #Q(t, e = {}) {
+      #Q(t2, e = {}) {
         let i = this.#j;
         if (!i) throw new Error("no memoMethod provided to constructor");
         let { context: s, status: n, forceRefresh: o, ...l } = e;
         n && o && (n.forceRefresh = true);
-        let h = this.#L(t, l), r = o || h === void 0;
+        let h = this.#L(t2, l), r = o || h === void 0;
         if (n && (n.memo = r ? "miss" : "hit", r || (n.value = h)), !r) return h;
-        let c = i(t, h, { options: l, context: s });
-        return n && (n.value = c), this.#O(t, c, l), c;
+        let c = i(t2, h, { options: l, context: s });
+        return n && (n.value = c), this.#O(t2, c, l), c;
       }
-      get(t, e = {}) {
+      get(t2, e = {}) {
         let { status: i = g.metrics.hasSubscribers ? {} : void 0 } = e;
-        e.status = i, i && (i.op = "get", i.key = t, i.cache = this);
-        let s = this.#L(t, e);
+        e.status = i, i && (i.op = "get", i.key = t2, i.cache = this);
+        let s = this.#L(t2, e);
         return i && (s !== void 0 && (i.value = s), g.metrics.hasSubscribers && g.metrics.publish(i)), s;
       }
-      #L(t, e = {}) {
-        let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, status: o } = e, l = this.#s.get(t);
+      #L(t2, e = {}) {
+        let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, status: o } = e, l = this.#s.get(t2);
         if (l === void 0) {
           o && (o.get = "miss");
           return;
         }
         let h = this.#t[l], r = this.#e(h);
-        return o && this.#E(o, l), this.#p(l) ? r ? (o && (o.get = "stale-fetching"), i && h.__staleWhileFetching !== void 0 ? (o && (o.returnedStale = true), h.__staleWhileFetching) : void 0) : (n || this.#v(t, "expire"), o && (o.get = "stale"), i ? (o && (o.returnedStale = true), h) : void 0) : (o && (o.get = r ? "fetching" : "hit"), this.#M(l), s && this.#D(l), r ? h.__staleWhileFetching : h);
+        return o && this.#E(o, l), this.#p(l) ? r ? (o && (o.get = "stale-fetching"), i && h.__staleWhileFetching !== void 0 ? (o && (o.returnedStale = true), h.__staleWhileFetching) : void 0) : (n || this.#v(t2, "expire"), o && (o.get = "stale"), i ? (o && (o.returnedStale = true), h) : void 0) : (o && (o.get = r ? "fetching" : "hit"), this.#M(l), s && this.#D(l), r ? h.__staleWhileFetching : h);
       }
-      #B(t, e) {
-        this.#u[e] = t, this.#l[t] = e;
+      #B(t2, e) {
+        this.#u[e] = t2, this.#l[t2] = e;
       }
-      #M(t) {
-        t !== this.#h && (t === this.#a ? this.#a = this.#l[t] : this.#B(this.#u[t], this.#l[t]), this.#B(this.#h, t), this.#h = t);
+      #M(t2) {
+        t2 !== this.#h && (t2 === this.#a ? this.#a = this.#l[t2] : this.#B(this.#u[t2], this.#l[t2]), this.#B(this.#h, t2), this.#h = t2);
       }
-      delete(t) {
-        return this.#v(t, "delete");
+      delete(t2) {
+        return this.#v(t2, "delete");
       }
-      #v(t, e) {
-        g.metrics.hasSubscribers && g.metrics.publish({ op: "delete", delete: e, key: t, cache: this });
+      #v(t2, e) {
+        g.metrics.hasSubscribers && g.metrics.publish({ op: "delete", delete: e, key: t2, cache: this });
         let i = false;
         if (this.#n !== 0) {
-          let s = this.#s.get(t);
+          let s = this.#s.get(t2);
           if (s !== void 0) if (this.#g?.[s] && (clearTimeout(this.#g[s]), this.#g[s] = void 0), i = true, this.#n === 1) this.#$(e);
           else {
             this.#C(s);
             let n = this.#t[s];
-            if (this.#e(n) ? n.__abortController.abort(new Error("deleted")) : (this.#T || this.#f) && (this.#T && this.#m?.(n, t, e), this.#f && this.#r?.push([n, t, e])), this.#s.delete(t), this.#i[s] = void 0, this.#t[s] = void 0, s === this.#h) this.#h = this.#u[s];
+            if (this.#e(n) ? n.__abortController.abort(new Error("deleted")) : (this.#T || this.#f) && (this.#T && this.#m?.(n, t2, e), this.#f && this.#r?.push([n, t2, e])), this.#s.delete(t2), this.#i[s] = void 0, this.#t[s] = void 0, s === this.#h) this.#h = this.#u[s];
             else if (s === this.#a) this.#a = this.#l[s];
             else {
               let o = this.#u[s];
@@ -33428,13 +33809,13 @@ var require_index_min3 = __commonJS({
       clear() {
         return this.#$("delete");
       }
-      #$(t) {
+      #$(t2) {
         for (let e of this.#z({ allowStale: true })) {
           let i = this.#t[e];
           if (this.#e(i)) i.__abortController.abort(new Error("deleted"));
           else {
             let s = this.#i[e];
-            this.#T && this.#m?.(i, s, t), this.#f && this.#r?.push([i, s, t]);
+            this.#T && this.#m?.(i, s, t2), this.#f && this.#r?.push([i, s, t2]);
           }
         }
         if (this.#s.clear(), this.#t.fill(void 0), this.#i.fill(void 0), this.#d && this.#F) {
@@ -33593,16 +33974,16 @@ var require_ms = __commonJS({
     var d = h * 24;
     var w = d * 7;
     var y = d * 365.25;
-    module.exports = function(val, options) {
+    module.exports = function(val2, options) {
       options = options || {};
-      var type = typeof val;
-      if (type === "string" && val.length > 0) {
-        return parse(val);
-      } else if (type === "number" && isFinite(val)) {
-        return options.long ? fmtLong(val) : fmtShort(val);
+      var type = typeof val2;
+      if (type === "string" && val2.length > 0) {
+        return parse(val2);
+      } else if (type === "number" && isFinite(val2)) {
+        return options.long ? fmtLong(val2) : fmtShort(val2);
       }
       throw new Error(
-        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
+        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val2)
       );
     };
     function parse(str3) {
@@ -33693,9 +34074,9 @@ var require_ms = __commonJS({
       }
       return ms + " ms";
     }
-    function plural2(ms, msAbs, n, name2) {
+    function plural2(ms, msAbs, n, name3) {
       var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms / n) + " " + name2 + (isPlural ? "s" : "");
+      return Math.round(ms / n) + " " + name3 + (isPlural ? "s" : "");
     }
   }
 });
@@ -33719,12 +34100,12 @@ var require_common = __commonJS({
       createDebug5.skips = [];
       createDebug5.formatters = {};
       function selectColor(namespace) {
-        let hash = 0;
+        let hash2 = 0;
         for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+          hash2 |= 0;
         }
-        return createDebug5.colors[Math.abs(hash) % createDebug5.colors.length];
+        return createDebug5.colors[Math.abs(hash2) % createDebug5.colors.length];
       }
       createDebug5.selectColor = selectColor;
       function createDebug5(namespace) {
@@ -33755,8 +34136,8 @@ var require_common = __commonJS({
             index++;
             const formatter = createDebug5.formatters[format];
             if (typeof formatter === "function") {
-              const val = args[index];
-              match = formatter.call(self, val);
+              const val2 = args[index];
+              match = formatter.call(self, val2);
               args.splice(index, 1);
               index--;
             }
@@ -33848,24 +34229,24 @@ var require_common = __commonJS({
         createDebug5.enable("");
         return namespaces2;
       }
-      function enabled(name2) {
+      function enabled(name3) {
         for (const skip of createDebug5.skips) {
-          if (matchesTemplate(name2, skip)) {
+          if (matchesTemplate(name3, skip)) {
             return false;
           }
         }
         for (const ns of createDebug5.names) {
-          if (matchesTemplate(name2, ns)) {
+          if (matchesTemplate(name3, ns)) {
             return true;
           }
         }
         return false;
       }
-      function coerce(val) {
-        if (val instanceof Error) {
-          return val.stack || val.message;
+      function coerce(val2) {
+        if (val2 instanceof Error) {
+          return val2.stack || val2.message;
         }
-        return val;
+        return val2;
       }
       function destroy() {
         console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
@@ -34269,32 +34650,32 @@ var require_node2 = __commonJS({
       const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
         return k.toUpperCase();
       });
-      let val = process.env[key];
-      if (/^(yes|on|true|enabled)$/i.test(val)) {
-        val = true;
-      } else if (/^(no|off|false|disabled)$/i.test(val)) {
-        val = false;
-      } else if (val === "null") {
-        val = null;
+      let val2 = process.env[key];
+      if (/^(yes|on|true|enabled)$/i.test(val2)) {
+        val2 = true;
+      } else if (/^(no|off|false|disabled)$/i.test(val2)) {
+        val2 = false;
+      } else if (val2 === "null") {
+        val2 = null;
       } else {
-        val = Number(val);
+        val2 = Number(val2);
       }
-      obj2[prop] = val;
+      obj2[prop] = val2;
       return obj2;
     }, {});
     function useColors() {
       return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
     }
     function formatArgs(args) {
-      const { namespace: name2, useColors: useColors2 } = this;
+      const { namespace: name3, useColors: useColors2 } = this;
       if (useColors2) {
         const c = this.color;
         const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
-        const prefix = `  ${colorCode};1m${name2} \x1B[0m`;
+        const prefix = `  ${colorCode};1m${name3} \x1B[0m`;
         args[0] = prefix + args[0].split("\n").join("\n" + prefix);
         args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
       } else {
-        args[0] = getDate() + name2 + " " + args[0];
+        args[0] = getDate() + name3 + " " + args[0];
       }
     }
     function getDate() {
@@ -34373,8 +34754,8 @@ async function json(stream) {
 function req(url, opts = {}) {
   const href = typeof url === "string" ? url : url.href;
   const req2 = (href.startsWith("https:") ? https : http).request(url, opts);
-  const promise = new Promise((resolve6, reject) => {
-    req2.once("response", resolve6).once("error", reject).end();
+  const promise = new Promise((resolve7, reject) => {
+    req2.once("response", resolve7).once("error", reject).end();
   });
   req2.then = promise.then.bind(promise);
   return req2;
@@ -34428,29 +34809,29 @@ var init_dist = __esm({
       // accurate when `addRequest()` is next called. We achieve this by creating a
       // fake socket and adding it to `sockets[origin]` and incrementing
       // `totalSocketCount`.
-      incrementSockets(name2) {
+      incrementSockets(name3) {
         if (this.maxSockets === Infinity && this.maxTotalSockets === Infinity) {
           return null;
         }
-        if (!this.sockets[name2]) {
-          this.sockets[name2] = [];
+        if (!this.sockets[name3]) {
+          this.sockets[name3] = [];
         }
         const fakeSocket = new net.Socket({ writable: false });
-        this.sockets[name2].push(fakeSocket);
+        this.sockets[name3].push(fakeSocket);
         this.totalSocketCount++;
         return fakeSocket;
       }
-      decrementSockets(name2, socket) {
-        if (!this.sockets[name2] || socket === null) {
+      decrementSockets(name3, socket) {
+        if (!this.sockets[name3] || socket === null) {
           return;
         }
-        const sockets = this.sockets[name2];
+        const sockets = this.sockets[name3];
         const index = sockets.indexOf(socket);
         if (index !== -1) {
           sockets.splice(index, 1);
           this.totalSocketCount--;
           if (sockets.length === 0) {
-            delete this.sockets[name2];
+            delete this.sockets[name3];
           }
         }
       }
@@ -34468,10 +34849,10 @@ var init_dist = __esm({
           ...options,
           secureEndpoint: this.isSecureEndpoint(options)
         };
-        const name2 = this.getName(connectOpts);
-        const fakeSocket = this.incrementSockets(name2);
+        const name3 = this.getName(connectOpts);
+        const fakeSocket = this.incrementSockets(name3);
         Promise.resolve().then(() => this.connect(req2, connectOpts)).then((socket) => {
-          this.decrementSockets(name2, fakeSocket);
+          this.decrementSockets(name3, fakeSocket);
           if (typeof socket.addRequest === "function") {
             try {
               return socket.addRequest(req2, connectOpts);
@@ -34482,7 +34863,7 @@ var init_dist = __esm({
           this[INTERNAL].currentSocket = socket;
           super.createSocket(req2, options, cb);
         }, (err) => {
-          this.decrementSockets(name2, fakeSocket);
+          this.decrementSockets(name3, fakeSocket);
           cb(err);
         });
       }
@@ -34616,10 +34997,10 @@ var init_dist3 = __esm({
         if (!headers["Proxy-Connection"]) {
           headers["Proxy-Connection"] = this.keepAlive ? "Keep-Alive" : "close";
         }
-        for (const name2 of Object.keys(headers)) {
-          const value = headers[name2];
+        for (const name3 of Object.keys(headers)) {
+          const value = headers[name3];
           if (value) {
-            req2.setHeader(name2, value);
+            req2.setHeader(name3, value);
           }
         }
       }
@@ -34661,7 +35042,7 @@ var init_dist3 = __esm({
 
 // node_modules/https-proxy-agent/dist/parse-proxy-response.js
 function parseProxyResponse(socket) {
-  return new Promise((resolve6, reject) => {
+  return new Promise((resolve7, reject) => {
     let buffersLength = 0;
     const buffers = [];
     function read() {
@@ -34727,7 +35108,7 @@ function parseProxyResponse(socket) {
       }
       debug2("got proxy server response: %o %o", firstLine, headers);
       cleanup();
-      resolve6({
+      resolve7({
         connect: {
           statusCode,
           statusText,
@@ -34841,8 +35222,8 @@ var init_dist4 = __esm({
         if (!headers["Proxy-Connection"]) {
           headers["Proxy-Connection"] = this.keepAlive ? "Keep-Alive" : "close";
         }
-        for (const name2 of Object.keys(headers)) {
-          payload += `${name2}: ${headers[name2]}\r
+        for (const name3 of Object.keys(headers)) {
+          payload += `${name3}: ${headers[name3]}\r
 `;
         }
         const proxyResponsePromise = parseProxyResponse(socket);
@@ -34909,8 +35290,8 @@ var init_dist4 = __esm({
         if (!headers["Proxy-Connection"]) {
           headers["Proxy-Connection"] = this.keepAlive ? "Keep-Alive" : "close";
         }
-        for (const name2 of Object.keys(headers)) {
-          payload += `${name2}: ${headers[name2]}\r
+        for (const name3 of Object.keys(headers)) {
+          payload += `${name3}: ${headers[name3]}\r
 `;
         }
         const proxyResponsePromise = parseProxyResponse(socket);
@@ -36408,8 +36789,8 @@ var require_common2 = __commonJS({
         }
       }
     }
-    function numberToPaddedHex(number) {
-      return number.toString(16).padStart(2, "0");
+    function numberToPaddedHex(number2) {
+      return number2.toString(16).padStart(2, "0");
     }
     function stringToPaddedHex(numberString) {
       return numberToPaddedHex(parseInt(numberString, 10));
@@ -37303,12 +37684,12 @@ var require_ipv6 = __commonJS({
         throw new Error("Assertion failed.");
       }
     }
-    function addCommas(number) {
+    function addCommas(number2) {
       const r = /(\d+)(\d{3})/;
-      while (r.test(number)) {
-        number = number.replace(r, "$1,$2");
+      while (r.test(number2)) {
+        number2 = number2.replace(r, "$1,$2");
       }
-      return number;
+      return number2;
     }
     function spanLeadingZeroes4(n) {
       n = n.replace(/^(0{1,})([1-9]+)$/, '<span class="parse-error">$1</span>$2');
@@ -38799,11 +39180,11 @@ var require_socksclient = __commonJS({
     "use strict";
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve6) {
-          resolve6(value);
+        return value instanceof P ? value : new P(function(resolve7) {
+          resolve7(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve6, reject) {
+      return new (P || (P = Promise))(function(resolve7, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -38819,7 +39200,7 @@ var require_socksclient = __commonJS({
           }
         }
         function step(result2) {
-          result2.done ? resolve6(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+          result2.done ? resolve7(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -38853,13 +39234,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnection(options, callback) {
-        return new Promise((resolve6, reject) => {
+        return new Promise((resolve7, reject) => {
           try {
             (0, helpers_1.validateSocksClientOptions)(options, ["connect"]);
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              return resolve6(err);
+              return resolve7(err);
             } else {
               return reject(err);
             }
@@ -38870,16 +39251,16 @@ var require_socksclient = __commonJS({
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(null, info);
-              resolve6(info);
+              resolve7(info);
             } else {
-              resolve6(info);
+              resolve7(info);
             }
           });
           client.once("error", (err) => {
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(err);
-              resolve6(err);
+              resolve7(err);
             } else {
               reject(err);
             }
@@ -38896,13 +39277,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnectionChain(options, callback) {
-        return new Promise((resolve6, reject) => __awaiter(this, void 0, void 0, function* () {
+        return new Promise((resolve7, reject) => __awaiter(this, void 0, void 0, function* () {
           try {
             (0, helpers_1.validateSocksClientChainOptions)(options);
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              return resolve6(err);
+              return resolve7(err);
             } else {
               return reject(err);
             }
@@ -38928,14 +39309,14 @@ var require_socksclient = __commonJS({
             }
             if (typeof callback === "function") {
               callback(null, { socket: sock });
-              resolve6({ socket: sock });
+              resolve7({ socket: sock });
             } else {
-              resolve6({ socket: sock });
+              resolve7({ socket: sock });
             }
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              resolve6(err);
+              resolve7(err);
             } else {
               reject(err);
             }
@@ -39602,12 +39983,12 @@ var init_dist5 = __esm({
         let { host } = opts;
         const { port, lookup: lookupFn = dns.lookup } = opts;
         if (shouldLookup) {
-          host = await new Promise((resolve6, reject) => {
+          host = await new Promise((resolve7, reject) => {
             lookupFn(host, {}, (err, address) => {
               if (err) {
                 reject(err);
               } else {
-                resolve6(typeof address === "string" ? address : address[0].address);
+                resolve7(typeof address === "string" ? address : address[0].address);
               }
             });
           });
@@ -39975,8 +40356,8 @@ var require_agents = __commonJS({
       }
       // Dispatch the next request queued behind maxSockets, reusing the slot the failed connection freed.
       #drainPendingRequests(failedReq, options) {
-        const name2 = this.getName(options);
-        const queue = this.requests[name2];
+        const name3 = this.getName(options);
+        const queue = this.requests[name3];
         if (!queue || queue.length === 0) {
           return;
         }
@@ -39985,16 +40366,16 @@ var require_agents = __commonJS({
           queue.splice(failedIndex, 1);
         }
         if (queue.length === 0) {
-          delete this.requests[name2];
+          delete this.requests[name3];
           return;
         }
-        const socketCount = this.sockets[name2] ? this.sockets[name2].length : 0;
+        const socketCount = this.sockets[name3] ? this.sockets[name3].length : 0;
         if (socketCount >= this.maxSockets || this.totalSocketCount >= this.maxTotalSockets) {
           return;
         }
         const nextReq = queue.shift();
         if (queue.length === 0) {
-          delete this.requests[name2];
+          delete this.requests[name3];
         }
         this.createSocket(nextReq, options, (err, socket) => {
           if (err) {
@@ -40289,9 +40670,9 @@ var require_entry2 = __commonJS({
       if (response.status !== 200 && response.status !== 304) {
         metadata.status = response.status;
       }
-      for (const name2 of KEEP_REQUEST_HEADERS) {
-        if (request.headers.has(name2)) {
-          metadata.reqHeaders[name2] = request.headers.get(name2);
+      for (const name3 of KEEP_REQUEST_HEADERS) {
+        if (request.headers.has(name3)) {
+          metadata.reqHeaders[name3] = request.headers.get(name3);
         }
       }
       const host = request.headers.get("host");
@@ -40303,21 +40684,21 @@ var require_entry2 = __commonJS({
         const vary = response.headers.get("vary");
         if (vary !== "*") {
           const varyHeaders = vary.trim().toLowerCase().split(/\s*,\s*/);
-          for (const name2 of varyHeaders) {
-            if (request.headers.has(name2)) {
-              metadata.reqHeaders[name2] = request.headers.get(name2);
+          for (const name3 of varyHeaders) {
+            if (request.headers.has(name3)) {
+              metadata.reqHeaders[name3] = request.headers.get(name3);
             }
           }
         }
       }
-      for (const name2 of KEEP_RESPONSE_HEADERS) {
-        if (response.headers.has(name2)) {
-          metadata.resHeaders[name2] = response.headers.get(name2);
+      for (const name3 of KEEP_RESPONSE_HEADERS) {
+        if (response.headers.has(name3)) {
+          metadata.resHeaders[name3] = response.headers.get(name3);
         }
       }
-      for (const name2 of options.cacheAdditionalHeaders) {
-        if (response.headers.has(name2)) {
-          metadata.resHeaders[name2] = response.headers.get(name2);
+      for (const name3 of options.cacheAdditionalHeaders) {
+        if (response.headers.has(name3)) {
+          metadata.resHeaders[name3] = response.headers.get(name3);
         }
       }
       return metadata;
@@ -40439,8 +40820,8 @@ var require_entry2 = __commonJS({
         let body = null;
         if (this.response.status === 200) {
           let cacheWriteResolve, cacheWriteReject;
-          const cacheWritePromise = new Promise((resolve6, reject) => {
-            cacheWriteResolve = resolve6;
+          const cacheWritePromise = new Promise((resolve7, reject) => {
+            cacheWriteResolve = resolve7;
             cacheWriteReject = reject;
           }).catch((err) => {
             body.emit("error", err);
@@ -40549,20 +40930,20 @@ var require_entry2 = __commonJS({
         }
         if (this.policy.revalidated(revalidateRequest, response)) {
           const metadata = getMetadata(request, response, options);
-          for (const name2 of KEEP_RESPONSE_HEADERS) {
-            if (!hasOwnProperty(metadata.resHeaders, name2) && hasOwnProperty(this.entry.metadata.resHeaders, name2)) {
-              metadata.resHeaders[name2] = this.entry.metadata.resHeaders[name2];
+          for (const name3 of KEEP_RESPONSE_HEADERS) {
+            if (!hasOwnProperty(metadata.resHeaders, name3) && hasOwnProperty(this.entry.metadata.resHeaders, name3)) {
+              metadata.resHeaders[name3] = this.entry.metadata.resHeaders[name3];
             }
           }
-          for (const name2 of options.cacheAdditionalHeaders) {
-            const inMeta = hasOwnProperty(metadata.resHeaders, name2);
-            const inEntry = hasOwnProperty(this.entry.metadata.resHeaders, name2);
-            const inPolicy = hasOwnProperty(this.policy.response.headers, name2);
+          for (const name3 of options.cacheAdditionalHeaders) {
+            const inMeta = hasOwnProperty(metadata.resHeaders, name3);
+            const inEntry = hasOwnProperty(this.entry.metadata.resHeaders, name3);
+            const inPolicy = hasOwnProperty(this.policy.response.headers, name3);
             if (!inMeta && inEntry) {
-              metadata.resHeaders[name2] = this.entry.metadata.resHeaders[name2];
+              metadata.resHeaders[name3] = this.entry.metadata.resHeaders[name3];
             }
             if (!inPolicy && inMeta) {
-              this.policy.response.headers[name2] = metadata.resHeaders[name2];
+              this.policy.response.headers[name3] = metadata.resHeaders[name3];
             }
           }
           try {
@@ -40702,7 +41083,7 @@ var require_fetch = __commonJS({
 // node_modules/make-fetch-happen/lib/index.js
 var require_lib11 = __commonJS({
   "node_modules/make-fetch-happen/lib/index.js"(exports, module) {
-    var { FetchError, Headers, Request, Response } = require_lib3();
+    var { FetchError, Headers: Headers2, Request, Response } = require_lib3();
     var configureOptions = require_options();
     var fetch2 = require_fetch();
     var makeFetchHappen = (url, opts) => {
@@ -40732,7 +41113,7 @@ var require_lib11 = __commonJS({
     };
     module.exports = makeFetchHappen;
     module.exports.FetchError = FetchError;
-    module.exports.Headers = Headers;
+    module.exports.Headers = Headers2;
     module.exports.Request = Request;
     module.exports.Response = Response;
   }
@@ -41190,15 +41571,15 @@ var require_entry3 = __commonJS({
     var protobuf_specs_1 = require_dist();
     var util_1 = require_util();
     var SHA256_ALGORITHM = "sha256";
-    function toProposedEntry(content, publicKey, entryType = "dsse") {
-      switch (content.$case) {
+    function toProposedEntry(content2, publicKey, entryType = "dsse") {
+      switch (content2.$case) {
         case "dsseEnvelope":
           if (entryType === "intoto") {
-            return toProposedIntotoEntry(content.dsseEnvelope, publicKey);
+            return toProposedIntotoEntry(content2.dsseEnvelope, publicKey);
           }
-          return toProposedDSSEEntry(content.dsseEnvelope, publicKey);
+          return toProposedDSSEEntry(content2.dsseEnvelope, publicKey);
         case "messageSignature":
-          return toProposedHashedRekordEntry(content.messageSignature, publicKey);
+          return toProposedHashedRekordEntry(content2.messageSignature, publicKey);
       }
     }
     function toProposedHashedRekordEntry(messageSignature, publicKey) {
@@ -41278,12 +41659,12 @@ var require_entry3 = __commonJS({
       }
       return util_1.crypto.digest(SHA256_ALGORITHM, util_1.json.canonicalize(dsse)).toString("hex");
     }
-    function toCreateEntryRequest(content, publicKey) {
-      switch (content.$case) {
+    function toCreateEntryRequest(content2, publicKey) {
+      switch (content2.$case) {
         case "dsseEnvelope":
-          return toCreateEntryRequestDSSE(content.dsseEnvelope, publicKey);
+          return toCreateEntryRequestDSSE(content2.dsseEnvelope, publicKey);
         case "messageSignature":
-          return toCreateEntryRequestMessageSignature(content.messageSignature, publicKey);
+          return toCreateEntryRequestMessageSignature(content2.messageSignature, publicKey);
       }
     }
     function toCreateEntryRequestDSSE(envelope, publicKey) {
@@ -41365,13 +41746,13 @@ var require_tlog2 = __commonJS({
           exports.DEFAULT_REKOR_URL
         });
       }
-      async testify(content, publicKey) {
+      async testify(content2, publicKey) {
         let tlogEntry;
         if (this.majorApiVersion === 2) {
-          const request = (0, entry_1.toCreateEntryRequest)(content, publicKey);
+          const request = (0, entry_1.toCreateEntryRequest)(content2, publicKey);
           tlogEntry = await this.tlogV2.createEntry(request);
         } else {
-          const proposedEntry = (0, entry_1.toProposedEntry)(content, publicKey, this.entryType);
+          const proposedEntry = (0, entry_1.toProposedEntry)(content2, publicKey, this.entryType);
           const entry2 = await this.tlogV1.createEntry(proposedEntry);
           tlogEntry = toTransparencyLogEntry(entry2);
         }
@@ -41501,8 +41882,8 @@ var require_tsa3 = __commonJS({
           timeout: options.timeout
         });
       }
-      async testify(content) {
-        const signature = extractSignature(content);
+      async testify(content2) {
+        const signature = extractSignature(content2);
         const timestamp = await this.tsa.createTimestamp(signature);
         return {
           rfc3161Timestamps: [{ signedTimestamp: timestamp }]
@@ -41510,12 +41891,12 @@ var require_tsa3 = __commonJS({
       }
     };
     exports.TSAWitness = TSAWitness2;
-    function extractSignature(content) {
-      switch (content.$case) {
+    function extractSignature(content2) {
+      switch (content2.$case) {
         case "dsseEnvelope":
-          return content.dsseEnvelope.signatures[0].sig;
+          return content2.dsseEnvelope.signatures[0].sig;
         case "messageSignature":
-          return content.messageSignature.signature;
+          return content2.messageSignature.signature;
       }
     }
   }
@@ -41703,8 +42084,8 @@ var require_ci = __commonJS({
       if (process.env.BUILDKITE !== "true") {
         return Promise.reject("no token available");
       }
-      const stdout = await new Promise((resolve6, reject) => {
-        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error, stdout2) => error ? reject(error) : resolve6(stdout2));
+      const stdout = await new Promise((resolve7, reject) => {
+        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error, stdout2) => error ? reject(error) : resolve7(stdout2));
       });
       const token = stdout.trim();
       return token || Promise.reject("no token available");
@@ -41944,6 +42325,8401 @@ wrote ${output}
   }
 });
 
+// src/scan/json.ts
+function isObject2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function parseJson(text) {
+  let i = 0;
+  const duplicates = [];
+  const ws = () => {
+    for (; ; ) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else return;
+    }
+  };
+  const fail3 = (msg) => {
+    throw new JsonError(msg, i);
+  };
+  const str3 = () => {
+    i++;
+    let out = "";
+    let start = i;
+    for (; ; ) {
+      if (i >= text.length) fail3("unterminated string");
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        out += text.slice(start, i);
+        i++;
+        return out;
+      }
+      if (c < 32) fail3("control character in string");
+      if (c === 92) {
+        out += text.slice(start, i);
+        const e = text[i + 1];
+        i += 2;
+        switch (e) {
+          case '"':
+            out += '"';
+            break;
+          case "\\":
+            out += "\\";
+            break;
+          case "/":
+            out += "/";
+            break;
+          case "b":
+            out += "\b";
+            break;
+          case "f":
+            out += "\f";
+            break;
+          case "n":
+            out += "\n";
+            break;
+          case "r":
+            out += "\r";
+            break;
+          case "t":
+            out += "	";
+            break;
+          case "u": {
+            const hex4 = () => {
+              const h = text.slice(i, i + 4);
+              if (!/^[0-9a-fA-F]{4}$/.test(h)) fail3("invalid \\u escape");
+              i += 4;
+              return parseInt(h, 16);
+            };
+            const u = hex4();
+            if (u >= 55296 && u <= 56319) {
+              if (text[i] !== "\\" || text[i + 1] !== "u") fail3("lone leading surrogate");
+              i += 2;
+              const lo = hex4();
+              if (lo < 56320 || lo > 57343) fail3("invalid trailing surrogate");
+              out += String.fromCharCode(u, lo);
+            } else if (u >= 56320 && u <= 57343) fail3("lone trailing surrogate");
+            else out += String.fromCharCode(u);
+            break;
+          }
+          default:
+            fail3("invalid escape");
+        }
+        start = i;
+        continue;
+      }
+      i++;
+    }
+  };
+  const num = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m) return fail3("invalid number");
+    i += m[0].length;
+    return m[2] === void 0 && m[3] === void 0 ? BigInt(m[0]) : Number(m[0]);
+  };
+  const value = (depth, path) => {
+    if (depth > MAX_DEPTH) fail3("nesting too deep");
+    ws();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      const obj2 = /* @__PURE__ */ Object.create(null);
+      const seen = /* @__PURE__ */ new Set();
+      ws();
+      if (text[i] === "}") {
+        i++;
+        return obj2;
+      }
+      for (; ; ) {
+        ws();
+        if (text[i] !== '"') fail3("expected a key");
+        const k = str3();
+        ws();
+        if (text[i] !== ":") fail3("expected ':'");
+        i++;
+        const p = path ? `${path}.${k}` : k;
+        const v2 = value(depth + 1, p);
+        if (seen.has(k)) duplicates.push(p);
+        seen.add(k);
+        obj2[k] = v2;
+        ws();
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text[i] === "}") {
+          i++;
+          return obj2;
+        }
+        fail3("expected ',' or '}'");
+      }
+    }
+    if (c === "[") {
+      i++;
+      const arr2 = [];
+      ws();
+      if (text[i] === "]") {
+        i++;
+        return arr2;
+      }
+      for (; ; ) {
+        arr2.push(value(depth + 1, `${path}[${arr2.length}]`));
+        ws();
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text[i] === "]") {
+          i++;
+          return arr2;
+        }
+        fail3("expected ',' or ']'");
+      }
+    }
+    if (c === '"') return str3();
+    if (text.startsWith("true", i)) {
+      i += 4;
+      return true;
+    }
+    if (text.startsWith("false", i)) {
+      i += 5;
+      return false;
+    }
+    if (text.startsWith("null", i)) {
+      i += 4;
+      return null;
+    }
+    return num();
+  };
+  const v = value(0, "");
+  ws();
+  if (i !== text.length) fail3("trailing characters");
+  return { value: v, duplicates };
+}
+var JsonError, MAX_DEPTH;
+var init_json = __esm({
+  "src/scan/json.ts"() {
+    "use strict";
+    JsonError = class extends Error {
+      constructor(message, offset) {
+        super(`${message} at character ${offset}`);
+        this.offset = offset;
+      }
+      offset;
+    };
+    MAX_DEPTH = 128;
+  }
+});
+
+// node_modules/@lezer/common/dist/index.js
+function checkSide(side, pos, from, to) {
+  switch (side) {
+    case -2:
+      return from < pos;
+    case -1:
+      return to >= pos && from < pos;
+    case 0:
+      return from < pos && to > pos;
+    case 1:
+      return from <= pos && to > pos;
+    case 2:
+      return to > pos;
+    case 4:
+      return true;
+  }
+}
+function resolveNode(node, pos, side, overlays) {
+  var _a;
+  while (node.from == node.to || (side < 1 ? node.from >= pos : node.from > pos) || (side > -1 ? node.to <= pos : node.to < pos)) {
+    let parent = !overlays && node instanceof TreeNode && node.index < 0 ? null : node.parent;
+    if (!parent)
+      return node;
+    node = parent;
+  }
+  let mode = overlays ? 0 : IterMode.IgnoreOverlays;
+  if (overlays)
+    for (let scan2 = node, parent = scan2.parent; parent; scan2 = parent, parent = scan2.parent) {
+      if (scan2 instanceof TreeNode && scan2.index < 0 && ((_a = parent.enter(pos, side, mode)) === null || _a === void 0 ? void 0 : _a.from) != scan2.from)
+        node = parent;
+    }
+  for (; ; ) {
+    let inner = node.enter(pos, side, mode);
+    if (!inner)
+      return node;
+    node = inner;
+  }
+}
+function getChildren(node, type, before, after) {
+  let cur = node.cursor(), result2 = [];
+  if (!cur.firstChild())
+    return result2;
+  if (before != null)
+    for (let found = false; !found; ) {
+      found = cur.type.is(before);
+      if (!cur.nextSibling())
+        return result2;
+    }
+  for (; ; ) {
+    if (after != null && cur.type.is(after))
+      return result2;
+    if (cur.type.is(type))
+      result2.push(cur.node);
+    if (!cur.nextSibling())
+      return after == null ? result2 : [];
+  }
+}
+function matchNodeContext(node, context2, i = context2.length - 1) {
+  for (let p = node; i >= 0; p = p.parent) {
+    if (!p)
+      return false;
+    if (!p.type.isAnonymous) {
+      if (context2[i] && context2[i] != p.name)
+        return false;
+      i--;
+    }
+  }
+  return true;
+}
+function iterStack(heads) {
+  if (!heads.length)
+    return null;
+  let pick3 = 0, picked = heads[0];
+  for (let i = 1; i < heads.length; i++) {
+    let node = heads[i];
+    if (node.from > picked.from || node.to < picked.to) {
+      picked = node;
+      pick3 = i;
+    }
+  }
+  let next = picked instanceof TreeNode && picked.index < 0 ? null : picked.parent;
+  let newHeads = heads.slice();
+  if (next)
+    newHeads[pick3] = next;
+  else
+    newHeads.splice(pick3, 1);
+  return new StackIterator(newHeads, picked);
+}
+function stackIterator(tree, pos, side) {
+  let inner = tree.resolveInner(pos, side), layers = null;
+  for (let scan2 = inner instanceof TreeNode ? inner : inner.context.parent; scan2; scan2 = scan2.parent) {
+    if (scan2.index < 0) {
+      let parent = scan2.parent;
+      (layers || (layers = [inner])).push(parent.resolve(pos, side));
+      scan2 = parent;
+    } else {
+      let mount = MountedTree.get(scan2.tree);
+      if (mount && mount.overlay && mount.overlay[0].from <= pos && mount.overlay[mount.overlay.length - 1].to >= pos) {
+        let root = new TreeNode(mount.tree, mount.overlay[0].from + scan2.from, -1, scan2);
+        (layers || (layers = [inner])).push(resolveNode(root, pos, side, false));
+      }
+    }
+  }
+  return layers ? iterStack(layers) : inner;
+}
+function hasChild(tree) {
+  return tree.children.some((ch) => ch instanceof TreeBuffer || !ch.type.isAnonymous || hasChild(ch));
+}
+function buildTree(data) {
+  var _a;
+  let { buffer, nodeSet, maxBufferLength = DefaultBufferLength, reused = [], minRepeatType = nodeSet.types.length } = data;
+  let cursor = Array.isArray(buffer) ? new FlatBufferCursor(buffer, buffer.length) : buffer;
+  let types = nodeSet.types;
+  let contextHash = 0, lookAhead = 0;
+  function takeNode(parentStart, minPos, children2, positions2, inRepeat, depth) {
+    let { id: id2, start, end, size } = cursor;
+    let lookAheadAtStart = lookAhead, contextAtStart = contextHash;
+    if (size < 0) {
+      cursor.next();
+      if (size == -1) {
+        let node2 = reused[id2];
+        children2.push(node2);
+        positions2.push(start - parentStart);
+        return;
+      } else if (size == -3) {
+        contextHash = id2;
+        return;
+      } else if (size == -4) {
+        lookAhead = id2;
+        return;
+      } else {
+        throw new RangeError(`Unrecognized record size: ${size}`);
+      }
+    }
+    let type = types[id2], node, buffer2;
+    let startPos = start - parentStart;
+    if (end - start <= maxBufferLength && (buffer2 = findBufferSize(cursor.pos - minPos, inRepeat))) {
+      let data2 = new Uint16Array(buffer2.size - buffer2.skip);
+      let endPos = cursor.pos - buffer2.size, index = data2.length;
+      while (cursor.pos > endPos)
+        index = copyToBuffer(buffer2.start, data2, index);
+      node = new TreeBuffer(data2, end - buffer2.start, nodeSet);
+      startPos = buffer2.start - parentStart;
+    } else {
+      let endPos = cursor.pos - size;
+      cursor.next();
+      let localChildren = [], localPositions = [];
+      let localInRepeat = id2 >= minRepeatType ? id2 : -1;
+      let lastGroup = 0, lastEnd = end, groupLookAhead = lookAheadAtStart;
+      while (cursor.pos > endPos) {
+        if (localInRepeat >= 0 && cursor.id == localInRepeat && cursor.size >= 0) {
+          if (cursor.end <= lastEnd - maxBufferLength) {
+            makeRepeatLeaf(localChildren, localPositions, start, lastGroup, cursor.end, lastEnd, localInRepeat, groupLookAhead, contextAtStart);
+            lastGroup = localChildren.length;
+            lastEnd = cursor.end;
+            groupLookAhead = lookAhead;
+          }
+          cursor.next();
+        } else if (depth > 2500) {
+          takeFlatNode(start, endPos, localChildren, localPositions);
+        } else {
+          if (localInRepeat >= 0 && cursor.size == -1 && reused[cursor.id].type == nodeSet.types[localInRepeat]) {
+            if (lastGroup < localChildren.length)
+              makeRepeatLeaf(localChildren, localPositions, start, lastGroup, cursor.end, lastEnd, localInRepeat, groupLookAhead, contextAtStart);
+            lastGroup = localChildren.length + 1;
+            lastEnd = cursor.start;
+            groupLookAhead = lookAhead;
+          }
+          takeNode(start, endPos, localChildren, localPositions, localInRepeat, depth + 1);
+        }
+      }
+      if (localInRepeat >= 0 && lastGroup > 0 && lastGroup < localChildren.length)
+        makeRepeatLeaf(localChildren, localPositions, start, lastGroup, start, lastEnd, localInRepeat, groupLookAhead, contextAtStart);
+      localChildren.reverse();
+      localPositions.reverse();
+      if (localInRepeat > -1 && lastGroup > 0) {
+        let make = makeBalanced(type, contextAtStart);
+        node = balanceRange(type, localChildren, localPositions, 0, localChildren.length, 0, end - start, make, make);
+      } else {
+        node = makeTree(type, localChildren, localPositions, end - start, lookAheadAtStart - end, contextAtStart);
+      }
+    }
+    children2.push(node);
+    positions2.push(startPos);
+  }
+  function takeFlatNode(parentStart, minPos, children2, positions2) {
+    let nodes = [];
+    let nodeCount = 0, stopAt = -1;
+    while (cursor.pos > minPos) {
+      let { id: id2, start, end, size } = cursor;
+      if (size > 4) {
+        cursor.next();
+      } else if (stopAt > -1 && start < stopAt) {
+        break;
+      } else {
+        if (stopAt < 0)
+          stopAt = end - maxBufferLength;
+        nodes.push(id2, start, end);
+        nodeCount++;
+        cursor.next();
+      }
+    }
+    if (nodeCount) {
+      let buffer2 = new Uint16Array(nodeCount * 4);
+      let start = nodes[nodes.length - 2];
+      for (let i = nodes.length - 3, j = 0; i >= 0; i -= 3) {
+        buffer2[j++] = nodes[i];
+        buffer2[j++] = nodes[i + 1] - start;
+        buffer2[j++] = nodes[i + 2] - start;
+        buffer2[j++] = j;
+      }
+      children2.push(new TreeBuffer(buffer2, nodes[2] - start, nodeSet));
+      positions2.push(start - parentStart);
+    }
+  }
+  function makeBalanced(type, contextHash2) {
+    return (children2, positions2, length2) => {
+      let lookAhead2 = 0, lastI = children2.length - 1, last, lookAheadProp;
+      if (lastI >= 0 && (last = children2[lastI]) instanceof Tree) {
+        if (!lastI && last.type == type && last.length == length2)
+          return last;
+        if (lookAheadProp = last.prop(NodeProp.lookAhead))
+          lookAhead2 = positions2[lastI] + last.length + lookAheadProp - length2;
+      }
+      return makeTree(type, children2, positions2, length2, lookAhead2, contextHash2);
+    };
+  }
+  function makeRepeatLeaf(children2, positions2, base2, i, from, to, type, lookAhead2, contextHash2) {
+    let localChildren = [], localPositions = [];
+    while (children2.length > i) {
+      localChildren.push(children2.pop());
+      localPositions.push(positions2.pop() + base2 - from);
+    }
+    children2.push(makeTree(nodeSet.types[type], localChildren, localPositions, to - from, lookAhead2 - to, contextHash2));
+    positions2.push(from - base2);
+  }
+  function makeTree(type, children2, positions2, length2, lookAhead2, contextHash2, props) {
+    if (contextHash2) {
+      let pair2 = [NodeProp.contextHash, contextHash2];
+      props = props ? [pair2].concat(props) : [pair2];
+    }
+    if (lookAhead2 > 25) {
+      let pair2 = [NodeProp.lookAhead, lookAhead2];
+      props = props ? [pair2].concat(props) : [pair2];
+    }
+    return new Tree(type, children2, positions2, length2, props);
+  }
+  function findBufferSize(maxSize, inRepeat) {
+    let fork = cursor.fork();
+    let size = 0, start = 0, skip = 0, minStart = fork.end - maxBufferLength;
+    let result2 = { size: 0, start: 0, skip: 0 };
+    scan: for (let minPos = fork.pos - maxSize; fork.pos > minPos; ) {
+      let nodeSize2 = fork.size;
+      if (fork.id == inRepeat && nodeSize2 >= 0) {
+        result2.size = size;
+        result2.start = start;
+        result2.skip = skip;
+        skip += 4;
+        size += 4;
+        fork.next();
+        continue;
+      }
+      let startPos = fork.pos - nodeSize2;
+      if (nodeSize2 < 0 || startPos < minPos || fork.start < minStart)
+        break;
+      let localSkipped = fork.id >= minRepeatType ? 4 : 0;
+      let nodeStart = fork.start;
+      fork.next();
+      while (fork.pos > startPos) {
+        if (fork.size < 0) {
+          if (fork.size == -3 || fork.size == -4)
+            localSkipped += 4;
+          else
+            break scan;
+        } else if (fork.id >= minRepeatType) {
+          localSkipped += 4;
+        }
+        fork.next();
+      }
+      start = nodeStart;
+      size += nodeSize2;
+      skip += localSkipped;
+    }
+    if (inRepeat < 0 || size == maxSize) {
+      result2.size = size;
+      result2.start = start;
+      result2.skip = skip;
+    }
+    return result2.size > 4 ? result2 : void 0;
+  }
+  function copyToBuffer(bufferStart, buffer2, index) {
+    let { id: id2, start, end, size } = cursor;
+    cursor.next();
+    if (size >= 0 && id2 < minRepeatType) {
+      let startIndex = index;
+      if (size > 4) {
+        let endPos = cursor.pos - (size - 4);
+        while (cursor.pos > endPos)
+          index = copyToBuffer(bufferStart, buffer2, index);
+      }
+      buffer2[--index] = startIndex;
+      buffer2[--index] = end - bufferStart;
+      buffer2[--index] = start - bufferStart;
+      buffer2[--index] = id2;
+    } else if (size == -3) {
+      contextHash = id2;
+    } else if (size == -4) {
+      lookAhead = id2;
+    }
+    return index;
+  }
+  let children = [], positions = [];
+  while (cursor.pos > 0)
+    takeNode(data.start || 0, data.bufferStart || 0, children, positions, -1, 0);
+  let length = (_a = data.length) !== null && _a !== void 0 ? _a : children.length ? positions[0] + children[0].length : 0;
+  return new Tree(types[data.topID], children.reverse(), positions.reverse(), length);
+}
+function nodeSize(balanceType, node) {
+  if (!balanceType.isAnonymous || node instanceof TreeBuffer || node.type != balanceType)
+    return 1;
+  let size = nodeSizeCache.get(node);
+  if (size == null) {
+    size = 1;
+    for (let child of node.children) {
+      if (child.type != balanceType || !(child instanceof Tree)) {
+        size = 1;
+        break;
+      }
+      size += nodeSize(balanceType, child);
+    }
+    nodeSizeCache.set(node, size);
+  }
+  return size;
+}
+function balanceRange(balanceType, children, positions, from, to, start, length, mkTop, mkTree) {
+  let total = 0;
+  for (let i = from; i < to; i++)
+    total += nodeSize(balanceType, children[i]);
+  let maxChild = Math.ceil(
+    total * 1.5 / 8
+    /* Balance.BranchFactor */
+  );
+  let localChildren = [], localPositions = [];
+  function divide(children2, positions2, from2, to2, offset) {
+    for (let i = from2; i < to2; ) {
+      let groupFrom = i, groupStart = positions2[i], groupSize = nodeSize(balanceType, children2[i]);
+      i++;
+      for (; i < to2; i++) {
+        let nextSize = nodeSize(balanceType, children2[i]);
+        if (groupSize + nextSize >= maxChild)
+          break;
+        groupSize += nextSize;
+      }
+      if (i == groupFrom + 1) {
+        if (groupSize > maxChild) {
+          let only = children2[groupFrom];
+          divide(only.children, only.positions, 0, only.children.length, positions2[groupFrom] + offset);
+          continue;
+        }
+        localChildren.push(children2[groupFrom]);
+      } else {
+        let length2 = positions2[i - 1] + children2[i - 1].length - groupStart;
+        localChildren.push(balanceRange(balanceType, children2, positions2, groupFrom, i, groupStart, length2, null, mkTree));
+      }
+      localPositions.push(groupStart + offset - start);
+    }
+  }
+  divide(children, positions, from, to, 0);
+  return (mkTop || mkTree)(localChildren, localPositions, length);
+}
+var DefaultBufferLength, nextPropID, Range, NodeProp, MountedTree, noProps, NodeType, NodeSet, CachedNode, CachedInnerNode, IterMode, Tree, FlatBufferCursor, TreeBuffer, BaseNode, TreeNode, BufferContext, BufferNode, StackIterator, TreeCursor, nodeSizeCache, Parser, StringInput, stoppedInner;
+var init_dist6 = __esm({
+  "node_modules/@lezer/common/dist/index.js"() {
+    DefaultBufferLength = 1024;
+    nextPropID = 0;
+    Range = class {
+      constructor(from, to) {
+        this.from = from;
+        this.to = to;
+      }
+    };
+    NodeProp = class {
+      /**
+      Create a new node prop type.
+      */
+      constructor(config = {}) {
+        this.id = nextPropID++;
+        this.perNode = !!config.perNode;
+        this.deserialize = config.deserialize || (() => {
+          throw new Error("This node type doesn't define a deserialize function");
+        });
+        this.combine = config.combine || null;
+      }
+      /**
+      This is meant to be used with
+      [`NodeSet.extend`](#common.NodeSet.extend) or
+      [`LRParser.configure`](#lr.ParserConfig.props) to compute
+      prop values for each node type in the set. Takes a [match
+      object](#common.NodeType^match) or function that returns undefined
+      if the node type doesn't get this prop, and the prop's value if
+      it does.
+      */
+      add(match) {
+        if (this.perNode)
+          throw new RangeError("Can't add per-node props to node types");
+        if (typeof match != "function")
+          match = NodeType.match(match);
+        return (type) => {
+          let result2 = match(type);
+          return result2 === void 0 ? null : [this, result2];
+        };
+      }
+    };
+    NodeProp.closedBy = new NodeProp({ deserialize: (str3) => str3.split(" ") });
+    NodeProp.openedBy = new NodeProp({ deserialize: (str3) => str3.split(" ") });
+    NodeProp.group = new NodeProp({ deserialize: (str3) => str3.split(" ") });
+    NodeProp.isolate = new NodeProp({ deserialize: (value) => {
+      if (value && value != "rtl" && value != "ltr" && value != "auto")
+        throw new RangeError("Invalid value for isolate: " + value);
+      return value || "auto";
+    } });
+    NodeProp.contextHash = new NodeProp({ perNode: true });
+    NodeProp.lookAhead = new NodeProp({ perNode: true });
+    NodeProp.mounted = new NodeProp({ perNode: true });
+    MountedTree = class {
+      constructor(tree, overlay, parser2, bracketed2 = false) {
+        this.tree = tree;
+        this.overlay = overlay;
+        this.parser = parser2;
+        this.bracketed = bracketed2;
+      }
+      /**
+      @internal
+      */
+      static get(tree) {
+        return tree && tree.props && tree.props[NodeProp.mounted.id];
+      }
+    };
+    noProps = /* @__PURE__ */ Object.create(null);
+    NodeType = class _NodeType {
+      /**
+      @internal
+      */
+      constructor(name3, props, id2, flags = 0) {
+        this.name = name3;
+        this.props = props;
+        this.id = id2;
+        this.flags = flags;
+      }
+      /**
+      Define a node type.
+      */
+      static define(spec) {
+        let props = spec.props && spec.props.length ? /* @__PURE__ */ Object.create(null) : noProps;
+        let flags = (spec.top ? 1 : 0) | (spec.skipped ? 2 : 0) | (spec.error ? 4 : 0) | (spec.name == null ? 8 : 0);
+        let type = new _NodeType(spec.name || "", props, spec.id, flags);
+        if (spec.props)
+          for (let src of spec.props) {
+            if (!Array.isArray(src))
+              src = src(type);
+            if (src) {
+              if (src[0].perNode)
+                throw new RangeError("Can't store a per-node prop on a node type");
+              props[src[0].id] = src[1];
+            }
+          }
+        return type;
+      }
+      /**
+      Retrieves a node prop for this type. Will return `undefined` if
+      the prop isn't present on this node.
+      */
+      prop(prop) {
+        return this.props[prop.id];
+      }
+      /**
+      True when this is the top node of a grammar.
+      */
+      get isTop() {
+        return (this.flags & 1) > 0;
+      }
+      /**
+      True when this node is produced by a skip rule.
+      */
+      get isSkipped() {
+        return (this.flags & 2) > 0;
+      }
+      /**
+      Indicates whether this is an error node.
+      */
+      get isError() {
+        return (this.flags & 4) > 0;
+      }
+      /**
+      When true, this node type doesn't correspond to a user-declared
+      named node, for example because it is used to cache repetition.
+      */
+      get isAnonymous() {
+        return (this.flags & 8) > 0;
+      }
+      /**
+      Returns true when this node's name or one of its
+      [groups](#common.NodeProp^group) matches the given string.
+      */
+      is(name3) {
+        if (typeof name3 == "string") {
+          if (this.name == name3)
+            return true;
+          let group = this.prop(NodeProp.group);
+          return group ? group.indexOf(name3) > -1 : false;
+        }
+        return this.id == name3;
+      }
+      /**
+      Create a function from node types to arbitrary values by
+      specifying an object whose property names are node or
+      [group](#common.NodeProp^group) names. Often useful with
+      [`NodeProp.add`](#common.NodeProp.add). You can put multiple
+      names, separated by spaces, in a single property name to map
+      multiple node names to a single value.
+      */
+      static match(map) {
+        let direct = /* @__PURE__ */ Object.create(null);
+        for (let prop in map)
+          for (let name3 of prop.split(" "))
+            direct[name3] = map[prop];
+        return (node) => {
+          for (let groups = node.prop(NodeProp.group), i = -1; i < (groups ? groups.length : 0); i++) {
+            let found = direct[i < 0 ? node.name : groups[i]];
+            if (found)
+              return found;
+          }
+        };
+      }
+    };
+    NodeType.none = new NodeType(
+      "",
+      /* @__PURE__ */ Object.create(null),
+      0,
+      8
+      /* NodeFlag.Anonymous */
+    );
+    NodeSet = class _NodeSet {
+      /**
+      Create a set with the given types. The `id` property of each
+      type should correspond to its position within the array.
+      */
+      constructor(types) {
+        this.types = types;
+        for (let i = 0; i < types.length; i++)
+          if (types[i].id != i)
+            throw new RangeError("Node type ids should correspond to array positions when creating a node set");
+      }
+      /**
+      Create a copy of this set with some node properties added. The
+      arguments to this method can be created with
+      [`NodeProp.add`](#common.NodeProp.add).
+      */
+      extend(...props) {
+        let newTypes = [];
+        for (let type of this.types) {
+          let newProps = null;
+          for (let source of props) {
+            let add = source(type);
+            if (add) {
+              if (!newProps)
+                newProps = Object.assign({}, type.props);
+              let value = add[1], prop = add[0];
+              if (prop.combine && prop.id in newProps)
+                value = prop.combine(newProps[prop.id], value);
+              newProps[prop.id] = value;
+            }
+          }
+          newTypes.push(newProps ? new NodeType(type.name, newProps, type.id, type.flags) : type);
+        }
+        return new _NodeSet(newTypes);
+      }
+    };
+    CachedNode = /* @__PURE__ */ new WeakMap();
+    CachedInnerNode = /* @__PURE__ */ new WeakMap();
+    (function(IterMode2) {
+      IterMode2[IterMode2["ExcludeBuffers"] = 1] = "ExcludeBuffers";
+      IterMode2[IterMode2["IncludeAnonymous"] = 2] = "IncludeAnonymous";
+      IterMode2[IterMode2["IgnoreMounts"] = 4] = "IgnoreMounts";
+      IterMode2[IterMode2["IgnoreOverlays"] = 8] = "IgnoreOverlays";
+      IterMode2[IterMode2["EnterBracketed"] = 16] = "EnterBracketed";
+    })(IterMode || (IterMode = {}));
+    Tree = class _Tree {
+      /**
+      Construct a new tree. See also [`Tree.build`](#common.Tree^build).
+      */
+      constructor(type, children, positions, length, props) {
+        this.type = type;
+        this.children = children;
+        this.positions = positions;
+        this.length = length;
+        this.props = null;
+        if (props && props.length) {
+          this.props = /* @__PURE__ */ Object.create(null);
+          for (let [prop, value] of props)
+            this.props[typeof prop == "number" ? prop : prop.id] = value;
+        }
+      }
+      /**
+      @internal
+      */
+      toString() {
+        let mounted = MountedTree.get(this);
+        if (mounted && !mounted.overlay)
+          return mounted.tree.toString();
+        let children = "";
+        for (let ch of this.children) {
+          let str3 = ch.toString();
+          if (str3) {
+            if (children)
+              children += ",";
+            children += str3;
+          }
+        }
+        return !this.type.name ? children : (/\W/.test(this.type.name) && !this.type.isError ? JSON.stringify(this.type.name) : this.type.name) + (children.length ? "(" + children + ")" : "");
+      }
+      /**
+      Get a [tree cursor](#common.TreeCursor) positioned at the top of
+      the tree. Mode can be used to [control](#common.IterMode) which
+      nodes the cursor visits.
+      */
+      cursor(mode = 0) {
+        return new TreeCursor(this.topNode, mode);
+      }
+      /**
+      Get a [tree cursor](#common.TreeCursor) pointing into this tree
+      at the given position and side (see
+      [`moveTo`](#common.TreeCursor.moveTo).
+      */
+      cursorAt(pos, side = 0, mode = 0) {
+        let scope = CachedNode.get(this) || this.topNode;
+        let cursor = new TreeCursor(scope);
+        cursor.moveTo(pos, side);
+        CachedNode.set(this, cursor._tree);
+        return cursor;
+      }
+      /**
+      Get a [syntax node](#common.SyntaxNode) object for the top of the
+      tree.
+      */
+      get topNode() {
+        return new TreeNode(this, 0, 0, null);
+      }
+      /**
+      Get the [syntax node](#common.SyntaxNode) at the given position.
+      If `side` is -1, this will move into nodes that end at the
+      position. If 1, it'll move into nodes that start at the
+      position. With 0, it'll only enter nodes that cover the position
+      from both sides.
+      
+      Note that this will not enter
+      [overlays](#common.MountedTree.overlay), and you often want
+      [`resolveInner`](#common.Tree.resolveInner) instead.
+      */
+      resolve(pos, side = 0) {
+        let node = resolveNode(CachedNode.get(this) || this.topNode, pos, side, false);
+        CachedNode.set(this, node);
+        return node;
+      }
+      /**
+      Like [`resolve`](#common.Tree.resolve), but will enter
+      [overlaid](#common.MountedTree.overlay) nodes, producing a syntax node
+      pointing into the innermost overlaid tree at the given position
+      (with parent links going through all parent structure, including
+      the host trees).
+      */
+      resolveInner(pos, side = 0) {
+        let node = resolveNode(CachedInnerNode.get(this) || this.topNode, pos, side, true);
+        CachedInnerNode.set(this, node);
+        return node;
+      }
+      /**
+      In some situations, it can be useful to iterate through all
+      nodes around a position, including those in overlays that don't
+      directly cover the position. This method gives you an iterator
+      that will produce all nodes, from small to big, around the given
+      position.
+      */
+      resolveStack(pos, side = 0) {
+        return stackIterator(this, pos, side);
+      }
+      /**
+      Iterate over the tree and its children, calling `enter` for any
+      node that touches the `from`/`to` region (if given) before
+      running over such a node's children, and `leave` (if given) when
+      leaving the node. When `enter` returns `false`, that node will
+      not have its children iterated over (or `leave` called).
+      */
+      iterate(spec) {
+        let { enter, leave, from = 0, to = this.length } = spec;
+        let mode = spec.mode || 0, anon = (mode & IterMode.IncludeAnonymous) > 0;
+        for (let c = this.cursor(mode | IterMode.IncludeAnonymous); ; ) {
+          let entered = false;
+          if (c.from <= to && c.to >= from && (!anon && c.type.isAnonymous || enter(c) !== false)) {
+            if (c.firstChild())
+              continue;
+            entered = true;
+          }
+          for (; ; ) {
+            if (entered && leave && (anon || !c.type.isAnonymous))
+              leave(c);
+            if (c.nextSibling())
+              break;
+            if (!c.parent())
+              return;
+            entered = true;
+          }
+        }
+      }
+      /**
+      Get the value of the given [node prop](#common.NodeProp) for this
+      node. Works with both per-node and per-type props.
+      */
+      prop(prop) {
+        return !prop.perNode ? this.type.prop(prop) : this.props ? this.props[prop.id] : void 0;
+      }
+      /**
+      Returns the node's [per-node props](#common.NodeProp.perNode) in a
+      format that can be passed to the [`Tree`](#common.Tree)
+      constructor.
+      */
+      get propValues() {
+        let result2 = [];
+        if (this.props)
+          for (let id2 in this.props)
+            result2.push([+id2, this.props[id2]]);
+        return result2;
+      }
+      /**
+      Balance the direct children of this tree, producing a copy of
+      which may have children grouped into subtrees with type
+      [`NodeType.none`](#common.NodeType^none).
+      */
+      balance(config = {}) {
+        return this.children.length <= 8 ? this : balanceRange(NodeType.none, this.children, this.positions, 0, this.children.length, 0, this.length, (children, positions, length) => new _Tree(this.type, children, positions, length, this.propValues), config.makeTree || ((children, positions, length) => new _Tree(NodeType.none, children, positions, length)));
+      }
+      /**
+      Build a tree from a postfix-ordered buffer of node information,
+      or a cursor over such a buffer.
+      */
+      static build(data) {
+        return buildTree(data);
+      }
+    };
+    Tree.empty = new Tree(NodeType.none, [], [], 0);
+    FlatBufferCursor = class _FlatBufferCursor {
+      constructor(buffer, index) {
+        this.buffer = buffer;
+        this.index = index;
+      }
+      get id() {
+        return this.buffer[this.index - 4];
+      }
+      get start() {
+        return this.buffer[this.index - 3];
+      }
+      get end() {
+        return this.buffer[this.index - 2];
+      }
+      get size() {
+        return this.buffer[this.index - 1];
+      }
+      get pos() {
+        return this.index;
+      }
+      next() {
+        this.index -= 4;
+      }
+      fork() {
+        return new _FlatBufferCursor(this.buffer, this.index);
+      }
+    };
+    TreeBuffer = class _TreeBuffer {
+      /**
+      Create a tree buffer.
+      */
+      constructor(buffer, length, set2) {
+        this.buffer = buffer;
+        this.length = length;
+        this.set = set2;
+      }
+      /**
+      @internal
+      */
+      get type() {
+        return NodeType.none;
+      }
+      /**
+      @internal
+      */
+      toString() {
+        let result2 = [];
+        for (let index = 0; index < this.buffer.length; ) {
+          result2.push(this.childString(index));
+          index = this.buffer[index + 3];
+        }
+        return result2.join(",");
+      }
+      /**
+      @internal
+      */
+      childString(index) {
+        let id2 = this.buffer[index], endIndex = this.buffer[index + 3];
+        let type = this.set.types[id2], result2 = type.name;
+        if (/\W/.test(result2) && !type.isError)
+          result2 = JSON.stringify(result2);
+        index += 4;
+        if (endIndex == index)
+          return result2;
+        let children = [];
+        while (index < endIndex) {
+          children.push(this.childString(index));
+          index = this.buffer[index + 3];
+        }
+        return result2 + "(" + children.join(",") + ")";
+      }
+      /**
+      @internal
+      */
+      findChild(startIndex, endIndex, dir, pos, side) {
+        let { buffer } = this, pick3 = -1;
+        for (let i = startIndex; i != endIndex; i = buffer[i + 3]) {
+          if (checkSide(side, pos, buffer[i + 1], buffer[i + 2])) {
+            pick3 = i;
+            if (dir > 0)
+              break;
+          }
+        }
+        return pick3;
+      }
+      /**
+      @internal
+      */
+      slice(startI, endI, from) {
+        let b = this.buffer;
+        let copy = new Uint16Array(endI - startI), len = 0;
+        for (let i = startI, j = 0; i < endI; ) {
+          copy[j++] = b[i++];
+          copy[j++] = b[i++] - from;
+          let to = copy[j++] = b[i++] - from;
+          copy[j++] = b[i++] - startI;
+          len = Math.max(len, to);
+        }
+        return new _TreeBuffer(copy, len, this.set);
+      }
+    };
+    BaseNode = class {
+      cursor(mode = 0) {
+        return new TreeCursor(this, mode);
+      }
+      getChild(type, before = null, after = null) {
+        let r = getChildren(this, type, before, after);
+        return r.length ? r[0] : null;
+      }
+      getChildren(type, before = null, after = null) {
+        return getChildren(this, type, before, after);
+      }
+      resolve(pos, side = 0) {
+        return resolveNode(this, pos, side, false);
+      }
+      resolveInner(pos, side = 0) {
+        return resolveNode(this, pos, side, true);
+      }
+      matchContext(context2) {
+        return matchNodeContext(this.parent, context2);
+      }
+      enterUnfinishedNodesBefore(pos) {
+        let scan2 = this.childBefore(pos), node = this;
+        while (scan2) {
+          let last = scan2.lastChild;
+          if (!last || last.to != scan2.to)
+            break;
+          if (last.type.isError && last.from == last.to) {
+            node = scan2;
+            scan2 = last.prevSibling;
+          } else {
+            scan2 = last;
+          }
+        }
+        return node;
+      }
+      get node() {
+        return this;
+      }
+      get next() {
+        return this.parent;
+      }
+    };
+    TreeNode = class _TreeNode extends BaseNode {
+      constructor(_tree, from, index, _parent) {
+        super();
+        this._tree = _tree;
+        this.from = from;
+        this.index = index;
+        this._parent = _parent;
+      }
+      get type() {
+        return this._tree.type;
+      }
+      get name() {
+        return this._tree.type.name;
+      }
+      get to() {
+        return this.from + this._tree.length;
+      }
+      nextChild(i, dir, pos, side, mode = 0) {
+        for (let parent = this; ; ) {
+          for (let { children, positions } = parent._tree, e = dir > 0 ? children.length : -1; i != e; i += dir) {
+            let next = children[i], start = positions[i] + parent.from, mounted;
+            if (!(mode & IterMode.EnterBracketed && next instanceof Tree && (mounted = MountedTree.get(next)) && !mounted.overlay && mounted.bracketed && pos >= start && pos <= start + next.length) && !checkSide(side, pos, start, start + next.length))
+              continue;
+            if (next instanceof TreeBuffer) {
+              if (mode & IterMode.ExcludeBuffers)
+                continue;
+              let index = next.findChild(0, next.buffer.length, dir, pos - start, side);
+              if (index > -1)
+                return new BufferNode(new BufferContext(parent, next, i, start), null, index);
+            } else if (mode & IterMode.IncludeAnonymous || (!next.type.isAnonymous || hasChild(next))) {
+              let mounted2;
+              if (!(mode & IterMode.IgnoreMounts) && (mounted2 = MountedTree.get(next)) && !mounted2.overlay)
+                return new _TreeNode(mounted2.tree, start, i, parent);
+              let inner = new _TreeNode(next, start, i, parent);
+              return mode & IterMode.IncludeAnonymous || !inner.type.isAnonymous ? inner : inner.nextChild(dir < 0 ? next.children.length - 1 : 0, dir, pos, side, mode);
+            }
+          }
+          if (mode & IterMode.IncludeAnonymous || !parent.type.isAnonymous)
+            return null;
+          if (parent.index >= 0)
+            i = parent.index + dir;
+          else
+            i = dir < 0 ? -1 : parent._parent._tree.children.length;
+          parent = parent._parent;
+          if (!parent)
+            return null;
+        }
+      }
+      get firstChild() {
+        return this.nextChild(
+          0,
+          1,
+          0,
+          4
+          /* Side.DontCare */
+        );
+      }
+      get lastChild() {
+        return this.nextChild(
+          this._tree.children.length - 1,
+          -1,
+          0,
+          4
+          /* Side.DontCare */
+        );
+      }
+      childAfter(pos) {
+        return this.nextChild(
+          0,
+          1,
+          pos,
+          2
+          /* Side.After */
+        );
+      }
+      childBefore(pos) {
+        return this.nextChild(
+          this._tree.children.length - 1,
+          -1,
+          pos,
+          -2
+          /* Side.Before */
+        );
+      }
+      prop(prop) {
+        return this._tree.prop(prop);
+      }
+      enter(pos, side, mode = 0) {
+        let mounted;
+        if (!(mode & IterMode.IgnoreOverlays) && (mounted = MountedTree.get(this._tree)) && mounted.overlay) {
+          let rPos = pos - this.from, enterBracketed = mode & IterMode.EnterBracketed && mounted.bracketed;
+          for (let { from, to } of mounted.overlay) {
+            if ((side > 0 || enterBracketed ? from <= rPos : from < rPos) && (side < 0 || enterBracketed ? to >= rPos : to > rPos))
+              return new _TreeNode(mounted.tree, mounted.overlay[0].from + this.from, -1, this);
+          }
+        }
+        return this.nextChild(0, 1, pos, side, mode);
+      }
+      nextSignificantParent() {
+        let val2 = this;
+        while (val2.type.isAnonymous && val2._parent)
+          val2 = val2._parent;
+        return val2;
+      }
+      get parent() {
+        return this._parent ? this._parent.nextSignificantParent() : null;
+      }
+      get nextSibling() {
+        return this._parent && this.index >= 0 ? this._parent.nextChild(
+          this.index + 1,
+          1,
+          0,
+          4
+          /* Side.DontCare */
+        ) : null;
+      }
+      get prevSibling() {
+        return this._parent && this.index >= 0 ? this._parent.nextChild(
+          this.index - 1,
+          -1,
+          0,
+          4
+          /* Side.DontCare */
+        ) : null;
+      }
+      get tree() {
+        return this._tree;
+      }
+      toTree() {
+        return this._tree;
+      }
+      /**
+      @internal
+      */
+      toString() {
+        return this._tree.toString();
+      }
+    };
+    BufferContext = class {
+      constructor(parent, buffer, index, start) {
+        this.parent = parent;
+        this.buffer = buffer;
+        this.index = index;
+        this.start = start;
+      }
+    };
+    BufferNode = class _BufferNode extends BaseNode {
+      get name() {
+        return this.type.name;
+      }
+      get from() {
+        return this.context.start + this.context.buffer.buffer[this.index + 1];
+      }
+      get to() {
+        return this.context.start + this.context.buffer.buffer[this.index + 2];
+      }
+      constructor(context2, _parent, index) {
+        super();
+        this.context = context2;
+        this._parent = _parent;
+        this.index = index;
+        this.type = context2.buffer.set.types[context2.buffer.buffer[index]];
+      }
+      child(dir, pos, side) {
+        let { buffer } = this.context;
+        let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], dir, pos - this.context.start, side);
+        return index < 0 ? null : new _BufferNode(this.context, this, index);
+      }
+      get firstChild() {
+        return this.child(
+          1,
+          0,
+          4
+          /* Side.DontCare */
+        );
+      }
+      get lastChild() {
+        return this.child(
+          -1,
+          0,
+          4
+          /* Side.DontCare */
+        );
+      }
+      childAfter(pos) {
+        return this.child(
+          1,
+          pos,
+          2
+          /* Side.After */
+        );
+      }
+      childBefore(pos) {
+        return this.child(
+          -1,
+          pos,
+          -2
+          /* Side.Before */
+        );
+      }
+      prop(prop) {
+        return this.type.prop(prop);
+      }
+      enter(pos, side, mode = 0) {
+        if (mode & IterMode.ExcludeBuffers)
+          return null;
+        let { buffer } = this.context;
+        let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], side > 0 ? 1 : -1, pos - this.context.start, side);
+        return index < 0 ? null : new _BufferNode(this.context, this, index);
+      }
+      get parent() {
+        return this._parent || this.context.parent.nextSignificantParent();
+      }
+      externalSibling(dir) {
+        return this._parent ? null : this.context.parent.nextChild(
+          this.context.index + dir,
+          dir,
+          0,
+          4
+          /* Side.DontCare */
+        );
+      }
+      get nextSibling() {
+        let { buffer } = this.context;
+        let after = buffer.buffer[this.index + 3];
+        if (after < (this._parent ? buffer.buffer[this._parent.index + 3] : buffer.buffer.length))
+          return new _BufferNode(this.context, this._parent, after);
+        return this.externalSibling(1);
+      }
+      get prevSibling() {
+        let { buffer } = this.context;
+        let parentStart = this._parent ? this._parent.index + 4 : 0;
+        if (this.index == parentStart)
+          return this.externalSibling(-1);
+        return new _BufferNode(this.context, this._parent, buffer.findChild(
+          parentStart,
+          this.index,
+          -1,
+          0,
+          4
+          /* Side.DontCare */
+        ));
+      }
+      get tree() {
+        return null;
+      }
+      toTree() {
+        let children = [], positions = [];
+        let { buffer } = this.context;
+        let startI = this.index + 4, endI = buffer.buffer[this.index + 3];
+        if (endI > startI) {
+          let from = buffer.buffer[this.index + 1];
+          children.push(buffer.slice(startI, endI, from));
+          positions.push(0);
+        }
+        return new Tree(this.type, children, positions, this.to - this.from);
+      }
+      /**
+      @internal
+      */
+      toString() {
+        return this.context.buffer.childString(this.index);
+      }
+    };
+    StackIterator = class {
+      constructor(heads, node) {
+        this.heads = heads;
+        this.node = node;
+      }
+      get next() {
+        return iterStack(this.heads);
+      }
+    };
+    TreeCursor = class {
+      /**
+      Shorthand for `.type.name`.
+      */
+      get name() {
+        return this.type.name;
+      }
+      /**
+      @internal
+      */
+      constructor(node, mode = 0) {
+        this.buffer = null;
+        this.stack = [];
+        this.index = 0;
+        this.bufferNode = null;
+        this.mode = mode & ~IterMode.EnterBracketed;
+        if (node instanceof TreeNode) {
+          this.yieldNode(node);
+        } else {
+          this._tree = node.context.parent;
+          this.buffer = node.context;
+          for (let n = node._parent; n; n = n._parent)
+            this.stack.unshift(n.index);
+          this.bufferNode = node;
+          this.yieldBuf(node.index);
+        }
+      }
+      yieldNode(node) {
+        if (!node)
+          return false;
+        this._tree = node;
+        this.type = node.type;
+        this.from = node.from;
+        this.to = node.to;
+        return true;
+      }
+      yieldBuf(index, type) {
+        this.index = index;
+        let { start, buffer } = this.buffer;
+        this.type = type || buffer.set.types[buffer.buffer[index]];
+        this.from = start + buffer.buffer[index + 1];
+        this.to = start + buffer.buffer[index + 2];
+        return true;
+      }
+      /**
+      @internal
+      */
+      yield(node) {
+        if (!node)
+          return false;
+        if (node instanceof TreeNode) {
+          this.buffer = null;
+          return this.yieldNode(node);
+        }
+        this.buffer = node.context;
+        return this.yieldBuf(node.index, node.type);
+      }
+      /**
+      @internal
+      */
+      toString() {
+        return this.buffer ? this.buffer.buffer.childString(this.index) : this._tree.toString();
+      }
+      /**
+      @internal
+      */
+      enterChild(dir, pos, side) {
+        if (!this.buffer)
+          return this.yield(this._tree.nextChild(dir < 0 ? this._tree._tree.children.length - 1 : 0, dir, pos, side, this.mode));
+        let { buffer } = this.buffer;
+        let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], dir, pos - this.buffer.start, side);
+        if (index < 0)
+          return false;
+        this.stack.push(this.index);
+        return this.yieldBuf(index);
+      }
+      /**
+      Move the cursor to this node's first child. When this returns
+      false, the node has no child, and the cursor has not been moved.
+      */
+      firstChild() {
+        return this.enterChild(
+          1,
+          0,
+          4
+          /* Side.DontCare */
+        );
+      }
+      /**
+      Move the cursor to this node's last child.
+      */
+      lastChild() {
+        return this.enterChild(
+          -1,
+          0,
+          4
+          /* Side.DontCare */
+        );
+      }
+      /**
+      Move the cursor to the first child that ends after `pos`.
+      */
+      childAfter(pos) {
+        return this.enterChild(
+          1,
+          pos,
+          2
+          /* Side.After */
+        );
+      }
+      /**
+      Move to the last child that starts before `pos`.
+      */
+      childBefore(pos) {
+        return this.enterChild(
+          -1,
+          pos,
+          -2
+          /* Side.Before */
+        );
+      }
+      /**
+      Move the cursor to the child around `pos`. If side is -1 the
+      child may end at that position, when 1 it may start there. This
+      will also enter [overlaid](#common.MountedTree.overlay)
+      [mounted](#common.NodeProp^mounted) trees unless `overlays` is
+      set to false.
+      */
+      enter(pos, side, mode = this.mode) {
+        if (!this.buffer)
+          return this.yield(this._tree.enter(pos, side, mode));
+        return mode & IterMode.ExcludeBuffers ? false : this.enterChild(1, pos, side);
+      }
+      /**
+      Move to the node's parent node, if this isn't the top node.
+      */
+      parent() {
+        if (!this.buffer)
+          return this.yieldNode(this.mode & IterMode.IncludeAnonymous ? this._tree._parent : this._tree.parent);
+        if (this.stack.length)
+          return this.yieldBuf(this.stack.pop());
+        let parent = this.mode & IterMode.IncludeAnonymous ? this.buffer.parent : this.buffer.parent.nextSignificantParent();
+        this.buffer = null;
+        return this.yieldNode(parent);
+      }
+      /**
+      @internal
+      */
+      sibling(dir) {
+        if (!this.buffer)
+          return !this._tree._parent ? false : this.yield(this._tree.index < 0 ? null : this._tree._parent.nextChild(this._tree.index + dir, dir, 0, 4, this.mode));
+        let { buffer } = this.buffer, d = this.stack.length - 1;
+        if (dir < 0) {
+          let parentStart = d < 0 ? 0 : this.stack[d] + 4;
+          if (this.index != parentStart)
+            return this.yieldBuf(buffer.findChild(
+              parentStart,
+              this.index,
+              -1,
+              0,
+              4
+              /* Side.DontCare */
+            ));
+        } else {
+          let after = buffer.buffer[this.index + 3];
+          if (after < (d < 0 ? buffer.buffer.length : buffer.buffer[this.stack[d] + 3]))
+            return this.yieldBuf(after);
+        }
+        return d < 0 ? this.yield(this.buffer.parent.nextChild(this.buffer.index + dir, dir, 0, 4, this.mode)) : false;
+      }
+      /**
+      Move to this node's next sibling, if any.
+      */
+      nextSibling() {
+        return this.sibling(1);
+      }
+      /**
+      Move to this node's previous sibling, if any.
+      */
+      prevSibling() {
+        return this.sibling(-1);
+      }
+      atLastNode(dir) {
+        let index, parent, { buffer } = this;
+        if (buffer) {
+          if (dir > 0) {
+            if (this.index < buffer.buffer.buffer.length)
+              return false;
+          } else {
+            for (let i = 0; i < this.index; i++)
+              if (buffer.buffer.buffer[i + 3] < this.index)
+                return false;
+          }
+          ({ index, parent } = buffer);
+        } else {
+          ({ index, _parent: parent } = this._tree);
+        }
+        for (; parent; { index, _parent: parent } = parent) {
+          if (index > -1)
+            for (let i = index + dir, e = dir < 0 ? -1 : parent._tree.children.length; i != e; i += dir) {
+              let child = parent._tree.children[i];
+              if (this.mode & IterMode.IncludeAnonymous || child instanceof TreeBuffer || !child.type.isAnonymous || hasChild(child))
+                return false;
+            }
+        }
+        return true;
+      }
+      move(dir, enter) {
+        if (enter && this.enterChild(
+          dir,
+          0,
+          4
+          /* Side.DontCare */
+        ))
+          return true;
+        for (; ; ) {
+          if (this.sibling(dir))
+            return true;
+          if (this.atLastNode(dir) || !this.parent())
+            return false;
+        }
+      }
+      /**
+      Move to the next node in a
+      [pre-order](https://en.wikipedia.org/wiki/Tree_traversal#Pre-order,_NLR)
+      traversal, going from a node to its first child or, if the
+      current node is empty or `enter` is false, its next sibling or
+      the next sibling of the first parent node that has one.
+      */
+      next(enter = true) {
+        return this.move(1, enter);
+      }
+      /**
+      Move to the next node in a last-to-first pre-order traversal. A
+      node is followed by its last child or, if it has none, its
+      previous sibling or the previous sibling of the first parent
+      node that has one.
+      */
+      prev(enter = true) {
+        return this.move(-1, enter);
+      }
+      /**
+      Move the cursor to the innermost node that covers `pos`. If
+      `side` is -1, it will enter nodes that end at `pos`. If it is 1,
+      it will enter nodes that start at `pos`.
+      */
+      moveTo(pos, side = 0) {
+        while (this.from == this.to || (side < 1 ? this.from >= pos : this.from > pos) || (side > -1 ? this.to <= pos : this.to < pos))
+          if (!this.parent())
+            break;
+        while (this.enterChild(1, pos, side)) {
+        }
+        return this;
+      }
+      /**
+      Get a [syntax node](#common.SyntaxNode) at the cursor's current
+      position.
+      */
+      get node() {
+        if (!this.buffer)
+          return this._tree;
+        let cache2 = this.bufferNode, result2 = null, depth = 0;
+        if (cache2 && cache2.context == this.buffer) {
+          scan: for (let index = this.index, d = this.stack.length; d >= 0; ) {
+            for (let c = cache2; c; c = c._parent)
+              if (c.index == index) {
+                if (index == this.index)
+                  return c;
+                result2 = c;
+                depth = d + 1;
+                break scan;
+              }
+            index = this.stack[--d];
+          }
+        }
+        for (let i = depth; i < this.stack.length; i++)
+          result2 = new BufferNode(this.buffer, result2, this.stack[i]);
+        return this.bufferNode = new BufferNode(this.buffer, result2, this.index);
+      }
+      /**
+      Get the [tree](#common.Tree) that represents the current node, if
+      any. Will return null when the node is in a [tree
+      buffer](#common.TreeBuffer).
+      */
+      get tree() {
+        return this.buffer ? null : this._tree._tree;
+      }
+      /**
+      Iterate over the current node and all its descendants, calling
+      `enter` when entering a node and `leave`, if given, when leaving
+      one. When `enter` returns `false`, any children of that node are
+      skipped, and `leave` isn't called for it.
+      */
+      iterate(enter, leave) {
+        for (let depth = 0; ; ) {
+          let mustLeave = false;
+          if (this.type.isAnonymous || enter(this) !== false) {
+            if (this.firstChild()) {
+              depth++;
+              continue;
+            }
+            if (!this.type.isAnonymous)
+              mustLeave = true;
+          }
+          for (; ; ) {
+            if (mustLeave && leave)
+              leave(this);
+            mustLeave = this.type.isAnonymous;
+            if (!depth)
+              return;
+            if (this.nextSibling())
+              break;
+            this.parent();
+            depth--;
+            mustLeave = true;
+          }
+        }
+      }
+      /**
+      Test whether the current node matches a given context—a sequence
+      of direct parent node names. Empty strings in the context array
+      are treated as wildcards.
+      */
+      matchContext(context2) {
+        if (!this.buffer)
+          return matchNodeContext(this.node.parent, context2);
+        let { buffer } = this.buffer, { types } = buffer.set;
+        for (let i = context2.length - 1, d = this.stack.length - 1; i >= 0; d--) {
+          if (d < 0)
+            return matchNodeContext(this._tree, context2, i);
+          let type = types[buffer.buffer[this.stack[d]]];
+          if (!type.isAnonymous) {
+            if (context2[i] && context2[i] != type.name)
+              return false;
+            i--;
+          }
+        }
+        return true;
+      }
+    };
+    nodeSizeCache = /* @__PURE__ */ new WeakMap();
+    Parser = class {
+      /**
+      Start a parse, returning a [partial parse](#common.PartialParse)
+      object. [`fragments`](#common.TreeFragment) can be passed in to
+      make the parse incremental.
+      
+      By default, the entire input is parsed. You can pass `ranges`,
+      which should be a sorted array of non-empty, non-overlapping
+      ranges, to parse only those ranges. The tree returned in that
+      case will start at `ranges[0].from`.
+      */
+      startParse(input, fragments, ranges) {
+        if (typeof input == "string")
+          input = new StringInput(input);
+        ranges = !ranges ? [new Range(0, input.length)] : ranges.length ? ranges.map((r) => new Range(r.from, r.to)) : [new Range(0, 0)];
+        return this.createParse(input, fragments || [], ranges);
+      }
+      /**
+      Run a full parse, returning the resulting tree.
+      */
+      parse(input, fragments, ranges) {
+        let parse = this.startParse(input, fragments, ranges);
+        for (; ; ) {
+          let done = parse.advance();
+          if (done)
+            return done;
+        }
+      }
+    };
+    StringInput = class {
+      constructor(string2) {
+        this.string = string2;
+      }
+      get length() {
+        return this.string.length;
+      }
+      chunk(from) {
+        return this.string.slice(from);
+      }
+      get lineChunks() {
+        return false;
+      }
+      read(from, to) {
+        return this.string.slice(from, to);
+      }
+    };
+    stoppedInner = new NodeProp({ perNode: true });
+  }
+});
+
+// node_modules/@lezer/lr/dist/index.js
+function decodeArray(input, Type = Uint16Array) {
+  if (typeof input != "string")
+    return input;
+  let array = null;
+  for (let pos = 0, out = 0; pos < input.length; ) {
+    let value = 0;
+    for (; ; ) {
+      let next = input.charCodeAt(pos++), stop = false;
+      if (next == 126) {
+        value = 65535;
+        break;
+      }
+      if (next >= 92)
+        next--;
+      if (next >= 34)
+        next--;
+      let digit = next - 32;
+      if (digit >= 46) {
+        digit -= 46;
+        stop = true;
+      }
+      value += digit;
+      if (stop)
+        break;
+      value *= 46;
+    }
+    if (array)
+      array[out++] = value;
+    else
+      array = new Type(value);
+  }
+  return array;
+}
+function readToken(data, input, stack, group, precTable, precOffset) {
+  let state = 0, groupMask = 1 << group, { dialect } = stack.p.parser;
+  scan: for (; ; ) {
+    if ((groupMask & data[state]) == 0)
+      break;
+    let accEnd = data[state + 1];
+    for (let i = state + 3; i < accEnd; i += 2)
+      if ((data[i + 1] & groupMask) > 0) {
+        let term = data[i];
+        if (dialect.allows(term) && (input.token.value == -1 || input.token.value == term || overrides(term, input.token.value, precTable, precOffset))) {
+          input.acceptToken(term);
+          break;
+        }
+      }
+    let next = input.next, low = 0, high = data[state + 2];
+    if (input.next < 0 && high > low && data[accEnd + high * 3 - 3] == 65535) {
+      state = data[accEnd + high * 3 - 1];
+      continue scan;
+    }
+    for (; low < high; ) {
+      let mid = low + high >> 1;
+      let index = accEnd + mid + (mid << 1);
+      let from = data[index], to = data[index + 1] || 65536;
+      if (next < from)
+        high = mid;
+      else if (next >= to)
+        low = mid + 1;
+      else {
+        state = data[index + 2];
+        input.advance();
+        continue scan;
+      }
+    }
+    break;
+  }
+}
+function findOffset(data, start, term) {
+  for (let i = start, next; (next = data[i]) != 65535; i++)
+    if (next == term)
+      return i - start;
+  return -1;
+}
+function overrides(token, prev, tableData, tableOffset) {
+  let iPrev = findOffset(tableData, tableOffset, prev);
+  return iPrev < 0 || findOffset(tableData, tableOffset, token) < iPrev;
+}
+function cutAt(tree, pos, side) {
+  let cursor = tree.cursor(IterMode.IncludeAnonymous);
+  cursor.moveTo(pos);
+  for (; ; ) {
+    if (!(side < 0 ? cursor.childBefore(pos) : cursor.childAfter(pos)))
+      for (; ; ) {
+        if ((side < 0 ? cursor.to < pos : cursor.from > pos) && !cursor.type.isError)
+          return side < 0 ? Math.max(0, Math.min(
+            cursor.to - 1,
+            pos - 25
+            /* Lookahead.Margin */
+          )) : Math.min(tree.length, Math.max(
+            cursor.from + 1,
+            pos + 25
+            /* Lookahead.Margin */
+          ));
+        if (side < 0 ? cursor.prevSibling() : cursor.nextSibling())
+          break;
+        if (!cursor.parent())
+          return side < 0 ? 0 : tree.length;
+      }
+  }
+}
+function pushStackDedup(stack, newStacks) {
+  for (let i = 0; i < newStacks.length; i++) {
+    let other = newStacks[i];
+    if (other.pos == stack.pos && other.sameState(stack)) {
+      if (newStacks[i].score < stack.score)
+        newStacks[i] = stack;
+      return;
+    }
+  }
+  newStacks.push(stack);
+}
+function pair(data, off) {
+  return data[off] | data[off + 1] << 16;
+}
+function findFinished(stacks) {
+  let best = null;
+  for (let stack of stacks) {
+    let stopped = stack.p.stoppedAt;
+    if ((stack.pos == stack.p.stream.end || stopped != null && stack.pos > stopped) && stack.p.parser.stateFlag(
+      stack.state,
+      2
+      /* StateFlag.Accepting */
+    ) && (!best || best.score < stack.score))
+      best = stack;
+  }
+  return best;
+}
+function getSpecializer(spec) {
+  if (spec.external) {
+    let mask = spec.extend ? 1 : 0;
+    return (value, stack) => spec.external(value, stack) << 1 | mask;
+  }
+  return spec.get;
+}
+var Stack, StackContext, SimulatedStack, StackBufferCursor, CachedToken, nullToken, InputStream, TokenGroup, LocalTokenGroup, ExternalTokenizer, verbose, stackIDs, FragmentCursor, TokenCache, Parse, Dialect, id, ContextTracker, LRParser;
+var init_dist7 = __esm({
+  "node_modules/@lezer/lr/dist/index.js"() {
+    init_dist6();
+    Stack = class _Stack {
+      /**
+      @internal
+      */
+      constructor(p, stack, state, reducePos, pos, score, buffer, bufferBase, curContext, lookAhead = 0, parent) {
+        this.p = p;
+        this.stack = stack;
+        this.state = state;
+        this.reducePos = reducePos;
+        this.pos = pos;
+        this.score = score;
+        this.buffer = buffer;
+        this.bufferBase = bufferBase;
+        this.curContext = curContext;
+        this.lookAhead = lookAhead;
+        this.parent = parent;
+      }
+      /**
+      @internal
+      */
+      toString() {
+        return `[${this.stack.filter((_, i) => i % 3 == 0).concat(this.state)}]@${this.pos}${this.score ? "!" + this.score : ""}`;
+      }
+      // Start an empty stack
+      /**
+      @internal
+      */
+      static start(p, state, pos = 0) {
+        let cx = p.parser.context;
+        return new _Stack(p, [], state, pos, pos, 0, [], 0, cx ? new StackContext(cx, cx.start) : null, 0, null);
+      }
+      /**
+      The stack's current [context](#lr.ContextTracker) value, if
+      any. Its type will depend on the context tracker's type
+      parameter, or it will be `null` if there is no context
+      tracker.
+      */
+      get context() {
+        return this.curContext ? this.curContext.context : null;
+      }
+      // Push a state onto the stack, tracking its start position as well
+      // as the buffer base at that point.
+      /**
+      @internal
+      */
+      pushState(state, start) {
+        this.stack.push(this.state, start, this.bufferBase + this.buffer.length);
+        this.state = state;
+      }
+      // Apply a reduce action
+      /**
+      @internal
+      */
+      reduce(action) {
+        var _a;
+        let depth = action >> 19, type = action & 65535;
+        let { parser: parser2 } = this.p;
+        let lookaheadRecord = this.reducePos < this.pos - 25 && this.setLookAhead(this.pos);
+        let dPrec = parser2.dynamicPrecedence(type);
+        if (dPrec)
+          this.score += dPrec;
+        if (depth == 0) {
+          if (type < parser2.minRepeatTerm && this.reducePos < this.pos)
+            this.reducePos = this.pos;
+          this.pushState(parser2.getGoto(this.state, type, true), this.reducePos);
+          if (type < parser2.minRepeatTerm)
+            this.storeNode(type, this.reducePos, this.reducePos, lookaheadRecord ? 8 : 4, true);
+          this.reduceContext(type, this.reducePos);
+          return;
+        }
+        let base2 = this.stack.length - (depth - 1) * 3 - (action & 262144 ? 6 : 0);
+        let start = base2 ? this.stack[base2 - 2] : this.p.ranges[0].from;
+        if (type < parser2.minRepeatTerm && start == this.reducePos && this.reducePos < this.pos)
+          this.reducePos = this.pos;
+        let size = this.reducePos - start;
+        if (size >= 2e3 && !((_a = this.p.parser.nodeSet.types[type]) === null || _a === void 0 ? void 0 : _a.isAnonymous)) {
+          if (start == this.p.lastBigReductionStart) {
+            this.p.bigReductionCount++;
+            this.p.lastBigReductionSize = size;
+          } else if (this.p.lastBigReductionSize < size) {
+            this.p.bigReductionCount = 1;
+            this.p.lastBigReductionStart = start;
+            this.p.lastBigReductionSize = size;
+          }
+        }
+        let bufferBase = base2 ? this.stack[base2 - 1] : 0, count4 = this.bufferBase + this.buffer.length - bufferBase;
+        if (type < parser2.minRepeatTerm || action & 131072) {
+          let pos = parser2.stateFlag(
+            this.state,
+            1
+            /* StateFlag.Skipped */
+          ) ? this.pos : this.reducePos;
+          this.storeNode(type, start, pos, count4 + 4, true);
+        }
+        if (action & 262144) {
+          this.state = this.stack[base2];
+        } else {
+          let baseStateID = this.stack[base2 - 3];
+          this.state = parser2.getGoto(baseStateID, type, true);
+        }
+        while (this.stack.length > base2)
+          this.stack.pop();
+        this.reduceContext(type, start);
+      }
+      // Shift a value into the buffer
+      /**
+      @internal
+      */
+      storeNode(term, start, end, size = 4, mustSink = false) {
+        if (term == 0 && (!this.stack.length || this.stack[this.stack.length - 1] < this.buffer.length + this.bufferBase)) {
+          let top = this.buffer.length;
+          if (top > 0 && this.buffer[top - 4] == 0 && this.buffer[top - 1] > -1) {
+            if (start == end)
+              return;
+            if (this.buffer[top - 2] >= start) {
+              this.buffer[top - 2] = end;
+              return;
+            }
+          }
+        }
+        if (!mustSink || this.pos == end) {
+          this.buffer.push(term, start, end, size);
+        } else {
+          let index = this.buffer.length;
+          if (index > 0 && (this.buffer[index - 4] != 0 || this.buffer[index - 1] < 0)) {
+            let mustMove = false;
+            for (let scan2 = index; scan2 > 0 && this.buffer[scan2 - 2] > end; scan2 -= 4) {
+              if (this.buffer[scan2 - 1] >= 0) {
+                mustMove = true;
+                break;
+              }
+            }
+            if (mustMove)
+              while (index > 0 && this.buffer[index - 2] > end) {
+                this.buffer[index] = this.buffer[index - 4];
+                this.buffer[index + 1] = this.buffer[index - 3];
+                this.buffer[index + 2] = this.buffer[index - 2];
+                this.buffer[index + 3] = this.buffer[index - 1];
+                index -= 4;
+                if (size > 4)
+                  size -= 4;
+              }
+          }
+          this.buffer[index] = term;
+          this.buffer[index + 1] = start;
+          this.buffer[index + 2] = end;
+          this.buffer[index + 3] = size;
+        }
+      }
+      // Apply a shift action
+      /**
+      @internal
+      */
+      shift(action, type, start, end) {
+        if (action & 131072) {
+          this.pushState(action & 65535, this.pos);
+        } else if ((action & 262144) == 0) {
+          let nextState = action, { parser: parser2 } = this.p;
+          this.pos = end;
+          let skipped = parser2.stateFlag(
+            nextState,
+            1
+            /* StateFlag.Skipped */
+          );
+          if (!skipped && (end > start || type <= parser2.maxNode))
+            this.reducePos = end;
+          this.pushState(nextState, skipped ? start : Math.min(start, this.reducePos));
+          this.shiftContext(type, start);
+          if (type <= parser2.maxNode)
+            this.buffer.push(type, start, end, 4);
+        } else {
+          this.pos = end;
+          this.shiftContext(type, start);
+          if (type <= this.p.parser.maxNode)
+            this.buffer.push(type, start, end, 4);
+        }
+      }
+      // Apply an action
+      /**
+      @internal
+      */
+      apply(action, next, nextStart, nextEnd) {
+        if (action & 65536)
+          this.reduce(action);
+        else
+          this.shift(action, next, nextStart, nextEnd);
+      }
+      // Add a prebuilt (reused) node into the buffer.
+      /**
+      @internal
+      */
+      useNode(value, next, start) {
+        let index = this.p.reused.length - 1;
+        if (index < 0 || this.p.reused[index] != value) {
+          this.p.reused.push(value);
+          index++;
+        }
+        let end = this.reducePos = this.pos = start + value.length;
+        this.pushState(next, start);
+        this.buffer.push(
+          index,
+          start,
+          end,
+          -1
+          /* size == -1 means this is a reused value */
+        );
+        if (this.curContext)
+          this.updateContext(this.curContext.tracker.reuse(this.curContext.context, value, this, this.p.stream.reset(this.pos - value.length)));
+      }
+      // Split the stack. Due to the buffer sharing and the fact
+      // that `this.stack` tends to stay quite shallow, this isn't very
+      // expensive.
+      /**
+      @internal
+      */
+      split() {
+        let parent = this;
+        let off = parent.buffer.length;
+        if (off && parent.buffer[off - 4] == 0)
+          off -= 4;
+        while (off > 0 && parent.buffer[off - 2] > parent.reducePos)
+          off -= 4;
+        let buffer = parent.buffer.slice(off), base2 = parent.bufferBase + off;
+        while (parent && base2 == parent.bufferBase)
+          parent = parent.parent;
+        return new _Stack(this.p, this.stack.slice(), this.state, this.reducePos, this.pos, this.score, buffer, base2, this.curContext, this.lookAhead, parent);
+      }
+      // Try to recover from an error by 'deleting' (ignoring) one token.
+      /**
+      @internal
+      */
+      recoverByDelete(next, nextEnd) {
+        let isNode = next <= this.p.parser.maxNode;
+        if (isNode)
+          this.storeNode(next, this.pos, nextEnd, 4);
+        this.storeNode(0, this.pos, nextEnd, isNode ? 8 : 4);
+        this.pos = this.reducePos = nextEnd;
+        this.score -= 190;
+      }
+      /**
+      Check if the given term would be able to be shifted (optionally
+      after some reductions) on this stack. This can be useful for
+      external tokenizers that want to make sure they only provide a
+      given token when it applies.
+      */
+      canShift(term) {
+        for (let sim = new SimulatedStack(this); ; ) {
+          let action = this.p.parser.stateSlot(
+            sim.state,
+            4
+            /* ParseState.DefaultReduce */
+          ) || this.p.parser.hasAction(sim.state, term);
+          if (action == 0)
+            return false;
+          if ((action & 65536) == 0)
+            return true;
+          sim.reduce(action);
+        }
+      }
+      // Apply up to Recover.MaxNext recovery actions that conceptually
+      // inserts some missing token or rule.
+      /**
+      @internal
+      */
+      recoverByInsert(next) {
+        if (this.stack.length >= 300)
+          return [];
+        let nextStates = this.p.parser.nextStates(this.state);
+        if (nextStates.length > 4 << 1 || this.stack.length >= 120) {
+          let best = [];
+          for (let i = 0, s; i < nextStates.length; i += 2) {
+            if ((s = nextStates[i + 1]) != this.state && this.p.parser.hasAction(s, next))
+              best.push(nextStates[i], s);
+          }
+          if (this.stack.length < 120)
+            for (let i = 0; best.length < 4 << 1 && i < nextStates.length; i += 2) {
+              let s = nextStates[i + 1];
+              if (!best.some((v, i2) => i2 & 1 && v == s))
+                best.push(nextStates[i], s);
+            }
+          nextStates = best;
+        }
+        let result2 = [];
+        for (let i = 0; i < nextStates.length && result2.length < 4; i += 2) {
+          let s = nextStates[i + 1];
+          if (s == this.state)
+            continue;
+          let stack = this.split();
+          stack.pushState(s, this.pos);
+          stack.storeNode(0, stack.pos, stack.pos, 4, true);
+          stack.shiftContext(nextStates[i], this.pos);
+          stack.reducePos = this.pos;
+          stack.score -= 200;
+          result2.push(stack);
+        }
+        return result2;
+      }
+      // Force a reduce, if possible. Return false if that can't
+      // be done.
+      /**
+      @internal
+      */
+      forceReduce() {
+        let { parser: parser2 } = this.p;
+        let reduce = parser2.stateSlot(
+          this.state,
+          5
+          /* ParseState.ForcedReduce */
+        );
+        if ((reduce & 65536) == 0)
+          return false;
+        if (!parser2.validAction(this.state, reduce)) {
+          let depth = reduce >> 19, term = reduce & 65535;
+          let target = this.stack.length - depth * 3;
+          if (target < 0 || parser2.getGoto(this.stack[target], term, false) < 0) {
+            let backup = this.findForcedReduction();
+            if (backup == null)
+              return false;
+            reduce = backup;
+          }
+          this.storeNode(0, this.pos, this.pos, 4, true);
+          this.score -= 100;
+        }
+        this.reducePos = this.pos;
+        this.reduce(reduce);
+        return true;
+      }
+      /**
+      Try to scan through the automaton to find some kind of reduction
+      that can be applied. Used when the regular ForcedReduce field
+      isn't a valid action. @internal
+      */
+      findForcedReduction() {
+        let { parser: parser2 } = this.p, seen = [];
+        let explore = (state, depth) => {
+          if (seen.includes(state))
+            return;
+          seen.push(state);
+          return parser2.allActions(state, (action) => {
+            if (action & (262144 | 131072)) ;
+            else if (action & 65536) {
+              let rDepth = (action >> 19) - depth;
+              if (rDepth > 1) {
+                let term = action & 65535, target = this.stack.length - rDepth * 3;
+                if (target >= 0 && parser2.getGoto(this.stack[target], term, false) >= 0)
+                  return rDepth << 19 | 65536 | term;
+              }
+            } else {
+              let found = explore(action, depth + 1);
+              if (found != null)
+                return found;
+            }
+          });
+        };
+        return explore(this.state, 0);
+      }
+      /**
+      @internal
+      */
+      forceAll() {
+        while (!this.p.parser.stateFlag(
+          this.state,
+          2
+          /* StateFlag.Accepting */
+        )) {
+          if (!this.forceReduce()) {
+            this.storeNode(0, this.pos, this.pos, 4, true);
+            break;
+          }
+        }
+        return this;
+      }
+      /**
+      Check whether this state has no further actions (assumed to be a direct descendant of the
+      top state, since any other states must be able to continue
+      somehow). @internal
+      */
+      get deadEnd() {
+        if (this.stack.length != 3)
+          return false;
+        let { parser: parser2 } = this.p;
+        return parser2.data[parser2.stateSlot(
+          this.state,
+          1
+          /* ParseState.Actions */
+        )] == 65535 && !parser2.stateSlot(
+          this.state,
+          4
+          /* ParseState.DefaultReduce */
+        );
+      }
+      /**
+      Restart the stack (put it back in its start state). Only safe
+      when this.stack.length == 3 (state is directly below the top
+      state). @internal
+      */
+      restart() {
+        this.storeNode(0, this.pos, this.pos, 4, true);
+        this.state = this.stack[0];
+        this.stack.length = 0;
+      }
+      /**
+      @internal
+      */
+      sameState(other) {
+        if (this.state != other.state || this.stack.length != other.stack.length)
+          return false;
+        for (let i = 0; i < this.stack.length; i += 3)
+          if (this.stack[i] != other.stack[i])
+            return false;
+        return true;
+      }
+      /**
+      Get the parser used by this stack.
+      */
+      get parser() {
+        return this.p.parser;
+      }
+      /**
+      Test whether a given dialect (by numeric ID, as exported from
+      the terms file) is enabled.
+      */
+      dialectEnabled(dialectID) {
+        return this.p.parser.dialect.flags[dialectID];
+      }
+      shiftContext(term, start) {
+        if (this.curContext)
+          this.updateContext(this.curContext.tracker.shift(this.curContext.context, term, this, this.p.stream.reset(start)));
+      }
+      reduceContext(term, start) {
+        if (this.curContext)
+          this.updateContext(this.curContext.tracker.reduce(this.curContext.context, term, this, this.p.stream.reset(start)));
+      }
+      /**
+      @internal
+      */
+      emitContext() {
+        let last = this.buffer.length - 1;
+        if (last < 0 || this.buffer[last] != -3)
+          this.storeNode(this.curContext.hash, this.reducePos, this.reducePos, -3, true);
+      }
+      /**
+      @internal
+      */
+      emitLookAhead() {
+        let last = this.buffer.length - 1;
+        if (last < 0 || this.buffer[last] != -4)
+          this.buffer.push(this.lookAhead, this.pos, this.pos, -4);
+      }
+      updateContext(context2) {
+        if (context2 != this.curContext.context) {
+          let newCx = new StackContext(this.curContext.tracker, context2);
+          if (newCx.hash != this.curContext.hash)
+            this.emitContext();
+          this.curContext = newCx;
+        }
+      }
+      /**
+      @internal
+      */
+      setLookAhead(lookAhead) {
+        if (lookAhead <= this.lookAhead)
+          return false;
+        this.emitLookAhead();
+        this.lookAhead = lookAhead;
+        return true;
+      }
+      /**
+      @internal
+      */
+      close() {
+        if (this.curContext && this.curContext.tracker.strict)
+          this.emitContext();
+        if (this.lookAhead > 0)
+          this.emitLookAhead();
+      }
+    };
+    StackContext = class {
+      constructor(tracker, context2) {
+        this.tracker = tracker;
+        this.context = context2;
+        this.hash = tracker.strict ? tracker.hash(context2) : 0;
+      }
+    };
+    SimulatedStack = class {
+      constructor(start) {
+        this.start = start;
+        this.state = start.state;
+        this.stack = start.stack;
+        this.base = this.stack.length;
+      }
+      reduce(action) {
+        let term = action & 65535, depth = action >> 19;
+        if (depth == 0) {
+          if (this.stack == this.start.stack)
+            this.stack = this.stack.slice();
+          this.stack.push(this.state, 0, 0);
+          this.base += 3;
+        } else {
+          this.base -= (depth - 1) * 3;
+        }
+        let goto = this.start.p.parser.getGoto(this.stack[this.base - 3], term, true);
+        this.state = goto;
+      }
+    };
+    StackBufferCursor = class _StackBufferCursor {
+      constructor(stack, pos, index) {
+        this.stack = stack;
+        this.pos = pos;
+        this.index = index;
+        this.buffer = stack.buffer;
+        if (this.index == 0)
+          this.maybeNext();
+      }
+      static create(stack, pos = stack.bufferBase + stack.buffer.length) {
+        return new _StackBufferCursor(stack, pos, pos - stack.bufferBase);
+      }
+      maybeNext() {
+        let next = this.stack.parent;
+        if (next != null) {
+          this.index = this.stack.bufferBase - next.bufferBase;
+          this.stack = next;
+          this.buffer = next.buffer;
+        }
+      }
+      get id() {
+        return this.buffer[this.index - 4];
+      }
+      get start() {
+        return this.buffer[this.index - 3];
+      }
+      get end() {
+        return this.buffer[this.index - 2];
+      }
+      get size() {
+        return this.buffer[this.index - 1];
+      }
+      next() {
+        this.index -= 4;
+        this.pos -= 4;
+        if (this.index == 0)
+          this.maybeNext();
+      }
+      fork() {
+        return new _StackBufferCursor(this.stack, this.pos, this.index);
+      }
+    };
+    CachedToken = class {
+      constructor() {
+        this.start = -1;
+        this.value = -1;
+        this.end = -1;
+        this.extended = -1;
+        this.lookAhead = 0;
+        this.mask = 0;
+        this.context = 0;
+      }
+    };
+    nullToken = new CachedToken();
+    InputStream = class {
+      /**
+      @internal
+      */
+      constructor(input, ranges) {
+        this.input = input;
+        this.ranges = ranges;
+        this.chunk = "";
+        this.chunkOff = 0;
+        this.chunk2 = "";
+        this.chunk2Pos = 0;
+        this.next = -1;
+        this.token = nullToken;
+        this.rangeIndex = 0;
+        this.pos = this.chunkPos = ranges[0].from;
+        this.range = ranges[0];
+        this.end = ranges[ranges.length - 1].to;
+        this.readNext();
+      }
+      /**
+      @internal
+      */
+      resolveOffset(offset, assoc) {
+        let range = this.range, index = this.rangeIndex;
+        let pos = this.pos + offset;
+        while (pos < range.from) {
+          if (!index)
+            return null;
+          let next = this.ranges[--index];
+          pos -= range.from - next.to;
+          range = next;
+        }
+        while (assoc < 0 ? pos > range.to : pos >= range.to) {
+          if (index == this.ranges.length - 1)
+            return null;
+          let next = this.ranges[++index];
+          pos += next.from - range.to;
+          range = next;
+        }
+        return pos;
+      }
+      /**
+      @internal
+      */
+      clipPos(pos) {
+        if (pos >= this.range.from && pos < this.range.to)
+          return pos;
+        for (let range of this.ranges)
+          if (range.to > pos)
+            return Math.max(pos, range.from);
+        return this.end;
+      }
+      /**
+      Look at a code unit near the stream position. `.peek(0)` equals
+      `.next`, `.peek(-1)` gives you the previous character, and so
+      on.
+      
+      Note that looking around during tokenizing creates dependencies
+      on potentially far-away content, which may reduce the
+      effectiveness incremental parsing—when looking forward—or even
+      cause invalid reparses when looking backward more than 25 code
+      units, since the library does not track lookbehind.
+      */
+      peek(offset) {
+        let idx = this.chunkOff + offset, pos, result2;
+        if (idx >= 0 && idx < this.chunk.length) {
+          pos = this.pos + offset;
+          result2 = this.chunk.charCodeAt(idx);
+        } else {
+          let resolved = this.resolveOffset(offset, 1);
+          if (resolved == null)
+            return -1;
+          pos = resolved;
+          if (pos >= this.chunk2Pos && pos < this.chunk2Pos + this.chunk2.length) {
+            result2 = this.chunk2.charCodeAt(pos - this.chunk2Pos);
+          } else {
+            let i = this.rangeIndex, range = this.range;
+            while (range.to <= pos)
+              range = this.ranges[++i];
+            this.chunk2 = this.input.chunk(this.chunk2Pos = pos);
+            if (pos + this.chunk2.length > range.to)
+              this.chunk2 = this.chunk2.slice(0, range.to - pos);
+            result2 = this.chunk2.charCodeAt(0);
+          }
+        }
+        if (pos >= this.token.lookAhead)
+          this.token.lookAhead = pos + 1;
+        return result2;
+      }
+      /**
+      Accept a token. By default, the end of the token is set to the
+      current stream position, but you can pass an offset (relative to
+      the stream position) to change that.
+      */
+      acceptToken(token, endOffset = 0) {
+        let end = endOffset ? this.resolveOffset(endOffset, -1) : this.pos;
+        if (end == null || end < this.token.start)
+          throw new RangeError("Token end out of bounds");
+        this.token.value = token;
+        this.token.end = end;
+      }
+      /**
+      Accept a token ending at a specific given position.
+      */
+      acceptTokenTo(token, endPos) {
+        this.token.value = token;
+        this.token.end = endPos;
+      }
+      getChunk() {
+        if (this.pos >= this.chunk2Pos && this.pos < this.chunk2Pos + this.chunk2.length) {
+          let { chunk, chunkPos } = this;
+          this.chunk = this.chunk2;
+          this.chunkPos = this.chunk2Pos;
+          this.chunk2 = chunk;
+          this.chunk2Pos = chunkPos;
+          this.chunkOff = this.pos - this.chunkPos;
+        } else {
+          this.chunk2 = this.chunk;
+          this.chunk2Pos = this.chunkPos;
+          let nextChunk = this.input.chunk(this.pos);
+          let end = this.pos + nextChunk.length;
+          this.chunk = end > this.range.to ? nextChunk.slice(0, this.range.to - this.pos) : nextChunk;
+          this.chunkPos = this.pos;
+          this.chunkOff = 0;
+        }
+      }
+      readNext() {
+        if (this.chunkOff >= this.chunk.length) {
+          this.getChunk();
+          if (this.chunkOff == this.chunk.length)
+            return this.next = -1;
+        }
+        return this.next = this.chunk.charCodeAt(this.chunkOff);
+      }
+      /**
+      Move the stream forward N (defaults to 1) code units. Returns
+      the new value of [`next`](#lr.InputStream.next).
+      */
+      advance(n = 1) {
+        this.chunkOff += n;
+        while (this.pos + n >= this.range.to) {
+          if (this.rangeIndex == this.ranges.length - 1)
+            return this.setDone();
+          n -= this.range.to - this.pos;
+          this.range = this.ranges[++this.rangeIndex];
+          this.pos = this.range.from;
+        }
+        this.pos += n;
+        if (this.pos >= this.token.lookAhead)
+          this.token.lookAhead = this.pos + 1;
+        return this.readNext();
+      }
+      setDone() {
+        this.pos = this.chunkPos = this.end;
+        this.range = this.ranges[this.rangeIndex = this.ranges.length - 1];
+        this.chunk = "";
+        return this.next = -1;
+      }
+      /**
+      @internal
+      */
+      reset(pos, token) {
+        if (token) {
+          this.token = token;
+          token.start = pos;
+          token.lookAhead = pos + 1;
+          token.value = token.extended = -1;
+        } else {
+          this.token = nullToken;
+        }
+        if (this.pos != pos) {
+          this.pos = pos;
+          if (pos == this.end) {
+            this.setDone();
+            return this;
+          }
+          while (pos < this.range.from)
+            this.range = this.ranges[--this.rangeIndex];
+          while (pos >= this.range.to)
+            this.range = this.ranges[++this.rangeIndex];
+          if (pos >= this.chunkPos && pos < this.chunkPos + this.chunk.length) {
+            this.chunkOff = pos - this.chunkPos;
+          } else {
+            this.chunk = "";
+            this.chunkOff = 0;
+          }
+          this.readNext();
+        }
+        return this;
+      }
+      /**
+      @internal
+      */
+      read(from, to) {
+        if (from >= this.chunkPos && to <= this.chunkPos + this.chunk.length)
+          return this.chunk.slice(from - this.chunkPos, to - this.chunkPos);
+        if (from >= this.chunk2Pos && to <= this.chunk2Pos + this.chunk2.length)
+          return this.chunk2.slice(from - this.chunk2Pos, to - this.chunk2Pos);
+        if (from >= this.range.from && to <= this.range.to)
+          return this.input.read(from, to);
+        let result2 = "";
+        for (let r of this.ranges) {
+          if (r.from >= to)
+            break;
+          if (r.to > from)
+            result2 += this.input.read(Math.max(r.from, from), Math.min(r.to, to));
+        }
+        return result2;
+      }
+    };
+    TokenGroup = class {
+      constructor(data, id2) {
+        this.data = data;
+        this.id = id2;
+      }
+      token(input, stack) {
+        let { parser: parser2 } = stack.p;
+        readToken(this.data, input, stack, this.id, parser2.data, parser2.tokenPrecTable);
+      }
+    };
+    TokenGroup.prototype.contextual = TokenGroup.prototype.fallback = TokenGroup.prototype.extend = false;
+    LocalTokenGroup = class {
+      constructor(data, precTable, elseToken) {
+        this.precTable = precTable;
+        this.elseToken = elseToken;
+        this.data = typeof data == "string" ? decodeArray(data) : data;
+      }
+      token(input, stack) {
+        let start = input.pos, skipped = 0;
+        for (; ; ) {
+          let atEof = input.next < 0, nextPos = input.resolveOffset(1, 1);
+          readToken(this.data, input, stack, 0, this.data, this.precTable);
+          if (input.token.value > -1)
+            break;
+          if (this.elseToken == null)
+            return;
+          if (!atEof)
+            skipped++;
+          if (nextPos == null)
+            break;
+          input.reset(nextPos, input.token);
+        }
+        if (skipped) {
+          input.reset(start, input.token);
+          input.acceptToken(this.elseToken, skipped);
+        }
+      }
+    };
+    LocalTokenGroup.prototype.contextual = TokenGroup.prototype.fallback = TokenGroup.prototype.extend = false;
+    ExternalTokenizer = class {
+      /**
+      Create a tokenizer. The first argument is the function that,
+      given an input stream, scans for the types of tokens it
+      recognizes at the stream's position, and calls
+      [`acceptToken`](#lr.InputStream.acceptToken) when it finds
+      one.
+      */
+      constructor(token, options = {}) {
+        this.token = token;
+        this.contextual = !!options.contextual;
+        this.fallback = !!options.fallback;
+        this.extend = !!options.extend;
+      }
+    };
+    verbose = typeof process != "undefined" && process.env && /\bparse\b/.test(process.env.LOG);
+    stackIDs = null;
+    FragmentCursor = class {
+      constructor(fragments, minRepeat) {
+        this.fragments = fragments;
+        this.minRepeat = minRepeat;
+        this.i = 0;
+        this.fragment = null;
+        this.safeFrom = -1;
+        this.safeTo = -1;
+        this.trees = [];
+        this.start = [];
+        this.index = [];
+        this.lastRepeat = null;
+        this.lastRepeatPos = -1;
+        this.nextFragment();
+      }
+      nextFragment() {
+        let fr = this.fragment = this.i == this.fragments.length ? null : this.fragments[this.i++];
+        if (fr) {
+          this.safeFrom = fr.openStart ? cutAt(fr.tree, fr.from + fr.offset, 1) - fr.offset : fr.from;
+          this.safeTo = fr.openEnd ? cutAt(fr.tree, fr.to + fr.offset, -1) - fr.offset : fr.to;
+          while (this.trees.length) {
+            this.trees.pop();
+            this.start.pop();
+            this.index.pop();
+          }
+          this.trees.push(fr.tree);
+          this.start.push(-fr.offset);
+          this.index.push(0);
+          this.nextStart = this.safeFrom;
+        } else {
+          this.nextStart = 1e9;
+        }
+      }
+      // `pos` must be >= any previously given `pos` for this cursor
+      nodeAt(pos) {
+        if (pos < this.nextStart)
+          return null;
+        while (this.fragment && this.safeTo <= pos)
+          this.nextFragment();
+        if (!this.fragment)
+          return null;
+        for (; ; ) {
+          let last = this.trees.length - 1;
+          if (last < 0) {
+            this.nextFragment();
+            return null;
+          }
+          if (pos < this.safeFrom)
+            return null;
+          let top = this.trees[last], index = this.index[last];
+          if (index == top.children.length) {
+            this.trees.pop();
+            this.start.pop();
+            this.index.pop();
+            continue;
+          }
+          let next = top.children[index];
+          let start = this.start[last] + top.positions[index];
+          if (start > pos) {
+            this.nextStart = start;
+            return null;
+          }
+          if (next instanceof Tree) {
+            let storeRepeat = start > this.lastRepeatPos && next.type.id >= this.minRepeat;
+            if (start == pos || storeRepeat) {
+              let end = start + next.length, lookahead;
+              if (start >= this.safeFrom && end <= this.safeTo && (!(lookahead = next.prop(NodeProp.lookAhead)) || end + lookahead < this.fragment.to)) {
+                if (storeRepeat) {
+                  this.lastRepeat = next;
+                  this.lastRepeatPos = start;
+                }
+                if (start == pos)
+                  return next;
+              }
+            }
+            this.index[last]++;
+            if (start + next.length >= Math.max(this.safeFrom, pos)) {
+              this.trees.push(next);
+              this.start.push(start);
+              this.index.push(0);
+            }
+          } else {
+            this.index[last]++;
+            this.nextStart = start + next.length;
+          }
+        }
+      }
+    };
+    TokenCache = class {
+      constructor(parser2, stream) {
+        this.stream = stream;
+        this.tokens = [];
+        this.mainToken = null;
+        this.actions = [];
+        this.tokens = parser2.tokenizers.map((_) => new CachedToken());
+      }
+      getActions(stack) {
+        let actionIndex = 0;
+        let main2 = null;
+        let { parser: parser2 } = stack.p, { tokenizers } = parser2;
+        let mask = parser2.stateSlot(
+          stack.state,
+          3
+          /* ParseState.TokenizerMask */
+        );
+        let context2 = stack.curContext ? stack.curContext.hash : 0;
+        let lookAhead = 0;
+        for (let i = 0; i < tokenizers.length; i++) {
+          if ((1 << i & mask) == 0)
+            continue;
+          let tokenizer = tokenizers[i], token = this.tokens[i];
+          if (main2 && !tokenizer.fallback)
+            continue;
+          if (tokenizer.contextual || token.start != stack.pos || token.mask != mask || token.context != context2) {
+            this.updateCachedToken(token, tokenizer, stack);
+            token.mask = mask;
+            token.context = context2;
+          }
+          if (token.lookAhead > token.end + 25)
+            lookAhead = Math.max(token.lookAhead, lookAhead);
+          if (token.value != 0) {
+            let startIndex = actionIndex;
+            if (token.extended > -1)
+              actionIndex = this.addActions(stack, token.extended, token.end, actionIndex);
+            actionIndex = this.addActions(stack, token.value, token.end, actionIndex);
+            if (!tokenizer.extend) {
+              main2 = token;
+              if (actionIndex > startIndex)
+                break;
+            }
+          }
+        }
+        while (this.actions.length > actionIndex)
+          this.actions.pop();
+        if (lookAhead)
+          stack.setLookAhead(lookAhead);
+        if (!main2 && stack.pos == this.stream.end) {
+          main2 = new CachedToken();
+          main2.value = stack.p.parser.eofTerm;
+          main2.start = main2.end = stack.pos;
+          actionIndex = this.addActions(stack, main2.value, main2.end, actionIndex);
+        }
+        this.mainToken = main2;
+        return this.actions;
+      }
+      getMainToken(stack) {
+        if (this.mainToken)
+          return this.mainToken;
+        let main2 = new CachedToken(), { pos, p } = stack;
+        main2.start = pos;
+        main2.end = Math.min(pos + 1, p.stream.end);
+        main2.value = pos == p.stream.end ? p.parser.eofTerm : 0;
+        return main2;
+      }
+      updateCachedToken(token, tokenizer, stack) {
+        let start = this.stream.clipPos(stack.pos);
+        tokenizer.token(this.stream.reset(start, token), stack);
+        if (token.value > -1) {
+          let { parser: parser2 } = stack.p;
+          for (let i = 0; i < parser2.specialized.length; i++)
+            if (parser2.specialized[i] == token.value) {
+              let result2 = parser2.specializers[i](this.stream.read(token.start, token.end), stack);
+              if (result2 >= 0 && stack.p.parser.dialect.allows(result2 >> 1)) {
+                if ((result2 & 1) == 0)
+                  token.value = result2 >> 1;
+                else
+                  token.extended = result2 >> 1;
+                break;
+              }
+            }
+        } else {
+          token.value = 0;
+          token.end = this.stream.clipPos(start + 1);
+        }
+      }
+      putAction(action, token, end, index) {
+        for (let i = 0; i < index; i += 3)
+          if (this.actions[i] == action)
+            return index;
+        this.actions[index++] = action;
+        this.actions[index++] = token;
+        this.actions[index++] = end;
+        return index;
+      }
+      addActions(stack, token, end, index) {
+        let { state } = stack, { parser: parser2 } = stack.p, { data } = parser2;
+        for (let set2 = 0; set2 < 2; set2++) {
+          for (let i = parser2.stateSlot(
+            state,
+            set2 ? 2 : 1
+            /* ParseState.Actions */
+          ); ; i += 3) {
+            if (data[i] == 65535) {
+              if (data[i + 1] == 1) {
+                i = pair(data, i + 2);
+              } else {
+                if (index == 0 && data[i + 1] == 2)
+                  index = this.putAction(pair(data, i + 2), token, end, index);
+                break;
+              }
+            }
+            if (data[i] == token)
+              index = this.putAction(pair(data, i + 1), token, end, index);
+          }
+        }
+        return index;
+      }
+    };
+    Parse = class {
+      constructor(parser2, input, fragments, ranges) {
+        this.parser = parser2;
+        this.input = input;
+        this.ranges = ranges;
+        this.recovering = 0;
+        this.nextStackID = 9812;
+        this.minStackPos = 0;
+        this.reused = [];
+        this.stoppedAt = null;
+        this.lastBigReductionStart = -1;
+        this.lastBigReductionSize = 0;
+        this.bigReductionCount = 0;
+        this.stream = new InputStream(input, ranges);
+        this.tokens = new TokenCache(parser2, this.stream);
+        this.topTerm = parser2.top[1];
+        let { from } = ranges[0];
+        this.stacks = [Stack.start(this, parser2.top[0], from)];
+        this.fragments = fragments.length && this.stream.end - from > parser2.bufferLength * 4 ? new FragmentCursor(fragments, parser2.minRepeatTerm) : null;
+      }
+      get parsedPos() {
+        return this.minStackPos;
+      }
+      // Move the parser forward. This will process all parse stacks at
+      // `this.pos` and try to advance them to a further position. If no
+      // stack for such a position is found, it'll start error-recovery.
+      //
+      // When the parse is finished, this will return a syntax tree. When
+      // not, it returns `null`.
+      advance() {
+        let stacks = this.stacks, pos = this.minStackPos;
+        let newStacks = this.stacks = [];
+        let stopped, stoppedTokens;
+        if (this.bigReductionCount > 300 && stacks.length == 1) {
+          let [s] = stacks;
+          while (s.forceReduce() && s.stack.length && s.stack[s.stack.length - 2] >= this.lastBigReductionStart) {
+          }
+          this.bigReductionCount = this.lastBigReductionSize = 0;
+        }
+        for (let i = 0; i < stacks.length; i++) {
+          let stack = stacks[i];
+          for (; ; ) {
+            this.tokens.mainToken = null;
+            if (stack.pos > pos) {
+              newStacks.push(stack);
+            } else if (this.advanceStack(stack, newStacks, stacks)) {
+              continue;
+            } else {
+              if (!stopped) {
+                stopped = [];
+                stoppedTokens = [];
+              }
+              stopped.push(stack);
+              let tok = this.tokens.getMainToken(stack);
+              stoppedTokens.push(tok.value, tok.end);
+            }
+            break;
+          }
+        }
+        if (!newStacks.length) {
+          let finished = stopped && findFinished(stopped);
+          if (finished) {
+            if (verbose)
+              console.log("Finish with " + this.stackID(finished));
+            return this.stackToTree(finished);
+          }
+          if (this.parser.strict) {
+            if (verbose && stopped)
+              console.log("Stuck with token " + (this.tokens.mainToken ? this.parser.getName(this.tokens.mainToken.value) : "none"));
+            throw new SyntaxError("No parse at " + pos);
+          }
+          if (!this.recovering)
+            this.recovering = 5;
+        }
+        if (this.recovering && stopped) {
+          let finished = this.stoppedAt != null && stopped[0].pos > this.stoppedAt ? stopped[0] : this.runRecovery(stopped, stoppedTokens, newStacks);
+          if (finished) {
+            if (verbose)
+              console.log("Force-finish " + this.stackID(finished));
+            return this.stackToTree(finished.forceAll());
+          }
+        }
+        if (this.recovering) {
+          let maxRemaining = this.recovering == 1 ? 1 : this.recovering * 3;
+          if (newStacks.length > maxRemaining) {
+            newStacks.sort((a, b) => b.score - a.score);
+            while (newStacks.length > maxRemaining)
+              newStacks.pop();
+          }
+          if (newStacks.some((s) => s.reducePos > pos))
+            this.recovering--;
+        } else if (newStacks.length > 1) {
+          outer: for (let i = 0; i < newStacks.length - 1; i++) {
+            let stack = newStacks[i];
+            for (let j = i + 1; j < newStacks.length; j++) {
+              let other = newStacks[j];
+              if (stack.sameState(other) || stack.buffer.length > 500 && other.buffer.length > 500) {
+                if ((stack.score - other.score || stack.buffer.length - other.buffer.length) > 0) {
+                  newStacks.splice(j--, 1);
+                } else {
+                  newStacks.splice(i--, 1);
+                  continue outer;
+                }
+              }
+            }
+          }
+          if (newStacks.length > 12) {
+            newStacks.sort((a, b) => b.score - a.score);
+            newStacks.splice(
+              12,
+              newStacks.length - 12
+              /* Rec.MaxStackCount */
+            );
+          }
+        }
+        this.minStackPos = newStacks[0].pos;
+        for (let i = 1; i < newStacks.length; i++)
+          if (newStacks[i].pos < this.minStackPos)
+            this.minStackPos = newStacks[i].pos;
+        return null;
+      }
+      stopAt(pos) {
+        if (this.stoppedAt != null && this.stoppedAt < pos)
+          throw new RangeError("Can't move stoppedAt forward");
+        this.stoppedAt = pos;
+      }
+      // See if a given tree, or a descendant right at its start, can be
+      // reused in the given stack.
+      tryReuse(stack, start, tree, repeatOnly) {
+        if (!tree)
+          return null;
+        let strictCx = stack.curContext && stack.curContext.tracker.strict, cxHash = strictCx ? stack.curContext.hash : 0;
+        for (; tree; ) {
+          let match = this.parser.nodeSet.types[tree.type.id] != tree.type ? -1 : this.parser.getGoto(stack.state, tree.type.id);
+          if (match > -1 && tree.length && (!strictCx || (tree.prop(NodeProp.contextHash) || 0) == cxHash)) {
+            stack.useNode(tree, match, start);
+            return tree;
+          }
+          if (tree.children.length == 0 || tree.positions[0] > 0)
+            break;
+          let inner = tree.children[0];
+          if (inner instanceof Tree && (!repeatOnly || inner.type.id >= this.parser.minRepeatTerm))
+            tree = inner;
+          else
+            break;
+        }
+        return null;
+      }
+      // Returns an updated version of the given stack, or null if the
+      // stack can't advance normally. When `split` and `stacks` are
+      // given, stacks split off by ambiguous operations will be pushed to
+      // `split`, or added to `stacks` if they move `pos` forward.
+      advanceStack(stack, stacks, split) {
+        let start = stack.pos, { parser: parser2 } = this;
+        let base2 = verbose ? this.stackID(stack) + " -> " : "";
+        if (this.stoppedAt != null && start > this.stoppedAt)
+          return stack.forceReduce() ? stack : null;
+        if (this.fragments) {
+          let reused = stack.reducePos < start && stack.buffer.length && stack.buffer[stack.buffer.length - 2] <= stack.reducePos && this.fragments.lastRepeatPos == stack.reducePos && this.tryReuse(stack, stack.reducePos, this.fragments.lastRepeat, true) || this.tryReuse(stack, start, this.fragments.nodeAt(start), false);
+          if (reused) {
+            if (verbose)
+              console.log(base2 + this.stackID(stack) + ` (via reuse of ${parser2.getName(reused.type.id)})`);
+            return true;
+          }
+        }
+        let defaultReduce = parser2.stateSlot(
+          stack.state,
+          4
+          /* ParseState.DefaultReduce */
+        );
+        if (defaultReduce > 0) {
+          stack.reduce(defaultReduce);
+          if (verbose)
+            console.log(base2 + this.stackID(stack) + ` (via always-reduce ${parser2.getName(
+              defaultReduce & 65535
+              /* Action.ValueMask */
+            )})`);
+          return true;
+        }
+        if (stack.stack.length >= 8400) {
+          while (stack.stack.length > 6e3 && stack.forceReduce()) {
+          }
+        }
+        let actions = this.tokens.getActions(stack);
+        for (let i = 0; i < actions.length; ) {
+          let action = actions[i++], term = actions[i++], end = actions[i++];
+          let last = i == actions.length || !split;
+          let localStack = last ? stack : stack.split();
+          let main2 = this.tokens.mainToken;
+          localStack.apply(action, term, main2 ? main2.start : localStack.pos, end);
+          if (verbose)
+            console.log(base2 + this.stackID(localStack) + ` (via ${(action & 65536) == 0 ? "shift" : `reduce of ${parser2.getName(
+              action & 65535
+              /* Action.ValueMask */
+            )}`} for ${parser2.getName(term)} @ ${start}${localStack == stack ? "" : ", split"})`);
+          if (last)
+            return true;
+          else if (localStack.pos > start)
+            stacks.push(localStack);
+          else
+            split.push(localStack);
+        }
+        return false;
+      }
+      // Advance a given stack forward as far as it will go. Returns the
+      // (possibly updated) stack if it got stuck, or null if it moved
+      // forward and was given to `pushStackDedup`.
+      advanceFully(stack, newStacks) {
+        let pos = stack.pos;
+        for (; ; ) {
+          if (!this.advanceStack(stack, null, null))
+            return false;
+          if (stack.pos > pos) {
+            pushStackDedup(stack, newStacks);
+            return true;
+          }
+        }
+      }
+      runRecovery(stacks, tokens, newStacks) {
+        let finished = null, restarted = false;
+        for (let i = 0; i < stacks.length; i++) {
+          let stack = stacks[i], token = tokens[i << 1], tokenEnd = tokens[(i << 1) + 1];
+          let base2 = verbose ? this.stackID(stack) + " -> " : "";
+          if (stack.deadEnd) {
+            if (restarted)
+              continue;
+            restarted = true;
+            stack.restart();
+            if (verbose)
+              console.log(base2 + this.stackID(stack) + " (restarted)");
+            let done = this.advanceFully(stack, newStacks);
+            if (done)
+              continue;
+          }
+          let force = stack.split(), forceBase = base2;
+          for (let j = 0; j < 10 && force.forceReduce(); j++) {
+            if (verbose)
+              console.log(forceBase + this.stackID(force) + " (via force-reduce)");
+            let done = this.advanceFully(force, newStacks);
+            if (done)
+              break;
+            if (verbose)
+              forceBase = this.stackID(force) + " -> ";
+          }
+          for (let insert2 of stack.recoverByInsert(token)) {
+            if (verbose)
+              console.log(base2 + this.stackID(insert2) + " (via recover-insert)");
+            this.advanceFully(insert2, newStacks);
+          }
+          if (this.stream.end > stack.pos) {
+            if (tokenEnd == stack.pos) {
+              tokenEnd++;
+              token = 0;
+            }
+            stack.recoverByDelete(token, tokenEnd);
+            if (verbose)
+              console.log(base2 + this.stackID(stack) + ` (via recover-delete ${this.parser.getName(token)})`);
+            pushStackDedup(stack, newStacks);
+          } else if (!finished || finished.score < force.score) {
+            finished = force;
+          }
+        }
+        return finished;
+      }
+      // Convert the stack's buffer to a syntax tree.
+      stackToTree(stack) {
+        stack.close();
+        return Tree.build({
+          buffer: StackBufferCursor.create(stack),
+          nodeSet: this.parser.nodeSet,
+          topID: this.topTerm,
+          maxBufferLength: this.parser.bufferLength,
+          reused: this.reused,
+          start: this.ranges[0].from,
+          length: stack.pos - this.ranges[0].from,
+          minRepeatType: this.parser.minRepeatTerm
+        });
+      }
+      stackID(stack) {
+        let id2 = (stackIDs || (stackIDs = /* @__PURE__ */ new WeakMap())).get(stack);
+        if (!id2)
+          stackIDs.set(stack, id2 = String.fromCodePoint(this.nextStackID++));
+        return id2 + stack;
+      }
+    };
+    Dialect = class {
+      constructor(source, flags, disabled) {
+        this.source = source;
+        this.flags = flags;
+        this.disabled = disabled;
+      }
+      allows(term) {
+        return !this.disabled || this.disabled[term] == 0;
+      }
+    };
+    id = (x) => x;
+    ContextTracker = class {
+      /**
+      Define a context tracker.
+      */
+      constructor(spec) {
+        this.start = spec.start;
+        this.shift = spec.shift || id;
+        this.reduce = spec.reduce || id;
+        this.reuse = spec.reuse || id;
+        this.hash = spec.hash || (() => 0);
+        this.strict = spec.strict !== false;
+      }
+    };
+    LRParser = class _LRParser extends Parser {
+      /**
+      @internal
+      */
+      constructor(spec) {
+        super();
+        this.wrappers = [];
+        if (spec.version != 14)
+          throw new RangeError(`Parser version (${spec.version}) doesn't match runtime version (${14})`);
+        let nodeNames = spec.nodeNames.split(" ");
+        this.minRepeatTerm = nodeNames.length;
+        for (let i = 0; i < spec.repeatNodeCount; i++)
+          nodeNames.push("");
+        let topTerms = Object.keys(spec.topRules).map((r) => spec.topRules[r][1]);
+        let nodeProps = [];
+        for (let i = 0; i < nodeNames.length; i++)
+          nodeProps.push([]);
+        function setProp(nodeID, prop, value) {
+          nodeProps[nodeID].push([prop, prop.deserialize(String(value))]);
+        }
+        if (spec.nodeProps)
+          for (let propSpec of spec.nodeProps) {
+            let prop = propSpec[0];
+            if (typeof prop == "string")
+              prop = NodeProp[prop];
+            for (let i = 1; i < propSpec.length; ) {
+              let next = propSpec[i++];
+              if (next >= 0) {
+                setProp(next, prop, propSpec[i++]);
+              } else {
+                let value = propSpec[i + -next];
+                for (let j = -next; j > 0; j--)
+                  setProp(propSpec[i++], prop, value);
+                i++;
+              }
+            }
+          }
+        this.nodeSet = new NodeSet(nodeNames.map((name3, i) => NodeType.define({
+          name: i >= this.minRepeatTerm ? void 0 : name3,
+          id: i,
+          props: nodeProps[i],
+          top: topTerms.indexOf(i) > -1,
+          error: i == 0,
+          skipped: spec.skippedNodes && spec.skippedNodes.indexOf(i) > -1
+        })));
+        if (spec.propSources)
+          this.nodeSet = this.nodeSet.extend(...spec.propSources);
+        this.strict = false;
+        this.bufferLength = DefaultBufferLength;
+        let tokenArray = decodeArray(spec.tokenData);
+        this.context = spec.context;
+        this.specializerSpecs = spec.specialized || [];
+        this.specialized = new Uint16Array(this.specializerSpecs.length);
+        for (let i = 0; i < this.specializerSpecs.length; i++)
+          this.specialized[i] = this.specializerSpecs[i].term;
+        this.specializers = this.specializerSpecs.map(getSpecializer);
+        this.states = decodeArray(spec.states, Uint32Array);
+        this.data = decodeArray(spec.stateData);
+        this.goto = decodeArray(spec.goto);
+        this.maxTerm = spec.maxTerm;
+        this.tokenizers = spec.tokenizers.map((value) => typeof value == "number" ? new TokenGroup(tokenArray, value) : value);
+        this.topRules = spec.topRules;
+        this.dialects = spec.dialects || {};
+        this.dynamicPrecedences = spec.dynamicPrecedences || null;
+        this.tokenPrecTable = spec.tokenPrec;
+        this.termNames = spec.termNames || null;
+        this.maxNode = this.nodeSet.types.length - 1;
+        this.dialect = this.parseDialect();
+        this.top = this.topRules[Object.keys(this.topRules)[0]];
+      }
+      createParse(input, fragments, ranges) {
+        let parse = new Parse(this, input, fragments, ranges);
+        for (let w of this.wrappers)
+          parse = w(parse, input, fragments, ranges);
+        return parse;
+      }
+      /**
+      Get a goto table entry @internal
+      */
+      getGoto(state, term, loose = false) {
+        let table = this.goto;
+        if (term >= table[0])
+          return -1;
+        for (let pos = table[term + 1]; ; ) {
+          let groupTag = table[pos++], last = groupTag & 1;
+          let target = table[pos++];
+          if (last && loose)
+            return target;
+          for (let end = pos + (groupTag >> 1); pos < end; pos++)
+            if (table[pos] == state)
+              return target;
+          if (last)
+            return -1;
+        }
+      }
+      /**
+      Check if this state has an action for a given terminal @internal
+      */
+      hasAction(state, terminal) {
+        let data = this.data;
+        for (let set2 = 0; set2 < 2; set2++) {
+          for (let i = this.stateSlot(
+            state,
+            set2 ? 2 : 1
+            /* ParseState.Actions */
+          ), next; ; i += 3) {
+            if ((next = data[i]) == 65535) {
+              if (data[i + 1] == 1)
+                next = data[i = pair(data, i + 2)];
+              else if (data[i + 1] == 2)
+                return pair(data, i + 2);
+              else
+                break;
+            }
+            if (next == terminal || next == 0)
+              return pair(data, i + 1);
+          }
+        }
+        return 0;
+      }
+      /**
+      @internal
+      */
+      stateSlot(state, slot) {
+        return this.states[state * 6 + slot];
+      }
+      /**
+      @internal
+      */
+      stateFlag(state, flag) {
+        return (this.stateSlot(
+          state,
+          0
+          /* ParseState.Flags */
+        ) & flag) > 0;
+      }
+      /**
+      @internal
+      */
+      validAction(state, action) {
+        return !!this.allActions(state, (a) => a == action ? true : null);
+      }
+      /**
+      @internal
+      */
+      allActions(state, action) {
+        let deflt = this.stateSlot(
+          state,
+          4
+          /* ParseState.DefaultReduce */
+        );
+        let result2 = deflt ? action(deflt) : void 0;
+        for (let i = this.stateSlot(
+          state,
+          1
+          /* ParseState.Actions */
+        ); result2 == null; i += 3) {
+          if (this.data[i] == 65535) {
+            if (this.data[i + 1] == 1)
+              i = pair(this.data, i + 2);
+            else
+              break;
+          }
+          result2 = action(pair(this.data, i + 1));
+        }
+        return result2;
+      }
+      /**
+      Get the states that can follow this one through shift actions or
+      goto jumps. @internal
+      */
+      nextStates(state) {
+        let result2 = [];
+        for (let i = this.stateSlot(
+          state,
+          1
+          /* ParseState.Actions */
+        ); ; i += 3) {
+          if (this.data[i] == 65535) {
+            if (this.data[i + 1] == 1)
+              i = pair(this.data, i + 2);
+            else
+              break;
+          }
+          if ((this.data[i + 2] & 65536 >> 16) == 0) {
+            let value = this.data[i + 1];
+            if (!result2.some((v, i2) => i2 & 1 && v == value))
+              result2.push(this.data[i], value);
+          }
+        }
+        return result2;
+      }
+      /**
+      Configure the parser. Returns a new parser instance that has the
+      given settings modified. Settings not provided in `config` are
+      kept from the original parser.
+      */
+      configure(config) {
+        let copy = Object.assign(Object.create(_LRParser.prototype), this);
+        if (config.props)
+          copy.nodeSet = this.nodeSet.extend(...config.props);
+        if (config.top) {
+          let info = this.topRules[config.top];
+          if (!info)
+            throw new RangeError(`Invalid top rule name ${config.top}`);
+          copy.top = info;
+        }
+        if (config.tokenizers)
+          copy.tokenizers = this.tokenizers.map((t2) => {
+            let found = config.tokenizers.find((r) => r.from == t2);
+            return found ? found.to : t2;
+          });
+        if (config.specializers) {
+          copy.specializers = this.specializers.slice();
+          copy.specializerSpecs = this.specializerSpecs.map((s, i) => {
+            let found = config.specializers.find((r) => r.from == s.external);
+            if (!found)
+              return s;
+            let spec = Object.assign(Object.assign({}, s), { external: found.to });
+            copy.specializers[i] = getSpecializer(spec);
+            return spec;
+          });
+        }
+        if (config.contextTracker)
+          copy.context = config.contextTracker;
+        if (config.dialect)
+          copy.dialect = this.parseDialect(config.dialect);
+        if (config.strict != null)
+          copy.strict = config.strict;
+        if (config.wrap)
+          copy.wrappers = copy.wrappers.concat(config.wrap);
+        if (config.bufferLength != null)
+          copy.bufferLength = config.bufferLength;
+        return copy;
+      }
+      /**
+      Tells you whether any [parse wrappers](#lr.ParserConfig.wrap)
+      are registered for this parser.
+      */
+      hasWrappers() {
+        return this.wrappers.length > 0;
+      }
+      /**
+      Returns the name associated with a given term. This will only
+      work for all terms when the parser was generated with the
+      `--names` option. By default, only the names of tagged terms are
+      stored.
+      */
+      getName(term) {
+        return this.termNames ? this.termNames[term] : String(term <= this.maxNode && this.nodeSet.types[term].name || term);
+      }
+      /**
+      The eof term id is always allocated directly after the node
+      types. @internal
+      */
+      get eofTerm() {
+        return this.maxNode + 1;
+      }
+      /**
+      The type of top node produced by the parser.
+      */
+      get topNode() {
+        return this.nodeSet.types[this.top[1]];
+      }
+      /**
+      @internal
+      */
+      dynamicPrecedence(term) {
+        let prec = this.dynamicPrecedences;
+        return prec == null ? 0 : prec[term] || 0;
+      }
+      /**
+      @internal
+      */
+      parseDialect(dialect) {
+        let values = Object.keys(this.dialects), flags = values.map(() => false);
+        if (dialect)
+          for (let part of dialect.split(" ")) {
+            let id2 = values.indexOf(part);
+            if (id2 >= 0)
+              flags[id2] = true;
+          }
+        let disabled = null;
+        for (let i = 0; i < values.length; i++)
+          if (!flags[i]) {
+            for (let j = this.dialects[values[i]], id2; (id2 = this.data[j++]) != 65535; )
+              (disabled || (disabled = new Uint8Array(this.maxTerm + 1)))[id2] = 1;
+          }
+        return new Dialect(dialect, flags, disabled);
+      }
+      /**
+      Used by the output of the parser generator. Not available to
+      user code. @hide
+      */
+      static deserialize(spec) {
+        return new _LRParser(spec);
+      }
+    };
+  }
+});
+
+// node_modules/@lezer/highlight/dist/index.js
+function sameArray(a, b) {
+  return a.length == b.length && a.every((x, i) => x == b[i]);
+}
+function powerSet(array) {
+  let sets = [[]];
+  for (let i = 0; i < array.length; i++) {
+    for (let j = 0, e = sets.length; j < e; j++) {
+      sets.push(sets[j].concat(array[i]));
+    }
+  }
+  return sets.sort((a, b) => b.length - a.length);
+}
+function styleTags(spec) {
+  let byName = /* @__PURE__ */ Object.create(null);
+  for (let prop in spec) {
+    let tags2 = spec[prop];
+    if (!Array.isArray(tags2))
+      tags2 = [tags2];
+    for (let part of prop.split(" "))
+      if (part) {
+        let pieces = [], mode = 2, rest = part;
+        for (let pos = 0; ; ) {
+          if (rest == "..." && pos > 0 && pos + 3 == part.length) {
+            mode = 1;
+            break;
+          }
+          let m = /^"(?:[^"\\]|\\.)*?"|[^\/!]+/.exec(rest);
+          if (!m)
+            throw new RangeError("Invalid path: " + part);
+          pieces.push(m[0] == "*" ? "" : m[0][0] == '"' ? JSON.parse(m[0]) : m[0]);
+          pos += m[0].length;
+          if (pos == part.length)
+            break;
+          let next = part[pos++];
+          if (pos == part.length && next == "!") {
+            mode = 0;
+            break;
+          }
+          if (next != "/")
+            throw new RangeError("Invalid path: " + part);
+          rest = part.slice(pos);
+        }
+        let last = pieces.length - 1, inner = pieces[last];
+        if (!inner)
+          throw new RangeError("Invalid path: " + part);
+        let rule = new Rule(tags2, mode, last > 0 ? pieces.slice(0, last) : null);
+        byName[inner] = rule.sort(byName[inner]);
+      }
+  }
+  return ruleNodeProp.add(byName);
+}
+function tagHighlighter(tags2, options) {
+  let map = /* @__PURE__ */ Object.create(null);
+  for (let style of tags2) {
+    if (!Array.isArray(style.tag))
+      map[style.tag.id] = style.class;
+    else
+      for (let tag of style.tag)
+        map[tag.id] = style.class;
+  }
+  let { scope, all = null } = options || {};
+  return {
+    style: (tags3) => {
+      let cls = all;
+      for (let tag of tags3) {
+        for (let sub of tag.set) {
+          let tagClass = map[sub.id];
+          if (tagClass) {
+            cls = cls ? cls + " " + tagClass : tagClass;
+            break;
+          }
+        }
+      }
+      return cls;
+    },
+    scope
+  };
+}
+var nextTagID, Tag, nextModifierID, Modifier, ruleNodeProp, Rule, t, comment, name2, typeName, propertyName, literal, string, number, content, heading, keyword, operator, punctuation, bracket, meta, tags, classHighlighter;
+var init_dist8 = __esm({
+  "node_modules/@lezer/highlight/dist/index.js"() {
+    init_dist6();
+    nextTagID = 0;
+    Tag = class _Tag {
+      /**
+      @internal
+      */
+      constructor(name3, set2, base2, modified) {
+        this.name = name3;
+        this.set = set2;
+        this.base = base2;
+        this.modified = modified;
+        this.id = nextTagID++;
+      }
+      toString() {
+        let { name: name3 } = this;
+        for (let mod of this.modified)
+          if (mod.name)
+            name3 = `${mod.name}(${name3})`;
+        return name3;
+      }
+      static define(nameOrParent, parent) {
+        let name3 = typeof nameOrParent == "string" ? nameOrParent : "?";
+        if (nameOrParent instanceof _Tag)
+          parent = nameOrParent;
+        if (parent === null || parent === void 0 ? void 0 : parent.base)
+          throw new Error("Can not derive from a modified tag");
+        let tag = new _Tag(name3, [], null, []);
+        tag.set.push(tag);
+        if (parent)
+          for (let t2 of parent.set)
+            tag.set.push(t2);
+        return tag;
+      }
+      /**
+      Define a tag _modifier_, which is a function that, given a tag,
+      will return a tag that is a subtag of the original. Applying the
+      same modifier to a twice tag will return the same value (`m1(t1)
+      == m1(t1)`) and applying multiple modifiers will, regardless or
+      order, produce the same tag (`m1(m2(t1)) == m2(m1(t1))`).
+      
+      When multiple modifiers are applied to a given base tag, each
+      smaller set of modifiers is registered as a parent, so that for
+      example `m1(m2(m3(t1)))` is a subtype of `m1(m2(t1))`,
+      `m1(m3(t1)`, and so on.
+      */
+      static defineModifier(name3) {
+        let mod = new Modifier(name3);
+        return (tag) => {
+          if (tag.modified.indexOf(mod) > -1)
+            return tag;
+          return Modifier.get(tag.base || tag, tag.modified.concat(mod).sort((a, b) => a.id - b.id));
+        };
+      }
+    };
+    nextModifierID = 0;
+    Modifier = class _Modifier {
+      constructor(name3) {
+        this.name = name3;
+        this.instances = [];
+        this.id = nextModifierID++;
+      }
+      static get(base2, mods) {
+        if (!mods.length)
+          return base2;
+        let exists = mods[0].instances.find((t2) => t2.base == base2 && sameArray(mods, t2.modified));
+        if (exists)
+          return exists;
+        let set2 = [], tag = new Tag(base2.name, set2, base2, mods);
+        for (let m of mods)
+          m.instances.push(tag);
+        let configs = powerSet(mods);
+        for (let parent of base2.set)
+          if (!parent.modified.length)
+            for (let config of configs)
+              set2.push(_Modifier.get(parent, config));
+        return tag;
+      }
+    };
+    ruleNodeProp = new NodeProp({
+      combine(a, b) {
+        let cur, root, take;
+        while (a || b) {
+          if (!a || b && a.depth <= b.depth) {
+            take = b;
+            b = b.next;
+          } else {
+            take = a;
+            a = a.next;
+          }
+          if (cur && cur.mode == take.mode && !take.context && !cur.context)
+            continue;
+          let copy = new Rule(take.tags, take.mode, take.context);
+          if (cur)
+            cur.next = copy;
+          else
+            root = copy;
+          cur = copy;
+        }
+        return root;
+      }
+    });
+    Rule = class {
+      constructor(tags2, mode, context2, next) {
+        this.tags = tags2;
+        this.mode = mode;
+        this.context = context2;
+        this.next = next;
+      }
+      get opaque() {
+        return this.mode == 0;
+      }
+      get inherit() {
+        return this.mode == 1;
+      }
+      sort(other) {
+        if (!other || other.depth < this.depth) {
+          this.next = other;
+          return this;
+        }
+        other.next = this.sort(other.next);
+        return other;
+      }
+      get depth() {
+        return this.context ? this.context.length : 0;
+      }
+    };
+    Rule.empty = new Rule([], 2, null);
+    t = Tag.define;
+    comment = t();
+    name2 = t();
+    typeName = t(name2);
+    propertyName = t(name2);
+    literal = t();
+    string = t(literal);
+    number = t(literal);
+    content = t();
+    heading = t(content);
+    keyword = t();
+    operator = t();
+    punctuation = t();
+    bracket = t(punctuation);
+    meta = t();
+    tags = {
+      /**
+      A comment.
+      */
+      comment,
+      /**
+      A line [comment](#highlight.tags.comment).
+      */
+      lineComment: t(comment),
+      /**
+      A block [comment](#highlight.tags.comment).
+      */
+      blockComment: t(comment),
+      /**
+      A documentation [comment](#highlight.tags.comment).
+      */
+      docComment: t(comment),
+      /**
+      Any kind of identifier.
+      */
+      name: name2,
+      /**
+      The [name](#highlight.tags.name) of a variable.
+      */
+      variableName: t(name2),
+      /**
+      A type [name](#highlight.tags.name).
+      */
+      typeName,
+      /**
+      A tag name (subtag of [`typeName`](#highlight.tags.typeName)).
+      */
+      tagName: t(typeName),
+      /**
+      A property or field [name](#highlight.tags.name).
+      */
+      propertyName,
+      /**
+      An attribute name (subtag of [`propertyName`](#highlight.tags.propertyName)).
+      */
+      attributeName: t(propertyName),
+      /**
+      The [name](#highlight.tags.name) of a class.
+      */
+      className: t(name2),
+      /**
+      A label [name](#highlight.tags.name).
+      */
+      labelName: t(name2),
+      /**
+      A namespace [name](#highlight.tags.name).
+      */
+      namespace: t(name2),
+      /**
+      The [name](#highlight.tags.name) of a macro.
+      */
+      macroName: t(name2),
+      /**
+      A literal value.
+      */
+      literal,
+      /**
+      A string [literal](#highlight.tags.literal).
+      */
+      string,
+      /**
+      A documentation [string](#highlight.tags.string).
+      */
+      docString: t(string),
+      /**
+      A character literal (subtag of [string](#highlight.tags.string)).
+      */
+      character: t(string),
+      /**
+      An attribute value (subtag of [string](#highlight.tags.string)).
+      */
+      attributeValue: t(string),
+      /**
+      A number [literal](#highlight.tags.literal).
+      */
+      number,
+      /**
+      An integer [number](#highlight.tags.number) literal.
+      */
+      integer: t(number),
+      /**
+      A floating-point [number](#highlight.tags.number) literal.
+      */
+      float: t(number),
+      /**
+      A boolean [literal](#highlight.tags.literal).
+      */
+      bool: t(literal),
+      /**
+      Regular expression [literal](#highlight.tags.literal).
+      */
+      regexp: t(literal),
+      /**
+      An escape [literal](#highlight.tags.literal), for example a
+      backslash escape in a string.
+      */
+      escape: t(literal),
+      /**
+      A color [literal](#highlight.tags.literal).
+      */
+      color: t(literal),
+      /**
+      A URL [literal](#highlight.tags.literal).
+      */
+      url: t(literal),
+      /**
+      A language keyword.
+      */
+      keyword,
+      /**
+      The [keyword](#highlight.tags.keyword) for the self or this
+      object.
+      */
+      self: t(keyword),
+      /**
+      The [keyword](#highlight.tags.keyword) for null.
+      */
+      null: t(keyword),
+      /**
+      A [keyword](#highlight.tags.keyword) denoting some atomic value.
+      */
+      atom: t(keyword),
+      /**
+      A [keyword](#highlight.tags.keyword) that represents a unit.
+      */
+      unit: t(keyword),
+      /**
+      A modifier [keyword](#highlight.tags.keyword).
+      */
+      modifier: t(keyword),
+      /**
+      A [keyword](#highlight.tags.keyword) that acts as an operator.
+      */
+      operatorKeyword: t(keyword),
+      /**
+      A control-flow related [keyword](#highlight.tags.keyword).
+      */
+      controlKeyword: t(keyword),
+      /**
+      A [keyword](#highlight.tags.keyword) that defines something.
+      */
+      definitionKeyword: t(keyword),
+      /**
+      A [keyword](#highlight.tags.keyword) related to defining or
+      interfacing with modules.
+      */
+      moduleKeyword: t(keyword),
+      /**
+      An operator.
+      */
+      operator,
+      /**
+      An [operator](#highlight.tags.operator) that dereferences something.
+      */
+      derefOperator: t(operator),
+      /**
+      Arithmetic-related [operator](#highlight.tags.operator).
+      */
+      arithmeticOperator: t(operator),
+      /**
+      Logical [operator](#highlight.tags.operator).
+      */
+      logicOperator: t(operator),
+      /**
+      Bit [operator](#highlight.tags.operator).
+      */
+      bitwiseOperator: t(operator),
+      /**
+      Comparison [operator](#highlight.tags.operator).
+      */
+      compareOperator: t(operator),
+      /**
+      [Operator](#highlight.tags.operator) that updates its operand.
+      */
+      updateOperator: t(operator),
+      /**
+      [Operator](#highlight.tags.operator) that defines something.
+      */
+      definitionOperator: t(operator),
+      /**
+      Type-related [operator](#highlight.tags.operator).
+      */
+      typeOperator: t(operator),
+      /**
+      Control-flow [operator](#highlight.tags.operator).
+      */
+      controlOperator: t(operator),
+      /**
+      Program or markup punctuation.
+      */
+      punctuation,
+      /**
+      [Punctuation](#highlight.tags.punctuation) that separates
+      things.
+      */
+      separator: t(punctuation),
+      /**
+      Bracket-style [punctuation](#highlight.tags.punctuation).
+      */
+      bracket,
+      /**
+      Angle [brackets](#highlight.tags.bracket) (usually `<` and `>`
+      tokens).
+      */
+      angleBracket: t(bracket),
+      /**
+      Square [brackets](#highlight.tags.bracket) (usually `[` and `]`
+      tokens).
+      */
+      squareBracket: t(bracket),
+      /**
+      Parentheses (usually `(` and `)` tokens). Subtag of
+      [bracket](#highlight.tags.bracket).
+      */
+      paren: t(bracket),
+      /**
+      Braces (usually `{` and `}` tokens). Subtag of
+      [bracket](#highlight.tags.bracket).
+      */
+      brace: t(bracket),
+      /**
+      Content, for example plain text in XML or markup documents.
+      */
+      content,
+      /**
+      [Content](#highlight.tags.content) that represents a heading.
+      */
+      heading,
+      /**
+      A level 1 [heading](#highlight.tags.heading).
+      */
+      heading1: t(heading),
+      /**
+      A level 2 [heading](#highlight.tags.heading).
+      */
+      heading2: t(heading),
+      /**
+      A level 3 [heading](#highlight.tags.heading).
+      */
+      heading3: t(heading),
+      /**
+      A level 4 [heading](#highlight.tags.heading).
+      */
+      heading4: t(heading),
+      /**
+      A level 5 [heading](#highlight.tags.heading).
+      */
+      heading5: t(heading),
+      /**
+      A level 6 [heading](#highlight.tags.heading).
+      */
+      heading6: t(heading),
+      /**
+      A prose [content](#highlight.tags.content) separator (such as a horizontal rule).
+      */
+      contentSeparator: t(content),
+      /**
+      [Content](#highlight.tags.content) that represents a list.
+      */
+      list: t(content),
+      /**
+      [Content](#highlight.tags.content) that represents a quote.
+      */
+      quote: t(content),
+      /**
+      [Content](#highlight.tags.content) that is emphasized.
+      */
+      emphasis: t(content),
+      /**
+      [Content](#highlight.tags.content) that is styled strong.
+      */
+      strong: t(content),
+      /**
+      [Content](#highlight.tags.content) that is part of a link.
+      */
+      link: t(content),
+      /**
+      [Content](#highlight.tags.content) that is styled as code or
+      monospace.
+      */
+      monospace: t(content),
+      /**
+      [Content](#highlight.tags.content) that has a strike-through
+      style.
+      */
+      strikethrough: t(content),
+      /**
+      Inserted text in a change-tracking format.
+      */
+      inserted: t(),
+      /**
+      Deleted text.
+      */
+      deleted: t(),
+      /**
+      Changed text.
+      */
+      changed: t(),
+      /**
+      An invalid or unsyntactic element.
+      */
+      invalid: t(),
+      /**
+      Metadata or meta-instruction.
+      */
+      meta,
+      /**
+      [Metadata](#highlight.tags.meta) that applies to the entire
+      document.
+      */
+      documentMeta: t(meta),
+      /**
+      [Metadata](#highlight.tags.meta) that annotates or adds
+      attributes to a given syntactic element.
+      */
+      annotation: t(meta),
+      /**
+      Processing instruction or preprocessor directive. Subtag of
+      [meta](#highlight.tags.meta).
+      */
+      processingInstruction: t(meta),
+      /**
+      [Modifier](#highlight.Tag^defineModifier) that indicates that a
+      given element is being defined. Expected to be used with the
+      various [name](#highlight.tags.name) tags.
+      */
+      definition: Tag.defineModifier("definition"),
+      /**
+      [Modifier](#highlight.Tag^defineModifier) that indicates that
+      something is constant. Mostly expected to be used with
+      [variable names](#highlight.tags.variableName).
+      */
+      constant: Tag.defineModifier("constant"),
+      /**
+      [Modifier](#highlight.Tag^defineModifier) used to indicate that
+      a [variable](#highlight.tags.variableName) or [property
+      name](#highlight.tags.propertyName) is being called or defined
+      as a function.
+      */
+      function: Tag.defineModifier("function"),
+      /**
+      [Modifier](#highlight.Tag^defineModifier) that can be applied to
+      [names](#highlight.tags.name) to indicate that they belong to
+      the language's standard environment.
+      */
+      standard: Tag.defineModifier("standard"),
+      /**
+      [Modifier](#highlight.Tag^defineModifier) that indicates a given
+      [names](#highlight.tags.name) is local to some scope.
+      */
+      local: Tag.defineModifier("local"),
+      /**
+      A generic variant [modifier](#highlight.Tag^defineModifier) that
+      can be used to tag language-specific alternative variants of
+      some common tag. It is recommended for themes to define special
+      forms of at least the [string](#highlight.tags.string) and
+      [variable name](#highlight.tags.variableName) tags, since those
+      come up a lot.
+      */
+      special: Tag.defineModifier("special")
+    };
+    for (let name3 in tags) {
+      let val2 = tags[name3];
+      if (val2 instanceof Tag)
+        val2.name = name3;
+    }
+    classHighlighter = tagHighlighter([
+      { tag: tags.link, class: "tok-link" },
+      { tag: tags.heading, class: "tok-heading" },
+      { tag: tags.emphasis, class: "tok-emphasis" },
+      { tag: tags.strong, class: "tok-strong" },
+      { tag: tags.keyword, class: "tok-keyword" },
+      { tag: tags.atom, class: "tok-atom" },
+      { tag: tags.bool, class: "tok-bool" },
+      { tag: tags.url, class: "tok-url" },
+      { tag: tags.labelName, class: "tok-labelName" },
+      { tag: tags.inserted, class: "tok-inserted" },
+      { tag: tags.deleted, class: "tok-deleted" },
+      { tag: tags.literal, class: "tok-literal" },
+      { tag: tags.string, class: "tok-string" },
+      { tag: tags.number, class: "tok-number" },
+      { tag: [tags.regexp, tags.escape, tags.special(tags.string)], class: "tok-string2" },
+      { tag: tags.variableName, class: "tok-variableName" },
+      { tag: tags.local(tags.variableName), class: "tok-variableName tok-local" },
+      { tag: tags.definition(tags.variableName), class: "tok-variableName tok-definition" },
+      { tag: tags.special(tags.variableName), class: "tok-variableName2" },
+      { tag: tags.definition(tags.propertyName), class: "tok-propertyName tok-definition" },
+      { tag: tags.typeName, class: "tok-typeName" },
+      { tag: tags.namespace, class: "tok-namespace" },
+      { tag: tags.className, class: "tok-className" },
+      { tag: tags.macroName, class: "tok-macroName" },
+      { tag: tags.propertyName, class: "tok-propertyName" },
+      { tag: tags.operator, class: "tok-operator" },
+      { tag: tags.comment, class: "tok-comment" },
+      { tag: tags.meta, class: "tok-meta" },
+      { tag: tags.invalid, class: "tok-invalid" },
+      { tag: tags.punctuation, class: "tok-punctuation" }
+    ]);
+  }
+});
+
+// node_modules/@lezer/python/dist/index.js
+function isLineBreak(ch) {
+  return ch == newline || ch == carriageReturn;
+}
+function isHex(ch) {
+  return ch >= 48 && ch <= 57 || ch >= 65 && ch <= 70 || ch >= 97 && ch <= 102;
+}
+function Context(parent, indent3, flags) {
+  this.parent = parent;
+  this.indent = indent3;
+  this.flags = flags;
+  this.hash = (parent ? parent.hash + parent.hash << 8 : 0) + indent3 + (indent3 << 4) + flags + (flags << 6);
+}
+function countIndent(space2) {
+  let depth = 0;
+  for (let i = 0; i < space2.length; i++)
+    depth += space2.charCodeAt(i) == tab ? 8 - depth % 8 : 1;
+  return depth;
+}
+function skipEscape(input, ch) {
+  if (ch == letter_o) {
+    for (let i = 0; i < 2 && input.next >= 48 && input.next <= 55; i++) input.advance();
+  } else if (ch == letter_x) {
+    for (let i = 0; i < 2 && isHex(input.next); i++) input.advance();
+  } else if (ch == letter_u) {
+    for (let i = 0; i < 4 && isHex(input.next); i++) input.advance();
+  } else if (ch == letter_U) {
+    for (let i = 0; i < 8 && isHex(input.next); i++) input.advance();
+  } else if (ch == letter_N) {
+    if (input.next == braceOpen) {
+      input.advance();
+      while (input.next >= 0 && input.next != braceClose && input.next != singleQuote && input.next != doubleQuote && input.next != newline) input.advance();
+      if (input.next == braceClose) input.advance();
+    }
+  }
+}
+var printKeyword, indent, dedent, newline$1, blankLineStart, newlineBracketed, eof, stringContent, Escape, replacementStart, stringEnd, ParenL, ParenthesizedExpression, TupleExpression, ComprehensionExpression, BracketL, ArrayExpression, ArrayComprehensionExpression, BraceL, DictionaryExpression, DictionaryComprehensionExpression, SetExpression, SetComprehensionExpression, ArgList, subscript, String$1, stringStart, stringStartD, stringStartL, stringStartLD, stringStartR, stringStartRD, stringStartRL, stringStartRLD, FormatString, stringStartF, stringStartFD, stringStartFL, stringStartFLD, stringStartFR, stringStartFRD, stringStartFRL, stringStartFRLD, FormatReplacement, nestedFormatReplacement, importList, TypeParamList, ParamList, SequencePattern, MappingPattern, PatternArgList, newline, carriageReturn, space, tab, hash, parenOpen, dot, braceOpen, braceClose, singleQuote, doubleQuote, backslash, letter_o, letter_x, letter_N, letter_u, letter_U, bracketed, newlines, indentation, cx_Bracketed, cx_String, cx_DoubleQuote, cx_Long, cx_Raw, cx_Format, topIndent, stringFlags, trackIndent, legacyPrint, strings2, pythonHighlighting, spec_identifier, parser;
+var init_dist9 = __esm({
+  "node_modules/@lezer/python/dist/index.js"() {
+    init_dist7();
+    init_dist8();
+    printKeyword = 1;
+    indent = 194;
+    dedent = 195;
+    newline$1 = 196;
+    blankLineStart = 197;
+    newlineBracketed = 198;
+    eof = 199;
+    stringContent = 200;
+    Escape = 2;
+    replacementStart = 3;
+    stringEnd = 201;
+    ParenL = 24;
+    ParenthesizedExpression = 25;
+    TupleExpression = 49;
+    ComprehensionExpression = 50;
+    BracketL = 55;
+    ArrayExpression = 56;
+    ArrayComprehensionExpression = 57;
+    BraceL = 59;
+    DictionaryExpression = 60;
+    DictionaryComprehensionExpression = 61;
+    SetExpression = 62;
+    SetComprehensionExpression = 63;
+    ArgList = 65;
+    subscript = 238;
+    String$1 = 71;
+    stringStart = 241;
+    stringStartD = 242;
+    stringStartL = 243;
+    stringStartLD = 244;
+    stringStartR = 245;
+    stringStartRD = 246;
+    stringStartRL = 247;
+    stringStartRLD = 248;
+    FormatString = 72;
+    stringStartF = 249;
+    stringStartFD = 250;
+    stringStartFL = 251;
+    stringStartFLD = 252;
+    stringStartFR = 253;
+    stringStartFRD = 254;
+    stringStartFRL = 255;
+    stringStartFRLD = 256;
+    FormatReplacement = 73;
+    nestedFormatReplacement = 77;
+    importList = 263;
+    TypeParamList = 112;
+    ParamList = 130;
+    SequencePattern = 151;
+    MappingPattern = 152;
+    PatternArgList = 155;
+    newline = 10;
+    carriageReturn = 13;
+    space = 32;
+    tab = 9;
+    hash = 35;
+    parenOpen = 40;
+    dot = 46;
+    braceOpen = 123;
+    braceClose = 125;
+    singleQuote = 39;
+    doubleQuote = 34;
+    backslash = 92;
+    letter_o = 111;
+    letter_x = 120;
+    letter_N = 78;
+    letter_u = 117;
+    letter_U = 85;
+    bracketed = /* @__PURE__ */ new Set([
+      ParenthesizedExpression,
+      TupleExpression,
+      ComprehensionExpression,
+      importList,
+      ArgList,
+      ParamList,
+      ArrayExpression,
+      ArrayComprehensionExpression,
+      subscript,
+      SetExpression,
+      SetComprehensionExpression,
+      FormatString,
+      FormatReplacement,
+      nestedFormatReplacement,
+      DictionaryExpression,
+      DictionaryComprehensionExpression,
+      SequencePattern,
+      MappingPattern,
+      PatternArgList,
+      TypeParamList
+    ]);
+    newlines = new ExternalTokenizer((input, stack) => {
+      let prev;
+      if (input.next < 0) {
+        input.acceptToken(eof);
+      } else if (stack.context.flags & cx_Bracketed) {
+        if (isLineBreak(input.next)) input.acceptToken(newlineBracketed, 1);
+      } else if (((prev = input.peek(-1)) < 0 || isLineBreak(prev)) && stack.canShift(blankLineStart)) {
+        let spaces = 0;
+        while (input.next == space || input.next == tab) {
+          input.advance();
+          spaces++;
+        }
+        if (input.next == newline || input.next == carriageReturn || input.next == hash)
+          input.acceptToken(blankLineStart, -spaces);
+      } else if (isLineBreak(input.next)) {
+        input.acceptToken(newline$1, 1);
+      }
+    }, { contextual: true });
+    indentation = new ExternalTokenizer((input, stack) => {
+      let context2 = stack.context;
+      if (context2.flags) return;
+      let prev = input.peek(-1);
+      if (prev == newline || prev == carriageReturn) {
+        let depth = 0, chars = 0;
+        for (; ; ) {
+          if (input.next == space) depth++;
+          else if (input.next == tab) depth += 8 - depth % 8;
+          else break;
+          input.advance();
+          chars++;
+        }
+        if (depth != context2.indent && input.next != newline && input.next != carriageReturn && input.next != hash) {
+          if (depth < context2.indent) input.acceptToken(dedent, -chars);
+          else input.acceptToken(indent);
+        }
+      }
+    });
+    cx_Bracketed = 1;
+    cx_String = 2;
+    cx_DoubleQuote = 4;
+    cx_Long = 8;
+    cx_Raw = 16;
+    cx_Format = 32;
+    topIndent = new Context(null, 0, 0);
+    stringFlags = new Map([
+      [stringStart, 0],
+      [stringStartD, cx_DoubleQuote],
+      [stringStartL, cx_Long],
+      [stringStartLD, cx_Long | cx_DoubleQuote],
+      [stringStartR, cx_Raw],
+      [stringStartRD, cx_Raw | cx_DoubleQuote],
+      [stringStartRL, cx_Raw | cx_Long],
+      [stringStartRLD, cx_Raw | cx_Long | cx_DoubleQuote],
+      [stringStartF, cx_Format],
+      [stringStartFD, cx_Format | cx_DoubleQuote],
+      [stringStartFL, cx_Format | cx_Long],
+      [stringStartFLD, cx_Format | cx_Long | cx_DoubleQuote],
+      [stringStartFR, cx_Format | cx_Raw],
+      [stringStartFRD, cx_Format | cx_Raw | cx_DoubleQuote],
+      [stringStartFRL, cx_Format | cx_Raw | cx_Long],
+      [stringStartFRLD, cx_Format | cx_Raw | cx_Long | cx_DoubleQuote]
+    ].map(([term, flags]) => [term, flags | cx_String]));
+    trackIndent = new ContextTracker({
+      start: topIndent,
+      reduce(context2, term, _, input) {
+        if (context2.flags & cx_Bracketed && bracketed.has(term) || (term == String$1 || term == FormatString) && context2.flags & cx_String)
+          return context2.parent;
+        return context2;
+      },
+      shift(context2, term, stack, input) {
+        if (term == indent)
+          return new Context(context2, countIndent(input.read(input.pos, stack.pos)), 0);
+        if (term == dedent)
+          return context2.parent;
+        if (term == ParenL || term == BracketL || term == BraceL || term == replacementStart)
+          return new Context(context2, 0, cx_Bracketed);
+        if (stringFlags.has(term))
+          return new Context(context2, 0, stringFlags.get(term) | context2.flags & cx_Bracketed);
+        return context2;
+      },
+      hash(context2) {
+        return context2.hash;
+      }
+    });
+    legacyPrint = new ExternalTokenizer((input) => {
+      for (let i = 0; i < 5; i++) {
+        if (input.next != "print".charCodeAt(i)) return;
+        input.advance();
+      }
+      if (/\w/.test(String.fromCharCode(input.next))) return;
+      for (let off = 0; ; off++) {
+        let next = input.peek(off);
+        if (next == space || next == tab) continue;
+        if (next != parenOpen && next != dot && next != newline && next != carriageReturn && next != hash)
+          input.acceptToken(printKeyword);
+        return;
+      }
+    });
+    strings2 = new ExternalTokenizer((input, stack) => {
+      let { flags } = stack.context;
+      let quote = flags & cx_DoubleQuote ? doubleQuote : singleQuote;
+      let long = (flags & cx_Long) > 0;
+      let escapes = !(flags & cx_Raw);
+      let format = (flags & cx_Format) > 0;
+      let start = input.pos;
+      for (; ; ) {
+        if (input.next < 0) {
+          break;
+        } else if (format && input.next == braceOpen) {
+          if (input.peek(1) == braceOpen) {
+            input.advance(2);
+          } else {
+            if (input.pos == start) {
+              input.acceptToken(replacementStart, 1);
+              return;
+            }
+            break;
+          }
+        } else if (escapes && input.next == backslash) {
+          if (input.pos == start) {
+            input.advance();
+            let escaped = input.next;
+            if (escaped >= 0) {
+              input.advance();
+              skipEscape(input, escaped);
+            }
+            input.acceptToken(Escape);
+            return;
+          }
+          break;
+        } else if (input.next == backslash && !escapes && input.peek(1) > -1) {
+          input.advance(2);
+        } else if (input.next == quote && (!long || input.peek(1) == quote && input.peek(2) == quote)) {
+          if (input.pos == start) {
+            input.acceptToken(stringEnd, long ? 3 : 1);
+            return;
+          }
+          break;
+        } else if (input.next == newline) {
+          if (long) {
+            input.advance();
+          } else if (input.pos == start) {
+            input.acceptToken(stringEnd);
+            return;
+          }
+          break;
+        } else {
+          input.advance();
+        }
+      }
+      if (input.pos > start) input.acceptToken(stringContent);
+    });
+    pythonHighlighting = styleTags({
+      'async "*" "**" FormatConversion FormatSpec': tags.modifier,
+      "for while if elif else try except finally return raise break continue with pass assert await yield match case": tags.controlKeyword,
+      "in not and or is del": tags.operatorKeyword,
+      "from def class global nonlocal lambda": tags.definitionKeyword,
+      import: tags.moduleKeyword,
+      "with as print": tags.keyword,
+      Boolean: tags.bool,
+      None: tags.null,
+      VariableName: tags.variableName,
+      "CallExpression/VariableName": tags.function(tags.variableName),
+      "FunctionDefinition/VariableName": tags.function(tags.definition(tags.variableName)),
+      "ClassDefinition/VariableName": tags.definition(tags.className),
+      PropertyName: tags.propertyName,
+      "CallExpression/MemberExpression/PropertyName": tags.function(tags.propertyName),
+      Comment: tags.lineComment,
+      Number: tags.number,
+      String: tags.string,
+      FormatString: tags.special(tags.string),
+      Escape: tags.escape,
+      UpdateOp: tags.updateOperator,
+      "ArithOp!": tags.arithmeticOperator,
+      BitOp: tags.bitwiseOperator,
+      CompareOp: tags.compareOperator,
+      AssignOp: tags.definitionOperator,
+      Ellipsis: tags.punctuation,
+      At: tags.meta,
+      "( )": tags.paren,
+      "[ ]": tags.squareBracket,
+      "{ }": tags.brace,
+      ".": tags.derefOperator,
+      ", ;": tags.separator
+    });
+    spec_identifier = { __proto__: null, await: 44, or: 54, and: 56, in: 60, not: 62, is: 64, if: 70, else: 72, lambda: 76, yield: 94, from: 96, async: 102, for: 104, None: 162, True: 164, False: 164, del: 178, pass: 182, break: 186, continue: 190, return: 194, raise: 202, import: 206, as: 208, global: 212, nonlocal: 214, assert: 218, type: 223, elif: 236, while: 240, try: 246, except: 248, finally: 250, with: 254, def: 258, class: 268, match: 279, case: 285 };
+    parser = LRParser.deserialize({
+      version: 14,
+      states: "##jQ`QeOOP$}OSOOO&WQtO'#HUOOQS'#Co'#CoOOQS'#Cp'#CpO'vQdO'#CnO*UQtO'#HTOOQS'#HU'#HUOOQS'#DU'#DUOOQS'#HT'#HTO*rQdO'#D_O+VQdO'#DfO+gQdO'#DjO+zOWO'#DuO,VOWO'#DvO.[QtO'#GuOOQS'#Gu'#GuO'vQdO'#GtO0ZQtO'#GtOOQS'#Eb'#EbO0rQdO'#EcOOQS'#Gs'#GsO0|QdO'#GrOOQV'#Gr'#GrO1XQdO'#FYOOQS'#G^'#G^O1^QdO'#FXOOQV'#IS'#ISOOQV'#Gq'#GqOOQV'#Fq'#FqQ`QeOOO'vQdO'#CqO1lQdO'#C}O1sQdO'#DRO2RQdO'#HYO2cQtO'#EVO'vQdO'#EWOOQS'#EY'#EYOOQS'#E['#E[OOQS'#E^'#E^O2wQdO'#E`O3_QdO'#EdO3rQdO'#EfO3zQtO'#EfO1XQdO'#EiO0rQdO'#ElO1XQdO'#EnO0rQdO'#EtO0rQdO'#EwO4VQdO'#EyO4^QdO'#FOO4iQdO'#EzO0rQdO'#FOO1XQdO'#FQO1XQdO'#FVO4nQdO'#F[P4uOdO'#GpPOOO)CBd)CBdOOQS'#Ce'#CeOOQS'#Cf'#CfOOQS'#Cg'#CgOOQS'#Ch'#ChOOQS'#Ci'#CiOOQS'#Cj'#CjOOQS'#Cl'#ClO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO5TQdO'#DoOOQS,5:Y,5:YO5hQdO'#HdOOQS,5:],5:]O5uQ!fO,5:]O5zQtO,59YO1lQdO,59bO1lQdO,59bO1lQdO,59bO8jQdO,59bO8oQdO,59bO8vQdO,59jO8}QdO'#HTO:TQdO'#HSOOQS'#HS'#HSOOQS'#D['#D[O:lQdO,59aO'vQdO,59aO:zQdO,59aOOQS,59y,59yO;PQdO,5:RO'vQdO,5:ROOQS,5:Q,5:QO;_QdO,5:QO;dQdO,5:XO'vQdO,5:XO'vQdO,5:VOOQS,5:U,5:UO;uQdO,5:UO;zQdO,5:WOOOW'#Fy'#FyO<POWO,5:aOOQS,5:a,5:aO<[QdO'#HwOOOW'#Dw'#DwOOOW'#Fz'#FzO<lOWO,5:bOOQS,5:b,5:bOOQS'#F}'#F}O<zQtO,5:iO?lQtO,5=`O@VQ#xO,5=`O@vQtO,5=`OOQS,5:},5:}OA_QeO'#GWOBqQdO,5;^OOQV,5=^,5=^OB|QtO'#IPOCkQdO,5;tOOQS-E:[-E:[OOQV,5;s,5;sO4dQdO'#FQOOQV-E9o-E9oOCsQtO,59]OEzQtO,59iOFeQdO'#HVOFpQdO'#HVO1XQdO'#HVOF{QdO'#DTOGTQdO,59mOGYQdO'#HZO'vQdO'#HZO0rQdO,5=tOOQS,5=t,5=tO0rQdO'#EROOQS'#ES'#ESOGwQdO'#GPOHXQdO,58|OHXQdO,58|O*xQdO,5:oOHgQtO'#H]OOQS,5:r,5:rOOQS,5:z,5:zOHzQdO,5;OOI]QdO'#IOO1XQdO'#H}OOQS,5;Q,5;QOOQS'#GT'#GTOIqQtO,5;QOJPQdO,5;QOJUQdO'#IQOOQS,5;T,5;TOJdQdO'#H|OOQS,5;W,5;WOJuQdO,5;YO4iQdO,5;`O4iQdO,5;cOJ}QtO'#ITO'vQdO'#ITOKXQdO,5;eO4VQdO,5;eO0rQdO,5;jO1XQdO,5;lOK^QeO'#EuOLjQgO,5;fO!!kQdO'#IUO4iQdO,5;jO!!vQdO,5;lO!#OQdO,5;qO!#ZQtO,5;vO'vQdO,5;vPOOO,5=[,5=[P!#bOSO,5=[P!#jOdO,5=[O!&bQtO1G.jO!&iQtO1G.jO!)YQtO1G.jO!)dQtO1G.jO!+}QtO1G.jO!,bQtO1G.jO!,uQdO'#HcO!-TQtO'#GuO0rQdO'#HcO!-_QdO'#HbOOQS,5:Z,5:ZO!-gQdO,5:ZO!-lQdO'#HeO!-wQdO'#HeO!.[QdO,5>OOOQS'#Ds'#DsOOQS1G/w1G/wOOQS1G.|1G.|O!/[QtO1G.|O!/cQtO1G.|O1lQdO1G.|O!0OQdO1G/UOOQS'#DZ'#DZO0rQdO,59tOOQS1G.{1G.{O!0VQdO1G/eO!0gQdO1G/eO!0oQdO1G/fO'vQdO'#H[O!0tQdO'#H[O!0yQtO1G.{O!1ZQdO,59iO!2aQdO,5=zO!2qQdO,5=zO!2yQdO1G/mO!3OQtO1G/mOOQS1G/l1G/lO!3`QdO,5=uO!4VQdO,5=uO0rQdO1G/qO!4tQdO1G/sO!4yQtO1G/sO!5ZQtO1G/qOOQS1G/p1G/pOOQS1G/r1G/rOOOW-E9w-E9wOOQS1G/{1G/{O!5kQdO'#HxO0rQdO'#HxO!5|QdO,5>cOOOW-E9x-E9xOOQS1G/|1G/|OOQS-E9{-E9{O!6[Q#xO1G2zO!6{QtO1G2zO'vQdO,5<jOOQS,5<j,5<jOOQS-E9|-E9|OOQS,5<r,5<rOOQS-E:U-E:UOOQV1G0x1G0xO1XQdO'#GRO!7dQtO,5>kOOQS1G1`1G1`O!8RQdO1G1`OOQS'#DV'#DVO0rQdO,5=qOOQS,5=q,5=qO!8WQdO'#FrO!8cQdO,59oO!8kQdO1G/XO!8uQtO,5=uOOQS1G3`1G3`OOQS,5:m,5:mO!9fQdO'#GtOOQS,5<k,5<kOOQS-E9}-E9}O!9wQdO1G.hOOQS1G0Z1G0ZO!:VQdO,5=wO!:gQdO,5=wO0rQdO1G0jO0rQdO1G0jO!:xQdO,5>jO!;ZQdO,5>jO1XQdO,5>jO!;lQdO,5>iOOQS-E:R-E:RO!;qQdO1G0lO!;|QdO1G0lO!<RQdO,5>lO!<aQdO,5>lO!<oQdO,5>hO!=VQdO,5>hO!=hQdO'#EpO0rQdO1G0tO!=sQdO1G0tO!=xQgO1G0zO!AvQgO1G0}O!EqQdO,5>oO!E{QdO,5>oO!FTQtO,5>oO0rQdO1G1PO!F_QdO1G1PO4iQdO1G1UO!!vQdO1G1WOOQV,5;a,5;aO!FdQfO,5;aO!FiQgO1G1QO!JjQdO'#GZO4iQdO1G1QO4iQdO1G1QO!JzQdO,5>pO!KXQdO,5>pO1XQdO,5>pOOQV1G1U1G1UO!KaQdO'#FSO!KrQ!fO1G1WO!KzQdO1G1WOOQV1G1]1G1]O4iQdO1G1]O!LPQdO1G1]O!LXQdO'#F^OOQV1G1b1G1bO!#ZQtO1G1bPOOO1G2v1G2vP!L^OSO1G2vOOQS,5=},5=}OOQS'#Dp'#DpO0rQdO,5=}O!LfQdO,5=|O!LyQdO,5=|OOQS1G/u1G/uO!MRQdO,5>PO!McQdO,5>PO!MkQdO,5>PO!NOQdO,5>PO!N`QdO,5>POOQS1G3j1G3jOOQS7+$h7+$hO!8kQdO7+$pO#!RQdO1G.|O#!YQdO1G.|OOQS1G/`1G/`OOQS,5<`,5<`O'vQdO,5<`OOQS7+%P7+%PO#!aQdO7+%POOQS-E9r-E9rOOQS7+%Q7+%QO#!qQdO,5=vO'vQdO,5=vOOQS7+$g7+$gO#!vQdO7+%PO##OQdO7+%QO##TQdO1G3fOOQS7+%X7+%XO##eQdO1G3fO##mQdO7+%XOOQS,5<_,5<_O'vQdO,5<_O##rQdO1G3aOOQS-E9q-E9qO#$iQdO7+%]OOQS7+%_7+%_O#$wQdO1G3aO#%fQdO7+%_O#%kQdO1G3gO#%{QdO1G3gO#&TQdO7+%]O#&YQdO,5>dO#&sQdO,5>dO#&sQdO,5>dOOQS'#Dx'#DxO#'UO&jO'#DzO#'aO`O'#HyOOOW1G3}1G3}O#'fQdO1G3}O#'nQdO1G3}O#'yQ#xO7+(fO#(jQtO1G2UP#)TQdO'#GOOOQS,5<m,5<mOOQS-E:P-E:POOQS7+&z7+&zOOQS1G3]1G3]OOQS,5<^,5<^OOQS-E9p-E9pOOQS7+$s7+$sO#)bQdO,5=`O#){QdO,5=`O#*^QtO,5<aO#*qQdO1G3cOOQS-E9s-E9sOOQS7+&U7+&UO#+RQdO7+&UO#+aQdO,5<nO#+uQdO1G4UOOQS-E:Q-E:QO#,WQdO1G4UOOQS1G4T1G4TOOQS7+&W7+&WO#,iQdO7+&WOOQS,5<p,5<pO#,tQdO1G4WOOQS-E:S-E:SOOQS,5<l,5<lO#-SQdO1G4SOOQS-E:O-E:OO1XQdO'#EqO#-jQdO'#EqO#-uQdO'#IRO#-}QdO,5;[OOQS7+&`7+&`O0rQdO7+&`O#.SQgO7+&fO!JmQdO'#GXO4iQdO7+&fO4iQdO7+&iO#2QQtO,5<tO'vQdO,5<tO#2[QdO1G4ZOOQS-E:W-E:WO#2fQdO1G4ZO4iQdO7+&kO0rQdO7+&kOOQV7+&p7+&pO!KrQ!fO7+&rO!KzQdO7+&rO`QeO1G0{OOQV-E:X-E:XO4iQdO7+&lO4iQdO7+&lOOQV,5<u,5<uO#2nQdO,5<uO!JmQdO,5<uOOQV7+&l7+&lO#2yQgO7+&lO#6tQdO,5<vO#7PQdO1G4[OOQS-E:Y-E:YO#7^QdO1G4[O#7fQdO'#IWO#7tQdO'#IWO1XQdO'#IWOOQS'#IW'#IWO#8PQdO'#IVOOQS,5;n,5;nO#8XQdO,5;nO0rQdO'#FUOOQV7+&r7+&rO4iQdO7+&rOOQV7+&w7+&wO4iQdO7+&wO#8^QfO,5;xOOQV7+&|7+&|POOO7+(b7+(bO#8cQdO1G3iOOQS,5<c,5<cO#8qQdO1G3hOOQS-E9u-E9uO#9UQdO,5<dO#9aQdO,5<dO#9tQdO1G3kOOQS-E9v-E9vO#:UQdO1G3kO#:^QdO1G3kO#:nQdO1G3kO#:UQdO1G3kOOQS<<H[<<H[O#:yQtO1G1zOOQS<<Hk<<HkP#;WQdO'#FtO8vQdO1G3bO#;eQdO1G3bO#;jQdO<<HkOOQS<<Hl<<HlO#;zQdO7+)QOOQS<<Hs<<HsO#<[QtO1G1yP#<{QdO'#FsO#=YQdO7+)RO#=jQdO7+)RO#=rQdO<<HwO#=wQdO7+({OOQS<<Hy<<HyO#>nQdO,5<bO'vQdO,5<bOOQS-E9t-E9tOOQS<<Hw<<HwOOQS,5<g,5<gO0rQdO,5<gO#>sQdO1G4OOOQS-E9y-E9yO#?^QdO1G4OO<[QdO'#H{OOOO'#D{'#D{OOOO'#F|'#F|O#?oO&jO,5:fOOOW,5>e,5>eOOOW7+)i7+)iO#?zQdO7+)iO#@SQdO1G2zO#@mQdO1G2zP'vQdO'#FuO0rQdO<<IpO1XQdO1G2YP1XQdO'#GSO#AOQdO7+)pO#AaQdO7+)pOOQS<<Ir<<IrP1XQdO'#GUP0rQdO'#GQOOQS,5;],5;]O#ArQdO,5>mO#BQQdO,5>mOOQS1G0v1G0vOOQS<<Iz<<IzOOQV-E:V-E:VO4iQdO<<JQOOQV,5<s,5<sO4iQdO,5<sOOQV<<JQ<<JQOOQV<<JT<<JTO#BYQtO1G2`P#BdQdO'#GYO#BkQdO7+)uO#BuQgO<<JVO4iQdO<<JVOOQV<<J^<<J^O4iQdO<<J^O!KrQ!fO<<J^O#FpQgO7+&gOOQV<<JW<<JWO#FzQgO<<JWOOQV1G2a1G2aO1XQdO1G2aO#JuQdO1G2aO4iQdO<<JWO1XQdO1G2bP0rQdO'#G[O#KQQdO7+)vO#K_QdO7+)vOOQS'#FT'#FTO0rQdO,5>rO#KgQdO,5>rO#KrQdO,5>rO#K}QdO,5>qO#L`QdO,5>qOOQS1G1Y1G1YOOQS,5;p,5;pOOQV<<Jc<<JcO#LhQdO1G1dOOQS7+)T7+)TP#LmQdO'#FwO#L}QdO1G2OO#MbQdO1G2OO#MrQdO1G2OP#M}QdO'#FxO#N[QdO7+)VO#NlQdO7+)VO#NlQdO7+)VO#NtQdO7+)VO$ UQdO7+(|O8vQdO7+(|OOQSAN>VAN>VO$ oQdO<<LmOOQSAN>cAN>cO0rQdO1G1|O$!PQtO1G1|P$!ZQdO'#FvOOQS1G2R1G2RP$!hQdO'#F{O$!uQdO7+)jO$#`QdO,5>gOOOO-E9z-E9zOOOW<<MT<<MTO$#nQdO7+(fOOQSAN?[AN?[OOQS7+'t7+'tO$$XQdO<<M[OOQS,5<q,5<qO$$jQdO1G4XOOQS-E:T-E:TOOQVAN?lAN?lOOQV1G2_1G2_O4iQdOAN?qO$$xQgOAN?qOOQVAN?xAN?xO4iQdOAN?xOOQV<<JR<<JRO4iQdOAN?rO4iQdO7+'{OOQV7+'{7+'{O1XQdO7+'{OOQVAN?rAN?rOOQS7+'|7+'|O$(sQdO<<MbOOQS1G4^1G4^O0rQdO1G4^OOQS,5<w,5<wO$)QQdO1G4]OOQS-E:Z-E:ZOOQU'#G_'#G_O$)cQfO7+'OO$)nQdO'#F_O$*uQdO7+'jO$+VQdO7+'jOOQS7+'j7+'jO$+bQdO<<LqO$+rQdO<<LqO$+rQdO<<LqO$+zQdO'#H^OOQS<<Lh<<LhO$,UQdO<<LhOOQS7+'h7+'hOOQS'#D|'#D|OOOO1G4R1G4RO$,oQdO1G4RO$,wQdO1G4RP!=hQdO'#GVOOQVG25]G25]O4iQdOG25]OOQVG25dG25dOOQVG25^G25^OOQV<<Kg<<KgO4iQdO<<KgOOQS7+)x7+)xP$-SQdO'#G]OOQU-E:]-E:]OOQV<<Jj<<JjO$-vQtO'#FaOOQS'#Fc'#FcO$.WQdO'#FbO$.xQdO'#FbOOQS'#Fb'#FbO$.}QdO'#IYO$)nQdO'#FiO$)nQdO'#FiO$/fQdO'#FjO$)nQdO'#FkO$/mQdO'#IZOOQS'#IZ'#IZO$0[QdO,5;yOOQS<<KU<<KUO$0dQdO<<KUO$0tQdOANB]O$1UQdOANB]O$1^QdO'#H_OOQS'#H_'#H_O1sQdO'#DcO$1wQdO,5=xOOQSANBSANBSOOOO7+)m7+)mO$2`QdO7+)mOOQVLD*wLD*wOOQVANARANARO5uQ!fO'#GaO$2hQtO,5<SO$)nQdO'#FmOOQS,5<W,5<WOOQS'#Fd'#FdO$3YQdO,5;|O$3_QdO,5;|OOQS'#Fg'#FgO$)nQdO'#G`O$4PQdO,5<QO$4kQdO,5>tO$4{QdO,5>tO1XQdO,5<PO$5^QdO,5<TO$5cQdO,5<TO$)nQdO'#I[O$5hQdO'#I[O$5mQdO,5<UOOQS,5<V,5<VO0rQdO'#FpOOQU1G1e1G1eO4iQdO1G1eOOQSAN@pAN@pO$5rQdOG27wO$6SQdO,59}OOQS1G3d1G3dOOOO<<MX<<MXOOQS,5<{,5<{OOQS-E:_-E:_O$6XQtO'#FaO$6`QdO'#I]O$6nQdO'#I]O$6vQdO,5<XOOQS1G1h1G1hO$6{QdO1G1hO$7QQdO,5<zOOQS-E:^-E:^O$7lQdO,5=OO$8TQdO1G4`OOQS-E:b-E:bOOQS1G1k1G1kOOQS1G1o1G1oO$8eQdO,5>vO$)nQdO,5>vOOQS1G1p1G1pOOQS,5<[,5<[OOQU7+'P7+'PO$+zQdO1G/iO$)nQdO,5<YO$8sQdO,5>wO$8zQdO,5>wOOQS1G1s1G1sOOQS7+'S7+'SP$)nQdO'#GdO$9SQdO1G4bO$9^QdO1G4bO$9fQdO1G4bOOQS7+%T7+%TO$9tQdO1G1tO$:SQtO'#FaO$:ZQdO,5<}OOQS,5<},5<}O$:iQdO1G4cOOQS-E:a-E:aO$)nQdO,5<|O$:pQdO,5<|O$:uQdO7+)|OOQS-E:`-E:`O$;PQdO7+)|O$)nQdO,5<ZP$)nQdO'#GcO$;XQdO1G2hO$)nQdO1G2hP$;gQdO'#GbO$;nQdO<<MhO$;xQdO1G1uO$<WQdO7+(SO8vQdO'#C}O8vQdO,59bO8vQdO,59bO8vQdO,59bO$<fQtO,5=`O8vQdO1G.|O0rQdO1G/XO0rQdO7+$pP$<yQdO'#GOO'vQdO'#GtO$=WQdO,59bO$=]QdO,59bO$=dQdO,59mO$=iQdO1G/UO1sQdO'#DRO8vQdO,59j",
+      stateData: "$>S~O%cOS%^OSSOS%]PQ~OPdOVaOfoOhYOopOs!POvqO!PrO!Q{O!T!SO!U!RO!XZO!][O!h`O!r`O!s`O!t`O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO#l!QO#o!TO#s!UO#u!VO#z!WO#}hO$P!XO%oRO%pRO%tSO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O~O%]!YO~OV!aO_!aOa!bOh!iO!X!kO!f!mO%j![O%k!]O%l!^O%m!_O%n!_O%o!`O%p!`O%q!aO%r!aO%s!aO~Ok%xXl%xXm%xXn%xXo%xXp%xXs%xXz%xX{%xX!x%xX#g%xX%[%xX%_%xX%z%xXg%xX!T%xX!U%xX%{%xX!W%xX![%xX!Q%xX#[%xXt%xX!m%xX~P%SOfoOhYO!XZO!][O!h`O!r`O!s`O!t`O%oRO%pRO%tSO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O~Oz%wX{%wX#g%wX%[%wX%_%wX%z%wX~Ok!pOl!qOm!oOn!oOo!rOp!sOs!tO!x%wX~P)pOV!zOg!|Oo0cOv0qO!PrO~P'vOV#OOo0cOv0qO!W#PO~P'vOV#SOa#TOo0cOv0qO![#UO~P'vOQ#XO%`#XO%a#ZO~OQ#^OR#[O%`#^O%a#`O~OV%iX_%iXa%iXh%iXk%iXl%iXm%iXn%iXo%iXp%iXs%iXz%iX!X%iX!f%iX%j%iX%k%iX%l%iX%m%iX%n%iX%o%iX%p%iX%q%iX%r%iX%s%iXg%iX!T%iX!U%iX~O&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O{%iX!x%iX#g%iX%[%iX%_%iX%z%iX%{%iX!W%iX![%iX!Q%iX#[%iXt%iX!m%iX~P,eOz#dO{%hX!x%hX#g%hX%[%hX%_%hX%z%hX~Oo0cOv0qO~P'vO#g#gO%[#iO%_#iO~O%uWO~O!T#nO#u!VO#z!WO#}hO~OopO~P'vOV#sOa#tO%uWO{wP~OV#xOo0cOv0qO!Q#yO~P'vO{#{O!x$QO%z#|O#g!yX%[!yX%_!yX~OV#xOo0cOv0qO#g#SX%[#SX%_#SX~P'vOo0cOv0qO#g#WX%[#WX%_#WX~P'vOh$WO%uWO~O!f$YO!r$YO%uWO~OV$eO~P'vO!U$gO#s$hO#u$iO~O{$jO~OV$qO~P'vOS$sO%[$rO%_$rO%c$tO~OV$}Oa$}Og%POo0cOv0qO~P'vOo0cOv0qO{%SO~P'vO&Y%UO~Oa!bOh!iO!X!kO!f!mOVba_bakbalbambanbaobapbasbazba{ba!xba#gba%[ba%_ba%jba%kba%lba%mba%nba%oba%pba%qba%rba%sba%zbagba!Tba!Uba%{ba!Wba![ba!Qba#[batba!mba~On%ZO~Oo%ZO~P'vOo0cO~P'vOk0eOl0fOm0dOn0dOo0mOp0nOs0rOg%wX!T%wX!U%wX%{%wX!W%wX![%wX!Q%wX#[%wX!m%wX~P)pO%{%]Og%vXz%vX!T%vX!U%vX!W%vX{%vX~Og%_Oz%`O!T%dO!U%cO~Og%_O~Oz%gO!T%dO!U%cO!W&SX~O!W%kO~Oz%lO{%nO!T%dO!U%cO![%}X~O![%rO~O![%sO~OQ#XO%`#XO%a%uO~OV%wOo0cOv0qO!PrO~P'vOQ#^OR#[O%`#^O%a%zO~OV!qa_!qaa!qah!qak!qal!qam!qan!qao!qap!qas!qaz!qa{!qa!X!qa!f!qa!x!qa#g!qa%[!qa%_!qa%j!qa%k!qa%l!qa%m!qa%n!qa%o!qa%p!qa%q!qa%r!qa%s!qa%z!qag!qa!T!qa!U!qa%{!qa!W!qa![!qa!Q!qa#[!qat!qa!m!qa~P#yOz%|O{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~P%SOV&OOopOvqO{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~P'vOz%|O{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~OPdOVaOopOvqO!PrO!Q{O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO#g$zX%[$zX%_$zX~P'vO#g#gO%[&TO%_&TO~O!f&UOh&sX%[&sXz&sX#[&sX#g&sX%_&sX#Z&sXg&sX~Oh!iO%[&WO~Okealeameaneaoeapeaseazea{ea!xea#gea%[ea%_ea%zeagea!Tea!Uea%{ea!Wea![ea!Qea#[eatea!mea~P%SOsqazqa{qa#gqa%[qa%_qa%zqa~Ok!pOl!qOm!oOn!oOo!rOp!sO!xqa~PEcO%z&YOz%yX{%yX~O%uWOz%yX{%yX~Oz&]O{wX~O{&_O~Oz%lO#g%}X%[%}X%_%}Xg%}X{%}X![%}X!m%}X%z%}X~OV0lOo0cOv0qO!PrO~P'vO%z#|O#gUa%[Ua%_Ua~Oz&hO#g&PX%[&PX%_&PXn&PX~P%SOz&kO!Q&jO#g#Wa%[#Wa%_#Wa~Oz&lO#[&nO#g&rX%[&rX%_&rXg&rX~O!f$YO!r$YO#Z&qO%uWO~O#Z&qO~Oz&sO#g&tX%[&tX%_&tX~Oz&uO#g&pX%[&pX%_&pX{&pX~O!X&wO%z&xO~Oz&|On&wX~P%SOn'PO~OPdOVaOopOvqO!PrO!Q{O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO%['UO~P'vOt'YO#p'WO#q'XOP#naV#naf#nah#nao#nas#nav#na!P#na!Q#na!T#na!U#na!X#na!]#na!h#na!r#na!s#na!t#na!{#na!}#na#P#na#R#na#T#na#X#na#Z#na#^#na#_#na#a#na#c#na#l#na#o#na#s#na#u#na#z#na#}#na$P#na%X#na%o#na%p#na%t#na%u#na&Z#na&[#na&]#na&^#na&_#na&`#na&a#na&b#na&c#na&d#na&e#na&f#na&g#na&h#na&i#na&j#na%Z#na%_#na~Oz'ZO#[']O{&xX~Oh'_O!X&wO~Oh!iO{$jO!X&wO~O{'eO~P%SO%['hO%_'hO~OS'iO%['hO%_'hO~OV!aO_!aOa!bOh!iO!X!kO!f!mO%l!^O%m!_O%n!_O%o!`O%p!`O%q!aO%r!aO%s!aOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~O%k!]O~P!#uO%kWi~P!#uOV!aO_!aOa!bOh!iO!X!kO!f!mO%o!`O%p!`O%q!aO%r!aO%s!aOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%kWi%lWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~O%m!_O%n!_O~P!&pO%mWi%nWi~P!&pOa!bOh!iO!X!kO!f!mOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%kWi%lWi%mWi%nWi%oWi%pWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~OV!aO_!aO%q!aO%r!aO%s!aO~P!)nOVWi_Wi%qWi%rWi%sWi~P!)nO!T%dO!U%cOg&VXz&VX~O%z'kO%{'kO~P,eOz'mOg&UX~Og'oO~Oz'pO{'rO!W&XX~Oo0cOv0qOz'pO{'sO!W&XX~P'vO!W'uO~Om!oOn!oOo!rOp!sOkjisjizji{ji!xji#gji%[ji%_ji%zji~Ol!qO~P!.aOlji~P!.aOk0eOl0fOm0dOn0dOo0mOp0nO~Ot'wO~P!/jOV'|Og'}Oo0cOv0qO~P'vOg'}Oz(OO~Og(QO~O!U(SO~Og(TOz(OO!T%dO!U%cO~P%SOk0eOl0fOm0dOn0dOo0mOp0nOgqa!Tqa!Uqa%{qa!Wqa![qa!Qqa#[qatqa!mqa~PEcOV'|Oo0cOv0qO!W&Sa~P'vOz(WO!W&Sa~O!W(XO~Oz(WO!T%dO!U%cO!W&Sa~P%SOV(]Oo0cOv0qO![%}a#g%}a%[%}a%_%}ag%}a{%}a!m%}a%z%}a~P'vOz(^O![%}a#g%}a%[%}a%_%}ag%}a{%}a!m%}a%z%}a~O![(aO~Oz(^O!T%dO!U%cO![%}a~P%SOz(dO!T%dO!U%cO![&Ta~P%SOz(gO{&lX![&lX!m&lX%z&lX~O{(kO![(mO!m(nO%z(jO~OV&OOopOvqO{%hi!x%hi#g%hi%[%hi%_%hi%z%hi~P'vOz(pO{%hi!x%hi#g%hi%[%hi%_%hi%z%hi~O!f&UOh&sa%[&saz&sa#[&sa#g&sa%_&sa#Z&sag&sa~O%[(uO~OV#sOa#tO%uWO~Oz&]O{wa~OopOvqO~P'vOz(^O#g%}a%[%}a%_%}ag%}a{%}a![%}a!m%}a%z%}a~P%SOz(zO#g%hX%[%hX%_%hX%z%hX~O%z#|O#gUi%[Ui%_Ui~O#g&Pa%[&Pa%_&Pan&Pa~P'vOz(}O#g&Pa%[&Pa%_&Pan&Pa~O%uWO#g&ra%[&ra%_&rag&ra~Oz)SO#g&ra%[&ra%_&rag&ra~Og)VO~OV)WOh$WO%uWO~O#Z)XO~O%uWO#g&ta%[&ta%_&ta~Oz)ZO#g&ta%[&ta%_&ta~Oo0cOv0qO#g&pa%[&pa%_&pa{&pa~P'vOz)^O#g&pa%[&pa%_&pa{&pa~OV)`Oa)`O%uWO~O%z)eO~Ot)hO#j)gOP#hiV#hif#hih#hio#his#hiv#hi!P#hi!Q#hi!T#hi!U#hi!X#hi!]#hi!h#hi!r#hi!s#hi!t#hi!{#hi!}#hi#P#hi#R#hi#T#hi#X#hi#Z#hi#^#hi#_#hi#a#hi#c#hi#l#hi#o#hi#s#hi#u#hi#z#hi#}#hi$P#hi%X#hi%o#hi%p#hi%t#hi%u#hi&Z#hi&[#hi&]#hi&^#hi&_#hi&`#hi&a#hi&b#hi&c#hi&d#hi&e#hi&f#hi&g#hi&h#hi&i#hi&j#hi%Z#hi%_#hi~Ot)iOP#kiV#kif#kih#kio#kis#kiv#ki!P#ki!Q#ki!T#ki!U#ki!X#ki!]#ki!h#ki!r#ki!s#ki!t#ki!{#ki!}#ki#P#ki#R#ki#T#ki#X#ki#Z#ki#^#ki#_#ki#a#ki#c#ki#l#ki#o#ki#s#ki#u#ki#z#ki#}#ki$P#ki%X#ki%o#ki%p#ki%t#ki%u#ki&Z#ki&[#ki&]#ki&^#ki&_#ki&`#ki&a#ki&b#ki&c#ki&d#ki&e#ki&f#ki&g#ki&h#ki&i#ki&j#ki%Z#ki%_#ki~OV)kOn&wa~P'vOz)lOn&wa~Oz)lOn&wa~P%SOn)pO~O%Y)tO~Ot)wO#p'WO#q)vOP#niV#nif#nih#nio#nis#niv#ni!P#ni!Q#ni!T#ni!U#ni!X#ni!]#ni!h#ni!r#ni!s#ni!t#ni!{#ni!}#ni#P#ni#R#ni#T#ni#X#ni#Z#ni#^#ni#_#ni#a#ni#c#ni#l#ni#o#ni#s#ni#u#ni#z#ni#}#ni$P#ni%X#ni%o#ni%p#ni%t#ni%u#ni&Z#ni&[#ni&]#ni&^#ni&_#ni&`#ni&a#ni&b#ni&c#ni&d#ni&e#ni&f#ni&g#ni&h#ni&i#ni&j#ni%Z#ni%_#ni~OV)zOo0cOv0qO{$jO~P'vOo0cOv0qO{&xa~P'vOz*OO{&xa~OV*SOa*TOg*WO%q*UO%uWO~O{$jO&{*YO~Oh'_O~Oh!iO{$jO~O%[*_O~O%[*aO%_*aO~OV$}Oa$}Oo0cOv0qOg&Ua~P'vOz*dOg&Ua~Oo0cOv0qO{*gO!W&Xa~P'vOz*hO!W&Xa~Oo0cOv0qOz*hO{*kO!W&Xa~P'vOo0cOv0qOz*hO!W&Xa~P'vOz*hO{*kO!W&Xa~Om0dOn0dOo0mOp0nOgjikjisjizji!Tji!Uji%{ji!Wji{ji![ji#gji%[ji%_ji!Qji#[jitji!mji%zji~Ol0fO~P!NkOlji~P!NkOV'|Og*pOo0cOv0qO~P'vOn*rO~Og*pOz*tO~Og*uO~OV'|Oo0cOv0qO!W&Si~P'vOz*vO!W&Si~O!W*wO~OV(]Oo0cOv0qO![%}i#g%}i%[%}i%_%}ig%}i{%}i!m%}i%z%}i~P'vOz*zO!T%dO!U%cO![&Ti~Oz*}O![%}i#g%}i%[%}i%_%}ig%}i{%}i!m%}i%z%}i~O![+OO~Oa+QOo0cOv0qO![&Ti~P'vOz*zO![&Ti~O![+SO~OV+UOo0cOv0qO{&la![&la!m&la%z&la~P'vOz+VO{&la![&la!m&la%z&la~O!]+YO&n+[O![!nX~O![+^O~O{(kO![+_O~O{(kO![+_O!m+`O~OV&OOopOvqO{%hq!x%hq#g%hq%[%hq%_%hq%z%hq~P'vOz$ri{$ri!x$ri#g$ri%[$ri%_$ri%z$ri~P%SOV&OOopOvqO~P'vOV&OOo0cOv0qO#g%ha%[%ha%_%ha%z%ha~P'vOz+aO#g%ha%[%ha%_%ha%z%ha~Oz$ia#g$ia%[$ia%_$ian$ia~P%SO#g&Pi%[&Pi%_&Pin&Pi~P'vOz+dO#g#Wq%[#Wq%_#Wq~O#[+eOz$va#g$va%[$va%_$vag$va~O%uWO#g&ri%[&ri%_&rig&ri~Oz+gO#g&ri%[&ri%_&rig&ri~OV+iOh$WO%uWO~O%uWO#g&ti%[&ti%_&ti~Oo0cOv0qO#g&pi%[&pi%_&pi{&pi~P'vO{#{Oz#eX!W#eX~Oz+mO!W&uX~O!W+oO~Ot+rO#j)gOP#hqV#hqf#hqh#hqo#hqs#hqv#hq!P#hq!Q#hq!T#hq!U#hq!X#hq!]#hq!h#hq!r#hq!s#hq!t#hq!{#hq!}#hq#P#hq#R#hq#T#hq#X#hq#Z#hq#^#hq#_#hq#a#hq#c#hq#l#hq#o#hq#s#hq#u#hq#z#hq#}#hq$P#hq%X#hq%o#hq%p#hq%t#hq%u#hq&Z#hq&[#hq&]#hq&^#hq&_#hq&`#hq&a#hq&b#hq&c#hq&d#hq&e#hq&f#hq&g#hq&h#hq&i#hq&j#hq%Z#hq%_#hq~On$|az$|a~P%SOV)kOn&wi~P'vOz+yOn&wi~Oz,TO{$jO#[,TO~O#q,VOP#nqV#nqf#nqh#nqo#nqs#nqv#nq!P#nq!Q#nq!T#nq!U#nq!X#nq!]#nq!h#nq!r#nq!s#nq!t#nq!{#nq!}#nq#P#nq#R#nq#T#nq#X#nq#Z#nq#^#nq#_#nq#a#nq#c#nq#l#nq#o#nq#s#nq#u#nq#z#nq#}#nq$P#nq%X#nq%o#nq%p#nq%t#nq%u#nq&Z#nq&[#nq&]#nq&^#nq&_#nq&`#nq&a#nq&b#nq&c#nq&d#nq&e#nq&f#nq&g#nq&h#nq&i#nq&j#nq%Z#nq%_#nq~O#[,WOz%Oa{%Oa~Oo0cOv0qO{&xi~P'vOz,YO{&xi~O{#{O%z,[Og&zXz&zX~O%uWOg&zXz&zX~Oz,`Og&yX~Og,bO~O%Y,eO~O!T%dO!U%cOg&Viz&Vi~OV$}Oa$}Oo0cOv0qOg&Ui~P'vO{,hOz$la!W$la~Oo0cOv0qO{,iOz$la!W$la~P'vOo0cOv0qO{*gO!W&Xi~P'vOz,lO!W&Xi~Oo0cOv0qOz,lO!W&Xi~P'vOz,lO{,oO!W&Xi~Og$hiz$hi!W$hi~P%SOV'|Oo0cOv0qO~P'vOn,qO~OV'|Og,rOo0cOv0qO~P'vOV'|Oo0cOv0qO!W&Sq~P'vOz$gi![$gi#g$gi%[$gi%_$gig$gi{$gi!m$gi%z$gi~P%SOV(]Oo0cOv0qO~P'vOa+QOo0cOv0qO![&Tq~P'vOz,sO![&Tq~O![,tO~OV(]Oo0cOv0qO![%}q#g%}q%[%}q%_%}qg%}q{%}q!m%}q%z%}q~P'vO{,uO~OV+UOo0cOv0qO{&li![&li!m&li%z&li~P'vOz,zO{&li![&li!m&li%z&li~O!]+YO&n+[O![!na~O{(kO![,}O~OV&OOo0cOv0qO#g%hi%[%hi%_%hi%z%hi~P'vOz-OO#g%hi%[%hi%_%hi%z%hi~O%uWO#g&rq%[&rq%_&rqg&rq~Oz-RO#g&rq%[&rq%_&rqg&rq~OV)`Oa)`O%uWO!W&ua~Oz-TO!W&ua~On$|iz$|i~P%SOV)kO~P'vOV)kOn&wq~P'vOt-XOP#myV#myf#myh#myo#mys#myv#my!P#my!Q#my!T#my!U#my!X#my!]#my!h#my!r#my!s#my!t#my!{#my!}#my#P#my#R#my#T#my#X#my#Z#my#^#my#_#my#a#my#c#my#l#my#o#my#s#my#u#my#z#my#}#my$P#my%X#my%o#my%p#my%t#my%u#my&Z#my&[#my&]#my&^#my&_#my&`#my&a#my&b#my&c#my&d#my&e#my&f#my&g#my&h#my&i#my&j#my%Z#my%_#my~O%Z-]O%_-]O~P`O#q-^OP#nyV#nyf#nyh#nyo#nys#nyv#ny!P#ny!Q#ny!T#ny!U#ny!X#ny!]#ny!h#ny!r#ny!s#ny!t#ny!{#ny!}#ny#P#ny#R#ny#T#ny#X#ny#Z#ny#^#ny#_#ny#a#ny#c#ny#l#ny#o#ny#s#ny#u#ny#z#ny#}#ny$P#ny%X#ny%o#ny%p#ny%t#ny%u#ny&Z#ny&[#ny&]#ny&^#ny&_#ny&`#ny&a#ny&b#ny&c#ny&d#ny&e#ny&f#ny&g#ny&h#ny&i#ny&j#ny%Z#ny%_#ny~Oz-aO{$jO#[-aO~Oo0cOv0qO{&xq~P'vOz-dO{&xq~O%z,[Og&zaz&za~O{#{Og&zaz&za~OV*SOa*TO%q*UO%uWOg&ya~Oz-hOg&ya~O$S-lO~OV$}Oa$}Oo0cOv0qO~P'vOo0cOv0qO{-mOz$li!W$li~P'vOo0cOv0qOz$li!W$li~P'vO{-mOz$li!W$li~Oo0cOv0qO{*gO~P'vOo0cOv0qO{*gO!W&Xq~P'vOz-pO!W&Xq~Oo0cOv0qOz-pO!W&Xq~P'vOs-sO!T%dO!U%cOg&Oq!W&Oq![&Oqz&Oq~P!/jOa+QOo0cOv0qO![&Ty~P'vOz$ji![$ji~P%SOa+QOo0cOv0qO~P'vOV+UOo0cOv0qO~P'vOV+UOo0cOv0qO{&lq![&lq!m&lq%z&lq~P'vO{(kO![-xO!m-yO%z-wO~OV&OOo0cOv0qO#g%hq%[%hq%_%hq%z%hq~P'vO%uWO#g&ry%[&ry%_&ryg&ry~OV)`Oa)`O%uWO!W&ui~Ot-}OP#m!RV#m!Rf#m!Rh#m!Ro#m!Rs#m!Rv#m!R!P#m!R!Q#m!R!T#m!R!U#m!R!X#m!R!]#m!R!h#m!R!r#m!R!s#m!R!t#m!R!{#m!R!}#m!R#P#m!R#R#m!R#T#m!R#X#m!R#Z#m!R#^#m!R#_#m!R#a#m!R#c#m!R#l#m!R#o#m!R#s#m!R#u#m!R#z#m!R#}#m!R$P#m!R%X#m!R%o#m!R%p#m!R%t#m!R%u#m!R&Z#m!R&[#m!R&]#m!R&^#m!R&_#m!R&`#m!R&a#m!R&b#m!R&c#m!R&d#m!R&e#m!R&f#m!R&g#m!R&h#m!R&i#m!R&j#m!R%Z#m!R%_#m!R~Oo0cOv0qO{&xy~P'vOV*SOa*TO%q*UO%uWOg&yi~O$S-lO%Z.VO%_.VO~OV.aOh._O!X.^O!].`O!h.YO!s.[O!t.[O%p.XO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O~Oo0cOv0qOz$lq!W$lq~P'vO{.fOz$lq!W$lq~Oo0cOv0qO{*gO!W&Xy~P'vOz.gO!W&Xy~Oo0cOv.kO~P'vOs-sO!T%dO!U%cOg&Oy!W&Oy![&Oyz&Oy~P!/jO{(kO![.nO~O{(kO![.nO!m.oO~OV*SOa*TO%q*UO%uWO~Oh.tO!f.rOz$TX#[$TX%j$TXg$TX~Os$TX{$TX!W$TX![$TX~P$-bO%o.vO%p.vOs$UXz$UX{$UX#[$UX%j$UX!W$UXg$UX![$UX~O!h.xO~Oz.|O#[/OO%j.yOs&|X{&|X!W&|Xg&|X~Oa/RO~P$)zOh.tOs&}Xz&}X{&}X#[&}X%j&}X!W&}Xg&}X![&}X~Os/VO{$jO~Oo0cOv0qOz$ly!W$ly~P'vOo0cOv0qO{*gO!W&X!R~P'vOz/ZO!W&X!R~Og&RXs&RX!T&RX!U&RX!W&RX![&RXz&RX~P!/jOs-sO!T%dO!U%cOg&Qa!W&Qa![&Qaz&Qa~O{(kO![/^O~O!f.rOh$[as$[az$[a{$[a#[$[a%j$[a!W$[ag$[a![$[a~O!h/eO~O%o.vO%p.vOs$Uaz$Ua{$Ua#[$Ua%j$Ua!W$Uag$Ua![$Ua~O%j.yOs$Yaz$Ya{$Ya#[$Ya!W$Yag$Ya![$Ya~Os&|a{&|a!W&|ag&|a~P$)nOz/jOs&|a{&|a!W&|ag&|a~O!W/mO~Og/mO~O{/oO~O![/pO~Oo0cOv0qO{*gO!W&X!Z~P'vO{/sO~O%z/tO~P$-bOz/uO#[/OO%j.yOg'PX~Oz/uOg'PX~Og/wO~O!h/xO~O#[/OOs%Saz%Sa{%Sa%j%Sa!W%Sag%Sa![%Sa~O#[/OO%j.yOs%Waz%Wa{%Wa!W%Wag%Wa~Os&|i{&|i!W&|ig&|i~P$)nOz/zO#[/OO%j.yO!['Oa~Og'Pa~P$)nOz0SOg'Pa~Oa0UO!['Oi~P$)zOz0WO!['Oi~Oz0WO#[/OO%j.yO!['Oi~O#[/OO%j.yOg$biz$bi~O%z0ZO~P$-bO#[/OO%j.yOg%Vaz%Va~Og'Pi~P$)nO{0^O~Oa0UO!['Oq~P$)zOz0`O!['Oq~O#[/OO%j.yOz%Ui![%Ui~Oa0UO~P$)zOa0UO!['Oy~P$)zO#[/OO%j.yOg$ciz$ci~O#[/OO%j.yOz%Uq![%Uq~Oz+aO#g%ha%[%ha%_%ha%z%ha~P%SOV&OOo0cOv0qO~P'vOn0hO~Oo0hO~P'vO{0iO~Ot0jO~P!/jO&]&Z&j&h&i&g&f&d&e&c&b&`&a&_&^&[%u~",
+      goto: "!=j'QPPPPPP'RP'Z*s+[+t,_,y-fP.SP'Z.r.r'ZPPP'Z2[PPPPPP2[5PPP5PP7b7k=sPP=v>h>kPP'Z'ZPP>zPP'Z'ZPP'Z'Z'Z'Z'Z?O?w'ZP?zP@QDXGuGyPG|HWH['ZPPPH_Hk'RP'R'RP'RP'RP'RP'RP'R'R'RP'RPP'RPP'RP'RPHqH}IVPI^IdPI^PI^I^PPPI^PKrPK{LVL]KrPI^LfPI^PLmLsPLwM]MzNeLwLwNkNxLwLwLwLw! ^! d! g! l! o! y!!P!!]!!o!!u!#P!#V!#s!#y!$P!$Z!$a!$g!$y!%T!%Z!%a!%k!%q!%w!%}!&T!&Z!&e!&k!&u!&{!'U!'[!'k!'s!'}!(UPPPPPPPPPPP!([!(_!(e!(n!(x!)TPPPPPPPPPPPP!-u!/Z!3^!6oPP!6w!7W!7a!8Y!8P!8c!8i!8l!8o!8r!8z!9jPPPPPPPPPPPPPPPPP!9m!9q!9wP!:]!:a!:m!:v!;S!;j!;m!;p!;v!;|!<S!<VP!<_!<h!=d!=g]eOn#g$j)t,P'}`OTYZ[adnoprtxy}!P!Q!R!U!X!c!d!e!f!g!h!i!k!o!p!q!s!t!z#O#S#T#[#d#g#x#y#{#}$Q$e$g$h$j$q$}%S%Z%^%`%c%g%l%n%w%|&O&Z&_&h&j&k&u&x&|'P'W'Z'l'm'p'r's'w'|(O(S(W(](^(d(g(p(r(z(})^)e)g)k)l)p)t)z*O*Y*d*g*h*k*q*r*t*v*y*z*}+Q+U+V+Y+a+c+d+k+x+y,P,X,Y,],g,h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0l0n0r{!cQ#c#p$R$d$p%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g}!dQ#c#p$R$d$p$u%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g!P!eQ#c#p$R$d$p$u$v%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g!R!fQ#c#p$R$d$p$u$v$w%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g!T!gQ#c#p$R$d$p$u$v$w$x%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g!V!hQ#c#p$R$d$p$u$v$w$x$y%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g!Z!hQ!n#c#p$R$d$p$u$v$w$x$y$z%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g'}TOTYZ[adnoprtxy}!P!Q!R!U!X!c!d!e!f!g!h!i!k!o!p!q!s!t!z#O#S#T#[#d#g#x#y#{#}$Q$e$g$h$j$q$}%S%Z%^%`%c%g%l%n%w%|&O&Z&_&h&j&k&u&x&|'P'W'Z'l'm'p'r's'w'|(O(S(W(](^(d(g(p(r(z(})^)e)g)k)l)p)t)z*O*Y*d*g*h*k*q*r*t*v*y*z*}+Q+U+V+Y+a+c+d+k+x+y,P,X,Y,],g,h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0l0n0r&eVOYZ[dnprxy}!P!Q!U!i!k!o!p!q!s!t#[#d#g#y#{#}$Q$h$j$}%S%Z%^%`%g%l%n%w%|&Z&_&j&k&u&x'P'W'Z'l'm'p'r's'w(O(W(^(d(g(p(r(z)^)e)g)p)t)z*O*Y*d*g*h*k*q*r*t*v*y*z*}+U+V+Y+a+d+k,P,X,Y,],g,h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0n0r%oXOYZ[dnrxy}!P!Q!U!i!k#[#d#g#y#{#}$Q$h$j$}%S%^%`%g%l%n%w%|&Z&_&j&k&u&x'P'W'Z'l'm'p'r's'w(O(W(^(d(g(p(r(z)^)e)g)p)t)z*O*Y*d*g*h*k*q*t*v*y*z*}+U+V+Y+a+d+k,P,X,Y,],g,h,i,k,l,o,s,u,w,y,z-O-d-f-m-p.f.g/V/Z0i0j0kQ#vqQ/[.kR0o0q't`OTYZ[adnoprtxy}!P!Q!R!U!X!c!d!e!f!g!h!k!o!p!q!s!t!z#O#S#T#[#d#g#x#y#{#}$Q$e$g$h$j$q$}%S%Z%^%`%c%g%l%n%w%|&O&Z&_&h&j&k&u&x&|'P'W'Z'l'p'r's'w'|(O(S(W(](^(d(g(p(r(z(})^)e)g)k)l)p)t)z*O*Y*g*h*k*q*r*t*v*y*z*}+Q+U+V+Y+a+c+d+k+x+y,P,X,Y,],h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0l0n0rh#jhz{$W$Z&l&q)S)X+f+g-RW#rq&].k0qQ$]|Q$a!OQ$n!VQ$o!WW$|!i'm*d,gS&[#s#tQ'S$iQ(s&UQ)U&nU)Y&s)Z+jW)a&w+m-T-{Q*Q']W*R'_,`-h.TQ+l)`S,_*S*TQ-Q+eQ-_,TQ-c,WQ.R-al.W-l.^._.a.z.|/R/j/o/t/y0U0Z0^Q/S.`Q/a.tQ/l/OU0P/u0S0[X0V/z0W0_0`R&Z#r!_!wYZ!P!Q!k%S%`%g'p'r's(O(W)g*g*h*k*q*t*v,h,i,k,l,o-m-p.f.g/ZR%^!vQ!{YQ%x#[Q&d#}Q&g$QR,{+YT.j-s/s!Y!jQ!n#c#p$R$d$p$u$v$w$x$y$z%e%j%p%q&`'O'g(q(|)j*o*x+w,v0gQ&X#kQ'c$oR*^'dR'l$|Q%V!mR/_.r'|_OTYZ[adnoprtxy}!P!Q!R!U!X!c!d!e!f!g!h!i!k!o!p!q!s!t!z#O#S#T#[#d#g#x#y#{#}$Q$e$g$h$j$q$}%S%Z%^%`%c%g%l%n%w%|&O&Z&_&h&j&k&u&x&|'P'W'Z'l'm'p'r's'w'|(O(S(W(](^(d(g(p(r(z(})^)e)g)k)l)p)t)z*O*Y*d*g*h*k*q*r*t*v*y*z*}+Q+U+V+Y+a+c+d+k+x+y,P,X,Y,],g,h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0l0n0rS#a_#b!P.[-l.^._.`.a.t.z.|/R/j/o/t/u/y/z0S0U0W0Z0[0^0_0`'|_OTYZ[adnoprtxy}!P!Q!R!U!X!c!d!e!f!g!h!i!k!o!p!q!s!t!z#O#S#T#[#d#g#x#y#{#}$Q$e$g$h$j$q$}%S%Z%^%`%c%g%l%n%w%|&O&Z&_&h&j&k&u&x&|'P'W'Z'l'm'p'r's'w'|(O(S(W(](^(d(g(p(r(z(})^)e)g)k)l)p)t)z*O*Y*d*g*h*k*q*r*t*v*y*z*}+Q+U+V+Y+a+c+d+k+x+y,P,X,Y,],g,h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0l0n0rT#a_#bT#^^#_R(o%xa(l%x(n(o+`,{-y-z.oT+[(k+]R-z,{Q$PsQ+l)aQ,^*RR-e,_X#}s$O$P&fQ&y$aQ'a$nQ'd$oR)s'SQ)b&wV-S+m-T-{ZgOn$j)t,PXkOn)t,PQ$k!TQ&z$bQ&{$cQ'^$mQ'b$oQ)q'RQ)x'WQ){'XQ)|'YQ*Z'`S*]'c'dQ+s)gQ+u)hQ+v)iQ+z)oS+|)r*[Q,Q)vQ,R)wS,S)y)zQ,d*^Q-V+rQ-W+tQ-Y+{S-Z+},OQ-`,UQ-b,VQ-|-XQ.O-[Q.P-^Q.Q-_Q.p-}Q.q.RQ/W.dR/r/XWkOn)t,PR#mjQ'`$nS)r'S'aR,O)sQ,]*RR-f,^Q*['`Q+})rR-[,OZiOjn)t,PQ'f$pR*`'gT-j,e-ku.c-l.^._.a.t.z.|/R/j/o/t/u/y0S0U0Z0[0^t.c-l.^._.a.t.z.|/R/j/o/t/u/y0S0U0Z0[0^Q/S.`X0V/z0W0_0`!P.Z-l.^._.`.a.t.z.|/R/j/o/t/u/y/z0S0U0W0Z0[0^0_0`Q.w.YR/f.xg.z.].{/b/i/n/|0O0Q0]0a0bu.b-l.^._.a.t.z.|/R/j/o/t/u/y0S0U0Z0[0^X.u.W.b/a0PR/c.tV0R/u0S0[R/X.dQnOS#on,PR,P)tQ&^#uR(x&^S%m#R#wS(_%m(bT(b%p&`Q%a!yQ%h!}W(P%a%h(U(YQ(U%eR(Y%jQ&i$RR)O&iQ(e%qQ*{(`T+R(e*{Q'n%OR*e'nS'q%R%SY*i'q*j,m-q.hU*j'r's'tU,m*k*l*mS-q,n,oR.h-rQ#Y]R%t#YQ#_^R%y#_Q(h%vS+W(h+XR+X(iQ+](kR,|+]Q#b_R%{#bQ#ebQ%}#cW&Q#e%}({+bQ({&cR+b0gQ$OsS&e$O&fR&f$PQ&v$_R)_&vQ&V#jR(t&VQ&m$VS)T&m+hR+h)UQ$Z{R&p$ZQ&t$]R)[&tQ+n)bR-U+nQ#hfR&S#hQ)f&zR+q)fQ&}$dS)m&})nR)n'OQ'V$kR)u'VQ'[$lS*P'[,ZR,Z*QQ,a*VR-i,aWjOn)t,PR#ljQ-k,eR.U-kd.{.]/b/i/n/|0O0Q0]0a0bR/h.{U.s.W/a0PR/`.sQ/{/nS0X/{0YR0Y/|S/v/b/cR0T/vQ.}.]R/k.}R!ZPXmOn)t,PWlOn)t,PR'T$jYfOn$j)t,PR&R#g[sOn#g$j)t,PR&d#}&dQOYZ[dnprxy}!P!Q!U!i!k!o!p!q!s!t#[#d#g#y#{#}$Q$h$j$}%S%Z%^%`%g%l%n%w%|&Z&_&j&k&u&x'P'W'Z'l'm'p'r's'w(O(W(^(d(g(p(r(z)^)e)g)p)t)z*O*Y*d*g*h*k*q*r*t*v*y*z*}+U+V+Y+a+d+k,P,X,Y,],g,h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0n0rQ!nTQ#caQ#poU$Rt%c(SS$d!R$gQ$p!XQ$u!cQ$v!dQ$w!eQ$x!fQ$y!gQ$z!hQ%e!zQ%j#OQ%p#SQ%q#TQ&`#xQ'O$eQ'g$qQ(q&OU(|&h(}+cW)j&|)l+x+yQ*o'|Q*x(]Q+w)kQ,v+QR0g0lQ!yYQ!}ZQ$b!PQ$c!QQ%R!kQ't%S^'{%`%g(O(W*q*t*v^*f'p*h,k,l-p.g/ZQ*l'rQ*m'sQ+t)gQ,j*gQ,n*kQ-n,hQ-o,iQ-r,oQ.e-mR/Y.f[bOn#g$j)t,P!^!vYZ!P!Q!k%S%`%g'p'r's(O(W)g*g*h*k*q*t*v,h,i,k,l,o-m-p.f.g/ZQ#R[Q#fdS#wrxQ$UyW$_}$Q'P)pS$l!U$hW${!i'm*d,gS%v#[+Y`&P#d%|(p(r(z+a-O0kQ&a#yQ&b#{Q&c#}Q'j$}Q'z%^W([%l(^*y*}Q(`%nQ(i%wQ(v&ZS(y&_0iQ)P&jQ)Q&kU)]&u)^+kQ)d&xQ)y'WY)}'Z*O,X,Y-dQ*b'lS*n'w0jW+P(d*z,s,wW+T(g+V,y,zQ+p)eQ,U)zQ,c*YQ,x+UQ-P+dQ-e,]Q-v,uQ.S-fR/q/VhUOn#d#g$j%|&_'w(p(r)t,P%U!uYZ[drxy}!P!Q!U!i!k#[#y#{#}$Q$h$}%S%^%`%g%l%n%w&Z&j&k&u&x'P'W'Z'l'm'p'r's(O(W(^(d(g(z)^)e)g)p)z*O*Y*d*g*h*k*q*t*v*y*z*}+U+V+Y+a+d+k,X,Y,],g,h,i,k,l,o,s,u,w,y,z-O-d-f-m-p.f.g/V/Z0i0j0kQ#qpW%W!o!s0d0nQ%X!pQ%Y!qQ%[!tQ%f0cS'v%Z0hQ'x0eQ'y0fQ,p*rQ-u,qS.i-s/sR0p0rU#uq.k0qR(w&][cOn#g$j)t,PZ!xY#[#}$Q+YQ#W[Q#zrR$TxQ%b!yQ%i!}Q%o#RQ'j${Q(V%eQ(Z%jQ(c%pQ(f%qQ*|(`Q,f*bQ-t,pQ.m-uR/].lQ$StQ(R%cR*s(SQ.l-sR/}/sR#QZR#V[R%Q!iQ%O!iV*c'm*d,g!Z!lQ!n#c#p$R$d$p$u$v$w$x$y$z%e%j%p%q&`'O'g(q(|)j*o*x+w,v0gR%T!kT#]^#_Q%x#[R,{+YQ(m%xS+_(n(oQ,}+`Q-x,{S.n-y-zR/^.oT+Z(k+]Q$`}Q&g$QQ)o'PR+{)pQ$XzQ)W&qR+i)XQ$XzQ&o$WQ)W&qR+i)XQ#khW$Vz$W&q)XQ$[{Q&r$ZZ)R&l)S+f+g-RR$^|R)c&wXlOn)t,PQ$f!RR'Q$gQ$m!UR'R$hR*X'_Q*V'_V-g,`-h.TQ.d-lQ/P.^R/Q._U.]-l.^._Q/U.aQ/b.tQ/g.zU/i.|/j/yQ/n/RQ/|/oQ0O/tU0Q/u0S0[Q0]0UQ0a0ZR0b0^R/T.`R/d.t",
+      nodeNames: "\u26A0 print Escape { Comment Script AssignStatement * BinaryExpression BitOp BitOp BitOp BitOp ArithOp ArithOp @ ArithOp ** UnaryExpression ArithOp BitOp AwaitExpression await ) ( ParenthesizedExpression BinaryExpression or and CompareOp in not is UnaryExpression ConditionalExpression if else LambdaExpression lambda ParamList VariableName AssignOp , : NamedExpression AssignOp YieldExpression yield from TupleExpression ComprehensionExpression async for LambdaExpression ] [ ArrayExpression ArrayComprehensionExpression } { DictionaryExpression DictionaryComprehensionExpression SetExpression SetComprehensionExpression CallExpression ArgList AssignOp MemberExpression . PropertyName Number String FormatString FormatReplacement FormatSelfDoc FormatConversion FormatSpec FormatReplacement FormatSelfDoc ContinuedString Ellipsis None Boolean TypeDef AssignOp UpdateStatement UpdateOp ExpressionStatement DeleteStatement del PassStatement pass BreakStatement break ContinueStatement continue ReturnStatement return YieldStatement PrintStatement RaiseStatement raise ImportStatement import as ScopeStatement global nonlocal AssertStatement assert TypeDefinition type TypeParamList TypeParam StatementGroup ; IfStatement Body elif WhileStatement while ForStatement TryStatement try except finally WithStatement with FunctionDefinition def ParamList AssignOp TypeDef ClassDefinition class DecoratedStatement Decorator At MatchStatement match MatchBody MatchClause case CapturePattern LiteralPattern ArithOp ArithOp AsPattern OrPattern LogicOp AttributePattern SequencePattern MappingPattern StarPattern ClassPattern PatternArgList KeywordPattern KeywordPattern Guard",
+      maxTerm: 277,
+      context: trackIndent,
+      nodeProps: [
+        ["isolate", -5, 4, 71, 72, 73, 77, ""],
+        ["group", -15, 6, 85, 87, 88, 90, 92, 94, 96, 98, 99, 100, 102, 105, 108, 110, "Statement Statement", -22, 8, 18, 21, 25, 40, 49, 50, 56, 57, 60, 61, 62, 63, 64, 67, 70, 71, 72, 79, 80, 81, 82, "Expression", -10, 114, 116, 119, 121, 122, 126, 128, 133, 135, 138, "Statement", -9, 143, 144, 147, 148, 150, 151, 152, 153, 154, "Pattern"],
+        ["openedBy", 23, "(", 54, "[", 58, "{"],
+        ["closedBy", 24, ")", 55, "]", 59, "}"]
+      ],
+      propSources: [pythonHighlighting],
+      skippedNodes: [0, 4],
+      repeatNodeCount: 34,
+      tokenData: "!2|~R!`OX%TXY%oY[%T[]%o]p%Tpq%oqr'ars)Yst*xtu%Tuv,dvw-hwx.Uxy/tyz0[z{0r{|2S|}2p}!O3W!O!P4_!P!Q:Z!Q!R;k!R![>_![!]Do!]!^Es!^!_FZ!_!`Gk!`!aHX!a!b%T!b!cIf!c!dJU!d!eK^!e!hJU!h!i!#f!i!tJU!t!u!,|!u!wJU!w!x!.t!x!}JU!}#O!0S#O#P&o#P#Q!0j#Q#R!1Q#R#SJU#S#T%T#T#UJU#U#VK^#V#YJU#Y#Z!#f#Z#fJU#f#g!,|#g#iJU#i#j!.t#j#oJU#o#p!1n#p#q!1s#q#r!2a#r#s!2f#s$g%T$g;'SJU;'S;=`KW<%lOJU`%YT&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%T`%lP;=`<%l%To%v]&n`%c_OX%TXY%oY[%T[]%o]p%Tpq%oq#O%T#O#P&o#P#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To&tX&n`OY%TYZ%oZ]%T]^%o^#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc'f[&n`O!_%T!_!`([!`#T%T#T#U(r#U#f%T#f#g(r#g#h(r#h#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc(cTmR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc(yT!mR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk)aV&n`&[ZOr%Trs)vs#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk){V&n`Or%Trs*bs#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk*iT&n`&^ZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To+PZS_&n`OY*xYZ%TZ]*x]^%T^#o*x#o#p+r#p#q*x#q#r+r#r;'S*x;'S;=`,^<%lO*x_+wTS_OY+rZ]+r^;'S+r;'S;=`,W<%lO+r_,ZP;=`<%l+ro,aP;=`<%l*xj,kV%rQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tj-XT!xY&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tj-oV%lQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk.]V&n`&ZZOw%Twx.rx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk.wV&n`Ow%Twx/^x#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk/eT&n`&]ZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk/{ThZ&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc0cTgR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk0yXVZ&n`Oz%Tz{1f{!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk1mVaR&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk2ZV%oZ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc2wTzR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To3_W%pZ&n`O!_%T!_!`-Q!`!a3w!a#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Td4OT&{S&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk4fX!fQ&n`O!O%T!O!P5R!P!Q%T!Q![6T![#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk5WV&n`O!O%T!O!P5m!P#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk5tT!rZ&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti6[a!hX&n`O!Q%T!Q![6T![!g%T!g!h7a!h!l%T!l!m9s!m#R%T#R#S6T#S#X%T#X#Y7a#Y#^%T#^#_9s#_#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti7fZ&n`O{%T{|8X|}%T}!O8X!O!Q%T!Q![8s![#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti8^V&n`O!Q%T!Q![8s![#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti8z]!hX&n`O!Q%T!Q![8s![!l%T!l!m9s!m#R%T#R#S8s#S#^%T#^#_9s#_#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti9zT!hX&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk:bX%qR&n`O!P%T!P!Q:}!Q!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tj;UV%sQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti;ro!hX&n`O!O%T!O!P=s!P!Q%T!Q![>_![!d%T!d!e?q!e!g%T!g!h7a!h!l%T!l!m9s!m!q%T!q!rA]!r!z%T!z!{Bq!{#R%T#R#S>_#S#U%T#U#V?q#V#X%T#X#Y7a#Y#^%T#^#_9s#_#c%T#c#dA]#d#l%T#l#mBq#m#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti=xV&n`O!Q%T!Q![6T![#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti>fc!hX&n`O!O%T!O!P=s!P!Q%T!Q![>_![!g%T!g!h7a!h!l%T!l!m9s!m#R%T#R#S>_#S#X%T#X#Y7a#Y#^%T#^#_9s#_#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti?vY&n`O!Q%T!Q!R@f!R!S@f!S#R%T#R#S@f#S#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti@mY!hX&n`O!Q%T!Q!R@f!R!S@f!S#R%T#R#S@f#S#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TiAbX&n`O!Q%T!Q!YA}!Y#R%T#R#SA}#S#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TiBUX!hX&n`O!Q%T!Q!YA}!Y#R%T#R#SA}#S#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TiBv]&n`O!Q%T!Q![Co![!c%T!c!iCo!i#R%T#R#SCo#S#T%T#T#ZCo#Z#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TiCv]!hX&n`O!Q%T!Q![Co![!c%T!c!iCo!i#R%T#R#SCo#S#T%T#T#ZCo#Z#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%ToDvV{_&n`O!_%T!_!`E]!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TcEdT%{R&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkEzT#gZ&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkFbXmR&n`O!^%T!^!_F}!_!`([!`!a([!a#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TjGUV%mQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkGrV%zZ&n`O!_%T!_!`([!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkH`WmR&n`O!_%T!_!`([!`!aHx!a#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TjIPV%nQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkIoV_Q#}P&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%ToJ_]&n`&YS%uZO!Q%T!Q![JU![!c%T!c!}JU!}#R%T#R#SJU#S#T%T#T#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUoKZP;=`<%lJUoKge&n`&YS%uZOr%Trs)Ysw%Twx.Ux!Q%T!Q![JU![!c%T!c!tJU!t!uLx!u!}JU!}#R%T#R#SJU#S#T%T#T#fJU#f#gLx#g#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUoMRa&n`&YS%uZOr%TrsNWsw%Twx! vx!Q%T!Q![JU![!c%T!c!}JU!}#R%T#R#SJU#S#T%T#T#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUkN_V&n`&`ZOr%TrsNts#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkNyV&n`Or%Trs! `s#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk! gT&n`&bZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk! }V&n`&_ZOw%Twx!!dx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!!iV&n`Ow%Twx!#Ox#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!#VT&n`&aZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To!#oe&n`&YS%uZOr%Trs!%Qsw%Twx!&px!Q%T!Q![JU![!c%T!c!tJU!t!u!(`!u!}JU!}#R%T#R#SJU#S#T%T#T#fJU#f#g!(`#g#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUk!%XV&n`&dZOr%Trs!%ns#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!%sV&n`Or%Trs!&Ys#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!&aT&n`&fZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!&wV&n`&cZOw%Twx!'^x#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!'cV&n`Ow%Twx!'xx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!(PT&n`&eZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To!(ia&n`&YS%uZOr%Trs!)nsw%Twx!+^x!Q%T!Q![JU![!c%T!c!}JU!}#R%T#R#SJU#S#T%T#T#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUk!)uV&n`&hZOr%Trs!*[s#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!*aV&n`Or%Trs!*vs#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!*}T&n`&jZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!+eV&n`&gZOw%Twx!+zx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!,PV&n`Ow%Twx!,fx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!,mT&n`&iZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To!-Vi&n`&YS%uZOr%TrsNWsw%Twx! vx!Q%T!Q![JU![!c%T!c!dJU!d!eLx!e!hJU!h!i!(`!i!}JU!}#R%T#R#SJU#S#T%T#T#UJU#U#VLx#V#YJU#Y#Z!(`#Z#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUo!.}a&n`&YS%uZOr%Trs)Ysw%Twx.Ux!Q%T!Q![JU![!c%T!c!}JU!}#R%T#R#SJU#S#T%T#T#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUk!0ZT!XZ&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc!0qT!WR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tj!1XV%kQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%T~!1sO!]~k!1zV%jR&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%T~!2fO![~i!2mT%tX&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%T",
+      tokenizers: [legacyPrint, indentation, newlines, strings2, 0, 1, 2, 3, 4],
+      topRules: { "Script": [0, 5] },
+      specialized: [{ term: 221, get: (value) => spec_identifier[value] || -1 }],
+      tokenPrec: 7668
+    });
+  }
+});
+
+// src/checks/content/patterns.ts
+function credentialLocation(text) {
+  const t2 = text.replace(/\\/g, "/");
+  for (const [re, what] of CREDENTIAL_LOCATIONS) if (re.test(t2)) return what;
+  return void 0;
+}
+function isSecretVariable(name3) {
+  return /TOKEN|SECRET|PASSW|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH/i.test(name3);
+}
+function hostOf(url) {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]+\]|[^:/?#]+)/i.exec(url.trim());
+  return m?.[1]?.toLowerCase();
+}
+function isLocalHost(host) {
+  return host !== void 0 && /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\]|::1|host\.docker\.internal)$/.test(host);
+}
+function isHubHost(host) {
+  return host !== void 0 && /(^|\.)(huggingface\.co|hf\.co|hf\.space)$/.test(host);
+}
+function isKnownPackageHost(host) {
+  return host !== void 0 && /^(pypi\.org|pypi\.python\.org|files\.pythonhosted\.org|download\.pytorch\.org|pypi\.nvidia\.com|pypi\.ngc\.nvidia\.com)$/.test(host);
+}
+function isKnownGitSource(url) {
+  return /^(git\+)?https:\/\/github\.com\/huggingface\/[\w.-]+(\.git)?([@#/].*)?$/i.test(url.trim());
+}
+var CREDENTIAL_LOCATIONS, SECRET_WORD, SENSITIVE_VARIABLES;
+var init_patterns = __esm({
+  "src/checks/content/patterns.ts"() {
+    "use strict";
+    CREDENTIAL_LOCATIONS = [
+      [/\.aws\/(credentials|config)\b/, "AWS credentials"],
+      [/\.cache\/huggingface\/(token|stored_tokens)\b|\.huggingface\/token\b/, "the Hugging Face token"],
+      [/(^|[/\\\0~])[._]netrc\b/, ".netrc (login passwords)"],
+      [/(^|[/\\\0~])\.ssh(\/|\b)/, "SSH keys"],
+      [/\.docker\/config\.json\b/, "Docker registry credentials"],
+      [/\.git-credentials\b/, "git credentials"],
+      [/\.config\/gcloud\b|application_default_credentials\.json/, "Google Cloud credentials"],
+      [/\.azure\/(accessTokens|msal_token_cache)/, "Azure credentials"],
+      [/\.kube\/config\b/, "Kubernetes credentials"],
+      [/\.pypirc\b/, "PyPI upload credentials"],
+      [/\.npmrc\b/, "npm credentials"],
+      [/\.gnupg\b/, "GnuPG keys"],
+      [/Google\/Chrome|google-chrome|\.config\/chromium|Chromium\/User Data|Mozilla\/Firefox|\.mozilla\/firefox|BraveSoftware|Microsoft\/Edge|Login Data\b|Local State\b|cookies\.sqlite|logins\.json|key[34]\.db/i, "browser profiles (saved passwords, cookies)"],
+      [/Library\/Keychains|\.local\/share\/keyrings/, "the system keychain"],
+      [/\.config\/gh\/hosts\.yml/, "GitHub CLI credentials"],
+      [/wallet\.dat|Ethereum\/keystore|\.electrum/i, "cryptocurrency wallets"]
+    ];
+    SECRET_WORD = /TOKEN|SECRET|PASSW|(^|_)KEY($|_)|API_?KEY|CRED|AUTH|AWS_|HF_/i;
+    SENSITIVE_VARIABLES = /^(HF_TOKEN|HF_API_TOKEN|HUGGING_?FACE(_HUB)?_TOKEN|HUGGINGFACEHUB_API_TOKEN|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|GITHUB_TOKEN|GH_TOKEN|NPM_TOKEN|PYPI_TOKEN|TWINE_PASSWORD)$/i;
+  }
+});
+
+// src/checks/content/util.ts
+function basename2(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+function dirname2(path) {
+  const i = path.lastIndexOf("/");
+  return i < 0 ? "" : path.slice(0, i);
+}
+function extension(path) {
+  const b = basename2(path);
+  const dot2 = b.lastIndexOf(".");
+  return dot2 > 0 ? b.slice(dot2 + 1).toLowerCase() : "";
+}
+function joinPath(dir, rel) {
+  const parts = rel.startsWith("/") ? [] : dir.split("/").filter(Boolean);
+  for (const seg of rel.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (parts.length === 0) return void 0;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join("/");
+}
+function truncateEvidence(s, max = EVIDENCE_MAX) {
+  const clean2 = s.replace(/\s+/g, " ").trim();
+  return clean2.length > max ? `${clean2.slice(0, max - 1)}\u2026` : clean2;
+}
+function splitLines(text) {
+  return text.split(/\r\n|\r|\n/);
+}
+function evidenceOf(lines, line, related = []) {
+  const nums = [.../* @__PURE__ */ new Set([...related.filter((l) => l !== line), line])].sort((a, b) => a - b);
+  if (nums.length === 1) return truncateEvidence(lines[line - 1] ?? "");
+  const perLine = Math.max(40, Math.floor(EVIDENCE_MAX / nums.length) - 6);
+  return truncateEvidence(nums.map((n) => `L${n}: ${truncateEvidence(lines[n - 1] ?? "", perLine)}`).join(" | "), EVIDENCE_MAX + 40);
+}
+function hitsToFindings(hits, file2, lines, mapLine = (l) => l) {
+  return hits.map((h) => ({
+    check: h.check,
+    severity: h.severity,
+    message: h.message,
+    file: file2,
+    line: mapLine(h.line),
+    evidence: evidenceOf(lines, h.line, h.related),
+    help: h.help
+  }));
+}
+function dedupeHits(hits) {
+  const rank = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+  const best = /* @__PURE__ */ new Map();
+  for (const h of hits) {
+    const k = `${h.check}\0${h.line}`;
+    const prev = best.get(k);
+    if (!prev || rank[h.severity] > rank[prev.severity]) best.set(k, h);
+  }
+  return [...best.values()].sort((a, b) => a.line - b.line || a.check.localeCompare(b.check));
+}
+function maxSeverity(items) {
+  const order = ["critical", "high", "medium", "low", "info"];
+  for (const s of order) if (items.some((i) => i.severity === s)) return s;
+  return void 0;
+}
+var EVIDENCE_MAX;
+var init_util = __esm({
+  "src/checks/content/util.ts"() {
+    "use strict";
+    EVIDENCE_MAX = 220;
+  }
+});
+
+// src/checks/content/requirements.ts
+function issue(kind, severity, message) {
+  return { kind, severity, message, help: HELP[kind] };
+}
+function judgeSpecifier(spec) {
+  const s = spec.trim().replace(/^["']|["']$/g, "");
+  if (s === "" || s.startsWith("#")) return void 0;
+  const at = /^[A-Za-z0-9._-]+(\[[^\]]*\])?\s*@\s*(\S+)/.exec(s);
+  const target = at ? at[2] : s;
+  if (VCS.test(target)) {
+    if (isKnownGitSource(target)) return void 0;
+    return issue("git-url", "high", `Installs from a version-control URL: ${target}`);
+  }
+  if (/^(https?|ftp):\/\//i.test(target)) {
+    if (isKnownPackageHost(hostOf(target)) || isKnownGitSource(target)) return void 0;
+    return issue("url", "high", `Installs a package downloaded from ${hostOf(target) ?? target}: ${target}`);
+  }
+  if (/^file:/i.test(target) || /^(\.{1,2}|~)?\//.test(target) || target === "." || target === ".." || /\.(whl|tar\.gz|zip|egg)$/i.test(target)) {
+    return issue("local-path", "medium", `Installs from a local path: ${target}`);
+  }
+  return void 0;
+}
+function judgeIndex(option, value) {
+  const host = option === "--trusted-host" ? value.trim().toLowerCase() : hostOf(value);
+  if (isKnownPackageHost(host)) return void 0;
+  if (option === "-f" || option === "--find-links") {
+    if (!/^[a-z]+:\/\//i.test(value)) return issue("local-path", "medium", `Finds packages in a local folder: ${value}`);
+  }
+  const what = option === "--trusted-host" ? `turns off TLS checks for ${value}` : `adds the package source ${value}`;
+  return issue("index-url", "high", `${option} ${what}${host ? ` (${host} is not PyPI)` : ""}`);
+}
+function judgePipArgs(args) {
+  const out = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const eq = a.indexOf("=");
+    const opt = a.startsWith("--") && eq > 0 ? a.slice(0, eq) : a;
+    if (INDEX_OPTIONS.has(opt)) {
+      const v = opt !== a ? a.slice(eq + 1) : args[++i];
+      if (v !== void 0) {
+        const r2 = judgeIndex(opt, v);
+        if (r2) out.push(r2);
+      }
+      continue;
+    }
+    if (/^-i\S/.test(a)) {
+      const r2 = judgeIndex("-i", a.slice(2));
+      if (r2) out.push(r2);
+      continue;
+    }
+    if (opt === "-r" || opt === "--requirement" || opt === "-c" || opt === "--constraint") {
+      if (opt === a) i++;
+      continue;
+    }
+    if (opt === "-e" || opt === "--editable") {
+      const v = opt !== a ? a.slice(eq + 1) : args[++i];
+      if (v !== void 0) {
+        const r2 = judgeSpecifier(v);
+        if (r2) out.push(r2);
+      }
+      continue;
+    }
+    if (a.startsWith("-")) continue;
+    const r = judgeSpecifier(a);
+    if (r) out.push(r);
+  }
+  return out;
+}
+function lineArgs(line) {
+  return line.replace(/\s+#.*$/, "").trim().split(/\s+/).filter(Boolean);
+}
+function isRequirementsFile(path) {
+  const b = basename2(path).toLowerCase();
+  return /^(requirements|constraints|dev-requirements)[\w.-]*\.(txt|in)$/.test(b) || /requirements.*\.txt$/.test(b) || /^environment\.ya?ml$/.test(b) || b === "pyproject.toml" || b === "pipfile" || b === "setup.cfg";
+}
+function analyzeRequirements(path, text) {
+  const b = basename2(path).toLowerCase();
+  const lines = splitLines(text);
+  const hits = [];
+  const push = (line, r) => {
+    hits.push({ check: `requirements.${r.kind}`, severity: r.severity, line, message: r.message, help: r.help });
+  };
+  if (b === "pyproject.toml" || b === "pipfile" || b === "setup.cfg") {
+    let section2 = "";
+    lines.forEach((raw, i) => {
+      const line = raw.replace(/\s+#.*$/, "");
+      const sec = /^\s*\[\[?([^\]]+)\]\]?\s*$/.exec(line);
+      if (sec) {
+        section2 = sec[1].toLowerCase();
+        return;
+      }
+      const kv = /^\s*(url|index-url|extra-index-url|git|path)\s*=\s*["']([^"']+)["']/.exec(line);
+      if (kv && /source|index|pip/.test(section2) && (kv[1] === "url" || kv[1]?.endsWith("index-url"))) {
+        const r = judgeIndex("--index-url", kv[2]);
+        if (r) push(i + 1, r);
+        return;
+      }
+      for (const m of line.matchAll(/(?:git\s*=\s*)?["']([^"']+)["']/g)) {
+        const value = m[1];
+        if (/^\s*git\s*=/.test(m[0]) && !isKnownGitSource(value)) {
+          push(i + 1, issue("git-url", "high", `Installs a dependency from git: ${value}`));
+          continue;
+        }
+        if (VCS.test(value) || /@\s*(https?|git\+|file:)/i.test(value)) {
+          const r = judgeSpecifier(value);
+          if (r && r.kind !== "local-path") push(i + 1, r);
+        }
+      }
+    });
+    return hits;
+  }
+  const yaml = /^environment\.ya?ml$/.test(b);
+  lines.forEach((raw, i) => {
+    let line = raw.trim();
+    if (line === "" || line.startsWith("#")) return;
+    if (yaml) {
+      const item = /^-\s+(.+)$/.exec(line);
+      if (!item) return;
+      line = item[1].replace(/^["']|["']$/g, "");
+      if (!/[+:/@]|^-/.test(line)) return;
+    }
+    for (const r of judgePipArgs(lineArgs(line))) push(i + 1, r);
+  });
+  return hits;
+}
+var HELP, VCS, INDEX_OPTIONS;
+var init_requirements = __esm({
+  "src/checks/content/requirements.ts"() {
+    "use strict";
+    init_patterns();
+    init_util();
+    HELP = {
+      "git-url": "A git source installs whatever that branch holds when someone installs it, and its setup code runs. Pin a released package from PyPI, or review the exact commit.",
+      "index-url": "Packages from an unknown index can shadow PyPI names with anything. Remove the index or confirm who runs it and why it is needed.",
+      url: "A package downloaded from a URL is code nobody reviewed; its build hooks run at install. Use a released package from PyPI.",
+      "local-path": "Installing from a path in this repository runs its setup code (setup.py/pyproject build hooks); review that code as part of this model."
+    };
+    VCS = /^(git|hg|svn|bzr)\+/i;
+    INDEX_OPTIONS = /* @__PURE__ */ new Set(["-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--trusted-host"]);
+  }
+});
+
+// src/checks/content/shell/tokenize.ts
+function tokenizeShell(src, dialect = "posix", firstLine = 1) {
+  const physical = src.split(/\r\n|\r|\n/);
+  const out = [];
+  for (let i = 0; i < physical.length; i++) {
+    let text = physical[i];
+    const lines = [firstLine + i];
+    while (i + 1 < physical.length && lines.length < MAX_JOIN) {
+      const cont = continuation(text, dialect);
+      if (cont === "none") break;
+      i++;
+      text = cont === "escape" ? `${text.replace(/[\\`^]\s*$/, "")} ${physical[i]}` : `${text}
+${physical[i]}`;
+      lines.push(firstLine + i);
+    }
+    const pipelines = tokenizeLine(text, dialect);
+    if (pipelines.length > 0) out.push({ line: lines[0], lines, pipelines });
+  }
+  return out;
+}
+function continuation(text, dialect) {
+  const esc = dialect === "posix" ? "\\" : dialect === "powershell" ? "`" : "^";
+  if (text.endsWith(esc) && !text.endsWith(esc + esc)) return "escape";
+  if (dialect === "posix" && /(\||&&)\s*$/.test(text) && !openQuote(text, dialect)) return "quote";
+  return openQuote(text, dialect) ? "quote" : "none";
+}
+function openQuote(text, dialect) {
+  let q;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (q === void 0 && c === "#" && dialect !== "batch" && (i === 0 || /\s/.test(text[i - 1]))) return false;
+    if (c === "\\" && dialect === "posix" && q !== "'") {
+      i++;
+      continue;
+    }
+    if (c === "`" && dialect === "powershell") {
+      i++;
+      continue;
+    }
+    if (q === void 0 && (c === '"' || c === "'" && dialect !== "batch")) q = c;
+    else if (c === q) q = void 0;
+  }
+  return q !== void 0;
+}
+function balanced(s, at, open6 = "(", close = ")") {
+  let depth = 1;
+  let q;
+  for (let i = at; i < s.length; i++) {
+    const c = s[i];
+    if (q) {
+      if (c === "\\" && q === '"') i++;
+      else if (c === q) q = void 0;
+      continue;
+    }
+    if (c === '"' || c === "'") q = c;
+    else if (c === open6) depth++;
+    else if (c === close && --depth === 0) return [s.slice(at, i), i + 1];
+  }
+  return [s.slice(at), s.length];
+}
+function tokenizeLine(s, dialect) {
+  const pipelines = [];
+  let commands = [];
+  let cmd = { words: [], redirects: [] };
+  let word;
+  let pendingRedirect;
+  const endWord = () => {
+    if (!word) return;
+    if (pendingRedirect !== void 0) {
+      cmd.redirects.push({ op: pendingRedirect, target: word });
+      pendingRedirect = void 0;
+    } else cmd.words.push(word);
+    word = void 0;
+  };
+  const cur = () => word ??= { text: "", subs: [] };
+  const endCommand = () => {
+    endWord();
+    if (cmd.words.length > 0 || cmd.redirects.length > 0) commands.push(cmd);
+    cmd = { words: [], redirects: [] };
+  };
+  const endPipeline = () => {
+    endCommand();
+    if (commands.length > 0) pipelines.push({ commands });
+    commands = [];
+  };
+  if (dialect === "batch" && /^\s*(@?rem\b|::)/i.test(s)) return [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    const next = s[i + 1];
+    if (/\s/.test(c)) {
+      endWord();
+      continue;
+    }
+    if (c === "#" && !word && dialect !== "batch") {
+      const nl = s.indexOf("\n", i);
+      if (nl < 0) break;
+      i = nl;
+      continue;
+    }
+    if (c === "\\" && dialect === "posix" || c === "`" && dialect === "powershell" || c === "^" && dialect === "batch") {
+      if (next !== void 0) cur().text += next;
+      i++;
+      continue;
+    }
+    if (c === "'" && dialect !== "batch") {
+      const end = s.indexOf("'", i + 1);
+      const body = end < 0 ? s.slice(i + 1) : s.slice(i + 1, end);
+      cur().text += body;
+      i = end < 0 ? s.length : end;
+      continue;
+    }
+    if (c === '"') {
+      const w = cur();
+      let j = i + 1;
+      for (; j < s.length && s[j] !== '"'; j++) {
+        const d = s[j];
+        if (d === "\\" && dialect === "posix" || d === "`" && dialect === "powershell") {
+          const e = s[j + 1];
+          if (e !== void 0) w.text += dialect === "posix" && !'"\\$`\n'.includes(e) ? d + e : e;
+          j++;
+          continue;
+        }
+        if (d === "$" && s[j + 1] === "(") {
+          const [body, after] = balanced(s, j + 2);
+          w.subs.push(body);
+          w.text += `$(${body})`;
+          j = after - 1;
+          continue;
+        }
+        if (d === "`" && dialect === "posix") {
+          const end = s.indexOf("`", j + 1);
+          const body = end < 0 ? s.slice(j + 1) : s.slice(j + 1, end);
+          w.subs.push(body);
+          w.text += `\`${body}\``;
+          j = end < 0 ? s.length : end;
+          continue;
+        }
+        w.text += d;
+      }
+      i = j;
+      continue;
+    }
+    if (c === "$" && next === "(") {
+      const [body, after] = balanced(s, i + 2);
+      const w = cur();
+      w.subs.push(body);
+      w.text += `$(${body})`;
+      i = after - 1;
+      continue;
+    }
+    if (c === "`" && dialect === "posix") {
+      const end = s.indexOf("`", i + 1);
+      const body = end < 0 ? s.slice(i + 1) : s.slice(i + 1, end);
+      const w = cur();
+      w.subs.push(body);
+      w.text += `\`${body}\``;
+      i = end < 0 ? s.length : end;
+      continue;
+    }
+    if ((c === "<" || c === ">") && next === "(" && !word && dialect === "posix") {
+      const [body, after] = balanced(s, i + 2);
+      endWord();
+      cmd.words.push({ text: `${c}(${body})`, subs: [body] });
+      i = after - 1;
+      continue;
+    }
+    if (c === "(" && dialect === "powershell") {
+      const [body, after] = balanced(s, i + 1);
+      const w = cur();
+      w.subs.push(body);
+      w.text += `(${body})`;
+      i = after - 1;
+      continue;
+    }
+    if (c === "$" && next === "{" && dialect === "posix") {
+      const [body, after] = balanced(s, i + 2, "{", "}");
+      cur().text += `\${${body}}`;
+      i = after - 1;
+      continue;
+    }
+    if (c === "|") {
+      if (next === "|") {
+        endPipeline();
+        i++;
+        continue;
+      }
+      endCommand();
+      if (next === "&") i++;
+      continue;
+    }
+    if (c === "&") {
+      if (next === "&") {
+        endPipeline();
+        i++;
+        continue;
+      }
+      if (next === ">" && dialect === "posix") {
+        endWord();
+        pendingRedirect = "&>";
+        i++;
+        if (s[i + 1] === ">") i++;
+        continue;
+      }
+      if (dialect === "powershell" && !word) {
+        cur().text += "&";
+        endWord();
+        continue;
+      }
+      endPipeline();
+      continue;
+    }
+    if (c === ";") {
+      endPipeline();
+      continue;
+    }
+    if (c === ">" || c === "<") {
+      let op = c;
+      if (word && /^\d$/.test(word.text) && word.subs.length === 0) {
+        op = word.text + op;
+        word = void 0;
+      } else endWord();
+      while (s[i + 1] === ">" || s[i + 1] === "<") {
+        op += s[i + 1];
+        i++;
+      }
+      if (s[i + 1] === "&") {
+        op += "&";
+        i++;
+        if (/[\d-]/.test(s[i + 1] ?? "")) {
+          op += s[i + 1];
+          i++;
+          cmd.redirects.push({ op, target: { text: "", subs: [] } });
+          continue;
+        }
+      }
+      pendingRedirect = op;
+      continue;
+    }
+    if ((c === "(" || c === ")" || c === "{" || c === "}") && !word && dialect === "posix") {
+      if (c === ")" || c === "}") endCommand();
+      continue;
+    }
+    cur().text += c;
+  }
+  endPipeline();
+  return pipelines;
+}
+var MAX_JOIN;
+var init_tokenize = __esm({
+  "src/checks/content/shell/tokenize.ts"() {
+    "use strict";
+    MAX_JOIN = 64;
+  }
+});
+
+// src/checks/content/shell/analyze.ts
+function newShellState() {
+  return { vars: /* @__PURE__ */ new Map(), fetched: /* @__PURE__ */ new Map(), executable: /* @__PURE__ */ new Map() };
+}
+function isInterpreter(name3) {
+  return INTERPRETER.test(name3);
+}
+function programName(word, dialect) {
+  let w = word.replace(/\\/g, "/");
+  if (dialect !== "posix") w = w.toLowerCase();
+  const base2 = w.slice(w.lastIndexOf("/") + 1).toLowerCase();
+  const ident = dialect === "powershell" ? /^[\w.-]+/.exec(base2)?.[0] ?? base2 : base2;
+  return ident.replace(/\.exe$/, "");
+}
+function expand(text, vars) {
+  return text.replace(/\$\{(\w+)\}|\$env:(\w+)|\$(\w+)|%(\w+)%/gi, (m, a, b, c, d) => {
+    const name3 = a ?? b ?? c ?? d;
+    if (/^(HOME|USERPROFILE)$/i.test(name3)) return "~";
+    return vars.get(name3) ?? m;
+  });
+}
+function pathKey(p) {
+  return p.trim().replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/{2,}/g, "/");
+}
+function urlBasename(url) {
+  const path = url.replace(/[?#].*$/, "").replace(/^[a-z]+:\/\/[^/]*/i, "");
+  const b = path.slice(path.lastIndexOf("/") + 1);
+  return b || "index.html";
+}
+function downloadOf(name3, args, rawText, dialect) {
+  const urls = args.filter((a) => URL_RE.test(a));
+  const outputs = [];
+  if (name3 === "curl" && dialect !== "powershell") {
+    let remote = false;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a === "-o" || a === "--output") {
+        const v = args[++i];
+        if (v) outputs.push(v);
+        continue;
+      }
+      if (a.startsWith("--output=")) {
+        outputs.push(a.slice(9));
+        continue;
+      }
+      if (a === "-O" || a === "--remote-name" || a === "--remote-name-all") {
+        remote = true;
+        continue;
+      }
+      if (/^-[a-zA-Z]+$/.test(a)) {
+        const oi = a.indexOf("o");
+        if (oi > 0) outputs.push(oi === a.length - 1 ? args[++i] ?? "" : a.slice(oi + 1));
+        if (a.includes("O")) remote = true;
+      }
+    }
+    if (remote) for (const u of urls) outputs.push(urlBasename(u));
+    const out = outputs.filter((o) => o !== "" && o !== "-");
+    return { tool: "curl", urls, outputs: out, toStdout: out.length === 0 };
+  }
+  if (name3 === "wget" && dialect !== "powershell") {
+    let stdout = false;
+    let dir = "";
+    let explicit = false;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a.startsWith("--output-document=")) {
+        explicit = true;
+        outputs.push(a.slice(18));
+        continue;
+      }
+      if (a === "--output-document") {
+        explicit = true;
+        outputs.push(args[++i] ?? "");
+        continue;
+      }
+      if (a === "-P" || a === "--directory-prefix") {
+        dir = args[++i] ?? "";
+        continue;
+      }
+      const m = /^-[a-zA-Z]*O(.*)$/.exec(a);
+      if (m && !a.startsWith("--")) {
+        explicit = true;
+        outputs.push(m[1] !== "" ? m[1] : args[++i] ?? "");
+      }
+    }
+    if (outputs.includes("-")) stdout = true;
+    if (!explicit) for (const u of urls) outputs.push(dir ? `${dir}/${urlBasename(u)}` : urlBasename(u));
+    return { tool: "wget", urls, outputs: outputs.filter((o) => o !== "" && o !== "-"), toStdout: stdout };
+  }
+  if (/^(iwr|irm|invoke-webrequest|invoke-restmethod|curl|wget|start-bitstransfer)$/.test(name3)) {
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i].toLowerCase();
+      if (/^-(o|ou|out|outf|outfi|outfil|outfile|destination)$/.test(a)) {
+        const v = args[++i];
+        if (v) outputs.push(v);
+      }
+      if (/^-(uri|source)$/.test(a) && args[i + 1]) urls.push(args[i + 1]);
+    }
+    return { tool: name3, urls, outputs, toStdout: outputs.length === 0 };
+  }
+  if (name3 === "certutil" && args.some((a) => /^[-/]urlcache$/i.test(a))) {
+    const rest = args.filter((a) => !a.startsWith("-") && !a.startsWith("/") && !URL_RE.test(a));
+    return { tool: "certutil", urls, outputs: rest.slice(-1), toStdout: false };
+  }
+  if (name3 === "bitsadmin" && args.some((a) => /^\/transfer$/i.test(a))) {
+    return { tool: "bitsadmin", urls, outputs: args.slice(-1), toStdout: false };
+  }
+  if (name3 === "aria2c") {
+    const o = args.indexOf("-o");
+    return { tool: "aria2c", urls, outputs: o >= 0 && args[o + 1] ? [args[o + 1]] : urls.map(urlBasename), toStdout: false };
+  }
+  if (dialect === "powershell" && /net\.webclient|downloadstring|downloaddata|downloadfile/i.test(rawText)) {
+    const file2 = /downloadfile\s*\(\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]+)['"]/i.exec(rawText);
+    return { tool: "WebClient", urls, outputs: file2 ? [file2[2]] : [], toStdout: !file2 };
+  }
+  return void 0;
+}
+function unwrap(words2, dialect, vars) {
+  let i = 0;
+  let sawAssignment = false;
+  for (; ; ) {
+    const w = words2[i];
+    if (w === void 0) return { rest: [], onlyAssignments: sawAssignment };
+    const assign = dialect === "posix" ? /^([A-Za-z_]\w*)=(.*)$/s.exec(w) : dialect === "powershell" ? /^\$(\w+)=(.*)$/s.exec(w) : null;
+    if (assign) {
+      vars.set(assign[1], assign[2]);
+      sawAssignment = true;
+      i++;
+      continue;
+    }
+    if (dialect === "batch" && /^set$/i.test(w) && words2[i + 1]?.includes("=")) {
+      const [k, ...v] = words2[i + 1].split("=");
+      vars.set(k, v.join("="));
+      return { rest: [], onlyAssignments: true };
+    }
+    const name3 = programName(w, dialect);
+    if ((w === "&" || w === ".") && dialect === "powershell") {
+      i++;
+      continue;
+    }
+    if (WRAPPERS.has(name3) && words2.length > i + 1) {
+      i++;
+      while (i < words2.length && (words2[i].startsWith("-") || /^\d+[smhd]?$/.test(words2[i]) || name3 === "env" && words2[i].includes("="))) {
+        if (name3 === "sudo" && /^-[ug]$/.test(words2[i])) i++;
+        i++;
+      }
+      continue;
+    }
+    return { rest: words2.slice(i), onlyAssignments: false };
+  }
+}
+function isStdinExec(name3, args) {
+  if (!INTERPRETER.test(name3)) return false;
+  if (/^(iex|invoke-expression)$/.test(name3)) return true;
+  if (name3 === "cmd") return false;
+  if (args.some((a) => /^-(c|e|command|Command|EncodedCommand|enc)$/.test(a))) return false;
+  const script = args.find((a) => !a.startsWith("-"));
+  return script === void 0 || script === "-";
+}
+function decoderOf(name3, args) {
+  if (name3 === "base64" && args.some((a) => /^(-d|--decode|-D)$/.test(a) || /^-\w*d/.test(a))) return "base64";
+  if (name3 === "openssl" && args.includes("-d") && args.some((a) => /base64|-a/.test(a))) return "openssl";
+  if (name3 === "xxd" && args.some((a) => /^-r/.test(a))) return "xxd";
+  if (name3 === "certutil" && args.some((a) => /^[-/]decode(hex)?$/i.test(a))) return "certutil";
+  if (/^(gunzip|zcat|xz|bzip2|unxz)$/.test(name3) || name3 === "gzip" && args.includes("-d")) return name3;
+  return void 0;
+}
+function analyzeShell(src, opts = {}) {
+  const dialect = opts.dialect ?? "posix";
+  const state = opts.state ?? newShellState();
+  const hits = [];
+  const commands = [];
+  for (const line of tokenizeShell(src, dialect, opts.firstLine ?? 1)) analyzeLine(line, dialect, state, hits, commands, 0);
+  return { hits, commands };
+}
+function fetchesToStdout(text, dialect, depth) {
+  if (depth > MAX_DEPTH2) return void 0;
+  if (dialect === "powershell" && /downloadstring|downloaddata|\biwr\b|\birm\b|invoke-webrequest|invoke-restmethod|net\.webclient/i.test(text)) {
+    return "a web request";
+  }
+  for (const l of tokenizeShell(text, dialect)) {
+    for (const p of l.pipelines) {
+      for (const c of p.commands) {
+        const words2 = c.words.map((w) => w.text);
+        const { rest } = unwrap(words2, dialect, /* @__PURE__ */ new Map());
+        if (rest.length === 0) continue;
+        const name3 = programName(rest[0], dialect);
+        const d = downloadOf(name3, rest.slice(1), words2.join(" "), dialect);
+        if (d && (d.toStdout || dialect === "powershell")) return `${d.tool} ${d.urls[0] ?? ""}`.trim();
+        for (const w of c.words) for (const s of w.subs) {
+          const inner = fetchesToStdout(s, dialect, depth + 1);
+          if (inner) return inner;
+        }
+      }
+    }
+  }
+  return void 0;
+}
+function allTexts(cmd) {
+  const out = [];
+  for (const w of cmd.words) out.push(w.text, ...w.subs);
+  for (const r of cmd.redirects) out.push(r.target.text, ...r.target.subs);
+  return out;
+}
+function analyzeLine(line, dialect, state, hits, commands, depth) {
+  const at = line.line;
+  const hit = (kind, severity, message, help, related) => {
+    hits.push({ kind, severity, line: at, message, help, ...related && related.length ? { related } : {} });
+  };
+  let lineHasSecret = false;
+  let lineHasCreds = false;
+  for (const pipeline of line.pipelines) {
+    const parsed = pipeline.commands.map((c) => parseCommand(c, dialect, state));
+    for (const p of parsed) {
+      for (const t2 of allTexts(p.cmd)) {
+        const cred = credentialLocation(expand(t2, state.vars));
+        if (cred && !lineHasCreds) {
+          lineHasCreds = true;
+          hit("credentials", "critical", `Reads or references ${cred} (${t2.slice(0, 80)})`, HELP2.creds);
+        }
+      }
+    }
+    const sourceIdx = parsed.findIndex((p) => p.download && p.download.toStdout || p.decoder !== void 0 || p.envDump);
+    for (let j = 0; j < parsed.length; j++) {
+      const p = parsed[j];
+      if (!p.name || !isStdinExec(p.name, p.args)) continue;
+      const dl = parsed.slice(0, j).find((q) => q.download && q.download.toStdout);
+      const dec = parsed.slice(0, j).find((q) => q.decoder !== void 0);
+      if (dl) {
+        hit("pipe-to-shell", "critical", `Pipes a download (${dl.download?.tool} ${dl.download?.urls[0] ?? ""}) into ${p.name}${dec ? ` after decoding it with ${dec.decoder}` : ""}`.replace(/\s+\)/, ")"), HELP2.pipe);
+      } else if (dec) {
+        hit("decode-exec", "critical", `Decodes hidden content with ${dec.decoder} and pipes it into ${p.name}`, HELP2.obf);
+      }
+    }
+    const dump = parsed.find((p) => p.envDump);
+    if (dump && sourceIdx >= 0) {
+      const out = parsed.find((p) => p.name !== void 0 && NETWORK.test(p.name));
+      const filter = parsed.find((p) => p.name !== void 0 && /^(grep|egrep|findstr|select-string|where-object|where|awk|sed)$/.test(p.name) && p.args.some((a) => SECRET_WORD.test(a)));
+      if (out || filter) {
+        hit("env-sweep", "critical", `Dumps the environment (${dump.name}) and ${out ? `sends it with ${out.name}` : "filters it for secrets"}`, HELP2.env);
+        lineHasSecret = true;
+      }
+    }
+    for (const p of parsed) analyzeCommand(p, pipeline, dialect, state, hit, commands, at, depth, () => lineHasSecret || lineHasCreds, () => {
+      lineHasSecret = true;
+    });
+  }
+}
+function parseCommand(cmd, dialect, state) {
+  const words2 = cmd.words.map((w) => expand(w.text, state.vars));
+  const { rest } = unwrap(words2, dialect, state.vars);
+  if (rest.length === 0) return { cmd, words: words2, args: [], envDump: false };
+  const program = rest[0];
+  const name3 = programName(program, dialect);
+  const args = rest.slice(1);
+  const raw = words2.join(" ");
+  const download = downloadOf(name3, args, raw, dialect);
+  const decoder2 = decoderOf(name3, args);
+  const envDump = ENV_DUMP.test(name3) && (name3 === "env" || name3 === "printenv" ? args.length === 0 : name3 === "export" || name3 === "declare" ? args.some((a) => /^-(p|x)$/.test(a)) : name3 === "set" ? dialect === "batch" && args.length === 0 : args.some((a) => /^env:/i.test(a))) || name3 === "cat" && args.some((a) => /\/proc\/[^/]+\/environ/.test(a));
+  return { cmd, words: words2, name: name3, program, args, ...download ? { download } : {}, ...decoder2 ? { decoder: decoder2 } : {}, envDump };
+}
+function analyzeCommand(p, pipeline, dialect, state, hit, commands, at, depth, secretOnLine, markSecret) {
+  const { name: name3, program, args, cmd } = p;
+  if (!name3 || !program) return;
+  commands.push({ line: at, name: name3, program, args, words: p.words });
+  const redirectOut = cmd.redirects.filter((r) => r.op.endsWith(">") || r.op === ">|").map((r) => expand(r.target.text, state.vars));
+  if (p.download) {
+    for (const o of [...p.download.outputs, ...p.download.toStdout ? redirectOut : []]) state.fetched.set(pathKey(o), { line: at, how: `downloaded by ${p.download.tool}` });
+    if (p.download.toStdout) {
+      const idx = pipeline.commands.indexOf(cmd);
+      for (const later of pipeline.commands.slice(idx + 1)) {
+        const w = later.words.map((x) => expand(x.text, state.vars));
+        if (programName(w[0] ?? "", dialect) === "tee") for (const o of w.slice(1).filter((x) => !x.startsWith("-"))) state.fetched.set(pathKey(o), { line: at, how: `downloaded by ${p.download.tool}` });
+        for (const r of later.redirects) if (r.op.endsWith(">")) state.fetched.set(pathKey(expand(r.target.text, state.vars)), { line: at, how: `downloaded by ${p.download.tool}` });
+      }
+    }
+  }
+  if (p.decoder) {
+    for (const o of redirectOut) state.fetched.set(pathKey(o), { line: at, how: `decoded by ${p.decoder}` });
+    if (p.decoder === "certutil") {
+      const files = args.filter((a) => !/^[-/]/.test(a));
+      if (files[1]) state.fetched.set(pathKey(files[1]), { line: at, how: "decoded by certutil" });
+    }
+  }
+  if ((name3 === "mv" || name3 === "cp" || name3 === "copy" || name3 === "move" || name3 === "move-item" || name3 === "copy-item") && args.length >= 2) {
+    const files = args.filter((a) => !a.startsWith("-"));
+    const src = state.fetched.get(pathKey(files[0] ?? ""));
+    if (src && files[1]) state.fetched.set(pathKey(files[files.length - 1]), src);
+  }
+  if (name3 === "chmod") {
+    const mode = args.find((a) => !a.startsWith("-"));
+    if (mode && CHMOD_X.test(mode)) {
+      for (const t2 of args.slice(args.indexOf(mode) + 1).filter((a) => !a.startsWith("-"))) {
+        const k = pathKey(t2);
+        state.executable.set(k, at);
+        const f = state.fetched.get(k);
+        if (f) hit("chmod-exec", "critical", `Makes ${t2} executable after it was ${f.how} (line ${f.line})`, HELP2.run, [f.line]);
+      }
+    }
+  }
+  const runTargets = [program];
+  if (INTERPRETER.test(name3) && !/^(iex|invoke-expression)$/.test(name3)) {
+    const script = args.find((a) => !a.startsWith("-") && !(dialect !== "posix" && a.startsWith("/")));
+    if (script) runTargets.push(script);
+  }
+  if (/^(start-process|saps|start|invoke-item|ii|call|rundll32|source|\.|msiexec|wscript|cscript|mshta|regsvr32|open|xdg-open)$/.test(name3)) {
+    runTargets.push(...args.filter((a) => !a.startsWith("-") && !(dialect !== "posix" && a.startsWith("/"))));
+  }
+  if (name3 === "cmd") {
+    const c = args.findIndex((a) => /^\/[ck]$/i.test(a));
+    if (c >= 0 && args[c + 1]) runTargets.push(args[c + 1]);
+  }
+  for (const t2 of runTargets) {
+    const f = state.fetched.get(pathKey(t2));
+    if (f) {
+      const chmod = state.executable.get(pathKey(t2));
+      hit(
+        "download-exec",
+        "critical",
+        `Runs ${t2}, which was ${f.how} (line ${f.line})${chmod !== void 0 ? ` and made executable (line ${chmod})` : ""}`,
+        HELP2.run,
+        [f.line, ...chmod !== void 0 ? [chmod] : []]
+      );
+      break;
+    }
+  }
+  const codeWords = [];
+  if (/^(eval|source|\.|iex|invoke-expression|exec)$/.test(name3)) codeWords.push(...cmd.words.slice(1));
+  if (INTERPRETER.test(name3)) {
+    codeWords.push(...cmd.words.filter((w) => w.text.startsWith("<(")));
+    const c = args.findIndex((a) => /^-(c|command|Command|e)$/.test(a));
+    if (c >= 0) {
+      const inline = cmd.words.find((w) => expand(w.text, state.vars) === args[c + 1]);
+      if (inline) codeWords.push(inline);
+      const code = args[c + 1];
+      if (code !== void 0 && depth < MAX_DEPTH2 && (SHELLS.test(name3) || name3 === "pwsh" || name3 === "powershell" || name3 === "cmd")) {
+        const inner = analyzeShell(code, { dialect: SHELLS.test(name3) ? "posix" : name3 === "cmd" ? "batch" : "powershell", state, firstLine: at });
+        for (const h of inner.hits) hit(h.kind, h.severity, h.message, h.help, h.related);
+      }
+    }
+    for (const r of cmd.redirects) if (r.op === "<<<" || r.op === "<") codeWords.push(r.target);
+  }
+  if (name3 === "iex" || name3 === "invoke-expression") codeWords.push({ text: p.words.join(" "), subs: [p.words.join(" ")] });
+  for (const w of codeWords) {
+    for (const s of w.subs) {
+      const fetched = fetchesToStdout(s, dialect, depth + 1);
+      if (fetched) {
+        hit("subst-exec", "critical", `Runs code downloaded by ${fetched} through ${name3}`, HELP2.pipe);
+        break;
+      }
+    }
+  }
+  if (name3 === "powershell" || name3 === "pwsh") {
+    const e = args.findIndex((a) => /^-(e|ec|en|enc|enco|encod|encode|encoded|encodedc\w*)$/i.test(a));
+    const b64 = e >= 0 ? args[e + 1] : void 0;
+    if (b64 !== void 0) {
+      const decoded = Buffer.from(b64, "base64").toString("utf16le").replace(/\0/g, "");
+      hit("obfuscation", "critical", `Runs a base64-encoded PowerShell command: ${decoded.slice(0, 100)}`, HELP2.obf);
+      if (depth < MAX_DEPTH2) {
+        const inner = analyzeShell(decoded, { dialect: "powershell", state, firstLine: at });
+        for (const h of inner.hits) hit(h.kind, h.severity, `${h.message} (inside the encoded command)`, h.help, h.related);
+      }
+    }
+  }
+  const texts = allTexts(cmd);
+  if (texts.some((t2) => /\/dev\/(tcp|udp)\//.test(t2)) || /^(nc|ncat|netcat)$/.test(name3) && args.some((a) => /^-[a-z]*[ec]$/.test(a)) || name3 === "socat" && args.some((a) => /exec:|system:/i.test(a))) {
+    hit("reverse-shell", "critical", `Connects a shell to a remote host (${p.words.join(" ").slice(0, 100)})`, HELP2.reverse);
+    return;
+  }
+  if (NETWORK.test(name3)) {
+    const urls = [...args.filter((a) => URL_RE.test(a)), ...p.download?.urls ?? []];
+    if (urls.length === 0) {
+      const bare = args.find((a) => /^[\w-]+(\.[\w-]+)*(:\d+)?(\/\S*)?$/.test(a) && (/[.:]/.test(a) || a.startsWith("localhost")) && !/^\d+(\.\d+)?$/.test(a));
+      if (bare) urls.push(`http://${bare}`);
+    }
+    const host = urls.map(hostOf).find((h) => h !== void 0) ?? (/^(nc|ncat|netcat|socat|telnet)$/.test(name3) ? args.find((a) => !a.startsWith("-")) : void 0);
+    const sensitive = p.words.flatMap((w) => [...w.matchAll(/\$\{?(?:env:)?(\w+)\}?|%(\w+)%/gi)].map((m) => m[1] ?? m[2])).filter((v) => SENSITIVE_VARIABLES.test(v));
+    const hfOnly = sensitive.every((v) => /^H/i.test(v));
+    const subsDumpEnv = cmd.words.some((w) => w.subs.some((s) => /(^|[\s;|(])(env|printenv)(\s|$|\))/.test(s)));
+    if (subsDumpEnv) {
+      hit("env-sweep", "critical", `Sends the whole environment with ${name3}`, HELP2.env);
+      markSecret();
+    }
+    if (sensitive.length > 0 && !(hfOnly && isHubHost(host)) && !isLocalHost(host)) {
+      hit("credentials", "critical", `Sends $${sensitive[0]} to ${host ?? "a remote host"}`, HELP2.creds);
+      markSecret();
+    }
+    const sends = sendsData(name3, args);
+    if (sends && !isLocalHost(host) && !isHubHost(host)) {
+      const secret = secretOnLine();
+      hit("network-send", secret ? "critical" : "high", `Sends data to ${host ?? "a remote host"} with ${name3}${secret ? ", on the same line that reads secrets" : ""}`, secret ? HELP2.creds : HELP2.send);
+    }
+  }
+  const pipArgs = pipInstallArgs(name3, args);
+  if (pipArgs) {
+    for (const r of judgePipArgs(pipArgs)) if (r.kind !== "local-path") hit("install-from-url", r.severity, r.message, HELP2.install);
+  }
+}
+function sendsData(name3, args) {
+  if (name3 === "curl") {
+    return args.some((a) => /^(-d|-F|-T|--data\S*|--form\S*|--upload-file|--json)$/.test(a) || /^-[a-zA-Z]*[dFT]$/.test(a)) || args.some((a, i) => (a === "-X" || a === "--request") && /^(POST|PUT|PATCH)$/i.test(args[i + 1] ?? ""));
+  }
+  if (name3 === "wget") return args.some((a) => /^--(post-data|post-file|body-data|body-file|method=(POST|PUT))/i.test(a));
+  if (/^(iwr|irm|invoke-webrequest|invoke-restmethod)$/.test(name3)) {
+    return args.some((a, i) => /^-(body|infile)$/i.test(a) || /^-method$/i.test(a) && /^(post|put|patch)$/i.test(args[i + 1] ?? ""));
+  }
+  if (/^(nc|ncat|netcat|socat|telnet|ftp|sftp)$/.test(name3)) return true;
+  if (name3 === "scp" || name3 === "rsync") return args.some((a) => /^[^-][^/]*@?[\w.-]+:/.test(a) && !/^[a-z]+:\/\//i.test(a));
+  return false;
+}
+function pipInstallArgs(name3, args) {
+  let rest = [...args];
+  if (/^python(\d(\.\d+)?)?$|^py$/.test(name3)) {
+    const m = rest.indexOf("-m");
+    if (m < 0 || rest[m + 1] !== "pip") return void 0;
+    rest = rest.slice(m + 2);
+  } else if (name3 === "uv") {
+    if (rest[0] === "pip") rest = rest.slice(1);
+    else if (rest[0] === "add") return rest.slice(1);
+    else return void 0;
+  } else if (!/^pip(\d(\.\d+)?)?$|^pipx$/.test(name3)) return void 0;
+  const i = rest.indexOf("install");
+  return i < 0 ? void 0 : rest.slice(i + 1);
+}
+var MAX_DEPTH2, HELP2, INTERPRETER, SHELLS, WRAPPERS, NETWORK, ENV_DUMP, URL_RE, CHMOD_X;
+var init_analyze = __esm({
+  "src/checks/content/shell/analyze.ts"() {
+    "use strict";
+    init_patterns();
+    init_requirements();
+    init_tokenize();
+    MAX_DEPTH2 = 4;
+    HELP2 = {
+      pipe: "Piping a download into an interpreter runs whatever the server sends at that moment. Do not approve; a model needs no such step.",
+      run: "Running a file fetched from the internet executes code nobody reviewed. Do not approve.",
+      creds: "Model code has no reason to touch credentials. Treat this as a credential stealer; do not approve.",
+      env: "Collecting environment variables that hold tokens and keys is credential theft. Do not approve.",
+      send: "Find out what is sent where and why; model tooling does not upload local data.",
+      reverse: "This opens a remote shell on the machine. Do not approve.",
+      obf: "Encoded commands hide what runs. Decode and read them; legitimate setup steps are written in the clear.",
+      install: "Installing from git URLs or unknown indexes runs unreviewed code at install time. Use released packages."
+    };
+    INTERPRETER = /^((ba|da|z|k|c|tc|fi|a|mk)?sh|python(\d(\.\d+)?)?|py|pypy3?|perl|ruby|node|php|lua|pwsh|powershell|iex|invoke-expression|cmd)$/;
+    SHELLS = /^((ba|da|z|k|a|mk)?sh)$/;
+    WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "nohup", "time", "exec", "command", "builtin", "nice", "timeout", "stdbuf", "doas", "caffeinate", "start-process"]);
+    NETWORK = /^(curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod|nc|ncat|netcat|socat|telnet|scp|rsync|sftp|ftp|http|https|xh)$/;
+    ENV_DUMP = /^(env|printenv|export|declare|set|get-childitem|gci|dir|ls)$/;
+    URL_RE = /^(https?|ftp):\/\//i;
+    CHMOD_X = /^([ugoa]*\+[rwxXst]*x[rwxXst]*|[0-7]?[0-7]*[1357][0-7]{0,2})$/;
+  }
+});
+
+// src/checks/content/python/sinks.ts
+function osExecProgramIndex(name3) {
+  if (/^os\.exec(l|le|lp|lpe|v|ve|vp|vpe)$/.test(name3)) return 0;
+  if (/^os\.spawn(l|le|lp|lpe|v|ve|vp|vpe)$/.test(name3)) return 1;
+  if (name3 === "os.startfile") return 0;
+  return void 0;
+}
+function isDangerousName(name3) {
+  return SPAWN_ARGV.has(name3) || SPAWN_SHELL.has(name3) || DYNAMIC_EXEC.has(name3) || osExecProgramIndex(name3) !== void 0 || /^builtins\.(__import__|getattr|open|exec|eval|compile)$/.test(name3) || DANGER_ROOTS.has(name3.split(".")[0]) && name3.split(".").length <= 2 && !/^(sys\.(argv|path|version|platform|exit|stdout|stderr|stdin)|os\.(path|environ|getcwd|sep|getenv|makedirs|mkdir|listdir))$/.test(name3);
+}
+var SPAWN_ARGV, SPAWN_SHELL, DYNAMIC_EXEC, LOADS, FILE_ACCESS, FETCH, FETCH_TO_PATH, SEND, NATIVE_LOAD, CODE_FROM_PATH, TOKEN_GETTERS, DANGER_ROOTS, SCANNER_PACKAGES;
+var init_sinks = __esm({
+  "src/checks/content/python/sinks.ts"() {
+    "use strict";
+    SPAWN_ARGV = /* @__PURE__ */ new Set([
+      "subprocess.Popen",
+      "subprocess.run",
+      "subprocess.call",
+      "subprocess.check_call",
+      "subprocess.check_output",
+      "asyncio.create_subprocess_exec",
+      "pty.spawn",
+      "pexpect.spawn",
+      "os.posix_spawn",
+      "os.posix_spawnp"
+    ]);
+    SPAWN_SHELL = /* @__PURE__ */ new Set([
+      "os.system",
+      "os.popen",
+      "os.popen2",
+      "os.popen3",
+      "os.popen4",
+      "subprocess.getoutput",
+      "subprocess.getstatusoutput",
+      "asyncio.create_subprocess_shell",
+      "platform.popen",
+      "pexpect.run"
+    ]);
+    DYNAMIC_EXEC = /* @__PURE__ */ new Set([
+      "builtins.exec",
+      "builtins.eval",
+      "builtins.compile",
+      "builtins.execfile",
+      "runpy.run_path",
+      "runpy.run_module",
+      "code.InteractiveInterpreter.runsource",
+      "code.InteractiveInterpreter.runcode",
+      "code.InteractiveConsole.push",
+      "code.interact",
+      "types.FunctionType",
+      "types.CodeType"
+    ]);
+    LOADS = /* @__PURE__ */ new Set([
+      "pickle.loads",
+      "pickle.load",
+      "dill.loads",
+      "dill.load",
+      "cloudpickle.loads",
+      "cloudpickle.load",
+      "joblib.load",
+      "torch.load",
+      "numpy.load",
+      "shelve.open",
+      "jsonpickle.decode",
+      "yaml.unsafe_load",
+      "yaml.full_load"
+    ]);
+    FILE_ACCESS = /* @__PURE__ */ new Set([
+      "builtins.open",
+      "os.open",
+      "os.listdir",
+      "os.scandir",
+      "os.walk",
+      "os.stat",
+      "os.path.exists",
+      "os.path.isfile",
+      "os.path.isdir",
+      "os.path.getsize",
+      "glob.glob",
+      "glob.iglob",
+      "shutil.copy",
+      "shutil.copy2",
+      "shutil.copyfile",
+      "shutil.copytree",
+      "shutil.make_archive",
+      "shutil.move",
+      "tarfile.open",
+      "zipfile.ZipFile",
+      "sqlite3.connect",
+      "configparser.ConfigParser.read",
+      "netrc.netrc",
+      "pathlib.Path.read_text",
+      "pathlib.Path.read_bytes",
+      "pathlib.Path.open",
+      "pathlib.Path.exists",
+      "pathlib.Path.is_file",
+      "pathlib.Path.iterdir",
+      "pathlib.Path.glob",
+      "pathlib.Path.rglob",
+      "zipfile.ZipFile.write",
+      "tarfile.TarFile.add"
+    ]);
+    FETCH = /* @__PURE__ */ new Set([
+      "requests.get",
+      "requests.head",
+      "requests.Session.get",
+      "httpx.get",
+      "httpx.stream",
+      "httpx.Client.get",
+      "httpx.AsyncClient.get",
+      "urllib.request.urlopen",
+      "urllib3.PoolManager.request",
+      "urllib3.request",
+      "aiohttp.ClientSession.get",
+      "torch.hub.load_state_dict_from_url",
+      "urllib.request.build_opener.open",
+      "requests.request",
+      "requests.Session.request"
+    ]);
+    FETCH_TO_PATH = /* @__PURE__ */ new Map([
+      ["urllib.request.urlretrieve", 1],
+      ["wget.download", 1],
+      ["gdown.download", 1],
+      ["torch.hub.download_url_to_file", 1],
+      ["huggingface_hub.hf_hub_download", "return"],
+      ["huggingface_hub.snapshot_download", "return"],
+      ["huggingface_hub.cached_download", "return"],
+      ["transformers.utils.cached_file", "return"],
+      ["tensorflow.keras.utils.get_file", "return"],
+      ["keras.utils.get_file", "return"]
+    ]);
+    SEND = /* @__PURE__ */ new Set([
+      "requests.post",
+      "requests.put",
+      "requests.patch",
+      "requests.Session.post",
+      "requests.Session.put",
+      "requests.Session.patch",
+      "httpx.post",
+      "httpx.put",
+      "httpx.patch",
+      "httpx.Client.post",
+      "httpx.Client.put",
+      "httpx.AsyncClient.post",
+      "aiohttp.ClientSession.post",
+      "aiohttp.ClientSession.put",
+      "socket.socket.connect",
+      "socket.socket.connect_ex",
+      "socket.socket.send",
+      "socket.socket.sendall",
+      "socket.socket.sendto",
+      "socket.create_connection",
+      "http.client.HTTPConnection.request",
+      "http.client.HTTPSConnection.request",
+      "http.client.HTTPConnection.send",
+      "http.client.HTTPSConnection.send",
+      "smtplib.SMTP.sendmail",
+      "smtplib.SMTP.send_message",
+      "smtplib.SMTP_SSL.sendmail",
+      "smtplib.SMTP_SSL.send_message",
+      "ftplib.FTP.storbinary",
+      "ftplib.FTP.storlines",
+      "telnetlib.Telnet.write",
+      "websocket.create_connection",
+      "websockets.connect",
+      "xmlrpc.client.ServerProxy",
+      "paramiko.SSHClient.connect",
+      "urllib3.PoolManager.urlopen",
+      "dns.resolver.resolve"
+    ]);
+    NATIVE_LOAD = /* @__PURE__ */ new Set([
+      "ctypes.CDLL",
+      "ctypes.cdll.LoadLibrary",
+      "ctypes.WinDLL",
+      "ctypes.windll.LoadLibrary",
+      "ctypes.PyDLL",
+      "ctypes.OleDLL",
+      "ctypes.util.find_library"
+    ]);
+    CODE_FROM_PATH = /* @__PURE__ */ new Set([
+      "importlib.util.spec_from_file_location",
+      "importlib.machinery.SourceFileLoader",
+      "importlib.load_source",
+      "importlib.machinery.SourcelessFileLoader",
+      "zipimport.zipimporter"
+    ]);
+    TOKEN_GETTERS = /* @__PURE__ */ new Set([
+      "huggingface_hub.get_token",
+      "huggingface_hub.HfFolder.get_token",
+      "huggingface_hub.utils.get_token",
+      "huggingface_hub.HfApi.token"
+    ]);
+    DANGER_ROOTS = /* @__PURE__ */ new Set([
+      "os",
+      "subprocess",
+      "builtins",
+      "sys",
+      "socket",
+      "ctypes",
+      "importlib",
+      "pty",
+      "shutil",
+      "marshal",
+      "pickle",
+      "runpy",
+      "code",
+      "codeop",
+      "urllib",
+      "requests",
+      "http",
+      "types",
+      "platform",
+      "multiprocessing",
+      "asyncio",
+      "webbrowser",
+      "pexpect"
+    ]);
+    SCANNER_PACKAGES = /* @__PURE__ */ new Set(["picklescan", "modelscan", "fickling", "modelaudit", "protectai"]);
+  }
+});
+
+// src/checks/content/python/strings.ts
+import { gunzipSync, inflateSync } from "node:zlib";
+function decodePyString(token) {
+  const m = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(token);
+  const prefix = (m?.[1] ?? "").toLowerCase();
+  const quote = m?.[2] ?? '"';
+  const body = token.slice(m?.[0].length ?? 0, token.endsWith(quote) && token.length >= (m?.[0].length ?? 0) + quote.length ? token.length - quote.length : token.length);
+  const raw = prefix.includes("r");
+  const bytes2 = prefix.includes("b");
+  const fstring = prefix.includes("f");
+  return { text: raw ? body : unescape(body, bytes2), bytes: bytes2, raw, fstring };
+}
+function unescape(s, bytes2) {
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c !== "\\" || i + 1 >= s.length) {
+      out += c;
+      continue;
+    }
+    const e = s[++i];
+    switch (e) {
+      case "\n":
+        break;
+      case "n":
+        out += "\n";
+        break;
+      case "t":
+        out += "	";
+        break;
+      case "r":
+        out += "\r";
+        break;
+      case "0":
+      case "1":
+      case "2":
+      case "3":
+      case "4":
+      case "5":
+      case "6":
+      case "7": {
+        const oct = /^[0-7]{1,3}/.exec(s.slice(i))?.[0] ?? e;
+        out += String.fromCharCode(parseInt(oct, 8) & 255);
+        i += oct.length - 1;
+        break;
+      }
+      case "x": {
+        const h = s.slice(i + 1, i + 3);
+        if (/^[0-9a-fA-F]{2}$/.test(h)) {
+          out += String.fromCharCode(parseInt(h, 16));
+          i += 2;
+        } else out += "\\x";
+        break;
+      }
+      case "u":
+      case "U": {
+        const n = e === "u" ? 4 : 8;
+        const h = s.slice(i + 1, i + 1 + n);
+        if (!bytes2 && new RegExp(`^[0-9a-fA-F]{${n}}$`).test(h)) {
+          out += String.fromCodePoint(Math.min(parseInt(h, 16), 1114111));
+          i += n;
+        } else out += `\\${e}`;
+        break;
+      }
+      case "N": {
+        const end = s.indexOf("}", i);
+        const name3 = end > 0 ? s.slice(i + 2, end).toUpperCase() : "";
+        out += name3 === "LOW LINE" ? "_" : name3 === "FULL STOP" ? "." : name3 === "SOLIDUS" ? "/" : UNKNOWN;
+        i = end > 0 ? end : i;
+        break;
+      }
+      case "a":
+        out += "\x07";
+        break;
+      case "b":
+        out += "\b";
+        break;
+      case "f":
+        out += "\f";
+        break;
+      case "v":
+        out += "\v";
+        break;
+      default:
+        out += e === "\\" || e === "'" || e === '"' ? e : `\\${e}`;
+    }
+  }
+  return out;
+}
+function rot13(s) {
+  return s.replace(/[a-zA-Z]/g, (c) => {
+    const base2 = c <= "Z" ? 65 : 97;
+    return String.fromCharCode((c.charCodeAt(0) - base2 + 13) % 26 + base2);
+  });
+}
+function fromBase64(s) {
+  const clean2 = s.replace(/\s+/g, "");
+  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(clean2)) return void 0;
+  return Buffer.from(clean2.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1");
+}
+function fromBase32(s) {
+  const clean2 = s.replace(/=+$/, "").toUpperCase();
+  if (!/^[A-Z2-7]*$/.test(clean2)) return void 0;
+  let bits = 0;
+  let value = 0;
+  let out = "";
+  for (const ch of clean2) {
+    value = value << 5 | "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".indexOf(ch);
+    bits += 5;
+    if (bits >= 8) {
+      out += String.fromCharCode(value >>> bits - 8 & 255);
+      bits -= 8;
+    }
+  }
+  return out;
+}
+function fromHex(s) {
+  const clean2 = s.replace(/\s+/g, "");
+  if (!/^([0-9a-fA-F]{2})*$/.test(clean2)) return void 0;
+  return Buffer.from(clean2, "hex").toString("latin1");
+}
+function inflate(latin13, kind) {
+  try {
+    const buf = Buffer.from(latin13, "latin1");
+    const out = kind === "zlib" ? inflateSync(buf, { maxOutputLength: MAX_TEXT }) : gunzipSync(buf, { maxOutputLength: MAX_TEXT });
+    return out.toString("latin1");
+  } catch {
+    return void 0;
+  }
+}
+function utf8Decode(latin13) {
+  if (!/[\u0080-\u00ff]/.test(latin13)) return latin13;
+  return Buffer.from(latin13, "latin1").toString("utf8");
+}
+function looksActive(text) {
+  return /https?:\/\/|\b(import|exec|eval|system|popen|subprocess|socket|curl|wget|chmod|base64|__import__|os\.)\b|\/bin\/|powershell/i.test(text);
+}
+var UNKNOWN, MAX_TEXT;
+var init_strings = __esm({
+  "src/checks/content/python/strings.ts"() {
+    "use strict";
+    UNKNOWN = "\0";
+    MAX_TEXT = 64 * 1024;
+  }
+});
+
+// src/checks/content/python/values.ts
+function val(v = {}) {
+  return { flags: 0, why: [], lines: [], ...v };
+}
+function unknown(from = [], mask = PROPAGATE) {
+  return withTaint(val({}), from, mask);
+}
+function withTaint(v, from, mask = PROPAGATE) {
+  for (const f of from) {
+    v.flags |= f.flags & mask;
+    if (f.flags & mask) {
+      for (const w of f.why) if (!v.why.includes(w) && v.why.length < 4) v.why.push(w);
+      for (const l of f.lines) if (!v.lines.includes(l) && v.lines.length < 6) v.lines.push(l);
+    }
+  }
+  return v;
+}
+function isKnown(v) {
+  return v.text !== void 0 && !v.text.includes(UNKNOWN);
+}
+function textOf(v) {
+  return v.text ?? UNKNOWN;
+}
+function cap(s) {
+  return s.length > MAX_TEXT ? s.slice(0, MAX_TEXT) : s;
+}
+function normalizeRef(ref) {
+  let r = ref.replace(/\(\)/g, "");
+  for (const [from, to] of ALIASES) {
+    if (r === from || r.startsWith(`${from}.`)) {
+      r = to + r.slice(from.length);
+      break;
+    }
+  }
+  return r;
+}
+function newScope(kind, parent) {
+  return { kind, vars: /* @__PURE__ */ new Map(), ...parent ? { parent } : {}, marks: /* @__PURE__ */ new Map(), downloads: [], params: /* @__PURE__ */ new Map() };
+}
+var F, PROPAGATE, ALIASES;
+var init_values = __esm({
+  "src/checks/content/python/values.ts"() {
+    "use strict";
+    init_strings();
+    F = {
+      /** Text built by string operations (concatenation, join, reversal, formatting). */
+      BUILT: 1,
+      /** Text produced by a decoder (base64, hex, rot13, zlib, marshal). */
+      DECODED: 2,
+      /** Content fetched from the network. */
+      DOWNLOADED: 4,
+      /** A path that holds downloaded or decoded content. */
+      DL_PATH: 8,
+      /** A path made executable. */
+      EXECUTABLE: 16,
+      /** A secret: a credential file's content, a token variable. */
+      SECRET: 32,
+      /** The whole process environment (os.environ). */
+      ENV_ALL: 64,
+      /** A urllib Request carrying a body. */
+      REQUEST_BODY: 128
+    };
+    PROPAGATE = F.DECODED | F.DOWNLOADED | F.SECRET | F.ENV_ALL;
+    ALIASES = [
+      ["__builtin__", "builtins"],
+      ["__builtins__", "builtins"],
+      ["posix", "os"],
+      ["nt", "os"],
+      ["posixpath", "os.path"],
+      ["ntpath", "os.path"],
+      ["commands", "subprocess"],
+      ["cPickle", "pickle"],
+      ["_pickle", "pickle"],
+      ["urllib2.urlopen", "urllib.request.urlopen"],
+      ["urllib2.Request", "urllib.request.Request"],
+      ["urllib.urlopen", "urllib.request.urlopen"],
+      ["urllib.urlretrieve", "urllib.request.urlretrieve"],
+      ["io.open", "builtins.open"],
+      ["_io.open", "builtins.open"],
+      ["codecs.open", "builtins.open"],
+      ["pathlib.PosixPath", "pathlib.Path"],
+      ["pathlib.WindowsPath", "pathlib.Path"],
+      ["pathlib.PurePath", "pathlib.Path"],
+      ["pathlib.PurePosixPath", "pathlib.Path"],
+      ["imp.load_source", "importlib.load_source"]
+    ];
+  }
+});
+
+// src/checks/content/python/analyze.ts
+function analyzePython(src, opts = {}) {
+  return new PyAnalyzer(src, opts).run();
+}
+var MAX_DEPTH3, MAX_ITEMS, HELP3, BUILTINS, PyAnalyzer, SHELL_TO_CODE;
+var init_analyze2 = __esm({
+  "src/checks/content/python/analyze.ts"() {
+    "use strict";
+    init_dist9();
+    init_patterns();
+    init_analyze();
+    init_sinks();
+    init_strings();
+    init_values();
+    MAX_DEPTH3 = 250;
+    MAX_ITEMS = 4096;
+    HELP3 = {
+      dlexec: "The code downloads a file and runs it: whatever the server sends runs on the user's machine. Do not approve.",
+      exec: "Running code built at run time hides what runs. Read the code that produces the string; legitimate model code does not need exec/eval.",
+      spawn: "Check which program runs, with which arguments, and why a model file needs it.",
+      creds: "Model code has no reason to read credentials. Treat this as a credential stealer; do not approve.",
+      env: "Collecting environment variables that hold tokens and keys is credential theft. Do not approve.",
+      send: "Find out what is sent where and why; model code does not upload local data.",
+      fetch: "Model code that contacts a server when loaded can report users or fetch new code. Find out what it fetches and why.",
+      obf: "Encoded or assembled strings hide what the code does. Decode them (the evidence shows how) and judge what they hide.",
+      imp: "Imports by computed name hide which module is used. Resolve the name; legitimate code imports what it needs directly.",
+      native: "Loading a native library runs machine code that was not reviewed. Find out where it comes from.",
+      scanner: "Code that knows about model scanners is written to evade them. Do not approve.",
+      parse: "Parts of the file could not be parsed, so they were not examined. Fix the syntax or review the file by hand."
+    };
+    BUILTINS = /* @__PURE__ */ new Set([
+      "exec",
+      "eval",
+      "compile",
+      "__import__",
+      "getattr",
+      "setattr",
+      "open",
+      "globals",
+      "locals",
+      "vars",
+      "chr",
+      "ord",
+      "str",
+      "bytes",
+      "bytearray",
+      "reversed",
+      "print",
+      "len",
+      "dict",
+      "list",
+      "tuple",
+      "set",
+      "map",
+      "filter",
+      "input",
+      "execfile",
+      "isinstance",
+      "range",
+      "enumerate",
+      "zip",
+      "sorted",
+      "int",
+      "float",
+      "bool",
+      "hasattr",
+      "type",
+      "super",
+      "iter",
+      "next"
+    ]);
+    PyAnalyzer = class {
+      constructor(src, opts) {
+        this.src = src;
+        this.opts = opts;
+        for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+        this.tree = parser.parse(src);
+        this.context = opts.context ?? "script";
+        this.shellState = opts.shellState ?? newShellState();
+      }
+      src;
+      opts;
+      hits = [];
+      imports = [];
+      lineStarts = [0];
+      tree;
+      context;
+      shellState;
+      decodes = /* @__PURE__ */ new Map();
+      secretReads = [];
+      sends = [];
+      pendingFns = [];
+      quiet = 0;
+      depth = 0;
+      tooDeep = false;
+      module = newScope("module");
+      run() {
+        const parseErrorLines = this.parseErrors();
+        this.walkBody(this.tree.topNode, this.module);
+        while (this.pendingFns.length > 0) {
+          const fn = this.pendingFns.shift();
+          if (fn.state === "new") this.analyzeFn(fn);
+        }
+        this.finish();
+        return { hits: this.hits, imports: this.imports, parseErrorLines };
+      }
+      // ── plumbing ──────────────────────────────────────────────────────────────────────────────────────────────
+      line(pos) {
+        let lo = 0;
+        let hi = this.lineStarts.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if (this.lineStarts[mid] <= pos) lo = mid;
+          else hi = mid - 1;
+        }
+        return lo + 1;
+      }
+      t(n) {
+        return this.src.slice(n.from, n.to);
+      }
+      kids(n) {
+        const out = [];
+        for (let c = n.firstChild; c; c = c.nextSibling) out.push(c);
+        return out;
+      }
+      hit(check, severity, line, message, help, related = []) {
+        if (this.quiet > 0) return void 0;
+        const h = { check, severity, line, message, help, ...related.length ? { related: [...new Set(related)].filter((l) => l !== line).slice(0, 4) } : {} };
+        this.hits.push(h);
+        return h;
+      }
+      parseErrors() {
+        const lines = [];
+        this.tree.iterate({
+          enter: (n) => {
+            if (n.type.isError) {
+              const l = this.line(n.from);
+              if (!lines.includes(l)) lines.push(l);
+            }
+          }
+        });
+        if (lines.length > 0 && !this.opts.tolerateParseErrors) {
+          this.hit(
+            "code.parse-error",
+            "high",
+            lines[0],
+            `The Python parser could not read ${lines.length} region(s) of this file (first at line ${lines[0]}); those parts were not examined`,
+            HELP3.parse
+          );
+        }
+        return lines;
+      }
+      finish() {
+        if (this.tooDeep) this.hit("code.parse-error", "high", 1, "Expressions nest too deeply to analyse; parts of this file were not examined", HELP3.parse);
+        const first = this.secretReads[0];
+        if (first && this.sends.length > 0) {
+          for (const s of this.sends) {
+            if (s.severity !== "critical") {
+              s.severity = "critical";
+              s.message += `; the same file reads ${first.what} (line ${first.line})`;
+              s.related = [...s.related ?? [], first.line];
+              s.help = HELP3.creds;
+            }
+          }
+          const send = this.sends[0];
+          this.hits.push({ check: "code.credentials", severity: "critical", line: first.line, message: `Reads ${first.what} and the same file sends data over the network (line ${send.line})`, help: HELP3.creds, related: [send.line] });
+        }
+        for (const d of this.decodes.values()) {
+          const what = (d.literal ? `a ${d.inputLength}-character ${d.technique} literal` : `a value with ${d.technique}`) + (d.preview ? ` (\u2192 "${d.preview}")` : "");
+          if (d.reached) {
+            this.hits.push({ check: "code.obfuscation", severity: "critical", line: d.line, message: `Decodes ${what} that is then used by ${d.reached.sink} (line ${d.reached.line})`, help: HELP3.obf, related: [d.reached.line] });
+          } else if (d.literal && (["rot13", "marshal", "zlib", "gzip"].includes(d.technique) || d.active && d.inputLength >= 24)) {
+            this.hits.push({ check: "code.obfuscation", severity: "high", line: d.line, message: `Decodes ${what}${d.active ? " that contains code, a command or a URL" : ""}`, help: HELP3.obf });
+          } else if (d.literal && d.inputLength >= 200) {
+            this.hits.push({ check: "code.obfuscation", severity: "medium", line: d.line, message: `Decodes ${what}`, help: HELP3.obf });
+          }
+        }
+      }
+      // ── scopes and marks ──────────────────────────────────────────────────────────────────────────────────────
+      lookup(name3, scope) {
+        for (let s = scope; s; s = s.parent) {
+          if (s.kind === "class" && s !== scope) continue;
+          const v = s.vars.get(name3);
+          if (v) return { ...v, key: name3 };
+        }
+        if (name3 === "__builtins__") return val({ ref: "builtins" });
+        if (BUILTINS.has(name3)) return val({ ref: `builtins.${name3}` });
+        const p = scope.params.get(name3);
+        return val({ key: name3, ...p !== void 0 ? { param: p } : {} });
+      }
+      bind(name3, v, scope) {
+        scope.vars.set(name3, v);
+      }
+      findMark(v, scope) {
+        const keys = [v.key, isKnown(v) ? `text:${v.text}` : void 0].filter((k) => k !== void 0);
+        let flags = 0;
+        const lines = [];
+        const why = [];
+        for (let s = scope; s; s = s.parent) {
+          for (const k of keys) {
+            const m = s.marks.get(k);
+            if (m) {
+              flags |= m.flags;
+              lines.push(...m.lines);
+              why.push(...m.why);
+            }
+          }
+        }
+        if (isKnown(v)) {
+          const f = this.shellState.fetched.get(v.text.replace(/^\.\//, ""));
+          if (f) {
+            flags |= F.DL_PATH;
+            lines.push(f.line);
+            why.push(`${f.how} at line ${f.line}`);
+          }
+        }
+        return flags ? { flags, lines, why } : void 0;
+      }
+      pathFlags(v, scope) {
+        const m = this.findMark(v, scope);
+        return { flags: v.flags | (m?.flags ?? 0), lines: [...v.lines, ...m?.lines ?? []], why: [...v.why, ...m?.why ?? []] };
+      }
+      mark(v, flag, line, why, scope) {
+        const add = (map, k) => {
+          const m = map.get(k) ?? { flags: 0, lines: [], why: [] };
+          m.flags |= flag;
+          if (!m.lines.includes(line)) m.lines.push(line);
+          if (!m.why.includes(why)) m.why.push(why);
+          map.set(k, m);
+        };
+        if (v.key) {
+          add(scope.marks, v.key);
+          const bound = scope.vars.get(v.key);
+          if (bound) scope.vars.set(v.key, { ...bound, flags: bound.flags | flag, lines: [...bound.lines, line], why: [...bound.why, why] });
+          if (v.param !== void 0 && scope.fn) {
+            const pm = scope.fn.paramMarks.get(v.param) ?? { flags: 0, lines: [], why: [] };
+            pm.flags |= flag;
+            pm.lines.push(line);
+            pm.why.push(why);
+            scope.fn.paramMarks.set(v.param, pm);
+          }
+        }
+        if (isKnown(v)) {
+          add(this.module.marks, `text:${v.text}`);
+          if (flag & F.DL_PATH) this.shellState.fetched.set(v.text.replace(/^\.\//, ""), { line, how: why.replace(/ at line \d+$/, "") });
+        }
+      }
+      // ── statements ────────────────────────────────────────────────────────────────────────────────────────────
+      walkBody(body, scope) {
+        for (let c = body.firstChild; c; c = c.nextSibling) this.stmt(c, scope);
+      }
+      stmt(n, scope) {
+        switch (n.name) {
+          case "ImportStatement":
+            return this.importStmt(n, scope);
+          case "AssignStatement":
+            return this.assign(n, scope);
+          case "UpdateStatement":
+            return this.update(n, scope);
+          case "FunctionDefinition":
+            return this.defineFn(n, scope);
+          case "ClassDefinition":
+            return this.defineClass(n, scope);
+          case "DecoratedStatement": {
+            for (const c of this.kids(n)) {
+              if (c.name === "Decorator") this.evalChildren(c, scope);
+              else this.stmt(c, scope);
+            }
+            return;
+          }
+          case "ReturnStatement": {
+            const e = n.lastChild;
+            const v = e && e.name !== "return" ? this.eval(e, scope) : val();
+            scope.returns = scope.returns ? this.merge(scope.returns, v) : v;
+            return;
+          }
+          case "ForStatement":
+            return this.forStmt(n, scope);
+          case "WithStatement":
+            return this.withStmt(n, scope);
+          case "TryStatement": {
+            const ks = this.kids(n);
+            for (let i = 0; i < ks.length; i++) {
+              const c = ks[i];
+              if (c.name === "Body") this.walkBody(c, scope);
+              else if (c.name === "as" && ks[i + 1]?.name === "VariableName") this.bind(this.t(ks[i + 1]), val(), scope);
+              else if (c.name !== "VariableName") this.eval(c, scope);
+            }
+            return;
+          }
+          case "Body":
+            return this.walkBody(n, scope);
+          default: {
+            if (n.name.endsWith("Statement") || n.name === "Script") {
+              for (const c of this.kids(n)) {
+                if (c.name === "Body" || c.name.endsWith("Statement") || c.name.endsWith("Definition")) this.stmt(c, scope);
+                else this.eval(c, scope);
+              }
+              return;
+            }
+            this.eval(n, scope);
+          }
+        }
+      }
+      importStmt(n, scope) {
+        const ks = this.kids(n);
+        const line = this.line(n.from);
+        const record = (module) => {
+          this.imports.push({ module, line });
+          const root = module.replace(/^\.+/, "").split(".")[0];
+          if (SCANNER_PACKAGES.has(root)) this.hit("code.scanner-aware", "high", line, `Imports ${module}, a model-scanner package`, HELP3.scanner);
+        };
+        if (ks[0]?.name === "from") {
+          let i = 1;
+          let mod = "";
+          for (; i < ks.length && ks[i]?.name !== "import"; i++) mod += this.t(ks[i]);
+          i++;
+          const names = [];
+          for (; i < ks.length; i++) {
+            const k = ks[i];
+            if (k.name === "VariableName") {
+              if (ks[i + 1]?.name === "as" && ks[i + 2]) {
+                names.push([this.t(k), this.t(ks[i + 2])]);
+                i += 2;
+              } else names.push([this.t(k), this.t(k)]);
+            }
+          }
+          const onlyDots = /^\.+$/.test(mod);
+          if (!onlyDots) record(mod);
+          for (const [name3, alias] of names) {
+            const full = onlyDots ? `${mod}${name3}` : `${mod}.${name3}`;
+            if (onlyDots) record(full);
+            this.bind(alias, val({ ref: full }), scope);
+          }
+          return;
+        }
+        let parts = [];
+        const flush = (alias) => {
+          if (parts.length === 0) return;
+          const full = parts.join(".");
+          record(full);
+          if (alias) this.bind(alias, val({ ref: full }), scope);
+          else this.bind(parts[0], val({ ref: parts[0] }), scope);
+          parts = [];
+        };
+        for (let i = 1; i < ks.length; i++) {
+          const k = ks[i];
+          if (k.name === "VariableName") parts.push(this.t(k));
+          else if (k.name === "as" && ks[i + 1]) {
+            flush(this.t(ks[i + 1]));
+            i++;
+          } else if (k.name === ",") flush();
+        }
+        flush();
+      }
+      assign(n, scope) {
+        const ks = this.kids(n).filter((k) => k.name !== "TypeDef");
+        const ops = ks.map((k, i) => k.name === "AssignOp" ? i : -1).filter((i) => i >= 0);
+        if (ops.length === 0) {
+          for (const k of ks) this.eval(k, scope);
+          return;
+        }
+        const last = ops[ops.length - 1];
+        const rhsNodes = ks.slice(last + 1).filter((k) => k.name !== ",");
+        const rhs = rhsNodes.length === 1 ? this.eval(rhsNodes[0], scope) : val({ items: rhsNodes.map((r) => this.eval(r, scope)) });
+        let start = 0;
+        for (const op of ops) {
+          const targets = ks.slice(start, op).filter((k) => k.name !== ",");
+          this.assignTargets(targets, rhs, scope);
+          start = op + 1;
+        }
+      }
+      assignTargets(targets, v, scope) {
+        if (targets.length === 1) return this.assignTarget(targets[0], v, scope);
+        targets.forEach((t2, i) => this.assignTarget(t2, v.items?.[i] ?? withTaint(val(), [v]), scope));
+      }
+      assignTarget(t2, v, scope) {
+        if (t2.name === "VariableName") {
+          this.bind(this.t(t2), v, scope);
+          return;
+        }
+        if (t2.name === "TupleExpression" || t2.name === "ArrayExpression" || t2.name === "ParenthesizedExpression") {
+          this.assignTargets(this.kids(t2).filter((k) => !["(", ")", "[", "]", ","].includes(k.name)), v, scope);
+          return;
+        }
+        if (t2.name === "MemberExpression") {
+          const obj2 = t2.firstChild;
+          const prop = t2.lastChild;
+          if (prop?.name === "PropertyName" && obj2.name === "VariableName") {
+            const key = `${this.t(obj2)}.${this.t(prop)}`;
+            this.bind(key, v, scope);
+            if (scope.cls && this.t(obj2) === scope.selfName) scope.cls.members.set(this.t(prop), v);
+            return;
+          }
+          const base2 = this.eval(obj2, scope);
+          this.evalChildren(t2, scope, true);
+          if (base2.key && v.flags & PROPAGATE) {
+            const bound = this.lookup(base2.key, scope);
+            this.bind(base2.key, withTaint({ ...bound }, [v]), scope);
+          }
+          return;
+        }
+        this.eval(t2, scope);
+      }
+      update(n, scope) {
+        const [target, op, value] = this.kids(n);
+        if (!target || !value) return;
+        const cur = this.eval(target, scope);
+        const v = this.eval(value, scope);
+        const res = this.t(op) === "+=" ? this.binary(cur, "+", v) : withTaint(val(), [cur, v]);
+        if (target.name === "VariableName") this.bind(this.t(target), res, scope);
+        else if (cur.key) this.bind(cur.key, res, scope);
+      }
+      defineFn(n, scope) {
+        const name3 = n.getChild("VariableName");
+        const fn = { node: n, name: name3 ? this.t(name3) : "?", outer: scope, state: "new", paramMarks: /* @__PURE__ */ new Map(), ...scope.cls ? { cls: scope.cls } : {} };
+        const params = n.getChild("ParamList");
+        if (params) {
+          for (const c of this.kids(params)) if (c.name !== "VariableName" && !["(", ")", ",", "*", "**", "AssignOp", "/"].includes(c.name)) this.eval(c, scope);
+        }
+        const v = val({ fn });
+        if (name3) this.bind(this.t(name3), v, scope);
+        if (scope.cls && name3) scope.cls.members.set(this.t(name3), v);
+        this.pendingFns.push(fn);
+      }
+      defineClass(n, scope) {
+        const name3 = n.getChild("VariableName");
+        const args = n.getChild("ArgList");
+        if (args) this.evalChildren(args, scope);
+        const cls = { name: name3 ? this.t(name3) : "?", members: /* @__PURE__ */ new Map() };
+        const inner = newScope("class", scope);
+        inner.cls = cls;
+        const body = n.getChild("Body");
+        if (body) this.walkBody(body, inner);
+        if (name3) this.bind(this.t(name3), val({ cls, ref: `<local>.${cls.name}` }), scope);
+      }
+      analyzeFn(fn) {
+        fn.state = "running";
+        const scope = newScope("function", fn.outer);
+        scope.fn = fn;
+        if (fn.cls) scope.cls = fn.cls;
+        const params = fn.node.getChild("ParamList");
+        let index = 0;
+        if (params) {
+          for (const c of this.kids(params)) {
+            if (c.name !== "VariableName") continue;
+            const prev = c.prevSibling;
+            if (prev && (prev.name === "AssignOp" || prev.name === ":")) continue;
+            const pname = this.t(c);
+            if (index === 0 && fn.cls) scope.selfName = pname;
+            scope.params.set(pname, index);
+            scope.vars.set(pname, val({ key: pname, param: index }));
+            index++;
+          }
+        }
+        const body = fn.node.getChild("Body");
+        const saveQuiet = this.quiet;
+        this.quiet = 0;
+        if (body) this.walkBody(body, scope);
+        this.quiet = saveQuiet;
+        fn.returns = scope.returns ?? val();
+        fn.state = "done";
+      }
+      forStmt(n, scope) {
+        const ks = this.kids(n);
+        const inAt = ks.findIndex((k) => k.name === "in");
+        const iterNodes = ks.slice(inAt + 1).filter((k) => k.name !== "Body" && k.name !== ":" && k.name !== ",");
+        const iter = iterNodes.length === 1 ? this.eval(iterNodes[0], scope) : unknown(iterNodes.map((x) => this.eval(x, scope)));
+        const targets = ks.slice(1, inAt).filter((k) => k.name !== ",");
+        const each = iter.flags & F.ENV_ALL ? withTaint(val({ flags: F.SECRET }), [iter], F.SECRET | F.DOWNLOADED | F.DECODED) : withTaint(val(), [iter]);
+        this.assignTargets(targets, targets.length > 1 ? val({ items: targets.map(() => each) }) : each, scope);
+        if (iter.flags & F.ENV_ALL) this.envSweep(n, this.line(n.from));
+        for (const k of ks) if (k.name === "Body") this.walkBody(k, scope);
+      }
+      envSweep(n, line) {
+        const words2 = [];
+        n.cursor().iterate((c) => {
+          if (c.name === "String") {
+            const s = decodePyString(this.src.slice(c.from, c.to)).text;
+            if (SECRET_WORD.test(s)) words2.push(s);
+          }
+        });
+        if (words2.length > 0) {
+          this.hit("code.env-sweep", "critical", line, `Goes through every environment variable looking for ${words2.slice(0, 4).map((w) => `"${w}"`).join(", ")}`, HELP3.env);
+        }
+      }
+      withStmt(n, scope) {
+        const ks = this.kids(n);
+        let last;
+        for (let i = 0; i < ks.length; i++) {
+          const k = ks[i];
+          if (k.name === "with" || k.name === "," || k.name === "async") continue;
+          if (k.name === "Body") {
+            this.walkBody(k, scope);
+            continue;
+          }
+          if (k.name === "as") {
+            const target = ks[i + 1];
+            if (target) this.assignTarget(target, last ?? val(), scope);
+            i++;
+            continue;
+          }
+          last = this.eval(k, scope);
+        }
+      }
+      // ── expressions ───────────────────────────────────────────────────────────────────────────────────────────
+      evalChildren(n, scope, skipFirst = false) {
+        const out = [];
+        let c = n.firstChild;
+        if (skipFirst && c) c = c.nextSibling;
+        for (; c; c = c.nextSibling) {
+          if (c.name === "Body") this.walkBody(c, scope);
+          else out.push(this.eval(c, scope));
+        }
+        return out;
+      }
+      eval(n, scope) {
+        if (this.depth > MAX_DEPTH3) {
+          this.tooDeep = true;
+          return val();
+        }
+        this.depth++;
+        try {
+          return this.evalInner(n, scope);
+        } finally {
+          this.depth--;
+        }
+      }
+      evalInner(n, scope) {
+        switch (n.name) {
+          case "VariableName": {
+            const name3 = this.t(n);
+            const v = this.lookup(name3, scope);
+            if (v.ref === "os.environ") v.flags |= F.ENV_ALL;
+            return v;
+          }
+          case "String": {
+            const s = decodePyString(this.t(n));
+            return val({ text: cap(s.text), ...s.bytes ? { bytes: true } : {} });
+          }
+          case "ContinuedString": {
+            const parts = this.evalChildren(n, scope);
+            const v = val({ text: cap(parts.map(textOf).join("")) });
+            if (parts.some((p) => p.flags & F.BUILT)) v.flags |= F.BUILT;
+            return withTaint(v, parts);
+          }
+          case "FormatString":
+            return this.fstring(n, scope);
+          case "Number": {
+            const raw = this.t(n).replace(/_/g, "").toLowerCase();
+            const num = /^0o[0-7]+$/.test(raw) ? parseInt(raw.slice(2), 8) : /^0x/.test(raw) ? parseInt(raw.slice(2), 16) : /^0b/.test(raw) ? parseInt(raw.slice(2), 2) : Number(raw);
+            return val({ num, exeBit: Number.isInteger(num) && (num & 73) !== 0 });
+          }
+          case "ParenthesizedExpression": {
+            const inner = this.kids(n).filter((k) => k.name !== "(" && k.name !== ")");
+            return inner.length === 1 ? this.eval(inner[0], scope) : unknown(inner.map((k) => this.eval(k, scope)));
+          }
+          case "TupleExpression":
+          case "ArrayExpression":
+          case "SetExpression": {
+            const items = this.kids(n).filter((k) => !["(", ")", "[", "]", "{", "}", ","].includes(k.name)).map((k) => this.eval(k, scope));
+            return withTaint(val({ items: items.slice(0, MAX_ITEMS) }), items);
+          }
+          case "DictionaryExpression":
+            return unknown(this.evalChildren(n, scope));
+          case "ArrayComprehensionExpression":
+          case "SetComprehensionExpression":
+          case "DictionaryComprehensionExpression":
+          case "ComprehensionExpression":
+            return this.comprehension(n, scope);
+          case "MemberExpression":
+            return this.member(n, scope);
+          case "CallExpression":
+            return this.callExpr(n, scope);
+          case "BinaryExpression": {
+            const ks = this.kids(n);
+            const l = this.eval(ks[0], scope);
+            const r = this.eval(ks[ks.length - 1], scope);
+            const op = ks.length >= 3 ? this.t(ks[1]) : "";
+            return this.binary(l, op, r);
+          }
+          case "UnaryExpression": {
+            const ks = this.kids(n);
+            const v = this.eval(ks[ks.length - 1], scope);
+            return this.t(ks[0]) === "-" && v.num !== void 0 ? val({ num: -v.num }) : withTaint(val(), [v]);
+          }
+          case "ConditionalExpression": {
+            const vs = this.evalChildren(n, scope);
+            return vs.reduce((a, b) => this.merge(a, b), val());
+          }
+          case "LambdaExpression": {
+            const inner = newScope("function", scope);
+            const params = n.getChild("ParamList");
+            if (params) for (const p of params.getChildren("VariableName")) inner.vars.set(this.t(p), val({ key: this.t(p) }));
+            const body = n.lastChild;
+            const ret = body && body !== params ? this.eval(body, inner) : val();
+            return val({ fn: { node: n, name: "<lambda>", outer: scope, state: "done", returns: ret, paramMarks: /* @__PURE__ */ new Map() } });
+          }
+          case "AwaitExpression":
+          case "YieldExpression":
+          case "StarExpression": {
+            const vs = this.evalChildren(n, scope);
+            return vs.length === 1 ? vs[0] : unknown(vs);
+          }
+          case "Boolean":
+          case "None":
+          case "Ellipsis":
+          case "Comment":
+            return val();
+          default: {
+            if (!n.firstChild) return val();
+            return unknown(this.evalChildren(n, scope));
+          }
+        }
+      }
+      merge(a, b) {
+        const v = isKnown(a) ? { ...a } : isKnown(b) ? { ...b } : val();
+        return withTaint(v, [a, b], ~0);
+      }
+      fstring(n, scope) {
+        const raw = this.t(n);
+        const prefix = /^[a-zA-Z]*/.exec(raw)?.[0] ?? "";
+        const q = /^[a-zA-Z]*('''|"""|'|")/.exec(raw)?.[1] ?? '"';
+        let out = "";
+        let pos = n.from + prefix.length + q.length;
+        const end = n.to - q.length;
+        const parts = [];
+        for (const r of n.getChildren("FormatReplacement")) {
+          out += this.src.slice(pos, r.from).replace(/\{\{/g, "{").replace(/\}\}/g, "}");
+          const inner = this.kids(r).filter((k) => !["{", "}", "FormatSpec", "FormatConversion", "="].includes(k.name));
+          const v = inner.length === 1 ? this.eval(inner[0], scope) : unknown(inner.map((k) => this.eval(k, scope)));
+          parts.push(v);
+          out += v.text !== void 0 ? v.text : v.num !== void 0 ? String(v.num) : UNKNOWN;
+          pos = r.to;
+        }
+        out += this.src.slice(pos, Math.max(pos, end)).replace(/\{\{/g, "{").replace(/\}\}/g, "}");
+        const text = prefix.toLowerCase().includes("r") ? out : decodePyString(`"${out.replace(/"/g, '\\"')}"`).text;
+        return withTaint(val({ text: cap(text), flags: parts.length ? F.BUILT : 0 }), parts, ~0 & ~F.BUILT);
+      }
+      binary(l, op, r) {
+        const taint = (v) => withTaint(v, [l, r]);
+        if (op === "+" || op === "|") {
+          if (l.num !== void 0 && r.num !== void 0) return val({ num: op === "+" ? l.num + r.num : l.num | r.num, exeBit: !!(l.exeBit || r.exeBit) });
+          if (l.text !== void 0 && r.text !== void 0 && op === "+") return taint(val({ text: cap(l.text + r.text), flags: F.BUILT, ...l.bytes ? { bytes: true } : {} }));
+          if (l.items && r.items && op === "+") return taint(val({ items: [...l.items, ...r.items].slice(0, MAX_ITEMS) }));
+          if (l.exeBit || r.exeBit) return taint(val({ exeBit: true }));
+          if (op === "+" && (l.text !== void 0 || r.text !== void 0)) return taint(val({ text: cap(textOf(l) + textOf(r)), flags: F.BUILT }));
+        }
+        if (op === "%" && l.text !== void 0) {
+          const args = r.items ?? [r];
+          let i = 0;
+          const text = l.text.replace(/%[-#0 +]*\d*(?:\.\d+)?[sdrifxa%]/g, (m) => m === "%%" ? "%" : (() => {
+            const a = args[i++];
+            return a ? a.text ?? (a.num !== void 0 ? String(a.num) : UNKNOWN) : UNKNOWN;
+          })());
+          return taint(val({ text: cap(text), flags: F.BUILT }));
+        }
+        if (op === "*" && l.text !== void 0 && r.num !== void 0) return taint(val({ text: cap(l.text.repeat(Math.max(0, Math.min(r.num, 1e3)))), flags: F.BUILT }));
+        if (op === "/" && (l.ref?.startsWith("pathlib.Path") || normalizeRef(l.ref ?? "").startsWith("pathlib.Path"))) {
+          return taint(val({ ref: "pathlib.Path()", text: `${textOf(l)}/${textOf(r)}`, ...l.key ? {} : {} }));
+        }
+        if (op === "or" || op === "and") return this.merge(l, r);
+        if (op === "&" && l.num !== void 0 && r.num !== void 0) return val({ num: l.num & r.num });
+        return taint(val());
+      }
+      comprehension(n, scope) {
+        const ks = this.kids(n);
+        const forAt = ks.findIndex((k) => k.name === "for");
+        const inAt = ks.findIndex((k, i) => i > forAt && k.name === "in");
+        const inner = newScope("function", scope);
+        inner.params = scope.params;
+        let iter = val();
+        if (forAt >= 0 && inAt > forAt) {
+          const iterNode = ks[inAt + 1];
+          iter = iterNode ? this.eval(iterNode, scope) : val();
+          const targets = ks.slice(forAt + 1, inAt).filter((k) => k.name !== ",");
+          const each = iter.flags & F.ENV_ALL ? withTaint(val({ flags: F.SECRET }), [iter], F.SECRET | F.DOWNLOADED | F.DECODED) : withTaint(val(), [iter]);
+          this.assignTargets(targets, targets.length > 1 ? val({ items: targets.map(() => each) }) : each, inner);
+          if (iter.flags & F.ENV_ALL) this.envSweep(n, this.line(n.from));
+        }
+        const rest = ks.filter((_, i) => i !== inAt + 1 && !(i > forAt && i < inAt));
+        const vals = rest.filter((k) => !["[", "]", "{", "}", "(", ")", "for", "in", "if", ":", ","].includes(k.name)).map((k) => this.eval(k, inner));
+        const res = unknown([...vals, iter], PROPAGATE | F.SECRET);
+        if (iter.flags & F.ENV_ALL) res.flags |= F.SECRET;
+        const elem = ks[1];
+        if (iter.items && forAt === 2 && elem && iter.items.length <= MAX_ITEMS) {
+          const targets = ks.slice(forAt + 1, inAt).filter((k) => k.name !== ",");
+          if (targets.length === 1 && targets[0]?.name === "VariableName" && !ks.some((k, i) => i > inAt + 1 && k.name === "if")) {
+            this.quiet++;
+            try {
+              res.items = iter.items.map((item) => {
+                inner.vars.set(this.t(targets[0]), item);
+                return this.eval(elem, inner);
+              });
+            } finally {
+              this.quiet--;
+            }
+          }
+        }
+        return res;
+      }
+      member(n, scope) {
+        const ks = this.kids(n);
+        const objNode = ks[0];
+        const last = ks[ks.length - 1];
+        if (last.name === "PropertyName" && ks.length === 3) {
+          const attr = this.t(last);
+          if (objNode.name === "VariableName") {
+            const dotted = `${this.t(objNode)}.${attr}`;
+            for (let s = scope; s; s = s.parent) {
+              const v = s.vars.get(dotted);
+              if (v) return { ...v, key: dotted };
+            }
+            if (scope.cls && this.t(objNode) === scope.selfName) {
+              const m = scope.cls.members.get(attr);
+              if (m) return { ...m, key: dotted };
+            }
+          }
+          const obj3 = this.eval(objNode, scope);
+          return this.attribute(obj3, attr, this.line(n.from), objNode.name === "VariableName" ? `${this.t(objNode)}.${attr}` : void 0);
+        }
+        const obj2 = this.eval(objNode, scope);
+        const inside = ks.slice(1).filter((k) => k.name !== "[" && k.name !== "]");
+        const idxVals = inside.filter((k) => k.name !== ":" && k.name !== ",").map((k) => this.eval(k, scope));
+        const line = this.line(n.from);
+        const sliceText = this.src.slice(objNode.to, n.to).replace(/\s+/g, "");
+        if (sliceText === "[::-1]" && obj2.text !== void 0) {
+          return withTaint(val({ text: [...obj2.text].reverse().join(""), flags: F.BUILT, ...obj2.bytes ? { bytes: true } : {} }), [obj2]);
+        }
+        const idx = idxVals[0];
+        if (inside.some((k) => k.name === ":")) return withTaint(val(obj2.text !== void 0 ? { text: UNKNOWN } : {}), [obj2]);
+        if (!idx) return withTaint(val(), [obj2]);
+        const ref = obj2.ref ? normalizeRef(obj2.ref) : void 0;
+        if (ref === "os.environ" || ref === "os.environb") return this.envRead(idx, line);
+        if (ref === "sys.modules" && isKnown(idx)) return this.importByName(idx, line, "sys.modules");
+        if (ref && /^builtins\.(globals|locals|vars)$/.test(ref) && isKnown(idx)) {
+          if (idx.text === "__builtins__") return val({ ref: "builtins" });
+          const v = this.lookup(idx.text, scope);
+          return v.ref || v.fn ? v : val({ ref: `builtins.${idx.text}` });
+        }
+        if (ref && /(^builtins|\.__dict__)$/.test(ref) && isKnown(idx)) {
+          const base2 = ref.replace(/\.__dict__$/, "");
+          return this.resolvedName(`${base2}.${idx.text}`, idx, line, "a subscript");
+        }
+        if (obj2.items && idx.num !== void 0) {
+          const item = obj2.items[idx.num < 0 ? obj2.items.length + idx.num : idx.num];
+          if (item) return item;
+        }
+        return withTaint(val(obj2.flags & F.ENV_ALL ? { flags: F.SECRET } : {}), [obj2, idx], PROPAGATE & ~F.ENV_ALL);
+      }
+      attribute(obj2, attr, line, key) {
+        if (/^__(subclasses|globals|builtins|code|bases|base|mro|loader|getattribute)__$/.test(attr) && !(obj2.ref === "builtins" && attr === "__builtins__")) {
+          this.hit("code.dynamic-import", "high", line, `Reaches Python interpreter internals through .${attr}`, HELP3.imp);
+        }
+        if (obj2.ref) {
+          const ref = `${obj2.ref}.${attr}`;
+          const v = withTaint(val({ ref, recv: obj2, attr, ...key ? { key } : {} }), [obj2], ~0);
+          if (normalizeRef(ref) === "os.environ") v.flags |= F.ENV_ALL;
+          if (/^stat\.S_I(EXEC|XUSR|XGRP|XOTH|RWXU|RWXG|RWXO)$/.test(normalizeRef(ref))) v.exeBit = true;
+          return v;
+        }
+        if (obj2.cls) {
+          const m = obj2.cls.members.get(attr);
+          if (m) return m;
+        }
+        return withTaint(val({ recv: obj2, attr, ...key ? { key } : {} }), [obj2], ~F.BUILT);
+      }
+      // ── calls ─────────────────────────────────────────────────────────────────────────────────────────────────
+      callExpr(n, scope) {
+        const calleeNode = n.firstChild;
+        const callee = this.eval(calleeNode, scope);
+        const argList = n.getChild("ArgList");
+        const pos = [];
+        const kw = /* @__PURE__ */ new Map();
+        const all = [];
+        if (argList && argList.getChild("for")) {
+          const g = this.comprehension(argList, scope);
+          pos.push(g);
+          all.push(g);
+        } else if (argList) {
+          const ks = this.kids(argList);
+          for (let i = 0; i < ks.length; i++) {
+            const k = ks[i];
+            if (["(", ")", ","].includes(k.name)) continue;
+            if (k.name === "VariableName" && ks[i + 1]?.name === "AssignOp" && ks[i + 2]) {
+              const v2 = this.eval(ks[i + 2], scope);
+              kw.set(this.t(k), v2);
+              all.push(v2);
+              i += 2;
+              continue;
+            }
+            if (k.name === "*" || k.name === "**") {
+              const v2 = ks[i + 1] ? this.eval(ks[i + 1], scope) : val();
+              all.push(v2);
+              if (k.name === "*" && v2.items) pos.push(...v2.items);
+              i++;
+              continue;
+            }
+            const v = this.eval(k, scope);
+            pos.push(v);
+            all.push(v);
+          }
+        }
+        return this.call(callee, pos, kw, all, this.line(n.from), scope);
+      }
+      call(callee, pos, kw, all, line, scope) {
+        if (callee.fn) return this.callLocal(callee.fn, pos, scope);
+        if (callee.cls) return withTaint(val({ ref: `${callee.cls.name}()`, cls: callee.cls }), all);
+        const name3 = callee.ref ? normalizeRef(callee.ref) : callee.attr ? `.${callee.attr}` : "";
+        const arg = (i, k) => pos[i] ?? (k ? kw.get(k) : void 0);
+        const generic = () => {
+          const v = withTaint(val(callee.ref ? { ref: `${callee.ref}()` } : {}), [...all, ...callee.recv ? [callee.recv] : []]);
+          if (callee.recv?.key && /^(append|extend|update|add|insert|setdefault|write|writelines|put)$/.test(callee.attr ?? "") && all.some((a) => a.flags & PROPAGATE)) {
+            const bound = this.lookup(callee.recv.key, scope);
+            this.bind(callee.recv.key, withTaint({ ...bound }, all), scope);
+          }
+          return v;
+        };
+        const strOp = this.stringMethod(callee, pos, kw, line);
+        if (strOp) return strOp;
+        const decoded = this.decoderCall(name3, pos, kw, line);
+        if (decoded) return decoded;
+        switch (name3) {
+          case "builtins.__import__":
+          case "importlib.import_module":
+          case "importlib.__import__": {
+            const a = arg(0, "name");
+            return a ? this.importByName(a, line, name3.replace("builtins.", "")) : val();
+          }
+          case "builtins.getattr": {
+            const [obj2, attr] = pos;
+            if (!obj2 || !attr) return val();
+            if (isKnown(attr) && !(attr.flags & (F.BUILT | F.DECODED))) return this.attribute(obj2, attr.text, line);
+            const root = obj2.ref ? normalizeRef(obj2.ref).split(".")[0] : void 0;
+            const moduleLike = obj2.ref !== void 0 && !obj2.ref.includes("()") && root !== void 0 && (DANGER_ROOTS.has(root) || obj2.ref === "builtins");
+            if (isKnown(attr)) return moduleLike || obj2.ref ? this.resolvedName(`${normalizeRef(obj2.ref ?? "?")}.${attr.text}`, attr, line, "getattr") : withTaint(val(), [obj2, attr]);
+            if (moduleLike) this.hit("code.dynamic-import", "high", line, `Reaches an attribute of ${normalizeRef(obj2.ref)} whose name is computed at run time`, HELP3.imp, attr.lines);
+            return withTaint(val(), [obj2, attr]);
+          }
+          case "builtins.globals":
+          case "builtins.locals":
+          case "builtins.vars":
+            return val({ ref: `${name3}()` });
+          case "builtins.chr": {
+            const a = arg(0);
+            return a?.num !== void 0 && a.num >= 0 && a.num <= 1114111 ? val({ text: String.fromCodePoint(a.num), flags: F.BUILT }) : val({ text: UNKNOWN });
+          }
+          case "builtins.str": {
+            const a = arg(0);
+            return a ? withTaint(val({ ...a.text !== void 0 ? { text: a.text } : a.num !== void 0 ? { text: String(a.num) } : {}, ...a.key ? { key: a.key } : {} }), [a], ~0) : val({ text: "" });
+          }
+          case "builtins.bytes":
+          case "builtins.bytearray": {
+            const a = arg(0);
+            if (a?.items && a.items.every((i) => i.num !== void 0)) return val({ text: String.fromCharCode(...a.items.map((i) => i.num & 255)), bytes: true, flags: F.BUILT });
+            return a ? withTaint(val({ ...a.text !== void 0 ? { text: a.text } : {}, bytes: true }), [a], ~0) : val({ text: "", bytes: true });
+          }
+          case "builtins.reversed": {
+            const a = arg(0);
+            return a?.text !== void 0 ? withTaint(val({ text: [...a.text].reverse().join(""), flags: F.BUILT }), [a]) : withTaint(val(), all);
+          }
+          case "builtins.list":
+          case "builtins.tuple": {
+            const a = arg(0);
+            return a ? { ...a, key: void 0 } : val({ items: [] });
+          }
+          case "os.path.join":
+          case "os.path.expanduser":
+          case "os.path.expandvars":
+          case "os.path.abspath":
+          case "os.path.realpath":
+          case "os.path.normpath":
+          case "os.fspath":
+          case "os.path.dirname": {
+            if (name3 === "os.path.join") return this.pathJoin(pos, "str");
+            const a = arg(0);
+            if (!a) return val();
+            if (name3 === "os.path.dirname") return withTaint(val({ text: a.text?.replace(/\/[^/]*$/, "") ?? UNKNOWN }), [a], ~0);
+            return withTaint(val({ ...a.text !== void 0 ? { text: a.text } : {}, ...a.key ? { key: a.key } : {} }), [a], ~0);
+          }
+          case "pathlib.Path":
+            return this.pathJoin(pos, "path");
+          case "pathlib.Path.home":
+            return val({ ref: "pathlib.Path()", text: "~" });
+          case "pathlib.Path.joinpath":
+            return this.pathJoin([callee.recv ?? val(), ...pos], "path");
+          case "pathlib.Path.expanduser":
+          case "pathlib.Path.resolve":
+          case "pathlib.Path.absolute":
+            return callee.recv ? { ...callee.recv } : val();
+          case "tempfile.gettempdir":
+            return val({ text: "/tmp" });
+          case "os.getenv":
+          case "os.environ.get":
+          case "os.environ.setdefault":
+          case "os.environ.pop":
+          case "os.getenvb": {
+            const a = arg(0, "key");
+            return a ? this.envRead(a, line) : val();
+          }
+          case "os.chmod":
+          case "os.lchmod":
+          case "pathlib.Path.chmod": {
+            const path = name3 === "pathlib.Path.chmod" ? callee.recv : arg(0, "path");
+            const mode = name3 === "pathlib.Path.chmod" ? arg(0, "mode") : arg(1, "mode");
+            if (path && mode?.exeBit) this.chmodX(path, line, scope);
+            return val();
+          }
+          case "builtins.open":
+          case "os.open":
+          case "os.fdopen":
+          case "pathlib.Path.open": {
+            const path = name3 === "pathlib.Path.open" ? callee.recv : arg(0, "file");
+            const mode = name3 === "pathlib.Path.open" ? arg(0, "mode") : arg(1, "mode");
+            if (!path) return generic();
+            this.fileAccess(name3, path, line);
+            const p = this.pathFlags(path, scope);
+            const write = mode !== void 0 && /[wax+]/.test(textOf(mode));
+            const v = withTaint(val({ ref: "builtins.open()", handle: { path, write } }), [path], F.SECRET);
+            if (!write && p.flags & F.DL_PATH) withTaint(v, [val({ flags: F.DOWNLOADED, lines: p.lines, why: p.why })]);
+            if (credentialLocation(textOf(path))) v.flags |= F.SECRET;
+            return v;
+          }
+          case "urllib.request.Request": {
+            const data = arg(1, "data");
+            const method = kw.get("method");
+            const v = withTaint(val({ ref: "urllib.request.Request()" }), all, ~0);
+            const url = arg(0, "url");
+            if (url) v.text = url.text ?? UNKNOWN;
+            if (data || method && /POST|PUT|PATCH/i.test(textOf(method))) v.flags |= F.REQUEST_BODY;
+            return v;
+          }
+        }
+        const fileWrite = (callee.attr === "write" || callee.attr === "writelines") && callee.recv?.handle !== void 0 || name3 === "pathlib.Path.write_bytes" || name3 === "pathlib.Path.write_text";
+        if (fileWrite) {
+          const data = arg(0);
+          const target = name3.startsWith("pathlib") ? callee.recv : callee.recv?.handle?.path;
+          if (data && target && data.flags & F.DOWNLOADED) {
+            this.mark(target, F.DL_PATH, line, `written with downloaded content at line ${line}`, scope);
+            scope.downloads.push(line);
+            this.reachDecodes(data, "a file write", line);
+          }
+          if (data && target && data.flags & F.DECODED && !(data.flags & F.DOWNLOADED)) {
+            this.mark(target, F.DL_PATH, line, `written with decoded content at line ${line}`, scope);
+          }
+          return generic();
+        }
+        if (name3 === "shutil.copyfileobj") {
+          const [src, dst] = pos;
+          if (src && dst?.handle && src.flags & F.DOWNLOADED) {
+            this.mark(dst.handle.path, F.DL_PATH, line, `written with downloaded content at line ${line}`, scope);
+            scope.downloads.push(line);
+          }
+          return generic();
+        }
+        if (TOKEN_GETTERS.has(name3)) {
+          this.secretReads.push({ line, what: "the Hugging Face token" });
+          return val({ flags: F.SECRET, lines: [line], why: [`the Hugging Face token read at line ${line}`] });
+        }
+        if (FILE_ACCESS.has(name3)) {
+          const path = name3.startsWith("pathlib.Path.") ? callee.recv : arg(0);
+          if (path) this.fileAccess(name3, path, line);
+          const v = generic();
+          if (path && credentialLocation(textOf(path))) v.flags |= F.SECRET;
+          return v;
+        }
+        if (SPAWN_ARGV.has(name3) || SPAWN_SHELL.has(name3) || osExecProgramIndex(name3) !== void 0) {
+          this.spawn(name3, pos, kw, line, scope);
+          return withTaint(val({ ref: `${name3}()` }), all);
+        }
+        if (DYNAMIC_EXEC.has(name3) || name3 === "code.InteractiveInterpreter.runsource") {
+          const a = arg(0, name3 === "builtins.compile" ? "source" : "source") ?? arg(0, "code");
+          if (a) this.dynamicExec(name3, a, line, scope);
+          return withTaint(val({ ref: `${name3}()`, flags: a && a.flags & F.DECODED ? F.DECODED : 0 }), all);
+        }
+        if (name3 === "marshal.loads" || name3 === "marshal.load") {
+          const a = arg(0);
+          const v = val({ ref: "marshal.loads()", flags: F.DECODED, lines: [line], why: [`a code object unmarshalled at line ${line}`] });
+          if (a && (isKnown(a) || a.flags & (F.DECODED | F.DOWNLOADED))) {
+            this.decodes.set(line, { line, technique: "marshal", inputLength: textOf(a).length, literal: isKnown(a), active: true });
+            this.reachDecodes(a, "marshal.loads", line);
+          } else this.hit("code.obfuscation", "high", line, "Unmarshals a Python code object (marshal), which only obfuscated code needs", HELP3.obf);
+          return withTaint(v, [a ?? val()]);
+        }
+        if (LOADS.has(name3)) {
+          const a = arg(0);
+          if (a && (a.flags & (F.DECODED | F.DOWNLOADED) || isKnown(a) && a.bytes && a.text.length > 2)) {
+            const src = a.flags & F.DOWNLOADED ? "downloaded" : a.flags & F.DECODED ? "decoded" : "embedded";
+            this.hit(a.flags & F.DOWNLOADED ? "code.download-exec" : "code.dynamic-exec", "critical", line, `Deserializes ${src} data with ${name3}, which can run arbitrary code${a.why[0] ? ` (${a.why[0]})` : ""}`, HELP3.exec, a.lines);
+            this.reachDecodes(a, name3, line);
+          } else if (a && this.pathFlags(a, scope).flags & F.DL_PATH) {
+            this.hit("code.download-exec", "critical", line, `Deserializes a downloaded file with ${name3}, which can run arbitrary code`, HELP3.dlexec, this.pathFlags(a, scope).lines);
+          }
+          return generic();
+        }
+        if (NATIVE_LOAD.has(name3) && name3 !== "ctypes.util.find_library") {
+          const a = arg(0);
+          const p = a ? this.pathFlags(a, scope) : void 0;
+          if (p && p.flags & (F.DL_PATH | F.DOWNLOADED)) this.hit("code.download-exec", "critical", line, `Loads a downloaded native library (${p.why[0] ?? "downloaded"})`, HELP3.dlexec, p.lines);
+          else this.hit("code.native-load", "high", line, `Loads a native library with ${name3}${a && isKnown(a) ? ` (${a.text})` : ""}`, HELP3.native);
+          return generic();
+        }
+        if (CODE_FROM_PATH.has(name3)) {
+          const a = arg(1, "location") ?? arg(0);
+          const p = a ? this.pathFlags(a, scope) : void 0;
+          if (p && p.flags & (F.DL_PATH | F.DOWNLOADED)) this.hit("code.download-exec", "critical", line, `Imports Python code from a downloaded file (${p.why[0] ?? "downloaded"})`, HELP3.dlexec, p.lines);
+          else this.hit("code.dynamic-import", "high", line, `Loads Python code from a file path at run time with ${name3}`, HELP3.imp);
+          return generic();
+        }
+        const toPath = FETCH_TO_PATH.get(name3);
+        if (toPath !== void 0) return this.fetchToPath(name3, toPath, pos, kw, line, scope);
+        if (FETCH.has(name3) || SEND.has(name3) || name3 === "urllib.request.urlopen") return this.network(name3, pos, kw, all, line);
+        return generic();
+      }
+      callLocal(fn, pos, scope) {
+        if (fn.state === "new") this.analyzeFn(fn);
+        const offset = fn.cls ? 1 : 0;
+        for (const [i, m] of fn.paramMarks) {
+          const a = pos[i - offset];
+          if (a) for (const l of m.lines) this.mark(a, m.flags, l, m.why[0] ?? `marked at line ${l}`, scope);
+        }
+        const r = fn.returns ?? val();
+        return { ...r, why: [...r.why], lines: [...r.lines] };
+      }
+      stringMethod(callee, pos, kw, line) {
+        const recv = callee.recv;
+        const attr = callee.attr;
+        if (!recv || !attr || recv.text === void 0 || callee.ref && !/^(builtins\.(str|bytes))/.test(normalizeRef(callee.ref)) && recv.ref) return void 0;
+        const t2 = recv.text;
+        const a0 = pos[0];
+        const out = (text, extra = {}) => withTaint(val({ text: cap(text), flags: recv.flags & F.BUILT, ...extra }), [recv, ...pos], ~0);
+        switch (attr) {
+          case "decode": {
+            const enc = textOf(a0 ?? kw.get("encoding") ?? val({ text: "utf-8" })).toLowerCase().replace(/[-_]/g, "");
+            if (enc === "rot13") return this.decoded(recv, rot13(t2), "rot13", line);
+            if (enc === "hex") return this.decoded(recv, fromHex(t2), "hex", line);
+            if (enc === "base64") return this.decoded(recv, fromBase64(t2), "base64", line);
+            return out(recv.bytes ? utf8Decode(t2) : t2);
+          }
+          case "encode":
+            return out(t2, { bytes: true });
+          case "strip":
+          case "lstrip":
+          case "rstrip":
+            return out(attr === "strip" ? t2.trim() : attr === "lstrip" ? t2.trimStart() : t2.trimEnd());
+          case "lower":
+            return out(t2.toLowerCase());
+          case "upper":
+            return out(t2.toUpperCase());
+          case "replace": {
+            if (a0?.text !== void 0 && pos[1]?.text !== void 0 && a0.text !== "") return withTaint(out(t2.split(a0.text).join(pos[1].text)), [], 0);
+            return out(UNKNOWN);
+          }
+          case "join": {
+            const items = a0?.items;
+            if (items) {
+              const v = out(items.map((i) => i.text ?? (i.num !== void 0 ? String(i.num) : UNKNOWN)).join(t2), { flags: F.BUILT });
+              return withTaint(v, items, ~0);
+            }
+            return withTaint(out(UNKNOWN, { flags: F.BUILT }), a0 ? [a0] : [], ~0);
+          }
+          case "format": {
+            let i = 0;
+            const text = t2.replace(/\{(\w*)(![rsa])?(:[^}]*)?\}/g, (_m, k) => {
+              const v = k === "" ? pos[i++] : /^\d+$/.test(k) ? pos[Number(k)] : kw.get(k);
+              return v?.text ?? (v?.num !== void 0 ? String(v.num) : UNKNOWN);
+            });
+            return withTaint(out(text, { flags: F.BUILT }), [...kw.values()], ~0);
+          }
+          case "zfill":
+          case "title":
+          case "capitalize":
+          case "swapcase":
+          case "casefold":
+            return out(t2);
+          default:
+            return void 0;
+        }
+      }
+      decoderCall(name3, pos, kw, line) {
+        const a = pos[0] ?? kw.get("s") ?? kw.get("data") ?? kw.get("obj");
+        const b64 = /^(base64\.(b64decode|standard_b64decode|urlsafe_b64decode|decodebytes|decodestring)|binascii\.a2b_base64)$/;
+        if (b64.test(name3)) return a ? this.decoded(a, isKnown(a) ? fromBase64(a.text) : void 0, "base64", line) : val();
+        if (name3 === "base64.b32decode") return a ? this.decoded(a, isKnown(a) ? fromBase32(a.text) : void 0, "base32", line) : val();
+        if (/^(base64\.b16decode|binascii\.(unhexlify|a2b_hex)|builtins\.(bytes|bytearray)\.fromhex)$/.test(name3)) return a ? this.decoded(a, isKnown(a) ? fromHex(a.text) : void 0, "hex", line) : val();
+        if (/^base64\.(b85decode|a85decode|z85decode)$/.test(name3)) return a ? this.decoded(a, void 0, name3.slice(7, 10), line) : val();
+        if (name3 === "zlib.decompress" || name3 === "gzip.decompress") return a ? this.decoded(a, isKnown(a) ? inflate(a.text, name3.startsWith("zlib") ? "zlib" : "gzip") : void 0, name3.split(".")[0], line) : val();
+        if (/^(bz2|lzma)\.decompress$/.test(name3)) return a ? this.decoded(a, void 0, name3.split(".")[0], line) : val();
+        if (name3 === "codecs.decode" || name3 === "codecs.encode") {
+          if (!a) return val();
+          const enc = textOf(pos[1] ?? kw.get("encoding") ?? val({ text: "utf-8" })).toLowerCase().replace(/[-_]/g, "");
+          if (enc === "rot13") return this.decoded(a, isKnown(a) ? rot13(a.text) : void 0, "rot13", line);
+          if (name3 === "codecs.decode" && (enc === "hex" || enc === "hexcodec")) return this.decoded(a, isKnown(a) ? fromHex(a.text) : void 0, "hex", line);
+          if (name3 === "codecs.decode" && (enc === "base64" || enc === "base64codec")) return this.decoded(a, isKnown(a) ? fromBase64(a.text) : void 0, "base64", line);
+          if (name3 === "codecs.decode" && (enc === "zlib" || enc === "zlibcodec")) return this.decoded(a, isKnown(a) ? inflate(a.text, "zlib") : void 0, "zlib", line);
+          return withTaint(val({ ...a.text !== void 0 ? { text: a.text } : {} }), [a], ~0);
+        }
+        return void 0;
+      }
+      decoded(input, out, technique, line) {
+        const literal2 = isKnown(input) && !(input.flags & F.DOWNLOADED);
+        const text = out !== void 0 ? cap(out) : UNKNOWN;
+        if (this.quiet === 0) {
+          const prev = this.decodes.get(line);
+          const preview = out !== void 0 && /^[\x20-\x7e\s]*$/.test(out.slice(0, 120)) ? out.slice(0, 100).replace(/\s+/g, " ") : void 0;
+          if (!prev) this.decodes.set(line, { line, technique, inputLength: textOf(input).length, literal: literal2, active: out !== void 0 && looksActive(out), ...preview ? { preview } : {} });
+        }
+        const v = val({ text, bytes: true, flags: F.DECODED, lines: [line], why: [`decoded with ${technique} at line ${line}`] });
+        return withTaint(v, [input], ~F.BUILT);
+      }
+      reachDecodes(v, sink, line) {
+        if (this.quiet > 0 || !(v.flags & F.DECODED)) return;
+        for (const l of v.lines) {
+          const d = this.decodes.get(l);
+          if (d && !d.reached) d.reached = { sink, line };
+        }
+      }
+      pathJoin(parts, kind) {
+        const texts = parts.map((p) => p.text !== void 0 ? p.text : UNKNOWN);
+        let text = "";
+        for (const t2 of texts) text = t2.startsWith("/") ? t2 : text === "" ? t2 : `${text.replace(/\/$/, "")}/${t2}`;
+        const key = parts.length === 1 ? parts[0]?.key : void 0;
+        return withTaint(val({ text: cap(text), ...kind === "path" ? { ref: "pathlib.Path()" } : {}, ...key ? { key } : {} }), parts, ~F.BUILT);
+      }
+      envRead(name3, line) {
+        if (!isKnown(name3)) return withTaint(val(), [name3]);
+        if (/^(HOME|USERPROFILE)$/.test(name3.text)) return val({ text: "~" });
+        if (/^(APPDATA|LOCALAPPDATA|XDG_CONFIG_HOME)$/.test(name3.text)) return val({ text: `~/${name3.text}` });
+        if (isSecretVariable(name3.text)) {
+          this.secretReads.push({ line, what: `$${name3.text}` });
+          return val({ flags: F.SECRET, lines: [line], why: [`$${name3.text} read at line ${line}`] });
+        }
+        return val({ text: UNKNOWN });
+      }
+      importByName(nameVal, line, via) {
+        this.reachDecodes(nameVal, via, line);
+        if (!isKnown(nameVal)) {
+          this.hit("code.dynamic-import", "high", line, `Imports a module whose name is computed at run time (${via})`, HELP3.imp, nameVal.lines);
+          return withTaint(val(), [nameVal]);
+        }
+        const mod = nameVal.text;
+        this.imports.push({ module: mod, line });
+        if (nameVal.flags & (F.BUILT | F.DECODED)) {
+          const root = mod.split(".")[0];
+          const bad = DANGER_ROOTS.has(root);
+          this.hit(
+            "code.dynamic-import",
+            bad ? "critical" : "high",
+            line,
+            `Imports "${mod}" through ${via} with a name ${nameVal.flags & F.DECODED ? "decoded" : "assembled"} at run time${bad ? ` (${root} can run commands or code)` : ""}`,
+            HELP3.obf,
+            nameVal.lines
+          );
+        }
+        if (SCANNER_PACKAGES.has(mod.split(".")[0])) this.hit("code.scanner-aware", "high", line, `Imports ${mod}, a model-scanner package`, HELP3.scanner);
+        return val({ ref: mod });
+      }
+      /** A name reached through getattr/subscripts with a constant but assembled or decoded name. */
+      resolvedName(full, nameVal, line, via) {
+        this.reachDecodes(nameVal, via, line);
+        if (nameVal.flags & (F.BUILT | F.DECODED)) {
+          const bad = isDangerousName(full);
+          this.hit(
+            "code.dynamic-import",
+            bad ? "critical" : "high",
+            line,
+            `Reaches ${full} through ${via} with a name ${nameVal.flags & F.DECODED ? "decoded" : "assembled"} at run time`,
+            HELP3.obf,
+            nameVal.lines
+          );
+        }
+        return val({ ref: full });
+      }
+      fileAccess(name3, path, line) {
+        const cred = credentialLocation(textOf(path));
+        if (cred) {
+          this.reachDecodes(path, name3, line);
+          this.hit("code.credentials", "critical", line, `Accesses ${cred} (${textOf(path).replace(/\0+/g, "\u2026")}) with ${name3}`, HELP3.creds, path.lines);
+          this.secretReads.push({ line, what: cred });
+        }
+      }
+      chmodX(path, line, scope) {
+        const p = this.pathFlags(path, scope);
+        this.mark(path, F.EXECUTABLE, line, `made executable at line ${line}`, scope);
+        if (p.flags & F.DL_PATH) {
+          this.hit("code.chmod-exec", "critical", line, `Makes a downloaded file executable (${p.why[0] ?? "downloaded"})`, HELP3.dlexec, p.lines);
+        }
+      }
+      fetchToPath(name3, where, pos, kw, line, scope) {
+        const url = pos[0] ?? kw.get("url") ?? kw.get("repo_id");
+        const hub = name3.startsWith("huggingface_hub") || name3.startsWith("transformers");
+        if (url) this.fetchNote(name3, url, line, hub);
+        if (hub) return val({ text: UNKNOWN });
+        const from = url && isKnown(url) ? ` from ${url.text.slice(0, 80)}` : "";
+        const why = `downloaded${from} by ${name3} at line ${line}`;
+        if (where !== "return") {
+          const dest = pos[where] ?? kw.get("filename") ?? kw.get("out") ?? kw.get("output") ?? kw.get("dst");
+          if (dest) {
+            this.mark(dest, F.DL_PATH, line, why, scope);
+            scope.downloads.push(line);
+            const r2 = withTaint(val({ ...dest.text !== void 0 ? { text: dest.text } : {}, flags: F.DL_PATH, lines: [line], why: [why] }), [dest], ~0);
+            return name3 === "urllib.request.urlretrieve" ? val({ items: [r2, val()] }) : r2;
+          }
+        }
+        scope.downloads.push(line);
+        const r = val({ flags: F.DL_PATH, lines: [line], why: [why] });
+        return name3 === "urllib.request.urlretrieve" ? val({ items: [r, val()] }) : r;
+      }
+      fetchNote(name3, url, line, hub) {
+        this.reachDecodes(url, name3, line);
+        if (this.context === "remote-code" && !hub && !isHubHost(hostOf(textOf(url))) && !isLocalHost(hostOf(textOf(url)))) {
+          this.hit("code.network-fetch", "high", line, `Model code contacts ${hostOf(textOf(url)) ?? "a server"} when it runs (${name3})`, HELP3.fetch, url.lines);
+        }
+      }
+      network(name3, pos, kw, all, line) {
+        const first = pos[0] ?? kw.get("url") ?? kw.get("address") ?? val();
+        const method = name3 === "requests.request" || name3 === "requests.Session.request" ? textOf(first).toUpperCase() : "";
+        const urlVal = method ? pos[1] ?? kw.get("url") ?? val() : first;
+        const hasBody = name3 === "urllib.request.urlopen" && (pos[1] !== void 0 || kw.has("data") || (first.flags & F.REQUEST_BODY) !== 0) || method !== "" && /POST|PUT|PATCH/.test(method);
+        const isSend = SEND.has(name3) || hasBody;
+        const host = hostOf(textOf(urlVal)) ?? (urlVal.items ? textOf(urlVal.items[0] ?? val()) : void 0);
+        const result2 = withTaint(val({ ref: `${name3}()`, flags: F.DOWNLOADED, lines: [line], why: [`downloaded by ${name3} at line ${line}`] }), [urlVal], F.DECODED);
+        this.reachDecodes(urlVal, name3, line);
+        if (!isSend) {
+          this.fetchNote(name3, urlVal, line, false);
+          return result2;
+        }
+        for (const a of all) this.reachDecodes(a, name3, line);
+        if (isLocalHost(host) || isHubHost(host) && !all.some((a) => a.flags & (F.SECRET | F.ENV_ALL))) return result2;
+        const secret = all.find((a) => a.flags & (F.SECRET | F.ENV_ALL)) ?? (first.flags & (F.SECRET | F.ENV_ALL) ? first : void 0);
+        const where = host && !host.includes(UNKNOWN) ? host : "a remote host";
+        if (secret) {
+          const what = secret.flags & F.ENV_ALL ? "the whole environment" : secret.why[0] ? secret.why[0] : "secrets";
+          this.hit(secret.flags & F.ENV_ALL ? "code.env-sweep" : "code.network-send", "critical", line, `Sends ${what} to ${where} (${name3})`, HELP3.creds, secret.lines);
+        } else {
+          const h = this.hit("code.network-send", "high", line, `Sends data to ${where} (${name3})`, HELP3.send);
+          if (h) this.sends.push(h);
+        }
+        return result2;
+      }
+      dynamicExec(name3, code, line, scope) {
+        const short = name3.replace(/^builtins\./, "");
+        const p = this.pathFlags(code, scope);
+        this.reachDecodes(code, short, line);
+        if (code.flags & F.DOWNLOADED || name3.startsWith("runpy.run_path") && p.flags & F.DL_PATH) {
+          this.hit("code.download-exec", "critical", line, `Runs code downloaded from the network with ${short}${code.why[0] ? ` (${code.why[0]})` : ""}`, HELP3.dlexec, code.lines);
+        } else if (code.flags & F.DECODED) {
+          this.hit("code.dynamic-exec", "critical", line, `Runs hidden code with ${short}: ${code.why[0] ?? "decoded at run time"}${isKnown(code) ? ` \u2192 ${JSON.stringify(code.text.slice(0, 80))}` : ""}`, HELP3.exec, code.lines);
+        } else if (isKnown(code) && code.flags & F.BUILT) {
+          this.hit("code.dynamic-exec", "critical", line, `Runs code assembled from pieces with ${short}: ${JSON.stringify(code.text.slice(0, 80))}`, HELP3.exec);
+        } else if (!isKnown(code)) {
+          this.hit("code.dynamic-exec", "high", line, `Runs code computed at run time with ${short}`, HELP3.exec, code.lines);
+        } else {
+          this.hit("code.dynamic-exec", "high", line, `Runs a code string with ${short}: ${JSON.stringify(code.text.slice(0, 80))}`, HELP3.exec);
+        }
+      }
+      // ── processes ─────────────────────────────────────────────────────────────────────────────────────────────
+      /**
+       * Severity of running a process: critical when the program or its script was downloaded, decoded or chmod'ed
+       * (+x) here, or the shell text pipes a download into an interpreter; high when the program is computed at run
+       * time or assembled from pieces, or when a fixed tool runs from remote code or setup.py (it runs on load or
+       * install); medium for a fixed tool in a script a user runs on purpose (a convert script calling git).
+       */
+      spawn(name3, pos, kw, line, scope) {
+        const execIdx = osExecProgramIndex(name3);
+        const shellKw = kw.get("shell");
+        const shell = SPAWN_SHELL.has(name3) || shellKw !== void 0 && !/^(False|0|None)$/.test(textOf(shellKw)) && shellKw.text !== "";
+        const cmd = execIdx !== void 0 ? pos[execIdx] : pos[0] ?? kw.get("args") ?? kw.get("cmd") ?? kw.get("command");
+        if (!cmd) return;
+        const related = [];
+        let program;
+        let argv2 = [];
+        let shellText;
+        if (cmd.items) {
+          argv2 = cmd.items;
+          program = argv2[0] ?? val();
+        } else if (execIdx !== void 0) {
+          program = cmd;
+          argv2 = [cmd, ...pos.slice(execIdx + 2)];
+        } else if (shell) {
+          program = cmd;
+          shellText = textOf(cmd).replace(/\0+/g, "__UNKNOWN__");
+        } else {
+          program = cmd;
+          argv2 = [cmd];
+        }
+        this.reachDecodes(cmd, name3, line);
+        for (const a of argv2) this.reachDecodes(a, name3, line);
+        const progName = isKnown(program) ? (program.text.trim().split(/\s+/)[0] ?? "").replace(/^.*\//, "").toLowerCase() : "";
+        const candidates = [program];
+        if (/^(ba|da|z|k)?sh$|^python[\d.]*$|^py$|^perl$|^node$|^ruby$|^pwsh$|^powershell$/.test(progName) && argv2.length > 1) {
+          const script = argv2.slice(1).find((a) => !isKnown(a) || !a.text.startsWith("-"));
+          if (script) candidates.push(script);
+        }
+        for (const c of candidates) {
+          const p = this.pathFlags(c, scope);
+          if (p.flags & (F.DL_PATH | F.DOWNLOADED)) {
+            const chmod = p.flags & F.EXECUTABLE ? " and made executable" : "";
+            this.hit("code.download-exec", "critical", line, `Runs a file that was downloaded${chmod}, with ${name3} (${p.why.slice(0, 2).join("; ") || "downloaded earlier"})`, HELP3.dlexec, [...p.lines, ...related]);
+            return;
+          }
+          if (p.flags & F.EXECUTABLE) {
+            this.hit("code.chmod-exec", "critical", line, `Makes a file executable and runs it with ${name3} (${p.why[0] ?? ""})`, HELP3.dlexec, p.lines);
+            return;
+          }
+        }
+        if (cmd.flags & F.DECODED || program.flags & F.DECODED) {
+          this.hit("code.process-spawn", "critical", line, `Runs a command decoded at run time with ${name3}: ${cmd.why[0] ?? program.why[0] ?? ""}${isKnown(cmd) ? ` \u2192 ${JSON.stringify(cmd.text.slice(0, 80))}` : ""}`, HELP3.obf, [...cmd.lines, ...program.lines]);
+          if (shellText) this.shellHits(shellText, line);
+          return;
+        }
+        if (argv2.length > 0 && isKnown(program)) {
+          if (progName === "chmod" && argv2[1] && isKnown(argv2[1]) && /^([ugoa]*\+[rwxXst]*x|[0-7]*[1357][0-7]{0,2})$/.test(argv2[1].text)) {
+            for (const t2 of argv2.slice(2)) this.chmodX(t2, line, scope);
+          }
+          if (progName === "curl" || progName === "wget") {
+            const o = argv2.findIndex((a) => isKnown(a) && /^(-o|-O|--output|--output-document)$/.test(a.text));
+            const dest = o >= 0 ? argv2[o + 1] : void 0;
+            if (dest) {
+              this.mark(dest, F.DL_PATH, line, `downloaded by ${progName} at line ${line}`, scope);
+              scope.downloads.push(line);
+            }
+          }
+        }
+        const words2 = shellText ?? argv2.map((a) => a.text !== void 0 ? `'${a.text.replace(/\0+/g, "__UNKNOWN__").replace(/'/g, "'\\''")}'` : "__UNKNOWN__").join(" ");
+        const shellFound = this.shellHits(words2, line);
+        if (shellFound) return;
+        if (!isKnown(program) && !(shellText && /^\s*[\w./-]+/.test(shellText) && !shellText.trimStart().startsWith("__UNKNOWN__"))) {
+          const dl = scope.downloads[0];
+          if (dl !== void 0) {
+            this.hit("code.download-exec", "critical", line, `Downloads a file (line ${dl}) and runs a program whose path is computed at run time (${name3})`, HELP3.dlexec, [dl]);
+          } else {
+            this.hit("code.process-spawn", "high", line, `Runs a program computed at run time with ${name3}`, HELP3.spawn, program.lines);
+          }
+          return;
+        }
+        const shown = shellText ?? argv2.map((a) => a.text?.replace(/\0+/g, "\u2026") ?? "\u2026").join(" ");
+        if (program.flags & F.BUILT && isKnown(program) && !shellText) {
+          this.hit("code.process-spawn", "high", line, `Runs a program whose name is assembled from pieces: ${shown.slice(0, 100)}`, HELP3.obf);
+          return;
+        }
+        const sensitive = this.context === "remote-code" || this.context === "setup";
+        const where = this.context === "remote-code" ? "model code loaded with trust_remote_code" : this.context === "setup" ? "install-time code" : "this script";
+        this.hit("code.process-spawn", sensitive ? "high" : "medium", line, `Runs \`${shown.replace(/__UNKNOWN__/g, "\u2026").slice(0, 100)}\` (${name3}) from ${where}`, HELP3.spawn);
+      }
+      /** Runs the shell analyzer over a command line; returns whether it found something blocking. */
+      shellHits(text, line) {
+        if (this.quiet > 0) return false;
+        const r = analyzeShell(text, { state: this.shellState, firstLine: line });
+        let blocking = false;
+        for (const h of r.hits) {
+          this.hit(SHELL_TO_CODE[h.kind], h.severity, line, h.message, h.help, (h.related ?? []).filter((l) => l !== line));
+          if (h.severity === "critical" || h.severity === "high") blocking = true;
+        }
+        return blocking;
+      }
+    };
+    SHELL_TO_CODE = {
+      "pipe-to-shell": "code.download-exec",
+      "decode-exec": "code.obfuscation",
+      "subst-exec": "code.download-exec",
+      "download-exec": "code.download-exec",
+      "chmod-exec": "code.chmod-exec",
+      credentials: "code.credentials",
+      "env-sweep": "code.env-sweep",
+      "network-send": "code.network-send",
+      "reverse-shell": "code.reverse-shell",
+      obfuscation: "code.obfuscation",
+      "install-from-url": "code.install-from-url"
+    };
+  }
+});
+
+// src/checks/content/notebook.ts
+function cellSources(doc) {
+  if (!isObject2(doc)) return void 0;
+  const cells = Array.isArray(doc.cells) ? doc.cells : Array.isArray(doc.worksheets) ? doc.worksheets.flatMap((w) => isObject2(w) && Array.isArray(w.cells) ? w.cells : []) : [];
+  const out = [];
+  for (const c of cells) {
+    if (!isObject2(c) || c.cell_type !== "code") {
+      out.push([]);
+      continue;
+    }
+    const src = c.source ?? c.input;
+    const text = typeof src === "string" ? src : Array.isArray(src) ? src.filter((x) => typeof x === "string").join("") : "";
+    out.push(text.split(/\r\n|\r|\n/));
+  }
+  return out;
+}
+function locate(raw, cells) {
+  const starts = [0];
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) === 10) starts.push(i + 1);
+  const lineAt = (pos) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  const out = [];
+  let cursor = 0;
+  cells.forEach((lines, cell) => {
+    for (const text of lines) {
+      const needle = JSON.stringify(text).slice(1, -1);
+      const at = needle.length > 0 ? raw.indexOf(needle, cursor) : -1;
+      if (at >= 0) cursor = at + needle.length;
+      out.push({ text, cell: cell + 1, fileLine: lineAt(at >= 0 ? at : cursor) });
+    }
+  });
+  return out;
+}
+function analyzeNotebook(path, raw, context2 = "notebook") {
+  let doc;
+  try {
+    doc = parseJson(raw.replace(/^\ufeff/, "")).value;
+  } catch (err) {
+    return [{
+      check: "notebook.invalid",
+      severity: "high",
+      file: path,
+      message: `The notebook is not valid JSON (${err instanceof Error ? err.message : String(err)}); its cells were not examined`,
+      help: "Jupyter would not open it either; remove it or fix it and review its code."
+    }];
+  }
+  const cells = cellSources(doc);
+  if (!cells) return [];
+  const lines = locate(raw, cells);
+  const py = [];
+  const sh = [];
+  for (const cellLines of cells) {
+    const first = (cellLines[0] ?? "").trim();
+    const wholeShell = SHELL_CELL.test(first);
+    const skip = OTHER_CELL.test(first);
+    cellLines.forEach((text, j) => {
+      const indent3 = /^\s*/.exec(text)?.[0] ?? "";
+      const body = text.trim();
+      if (skip || j === 0 && body.startsWith("%%")) {
+        py.push("");
+        sh.push("");
+      } else if (wholeShell) {
+        py.push("");
+        sh.push(text);
+      } else if (/^(\w+\s*=\s*)?!/.test(body)) {
+        py.push(`${indent3}pass`);
+        sh.push(body.replace(/^(\w+\s*=\s*)?!/, ""));
+      } else if (/^%(pip|conda)\s/.test(body)) {
+        py.push(`${indent3}pass`);
+        sh.push(body.slice(1));
+      } else if (/^%(system|sx)\s/.test(body)) {
+        py.push(`${indent3}pass`);
+        sh.push(body.replace(/^%(system|sx)\s+/, ""));
+      } else if (body.startsWith("%") || /^[\w.]+\?{1,2}$/.test(body)) {
+        py.push(`${indent3}pass`);
+        sh.push("");
+      } else {
+        py.push(text);
+        sh.push("");
+      }
+    });
+  }
+  const shellState = newShellState();
+  const hits = [];
+  const shRes = analyzeShell(sh.join("\n"), { state: shellState });
+  for (const h of shRes.hits) hits.push({ check: `notebook.${h.kind}`, severity: h.severity, line: h.line, message: h.message, help: h.help, ...h.related ? { related: h.related } : {} });
+  hits.push(...analyzePython(py.join("\n"), { context: context2, shellState }).hits);
+  const texts = lines.map((l) => l.text);
+  return hits.map((h) => {
+    const at = lines[h.line - 1];
+    return {
+      check: h.check,
+      severity: h.severity,
+      file: path,
+      message: `${h.message}${at ? ` (cell ${at.cell})` : ""}`,
+      ...at ? { line: at.fileLine } : {},
+      evidence: evidenceOf(texts, h.line, h.related),
+      help: h.help
+    };
+  });
+}
+var SHELL_CELL, OTHER_CELL;
+var init_notebook = __esm({
+  "src/checks/content/notebook.ts"() {
+    "use strict";
+    init_json();
+    init_analyze2();
+    init_analyze();
+    init_util();
+    SHELL_CELL = /^%%(bash|sh|script\s+(ba)?sh|shell|system)\b/;
+    OTHER_CELL = /^%%(javascript|js|html|latex|markdown|svg|perl|ruby|writefile|file|capture\s+\S+\s*$)/;
+  }
+});
+
+// src/scan/bytes.ts
+function u16le(b, o) {
+  return (b[o] ?? 0) | (b[o + 1] ?? 0) << 8;
+}
+function u32le(b, o) {
+  return ((b[o] ?? 0) | (b[o + 1] ?? 0) << 8 | (b[o + 2] ?? 0) << 16) + (b[o + 3] ?? 0) * 16777216;
+}
+function u32be(b, o) {
+  return (b[o] ?? 0) * 16777216 + ((b[o + 1] ?? 0) << 16 | (b[o + 2] ?? 0) << 8 | (b[o + 3] ?? 0));
+}
+function u64le(b, o) {
+  return BigInt(u32le(b, o)) | BigInt(u32le(b, o + 4)) << 32n;
+}
+function u64leNumber(b, o) {
+  const v = u64le(b, o);
+  return v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : void 0;
+}
+function startsWith(b, sig, at = 0) {
+  const len = sig.length;
+  if (b.length < at + len) return false;
+  for (let i = 0; i < len; i++) {
+    const want = typeof sig === "string" ? sig.charCodeAt(i) : sig[i];
+    if (b[at + i] !== want) return false;
+  }
+  return true;
+}
+function indexOfBytes(hay, needle, from = 0) {
+  const first = needle[0];
+  if (first === void 0) return from;
+  for (let i = hay.indexOf(first, from); i !== -1 && i + needle.length <= hay.length; i = hay.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < needle.length && hay[i + j] === needle[j]) j++;
+    if (j === needle.length) return i;
+  }
+  return -1;
+}
+function looksLikeText(b) {
+  if (b.length === 0) return true;
+  let control = 0;
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    if (c < 128) {
+      if (c === 0) return false;
+      if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27) control++;
+      if (c === 127) control++;
+      i++;
+      continue;
+    }
+    const need = c >= 240 && c <= 244 ? 3 : c >= 224 ? c <= 239 ? 2 : -1 : c >= 194 && c <= 223 ? 1 : -1;
+    if (need < 0) return false;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= b.length) return control * 100 <= b.length;
+      const cc = b[i + k];
+      if ((cc & 192) !== 128) return false;
+    }
+    i += need + 1;
+  }
+  return control * 100 <= b.length;
+}
+function latin1(b) {
+  let s = "";
+  for (let i = 0; i < b.length; i += 4096) s += String.fromCharCode(...b.subarray(i, Math.min(b.length, i + 4096)));
+  return s;
+}
+function utf8(b) {
+  return decoder.decode(b);
+}
+function evidenceBytes(b, max = 48) {
+  let s = "";
+  for (let i = 0; i < Math.min(b.length, max); i++) {
+    const c = b[i];
+    s += c >= 32 && c < 127 && c !== 92 ? String.fromCharCode(c) : `\\x${c.toString(16).padStart(2, "0")}`;
+  }
+  return b.length > max ? `${s}\u2026` : s;
+}
+function truncate(s, max = 160) {
+  const clean2 = s.replace(/[\r\n\t]+/g, " ");
+  return clean2.length > max ? `${clean2.slice(0, max)}\u2026` : clean2;
+}
+var decoder;
+var init_bytes = __esm({
+  "src/scan/bytes.ts"() {
+    "use strict";
+    decoder = new TextDecoder("utf-8", { fatal: false });
+  }
+});
+
+// src/scan/kit.ts
+function limitsOf(opts) {
+  return { ...DEFAULT_LIMITS, ...opts?.limits ?? {} };
+}
+function finding2(check, severity, message, extra = {}) {
+  return { check, severity, message, ...extra };
+}
+function mergeOutcomes(outcomes) {
+  const formats = [];
+  const findings = [];
+  let complete = true;
+  let details;
+  for (const o of outcomes) {
+    for (const f of o.formats) if (!formats.includes(f)) formats.push(f);
+    findings.push(...o.findings);
+    complete &&= o.complete;
+    if (o.details) details = { ...details ?? {}, ...o.details };
+  }
+  const out = { formats, findings, complete };
+  if (details) out.details = details;
+  return out;
+}
+function fixedScanner(outcome) {
+  return { push: () => void 0, end: () => outcome };
+}
+function guarded(path, name3, inner) {
+  let failure;
+  const fail3 = (err) => ({
+    formats: [],
+    findings: [finding2(
+      "scan.internal-error",
+      "high",
+      `The ${name3} scanner failed on this file, so it was not fully examined: ${err instanceof Error ? err.message : String(err)}`,
+      { file: path, help: "Report this to the Model Gate maintainers with the file; treat the file as unreviewed." }
+    )],
+    complete: false
+  });
+  return {
+    push(chunk) {
+      if (failure !== void 0) return;
+      try {
+        inner.push(chunk);
+      } catch (err) {
+        failure = err;
+      }
+    },
+    end() {
+      if (failure !== void 0) return fail3(failure);
+      try {
+        return inner.end();
+      } catch (err) {
+        return fail3(err);
+      }
+    }
+  };
+}
+var DEFAULT_LIMITS;
+var init_kit = __esm({
+  "src/scan/kit.ts"() {
+    "use strict";
+    DEFAULT_LIMITS = {
+      maxDecompressedBytes: 8 * 1024 ** 3,
+      maxRatio: 200,
+      ratioMinBytes: 16 * 1024 * 1024,
+      maxDepth: 3,
+      maxMembers: 1e5,
+      maxHeaderBytes: 1e8,
+      maxJsonBytes: 16 * 1024 * 1024,
+      zipBufferBytes: 64 * 1024 * 1024
+    };
+  }
+});
+
+// src/scan/chat-template.ts
+function checkChatTemplate(template, path, where, offset) {
+  const out = [];
+  const code = [];
+  const re = /\{\{([\s\S]*?)\}\}|\{%([\s\S]*?)%\}/g;
+  for (let m = re.exec(template); m; m = re.exec(template)) code.push(m[1] ?? m[2] ?? "");
+  const joined = code.join("\n");
+  const extra = offset !== void 0 ? { offset } : {};
+  for (const [list, severity, check] of [[CRITICAL, "critical", "template.injection"], [HIGH, "high", "template.suspicious"]]) {
+    const hits = list.map(([pattern, why]) => ({ m: pattern.exec(joined), why })).filter((h) => h.m !== null);
+    const first = hits[0]?.m;
+    if (!first) continue;
+    out.push(finding2(check, severity, `Chat template in ${where} ${hits.map((h) => `${h.why} (\`${h.m[0]}\`)`).join("; ")}${severity === "critical" ? ": template injection runs code when the model is loaded" : ""}`, {
+      file: path,
+      evidence: truncate(context(joined, first.index), 200),
+      ...extra,
+      help: severity === "critical" ? "Legitimate chat templates only format messages. Do not approve; remove the template or the model." : "Read the template: it should only loop over messages and add role markers."
+    }));
+    break;
+  }
+  return out;
+}
+function context(s, at) {
+  return s.slice(Math.max(0, at - 60), at + 100);
+}
+var CRITICAL, HIGH;
+var init_chat_template = __esm({
+  "src/scan/chat-template.ts"() {
+    "use strict";
+    init_bytes();
+    init_kit();
+    CRITICAL = [
+      [/__(class|mro|subclasses|globals|builtins|import|base|bases|init|dict|getattribute|reduce|reduce_ex|code|func|self|loader|spec)__/, "walks Python object internals"],
+      [/\bpopen\b|\bsubprocess\b|\bos\.system\b|\bos\.(exec|spawn)\w*/, "names process execution"],
+      [/_TemplateReference__context|\bcycler\b\s*\.|\bjoiner\b\s*\.|\blipsum\b\s*\.|\burl_for\b|\bget_flashed_messages\b|\brequest\.application\b/, "reaches interpreter objects through Jinja globals"],
+      [/\b(eval|exec|compile|__import__|getattr|setattr|open)\s*\(/, "calls a Python builtin"],
+      [/\\x5f|\\u005f|\\137|\\N\{LOW LINE\}/i, "spells underscores as escapes to hide attribute names"]
+    ];
+    HIGH = [
+      [/\|\s*attr\s*\(/, "uses the attr filter to reach attributes by computed name"],
+      [/\[\s*['"]_[^'"\]]*['"]\s*\]/, "indexes a private attribute by name"],
+      [/\.\s*_\w+/, "reads a private attribute"],
+      [/\|\s*(format|join)\b[^}]*['"]%c|\bchr\b|\|\s*reverse\b[^}]*['"]\w*_/, "builds names character by character"]
+    ];
+  }
+});
+
+// src/checks/content/python/imports.ts
+function relativeImports(src) {
+  const out = [];
+  parser.parse(src).iterate({
+    enter: (n) => {
+      if (n.name !== "ImportStatement") return;
+      const text = src.slice(n.from, n.to).replace(/\s+/g, " ");
+      const m = /^from (\.+)([\w.]*) import \(?\s*([^)]*)/.exec(text);
+      if (!m) return false;
+      const dots = m[1];
+      const mod = m[2];
+      if (mod) out.push(dots + mod);
+      else for (const name3 of m[3].split(",").map((x) => x.trim().split(/\s+/)[0]).filter(Boolean)) out.push(dots + name3);
+      return false;
+    }
+  });
+  return out;
+}
+var init_imports = __esm({
+  "src/checks/content/python/imports.ts"() {
+    "use strict";
+    init_dist9();
+  }
+});
+
+// src/checks/content/remote-code.ts
+function codeReferences(configPath, doc) {
+  const out = [];
+  if (!isObject2(doc)) return out;
+  const add = (slot, v) => {
+    if (typeof v !== "string" || v === "") return;
+    const [repoPart, ref] = v.includes("--") ? [v.slice(0, v.indexOf("--")), v.slice(v.indexOf("--") + 2)] : [void 0, v];
+    const dot2 = ref.lastIndexOf(".");
+    if (dot2 <= 0) return;
+    const module = ref.slice(0, dot2);
+    const r = { config: configPath, slot, module, className: ref.slice(dot2 + 1) };
+    if (repoPart) r.repo = repoPart;
+    else {
+      const file2 = joinPath(dirname2(configPath), `${module.replace(/\./g, "/")}.py`);
+      if (file2 !== void 0) r.file = file2;
+    }
+    out.push(r);
+  };
+  const autoMap = doc.auto_map;
+  if (isObject2(autoMap)) {
+    for (const [slot, v] of Object.entries(autoMap)) {
+      if (Array.isArray(v)) for (const x of v) add(slot, x);
+      else add(slot, v);
+    }
+  }
+  const pipelines = doc.custom_pipelines;
+  if (isObject2(pipelines)) {
+    for (const [task, spec] of Object.entries(pipelines)) if (isObject2(spec)) add(`pipeline ${task}`, spec.impl);
+  }
+  return out;
+}
+function configDocs(repo) {
+  const out = [];
+  for (const f of repo.files) {
+    if (!CONFIGS.has(basename2(f.path))) continue;
+    const text = repo.text(f.path);
+    if (text === void 0) continue;
+    try {
+      out.push({ path: f.path, text, doc: parseJson(text.replace(/^\ufeff/, "")).value });
+    } catch {
+    }
+  }
+  return out;
+}
+function remoteCodeFiles(repo) {
+  const cached = memo.get(repo);
+  if (cached) return cached;
+  const present = new Set(repo.files.map((f) => f.path));
+  const out = /* @__PURE__ */ new Map();
+  const queue = [];
+  for (const { path, doc } of configDocs(repo)) {
+    for (const r of codeReferences(path, doc)) {
+      if (r.file && present.has(r.file) && !out.has(r.file)) {
+        out.set(r.file, `${basename2(path)} auto_map ${r.slot}`);
+        queue.push(r.file);
+      }
+    }
+  }
+  while (queue.length > 0) {
+    const file2 = queue.shift();
+    const text = repo.text(file2);
+    if (text === void 0) continue;
+    for (const rel of relativeImports(text)) {
+      const dots = /^\.+/.exec(rel)?.[0].length ?? 1;
+      let dir = dirname2(file2);
+      for (let i = 1; i < dots; i++) dir = dirname2(dir);
+      const base2 = joinPath(dir, rel.slice(dots).replace(/\./g, "/"));
+      if (base2 === void 0) continue;
+      for (const cand of [`${base2}.py`, `${base2}/__init__.py`]) {
+        if (present.has(cand) && !out.has(cand)) {
+          out.set(cand, `imported by ${file2}`);
+          queue.push(cand);
+        }
+      }
+    }
+  }
+  memo.set(repo, out);
+  return out;
+}
+function lineOf2(text, needle) {
+  const at = text.indexOf(needle);
+  return at < 0 ? void 0 : text.slice(0, at).split("\n").length;
+}
+var CONFIGS, memo, remoteCodeCheck;
+var init_remote_code = __esm({
+  "src/checks/content/remote-code.ts"() {
+    "use strict";
+    init_json();
+    init_chat_template();
+    init_imports();
+    init_util();
+    CONFIGS = /* @__PURE__ */ new Set([
+      "config.json",
+      "tokenizer_config.json",
+      "processor_config.json",
+      "preprocessor_config.json",
+      "feature_extractor_config.json",
+      "image_processor_config.json",
+      "video_preprocessor_config.json",
+      "generation_config.json"
+    ]);
+    memo = /* @__PURE__ */ new WeakMap();
+    remoteCodeCheck = {
+      id: "remote-code",
+      run(repo) {
+        const out = [];
+        const present = new Set(repo.files.map((f) => f.path));
+        const remote = remoteCodeFiles(repo);
+        for (const { path, text, doc } of configDocs(repo)) {
+          const refs = codeReferences(path, doc);
+          if (refs.length === 0) continue;
+          const key = isObject2(doc) && isObject2(doc.auto_map) ? '"auto_map"' : '"custom_pipelines"';
+          const line = lineOf2(text, key);
+          const evidence = truncateEvidence(splitLines(text).slice((line ?? 1) - 1, (line ?? 1) + 5).join(" "));
+          const local = refs.filter((r) => r.file);
+          const files = [...new Set(local.map((r) => r.file))];
+          if (files.length > 0) {
+            const imported = [...remote.entries()].filter(([f, why]) => !files.includes(f) && why.startsWith("imported")).map(([f]) => f);
+            out.push({
+              check: "remote-code.auto-map",
+              severity: "medium",
+              file: path,
+              ...line ? { line } : {},
+              evidence,
+              message: `${basename2(path)} loads custom code from this repository (needs trust_remote_code=True): ${local.map((r) => `${r.file} (${r.slot} \u2192 ${r.className})`).filter((v, i, a) => a.indexOf(v) === i).join(", ")}${imported.length ? `; they import ${imported.join(", ")}` : ""}`,
+              help: "This code runs with the user's privileges when the model loads. Its own findings are listed under each file; read it before approving."
+            });
+          }
+          for (const r of local) {
+            if (r.file && !present.has(r.file)) {
+              out.push({
+                check: "remote-code.missing-file",
+                severity: "medium",
+                file: path,
+                ...line ? { line } : {},
+                evidence,
+                message: `${r.slot} refers to ${r.module}.${r.className}, but ${r.file} is not in the reviewed files`,
+                help: "Loading would fail or pick the module up from elsewhere; find out where this code comes from."
+              });
+            }
+          }
+          for (const repoId of [...new Set(refs.filter((r) => r.repo).map((r) => r.repo))]) {
+            const slots = refs.filter((r) => r.repo === repoId).map((r) => `${r.slot} \u2192 ${r.module}.${r.className}`);
+            out.push({
+              check: "remote-code.cross-repo",
+              severity: "high",
+              file: path,
+              ...line ? { line } : {},
+              evidence,
+              message: `${basename2(path)} loads code from another repository, ${repoId} (${slots.join(", ")}); that code is not part of this review`,
+              help: `Review ${repoId} at a pinned commit too, or do not approve: its code can change at any time.`
+            });
+          }
+        }
+        for (const f of repo.files) {
+          if (!["jinja", "jinja2", "j2"].includes(extension(f.path))) continue;
+          const text = repo.text(f.path);
+          if (text !== void 0) out.push(...checkChatTemplate(text, f.path, basename2(f.path)));
+        }
+        return out;
+      }
+    };
+  }
+});
+
+// src/checks/content/code.ts
+function codeKind(path, head) {
+  const ext = extension(path);
+  if (ext === "py" || ext === "pyw" || ext === "pyi") return "python";
+  if (ext === "ipynb") return "notebook";
+  if (["sh", "bash", "zsh", "ksh", "command"].includes(ext)) return "posix";
+  if (ext === "bat" || ext === "cmd") return "batch";
+  if (ext === "ps1" || ext === "psm1") return "powershell";
+  if (isRequirementsFile(path)) return "requirements";
+  if (head?.startsWith("#!") && (ext === "" || ext === "run" || ext === "sh")) {
+    const first = head.slice(0, head.indexOf("\n") >>> 0);
+    if (/python/.test(first)) return "python";
+    if (/\b(ba|da|z|k)?sh\b/.test(first)) return "posix";
+    if (/pwsh|powershell/.test(first)) return "powershell";
+  }
+  return void 0;
+}
+function codeFindings(repo, file2) {
+  let cache2 = memo2.get(repo);
+  if (!cache2) {
+    cache2 = /* @__PURE__ */ new Map();
+    memo2.set(repo, cache2);
+  }
+  const cached = cache2.get(file2.path);
+  if (cached) return cached;
+  const text = repo.text(file2.path);
+  const kind = codeKind(file2.path, text?.slice(0, 200));
+  if (!kind) return void 0;
+  const out = analyze(repo, file2, kind, text);
+  cache2.set(file2.path, out);
+  return out;
+}
+function analyze(repo, file2, kind, text) {
+  const path = file2.path;
+  if (text === void 0) {
+    const textual = file2.formats.length === 0 || file2.formats.some((f) => TEXT_FORMATS.has(f));
+    if (file2.complete === false || !textual) return [];
+    return [{
+      check: "code.not-examined",
+      severity: "high",
+      file: path,
+      message: `${path} is code (${file2.size} bytes) but its text was not kept for analysis (files above 1 MiB are not), so it was not examined`,
+      help: "Review this file by hand, or split it; code that was not read is not approved."
+    }];
+  }
+  const lines = splitLines(text);
+  let hits;
+  switch (kind) {
+    case "python": {
+      const remote = remoteCodeFiles(repo).has(path);
+      const setup = basename2(path) === "setup.py";
+      const context2 = remote || REMOTE_NAME.test(basename2(path)) ? "remote-code" : setup ? "setup" : "script";
+      hits = analyzePython(text, { context: context2 }).hits;
+      if (setup) {
+        hits.push({
+          check: "setup.py",
+          severity: "medium",
+          line: 1,
+          message: "setup.py is code that runs when anyone installs this folder (`pip install .`)",
+          help: "Read it: an install script should only declare metadata and dependencies."
+        });
+      }
+      break;
+    }
+    case "notebook":
+      return analyzeNotebook(path, text);
+    case "requirements":
+      hits = analyzeRequirements(path, text);
+      break;
+    default:
+      hits = analyzeShell(text, { dialect: kind }).hits.map((h) => ({ check: `shell.${h.kind}`, severity: h.severity, line: h.line, message: h.message, help: h.help, ...h.related ? { related: h.related } : {} }));
+  }
+  return hitsToFindings(dedupeHits(hits), path, lines);
+}
+var TEXT_FORMATS, REMOTE_NAME, memo2, codeCheck;
+var init_code = __esm({
+  "src/checks/content/code.ts"() {
+    "use strict";
+    init_notebook();
+    init_analyze2();
+    init_remote_code();
+    init_requirements();
+    init_analyze();
+    init_util();
+    TEXT_FORMATS = /* @__PURE__ */ new Set(["python", "script", "text", "json", "notebook", "empty"]);
+    REMOTE_NAME = /^(modeling|configuration|tokenization|processing|image_processing|feature_extraction|video_processing)_\w+\.py$/;
+    memo2 = /* @__PURE__ */ new WeakMap();
+    codeCheck = {
+      id: "code",
+      run(repo) {
+        const out = [];
+        for (const f of repo.files) out.push(...codeFindings(repo, f) ?? []);
+        return out;
+      }
+    };
+  }
+});
+
+// src/checks/content/instructions.ts
+function parseMarkdown(text) {
+  const lines = splitLines(text);
+  const doc = { blocks: [], prose: [] };
+  let i = 0;
+  if (lines[0]?.trim() === "---") {
+    const end = lines.findIndex((l, k) => k > 0 && /^(---|\.\.\.)\s*$/.test(l));
+    if (end > 0) i = end + 1;
+  }
+  for (; i < lines.length; i++) {
+    const l = lines[i];
+    const fence = /^\s{0,3}(`{3,}|~{3,})\s*([^\s`{]*)/.exec(l);
+    if (fence) {
+      const marker = fence[1];
+      const lang = (fence[2] ?? "").toLowerCase().replace(/^\{?\.?/, "");
+      const block = [];
+      for (i++; i < lines.length; i++) {
+        const c = lines[i];
+        if (new RegExp(`^\\s{0,3}${marker[0] === "`" ? "`" : "~"}{${marker.length},}\\s*$`).test(c)) break;
+        block.push({ text: c, line: i + 1 });
+      }
+      doc.blocks.push({ lang, lines: block });
+      continue;
+    }
+    doc.prose.push({ text: l, line: i + 1 });
+  }
+  return doc;
+}
+function dialectOf(lang) {
+  if (POSIX_LANGS.has(lang)) return "posix";
+  if (PS_LANGS.has(lang)) return "powershell";
+  if (BATCH_LANGS.has(lang)) return "batch";
+  return void 0;
+}
+function commandLines(lang, lines) {
+  const prompted = lines.some((l) => PROMPT.test(l.text));
+  const untyped = ["", "text", "none", "plaintext", "txt"].includes(lang);
+  return lines.map((l) => {
+    if (prompted && (lang === "console" || untyped || lang.includes("session"))) return PROMPT.test(l.text) ? l.text.replace(PROMPT, "") : "";
+    const t2 = l.text.replace(PROMPT, "");
+    if (untyped && !COMMAND_WORD.test(t2.trim())) return "";
+    return t2;
+  });
+}
+function analyzeDoc(ctx, doc) {
+  for (const block of doc.blocks) {
+    const first = block.lines[0]?.line ?? 1;
+    const dialect = dialectOf(block.lang);
+    if (dialect) {
+      const r = analyzeShell(commandLines(block.lang, block.lines).join("\n"), { dialect, state: ctx.state, firstLine: first });
+      takeShell(ctx, r.hits, r.commands, false);
+    } else if (PY_LANGS.has(block.lang)) {
+      const py = [];
+      const sh = [];
+      for (const l of block.lines) {
+        const t2 = l.text.replace(/^(>>>|\.\.\.) ?/, "");
+        const indent3 = /^\s*/.exec(t2)?.[0] ?? "";
+        if (/^\s*!/.test(t2) || /^\s*%(pip|conda)\s/.test(t2)) {
+          py.push(`${indent3}pass`);
+          sh.push(t2.trim().replace(/^[!%]/, ""));
+        } else {
+          py.push(t2);
+          sh.push("");
+        }
+      }
+      const r = analyzeShell(sh.join("\n"), { state: ctx.state, firstLine: first });
+      takeShell(ctx, r.hits, r.commands, false);
+      for (const h of analyzePython(py.join("\n"), { context: "snippet", tolerateParseErrors: true, shellState: ctx.state }).hits) {
+        ctx.hits.push({ ...h, line: h.line + first - 1, ...h.related ? { related: h.related.map((x) => x + first - 1) } : {} });
+      }
+    }
+  }
+  for (const l of doc.prose) {
+    const candidates = [];
+    for (const m of l.text.matchAll(/`([^`]+)`/g)) candidates.push(m[1].replace(PROMPT, ""));
+    const bare = l.text.replace(/`[^`]*`/g, " ");
+    const cmd = /(?:^|[\s:>(])((?:sudo\s+)?(?:python[\d.]*|bash|sh|source|curl|wget|pip[\d.]*|iex|iwr|powershell|pwsh|\.\/[\w./-]+)\s+\S.*)$/.exec(bare);
+    if (cmd) candidates.push(cmd[1].replace(/[.;,]\s*$/, ""));
+    for (const c of candidates) {
+      if (!COMMAND_WORD.test(c.trim())) continue;
+      const r = analyzeShell(c, { state: ctx.state, firstLine: l.line });
+      takeShell(ctx, r.hits.filter((h) => ["pipe-to-shell", "decode-exec", "subst-exec", "download-exec", "install-from-url"].includes(h.kind)), r.commands, true);
+    }
+  }
+}
+function takeShell(ctx, hits, commands, prose) {
+  for (const h of hits) {
+    const severity = h.kind === "network-send" && h.severity === "high" ? "medium" : h.severity;
+    ctx.hits.push({ check: ID[h.kind], severity, line: h.line, message: `The instructions tell users to run a command that ${lowerFirst(h.message)}`, help: h.help, ...h.related ? { related: h.related } : {} });
+  }
+  let cwd2 = dirname2(ctx.readme);
+  for (const c of commands) {
+    if (c.name === "cd") {
+      const target = c.args[0];
+      const next = target !== void 0 ? joinPath(cwd2, target) : void 0;
+      if (next !== void 0 && (next === "" || ctx.dirs.has(next))) cwd2 = next;
+      continue;
+    }
+    if (c.name === "git" && c.args[0] === "clone") {
+      const url = c.args.slice(1).find((a) => !a.startsWith("-"));
+      if (url && !isHubHost(hostOf(url))) ctx.cloned = url;
+      continue;
+    }
+    repoScript(ctx, c, cwd2, prose);
+  }
+}
+function lowerFirst(s) {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+function scriptOf(c) {
+  const { name: name3, args } = c;
+  if (/^(uv|poetry|pipenv)$/.test(name3) && args[0] === "run" && args[1]) {
+    const inner = args[1];
+    return scriptOf({ ...c, name: basename2(inner).toLowerCase(), program: inner, args: args.slice(2) });
+  }
+  const pip = pipInstallArgs(name3, args);
+  if (pip) {
+    const local = pip.find((a, i) => !a.startsWith("-") && (a === "." || a.startsWith("./") || a.startsWith("../") || pip[i - 1] === "-e") && !/^[a-z+]+:\/\//i.test(a));
+    return local !== void 0 ? [local, "pip-install"] : void 0;
+  }
+  if (/^python[\d.]*$|^py$|^pypy3?$/.test(name3)) {
+    const m = args.indexOf("-m");
+    if (m >= 0) return args[m + 1] && args[m + 1] !== "pip" ? [args[m + 1], "module"] : void 0;
+    if (args.includes("-c")) return void 0;
+    const s = args.find((a) => !a.startsWith("-"));
+    return s ? [s, "script"] : void 0;
+  }
+  if (/^(accelerate|torchrun|deepspeed|streamlit|gradio|chainlit)$/.test(name3)) {
+    const s = args.find((a) => /\.py$/.test(a));
+    return s ? [s, "script"] : void 0;
+  }
+  if (isInterpreter(name3) || name3 === "source" || name3 === ".") {
+    if (name3 === "powershell" || name3 === "pwsh") {
+      const f = args.findIndex((a) => /^-file$/i.test(a));
+      return f >= 0 && args[f + 1] ? [args[f + 1], "script"] : void 0;
+    }
+    if (name3 === "cmd") {
+      const k = args.findIndex((a) => /^\/[ck]$/i.test(a));
+      return k >= 0 && args[k + 1] ? [args[k + 1], "script"] : void 0;
+    }
+    const s = args.find((a) => !a.startsWith("-"));
+    return s ? [s, "script"] : void 0;
+  }
+  if (/^(https?|ftp):\/\//i.test(c.program)) return [c.program, "url"];
+  if (c.program.includes("/") || c.program.includes("\\") || /\.(sh|py|bat|cmd|ps1|exe|bin|run|appimage)$/i.test(c.program)) return [c.program, "program"];
+  return void 0;
+}
+function resolve5(ctx, written, cwd2, kind) {
+  const p = written.replace(/\\/g, "/");
+  const bases = [cwd2, dirname2(ctx.readme), ""];
+  const cands = [];
+  for (const b of bases) {
+    if (kind === "module") {
+      const m = p.replace(/\./g, "/");
+      cands.push(`${b ? `${b}/` : ""}${m}.py`, `${b ? `${b}/` : ""}${m}/__main__.py`);
+    } else if (kind === "pip-install") {
+      const d = joinPath(b, p);
+      if (d !== void 0) cands.push(`${d ? `${d}/` : ""}setup.py`, `${d ? `${d}/` : ""}pyproject.toml`);
+    } else {
+      const j = joinPath(b, p);
+      if (j !== void 0) cands.push(j);
+    }
+  }
+  for (const c of cands) {
+    const f = ctx.present.get(c);
+    if (f) return f;
+  }
+  return void 0;
+}
+function repoScript(ctx, c, cwd2, prose) {
+  const s = scriptOf(c);
+  if (!s) return;
+  const [written, kind] = s;
+  const shown = c.words.join(" ").slice(0, 120);
+  if (kind === "url") {
+    ctx.hits.push({ check: "instructions.run-binary", severity: "high", line: c.line, message: `The instructions run a program straight from a URL: \`${shown}\``, help: "Running a downloaded program executes code nobody reviewed. Do not approve." });
+    return;
+  }
+  const f = resolve5(ctx, written, cwd2, kind);
+  if (!f) {
+    if (kind === "pip-install" && ctx.cloned) {
+      ctx.hits.push({ check: "instructions.git-install", severity: "medium", line: c.line, message: `The instructions install code from the cloned repository ${ctx.cloned} (\`${shown}\`)`, help: "That repository is not part of this review; pin it to a commit and review it, or install released packages." });
+    }
+    return;
+  }
+  if (f.formats.some((x) => ["elf", "pe", "macho", "wasm", "dex", "unknown-binary"].includes(x))) {
+    ctx.hits.push({ check: "instructions.run-binary", severity: "high", line: c.line, message: `The instructions run ${f.path}, a binary shipped in this repository (\`${shown}\`)`, help: "A model needs no native program of its own; binaries cannot be reviewed as source. Do not approve." });
+    return;
+  }
+  const findings = codeFindings(ctx.repo, f);
+  const notExamined = findings === void 0 || findings.some((x) => x.check === "code.not-examined");
+  const serious = (findings ?? []).filter((x) => x.severity === "critical" || x.severity === "high");
+  const worst = maxSeverity(serious);
+  const severity = notExamined ? "high" : worst ?? "medium";
+  const what = notExamined ? `; ${f.path} could not be analysed as code` : serious.length > 0 ? `; that script has ${serious.length} blocking finding(s): ${serious.slice(0, 3).map((x) => `${x.check}${x.line ? ` (line ${x.line})` : ""}`).join(", ")}` : "; its code has no blocking findings";
+  ctx.hits.push({
+    check: "instructions.run-repo-script",
+    severity,
+    line: c.line,
+    message: `The ${prose ? "text" : "instructions"} tell users to run ${f.path} from this repository (\`${shown}\`)${what}`,
+    help: severity === "medium" ? "Every user will run this script; read it and confirm it only does what the model card says." : "Users are told to run code that does something a model never needs. Do not approve."
+  });
+}
+var POSIX_LANGS, PS_LANGS, BATCH_LANGS, PY_LANGS, COMMAND_WORD, PROMPT, ID, instructionsCheck;
+var init_instructions = __esm({
+  "src/checks/content/instructions.ts"() {
+    "use strict";
+    init_code();
+    init_patterns();
+    init_analyze2();
+    init_analyze();
+    init_util();
+    POSIX_LANGS = /* @__PURE__ */ new Set(["bash", "sh", "shell", "console", "zsh", "terminal", "shell-session", "sh-session", "shellsession", "bash-session", "", "text", "none", "plaintext", "txt", "cli"]);
+    PS_LANGS = /* @__PURE__ */ new Set(["powershell", "ps1", "pwsh", "ps"]);
+    BATCH_LANGS = /* @__PURE__ */ new Set(["bat", "cmd", "batch", "dos", "doscon"]);
+    PY_LANGS = /* @__PURE__ */ new Set(["python", "py", "python3", "ipython", "ipython3", "jupyter", "pycon", "python-repl"]);
+    COMMAND_WORD = /^(sudo\s+)?(python[\d.]*|py|pip[\d.]*|uv|bash|sh|zsh|source|\.|curl|wget|git|huggingface-cli|hf|cd|export|conda|chmod|iex|iwr|irm|powershell|pwsh|accelerate|torchrun|deepspeed|streamlit|gradio|\.\/\S+|\S+\.(sh|py|ps1|bat|exe))(\s|$)/;
+    PROMPT = /^\s*(\([\w.-]+\)\s*)?([\w.-]+@[\w.-]+:[^$#]*)?(\$|PS [^>]*>|PS>|C:\\[^>]*>)\s+/;
+    ID = {
+      "pipe-to-shell": "instructions.pipe-to-shell",
+      "decode-exec": "instructions.pipe-to-shell",
+      "subst-exec": "instructions.pipe-to-shell",
+      "download-exec": "instructions.run-binary",
+      "chmod-exec": "instructions.run-binary",
+      credentials: "instructions.credentials",
+      "env-sweep": "instructions.env-sweep",
+      "network-send": "instructions.network-send",
+      "reverse-shell": "instructions.reverse-shell",
+      obfuscation: "instructions.obfuscation",
+      "install-from-url": "instructions.git-install"
+    };
+    instructionsCheck = {
+      id: "instructions",
+      run(repo) {
+        const out = [];
+        const present = new Map(repo.files.map((f) => [f.path, f]));
+        const dirs = /* @__PURE__ */ new Set();
+        for (const f of repo.files) for (let d = dirname2(f.path); d !== ""; d = dirname2(d)) dirs.add(d);
+        for (const f of repo.files) {
+          const ext = extension(f.path);
+          if (!["md", "markdown", "mdx"].includes(ext) && !/^readme/i.test(basename2(f.path))) continue;
+          const text = repo.text(f.path);
+          if (text === void 0) {
+            if (f.complete !== false) {
+              out.push({ check: "instructions.not-examined", severity: "high", file: f.path, message: `${f.path} (${f.size} bytes) was too large to keep for analysis; its instructions were not examined`, help: "Read the model card by hand." });
+            }
+            continue;
+          }
+          const ctx = { repo, readme: f.path, present, dirs, hits: [], state: newShellState() };
+          analyzeDoc(ctx, parseMarkdown(text));
+          out.push(...hitsToFindings(dedupeHits(ctx.hits), f.path, splitLines(text)));
+        }
+        return out;
+      }
+    };
+  }
+});
+
+// src/scan/extensions.ts
+function extensionMismatch(path, formats) {
+  const base2 = path.split("/").pop() ?? path;
+  const dot2 = base2.lastIndexOf(".");
+  if (dot2 <= 0) return void 0;
+  const extension2 = base2.slice(dot2 + 1).toLowerCase();
+  const expected = EXPECT[extension2];
+  if (!expected || formats.some((f) => expected.includes(f))) return void 0;
+  return { extension: extension2, expected, severity: formats.some((f) => CODE_CAPABLE.has(f)) ? "high" : "low" };
+}
+var EXPECT, CODE_CAPABLE;
+var init_extensions = __esm({
+  "src/scan/extensions.ts"() {
+    "use strict";
+    EXPECT = {
+      safetensors: ["safetensors"],
+      json: ["json", "notebook", "text", "empty"],
+      jsonl: ["json", "text", "empty"],
+      txt: ["text", "json", "python", "script", "empty"],
+      md: ["text", "json", "python", "script", "empty"],
+      npy: ["numpy"],
+      npz: ["zip"],
+      gguf: ["gguf"],
+      h5: ["hdf5"],
+      hdf5: ["hdf5"],
+      keras: ["zip"],
+      onnx: ["protobuf"],
+      model: ["protobuf", "text"],
+      tflite: ["tflite"],
+      py: ["python", "text", "script", "empty"],
+      ipynb: ["notebook", "json"],
+      png: ["image"],
+      jpg: ["image"],
+      jpeg: ["image"],
+      gif: ["image"],
+      tar: ["tar"],
+      gz: ["gzip"],
+      zip: ["zip"],
+      yaml: ["text", "empty"],
+      yml: ["text", "empty"]
+    };
+    CODE_CAPABLE = /* @__PURE__ */ new Set([
+      "pickle",
+      "elf",
+      "pe",
+      "macho",
+      "wasm",
+      "dex",
+      "ole",
+      "zip",
+      "tar",
+      "gzip",
+      "zlib",
+      "bz2",
+      "xz",
+      "lzma",
+      "lz4",
+      "7z",
+      "joblib-zf",
+      "script",
+      "hdf5",
+      "unknown-binary"
+    ]);
+  }
+});
+
+// src/checks/content/layout.ts
+function weightStem(path) {
+  const b = basename2(path);
+  return b.slice(0, b.lastIndexOf(".")).replace(/^pytorch_/, "").replace(/^diffusion_pytorch_/, "diffusion_");
+}
+var EXECUTABLE, DATA_EXTENSIONS, NATIVE, ARCHIVES, PICKLE_WEIGHTS, layoutCheck;
+var init_layout = __esm({
+  "src/checks/content/layout.ts"() {
+    "use strict";
+    init_extensions();
+    init_util();
+    EXECUTABLE = /* @__PURE__ */ new Set(["elf", "pe", "macho", "wasm", "dex"]);
+    DATA_EXTENSIONS = /* @__PURE__ */ new Set(["bin", "pt", "pth", "ckpt", "vocab", "spm", "tiktoken", "msgpack", "pb", "params", "weights", "data", "dat", "pkl", "pickle", "joblib", "index", "ot", "mlmodel", "nemo", "tflite", "onnx_data", "model"]);
+    NATIVE = /* @__PURE__ */ new Set(["exe", "dll", "so", "dylib", "msi", "scr", "com", "sys", "ko", "apk", "dmg", "deb", "rpm", "appimage", "jar", "class", "pyc", "pyo", "pyd", "node", "elf", "app"]);
+    ARCHIVES = /* @__PURE__ */ new Set(["zip", "tar", "tgz", "gz", "bz2", "xz", "7z", "rar", "zst", "lz4", "tbz2", "txz"]);
+    PICKLE_WEIGHTS = /* @__PURE__ */ new Set(["bin", "pt", "pth", "ckpt", "pkl"]);
+    layoutCheck = {
+      id: "layout",
+      run(repo) {
+        const out = [];
+        const byDir = /* @__PURE__ */ new Map();
+        for (const f of repo.files) {
+          const ext = extension(f.path);
+          const exe = f.formats.filter((x) => EXECUTABLE.has(x));
+          if (exe.length > 0 && DATA_EXTENSIONS.has(ext) && !extensionMismatch(f.path, f.formats)) {
+            out.push({
+              check: "layout.executable",
+              severity: "critical",
+              file: f.path,
+              evidence: `${f.path}: ${f.formats.join(", ")}, ${f.size} bytes`,
+              message: `${f.path} is named like model data (.${ext}) but is a native executable (${exe.join(", ")})`,
+              help: "A binary disguised as weights or a tokenizer is there to be run by a script. Reject."
+            });
+          }
+          const lower = basename2(f.path).toLowerCase();
+          const isNative = NATIVE.has(ext) || /\.so(\.\d+)+$/.test(lower);
+          if (isNative) {
+            out.push({
+              check: "layout.unused-file",
+              severity: "medium",
+              file: f.path,
+              evidence: `${f.path}: ${f.formats.join(", ") || "unknown"}, ${f.size} bytes`,
+              message: `${f.path} is a native library, installer or compiled code file that no model loader reads`,
+              help: "Find out what would run it (a script, a README step) and why a model ships it; compiled files cannot be reviewed as source."
+            });
+          } else if (ARCHIVES.has(ext) && !f.formats.includes("pytorch-zip")) {
+            out.push({
+              check: "layout.unused-file",
+              severity: "low",
+              file: f.path,
+              evidence: `${f.path}: ${f.formats.join(", ") || "unknown"}, ${f.size} bytes`,
+              message: `${f.path} is an archive; model loaders do not unpack archives, so something else is meant to`,
+              help: "Check what the README or scripts do with it. Its members were scanned where the format allows."
+            });
+          }
+          const d = byDir.get(dirname2(f.path)) ?? { safetensors: [], pickles: [] };
+          if (ext === "safetensors") d.safetensors.push(f.path);
+          else if (PICKLE_WEIGHTS.has(ext) && !/\.index\.json$/.test(lower) && !/^(training_args|optimizer|scheduler|rng_state)/.test(lower)) d.pickles.push(f.path);
+          byDir.set(dirname2(f.path), d);
+        }
+        for (const [dir, d] of byDir) {
+          const stems = new Set(d.safetensors.map(weightStem));
+          const pairs = d.pickles.filter((p) => stems.has(weightStem(p)));
+          if (pairs.length === 0) continue;
+          out.push({
+            check: "layout.mixed-weights",
+            severity: "info",
+            file: pairs[0],
+            evidence: [...d.safetensors, ...pairs].slice(0, 6).join(", "),
+            message: `${dir ? `${dir}/: ` : ""}the same weights are shipped as safetensors and as pickle-based files (${pairs.slice(0, 4).join(", ")}${pairs.length > 4 ? ", \u2026" : ""}); some loaders or versions pick the pickle files`,
+            help: "Each file was judged on its own: the pickle files' own findings decide. Pin `files` to the safetensors if the pickles are not needed."
+          });
+        }
+        return out;
+      }
+    };
+  }
+});
+
+// src/checks/content/index.ts
+function contentOf(ctx) {
+  let c = contents.get(ctx);
+  if (!c) {
+    c = {
+      files: ctx.files.map((f) => ({ path: f.path, size: f.size, formats: f.formats, complete: f.complete })),
+      text: (p) => ctx.text(p)
+    };
+    contents.set(ctx, c);
+  }
+  return c;
+}
+function asRepoCheck(c) {
+  return { id: c.id, run: (ctx) => c.run(contentOf(ctx)) };
+}
+function runContentChecks(repo, checks = CONTENT_CHECKS) {
+  return checks.flatMap((c) => c.run(repo));
+}
+function contentScanHooks(checks = CONTENT_CHECKS) {
+  const texts = /* @__PURE__ */ new Map();
+  let kept = 0;
+  const budget = 64 * 1024 * 1024;
+  const capture = (ctx) => {
+    if (ctx.size !== void 0 && (ctx.size > MAX_TEXT_BYTES || kept + ctx.size > budget)) return void 0;
+    const parts = [];
+    let n = 0;
+    let over = false;
+    return {
+      push(chunk) {
+        if (over) return;
+        n += chunk.length;
+        if (n > MAX_TEXT_BYTES) {
+          over = true;
+          parts.length = 0;
+          return;
+        }
+        parts.push(chunk.slice());
+      },
+      end() {
+        if (!over && kept + n <= budget) {
+          kept += n;
+          texts.set(ctx.path, Buffer.concat(parts).toString("utf8"));
+        }
+        return { formats: [], findings: [], complete: true };
+      }
+    };
+  };
+  const repoCheck = {
+    id: "content",
+    run(files) {
+      const repo = {
+        files: files.map((f) => ({ path: f.path, size: f.size, formats: f.formats, complete: f.complete })),
+        text: (p) => texts.get(p)
+      };
+      return runContentChecks(repo, checks);
+    }
+  };
+  return { textAnalyzers: [capture], repoChecks: [repoCheck] };
+}
+var CONTENT_CHECKS, MAX_TEXT_BYTES, contents;
+var init_content = __esm({
+  "src/checks/content/index.ts"() {
+    "use strict";
+    init_code();
+    init_instructions();
+    init_layout();
+    init_remote_code();
+    CONTENT_CHECKS = [codeCheck, instructionsCheck, remoteCodeCheck, layoutCheck];
+    MAX_TEXT_BYTES = 1024 * 1024;
+    contents = /* @__PURE__ */ new WeakMap();
+  }
+});
+
 // src/checks/hub-scan.ts
 function scanStates(tree) {
   const counts2 = /* @__PURE__ */ new Map();
@@ -42039,7 +50815,7 @@ async function assess(ctx) {
     hubLookup: hubRepoExists(ctx.hub)
   };
   const results = [];
-  for (const id of checked) results.push(await checkName(id, options));
+  for (const id2 of checked) results.push(await checkName(id2, options));
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
   for (const r of results) {
@@ -42160,14 +50936,14 @@ var init_access = __esm({
 // src/checks/provenance/time.ts
 function instant(iso) {
   if (iso === void 0) return void 0;
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? t : void 0;
+  const t2 = Date.parse(iso);
+  return Number.isFinite(t2) ? t2 : void 0;
 }
 function daysBetween(from, to) {
   return (to - from) / DAY_MS;
 }
-function isoDay(t) {
-  return new Date(t).toISOString().slice(0, 10);
+function isoDay(t2) {
+  return new Date(t2).toISOString().slice(0, 10);
 }
 function span(days) {
   const d = Math.abs(days);
@@ -42293,7 +51069,7 @@ function containment(part, whole) {
 function cardSimilarity(candidate, original, selfIds = {}, k = 5) {
   const neutral = (text, ids2) => {
     let out = text;
-    for (const id of ids2) if (id) out = out.split(new RegExp(escapeRegExp(id), "gi")).join(" selfrepoid ");
+    for (const id2 of ids2) if (id2) out = out.split(new RegExp(escapeRegExp(id2), "gi")).join(" selfrepoid ");
     return out;
   };
   const ids = [selfIds.candidate, selfIds.original];
@@ -42710,6 +51486,7 @@ var REPO_CHECKS;
 var init_checks = __esm({
   "src/checks/index.ts"() {
     "use strict";
+    init_content();
     init_hub_scan();
     init_namespace_check();
     init_pin();
@@ -42718,7 +51495,8 @@ var init_checks = __esm({
       pinCheck,
       hubScanCheck,
       namespaceCheck,
-      provenanceCheck
+      provenanceCheck,
+      ...CONTENT_CHECKS.map(asRepoCheck)
     ];
   }
 });
@@ -42806,7 +51584,7 @@ var init_tally = __esm({
 function entry(e) {
   return { repo: e.repo, revision: e.revision, line: e.line, files: e.files ? [...e.files] : void 0, reason: e.reason };
 }
-function finding2(f) {
+function finding3(f) {
   return {
     check: f.check,
     severity: f.severity,
@@ -42827,7 +51605,7 @@ function file(f) {
     lfs: f.lfs,
     formats: [...f.formats],
     complete: f.complete,
-    findings: sortedFindings(f.findings).map(finding2)
+    findings: sortedFindings(f.findings).map(finding3)
   };
 }
 function review(r) {
@@ -42840,7 +51618,7 @@ function review(r) {
     authorId: r.authorId,
     commit: r.commit,
     redirects: r.redirects.map((h) => ({ from: h.from, to: h.to, status: h.status })),
-    findings: sortedFindings(r.findings).map(finding2),
+    findings: sortedFindings(r.findings).map(finding3),
     files: r.files.map(file)
   };
 }
@@ -42866,7 +51644,7 @@ function renderJsonReport(input, generatedAt) {
 `;
 }
 var JSON_REPORT_FORMAT;
-var init_json = __esm({
+var init_json2 = __esm({
   "src/report/json.ts"() {
     "use strict";
     init_version();
@@ -43046,9 +51824,9 @@ function headline(input) {
 ${tallies.join(" \xB7 ")}
 `;
 }
-function capped(items, cap, render, more) {
-  const lines = items.slice(0, cap).map(render);
-  if (items.length > cap) lines.push(more(items.length - cap));
+function capped(items, cap2, render, more) {
+  const lines = items.slice(0, cap2).map(render);
+  if (items.length > cap2) lines.push(more(items.length - cap2));
   return lines;
 }
 function errorsCallout(input, listCap) {
@@ -43175,8 +51953,8 @@ function findingBlock(f, review3, hubUrl, evidenceChars) {
   const where = [codeSpan(f.check, 80)];
   if (f.file !== void 0) {
     const url = hubBlobUrl(hubUrl, review3.entry.repo, pinnedSha(review3), f.file, f.line);
-    const name2 = codeSpan(f.file, CAPS.name);
-    where.push(url ? `[${name2}](${url})` : name2);
+    const name3 = codeSpan(f.file, CAPS.name);
+    where.push(url ? `[${name3}](${url})` : name3);
   }
   if (f.line !== void 0) where.push(`line ${lineNumber(f.line)}`);
   if (f.offset !== void 0 && Number.isSafeInteger(f.offset)) where.push(`byte ${f.offset}`);
@@ -43203,8 +51981,8 @@ function inventoryTable(review3, hubUrl) {
   const sha = pinnedSha(review3);
   const rows = review3.files.map((f) => {
     const url = hubBlobUrl(hubUrl, review3.entry.repo, sha, f.path);
-    const name2 = escapeInline(f.path, CAPS.name);
-    const path = url ? `[${name2}](${url})` : name2;
+    const name3 = escapeInline(f.path, CAPS.name);
+    const path = url ? `[${name3}](${url})` : name3;
     const formats = f.formats.length > 0 ? escapeInline(f.formats.join(", "), 120) : "\u2014";
     const digest = f.sha256 && /^[0-9a-f]{64}$/.test(f.sha256) ? `<code>${f.sha256.slice(0, 12)}</code>` : f.sha256 ? codeCell(f.sha256, 80) : "\u2014";
     const checked = f.complete ? "\u2705" : "\u26A0\uFE0F not fully examined";
@@ -43226,13 +52004,13 @@ function buildSection(review3, input, budget) {
   const sevText = severitySummary(counts2);
   const openAttr = review3.verdict === "approved" ? "" : " open";
   const summary = `${VERDICT_ICON[review3.verdict]} <b>${escapeHtml(review3.entry.repo, CAPS.name)}</b> @ <code>${escapeHtml(shortSha(review3.entry.revision), 48)}</code> \u2014 ${VERDICT_LABEL[review3.verdict]}` + (sevText ? `: ${sevText}` : "");
-  const meta = [];
+  const meta2 = [];
   const tree = hubTreeUrl(input.hubUrl, review3.entry.repo, sha);
   const commit = sha ? tree ? `[${codeSpan(sha)}](${tree})` : codeSpan(sha) : `${codeSpan(review3.entry.revision, 80)} (not a full commit sha)`;
   const totalSize = review3.files.reduce((s, f) => s + (Number.isFinite(f.size) ? f.size : 0), 0);
-  meta.push(`Commit ${commit} \xB7 allowlist line ${lineNumber(review3.entry.line)} \xB7 ${plural(review3.files.length, "file")} (${humanSize(totalSize)})`);
+  meta2.push(`Commit ${commit} \xB7 allowlist line ${lineNumber(review3.entry.line)} \xB7 ${plural(review3.files.length, "file")} (${humanSize(totalSize)})`);
   if (review3.commit && isFullSha(review3.entry.revision) && review3.commit !== review3.entry.revision) {
-    meta.push(`The Hub resolved the pin to a different commit: ${codeSpan(review3.commit, 80)}`);
+    meta2.push(`The Hub resolved the pin to a different commit: ${codeSpan(review3.commit, 80)}`);
   }
   const ids = [];
   if (review3.canonicalId && review3.canonicalId !== review3.entry.repo) {
@@ -43240,16 +52018,16 @@ function buildSection(review3, input, budget) {
   }
   if (review3.repoId) ids.push(`repo id ${codeSpan(review3.repoId, 80)}`);
   if (review3.authorId) ids.push(`author id ${codeSpan(review3.authorId, 80)}`);
-  if (ids.length > 0) meta.push(ids.join(" \xB7 "));
+  if (ids.length > 0) meta2.push(ids.join(" \xB7 "));
   for (const hop of review3.redirects.slice(0, 5)) {
-    meta.push(`Redirect ${codeSpan(hop.from, CAPS.name)} \u2192 ${codeSpan(hop.to, CAPS.name)} (${Number.isSafeInteger(hop.status) ? hop.status : "?"})`);
+    meta2.push(`Redirect ${codeSpan(hop.from, CAPS.name)} \u2192 ${codeSpan(hop.to, CAPS.name)} (${Number.isSafeInteger(hop.status) ? hop.status : "?"})`);
   }
-  if (review3.redirects.length > 5) meta.push(`\u2026 ${plural(review3.redirects.length - 5, "more redirect")}`);
-  if (review3.entry.reason) meta.push(`Reason given: ${escapeInline(review3.entry.reason, CAPS.message)}`);
+  if (review3.redirects.length > 5) meta2.push(`\u2026 ${plural(review3.redirects.length - 5, "more redirect")}`);
+  if (review3.entry.reason) meta2.push(`Reason given: ${escapeInline(review3.entry.reason, CAPS.message)}`);
   const open6 = `<details${openAttr}>
 <summary>${summary}</summary>
 
-${meta.join("<br>\n")}
+${meta2.join("<br>\n")}
 
 `;
   const blocks = sortedFindings(review3.findings).map((f) => ({
@@ -43370,15 +52148,15 @@ function renderMarkdown(input, budget) {
   for (const listCap of listCaps) {
     const head = marker + headline(input) + "\n" + errorsCallout(input, listCap) + verdictTable(input, reviews, CAPS.message) + policyCallout(input, listCap);
     const tail = removedSection(input, listCap) + signingSection(input, listCap);
-    const heading = sections.length > 0 ? DETAILS_HEADING : "";
-    const fixed = measure(head) + measure(heading) + measure(tail) + measure(foot);
+    const heading2 = sections.length > 0 ? DETAILS_HEADING : "";
+    const fixed = measure(head) + measure(heading2) + measure(tail) + measure(foot);
     for (const detail of levels) {
       const body = sections.map((s) => assemble(s, detail, input)).join("");
-      if (fixed + measure(body) <= budget.target) return head + heading + body + tail + foot;
+      if (fixed + measure(body) <= budget.target) return head + heading2 + body + tail + foot;
     }
     if (fixed < budget.target) {
       const body = fitSections(sections, levels[2], budget.target - fixed, input, measure);
-      const out = head + heading + body + tail + foot;
+      const out = head + heading2 + body + tail + foot;
       if (measure(out) <= budget.limit) return out;
     }
   }
@@ -43411,7 +52189,7 @@ var init_markdown = __esm({
       marker: true,
       limit: COMMENT_LIMIT,
       target: 6e4,
-      measure: (t) => t.length,
+      measure: (t2) => t2.length,
       listCap: 50,
       evidenceChars: CAPS.evidence
     };
@@ -43431,7 +52209,7 @@ function headlineText(input) {
 function entryName(r) {
   return plain(`${r.entry.repo}@${shortSha(r.entry.revision)}`, CAPS.name);
 }
-function indent(text, prefix) {
+function indent2(text, prefix) {
   return text.split("\n").map((l) => prefix + l).join("\n");
 }
 function section(r, input, paint, evidenceLines) {
@@ -43459,7 +52237,7 @@ function section(r, input, paint, evidenceLines) {
       const lines = sanitize(f.evidence, { max: CAPS.evidence, multiline: true }).split("\n");
       const shown = lines.slice(0, evidenceLines).map((l) => plain(l, 200));
       if (lines.length > evidenceLines) shown.push(`\u2026 ${plural(lines.length - evidenceLines, "more line")}`);
-      out.push(indent(shown.join("\n"), "           | "));
+      out.push(indent2(shown.join("\n"), "           | "));
     }
     if (f.help) out.push(`           -> ${plain(f.help, CAPS.help)}`);
   }
@@ -43646,23 +52424,23 @@ function tokenMatches(tok, c) {
       return true;
   }
 }
-function matchSegment(tokens, name2) {
-  let prev = new Array(name2.length + 1).fill(false);
+function matchSegment(tokens, name3) {
+  let prev = new Array(name3.length + 1).fill(false);
   prev[0] = true;
   for (const tok of tokens) {
-    const cur = new Array(name2.length + 1).fill(false);
+    const cur = new Array(name3.length + 1).fill(false);
     if (tok.t === "star") {
       let reach = false;
-      for (let j = 0; j <= name2.length; j++) {
+      for (let j = 0; j <= name3.length; j++) {
         reach = reach || (prev[j] ?? false);
         cur[j] = reach;
       }
     } else {
-      for (let j = 1; j <= name2.length; j++) cur[j] = (prev[j - 1] ?? false) && tokenMatches(tok, name2.charCodeAt(j - 1));
+      for (let j = 1; j <= name3.length; j++) cur[j] = (prev[j - 1] ?? false) && tokenMatches(tok, name3.charCodeAt(j - 1));
     }
     prev = cur;
   }
-  return prev[name2.length] ?? false;
+  return prev[name3.length] ?? false;
 }
 function matchGlob(glob, path) {
   const parts = path.split("/");
@@ -43705,8 +52483,8 @@ function tabIndentedLines(text) {
   for (let i = 0; i < lines.length; i++) {
     const m = /^[ \t?:-]*/.exec(lines[i] ?? "");
     const lead = m ? m[0] : "";
-    const tab = lead.indexOf("	");
-    if (tab >= 0) out.push({ line: i + 1, column: tab + 1 });
+    const tab2 = lead.indexOf("	");
+    if (tab2 >= 0) out.push({ line: i + 1, column: tab2 + 1 });
   }
   return out;
 }
@@ -43844,10 +52622,10 @@ var init_strict = __esm({
       }
       checkDecorations(ev) {
         if (ev.anchorStart >= 0) {
-          const name2 = this.text.slice(ev.anchorStart, ev.anchorEnd);
+          const name3 = this.text.slice(ev.anchorStart, ev.anchorEnd);
           this.problems.push({
             ...this.pos(ev.anchorStart - 1),
-            message: `YAML anchor '&${name2}' is not allowed`,
+            message: `YAML anchor '&${name3}' is not allowed`,
             help: 'Anchors and aliases are refused (they enable exponential "billion laughs" expansion); write the value out.'
           });
         }
@@ -43868,10 +52646,10 @@ var init_strict = __esm({
             return this.scalar(ev);
           case EVENT_ID.ALIAS: {
             const at = this.pos(Math.max(0, ev.anchorStart - 1));
-            const name2 = this.text.slice(ev.anchorStart, ev.anchorEnd);
+            const name3 = this.text.slice(ev.anchorStart, ev.anchorEnd);
             this.problems.push({
               ...at,
-              message: `YAML alias '*${name2}' is not allowed`,
+              message: `YAML alias '*${name3}' is not allowed`,
               help: 'Anchors and aliases are refused (they enable exponential "billion laughs" expansion); write the value out.'
             });
             return { kind: "scalar", value: "", plain: false, ...at, endLine: at.line };
@@ -43976,29 +52754,29 @@ var init_suggest = __esm({
 });
 
 // src/allowlist/ids.ts
-function checkRepoId(id) {
-  if (id.length === 0) return { message: "repo id is empty", help: "Write the model's id as `namespace/name`." };
-  for (let i = 0; i < id.length; i++) {
-    const code = id.codePointAt(i) ?? 0;
+function checkRepoId(id2) {
+  if (id2.length === 0) return { message: "repo id is empty", help: "Write the model's id as `namespace/name`." };
+  for (let i = 0; i < id2.length; i++) {
+    const code = id2.codePointAt(i) ?? 0;
     if (code > 126 || code < 33) {
       const hex2 = code.toString(16).toUpperCase().padStart(4, "0");
       return {
-        message: `repo id '${printable(id)}' contains the character U+${hex2} at position ${i + 1}; Hub ids are plain ASCII`,
+        message: `repo id '${printable(id2)}' contains the character U+${hex2} at position ${i + 1}; Hub ids are plain ASCII`,
         help: "This is either a typo or a lookalike (homoglyph) of a real name. Copy the id from the model page URL."
       };
     }
   }
-  const url = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(.*)$/.exec(id);
+  const url = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(.*)$/.exec(id2);
   if (url) {
     return {
-      message: `repo id '${id}' is a URL`,
+      message: `repo id '${id2}' is a URL`,
       help: `Write only \`namespace/name\` (for example \`${url[1]?.split("/").slice(0, 2).join("/") ?? "org/name"}\`).`
     };
   }
-  const parts = id.split("/");
+  const parts = id2.split("/");
   if (parts.length === 1) {
     return {
-      message: `repo id '${id}' has no namespace`,
+      message: `repo id '${id2}' has no namespace`,
       help: "Write `namespace/name`. Legacy ids without a namespace redirect to another repo (e.g. `gpt2` is `openai-community/gpt2`); pin the canonical one."
     };
   }
@@ -44006,7 +52784,7 @@ function checkRepoId(id) {
     const first = parts[0];
     const hint = first === "models" || first === "datasets" || first === "spaces" ? ` Drop the '${first}/' prefix; only models are reviewed.` : "";
     return {
-      message: `repo id '${id}' has ${parts.length - 1} slashes; it must be exactly \`namespace/name\``,
+      message: `repo id '${id2}' has ${parts.length - 1} slashes; it must be exactly \`namespace/name\``,
       help: `Write \`namespace/name\`; file paths belong in \`files\`.${hint}`
     };
   }
@@ -44014,25 +52792,25 @@ function checkRepoId(id) {
     ["namespace", parts[0] ?? ""],
     ["name", parts[1] ?? ""]
   ]) {
-    if (part.length === 0) return { message: `repo id '${id}' has an empty ${label}`, help: "Write `namespace/name`." };
+    if (part.length === 0) return { message: `repo id '${id2}' has an empty ${label}`, help: "Write `namespace/name`." };
     if (part.length > MAX_ID_PART) {
       return {
-        message: `repo id '${id}': ${label} is ${part.length} characters, over the Hub's ${MAX_ID_PART}`,
+        message: `repo id '${id2}': ${label} is ${part.length} characters, over the Hub's ${MAX_ID_PART}`,
         help: "Copy the id from the model page URL."
       };
     }
     if (!PART.test(part)) {
       return {
-        message: `repo id '${id}': ${label} '${part}' may only use letters, digits, '-', '_' and '.', and must not start or end with '-' or '.'`,
+        message: `repo id '${id2}': ${label} '${part}' may only use letters, digits, '-', '_' and '.', and must not start or end with '-' or '.'`,
         help: "Copy the id from the model page URL."
       };
     }
   }
-  if (id.includes("--") || id.includes("..")) {
-    return { message: `repo id '${id}' contains '--' or '..', which the Hub does not allow`, help: "Copy the id from the model page URL." };
+  if (id2.includes("--") || id2.includes("..")) {
+    return { message: `repo id '${id2}' contains '--' or '..', which the Hub does not allow`, help: "Copy the id from the model page URL." };
   }
-  if (id.endsWith(".git")) {
-    return { message: `repo id '${id}' ends with '.git'`, help: "Drop the `.git` suffix." };
+  if (id2.endsWith(".git")) {
+    return { message: `repo id '${id2}' ends with '.git'`, help: "Drop the `.git` suffix." };
   }
   return null;
 }
@@ -44355,7 +53133,7 @@ function readPolicyDocument(root, file2) {
         break;
       }
       case "exclude":
-        assignIf(fields, "exclude", strings2(value, key.value, fail3, (s) => {
+        assignIf(fields, "exclude", strings3(value, key.value, fail3, (s) => {
           const g = compileGlob(s);
           return g.ok ? null : `pattern '${printable(s)}': ${g.error}`;
         }));
@@ -44364,7 +53142,7 @@ function readPolicyDocument(root, file2) {
         assignIf(fields, "exceptions", exceptions(value, fail3));
         break;
       case "allow_globals":
-        assignIf(fields, "allowGlobals", strings2(value, key.value, fail3, checkGlobal));
+        assignIf(fields, "allowGlobals", strings3(value, key.value, fail3, checkGlobal));
         break;
       case "max_file_size": {
         const r = parseByteSize(value.kind === "scalar" ? value.value : void 0);
@@ -44401,9 +53179,9 @@ function parseByteSize(text) {
   return n;
 }
 function parseConcurrency(text) {
-  const t = (text ?? "").trim();
-  if (!/^[0-9]{1,3}$/.test(t)) return { error: `write a whole number from 1 to ${MAX_CONCURRENCY}` };
-  const n = Number(t);
+  const t2 = (text ?? "").trim();
+  if (!/^[0-9]{1,3}$/.test(t2)) return { error: `write a whole number from 1 to ${MAX_CONCURRENCY}` };
+  const n = Number(t2);
   if (n < 1 || n > MAX_CONCURRENCY) return { error: `it must be from 1 to ${MAX_CONCURRENCY}` };
   return n;
 }
@@ -44420,7 +53198,7 @@ function checkGlobal(g) {
   }
   return null;
 }
-function strings2(value, key, fail3, check) {
+function strings3(value, key, fail3, check) {
   if (value.kind === "scalar" && value.value === "" && value.plain) return [];
   if (value.kind !== "sequence") {
     fail3(value, `\`${key}\` must be a list; found ${describeNode(value)}`, `Write \`${key}: [a, b]\` or one \`- item\` per line.`);
@@ -44439,7 +53217,7 @@ function strings2(value, key, fail3, check) {
   return out;
 }
 function namespaces(value, key, fail3) {
-  return strings2(value, key, fail3, (s) => {
+  return strings3(value, key, fail3, (s) => {
     const p = checkNamespace(s);
     return p ? `${p.message}. ${p.help}` : null;
   });
@@ -44478,7 +53256,7 @@ function exception(item, fail3) {
   let checks;
   for (const { key, value } of item.pairs) {
     if (key.value === "checks") {
-      checks = strings2(
+      checks = strings3(
         value,
         "checks",
         bad,
@@ -44648,8 +53426,8 @@ function loadPolicy(text, source, inputs = {}) {
       if (fields.concurrency !== void 0) policy.concurrency = fields.concurrency;
     }
   }
-  const inputError = (name2, value, why) => {
-    errors.push({ file: `input ${name2}`, line: 1, message: `input \`${name2}\` is '${value}'; ${why}` });
+  const inputError = (name3, value, why) => {
+    errors.push({ file: `input ${name3}`, line: 1, message: `input \`${name3}\` is '${value}'; ${why}` });
   };
   if (set(inputs.failOn)) {
     const r = parseFailOn(inputs.failOn);
@@ -44866,12 +53644,12 @@ var init_exceptions = __esm({
 
 // src/policy/exclude.ts
 function neverExcludedReason(path) {
-  const name2 = path.slice(path.lastIndexOf("/") + 1);
-  const lower = name2.toLowerCase();
+  const name3 = path.slice(path.lastIndexOf("/") + 1);
+  const lower = name3.toLowerCase();
   if (lower.startsWith("readme")) return "model cards are always reviewed";
-  const dot = lower.lastIndexOf(".");
-  if (dot <= 0) return "files without an extension are always reviewed";
-  const ext = lower.slice(dot + 1);
+  const dot2 = lower.lastIndexOf(".");
+  if (dot2 <= 0) return "files without an extension are always reviewed";
+  const ext = lower.slice(dot2 + 1);
   if (NEVER_EXCLUDED_EXTENSIONS.has(ext)) return `.${ext} files can carry code or instructions and are always reviewed`;
   return void 0;
 }
@@ -44985,167 +53763,6 @@ var init_exclude = __esm({
       "cmake"
     ]);
     compiled = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/scan/bytes.ts
-function u16le(b, o) {
-  return (b[o] ?? 0) | (b[o + 1] ?? 0) << 8;
-}
-function u32le(b, o) {
-  return ((b[o] ?? 0) | (b[o + 1] ?? 0) << 8 | (b[o + 2] ?? 0) << 16) + (b[o + 3] ?? 0) * 16777216;
-}
-function u32be(b, o) {
-  return (b[o] ?? 0) * 16777216 + ((b[o + 1] ?? 0) << 16 | (b[o + 2] ?? 0) << 8 | (b[o + 3] ?? 0));
-}
-function u64le(b, o) {
-  return BigInt(u32le(b, o)) | BigInt(u32le(b, o + 4)) << 32n;
-}
-function u64leNumber(b, o) {
-  const v = u64le(b, o);
-  return v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : void 0;
-}
-function startsWith(b, sig, at = 0) {
-  const len = sig.length;
-  if (b.length < at + len) return false;
-  for (let i = 0; i < len; i++) {
-    const want = typeof sig === "string" ? sig.charCodeAt(i) : sig[i];
-    if (b[at + i] !== want) return false;
-  }
-  return true;
-}
-function indexOfBytes(hay, needle, from = 0) {
-  const first = needle[0];
-  if (first === void 0) return from;
-  for (let i = hay.indexOf(first, from); i !== -1 && i + needle.length <= hay.length; i = hay.indexOf(first, i + 1)) {
-    let j = 1;
-    while (j < needle.length && hay[i + j] === needle[j]) j++;
-    if (j === needle.length) return i;
-  }
-  return -1;
-}
-function looksLikeText(b) {
-  if (b.length === 0) return true;
-  let control = 0;
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i];
-    if (c < 128) {
-      if (c === 0) return false;
-      if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27) control++;
-      if (c === 127) control++;
-      i++;
-      continue;
-    }
-    const need = c >= 240 && c <= 244 ? 3 : c >= 224 ? c <= 239 ? 2 : -1 : c >= 194 && c <= 223 ? 1 : -1;
-    if (need < 0) return false;
-    for (let k = 1; k <= need; k++) {
-      if (i + k >= b.length) return control * 100 <= b.length;
-      const cc = b[i + k];
-      if ((cc & 192) !== 128) return false;
-    }
-    i += need + 1;
-  }
-  return control * 100 <= b.length;
-}
-function latin1(b) {
-  let s = "";
-  for (let i = 0; i < b.length; i += 4096) s += String.fromCharCode(...b.subarray(i, Math.min(b.length, i + 4096)));
-  return s;
-}
-function utf8(b) {
-  return decoder.decode(b);
-}
-function evidenceBytes(b, max = 48) {
-  let s = "";
-  for (let i = 0; i < Math.min(b.length, max); i++) {
-    const c = b[i];
-    s += c >= 32 && c < 127 && c !== 92 ? String.fromCharCode(c) : `\\x${c.toString(16).padStart(2, "0")}`;
-  }
-  return b.length > max ? `${s}\u2026` : s;
-}
-function truncate(s, max = 160) {
-  const clean2 = s.replace(/[\r\n\t]+/g, " ");
-  return clean2.length > max ? `${clean2.slice(0, max)}\u2026` : clean2;
-}
-var decoder;
-var init_bytes = __esm({
-  "src/scan/bytes.ts"() {
-    "use strict";
-    decoder = new TextDecoder("utf-8", { fatal: false });
-  }
-});
-
-// src/scan/kit.ts
-function limitsOf(opts) {
-  return { ...DEFAULT_LIMITS, ...opts?.limits ?? {} };
-}
-function finding3(check, severity, message, extra = {}) {
-  return { check, severity, message, ...extra };
-}
-function mergeOutcomes(outcomes) {
-  const formats = [];
-  const findings = [];
-  let complete = true;
-  let details;
-  for (const o of outcomes) {
-    for (const f of o.formats) if (!formats.includes(f)) formats.push(f);
-    findings.push(...o.findings);
-    complete &&= o.complete;
-    if (o.details) details = { ...details ?? {}, ...o.details };
-  }
-  const out = { formats, findings, complete };
-  if (details) out.details = details;
-  return out;
-}
-function fixedScanner(outcome) {
-  return { push: () => void 0, end: () => outcome };
-}
-function guarded(path, name2, inner) {
-  let failure;
-  const fail3 = (err) => ({
-    formats: [],
-    findings: [finding3(
-      "scan.internal-error",
-      "high",
-      `The ${name2} scanner failed on this file, so it was not fully examined: ${err instanceof Error ? err.message : String(err)}`,
-      { file: path, help: "Report this to the Model Gate maintainers with the file; treat the file as unreviewed." }
-    )],
-    complete: false
-  });
-  return {
-    push(chunk) {
-      if (failure !== void 0) return;
-      try {
-        inner.push(chunk);
-      } catch (err) {
-        failure = err;
-      }
-    },
-    end() {
-      if (failure !== void 0) return fail3(failure);
-      try {
-        return inner.end();
-      } catch (err) {
-        return fail3(err);
-      }
-    }
-  };
-}
-var DEFAULT_LIMITS;
-var init_kit = __esm({
-  "src/scan/kit.ts"() {
-    "use strict";
-    DEFAULT_LIMITS = {
-      maxDecompressedBytes: 8 * 1024 ** 3,
-      maxRatio: 200,
-      ratioMinBytes: 16 * 1024 * 1024,
-      maxDepth: 3,
-      maxMembers: 1e5,
-      maxHeaderBytes: 1e8,
-      maxJsonBytes: 16 * 1024 * 1024,
-      zipBufferBytes: 64 * 1024 * 1024
-    };
   }
 });
 
@@ -45382,9 +53999,9 @@ function plausiblePickle(b, atEof) {
       case "c":
       case "i": {
         const mod = line();
-        const name2 = mod === void 0 ? void 0 : line();
-        if (mod === void 0 || name2 === void 0) return !atEof && ops > 8;
-        ok = ident.test(mod) && ident.test(name2);
+        const name3 = mod === void 0 ? void 0 : line();
+        if (mod === void 0 || name3 === void 0) return !atEof && ops > 8;
+        ok = ident.test(mod) && ident.test(name3);
         if (ch === "c") depth++;
         else {
           ok = ok && popMark();
@@ -45579,13 +54196,13 @@ function isProtobufWire(b, atEof) {
   }
   return fields >= 1 && (atEof ? i === b.length : fields >= 4);
 }
-var EXECUTABLE_FORMATS, TEXT_FORMATS, EOCD_SIG, HDF5_SIG;
+var EXECUTABLE_FORMATS, TEXT_FORMATS2, EOCD_SIG, HDF5_SIG;
 var init_sniff = __esm({
   "src/scan/sniff.ts"() {
     "use strict";
     init_bytes();
     EXECUTABLE_FORMATS = /* @__PURE__ */ new Set(["elf", "pe", "macho", "wasm", "dex"]);
-    TEXT_FORMATS = /* @__PURE__ */ new Set(["script", "notebook", "json", "python", "text"]);
+    TEXT_FORMATS2 = /* @__PURE__ */ new Set(["script", "notebook", "json", "python", "text"]);
     EOCD_SIG = [80, 75, 5, 6];
     HDF5_SIG = [137, 72, 68, 70, 13, 10, 26, 10];
   }
@@ -45602,9 +54219,9 @@ function readCentralDirectory(tail, size, path, maxEntries) {
   const commentLen = u16le(tail, e + 20);
   const endOfZip = eocdOffset + 22 + commentLen;
   if (endOfZip > size) throw new ZipDirectoryError("the end-of-central-directory comment runs past the end of the file");
-  const comment = latin1(tail.subarray(e + 22, e + 22 + commentLen));
+  const comment2 = latin1(tail.subarray(e + 22, e + 22 + commentLen));
   if (endOfZip < size) {
-    findings.push(finding3("zip.trailing-data", "high", `${size - endOfZip} bytes follow the end of the zip (polyglot or hidden data)`, { file: path, offset: endOfZip }));
+    findings.push(finding2("zip.trailing-data", "high", `${size - endOfZip} bytes follow the end of the zip (polyglot or hidden data)`, { file: path, offset: endOfZip }));
   }
   const disk = u16le(tail, e + 4);
   const cdDisk = u16le(tail, e + 6);
@@ -45612,7 +54229,7 @@ function readCentralDirectory(tail, size, path, maxEntries) {
   let total = u16le(tail, e + 10);
   let cdSize = u32le(tail, e + 12);
   let cdOffset = u32le(tail, e + 16);
-  if (disk !== 0 || cdDisk !== 0) findings.push(finding3("zip.multi-disk", "high", "Multi-disk zip: loaders and scanners disagree on such files", { file: path, offset: eocdOffset }));
+  if (disk !== 0 || cdDisk !== 0) findings.push(finding2("zip.multi-disk", "high", "Multi-disk zip: loaders and scanners disagree on such files", { file: path, offset: eocdOffset }));
   let zip64 = false;
   let cdEnd = eocdOffset;
   const loc = e - 20;
@@ -45630,7 +54247,7 @@ function readCentralDirectory(tail, size, path, maxEntries) {
     if (d64 === void 0 || t64 === void 0 || s64 === void 0 || o64 === void 0) throw new ZipDirectoryError("zip64 sizes are out of range");
     const clash = (v32, max, v64) => v32 !== max && v32 !== v64;
     if (clash(diskEntries, 65535, d64) || clash(total, 65535, t64) || clash(cdSize, 4294967295, s64) || clash(cdOffset, 4294967295, o64)) {
-      findings.push(finding3("zip.zip64-inconsistent", "high", "zip64 and classic end records disagree: different tools will see different entries", {
+      findings.push(finding2("zip.zip64-inconsistent", "high", "zip64 and classic end records disagree: different tools will see different entries", {
         file: path,
         offset: recOffset,
         evidence: `classic ${total} entries @${cdOffset}+${cdSize}, zip64 ${t64} entries @${o64}+${s64}`
@@ -45641,15 +54258,15 @@ function readCentralDirectory(tail, size, path, maxEntries) {
     cdSize = s64;
     cdOffset = o64;
     cdEnd = recOffset;
-    if (recOffset + 56 > loc + tailStart) findings.push(finding3("zip.zip64-inconsistent", "high", "zip64 record overlaps its locator", { file: path, offset: recOffset }));
+    if (recOffset + 56 > loc + tailStart) findings.push(finding2("zip.zip64-inconsistent", "high", "zip64 record overlaps its locator", { file: path, offset: recOffset }));
   } else if (diskEntries === 65535 || total === 65535 || cdSize === 4294967295 || cdOffset === 4294967295) {
-    findings.push(finding3("zip.zip64-inconsistent", "high", "End record has zip64 markers but no zip64 locator", { file: path, offset: eocdOffset }));
+    findings.push(finding2("zip.zip64-inconsistent", "high", "End record has zip64 markers but no zip64 locator", { file: path, offset: eocdOffset }));
   }
-  if (diskEntries !== total) findings.push(finding3("zip.zip64-inconsistent", "high", `End record counts ${diskEntries} entries on this disk but ${total} in total`, { file: path, offset: eocdOffset }));
+  if (diskEntries !== total) findings.push(finding2("zip.zip64-inconsistent", "high", `End record counts ${diskEntries} entries on this disk but ${total} in total`, { file: path, offset: eocdOffset }));
   if (total > maxEntries) throw new ZipDirectoryError(`${total} entries exceed the limit of ${maxEntries}`);
   const shift = cdEnd - cdSize - cdOffset;
   if (shift !== 0) {
-    findings.push(finding3(
+    findings.push(finding2(
       shift > 0 ? "zip.prepended-data" : "zip.invalid-offsets",
       "high",
       shift > 0 ? `The central directory sits ${shift} bytes after where it says: data was prepended (polyglot); zip readers disagree on such files` : "The central directory overlaps its end record",
@@ -45677,13 +54294,13 @@ function readCentralDirectory(tail, size, path, maxEntries) {
     let local = u32le(tail, p + 42);
     if (p + 46 + nlen + xlen + clen > stop) throw new ZipDirectoryError(`central directory entry #${i} runs past the directory`);
     const nameBytes = tail.slice(p + 46, p + 46 + nlen);
-    const name2 = flags & 2048 ? utf8(nameBytes) : cp437(nameBytes);
+    const name3 = flags & 2048 ? utf8(nameBytes) : cp437(nameBytes);
     let x = p + 46 + nlen;
     const xEnd = x + xlen;
     while (x + 4 <= xEnd) {
-      const id = u16le(tail, x);
+      const id2 = u16le(tail, x);
       const len = u16le(tail, x + 2);
-      if (id === 1) {
+      if (id2 === 1) {
         let q = x + 4;
         const next = () => {
           if (q + 8 > x + 4 + len) return void 0;
@@ -45694,16 +54311,16 @@ function readCentralDirectory(tail, size, path, maxEntries) {
         if (usize === 4294967295) usize = next() ?? -1;
         if (csize === 4294967295) csize = next() ?? -1;
         if (local === 4294967295) local = next() ?? -1;
-        if (usize < 0 || csize < 0 || local < 0) throw new ZipDirectoryError(`entry "${name2}" has a malformed zip64 extra field`);
+        if (usize < 0 || csize < 0 || local < 0) throw new ZipDirectoryError(`entry "${name3}" has a malformed zip64 extra field`);
         zip64 = true;
       }
       x += 4 + len;
     }
-    entries.push({ name: name2, index: i, flags, method, crc, compressedSize: csize, uncompressedSize: usize, localOffset: local, nameBytes });
+    entries.push({ name: name3, index: i, flags, method, crc, compressedSize: csize, uncompressedSize: usize, localOffset: local, nameBytes });
     p += 46 + nlen + xlen + clen;
   }
-  if (p !== stop) findings.push(finding3("zip.hidden-data", "high", `${stop - p} unexplained bytes inside the central directory`, { file: path, offset: tailStart + p }));
-  return { entries, cdOffset, cdSize, eocdOffset, endOfZip, zip64, comment, findings };
+  if (p !== stop) findings.push(finding2("zip.hidden-data", "high", `${stop - p} unexplained bytes inside the central directory`, { file: path, offset: tailStart + p }));
+  return { entries, cdOffset, cdSize, eocdOffset, endOfZip, zip64, comment: comment2, findings };
 }
 function cp437(b) {
   const hi = "\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
@@ -45742,18 +54359,18 @@ function detectZipLayout(names) {
   if (names.includes("config.json") && names.some((n) => n.endsWith(".weights.h5") || n === "metadata.json")) formats.push("keras");
   return {
     formats,
-    role(name2) {
+    role(name3) {
       if (torch || script) {
-        if (TORCH_DATA_PKL.test(name2)) return "data.pkl";
-        if (TORCH_STORAGE.test(name2)) return "storage";
-        if (script && TORCHSCRIPT_CODE.test(name2)) return "code";
+        if (TORCH_DATA_PKL.test(name3)) return "data.pkl";
+        if (TORCH_STORAGE.test(name3)) return "storage";
+        if (script && TORCHSCRIPT_CODE.test(name3)) return "code";
       }
       return "member";
     }
   };
 }
 var TORCH_DATA_PKL, TORCH_STORAGE, TORCHSCRIPT_CODE;
-var init_layout = __esm({
+var init_layout2 = __esm({
   "src/scan/zip/layout.ts"() {
     "use strict";
     TORCH_DATA_PKL = /^([^/]+\/)?data\.pkl$/;
@@ -46111,15 +54728,15 @@ var init_inflate = __esm({
             if (sym < 16) lens[i++] = sym;
             else {
               let rep;
-              let val = 0;
+              let val2 = 0;
               if (sym === 16) {
                 if (i === 0) throw new InflateError("repeat with no previous length");
-                val = lens[i - 1];
+                val2 = lens[i - 1];
                 rep = 3 + this.bits(2);
               } else if (sym === 17) rep = 3 + this.bits(3);
               else rep = 11 + this.bits(7);
               if (i + rep > hlit + hdist) throw new InflateError("too many code lengths");
-              lens.fill(val, i, i + rep);
+              lens.fill(val2, i, i + rep);
               i += rep;
             }
           }
@@ -46239,8 +54856,8 @@ function sizeField(h) {
   }
   return parseOctal(f) ?? (f.every((c) => c === 0 || c === 32) ? 0 : void 0);
 }
-function isUnsafeMemberPath(name2) {
-  const n = name2.replace(/\\/g, "/");
+function isUnsafeMemberPath(name3) {
+  const n = name3.replace(/\\/g, "/");
   return n.startsWith("/") || /^[a-zA-Z]:/.test(n) || n.split("/").includes("..");
 }
 function createTarScanner(ctx, opts, nested) {
@@ -46254,7 +54871,7 @@ function createTarScanner(ctx, opts, nested) {
   let complete = true;
   const block = (check, message, offset) => {
     complete = false;
-    findings.push(finding3(check, "high", message, { file: ctx.path, offset: base2 + offset, help: "The archive was not fully examined; do not approve it." }));
+    findings.push(finding2(check, "high", message, { file: ctx.path, offset: base2 + offset, help: "The archive was not fully examined; do not approve it." }));
   };
   const at = () => feeder.offset;
   function* parse() {
@@ -46267,7 +54884,7 @@ function createTarScanner(ctx, opts, nested) {
       if (h.every((c) => c === 0)) {
         yield { rest: (c) => {
           if (!c.every((x) => x === 0) && !findings.some((f) => f.check === "tar.trailing-bytes")) {
-            findings.push(finding3("tar.trailing-bytes", "high", "Data follows the end-of-archive marker (hidden from tar readers)", { file: ctx.path, offset: base2 + at() }));
+            findings.push(finding2("tar.trailing-bytes", "high", "Data follows the end-of-archive marker (hidden from tar readers)", { file: ctx.path, offset: base2 + at() }));
           }
         } };
         return;
@@ -46280,7 +54897,7 @@ function createTarScanner(ctx, opts, nested) {
       if (size === void 0) return block("tar.invalid", `Unreadable member size at ${hAt}`, hAt);
       const type = String.fromCharCode(h[156]);
       const prefix = latin1(h.subarray(257, 262)) === "ustar" ? field(h, 345, 155) : "";
-      let name2 = longName ?? paxPath ?? (prefix ? `${prefix}/${field(h, 0, 100)}` : field(h, 0, 100));
+      let name3 = longName ?? paxPath ?? (prefix ? `${prefix}/${field(h, 0, 100)}` : field(h, 0, 100));
       const padded = Math.ceil(size / 512) * 512;
       if (type === "L" || type === "x" || type === "K") {
         if (size > 1024 * 1024) return block("tar.invalid", `Extended header of ${size} bytes`, hAt);
@@ -46301,32 +54918,32 @@ function createTarScanner(ctx, opts, nested) {
         if (!r) return block("tar.truncated", "Archive ends inside a global header", hAt);
         continue;
       }
-      if (isUnsafeMemberPath(name2)) {
-        findings.push(finding3("tar.path-traversal", "high", `Member "${name2}" would be written outside the extraction folder`, { file: ctx.path, offset: base2 + hAt }));
+      if (isUnsafeMemberPath(name3)) {
+        findings.push(finding2("tar.path-traversal", "high", `Member "${name3}" would be written outside the extraction folder`, { file: ctx.path, offset: base2 + hAt }));
       }
       if (type === "1" || type === "2") {
-        findings.push(finding3("tar.link", "medium", `Member "${name2}" is a ${type === "2" ? "symbolic" : "hard"} link to "${field(h, 157, 100)}"`, { file: ctx.path, offset: base2 + hAt }));
+        findings.push(finding2("tar.link", "medium", `Member "${name3}" is a ${type === "2" ? "symbolic" : "hard"} link to "${field(h, 157, 100)}"`, { file: ctx.path, offset: base2 + hAt }));
       }
       if (members.length >= limits.maxMembers) return block("tar.limit", `More than ${limits.maxMembers} members`, hAt);
-      members.push(name2);
+      members.push(name3);
       const regular = type === "0" || type === "\0" || type === "7";
       if (regular && size > 0) {
-        name2 = name2.replace(/^\.\//, "");
+        name3 = name3.replace(/^\.\//, "");
         const dataAt = at();
-        const scanner2 = depth + 1 > limits.maxDepth ? void 0 : nested({ path: `${ctx.path}!/${name2}`, size }, { ...opts, depth: depth + 1, baseOffset: base2 + dataAt, rawData: false });
-        if (!scanner2) block("tar.depth", `Member "${name2}" nested deeper than ${limits.maxDepth} levels was not examined`, hAt);
+        const scanner2 = depth + 1 > limits.maxDepth ? void 0 : nested({ path: `${ctx.path}!/${name3}`, size }, { ...opts, depth: depth + 1, baseOffset: base2 + dataAt, rawData: false });
+        if (!scanner2) block("tar.depth", `Member "${name3}" nested deeper than ${limits.maxDepth} levels was not examined`, hAt);
         const r = yield { pipe: size, to: (c) => scanner2?.push(c) };
         if (scanner2) {
           const o = scanner2.end();
           outcomes.push(o);
-          memberFormats.push({ name: name2, formats: o.formats });
+          memberFormats.push({ name: name3, formats: o.formats });
         }
-        if (!r) return block("tar.truncated", `Archive ends inside member "${name2}"`, dataAt);
+        if (!r) return block("tar.truncated", `Archive ends inside member "${name3}"`, dataAt);
         const pad = yield { pipe: padded - size };
         if (!pad) return block("tar.truncated", "Archive ends inside padding", at());
       } else {
         const r = yield { pipe: padded };
-        if (!r) return block("tar.truncated", `Archive ends inside member "${name2}"`, at());
+        if (!r) return block("tar.truncated", `Archive ends inside member "${name3}"`, at());
       }
     }
   }
@@ -46370,7 +54987,7 @@ function createZipStreamScanner(ctx, cd, opts, nested) {
   const names = cd.entries.map((e) => e.name);
   const layout = detectZipLayout(names);
   const add = (check, severity, message, offset, extra = {}) => {
-    findings.push(finding3(check, severity, message, { file: ctx.path, ...offset !== void 0 ? { offset: base2 + offset } : {}, ...extra }));
+    findings.push(finding2(check, severity, message, { file: ctx.path, ...offset !== void 0 ? { offset: base2 + offset } : {}, ...extra }));
   };
   const unexamined = (check, message, offset) => {
     complete = false;
@@ -46455,7 +55072,7 @@ function createZipStreamScanner(ctx, cd, opts, nested) {
       if (piped) {
         inf.end();
         if (inf.error) unexamined("zip.bad-deflate", `Member "${e.name}" does not inflate: ${inf.error}`, dataAt);
-        else if (inf.trailing.some((t) => t.length > 0)) add("zip.hidden-data", "high", `Member "${e.name}" has bytes after its deflate stream`, dataAt);
+        else if (inf.trailing.some((t2) => t2.length > 0)) add("zip.hidden-data", "high", `Member "${e.name}" has bytes after its deflate stream`, dataAt);
       }
     } else {
       unexamined("zip.unsupported-method", `Member "${e.name}" uses compression method ${e.method}, which cannot be decompressed here`, dataAt);
@@ -46528,7 +55145,7 @@ var init_stream = __esm({
     init_inflate();
     init_kit();
     init_tar();
-    init_layout();
+    init_layout2();
     CRC_RAW_LIMIT = 1024 * 1024;
   }
 });
@@ -46547,7 +55164,7 @@ var init_zip = __esm({
   "src/scan/zip/index.ts"() {
     "use strict";
     init_central_directory();
-    init_layout();
+    init_layout2();
     init_stream();
     init_central_directory();
   }
@@ -46597,7 +55214,7 @@ function findingFromError(err, check, file2) {
       message: err.message,
       ...file2 ? { file: file2 } : {},
       ...err.expected !== void 0 ? { evidence: `expected ${String(err.expected)}, got ${String(err.actual)}` } : {},
-      help: HELP[err.code] ?? "Not fully examined, so not approved. Re-run; if it persists, investigate the repository."
+      help: HELP4[err.code] ?? "Not fully examined, so not approved. Re-run; if it persists, investigate the repository."
     };
   }
   return {
@@ -46608,12 +55225,12 @@ function findingFromError(err, check, file2) {
     help: "Not fully examined, so not approved. This is a Model Gate error: re-run, and report it if it persists."
   };
 }
-var HELP;
+var HELP4;
 var init_findings_from_errors = __esm({
   "src/review/findings-from-errors.ts"() {
     "use strict";
     init_errors();
-    HELP = {
+    HELP4 = {
       "invalid-repo-id": "Fix the entry: write the repository as namespace/name.",
       "invalid-revision": "Pin the full 40-character commit sha shown in the repository's commit history.",
       "repo-not-found": "Check the spelling; a private repository needs a Hub token (`hub-token`).",
@@ -46929,7 +55546,7 @@ import { crc32 as crc322 } from "node:zlib";
 function unscannableCompression(format, path) {
   return fixedScanner({
     formats: [format],
-    findings: [finding3("compression.unscannable", "high", `${format} compression cannot be decompressed here, so its content was not examined`, {
+    findings: [finding2("compression.unscannable", "high", `${format} compression cannot be decompressed here, so its content was not examined`, {
       file: path,
       offset: 0,
       help: "Ask for the uncompressed file, or review its content by other means; it may hide a pickle."
@@ -46952,13 +55569,13 @@ function createDecompressScanner(kind, ctx, opts, nested) {
   const inner = depth + 1 > limits.maxDepth ? void 0 : nested({ path: `${ctx.path}#${suffix}` }, { ...opts, depth: depth + 1, baseOffset: 0, rawData: false });
   if (!inner) {
     complete = false;
-    findings.push(finding3("compression.depth", "high", `Compressed content nested deeper than ${limits.maxDepth} levels was not examined`, { file: ctx.path, offset: base2 }));
+    findings.push(finding2("compression.depth", "high", `Compressed content nested deeper than ${limits.maxDepth} levels was not examined`, { file: ctx.path, offset: base2 }));
   }
   const block = (check, message) => {
     if (stopped) return;
     stopped = true;
     complete = false;
-    findings.push(finding3(check, "high", message, { file: ctx.path, offset: base2, help: "Decompression stopped here: the rest of the content is unexamined. Treat it as a compression bomb or a hidden payload." }));
+    findings.push(finding2(check, "high", message, { file: ctx.path, offset: base2, help: "Decompression stopped here: the rest of the content is unexamined. Treat it as a compression bomb or a hidden payload." }));
   };
   const sink = (chunk) => {
     if (stopped) return;
@@ -46974,7 +55591,7 @@ function createDecompressScanner(kind, ctx, opts, nested) {
     if (stopped) return;
     stopped = true;
     complete = false;
-    findings.push(finding3("compression.invalid", "high", `Corrupt ${kind} stream: ${message}`, {
+    findings.push(finding2("compression.invalid", "high", `Corrupt ${kind} stream: ${message}`, {
       file: ctx.path,
       offset: base2 + offset,
       help: "The decompressed content could not be fully read, so it was not examined."
@@ -46990,12 +55607,12 @@ function createDecompressScanner(kind, ctx, opts, nested) {
       bad(inf.error, feeder.offset);
       return void 0;
     }
-    const n = inf.trailing.reduce((s, t) => s + t.length, 0);
+    const n = inf.trailing.reduce((s, t2) => s + t2.length, 0);
     const out = new Uint8Array(n);
     let o = 0;
-    for (const t of inf.trailing) {
-      out.set(t, o);
-      o += t.length;
+    for (const t2 of inf.trailing) {
+      out.set(t2, o);
+      o += t2.length;
     }
     return out;
   }
@@ -47049,17 +55666,17 @@ function createDecompressScanner(kind, ctx, opts, nested) {
       const want = u32le(after, 0);
       const isize = u32le(after, 4);
       if (want !== crc || isize !== produced % 2 ** 32) {
-        findings.push(finding3("compression.crc-mismatch", "high", `gzip trailer does not match the content (CRC-32 ${crc.toString(16)} vs ${want.toString(16)}, size ${produced} vs ${isize}): corrupted or tampered`, { file: ctx.path }));
+        findings.push(finding2("compression.crc-mismatch", "high", `gzip trailer does not match the content (CRC-32 ${crc.toString(16)} vs ${want.toString(16)}, size ${produced} vs ${isize}): corrupted or tampered`, { file: ctx.path }));
       }
     }
     const extra = after.subarray(trailerLen);
     if (extra.length > 0 && !extra.every((b) => b === 0)) {
-      findings.push(finding3("compression.trailing-bytes", "high", `${extra.length} bytes follow the ${kind} stream (not decompressed by loaders, may hide a payload)`, { file: ctx.path, offset: base2 + consumed - extra.length }));
+      findings.push(finding2("compression.trailing-bytes", "high", `${extra.length} bytes follow the ${kind} stream (not decompressed by loaders, may hide a payload)`, { file: ctx.path, offset: base2 + consumed - extra.length }));
       if (kind === "gzip" && extra[0] === 31 && extra[1] === 139) {
         findings.pop();
-        findings.push(finding3("compression.multi-member", "medium", "Several gzip members follow each other; only the first was examined", { file: ctx.path }));
+        findings.push(finding2("compression.multi-member", "medium", "Several gzip members follow each other; only the first was examined", { file: ctx.path }));
         complete = false;
-        findings.push(finding3("compression.unexamined", "high", "A second gzip member was not decompressed", { file: ctx.path, offset: base2 + consumed - extra.length }));
+        findings.push(finding2("compression.unexamined", "high", "A second gzip member was not decompressed", { file: ctx.path, offset: base2 + consumed - extra.length }));
       }
     }
   }
@@ -47119,14 +55736,14 @@ function describeExecutable(format, head) {
   }
 }
 function executableFinding(format, head, path) {
-  return finding3("file.executable", "critical", `${describeExecutable(format, head)} in a model repository`, {
+  return finding2("file.executable", "critical", `${describeExecutable(format, head)} in a model repository`, {
     file: path,
     offset: 0,
     help: "Model repositories have no reason to ship native code; whatever its name, this file can be run by a script or a loader. Reject."
   });
 }
 function oleFinding(path) {
-  return finding3("file.ole", "high", "OLE compound document (legacy Office/MSI container, can carry macros)", {
+  return finding2("file.ole", "high", "OLE compound document (legacy Office/MSI container, can carry macros)", {
     file: path,
     offset: 0,
     help: "Not a model format; find out why it is here before approving."
@@ -47143,119 +55760,6 @@ var init_executables = __esm({
   }
 });
 
-// src/scan/extensions.ts
-function extensionMismatch(path, formats) {
-  const base2 = path.split("/").pop() ?? path;
-  const dot = base2.lastIndexOf(".");
-  if (dot <= 0) return void 0;
-  const extension = base2.slice(dot + 1).toLowerCase();
-  const expected = EXPECT[extension];
-  if (!expected || formats.some((f) => expected.includes(f))) return void 0;
-  return { extension, expected, severity: formats.some((f) => CODE_CAPABLE.has(f)) ? "high" : "low" };
-}
-var EXPECT, CODE_CAPABLE;
-var init_extensions = __esm({
-  "src/scan/extensions.ts"() {
-    "use strict";
-    EXPECT = {
-      safetensors: ["safetensors"],
-      json: ["json", "notebook", "text", "empty"],
-      jsonl: ["json", "text", "empty"],
-      txt: ["text", "json", "python", "script", "empty"],
-      md: ["text", "json", "python", "script", "empty"],
-      npy: ["numpy"],
-      npz: ["zip"],
-      gguf: ["gguf"],
-      h5: ["hdf5"],
-      hdf5: ["hdf5"],
-      keras: ["zip"],
-      onnx: ["protobuf"],
-      model: ["protobuf", "text"],
-      tflite: ["tflite"],
-      py: ["python", "text", "script", "empty"],
-      ipynb: ["notebook", "json"],
-      png: ["image"],
-      jpg: ["image"],
-      jpeg: ["image"],
-      gif: ["image"],
-      tar: ["tar"],
-      gz: ["gzip"],
-      zip: ["zip"],
-      yaml: ["text", "empty"],
-      yml: ["text", "empty"]
-    };
-    CODE_CAPABLE = /* @__PURE__ */ new Set([
-      "pickle",
-      "elf",
-      "pe",
-      "macho",
-      "wasm",
-      "dex",
-      "ole",
-      "zip",
-      "tar",
-      "gzip",
-      "zlib",
-      "bz2",
-      "xz",
-      "lzma",
-      "lz4",
-      "7z",
-      "joblib-zf",
-      "script",
-      "hdf5",
-      "unknown-binary"
-    ]);
-  }
-});
-
-// src/scan/chat-template.ts
-function checkChatTemplate(template, path, where, offset) {
-  const out = [];
-  const code = [];
-  const re = /\{\{([\s\S]*?)\}\}|\{%([\s\S]*?)%\}/g;
-  for (let m = re.exec(template); m; m = re.exec(template)) code.push(m[1] ?? m[2] ?? "");
-  const joined = code.join("\n");
-  const extra = offset !== void 0 ? { offset } : {};
-  for (const [list, severity, check] of [[CRITICAL, "critical", "template.injection"], [HIGH, "high", "template.suspicious"]]) {
-    const hits = list.map(([pattern, why]) => ({ m: pattern.exec(joined), why })).filter((h) => h.m !== null);
-    const first = hits[0]?.m;
-    if (!first) continue;
-    out.push(finding3(check, severity, `Chat template in ${where} ${hits.map((h) => `${h.why} (\`${h.m[0]}\`)`).join("; ")}${severity === "critical" ? ": template injection runs code when the model is loaded" : ""}`, {
-      file: path,
-      evidence: truncate(context(joined, first.index), 200),
-      ...extra,
-      help: severity === "critical" ? "Legitimate chat templates only format messages. Do not approve; remove the template or the model." : "Read the template: it should only loop over messages and add role markers."
-    }));
-    break;
-  }
-  return out;
-}
-function context(s, at) {
-  return s.slice(Math.max(0, at - 60), at + 100);
-}
-var CRITICAL, HIGH;
-var init_chat_template = __esm({
-  "src/scan/chat-template.ts"() {
-    "use strict";
-    init_bytes();
-    init_kit();
-    CRITICAL = [
-      [/__(class|mro|subclasses|globals|builtins|import|base|bases|init|dict|getattribute|reduce|reduce_ex|code|func|self|loader|spec)__/, "walks Python object internals"],
-      [/\bpopen\b|\bsubprocess\b|\bos\.system\b|\bos\.(exec|spawn)\w*/, "names process execution"],
-      [/_TemplateReference__context|\bcycler\b\s*\.|\bjoiner\b\s*\.|\blipsum\b\s*\.|\burl_for\b|\bget_flashed_messages\b|\brequest\.application\b/, "reaches interpreter objects through Jinja globals"],
-      [/\b(eval|exec|compile|__import__|getattr|setattr|open)\s*\(/, "calls a Python builtin"],
-      [/\\x5f|\\u005f|\\137|\\N\{LOW LINE\}/i, "spells underscores as escapes to hide attribute names"]
-    ];
-    HIGH = [
-      [/\|\s*attr\s*\(/, "uses the attr filter to reach attributes by computed name"],
-      [/\[\s*['"]_[^'"\]]*['"]\s*\]/, "indexes a private attribute by name"],
-      [/\.\s*_\w+/, "reads a private attribute"],
-      [/\|\s*(format|join)\b[^}]*['"]%c|\bchr\b|\|\s*reverse\b[^}]*['"]\w*_/, "builds names character by character"]
-    ];
-  }
-});
-
 // src/scan/gguf.ts
 function createGgufScanner(ctx, opts) {
   const base2 = opts.baseOffset ?? 0;
@@ -47264,7 +55768,7 @@ function createGgufScanner(ctx, opts) {
   const details = {};
   const invalid = (message, offset) => {
     complete = false;
-    findings.push(finding3("gguf.invalid", "high", `Not a valid GGUF file: ${message}`, {
+    findings.push(finding2("gguf.invalid", "high", `Not a valid GGUF file: ${message}`, {
       file: ctx.path,
       offset: base2 + offset,
       help: "The GGUF metadata could not be fully read, so it was not examined; do not approve it."
@@ -47314,7 +55818,7 @@ function createGgufScanner(ctx, opts) {
         if (isTemplate) {
           if (s === null) {
             complete = false;
-            findings.push(finding3("template.too-large", "high", `Chat template ${key} is larger than ${MAX_STRING} bytes and was not examined`, { file: ctx.path, offset: base2 + valAt }));
+            findings.push(finding2("template.too-large", "high", `Chat template ${key} is larger than ${MAX_STRING} bytes and was not examined`, { file: ctx.path, offset: base2 + valAt }));
           } else findings.push(...checkChatTemplate(s, ctx.path, `GGUF key ${key}`, base2 + valAt));
         }
       } else if (type === 9) {
@@ -47342,15 +55846,15 @@ function createGgufScanner(ctx, opts) {
         if (key === "general.alignment" && type === 4) alignment = u32le(v, 0);
       }
     }
-    for (let t = 0; t < Number(tensors); t++) {
+    for (let t2 = 0; t2 < Number(tensors); t2++) {
       const tAt = at();
-      const name2 = yield* str3(false);
+      const name3 = yield* str3(false);
       const nd = yield { read: 4 };
-      if (name2 === void 0 || !nd) return invalid(`truncated tensor info #${t}`, tAt);
+      if (name3 === void 0 || !nd) return invalid(`truncated tensor info #${t2}`, tAt);
       const dims = u32le(nd, 0);
-      if (dims > 8) return invalid(`tensor #${t} has ${dims} dimensions`, tAt);
+      if (dims > 8) return invalid(`tensor #${t2} has ${dims} dimensions`, tAt);
       const rest = yield { read: 8 * dims + 4 + 8 };
-      if (!rest) return invalid(`truncated tensor info #${t}`, tAt);
+      if (!rest) return invalid(`truncated tensor info #${t2}`, tAt);
     }
     if (alignment === 0 || (alignment & alignment - 1) !== 0) invalid(`general.alignment ${alignment} is not a power of two`, at());
     details.ggufDataOffset = at();
@@ -47378,192 +55882,6 @@ var init_gguf = __esm({
     MAX_ARRAY = 5e7;
     MAX_STRING = 4 * 1024 * 1024;
     SCALAR_SIZE = { 0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8 };
-  }
-});
-
-// src/scan/json.ts
-function isObject2(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function parseJson(text) {
-  let i = 0;
-  const duplicates = [];
-  const ws = () => {
-    for (; ; ) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-      else return;
-    }
-  };
-  const fail3 = (msg) => {
-    throw new JsonError(msg, i);
-  };
-  const str3 = () => {
-    i++;
-    let out = "";
-    let start = i;
-    for (; ; ) {
-      if (i >= text.length) fail3("unterminated string");
-      const c = text.charCodeAt(i);
-      if (c === 34) {
-        out += text.slice(start, i);
-        i++;
-        return out;
-      }
-      if (c < 32) fail3("control character in string");
-      if (c === 92) {
-        out += text.slice(start, i);
-        const e = text[i + 1];
-        i += 2;
-        switch (e) {
-          case '"':
-            out += '"';
-            break;
-          case "\\":
-            out += "\\";
-            break;
-          case "/":
-            out += "/";
-            break;
-          case "b":
-            out += "\b";
-            break;
-          case "f":
-            out += "\f";
-            break;
-          case "n":
-            out += "\n";
-            break;
-          case "r":
-            out += "\r";
-            break;
-          case "t":
-            out += "	";
-            break;
-          case "u": {
-            const hex4 = () => {
-              const h = text.slice(i, i + 4);
-              if (!/^[0-9a-fA-F]{4}$/.test(h)) fail3("invalid \\u escape");
-              i += 4;
-              return parseInt(h, 16);
-            };
-            const u = hex4();
-            if (u >= 55296 && u <= 56319) {
-              if (text[i] !== "\\" || text[i + 1] !== "u") fail3("lone leading surrogate");
-              i += 2;
-              const lo = hex4();
-              if (lo < 56320 || lo > 57343) fail3("invalid trailing surrogate");
-              out += String.fromCharCode(u, lo);
-            } else if (u >= 56320 && u <= 57343) fail3("lone trailing surrogate");
-            else out += String.fromCharCode(u);
-            break;
-          }
-          default:
-            fail3("invalid escape");
-        }
-        start = i;
-        continue;
-      }
-      i++;
-    }
-  };
-  const num = () => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!m) return fail3("invalid number");
-    i += m[0].length;
-    return m[2] === void 0 && m[3] === void 0 ? BigInt(m[0]) : Number(m[0]);
-  };
-  const value = (depth, path) => {
-    if (depth > MAX_DEPTH) fail3("nesting too deep");
-    ws();
-    const c = text[i];
-    if (c === "{") {
-      i++;
-      const obj2 = /* @__PURE__ */ Object.create(null);
-      const seen = /* @__PURE__ */ new Set();
-      ws();
-      if (text[i] === "}") {
-        i++;
-        return obj2;
-      }
-      for (; ; ) {
-        ws();
-        if (text[i] !== '"') fail3("expected a key");
-        const k = str3();
-        ws();
-        if (text[i] !== ":") fail3("expected ':'");
-        i++;
-        const p = path ? `${path}.${k}` : k;
-        const v2 = value(depth + 1, p);
-        if (seen.has(k)) duplicates.push(p);
-        seen.add(k);
-        obj2[k] = v2;
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "}") {
-          i++;
-          return obj2;
-        }
-        fail3("expected ',' or '}'");
-      }
-    }
-    if (c === "[") {
-      i++;
-      const arr2 = [];
-      ws();
-      if (text[i] === "]") {
-        i++;
-        return arr2;
-      }
-      for (; ; ) {
-        arr2.push(value(depth + 1, `${path}[${arr2.length}]`));
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "]") {
-          i++;
-          return arr2;
-        }
-        fail3("expected ',' or ']'");
-      }
-    }
-    if (c === '"') return str3();
-    if (text.startsWith("true", i)) {
-      i += 4;
-      return true;
-    }
-    if (text.startsWith("false", i)) {
-      i += 5;
-      return false;
-    }
-    if (text.startsWith("null", i)) {
-      i += 4;
-      return null;
-    }
-    return num();
-  };
-  const v = value(0, "");
-  ws();
-  if (i !== text.length) fail3("trailing characters");
-  return { value: v, duplicates };
-}
-var JsonError, MAX_DEPTH;
-var init_json2 = __esm({
-  "src/scan/json.ts"() {
-    "use strict";
-    JsonError = class extends Error {
-      constructor(message, offset) {
-        super(`${message} at character ${offset}`);
-        this.offset = offset;
-      }
-      offset;
-    };
-    MAX_DEPTH = 128;
   }
 });
 
@@ -48080,11 +56398,11 @@ function dangerAt(parts, from) {
 function dangerous(category, matched, reason) {
   return { tier: "dangerous", category, matched, reason };
 }
-function describeGlobal(module, name2, allow) {
+function describeGlobal(module, name3, allow) {
   const modParts = module.split(".");
-  const nameParts = name2.split(".");
+  const nameParts = name3.split(".");
   const parts = [...modParts, ...nameParts];
-  const full = `${module}.${name2}`;
+  const full = `${module}.${name3}`;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i] ?? "";
     if (i === 0 && DUNDER_OK_MODULES.has(p)) continue;
@@ -48094,21 +56412,21 @@ function describeGlobal(module, name2, allow) {
   if (direct) return dangerous(direct[1], direct[0], DANGER_HELP[direct[1]]);
   for (let i = modParts.length; i <= parts.length - 2; i++) {
     const hit = dangerAt(parts, i);
-    if (hit) return dangerous(hit[1], hit[0], `${DANGER_HELP[hit[1]]} (reached through the attribute chain \`${name2}\`)`);
+    if (hit) return dangerous(hit[1], hit[0], `${DANGER_HELP[hit[1]]} (reached through the attribute chain \`${name3}\`)`);
   }
   if (SAFE_GLOBALS.has(full)) return { tier: "safe", reason: "allowlisted tensor/array reconstruction" };
   const allowed = allow ? (allow instanceof Set ? allow : new Set(allow)).has(full) : false;
   const wellFormed = parts.every((p) => IDENT.test(p));
   let base2;
   if (REVIEW_GLOBALS.has(full)) base2 = { tier: "review", reason: "common in ML files but not needed to load weights" };
-  else if (wellFormed && nameParts.length === 1 && /^[A-Z]/.test(name2) && REVIEW_CLASS_MODULES.some((m) => module === m || module.startsWith(`${m}.`))) {
+  else if (wellFormed && nameParts.length === 1 && /^[A-Z]/.test(name3) && REVIEW_CLASS_MODULES.some((m) => module === m || module.startsWith(`${m}.`))) {
     base2 = { tier: "review", reason: "a class from a well-known ML library" };
   } else base2 = { tier: "unknown", reason: wellFormed ? "not on the allowlist" : "not a valid dotted Python name" };
   if (allowed && wellFormed) return { tier: "safe", allowedByPolicy: true, reason: "allowed by the repository policy" };
   return base2;
 }
-function classifyGlobal(module, name2, allow) {
-  return describeGlobal(module, name2, allow).tier;
+function classifyGlobal(module, name3, allow) {
+  return describeGlobal(module, name3, allow).tier;
 }
 function tierSeverity(tier) {
   switch (tier) {
@@ -48153,7 +56471,7 @@ function checkKerasConfig(root, path, where) {
     const key = `${check}|${evidence}`;
     if (seen.has(key) || out.length > 200) return;
     seen.add(key);
-    out.push(finding3(check, severity, `${message} (${where})`, {
+    out.push(finding2(check, severity, `${message} (${where})`, {
       file: path,
       evidence: truncate(evidence, 200),
       help: "Keras runs this when the model is loaded; do not approve unless the code is reviewed and trusted."
@@ -48231,7 +56549,7 @@ function createKerasH5Scanner(ctx, opts) {
       capture.push(c);
       if (capture.length > limits.maxJsonBytes) {
         complete = false;
-        findings.push(finding3("keras.config-too-large", "high", `A Keras config is larger than ${limits.maxJsonBytes} bytes and was not examined`, { file: ctx.path, offset: base2 + captureAt }));
+        findings.push(finding2("keras.config-too-large", "high", `A Keras config is larger than ${limits.maxJsonBytes} bytes and was not examined`, { file: ctx.path, offset: base2 + captureAt }));
         capture = void 0;
         return i + 1 - from;
       }
@@ -48288,7 +56606,7 @@ function createKerasH5Scanner(ctx, opts) {
     end() {
       if (capture) {
         complete = false;
-        findings.push(finding3("keras.config-truncated", "high", "A Keras config runs to the end of the file without closing", { file: ctx.path, offset: base2 + captureAt }));
+        findings.push(finding2("keras.config-truncated", "high", "A Keras config runs to the end of the file without closing", { file: ctx.path, offset: base2 + captureAt }));
       }
       return { formats: ["hdf5"], findings, complete, details: { kerasConfigs: configs } };
     }
@@ -48299,7 +56617,7 @@ var init_keras = __esm({
   "src/scan/keras.ts"() {
     "use strict";
     init_bytes();
-    init_json2();
+    init_json();
     init_kit();
     init_globals();
     KERAS_MODULE = /^(keras|tf_keras|keras_hub|keras_nlp|keras_cv|tensorflow\.keras|tensorflow\.python\.keras)(\.|$)/;
@@ -48444,7 +56762,7 @@ function dictGet(v, key) {
   return void 0;
 }
 var Cont, Glob, Obj, Pers, Opaque, FLOAT, BYTES, LONG_STR, BIG_INT, ARRAY;
-var init_values = __esm({
+var init_values2 = __esm({
   "src/scan/pickle/values.ts"() {
     "use strict";
     Cont = class {
@@ -48458,9 +56776,9 @@ var init_values = __esm({
       n;
     };
     Glob = class {
-      constructor(module, name2, tier, offset, weightsOnly, dynamic = false) {
+      constructor(module, name3, tier, offset, weightsOnly, dynamic = false) {
         this.module = module;
-        this.name = name2;
+        this.name = name3;
         this.tier = tier;
         this.offset = offset;
         this.weightsOnly = weightsOnly;
@@ -48563,7 +56881,7 @@ var JOBLIB_WRAPPERS;
 var init_joblib = __esm({
   "src/scan/pickle/joblib.ts"() {
     "use strict";
-    init_values();
+    init_values2();
     JOBLIB_WRAPPERS = /* @__PURE__ */ new Set([
       "joblib.numpy_pickle.NumpyArrayWrapper",
       "sklearn.externals.joblib.numpy_pickle.NumpyArrayWrapper"
@@ -48576,7 +56894,7 @@ var DROPPED_STR, DROPPED_INT, PERS_ANY, HUSK, MAX_INTERNED, Memo;
 var init_memo = __esm({
   "src/scan/pickle/memo.ts"() {
     "use strict";
-    init_values();
+    init_values2();
     DROPPED_STR = new Opaque("str (not kept)");
     DROPPED_INT = new Opaque("int (not kept)");
     PERS_ANY = new Opaque("persistent object");
@@ -48661,11 +56979,11 @@ var init_memo = __esm({
 });
 
 // src/scan/pickle/names.ts
-function mapPython2(module, name2) {
-  const both = NAME_MAPPING.get(`${module}.${name2}`);
+function mapPython2(module, name3) {
+  const both = NAME_MAPPING.get(`${module}.${name3}`);
   if (both) return [both[0], both[1]];
   const m = IMPORT_MAPPING.get(module);
-  return m === void 0 ? [module, name2] : [m, name2];
+  return m === void 0 ? [module, name3] : [m, name3];
 }
 var IMPORT_MAPPING, NAME_MAPPING;
 var init_names2 = __esm({
@@ -48858,7 +57176,7 @@ var init_opcodes = __esm({
     };
     HIGHEST_PROTOCOL = 5;
     NAMES = [];
-    for (const [name2, code] of Object.entries(OP)) NAMES[code] = name2;
+    for (const [name3, code] of Object.entries(OP)) NAMES[code] = name3;
     IS_OPCODE = new Uint8Array(256);
     for (const code of Object.values(OP)) IS_OPCODE[code] = 1;
     WEIGHTS_ONLY_OPS = new Uint8Array(256);
@@ -48955,8 +57273,8 @@ var init_report = __esm({
 });
 
 // src/scan/pickle/text-args.ts
-function pyIntLiteral(t, base0) {
-  const s = t.trim();
+function pyIntLiteral(t2, base0) {
+  const s = t2.trim();
   const m = /^([+-]?)(.*)$/s.exec(s);
   if (!m) return null;
   const sign2 = m[1] === "-" ? -1n : 1n;
@@ -49163,7 +57481,7 @@ var init_vm = __esm({
     init_opcodes();
     init_report();
     init_text_args();
-    init_values();
+    init_values2();
     DEFAULT_PICKLE_LIMITS = {
       maxOpcodes: 5e8,
       maxStack: 2e6,
@@ -49717,9 +58035,9 @@ var init_vm = __esm({
             }
             case 147: {
               if (st.length - 2 < this.fence()) this.underflow(op, at);
-              const name2 = st.pop();
+              const name3 = st.pop();
               const mod = st.pop();
-              st.push(this.stackGlobal(mod, name2, at));
+              st.push(this.stackGlobal(mod, name3, at));
               next = pos + 1;
               break;
             }
@@ -50020,8 +58338,8 @@ var init_vm = __esm({
           const child = this.dChild;
           if (child && child.state !== S_DEAD) {
             if (this.dText) {
-              const t = this.dText.feed(buf, pos, pos + n);
-              if (t) child.push(t);
+              const t2 = this.dText.feed(buf, pos, pos + n);
+              if (t2) child.push(t2);
               else {
                 this.dText = null;
                 child.state = S_DEAD;
@@ -50079,21 +58397,21 @@ var init_vm = __esm({
       }
       // ───────────────────────────── imports, calls, state ─────────────────────────────
       importGlobal(module0, name0, at, op) {
-        const [module, name2] = this.ctx.proto < 3 ? mapPython2(module0, name0) : [module0, name0];
+        const [module, name3] = this.ctx.proto < 3 ? mapPython2(module0, name0) : [module0, name0];
         const key = `${module}
-${name2}`;
+${name3}`;
         this.sawImport = true;
         let entry2 = this.globals.get(key);
         if (!entry2) {
           if (this.globals.size >= this.o.limits.maxGlobals) throw new PickleError("pickle.limit", `more than ${this.o.limits.maxGlobals} distinct globals`, at);
-          const verdict = describeGlobal(module, name2, this.o.allow);
-          const full = `${module}.${name2}`;
+          const verdict = describeGlobal(module, name3, this.o.allow);
+          const full = `${module}.${name3}`;
           const woOk = WEIGHTS_ONLY_GLOBALS.has(full) && !WEIGHTS_ONLY_BLOCKED_MODULES.has(module);
-          const glob = new Glob(module, name2, verdict.tier, this.o.baseOffset + at, woOk);
-          entry2 = { rec: { module, name: name2, offset: this.o.baseOffset + at, opcode: opName(op), tier: verdict.tier, count: 0 }, glob };
+          const glob = new Glob(module, name3, verdict.tier, this.o.baseOffset + at, woOk);
+          entry2 = { rec: { module, name: name3, offset: this.o.baseOffset + at, opcode: opName(op), tier: verdict.tier, count: 0 }, glob };
           this.globals.set(key, entry2);
           const sev = tierSeverity(verdict.tier);
-          const shown = module0 === module && name0 === name2 ? full : `${full} (written as ${module0}.${name0})`;
+          const shown = module0 === module && name0 === name3 ? full : `${full} (written as ${module0}.${name0})`;
           if (sev) {
             const check = verdict.category === "dunder" ? "pickle.dunder" : `pickle.global.${verdict.tier}`;
             const what = verdict.tier === "dangerous" ? `imports ${shown}: ${verdict.reason}` : verdict.tier === "unknown" ? `imports ${shown}, which is not on the allowlist (${verdict.reason})` : `imports ${shown}: ${verdict.reason}`;
@@ -50104,26 +58422,26 @@ ${name2}`;
         entry2.rec.count++;
         if (entry2.rec.count > 1) this.findings.bump(`global:${key}`);
         if (this.woLive() && op === OP.GLOBAL && !entry2.glob.weightsOnly) {
-          this.woFail(`GLOBAL ${module}.${name2}`, at);
+          this.woFail(`GLOBAL ${module}.${name3}`, at);
         }
         return entry2.glob;
       }
-      stackGlobal(mod, name2, at) {
-        if (typeof mod === "string" && typeof name2 === "string") {
+      stackGlobal(mod, name3, at) {
+        if (typeof mod === "string" && typeof name3 === "string") {
           const spent = this.retained >= this.o.limits.maxRetained;
           this.ctx.memo.pin(mod, spent);
-          this.ctx.memo.pin(name2, spent);
-          return this.importGlobal(mod, name2, at, OP.STACK_GLOBAL);
+          this.ctx.memo.pin(name3, spent);
+          return this.importGlobal(mod, name3, at, OP.STACK_GLOBAL);
         }
-        if (mod === DROPPED_STR || name2 === DROPPED_STR) {
+        if (mod === DROPPED_STR || name3 === DROPPED_STR) {
           throw new PickleError("pickle.limit", "STACK_GLOBAL uses a memo string that was not kept (memory bound for huge pickles); the import cannot be named", at);
         }
         const computed = (v) => v instanceof Obj || v instanceof Glob || v instanceof Pers || v === LONG_STR || v instanceof Opaque && v !== FLOAT && v !== BYTES && v !== BIG_INT;
-        if (!computed(mod) && !computed(name2)) {
-          throw new PickleError("pickle.parse-error", `STACK_GLOBAL requires str, got ${describe3(mod)} and ${describe3(name2)}`, at);
+        if (!computed(mod) && !computed(name3)) {
+          throw new PickleError("pickle.parse-error", `STACK_GLOBAL requires str, got ${describe3(mod)} and ${describe3(name3)}`, at);
         }
         this.sawImport = true;
-        const ev = `STACK_GLOBAL ${describe3(mod)} . ${describe3(name2)}`;
+        const ev = `STACK_GLOBAL ${describe3(mod)} . ${describe3(name3)}`;
         this.add(
           "pickle.dynamic-import",
           "critical",
@@ -50139,8 +58457,8 @@ ${name2}`;
         this.calls++;
         if (fn instanceof Glob) {
           const target = fn.dynamic ? "(computed import)" : `${fn.module}.${fn.name}`;
-          const t = this.callTargets.get(target);
-          if (t) t.count++;
+          const t2 = this.callTargets.get(target);
+          if (t2) t2.count++;
           else if (this.callTargets.size < 1e3) this.callTargets.set(target, { target, count: 1, offset: this.o.baseOffset + at });
           if (this.woLive() && op !== OP.INST && op !== OP.OBJ && !fn.weightsOnly) this.woFail(`${opName(op)} on ${describe3(fn)}`, at);
         } else {
@@ -50438,7 +58756,7 @@ function createNpyScanner(ctx, opts, nested) {
   let trailingBytes = 0;
   const invalid = (message, offset) => {
     complete = false;
-    findings.push(finding3("numpy.invalid", "high", `Not a valid .npy file: ${message}`, {
+    findings.push(finding2("numpy.invalid", "high", `Not a valid .npy file: ${message}`, {
       file: ctx.path,
       offset: base2 + offset,
       help: "numpy.load refuses or misreads it; do not approve it."
@@ -50479,7 +58797,7 @@ function createNpyScanner(ctx, opts, nested) {
     const bodyAt = start + hlen;
     details.numpy = { descr: JSON.stringify(descr, (_k, v) => typeof v === "bigint" ? Number(v) : v), shape: shape.map(Number), object: hasObjectDtype(descr) };
     if (hasObjectDtype(descr)) {
-      findings.push(finding3(
+      findings.push(finding2(
         "numpy.object-dtype",
         "info",
         "Object-dtype array: its data is a pickle, loaded only with allow_pickle=True (scanned as a pickle)",
@@ -50505,7 +58823,7 @@ function createNpyScanner(ctx, opts, nested) {
   }
   const feeder = new Feeder(parse(), (chunk, offset) => {
     if (trailingBytes === 0) {
-      findings.push(finding3(
+      findings.push(finding2(
         "numpy.trailing-bytes",
         "high",
         "Bytes follow the array data: numpy ignores them, other tools may not (polyglot)",
@@ -50557,8 +58875,8 @@ function parseSafetensorsHeader(text) {
   if (!isObject2(root)) throw new SafetensorsError("InvalidHeaderDeserialization", "the header is not a JSON object");
   const tensors = [];
   let metadata;
-  for (const [name2, v] of Object.entries(root)) {
-    if (name2 === "__metadata__") {
+  for (const [name3, v] of Object.entries(root)) {
+    if (name3 === "__metadata__") {
       if (v === null) continue;
       if (!isObject2(v)) throw new SafetensorsError("InvalidHeaderDeserialization", "__metadata__ is not a map of strings");
       metadata = {};
@@ -50568,39 +58886,39 @@ function parseSafetensorsHeader(text) {
       }
       continue;
     }
-    if (!isObject2(v)) throw new SafetensorsError("InvalidHeaderDeserialization", `tensor \`${name2}\` is not an object`);
+    if (!isObject2(v)) throw new SafetensorsError("InvalidHeaderDeserialization", `tensor \`${name3}\` is not an object`);
     const { dtype, shape, data_offsets: offs } = v;
     if (typeof dtype !== "string" || SAFETENSORS_DTYPE_BITS[dtype] === void 0) {
-      throw new SafetensorsError("InvalidHeaderDeserialization", `tensor \`${name2}\` has unknown dtype ${JSON.stringify(dtype ?? null)}`);
+      throw new SafetensorsError("InvalidHeaderDeserialization", `tensor \`${name3}\` has unknown dtype ${JSON.stringify(dtype ?? null)}`);
     }
     if (!Array.isArray(shape) || !shape.every(isUsize)) {
-      throw new SafetensorsError("InvalidHeaderDeserialization", `tensor \`${name2}\` shape is not a list of non-negative integers`);
+      throw new SafetensorsError("InvalidHeaderDeserialization", `tensor \`${name3}\` shape is not a list of non-negative integers`);
     }
     if (!Array.isArray(offs) || offs.length !== 2 || !isUsize(offs[0]) || !isUsize(offs[1])) {
-      throw new SafetensorsError("InvalidHeaderDeserialization", `tensor \`${name2}\` data_offsets is not a pair of non-negative integers`);
+      throw new SafetensorsError("InvalidHeaderDeserialization", `tensor \`${name3}\` data_offsets is not a pair of non-negative integers`);
     }
-    tensors.push({ name: name2, dtype, shape, start: offs[0], end: offs[1] });
+    tensors.push({ name: name3, dtype, shape, start: offs[0], end: offs[1] });
   }
   tensors.sort((a, b) => a.start < b.start ? -1 : a.start > b.start ? 1 : a.end < b.end ? -1 : a.end > b.end ? 1 : 0);
   let start = 0n;
-  for (const t of tensors) {
-    if (t.start !== start || t.end < t.start) {
-      const why = t.start > start ? `a gap of ${t.start - start} bytes before it` : t.start < start ? "it overlaps the previous tensor" : "its end is before its start";
-      throw new SafetensorsError("InvalidOffset", `tensor \`${t.name}\` [${t.start}, ${t.end}]: ${why}`);
+  for (const t2 of tensors) {
+    if (t2.start !== start || t2.end < t2.start) {
+      const why = t2.start > start ? `a gap of ${t2.start - start} bytes before it` : t2.start < start ? "it overlaps the previous tensor" : "its end is before its start";
+      throw new SafetensorsError("InvalidOffset", `tensor \`${t2.name}\` [${t2.start}, ${t2.end}]: ${why}`);
     }
-    start = t.end;
+    start = t2.end;
     let n = 1n;
-    for (const d of t.shape) {
+    for (const d of t2.shape) {
       n *= d;
-      if (n > USIZE_MAX) throw new SafetensorsError("ValidationOverflow", `tensor \`${t.name}\` element count overflows`);
+      if (n > USIZE_MAX) throw new SafetensorsError("ValidationOverflow", `tensor \`${t2.name}\` element count overflows`);
     }
-    const bits = n * BigInt(SAFETENSORS_DTYPE_BITS[t.dtype]);
-    if (bits > USIZE_MAX) throw new SafetensorsError("ValidationOverflow", `tensor \`${t.name}\` bit size overflows`);
-    if (bits % 8n !== 0n) throw new SafetensorsError("MisalignedSlice", `tensor \`${t.name}\` is not a whole number of bytes`);
-    if (t.end - t.start !== bits / 8n) {
+    const bits = n * BigInt(SAFETENSORS_DTYPE_BITS[t2.dtype]);
+    if (bits > USIZE_MAX) throw new SafetensorsError("ValidationOverflow", `tensor \`${t2.name}\` bit size overflows`);
+    if (bits % 8n !== 0n) throw new SafetensorsError("MisalignedSlice", `tensor \`${t2.name}\` is not a whole number of bytes`);
+    if (t2.end - t2.start !== bits / 8n) {
       throw new SafetensorsError(
         "TensorInvalidInfo",
-        `tensor \`${t.name}\` ${t.dtype}${JSON.stringify(t.shape.map(String))} needs ${bits / 8n} bytes but spans ${t.end - t.start}`
+        `tensor \`${t2.name}\` ${t2.dtype}${JSON.stringify(t2.shape.map(String))} needs ${bits / 8n} bytes but spans ${t2.end - t2.start}`
       );
     }
   }
@@ -50626,7 +58944,7 @@ function createSafetensorsScanner(ctx, opts, nested) {
   const fail3 = (code, message, offset) => {
     failed = true;
     complete = false;
-    findings.push(finding3("safetensors.invalid", "high", `Not a valid safetensors file (${code}): ${message}`, {
+    findings.push(finding2("safetensors.invalid", "high", `Not a valid safetensors file (${code}): ${message}`, {
       file: ctx.path,
       ...offset !== void 0 ? { offset: base2 + offset } : {},
       help: "The safetensors loader refuses this file, or reads it differently than it looks; do not approve it."
@@ -50646,7 +58964,7 @@ function createSafetensorsScanner(ctx, opts, nested) {
       const { header: h, duplicates } = parseSafetensorsHeader(text);
       header = h;
       for (const d of duplicates) {
-        findings.push(finding3(
+        findings.push(finding2(
           "safetensors.duplicate-key",
           "high",
           `Header key "${d}" appears more than once; loaders keep only one of them, so what you review is not what loads`,
@@ -50669,7 +58987,7 @@ function createSafetensorsScanner(ctx, opts, nested) {
   };
   const onTrailing = (chunk) => {
     if (trailingBytes === 0) {
-      findings.push(finding3(
+      findings.push(finding2(
         "safetensors.trailing-bytes",
         "high",
         "Bytes follow the last tensor: the file is longer than its header says (a polyglot hides data there)",
@@ -50727,10 +59045,10 @@ function createSafetensorsScanner(ctx, opts, nested) {
         else if (seen < dataEnd) fail3("MetadataIncompleteBuffer", `the header describes ${dataEnd} bytes but the file has ${seen}`, seen);
       }
       if (trailing) {
-        const t = trailing.end();
-        findings.push(...t.findings);
-        if (!t.complete) complete = false;
-        details.trailingFormats = t.formats;
+        const t2 = trailing.end();
+        findings.push(...t2.findings);
+        if (!t2.complete) complete = false;
+        details.trailingFormats = t2.formats;
       }
       if (trailingBytes) details.trailingBytes = trailingBytes;
       return { formats: ["safetensors"], findings, complete, details };
@@ -50759,7 +59077,7 @@ var init_safetensors = __esm({
   "src/scan/safetensors.ts"() {
     "use strict";
     init_bytes();
-    init_json2();
+    init_json();
     init_kit();
     SAFETENSORS_DTYPE_BITS = {
       BOOL: 8,
@@ -50800,10 +59118,10 @@ var init_safetensors = __esm({
 function checkJsonDocument(doc, path) {
   const out = [];
   if (isObject2(doc)) {
-    const t = doc.chat_template;
-    if (typeof t === "string") out.push(...checkChatTemplate(t, path, "chat_template"));
-    else if (Array.isArray(t)) {
-      for (const item of t) {
+    const t2 = doc.chat_template;
+    if (typeof t2 === "string") out.push(...checkChatTemplate(t2, path, "chat_template"));
+    else if (Array.isArray(t2)) {
+      for (const item of t2) {
         if (isObject2(item) && typeof item.template === "string") {
           out.push(...checkChatTemplate(item.template, path, `chat_template "${typeof item.name === "string" ? item.name : "?"}"`));
         }
@@ -50844,7 +59162,7 @@ function createJsonDocumentScanner(ctx, opts) {
       if (tooLarge) {
         if (sawTemplate) {
           complete = false;
-          findings.push(finding3("template.too-large", "high", `A JSON file of ${size} bytes mentions chat_template but is too large to examine`, { file: ctx.path }));
+          findings.push(finding2("template.too-large", "high", `A JSON file of ${size} bytes mentions chat_template but is too large to examine`, { file: ctx.path }));
         }
         return { formats: ["json"], findings, complete };
       }
@@ -50871,7 +59189,7 @@ var init_text2 = __esm({
     "use strict";
     init_bytes();
     init_chat_template();
-    init_json2();
+    init_json();
     init_keras();
     init_kit();
     NEEDLE = new TextEncoder().encode("chat_template");
@@ -50881,8 +59199,8 @@ var init_text2 = __esm({
 // src/scan/file-scanner.ts
 function extensionOf(path) {
   const base2 = path.slice(path.lastIndexOf("/") + 1);
-  const dot = base2.lastIndexOf(".");
-  return dot > 0 ? base2.slice(dot + 1).toLowerCase() : "";
+  const dot2 = base2.lastIndexOf(".");
+  return dot2 > 0 ? base2.slice(dot2 + 1).toLowerCase() : "";
 }
 function createFileScanner(ctx, opts = {}) {
   const limits = limitsOf(opts);
@@ -50907,12 +59225,12 @@ function createFileScanner(ctx, opts = {}) {
       if (fmts.length === 0) fmts = ["raw-data"];
     }
     const hinted = NAME_HINTS[extensionOf(ctx.path)];
-    if (hinted && !opts.rawData && fmts.every((f) => f === "unknown-binary" || TEXT_FORMATS.has(f))) fmts = [hinted];
+    if (hinted && !opts.rawData && fmts.every((f) => f === "unknown-binary" || TEXT_FORMATS2.has(f))) fmts = [hinted];
     formats = [...fmts];
     scanners = [];
-    const strong = fmts.filter((f) => !TEXT_FORMATS.has(f) && !DATA_ONLY.has(f) && f !== "unknown-binary" && f !== "raw-data");
+    const strong = fmts.filter((f) => !TEXT_FORMATS2.has(f) && !DATA_ONLY.has(f) && f !== "unknown-binary" && f !== "raw-data");
     if (strong.length >= 2) {
-      own.push(finding3("file.polyglot", "high", `Content is several formats at once (${strong.join(", ")}): different tools will read different things`, {
+      own.push(finding2("file.polyglot", "high", `Content is several formats at once (${strong.join(", ")}): different tools will read different things`, {
         file: ctx.path,
         offset: opts.baseOffset ?? 0,
         evidence: evidenceBytes(head.subarray(0, 24)),
@@ -50922,7 +59240,7 @@ function createFileScanner(ctx, opts = {}) {
     if (!opts.rawData && (opts.depth ?? 0) === 0) {
       const mismatch = extensionMismatch(ctx.path, fmts);
       if (mismatch) {
-        own.push(finding3(
+        own.push(finding2(
           "file.extension-mismatch",
           mismatch.severity,
           `Named .${mismatch.extension} but the content is ${fmts.join(" + ")} (expected ${mismatch.expected.join(" or ")})`,
@@ -50988,7 +59306,7 @@ function createFileScanner(ctx, opts = {}) {
       case "notebook":
         return f === "json" ? createJsonDocumentScanner(ctx, o) : void 0;
       case "unknown-binary":
-        return fixedScanner({ formats: [f], findings: [finding3(
+        return fixedScanner({ formats: [f], findings: [finding2(
           "file.unknown-binary",
           "high",
           "Binary content that no scanner recognises: it was not examined",
@@ -51026,7 +59344,7 @@ function createFileScanner(ctx, opts = {}) {
   const zipFailure = (message, check) => fixedScanner({
     formats: ["zip"],
     complete: false,
-    findings: [finding3(check, "high", message, { file: ctx.path, help: "The archive members were not examined; do not approve it." })]
+    findings: [finding2(check, "high", message, { file: ctx.path, help: "The archive members were not examined; do not approve it." })]
   });
   const bufferedZip = () => {
     const parts = [];
@@ -51080,7 +59398,7 @@ function createFileScanner(ctx, opts = {}) {
       try {
         if (!scanners) decide(true);
       } catch (err) {
-        own.push(finding3("scan.internal-error", "high", `Sniffing failed: ${err instanceof Error ? err.message : String(err)}`, { file: ctx.path }));
+        own.push(finding2("scan.internal-error", "high", `Sniffing failed: ${err instanceof Error ? err.message : String(err)}`, { file: ctx.path }));
         ownComplete = false;
         scanners = [];
       }
@@ -51095,11 +59413,11 @@ function createFileScanner(ctx, opts = {}) {
       for (const f of merged.formats) if (!out.formats.includes(f)) out.formats.push(f);
       if (ctx.size !== void 0 && total !== ctx.size) {
         out.complete = false;
-        out.findings.unshift(finding3("file.size-mismatch", "high", `Expected ${ctx.size} bytes but ${total} arrived`, { file: ctx.path, offset: (opts.baseOffset ?? 0) + total }));
+        out.findings.unshift(finding2("file.size-mismatch", "high", `Expected ${ctx.size} bytes but ${total} arrived`, { file: ctx.path, offset: (opts.baseOffset ?? 0) + total }));
       }
       for (const f of out.findings) if (f.file === void 0) f.file = ctx.path;
       if (!out.complete && !out.findings.some((f) => f.severity === "critical" || f.severity === "high")) {
-        out.findings.push(finding3("scan.incomplete", "high", "The file was not fully examined", { file: ctx.path }));
+        out.findings.push(finding2("scan.incomplete", "high", "The file was not fully examined", { file: ctx.path }));
       }
       return out;
     }
@@ -51169,7 +59487,7 @@ async function readOptional(path) {
   }
 }
 async function gitShow(dir, ref, path) {
-  if (!/^[A-Za-z0-9._\/-]+$/.test(ref) || ref.startsWith("-")) throw new UsageError(`'${ref}' is not a plain git ref`);
+  if (!/^[A-Za-z0-9._/-]+$/.test(ref) || ref.startsWith("-")) throw new UsageError(`'${ref}' is not a plain git ref`);
   try {
     const { stdout } = await run("git", ["-C", dir, "show", `${ref}:${path}`], { maxBuffer: 2 * 1024 * 1024, encoding: "utf8" });
     return stdout;
@@ -51186,7 +59504,7 @@ var init_review = __esm({
     init_checks();
     init_client();
     init_endpoint();
-    init_json();
+    init_json2();
     init_markdown();
     init_text();
     init_change();
@@ -51323,10 +59641,10 @@ function renderText3(report, color = false) {
   const paint = (code, s) => color ? `\x1B[${code}m${s}\x1B[0m` : s;
   const sevColor = { critical: "1;31", high: "31", medium: "33", low: "36", info: "2" };
   const lines = [];
-  const show = (f, indent2, path) => {
+  const show = (f, indent3, path) => {
     const where = f.offset !== void 0 ? ` @0x${f.offset.toString(16)}` : f.line !== void 0 ? ` line ${f.line}` : "";
-    lines.push(`${indent2}${paint(sevColor[f.severity], LABEL[f.severity])} ${f.check}${where}: ${f.message}`);
-    const pad = `${indent2}${" ".repeat(9)}`;
+    lines.push(`${indent3}${paint(sevColor[f.severity], LABEL[f.severity])} ${f.check}${where}: ${f.message}`);
+    const pad = `${indent3}${" ".repeat(9)}`;
     if (f.file && f.file !== path) lines.push(`${pad}in ${f.file}`);
     if (f.evidence) lines.push(`${pad}evidence: ${f.evidence}`);
     if (f.help) lines.push(`${pad}${paint("2", f.help)}`);
@@ -51369,7 +59687,7 @@ function renderSarif(report) {
         name: TOOL_NAME,
         version: TOOL_VERSION,
         informationUri: "https://github.com/model-gate/model-gate",
-        rules: ruleIds.map((id) => ({ id, name: id, shortDescription: { text: id }, defaultConfiguration: { level: SARIF_LEVEL[rules.get(id)] } }))
+        rules: ruleIds.map((id2) => ({ id: id2, name: id2, shortDescription: { text: id2 }, defaultConfiguration: { level: SARIF_LEVEL[rules.get(id2)] } }))
       } },
       results: all.map(({ f, uri }) => {
         const region = {};
@@ -51402,7 +59720,7 @@ var init_scan_output = __esm({
 
 // src/scan/scan-paths.ts
 import { open as open4, lstat as lstat2, readdir as readdir3, readlink } from "node:fs/promises";
-import { join as join4, relative as relative4, resolve as resolve5, sep as sep4 } from "node:path";
+import { join as join4, relative as relative4, resolve as resolve6, sep as sep4 } from "node:path";
 async function scanPaths(paths, opts) {
   const files = [];
   const findings = [];
@@ -51418,13 +59736,13 @@ async function scanPaths(paths, opts) {
       st = await lstat2(abs);
     } catch (err) {
       complete = false;
-      findings.push(finding3("scan.path-error", "high", `Cannot read ${display(abs)}: ${err.code ?? String(err)}`, { file: display(abs) }));
+      findings.push(finding2("scan.path-error", "high", `Cannot read ${display(abs)}: ${err.code ?? String(err)}`, { file: display(abs) }));
       return;
     }
     if (st.isSymbolicLink()) {
       const target = await readlink(abs).catch(() => "?");
-      const inside = !relative4(root, resolve5(abs, "..", target)).startsWith("..");
-      findings.push(finding3(
+      const inside = !relative4(root, resolve6(abs, "..", target)).startsWith("..");
+      findings.push(finding2(
         "file.symlink",
         inside ? "medium" : "high",
         `Symbolic link to ${target}${inside ? "" : " (outside the scanned folder)"}: not followed`,
@@ -51448,7 +59766,7 @@ async function scanPaths(paths, opts) {
       return;
     }
     if (!st.isFile()) {
-      findings.push(finding3("file.special", "medium", "Not a regular file (device, socket or FIFO): not read", { file: display(abs) }));
+      findings.push(finding2("file.special", "medium", "Not a regular file (device, socket or FIFO): not read", { file: display(abs) }));
       return;
     }
     try {
@@ -51457,11 +59775,11 @@ async function scanPaths(paths, opts) {
       files.push(result2);
     } catch (err) {
       complete = false;
-      findings.push(finding3("scan.path-error", "high", `Reading ${display(abs)} failed: ${err instanceof Error ? err.message : String(err)}`, { file: display(abs) }));
+      findings.push(finding2("scan.path-error", "high", `Reading ${display(abs)} failed: ${err instanceof Error ? err.message : String(err)}`, { file: display(abs) }));
     }
   };
   for (const p of paths) {
-    const abs = resolve5(opts.cwd, p);
+    const abs = resolve6(opts.cwd, p);
     await visit(abs, abs);
   }
   for (const check of opts.repoChecks ?? []) findings.push(...await check.run(files));
@@ -51536,6 +59854,7 @@ var init_scan = __esm({
     init_io();
     init_scan_output();
     init_scan_paths();
+    init_content();
     USAGE4 = "usage: model-gate scan PATH... [--format text|json|sarif] [--allow MODULE.NAME]...";
     scan = async (args, io) => {
       let format = "text";
@@ -51566,7 +59885,7 @@ ${USAGE4}`);
 ${USAGE4}`);
       if (paths.length === 0) throw new UsageError(`no PATH given
 ${USAGE4}`);
-      const report = await scanPaths(paths, { cwd: io.cwd, ...allow.length ? { allow } : {} });
+      const report = await scanPaths(paths, { cwd: io.cwd, ...allow.length ? { allow } : {}, ...contentScanHooks() });
       const color = format === "text" && io.env.NO_COLOR === void 0 && io.env.FORCE_COLOR !== void 0;
       io.stdout(format === "json" ? renderJson(report) : format === "sarif" ? renderSarif(report) : renderText3(report, color));
       if (!report.complete) return 2;
@@ -51583,9 +59902,9 @@ function safetensorsBytes(tensors, metadata) {
   const header = {};
   if (metadata) header.__metadata__ = metadata;
   let offset = 0;
-  for (const [name2, t] of Object.entries(tensors)) {
-    const bytes2 = t.shape.reduce((a, b) => a * b, 1) * width[t.dtype];
-    header[name2] = { dtype: t.dtype, shape: t.shape, data_offsets: [offset, offset + bytes2] };
+  for (const [name3, t2] of Object.entries(tensors)) {
+    const bytes2 = t2.shape.reduce((a, b) => a * b, 1) * width[t2.dtype];
+    header[name3] = { dtype: t2.dtype, shape: t2.shape, data_offsets: [offset, offset + bytes2] };
     offset += bytes2;
   }
   let json2 = JSON.stringify(header);
@@ -51601,7 +59920,7 @@ function storedZip(members) {
   const centrals = [];
   let offset = 0;
   for (const m of members) {
-    const name2 = Buffer.from(m.name, "utf8");
+    const name3 = Buffer.from(m.name, "utf8");
     const crc = crc323(m.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(67324752, 0);
@@ -51609,7 +59928,7 @@ function storedZip(members) {
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(m.data.byteLength, 18);
     local.writeUInt32LE(m.data.byteLength, 22);
-    local.writeUInt16LE(name2.length, 26);
+    local.writeUInt16LE(name3.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(33639248, 0);
     central.writeUInt16LE(20, 4);
@@ -51617,11 +59936,11 @@ function storedZip(members) {
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(m.data.byteLength, 20);
     central.writeUInt32LE(m.data.byteLength, 24);
-    central.writeUInt16LE(name2.length, 28);
+    central.writeUInt16LE(name3.length, 28);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name2, Buffer.from(m.data));
-    centrals.push(central, name2);
-    offset += 30 + name2.length + m.data.byteLength;
+    locals.push(local, name3, Buffer.from(m.data));
+    centrals.push(central, name3);
+    offset += 30 + name3.length + m.data.byteLength;
   }
   const cd = Buffer.concat(centrals);
   const eocd = Buffer.alloc(22);
@@ -51632,14 +59951,14 @@ function storedZip(members) {
   eocd.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, eocd]);
 }
-function pickleCall(module, name2, arg) {
+function pickleCall(module, name3, arg) {
   const text = Buffer.from(arg, "utf8");
   const len = Buffer.alloc(4);
   len.writeUInt32LE(text.length);
   return Buffer.concat([
     Buffer.from([128, 2]),
     Buffer.from(`c${module}
-${name2}
+${name3}
 `, "latin1"),
     Buffer.from([88]),
     len,
@@ -51856,9 +60175,9 @@ function sampleStoreSpec() {
   };
 }
 function sampleAllowlists(built) {
-  const pin = (id) => {
-    const repo = built.repos[id];
-    if (!repo) throw new Error(`sample store lacks ${id}`);
+  const pin = (id2) => {
+    const repo = built.repos[id2];
+    if (!repo) throw new Error(`sample store lacks ${id2}`);
     return repo.shas[repo.shas.length - 1];
   };
   const base2 = `version: 1
@@ -51965,29 +60284,29 @@ function defaultLfs(path, size) {
   if (size > LFS_SIZE_THRESHOLD) return true;
   const base2 = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
   if (base2.includes("tfevents")) return true;
-  const dot = base2.lastIndexOf(".");
-  return dot > 0 && LFS_EXTENSIONS.has(base2.slice(dot + 1));
+  const dot2 = base2.lastIndexOf(".");
+  return dot2 > 0 && LFS_EXTENSIONS.has(base2.slice(dot2 + 1));
 }
 function isFileSpec(v) {
   return typeof v === "object" && !(v instanceof Uint8Array) && "content" in v;
 }
-async function contentSource(content, where) {
-  if (typeof content === "string") {
-    const bytes2 = Buffer.from(content, "utf8");
+async function contentSource(content2, where) {
+  if (typeof content2 === "string") {
+    const bytes2 = Buffer.from(content2, "utf8");
     return { size: bytes2.byteLength, chunks: () => [bytes2] };
   }
-  if (content instanceof Uint8Array) return { size: content.byteLength, chunks: () => [content] };
-  if ("generate" in content) {
-    const { size, seed } = content.generate;
+  if (content2 instanceof Uint8Array) return { size: content2.byteLength, chunks: () => [content2] };
+  if ("generate" in content2) {
+    const { size, seed } = content2.generate;
     if (!Number.isSafeInteger(size) || size < 0) throw new Error(`${where}: generate.size must be a non-negative integer`);
     return { size, chunks: () => generateContent(size, seed ?? 0) };
   }
-  if ("fromFile" in content) {
-    const st = await stat2(content.fromFile).catch((e) => {
-      throw new Error(`${where}: cannot read fromFile '${content.fromFile}': ${e.message}`);
+  if ("fromFile" in content2) {
+    const st = await stat2(content2.fromFile).catch((e) => {
+      throw new Error(`${where}: cannot read fromFile '${content2.fromFile}': ${e.message}`);
     });
-    if (!st.isFile()) throw new Error(`${where}: fromFile '${content.fromFile}' is not a regular file`);
-    return { size: st.size, chunks: () => createReadStream(content.fromFile, { highWaterMark: 1 << 20 }) };
+    if (!st.isFile()) throw new Error(`${where}: fromFile '${content2.fromFile}' is not a regular file`);
+    return { size: st.size, chunks: () => createReadStream(content2.fromFile, { highWaterMark: 1 << 20 }) };
   }
   throw new Error(`${where}: unrecognised content`);
 }
@@ -52086,15 +60405,15 @@ async function buildRepo(dir, spec) {
     parent = sha;
   }
   const refOf = (refs, kind) => Object.fromEntries(
-    Object.entries(refs).map(([name2, index]) => {
-      if (!name2 || unsafePathReason(name2)) throw new Error(`${where}: ${kind} name '${name2}' is not valid`);
+    Object.entries(refs).map(([name3, index]) => {
+      if (!name3 || unsafePathReason(name3)) throw new Error(`${where}: ${kind} name '${name3}' is not valid`);
       const commit = built[index];
-      if (!Number.isInteger(index) || !commit) throw new Error(`${where}: ${kind} '${name2}' points at commit ${index}, which does not exist`);
-      return [name2, commit.sha];
+      if (!Number.isInteger(index) || !commit) throw new Error(`${where}: ${kind} '${name3}' points at commit ${index}, which does not exist`);
+      return [name3, commit.sha];
     })
   );
   const branches = refOf(spec.branches ?? { main: spec.commits.length - 1 }, "branch");
-  const tags = refOf(spec.tags_refs ?? {}, "tag");
+  const tags2 = refOf(spec.tags_refs ?? {}, "tag");
   const createdAt = checkDate(spec.createdAt ?? spec.commits[0]?.date ?? "", `${where} createdAt`);
   const _id = objectIdFor(createdAt, `repo:${spec.id}`);
   const head = branches["main"] ?? built[built.length - 1]?.sha;
@@ -52118,9 +60437,9 @@ async function buildRepo(dir, spec) {
       scansDone: spec.scansDone ?? true,
       commits: stored,
       branches,
-      tags_refs: tags
+      tags_refs: tags2
     },
-    built: { id: spec.id, _id, createdAt, commits: built, shas: built.map((b) => b.sha), branches, tags, files: headFiles }
+    built: { id: spec.id, _id, createdAt, commits: built, shas: built.map((b) => b.sha), branches, tags: tags2, files: headFiles }
   };
 }
 function commitObject(c, date, tree, parent) {
@@ -52153,9 +60472,9 @@ async function buildStore(dir, spec) {
     if (seenRepos.has(r.id.toLowerCase())) throw new Error(`repo '${r.id}' is declared twice (ids are case-insensitive)`);
     seenRepos.add(r.id.toLowerCase());
     const { stored, built } = await buildRepo(dir, r);
-    const [ns, name2] = r.id.split("/");
+    const [ns, name3] = r.id.split("/");
     await mkdir2(join5(dir, "repos", ns), { recursive: true });
-    await writeFile2(join5(dir, "repos", ns, `${name2}.json`), JSON.stringify(stored, null, 2));
+    await writeFile2(join5(dir, "repos", ns, `${name3}.json`), JSON.stringify(stored, null, 2));
     result2.repos[r.id] = built;
   }
   for (const rd of spec.redirects ?? []) {
@@ -52449,7 +60768,7 @@ var COMMANDS = {
 };
 function usage() {
   const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
-  const lines = Object.entries(COMMANDS).map(([name2, c]) => `  ${name2.padEnd(width)}  ${c.summary}`);
+  const lines = Object.entries(COMMANDS).map(([name3, c]) => `  ${name3.padEnd(width)}  ${c.summary}`);
   return `model-gate ${TOOL_VERSION}
 
 usage: model-gate <command> [options]
@@ -52459,24 +60778,24 @@ ${lines.join("\n")}
 }
 async function main() {
   const io = {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout: (t2) => process.stdout.write(t2),
+    stderr: (t2) => process.stderr.write(t2),
     env,
     cwd: cwd()
   };
-  const [name2, ...rest] = argv.slice(2);
-  if (!name2 || name2 === "--help" || name2 === "-h" || name2 === "help") {
+  const [name3, ...rest] = argv.slice(2);
+  if (!name3 || name3 === "--help" || name3 === "-h" || name3 === "help") {
     io.stdout(usage());
-    return name2 ? 0 : 2;
+    return name3 ? 0 : 2;
   }
-  if (name2 === "--version") {
+  if (name3 === "--version") {
     io.stdout(`${TOOL_VERSION}
 `);
     return 0;
   }
-  const cmd = COMMANDS[name2];
+  const cmd = COMMANDS[name3];
   if (!cmd) {
-    io.stderr(`model-gate: unknown command '${name2}'
+    io.stderr(`model-gate: unknown command '${name3}'
 
 ${usage()}`);
     return 2;
@@ -52485,11 +60804,11 @@ ${usage()}`);
     return await (await cmd.load())(rest, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`model-gate ${name2}: ${err.message}
+      io.stderr(`model-gate ${name3}: ${err.message}
 `);
       return 2;
     }
-    io.stderr(`model-gate ${name2}: ${err instanceof Error ? err.stack ?? err.message : String(err)}
+    io.stderr(`model-gate ${name3}: ${err instanceof Error ? err.stack ?? err.message : String(err)}
 `);
     return 2;
   }

@@ -28,8 +28,8 @@ var __commonJS = (cb, mod) => function __require2() {
   }
 };
 var __export = (target, all) => {
-  for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -247,13 +247,13 @@ var require_tunnel = __commonJS({
     }
     function mergeOptions(target) {
       for (var i = 1, len = arguments.length; i < len; ++i) {
-        var overrides = arguments[i];
-        if (typeof overrides === "object") {
-          var keys = Object.keys(overrides);
+        var overrides2 = arguments[i];
+        if (typeof overrides2 === "object") {
+          var keys = Object.keys(overrides2);
           for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
             var k = keys[j];
-            if (overrides[k] !== void 0) {
-              target[k] = overrides[k];
+            if (overrides2[k] !== void 0) {
+              target[k] = overrides2[k];
             }
           }
         }
@@ -1174,8 +1174,8 @@ var require_util = __commonJS({
       }
     }
     var KEEPALIVE_TIMEOUT_EXPR = /timeout=(\d+)/;
-    function parseKeepAliveTimeout(val) {
-      const m = val.toString().match(KEEPALIVE_TIMEOUT_EXPR);
+    function parseKeepAliveTimeout(val2) {
+      const m = val2.toString().match(KEEPALIVE_TIMEOUT_EXPR);
       return m ? parseInt(m[1], 10) * 1e3 : null;
     }
     function headerNameToString(value) {
@@ -1188,13 +1188,13 @@ var require_util = __commonJS({
       if (obj2 === void 0) obj2 = {};
       for (let i = 0; i < headers.length; i += 2) {
         const key = headerNameToString(headers[i]);
-        let val = obj2[key];
-        if (val) {
-          if (typeof val === "string") {
-            val = [val];
-            obj2[key] = val;
+        let val2 = obj2[key];
+        if (val2) {
+          if (typeof val2 === "string") {
+            val2 = [val2];
+            obj2[key] = val2;
           }
-          val.push(headers[i + 1].toString("utf8"));
+          val2.push(headers[i + 1].toString("utf8"));
         } else {
           const headersValue = headers[i + 1];
           if (typeof headersValue === "string") {
@@ -1215,13 +1215,13 @@ var require_util = __commonJS({
       let hasContentLength = false;
       let contentDispositionIdx = -1;
       let key;
-      let val;
+      let val2;
       let kLen = 0;
       for (let n = 0; n < headers.length; n += 2) {
         key = headers[n];
-        val = headers[n + 1];
+        val2 = headers[n + 1];
         typeof key !== "string" && (key = key.toString());
-        typeof val !== "string" && (val = val.toString("utf8"));
+        typeof val2 !== "string" && (val2 = val2.toString("utf8"));
         kLen = key.length;
         if (kLen === 14 && key[7] === "-" && (key === "content-length" || key.toLowerCase() === "content-length")) {
           hasContentLength = true;
@@ -1229,7 +1229,7 @@ var require_util = __commonJS({
           contentDispositionIdx = n + 1;
         }
         ret[n] = key;
-        ret[n + 1] = val;
+        ret[n + 1] = val2;
       }
       if (hasContentLength && contentDispositionIdx !== -1) {
         ret[contentDispositionIdx] = Buffer.from(ret[contentDispositionIdx]).toString("latin1");
@@ -1331,11 +1331,11 @@ var require_util = __commonJS({
     }
     var hasToWellFormed = typeof String.prototype.toWellFormed === "function";
     var hasIsWellFormed = typeof String.prototype.isWellFormed === "function";
-    function toUSVString(val) {
-      return hasToWellFormed ? `${val}`.toWellFormed() : nodeUtil.toUSVString(val);
+    function toUSVString(val2) {
+      return hasToWellFormed ? `${val2}`.toWellFormed() : nodeUtil.toUSVString(val2);
     }
-    function isUSVString(val) {
-      return hasIsWellFormed ? `${val}`.isWellFormed() : toUSVString(val) === `${val}`;
+    function isUSVString(val2) {
+      return hasIsWellFormed ? `${val2}`.isWellFormed() : toUSVString(val2) === `${val2}`;
     }
     function isTokenCharCode(c) {
       switch (c) {
@@ -1385,15 +1385,15 @@ var require_util = __commonJS({
         size: m[3] ? parseInt(m[3]) : null
       } : null;
     }
-    function addListener(obj2, name, listener) {
+    function addListener(obj2, name2, listener) {
       const listeners = obj2[kListeners] ??= [];
-      listeners.push([name, listener]);
-      obj2.on(name, listener);
+      listeners.push([name2, listener]);
+      obj2.on(name2, listener);
       return obj2;
     }
     function removeAllListeners(obj2) {
-      for (const [name, listener] of obj2[kListeners] ?? []) {
-        obj2.removeListener(name, listener);
+      for (const [name2, listener] of obj2[kListeners] ?? []) {
+        obj2.removeListener(name2, listener);
       }
       obj2[kListeners] = null;
     }
@@ -1974,10 +1974,10 @@ var require_request = __commonJS({
         return this;
       }
     };
-    function processHeader(request2, key, val) {
-      if (val && (typeof val === "object" && !Array.isArray(val))) {
+    function processHeader(request2, key, val2) {
+      if (val2 && (typeof val2 === "object" && !Array.isArray(val2))) {
         throw new InvalidArgumentError(`invalid ${key} header`);
-      } else if (val === void 0) {
+      } else if (val2 === void 0) {
         return;
       }
       let headerName = headerNameLowerCasedRecord[key];
@@ -1987,36 +1987,36 @@ var require_request = __commonJS({
           throw new InvalidArgumentError("invalid header key");
         }
       }
-      if (Array.isArray(val)) {
+      if (Array.isArray(val2)) {
         const arr2 = [];
-        for (let i = 0; i < val.length; i++) {
-          if (typeof val[i] === "string") {
-            if (!isValidHeaderValue(val[i])) {
+        for (let i = 0; i < val2.length; i++) {
+          if (typeof val2[i] === "string") {
+            if (!isValidHeaderValue(val2[i])) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
-            arr2.push(val[i]);
-          } else if (val[i] === null) {
+            arr2.push(val2[i]);
+          } else if (val2[i] === null) {
             arr2.push("");
-          } else if (typeof val[i] === "object") {
+          } else if (typeof val2[i] === "object") {
             throw new InvalidArgumentError(`invalid ${key} header`);
           } else {
-            const str3 = `${val[i]}`;
+            const str3 = `${val2[i]}`;
             if (!isValidHeaderValue(str3)) {
               throw new InvalidArgumentError(`invalid ${key} header`);
             }
             arr2.push(str3);
           }
         }
-        val = arr2;
-      } else if (typeof val === "string") {
-        if (!isValidHeaderValue(val)) {
+        val2 = arr2;
+      } else if (typeof val2 === "string") {
+        if (!isValidHeaderValue(val2)) {
           throw new InvalidArgumentError(`invalid ${key} header`);
         }
-      } else if (val === null) {
-        val = "";
+      } else if (val2 === null) {
+        val2 = "";
       } else {
-        val = `${val}`;
-        if (!isValidHeaderValue(val)) {
+        val2 = `${val2}`;
+        if (!isValidHeaderValue(val2)) {
           throw new InvalidArgumentError(`invalid ${key} header`);
         }
       }
@@ -2024,25 +2024,25 @@ var require_request = __commonJS({
         if (request2.host !== null) {
           throw new InvalidArgumentError("duplicate host header");
         }
-        if (typeof val !== "string") {
+        if (typeof val2 !== "string") {
           throw new InvalidArgumentError("invalid host header");
         }
-        request2.host = val;
+        request2.host = val2;
       } else if (headerName === "content-length") {
         if (request2.contentLength !== null) {
           throw new InvalidArgumentError("duplicate content-length header");
         }
-        request2.contentLength = parseInt(val, 10);
+        request2.contentLength = parseInt(val2, 10);
         if (!Number.isFinite(request2.contentLength)) {
           throw new InvalidArgumentError("invalid content-length header");
         }
       } else if (request2.contentType === null && headerName === "content-type") {
-        request2.contentType = val;
-        request2.headers.push(key, val);
+        request2.contentType = val2;
+        request2.headers.push(key, val2);
       } else if (headerName === "transfer-encoding" || headerName === "keep-alive" || headerName === "upgrade") {
         throw new InvalidArgumentError(`invalid ${headerName} header`);
       } else if (headerName === "connection") {
-        const value = typeof val === "string" ? val.toLowerCase() : null;
+        const value = typeof val2 === "string" ? val2.toLowerCase() : null;
         if (value !== "close" && value !== "keep-alive") {
           throw new InvalidArgumentError("invalid connection header");
         }
@@ -2052,7 +2052,7 @@ var require_request = __commonJS({
       } else if (headerName === "expect") {
         throw new NotSupportedError("expect header not supported");
       } else {
-        request2.headers.push(key, val);
+        request2.headers.push(key, val2);
       }
     }
     module.exports = Request;
@@ -2174,9 +2174,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve2(data);
+              return err ? reject(err) : resolve3(data);
             });
           });
         }
@@ -2214,12 +2214,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve2(data);
+              ) : resolve3(data);
             });
           });
         }
@@ -3561,9 +3561,9 @@ var require_data_url = __commonJS({
       assert2(mimeType !== "failure");
       const { parameters, essence } = mimeType;
       let serialization = essence;
-      for (let [name, value] of parameters.entries()) {
+      for (let [name2, value] of parameters.entries()) {
         serialization += ";";
-        serialization += name;
+        serialization += name2;
         serialization += "=";
         if (!HTTP_TOKEN_CODEPOINTS.test(value)) {
           value = value.replace(/(\\|")/g, "\\$1");
@@ -4011,11 +4011,11 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.TypedArray = function(V, T, prefix, name, opts) {
+    webidl.converters.TypedArray = function(V, T, prefix, name2, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isTypedArray(V) || V.constructor.name !== T.name) {
         throw webidl.errors.conversionFailed({
           prefix,
-          argument: `${name} ("${webidl.util.Stringify(V)}")`,
+          argument: `${name2} ("${webidl.util.Stringify(V)}")`,
           types: [T.name]
         });
       }
@@ -4033,11 +4033,11 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.DataView = function(V, prefix, name, opts) {
+    webidl.converters.DataView = function(V, prefix, name2, opts) {
       if (webidl.util.Type(V) !== "Object" || !types.isDataView(V)) {
         throw webidl.errors.exception({
           header: prefix,
-          message: `${name} is not a DataView.`
+          message: `${name2} is not a DataView.`
         });
       }
       if (opts?.allowShared === false && types.isSharedArrayBuffer(V.buffer)) {
@@ -4054,19 +4054,19 @@ var require_webidl = __commonJS({
       }
       return V;
     };
-    webidl.converters.BufferSource = function(V, prefix, name, opts) {
+    webidl.converters.BufferSource = function(V, prefix, name2, opts) {
       if (types.isAnyArrayBuffer(V)) {
-        return webidl.converters.ArrayBuffer(V, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.ArrayBuffer(V, prefix, name2, { ...opts, allowShared: false });
       }
       if (types.isTypedArray(V)) {
-        return webidl.converters.TypedArray(V, V.constructor, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.TypedArray(V, V.constructor, prefix, name2, { ...opts, allowShared: false });
       }
       if (types.isDataView(V)) {
-        return webidl.converters.DataView(V, prefix, name, { ...opts, allowShared: false });
+        return webidl.converters.DataView(V, prefix, name2, { ...opts, allowShared: false });
       }
       throw webidl.errors.conversionFailed({
         prefix,
-        argument: `${name} ("${webidl.util.Stringify(V)}")`,
+        argument: `${name2} ("${webidl.util.Stringify(V)}")`,
         types: ["BufferSource"]
       });
     };
@@ -4105,7 +4105,7 @@ var require_util2 = __commonJS({
     try {
       crypto2 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto2.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
     } catch {
     }
     function responseURL(response) {
@@ -4486,8 +4486,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve2, reject) => {
-        res = resolve2;
+      const promise = new Promise((resolve3, reject) => {
+        res = resolve3;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4510,7 +4510,7 @@ var require_util2 = __commonJS({
       return result2;
     }
     var esIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
-    function createIterator(name, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+    function createIterator(name2, kInternalIterator, keyIndex = 0, valueIndex = 1) {
       class FastIterableIterator {
         /** @type {any} */
         #target;
@@ -4531,7 +4531,7 @@ var require_util2 = __commonJS({
         next() {
           if (typeof this !== "object" || this === null || !(#target in this)) {
             throw new TypeError(
-              `'next' called on an object that does not implement interface ${name} Iterator.`
+              `'next' called on an object that does not implement interface ${name2} Iterator.`
             );
           }
           const index = this.#index;
@@ -4570,7 +4570,7 @@ var require_util2 = __commonJS({
           writable: false,
           enumerable: false,
           configurable: true,
-          value: `${name} Iterator`
+          value: `${name2} Iterator`
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
@@ -4578,8 +4578,8 @@ var require_util2 = __commonJS({
         return new FastIterableIterator(target, kind);
       };
     }
-    function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
-      const makeIterator = createIterator(name, kInternalIterator, keyIndex, valueIndex);
+    function iteratorMixin(name2, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
+      const makeIterator = createIterator(name2, kInternalIterator, keyIndex, valueIndex);
       const properties = {
         keys: {
           writable: true,
@@ -4614,10 +4614,10 @@ var require_util2 = __commonJS({
           configurable: true,
           value: function forEach(callbackfn, thisArg = globalThis) {
             webidl.brandCheck(this, object);
-            webidl.argumentLengthCheck(arguments, 1, `${name}.forEach`);
+            webidl.argumentLengthCheck(arguments, 1, `${name2}.forEach`);
             if (typeof callbackfn !== "function") {
               throw new TypeError(
-                `Failed to execute 'forEach' on '${name}': parameter 1 is not of type 'Function'.`
+                `Failed to execute 'forEach' on '${name2}': parameter 1 is not of type 'Function'.`
               );
             }
             for (const { 0: key, 1: value } of makeIterator(this, "key+value")) {
@@ -4869,8 +4869,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list) {
-      const value = list.get(name, true);
+    function getDecodeSplit(name2, list) {
+      const value = list.get(name2, true);
       if (value === null) {
         return null;
       }
@@ -4980,12 +4980,12 @@ var require_file = __commonJS({
     var FileLike = class _FileLike {
       constructor(blobLike, fileName, options = {}) {
         const n = fileName;
-        const t = options.type;
+        const t2 = options.type;
         const d = options.lastModified ?? Date.now();
         this[kState] = {
           blobLike,
           name: n,
-          type: t,
+          type: t2,
           lastModified: d
         };
       }
@@ -5057,7 +5057,7 @@ var require_formdata = __commonJS({
         }
         this[kState] = [];
       }
-      append(name, value, filename = void 0) {
+      append(name2, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.append";
         webidl.argumentLengthCheck(arguments, 2, prefix);
@@ -5066,45 +5066,45 @@ var require_formdata = __commonJS({
             "Failed to execute 'append' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix, "name");
+        name2 = webidl.converters.USVString(name2, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "value", { strict: false }) : webidl.converters.USVString(value, prefix, "value");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "filename") : void 0;
-        const entry2 = makeEntry(name, value, filename);
+        const entry2 = makeEntry(name2, value, filename);
         this[kState].push(entry2);
       }
-      delete(name) {
+      delete(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        this[kState] = this[kState].filter((entry2) => entry2.name !== name);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        this[kState] = this[kState].filter((entry2) => entry2.name !== name2);
       }
-      get(name) {
+      get(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.get";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        const idx = this[kState].findIndex((entry2) => entry2.name === name);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        const idx = this[kState].findIndex((entry2) => entry2.name === name2);
         if (idx === -1) {
           return null;
         }
         return this[kState][idx].value;
       }
-      getAll(name) {
+      getAll(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.getAll";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].filter((entry2) => entry2.name === name).map((entry2) => entry2.value);
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        return this[kState].filter((entry2) => entry2.name === name2).map((entry2) => entry2.value);
       }
-      has(name) {
+      has(name2) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.has";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        name = webidl.converters.USVString(name, prefix, "name");
-        return this[kState].findIndex((entry2) => entry2.name === name) !== -1;
+        name2 = webidl.converters.USVString(name2, prefix, "name");
+        return this[kState].findIndex((entry2) => entry2.name === name2) !== -1;
       }
-      set(name, value, filename = void 0) {
+      set(name2, value, filename = void 0) {
         webidl.brandCheck(this, _FormData);
         const prefix = "FormData.set";
         webidl.argumentLengthCheck(arguments, 2, prefix);
@@ -5113,16 +5113,16 @@ var require_formdata = __commonJS({
             "Failed to execute 'set' on 'FormData': parameter 2 is not of type 'Blob'"
           );
         }
-        name = webidl.converters.USVString(name, prefix, "name");
+        name2 = webidl.converters.USVString(name2, prefix, "name");
         value = isBlobLike(value) ? webidl.converters.Blob(value, prefix, "name", { strict: false }) : webidl.converters.USVString(value, prefix, "name");
         filename = arguments.length === 3 ? webidl.converters.USVString(filename, prefix, "name") : void 0;
-        const entry2 = makeEntry(name, value, filename);
-        const idx = this[kState].findIndex((entry3) => entry3.name === name);
+        const entry2 = makeEntry(name2, value, filename);
+        const idx = this[kState].findIndex((entry3) => entry3.name === name2);
         if (idx !== -1) {
           this[kState] = [
             ...this[kState].slice(0, idx),
             entry2,
-            ...this[kState].slice(idx + 1).filter((entry3) => entry3.name !== name)
+            ...this[kState].slice(idx + 1).filter((entry3) => entry3.name !== name2)
           ];
         } else {
           this[kState].push(entry2);
@@ -5160,7 +5160,7 @@ var require_formdata = __commonJS({
         configurable: true
       }
     });
-    function makeEntry(name, value, filename) {
+    function makeEntry(name2, value, filename) {
       if (typeof value === "string") {
       } else {
         if (!isFileLike(value)) {
@@ -5174,7 +5174,7 @@ var require_formdata = __commonJS({
           value = value instanceof NativeFile ? new File([value], filename, options) : new FileLike(value, filename, options);
         }
       }
-      return { name, value };
+      return { name: name2, value };
     }
     module.exports = { FormData, makeEntry };
   }
@@ -5253,7 +5253,7 @@ var require_formdata_parser = __commonJS({
         if (result2 === "failure") {
           return "failure";
         }
-        let { name, filename, contentType, encoding } = result2;
+        let { name: name2, filename, contentType, encoding } = result2;
         position.position += 2;
         let body;
         {
@@ -5282,22 +5282,22 @@ var require_formdata_parser = __commonJS({
         } else {
           value = utf8DecodeBytes(Buffer.from(body));
         }
-        assert2(isUSVString(name));
+        assert2(isUSVString(name2));
         assert2(typeof value === "string" && isUSVString(value) || isFileLike(value));
-        entryList.push(makeEntry(name, value, filename));
+        entryList.push(makeEntry(name2, value, filename));
       }
     }
     function parseMultipartFormDataHeaders(input, position) {
-      let name = null;
+      let name2 = null;
       let filename = null;
       let contentType = null;
       let encoding = null;
       while (true) {
         if (input[position.position] === 13 && input[position.position + 1] === 10) {
-          if (name === null) {
+          if (name2 === null) {
             return "failure";
           }
-          return { name, filename, contentType, encoding };
+          return { name: name2, filename, contentType, encoding };
         }
         let headerName = collectASequenceOfBytes(
           (char) => char !== 10 && char !== 13 && char !== 58,
@@ -5319,13 +5319,13 @@ var require_formdata_parser = __commonJS({
         );
         switch (bufferToLowerCasedHeaderName(headerName)) {
           case "content-disposition": {
-            name = filename = null;
+            name2 = filename = null;
             if (!bufferStartsWith(input, formDataNameBuffer, position)) {
               return "failure";
             }
             position.position += 17;
-            name = parseMultipartFormDataName(input, position);
-            if (name === null) {
+            name2 = parseMultipartFormDataName(input, position);
+            if (name2 === null) {
               return "failure";
             }
             if (bufferStartsWith(input, filenameBuffer, position)) {
@@ -5382,7 +5382,7 @@ var require_formdata_parser = __commonJS({
     }
     function parseMultipartFormDataName(input, position) {
       assert2(input[position.position - 1] === 34);
-      let name = collectASequenceOfBytes(
+      let name2 = collectASequenceOfBytes(
         (char) => char !== 10 && char !== 13 && char !== 34,
         input,
         position
@@ -5392,8 +5392,8 @@ var require_formdata_parser = __commonJS({
       } else {
         position.position++;
       }
-      name = new TextDecoder().decode(name).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
-      return name;
+      name2 = new TextDecoder().decode(name2).replace(/%0A/ig, "\n").replace(/%0D/ig, "\r").replace(/%22/g, '"');
+      return name2;
     }
     function collectASequenceOfBytes(condition, input, position) {
       let start = position.position;
@@ -5520,16 +5520,16 @@ Content-Disposition: form-data`;
         const rn = new Uint8Array([13, 10]);
         length = 0;
         let hasUnknownSizeValue = false;
-        for (const [name, value] of object) {
+        for (const [name2, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name2))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name2))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5673,8 +5673,8 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                 case "application/x-www-form-urlencoded": {
                   const entries = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries) {
-                    fd.append(name, value2);
+                  for (const [name2, value2] of entries) {
+                    fd.append(name2, value2);
                   }
                   return fd;
                 }
@@ -5870,7 +5870,7 @@ var require_client_h1 = __commonJS({
     var TIMEOUT_HEADERS = 2 | USE_FAST_TIMER;
     var TIMEOUT_BODY = 4 | USE_FAST_TIMER;
     var TIMEOUT_KEEP_ALIVE = 8 | USE_NATIVE_TIMER;
-    var Parser = class {
+    var Parser2 = class {
       constructor(client, socket, { exports: exports2 }) {
         assert2(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
@@ -6268,8 +6268,8 @@ var require_client_h1 = __commonJS({
         }
       }
     };
-    function onParserTimeout(parser) {
-      const { socket, timeoutType, client, paused } = parser.deref();
+    function onParserTimeout(parser2) {
+      const { socket, timeoutType, client, paused } = parser2.deref();
       if (timeoutType === TIMEOUT_HEADERS) {
         if (!socket[kWriting] || socket.writableNeedDrain || client[kRunning] > 1) {
           assert2(!paused, "cannot be paused while waiting for headers");
@@ -6297,11 +6297,11 @@ var require_client_h1 = __commonJS({
       socket[kIdleSocketValidation] = 0;
       socket[kIdleSocketValidationTimeout] = null;
       socket[kSocketUsed] = false;
-      socket[kParser] = new Parser(client, socket, llhttpInstance);
+      socket[kParser] = new Parser2(client, socket, llhttpInstance);
       addListener(socket, "error", function(err) {
-        const parser = this[kParser];
-        if (err.code === "ECONNRESET" && parser.statusCode && !parser.shouldKeepAlive) {
-          const parserErr = parser.finish();
+        const parser2 = this[kParser];
+        if (err.code === "ECONNRESET" && parser2.statusCode && !parser2.shouldKeepAlive) {
+          const parserErr = parser2.finish();
           if (parserErr) {
             this[kError] = parserErr;
             this[kClient][kOnError](parserErr);
@@ -6312,15 +6312,15 @@ var require_client_h1 = __commonJS({
         this[kClient][kOnError](err);
       });
       addListener(socket, "readable", function() {
-        const parser = this[kParser];
-        if (parser) {
-          parser.readMore();
+        const parser2 = this[kParser];
+        if (parser2) {
+          parser2.readMore();
         }
       });
       addListener(socket, "end", function() {
-        const parser = this[kParser];
-        if (parser.statusCode && !parser.shouldKeepAlive) {
-          const parserErr = parser.finish();
+        const parser2 = this[kParser];
+        if (parser2.statusCode && !parser2.shouldKeepAlive) {
+          const parserErr = parser2.finish();
           if (parserErr) {
             util.destroy(this, parserErr);
           }
@@ -6330,11 +6330,11 @@ var require_client_h1 = __commonJS({
       });
       addListener(socket, "close", function() {
         const client2 = this[kClient];
-        const parser = this[kParser];
+        const parser2 = this[kParser];
         clearIdleSocketValidation(this);
-        if (parser) {
-          if (!this[kError] && parser.statusCode && !parser.shouldKeepAlive) {
-            this[kError] = parser.finish() || this[kError];
+        if (parser2) {
+          if (!this[kError] && parser2.statusCode && !parser2.shouldKeepAlive) {
+            this[kError] = parser2.finish() || this[kError];
           }
           this[kParser].destroy();
           this[kParser] = null;
@@ -6571,14 +6571,14 @@ upgrade: ${upgrade}\r
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
           const key = headers[n + 0];
-          const val = headers[n + 1];
-          if (Array.isArray(val)) {
-            for (let i = 0; i < val.length; i++) {
-              header += `${key}: ${val[i]}\r
+          const val2 = headers[n + 1];
+          if (Array.isArray(val2)) {
+            for (let i = 0; i < val2.length; i++) {
+              header += `${key}: ${val2[i]}\r
 `;
             }
           } else {
-            header += `${key}: ${val}\r
+            header += `${key}: ${val2}\r
 `;
           }
         }
@@ -6738,12 +6738,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -6930,13 +6930,13 @@ var require_client_h2 = __commonJS({
     } = http22;
     function parseH2Headers(headers) {
       const result2 = [];
-      for (const [name, value] of Object.entries(headers)) {
+      for (const [name2, value] of Object.entries(headers)) {
         if (Array.isArray(value)) {
           for (const subvalue of value) {
-            result2.push(Buffer.from(name), Buffer.from(subvalue));
+            result2.push(Buffer.from(name2), Buffer.from(subvalue));
           }
         } else {
-          result2.push(Buffer.from(name), Buffer.from(value));
+          result2.push(Buffer.from(name2), Buffer.from(value));
         }
       }
       return result2;
@@ -7043,8 +7043,8 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code, id) {
-      if (id === 0) {
+    function onHttp2FrameError(type, code, id2) {
+      if (id2 === 0) {
         const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
@@ -7089,17 +7089,17 @@ var require_client_h2 = __commonJS({
       const headers = {};
       for (let n = 0; n < reqHeaders.length; n += 2) {
         const key = reqHeaders[n + 0];
-        const val = reqHeaders[n + 1];
-        if (Array.isArray(val)) {
-          for (let i = 0; i < val.length; i++) {
+        const val2 = reqHeaders[n + 1];
+        if (Array.isArray(val2)) {
+          for (let i = 0; i < val2.length; i++) {
             if (headers[key]) {
-              headers[key] += `,${val[i]}`;
+              headers[key] += `,${val2[i]}`;
             } else {
-              headers[key] = val[i];
+              headers[key] = val2[i];
             }
           }
         } else {
-          headers[key] = val;
+          headers[key] = val2;
         }
       }
       let stream;
@@ -7413,12 +7413,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve2, reject) => {
+      const waitForDrain = () => new Promise((resolve3, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve2;
+          callback = resolve3;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7580,8 +7580,8 @@ var require_redirect_handler = __commonJS({
         return true;
       }
       if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
-        const name = util.headerNameToString(header);
-        return name === "authorization" || name === "cookie" || name === "proxy-authorization";
+        const name2 = util.headerNameToString(header);
+        return name2 === "authorization" || name2 === "cookie" || name2 === "proxy-authorization";
       }
       return false;
     }
@@ -7897,16 +7897,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve2;
+            this[kClosedResolve] = resolve3;
           } else {
-            resolve2(null);
+            resolve3(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7917,7 +7917,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve2(null);
+            resolve3(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7968,7 +7968,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve2, reject) => {
+        const socket = await new Promise((resolve3, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7980,7 +7980,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve2(socket2);
+              resolve3(socket2);
             }
           });
         });
@@ -8316,8 +8316,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve2) => {
-            this[kClosedResolve] = resolve2;
+          await new Promise((resolve3) => {
+            this[kClosedResolve] = resolve3;
           });
         }
       }
@@ -8497,9 +8497,9 @@ var require_balanced_pool = __commonJS({
     function getGreatestCommonDivisor(a, b) {
       if (a === 0) return b;
       while (b !== 0) {
-        const t = b;
+        const t2 = b;
         b = a % b;
-        a = t;
+        a = t2;
       }
       return a;
     }
@@ -9586,7 +9586,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve2, reject) => {
+        return await new Promise((resolve3, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9599,7 +9599,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve2(null);
+              resolve3(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9618,7 +9618,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9635,7 +9635,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve2,
+              resolve: resolve3,
               reject,
               length: 0,
               body: []
@@ -9705,18 +9705,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve2, stream, length } = consume2;
+      const { type, body, resolve: resolve3, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve2(chunksDecode(body, length));
+          resolve3(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve2(JSON.parse(chunksDecode(body, length)));
+          resolve3(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve2(chunksConcat(body, length).buffer);
+          resolve3(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve2(new Blob(body, { type: stream[kContentType] }));
+          resolve3(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve2(chunksConcat(body, length));
+          resolve3(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9973,9 +9973,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10198,9 +10198,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10485,9 +10485,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10579,9 +10579,9 @@ var require_api_connect = __commonJS({
     };
     function connect6(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           connect6.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve2(data);
+            return err ? reject(err) : resolve3(data);
           });
         });
       }
@@ -10834,13 +10834,13 @@ var require_mock_utils = __commonJS({
       for (let i = 0; i < keys.length; ++i) {
         const key = keys[i];
         const value = data[key];
-        const name = Buffer.from(`${key}`);
+        const name2 = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
           for (let j = 0; j < value.length; ++j) {
-            result2.push(name, Buffer.from(`${value[j]}`));
+            result2.push(name2, Buffer.from(`${value[j]}`));
           }
         } else {
-          result2.push(name, Buffer.from(`${value}`));
+          result2.push(name2, Buffer.from(`${value}`));
         }
       }
       return result2;
@@ -10908,11 +10908,11 @@ var require_mock_utils = __commonJS({
             mockDispatch.call(this, opts, handler2);
           } catch (error2) {
             if (error2 instanceof MockNotMatchedError) {
-              const netConnect = agent[kGetNetConnect]();
-              if (netConnect === false) {
+              const netConnect2 = agent[kGetNetConnect]();
+              if (netConnect2 === false) {
                 throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect disabled)`);
               }
-              if (checkNetConnect(netConnect, origin)) {
+              if (checkNetConnect(netConnect2, origin)) {
                 originalDispatch.call(this, opts, handler2);
               } else {
                 throw new MockNotMatchedError(`${error2.message}: subsequent request to origin ${origin} was not allowed (net.connect is not enabled for this origin)`);
@@ -10926,11 +10926,11 @@ var require_mock_utils = __commonJS({
         }
       };
     }
-    function checkNetConnect(netConnect, origin) {
+    function checkNetConnect(netConnect2, origin) {
       const url = new URL(origin);
-      if (netConnect === true) {
+      if (netConnect2 === true) {
         return true;
-      } else if (Array.isArray(netConnect) && netConnect.some((matcher) => matchValue(matcher, url.host))) {
+      } else if (Array.isArray(netConnect2) && netConnect2.some((matcher) => matchValue(matcher, url.host))) {
         return true;
       }
       return false;
@@ -11821,8 +11821,8 @@ var require_dns = __commonJS({
         }
         this.#records.set(origin.hostname, records);
       }
-      getHandler(meta, opts) {
-        return new DNSDispatchHandler(this, meta, opts);
+      getHandler(meta2, opts) {
+        return new DNSDispatchHandler(this, meta2, opts);
       }
     };
     var DNSDispatchHandler = class extends DecoratorHandler {
@@ -11990,12 +11990,12 @@ var require_headers = __commonJS({
         });
       }
     }
-    function appendHeader(headers, name, value) {
+    function appendHeader(headers, name2, value) {
       value = headerValueNormalize(value);
-      if (!isValidHeaderName(name)) {
+      if (!isValidHeaderName(name2)) {
         throw webidl.errors.invalidArgument({
           prefix: "Headers.append",
-          value: name,
+          value: name2,
           type: "header name"
         });
       } else if (!isValidHeaderValue(value)) {
@@ -12008,7 +12008,7 @@ var require_headers = __commonJS({
       if (getHeadersGuard(headers) === "immutable") {
         throw new TypeError("immutable");
       }
-      return getHeadersList(headers).append(name, value, false);
+      return getHeadersList(headers).append(name2, value, false);
     }
     function compareHeaderName(a, b) {
       return a[0] < b[0] ? -1 : 1;
@@ -12031,8 +12031,8 @@ var require_headers = __commonJS({
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      contains(name, isLowerCase) {
-        return this[kHeadersMap].has(isLowerCase ? name : name.toLowerCase());
+      contains(name2, isLowerCase) {
+        return this[kHeadersMap].has(isLowerCase ? name2 : name2.toLowerCase());
       }
       clear() {
         this[kHeadersMap].clear();
@@ -12045,9 +12045,9 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      append(name, value, isLowerCase) {
+      append(name2, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name : name.toLowerCase();
+        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
           const delimiter = lowercaseName === "cookie" ? "; " : ", ";
@@ -12056,7 +12056,7 @@ var require_headers = __commonJS({
             value: `${exists2.value}${delimiter}${value}`
           });
         } else {
-          this[kHeadersMap].set(lowercaseName, { name, value });
+          this[kHeadersMap].set(lowercaseName, { name: name2, value });
         }
         if (lowercaseName === "set-cookie") {
           (this.cookies ??= []).push(value);
@@ -12068,26 +12068,26 @@ var require_headers = __commonJS({
        * @param {string} value
        * @param {boolean} isLowerCase
        */
-      set(name, value, isLowerCase) {
+      set(name2, value, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        const lowercaseName = isLowerCase ? name : name.toLowerCase();
+        const lowercaseName = isLowerCase ? name2 : name2.toLowerCase();
         if (lowercaseName === "set-cookie") {
           this.cookies = [value];
         }
-        this[kHeadersMap].set(lowercaseName, { name, value });
+        this[kHeadersMap].set(lowercaseName, { name: name2, value });
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-delete
        * @param {string} name
        * @param {boolean} isLowerCase
        */
-      delete(name, isLowerCase) {
+      delete(name2, isLowerCase) {
         this[kHeadersSortedMap] = null;
-        if (!isLowerCase) name = name.toLowerCase();
-        if (name === "set-cookie") {
+        if (!isLowerCase) name2 = name2.toLowerCase();
+        if (name2 === "set-cookie") {
           this.cookies = null;
         }
-        this[kHeadersMap].delete(name);
+        this[kHeadersMap].delete(name2);
       }
       /**
        * @see https://fetch.spec.whatwg.org/#concept-header-list-get
@@ -12095,19 +12095,19 @@ var require_headers = __commonJS({
        * @param {boolean} isLowerCase
        * @returns {string | null}
        */
-      get(name, isLowerCase) {
-        return this[kHeadersMap].get(isLowerCase ? name : name.toLowerCase())?.value ?? null;
+      get(name2, isLowerCase) {
+        return this[kHeadersMap].get(isLowerCase ? name2 : name2.toLowerCase())?.value ?? null;
       }
       *[Symbol.iterator]() {
-        for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-          yield [name, value];
+        for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
+          yield [name2, value];
         }
       }
       get entries() {
         const headers = {};
         if (this[kHeadersMap].size !== 0) {
-          for (const { name, value } of this[kHeadersMap].values()) {
-            headers[name] = value;
+          for (const { name: name2, value } of this[kHeadersMap].values()) {
+            headers[name2] = value;
           }
         }
         return headers;
@@ -12118,13 +12118,13 @@ var require_headers = __commonJS({
       get entriesList() {
         const headers = [];
         if (this[kHeadersMap].size !== 0) {
-          for (const { 0: lowerName, 1: { name, value } } of this[kHeadersMap]) {
+          for (const { 0: lowerName, 1: { name: name2, value } } of this[kHeadersMap]) {
             if (lowerName === "set-cookie") {
               for (const cookie of this.cookies) {
-                headers.push([name, cookie]);
+                headers.push([name2, cookie]);
               }
             } else {
-              headers.push([name, value]);
+              headers.push([name2, value]);
             }
           }
         }
@@ -12170,15 +12170,15 @@ var require_headers = __commonJS({
           return array;
         } else {
           let i = 0;
-          for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-            array[i++] = [name, value];
+          for (const { 0: name2, 1: { value } } of this[kHeadersMap]) {
+            array[i++] = [name2, value];
             assert2(value !== null);
           }
           return array.sort(compareHeaderName);
         }
       }
     };
-    var Headers2 = class _Headers {
+    var Headers3 = class _Headers {
       #guard;
       #headersList;
       constructor(init = void 0) {
@@ -12194,77 +12194,77 @@ var require_headers = __commonJS({
         }
       }
       // https://fetch.spec.whatwg.org/#dom-headers-append
-      append(name, value) {
+      append(name2, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.append");
         const prefix = "Headers.append";
-        name = webidl.converters.ByteString(name, prefix, "name");
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
         value = webidl.converters.ByteString(value, prefix, "value");
-        return appendHeader(this, name, value);
+        return appendHeader(this, name2, value);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-delete
-      delete(name) {
+      delete(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.delete");
         const prefix = "Headers.delete";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix: "Headers.delete",
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        if (!this.#headersList.contains(name, false)) {
+        if (!this.#headersList.contains(name2, false)) {
           return;
         }
-        this.#headersList.delete(name, false);
+        this.#headersList.delete(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-get
-      get(name) {
+      get(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.get");
         const prefix = "Headers.get";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
-        return this.#headersList.get(name, false);
+        return this.#headersList.get(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-has
-      has(name) {
+      has(name2) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 1, "Headers.has");
         const prefix = "Headers.has";
-        name = webidl.converters.ByteString(name, prefix, "name");
-        if (!isValidHeaderName(name)) {
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         }
-        return this.#headersList.contains(name, false);
+        return this.#headersList.contains(name2, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-set
-      set(name, value) {
+      set(name2, value) {
         webidl.brandCheck(this, _Headers);
         webidl.argumentLengthCheck(arguments, 2, "Headers.set");
         const prefix = "Headers.set";
-        name = webidl.converters.ByteString(name, prefix, "name");
+        name2 = webidl.converters.ByteString(name2, prefix, "name");
         value = webidl.converters.ByteString(value, prefix, "value");
         value = headerValueNormalize(value);
-        if (!isValidHeaderName(name)) {
+        if (!isValidHeaderName(name2)) {
           throw webidl.errors.invalidArgument({
             prefix,
-            value: name,
+            value: name2,
             type: "header name"
           });
         } else if (!isValidHeaderValue(value)) {
@@ -12277,7 +12277,7 @@ var require_headers = __commonJS({
         if (this.#guard === "immutable") {
           throw new TypeError("immutable");
         }
-        this.#headersList.set(name, value, false);
+        this.#headersList.set(name2, value, false);
       }
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
@@ -12300,13 +12300,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap] = names;
         }
         for (let i = 0; i < names.length; ++i) {
-          const { 0: name, 1: value } = names[i];
-          if (name === "set-cookie") {
+          const { 0: name2, 1: value } = names[i];
+          if (name2 === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
-              headers.push([name, cookies[j]]);
+              headers.push([name2, cookies[j]]);
             }
           } else {
-            headers.push([name, value]);
+            headers.push([name2, value]);
           }
         }
         return this.#headersList[kHeadersSortedMap] = headers;
@@ -12328,13 +12328,13 @@ var require_headers = __commonJS({
         o.#headersList = list;
       }
     };
-    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
-    Reflect.deleteProperty(Headers2, "getHeadersGuard");
-    Reflect.deleteProperty(Headers2, "setHeadersGuard");
-    Reflect.deleteProperty(Headers2, "getHeadersList");
-    Reflect.deleteProperty(Headers2, "setHeadersList");
-    iteratorMixin("Headers", Headers2, kHeadersSortedMap, 0, 1);
-    Object.defineProperties(Headers2.prototype, {
+    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers3;
+    Reflect.deleteProperty(Headers3, "getHeadersGuard");
+    Reflect.deleteProperty(Headers3, "setHeadersGuard");
+    Reflect.deleteProperty(Headers3, "getHeadersList");
+    Reflect.deleteProperty(Headers3, "setHeadersList");
+    iteratorMixin("Headers", Headers3, kHeadersSortedMap, 0, 1);
+    Object.defineProperties(Headers3.prototype, {
       append: kEnumerableProperty,
       delete: kEnumerableProperty,
       get: kEnumerableProperty,
@@ -12352,7 +12352,7 @@ var require_headers = __commonJS({
     webidl.converters.HeadersInit = function(V, prefix, argument) {
       if (webidl.util.Type(V) === "Object") {
         const iterator2 = Reflect.get(V, Symbol.iterator);
-        if (!util.types.isProxy(V) && iterator2 === Headers2.prototype.entries) {
+        if (!util.types.isProxy(V) && iterator2 === Headers3.prototype.entries) {
           try {
             return getHeadersList(V).entriesList;
           } catch {
@@ -12373,7 +12373,7 @@ var require_headers = __commonJS({
       fill,
       // for test.
       compareHeaderName,
-      Headers: Headers2,
+      Headers: Headers3,
       HeadersList,
       getHeadersGuard,
       setHeadersGuard,
@@ -12387,7 +12387,7 @@ var require_headers = __commonJS({
 var require_response = __commonJS({
   "node_modules/undici/lib/web/fetch/response.js"(exports, module) {
     "use strict";
-    var { Headers: Headers2, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
+    var { Headers: Headers3, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -12465,7 +12465,7 @@ var require_response = __commonJS({
         }
         init = webidl.converters.ResponseInit(init);
         this[kState] = makeResponse({});
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersGuard(this[kHeaders], "response");
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
@@ -12709,7 +12709,7 @@ var require_response = __commonJS({
     function fromInnerResponse(innerResponse, guard) {
       const response = new Response(kConstruct);
       response[kState] = innerResponse;
-      response[kHeaders] = new Headers2(kConstruct);
+      response[kHeaders] = new Headers3(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
       setHeadersGuard(response[kHeaders], guard);
       if (hasFinalizationRegistry && innerResponse.body?.stream) {
@@ -12726,23 +12726,23 @@ var require_response = __commonJS({
     webidl.converters.URLSearchParams = webidl.interfaceConverter(
       URLSearchParams
     );
-    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name) {
+    webidl.converters.XMLHttpRequestBodyInit = function(V, prefix, name2) {
       if (typeof V === "string") {
-        return webidl.converters.USVString(V, prefix, name);
+        return webidl.converters.USVString(V, prefix, name2);
       }
       if (isBlobLike(V)) {
-        return webidl.converters.Blob(V, prefix, name, { strict: false });
+        return webidl.converters.Blob(V, prefix, name2, { strict: false });
       }
       if (ArrayBuffer.isView(V) || types.isArrayBuffer(V)) {
-        return webidl.converters.BufferSource(V, prefix, name);
+        return webidl.converters.BufferSource(V, prefix, name2);
       }
       if (util.isFormDataLike(V)) {
-        return webidl.converters.FormData(V, prefix, name, { strict: false });
+        return webidl.converters.FormData(V, prefix, name2, { strict: false });
       }
       if (V instanceof URLSearchParams) {
-        return webidl.converters.URLSearchParams(V, prefix, name);
+        return webidl.converters.URLSearchParams(V, prefix, name2);
       }
-      return webidl.converters.DOMString(V, prefix, name);
+      return webidl.converters.DOMString(V, prefix, name2);
     };
     webidl.converters.BodyInit = function(V, prefix, argument) {
       if (V instanceof ReadableStream) {
@@ -12829,7 +12829,7 @@ var require_request2 = __commonJS({
   "node_modules/undici/lib/web/fetch/request.js"(exports, module) {
     "use strict";
     var { extractBody, mixinBody, cloneBody, bodyUnusable } = require_body();
-    var { Headers: Headers2, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
+    var { Headers: Headers3, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
     var { FinalizationRegistry: FinalizationRegistry2 } = require_dispatcher_weakref()();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -13097,7 +13097,7 @@ var require_request2 = __commonJS({
             requestFinalizer.register(ac, { signal, abort }, abort);
           }
         }
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersList(this[kHeaders], request2.headersList);
         setHeadersGuard(this[kHeaders], "request");
         if (mode === "no-cors") {
@@ -13113,8 +13113,8 @@ var require_request2 = __commonJS({
           const headers = init.headers !== void 0 ? init.headers : new HeadersList(headersList);
           headersList.clear();
           if (headers instanceof HeadersList) {
-            for (const { name, value } of headers.rawValues()) {
-              headersList.append(name, value, false);
+            for (const { name: name2, value } of headers.rawValues()) {
+              headersList.append(name2, value, false);
             }
             headersList.cookies = headers.cookies;
           } else {
@@ -13386,7 +13386,7 @@ var require_request2 = __commonJS({
       const request2 = new Request(kConstruct);
       request2[kState] = innerRequest;
       request2[kSignal] = signal;
-      request2[kHeaders] = new Headers2(kConstruct);
+      request2[kHeaders] = new Headers3(kConstruct);
       setHeadersList(request2[kHeaders], innerRequest.headersList);
       setHeadersGuard(request2[kHeaders], guard);
       return request2;
@@ -14444,7 +14444,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve2, reject) => agent.dispatch(
+        return new Promise((resolve3, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14520,7 +14520,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume2 });
               const onError = this.onError.bind(this);
-              resolve2({
+              resolve3({
                 status,
                 statusText,
                 headersList,
@@ -14563,7 +14563,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve2({
+              resolve3({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -16118,9 +16118,9 @@ var require_util6 = __commonJS({
       }
       return false;
     }
-    function validateCookieName(name) {
-      for (let i = 0; i < name.length; ++i) {
-        const code = name.charCodeAt(i);
+    function validateCookieName(name2) {
+      for (let i = 0; i < name2.length; ++i) {
+        const code = name2.charCodeAt(i);
         if (code < 33 || // exclude CTLs (0-31), SP and HT
         code > 126 || // exclude non-ascii and DEL
         code === 34 || // "
@@ -16327,7 +16327,7 @@ var require_parse = __commonJS({
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
-      let name = "";
+      let name2 = "";
       let value = "";
       if (header.includes(";")) {
         const position = { position: 0 };
@@ -16340,20 +16340,20 @@ var require_parse = __commonJS({
         value = nameValuePair;
       } else {
         const position = { position: 0 };
-        name = collectASequenceOfCodePointsFast(
+        name2 = collectASequenceOfCodePointsFast(
           "=",
           nameValuePair,
           position
         );
         value = nameValuePair.slice(position.position + 1);
       }
-      name = name.trim();
+      name2 = name2.trim();
       value = value.trim();
-      if (name.length + value.length > maxNameValuePairSize) {
+      if (name2.length + value.length > maxNameValuePairSize) {
         return null;
       }
       return {
-        name,
+        name: name2,
         value,
         ...parseUnparsedAttributes(unparsedAttributes)
       };
@@ -16456,29 +16456,29 @@ var require_cookies = __commonJS({
     var { parseSetCookie } = require_parse();
     var { stringify } = require_util6();
     var { webidl } = require_webidl();
-    var { Headers: Headers2 } = require_headers();
+    var { Headers: Headers3 } = require_headers();
     function getCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookie = headers.get("cookie");
       const out = {};
       if (!cookie) {
         return out;
       }
       for (const piece of cookie.split(";")) {
-        const [name, ...value] = piece.split("=");
-        out[name.trim()] = value.join("=");
+        const [name2, ...value] = piece.split("=");
+        out[name2.trim()] = value.join("=");
       }
       return out;
     }
-    function deleteCookie(headers, name, attributes) {
-      webidl.brandCheck(headers, Headers2, { strict: false });
+    function deleteCookie(headers, name2, attributes) {
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
-      name = webidl.converters.DOMString(name, prefix, "name");
+      name2 = webidl.converters.DOMString(name2, prefix, "name");
       attributes = webidl.converters.DeleteCookieAttributes(attributes);
       setCookie(headers, {
-        name,
+        name: name2,
         value: "",
         expires: /* @__PURE__ */ new Date(0),
         ...attributes
@@ -16486,16 +16486,16 @@ var require_cookies = __commonJS({
     }
     function getSetCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getSetCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookies = headers.getSetCookie();
       if (!cookies) {
         return [];
       }
-      return cookies.map((pair) => parseSetCookie(pair));
+      return cookies.map((pair2) => parseSetCookie(pair2));
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
       const str3 = stringify(cookie);
       if (str3) {
@@ -16950,7 +16950,7 @@ var require_util7 = __commonJS({
       let dataForEvent;
       if (type === opcodes.TEXT) {
         try {
-          dataForEvent = utf8Decode(data);
+          dataForEvent = utf8Decode2(data);
         } catch {
           failWebsocketConnection(ws, "Received invalid UTF-8 in text frame.");
           return;
@@ -17039,10 +17039,10 @@ var require_util7 = __commonJS({
       const position = { position: 0 };
       const extensionList = /* @__PURE__ */ new Map();
       while (position.position < extensions.length) {
-        const pair = collectASequenceOfCodePointsFast(";", extensions, position);
-        const [name, value = ""] = pair.split("=");
+        const pair2 = collectASequenceOfCodePointsFast(";", extensions, position);
+        const [name2, value = ""] = pair2.split("=");
         extensionList.set(
-          removeHTTPWhitespace(name, true, false),
+          removeHTTPWhitespace(name2, true, false),
           removeHTTPWhitespace(value, false, true)
         );
         position.position++;
@@ -17064,7 +17064,7 @@ var require_util7 = __commonJS({
     }
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
-    var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
+    var utf8Decode2 = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
       if (isUtf8(buffer)) {
         return buffer.toString("utf-8");
       }
@@ -17080,7 +17080,7 @@ var require_util7 = __commonJS({
       isValidStatusCode,
       failWebsocketConnection,
       websocketMessageReceived,
-      utf8Decode,
+      utf8Decode: utf8Decode2,
       isControlFrame,
       isContinuationFrame,
       isTextBinaryFrame,
@@ -17185,7 +17185,7 @@ var require_connection = __commonJS({
     var { CloseEvent } = require_events();
     var { makeRequest } = require_request2();
     var { fetching } = require_fetch();
-    var { Headers: Headers2, getHeadersList } = require_headers();
+    var { Headers: Headers3, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
     var crypto2;
@@ -17207,7 +17207,7 @@ var require_connection = __commonJS({
         redirect: "error"
       });
       if (options.headers) {
-        const headersList = getHeadersList(new Headers2(options.headers));
+        const headersList = getHeadersList(new Headers3(options.headers));
         request2.headersList = headersList;
       }
       const keyValue = crypto2.randomBytes(16).toString("base64");
@@ -17449,7 +17449,7 @@ var require_receiver = __commonJS({
       isValidOpcode,
       failWebsocketConnection,
       websocketMessageReceived,
-      utf8Decode,
+      utf8Decode: utf8Decode2,
       isControlFrame,
       isTextBinaryFrame,
       isContinuationFrame
@@ -17745,7 +17745,7 @@ var require_receiver = __commonJS({
           reason = reason.subarray(3);
         }
         try {
-          reason = utf8Decode(reason);
+          reason = utf8Decode2(reason);
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
@@ -18171,14 +18171,14 @@ var require_websocket = __commonJS({
         const webSocketOptions = this[kController]?.dispatcher?.webSocketOptions;
         const maxFragments = webSocketOptions?.maxFragments;
         const maxPayloadSize = webSocketOptions?.maxPayloadSize;
-        const parser = new ByteParser(this, parsedExtensions, {
+        const parser2 = new ByteParser(this, parsedExtensions, {
           maxFragments,
           maxPayloadSize
         });
-        parser.on("drain", onParserDrain);
-        parser.on("error", onParserError.bind(this));
+        parser2.on("drain", onParserDrain);
+        parser2.on("error", onParserError.bind(this));
         response.socket.ws = this;
-        this[kByteParser] = parser;
+        this[kByteParser] = parser2;
         this.#sendQueue = new SendQueue(response.socket);
         this[kReadyState] = states.OPEN;
         const extensions = response.headersList.get("sec-websocket-extensions");
@@ -18304,8 +18304,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve2) => {
-        setTimeout(resolve2, ms).unref();
+      return new Promise((resolve3) => {
+        setTimeout(resolve3, ms).unref();
       });
     }
     module.exports = {
@@ -18331,7 +18331,7 @@ var require_eventsource_stream = __commonJS({
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
-    var ID = Buffer.from("id");
+    var ID2 = Buffer.from("id");
     var RETRY = Buffer.from("retry");
     var minParserItems = 1024;
     var maxParserItems = 131072;
@@ -18547,7 +18547,7 @@ ${value}`;
           }
           return;
         }
-        if (isFieldName(line2, fieldLength, ID)) {
+        if (isFieldName(line2, fieldLength, ID2)) {
           if (isValidLastEventIdBytes(line2, valueStart)) {
             this.setEventFieldSize("id", line2.length - valueStart);
             event.id = line2.toString("utf8", valueStart);
@@ -19727,9 +19727,9 @@ var require_sigstore_common = __commonJS({
     function base64FromBytes(arr2) {
       return globalThis.Buffer.from(arr2).toString("base64");
     }
-    function fromTimestamp(t) {
-      let millis = (globalThis.Number(t.seconds) || 0) * 1e3;
-      millis += (t.nanos || 0) / 1e6;
+    function fromTimestamp(t2) {
+      let millis = (globalThis.Number(t2.seconds) || 0) * 1e3;
+      millis += (t2.nanos || 0) / 1e6;
       return new globalThis.Date(millis);
     }
     function fromJsonTimestamp(o) {
@@ -21052,11 +21052,11 @@ var require_length = __commonJS({
       if (len < 128) {
         return Buffer.from([len]);
       }
-      let val = BigInt(len);
+      let val2 = BigInt(len);
       const bytes2 = [];
-      while (val > 0n) {
-        bytes2.unshift(Number(val & 255n));
-        val = val >> 8n;
+      while (val2 > 0n) {
+        bytes2.unshift(Number(val2 & 255n));
+        val2 = val2 >> 8n;
       }
       return Buffer.from([128 | bytes2.length, ...bytes2]);
     }
@@ -21080,17 +21080,17 @@ var require_parse2 = __commonJS({
     function parseInteger(buf) {
       let pos = 0;
       const end = buf.length;
-      let val = buf[pos];
-      const neg = val > 127;
+      let val2 = buf[pos];
+      const neg = val2 > 127;
       const pad = neg ? 255 : 0;
-      while (val == pad && ++pos < end) {
-        val = buf[pos];
+      while (val2 == pad && ++pos < end) {
+        val2 = buf[pos];
       }
       const len = end - pos;
       if (len === 0)
         return BigInt(neg ? -1 : 0);
-      val = neg ? val - 256 : val;
-      let n = BigInt(val);
+      val2 = neg ? val2 - 256 : val2;
+      let n = BigInt(val2);
       for (let i = pos + 1; i < end; ++i) {
         n = n * BigInt(256) + BigInt(buf[i]);
       }
@@ -21119,13 +21119,13 @@ var require_parse2 = __commonJS({
       const first = Math.floor(n / 40);
       const second = n % 40;
       let oid = `${first}.${second}`;
-      let val = 0n;
+      let val2 = 0n;
       for (; pos < end; ++pos) {
         n = buf[pos];
-        val = (val << 7n) + BigInt(n & 127);
+        val2 = (val2 << 7n) + BigInt(n & 127);
         if ((n & 128) === 0) {
-          oid += `.${val}`;
-          val = 0n;
+          oid += `.${val2}`;
+          val2 = 0n;
         }
       }
       return oid;
@@ -21333,9 +21333,9 @@ var require_obj = __commonJS({
       }
     };
     exports.ASN1Obj = ASN1Obj;
-    var MAX_DEPTH2 = 100;
+    var MAX_DEPTH4 = 100;
     function parseStream(stream, depth = 0) {
-      if (depth > MAX_DEPTH2) {
+      if (depth > MAX_DEPTH4) {
         throw new error_1.ASN1ParseError("maximum nesting depth exceeded");
       }
       const tag = new tag_1.ASN1Tag(stream.getUint8());
@@ -21415,11 +21415,11 @@ var require_crypto = __commonJS({
       }
     }
     function digest(algorithm, ...data) {
-      const hash = crypto_1.default.createHash(algorithm);
+      const hash2 = crypto_1.default.createHash(algorithm);
       for (const d of data) {
-        hash.update(d);
+        hash2.update(d);
       }
-      return hash.digest();
+      return hash2.digest();
     }
     function verify(data, key, signature, algorithm) {
       try {
@@ -22990,13 +22990,13 @@ var require_lib = __commonJS({
         unref: options.unref,
         maxRetryTime: options.maxRetryTime
       });
-      return new Promise(function(resolve2, reject) {
-        operation.attempt(async (number) => {
+      return new Promise(function(resolve3, reject) {
+        operation.attempt(async (number2) => {
           try {
             const result2 = await fn((err) => {
               throw Object.assign(new Error("Retrying"), { code: "EPROMISERETRY", retried: err });
-            }, number, operation);
-            return resolve2(result2);
+            }, number2, operation);
+            return resolve3(result2);
           } catch (err) {
             if (!isRetryError(err)) {
               return reject(err);
@@ -23752,10 +23752,10 @@ var require_commonjs = __commonJS({
        * Return a void Promise that resolves once the stream ends.
        */
       async promise() {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve2());
+          this.on("end", () => resolve3());
         });
       }
       /**
@@ -23779,7 +23779,7 @@ var require_commonjs = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return stop();
-          let resolve2;
+          let resolve3;
           let reject;
           const onerr = (er) => {
             this.off("data", ondata);
@@ -23793,19 +23793,19 @@ var require_commonjs = __commonJS({
             this.off("end", onend);
             this.off(DESTROYED, ondestroy);
             this.pause();
-            resolve2({ value, done: !!this[EOF] });
+            resolve3({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.off("error", onerr);
             this.off("data", ondata);
             this.off(DESTROYED, ondestroy);
             stop();
-            resolve2({ done: true, value: void 0 });
+            resolve3({ done: true, value: void 0 });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve2 = res2;
+            resolve3 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -26216,11 +26216,11 @@ var require_dbcs_codec = __commonJS({
       var skipEncodeChars = {};
       if (codecOptions.encodeSkipVals) {
         for (var i2 = 0; i2 < codecOptions.encodeSkipVals.length; i2++) {
-          var val = codecOptions.encodeSkipVals[i2];
-          if (typeof val === "number") {
-            skipEncodeChars[val] = true;
+          var val2 = codecOptions.encodeSkipVals[i2];
+          if (typeof val2 === "number") {
+            skipEncodeChars[val2] = true;
           } else {
-            for (var j = val.from; j <= val.to; j++) {
+            for (var j = val2.from; j <= val2.to; j++) {
               skipEncodeChars[j] = true;
             }
           }
@@ -26250,12 +26250,12 @@ var require_dbcs_codec = __commonJS({
       }
       var node = this.decodeTables[0];
       for (var i2 = bytes2.length - 1; i2 > 0; i2--) {
-        var val = node[bytes2[i2]];
-        if (val == UNASSIGNED) {
+        var val2 = node[bytes2[i2]];
+        if (val2 == UNASSIGNED) {
           node[bytes2[i2]] = NODE_START - this.decodeTables.length;
           this.decodeTables.push(node = UNASSIGNED_NODE.slice(0));
-        } else if (val <= NODE_START) {
-          node = this.decodeTables[NODE_START - val];
+        } else if (val2 <= NODE_START) {
+          node = this.decodeTables[NODE_START - val2];
         } else {
           throw new Error("Overwrite byte in " + this.encodingName + ", addr: " + addr.toString(16));
         }
@@ -26586,15 +26586,15 @@ var require_dbcs_codec = __commonJS({
       this.nodeIdx = 0;
       return ret;
     };
-    function findIdx(table, val) {
-      if (table[0] > val) {
+    function findIdx(table, val2) {
+      if (table[0] > val2) {
         return -1;
       }
       var l = 0;
       var r = table.length;
       while (l < r - 1) {
         var mid = l + (r - l + 1 >> 1);
-        if (table[mid] <= val) {
+        if (table[mid] <= val2) {
           l = mid;
         } else {
           r = mid;
@@ -28455,12 +28455,12 @@ var require_body2 = __commonJS({
         if (resTimeout && resTimeout.unref) {
           resTimeout.unref();
         }
-        return new Promise((resolve2) => {
+        return new Promise((resolve3) => {
           if (stream !== upstream) {
             upstream.on("error", (er) => stream.emit("error", er));
             upstream.pipe(stream);
           }
-          resolve2();
+          resolve3();
         }).then(() => stream.concat()).then((buf) => {
           clearTimeout(resTimeout);
           return buf;
@@ -28586,10 +28586,10 @@ var require_headers2 = __commonJS({
     "use strict";
     var invalidTokenRegex = /[^^_`a-zA-Z\-0-9!#$%&'*+.|~]/;
     var invalidHeaderCharRegex = /[^\t\x20-\x7e\x80-\xff]/;
-    var validateName = (name) => {
-      name = `${name}`;
-      if (invalidTokenRegex.test(name) || name === "") {
-        throw new TypeError(`${name} is not a legal HTTP header name`);
+    var validateName = (name2) => {
+      name2 = `${name2}`;
+      if (invalidTokenRegex.test(name2) || name2 === "") {
+        throw new TypeError(`${name2} is not a legal HTTP header name`);
       }
     };
     var validateValue = (value) => {
@@ -28598,17 +28598,17 @@ var require_headers2 = __commonJS({
         throw new TypeError(`${value} is not a legal HTTP header value`);
       }
     };
-    var find = (map, name) => {
-      name = name.toLowerCase();
+    var find = (map, name2) => {
+      name2 = name2.toLowerCase();
       for (const key in map) {
-        if (key.toLowerCase() === name) {
+        if (key.toLowerCase() === name2) {
           return key;
         }
       }
       return void 0;
     };
     var MAP = /* @__PURE__ */ Symbol("map");
-    var Headers2 = class _Headers {
+    var Headers3 = class _Headers {
       constructor(init = void 0) {
         this[MAP] = /* @__PURE__ */ Object.create(null);
         if (init instanceof _Headers) {
@@ -28631,18 +28631,18 @@ var require_headers2 = __commonJS({
               throw new TypeError("Header pairs must be iterable");
             }
             const pairs = [];
-            for (const pair of init) {
-              if (typeof pair !== "object" || typeof pair[Symbol.iterator] !== "function") {
+            for (const pair2 of init) {
+              if (typeof pair2 !== "object" || typeof pair2[Symbol.iterator] !== "function") {
                 throw new TypeError("Each header pair must be iterable");
               }
-              const arrPair = Array.from(pair);
+              const arrPair = Array.from(pair2);
               if (arrPair.length !== 2) {
                 throw new TypeError("Each header pair must be a name/value tuple");
               }
               pairs.push(arrPair);
             }
-            for (const pair of pairs) {
-              this.append(pair[0], pair[1]);
+            for (const pair2 of pairs) {
+              this.append(pair2[0], pair2[1]);
             }
           } else {
             for (const key of Object.keys(init)) {
@@ -28653,10 +28653,10 @@ var require_headers2 = __commonJS({
           throw new TypeError("Provided initializer must be an object");
         }
       }
-      get(name) {
-        name = `${name}`;
-        validateName(name);
-        const key = find(this[MAP], name);
+      get(name2) {
+        name2 = `${name2}`;
+        validateName(name2);
+        const key = find(this[MAP], name2);
         if (key === void 0) {
           return null;
         }
@@ -28665,40 +28665,40 @@ var require_headers2 = __commonJS({
       forEach(callback, thisArg = void 0) {
         let pairs = getHeaders(this);
         for (let i = 0; i < pairs.length; i++) {
-          const [name, value] = pairs[i];
-          callback.call(thisArg, value, name, this);
+          const [name2, value] = pairs[i];
+          callback.call(thisArg, value, name2, this);
           pairs = getHeaders(this);
         }
       }
-      set(name, value) {
-        name = `${name}`;
+      set(name2, value) {
+        name2 = `${name2}`;
         value = `${value}`;
-        validateName(name);
+        validateName(name2);
         validateValue(value);
-        const key = find(this[MAP], name);
-        this[MAP][key !== void 0 ? key : name] = [value];
+        const key = find(this[MAP], name2);
+        this[MAP][key !== void 0 ? key : name2] = [value];
       }
-      append(name, value) {
-        name = `${name}`;
+      append(name2, value) {
+        name2 = `${name2}`;
         value = `${value}`;
-        validateName(name);
+        validateName(name2);
         validateValue(value);
-        const key = find(this[MAP], name);
+        const key = find(this[MAP], name2);
         if (key !== void 0) {
           this[MAP][key].push(value);
         } else {
-          this[MAP][name] = [value];
+          this[MAP][name2] = [value];
         }
       }
-      has(name) {
-        name = `${name}`;
-        validateName(name);
-        return find(this[MAP], name) !== void 0;
+      has(name2) {
+        name2 = `${name2}`;
+        validateName(name2);
+        return find(this[MAP], name2) !== void 0;
       }
-      delete(name) {
-        name = `${name}`;
-        validateName(name);
-        const key = find(this[MAP], name);
+      delete(name2) {
+        name2 = `${name2}`;
+        validateName(name2);
+        const key = find(this[MAP], name2);
         if (key !== void 0) {
           delete this[MAP][key];
         }
@@ -28731,29 +28731,29 @@ var require_headers2 = __commonJS({
       }
       static createHeadersLenient(obj2) {
         const headers = new _Headers();
-        for (const name of Object.keys(obj2)) {
-          if (invalidTokenRegex.test(name)) {
+        for (const name2 of Object.keys(obj2)) {
+          if (invalidTokenRegex.test(name2)) {
             continue;
           }
-          if (Array.isArray(obj2[name])) {
-            for (const val of obj2[name]) {
-              if (invalidHeaderCharRegex.test(val)) {
+          if (Array.isArray(obj2[name2])) {
+            for (const val2 of obj2[name2]) {
+              if (invalidHeaderCharRegex.test(val2)) {
                 continue;
               }
-              if (headers[MAP][name] === void 0) {
-                headers[MAP][name] = [val];
+              if (headers[MAP][name2] === void 0) {
+                headers[MAP][name2] = [val2];
               } else {
-                headers[MAP][name].push(val);
+                headers[MAP][name2].push(val2);
               }
             }
-          } else if (!invalidHeaderCharRegex.test(obj2[name])) {
-            headers[MAP][name] = [obj2[name]];
+          } else if (!invalidHeaderCharRegex.test(obj2[name2])) {
+            headers[MAP][name2] = [obj2[name2]];
           }
         }
         return headers;
       }
     };
-    Object.defineProperties(Headers2.prototype, {
+    Object.defineProperties(Headers3.prototype, {
       get: { enumerable: true },
       forEach: { enumerable: true },
       set: { enumerable: true },
@@ -28800,7 +28800,7 @@ var require_headers2 = __commonJS({
       HeadersIterator.prototype,
       Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()))
     );
-    module.exports = Headers2;
+    module.exports = Headers3;
   }
 });
 
@@ -28810,7 +28810,7 @@ var require_response2 = __commonJS({
     "use strict";
     var http4 = __require("http");
     var { STATUS_CODES } = http4;
-    var Headers2 = require_headers2();
+    var Headers3 = require_headers2();
     var Body = require_body2();
     var { clone, extractContentType } = Body;
     var INTERNALS = /* @__PURE__ */ Symbol("Response internals");
@@ -28818,7 +28818,7 @@ var require_response2 = __commonJS({
       constructor(body = null, opts = {}) {
         super(body, opts);
         const status = opts.status || 200;
-        const headers = new Headers2(opts.headers);
+        const headers = new Headers3(opts.headers);
         if (body !== null && body !== void 0 && !headers.has("Content-Type")) {
           const contentType = extractContentType(body);
           if (contentType) {
@@ -28831,7 +28831,7 @@ var require_response2 = __commonJS({
           statusText: opts.statusText || STATUS_CODES[status],
           headers,
           counter: opts.counter,
-          trailer: Promise.resolve(opts.trailer || new Headers2())
+          trailer: Promise.resolve(opts.trailer || new Headers3())
         };
       }
       get trailer() {
@@ -28965,8 +28965,8 @@ var require_request3 = __commonJS({
     "use strict";
     var { URL: URL5 } = __require("url");
     var { Minipass } = require_commonjs();
-    var Headers2 = require_headers2();
-    var { exportNodeCompatibleHeaders } = Headers2;
+    var Headers3 = require_headers2();
+    var { exportNodeCompatibleHeaders } = Headers3;
     var Body = require_body2();
     var { clone, extractContentType, getTotalBytes } = Body;
     var version = require_package2().version;
@@ -28995,7 +28995,7 @@ var require_request3 = __commonJS({
           timeout: init.timeout || input.timeout || 0,
           size: init.size || input.size || 0
         });
-        const headers = new Headers2(init.headers || input.headers || {});
+        const headers = new Headers3(init.headers || input.headers || {});
         if (inputBody !== null && inputBody !== void 0 && !headers.has("Content-Type")) {
           const contentType = extractContentType(inputBody);
           if (contentType) {
@@ -29077,7 +29077,7 @@ var require_request3 = __commonJS({
       }
       static getNodeRequestOptions(request2) {
         const parsedURL = request2[INTERNALS].parsedURL;
-        const headers = new Headers2(request2[INTERNALS].headers);
+        const headers = new Headers3(request2[INTERNALS].headers);
         if (!headers.has("Accept")) {
           headers.set("Accept", "*/*");
         }
@@ -29202,15 +29202,15 @@ var require_lib3 = __commonJS({
     var Body = require_body2();
     var { writeToStream, getTotalBytes } = Body;
     var Response = require_response2();
-    var Headers2 = require_headers2();
-    var { createHeadersLenient } = Headers2;
+    var Headers3 = require_headers2();
+    var { createHeadersLenient } = Headers3;
     var Request = require_request3();
     var { getNodeRequestOptions } = Request;
     var FetchError = require_fetch_error();
     var AbortError = require_abort_error();
     var acceptsEncoding = (headers, encoding) => {
-      const encodings = new Headers2(headers).get("Accept-Encoding").toLowerCase().split(",").map((value) => value.trim().split(/\s*;\s*/));
-      const preference = encodings.find(([name]) => name === encoding) || encodings.find(([name]) => name === "*");
+      const encodings = new Headers3(headers).get("Accept-Encoding").toLowerCase().split(",").map((value) => value.trim().split(/\s*;\s*/));
+      const preference = encodings.find(([name2]) => name2 === encoding) || encodings.find(([name2]) => name2 === "*");
       if (!preference) {
         return false;
       }
@@ -29220,7 +29220,7 @@ var require_lib3 = __commonJS({
     var fetch3 = async (url, opts) => {
       if (/^data:/.test(url)) {
         const request2 = new Request(url, opts);
-        return Promise.resolve().then(() => new Promise((resolve2, reject) => {
+        return Promise.resolve().then(() => new Promise((resolve3, reject) => {
           let type, data;
           try {
             const { pathname, search } = new URL5(url);
@@ -29244,10 +29244,10 @@ var require_lib3 = __commonJS({
           if (type) {
             headers["Content-Type"] = type;
           }
-          return resolve2(new Response(data, { headers }));
+          return resolve3(new Response(data, { headers }));
         }));
       }
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         const request2 = new Request(url, opts);
         let options;
         try {
@@ -29345,7 +29345,7 @@ var require_lib3 = __commonJS({
               }
               request2.headers.set("host", new URL5(locationURL).host);
               const requestOpts = {
-                headers: new Headers2(request2.headers),
+                headers: new Headers3(request2.headers),
                 follow: request2.follow,
                 counter: request2.counter + 1,
                 agent: request2.agent,
@@ -29366,7 +29366,7 @@ var require_lib3 = __commonJS({
                 requestOpts.body = void 0;
                 requestOpts.headers.delete("content-length");
               }
-              resolve2(fetch3(new Request(locationURL, requestOpts)));
+              resolve3(fetch3(new Request(locationURL, requestOpts)));
               finalize();
               return;
             }
@@ -29394,7 +29394,7 @@ var require_lib3 = __commonJS({
           const codings = headers.get("Content-Encoding");
           if (!request2.compress || request2.method === "HEAD" || codings === null || res.statusCode === 204 || res.statusCode === 304) {
             response = new Response(body, responseOptions);
-            resolve2(response);
+            resolve3(response);
             return;
           }
           const zlibOptions = {
@@ -29413,7 +29413,7 @@ var require_lib3 = __commonJS({
               ).pipe(unzip),
               responseOptions
             );
-            resolve2(response);
+            resolve3(response);
             return;
           }
           if (codings === "deflate" || codings === "x-deflate") {
@@ -29425,7 +29425,7 @@ var require_lib3 = __commonJS({
                 (er) => decoder3.emit("error", er)
               ).pipe(decoder3);
               response = new Response(decoder3, responseOptions);
-              resolve2(response);
+              resolve3(response);
             });
             return;
           }
@@ -29443,18 +29443,18 @@ var require_lib3 = __commonJS({
               (er) => decoder2.emit("error", er)
             ).pipe(decoder2);
             response = new Response(decoder2, responseOptions);
-            resolve2(response);
+            resolve3(response);
             return;
           }
           response = new Response(body, responseOptions);
-          resolve2(response);
+          resolve3(response);
         });
         writeToStream(req2, request2);
       });
     };
     module.exports = fetch3;
     fetch3.isRedirect = (code) => code === 301 || code === 302 || code === 303 || code === 307 || code === 308;
-    fetch3.Headers = Headers2;
+    fetch3.Headers = Headers3;
     fetch3.Request = Request;
     fetch3.Response = Response;
     fetch3.FetchError = FetchError;
@@ -29498,8 +29498,8 @@ var require_options = __commonJS({
       options.dns = { ttl: 5 * 60 * 1e3, lookup: dns2.lookup, ...options.dns };
       options.cache = options.cache || "default";
       if (options.cache === "default") {
-        const hasConditionalHeader = Object.keys(options.headers || {}).some((name) => {
-          return conditionalHeaders.includes(name.toLowerCase());
+        const hasConditionalHeader = Object.keys(options.headers || {}).some((name2) => {
+          return conditionalHeaders.includes(name2.toLowerCase());
         });
         if (hasConditionalHeader) {
           options.cache = "no-store";
@@ -29830,18 +29830,18 @@ var require_http_cache_semantics = __commonJS({
           return true;
         }
         const fields = this._resHeaders.vary.trim().toLowerCase().split(/\s*,\s*/);
-        for (const name of fields) {
-          if (name === "*") {
+        for (const name2 of fields) {
+          if (name2 === "*") {
             return false;
           }
           const newReq = Object.prototype.hasOwnProperty.call(
             req2.headers,
-            name
-          ) && req2.headers[name];
+            name2
+          ) && req2.headers[name2];
           const cachedReq = Object.prototype.hasOwnProperty.call(
             this._reqHeaders,
-            name
-          ) && this._reqHeaders[name];
+            name2
+          ) && this._reqHeaders[name2];
           if (newReq !== cachedReq) {
             return false;
           }
@@ -29855,14 +29855,14 @@ var require_http_cache_semantics = __commonJS({
        */
       _copyWithoutHopByHopHeaders(inHeaders) {
         const headers = {};
-        for (const name in inHeaders) {
-          if (hopByHopHeaders[name]) continue;
-          headers[name] = inHeaders[name];
+        for (const name2 in inHeaders) {
+          if (hopByHopHeaders[name2]) continue;
+          headers[name2] = inHeaders[name2];
         }
         if (inHeaders.connection) {
           const tokens = inHeaders.connection.trim().split(/\s*,\s*/);
-          for (const name of tokens) {
-            delete headers[name];
+          for (const name2 of tokens) {
+            delete headers[name2];
           }
         }
         if (headers.warning) {
@@ -30880,9 +30880,9 @@ var require_lib4 = __commonJS({
       get isHash() {
         return true;
       }
-      constructor(hash, opts) {
+      constructor(hash2, opts) {
         const strict = opts?.strict;
-        this.source = hash.trim();
+        this.source = hash2.trim();
         this.digest = "";
         this.algorithm = "";
         this.options = [];
@@ -30921,7 +30921,7 @@ var require_lib4 = __commonJS({
           if (!algo) {
             return false;
           }
-          const foundHash = other[algo].find((hash) => hash.digest === this.digest);
+          const foundHash = other[algo].find((hash2) => hash2.digest === this.digest);
           if (foundHash) {
             return foundHash;
           }
@@ -30983,14 +30983,14 @@ var require_lib4 = __commonJS({
         let toString = "";
         if (opts?.strict) {
           sep3 = sep3.replace(/\S+/g, " ");
-          for (const hash of SPEC_ALGORITHMS) {
-            if (this[hash]) {
-              toString = integrityHashToString(toString, sep3, opts, this[hash]);
+          for (const hash2 of SPEC_ALGORITHMS) {
+            if (this[hash2]) {
+              toString = integrityHashToString(toString, sep3, opts, this[hash2]);
             }
           }
         } else {
-          for (const hash of Object.keys(this)) {
-            toString = integrityHashToString(toString, sep3, opts, this[hash]);
+          for (const hash2 of Object.keys(this)) {
+            toString = integrityHashToString(toString, sep3, opts, this[hash2]);
           }
         }
         return toString;
@@ -31007,7 +31007,7 @@ var require_lib4 = __commonJS({
         const other = parse3(integrity, opts);
         for (const algo in other) {
           if (this[algo]) {
-            if (!this[algo].find((hash) => other[algo].find((otherhash) => hash.digest === otherhash.digest))) {
+            if (!this[algo].find((hash2) => other[algo].find((otherhash) => hash2.digest === otherhash.digest))) {
               throw new Error("hashes do not match, cannot update integrity");
             }
           } else {
@@ -31022,8 +31022,8 @@ var require_lib4 = __commonJS({
         }
         const algo = other.pickAlgorithm(opts, Object.keys(this));
         return !!algo && this[algo].find(
-          (hash) => other[algo].find(
-            (otherhash) => hash.digest === otherhash.digest
+          (hash2) => other[algo].find(
+            (otherhash) => hash2.digest === otherhash.digest
           )
         ) || false;
       }
@@ -31060,14 +31060,14 @@ var require_lib4 = __commonJS({
       if (opts?.single) {
         return new Hash(integrity, opts);
       }
-      const hashes = integrity.trim().split(/\s+/).reduce((acc, string) => {
-        const hash = new Hash(string, opts);
-        if (hash.algorithm && hash.digest) {
-          const algo = hash.algorithm;
+      const hashes = integrity.trim().split(/\s+/).reduce((acc, string2) => {
+        const hash2 = new Hash(string2, opts);
+        if (hash2.algorithm && hash2.digest) {
+          const algo = hash2.algorithm;
           if (!Object.keys(acc).includes(algo)) {
             acc[algo] = [];
           }
-          acc[algo].push(hash);
+          acc[algo].push(hash2);
         }
         return acc;
       }, new Integrity());
@@ -31083,8 +31083,8 @@ var require_lib4 = __commonJS({
         return Integrity.prototype.toString.call(obj2, opts);
       }
     }
-    module.exports.fromHex = fromHex;
-    function fromHex(hexDigest, algorithm, opts) {
+    module.exports.fromHex = fromHex2;
+    function fromHex2(hexDigest, algorithm, opts) {
       const optString = getOptString(opts?.options);
       return parse3(
         `${algorithm}-${Buffer.from(hexDigest, "hex").toString("base64")}${optString}`,
@@ -31097,16 +31097,16 @@ var require_lib4 = __commonJS({
       const optString = getOptString(opts?.options);
       return algorithms.reduce((acc, algo) => {
         const digest = crypto2.createHash(algo).update(data).digest("base64");
-        const hash = new Hash(
+        const hash2 = new Hash(
           `${algo}-${digest}${optString}`,
           opts
         );
-        if (hash.algorithm && hash.digest) {
-          const hashAlgo = hash.algorithm;
+        if (hash2.algorithm && hash2.digest) {
+          const hashAlgo = hash2.algorithm;
           if (!acc[hashAlgo]) {
             acc[hashAlgo] = [];
           }
-          acc[hashAlgo].push(hash);
+          acc[hashAlgo].push(hash2);
         }
         return acc;
       }, new Integrity());
@@ -31114,7 +31114,7 @@ var require_lib4 = __commonJS({
     module.exports.fromStream = fromStream;
     function fromStream(stream, opts) {
       const istream = integrityStream(opts);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         stream.pipe(istream);
         stream.on("error", reject);
         istream.on("error", reject);
@@ -31122,7 +31122,7 @@ var require_lib4 = __commonJS({
         istream.on("integrity", (s) => {
           sri = s;
         });
-        istream.on("end", () => resolve2(sri));
+        istream.on("end", () => resolve3(sri));
         istream.resume();
       });
     }
@@ -31181,7 +31181,7 @@ var require_lib4 = __commonJS({
         ));
       }
       const checker = integrityStream(opts);
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         stream.pipe(checker);
         stream.on("error", reject);
         checker.on("error", reject);
@@ -31189,7 +31189,7 @@ var require_lib4 = __commonJS({
         checker.on("verified", (s) => {
           verified = s;
         });
-        checker.on("end", () => resolve2(verified));
+        checker.on("end", () => resolve3(verified));
         checker.resume();
       });
     }
@@ -31210,11 +31210,11 @@ var require_lib4 = __commonJS({
         digest: function() {
           const integrity = algorithms.reduce((acc, algo) => {
             const digest = hashes.shift().digest("base64");
-            const hash = new Hash(`${algo}-${digest}${optString}`, opts);
-            if (!acc[hash.algorithm]) {
-              acc[hash.algorithm] = [];
+            const hash2 = new Hash(`${algo}-${digest}${optString}`, opts);
+            if (!acc[hash2.algorithm]) {
+              acc[hash2.algorithm] = [];
             }
-            acc[hash.algorithm].push(hash);
+            acc[hash2.algorithm].push(hash2);
             return acc;
           }, new Integrity());
           return integrity;
@@ -31808,10 +31808,10 @@ var require_minipass = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve2());
+          this.on("end", () => resolve3());
         });
       }
       // for await (let chunk of stream)
@@ -31822,7 +31822,7 @@ var require_minipass = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve2 = null;
+          let resolve3 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -31833,17 +31833,17 @@ var require_minipass = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve2({ value, done: !!this[EOF] });
+            resolve3({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve2({ done: true });
+            resolve3({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve2 = res2;
+            resolve3 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -32436,10 +32436,10 @@ var require_minipass2 = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve2());
+          this.on("end", () => resolve3());
         });
       }
       // for await (let chunk of stream)
@@ -32450,7 +32450,7 @@ var require_minipass2 = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve2 = null;
+          let resolve3 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -32461,17 +32461,17 @@ var require_minipass2 = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve2({ value, done: !!this[EOF] });
+            resolve3({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve2({ done: true });
+            resolve3({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve2 = res2;
+            resolve3 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -32734,7 +32734,7 @@ var require_re = __commonJS({
     var safeRe = exports.safeRe = [];
     var src = exports.src = [];
     var safeSrc = exports.safeSrc = [];
-    var t = exports.t = {};
+    var t2 = exports.t = {};
     var R = 0;
     var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
     var safeRegexReplacements = [
@@ -32748,11 +32748,11 @@ var require_re = __commonJS({
       }
       return value;
     };
-    var createToken = (name, value, isGlobal) => {
+    var createToken = (name2, value, isGlobal) => {
       const safe = makeSafeRegex(value);
       const index = R++;
-      debug6(name, index, value);
-      t[name] = index;
+      debug6(name2, index, value);
+      t2[name2] = index;
       src[index] = value;
       safeSrc[index] = safe;
       re[index] = new RegExp(value, isGlobal ? "g" : void 0);
@@ -32761,46 +32761,46 @@ var require_re = __commonJS({
     createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
     createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
     createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
-    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
-    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
-    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
-    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("MAINVERSION", `(${src[t2.NUMERICIDENTIFIER]})\\.(${src[t2.NUMERICIDENTIFIER]})\\.(${src[t2.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t2.NUMERICIDENTIFIERLOOSE]})\\.(${src[t2.NUMERICIDENTIFIERLOOSE]})\\.(${src[t2.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t2.NONNUMERICIDENTIFIER]}|${src[t2.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t2.NONNUMERICIDENTIFIER]}|${src[t2.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t2.PRERELEASEIDENTIFIER]}(?:\\.${src[t2.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t2.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t2.PRERELEASEIDENTIFIERLOOSE]})*))`);
     createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
-    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
-    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
-    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
-    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
-    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("BUILD", `(?:\\+(${src[t2.BUILDIDENTIFIER]}(?:\\.${src[t2.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t2.MAINVERSION]}${src[t2.PRERELEASE]}?${src[t2.BUILD]}?`);
+    createToken("FULL", `^${src[t2.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t2.MAINVERSIONLOOSE]}${src[t2.PRERELEASELOOSE]}?${src[t2.BUILD]}?`);
+    createToken("LOOSE", `^${src[t2.LOOSEPLAIN]}$`);
     createToken("GTLT", "((?:<|>)?=?)");
-    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
-    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
-    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
-    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t2.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t2.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t2.XRANGEIDENTIFIER]})(?:\\.(${src[t2.XRANGEIDENTIFIER]})(?:\\.(${src[t2.XRANGEIDENTIFIER]})(?:${src[t2.PRERELEASE]})?${src[t2.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t2.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t2.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t2.XRANGEIDENTIFIERLOOSE]})(?:${src[t2.PRERELEASELOOSE]})?${src[t2.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t2.GTLT]}\\s*${src[t2.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t2.GTLT]}\\s*${src[t2.XRANGEPLAINLOOSE]}$`);
     createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
-    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
-    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
-    createToken("COERCERTL", src[t.COERCE], true);
-    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("COERCE", `${src[t2.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t2.COERCEPLAIN] + `(?:${src[t2.PRERELEASE]})?(?:${src[t2.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t2.COERCE], true);
+    createToken("COERCERTLFULL", src[t2.COERCEFULL], true);
     createToken("LONETILDE", "(?:~>?)");
-    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    createToken("TILDETRIM", `(\\s*)${src[t2.LONETILDE]}\\s+`, true);
     exports.tildeTrimReplace = "$1~";
-    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
-    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("TILDE", `^${src[t2.LONETILDE]}${src[t2.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t2.LONETILDE]}${src[t2.XRANGEPLAINLOOSE]}$`);
     createToken("LONECARET", "(?:\\^)");
-    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    createToken("CARETTRIM", `(\\s*)${src[t2.LONECARET]}\\s+`, true);
     exports.caretTrimReplace = "$1^";
-    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
-    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
-    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
-    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    createToken("CARET", `^${src[t2.LONECARET]}${src[t2.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t2.LONECARET]}${src[t2.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t2.GTLT]}\\s*(${src[t2.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t2.GTLT]}\\s*(${src[t2.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t2.GTLT]}\\s*(${src[t2.LOOSEPLAIN]}|${src[t2.XRANGEPLAIN]})`, true);
     exports.comparatorTrimReplace = "$1$2$3";
-    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
-    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("HYPHENRANGE", `^\\s*(${src[t2.XRANGEPLAIN]})\\s+-\\s+(${src[t2.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t2.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t2.XRANGEPLAINLOOSE]})\\s*$`);
     createToken("STAR", "(<|>)?=?\\s*\\*");
     createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
     createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
@@ -32857,7 +32857,7 @@ var require_semver = __commonJS({
     "use strict";
     var debug6 = require_debug();
     var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants7();
-    var { safeRe: re, t } = require_re();
+    var { safeRe: re, t: t2 } = require_re();
     var parseOptions = require_parse_options();
     var { compareIdentifiers } = require_identifiers();
     var isPrereleaseIdentifier = (prerelease, identifier) => {
@@ -32893,7 +32893,7 @@ var require_semver = __commonJS({
         this.options = options;
         this.loose = !!options.loose;
         this.includePrerelease = !!options.includePrerelease;
-        const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        const m = version.trim().match(options.loose ? re[t2.LOOSE] : re[t2.FULL]);
         if (!m) {
           throw new TypeError(`Invalid Version: ${version}`);
         }
@@ -32913,14 +32913,14 @@ var require_semver = __commonJS({
         if (!m[4]) {
           this.prerelease = [];
         } else {
-          this.prerelease = m[4].split(".").map((id) => {
-            if (/^[0-9]+$/.test(id)) {
-              const num = +id;
+          this.prerelease = m[4].split(".").map((id2) => {
+            if (/^[0-9]+$/.test(id2)) {
+              const num = +id2;
               if (num >= 0 && num < MAX_SAFE_INTEGER) {
                 return num;
               }
             }
-            return id;
+            return id2;
           });
         }
         this.build = m[5] ? m[5].split(".") : [];
@@ -33032,7 +33032,7 @@ var require_semver = __commonJS({
             throw new Error("invalid increment argument: identifier is empty");
           }
           if (identifier) {
-            const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+            const match = `-${identifier}`.match(this.options.loose ? re[t2.PRERELEASELOOSE] : re[t2.PRERELEASE]);
             if (!match || match[1] !== identifier) {
               throw new Error(`invalid identifier: ${identifier}`);
             }
@@ -33482,7 +33482,7 @@ var require_coerce = __commonJS({
     "use strict";
     var SemVer = require_semver();
     var parse3 = require_parse3();
-    var { safeRe: re, t } = require_re();
+    var { safeRe: re, t: t2 } = require_re();
     var coerce = (version, options) => {
       if (version instanceof SemVer) {
         return version;
@@ -33496,9 +33496,9 @@ var require_coerce = __commonJS({
       options = options || {};
       let match = null;
       if (!options.rtl) {
-        match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+        match = version.match(options.includePrerelease ? re[t2.COERCEFULL] : re[t2.COERCE]);
       } else {
-        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        const coerceRtlRegex = options.includePrerelease ? re[t2.COERCERTLFULL] : re[t2.COERCERTL];
         let next;
         while ((next = coerceRtlRegex.exec(version)) && (!match || match.index + match[0].length !== version.length)) {
           if (!match || next.index + next[0].length !== match.index + match[0].length) {
@@ -33797,7 +33797,7 @@ var require_range = __commonJS({
   "node_modules/@npmcli/fs/node_modules/semver/classes/range.js"(exports, module) {
     "use strict";
     var SPACE_CHARACTERS = /\s+/g;
-    var Range = class _Range {
+    var Range2 = class _Range {
       constructor(range, options) {
         options = parseOptions(options);
         if (range instanceof _Range) {
@@ -33870,20 +33870,20 @@ var require_range = __commonJS({
           return cached;
         }
         const loose = this.options.loose;
-        const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+        const hr = loose ? re[t2.HYPHENRANGELOOSE] : re[t2.HYPHENRANGE];
         range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
         debug6("hyphen replace", range);
         range = trimComparatorWhitespace(range);
         debug6("comparator trim", range);
-        range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+        range = range.replace(re[t2.TILDETRIM], tildeTrimReplace);
         debug6("tilde trim", range);
-        range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+        range = range.replace(re[t2.CARETTRIM], caretTrimReplace);
         debug6("caret trim", range);
         let rangeList = range.split(" ").map((comp) => parseComparator(comp, this.options)).join(" ").split(/\s+/).map((comp) => replaceGTE0(comp, this.options));
         if (loose) {
           rangeList = rangeList.filter((comp) => {
             debug6("loose invalid filter", comp, this.options);
-            return !!comp.match(re[t.COMPARATORLOOSE]);
+            return !!comp.match(re[t2.COMPARATORLOOSE]);
           });
         }
         debug6("range list", rangeList);
@@ -33936,7 +33936,7 @@ var require_range = __commonJS({
         return false;
       }
     };
-    module.exports = Range;
+    module.exports = Range2;
     var LRU = require_lrucache();
     var cache2 = new LRU();
     var parseOptions = require_parse_options();
@@ -33947,12 +33947,12 @@ var require_range = __commonJS({
     var {
       safeRe: re,
       src,
-      t,
+      t: t2,
       tildeTrimReplace,
       caretTrimReplace
     } = require_re();
     var { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = require_constants7();
-    var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
+    var BUILDSTRIPRE = new RegExp(src[t2.BUILD], "g");
     var isNullSet = (c) => c.value === "<0.0.0-0";
     var isAny = (c) => c.value === "";
     var isSatisfiable = (comparators, options) => {
@@ -33968,7 +33968,7 @@ var require_range = __commonJS({
       return result2;
     };
     var parseComparator = (comp, options) => {
-      comp = comp.replace(re[t.BUILD], "");
+      comp = comp.replace(re[t2.BUILD], "");
       debug6("comp", comp, options);
       comp = replaceCarets(comp, options);
       debug6("caret", comp);
@@ -33980,13 +33980,13 @@ var require_range = __commonJS({
       debug6("stars", comp);
       return comp;
     };
-    var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
+    var isX = (id2) => !id2 || id2.toLowerCase() === "x" || id2 === "*";
     var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
     var replaceTildes = (comp, options) => {
       return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
     };
     var replaceTilde = (comp, options) => {
-      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const r = options.loose ? re[t2.TILDELOOSE] : re[t2.TILDE];
       const z = options.includePrerelease ? "-0" : "";
       return comp.replace(r, (_, M, m, p, pr) => {
         debug6("tilde", comp, _, M, m, p, pr);
@@ -34012,7 +34012,7 @@ var require_range = __commonJS({
     };
     var replaceCaret = (comp, options) => {
       debug6("caret", comp, options);
-      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const r = options.loose ? re[t2.CARETLOOSE] : re[t2.CARET];
       const z = options.includePrerelease ? "-0" : "";
       return comp.replace(r, (_, M, m, p, pr) => {
         debug6("caret", comp, _, M, m, p, pr);
@@ -34060,7 +34060,7 @@ var require_range = __commonJS({
     };
     var replaceXRange = (comp, options) => {
       comp = comp.trim();
-      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      const r = options.loose ? re[t2.XRANGELOOSE] : re[t2.XRANGE];
       return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
         debug6("xRange", comp, ret, gtlt, M, m, p, pr);
         if (invalidXRangeOrder(M, m, p)) {
@@ -34118,11 +34118,11 @@ var require_range = __commonJS({
     };
     var replaceStars = (comp, options) => {
       debug6("replaceStars", comp, options);
-      return comp.trim().replace(re[t.STAR], "");
+      return comp.trim().replace(re[t2.STAR], "");
     };
     var replaceGTE0 = (comp, options) => {
       debug6("replaceGTE0", comp, options);
-      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+      return comp.trim().replace(re[options.includePrerelease ? t2.GTE0PRE : t2.GTE0], "");
     };
     var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
       if (isX(fM)) {
@@ -34208,7 +34208,7 @@ var require_comparator = __commonJS({
         debug6("comp", this);
       }
       parse(comp) {
-        const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+        const r = this.options.loose ? re[t2.COMPARATORLOOSE] : re[t2.COMPARATOR];
         const m = comp.match(r);
         if (!m) {
           throw new TypeError(`Invalid comparator: ${comp}`);
@@ -34248,12 +34248,12 @@ var require_comparator = __commonJS({
           if (this.value === "") {
             return true;
           }
-          return new Range(comp.value, options).test(this.value);
+          return new Range2(comp.value, options).test(this.value);
         } else if (comp.operator === "") {
           if (comp.value === "") {
             return true;
           }
-          return new Range(this.value, options).test(comp.semver);
+          return new Range2(this.value, options).test(comp.semver);
         }
         options = parseOptions(options);
         if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
@@ -34282,11 +34282,11 @@ var require_comparator = __commonJS({
     };
     module.exports = Comparator;
     var parseOptions = require_parse_options();
-    var { safeRe: re, t } = require_re();
+    var { safeRe: re, t: t2 } = require_re();
     var cmp = require_cmp();
     var debug6 = require_debug();
     var SemVer = require_semver();
-    var Range = require_range();
+    var Range2 = require_range();
   }
 });
 
@@ -34294,10 +34294,10 @@ var require_comparator = __commonJS({
 var require_satisfies = __commonJS({
   "node_modules/@npmcli/fs/node_modules/semver/functions/satisfies.js"(exports, module) {
     "use strict";
-    var Range = require_range();
+    var Range2 = require_range();
     var satisfies = (version, range, options) => {
       try {
-        range = new Range(range, options);
+        range = new Range2(range, options);
       } catch (er) {
         return false;
       }
@@ -34311,8 +34311,8 @@ var require_satisfies = __commonJS({
 var require_to_comparators = __commonJS({
   "node_modules/@npmcli/fs/node_modules/semver/ranges/to-comparators.js"(exports, module) {
     "use strict";
-    var Range = require_range();
-    var toComparators = (range, options) => new Range(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    var Range2 = require_range();
+    var toComparators = (range, options) => new Range2(range, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
     module.exports = toComparators;
   }
 });
@@ -34322,13 +34322,13 @@ var require_max_satisfying = __commonJS({
   "node_modules/@npmcli/fs/node_modules/semver/ranges/max-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var Range = require_range();
+    var Range2 = require_range();
     var maxSatisfying = (versions, range, options) => {
       let max = null;
       let maxSV = null;
       let rangeObj = null;
       try {
-        rangeObj = new Range(range, options);
+        rangeObj = new Range2(range, options);
       } catch (er) {
         return null;
       }
@@ -34351,13 +34351,13 @@ var require_min_satisfying = __commonJS({
   "node_modules/@npmcli/fs/node_modules/semver/ranges/min-satisfying.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var Range = require_range();
+    var Range2 = require_range();
     var minSatisfying = (versions, range, options) => {
       let min = null;
       let minSV = null;
       let rangeObj = null;
       try {
-        rangeObj = new Range(range, options);
+        rangeObj = new Range2(range, options);
       } catch (er) {
         return null;
       }
@@ -34380,10 +34380,10 @@ var require_min_version = __commonJS({
   "node_modules/@npmcli/fs/node_modules/semver/ranges/min-version.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var Range = require_range();
+    var Range2 = require_range();
     var gt = require_gt();
     var minVersion = (range, loose) => {
-      range = new Range(range, loose);
+      range = new Range2(range, loose);
       let minver = new SemVer("0.0.0");
       if (range.test(minver)) {
         return minver;
@@ -34438,10 +34438,10 @@ var require_min_version = __commonJS({
 var require_valid2 = __commonJS({
   "node_modules/@npmcli/fs/node_modules/semver/ranges/valid.js"(exports, module) {
     "use strict";
-    var Range = require_range();
+    var Range2 = require_range();
     var validRange = (range, options) => {
       try {
-        return new Range(range, options).range || "*";
+        return new Range2(range, options).range || "*";
       } catch (er) {
         return null;
       }
@@ -34457,7 +34457,7 @@ var require_outside = __commonJS({
     var SemVer = require_semver();
     var Comparator = require_comparator();
     var { ANY } = Comparator;
-    var Range = require_range();
+    var Range2 = require_range();
     var satisfies = require_satisfies();
     var gt = require_gt();
     var lt = require_lt();
@@ -34465,7 +34465,7 @@ var require_outside = __commonJS({
     var gte = require_gte();
     var outside = (version, range, hilo, options) => {
       version = new SemVer(version, options);
-      range = new Range(range, options);
+      range = new Range2(range, options);
       let gtfn, ltefn, ltfn, comp, ecomp;
       switch (hilo) {
         case ">":
@@ -34543,10 +34543,10 @@ var require_ltr = __commonJS({
 var require_intersects = __commonJS({
   "node_modules/@npmcli/fs/node_modules/semver/ranges/intersects.js"(exports, module) {
     "use strict";
-    var Range = require_range();
+    var Range2 = require_range();
     var intersects = (r1, r2, options) => {
-      r1 = new Range(r1, options);
-      r2 = new Range(r2, options);
+      r1 = new Range2(r1, options);
+      r2 = new Range2(r2, options);
       return r1.intersects(r2, options);
     };
     module.exports = intersects;
@@ -34607,7 +34607,7 @@ var require_simplify = __commonJS({
 var require_subset = __commonJS({
   "node_modules/@npmcli/fs/node_modules/semver/ranges/subset.js"(exports, module) {
     "use strict";
-    var Range = require_range();
+    var Range2 = require_range();
     var Comparator = require_comparator();
     var { ANY } = Comparator;
     var satisfies = require_satisfies();
@@ -34616,8 +34616,8 @@ var require_subset = __commonJS({
       if (sub === dom) {
         return true;
       }
-      sub = new Range(sub, options);
-      dom = new Range(dom, options);
+      sub = new Range2(sub, options);
+      dom = new Range2(dom, options);
       let sawNonNull = false;
       OUTER: for (const simpleSub of sub.set) {
         for (const simpleDom of dom.set) {
@@ -34798,7 +34798,7 @@ var require_semver2 = __commonJS({
     var coerce = require_coerce();
     var truncate2 = require_truncate();
     var Comparator = require_comparator();
-    var Range = require_range();
+    var Range2 = require_range();
     var satisfies = require_satisfies();
     var toComparators = require_to_comparators();
     var maxSatisfying = require_max_satisfying();
@@ -34837,7 +34837,7 @@ var require_semver2 = __commonJS({
       coerce,
       truncate: truncate2,
       Comparator,
-      Range,
+      Range: Range2,
       satisfies,
       toComparators,
       maxSatisfying,
@@ -34983,10 +34983,10 @@ var require_errors3 = __commonJS({
     E("ERR_FS_CP_UNKNOWN", "Cannot copy an unknown file type");
     E("ERR_FS_EISDIR", "Path is a directory");
     module.exports.ERR_INVALID_ARG_TYPE = class ERR_INVALID_ARG_TYPE extends Error {
-      constructor(name, expected, actual) {
+      constructor(name2, expected, actual) {
         super();
         this.code = "ERR_INVALID_ARG_TYPE";
-        this.message = `The ${name} argument must be ${expected}. Received ${typeof actual}`;
+        this.message = `The ${name2} argument must be ${expected}. Received ${typeof actual}`;
       }
     };
   }
@@ -35031,11 +35031,11 @@ var require_polyfill = __commonJS({
       utimes
     } = __require("fs/promises");
     var {
-      dirname: dirname2,
+      dirname: dirname3,
       isAbsolute,
       join: join5,
       parse: parse3,
-      resolve: resolve2,
+      resolve: resolve3,
       sep: sep3,
       toNamespacedPath
     } = __require("path");
@@ -35129,7 +35129,7 @@ var require_polyfill = __commonJS({
       ]);
     }
     async function checkParentDir(destStat, src, dest, opts) {
-      const destParent = dirname2(dest);
+      const destParent = dirname3(dest);
       const dirExists = await pathExists(destParent);
       if (dirExists) {
         return getStatsForCopy(destStat, src, dest, opts);
@@ -35145,8 +35145,8 @@ var require_polyfill = __commonJS({
       );
     }
     async function checkParentPaths(src, srcStat, dest) {
-      const srcParent = resolve2(dirname2(src));
-      const destParent = resolve2(dirname2(dest));
+      const srcParent = resolve3(dirname3(src));
+      const destParent = resolve3(dirname3(dest));
       if (destParent === srcParent || destParent === parse3(destParent).root) {
         return;
       }
@@ -35169,7 +35169,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path) => resolve2(path).split(sep3).filter(Boolean);
+    var normalizePathToArray = (path) => resolve3(path).split(sep3).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -35299,7 +35299,7 @@ var require_polyfill = __commonJS({
     async function onLink(destStat, src, dest) {
       let resolvedSrc = await readlink2(src);
       if (!isAbsolute(resolvedSrc)) {
-        resolvedSrc = resolve2(dirname2(src), resolvedSrc);
+        resolvedSrc = resolve3(dirname3(src), resolvedSrc);
       }
       if (!destStat) {
         return symlink2(resolvedSrc, dest);
@@ -35314,7 +35314,7 @@ var require_polyfill = __commonJS({
         throw err;
       }
       if (!isAbsolute(resolvedDest)) {
-        resolvedDest = resolve2(dirname2(dest), resolvedDest);
+        resolvedDest = resolve3(dirname3(dest), resolvedDest);
       }
       if (isSrcSubdir(resolvedSrc, resolvedDest)) {
         throw new ERR_FS_CP_EINVAL({
@@ -35418,7 +35418,7 @@ var require_readdir_scoped = __commonJS({
 // node_modules/@npmcli/fs/lib/move-file.js
 var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
-    var { dirname: dirname2, join: join5, resolve: resolve2, relative: relative2, isAbsolute } = __require("path");
+    var { dirname: dirname3, join: join5, resolve: resolve3, relative: relative2, isAbsolute } = __require("path");
     var fs3 = __require("fs/promises");
     var pathExists = async (path) => {
       try {
@@ -35439,7 +35439,7 @@ var require_move_file = __commonJS({
       if (!options.overwrite && await pathExists(destination)) {
         throw new Error(`The destination file exists: ${destination}`);
       }
-      await fs3.mkdir(dirname2(destination), { recursive: true });
+      await fs3.mkdir(dirname3(destination), { recursive: true });
       try {
         await fs3.rename(source, destination);
       } catch (error2) {
@@ -35463,11 +35463,11 @@ var require_move_file = __commonJS({
         await Promise.all(symlinks.map(async ({ source: symSource, destination: symDestination }) => {
           let target = await fs3.readlink(symSource);
           if (isAbsolute(target)) {
-            target = resolve2(symDestination, relative2(symSource, target));
+            target = resolve3(symDestination, relative2(symSource, target));
           }
           let targetType = "file";
           try {
-            const targetStat = await fs3.stat(resolve2(dirname2(symSource), target));
+            const targetStat = await fs3.stat(resolve3(dirname3(symSource), target));
             if (targetStat.isDirectory()) {
               targetType = "junction";
             }
@@ -35544,8 +35544,8 @@ var require_tmp = __commonJS({
     var cacheDir = require_cache_dir();
     module.exports.mkdir = mktmpdir;
     module.exports.tmpName = function tmpName(cache2, tmpPrefix) {
-      const id = crypto2.randomUUID();
-      return path.join(cache2, "tmp", tmpPrefix ? `${tmpPrefix}-${id}` : id);
+      const id2 = crypto2.randomUUID();
+      return path.join(cache2, "tmp", tmpPrefix ? `${tmpPrefix}-${id2}` : id2);
     };
     async function mktmpdir(cache2, opts = {}) {
       const { tmpPrefix } = opts;
@@ -35660,8 +35660,8 @@ var require_hash_to_segments = __commonJS({
   "node_modules/cacache/lib/util/hash-to-segments.js"(exports, module) {
     "use strict";
     module.exports = hashToSegments;
-    function hashToSegments(hash) {
-      return [hash.slice(0, 2), hash.slice(2, 4), hash.slice(4)];
+    function hashToSegments(hash2) {
+      return [hash2.slice(0, 2), hash2.slice(2, 4), hash2.slice(4)];
     }
   }
 });
@@ -35762,7 +35762,7 @@ async function mapConcurrently(iterable, mapper, {
     const cleanup = () => {
       signal?.removeEventListener("abort", signalListener);
     };
-    const resolve2 = (value) => {
+    const resolve3 = (value) => {
       resolve_(value);
       cleanup();
     };
@@ -35812,10 +35812,10 @@ async function mapConcurrently(iterable, mapper, {
       }
       const lastIndex = Math.min(doneIndex, result2.length);
       if (lastIndex === result2.length && skippedCount === 0) {
-        resolve2(result2);
+        resolve3(result2);
         return;
       }
-      resolve2(result2.slice(0, lastIndex).filter((value) => value !== pMapSkip));
+      resolve3(result2.slice(0, lastIndex).filter((value) => value !== pMapSkip));
     };
     const next = async () => {
       if (isResolved || currentIndex >= doneIndex) {
@@ -35962,8 +35962,8 @@ function pMapIterable(iterable, mapper, {
                 if (runningMappersCount < concurrency) {
                   runningMappersCount++;
                 } else {
-                  await new Promise((resolve2) => {
-                    mapperWaiters.set(mapperWaiterCount++, resolve2);
+                  await new Promise((resolve3) => {
+                    mapperWaiters.set(mapperWaiterCount++, resolve3);
                   });
                 }
               } finally {
@@ -36016,8 +36016,8 @@ function pMapIterable(iterable, mapper, {
         trySpawn();
         try {
           while (headIndex < promises3.length) {
-            const result2 = await (promises3[headIndex] ?? new Promise((resolve2) => {
-              wake = resolve2;
+            const result2 = await (promises3[headIndex] ?? new Promise((resolve3) => {
+              wake = resolve3;
             }));
             const { done, value } = result2;
             promises3[headIndex] = void 0;
@@ -36189,8 +36189,8 @@ var require_entry_index = __commonJS({
       }
       const newIndex = "\n" + newEntries.map((entry2) => {
         const stringified = JSON.stringify(entry2);
-        const hash2 = hashEntry(stringified);
-        return `${hash2}	${stringified}`;
+        const hash3 = hashEntry(stringified);
+        return `${hash3}	${stringified}`;
       }).join("\n");
       const setup = async () => {
         const target = tmpName(cache2, opts.tmpPrefix);
@@ -36374,13 +36374,13 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.hashKey = hashKey;
     function hashKey(key) {
-      return hash(key, "sha256");
+      return hash2(key, "sha256");
     }
     module.exports.hashEntry = hashEntry;
     function hashEntry(str3) {
-      return hash(str3, "sha1");
+      return hash2(str3, "sha1");
     }
-    function hash(str3, digest) {
+    function hash2(str3, digest) {
       return crypto2.createHash(digest).update(str3).digest("hex");
     }
     function formatEntry(cache2, entry2, keepAll) {
@@ -36411,7 +36411,7 @@ ${hashEntry(stringified)}	${stringified}`);
 var require_index_min = __commonJS({
   "node_modules/cacache/node_modules/lru-cache/dist/commonjs/node/index.min.js"(exports) {
     "use strict";
-    var j = (u, t) => () => (t || u((t = { exports: {} }).exports, t), t.exports);
+    var j = (u, t2) => () => (t2 || u((t2 = { exports: {} }).exports, t2), t2.exports);
     var I = j((O) => {
       "use strict";
       Object.defineProperty(O, "__esModule", { value: true });
@@ -36433,34 +36433,34 @@ var require_index_min = __commonJS({
     var C = () => g.metrics.hasSubscribers || g.tracing.hasSubscribers;
     var k = /* @__PURE__ */ new Set();
     var G = typeof process == "object" && process ? process : {};
-    var V = (u, t, e, i) => {
-      typeof G.emitWarning == "function" ? G.emitWarning(u, t, e, i) : console.error(`[${e}] ${t}: ${u}`);
+    var V = (u, t2, e, i) => {
+      typeof G.emitWarning == "function" ? G.emitWarning(u, t2, e, i) : console.error(`[${e}] ${t2}: ${u}`);
     };
     var q = (u) => !k.has(u);
     var T = (u) => !!u && u === Math.floor(u) && u > 0 && isFinite(u);
     var H = (u) => T(u) ? u <= Math.pow(2, 8) ? Uint8Array : u <= Math.pow(2, 16) ? Uint16Array : u <= Math.pow(2, 32) ? Uint32Array : u <= Number.MAX_SAFE_INTEGER ? W : null : null;
     var W = class extends Array {
-      constructor(t) {
-        super(t), this.fill(0);
+      constructor(t2) {
+        super(t2), this.fill(0);
       }
     };
     var L = class u {
       heap;
       length;
       static #o = false;
-      static create(t) {
-        let e = H(t);
+      static create(t2) {
+        let e = H(t2);
         if (!e) return [];
         u.#o = true;
-        let i = new u(t, e);
+        let i = new u(t2, e);
         return u.#o = false, i;
       }
-      constructor(t, e) {
+      constructor(t2, e) {
         if (!u.#o) throw new TypeError("instantiate Stack using Stack.create(n)");
-        this.heap = new e(t), this.length = 0;
+        this.heap = new e(t2), this.length = 0;
       }
-      push(t) {
-        this.heap[this.length++] = t;
+      push(t2) {
+        this.heap[this.length++] = t2;
       }
       pop() {
         return this.heap[--this.length];
@@ -36513,12 +36513,12 @@ var require_index_min = __commonJS({
       #U;
       #f;
       #R;
-      static unsafeExposeInternals(t) {
-        return { starts: t.#F, ttls: t.#d, autopurgeTimers: t.#g, sizes: t.#y, keyMap: t.#s, keyList: t.#i, valList: t.#t, next: t.#l, prev: t.#u, get head() {
-          return t.#a;
+      static unsafeExposeInternals(t2) {
+        return { starts: t2.#F, ttls: t2.#d, autopurgeTimers: t2.#g, sizes: t2.#y, keyMap: t2.#s, keyList: t2.#i, valList: t2.#t, next: t2.#l, prev: t2.#u, get head() {
+          return t2.#a;
         }, get tail() {
-          return t.#h;
-        }, free: t.#_, isBackgroundFetch: (e) => t.#e(e), backgroundFetch: (e, i, s, n) => t.#G(e, i, s, n), moveToTail: (e) => t.#M(e), indexes: (e) => t.#A(e), rindexes: (e) => t.#z(e), isStale: (e) => t.#p(e) };
+          return t2.#h;
+        }, free: t2.#_, isBackgroundFetch: (e) => t2.#e(e), backgroundFetch: (e, i, s, n) => t2.#G(e, i, s, n), moveToTail: (e) => t2.#M(e), indexes: (e) => t2.#A(e), rindexes: (e) => t2.#z(e), isStale: (e) => t2.#p(e) };
       }
       get max() {
         return this.#o;
@@ -36547,8 +36547,8 @@ var require_index_min = __commonJS({
       get disposeAfter() {
         return this.#S;
       }
-      constructor(t) {
-        let { max: e = 0, ttl: i, ttlResolution: s = 1, ttlAutopurge: n, updateAgeOnGet: o, updateAgeOnHas: l, allowStale: h, dispose: r, onInsert: c, disposeAfter: w, noDisposeOnSet: y, noUpdateTTL: d, maxSize: p = 0, maxEntrySize: f = 0, sizeCalculation: _, fetchMethod: a, memoMethod: S, noDeleteOnFetchRejection: F, noDeleteOnStaleGet: b, allowStaleOnFetchRejection: m, allowStaleOnFetchAbort: A, ignoreFetchAbort: z, backgroundFetchSize: x = 1, perf: v } = t;
+      constructor(t2) {
+        let { max: e = 0, ttl: i, ttlResolution: s = 1, ttlAutopurge: n, updateAgeOnGet: o, updateAgeOnHas: l, allowStale: h, dispose: r, onInsert: c, disposeAfter: w, noDisposeOnSet: y, noUpdateTTL: d, maxSize: p = 0, maxEntrySize: f = 0, sizeCalculation: _, fetchMethod: a, memoMethod: S, noDeleteOnFetchRejection: F2, noDeleteOnStaleGet: b, allowStaleOnFetchRejection: m, allowStaleOnFetchAbort: A, ignoreFetchAbort: z, backgroundFetchSize: x = 1, perf: v } = t2;
         if (this.backgroundFetchSize = x, v !== void 0 && typeof v?.now != "function") throw new TypeError("perf option must have a now() method if specified");
         if (this.#w = v ?? N.defaultPerf, e !== 0 && !T(e)) throw new TypeError("max option must be a nonnegative integer");
         let E = e ? H(e) : Array;
@@ -36559,7 +36559,7 @@ var require_index_min = __commonJS({
         }
         if (S !== void 0 && typeof S != "function") throw new TypeError("memoMethod must be a function if defined");
         if (this.#j = S, a !== void 0 && typeof a != "function") throw new TypeError("fetchMethod must be a function if specified");
-        if (this.#x = a, this.#U = !!a, this.#s = /* @__PURE__ */ new Map(), this.#i = Array.from({ length: e }).fill(void 0), this.#t = Array.from({ length: e }).fill(void 0), this.#l = new E(e), this.#u = new E(e), this.#a = 0, this.#h = 0, this.#_ = L.create(e), this.#n = 0, this.#b = 0, typeof r == "function" && (this.#m = r), typeof c == "function" && (this.#W = c), typeof w == "function" ? (this.#S = w, this.#r = []) : (this.#S = void 0, this.#r = void 0), this.#T = !!this.#m, this.#R = !!this.#W, this.#f = !!this.#S, this.noDisposeOnSet = !!y, this.noUpdateTTL = !!d, this.noDeleteOnFetchRejection = !!F, this.allowStaleOnFetchRejection = !!m, this.allowStaleOnFetchAbort = !!A, this.ignoreFetchAbort = !!z, this.maxEntrySize !== 0) {
+        if (this.#x = a, this.#U = !!a, this.#s = /* @__PURE__ */ new Map(), this.#i = Array.from({ length: e }).fill(void 0), this.#t = Array.from({ length: e }).fill(void 0), this.#l = new E(e), this.#u = new E(e), this.#a = 0, this.#h = 0, this.#_ = L.create(e), this.#n = 0, this.#b = 0, typeof r == "function" && (this.#m = r), typeof c == "function" && (this.#W = c), typeof w == "function" ? (this.#S = w, this.#r = []) : (this.#S = void 0, this.#r = void 0), this.#T = !!this.#m, this.#R = !!this.#W, this.#f = !!this.#S, this.noDisposeOnSet = !!y, this.noUpdateTTL = !!d, this.noDeleteOnFetchRejection = !!F2, this.allowStaleOnFetchRejection = !!m, this.allowStaleOnFetchAbort = !!A, this.ignoreFetchAbort = !!z, this.maxEntrySize !== 0) {
           if (this.#c !== 0 && !T(this.#c)) throw new TypeError("maxSize must be a positive integer if specified");
           if (!T(this.maxEntrySize)) throw new TypeError("maxEntrySize must be a positive integer if specified");
           this.#X();
@@ -36574,17 +36574,17 @@ var require_index_min = __commonJS({
           q(D) && (k.add(D), V("TTL caching without ttlAutopurge, max, or maxSize can result in unbounded memory consumption.", "UnboundedCacheWarning", D, u));
         }
       }
-      getRemainingTTL(t) {
-        return this.#s.has(t) ? 1 / 0 : 0;
+      getRemainingTTL(t2) {
+        return this.#s.has(t2) ? 1 / 0 : 0;
       }
       #k() {
-        let t = new W(this.#o), e = new W(this.#o);
-        this.#d = t, this.#F = e;
+        let t2 = new W(this.#o), e = new W(this.#o);
+        this.#d = t2, this.#F = e;
         let i = this.ttlAutopurge ? Array.from({ length: this.#o }) : void 0;
         this.#g = i, this.#H = (h, r, c = this.#w.now()) => {
-          e[h] = r !== 0 ? c : 0, t[h] = r, s(h, r);
+          e[h] = r !== 0 ? c : 0, t2[h] = r, s(h, r);
         }, this.#D = (h) => {
-          e[h] = t[h] !== 0 ? this.#w.now() : 0, s(h, t[h]);
+          e[h] = t2[h] !== 0 ? this.#w.now() : 0, s(h, t2[h]);
         };
         let s = this.ttlAutopurge ? (h, r) => {
           if (i?.[h] && (clearTimeout(i[h]), i[h] = void 0), r && r !== 0 && i) {
@@ -36596,8 +36596,8 @@ var require_index_min = __commonJS({
         } : () => {
         };
         this.#E = (h, r) => {
-          if (t[r]) {
-            let c = t[r], w = e[r];
+          if (t2[r]) {
+            let c = t2[r], w = e[r];
             if (!c || !w) return;
             h.ttl = c, h.start = w, h.now = n || o();
             let y = h.now - w;
@@ -36618,13 +36618,13 @@ var require_index_min = __commonJS({
           return r === void 0 ? 0 : l(r);
         };
         let l = (h) => {
-          let r = t[h], c = e[h];
+          let r = t2[h], c = e[h];
           if (!r || !c) return 1 / 0;
           let w = (n || o()) - c;
           return r - w;
         };
         this.#p = (h) => {
-          let r = e[h], c = t[h];
+          let r = e[h], c = t2[h];
           return !!c && !!r && (n || o()) - r > c;
         };
       }
@@ -36636,9 +36636,9 @@ var require_index_min = __commonJS({
       };
       #p = () => false;
       #X() {
-        let t = new W(this.#o);
-        this.#b = 0, this.#y = t, this.#C = (e) => {
-          this.#b -= t[e], t[e] = 0;
+        let t2 = new W(this.#o);
+        this.#b = 0, this.#y = t2, this.#C = (e) => {
+          this.#b -= t2[e], t2[e] = 0;
         }, this.#N = (e, i, s, n) => {
           if (!T(s)) {
             if (this.#e(i)) return this.backgroundFetchSize;
@@ -36649,83 +36649,83 @@ var require_index_min = __commonJS({
           }
           return s;
         }, this.#I = (e, i, s) => {
-          if (t[e] = i, this.#c) {
-            let n = this.#c - t[e];
+          if (t2[e] = i, this.#c) {
+            let n = this.#c - t2[e];
             for (; this.#b > n; ) this.#P(true);
           }
-          this.#b += t[e], s && (s.entrySize = i, s.totalCalculatedSize = this.#b);
+          this.#b += t2[e], s && (s.entrySize = i, s.totalCalculatedSize = this.#b);
         };
       }
-      #C = (t) => {
+      #C = (t2) => {
       };
-      #I = (t, e, i) => {
+      #I = (t2, e, i) => {
       };
-      #N = (t, e, i, s) => {
+      #N = (t2, e, i, s) => {
         if (i || s) throw new TypeError("cannot set size without setting maxSize or maxEntrySize on cache");
         return 0;
       };
-      *#A({ allowStale: t = this.allowStale } = {}) {
-        if (this.#n) for (let e = this.#h; this.#V(e) && ((t || !this.#p(e)) && (yield e), e !== this.#a); ) e = this.#u[e];
+      *#A({ allowStale: t2 = this.allowStale } = {}) {
+        if (this.#n) for (let e = this.#h; this.#V(e) && ((t2 || !this.#p(e)) && (yield e), e !== this.#a); ) e = this.#u[e];
       }
-      *#z({ allowStale: t = this.allowStale } = {}) {
-        if (this.#n) for (let e = this.#a; this.#V(e) && ((t || !this.#p(e)) && (yield e), e !== this.#h); ) e = this.#l[e];
+      *#z({ allowStale: t2 = this.allowStale } = {}) {
+        if (this.#n) for (let e = this.#a; this.#V(e) && ((t2 || !this.#p(e)) && (yield e), e !== this.#h); ) e = this.#l[e];
       }
-      #V(t) {
-        return t !== void 0 && this.#s.get(this.#i[t]) === t;
+      #V(t2) {
+        return t2 !== void 0 && this.#s.get(this.#i[t2]) === t2;
       }
       *entries() {
-        for (let t of this.#A()) this.#t[t] !== void 0 && this.#i[t] !== void 0 && !this.#e(this.#t[t]) && (yield [this.#i[t], this.#t[t]]);
+        for (let t2 of this.#A()) this.#t[t2] !== void 0 && this.#i[t2] !== void 0 && !this.#e(this.#t[t2]) && (yield [this.#i[t2], this.#t[t2]]);
       }
       *rentries() {
-        for (let t of this.#z()) this.#t[t] !== void 0 && this.#i[t] !== void 0 && !this.#e(this.#t[t]) && (yield [this.#i[t], this.#t[t]]);
+        for (let t2 of this.#z()) this.#t[t2] !== void 0 && this.#i[t2] !== void 0 && !this.#e(this.#t[t2]) && (yield [this.#i[t2], this.#t[t2]]);
       }
       *keys() {
-        for (let t of this.#A()) {
-          let e = this.#i[t];
-          e !== void 0 && !this.#e(this.#t[t]) && (yield e);
+        for (let t2 of this.#A()) {
+          let e = this.#i[t2];
+          e !== void 0 && !this.#e(this.#t[t2]) && (yield e);
         }
       }
       *rkeys() {
-        for (let t of this.#z()) {
-          let e = this.#i[t];
-          e !== void 0 && !this.#e(this.#t[t]) && (yield e);
+        for (let t2 of this.#z()) {
+          let e = this.#i[t2];
+          e !== void 0 && !this.#e(this.#t[t2]) && (yield e);
         }
       }
       *values() {
-        for (let t of this.#A()) this.#t[t] !== void 0 && !this.#e(this.#t[t]) && (yield this.#t[t]);
+        for (let t2 of this.#A()) this.#t[t2] !== void 0 && !this.#e(this.#t[t2]) && (yield this.#t[t2]);
       }
       *rvalues() {
-        for (let t of this.#z()) this.#t[t] !== void 0 && !this.#e(this.#t[t]) && (yield this.#t[t]);
+        for (let t2 of this.#z()) this.#t[t2] !== void 0 && !this.#e(this.#t[t2]) && (yield this.#t[t2]);
       }
       [Symbol.iterator]() {
         return this.entries();
       }
       [Symbol.toStringTag] = "LRUCache";
-      find(t, e = {}) {
+      find(t2, e = {}) {
         for (let i of this.#A()) {
           let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-          if (n !== void 0 && t(n, this.#i[i], this)) return this.#L(this.#i[i], e);
+          if (n !== void 0 && t2(n, this.#i[i], this)) return this.#L(this.#i[i], e);
         }
       }
-      forEach(t, e = this) {
+      forEach(t2, e = this) {
         for (let i of this.#A()) {
           let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-          n !== void 0 && t.call(e, n, this.#i[i], this);
+          n !== void 0 && t2.call(e, n, this.#i[i], this);
         }
       }
-      rforEach(t, e = this) {
+      rforEach(t2, e = this) {
         for (let i of this.#z()) {
           let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-          n !== void 0 && t.call(e, n, this.#i[i], this);
+          n !== void 0 && t2.call(e, n, this.#i[i], this);
         }
       }
       purgeStale() {
-        let t = false;
-        for (let e of this.#z({ allowStale: true })) this.#p(e) && (this.#v(this.#i[e], "expire"), t = true);
-        return t;
+        let t2 = false;
+        for (let e of this.#z({ allowStale: true })) this.#p(e) && (this.#v(this.#i[e], "expire"), t2 = true);
+        return t2;
       }
-      info(t) {
-        let e = this.#s.get(t);
+      info(t2) {
+        let e = this.#s.get(t2);
         if (e === void 0) return;
         let i = this.#t[e], s = this.#e(i) ? i.__staleWhileFetching : i;
         if (s === void 0) return;
@@ -36740,7 +36740,7 @@ var require_index_min = __commonJS({
         return this.#y && (n.size = this.#y[e]), n;
       }
       dump() {
-        let t = [];
+        let t2 = [];
         for (let e of this.#A({ allowStale: true })) {
           let i = this.#i[e], s = this.#t[e], n = this.#e(s) ? s.__staleWhileFetching : s;
           if (n === void 0 || i === void 0) continue;
@@ -36750,13 +36750,13 @@ var require_index_min = __commonJS({
             let l = this.#w.now() - this.#F[e];
             o.start = Math.floor(Date.now() - l);
           }
-          this.#y && (o.size = this.#y[e]), t.unshift([i, o]);
+          this.#y && (o.size = this.#y[e]), t2.unshift([i, o]);
         }
-        return t;
+        return t2;
       }
-      load(t) {
+      load(t2) {
         this.clear();
-        for (let [e, i] of t) {
+        for (let [e, i] of t2) {
           if (i.start) {
             let s = Date.now() - i.start;
             i.start = this.#w.now() - s;
@@ -36764,21 +36764,21 @@ var require_index_min = __commonJS({
           this.#O(e, i.value, i);
         }
       }
-      set(t, e, i = {}) {
+      set(t2, e, i = {}) {
         let { status: s = g.metrics.hasSubscribers ? {} : void 0 } = i;
-        i.status = s, s && (s.op = "set", s.key = t, e !== void 0 && (s.value = e), s.cache = this);
-        let n = this.#O(t, e, i);
+        i.status = s, s && (s.op = "set", s.key = t2, e !== void 0 && (s.value = e), s.cache = this);
+        let n = this.#O(t2, e, i);
         return s && g.metrics.hasSubscribers && g.metrics.publish(s), n;
       }
-      #O(t, e, i, s) {
+      #O(t2, e, i, s) {
         let { ttl: n = this.ttl, start: o, noDisposeOnSet: l = this.noDisposeOnSet, sizeCalculation: h = this.sizeCalculation, status: r } = i, c = this.#e(e);
-        if (e === void 0) return r && (r.set = "deleted"), this.delete(t), this;
+        if (e === void 0) return r && (r.set = "deleted"), this.delete(t2), this;
         let { noUpdateTTL: w = this.noUpdateTTL } = i;
         r && !c && (r.value = e);
-        let y = this.#N(t, e, i.size || 0, h, r);
-        if (this.maxEntrySize && y > this.maxEntrySize) return this.#v(t, "set"), r && (r.set = "miss", r.maxEntrySizeExceeded = true), this;
-        let d = this.#n === 0 ? void 0 : this.#s.get(t);
-        if (d === void 0) d = this.#n === 0 ? this.#h : this.#_.length !== 0 ? this.#_.pop() : this.#n === this.#o ? this.#P(false) : this.#n, this.#i[d] = t, this.#t[d] = e, this.#s.set(t, d), this.#l[this.#h] = d, this.#u[d] = this.#h, this.#h = d, this.#n++, this.#I(d, y, r), r && (r.set = "add"), w = false, this.#R && !c && this.#W?.(e, t, "add");
+        let y = this.#N(t2, e, i.size || 0, h, r);
+        if (this.maxEntrySize && y > this.maxEntrySize) return this.#v(t2, "set"), r && (r.set = "miss", r.maxEntrySizeExceeded = true), this;
+        let d = this.#n === 0 ? void 0 : this.#s.get(t2);
+        if (d === void 0) d = this.#n === 0 ? this.#h : this.#_.length !== 0 ? this.#_.pop() : this.#n === this.#o ? this.#P(false) : this.#n, this.#i[d] = t2, this.#t[d] = e, this.#s.set(t2, d), this.#l[this.#h] = d, this.#u[d] = this.#h, this.#h = d, this.#n++, this.#I(d, y, r), r && (r.set = "add"), w = false, this.#R && !c && this.#W?.(e, t2, "add");
         else {
           this.#M(d);
           let p = this.#t[d];
@@ -36786,13 +36786,13 @@ var require_index_min = __commonJS({
             if (!l) if (this.#e(p)) {
               p !== s && p.__abortController.abort(new Error("replaced"));
               let { __staleWhileFetching: f } = p;
-              f !== void 0 && f !== e && (this.#T && this.#m?.(f, t, "set"), this.#f && this.#r?.push([f, t, "set"]));
-            } else this.#T && this.#m?.(p, t, "set"), this.#f && this.#r?.push([p, t, "set"]);
+              f !== void 0 && f !== e && (this.#T && this.#m?.(f, t2, "set"), this.#f && this.#r?.push([f, t2, "set"]));
+            } else this.#T && this.#m?.(p, t2, "set"), this.#f && this.#r?.push([p, t2, "set"]);
             if (this.#C(d), this.#I(d, y, r), this.#t[d] = e, !c) {
               let f = p && this.#e(p) ? p.__staleWhileFetching : p, _ = f === void 0 ? "add" : e !== f ? "replace" : "update";
-              r && (r.set = _, f !== void 0 && (r.oldValue = f)), this.#R && this.onInsert?.(e, t, _);
+              r && (r.set = _, f !== void 0 && (r.oldValue = f)), this.#R && this.onInsert?.(e, t2, _);
             }
-          } else c || (r && (r.set = "update"), this.#R && this.onInsert?.(e, t, "update"));
+          } else c || (r && (r.set = "update"), this.#R && this.onInsert?.(e, t2, "update"));
         }
         if (n !== 0 && !this.#d && this.#k(), this.#d && (w || this.#H(d, n, o), r && this.#E(r, d)), !l && this.#f && this.#r) {
           let p = this.#r, f;
@@ -36803,32 +36803,32 @@ var require_index_min = __commonJS({
       pop() {
         try {
           for (; this.#n; ) {
-            let t = this.#t[this.#a];
-            if (this.#P(true), this.#e(t)) {
-              if (t.__staleWhileFetching) return t.__staleWhileFetching;
-            } else if (t !== void 0) return t;
+            let t2 = this.#t[this.#a];
+            if (this.#P(true), this.#e(t2)) {
+              if (t2.__staleWhileFetching) return t2.__staleWhileFetching;
+            } else if (t2 !== void 0) return t2;
           }
         } finally {
           if (this.#f && this.#r) {
-            let t = this.#r, e;
-            for (; e = t?.shift(); ) this.#S?.(...e);
+            let t2 = this.#r, e;
+            for (; e = t2?.shift(); ) this.#S?.(...e);
           }
         }
       }
-      #P(t) {
+      #P(t2) {
         let e = this.#a, i = this.#i[e], s = this.#t[e], n = this.#e(s);
         n && s.__abortController.abort(new Error("evicted"));
         let o = n ? s.__staleWhileFetching : s;
-        return (this.#T || this.#f) && o !== void 0 && (this.#T && this.#m?.(o, i, "evict"), this.#f && this.#r?.push([o, i, "evict"])), this.#C(e), this.#g?.[e] && (clearTimeout(this.#g[e]), this.#g[e] = void 0), t && (this.#i[e] = void 0, this.#t[e] = void 0, this.#_.push(e)), this.#n === 1 ? (this.#a = this.#h = 0, this.#_.length = 0) : this.#a = this.#l[e], this.#s.delete(i), this.#n--, e;
+        return (this.#T || this.#f) && o !== void 0 && (this.#T && this.#m?.(o, i, "evict"), this.#f && this.#r?.push([o, i, "evict"])), this.#C(e), this.#g?.[e] && (clearTimeout(this.#g[e]), this.#g[e] = void 0), t2 && (this.#i[e] = void 0, this.#t[e] = void 0, this.#_.push(e)), this.#n === 1 ? (this.#a = this.#h = 0, this.#_.length = 0) : this.#a = this.#l[e], this.#s.delete(i), this.#n--, e;
       }
-      has(t, e = {}) {
+      has(t2, e = {}) {
         let { status: i = g.metrics.hasSubscribers ? {} : void 0 } = e;
-        e.status = i, i && (i.op = "has", i.key = t, i.cache = this);
-        let s = this.#Y(t, e);
+        e.status = i, i && (i.op = "has", i.key = t2, i.cache = this);
+        let s = this.#Y(t2, e);
         return g.metrics.hasSubscribers && g.metrics.publish(i), s;
       }
-      #Y(t, e = {}) {
-        let { updateAgeOnHas: i = this.updateAgeOnHas, status: s } = e, n = this.#s.get(t);
+      #Y(t2, e = {}) {
+        let { updateAgeOnHas: i = this.updateAgeOnHas, status: s } = e, n = this.#s.get(t2);
         if (n !== void 0) {
           let o = this.#t[n];
           if (this.#e(o) && o.__staleWhileFetching === void 0) return false;
@@ -36837,14 +36837,14 @@ var require_index_min = __commonJS({
         } else s && (s.has = "miss");
         return false;
       }
-      peek(t, e = {}) {
+      peek(t2, e = {}) {
         let { status: i = C() ? {} : void 0 } = e;
-        i && (i.op = "peek", i.key = t, i.cache = this), e.status = i;
-        let s = this.#J(t, e);
+        i && (i.op = "peek", i.key = t2, i.cache = this), e.status = i;
+        let s = this.#J(t2, e);
         return g.metrics.hasSubscribers && g.metrics.publish(i), s;
       }
-      #J(t, e) {
-        let { status: i, allowStale: s = this.allowStale } = e, n = this.#s.get(t);
+      #J(t2, e) {
+        let { status: i, allowStale: s = this.allowStale } = e, n = this.#s.get(t2);
         if (n === void 0 || !s && this.#p(n)) {
           i && (i.peek = n === void 0 ? "miss" : "stale");
           return;
@@ -36852,49 +36852,49 @@ var require_index_min = __commonJS({
         let o = this.#t[n], l = this.#e(o) ? o.__staleWhileFetching : o;
         return i && (l !== void 0 ? (i.peek = "hit", i.value = l) : i.peek = "miss"), l;
       }
-      #G(t, e, i, s) {
+      #G(t2, e, i, s) {
         let n = e === void 0 ? void 0 : this.#t[e];
         if (this.#e(n)) return n;
         let o = new AbortController(), { signal: l } = i;
         l?.addEventListener("abort", () => o.abort(l.reason), { signal: o.signal });
         let h = { signal: o.signal, options: i, context: s }, r = (f, _ = false) => {
-          let { aborted: a } = o.signal, S = i.ignoreFetchAbort && f !== void 0, F = i.ignoreFetchAbort || !!(i.allowStaleOnFetchAbort && f !== void 0);
-          if (i.status && (a && !_ ? (i.status.fetchAborted = true, i.status.fetchError = o.signal.reason, S && (i.status.fetchAbortIgnored = true)) : i.status.fetchResolved = true), a && !S && !_) return w(o.signal.reason, F);
+          let { aborted: a } = o.signal, S = i.ignoreFetchAbort && f !== void 0, F2 = i.ignoreFetchAbort || !!(i.allowStaleOnFetchAbort && f !== void 0);
+          if (i.status && (a && !_ ? (i.status.fetchAborted = true, i.status.fetchError = o.signal.reason, S && (i.status.fetchAbortIgnored = true)) : i.status.fetchResolved = true), a && !S && !_) return w(o.signal.reason, F2);
           let b = d, m = this.#t[e];
-          return (m === d || m === void 0 && S && _) && (f === void 0 ? b.__staleWhileFetching !== void 0 ? this.#t[e] = b.__staleWhileFetching : this.#v(t, "fetch") : (i.status && (i.status.fetchUpdated = true), this.#O(t, f, h.options, b))), f;
+          return (m === d || m === void 0 && S && _) && (f === void 0 ? b.__staleWhileFetching !== void 0 ? this.#t[e] = b.__staleWhileFetching : this.#v(t2, "fetch") : (i.status && (i.status.fetchUpdated = true), this.#O(t2, f, h.options, b))), f;
         }, c = (f) => (i.status && (i.status.fetchRejected = true, i.status.fetchError = f), w(f, false)), w = (f, _) => {
-          let { aborted: a } = o.signal, S = a && i.allowStaleOnFetchAbort, F = S || i.allowStaleOnFetchRejection, b = F || i.noDeleteOnFetchRejection, m = d;
-          if (this.#t[e] === d && (!b || !_ && m.__staleWhileFetching === void 0 ? this.#v(t, "fetch") : S || (this.#t[e] = m.__staleWhileFetching)), F) return i.status && m.__staleWhileFetching !== void 0 && (i.status.returnedStale = true), m.__staleWhileFetching;
+          let { aborted: a } = o.signal, S = a && i.allowStaleOnFetchAbort, F2 = S || i.allowStaleOnFetchRejection, b = F2 || i.noDeleteOnFetchRejection, m = d;
+          if (this.#t[e] === d && (!b || !_ && m.__staleWhileFetching === void 0 ? this.#v(t2, "fetch") : S || (this.#t[e] = m.__staleWhileFetching)), F2) return i.status && m.__staleWhileFetching !== void 0 && (i.status.returnedStale = true), m.__staleWhileFetching;
           if (m.__returned === m) throw f;
         }, y = (f, _) => {
-          let a = this.#x?.(t, n, h);
+          let a = this.#x?.(t2, n, h);
           o.signal.addEventListener("abort", () => {
             (!i.ignoreFetchAbort || i.allowStaleOnFetchAbort) && (f(void 0), i.allowStaleOnFetchAbort && (f = (S) => r(S, true)));
           }), a && a instanceof Promise ? a.then((S) => f(S === void 0 ? void 0 : S), _) : a !== void 0 && f(a);
         };
         i.status && (i.status.fetchDispatched = true);
         let d = new Promise(y).then(r, c), p = Object.assign(d, { __abortController: o, __staleWhileFetching: n, __returned: void 0 });
-        return e === void 0 ? (this.#O(t, p, { ...h.options, status: void 0 }), e = this.#s.get(t)) : this.#t[e] = p, p;
+        return e === void 0 ? (this.#O(t2, p, { ...h.options, status: void 0 }), e = this.#s.get(t2)) : this.#t[e] = p, p;
       }
-      #e(t) {
+      #e(t2) {
         if (!this.#U) return false;
-        let e = t;
+        let e = t2;
         return !!e && e instanceof Promise && e.hasOwnProperty("__staleWhileFetching") && e.__abortController instanceof AbortController;
       }
-      fetch(t, e = {}) {
+      fetch(t2, e = {}) {
         let i = g.tracing.hasSubscribers, { status: s = C() ? {} : void 0 } = e;
         e.status = s, s && e.context && (s.context = e.context);
-        let n = this.#q(t, e);
+        let n = this.#q(t2, e);
         return s && i && (s.trace = true, g.tracing.tracePromise(() => n, s).catch(() => {
         })), n;
       }
-      async #q(t, e = {}) {
+      async #q(t2, e = {}) {
         let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, ttl: o = this.ttl, noDisposeOnSet: l = this.noDisposeOnSet, size: h = 0, sizeCalculation: r = this.sizeCalculation, noUpdateTTL: c = this.noUpdateTTL, noDeleteOnFetchRejection: w = this.noDeleteOnFetchRejection, allowStaleOnFetchRejection: y = this.allowStaleOnFetchRejection, ignoreFetchAbort: d = this.ignoreFetchAbort, allowStaleOnFetchAbort: p = this.allowStaleOnFetchAbort, context: f, forceRefresh: _ = false, status: a, signal: S } = e;
-        if (a && (a.op = "fetch", a.key = t, _ && (a.forceRefresh = true), a.cache = this), !this.#U) return a && (a.fetch = "get"), this.#L(t, { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, status: a });
-        let F = { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, ttl: o, noDisposeOnSet: l, size: h, sizeCalculation: r, noUpdateTTL: c, noDeleteOnFetchRejection: w, allowStaleOnFetchRejection: y, allowStaleOnFetchAbort: p, ignoreFetchAbort: d, status: a, signal: S }, b = this.#s.get(t);
+        if (a && (a.op = "fetch", a.key = t2, _ && (a.forceRefresh = true), a.cache = this), !this.#U) return a && (a.fetch = "get"), this.#L(t2, { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, status: a });
+        let F2 = { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, ttl: o, noDisposeOnSet: l, size: h, sizeCalculation: r, noUpdateTTL: c, noDeleteOnFetchRejection: w, allowStaleOnFetchRejection: y, allowStaleOnFetchAbort: p, ignoreFetchAbort: d, status: a, signal: S }, b = this.#s.get(t2);
         if (b === void 0) {
           a && (a.fetch = "miss");
-          let m = this.#G(t, b, F, f);
+          let m = this.#G(t2, b, F2, f);
           return m.__returned = m;
         } else {
           let m = this.#t[b];
@@ -36904,72 +36904,72 @@ var require_index_min = __commonJS({
           }
           let A = this.#p(b);
           if (!_ && !A) return a && (a.fetch = "hit"), this.#M(b), s && this.#D(b), a && this.#E(a, b), m;
-          let z = this.#G(t, b, F, f), v = z.__staleWhileFetching !== void 0 && i;
+          let z = this.#G(t2, b, F2, f), v = z.__staleWhileFetching !== void 0 && i;
           return a && (a.fetch = A ? "stale" : "refresh", v && A && (a.returnedStale = true)), v ? z.__staleWhileFetching : z.__returned = z;
         }
       }
-      forceFetch(t, e = {}) {
+      forceFetch(t2, e = {}) {
         let i = g.tracing.hasSubscribers, { status: s = C() ? {} : void 0 } = e;
         e.status = s, s && e.context && (s.context = e.context);
-        let n = this.#K(t, e);
+        let n = this.#K(t2, e);
         return s && i && (s.trace = true, g.tracing.tracePromise(() => n, s).catch(() => {
         })), n;
       }
-      async #K(t, e = {}) {
-        let i = await this.#q(t, e);
+      async #K(t2, e = {}) {
+        let i = await this.#q(t2, e);
         if (i === void 0) throw new Error("fetch() returned undefined");
         return i;
       }
-      memo(t, e = {}) {
+      memo(t2, e = {}) {
         let { status: i = g.metrics.hasSubscribers ? {} : void 0 } = e;
-        e.status = i, i && (i.op = "memo", i.key = t, e.context && (i.context = e.context), i.cache = this);
-        let s = this.#Q(t, e);
+        e.status = i, i && (i.op = "memo", i.key = t2, e.context && (i.context = e.context), i.cache = this);
+        let s = this.#Q(t2, e);
         return i && (i.value = s), g.metrics.hasSubscribers && g.metrics.publish(i), s;
       }
-      #Q(t, e = {}) {
+      #Q(t2, e = {}) {
         let i = this.#j;
         if (!i) throw new Error("no memoMethod provided to constructor");
         let { context: s, status: n, forceRefresh: o, ...l } = e;
         n && o && (n.forceRefresh = true);
-        let h = this.#L(t, l), r = o || h === void 0;
+        let h = this.#L(t2, l), r = o || h === void 0;
         if (n && (n.memo = r ? "miss" : "hit", r || (n.value = h)), !r) return h;
-        let c = i(t, h, { options: l, context: s });
-        return n && (n.value = c), this.#O(t, c, l), c;
+        let c = i(t2, h, { options: l, context: s });
+        return n && (n.value = c), this.#O(t2, c, l), c;
       }
-      get(t, e = {}) {
+      get(t2, e = {}) {
         let { status: i = g.metrics.hasSubscribers ? {} : void 0 } = e;
-        e.status = i, i && (i.op = "get", i.key = t, i.cache = this);
-        let s = this.#L(t, e);
+        e.status = i, i && (i.op = "get", i.key = t2, i.cache = this);
+        let s = this.#L(t2, e);
         return i && (s !== void 0 && (i.value = s), g.metrics.hasSubscribers && g.metrics.publish(i)), s;
       }
-      #L(t, e = {}) {
-        let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, status: o } = e, l = this.#s.get(t);
+      #L(t2, e = {}) {
+        let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, status: o } = e, l = this.#s.get(t2);
         if (l === void 0) {
           o && (o.get = "miss");
           return;
         }
         let h = this.#t[l], r = this.#e(h);
-        return o && this.#E(o, l), this.#p(l) ? r ? (o && (o.get = "stale-fetching"), i && h.__staleWhileFetching !== void 0 ? (o && (o.returnedStale = true), h.__staleWhileFetching) : void 0) : (n || this.#v(t, "expire"), o && (o.get = "stale"), i ? (o && (o.returnedStale = true), h) : void 0) : (o && (o.get = r ? "fetching" : "hit"), this.#M(l), s && this.#D(l), r ? h.__staleWhileFetching : h);
+        return o && this.#E(o, l), this.#p(l) ? r ? (o && (o.get = "stale-fetching"), i && h.__staleWhileFetching !== void 0 ? (o && (o.returnedStale = true), h.__staleWhileFetching) : void 0) : (n || this.#v(t2, "expire"), o && (o.get = "stale"), i ? (o && (o.returnedStale = true), h) : void 0) : (o && (o.get = r ? "fetching" : "hit"), this.#M(l), s && this.#D(l), r ? h.__staleWhileFetching : h);
       }
-      #B(t, e) {
-        this.#u[e] = t, this.#l[t] = e;
+      #B(t2, e) {
+        this.#u[e] = t2, this.#l[t2] = e;
       }
-      #M(t) {
-        t !== this.#h && (t === this.#a ? this.#a = this.#l[t] : this.#B(this.#u[t], this.#l[t]), this.#B(this.#h, t), this.#h = t);
+      #M(t2) {
+        t2 !== this.#h && (t2 === this.#a ? this.#a = this.#l[t2] : this.#B(this.#u[t2], this.#l[t2]), this.#B(this.#h, t2), this.#h = t2);
       }
-      delete(t) {
-        return this.#v(t, "delete");
+      delete(t2) {
+        return this.#v(t2, "delete");
       }
-      #v(t, e) {
-        g.metrics.hasSubscribers && g.metrics.publish({ op: "delete", delete: e, key: t, cache: this });
+      #v(t2, e) {
+        g.metrics.hasSubscribers && g.metrics.publish({ op: "delete", delete: e, key: t2, cache: this });
         let i = false;
         if (this.#n !== 0) {
-          let s = this.#s.get(t);
+          let s = this.#s.get(t2);
           if (s !== void 0) if (this.#g?.[s] && (clearTimeout(this.#g[s]), this.#g[s] = void 0), i = true, this.#n === 1) this.#$(e);
           else {
             this.#C(s);
             let n = this.#t[s];
-            if (this.#e(n) ? n.__abortController.abort(new Error("deleted")) : (this.#T || this.#f) && (this.#T && this.#m?.(n, t, e), this.#f && this.#r?.push([n, t, e])), this.#s.delete(t), this.#i[s] = void 0, this.#t[s] = void 0, s === this.#h) this.#h = this.#u[s];
+            if (this.#e(n) ? n.__abortController.abort(new Error("deleted")) : (this.#T || this.#f) && (this.#T && this.#m?.(n, t2, e), this.#f && this.#r?.push([n, t2, e])), this.#s.delete(t2), this.#i[s] = void 0, this.#t[s] = void 0, s === this.#h) this.#h = this.#u[s];
             else if (s === this.#a) this.#a = this.#l[s];
             else {
               let o = this.#u[s];
@@ -36989,13 +36989,13 @@ var require_index_min = __commonJS({
       clear() {
         return this.#$("delete");
       }
-      #$(t) {
+      #$(t2) {
         for (let e of this.#z({ allowStale: true })) {
           let i = this.#t[e];
           if (this.#e(i)) i.__abortController.abort(new Error("deleted"));
           else {
             let s = this.#i[e];
-            this.#T && this.#m?.(i, s, t), this.#f && this.#r?.push([i, s, t]);
+            this.#T && this.#m?.(i, s, t2), this.#f && this.#r?.push([i, s, t2]);
           }
         }
         if (this.#s.clear(), this.#t.fill(void 0), this.#i.fill(void 0), this.#d && this.#F) {
@@ -37059,8 +37059,8 @@ var require_memoization = __commonJS({
       get(key) {
         return this.obj[key];
       }
-      set(key, val) {
-        this.obj[key] = val;
+      set(key, val2) {
+        this.obj[key] = val2;
       }
     };
     function pickMem(opts) {
@@ -37557,9 +37557,9 @@ var require_read = __commonJS({
         const cpath = contentPath(cache2, digests[0]);
         return fn(cpath, digests[0]);
       } else {
-        const results = await Promise.all(digests.map(async (meta) => {
+        const results = await Promise.all(digests.map(async (meta2) => {
           try {
-            return await withContentSri(cache2, meta, fn);
+            return await withContentSri(cache2, meta2, fn);
           } catch (err) {
             if (err.code === "ENOENT") {
               return Object.assign(
@@ -37606,11 +37606,11 @@ var require_get = __commonJS({
     var { Minipass } = require_commonjs();
     var Pipeline = require_minipass_pipeline();
     var index = require_entry_index();
-    var memo = require_memoization();
+    var memo3 = require_memoization();
     var read = require_read();
     async function getData(cache2, key, opts = {}) {
       const { integrity, memoize, size } = opts;
-      const memoized = memo.get(cache2, key, opts);
+      const memoized = memo3.get(cache2, key, opts);
       if (memoized && memoize !== false) {
         return {
           metadata: memoized.entry.metadata,
@@ -37625,7 +37625,7 @@ var require_get = __commonJS({
       }
       const data = await read(cache2, entry2.integrity, { integrity, size });
       if (memoize) {
-        memo.put(cache2, entry2, data, opts);
+        memo3.put(cache2, entry2, data, opts);
       }
       return {
         data,
@@ -37637,13 +37637,13 @@ var require_get = __commonJS({
     module.exports = getData;
     async function getDataByDigest(cache2, key, opts = {}) {
       const { integrity, memoize, size } = opts;
-      const memoized = memo.get.byDigest(cache2, key, opts);
+      const memoized = memo3.get.byDigest(cache2, key, opts);
       if (memoized && memoize !== false) {
         return memoized;
       }
       const res = await read(cache2, key, { integrity, size });
       if (memoize) {
-        memo.put.byDigest(cache2, key, res, opts);
+        memo3.put.byDigest(cache2, key, res, opts);
       }
       return res;
     }
@@ -37660,7 +37660,7 @@ var require_get = __commonJS({
     };
     function getStream(cache2, key, opts = {}) {
       const { memoize, size } = opts;
-      const memoized = memo.get(cache2, key, opts);
+      const memoized = memo3.get(cache2, key, opts);
       if (memoized && memoize !== false) {
         return getMemoizedStream(memoized);
       }
@@ -37685,7 +37685,7 @@ var require_get = __commonJS({
         );
         if (memoize) {
           const memoStream = new Collect.PassThrough();
-          memoStream.on("collect", (data) => memo.put(cache2, entry2, data, opts));
+          memoStream.on("collect", (data) => memo3.put(cache2, entry2, data, opts));
           stream.unshift(memoStream);
         }
         stream.unshift(src);
@@ -37696,7 +37696,7 @@ var require_get = __commonJS({
     module.exports.stream = getStream;
     function getStreamDigest(cache2, integrity, opts = {}) {
       const { memoize } = opts;
-      const memoized = memo.get.byDigest(cache2, integrity, opts);
+      const memoized = memo3.get.byDigest(cache2, integrity, opts);
       if (memoized && memoize !== false) {
         const stream = new Minipass();
         stream.end(memoized);
@@ -37707,7 +37707,7 @@ var require_get = __commonJS({
           return stream;
         }
         const memoStream = new Collect.PassThrough();
-        memoStream.on("collect", (data) => memo.put.byDigest(
+        memoStream.on("collect", (data) => memo3.put.byDigest(
           cache2,
           integrity,
           data,
@@ -37719,7 +37719,7 @@ var require_get = __commonJS({
     module.exports.stream.byDigest = getStreamDigest;
     function info2(cache2, key, opts = {}) {
       const { memoize } = opts;
-      const memoized = memo.get(cache2, key, opts);
+      const memoized = memo3.get(cache2, key, opts);
       if (memoized && memoize !== false) {
         return Promise.resolve(memoized.entry);
       } else {
@@ -37778,10 +37778,10 @@ var require_write = __commonJS({
       }
       for (const algo in sri) {
         const tmp = await makeTmp(cache2, opts);
-        const hash = sri[algo].toString();
+        const hash2 = sri[algo].toString();
         try {
           await fs3.writeFile(tmp.target, data, { flag: "wx" });
-          await moveToDestination(tmp, cache2, hash, opts);
+          await moveToDestination(tmp, cache2, hash2, opts);
         } finally {
           if (!tmp.moved) {
             await fs3.rm(tmp.target, { recursive: true, force: true });
@@ -37934,7 +37934,7 @@ var require_put = __commonJS({
   "node_modules/cacache/lib/put.js"(exports, module) {
     "use strict";
     var index = require_entry_index();
-    var memo = require_memoization();
+    var memo3 = require_memoization();
     var write = require_write();
     var Flush = require_minipass_flush();
     var { PassThrough } = require_minipass_collect();
@@ -37950,7 +37950,7 @@ var require_put = __commonJS({
       const res = await write(cache2, data, opts);
       const entry2 = await index.insert(cache2, key, res.integrity, { ...opts, size: res.size });
       if (memoize) {
-        memo.put(cache2, entry2, data, opts);
+        memo3.put(cache2, entry2, data, opts);
       }
       return res.integrity;
     }
@@ -37982,7 +37982,7 @@ var require_put = __commonJS({
           if (!error2) {
             const entry2 = await index.insert(cache2, key, integrity, { ...opts, size });
             if (memoize && memoData) {
-              memo.put(cache2, entry2, memoData, opts);
+              memo3.put(cache2, entry2, memoData, opts);
             }
             pipeline.emit("integrity", integrity);
             pipeline.emit("size", size);
@@ -37998,35 +37998,35 @@ var require_put = __commonJS({
 var require_index_min2 = __commonJS({
   "node_modules/cacache/node_modules/glob/dist/commonjs/index.min.js"(exports) {
     "use strict";
-    var C = (r, t) => () => {
+    var C = (r, t2) => () => {
       try {
-        return t || r((t = { exports: {} }).exports, t), t.exports;
+        return t2 || r((t2 = { exports: {} }).exports, t2), t2.exports;
       } catch (e) {
-        throw t = 0, e;
+        throw t2 = 0, e;
       }
     };
     var ms = C((tt) => {
       "use strict";
       Object.defineProperty(tt, "__esModule", { value: true });
       tt.range = tt.balanced = void 0;
-      var Ei = (r, t, e) => {
-        let s = r instanceof RegExp ? ps(r, e) : r, i = t instanceof RegExp ? ps(t, e) : t, n = s !== null && i != null && (0, tt.range)(s, i, e);
+      var Ei = (r, t2, e) => {
+        let s = r instanceof RegExp ? ps(r, e) : r, i = t2 instanceof RegExp ? ps(t2, e) : t2, n = s !== null && i != null && (0, tt.range)(s, i, e);
         return n && { start: n[0], end: n[1], pre: e.slice(0, n[0]), body: e.slice(n[0] + s.length, n[1]), post: e.slice(n[1] + i.length) };
       };
       tt.balanced = Ei;
-      var ps = (r, t) => {
-        let e = t.match(r);
+      var ps = (r, t2) => {
+        let e = t2.match(r);
         return e ? e[0] : null;
-      }, Oi = (r, t, e) => {
-        let s, i, n, o, h, a = e.indexOf(r), l = e.indexOf(t, a + 1), c = a;
+      }, Oi = (r, t2, e) => {
+        let s, i, n, o, h, a = e.indexOf(r), l = e.indexOf(t2, a + 1), c = a;
         if (a >= 0 && l > 0) {
-          if (r === t) return [a, l];
+          if (r === t2) return [a, l];
           for (s = [], n = e.length; c >= 0 && !h; ) {
             if (c === a) s.push(c), a = e.indexOf(r, c + 1);
             else if (s.length === 1) {
               let u = s.pop();
               u !== void 0 && (h = [u, l]);
-            } else i = s.pop(), i !== void 0 && i < n && (n = i, o = l), l = e.indexOf(t, c + 1);
+            } else i = s.pop(), i !== void 0 && i < n && (n = i, o = l), l = e.indexOf(t2, c + 1);
             c = a < l && a >= 0 ? a : l;
           }
           s.length && o !== void 0 && (h = [n, o]);
@@ -38054,25 +38054,25 @@ var require_index_min2 = __commonJS({
       function Di(r) {
         return r.replace(xi, "\\").replace(Ci, "{").replace(Mi, "}").replace(ki, ",").replace(Ai, ".");
       }
-      function Ee(r, t) {
-        for (let e = 0; e < t.length; e++) r.push(t[e]);
+      function Ee(r, t2) {
+        for (let e = 0; e < t2.length; e++) r.push(t2[e]);
       }
       function Li(r) {
-        let t = [], e = "";
+        let t2 = [], e = "";
         for (; ; ) {
           let s = (0, gs.balanced)("{", "}", r);
           if (!s) {
             let a = r.split(",");
-            return a[0] = e + a[0], Ee(t, a), t;
+            return a[0] = e + a[0], Ee(t2, a), t2;
           }
           let { pre: i, body: n, post: o } = s, h = i.split(",");
-          if (h[0] = e + h[0], h[h.length - 1] += "{" + n + "}", !o.length) return Ee(t, h), t;
-          e = h.pop(), Ee(t, h), r = o;
+          if (h[0] = e + h[0], h[h.length - 1] += "{" + n + "}", !o.length) return Ee(t2, h), t2;
+          e = h.pop(), Ee(t2, h), r = o;
         }
       }
-      function Wi(r, t = {}) {
+      function Wi(r, t2 = {}) {
         if (!r) return [];
-        let { max: e = T.EXPANSION_MAX, maxLength: s = T.EXPANSION_MAX_LENGTH, maxDepth: i = T.EXPANSION_MAX_DEPTH, maxRewrites: n = T.EXPANSION_MAX_REWRITES } = t;
+        let { max: e = T.EXPANSION_MAX, maxLength: s = T.EXPANSION_MAX_LENGTH, maxDepth: i = T.EXPANSION_MAX_DEPTH, maxRewrites: n = T.EXPANSION_MAX_REWRITES } = t2;
         return r.slice(0, 2) === "{}" && (r = "\\{\\}" + r.slice(2)), Oe(Ni(r), e, s, i, 0, n, true).map(Di);
       }
       function zi(r) {
@@ -38081,17 +38081,17 @@ var require_index_min2 = __commonJS({
       function Bi(r) {
         return /^-?0\d/.test(r);
       }
-      function Gi(r, t) {
-        return r <= t;
+      function Gi(r, t2) {
+        return r <= t2;
       }
-      function Ii(r, t) {
-        return r >= t;
+      function Ii(r, t2) {
+        return r >= t2;
       }
-      function ct(r, t, e, s, i, n) {
+      function ct(r, t2, e, s, i, n) {
         let o = [], h = 0;
         for (let a = 0; a < r.length; a++) for (let l = 0; l < e.length; l++) {
           if (o.length >= s) return o;
-          let c = r[a] + t + e[l];
+          let c = r[a] + t2 + e[l];
           if (!(n && !c)) {
             if (h + c.length > i) return o;
             o.push(c), h += c.length;
@@ -38099,7 +38099,7 @@ var require_index_min2 = __commonJS({
         }
         return o;
       }
-      function $i(r, t, e, s) {
+      function $i(r, t2, e, s) {
         let i = r.split(/\.\./), n = [];
         if (i[0] === void 0 || i[1] === void 0) return n;
         let o = _e(i[0]), h = _e(i[1]), a = Math.max(i[0].length, i[1].length), l = i.length === 3 && i[2] !== void 0 ? Math.max(Math.abs(_e(i[2])), 1) : 1, c = Gi;
@@ -38107,7 +38107,7 @@ var require_index_min2 = __commonJS({
         let f = i.some(Bi), p = 0;
         for (let g = o; c(g, h) && n.length < e; g += l) {
           let d;
-          if (t) d = String.fromCharCode(g), d === "\\" && (d = "");
+          if (t2) d = String.fromCharCode(g), d === "\\" && (d = "");
           else if (d = String(g), f) {
             let b = a - d.length;
             if (b > 0) {
@@ -38120,15 +38120,15 @@ var require_index_min2 = __commonJS({
         }
         return n;
       }
-      function Oe(r, t, e, s, i, n, o) {
+      function Oe(r, t2, e, s, i, n, o) {
         if (i > s) return [r];
         let h = [""], a = 0, l = false, c = true;
         for (; ; ) {
           let u = (0, gs.balanced)("{", "}", r);
-          if (!u) return ct(h, r, [""], t, e, l);
+          if (!u) return ct(h, r, [""], t2, e, l);
           let f = u.pre;
           if (/\$$/.test(f)) {
-            if (h = ct(h, f + "{" + u.body + "}", [""], t, e, l && !u.post.length), c = false, !u.post.length) break;
+            if (h = ct(h, f + "{" + u.body + "}", [""], t2, e, l && !u.post.length), c = false, !u.post.length) break;
             r = u.post;
             continue;
           }
@@ -38138,15 +38138,15 @@ var require_index_min2 = __commonJS({
               a++, r = u.pre + "{" + u.body + xe + u.post, o = true;
               continue;
             }
-            return ct(h, f + "{" + u.body + "}" + u.post, [""], t, e, l);
+            return ct(h, f + "{" + u.body + "}" + u.post, [""], t2, e, l);
           }
           c && (l = o && !d, c = false);
           let m;
-          if (d) m = $i(u.body, g, t, e);
+          if (d) m = $i(u.body, g, t2, e);
           else {
             let y = Li(u.body);
-            if (y.length === 1 && y[0] !== void 0 && (y = Oe(y[0], t, e, s, i + 1, n, false).map(zi), y.length === 1)) {
-              if (h = ct(h, f + y[0], [""], t, e, l && !u.post.length), !u.post.length) break;
+            if (y.length === 1 && y[0] !== void 0 && (y = Oe(y[0], t2, e, s, i + 1, n, false).map(zi), y.length === 1)) {
+              if (h = ct(h, f + y[0], [""], t2, e, l && !u.post.length), !u.post.length) break;
               r = u.post;
               continue;
             }
@@ -38155,17 +38155,17 @@ var require_index_min2 = __commonJS({
             m = [];
             let v = 0;
             t: for (let S = 0; S < y.length; S++) {
-              let K = Oe(y[S], t, e, s, i + 1, n, false);
+              let K = Oe(y[S], t2, e, s, i + 1, n, false);
               for (let B = 0; B < K.length; B++) {
                 let U = K[B];
                 if (!(_ && !U)) {
-                  if (m.length >= t || v + U.length > e) break t;
+                  if (m.length >= t2 || v + U.length > e) break t;
                   m.push(U), v += U.length;
                 }
               }
             }
           }
-          if (h = ct(h, f, m, t, e, l && !u.post.length), !u.post.length) break;
+          if (h = ct(h, f, m, t2, e, l && !u.post.length), !u.post.length) break;
           r = u.post;
         }
         return h;
@@ -38175,27 +38175,27 @@ var require_index_min2 = __commonJS({
       "use strict";
       Object.defineProperty(jt, "__esModule", { value: true });
       jt.numericRange = void 0;
-      var Me = (r, t) => r === t ? { t: "lit", ch: String(r) } : { t: "class", re: new RegExp(`^[${r}-${t}]$`) }, Ce = (r, t) => t.map((e) => [Me(r, r), ...e]), ut = (r, t) => {
+      var Me = (r, t2) => r === t2 ? { t: "lit", ch: String(r) } : { t: "class", re: new RegExp(`^[${r}-${t2}]$`) }, Ce = (r, t2) => t2.map((e) => [Me(r, r), ...e]), ut = (r, t2) => {
         if (!r) return [[]];
-        let e = +r[0], s = +t[0], i = r.slice(1), n = t.slice(1);
+        let e = +r[0], s = +t2[0], i = r.slice(1), n = t2.slice(1);
         if (e === s) return Ce(e, ut(i, n));
         let o = "0".repeat(i.length), h = "9".repeat(i.length), a = [];
         i !== o && a.push(...Ce(e++, ut(i, h)));
         let l = n === h ? [] : Ce(s--, ut(o, n));
         return e <= s && a.push([Me(e, s), ...Array.from(i, () => Me(0, 9))]), a.push(...l), a;
-      }, _s = (r, t, e) => {
-        if (e) return ut(String(r).padStart(e, "0"), String(t).padStart(e, "0"));
+      }, _s = (r, t2, e) => {
+        if (e) return ut(String(r).padStart(e, "0"), String(t2).padStart(e, "0"));
         let s = [];
-        for (let i = String(r).length; i <= String(t).length; i++) {
-          let n = Math.max(r, i === 1 ? 0 : 10 ** (i - 1)), o = Math.min(t, 10 ** i - 1);
+        for (let i = String(r).length; i <= String(t2).length; i++) {
+          let n = Math.max(r, i === 1 ? 0 : 10 ** (i - 1)), o = Math.min(t2, 10 ** i - 1);
           s.push(...ut(String(n), String(o)));
         }
         return s;
-      }, Ui = (r, t) => {
-        let e = Number(r), s = Number(t);
+      }, Ui = (r, t2) => {
+        let e = Number(r), s = Number(t2);
         if (!Number.isSafeInteger(e) || !Number.isSafeInteger(s)) return;
         e > s && ([e, s] = [s, e]);
-        let n = /^-?0\d/.test(r) || /^-?0\d/.test(t) ? Math.max(r.length, t.length) : 0, o = [];
+        let n = /^-?0\d/.test(r) || /^-?0\d/.test(t2) ? Math.max(r.length, t2.length) : 0, o = [];
         if (e < 0) {
           let h = _s(Math.max(-s, 1), -e, n && n - 1);
           o.push(...h.map((a) => [{ t: "lit", ch: "-" }, ...a]));
@@ -38208,11 +38208,11 @@ var require_index_min2 = __commonJS({
       "use strict";
       Object.defineProperty(Nt, "__esModule", { value: true });
       Nt.parseClass = void 0;
-      var qi = { "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}"], "[:alpha:]": ["\\p{L}\\p{Nl}"], "[:ascii:]": ["\\x00-\\x7f"], "[:blank:]": ["\\p{Zs}\\t"], "[:cntrl:]": ["\\p{Cc}"], "[:digit:]": ["\\p{Nd}"], "[:graph:]": ["\\p{Z}\\p{C}", true], "[:lower:]": ["\\p{Ll}"], "[:print:]": ["\\p{C}", true], "[:punct:]": ["\\p{P}\\p{S}"], "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f"], "[:upper:]": ["\\p{Lu}"], "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}"], "[:xdigit:]": ["A-Fa-f0-9"] }, ft = (r) => r.replace(/[[\]\\-]/g, "\\$&"), ke = /$./, Hi = (r, t, e = false, s) => {
+      var qi = { "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}"], "[:alpha:]": ["\\p{L}\\p{Nl}"], "[:ascii:]": ["\\x00-\\x7f"], "[:blank:]": ["\\p{Zs}\\t"], "[:cntrl:]": ["\\p{Cc}"], "[:digit:]": ["\\p{Nd}"], "[:graph:]": ["\\p{Z}\\p{C}", true], "[:lower:]": ["\\p{Ll}"], "[:print:]": ["\\p{C}", true], "[:punct:]": ["\\p{P}\\p{S}"], "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f"], "[:upper:]": ["\\p{Lu}"], "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}"], "[:xdigit:]": ["A-Fa-f0-9"] }, ft = (r) => r.replace(/[[\]\\-]/g, "\\$&"), ke = /$./, Hi = (r, t2, e = false, s) => {
         let i = (m) => {
           let y = s ? m.normalize(s) : m;
           return [...y].length === 1 ? y : m;
-        }, n = t;
+        }, n = t2;
         if (r.charAt(n) !== "[") throw new Error("not in a brace expression");
         let o = [], h = [], a = n + 1, l = false, c = false, u = false, f = n, p = "";
         t: for (; a < r.length; ) {
@@ -38264,16 +38264,16 @@ var require_index_min2 = __commonJS({
       Object.defineProperty(Wt, "__esModule", { value: true });
       Wt.Matcher = void 0;
       var Xi = Es(), Ki = Os(), Ae = { t: "match", id: 0 }, Vi = "!?+*@", et = (r) => ({ t: "lit", ch: r }), Yi = (r) => r.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&"), ks = (r) => new RegExp(`^${Yi(r)}$`, "iu"), Dt = /* @__PURE__ */ new Map(), As = (r) => {
-        let t = Dt.get(r);
-        return t || (t = ks(r), Dt.size >= 1e3 && Dt.clear(), Dt.set(r, t)), t;
-      }, Fe = (r, t) => {
-        if (t === r.ch) return true;
+        let t2 = Dt.get(r);
+        return t2 || (t2 = ks(r), Dt.size >= 1e3 && Dt.clear(), Dt.set(r, t2)), t2;
+      }, Fe = (r, t2) => {
+        if (t2 === r.ch) return true;
         if (!r.re) return false;
-        let e = t.charCodeAt(0);
-        if (e >= 128) return r.re.test(t);
+        let e = t2.charCodeAt(0);
+        if (e >= 128) return r.re.test(t2);
         let s = r.ascii ??= new Uint8Array(128);
-        return s[e] ||= r.re.test(t) ? 1 : 2, s[e] === 1;
-      }, Ji = (r, t, e, s, i) => {
+        return s[e] ||= r.re.test(t2) ? 1 : 2, s[e] === 1;
+      }, Ji = (r, t2, e, s, i) => {
         let n = [];
         for (let o = 0; o < r.length; ) {
           let h = String.fromCodePoint(r.codePointAt(o));
@@ -38293,7 +38293,7 @@ var require_index_min2 = __commonJS({
             continue;
           }
           if (h === "[") {
-            let [a, l] = (0, Ki.parseClass)(r, o, t, s);
+            let [a, l] = (0, Ki.parseClass)(r, o, t2, s);
             if (l) {
               n.push({ t: "class", re: a }), o += l;
               continue;
@@ -38307,23 +38307,23 @@ var require_index_min2 = __commonJS({
         }
         return n;
       }, Zi = (r) => {
-        let t = /* @__PURE__ */ new Map(), e = [];
+        let t2 = /* @__PURE__ */ new Map(), e = [];
         return r.forEach((s, i) => {
-          s.t === "open" ? e.push(i) : s.t === "close" && e.length && t.set(e.pop(), i);
-        }), t;
-      }, Rs = (r, t, e, s, i) => {
+          s.t === "open" ? e.push(i) : s.t === "close" && e.length && t2.set(e.pop(), i);
+        }), t2;
+      }, Rs = (r, t2, e, s, i) => {
         let n = [], o = [n];
         for (let h = e; h < s; h++) {
-          let a = r[h], l = t.get(h);
+          let a = r[h], l = t2.get(h);
           if (a.t === "open" && l !== void 0) {
-            let c = Rs(r, t, h + 1, l, false);
+            let c = Rs(r, t2, h + 1, l, false);
             n.push({ t: "ext", type: a.type, alts: c }), h = l;
           } else a.t === "bar" && !i ? o.push(n = []) : a.t === "open" ? n.push(et(a.type), et("(")) : a.t === "bar" ? n.push(et("|")) : a.t === "close" ? n.push(et(")")) : n.push(a);
         }
         return o;
-      }, Ps = (r, t) => {
+      }, Ps = (r, t2) => {
         let e = [], s = "", i = () => {
-          for (let n of s.normalize(t)) e.push(et(n));
+          for (let n of s.normalize(t2)) e.push(et(n));
           s = "";
         };
         for (let n of r) {
@@ -38331,14 +38331,14 @@ var require_index_min2 = __commonJS({
             s += n.ch;
             continue;
           }
-          i(), e.push(n.t === "ext" ? { ...n, alts: n.alts.map((o) => Ps(o, t)) } : n);
+          i(), e.push(n.t === "ext" ? { ...n, alts: n.alts.map((o) => Ps(o, t2)) } : n);
         }
         return i(), e;
-      }, Qi = (r, t) => {
+      }, Qi = (r, t2) => {
         let e = 1, s = (h) => ({ t: "split", id: e++, out: h }), i = (h, a) => h.reduceRight((l, c) => n(c, l), a), n = (h, a) => {
           switch (h.t) {
             case "lit":
-              let f = t ? As(h.ch) : void 0;
+              let f = t2 ? As(h.ch) : void 0;
               return { t: "lit", id: e++, ch: h.ch, re: f, next: a };
             case "any":
             case "star":
@@ -38360,10 +38360,10 @@ var require_index_min2 = __commonJS({
         };
         return [i(r, Ae), e];
       }, tn = (r) => {
-        let t = [], e = /* @__PURE__ */ new Set(), s = (n) => n.t === "match" ? "match" : String(n.id), i = (n, o) => {
+        let t2 = [], e = /* @__PURE__ */ new Set(), s = (n) => n.t === "match" ? "match" : String(n.id), i = (n, o) => {
           if (n.t === "match" || e.has(n)) return;
           e.add(n);
-          let h = (a) => t.push(`${o}${n.id}: ${a}`);
+          let h = (a) => t2.push(`${o}${n.id}: ${a}`);
           switch (n.t) {
             case "split":
               h(`split -> ${n.out.map(s).join(", ")}`);
@@ -38382,7 +38382,7 @@ var require_index_min2 = __commonJS({
           }
           i(n.next, o);
         };
-        return i(r, ""), [`start -> ${s(r)}`, ...t].join(`
+        return i(r, ""), [`start -> ${s(r)}`, ...t2].join(`
 `);
       }, Re = class {
         gen;
@@ -38390,64 +38390,64 @@ var require_index_min2 = __commonJS({
         match = false;
         runs = [];
         ids = [];
-        constructor(t) {
-          this.gen = t;
+        constructor(t2) {
+          this.gen = t2;
         }
         get dead() {
           return !this.threads.length && !this.match && !this.runs.length;
         }
-      }, Ts = (r, t) => r.ids.length !== t.ids.length || r.runs.length !== t.runs.length || r.ids.some((e, s) => e !== t.ids[s]) ? false : r.runs.every((e) => t.runs.some((s) => s.neg === e.neg && Ts(s.state, e.state))), xs = (r) => ({ has: new Float64Array(r), seen: new Float64Array(r), gen: 0 }), dt = class {
+      }, Ts = (r, t2) => r.ids.length !== t2.ids.length || r.runs.length !== t2.runs.length || r.ids.some((e, s) => e !== t2.ids[s]) ? false : r.runs.every((e) => t2.runs.some((s) => s.neg === e.neg && Ts(s.state, e.state))), xs = (r) => ({ has: new Float64Array(r), seen: new Float64Array(r), gen: 0 }), dt = class {
         dots;
         dotStart;
         #t;
-        constructor(t, e, s) {
-          this.dots = t, this.dotStart = e, this.#t = s;
+        constructor(t2, e, s) {
+          this.dots = t2, this.dotStart = e, this.#t = s;
         }
         state() {
           return new Re(++this.#t.gen);
         }
-        done(t) {
-          return t.ids = t.threads.map((e) => e.id).sort((e, s) => e - s), t.match && t.ids.unshift(Ae.id), t;
+        done(t2) {
+          return t2.ids = t2.threads.map((e) => e.id).sort((e, s) => e - s), t2.match && t2.ids.unshift(Ae.id), t2;
         }
-        #n(t, e) {
+        #n(t2, e) {
           let { seen: s } = this.#t;
-          return s[e.id] === t.gen ? false : (s[e.id] = t.gen, true);
+          return s[e.id] === t2.gen ? false : (s[e.id] = t2.gen, true);
         }
-        #i(t, e) {
+        #i(t2, e) {
           let { has: s } = this.#t;
-          return s[e.id] === t.gen ? false : (s[e.id] = t.gen, t.threads.push(e), true);
+          return s[e.id] === t2.gen ? false : (s[e.id] = t2.gen, t2.threads.push(e), true);
         }
-        restricted(t, e) {
-          return e && (this.dots || this.dotStart && t === 0);
+        restricted(t2, e) {
+          return e && (this.dots || this.dotStart && t2 === 0);
         }
-        add(t, e, s, i) {
+        add(t2, e, s, i) {
           switch (e.t) {
             case "split":
-              if (!this.#n(t, e)) return;
-              for (let o of e.out) this.add(t, o, s, i);
+              if (!this.#n(t2, e)) return;
+              for (let o of e.out) this.add(t2, o, s, i);
               return;
             case "neg":
-              if (!this.#n(t, e)) return;
+              if (!this.#n(t2, e)) return;
               let n = this.state();
-              return this.add(n, e.sub, s, false), this.done(n), this.addRun(t, { t: "run", neg: e, state: n }, s, i);
+              return this.add(n, e.sub, s, false), this.done(n), this.addRun(t2, { t: "run", neg: e, state: n }, s, i);
             case "star":
               if (this.restricted(s, i)) return;
-              this.#i(t, e) && this.add(t, e.next, s, i);
+              this.#i(t2, e) && this.add(t2, e.next, s, i);
               return;
             case "match":
-              t.match = true;
+              t2.match = true;
               return;
             default:
-              this.#i(t, e);
+              this.#i(t2, e);
           }
         }
-        addRun(t, e, s, i) {
-          for (let n of t.runs) if (n.neg === e.neg && Ts(n.state, e.state)) return;
-          t.runs.push(e), e.state.match || this.add(t, e.neg.next, s, i);
+        addRun(t2, e, s, i) {
+          for (let n of t2.runs) if (n.neg === e.neg && Ts(n.state, e.state)) return;
+          t2.runs.push(e), e.state.match || this.add(t2, e.neg.next, s, i);
         }
-        step(t, e, s, i) {
+        step(t2, e, s, i) {
           let n = this.state();
-          for (let o of t.threads) switch (o.t) {
+          for (let o of t2.threads) switch (o.t) {
             case "lit":
               Fe(o, e) && this.add(n, o.next, s + 1, i);
               break;
@@ -38460,7 +38460,7 @@ var require_index_min2 = __commonJS({
             case "star":
               this.restricted(s, i) || this.add(n, o, s + 1, i);
           }
-          if (!this.restricted(s, i)) for (let o of t.runs) {
+          if (!this.restricted(s, i)) for (let o of t2.runs) {
             if (o.state.dead) {
               this.addRun(n, o, s + 1, i);
               continue;
@@ -38471,10 +38471,10 @@ var require_index_min2 = __commonJS({
           return this.done(n);
         }
       }, Fs = (r) => {
-        let t = r.ids.join();
-        if (!r.runs.length) return t;
+        let t2 = r.ids.join();
+        if (!r.runs.length) return t2;
         let e = r.runs.map((s) => `${s.neg.id}(${Fs(s.state)})`);
-        return `${t}|${e.sort().join("|")}`;
+        return `${t2}|${e.sort().join("|")}`;
       }, en = 1 << 18, Pe = class {
         #t;
         #n = /* @__PURE__ */ new Map();
@@ -38483,24 +38483,24 @@ var require_index_min2 = __commonJS({
         #r;
         #d;
         #f;
-        constructor(t, e) {
-          this.#t = t, this.#d = new dt(false, false, e), this.#f = new dt(false, true, e);
+        constructor(t2, e) {
+          this.#t = t2, this.#d = new dt(false, false, e), this.#f = new dt(false, true, e);
         }
-        #u(t) {
-          return { state: t, match: t.match, dead: t.dead, next: /* @__PURE__ */ new Map() };
+        #u(t2) {
+          return { state: t2, match: t2.match, dead: t2.dead, next: /* @__PURE__ */ new Map() };
         }
-        #h(t) {
-          let e = Fs(t), s = this.#n.get(e);
+        #h(t2) {
+          let e = Fs(t2), s = this.#n.get(e);
           if (s) return s;
           this.#i > en && this.#m();
-          let i = this.#u(t);
+          let i = this.#u(t2);
           return this.#n.set(e, i), this.#i += e.length + 1, i;
         }
         #m() {
           this.#n.clear(), this.#i = 0, this.#o = void 0, this.#r = void 0;
         }
-        start(t) {
-          if (t) {
+        start(t2) {
+          if (t2) {
             if (this.#r) return this.#r;
             let s = this.#f.state();
             return this.#f.add(s, this.#t, 0, true), this.#r = this.#u(this.#f.done(s));
@@ -38509,20 +38509,20 @@ var require_index_min2 = __commonJS({
           let e = this.#d.state();
           return this.#d.add(e, this.#t, 0, true), this.#o = this.#h(this.#d.done(e));
         }
-        next(t, e) {
-          let s = e.charCodeAt(0), i = s < 128 ? void 0 : t.next.get(e);
+        next(t2, e) {
+          let s = e.charCodeAt(0), i = s < 128 ? void 0 : t2.next.get(e);
           if (i) return i;
-          let n = t === this.#r ? this.#h(this.#f.step(t.state, e, 0, true)) : this.#h(this.#d.step(t.state, e, 1, true));
-          return s < 128 ? (t.ascii || (t.ascii = new Array(128), this.#i += 128), t.ascii[s] = n) : t.next.set(e, n), this.#i++, n;
+          let n = t2 === this.#r ? this.#h(this.#f.step(t2.state, e, 0, true)) : this.#h(this.#d.step(t2.state, e, 1, true));
+          return s < 128 ? (t2.ascii || (t2.ascii = new Array(128), this.#i += 128), t2.ascii[s] = n) : t2.next.set(e, n), this.#i++, n;
         }
       }, sn = (r) => {
-        let t = [];
+        let t2 = [];
         for (let e = r; e.t !== "match"; e = e.next) {
           if (e.t === "split" || e.t === "neg") return;
-          t.push(e);
+          t2.push(e);
         }
-        return t;
-      }, nn = (r, t, e, s) => {
+        return t2;
+      }, nn = (r, t2, e, s) => {
         let i = 0, n = e, o = -1, h = 0;
         for (; n < s; ) {
           let a = r[i];
@@ -38530,7 +38530,7 @@ var require_index_min2 = __commonJS({
             o = i++, h = n;
             continue;
           }
-          let l = t[n];
+          let l = t2[n];
           if (a && (a.t === "any" || a.t === "lit" && Fe(a, l) || a.t === "class" && a.re.test(l))) {
             i++, n++;
             continue;
@@ -38541,20 +38541,20 @@ var require_index_min2 = __commonJS({
         for (; r[i]?.t === "star"; ) i++;
         return i === r.length;
       }, js = (r) => {
-        let t = 0, e = 0;
+        let t2 = 0, e = 0;
         for (let s of r) {
           let [i, n] = rn(s);
-          t += i, e += n;
+          t2 += i, e += n;
         }
-        return [t, e];
+        return [t2, e];
       }, rn = (r) => {
         if (r.t === "star") return [0, 1 / 0];
         if (r.t !== "ext") return [1, 1];
         if (r.type === "!") return [0, 1 / 0];
-        let t = r.alts.map(js), e = Math.min(...t.map((n) => n[0])), s = Math.max(...t.map((n) => n[1])), i = s === 0 ? 0 : 1 / 0;
+        let t2 = r.alts.map(js), e = Math.min(...t2.map((n) => n[0])), s = Math.max(...t2.map((n) => n[1])), i = s === 0 ? 0 : 1 / 0;
         return r.type === "@" ? [e, s] : r.type === "?" ? [0, s] : r.type === "*" ? [0, i] : [e, i];
-      }, Cs = (r, t, e) => {
-        for (let s = 0; s < r.length; s++) if (!Fe(r[s], t[e + s])) return false;
+      }, Cs = (r, t2, e) => {
+        for (let s = 0; s < r.length; s++) if (!Fe(r[s], t2[e + s])) return false;
         return true;
       }, on = /[/\ud800-\udfff]/, hn = /[\ud800-\udfff]/, Lt = (r) => hn.test(r) ? [...r] : r, Ms = (r) => {
         if (r.includes("/")) throw new Error("can only match a single path portion, got: " + r);
@@ -38579,12 +38579,12 @@ var require_index_min2 = __commonJS({
         #y = false;
         #g;
         #w;
-        constructor(t, e = {}) {
-          if (t.includes("/")) throw new Error("can only match a single path portion, got pattern: " + t);
-          this.pattern = t, this.options = e;
+        constructor(t2, e = {}) {
+          if (t2.includes("/")) throw new Error("can only match a single path portion, got pattern: " + t2);
+          this.pattern = t2, this.options = e;
           let { nocase: s = false, noext: i = false, normalize: n } = e;
           this.#w = n === true ? "NFC" : n || void 0;
-          let o = /^[?*+@]\(\)$/.test(t), h = Ji(t, s, i || o, this.#w, e.rangeMark), [a] = Rs(h, Zi(h), 0, h.length, true);
+          let o = /^[?*+@]\(\)$/.test(t2), h = Ji(t2, s, i || o, this.#w, e.rangeMark), [a] = Rs(h, Zi(h), 0, h.length, true);
           this.#w && (a = Ps(a, this.#w));
           let [l, c] = Qi(a, s);
           if (this.#t = l, this.#n = c, a.every((u) => u.t === "lit")) this.#r = a.map((u) => u.ch).join(""), this.#d = s;
@@ -38605,38 +38605,38 @@ var require_index_min2 = __commonJS({
             this.#m = f, this.#l = p;
           }
         }
-        test(t) {
-          return this.#w ? (Ms(t), this.#p(t.normalize(this.#w))) : on.test(t) ? (Ms(t), this.#p(t, [...t])) : this.#p(t, t);
+        test(t2) {
+          return this.#w ? (Ms(t2), this.#p(t2.normalize(this.#w))) : on.test(t2) ? (Ms(t2), this.#p(t2, [...t2])) : this.#p(t2, t2);
         }
-        testUnchecked(t) {
-          return this.#p(this.#w ? t.normalize(this.#w) : t);
+        testUnchecked(t2) {
+          return this.#p(this.#w ? t2.normalize(this.#w) : t2);
         }
-        #p(t, e) {
-          if (this.#r !== void 0) return this.#d ? (this.#f ??= ks(this.#r)).test(t) : t === this.#r;
+        #p(t2, e) {
+          if (this.#r !== void 0) return this.#d ? (this.#f ??= ks(this.#r)).test(t2) : t2 === this.#r;
           let s = this.#m, i = this.#l;
           if (e === void 0) {
-            let c = t.length, u = c + 1 >> 1;
+            let c = t2.length, u = c + 1 >> 1;
             if (c < s || u > i) return false;
-            (u < s || c > i) && (e = Lt(t));
+            (u < s || c > i) && (e = Lt(t2));
           }
           if (e !== void 0 && (e.length < s || e.length > i)) return false;
           let n = this.#a.length;
           if (this.#y) if (this.#b !== void 0 && this.#E !== void 0) {
-            if (!t.startsWith(this.#b) || !t.endsWith(this.#E)) return false;
+            if (!t2.startsWith(this.#b) || !t2.endsWith(this.#E)) return false;
           } else {
-            e ??= Lt(t);
+            e ??= Lt(t2);
             let c = e.length - this.#s.length;
             if (!Cs(this.#a, e, 0) || !Cs(this.#s, e, c)) return false;
           }
-          let o = !this.options.dot && t.startsWith(".");
+          let o = !this.options.dot && t2.startsWith(".");
           if (this.#u) {
-            if (t === "." || t === ".." || o && !n) return false;
+            if (t2 === "." || t2 === ".." || o && !n) return false;
             if (this.#h) return true;
-            e ??= Lt(t);
+            e ??= Lt(t2);
             let c = e.length - this.#s.length;
             return nn(this.#u, e, n, c);
           }
-          if (e ??= Lt(t), t === "." || t === "..") {
+          if (e ??= Lt(t2), t2 === "." || t2 === "..") {
             this.#i ??= xs(this.#n);
             let c = this.#o ??= new dt(true, false, this.#i), u = c.state();
             c.add(u, this.#t, 0, true);
@@ -38645,10 +38645,10 @@ var require_index_min2 = __commonJS({
             return f.match;
           }
           this.#i ??= xs(this.#n);
-          let h = this.#g ??= new Pe(this.#t, this.#i), a = h.start(o), l = e === t;
+          let h = this.#g ??= new Pe(this.#t, this.#i), a = h.start(o), l = e === t2;
           for (let c = 0; c < e.length; c++) {
             if (a.dead) return false;
-            let u = l ? t.charCodeAt(c) : e[c].charCodeAt(0);
+            let u = l ? t2.charCodeAt(c) : e[c].charCodeAt(0);
             a = a.ascii?.[u] ?? h.next(a, e[c]);
           }
           return a.match;
@@ -38673,58 +38673,58 @@ var require_index_min2 = __commonJS({
       "use strict";
       Object.defineProperty(Bt, "__esModule", { value: true });
       Bt.escape = void 0;
-      var cn = (r, { windowsPathsNoEscape: t = false, magicalBraces: e = false } = {}) => e ? t ? r.replace(/[?*()[\]{}]/g, "[$&]") : r.replace(/[?*()[\]\\{}]/g, "\\$&") : t ? r.replace(/[?*()[\]]/g, "[$&]") : r.replace(/[?*()[\]\\]/g, "\\$&");
+      var cn = (r, { windowsPathsNoEscape: t2 = false, magicalBraces: e = false } = {}) => e ? t2 ? r.replace(/[?*()[\]{}]/g, "[$&]") : r.replace(/[?*()[\]\\{}]/g, "\\$&") : t2 ? r.replace(/[?*()[\]]/g, "[$&]") : r.replace(/[?*()[\]\\]/g, "\\$&");
       Bt.escape = cn;
     });
     var Ne = C((Gt) => {
       "use strict";
       Object.defineProperty(Gt, "__esModule", { value: true });
       Gt.unescape = void 0;
-      var un = (r, { windowsPathsNoEscape: t = false, magicalBraces: e = true } = {}) => e ? t ? r.replace(/\[([^/\\])\]/g, "$1") : r.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1") : t ? r.replace(/\[([^/\\{}])\]/g, "$1") : r.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
+      var un = (r, { windowsPathsNoEscape: t2 = false, magicalBraces: e = true } = {}) => e ? t2 ? r.replace(/\[([^/\\])\]/g, "$1") : r.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1") : t2 ? r.replace(/\[([^/\\{}])\]/g, "$1") : r.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
       Gt.unescape = un;
     });
     var Y = C((w) => {
       "use strict";
       Object.defineProperty(w, "__esModule", { value: true });
       w.unescape = w.escape = w.Minimatch = w.match = w.braceExpand = w.defaults = w.filter = w.GLOBSTAR = w.sep = w.minimatch = void 0;
-      var fn = vs(), Ls = Ns(), Ut = Ds(), dn = je(), pn = Ne(), mn = (r, t, e = {}) => ((0, Ut.assertValidPattern)(t), !e.nocomment && t.charAt(0) === "#" ? false : wn(t, e).match(r));
+      var fn = vs(), Ls = Ns(), Ut = Ds(), dn = je(), pn = Ne(), mn = (r, t2, e = {}) => ((0, Ut.assertValidPattern)(t2), !e.nocomment && t2.charAt(0) === "#" ? false : wn(t2, e).match(r));
       w.minimatch = mn;
-      var ot = /* @__PURE__ */ new Map(), gn = 256, wn = (r, t) => {
-        let e = r + "\0" + JSON.stringify(t), s = ot.get(e);
-        return s ? ot.delete(e) : (s = new ht(r, { ...t }), ot.size >= gn && ot.delete(ot.keys().next().value)), ot.set(e, s), s;
+      var ot = /* @__PURE__ */ new Map(), gn = 256, wn = (r, t2) => {
+        let e = r + "\0" + JSON.stringify(t2), s = ot.get(e);
+        return s ? ot.delete(e) : (s = new ht(r, { ...t2 }), ot.size >= gn && ot.delete(ot.keys().next().value)), ot.set(e, s), s;
       }, $s = typeof process == "object" && process ? process.env?.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix", Ws = { win32: { sep: "\\" }, posix: { sep: "/" } };
       w.sep = $s === "win32" ? Ws.win32.sep : Ws.posix.sep;
       w.minimatch.sep = w.sep;
       w.GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
       w.minimatch.GLOBSTAR = w.GLOBSTAR;
-      var bn = (r, t = {}) => (e) => (0, w.minimatch)(e, r, t);
+      var bn = (r, t2 = {}) => (e) => (0, w.minimatch)(e, r, t2);
       w.filter = bn;
       w.minimatch.filter = w.filter;
-      var q = (r, t = {}) => Object.assign({}, r, t), yn = (r) => {
+      var q = (r, t2 = {}) => Object.assign({}, r, t2), yn = (r) => {
         if (!r || typeof r != "object" || !Object.keys(r).length) return w.minimatch;
-        let t = w.minimatch;
-        return Object.assign((s, i, n = {}) => t(s, i, q(r, n)), { Minimatch: class extends t.Minimatch {
+        let t2 = w.minimatch;
+        return Object.assign((s, i, n = {}) => t2(s, i, q(r, n)), { Minimatch: class extends t2.Minimatch {
           constructor(i, n = {}) {
             super(i, q(r, n));
           }
           static defaults(i) {
-            return t.defaults(q(r, i)).Minimatch;
+            return t2.defaults(q(r, i)).Minimatch;
           }
-        }, unescape: (s, i = {}) => t.unescape(s, q(r, i)), escape: (s, i = {}) => t.escape(s, q(r, i)), filter: (s, i = {}) => t.filter(s, q(r, i)), defaults: (s) => t.defaults(q(r, s)), braceExpand: (s, i = {}) => t.braceExpand(s, q(r, i)), match: (s, i, n = {}) => t.match(s, i, q(r, n)), sep: t.sep, GLOBSTAR: w.GLOBSTAR });
+        }, unescape: (s, i = {}) => t2.unescape(s, q(r, i)), escape: (s, i = {}) => t2.escape(s, q(r, i)), filter: (s, i = {}) => t2.filter(s, q(r, i)), defaults: (s) => t2.defaults(q(r, s)), braceExpand: (s, i = {}) => t2.braceExpand(s, q(r, i)), match: (s, i, n = {}) => t2.match(s, i, q(r, n)), sep: t2.sep, GLOBSTAR: w.GLOBSTAR });
       };
       w.defaults = yn;
       w.minimatch.defaults = w.defaults;
-      var Sn = (r, t = {}) => ((0, Ut.assertValidPattern)(r), t.nobrace || !/\{(?:(?!\{).)*\}/.test(r) ? [r] : (0, fn.expand)(r, { max: t.braceExpandMax }));
+      var Sn = (r, t2 = {}) => ((0, Ut.assertValidPattern)(r), t2.nobrace || !/\{(?:(?!\{).)*\}/.test(r) ? [r] : (0, fn.expand)(r, { max: t2.braceExpandMax }));
       w.braceExpand = Sn;
       w.minimatch.braceExpand = w.braceExpand;
-      var vn = 100, _n = /(?<![\\$])\{(-?\d+)\.\.(-?\d+)\}/g, En = (r, t, e = {}) => {
-        let s = new ht(t, e);
-        return r = r.filter((i) => s.match(i)), s.options.nonull && !r.length && r.push(t), r;
+      var vn = 100, _n = /(?<![\\$])\{(-?\d+)\.\.(-?\d+)\}/g, En = (r, t2, e = {}) => {
+        let s = new ht(t2, e);
+        return r = r.filter((i) => s.match(i)), s.options.nonull && !r.length && r.push(t2), r;
       };
       w.match = En;
       w.minimatch.match = w.match;
-      var zs = /[?*]|[+@!]\(.*?\)|\[|\]/, Us = (r, t) => {
-        let e = t + 1;
+      var zs = /[?*]|[+@!]\(.*?\)|\[|\]/, Us = (r, t2) => {
+        let e = t2 + 1;
         (r.charAt(e) === "!" || r.charAt(e) === "^") && e++;
         let s = false;
         for (; e < r.length; e++) {
@@ -38733,8 +38733,8 @@ var require_index_min2 = __commonJS({
           s = true, i === "\\" && e++;
         }
         return -1;
-      }, On = (r, t) => {
-        if (!t && (r === "+()" || r === "@()")) return r;
+      }, On = (r, t2) => {
+        if (!t2 && (r === "+()" || r === "@()")) return r;
         let e = "";
         for (let s = 0; s < r.length; s++) {
           let i = r.charAt(s);
@@ -38751,7 +38751,7 @@ var require_index_min2 = __commonJS({
               if (o.startsWith("\\") && (o = o.slice(1)), [...o].length !== 1 || "!^".includes(r.charAt(s + 1))) return;
               e += o, s = n;
             } else {
-              if (!t && "+@!".includes(i) && r.charAt(s + 1) === "(" && r.includes(")", s + 2)) return;
+              if (!t2 && "+@!".includes(i) && r.charAt(s + 1) === "(" && r.includes(")", s + 2)) return;
               e += i;
             }
           }
@@ -38759,7 +38759,7 @@ var require_index_min2 = __commonJS({
         return e;
       }, xn = (r) => {
         if (/^[?*+@]\(\)$/.test(r) || r.includes("[:")) return false;
-        let t = 0;
+        let t2 = 0;
         for (let e = 0; e < r.length; e++) {
           let s = r.charAt(e);
           if (s === "\\") {
@@ -38767,18 +38767,18 @@ var require_index_min2 = __commonJS({
           } else if (s === "[") {
             let i = Us(r, e);
             i !== -1 && (e = i);
-          } else if ("+@!?*".includes(s) && r.charAt(e + 1) === "(") t++, e++;
+          } else if ("+@!?*".includes(s) && r.charAt(e + 1) === "(") t2++, e++;
           else if (s === ")") {
-            if (!t--) return false;
-          } else if (s === "|" && !t) return false;
+            if (!t2--) return false;
+          } else if (s === "|" && !t2) return false;
         }
-        return !t;
-      }, De, Bs, V = (r, t) => typeof r == "string" ? t === r : t !== "" && r.testUnchecked(t), Gs = (r, t, e, s, i) => V(r, t) ? e : s !== void 0 && V(r, s) ? i : -1, Be = (r) => r === "." || r === "..", Le = (r) => typeof r == "string" && /^[a-z]:$/i.test(r), $t = (r) => typeof r == "string" && /^unc$/i.test(r), We = (r) => {
+        return !t2;
+      }, De, Bs, V = (r, t2) => typeof r == "string" ? t2 === r : t2 !== "" && r.testUnchecked(t2), Gs = (r, t2, e, s, i) => V(r, t2) ? e : s !== void 0 && V(r, s) ? i : -1, Be = (r) => r === "." || r === "..", Le = (r) => typeof r == "string" && /^[a-z]:$/i.test(r), $t = (r) => typeof r == "string" && /^unc$/i.test(r), We = (r) => {
         if (r[0] !== "" || r[1] !== "") return -1;
-        let t = r[2] !== "?" ? 2 : $t(r[3]) ? 4 : -1, e = r[t], s = r[t + 1];
-        return t !== -1 && e !== void 0 && e !== "" && e !== w.GLOBSTAR && s !== void 0 && s !== "" && s !== w.GLOBSTAR ? t : -1;
-      }, It = (r, t) => !Be(r) && (t || !r.startsWith(".")), pt = (r, t, e, s, i) => {
-        for (let n = t; n < e; ) {
+        let t2 = r[2] !== "?" ? 2 : $t(r[3]) ? 4 : -1, e = r[t2], s = r[t2 + 1];
+        return t2 !== -1 && e !== void 0 && e !== "" && e !== w.GLOBSTAR && s !== void 0 && s !== "" && s !== w.GLOBSTAR ? t2 : -1;
+      }, It = (r, t2) => !Be(r) && (t2 || !r.startsWith(".")), pt = (r, t2, e, s, i) => {
+        for (let n = t2; n < e; ) {
           if (r.charCodeAt(n) === 46) {
             if (!s) return true;
             let h = r.charCodeAt(n + 1) === 46 ? n + 2 : n + 1;
@@ -38789,11 +38789,11 @@ var require_index_min2 = __commonJS({
           for (n = o + 1; n < e && qt(r.charCodeAt(n), i); ) n++;
         }
         return false;
-      }, qt = (r, t) => t === "/" ? r === 47 : t === "\\" ? r === 92 : r === 47 || r === 92, Ge = (r, t, e) => {
-        if (e !== "both") return r.indexOf(e, t);
-        let s = r.indexOf("/", t), i = r.indexOf("\\", t);
+      }, qt = (r, t2) => t2 === "/" ? r === 47 : t2 === "\\" ? r === 92 : r === 47 || r === 92, Ge = (r, t2, e) => {
+        if (e !== "both") return r.indexOf(e, t2);
+        let s = r.indexOf("/", t2), i = r.indexOf("\\", t2);
         return s === -1 ? i : i === -1 ? s : Math.min(s, i);
-      }, Is = (r, t, e) => e !== "both" ? r.lastIndexOf(e, t) : Math.max(r.lastIndexOf("/", t), r.lastIndexOf("\\", t)), ze = {}, ht = class {
+      }, Is = (r, t2, e) => e !== "both" ? r.lastIndexOf(e, t2) : Math.max(r.lastIndexOf("/", t2), r.lastIndexOf("\\", t2)), ze = {}, ht = class {
         options;
         set;
         pattern;
@@ -38822,8 +38822,8 @@ var require_index_min2 = __commonJS({
         #h = false;
         #m;
         #l = /* @__PURE__ */ new WeakMap();
-        constructor(t, e = {}) {
-          (0, Ut.assertValidPattern)(t), e = e || {}, this.options = e, this.maxGlobstarRecursion = e.maxGlobstarRecursion ?? 200, this.pattern = t, this.platform = e.platform || $s, this.isWindows = this.platform === "win32";
+        constructor(t2, e = {}) {
+          (0, Ut.assertValidPattern)(t2), e = e || {}, this.options = e, this.maxGlobstarRecursion = e.maxGlobstarRecursion ?? 200, this.pattern = t2, this.platform = e.platform || $s, this.isWindows = this.platform === "win32";
           let s = "allowWindowsEscape";
           this.windowsPathsNoEscape = !!e.windowsPathsNoEscape || e[s] === false, this.windowsPathsNoEscape && (this.pattern = this.pattern.replace(/\\/g, "/")), this.preserveMultipleSlashes = !!e.preserveMultipleSlashes, this.negate = false, this.nonegate = !!e.nonegate, this.comment = false, this.empty = false, this.partial = !!e.partial, this.nocase = !!this.options.nocase, this.windowsNoMagicRoot = e.windowsNoMagicRoot !== void 0 ? e.windowsNoMagicRoot : !!(this.isWindows && this.nocase), this.globSet = [], this.globParts = [], this.set = [], this.#t = !this.preserveMultipleSlashes, this.#i = (e.optimizationLevel ?? 1) >= 2;
           let i = e.normalize;
@@ -38842,28 +38842,28 @@ var require_index_min2 = __commonJS({
             }
           });
         }
-        #a(t) {
-          return this.#o ? t.normalize(this.#o) : t;
+        #a(t2) {
+          return this.#o ? t2.normalize(this.#o) : t2;
         }
-        #s(t) {
+        #s(t2) {
           if (!this.isWindows) return -1;
-          if (Le(t[0])) return 0;
-          if (t[0] === "" && t[1] === "" && t[2] === "?" && Le(t[3])) return 3;
-          let s = We(t);
+          if (Le(t2[0])) return 0;
+          if (t2[0] === "" && t2[1] === "" && t2[2] === "?" && Le(t2[3])) return 3;
+          let s = We(t2);
           return s === -1 ? -1 : s + 1;
         }
         hasMagic() {
           if (this.options.magicalBraces && this.set.length > 1) return true;
-          for (let t of this.set) for (let e of t) if (typeof e != "string") return true;
+          for (let t2 of this.set) for (let e of t2) if (typeof e != "string") return true;
           return false;
         }
         make() {
-          let t = this.pattern, e = this.options;
-          if (!e.nocomment && t.charAt(0) === "#") {
+          let t2 = this.pattern, e = this.options;
+          if (!e.nocomment && t2.charAt(0) === "#") {
             this.comment = true;
             return;
           }
-          if (!t) {
+          if (!t2) {
             this.empty = true;
             return;
           }
@@ -38887,9 +38887,9 @@ var require_index_min2 = __commonJS({
           });
         }
         mergeRows() {
-          let t = true;
-          for (; t; ) {
-            t = false;
+          let t2 = true;
+          for (; t2; ) {
+            t2 = false;
             let e = Math.max(0, ...this.set.map((s) => s.length));
             for (let s = 0; s < e; s++) {
               let i = /* @__PURE__ */ new Map();
@@ -38907,17 +38907,17 @@ var require_index_min2 = __commonJS({
                 this.globParts[h][s] = c, this.set[h][s] = this.parse(c);
                 for (let u of a) n.add(u);
               }
-              n.size && (t = true, this.set = this.set.filter((o, h) => !n.has(h)), this.globParts = this.globParts.filter((o, h) => !n.has(h)));
+              n.size && (t2 = true, this.set = this.set.filter((o, h) => !n.has(h)), this.globParts = this.globParts.filter((o, h) => !n.has(h)));
             }
           }
         }
-        preprocess(t) {
-          if (this.options.noglobstar) for (let s of t) for (let i = 0; i < s.length; i++) s[i] === "**" && (s[i] = "*");
+        preprocess(t2) {
+          if (this.options.noglobstar) for (let s of t2) for (let i = 0; i < s.length; i++) s[i] === "**" && (s[i] = "*");
           let { optimizationLevel: e = 1 } = this.options;
-          return e >= 2 ? (t = this.firstPhasePreProcess(t), t = this.secondPhasePreProcess(t)) : e >= 1 ? t = this.levelOneOptimize(t) : t = this.adjascentGlobstarOptimize(t), t;
+          return e >= 2 ? (t2 = this.firstPhasePreProcess(t2), t2 = this.secondPhasePreProcess(t2)) : e >= 1 ? t2 = this.levelOneOptimize(t2) : t2 = this.adjascentGlobstarOptimize(t2), t2;
         }
-        adjascentGlobstarOptimize(t) {
-          return t.map((e) => {
+        adjascentGlobstarOptimize(t2) {
+          return t2.map((e) => {
             let s = -1;
             for (; (s = e.indexOf("**", s + 1)) !== -1; ) {
               let i = s;
@@ -38927,8 +38927,8 @@ var require_index_min2 = __commonJS({
             return e;
           });
         }
-        levelOneOptimize(t) {
-          return t.map((e) => {
+        levelOneOptimize(t2) {
+          return t2.map((e) => {
             let s = this.#s(e) + 1;
             return e = e.reduce((i, n) => {
               let o = i[i.length - 1];
@@ -38936,16 +38936,16 @@ var require_index_min2 = __commonJS({
             }, []), e.length === 0 ? [""] : e;
           });
         }
-        #b(t) {
-          let e = !this.isWindows || !t.includes("\\") ? "/" : t.includes("/") ? "both" : "\\", s = this.#t ? 0 : -1, i = "", n = 0, o, h = 0, a = !!this.options.dot;
+        #b(t2) {
+          let e = !this.isWindows || !t2.includes("\\") ? "/" : t2.includes("/") ? "both" : "\\", s = this.#t ? 0 : -1, i = "", n = 0, o, h = 0, a = !!this.options.dot;
           t: for (let l = 0; l < this.set.length; l++) {
             let c = this.set[l], u = c[c.length - 1], f = s !== -1 && this.#f[l] && u !== w.GLOBSTAR;
             if (f && s === 0) {
-              let d = Is(t, t.length, e);
-              if (n = d + 1, i = t.slice(n), i === "" && d >= 0) {
+              let d = Is(t2, t2.length, e);
+              if (n = d + 1, i = t2.slice(n), i === "" && d >= 0) {
                 let m = d;
-                for (; m > 0 && qt(t.charCodeAt(m - 1), e); ) m--;
-                h = m === 0 ? 0 : Is(t, m - 1, e) + 1, o = t.slice(h, m);
+                for (; m > 0 && qt(t2.charCodeAt(m - 1), e); ) m--;
+                h = m === 0 ? 0 : Is(t2, m - 1, e) + 1, o = t2.slice(h, m);
               }
               let b = this.#i && (Be(i) || i === "" && o !== void 0 && Be(o));
               s = b ? -1 : 1, f = !b;
@@ -38953,18 +38953,18 @@ var require_index_min2 = __commonJS({
             let p = -1;
             if (f && typeof u == "string" && (p = Gs(u, i, n, o, h), p === -1)) continue;
             if (this.#n) {
-              for (let d of this.#r[l]) if (!t.includes(d)) continue t;
+              for (let d of this.#r[l]) if (!t2.includes(d)) continue t;
             }
             if (f && typeof u == "object" && (p = Gs(u, i, n, o, h), p === -1)) continue;
             let g = this.#d[l];
             if (g === "base" && f) return "yes";
             if (g === "tail" && f) {
-              if (this.#i && pt(t, 0, p, true, e)) return "maybe";
-              if (!pt(t, 0, p, a, e)) return "yes";
+              if (this.#i && pt(t2, 0, p, true, e)) return "maybe";
+              if (!pt(t2, 0, p, a, e)) return "yes";
               continue;
             }
             if (g === "mid" || g === "head") {
-              let d = this.#y(t, c, g === "head", a, e);
+              let d = this.#y(t2, c, g === "head", a, e);
               if (d !== "no") return d;
               continue;
             }
@@ -38972,52 +38972,52 @@ var require_index_min2 = __commonJS({
           }
           return "no";
         }
-        #E(t, e, s) {
-          let i = !!this.options.dot, n = t.length;
+        #E(t2, e, s) {
+          let i = !!this.options.dot, n = t2.length;
           if (s === "head") {
-            if (n < 2 || !V(e[0], t[0])) return false;
-            for (let h = 1; h < n; h++) if (!It(t[h], i)) return false;
+            if (n < 2 || !V(e[0], t2[0])) return false;
+            for (let h = 1; h < n; h++) if (!It(t2[h], i)) return false;
             return true;
           }
           let o = e[1];
           if (s === "tail") {
             let h = n - 1;
-            if (!V(o, t[h]) && (t[h] !== "" || n === 1 || !V(o, t[--h]))) return false;
-            for (let a = 0; a < h; a++) if (!It(t[a], i)) return false;
+            if (!V(o, t2[h]) && (t2[h] !== "" || n === 1 || !V(o, t2[--h]))) return false;
+            for (let a = 0; a < h; a++) if (!It(t2[a], i)) return false;
             return true;
           }
           for (let h = 0; h < n; h++) {
-            if (V(o, t[h]) && h + 1 < n) {
+            if (V(o, t2[h]) && h + 1 < n) {
               let a = h + 1;
-              for (; a < n && It(t[a], i); ) a++;
+              for (; a < n && It(t2[a], i); ) a++;
               if (a === n) return true;
             }
-            if (!It(t[h], i)) return false;
+            if (!It(t2[h], i)) return false;
           }
           return false;
         }
-        #y(t, e, s, i, n) {
-          if (this.#i && pt(t, 0, t.length, true, n)) return "maybe";
+        #y(t2, e, s, i, n) {
+          if (this.#i && pt(t2, 0, t2.length, true, n)) return "maybe";
           let o = e[s ? 0 : 1], h = 0;
-          for (let a = Ge(t, h, n); a !== -1; a = Ge(t, h, n)) {
+          for (let a = Ge(t2, h, n); a !== -1; a = Ge(t2, h, n)) {
             let l = a + 1;
-            for (; l < t.length && qt(t.charCodeAt(l), n); ) l++;
-            if ((typeof o == "string" ? a - h === o.length && t.startsWith(o, h) : a > h && o.testUnchecked(t.slice(h, a))) && !pt(t, l, t.length, i, n)) return "yes";
-            if (s || pt(t, h, l, i, n)) return "no";
+            for (; l < t2.length && qt(t2.charCodeAt(l), n); ) l++;
+            if ((typeof o == "string" ? a - h === o.length && t2.startsWith(o, h) : a > h && o.testUnchecked(t2.slice(h, a))) && !pt(t2, l, t2.length, i, n)) return "yes";
+            if (s || pt(t2, h, l, i, n)) return "no";
             h = l;
           }
           return "no";
         }
-        #g(t) {
+        #g(t2) {
           let e = De;
-          return e?.f === t && e.isWindows === this.isWindows && e.preserveMultipleSlashes === this.preserveMultipleSlashes && e.normalize === this.#o ? e : void 0;
+          return e?.f === t2 && e.isWindows === this.isWindows && e.preserveMultipleSlashes === this.preserveMultipleSlashes && e.normalize === this.#o ? e : void 0;
         }
-        #w(t) {
-          let { isWindows: e, preserveMultipleSlashes: s } = this, i = this.#e(e ? t.split("\\").join("/") : t), n = this.#o;
-          return n && (i = i.map((o) => o.normalize(n))), De = { f: t, isWindows: e, preserveMultipleSlashes: s, normalize: n, parts: i }, De;
+        #w(t2) {
+          let { isWindows: e, preserveMultipleSlashes: s } = this, i = this.#e(e ? t2.split("\\").join("/") : t2), n = this.#o;
+          return n && (i = i.map((o) => o.normalize(n))), De = { f: t2, isWindows: e, preserveMultipleSlashes: s, normalize: n, parts: i }, De;
         }
-        #p(t) {
-          let e = [...t], s = false;
+        #p(t2) {
+          let e = [...t2], s = false;
           do {
             if (s = false, !this.preserveMultipleSlashes) {
               for (let o = 1; o < e.length - 1; o++) {
@@ -39034,11 +39034,11 @@ var require_index_min2 = __commonJS({
           } while (s);
           return e.length === 0 ? [""] : e;
         }
-        firstPhasePreProcess(t) {
+        firstPhasePreProcess(t2) {
           let { braceExpandMax: e = 1e5 } = this.options, s = 0, i = 1e6, n = false;
           do {
             n = false;
-            for (let o of t) {
+            for (let o of t2) {
               let h = -1;
               for (; (h = o.indexOf("**", h + 1)) !== -1; ) {
                 let c = h;
@@ -39047,10 +39047,10 @@ var require_index_min2 = __commonJS({
                 let u = o[h + 1], f = o[h + 2], p = o[h + 3];
                 if (u !== ".." || !f || f === "." || f === ".." || !p || p === "." || p === "..") continue;
                 let g = o.length - 1;
-                if (t.length >= e || s + g > i) throw new RangeError("optimizationLevel 2: too many patterns from '**/..'");
+                if (t2.length >= e || s + g > i) throw new RangeError("optimizationLevel 2: too many patterns from '**/..'");
                 n = true, o.splice(h, 1);
                 let d = o.slice(0);
-                d[h] = "**", s += g, t.push(d), h--;
+                d[h] = "**", s += g, t2.push(d), h--;
               }
               if (!this.preserveMultipleSlashes) {
                 for (let c = 1; c < o.length - 1; c++) {
@@ -39070,10 +39070,10 @@ var require_index_min2 = __commonJS({
               }
             }
           } while (n);
-          return t;
+          return t2;
         }
-        secondPhasePreProcess(t) {
-          let e = /* @__PURE__ */ new Set(), s = t.filter((o) => {
+        secondPhasePreProcess(t2) {
+          let e = /* @__PURE__ */ new Set(), s = t2.filter((o) => {
             let h = o.join("/");
             return e.has(h) ? false : (e.add(h), true);
           }), i = /* @__PURE__ */ new Map();
@@ -39105,57 +39105,57 @@ var require_index_min2 = __commonJS({
         }
         parseNegate() {
           if (this.nonegate) return;
-          let t = this.pattern, e = false, s = 0;
-          for (let i = 0; i < t.length && t.charAt(i) === "!"; i++) e = !e, s++;
-          s && (this.pattern = t.slice(s)), this.negate = e;
+          let t2 = this.pattern, e = false, s = 0;
+          for (let i = 0; i < t2.length && t2.charAt(i) === "!"; i++) e = !e, s++;
+          s && (this.pattern = t2.slice(s)), this.negate = e;
         }
-        #O(t, e, s, i) {
+        #O(t2, e, s, i) {
           let n = 0, o = 0, h = this.isWindows ? We(e) : -1, a = h === -1 ? -1 : We(s);
           if (a !== -1) {
             let l = s[a], c = s[a + 1];
             typeof l != "string" || typeof c != "string" ? (n = h, o = a) : e[h].toLowerCase() === l.toLowerCase() && e[h + 1].toLowerCase() === c.toLowerCase() && (n = h + 2, o = a + 2);
           } else if (this.isWindows) {
-            let l = typeof t[0] == "string" && /^[a-z]:$/i.test(t[0]), c = !l && t[0] === "" && t[1] === "" && t[2] === "?" && /^[a-z]:$/i.test(t[3]), u = typeof s[0] == "string" && /^[a-z]:$/i.test(s[0]), f = !u && s[0] === "" && s[1] === "" && s[2] === "?" && typeof s[3] == "string" && /^[a-z]:$/i.test(s[3]), p = c ? 3 : l ? 0 : void 0, g = f ? 3 : u ? 0 : void 0;
+            let l = typeof t2[0] == "string" && /^[a-z]:$/i.test(t2[0]), c = !l && t2[0] === "" && t2[1] === "" && t2[2] === "?" && /^[a-z]:$/i.test(t2[3]), u = typeof s[0] == "string" && /^[a-z]:$/i.test(s[0]), f = !u && s[0] === "" && s[1] === "" && s[2] === "?" && typeof s[3] == "string" && /^[a-z]:$/i.test(s[3]), p = c ? 3 : l ? 0 : void 0, g = f ? 3 : u ? 0 : void 0;
             if (typeof p == "number" && typeof g == "number") {
-              let [d, b] = [t[p], s[g]];
+              let [d, b] = [t2[p], s[g]];
               d.toLowerCase() === b.toLowerCase() && (o = g + 1, n = p + 1);
             }
           }
-          return t = e, s.includes(w.GLOBSTAR) ? this.#x(t, s, i, n, o) : this.#S(t, s, i, n, o);
+          return t2 = e, s.includes(w.GLOBSTAR) ? this.#x(t2, s, i, n, o) : this.#S(t2, s, i, n, o);
         }
-        #x(t, e, s, i, n) {
+        #x(t2, e, s, i, n) {
           let { head: o, body: h, tail: a, segments: l } = this.#v(e, s, n);
           if (o.length) {
             let u = i + o.length;
-            if (!this.#S(t, o, s, i, 0, u)) return false;
+            if (!this.#S(t2, o, s, i, 0, u)) return false;
             i += o.length, n += o.length;
           }
           let c = 0;
           if (a.length) {
-            if (a.length + i > t.length) return false;
-            let u = t.length - a.length;
-            if (this.#S(t, a, s, u, 0)) c = a.length;
+            if (a.length + i > t2.length) return false;
+            let u = t2.length - a.length;
+            if (this.#S(t2, a, s, u, 0)) c = a.length;
             else {
-              if (t[t.length - 1] !== "" || i + a.length === t.length || (u--, !this.#S(t, a, s, u, 0))) return false;
+              if (t2[t2.length - 1] !== "" || i + a.length === t2.length || (u--, !this.#S(t2, a, s, u, 0))) return false;
               c = a.length + 1;
             }
           }
           if (!h.length) {
             let u = !!c;
-            for (let f = i; f < t.length - c; f++) {
-              let p = String(t[f]);
+            for (let f = i; f < t2.length - c; f++) {
+              let p = String(t2[f]);
               if (u = true, p === "." || p === ".." || !this.options.dot && p.startsWith(".")) return false;
             }
             return s || u;
           }
-          return !!this.#_(t, l, t.length - c, i, 0, s, 0, !!c, /* @__PURE__ */ new Set());
+          return !!this.#_(t2, l, t2.length - c, i, 0, s, 0, !!c, /* @__PURE__ */ new Set());
         }
-        #v(t, e, s) {
-          let i = this.#l.get(t);
-          i || (i = [], this.#l.set(t, i));
+        #v(t2, e, s) {
+          let i = this.#l.get(t2);
+          i || (i = [], this.#l.set(t2, i));
           let n = s * 2 + (e ? 1 : 0), o = i[n];
           if (o) return o;
-          let h = t.indexOf(w.GLOBSTAR, s), a = t.lastIndexOf(w.GLOBSTAR), l = t.slice(s, h), c = t.slice(h + 1, e ? void 0 : a), u = e ? [] : t.slice(a + 1), f = [[[], 0]], p = f[0], g = 0, d = [0];
+          let h = t2.indexOf(w.GLOBSTAR, s), a = t2.lastIndexOf(w.GLOBSTAR), l = t2.slice(s, h), c = t2.slice(h + 1, e ? void 0 : a), u = e ? [] : t2.slice(a + 1), f = [[[], 0]], p = f[0], g = 0, d = [0];
           for (let m of c) m === w.GLOBSTAR ? (d.push(g), p = [[], 0], f.push(p)) : (p[0].push(m), g++);
           f.forEach((m, y) => {
             m[1] = g - d[y];
@@ -39163,52 +39163,52 @@ var require_index_min2 = __commonJS({
           let b = { head: l, body: c, tail: u, segments: f };
           return i[n] = b, b;
         }
-        #_(t, e, s, i, n, o, h, a, l) {
+        #_(t2, e, s, i, n, o, h, a, l) {
           let c = e[n];
           if (!c) {
-            if (o) return i >= s || i === s - 1 && t[i] === "";
+            if (o) return i >= s || i === s - 1 && t2[i] === "";
             for (let g = i; g < s; g++) {
               a = true;
-              let d = t[g];
+              let d = t2[g];
               if (d === "." || d === ".." || !this.options.dot && d.startsWith(".")) return false;
             }
             return a;
           }
           let [u, f] = c, p = o ? s : s - f;
           for (; i <= p; ) {
-            let g = n * (t.length + 1) + i;
+            let g = n * (t2.length + 1) + i;
             if (l.has(g)) return false;
-            if (l.add(g), this.#S(t, u, o, i, 0, i + u.length) && h < this.maxGlobstarRecursion) {
-              let m = this.#_(t, e, s, i + u.length, n + 1, o, h + 1, a, l);
+            if (l.add(g), this.#S(t2, u, o, i, 0, i + u.length) && h < this.maxGlobstarRecursion) {
+              let m = this.#_(t2, e, s, i + u.length, n + 1, o, h + 1, a, l);
               if (m !== false) return m;
             }
             if (i === p) break;
-            let b = t[i];
+            let b = t2[i];
             if (b === "." || b === ".." || !this.options.dot && b.startsWith(".")) return false;
             i++;
           }
           return o || null;
         }
-        #S(t, e, s, i, n, o = t.length) {
+        #S(t2, e, s, i, n, o = t2.length) {
           let h, a, l, c;
-          for (h = i, a = n, c = Math.min(o, t.length), l = e.length; h < c && a < l; h++, a++) {
-            let u = e[a], f = t[h];
+          for (h = i, a = n, c = Math.min(o, t2.length), l = e.length; h < c && a < l; h++, a++) {
+            let u = e[a], f = t2[h];
             if (u === false || u === w.GLOBSTAR || !V(u, f)) return false;
           }
           if (h === c && a === l) return true;
           if (h === c) return s;
-          if (a === l) return h === c - 1 && t[h] === "";
+          if (a === l) return h === c - 1 && t2[h] === "";
           throw new Error("wtf?");
         }
         braceExpand() {
           return (0, w.braceExpand)(this.pattern, this.options);
         }
         #M() {
-          let { pattern: t } = this;
+          let { pattern: t2 } = this;
           if (this.options.nobrace) return this.braceExpand();
           let e = 57344;
-          for (; t.includes(String.fromCharCode(e)); ) if (++e > 63743) return this.braceExpand();
-          let s = String.fromCharCode(e), i = false, n = t.replace(_n, (h, a, l) => {
+          for (; t2.includes(String.fromCharCode(e)); ) if (++e > 63743) return this.braceExpand();
+          let s = String.fromCharCode(e), i = false, n = t2.replace(_n, (h, a, l) => {
             let c = Number(a), u = Number(l);
             return !Number.isSafeInteger(c) || !Number.isSafeInteger(u) || Math.abs(c - u) + 1 < vn ? h : (i = true, `${s}${a}..${l}${s}`);
           });
@@ -39220,33 +39220,33 @@ var require_index_min2 = __commonJS({
           }
           return this.#m = s, o;
         }
-        parse(t) {
-          (0, Ut.assertValidPattern)(t);
+        parse(t2) {
+          (0, Ut.assertValidPattern)(t2);
           let e = this.options;
-          if (t === "**") return w.GLOBSTAR;
-          if (t === "") return "";
-          let { nocase: s, nocaseMagicOnly: i, noext: n = false, dot: o, normalize: h } = e, a = this.#m, l = a && t.includes(a) ? void 0 : On(t, n);
-          if (l !== void 0 && !(s && !i && t.toUpperCase() !== t.toLowerCase())) return this.#a(l);
+          if (t2 === "**") return w.GLOBSTAR;
+          if (t2 === "") return "";
+          let { nocase: s, nocaseMagicOnly: i, noext: n = false, dot: o, normalize: h } = e, a = this.#m, l = a && t2.includes(a) ? void 0 : On(t2, n);
+          if (l !== void 0 && !(s && !i && t2.toUpperCase() !== t2.toLowerCase())) return this.#a(l);
           if (this.#h) return ze;
-          let c = this.#u.get(t);
-          return c || (c = new Ls.Matcher(t, { nocase: s, noext: n, dot: o, normalize: h, ...a && { rangeMark: a } }), this.#u.set(t, c)), c;
+          let c = this.#u.get(t2);
+          return c || (c = new Ls.Matcher(t2, { nocase: s, noext: n, dot: o, normalize: h, ...a && { rangeMark: a } }), this.#u.set(t2, c)), c;
         }
-        #e(t) {
-          return this.preserveMultipleSlashes ? t.split("/") : this.isWindows && /^\/\/[^/]+/.test(t) ? ["", ...t.split(/\/+/)] : t.split(/\/+/);
+        #e(t2) {
+          return this.preserveMultipleSlashes ? t2.split("/") : this.isWindows && /^\/\/[^/]+/.test(t2) ? ["", ...t2.split(/\/+/)] : t2.split(/\/+/);
         }
-        match(t, e = this.partial) {
+        match(t2, e = this.partial) {
           if (this.comment) return false;
-          if (this.empty) return t === "";
-          if (t === "/" && e) return true;
-          let s = this.options, i = this.#g(t);
+          if (this.empty) return t2 === "";
+          if (t2 === "/" && e) return true;
+          let s = this.options, i = this.#g(t2);
           if (!i) {
-            if (!e && !this.#o && (this.#t || this.#n) && Bs !== t) {
-              Bs = t;
-              let l = this.#b(t);
+            if (!e && !this.#o && (this.#t || this.#n) && Bs !== t2) {
+              Bs = t2;
+              let l = this.#b(t2);
               if (l === "no") return s.flipNegate ? false : this.negate;
               if (l === "yes") return s.flipNegate ? true : !this.negate;
             }
-            i = this.#w(t);
+            i = this.#w(t2);
           }
           let n = i.parts, o = this.#i ? i.resolved ??= this.#p(n) : n, h = this.set, a = n[n.length - 1];
           if (!a) for (let l = n.length - 2; !a && l >= 0; l--) a = n[l];
@@ -39256,8 +39256,8 @@ var require_index_min2 = __commonJS({
           }
           return s.flipNegate ? false : this.negate;
         }
-        static defaults(t) {
-          return w.minimatch.defaults(t).Minimatch;
+        static defaults(t2) {
+          return w.minimatch.defaults(t2).Minimatch;
         }
       };
       w.Minimatch = ht;
@@ -39275,19 +39275,19 @@ var require_index_min2 = __commonJS({
     });
     var Ys = C((Xt) => {
       "use strict";
-      var Hs = (r, t) => () => (t || r((t = { exports: {} }).exports, t), t.exports), kn = Hs((r) => {
+      var Hs = (r, t2) => () => (t2 || r((t2 = { exports: {} }).exports, t2), t2.exports), kn = Hs((r) => {
         "use strict";
         Object.defineProperty(r, "__esModule", { value: true }), r.tracing = r.metrics = void 0;
-        var t = __require("node:diagnostics_channel");
-        r.metrics = (0, t.channel)("lru-cache:metrics"), r.tracing = (0, t.tracingChannel)("lru-cache");
+        var t2 = __require("node:diagnostics_channel");
+        r.metrics = (0, t2.channel)("lru-cache:metrics"), r.tracing = (0, t2.tracingChannel)("lru-cache");
       }), An = Hs((r) => {
         "use strict";
         Object.defineProperty(r, "__esModule", { value: true }), r.defaultPerf = void 0, r.defaultPerf = typeof performance == "object" && performance && typeof performance.now == "function" ? performance : Date;
       });
       Object.defineProperty(Xt, "__esModule", { value: true });
       Xt.LRUCache = void 0;
-      var O = kn(), Rn = An(), Ie = () => O.metrics.hasSubscribers || O.tracing.hasSubscribers, Xs = /* @__PURE__ */ new Set(), qs = typeof process == "object" && process ? process : {}, Pn = (r, t, e, s) => {
-        typeof qs.emitWarning == "function" ? qs.emitWarning(r, t, e, s) : console.error(`[${e}] ${t}: ${r}`);
+      var O = kn(), Rn = An(), Ie = () => O.metrics.hasSubscribers || O.tracing.hasSubscribers, Xs = /* @__PURE__ */ new Set(), qs = typeof process == "object" && process ? process : {}, Pn = (r, t2, e, s) => {
+        typeof qs.emitWarning == "function" ? qs.emitWarning(r, t2, e, s) : console.error(`[${e}] ${t2}: ${r}`);
       }, Tn = (r) => !Xs.has(r), J = (r) => !!r && r === Math.floor(r) && r > 0 && isFinite(r), Ks = (r) => J(r) ? r <= Math.pow(2, 8) ? Uint8Array : r <= Math.pow(2, 16) ? Uint16Array : r <= Math.pow(2, 32) ? Uint32Array : r <= Number.MAX_SAFE_INTEGER ? Ht : null : null, Ht = class extends Array {
         constructor(r) {
           super(r), this.fill(0);
@@ -39296,19 +39296,19 @@ var require_index_min2 = __commonJS({
         heap;
         length;
         static #t = false;
-        static create(t) {
-          let e = Ks(t);
+        static create(t2) {
+          let e = Ks(t2);
           if (!e) return [];
           mt.#t = true;
-          let s = new mt(t, e);
+          let s = new mt(t2, e);
           return mt.#t = false, s;
         }
-        constructor(t, e) {
+        constructor(t2, e) {
           if (!mt.#t) throw new TypeError("instantiate Stack using Stack.create(n)");
-          this.heap = new e(t), this.length = 0;
+          this.heap = new e(t2), this.length = 0;
         }
-        push(t) {
-          this.heap[this.length++] = t;
+        push(t2) {
+          this.heap[this.length++] = t2;
         }
         pop() {
           return this.heap[--this.length];
@@ -39360,12 +39360,12 @@ var require_index_min2 = __commonJS({
         #M;
         #e;
         #P;
-        static unsafeExposeInternals(t) {
-          return { starts: t.#x, ttls: t.#v, autopurgeTimers: t.#_, sizes: t.#O, keyMap: t.#l, keyList: t.#a, valList: t.#s, next: t.#b, prev: t.#E, get head() {
-            return t.#y;
+        static unsafeExposeInternals(t2) {
+          return { starts: t2.#x, ttls: t2.#v, autopurgeTimers: t2.#_, sizes: t2.#O, keyMap: t2.#l, keyList: t2.#a, valList: t2.#s, next: t2.#b, prev: t2.#E, get head() {
+            return t2.#y;
           }, get tail() {
-            return t.#g;
-          }, free: t.#w, isBackgroundFetch: (e) => t.#c(e), backgroundFetch: (e, s, i, n) => t.#L(e, s, i, n), moveToTail: (e) => t.#K(e), indexes: (e) => t.#A(e), rindexes: (e) => t.#R(e), isStale: (e) => t.#C(e) };
+            return t2.#g;
+          }, free: t2.#w, isBackgroundFetch: (e) => t2.#c(e), backgroundFetch: (e, s, i, n) => t2.#L(e, s, i, n), moveToTail: (e) => t2.#K(e), indexes: (e) => t2.#A(e), rindexes: (e) => t2.#R(e), isStale: (e) => t2.#C(e) };
         }
         get max() {
           return this.#t;
@@ -39394,8 +39394,8 @@ var require_index_min2 = __commonJS({
         get disposeAfter() {
           return this.#r;
         }
-        constructor(t) {
-          let { max: e = 0, ttl: s, ttlResolution: i = 1, ttlAutopurge: n, updateAgeOnGet: o, updateAgeOnHas: h, allowStale: a, dispose: l, onInsert: c, disposeAfter: u, noDisposeOnSet: f, noUpdateTTL: p, maxSize: g = 0, maxEntrySize: d = 0, sizeCalculation: b, fetchMethod: m, memoMethod: y, noDeleteOnFetchRejection: _, noDeleteOnStaleGet: v, allowStaleOnFetchRejection: S, allowStaleOnFetchAbort: K, ignoreFetchAbort: B, backgroundFetchSize: U = 1, perf: rt } = t;
+        constructor(t2) {
+          let { max: e = 0, ttl: s, ttlResolution: i = 1, ttlAutopurge: n, updateAgeOnGet: o, updateAgeOnHas: h, allowStale: a, dispose: l, onInsert: c, disposeAfter: u, noDisposeOnSet: f, noUpdateTTL: p, maxSize: g = 0, maxEntrySize: d = 0, sizeCalculation: b, fetchMethod: m, memoMethod: y, noDeleteOnFetchRejection: _, noDeleteOnStaleGet: v, allowStaleOnFetchRejection: S, allowStaleOnFetchAbort: K, ignoreFetchAbort: B, backgroundFetchSize: U = 1, perf: rt } = t2;
           if (this.backgroundFetchSize = U, rt !== void 0 && typeof rt?.now != "function") throw new TypeError("perf option must have a now() method if specified");
           if (this.#u = rt ?? Rn.defaultPerf, e !== 0 && !J(e)) throw new TypeError("max option must be a nonnegative integer");
           let Se = e ? Ks(e) : Array;
@@ -39421,17 +39421,17 @@ var require_index_min2 = __commonJS({
             Tn(ve) && (Xs.add(ve), Pn("TTL caching without ttlAutopurge, max, or maxSize can result in unbounded memory consumption.", "UnboundedCacheWarning", ve, Vs));
           }
         }
-        getRemainingTTL(t) {
-          return this.#l.has(t) ? 1 / 0 : 0;
+        getRemainingTTL(t2) {
+          return this.#l.has(t2) ? 1 / 0 : 0;
         }
         #T() {
-          let t = new Ht(this.#t), e = new Ht(this.#t);
-          this.#v = t, this.#x = e;
+          let t2 = new Ht(this.#t), e = new Ht(this.#t);
+          this.#v = t2, this.#x = e;
           let s = this.ttlAutopurge ? Array.from({ length: this.#t }) : void 0;
           this.#_ = s, this.#z = (a, l, c = this.#u.now()) => {
-            e[a] = l !== 0 ? c : 0, t[a] = l, i(a, l);
+            e[a] = l !== 0 ? c : 0, t2[a] = l, i(a, l);
           }, this.#k = (a) => {
-            e[a] = t[a] !== 0 ? this.#u.now() : 0, i(a, t[a]);
+            e[a] = t2[a] !== 0 ? this.#u.now() : 0, i(a, t2[a]);
           };
           let i = this.ttlAutopurge ? (a, l) => {
             if (s?.[a] && (clearTimeout(s[a]), s[a] = void 0), l && l !== 0 && s) {
@@ -39443,8 +39443,8 @@ var require_index_min2 = __commonJS({
           } : () => {
           };
           this.#F = (a, l) => {
-            if (t[l]) {
-              let c = t[l], u = e[l];
+            if (t2[l]) {
+              let c = t2[l], u = e[l];
               if (!c || !u) return;
               a.ttl = c, a.start = u, a.now = n || o();
               let f = a.now - u;
@@ -39465,13 +39465,13 @@ var require_index_min2 = __commonJS({
             return l === void 0 ? 0 : h(l);
           };
           let h = (a) => {
-            let l = t[a], c = e[a];
+            let l = t2[a], c = e[a];
             if (!l || !c) return 1 / 0;
             let u = (n || o()) - c;
             return l - u;
           };
           this.#C = (a) => {
-            let l = e[a], c = t[a];
+            let l = e[a], c = t2[a];
             return !!c && !!l && (n || o()) - l > c;
           };
         }
@@ -39483,9 +39483,9 @@ var require_index_min2 = __commonJS({
         };
         #C = () => false;
         #U() {
-          let t = new Ht(this.#t);
-          this.#m = 0, this.#O = t, this.#N = (e) => {
-            this.#m -= t[e], t[e] = 0;
+          let t2 = new Ht(this.#t);
+          this.#m = 0, this.#O = t2, this.#N = (e) => {
+            this.#m -= t2[e], t2[e] = 0;
           }, this.#B = (e, s, i, n) => {
             if (!J(i)) {
               if (this.#c(s)) return this.backgroundFetchSize;
@@ -39496,83 +39496,83 @@ var require_index_min2 = __commonJS({
             }
             return i;
           }, this.#j = (e, s, i) => {
-            if (t[e] = s, this.#n) {
-              let n = this.#n - t[e];
+            if (t2[e] = s, this.#n) {
+              let n = this.#n - t2[e];
               for (; this.#m > n; ) this.#$(true);
             }
-            this.#m += t[e], i && (i.entrySize = s, i.totalCalculatedSize = this.#m);
+            this.#m += t2[e], i && (i.entrySize = s, i.totalCalculatedSize = this.#m);
           };
         }
-        #N = (t) => {
+        #N = (t2) => {
         };
-        #j = (t, e, s) => {
+        #j = (t2, e, s) => {
         };
-        #B = (t, e, s, i) => {
+        #B = (t2, e, s, i) => {
           if (s || i) throw new TypeError("cannot set size without setting maxSize or maxEntrySize on cache");
           return 0;
         };
-        *#A({ allowStale: t = this.allowStale } = {}) {
-          if (this.#h) for (let e = this.#g; this.#G(e) && ((t || !this.#C(e)) && (yield e), e !== this.#y); ) e = this.#E[e];
+        *#A({ allowStale: t2 = this.allowStale } = {}) {
+          if (this.#h) for (let e = this.#g; this.#G(e) && ((t2 || !this.#C(e)) && (yield e), e !== this.#y); ) e = this.#E[e];
         }
-        *#R({ allowStale: t = this.allowStale } = {}) {
-          if (this.#h) for (let e = this.#y; this.#G(e) && ((t || !this.#C(e)) && (yield e), e !== this.#g); ) e = this.#b[e];
+        *#R({ allowStale: t2 = this.allowStale } = {}) {
+          if (this.#h) for (let e = this.#y; this.#G(e) && ((t2 || !this.#C(e)) && (yield e), e !== this.#g); ) e = this.#b[e];
         }
-        #G(t) {
-          return t !== void 0 && this.#l.get(this.#a[t]) === t;
+        #G(t2) {
+          return t2 !== void 0 && this.#l.get(this.#a[t2]) === t2;
         }
         *entries() {
-          for (let t of this.#A()) this.#s[t] !== void 0 && this.#a[t] !== void 0 && !this.#c(this.#s[t]) && (yield [this.#a[t], this.#s[t]]);
+          for (let t2 of this.#A()) this.#s[t2] !== void 0 && this.#a[t2] !== void 0 && !this.#c(this.#s[t2]) && (yield [this.#a[t2], this.#s[t2]]);
         }
         *rentries() {
-          for (let t of this.#R()) this.#s[t] !== void 0 && this.#a[t] !== void 0 && !this.#c(this.#s[t]) && (yield [this.#a[t], this.#s[t]]);
+          for (let t2 of this.#R()) this.#s[t2] !== void 0 && this.#a[t2] !== void 0 && !this.#c(this.#s[t2]) && (yield [this.#a[t2], this.#s[t2]]);
         }
         *keys() {
-          for (let t of this.#A()) {
-            let e = this.#a[t];
-            e !== void 0 && !this.#c(this.#s[t]) && (yield e);
+          for (let t2 of this.#A()) {
+            let e = this.#a[t2];
+            e !== void 0 && !this.#c(this.#s[t2]) && (yield e);
           }
         }
         *rkeys() {
-          for (let t of this.#R()) {
-            let e = this.#a[t];
-            e !== void 0 && !this.#c(this.#s[t]) && (yield e);
+          for (let t2 of this.#R()) {
+            let e = this.#a[t2];
+            e !== void 0 && !this.#c(this.#s[t2]) && (yield e);
           }
         }
         *values() {
-          for (let t of this.#A()) this.#s[t] !== void 0 && !this.#c(this.#s[t]) && (yield this.#s[t]);
+          for (let t2 of this.#A()) this.#s[t2] !== void 0 && !this.#c(this.#s[t2]) && (yield this.#s[t2]);
         }
         *rvalues() {
-          for (let t of this.#R()) this.#s[t] !== void 0 && !this.#c(this.#s[t]) && (yield this.#s[t]);
+          for (let t2 of this.#R()) this.#s[t2] !== void 0 && !this.#c(this.#s[t2]) && (yield this.#s[t2]);
         }
         [Symbol.iterator]() {
           return this.entries();
         }
         [Symbol.toStringTag] = "LRUCache";
-        find(t, e = {}) {
+        find(t2, e = {}) {
           for (let s of this.#A()) {
             let i = this.#s[s], n = this.#c(i) ? i.__staleWhileFetching : i;
-            if (n !== void 0 && t(n, this.#a[s], this)) return this.#X(this.#a[s], e);
+            if (n !== void 0 && t2(n, this.#a[s], this)) return this.#X(this.#a[s], e);
           }
         }
-        forEach(t, e = this) {
+        forEach(t2, e = this) {
           for (let s of this.#A()) {
             let i = this.#s[s], n = this.#c(i) ? i.__staleWhileFetching : i;
-            n !== void 0 && t.call(e, n, this.#a[s], this);
+            n !== void 0 && t2.call(e, n, this.#a[s], this);
           }
         }
-        rforEach(t, e = this) {
+        rforEach(t2, e = this) {
           for (let s of this.#R()) {
             let i = this.#s[s], n = this.#c(i) ? i.__staleWhileFetching : i;
-            n !== void 0 && t.call(e, n, this.#a[s], this);
+            n !== void 0 && t2.call(e, n, this.#a[s], this);
           }
         }
         purgeStale() {
-          let t = false;
-          for (let e of this.#R({ allowStale: true })) this.#C(e) && (this.#W(this.#a[e], "expire"), t = true);
-          return t;
+          let t2 = false;
+          for (let e of this.#R({ allowStale: true })) this.#C(e) && (this.#W(this.#a[e], "expire"), t2 = true);
+          return t2;
         }
-        info(t) {
-          let e = this.#l.get(t);
+        info(t2) {
+          let e = this.#l.get(t2);
           if (e === void 0) return;
           let s = this.#s[e], i = this.#c(s) ? s.__staleWhileFetching : s;
           if (i === void 0) return;
@@ -39587,7 +39587,7 @@ var require_index_min2 = __commonJS({
           return this.#O && (n.size = this.#O[e]), n;
         }
         dump() {
-          let t = [];
+          let t2 = [];
           for (let e of this.#A({ allowStale: true })) {
             let s = this.#a[e], i = this.#s[e], n = this.#c(i) ? i.__staleWhileFetching : i;
             if (n === void 0 || s === void 0) continue;
@@ -39597,13 +39597,13 @@ var require_index_min2 = __commonJS({
               let h = this.#u.now() - this.#x[e];
               o.start = Math.floor(Date.now() - h);
             }
-            this.#O && (o.size = this.#O[e]), t.unshift([s, o]);
+            this.#O && (o.size = this.#O[e]), t2.unshift([s, o]);
           }
-          return t;
+          return t2;
         }
-        load(t) {
+        load(t2) {
           this.clear();
-          for (let [e, s] of t) {
+          for (let [e, s] of t2) {
             if (s.start) {
               let i = Date.now() - s.start;
               s.start = this.#u.now() - i;
@@ -39611,21 +39611,21 @@ var require_index_min2 = __commonJS({
             this.#D(e, s.value, s);
           }
         }
-        set(t, e, s = {}) {
+        set(t2, e, s = {}) {
           let { status: i = O.metrics.hasSubscribers ? {} : void 0 } = s;
-          s.status = i, i && (i.op = "set", i.key = t, e !== void 0 && (i.value = e), i.cache = this);
-          let n = this.#D(t, e, s);
+          s.status = i, i && (i.op = "set", i.key = t2, e !== void 0 && (i.value = e), i.cache = this);
+          let n = this.#D(t2, e, s);
           return i && O.metrics.hasSubscribers && O.metrics.publish(i), n;
         }
-        #D(t, e, s, i) {
+        #D(t2, e, s, i) {
           let { ttl: n = this.ttl, start: o, noDisposeOnSet: h = this.noDisposeOnSet, sizeCalculation: a = this.sizeCalculation, status: l } = s, c = this.#c(e);
-          if (e === void 0) return l && (l.set = "deleted"), this.delete(t), this;
+          if (e === void 0) return l && (l.set = "deleted"), this.delete(t2), this;
           let { noUpdateTTL: u = this.noUpdateTTL } = s;
           l && !c && (l.value = e);
-          let f = this.#B(t, e, s.size || 0, a, l);
-          if (this.maxEntrySize && f > this.maxEntrySize) return this.#W(t, "set"), l && (l.set = "miss", l.maxEntrySizeExceeded = true), this;
-          let p = this.#h === 0 ? void 0 : this.#l.get(t);
-          if (p === void 0) p = this.#h === 0 ? this.#g : this.#w.length !== 0 ? this.#w.pop() : this.#h === this.#t ? this.#$(false) : this.#h, this.#a[p] = t, this.#s[p] = e, this.#l.set(t, p), this.#b[this.#g] = p, this.#E[p] = this.#g, this.#g = p, this.#h++, this.#j(p, f, l), l && (l.set = "add"), u = false, this.#P && !c && this.#o?.(e, t, "add");
+          let f = this.#B(t2, e, s.size || 0, a, l);
+          if (this.maxEntrySize && f > this.maxEntrySize) return this.#W(t2, "set"), l && (l.set = "miss", l.maxEntrySizeExceeded = true), this;
+          let p = this.#h === 0 ? void 0 : this.#l.get(t2);
+          if (p === void 0) p = this.#h === 0 ? this.#g : this.#w.length !== 0 ? this.#w.pop() : this.#h === this.#t ? this.#$(false) : this.#h, this.#a[p] = t2, this.#s[p] = e, this.#l.set(t2, p), this.#b[this.#g] = p, this.#E[p] = this.#g, this.#g = p, this.#h++, this.#j(p, f, l), l && (l.set = "add"), u = false, this.#P && !c && this.#o?.(e, t2, "add");
           else {
             this.#K(p);
             let g = this.#s[p];
@@ -39633,13 +39633,13 @@ var require_index_min2 = __commonJS({
               if (!h) if (this.#c(g)) {
                 g !== i && g.__abortController.abort(new Error("replaced"));
                 let { __staleWhileFetching: d } = g;
-                d !== void 0 && d !== e && (this.#S && this.#i?.(d, t, "set"), this.#e && this.#p?.push([d, t, "set"]));
-              } else this.#S && this.#i?.(g, t, "set"), this.#e && this.#p?.push([g, t, "set"]);
+                d !== void 0 && d !== e && (this.#S && this.#i?.(d, t2, "set"), this.#e && this.#p?.push([d, t2, "set"]));
+              } else this.#S && this.#i?.(g, t2, "set"), this.#e && this.#p?.push([g, t2, "set"]);
               if (this.#N(p), this.#j(p, f, l), this.#s[p] = e, !c) {
                 let d = g && this.#c(g) ? g.__staleWhileFetching : g, b = d === void 0 ? "add" : e !== d ? "replace" : "update";
-                l && (l.set = b, d !== void 0 && (l.oldValue = d)), this.#P && this.onInsert?.(e, t, b);
+                l && (l.set = b, d !== void 0 && (l.oldValue = d)), this.#P && this.onInsert?.(e, t2, b);
               }
-            } else c || (l && (l.set = "update"), this.#P && this.onInsert?.(e, t, "update"));
+            } else c || (l && (l.set = "update"), this.#P && this.onInsert?.(e, t2, "update"));
           }
           if (n !== 0 && !this.#v && this.#T(), this.#v && (u || this.#z(p, n, o), l && this.#F(l, p)), !h && this.#e && this.#p) {
             let g = this.#p, d;
@@ -39650,32 +39650,32 @@ var require_index_min2 = __commonJS({
         pop() {
           try {
             for (; this.#h; ) {
-              let t = this.#s[this.#y];
-              if (this.#$(true), this.#c(t)) {
-                if (t.__staleWhileFetching) return t.__staleWhileFetching;
-              } else if (t !== void 0) return t;
+              let t2 = this.#s[this.#y];
+              if (this.#$(true), this.#c(t2)) {
+                if (t2.__staleWhileFetching) return t2.__staleWhileFetching;
+              } else if (t2 !== void 0) return t2;
             }
           } finally {
             if (this.#e && this.#p) {
-              let t = this.#p, e;
-              for (; e = t?.shift(); ) this.#r?.(...e);
+              let t2 = this.#p, e;
+              for (; e = t2?.shift(); ) this.#r?.(...e);
             }
           }
         }
-        #$(t) {
+        #$(t2) {
           let e = this.#y, s = this.#a[e], i = this.#s[e], n = this.#c(i);
           n && i.__abortController.abort(new Error("evicted"));
           let o = n ? i.__staleWhileFetching : i;
-          return (this.#S || this.#e) && o !== void 0 && (this.#S && this.#i?.(o, s, "evict"), this.#e && this.#p?.push([o, s, "evict"])), this.#N(e), this.#_?.[e] && (clearTimeout(this.#_[e]), this.#_[e] = void 0), t && (this.#a[e] = void 0, this.#s[e] = void 0, this.#w.push(e)), this.#h === 1 ? (this.#y = this.#g = 0, this.#w.length = 0) : this.#y = this.#b[e], this.#l.delete(s), this.#h--, e;
+          return (this.#S || this.#e) && o !== void 0 && (this.#S && this.#i?.(o, s, "evict"), this.#e && this.#p?.push([o, s, "evict"])), this.#N(e), this.#_?.[e] && (clearTimeout(this.#_[e]), this.#_[e] = void 0), t2 && (this.#a[e] = void 0, this.#s[e] = void 0, this.#w.push(e)), this.#h === 1 ? (this.#y = this.#g = 0, this.#w.length = 0) : this.#y = this.#b[e], this.#l.delete(s), this.#h--, e;
         }
-        has(t, e = {}) {
+        has(t2, e = {}) {
           let { status: s = O.metrics.hasSubscribers ? {} : void 0 } = e;
-          e.status = s, s && (s.op = "has", s.key = t, s.cache = this);
-          let i = this.#V(t, e);
+          e.status = s, s && (s.op = "has", s.key = t2, s.cache = this);
+          let i = this.#V(t2, e);
           return O.metrics.hasSubscribers && O.metrics.publish(s), i;
         }
-        #V(t, e = {}) {
-          let { updateAgeOnHas: s = this.updateAgeOnHas, status: i } = e, n = this.#l.get(t);
+        #V(t2, e = {}) {
+          let { updateAgeOnHas: s = this.updateAgeOnHas, status: i } = e, n = this.#l.get(t2);
           if (n !== void 0) {
             let o = this.#s[n];
             if (this.#c(o) && o.__staleWhileFetching === void 0) return false;
@@ -39684,14 +39684,14 @@ var require_index_min2 = __commonJS({
           } else i && (i.has = "miss");
           return false;
         }
-        peek(t, e = {}) {
+        peek(t2, e = {}) {
           let { status: s = Ie() ? {} : void 0 } = e;
-          s && (s.op = "peek", s.key = t, s.cache = this), e.status = s;
-          let i = this.#q(t, e);
+          s && (s.op = "peek", s.key = t2, s.cache = this), e.status = s;
+          let i = this.#q(t2, e);
           return O.metrics.hasSubscribers && O.metrics.publish(s), i;
         }
-        #q(t, e) {
-          let { status: s, allowStale: i = this.allowStale } = e, n = this.#l.get(t);
+        #q(t2, e) {
+          let { status: s, allowStale: i = this.allowStale } = e, n = this.#l.get(t2);
           if (n === void 0 || !i && this.#C(n)) {
             s && (s.peek = n === void 0 ? "miss" : "stale");
             return;
@@ -39699,7 +39699,7 @@ var require_index_min2 = __commonJS({
           let o = this.#s[n], h = this.#c(o) ? o.__staleWhileFetching : o;
           return s && (h !== void 0 ? (s.peek = "hit", s.value = h) : s.peek = "miss"), h;
         }
-        #L(t, e, s, i) {
+        #L(t2, e, s, i) {
           let n = e === void 0 ? void 0 : this.#s[e];
           if (this.#c(n)) return n;
           let o = new AbortController(), { signal: h } = s;
@@ -39708,40 +39708,40 @@ var require_index_min2 = __commonJS({
             let { aborted: m } = o.signal, y = s.ignoreFetchAbort && d !== void 0, _ = s.ignoreFetchAbort || !!(s.allowStaleOnFetchAbort && d !== void 0);
             if (s.status && (m && !b ? (s.status.fetchAborted = true, s.status.fetchError = o.signal.reason, y && (s.status.fetchAbortIgnored = true)) : s.status.fetchResolved = true), m && !y && !b) return u(o.signal.reason, _);
             let v = p, S = this.#s[e];
-            return (S === p || S === void 0 && y && b) && (d === void 0 ? v.__staleWhileFetching !== void 0 ? this.#s[e] = v.__staleWhileFetching : this.#W(t, "fetch") : (s.status && (s.status.fetchUpdated = true), this.#D(t, d, a.options, v))), d;
+            return (S === p || S === void 0 && y && b) && (d === void 0 ? v.__staleWhileFetching !== void 0 ? this.#s[e] = v.__staleWhileFetching : this.#W(t2, "fetch") : (s.status && (s.status.fetchUpdated = true), this.#D(t2, d, a.options, v))), d;
           }, c = (d) => (s.status && (s.status.fetchRejected = true, s.status.fetchError = d), u(d, false)), u = (d, b) => {
             let { aborted: m } = o.signal, y = m && s.allowStaleOnFetchAbort, _ = y || s.allowStaleOnFetchRejection, v = _ || s.noDeleteOnFetchRejection, S = p;
-            if (this.#s[e] === p && (!v || !b && S.__staleWhileFetching === void 0 ? this.#W(t, "fetch") : y || (this.#s[e] = S.__staleWhileFetching)), _) return s.status && S.__staleWhileFetching !== void 0 && (s.status.returnedStale = true), S.__staleWhileFetching;
+            if (this.#s[e] === p && (!v || !b && S.__staleWhileFetching === void 0 ? this.#W(t2, "fetch") : y || (this.#s[e] = S.__staleWhileFetching)), _) return s.status && S.__staleWhileFetching !== void 0 && (s.status.returnedStale = true), S.__staleWhileFetching;
             if (S.__returned === S) throw d;
           }, f = (d, b) => {
-            let m = this.#d?.(t, n, a);
+            let m = this.#d?.(t2, n, a);
             o.signal.addEventListener("abort", () => {
               (!s.ignoreFetchAbort || s.allowStaleOnFetchAbort) && (d(void 0), s.allowStaleOnFetchAbort && (d = (y) => l(y, true)));
             }), m && m instanceof Promise ? m.then((y) => d(y === void 0 ? void 0 : y), b) : m !== void 0 && d(m);
           };
           s.status && (s.status.fetchDispatched = true);
           let p = new Promise(f).then(l, c), g = Object.assign(p, { __abortController: o, __staleWhileFetching: n, __returned: void 0 });
-          return e === void 0 ? (this.#D(t, g, { ...a.options, status: void 0 }), e = this.#l.get(t)) : this.#s[e] = g, g;
+          return e === void 0 ? (this.#D(t2, g, { ...a.options, status: void 0 }), e = this.#l.get(t2)) : this.#s[e] = g, g;
         }
-        #c(t) {
+        #c(t2) {
           if (!this.#M) return false;
-          let e = t;
+          let e = t2;
           return !!e && e instanceof Promise && e.hasOwnProperty("__staleWhileFetching") && e.__abortController instanceof AbortController;
         }
-        fetch(t, e = {}) {
+        fetch(t2, e = {}) {
           let s = O.tracing.hasSubscribers, { status: i = Ie() ? {} : void 0 } = e;
           e.status = i, i && e.context && (i.context = e.context);
-          let n = this.#H(t, e);
+          let n = this.#H(t2, e);
           return i && s && (i.trace = true, O.tracing.tracePromise(() => n, i).catch(() => {
           })), n;
         }
-        async #H(t, e = {}) {
+        async #H(t2, e = {}) {
           let { allowStale: s = this.allowStale, updateAgeOnGet: i = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, ttl: o = this.ttl, noDisposeOnSet: h = this.noDisposeOnSet, size: a = 0, sizeCalculation: l = this.sizeCalculation, noUpdateTTL: c = this.noUpdateTTL, noDeleteOnFetchRejection: u = this.noDeleteOnFetchRejection, allowStaleOnFetchRejection: f = this.allowStaleOnFetchRejection, ignoreFetchAbort: p = this.ignoreFetchAbort, allowStaleOnFetchAbort: g = this.allowStaleOnFetchAbort, context: d, forceRefresh: b = false, status: m, signal: y } = e;
-          if (m && (m.op = "fetch", m.key = t, b && (m.forceRefresh = true), m.cache = this), !this.#M) return m && (m.fetch = "get"), this.#X(t, { allowStale: s, updateAgeOnGet: i, noDeleteOnStaleGet: n, status: m });
-          let _ = { allowStale: s, updateAgeOnGet: i, noDeleteOnStaleGet: n, ttl: o, noDisposeOnSet: h, size: a, sizeCalculation: l, noUpdateTTL: c, noDeleteOnFetchRejection: u, allowStaleOnFetchRejection: f, allowStaleOnFetchAbort: g, ignoreFetchAbort: p, status: m, signal: y }, v = this.#l.get(t);
+          if (m && (m.op = "fetch", m.key = t2, b && (m.forceRefresh = true), m.cache = this), !this.#M) return m && (m.fetch = "get"), this.#X(t2, { allowStale: s, updateAgeOnGet: i, noDeleteOnStaleGet: n, status: m });
+          let _ = { allowStale: s, updateAgeOnGet: i, noDeleteOnStaleGet: n, ttl: o, noDisposeOnSet: h, size: a, sizeCalculation: l, noUpdateTTL: c, noDeleteOnFetchRejection: u, allowStaleOnFetchRejection: f, allowStaleOnFetchAbort: g, ignoreFetchAbort: p, status: m, signal: y }, v = this.#l.get(t2);
           if (v === void 0) {
             m && (m.fetch = "miss");
-            let S = this.#L(t, v, _, d);
+            let S = this.#L(t2, v, _, d);
             return S.__returned = S;
           } else {
             let S = this.#s[v];
@@ -39751,72 +39751,72 @@ var require_index_min2 = __commonJS({
             }
             let K = this.#C(v);
             if (!b && !K) return m && (m.fetch = "hit"), this.#K(v), i && this.#k(v), m && this.#F(m, v), S;
-            let B = this.#L(t, v, _, d), U = B.__staleWhileFetching !== void 0 && s;
+            let B = this.#L(t2, v, _, d), U = B.__staleWhileFetching !== void 0 && s;
             return m && (m.fetch = K ? "stale" : "refresh", U && K && (m.returnedStale = true)), U ? B.__staleWhileFetching : B.__returned = B;
           }
         }
-        forceFetch(t, e = {}) {
+        forceFetch(t2, e = {}) {
           let s = O.tracing.hasSubscribers, { status: i = Ie() ? {} : void 0 } = e;
           e.status = i, i && e.context && (i.context = e.context);
-          let n = this.#I(t, e);
+          let n = this.#I(t2, e);
           return i && s && (i.trace = true, O.tracing.tracePromise(() => n, i).catch(() => {
           })), n;
         }
-        async #I(t, e = {}) {
-          let s = await this.#H(t, e);
+        async #I(t2, e = {}) {
+          let s = await this.#H(t2, e);
           if (s === void 0) throw new Error("fetch() returned undefined");
           return s;
         }
-        memo(t, e = {}) {
+        memo(t2, e = {}) {
           let { status: s = O.metrics.hasSubscribers ? {} : void 0 } = e;
-          e.status = s, s && (s.op = "memo", s.key = t, e.context && (s.context = e.context), s.cache = this);
-          let i = this.#Z(t, e);
+          e.status = s, s && (s.op = "memo", s.key = t2, e.context && (s.context = e.context), s.cache = this);
+          let i = this.#Z(t2, e);
           return s && (s.value = i), O.metrics.hasSubscribers && O.metrics.publish(s), i;
         }
-        #Z(t, e = {}) {
+        #Z(t2, e = {}) {
           let s = this.#f;
           if (!s) throw new Error("no memoMethod provided to constructor");
           let { context: i, status: n, forceRefresh: o, ...h } = e;
           n && o && (n.forceRefresh = true);
-          let a = this.#X(t, h), l = o || a === void 0;
+          let a = this.#X(t2, h), l = o || a === void 0;
           if (n && (n.memo = l ? "miss" : "hit", l || (n.value = a)), !l) return a;
-          let c = s(t, a, { options: h, context: i });
-          return n && (n.value = c), this.#D(t, c, h), c;
+          let c = s(t2, a, { options: h, context: i });
+          return n && (n.value = c), this.#D(t2, c, h), c;
         }
-        get(t, e = {}) {
+        get(t2, e = {}) {
           let { status: s = O.metrics.hasSubscribers ? {} : void 0 } = e;
-          e.status = s, s && (s.op = "get", s.key = t, s.cache = this);
-          let i = this.#X(t, e);
+          e.status = s, s && (s.op = "get", s.key = t2, s.cache = this);
+          let i = this.#X(t2, e);
           return s && (i !== void 0 && (s.value = i), O.metrics.hasSubscribers && O.metrics.publish(s)), i;
         }
-        #X(t, e = {}) {
-          let { allowStale: s = this.allowStale, updateAgeOnGet: i = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, status: o } = e, h = this.#l.get(t);
+        #X(t2, e = {}) {
+          let { allowStale: s = this.allowStale, updateAgeOnGet: i = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, status: o } = e, h = this.#l.get(t2);
           if (h === void 0) {
             o && (o.get = "miss");
             return;
           }
           let a = this.#s[h], l = this.#c(a);
-          return o && this.#F(o, h), this.#C(h) ? l ? (o && (o.get = "stale-fetching"), s && a.__staleWhileFetching !== void 0 ? (o && (o.returnedStale = true), a.__staleWhileFetching) : void 0) : (n || this.#W(t, "expire"), o && (o.get = "stale"), s ? (o && (o.returnedStale = true), a) : void 0) : (o && (o.get = l ? "fetching" : "hit"), this.#K(h), i && this.#k(h), l ? a.__staleWhileFetching : a);
+          return o && this.#F(o, h), this.#C(h) ? l ? (o && (o.get = "stale-fetching"), s && a.__staleWhileFetching !== void 0 ? (o && (o.returnedStale = true), a.__staleWhileFetching) : void 0) : (n || this.#W(t2, "expire"), o && (o.get = "stale"), s ? (o && (o.returnedStale = true), a) : void 0) : (o && (o.get = l ? "fetching" : "hit"), this.#K(h), i && this.#k(h), l ? a.__staleWhileFetching : a);
         }
-        #Y(t, e) {
-          this.#E[e] = t, this.#b[t] = e;
+        #Y(t2, e) {
+          this.#E[e] = t2, this.#b[t2] = e;
         }
-        #K(t) {
-          t !== this.#g && (t === this.#y ? this.#y = this.#b[t] : this.#Y(this.#E[t], this.#b[t]), this.#Y(this.#g, t), this.#g = t);
+        #K(t2) {
+          t2 !== this.#g && (t2 === this.#y ? this.#y = this.#b[t2] : this.#Y(this.#E[t2], this.#b[t2]), this.#Y(this.#g, t2), this.#g = t2);
         }
-        delete(t) {
-          return this.#W(t, "delete");
+        delete(t2) {
+          return this.#W(t2, "delete");
         }
-        #W(t, e) {
-          O.metrics.hasSubscribers && O.metrics.publish({ op: "delete", delete: e, key: t, cache: this });
+        #W(t2, e) {
+          O.metrics.hasSubscribers && O.metrics.publish({ op: "delete", delete: e, key: t2, cache: this });
           let s = false;
           if (this.#h !== 0) {
-            let i = this.#l.get(t);
+            let i = this.#l.get(t2);
             if (i !== void 0) if (this.#_?.[i] && (clearTimeout(this.#_[i]), this.#_[i] = void 0), s = true, this.#h === 1) this.#J(e);
             else {
               this.#N(i);
               let n = this.#s[i];
-              if (this.#c(n) ? n.__abortController.abort(new Error("deleted")) : (this.#S || this.#e) && (this.#S && this.#i?.(n, t, e), this.#e && this.#p?.push([n, t, e])), this.#l.delete(t), this.#a[i] = void 0, this.#s[i] = void 0, i === this.#g) this.#g = this.#E[i];
+              if (this.#c(n) ? n.__abortController.abort(new Error("deleted")) : (this.#S || this.#e) && (this.#S && this.#i?.(n, t2, e), this.#e && this.#p?.push([n, t2, e])), this.#l.delete(t2), this.#a[i] = void 0, this.#s[i] = void 0, i === this.#g) this.#g = this.#E[i];
               else if (i === this.#y) this.#y = this.#b[i];
               else {
                 let o = this.#E[i];
@@ -39836,13 +39836,13 @@ var require_index_min2 = __commonJS({
         clear() {
           return this.#J("delete");
         }
-        #J(t) {
+        #J(t2) {
           for (let e of this.#R({ allowStale: true })) {
             let s = this.#s[e];
             if (this.#c(s)) s.__abortController.abort(new Error("deleted"));
             else {
               let i = this.#a[e];
-              this.#S && this.#i?.(s, i, t), this.#e && this.#p?.push([s, i, t]);
+              this.#S && this.#i?.(s, i, t2), this.#e && this.#p?.push([s, i, t2]);
             }
           }
           if (this.#l.clear(), this.#s.fill(void 0), this.#a.fill(void 0), this.#v && this.#x) {
@@ -39871,18 +39871,18 @@ var require_index_min2 = __commonJS({
       j.isReadable = Wn;
       var zn = (r) => !!r && typeof r == "object" && r instanceof Ve.EventEmitter && typeof r.write == "function" && typeof r.end == "function";
       j.isWritable = zn;
-      var H = /* @__PURE__ */ Symbol("EOF"), X = /* @__PURE__ */ Symbol("maybeEmitEnd"), Z = /* @__PURE__ */ Symbol("emittedEnd"), Kt = /* @__PURE__ */ Symbol("emittingEnd"), gt = /* @__PURE__ */ Symbol("emittedError"), Vt = /* @__PURE__ */ Symbol("closed"), Zs = /* @__PURE__ */ Symbol("read"), Yt = /* @__PURE__ */ Symbol("flush"), Qs = /* @__PURE__ */ Symbol("flushChunk"), W = /* @__PURE__ */ Symbol("encoding"), at = /* @__PURE__ */ Symbol("decoder"), M = /* @__PURE__ */ Symbol("flowing"), wt = /* @__PURE__ */ Symbol("paused"), lt = /* @__PURE__ */ Symbol("resume"), k = /* @__PURE__ */ Symbol("buffer"), F = /* @__PURE__ */ Symbol("pipes"), A = /* @__PURE__ */ Symbol("bufferLength"), $e = /* @__PURE__ */ Symbol("bufferPush"), Jt = /* @__PURE__ */ Symbol("bufferShift"), P = /* @__PURE__ */ Symbol("objectMode"), x = /* @__PURE__ */ Symbol("destroyed"), Ue = /* @__PURE__ */ Symbol("error"), qe = /* @__PURE__ */ Symbol("emitData"), ti = /* @__PURE__ */ Symbol("emitEnd"), He = /* @__PURE__ */ Symbol("emitEnd2"), G = /* @__PURE__ */ Symbol("async"), Xe = /* @__PURE__ */ Symbol("abort"), Zt = /* @__PURE__ */ Symbol("aborted"), bt = /* @__PURE__ */ Symbol("signal"), st = /* @__PURE__ */ Symbol("dataListeners"), N = /* @__PURE__ */ Symbol("discarded"), yt = (r) => Promise.resolve().then(r), Bn = (r) => r(), Gn = (r) => r === "end" || r === "finish" || r === "prefinish", In = (r) => r instanceof ArrayBuffer || !!r && typeof r == "object" && r.constructor && r.constructor.name === "ArrayBuffer" && r.byteLength >= 0, $n = (r) => !Buffer.isBuffer(r) && ArrayBuffer.isView(r), Qt = class {
+      var H = /* @__PURE__ */ Symbol("EOF"), X = /* @__PURE__ */ Symbol("maybeEmitEnd"), Z = /* @__PURE__ */ Symbol("emittedEnd"), Kt = /* @__PURE__ */ Symbol("emittingEnd"), gt = /* @__PURE__ */ Symbol("emittedError"), Vt = /* @__PURE__ */ Symbol("closed"), Zs = /* @__PURE__ */ Symbol("read"), Yt = /* @__PURE__ */ Symbol("flush"), Qs = /* @__PURE__ */ Symbol("flushChunk"), W = /* @__PURE__ */ Symbol("encoding"), at = /* @__PURE__ */ Symbol("decoder"), M = /* @__PURE__ */ Symbol("flowing"), wt = /* @__PURE__ */ Symbol("paused"), lt = /* @__PURE__ */ Symbol("resume"), k = /* @__PURE__ */ Symbol("buffer"), F2 = /* @__PURE__ */ Symbol("pipes"), A = /* @__PURE__ */ Symbol("bufferLength"), $e = /* @__PURE__ */ Symbol("bufferPush"), Jt = /* @__PURE__ */ Symbol("bufferShift"), P = /* @__PURE__ */ Symbol("objectMode"), x = /* @__PURE__ */ Symbol("destroyed"), Ue = /* @__PURE__ */ Symbol("error"), qe = /* @__PURE__ */ Symbol("emitData"), ti = /* @__PURE__ */ Symbol("emitEnd"), He = /* @__PURE__ */ Symbol("emitEnd2"), G = /* @__PURE__ */ Symbol("async"), Xe = /* @__PURE__ */ Symbol("abort"), Zt = /* @__PURE__ */ Symbol("aborted"), bt = /* @__PURE__ */ Symbol("signal"), st = /* @__PURE__ */ Symbol("dataListeners"), N = /* @__PURE__ */ Symbol("discarded"), yt = (r) => Promise.resolve().then(r), Bn = (r) => r(), Gn = (r) => r === "end" || r === "finish" || r === "prefinish", In = (r) => r instanceof ArrayBuffer || !!r && typeof r == "object" && r.constructor && r.constructor.name === "ArrayBuffer" && r.byteLength >= 0, $n = (r) => !Buffer.isBuffer(r) && ArrayBuffer.isView(r), Qt = class {
         src;
         dest;
         opts;
         ondrain;
-        constructor(t, e, s) {
-          this.src = t, this.dest = e, this.opts = s, this.ondrain = () => t[lt](), this.dest.on("drain", this.ondrain);
+        constructor(t2, e, s) {
+          this.src = t2, this.dest = e, this.opts = s, this.ondrain = () => t2[lt](), this.dest.on("drain", this.ondrain);
         }
         unpipe() {
           this.dest.removeListener("drain", this.ondrain);
         }
-        proxyErrors(t) {
+        proxyErrors(t2) {
         }
         end() {
           this.unpipe(), this.opts.end && this.dest.end();
@@ -39891,13 +39891,13 @@ var require_index_min2 = __commonJS({
         unpipe() {
           this.src.removeListener("error", this.proxyErrors), super.unpipe();
         }
-        constructor(t, e, s) {
-          super(t, e, s), this.proxyErrors = (i) => this.dest.emit("error", i), t.on("error", this.proxyErrors);
+        constructor(t2, e, s) {
+          super(t2, e, s), this.proxyErrors = (i) => this.dest.emit("error", i), t2.on("error", this.proxyErrors);
         }
       }, Un = (r) => !!r.objectMode, qn = (r) => !r.objectMode && !!r.encoding && r.encoding !== "buffer", te = class extends Ve.EventEmitter {
         [M] = false;
         [wt] = false;
-        [F] = [];
+        [F2] = [];
         [k] = [];
         [P];
         [W];
@@ -39916,10 +39916,10 @@ var require_index_min2 = __commonJS({
         [N] = false;
         writable = true;
         readable = true;
-        constructor(...t) {
-          let e = t[0] || {};
+        constructor(...t2) {
+          let e = t2[0] || {};
           if (super(), e.objectMode && typeof e.encoding == "string") throw new TypeError("Encoding and objectMode may not be used together");
-          Un(e) ? (this[P] = true, this[W] = null) : qn(e) ? (this[W] = e.encoding, this[P] = false) : (this[P] = false, this[W] = null), this[G] = !!e.async, this[at] = this[W] ? new Dn.StringDecoder(this[W]) : null, e && e.debugExposeBuffer === true && Object.defineProperty(this, "buffer", { get: () => this[k] }), e && e.debugExposePipes === true && Object.defineProperty(this, "pipes", { get: () => this[F] });
+          Un(e) ? (this[P] = true, this[W] = null) : qn(e) ? (this[W] = e.encoding, this[P] = false) : (this[P] = false, this[W] = null), this[G] = !!e.async, this[at] = this[W] ? new Dn.StringDecoder(this[W]) : null, e && e.debugExposeBuffer === true && Object.defineProperty(this, "buffer", { get: () => this[k] }), e && e.debugExposePipes === true && Object.defineProperty(this, "pipes", { get: () => this[F2] });
           let { signal: s } = e;
           s && (this[bt] = s, s.aborted ? this[Xe]() : s.addEventListener("abort", () => this[Xe]()));
         }
@@ -39929,23 +39929,23 @@ var require_index_min2 = __commonJS({
         get encoding() {
           return this[W];
         }
-        set encoding(t) {
+        set encoding(t2) {
           throw new Error("Encoding must be set at instantiation time");
         }
-        setEncoding(t) {
+        setEncoding(t2) {
           throw new Error("Encoding must be set at instantiation time");
         }
         get objectMode() {
           return this[P];
         }
-        set objectMode(t) {
+        set objectMode(t2) {
           throw new Error("objectMode must be set at instantiation time");
         }
         get async() {
           return this[G];
         }
-        set async(t) {
-          this[G] = this[G] || !!t;
+        set async(t2) {
+          this[G] = this[G] || !!t2;
         }
         [Xe]() {
           this[Zt] = true, this.emit("abort", this[bt]?.reason), this.destroy(this[bt]?.reason);
@@ -39953,41 +39953,41 @@ var require_index_min2 = __commonJS({
         get aborted() {
           return this[Zt];
         }
-        set aborted(t) {
+        set aborted(t2) {
         }
-        write(t, e, s) {
+        write(t2, e, s) {
           if (this[Zt]) return false;
           if (this[H]) throw new Error("write after end");
           if (this[x]) return this.emit("error", Object.assign(new Error("Cannot call write after a stream was destroyed"), { code: "ERR_STREAM_DESTROYED" })), true;
           typeof e == "function" && (s = e, e = "utf8"), e || (e = "utf8");
           let i = this[G] ? yt : Bn;
-          if (!this[P] && !Buffer.isBuffer(t)) {
-            if ($n(t)) t = Buffer.from(t.buffer, t.byteOffset, t.byteLength);
-            else if (In(t)) t = Buffer.from(t);
-            else if (typeof t != "string") throw new Error("Non-contiguous data written to non-objectMode stream");
+          if (!this[P] && !Buffer.isBuffer(t2)) {
+            if ($n(t2)) t2 = Buffer.from(t2.buffer, t2.byteOffset, t2.byteLength);
+            else if (In(t2)) t2 = Buffer.from(t2);
+            else if (typeof t2 != "string") throw new Error("Non-contiguous data written to non-objectMode stream");
           }
-          return this[P] ? (this[M] && this[A] !== 0 && this[Yt](true), this[M] ? this.emit("data", t) : this[$e](t), this[A] !== 0 && this.emit("readable"), s && i(s), this[M]) : t.length ? (typeof t == "string" && !(e === this[W] && !this[at]?.lastNeed) && (t = Buffer.from(t, e)), Buffer.isBuffer(t) && this[W] && (t = this[at].write(t)), this[M] && this[A] !== 0 && this[Yt](true), this[M] ? this.emit("data", t) : this[$e](t), this[A] !== 0 && this.emit("readable"), s && i(s), this[M]) : (this[A] !== 0 && this.emit("readable"), s && i(s), this[M]);
+          return this[P] ? (this[M] && this[A] !== 0 && this[Yt](true), this[M] ? this.emit("data", t2) : this[$e](t2), this[A] !== 0 && this.emit("readable"), s && i(s), this[M]) : t2.length ? (typeof t2 == "string" && !(e === this[W] && !this[at]?.lastNeed) && (t2 = Buffer.from(t2, e)), Buffer.isBuffer(t2) && this[W] && (t2 = this[at].write(t2)), this[M] && this[A] !== 0 && this[Yt](true), this[M] ? this.emit("data", t2) : this[$e](t2), this[A] !== 0 && this.emit("readable"), s && i(s), this[M]) : (this[A] !== 0 && this.emit("readable"), s && i(s), this[M]);
         }
-        read(t) {
+        read(t2) {
           if (this[x]) return null;
-          if (this[N] = false, this[A] === 0 || t === 0 || t && t > this[A]) return this[X](), null;
-          this[P] && (t = null), this[k].length > 1 && !this[P] && (this[k] = [this[W] ? this[k].join("") : Buffer.concat(this[k], this[A])]);
-          let e = this[Zs](t || null, this[k][0]);
+          if (this[N] = false, this[A] === 0 || t2 === 0 || t2 && t2 > this[A]) return this[X](), null;
+          this[P] && (t2 = null), this[k].length > 1 && !this[P] && (this[k] = [this[W] ? this[k].join("") : Buffer.concat(this[k], this[A])]);
+          let e = this[Zs](t2 || null, this[k][0]);
           return this[X](), e;
         }
-        [Zs](t, e) {
+        [Zs](t2, e) {
           if (this[P]) this[Jt]();
           else {
             let s = e;
-            t === s.length || t === null ? this[Jt]() : typeof s == "string" ? (this[k][0] = s.slice(t), e = s.slice(0, t), this[A] -= t) : (this[k][0] = s.subarray(t), e = s.subarray(0, t), this[A] -= t);
+            t2 === s.length || t2 === null ? this[Jt]() : typeof s == "string" ? (this[k][0] = s.slice(t2), e = s.slice(0, t2), this[A] -= t2) : (this[k][0] = s.subarray(t2), e = s.subarray(0, t2), this[A] -= t2);
           }
           return this.emit("data", e), !this[k].length && !this[H] && this.emit("drain"), e;
         }
-        end(t, e, s) {
-          return typeof t == "function" && (s = t, t = void 0), typeof e == "function" && (s = e, e = "utf8"), t !== void 0 && this.write(t, e), s && this.once("end", s), this[H] = true, this.writable = false, (this[M] || !this[wt]) && this[X](), this;
+        end(t2, e, s) {
+          return typeof t2 == "function" && (s = t2, t2 = void 0), typeof e == "function" && (s = e, e = "utf8"), t2 !== void 0 && this.write(t2, e), s && this.once("end", s), this[H] = true, this.writable = false, (this[M] || !this[wt]) && this[X](), this;
         }
         [lt]() {
-          this[x] || (!this[st] && !this[F].length && (this[N] = true), this[wt] = false, this[M] = true, this.emit("resume"), this[k].length ? this[Yt]() : this[H] ? this[X]() : this.emit("drain"));
+          this[x] || (!this[st] && !this[F2].length && (this[N] = true), this[wt] = false, this[M] = true, this.emit("resume"), this[k].length ? this[Yt]() : this[H] ? this[X]() : this.emit("drain"));
         }
         resume() {
           return this[lt]();
@@ -40004,55 +40004,55 @@ var require_index_min2 = __commonJS({
         get paused() {
           return this[wt];
         }
-        [$e](t) {
-          this[P] ? this[A] += 1 : this[A] += t.length, this[k].push(t);
+        [$e](t2) {
+          this[P] ? this[A] += 1 : this[A] += t2.length, this[k].push(t2);
         }
         [Jt]() {
           return this[P] ? this[A] -= 1 : this[A] -= this[k][0].length, this[k].shift();
         }
-        [Yt](t = false) {
+        [Yt](t2 = false) {
           do
             ;
           while (this[Qs](this[Jt]()) && this[k].length);
-          !t && !this[k].length && !this[H] && this.emit("drain");
+          !t2 && !this[k].length && !this[H] && this.emit("drain");
         }
-        [Qs](t) {
-          return this.emit("data", t), this[M];
+        [Qs](t2) {
+          return this.emit("data", t2), this[M];
         }
-        pipe(t, e) {
-          if (this[x]) return t;
+        pipe(t2, e) {
+          if (this[x]) return t2;
           this[N] = false;
           let s = this[Z];
-          return e = e || {}, t === Js.stdout || t === Js.stderr ? e.end = false : e.end = e.end !== false, e.proxyErrors = !!e.proxyErrors, s ? e.end && t.end() : (this[F].push(e.proxyErrors ? new Ke(this, t, e) : new Qt(this, t, e)), this[G] ? yt(() => this[lt]()) : this[lt]()), t;
+          return e = e || {}, t2 === Js.stdout || t2 === Js.stderr ? e.end = false : e.end = e.end !== false, e.proxyErrors = !!e.proxyErrors, s ? e.end && t2.end() : (this[F2].push(e.proxyErrors ? new Ke(this, t2, e) : new Qt(this, t2, e)), this[G] ? yt(() => this[lt]()) : this[lt]()), t2;
         }
-        unpipe(t) {
-          let e = this[F].find((s) => s.dest === t);
-          e && (this[F].length === 1 ? (this[M] && this[st] === 0 && (this[M] = false), this[F] = []) : this[F].splice(this[F].indexOf(e), 1), e.unpipe());
+        unpipe(t2) {
+          let e = this[F2].find((s) => s.dest === t2);
+          e && (this[F2].length === 1 ? (this[M] && this[st] === 0 && (this[M] = false), this[F2] = []) : this[F2].splice(this[F2].indexOf(e), 1), e.unpipe());
         }
-        addListener(t, e) {
-          return this.on(t, e);
+        addListener(t2, e) {
+          return this.on(t2, e);
         }
-        on(t, e) {
-          let s = super.on(t, e);
-          if (t === "data") this[N] = false, this[st]++, !this[F].length && !this[M] && this[lt]();
-          else if (t === "readable" && this[A] !== 0) super.emit("readable");
-          else if (Gn(t) && this[Z]) super.emit(t), this.removeAllListeners(t);
-          else if (t === "error" && this[gt]) {
+        on(t2, e) {
+          let s = super.on(t2, e);
+          if (t2 === "data") this[N] = false, this[st]++, !this[F2].length && !this[M] && this[lt]();
+          else if (t2 === "readable" && this[A] !== 0) super.emit("readable");
+          else if (Gn(t2) && this[Z]) super.emit(t2), this.removeAllListeners(t2);
+          else if (t2 === "error" && this[gt]) {
             let i = e;
             this[G] ? yt(() => i.call(this, this[gt])) : i.call(this, this[gt]);
           }
           return s;
         }
-        removeListener(t, e) {
-          return this.off(t, e);
+        removeListener(t2, e) {
+          return this.off(t2, e);
         }
-        off(t, e) {
-          let s = super.off(t, e);
-          return t === "data" && (this[st] = this.listeners("data").length, this[st] === 0 && !this[N] && !this[F].length && (this[M] = false)), s;
+        off(t2, e) {
+          let s = super.off(t2, e);
+          return t2 === "data" && (this[st] = this.listeners("data").length, this[st] === 0 && !this[N] && !this[F2].length && (this[M] = false)), s;
         }
-        removeAllListeners(t) {
-          let e = super.removeAllListeners(t);
-          return (t === "data" || t === void 0) && (this[st] = 0, !this[N] && !this[F].length && (this[M] = false)), e;
+        removeAllListeners(t2) {
+          let e = super.removeAllListeners(t2);
+          return (t2 === "data" || t2 === void 0) && (this[st] = 0, !this[N] && !this[F2].length && (this[M] = false)), e;
         }
         get emittedEnd() {
           return this[Z];
@@ -40060,32 +40060,32 @@ var require_index_min2 = __commonJS({
         [X]() {
           !this[Kt] && !this[Z] && !this[x] && this[k].length === 0 && this[H] && (this[Kt] = true, this.emit("end"), this.emit("prefinish"), this.emit("finish"), this[Vt] && this.emit("close"), this[Kt] = false);
         }
-        emit(t, ...e) {
+        emit(t2, ...e) {
           let s = e[0];
-          if (t !== "error" && t !== "close" && t !== x && this[x]) return false;
-          if (t === "data") return !this[P] && !s ? false : this[G] ? (yt(() => this[qe](s)), true) : this[qe](s);
-          if (t === "end") return this[ti]();
-          if (t === "close") {
+          if (t2 !== "error" && t2 !== "close" && t2 !== x && this[x]) return false;
+          if (t2 === "data") return !this[P] && !s ? false : this[G] ? (yt(() => this[qe](s)), true) : this[qe](s);
+          if (t2 === "end") return this[ti]();
+          if (t2 === "close") {
             if (this[Vt] = true, !this[Z] && !this[x]) return false;
             let n = super.emit("close");
             return this.removeAllListeners("close"), n;
-          } else if (t === "error") {
+          } else if (t2 === "error") {
             this[gt] = s, super.emit(Ue, s);
             let n = !this[bt] || this.listeners("error").length ? super.emit("error", s) : false;
             return this[X](), n;
-          } else if (t === "resume") {
+          } else if (t2 === "resume") {
             let n = super.emit("resume");
             return this[X](), n;
-          } else if (t === "finish" || t === "prefinish") {
-            let n = super.emit(t);
-            return this.removeAllListeners(t), n;
+          } else if (t2 === "finish" || t2 === "prefinish") {
+            let n = super.emit(t2);
+            return this.removeAllListeners(t2), n;
           }
-          let i = super.emit(t, ...e);
+          let i = super.emit(t2, ...e);
           return this[X](), i;
         }
-        [qe](t) {
-          for (let s of this[F]) s.dest.write(t) === false && this.pause();
-          let e = this[N] ? false : super.emit("data", t);
+        [qe](t2) {
+          for (let s of this[F2]) s.dest.write(t2) === false && this.pause();
+          let e = this[N] ? false : super.emit("data", t2);
           return this[X](), e;
         }
         [ti]() {
@@ -40095,37 +40095,37 @@ var require_index_min2 = __commonJS({
           if (this[at]) {
             let e = this[at].end();
             if (e) {
-              for (let s of this[F]) s.dest.write(e);
+              for (let s of this[F2]) s.dest.write(e);
               this[N] || super.emit("data", e);
             }
           }
-          for (let e of this[F]) e.end();
-          let t = super.emit("end");
-          return this.removeAllListeners("end"), t;
+          for (let e of this[F2]) e.end();
+          let t2 = super.emit("end");
+          return this.removeAllListeners("end"), t2;
         }
         async collect() {
-          let t = Object.assign([], { dataLength: 0 });
-          this[P] || (t.dataLength = 0);
+          let t2 = Object.assign([], { dataLength: 0 });
+          this[P] || (t2.dataLength = 0);
           let e = this.promise();
           return this.on("data", (s) => {
-            t.push(s), this[P] || (t.dataLength += s.length);
-          }), await e, t;
+            t2.push(s), this[P] || (t2.dataLength += s.length);
+          }), await e, t2;
         }
         async concat() {
           if (this[P]) throw new Error("cannot concat in objectMode");
-          let t = await this.collect();
-          return this[W] ? t.join("") : Buffer.concat(t, t.dataLength);
+          let t2 = await this.collect();
+          return this[W] ? t2.join("") : Buffer.concat(t2, t2.dataLength);
         }
         async promise() {
-          return new Promise((t, e) => {
-            this.on(x, () => e(new Error("stream destroyed"))), this.on("error", (s) => e(s)), this.on("end", () => t());
+          return new Promise((t2, e) => {
+            this.on(x, () => e(new Error("stream destroyed"))), this.on("error", (s) => e(s)), this.on("end", () => t2());
           });
         }
         [Symbol.asyncIterator]() {
           this[N] = false;
-          let t = false, e = async () => (this.pause(), t = true, { value: void 0, done: true });
+          let t2 = false, e = async () => (this.pause(), t2 = true, { value: void 0, done: true });
           return { next: () => {
-            if (t) return e();
+            if (t2) return e();
             let i = this.read();
             if (i !== null) return Promise.resolve({ done: false, value: i });
             if (this[H]) return e();
@@ -40146,8 +40146,8 @@ var require_index_min2 = __commonJS({
         }
         [Symbol.iterator]() {
           this[N] = false;
-          let t = false, e = () => (this.pause(), this.off(Ue, e), this.off(x, e), this.off("end", e), t = true, { done: true, value: void 0 }), s = () => {
-            if (t) return e();
+          let t2 = false, e = () => (this.pause(), this.off(Ue, e), this.off(x, e), this.off("end", e), t2 = true, { done: true, value: void 0 }), s = () => {
+            if (t2) return e();
             let i = this.read();
             return i === null ? e() : { done: false, value: i };
           };
@@ -40156,11 +40156,11 @@ var require_index_min2 = __commonJS({
           }, [Symbol.dispose]: () => {
           } };
         }
-        destroy(t) {
-          if (this[x]) return t ? this.emit("error", t) : this.emit(x), this;
+        destroy(t2) {
+          if (this[x]) return t2 ? this.emit("error", t2) : this.emit(x), this;
           this[x] = true, this[N] = true, this[k].length = 0, this[A] = 0;
           let e = this;
-          return typeof e.close == "function" && !this[Vt] && e.close(), t ? this.emit("error", t) : this.emit(x), this;
+          return typeof e.close == "function" && !this[Vt] && e.close(), t2 ? this.emit("error", t2) : this.emit(x), this;
         }
         static get isStream() {
           return j.isStream;
@@ -40170,43 +40170,43 @@ var require_index_min2 = __commonJS({
     });
     var mi = C((E) => {
       "use strict";
-      var Hn = E && E.__createBinding || (Object.create ? (function(r, t, e, s) {
+      var Hn = E && E.__createBinding || (Object.create ? (function(r, t2, e, s) {
         s === void 0 && (s = e);
-        var i = Object.getOwnPropertyDescriptor(t, e);
-        (!i || ("get" in i ? !t.__esModule : i.writable || i.configurable)) && (i = { enumerable: true, get: function() {
-          return t[e];
+        var i = Object.getOwnPropertyDescriptor(t2, e);
+        (!i || ("get" in i ? !t2.__esModule : i.writable || i.configurable)) && (i = { enumerable: true, get: function() {
+          return t2[e];
         } }), Object.defineProperty(r, s, i);
-      }) : (function(r, t, e, s) {
-        s === void 0 && (s = e), r[s] = t[e];
-      })), Xn = E && E.__setModuleDefault || (Object.create ? (function(r, t) {
-        Object.defineProperty(r, "default", { enumerable: true, value: t });
-      }) : function(r, t) {
-        r.default = t;
+      }) : (function(r, t2, e, s) {
+        s === void 0 && (s = e), r[s] = t2[e];
+      })), Xn = E && E.__setModuleDefault || (Object.create ? (function(r, t2) {
+        Object.defineProperty(r, "default", { enumerable: true, value: t2 });
+      }) : function(r, t2) {
+        r.default = t2;
       }), Kn = E && E.__importStar || /* @__PURE__ */ (function() {
-        var r = function(t) {
+        var r = function(t2) {
           return r = Object.getOwnPropertyNames || function(e) {
             var s = [];
             for (var i in e) Object.prototype.hasOwnProperty.call(e, i) && (s[s.length] = i);
             return s;
-          }, r(t);
+          }, r(t2);
         };
-        return function(t) {
-          if (t && t.__esModule) return t;
+        return function(t2) {
+          if (t2 && t2.__esModule) return t2;
           var e = {};
-          if (t != null) for (var s = r(t), i = 0; i < s.length; i++) s[i] !== "default" && Hn(e, t, s[i]);
-          return Xn(e, t), e;
+          if (t2 != null) for (var s = r(t2), i = 0; i < s.length; i++) s[i] !== "default" && Hn(e, t2, s[i]);
+          return Xn(e, t2), e;
         };
       })();
       Object.defineProperty(E, "__esModule", { value: true });
       E.PathScurry = E.Path = E.PathScurryDarwin = E.PathScurryPosix = E.PathScurryWin32 = E.PathScurryBase = E.PathPosix = E.PathWin32 = E.PathBase = E.ChildrenCache = E.ResolveCache = void 0;
       var ae = Ys(), re = __require("node:path"), Vn = __require("node:url"), vt = __require("fs"), Yn = Kn(__require("node:fs")), Jn = vt.realpathSync.native, ee = __require("node:fs/promises"), si = Ye(), _t = { lstatSync: vt.lstatSync, readdir: vt.readdir, readdirSync: vt.readdirSync, readlinkSync: vt.readlinkSync, realpathSync: Jn, promises: { lstat: ee.lstat, readdir: ee.readdir, readlink: ee.readlink, realpath: ee.realpath } }, ai = (r) => !r || r === _t || r === Yn ? _t : { ..._t, ...r, promises: { ..._t.promises, ...r.promises } }, Zn = /^\\\\\?\\([a-z]:)\\?$/i, Qn = /^\\\\\?\\UNC\\([^\\]+\\[^\\]+)\\?$/i, tr = /^\\\\[^\\?]+\\[^\\]+$/, ii = (r) => r.replace(/\//g, "\\").replace(Zn, "$1\\").replace(Qn, "\\\\$1\\").replace(tr, "$&\\"), er = /^[\\/]{2}\?[\\/]unc[\\/][^\\/]+[\\/][^\\/]+(?:[\\/]|$)/i, sr = /^[\\/]{2}\?[\\/](?=[a-z]:)/i, ir = /^[\\/]{2}\?[\\/]unc(?=[\\/][^\\/]+[\\/][^\\/])/i, nr = /[\\/]/, L = 0, li = 1, ci = 2, I = 4, ui = 6, fi = 8, it = 10, di = 12, D = 15, St = ~D, Je = 16, ni = 32, Et = 64, z = 128, se = 256, ne = 512, ri = Et | z | ne, rr = 1023, Ze = (r) => r.isFile() ? fi : r.isDirectory() ? I : r.isSymbolicLink() ? it : r.isCharacterDevice() ? ci : r.isBlockDevice() ? ui : r.isSocket() ? di : r.isFIFO() ? li : L, oi = new ae.LRUCache({ max: 2 ** 12 }), Ot = (r) => {
-        let t = oi.get(r);
-        if (t) return t;
+        let t2 = oi.get(r);
+        if (t2) return t2;
         let e = r.normalize("NFKD");
         return oi.set(r, e), e;
       }, hi = new ae.LRUCache({ max: 2 ** 12 }), ie = (r) => {
-        let t = hi.get(r);
-        if (t) return t;
+        let t2 = hi.get(r);
+        if (t2) return t2;
         let e = Ot(r.toLowerCase());
         return hi.set(r, e), e;
       }, xt = class extends ae.LRUCache {
@@ -40216,8 +40216,8 @@ var require_index_min2 = __commonJS({
       };
       E.ResolveCache = xt;
       var oe = class extends ae.LRUCache {
-        constructor(t = 16 * 1024) {
-          super({ maxSize: t, sizeCalculation: (e) => e.length + 1 });
+        constructor(t2 = 16 * 1024) {
+          super({ maxSize: t2, sizeCalculation: (e) => e.length + 1 });
         }
       };
       E.ChildrenCache = oe;
@@ -40317,8 +40317,8 @@ var require_index_min2 = __commonJS({
         get path() {
           return this.parentPath;
         }
-        constructor(t, e = L, s, i, n, o, h) {
-          this.name = t, this.#O = n ? ie(t) : Ot(t), this.#e = e & rr, this.nocase = n, this.roots = i, this.root = s || this, this.#P = o, this.#v = h.fullpath, this.#S = h.relative, this.#M = h.relativePosix, this.parent = h.parent, this.parent ? this.#t = this.parent.#t : this.#t = ai(h.fs);
+        constructor(t2, e = L, s, i, n, o, h) {
+          this.name = t2, this.#O = n ? ie(t2) : Ot(t2), this.#e = e & rr, this.nocase = n, this.roots = i, this.root = s || this, this.#P = o, this.#v = h.fullpath, this.#S = h.relative, this.#M = h.relativePosix, this.parent = h.parent, this.parent ? this.#t = this.parent.#t : this.#t = ai(h.fs);
         }
         get fs() {
           return this.#t;
@@ -40329,52 +40329,52 @@ var require_index_min2 = __commonJS({
         childrenCache() {
           return this.#P;
         }
-        resolve(t) {
-          if (!t) return this;
-          let e = this.getRootString(t), i = t.substring(e.length).split(this.splitSep);
+        resolve(t2) {
+          if (!t2) return this;
+          let e = this.getRootString(t2), i = t2.substring(e.length).split(this.splitSep);
           return e ? this.getRoot(e).#F(i) : this.#F(i);
         }
-        #F(t) {
+        #F(t2) {
           let e = this;
-          for (let s of t) e = e.child(s);
+          for (let s of t2) e = e.child(s);
           return e;
         }
         children() {
-          let t = this.#P.get(this);
-          if (t) return t;
+          let t2 = this.#P.get(this);
+          if (t2) return t2;
           let e = Object.assign([], { provisional: 0 });
           return this.#P.set(this, e), this.#e &= ~Je, e;
         }
-        child(t, e) {
-          if (t === "" || t === ".") return this;
-          if (t === "..") return this.parent || this;
-          let s = this.children(), i = this.nocase ? ie(t) : Ot(t);
+        child(t2, e) {
+          if (t2 === "" || t2 === ".") return this;
+          if (t2 === "..") return this.parent || this;
+          let s = this.children(), i = this.nocase ? ie(t2) : Ot(t2);
           for (let a of s) if (a.#O === i) return a;
-          let n = this.parent ? this.sep : "", o = this.#v ? this.#v + n + t : void 0, h = this.newChild(t, L, { ...e, parent: this, fullpath: o });
+          let n = this.parent ? this.sep : "", o = this.#v ? this.#v + n + t2 : void 0, h = this.newChild(t2, L, { ...e, parent: this, fullpath: o });
           return this.canReaddir() || (h.#e |= z), s.push(h), h;
         }
         relative() {
           if (this.isCWD) return "";
           if (this.#S !== void 0) return this.#S;
-          let t = this.name, e = this.parent;
+          let t2 = this.name, e = this.parent;
           if (!e) return this.#S = this.name;
           let s = e.relative();
-          return s + (!s || !e.parent ? "" : this.sep) + t;
+          return s + (!s || !e.parent ? "" : this.sep) + t2;
         }
         relativePosix() {
           if (this.sep === "/") return this.relative();
           if (this.isCWD) return "";
           if (this.#M !== void 0) return this.#M;
-          let t = this.name, e = this.parent;
+          let t2 = this.name, e = this.parent;
           if (!e) return this.#M = this.fullpathPosix();
           let s = e.relativePosix();
-          return s + (!s || !e.parent ? "" : "/") + t;
+          return s + (!s || !e.parent ? "" : "/") + t2;
         }
         fullpath() {
           if (this.#v !== void 0) return this.#v;
-          let t = this.name, e = this.parent;
+          let t2 = this.name, e = this.parent;
           if (!e) return this.#v = this.name;
-          let i = e.fullpath() + (e.parent ? this.sep : "") + t;
+          let i = e.fullpath() + (e.parent ? this.sep : "") + t2;
           return this.#v = i;
         }
         fullpathPosix() {
@@ -40384,14 +40384,14 @@ var require_index_min2 = __commonJS({
             let i = this.fullpath().replace(/\\/g, "/");
             return /^[a-z]:\//i.test(i) ? this.#_ = `//?/${i}` : this.#_ = i;
           }
-          let t = this.parent, e = t.fullpathPosix(), s = e + (!e || !t.parent ? "" : "/") + this.name;
+          let t2 = this.parent, e = t2.fullpathPosix(), s = e + (!e || !t2.parent ? "" : "/") + this.name;
           return this.#_ = s;
         }
         isUnknown() {
           return (this.#e & D) === L;
         }
-        isType(t) {
-          return this[`is${t}`]();
+        isType(t2) {
+          return this[`is${t2}`]();
         }
         getType() {
           return this.isUnknown() ? "Unknown" : this.isDirectory() ? "Directory" : this.isFile() ? "File" : this.isSymbolicLink() ? "SymbolicLink" : this.isFIFO() ? "FIFO" : this.isCharacterDevice() ? "CharacterDevice" : this.isBlockDevice() ? "BlockDevice" : this.isSocket() ? "Socket" : "Unknown";
@@ -40427,14 +40427,14 @@ var require_index_min2 = __commonJS({
           return this.#k;
         }
         readdirCached() {
-          let t = this.children();
-          return t.slice(0, t.provisional);
+          let t2 = this.children();
+          return t2.slice(0, t2.provisional);
         }
         canReadlink() {
           if (this.#T) return true;
           if (!this.parent) return false;
-          let t = this.#e & D;
-          return !(t !== L && t !== it || this.#e & se || this.#e & z);
+          let t2 = this.#e & D;
+          return !(t2 !== L && t2 !== it || this.#e & se || this.#e & z);
         }
         calledReaddir() {
           return !!(this.#e & Je);
@@ -40442,12 +40442,12 @@ var require_index_min2 = __commonJS({
         isENOENT() {
           return !!(this.#e & z);
         }
-        isNamed(t) {
-          return this.nocase ? this.#O === ie(t) : this.#O === Ot(t);
+        isNamed(t2) {
+          return this.nocase ? this.#O === ie(t2) : this.#O === Ot(t2);
         }
         async readlink() {
-          let t = this.#T;
-          if (t) return t;
+          let t2 = this.#T;
+          if (t2) return t2;
           if (this.canReadlink() && this.parent) try {
             let e = await this.#t.promises.readlink(this.fullpath()), s = (await this.parent.realpath())?.resolve(e);
             if (s) return this.#T = s;
@@ -40457,8 +40457,8 @@ var require_index_min2 = __commonJS({
           }
         }
         readlinkSync() {
-          let t = this.#T;
-          if (t) return t;
+          let t2 = this.#T;
+          if (t2) return t2;
           if (this.canReadlink() && this.parent) try {
             let e = this.#t.readlinkSync(this.fullpath()), s = this.parent.realpathSync()?.resolve(e);
             if (s) return this.#T = s;
@@ -40467,10 +40467,10 @@ var require_index_min2 = __commonJS({
             return;
           }
         }
-        #z(t) {
+        #z(t2) {
           this.#e |= Je;
-          for (let e = t.provisional; e < t.length; e++) {
-            let s = t[e];
+          for (let e = t2.provisional; e < t2.length; e++) {
+            let s = t2[e];
             s && s.#C();
           }
         }
@@ -40478,84 +40478,84 @@ var require_index_min2 = __commonJS({
           this.#e & z || (this.#e = (this.#e | z) & St, this.#U());
         }
         #U() {
-          let t = this.children();
-          t.provisional = 0;
-          for (let e of t) e.#C();
+          let t2 = this.children();
+          t2.provisional = 0;
+          for (let e of t2) e.#C();
         }
         #N() {
           this.#e |= ne, this.#j();
         }
         #j() {
           if (this.#e & Et) return;
-          let t = this.#e;
-          (t & D) === I && (t &= St), this.#e = t | Et, this.#U();
+          let t2 = this.#e;
+          (t2 & D) === I && (t2 &= St), this.#e = t2 | Et, this.#U();
         }
-        #B(t = "") {
-          t === "ENOTDIR" || t === "EPERM" ? this.#j() : t === "ENOENT" ? this.#C() : this.children().provisional = 0;
+        #B(t2 = "") {
+          t2 === "ENOTDIR" || t2 === "EPERM" ? this.#j() : t2 === "ENOENT" ? this.#C() : this.children().provisional = 0;
         }
-        #A(t = "") {
-          t === "ENOTDIR" ? this.parent.#j() : t === "ENOENT" && this.#C();
+        #A(t2 = "") {
+          t2 === "ENOTDIR" ? this.parent.#j() : t2 === "ENOENT" && this.#C();
         }
-        #R(t = "") {
+        #R(t2 = "") {
           let e = this.#e;
-          e |= se, t === "ENOENT" && (e |= z), (t === "EINVAL" || t === "UNKNOWN") && (e &= St), this.#e = e, t === "ENOTDIR" && this.parent && this.parent.#j();
+          e |= se, t2 === "ENOENT" && (e |= z), (t2 === "EINVAL" || t2 === "UNKNOWN") && (e &= St), this.#e = e, t2 === "ENOTDIR" && this.parent && this.parent.#j();
         }
-        #G(t, e) {
-          return this.#$(t, e) || this.#D(t, e);
+        #G(t2, e) {
+          return this.#$(t2, e) || this.#D(t2, e);
         }
-        #D(t, e) {
-          let s = Ze(t), i = this.newChild(t.name, s, { parent: this }), n = i.#e & D;
+        #D(t2, e) {
+          let s = Ze(t2), i = this.newChild(t2.name, s, { parent: this }), n = i.#e & D;
           return n !== I && n !== it && n !== L && (i.#e |= Et), e.unshift(i), e.provisional++, i;
         }
-        #$(t, e) {
+        #$(t2, e) {
           for (let s = e.provisional; s < e.length; s++) {
             let i = e[s];
-            if ((this.nocase ? ie(t.name) : Ot(t.name)) === i.#O) return this.#V(t, i, s, e);
+            if ((this.nocase ? ie(t2.name) : Ot(t2.name)) === i.#O) return this.#V(t2, i, s, e);
           }
         }
-        #V(t, e, s, i) {
+        #V(t2, e, s, i) {
           let n = e.name;
-          return e.#e = e.#e & St | Ze(t), n !== t.name && (e.name = t.name), s !== i.provisional && (s === i.length - 1 ? i.pop() : i.splice(s, 1), i.unshift(e)), i.provisional++, e;
+          return e.#e = e.#e & St | Ze(t2), n !== t2.name && (e.name = t2.name), s !== i.provisional && (s === i.length - 1 ? i.pop() : i.splice(s, 1), i.unshift(e)), i.provisional++, e;
         }
         async lstat() {
           if ((this.#e & z) === 0) try {
             return this.#q(await this.#t.promises.lstat(this.fullpath())), this;
-          } catch (t) {
-            this.#A(t.code);
+          } catch (t2) {
+            this.#A(t2.code);
           }
         }
         lstatSync() {
           if ((this.#e & z) === 0) try {
             return this.#q(this.#t.lstatSync(this.fullpath())), this;
-          } catch (t) {
-            this.#A(t.code);
+          } catch (t2) {
+            this.#A(t2.code);
           }
         }
-        #q(t) {
-          let { atime: e, atimeMs: s, birthtime: i, birthtimeMs: n, blksize: o, blocks: h, ctime: a, ctimeMs: l, dev: c, gid: u, ino: f, mode: p, mtime: g, mtimeMs: d, nlink: b, rdev: m, size: y, uid: _ } = t;
+        #q(t2) {
+          let { atime: e, atimeMs: s, birthtime: i, birthtimeMs: n, blksize: o, blocks: h, ctime: a, ctimeMs: l, dev: c, gid: u, ino: f, mode: p, mtime: g, mtimeMs: d, nlink: b, rdev: m, size: y, uid: _ } = t2;
           this.#y = e, this.#a = s, this.#p = i, this.#E = n, this.#u = o, this.#l = h, this.#w = a, this.#b = l, this.#n = c, this.#d = u, this.#h = f, this.#i = p, this.#g = g, this.#s = d, this.#o = b, this.#f = m, this.#m = y, this.#r = _;
-          let v = Ze(t);
+          let v = Ze(t2);
           this.#e = this.#e & St | v | ni, v !== L && v !== I && v !== it && (this.#e |= Et);
         }
         #L = [];
         #c = false;
-        #H(t) {
+        #H(t2) {
           this.#c = false;
           let e = this.#L.slice();
-          this.#L.length = 0, e.forEach((s) => s(null, t));
+          this.#L.length = 0, e.forEach((s) => s(null, t2));
         }
-        readdirCB(t, e = false) {
+        readdirCB(t2, e = false) {
           if (!this.canReaddir()) {
-            e ? t(null, []) : queueMicrotask(() => t(null, []));
+            e ? t2(null, []) : queueMicrotask(() => t2(null, []));
             return;
           }
           let s = this.children();
           if (this.calledReaddir()) {
             let n = s.slice(0, s.provisional);
-            e ? t(null, n) : queueMicrotask(() => t(null, n));
+            e ? t2(null, n) : queueMicrotask(() => t2(null, n));
             return;
           }
-          if (this.#L.push(t), this.#c) return;
+          if (this.#L.push(t2), this.#c) return;
           this.#c = true;
           let i = this.fullpath();
           this.#t.readdir(i, { withFileTypes: true }, (n, o) => {
@@ -40570,8 +40570,8 @@ var require_index_min2 = __commonJS({
         #I;
         async readdir() {
           if (!this.canReaddir()) return [];
-          let t = this.children();
-          if (this.calledReaddir()) return t.slice(0, t.provisional);
+          let t2 = this.children();
+          if (this.calledReaddir()) return t2.slice(0, t2.provisional);
           let e = this.fullpath();
           if (this.#I) await this.#I;
           else {
@@ -40579,41 +40579,41 @@ var require_index_min2 = __commonJS({
             };
             this.#I = new Promise((i) => s = i);
             try {
-              for (let i of await this.#t.promises.readdir(e, { withFileTypes: true })) this.#G(i, t);
-              this.#z(t);
+              for (let i of await this.#t.promises.readdir(e, { withFileTypes: true })) this.#G(i, t2);
+              this.#z(t2);
             } catch (i) {
-              this.#B(i.code), t.provisional = 0;
+              this.#B(i.code), t2.provisional = 0;
             }
             this.#I = void 0, s();
           }
-          return t.slice(0, t.provisional);
+          return t2.slice(0, t2.provisional);
         }
         readdirSync() {
           if (!this.canReaddir()) return [];
-          let t = this.children();
-          if (this.calledReaddir()) return t.slice(0, t.provisional);
+          let t2 = this.children();
+          if (this.calledReaddir()) return t2.slice(0, t2.provisional);
           let e = this.fullpath();
           try {
-            for (let s of this.#t.readdirSync(e, { withFileTypes: true })) this.#G(s, t);
-            this.#z(t);
+            for (let s of this.#t.readdirSync(e, { withFileTypes: true })) this.#G(s, t2);
+            this.#z(t2);
           } catch (s) {
-            this.#B(s.code), t.provisional = 0;
+            this.#B(s.code), t2.provisional = 0;
           }
-          return t.slice(0, t.provisional);
+          return t2.slice(0, t2.provisional);
         }
         canReaddir() {
           if (this.#e & ri) return false;
-          let t = D & this.#e;
-          return t === L || t === I || t === it;
+          let t2 = D & this.#e;
+          return t2 === L || t2 === I || t2 === it;
         }
-        shouldWalk(t, e) {
-          return (this.#e & I) === I && !(this.#e & ri) && !t.has(this) && (!e || e(this));
+        shouldWalk(t2, e) {
+          return (this.#e & I) === I && !(this.#e & ri) && !t2.has(this) && (!e || e(this));
         }
         async realpath() {
           if (this.#k) return this.#k;
           if (!((ne | se | z) & this.#e)) try {
-            let t = await this.#t.promises.realpath(this.fullpath());
-            return this.#k = this.resolve(t);
+            let t2 = await this.#t.promises.realpath(this.fullpath());
+            return this.#k = this.resolve(t2);
           } catch {
             this.#N();
           }
@@ -40621,57 +40621,57 @@ var require_index_min2 = __commonJS({
         realpathSync() {
           if (this.#k) return this.#k;
           if (!((ne | se | z) & this.#e)) try {
-            let t = this.#t.realpathSync(this.fullpath());
-            return this.#k = this.resolve(t);
+            let t2 = this.#t.realpathSync(this.fullpath());
+            return this.#k = this.resolve(t2);
           } catch {
             this.#N();
           }
         }
-        [pi](t) {
-          if (t === this) return;
-          t.isCWD = false, this.isCWD = true;
+        [pi](t2) {
+          if (t2 === this) return;
+          t2.isCWD = false, this.isCWD = true;
           let e = /* @__PURE__ */ new Set([]), s = [], i = this;
           for (; i && i.parent; ) e.add(i), i.#S = s.join(this.sep), i.#M = s.join("/"), i = i.parent, s.push("..");
-          for (i = t; i && i.parent && !e.has(i); ) i.#S = void 0, i.#M = void 0, i = i.parent;
+          for (i = t2; i && i.parent && !e.has(i); ) i.#S = void 0, i.#M = void 0, i = i.parent;
         }
       };
       E.PathBase = R;
       var Ct = class r extends R {
         sep = "\\";
         splitSep = nr;
-        constructor(t, e = L, s, i, n, o, h) {
-          super(t, e, s, i, n, o, h);
+        constructor(t2, e = L, s, i, n, o, h) {
+          super(t2, e, s, i, n, o, h);
         }
-        newChild(t, e = L, s = {}) {
-          return new r(t, e, this.root, this.roots, this.nocase, this.childrenCache(), s);
+        newChild(t2, e = L, s = {}) {
+          return new r(t2, e, this.root, this.roots, this.nocase, this.childrenCache(), s);
         }
-        getRootString(t) {
-          return er.exec(t)?.[0] ?? re.win32.parse(t).root;
+        getRootString(t2) {
+          return er.exec(t2)?.[0] ?? re.win32.parse(t2).root;
         }
-        getRoot(t) {
-          if (t = ii(t.toUpperCase()), t === this.root.name || /^[\\/]$/.test(t)) return this.root;
-          for (let [e, s] of Object.entries(this.roots)) if (this.sameRoot(t, e)) return this.roots[t] = s;
-          return this.roots[t] = new At(t, { nocase: this.nocase, fs: this.fs }).root;
+        getRoot(t2) {
+          if (t2 = ii(t2.toUpperCase()), t2 === this.root.name || /^[\\/]$/.test(t2)) return this.root;
+          for (let [e, s] of Object.entries(this.roots)) if (this.sameRoot(t2, e)) return this.roots[t2] = s;
+          return this.roots[t2] = new At(t2, { nocase: this.nocase, fs: this.fs }).root;
         }
-        sameRoot(t, e = this.root.name) {
-          return ii(t.toUpperCase()) === e;
+        sameRoot(t2, e = this.root.name) {
+          return ii(t2.toUpperCase()) === e;
         }
       };
       E.PathWin32 = Ct;
       var Mt = class r extends R {
         splitSep = "/";
         sep = "/";
-        constructor(t, e = L, s, i, n, o, h) {
-          super(t, e, s, i, n, o, h);
+        constructor(t2, e = L, s, i, n, o, h) {
+          super(t2, e, s, i, n, o, h);
         }
-        getRootString(t) {
-          return t.startsWith("/") ? "/" : "";
+        getRootString(t2) {
+          return t2.startsWith("/") ? "/" : "";
         }
-        getRoot(t) {
+        getRoot(t2) {
           return this.root;
         }
-        newChild(t, e = L, s = {}) {
-          return new r(t, e, this.root, this.roots, this.nocase, this.childrenCache(), s);
+        newChild(t2, e = L, s = {}) {
+          return new r(t2, e, this.root, this.roots, this.nocase, this.childrenCache(), s);
         }
       };
       E.PathPosix = Mt;
@@ -40685,9 +40685,9 @@ var require_index_min2 = __commonJS({
         #i;
         nocase;
         #o;
-        constructor(t = process.cwd(), e, s, { nocase: i, childrenCacheSize: n = 16 * 1024, fs: o = _t } = {}) {
-          this.#o = ai(o), (t instanceof URL || t.startsWith("file://")) && (t = (0, Vn.fileURLToPath)(t));
-          let h = e.resolve(t);
+        constructor(t2 = process.cwd(), e, s, { nocase: i, childrenCacheSize: n = 16 * 1024, fs: o = _t } = {}) {
+          this.#o = ai(o), (t2 instanceof URL || t2.startsWith("file://")) && (t2 = (0, Vn.fileURLToPath)(t2));
+          let h = e.resolve(t2);
           this.roots = /* @__PURE__ */ Object.create(null), this.rootPath = this.parseRootPath(h), this.#t = new xt(), this.#n = new xt(), this.#i = new oe(n);
           let a = h.substring(this.rootPath.length).split(s);
           if (a.length === 1 && !a[0] && a.pop(), i === void 0) throw new TypeError("must provide nocase setting to PathScurryBase ctor");
@@ -40699,16 +40699,16 @@ var require_index_min2 = __commonJS({
           }
           this.cwd = l;
         }
-        depth(t = this.cwd) {
-          return typeof t == "string" && (t = this.cwd.resolve(t)), t.depth();
+        depth(t2 = this.cwd) {
+          return typeof t2 == "string" && (t2 = this.cwd.resolve(t2)), t2.depth();
         }
         childrenCache() {
           return this.#i;
         }
-        resolve(...t) {
+        resolve(...t2) {
           let e = "";
-          for (let n = t.length - 1; n >= 0; n--) {
-            let o = t[n];
+          for (let n = t2.length - 1; n >= 0; n--) {
+            let o = t2[n];
             if (!(!o || o === ".") && (e = e ? `${o}/${e}` : o, this.isAbsolute(o))) break;
           }
           let s = this.#t.get(e);
@@ -40716,10 +40716,10 @@ var require_index_min2 = __commonJS({
           let i = this.cwd.resolve(e).fullpath();
           return this.#t.set(e, i), i;
         }
-        resolvePosix(...t) {
+        resolvePosix(...t2) {
           let e = "";
-          for (let n = t.length - 1; n >= 0; n--) {
-            let o = t[n];
+          for (let n = t2.length - 1; n >= 0; n--) {
+            let o = t2[n];
             if (!(!o || o === ".") && (e = e ? `${o}/${e}` : o, this.isAbsolute(o))) break;
           }
           let s = this.#n.get(e);
@@ -40727,61 +40727,61 @@ var require_index_min2 = __commonJS({
           let i = this.cwd.resolve(e).fullpathPosix();
           return this.#n.set(e, i), i;
         }
-        relative(t = this.cwd) {
-          return typeof t == "string" && (t = this.cwd.resolve(t)), t.relative();
+        relative(t2 = this.cwd) {
+          return typeof t2 == "string" && (t2 = this.cwd.resolve(t2)), t2.relative();
         }
-        relativePosix(t = this.cwd) {
-          return typeof t == "string" && (t = this.cwd.resolve(t)), t.relativePosix();
+        relativePosix(t2 = this.cwd) {
+          return typeof t2 == "string" && (t2 = this.cwd.resolve(t2)), t2.relativePosix();
         }
-        basename(t = this.cwd) {
-          return typeof t == "string" && (t = this.cwd.resolve(t)), t.name;
+        basename(t2 = this.cwd) {
+          return typeof t2 == "string" && (t2 = this.cwd.resolve(t2)), t2.name;
         }
-        dirname(t = this.cwd) {
-          return typeof t == "string" && (t = this.cwd.resolve(t)), (t.parent || t).fullpath();
+        dirname(t2 = this.cwd) {
+          return typeof t2 == "string" && (t2 = this.cwd.resolve(t2)), (t2.parent || t2).fullpath();
         }
-        async readdir(t = this.cwd, e = { withFileTypes: true }) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+        async readdir(t2 = this.cwd, e = { withFileTypes: true }) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2, t2 = this.cwd);
           let { withFileTypes: s } = e;
-          if (t.canReaddir()) {
-            let i = await t.readdir();
+          if (t2.canReaddir()) {
+            let i = await t2.readdir();
             return s ? i : i.map((n) => n.name);
           } else return [];
         }
-        readdirSync(t = this.cwd, e = { withFileTypes: true }) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+        readdirSync(t2 = this.cwd, e = { withFileTypes: true }) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2, t2 = this.cwd);
           let { withFileTypes: s = true } = e;
-          return t.canReaddir() ? s ? t.readdirSync() : t.readdirSync().map((i) => i.name) : [];
+          return t2.canReaddir() ? s ? t2.readdirSync() : t2.readdirSync().map((i) => i.name) : [];
         }
-        async lstat(t = this.cwd) {
-          return typeof t == "string" && (t = this.cwd.resolve(t)), t.lstat();
+        async lstat(t2 = this.cwd) {
+          return typeof t2 == "string" && (t2 = this.cwd.resolve(t2)), t2.lstat();
         }
-        lstatSync(t = this.cwd) {
-          return typeof t == "string" && (t = this.cwd.resolve(t)), t.lstatSync();
+        lstatSync(t2 = this.cwd) {
+          return typeof t2 == "string" && (t2 = this.cwd.resolve(t2)), t2.lstatSync();
         }
-        async readlink(t = this.cwd, { withFileTypes: e } = { withFileTypes: false }) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t.withFileTypes, t = this.cwd);
-          let s = await t.readlink();
+        async readlink(t2 = this.cwd, { withFileTypes: e } = { withFileTypes: false }) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2.withFileTypes, t2 = this.cwd);
+          let s = await t2.readlink();
           return e ? s : s?.fullpath();
         }
-        readlinkSync(t = this.cwd, { withFileTypes: e } = { withFileTypes: false }) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t.withFileTypes, t = this.cwd);
-          let s = t.readlinkSync();
+        readlinkSync(t2 = this.cwd, { withFileTypes: e } = { withFileTypes: false }) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2.withFileTypes, t2 = this.cwd);
+          let s = t2.readlinkSync();
           return e ? s : s?.fullpath();
         }
-        async realpath(t = this.cwd, { withFileTypes: e } = { withFileTypes: false }) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t.withFileTypes, t = this.cwd);
-          let s = await t.realpath();
+        async realpath(t2 = this.cwd, { withFileTypes: e } = { withFileTypes: false }) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2.withFileTypes, t2 = this.cwd);
+          let s = await t2.realpath();
           return e ? s : s?.fullpath();
         }
-        realpathSync(t = this.cwd, { withFileTypes: e } = { withFileTypes: false }) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t.withFileTypes, t = this.cwd);
-          let s = t.realpathSync();
+        realpathSync(t2 = this.cwd, { withFileTypes: e } = { withFileTypes: false }) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2.withFileTypes, t2 = this.cwd);
+          let s = t2.realpathSync();
           return e ? s : s?.fullpath();
         }
-        async walk(t = this.cwd, e = {}) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+        async walk(t2 = this.cwd, e = {}) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2, t2 = this.cwd);
           let { withFileTypes: s = true, follow: i = false, filter: n, walkFilter: o } = e, h = [];
-          (!n || n(t)) && h.push(s ? t : t.fullpath());
+          (!n || n(t2)) && h.push(s ? t2 : t2.fullpath());
           let a = /* @__PURE__ */ new Set(), l = (u, f) => {
             a.add(u), u.readdirCB((p, g) => {
               if (p) return f(p);
@@ -40792,7 +40792,7 @@ var require_index_min2 = __commonJS({
               };
               for (let m of g) (!n || n(m)) && h.push(s ? m : m.fullpath()), i && m.isSymbolicLink() ? m.realpath().then((y) => y?.isUnknown() ? y.lstat() : y).then((y) => y?.shouldWalk(a, o) ? l(y, b) : b()) : m.shouldWalk(a, o) ? l(m, b) : b();
             }, true);
-          }, c = t;
+          }, c = t2;
           return new Promise((u, f) => {
             l(c, (p) => {
               if (p) return f(p);
@@ -40800,11 +40800,11 @@ var require_index_min2 = __commonJS({
             });
           });
         }
-        walkSync(t = this.cwd, e = {}) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+        walkSync(t2 = this.cwd, e = {}) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2, t2 = this.cwd);
           let { withFileTypes: s = true, follow: i = false, filter: n, walkFilter: o } = e, h = [];
-          (!n || n(t)) && h.push(s ? t : t.fullpath());
-          let a = /* @__PURE__ */ new Set([t]);
+          (!n || n(t2)) && h.push(s ? t2 : t2.fullpath());
+          let a = /* @__PURE__ */ new Set([t2]);
           for (let l of a) {
             let c = l.readdirSync();
             for (let u of c) {
@@ -40822,17 +40822,17 @@ var require_index_min2 = __commonJS({
         [Symbol.asyncIterator]() {
           return this.iterate();
         }
-        iterate(t = this.cwd, e = {}) {
-          return typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd), this.stream(t, e)[Symbol.asyncIterator]();
+        iterate(t2 = this.cwd, e = {}) {
+          return typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2, t2 = this.cwd), this.stream(t2, e)[Symbol.asyncIterator]();
         }
         [Symbol.iterator]() {
           return this.iterateSync();
         }
-        *iterateSync(t = this.cwd, e = {}) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+        *iterateSync(t2 = this.cwd, e = {}) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2, t2 = this.cwd);
           let { withFileTypes: s = true, follow: i = false, filter: n, walkFilter: o } = e;
-          (!n || n(t)) && (yield s ? t : t.fullpath());
-          let h = /* @__PURE__ */ new Set([t]);
+          (!n || n(t2)) && (yield s ? t2 : t2.fullpath());
+          let h = /* @__PURE__ */ new Set([t2]);
           for (let a of h) {
             let l = a.readdirSync();
             for (let c of l) {
@@ -40846,11 +40846,11 @@ var require_index_min2 = __commonJS({
             }
           }
         }
-        stream(t = this.cwd, e = {}) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+        stream(t2 = this.cwd, e = {}) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2, t2 = this.cwd);
           let { withFileTypes: s = true, follow: i = false, filter: n, walkFilter: o } = e, h = new si.Minipass({ objectMode: true });
-          (!n || n(t)) && h.write(s ? t : t.fullpath());
-          let a = /* @__PURE__ */ new Set(), l = [t], c = 0, u = () => {
+          (!n || n(t2)) && h.write(s ? t2 : t2.fullpath());
+          let a = /* @__PURE__ */ new Set(), l = [t2], c = 0, u = () => {
             let f = false;
             for (; !f; ) {
               let p = l.shift();
@@ -40882,11 +40882,11 @@ var require_index_min2 = __commonJS({
           };
           return u(), h;
         }
-        streamSync(t = this.cwd, e = {}) {
-          typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+        streamSync(t2 = this.cwd, e = {}) {
+          typeof t2 == "string" ? t2 = this.cwd.resolve(t2) : t2 instanceof R || (e = t2, t2 = this.cwd);
           let { withFileTypes: s = true, follow: i = false, filter: n, walkFilter: o } = e, h = new si.Minipass({ objectMode: true }), a = /* @__PURE__ */ new Set();
-          (!n || n(t)) && h.write(s ? t : t.fullpath());
-          let l = [t], c = 0, u = () => {
+          (!n || n(t2)) && h.write(s ? t2 : t2.fullpath());
+          let l = [t2], c = 0, u = () => {
             let f = false;
             for (; !f; ) {
               let p = l.shift();
@@ -40911,51 +40911,51 @@ var require_index_min2 = __commonJS({
           };
           return u(), h;
         }
-        chdir(t = this.cwd) {
+        chdir(t2 = this.cwd) {
           let e = this.cwd;
-          this.cwd = typeof t == "string" ? this.cwd.resolve(t) : t, this.cwd[pi](e);
+          this.cwd = typeof t2 == "string" ? this.cwd.resolve(t2) : t2, this.cwd[pi](e);
         }
       };
       E.PathScurryBase = kt;
       var At = class extends kt {
         sep = "\\";
-        constructor(t = process.cwd(), e = {}) {
+        constructor(t2 = process.cwd(), e = {}) {
           let { nocase: s = true } = e;
-          typeof t == "string" && !t.startsWith("file://") && (t = t.replace(sr, "").replace(ir, "\\")), super(t, re.win32, "\\", { ...e, nocase: s }), this.nocase = s;
+          typeof t2 == "string" && !t2.startsWith("file://") && (t2 = t2.replace(sr, "").replace(ir, "\\")), super(t2, re.win32, "\\", { ...e, nocase: s }), this.nocase = s;
           for (let i = this.cwd; i; i = i.parent) i.nocase = this.nocase;
         }
-        parseRootPath(t) {
-          return re.win32.parse(t).root.toUpperCase();
+        parseRootPath(t2) {
+          return re.win32.parse(t2).root.toUpperCase();
         }
-        newRoot(t) {
-          return new Ct(this.rootPath, I, void 0, this.roots, this.nocase, this.childrenCache(), { fs: t });
+        newRoot(t2) {
+          return new Ct(this.rootPath, I, void 0, this.roots, this.nocase, this.childrenCache(), { fs: t2 });
         }
-        isAbsolute(t) {
-          return t.startsWith("/") || t.startsWith("\\") || /^[a-z]:(\/|\\)/i.test(t);
+        isAbsolute(t2) {
+          return t2.startsWith("/") || t2.startsWith("\\") || /^[a-z]:(\/|\\)/i.test(t2);
         }
       };
       E.PathScurryWin32 = At;
       var Rt = class extends kt {
         sep = "/";
-        constructor(t = process.cwd(), e = {}) {
+        constructor(t2 = process.cwd(), e = {}) {
           let { nocase: s = false } = e;
-          super(t, re.posix, "/", { ...e, nocase: s }), this.nocase = s;
+          super(t2, re.posix, "/", { ...e, nocase: s }), this.nocase = s;
         }
-        parseRootPath(t) {
+        parseRootPath(t2) {
           return "/";
         }
-        newRoot(t) {
-          return new Mt(this.rootPath, I, void 0, this.roots, this.nocase, this.childrenCache(), { fs: t });
+        newRoot(t2) {
+          return new Mt(this.rootPath, I, void 0, this.roots, this.nocase, this.childrenCache(), { fs: t2 });
         }
-        isAbsolute(t) {
-          return t.startsWith("/");
+        isAbsolute(t2) {
+          return t2.startsWith("/");
         }
       };
       E.PathScurryPosix = Rt;
       var he = class extends Rt {
-        constructor(t = process.cwd(), e = {}) {
+        constructor(t2 = process.cwd(), e = {}) {
           let { nocase: s = true } = e;
-          super(t, { ...e, nocase: s });
+          super(t2, { ...e, nocase: s });
         }
       };
       E.PathScurryDarwin = he;
@@ -40978,12 +40978,12 @@ var require_index_min2 = __commonJS({
         #u;
         #h;
         #m = true;
-        constructor(t, e, s, i) {
-          if (!hr(t)) throw new TypeError("empty pattern list");
+        constructor(t2, e, s, i) {
+          if (!hr(t2)) throw new TypeError("empty pattern list");
           if (!ar(e)) throw new TypeError("empty glob list");
-          if (e.length !== t.length) throw new TypeError("mismatched pattern list and glob list lengths");
-          if (this.length = t.length, s < 0 || s >= this.length) throw new TypeError("index out of range");
-          if (this.#t = t, this.#n = e, this.#i = s, this.#o = i, this.#i === 0) {
+          if (e.length !== t2.length) throw new TypeError("mismatched pattern list and glob list lengths");
+          if (this.length = t2.length, s < 0 || s >= this.length) throw new TypeError("index out of range");
+          if (this.#t = t2, this.#n = e, this.#i = s, this.#o = i, this.#i === 0) {
             if (this.isUNC()) {
               let n = this.#l() ? 6 : 4, o = this.#t.slice(0, n), h = this.#n.slice(0, n), a = this.#t.slice(n), l = this.#n.slice(n);
               a[0] === "" && (a.shift(), l.shift());
@@ -41022,24 +41022,24 @@ var require_index_min2 = __commonJS({
           return this.#r !== void 0 ? this.#r : this.hasMore() ? (this.#r = new r(this.#t, this.#n, this.#i + 1, this.#o), this.#r.#h = this.#h, this.#r.#u = this.#u, this.#r.#f = this.#f, this.#r) : this.#r = null;
         }
         #l() {
-          let t = this.#t;
-          return t[2] === "?" && typeof t[3] == "string" && /^unc$/i.test(t[3]);
+          let t2 = this.#t;
+          return t2[2] === "?" && typeof t2[3] == "string" && /^unc$/i.test(t2[3]);
         }
         isUNC() {
-          let t = this.#t, e = this.#l() ? 4 : 2;
-          return this.#u !== void 0 ? this.#u : this.#u = this.#o === "win32" && this.#i === 0 && t[0] === "" && t[1] === "" && typeof t[e] == "string" && !!t[e] && typeof t[e + 1] == "string" && !!t[e + 1];
+          let t2 = this.#t, e = this.#l() ? 4 : 2;
+          return this.#u !== void 0 ? this.#u : this.#u = this.#o === "win32" && this.#i === 0 && t2[0] === "" && t2[1] === "" && typeof t2[e] == "string" && !!t2[e] && typeof t2[e + 1] == "string" && !!t2[e + 1];
         }
         isDrive() {
-          let t = this.#t;
-          return this.#f !== void 0 ? this.#f : this.#f = this.#o === "win32" && this.#i === 0 && this.length > 1 && typeof t[0] == "string" && /^[a-z]:$/i.test(t[0]);
+          let t2 = this.#t;
+          return this.#f !== void 0 ? this.#f : this.#f = this.#o === "win32" && this.#i === 0 && this.length > 1 && typeof t2[0] == "string" && /^[a-z]:$/i.test(t2[0]);
         }
         isAbsolute() {
-          let t = this.#t;
-          return this.#h !== void 0 ? this.#h : this.#h = t[0] === "" && t.length > 1 || this.isDrive() || this.isUNC();
+          let t2 = this.#t;
+          return this.#h !== void 0 ? this.#h : this.#h = t2[0] === "" && t2.length > 1 || this.isDrive() || this.isUNC();
         }
         root() {
-          let t = this.#t[0];
-          return typeof t == "string" && this.isAbsolute() && this.#i === 0 ? t : "";
+          let t2 = this.#t[0];
+          return typeof t2 == "string" && this.isAbsolute() && this.#i === 0 ? t2 : "";
         }
         checkFollowGlobstar() {
           return !(this.#i === 0 || !this.isGlobstar() || !this.#m);
@@ -41062,14 +41062,14 @@ var require_index_min2 = __commonJS({
         platform;
         mmopts;
         slashRoot;
-        constructor(t, { nobrace: e, nocase: s, noext: i, noglobstar: n, normalize: o, platform: h = ur, root: a, windowsPathsNoEscape: l, allowWindowsEscape: c, braceExpandMax: u = 1e4 }, f) {
+        constructor(t2, { nobrace: e, nocase: s, noext: i, noglobstar: n, normalize: o, platform: h = ur, root: a, windowsPathsNoEscape: l, allowWindowsEscape: c, braceExpandMax: u = 1e4 }, f) {
           this.relative = [], this.absolute = [], this.relativeChildren = [], this.absoluteChildren = [], this.platform = h, l = !!l || c === false, this.mmopts = { braceExpandMax: u, dot: true, nobrace: e, nocase: s, noext: i, noglobstar: n, normalize: o, optimizationLevel: 2, platform: h, nocomment: true, nonegate: true, windowsPathsNoEscape: l };
           let p = f?.resolve(a ?? "/").fullpath() ?? "/";
           this.slashRoot = (0, es.escape)(p.replace(/\\/g, "/").replace(/\/$/, ""), { magicalBraces: true, windowsPathsNoEscape: l });
-          for (let g of t) this.add(g);
+          for (let g of t2) this.add(g);
         }
-        add(t) {
-          let e = new es.Minimatch(t, this.mmopts);
+        add(t2) {
+          let e = new es.Minimatch(t2, this.mmopts);
           for (let s = 0; s < e.set.length; s++) {
             let i = e.set[s], n = e.globParts[s];
             if (!i || !n) throw new Error("invalid pattern object");
@@ -41078,14 +41078,14 @@ var require_index_min2 = __commonJS({
             c ? this.absolute.push(a) : this.relative.push(a), l && (c ? this.absoluteChildren.push(a) : this.relativeChildren.push(a));
           }
         }
-        ignored(t) {
-          let e = t.fullpath(), s = `${e}/`, i = t.relative() || ".", n = `${i}/`;
+        ignored(t2) {
+          let e = t2.fullpath(), s = `${e}/`, i = t2.relative() || ".", n = `${i}/`;
           for (let o of this.relative) if (o.match(i) || o.match(n)) return true;
           for (let o of this.absolute) if (o.match(e) || o.match(s)) return true;
           return false;
         }
-        childrenIgnored(t) {
-          let e = `${t.fullpath()}/`, s = `${t.relative() || "."}/`;
+        childrenIgnored(t2) {
+          let e = `${t2.fullpath()}/`, s = `${t2.relative() || "."}/`;
           for (let i of this.relativeChildren) if (i.match(s)) return true;
           for (let i of this.absoluteChildren) if (i.match(e)) return true;
           return false;
@@ -41100,21 +41100,21 @@ var require_index_min2 = __commonJS({
       var gi = Y(), ue = class r {
         parent;
         store;
-        constructor(t) {
-          this.parent = t;
+        constructor(t2) {
+          this.parent = t2;
         }
         copy() {
           return new r(this);
         }
-        #t(t) {
-          let e = this.store?.get(t);
-          return e || !this.parent ? e : this.parent.#t(t);
+        #t(t2) {
+          let e = this.store?.get(t2);
+          return e || !this.parent ? e : this.parent.#t(t2);
         }
-        hasWalked(t, e) {
-          return !!this.#t(t.fullpath())?.has(e.globString());
+        hasWalked(t2, e) {
+          return !!this.#t(t2.fullpath())?.has(e.globString());
         }
-        storeWalked(t, e) {
-          let s = t.fullpath(), i = this.#t(s);
+        storeWalked(t2, e) {
+          let s = t2.fullpath(), i = this.#t(s);
           i ? i.add(e.globString()) : (this.store ??= /* @__PURE__ */ new Map()).set(s, /* @__PURE__ */ new Set([e.globString()]));
         }
       };
@@ -41123,29 +41123,29 @@ var require_index_min2 = __commonJS({
         static ABSOLUTE = 2;
         static IF_DIR = 1;
         store = /* @__PURE__ */ new Map();
-        add(t, e, s) {
-          let i = (e ? r.ABSOLUTE : 0) | (s ? r.IF_DIR : 0), n = this.store.get(t);
-          this.store.set(t, n === void 0 ? i : i & n);
+        add(t2, e, s) {
+          let i = (e ? r.ABSOLUTE : 0) | (s ? r.IF_DIR : 0), n = this.store.get(t2);
+          this.store.set(t2, n === void 0 ? i : i & n);
         }
       };
       $.MatchRecord = fe;
       var de = class {
         store = /* @__PURE__ */ new Map();
-        add(t, e) {
-          if (!t.canReaddir()) return;
-          let s = this.store.get(t);
-          s ? s.find((i) => i.globString() === e.globString()) || s.push(e) : this.store.set(t, [e]);
+        add(t2, e) {
+          if (!t2.canReaddir()) return;
+          let s = this.store.get(t2);
+          s ? s.find((i) => i.globString() === e.globString()) || s.push(e) : this.store.set(t2, [e]);
         }
-        get(t) {
-          let e = this.store.get(t);
+        get(t2) {
+          let e = this.store.get(t2);
           if (!e) throw new Error("attempting to walk unknown path");
           return e;
         }
         entries() {
-          return this.keys().map((t) => [t, this.store.get(t)]);
+          return this.keys().map((t2) => [t2, this.store.get(t2)]);
         }
         keys() {
-          return [...this.store.keys()].filter((t) => t.canReaddir());
+          return [...this.store.keys()].filter((t2) => t2.canReaddir());
         }
       };
       $.SubWalks = de;
@@ -41157,12 +41157,12 @@ var require_index_min2 = __commonJS({
         follow;
         dot;
         opts;
-        constructor(t, e) {
-          this.opts = t, this.follow = !!t.follow, this.dot = !!t.dot, this.hasWalkedCache = e ? e.copy() : new ue();
+        constructor(t2, e) {
+          this.opts = t2, this.follow = !!t2.follow, this.dot = !!t2.dot, this.hasWalkedCache = e ? e.copy() : new ue();
         }
-        processPatterns(t, e) {
+        processPatterns(t2, e) {
           this.patterns = e;
-          let s = e.map((i) => [t, i]);
+          let s = e.map((i) => [t2, i]);
           for (let [i, n] of s) {
             this.hasWalkedCache.storeWalked(i, n);
             let o = n.root(), h = n.isAbsolute() && this.opts.absolute !== false;
@@ -41204,29 +41204,29 @@ var require_index_min2 = __commonJS({
         child() {
           return new r(this.opts, this.hasWalkedCache);
         }
-        filterEntries(t, e) {
-          let s = this.subwalks.get(t), i = this.child();
+        filterEntries(t2, e) {
+          let s = this.subwalks.get(t2), i = this.child();
           for (let n of e) for (let o of s) {
             let h = o.isAbsolute(), a = o.pattern(), l = o.rest();
             a === gi.GLOBSTAR ? i.testGlobstar(n, o, l, h) : typeof a == "object" ? i.testMatcher(n, a, l, h) : i.testString(n, a, l, h);
           }
           return i;
         }
-        testGlobstar(t, e, s, i) {
-          if ((this.dot || !t.name.startsWith(".")) && (e.hasMore() || this.matches.add(t, i, false), t.canReaddir() && (this.follow || !t.isSymbolicLink() ? this.subwalks.add(t, e) : t.isSymbolicLink() && (s && e.checkFollowGlobstar() ? this.subwalks.add(t, s) : e.markFollowGlobstar() && this.subwalks.add(t, e)))), s) {
+        testGlobstar(t2, e, s, i) {
+          if ((this.dot || !t2.name.startsWith(".")) && (e.hasMore() || this.matches.add(t2, i, false), t2.canReaddir() && (this.follow || !t2.isSymbolicLink() ? this.subwalks.add(t2, e) : t2.isSymbolicLink() && (s && e.checkFollowGlobstar() ? this.subwalks.add(t2, s) : e.markFollowGlobstar() && this.subwalks.add(t2, e)))), s) {
             let n = s.pattern();
-            if (typeof n == "string" && n !== ".." && n !== "" && n !== ".") this.testString(t, n, s.rest(), i);
+            if (typeof n == "string" && n !== ".." && n !== "" && n !== ".") this.testString(t2, n, s.rest(), i);
             else if (n === "..") {
-              let o = t.parent || t;
+              let o = t2.parent || t2;
               this.subwalks.add(o, s);
-            } else typeof n == "object" && this.testMatcher(t, n, s.rest(), i);
+            } else typeof n == "object" && this.testMatcher(t2, n, s.rest(), i);
           }
         }
-        testMatcher(t, e, s, i) {
-          e.testUnchecked(t.name) && (s ? this.subwalks.add(t, s) : this.matches.add(t, i, false));
+        testMatcher(t2, e, s, i) {
+          e.testUnchecked(t2.name) && (s ? this.subwalks.add(t2, s) : this.matches.add(t2, i, false));
         }
-        testString(t, e, s, i) {
-          t.isNamed(e) && (s ? this.subwalks.add(t, s) : this.matches.add(t, i, false));
+        testString(t2, e, s, i) {
+          t2.isNamed(e) && (s ? this.subwalks.add(t2, s) : this.matches.add(t2, i, false));
         }
       };
       $.Processor = ns;
@@ -41235,7 +41235,7 @@ var require_index_min2 = __commonJS({
       "use strict";
       Object.defineProperty(Q, "__esModule", { value: true });
       Q.GlobStream = Q.GlobWalker = Q.GlobUtil = void 0;
-      var fr = Ye(), bi = is(), rs = wi(), { ABSOLUTE: pe, IF_DIR: me } = rs.MatchRecord, dr = (r, t, e) => typeof r == "string" ? new bi.Ignore([r], t, e) : Array.isArray(r) ? new bi.Ignore(r, t, e) : r, Pt = class {
+      var fr = Ye(), bi = is(), rs = wi(), { ABSOLUTE: pe, IF_DIR: me } = rs.MatchRecord, dr = (r, t2, e) => typeof r == "string" ? new bi.Ignore([r], t2, e) : Array.isArray(r) ? new bi.Ignore(r, t2, e) : r, Pt = class {
         path;
         patterns;
         opts;
@@ -41248,8 +41248,8 @@ var require_index_min2 = __commonJS({
         signal;
         maxDepth;
         includeChildMatches;
-        constructor(t, e, s) {
-          if (this.patterns = t, this.path = e, this.opts = s, this.#i = !s.posix && s.platform === "win32" ? "\\" : "/", this.includeChildMatches = s.includeChildMatches !== false, (s.ignore || !this.includeChildMatches) && (this.#n = dr(s.ignore ?? [], s, e), !this.includeChildMatches && typeof this.#n.add != "function")) {
+        constructor(t2, e, s) {
+          if (this.patterns = t2, this.path = e, this.opts = s, this.#i = !s.posix && s.platform === "win32" ? "\\" : "/", this.includeChildMatches = s.includeChildMatches !== false, (s.ignore || !this.includeChildMatches) && (this.#n = dr(s.ignore ?? [], s, e), !this.includeChildMatches && typeof this.#n.add != "function")) {
             let i = "cannot ignore child matches, ignore lacks add() method.";
             throw new Error(i);
           }
@@ -41257,11 +41257,11 @@ var require_index_min2 = __commonJS({
             this.#t.length = 0;
           }));
         }
-        #o(t) {
-          return this.seen.has(t) || !!this.#n?.ignored?.(t);
+        #o(t2) {
+          return this.seen.has(t2) || !!this.#n?.ignored?.(t2);
         }
-        #r(t) {
-          return !!this.#n?.childrenIgnored?.(t);
+        #r(t2) {
+          return !!this.#n?.childrenIgnored?.(t2);
         }
         pause() {
           this.paused = true;
@@ -41269,19 +41269,19 @@ var require_index_min2 = __commonJS({
         resume() {
           if (this.signal?.aborted) return;
           this.paused = false;
-          let t;
-          for (; !this.paused && (t = this.#t.shift()); ) t();
+          let t2;
+          for (; !this.paused && (t2 = this.#t.shift()); ) t2();
         }
-        onResume(t) {
-          this.paused ? this.#t.push(t) : t();
+        onResume(t2) {
+          this.paused ? this.#t.push(t2) : t2();
         }
-        async matchCheck(t, e) {
+        async matchCheck(t2, e) {
           if (e && this.opts.nodir) return;
           let s, i;
           if (this.opts.realpath) {
-            if (s = t.realpathCached() || await t.realpath(), !s) return;
+            if (s = t2.realpathCached() || await t2.realpath(), !s) return;
             i = s;
-          } else i = t;
+          } else i = t2;
           let o = i.isUnknown() || this.opts.stat ? await i.lstat() : i;
           if (this.opts.follow && this.opts.nodir && o?.isSymbolicLink()) {
             let h = await o.realpath();
@@ -41289,16 +41289,16 @@ var require_index_min2 = __commonJS({
           }
           return this.matchCheckTest(o, e);
         }
-        matchCheckTest(t, e) {
-          return t && (this.maxDepth === 1 / 0 || t.depth() <= this.maxDepth) && (!e || t.canReaddir()) && (!this.opts.nodir || !t.isDirectory()) && (!this.opts.nodir || !this.opts.follow || !t.isSymbolicLink() || !t.realpathCached()?.isDirectory()) && !this.#o(t) ? t : void 0;
+        matchCheckTest(t2, e) {
+          return t2 && (this.maxDepth === 1 / 0 || t2.depth() <= this.maxDepth) && (!e || t2.canReaddir()) && (!this.opts.nodir || !t2.isDirectory()) && (!this.opts.nodir || !this.opts.follow || !t2.isSymbolicLink() || !t2.realpathCached()?.isDirectory()) && !this.#o(t2) ? t2 : void 0;
         }
-        matchCheckSync(t, e) {
+        matchCheckSync(t2, e) {
           if (e && this.opts.nodir) return;
           let s, i;
           if (this.opts.realpath) {
-            if (s = t.realpathCached() || t.realpathSync(), !s) return;
+            if (s = t2.realpathCached() || t2.realpathSync(), !s) return;
             i = s;
-          } else i = t;
+          } else i = t2;
           let o = i.isUnknown() || this.opts.stat ? i.lstatSync() : i;
           if (this.opts.follow && this.opts.nodir && o?.isSymbolicLink()) {
             let h = o.realpathSync();
@@ -41306,45 +41306,45 @@ var require_index_min2 = __commonJS({
           }
           return this.matchCheckTest(o, e);
         }
-        matchFinish(t, e) {
-          this.#o(t) || this.#d(t, e);
+        matchFinish(t2, e) {
+          this.#o(t2) || this.#d(t2, e);
         }
-        #d(t, e) {
+        #d(t2, e) {
           if (!this.includeChildMatches && this.#n?.add) {
-            let n = `${t.relativePosix()}/**`;
+            let n = `${t2.relativePosix()}/**`;
             this.#n.add(n);
           }
           let s = this.opts.absolute === void 0 ? e : this.opts.absolute;
-          this.seen.add(t);
-          let i = this.opts.mark && t.isDirectory() ? this.#i : "";
-          if (this.opts.withFileTypes) this.matchEmit(t);
+          this.seen.add(t2);
+          let i = this.opts.mark && t2.isDirectory() ? this.#i : "";
+          if (this.opts.withFileTypes) this.matchEmit(t2);
           else if (s) {
-            let n = this.opts.posix ? t.fullpathPosix() : t.fullpath();
+            let n = this.opts.posix ? t2.fullpathPosix() : t2.fullpath();
             this.matchEmit(n + i);
           } else {
-            let n = this.opts.posix ? t.relativePosix() : t.relative(), o = this.opts.dotRelative && !n.startsWith(`..${this.#i}`) ? `.${this.#i}` : "";
+            let n = this.opts.posix ? t2.relativePosix() : t2.relative(), o = this.opts.dotRelative && !n.startsWith(`..${this.#i}`) ? `.${this.#i}` : "";
             this.matchEmit(n ? o + n + i : `.${i}`);
           }
         }
-        async match(t, e, s) {
-          let i = await this.matchCheck(t, s);
+        async match(t2, e, s) {
+          let i = await this.matchCheck(t2, s);
           i && this.matchFinish(i, e);
         }
-        matchSync(t, e, s) {
-          let i = this.matchCheckSync(t, s);
+        matchSync(t2, e, s) {
+          let i = this.matchCheckSync(t2, s);
           i && this.#d(i, e);
         }
-        walkCB(t, e, s) {
+        walkCB(t2, e, s) {
           if (this.signal?.aborted) return s();
-          this.walkCB2(t, e, new rs.Processor(this.opts), s);
+          this.walkCB2(t2, e, new rs.Processor(this.opts), s);
         }
-        walkCB2(t, e, s, i) {
-          if (this.#r(t) || this.signal?.aborted) return i();
+        walkCB2(t2, e, s, i) {
+          if (this.#r(t2) || this.signal?.aborted) return i();
           if (this.paused) {
-            this.onResume(() => this.walkCB2(t, e, s, i));
+            this.onResume(() => this.walkCB2(t2, e, s, i));
             return;
           }
-          s.processPatterns(t, e);
+          s.processPatterns(t2, e);
           let n = 1, o = () => {
             --n === 0 && i();
           };
@@ -41357,25 +41357,25 @@ var require_index_min2 = __commonJS({
           }
           o();
         }
-        walkCB3(t, e, s, i) {
-          let n = s.filterEntries(t, e), o = 1, h = () => {
+        walkCB3(t2, e, s, i) {
+          let n = s.filterEntries(t2, e), o = 1, h = () => {
             --o === 0 && i();
           };
           for (let [a, l] of n.matches.store) this.#o(a) || (o++, this.match(a, !!(l & pe), !!(l & me)).then(() => h()));
           for (let [a, l] of n.subwalks.entries()) o++, this.walkCB2(a, l, n.child(), h);
           h();
         }
-        walkCBSync(t, e, s) {
+        walkCBSync(t2, e, s) {
           if (this.signal?.aborted) return s();
-          this.walkCB2Sync(t, e, new rs.Processor(this.opts), s);
+          this.walkCB2Sync(t2, e, new rs.Processor(this.opts), s);
         }
-        walkCB2Sync(t, e, s, i) {
-          if (this.#r(t) || this.signal?.aborted) return i();
+        walkCB2Sync(t2, e, s, i) {
+          if (this.#r(t2) || this.signal?.aborted) return i();
           if (this.paused) {
-            this.onResume(() => this.walkCB2Sync(t, e, s, i));
+            this.onResume(() => this.walkCB2Sync(t2, e, s, i));
             return;
           }
-          s.processPatterns(t, e);
+          s.processPatterns(t2, e);
           let n = 1, o = () => {
             --n === 0 && i();
           };
@@ -41388,8 +41388,8 @@ var require_index_min2 = __commonJS({
           }
           o();
         }
-        walkCB3Sync(t, e, s, i) {
-          let n = s.filterEntries(t, e), o = 1, h = () => {
+        walkCB3Sync(t2, e, s, i) {
+          let n = s.filterEntries(t2, e), o = 1, h = () => {
             --o === 0 && i();
           };
           for (let [a, l] of n.matches.store) this.#o(a) || this.matchSync(a, !!(l & pe), !!(l & me));
@@ -41400,17 +41400,17 @@ var require_index_min2 = __commonJS({
       Q.GlobUtil = Pt;
       var os5 = class extends Pt {
         matches = [];
-        constructor(t, e, s) {
-          super(t, e, s);
+        constructor(t2, e, s) {
+          super(t2, e, s);
         }
-        matchEmit(t) {
-          this.matches.push(t);
+        matchEmit(t2) {
+          this.matches.push(t2);
         }
         async walk() {
           if (this.signal?.aborted) throw this.signal.reason;
-          return this.path.isUnknown() && await this.path.lstat(), await new Promise((t, e) => {
+          return this.path.isUnknown() && await this.path.lstat(), await new Promise((t2, e) => {
             this.walkCB(this.path, this.patterns, () => {
-              this.signal?.aborted ? e(this.signal.reason) : t(this.matches);
+              this.signal?.aborted ? e(this.signal.reason) : t2(this.matches);
             });
           }), this.matches;
         }
@@ -41424,17 +41424,17 @@ var require_index_min2 = __commonJS({
       Q.GlobWalker = os5;
       var hs = class extends Pt {
         results;
-        constructor(t, e, s) {
-          super(t, e, s), this.results = new fr.Minipass({ signal: this.signal, objectMode: true }), this.results.on("drain", () => this.resume()), this.results.on("resume", () => this.resume());
+        constructor(t2, e, s) {
+          super(t2, e, s), this.results = new fr.Minipass({ signal: this.signal, objectMode: true }), this.results.on("drain", () => this.resume()), this.results.on("resume", () => this.resume());
         }
-        matchEmit(t) {
-          this.results.write(t), this.results.flowing || this.pause();
+        matchEmit(t2) {
+          this.results.write(t2), this.results.flowing || this.pause();
         }
         stream() {
-          let t = this.path;
-          return t.isUnknown() ? t.lstat().then(() => {
-            this.walkCB(t, this.patterns, () => this.results.end());
-          }) : this.walkCB(t, this.patterns, () => this.results.end()), this.results;
+          let t2 = this.path;
+          return t2.isUnknown() ? t2.lstat().then(() => {
+            this.walkCB(t2, this.patterns, () => this.results.end());
+          }) : this.walkCB(t2, this.patterns, () => this.results.end()), this.results;
         }
         streamSync() {
           return this.path.isUnknown() && this.path.lstatSync(), this.walkCBSync(this.path, this.patterns, () => this.results.end()), this.results;
@@ -41474,10 +41474,10 @@ var require_index_min2 = __commonJS({
         includeChildMatches;
         opts;
         patterns;
-        constructor(t, e) {
+        constructor(t2, e) {
           if (!e) throw new TypeError("glob options required");
           if (this.withFileTypes = !!e.withFileTypes, this.signal = e.signal, this.follow = !!e.follow, this.dot = !!e.dot, this.dotRelative = !!e.dotRelative, this.nodir = !!e.nodir, this.mark = !!e.mark, e.cwd ? (e.cwd instanceof URL || e.cwd.startsWith("file://")) && (e.cwd = (0, mr.fileURLToPath)(e.cwd)) : this.cwd = "", this.cwd = e.cwd || "", this.root = e.root, this.magicalBraces = !!e.magicalBraces, this.nobrace = !!e.nobrace, this.noext = !!e.noext, this.realpath = !!e.realpath, this.absolute = e.absolute, this.includeChildMatches = e.includeChildMatches !== false, this.noglobstar = !!e.noglobstar, this.matchBase = !!e.matchBase, this.maxDepth = typeof e.maxDepth == "number" ? e.maxDepth : 1 / 0, this.stat = !!e.stat, this.ignore = e.ignore, this.withFileTypes && this.absolute !== void 0) throw new Error("cannot set absolute and withFileTypes:true");
-          let s = typeof t == "string" ? [t] : t;
+          let s = typeof t2 == "string" ? [t2] : t2;
           if (this.windowsPathsNoEscape = !!e.windowsPathsNoEscape || e.allowWindowsEscape === false, this.windowsPathsNoEscape && (s = s.map((l) => l.replace(/\\/g, "/"))), this.matchBase) {
             if (e.noglobstar) throw new TypeError("base matching requires globstar");
             s = s.map((l) => l.includes("/") ? l : `./**/${l}`);
@@ -41527,8 +41527,8 @@ var require_index_min2 = __commonJS({
       "use strict";
       Object.defineProperty(ye, "__esModule", { value: true });
       ye.hasMagic = void 0;
-      var br = Y(), yr = (r, t = {}) => {
-        for (let e of Array.isArray(r) ? r : [r]) if (new br.Minimatch(e, t).hasMagic()) return true;
+      var br = Y(), yr = (r, t2 = {}) => {
+        for (let e of Array.isArray(r) ? r : [r]) if (new br.Minimatch(e, t2).hasMagic()) return true;
         return false;
       };
       ye.hasMagic = yr;
@@ -41562,23 +41562,23 @@ var require_index_min2 = __commonJS({
     Object.defineProperty(exports, "Ignore", { enumerable: true, get: function() {
       return Er.Ignore;
     } });
-    function Tt(r, t = {}) {
-      return new nt.Glob(r, t).streamSync();
+    function Tt(r, t2 = {}) {
+      return new nt.Glob(r, t2).streamSync();
     }
-    function us(r, t = {}) {
-      return new nt.Glob(r, t).stream();
+    function us(r, t2 = {}) {
+      return new nt.Glob(r, t2).stream();
     }
-    function fs3(r, t = {}) {
-      return new nt.Glob(r, t).walkSync();
+    function fs3(r, t2 = {}) {
+      return new nt.Glob(r, t2).walkSync();
     }
-    async function vi(r, t = {}) {
-      return new nt.Glob(r, t).walk();
+    async function vi(r, t2 = {}) {
+      return new nt.Glob(r, t2).walk();
     }
-    function Ft(r, t = {}) {
-      return new nt.Glob(r, t).iterateSync();
+    function Ft(r, t2 = {}) {
+      return new nt.Glob(r, t2).iterateSync();
     }
-    function ds(r, t = {}) {
-      return new nt.Glob(r, t).iterate();
+    function ds(r, t2 = {}) {
+      return new nt.Glob(r, t2).iterate();
     }
     exports.streamSync = Tt;
     exports.stream = Object.assign(us, { sync: Tt });
@@ -41610,9 +41610,9 @@ var require_rm = __commonJS({
     var { hasContent } = require_read();
     module.exports = rm3;
     async function rm3(cache2, integrity) {
-      const content = await hasContent(cache2, integrity);
-      if (content && content.sri) {
-        await fs3.rm(contentPath(cache2, content.sri), { recursive: true, force: true });
+      const content2 = await hasContent(cache2, integrity);
+      if (content2 && content2.sri) {
+        await fs3.rm(contentPath(cache2, content2.sri), { recursive: true, force: true });
         return true;
       } else {
         return false;
@@ -41628,23 +41628,23 @@ var require_rm2 = __commonJS({
     var { rm: rm3 } = __require("fs/promises");
     var glob = require_glob();
     var index = require_entry_index();
-    var memo = require_memoization();
+    var memo3 = require_memoization();
     var path = __require("path");
     var rmContent = require_rm();
     module.exports = entry2;
     module.exports.entry = entry2;
     function entry2(cache2, key, opts) {
-      memo.clearMemoized();
+      memo3.clearMemoized();
       return index.delete(cache2, key, opts);
     }
-    module.exports.content = content;
-    function content(cache2, integrity) {
-      memo.clearMemoized();
+    module.exports.content = content2;
+    function content2(cache2, integrity) {
+      memo3.clearMemoized();
       return rmContent(cache2, integrity);
     }
     module.exports.all = all;
     async function all(cache2) {
-      memo.clearMemoized();
+      memo3.clearMemoized();
       const paths = await glob(path.join(cache2, "*(content-*|index-*)"), { silent: true, nosort: true });
       paths.push(path.join(cache2, "CACHEDIR.TAG"));
       return Promise.all(paths.map((p) => rm3(p, { recursive: true, force: true })));
@@ -41741,8 +41741,8 @@ var require_verify = __commonJS({
           liveContent.add(integrity[algo].toString());
         }
       });
-      await new Promise((resolve2, reject) => {
-        indexStream.on("end", resolve2).on("error", reject);
+      await new Promise((resolve3, reject) => {
+        indexStream.on("end", resolve3).on("error", reject);
       });
       const contentDir = contentPath.contentDir(cache2);
       const files = await glob(path.join(contentDir, "**"), {
@@ -41845,9 +41845,9 @@ var require_verify = __commonJS({
     async function rebuildBucket(cache2, bucket, stats) {
       await truncate2(bucket._path);
       for (const entry2 of bucket) {
-        const content = contentPath(cache2, entry2.integrity);
+        const content2 = contentPath(cache2, entry2.integrity);
         try {
-          await stat3(content);
+          await stat3(content2);
           await index.insert(cache2, entry2.key, entry2.integrity, {
             metadata: entry2.metadata,
             size: entry2.size,
@@ -42067,10 +42067,10 @@ var require_lib8 = __commonJS({
           start: "start",
           end: "end"
         },
-        start: function(name, fn) {
-          process.emit("time", "start", name);
+        start: function(name2, fn) {
+          process.emit("time", "start", name2);
           function end() {
-            return process.emit("time", "end", name);
+            return process.emit("time", "end", name2);
           }
           if (typeof fn === "function") {
             const res = fn();
@@ -42082,8 +42082,8 @@ var require_lib8 = __commonJS({
           }
           return end;
         },
-        end: function(name) {
-          return process.emit("time", "end", name);
+        end: function(name2) {
+          return process.emit("time", "end", name2);
         }
       },
       input: {
@@ -42120,12 +42120,12 @@ var require_lib8 = __commonJS({
           return process.emit("input", "end", ...args);
         },
         read: function(...args) {
-          let resolve2, reject;
+          let resolve3, reject;
           const promise = new Promise((_resolve, _reject) => {
-            resolve2 = _resolve;
+            resolve3 = _resolve;
             reject = _reject;
           });
-          process.emit("input", "read", resolve2, reject, ...args);
+          process.emit("input", "read", resolve3, reject, ...args);
           return promise;
         }
       }
@@ -42241,12 +42241,12 @@ var require_utils2 = __commonJS({
       const union2 = [.../* @__PURE__ */ new Set([encoded, decoded, value])].map(escapeRegExp2).join("|");
       return union2;
     };
-    var urlEncodeRegexTag = (strings2, ...values) => {
+    var urlEncodeRegexTag = (strings3, ...values) => {
       let pattern = "";
       for (let i = 0; i < values.length; i++) {
-        pattern += strings2[i] + `(${urlEncodeRegexGroup(values[i])})`;
+        pattern += strings3[i] + `(${urlEncodeRegexGroup(values[i])})`;
       }
-      pattern += strings2[strings2.length - 1];
+      pattern += strings3[strings3.length - 1];
       return new RegExp(pattern);
     };
     var redactUrlHostnameMatcher = ({ hostname, replacement } = {}) => ({
@@ -42402,7 +42402,7 @@ var require_lib9 = __commonJS({
 var require_index_min3 = __commonJS({
   "node_modules/@npmcli/agent/node_modules/lru-cache/dist/commonjs/node/index.min.js"(exports) {
     "use strict";
-    var j = (u, t) => () => (t || u((t = { exports: {} }).exports, t), t.exports);
+    var j = (u, t2) => () => (t2 || u((t2 = { exports: {} }).exports, t2), t2.exports);
     var I = j((O) => {
       "use strict";
       Object.defineProperty(O, "__esModule", { value: true });
@@ -42424,34 +42424,34 @@ var require_index_min3 = __commonJS({
     var C = () => g.metrics.hasSubscribers || g.tracing.hasSubscribers;
     var k = /* @__PURE__ */ new Set();
     var G = typeof process == "object" && process ? process : {};
-    var V = (u, t, e, i) => {
-      typeof G.emitWarning == "function" ? G.emitWarning(u, t, e, i) : console.error(`[${e}] ${t}: ${u}`);
+    var V = (u, t2, e, i) => {
+      typeof G.emitWarning == "function" ? G.emitWarning(u, t2, e, i) : console.error(`[${e}] ${t2}: ${u}`);
     };
     var q = (u) => !k.has(u);
     var T = (u) => !!u && u === Math.floor(u) && u > 0 && isFinite(u);
     var H = (u) => T(u) ? u <= Math.pow(2, 8) ? Uint8Array : u <= Math.pow(2, 16) ? Uint16Array : u <= Math.pow(2, 32) ? Uint32Array : u <= Number.MAX_SAFE_INTEGER ? W : null : null;
     var W = class extends Array {
-      constructor(t) {
-        super(t), this.fill(0);
+      constructor(t2) {
+        super(t2), this.fill(0);
       }
     };
     var L = class u {
       heap;
       length;
       static #o = false;
-      static create(t) {
-        let e = H(t);
+      static create(t2) {
+        let e = H(t2);
         if (!e) return [];
         u.#o = true;
-        let i = new u(t, e);
+        let i = new u(t2, e);
         return u.#o = false, i;
       }
-      constructor(t, e) {
+      constructor(t2, e) {
         if (!u.#o) throw new TypeError("instantiate Stack using Stack.create(n)");
-        this.heap = new e(t), this.length = 0;
+        this.heap = new e(t2), this.length = 0;
       }
-      push(t) {
-        this.heap[this.length++] = t;
+      push(t2) {
+        this.heap[this.length++] = t2;
       }
       pop() {
         return this.heap[--this.length];
@@ -42504,12 +42504,12 @@ var require_index_min3 = __commonJS({
       #U;
       #f;
       #R;
-      static unsafeExposeInternals(t) {
-        return { starts: t.#F, ttls: t.#d, autopurgeTimers: t.#g, sizes: t.#y, keyMap: t.#s, keyList: t.#i, valList: t.#t, next: t.#l, prev: t.#u, get head() {
-          return t.#a;
+      static unsafeExposeInternals(t2) {
+        return { starts: t2.#F, ttls: t2.#d, autopurgeTimers: t2.#g, sizes: t2.#y, keyMap: t2.#s, keyList: t2.#i, valList: t2.#t, next: t2.#l, prev: t2.#u, get head() {
+          return t2.#a;
         }, get tail() {
-          return t.#h;
-        }, free: t.#_, isBackgroundFetch: (e) => t.#e(e), backgroundFetch: (e, i, s, n) => t.#G(e, i, s, n), moveToTail: (e) => t.#M(e), indexes: (e) => t.#A(e), rindexes: (e) => t.#z(e), isStale: (e) => t.#p(e) };
+          return t2.#h;
+        }, free: t2.#_, isBackgroundFetch: (e) => t2.#e(e), backgroundFetch: (e, i, s, n) => t2.#G(e, i, s, n), moveToTail: (e) => t2.#M(e), indexes: (e) => t2.#A(e), rindexes: (e) => t2.#z(e), isStale: (e) => t2.#p(e) };
       }
       get max() {
         return this.#o;
@@ -42538,8 +42538,8 @@ var require_index_min3 = __commonJS({
       get disposeAfter() {
         return this.#S;
       }
-      constructor(t) {
-        let { max: e = 0, ttl: i, ttlResolution: s = 1, ttlAutopurge: n, updateAgeOnGet: o, updateAgeOnHas: l, allowStale: h, dispose: r, onInsert: c, disposeAfter: w, noDisposeOnSet: y, noUpdateTTL: d, maxSize: p = 0, maxEntrySize: f = 0, sizeCalculation: _, fetchMethod: a, memoMethod: S, noDeleteOnFetchRejection: F, noDeleteOnStaleGet: b, allowStaleOnFetchRejection: m, allowStaleOnFetchAbort: A, ignoreFetchAbort: z, backgroundFetchSize: x = 1, perf: v } = t;
+      constructor(t2) {
+        let { max: e = 0, ttl: i, ttlResolution: s = 1, ttlAutopurge: n, updateAgeOnGet: o, updateAgeOnHas: l, allowStale: h, dispose: r, onInsert: c, disposeAfter: w, noDisposeOnSet: y, noUpdateTTL: d, maxSize: p = 0, maxEntrySize: f = 0, sizeCalculation: _, fetchMethod: a, memoMethod: S, noDeleteOnFetchRejection: F2, noDeleteOnStaleGet: b, allowStaleOnFetchRejection: m, allowStaleOnFetchAbort: A, ignoreFetchAbort: z, backgroundFetchSize: x = 1, perf: v } = t2;
         if (this.backgroundFetchSize = x, v !== void 0 && typeof v?.now != "function") throw new TypeError("perf option must have a now() method if specified");
         if (this.#w = v ?? N.defaultPerf, e !== 0 && !T(e)) throw new TypeError("max option must be a nonnegative integer");
         let E = e ? H(e) : Array;
@@ -42550,7 +42550,7 @@ var require_index_min3 = __commonJS({
         }
         if (S !== void 0 && typeof S != "function") throw new TypeError("memoMethod must be a function if defined");
         if (this.#j = S, a !== void 0 && typeof a != "function") throw new TypeError("fetchMethod must be a function if specified");
-        if (this.#x = a, this.#U = !!a, this.#s = /* @__PURE__ */ new Map(), this.#i = Array.from({ length: e }).fill(void 0), this.#t = Array.from({ length: e }).fill(void 0), this.#l = new E(e), this.#u = new E(e), this.#a = 0, this.#h = 0, this.#_ = L.create(e), this.#n = 0, this.#b = 0, typeof r == "function" && (this.#m = r), typeof c == "function" && (this.#W = c), typeof w == "function" ? (this.#S = w, this.#r = []) : (this.#S = void 0, this.#r = void 0), this.#T = !!this.#m, this.#R = !!this.#W, this.#f = !!this.#S, this.noDisposeOnSet = !!y, this.noUpdateTTL = !!d, this.noDeleteOnFetchRejection = !!F, this.allowStaleOnFetchRejection = !!m, this.allowStaleOnFetchAbort = !!A, this.ignoreFetchAbort = !!z, this.maxEntrySize !== 0) {
+        if (this.#x = a, this.#U = !!a, this.#s = /* @__PURE__ */ new Map(), this.#i = Array.from({ length: e }).fill(void 0), this.#t = Array.from({ length: e }).fill(void 0), this.#l = new E(e), this.#u = new E(e), this.#a = 0, this.#h = 0, this.#_ = L.create(e), this.#n = 0, this.#b = 0, typeof r == "function" && (this.#m = r), typeof c == "function" && (this.#W = c), typeof w == "function" ? (this.#S = w, this.#r = []) : (this.#S = void 0, this.#r = void 0), this.#T = !!this.#m, this.#R = !!this.#W, this.#f = !!this.#S, this.noDisposeOnSet = !!y, this.noUpdateTTL = !!d, this.noDeleteOnFetchRejection = !!F2, this.allowStaleOnFetchRejection = !!m, this.allowStaleOnFetchAbort = !!A, this.ignoreFetchAbort = !!z, this.maxEntrySize !== 0) {
           if (this.#c !== 0 && !T(this.#c)) throw new TypeError("maxSize must be a positive integer if specified");
           if (!T(this.maxEntrySize)) throw new TypeError("maxEntrySize must be a positive integer if specified");
           this.#X();
@@ -42565,17 +42565,17 @@ var require_index_min3 = __commonJS({
           q(D) && (k.add(D), V("TTL caching without ttlAutopurge, max, or maxSize can result in unbounded memory consumption.", "UnboundedCacheWarning", D, u));
         }
       }
-      getRemainingTTL(t) {
-        return this.#s.has(t) ? 1 / 0 : 0;
+      getRemainingTTL(t2) {
+        return this.#s.has(t2) ? 1 / 0 : 0;
       }
       #k() {
-        let t = new W(this.#o), e = new W(this.#o);
-        this.#d = t, this.#F = e;
+        let t2 = new W(this.#o), e = new W(this.#o);
+        this.#d = t2, this.#F = e;
         let i = this.ttlAutopurge ? Array.from({ length: this.#o }) : void 0;
         this.#g = i, this.#H = (h, r, c = this.#w.now()) => {
-          e[h] = r !== 0 ? c : 0, t[h] = r, s(h, r);
+          e[h] = r !== 0 ? c : 0, t2[h] = r, s(h, r);
         }, this.#D = (h) => {
-          e[h] = t[h] !== 0 ? this.#w.now() : 0, s(h, t[h]);
+          e[h] = t2[h] !== 0 ? this.#w.now() : 0, s(h, t2[h]);
         };
         let s = this.ttlAutopurge ? (h, r) => {
           if (i?.[h] && (clearTimeout(i[h]), i[h] = void 0), r && r !== 0 && i) {
@@ -42587,8 +42587,8 @@ var require_index_min3 = __commonJS({
         } : () => {
         };
         this.#E = (h, r) => {
-          if (t[r]) {
-            let c = t[r], w = e[r];
+          if (t2[r]) {
+            let c = t2[r], w = e[r];
             if (!c || !w) return;
             h.ttl = c, h.start = w, h.now = n || o();
             let y = h.now - w;
@@ -42609,13 +42609,13 @@ var require_index_min3 = __commonJS({
           return r === void 0 ? 0 : l(r);
         };
         let l = (h) => {
-          let r = t[h], c = e[h];
+          let r = t2[h], c = e[h];
           if (!r || !c) return 1 / 0;
           let w = (n || o()) - c;
           return r - w;
         };
         this.#p = (h) => {
-          let r = e[h], c = t[h];
+          let r = e[h], c = t2[h];
           return !!c && !!r && (n || o()) - r > c;
         };
       }
@@ -42627,9 +42627,9 @@ var require_index_min3 = __commonJS({
       };
       #p = () => false;
       #X() {
-        let t = new W(this.#o);
-        this.#b = 0, this.#y = t, this.#C = (e) => {
-          this.#b -= t[e], t[e] = 0;
+        let t2 = new W(this.#o);
+        this.#b = 0, this.#y = t2, this.#C = (e) => {
+          this.#b -= t2[e], t2[e] = 0;
         }, this.#N = (e, i, s, n) => {
           if (!T(s)) {
             if (this.#e(i)) return this.backgroundFetchSize;
@@ -42640,83 +42640,83 @@ var require_index_min3 = __commonJS({
           }
           return s;
         }, this.#I = (e, i, s) => {
-          if (t[e] = i, this.#c) {
-            let n = this.#c - t[e];
+          if (t2[e] = i, this.#c) {
+            let n = this.#c - t2[e];
             for (; this.#b > n; ) this.#P(true);
           }
-          this.#b += t[e], s && (s.entrySize = i, s.totalCalculatedSize = this.#b);
+          this.#b += t2[e], s && (s.entrySize = i, s.totalCalculatedSize = this.#b);
         };
       }
-      #C = (t) => {
+      #C = (t2) => {
       };
-      #I = (t, e, i) => {
+      #I = (t2, e, i) => {
       };
-      #N = (t, e, i, s) => {
+      #N = (t2, e, i, s) => {
         if (i || s) throw new TypeError("cannot set size without setting maxSize or maxEntrySize on cache");
         return 0;
       };
-      *#A({ allowStale: t = this.allowStale } = {}) {
-        if (this.#n) for (let e = this.#h; this.#V(e) && ((t || !this.#p(e)) && (yield e), e !== this.#a); ) e = this.#u[e];
+      *#A({ allowStale: t2 = this.allowStale } = {}) {
+        if (this.#n) for (let e = this.#h; this.#V(e) && ((t2 || !this.#p(e)) && (yield e), e !== this.#a); ) e = this.#u[e];
       }
-      *#z({ allowStale: t = this.allowStale } = {}) {
-        if (this.#n) for (let e = this.#a; this.#V(e) && ((t || !this.#p(e)) && (yield e), e !== this.#h); ) e = this.#l[e];
+      *#z({ allowStale: t2 = this.allowStale } = {}) {
+        if (this.#n) for (let e = this.#a; this.#V(e) && ((t2 || !this.#p(e)) && (yield e), e !== this.#h); ) e = this.#l[e];
       }
-      #V(t) {
-        return t !== void 0 && this.#s.get(this.#i[t]) === t;
+      #V(t2) {
+        return t2 !== void 0 && this.#s.get(this.#i[t2]) === t2;
       }
       *entries() {
-        for (let t of this.#A()) this.#t[t] !== void 0 && this.#i[t] !== void 0 && !this.#e(this.#t[t]) && (yield [this.#i[t], this.#t[t]]);
+        for (let t2 of this.#A()) this.#t[t2] !== void 0 && this.#i[t2] !== void 0 && !this.#e(this.#t[t2]) && (yield [this.#i[t2], this.#t[t2]]);
       }
       *rentries() {
-        for (let t of this.#z()) this.#t[t] !== void 0 && this.#i[t] !== void 0 && !this.#e(this.#t[t]) && (yield [this.#i[t], this.#t[t]]);
+        for (let t2 of this.#z()) this.#t[t2] !== void 0 && this.#i[t2] !== void 0 && !this.#e(this.#t[t2]) && (yield [this.#i[t2], this.#t[t2]]);
       }
       *keys() {
-        for (let t of this.#A()) {
-          let e = this.#i[t];
-          e !== void 0 && !this.#e(this.#t[t]) && (yield e);
+        for (let t2 of this.#A()) {
+          let e = this.#i[t2];
+          e !== void 0 && !this.#e(this.#t[t2]) && (yield e);
         }
       }
       *rkeys() {
-        for (let t of this.#z()) {
-          let e = this.#i[t];
-          e !== void 0 && !this.#e(this.#t[t]) && (yield e);
+        for (let t2 of this.#z()) {
+          let e = this.#i[t2];
+          e !== void 0 && !this.#e(this.#t[t2]) && (yield e);
         }
       }
       *values() {
-        for (let t of this.#A()) this.#t[t] !== void 0 && !this.#e(this.#t[t]) && (yield this.#t[t]);
+        for (let t2 of this.#A()) this.#t[t2] !== void 0 && !this.#e(this.#t[t2]) && (yield this.#t[t2]);
       }
       *rvalues() {
-        for (let t of this.#z()) this.#t[t] !== void 0 && !this.#e(this.#t[t]) && (yield this.#t[t]);
+        for (let t2 of this.#z()) this.#t[t2] !== void 0 && !this.#e(this.#t[t2]) && (yield this.#t[t2]);
       }
       [Symbol.iterator]() {
         return this.entries();
       }
       [Symbol.toStringTag] = "LRUCache";
-      find(t, e = {}) {
+      find(t2, e = {}) {
         for (let i of this.#A()) {
           let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-          if (n !== void 0 && t(n, this.#i[i], this)) return this.#L(this.#i[i], e);
+          if (n !== void 0 && t2(n, this.#i[i], this)) return this.#L(this.#i[i], e);
         }
       }
-      forEach(t, e = this) {
+      forEach(t2, e = this) {
         for (let i of this.#A()) {
           let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-          n !== void 0 && t.call(e, n, this.#i[i], this);
+          n !== void 0 && t2.call(e, n, this.#i[i], this);
         }
       }
-      rforEach(t, e = this) {
+      rforEach(t2, e = this) {
         for (let i of this.#z()) {
           let s = this.#t[i], n = this.#e(s) ? s.__staleWhileFetching : s;
-          n !== void 0 && t.call(e, n, this.#i[i], this);
+          n !== void 0 && t2.call(e, n, this.#i[i], this);
         }
       }
       purgeStale() {
-        let t = false;
-        for (let e of this.#z({ allowStale: true })) this.#p(e) && (this.#v(this.#i[e], "expire"), t = true);
-        return t;
+        let t2 = false;
+        for (let e of this.#z({ allowStale: true })) this.#p(e) && (this.#v(this.#i[e], "expire"), t2 = true);
+        return t2;
       }
-      info(t) {
-        let e = this.#s.get(t);
+      info(t2) {
+        let e = this.#s.get(t2);
         if (e === void 0) return;
         let i = this.#t[e], s = this.#e(i) ? i.__staleWhileFetching : i;
         if (s === void 0) return;
@@ -42731,7 +42731,7 @@ var require_index_min3 = __commonJS({
         return this.#y && (n.size = this.#y[e]), n;
       }
       dump() {
-        let t = [];
+        let t2 = [];
         for (let e of this.#A({ allowStale: true })) {
           let i = this.#i[e], s = this.#t[e], n = this.#e(s) ? s.__staleWhileFetching : s;
           if (n === void 0 || i === void 0) continue;
@@ -42741,13 +42741,13 @@ var require_index_min3 = __commonJS({
             let l = this.#w.now() - this.#F[e];
             o.start = Math.floor(Date.now() - l);
           }
-          this.#y && (o.size = this.#y[e]), t.unshift([i, o]);
+          this.#y && (o.size = this.#y[e]), t2.unshift([i, o]);
         }
-        return t;
+        return t2;
       }
-      load(t) {
+      load(t2) {
         this.clear();
-        for (let [e, i] of t) {
+        for (let [e, i] of t2) {
           if (i.start) {
             let s = Date.now() - i.start;
             i.start = this.#w.now() - s;
@@ -42755,21 +42755,21 @@ var require_index_min3 = __commonJS({
           this.#O(e, i.value, i);
         }
       }
-      set(t, e, i = {}) {
+      set(t2, e, i = {}) {
         let { status: s = g.metrics.hasSubscribers ? {} : void 0 } = i;
-        i.status = s, s && (s.op = "set", s.key = t, e !== void 0 && (s.value = e), s.cache = this);
-        let n = this.#O(t, e, i);
+        i.status = s, s && (s.op = "set", s.key = t2, e !== void 0 && (s.value = e), s.cache = this);
+        let n = this.#O(t2, e, i);
         return s && g.metrics.hasSubscribers && g.metrics.publish(s), n;
       }
-      #O(t, e, i, s) {
+      #O(t2, e, i, s) {
         let { ttl: n = this.ttl, start: o, noDisposeOnSet: l = this.noDisposeOnSet, sizeCalculation: h = this.sizeCalculation, status: r } = i, c = this.#e(e);
-        if (e === void 0) return r && (r.set = "deleted"), this.delete(t), this;
+        if (e === void 0) return r && (r.set = "deleted"), this.delete(t2), this;
         let { noUpdateTTL: w = this.noUpdateTTL } = i;
         r && !c && (r.value = e);
-        let y = this.#N(t, e, i.size || 0, h, r);
-        if (this.maxEntrySize && y > this.maxEntrySize) return this.#v(t, "set"), r && (r.set = "miss", r.maxEntrySizeExceeded = true), this;
-        let d = this.#n === 0 ? void 0 : this.#s.get(t);
-        if (d === void 0) d = this.#n === 0 ? this.#h : this.#_.length !== 0 ? this.#_.pop() : this.#n === this.#o ? this.#P(false) : this.#n, this.#i[d] = t, this.#t[d] = e, this.#s.set(t, d), this.#l[this.#h] = d, this.#u[d] = this.#h, this.#h = d, this.#n++, this.#I(d, y, r), r && (r.set = "add"), w = false, this.#R && !c && this.#W?.(e, t, "add");
+        let y = this.#N(t2, e, i.size || 0, h, r);
+        if (this.maxEntrySize && y > this.maxEntrySize) return this.#v(t2, "set"), r && (r.set = "miss", r.maxEntrySizeExceeded = true), this;
+        let d = this.#n === 0 ? void 0 : this.#s.get(t2);
+        if (d === void 0) d = this.#n === 0 ? this.#h : this.#_.length !== 0 ? this.#_.pop() : this.#n === this.#o ? this.#P(false) : this.#n, this.#i[d] = t2, this.#t[d] = e, this.#s.set(t2, d), this.#l[this.#h] = d, this.#u[d] = this.#h, this.#h = d, this.#n++, this.#I(d, y, r), r && (r.set = "add"), w = false, this.#R && !c && this.#W?.(e, t2, "add");
         else {
           this.#M(d);
           let p = this.#t[d];
@@ -42777,13 +42777,13 @@ var require_index_min3 = __commonJS({
             if (!l) if (this.#e(p)) {
               p !== s && p.__abortController.abort(new Error("replaced"));
               let { __staleWhileFetching: f } = p;
-              f !== void 0 && f !== e && (this.#T && this.#m?.(f, t, "set"), this.#f && this.#r?.push([f, t, "set"]));
-            } else this.#T && this.#m?.(p, t, "set"), this.#f && this.#r?.push([p, t, "set"]);
+              f !== void 0 && f !== e && (this.#T && this.#m?.(f, t2, "set"), this.#f && this.#r?.push([f, t2, "set"]));
+            } else this.#T && this.#m?.(p, t2, "set"), this.#f && this.#r?.push([p, t2, "set"]);
             if (this.#C(d), this.#I(d, y, r), this.#t[d] = e, !c) {
               let f = p && this.#e(p) ? p.__staleWhileFetching : p, _ = f === void 0 ? "add" : e !== f ? "replace" : "update";
-              r && (r.set = _, f !== void 0 && (r.oldValue = f)), this.#R && this.onInsert?.(e, t, _);
+              r && (r.set = _, f !== void 0 && (r.oldValue = f)), this.#R && this.onInsert?.(e, t2, _);
             }
-          } else c || (r && (r.set = "update"), this.#R && this.onInsert?.(e, t, "update"));
+          } else c || (r && (r.set = "update"), this.#R && this.onInsert?.(e, t2, "update"));
         }
         if (n !== 0 && !this.#d && this.#k(), this.#d && (w || this.#H(d, n, o), r && this.#E(r, d)), !l && this.#f && this.#r) {
           let p = this.#r, f;
@@ -42794,32 +42794,32 @@ var require_index_min3 = __commonJS({
       pop() {
         try {
           for (; this.#n; ) {
-            let t = this.#t[this.#a];
-            if (this.#P(true), this.#e(t)) {
-              if (t.__staleWhileFetching) return t.__staleWhileFetching;
-            } else if (t !== void 0) return t;
+            let t2 = this.#t[this.#a];
+            if (this.#P(true), this.#e(t2)) {
+              if (t2.__staleWhileFetching) return t2.__staleWhileFetching;
+            } else if (t2 !== void 0) return t2;
           }
         } finally {
           if (this.#f && this.#r) {
-            let t = this.#r, e;
-            for (; e = t?.shift(); ) this.#S?.(...e);
+            let t2 = this.#r, e;
+            for (; e = t2?.shift(); ) this.#S?.(...e);
           }
         }
       }
-      #P(t) {
+      #P(t2) {
         let e = this.#a, i = this.#i[e], s = this.#t[e], n = this.#e(s);
         n && s.__abortController.abort(new Error("evicted"));
         let o = n ? s.__staleWhileFetching : s;
-        return (this.#T || this.#f) && o !== void 0 && (this.#T && this.#m?.(o, i, "evict"), this.#f && this.#r?.push([o, i, "evict"])), this.#C(e), this.#g?.[e] && (clearTimeout(this.#g[e]), this.#g[e] = void 0), t && (this.#i[e] = void 0, this.#t[e] = void 0, this.#_.push(e)), this.#n === 1 ? (this.#a = this.#h = 0, this.#_.length = 0) : this.#a = this.#l[e], this.#s.delete(i), this.#n--, e;
+        return (this.#T || this.#f) && o !== void 0 && (this.#T && this.#m?.(o, i, "evict"), this.#f && this.#r?.push([o, i, "evict"])), this.#C(e), this.#g?.[e] && (clearTimeout(this.#g[e]), this.#g[e] = void 0), t2 && (this.#i[e] = void 0, this.#t[e] = void 0, this.#_.push(e)), this.#n === 1 ? (this.#a = this.#h = 0, this.#_.length = 0) : this.#a = this.#l[e], this.#s.delete(i), this.#n--, e;
       }
-      has(t, e = {}) {
+      has(t2, e = {}) {
         let { status: i = g.metrics.hasSubscribers ? {} : void 0 } = e;
-        e.status = i, i && (i.op = "has", i.key = t, i.cache = this);
-        let s = this.#Y(t, e);
+        e.status = i, i && (i.op = "has", i.key = t2, i.cache = this);
+        let s = this.#Y(t2, e);
         return g.metrics.hasSubscribers && g.metrics.publish(i), s;
       }
-      #Y(t, e = {}) {
-        let { updateAgeOnHas: i = this.updateAgeOnHas, status: s } = e, n = this.#s.get(t);
+      #Y(t2, e = {}) {
+        let { updateAgeOnHas: i = this.updateAgeOnHas, status: s } = e, n = this.#s.get(t2);
         if (n !== void 0) {
           let o = this.#t[n];
           if (this.#e(o) && o.__staleWhileFetching === void 0) return false;
@@ -42828,14 +42828,14 @@ var require_index_min3 = __commonJS({
         } else s && (s.has = "miss");
         return false;
       }
-      peek(t, e = {}) {
+      peek(t2, e = {}) {
         let { status: i = C() ? {} : void 0 } = e;
-        i && (i.op = "peek", i.key = t, i.cache = this), e.status = i;
-        let s = this.#J(t, e);
+        i && (i.op = "peek", i.key = t2, i.cache = this), e.status = i;
+        let s = this.#J(t2, e);
         return g.metrics.hasSubscribers && g.metrics.publish(i), s;
       }
-      #J(t, e) {
-        let { status: i, allowStale: s = this.allowStale } = e, n = this.#s.get(t);
+      #J(t2, e) {
+        let { status: i, allowStale: s = this.allowStale } = e, n = this.#s.get(t2);
         if (n === void 0 || !s && this.#p(n)) {
           i && (i.peek = n === void 0 ? "miss" : "stale");
           return;
@@ -42843,49 +42843,49 @@ var require_index_min3 = __commonJS({
         let o = this.#t[n], l = this.#e(o) ? o.__staleWhileFetching : o;
         return i && (l !== void 0 ? (i.peek = "hit", i.value = l) : i.peek = "miss"), l;
       }
-      #G(t, e, i, s) {
+      #G(t2, e, i, s) {
         let n = e === void 0 ? void 0 : this.#t[e];
         if (this.#e(n)) return n;
         let o = new AbortController(), { signal: l } = i;
         l?.addEventListener("abort", () => o.abort(l.reason), { signal: o.signal });
         let h = { signal: o.signal, options: i, context: s }, r = (f, _ = false) => {
-          let { aborted: a } = o.signal, S = i.ignoreFetchAbort && f !== void 0, F = i.ignoreFetchAbort || !!(i.allowStaleOnFetchAbort && f !== void 0);
-          if (i.status && (a && !_ ? (i.status.fetchAborted = true, i.status.fetchError = o.signal.reason, S && (i.status.fetchAbortIgnored = true)) : i.status.fetchResolved = true), a && !S && !_) return w(o.signal.reason, F);
+          let { aborted: a } = o.signal, S = i.ignoreFetchAbort && f !== void 0, F2 = i.ignoreFetchAbort || !!(i.allowStaleOnFetchAbort && f !== void 0);
+          if (i.status && (a && !_ ? (i.status.fetchAborted = true, i.status.fetchError = o.signal.reason, S && (i.status.fetchAbortIgnored = true)) : i.status.fetchResolved = true), a && !S && !_) return w(o.signal.reason, F2);
           let b = d, m = this.#t[e];
-          return (m === d || m === void 0 && S && _) && (f === void 0 ? b.__staleWhileFetching !== void 0 ? this.#t[e] = b.__staleWhileFetching : this.#v(t, "fetch") : (i.status && (i.status.fetchUpdated = true), this.#O(t, f, h.options, b))), f;
+          return (m === d || m === void 0 && S && _) && (f === void 0 ? b.__staleWhileFetching !== void 0 ? this.#t[e] = b.__staleWhileFetching : this.#v(t2, "fetch") : (i.status && (i.status.fetchUpdated = true), this.#O(t2, f, h.options, b))), f;
         }, c = (f) => (i.status && (i.status.fetchRejected = true, i.status.fetchError = f), w(f, false)), w = (f, _) => {
-          let { aborted: a } = o.signal, S = a && i.allowStaleOnFetchAbort, F = S || i.allowStaleOnFetchRejection, b = F || i.noDeleteOnFetchRejection, m = d;
-          if (this.#t[e] === d && (!b || !_ && m.__staleWhileFetching === void 0 ? this.#v(t, "fetch") : S || (this.#t[e] = m.__staleWhileFetching)), F) return i.status && m.__staleWhileFetching !== void 0 && (i.status.returnedStale = true), m.__staleWhileFetching;
+          let { aborted: a } = o.signal, S = a && i.allowStaleOnFetchAbort, F2 = S || i.allowStaleOnFetchRejection, b = F2 || i.noDeleteOnFetchRejection, m = d;
+          if (this.#t[e] === d && (!b || !_ && m.__staleWhileFetching === void 0 ? this.#v(t2, "fetch") : S || (this.#t[e] = m.__staleWhileFetching)), F2) return i.status && m.__staleWhileFetching !== void 0 && (i.status.returnedStale = true), m.__staleWhileFetching;
           if (m.__returned === m) throw f;
         }, y = (f, _) => {
-          let a = this.#x?.(t, n, h);
+          let a = this.#x?.(t2, n, h);
           o.signal.addEventListener("abort", () => {
             (!i.ignoreFetchAbort || i.allowStaleOnFetchAbort) && (f(void 0), i.allowStaleOnFetchAbort && (f = (S) => r(S, true)));
           }), a && a instanceof Promise ? a.then((S) => f(S === void 0 ? void 0 : S), _) : a !== void 0 && f(a);
         };
         i.status && (i.status.fetchDispatched = true);
         let d = new Promise(y).then(r, c), p = Object.assign(d, { __abortController: o, __staleWhileFetching: n, __returned: void 0 });
-        return e === void 0 ? (this.#O(t, p, { ...h.options, status: void 0 }), e = this.#s.get(t)) : this.#t[e] = p, p;
+        return e === void 0 ? (this.#O(t2, p, { ...h.options, status: void 0 }), e = this.#s.get(t2)) : this.#t[e] = p, p;
       }
-      #e(t) {
+      #e(t2) {
         if (!this.#U) return false;
-        let e = t;
+        let e = t2;
         return !!e && e instanceof Promise && e.hasOwnProperty("__staleWhileFetching") && e.__abortController instanceof AbortController;
       }
-      fetch(t, e = {}) {
+      fetch(t2, e = {}) {
         let i = g.tracing.hasSubscribers, { status: s = C() ? {} : void 0 } = e;
         e.status = s, s && e.context && (s.context = e.context);
-        let n = this.#q(t, e);
+        let n = this.#q(t2, e);
         return s && i && (s.trace = true, g.tracing.tracePromise(() => n, s).catch(() => {
         })), n;
       }
-      async #q(t, e = {}) {
+      async #q(t2, e = {}) {
         let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, ttl: o = this.ttl, noDisposeOnSet: l = this.noDisposeOnSet, size: h = 0, sizeCalculation: r = this.sizeCalculation, noUpdateTTL: c = this.noUpdateTTL, noDeleteOnFetchRejection: w = this.noDeleteOnFetchRejection, allowStaleOnFetchRejection: y = this.allowStaleOnFetchRejection, ignoreFetchAbort: d = this.ignoreFetchAbort, allowStaleOnFetchAbort: p = this.allowStaleOnFetchAbort, context: f, forceRefresh: _ = false, status: a, signal: S } = e;
-        if (a && (a.op = "fetch", a.key = t, _ && (a.forceRefresh = true), a.cache = this), !this.#U) return a && (a.fetch = "get"), this.#L(t, { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, status: a });
-        let F = { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, ttl: o, noDisposeOnSet: l, size: h, sizeCalculation: r, noUpdateTTL: c, noDeleteOnFetchRejection: w, allowStaleOnFetchRejection: y, allowStaleOnFetchAbort: p, ignoreFetchAbort: d, status: a, signal: S }, b = this.#s.get(t);
+        if (a && (a.op = "fetch", a.key = t2, _ && (a.forceRefresh = true), a.cache = this), !this.#U) return a && (a.fetch = "get"), this.#L(t2, { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, status: a });
+        let F2 = { allowStale: i, updateAgeOnGet: s, noDeleteOnStaleGet: n, ttl: o, noDisposeOnSet: l, size: h, sizeCalculation: r, noUpdateTTL: c, noDeleteOnFetchRejection: w, allowStaleOnFetchRejection: y, allowStaleOnFetchAbort: p, ignoreFetchAbort: d, status: a, signal: S }, b = this.#s.get(t2);
         if (b === void 0) {
           a && (a.fetch = "miss");
-          let m = this.#G(t, b, F, f);
+          let m = this.#G(t2, b, F2, f);
           return m.__returned = m;
         } else {
           let m = this.#t[b];
@@ -42895,72 +42895,72 @@ var require_index_min3 = __commonJS({
           }
           let A = this.#p(b);
           if (!_ && !A) return a && (a.fetch = "hit"), this.#M(b), s && this.#D(b), a && this.#E(a, b), m;
-          let z = this.#G(t, b, F, f), v = z.__staleWhileFetching !== void 0 && i;
+          let z = this.#G(t2, b, F2, f), v = z.__staleWhileFetching !== void 0 && i;
           return a && (a.fetch = A ? "stale" : "refresh", v && A && (a.returnedStale = true)), v ? z.__staleWhileFetching : z.__returned = z;
         }
       }
-      forceFetch(t, e = {}) {
+      forceFetch(t2, e = {}) {
         let i = g.tracing.hasSubscribers, { status: s = C() ? {} : void 0 } = e;
         e.status = s, s && e.context && (s.context = e.context);
-        let n = this.#K(t, e);
+        let n = this.#K(t2, e);
         return s && i && (s.trace = true, g.tracing.tracePromise(() => n, s).catch(() => {
         })), n;
       }
-      async #K(t, e = {}) {
-        let i = await this.#q(t, e);
+      async #K(t2, e = {}) {
+        let i = await this.#q(t2, e);
         if (i === void 0) throw new Error("fetch() returned undefined");
         return i;
       }
-      memo(t, e = {}) {
+      memo(t2, e = {}) {
         let { status: i = g.metrics.hasSubscribers ? {} : void 0 } = e;
-        e.status = i, i && (i.op = "memo", i.key = t, e.context && (i.context = e.context), i.cache = this);
-        let s = this.#Q(t, e);
+        e.status = i, i && (i.op = "memo", i.key = t2, e.context && (i.context = e.context), i.cache = this);
+        let s = this.#Q(t2, e);
         return i && (i.value = s), g.metrics.hasSubscribers && g.metrics.publish(i), s;
       }
-      #Q(t, e = {}) {
+      #Q(t2, e = {}) {
         let i = this.#j;
         if (!i) throw new Error("no memoMethod provided to constructor");
         let { context: s, status: n, forceRefresh: o, ...l } = e;
         n && o && (n.forceRefresh = true);
-        let h = this.#L(t, l), r = o || h === void 0;
+        let h = this.#L(t2, l), r = o || h === void 0;
         if (n && (n.memo = r ? "miss" : "hit", r || (n.value = h)), !r) return h;
-        let c = i(t, h, { options: l, context: s });
-        return n && (n.value = c), this.#O(t, c, l), c;
+        let c = i(t2, h, { options: l, context: s });
+        return n && (n.value = c), this.#O(t2, c, l), c;
       }
-      get(t, e = {}) {
+      get(t2, e = {}) {
         let { status: i = g.metrics.hasSubscribers ? {} : void 0 } = e;
-        e.status = i, i && (i.op = "get", i.key = t, i.cache = this);
-        let s = this.#L(t, e);
+        e.status = i, i && (i.op = "get", i.key = t2, i.cache = this);
+        let s = this.#L(t2, e);
         return i && (s !== void 0 && (i.value = s), g.metrics.hasSubscribers && g.metrics.publish(i)), s;
       }
-      #L(t, e = {}) {
-        let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, status: o } = e, l = this.#s.get(t);
+      #L(t2, e = {}) {
+        let { allowStale: i = this.allowStale, updateAgeOnGet: s = this.updateAgeOnGet, noDeleteOnStaleGet: n = this.noDeleteOnStaleGet, status: o } = e, l = this.#s.get(t2);
         if (l === void 0) {
           o && (o.get = "miss");
           return;
         }
         let h = this.#t[l], r = this.#e(h);
-        return o && this.#E(o, l), this.#p(l) ? r ? (o && (o.get = "stale-fetching"), i && h.__staleWhileFetching !== void 0 ? (o && (o.returnedStale = true), h.__staleWhileFetching) : void 0) : (n || this.#v(t, "expire"), o && (o.get = "stale"), i ? (o && (o.returnedStale = true), h) : void 0) : (o && (o.get = r ? "fetching" : "hit"), this.#M(l), s && this.#D(l), r ? h.__staleWhileFetching : h);
+        return o && this.#E(o, l), this.#p(l) ? r ? (o && (o.get = "stale-fetching"), i && h.__staleWhileFetching !== void 0 ? (o && (o.returnedStale = true), h.__staleWhileFetching) : void 0) : (n || this.#v(t2, "expire"), o && (o.get = "stale"), i ? (o && (o.returnedStale = true), h) : void 0) : (o && (o.get = r ? "fetching" : "hit"), this.#M(l), s && this.#D(l), r ? h.__staleWhileFetching : h);
       }
-      #B(t, e) {
-        this.#u[e] = t, this.#l[t] = e;
+      #B(t2, e) {
+        this.#u[e] = t2, this.#l[t2] = e;
       }
-      #M(t) {
-        t !== this.#h && (t === this.#a ? this.#a = this.#l[t] : this.#B(this.#u[t], this.#l[t]), this.#B(this.#h, t), this.#h = t);
+      #M(t2) {
+        t2 !== this.#h && (t2 === this.#a ? this.#a = this.#l[t2] : this.#B(this.#u[t2], this.#l[t2]), this.#B(this.#h, t2), this.#h = t2);
       }
-      delete(t) {
-        return this.#v(t, "delete");
+      delete(t2) {
+        return this.#v(t2, "delete");
       }
-      #v(t, e) {
-        g.metrics.hasSubscribers && g.metrics.publish({ op: "delete", delete: e, key: t, cache: this });
+      #v(t2, e) {
+        g.metrics.hasSubscribers && g.metrics.publish({ op: "delete", delete: e, key: t2, cache: this });
         let i = false;
         if (this.#n !== 0) {
-          let s = this.#s.get(t);
+          let s = this.#s.get(t2);
           if (s !== void 0) if (this.#g?.[s] && (clearTimeout(this.#g[s]), this.#g[s] = void 0), i = true, this.#n === 1) this.#$(e);
           else {
             this.#C(s);
             let n = this.#t[s];
-            if (this.#e(n) ? n.__abortController.abort(new Error("deleted")) : (this.#T || this.#f) && (this.#T && this.#m?.(n, t, e), this.#f && this.#r?.push([n, t, e])), this.#s.delete(t), this.#i[s] = void 0, this.#t[s] = void 0, s === this.#h) this.#h = this.#u[s];
+            if (this.#e(n) ? n.__abortController.abort(new Error("deleted")) : (this.#T || this.#f) && (this.#T && this.#m?.(n, t2, e), this.#f && this.#r?.push([n, t2, e])), this.#s.delete(t2), this.#i[s] = void 0, this.#t[s] = void 0, s === this.#h) this.#h = this.#u[s];
             else if (s === this.#a) this.#a = this.#l[s];
             else {
               let o = this.#u[s];
@@ -42980,13 +42980,13 @@ var require_index_min3 = __commonJS({
       clear() {
         return this.#$("delete");
       }
-      #$(t) {
+      #$(t2) {
         for (let e of this.#z({ allowStale: true })) {
           let i = this.#t[e];
           if (this.#e(i)) i.__abortController.abort(new Error("deleted"));
           else {
             let s = this.#i[e];
-            this.#T && this.#m?.(i, s, t), this.#f && this.#r?.push([i, s, t]);
+            this.#T && this.#m?.(i, s, t2), this.#f && this.#r?.push([i, s, t2]);
           }
         }
         if (this.#s.clear(), this.#t.fill(void 0), this.#i.fill(void 0), this.#d && this.#F) {
@@ -43145,16 +43145,16 @@ var require_ms = __commonJS({
     var d = h * 24;
     var w = d * 7;
     var y = d * 365.25;
-    module.exports = function(val, options) {
+    module.exports = function(val2, options) {
       options = options || {};
-      var type = typeof val;
-      if (type === "string" && val.length > 0) {
-        return parse3(val);
-      } else if (type === "number" && isFinite(val)) {
-        return options.long ? fmtLong(val) : fmtShort(val);
+      var type = typeof val2;
+      if (type === "string" && val2.length > 0) {
+        return parse3(val2);
+      } else if (type === "number" && isFinite(val2)) {
+        return options.long ? fmtLong(val2) : fmtShort(val2);
       }
       throw new Error(
-        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
+        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val2)
       );
     };
     function parse3(str3) {
@@ -43245,9 +43245,9 @@ var require_ms = __commonJS({
       }
       return ms + " ms";
     }
-    function plural2(ms, msAbs, n, name) {
+    function plural2(ms, msAbs, n, name2) {
       var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms / n) + " " + name + (isPlural ? "s" : "");
+      return Math.round(ms / n) + " " + name2 + (isPlural ? "s" : "");
     }
   }
 });
@@ -43271,12 +43271,12 @@ var require_common = __commonJS({
       createDebug5.skips = [];
       createDebug5.formatters = {};
       function selectColor(namespace) {
-        let hash = 0;
+        let hash2 = 0;
         for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+          hash2 |= 0;
         }
-        return createDebug5.colors[Math.abs(hash) % createDebug5.colors.length];
+        return createDebug5.colors[Math.abs(hash2) % createDebug5.colors.length];
       }
       createDebug5.selectColor = selectColor;
       function createDebug5(namespace) {
@@ -43307,8 +43307,8 @@ var require_common = __commonJS({
             index++;
             const formatter = createDebug5.formatters[format];
             if (typeof formatter === "function") {
-              const val = args[index];
-              match = formatter.call(self, val);
+              const val2 = args[index];
+              match = formatter.call(self, val2);
               args.splice(index, 1);
               index--;
             }
@@ -43400,24 +43400,24 @@ var require_common = __commonJS({
         createDebug5.enable("");
         return namespaces2;
       }
-      function enabled(name) {
+      function enabled(name2) {
         for (const skip of createDebug5.skips) {
-          if (matchesTemplate(name, skip)) {
+          if (matchesTemplate(name2, skip)) {
             return false;
           }
         }
         for (const ns of createDebug5.names) {
-          if (matchesTemplate(name, ns)) {
+          if (matchesTemplate(name2, ns)) {
             return true;
           }
         }
         return false;
       }
-      function coerce(val) {
-        if (val instanceof Error) {
-          return val.stack || val.message;
+      function coerce(val2) {
+        if (val2 instanceof Error) {
+          return val2.stack || val2.message;
         }
-        return val;
+        return val2;
       }
       function destroy() {
         console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
@@ -43821,32 +43821,32 @@ var require_node2 = __commonJS({
       const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
         return k.toUpperCase();
       });
-      let val = process.env[key];
-      if (/^(yes|on|true|enabled)$/i.test(val)) {
-        val = true;
-      } else if (/^(no|off|false|disabled)$/i.test(val)) {
-        val = false;
-      } else if (val === "null") {
-        val = null;
+      let val2 = process.env[key];
+      if (/^(yes|on|true|enabled)$/i.test(val2)) {
+        val2 = true;
+      } else if (/^(no|off|false|disabled)$/i.test(val2)) {
+        val2 = false;
+      } else if (val2 === "null") {
+        val2 = null;
       } else {
-        val = Number(val);
+        val2 = Number(val2);
       }
-      obj2[prop] = val;
+      obj2[prop] = val2;
       return obj2;
     }, {});
     function useColors() {
       return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
     }
     function formatArgs(args) {
-      const { namespace: name, useColors: useColors2 } = this;
+      const { namespace: name2, useColors: useColors2 } = this;
       if (useColors2) {
         const c = this.color;
         const colorCode = "\x1B[3" + (c < 8 ? c : "8;5;" + c);
-        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
+        const prefix = `  ${colorCode};1m${name2} \x1B[0m`;
         args[0] = prefix + args[0].split("\n").join("\n" + prefix);
         args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
       } else {
-        args[0] = getDate() + name + " " + args[0];
+        args[0] = getDate() + name2 + " " + args[0];
       }
     }
     function getDate() {
@@ -43925,8 +43925,8 @@ async function json(stream) {
 function req(url, opts = {}) {
   const href = typeof url === "string" ? url : url.href;
   const req2 = (href.startsWith("https:") ? https2 : http2).request(url, opts);
-  const promise = new Promise((resolve2, reject) => {
-    req2.once("response", resolve2).once("error", reject).end();
+  const promise = new Promise((resolve3, reject) => {
+    req2.once("response", resolve3).once("error", reject).end();
   });
   req2.then = promise.then.bind(promise);
   return req2;
@@ -43980,29 +43980,29 @@ var init_dist = __esm({
       // accurate when `addRequest()` is next called. We achieve this by creating a
       // fake socket and adding it to `sockets[origin]` and incrementing
       // `totalSocketCount`.
-      incrementSockets(name) {
+      incrementSockets(name2) {
         if (this.maxSockets === Infinity && this.maxTotalSockets === Infinity) {
           return null;
         }
-        if (!this.sockets[name]) {
-          this.sockets[name] = [];
+        if (!this.sockets[name2]) {
+          this.sockets[name2] = [];
         }
         const fakeSocket = new net.Socket({ writable: false });
-        this.sockets[name].push(fakeSocket);
+        this.sockets[name2].push(fakeSocket);
         this.totalSocketCount++;
         return fakeSocket;
       }
-      decrementSockets(name, socket) {
-        if (!this.sockets[name] || socket === null) {
+      decrementSockets(name2, socket) {
+        if (!this.sockets[name2] || socket === null) {
           return;
         }
-        const sockets = this.sockets[name];
+        const sockets = this.sockets[name2];
         const index = sockets.indexOf(socket);
         if (index !== -1) {
           sockets.splice(index, 1);
           this.totalSocketCount--;
           if (sockets.length === 0) {
-            delete this.sockets[name];
+            delete this.sockets[name2];
           }
         }
       }
@@ -44020,10 +44020,10 @@ var init_dist = __esm({
           ...options,
           secureEndpoint: this.isSecureEndpoint(options)
         };
-        const name = this.getName(connectOpts);
-        const fakeSocket = this.incrementSockets(name);
+        const name2 = this.getName(connectOpts);
+        const fakeSocket = this.incrementSockets(name2);
         Promise.resolve().then(() => this.connect(req2, connectOpts)).then((socket) => {
-          this.decrementSockets(name, fakeSocket);
+          this.decrementSockets(name2, fakeSocket);
           if (typeof socket.addRequest === "function") {
             try {
               return socket.addRequest(req2, connectOpts);
@@ -44034,7 +44034,7 @@ var init_dist = __esm({
           this[INTERNAL].currentSocket = socket;
           super.createSocket(req2, options, cb);
         }, (err) => {
-          this.decrementSockets(name, fakeSocket);
+          this.decrementSockets(name2, fakeSocket);
           cb(err);
         });
       }
@@ -44168,10 +44168,10 @@ var init_dist3 = __esm({
         if (!headers["Proxy-Connection"]) {
           headers["Proxy-Connection"] = this.keepAlive ? "Keep-Alive" : "close";
         }
-        for (const name of Object.keys(headers)) {
-          const value = headers[name];
+        for (const name2 of Object.keys(headers)) {
+          const value = headers[name2];
           if (value) {
-            req2.setHeader(name, value);
+            req2.setHeader(name2, value);
           }
         }
       }
@@ -44213,7 +44213,7 @@ var init_dist3 = __esm({
 
 // node_modules/https-proxy-agent/dist/parse-proxy-response.js
 function parseProxyResponse(socket) {
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve3, reject) => {
     let buffersLength = 0;
     const buffers = [];
     function read() {
@@ -44279,7 +44279,7 @@ function parseProxyResponse(socket) {
       }
       debug3("got proxy server response: %o %o", firstLine, headers);
       cleanup();
-      resolve2({
+      resolve3({
         connect: {
           statusCode,
           statusText,
@@ -44393,8 +44393,8 @@ var init_dist4 = __esm({
         if (!headers["Proxy-Connection"]) {
           headers["Proxy-Connection"] = this.keepAlive ? "Keep-Alive" : "close";
         }
-        for (const name of Object.keys(headers)) {
-          payload += `${name}: ${headers[name]}\r
+        for (const name2 of Object.keys(headers)) {
+          payload += `${name2}: ${headers[name2]}\r
 `;
         }
         const proxyResponsePromise = parseProxyResponse(socket);
@@ -44461,8 +44461,8 @@ var init_dist4 = __esm({
         if (!headers["Proxy-Connection"]) {
           headers["Proxy-Connection"] = this.keepAlive ? "Keep-Alive" : "close";
         }
-        for (const name of Object.keys(headers)) {
-          payload += `${name}: ${headers[name]}\r
+        for (const name2 of Object.keys(headers)) {
+          payload += `${name2}: ${headers[name2]}\r
 `;
         }
         const proxyResponsePromise = parseProxyResponse(socket);
@@ -45960,8 +45960,8 @@ var require_common2 = __commonJS({
         }
       }
     }
-    function numberToPaddedHex(number) {
-      return number.toString(16).padStart(2, "0");
+    function numberToPaddedHex(number2) {
+      return number2.toString(16).padStart(2, "0");
     }
     function stringToPaddedHex(numberString) {
       return numberToPaddedHex(parseInt(numberString, 10));
@@ -46855,12 +46855,12 @@ var require_ipv6 = __commonJS({
         throw new Error("Assertion failed.");
       }
     }
-    function addCommas(number) {
+    function addCommas(number2) {
       const r = /(\d+)(\d{3})/;
-      while (r.test(number)) {
-        number = number.replace(r, "$1,$2");
+      while (r.test(number2)) {
+        number2 = number2.replace(r, "$1,$2");
       }
-      return number;
+      return number2;
     }
     function spanLeadingZeroes4(n) {
       n = n.replace(/^(0{1,})([1-9]+)$/, '<span class="parse-error">$1</span>$2');
@@ -48351,11 +48351,11 @@ var require_socksclient = __commonJS({
     "use strict";
     var __awaiter7 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve3) {
+          resolve3(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve3, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -48371,7 +48371,7 @@ var require_socksclient = __commonJS({
           }
         }
         function step(result2) {
-          result2.done ? resolve2(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+          result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -48405,13 +48405,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnection(options, callback) {
-        return new Promise((resolve2, reject) => {
+        return new Promise((resolve3, reject) => {
           try {
             (0, helpers_1.validateSocksClientOptions)(options, ["connect"]);
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              return resolve2(err);
+              return resolve3(err);
             } else {
               return reject(err);
             }
@@ -48422,16 +48422,16 @@ var require_socksclient = __commonJS({
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(null, info2);
-              resolve2(info2);
+              resolve3(info2);
             } else {
-              resolve2(info2);
+              resolve3(info2);
             }
           });
           client.once("error", (err) => {
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(err);
-              resolve2(err);
+              resolve3(err);
             } else {
               reject(err);
             }
@@ -48448,13 +48448,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnectionChain(options, callback) {
-        return new Promise((resolve2, reject) => __awaiter7(this, void 0, void 0, function* () {
+        return new Promise((resolve3, reject) => __awaiter7(this, void 0, void 0, function* () {
           try {
             (0, helpers_1.validateSocksClientChainOptions)(options);
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              return resolve2(err);
+              return resolve3(err);
             } else {
               return reject(err);
             }
@@ -48480,14 +48480,14 @@ var require_socksclient = __commonJS({
             }
             if (typeof callback === "function") {
               callback(null, { socket: sock });
-              resolve2({ socket: sock });
+              resolve3({ socket: sock });
             } else {
-              resolve2({ socket: sock });
+              resolve3({ socket: sock });
             }
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              resolve2(err);
+              resolve3(err);
             } else {
               reject(err);
             }
@@ -49154,12 +49154,12 @@ var init_dist5 = __esm({
         let { host } = opts;
         const { port, lookup: lookupFn = dns.lookup } = opts;
         if (shouldLookup) {
-          host = await new Promise((resolve2, reject) => {
+          host = await new Promise((resolve3, reject) => {
             lookupFn(host, {}, (err, address) => {
               if (err) {
                 reject(err);
               } else {
-                resolve2(typeof address === "string" ? address : address[0].address);
+                resolve3(typeof address === "string" ? address : address[0].address);
               }
             });
           });
@@ -49527,8 +49527,8 @@ var require_agents = __commonJS({
       }
       // Dispatch the next request queued behind maxSockets, reusing the slot the failed connection freed.
       #drainPendingRequests(failedReq, options) {
-        const name = this.getName(options);
-        const queue = this.requests[name];
+        const name2 = this.getName(options);
+        const queue = this.requests[name2];
         if (!queue || queue.length === 0) {
           return;
         }
@@ -49537,16 +49537,16 @@ var require_agents = __commonJS({
           queue.splice(failedIndex, 1);
         }
         if (queue.length === 0) {
-          delete this.requests[name];
+          delete this.requests[name2];
           return;
         }
-        const socketCount = this.sockets[name] ? this.sockets[name].length : 0;
+        const socketCount = this.sockets[name2] ? this.sockets[name2].length : 0;
         if (socketCount >= this.maxSockets || this.totalSocketCount >= this.maxTotalSockets) {
           return;
         }
         const nextReq = queue.shift();
         if (queue.length === 0) {
-          delete this.requests[name];
+          delete this.requests[name2];
         }
         this.createSocket(nextReq, options, (err, socket) => {
           if (err) {
@@ -49841,9 +49841,9 @@ var require_entry = __commonJS({
       if (response.status !== 200 && response.status !== 304) {
         metadata.status = response.status;
       }
-      for (const name of KEEP_REQUEST_HEADERS) {
-        if (request2.headers.has(name)) {
-          metadata.reqHeaders[name] = request2.headers.get(name);
+      for (const name2 of KEEP_REQUEST_HEADERS) {
+        if (request2.headers.has(name2)) {
+          metadata.reqHeaders[name2] = request2.headers.get(name2);
         }
       }
       const host = request2.headers.get("host");
@@ -49855,21 +49855,21 @@ var require_entry = __commonJS({
         const vary = response.headers.get("vary");
         if (vary !== "*") {
           const varyHeaders = vary.trim().toLowerCase().split(/\s*,\s*/);
-          for (const name of varyHeaders) {
-            if (request2.headers.has(name)) {
-              metadata.reqHeaders[name] = request2.headers.get(name);
+          for (const name2 of varyHeaders) {
+            if (request2.headers.has(name2)) {
+              metadata.reqHeaders[name2] = request2.headers.get(name2);
             }
           }
         }
       }
-      for (const name of KEEP_RESPONSE_HEADERS) {
-        if (response.headers.has(name)) {
-          metadata.resHeaders[name] = response.headers.get(name);
+      for (const name2 of KEEP_RESPONSE_HEADERS) {
+        if (response.headers.has(name2)) {
+          metadata.resHeaders[name2] = response.headers.get(name2);
         }
       }
-      for (const name of options.cacheAdditionalHeaders) {
-        if (response.headers.has(name)) {
-          metadata.resHeaders[name] = response.headers.get(name);
+      for (const name2 of options.cacheAdditionalHeaders) {
+        if (response.headers.has(name2)) {
+          metadata.resHeaders[name2] = response.headers.get(name2);
         }
       }
       return metadata;
@@ -49991,8 +49991,8 @@ var require_entry = __commonJS({
         let body = null;
         if (this.response.status === 200) {
           let cacheWriteResolve, cacheWriteReject;
-          const cacheWritePromise = new Promise((resolve2, reject) => {
-            cacheWriteResolve = resolve2;
+          const cacheWritePromise = new Promise((resolve3, reject) => {
+            cacheWriteResolve = resolve3;
             cacheWriteReject = reject;
           }).catch((err) => {
             body.emit("error", err);
@@ -50101,20 +50101,20 @@ var require_entry = __commonJS({
         }
         if (this.policy.revalidated(revalidateRequest, response)) {
           const metadata = getMetadata(request2, response, options);
-          for (const name of KEEP_RESPONSE_HEADERS) {
-            if (!hasOwnProperty(metadata.resHeaders, name) && hasOwnProperty(this.entry.metadata.resHeaders, name)) {
-              metadata.resHeaders[name] = this.entry.metadata.resHeaders[name];
+          for (const name2 of KEEP_RESPONSE_HEADERS) {
+            if (!hasOwnProperty(metadata.resHeaders, name2) && hasOwnProperty(this.entry.metadata.resHeaders, name2)) {
+              metadata.resHeaders[name2] = this.entry.metadata.resHeaders[name2];
             }
           }
-          for (const name of options.cacheAdditionalHeaders) {
-            const inMeta = hasOwnProperty(metadata.resHeaders, name);
-            const inEntry = hasOwnProperty(this.entry.metadata.resHeaders, name);
-            const inPolicy = hasOwnProperty(this.policy.response.headers, name);
+          for (const name2 of options.cacheAdditionalHeaders) {
+            const inMeta = hasOwnProperty(metadata.resHeaders, name2);
+            const inEntry = hasOwnProperty(this.entry.metadata.resHeaders, name2);
+            const inPolicy = hasOwnProperty(this.policy.response.headers, name2);
             if (!inMeta && inEntry) {
-              metadata.resHeaders[name] = this.entry.metadata.resHeaders[name];
+              metadata.resHeaders[name2] = this.entry.metadata.resHeaders[name2];
             }
             if (!inPolicy && inMeta) {
-              this.policy.response.headers[name] = metadata.resHeaders[name];
+              this.policy.response.headers[name2] = metadata.resHeaders[name2];
             }
           }
           try {
@@ -50254,7 +50254,7 @@ var require_fetch2 = __commonJS({
 // node_modules/make-fetch-happen/lib/index.js
 var require_lib11 = __commonJS({
   "node_modules/make-fetch-happen/lib/index.js"(exports, module) {
-    var { FetchError, Headers: Headers2, Request, Response } = require_lib3();
+    var { FetchError, Headers: Headers3, Request, Response } = require_lib3();
     var configureOptions = require_options();
     var fetch3 = require_fetch2();
     var makeFetchHappen = (url, opts) => {
@@ -50284,7 +50284,7 @@ var require_lib11 = __commonJS({
     };
     module.exports = makeFetchHappen;
     module.exports.FetchError = FetchError;
-    module.exports.Headers = Headers2;
+    module.exports.Headers = Headers3;
     module.exports.Request = Request;
     module.exports.Response = Response;
   }
@@ -51017,15 +51017,15 @@ var require_entry3 = __commonJS({
     var protobuf_specs_1 = require_dist();
     var util_1 = require_util9();
     var SHA256_ALGORITHM = "sha256";
-    function toProposedEntry(content, publicKey, entryType = "dsse") {
-      switch (content.$case) {
+    function toProposedEntry(content2, publicKey, entryType = "dsse") {
+      switch (content2.$case) {
         case "dsseEnvelope":
           if (entryType === "intoto") {
-            return toProposedIntotoEntry(content.dsseEnvelope, publicKey);
+            return toProposedIntotoEntry(content2.dsseEnvelope, publicKey);
           }
-          return toProposedDSSEEntry(content.dsseEnvelope, publicKey);
+          return toProposedDSSEEntry(content2.dsseEnvelope, publicKey);
         case "messageSignature":
-          return toProposedHashedRekordEntry(content.messageSignature, publicKey);
+          return toProposedHashedRekordEntry(content2.messageSignature, publicKey);
       }
     }
     function toProposedHashedRekordEntry(messageSignature, publicKey) {
@@ -51105,12 +51105,12 @@ var require_entry3 = __commonJS({
       }
       return util_1.crypto.digest(SHA256_ALGORITHM, util_1.json.canonicalize(dsse)).toString("hex");
     }
-    function toCreateEntryRequest(content, publicKey) {
-      switch (content.$case) {
+    function toCreateEntryRequest(content2, publicKey) {
+      switch (content2.$case) {
         case "dsseEnvelope":
-          return toCreateEntryRequestDSSE(content.dsseEnvelope, publicKey);
+          return toCreateEntryRequestDSSE(content2.dsseEnvelope, publicKey);
         case "messageSignature":
-          return toCreateEntryRequestMessageSignature(content.messageSignature, publicKey);
+          return toCreateEntryRequestMessageSignature(content2.messageSignature, publicKey);
       }
     }
     function toCreateEntryRequestDSSE(envelope, publicKey) {
@@ -51192,13 +51192,13 @@ var require_tlog = __commonJS({
           exports.DEFAULT_REKOR_URL
         });
       }
-      async testify(content, publicKey) {
+      async testify(content2, publicKey) {
         let tlogEntry;
         if (this.majorApiVersion === 2) {
-          const request2 = (0, entry_1.toCreateEntryRequest)(content, publicKey);
+          const request2 = (0, entry_1.toCreateEntryRequest)(content2, publicKey);
           tlogEntry = await this.tlogV2.createEntry(request2);
         } else {
-          const proposedEntry = (0, entry_1.toProposedEntry)(content, publicKey, this.entryType);
+          const proposedEntry = (0, entry_1.toProposedEntry)(content2, publicKey, this.entryType);
           const entry2 = await this.tlogV1.createEntry(proposedEntry);
           tlogEntry = toTransparencyLogEntry(entry2);
         }
@@ -51328,8 +51328,8 @@ var require_tsa2 = __commonJS({
           timeout: options.timeout
         });
       }
-      async testify(content) {
-        const signature = extractSignature(content);
+      async testify(content2) {
+        const signature = extractSignature(content2);
         const timestamp = await this.tsa.createTimestamp(signature);
         return {
           rfc3161Timestamps: [{ signedTimestamp: timestamp }]
@@ -51337,12 +51337,12 @@ var require_tsa2 = __commonJS({
       }
     };
     exports.TSAWitness = TSAWitness2;
-    function extractSignature(content) {
-      switch (content.$case) {
+    function extractSignature(content2) {
+      switch (content2.$case) {
         case "dsseEnvelope":
-          return content.dsseEnvelope.signatures[0].sig;
+          return content2.dsseEnvelope.signatures[0].sig;
         case "messageSignature":
-          return content.messageSignature.signature;
+          return content2.messageSignature.signature;
       }
     }
   }
@@ -51530,8 +51530,8 @@ var require_ci = __commonJS({
       if (process.env.BUILDKITE !== "true") {
         return Promise.reject("no token available");
       }
-      const stdout = await new Promise((resolve2, reject) => {
-        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error2, stdout2) => error2 ? reject(error2) : resolve2(stdout2));
+      const stdout = await new Promise((resolve3, reject) => {
+        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error2, stdout2) => error2 ? reject(error2) : resolve3(stdout2));
       });
       const token = stdout.trim();
       return token || Promise.reject("no token available");
@@ -51727,11 +51727,11 @@ var require_lib12 = __commonJS({
     })();
     var __awaiter7 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve2) {
-          resolve2(value);
+        return value instanceof P ? value : new P(function(resolve3) {
+          resolve3(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve2, reject) {
+      return new (P || (P = Promise))(function(resolve3, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -51747,7 +51747,7 @@ var require_lib12 = __commonJS({
           }
         }
         function step(result2) {
-          result2.done ? resolve2(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+          result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -51791,11 +51791,11 @@ var require_lib12 = __commonJS({
       HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
       HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
     })(HttpCodes2 || (exports.HttpCodes = HttpCodes2 = {}));
-    var Headers2;
-    (function(Headers3) {
-      Headers3["Accept"] = "accept";
-      Headers3["ContentType"] = "content-type";
-    })(Headers2 || (exports.Headers = Headers2 = {}));
+    var Headers3;
+    (function(Headers4) {
+      Headers4["Accept"] = "accept";
+      Headers4["ContentType"] = "content-type";
+    })(Headers3 || (exports.Headers = Headers3 = {}));
     var MediaTypes2;
     (function(MediaTypes3) {
       MediaTypes3["ApplicationJson"] = "application/json";
@@ -51834,26 +51834,26 @@ var require_lib12 = __commonJS({
       }
       readBody() {
         return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => __awaiter7(this, void 0, void 0, function* () {
+          return new Promise((resolve3) => __awaiter7(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve2(output.toString());
+              resolve3(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve2) => __awaiter7(this, void 0, void 0, function* () {
+          return new Promise((resolve3) => __awaiter7(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve2(Buffer.concat(chunks));
+              resolve3(Buffer.concat(chunks));
             });
           }));
         });
@@ -51948,7 +51948,7 @@ var require_lib12 = __commonJS({
        */
       getJson(requestUrl_1) {
         return __awaiter7(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers3.Accept, MediaTypes2.ApplicationJson);
           const res = yield this.get(requestUrl, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -51956,8 +51956,8 @@ var require_lib12 = __commonJS({
       postJson(requestUrl_1, obj_1) {
         return __awaiter7(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
           const data = JSON.stringify(obj2, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers3.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.post(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -51965,8 +51965,8 @@ var require_lib12 = __commonJS({
       putJson(requestUrl_1, obj_1) {
         return __awaiter7(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
           const data = JSON.stringify(obj2, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers3.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.put(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -51974,8 +51974,8 @@ var require_lib12 = __commonJS({
       patchJson(requestUrl_1, obj_1) {
         return __awaiter7(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
           const data = JSON.stringify(obj2, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers3.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers3.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
           const res = yield this.patch(requestUrl, data, additionalHeaders);
           return this._processResponse(res, this.requestOptions);
         });
@@ -52061,14 +52061,14 @@ var require_lib12 = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve2(res);
+                resolve3(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -52205,7 +52205,7 @@ var require_lib12 = __commonJS({
       _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys3(this.requestOptions.headers)[Headers2.ContentType];
+          const headerValue = lowercaseKeys3(this.requestOptions.headers)[Headers3.ContentType];
           if (headerValue) {
             if (typeof headerValue === "number") {
               clientHeader = String(headerValue);
@@ -52216,7 +52216,7 @@ var require_lib12 = __commonJS({
             }
           }
         }
-        const additionalValue = additionalHeaders[Headers2.ContentType];
+        const additionalValue = additionalHeaders[Headers3.ContentType];
         if (additionalValue !== void 0) {
           if (typeof additionalValue === "number") {
             return String(additionalValue);
@@ -52312,12 +52312,12 @@ var require_lib12 = __commonJS({
         return __awaiter7(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve2, reject) => __awaiter7(this, void 0, void 0, function* () {
+          return new Promise((resolve3, reject) => __awaiter7(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -52325,7 +52325,7 @@ var require_lib12 = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve2(response);
+              resolve3(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -52337,14 +52337,14 @@ var require_lib12 = __commonJS({
               return value;
             }
             let obj2;
-            let contents;
+            let contents2;
             try {
-              contents = yield res.readBody();
-              if (contents && contents.length > 0) {
+              contents2 = yield res.readBody();
+              if (contents2 && contents2.length > 0) {
                 if (options && options.deserializeDates) {
-                  obj2 = JSON.parse(contents, dateTimeDeserializer);
+                  obj2 = JSON.parse(contents2, dateTimeDeserializer);
                 } else {
-                  obj2 = JSON.parse(contents);
+                  obj2 = JSON.parse(contents2);
                 }
                 response.result = obj2;
               }
@@ -52355,8 +52355,8 @@ var require_lib12 = __commonJS({
               let msg;
               if (obj2 && obj2.message) {
                 msg = obj2.message;
-              } else if (contents && contents.length > 0) {
-                msg = contents;
+              } else if (contents2 && contents2.length > 0) {
+                msg = contents2;
               } else {
                 msg = `Failed request: (${statusCode})`;
               }
@@ -52364,7 +52364,7 @@ var require_lib12 = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve2(response);
+              resolve3(response);
             }
           }));
         });
@@ -53081,10 +53081,10 @@ var require_dsse5 = __commonJS({
     exports.verifyDSSETLogBodyV2 = verifyDSSETLogBodyV2;
     var error_1 = require_error6();
     exports.DSSE_API_VERSION_V1 = "0.0.1";
-    function verifyDSSETLogBody(tlogEntry, content) {
+    function verifyDSSETLogBody(tlogEntry, content2) {
       switch (tlogEntry.apiVersion) {
         case exports.DSSE_API_VERSION_V1:
-          return verifyDSSE001TLogBody(tlogEntry, content);
+          return verifyDSSE001TLogBody(tlogEntry, content2);
         default:
           throw new error_1.VerificationError({
             code: "TLOG_BODY_ERROR",
@@ -53092,7 +53092,7 @@ var require_dsse5 = __commonJS({
           });
       }
     }
-    function verifyDSSETLogBodyV2(tlogEntry, content) {
+    function verifyDSSETLogBodyV2(tlogEntry, content2) {
       const spec = tlogEntry.spec?.spec;
       if (!spec) {
         throw new error_1.VerificationError({
@@ -53102,7 +53102,7 @@ var require_dsse5 = __commonJS({
       }
       switch (spec.$case) {
         case "dsseV002":
-          return verifyDSSE002TLogBody(spec.dsseV002, content);
+          return verifyDSSE002TLogBody(spec.dsseV002, content2);
         default:
           throw new error_1.VerificationError({
             code: "TLOG_BODY_ERROR",
@@ -53110,7 +53110,7 @@ var require_dsse5 = __commonJS({
           });
       }
     }
-    function verifyDSSE001TLogBody(tlogEntry, content) {
+    function verifyDSSE001TLogBody(tlogEntry, content2) {
       if (tlogEntry.spec.signatures?.length !== 1) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
@@ -53118,20 +53118,20 @@ var require_dsse5 = __commonJS({
         });
       }
       const tlogSig = tlogEntry.spec.signatures[0].signature;
-      if (!content.compareSignature(Buffer.from(tlogSig, "base64")))
+      if (!content2.compareSignature(Buffer.from(tlogSig, "base64")))
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "tlog entry signature mismatch"
         });
       const tlogHash = tlogEntry.spec.payloadHash?.value || "";
-      if (!content.compareDigest(Buffer.from(tlogHash, "hex"))) {
+      if (!content2.compareDigest(Buffer.from(tlogHash, "hex"))) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "DSSE payload hash mismatch"
         });
       }
     }
-    function verifyDSSE002TLogBody(spec, content) {
+    function verifyDSSE002TLogBody(spec, content2) {
       if (spec.signatures?.length !== 1) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
@@ -53139,13 +53139,13 @@ var require_dsse5 = __commonJS({
         });
       }
       const tlogSig = spec.signatures[0].content;
-      if (!content.compareSignature(tlogSig))
+      if (!content2.compareSignature(tlogSig))
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "tlog entry signature mismatch"
         });
       const tlogHash = spec.payloadHash?.digest || Buffer.from("");
-      if (!content.compareDigest(tlogHash)) {
+      if (!content2.compareDigest(tlogHash)) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "DSSE payload hash mismatch"
@@ -53165,10 +53165,10 @@ var require_hashedrekord2 = __commonJS({
     exports.verifyHashedRekordTLogBodyV2 = verifyHashedRekordTLogBodyV2;
     var error_1 = require_error6();
     exports.HASHEDREKORD_API_VERSION_V1 = "0.0.1";
-    function verifyHashedRekordTLogBody(tlogEntry, content) {
+    function verifyHashedRekordTLogBody(tlogEntry, content2) {
       switch (tlogEntry.apiVersion) {
         case exports.HASHEDREKORD_API_VERSION_V1:
-          return verifyHashedrekord001TLogBody(tlogEntry, content);
+          return verifyHashedrekord001TLogBody(tlogEntry, content2);
         default:
           throw new error_1.VerificationError({
             code: "TLOG_BODY_ERROR",
@@ -53176,7 +53176,7 @@ var require_hashedrekord2 = __commonJS({
           });
       }
     }
-    function verifyHashedRekordTLogBodyV2(tlogEntry, content) {
+    function verifyHashedRekordTLogBodyV2(tlogEntry, content2) {
       const spec = tlogEntry.spec?.spec;
       if (!spec) {
         throw new error_1.VerificationError({
@@ -53186,7 +53186,7 @@ var require_hashedrekord2 = __commonJS({
       }
       switch (spec.$case) {
         case "hashedRekordV002":
-          return verifyHashedrekord002TLogBody(spec.hashedRekordV002, content);
+          return verifyHashedrekord002TLogBody(spec.hashedRekordV002, content2);
         default:
           throw new error_1.VerificationError({
             code: "TLOG_BODY_ERROR",
@@ -53194,32 +53194,32 @@ var require_hashedrekord2 = __commonJS({
           });
       }
     }
-    function verifyHashedrekord001TLogBody(tlogEntry, content) {
+    function verifyHashedrekord001TLogBody(tlogEntry, content2) {
       const tlogSig = tlogEntry.spec.signature.content || "";
-      if (!content.compareSignature(Buffer.from(tlogSig, "base64"))) {
+      if (!content2.compareSignature(Buffer.from(tlogSig, "base64"))) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "signature mismatch"
         });
       }
       const tlogDigest = tlogEntry.spec.data.hash?.value || "";
-      if (!content.compareSignedDigest(Buffer.from(tlogDigest, "hex"))) {
+      if (!content2.compareSignedDigest(Buffer.from(tlogDigest, "hex"))) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "digest mismatch"
         });
       }
     }
-    function verifyHashedrekord002TLogBody(spec, content) {
+    function verifyHashedrekord002TLogBody(spec, content2) {
       const tlogSig = spec.signature?.content || Buffer.from("");
-      if (!content.compareSignature(tlogSig)) {
+      if (!content2.compareSignature(tlogSig)) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "signature mismatch"
         });
       }
       const tlogHash = spec.data?.digest || Buffer.from("");
-      if (!content.compareSignedDigest(tlogHash)) {
+      if (!content2.compareSignedDigest(tlogHash)) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "digest mismatch"
@@ -53236,10 +53236,10 @@ var require_intoto = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.verifyIntotoTLogBody = verifyIntotoTLogBody;
     var error_1 = require_error6();
-    function verifyIntotoTLogBody(tlogEntry, content) {
+    function verifyIntotoTLogBody(tlogEntry, content2) {
       switch (tlogEntry.apiVersion) {
         case "0.0.2":
-          return verifyIntoto002TLogBody(tlogEntry, content);
+          return verifyIntoto002TLogBody(tlogEntry, content2);
         default:
           throw new error_1.VerificationError({
             code: "TLOG_BODY_ERROR",
@@ -53247,7 +53247,7 @@ var require_intoto = __commonJS({
           });
       }
     }
-    function verifyIntoto002TLogBody(tlogEntry, content) {
+    function verifyIntoto002TLogBody(tlogEntry, content2) {
       if (tlogEntry.spec.content.envelope.signatures?.length !== 1) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
@@ -53255,14 +53255,14 @@ var require_intoto = __commonJS({
         });
       }
       const tlogSig = base64Decode(tlogEntry.spec.content.envelope.signatures[0].sig);
-      if (!content.compareSignature(Buffer.from(tlogSig, "base64"))) {
+      if (!content2.compareSignature(Buffer.from(tlogSig, "base64"))) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "tlog entry signature mismatch"
         });
       }
       const tlogHash = tlogEntry.spec.content.payloadHash?.value || "";
-      if (!content.compareDigest(Buffer.from(tlogHash, "hex"))) {
+      if (!content2.compareDigest(Buffer.from(tlogHash, "hex"))) {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
           message: "DSSE payload hash mismatch"
@@ -53331,7 +53331,7 @@ var require_checkpoint = __commonJS({
         const data = envelope.slice(split + CHECKPOINT_SEPARATOR.length);
         const matches = data.matchAll(SIGNATURE_REGEX);
         const signatures = Array.from(matches, (match) => {
-          const [, name, signature] = match;
+          const [, name2, signature] = match;
           const sigBytes = Buffer.from(signature, "base64");
           if (sigBytes.length < 5) {
             throw new error_1.VerificationError({
@@ -53340,7 +53340,7 @@ var require_checkpoint = __commonJS({
             });
           }
           return {
-            name,
+            name: name2,
             keyHint: sigBytes.subarray(0, 4),
             signature: sigBytes.subarray(4)
           };
@@ -53664,7 +53664,7 @@ var require_verifier2 = __commonJS({
             message: `expected ${this.options.timestampThreshold} timestamps, got ${timestamps.length}`
           });
         }
-        return timestamps.map((t) => t.timestamp);
+        return timestamps.map((t2) => t2.timestamp);
       }
       // Checks that the signing key is valid for all of the the supplied timestamps
       // and returns the signer.
@@ -53692,11 +53692,11 @@ var require_verifier2 = __commonJS({
         }
       }
       // Checks that the tlog entries are valid for the supplied content
-      verifyTLogs({ signature: content, tlogEntries }) {
+      verifyTLogs({ signature: content2, tlogEntries }) {
         const entryIDs = [];
         tlogEntries.forEach((entry2) => {
           (0, tlog_1.verifyTLogInclusion)(entry2, this.trustMaterial.tlogs);
-          (0, tlog_1.verifyTLogBody)(entry2, content);
+          (0, tlog_1.verifyTLogBody)(entry2, content2);
           entryIDs.push({
             logID: entry2.logId.keyId,
             body: entry2.canonicalizedBody
@@ -53826,14 +53826,14 @@ var Command = class {
       let first = true;
       for (const key in this.properties) {
         if (this.properties.hasOwnProperty(key)) {
-          const val = this.properties[key];
-          if (val) {
+          const val2 = this.properties[key];
+          if (val2) {
             if (first) {
               first = false;
             } else {
               cmdStr += ",";
             }
-            cmdStr += `${key}=${escapeProperty(val)}`;
+            cmdStr += `${key}=${escapeProperty(val2)}`;
           }
         }
       }
@@ -53962,11 +53962,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -53982,7 +53982,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve2(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -54017,11 +54017,11 @@ var HttpCodes;
   HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
   HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
 })(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function(Headers2) {
-  Headers2["Accept"] = "accept";
-  Headers2["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
+var Headers2;
+(function(Headers3) {
+  Headers3["Accept"] = "accept";
+  Headers3["ContentType"] = "content-type";
+})(Headers2 || (Headers2 = {}));
 var MediaTypes;
 (function(MediaTypes2) {
   MediaTypes2["ApplicationJson"] = "application/json";
@@ -54055,26 +54055,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve2(output.toString());
+          resolve3(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve2(Buffer.concat(chunks));
+          resolve3(Buffer.concat(chunks));
         });
       }));
     });
@@ -54164,7 +54164,7 @@ var HttpClient = class {
    */
   getJson(requestUrl_1) {
     return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
       const res = yield this.get(requestUrl, additionalHeaders);
       return this._processResponse(res, this.requestOptions);
     });
@@ -54172,8 +54172,8 @@ var HttpClient = class {
   postJson(requestUrl_1, obj_1) {
     return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
       const data = JSON.stringify(obj2, null, 2);
-      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
       const res = yield this.post(requestUrl, data, additionalHeaders);
       return this._processResponse(res, this.requestOptions);
     });
@@ -54181,8 +54181,8 @@ var HttpClient = class {
   putJson(requestUrl_1, obj_1) {
     return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
       const data = JSON.stringify(obj2, null, 2);
-      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
       const res = yield this.put(requestUrl, data, additionalHeaders);
       return this._processResponse(res, this.requestOptions);
     });
@@ -54190,8 +54190,8 @@ var HttpClient = class {
   patchJson(requestUrl_1, obj_1) {
     return __awaiter(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
       const data = JSON.stringify(obj2, null, 2);
-      additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-      additionalHeaders[Headers.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes.ApplicationJson);
+      additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
       const res = yield this.patch(requestUrl, data, additionalHeaders);
       return this._processResponse(res, this.requestOptions);
     });
@@ -54277,14 +54277,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve2(res);
+            resolve3(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -54421,7 +54421,7 @@ var HttpClient = class {
   _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
     let clientHeader;
     if (this.requestOptions && this.requestOptions.headers) {
-      const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+      const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers2.ContentType];
       if (headerValue) {
         if (typeof headerValue === "number") {
           clientHeader = String(headerValue);
@@ -54432,7 +54432,7 @@ var HttpClient = class {
         }
       }
     }
-    const additionalValue = additionalHeaders[Headers.ContentType];
+    const additionalValue = additionalHeaders[Headers2.ContentType];
     if (additionalValue !== void 0) {
       if (typeof additionalValue === "number") {
         return String(additionalValue);
@@ -54528,12 +54528,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+      return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve2, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve3, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -54541,7 +54541,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve2(response);
+          resolve3(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -54553,14 +54553,14 @@ var HttpClient = class {
           return value;
         }
         let obj2;
-        let contents;
+        let contents2;
         try {
-          contents = yield res.readBody();
-          if (contents && contents.length > 0) {
+          contents2 = yield res.readBody();
+          if (contents2 && contents2.length > 0) {
             if (options && options.deserializeDates) {
-              obj2 = JSON.parse(contents, dateTimeDeserializer);
+              obj2 = JSON.parse(contents2, dateTimeDeserializer);
             } else {
-              obj2 = JSON.parse(contents);
+              obj2 = JSON.parse(contents2);
             }
             response.result = obj2;
           }
@@ -54571,8 +54571,8 @@ var HttpClient = class {
           let msg;
           if (obj2 && obj2.message) {
             msg = obj2.message;
-          } else if (contents && contents.length > 0) {
-            msg = contents;
+          } else if (contents2 && contents2.length > 0) {
+            msg = contents2;
           } else {
             msg = `Failed request: (${statusCode})`;
           }
@@ -54580,7 +54580,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve2(response);
+          resolve3(response);
         }
       }));
     });
@@ -54591,11 +54591,11 @@ var lowercaseKeys = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCas
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -54611,7 +54611,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve2(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -54642,11 +54642,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -54662,7 +54662,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve2(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -54731,11 +54731,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -54751,7 +54751,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve2(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -54795,12 +54795,12 @@ var Summary = class {
    *
    * @returns {string} content wrapped in HTML element
    */
-  wrap(tag, content, attrs = {}) {
+  wrap(tag, content2, attrs = {}) {
     const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
-    if (!content) {
+    if (!content2) {
       return `<${tag}${htmlAttrs}>`;
     }
-    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    return `<${tag}${htmlAttrs}>${content2}</${tag}>`;
   }
   /**
    * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
@@ -54931,8 +54931,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addDetails(label, content) {
-    const element = this.wrap("details", this.wrap("summary", label) + content);
+  addDetails(label, content2) {
+    const element = this.wrap("details", this.wrap("summary", label) + content2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -55030,11 +55030,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -55050,7 +55050,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve2(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -55063,23 +55063,23 @@ var ExitCode;
 function setSecret(secret) {
   issueCommand("add-mask", {}, secret);
 }
-function getInput(name, options) {
-  const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
-  if (options && options.required && !val) {
-    throw new Error(`Input required and not supplied: ${name}`);
+function getInput(name2, options) {
+  const val2 = process.env[`INPUT_${name2.replace(/ /g, "_").toUpperCase()}`] || "";
+  if (options && options.required && !val2) {
+    throw new Error(`Input required and not supplied: ${name2}`);
   }
   if (options && options.trimWhitespace === false) {
-    return val;
+    return val2;
   }
-  return val.trim();
+  return val2.trim();
 }
-function setOutput(name, value) {
+function setOutput(name2, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value));
   }
   process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name }, toCommandValue(value));
+  issueCommand("set-output", { name: name2 }, toCommandValue(value));
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
@@ -55121,19 +55121,19 @@ var INPUT_DEFAULTS = {
 };
 var InputError = class extends Error {
 };
-function oneOf(name, value, allowed) {
+function oneOf(name2, value, allowed) {
   if (allowed.includes(value)) return value;
-  throw new InputError(`input '${name}' is '${value}'; expected one of: ${allowed.join(", ")}`);
+  throw new InputError(`input '${name2}' is '${value}'; expected one of: ${allowed.join(", ")}`);
 }
-function bool(name, value) {
+function bool(name2, value) {
   if (/^(true|1|yes)$/i.test(value)) return true;
   if (/^(false|0|no)$/i.test(value)) return false;
-  throw new InputError(`input '${name}' is '${value}'; expected true or false`);
+  throw new InputError(`input '${name2}' is '${value}'; expected true or false`);
 }
 function readInputs(get) {
-  const v = (name) => {
-    const raw = get(name).trim();
-    return raw !== "" ? raw : INPUT_DEFAULTS[name] ?? "";
+  const v = (name2) => {
+    const raw = get(name2).trim();
+    return raw !== "" ? raw : INPUT_DEFAULTS[name2] ?? "";
   };
   return {
     mode: oneOf("mode", v("mode"), ["review", "verify"]),
@@ -55163,6 +55163,8169 @@ function readInputs(get) {
 // src/action/review.ts
 import { mkdir as mkdir4, readFile, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
+
+// src/scan/json.ts
+var JsonError = class extends Error {
+  constructor(message, offset) {
+    super(`${message} at character ${offset}`);
+    this.offset = offset;
+  }
+  offset;
+};
+var MAX_DEPTH = 128;
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function parseJson(text) {
+  let i = 0;
+  const duplicates = [];
+  const ws = () => {
+    for (; ; ) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else return;
+    }
+  };
+  const fail2 = (msg) => {
+    throw new JsonError(msg, i);
+  };
+  const str3 = () => {
+    i++;
+    let out = "";
+    let start = i;
+    for (; ; ) {
+      if (i >= text.length) fail2("unterminated string");
+      const c = text.charCodeAt(i);
+      if (c === 34) {
+        out += text.slice(start, i);
+        i++;
+        return out;
+      }
+      if (c < 32) fail2("control character in string");
+      if (c === 92) {
+        out += text.slice(start, i);
+        const e = text[i + 1];
+        i += 2;
+        switch (e) {
+          case '"':
+            out += '"';
+            break;
+          case "\\":
+            out += "\\";
+            break;
+          case "/":
+            out += "/";
+            break;
+          case "b":
+            out += "\b";
+            break;
+          case "f":
+            out += "\f";
+            break;
+          case "n":
+            out += "\n";
+            break;
+          case "r":
+            out += "\r";
+            break;
+          case "t":
+            out += "	";
+            break;
+          case "u": {
+            const hex4 = () => {
+              const h = text.slice(i, i + 4);
+              if (!/^[0-9a-fA-F]{4}$/.test(h)) fail2("invalid \\u escape");
+              i += 4;
+              return parseInt(h, 16);
+            };
+            const u = hex4();
+            if (u >= 55296 && u <= 56319) {
+              if (text[i] !== "\\" || text[i + 1] !== "u") fail2("lone leading surrogate");
+              i += 2;
+              const lo = hex4();
+              if (lo < 56320 || lo > 57343) fail2("invalid trailing surrogate");
+              out += String.fromCharCode(u, lo);
+            } else if (u >= 56320 && u <= 57343) fail2("lone trailing surrogate");
+            else out += String.fromCharCode(u);
+            break;
+          }
+          default:
+            fail2("invalid escape");
+        }
+        start = i;
+        continue;
+      }
+      i++;
+    }
+  };
+  const num = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m) return fail2("invalid number");
+    i += m[0].length;
+    return m[2] === void 0 && m[3] === void 0 ? BigInt(m[0]) : Number(m[0]);
+  };
+  const value = (depth, path) => {
+    if (depth > MAX_DEPTH) fail2("nesting too deep");
+    ws();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      const obj2 = /* @__PURE__ */ Object.create(null);
+      const seen = /* @__PURE__ */ new Set();
+      ws();
+      if (text[i] === "}") {
+        i++;
+        return obj2;
+      }
+      for (; ; ) {
+        ws();
+        if (text[i] !== '"') fail2("expected a key");
+        const k = str3();
+        ws();
+        if (text[i] !== ":") fail2("expected ':'");
+        i++;
+        const p = path ? `${path}.${k}` : k;
+        const v2 = value(depth + 1, p);
+        if (seen.has(k)) duplicates.push(p);
+        seen.add(k);
+        obj2[k] = v2;
+        ws();
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text[i] === "}") {
+          i++;
+          return obj2;
+        }
+        fail2("expected ',' or '}'");
+      }
+    }
+    if (c === "[") {
+      i++;
+      const arr2 = [];
+      ws();
+      if (text[i] === "]") {
+        i++;
+        return arr2;
+      }
+      for (; ; ) {
+        arr2.push(value(depth + 1, `${path}[${arr2.length}]`));
+        ws();
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text[i] === "]") {
+          i++;
+          return arr2;
+        }
+        fail2("expected ',' or ']'");
+      }
+    }
+    if (c === '"') return str3();
+    if (text.startsWith("true", i)) {
+      i += 4;
+      return true;
+    }
+    if (text.startsWith("false", i)) {
+      i += 5;
+      return false;
+    }
+    if (text.startsWith("null", i)) {
+      i += 4;
+      return null;
+    }
+    return num();
+  };
+  const v = value(0, "");
+  ws();
+  if (i !== text.length) fail2("trailing characters");
+  return { value: v, duplicates };
+}
+
+// node_modules/@lezer/common/dist/index.js
+var DefaultBufferLength = 1024;
+var nextPropID = 0;
+var Range = class {
+  constructor(from, to) {
+    this.from = from;
+    this.to = to;
+  }
+};
+var NodeProp = class {
+  /**
+  Create a new node prop type.
+  */
+  constructor(config = {}) {
+    this.id = nextPropID++;
+    this.perNode = !!config.perNode;
+    this.deserialize = config.deserialize || (() => {
+      throw new Error("This node type doesn't define a deserialize function");
+    });
+    this.combine = config.combine || null;
+  }
+  /**
+  This is meant to be used with
+  [`NodeSet.extend`](#common.NodeSet.extend) or
+  [`LRParser.configure`](#lr.ParserConfig.props) to compute
+  prop values for each node type in the set. Takes a [match
+  object](#common.NodeType^match) or function that returns undefined
+  if the node type doesn't get this prop, and the prop's value if
+  it does.
+  */
+  add(match) {
+    if (this.perNode)
+      throw new RangeError("Can't add per-node props to node types");
+    if (typeof match != "function")
+      match = NodeType.match(match);
+    return (type) => {
+      let result2 = match(type);
+      return result2 === void 0 ? null : [this, result2];
+    };
+  }
+};
+NodeProp.closedBy = new NodeProp({ deserialize: (str3) => str3.split(" ") });
+NodeProp.openedBy = new NodeProp({ deserialize: (str3) => str3.split(" ") });
+NodeProp.group = new NodeProp({ deserialize: (str3) => str3.split(" ") });
+NodeProp.isolate = new NodeProp({ deserialize: (value) => {
+  if (value && value != "rtl" && value != "ltr" && value != "auto")
+    throw new RangeError("Invalid value for isolate: " + value);
+  return value || "auto";
+} });
+NodeProp.contextHash = new NodeProp({ perNode: true });
+NodeProp.lookAhead = new NodeProp({ perNode: true });
+NodeProp.mounted = new NodeProp({ perNode: true });
+var MountedTree = class {
+  constructor(tree, overlay, parser2, bracketed2 = false) {
+    this.tree = tree;
+    this.overlay = overlay;
+    this.parser = parser2;
+    this.bracketed = bracketed2;
+  }
+  /**
+  @internal
+  */
+  static get(tree) {
+    return tree && tree.props && tree.props[NodeProp.mounted.id];
+  }
+};
+var noProps = /* @__PURE__ */ Object.create(null);
+var NodeType = class _NodeType {
+  /**
+  @internal
+  */
+  constructor(name2, props, id2, flags = 0) {
+    this.name = name2;
+    this.props = props;
+    this.id = id2;
+    this.flags = flags;
+  }
+  /**
+  Define a node type.
+  */
+  static define(spec) {
+    let props = spec.props && spec.props.length ? /* @__PURE__ */ Object.create(null) : noProps;
+    let flags = (spec.top ? 1 : 0) | (spec.skipped ? 2 : 0) | (spec.error ? 4 : 0) | (spec.name == null ? 8 : 0);
+    let type = new _NodeType(spec.name || "", props, spec.id, flags);
+    if (spec.props)
+      for (let src of spec.props) {
+        if (!Array.isArray(src))
+          src = src(type);
+        if (src) {
+          if (src[0].perNode)
+            throw new RangeError("Can't store a per-node prop on a node type");
+          props[src[0].id] = src[1];
+        }
+      }
+    return type;
+  }
+  /**
+  Retrieves a node prop for this type. Will return `undefined` if
+  the prop isn't present on this node.
+  */
+  prop(prop) {
+    return this.props[prop.id];
+  }
+  /**
+  True when this is the top node of a grammar.
+  */
+  get isTop() {
+    return (this.flags & 1) > 0;
+  }
+  /**
+  True when this node is produced by a skip rule.
+  */
+  get isSkipped() {
+    return (this.flags & 2) > 0;
+  }
+  /**
+  Indicates whether this is an error node.
+  */
+  get isError() {
+    return (this.flags & 4) > 0;
+  }
+  /**
+  When true, this node type doesn't correspond to a user-declared
+  named node, for example because it is used to cache repetition.
+  */
+  get isAnonymous() {
+    return (this.flags & 8) > 0;
+  }
+  /**
+  Returns true when this node's name or one of its
+  [groups](#common.NodeProp^group) matches the given string.
+  */
+  is(name2) {
+    if (typeof name2 == "string") {
+      if (this.name == name2)
+        return true;
+      let group = this.prop(NodeProp.group);
+      return group ? group.indexOf(name2) > -1 : false;
+    }
+    return this.id == name2;
+  }
+  /**
+  Create a function from node types to arbitrary values by
+  specifying an object whose property names are node or
+  [group](#common.NodeProp^group) names. Often useful with
+  [`NodeProp.add`](#common.NodeProp.add). You can put multiple
+  names, separated by spaces, in a single property name to map
+  multiple node names to a single value.
+  */
+  static match(map) {
+    let direct = /* @__PURE__ */ Object.create(null);
+    for (let prop in map)
+      for (let name2 of prop.split(" "))
+        direct[name2] = map[prop];
+    return (node) => {
+      for (let groups = node.prop(NodeProp.group), i = -1; i < (groups ? groups.length : 0); i++) {
+        let found = direct[i < 0 ? node.name : groups[i]];
+        if (found)
+          return found;
+      }
+    };
+  }
+};
+NodeType.none = new NodeType(
+  "",
+  /* @__PURE__ */ Object.create(null),
+  0,
+  8
+  /* NodeFlag.Anonymous */
+);
+var NodeSet = class _NodeSet {
+  /**
+  Create a set with the given types. The `id` property of each
+  type should correspond to its position within the array.
+  */
+  constructor(types) {
+    this.types = types;
+    for (let i = 0; i < types.length; i++)
+      if (types[i].id != i)
+        throw new RangeError("Node type ids should correspond to array positions when creating a node set");
+  }
+  /**
+  Create a copy of this set with some node properties added. The
+  arguments to this method can be created with
+  [`NodeProp.add`](#common.NodeProp.add).
+  */
+  extend(...props) {
+    let newTypes = [];
+    for (let type of this.types) {
+      let newProps = null;
+      for (let source of props) {
+        let add = source(type);
+        if (add) {
+          if (!newProps)
+            newProps = Object.assign({}, type.props);
+          let value = add[1], prop = add[0];
+          if (prop.combine && prop.id in newProps)
+            value = prop.combine(newProps[prop.id], value);
+          newProps[prop.id] = value;
+        }
+      }
+      newTypes.push(newProps ? new NodeType(type.name, newProps, type.id, type.flags) : type);
+    }
+    return new _NodeSet(newTypes);
+  }
+};
+var CachedNode = /* @__PURE__ */ new WeakMap();
+var CachedInnerNode = /* @__PURE__ */ new WeakMap();
+var IterMode;
+(function(IterMode2) {
+  IterMode2[IterMode2["ExcludeBuffers"] = 1] = "ExcludeBuffers";
+  IterMode2[IterMode2["IncludeAnonymous"] = 2] = "IncludeAnonymous";
+  IterMode2[IterMode2["IgnoreMounts"] = 4] = "IgnoreMounts";
+  IterMode2[IterMode2["IgnoreOverlays"] = 8] = "IgnoreOverlays";
+  IterMode2[IterMode2["EnterBracketed"] = 16] = "EnterBracketed";
+})(IterMode || (IterMode = {}));
+var Tree = class _Tree {
+  /**
+  Construct a new tree. See also [`Tree.build`](#common.Tree^build).
+  */
+  constructor(type, children, positions, length, props) {
+    this.type = type;
+    this.children = children;
+    this.positions = positions;
+    this.length = length;
+    this.props = null;
+    if (props && props.length) {
+      this.props = /* @__PURE__ */ Object.create(null);
+      for (let [prop, value] of props)
+        this.props[typeof prop == "number" ? prop : prop.id] = value;
+    }
+  }
+  /**
+  @internal
+  */
+  toString() {
+    let mounted = MountedTree.get(this);
+    if (mounted && !mounted.overlay)
+      return mounted.tree.toString();
+    let children = "";
+    for (let ch of this.children) {
+      let str3 = ch.toString();
+      if (str3) {
+        if (children)
+          children += ",";
+        children += str3;
+      }
+    }
+    return !this.type.name ? children : (/\W/.test(this.type.name) && !this.type.isError ? JSON.stringify(this.type.name) : this.type.name) + (children.length ? "(" + children + ")" : "");
+  }
+  /**
+  Get a [tree cursor](#common.TreeCursor) positioned at the top of
+  the tree. Mode can be used to [control](#common.IterMode) which
+  nodes the cursor visits.
+  */
+  cursor(mode = 0) {
+    return new TreeCursor(this.topNode, mode);
+  }
+  /**
+  Get a [tree cursor](#common.TreeCursor) pointing into this tree
+  at the given position and side (see
+  [`moveTo`](#common.TreeCursor.moveTo).
+  */
+  cursorAt(pos, side = 0, mode = 0) {
+    let scope = CachedNode.get(this) || this.topNode;
+    let cursor = new TreeCursor(scope);
+    cursor.moveTo(pos, side);
+    CachedNode.set(this, cursor._tree);
+    return cursor;
+  }
+  /**
+  Get a [syntax node](#common.SyntaxNode) object for the top of the
+  tree.
+  */
+  get topNode() {
+    return new TreeNode(this, 0, 0, null);
+  }
+  /**
+  Get the [syntax node](#common.SyntaxNode) at the given position.
+  If `side` is -1, this will move into nodes that end at the
+  position. If 1, it'll move into nodes that start at the
+  position. With 0, it'll only enter nodes that cover the position
+  from both sides.
+  
+  Note that this will not enter
+  [overlays](#common.MountedTree.overlay), and you often want
+  [`resolveInner`](#common.Tree.resolveInner) instead.
+  */
+  resolve(pos, side = 0) {
+    let node = resolveNode(CachedNode.get(this) || this.topNode, pos, side, false);
+    CachedNode.set(this, node);
+    return node;
+  }
+  /**
+  Like [`resolve`](#common.Tree.resolve), but will enter
+  [overlaid](#common.MountedTree.overlay) nodes, producing a syntax node
+  pointing into the innermost overlaid tree at the given position
+  (with parent links going through all parent structure, including
+  the host trees).
+  */
+  resolveInner(pos, side = 0) {
+    let node = resolveNode(CachedInnerNode.get(this) || this.topNode, pos, side, true);
+    CachedInnerNode.set(this, node);
+    return node;
+  }
+  /**
+  In some situations, it can be useful to iterate through all
+  nodes around a position, including those in overlays that don't
+  directly cover the position. This method gives you an iterator
+  that will produce all nodes, from small to big, around the given
+  position.
+  */
+  resolveStack(pos, side = 0) {
+    return stackIterator(this, pos, side);
+  }
+  /**
+  Iterate over the tree and its children, calling `enter` for any
+  node that touches the `from`/`to` region (if given) before
+  running over such a node's children, and `leave` (if given) when
+  leaving the node. When `enter` returns `false`, that node will
+  not have its children iterated over (or `leave` called).
+  */
+  iterate(spec) {
+    let { enter, leave, from = 0, to = this.length } = spec;
+    let mode = spec.mode || 0, anon = (mode & IterMode.IncludeAnonymous) > 0;
+    for (let c = this.cursor(mode | IterMode.IncludeAnonymous); ; ) {
+      let entered = false;
+      if (c.from <= to && c.to >= from && (!anon && c.type.isAnonymous || enter(c) !== false)) {
+        if (c.firstChild())
+          continue;
+        entered = true;
+      }
+      for (; ; ) {
+        if (entered && leave && (anon || !c.type.isAnonymous))
+          leave(c);
+        if (c.nextSibling())
+          break;
+        if (!c.parent())
+          return;
+        entered = true;
+      }
+    }
+  }
+  /**
+  Get the value of the given [node prop](#common.NodeProp) for this
+  node. Works with both per-node and per-type props.
+  */
+  prop(prop) {
+    return !prop.perNode ? this.type.prop(prop) : this.props ? this.props[prop.id] : void 0;
+  }
+  /**
+  Returns the node's [per-node props](#common.NodeProp.perNode) in a
+  format that can be passed to the [`Tree`](#common.Tree)
+  constructor.
+  */
+  get propValues() {
+    let result2 = [];
+    if (this.props)
+      for (let id2 in this.props)
+        result2.push([+id2, this.props[id2]]);
+    return result2;
+  }
+  /**
+  Balance the direct children of this tree, producing a copy of
+  which may have children grouped into subtrees with type
+  [`NodeType.none`](#common.NodeType^none).
+  */
+  balance(config = {}) {
+    return this.children.length <= 8 ? this : balanceRange(NodeType.none, this.children, this.positions, 0, this.children.length, 0, this.length, (children, positions, length) => new _Tree(this.type, children, positions, length, this.propValues), config.makeTree || ((children, positions, length) => new _Tree(NodeType.none, children, positions, length)));
+  }
+  /**
+  Build a tree from a postfix-ordered buffer of node information,
+  or a cursor over such a buffer.
+  */
+  static build(data) {
+    return buildTree(data);
+  }
+};
+Tree.empty = new Tree(NodeType.none, [], [], 0);
+var FlatBufferCursor = class _FlatBufferCursor {
+  constructor(buffer, index) {
+    this.buffer = buffer;
+    this.index = index;
+  }
+  get id() {
+    return this.buffer[this.index - 4];
+  }
+  get start() {
+    return this.buffer[this.index - 3];
+  }
+  get end() {
+    return this.buffer[this.index - 2];
+  }
+  get size() {
+    return this.buffer[this.index - 1];
+  }
+  get pos() {
+    return this.index;
+  }
+  next() {
+    this.index -= 4;
+  }
+  fork() {
+    return new _FlatBufferCursor(this.buffer, this.index);
+  }
+};
+var TreeBuffer = class _TreeBuffer {
+  /**
+  Create a tree buffer.
+  */
+  constructor(buffer, length, set2) {
+    this.buffer = buffer;
+    this.length = length;
+    this.set = set2;
+  }
+  /**
+  @internal
+  */
+  get type() {
+    return NodeType.none;
+  }
+  /**
+  @internal
+  */
+  toString() {
+    let result2 = [];
+    for (let index = 0; index < this.buffer.length; ) {
+      result2.push(this.childString(index));
+      index = this.buffer[index + 3];
+    }
+    return result2.join(",");
+  }
+  /**
+  @internal
+  */
+  childString(index) {
+    let id2 = this.buffer[index], endIndex = this.buffer[index + 3];
+    let type = this.set.types[id2], result2 = type.name;
+    if (/\W/.test(result2) && !type.isError)
+      result2 = JSON.stringify(result2);
+    index += 4;
+    if (endIndex == index)
+      return result2;
+    let children = [];
+    while (index < endIndex) {
+      children.push(this.childString(index));
+      index = this.buffer[index + 3];
+    }
+    return result2 + "(" + children.join(",") + ")";
+  }
+  /**
+  @internal
+  */
+  findChild(startIndex, endIndex, dir, pos, side) {
+    let { buffer } = this, pick = -1;
+    for (let i = startIndex; i != endIndex; i = buffer[i + 3]) {
+      if (checkSide(side, pos, buffer[i + 1], buffer[i + 2])) {
+        pick = i;
+        if (dir > 0)
+          break;
+      }
+    }
+    return pick;
+  }
+  /**
+  @internal
+  */
+  slice(startI, endI, from) {
+    let b = this.buffer;
+    let copy = new Uint16Array(endI - startI), len = 0;
+    for (let i = startI, j = 0; i < endI; ) {
+      copy[j++] = b[i++];
+      copy[j++] = b[i++] - from;
+      let to = copy[j++] = b[i++] - from;
+      copy[j++] = b[i++] - startI;
+      len = Math.max(len, to);
+    }
+    return new _TreeBuffer(copy, len, this.set);
+  }
+};
+function checkSide(side, pos, from, to) {
+  switch (side) {
+    case -2:
+      return from < pos;
+    case -1:
+      return to >= pos && from < pos;
+    case 0:
+      return from < pos && to > pos;
+    case 1:
+      return from <= pos && to > pos;
+    case 2:
+      return to > pos;
+    case 4:
+      return true;
+  }
+}
+function resolveNode(node, pos, side, overlays) {
+  var _a;
+  while (node.from == node.to || (side < 1 ? node.from >= pos : node.from > pos) || (side > -1 ? node.to <= pos : node.to < pos)) {
+    let parent = !overlays && node instanceof TreeNode && node.index < 0 ? null : node.parent;
+    if (!parent)
+      return node;
+    node = parent;
+  }
+  let mode = overlays ? 0 : IterMode.IgnoreOverlays;
+  if (overlays)
+    for (let scan = node, parent = scan.parent; parent; scan = parent, parent = scan.parent) {
+      if (scan instanceof TreeNode && scan.index < 0 && ((_a = parent.enter(pos, side, mode)) === null || _a === void 0 ? void 0 : _a.from) != scan.from)
+        node = parent;
+    }
+  for (; ; ) {
+    let inner = node.enter(pos, side, mode);
+    if (!inner)
+      return node;
+    node = inner;
+  }
+}
+var BaseNode = class {
+  cursor(mode = 0) {
+    return new TreeCursor(this, mode);
+  }
+  getChild(type, before = null, after = null) {
+    let r = getChildren(this, type, before, after);
+    return r.length ? r[0] : null;
+  }
+  getChildren(type, before = null, after = null) {
+    return getChildren(this, type, before, after);
+  }
+  resolve(pos, side = 0) {
+    return resolveNode(this, pos, side, false);
+  }
+  resolveInner(pos, side = 0) {
+    return resolveNode(this, pos, side, true);
+  }
+  matchContext(context4) {
+    return matchNodeContext(this.parent, context4);
+  }
+  enterUnfinishedNodesBefore(pos) {
+    let scan = this.childBefore(pos), node = this;
+    while (scan) {
+      let last = scan.lastChild;
+      if (!last || last.to != scan.to)
+        break;
+      if (last.type.isError && last.from == last.to) {
+        node = scan;
+        scan = last.prevSibling;
+      } else {
+        scan = last;
+      }
+    }
+    return node;
+  }
+  get node() {
+    return this;
+  }
+  get next() {
+    return this.parent;
+  }
+};
+var TreeNode = class _TreeNode extends BaseNode {
+  constructor(_tree, from, index, _parent) {
+    super();
+    this._tree = _tree;
+    this.from = from;
+    this.index = index;
+    this._parent = _parent;
+  }
+  get type() {
+    return this._tree.type;
+  }
+  get name() {
+    return this._tree.type.name;
+  }
+  get to() {
+    return this.from + this._tree.length;
+  }
+  nextChild(i, dir, pos, side, mode = 0) {
+    for (let parent = this; ; ) {
+      for (let { children, positions } = parent._tree, e = dir > 0 ? children.length : -1; i != e; i += dir) {
+        let next = children[i], start = positions[i] + parent.from, mounted;
+        if (!(mode & IterMode.EnterBracketed && next instanceof Tree && (mounted = MountedTree.get(next)) && !mounted.overlay && mounted.bracketed && pos >= start && pos <= start + next.length) && !checkSide(side, pos, start, start + next.length))
+          continue;
+        if (next instanceof TreeBuffer) {
+          if (mode & IterMode.ExcludeBuffers)
+            continue;
+          let index = next.findChild(0, next.buffer.length, dir, pos - start, side);
+          if (index > -1)
+            return new BufferNode(new BufferContext(parent, next, i, start), null, index);
+        } else if (mode & IterMode.IncludeAnonymous || (!next.type.isAnonymous || hasChild(next))) {
+          let mounted2;
+          if (!(mode & IterMode.IgnoreMounts) && (mounted2 = MountedTree.get(next)) && !mounted2.overlay)
+            return new _TreeNode(mounted2.tree, start, i, parent);
+          let inner = new _TreeNode(next, start, i, parent);
+          return mode & IterMode.IncludeAnonymous || !inner.type.isAnonymous ? inner : inner.nextChild(dir < 0 ? next.children.length - 1 : 0, dir, pos, side, mode);
+        }
+      }
+      if (mode & IterMode.IncludeAnonymous || !parent.type.isAnonymous)
+        return null;
+      if (parent.index >= 0)
+        i = parent.index + dir;
+      else
+        i = dir < 0 ? -1 : parent._parent._tree.children.length;
+      parent = parent._parent;
+      if (!parent)
+        return null;
+    }
+  }
+  get firstChild() {
+    return this.nextChild(
+      0,
+      1,
+      0,
+      4
+      /* Side.DontCare */
+    );
+  }
+  get lastChild() {
+    return this.nextChild(
+      this._tree.children.length - 1,
+      -1,
+      0,
+      4
+      /* Side.DontCare */
+    );
+  }
+  childAfter(pos) {
+    return this.nextChild(
+      0,
+      1,
+      pos,
+      2
+      /* Side.After */
+    );
+  }
+  childBefore(pos) {
+    return this.nextChild(
+      this._tree.children.length - 1,
+      -1,
+      pos,
+      -2
+      /* Side.Before */
+    );
+  }
+  prop(prop) {
+    return this._tree.prop(prop);
+  }
+  enter(pos, side, mode = 0) {
+    let mounted;
+    if (!(mode & IterMode.IgnoreOverlays) && (mounted = MountedTree.get(this._tree)) && mounted.overlay) {
+      let rPos = pos - this.from, enterBracketed = mode & IterMode.EnterBracketed && mounted.bracketed;
+      for (let { from, to } of mounted.overlay) {
+        if ((side > 0 || enterBracketed ? from <= rPos : from < rPos) && (side < 0 || enterBracketed ? to >= rPos : to > rPos))
+          return new _TreeNode(mounted.tree, mounted.overlay[0].from + this.from, -1, this);
+      }
+    }
+    return this.nextChild(0, 1, pos, side, mode);
+  }
+  nextSignificantParent() {
+    let val2 = this;
+    while (val2.type.isAnonymous && val2._parent)
+      val2 = val2._parent;
+    return val2;
+  }
+  get parent() {
+    return this._parent ? this._parent.nextSignificantParent() : null;
+  }
+  get nextSibling() {
+    return this._parent && this.index >= 0 ? this._parent.nextChild(
+      this.index + 1,
+      1,
+      0,
+      4
+      /* Side.DontCare */
+    ) : null;
+  }
+  get prevSibling() {
+    return this._parent && this.index >= 0 ? this._parent.nextChild(
+      this.index - 1,
+      -1,
+      0,
+      4
+      /* Side.DontCare */
+    ) : null;
+  }
+  get tree() {
+    return this._tree;
+  }
+  toTree() {
+    return this._tree;
+  }
+  /**
+  @internal
+  */
+  toString() {
+    return this._tree.toString();
+  }
+};
+function getChildren(node, type, before, after) {
+  let cur = node.cursor(), result2 = [];
+  if (!cur.firstChild())
+    return result2;
+  if (before != null)
+    for (let found = false; !found; ) {
+      found = cur.type.is(before);
+      if (!cur.nextSibling())
+        return result2;
+    }
+  for (; ; ) {
+    if (after != null && cur.type.is(after))
+      return result2;
+    if (cur.type.is(type))
+      result2.push(cur.node);
+    if (!cur.nextSibling())
+      return after == null ? result2 : [];
+  }
+}
+function matchNodeContext(node, context4, i = context4.length - 1) {
+  for (let p = node; i >= 0; p = p.parent) {
+    if (!p)
+      return false;
+    if (!p.type.isAnonymous) {
+      if (context4[i] && context4[i] != p.name)
+        return false;
+      i--;
+    }
+  }
+  return true;
+}
+var BufferContext = class {
+  constructor(parent, buffer, index, start) {
+    this.parent = parent;
+    this.buffer = buffer;
+    this.index = index;
+    this.start = start;
+  }
+};
+var BufferNode = class _BufferNode extends BaseNode {
+  get name() {
+    return this.type.name;
+  }
+  get from() {
+    return this.context.start + this.context.buffer.buffer[this.index + 1];
+  }
+  get to() {
+    return this.context.start + this.context.buffer.buffer[this.index + 2];
+  }
+  constructor(context4, _parent, index) {
+    super();
+    this.context = context4;
+    this._parent = _parent;
+    this.index = index;
+    this.type = context4.buffer.set.types[context4.buffer.buffer[index]];
+  }
+  child(dir, pos, side) {
+    let { buffer } = this.context;
+    let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], dir, pos - this.context.start, side);
+    return index < 0 ? null : new _BufferNode(this.context, this, index);
+  }
+  get firstChild() {
+    return this.child(
+      1,
+      0,
+      4
+      /* Side.DontCare */
+    );
+  }
+  get lastChild() {
+    return this.child(
+      -1,
+      0,
+      4
+      /* Side.DontCare */
+    );
+  }
+  childAfter(pos) {
+    return this.child(
+      1,
+      pos,
+      2
+      /* Side.After */
+    );
+  }
+  childBefore(pos) {
+    return this.child(
+      -1,
+      pos,
+      -2
+      /* Side.Before */
+    );
+  }
+  prop(prop) {
+    return this.type.prop(prop);
+  }
+  enter(pos, side, mode = 0) {
+    if (mode & IterMode.ExcludeBuffers)
+      return null;
+    let { buffer } = this.context;
+    let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], side > 0 ? 1 : -1, pos - this.context.start, side);
+    return index < 0 ? null : new _BufferNode(this.context, this, index);
+  }
+  get parent() {
+    return this._parent || this.context.parent.nextSignificantParent();
+  }
+  externalSibling(dir) {
+    return this._parent ? null : this.context.parent.nextChild(
+      this.context.index + dir,
+      dir,
+      0,
+      4
+      /* Side.DontCare */
+    );
+  }
+  get nextSibling() {
+    let { buffer } = this.context;
+    let after = buffer.buffer[this.index + 3];
+    if (after < (this._parent ? buffer.buffer[this._parent.index + 3] : buffer.buffer.length))
+      return new _BufferNode(this.context, this._parent, after);
+    return this.externalSibling(1);
+  }
+  get prevSibling() {
+    let { buffer } = this.context;
+    let parentStart = this._parent ? this._parent.index + 4 : 0;
+    if (this.index == parentStart)
+      return this.externalSibling(-1);
+    return new _BufferNode(this.context, this._parent, buffer.findChild(
+      parentStart,
+      this.index,
+      -1,
+      0,
+      4
+      /* Side.DontCare */
+    ));
+  }
+  get tree() {
+    return null;
+  }
+  toTree() {
+    let children = [], positions = [];
+    let { buffer } = this.context;
+    let startI = this.index + 4, endI = buffer.buffer[this.index + 3];
+    if (endI > startI) {
+      let from = buffer.buffer[this.index + 1];
+      children.push(buffer.slice(startI, endI, from));
+      positions.push(0);
+    }
+    return new Tree(this.type, children, positions, this.to - this.from);
+  }
+  /**
+  @internal
+  */
+  toString() {
+    return this.context.buffer.childString(this.index);
+  }
+};
+function iterStack(heads) {
+  if (!heads.length)
+    return null;
+  let pick = 0, picked = heads[0];
+  for (let i = 1; i < heads.length; i++) {
+    let node = heads[i];
+    if (node.from > picked.from || node.to < picked.to) {
+      picked = node;
+      pick = i;
+    }
+  }
+  let next = picked instanceof TreeNode && picked.index < 0 ? null : picked.parent;
+  let newHeads = heads.slice();
+  if (next)
+    newHeads[pick] = next;
+  else
+    newHeads.splice(pick, 1);
+  return new StackIterator(newHeads, picked);
+}
+var StackIterator = class {
+  constructor(heads, node) {
+    this.heads = heads;
+    this.node = node;
+  }
+  get next() {
+    return iterStack(this.heads);
+  }
+};
+function stackIterator(tree, pos, side) {
+  let inner = tree.resolveInner(pos, side), layers = null;
+  for (let scan = inner instanceof TreeNode ? inner : inner.context.parent; scan; scan = scan.parent) {
+    if (scan.index < 0) {
+      let parent = scan.parent;
+      (layers || (layers = [inner])).push(parent.resolve(pos, side));
+      scan = parent;
+    } else {
+      let mount = MountedTree.get(scan.tree);
+      if (mount && mount.overlay && mount.overlay[0].from <= pos && mount.overlay[mount.overlay.length - 1].to >= pos) {
+        let root = new TreeNode(mount.tree, mount.overlay[0].from + scan.from, -1, scan);
+        (layers || (layers = [inner])).push(resolveNode(root, pos, side, false));
+      }
+    }
+  }
+  return layers ? iterStack(layers) : inner;
+}
+var TreeCursor = class {
+  /**
+  Shorthand for `.type.name`.
+  */
+  get name() {
+    return this.type.name;
+  }
+  /**
+  @internal
+  */
+  constructor(node, mode = 0) {
+    this.buffer = null;
+    this.stack = [];
+    this.index = 0;
+    this.bufferNode = null;
+    this.mode = mode & ~IterMode.EnterBracketed;
+    if (node instanceof TreeNode) {
+      this.yieldNode(node);
+    } else {
+      this._tree = node.context.parent;
+      this.buffer = node.context;
+      for (let n = node._parent; n; n = n._parent)
+        this.stack.unshift(n.index);
+      this.bufferNode = node;
+      this.yieldBuf(node.index);
+    }
+  }
+  yieldNode(node) {
+    if (!node)
+      return false;
+    this._tree = node;
+    this.type = node.type;
+    this.from = node.from;
+    this.to = node.to;
+    return true;
+  }
+  yieldBuf(index, type) {
+    this.index = index;
+    let { start, buffer } = this.buffer;
+    this.type = type || buffer.set.types[buffer.buffer[index]];
+    this.from = start + buffer.buffer[index + 1];
+    this.to = start + buffer.buffer[index + 2];
+    return true;
+  }
+  /**
+  @internal
+  */
+  yield(node) {
+    if (!node)
+      return false;
+    if (node instanceof TreeNode) {
+      this.buffer = null;
+      return this.yieldNode(node);
+    }
+    this.buffer = node.context;
+    return this.yieldBuf(node.index, node.type);
+  }
+  /**
+  @internal
+  */
+  toString() {
+    return this.buffer ? this.buffer.buffer.childString(this.index) : this._tree.toString();
+  }
+  /**
+  @internal
+  */
+  enterChild(dir, pos, side) {
+    if (!this.buffer)
+      return this.yield(this._tree.nextChild(dir < 0 ? this._tree._tree.children.length - 1 : 0, dir, pos, side, this.mode));
+    let { buffer } = this.buffer;
+    let index = buffer.findChild(this.index + 4, buffer.buffer[this.index + 3], dir, pos - this.buffer.start, side);
+    if (index < 0)
+      return false;
+    this.stack.push(this.index);
+    return this.yieldBuf(index);
+  }
+  /**
+  Move the cursor to this node's first child. When this returns
+  false, the node has no child, and the cursor has not been moved.
+  */
+  firstChild() {
+    return this.enterChild(
+      1,
+      0,
+      4
+      /* Side.DontCare */
+    );
+  }
+  /**
+  Move the cursor to this node's last child.
+  */
+  lastChild() {
+    return this.enterChild(
+      -1,
+      0,
+      4
+      /* Side.DontCare */
+    );
+  }
+  /**
+  Move the cursor to the first child that ends after `pos`.
+  */
+  childAfter(pos) {
+    return this.enterChild(
+      1,
+      pos,
+      2
+      /* Side.After */
+    );
+  }
+  /**
+  Move to the last child that starts before `pos`.
+  */
+  childBefore(pos) {
+    return this.enterChild(
+      -1,
+      pos,
+      -2
+      /* Side.Before */
+    );
+  }
+  /**
+  Move the cursor to the child around `pos`. If side is -1 the
+  child may end at that position, when 1 it may start there. This
+  will also enter [overlaid](#common.MountedTree.overlay)
+  [mounted](#common.NodeProp^mounted) trees unless `overlays` is
+  set to false.
+  */
+  enter(pos, side, mode = this.mode) {
+    if (!this.buffer)
+      return this.yield(this._tree.enter(pos, side, mode));
+    return mode & IterMode.ExcludeBuffers ? false : this.enterChild(1, pos, side);
+  }
+  /**
+  Move to the node's parent node, if this isn't the top node.
+  */
+  parent() {
+    if (!this.buffer)
+      return this.yieldNode(this.mode & IterMode.IncludeAnonymous ? this._tree._parent : this._tree.parent);
+    if (this.stack.length)
+      return this.yieldBuf(this.stack.pop());
+    let parent = this.mode & IterMode.IncludeAnonymous ? this.buffer.parent : this.buffer.parent.nextSignificantParent();
+    this.buffer = null;
+    return this.yieldNode(parent);
+  }
+  /**
+  @internal
+  */
+  sibling(dir) {
+    if (!this.buffer)
+      return !this._tree._parent ? false : this.yield(this._tree.index < 0 ? null : this._tree._parent.nextChild(this._tree.index + dir, dir, 0, 4, this.mode));
+    let { buffer } = this.buffer, d = this.stack.length - 1;
+    if (dir < 0) {
+      let parentStart = d < 0 ? 0 : this.stack[d] + 4;
+      if (this.index != parentStart)
+        return this.yieldBuf(buffer.findChild(
+          parentStart,
+          this.index,
+          -1,
+          0,
+          4
+          /* Side.DontCare */
+        ));
+    } else {
+      let after = buffer.buffer[this.index + 3];
+      if (after < (d < 0 ? buffer.buffer.length : buffer.buffer[this.stack[d] + 3]))
+        return this.yieldBuf(after);
+    }
+    return d < 0 ? this.yield(this.buffer.parent.nextChild(this.buffer.index + dir, dir, 0, 4, this.mode)) : false;
+  }
+  /**
+  Move to this node's next sibling, if any.
+  */
+  nextSibling() {
+    return this.sibling(1);
+  }
+  /**
+  Move to this node's previous sibling, if any.
+  */
+  prevSibling() {
+    return this.sibling(-1);
+  }
+  atLastNode(dir) {
+    let index, parent, { buffer } = this;
+    if (buffer) {
+      if (dir > 0) {
+        if (this.index < buffer.buffer.buffer.length)
+          return false;
+      } else {
+        for (let i = 0; i < this.index; i++)
+          if (buffer.buffer.buffer[i + 3] < this.index)
+            return false;
+      }
+      ({ index, parent } = buffer);
+    } else {
+      ({ index, _parent: parent } = this._tree);
+    }
+    for (; parent; { index, _parent: parent } = parent) {
+      if (index > -1)
+        for (let i = index + dir, e = dir < 0 ? -1 : parent._tree.children.length; i != e; i += dir) {
+          let child = parent._tree.children[i];
+          if (this.mode & IterMode.IncludeAnonymous || child instanceof TreeBuffer || !child.type.isAnonymous || hasChild(child))
+            return false;
+        }
+    }
+    return true;
+  }
+  move(dir, enter) {
+    if (enter && this.enterChild(
+      dir,
+      0,
+      4
+      /* Side.DontCare */
+    ))
+      return true;
+    for (; ; ) {
+      if (this.sibling(dir))
+        return true;
+      if (this.atLastNode(dir) || !this.parent())
+        return false;
+    }
+  }
+  /**
+  Move to the next node in a
+  [pre-order](https://en.wikipedia.org/wiki/Tree_traversal#Pre-order,_NLR)
+  traversal, going from a node to its first child or, if the
+  current node is empty or `enter` is false, its next sibling or
+  the next sibling of the first parent node that has one.
+  */
+  next(enter = true) {
+    return this.move(1, enter);
+  }
+  /**
+  Move to the next node in a last-to-first pre-order traversal. A
+  node is followed by its last child or, if it has none, its
+  previous sibling or the previous sibling of the first parent
+  node that has one.
+  */
+  prev(enter = true) {
+    return this.move(-1, enter);
+  }
+  /**
+  Move the cursor to the innermost node that covers `pos`. If
+  `side` is -1, it will enter nodes that end at `pos`. If it is 1,
+  it will enter nodes that start at `pos`.
+  */
+  moveTo(pos, side = 0) {
+    while (this.from == this.to || (side < 1 ? this.from >= pos : this.from > pos) || (side > -1 ? this.to <= pos : this.to < pos))
+      if (!this.parent())
+        break;
+    while (this.enterChild(1, pos, side)) {
+    }
+    return this;
+  }
+  /**
+  Get a [syntax node](#common.SyntaxNode) at the cursor's current
+  position.
+  */
+  get node() {
+    if (!this.buffer)
+      return this._tree;
+    let cache2 = this.bufferNode, result2 = null, depth = 0;
+    if (cache2 && cache2.context == this.buffer) {
+      scan: for (let index = this.index, d = this.stack.length; d >= 0; ) {
+        for (let c = cache2; c; c = c._parent)
+          if (c.index == index) {
+            if (index == this.index)
+              return c;
+            result2 = c;
+            depth = d + 1;
+            break scan;
+          }
+        index = this.stack[--d];
+      }
+    }
+    for (let i = depth; i < this.stack.length; i++)
+      result2 = new BufferNode(this.buffer, result2, this.stack[i]);
+    return this.bufferNode = new BufferNode(this.buffer, result2, this.index);
+  }
+  /**
+  Get the [tree](#common.Tree) that represents the current node, if
+  any. Will return null when the node is in a [tree
+  buffer](#common.TreeBuffer).
+  */
+  get tree() {
+    return this.buffer ? null : this._tree._tree;
+  }
+  /**
+  Iterate over the current node and all its descendants, calling
+  `enter` when entering a node and `leave`, if given, when leaving
+  one. When `enter` returns `false`, any children of that node are
+  skipped, and `leave` isn't called for it.
+  */
+  iterate(enter, leave) {
+    for (let depth = 0; ; ) {
+      let mustLeave = false;
+      if (this.type.isAnonymous || enter(this) !== false) {
+        if (this.firstChild()) {
+          depth++;
+          continue;
+        }
+        if (!this.type.isAnonymous)
+          mustLeave = true;
+      }
+      for (; ; ) {
+        if (mustLeave && leave)
+          leave(this);
+        mustLeave = this.type.isAnonymous;
+        if (!depth)
+          return;
+        if (this.nextSibling())
+          break;
+        this.parent();
+        depth--;
+        mustLeave = true;
+      }
+    }
+  }
+  /**
+  Test whether the current node matches a given context—a sequence
+  of direct parent node names. Empty strings in the context array
+  are treated as wildcards.
+  */
+  matchContext(context4) {
+    if (!this.buffer)
+      return matchNodeContext(this.node.parent, context4);
+    let { buffer } = this.buffer, { types } = buffer.set;
+    for (let i = context4.length - 1, d = this.stack.length - 1; i >= 0; d--) {
+      if (d < 0)
+        return matchNodeContext(this._tree, context4, i);
+      let type = types[buffer.buffer[this.stack[d]]];
+      if (!type.isAnonymous) {
+        if (context4[i] && context4[i] != type.name)
+          return false;
+        i--;
+      }
+    }
+    return true;
+  }
+};
+function hasChild(tree) {
+  return tree.children.some((ch) => ch instanceof TreeBuffer || !ch.type.isAnonymous || hasChild(ch));
+}
+function buildTree(data) {
+  var _a;
+  let { buffer, nodeSet, maxBufferLength = DefaultBufferLength, reused = [], minRepeatType = nodeSet.types.length } = data;
+  let cursor = Array.isArray(buffer) ? new FlatBufferCursor(buffer, buffer.length) : buffer;
+  let types = nodeSet.types;
+  let contextHash = 0, lookAhead = 0;
+  function takeNode(parentStart, minPos, children2, positions2, inRepeat, depth) {
+    let { id: id2, start, end, size } = cursor;
+    let lookAheadAtStart = lookAhead, contextAtStart = contextHash;
+    if (size < 0) {
+      cursor.next();
+      if (size == -1) {
+        let node2 = reused[id2];
+        children2.push(node2);
+        positions2.push(start - parentStart);
+        return;
+      } else if (size == -3) {
+        contextHash = id2;
+        return;
+      } else if (size == -4) {
+        lookAhead = id2;
+        return;
+      } else {
+        throw new RangeError(`Unrecognized record size: ${size}`);
+      }
+    }
+    let type = types[id2], node, buffer2;
+    let startPos = start - parentStart;
+    if (end - start <= maxBufferLength && (buffer2 = findBufferSize(cursor.pos - minPos, inRepeat))) {
+      let data2 = new Uint16Array(buffer2.size - buffer2.skip);
+      let endPos = cursor.pos - buffer2.size, index = data2.length;
+      while (cursor.pos > endPos)
+        index = copyToBuffer(buffer2.start, data2, index);
+      node = new TreeBuffer(data2, end - buffer2.start, nodeSet);
+      startPos = buffer2.start - parentStart;
+    } else {
+      let endPos = cursor.pos - size;
+      cursor.next();
+      let localChildren = [], localPositions = [];
+      let localInRepeat = id2 >= minRepeatType ? id2 : -1;
+      let lastGroup = 0, lastEnd = end, groupLookAhead = lookAheadAtStart;
+      while (cursor.pos > endPos) {
+        if (localInRepeat >= 0 && cursor.id == localInRepeat && cursor.size >= 0) {
+          if (cursor.end <= lastEnd - maxBufferLength) {
+            makeRepeatLeaf(localChildren, localPositions, start, lastGroup, cursor.end, lastEnd, localInRepeat, groupLookAhead, contextAtStart);
+            lastGroup = localChildren.length;
+            lastEnd = cursor.end;
+            groupLookAhead = lookAhead;
+          }
+          cursor.next();
+        } else if (depth > 2500) {
+          takeFlatNode(start, endPos, localChildren, localPositions);
+        } else {
+          if (localInRepeat >= 0 && cursor.size == -1 && reused[cursor.id].type == nodeSet.types[localInRepeat]) {
+            if (lastGroup < localChildren.length)
+              makeRepeatLeaf(localChildren, localPositions, start, lastGroup, cursor.end, lastEnd, localInRepeat, groupLookAhead, contextAtStart);
+            lastGroup = localChildren.length + 1;
+            lastEnd = cursor.start;
+            groupLookAhead = lookAhead;
+          }
+          takeNode(start, endPos, localChildren, localPositions, localInRepeat, depth + 1);
+        }
+      }
+      if (localInRepeat >= 0 && lastGroup > 0 && lastGroup < localChildren.length)
+        makeRepeatLeaf(localChildren, localPositions, start, lastGroup, start, lastEnd, localInRepeat, groupLookAhead, contextAtStart);
+      localChildren.reverse();
+      localPositions.reverse();
+      if (localInRepeat > -1 && lastGroup > 0) {
+        let make = makeBalanced(type, contextAtStart);
+        node = balanceRange(type, localChildren, localPositions, 0, localChildren.length, 0, end - start, make, make);
+      } else {
+        node = makeTree(type, localChildren, localPositions, end - start, lookAheadAtStart - end, contextAtStart);
+      }
+    }
+    children2.push(node);
+    positions2.push(startPos);
+  }
+  function takeFlatNode(parentStart, minPos, children2, positions2) {
+    let nodes = [];
+    let nodeCount = 0, stopAt = -1;
+    while (cursor.pos > minPos) {
+      let { id: id2, start, end, size } = cursor;
+      if (size > 4) {
+        cursor.next();
+      } else if (stopAt > -1 && start < stopAt) {
+        break;
+      } else {
+        if (stopAt < 0)
+          stopAt = end - maxBufferLength;
+        nodes.push(id2, start, end);
+        nodeCount++;
+        cursor.next();
+      }
+    }
+    if (nodeCount) {
+      let buffer2 = new Uint16Array(nodeCount * 4);
+      let start = nodes[nodes.length - 2];
+      for (let i = nodes.length - 3, j = 0; i >= 0; i -= 3) {
+        buffer2[j++] = nodes[i];
+        buffer2[j++] = nodes[i + 1] - start;
+        buffer2[j++] = nodes[i + 2] - start;
+        buffer2[j++] = j;
+      }
+      children2.push(new TreeBuffer(buffer2, nodes[2] - start, nodeSet));
+      positions2.push(start - parentStart);
+    }
+  }
+  function makeBalanced(type, contextHash2) {
+    return (children2, positions2, length2) => {
+      let lookAhead2 = 0, lastI = children2.length - 1, last, lookAheadProp;
+      if (lastI >= 0 && (last = children2[lastI]) instanceof Tree) {
+        if (!lastI && last.type == type && last.length == length2)
+          return last;
+        if (lookAheadProp = last.prop(NodeProp.lookAhead))
+          lookAhead2 = positions2[lastI] + last.length + lookAheadProp - length2;
+      }
+      return makeTree(type, children2, positions2, length2, lookAhead2, contextHash2);
+    };
+  }
+  function makeRepeatLeaf(children2, positions2, base2, i, from, to, type, lookAhead2, contextHash2) {
+    let localChildren = [], localPositions = [];
+    while (children2.length > i) {
+      localChildren.push(children2.pop());
+      localPositions.push(positions2.pop() + base2 - from);
+    }
+    children2.push(makeTree(nodeSet.types[type], localChildren, localPositions, to - from, lookAhead2 - to, contextHash2));
+    positions2.push(from - base2);
+  }
+  function makeTree(type, children2, positions2, length2, lookAhead2, contextHash2, props) {
+    if (contextHash2) {
+      let pair2 = [NodeProp.contextHash, contextHash2];
+      props = props ? [pair2].concat(props) : [pair2];
+    }
+    if (lookAhead2 > 25) {
+      let pair2 = [NodeProp.lookAhead, lookAhead2];
+      props = props ? [pair2].concat(props) : [pair2];
+    }
+    return new Tree(type, children2, positions2, length2, props);
+  }
+  function findBufferSize(maxSize, inRepeat) {
+    let fork = cursor.fork();
+    let size = 0, start = 0, skip = 0, minStart = fork.end - maxBufferLength;
+    let result2 = { size: 0, start: 0, skip: 0 };
+    scan: for (let minPos = fork.pos - maxSize; fork.pos > minPos; ) {
+      let nodeSize2 = fork.size;
+      if (fork.id == inRepeat && nodeSize2 >= 0) {
+        result2.size = size;
+        result2.start = start;
+        result2.skip = skip;
+        skip += 4;
+        size += 4;
+        fork.next();
+        continue;
+      }
+      let startPos = fork.pos - nodeSize2;
+      if (nodeSize2 < 0 || startPos < minPos || fork.start < minStart)
+        break;
+      let localSkipped = fork.id >= minRepeatType ? 4 : 0;
+      let nodeStart = fork.start;
+      fork.next();
+      while (fork.pos > startPos) {
+        if (fork.size < 0) {
+          if (fork.size == -3 || fork.size == -4)
+            localSkipped += 4;
+          else
+            break scan;
+        } else if (fork.id >= minRepeatType) {
+          localSkipped += 4;
+        }
+        fork.next();
+      }
+      start = nodeStart;
+      size += nodeSize2;
+      skip += localSkipped;
+    }
+    if (inRepeat < 0 || size == maxSize) {
+      result2.size = size;
+      result2.start = start;
+      result2.skip = skip;
+    }
+    return result2.size > 4 ? result2 : void 0;
+  }
+  function copyToBuffer(bufferStart, buffer2, index) {
+    let { id: id2, start, end, size } = cursor;
+    cursor.next();
+    if (size >= 0 && id2 < minRepeatType) {
+      let startIndex = index;
+      if (size > 4) {
+        let endPos = cursor.pos - (size - 4);
+        while (cursor.pos > endPos)
+          index = copyToBuffer(bufferStart, buffer2, index);
+      }
+      buffer2[--index] = startIndex;
+      buffer2[--index] = end - bufferStart;
+      buffer2[--index] = start - bufferStart;
+      buffer2[--index] = id2;
+    } else if (size == -3) {
+      contextHash = id2;
+    } else if (size == -4) {
+      lookAhead = id2;
+    }
+    return index;
+  }
+  let children = [], positions = [];
+  while (cursor.pos > 0)
+    takeNode(data.start || 0, data.bufferStart || 0, children, positions, -1, 0);
+  let length = (_a = data.length) !== null && _a !== void 0 ? _a : children.length ? positions[0] + children[0].length : 0;
+  return new Tree(types[data.topID], children.reverse(), positions.reverse(), length);
+}
+var nodeSizeCache = /* @__PURE__ */ new WeakMap();
+function nodeSize(balanceType, node) {
+  if (!balanceType.isAnonymous || node instanceof TreeBuffer || node.type != balanceType)
+    return 1;
+  let size = nodeSizeCache.get(node);
+  if (size == null) {
+    size = 1;
+    for (let child of node.children) {
+      if (child.type != balanceType || !(child instanceof Tree)) {
+        size = 1;
+        break;
+      }
+      size += nodeSize(balanceType, child);
+    }
+    nodeSizeCache.set(node, size);
+  }
+  return size;
+}
+function balanceRange(balanceType, children, positions, from, to, start, length, mkTop, mkTree) {
+  let total = 0;
+  for (let i = from; i < to; i++)
+    total += nodeSize(balanceType, children[i]);
+  let maxChild = Math.ceil(
+    total * 1.5 / 8
+    /* Balance.BranchFactor */
+  );
+  let localChildren = [], localPositions = [];
+  function divide(children2, positions2, from2, to2, offset) {
+    for (let i = from2; i < to2; ) {
+      let groupFrom = i, groupStart = positions2[i], groupSize = nodeSize(balanceType, children2[i]);
+      i++;
+      for (; i < to2; i++) {
+        let nextSize = nodeSize(balanceType, children2[i]);
+        if (groupSize + nextSize >= maxChild)
+          break;
+        groupSize += nextSize;
+      }
+      if (i == groupFrom + 1) {
+        if (groupSize > maxChild) {
+          let only = children2[groupFrom];
+          divide(only.children, only.positions, 0, only.children.length, positions2[groupFrom] + offset);
+          continue;
+        }
+        localChildren.push(children2[groupFrom]);
+      } else {
+        let length2 = positions2[i - 1] + children2[i - 1].length - groupStart;
+        localChildren.push(balanceRange(balanceType, children2, positions2, groupFrom, i, groupStart, length2, null, mkTree));
+      }
+      localPositions.push(groupStart + offset - start);
+    }
+  }
+  divide(children, positions, from, to, 0);
+  return (mkTop || mkTree)(localChildren, localPositions, length);
+}
+var Parser = class {
+  /**
+  Start a parse, returning a [partial parse](#common.PartialParse)
+  object. [`fragments`](#common.TreeFragment) can be passed in to
+  make the parse incremental.
+  
+  By default, the entire input is parsed. You can pass `ranges`,
+  which should be a sorted array of non-empty, non-overlapping
+  ranges, to parse only those ranges. The tree returned in that
+  case will start at `ranges[0].from`.
+  */
+  startParse(input, fragments, ranges) {
+    if (typeof input == "string")
+      input = new StringInput(input);
+    ranges = !ranges ? [new Range(0, input.length)] : ranges.length ? ranges.map((r) => new Range(r.from, r.to)) : [new Range(0, 0)];
+    return this.createParse(input, fragments || [], ranges);
+  }
+  /**
+  Run a full parse, returning the resulting tree.
+  */
+  parse(input, fragments, ranges) {
+    let parse3 = this.startParse(input, fragments, ranges);
+    for (; ; ) {
+      let done = parse3.advance();
+      if (done)
+        return done;
+    }
+  }
+};
+var StringInput = class {
+  constructor(string2) {
+    this.string = string2;
+  }
+  get length() {
+    return this.string.length;
+  }
+  chunk(from) {
+    return this.string.slice(from);
+  }
+  get lineChunks() {
+    return false;
+  }
+  read(from, to) {
+    return this.string.slice(from, to);
+  }
+};
+var stoppedInner = new NodeProp({ perNode: true });
+
+// node_modules/@lezer/lr/dist/index.js
+var Stack = class _Stack {
+  /**
+  @internal
+  */
+  constructor(p, stack, state, reducePos, pos, score, buffer, bufferBase, curContext, lookAhead = 0, parent) {
+    this.p = p;
+    this.stack = stack;
+    this.state = state;
+    this.reducePos = reducePos;
+    this.pos = pos;
+    this.score = score;
+    this.buffer = buffer;
+    this.bufferBase = bufferBase;
+    this.curContext = curContext;
+    this.lookAhead = lookAhead;
+    this.parent = parent;
+  }
+  /**
+  @internal
+  */
+  toString() {
+    return `[${this.stack.filter((_, i) => i % 3 == 0).concat(this.state)}]@${this.pos}${this.score ? "!" + this.score : ""}`;
+  }
+  // Start an empty stack
+  /**
+  @internal
+  */
+  static start(p, state, pos = 0) {
+    let cx = p.parser.context;
+    return new _Stack(p, [], state, pos, pos, 0, [], 0, cx ? new StackContext(cx, cx.start) : null, 0, null);
+  }
+  /**
+  The stack's current [context](#lr.ContextTracker) value, if
+  any. Its type will depend on the context tracker's type
+  parameter, or it will be `null` if there is no context
+  tracker.
+  */
+  get context() {
+    return this.curContext ? this.curContext.context : null;
+  }
+  // Push a state onto the stack, tracking its start position as well
+  // as the buffer base at that point.
+  /**
+  @internal
+  */
+  pushState(state, start) {
+    this.stack.push(this.state, start, this.bufferBase + this.buffer.length);
+    this.state = state;
+  }
+  // Apply a reduce action
+  /**
+  @internal
+  */
+  reduce(action) {
+    var _a;
+    let depth = action >> 19, type = action & 65535;
+    let { parser: parser2 } = this.p;
+    let lookaheadRecord = this.reducePos < this.pos - 25 && this.setLookAhead(this.pos);
+    let dPrec = parser2.dynamicPrecedence(type);
+    if (dPrec)
+      this.score += dPrec;
+    if (depth == 0) {
+      if (type < parser2.minRepeatTerm && this.reducePos < this.pos)
+        this.reducePos = this.pos;
+      this.pushState(parser2.getGoto(this.state, type, true), this.reducePos);
+      if (type < parser2.minRepeatTerm)
+        this.storeNode(type, this.reducePos, this.reducePos, lookaheadRecord ? 8 : 4, true);
+      this.reduceContext(type, this.reducePos);
+      return;
+    }
+    let base2 = this.stack.length - (depth - 1) * 3 - (action & 262144 ? 6 : 0);
+    let start = base2 ? this.stack[base2 - 2] : this.p.ranges[0].from;
+    if (type < parser2.minRepeatTerm && start == this.reducePos && this.reducePos < this.pos)
+      this.reducePos = this.pos;
+    let size = this.reducePos - start;
+    if (size >= 2e3 && !((_a = this.p.parser.nodeSet.types[type]) === null || _a === void 0 ? void 0 : _a.isAnonymous)) {
+      if (start == this.p.lastBigReductionStart) {
+        this.p.bigReductionCount++;
+        this.p.lastBigReductionSize = size;
+      } else if (this.p.lastBigReductionSize < size) {
+        this.p.bigReductionCount = 1;
+        this.p.lastBigReductionStart = start;
+        this.p.lastBigReductionSize = size;
+      }
+    }
+    let bufferBase = base2 ? this.stack[base2 - 1] : 0, count3 = this.bufferBase + this.buffer.length - bufferBase;
+    if (type < parser2.minRepeatTerm || action & 131072) {
+      let pos = parser2.stateFlag(
+        this.state,
+        1
+        /* StateFlag.Skipped */
+      ) ? this.pos : this.reducePos;
+      this.storeNode(type, start, pos, count3 + 4, true);
+    }
+    if (action & 262144) {
+      this.state = this.stack[base2];
+    } else {
+      let baseStateID = this.stack[base2 - 3];
+      this.state = parser2.getGoto(baseStateID, type, true);
+    }
+    while (this.stack.length > base2)
+      this.stack.pop();
+    this.reduceContext(type, start);
+  }
+  // Shift a value into the buffer
+  /**
+  @internal
+  */
+  storeNode(term, start, end, size = 4, mustSink = false) {
+    if (term == 0 && (!this.stack.length || this.stack[this.stack.length - 1] < this.buffer.length + this.bufferBase)) {
+      let top = this.buffer.length;
+      if (top > 0 && this.buffer[top - 4] == 0 && this.buffer[top - 1] > -1) {
+        if (start == end)
+          return;
+        if (this.buffer[top - 2] >= start) {
+          this.buffer[top - 2] = end;
+          return;
+        }
+      }
+    }
+    if (!mustSink || this.pos == end) {
+      this.buffer.push(term, start, end, size);
+    } else {
+      let index = this.buffer.length;
+      if (index > 0 && (this.buffer[index - 4] != 0 || this.buffer[index - 1] < 0)) {
+        let mustMove = false;
+        for (let scan = index; scan > 0 && this.buffer[scan - 2] > end; scan -= 4) {
+          if (this.buffer[scan - 1] >= 0) {
+            mustMove = true;
+            break;
+          }
+        }
+        if (mustMove)
+          while (index > 0 && this.buffer[index - 2] > end) {
+            this.buffer[index] = this.buffer[index - 4];
+            this.buffer[index + 1] = this.buffer[index - 3];
+            this.buffer[index + 2] = this.buffer[index - 2];
+            this.buffer[index + 3] = this.buffer[index - 1];
+            index -= 4;
+            if (size > 4)
+              size -= 4;
+          }
+      }
+      this.buffer[index] = term;
+      this.buffer[index + 1] = start;
+      this.buffer[index + 2] = end;
+      this.buffer[index + 3] = size;
+    }
+  }
+  // Apply a shift action
+  /**
+  @internal
+  */
+  shift(action, type, start, end) {
+    if (action & 131072) {
+      this.pushState(action & 65535, this.pos);
+    } else if ((action & 262144) == 0) {
+      let nextState = action, { parser: parser2 } = this.p;
+      this.pos = end;
+      let skipped = parser2.stateFlag(
+        nextState,
+        1
+        /* StateFlag.Skipped */
+      );
+      if (!skipped && (end > start || type <= parser2.maxNode))
+        this.reducePos = end;
+      this.pushState(nextState, skipped ? start : Math.min(start, this.reducePos));
+      this.shiftContext(type, start);
+      if (type <= parser2.maxNode)
+        this.buffer.push(type, start, end, 4);
+    } else {
+      this.pos = end;
+      this.shiftContext(type, start);
+      if (type <= this.p.parser.maxNode)
+        this.buffer.push(type, start, end, 4);
+    }
+  }
+  // Apply an action
+  /**
+  @internal
+  */
+  apply(action, next, nextStart, nextEnd) {
+    if (action & 65536)
+      this.reduce(action);
+    else
+      this.shift(action, next, nextStart, nextEnd);
+  }
+  // Add a prebuilt (reused) node into the buffer.
+  /**
+  @internal
+  */
+  useNode(value, next, start) {
+    let index = this.p.reused.length - 1;
+    if (index < 0 || this.p.reused[index] != value) {
+      this.p.reused.push(value);
+      index++;
+    }
+    let end = this.reducePos = this.pos = start + value.length;
+    this.pushState(next, start);
+    this.buffer.push(
+      index,
+      start,
+      end,
+      -1
+      /* size == -1 means this is a reused value */
+    );
+    if (this.curContext)
+      this.updateContext(this.curContext.tracker.reuse(this.curContext.context, value, this, this.p.stream.reset(this.pos - value.length)));
+  }
+  // Split the stack. Due to the buffer sharing and the fact
+  // that `this.stack` tends to stay quite shallow, this isn't very
+  // expensive.
+  /**
+  @internal
+  */
+  split() {
+    let parent = this;
+    let off = parent.buffer.length;
+    if (off && parent.buffer[off - 4] == 0)
+      off -= 4;
+    while (off > 0 && parent.buffer[off - 2] > parent.reducePos)
+      off -= 4;
+    let buffer = parent.buffer.slice(off), base2 = parent.bufferBase + off;
+    while (parent && base2 == parent.bufferBase)
+      parent = parent.parent;
+    return new _Stack(this.p, this.stack.slice(), this.state, this.reducePos, this.pos, this.score, buffer, base2, this.curContext, this.lookAhead, parent);
+  }
+  // Try to recover from an error by 'deleting' (ignoring) one token.
+  /**
+  @internal
+  */
+  recoverByDelete(next, nextEnd) {
+    let isNode = next <= this.p.parser.maxNode;
+    if (isNode)
+      this.storeNode(next, this.pos, nextEnd, 4);
+    this.storeNode(0, this.pos, nextEnd, isNode ? 8 : 4);
+    this.pos = this.reducePos = nextEnd;
+    this.score -= 190;
+  }
+  /**
+  Check if the given term would be able to be shifted (optionally
+  after some reductions) on this stack. This can be useful for
+  external tokenizers that want to make sure they only provide a
+  given token when it applies.
+  */
+  canShift(term) {
+    for (let sim = new SimulatedStack(this); ; ) {
+      let action = this.p.parser.stateSlot(
+        sim.state,
+        4
+        /* ParseState.DefaultReduce */
+      ) || this.p.parser.hasAction(sim.state, term);
+      if (action == 0)
+        return false;
+      if ((action & 65536) == 0)
+        return true;
+      sim.reduce(action);
+    }
+  }
+  // Apply up to Recover.MaxNext recovery actions that conceptually
+  // inserts some missing token or rule.
+  /**
+  @internal
+  */
+  recoverByInsert(next) {
+    if (this.stack.length >= 300)
+      return [];
+    let nextStates = this.p.parser.nextStates(this.state);
+    if (nextStates.length > 4 << 1 || this.stack.length >= 120) {
+      let best = [];
+      for (let i = 0, s; i < nextStates.length; i += 2) {
+        if ((s = nextStates[i + 1]) != this.state && this.p.parser.hasAction(s, next))
+          best.push(nextStates[i], s);
+      }
+      if (this.stack.length < 120)
+        for (let i = 0; best.length < 4 << 1 && i < nextStates.length; i += 2) {
+          let s = nextStates[i + 1];
+          if (!best.some((v, i2) => i2 & 1 && v == s))
+            best.push(nextStates[i], s);
+        }
+      nextStates = best;
+    }
+    let result2 = [];
+    for (let i = 0; i < nextStates.length && result2.length < 4; i += 2) {
+      let s = nextStates[i + 1];
+      if (s == this.state)
+        continue;
+      let stack = this.split();
+      stack.pushState(s, this.pos);
+      stack.storeNode(0, stack.pos, stack.pos, 4, true);
+      stack.shiftContext(nextStates[i], this.pos);
+      stack.reducePos = this.pos;
+      stack.score -= 200;
+      result2.push(stack);
+    }
+    return result2;
+  }
+  // Force a reduce, if possible. Return false if that can't
+  // be done.
+  /**
+  @internal
+  */
+  forceReduce() {
+    let { parser: parser2 } = this.p;
+    let reduce = parser2.stateSlot(
+      this.state,
+      5
+      /* ParseState.ForcedReduce */
+    );
+    if ((reduce & 65536) == 0)
+      return false;
+    if (!parser2.validAction(this.state, reduce)) {
+      let depth = reduce >> 19, term = reduce & 65535;
+      let target = this.stack.length - depth * 3;
+      if (target < 0 || parser2.getGoto(this.stack[target], term, false) < 0) {
+        let backup = this.findForcedReduction();
+        if (backup == null)
+          return false;
+        reduce = backup;
+      }
+      this.storeNode(0, this.pos, this.pos, 4, true);
+      this.score -= 100;
+    }
+    this.reducePos = this.pos;
+    this.reduce(reduce);
+    return true;
+  }
+  /**
+  Try to scan through the automaton to find some kind of reduction
+  that can be applied. Used when the regular ForcedReduce field
+  isn't a valid action. @internal
+  */
+  findForcedReduction() {
+    let { parser: parser2 } = this.p, seen = [];
+    let explore = (state, depth) => {
+      if (seen.includes(state))
+        return;
+      seen.push(state);
+      return parser2.allActions(state, (action) => {
+        if (action & (262144 | 131072)) ;
+        else if (action & 65536) {
+          let rDepth = (action >> 19) - depth;
+          if (rDepth > 1) {
+            let term = action & 65535, target = this.stack.length - rDepth * 3;
+            if (target >= 0 && parser2.getGoto(this.stack[target], term, false) >= 0)
+              return rDepth << 19 | 65536 | term;
+          }
+        } else {
+          let found = explore(action, depth + 1);
+          if (found != null)
+            return found;
+        }
+      });
+    };
+    return explore(this.state, 0);
+  }
+  /**
+  @internal
+  */
+  forceAll() {
+    while (!this.p.parser.stateFlag(
+      this.state,
+      2
+      /* StateFlag.Accepting */
+    )) {
+      if (!this.forceReduce()) {
+        this.storeNode(0, this.pos, this.pos, 4, true);
+        break;
+      }
+    }
+    return this;
+  }
+  /**
+  Check whether this state has no further actions (assumed to be a direct descendant of the
+  top state, since any other states must be able to continue
+  somehow). @internal
+  */
+  get deadEnd() {
+    if (this.stack.length != 3)
+      return false;
+    let { parser: parser2 } = this.p;
+    return parser2.data[parser2.stateSlot(
+      this.state,
+      1
+      /* ParseState.Actions */
+    )] == 65535 && !parser2.stateSlot(
+      this.state,
+      4
+      /* ParseState.DefaultReduce */
+    );
+  }
+  /**
+  Restart the stack (put it back in its start state). Only safe
+  when this.stack.length == 3 (state is directly below the top
+  state). @internal
+  */
+  restart() {
+    this.storeNode(0, this.pos, this.pos, 4, true);
+    this.state = this.stack[0];
+    this.stack.length = 0;
+  }
+  /**
+  @internal
+  */
+  sameState(other) {
+    if (this.state != other.state || this.stack.length != other.stack.length)
+      return false;
+    for (let i = 0; i < this.stack.length; i += 3)
+      if (this.stack[i] != other.stack[i])
+        return false;
+    return true;
+  }
+  /**
+  Get the parser used by this stack.
+  */
+  get parser() {
+    return this.p.parser;
+  }
+  /**
+  Test whether a given dialect (by numeric ID, as exported from
+  the terms file) is enabled.
+  */
+  dialectEnabled(dialectID) {
+    return this.p.parser.dialect.flags[dialectID];
+  }
+  shiftContext(term, start) {
+    if (this.curContext)
+      this.updateContext(this.curContext.tracker.shift(this.curContext.context, term, this, this.p.stream.reset(start)));
+  }
+  reduceContext(term, start) {
+    if (this.curContext)
+      this.updateContext(this.curContext.tracker.reduce(this.curContext.context, term, this, this.p.stream.reset(start)));
+  }
+  /**
+  @internal
+  */
+  emitContext() {
+    let last = this.buffer.length - 1;
+    if (last < 0 || this.buffer[last] != -3)
+      this.storeNode(this.curContext.hash, this.reducePos, this.reducePos, -3, true);
+  }
+  /**
+  @internal
+  */
+  emitLookAhead() {
+    let last = this.buffer.length - 1;
+    if (last < 0 || this.buffer[last] != -4)
+      this.buffer.push(this.lookAhead, this.pos, this.pos, -4);
+  }
+  updateContext(context4) {
+    if (context4 != this.curContext.context) {
+      let newCx = new StackContext(this.curContext.tracker, context4);
+      if (newCx.hash != this.curContext.hash)
+        this.emitContext();
+      this.curContext = newCx;
+    }
+  }
+  /**
+  @internal
+  */
+  setLookAhead(lookAhead) {
+    if (lookAhead <= this.lookAhead)
+      return false;
+    this.emitLookAhead();
+    this.lookAhead = lookAhead;
+    return true;
+  }
+  /**
+  @internal
+  */
+  close() {
+    if (this.curContext && this.curContext.tracker.strict)
+      this.emitContext();
+    if (this.lookAhead > 0)
+      this.emitLookAhead();
+  }
+};
+var StackContext = class {
+  constructor(tracker, context4) {
+    this.tracker = tracker;
+    this.context = context4;
+    this.hash = tracker.strict ? tracker.hash(context4) : 0;
+  }
+};
+var SimulatedStack = class {
+  constructor(start) {
+    this.start = start;
+    this.state = start.state;
+    this.stack = start.stack;
+    this.base = this.stack.length;
+  }
+  reduce(action) {
+    let term = action & 65535, depth = action >> 19;
+    if (depth == 0) {
+      if (this.stack == this.start.stack)
+        this.stack = this.stack.slice();
+      this.stack.push(this.state, 0, 0);
+      this.base += 3;
+    } else {
+      this.base -= (depth - 1) * 3;
+    }
+    let goto = this.start.p.parser.getGoto(this.stack[this.base - 3], term, true);
+    this.state = goto;
+  }
+};
+var StackBufferCursor = class _StackBufferCursor {
+  constructor(stack, pos, index) {
+    this.stack = stack;
+    this.pos = pos;
+    this.index = index;
+    this.buffer = stack.buffer;
+    if (this.index == 0)
+      this.maybeNext();
+  }
+  static create(stack, pos = stack.bufferBase + stack.buffer.length) {
+    return new _StackBufferCursor(stack, pos, pos - stack.bufferBase);
+  }
+  maybeNext() {
+    let next = this.stack.parent;
+    if (next != null) {
+      this.index = this.stack.bufferBase - next.bufferBase;
+      this.stack = next;
+      this.buffer = next.buffer;
+    }
+  }
+  get id() {
+    return this.buffer[this.index - 4];
+  }
+  get start() {
+    return this.buffer[this.index - 3];
+  }
+  get end() {
+    return this.buffer[this.index - 2];
+  }
+  get size() {
+    return this.buffer[this.index - 1];
+  }
+  next() {
+    this.index -= 4;
+    this.pos -= 4;
+    if (this.index == 0)
+      this.maybeNext();
+  }
+  fork() {
+    return new _StackBufferCursor(this.stack, this.pos, this.index);
+  }
+};
+function decodeArray(input, Type = Uint16Array) {
+  if (typeof input != "string")
+    return input;
+  let array = null;
+  for (let pos = 0, out = 0; pos < input.length; ) {
+    let value = 0;
+    for (; ; ) {
+      let next = input.charCodeAt(pos++), stop = false;
+      if (next == 126) {
+        value = 65535;
+        break;
+      }
+      if (next >= 92)
+        next--;
+      if (next >= 34)
+        next--;
+      let digit = next - 32;
+      if (digit >= 46) {
+        digit -= 46;
+        stop = true;
+      }
+      value += digit;
+      if (stop)
+        break;
+      value *= 46;
+    }
+    if (array)
+      array[out++] = value;
+    else
+      array = new Type(value);
+  }
+  return array;
+}
+var CachedToken = class {
+  constructor() {
+    this.start = -1;
+    this.value = -1;
+    this.end = -1;
+    this.extended = -1;
+    this.lookAhead = 0;
+    this.mask = 0;
+    this.context = 0;
+  }
+};
+var nullToken = new CachedToken();
+var InputStream = class {
+  /**
+  @internal
+  */
+  constructor(input, ranges) {
+    this.input = input;
+    this.ranges = ranges;
+    this.chunk = "";
+    this.chunkOff = 0;
+    this.chunk2 = "";
+    this.chunk2Pos = 0;
+    this.next = -1;
+    this.token = nullToken;
+    this.rangeIndex = 0;
+    this.pos = this.chunkPos = ranges[0].from;
+    this.range = ranges[0];
+    this.end = ranges[ranges.length - 1].to;
+    this.readNext();
+  }
+  /**
+  @internal
+  */
+  resolveOffset(offset, assoc) {
+    let range = this.range, index = this.rangeIndex;
+    let pos = this.pos + offset;
+    while (pos < range.from) {
+      if (!index)
+        return null;
+      let next = this.ranges[--index];
+      pos -= range.from - next.to;
+      range = next;
+    }
+    while (assoc < 0 ? pos > range.to : pos >= range.to) {
+      if (index == this.ranges.length - 1)
+        return null;
+      let next = this.ranges[++index];
+      pos += next.from - range.to;
+      range = next;
+    }
+    return pos;
+  }
+  /**
+  @internal
+  */
+  clipPos(pos) {
+    if (pos >= this.range.from && pos < this.range.to)
+      return pos;
+    for (let range of this.ranges)
+      if (range.to > pos)
+        return Math.max(pos, range.from);
+    return this.end;
+  }
+  /**
+  Look at a code unit near the stream position. `.peek(0)` equals
+  `.next`, `.peek(-1)` gives you the previous character, and so
+  on.
+  
+  Note that looking around during tokenizing creates dependencies
+  on potentially far-away content, which may reduce the
+  effectiveness incremental parsing—when looking forward—or even
+  cause invalid reparses when looking backward more than 25 code
+  units, since the library does not track lookbehind.
+  */
+  peek(offset) {
+    let idx = this.chunkOff + offset, pos, result2;
+    if (idx >= 0 && idx < this.chunk.length) {
+      pos = this.pos + offset;
+      result2 = this.chunk.charCodeAt(idx);
+    } else {
+      let resolved = this.resolveOffset(offset, 1);
+      if (resolved == null)
+        return -1;
+      pos = resolved;
+      if (pos >= this.chunk2Pos && pos < this.chunk2Pos + this.chunk2.length) {
+        result2 = this.chunk2.charCodeAt(pos - this.chunk2Pos);
+      } else {
+        let i = this.rangeIndex, range = this.range;
+        while (range.to <= pos)
+          range = this.ranges[++i];
+        this.chunk2 = this.input.chunk(this.chunk2Pos = pos);
+        if (pos + this.chunk2.length > range.to)
+          this.chunk2 = this.chunk2.slice(0, range.to - pos);
+        result2 = this.chunk2.charCodeAt(0);
+      }
+    }
+    if (pos >= this.token.lookAhead)
+      this.token.lookAhead = pos + 1;
+    return result2;
+  }
+  /**
+  Accept a token. By default, the end of the token is set to the
+  current stream position, but you can pass an offset (relative to
+  the stream position) to change that.
+  */
+  acceptToken(token, endOffset = 0) {
+    let end = endOffset ? this.resolveOffset(endOffset, -1) : this.pos;
+    if (end == null || end < this.token.start)
+      throw new RangeError("Token end out of bounds");
+    this.token.value = token;
+    this.token.end = end;
+  }
+  /**
+  Accept a token ending at a specific given position.
+  */
+  acceptTokenTo(token, endPos) {
+    this.token.value = token;
+    this.token.end = endPos;
+  }
+  getChunk() {
+    if (this.pos >= this.chunk2Pos && this.pos < this.chunk2Pos + this.chunk2.length) {
+      let { chunk, chunkPos } = this;
+      this.chunk = this.chunk2;
+      this.chunkPos = this.chunk2Pos;
+      this.chunk2 = chunk;
+      this.chunk2Pos = chunkPos;
+      this.chunkOff = this.pos - this.chunkPos;
+    } else {
+      this.chunk2 = this.chunk;
+      this.chunk2Pos = this.chunkPos;
+      let nextChunk = this.input.chunk(this.pos);
+      let end = this.pos + nextChunk.length;
+      this.chunk = end > this.range.to ? nextChunk.slice(0, this.range.to - this.pos) : nextChunk;
+      this.chunkPos = this.pos;
+      this.chunkOff = 0;
+    }
+  }
+  readNext() {
+    if (this.chunkOff >= this.chunk.length) {
+      this.getChunk();
+      if (this.chunkOff == this.chunk.length)
+        return this.next = -1;
+    }
+    return this.next = this.chunk.charCodeAt(this.chunkOff);
+  }
+  /**
+  Move the stream forward N (defaults to 1) code units. Returns
+  the new value of [`next`](#lr.InputStream.next).
+  */
+  advance(n = 1) {
+    this.chunkOff += n;
+    while (this.pos + n >= this.range.to) {
+      if (this.rangeIndex == this.ranges.length - 1)
+        return this.setDone();
+      n -= this.range.to - this.pos;
+      this.range = this.ranges[++this.rangeIndex];
+      this.pos = this.range.from;
+    }
+    this.pos += n;
+    if (this.pos >= this.token.lookAhead)
+      this.token.lookAhead = this.pos + 1;
+    return this.readNext();
+  }
+  setDone() {
+    this.pos = this.chunkPos = this.end;
+    this.range = this.ranges[this.rangeIndex = this.ranges.length - 1];
+    this.chunk = "";
+    return this.next = -1;
+  }
+  /**
+  @internal
+  */
+  reset(pos, token) {
+    if (token) {
+      this.token = token;
+      token.start = pos;
+      token.lookAhead = pos + 1;
+      token.value = token.extended = -1;
+    } else {
+      this.token = nullToken;
+    }
+    if (this.pos != pos) {
+      this.pos = pos;
+      if (pos == this.end) {
+        this.setDone();
+        return this;
+      }
+      while (pos < this.range.from)
+        this.range = this.ranges[--this.rangeIndex];
+      while (pos >= this.range.to)
+        this.range = this.ranges[++this.rangeIndex];
+      if (pos >= this.chunkPos && pos < this.chunkPos + this.chunk.length) {
+        this.chunkOff = pos - this.chunkPos;
+      } else {
+        this.chunk = "";
+        this.chunkOff = 0;
+      }
+      this.readNext();
+    }
+    return this;
+  }
+  /**
+  @internal
+  */
+  read(from, to) {
+    if (from >= this.chunkPos && to <= this.chunkPos + this.chunk.length)
+      return this.chunk.slice(from - this.chunkPos, to - this.chunkPos);
+    if (from >= this.chunk2Pos && to <= this.chunk2Pos + this.chunk2.length)
+      return this.chunk2.slice(from - this.chunk2Pos, to - this.chunk2Pos);
+    if (from >= this.range.from && to <= this.range.to)
+      return this.input.read(from, to);
+    let result2 = "";
+    for (let r of this.ranges) {
+      if (r.from >= to)
+        break;
+      if (r.to > from)
+        result2 += this.input.read(Math.max(r.from, from), Math.min(r.to, to));
+    }
+    return result2;
+  }
+};
+var TokenGroup = class {
+  constructor(data, id2) {
+    this.data = data;
+    this.id = id2;
+  }
+  token(input, stack) {
+    let { parser: parser2 } = stack.p;
+    readToken(this.data, input, stack, this.id, parser2.data, parser2.tokenPrecTable);
+  }
+};
+TokenGroup.prototype.contextual = TokenGroup.prototype.fallback = TokenGroup.prototype.extend = false;
+var LocalTokenGroup = class {
+  constructor(data, precTable, elseToken) {
+    this.precTable = precTable;
+    this.elseToken = elseToken;
+    this.data = typeof data == "string" ? decodeArray(data) : data;
+  }
+  token(input, stack) {
+    let start = input.pos, skipped = 0;
+    for (; ; ) {
+      let atEof = input.next < 0, nextPos = input.resolveOffset(1, 1);
+      readToken(this.data, input, stack, 0, this.data, this.precTable);
+      if (input.token.value > -1)
+        break;
+      if (this.elseToken == null)
+        return;
+      if (!atEof)
+        skipped++;
+      if (nextPos == null)
+        break;
+      input.reset(nextPos, input.token);
+    }
+    if (skipped) {
+      input.reset(start, input.token);
+      input.acceptToken(this.elseToken, skipped);
+    }
+  }
+};
+LocalTokenGroup.prototype.contextual = TokenGroup.prototype.fallback = TokenGroup.prototype.extend = false;
+var ExternalTokenizer = class {
+  /**
+  Create a tokenizer. The first argument is the function that,
+  given an input stream, scans for the types of tokens it
+  recognizes at the stream's position, and calls
+  [`acceptToken`](#lr.InputStream.acceptToken) when it finds
+  one.
+  */
+  constructor(token, options = {}) {
+    this.token = token;
+    this.contextual = !!options.contextual;
+    this.fallback = !!options.fallback;
+    this.extend = !!options.extend;
+  }
+};
+function readToken(data, input, stack, group, precTable, precOffset) {
+  let state = 0, groupMask = 1 << group, { dialect } = stack.p.parser;
+  scan: for (; ; ) {
+    if ((groupMask & data[state]) == 0)
+      break;
+    let accEnd = data[state + 1];
+    for (let i = state + 3; i < accEnd; i += 2)
+      if ((data[i + 1] & groupMask) > 0) {
+        let term = data[i];
+        if (dialect.allows(term) && (input.token.value == -1 || input.token.value == term || overrides(term, input.token.value, precTable, precOffset))) {
+          input.acceptToken(term);
+          break;
+        }
+      }
+    let next = input.next, low = 0, high = data[state + 2];
+    if (input.next < 0 && high > low && data[accEnd + high * 3 - 3] == 65535) {
+      state = data[accEnd + high * 3 - 1];
+      continue scan;
+    }
+    for (; low < high; ) {
+      let mid = low + high >> 1;
+      let index = accEnd + mid + (mid << 1);
+      let from = data[index], to = data[index + 1] || 65536;
+      if (next < from)
+        high = mid;
+      else if (next >= to)
+        low = mid + 1;
+      else {
+        state = data[index + 2];
+        input.advance();
+        continue scan;
+      }
+    }
+    break;
+  }
+}
+function findOffset(data, start, term) {
+  for (let i = start, next; (next = data[i]) != 65535; i++)
+    if (next == term)
+      return i - start;
+  return -1;
+}
+function overrides(token, prev, tableData, tableOffset) {
+  let iPrev = findOffset(tableData, tableOffset, prev);
+  return iPrev < 0 || findOffset(tableData, tableOffset, token) < iPrev;
+}
+var verbose = typeof process != "undefined" && process.env && /\bparse\b/.test(process.env.LOG);
+var stackIDs = null;
+function cutAt(tree, pos, side) {
+  let cursor = tree.cursor(IterMode.IncludeAnonymous);
+  cursor.moveTo(pos);
+  for (; ; ) {
+    if (!(side < 0 ? cursor.childBefore(pos) : cursor.childAfter(pos)))
+      for (; ; ) {
+        if ((side < 0 ? cursor.to < pos : cursor.from > pos) && !cursor.type.isError)
+          return side < 0 ? Math.max(0, Math.min(
+            cursor.to - 1,
+            pos - 25
+            /* Lookahead.Margin */
+          )) : Math.min(tree.length, Math.max(
+            cursor.from + 1,
+            pos + 25
+            /* Lookahead.Margin */
+          ));
+        if (side < 0 ? cursor.prevSibling() : cursor.nextSibling())
+          break;
+        if (!cursor.parent())
+          return side < 0 ? 0 : tree.length;
+      }
+  }
+}
+var FragmentCursor = class {
+  constructor(fragments, minRepeat) {
+    this.fragments = fragments;
+    this.minRepeat = minRepeat;
+    this.i = 0;
+    this.fragment = null;
+    this.safeFrom = -1;
+    this.safeTo = -1;
+    this.trees = [];
+    this.start = [];
+    this.index = [];
+    this.lastRepeat = null;
+    this.lastRepeatPos = -1;
+    this.nextFragment();
+  }
+  nextFragment() {
+    let fr = this.fragment = this.i == this.fragments.length ? null : this.fragments[this.i++];
+    if (fr) {
+      this.safeFrom = fr.openStart ? cutAt(fr.tree, fr.from + fr.offset, 1) - fr.offset : fr.from;
+      this.safeTo = fr.openEnd ? cutAt(fr.tree, fr.to + fr.offset, -1) - fr.offset : fr.to;
+      while (this.trees.length) {
+        this.trees.pop();
+        this.start.pop();
+        this.index.pop();
+      }
+      this.trees.push(fr.tree);
+      this.start.push(-fr.offset);
+      this.index.push(0);
+      this.nextStart = this.safeFrom;
+    } else {
+      this.nextStart = 1e9;
+    }
+  }
+  // `pos` must be >= any previously given `pos` for this cursor
+  nodeAt(pos) {
+    if (pos < this.nextStart)
+      return null;
+    while (this.fragment && this.safeTo <= pos)
+      this.nextFragment();
+    if (!this.fragment)
+      return null;
+    for (; ; ) {
+      let last = this.trees.length - 1;
+      if (last < 0) {
+        this.nextFragment();
+        return null;
+      }
+      if (pos < this.safeFrom)
+        return null;
+      let top = this.trees[last], index = this.index[last];
+      if (index == top.children.length) {
+        this.trees.pop();
+        this.start.pop();
+        this.index.pop();
+        continue;
+      }
+      let next = top.children[index];
+      let start = this.start[last] + top.positions[index];
+      if (start > pos) {
+        this.nextStart = start;
+        return null;
+      }
+      if (next instanceof Tree) {
+        let storeRepeat = start > this.lastRepeatPos && next.type.id >= this.minRepeat;
+        if (start == pos || storeRepeat) {
+          let end = start + next.length, lookahead;
+          if (start >= this.safeFrom && end <= this.safeTo && (!(lookahead = next.prop(NodeProp.lookAhead)) || end + lookahead < this.fragment.to)) {
+            if (storeRepeat) {
+              this.lastRepeat = next;
+              this.lastRepeatPos = start;
+            }
+            if (start == pos)
+              return next;
+          }
+        }
+        this.index[last]++;
+        if (start + next.length >= Math.max(this.safeFrom, pos)) {
+          this.trees.push(next);
+          this.start.push(start);
+          this.index.push(0);
+        }
+      } else {
+        this.index[last]++;
+        this.nextStart = start + next.length;
+      }
+    }
+  }
+};
+var TokenCache = class {
+  constructor(parser2, stream) {
+    this.stream = stream;
+    this.tokens = [];
+    this.mainToken = null;
+    this.actions = [];
+    this.tokens = parser2.tokenizers.map((_) => new CachedToken());
+  }
+  getActions(stack) {
+    let actionIndex = 0;
+    let main2 = null;
+    let { parser: parser2 } = stack.p, { tokenizers } = parser2;
+    let mask = parser2.stateSlot(
+      stack.state,
+      3
+      /* ParseState.TokenizerMask */
+    );
+    let context4 = stack.curContext ? stack.curContext.hash : 0;
+    let lookAhead = 0;
+    for (let i = 0; i < tokenizers.length; i++) {
+      if ((1 << i & mask) == 0)
+        continue;
+      let tokenizer = tokenizers[i], token = this.tokens[i];
+      if (main2 && !tokenizer.fallback)
+        continue;
+      if (tokenizer.contextual || token.start != stack.pos || token.mask != mask || token.context != context4) {
+        this.updateCachedToken(token, tokenizer, stack);
+        token.mask = mask;
+        token.context = context4;
+      }
+      if (token.lookAhead > token.end + 25)
+        lookAhead = Math.max(token.lookAhead, lookAhead);
+      if (token.value != 0) {
+        let startIndex = actionIndex;
+        if (token.extended > -1)
+          actionIndex = this.addActions(stack, token.extended, token.end, actionIndex);
+        actionIndex = this.addActions(stack, token.value, token.end, actionIndex);
+        if (!tokenizer.extend) {
+          main2 = token;
+          if (actionIndex > startIndex)
+            break;
+        }
+      }
+    }
+    while (this.actions.length > actionIndex)
+      this.actions.pop();
+    if (lookAhead)
+      stack.setLookAhead(lookAhead);
+    if (!main2 && stack.pos == this.stream.end) {
+      main2 = new CachedToken();
+      main2.value = stack.p.parser.eofTerm;
+      main2.start = main2.end = stack.pos;
+      actionIndex = this.addActions(stack, main2.value, main2.end, actionIndex);
+    }
+    this.mainToken = main2;
+    return this.actions;
+  }
+  getMainToken(stack) {
+    if (this.mainToken)
+      return this.mainToken;
+    let main2 = new CachedToken(), { pos, p } = stack;
+    main2.start = pos;
+    main2.end = Math.min(pos + 1, p.stream.end);
+    main2.value = pos == p.stream.end ? p.parser.eofTerm : 0;
+    return main2;
+  }
+  updateCachedToken(token, tokenizer, stack) {
+    let start = this.stream.clipPos(stack.pos);
+    tokenizer.token(this.stream.reset(start, token), stack);
+    if (token.value > -1) {
+      let { parser: parser2 } = stack.p;
+      for (let i = 0; i < parser2.specialized.length; i++)
+        if (parser2.specialized[i] == token.value) {
+          let result2 = parser2.specializers[i](this.stream.read(token.start, token.end), stack);
+          if (result2 >= 0 && stack.p.parser.dialect.allows(result2 >> 1)) {
+            if ((result2 & 1) == 0)
+              token.value = result2 >> 1;
+            else
+              token.extended = result2 >> 1;
+            break;
+          }
+        }
+    } else {
+      token.value = 0;
+      token.end = this.stream.clipPos(start + 1);
+    }
+  }
+  putAction(action, token, end, index) {
+    for (let i = 0; i < index; i += 3)
+      if (this.actions[i] == action)
+        return index;
+    this.actions[index++] = action;
+    this.actions[index++] = token;
+    this.actions[index++] = end;
+    return index;
+  }
+  addActions(stack, token, end, index) {
+    let { state } = stack, { parser: parser2 } = stack.p, { data } = parser2;
+    for (let set2 = 0; set2 < 2; set2++) {
+      for (let i = parser2.stateSlot(
+        state,
+        set2 ? 2 : 1
+        /* ParseState.Actions */
+      ); ; i += 3) {
+        if (data[i] == 65535) {
+          if (data[i + 1] == 1) {
+            i = pair(data, i + 2);
+          } else {
+            if (index == 0 && data[i + 1] == 2)
+              index = this.putAction(pair(data, i + 2), token, end, index);
+            break;
+          }
+        }
+        if (data[i] == token)
+          index = this.putAction(pair(data, i + 1), token, end, index);
+      }
+    }
+    return index;
+  }
+};
+var Parse = class {
+  constructor(parser2, input, fragments, ranges) {
+    this.parser = parser2;
+    this.input = input;
+    this.ranges = ranges;
+    this.recovering = 0;
+    this.nextStackID = 9812;
+    this.minStackPos = 0;
+    this.reused = [];
+    this.stoppedAt = null;
+    this.lastBigReductionStart = -1;
+    this.lastBigReductionSize = 0;
+    this.bigReductionCount = 0;
+    this.stream = new InputStream(input, ranges);
+    this.tokens = new TokenCache(parser2, this.stream);
+    this.topTerm = parser2.top[1];
+    let { from } = ranges[0];
+    this.stacks = [Stack.start(this, parser2.top[0], from)];
+    this.fragments = fragments.length && this.stream.end - from > parser2.bufferLength * 4 ? new FragmentCursor(fragments, parser2.minRepeatTerm) : null;
+  }
+  get parsedPos() {
+    return this.minStackPos;
+  }
+  // Move the parser forward. This will process all parse stacks at
+  // `this.pos` and try to advance them to a further position. If no
+  // stack for such a position is found, it'll start error-recovery.
+  //
+  // When the parse is finished, this will return a syntax tree. When
+  // not, it returns `null`.
+  advance() {
+    let stacks = this.stacks, pos = this.minStackPos;
+    let newStacks = this.stacks = [];
+    let stopped, stoppedTokens;
+    if (this.bigReductionCount > 300 && stacks.length == 1) {
+      let [s] = stacks;
+      while (s.forceReduce() && s.stack.length && s.stack[s.stack.length - 2] >= this.lastBigReductionStart) {
+      }
+      this.bigReductionCount = this.lastBigReductionSize = 0;
+    }
+    for (let i = 0; i < stacks.length; i++) {
+      let stack = stacks[i];
+      for (; ; ) {
+        this.tokens.mainToken = null;
+        if (stack.pos > pos) {
+          newStacks.push(stack);
+        } else if (this.advanceStack(stack, newStacks, stacks)) {
+          continue;
+        } else {
+          if (!stopped) {
+            stopped = [];
+            stoppedTokens = [];
+          }
+          stopped.push(stack);
+          let tok = this.tokens.getMainToken(stack);
+          stoppedTokens.push(tok.value, tok.end);
+        }
+        break;
+      }
+    }
+    if (!newStacks.length) {
+      let finished = stopped && findFinished(stopped);
+      if (finished) {
+        if (verbose)
+          console.log("Finish with " + this.stackID(finished));
+        return this.stackToTree(finished);
+      }
+      if (this.parser.strict) {
+        if (verbose && stopped)
+          console.log("Stuck with token " + (this.tokens.mainToken ? this.parser.getName(this.tokens.mainToken.value) : "none"));
+        throw new SyntaxError("No parse at " + pos);
+      }
+      if (!this.recovering)
+        this.recovering = 5;
+    }
+    if (this.recovering && stopped) {
+      let finished = this.stoppedAt != null && stopped[0].pos > this.stoppedAt ? stopped[0] : this.runRecovery(stopped, stoppedTokens, newStacks);
+      if (finished) {
+        if (verbose)
+          console.log("Force-finish " + this.stackID(finished));
+        return this.stackToTree(finished.forceAll());
+      }
+    }
+    if (this.recovering) {
+      let maxRemaining = this.recovering == 1 ? 1 : this.recovering * 3;
+      if (newStacks.length > maxRemaining) {
+        newStacks.sort((a, b) => b.score - a.score);
+        while (newStacks.length > maxRemaining)
+          newStacks.pop();
+      }
+      if (newStacks.some((s) => s.reducePos > pos))
+        this.recovering--;
+    } else if (newStacks.length > 1) {
+      outer: for (let i = 0; i < newStacks.length - 1; i++) {
+        let stack = newStacks[i];
+        for (let j = i + 1; j < newStacks.length; j++) {
+          let other = newStacks[j];
+          if (stack.sameState(other) || stack.buffer.length > 500 && other.buffer.length > 500) {
+            if ((stack.score - other.score || stack.buffer.length - other.buffer.length) > 0) {
+              newStacks.splice(j--, 1);
+            } else {
+              newStacks.splice(i--, 1);
+              continue outer;
+            }
+          }
+        }
+      }
+      if (newStacks.length > 12) {
+        newStacks.sort((a, b) => b.score - a.score);
+        newStacks.splice(
+          12,
+          newStacks.length - 12
+          /* Rec.MaxStackCount */
+        );
+      }
+    }
+    this.minStackPos = newStacks[0].pos;
+    for (let i = 1; i < newStacks.length; i++)
+      if (newStacks[i].pos < this.minStackPos)
+        this.minStackPos = newStacks[i].pos;
+    return null;
+  }
+  stopAt(pos) {
+    if (this.stoppedAt != null && this.stoppedAt < pos)
+      throw new RangeError("Can't move stoppedAt forward");
+    this.stoppedAt = pos;
+  }
+  // See if a given tree, or a descendant right at its start, can be
+  // reused in the given stack.
+  tryReuse(stack, start, tree, repeatOnly) {
+    if (!tree)
+      return null;
+    let strictCx = stack.curContext && stack.curContext.tracker.strict, cxHash = strictCx ? stack.curContext.hash : 0;
+    for (; tree; ) {
+      let match = this.parser.nodeSet.types[tree.type.id] != tree.type ? -1 : this.parser.getGoto(stack.state, tree.type.id);
+      if (match > -1 && tree.length && (!strictCx || (tree.prop(NodeProp.contextHash) || 0) == cxHash)) {
+        stack.useNode(tree, match, start);
+        return tree;
+      }
+      if (tree.children.length == 0 || tree.positions[0] > 0)
+        break;
+      let inner = tree.children[0];
+      if (inner instanceof Tree && (!repeatOnly || inner.type.id >= this.parser.minRepeatTerm))
+        tree = inner;
+      else
+        break;
+    }
+    return null;
+  }
+  // Returns an updated version of the given stack, or null if the
+  // stack can't advance normally. When `split` and `stacks` are
+  // given, stacks split off by ambiguous operations will be pushed to
+  // `split`, or added to `stacks` if they move `pos` forward.
+  advanceStack(stack, stacks, split) {
+    let start = stack.pos, { parser: parser2 } = this;
+    let base2 = verbose ? this.stackID(stack) + " -> " : "";
+    if (this.stoppedAt != null && start > this.stoppedAt)
+      return stack.forceReduce() ? stack : null;
+    if (this.fragments) {
+      let reused = stack.reducePos < start && stack.buffer.length && stack.buffer[stack.buffer.length - 2] <= stack.reducePos && this.fragments.lastRepeatPos == stack.reducePos && this.tryReuse(stack, stack.reducePos, this.fragments.lastRepeat, true) || this.tryReuse(stack, start, this.fragments.nodeAt(start), false);
+      if (reused) {
+        if (verbose)
+          console.log(base2 + this.stackID(stack) + ` (via reuse of ${parser2.getName(reused.type.id)})`);
+        return true;
+      }
+    }
+    let defaultReduce = parser2.stateSlot(
+      stack.state,
+      4
+      /* ParseState.DefaultReduce */
+    );
+    if (defaultReduce > 0) {
+      stack.reduce(defaultReduce);
+      if (verbose)
+        console.log(base2 + this.stackID(stack) + ` (via always-reduce ${parser2.getName(
+          defaultReduce & 65535
+          /* Action.ValueMask */
+        )})`);
+      return true;
+    }
+    if (stack.stack.length >= 8400) {
+      while (stack.stack.length > 6e3 && stack.forceReduce()) {
+      }
+    }
+    let actions = this.tokens.getActions(stack);
+    for (let i = 0; i < actions.length; ) {
+      let action = actions[i++], term = actions[i++], end = actions[i++];
+      let last = i == actions.length || !split;
+      let localStack = last ? stack : stack.split();
+      let main2 = this.tokens.mainToken;
+      localStack.apply(action, term, main2 ? main2.start : localStack.pos, end);
+      if (verbose)
+        console.log(base2 + this.stackID(localStack) + ` (via ${(action & 65536) == 0 ? "shift" : `reduce of ${parser2.getName(
+          action & 65535
+          /* Action.ValueMask */
+        )}`} for ${parser2.getName(term)} @ ${start}${localStack == stack ? "" : ", split"})`);
+      if (last)
+        return true;
+      else if (localStack.pos > start)
+        stacks.push(localStack);
+      else
+        split.push(localStack);
+    }
+    return false;
+  }
+  // Advance a given stack forward as far as it will go. Returns the
+  // (possibly updated) stack if it got stuck, or null if it moved
+  // forward and was given to `pushStackDedup`.
+  advanceFully(stack, newStacks) {
+    let pos = stack.pos;
+    for (; ; ) {
+      if (!this.advanceStack(stack, null, null))
+        return false;
+      if (stack.pos > pos) {
+        pushStackDedup(stack, newStacks);
+        return true;
+      }
+    }
+  }
+  runRecovery(stacks, tokens, newStacks) {
+    let finished = null, restarted = false;
+    for (let i = 0; i < stacks.length; i++) {
+      let stack = stacks[i], token = tokens[i << 1], tokenEnd = tokens[(i << 1) + 1];
+      let base2 = verbose ? this.stackID(stack) + " -> " : "";
+      if (stack.deadEnd) {
+        if (restarted)
+          continue;
+        restarted = true;
+        stack.restart();
+        if (verbose)
+          console.log(base2 + this.stackID(stack) + " (restarted)");
+        let done = this.advanceFully(stack, newStacks);
+        if (done)
+          continue;
+      }
+      let force = stack.split(), forceBase = base2;
+      for (let j = 0; j < 10 && force.forceReduce(); j++) {
+        if (verbose)
+          console.log(forceBase + this.stackID(force) + " (via force-reduce)");
+        let done = this.advanceFully(force, newStacks);
+        if (done)
+          break;
+        if (verbose)
+          forceBase = this.stackID(force) + " -> ";
+      }
+      for (let insert of stack.recoverByInsert(token)) {
+        if (verbose)
+          console.log(base2 + this.stackID(insert) + " (via recover-insert)");
+        this.advanceFully(insert, newStacks);
+      }
+      if (this.stream.end > stack.pos) {
+        if (tokenEnd == stack.pos) {
+          tokenEnd++;
+          token = 0;
+        }
+        stack.recoverByDelete(token, tokenEnd);
+        if (verbose)
+          console.log(base2 + this.stackID(stack) + ` (via recover-delete ${this.parser.getName(token)})`);
+        pushStackDedup(stack, newStacks);
+      } else if (!finished || finished.score < force.score) {
+        finished = force;
+      }
+    }
+    return finished;
+  }
+  // Convert the stack's buffer to a syntax tree.
+  stackToTree(stack) {
+    stack.close();
+    return Tree.build({
+      buffer: StackBufferCursor.create(stack),
+      nodeSet: this.parser.nodeSet,
+      topID: this.topTerm,
+      maxBufferLength: this.parser.bufferLength,
+      reused: this.reused,
+      start: this.ranges[0].from,
+      length: stack.pos - this.ranges[0].from,
+      minRepeatType: this.parser.minRepeatTerm
+    });
+  }
+  stackID(stack) {
+    let id2 = (stackIDs || (stackIDs = /* @__PURE__ */ new WeakMap())).get(stack);
+    if (!id2)
+      stackIDs.set(stack, id2 = String.fromCodePoint(this.nextStackID++));
+    return id2 + stack;
+  }
+};
+function pushStackDedup(stack, newStacks) {
+  for (let i = 0; i < newStacks.length; i++) {
+    let other = newStacks[i];
+    if (other.pos == stack.pos && other.sameState(stack)) {
+      if (newStacks[i].score < stack.score)
+        newStacks[i] = stack;
+      return;
+    }
+  }
+  newStacks.push(stack);
+}
+var Dialect = class {
+  constructor(source, flags, disabled) {
+    this.source = source;
+    this.flags = flags;
+    this.disabled = disabled;
+  }
+  allows(term) {
+    return !this.disabled || this.disabled[term] == 0;
+  }
+};
+var id = (x) => x;
+var ContextTracker = class {
+  /**
+  Define a context tracker.
+  */
+  constructor(spec) {
+    this.start = spec.start;
+    this.shift = spec.shift || id;
+    this.reduce = spec.reduce || id;
+    this.reuse = spec.reuse || id;
+    this.hash = spec.hash || (() => 0);
+    this.strict = spec.strict !== false;
+  }
+};
+var LRParser = class _LRParser extends Parser {
+  /**
+  @internal
+  */
+  constructor(spec) {
+    super();
+    this.wrappers = [];
+    if (spec.version != 14)
+      throw new RangeError(`Parser version (${spec.version}) doesn't match runtime version (${14})`);
+    let nodeNames = spec.nodeNames.split(" ");
+    this.minRepeatTerm = nodeNames.length;
+    for (let i = 0; i < spec.repeatNodeCount; i++)
+      nodeNames.push("");
+    let topTerms = Object.keys(spec.topRules).map((r) => spec.topRules[r][1]);
+    let nodeProps = [];
+    for (let i = 0; i < nodeNames.length; i++)
+      nodeProps.push([]);
+    function setProp(nodeID, prop, value) {
+      nodeProps[nodeID].push([prop, prop.deserialize(String(value))]);
+    }
+    if (spec.nodeProps)
+      for (let propSpec of spec.nodeProps) {
+        let prop = propSpec[0];
+        if (typeof prop == "string")
+          prop = NodeProp[prop];
+        for (let i = 1; i < propSpec.length; ) {
+          let next = propSpec[i++];
+          if (next >= 0) {
+            setProp(next, prop, propSpec[i++]);
+          } else {
+            let value = propSpec[i + -next];
+            for (let j = -next; j > 0; j--)
+              setProp(propSpec[i++], prop, value);
+            i++;
+          }
+        }
+      }
+    this.nodeSet = new NodeSet(nodeNames.map((name2, i) => NodeType.define({
+      name: i >= this.minRepeatTerm ? void 0 : name2,
+      id: i,
+      props: nodeProps[i],
+      top: topTerms.indexOf(i) > -1,
+      error: i == 0,
+      skipped: spec.skippedNodes && spec.skippedNodes.indexOf(i) > -1
+    })));
+    if (spec.propSources)
+      this.nodeSet = this.nodeSet.extend(...spec.propSources);
+    this.strict = false;
+    this.bufferLength = DefaultBufferLength;
+    let tokenArray = decodeArray(spec.tokenData);
+    this.context = spec.context;
+    this.specializerSpecs = spec.specialized || [];
+    this.specialized = new Uint16Array(this.specializerSpecs.length);
+    for (let i = 0; i < this.specializerSpecs.length; i++)
+      this.specialized[i] = this.specializerSpecs[i].term;
+    this.specializers = this.specializerSpecs.map(getSpecializer);
+    this.states = decodeArray(spec.states, Uint32Array);
+    this.data = decodeArray(spec.stateData);
+    this.goto = decodeArray(spec.goto);
+    this.maxTerm = spec.maxTerm;
+    this.tokenizers = spec.tokenizers.map((value) => typeof value == "number" ? new TokenGroup(tokenArray, value) : value);
+    this.topRules = spec.topRules;
+    this.dialects = spec.dialects || {};
+    this.dynamicPrecedences = spec.dynamicPrecedences || null;
+    this.tokenPrecTable = spec.tokenPrec;
+    this.termNames = spec.termNames || null;
+    this.maxNode = this.nodeSet.types.length - 1;
+    this.dialect = this.parseDialect();
+    this.top = this.topRules[Object.keys(this.topRules)[0]];
+  }
+  createParse(input, fragments, ranges) {
+    let parse3 = new Parse(this, input, fragments, ranges);
+    for (let w of this.wrappers)
+      parse3 = w(parse3, input, fragments, ranges);
+    return parse3;
+  }
+  /**
+  Get a goto table entry @internal
+  */
+  getGoto(state, term, loose = false) {
+    let table = this.goto;
+    if (term >= table[0])
+      return -1;
+    for (let pos = table[term + 1]; ; ) {
+      let groupTag = table[pos++], last = groupTag & 1;
+      let target = table[pos++];
+      if (last && loose)
+        return target;
+      for (let end = pos + (groupTag >> 1); pos < end; pos++)
+        if (table[pos] == state)
+          return target;
+      if (last)
+        return -1;
+    }
+  }
+  /**
+  Check if this state has an action for a given terminal @internal
+  */
+  hasAction(state, terminal) {
+    let data = this.data;
+    for (let set2 = 0; set2 < 2; set2++) {
+      for (let i = this.stateSlot(
+        state,
+        set2 ? 2 : 1
+        /* ParseState.Actions */
+      ), next; ; i += 3) {
+        if ((next = data[i]) == 65535) {
+          if (data[i + 1] == 1)
+            next = data[i = pair(data, i + 2)];
+          else if (data[i + 1] == 2)
+            return pair(data, i + 2);
+          else
+            break;
+        }
+        if (next == terminal || next == 0)
+          return pair(data, i + 1);
+      }
+    }
+    return 0;
+  }
+  /**
+  @internal
+  */
+  stateSlot(state, slot) {
+    return this.states[state * 6 + slot];
+  }
+  /**
+  @internal
+  */
+  stateFlag(state, flag) {
+    return (this.stateSlot(
+      state,
+      0
+      /* ParseState.Flags */
+    ) & flag) > 0;
+  }
+  /**
+  @internal
+  */
+  validAction(state, action) {
+    return !!this.allActions(state, (a) => a == action ? true : null);
+  }
+  /**
+  @internal
+  */
+  allActions(state, action) {
+    let deflt = this.stateSlot(
+      state,
+      4
+      /* ParseState.DefaultReduce */
+    );
+    let result2 = deflt ? action(deflt) : void 0;
+    for (let i = this.stateSlot(
+      state,
+      1
+      /* ParseState.Actions */
+    ); result2 == null; i += 3) {
+      if (this.data[i] == 65535) {
+        if (this.data[i + 1] == 1)
+          i = pair(this.data, i + 2);
+        else
+          break;
+      }
+      result2 = action(pair(this.data, i + 1));
+    }
+    return result2;
+  }
+  /**
+  Get the states that can follow this one through shift actions or
+  goto jumps. @internal
+  */
+  nextStates(state) {
+    let result2 = [];
+    for (let i = this.stateSlot(
+      state,
+      1
+      /* ParseState.Actions */
+    ); ; i += 3) {
+      if (this.data[i] == 65535) {
+        if (this.data[i + 1] == 1)
+          i = pair(this.data, i + 2);
+        else
+          break;
+      }
+      if ((this.data[i + 2] & 65536 >> 16) == 0) {
+        let value = this.data[i + 1];
+        if (!result2.some((v, i2) => i2 & 1 && v == value))
+          result2.push(this.data[i], value);
+      }
+    }
+    return result2;
+  }
+  /**
+  Configure the parser. Returns a new parser instance that has the
+  given settings modified. Settings not provided in `config` are
+  kept from the original parser.
+  */
+  configure(config) {
+    let copy = Object.assign(Object.create(_LRParser.prototype), this);
+    if (config.props)
+      copy.nodeSet = this.nodeSet.extend(...config.props);
+    if (config.top) {
+      let info2 = this.topRules[config.top];
+      if (!info2)
+        throw new RangeError(`Invalid top rule name ${config.top}`);
+      copy.top = info2;
+    }
+    if (config.tokenizers)
+      copy.tokenizers = this.tokenizers.map((t2) => {
+        let found = config.tokenizers.find((r) => r.from == t2);
+        return found ? found.to : t2;
+      });
+    if (config.specializers) {
+      copy.specializers = this.specializers.slice();
+      copy.specializerSpecs = this.specializerSpecs.map((s, i) => {
+        let found = config.specializers.find((r) => r.from == s.external);
+        if (!found)
+          return s;
+        let spec = Object.assign(Object.assign({}, s), { external: found.to });
+        copy.specializers[i] = getSpecializer(spec);
+        return spec;
+      });
+    }
+    if (config.contextTracker)
+      copy.context = config.contextTracker;
+    if (config.dialect)
+      copy.dialect = this.parseDialect(config.dialect);
+    if (config.strict != null)
+      copy.strict = config.strict;
+    if (config.wrap)
+      copy.wrappers = copy.wrappers.concat(config.wrap);
+    if (config.bufferLength != null)
+      copy.bufferLength = config.bufferLength;
+    return copy;
+  }
+  /**
+  Tells you whether any [parse wrappers](#lr.ParserConfig.wrap)
+  are registered for this parser.
+  */
+  hasWrappers() {
+    return this.wrappers.length > 0;
+  }
+  /**
+  Returns the name associated with a given term. This will only
+  work for all terms when the parser was generated with the
+  `--names` option. By default, only the names of tagged terms are
+  stored.
+  */
+  getName(term) {
+    return this.termNames ? this.termNames[term] : String(term <= this.maxNode && this.nodeSet.types[term].name || term);
+  }
+  /**
+  The eof term id is always allocated directly after the node
+  types. @internal
+  */
+  get eofTerm() {
+    return this.maxNode + 1;
+  }
+  /**
+  The type of top node produced by the parser.
+  */
+  get topNode() {
+    return this.nodeSet.types[this.top[1]];
+  }
+  /**
+  @internal
+  */
+  dynamicPrecedence(term) {
+    let prec = this.dynamicPrecedences;
+    return prec == null ? 0 : prec[term] || 0;
+  }
+  /**
+  @internal
+  */
+  parseDialect(dialect) {
+    let values = Object.keys(this.dialects), flags = values.map(() => false);
+    if (dialect)
+      for (let part of dialect.split(" ")) {
+        let id2 = values.indexOf(part);
+        if (id2 >= 0)
+          flags[id2] = true;
+      }
+    let disabled = null;
+    for (let i = 0; i < values.length; i++)
+      if (!flags[i]) {
+        for (let j = this.dialects[values[i]], id2; (id2 = this.data[j++]) != 65535; )
+          (disabled || (disabled = new Uint8Array(this.maxTerm + 1)))[id2] = 1;
+      }
+    return new Dialect(dialect, flags, disabled);
+  }
+  /**
+  Used by the output of the parser generator. Not available to
+  user code. @hide
+  */
+  static deserialize(spec) {
+    return new _LRParser(spec);
+  }
+};
+function pair(data, off) {
+  return data[off] | data[off + 1] << 16;
+}
+function findFinished(stacks) {
+  let best = null;
+  for (let stack of stacks) {
+    let stopped = stack.p.stoppedAt;
+    if ((stack.pos == stack.p.stream.end || stopped != null && stack.pos > stopped) && stack.p.parser.stateFlag(
+      stack.state,
+      2
+      /* StateFlag.Accepting */
+    ) && (!best || best.score < stack.score))
+      best = stack;
+  }
+  return best;
+}
+function getSpecializer(spec) {
+  if (spec.external) {
+    let mask = spec.extend ? 1 : 0;
+    return (value, stack) => spec.external(value, stack) << 1 | mask;
+  }
+  return spec.get;
+}
+
+// node_modules/@lezer/highlight/dist/index.js
+var nextTagID = 0;
+var Tag = class _Tag {
+  /**
+  @internal
+  */
+  constructor(name2, set2, base2, modified) {
+    this.name = name2;
+    this.set = set2;
+    this.base = base2;
+    this.modified = modified;
+    this.id = nextTagID++;
+  }
+  toString() {
+    let { name: name2 } = this;
+    for (let mod of this.modified)
+      if (mod.name)
+        name2 = `${mod.name}(${name2})`;
+    return name2;
+  }
+  static define(nameOrParent, parent) {
+    let name2 = typeof nameOrParent == "string" ? nameOrParent : "?";
+    if (nameOrParent instanceof _Tag)
+      parent = nameOrParent;
+    if (parent === null || parent === void 0 ? void 0 : parent.base)
+      throw new Error("Can not derive from a modified tag");
+    let tag = new _Tag(name2, [], null, []);
+    tag.set.push(tag);
+    if (parent)
+      for (let t2 of parent.set)
+        tag.set.push(t2);
+    return tag;
+  }
+  /**
+  Define a tag _modifier_, which is a function that, given a tag,
+  will return a tag that is a subtag of the original. Applying the
+  same modifier to a twice tag will return the same value (`m1(t1)
+  == m1(t1)`) and applying multiple modifiers will, regardless or
+  order, produce the same tag (`m1(m2(t1)) == m2(m1(t1))`).
+  
+  When multiple modifiers are applied to a given base tag, each
+  smaller set of modifiers is registered as a parent, so that for
+  example `m1(m2(m3(t1)))` is a subtype of `m1(m2(t1))`,
+  `m1(m3(t1)`, and so on.
+  */
+  static defineModifier(name2) {
+    let mod = new Modifier(name2);
+    return (tag) => {
+      if (tag.modified.indexOf(mod) > -1)
+        return tag;
+      return Modifier.get(tag.base || tag, tag.modified.concat(mod).sort((a, b) => a.id - b.id));
+    };
+  }
+};
+var nextModifierID = 0;
+var Modifier = class _Modifier {
+  constructor(name2) {
+    this.name = name2;
+    this.instances = [];
+    this.id = nextModifierID++;
+  }
+  static get(base2, mods) {
+    if (!mods.length)
+      return base2;
+    let exists2 = mods[0].instances.find((t2) => t2.base == base2 && sameArray(mods, t2.modified));
+    if (exists2)
+      return exists2;
+    let set2 = [], tag = new Tag(base2.name, set2, base2, mods);
+    for (let m of mods)
+      m.instances.push(tag);
+    let configs = powerSet(mods);
+    for (let parent of base2.set)
+      if (!parent.modified.length)
+        for (let config of configs)
+          set2.push(_Modifier.get(parent, config));
+    return tag;
+  }
+};
+function sameArray(a, b) {
+  return a.length == b.length && a.every((x, i) => x == b[i]);
+}
+function powerSet(array) {
+  let sets = [[]];
+  for (let i = 0; i < array.length; i++) {
+    for (let j = 0, e = sets.length; j < e; j++) {
+      sets.push(sets[j].concat(array[i]));
+    }
+  }
+  return sets.sort((a, b) => b.length - a.length);
+}
+function styleTags(spec) {
+  let byName = /* @__PURE__ */ Object.create(null);
+  for (let prop in spec) {
+    let tags2 = spec[prop];
+    if (!Array.isArray(tags2))
+      tags2 = [tags2];
+    for (let part of prop.split(" "))
+      if (part) {
+        let pieces = [], mode = 2, rest = part;
+        for (let pos = 0; ; ) {
+          if (rest == "..." && pos > 0 && pos + 3 == part.length) {
+            mode = 1;
+            break;
+          }
+          let m = /^"(?:[^"\\]|\\.)*?"|[^\/!]+/.exec(rest);
+          if (!m)
+            throw new RangeError("Invalid path: " + part);
+          pieces.push(m[0] == "*" ? "" : m[0][0] == '"' ? JSON.parse(m[0]) : m[0]);
+          pos += m[0].length;
+          if (pos == part.length)
+            break;
+          let next = part[pos++];
+          if (pos == part.length && next == "!") {
+            mode = 0;
+            break;
+          }
+          if (next != "/")
+            throw new RangeError("Invalid path: " + part);
+          rest = part.slice(pos);
+        }
+        let last = pieces.length - 1, inner = pieces[last];
+        if (!inner)
+          throw new RangeError("Invalid path: " + part);
+        let rule = new Rule(tags2, mode, last > 0 ? pieces.slice(0, last) : null);
+        byName[inner] = rule.sort(byName[inner]);
+      }
+  }
+  return ruleNodeProp.add(byName);
+}
+var ruleNodeProp = new NodeProp({
+  combine(a, b) {
+    let cur, root, take;
+    while (a || b) {
+      if (!a || b && a.depth <= b.depth) {
+        take = b;
+        b = b.next;
+      } else {
+        take = a;
+        a = a.next;
+      }
+      if (cur && cur.mode == take.mode && !take.context && !cur.context)
+        continue;
+      let copy = new Rule(take.tags, take.mode, take.context);
+      if (cur)
+        cur.next = copy;
+      else
+        root = copy;
+      cur = copy;
+    }
+    return root;
+  }
+});
+var Rule = class {
+  constructor(tags2, mode, context4, next) {
+    this.tags = tags2;
+    this.mode = mode;
+    this.context = context4;
+    this.next = next;
+  }
+  get opaque() {
+    return this.mode == 0;
+  }
+  get inherit() {
+    return this.mode == 1;
+  }
+  sort(other) {
+    if (!other || other.depth < this.depth) {
+      this.next = other;
+      return this;
+    }
+    other.next = this.sort(other.next);
+    return other;
+  }
+  get depth() {
+    return this.context ? this.context.length : 0;
+  }
+};
+Rule.empty = new Rule([], 2, null);
+function tagHighlighter(tags2, options) {
+  let map = /* @__PURE__ */ Object.create(null);
+  for (let style of tags2) {
+    if (!Array.isArray(style.tag))
+      map[style.tag.id] = style.class;
+    else
+      for (let tag of style.tag)
+        map[tag.id] = style.class;
+  }
+  let { scope, all = null } = options || {};
+  return {
+    style: (tags3) => {
+      let cls = all;
+      for (let tag of tags3) {
+        for (let sub of tag.set) {
+          let tagClass = map[sub.id];
+          if (tagClass) {
+            cls = cls ? cls + " " + tagClass : tagClass;
+            break;
+          }
+        }
+      }
+      return cls;
+    },
+    scope
+  };
+}
+var t = Tag.define;
+var comment = t();
+var name = t();
+var typeName = t(name);
+var propertyName = t(name);
+var literal = t();
+var string = t(literal);
+var number = t(literal);
+var content = t();
+var heading = t(content);
+var keyword = t();
+var operator = t();
+var punctuation = t();
+var bracket = t(punctuation);
+var meta = t();
+var tags = {
+  /**
+  A comment.
+  */
+  comment,
+  /**
+  A line [comment](#highlight.tags.comment).
+  */
+  lineComment: t(comment),
+  /**
+  A block [comment](#highlight.tags.comment).
+  */
+  blockComment: t(comment),
+  /**
+  A documentation [comment](#highlight.tags.comment).
+  */
+  docComment: t(comment),
+  /**
+  Any kind of identifier.
+  */
+  name,
+  /**
+  The [name](#highlight.tags.name) of a variable.
+  */
+  variableName: t(name),
+  /**
+  A type [name](#highlight.tags.name).
+  */
+  typeName,
+  /**
+  A tag name (subtag of [`typeName`](#highlight.tags.typeName)).
+  */
+  tagName: t(typeName),
+  /**
+  A property or field [name](#highlight.tags.name).
+  */
+  propertyName,
+  /**
+  An attribute name (subtag of [`propertyName`](#highlight.tags.propertyName)).
+  */
+  attributeName: t(propertyName),
+  /**
+  The [name](#highlight.tags.name) of a class.
+  */
+  className: t(name),
+  /**
+  A label [name](#highlight.tags.name).
+  */
+  labelName: t(name),
+  /**
+  A namespace [name](#highlight.tags.name).
+  */
+  namespace: t(name),
+  /**
+  The [name](#highlight.tags.name) of a macro.
+  */
+  macroName: t(name),
+  /**
+  A literal value.
+  */
+  literal,
+  /**
+  A string [literal](#highlight.tags.literal).
+  */
+  string,
+  /**
+  A documentation [string](#highlight.tags.string).
+  */
+  docString: t(string),
+  /**
+  A character literal (subtag of [string](#highlight.tags.string)).
+  */
+  character: t(string),
+  /**
+  An attribute value (subtag of [string](#highlight.tags.string)).
+  */
+  attributeValue: t(string),
+  /**
+  A number [literal](#highlight.tags.literal).
+  */
+  number,
+  /**
+  An integer [number](#highlight.tags.number) literal.
+  */
+  integer: t(number),
+  /**
+  A floating-point [number](#highlight.tags.number) literal.
+  */
+  float: t(number),
+  /**
+  A boolean [literal](#highlight.tags.literal).
+  */
+  bool: t(literal),
+  /**
+  Regular expression [literal](#highlight.tags.literal).
+  */
+  regexp: t(literal),
+  /**
+  An escape [literal](#highlight.tags.literal), for example a
+  backslash escape in a string.
+  */
+  escape: t(literal),
+  /**
+  A color [literal](#highlight.tags.literal).
+  */
+  color: t(literal),
+  /**
+  A URL [literal](#highlight.tags.literal).
+  */
+  url: t(literal),
+  /**
+  A language keyword.
+  */
+  keyword,
+  /**
+  The [keyword](#highlight.tags.keyword) for the self or this
+  object.
+  */
+  self: t(keyword),
+  /**
+  The [keyword](#highlight.tags.keyword) for null.
+  */
+  null: t(keyword),
+  /**
+  A [keyword](#highlight.tags.keyword) denoting some atomic value.
+  */
+  atom: t(keyword),
+  /**
+  A [keyword](#highlight.tags.keyword) that represents a unit.
+  */
+  unit: t(keyword),
+  /**
+  A modifier [keyword](#highlight.tags.keyword).
+  */
+  modifier: t(keyword),
+  /**
+  A [keyword](#highlight.tags.keyword) that acts as an operator.
+  */
+  operatorKeyword: t(keyword),
+  /**
+  A control-flow related [keyword](#highlight.tags.keyword).
+  */
+  controlKeyword: t(keyword),
+  /**
+  A [keyword](#highlight.tags.keyword) that defines something.
+  */
+  definitionKeyword: t(keyword),
+  /**
+  A [keyword](#highlight.tags.keyword) related to defining or
+  interfacing with modules.
+  */
+  moduleKeyword: t(keyword),
+  /**
+  An operator.
+  */
+  operator,
+  /**
+  An [operator](#highlight.tags.operator) that dereferences something.
+  */
+  derefOperator: t(operator),
+  /**
+  Arithmetic-related [operator](#highlight.tags.operator).
+  */
+  arithmeticOperator: t(operator),
+  /**
+  Logical [operator](#highlight.tags.operator).
+  */
+  logicOperator: t(operator),
+  /**
+  Bit [operator](#highlight.tags.operator).
+  */
+  bitwiseOperator: t(operator),
+  /**
+  Comparison [operator](#highlight.tags.operator).
+  */
+  compareOperator: t(operator),
+  /**
+  [Operator](#highlight.tags.operator) that updates its operand.
+  */
+  updateOperator: t(operator),
+  /**
+  [Operator](#highlight.tags.operator) that defines something.
+  */
+  definitionOperator: t(operator),
+  /**
+  Type-related [operator](#highlight.tags.operator).
+  */
+  typeOperator: t(operator),
+  /**
+  Control-flow [operator](#highlight.tags.operator).
+  */
+  controlOperator: t(operator),
+  /**
+  Program or markup punctuation.
+  */
+  punctuation,
+  /**
+  [Punctuation](#highlight.tags.punctuation) that separates
+  things.
+  */
+  separator: t(punctuation),
+  /**
+  Bracket-style [punctuation](#highlight.tags.punctuation).
+  */
+  bracket,
+  /**
+  Angle [brackets](#highlight.tags.bracket) (usually `<` and `>`
+  tokens).
+  */
+  angleBracket: t(bracket),
+  /**
+  Square [brackets](#highlight.tags.bracket) (usually `[` and `]`
+  tokens).
+  */
+  squareBracket: t(bracket),
+  /**
+  Parentheses (usually `(` and `)` tokens). Subtag of
+  [bracket](#highlight.tags.bracket).
+  */
+  paren: t(bracket),
+  /**
+  Braces (usually `{` and `}` tokens). Subtag of
+  [bracket](#highlight.tags.bracket).
+  */
+  brace: t(bracket),
+  /**
+  Content, for example plain text in XML or markup documents.
+  */
+  content,
+  /**
+  [Content](#highlight.tags.content) that represents a heading.
+  */
+  heading,
+  /**
+  A level 1 [heading](#highlight.tags.heading).
+  */
+  heading1: t(heading),
+  /**
+  A level 2 [heading](#highlight.tags.heading).
+  */
+  heading2: t(heading),
+  /**
+  A level 3 [heading](#highlight.tags.heading).
+  */
+  heading3: t(heading),
+  /**
+  A level 4 [heading](#highlight.tags.heading).
+  */
+  heading4: t(heading),
+  /**
+  A level 5 [heading](#highlight.tags.heading).
+  */
+  heading5: t(heading),
+  /**
+  A level 6 [heading](#highlight.tags.heading).
+  */
+  heading6: t(heading),
+  /**
+  A prose [content](#highlight.tags.content) separator (such as a horizontal rule).
+  */
+  contentSeparator: t(content),
+  /**
+  [Content](#highlight.tags.content) that represents a list.
+  */
+  list: t(content),
+  /**
+  [Content](#highlight.tags.content) that represents a quote.
+  */
+  quote: t(content),
+  /**
+  [Content](#highlight.tags.content) that is emphasized.
+  */
+  emphasis: t(content),
+  /**
+  [Content](#highlight.tags.content) that is styled strong.
+  */
+  strong: t(content),
+  /**
+  [Content](#highlight.tags.content) that is part of a link.
+  */
+  link: t(content),
+  /**
+  [Content](#highlight.tags.content) that is styled as code or
+  monospace.
+  */
+  monospace: t(content),
+  /**
+  [Content](#highlight.tags.content) that has a strike-through
+  style.
+  */
+  strikethrough: t(content),
+  /**
+  Inserted text in a change-tracking format.
+  */
+  inserted: t(),
+  /**
+  Deleted text.
+  */
+  deleted: t(),
+  /**
+  Changed text.
+  */
+  changed: t(),
+  /**
+  An invalid or unsyntactic element.
+  */
+  invalid: t(),
+  /**
+  Metadata or meta-instruction.
+  */
+  meta,
+  /**
+  [Metadata](#highlight.tags.meta) that applies to the entire
+  document.
+  */
+  documentMeta: t(meta),
+  /**
+  [Metadata](#highlight.tags.meta) that annotates or adds
+  attributes to a given syntactic element.
+  */
+  annotation: t(meta),
+  /**
+  Processing instruction or preprocessor directive. Subtag of
+  [meta](#highlight.tags.meta).
+  */
+  processingInstruction: t(meta),
+  /**
+  [Modifier](#highlight.Tag^defineModifier) that indicates that a
+  given element is being defined. Expected to be used with the
+  various [name](#highlight.tags.name) tags.
+  */
+  definition: Tag.defineModifier("definition"),
+  /**
+  [Modifier](#highlight.Tag^defineModifier) that indicates that
+  something is constant. Mostly expected to be used with
+  [variable names](#highlight.tags.variableName).
+  */
+  constant: Tag.defineModifier("constant"),
+  /**
+  [Modifier](#highlight.Tag^defineModifier) used to indicate that
+  a [variable](#highlight.tags.variableName) or [property
+  name](#highlight.tags.propertyName) is being called or defined
+  as a function.
+  */
+  function: Tag.defineModifier("function"),
+  /**
+  [Modifier](#highlight.Tag^defineModifier) that can be applied to
+  [names](#highlight.tags.name) to indicate that they belong to
+  the language's standard environment.
+  */
+  standard: Tag.defineModifier("standard"),
+  /**
+  [Modifier](#highlight.Tag^defineModifier) that indicates a given
+  [names](#highlight.tags.name) is local to some scope.
+  */
+  local: Tag.defineModifier("local"),
+  /**
+  A generic variant [modifier](#highlight.Tag^defineModifier) that
+  can be used to tag language-specific alternative variants of
+  some common tag. It is recommended for themes to define special
+  forms of at least the [string](#highlight.tags.string) and
+  [variable name](#highlight.tags.variableName) tags, since those
+  come up a lot.
+  */
+  special: Tag.defineModifier("special")
+};
+for (let name2 in tags) {
+  let val2 = tags[name2];
+  if (val2 instanceof Tag)
+    val2.name = name2;
+}
+var classHighlighter = tagHighlighter([
+  { tag: tags.link, class: "tok-link" },
+  { tag: tags.heading, class: "tok-heading" },
+  { tag: tags.emphasis, class: "tok-emphasis" },
+  { tag: tags.strong, class: "tok-strong" },
+  { tag: tags.keyword, class: "tok-keyword" },
+  { tag: tags.atom, class: "tok-atom" },
+  { tag: tags.bool, class: "tok-bool" },
+  { tag: tags.url, class: "tok-url" },
+  { tag: tags.labelName, class: "tok-labelName" },
+  { tag: tags.inserted, class: "tok-inserted" },
+  { tag: tags.deleted, class: "tok-deleted" },
+  { tag: tags.literal, class: "tok-literal" },
+  { tag: tags.string, class: "tok-string" },
+  { tag: tags.number, class: "tok-number" },
+  { tag: [tags.regexp, tags.escape, tags.special(tags.string)], class: "tok-string2" },
+  { tag: tags.variableName, class: "tok-variableName" },
+  { tag: tags.local(tags.variableName), class: "tok-variableName tok-local" },
+  { tag: tags.definition(tags.variableName), class: "tok-variableName tok-definition" },
+  { tag: tags.special(tags.variableName), class: "tok-variableName2" },
+  { tag: tags.definition(tags.propertyName), class: "tok-propertyName tok-definition" },
+  { tag: tags.typeName, class: "tok-typeName" },
+  { tag: tags.namespace, class: "tok-namespace" },
+  { tag: tags.className, class: "tok-className" },
+  { tag: tags.macroName, class: "tok-macroName" },
+  { tag: tags.propertyName, class: "tok-propertyName" },
+  { tag: tags.operator, class: "tok-operator" },
+  { tag: tags.comment, class: "tok-comment" },
+  { tag: tags.meta, class: "tok-meta" },
+  { tag: tags.invalid, class: "tok-invalid" },
+  { tag: tags.punctuation, class: "tok-punctuation" }
+]);
+
+// node_modules/@lezer/python/dist/index.js
+var printKeyword = 1;
+var indent = 194;
+var dedent = 195;
+var newline$1 = 196;
+var blankLineStart = 197;
+var newlineBracketed = 198;
+var eof = 199;
+var stringContent = 200;
+var Escape = 2;
+var replacementStart = 3;
+var stringEnd = 201;
+var ParenL = 24;
+var ParenthesizedExpression = 25;
+var TupleExpression = 49;
+var ComprehensionExpression = 50;
+var BracketL = 55;
+var ArrayExpression = 56;
+var ArrayComprehensionExpression = 57;
+var BraceL = 59;
+var DictionaryExpression = 60;
+var DictionaryComprehensionExpression = 61;
+var SetExpression = 62;
+var SetComprehensionExpression = 63;
+var ArgList = 65;
+var subscript = 238;
+var String$1 = 71;
+var stringStart = 241;
+var stringStartD = 242;
+var stringStartL = 243;
+var stringStartLD = 244;
+var stringStartR = 245;
+var stringStartRD = 246;
+var stringStartRL = 247;
+var stringStartRLD = 248;
+var FormatString = 72;
+var stringStartF = 249;
+var stringStartFD = 250;
+var stringStartFL = 251;
+var stringStartFLD = 252;
+var stringStartFR = 253;
+var stringStartFRD = 254;
+var stringStartFRL = 255;
+var stringStartFRLD = 256;
+var FormatReplacement = 73;
+var nestedFormatReplacement = 77;
+var importList = 263;
+var TypeParamList = 112;
+var ParamList = 130;
+var SequencePattern = 151;
+var MappingPattern = 152;
+var PatternArgList = 155;
+var newline = 10;
+var carriageReturn = 13;
+var space = 32;
+var tab = 9;
+var hash = 35;
+var parenOpen = 40;
+var dot = 46;
+var braceOpen = 123;
+var braceClose = 125;
+var singleQuote = 39;
+var doubleQuote = 34;
+var backslash = 92;
+var letter_o = 111;
+var letter_x = 120;
+var letter_N = 78;
+var letter_u = 117;
+var letter_U = 85;
+var bracketed = /* @__PURE__ */ new Set([
+  ParenthesizedExpression,
+  TupleExpression,
+  ComprehensionExpression,
+  importList,
+  ArgList,
+  ParamList,
+  ArrayExpression,
+  ArrayComprehensionExpression,
+  subscript,
+  SetExpression,
+  SetComprehensionExpression,
+  FormatString,
+  FormatReplacement,
+  nestedFormatReplacement,
+  DictionaryExpression,
+  DictionaryComprehensionExpression,
+  SequencePattern,
+  MappingPattern,
+  PatternArgList,
+  TypeParamList
+]);
+function isLineBreak(ch) {
+  return ch == newline || ch == carriageReturn;
+}
+function isHex(ch) {
+  return ch >= 48 && ch <= 57 || ch >= 65 && ch <= 70 || ch >= 97 && ch <= 102;
+}
+var newlines = new ExternalTokenizer((input, stack) => {
+  let prev;
+  if (input.next < 0) {
+    input.acceptToken(eof);
+  } else if (stack.context.flags & cx_Bracketed) {
+    if (isLineBreak(input.next)) input.acceptToken(newlineBracketed, 1);
+  } else if (((prev = input.peek(-1)) < 0 || isLineBreak(prev)) && stack.canShift(blankLineStart)) {
+    let spaces = 0;
+    while (input.next == space || input.next == tab) {
+      input.advance();
+      spaces++;
+    }
+    if (input.next == newline || input.next == carriageReturn || input.next == hash)
+      input.acceptToken(blankLineStart, -spaces);
+  } else if (isLineBreak(input.next)) {
+    input.acceptToken(newline$1, 1);
+  }
+}, { contextual: true });
+var indentation = new ExternalTokenizer((input, stack) => {
+  let context4 = stack.context;
+  if (context4.flags) return;
+  let prev = input.peek(-1);
+  if (prev == newline || prev == carriageReturn) {
+    let depth = 0, chars = 0;
+    for (; ; ) {
+      if (input.next == space) depth++;
+      else if (input.next == tab) depth += 8 - depth % 8;
+      else break;
+      input.advance();
+      chars++;
+    }
+    if (depth != context4.indent && input.next != newline && input.next != carriageReturn && input.next != hash) {
+      if (depth < context4.indent) input.acceptToken(dedent, -chars);
+      else input.acceptToken(indent);
+    }
+  }
+});
+var cx_Bracketed = 1;
+var cx_String = 2;
+var cx_DoubleQuote = 4;
+var cx_Long = 8;
+var cx_Raw = 16;
+var cx_Format = 32;
+function Context(parent, indent2, flags) {
+  this.parent = parent;
+  this.indent = indent2;
+  this.flags = flags;
+  this.hash = (parent ? parent.hash + parent.hash << 8 : 0) + indent2 + (indent2 << 4) + flags + (flags << 6);
+}
+var topIndent = new Context(null, 0, 0);
+function countIndent(space2) {
+  let depth = 0;
+  for (let i = 0; i < space2.length; i++)
+    depth += space2.charCodeAt(i) == tab ? 8 - depth % 8 : 1;
+  return depth;
+}
+var stringFlags = new Map([
+  [stringStart, 0],
+  [stringStartD, cx_DoubleQuote],
+  [stringStartL, cx_Long],
+  [stringStartLD, cx_Long | cx_DoubleQuote],
+  [stringStartR, cx_Raw],
+  [stringStartRD, cx_Raw | cx_DoubleQuote],
+  [stringStartRL, cx_Raw | cx_Long],
+  [stringStartRLD, cx_Raw | cx_Long | cx_DoubleQuote],
+  [stringStartF, cx_Format],
+  [stringStartFD, cx_Format | cx_DoubleQuote],
+  [stringStartFL, cx_Format | cx_Long],
+  [stringStartFLD, cx_Format | cx_Long | cx_DoubleQuote],
+  [stringStartFR, cx_Format | cx_Raw],
+  [stringStartFRD, cx_Format | cx_Raw | cx_DoubleQuote],
+  [stringStartFRL, cx_Format | cx_Raw | cx_Long],
+  [stringStartFRLD, cx_Format | cx_Raw | cx_Long | cx_DoubleQuote]
+].map(([term, flags]) => [term, flags | cx_String]));
+var trackIndent = new ContextTracker({
+  start: topIndent,
+  reduce(context4, term, _, input) {
+    if (context4.flags & cx_Bracketed && bracketed.has(term) || (term == String$1 || term == FormatString) && context4.flags & cx_String)
+      return context4.parent;
+    return context4;
+  },
+  shift(context4, term, stack, input) {
+    if (term == indent)
+      return new Context(context4, countIndent(input.read(input.pos, stack.pos)), 0);
+    if (term == dedent)
+      return context4.parent;
+    if (term == ParenL || term == BracketL || term == BraceL || term == replacementStart)
+      return new Context(context4, 0, cx_Bracketed);
+    if (stringFlags.has(term))
+      return new Context(context4, 0, stringFlags.get(term) | context4.flags & cx_Bracketed);
+    return context4;
+  },
+  hash(context4) {
+    return context4.hash;
+  }
+});
+var legacyPrint = new ExternalTokenizer((input) => {
+  for (let i = 0; i < 5; i++) {
+    if (input.next != "print".charCodeAt(i)) return;
+    input.advance();
+  }
+  if (/\w/.test(String.fromCharCode(input.next))) return;
+  for (let off = 0; ; off++) {
+    let next = input.peek(off);
+    if (next == space || next == tab) continue;
+    if (next != parenOpen && next != dot && next != newline && next != carriageReturn && next != hash)
+      input.acceptToken(printKeyword);
+    return;
+  }
+});
+var strings = new ExternalTokenizer((input, stack) => {
+  let { flags } = stack.context;
+  let quote = flags & cx_DoubleQuote ? doubleQuote : singleQuote;
+  let long = (flags & cx_Long) > 0;
+  let escapes = !(flags & cx_Raw);
+  let format = (flags & cx_Format) > 0;
+  let start = input.pos;
+  for (; ; ) {
+    if (input.next < 0) {
+      break;
+    } else if (format && input.next == braceOpen) {
+      if (input.peek(1) == braceOpen) {
+        input.advance(2);
+      } else {
+        if (input.pos == start) {
+          input.acceptToken(replacementStart, 1);
+          return;
+        }
+        break;
+      }
+    } else if (escapes && input.next == backslash) {
+      if (input.pos == start) {
+        input.advance();
+        let escaped = input.next;
+        if (escaped >= 0) {
+          input.advance();
+          skipEscape(input, escaped);
+        }
+        input.acceptToken(Escape);
+        return;
+      }
+      break;
+    } else if (input.next == backslash && !escapes && input.peek(1) > -1) {
+      input.advance(2);
+    } else if (input.next == quote && (!long || input.peek(1) == quote && input.peek(2) == quote)) {
+      if (input.pos == start) {
+        input.acceptToken(stringEnd, long ? 3 : 1);
+        return;
+      }
+      break;
+    } else if (input.next == newline) {
+      if (long) {
+        input.advance();
+      } else if (input.pos == start) {
+        input.acceptToken(stringEnd);
+        return;
+      }
+      break;
+    } else {
+      input.advance();
+    }
+  }
+  if (input.pos > start) input.acceptToken(stringContent);
+});
+function skipEscape(input, ch) {
+  if (ch == letter_o) {
+    for (let i = 0; i < 2 && input.next >= 48 && input.next <= 55; i++) input.advance();
+  } else if (ch == letter_x) {
+    for (let i = 0; i < 2 && isHex(input.next); i++) input.advance();
+  } else if (ch == letter_u) {
+    for (let i = 0; i < 4 && isHex(input.next); i++) input.advance();
+  } else if (ch == letter_U) {
+    for (let i = 0; i < 8 && isHex(input.next); i++) input.advance();
+  } else if (ch == letter_N) {
+    if (input.next == braceOpen) {
+      input.advance();
+      while (input.next >= 0 && input.next != braceClose && input.next != singleQuote && input.next != doubleQuote && input.next != newline) input.advance();
+      if (input.next == braceClose) input.advance();
+    }
+  }
+}
+var pythonHighlighting = styleTags({
+  'async "*" "**" FormatConversion FormatSpec': tags.modifier,
+  "for while if elif else try except finally return raise break continue with pass assert await yield match case": tags.controlKeyword,
+  "in not and or is del": tags.operatorKeyword,
+  "from def class global nonlocal lambda": tags.definitionKeyword,
+  import: tags.moduleKeyword,
+  "with as print": tags.keyword,
+  Boolean: tags.bool,
+  None: tags.null,
+  VariableName: tags.variableName,
+  "CallExpression/VariableName": tags.function(tags.variableName),
+  "FunctionDefinition/VariableName": tags.function(tags.definition(tags.variableName)),
+  "ClassDefinition/VariableName": tags.definition(tags.className),
+  PropertyName: tags.propertyName,
+  "CallExpression/MemberExpression/PropertyName": tags.function(tags.propertyName),
+  Comment: tags.lineComment,
+  Number: tags.number,
+  String: tags.string,
+  FormatString: tags.special(tags.string),
+  Escape: tags.escape,
+  UpdateOp: tags.updateOperator,
+  "ArithOp!": tags.arithmeticOperator,
+  BitOp: tags.bitwiseOperator,
+  CompareOp: tags.compareOperator,
+  AssignOp: tags.definitionOperator,
+  Ellipsis: tags.punctuation,
+  At: tags.meta,
+  "( )": tags.paren,
+  "[ ]": tags.squareBracket,
+  "{ }": tags.brace,
+  ".": tags.derefOperator,
+  ", ;": tags.separator
+});
+var spec_identifier = { __proto__: null, await: 44, or: 54, and: 56, in: 60, not: 62, is: 64, if: 70, else: 72, lambda: 76, yield: 94, from: 96, async: 102, for: 104, None: 162, True: 164, False: 164, del: 178, pass: 182, break: 186, continue: 190, return: 194, raise: 202, import: 206, as: 208, global: 212, nonlocal: 214, assert: 218, type: 223, elif: 236, while: 240, try: 246, except: 248, finally: 250, with: 254, def: 258, class: 268, match: 279, case: 285 };
+var parser = LRParser.deserialize({
+  version: 14,
+  states: "##jQ`QeOOP$}OSOOO&WQtO'#HUOOQS'#Co'#CoOOQS'#Cp'#CpO'vQdO'#CnO*UQtO'#HTOOQS'#HU'#HUOOQS'#DU'#DUOOQS'#HT'#HTO*rQdO'#D_O+VQdO'#DfO+gQdO'#DjO+zOWO'#DuO,VOWO'#DvO.[QtO'#GuOOQS'#Gu'#GuO'vQdO'#GtO0ZQtO'#GtOOQS'#Eb'#EbO0rQdO'#EcOOQS'#Gs'#GsO0|QdO'#GrOOQV'#Gr'#GrO1XQdO'#FYOOQS'#G^'#G^O1^QdO'#FXOOQV'#IS'#ISOOQV'#Gq'#GqOOQV'#Fq'#FqQ`QeOOO'vQdO'#CqO1lQdO'#C}O1sQdO'#DRO2RQdO'#HYO2cQtO'#EVO'vQdO'#EWOOQS'#EY'#EYOOQS'#E['#E[OOQS'#E^'#E^O2wQdO'#E`O3_QdO'#EdO3rQdO'#EfO3zQtO'#EfO1XQdO'#EiO0rQdO'#ElO1XQdO'#EnO0rQdO'#EtO0rQdO'#EwO4VQdO'#EyO4^QdO'#FOO4iQdO'#EzO0rQdO'#FOO1XQdO'#FQO1XQdO'#FVO4nQdO'#F[P4uOdO'#GpPOOO)CBd)CBdOOQS'#Ce'#CeOOQS'#Cf'#CfOOQS'#Cg'#CgOOQS'#Ch'#ChOOQS'#Ci'#CiOOQS'#Cj'#CjOOQS'#Cl'#ClO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO'vQdO,59OO5TQdO'#DoOOQS,5:Y,5:YO5hQdO'#HdOOQS,5:],5:]O5uQ!fO,5:]O5zQtO,59YO1lQdO,59bO1lQdO,59bO1lQdO,59bO8jQdO,59bO8oQdO,59bO8vQdO,59jO8}QdO'#HTO:TQdO'#HSOOQS'#HS'#HSOOQS'#D['#D[O:lQdO,59aO'vQdO,59aO:zQdO,59aOOQS,59y,59yO;PQdO,5:RO'vQdO,5:ROOQS,5:Q,5:QO;_QdO,5:QO;dQdO,5:XO'vQdO,5:XO'vQdO,5:VOOQS,5:U,5:UO;uQdO,5:UO;zQdO,5:WOOOW'#Fy'#FyO<POWO,5:aOOQS,5:a,5:aO<[QdO'#HwOOOW'#Dw'#DwOOOW'#Fz'#FzO<lOWO,5:bOOQS,5:b,5:bOOQS'#F}'#F}O<zQtO,5:iO?lQtO,5=`O@VQ#xO,5=`O@vQtO,5=`OOQS,5:},5:}OA_QeO'#GWOBqQdO,5;^OOQV,5=^,5=^OB|QtO'#IPOCkQdO,5;tOOQS-E:[-E:[OOQV,5;s,5;sO4dQdO'#FQOOQV-E9o-E9oOCsQtO,59]OEzQtO,59iOFeQdO'#HVOFpQdO'#HVO1XQdO'#HVOF{QdO'#DTOGTQdO,59mOGYQdO'#HZO'vQdO'#HZO0rQdO,5=tOOQS,5=t,5=tO0rQdO'#EROOQS'#ES'#ESOGwQdO'#GPOHXQdO,58|OHXQdO,58|O*xQdO,5:oOHgQtO'#H]OOQS,5:r,5:rOOQS,5:z,5:zOHzQdO,5;OOI]QdO'#IOO1XQdO'#H}OOQS,5;Q,5;QOOQS'#GT'#GTOIqQtO,5;QOJPQdO,5;QOJUQdO'#IQOOQS,5;T,5;TOJdQdO'#H|OOQS,5;W,5;WOJuQdO,5;YO4iQdO,5;`O4iQdO,5;cOJ}QtO'#ITO'vQdO'#ITOKXQdO,5;eO4VQdO,5;eO0rQdO,5;jO1XQdO,5;lOK^QeO'#EuOLjQgO,5;fO!!kQdO'#IUO4iQdO,5;jO!!vQdO,5;lO!#OQdO,5;qO!#ZQtO,5;vO'vQdO,5;vPOOO,5=[,5=[P!#bOSO,5=[P!#jOdO,5=[O!&bQtO1G.jO!&iQtO1G.jO!)YQtO1G.jO!)dQtO1G.jO!+}QtO1G.jO!,bQtO1G.jO!,uQdO'#HcO!-TQtO'#GuO0rQdO'#HcO!-_QdO'#HbOOQS,5:Z,5:ZO!-gQdO,5:ZO!-lQdO'#HeO!-wQdO'#HeO!.[QdO,5>OOOQS'#Ds'#DsOOQS1G/w1G/wOOQS1G.|1G.|O!/[QtO1G.|O!/cQtO1G.|O1lQdO1G.|O!0OQdO1G/UOOQS'#DZ'#DZO0rQdO,59tOOQS1G.{1G.{O!0VQdO1G/eO!0gQdO1G/eO!0oQdO1G/fO'vQdO'#H[O!0tQdO'#H[O!0yQtO1G.{O!1ZQdO,59iO!2aQdO,5=zO!2qQdO,5=zO!2yQdO1G/mO!3OQtO1G/mOOQS1G/l1G/lO!3`QdO,5=uO!4VQdO,5=uO0rQdO1G/qO!4tQdO1G/sO!4yQtO1G/sO!5ZQtO1G/qOOQS1G/p1G/pOOQS1G/r1G/rOOOW-E9w-E9wOOQS1G/{1G/{O!5kQdO'#HxO0rQdO'#HxO!5|QdO,5>cOOOW-E9x-E9xOOQS1G/|1G/|OOQS-E9{-E9{O!6[Q#xO1G2zO!6{QtO1G2zO'vQdO,5<jOOQS,5<j,5<jOOQS-E9|-E9|OOQS,5<r,5<rOOQS-E:U-E:UOOQV1G0x1G0xO1XQdO'#GRO!7dQtO,5>kOOQS1G1`1G1`O!8RQdO1G1`OOQS'#DV'#DVO0rQdO,5=qOOQS,5=q,5=qO!8WQdO'#FrO!8cQdO,59oO!8kQdO1G/XO!8uQtO,5=uOOQS1G3`1G3`OOQS,5:m,5:mO!9fQdO'#GtOOQS,5<k,5<kOOQS-E9}-E9}O!9wQdO1G.hOOQS1G0Z1G0ZO!:VQdO,5=wO!:gQdO,5=wO0rQdO1G0jO0rQdO1G0jO!:xQdO,5>jO!;ZQdO,5>jO1XQdO,5>jO!;lQdO,5>iOOQS-E:R-E:RO!;qQdO1G0lO!;|QdO1G0lO!<RQdO,5>lO!<aQdO,5>lO!<oQdO,5>hO!=VQdO,5>hO!=hQdO'#EpO0rQdO1G0tO!=sQdO1G0tO!=xQgO1G0zO!AvQgO1G0}O!EqQdO,5>oO!E{QdO,5>oO!FTQtO,5>oO0rQdO1G1PO!F_QdO1G1PO4iQdO1G1UO!!vQdO1G1WOOQV,5;a,5;aO!FdQfO,5;aO!FiQgO1G1QO!JjQdO'#GZO4iQdO1G1QO4iQdO1G1QO!JzQdO,5>pO!KXQdO,5>pO1XQdO,5>pOOQV1G1U1G1UO!KaQdO'#FSO!KrQ!fO1G1WO!KzQdO1G1WOOQV1G1]1G1]O4iQdO1G1]O!LPQdO1G1]O!LXQdO'#F^OOQV1G1b1G1bO!#ZQtO1G1bPOOO1G2v1G2vP!L^OSO1G2vOOQS,5=},5=}OOQS'#Dp'#DpO0rQdO,5=}O!LfQdO,5=|O!LyQdO,5=|OOQS1G/u1G/uO!MRQdO,5>PO!McQdO,5>PO!MkQdO,5>PO!NOQdO,5>PO!N`QdO,5>POOQS1G3j1G3jOOQS7+$h7+$hO!8kQdO7+$pO#!RQdO1G.|O#!YQdO1G.|OOQS1G/`1G/`OOQS,5<`,5<`O'vQdO,5<`OOQS7+%P7+%PO#!aQdO7+%POOQS-E9r-E9rOOQS7+%Q7+%QO#!qQdO,5=vO'vQdO,5=vOOQS7+$g7+$gO#!vQdO7+%PO##OQdO7+%QO##TQdO1G3fOOQS7+%X7+%XO##eQdO1G3fO##mQdO7+%XOOQS,5<_,5<_O'vQdO,5<_O##rQdO1G3aOOQS-E9q-E9qO#$iQdO7+%]OOQS7+%_7+%_O#$wQdO1G3aO#%fQdO7+%_O#%kQdO1G3gO#%{QdO1G3gO#&TQdO7+%]O#&YQdO,5>dO#&sQdO,5>dO#&sQdO,5>dOOQS'#Dx'#DxO#'UO&jO'#DzO#'aO`O'#HyOOOW1G3}1G3}O#'fQdO1G3}O#'nQdO1G3}O#'yQ#xO7+(fO#(jQtO1G2UP#)TQdO'#GOOOQS,5<m,5<mOOQS-E:P-E:POOQS7+&z7+&zOOQS1G3]1G3]OOQS,5<^,5<^OOQS-E9p-E9pOOQS7+$s7+$sO#)bQdO,5=`O#){QdO,5=`O#*^QtO,5<aO#*qQdO1G3cOOQS-E9s-E9sOOQS7+&U7+&UO#+RQdO7+&UO#+aQdO,5<nO#+uQdO1G4UOOQS-E:Q-E:QO#,WQdO1G4UOOQS1G4T1G4TOOQS7+&W7+&WO#,iQdO7+&WOOQS,5<p,5<pO#,tQdO1G4WOOQS-E:S-E:SOOQS,5<l,5<lO#-SQdO1G4SOOQS-E:O-E:OO1XQdO'#EqO#-jQdO'#EqO#-uQdO'#IRO#-}QdO,5;[OOQS7+&`7+&`O0rQdO7+&`O#.SQgO7+&fO!JmQdO'#GXO4iQdO7+&fO4iQdO7+&iO#2QQtO,5<tO'vQdO,5<tO#2[QdO1G4ZOOQS-E:W-E:WO#2fQdO1G4ZO4iQdO7+&kO0rQdO7+&kOOQV7+&p7+&pO!KrQ!fO7+&rO!KzQdO7+&rO`QeO1G0{OOQV-E:X-E:XO4iQdO7+&lO4iQdO7+&lOOQV,5<u,5<uO#2nQdO,5<uO!JmQdO,5<uOOQV7+&l7+&lO#2yQgO7+&lO#6tQdO,5<vO#7PQdO1G4[OOQS-E:Y-E:YO#7^QdO1G4[O#7fQdO'#IWO#7tQdO'#IWO1XQdO'#IWOOQS'#IW'#IWO#8PQdO'#IVOOQS,5;n,5;nO#8XQdO,5;nO0rQdO'#FUOOQV7+&r7+&rO4iQdO7+&rOOQV7+&w7+&wO4iQdO7+&wO#8^QfO,5;xOOQV7+&|7+&|POOO7+(b7+(bO#8cQdO1G3iOOQS,5<c,5<cO#8qQdO1G3hOOQS-E9u-E9uO#9UQdO,5<dO#9aQdO,5<dO#9tQdO1G3kOOQS-E9v-E9vO#:UQdO1G3kO#:^QdO1G3kO#:nQdO1G3kO#:UQdO1G3kOOQS<<H[<<H[O#:yQtO1G1zOOQS<<Hk<<HkP#;WQdO'#FtO8vQdO1G3bO#;eQdO1G3bO#;jQdO<<HkOOQS<<Hl<<HlO#;zQdO7+)QOOQS<<Hs<<HsO#<[QtO1G1yP#<{QdO'#FsO#=YQdO7+)RO#=jQdO7+)RO#=rQdO<<HwO#=wQdO7+({OOQS<<Hy<<HyO#>nQdO,5<bO'vQdO,5<bOOQS-E9t-E9tOOQS<<Hw<<HwOOQS,5<g,5<gO0rQdO,5<gO#>sQdO1G4OOOQS-E9y-E9yO#?^QdO1G4OO<[QdO'#H{OOOO'#D{'#D{OOOO'#F|'#F|O#?oO&jO,5:fOOOW,5>e,5>eOOOW7+)i7+)iO#?zQdO7+)iO#@SQdO1G2zO#@mQdO1G2zP'vQdO'#FuO0rQdO<<IpO1XQdO1G2YP1XQdO'#GSO#AOQdO7+)pO#AaQdO7+)pOOQS<<Ir<<IrP1XQdO'#GUP0rQdO'#GQOOQS,5;],5;]O#ArQdO,5>mO#BQQdO,5>mOOQS1G0v1G0vOOQS<<Iz<<IzOOQV-E:V-E:VO4iQdO<<JQOOQV,5<s,5<sO4iQdO,5<sOOQV<<JQ<<JQOOQV<<JT<<JTO#BYQtO1G2`P#BdQdO'#GYO#BkQdO7+)uO#BuQgO<<JVO4iQdO<<JVOOQV<<J^<<J^O4iQdO<<J^O!KrQ!fO<<J^O#FpQgO7+&gOOQV<<JW<<JWO#FzQgO<<JWOOQV1G2a1G2aO1XQdO1G2aO#JuQdO1G2aO4iQdO<<JWO1XQdO1G2bP0rQdO'#G[O#KQQdO7+)vO#K_QdO7+)vOOQS'#FT'#FTO0rQdO,5>rO#KgQdO,5>rO#KrQdO,5>rO#K}QdO,5>qO#L`QdO,5>qOOQS1G1Y1G1YOOQS,5;p,5;pOOQV<<Jc<<JcO#LhQdO1G1dOOQS7+)T7+)TP#LmQdO'#FwO#L}QdO1G2OO#MbQdO1G2OO#MrQdO1G2OP#M}QdO'#FxO#N[QdO7+)VO#NlQdO7+)VO#NlQdO7+)VO#NtQdO7+)VO$ UQdO7+(|O8vQdO7+(|OOQSAN>VAN>VO$ oQdO<<LmOOQSAN>cAN>cO0rQdO1G1|O$!PQtO1G1|P$!ZQdO'#FvOOQS1G2R1G2RP$!hQdO'#F{O$!uQdO7+)jO$#`QdO,5>gOOOO-E9z-E9zOOOW<<MT<<MTO$#nQdO7+(fOOQSAN?[AN?[OOQS7+'t7+'tO$$XQdO<<M[OOQS,5<q,5<qO$$jQdO1G4XOOQS-E:T-E:TOOQVAN?lAN?lOOQV1G2_1G2_O4iQdOAN?qO$$xQgOAN?qOOQVAN?xAN?xO4iQdOAN?xOOQV<<JR<<JRO4iQdOAN?rO4iQdO7+'{OOQV7+'{7+'{O1XQdO7+'{OOQVAN?rAN?rOOQS7+'|7+'|O$(sQdO<<MbOOQS1G4^1G4^O0rQdO1G4^OOQS,5<w,5<wO$)QQdO1G4]OOQS-E:Z-E:ZOOQU'#G_'#G_O$)cQfO7+'OO$)nQdO'#F_O$*uQdO7+'jO$+VQdO7+'jOOQS7+'j7+'jO$+bQdO<<LqO$+rQdO<<LqO$+rQdO<<LqO$+zQdO'#H^OOQS<<Lh<<LhO$,UQdO<<LhOOQS7+'h7+'hOOQS'#D|'#D|OOOO1G4R1G4RO$,oQdO1G4RO$,wQdO1G4RP!=hQdO'#GVOOQVG25]G25]O4iQdOG25]OOQVG25dG25dOOQVG25^G25^OOQV<<Kg<<KgO4iQdO<<KgOOQS7+)x7+)xP$-SQdO'#G]OOQU-E:]-E:]OOQV<<Jj<<JjO$-vQtO'#FaOOQS'#Fc'#FcO$.WQdO'#FbO$.xQdO'#FbOOQS'#Fb'#FbO$.}QdO'#IYO$)nQdO'#FiO$)nQdO'#FiO$/fQdO'#FjO$)nQdO'#FkO$/mQdO'#IZOOQS'#IZ'#IZO$0[QdO,5;yOOQS<<KU<<KUO$0dQdO<<KUO$0tQdOANB]O$1UQdOANB]O$1^QdO'#H_OOQS'#H_'#H_O1sQdO'#DcO$1wQdO,5=xOOQSANBSANBSOOOO7+)m7+)mO$2`QdO7+)mOOQVLD*wLD*wOOQVANARANARO5uQ!fO'#GaO$2hQtO,5<SO$)nQdO'#FmOOQS,5<W,5<WOOQS'#Fd'#FdO$3YQdO,5;|O$3_QdO,5;|OOQS'#Fg'#FgO$)nQdO'#G`O$4PQdO,5<QO$4kQdO,5>tO$4{QdO,5>tO1XQdO,5<PO$5^QdO,5<TO$5cQdO,5<TO$)nQdO'#I[O$5hQdO'#I[O$5mQdO,5<UOOQS,5<V,5<VO0rQdO'#FpOOQU1G1e1G1eO4iQdO1G1eOOQSAN@pAN@pO$5rQdOG27wO$6SQdO,59}OOQS1G3d1G3dOOOO<<MX<<MXOOQS,5<{,5<{OOQS-E:_-E:_O$6XQtO'#FaO$6`QdO'#I]O$6nQdO'#I]O$6vQdO,5<XOOQS1G1h1G1hO$6{QdO1G1hO$7QQdO,5<zOOQS-E:^-E:^O$7lQdO,5=OO$8TQdO1G4`OOQS-E:b-E:bOOQS1G1k1G1kOOQS1G1o1G1oO$8eQdO,5>vO$)nQdO,5>vOOQS1G1p1G1pOOQS,5<[,5<[OOQU7+'P7+'PO$+zQdO1G/iO$)nQdO,5<YO$8sQdO,5>wO$8zQdO,5>wOOQS1G1s1G1sOOQS7+'S7+'SP$)nQdO'#GdO$9SQdO1G4bO$9^QdO1G4bO$9fQdO1G4bOOQS7+%T7+%TO$9tQdO1G1tO$:SQtO'#FaO$:ZQdO,5<}OOQS,5<},5<}O$:iQdO1G4cOOQS-E:a-E:aO$)nQdO,5<|O$:pQdO,5<|O$:uQdO7+)|OOQS-E:`-E:`O$;PQdO7+)|O$)nQdO,5<ZP$)nQdO'#GcO$;XQdO1G2hO$)nQdO1G2hP$;gQdO'#GbO$;nQdO<<MhO$;xQdO1G1uO$<WQdO7+(SO8vQdO'#C}O8vQdO,59bO8vQdO,59bO8vQdO,59bO$<fQtO,5=`O8vQdO1G.|O0rQdO1G/XO0rQdO7+$pP$<yQdO'#GOO'vQdO'#GtO$=WQdO,59bO$=]QdO,59bO$=dQdO,59mO$=iQdO1G/UO1sQdO'#DRO8vQdO,59j",
+  stateData: "$>S~O%cOS%^OSSOS%]PQ~OPdOVaOfoOhYOopOs!POvqO!PrO!Q{O!T!SO!U!RO!XZO!][O!h`O!r`O!s`O!t`O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO#l!QO#o!TO#s!UO#u!VO#z!WO#}hO$P!XO%oRO%pRO%tSO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O~O%]!YO~OV!aO_!aOa!bOh!iO!X!kO!f!mO%j![O%k!]O%l!^O%m!_O%n!_O%o!`O%p!`O%q!aO%r!aO%s!aO~Ok%xXl%xXm%xXn%xXo%xXp%xXs%xXz%xX{%xX!x%xX#g%xX%[%xX%_%xX%z%xXg%xX!T%xX!U%xX%{%xX!W%xX![%xX!Q%xX#[%xXt%xX!m%xX~P%SOfoOhYO!XZO!][O!h`O!r`O!s`O!t`O%oRO%pRO%tSO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O~Oz%wX{%wX#g%wX%[%wX%_%wX%z%wX~Ok!pOl!qOm!oOn!oOo!rOp!sOs!tO!x%wX~P)pOV!zOg!|Oo0cOv0qO!PrO~P'vOV#OOo0cOv0qO!W#PO~P'vOV#SOa#TOo0cOv0qO![#UO~P'vOQ#XO%`#XO%a#ZO~OQ#^OR#[O%`#^O%a#`O~OV%iX_%iXa%iXh%iXk%iXl%iXm%iXn%iXo%iXp%iXs%iXz%iX!X%iX!f%iX%j%iX%k%iX%l%iX%m%iX%n%iX%o%iX%p%iX%q%iX%r%iX%s%iXg%iX!T%iX!U%iX~O&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O&c^O&d^O&e^O&f^O&g^O&h^O&i^O&j^O{%iX!x%iX#g%iX%[%iX%_%iX%z%iX%{%iX!W%iX![%iX!Q%iX#[%iXt%iX!m%iX~P,eOz#dO{%hX!x%hX#g%hX%[%hX%_%hX%z%hX~Oo0cOv0qO~P'vO#g#gO%[#iO%_#iO~O%uWO~O!T#nO#u!VO#z!WO#}hO~OopO~P'vOV#sOa#tO%uWO{wP~OV#xOo0cOv0qO!Q#yO~P'vO{#{O!x$QO%z#|O#g!yX%[!yX%_!yX~OV#xOo0cOv0qO#g#SX%[#SX%_#SX~P'vOo0cOv0qO#g#WX%[#WX%_#WX~P'vOh$WO%uWO~O!f$YO!r$YO%uWO~OV$eO~P'vO!U$gO#s$hO#u$iO~O{$jO~OV$qO~P'vOS$sO%[$rO%_$rO%c$tO~OV$}Oa$}Og%POo0cOv0qO~P'vOo0cOv0qO{%SO~P'vO&Y%UO~Oa!bOh!iO!X!kO!f!mOVba_bakbalbambanbaobapbasbazba{ba!xba#gba%[ba%_ba%jba%kba%lba%mba%nba%oba%pba%qba%rba%sba%zbagba!Tba!Uba%{ba!Wba![ba!Qba#[batba!mba~On%ZO~Oo%ZO~P'vOo0cO~P'vOk0eOl0fOm0dOn0dOo0mOp0nOs0rOg%wX!T%wX!U%wX%{%wX!W%wX![%wX!Q%wX#[%wX!m%wX~P)pO%{%]Og%vXz%vX!T%vX!U%vX!W%vX{%vX~Og%_Oz%`O!T%dO!U%cO~Og%_O~Oz%gO!T%dO!U%cO!W&SX~O!W%kO~Oz%lO{%nO!T%dO!U%cO![%}X~O![%rO~O![%sO~OQ#XO%`#XO%a%uO~OV%wOo0cOv0qO!PrO~P'vOQ#^OR#[O%`#^O%a%zO~OV!qa_!qaa!qah!qak!qal!qam!qan!qao!qap!qas!qaz!qa{!qa!X!qa!f!qa!x!qa#g!qa%[!qa%_!qa%j!qa%k!qa%l!qa%m!qa%n!qa%o!qa%p!qa%q!qa%r!qa%s!qa%z!qag!qa!T!qa!U!qa%{!qa!W!qa![!qa!Q!qa#[!qat!qa!m!qa~P#yOz%|O{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~P%SOV&OOopOvqO{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~P'vOz%|O{%ha!x%ha#g%ha%[%ha%_%ha%z%ha~OPdOVaOopOvqO!PrO!Q{O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO#g$zX%[$zX%_$zX~P'vO#g#gO%[&TO%_&TO~O!f&UOh&sX%[&sXz&sX#[&sX#g&sX%_&sX#Z&sXg&sX~Oh!iO%[&WO~Okealeameaneaoeapeaseazea{ea!xea#gea%[ea%_ea%zeagea!Tea!Uea%{ea!Wea![ea!Qea#[eatea!mea~P%SOsqazqa{qa#gqa%[qa%_qa%zqa~Ok!pOl!qOm!oOn!oOo!rOp!sO!xqa~PEcO%z&YOz%yX{%yX~O%uWOz%yX{%yX~Oz&]O{wX~O{&_O~Oz%lO#g%}X%[%}X%_%}Xg%}X{%}X![%}X!m%}X%z%}X~OV0lOo0cOv0qO!PrO~P'vO%z#|O#gUa%[Ua%_Ua~Oz&hO#g&PX%[&PX%_&PXn&PX~P%SOz&kO!Q&jO#g#Wa%[#Wa%_#Wa~Oz&lO#[&nO#g&rX%[&rX%_&rXg&rX~O!f$YO!r$YO#Z&qO%uWO~O#Z&qO~Oz&sO#g&tX%[&tX%_&tX~Oz&uO#g&pX%[&pX%_&pX{&pX~O!X&wO%z&xO~Oz&|On&wX~P%SOn'PO~OPdOVaOopOvqO!PrO!Q{O!{tO!}uO#PvO#RwO#TxO#XyO#ZzO#^|O#_|O#a}O#c!OO%['UO~P'vOt'YO#p'WO#q'XOP#naV#naf#nah#nao#nas#nav#na!P#na!Q#na!T#na!U#na!X#na!]#na!h#na!r#na!s#na!t#na!{#na!}#na#P#na#R#na#T#na#X#na#Z#na#^#na#_#na#a#na#c#na#l#na#o#na#s#na#u#na#z#na#}#na$P#na%X#na%o#na%p#na%t#na%u#na&Z#na&[#na&]#na&^#na&_#na&`#na&a#na&b#na&c#na&d#na&e#na&f#na&g#na&h#na&i#na&j#na%Z#na%_#na~Oz'ZO#[']O{&xX~Oh'_O!X&wO~Oh!iO{$jO!X&wO~O{'eO~P%SO%['hO%_'hO~OS'iO%['hO%_'hO~OV!aO_!aOa!bOh!iO!X!kO!f!mO%l!^O%m!_O%n!_O%o!`O%p!`O%q!aO%r!aO%s!aOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~O%k!]O~P!#uO%kWi~P!#uOV!aO_!aOa!bOh!iO!X!kO!f!mO%o!`O%p!`O%q!aO%r!aO%s!aOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%kWi%lWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~O%m!_O%n!_O~P!&pO%mWi%nWi~P!&pOa!bOh!iO!X!kO!f!mOkWilWimWinWioWipWisWizWi{Wi!xWi#gWi%[Wi%_Wi%jWi%kWi%lWi%mWi%nWi%oWi%pWi%zWigWi!TWi!UWi%{Wi!WWi![Wi!QWi#[WitWi!mWi~OV!aO_!aO%q!aO%r!aO%s!aO~P!)nOVWi_Wi%qWi%rWi%sWi~P!)nO!T%dO!U%cOg&VXz&VX~O%z'kO%{'kO~P,eOz'mOg&UX~Og'oO~Oz'pO{'rO!W&XX~Oo0cOv0qOz'pO{'sO!W&XX~P'vO!W'uO~Om!oOn!oOo!rOp!sOkjisjizji{ji!xji#gji%[ji%_ji%zji~Ol!qO~P!.aOlji~P!.aOk0eOl0fOm0dOn0dOo0mOp0nO~Ot'wO~P!/jOV'|Og'}Oo0cOv0qO~P'vOg'}Oz(OO~Og(QO~O!U(SO~Og(TOz(OO!T%dO!U%cO~P%SOk0eOl0fOm0dOn0dOo0mOp0nOgqa!Tqa!Uqa%{qa!Wqa![qa!Qqa#[qatqa!mqa~PEcOV'|Oo0cOv0qO!W&Sa~P'vOz(WO!W&Sa~O!W(XO~Oz(WO!T%dO!U%cO!W&Sa~P%SOV(]Oo0cOv0qO![%}a#g%}a%[%}a%_%}ag%}a{%}a!m%}a%z%}a~P'vOz(^O![%}a#g%}a%[%}a%_%}ag%}a{%}a!m%}a%z%}a~O![(aO~Oz(^O!T%dO!U%cO![%}a~P%SOz(dO!T%dO!U%cO![&Ta~P%SOz(gO{&lX![&lX!m&lX%z&lX~O{(kO![(mO!m(nO%z(jO~OV&OOopOvqO{%hi!x%hi#g%hi%[%hi%_%hi%z%hi~P'vOz(pO{%hi!x%hi#g%hi%[%hi%_%hi%z%hi~O!f&UOh&sa%[&saz&sa#[&sa#g&sa%_&sa#Z&sag&sa~O%[(uO~OV#sOa#tO%uWO~Oz&]O{wa~OopOvqO~P'vOz(^O#g%}a%[%}a%_%}ag%}a{%}a![%}a!m%}a%z%}a~P%SOz(zO#g%hX%[%hX%_%hX%z%hX~O%z#|O#gUi%[Ui%_Ui~O#g&Pa%[&Pa%_&Pan&Pa~P'vOz(}O#g&Pa%[&Pa%_&Pan&Pa~O%uWO#g&ra%[&ra%_&rag&ra~Oz)SO#g&ra%[&ra%_&rag&ra~Og)VO~OV)WOh$WO%uWO~O#Z)XO~O%uWO#g&ta%[&ta%_&ta~Oz)ZO#g&ta%[&ta%_&ta~Oo0cOv0qO#g&pa%[&pa%_&pa{&pa~P'vOz)^O#g&pa%[&pa%_&pa{&pa~OV)`Oa)`O%uWO~O%z)eO~Ot)hO#j)gOP#hiV#hif#hih#hio#his#hiv#hi!P#hi!Q#hi!T#hi!U#hi!X#hi!]#hi!h#hi!r#hi!s#hi!t#hi!{#hi!}#hi#P#hi#R#hi#T#hi#X#hi#Z#hi#^#hi#_#hi#a#hi#c#hi#l#hi#o#hi#s#hi#u#hi#z#hi#}#hi$P#hi%X#hi%o#hi%p#hi%t#hi%u#hi&Z#hi&[#hi&]#hi&^#hi&_#hi&`#hi&a#hi&b#hi&c#hi&d#hi&e#hi&f#hi&g#hi&h#hi&i#hi&j#hi%Z#hi%_#hi~Ot)iOP#kiV#kif#kih#kio#kis#kiv#ki!P#ki!Q#ki!T#ki!U#ki!X#ki!]#ki!h#ki!r#ki!s#ki!t#ki!{#ki!}#ki#P#ki#R#ki#T#ki#X#ki#Z#ki#^#ki#_#ki#a#ki#c#ki#l#ki#o#ki#s#ki#u#ki#z#ki#}#ki$P#ki%X#ki%o#ki%p#ki%t#ki%u#ki&Z#ki&[#ki&]#ki&^#ki&_#ki&`#ki&a#ki&b#ki&c#ki&d#ki&e#ki&f#ki&g#ki&h#ki&i#ki&j#ki%Z#ki%_#ki~OV)kOn&wa~P'vOz)lOn&wa~Oz)lOn&wa~P%SOn)pO~O%Y)tO~Ot)wO#p'WO#q)vOP#niV#nif#nih#nio#nis#niv#ni!P#ni!Q#ni!T#ni!U#ni!X#ni!]#ni!h#ni!r#ni!s#ni!t#ni!{#ni!}#ni#P#ni#R#ni#T#ni#X#ni#Z#ni#^#ni#_#ni#a#ni#c#ni#l#ni#o#ni#s#ni#u#ni#z#ni#}#ni$P#ni%X#ni%o#ni%p#ni%t#ni%u#ni&Z#ni&[#ni&]#ni&^#ni&_#ni&`#ni&a#ni&b#ni&c#ni&d#ni&e#ni&f#ni&g#ni&h#ni&i#ni&j#ni%Z#ni%_#ni~OV)zOo0cOv0qO{$jO~P'vOo0cOv0qO{&xa~P'vOz*OO{&xa~OV*SOa*TOg*WO%q*UO%uWO~O{$jO&{*YO~Oh'_O~Oh!iO{$jO~O%[*_O~O%[*aO%_*aO~OV$}Oa$}Oo0cOv0qOg&Ua~P'vOz*dOg&Ua~Oo0cOv0qO{*gO!W&Xa~P'vOz*hO!W&Xa~Oo0cOv0qOz*hO{*kO!W&Xa~P'vOo0cOv0qOz*hO!W&Xa~P'vOz*hO{*kO!W&Xa~Om0dOn0dOo0mOp0nOgjikjisjizji!Tji!Uji%{ji!Wji{ji![ji#gji%[ji%_ji!Qji#[jitji!mji%zji~Ol0fO~P!NkOlji~P!NkOV'|Og*pOo0cOv0qO~P'vOn*rO~Og*pOz*tO~Og*uO~OV'|Oo0cOv0qO!W&Si~P'vOz*vO!W&Si~O!W*wO~OV(]Oo0cOv0qO![%}i#g%}i%[%}i%_%}ig%}i{%}i!m%}i%z%}i~P'vOz*zO!T%dO!U%cO![&Ti~Oz*}O![%}i#g%}i%[%}i%_%}ig%}i{%}i!m%}i%z%}i~O![+OO~Oa+QOo0cOv0qO![&Ti~P'vOz*zO![&Ti~O![+SO~OV+UOo0cOv0qO{&la![&la!m&la%z&la~P'vOz+VO{&la![&la!m&la%z&la~O!]+YO&n+[O![!nX~O![+^O~O{(kO![+_O~O{(kO![+_O!m+`O~OV&OOopOvqO{%hq!x%hq#g%hq%[%hq%_%hq%z%hq~P'vOz$ri{$ri!x$ri#g$ri%[$ri%_$ri%z$ri~P%SOV&OOopOvqO~P'vOV&OOo0cOv0qO#g%ha%[%ha%_%ha%z%ha~P'vOz+aO#g%ha%[%ha%_%ha%z%ha~Oz$ia#g$ia%[$ia%_$ian$ia~P%SO#g&Pi%[&Pi%_&Pin&Pi~P'vOz+dO#g#Wq%[#Wq%_#Wq~O#[+eOz$va#g$va%[$va%_$vag$va~O%uWO#g&ri%[&ri%_&rig&ri~Oz+gO#g&ri%[&ri%_&rig&ri~OV+iOh$WO%uWO~O%uWO#g&ti%[&ti%_&ti~Oo0cOv0qO#g&pi%[&pi%_&pi{&pi~P'vO{#{Oz#eX!W#eX~Oz+mO!W&uX~O!W+oO~Ot+rO#j)gOP#hqV#hqf#hqh#hqo#hqs#hqv#hq!P#hq!Q#hq!T#hq!U#hq!X#hq!]#hq!h#hq!r#hq!s#hq!t#hq!{#hq!}#hq#P#hq#R#hq#T#hq#X#hq#Z#hq#^#hq#_#hq#a#hq#c#hq#l#hq#o#hq#s#hq#u#hq#z#hq#}#hq$P#hq%X#hq%o#hq%p#hq%t#hq%u#hq&Z#hq&[#hq&]#hq&^#hq&_#hq&`#hq&a#hq&b#hq&c#hq&d#hq&e#hq&f#hq&g#hq&h#hq&i#hq&j#hq%Z#hq%_#hq~On$|az$|a~P%SOV)kOn&wi~P'vOz+yOn&wi~Oz,TO{$jO#[,TO~O#q,VOP#nqV#nqf#nqh#nqo#nqs#nqv#nq!P#nq!Q#nq!T#nq!U#nq!X#nq!]#nq!h#nq!r#nq!s#nq!t#nq!{#nq!}#nq#P#nq#R#nq#T#nq#X#nq#Z#nq#^#nq#_#nq#a#nq#c#nq#l#nq#o#nq#s#nq#u#nq#z#nq#}#nq$P#nq%X#nq%o#nq%p#nq%t#nq%u#nq&Z#nq&[#nq&]#nq&^#nq&_#nq&`#nq&a#nq&b#nq&c#nq&d#nq&e#nq&f#nq&g#nq&h#nq&i#nq&j#nq%Z#nq%_#nq~O#[,WOz%Oa{%Oa~Oo0cOv0qO{&xi~P'vOz,YO{&xi~O{#{O%z,[Og&zXz&zX~O%uWOg&zXz&zX~Oz,`Og&yX~Og,bO~O%Y,eO~O!T%dO!U%cOg&Viz&Vi~OV$}Oa$}Oo0cOv0qOg&Ui~P'vO{,hOz$la!W$la~Oo0cOv0qO{,iOz$la!W$la~P'vOo0cOv0qO{*gO!W&Xi~P'vOz,lO!W&Xi~Oo0cOv0qOz,lO!W&Xi~P'vOz,lO{,oO!W&Xi~Og$hiz$hi!W$hi~P%SOV'|Oo0cOv0qO~P'vOn,qO~OV'|Og,rOo0cOv0qO~P'vOV'|Oo0cOv0qO!W&Sq~P'vOz$gi![$gi#g$gi%[$gi%_$gig$gi{$gi!m$gi%z$gi~P%SOV(]Oo0cOv0qO~P'vOa+QOo0cOv0qO![&Tq~P'vOz,sO![&Tq~O![,tO~OV(]Oo0cOv0qO![%}q#g%}q%[%}q%_%}qg%}q{%}q!m%}q%z%}q~P'vO{,uO~OV+UOo0cOv0qO{&li![&li!m&li%z&li~P'vOz,zO{&li![&li!m&li%z&li~O!]+YO&n+[O![!na~O{(kO![,}O~OV&OOo0cOv0qO#g%hi%[%hi%_%hi%z%hi~P'vOz-OO#g%hi%[%hi%_%hi%z%hi~O%uWO#g&rq%[&rq%_&rqg&rq~Oz-RO#g&rq%[&rq%_&rqg&rq~OV)`Oa)`O%uWO!W&ua~Oz-TO!W&ua~On$|iz$|i~P%SOV)kO~P'vOV)kOn&wq~P'vOt-XOP#myV#myf#myh#myo#mys#myv#my!P#my!Q#my!T#my!U#my!X#my!]#my!h#my!r#my!s#my!t#my!{#my!}#my#P#my#R#my#T#my#X#my#Z#my#^#my#_#my#a#my#c#my#l#my#o#my#s#my#u#my#z#my#}#my$P#my%X#my%o#my%p#my%t#my%u#my&Z#my&[#my&]#my&^#my&_#my&`#my&a#my&b#my&c#my&d#my&e#my&f#my&g#my&h#my&i#my&j#my%Z#my%_#my~O%Z-]O%_-]O~P`O#q-^OP#nyV#nyf#nyh#nyo#nys#nyv#ny!P#ny!Q#ny!T#ny!U#ny!X#ny!]#ny!h#ny!r#ny!s#ny!t#ny!{#ny!}#ny#P#ny#R#ny#T#ny#X#ny#Z#ny#^#ny#_#ny#a#ny#c#ny#l#ny#o#ny#s#ny#u#ny#z#ny#}#ny$P#ny%X#ny%o#ny%p#ny%t#ny%u#ny&Z#ny&[#ny&]#ny&^#ny&_#ny&`#ny&a#ny&b#ny&c#ny&d#ny&e#ny&f#ny&g#ny&h#ny&i#ny&j#ny%Z#ny%_#ny~Oz-aO{$jO#[-aO~Oo0cOv0qO{&xq~P'vOz-dO{&xq~O%z,[Og&zaz&za~O{#{Og&zaz&za~OV*SOa*TO%q*UO%uWOg&ya~Oz-hOg&ya~O$S-lO~OV$}Oa$}Oo0cOv0qO~P'vOo0cOv0qO{-mOz$li!W$li~P'vOo0cOv0qOz$li!W$li~P'vO{-mOz$li!W$li~Oo0cOv0qO{*gO~P'vOo0cOv0qO{*gO!W&Xq~P'vOz-pO!W&Xq~Oo0cOv0qOz-pO!W&Xq~P'vOs-sO!T%dO!U%cOg&Oq!W&Oq![&Oqz&Oq~P!/jOa+QOo0cOv0qO![&Ty~P'vOz$ji![$ji~P%SOa+QOo0cOv0qO~P'vOV+UOo0cOv0qO~P'vOV+UOo0cOv0qO{&lq![&lq!m&lq%z&lq~P'vO{(kO![-xO!m-yO%z-wO~OV&OOo0cOv0qO#g%hq%[%hq%_%hq%z%hq~P'vO%uWO#g&ry%[&ry%_&ryg&ry~OV)`Oa)`O%uWO!W&ui~Ot-}OP#m!RV#m!Rf#m!Rh#m!Ro#m!Rs#m!Rv#m!R!P#m!R!Q#m!R!T#m!R!U#m!R!X#m!R!]#m!R!h#m!R!r#m!R!s#m!R!t#m!R!{#m!R!}#m!R#P#m!R#R#m!R#T#m!R#X#m!R#Z#m!R#^#m!R#_#m!R#a#m!R#c#m!R#l#m!R#o#m!R#s#m!R#u#m!R#z#m!R#}#m!R$P#m!R%X#m!R%o#m!R%p#m!R%t#m!R%u#m!R&Z#m!R&[#m!R&]#m!R&^#m!R&_#m!R&`#m!R&a#m!R&b#m!R&c#m!R&d#m!R&e#m!R&f#m!R&g#m!R&h#m!R&i#m!R&j#m!R%Z#m!R%_#m!R~Oo0cOv0qO{&xy~P'vOV*SOa*TO%q*UO%uWOg&yi~O$S-lO%Z.VO%_.VO~OV.aOh._O!X.^O!].`O!h.YO!s.[O!t.[O%p.XO%uWO&Z]O&[]O&]]O&^]O&_]O&`]O&a]O&b]O~Oo0cOv0qOz$lq!W$lq~P'vO{.fOz$lq!W$lq~Oo0cOv0qO{*gO!W&Xy~P'vOz.gO!W&Xy~Oo0cOv.kO~P'vOs-sO!T%dO!U%cOg&Oy!W&Oy![&Oyz&Oy~P!/jO{(kO![.nO~O{(kO![.nO!m.oO~OV*SOa*TO%q*UO%uWO~Oh.tO!f.rOz$TX#[$TX%j$TXg$TX~Os$TX{$TX!W$TX![$TX~P$-bO%o.vO%p.vOs$UXz$UX{$UX#[$UX%j$UX!W$UXg$UX![$UX~O!h.xO~Oz.|O#[/OO%j.yOs&|X{&|X!W&|Xg&|X~Oa/RO~P$)zOh.tOs&}Xz&}X{&}X#[&}X%j&}X!W&}Xg&}X![&}X~Os/VO{$jO~Oo0cOv0qOz$ly!W$ly~P'vOo0cOv0qO{*gO!W&X!R~P'vOz/ZO!W&X!R~Og&RXs&RX!T&RX!U&RX!W&RX![&RXz&RX~P!/jOs-sO!T%dO!U%cOg&Qa!W&Qa![&Qaz&Qa~O{(kO![/^O~O!f.rOh$[as$[az$[a{$[a#[$[a%j$[a!W$[ag$[a![$[a~O!h/eO~O%o.vO%p.vOs$Uaz$Ua{$Ua#[$Ua%j$Ua!W$Uag$Ua![$Ua~O%j.yOs$Yaz$Ya{$Ya#[$Ya!W$Yag$Ya![$Ya~Os&|a{&|a!W&|ag&|a~P$)nOz/jOs&|a{&|a!W&|ag&|a~O!W/mO~Og/mO~O{/oO~O![/pO~Oo0cOv0qO{*gO!W&X!Z~P'vO{/sO~O%z/tO~P$-bOz/uO#[/OO%j.yOg'PX~Oz/uOg'PX~Og/wO~O!h/xO~O#[/OOs%Saz%Sa{%Sa%j%Sa!W%Sag%Sa![%Sa~O#[/OO%j.yOs%Waz%Wa{%Wa!W%Wag%Wa~Os&|i{&|i!W&|ig&|i~P$)nOz/zO#[/OO%j.yO!['Oa~Og'Pa~P$)nOz0SOg'Pa~Oa0UO!['Oi~P$)zOz0WO!['Oi~Oz0WO#[/OO%j.yO!['Oi~O#[/OO%j.yOg$biz$bi~O%z0ZO~P$-bO#[/OO%j.yOg%Vaz%Va~Og'Pi~P$)nO{0^O~Oa0UO!['Oq~P$)zOz0`O!['Oq~O#[/OO%j.yOz%Ui![%Ui~Oa0UO~P$)zOa0UO!['Oy~P$)zO#[/OO%j.yOg$ciz$ci~O#[/OO%j.yOz%Uq![%Uq~Oz+aO#g%ha%[%ha%_%ha%z%ha~P%SOV&OOo0cOv0qO~P'vOn0hO~Oo0hO~P'vO{0iO~Ot0jO~P!/jO&]&Z&j&h&i&g&f&d&e&c&b&`&a&_&^&[%u~",
+  goto: "!=j'QPPPPPP'RP'Z*s+[+t,_,y-fP.SP'Z.r.r'ZPPP'Z2[PPPPPP2[5PPP5PP7b7k=sPP=v>h>kPP'Z'ZPP>zPP'Z'ZPP'Z'Z'Z'Z'Z?O?w'ZP?zP@QDXGuGyPG|HWH['ZPPPH_Hk'RP'R'RP'RP'RP'RP'RP'R'R'RP'RPP'RPP'RP'RPHqH}IVPI^IdPI^PI^I^PPPI^PKrPK{LVL]KrPI^LfPI^PLmLsPLwM]MzNeLwLwNkNxLwLwLwLw! ^! d! g! l! o! y!!P!!]!!o!!u!#P!#V!#s!#y!$P!$Z!$a!$g!$y!%T!%Z!%a!%k!%q!%w!%}!&T!&Z!&e!&k!&u!&{!'U!'[!'k!'s!'}!(UPPPPPPPPPPP!([!(_!(e!(n!(x!)TPPPPPPPPPPPP!-u!/Z!3^!6oPP!6w!7W!7a!8Y!8P!8c!8i!8l!8o!8r!8z!9jPPPPPPPPPPPPPPPPP!9m!9q!9wP!:]!:a!:m!:v!;S!;j!;m!;p!;v!;|!<S!<VP!<_!<h!=d!=g]eOn#g$j)t,P'}`OTYZ[adnoprtxy}!P!Q!R!U!X!c!d!e!f!g!h!i!k!o!p!q!s!t!z#O#S#T#[#d#g#x#y#{#}$Q$e$g$h$j$q$}%S%Z%^%`%c%g%l%n%w%|&O&Z&_&h&j&k&u&x&|'P'W'Z'l'm'p'r's'w'|(O(S(W(](^(d(g(p(r(z(})^)e)g)k)l)p)t)z*O*Y*d*g*h*k*q*r*t*v*y*z*}+Q+U+V+Y+a+c+d+k+x+y,P,X,Y,],g,h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0l0n0r{!cQ#c#p$R$d$p%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g}!dQ#c#p$R$d$p$u%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g!P!eQ#c#p$R$d$p$u$v%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g!R!fQ#c#p$R$d$p$u$v$w%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g!T!gQ#c#p$R$d$p$u$v$w$x%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g!V!hQ#c#p$R$d$p$u$v$w$x$y%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g!Z!hQ!n#c#p$R$d$p$u$v$w$x$y$z%e%j%p%q&`'O'g(q(|)j*o*x+w,v0g'}TOTYZ[adnoprtxy}!P!Q!R!U!X!c!d!e!f!g!h!i!k!o!p!q!s!t!z#O#S#T#[#d#g#x#y#{#}$Q$e$g$h$j$q$}%S%Z%^%`%c%g%l%n%w%|&O&Z&_&h&j&k&u&x&|'P'W'Z'l'm'p'r's'w'|(O(S(W(](^(d(g(p(r(z(})^)e)g)k)l)p)t)z*O*Y*d*g*h*k*q*r*t*v*y*z*}+Q+U+V+Y+a+c+d+k+x+y,P,X,Y,],g,h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0l0n0r&eVOYZ[dnprxy}!P!Q!U!i!k!o!p!q!s!t#[#d#g#y#{#}$Q$h$j$}%S%Z%^%`%g%l%n%w%|&Z&_&j&k&u&x'P'W'Z'l'm'p'r's'w(O(W(^(d(g(p(r(z)^)e)g)p)t)z*O*Y*d*g*h*k*q*r*t*v*y*z*}+U+V+Y+a+d+k,P,X,Y,],g,h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0n0r%oXOYZ[dnrxy}!P!Q!U!i!k#[#d#g#y#{#}$Q$h$j$}%S%^%`%g%l%n%w%|&Z&_&j&k&u&x'P'W'Z'l'm'p'r's'w(O(W(^(d(g(p(r(z)^)e)g)p)t)z*O*Y*d*g*h*k*q*t*v*y*z*}+U+V+Y+a+d+k,P,X,Y,],g,h,i,k,l,o,s,u,w,y,z-O-d-f-m-p.f.g/V/Z0i0j0kQ#vqQ/[.kR0o0q't`OTYZ[adnoprtxy}!P!Q!R!U!X!c!d!e!f!g!h!k!o!p!q!s!t!z#O#S#T#[#d#g#x#y#{#}$Q$e$g$h$j$q$}%S%Z%^%`%c%g%l%n%w%|&O&Z&_&h&j&k&u&x&|'P'W'Z'l'p'r's'w'|(O(S(W(](^(d(g(p(r(z(})^)e)g)k)l)p)t)z*O*Y*g*h*k*q*r*t*v*y*z*}+Q+U+V+Y+a+c+d+k+x+y,P,X,Y,],h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0l0n0rh#jhz{$W$Z&l&q)S)X+f+g-RW#rq&].k0qQ$]|Q$a!OQ$n!VQ$o!WW$|!i'm*d,gS&[#s#tQ'S$iQ(s&UQ)U&nU)Y&s)Z+jW)a&w+m-T-{Q*Q']W*R'_,`-h.TQ+l)`S,_*S*TQ-Q+eQ-_,TQ-c,WQ.R-al.W-l.^._.a.z.|/R/j/o/t/y0U0Z0^Q/S.`Q/a.tQ/l/OU0P/u0S0[X0V/z0W0_0`R&Z#r!_!wYZ!P!Q!k%S%`%g'p'r's(O(W)g*g*h*k*q*t*v,h,i,k,l,o-m-p.f.g/ZR%^!vQ!{YQ%x#[Q&d#}Q&g$QR,{+YT.j-s/s!Y!jQ!n#c#p$R$d$p$u$v$w$x$y$z%e%j%p%q&`'O'g(q(|)j*o*x+w,v0gQ&X#kQ'c$oR*^'dR'l$|Q%V!mR/_.r'|_OTYZ[adnoprtxy}!P!Q!R!U!X!c!d!e!f!g!h!i!k!o!p!q!s!t!z#O#S#T#[#d#g#x#y#{#}$Q$e$g$h$j$q$}%S%Z%^%`%c%g%l%n%w%|&O&Z&_&h&j&k&u&x&|'P'W'Z'l'm'p'r's'w'|(O(S(W(](^(d(g(p(r(z(})^)e)g)k)l)p)t)z*O*Y*d*g*h*k*q*r*t*v*y*z*}+Q+U+V+Y+a+c+d+k+x+y,P,X,Y,],g,h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0l0n0rS#a_#b!P.[-l.^._.`.a.t.z.|/R/j/o/t/u/y/z0S0U0W0Z0[0^0_0`'|_OTYZ[adnoprtxy}!P!Q!R!U!X!c!d!e!f!g!h!i!k!o!p!q!s!t!z#O#S#T#[#d#g#x#y#{#}$Q$e$g$h$j$q$}%S%Z%^%`%c%g%l%n%w%|&O&Z&_&h&j&k&u&x&|'P'W'Z'l'm'p'r's'w'|(O(S(W(](^(d(g(p(r(z(})^)e)g)k)l)p)t)z*O*Y*d*g*h*k*q*r*t*v*y*z*}+Q+U+V+Y+a+c+d+k+x+y,P,X,Y,],g,h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0l0n0rT#a_#bT#^^#_R(o%xa(l%x(n(o+`,{-y-z.oT+[(k+]R-z,{Q$PsQ+l)aQ,^*RR-e,_X#}s$O$P&fQ&y$aQ'a$nQ'd$oR)s'SQ)b&wV-S+m-T-{ZgOn$j)t,PXkOn)t,PQ$k!TQ&z$bQ&{$cQ'^$mQ'b$oQ)q'RQ)x'WQ){'XQ)|'YQ*Z'`S*]'c'dQ+s)gQ+u)hQ+v)iQ+z)oS+|)r*[Q,Q)vQ,R)wS,S)y)zQ,d*^Q-V+rQ-W+tQ-Y+{S-Z+},OQ-`,UQ-b,VQ-|-XQ.O-[Q.P-^Q.Q-_Q.p-}Q.q.RQ/W.dR/r/XWkOn)t,PR#mjQ'`$nS)r'S'aR,O)sQ,]*RR-f,^Q*['`Q+})rR-[,OZiOjn)t,PQ'f$pR*`'gT-j,e-ku.c-l.^._.a.t.z.|/R/j/o/t/u/y0S0U0Z0[0^t.c-l.^._.a.t.z.|/R/j/o/t/u/y0S0U0Z0[0^Q/S.`X0V/z0W0_0`!P.Z-l.^._.`.a.t.z.|/R/j/o/t/u/y/z0S0U0W0Z0[0^0_0`Q.w.YR/f.xg.z.].{/b/i/n/|0O0Q0]0a0bu.b-l.^._.a.t.z.|/R/j/o/t/u/y0S0U0Z0[0^X.u.W.b/a0PR/c.tV0R/u0S0[R/X.dQnOS#on,PR,P)tQ&^#uR(x&^S%m#R#wS(_%m(bT(b%p&`Q%a!yQ%h!}W(P%a%h(U(YQ(U%eR(Y%jQ&i$RR)O&iQ(e%qQ*{(`T+R(e*{Q'n%OR*e'nS'q%R%SY*i'q*j,m-q.hU*j'r's'tU,m*k*l*mS-q,n,oR.h-rQ#Y]R%t#YQ#_^R%y#_Q(h%vS+W(h+XR+X(iQ+](kR,|+]Q#b_R%{#bQ#ebQ%}#cW&Q#e%}({+bQ({&cR+b0gQ$OsS&e$O&fR&f$PQ&v$_R)_&vQ&V#jR(t&VQ&m$VS)T&m+hR+h)UQ$Z{R&p$ZQ&t$]R)[&tQ+n)bR-U+nQ#hfR&S#hQ)f&zR+q)fQ&}$dS)m&})nR)n'OQ'V$kR)u'VQ'[$lS*P'[,ZR,Z*QQ,a*VR-i,aWjOn)t,PR#ljQ-k,eR.U-kd.{.]/b/i/n/|0O0Q0]0a0bR/h.{U.s.W/a0PR/`.sQ/{/nS0X/{0YR0Y/|S/v/b/cR0T/vQ.}.]R/k.}R!ZPXmOn)t,PWlOn)t,PR'T$jYfOn$j)t,PR&R#g[sOn#g$j)t,PR&d#}&dQOYZ[dnprxy}!P!Q!U!i!k!o!p!q!s!t#[#d#g#y#{#}$Q$h$j$}%S%Z%^%`%g%l%n%w%|&Z&_&j&k&u&x'P'W'Z'l'm'p'r's'w(O(W(^(d(g(p(r(z)^)e)g)p)t)z*O*Y*d*g*h*k*q*r*t*v*y*z*}+U+V+Y+a+d+k,P,X,Y,],g,h,i,k,l,o,q,s,u,w,y,z-O-d-f-m-p-s.f.g/V/Z/s0c0d0e0f0h0i0j0k0n0rQ!nTQ#caQ#poU$Rt%c(SS$d!R$gQ$p!XQ$u!cQ$v!dQ$w!eQ$x!fQ$y!gQ$z!hQ%e!zQ%j#OQ%p#SQ%q#TQ&`#xQ'O$eQ'g$qQ(q&OU(|&h(}+cW)j&|)l+x+yQ*o'|Q*x(]Q+w)kQ,v+QR0g0lQ!yYQ!}ZQ$b!PQ$c!QQ%R!kQ't%S^'{%`%g(O(W*q*t*v^*f'p*h,k,l-p.g/ZQ*l'rQ*m'sQ+t)gQ,j*gQ,n*kQ-n,hQ-o,iQ-r,oQ.e-mR/Y.f[bOn#g$j)t,P!^!vYZ!P!Q!k%S%`%g'p'r's(O(W)g*g*h*k*q*t*v,h,i,k,l,o-m-p.f.g/ZQ#R[Q#fdS#wrxQ$UyW$_}$Q'P)pS$l!U$hW${!i'm*d,gS%v#[+Y`&P#d%|(p(r(z+a-O0kQ&a#yQ&b#{Q&c#}Q'j$}Q'z%^W([%l(^*y*}Q(`%nQ(i%wQ(v&ZS(y&_0iQ)P&jQ)Q&kU)]&u)^+kQ)d&xQ)y'WY)}'Z*O,X,Y-dQ*b'lS*n'w0jW+P(d*z,s,wW+T(g+V,y,zQ+p)eQ,U)zQ,c*YQ,x+UQ-P+dQ-e,]Q-v,uQ.S-fR/q/VhUOn#d#g$j%|&_'w(p(r)t,P%U!uYZ[drxy}!P!Q!U!i!k#[#y#{#}$Q$h$}%S%^%`%g%l%n%w&Z&j&k&u&x'P'W'Z'l'm'p'r's(O(W(^(d(g(z)^)e)g)p)z*O*Y*d*g*h*k*q*t*v*y*z*}+U+V+Y+a+d+k,X,Y,],g,h,i,k,l,o,s,u,w,y,z-O-d-f-m-p.f.g/V/Z0i0j0kQ#qpW%W!o!s0d0nQ%X!pQ%Y!qQ%[!tQ%f0cS'v%Z0hQ'x0eQ'y0fQ,p*rQ-u,qS.i-s/sR0p0rU#uq.k0qR(w&][cOn#g$j)t,PZ!xY#[#}$Q+YQ#W[Q#zrR$TxQ%b!yQ%i!}Q%o#RQ'j${Q(V%eQ(Z%jQ(c%pQ(f%qQ*|(`Q,f*bQ-t,pQ.m-uR/].lQ$StQ(R%cR*s(SQ.l-sR/}/sR#QZR#V[R%Q!iQ%O!iV*c'm*d,g!Z!lQ!n#c#p$R$d$p$u$v$w$x$y$z%e%j%p%q&`'O'g(q(|)j*o*x+w,v0gR%T!kT#]^#_Q%x#[R,{+YQ(m%xS+_(n(oQ,}+`Q-x,{S.n-y-zR/^.oT+Z(k+]Q$`}Q&g$QQ)o'PR+{)pQ$XzQ)W&qR+i)XQ$XzQ&o$WQ)W&qR+i)XQ#khW$Vz$W&q)XQ$[{Q&r$ZZ)R&l)S+f+g-RR$^|R)c&wXlOn)t,PQ$f!RR'Q$gQ$m!UR'R$hR*X'_Q*V'_V-g,`-h.TQ.d-lQ/P.^R/Q._U.]-l.^._Q/U.aQ/b.tQ/g.zU/i.|/j/yQ/n/RQ/|/oQ0O/tU0Q/u0S0[Q0]0UQ0a0ZR0b0^R/T.`R/d.t",
+  nodeNames: "\u26A0 print Escape { Comment Script AssignStatement * BinaryExpression BitOp BitOp BitOp BitOp ArithOp ArithOp @ ArithOp ** UnaryExpression ArithOp BitOp AwaitExpression await ) ( ParenthesizedExpression BinaryExpression or and CompareOp in not is UnaryExpression ConditionalExpression if else LambdaExpression lambda ParamList VariableName AssignOp , : NamedExpression AssignOp YieldExpression yield from TupleExpression ComprehensionExpression async for LambdaExpression ] [ ArrayExpression ArrayComprehensionExpression } { DictionaryExpression DictionaryComprehensionExpression SetExpression SetComprehensionExpression CallExpression ArgList AssignOp MemberExpression . PropertyName Number String FormatString FormatReplacement FormatSelfDoc FormatConversion FormatSpec FormatReplacement FormatSelfDoc ContinuedString Ellipsis None Boolean TypeDef AssignOp UpdateStatement UpdateOp ExpressionStatement DeleteStatement del PassStatement pass BreakStatement break ContinueStatement continue ReturnStatement return YieldStatement PrintStatement RaiseStatement raise ImportStatement import as ScopeStatement global nonlocal AssertStatement assert TypeDefinition type TypeParamList TypeParam StatementGroup ; IfStatement Body elif WhileStatement while ForStatement TryStatement try except finally WithStatement with FunctionDefinition def ParamList AssignOp TypeDef ClassDefinition class DecoratedStatement Decorator At MatchStatement match MatchBody MatchClause case CapturePattern LiteralPattern ArithOp ArithOp AsPattern OrPattern LogicOp AttributePattern SequencePattern MappingPattern StarPattern ClassPattern PatternArgList KeywordPattern KeywordPattern Guard",
+  maxTerm: 277,
+  context: trackIndent,
+  nodeProps: [
+    ["isolate", -5, 4, 71, 72, 73, 77, ""],
+    ["group", -15, 6, 85, 87, 88, 90, 92, 94, 96, 98, 99, 100, 102, 105, 108, 110, "Statement Statement", -22, 8, 18, 21, 25, 40, 49, 50, 56, 57, 60, 61, 62, 63, 64, 67, 70, 71, 72, 79, 80, 81, 82, "Expression", -10, 114, 116, 119, 121, 122, 126, 128, 133, 135, 138, "Statement", -9, 143, 144, 147, 148, 150, 151, 152, 153, 154, "Pattern"],
+    ["openedBy", 23, "(", 54, "[", 58, "{"],
+    ["closedBy", 24, ")", 55, "]", 59, "}"]
+  ],
+  propSources: [pythonHighlighting],
+  skippedNodes: [0, 4],
+  repeatNodeCount: 34,
+  tokenData: "!2|~R!`OX%TXY%oY[%T[]%o]p%Tpq%oqr'ars)Yst*xtu%Tuv,dvw-hwx.Uxy/tyz0[z{0r{|2S|}2p}!O3W!O!P4_!P!Q:Z!Q!R;k!R![>_![!]Do!]!^Es!^!_FZ!_!`Gk!`!aHX!a!b%T!b!cIf!c!dJU!d!eK^!e!hJU!h!i!#f!i!tJU!t!u!,|!u!wJU!w!x!.t!x!}JU!}#O!0S#O#P&o#P#Q!0j#Q#R!1Q#R#SJU#S#T%T#T#UJU#U#VK^#V#YJU#Y#Z!#f#Z#fJU#f#g!,|#g#iJU#i#j!.t#j#oJU#o#p!1n#p#q!1s#q#r!2a#r#s!2f#s$g%T$g;'SJU;'S;=`KW<%lOJU`%YT&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%T`%lP;=`<%l%To%v]&n`%c_OX%TXY%oY[%T[]%o]p%Tpq%oq#O%T#O#P&o#P#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To&tX&n`OY%TYZ%oZ]%T]^%o^#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc'f[&n`O!_%T!_!`([!`#T%T#T#U(r#U#f%T#f#g(r#g#h(r#h#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc(cTmR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc(yT!mR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk)aV&n`&[ZOr%Trs)vs#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk){V&n`Or%Trs*bs#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk*iT&n`&^ZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To+PZS_&n`OY*xYZ%TZ]*x]^%T^#o*x#o#p+r#p#q*x#q#r+r#r;'S*x;'S;=`,^<%lO*x_+wTS_OY+rZ]+r^;'S+r;'S;=`,W<%lO+r_,ZP;=`<%l+ro,aP;=`<%l*xj,kV%rQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tj-XT!xY&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tj-oV%lQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk.]V&n`&ZZOw%Twx.rx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk.wV&n`Ow%Twx/^x#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk/eT&n`&]ZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk/{ThZ&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc0cTgR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk0yXVZ&n`Oz%Tz{1f{!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk1mVaR&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk2ZV%oZ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc2wTzR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To3_W%pZ&n`O!_%T!_!`-Q!`!a3w!a#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Td4OT&{S&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk4fX!fQ&n`O!O%T!O!P5R!P!Q%T!Q![6T![#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk5WV&n`O!O%T!O!P5m!P#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk5tT!rZ&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti6[a!hX&n`O!Q%T!Q![6T![!g%T!g!h7a!h!l%T!l!m9s!m#R%T#R#S6T#S#X%T#X#Y7a#Y#^%T#^#_9s#_#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti7fZ&n`O{%T{|8X|}%T}!O8X!O!Q%T!Q![8s![#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti8^V&n`O!Q%T!Q![8s![#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti8z]!hX&n`O!Q%T!Q![8s![!l%T!l!m9s!m#R%T#R#S8s#S#^%T#^#_9s#_#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti9zT!hX&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk:bX%qR&n`O!P%T!P!Q:}!Q!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tj;UV%sQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti;ro!hX&n`O!O%T!O!P=s!P!Q%T!Q![>_![!d%T!d!e?q!e!g%T!g!h7a!h!l%T!l!m9s!m!q%T!q!rA]!r!z%T!z!{Bq!{#R%T#R#S>_#S#U%T#U#V?q#V#X%T#X#Y7a#Y#^%T#^#_9s#_#c%T#c#dA]#d#l%T#l#mBq#m#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti=xV&n`O!Q%T!Q![6T![#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti>fc!hX&n`O!O%T!O!P=s!P!Q%T!Q![>_![!g%T!g!h7a!h!l%T!l!m9s!m#R%T#R#S>_#S#X%T#X#Y7a#Y#^%T#^#_9s#_#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti?vY&n`O!Q%T!Q!R@f!R!S@f!S#R%T#R#S@f#S#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Ti@mY!hX&n`O!Q%T!Q!R@f!R!S@f!S#R%T#R#S@f#S#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TiAbX&n`O!Q%T!Q!YA}!Y#R%T#R#SA}#S#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TiBUX!hX&n`O!Q%T!Q!YA}!Y#R%T#R#SA}#S#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TiBv]&n`O!Q%T!Q![Co![!c%T!c!iCo!i#R%T#R#SCo#S#T%T#T#ZCo#Z#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TiCv]!hX&n`O!Q%T!Q![Co![!c%T!c!iCo!i#R%T#R#SCo#S#T%T#T#ZCo#Z#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%ToDvV{_&n`O!_%T!_!`E]!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TcEdT%{R&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkEzT#gZ&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkFbXmR&n`O!^%T!^!_F}!_!`([!`!a([!a#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TjGUV%mQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkGrV%zZ&n`O!_%T!_!`([!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkH`WmR&n`O!_%T!_!`([!`!aHx!a#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TjIPV%nQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkIoV_Q#}P&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%ToJ_]&n`&YS%uZO!Q%T!Q![JU![!c%T!c!}JU!}#R%T#R#SJU#S#T%T#T#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUoKZP;=`<%lJUoKge&n`&YS%uZOr%Trs)Ysw%Twx.Ux!Q%T!Q![JU![!c%T!c!tJU!t!uLx!u!}JU!}#R%T#R#SJU#S#T%T#T#fJU#f#gLx#g#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUoMRa&n`&YS%uZOr%TrsNWsw%Twx! vx!Q%T!Q![JU![!c%T!c!}JU!}#R%T#R#SJU#S#T%T#T#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUkN_V&n`&`ZOr%TrsNts#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%TkNyV&n`Or%Trs! `s#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk! gT&n`&bZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk! }V&n`&_ZOw%Twx!!dx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!!iV&n`Ow%Twx!#Ox#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!#VT&n`&aZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To!#oe&n`&YS%uZOr%Trs!%Qsw%Twx!&px!Q%T!Q![JU![!c%T!c!tJU!t!u!(`!u!}JU!}#R%T#R#SJU#S#T%T#T#fJU#f#g!(`#g#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUk!%XV&n`&dZOr%Trs!%ns#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!%sV&n`Or%Trs!&Ys#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!&aT&n`&fZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!&wV&n`&cZOw%Twx!'^x#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!'cV&n`Ow%Twx!'xx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!(PT&n`&eZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To!(ia&n`&YS%uZOr%Trs!)nsw%Twx!+^x!Q%T!Q![JU![!c%T!c!}JU!}#R%T#R#SJU#S#T%T#T#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUk!)uV&n`&hZOr%Trs!*[s#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!*aV&n`Or%Trs!*vs#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!*}T&n`&jZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!+eV&n`&gZOw%Twx!+zx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!,PV&n`Ow%Twx!,fx#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tk!,mT&n`&iZO#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%To!-Vi&n`&YS%uZOr%TrsNWsw%Twx! vx!Q%T!Q![JU![!c%T!c!dJU!d!eLx!e!hJU!h!i!(`!i!}JU!}#R%T#R#SJU#S#T%T#T#UJU#U#VLx#V#YJU#Y#Z!(`#Z#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUo!.}a&n`&YS%uZOr%Trs)Ysw%Twx.Ux!Q%T!Q![JU![!c%T!c!}JU!}#R%T#R#SJU#S#T%T#T#oJU#p#q%T#r$g%T$g;'SJU;'S;=`KW<%lOJUk!0ZT!XZ&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tc!0qT!WR&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%Tj!1XV%kQ&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%T~!1sO!]~k!1zV%jR&n`O!_%T!_!`-Q!`#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%T~!2fO![~i!2mT%tX&n`O#o%T#p#q%T#r;'S%T;'S;=`%i<%lO%T",
+  tokenizers: [legacyPrint, indentation, newlines, strings, 0, 1, 2, 3, 4],
+  topRules: { "Script": [0, 5] },
+  specialized: [{ term: 221, get: (value) => spec_identifier[value] || -1 }],
+  tokenPrec: 7668
+});
+
+// src/checks/content/patterns.ts
+var CREDENTIAL_LOCATIONS = [
+  [/\.aws\/(credentials|config)\b/, "AWS credentials"],
+  [/\.cache\/huggingface\/(token|stored_tokens)\b|\.huggingface\/token\b/, "the Hugging Face token"],
+  [/(^|[/\\\0~])[._]netrc\b/, ".netrc (login passwords)"],
+  [/(^|[/\\\0~])\.ssh(\/|\b)/, "SSH keys"],
+  [/\.docker\/config\.json\b/, "Docker registry credentials"],
+  [/\.git-credentials\b/, "git credentials"],
+  [/\.config\/gcloud\b|application_default_credentials\.json/, "Google Cloud credentials"],
+  [/\.azure\/(accessTokens|msal_token_cache)/, "Azure credentials"],
+  [/\.kube\/config\b/, "Kubernetes credentials"],
+  [/\.pypirc\b/, "PyPI upload credentials"],
+  [/\.npmrc\b/, "npm credentials"],
+  [/\.gnupg\b/, "GnuPG keys"],
+  [/Google\/Chrome|google-chrome|\.config\/chromium|Chromium\/User Data|Mozilla\/Firefox|\.mozilla\/firefox|BraveSoftware|Microsoft\/Edge|Login Data\b|Local State\b|cookies\.sqlite|logins\.json|key[34]\.db/i, "browser profiles (saved passwords, cookies)"],
+  [/Library\/Keychains|\.local\/share\/keyrings/, "the system keychain"],
+  [/\.config\/gh\/hosts\.yml/, "GitHub CLI credentials"],
+  [/wallet\.dat|Ethereum\/keystore|\.electrum/i, "cryptocurrency wallets"]
+];
+function credentialLocation(text) {
+  const t2 = text.replace(/\\/g, "/");
+  for (const [re, what] of CREDENTIAL_LOCATIONS) if (re.test(t2)) return what;
+  return void 0;
+}
+function isSecretVariable(name2) {
+  return /TOKEN|SECRET|PASSW|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH/i.test(name2);
+}
+var SECRET_WORD = /TOKEN|SECRET|PASSW|(^|_)KEY($|_)|API_?KEY|CRED|AUTH|AWS_|HF_/i;
+var SENSITIVE_VARIABLES = /^(HF_TOKEN|HF_API_TOKEN|HUGGING_?FACE(_HUB)?_TOKEN|HUGGINGFACEHUB_API_TOKEN|AWS_SECRET_ACCESS_KEY|AWS_SESSION_TOKEN|GITHUB_TOKEN|GH_TOKEN|NPM_TOKEN|PYPI_TOKEN|TWINE_PASSWORD)$/i;
+function hostOf(url) {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]+\]|[^:/?#]+)/i.exec(url.trim());
+  return m?.[1]?.toLowerCase();
+}
+function isLocalHost(host) {
+  return host !== void 0 && /^(localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1\]|::1|host\.docker\.internal)$/.test(host);
+}
+function isHubHost(host) {
+  return host !== void 0 && /(^|\.)(huggingface\.co|hf\.co|hf\.space)$/.test(host);
+}
+function isKnownPackageHost(host) {
+  return host !== void 0 && /^(pypi\.org|pypi\.python\.org|files\.pythonhosted\.org|download\.pytorch\.org|pypi\.nvidia\.com|pypi\.ngc\.nvidia\.com)$/.test(host);
+}
+function isKnownGitSource(url) {
+  return /^(git\+)?https:\/\/github\.com\/huggingface\/[\w.-]+(\.git)?([@#/].*)?$/i.test(url.trim());
+}
+
+// src/checks/content/util.ts
+var EVIDENCE_MAX = 220;
+function basename(path) {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+function dirname(path) {
+  const i = path.lastIndexOf("/");
+  return i < 0 ? "" : path.slice(0, i);
+}
+function extension(path) {
+  const b = basename(path);
+  const dot2 = b.lastIndexOf(".");
+  return dot2 > 0 ? b.slice(dot2 + 1).toLowerCase() : "";
+}
+function joinPath(dir, rel) {
+  const parts = rel.startsWith("/") ? [] : dir.split("/").filter(Boolean);
+  for (const seg of rel.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (parts.length === 0) return void 0;
+      parts.pop();
+    } else parts.push(seg);
+  }
+  return parts.join("/");
+}
+function truncateEvidence(s, max = EVIDENCE_MAX) {
+  const clean2 = s.replace(/\s+/g, " ").trim();
+  return clean2.length > max ? `${clean2.slice(0, max - 1)}\u2026` : clean2;
+}
+function splitLines(text) {
+  return text.split(/\r\n|\r|\n/);
+}
+function evidenceOf(lines, line2, related = []) {
+  const nums = [.../* @__PURE__ */ new Set([...related.filter((l) => l !== line2), line2])].sort((a, b) => a - b);
+  if (nums.length === 1) return truncateEvidence(lines[line2 - 1] ?? "");
+  const perLine = Math.max(40, Math.floor(EVIDENCE_MAX / nums.length) - 6);
+  return truncateEvidence(nums.map((n) => `L${n}: ${truncateEvidence(lines[n - 1] ?? "", perLine)}`).join(" | "), EVIDENCE_MAX + 40);
+}
+function hitsToFindings(hits, file2, lines, mapLine = (l) => l) {
+  return hits.map((h) => ({
+    check: h.check,
+    severity: h.severity,
+    message: h.message,
+    file: file2,
+    line: mapLine(h.line),
+    evidence: evidenceOf(lines, h.line, h.related),
+    help: h.help
+  }));
+}
+function dedupeHits(hits) {
+  const rank = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+  const best = /* @__PURE__ */ new Map();
+  for (const h of hits) {
+    const k = `${h.check}\0${h.line}`;
+    const prev = best.get(k);
+    if (!prev || rank[h.severity] > rank[prev.severity]) best.set(k, h);
+  }
+  return [...best.values()].sort((a, b) => a.line - b.line || a.check.localeCompare(b.check));
+}
+function maxSeverity(items) {
+  const order = ["critical", "high", "medium", "low", "info"];
+  for (const s of order) if (items.some((i) => i.severity === s)) return s;
+  return void 0;
+}
+
+// src/checks/content/requirements.ts
+var HELP = {
+  "git-url": "A git source installs whatever that branch holds when someone installs it, and its setup code runs. Pin a released package from PyPI, or review the exact commit.",
+  "index-url": "Packages from an unknown index can shadow PyPI names with anything. Remove the index or confirm who runs it and why it is needed.",
+  url: "A package downloaded from a URL is code nobody reviewed; its build hooks run at install. Use a released package from PyPI.",
+  "local-path": "Installing from a path in this repository runs its setup code (setup.py/pyproject build hooks); review that code as part of this model."
+};
+var VCS = /^(git|hg|svn|bzr)\+/i;
+var INDEX_OPTIONS = /* @__PURE__ */ new Set(["-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--trusted-host"]);
+function issue2(kind, severity, message) {
+  return { kind, severity, message, help: HELP[kind] };
+}
+function judgeSpecifier(spec) {
+  const s = spec.trim().replace(/^["']|["']$/g, "");
+  if (s === "" || s.startsWith("#")) return void 0;
+  const at = /^[A-Za-z0-9._-]+(\[[^\]]*\])?\s*@\s*(\S+)/.exec(s);
+  const target = at ? at[2] : s;
+  if (VCS.test(target)) {
+    if (isKnownGitSource(target)) return void 0;
+    return issue2("git-url", "high", `Installs from a version-control URL: ${target}`);
+  }
+  if (/^(https?|ftp):\/\//i.test(target)) {
+    if (isKnownPackageHost(hostOf(target)) || isKnownGitSource(target)) return void 0;
+    return issue2("url", "high", `Installs a package downloaded from ${hostOf(target) ?? target}: ${target}`);
+  }
+  if (/^file:/i.test(target) || /^(\.{1,2}|~)?\//.test(target) || target === "." || target === ".." || /\.(whl|tar\.gz|zip|egg)$/i.test(target)) {
+    return issue2("local-path", "medium", `Installs from a local path: ${target}`);
+  }
+  return void 0;
+}
+function judgeIndex(option, value) {
+  const host = option === "--trusted-host" ? value.trim().toLowerCase() : hostOf(value);
+  if (isKnownPackageHost(host)) return void 0;
+  if (option === "-f" || option === "--find-links") {
+    if (!/^[a-z]+:\/\//i.test(value)) return issue2("local-path", "medium", `Finds packages in a local folder: ${value}`);
+  }
+  const what = option === "--trusted-host" ? `turns off TLS checks for ${value}` : `adds the package source ${value}`;
+  return issue2("index-url", "high", `${option} ${what}${host ? ` (${host} is not PyPI)` : ""}`);
+}
+function judgePipArgs(args) {
+  const out = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const eq = a.indexOf("=");
+    const opt = a.startsWith("--") && eq > 0 ? a.slice(0, eq) : a;
+    if (INDEX_OPTIONS.has(opt)) {
+      const v = opt !== a ? a.slice(eq + 1) : args[++i];
+      if (v !== void 0) {
+        const r2 = judgeIndex(opt, v);
+        if (r2) out.push(r2);
+      }
+      continue;
+    }
+    if (/^-i\S/.test(a)) {
+      const r2 = judgeIndex("-i", a.slice(2));
+      if (r2) out.push(r2);
+      continue;
+    }
+    if (opt === "-r" || opt === "--requirement" || opt === "-c" || opt === "--constraint") {
+      if (opt === a) i++;
+      continue;
+    }
+    if (opt === "-e" || opt === "--editable") {
+      const v = opt !== a ? a.slice(eq + 1) : args[++i];
+      if (v !== void 0) {
+        const r2 = judgeSpecifier(v);
+        if (r2) out.push(r2);
+      }
+      continue;
+    }
+    if (a.startsWith("-")) continue;
+    const r = judgeSpecifier(a);
+    if (r) out.push(r);
+  }
+  return out;
+}
+function lineArgs(line2) {
+  return line2.replace(/\s+#.*$/, "").trim().split(/\s+/).filter(Boolean);
+}
+function isRequirementsFile(path) {
+  const b = basename(path).toLowerCase();
+  return /^(requirements|constraints|dev-requirements)[\w.-]*\.(txt|in)$/.test(b) || /requirements.*\.txt$/.test(b) || /^environment\.ya?ml$/.test(b) || b === "pyproject.toml" || b === "pipfile" || b === "setup.cfg";
+}
+function analyzeRequirements(path, text) {
+  const b = basename(path).toLowerCase();
+  const lines = splitLines(text);
+  const hits = [];
+  const push = (line2, r) => {
+    hits.push({ check: `requirements.${r.kind}`, severity: r.severity, line: line2, message: r.message, help: r.help });
+  };
+  if (b === "pyproject.toml" || b === "pipfile" || b === "setup.cfg") {
+    let section = "";
+    lines.forEach((raw, i) => {
+      const line2 = raw.replace(/\s+#.*$/, "");
+      const sec = /^\s*\[\[?([^\]]+)\]\]?\s*$/.exec(line2);
+      if (sec) {
+        section = sec[1].toLowerCase();
+        return;
+      }
+      const kv = /^\s*(url|index-url|extra-index-url|git|path)\s*=\s*["']([^"']+)["']/.exec(line2);
+      if (kv && /source|index|pip/.test(section) && (kv[1] === "url" || kv[1]?.endsWith("index-url"))) {
+        const r = judgeIndex("--index-url", kv[2]);
+        if (r) push(i + 1, r);
+        return;
+      }
+      for (const m of line2.matchAll(/(?:git\s*=\s*)?["']([^"']+)["']/g)) {
+        const value = m[1];
+        if (/^\s*git\s*=/.test(m[0]) && !isKnownGitSource(value)) {
+          push(i + 1, issue2("git-url", "high", `Installs a dependency from git: ${value}`));
+          continue;
+        }
+        if (VCS.test(value) || /@\s*(https?|git\+|file:)/i.test(value)) {
+          const r = judgeSpecifier(value);
+          if (r && r.kind !== "local-path") push(i + 1, r);
+        }
+      }
+    });
+    return hits;
+  }
+  const yaml = /^environment\.ya?ml$/.test(b);
+  lines.forEach((raw, i) => {
+    let line2 = raw.trim();
+    if (line2 === "" || line2.startsWith("#")) return;
+    if (yaml) {
+      const item = /^-\s+(.+)$/.exec(line2);
+      if (!item) return;
+      line2 = item[1].replace(/^["']|["']$/g, "");
+      if (!/[+:/@]|^-/.test(line2)) return;
+    }
+    for (const r of judgePipArgs(lineArgs(line2))) push(i + 1, r);
+  });
+  return hits;
+}
+
+// src/checks/content/shell/tokenize.ts
+var MAX_JOIN = 64;
+function tokenizeShell(src, dialect = "posix", firstLine = 1) {
+  const physical = src.split(/\r\n|\r|\n/);
+  const out = [];
+  for (let i = 0; i < physical.length; i++) {
+    let text = physical[i];
+    const lines = [firstLine + i];
+    while (i + 1 < physical.length && lines.length < MAX_JOIN) {
+      const cont = continuation(text, dialect);
+      if (cont === "none") break;
+      i++;
+      text = cont === "escape" ? `${text.replace(/[\\`^]\s*$/, "")} ${physical[i]}` : `${text}
+${physical[i]}`;
+      lines.push(firstLine + i);
+    }
+    const pipelines = tokenizeLine(text, dialect);
+    if (pipelines.length > 0) out.push({ line: lines[0], lines, pipelines });
+  }
+  return out;
+}
+function continuation(text, dialect) {
+  const esc = dialect === "posix" ? "\\" : dialect === "powershell" ? "`" : "^";
+  if (text.endsWith(esc) && !text.endsWith(esc + esc)) return "escape";
+  if (dialect === "posix" && /(\||&&)\s*$/.test(text) && !openQuote(text, dialect)) return "quote";
+  return openQuote(text, dialect) ? "quote" : "none";
+}
+function openQuote(text, dialect) {
+  let q;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (q === void 0 && c === "#" && dialect !== "batch" && (i === 0 || /\s/.test(text[i - 1]))) return false;
+    if (c === "\\" && dialect === "posix" && q !== "'") {
+      i++;
+      continue;
+    }
+    if (c === "`" && dialect === "powershell") {
+      i++;
+      continue;
+    }
+    if (q === void 0 && (c === '"' || c === "'" && dialect !== "batch")) q = c;
+    else if (c === q) q = void 0;
+  }
+  return q !== void 0;
+}
+function balanced(s, at, open4 = "(", close = ")") {
+  let depth = 1;
+  let q;
+  for (let i = at; i < s.length; i++) {
+    const c = s[i];
+    if (q) {
+      if (c === "\\" && q === '"') i++;
+      else if (c === q) q = void 0;
+      continue;
+    }
+    if (c === '"' || c === "'") q = c;
+    else if (c === open4) depth++;
+    else if (c === close && --depth === 0) return [s.slice(at, i), i + 1];
+  }
+  return [s.slice(at), s.length];
+}
+function tokenizeLine(s, dialect) {
+  const pipelines = [];
+  let commands = [];
+  let cmd = { words: [], redirects: [] };
+  let word;
+  let pendingRedirect;
+  const endWord = () => {
+    if (!word) return;
+    if (pendingRedirect !== void 0) {
+      cmd.redirects.push({ op: pendingRedirect, target: word });
+      pendingRedirect = void 0;
+    } else cmd.words.push(word);
+    word = void 0;
+  };
+  const cur = () => word ??= { text: "", subs: [] };
+  const endCommand = () => {
+    endWord();
+    if (cmd.words.length > 0 || cmd.redirects.length > 0) commands.push(cmd);
+    cmd = { words: [], redirects: [] };
+  };
+  const endPipeline = () => {
+    endCommand();
+    if (commands.length > 0) pipelines.push({ commands });
+    commands = [];
+  };
+  if (dialect === "batch" && /^\s*(@?rem\b|::)/i.test(s)) return [];
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    const next = s[i + 1];
+    if (/\s/.test(c)) {
+      endWord();
+      continue;
+    }
+    if (c === "#" && !word && dialect !== "batch") {
+      const nl = s.indexOf("\n", i);
+      if (nl < 0) break;
+      i = nl;
+      continue;
+    }
+    if (c === "\\" && dialect === "posix" || c === "`" && dialect === "powershell" || c === "^" && dialect === "batch") {
+      if (next !== void 0) cur().text += next;
+      i++;
+      continue;
+    }
+    if (c === "'" && dialect !== "batch") {
+      const end = s.indexOf("'", i + 1);
+      const body = end < 0 ? s.slice(i + 1) : s.slice(i + 1, end);
+      cur().text += body;
+      i = end < 0 ? s.length : end;
+      continue;
+    }
+    if (c === '"') {
+      const w = cur();
+      let j = i + 1;
+      for (; j < s.length && s[j] !== '"'; j++) {
+        const d = s[j];
+        if (d === "\\" && dialect === "posix" || d === "`" && dialect === "powershell") {
+          const e = s[j + 1];
+          if (e !== void 0) w.text += dialect === "posix" && !'"\\$`\n'.includes(e) ? d + e : e;
+          j++;
+          continue;
+        }
+        if (d === "$" && s[j + 1] === "(") {
+          const [body, after] = balanced(s, j + 2);
+          w.subs.push(body);
+          w.text += `$(${body})`;
+          j = after - 1;
+          continue;
+        }
+        if (d === "`" && dialect === "posix") {
+          const end = s.indexOf("`", j + 1);
+          const body = end < 0 ? s.slice(j + 1) : s.slice(j + 1, end);
+          w.subs.push(body);
+          w.text += `\`${body}\``;
+          j = end < 0 ? s.length : end;
+          continue;
+        }
+        w.text += d;
+      }
+      i = j;
+      continue;
+    }
+    if (c === "$" && next === "(") {
+      const [body, after] = balanced(s, i + 2);
+      const w = cur();
+      w.subs.push(body);
+      w.text += `$(${body})`;
+      i = after - 1;
+      continue;
+    }
+    if (c === "`" && dialect === "posix") {
+      const end = s.indexOf("`", i + 1);
+      const body = end < 0 ? s.slice(i + 1) : s.slice(i + 1, end);
+      const w = cur();
+      w.subs.push(body);
+      w.text += `\`${body}\``;
+      i = end < 0 ? s.length : end;
+      continue;
+    }
+    if ((c === "<" || c === ">") && next === "(" && !word && dialect === "posix") {
+      const [body, after] = balanced(s, i + 2);
+      endWord();
+      cmd.words.push({ text: `${c}(${body})`, subs: [body] });
+      i = after - 1;
+      continue;
+    }
+    if (c === "(" && dialect === "powershell") {
+      const [body, after] = balanced(s, i + 1);
+      const w = cur();
+      w.subs.push(body);
+      w.text += `(${body})`;
+      i = after - 1;
+      continue;
+    }
+    if (c === "$" && next === "{" && dialect === "posix") {
+      const [body, after] = balanced(s, i + 2, "{", "}");
+      cur().text += `\${${body}}`;
+      i = after - 1;
+      continue;
+    }
+    if (c === "|") {
+      if (next === "|") {
+        endPipeline();
+        i++;
+        continue;
+      }
+      endCommand();
+      if (next === "&") i++;
+      continue;
+    }
+    if (c === "&") {
+      if (next === "&") {
+        endPipeline();
+        i++;
+        continue;
+      }
+      if (next === ">" && dialect === "posix") {
+        endWord();
+        pendingRedirect = "&>";
+        i++;
+        if (s[i + 1] === ">") i++;
+        continue;
+      }
+      if (dialect === "powershell" && !word) {
+        cur().text += "&";
+        endWord();
+        continue;
+      }
+      endPipeline();
+      continue;
+    }
+    if (c === ";") {
+      endPipeline();
+      continue;
+    }
+    if (c === ">" || c === "<") {
+      let op = c;
+      if (word && /^\d$/.test(word.text) && word.subs.length === 0) {
+        op = word.text + op;
+        word = void 0;
+      } else endWord();
+      while (s[i + 1] === ">" || s[i + 1] === "<") {
+        op += s[i + 1];
+        i++;
+      }
+      if (s[i + 1] === "&") {
+        op += "&";
+        i++;
+        if (/[\d-]/.test(s[i + 1] ?? "")) {
+          op += s[i + 1];
+          i++;
+          cmd.redirects.push({ op, target: { text: "", subs: [] } });
+          continue;
+        }
+      }
+      pendingRedirect = op;
+      continue;
+    }
+    if ((c === "(" || c === ")" || c === "{" || c === "}") && !word && dialect === "posix") {
+      if (c === ")" || c === "}") endCommand();
+      continue;
+    }
+    cur().text += c;
+  }
+  endPipeline();
+  return pipelines;
+}
+
+// src/checks/content/shell/analyze.ts
+function newShellState() {
+  return { vars: /* @__PURE__ */ new Map(), fetched: /* @__PURE__ */ new Map(), executable: /* @__PURE__ */ new Map() };
+}
+var MAX_DEPTH2 = 4;
+var HELP2 = {
+  pipe: "Piping a download into an interpreter runs whatever the server sends at that moment. Do not approve; a model needs no such step.",
+  run: "Running a file fetched from the internet executes code nobody reviewed. Do not approve.",
+  creds: "Model code has no reason to touch credentials. Treat this as a credential stealer; do not approve.",
+  env: "Collecting environment variables that hold tokens and keys is credential theft. Do not approve.",
+  send: "Find out what is sent where and why; model tooling does not upload local data.",
+  reverse: "This opens a remote shell on the machine. Do not approve.",
+  obf: "Encoded commands hide what runs. Decode and read them; legitimate setup steps are written in the clear.",
+  install: "Installing from git URLs or unknown indexes runs unreviewed code at install time. Use released packages."
+};
+var INTERPRETER = /^((ba|da|z|k|c|tc|fi|a|mk)?sh|python(\d(\.\d+)?)?|py|pypy3?|perl|ruby|node|php|lua|pwsh|powershell|iex|invoke-expression|cmd)$/;
+var SHELLS = /^((ba|da|z|k|a|mk)?sh)$/;
+var WRAPPERS = /* @__PURE__ */ new Set(["sudo", "env", "nohup", "time", "exec", "command", "builtin", "nice", "timeout", "stdbuf", "doas", "caffeinate", "start-process"]);
+var NETWORK = /^(curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod|nc|ncat|netcat|socat|telnet|scp|rsync|sftp|ftp|http|https|xh)$/;
+var ENV_DUMP = /^(env|printenv|export|declare|set|get-childitem|gci|dir|ls)$/;
+function isInterpreter(name2) {
+  return INTERPRETER.test(name2);
+}
+function programName(word, dialect) {
+  let w = word.replace(/\\/g, "/");
+  if (dialect !== "posix") w = w.toLowerCase();
+  const base2 = w.slice(w.lastIndexOf("/") + 1).toLowerCase();
+  const ident = dialect === "powershell" ? /^[\w.-]+/.exec(base2)?.[0] ?? base2 : base2;
+  return ident.replace(/\.exe$/, "");
+}
+function expand(text, vars) {
+  return text.replace(/\$\{(\w+)\}|\$env:(\w+)|\$(\w+)|%(\w+)%/gi, (m, a, b, c, d) => {
+    const name2 = a ?? b ?? c ?? d;
+    if (/^(HOME|USERPROFILE)$/i.test(name2)) return "~";
+    return vars.get(name2) ?? m;
+  });
+}
+function pathKey(p) {
+  return p.trim().replace(/\\/g, "/").replace(/^(\.\/)+/, "").replace(/\/{2,}/g, "/");
+}
+function urlBasename(url) {
+  const path = url.replace(/[?#].*$/, "").replace(/^[a-z]+:\/\/[^/]*/i, "");
+  const b = path.slice(path.lastIndexOf("/") + 1);
+  return b || "index.html";
+}
+var URL_RE = /^(https?|ftp):\/\//i;
+function downloadOf(name2, args, rawText, dialect) {
+  const urls = args.filter((a) => URL_RE.test(a));
+  const outputs = [];
+  if (name2 === "curl" && dialect !== "powershell") {
+    let remote = false;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a === "-o" || a === "--output") {
+        const v = args[++i];
+        if (v) outputs.push(v);
+        continue;
+      }
+      if (a.startsWith("--output=")) {
+        outputs.push(a.slice(9));
+        continue;
+      }
+      if (a === "-O" || a === "--remote-name" || a === "--remote-name-all") {
+        remote = true;
+        continue;
+      }
+      if (/^-[a-zA-Z]+$/.test(a)) {
+        const oi = a.indexOf("o");
+        if (oi > 0) outputs.push(oi === a.length - 1 ? args[++i] ?? "" : a.slice(oi + 1));
+        if (a.includes("O")) remote = true;
+      }
+    }
+    if (remote) for (const u of urls) outputs.push(urlBasename(u));
+    const out = outputs.filter((o) => o !== "" && o !== "-");
+    return { tool: "curl", urls, outputs: out, toStdout: out.length === 0 };
+  }
+  if (name2 === "wget" && dialect !== "powershell") {
+    let stdout = false;
+    let dir = "";
+    let explicit = false;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a.startsWith("--output-document=")) {
+        explicit = true;
+        outputs.push(a.slice(18));
+        continue;
+      }
+      if (a === "--output-document") {
+        explicit = true;
+        outputs.push(args[++i] ?? "");
+        continue;
+      }
+      if (a === "-P" || a === "--directory-prefix") {
+        dir = args[++i] ?? "";
+        continue;
+      }
+      const m = /^-[a-zA-Z]*O(.*)$/.exec(a);
+      if (m && !a.startsWith("--")) {
+        explicit = true;
+        outputs.push(m[1] !== "" ? m[1] : args[++i] ?? "");
+      }
+    }
+    if (outputs.includes("-")) stdout = true;
+    if (!explicit) for (const u of urls) outputs.push(dir ? `${dir}/${urlBasename(u)}` : urlBasename(u));
+    return { tool: "wget", urls, outputs: outputs.filter((o) => o !== "" && o !== "-"), toStdout: stdout };
+  }
+  if (/^(iwr|irm|invoke-webrequest|invoke-restmethod|curl|wget|start-bitstransfer)$/.test(name2)) {
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i].toLowerCase();
+      if (/^-(o|ou|out|outf|outfi|outfil|outfile|destination)$/.test(a)) {
+        const v = args[++i];
+        if (v) outputs.push(v);
+      }
+      if (/^-(uri|source)$/.test(a) && args[i + 1]) urls.push(args[i + 1]);
+    }
+    return { tool: name2, urls, outputs, toStdout: outputs.length === 0 };
+  }
+  if (name2 === "certutil" && args.some((a) => /^[-/]urlcache$/i.test(a))) {
+    const rest = args.filter((a) => !a.startsWith("-") && !a.startsWith("/") && !URL_RE.test(a));
+    return { tool: "certutil", urls, outputs: rest.slice(-1), toStdout: false };
+  }
+  if (name2 === "bitsadmin" && args.some((a) => /^\/transfer$/i.test(a))) {
+    return { tool: "bitsadmin", urls, outputs: args.slice(-1), toStdout: false };
+  }
+  if (name2 === "aria2c") {
+    const o = args.indexOf("-o");
+    return { tool: "aria2c", urls, outputs: o >= 0 && args[o + 1] ? [args[o + 1]] : urls.map(urlBasename), toStdout: false };
+  }
+  if (dialect === "powershell" && /net\.webclient|downloadstring|downloaddata|downloadfile/i.test(rawText)) {
+    const file2 = /downloadfile\s*\(\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]+)['"]/i.exec(rawText);
+    return { tool: "WebClient", urls, outputs: file2 ? [file2[2]] : [], toStdout: !file2 };
+  }
+  return void 0;
+}
+function unwrap(words2, dialect, vars) {
+  let i = 0;
+  let sawAssignment = false;
+  for (; ; ) {
+    const w = words2[i];
+    if (w === void 0) return { rest: [], onlyAssignments: sawAssignment };
+    const assign = dialect === "posix" ? /^([A-Za-z_]\w*)=(.*)$/s.exec(w) : dialect === "powershell" ? /^\$(\w+)=(.*)$/s.exec(w) : null;
+    if (assign) {
+      vars.set(assign[1], assign[2]);
+      sawAssignment = true;
+      i++;
+      continue;
+    }
+    if (dialect === "batch" && /^set$/i.test(w) && words2[i + 1]?.includes("=")) {
+      const [k, ...v] = words2[i + 1].split("=");
+      vars.set(k, v.join("="));
+      return { rest: [], onlyAssignments: true };
+    }
+    const name2 = programName(w, dialect);
+    if ((w === "&" || w === ".") && dialect === "powershell") {
+      i++;
+      continue;
+    }
+    if (WRAPPERS.has(name2) && words2.length > i + 1) {
+      i++;
+      while (i < words2.length && (words2[i].startsWith("-") || /^\d+[smhd]?$/.test(words2[i]) || name2 === "env" && words2[i].includes("="))) {
+        if (name2 === "sudo" && /^-[ug]$/.test(words2[i])) i++;
+        i++;
+      }
+      continue;
+    }
+    return { rest: words2.slice(i), onlyAssignments: false };
+  }
+}
+function isStdinExec(name2, args) {
+  if (!INTERPRETER.test(name2)) return false;
+  if (/^(iex|invoke-expression)$/.test(name2)) return true;
+  if (name2 === "cmd") return false;
+  if (args.some((a) => /^-(c|e|command|Command|EncodedCommand|enc)$/.test(a))) return false;
+  const script = args.find((a) => !a.startsWith("-"));
+  return script === void 0 || script === "-";
+}
+function decoderOf(name2, args) {
+  if (name2 === "base64" && args.some((a) => /^(-d|--decode|-D)$/.test(a) || /^-\w*d/.test(a))) return "base64";
+  if (name2 === "openssl" && args.includes("-d") && args.some((a) => /base64|-a/.test(a))) return "openssl";
+  if (name2 === "xxd" && args.some((a) => /^-r/.test(a))) return "xxd";
+  if (name2 === "certutil" && args.some((a) => /^[-/]decode(hex)?$/i.test(a))) return "certutil";
+  if (/^(gunzip|zcat|xz|bzip2|unxz)$/.test(name2) || name2 === "gzip" && args.includes("-d")) return name2;
+  return void 0;
+}
+var CHMOD_X = /^([ugoa]*\+[rwxXst]*x[rwxXst]*|[0-7]?[0-7]*[1357][0-7]{0,2})$/;
+function analyzeShell(src, opts = {}) {
+  const dialect = opts.dialect ?? "posix";
+  const state = opts.state ?? newShellState();
+  const hits = [];
+  const commands = [];
+  for (const line2 of tokenizeShell(src, dialect, opts.firstLine ?? 1)) analyzeLine(line2, dialect, state, hits, commands, 0);
+  return { hits, commands };
+}
+function fetchesToStdout(text, dialect, depth) {
+  if (depth > MAX_DEPTH2) return void 0;
+  if (dialect === "powershell" && /downloadstring|downloaddata|\biwr\b|\birm\b|invoke-webrequest|invoke-restmethod|net\.webclient/i.test(text)) {
+    return "a web request";
+  }
+  for (const l of tokenizeShell(text, dialect)) {
+    for (const p of l.pipelines) {
+      for (const c of p.commands) {
+        const words2 = c.words.map((w) => w.text);
+        const { rest } = unwrap(words2, dialect, /* @__PURE__ */ new Map());
+        if (rest.length === 0) continue;
+        const name2 = programName(rest[0], dialect);
+        const d = downloadOf(name2, rest.slice(1), words2.join(" "), dialect);
+        if (d && (d.toStdout || dialect === "powershell")) return `${d.tool} ${d.urls[0] ?? ""}`.trim();
+        for (const w of c.words) for (const s of w.subs) {
+          const inner = fetchesToStdout(s, dialect, depth + 1);
+          if (inner) return inner;
+        }
+      }
+    }
+  }
+  return void 0;
+}
+function allTexts(cmd) {
+  const out = [];
+  for (const w of cmd.words) out.push(w.text, ...w.subs);
+  for (const r of cmd.redirects) out.push(r.target.text, ...r.target.subs);
+  return out;
+}
+function analyzeLine(line2, dialect, state, hits, commands, depth) {
+  const at = line2.line;
+  const hit = (kind, severity, message, help, related) => {
+    hits.push({ kind, severity, line: at, message, help, ...related && related.length ? { related } : {} });
+  };
+  let lineHasSecret = false;
+  let lineHasCreds = false;
+  for (const pipeline of line2.pipelines) {
+    const parsed = pipeline.commands.map((c) => parseCommand(c, dialect, state));
+    for (const p of parsed) {
+      for (const t2 of allTexts(p.cmd)) {
+        const cred = credentialLocation(expand(t2, state.vars));
+        if (cred && !lineHasCreds) {
+          lineHasCreds = true;
+          hit("credentials", "critical", `Reads or references ${cred} (${t2.slice(0, 80)})`, HELP2.creds);
+        }
+      }
+    }
+    const sourceIdx = parsed.findIndex((p) => p.download && p.download.toStdout || p.decoder !== void 0 || p.envDump);
+    for (let j = 0; j < parsed.length; j++) {
+      const p = parsed[j];
+      if (!p.name || !isStdinExec(p.name, p.args)) continue;
+      const dl = parsed.slice(0, j).find((q) => q.download && q.download.toStdout);
+      const dec = parsed.slice(0, j).find((q) => q.decoder !== void 0);
+      if (dl) {
+        hit("pipe-to-shell", "critical", `Pipes a download (${dl.download?.tool} ${dl.download?.urls[0] ?? ""}) into ${p.name}${dec ? ` after decoding it with ${dec.decoder}` : ""}`.replace(/\s+\)/, ")"), HELP2.pipe);
+      } else if (dec) {
+        hit("decode-exec", "critical", `Decodes hidden content with ${dec.decoder} and pipes it into ${p.name}`, HELP2.obf);
+      }
+    }
+    const dump = parsed.find((p) => p.envDump);
+    if (dump && sourceIdx >= 0) {
+      const out = parsed.find((p) => p.name !== void 0 && NETWORK.test(p.name));
+      const filter = parsed.find((p) => p.name !== void 0 && /^(grep|egrep|findstr|select-string|where-object|where|awk|sed)$/.test(p.name) && p.args.some((a) => SECRET_WORD.test(a)));
+      if (out || filter) {
+        hit("env-sweep", "critical", `Dumps the environment (${dump.name}) and ${out ? `sends it with ${out.name}` : "filters it for secrets"}`, HELP2.env);
+        lineHasSecret = true;
+      }
+    }
+    for (const p of parsed) analyzeCommand(p, pipeline, dialect, state, hit, commands, at, depth, () => lineHasSecret || lineHasCreds, () => {
+      lineHasSecret = true;
+    });
+  }
+}
+function parseCommand(cmd, dialect, state) {
+  const words2 = cmd.words.map((w) => expand(w.text, state.vars));
+  const { rest } = unwrap(words2, dialect, state.vars);
+  if (rest.length === 0) return { cmd, words: words2, args: [], envDump: false };
+  const program = rest[0];
+  const name2 = programName(program, dialect);
+  const args = rest.slice(1);
+  const raw = words2.join(" ");
+  const download = downloadOf(name2, args, raw, dialect);
+  const decoder2 = decoderOf(name2, args);
+  const envDump = ENV_DUMP.test(name2) && (name2 === "env" || name2 === "printenv" ? args.length === 0 : name2 === "export" || name2 === "declare" ? args.some((a) => /^-(p|x)$/.test(a)) : name2 === "set" ? dialect === "batch" && args.length === 0 : args.some((a) => /^env:/i.test(a))) || name2 === "cat" && args.some((a) => /\/proc\/[^/]+\/environ/.test(a));
+  return { cmd, words: words2, name: name2, program, args, ...download ? { download } : {}, ...decoder2 ? { decoder: decoder2 } : {}, envDump };
+}
+function analyzeCommand(p, pipeline, dialect, state, hit, commands, at, depth, secretOnLine, markSecret) {
+  const { name: name2, program, args, cmd } = p;
+  if (!name2 || !program) return;
+  commands.push({ line: at, name: name2, program, args, words: p.words });
+  const redirectOut = cmd.redirects.filter((r) => r.op.endsWith(">") || r.op === ">|").map((r) => expand(r.target.text, state.vars));
+  if (p.download) {
+    for (const o of [...p.download.outputs, ...p.download.toStdout ? redirectOut : []]) state.fetched.set(pathKey(o), { line: at, how: `downloaded by ${p.download.tool}` });
+    if (p.download.toStdout) {
+      const idx = pipeline.commands.indexOf(cmd);
+      for (const later of pipeline.commands.slice(idx + 1)) {
+        const w = later.words.map((x) => expand(x.text, state.vars));
+        if (programName(w[0] ?? "", dialect) === "tee") for (const o of w.slice(1).filter((x) => !x.startsWith("-"))) state.fetched.set(pathKey(o), { line: at, how: `downloaded by ${p.download.tool}` });
+        for (const r of later.redirects) if (r.op.endsWith(">")) state.fetched.set(pathKey(expand(r.target.text, state.vars)), { line: at, how: `downloaded by ${p.download.tool}` });
+      }
+    }
+  }
+  if (p.decoder) {
+    for (const o of redirectOut) state.fetched.set(pathKey(o), { line: at, how: `decoded by ${p.decoder}` });
+    if (p.decoder === "certutil") {
+      const files = args.filter((a) => !/^[-/]/.test(a));
+      if (files[1]) state.fetched.set(pathKey(files[1]), { line: at, how: "decoded by certutil" });
+    }
+  }
+  if ((name2 === "mv" || name2 === "cp" || name2 === "copy" || name2 === "move" || name2 === "move-item" || name2 === "copy-item") && args.length >= 2) {
+    const files = args.filter((a) => !a.startsWith("-"));
+    const src = state.fetched.get(pathKey(files[0] ?? ""));
+    if (src && files[1]) state.fetched.set(pathKey(files[files.length - 1]), src);
+  }
+  if (name2 === "chmod") {
+    const mode = args.find((a) => !a.startsWith("-"));
+    if (mode && CHMOD_X.test(mode)) {
+      for (const t2 of args.slice(args.indexOf(mode) + 1).filter((a) => !a.startsWith("-"))) {
+        const k = pathKey(t2);
+        state.executable.set(k, at);
+        const f = state.fetched.get(k);
+        if (f) hit("chmod-exec", "critical", `Makes ${t2} executable after it was ${f.how} (line ${f.line})`, HELP2.run, [f.line]);
+      }
+    }
+  }
+  const runTargets = [program];
+  if (INTERPRETER.test(name2) && !/^(iex|invoke-expression)$/.test(name2)) {
+    const script = args.find((a) => !a.startsWith("-") && !(dialect !== "posix" && a.startsWith("/")));
+    if (script) runTargets.push(script);
+  }
+  if (/^(start-process|saps|start|invoke-item|ii|call|rundll32|source|\.|msiexec|wscript|cscript|mshta|regsvr32|open|xdg-open)$/.test(name2)) {
+    runTargets.push(...args.filter((a) => !a.startsWith("-") && !(dialect !== "posix" && a.startsWith("/"))));
+  }
+  if (name2 === "cmd") {
+    const c = args.findIndex((a) => /^\/[ck]$/i.test(a));
+    if (c >= 0 && args[c + 1]) runTargets.push(args[c + 1]);
+  }
+  for (const t2 of runTargets) {
+    const f = state.fetched.get(pathKey(t2));
+    if (f) {
+      const chmod2 = state.executable.get(pathKey(t2));
+      hit(
+        "download-exec",
+        "critical",
+        `Runs ${t2}, which was ${f.how} (line ${f.line})${chmod2 !== void 0 ? ` and made executable (line ${chmod2})` : ""}`,
+        HELP2.run,
+        [f.line, ...chmod2 !== void 0 ? [chmod2] : []]
+      );
+      break;
+    }
+  }
+  const codeWords = [];
+  if (/^(eval|source|\.|iex|invoke-expression|exec)$/.test(name2)) codeWords.push(...cmd.words.slice(1));
+  if (INTERPRETER.test(name2)) {
+    codeWords.push(...cmd.words.filter((w) => w.text.startsWith("<(")));
+    const c = args.findIndex((a) => /^-(c|command|Command|e)$/.test(a));
+    if (c >= 0) {
+      const inline = cmd.words.find((w) => expand(w.text, state.vars) === args[c + 1]);
+      if (inline) codeWords.push(inline);
+      const code = args[c + 1];
+      if (code !== void 0 && depth < MAX_DEPTH2 && (SHELLS.test(name2) || name2 === "pwsh" || name2 === "powershell" || name2 === "cmd")) {
+        const inner = analyzeShell(code, { dialect: SHELLS.test(name2) ? "posix" : name2 === "cmd" ? "batch" : "powershell", state, firstLine: at });
+        for (const h of inner.hits) hit(h.kind, h.severity, h.message, h.help, h.related);
+      }
+    }
+    for (const r of cmd.redirects) if (r.op === "<<<" || r.op === "<") codeWords.push(r.target);
+  }
+  if (name2 === "iex" || name2 === "invoke-expression") codeWords.push({ text: p.words.join(" "), subs: [p.words.join(" ")] });
+  for (const w of codeWords) {
+    for (const s of w.subs) {
+      const fetched = fetchesToStdout(s, dialect, depth + 1);
+      if (fetched) {
+        hit("subst-exec", "critical", `Runs code downloaded by ${fetched} through ${name2}`, HELP2.pipe);
+        break;
+      }
+    }
+  }
+  if (name2 === "powershell" || name2 === "pwsh") {
+    const e = args.findIndex((a) => /^-(e|ec|en|enc|enco|encod|encode|encoded|encodedc\w*)$/i.test(a));
+    const b64 = e >= 0 ? args[e + 1] : void 0;
+    if (b64 !== void 0) {
+      const decoded = Buffer.from(b64, "base64").toString("utf16le").replace(/\0/g, "");
+      hit("obfuscation", "critical", `Runs a base64-encoded PowerShell command: ${decoded.slice(0, 100)}`, HELP2.obf);
+      if (depth < MAX_DEPTH2) {
+        const inner = analyzeShell(decoded, { dialect: "powershell", state, firstLine: at });
+        for (const h of inner.hits) hit(h.kind, h.severity, `${h.message} (inside the encoded command)`, h.help, h.related);
+      }
+    }
+  }
+  const texts = allTexts(cmd);
+  if (texts.some((t2) => /\/dev\/(tcp|udp)\//.test(t2)) || /^(nc|ncat|netcat)$/.test(name2) && args.some((a) => /^-[a-z]*[ec]$/.test(a)) || name2 === "socat" && args.some((a) => /exec:|system:/i.test(a))) {
+    hit("reverse-shell", "critical", `Connects a shell to a remote host (${p.words.join(" ").slice(0, 100)})`, HELP2.reverse);
+    return;
+  }
+  if (NETWORK.test(name2)) {
+    const urls = [...args.filter((a) => URL_RE.test(a)), ...p.download?.urls ?? []];
+    if (urls.length === 0) {
+      const bare = args.find((a) => /^[\w-]+(\.[\w-]+)*(:\d+)?(\/\S*)?$/.test(a) && (/[.:]/.test(a) || a.startsWith("localhost")) && !/^\d+(\.\d+)?$/.test(a));
+      if (bare) urls.push(`http://${bare}`);
+    }
+    const host = urls.map(hostOf).find((h) => h !== void 0) ?? (/^(nc|ncat|netcat|socat|telnet)$/.test(name2) ? args.find((a) => !a.startsWith("-")) : void 0);
+    const sensitive = p.words.flatMap((w) => [...w.matchAll(/\$\{?(?:env:)?(\w+)\}?|%(\w+)%/gi)].map((m) => m[1] ?? m[2])).filter((v) => SENSITIVE_VARIABLES.test(v));
+    const hfOnly = sensitive.every((v) => /^H/i.test(v));
+    const subsDumpEnv = cmd.words.some((w) => w.subs.some((s) => /(^|[\s;|(])(env|printenv)(\s|$|\))/.test(s)));
+    if (subsDumpEnv) {
+      hit("env-sweep", "critical", `Sends the whole environment with ${name2}`, HELP2.env);
+      markSecret();
+    }
+    if (sensitive.length > 0 && !(hfOnly && isHubHost(host)) && !isLocalHost(host)) {
+      hit("credentials", "critical", `Sends $${sensitive[0]} to ${host ?? "a remote host"}`, HELP2.creds);
+      markSecret();
+    }
+    const sends = sendsData(name2, args);
+    if (sends && !isLocalHost(host) && !isHubHost(host)) {
+      const secret = secretOnLine();
+      hit("network-send", secret ? "critical" : "high", `Sends data to ${host ?? "a remote host"} with ${name2}${secret ? ", on the same line that reads secrets" : ""}`, secret ? HELP2.creds : HELP2.send);
+    }
+  }
+  const pipArgs = pipInstallArgs(name2, args);
+  if (pipArgs) {
+    for (const r of judgePipArgs(pipArgs)) if (r.kind !== "local-path") hit("install-from-url", r.severity, r.message, HELP2.install);
+  }
+}
+function sendsData(name2, args) {
+  if (name2 === "curl") {
+    return args.some((a) => /^(-d|-F|-T|--data\S*|--form\S*|--upload-file|--json)$/.test(a) || /^-[a-zA-Z]*[dFT]$/.test(a)) || args.some((a, i) => (a === "-X" || a === "--request") && /^(POST|PUT|PATCH)$/i.test(args[i + 1] ?? ""));
+  }
+  if (name2 === "wget") return args.some((a) => /^--(post-data|post-file|body-data|body-file|method=(POST|PUT))/i.test(a));
+  if (/^(iwr|irm|invoke-webrequest|invoke-restmethod)$/.test(name2)) {
+    return args.some((a, i) => /^-(body|infile)$/i.test(a) || /^-method$/i.test(a) && /^(post|put|patch)$/i.test(args[i + 1] ?? ""));
+  }
+  if (/^(nc|ncat|netcat|socat|telnet|ftp|sftp)$/.test(name2)) return true;
+  if (name2 === "scp" || name2 === "rsync") return args.some((a) => /^[^-][^/]*@?[\w.-]+:/.test(a) && !/^[a-z]+:\/\//i.test(a));
+  return false;
+}
+function pipInstallArgs(name2, args) {
+  let rest = [...args];
+  if (/^python(\d(\.\d+)?)?$|^py$/.test(name2)) {
+    const m = rest.indexOf("-m");
+    if (m < 0 || rest[m + 1] !== "pip") return void 0;
+    rest = rest.slice(m + 2);
+  } else if (name2 === "uv") {
+    if (rest[0] === "pip") rest = rest.slice(1);
+    else if (rest[0] === "add") return rest.slice(1);
+    else return void 0;
+  } else if (!/^pip(\d(\.\d+)?)?$|^pipx$/.test(name2)) return void 0;
+  const i = rest.indexOf("install");
+  return i < 0 ? void 0 : rest.slice(i + 1);
+}
+
+// src/checks/content/python/sinks.ts
+var SPAWN_ARGV = /* @__PURE__ */ new Set([
+  "subprocess.Popen",
+  "subprocess.run",
+  "subprocess.call",
+  "subprocess.check_call",
+  "subprocess.check_output",
+  "asyncio.create_subprocess_exec",
+  "pty.spawn",
+  "pexpect.spawn",
+  "os.posix_spawn",
+  "os.posix_spawnp"
+]);
+var SPAWN_SHELL = /* @__PURE__ */ new Set([
+  "os.system",
+  "os.popen",
+  "os.popen2",
+  "os.popen3",
+  "os.popen4",
+  "subprocess.getoutput",
+  "subprocess.getstatusoutput",
+  "asyncio.create_subprocess_shell",
+  "platform.popen",
+  "pexpect.run"
+]);
+function osExecProgramIndex(name2) {
+  if (/^os\.exec(l|le|lp|lpe|v|ve|vp|vpe)$/.test(name2)) return 0;
+  if (/^os\.spawn(l|le|lp|lpe|v|ve|vp|vpe)$/.test(name2)) return 1;
+  if (name2 === "os.startfile") return 0;
+  return void 0;
+}
+var DYNAMIC_EXEC = /* @__PURE__ */ new Set([
+  "builtins.exec",
+  "builtins.eval",
+  "builtins.compile",
+  "builtins.execfile",
+  "runpy.run_path",
+  "runpy.run_module",
+  "code.InteractiveInterpreter.runsource",
+  "code.InteractiveInterpreter.runcode",
+  "code.InteractiveConsole.push",
+  "code.interact",
+  "types.FunctionType",
+  "types.CodeType"
+]);
+var LOADS = /* @__PURE__ */ new Set([
+  "pickle.loads",
+  "pickle.load",
+  "dill.loads",
+  "dill.load",
+  "cloudpickle.loads",
+  "cloudpickle.load",
+  "joblib.load",
+  "torch.load",
+  "numpy.load",
+  "shelve.open",
+  "jsonpickle.decode",
+  "yaml.unsafe_load",
+  "yaml.full_load"
+]);
+var FILE_ACCESS = /* @__PURE__ */ new Set([
+  "builtins.open",
+  "os.open",
+  "os.listdir",
+  "os.scandir",
+  "os.walk",
+  "os.stat",
+  "os.path.exists",
+  "os.path.isfile",
+  "os.path.isdir",
+  "os.path.getsize",
+  "glob.glob",
+  "glob.iglob",
+  "shutil.copy",
+  "shutil.copy2",
+  "shutil.copyfile",
+  "shutil.copytree",
+  "shutil.make_archive",
+  "shutil.move",
+  "tarfile.open",
+  "zipfile.ZipFile",
+  "sqlite3.connect",
+  "configparser.ConfigParser.read",
+  "netrc.netrc",
+  "pathlib.Path.read_text",
+  "pathlib.Path.read_bytes",
+  "pathlib.Path.open",
+  "pathlib.Path.exists",
+  "pathlib.Path.is_file",
+  "pathlib.Path.iterdir",
+  "pathlib.Path.glob",
+  "pathlib.Path.rglob",
+  "zipfile.ZipFile.write",
+  "tarfile.TarFile.add"
+]);
+var FETCH = /* @__PURE__ */ new Set([
+  "requests.get",
+  "requests.head",
+  "requests.Session.get",
+  "httpx.get",
+  "httpx.stream",
+  "httpx.Client.get",
+  "httpx.AsyncClient.get",
+  "urllib.request.urlopen",
+  "urllib3.PoolManager.request",
+  "urllib3.request",
+  "aiohttp.ClientSession.get",
+  "torch.hub.load_state_dict_from_url",
+  "urllib.request.build_opener.open",
+  "requests.request",
+  "requests.Session.request"
+]);
+var FETCH_TO_PATH = /* @__PURE__ */ new Map([
+  ["urllib.request.urlretrieve", 1],
+  ["wget.download", 1],
+  ["gdown.download", 1],
+  ["torch.hub.download_url_to_file", 1],
+  ["huggingface_hub.hf_hub_download", "return"],
+  ["huggingface_hub.snapshot_download", "return"],
+  ["huggingface_hub.cached_download", "return"],
+  ["transformers.utils.cached_file", "return"],
+  ["tensorflow.keras.utils.get_file", "return"],
+  ["keras.utils.get_file", "return"]
+]);
+var SEND = /* @__PURE__ */ new Set([
+  "requests.post",
+  "requests.put",
+  "requests.patch",
+  "requests.Session.post",
+  "requests.Session.put",
+  "requests.Session.patch",
+  "httpx.post",
+  "httpx.put",
+  "httpx.patch",
+  "httpx.Client.post",
+  "httpx.Client.put",
+  "httpx.AsyncClient.post",
+  "aiohttp.ClientSession.post",
+  "aiohttp.ClientSession.put",
+  "socket.socket.connect",
+  "socket.socket.connect_ex",
+  "socket.socket.send",
+  "socket.socket.sendall",
+  "socket.socket.sendto",
+  "socket.create_connection",
+  "http.client.HTTPConnection.request",
+  "http.client.HTTPSConnection.request",
+  "http.client.HTTPConnection.send",
+  "http.client.HTTPSConnection.send",
+  "smtplib.SMTP.sendmail",
+  "smtplib.SMTP.send_message",
+  "smtplib.SMTP_SSL.sendmail",
+  "smtplib.SMTP_SSL.send_message",
+  "ftplib.FTP.storbinary",
+  "ftplib.FTP.storlines",
+  "telnetlib.Telnet.write",
+  "websocket.create_connection",
+  "websockets.connect",
+  "xmlrpc.client.ServerProxy",
+  "paramiko.SSHClient.connect",
+  "urllib3.PoolManager.urlopen",
+  "dns.resolver.resolve"
+]);
+var NATIVE_LOAD = /* @__PURE__ */ new Set([
+  "ctypes.CDLL",
+  "ctypes.cdll.LoadLibrary",
+  "ctypes.WinDLL",
+  "ctypes.windll.LoadLibrary",
+  "ctypes.PyDLL",
+  "ctypes.OleDLL",
+  "ctypes.util.find_library"
+]);
+var CODE_FROM_PATH = /* @__PURE__ */ new Set([
+  "importlib.util.spec_from_file_location",
+  "importlib.machinery.SourceFileLoader",
+  "importlib.load_source",
+  "importlib.machinery.SourcelessFileLoader",
+  "zipimport.zipimporter"
+]);
+var TOKEN_GETTERS = /* @__PURE__ */ new Set([
+  "huggingface_hub.get_token",
+  "huggingface_hub.HfFolder.get_token",
+  "huggingface_hub.utils.get_token",
+  "huggingface_hub.HfApi.token"
+]);
+var DANGER_ROOTS = /* @__PURE__ */ new Set([
+  "os",
+  "subprocess",
+  "builtins",
+  "sys",
+  "socket",
+  "ctypes",
+  "importlib",
+  "pty",
+  "shutil",
+  "marshal",
+  "pickle",
+  "runpy",
+  "code",
+  "codeop",
+  "urllib",
+  "requests",
+  "http",
+  "types",
+  "platform",
+  "multiprocessing",
+  "asyncio",
+  "webbrowser",
+  "pexpect"
+]);
+var SCANNER_PACKAGES = /* @__PURE__ */ new Set(["picklescan", "modelscan", "fickling", "modelaudit", "protectai"]);
+function isDangerousName(name2) {
+  return SPAWN_ARGV.has(name2) || SPAWN_SHELL.has(name2) || DYNAMIC_EXEC.has(name2) || osExecProgramIndex(name2) !== void 0 || /^builtins\.(__import__|getattr|open|exec|eval|compile)$/.test(name2) || DANGER_ROOTS.has(name2.split(".")[0]) && name2.split(".").length <= 2 && !/^(sys\.(argv|path|version|platform|exit|stdout|stderr|stdin)|os\.(path|environ|getcwd|sep|getenv|makedirs|mkdir|listdir))$/.test(name2);
+}
+
+// src/checks/content/python/strings.ts
+import { gunzipSync, inflateSync } from "node:zlib";
+var UNKNOWN = "\0";
+var MAX_TEXT = 64 * 1024;
+function decodePyString(token) {
+  const m = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(token);
+  const prefix = (m?.[1] ?? "").toLowerCase();
+  const quote = m?.[2] ?? '"';
+  const body = token.slice(m?.[0].length ?? 0, token.endsWith(quote) && token.length >= (m?.[0].length ?? 0) + quote.length ? token.length - quote.length : token.length);
+  const raw = prefix.includes("r");
+  const bytes2 = prefix.includes("b");
+  const fstring = prefix.includes("f");
+  return { text: raw ? body : unescape(body, bytes2), bytes: bytes2, raw, fstring };
+}
+function unescape(s, bytes2) {
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c !== "\\" || i + 1 >= s.length) {
+      out += c;
+      continue;
+    }
+    const e = s[++i];
+    switch (e) {
+      case "\n":
+        break;
+      case "n":
+        out += "\n";
+        break;
+      case "t":
+        out += "	";
+        break;
+      case "r":
+        out += "\r";
+        break;
+      case "0":
+      case "1":
+      case "2":
+      case "3":
+      case "4":
+      case "5":
+      case "6":
+      case "7": {
+        const oct = /^[0-7]{1,3}/.exec(s.slice(i))?.[0] ?? e;
+        out += String.fromCharCode(parseInt(oct, 8) & 255);
+        i += oct.length - 1;
+        break;
+      }
+      case "x": {
+        const h = s.slice(i + 1, i + 3);
+        if (/^[0-9a-fA-F]{2}$/.test(h)) {
+          out += String.fromCharCode(parseInt(h, 16));
+          i += 2;
+        } else out += "\\x";
+        break;
+      }
+      case "u":
+      case "U": {
+        const n = e === "u" ? 4 : 8;
+        const h = s.slice(i + 1, i + 1 + n);
+        if (!bytes2 && new RegExp(`^[0-9a-fA-F]{${n}}$`).test(h)) {
+          out += String.fromCodePoint(Math.min(parseInt(h, 16), 1114111));
+          i += n;
+        } else out += `\\${e}`;
+        break;
+      }
+      case "N": {
+        const end = s.indexOf("}", i);
+        const name2 = end > 0 ? s.slice(i + 2, end).toUpperCase() : "";
+        out += name2 === "LOW LINE" ? "_" : name2 === "FULL STOP" ? "." : name2 === "SOLIDUS" ? "/" : UNKNOWN;
+        i = end > 0 ? end : i;
+        break;
+      }
+      case "a":
+        out += "\x07";
+        break;
+      case "b":
+        out += "\b";
+        break;
+      case "f":
+        out += "\f";
+        break;
+      case "v":
+        out += "\v";
+        break;
+      default:
+        out += e === "\\" || e === "'" || e === '"' ? e : `\\${e}`;
+    }
+  }
+  return out;
+}
+function rot13(s) {
+  return s.replace(/[a-zA-Z]/g, (c) => {
+    const base2 = c <= "Z" ? 65 : 97;
+    return String.fromCharCode((c.charCodeAt(0) - base2 + 13) % 26 + base2);
+  });
+}
+function fromBase64(s) {
+  const clean2 = s.replace(/\s+/g, "");
+  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(clean2)) return void 0;
+  return Buffer.from(clean2.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("latin1");
+}
+function fromBase32(s) {
+  const clean2 = s.replace(/=+$/, "").toUpperCase();
+  if (!/^[A-Z2-7]*$/.test(clean2)) return void 0;
+  let bits = 0;
+  let value = 0;
+  let out = "";
+  for (const ch of clean2) {
+    value = value << 5 | "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".indexOf(ch);
+    bits += 5;
+    if (bits >= 8) {
+      out += String.fromCharCode(value >>> bits - 8 & 255);
+      bits -= 8;
+    }
+  }
+  return out;
+}
+function fromHex(s) {
+  const clean2 = s.replace(/\s+/g, "");
+  if (!/^([0-9a-fA-F]{2})*$/.test(clean2)) return void 0;
+  return Buffer.from(clean2, "hex").toString("latin1");
+}
+function inflate(latin13, kind) {
+  try {
+    const buf = Buffer.from(latin13, "latin1");
+    const out = kind === "zlib" ? inflateSync(buf, { maxOutputLength: MAX_TEXT }) : gunzipSync(buf, { maxOutputLength: MAX_TEXT });
+    return out.toString("latin1");
+  } catch {
+    return void 0;
+  }
+}
+function utf8Decode(latin13) {
+  if (!/[\u0080-\u00ff]/.test(latin13)) return latin13;
+  return Buffer.from(latin13, "latin1").toString("utf8");
+}
+function looksActive(text) {
+  return /https?:\/\/|\b(import|exec|eval|system|popen|subprocess|socket|curl|wget|chmod|base64|__import__|os\.)\b|\/bin\/|powershell/i.test(text);
+}
+
+// src/checks/content/python/values.ts
+var F = {
+  /** Text built by string operations (concatenation, join, reversal, formatting). */
+  BUILT: 1,
+  /** Text produced by a decoder (base64, hex, rot13, zlib, marshal). */
+  DECODED: 2,
+  /** Content fetched from the network. */
+  DOWNLOADED: 4,
+  /** A path that holds downloaded or decoded content. */
+  DL_PATH: 8,
+  /** A path made executable. */
+  EXECUTABLE: 16,
+  /** A secret: a credential file's content, a token variable. */
+  SECRET: 32,
+  /** The whole process environment (os.environ). */
+  ENV_ALL: 64,
+  /** A urllib Request carrying a body. */
+  REQUEST_BODY: 128
+};
+var PROPAGATE = F.DECODED | F.DOWNLOADED | F.SECRET | F.ENV_ALL;
+function val(v = {}) {
+  return { flags: 0, why: [], lines: [], ...v };
+}
+function unknown(from = [], mask = PROPAGATE) {
+  return withTaint(val({}), from, mask);
+}
+function withTaint(v, from, mask = PROPAGATE) {
+  for (const f of from) {
+    v.flags |= f.flags & mask;
+    if (f.flags & mask) {
+      for (const w of f.why) if (!v.why.includes(w) && v.why.length < 4) v.why.push(w);
+      for (const l of f.lines) if (!v.lines.includes(l) && v.lines.length < 6) v.lines.push(l);
+    }
+  }
+  return v;
+}
+function isKnown(v) {
+  return v.text !== void 0 && !v.text.includes(UNKNOWN);
+}
+function textOf(v) {
+  return v.text ?? UNKNOWN;
+}
+function cap(s) {
+  return s.length > MAX_TEXT ? s.slice(0, MAX_TEXT) : s;
+}
+function normalizeRef(ref) {
+  let r = ref.replace(/\(\)/g, "");
+  for (const [from, to] of ALIASES) {
+    if (r === from || r.startsWith(`${from}.`)) {
+      r = to + r.slice(from.length);
+      break;
+    }
+  }
+  return r;
+}
+var ALIASES = [
+  ["__builtin__", "builtins"],
+  ["__builtins__", "builtins"],
+  ["posix", "os"],
+  ["nt", "os"],
+  ["posixpath", "os.path"],
+  ["ntpath", "os.path"],
+  ["commands", "subprocess"],
+  ["cPickle", "pickle"],
+  ["_pickle", "pickle"],
+  ["urllib2.urlopen", "urllib.request.urlopen"],
+  ["urllib2.Request", "urllib.request.Request"],
+  ["urllib.urlopen", "urllib.request.urlopen"],
+  ["urllib.urlretrieve", "urllib.request.urlretrieve"],
+  ["io.open", "builtins.open"],
+  ["_io.open", "builtins.open"],
+  ["codecs.open", "builtins.open"],
+  ["pathlib.PosixPath", "pathlib.Path"],
+  ["pathlib.WindowsPath", "pathlib.Path"],
+  ["pathlib.PurePath", "pathlib.Path"],
+  ["pathlib.PurePosixPath", "pathlib.Path"],
+  ["imp.load_source", "importlib.load_source"]
+];
+function newScope(kind, parent) {
+  return { kind, vars: /* @__PURE__ */ new Map(), ...parent ? { parent } : {}, marks: /* @__PURE__ */ new Map(), downloads: [], params: /* @__PURE__ */ new Map() };
+}
+
+// src/checks/content/python/analyze.ts
+var MAX_DEPTH3 = 250;
+var MAX_ITEMS = 4096;
+var HELP3 = {
+  dlexec: "The code downloads a file and runs it: whatever the server sends runs on the user's machine. Do not approve.",
+  exec: "Running code built at run time hides what runs. Read the code that produces the string; legitimate model code does not need exec/eval.",
+  spawn: "Check which program runs, with which arguments, and why a model file needs it.",
+  creds: "Model code has no reason to read credentials. Treat this as a credential stealer; do not approve.",
+  env: "Collecting environment variables that hold tokens and keys is credential theft. Do not approve.",
+  send: "Find out what is sent where and why; model code does not upload local data.",
+  fetch: "Model code that contacts a server when loaded can report users or fetch new code. Find out what it fetches and why.",
+  obf: "Encoded or assembled strings hide what the code does. Decode them (the evidence shows how) and judge what they hide.",
+  imp: "Imports by computed name hide which module is used. Resolve the name; legitimate code imports what it needs directly.",
+  native: "Loading a native library runs machine code that was not reviewed. Find out where it comes from.",
+  scanner: "Code that knows about model scanners is written to evade them. Do not approve.",
+  parse: "Parts of the file could not be parsed, so they were not examined. Fix the syntax or review the file by hand."
+};
+var BUILTINS = /* @__PURE__ */ new Set([
+  "exec",
+  "eval",
+  "compile",
+  "__import__",
+  "getattr",
+  "setattr",
+  "open",
+  "globals",
+  "locals",
+  "vars",
+  "chr",
+  "ord",
+  "str",
+  "bytes",
+  "bytearray",
+  "reversed",
+  "print",
+  "len",
+  "dict",
+  "list",
+  "tuple",
+  "set",
+  "map",
+  "filter",
+  "input",
+  "execfile",
+  "isinstance",
+  "range",
+  "enumerate",
+  "zip",
+  "sorted",
+  "int",
+  "float",
+  "bool",
+  "hasattr",
+  "type",
+  "super",
+  "iter",
+  "next"
+]);
+function analyzePython(src, opts = {}) {
+  return new PyAnalyzer(src, opts).run();
+}
+var PyAnalyzer = class {
+  constructor(src, opts) {
+    this.src = src;
+    this.opts = opts;
+    for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+    this.tree = parser.parse(src);
+    this.context = opts.context ?? "script";
+    this.shellState = opts.shellState ?? newShellState();
+  }
+  src;
+  opts;
+  hits = [];
+  imports = [];
+  lineStarts = [0];
+  tree;
+  context;
+  shellState;
+  decodes = /* @__PURE__ */ new Map();
+  secretReads = [];
+  sends = [];
+  pendingFns = [];
+  quiet = 0;
+  depth = 0;
+  tooDeep = false;
+  module = newScope("module");
+  run() {
+    const parseErrorLines = this.parseErrors();
+    this.walkBody(this.tree.topNode, this.module);
+    while (this.pendingFns.length > 0) {
+      const fn = this.pendingFns.shift();
+      if (fn.state === "new") this.analyzeFn(fn);
+    }
+    this.finish();
+    return { hits: this.hits, imports: this.imports, parseErrorLines };
+  }
+  // ── plumbing ──────────────────────────────────────────────────────────────────────────────────────────────
+  line(pos) {
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (this.lineStarts[mid] <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+  t(n) {
+    return this.src.slice(n.from, n.to);
+  }
+  kids(n) {
+    const out = [];
+    for (let c = n.firstChild; c; c = c.nextSibling) out.push(c);
+    return out;
+  }
+  hit(check, severity, line2, message, help, related = []) {
+    if (this.quiet > 0) return void 0;
+    const h = { check, severity, line: line2, message, help, ...related.length ? { related: [...new Set(related)].filter((l) => l !== line2).slice(0, 4) } : {} };
+    this.hits.push(h);
+    return h;
+  }
+  parseErrors() {
+    const lines = [];
+    this.tree.iterate({
+      enter: (n) => {
+        if (n.type.isError) {
+          const l = this.line(n.from);
+          if (!lines.includes(l)) lines.push(l);
+        }
+      }
+    });
+    if (lines.length > 0 && !this.opts.tolerateParseErrors) {
+      this.hit(
+        "code.parse-error",
+        "high",
+        lines[0],
+        `The Python parser could not read ${lines.length} region(s) of this file (first at line ${lines[0]}); those parts were not examined`,
+        HELP3.parse
+      );
+    }
+    return lines;
+  }
+  finish() {
+    if (this.tooDeep) this.hit("code.parse-error", "high", 1, "Expressions nest too deeply to analyse; parts of this file were not examined", HELP3.parse);
+    const first = this.secretReads[0];
+    if (first && this.sends.length > 0) {
+      for (const s of this.sends) {
+        if (s.severity !== "critical") {
+          s.severity = "critical";
+          s.message += `; the same file reads ${first.what} (line ${first.line})`;
+          s.related = [...s.related ?? [], first.line];
+          s.help = HELP3.creds;
+        }
+      }
+      const send = this.sends[0];
+      this.hits.push({ check: "code.credentials", severity: "critical", line: first.line, message: `Reads ${first.what} and the same file sends data over the network (line ${send.line})`, help: HELP3.creds, related: [send.line] });
+    }
+    for (const d of this.decodes.values()) {
+      const what = (d.literal ? `a ${d.inputLength}-character ${d.technique} literal` : `a value with ${d.technique}`) + (d.preview ? ` (\u2192 "${d.preview}")` : "");
+      if (d.reached) {
+        this.hits.push({ check: "code.obfuscation", severity: "critical", line: d.line, message: `Decodes ${what} that is then used by ${d.reached.sink} (line ${d.reached.line})`, help: HELP3.obf, related: [d.reached.line] });
+      } else if (d.literal && (["rot13", "marshal", "zlib", "gzip"].includes(d.technique) || d.active && d.inputLength >= 24)) {
+        this.hits.push({ check: "code.obfuscation", severity: "high", line: d.line, message: `Decodes ${what}${d.active ? " that contains code, a command or a URL" : ""}`, help: HELP3.obf });
+      } else if (d.literal && d.inputLength >= 200) {
+        this.hits.push({ check: "code.obfuscation", severity: "medium", line: d.line, message: `Decodes ${what}`, help: HELP3.obf });
+      }
+    }
+  }
+  // ── scopes and marks ──────────────────────────────────────────────────────────────────────────────────────
+  lookup(name2, scope) {
+    for (let s = scope; s; s = s.parent) {
+      if (s.kind === "class" && s !== scope) continue;
+      const v = s.vars.get(name2);
+      if (v) return { ...v, key: name2 };
+    }
+    if (name2 === "__builtins__") return val({ ref: "builtins" });
+    if (BUILTINS.has(name2)) return val({ ref: `builtins.${name2}` });
+    const p = scope.params.get(name2);
+    return val({ key: name2, ...p !== void 0 ? { param: p } : {} });
+  }
+  bind(name2, v, scope) {
+    scope.vars.set(name2, v);
+  }
+  findMark(v, scope) {
+    const keys = [v.key, isKnown(v) ? `text:${v.text}` : void 0].filter((k) => k !== void 0);
+    let flags = 0;
+    const lines = [];
+    const why = [];
+    for (let s = scope; s; s = s.parent) {
+      for (const k of keys) {
+        const m = s.marks.get(k);
+        if (m) {
+          flags |= m.flags;
+          lines.push(...m.lines);
+          why.push(...m.why);
+        }
+      }
+    }
+    if (isKnown(v)) {
+      const f = this.shellState.fetched.get(v.text.replace(/^\.\//, ""));
+      if (f) {
+        flags |= F.DL_PATH;
+        lines.push(f.line);
+        why.push(`${f.how} at line ${f.line}`);
+      }
+    }
+    return flags ? { flags, lines, why } : void 0;
+  }
+  pathFlags(v, scope) {
+    const m = this.findMark(v, scope);
+    return { flags: v.flags | (m?.flags ?? 0), lines: [...v.lines, ...m?.lines ?? []], why: [...v.why, ...m?.why ?? []] };
+  }
+  mark(v, flag, line2, why, scope) {
+    const add = (map, k) => {
+      const m = map.get(k) ?? { flags: 0, lines: [], why: [] };
+      m.flags |= flag;
+      if (!m.lines.includes(line2)) m.lines.push(line2);
+      if (!m.why.includes(why)) m.why.push(why);
+      map.set(k, m);
+    };
+    if (v.key) {
+      add(scope.marks, v.key);
+      const bound = scope.vars.get(v.key);
+      if (bound) scope.vars.set(v.key, { ...bound, flags: bound.flags | flag, lines: [...bound.lines, line2], why: [...bound.why, why] });
+      if (v.param !== void 0 && scope.fn) {
+        const pm = scope.fn.paramMarks.get(v.param) ?? { flags: 0, lines: [], why: [] };
+        pm.flags |= flag;
+        pm.lines.push(line2);
+        pm.why.push(why);
+        scope.fn.paramMarks.set(v.param, pm);
+      }
+    }
+    if (isKnown(v)) {
+      add(this.module.marks, `text:${v.text}`);
+      if (flag & F.DL_PATH) this.shellState.fetched.set(v.text.replace(/^\.\//, ""), { line: line2, how: why.replace(/ at line \d+$/, "") });
+    }
+  }
+  // ── statements ────────────────────────────────────────────────────────────────────────────────────────────
+  walkBody(body, scope) {
+    for (let c = body.firstChild; c; c = c.nextSibling) this.stmt(c, scope);
+  }
+  stmt(n, scope) {
+    switch (n.name) {
+      case "ImportStatement":
+        return this.importStmt(n, scope);
+      case "AssignStatement":
+        return this.assign(n, scope);
+      case "UpdateStatement":
+        return this.update(n, scope);
+      case "FunctionDefinition":
+        return this.defineFn(n, scope);
+      case "ClassDefinition":
+        return this.defineClass(n, scope);
+      case "DecoratedStatement": {
+        for (const c of this.kids(n)) {
+          if (c.name === "Decorator") this.evalChildren(c, scope);
+          else this.stmt(c, scope);
+        }
+        return;
+      }
+      case "ReturnStatement": {
+        const e = n.lastChild;
+        const v = e && e.name !== "return" ? this.eval(e, scope) : val();
+        scope.returns = scope.returns ? this.merge(scope.returns, v) : v;
+        return;
+      }
+      case "ForStatement":
+        return this.forStmt(n, scope);
+      case "WithStatement":
+        return this.withStmt(n, scope);
+      case "TryStatement": {
+        const ks = this.kids(n);
+        for (let i = 0; i < ks.length; i++) {
+          const c = ks[i];
+          if (c.name === "Body") this.walkBody(c, scope);
+          else if (c.name === "as" && ks[i + 1]?.name === "VariableName") this.bind(this.t(ks[i + 1]), val(), scope);
+          else if (c.name !== "VariableName") this.eval(c, scope);
+        }
+        return;
+      }
+      case "Body":
+        return this.walkBody(n, scope);
+      default: {
+        if (n.name.endsWith("Statement") || n.name === "Script") {
+          for (const c of this.kids(n)) {
+            if (c.name === "Body" || c.name.endsWith("Statement") || c.name.endsWith("Definition")) this.stmt(c, scope);
+            else this.eval(c, scope);
+          }
+          return;
+        }
+        this.eval(n, scope);
+      }
+    }
+  }
+  importStmt(n, scope) {
+    const ks = this.kids(n);
+    const line2 = this.line(n.from);
+    const record = (module) => {
+      this.imports.push({ module, line: line2 });
+      const root = module.replace(/^\.+/, "").split(".")[0];
+      if (SCANNER_PACKAGES.has(root)) this.hit("code.scanner-aware", "high", line2, `Imports ${module}, a model-scanner package`, HELP3.scanner);
+    };
+    if (ks[0]?.name === "from") {
+      let i = 1;
+      let mod = "";
+      for (; i < ks.length && ks[i]?.name !== "import"; i++) mod += this.t(ks[i]);
+      i++;
+      const names = [];
+      for (; i < ks.length; i++) {
+        const k = ks[i];
+        if (k.name === "VariableName") {
+          if (ks[i + 1]?.name === "as" && ks[i + 2]) {
+            names.push([this.t(k), this.t(ks[i + 2])]);
+            i += 2;
+          } else names.push([this.t(k), this.t(k)]);
+        }
+      }
+      const onlyDots = /^\.+$/.test(mod);
+      if (!onlyDots) record(mod);
+      for (const [name2, alias] of names) {
+        const full = onlyDots ? `${mod}${name2}` : `${mod}.${name2}`;
+        if (onlyDots) record(full);
+        this.bind(alias, val({ ref: full }), scope);
+      }
+      return;
+    }
+    let parts = [];
+    const flush = (alias) => {
+      if (parts.length === 0) return;
+      const full = parts.join(".");
+      record(full);
+      if (alias) this.bind(alias, val({ ref: full }), scope);
+      else this.bind(parts[0], val({ ref: parts[0] }), scope);
+      parts = [];
+    };
+    for (let i = 1; i < ks.length; i++) {
+      const k = ks[i];
+      if (k.name === "VariableName") parts.push(this.t(k));
+      else if (k.name === "as" && ks[i + 1]) {
+        flush(this.t(ks[i + 1]));
+        i++;
+      } else if (k.name === ",") flush();
+    }
+    flush();
+  }
+  assign(n, scope) {
+    const ks = this.kids(n).filter((k) => k.name !== "TypeDef");
+    const ops = ks.map((k, i) => k.name === "AssignOp" ? i : -1).filter((i) => i >= 0);
+    if (ops.length === 0) {
+      for (const k of ks) this.eval(k, scope);
+      return;
+    }
+    const last = ops[ops.length - 1];
+    const rhsNodes = ks.slice(last + 1).filter((k) => k.name !== ",");
+    const rhs = rhsNodes.length === 1 ? this.eval(rhsNodes[0], scope) : val({ items: rhsNodes.map((r) => this.eval(r, scope)) });
+    let start = 0;
+    for (const op of ops) {
+      const targets = ks.slice(start, op).filter((k) => k.name !== ",");
+      this.assignTargets(targets, rhs, scope);
+      start = op + 1;
+    }
+  }
+  assignTargets(targets, v, scope) {
+    if (targets.length === 1) return this.assignTarget(targets[0], v, scope);
+    targets.forEach((t2, i) => this.assignTarget(t2, v.items?.[i] ?? withTaint(val(), [v]), scope));
+  }
+  assignTarget(t2, v, scope) {
+    if (t2.name === "VariableName") {
+      this.bind(this.t(t2), v, scope);
+      return;
+    }
+    if (t2.name === "TupleExpression" || t2.name === "ArrayExpression" || t2.name === "ParenthesizedExpression") {
+      this.assignTargets(this.kids(t2).filter((k) => !["(", ")", "[", "]", ","].includes(k.name)), v, scope);
+      return;
+    }
+    if (t2.name === "MemberExpression") {
+      const obj2 = t2.firstChild;
+      const prop = t2.lastChild;
+      if (prop?.name === "PropertyName" && obj2.name === "VariableName") {
+        const key = `${this.t(obj2)}.${this.t(prop)}`;
+        this.bind(key, v, scope);
+        if (scope.cls && this.t(obj2) === scope.selfName) scope.cls.members.set(this.t(prop), v);
+        return;
+      }
+      const base2 = this.eval(obj2, scope);
+      this.evalChildren(t2, scope, true);
+      if (base2.key && v.flags & PROPAGATE) {
+        const bound = this.lookup(base2.key, scope);
+        this.bind(base2.key, withTaint({ ...bound }, [v]), scope);
+      }
+      return;
+    }
+    this.eval(t2, scope);
+  }
+  update(n, scope) {
+    const [target, op, value] = this.kids(n);
+    if (!target || !value) return;
+    const cur = this.eval(target, scope);
+    const v = this.eval(value, scope);
+    const res = this.t(op) === "+=" ? this.binary(cur, "+", v) : withTaint(val(), [cur, v]);
+    if (target.name === "VariableName") this.bind(this.t(target), res, scope);
+    else if (cur.key) this.bind(cur.key, res, scope);
+  }
+  defineFn(n, scope) {
+    const name2 = n.getChild("VariableName");
+    const fn = { node: n, name: name2 ? this.t(name2) : "?", outer: scope, state: "new", paramMarks: /* @__PURE__ */ new Map(), ...scope.cls ? { cls: scope.cls } : {} };
+    const params = n.getChild("ParamList");
+    if (params) {
+      for (const c of this.kids(params)) if (c.name !== "VariableName" && !["(", ")", ",", "*", "**", "AssignOp", "/"].includes(c.name)) this.eval(c, scope);
+    }
+    const v = val({ fn });
+    if (name2) this.bind(this.t(name2), v, scope);
+    if (scope.cls && name2) scope.cls.members.set(this.t(name2), v);
+    this.pendingFns.push(fn);
+  }
+  defineClass(n, scope) {
+    const name2 = n.getChild("VariableName");
+    const args = n.getChild("ArgList");
+    if (args) this.evalChildren(args, scope);
+    const cls = { name: name2 ? this.t(name2) : "?", members: /* @__PURE__ */ new Map() };
+    const inner = newScope("class", scope);
+    inner.cls = cls;
+    const body = n.getChild("Body");
+    if (body) this.walkBody(body, inner);
+    if (name2) this.bind(this.t(name2), val({ cls, ref: `<local>.${cls.name}` }), scope);
+  }
+  analyzeFn(fn) {
+    fn.state = "running";
+    const scope = newScope("function", fn.outer);
+    scope.fn = fn;
+    if (fn.cls) scope.cls = fn.cls;
+    const params = fn.node.getChild("ParamList");
+    let index = 0;
+    if (params) {
+      for (const c of this.kids(params)) {
+        if (c.name !== "VariableName") continue;
+        const prev = c.prevSibling;
+        if (prev && (prev.name === "AssignOp" || prev.name === ":")) continue;
+        const pname = this.t(c);
+        if (index === 0 && fn.cls) scope.selfName = pname;
+        scope.params.set(pname, index);
+        scope.vars.set(pname, val({ key: pname, param: index }));
+        index++;
+      }
+    }
+    const body = fn.node.getChild("Body");
+    const saveQuiet = this.quiet;
+    this.quiet = 0;
+    if (body) this.walkBody(body, scope);
+    this.quiet = saveQuiet;
+    fn.returns = scope.returns ?? val();
+    fn.state = "done";
+  }
+  forStmt(n, scope) {
+    const ks = this.kids(n);
+    const inAt = ks.findIndex((k) => k.name === "in");
+    const iterNodes = ks.slice(inAt + 1).filter((k) => k.name !== "Body" && k.name !== ":" && k.name !== ",");
+    const iter = iterNodes.length === 1 ? this.eval(iterNodes[0], scope) : unknown(iterNodes.map((x) => this.eval(x, scope)));
+    const targets = ks.slice(1, inAt).filter((k) => k.name !== ",");
+    const each = iter.flags & F.ENV_ALL ? withTaint(val({ flags: F.SECRET }), [iter], F.SECRET | F.DOWNLOADED | F.DECODED) : withTaint(val(), [iter]);
+    this.assignTargets(targets, targets.length > 1 ? val({ items: targets.map(() => each) }) : each, scope);
+    if (iter.flags & F.ENV_ALL) this.envSweep(n, this.line(n.from));
+    for (const k of ks) if (k.name === "Body") this.walkBody(k, scope);
+  }
+  envSweep(n, line2) {
+    const words2 = [];
+    n.cursor().iterate((c) => {
+      if (c.name === "String") {
+        const s = decodePyString(this.src.slice(c.from, c.to)).text;
+        if (SECRET_WORD.test(s)) words2.push(s);
+      }
+    });
+    if (words2.length > 0) {
+      this.hit("code.env-sweep", "critical", line2, `Goes through every environment variable looking for ${words2.slice(0, 4).map((w) => `"${w}"`).join(", ")}`, HELP3.env);
+    }
+  }
+  withStmt(n, scope) {
+    const ks = this.kids(n);
+    let last;
+    for (let i = 0; i < ks.length; i++) {
+      const k = ks[i];
+      if (k.name === "with" || k.name === "," || k.name === "async") continue;
+      if (k.name === "Body") {
+        this.walkBody(k, scope);
+        continue;
+      }
+      if (k.name === "as") {
+        const target = ks[i + 1];
+        if (target) this.assignTarget(target, last ?? val(), scope);
+        i++;
+        continue;
+      }
+      last = this.eval(k, scope);
+    }
+  }
+  // ── expressions ───────────────────────────────────────────────────────────────────────────────────────────
+  evalChildren(n, scope, skipFirst = false) {
+    const out = [];
+    let c = n.firstChild;
+    if (skipFirst && c) c = c.nextSibling;
+    for (; c; c = c.nextSibling) {
+      if (c.name === "Body") this.walkBody(c, scope);
+      else out.push(this.eval(c, scope));
+    }
+    return out;
+  }
+  eval(n, scope) {
+    if (this.depth > MAX_DEPTH3) {
+      this.tooDeep = true;
+      return val();
+    }
+    this.depth++;
+    try {
+      return this.evalInner(n, scope);
+    } finally {
+      this.depth--;
+    }
+  }
+  evalInner(n, scope) {
+    switch (n.name) {
+      case "VariableName": {
+        const name2 = this.t(n);
+        const v = this.lookup(name2, scope);
+        if (v.ref === "os.environ") v.flags |= F.ENV_ALL;
+        return v;
+      }
+      case "String": {
+        const s = decodePyString(this.t(n));
+        return val({ text: cap(s.text), ...s.bytes ? { bytes: true } : {} });
+      }
+      case "ContinuedString": {
+        const parts = this.evalChildren(n, scope);
+        const v = val({ text: cap(parts.map(textOf).join("")) });
+        if (parts.some((p) => p.flags & F.BUILT)) v.flags |= F.BUILT;
+        return withTaint(v, parts);
+      }
+      case "FormatString":
+        return this.fstring(n, scope);
+      case "Number": {
+        const raw = this.t(n).replace(/_/g, "").toLowerCase();
+        const num = /^0o[0-7]+$/.test(raw) ? parseInt(raw.slice(2), 8) : /^0x/.test(raw) ? parseInt(raw.slice(2), 16) : /^0b/.test(raw) ? parseInt(raw.slice(2), 2) : Number(raw);
+        return val({ num, exeBit: Number.isInteger(num) && (num & 73) !== 0 });
+      }
+      case "ParenthesizedExpression": {
+        const inner = this.kids(n).filter((k) => k.name !== "(" && k.name !== ")");
+        return inner.length === 1 ? this.eval(inner[0], scope) : unknown(inner.map((k) => this.eval(k, scope)));
+      }
+      case "TupleExpression":
+      case "ArrayExpression":
+      case "SetExpression": {
+        const items = this.kids(n).filter((k) => !["(", ")", "[", "]", "{", "}", ","].includes(k.name)).map((k) => this.eval(k, scope));
+        return withTaint(val({ items: items.slice(0, MAX_ITEMS) }), items);
+      }
+      case "DictionaryExpression":
+        return unknown(this.evalChildren(n, scope));
+      case "ArrayComprehensionExpression":
+      case "SetComprehensionExpression":
+      case "DictionaryComprehensionExpression":
+      case "ComprehensionExpression":
+        return this.comprehension(n, scope);
+      case "MemberExpression":
+        return this.member(n, scope);
+      case "CallExpression":
+        return this.callExpr(n, scope);
+      case "BinaryExpression": {
+        const ks = this.kids(n);
+        const l = this.eval(ks[0], scope);
+        const r = this.eval(ks[ks.length - 1], scope);
+        const op = ks.length >= 3 ? this.t(ks[1]) : "";
+        return this.binary(l, op, r);
+      }
+      case "UnaryExpression": {
+        const ks = this.kids(n);
+        const v = this.eval(ks[ks.length - 1], scope);
+        return this.t(ks[0]) === "-" && v.num !== void 0 ? val({ num: -v.num }) : withTaint(val(), [v]);
+      }
+      case "ConditionalExpression": {
+        const vs = this.evalChildren(n, scope);
+        return vs.reduce((a, b) => this.merge(a, b), val());
+      }
+      case "LambdaExpression": {
+        const inner = newScope("function", scope);
+        const params = n.getChild("ParamList");
+        if (params) for (const p of params.getChildren("VariableName")) inner.vars.set(this.t(p), val({ key: this.t(p) }));
+        const body = n.lastChild;
+        const ret = body && body !== params ? this.eval(body, inner) : val();
+        return val({ fn: { node: n, name: "<lambda>", outer: scope, state: "done", returns: ret, paramMarks: /* @__PURE__ */ new Map() } });
+      }
+      case "AwaitExpression":
+      case "YieldExpression":
+      case "StarExpression": {
+        const vs = this.evalChildren(n, scope);
+        return vs.length === 1 ? vs[0] : unknown(vs);
+      }
+      case "Boolean":
+      case "None":
+      case "Ellipsis":
+      case "Comment":
+        return val();
+      default: {
+        if (!n.firstChild) return val();
+        return unknown(this.evalChildren(n, scope));
+      }
+    }
+  }
+  merge(a, b) {
+    const v = isKnown(a) ? { ...a } : isKnown(b) ? { ...b } : val();
+    return withTaint(v, [a, b], ~0);
+  }
+  fstring(n, scope) {
+    const raw = this.t(n);
+    const prefix = /^[a-zA-Z]*/.exec(raw)?.[0] ?? "";
+    const q = /^[a-zA-Z]*('''|"""|'|")/.exec(raw)?.[1] ?? '"';
+    let out = "";
+    let pos = n.from + prefix.length + q.length;
+    const end = n.to - q.length;
+    const parts = [];
+    for (const r of n.getChildren("FormatReplacement")) {
+      out += this.src.slice(pos, r.from).replace(/\{\{/g, "{").replace(/\}\}/g, "}");
+      const inner = this.kids(r).filter((k) => !["{", "}", "FormatSpec", "FormatConversion", "="].includes(k.name));
+      const v = inner.length === 1 ? this.eval(inner[0], scope) : unknown(inner.map((k) => this.eval(k, scope)));
+      parts.push(v);
+      out += v.text !== void 0 ? v.text : v.num !== void 0 ? String(v.num) : UNKNOWN;
+      pos = r.to;
+    }
+    out += this.src.slice(pos, Math.max(pos, end)).replace(/\{\{/g, "{").replace(/\}\}/g, "}");
+    const text = prefix.toLowerCase().includes("r") ? out : decodePyString(`"${out.replace(/"/g, '\\"')}"`).text;
+    return withTaint(val({ text: cap(text), flags: parts.length ? F.BUILT : 0 }), parts, ~0 & ~F.BUILT);
+  }
+  binary(l, op, r) {
+    const taint = (v) => withTaint(v, [l, r]);
+    if (op === "+" || op === "|") {
+      if (l.num !== void 0 && r.num !== void 0) return val({ num: op === "+" ? l.num + r.num : l.num | r.num, exeBit: !!(l.exeBit || r.exeBit) });
+      if (l.text !== void 0 && r.text !== void 0 && op === "+") return taint(val({ text: cap(l.text + r.text), flags: F.BUILT, ...l.bytes ? { bytes: true } : {} }));
+      if (l.items && r.items && op === "+") return taint(val({ items: [...l.items, ...r.items].slice(0, MAX_ITEMS) }));
+      if (l.exeBit || r.exeBit) return taint(val({ exeBit: true }));
+      if (op === "+" && (l.text !== void 0 || r.text !== void 0)) return taint(val({ text: cap(textOf(l) + textOf(r)), flags: F.BUILT }));
+    }
+    if (op === "%" && l.text !== void 0) {
+      const args = r.items ?? [r];
+      let i = 0;
+      const text = l.text.replace(/%[-#0 +]*\d*(?:\.\d+)?[sdrifxa%]/g, (m) => m === "%%" ? "%" : (() => {
+        const a = args[i++];
+        return a ? a.text ?? (a.num !== void 0 ? String(a.num) : UNKNOWN) : UNKNOWN;
+      })());
+      return taint(val({ text: cap(text), flags: F.BUILT }));
+    }
+    if (op === "*" && l.text !== void 0 && r.num !== void 0) return taint(val({ text: cap(l.text.repeat(Math.max(0, Math.min(r.num, 1e3)))), flags: F.BUILT }));
+    if (op === "/" && (l.ref?.startsWith("pathlib.Path") || normalizeRef(l.ref ?? "").startsWith("pathlib.Path"))) {
+      return taint(val({ ref: "pathlib.Path()", text: `${textOf(l)}/${textOf(r)}`, ...l.key ? {} : {} }));
+    }
+    if (op === "or" || op === "and") return this.merge(l, r);
+    if (op === "&" && l.num !== void 0 && r.num !== void 0) return val({ num: l.num & r.num });
+    return taint(val());
+  }
+  comprehension(n, scope) {
+    const ks = this.kids(n);
+    const forAt = ks.findIndex((k) => k.name === "for");
+    const inAt = ks.findIndex((k, i) => i > forAt && k.name === "in");
+    const inner = newScope("function", scope);
+    inner.params = scope.params;
+    let iter = val();
+    if (forAt >= 0 && inAt > forAt) {
+      const iterNode = ks[inAt + 1];
+      iter = iterNode ? this.eval(iterNode, scope) : val();
+      const targets = ks.slice(forAt + 1, inAt).filter((k) => k.name !== ",");
+      const each = iter.flags & F.ENV_ALL ? withTaint(val({ flags: F.SECRET }), [iter], F.SECRET | F.DOWNLOADED | F.DECODED) : withTaint(val(), [iter]);
+      this.assignTargets(targets, targets.length > 1 ? val({ items: targets.map(() => each) }) : each, inner);
+      if (iter.flags & F.ENV_ALL) this.envSweep(n, this.line(n.from));
+    }
+    const rest = ks.filter((_, i) => i !== inAt + 1 && !(i > forAt && i < inAt));
+    const vals = rest.filter((k) => !["[", "]", "{", "}", "(", ")", "for", "in", "if", ":", ","].includes(k.name)).map((k) => this.eval(k, inner));
+    const res = unknown([...vals, iter], PROPAGATE | F.SECRET);
+    if (iter.flags & F.ENV_ALL) res.flags |= F.SECRET;
+    const elem = ks[1];
+    if (iter.items && forAt === 2 && elem && iter.items.length <= MAX_ITEMS) {
+      const targets = ks.slice(forAt + 1, inAt).filter((k) => k.name !== ",");
+      if (targets.length === 1 && targets[0]?.name === "VariableName" && !ks.some((k, i) => i > inAt + 1 && k.name === "if")) {
+        this.quiet++;
+        try {
+          res.items = iter.items.map((item) => {
+            inner.vars.set(this.t(targets[0]), item);
+            return this.eval(elem, inner);
+          });
+        } finally {
+          this.quiet--;
+        }
+      }
+    }
+    return res;
+  }
+  member(n, scope) {
+    const ks = this.kids(n);
+    const objNode = ks[0];
+    const last = ks[ks.length - 1];
+    if (last.name === "PropertyName" && ks.length === 3) {
+      const attr = this.t(last);
+      if (objNode.name === "VariableName") {
+        const dotted = `${this.t(objNode)}.${attr}`;
+        for (let s = scope; s; s = s.parent) {
+          const v = s.vars.get(dotted);
+          if (v) return { ...v, key: dotted };
+        }
+        if (scope.cls && this.t(objNode) === scope.selfName) {
+          const m = scope.cls.members.get(attr);
+          if (m) return { ...m, key: dotted };
+        }
+      }
+      const obj3 = this.eval(objNode, scope);
+      return this.attribute(obj3, attr, this.line(n.from), objNode.name === "VariableName" ? `${this.t(objNode)}.${attr}` : void 0);
+    }
+    const obj2 = this.eval(objNode, scope);
+    const inside = ks.slice(1).filter((k) => k.name !== "[" && k.name !== "]");
+    const idxVals = inside.filter((k) => k.name !== ":" && k.name !== ",").map((k) => this.eval(k, scope));
+    const line2 = this.line(n.from);
+    const sliceText = this.src.slice(objNode.to, n.to).replace(/\s+/g, "");
+    if (sliceText === "[::-1]" && obj2.text !== void 0) {
+      return withTaint(val({ text: [...obj2.text].reverse().join(""), flags: F.BUILT, ...obj2.bytes ? { bytes: true } : {} }), [obj2]);
+    }
+    const idx = idxVals[0];
+    if (inside.some((k) => k.name === ":")) return withTaint(val(obj2.text !== void 0 ? { text: UNKNOWN } : {}), [obj2]);
+    if (!idx) return withTaint(val(), [obj2]);
+    const ref = obj2.ref ? normalizeRef(obj2.ref) : void 0;
+    if (ref === "os.environ" || ref === "os.environb") return this.envRead(idx, line2);
+    if (ref === "sys.modules" && isKnown(idx)) return this.importByName(idx, line2, "sys.modules");
+    if (ref && /^builtins\.(globals|locals|vars)$/.test(ref) && isKnown(idx)) {
+      if (idx.text === "__builtins__") return val({ ref: "builtins" });
+      const v = this.lookup(idx.text, scope);
+      return v.ref || v.fn ? v : val({ ref: `builtins.${idx.text}` });
+    }
+    if (ref && /(^builtins|\.__dict__)$/.test(ref) && isKnown(idx)) {
+      const base2 = ref.replace(/\.__dict__$/, "");
+      return this.resolvedName(`${base2}.${idx.text}`, idx, line2, "a subscript");
+    }
+    if (obj2.items && idx.num !== void 0) {
+      const item = obj2.items[idx.num < 0 ? obj2.items.length + idx.num : idx.num];
+      if (item) return item;
+    }
+    return withTaint(val(obj2.flags & F.ENV_ALL ? { flags: F.SECRET } : {}), [obj2, idx], PROPAGATE & ~F.ENV_ALL);
+  }
+  attribute(obj2, attr, line2, key) {
+    if (/^__(subclasses|globals|builtins|code|bases|base|mro|loader|getattribute)__$/.test(attr) && !(obj2.ref === "builtins" && attr === "__builtins__")) {
+      this.hit("code.dynamic-import", "high", line2, `Reaches Python interpreter internals through .${attr}`, HELP3.imp);
+    }
+    if (obj2.ref) {
+      const ref = `${obj2.ref}.${attr}`;
+      const v = withTaint(val({ ref, recv: obj2, attr, ...key ? { key } : {} }), [obj2], ~0);
+      if (normalizeRef(ref) === "os.environ") v.flags |= F.ENV_ALL;
+      if (/^stat\.S_I(EXEC|XUSR|XGRP|XOTH|RWXU|RWXG|RWXO)$/.test(normalizeRef(ref))) v.exeBit = true;
+      return v;
+    }
+    if (obj2.cls) {
+      const m = obj2.cls.members.get(attr);
+      if (m) return m;
+    }
+    return withTaint(val({ recv: obj2, attr, ...key ? { key } : {} }), [obj2], ~F.BUILT);
+  }
+  // ── calls ─────────────────────────────────────────────────────────────────────────────────────────────────
+  callExpr(n, scope) {
+    const calleeNode = n.firstChild;
+    const callee = this.eval(calleeNode, scope);
+    const argList = n.getChild("ArgList");
+    const pos = [];
+    const kw = /* @__PURE__ */ new Map();
+    const all = [];
+    if (argList && argList.getChild("for")) {
+      const g = this.comprehension(argList, scope);
+      pos.push(g);
+      all.push(g);
+    } else if (argList) {
+      const ks = this.kids(argList);
+      for (let i = 0; i < ks.length; i++) {
+        const k = ks[i];
+        if (["(", ")", ","].includes(k.name)) continue;
+        if (k.name === "VariableName" && ks[i + 1]?.name === "AssignOp" && ks[i + 2]) {
+          const v2 = this.eval(ks[i + 2], scope);
+          kw.set(this.t(k), v2);
+          all.push(v2);
+          i += 2;
+          continue;
+        }
+        if (k.name === "*" || k.name === "**") {
+          const v2 = ks[i + 1] ? this.eval(ks[i + 1], scope) : val();
+          all.push(v2);
+          if (k.name === "*" && v2.items) pos.push(...v2.items);
+          i++;
+          continue;
+        }
+        const v = this.eval(k, scope);
+        pos.push(v);
+        all.push(v);
+      }
+    }
+    return this.call(callee, pos, kw, all, this.line(n.from), scope);
+  }
+  call(callee, pos, kw, all, line2, scope) {
+    if (callee.fn) return this.callLocal(callee.fn, pos, scope);
+    if (callee.cls) return withTaint(val({ ref: `${callee.cls.name}()`, cls: callee.cls }), all);
+    const name2 = callee.ref ? normalizeRef(callee.ref) : callee.attr ? `.${callee.attr}` : "";
+    const arg = (i, k) => pos[i] ?? (k ? kw.get(k) : void 0);
+    const generic = () => {
+      const v = withTaint(val(callee.ref ? { ref: `${callee.ref}()` } : {}), [...all, ...callee.recv ? [callee.recv] : []]);
+      if (callee.recv?.key && /^(append|extend|update|add|insert|setdefault|write|writelines|put)$/.test(callee.attr ?? "") && all.some((a) => a.flags & PROPAGATE)) {
+        const bound = this.lookup(callee.recv.key, scope);
+        this.bind(callee.recv.key, withTaint({ ...bound }, all), scope);
+      }
+      return v;
+    };
+    const strOp = this.stringMethod(callee, pos, kw, line2);
+    if (strOp) return strOp;
+    const decoded = this.decoderCall(name2, pos, kw, line2);
+    if (decoded) return decoded;
+    switch (name2) {
+      case "builtins.__import__":
+      case "importlib.import_module":
+      case "importlib.__import__": {
+        const a = arg(0, "name");
+        return a ? this.importByName(a, line2, name2.replace("builtins.", "")) : val();
+      }
+      case "builtins.getattr": {
+        const [obj2, attr] = pos;
+        if (!obj2 || !attr) return val();
+        if (isKnown(attr) && !(attr.flags & (F.BUILT | F.DECODED))) return this.attribute(obj2, attr.text, line2);
+        const root = obj2.ref ? normalizeRef(obj2.ref).split(".")[0] : void 0;
+        const moduleLike = obj2.ref !== void 0 && !obj2.ref.includes("()") && root !== void 0 && (DANGER_ROOTS.has(root) || obj2.ref === "builtins");
+        if (isKnown(attr)) return moduleLike || obj2.ref ? this.resolvedName(`${normalizeRef(obj2.ref ?? "?")}.${attr.text}`, attr, line2, "getattr") : withTaint(val(), [obj2, attr]);
+        if (moduleLike) this.hit("code.dynamic-import", "high", line2, `Reaches an attribute of ${normalizeRef(obj2.ref)} whose name is computed at run time`, HELP3.imp, attr.lines);
+        return withTaint(val(), [obj2, attr]);
+      }
+      case "builtins.globals":
+      case "builtins.locals":
+      case "builtins.vars":
+        return val({ ref: `${name2}()` });
+      case "builtins.chr": {
+        const a = arg(0);
+        return a?.num !== void 0 && a.num >= 0 && a.num <= 1114111 ? val({ text: String.fromCodePoint(a.num), flags: F.BUILT }) : val({ text: UNKNOWN });
+      }
+      case "builtins.str": {
+        const a = arg(0);
+        return a ? withTaint(val({ ...a.text !== void 0 ? { text: a.text } : a.num !== void 0 ? { text: String(a.num) } : {}, ...a.key ? { key: a.key } : {} }), [a], ~0) : val({ text: "" });
+      }
+      case "builtins.bytes":
+      case "builtins.bytearray": {
+        const a = arg(0);
+        if (a?.items && a.items.every((i) => i.num !== void 0)) return val({ text: String.fromCharCode(...a.items.map((i) => i.num & 255)), bytes: true, flags: F.BUILT });
+        return a ? withTaint(val({ ...a.text !== void 0 ? { text: a.text } : {}, bytes: true }), [a], ~0) : val({ text: "", bytes: true });
+      }
+      case "builtins.reversed": {
+        const a = arg(0);
+        return a?.text !== void 0 ? withTaint(val({ text: [...a.text].reverse().join(""), flags: F.BUILT }), [a]) : withTaint(val(), all);
+      }
+      case "builtins.list":
+      case "builtins.tuple": {
+        const a = arg(0);
+        return a ? { ...a, key: void 0 } : val({ items: [] });
+      }
+      case "os.path.join":
+      case "os.path.expanduser":
+      case "os.path.expandvars":
+      case "os.path.abspath":
+      case "os.path.realpath":
+      case "os.path.normpath":
+      case "os.fspath":
+      case "os.path.dirname": {
+        if (name2 === "os.path.join") return this.pathJoin(pos, "str");
+        const a = arg(0);
+        if (!a) return val();
+        if (name2 === "os.path.dirname") return withTaint(val({ text: a.text?.replace(/\/[^/]*$/, "") ?? UNKNOWN }), [a], ~0);
+        return withTaint(val({ ...a.text !== void 0 ? { text: a.text } : {}, ...a.key ? { key: a.key } : {} }), [a], ~0);
+      }
+      case "pathlib.Path":
+        return this.pathJoin(pos, "path");
+      case "pathlib.Path.home":
+        return val({ ref: "pathlib.Path()", text: "~" });
+      case "pathlib.Path.joinpath":
+        return this.pathJoin([callee.recv ?? val(), ...pos], "path");
+      case "pathlib.Path.expanduser":
+      case "pathlib.Path.resolve":
+      case "pathlib.Path.absolute":
+        return callee.recv ? { ...callee.recv } : val();
+      case "tempfile.gettempdir":
+        return val({ text: "/tmp" });
+      case "os.getenv":
+      case "os.environ.get":
+      case "os.environ.setdefault":
+      case "os.environ.pop":
+      case "os.getenvb": {
+        const a = arg(0, "key");
+        return a ? this.envRead(a, line2) : val();
+      }
+      case "os.chmod":
+      case "os.lchmod":
+      case "pathlib.Path.chmod": {
+        const path = name2 === "pathlib.Path.chmod" ? callee.recv : arg(0, "path");
+        const mode = name2 === "pathlib.Path.chmod" ? arg(0, "mode") : arg(1, "mode");
+        if (path && mode?.exeBit) this.chmodX(path, line2, scope);
+        return val();
+      }
+      case "builtins.open":
+      case "os.open":
+      case "os.fdopen":
+      case "pathlib.Path.open": {
+        const path = name2 === "pathlib.Path.open" ? callee.recv : arg(0, "file");
+        const mode = name2 === "pathlib.Path.open" ? arg(0, "mode") : arg(1, "mode");
+        if (!path) return generic();
+        this.fileAccess(name2, path, line2);
+        const p = this.pathFlags(path, scope);
+        const write = mode !== void 0 && /[wax+]/.test(textOf(mode));
+        const v = withTaint(val({ ref: "builtins.open()", handle: { path, write } }), [path], F.SECRET);
+        if (!write && p.flags & F.DL_PATH) withTaint(v, [val({ flags: F.DOWNLOADED, lines: p.lines, why: p.why })]);
+        if (credentialLocation(textOf(path))) v.flags |= F.SECRET;
+        return v;
+      }
+      case "urllib.request.Request": {
+        const data = arg(1, "data");
+        const method = kw.get("method");
+        const v = withTaint(val({ ref: "urllib.request.Request()" }), all, ~0);
+        const url = arg(0, "url");
+        if (url) v.text = url.text ?? UNKNOWN;
+        if (data || method && /POST|PUT|PATCH/i.test(textOf(method))) v.flags |= F.REQUEST_BODY;
+        return v;
+      }
+    }
+    const fileWrite = (callee.attr === "write" || callee.attr === "writelines") && callee.recv?.handle !== void 0 || name2 === "pathlib.Path.write_bytes" || name2 === "pathlib.Path.write_text";
+    if (fileWrite) {
+      const data = arg(0);
+      const target = name2.startsWith("pathlib") ? callee.recv : callee.recv?.handle?.path;
+      if (data && target && data.flags & F.DOWNLOADED) {
+        this.mark(target, F.DL_PATH, line2, `written with downloaded content at line ${line2}`, scope);
+        scope.downloads.push(line2);
+        this.reachDecodes(data, "a file write", line2);
+      }
+      if (data && target && data.flags & F.DECODED && !(data.flags & F.DOWNLOADED)) {
+        this.mark(target, F.DL_PATH, line2, `written with decoded content at line ${line2}`, scope);
+      }
+      return generic();
+    }
+    if (name2 === "shutil.copyfileobj") {
+      const [src, dst] = pos;
+      if (src && dst?.handle && src.flags & F.DOWNLOADED) {
+        this.mark(dst.handle.path, F.DL_PATH, line2, `written with downloaded content at line ${line2}`, scope);
+        scope.downloads.push(line2);
+      }
+      return generic();
+    }
+    if (TOKEN_GETTERS.has(name2)) {
+      this.secretReads.push({ line: line2, what: "the Hugging Face token" });
+      return val({ flags: F.SECRET, lines: [line2], why: [`the Hugging Face token read at line ${line2}`] });
+    }
+    if (FILE_ACCESS.has(name2)) {
+      const path = name2.startsWith("pathlib.Path.") ? callee.recv : arg(0);
+      if (path) this.fileAccess(name2, path, line2);
+      const v = generic();
+      if (path && credentialLocation(textOf(path))) v.flags |= F.SECRET;
+      return v;
+    }
+    if (SPAWN_ARGV.has(name2) || SPAWN_SHELL.has(name2) || osExecProgramIndex(name2) !== void 0) {
+      this.spawn(name2, pos, kw, line2, scope);
+      return withTaint(val({ ref: `${name2}()` }), all);
+    }
+    if (DYNAMIC_EXEC.has(name2) || name2 === "code.InteractiveInterpreter.runsource") {
+      const a = arg(0, name2 === "builtins.compile" ? "source" : "source") ?? arg(0, "code");
+      if (a) this.dynamicExec(name2, a, line2, scope);
+      return withTaint(val({ ref: `${name2}()`, flags: a && a.flags & F.DECODED ? F.DECODED : 0 }), all);
+    }
+    if (name2 === "marshal.loads" || name2 === "marshal.load") {
+      const a = arg(0);
+      const v = val({ ref: "marshal.loads()", flags: F.DECODED, lines: [line2], why: [`a code object unmarshalled at line ${line2}`] });
+      if (a && (isKnown(a) || a.flags & (F.DECODED | F.DOWNLOADED))) {
+        this.decodes.set(line2, { line: line2, technique: "marshal", inputLength: textOf(a).length, literal: isKnown(a), active: true });
+        this.reachDecodes(a, "marshal.loads", line2);
+      } else this.hit("code.obfuscation", "high", line2, "Unmarshals a Python code object (marshal), which only obfuscated code needs", HELP3.obf);
+      return withTaint(v, [a ?? val()]);
+    }
+    if (LOADS.has(name2)) {
+      const a = arg(0);
+      if (a && (a.flags & (F.DECODED | F.DOWNLOADED) || isKnown(a) && a.bytes && a.text.length > 2)) {
+        const src = a.flags & F.DOWNLOADED ? "downloaded" : a.flags & F.DECODED ? "decoded" : "embedded";
+        this.hit(a.flags & F.DOWNLOADED ? "code.download-exec" : "code.dynamic-exec", "critical", line2, `Deserializes ${src} data with ${name2}, which can run arbitrary code${a.why[0] ? ` (${a.why[0]})` : ""}`, HELP3.exec, a.lines);
+        this.reachDecodes(a, name2, line2);
+      } else if (a && this.pathFlags(a, scope).flags & F.DL_PATH) {
+        this.hit("code.download-exec", "critical", line2, `Deserializes a downloaded file with ${name2}, which can run arbitrary code`, HELP3.dlexec, this.pathFlags(a, scope).lines);
+      }
+      return generic();
+    }
+    if (NATIVE_LOAD.has(name2) && name2 !== "ctypes.util.find_library") {
+      const a = arg(0);
+      const p = a ? this.pathFlags(a, scope) : void 0;
+      if (p && p.flags & (F.DL_PATH | F.DOWNLOADED)) this.hit("code.download-exec", "critical", line2, `Loads a downloaded native library (${p.why[0] ?? "downloaded"})`, HELP3.dlexec, p.lines);
+      else this.hit("code.native-load", "high", line2, `Loads a native library with ${name2}${a && isKnown(a) ? ` (${a.text})` : ""}`, HELP3.native);
+      return generic();
+    }
+    if (CODE_FROM_PATH.has(name2)) {
+      const a = arg(1, "location") ?? arg(0);
+      const p = a ? this.pathFlags(a, scope) : void 0;
+      if (p && p.flags & (F.DL_PATH | F.DOWNLOADED)) this.hit("code.download-exec", "critical", line2, `Imports Python code from a downloaded file (${p.why[0] ?? "downloaded"})`, HELP3.dlexec, p.lines);
+      else this.hit("code.dynamic-import", "high", line2, `Loads Python code from a file path at run time with ${name2}`, HELP3.imp);
+      return generic();
+    }
+    const toPath = FETCH_TO_PATH.get(name2);
+    if (toPath !== void 0) return this.fetchToPath(name2, toPath, pos, kw, line2, scope);
+    if (FETCH.has(name2) || SEND.has(name2) || name2 === "urllib.request.urlopen") return this.network(name2, pos, kw, all, line2);
+    return generic();
+  }
+  callLocal(fn, pos, scope) {
+    if (fn.state === "new") this.analyzeFn(fn);
+    const offset = fn.cls ? 1 : 0;
+    for (const [i, m] of fn.paramMarks) {
+      const a = pos[i - offset];
+      if (a) for (const l of m.lines) this.mark(a, m.flags, l, m.why[0] ?? `marked at line ${l}`, scope);
+    }
+    const r = fn.returns ?? val();
+    return { ...r, why: [...r.why], lines: [...r.lines] };
+  }
+  stringMethod(callee, pos, kw, line2) {
+    const recv = callee.recv;
+    const attr = callee.attr;
+    if (!recv || !attr || recv.text === void 0 || callee.ref && !/^(builtins\.(str|bytes))/.test(normalizeRef(callee.ref)) && recv.ref) return void 0;
+    const t2 = recv.text;
+    const a0 = pos[0];
+    const out = (text, extra = {}) => withTaint(val({ text: cap(text), flags: recv.flags & F.BUILT, ...extra }), [recv, ...pos], ~0);
+    switch (attr) {
+      case "decode": {
+        const enc = textOf(a0 ?? kw.get("encoding") ?? val({ text: "utf-8" })).toLowerCase().replace(/[-_]/g, "");
+        if (enc === "rot13") return this.decoded(recv, rot13(t2), "rot13", line2);
+        if (enc === "hex") return this.decoded(recv, fromHex(t2), "hex", line2);
+        if (enc === "base64") return this.decoded(recv, fromBase64(t2), "base64", line2);
+        return out(recv.bytes ? utf8Decode(t2) : t2);
+      }
+      case "encode":
+        return out(t2, { bytes: true });
+      case "strip":
+      case "lstrip":
+      case "rstrip":
+        return out(attr === "strip" ? t2.trim() : attr === "lstrip" ? t2.trimStart() : t2.trimEnd());
+      case "lower":
+        return out(t2.toLowerCase());
+      case "upper":
+        return out(t2.toUpperCase());
+      case "replace": {
+        if (a0?.text !== void 0 && pos[1]?.text !== void 0 && a0.text !== "") return withTaint(out(t2.split(a0.text).join(pos[1].text)), [], 0);
+        return out(UNKNOWN);
+      }
+      case "join": {
+        const items = a0?.items;
+        if (items) {
+          const v = out(items.map((i) => i.text ?? (i.num !== void 0 ? String(i.num) : UNKNOWN)).join(t2), { flags: F.BUILT });
+          return withTaint(v, items, ~0);
+        }
+        return withTaint(out(UNKNOWN, { flags: F.BUILT }), a0 ? [a0] : [], ~0);
+      }
+      case "format": {
+        let i = 0;
+        const text = t2.replace(/\{(\w*)(![rsa])?(:[^}]*)?\}/g, (_m, k) => {
+          const v = k === "" ? pos[i++] : /^\d+$/.test(k) ? pos[Number(k)] : kw.get(k);
+          return v?.text ?? (v?.num !== void 0 ? String(v.num) : UNKNOWN);
+        });
+        return withTaint(out(text, { flags: F.BUILT }), [...kw.values()], ~0);
+      }
+      case "zfill":
+      case "title":
+      case "capitalize":
+      case "swapcase":
+      case "casefold":
+        return out(t2);
+      default:
+        return void 0;
+    }
+  }
+  decoderCall(name2, pos, kw, line2) {
+    const a = pos[0] ?? kw.get("s") ?? kw.get("data") ?? kw.get("obj");
+    const b64 = /^(base64\.(b64decode|standard_b64decode|urlsafe_b64decode|decodebytes|decodestring)|binascii\.a2b_base64)$/;
+    if (b64.test(name2)) return a ? this.decoded(a, isKnown(a) ? fromBase64(a.text) : void 0, "base64", line2) : val();
+    if (name2 === "base64.b32decode") return a ? this.decoded(a, isKnown(a) ? fromBase32(a.text) : void 0, "base32", line2) : val();
+    if (/^(base64\.b16decode|binascii\.(unhexlify|a2b_hex)|builtins\.(bytes|bytearray)\.fromhex)$/.test(name2)) return a ? this.decoded(a, isKnown(a) ? fromHex(a.text) : void 0, "hex", line2) : val();
+    if (/^base64\.(b85decode|a85decode|z85decode)$/.test(name2)) return a ? this.decoded(a, void 0, name2.slice(7, 10), line2) : val();
+    if (name2 === "zlib.decompress" || name2 === "gzip.decompress") return a ? this.decoded(a, isKnown(a) ? inflate(a.text, name2.startsWith("zlib") ? "zlib" : "gzip") : void 0, name2.split(".")[0], line2) : val();
+    if (/^(bz2|lzma)\.decompress$/.test(name2)) return a ? this.decoded(a, void 0, name2.split(".")[0], line2) : val();
+    if (name2 === "codecs.decode" || name2 === "codecs.encode") {
+      if (!a) return val();
+      const enc = textOf(pos[1] ?? kw.get("encoding") ?? val({ text: "utf-8" })).toLowerCase().replace(/[-_]/g, "");
+      if (enc === "rot13") return this.decoded(a, isKnown(a) ? rot13(a.text) : void 0, "rot13", line2);
+      if (name2 === "codecs.decode" && (enc === "hex" || enc === "hexcodec")) return this.decoded(a, isKnown(a) ? fromHex(a.text) : void 0, "hex", line2);
+      if (name2 === "codecs.decode" && (enc === "base64" || enc === "base64codec")) return this.decoded(a, isKnown(a) ? fromBase64(a.text) : void 0, "base64", line2);
+      if (name2 === "codecs.decode" && (enc === "zlib" || enc === "zlibcodec")) return this.decoded(a, isKnown(a) ? inflate(a.text, "zlib") : void 0, "zlib", line2);
+      return withTaint(val({ ...a.text !== void 0 ? { text: a.text } : {} }), [a], ~0);
+    }
+    return void 0;
+  }
+  decoded(input, out, technique, line2) {
+    const literal2 = isKnown(input) && !(input.flags & F.DOWNLOADED);
+    const text = out !== void 0 ? cap(out) : UNKNOWN;
+    if (this.quiet === 0) {
+      const prev = this.decodes.get(line2);
+      const preview = out !== void 0 && /^[\x20-\x7e\s]*$/.test(out.slice(0, 120)) ? out.slice(0, 100).replace(/\s+/g, " ") : void 0;
+      if (!prev) this.decodes.set(line2, { line: line2, technique, inputLength: textOf(input).length, literal: literal2, active: out !== void 0 && looksActive(out), ...preview ? { preview } : {} });
+    }
+    const v = val({ text, bytes: true, flags: F.DECODED, lines: [line2], why: [`decoded with ${technique} at line ${line2}`] });
+    return withTaint(v, [input], ~F.BUILT);
+  }
+  reachDecodes(v, sink, line2) {
+    if (this.quiet > 0 || !(v.flags & F.DECODED)) return;
+    for (const l of v.lines) {
+      const d = this.decodes.get(l);
+      if (d && !d.reached) d.reached = { sink, line: line2 };
+    }
+  }
+  pathJoin(parts, kind) {
+    const texts = parts.map((p) => p.text !== void 0 ? p.text : UNKNOWN);
+    let text = "";
+    for (const t2 of texts) text = t2.startsWith("/") ? t2 : text === "" ? t2 : `${text.replace(/\/$/, "")}/${t2}`;
+    const key = parts.length === 1 ? parts[0]?.key : void 0;
+    return withTaint(val({ text: cap(text), ...kind === "path" ? { ref: "pathlib.Path()" } : {}, ...key ? { key } : {} }), parts, ~F.BUILT);
+  }
+  envRead(name2, line2) {
+    if (!isKnown(name2)) return withTaint(val(), [name2]);
+    if (/^(HOME|USERPROFILE)$/.test(name2.text)) return val({ text: "~" });
+    if (/^(APPDATA|LOCALAPPDATA|XDG_CONFIG_HOME)$/.test(name2.text)) return val({ text: `~/${name2.text}` });
+    if (isSecretVariable(name2.text)) {
+      this.secretReads.push({ line: line2, what: `$${name2.text}` });
+      return val({ flags: F.SECRET, lines: [line2], why: [`$${name2.text} read at line ${line2}`] });
+    }
+    return val({ text: UNKNOWN });
+  }
+  importByName(nameVal, line2, via) {
+    this.reachDecodes(nameVal, via, line2);
+    if (!isKnown(nameVal)) {
+      this.hit("code.dynamic-import", "high", line2, `Imports a module whose name is computed at run time (${via})`, HELP3.imp, nameVal.lines);
+      return withTaint(val(), [nameVal]);
+    }
+    const mod = nameVal.text;
+    this.imports.push({ module: mod, line: line2 });
+    if (nameVal.flags & (F.BUILT | F.DECODED)) {
+      const root = mod.split(".")[0];
+      const bad = DANGER_ROOTS.has(root);
+      this.hit(
+        "code.dynamic-import",
+        bad ? "critical" : "high",
+        line2,
+        `Imports "${mod}" through ${via} with a name ${nameVal.flags & F.DECODED ? "decoded" : "assembled"} at run time${bad ? ` (${root} can run commands or code)` : ""}`,
+        HELP3.obf,
+        nameVal.lines
+      );
+    }
+    if (SCANNER_PACKAGES.has(mod.split(".")[0])) this.hit("code.scanner-aware", "high", line2, `Imports ${mod}, a model-scanner package`, HELP3.scanner);
+    return val({ ref: mod });
+  }
+  /** A name reached through getattr/subscripts with a constant but assembled or decoded name. */
+  resolvedName(full, nameVal, line2, via) {
+    this.reachDecodes(nameVal, via, line2);
+    if (nameVal.flags & (F.BUILT | F.DECODED)) {
+      const bad = isDangerousName(full);
+      this.hit(
+        "code.dynamic-import",
+        bad ? "critical" : "high",
+        line2,
+        `Reaches ${full} through ${via} with a name ${nameVal.flags & F.DECODED ? "decoded" : "assembled"} at run time`,
+        HELP3.obf,
+        nameVal.lines
+      );
+    }
+    return val({ ref: full });
+  }
+  fileAccess(name2, path, line2) {
+    const cred = credentialLocation(textOf(path));
+    if (cred) {
+      this.reachDecodes(path, name2, line2);
+      this.hit("code.credentials", "critical", line2, `Accesses ${cred} (${textOf(path).replace(/\0+/g, "\u2026")}) with ${name2}`, HELP3.creds, path.lines);
+      this.secretReads.push({ line: line2, what: cred });
+    }
+  }
+  chmodX(path, line2, scope) {
+    const p = this.pathFlags(path, scope);
+    this.mark(path, F.EXECUTABLE, line2, `made executable at line ${line2}`, scope);
+    if (p.flags & F.DL_PATH) {
+      this.hit("code.chmod-exec", "critical", line2, `Makes a downloaded file executable (${p.why[0] ?? "downloaded"})`, HELP3.dlexec, p.lines);
+    }
+  }
+  fetchToPath(name2, where, pos, kw, line2, scope) {
+    const url = pos[0] ?? kw.get("url") ?? kw.get("repo_id");
+    const hub = name2.startsWith("huggingface_hub") || name2.startsWith("transformers");
+    if (url) this.fetchNote(name2, url, line2, hub);
+    if (hub) return val({ text: UNKNOWN });
+    const from = url && isKnown(url) ? ` from ${url.text.slice(0, 80)}` : "";
+    const why = `downloaded${from} by ${name2} at line ${line2}`;
+    if (where !== "return") {
+      const dest = pos[where] ?? kw.get("filename") ?? kw.get("out") ?? kw.get("output") ?? kw.get("dst");
+      if (dest) {
+        this.mark(dest, F.DL_PATH, line2, why, scope);
+        scope.downloads.push(line2);
+        const r2 = withTaint(val({ ...dest.text !== void 0 ? { text: dest.text } : {}, flags: F.DL_PATH, lines: [line2], why: [why] }), [dest], ~0);
+        return name2 === "urllib.request.urlretrieve" ? val({ items: [r2, val()] }) : r2;
+      }
+    }
+    scope.downloads.push(line2);
+    const r = val({ flags: F.DL_PATH, lines: [line2], why: [why] });
+    return name2 === "urllib.request.urlretrieve" ? val({ items: [r, val()] }) : r;
+  }
+  fetchNote(name2, url, line2, hub) {
+    this.reachDecodes(url, name2, line2);
+    if (this.context === "remote-code" && !hub && !isHubHost(hostOf(textOf(url))) && !isLocalHost(hostOf(textOf(url)))) {
+      this.hit("code.network-fetch", "high", line2, `Model code contacts ${hostOf(textOf(url)) ?? "a server"} when it runs (${name2})`, HELP3.fetch, url.lines);
+    }
+  }
+  network(name2, pos, kw, all, line2) {
+    const first = pos[0] ?? kw.get("url") ?? kw.get("address") ?? val();
+    const method = name2 === "requests.request" || name2 === "requests.Session.request" ? textOf(first).toUpperCase() : "";
+    const urlVal = method ? pos[1] ?? kw.get("url") ?? val() : first;
+    const hasBody = name2 === "urllib.request.urlopen" && (pos[1] !== void 0 || kw.has("data") || (first.flags & F.REQUEST_BODY) !== 0) || method !== "" && /POST|PUT|PATCH/.test(method);
+    const isSend = SEND.has(name2) || hasBody;
+    const host = hostOf(textOf(urlVal)) ?? (urlVal.items ? textOf(urlVal.items[0] ?? val()) : void 0);
+    const result2 = withTaint(val({ ref: `${name2}()`, flags: F.DOWNLOADED, lines: [line2], why: [`downloaded by ${name2} at line ${line2}`] }), [urlVal], F.DECODED);
+    this.reachDecodes(urlVal, name2, line2);
+    if (!isSend) {
+      this.fetchNote(name2, urlVal, line2, false);
+      return result2;
+    }
+    for (const a of all) this.reachDecodes(a, name2, line2);
+    if (isLocalHost(host) || isHubHost(host) && !all.some((a) => a.flags & (F.SECRET | F.ENV_ALL))) return result2;
+    const secret = all.find((a) => a.flags & (F.SECRET | F.ENV_ALL)) ?? (first.flags & (F.SECRET | F.ENV_ALL) ? first : void 0);
+    const where = host && !host.includes(UNKNOWN) ? host : "a remote host";
+    if (secret) {
+      const what = secret.flags & F.ENV_ALL ? "the whole environment" : secret.why[0] ? secret.why[0] : "secrets";
+      this.hit(secret.flags & F.ENV_ALL ? "code.env-sweep" : "code.network-send", "critical", line2, `Sends ${what} to ${where} (${name2})`, HELP3.creds, secret.lines);
+    } else {
+      const h = this.hit("code.network-send", "high", line2, `Sends data to ${where} (${name2})`, HELP3.send);
+      if (h) this.sends.push(h);
+    }
+    return result2;
+  }
+  dynamicExec(name2, code, line2, scope) {
+    const short = name2.replace(/^builtins\./, "");
+    const p = this.pathFlags(code, scope);
+    this.reachDecodes(code, short, line2);
+    if (code.flags & F.DOWNLOADED || name2.startsWith("runpy.run_path") && p.flags & F.DL_PATH) {
+      this.hit("code.download-exec", "critical", line2, `Runs code downloaded from the network with ${short}${code.why[0] ? ` (${code.why[0]})` : ""}`, HELP3.dlexec, code.lines);
+    } else if (code.flags & F.DECODED) {
+      this.hit("code.dynamic-exec", "critical", line2, `Runs hidden code with ${short}: ${code.why[0] ?? "decoded at run time"}${isKnown(code) ? ` \u2192 ${JSON.stringify(code.text.slice(0, 80))}` : ""}`, HELP3.exec, code.lines);
+    } else if (isKnown(code) && code.flags & F.BUILT) {
+      this.hit("code.dynamic-exec", "critical", line2, `Runs code assembled from pieces with ${short}: ${JSON.stringify(code.text.slice(0, 80))}`, HELP3.exec);
+    } else if (!isKnown(code)) {
+      this.hit("code.dynamic-exec", "high", line2, `Runs code computed at run time with ${short}`, HELP3.exec, code.lines);
+    } else {
+      this.hit("code.dynamic-exec", "high", line2, `Runs a code string with ${short}: ${JSON.stringify(code.text.slice(0, 80))}`, HELP3.exec);
+    }
+  }
+  // ── processes ─────────────────────────────────────────────────────────────────────────────────────────────
+  /**
+   * Severity of running a process: critical when the program or its script was downloaded, decoded or chmod'ed
+   * (+x) here, or the shell text pipes a download into an interpreter; high when the program is computed at run
+   * time or assembled from pieces, or when a fixed tool runs from remote code or setup.py (it runs on load or
+   * install); medium for a fixed tool in a script a user runs on purpose (a convert script calling git).
+   */
+  spawn(name2, pos, kw, line2, scope) {
+    const execIdx = osExecProgramIndex(name2);
+    const shellKw = kw.get("shell");
+    const shell = SPAWN_SHELL.has(name2) || shellKw !== void 0 && !/^(False|0|None)$/.test(textOf(shellKw)) && shellKw.text !== "";
+    const cmd = execIdx !== void 0 ? pos[execIdx] : pos[0] ?? kw.get("args") ?? kw.get("cmd") ?? kw.get("command");
+    if (!cmd) return;
+    const related = [];
+    let program;
+    let argv = [];
+    let shellText;
+    if (cmd.items) {
+      argv = cmd.items;
+      program = argv[0] ?? val();
+    } else if (execIdx !== void 0) {
+      program = cmd;
+      argv = [cmd, ...pos.slice(execIdx + 2)];
+    } else if (shell) {
+      program = cmd;
+      shellText = textOf(cmd).replace(/\0+/g, "__UNKNOWN__");
+    } else {
+      program = cmd;
+      argv = [cmd];
+    }
+    this.reachDecodes(cmd, name2, line2);
+    for (const a of argv) this.reachDecodes(a, name2, line2);
+    const progName = isKnown(program) ? (program.text.trim().split(/\s+/)[0] ?? "").replace(/^.*\//, "").toLowerCase() : "";
+    const candidates = [program];
+    if (/^(ba|da|z|k)?sh$|^python[\d.]*$|^py$|^perl$|^node$|^ruby$|^pwsh$|^powershell$/.test(progName) && argv.length > 1) {
+      const script = argv.slice(1).find((a) => !isKnown(a) || !a.text.startsWith("-"));
+      if (script) candidates.push(script);
+    }
+    for (const c of candidates) {
+      const p = this.pathFlags(c, scope);
+      if (p.flags & (F.DL_PATH | F.DOWNLOADED)) {
+        const chmod2 = p.flags & F.EXECUTABLE ? " and made executable" : "";
+        this.hit("code.download-exec", "critical", line2, `Runs a file that was downloaded${chmod2}, with ${name2} (${p.why.slice(0, 2).join("; ") || "downloaded earlier"})`, HELP3.dlexec, [...p.lines, ...related]);
+        return;
+      }
+      if (p.flags & F.EXECUTABLE) {
+        this.hit("code.chmod-exec", "critical", line2, `Makes a file executable and runs it with ${name2} (${p.why[0] ?? ""})`, HELP3.dlexec, p.lines);
+        return;
+      }
+    }
+    if (cmd.flags & F.DECODED || program.flags & F.DECODED) {
+      this.hit("code.process-spawn", "critical", line2, `Runs a command decoded at run time with ${name2}: ${cmd.why[0] ?? program.why[0] ?? ""}${isKnown(cmd) ? ` \u2192 ${JSON.stringify(cmd.text.slice(0, 80))}` : ""}`, HELP3.obf, [...cmd.lines, ...program.lines]);
+      if (shellText) this.shellHits(shellText, line2);
+      return;
+    }
+    if (argv.length > 0 && isKnown(program)) {
+      if (progName === "chmod" && argv[1] && isKnown(argv[1]) && /^([ugoa]*\+[rwxXst]*x|[0-7]*[1357][0-7]{0,2})$/.test(argv[1].text)) {
+        for (const t2 of argv.slice(2)) this.chmodX(t2, line2, scope);
+      }
+      if (progName === "curl" || progName === "wget") {
+        const o = argv.findIndex((a) => isKnown(a) && /^(-o|-O|--output|--output-document)$/.test(a.text));
+        const dest = o >= 0 ? argv[o + 1] : void 0;
+        if (dest) {
+          this.mark(dest, F.DL_PATH, line2, `downloaded by ${progName} at line ${line2}`, scope);
+          scope.downloads.push(line2);
+        }
+      }
+    }
+    const words2 = shellText ?? argv.map((a) => a.text !== void 0 ? `'${a.text.replace(/\0+/g, "__UNKNOWN__").replace(/'/g, "'\\''")}'` : "__UNKNOWN__").join(" ");
+    const shellFound = this.shellHits(words2, line2);
+    if (shellFound) return;
+    if (!isKnown(program) && !(shellText && /^\s*[\w./-]+/.test(shellText) && !shellText.trimStart().startsWith("__UNKNOWN__"))) {
+      const dl = scope.downloads[0];
+      if (dl !== void 0) {
+        this.hit("code.download-exec", "critical", line2, `Downloads a file (line ${dl}) and runs a program whose path is computed at run time (${name2})`, HELP3.dlexec, [dl]);
+      } else {
+        this.hit("code.process-spawn", "high", line2, `Runs a program computed at run time with ${name2}`, HELP3.spawn, program.lines);
+      }
+      return;
+    }
+    const shown = shellText ?? argv.map((a) => a.text?.replace(/\0+/g, "\u2026") ?? "\u2026").join(" ");
+    if (program.flags & F.BUILT && isKnown(program) && !shellText) {
+      this.hit("code.process-spawn", "high", line2, `Runs a program whose name is assembled from pieces: ${shown.slice(0, 100)}`, HELP3.obf);
+      return;
+    }
+    const sensitive = this.context === "remote-code" || this.context === "setup";
+    const where = this.context === "remote-code" ? "model code loaded with trust_remote_code" : this.context === "setup" ? "install-time code" : "this script";
+    this.hit("code.process-spawn", sensitive ? "high" : "medium", line2, `Runs \`${shown.replace(/__UNKNOWN__/g, "\u2026").slice(0, 100)}\` (${name2}) from ${where}`, HELP3.spawn);
+  }
+  /** Runs the shell analyzer over a command line; returns whether it found something blocking. */
+  shellHits(text, line2) {
+    if (this.quiet > 0) return false;
+    const r = analyzeShell(text, { state: this.shellState, firstLine: line2 });
+    let blocking = false;
+    for (const h of r.hits) {
+      this.hit(SHELL_TO_CODE[h.kind], h.severity, line2, h.message, h.help, (h.related ?? []).filter((l) => l !== line2));
+      if (h.severity === "critical" || h.severity === "high") blocking = true;
+    }
+    return blocking;
+  }
+};
+var SHELL_TO_CODE = {
+  "pipe-to-shell": "code.download-exec",
+  "decode-exec": "code.obfuscation",
+  "subst-exec": "code.download-exec",
+  "download-exec": "code.download-exec",
+  "chmod-exec": "code.chmod-exec",
+  credentials: "code.credentials",
+  "env-sweep": "code.env-sweep",
+  "network-send": "code.network-send",
+  "reverse-shell": "code.reverse-shell",
+  obfuscation: "code.obfuscation",
+  "install-from-url": "code.install-from-url"
+};
+
+// src/checks/content/notebook.ts
+var SHELL_CELL = /^%%(bash|sh|script\s+(ba)?sh|shell|system)\b/;
+var OTHER_CELL = /^%%(javascript|js|html|latex|markdown|svg|perl|ruby|writefile|file|capture\s+\S+\s*$)/;
+function cellSources(doc) {
+  if (!isObject(doc)) return void 0;
+  const cells = Array.isArray(doc.cells) ? doc.cells : Array.isArray(doc.worksheets) ? doc.worksheets.flatMap((w) => isObject(w) && Array.isArray(w.cells) ? w.cells : []) : [];
+  const out = [];
+  for (const c of cells) {
+    if (!isObject(c) || c.cell_type !== "code") {
+      out.push([]);
+      continue;
+    }
+    const src = c.source ?? c.input;
+    const text = typeof src === "string" ? src : Array.isArray(src) ? src.filter((x) => typeof x === "string").join("") : "";
+    out.push(text.split(/\r\n|\r|\n/));
+  }
+  return out;
+}
+function locate(raw, cells) {
+  const starts = [0];
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) === 10) starts.push(i + 1);
+  const lineAt = (pos) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  const out = [];
+  let cursor = 0;
+  cells.forEach((lines, cell) => {
+    for (const text of lines) {
+      const needle = JSON.stringify(text).slice(1, -1);
+      const at = needle.length > 0 ? raw.indexOf(needle, cursor) : -1;
+      if (at >= 0) cursor = at + needle.length;
+      out.push({ text, cell: cell + 1, fileLine: lineAt(at >= 0 ? at : cursor) });
+    }
+  });
+  return out;
+}
+function analyzeNotebook(path, raw, context4 = "notebook") {
+  let doc;
+  try {
+    doc = parseJson(raw.replace(/^\ufeff/, "")).value;
+  } catch (err) {
+    return [{
+      check: "notebook.invalid",
+      severity: "high",
+      file: path,
+      message: `The notebook is not valid JSON (${err instanceof Error ? err.message : String(err)}); its cells were not examined`,
+      help: "Jupyter would not open it either; remove it or fix it and review its code."
+    }];
+  }
+  const cells = cellSources(doc);
+  if (!cells) return [];
+  const lines = locate(raw, cells);
+  const py = [];
+  const sh = [];
+  for (const cellLines of cells) {
+    const first = (cellLines[0] ?? "").trim();
+    const wholeShell = SHELL_CELL.test(first);
+    const skip = OTHER_CELL.test(first);
+    cellLines.forEach((text, j) => {
+      const indent2 = /^\s*/.exec(text)?.[0] ?? "";
+      const body = text.trim();
+      if (skip || j === 0 && body.startsWith("%%")) {
+        py.push("");
+        sh.push("");
+      } else if (wholeShell) {
+        py.push("");
+        sh.push(text);
+      } else if (/^(\w+\s*=\s*)?!/.test(body)) {
+        py.push(`${indent2}pass`);
+        sh.push(body.replace(/^(\w+\s*=\s*)?!/, ""));
+      } else if (/^%(pip|conda)\s/.test(body)) {
+        py.push(`${indent2}pass`);
+        sh.push(body.slice(1));
+      } else if (/^%(system|sx)\s/.test(body)) {
+        py.push(`${indent2}pass`);
+        sh.push(body.replace(/^%(system|sx)\s+/, ""));
+      } else if (body.startsWith("%") || /^[\w.]+\?{1,2}$/.test(body)) {
+        py.push(`${indent2}pass`);
+        sh.push("");
+      } else {
+        py.push(text);
+        sh.push("");
+      }
+    });
+  }
+  const shellState = newShellState();
+  const hits = [];
+  const shRes = analyzeShell(sh.join("\n"), { state: shellState });
+  for (const h of shRes.hits) hits.push({ check: `notebook.${h.kind}`, severity: h.severity, line: h.line, message: h.message, help: h.help, ...h.related ? { related: h.related } : {} });
+  hits.push(...analyzePython(py.join("\n"), { context: context4, shellState }).hits);
+  const texts = lines.map((l) => l.text);
+  return hits.map((h) => {
+    const at = lines[h.line - 1];
+    return {
+      check: h.check,
+      severity: h.severity,
+      file: path,
+      message: `${h.message}${at ? ` (cell ${at.cell})` : ""}`,
+      ...at ? { line: at.fileLine } : {},
+      evidence: evidenceOf(texts, h.line, h.related),
+      help: h.help
+    };
+  });
+}
+
+// src/scan/bytes.ts
+function u16le(b, o) {
+  return (b[o] ?? 0) | (b[o + 1] ?? 0) << 8;
+}
+function u32le(b, o) {
+  return ((b[o] ?? 0) | (b[o + 1] ?? 0) << 8 | (b[o + 2] ?? 0) << 16) + (b[o + 3] ?? 0) * 16777216;
+}
+function u32be(b, o) {
+  return (b[o] ?? 0) * 16777216 + ((b[o + 1] ?? 0) << 16 | (b[o + 2] ?? 0) << 8 | (b[o + 3] ?? 0));
+}
+function u64le(b, o) {
+  return BigInt(u32le(b, o)) | BigInt(u32le(b, o + 4)) << 32n;
+}
+function u64leNumber(b, o) {
+  const v = u64le(b, o);
+  return v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : void 0;
+}
+function startsWith(b, sig, at = 0) {
+  const len = sig.length;
+  if (b.length < at + len) return false;
+  for (let i = 0; i < len; i++) {
+    const want = typeof sig === "string" ? sig.charCodeAt(i) : sig[i];
+    if (b[at + i] !== want) return false;
+  }
+  return true;
+}
+function indexOfBytes(hay, needle, from = 0) {
+  const first = needle[0];
+  if (first === void 0) return from;
+  for (let i = hay.indexOf(first, from); i !== -1 && i + needle.length <= hay.length; i = hay.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < needle.length && hay[i + j] === needle[j]) j++;
+    if (j === needle.length) return i;
+  }
+  return -1;
+}
+function looksLikeText(b) {
+  if (b.length === 0) return true;
+  let control = 0;
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    if (c < 128) {
+      if (c === 0) return false;
+      if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27) control++;
+      if (c === 127) control++;
+      i++;
+      continue;
+    }
+    const need = c >= 240 && c <= 244 ? 3 : c >= 224 ? c <= 239 ? 2 : -1 : c >= 194 && c <= 223 ? 1 : -1;
+    if (need < 0) return false;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= b.length) return control * 100 <= b.length;
+      const cc = b[i + k];
+      if ((cc & 192) !== 128) return false;
+    }
+    i += need + 1;
+  }
+  return control * 100 <= b.length;
+}
+var decoder = new TextDecoder("utf-8", { fatal: false });
+function latin1(b) {
+  let s = "";
+  for (let i = 0; i < b.length; i += 4096) s += String.fromCharCode(...b.subarray(i, Math.min(b.length, i + 4096)));
+  return s;
+}
+function utf8(b) {
+  return decoder.decode(b);
+}
+function evidenceBytes(b, max = 48) {
+  let s = "";
+  for (let i = 0; i < Math.min(b.length, max); i++) {
+    const c = b[i];
+    s += c >= 32 && c < 127 && c !== 92 ? String.fromCharCode(c) : `\\x${c.toString(16).padStart(2, "0")}`;
+  }
+  return b.length > max ? `${s}\u2026` : s;
+}
+function truncate(s, max = 160) {
+  const clean2 = s.replace(/[\r\n\t]+/g, " ");
+  return clean2.length > max ? `${clean2.slice(0, max)}\u2026` : clean2;
+}
+
+// src/scan/kit.ts
+var DEFAULT_LIMITS = {
+  maxDecompressedBytes: 8 * 1024 ** 3,
+  maxRatio: 200,
+  ratioMinBytes: 16 * 1024 * 1024,
+  maxDepth: 3,
+  maxMembers: 1e5,
+  maxHeaderBytes: 1e8,
+  maxJsonBytes: 16 * 1024 * 1024,
+  zipBufferBytes: 64 * 1024 * 1024
+};
+function limitsOf(opts) {
+  return { ...DEFAULT_LIMITS, ...opts?.limits ?? {} };
+}
+function finding(check, severity, message, extra = {}) {
+  return { check, severity, message, ...extra };
+}
+function mergeOutcomes(outcomes) {
+  const formats = [];
+  const findings = [];
+  let complete = true;
+  let details;
+  for (const o of outcomes) {
+    for (const f of o.formats) if (!formats.includes(f)) formats.push(f);
+    findings.push(...o.findings);
+    complete &&= o.complete;
+    if (o.details) details = { ...details ?? {}, ...o.details };
+  }
+  const out = { formats, findings, complete };
+  if (details) out.details = details;
+  return out;
+}
+function fixedScanner(outcome) {
+  return { push: () => void 0, end: () => outcome };
+}
+function guarded(path, name2, inner) {
+  let failure;
+  const fail2 = (err) => ({
+    formats: [],
+    findings: [finding(
+      "scan.internal-error",
+      "high",
+      `The ${name2} scanner failed on this file, so it was not fully examined: ${err instanceof Error ? err.message : String(err)}`,
+      { file: path, help: "Report this to the Model Gate maintainers with the file; treat the file as unreviewed." }
+    )],
+    complete: false
+  });
+  return {
+    push(chunk) {
+      if (failure !== void 0) return;
+      try {
+        inner.push(chunk);
+      } catch (err) {
+        failure = err;
+      }
+    },
+    end() {
+      if (failure !== void 0) return fail2(failure);
+      try {
+        return inner.end();
+      } catch (err) {
+        return fail2(err);
+      }
+    }
+  };
+}
+
+// src/scan/chat-template.ts
+var CRITICAL = [
+  [/__(class|mro|subclasses|globals|builtins|import|base|bases|init|dict|getattribute|reduce|reduce_ex|code|func|self|loader|spec)__/, "walks Python object internals"],
+  [/\bpopen\b|\bsubprocess\b|\bos\.system\b|\bos\.(exec|spawn)\w*/, "names process execution"],
+  [/_TemplateReference__context|\bcycler\b\s*\.|\bjoiner\b\s*\.|\blipsum\b\s*\.|\burl_for\b|\bget_flashed_messages\b|\brequest\.application\b/, "reaches interpreter objects through Jinja globals"],
+  [/\b(eval|exec|compile|__import__|getattr|setattr|open)\s*\(/, "calls a Python builtin"],
+  [/\\x5f|\\u005f|\\137|\\N\{LOW LINE\}/i, "spells underscores as escapes to hide attribute names"]
+];
+var HIGH = [
+  [/\|\s*attr\s*\(/, "uses the attr filter to reach attributes by computed name"],
+  [/\[\s*['"]_[^'"\]]*['"]\s*\]/, "indexes a private attribute by name"],
+  [/\.\s*_\w+/, "reads a private attribute"],
+  [/\|\s*(format|join)\b[^}]*['"]%c|\bchr\b|\|\s*reverse\b[^}]*['"]\w*_/, "builds names character by character"]
+];
+function checkChatTemplate(template, path, where, offset) {
+  const out = [];
+  const code = [];
+  const re = /\{\{([\s\S]*?)\}\}|\{%([\s\S]*?)%\}/g;
+  for (let m = re.exec(template); m; m = re.exec(template)) code.push(m[1] ?? m[2] ?? "");
+  const joined = code.join("\n");
+  const extra = offset !== void 0 ? { offset } : {};
+  for (const [list, severity, check] of [[CRITICAL, "critical", "template.injection"], [HIGH, "high", "template.suspicious"]]) {
+    const hits = list.map(([pattern, why]) => ({ m: pattern.exec(joined), why })).filter((h) => h.m !== null);
+    const first = hits[0]?.m;
+    if (!first) continue;
+    out.push(finding(check, severity, `Chat template in ${where} ${hits.map((h) => `${h.why} (\`${h.m[0]}\`)`).join("; ")}${severity === "critical" ? ": template injection runs code when the model is loaded" : ""}`, {
+      file: path,
+      evidence: truncate(context(joined, first.index), 200),
+      ...extra,
+      help: severity === "critical" ? "Legitimate chat templates only format messages. Do not approve; remove the template or the model." : "Read the template: it should only loop over messages and add role markers."
+    }));
+    break;
+  }
+  return out;
+}
+function context(s, at) {
+  return s.slice(Math.max(0, at - 60), at + 100);
+}
+
+// src/checks/content/python/imports.ts
+function relativeImports(src) {
+  const out = [];
+  parser.parse(src).iterate({
+    enter: (n) => {
+      if (n.name !== "ImportStatement") return;
+      const text = src.slice(n.from, n.to).replace(/\s+/g, " ");
+      const m = /^from (\.+)([\w.]*) import \(?\s*([^)]*)/.exec(text);
+      if (!m) return false;
+      const dots = m[1];
+      const mod = m[2];
+      if (mod) out.push(dots + mod);
+      else for (const name2 of m[3].split(",").map((x) => x.trim().split(/\s+/)[0]).filter(Boolean)) out.push(dots + name2);
+      return false;
+    }
+  });
+  return out;
+}
+
+// src/checks/content/remote-code.ts
+var CONFIGS = /* @__PURE__ */ new Set([
+  "config.json",
+  "tokenizer_config.json",
+  "processor_config.json",
+  "preprocessor_config.json",
+  "feature_extractor_config.json",
+  "image_processor_config.json",
+  "video_preprocessor_config.json",
+  "generation_config.json"
+]);
+function codeReferences(configPath, doc) {
+  const out = [];
+  if (!isObject(doc)) return out;
+  const add = (slot, v) => {
+    if (typeof v !== "string" || v === "") return;
+    const [repoPart, ref] = v.includes("--") ? [v.slice(0, v.indexOf("--")), v.slice(v.indexOf("--") + 2)] : [void 0, v];
+    const dot2 = ref.lastIndexOf(".");
+    if (dot2 <= 0) return;
+    const module = ref.slice(0, dot2);
+    const r = { config: configPath, slot, module, className: ref.slice(dot2 + 1) };
+    if (repoPart) r.repo = repoPart;
+    else {
+      const file2 = joinPath(dirname(configPath), `${module.replace(/\./g, "/")}.py`);
+      if (file2 !== void 0) r.file = file2;
+    }
+    out.push(r);
+  };
+  const autoMap = doc.auto_map;
+  if (isObject(autoMap)) {
+    for (const [slot, v] of Object.entries(autoMap)) {
+      if (Array.isArray(v)) for (const x of v) add(slot, x);
+      else add(slot, v);
+    }
+  }
+  const pipelines = doc.custom_pipelines;
+  if (isObject(pipelines)) {
+    for (const [task, spec] of Object.entries(pipelines)) if (isObject(spec)) add(`pipeline ${task}`, spec.impl);
+  }
+  return out;
+}
+function configDocs(repo) {
+  const out = [];
+  for (const f of repo.files) {
+    if (!CONFIGS.has(basename(f.path))) continue;
+    const text = repo.text(f.path);
+    if (text === void 0) continue;
+    try {
+      out.push({ path: f.path, text, doc: parseJson(text.replace(/^\ufeff/, "")).value });
+    } catch {
+    }
+  }
+  return out;
+}
+var memo = /* @__PURE__ */ new WeakMap();
+function remoteCodeFiles(repo) {
+  const cached = memo.get(repo);
+  if (cached) return cached;
+  const present = new Set(repo.files.map((f) => f.path));
+  const out = /* @__PURE__ */ new Map();
+  const queue = [];
+  for (const { path, doc } of configDocs(repo)) {
+    for (const r of codeReferences(path, doc)) {
+      if (r.file && present.has(r.file) && !out.has(r.file)) {
+        out.set(r.file, `${basename(path)} auto_map ${r.slot}`);
+        queue.push(r.file);
+      }
+    }
+  }
+  while (queue.length > 0) {
+    const file2 = queue.shift();
+    const text = repo.text(file2);
+    if (text === void 0) continue;
+    for (const rel of relativeImports(text)) {
+      const dots = /^\.+/.exec(rel)?.[0].length ?? 1;
+      let dir = dirname(file2);
+      for (let i = 1; i < dots; i++) dir = dirname(dir);
+      const base2 = joinPath(dir, rel.slice(dots).replace(/\./g, "/"));
+      if (base2 === void 0) continue;
+      for (const cand of [`${base2}.py`, `${base2}/__init__.py`]) {
+        if (present.has(cand) && !out.has(cand)) {
+          out.set(cand, `imported by ${file2}`);
+          queue.push(cand);
+        }
+      }
+    }
+  }
+  memo.set(repo, out);
+  return out;
+}
+function lineOf(text, needle) {
+  const at = text.indexOf(needle);
+  return at < 0 ? void 0 : text.slice(0, at).split("\n").length;
+}
+var remoteCodeCheck = {
+  id: "remote-code",
+  run(repo) {
+    const out = [];
+    const present = new Set(repo.files.map((f) => f.path));
+    const remote = remoteCodeFiles(repo);
+    for (const { path, text, doc } of configDocs(repo)) {
+      const refs = codeReferences(path, doc);
+      if (refs.length === 0) continue;
+      const key = isObject(doc) && isObject(doc.auto_map) ? '"auto_map"' : '"custom_pipelines"';
+      const line2 = lineOf(text, key);
+      const evidence = truncateEvidence(splitLines(text).slice((line2 ?? 1) - 1, (line2 ?? 1) + 5).join(" "));
+      const local = refs.filter((r) => r.file);
+      const files = [...new Set(local.map((r) => r.file))];
+      if (files.length > 0) {
+        const imported = [...remote.entries()].filter(([f, why]) => !files.includes(f) && why.startsWith("imported")).map(([f]) => f);
+        out.push({
+          check: "remote-code.auto-map",
+          severity: "medium",
+          file: path,
+          ...line2 ? { line: line2 } : {},
+          evidence,
+          message: `${basename(path)} loads custom code from this repository (needs trust_remote_code=True): ${local.map((r) => `${r.file} (${r.slot} \u2192 ${r.className})`).filter((v, i, a) => a.indexOf(v) === i).join(", ")}${imported.length ? `; they import ${imported.join(", ")}` : ""}`,
+          help: "This code runs with the user's privileges when the model loads. Its own findings are listed under each file; read it before approving."
+        });
+      }
+      for (const r of local) {
+        if (r.file && !present.has(r.file)) {
+          out.push({
+            check: "remote-code.missing-file",
+            severity: "medium",
+            file: path,
+            ...line2 ? { line: line2 } : {},
+            evidence,
+            message: `${r.slot} refers to ${r.module}.${r.className}, but ${r.file} is not in the reviewed files`,
+            help: "Loading would fail or pick the module up from elsewhere; find out where this code comes from."
+          });
+        }
+      }
+      for (const repoId of [...new Set(refs.filter((r) => r.repo).map((r) => r.repo))]) {
+        const slots = refs.filter((r) => r.repo === repoId).map((r) => `${r.slot} \u2192 ${r.module}.${r.className}`);
+        out.push({
+          check: "remote-code.cross-repo",
+          severity: "high",
+          file: path,
+          ...line2 ? { line: line2 } : {},
+          evidence,
+          message: `${basename(path)} loads code from another repository, ${repoId} (${slots.join(", ")}); that code is not part of this review`,
+          help: `Review ${repoId} at a pinned commit too, or do not approve: its code can change at any time.`
+        });
+      }
+    }
+    for (const f of repo.files) {
+      if (!["jinja", "jinja2", "j2"].includes(extension(f.path))) continue;
+      const text = repo.text(f.path);
+      if (text !== void 0) out.push(...checkChatTemplate(text, f.path, basename(f.path)));
+    }
+    return out;
+  }
+};
+
+// src/checks/content/code.ts
+var TEXT_FORMATS = /* @__PURE__ */ new Set(["python", "script", "text", "json", "notebook", "empty"]);
+var REMOTE_NAME = /^(modeling|configuration|tokenization|processing|image_processing|feature_extraction|video_processing)_\w+\.py$/;
+function codeKind(path, head) {
+  const ext = extension(path);
+  if (ext === "py" || ext === "pyw" || ext === "pyi") return "python";
+  if (ext === "ipynb") return "notebook";
+  if (["sh", "bash", "zsh", "ksh", "command"].includes(ext)) return "posix";
+  if (ext === "bat" || ext === "cmd") return "batch";
+  if (ext === "ps1" || ext === "psm1") return "powershell";
+  if (isRequirementsFile(path)) return "requirements";
+  if (head?.startsWith("#!") && (ext === "" || ext === "run" || ext === "sh")) {
+    const first = head.slice(0, head.indexOf("\n") >>> 0);
+    if (/python/.test(first)) return "python";
+    if (/\b(ba|da|z|k)?sh\b/.test(first)) return "posix";
+    if (/pwsh|powershell/.test(first)) return "powershell";
+  }
+  return void 0;
+}
+var memo2 = /* @__PURE__ */ new WeakMap();
+function codeFindings(repo, file2) {
+  let cache2 = memo2.get(repo);
+  if (!cache2) {
+    cache2 = /* @__PURE__ */ new Map();
+    memo2.set(repo, cache2);
+  }
+  const cached = cache2.get(file2.path);
+  if (cached) return cached;
+  const text = repo.text(file2.path);
+  const kind = codeKind(file2.path, text?.slice(0, 200));
+  if (!kind) return void 0;
+  const out = analyze(repo, file2, kind, text);
+  cache2.set(file2.path, out);
+  return out;
+}
+function analyze(repo, file2, kind, text) {
+  const path = file2.path;
+  if (text === void 0) {
+    const textual = file2.formats.length === 0 || file2.formats.some((f) => TEXT_FORMATS.has(f));
+    if (file2.complete === false || !textual) return [];
+    return [{
+      check: "code.not-examined",
+      severity: "high",
+      file: path,
+      message: `${path} is code (${file2.size} bytes) but its text was not kept for analysis (files above 1 MiB are not), so it was not examined`,
+      help: "Review this file by hand, or split it; code that was not read is not approved."
+    }];
+  }
+  const lines = splitLines(text);
+  let hits;
+  switch (kind) {
+    case "python": {
+      const remote = remoteCodeFiles(repo).has(path);
+      const setup = basename(path) === "setup.py";
+      const context4 = remote || REMOTE_NAME.test(basename(path)) ? "remote-code" : setup ? "setup" : "script";
+      hits = analyzePython(text, { context: context4 }).hits;
+      if (setup) {
+        hits.push({
+          check: "setup.py",
+          severity: "medium",
+          line: 1,
+          message: "setup.py is code that runs when anyone installs this folder (`pip install .`)",
+          help: "Read it: an install script should only declare metadata and dependencies."
+        });
+      }
+      break;
+    }
+    case "notebook":
+      return analyzeNotebook(path, text);
+    case "requirements":
+      hits = analyzeRequirements(path, text);
+      break;
+    default:
+      hits = analyzeShell(text, { dialect: kind }).hits.map((h) => ({ check: `shell.${h.kind}`, severity: h.severity, line: h.line, message: h.message, help: h.help, ...h.related ? { related: h.related } : {} }));
+  }
+  return hitsToFindings(dedupeHits(hits), path, lines);
+}
+var codeCheck = {
+  id: "code",
+  run(repo) {
+    const out = [];
+    for (const f of repo.files) out.push(...codeFindings(repo, f) ?? []);
+    return out;
+  }
+};
+
+// src/checks/content/instructions.ts
+var POSIX_LANGS = /* @__PURE__ */ new Set(["bash", "sh", "shell", "console", "zsh", "terminal", "shell-session", "sh-session", "shellsession", "bash-session", "", "text", "none", "plaintext", "txt", "cli"]);
+var PS_LANGS = /* @__PURE__ */ new Set(["powershell", "ps1", "pwsh", "ps"]);
+var BATCH_LANGS = /* @__PURE__ */ new Set(["bat", "cmd", "batch", "dos", "doscon"]);
+var PY_LANGS = /* @__PURE__ */ new Set(["python", "py", "python3", "ipython", "ipython3", "jupyter", "pycon", "python-repl"]);
+var COMMAND_WORD = /^(sudo\s+)?(python[\d.]*|py|pip[\d.]*|uv|bash|sh|zsh|source|\.|curl|wget|git|huggingface-cli|hf|cd|export|conda|chmod|iex|iwr|irm|powershell|pwsh|accelerate|torchrun|deepspeed|streamlit|gradio|\.\/\S+|\S+\.(sh|py|ps1|bat|exe))(\s|$)/;
+var PROMPT = /^\s*(\([\w.-]+\)\s*)?([\w.-]+@[\w.-]+:[^$#]*)?(\$|PS [^>]*>|PS>|C:\\[^>]*>)\s+/;
+var ID = {
+  "pipe-to-shell": "instructions.pipe-to-shell",
+  "decode-exec": "instructions.pipe-to-shell",
+  "subst-exec": "instructions.pipe-to-shell",
+  "download-exec": "instructions.run-binary",
+  "chmod-exec": "instructions.run-binary",
+  credentials: "instructions.credentials",
+  "env-sweep": "instructions.env-sweep",
+  "network-send": "instructions.network-send",
+  "reverse-shell": "instructions.reverse-shell",
+  obfuscation: "instructions.obfuscation",
+  "install-from-url": "instructions.git-install"
+};
+function parseMarkdown(text) {
+  const lines = splitLines(text);
+  const doc = { blocks: [], prose: [] };
+  let i = 0;
+  if (lines[0]?.trim() === "---") {
+    const end = lines.findIndex((l, k) => k > 0 && /^(---|\.\.\.)\s*$/.test(l));
+    if (end > 0) i = end + 1;
+  }
+  for (; i < lines.length; i++) {
+    const l = lines[i];
+    const fence = /^\s{0,3}(`{3,}|~{3,})\s*([^\s`{]*)/.exec(l);
+    if (fence) {
+      const marker = fence[1];
+      const lang = (fence[2] ?? "").toLowerCase().replace(/^\{?\.?/, "");
+      const block = [];
+      for (i++; i < lines.length; i++) {
+        const c = lines[i];
+        if (new RegExp(`^\\s{0,3}${marker[0] === "`" ? "`" : "~"}{${marker.length},}\\s*$`).test(c)) break;
+        block.push({ text: c, line: i + 1 });
+      }
+      doc.blocks.push({ lang, lines: block });
+      continue;
+    }
+    doc.prose.push({ text: l, line: i + 1 });
+  }
+  return doc;
+}
+function dialectOf(lang) {
+  if (POSIX_LANGS.has(lang)) return "posix";
+  if (PS_LANGS.has(lang)) return "powershell";
+  if (BATCH_LANGS.has(lang)) return "batch";
+  return void 0;
+}
+function commandLines(lang, lines) {
+  const prompted = lines.some((l) => PROMPT.test(l.text));
+  const untyped = ["", "text", "none", "plaintext", "txt"].includes(lang);
+  return lines.map((l) => {
+    if (prompted && (lang === "console" || untyped || lang.includes("session"))) return PROMPT.test(l.text) ? l.text.replace(PROMPT, "") : "";
+    const t2 = l.text.replace(PROMPT, "");
+    if (untyped && !COMMAND_WORD.test(t2.trim())) return "";
+    return t2;
+  });
+}
+var instructionsCheck = {
+  id: "instructions",
+  run(repo) {
+    const out = [];
+    const present = new Map(repo.files.map((f) => [f.path, f]));
+    const dirs = /* @__PURE__ */ new Set();
+    for (const f of repo.files) for (let d = dirname(f.path); d !== ""; d = dirname(d)) dirs.add(d);
+    for (const f of repo.files) {
+      const ext = extension(f.path);
+      if (!["md", "markdown", "mdx"].includes(ext) && !/^readme/i.test(basename(f.path))) continue;
+      const text = repo.text(f.path);
+      if (text === void 0) {
+        if (f.complete !== false) {
+          out.push({ check: "instructions.not-examined", severity: "high", file: f.path, message: `${f.path} (${f.size} bytes) was too large to keep for analysis; its instructions were not examined`, help: "Read the model card by hand." });
+        }
+        continue;
+      }
+      const ctx = { repo, readme: f.path, present, dirs, hits: [], state: newShellState() };
+      analyzeDoc(ctx, parseMarkdown(text));
+      out.push(...hitsToFindings(dedupeHits(ctx.hits), f.path, splitLines(text)));
+    }
+    return out;
+  }
+};
+function analyzeDoc(ctx, doc) {
+  for (const block of doc.blocks) {
+    const first = block.lines[0]?.line ?? 1;
+    const dialect = dialectOf(block.lang);
+    if (dialect) {
+      const r = analyzeShell(commandLines(block.lang, block.lines).join("\n"), { dialect, state: ctx.state, firstLine: first });
+      takeShell(ctx, r.hits, r.commands, false);
+    } else if (PY_LANGS.has(block.lang)) {
+      const py = [];
+      const sh = [];
+      for (const l of block.lines) {
+        const t2 = l.text.replace(/^(>>>|\.\.\.) ?/, "");
+        const indent2 = /^\s*/.exec(t2)?.[0] ?? "";
+        if (/^\s*!/.test(t2) || /^\s*%(pip|conda)\s/.test(t2)) {
+          py.push(`${indent2}pass`);
+          sh.push(t2.trim().replace(/^[!%]/, ""));
+        } else {
+          py.push(t2);
+          sh.push("");
+        }
+      }
+      const r = analyzeShell(sh.join("\n"), { state: ctx.state, firstLine: first });
+      takeShell(ctx, r.hits, r.commands, false);
+      for (const h of analyzePython(py.join("\n"), { context: "snippet", tolerateParseErrors: true, shellState: ctx.state }).hits) {
+        ctx.hits.push({ ...h, line: h.line + first - 1, ...h.related ? { related: h.related.map((x) => x + first - 1) } : {} });
+      }
+    }
+  }
+  for (const l of doc.prose) {
+    const candidates = [];
+    for (const m of l.text.matchAll(/`([^`]+)`/g)) candidates.push(m[1].replace(PROMPT, ""));
+    const bare = l.text.replace(/`[^`]*`/g, " ");
+    const cmd = /(?:^|[\s:>(])((?:sudo\s+)?(?:python[\d.]*|bash|sh|source|curl|wget|pip[\d.]*|iex|iwr|powershell|pwsh|\.\/[\w./-]+)\s+\S.*)$/.exec(bare);
+    if (cmd) candidates.push(cmd[1].replace(/[.;,]\s*$/, ""));
+    for (const c of candidates) {
+      if (!COMMAND_WORD.test(c.trim())) continue;
+      const r = analyzeShell(c, { state: ctx.state, firstLine: l.line });
+      takeShell(ctx, r.hits.filter((h) => ["pipe-to-shell", "decode-exec", "subst-exec", "download-exec", "install-from-url"].includes(h.kind)), r.commands, true);
+    }
+  }
+}
+function takeShell(ctx, hits, commands, prose) {
+  for (const h of hits) {
+    const severity = h.kind === "network-send" && h.severity === "high" ? "medium" : h.severity;
+    ctx.hits.push({ check: ID[h.kind], severity, line: h.line, message: `The instructions tell users to run a command that ${lowerFirst(h.message)}`, help: h.help, ...h.related ? { related: h.related } : {} });
+  }
+  let cwd = dirname(ctx.readme);
+  for (const c of commands) {
+    if (c.name === "cd") {
+      const target = c.args[0];
+      const next = target !== void 0 ? joinPath(cwd, target) : void 0;
+      if (next !== void 0 && (next === "" || ctx.dirs.has(next))) cwd = next;
+      continue;
+    }
+    if (c.name === "git" && c.args[0] === "clone") {
+      const url = c.args.slice(1).find((a) => !a.startsWith("-"));
+      if (url && !isHubHost(hostOf(url))) ctx.cloned = url;
+      continue;
+    }
+    repoScript(ctx, c, cwd, prose);
+  }
+}
+function lowerFirst(s) {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+function scriptOf(c) {
+  const { name: name2, args } = c;
+  if (/^(uv|poetry|pipenv)$/.test(name2) && args[0] === "run" && args[1]) {
+    const inner = args[1];
+    return scriptOf({ ...c, name: basename(inner).toLowerCase(), program: inner, args: args.slice(2) });
+  }
+  const pip = pipInstallArgs(name2, args);
+  if (pip) {
+    const local = pip.find((a, i) => !a.startsWith("-") && (a === "." || a.startsWith("./") || a.startsWith("../") || pip[i - 1] === "-e") && !/^[a-z+]+:\/\//i.test(a));
+    return local !== void 0 ? [local, "pip-install"] : void 0;
+  }
+  if (/^python[\d.]*$|^py$|^pypy3?$/.test(name2)) {
+    const m = args.indexOf("-m");
+    if (m >= 0) return args[m + 1] && args[m + 1] !== "pip" ? [args[m + 1], "module"] : void 0;
+    if (args.includes("-c")) return void 0;
+    const s = args.find((a) => !a.startsWith("-"));
+    return s ? [s, "script"] : void 0;
+  }
+  if (/^(accelerate|torchrun|deepspeed|streamlit|gradio|chainlit)$/.test(name2)) {
+    const s = args.find((a) => /\.py$/.test(a));
+    return s ? [s, "script"] : void 0;
+  }
+  if (isInterpreter(name2) || name2 === "source" || name2 === ".") {
+    if (name2 === "powershell" || name2 === "pwsh") {
+      const f = args.findIndex((a) => /^-file$/i.test(a));
+      return f >= 0 && args[f + 1] ? [args[f + 1], "script"] : void 0;
+    }
+    if (name2 === "cmd") {
+      const k = args.findIndex((a) => /^\/[ck]$/i.test(a));
+      return k >= 0 && args[k + 1] ? [args[k + 1], "script"] : void 0;
+    }
+    const s = args.find((a) => !a.startsWith("-"));
+    return s ? [s, "script"] : void 0;
+  }
+  if (/^(https?|ftp):\/\//i.test(c.program)) return [c.program, "url"];
+  if (c.program.includes("/") || c.program.includes("\\") || /\.(sh|py|bat|cmd|ps1|exe|bin|run|appimage)$/i.test(c.program)) return [c.program, "program"];
+  return void 0;
+}
+function resolve(ctx, written, cwd, kind) {
+  const p = written.replace(/\\/g, "/");
+  const bases = [cwd, dirname(ctx.readme), ""];
+  const cands = [];
+  for (const b of bases) {
+    if (kind === "module") {
+      const m = p.replace(/\./g, "/");
+      cands.push(`${b ? `${b}/` : ""}${m}.py`, `${b ? `${b}/` : ""}${m}/__main__.py`);
+    } else if (kind === "pip-install") {
+      const d = joinPath(b, p);
+      if (d !== void 0) cands.push(`${d ? `${d}/` : ""}setup.py`, `${d ? `${d}/` : ""}pyproject.toml`);
+    } else {
+      const j = joinPath(b, p);
+      if (j !== void 0) cands.push(j);
+    }
+  }
+  for (const c of cands) {
+    const f = ctx.present.get(c);
+    if (f) return f;
+  }
+  return void 0;
+}
+function repoScript(ctx, c, cwd, prose) {
+  const s = scriptOf(c);
+  if (!s) return;
+  const [written, kind] = s;
+  const shown = c.words.join(" ").slice(0, 120);
+  if (kind === "url") {
+    ctx.hits.push({ check: "instructions.run-binary", severity: "high", line: c.line, message: `The instructions run a program straight from a URL: \`${shown}\``, help: "Running a downloaded program executes code nobody reviewed. Do not approve." });
+    return;
+  }
+  const f = resolve(ctx, written, cwd, kind);
+  if (!f) {
+    if (kind === "pip-install" && ctx.cloned) {
+      ctx.hits.push({ check: "instructions.git-install", severity: "medium", line: c.line, message: `The instructions install code from the cloned repository ${ctx.cloned} (\`${shown}\`)`, help: "That repository is not part of this review; pin it to a commit and review it, or install released packages." });
+    }
+    return;
+  }
+  if (f.formats.some((x) => ["elf", "pe", "macho", "wasm", "dex", "unknown-binary"].includes(x))) {
+    ctx.hits.push({ check: "instructions.run-binary", severity: "high", line: c.line, message: `The instructions run ${f.path}, a binary shipped in this repository (\`${shown}\`)`, help: "A model needs no native program of its own; binaries cannot be reviewed as source. Do not approve." });
+    return;
+  }
+  const findings = codeFindings(ctx.repo, f);
+  const notExamined = findings === void 0 || findings.some((x) => x.check === "code.not-examined");
+  const serious = (findings ?? []).filter((x) => x.severity === "critical" || x.severity === "high");
+  const worst = maxSeverity(serious);
+  const severity = notExamined ? "high" : worst ?? "medium";
+  const what = notExamined ? `; ${f.path} could not be analysed as code` : serious.length > 0 ? `; that script has ${serious.length} blocking finding(s): ${serious.slice(0, 3).map((x) => `${x.check}${x.line ? ` (line ${x.line})` : ""}`).join(", ")}` : "; its code has no blocking findings";
+  ctx.hits.push({
+    check: "instructions.run-repo-script",
+    severity,
+    line: c.line,
+    message: `The ${prose ? "text" : "instructions"} tell users to run ${f.path} from this repository (\`${shown}\`)${what}`,
+    help: severity === "medium" ? "Every user will run this script; read it and confirm it only does what the model card says." : "Users are told to run code that does something a model never needs. Do not approve."
+  });
+}
+
+// src/scan/extensions.ts
+var EXPECT = {
+  safetensors: ["safetensors"],
+  json: ["json", "notebook", "text", "empty"],
+  jsonl: ["json", "text", "empty"],
+  txt: ["text", "json", "python", "script", "empty"],
+  md: ["text", "json", "python", "script", "empty"],
+  npy: ["numpy"],
+  npz: ["zip"],
+  gguf: ["gguf"],
+  h5: ["hdf5"],
+  hdf5: ["hdf5"],
+  keras: ["zip"],
+  onnx: ["protobuf"],
+  model: ["protobuf", "text"],
+  tflite: ["tflite"],
+  py: ["python", "text", "script", "empty"],
+  ipynb: ["notebook", "json"],
+  png: ["image"],
+  jpg: ["image"],
+  jpeg: ["image"],
+  gif: ["image"],
+  tar: ["tar"],
+  gz: ["gzip"],
+  zip: ["zip"],
+  yaml: ["text", "empty"],
+  yml: ["text", "empty"]
+};
+var CODE_CAPABLE = /* @__PURE__ */ new Set([
+  "pickle",
+  "elf",
+  "pe",
+  "macho",
+  "wasm",
+  "dex",
+  "ole",
+  "zip",
+  "tar",
+  "gzip",
+  "zlib",
+  "bz2",
+  "xz",
+  "lzma",
+  "lz4",
+  "7z",
+  "joblib-zf",
+  "script",
+  "hdf5",
+  "unknown-binary"
+]);
+function extensionMismatch(path, formats) {
+  const base2 = path.split("/").pop() ?? path;
+  const dot2 = base2.lastIndexOf(".");
+  if (dot2 <= 0) return void 0;
+  const extension2 = base2.slice(dot2 + 1).toLowerCase();
+  const expected = EXPECT[extension2];
+  if (!expected || formats.some((f) => expected.includes(f))) return void 0;
+  return { extension: extension2, expected, severity: formats.some((f) => CODE_CAPABLE.has(f)) ? "high" : "low" };
+}
+
+// src/checks/content/layout.ts
+var EXECUTABLE = /* @__PURE__ */ new Set(["elf", "pe", "macho", "wasm", "dex"]);
+var DATA_EXTENSIONS = /* @__PURE__ */ new Set(["bin", "pt", "pth", "ckpt", "vocab", "spm", "tiktoken", "msgpack", "pb", "params", "weights", "data", "dat", "pkl", "pickle", "joblib", "index", "ot", "mlmodel", "nemo", "tflite", "onnx_data", "model"]);
+var NATIVE = /* @__PURE__ */ new Set(["exe", "dll", "so", "dylib", "msi", "scr", "com", "sys", "ko", "apk", "dmg", "deb", "rpm", "appimage", "jar", "class", "pyc", "pyo", "pyd", "node", "elf", "app"]);
+var ARCHIVES = /* @__PURE__ */ new Set(["zip", "tar", "tgz", "gz", "bz2", "xz", "7z", "rar", "zst", "lz4", "tbz2", "txz"]);
+var PICKLE_WEIGHTS = /* @__PURE__ */ new Set(["bin", "pt", "pth", "ckpt", "pkl"]);
+function weightStem(path) {
+  const b = basename(path);
+  return b.slice(0, b.lastIndexOf(".")).replace(/^pytorch_/, "").replace(/^diffusion_pytorch_/, "diffusion_");
+}
+var layoutCheck = {
+  id: "layout",
+  run(repo) {
+    const out = [];
+    const byDir = /* @__PURE__ */ new Map();
+    for (const f of repo.files) {
+      const ext = extension(f.path);
+      const exe = f.formats.filter((x) => EXECUTABLE.has(x));
+      if (exe.length > 0 && DATA_EXTENSIONS.has(ext) && !extensionMismatch(f.path, f.formats)) {
+        out.push({
+          check: "layout.executable",
+          severity: "critical",
+          file: f.path,
+          evidence: `${f.path}: ${f.formats.join(", ")}, ${f.size} bytes`,
+          message: `${f.path} is named like model data (.${ext}) but is a native executable (${exe.join(", ")})`,
+          help: "A binary disguised as weights or a tokenizer is there to be run by a script. Reject."
+        });
+      }
+      const lower = basename(f.path).toLowerCase();
+      const isNative = NATIVE.has(ext) || /\.so(\.\d+)+$/.test(lower);
+      if (isNative) {
+        out.push({
+          check: "layout.unused-file",
+          severity: "medium",
+          file: f.path,
+          evidence: `${f.path}: ${f.formats.join(", ") || "unknown"}, ${f.size} bytes`,
+          message: `${f.path} is a native library, installer or compiled code file that no model loader reads`,
+          help: "Find out what would run it (a script, a README step) and why a model ships it; compiled files cannot be reviewed as source."
+        });
+      } else if (ARCHIVES.has(ext) && !f.formats.includes("pytorch-zip")) {
+        out.push({
+          check: "layout.unused-file",
+          severity: "low",
+          file: f.path,
+          evidence: `${f.path}: ${f.formats.join(", ") || "unknown"}, ${f.size} bytes`,
+          message: `${f.path} is an archive; model loaders do not unpack archives, so something else is meant to`,
+          help: "Check what the README or scripts do with it. Its members were scanned where the format allows."
+        });
+      }
+      const d = byDir.get(dirname(f.path)) ?? { safetensors: [], pickles: [] };
+      if (ext === "safetensors") d.safetensors.push(f.path);
+      else if (PICKLE_WEIGHTS.has(ext) && !/\.index\.json$/.test(lower) && !/^(training_args|optimizer|scheduler|rng_state)/.test(lower)) d.pickles.push(f.path);
+      byDir.set(dirname(f.path), d);
+    }
+    for (const [dir, d] of byDir) {
+      const stems = new Set(d.safetensors.map(weightStem));
+      const pairs = d.pickles.filter((p) => stems.has(weightStem(p)));
+      if (pairs.length === 0) continue;
+      out.push({
+        check: "layout.mixed-weights",
+        severity: "info",
+        file: pairs[0],
+        evidence: [...d.safetensors, ...pairs].slice(0, 6).join(", "),
+        message: `${dir ? `${dir}/: ` : ""}the same weights are shipped as safetensors and as pickle-based files (${pairs.slice(0, 4).join(", ")}${pairs.length > 4 ? ", \u2026" : ""}); some loaders or versions pick the pickle files`,
+        help: "Each file was judged on its own: the pickle files' own findings decide. Pin `files` to the safetensors if the pickles are not needed."
+      });
+    }
+    return out;
+  }
+};
+
+// src/checks/content/index.ts
+var CONTENT_CHECKS = [codeCheck, instructionsCheck, remoteCodeCheck, layoutCheck];
+var MAX_TEXT_BYTES = 1024 * 1024;
+var contents = /* @__PURE__ */ new WeakMap();
+function contentOf(ctx) {
+  let c = contents.get(ctx);
+  if (!c) {
+    c = {
+      files: ctx.files.map((f) => ({ path: f.path, size: f.size, formats: f.formats, complete: f.complete })),
+      text: (p) => ctx.text(p)
+    };
+    contents.set(ctx, c);
+  }
+  return c;
+}
+function asRepoCheck(c) {
+  return { id: c.id, run: (ctx) => c.run(contentOf(ctx)) };
+}
 
 // src/checks/hub-scan.ts
 var LEVEL = { unsafe: "high", suspicious: "medium", caution: "medium" };
@@ -55253,8 +63416,8 @@ function redactUrl(raw) {
   }
   url.username = "";
   url.password = "";
-  for (const name of [...url.searchParams.keys()]) {
-    if (SECRET_PARAM.test(name)) url.searchParams.delete(name);
+  for (const name2 of [...url.searchParams.keys()]) {
+    if (SECRET_PARAM.test(name2)) url.searchParams.delete(name2);
   }
   url.hash = "";
   return url.toString();
@@ -55280,14 +63443,14 @@ function compareFindings(a, b) {
 var SEPARATORS = /[-_.]/g;
 var HUB_NAME = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
 var MAX_NAME_LENGTH = 96;
-function syntaxProblem(name) {
-  const odd = [...name].filter((c) => c.codePointAt(0) > 126 || c.codePointAt(0) < 33);
+function syntaxProblem(name2) {
+  const odd = [...name2].filter((c) => c.codePointAt(0) > 126 || c.codePointAt(0) < 33);
   if (odd.some((c) => c.codePointAt(0) > 126)) return { kind: "non-ascii", chars: odd.map(describeChar) };
-  if (name.length === 0) return { kind: "invalid", reason: "is empty" };
-  if (name.length > MAX_NAME_LENGTH) return { kind: "invalid", reason: `is longer than ${MAX_NAME_LENGTH} characters` };
+  if (name2.length === 0) return { kind: "invalid", reason: "is empty" };
+  if (name2.length > MAX_NAME_LENGTH) return { kind: "invalid", reason: `is longer than ${MAX_NAME_LENGTH} characters` };
   if (odd.length > 0) return { kind: "invalid", reason: `contains control or space characters (${odd.map(describeChar).join(", ")})` };
-  if (name.includes("--") || name.includes("..")) return { kind: "invalid", reason: "contains '--' or '..'" };
-  if (!HUB_NAME.test(name)) {
+  if (name2.includes("--") || name2.includes("..")) return { kind: "invalid", reason: "contains '--' or '..'" };
+  if (!HUB_NAME.test(name2)) {
     return { kind: "invalid", reason: "may only contain A-Z a-z 0-9 . _ - and must start and end with a letter, digit or _" };
   }
   return null;
@@ -55299,8 +63462,8 @@ function describeChar(c) {
   if (cp < 33) return `${hex2} (control/space)`;
   return `${hex2} '${c}'`;
 }
-function foldKey(name) {
-  return name.toLowerCase().replace(SEPARATORS, "");
+function foldKey(name2) {
+  return name2.toLowerCase().replace(SEPARATORS, "");
 }
 var DEFAULT_IGNORABLE = new RegExp("\\p{Default_Ignorable_Code_Point}", "u");
 var STRIP = /[\p{Default_Ignorable_Code_Point}\p{Mn}\p{Me}]/gu;
@@ -55505,26 +63668,28 @@ var ASCII_PAIRS = [
   [/nn/g, "m"]
 ];
 function confusable(c) {
+  if (c.length === 1 && c.charCodeAt(0) < 128) return ASCII_LOOKALIKE[c] ?? c;
   const latin = CONFUSABLES[c] ?? (c.codePointAt(0) > 127 ? c.normalize("NFKC") : c);
   return [...latin].map((k) => ASCII_LOOKALIKE[k] ?? CONFUSABLES[k] ?? k).join("");
 }
 function mapConfusables(s) {
+  if (/^[a-z2-9._-]*$/.test(s)) return s;
   return [...s.normalize("NFD").replace(STRIP, "")].map(confusable).join("").normalize("NFD").replace(STRIP, "");
 }
-function skeleton(name) {
-  let s = mapConfusables(mapConfusables(name).toLowerCase());
+function skeleton(name2) {
+  let s = mapConfusables(mapConfusables(name2).toLowerCase());
   for (const [re, to] of ASCII_PAIRS) s = s.replace(re, to);
   return s;
 }
-function visualKey(name) {
-  return skeleton(name).replace(SEPARATORS, "");
+function visualKey(name2) {
+  return skeleton(name2).replace(SEPARATORS, "");
 }
 function collapseRepeats(key) {
   return key.replace(/(.)\1+/gu, "$1");
 }
-function words(name) {
+function words(name2) {
   const out = [];
-  for (const part of name.split(/[-_.]+/)) {
+  for (const part of name2.split(/[-_.]+/)) {
     for (const w of part.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+|[^A-Za-z0-9]+/g) ?? []) out.push(w.toLowerCase());
   }
   return out;
@@ -55548,12 +63713,12 @@ function osaDistance(a, b, max = Infinity) {
   }
   return at(A.length, B.length);
 }
-function stripAffix(name, affix, at) {
-  const fold = foldKey(name);
+function stripAffix(name2, affix, at) {
+  const fold = foldKey(name2);
   if (fold.length <= affix.length) return null;
   if (at === "suffix" ? !fold.endsWith(affix) : !fold.startsWith(affix)) return null;
   const keep = fold.length - affix.length;
-  const chars = [...name];
+  const chars = [...name2];
   let seen = 0;
   if (at === "suffix") {
     let cut2 = 0;
@@ -55573,8 +63738,8 @@ function stripAffix(name, affix, at) {
 function trimSeparators(s) {
   return s.replace(/^[-_.]+|[-_.]+$/g, "");
 }
-function hasBoundaryAt(name, pos) {
-  const chars = [...name];
+function hasBoundaryAt(name2, pos) {
+  const chars = [...name2];
   let seen = 0;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
@@ -55931,17 +64096,28 @@ var MOST_IMITATED = Object.freeze([
 // src/checks/namespace/rules.ts
 var BLOCK_SCORE = 70;
 var REVIEW_SCORE = 40;
+var KEY_CACHE = /* @__PURE__ */ new Map();
+var KEY_CACHE_LIMIT = 2e4;
 function keysOf(raw, renderings = "as-typed") {
+  const cacheKey = `${renderings}\0${raw}`;
+  const cached = KEY_CACHE.get(cacheKey);
+  if (cached) return cached;
+  if (KEY_CACHE.size >= KEY_CACHE_LIMIT) KEY_CACHE.clear();
+  const keys = computeKeys(raw, renderings);
+  KEY_CACHE.set(cacheKey, keys);
+  return keys;
+}
+function computeKeys(raw, renderings) {
   const forms = renderings === "any-case" ? [raw, raw.toLowerCase(), raw.toUpperCase()] : [raw];
   const visuals = [...new Set(forms.map(visualKey))];
-  return {
+  return Object.freeze({
     raw,
     lower: raw.toLowerCase(),
     fold: foldKey(raw),
     visuals,
     collapsed: [...new Set(visuals.map(collapseRepeats))],
     words: words(raw)
-  };
+  });
 }
 function looksLike(c, p) {
   if (c.fold === p.fold) return "same letters";
@@ -55965,14 +64141,25 @@ function repeatRule(c, p) {
 }
 function swappedWordsRule(c, p) {
   if (p.words.length < 2 || p.words.length > 5) return null;
-  for (const perm of permutations(p.words)) {
-    const joined = perm.join("");
-    if (joined === p.fold) continue;
-    if (c.fold === joined || c.visuals[0] === visualKey(joined)) {
+  for (const perm of reorderings(p)) {
+    if (c.fold === perm.fold || c.visuals[0] === perm.visual) {
       return { rule: "swapped-words", score: 85, detail: `the words of '${p.raw}' (${p.words.join(" + ")}) in another order` };
     }
   }
   return null;
+}
+var REORDERINGS = /* @__PURE__ */ new Map();
+function reorderings(p) {
+  let out = REORDERINGS.get(p.raw);
+  if (!out) {
+    out = [];
+    for (const perm of permutations(p.words)) {
+      const fold = perm.join("");
+      if (fold !== p.fold) out.push({ fold, visual: visualKey(fold) });
+    }
+    REORDERINGS.set(p.raw, out);
+  }
+  return out;
 }
 function versionSuffixRule(c, p) {
   const m = /v?[0-9]+$/.exec(c.fold);
@@ -56143,35 +64330,36 @@ function* permutations(items) {
 
 // src/checks/namespace/check.ts
 var DEFAULT_MAX_HUB_LOOKUPS = 8;
+var BUILT_IN_TRUSTED = new Set(TRUSTED_PUBLISHERS.map((n) => n.toLowerCase()));
 var CATCH_ALL = /* @__PURE__ */ new Set(["edit-distance", "short-name", "affix-added"]);
 async function checkName(repoId, options = {}) {
-  const id = repoId.split("@")[0].trim();
-  const parts = id.split("/");
+  const id2 = repoId.split("@")[0].trim();
+  const parts = id2.split("/");
   if (parts.length !== 2 || !parts[0] || !parts[1]) {
-    const f = finding(
+    const f = finding2(
       "syntax.invalid",
       "high",
       `'${repoId}' is not a Hub model id of the form ORG/NAME`,
       `got ${parts.length} part(s) separated by '/'`,
       "Write the entry as ORG/NAME, exactly as the Hub shows it."
     );
-    return result(id, [f], []);
+    return result(id2, [f], []);
   }
-  const [namespace, name] = parts;
+  const [namespace, name2] = parts;
   const protectedNames = buildProtected(options);
   const findings = [];
   const hits = [];
   const nsProblem = syntaxProblem(namespace);
-  const nameProblem = syntaxProblem(name);
+  const nameProblem = syntaxProblem(name2);
   if (nsProblem) {
     const imitated2 = imitatedBy(skeleton(namespace), protectedNames);
     const rule = nsProblem.kind === "non-ascii" ? "syntax.non-ascii" : "syntax.invalid";
     for (const h of imitated2) hits.push({ ...h, rule, detail: `${h.detail} (${h.rule})` });
     findings.push(syntaxFinding("namespace", namespace, nsProblem, imitated2));
   }
-  if (nameProblem) findings.push(syntaxFinding("repo name", name, nameProblem, []));
+  if (nameProblem) findings.push(syntaxFinding("repo name", name2, nameProblem, []));
   const same = protectedNames.find((p) => p.keys.lower === namespace.toLowerCase());
-  const reviewed = options.reviewed?.find((r) => r.namespace.toLowerCase() === namespace.toLowerCase());
+  const reviewed = nsProblem ? void 0 : options.reviewed?.find((r) => r.namespace.toLowerCase() === namespace.toLowerCase());
   let canonicalPublisher;
   let role;
   if (!nsProblem && same) {
@@ -56179,17 +64367,17 @@ async function checkName(repoId, options = {}) {
     role = same.role;
     if (same.keys.raw !== namespace) {
       hits.push({ rule: "case-variant", score: 0, detail: `same account as '${same.keys.raw}'`, publisher: same.keys.raw, role: same.role, subject: "namespace" });
-      findings.push(finding(
+      findings.push(finding2(
         "case-variant",
         "info",
         `'${namespace}' is ${same.role} publisher '${same.keys.raw}' written in another case`,
-        `canonical id: ${same.keys.raw}/${name}`,
-        `Nothing to do; the Hub resolves both to ${same.keys.raw}/${name}. Prefer the canonical casing in the allowlist.`
+        `canonical id: ${same.keys.raw}/${name2}`,
+        `Nothing to do; the Hub resolves both to ${same.keys.raw}/${name2}. Prefer the canonical casing in the allowlist.`
       ));
     }
-  } else if (!nsProblem && reviewed) {
+  } else if (reviewed) {
     role = "reviewed";
-    findings.push(finding(
+    findings.push(finding2(
       "reviewed",
       "info",
       `'${namespace}' was reviewed as a legitimate neighbour on ${reviewed.date}`,
@@ -56210,11 +64398,11 @@ async function checkName(repoId, options = {}) {
     }
   }
   if (!same && !reviewed && !nameProblem) {
-    const shadow = await shadowing(namespace, name, protectedNames, hits, options);
+    const shadow = await shadowing(namespace, name2, protectedNames, hits, options);
     hits.push(...shadow.hits);
     findings.push(...shadow.findings);
   }
-  const out = result(`${namespace}/${name}`, findings, hits);
+  const out = result(`${namespace}/${name2}`, findings, hits);
   if (canonicalPublisher) out.canonicalPublisher = canonicalPublisher;
   if (role) out.role = role;
   return out;
@@ -56248,27 +64436,42 @@ function imitatedBy(skel, protectedNames) {
   return out;
 }
 var QUANTISED = /(?:^|[-_.])(?:gguf|ggml|awq|gptq|exl2|exl3|mlx|bnb|hqq|eetq|aqlm|quanto|onnx|openvino|nf4|fp8|fp4|int4|int8|w4a16|w8a8|[2-8]-?bits?|q[2-8](?:_[a-z0-9]+)*|[0-9.]+bpw)(?=$|[-_.])/i;
-function isQuantisedName(name) {
-  return QUANTISED.test(name);
+function isQuantisedName(name2) {
+  return QUANTISED.test(name2);
 }
-async function shadowing(namespace, name, protectedNames, namespaceHits, options) {
-  if (isQuantisedName(name)) return { hits: [], findings: [] };
+function repoIndex(source) {
+  const index = /* @__PURE__ */ new Map();
+  for (const [publisher, repos] of Object.entries(source)) {
+    for (const repo of repos) {
+      for (const key of /* @__PURE__ */ new Set([foldKey(repo), visualKey(repo)])) {
+        const list = index.get(key) ?? [];
+        list.push({ publisher, repo });
+        index.set(key, list);
+      }
+    }
+  }
+  return index;
+}
+var BUILT_IN_INDEX;
+function builtInRepoIndex() {
+  BUILT_IN_INDEX ??= repoIndex(KNOWN_REPOS);
+  return BUILT_IN_INDEX;
+}
+async function shadowing(namespace, name2, protectedNames, namespaceHits, options) {
+  if (isQuantisedName(name2)) return { hits: [], findings: [] };
   const byLower = new Map(protectedNames.map((p) => [p.keys.lower, p]));
-  const fold = foldKey(name);
-  const visual = visualKey(name);
+  const fold = foldKey(name2);
+  const visual = visualKey(name2);
   const shadows = [];
   const mapped = /* @__PURE__ */ new Set();
-  for (const source of [KNOWN_REPOS, options.knownRepos ?? {}]) {
-    for (const [publisher, repos] of Object.entries(source)) {
-      const p = byLower.get(publisher.toLowerCase());
+  for (const index of [builtInRepoIndex(), repoIndex(options.knownRepos ?? {})]) {
+    for (const known of [...index.get(fold) ?? [], ...index.get(visual) ?? []]) {
+      const p = byLower.get(known.publisher.toLowerCase());
       if (!p) continue;
-      for (const repo of repos) {
-        if (foldKey(repo) !== fold && visualKey(repo) !== visual) continue;
-        const key = `${p.keys.lower}/${repo.toLowerCase()}`;
-        if (mapped.has(key)) continue;
-        mapped.add(key);
-        shadows.push({ publisher: p.keys.raw, role: p.role, repo, source: "built-in map" });
-      }
+      const key = `${p.keys.lower}/${known.repo.toLowerCase()}`;
+      if (mapped.has(key)) continue;
+      mapped.add(key);
+      shadows.push({ publisher: p.keys.raw, role: p.role, repo: known.repo, source: "built-in map" });
     }
   }
   const unconfirmed = [];
@@ -56283,15 +64486,15 @@ async function shadowing(namespace, name, protectedNames, namespaceHits, options
     const lookup2 = options.hubLookup;
     const answers = await Promise.all(asked.map(async (p) => {
       try {
-        return await lookup2(`${p.keys.raw}/${name}`);
+        return await lookup2(`${p.keys.raw}/${name2}`);
       } catch {
         return void 0;
       }
     }));
     asked.forEach((p, i) => {
       const a = answers[i];
-      if (a === true) shadows.push({ publisher: p.keys.raw, role: p.role, repo: name, source: "Hub" });
-      else if (a === void 0) unconfirmed.push(`${p.keys.raw}/${name}`);
+      if (a === true) shadows.push({ publisher: p.keys.raw, role: p.role, repo: name2, source: "Hub" });
+      else if (a === void 0) unconfirmed.push(`${p.keys.raw}/${name2}`);
     });
   }
   const c = keysOf(namespace);
@@ -56303,22 +64506,31 @@ async function shadowing(namespace, name, protectedNames, namespaceHits, options
     const lookalike = lookalikes.find((h) => h.publisher === s.publisher) ?? lookalikes[0];
     const alike = resembles(c, p.keys);
     const score = lookalike || alike ? 85 : 55;
-    const why = lookalike ? `and the namespace is a lookalike of '${lookalike.publisher}' (${lookalike.rule})` : alike ? `and the namespace '${namespace}' resembles '${s.publisher}'` : `under an unrelated namespace`;
-    const hit = { rule: "repo-shadowing", score, detail: `${s.publisher}/${s.repo} (${s.source}) ${why}`, publisher: s.publisher, role: s.role, subject: "repo" };
+    const why = lookalike ? `and the namespace is a lookalike of '${lookalike.publisher}' (${lookalike.rule})` : alike ? `and the namespace '${escapeNonAscii(namespace)}' resembles '${s.publisher}'` : `under an unrelated namespace`;
+    const hit = {
+      rule: "repo-shadowing",
+      score,
+      detail: `${s.publisher}/${s.repo} (${s.source}) ${why}`,
+      publisher: s.publisher,
+      role: s.role,
+      subject: "repo",
+      original: `${s.publisher}/${s.repo}`,
+      source: s.source
+    };
     hits.push(hit);
-    findings.push(finding(
+    findings.push(finding2(
       "repo-shadowing",
       severityOf(score),
-      `'${namespace}/${name}' reuses the repo name of ${s.role} publisher '${s.publisher}' (${s.publisher}/${s.repo}) ${why}`,
+      `'${escapeNonAscii(namespace)}/${name2}' reuses the repo name of ${s.role} publisher '${s.publisher}' (${s.publisher}/${s.repo}) ${why}`,
       `imitates: ${s.publisher}; rule: repo-shadowing; known from: ${s.source}`,
       score >= BLOCK_SCORE ? `Do not approve. If you meant the original, use ${s.publisher}/${s.repo}.` : `Check that this is not a copy posing as ${s.publisher}/${s.repo}: compare the model card, files and account age with the original, and prefer ${s.publisher}/${s.repo} if it is the same model. If it is a genuine derivative, approve and record '${namespace}' as a reviewed namespace.`
     ));
   }
   if (unconfirmed.length > 0) {
-    findings.push(finding(
+    findings.push(finding2(
       "repo-shadowing",
       "info",
-      `could not ask the Hub whether ${unconfirmed.length} protected publisher(s) have a repo named '${name}'`,
+      `could not ask the Hub whether ${unconfirmed.length} protected publisher(s) have a repo named '${name2}'`,
       unconfirmed.join(", "),
       "Shadowing was checked against the built-in list only for these; re-run when the Hub is reachable."
     ));
@@ -56331,6 +64543,8 @@ function lookupTargets(namespace, protectedNames, hits, alreadyKnown, max) {
   const ordered = [
     ...hits.filter((h) => h.subject === "namespace").sort((a, b) => b.score - a.score).map((h) => byLower.get(h.publisher.toLowerCase())),
     ...protectedNames.filter((p) => resembles(c, p.keys)),
+    // Publishers the policy added (usually the team's own): no built-in repo map knows their names.
+    ...protectedNames.filter((p) => p.role === "trusted" && !BUILT_IN_TRUSTED.has(p.keys.lower)),
     ...MOST_IMITATED.map((n) => byLower.get(n.toLowerCase()))
   ];
   const out = [];
@@ -56347,7 +64561,7 @@ function severityOf(score) {
   if (score >= REVIEW_SCORE) return "medium";
   return "info";
 }
-function finding(rule, severity, message, evidence, help) {
+function finding2(rule, severity, message, evidence, help) {
   return { check: `namespace.${rule}`, severity, message, evidence, help };
 }
 var RULE_NAMES = {
@@ -56368,7 +64582,7 @@ var RULE_NAMES = {
 function lookalikeFinding(namespace, hit) {
   const severity = severityOf(hit.score);
   const block = hit.score >= BLOCK_SCORE;
-  return finding(
+  return finding2(
     hit.rule,
     severity,
     `Namespace '${namespace}' imitates ${hit.role} publisher '${hit.publisher}' (${RULE_NAMES[hit.rule]})`,
@@ -56378,23 +64592,29 @@ function lookalikeFinding(namespace, hit) {
 }
 function syntaxFinding(what, value, problem, imitated2) {
   const target = [...new Set(imitated2.map((h) => h.publisher))];
-  const who = target.length > 0 ? `; it reads as ${target.map((t) => `'${t}'`).join(", ")}` : "";
+  const rule = problem.kind === "non-ascii" ? "syntax.non-ascii" : "syntax.invalid";
+  const who = target.length > 0 ? `; it reads as ${target.map((t2) => `'${t2}'`).join(", ")}` : "";
+  const via = [...new Set(imitated2.map((h) => h.rule))].join(", ");
+  const imitates = target.length > 0 ? `imitates: ${target.join(", ")}; rule: ${rule} (reads as it by ${via})` : `rule: ${rule}`;
   if (problem.kind === "non-ascii") {
-    return finding(
-      "syntax.non-ascii",
+    return finding2(
+      rule,
       "critical",
-      `The ${what} '${JSON.stringify(value).slice(1, -1)}' contains characters no Hub name can have${who}`,
-      `${problem.chars.join(", ")}; skeleton '${skeleton(value)}'` + (target.length > 0 ? `; imitates: ${target.join(", ")}; rule: ${[...new Set(imitated2.map((h) => h.rule))].join(", ")}` : ""),
+      `The ${what} '${escapeNonAscii(value)}' contains characters no Hub name can have${who}`,
+      `${imitates}; ${problem.chars.join(", ")}; skeleton '${escapeNonAscii(skeleton(value))}'`,
       "Do not approve. Hub names are ASCII only; a name with lookalike or invisible characters is an impersonation attempt or a copy-paste accident. Retype the id by hand from the publisher's page."
     );
   }
-  return finding(
-    "syntax.invalid",
+  return finding2(
+    rule,
     "high",
-    `The ${what} '${value}' is not a valid Hub name: it ${problem.reason}${who}`,
-    target.length > 0 ? `imitates: ${target.join(", ")}` : `value: ${value}`,
+    `The ${what} '${escapeNonAscii(value)}' is not a valid Hub name: it ${problem.reason}${who}`,
+    `${imitates}; value: '${escapeNonAscii(value)}'`,
     "Correct the id: Hub names use A-Z a-z 0-9 . _ - only, with no -- or .., at most 96 characters."
   );
+}
+function escapeNonAscii(s) {
+  return [...s].map((c) => /^[\x20-\x7e]$/.test(c) ? c : `\\u{${c.codePointAt(0).toString(16)}}`).join("");
 }
 function result(repo, findings, hits) {
   findings.sort(compareFindings);
@@ -56438,7 +64658,7 @@ async function assess(ctx) {
     hubLookup: hubRepoExists(ctx.hub)
   };
   const results = [];
-  for (const id of checked) results.push(await checkName(id, options));
+  for (const id2 of checked) results.push(await checkName(id2, options));
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
   for (const r of results) {
@@ -56538,14 +64758,14 @@ function accessFindings(repo, info2) {
 var DAY_MS = 24 * 60 * 60 * 1e3;
 function instant(iso) {
   if (iso === void 0) return void 0;
-  const t = Date.parse(iso);
-  return Number.isFinite(t) ? t : void 0;
+  const t2 = Date.parse(iso);
+  return Number.isFinite(t2) ? t2 : void 0;
 }
 function daysBetween(from, to) {
   return (to - from) / DAY_MS;
 }
-function isoDay(t) {
-  return new Date(t).toISOString().slice(0, 10);
+function isoDay(t2) {
+  return new Date(t2).toISOString().slice(0, 10);
 }
 function span(days) {
   const d = Math.abs(days);
@@ -56657,7 +64877,7 @@ function containment(part, whole) {
 function cardSimilarity(candidate, original, selfIds = {}, k = 5) {
   const neutral = (text, ids2) => {
     let out = text;
-    for (const id of ids2) if (id) out = out.split(new RegExp(escapeRegExp(id), "gi")).join(" selfrepoid ");
+    for (const id2 of ids2) if (id2) out = out.split(new RegExp(escapeRegExp(id2), "gi")).join(" selfrepoid ");
     return out;
   };
   const ids = [selfIds.candidate, selfIds.original];
@@ -57026,7 +65246,8 @@ var REPO_CHECKS = [
   pinCheck,
   hubScanCheck,
   namespaceCheck,
-  provenanceCheck
+  provenanceCheck,
+  ...CONTENT_CHECKS.map(asRepoCheck)
 ];
 
 // src/hub/shape.ts
@@ -57091,6 +65312,298 @@ function strArray(v, where) {
   return arr(v, where).map((x, i) => str(x, `${where}[${i}]`));
 }
 
+// src/hub/socket-get.ts
+import { connect as netConnect } from "node:net";
+import { connect as tlsConnect } from "node:tls";
+var READ_BUFFER = 1 << 20;
+var SLAB = 1 << 20;
+var MIN_FREE = 64 << 10;
+var MAX_HEAD = 64 << 10;
+function parseHead(text) {
+  const lines = text.split("\r\n");
+  const m = /^HTTP\/1\.[01] (\d{3})(?: .*)?$/.exec(lines[0] ?? "");
+  if (!m) return `bad status line ${JSON.stringify((lines[0] ?? "").slice(0, 80))}`;
+  const headers = new Headers();
+  for (const line2 of lines.slice(1)) {
+    const i = line2.indexOf(":");
+    if (i <= 0) return `bad header line ${JSON.stringify(line2.slice(0, 80))}`;
+    try {
+      headers.append(line2.slice(0, i).trim(), line2.slice(i + 1).trim());
+    } catch {
+      return `bad header line ${JSON.stringify(line2.slice(0, 80))}`;
+    }
+  }
+  return { status: Number(m[1]), headers };
+}
+var ChunkedDecoder = class {
+  state = "size";
+  left = 0;
+  line = "";
+  get done() {
+    return this.state === "done";
+  }
+  /** Body pieces in `input`; throws on malformed framing. */
+  feed(input, out) {
+    let i = 0;
+    while (i < input.length && this.state !== "done") {
+      if (this.state === "data") {
+        const n = Math.min(this.left, input.length - i);
+        out.push(input.subarray(i, i + n));
+        i += n;
+        this.left -= n;
+        if (this.left === 0) this.state = "data-crlf";
+        continue;
+      }
+      const nl = input.indexOf(10, i);
+      const end = nl < 0 ? input.length : nl + 1;
+      this.line += Buffer.from(input.buffer, input.byteOffset + i, end - i).toString("latin1");
+      i = end;
+      if (this.line.length > 4096) throw new Error("chunk-size line too long");
+      if (nl < 0) continue;
+      const line2 = this.line.replace(/\r?\n$/, "");
+      this.line = "";
+      if (this.state === "data-crlf") {
+        if (line2 !== "") throw new Error("missing CRLF after chunk data");
+        this.state = "size";
+      } else if (this.state === "size") {
+        const m = /^([0-9a-fA-F]{1,12})(;.*)?$/.exec(line2);
+        if (!m) throw new Error(`bad chunk size ${JSON.stringify(line2.slice(0, 40))}`);
+        this.left = parseInt(m[1], 16);
+        this.state = this.left === 0 ? "trailer" : "data";
+      } else if (line2 === "") {
+        this.state = "done";
+      }
+    }
+  }
+};
+function socketGet(url, opts) {
+  const u = new URL(url);
+  const https3 = u.protocol === "https:";
+  if (!https3 && u.protocol !== "http:") throw new HubError("http-error", `${opts.what}: unsupported protocol ${u.protocol}`);
+  const port = Number(u.port || (https3 ? 443 : 80));
+  const host = u.hostname.replace(/^\[(.*)\]$/, "$1");
+  const lines = [`GET ${u.pathname}${u.search} HTTP/1.1`, `Host: ${u.host}`, "Connection: close"];
+  for (const [k, v] of Object.entries(opts.headers)) {
+    if (/[\r\n]/.test(k) || /[\r\n]/.test(v)) throw new HubError("http-error", `${opts.what}: header ${k} contains a line break`);
+    if (k.toLowerCase() !== "host" && k.toLowerCase() !== "connection") lines.push(`${k}: ${v}`);
+  }
+  const request2 = `${lines.join("\r\n")}\r
+\r
+`;
+  return new Promise((resolveHead, rejectHead) => {
+    let headDone = false;
+    let head = Buffer.alloc(0);
+    let framing = { kind: "close" };
+    const chunked = new ChunkedDecoder();
+    const queue = [];
+    let ended = false;
+    let failure;
+    let waiter;
+    let stallTimer;
+    let paused = false;
+    let received = 0;
+    const shared = opts.reuseBuffer ? Buffer.allocUnsafeSlow(READ_BUFFER) : void 0;
+    let slab = Buffer.allocUnsafeSlow(SLAB);
+    let slabUsed = 0;
+    const nextBuffer = () => {
+      if (shared) return shared;
+      if (SLAB - slabUsed < MIN_FREE) {
+        slab = Buffer.allocUnsafeSlow(SLAB);
+        slabUsed = 0;
+      }
+      return slab.subarray(slabUsed);
+    };
+    const fail2 = (err) => {
+      if (failure || ended) return;
+      failure = err;
+      clearTimeout(headTimer);
+      if (stallTimer) clearTimeout(stallTimer);
+      socket.destroy();
+      if (!headDone) rejectHead(err);
+      if (waiter) {
+        const w = waiter;
+        waiter = void 0;
+        w.reject(err);
+      }
+    };
+    let closed = false;
+    const finish2 = () => {
+      if (closed || failure) return;
+      closed = true;
+      ended = true;
+      clearTimeout(headTimer);
+      socket.destroy();
+      if (stallTimer) clearTimeout(stallTimer);
+      if (waiter && queue.length === 0) {
+        const w = waiter;
+        waiter = void 0;
+        w.resolve(null);
+      }
+    };
+    const deliver = () => {
+      if (!waiter) return;
+      const c = queue.shift();
+      if (c) {
+        const w = waiter;
+        waiter = void 0;
+        w.resolve(c);
+      } else if (ended) {
+        const w = waiter;
+        waiter = void 0;
+        w.resolve(null);
+      }
+    };
+    const onBody = (data) => {
+      if (data.length === 0) return;
+      if (framing.kind === "chunked") {
+        try {
+          chunked.feed(data, queue);
+        } catch (err) {
+          fail2(new HubError("malformed-response", `${opts.what}: ${err.message}`, { url: opts.shownUrl }));
+          return;
+        }
+        if (chunked.done) ended = true;
+      } else if (framing.kind === "length") {
+        const n = Math.min(framing.left, data.length);
+        if (n > 0) queue.push(data.subarray(0, n));
+        framing.left -= n;
+        if (framing.left === 0) ended = true;
+      } else {
+        queue.push(data);
+      }
+    };
+    const onHead = (data) => {
+      head = Buffer.concat([head, data]);
+      for (; ; ) {
+        const end = head.indexOf("\r\n\r\n");
+        if (end < 0) {
+          if (head.length > MAX_HEAD) fail2(new HubError("malformed-response", `${opts.what}: response head larger than ${MAX_HEAD} bytes`, { url: opts.shownUrl }));
+          return;
+        }
+        const parsed = parseHead(head.subarray(0, end).toString("latin1"));
+        if (typeof parsed === "string") {
+          fail2(new HubError("malformed-response", `${opts.what}: ${parsed}`, { url: opts.shownUrl }));
+          return;
+        }
+        const rest = Buffer.from(head.subarray(end + 4));
+        if (parsed.status >= 100 && parsed.status < 200) {
+          head = rest;
+          continue;
+        }
+        headDone = true;
+        clearTimeout(headTimer);
+        const te = parsed.headers.get("transfer-encoding");
+        const cl = parsed.headers.get("content-length");
+        if (te && te.toLowerCase() !== "identity") {
+          if (te.toLowerCase() !== "chunked") {
+            fail2(new HubError("malformed-response", `${opts.what}: unsupported Transfer-Encoding '${te}'`, { url: opts.shownUrl }));
+            return;
+          }
+          framing = { kind: "chunked" };
+        } else if (cl !== null) {
+          if (!/^\d+$/.test(cl.trim())) {
+            fail2(new HubError("malformed-response", `${opts.what}: bad Content-Length '${cl.slice(0, 40)}'`, { url: opts.shownUrl }));
+            return;
+          }
+          framing = { kind: "length", left: Number(cl) };
+          if (framing.left === 0) ended = true;
+        }
+        onBody(rest);
+        resolveHead({ status: parsed.status, headers: parsed.headers, body: reader });
+        return;
+      }
+    };
+    const callback = (nread, buf) => {
+      const data = buf.subarray(0, nread);
+      if (!shared) slabUsed += nread;
+      received += nread;
+      const before = queue.length;
+      if (!headDone) onHead(data);
+      else onBody(data);
+      if (failure) return false;
+      if (ended) {
+        finish2();
+        deliver();
+        return false;
+      }
+      const produced = queue.length > before;
+      deliver();
+      if (produced) {
+        paused = true;
+        return false;
+      }
+      return true;
+    };
+    const onread = { buffer: nextBuffer, callback };
+    const tlsOptions = {
+      host,
+      port,
+      servername: host,
+      onread,
+      ALPNProtocols: ["http/1.1"],
+      ...opts.ca ? { ca: opts.ca } : {}
+    };
+    const socket = https3 ? tlsConnect(tlsOptions) : netConnect({ host, port, onread });
+    const headTimer = setTimeout(
+      () => fail2(new HubError("timeout", `${opts.what}: no response within ${opts.headersTimeoutMs} ms`, { url: opts.shownUrl })),
+      opts.headersTimeoutMs
+    );
+    socket.setNoDelay(true);
+    socket.on(https3 ? "secureConnect" : "connect", () => socket.write(request2));
+    socket.on("error", (err) => {
+      fail2(new HubError("network", `${opts.what}: ${err.message}${err.code && !err.message.includes(err.code) ? ` (${err.code})` : ""}`, { url: opts.shownUrl, cause: err }));
+    });
+    socket.on("close", () => {
+      if (ended || failure) return;
+      if (headDone && framing.kind === "close") {
+        finish2();
+        deliver();
+        return;
+      }
+      fail2(
+        new HubError(
+          "network",
+          headDone ? `${opts.what}: the connection closed before the body was complete` : `${opts.what}: the connection closed before a response (${received} bytes received)`,
+          { url: opts.shownUrl }
+        )
+      );
+    });
+    const armStall = () => {
+      if (stallTimer) clearTimeout(stallTimer);
+      const at = received;
+      stallTimer = setTimeout(() => {
+        if (waiter && received === at) {
+          fail2(new HubError("timeout", `${opts.what}: no bytes for ${opts.stallTimeoutMs} ms, the connection stalled`, { url: opts.shownUrl }));
+        } else if (waiter) armStall();
+      }, opts.stallTimeoutMs);
+      stallTimer.unref();
+    };
+    const reader = {
+      read() {
+        if (failure) return Promise.reject(failure);
+        const c = queue.shift();
+        if (c) return Promise.resolve(c);
+        if (ended) return Promise.resolve(null);
+        return new Promise((resolve3, reject) => {
+          waiter = { resolve: resolve3, reject };
+          armStall();
+          if (paused) {
+            paused = false;
+            socket.resume();
+          }
+        });
+      },
+      cancel() {
+        ended = true;
+        queue.length = 0;
+        if (stallTimer) clearTimeout(stallTimer);
+        socket.destroy();
+        return Promise.resolve();
+      }
+    };
+  });
+}
+
 // src/version.ts
 var TOOL_NAME = "model-gate";
 var TOOL_VERSION = "0.1.0";
@@ -57100,7 +65613,7 @@ var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 function isRedirect(status) {
   return REDIRECTS.has(status);
 }
-var defaultSleep = (ms) => new Promise((resolve2) => setTimeout(resolve2, ms));
+var defaultSleep = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
 function serverWaitMs(headers, now) {
   const waits = [];
   const retryAfter = headers.get("retry-after")?.trim();
@@ -57113,8 +65626,8 @@ function serverWaitMs(headers, now) {
   }
   const rateLimit = headers.get("ratelimit");
   if (rateLimit) {
-    const field2 = (name) => {
-      const m = new RegExp(`(?:^|[;,\\s])${name}=(\\d+)`).exec(rateLimit);
+    const field2 = (name2) => {
+      const m = new RegExp(`(?:^|[;,\\s])${name2}=(\\d+)`).exec(rateLimit);
       return m?.[1] === void 0 ? void 0 : Number(m[1]);
     };
     const remaining = field2("r") ?? field2("remaining");
@@ -57125,8 +65638,8 @@ function serverWaitMs(headers, now) {
 }
 function clean(text, max = 200) {
   if (!text) return void 0;
-  const t = text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
-  return t.length > max ? `${t.slice(0, max)}\u2026` : t || void 0;
+  const t2 = text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+  return t2.length > max ? `${t2.slice(0, max)}\u2026` : t2 || void 0;
 }
 function describeCause(err) {
   const parts = [];
@@ -57221,6 +65734,9 @@ var HubHttp = class {
   hubOrigin;
   token;
   fetchImpl;
+  /** File bytes use socket-get.ts unless a fetch was injected (then every request goes through it). */
+  socketForBytes;
+  ca;
   sleep;
   now;
   random;
@@ -57237,6 +65753,8 @@ var HubHttp = class {
     this.hubOrigin = new URL(opts.hubUrl).origin;
     this.token = opts.token || void 0;
     this.fetchImpl = opts.fetch ?? ((url, init) => fetch(url, init));
+    this.socketForBytes = opts.fetch === void 0;
+    this.ca = opts.ca;
     this.sleep = opts.sleep ?? defaultSleep;
     this.now = opts.now ?? Date.now;
     this.random = opts.random ?? Math.random;
@@ -57282,34 +65800,21 @@ var HubHttp = class {
     let attempt = attempt0;
     let retries = 0;
     for (; ; ) {
-      const controller = new AbortController();
-      let headersTimedOut = false;
-      const timer = setTimeout(() => {
-        headersTimedOut = true;
-        controller.abort(new Error("headers timeout"));
-      }, this.headersTimeoutMs);
-      let response;
+      let answer;
       try {
-        response = await this.fetchImpl(url, {
-          method: "GET",
-          headers: this.headersFor(url, spec.headers),
-          redirect: "manual",
-          signal: controller.signal
-        });
+        answer = await this.attempt(url, shown, spec);
       } catch (err) {
-        const e = headersTimedOut ? new HubError("timeout", `${spec.what}: no response within ${this.headersTimeoutMs} ms`, { url: shown }) : new HubError("network", `${spec.what}: request failed: ${describeCause(err)}`, { url: shown, cause: err });
-        if (!this.takeRetry(attempt)) throw this.gaveUp(e, retries);
+        if (!(err instanceof HubError)) throw err;
+        if (!this.takeRetry(attempt)) throw this.gaveUp(err, retries);
         await this.sleep(this.backoffMs(attempt));
         attempt++;
         retries++;
         continue;
-      } finally {
-        clearTimeout(timer);
       }
-      const status = response.status;
+      const { status } = answer;
       if (status === 408 || status === 429 || status >= 500) {
-        const wait = serverWaitMs(response.headers, this.now());
-        const e = await this.errorFrom(response, shown, spec);
+        const wait = serverWaitMs(answer.headers, this.now());
+        const e = await this.errorFrom(answer, shown, spec);
         if (wait !== void 0 && wait > this.maxWaitMs) {
           throw new HubError(
             e.code,
@@ -57324,17 +65829,46 @@ var HubHttp = class {
         retries++;
         continue;
       }
-      if (status >= 400) throw await this.errorFrom(response, shown, spec);
+      if (status >= 400) throw await this.errorFrom(answer, shown, spec);
       if (status >= 300 && !isRedirect(status)) {
-        await response.body?.cancel().catch(() => void 0);
+        await answer.body.cancel();
         throw new HubError("http-error", `${spec.what}: unexpected HTTP ${status}`, { url: shown, status });
       }
+      return { ...answer, url: shown, retries };
+    }
+  }
+  /** One request, no retries. Failures before a response are HubErrors 'network' or 'timeout'. */
+  async attempt(url, shown, spec) {
+    const headers = this.headersFor(url, spec.headers);
+    if (spec.bytes && this.socketForBytes) {
+      const r = await socketGet(url, {
+        headers,
+        headersTimeoutMs: this.headersTimeoutMs,
+        stallTimeoutMs: this.stallTimeoutMs,
+        reuseBuffer: spec.bytes.reuseBuffer,
+        what: spec.what,
+        shownUrl: shown,
+        ...this.ca ? { ca: this.ca } : {}
+      });
+      return r;
+    }
+    const controller = new AbortController();
+    let headersTimedOut = false;
+    const timer = setTimeout(() => {
+      headersTimedOut = true;
+      controller.abort(new Error("headers timeout"));
+    }, this.headersTimeoutMs);
+    try {
+      const response = await this.fetchImpl(url, { method: "GET", headers, redirect: "manual", signal: controller.signal });
       return {
-        response,
-        url: shown,
-        body: new BodyReader(response, controller, this.stallTimeoutMs, shown, spec.what),
-        retries
+        status: response.status,
+        headers: response.headers,
+        body: new BodyReader(response, controller, this.stallTimeoutMs, shown, spec.what)
       };
+    } catch (err) {
+      throw headersTimedOut ? new HubError("timeout", `${spec.what}: no response within ${this.headersTimeoutMs} ms`, { url: shown }) : new HubError("network", `${spec.what}: request failed: ${describeCause(err)}`, { url: shown, cause: err });
+    } finally {
+      clearTimeout(timer);
     }
   }
   /**
@@ -57348,17 +65882,16 @@ var HubHttp = class {
       const opened = await this.open(url, { ...spec, headers: { accept: "application/json", ...spec.headers } }, attempt);
       retries += opened.retries;
       attempt += opened.retries;
-      const { response } = opened;
-      if (isRedirect(response.status)) {
+      if (isRedirect(opened.status)) {
         await opened.body.cancel();
-        const location = response.headers.get("location") ?? void 0;
+        const location = opened.headers.get("location") ?? void 0;
         if (!location) {
-          throw new HubError("malformed-response", `${spec.what}: HTTP ${response.status} redirect without a Location`, {
+          throw new HubError("malformed-response", `${spec.what}: HTTP ${opened.status} redirect without a Location`, {
             url: opened.url,
-            status: response.status
+            status: opened.status
           });
         }
-        return { status: response.status, headers: response.headers, url: opened.url, location, retries };
+        return { status: opened.status, headers: opened.headers, url: opened.url, location, retries };
       }
       let text;
       try {
@@ -57379,10 +65912,10 @@ var HubHttp = class {
         throw new HubError(
           "malformed-response",
           `${spec.what}: the Hub's answer is not JSON (${err.message}); the server is not a Hub API or the response was altered`,
-          { url: opened.url, status: response.status }
+          { url: opened.url, status: opened.status }
         );
       }
-      return { status: response.status, headers: response.headers, url: opened.url, body, retries };
+      return { status: opened.status, headers: opened.headers, url: opened.url, body, retries };
     }
   }
   /** Runs a validator over a parsed body, turning shape errors into 'malformed-response'. */
@@ -57433,12 +65966,12 @@ var HubHttp = class {
     });
   }
   /** A typed error from a 4xx/5xx answer; consumes (a bounded part of) the body for the Hub's message. */
-  async errorFrom(response, url, spec) {
-    const status = response.status;
-    const xCode = clean(response.headers.get("x-error-code"));
-    let xMessage = clean(response.headers.get("x-error-message"));
-    if (!xMessage) xMessage = await bodyErrorMessage(response);
-    else await response.body?.cancel().catch(() => void 0);
+  async errorFrom(answer, url, spec) {
+    const status = answer.status;
+    const xCode = clean(answer.headers.get("x-error-code"));
+    let xMessage = clean(answer.headers.get("x-error-message"));
+    if (!xMessage) xMessage = await bodyErrorMessage(answer.body);
+    else await answer.body.cancel();
     const details = { url, status, hubErrorCode: xCode, hubErrorMessage: xMessage };
     const said = [xCode, xMessage].filter(Boolean).join(": ");
     const at = `(HTTP ${status}${said ? `, Hub says "${said}"` : ""}, ${url})`;
@@ -57469,19 +66002,17 @@ var HubHttp = class {
     return fail2("http-error", "unexpected answer.");
   }
 };
-async function bodyErrorMessage(response) {
+async function bodyErrorMessage(body) {
   try {
-    const reader = response.body?.getReader();
-    if (!reader) return void 0;
     const chunks = [];
     let total = 0;
     while (total < 4096) {
-      const r = await reader.read();
-      if (r.done) break;
-      chunks.push(r.value);
-      total += r.value.byteLength;
+      const c = await body.read();
+      if (!c) break;
+      chunks.push(Buffer.from(c));
+      total += c.byteLength;
     }
-    await reader.cancel().catch(() => void 0);
+    await body.cancel();
     const text = Buffer.concat(chunks).toString("utf8");
     try {
       const parsed = JSON.parse(text);
@@ -57499,8 +66030,8 @@ import { createHash } from "node:crypto";
 function gitBlobHeader(size) {
   return Buffer.from(`blob ${size}\0`, "latin1");
 }
-function gitBlobOid(content) {
-  return createHash("sha1").update(gitBlobHeader(content.byteLength)).update(content).digest("hex");
+function gitBlobOid(content2) {
+  return createHash("sha1").update(gitBlobHeader(content2.byteLength)).update(content2).digest("hex");
 }
 function lfsPointerText(sha256, size) {
   return `version https://git-lfs.github.com/spec/v1
@@ -57559,9 +66090,9 @@ function parseSecurityFileStatus(v, where) {
   if (v === void 0 || v === null) return void 0;
   const o = obj(v, where);
   const out = { status: str(o.status, `${where}.status`) };
-  for (const name of SCANNERS) {
-    const s = scanner(o[name], `${where}.${name}`);
-    if (s) out[name] = s;
+  for (const name2 of SCANNERS) {
+    const s = scanner(o[name2], `${where}.${name2}`);
+    if (s) out[name2] = s;
   }
   return out;
 }
@@ -57695,17 +66226,17 @@ function parseRefs(v) {
   const o = obj(v, "refs");
   return { branches: refList(o.branches, "branches"), tags: refList(o.tags, "tags"), converts: refList(o.converts, "converts") };
 }
-function objectIdTime(id) {
-  return new Date(parseInt(id.slice(0, 8), 16) * 1e3).toISOString();
+function objectIdTime(id2) {
+  return new Date(parseInt(id2.slice(0, 8), 16) * 1e3).toISOString();
 }
 function authorFrom(o, type, nameKey) {
-  const id = matching(o._id, OBJECT_ID, "_id", "a 24-hex ObjectId");
+  const id2 = matching(o._id, OBJECT_ID, "_id", "a 24-hex ObjectId");
   const createdAt = optIsoDate(o.createdAt, "createdAt");
   const out = {
     name: str(o[nameKey], nameKey),
     type,
-    id,
-    createdAt: createdAt ?? objectIdTime(id),
+    id: id2,
+    createdAt: createdAt ?? objectIdTime(id2),
     createdAtSource: createdAt ? "createdAt" : "objectId"
   };
   const fullname = optStr(o.fullname, "fullname");
@@ -57726,7 +66257,7 @@ function parseOrgOverview(v) {
 // src/hub/download.ts
 import { createHash as createHash2 } from "node:crypto";
 import { mkdir as mkdir2, open as open2, rename as rename2, rm as rm2 } from "node:fs/promises";
-import { dirname } from "node:path";
+import { dirname as dirname2 } from "node:path";
 var PUBLIC_HUB = "https://huggingface.co";
 function cdnAllowed(hubOrigin, origin, allowed) {
   if (allowed) return allowed.some((a) => new URL(a).origin === origin);
@@ -57766,6 +66297,7 @@ var Downloader = class {
     const tailStart = tail ? size - tail.byteLength : size;
     if (tail && tailStart < 0) throw fail2("tail-mismatch", `expected tail of ${tail.byteLength} bytes is longer than the file`);
     const copy = req2.copyTo ? await Copy.open(req2.copyTo, what) : void 0;
+    const reuse = consumers.every((c) => c.borrowsChunks === true);
     let delivered = 0;
     let retries = 0;
     let resumes = 0;
@@ -57773,7 +66305,7 @@ var Downloader = class {
     try {
       for (; ; ) {
         const range = delivered > 0 ? { start: delivered, end: size - 1 } : void 0;
-        const src = await this.openSource(req2.repo, req2.sha, item, range, what);
+        const src = await this.openSource(req2.repo, req2.sha, item, range, what, reuse);
         retries += src.retries;
         origin = src.origin;
         let broke;
@@ -57870,7 +66402,7 @@ var Downloader = class {
     if (n === 0) return new Uint8Array(0);
     const what = `${repo}@${sha.slice(0, 12)}:${item.path} (last ${n} bytes)`;
     for (let attempt = 0; ; attempt++) {
-      const src = await this.openSource(repo, sha, item, { start: item.size - n, end: item.size - 1 }, what);
+      const src = await this.openSource(repo, sha, item, { start: item.size - n, end: item.size - 1 }, what, true);
       const out = Buffer.allocUnsafe(n);
       let got = 0;
       try {
@@ -57898,20 +66430,21 @@ var Downloader = class {
    * check X-Repo-Commit, the ETag (regular files) or X-Linked-Etag/X-Linked-Size (LFS), then for LFS the CDN
    * Location — only on an allowed origin and without the token — and the status/Content-Range/Content-Length.
    */
-  async openSource(repo, sha, item, range, what) {
+  async openSource(repo, sha, item, range, what, reuseBuffer) {
     const resolveUrl = `${this.http.hubOrigin}/${repo}/resolve/${sha}/${encodePath(item.path)}`;
     const rangeHeader = range ? { range: `bytes=${range.start}-${range.end}` } : {};
     const base2 = { "accept-encoding": "identity" };
     const hub = await this.http.open(resolveUrl, {
       what,
       headers: item.lfs ? base2 : { ...base2, ...rangeHeader },
-      notFound: "entry-not-found"
+      notFound: "entry-not-found",
+      bytes: { reuseBuffer }
     });
     let retries = hub.retries;
-    const h = hub.response.headers;
+    const h = hub.headers;
     const ctx = (expected, actual) => ({
       url: hub.url,
-      status: hub.response.status,
+      status: hub.status,
       path: item.path,
       ...expected !== void 0 ? { expected } : {},
       ...actual !== void 0 ? { actual } : {}
@@ -57929,9 +66462,9 @@ var Downloader = class {
         commit ?? "(missing)"
       );
     }
-    if (!isRedirect(hub.response.status)) {
+    if (!isRedirect(hub.status)) {
       if (item.lfs) {
-        await reject("unexpected-redirect", `an LFS file was answered with HTTP ${hub.response.status} instead of a redirect to its CDN`);
+        await reject("unexpected-redirect", `an LFS file was answered with HTTP ${hub.status} instead of a redirect to its CDN`);
       }
       const etag = unquoteEtag(h.get("etag"));
       if (etag !== item.oid) await reject("etag-mismatch", `ETag ${etag ?? "(missing)"} is not the tree's git oid ${item.oid}`, item.oid, etag ?? "(missing)");
@@ -57941,7 +66474,7 @@ var Downloader = class {
     if (!item.lfs) {
       await reject(
         "unexpected-redirect",
-        `HTTP ${hub.response.status} for a regular (non-LFS) file; a 307 means the repository moved \u2014 resolve it and use the canonical id`
+        `HTTP ${hub.status} for a regular (non-LFS) file; a 307 means the repository moved \u2014 resolve it and use the canonical id`
       );
     }
     const lfs = item.lfs;
@@ -57968,13 +66501,18 @@ var Downloader = class {
       );
     }
     await hub.body.cancel();
-    const bytes2 = await this.http.open(cdn.href, { what: `${what} from the CDN`, headers: { ...base2, ...rangeHeader }, notFound: "entry-not-found" });
+    const bytes2 = await this.http.open(cdn.href, {
+      what: `${what} from the CDN`,
+      headers: { ...base2, ...rangeHeader },
+      notFound: "entry-not-found",
+      bytes: { reuseBuffer }
+    });
     retries += bytes2.retries;
-    if (isRedirect(bytes2.response.status)) {
+    if (isRedirect(bytes2.status)) {
       await bytes2.body.cancel();
-      throw new HubError("unexpected-redirect", `${what}: the CDN redirected again (HTTP ${bytes2.response.status}); refusing a second hop`, {
+      throw new HubError("unexpected-redirect", `${what}: the CDN redirected again (HTTP ${bytes2.status}); refusing a second hop`, {
         url: bytes2.url,
-        status: bytes2.response.status,
+        status: bytes2.status,
         path: item.path
       });
     }
@@ -57983,7 +66521,7 @@ var Downloader = class {
   }
   /** Status, Content-Range, Content-Length and Content-Encoding of the response that carries the bytes. */
   async checkBody(src, item, range, what) {
-    const res = src.response;
+    const res = src;
     const h = res.headers;
     const bad = async (code, message, expected, actual) => {
       await src.body.cancel();
@@ -58035,7 +66573,7 @@ var Copy = class _Copy {
   static async open(dest, what) {
     const partial = `${dest}.partial`;
     try {
-      await mkdir2(dirname(dest), { recursive: true });
+      await mkdir2(dirname2(dest), { recursive: true });
       return new _Copy(await open2(partial, "w"), partial, dest, what);
     } catch (err) {
       throw new HubError("write-failed", `${what}: cannot create ${partial}: ${err.message}`, { cause: err });
@@ -58253,8 +66791,8 @@ var HubClient = class {
           (body) => arr(body, "commits").map((v, i) => parseCommit(v, `commits[${commits.length + i}]`))
         );
         commits.push(...page);
-        const t = answer.headers.get("x-total-count");
-        if (t && /^\d+$/.test(t)) total = Number(t);
+        const t2 = answer.headers.get("x-total-count");
+        if (t2 && /^\d+$/.test(t2)) total = Number(t2);
       }
     );
     return { commits, ...total !== void 0 ? { total } : {}, complete };
@@ -58267,14 +66805,14 @@ var HubClient = class {
     return this.http.validate(answer, what, parseRefs);
   }
   /** The user or organisation `name` (users first; they share one namespace). */
-  async getAuthor(name) {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/.test(name)) {
-      throw new HubError("invalid-repo-id", `'${name.slice(0, 100)}' is not a Hub account name`);
+  async getAuthor(name2) {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/.test(name2)) {
+      throw new HubError("invalid-repo-id", `'${name2.slice(0, 100)}' is not a Hub account name`);
     }
     const tryOne = async (kind) => {
-      const what = `${kind === "users" ? "user" : "organization"} overview of ${name}`;
+      const what = `${kind === "users" ? "user" : "organization"} overview of ${name2}`;
       try {
-        const answer = await this.http.getJson(`${this.hubUrl}/api/${kind}/${name}/overview`, { what, notFound: "author-not-found" });
+        const answer = await this.http.getJson(`${this.hubUrl}/api/${kind}/${name2}/overview`, { what, notFound: "author-not-found" });
         this.refuseRedirect(answer, what);
         return this.http.validate(answer, what, kind === "users" ? parseUserOverview : parseOrgOverview);
       } catch (err) {
@@ -58286,7 +66824,7 @@ var HubClient = class {
     if (!found) {
       throw new HubError(
         "author-not-found",
-        `no Hub user or organization named '${name}'; the namespace may have been deleted (and could be re-registered by anyone)`
+        `no Hub user or organization named '${name2}'; the namespace may have been deleted (and could be re-registered by anyone)`
       );
     }
     return found;
@@ -58563,7 +67101,7 @@ var JSON_REPORT_FORMAT = 1;
 function entry(e) {
   return { repo: e.repo, revision: e.revision, line: e.line, files: e.files ? [...e.files] : void 0, reason: e.reason };
 }
-function finding2(f) {
+function finding3(f) {
   return {
     check: f.check,
     severity: f.severity,
@@ -58584,7 +67122,7 @@ function file(f) {
     lfs: f.lfs,
     formats: [...f.formats],
     complete: f.complete,
-    findings: sortedFindings(f.findings).map(finding2)
+    findings: sortedFindings(f.findings).map(finding3)
   };
 }
 function review(r) {
@@ -58597,7 +67135,7 @@ function review(r) {
     authorId: r.authorId,
     commit: r.commit,
     redirects: r.redirects.map((h) => ({ from: h.from, to: h.to, status: h.status })),
-    findings: sortedFindings(r.findings).map(finding2),
+    findings: sortedFindings(r.findings).map(finding3),
     files: r.files.map(file)
   };
 }
@@ -58666,7 +67204,7 @@ var COMMENT_BUDGET = {
   marker: true,
   limit: COMMENT_LIMIT,
   target: 6e4,
-  measure: (t) => t.length,
+  measure: (t2) => t2.length,
   listCap: 50,
   evidenceChars: CAPS.evidence
 };
@@ -58713,9 +67251,9 @@ function headline(input) {
 ${tallies.join(" \xB7 ")}
 `;
 }
-function capped(items, cap, render, more) {
-  const lines = items.slice(0, cap).map(render);
-  if (items.length > cap) lines.push(more(items.length - cap));
+function capped(items, cap2, render, more) {
+  const lines = items.slice(0, cap2).map(render);
+  if (items.length > cap2) lines.push(more(items.length - cap2));
   return lines;
 }
 function errorsCallout(input, listCap) {
@@ -58844,8 +67382,8 @@ function findingBlock(f, review2, hubUrl, evidenceChars) {
   const where = [codeSpan(f.check, 80)];
   if (f.file !== void 0) {
     const url = hubBlobUrl(hubUrl, review2.entry.repo, pinnedSha(review2), f.file, f.line);
-    const name = codeSpan(f.file, CAPS.name);
-    where.push(url ? `[${name}](${url})` : name);
+    const name2 = codeSpan(f.file, CAPS.name);
+    where.push(url ? `[${name2}](${url})` : name2);
   }
   if (f.line !== void 0) where.push(`line ${lineNumber(f.line)}`);
   if (f.offset !== void 0 && Number.isSafeInteger(f.offset)) where.push(`byte ${f.offset}`);
@@ -58872,8 +67410,8 @@ function inventoryTable(review2, hubUrl) {
   const sha = pinnedSha(review2);
   const rows = review2.files.map((f) => {
     const url = hubBlobUrl(hubUrl, review2.entry.repo, sha, f.path);
-    const name = escapeInline(f.path, CAPS.name);
-    const path = url ? `[${name}](${url})` : name;
+    const name2 = escapeInline(f.path, CAPS.name);
+    const path = url ? `[${name2}](${url})` : name2;
     const formats = f.formats.length > 0 ? escapeInline(f.formats.join(", "), 120) : "\u2014";
     const digest = f.sha256 && /^[0-9a-f]{64}$/.test(f.sha256) ? `<code>${f.sha256.slice(0, 12)}</code>` : f.sha256 ? codeCell(f.sha256, 80) : "\u2014";
     const checked = f.complete ? "\u2705" : "\u26A0\uFE0F not fully examined";
@@ -58895,13 +67433,13 @@ function buildSection(review2, input, budget) {
   const sevText = severitySummary(counts);
   const openAttr = review2.verdict === "approved" ? "" : " open";
   const summary2 = `${VERDICT_ICON[review2.verdict]} <b>${escapeHtml(review2.entry.repo, CAPS.name)}</b> @ <code>${escapeHtml(shortSha(review2.entry.revision), 48)}</code> \u2014 ${VERDICT_LABEL[review2.verdict]}` + (sevText ? `: ${sevText}` : "");
-  const meta = [];
+  const meta2 = [];
   const tree = hubTreeUrl(input.hubUrl, review2.entry.repo, sha);
   const commit = sha ? tree ? `[${codeSpan(sha)}](${tree})` : codeSpan(sha) : `${codeSpan(review2.entry.revision, 80)} (not a full commit sha)`;
   const totalSize = review2.files.reduce((s, f) => s + (Number.isFinite(f.size) ? f.size : 0), 0);
-  meta.push(`Commit ${commit} \xB7 allowlist line ${lineNumber(review2.entry.line)} \xB7 ${plural(review2.files.length, "file")} (${humanSize(totalSize)})`);
+  meta2.push(`Commit ${commit} \xB7 allowlist line ${lineNumber(review2.entry.line)} \xB7 ${plural(review2.files.length, "file")} (${humanSize(totalSize)})`);
   if (review2.commit && isFullSha(review2.entry.revision) && review2.commit !== review2.entry.revision) {
-    meta.push(`The Hub resolved the pin to a different commit: ${codeSpan(review2.commit, 80)}`);
+    meta2.push(`The Hub resolved the pin to a different commit: ${codeSpan(review2.commit, 80)}`);
   }
   const ids = [];
   if (review2.canonicalId && review2.canonicalId !== review2.entry.repo) {
@@ -58909,16 +67447,16 @@ function buildSection(review2, input, budget) {
   }
   if (review2.repoId) ids.push(`repo id ${codeSpan(review2.repoId, 80)}`);
   if (review2.authorId) ids.push(`author id ${codeSpan(review2.authorId, 80)}`);
-  if (ids.length > 0) meta.push(ids.join(" \xB7 "));
+  if (ids.length > 0) meta2.push(ids.join(" \xB7 "));
   for (const hop of review2.redirects.slice(0, 5)) {
-    meta.push(`Redirect ${codeSpan(hop.from, CAPS.name)} \u2192 ${codeSpan(hop.to, CAPS.name)} (${Number.isSafeInteger(hop.status) ? hop.status : "?"})`);
+    meta2.push(`Redirect ${codeSpan(hop.from, CAPS.name)} \u2192 ${codeSpan(hop.to, CAPS.name)} (${Number.isSafeInteger(hop.status) ? hop.status : "?"})`);
   }
-  if (review2.redirects.length > 5) meta.push(`\u2026 ${plural(review2.redirects.length - 5, "more redirect")}`);
-  if (review2.entry.reason) meta.push(`Reason given: ${escapeInline(review2.entry.reason, CAPS.message)}`);
+  if (review2.redirects.length > 5) meta2.push(`\u2026 ${plural(review2.redirects.length - 5, "more redirect")}`);
+  if (review2.entry.reason) meta2.push(`Reason given: ${escapeInline(review2.entry.reason, CAPS.message)}`);
   const open4 = `<details${openAttr}>
 <summary>${summary2}</summary>
 
-${meta.join("<br>\n")}
+${meta2.join("<br>\n")}
 
 `;
   const blocks = sortedFindings(review2.findings).map((f) => ({
@@ -59040,15 +67578,15 @@ function renderMarkdown(input, budget) {
   for (const listCap of listCaps) {
     const head = marker + headline(input) + "\n" + errorsCallout(input, listCap) + verdictTable(input, reviews, CAPS.message) + policyCallout(input, listCap);
     const tail = removedSection(input, listCap) + signingSection(input, listCap);
-    const heading = sections.length > 0 ? DETAILS_HEADING : "";
-    const fixed = measure(head) + measure(heading) + measure(tail) + measure(foot);
+    const heading2 = sections.length > 0 ? DETAILS_HEADING : "";
+    const fixed = measure(head) + measure(heading2) + measure(tail) + measure(foot);
     for (const detail of levels) {
       const body = sections.map((s) => assemble(s, detail, input)).join("");
-      if (fixed + measure(body) <= budget.target) return head + heading + body + tail + foot;
+      if (fixed + measure(body) <= budget.target) return head + heading2 + body + tail + foot;
     }
     if (fixed < budget.target) {
       const body = fitSections(sections, levels[2], budget.target - fixed, input, measure);
-      const out = head + heading + body + tail + foot;
+      const out = head + heading2 + body + tail + foot;
       if (measure(out) <= budget.limit) return out;
     }
   }
@@ -59105,15 +67643,15 @@ function buildSarif(input) {
   const ruleIndex = /* @__PURE__ */ new Map();
   const worst = /* @__PURE__ */ new Map();
   for (const { finding: f } of kept) {
-    const id = ruleId(f.check);
-    const prev = worst.get(id);
-    if (!prev || severityRank(f.severity) > severityRank(prev)) worst.set(id, f.severity);
-    if (ruleIndex.has(id)) continue;
-    ruleIndex.set(id, rules.length);
+    const id2 = ruleId(f.check);
+    const prev = worst.get(id2);
+    if (!prev || severityRank(f.severity) > severityRank(prev)) worst.set(id2, f.severity);
+    if (ruleIndex.has(id2)) continue;
+    ruleIndex.set(id2, rules.length);
     rules.push({
-      id,
-      name: ruleName(id),
-      shortDescription: { text: f.check === ALLOWLIST_RULE ? "Invalid approved-models.yaml entry" : `Model Gate check ${id}` },
+      id: id2,
+      name: ruleName(id2),
+      shortDescription: { text: f.check === ALLOWLIST_RULE ? "Invalid approved-models.yaml entry" : `Model Gate check ${id2}` },
       fullDescription: { text: messageText(f.message, CAPS.message) },
       help: {
         text: messageText(
@@ -59147,8 +67685,8 @@ function buildSarif(input) {
         text += ` \u2014 in ${messageText(f.file, CAPS.name)}${at}`;
         const url = hubBlobUrl(input.hubUrl, r.entry.repo, pinnedSha(r), f.file, f.line);
         if (url) properties.hubUrl = url;
-        const name = sanitize(f.file.slice(f.file.lastIndexOf("/") + 1), { max: CAPS.name });
-        logical.push({ name, fullyQualifiedName: sanitize(`${r.entry.repo}@${sha}/${f.file}`, { max: 1e3 }), kind: "resource" });
+        const name2 = sanitize(f.file.slice(f.file.lastIndexOf("/") + 1), { max: CAPS.name });
+        logical.push({ name: name2, fullyQualifiedName: sanitize(`${r.entry.repo}@${sha}/${f.file}`, { max: 1e3 }), kind: "resource" });
       }
       location.logicalLocations = logical;
     }
@@ -59196,7 +67734,7 @@ var SUMMARY_BUDGET = {
   marker: false,
   limit: SUMMARY_LIMIT,
   target: SUMMARY_LIMIT - 48 * 1024,
-  measure: (t) => Buffer.byteLength(t, "utf8"),
+  measure: (t2) => Buffer.byteLength(t2, "utf8"),
   listCap: 500,
   evidenceChars: 4e3
 };
@@ -59319,23 +67857,23 @@ function tokenMatches(tok, c) {
       return true;
   }
 }
-function matchSegment(tokens, name) {
-  let prev = new Array(name.length + 1).fill(false);
+function matchSegment(tokens, name2) {
+  let prev = new Array(name2.length + 1).fill(false);
   prev[0] = true;
   for (const tok of tokens) {
-    const cur = new Array(name.length + 1).fill(false);
+    const cur = new Array(name2.length + 1).fill(false);
     if (tok.t === "star") {
       let reach = false;
-      for (let j = 0; j <= name.length; j++) {
+      for (let j = 0; j <= name2.length; j++) {
         reach = reach || (prev[j] ?? false);
         cur[j] = reach;
       }
     } else {
-      for (let j = 1; j <= name.length; j++) cur[j] = (prev[j - 1] ?? false) && tokenMatches(tok, name.charCodeAt(j - 1));
+      for (let j = 1; j <= name2.length; j++) cur[j] = (prev[j - 1] ?? false) && tokenMatches(tok, name2.charCodeAt(j - 1));
     }
     prev = cur;
   }
-  return prev[name.length] ?? false;
+  return prev[name2.length] ?? false;
 }
 function matchGlob(glob, path) {
   const parts = path.split("/");
@@ -59945,9 +68483,9 @@ function createTagDefinitionListMap() {
     mapping: []
   };
 }
-function compileTags(tags) {
+function compileTags(tags2) {
   const result2 = [];
-  for (const tag of tags) {
+  for (const tag of tags2) {
     let index = result2.length;
     for (let previousIndex = 0; previousIndex < result2.length; previousIndex++) {
       const previous = result2[previousIndex];
@@ -59994,8 +68532,8 @@ var Schema = class Schema2 {
   defaultMappingTag;
   exact;
   prefix;
-  constructor(tags) {
-    const compiledTags = compileTags(tags);
+  constructor(tags2) {
+    const compiledTags = compileTags(tags2);
     const implicitScalarTags = [];
     const exact2 = createTagDefinitionMap();
     const prefix = createTagDefinitionListMap();
@@ -60081,9 +68619,9 @@ var Schema = class Schema2 {
   * const schema = CORE_SCHEMA.withTags(mergeTag, realMapTag)
   * ```
   */
-  withTags(...tags) {
+  withTags(...tags2) {
     let flatTags = [];
-    for (const tag of tags) flatTags = flatTags.concat(tag);
+    for (const tag of tags2) flatTags = flatTags.concat(tag);
     return new Schema2([...this.tags, ...flatTags]);
   }
 };
@@ -60216,8 +68754,8 @@ function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
     pos: position - lineStart + head.length
   };
 }
-function padStart(string, max) {
-  return " ".repeat(Math.max(max - string.length, 0)) + string;
+function padStart(string2, max) {
+  return " ".repeat(Math.max(max - string2.length, 0)) + string2;
 }
 function makeSnippet(mark, options) {
   if (!mark.buffer) return null;
@@ -60508,8 +69046,8 @@ function getDoubleQuotedValue(input, start, end) {
   }
   return result2 + input.slice(captureStart, end);
 }
-function getBlockValue(input, start, end, indent, chomping, folded2) {
-  const textIndent = indent < 0 ? 0 : indent;
+function getBlockValue(input, start, end, indent2, chomping, folded2) {
+  const textIndent = indent2 < 0 ? 0 : indent2;
   const region = input.slice(start, end).replace(/\r\n?/g, "\n");
   const lines = region === "" ? [] : (region.endsWith("\n") ? region.slice(0, -1) : region).split("\n");
   let result2 = "";
@@ -60519,12 +69057,12 @@ function getBlockValue(input, start, end, indent, chomping, folded2) {
   for (const line2 of lines) {
     let column = 0;
     while (column < textIndent && line2.charCodeAt(column) === 32) column++;
-    if (indent < 0 || column >= line2.length) {
+    if (indent2 < 0 || column >= line2.length) {
       emptyLines++;
       continue;
     }
-    const content = line2.slice(textIndent);
-    const first = content.charCodeAt(0);
+    const content2 = line2.slice(textIndent);
+    const first = content2.charCodeAt(0);
     if (folded2) {
       if (first === 32 || first === 9) {
         atMoreIndented = true;
@@ -60536,7 +69074,7 @@ function getBlockValue(input, start, end, indent, chomping, folded2) {
         if (didReadContent) result2 += " ";
       } else result2 += "\n".repeat(emptyLines);
     } else result2 += "\n".repeat(didReadContent ? 1 + emptyLines : emptyLines);
-    result2 += content;
+    result2 += content2;
     didReadContent = true;
     emptyLines = 0;
   }
@@ -60635,7 +69173,7 @@ function insertFlowPairMappingEvent(state, snapshot) {
     style: COLLECTION_STYLE.FLOW
   });
 }
-function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
+function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent2 = -1, fast = false) {
   state.events.push({
     type: EVENT_ID.SCALAR,
     valueStart,
@@ -60646,7 +69184,7 @@ function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tag
     tagEnd,
     style,
     chomping,
-    indent,
+    indent: indent2,
     fast
   });
 }
@@ -60933,7 +69471,7 @@ function readDoubleQuotedScalar(state, nodeIndent, props) {
 function readBlockScalar(state, parentIndent, props) {
   const ch = state.input.charCodeAt(state.position);
   let chomping = CHOMPING_MODE.CLIP;
-  let indent = -1;
+  let indent2 = -1;
   let detectedIndent = false;
   if (ch !== 124 && ch !== 62) return false;
   const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
@@ -60948,7 +69486,7 @@ function readBlockScalar(state, parentIndent, props) {
     } else if (digit >= 0) {
       if (digit === 0) throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
       if (detectedIndent) throwError(state, "repeat of an indentation width identifier");
-      indent = parentIndent + digit - 1;
+      indent2 = parentIndent + digit - 1;
       detectedIndent = true;
       state.position++;
     } else break;
@@ -60961,7 +69499,7 @@ function readBlockScalar(state, parentIndent, props) {
   if (hadWhitespace && state.input.charCodeAt(state.position) === 35) skipUntilLineEnd(state);
   if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
   else if (state.input.charCodeAt(state.position) !== 0) throwError(state, "a line break is expected");
-  let contentIndent = detectedIndent ? indent : -1;
+  let contentIndent = detectedIndent ? indent2 : -1;
   let maxLeadingIndent = 0;
   const valueStart = state.position;
   let valueEnd = state.position;
@@ -61314,9 +69852,9 @@ function readDirective(state) {
   state.position++;
   const nameStart = state.position;
   while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
-  const name = state.input.slice(nameStart, state.position);
+  const name2 = state.input.slice(nameStart, state.position);
   const args = [];
-  if (name.length === 0) throwError(state, "directive name must not be less than one character in length");
+  if (name2.length === 0) throwError(state, "directive name must not be less than one character in length");
   while (state.input.charCodeAt(state.position) !== 0 && !isEol(state.input.charCodeAt(state.position))) {
     while (isWhiteSpace(state.input.charCodeAt(state.position))) state.position++;
     if (state.input.charCodeAt(state.position) === 35 || isEol(state.input.charCodeAt(state.position)) || state.input.charCodeAt(state.position) === 0) break;
@@ -61325,7 +69863,7 @@ function readDirective(state) {
     args.push(state.input.slice(start, state.position));
   }
   if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
-  if (name === "YAML") {
+  if (name2 === "YAML") {
     if (state.directives.some((directive) => directive.kind === "yaml")) throwError(state, "duplication of %YAML directive");
     if (args.length !== 1) throwError(state, "YAML directive accepts exactly one argument");
     const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
@@ -61335,7 +69873,7 @@ function readDirective(state) {
       kind: "yaml",
       version: args[0]
     });
-  } else if (name === "TAG") {
+  } else if (name2 === "TAG") {
     if (args.length !== 2) throwError(state, "TAG directive accepts exactly two arguments");
     const [handle, prefix] = args;
     if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
@@ -61536,7 +70074,7 @@ var DEFAULT_PRESENTER_OPTIONS = {
   quoteFlowKeys: false,
   quoteStyle: "single",
   forceQuotes: false,
-  scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name)),
+  scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name2) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name2)),
   tagBeforeAnchor: false
 };
 var DEFAULT_DUMP_OPTIONS = {
@@ -61593,8 +70131,8 @@ function tabIndentedLines(text) {
   for (let i = 0; i < lines.length; i++) {
     const m = /^[ \t?:-]*/.exec(lines[i] ?? "");
     const lead = m ? m[0] : "";
-    const tab = lead.indexOf("	");
-    if (tab >= 0) out.push({ line: i + 1, column: tab + 1 });
+    const tab2 = lead.indexOf("	");
+    if (tab2 >= 0) out.push({ line: i + 1, column: tab2 + 1 });
   }
   return out;
 }
@@ -61695,10 +70233,10 @@ var Builder = class {
   }
   checkDecorations(ev) {
     if (ev.anchorStart >= 0) {
-      const name = this.text.slice(ev.anchorStart, ev.anchorEnd);
+      const name2 = this.text.slice(ev.anchorStart, ev.anchorEnd);
       this.problems.push({
         ...this.pos(ev.anchorStart - 1),
-        message: `YAML anchor '&${name}' is not allowed`,
+        message: `YAML anchor '&${name2}' is not allowed`,
         help: 'Anchors and aliases are refused (they enable exponential "billion laughs" expansion); write the value out.'
       });
     }
@@ -61719,10 +70257,10 @@ var Builder = class {
         return this.scalar(ev);
       case EVENT_ID.ALIAS: {
         const at = this.pos(Math.max(0, ev.anchorStart - 1));
-        const name = this.text.slice(ev.anchorStart, ev.anchorEnd);
+        const name2 = this.text.slice(ev.anchorStart, ev.anchorEnd);
         this.problems.push({
           ...at,
-          message: `YAML alias '*${name}' is not allowed`,
+          message: `YAML alias '*${name2}' is not allowed`,
           help: 'Anchors and aliases are refused (they enable exponential "billion laughs" expansion); write the value out.'
         });
         return { kind: "scalar", value: "", plain: false, ...at, endLine: at.line };
@@ -61835,29 +70373,29 @@ function editDistance(a, b) {
 var MAX_ID_PART = 96;
 var PART = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
 var FULL_SHA = /^[0-9a-f]{40}$/;
-function checkRepoId(id) {
-  if (id.length === 0) return { message: "repo id is empty", help: "Write the model's id as `namespace/name`." };
-  for (let i = 0; i < id.length; i++) {
-    const code = id.codePointAt(i) ?? 0;
+function checkRepoId(id2) {
+  if (id2.length === 0) return { message: "repo id is empty", help: "Write the model's id as `namespace/name`." };
+  for (let i = 0; i < id2.length; i++) {
+    const code = id2.codePointAt(i) ?? 0;
     if (code > 126 || code < 33) {
       const hex2 = code.toString(16).toUpperCase().padStart(4, "0");
       return {
-        message: `repo id '${printable(id)}' contains the character U+${hex2} at position ${i + 1}; Hub ids are plain ASCII`,
+        message: `repo id '${printable(id2)}' contains the character U+${hex2} at position ${i + 1}; Hub ids are plain ASCII`,
         help: "This is either a typo or a lookalike (homoglyph) of a real name. Copy the id from the model page URL."
       };
     }
   }
-  const url = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(.*)$/.exec(id);
+  const url = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(.*)$/.exec(id2);
   if (url) {
     return {
-      message: `repo id '${id}' is a URL`,
+      message: `repo id '${id2}' is a URL`,
       help: `Write only \`namespace/name\` (for example \`${url[1]?.split("/").slice(0, 2).join("/") ?? "org/name"}\`).`
     };
   }
-  const parts = id.split("/");
+  const parts = id2.split("/");
   if (parts.length === 1) {
     return {
-      message: `repo id '${id}' has no namespace`,
+      message: `repo id '${id2}' has no namespace`,
       help: "Write `namespace/name`. Legacy ids without a namespace redirect to another repo (e.g. `gpt2` is `openai-community/gpt2`); pin the canonical one."
     };
   }
@@ -61865,7 +70403,7 @@ function checkRepoId(id) {
     const first = parts[0];
     const hint = first === "models" || first === "datasets" || first === "spaces" ? ` Drop the '${first}/' prefix; only models are reviewed.` : "";
     return {
-      message: `repo id '${id}' has ${parts.length - 1} slashes; it must be exactly \`namespace/name\``,
+      message: `repo id '${id2}' has ${parts.length - 1} slashes; it must be exactly \`namespace/name\``,
       help: `Write \`namespace/name\`; file paths belong in \`files\`.${hint}`
     };
   }
@@ -61873,25 +70411,25 @@ function checkRepoId(id) {
     ["namespace", parts[0] ?? ""],
     ["name", parts[1] ?? ""]
   ]) {
-    if (part.length === 0) return { message: `repo id '${id}' has an empty ${label}`, help: "Write `namespace/name`." };
+    if (part.length === 0) return { message: `repo id '${id2}' has an empty ${label}`, help: "Write `namespace/name`." };
     if (part.length > MAX_ID_PART) {
       return {
-        message: `repo id '${id}': ${label} is ${part.length} characters, over the Hub's ${MAX_ID_PART}`,
+        message: `repo id '${id2}': ${label} is ${part.length} characters, over the Hub's ${MAX_ID_PART}`,
         help: "Copy the id from the model page URL."
       };
     }
     if (!PART.test(part)) {
       return {
-        message: `repo id '${id}': ${label} '${part}' may only use letters, digits, '-', '_' and '.', and must not start or end with '-' or '.'`,
+        message: `repo id '${id2}': ${label} '${part}' may only use letters, digits, '-', '_' and '.', and must not start or end with '-' or '.'`,
         help: "Copy the id from the model page URL."
       };
     }
   }
-  if (id.includes("--") || id.includes("..")) {
-    return { message: `repo id '${id}' contains '--' or '..', which the Hub does not allow`, help: "Copy the id from the model page URL." };
+  if (id2.includes("--") || id2.includes("..")) {
+    return { message: `repo id '${id2}' contains '--' or '..', which the Hub does not allow`, help: "Copy the id from the model page URL." };
   }
-  if (id.endsWith(".git")) {
-    return { message: `repo id '${id}' ends with '.git'`, help: "Drop the `.git` suffix." };
+  if (id2.endsWith(".git")) {
+    return { message: `repo id '${id2}' ends with '.git'`, help: "Drop the `.git` suffix." };
   }
   return null;
 }
@@ -62201,7 +70739,7 @@ function readPolicyDocument(root, file2) {
         break;
       }
       case "exclude":
-        assignIf(fields, "exclude", strings(value, key.value, fail2, (s) => {
+        assignIf(fields, "exclude", strings2(value, key.value, fail2, (s) => {
           const g = compileGlob(s);
           return g.ok ? null : `pattern '${printable(s)}': ${g.error}`;
         }));
@@ -62210,7 +70748,7 @@ function readPolicyDocument(root, file2) {
         assignIf(fields, "exceptions", exceptions(value, fail2));
         break;
       case "allow_globals":
-        assignIf(fields, "allowGlobals", strings(value, key.value, fail2, checkGlobal));
+        assignIf(fields, "allowGlobals", strings2(value, key.value, fail2, checkGlobal));
         break;
       case "max_file_size": {
         const r = parseByteSize(value.kind === "scalar" ? value.value : void 0);
@@ -62258,9 +70796,9 @@ function parseByteSize(text) {
   return n;
 }
 function parseConcurrency(text) {
-  const t = (text ?? "").trim();
-  if (!/^[0-9]{1,3}$/.test(t)) return { error: `write a whole number from 1 to ${MAX_CONCURRENCY}` };
-  const n = Number(t);
+  const t2 = (text ?? "").trim();
+  if (!/^[0-9]{1,3}$/.test(t2)) return { error: `write a whole number from 1 to ${MAX_CONCURRENCY}` };
+  const n = Number(t2);
   if (n < 1 || n > MAX_CONCURRENCY) return { error: `it must be from 1 to ${MAX_CONCURRENCY}` };
   return n;
 }
@@ -62344,7 +70882,7 @@ function checkGlobal(g) {
   }
   return null;
 }
-function strings(value, key, fail2, check) {
+function strings2(value, key, fail2, check) {
   if (value.kind === "scalar" && value.value === "" && value.plain) return [];
   if (value.kind !== "sequence") {
     fail2(value, `\`${key}\` must be a list; found ${describeNode(value)}`, `Write \`${key}: [a, b]\` or one \`- item\` per line.`);
@@ -62363,7 +70901,7 @@ function strings(value, key, fail2, check) {
   return out;
 }
 function namespaces(value, key, fail2) {
-  return strings(value, key, fail2, (s) => {
+  return strings2(value, key, fail2, (s) => {
     const p = checkNamespace(s);
     return p ? `${p.message}. ${p.help}` : null;
   });
@@ -62403,7 +70941,7 @@ function exception(item, fail2) {
   let checks;
   for (const { key, value } of item.pairs) {
     if (key.value === "checks") {
-      checks = strings(
+      checks = strings2(
         value,
         "checks",
         bad,
@@ -62471,8 +71009,8 @@ function loadPolicy(text, source, inputs = {}) {
       if (fields.concurrency !== void 0) policy.concurrency = fields.concurrency;
     }
   }
-  const inputError = (name, value, why) => {
-    errors.push({ file: `input ${name}`, line: 1, message: `input \`${name}\` is '${value}'; ${why}` });
+  const inputError = (name2, value, why) => {
+    errors.push({ file: `input ${name2}`, line: 1, message: `input \`${name2}\` is '${value}'; ${why}` });
   };
   if (set(inputs.failOn)) {
     const r = parseFailOn(inputs.failOn);
@@ -62602,11 +71140,11 @@ function bytes(n) {
 }
 
 // src/hub/fetch-repo.ts
-import { join, relative, resolve, sep } from "node:path";
+import { join, relative, resolve as resolve2, sep } from "node:path";
 function copyPathFor(dir, path) {
   const why = unsafePathReason(path);
-  const target = resolve(dir, join(...path.split("/")));
-  const rel = relative(resolve(dir), target);
+  const target = resolve2(dir, join(...path.split("/")));
+  const rel = relative(resolve2(dir), target);
   if (why || rel === "" || rel.startsWith(`..${sep}`) || rel === "..") {
     throw new HubError("invalid-tree", `refusing to write '${path}' outside ${dir}${why ? ` (it ${why})` : ""}`, { path });
   }
@@ -62794,12 +71332,12 @@ var NEVER_EXCLUDED_EXTENSIONS = /* @__PURE__ */ new Set([
   "cmake"
 ]);
 function neverExcludedReason(path) {
-  const name = path.slice(path.lastIndexOf("/") + 1);
-  const lower = name.toLowerCase();
+  const name2 = path.slice(path.lastIndexOf("/") + 1);
+  const lower = name2.toLowerCase();
   if (lower.startsWith("readme")) return "model cards are always reviewed";
-  const dot = lower.lastIndexOf(".");
-  if (dot <= 0) return "files without an extension are always reviewed";
-  const ext = lower.slice(dot + 1);
+  const dot2 = lower.lastIndexOf(".");
+  if (dot2 <= 0) return "files without an extension are always reviewed";
+  const ext = lower.slice(dot2 + 1);
   if (NEVER_EXCLUDED_EXTENSIONS.has(ext)) return `.${ext} files can carry code or instructions and are always reviewed`;
   return void 0;
 }
@@ -62823,158 +71361,9 @@ function excludeDecision(path, exclude) {
   return keptBecause ? { excluded: false, pattern: hit.source, keptBecause } : { excluded: true, pattern: hit.source };
 }
 
-// src/scan/bytes.ts
-function u16le(b, o) {
-  return (b[o] ?? 0) | (b[o + 1] ?? 0) << 8;
-}
-function u32le(b, o) {
-  return ((b[o] ?? 0) | (b[o + 1] ?? 0) << 8 | (b[o + 2] ?? 0) << 16) + (b[o + 3] ?? 0) * 16777216;
-}
-function u32be(b, o) {
-  return (b[o] ?? 0) * 16777216 + ((b[o + 1] ?? 0) << 16 | (b[o + 2] ?? 0) << 8 | (b[o + 3] ?? 0));
-}
-function u64le(b, o) {
-  return BigInt(u32le(b, o)) | BigInt(u32le(b, o + 4)) << 32n;
-}
-function u64leNumber(b, o) {
-  const v = u64le(b, o);
-  return v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : void 0;
-}
-function startsWith(b, sig, at = 0) {
-  const len = sig.length;
-  if (b.length < at + len) return false;
-  for (let i = 0; i < len; i++) {
-    const want = typeof sig === "string" ? sig.charCodeAt(i) : sig[i];
-    if (b[at + i] !== want) return false;
-  }
-  return true;
-}
-function indexOfBytes(hay, needle, from = 0) {
-  const first = needle[0];
-  if (first === void 0) return from;
-  for (let i = hay.indexOf(first, from); i !== -1 && i + needle.length <= hay.length; i = hay.indexOf(first, i + 1)) {
-    let j = 1;
-    while (j < needle.length && hay[i + j] === needle[j]) j++;
-    if (j === needle.length) return i;
-  }
-  return -1;
-}
-function looksLikeText(b) {
-  if (b.length === 0) return true;
-  let control = 0;
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i];
-    if (c < 128) {
-      if (c === 0) return false;
-      if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27) control++;
-      if (c === 127) control++;
-      i++;
-      continue;
-    }
-    const need = c >= 240 && c <= 244 ? 3 : c >= 224 ? c <= 239 ? 2 : -1 : c >= 194 && c <= 223 ? 1 : -1;
-    if (need < 0) return false;
-    for (let k = 1; k <= need; k++) {
-      if (i + k >= b.length) return control * 100 <= b.length;
-      const cc = b[i + k];
-      if ((cc & 192) !== 128) return false;
-    }
-    i += need + 1;
-  }
-  return control * 100 <= b.length;
-}
-var decoder = new TextDecoder("utf-8", { fatal: false });
-function latin1(b) {
-  let s = "";
-  for (let i = 0; i < b.length; i += 4096) s += String.fromCharCode(...b.subarray(i, Math.min(b.length, i + 4096)));
-  return s;
-}
-function utf8(b) {
-  return decoder.decode(b);
-}
-function evidenceBytes(b, max = 48) {
-  let s = "";
-  for (let i = 0; i < Math.min(b.length, max); i++) {
-    const c = b[i];
-    s += c >= 32 && c < 127 && c !== 92 ? String.fromCharCode(c) : `\\x${c.toString(16).padStart(2, "0")}`;
-  }
-  return b.length > max ? `${s}\u2026` : s;
-}
-function truncate(s, max = 160) {
-  const clean2 = s.replace(/[\r\n\t]+/g, " ");
-  return clean2.length > max ? `${clean2.slice(0, max)}\u2026` : clean2;
-}
-
-// src/scan/kit.ts
-var DEFAULT_LIMITS = {
-  maxDecompressedBytes: 8 * 1024 ** 3,
-  maxRatio: 200,
-  ratioMinBytes: 16 * 1024 * 1024,
-  maxDepth: 3,
-  maxMembers: 1e5,
-  maxHeaderBytes: 1e8,
-  maxJsonBytes: 16 * 1024 * 1024,
-  zipBufferBytes: 64 * 1024 * 1024
-};
-function limitsOf(opts) {
-  return { ...DEFAULT_LIMITS, ...opts?.limits ?? {} };
-}
-function finding3(check, severity, message, extra = {}) {
-  return { check, severity, message, ...extra };
-}
-function mergeOutcomes(outcomes) {
-  const formats = [];
-  const findings = [];
-  let complete = true;
-  let details;
-  for (const o of outcomes) {
-    for (const f of o.formats) if (!formats.includes(f)) formats.push(f);
-    findings.push(...o.findings);
-    complete &&= o.complete;
-    if (o.details) details = { ...details ?? {}, ...o.details };
-  }
-  const out = { formats, findings, complete };
-  if (details) out.details = details;
-  return out;
-}
-function fixedScanner(outcome) {
-  return { push: () => void 0, end: () => outcome };
-}
-function guarded(path, name, inner) {
-  let failure;
-  const fail2 = (err) => ({
-    formats: [],
-    findings: [finding3(
-      "scan.internal-error",
-      "high",
-      `The ${name} scanner failed on this file, so it was not fully examined: ${err instanceof Error ? err.message : String(err)}`,
-      { file: path, help: "Report this to the Model Gate maintainers with the file; treat the file as unreviewed." }
-    )],
-    complete: false
-  });
-  return {
-    push(chunk) {
-      if (failure !== void 0) return;
-      try {
-        inner.push(chunk);
-      } catch (err) {
-        failure = err;
-      }
-    },
-    end() {
-      if (failure !== void 0) return fail2(failure);
-      try {
-        return inner.end();
-      } catch (err) {
-        return fail2(err);
-      }
-    }
-  };
-}
-
 // src/scan/sniff.ts
 var EXECUTABLE_FORMATS = /* @__PURE__ */ new Set(["elf", "pe", "macho", "wasm", "dex"]);
-var TEXT_FORMATS = /* @__PURE__ */ new Set(["script", "notebook", "json", "python", "text"]);
+var TEXT_FORMATS2 = /* @__PURE__ */ new Set(["script", "notebook", "json", "python", "text"]);
 var EOCD_SIG = [80, 75, 5, 6];
 var HDF5_SIG = [137, 72, 68, 70, 13, 10, 26, 10];
 function findEocd(tail, size) {
@@ -63209,9 +71598,9 @@ function plausiblePickle(b, atEof) {
       case "c":
       case "i": {
         const mod = line2();
-        const name = mod === void 0 ? void 0 : line2();
-        if (mod === void 0 || name === void 0) return !atEof && ops > 8;
-        ok = ident.test(mod) && ident.test(name);
+        const name2 = mod === void 0 ? void 0 : line2();
+        if (mod === void 0 || name2 === void 0) return !atEof && ops > 8;
+        ok = ident.test(mod) && ident.test(name2);
         if (ch === "c") depth++;
         else {
           ok = ok && popMark();
@@ -63428,9 +71817,9 @@ function readCentralDirectory(tail, size, path, maxEntries) {
   const commentLen = u16le(tail, e + 20);
   const endOfZip = eocdOffset + 22 + commentLen;
   if (endOfZip > size) throw new ZipDirectoryError("the end-of-central-directory comment runs past the end of the file");
-  const comment = latin1(tail.subarray(e + 22, e + 22 + commentLen));
+  const comment2 = latin1(tail.subarray(e + 22, e + 22 + commentLen));
   if (endOfZip < size) {
-    findings.push(finding3("zip.trailing-data", "high", `${size - endOfZip} bytes follow the end of the zip (polyglot or hidden data)`, { file: path, offset: endOfZip }));
+    findings.push(finding("zip.trailing-data", "high", `${size - endOfZip} bytes follow the end of the zip (polyglot or hidden data)`, { file: path, offset: endOfZip }));
   }
   const disk = u16le(tail, e + 4);
   const cdDisk = u16le(tail, e + 6);
@@ -63438,7 +71827,7 @@ function readCentralDirectory(tail, size, path, maxEntries) {
   let total = u16le(tail, e + 10);
   let cdSize = u32le(tail, e + 12);
   let cdOffset = u32le(tail, e + 16);
-  if (disk !== 0 || cdDisk !== 0) findings.push(finding3("zip.multi-disk", "high", "Multi-disk zip: loaders and scanners disagree on such files", { file: path, offset: eocdOffset }));
+  if (disk !== 0 || cdDisk !== 0) findings.push(finding("zip.multi-disk", "high", "Multi-disk zip: loaders and scanners disagree on such files", { file: path, offset: eocdOffset }));
   let zip64 = false;
   let cdEnd = eocdOffset;
   const loc = e - 20;
@@ -63456,7 +71845,7 @@ function readCentralDirectory(tail, size, path, maxEntries) {
     if (d64 === void 0 || t64 === void 0 || s64 === void 0 || o64 === void 0) throw new ZipDirectoryError("zip64 sizes are out of range");
     const clash = (v32, max, v64) => v32 !== max && v32 !== v64;
     if (clash(diskEntries, 65535, d64) || clash(total, 65535, t64) || clash(cdSize, 4294967295, s64) || clash(cdOffset, 4294967295, o64)) {
-      findings.push(finding3("zip.zip64-inconsistent", "high", "zip64 and classic end records disagree: different tools will see different entries", {
+      findings.push(finding("zip.zip64-inconsistent", "high", "zip64 and classic end records disagree: different tools will see different entries", {
         file: path,
         offset: recOffset,
         evidence: `classic ${total} entries @${cdOffset}+${cdSize}, zip64 ${t64} entries @${o64}+${s64}`
@@ -63467,15 +71856,15 @@ function readCentralDirectory(tail, size, path, maxEntries) {
     cdSize = s64;
     cdOffset = o64;
     cdEnd = recOffset;
-    if (recOffset + 56 > loc + tailStart) findings.push(finding3("zip.zip64-inconsistent", "high", "zip64 record overlaps its locator", { file: path, offset: recOffset }));
+    if (recOffset + 56 > loc + tailStart) findings.push(finding("zip.zip64-inconsistent", "high", "zip64 record overlaps its locator", { file: path, offset: recOffset }));
   } else if (diskEntries === 65535 || total === 65535 || cdSize === 4294967295 || cdOffset === 4294967295) {
-    findings.push(finding3("zip.zip64-inconsistent", "high", "End record has zip64 markers but no zip64 locator", { file: path, offset: eocdOffset }));
+    findings.push(finding("zip.zip64-inconsistent", "high", "End record has zip64 markers but no zip64 locator", { file: path, offset: eocdOffset }));
   }
-  if (diskEntries !== total) findings.push(finding3("zip.zip64-inconsistent", "high", `End record counts ${diskEntries} entries on this disk but ${total} in total`, { file: path, offset: eocdOffset }));
+  if (diskEntries !== total) findings.push(finding("zip.zip64-inconsistent", "high", `End record counts ${diskEntries} entries on this disk but ${total} in total`, { file: path, offset: eocdOffset }));
   if (total > maxEntries) throw new ZipDirectoryError(`${total} entries exceed the limit of ${maxEntries}`);
   const shift = cdEnd - cdSize - cdOffset;
   if (shift !== 0) {
-    findings.push(finding3(
+    findings.push(finding(
       shift > 0 ? "zip.prepended-data" : "zip.invalid-offsets",
       "high",
       shift > 0 ? `The central directory sits ${shift} bytes after where it says: data was prepended (polyglot); zip readers disagree on such files` : "The central directory overlaps its end record",
@@ -63503,13 +71892,13 @@ function readCentralDirectory(tail, size, path, maxEntries) {
     let local = u32le(tail, p + 42);
     if (p + 46 + nlen + xlen + clen > stop) throw new ZipDirectoryError(`central directory entry #${i} runs past the directory`);
     const nameBytes = tail.slice(p + 46, p + 46 + nlen);
-    const name = flags & 2048 ? utf8(nameBytes) : cp437(nameBytes);
+    const name2 = flags & 2048 ? utf8(nameBytes) : cp437(nameBytes);
     let x = p + 46 + nlen;
     const xEnd = x + xlen;
     while (x + 4 <= xEnd) {
-      const id = u16le(tail, x);
+      const id2 = u16le(tail, x);
       const len = u16le(tail, x + 2);
-      if (id === 1) {
+      if (id2 === 1) {
         let q = x + 4;
         const next = () => {
           if (q + 8 > x + 4 + len) return void 0;
@@ -63520,16 +71909,16 @@ function readCentralDirectory(tail, size, path, maxEntries) {
         if (usize === 4294967295) usize = next() ?? -1;
         if (csize === 4294967295) csize = next() ?? -1;
         if (local === 4294967295) local = next() ?? -1;
-        if (usize < 0 || csize < 0 || local < 0) throw new ZipDirectoryError(`entry "${name}" has a malformed zip64 extra field`);
+        if (usize < 0 || csize < 0 || local < 0) throw new ZipDirectoryError(`entry "${name2}" has a malformed zip64 extra field`);
         zip64 = true;
       }
       x += 4 + len;
     }
-    entries.push({ name, index: i, flags, method, crc, compressedSize: csize, uncompressedSize: usize, localOffset: local, nameBytes });
+    entries.push({ name: name2, index: i, flags, method, crc, compressedSize: csize, uncompressedSize: usize, localOffset: local, nameBytes });
     p += 46 + nlen + xlen + clen;
   }
-  if (p !== stop) findings.push(finding3("zip.hidden-data", "high", `${stop - p} unexplained bytes inside the central directory`, { file: path, offset: tailStart + p }));
-  return { entries, cdOffset, cdSize, eocdOffset, endOfZip, zip64, comment, findings };
+  if (p !== stop) findings.push(finding("zip.hidden-data", "high", `${stop - p} unexplained bytes inside the central directory`, { file: path, offset: tailStart + p }));
+  return { entries, cdOffset, cdSize, eocdOffset, endOfZip, zip64, comment: comment2, findings };
 }
 function cp437(b) {
   const hi = "\xC7\xFC\xE9\xE2\xE4\xE0\xE5\xE7\xEA\xEB\xE8\xEF\xEE\xEC\xC4\xC5\xC9\xE6\xC6\xF4\xF6\xF2\xFB\xF9\xFF\xD6\xDC\xA2\xA3\xA5\u20A7\u0192\xE1\xED\xF3\xFA\xF1\xD1\xAA\xBA\xBF\u2310\xAC\xBD\xBC\xA1\xAB\xBB\u2591\u2592\u2593\u2502\u2524\u2561\u2562\u2556\u2555\u2563\u2551\u2557\u255D\u255C\u255B\u2510\u2514\u2534\u252C\u251C\u2500\u253C\u255E\u255F\u255A\u2554\u2569\u2566\u2560\u2550\u256C\u2567\u2568\u2564\u2565\u2559\u2558\u2552\u2553\u256B\u256A\u2518\u250C\u2588\u2584\u258C\u2590\u2580\u03B1\xDF\u0393\u03C0\u03A3\u03C3\xB5\u03C4\u03A6\u0398\u03A9\u03B4\u221E\u03C6\u03B5\u2229\u2261\xB1\u2265\u2264\u2320\u2321\xF7\u2248\xB0\u2219\xB7\u221A\u207F\xB2\u25A0\xA0";
@@ -63552,11 +71941,11 @@ function detectZipLayout(names) {
   if (names.includes("config.json") && names.some((n) => n.endsWith(".weights.h5") || n === "metadata.json")) formats.push("keras");
   return {
     formats,
-    role(name) {
+    role(name2) {
       if (torch || script) {
-        if (TORCH_DATA_PKL.test(name)) return "data.pkl";
-        if (TORCH_STORAGE.test(name)) return "storage";
-        if (script && TORCHSCRIPT_CODE.test(name)) return "code";
+        if (TORCH_DATA_PKL.test(name2)) return "data.pkl";
+        if (TORCH_STORAGE.test(name2)) return "storage";
+        if (script && TORCHSCRIPT_CODE.test(name2)) return "code";
       }
       return "member";
     }
@@ -63907,15 +72296,15 @@ var Inflater = class {
         if (sym < 16) lens[i++] = sym;
         else {
           let rep;
-          let val = 0;
+          let val2 = 0;
           if (sym === 16) {
             if (i === 0) throw new InflateError("repeat with no previous length");
-            val = lens[i - 1];
+            val2 = lens[i - 1];
             rep = 3 + this.bits(2);
           } else if (sym === 17) rep = 3 + this.bits(3);
           else rep = 11 + this.bits(7);
           if (i + rep > hlit + hdist) throw new InflateError("too many code lengths");
-          lens.fill(val, i, i + rep);
+          lens.fill(val2, i, i + rep);
           i += rep;
         }
       }
@@ -64033,8 +72422,8 @@ function sizeField(h) {
   }
   return parseOctal(f) ?? (f.every((c) => c === 0 || c === 32) ? 0 : void 0);
 }
-function isUnsafeMemberPath(name) {
-  const n = name.replace(/\\/g, "/");
+function isUnsafeMemberPath(name2) {
+  const n = name2.replace(/\\/g, "/");
   return n.startsWith("/") || /^[a-zA-Z]:/.test(n) || n.split("/").includes("..");
 }
 function createTarScanner(ctx, opts, nested) {
@@ -64048,7 +72437,7 @@ function createTarScanner(ctx, opts, nested) {
   let complete = true;
   const block = (check, message, offset) => {
     complete = false;
-    findings.push(finding3(check, "high", message, { file: ctx.path, offset: base2 + offset, help: "The archive was not fully examined; do not approve it." }));
+    findings.push(finding(check, "high", message, { file: ctx.path, offset: base2 + offset, help: "The archive was not fully examined; do not approve it." }));
   };
   const at = () => feeder.offset;
   function* parse3() {
@@ -64061,7 +72450,7 @@ function createTarScanner(ctx, opts, nested) {
       if (h.every((c) => c === 0)) {
         yield { rest: (c) => {
           if (!c.every((x) => x === 0) && !findings.some((f) => f.check === "tar.trailing-bytes")) {
-            findings.push(finding3("tar.trailing-bytes", "high", "Data follows the end-of-archive marker (hidden from tar readers)", { file: ctx.path, offset: base2 + at() }));
+            findings.push(finding("tar.trailing-bytes", "high", "Data follows the end-of-archive marker (hidden from tar readers)", { file: ctx.path, offset: base2 + at() }));
           }
         } };
         return;
@@ -64074,7 +72463,7 @@ function createTarScanner(ctx, opts, nested) {
       if (size === void 0) return block("tar.invalid", `Unreadable member size at ${hAt}`, hAt);
       const type = String.fromCharCode(h[156]);
       const prefix = latin1(h.subarray(257, 262)) === "ustar" ? field(h, 345, 155) : "";
-      let name = longName ?? paxPath ?? (prefix ? `${prefix}/${field(h, 0, 100)}` : field(h, 0, 100));
+      let name2 = longName ?? paxPath ?? (prefix ? `${prefix}/${field(h, 0, 100)}` : field(h, 0, 100));
       const padded = Math.ceil(size / 512) * 512;
       if (type === "L" || type === "x" || type === "K") {
         if (size > 1024 * 1024) return block("tar.invalid", `Extended header of ${size} bytes`, hAt);
@@ -64095,32 +72484,32 @@ function createTarScanner(ctx, opts, nested) {
         if (!r) return block("tar.truncated", "Archive ends inside a global header", hAt);
         continue;
       }
-      if (isUnsafeMemberPath(name)) {
-        findings.push(finding3("tar.path-traversal", "high", `Member "${name}" would be written outside the extraction folder`, { file: ctx.path, offset: base2 + hAt }));
+      if (isUnsafeMemberPath(name2)) {
+        findings.push(finding("tar.path-traversal", "high", `Member "${name2}" would be written outside the extraction folder`, { file: ctx.path, offset: base2 + hAt }));
       }
       if (type === "1" || type === "2") {
-        findings.push(finding3("tar.link", "medium", `Member "${name}" is a ${type === "2" ? "symbolic" : "hard"} link to "${field(h, 157, 100)}"`, { file: ctx.path, offset: base2 + hAt }));
+        findings.push(finding("tar.link", "medium", `Member "${name2}" is a ${type === "2" ? "symbolic" : "hard"} link to "${field(h, 157, 100)}"`, { file: ctx.path, offset: base2 + hAt }));
       }
       if (members.length >= limits.maxMembers) return block("tar.limit", `More than ${limits.maxMembers} members`, hAt);
-      members.push(name);
+      members.push(name2);
       const regular = type === "0" || type === "\0" || type === "7";
       if (regular && size > 0) {
-        name = name.replace(/^\.\//, "");
+        name2 = name2.replace(/^\.\//, "");
         const dataAt = at();
-        const scanner2 = depth + 1 > limits.maxDepth ? void 0 : nested({ path: `${ctx.path}!/${name}`, size }, { ...opts, depth: depth + 1, baseOffset: base2 + dataAt, rawData: false });
-        if (!scanner2) block("tar.depth", `Member "${name}" nested deeper than ${limits.maxDepth} levels was not examined`, hAt);
+        const scanner2 = depth + 1 > limits.maxDepth ? void 0 : nested({ path: `${ctx.path}!/${name2}`, size }, { ...opts, depth: depth + 1, baseOffset: base2 + dataAt, rawData: false });
+        if (!scanner2) block("tar.depth", `Member "${name2}" nested deeper than ${limits.maxDepth} levels was not examined`, hAt);
         const r = yield { pipe: size, to: (c) => scanner2?.push(c) };
         if (scanner2) {
           const o = scanner2.end();
           outcomes.push(o);
-          memberFormats.push({ name, formats: o.formats });
+          memberFormats.push({ name: name2, formats: o.formats });
         }
-        if (!r) return block("tar.truncated", `Archive ends inside member "${name}"`, dataAt);
+        if (!r) return block("tar.truncated", `Archive ends inside member "${name2}"`, dataAt);
         const pad = yield { pipe: padded - size };
         if (!pad) return block("tar.truncated", "Archive ends inside padding", at());
       } else {
         const r = yield { pipe: padded };
-        if (!r) return block("tar.truncated", `Archive ends inside member "${name}"`, at());
+        if (!r) return block("tar.truncated", `Archive ends inside member "${name2}"`, at());
       }
     }
   }
@@ -64155,7 +72544,7 @@ function createZipStreamScanner(ctx, cd, opts, nested) {
   const names = cd.entries.map((e) => e.name);
   const layout = detectZipLayout(names);
   const add = (check, severity, message, offset, extra = {}) => {
-    findings.push(finding3(check, severity, message, { file: ctx.path, ...offset !== void 0 ? { offset: base2 + offset } : {}, ...extra }));
+    findings.push(finding(check, severity, message, { file: ctx.path, ...offset !== void 0 ? { offset: base2 + offset } : {}, ...extra }));
   };
   const unexamined = (check, message, offset) => {
     complete = false;
@@ -64240,7 +72629,7 @@ function createZipStreamScanner(ctx, cd, opts, nested) {
       if (piped) {
         inf.end();
         if (inf.error) unexamined("zip.bad-deflate", `Member "${e.name}" does not inflate: ${inf.error}`, dataAt);
-        else if (inf.trailing.some((t) => t.length > 0)) add("zip.hidden-data", "high", `Member "${e.name}" has bytes after its deflate stream`, dataAt);
+        else if (inf.trailing.some((t2) => t2.length > 0)) add("zip.hidden-data", "high", `Member "${e.name}" has bytes after its deflate stream`, dataAt);
       }
     } else {
       unexamined("zip.unsupported-method", `Member "${e.name}" uses compression method ${e.method}, which cannot be decompressed here`, dataAt);
@@ -64346,7 +72735,7 @@ var TextCapture = class {
 };
 
 // src/review/findings-from-errors.ts
-var HELP = {
+var HELP4 = {
   "invalid-repo-id": "Fix the entry: write the repository as namespace/name.",
   "invalid-revision": "Pin the full 40-character commit sha shown in the repository's commit history.",
   "repo-not-found": "Check the spelling; a private repository needs a Hub token (`hub-token`).",
@@ -64373,7 +72762,7 @@ function findingFromError(err, check, file2) {
       message: err.message,
       ...file2 ? { file: file2 } : {},
       ...err.expected !== void 0 ? { evidence: `expected ${String(err.expected)}, got ${String(err.actual)}` } : {},
-      help: HELP[err.code] ?? "Not fully examined, so not approved. Re-run; if it persists, investigate the repository."
+      help: HELP4[err.code] ?? "Not fully examined, so not approved. Re-run; if it persists, investigate the repository."
     };
   }
   return {
@@ -65047,7 +73436,7 @@ import { crc32 as crc322 } from "node:zlib";
 function unscannableCompression(format, path) {
   return fixedScanner({
     formats: [format],
-    findings: [finding3("compression.unscannable", "high", `${format} compression cannot be decompressed here, so its content was not examined`, {
+    findings: [finding("compression.unscannable", "high", `${format} compression cannot be decompressed here, so its content was not examined`, {
       file: path,
       offset: 0,
       help: "Ask for the uncompressed file, or review its content by other means; it may hide a pickle."
@@ -65070,13 +73459,13 @@ function createDecompressScanner(kind, ctx, opts, nested) {
   const inner = depth + 1 > limits.maxDepth ? void 0 : nested({ path: `${ctx.path}#${suffix}` }, { ...opts, depth: depth + 1, baseOffset: 0, rawData: false });
   if (!inner) {
     complete = false;
-    findings.push(finding3("compression.depth", "high", `Compressed content nested deeper than ${limits.maxDepth} levels was not examined`, { file: ctx.path, offset: base2 }));
+    findings.push(finding("compression.depth", "high", `Compressed content nested deeper than ${limits.maxDepth} levels was not examined`, { file: ctx.path, offset: base2 }));
   }
   const block = (check, message) => {
     if (stopped) return;
     stopped = true;
     complete = false;
-    findings.push(finding3(check, "high", message, { file: ctx.path, offset: base2, help: "Decompression stopped here: the rest of the content is unexamined. Treat it as a compression bomb or a hidden payload." }));
+    findings.push(finding(check, "high", message, { file: ctx.path, offset: base2, help: "Decompression stopped here: the rest of the content is unexamined. Treat it as a compression bomb or a hidden payload." }));
   };
   const sink = (chunk) => {
     if (stopped) return;
@@ -65092,7 +73481,7 @@ function createDecompressScanner(kind, ctx, opts, nested) {
     if (stopped) return;
     stopped = true;
     complete = false;
-    findings.push(finding3("compression.invalid", "high", `Corrupt ${kind} stream: ${message}`, {
+    findings.push(finding("compression.invalid", "high", `Corrupt ${kind} stream: ${message}`, {
       file: ctx.path,
       offset: base2 + offset,
       help: "The decompressed content could not be fully read, so it was not examined."
@@ -65108,12 +73497,12 @@ function createDecompressScanner(kind, ctx, opts, nested) {
       bad(inf.error, feeder.offset);
       return void 0;
     }
-    const n = inf.trailing.reduce((s, t) => s + t.length, 0);
+    const n = inf.trailing.reduce((s, t2) => s + t2.length, 0);
     const out = new Uint8Array(n);
     let o = 0;
-    for (const t of inf.trailing) {
-      out.set(t, o);
-      o += t.length;
+    for (const t2 of inf.trailing) {
+      out.set(t2, o);
+      o += t2.length;
     }
     return out;
   }
@@ -65167,17 +73556,17 @@ function createDecompressScanner(kind, ctx, opts, nested) {
       const want = u32le(after, 0);
       const isize = u32le(after, 4);
       if (want !== crc || isize !== produced % 2 ** 32) {
-        findings.push(finding3("compression.crc-mismatch", "high", `gzip trailer does not match the content (CRC-32 ${crc.toString(16)} vs ${want.toString(16)}, size ${produced} vs ${isize}): corrupted or tampered`, { file: ctx.path }));
+        findings.push(finding("compression.crc-mismatch", "high", `gzip trailer does not match the content (CRC-32 ${crc.toString(16)} vs ${want.toString(16)}, size ${produced} vs ${isize}): corrupted or tampered`, { file: ctx.path }));
       }
     }
     const extra = after.subarray(trailerLen);
     if (extra.length > 0 && !extra.every((b) => b === 0)) {
-      findings.push(finding3("compression.trailing-bytes", "high", `${extra.length} bytes follow the ${kind} stream (not decompressed by loaders, may hide a payload)`, { file: ctx.path, offset: base2 + consumed - extra.length }));
+      findings.push(finding("compression.trailing-bytes", "high", `${extra.length} bytes follow the ${kind} stream (not decompressed by loaders, may hide a payload)`, { file: ctx.path, offset: base2 + consumed - extra.length }));
       if (kind === "gzip" && extra[0] === 31 && extra[1] === 139) {
         findings.pop();
-        findings.push(finding3("compression.multi-member", "medium", "Several gzip members follow each other; only the first was examined", { file: ctx.path }));
+        findings.push(finding("compression.multi-member", "medium", "Several gzip members follow each other; only the first was examined", { file: ctx.path }));
         complete = false;
-        findings.push(finding3("compression.unexamined", "high", "A second gzip member was not decompressed", { file: ctx.path, offset: base2 + consumed - extra.length }));
+        findings.push(finding("compression.unexamined", "high", "A second gzip member was not decompressed", { file: ctx.path, offset: base2 + consumed - extra.length }));
       }
     }
   }
@@ -65230,117 +73619,18 @@ function describeExecutable(format, head) {
   }
 }
 function executableFinding(format, head, path) {
-  return finding3("file.executable", "critical", `${describeExecutable(format, head)} in a model repository`, {
+  return finding("file.executable", "critical", `${describeExecutable(format, head)} in a model repository`, {
     file: path,
     offset: 0,
     help: "Model repositories have no reason to ship native code; whatever its name, this file can be run by a script or a loader. Reject."
   });
 }
 function oleFinding(path) {
-  return finding3("file.ole", "high", "OLE compound document (legacy Office/MSI container, can carry macros)", {
+  return finding("file.ole", "high", "OLE compound document (legacy Office/MSI container, can carry macros)", {
     file: path,
     offset: 0,
     help: "Not a model format; find out why it is here before approving."
   });
-}
-
-// src/scan/extensions.ts
-var EXPECT = {
-  safetensors: ["safetensors"],
-  json: ["json", "notebook", "text", "empty"],
-  jsonl: ["json", "text", "empty"],
-  txt: ["text", "json", "python", "script", "empty"],
-  md: ["text", "json", "python", "script", "empty"],
-  npy: ["numpy"],
-  npz: ["zip"],
-  gguf: ["gguf"],
-  h5: ["hdf5"],
-  hdf5: ["hdf5"],
-  keras: ["zip"],
-  onnx: ["protobuf"],
-  model: ["protobuf", "text"],
-  tflite: ["tflite"],
-  py: ["python", "text", "script", "empty"],
-  ipynb: ["notebook", "json"],
-  png: ["image"],
-  jpg: ["image"],
-  jpeg: ["image"],
-  gif: ["image"],
-  tar: ["tar"],
-  gz: ["gzip"],
-  zip: ["zip"],
-  yaml: ["text", "empty"],
-  yml: ["text", "empty"]
-};
-var CODE_CAPABLE = /* @__PURE__ */ new Set([
-  "pickle",
-  "elf",
-  "pe",
-  "macho",
-  "wasm",
-  "dex",
-  "ole",
-  "zip",
-  "tar",
-  "gzip",
-  "zlib",
-  "bz2",
-  "xz",
-  "lzma",
-  "lz4",
-  "7z",
-  "joblib-zf",
-  "script",
-  "hdf5",
-  "unknown-binary"
-]);
-function extensionMismatch(path, formats) {
-  const base2 = path.split("/").pop() ?? path;
-  const dot = base2.lastIndexOf(".");
-  if (dot <= 0) return void 0;
-  const extension = base2.slice(dot + 1).toLowerCase();
-  const expected = EXPECT[extension];
-  if (!expected || formats.some((f) => expected.includes(f))) return void 0;
-  return { extension, expected, severity: formats.some((f) => CODE_CAPABLE.has(f)) ? "high" : "low" };
-}
-
-// src/scan/chat-template.ts
-var CRITICAL = [
-  [/__(class|mro|subclasses|globals|builtins|import|base|bases|init|dict|getattribute|reduce|reduce_ex|code|func|self|loader|spec)__/, "walks Python object internals"],
-  [/\bpopen\b|\bsubprocess\b|\bos\.system\b|\bos\.(exec|spawn)\w*/, "names process execution"],
-  [/_TemplateReference__context|\bcycler\b\s*\.|\bjoiner\b\s*\.|\blipsum\b\s*\.|\burl_for\b|\bget_flashed_messages\b|\brequest\.application\b/, "reaches interpreter objects through Jinja globals"],
-  [/\b(eval|exec|compile|__import__|getattr|setattr|open)\s*\(/, "calls a Python builtin"],
-  [/\\x5f|\\u005f|\\137|\\N\{LOW LINE\}/i, "spells underscores as escapes to hide attribute names"]
-];
-var HIGH = [
-  [/\|\s*attr\s*\(/, "uses the attr filter to reach attributes by computed name"],
-  [/\[\s*['"]_[^'"\]]*['"]\s*\]/, "indexes a private attribute by name"],
-  [/\.\s*_\w+/, "reads a private attribute"],
-  [/\|\s*(format|join)\b[^}]*['"]%c|\bchr\b|\|\s*reverse\b[^}]*['"]\w*_/, "builds names character by character"]
-];
-function checkChatTemplate(template, path, where, offset) {
-  const out = [];
-  const code = [];
-  const re = /\{\{([\s\S]*?)\}\}|\{%([\s\S]*?)%\}/g;
-  for (let m = re.exec(template); m; m = re.exec(template)) code.push(m[1] ?? m[2] ?? "");
-  const joined = code.join("\n");
-  const extra = offset !== void 0 ? { offset } : {};
-  for (const [list, severity, check] of [[CRITICAL, "critical", "template.injection"], [HIGH, "high", "template.suspicious"]]) {
-    const hits = list.map(([pattern, why]) => ({ m: pattern.exec(joined), why })).filter((h) => h.m !== null);
-    const first = hits[0]?.m;
-    if (!first) continue;
-    out.push(finding3(check, severity, `Chat template in ${where} ${hits.map((h) => `${h.why} (\`${h.m[0]}\`)`).join("; ")}${severity === "critical" ? ": template injection runs code when the model is loaded" : ""}`, {
-      file: path,
-      evidence: truncate(context(joined, first.index), 200),
-      ...extra,
-      help: severity === "critical" ? "Legitimate chat templates only format messages. Do not approve; remove the template or the model." : "Read the template: it should only loop over messages and add role markers."
-    }));
-    break;
-  }
-  return out;
-}
-function context(s, at) {
-  return s.slice(Math.max(0, at - 60), at + 100);
 }
 
 // src/scan/gguf.ts
@@ -65356,7 +73646,7 @@ function createGgufScanner(ctx, opts) {
   const details = {};
   const invalid = (message, offset) => {
     complete = false;
-    findings.push(finding3("gguf.invalid", "high", `Not a valid GGUF file: ${message}`, {
+    findings.push(finding("gguf.invalid", "high", `Not a valid GGUF file: ${message}`, {
       file: ctx.path,
       offset: base2 + offset,
       help: "The GGUF metadata could not be fully read, so it was not examined; do not approve it."
@@ -65406,7 +73696,7 @@ function createGgufScanner(ctx, opts) {
         if (isTemplate) {
           if (s === null) {
             complete = false;
-            findings.push(finding3("template.too-large", "high", `Chat template ${key} is larger than ${MAX_STRING} bytes and was not examined`, { file: ctx.path, offset: base2 + valAt }));
+            findings.push(finding("template.too-large", "high", `Chat template ${key} is larger than ${MAX_STRING} bytes and was not examined`, { file: ctx.path, offset: base2 + valAt }));
           } else findings.push(...checkChatTemplate(s, ctx.path, `GGUF key ${key}`, base2 + valAt));
         }
       } else if (type === 9) {
@@ -65434,15 +73724,15 @@ function createGgufScanner(ctx, opts) {
         if (key === "general.alignment" && type === 4) alignment = u32le(v, 0);
       }
     }
-    for (let t = 0; t < Number(tensors); t++) {
+    for (let t2 = 0; t2 < Number(tensors); t2++) {
       const tAt = at();
-      const name = yield* str3(false);
+      const name2 = yield* str3(false);
       const nd = yield { read: 4 };
-      if (name === void 0 || !nd) return invalid(`truncated tensor info #${t}`, tAt);
+      if (name2 === void 0 || !nd) return invalid(`truncated tensor info #${t2}`, tAt);
       const dims = u32le(nd, 0);
-      if (dims > 8) return invalid(`tensor #${t} has ${dims} dimensions`, tAt);
+      if (dims > 8) return invalid(`tensor #${t2} has ${dims} dimensions`, tAt);
       const rest = yield { read: 8 * dims + 4 + 8 };
-      if (!rest) return invalid(`truncated tensor info #${t}`, tAt);
+      if (!rest) return invalid(`truncated tensor info #${t2}`, tAt);
     }
     if (alignment === 0 || (alignment & alignment - 1) !== 0) invalid(`general.alignment ${alignment} is not a power of two`, at());
     details.ggufDataOffset = at();
@@ -65456,186 +73746,6 @@ function createGgufScanner(ctx, opts) {
       return { formats: ["gguf"], findings, complete, details };
     }
   };
-}
-
-// src/scan/json.ts
-var JsonError = class extends Error {
-  constructor(message, offset) {
-    super(`${message} at character ${offset}`);
-    this.offset = offset;
-  }
-  offset;
-};
-var MAX_DEPTH = 128;
-function isObject(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function parseJson(text) {
-  let i = 0;
-  const duplicates = [];
-  const ws = () => {
-    for (; ; ) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-      else return;
-    }
-  };
-  const fail2 = (msg) => {
-    throw new JsonError(msg, i);
-  };
-  const str3 = () => {
-    i++;
-    let out = "";
-    let start = i;
-    for (; ; ) {
-      if (i >= text.length) fail2("unterminated string");
-      const c = text.charCodeAt(i);
-      if (c === 34) {
-        out += text.slice(start, i);
-        i++;
-        return out;
-      }
-      if (c < 32) fail2("control character in string");
-      if (c === 92) {
-        out += text.slice(start, i);
-        const e = text[i + 1];
-        i += 2;
-        switch (e) {
-          case '"':
-            out += '"';
-            break;
-          case "\\":
-            out += "\\";
-            break;
-          case "/":
-            out += "/";
-            break;
-          case "b":
-            out += "\b";
-            break;
-          case "f":
-            out += "\f";
-            break;
-          case "n":
-            out += "\n";
-            break;
-          case "r":
-            out += "\r";
-            break;
-          case "t":
-            out += "	";
-            break;
-          case "u": {
-            const hex4 = () => {
-              const h = text.slice(i, i + 4);
-              if (!/^[0-9a-fA-F]{4}$/.test(h)) fail2("invalid \\u escape");
-              i += 4;
-              return parseInt(h, 16);
-            };
-            const u = hex4();
-            if (u >= 55296 && u <= 56319) {
-              if (text[i] !== "\\" || text[i + 1] !== "u") fail2("lone leading surrogate");
-              i += 2;
-              const lo = hex4();
-              if (lo < 56320 || lo > 57343) fail2("invalid trailing surrogate");
-              out += String.fromCharCode(u, lo);
-            } else if (u >= 56320 && u <= 57343) fail2("lone trailing surrogate");
-            else out += String.fromCharCode(u);
-            break;
-          }
-          default:
-            fail2("invalid escape");
-        }
-        start = i;
-        continue;
-      }
-      i++;
-    }
-  };
-  const num = () => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!m) return fail2("invalid number");
-    i += m[0].length;
-    return m[2] === void 0 && m[3] === void 0 ? BigInt(m[0]) : Number(m[0]);
-  };
-  const value = (depth, path) => {
-    if (depth > MAX_DEPTH) fail2("nesting too deep");
-    ws();
-    const c = text[i];
-    if (c === "{") {
-      i++;
-      const obj2 = /* @__PURE__ */ Object.create(null);
-      const seen = /* @__PURE__ */ new Set();
-      ws();
-      if (text[i] === "}") {
-        i++;
-        return obj2;
-      }
-      for (; ; ) {
-        ws();
-        if (text[i] !== '"') fail2("expected a key");
-        const k = str3();
-        ws();
-        if (text[i] !== ":") fail2("expected ':'");
-        i++;
-        const p = path ? `${path}.${k}` : k;
-        const v2 = value(depth + 1, p);
-        if (seen.has(k)) duplicates.push(p);
-        seen.add(k);
-        obj2[k] = v2;
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "}") {
-          i++;
-          return obj2;
-        }
-        fail2("expected ',' or '}'");
-      }
-    }
-    if (c === "[") {
-      i++;
-      const arr2 = [];
-      ws();
-      if (text[i] === "]") {
-        i++;
-        return arr2;
-      }
-      for (; ; ) {
-        arr2.push(value(depth + 1, `${path}[${arr2.length}]`));
-        ws();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "]") {
-          i++;
-          return arr2;
-        }
-        fail2("expected ',' or ']'");
-      }
-    }
-    if (c === '"') return str3();
-    if (text.startsWith("true", i)) {
-      i += 4;
-      return true;
-    }
-    if (text.startsWith("false", i)) {
-      i += 5;
-      return false;
-    }
-    if (text.startsWith("null", i)) {
-      i += 4;
-      return null;
-    }
-    return num();
-  };
-  const v = value(0, "");
-  ws();
-  if (i !== text.length) fail2("trailing characters");
-  return { value: v, duplicates };
 }
 
 // src/scan/globals/lists.ts
@@ -66148,11 +74258,11 @@ function dangerAt(parts, from) {
 function dangerous(category, matched, reason) {
   return { tier: "dangerous", category, matched, reason };
 }
-function describeGlobal(module, name, allow) {
+function describeGlobal(module, name2, allow) {
   const modParts = module.split(".");
-  const nameParts = name.split(".");
+  const nameParts = name2.split(".");
   const parts = [...modParts, ...nameParts];
-  const full = `${module}.${name}`;
+  const full = `${module}.${name2}`;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i] ?? "";
     if (i === 0 && DUNDER_OK_MODULES.has(p)) continue;
@@ -66162,21 +74272,21 @@ function describeGlobal(module, name, allow) {
   if (direct) return dangerous(direct[1], direct[0], DANGER_HELP[direct[1]]);
   for (let i = modParts.length; i <= parts.length - 2; i++) {
     const hit = dangerAt(parts, i);
-    if (hit) return dangerous(hit[1], hit[0], `${DANGER_HELP[hit[1]]} (reached through the attribute chain \`${name}\`)`);
+    if (hit) return dangerous(hit[1], hit[0], `${DANGER_HELP[hit[1]]} (reached through the attribute chain \`${name2}\`)`);
   }
   if (SAFE_GLOBALS.has(full)) return { tier: "safe", reason: "allowlisted tensor/array reconstruction" };
   const allowed = allow ? (allow instanceof Set ? allow : new Set(allow)).has(full) : false;
   const wellFormed = parts.every((p) => IDENT.test(p));
   let base2;
   if (REVIEW_GLOBALS.has(full)) base2 = { tier: "review", reason: "common in ML files but not needed to load weights" };
-  else if (wellFormed && nameParts.length === 1 && /^[A-Z]/.test(name) && REVIEW_CLASS_MODULES.some((m) => module === m || module.startsWith(`${m}.`))) {
+  else if (wellFormed && nameParts.length === 1 && /^[A-Z]/.test(name2) && REVIEW_CLASS_MODULES.some((m) => module === m || module.startsWith(`${m}.`))) {
     base2 = { tier: "review", reason: "a class from a well-known ML library" };
   } else base2 = { tier: "unknown", reason: wellFormed ? "not on the allowlist" : "not a valid dotted Python name" };
   if (allowed && wellFormed) return { tier: "safe", allowedByPolicy: true, reason: "allowed by the repository policy" };
   return base2;
 }
-function classifyGlobal(module, name, allow) {
-  return describeGlobal(module, name, allow).tier;
+function classifyGlobal(module, name2, allow) {
+  return describeGlobal(module, name2, allow).tier;
 }
 function tierSeverity(tier) {
   switch (tier) {
@@ -66203,7 +74313,7 @@ function checkKerasConfig(root, path, where) {
     const key = `${check}|${evidence}`;
     if (seen.has(key) || out.length > 200) return;
     seen.add(key);
-    out.push(finding3(check, severity, `${message} (${where})`, {
+    out.push(finding(check, severity, `${message} (${where})`, {
       file: path,
       evidence: truncate(evidence, 200),
       help: "Keras runs this when the model is loaded; do not approve unless the code is reviewed and trusted."
@@ -66283,7 +74393,7 @@ function createKerasH5Scanner(ctx, opts) {
       capture.push(c);
       if (capture.length > limits.maxJsonBytes) {
         complete = false;
-        findings.push(finding3("keras.config-too-large", "high", `A Keras config is larger than ${limits.maxJsonBytes} bytes and was not examined`, { file: ctx.path, offset: base2 + captureAt }));
+        findings.push(finding("keras.config-too-large", "high", `A Keras config is larger than ${limits.maxJsonBytes} bytes and was not examined`, { file: ctx.path, offset: base2 + captureAt }));
         capture = void 0;
         return i + 1 - from;
       }
@@ -66340,7 +74450,7 @@ function createKerasH5Scanner(ctx, opts) {
     end() {
       if (capture) {
         complete = false;
-        findings.push(finding3("keras.config-truncated", "high", "A Keras config runs to the end of the file without closing", { file: ctx.path, offset: base2 + captureAt }));
+        findings.push(finding("keras.config-truncated", "high", "A Keras config runs to the end of the file without closing", { file: ctx.path, offset: base2 + captureAt }));
       }
       return { formats: ["hdf5"], findings, complete, details: { kerasConfigs: configs } };
     }
@@ -66468,9 +74578,9 @@ var Cont = class {
   n;
 };
 var Glob = class {
-  constructor(module, name, tier, offset, weightsOnly, dynamic = false) {
+  constructor(module, name2, tier, offset, weightsOnly, dynamic = false) {
     this.module = module;
-    this.name = name;
+    this.name = name2;
     this.tier = tier;
     this.offset = offset;
     this.weightsOnly = weightsOnly;
@@ -66774,11 +74884,11 @@ var NAME_MAPPING = /* @__PURE__ */ new Map([
   ["UserDict.UserDict", ["collections", "UserDict"]],
   ["socket._socketobject", ["socket", "SocketType"]]
 ]);
-function mapPython2(module, name) {
-  const both = NAME_MAPPING.get(`${module}.${name}`);
+function mapPython2(module, name2) {
+  const both = NAME_MAPPING.get(`${module}.${name2}`);
   if (both) return [both[0], both[1]];
   const m = IMPORT_MAPPING.get(module);
-  return m === void 0 ? [module, name] : [m, name];
+  return m === void 0 ? [module, name2] : [m, name2];
 }
 
 // src/scan/pickle/opcodes.ts
@@ -66858,7 +74968,7 @@ var OP = {
 };
 var HIGHEST_PROTOCOL = 5;
 var NAMES = [];
-for (const [name, code] of Object.entries(OP)) NAMES[code] = name;
+for (const [name2, code] of Object.entries(OP)) NAMES[code] = name2;
 function opName(code) {
   return NAMES[code] ?? `0x${code.toString(16).padStart(2, "0")}`;
 }
@@ -66950,8 +75060,8 @@ var FindingSet = class {
 };
 
 // src/scan/pickle/text-args.ts
-function pyIntLiteral(t, base0) {
-  const s = t.trim();
+function pyIntLiteral(t2, base0) {
+  const s = t2.trim();
   const m = /^([+-]?)(.*)$/s.exec(s);
   if (!m) return null;
   const sign = m[1] === "-" ? -1n : 1n;
@@ -67669,9 +75779,9 @@ var PickleVM = class _PickleVM {
         }
         case 147: {
           if (st.length - 2 < this.fence()) this.underflow(op, at);
-          const name = st.pop();
+          const name2 = st.pop();
           const mod = st.pop();
-          st.push(this.stackGlobal(mod, name, at));
+          st.push(this.stackGlobal(mod, name2, at));
           next = pos + 1;
           break;
         }
@@ -67972,8 +76082,8 @@ var PickleVM = class _PickleVM {
       const child = this.dChild;
       if (child && child.state !== S_DEAD) {
         if (this.dText) {
-          const t = this.dText.feed(buf, pos, pos + n);
-          if (t) child.push(t);
+          const t2 = this.dText.feed(buf, pos, pos + n);
+          if (t2) child.push(t2);
           else {
             this.dText = null;
             child.state = S_DEAD;
@@ -68031,21 +76141,21 @@ var PickleVM = class _PickleVM {
   }
   // ───────────────────────────── imports, calls, state ─────────────────────────────
   importGlobal(module0, name0, at, op) {
-    const [module, name] = this.ctx.proto < 3 ? mapPython2(module0, name0) : [module0, name0];
+    const [module, name2] = this.ctx.proto < 3 ? mapPython2(module0, name0) : [module0, name0];
     const key = `${module}
-${name}`;
+${name2}`;
     this.sawImport = true;
     let entry2 = this.globals.get(key);
     if (!entry2) {
       if (this.globals.size >= this.o.limits.maxGlobals) throw new PickleError("pickle.limit", `more than ${this.o.limits.maxGlobals} distinct globals`, at);
-      const verdict = describeGlobal(module, name, this.o.allow);
-      const full = `${module}.${name}`;
+      const verdict = describeGlobal(module, name2, this.o.allow);
+      const full = `${module}.${name2}`;
       const woOk = WEIGHTS_ONLY_GLOBALS.has(full) && !WEIGHTS_ONLY_BLOCKED_MODULES.has(module);
-      const glob = new Glob(module, name, verdict.tier, this.o.baseOffset + at, woOk);
-      entry2 = { rec: { module, name, offset: this.o.baseOffset + at, opcode: opName(op), tier: verdict.tier, count: 0 }, glob };
+      const glob = new Glob(module, name2, verdict.tier, this.o.baseOffset + at, woOk);
+      entry2 = { rec: { module, name: name2, offset: this.o.baseOffset + at, opcode: opName(op), tier: verdict.tier, count: 0 }, glob };
       this.globals.set(key, entry2);
       const sev = tierSeverity(verdict.tier);
-      const shown = module0 === module && name0 === name ? full : `${full} (written as ${module0}.${name0})`;
+      const shown = module0 === module && name0 === name2 ? full : `${full} (written as ${module0}.${name0})`;
       if (sev) {
         const check = verdict.category === "dunder" ? "pickle.dunder" : `pickle.global.${verdict.tier}`;
         const what = verdict.tier === "dangerous" ? `imports ${shown}: ${verdict.reason}` : verdict.tier === "unknown" ? `imports ${shown}, which is not on the allowlist (${verdict.reason})` : `imports ${shown}: ${verdict.reason}`;
@@ -68056,26 +76166,26 @@ ${name}`;
     entry2.rec.count++;
     if (entry2.rec.count > 1) this.findings.bump(`global:${key}`);
     if (this.woLive() && op === OP.GLOBAL && !entry2.glob.weightsOnly) {
-      this.woFail(`GLOBAL ${module}.${name}`, at);
+      this.woFail(`GLOBAL ${module}.${name2}`, at);
     }
     return entry2.glob;
   }
-  stackGlobal(mod, name, at) {
-    if (typeof mod === "string" && typeof name === "string") {
+  stackGlobal(mod, name2, at) {
+    if (typeof mod === "string" && typeof name2 === "string") {
       const spent = this.retained >= this.o.limits.maxRetained;
       this.ctx.memo.pin(mod, spent);
-      this.ctx.memo.pin(name, spent);
-      return this.importGlobal(mod, name, at, OP.STACK_GLOBAL);
+      this.ctx.memo.pin(name2, spent);
+      return this.importGlobal(mod, name2, at, OP.STACK_GLOBAL);
     }
-    if (mod === DROPPED_STR || name === DROPPED_STR) {
+    if (mod === DROPPED_STR || name2 === DROPPED_STR) {
       throw new PickleError("pickle.limit", "STACK_GLOBAL uses a memo string that was not kept (memory bound for huge pickles); the import cannot be named", at);
     }
     const computed = (v) => v instanceof Obj || v instanceof Glob || v instanceof Pers || v === LONG_STR || v instanceof Opaque && v !== FLOAT && v !== BYTES && v !== BIG_INT;
-    if (!computed(mod) && !computed(name)) {
-      throw new PickleError("pickle.parse-error", `STACK_GLOBAL requires str, got ${describe2(mod)} and ${describe2(name)}`, at);
+    if (!computed(mod) && !computed(name2)) {
+      throw new PickleError("pickle.parse-error", `STACK_GLOBAL requires str, got ${describe2(mod)} and ${describe2(name2)}`, at);
     }
     this.sawImport = true;
-    const ev = `STACK_GLOBAL ${describe2(mod)} . ${describe2(name)}`;
+    const ev = `STACK_GLOBAL ${describe2(mod)} . ${describe2(name2)}`;
     this.add(
       "pickle.dynamic-import",
       "critical",
@@ -68091,8 +76201,8 @@ ${name}`;
     this.calls++;
     if (fn instanceof Glob) {
       const target = fn.dynamic ? "(computed import)" : `${fn.module}.${fn.name}`;
-      const t = this.callTargets.get(target);
-      if (t) t.count++;
+      const t2 = this.callTargets.get(target);
+      if (t2) t2.count++;
       else if (this.callTargets.size < 1e3) this.callTargets.set(target, { target, count: 1, offset: this.o.baseOffset + at });
       if (this.woLive() && op !== OP.INST && op !== OP.OBJ && !fn.weightsOnly) this.woFail(`${opName(op)} on ${describe2(fn)}`, at);
     } else {
@@ -68406,7 +76516,7 @@ function createNpyScanner(ctx, opts, nested) {
   let trailingBytes = 0;
   const invalid = (message, offset) => {
     complete = false;
-    findings.push(finding3("numpy.invalid", "high", `Not a valid .npy file: ${message}`, {
+    findings.push(finding("numpy.invalid", "high", `Not a valid .npy file: ${message}`, {
       file: ctx.path,
       offset: base2 + offset,
       help: "numpy.load refuses or misreads it; do not approve it."
@@ -68447,7 +76557,7 @@ function createNpyScanner(ctx, opts, nested) {
     const bodyAt = start + hlen;
     details.numpy = { descr: JSON.stringify(descr, (_k, v) => typeof v === "bigint" ? Number(v) : v), shape: shape.map(Number), object: hasObjectDtype(descr) };
     if (hasObjectDtype(descr)) {
-      findings.push(finding3(
+      findings.push(finding(
         "numpy.object-dtype",
         "info",
         "Object-dtype array: its data is a pickle, loaded only with allow_pickle=True (scanned as a pickle)",
@@ -68473,7 +76583,7 @@ function createNpyScanner(ctx, opts, nested) {
   }
   const feeder = new Feeder(parse3(), (chunk, offset) => {
     if (trailingBytes === 0) {
-      findings.push(finding3(
+      findings.push(finding(
         "numpy.trailing-bytes",
         "high",
         "Bytes follow the array data: numpy ignores them, other tools may not (polyglot)",
@@ -68547,8 +76657,8 @@ function parseSafetensorsHeader(text) {
   if (!isObject(root)) throw new SafetensorsError("InvalidHeaderDeserialization", "the header is not a JSON object");
   const tensors = [];
   let metadata;
-  for (const [name, v] of Object.entries(root)) {
-    if (name === "__metadata__") {
+  for (const [name2, v] of Object.entries(root)) {
+    if (name2 === "__metadata__") {
       if (v === null) continue;
       if (!isObject(v)) throw new SafetensorsError("InvalidHeaderDeserialization", "__metadata__ is not a map of strings");
       metadata = {};
@@ -68558,39 +76668,39 @@ function parseSafetensorsHeader(text) {
       }
       continue;
     }
-    if (!isObject(v)) throw new SafetensorsError("InvalidHeaderDeserialization", `tensor \`${name}\` is not an object`);
+    if (!isObject(v)) throw new SafetensorsError("InvalidHeaderDeserialization", `tensor \`${name2}\` is not an object`);
     const { dtype, shape, data_offsets: offs } = v;
     if (typeof dtype !== "string" || SAFETENSORS_DTYPE_BITS[dtype] === void 0) {
-      throw new SafetensorsError("InvalidHeaderDeserialization", `tensor \`${name}\` has unknown dtype ${JSON.stringify(dtype ?? null)}`);
+      throw new SafetensorsError("InvalidHeaderDeserialization", `tensor \`${name2}\` has unknown dtype ${JSON.stringify(dtype ?? null)}`);
     }
     if (!Array.isArray(shape) || !shape.every(isUsize)) {
-      throw new SafetensorsError("InvalidHeaderDeserialization", `tensor \`${name}\` shape is not a list of non-negative integers`);
+      throw new SafetensorsError("InvalidHeaderDeserialization", `tensor \`${name2}\` shape is not a list of non-negative integers`);
     }
     if (!Array.isArray(offs) || offs.length !== 2 || !isUsize(offs[0]) || !isUsize(offs[1])) {
-      throw new SafetensorsError("InvalidHeaderDeserialization", `tensor \`${name}\` data_offsets is not a pair of non-negative integers`);
+      throw new SafetensorsError("InvalidHeaderDeserialization", `tensor \`${name2}\` data_offsets is not a pair of non-negative integers`);
     }
-    tensors.push({ name, dtype, shape, start: offs[0], end: offs[1] });
+    tensors.push({ name: name2, dtype, shape, start: offs[0], end: offs[1] });
   }
   tensors.sort((a, b) => a.start < b.start ? -1 : a.start > b.start ? 1 : a.end < b.end ? -1 : a.end > b.end ? 1 : 0);
   let start = 0n;
-  for (const t of tensors) {
-    if (t.start !== start || t.end < t.start) {
-      const why = t.start > start ? `a gap of ${t.start - start} bytes before it` : t.start < start ? "it overlaps the previous tensor" : "its end is before its start";
-      throw new SafetensorsError("InvalidOffset", `tensor \`${t.name}\` [${t.start}, ${t.end}]: ${why}`);
+  for (const t2 of tensors) {
+    if (t2.start !== start || t2.end < t2.start) {
+      const why = t2.start > start ? `a gap of ${t2.start - start} bytes before it` : t2.start < start ? "it overlaps the previous tensor" : "its end is before its start";
+      throw new SafetensorsError("InvalidOffset", `tensor \`${t2.name}\` [${t2.start}, ${t2.end}]: ${why}`);
     }
-    start = t.end;
+    start = t2.end;
     let n = 1n;
-    for (const d of t.shape) {
+    for (const d of t2.shape) {
       n *= d;
-      if (n > USIZE_MAX) throw new SafetensorsError("ValidationOverflow", `tensor \`${t.name}\` element count overflows`);
+      if (n > USIZE_MAX) throw new SafetensorsError("ValidationOverflow", `tensor \`${t2.name}\` element count overflows`);
     }
-    const bits = n * BigInt(SAFETENSORS_DTYPE_BITS[t.dtype]);
-    if (bits > USIZE_MAX) throw new SafetensorsError("ValidationOverflow", `tensor \`${t.name}\` bit size overflows`);
-    if (bits % 8n !== 0n) throw new SafetensorsError("MisalignedSlice", `tensor \`${t.name}\` is not a whole number of bytes`);
-    if (t.end - t.start !== bits / 8n) {
+    const bits = n * BigInt(SAFETENSORS_DTYPE_BITS[t2.dtype]);
+    if (bits > USIZE_MAX) throw new SafetensorsError("ValidationOverflow", `tensor \`${t2.name}\` bit size overflows`);
+    if (bits % 8n !== 0n) throw new SafetensorsError("MisalignedSlice", `tensor \`${t2.name}\` is not a whole number of bytes`);
+    if (t2.end - t2.start !== bits / 8n) {
       throw new SafetensorsError(
         "TensorInvalidInfo",
-        `tensor \`${t.name}\` ${t.dtype}${JSON.stringify(t.shape.map(String))} needs ${bits / 8n} bytes but spans ${t.end - t.start}`
+        `tensor \`${t2.name}\` ${t2.dtype}${JSON.stringify(t2.shape.map(String))} needs ${bits / 8n} bytes but spans ${t2.end - t2.start}`
       );
     }
   }
@@ -68616,7 +76726,7 @@ function createSafetensorsScanner(ctx, opts, nested) {
   const fail2 = (code, message, offset) => {
     failed = true;
     complete = false;
-    findings.push(finding3("safetensors.invalid", "high", `Not a valid safetensors file (${code}): ${message}`, {
+    findings.push(finding("safetensors.invalid", "high", `Not a valid safetensors file (${code}): ${message}`, {
       file: ctx.path,
       ...offset !== void 0 ? { offset: base2 + offset } : {},
       help: "The safetensors loader refuses this file, or reads it differently than it looks; do not approve it."
@@ -68636,7 +76746,7 @@ function createSafetensorsScanner(ctx, opts, nested) {
       const { header: h, duplicates } = parseSafetensorsHeader(text);
       header = h;
       for (const d of duplicates) {
-        findings.push(finding3(
+        findings.push(finding(
           "safetensors.duplicate-key",
           "high",
           `Header key "${d}" appears more than once; loaders keep only one of them, so what you review is not what loads`,
@@ -68659,7 +76769,7 @@ function createSafetensorsScanner(ctx, opts, nested) {
   };
   const onTrailing = (chunk) => {
     if (trailingBytes === 0) {
-      findings.push(finding3(
+      findings.push(finding(
         "safetensors.trailing-bytes",
         "high",
         "Bytes follow the last tensor: the file is longer than its header says (a polyglot hides data there)",
@@ -68717,10 +76827,10 @@ function createSafetensorsScanner(ctx, opts, nested) {
         else if (seen < dataEnd) fail2("MetadataIncompleteBuffer", `the header describes ${dataEnd} bytes but the file has ${seen}`, seen);
       }
       if (trailing) {
-        const t = trailing.end();
-        findings.push(...t.findings);
-        if (!t.complete) complete = false;
-        details.trailingFormats = t.formats;
+        const t2 = trailing.end();
+        findings.push(...t2.findings);
+        if (!t2.complete) complete = false;
+        details.trailingFormats = t2.formats;
       }
       if (trailingBytes) details.trailingBytes = trailingBytes;
       return { formats: ["safetensors"], findings, complete, details };
@@ -68750,10 +76860,10 @@ var NEEDLE = new TextEncoder().encode("chat_template");
 function checkJsonDocument(doc, path) {
   const out = [];
   if (isObject(doc)) {
-    const t = doc.chat_template;
-    if (typeof t === "string") out.push(...checkChatTemplate(t, path, "chat_template"));
-    else if (Array.isArray(t)) {
-      for (const item of t) {
+    const t2 = doc.chat_template;
+    if (typeof t2 === "string") out.push(...checkChatTemplate(t2, path, "chat_template"));
+    else if (Array.isArray(t2)) {
+      for (const item of t2) {
         if (isObject(item) && typeof item.template === "string") {
           out.push(...checkChatTemplate(item.template, path, `chat_template "${typeof item.name === "string" ? item.name : "?"}"`));
         }
@@ -68794,7 +76904,7 @@ function createJsonDocumentScanner(ctx, opts) {
       if (tooLarge) {
         if (sawTemplate) {
           complete = false;
-          findings.push(finding3("template.too-large", "high", `A JSON file of ${size} bytes mentions chat_template but is too large to examine`, { file: ctx.path }));
+          findings.push(finding("template.too-large", "high", `A JSON file of ${size} bytes mentions chat_template but is too large to examine`, { file: ctx.path }));
         }
         return { formats: ["json"], findings, complete };
       }
@@ -68823,8 +76933,8 @@ var WEAK_IN_RAW = /* @__PURE__ */ new Set(["zlib", "lzma", "protobuf", "text", "
 var NAME_HINTS = { safetensors: "safetensors", npy: "numpy", gguf: "gguf" };
 function extensionOf(path) {
   const base2 = path.slice(path.lastIndexOf("/") + 1);
-  const dot = base2.lastIndexOf(".");
-  return dot > 0 ? base2.slice(dot + 1).toLowerCase() : "";
+  const dot2 = base2.lastIndexOf(".");
+  return dot2 > 0 ? base2.slice(dot2 + 1).toLowerCase() : "";
 }
 function createFileScanner(ctx, opts = {}) {
   const limits = limitsOf(opts);
@@ -68849,12 +76959,12 @@ function createFileScanner(ctx, opts = {}) {
       if (fmts.length === 0) fmts = ["raw-data"];
     }
     const hinted = NAME_HINTS[extensionOf(ctx.path)];
-    if (hinted && !opts.rawData && fmts.every((f) => f === "unknown-binary" || TEXT_FORMATS.has(f))) fmts = [hinted];
+    if (hinted && !opts.rawData && fmts.every((f) => f === "unknown-binary" || TEXT_FORMATS2.has(f))) fmts = [hinted];
     formats = [...fmts];
     scanners = [];
-    const strong = fmts.filter((f) => !TEXT_FORMATS.has(f) && !DATA_ONLY.has(f) && f !== "unknown-binary" && f !== "raw-data");
+    const strong = fmts.filter((f) => !TEXT_FORMATS2.has(f) && !DATA_ONLY.has(f) && f !== "unknown-binary" && f !== "raw-data");
     if (strong.length >= 2) {
-      own.push(finding3("file.polyglot", "high", `Content is several formats at once (${strong.join(", ")}): different tools will read different things`, {
+      own.push(finding("file.polyglot", "high", `Content is several formats at once (${strong.join(", ")}): different tools will read different things`, {
         file: ctx.path,
         offset: opts.baseOffset ?? 0,
         evidence: evidenceBytes(head.subarray(0, 24)),
@@ -68864,7 +76974,7 @@ function createFileScanner(ctx, opts = {}) {
     if (!opts.rawData && (opts.depth ?? 0) === 0) {
       const mismatch = extensionMismatch(ctx.path, fmts);
       if (mismatch) {
-        own.push(finding3(
+        own.push(finding(
           "file.extension-mismatch",
           mismatch.severity,
           `Named .${mismatch.extension} but the content is ${fmts.join(" + ")} (expected ${mismatch.expected.join(" or ")})`,
@@ -68930,7 +77040,7 @@ function createFileScanner(ctx, opts = {}) {
       case "notebook":
         return f === "json" ? createJsonDocumentScanner(ctx, o) : void 0;
       case "unknown-binary":
-        return fixedScanner({ formats: [f], findings: [finding3(
+        return fixedScanner({ formats: [f], findings: [finding(
           "file.unknown-binary",
           "high",
           "Binary content that no scanner recognises: it was not examined",
@@ -68968,7 +77078,7 @@ function createFileScanner(ctx, opts = {}) {
   const zipFailure = (message, check) => fixedScanner({
     formats: ["zip"],
     complete: false,
-    findings: [finding3(check, "high", message, { file: ctx.path, help: "The archive members were not examined; do not approve it." })]
+    findings: [finding(check, "high", message, { file: ctx.path, help: "The archive members were not examined; do not approve it." })]
   });
   const bufferedZip = () => {
     const parts = [];
@@ -69022,7 +77132,7 @@ function createFileScanner(ctx, opts = {}) {
       try {
         if (!scanners) decide(true);
       } catch (err) {
-        own.push(finding3("scan.internal-error", "high", `Sniffing failed: ${err instanceof Error ? err.message : String(err)}`, { file: ctx.path }));
+        own.push(finding("scan.internal-error", "high", `Sniffing failed: ${err instanceof Error ? err.message : String(err)}`, { file: ctx.path }));
         ownComplete = false;
         scanners = [];
       }
@@ -69037,11 +77147,11 @@ function createFileScanner(ctx, opts = {}) {
       for (const f of merged.formats) if (!out.formats.includes(f)) out.formats.push(f);
       if (ctx.size !== void 0 && total !== ctx.size) {
         out.complete = false;
-        out.findings.unshift(finding3("file.size-mismatch", "high", `Expected ${ctx.size} bytes but ${total} arrived`, { file: ctx.path, offset: (opts.baseOffset ?? 0) + total }));
+        out.findings.unshift(finding("file.size-mismatch", "high", `Expected ${ctx.size} bytes but ${total} arrived`, { file: ctx.path, offset: (opts.baseOffset ?? 0) + total }));
       }
       for (const f of out.findings) if (f.file === void 0) f.file = ctx.path;
       if (!out.complete && !out.findings.some((f) => f.severity === "critical" || f.severity === "high")) {
-        out.findings.push(finding3("scan.incomplete", "high", "The file was not fully examined", { file: ctx.path }));
+        out.findings.push(finding("scan.incomplete", "high", "The file was not fully examined", { file: ctx.path }));
       }
       return out;
     }
@@ -69076,15 +77186,15 @@ function targetFromEvent(eventName, payload) {
     const head = pr?.head;
     const baseSha = str2(base2?.sha);
     const headSha = str2(head?.sha);
-    const number = typeof pr?.number === "number" ? pr.number : Number(payload.number);
-    if (!baseSha || !SHA2.test(baseSha) || !headSha || !SHA2.test(headSha) || !Number.isSafeInteger(number)) {
+    const number2 = typeof pr?.number === "number" ? pr.number : Number(payload.number);
+    if (!baseSha || !SHA2.test(baseSha) || !headSha || !SHA2.test(headSha) || !Number.isSafeInteger(number2)) {
       throw new UnsupportedEventError(`${eventName} payload lacks pull_request.number/base.sha/head.sha; is this a real pull request event?`);
     }
     const baseRepo = base2?.repo?.full_name;
     const headRepo = head?.repo?.full_name;
     return {
       kind: "pull_request",
-      number,
+      number: number2,
       baseSha,
       headSha,
       baseRef: str2(base2?.ref) ?? "",
@@ -69106,7 +77216,7 @@ function targetFromEvent(eventName, payload) {
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync2 } from "fs";
 import { EOL as EOL5 } from "os";
-var Context = class {
+var Context2 = class {
   /**
    * Hydrate the context from the environment
    */
@@ -69159,11 +77269,11 @@ var httpClient = __toESM(require_lib12(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -69179,7 +77289,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve2(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -69236,33 +77346,33 @@ function getUserAgent() {
 }
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options) {
+function register(state, name2, method, options) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
   if (!options) {
     options = {};
   }
-  if (Array.isArray(name)) {
-    return name.reverse().reduce((callback, name2) => {
-      return register.bind(null, state, name2, callback, options);
+  if (Array.isArray(name2)) {
+    return name2.reverse().reduce((callback, name3) => {
+      return register.bind(null, state, name3, callback, options);
     }, method)();
   }
   return Promise.resolve().then(() => {
-    if (!state.registry[name]) {
+    if (!state.registry[name2]) {
       return method(options);
     }
-    return state.registry[name].reduce((method2, registered) => {
+    return state.registry[name2].reduce((method2, registered) => {
       return registered.hook.bind(null, method2, options);
     }, method)();
   });
 }
 
 // node_modules/before-after-hook/lib/add.js
-function addHook(state, kind, name, hook2) {
+function addHook(state, kind, name2, hook2) {
   const orig = hook2;
-  if (!state.registry[name]) {
-    state.registry[name] = [];
+  if (!state.registry[name2]) {
+    state.registry[name2] = [];
   }
   if (kind === "before") {
     hook2 = (method, options) => {
@@ -69287,38 +77397,38 @@ function addHook(state, kind, name, hook2) {
       });
     };
   }
-  state.registry[name].push({
+  state.registry[name2].push({
     hook: hook2,
     orig
   });
 }
 
 // node_modules/before-after-hook/lib/remove.js
-function removeHook(state, name, method) {
-  if (!state.registry[name]) {
+function removeHook(state, name2, method) {
+  if (!state.registry[name2]) {
     return;
   }
-  const index = state.registry[name].map((registered) => {
+  const index = state.registry[name2].map((registered) => {
     return registered.orig;
   }).indexOf(method);
   if (index === -1) {
     return;
   }
-  state.registry[name].splice(index, 1);
+  state.registry[name2].splice(index, 1);
 }
 
 // node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
-function bindApi(hook2, state, name) {
+function bindApi(hook2, state, name2) {
   const removeHookRef = bindable(removeHook, null).apply(
     null,
-    name ? [state, name] : [state]
+    name2 ? [state, name2] : [state]
   );
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
   ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
+    const args = name2 ? [state, kind, name2] : [state, kind];
     hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
   });
 }
@@ -69419,11 +77529,11 @@ function addQueryParameters(url, parameters) {
   if (names.length === 0) {
     return url;
   }
-  return url + separator + names.map((name) => {
-    if (name === "q") {
+  return url + separator + names.map((name2) => {
+    if (name2 === "q") {
       return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
     }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
+    return `${name2}=${encodeURIComponent(parameters[name2])}`;
   }).join("&");
 }
 var urlVariableRegex = /\{[^{}}]+\}/g;
@@ -69459,8 +77569,8 @@ function encodeUnreserved(str3) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
-function encodeValue(operator, value, key) {
-  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+function encodeValue(operator2, value, key) {
+  value = operator2 === "+" || operator2 === "#" ? encodeReserved(value) : encodeUnreserved(value);
   if (key) {
     return encodeUnreserved(key) + "=" + value;
   } else {
@@ -69470,10 +77580,10 @@ function encodeValue(operator, value, key) {
 function isDefined(value) {
   return value !== void 0 && value !== null;
 }
-function isKeyOperator(operator) {
-  return operator === ";" || operator === "&" || operator === "?";
+function isKeyOperator(operator2) {
+  return operator2 === ";" || operator2 === "&" || operator2 === "?";
 }
-function getValues(context4, operator, key, modifier) {
+function getValues(context4, operator2, key, modifier) {
   var value = context4[key], result2 = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
@@ -69482,20 +77592,20 @@ function getValues(context4, operator, key, modifier) {
         value = value.substring(0, parseInt(modifier, 10));
       }
       result2.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+        encodeValue(operator2, value, isKeyOperator(operator2) ? key : "")
       );
     } else {
       if (modifier === "*") {
         if (Array.isArray(value)) {
           value.filter(isDefined).forEach(function(value2) {
             result2.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+              encodeValue(operator2, value2, isKeyOperator(operator2) ? key : "")
             );
           });
         } else {
           Object.keys(value).forEach(function(k) {
             if (isDefined(value[k])) {
-              result2.push(encodeValue(operator, value[k], k));
+              result2.push(encodeValue(operator2, value[k], k));
             }
           });
         }
@@ -69503,17 +77613,17 @@ function getValues(context4, operator, key, modifier) {
         const tmp = [];
         if (Array.isArray(value)) {
           value.filter(isDefined).forEach(function(value2) {
-            tmp.push(encodeValue(operator, value2));
+            tmp.push(encodeValue(operator2, value2));
           });
         } else {
           Object.keys(value).forEach(function(k) {
             if (isDefined(value[k])) {
               tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
+              tmp.push(encodeValue(operator2, value[k].toString()));
             }
           });
         }
-        if (isKeyOperator(operator)) {
+        if (isKeyOperator(operator2)) {
           result2.push(encodeUnreserved(key) + "=" + tmp.join(","));
         } else if (tmp.length !== 0) {
           result2.push(tmp.join(","));
@@ -69521,11 +77631,11 @@ function getValues(context4, operator, key, modifier) {
       }
     }
   } else {
-    if (operator === ";") {
+    if (operator2 === ";") {
       if (isDefined(value)) {
         result2.push(encodeUnreserved(key));
       }
-    } else if (value === "" && (operator === "&" || operator === "?")) {
+    } else if (value === "" && (operator2 === "&" || operator2 === "?")) {
       result2.push(encodeUnreserved(key) + "=");
     } else if (value === "") {
       result2.push("");
@@ -69535,38 +77645,38 @@ function getValues(context4, operator, key, modifier) {
 }
 function parseUrl(template) {
   return {
-    expand: expand.bind(null, template)
+    expand: expand2.bind(null, template)
   };
 }
-function expand(template, context4) {
+function expand2(template, context4) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
+    function(_, expression, literal2) {
       if (expression) {
-        let operator = "";
+        let operator2 = "";
         const values = [];
         if (operators.indexOf(expression.charAt(0)) !== -1) {
-          operator = expression.charAt(0);
+          operator2 = expression.charAt(0);
           expression = expression.substr(1);
         }
         expression.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context4, operator, tmp[1], tmp[2] || tmp[3]));
+          values.push(getValues(context4, operator2, tmp[1], tmp[2] || tmp[3]));
         });
-        if (operator && operator !== "+") {
+        if (operator2 && operator2 !== "+") {
           var separator = ",";
-          if (operator === "?") {
+          if (operator2 === "?") {
             separator = "&";
-          } else if (operator !== "#") {
-            separator = operator;
+          } else if (operator2 !== "#") {
+            separator = operator2;
           }
-          return (values.length !== 0 ? operator : "") + values.join(separator);
+          return (values.length !== 0 ? operator2 : "") + values.join(separator);
         } else {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal);
+        return encodeReserved(literal2);
       }
     }
   );
@@ -69846,42 +77956,42 @@ var originalParse = JSON.parse;
 var customFormat = /^-?\d+n$/;
 var bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
 var noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
-var isUnstringifiable = (val) => val === void 0 || typeof val === "function" || typeof val === "symbol";
-var isRawJSON = (val) => val !== null && typeof val === "object" && val.constructor && val.constructor.name === "RawJSON";
+var isUnstringifiable = (val2) => val2 === void 0 || typeof val2 === "function" || typeof val2 === "symbol";
+var isRawJSON = (val2) => val2 !== null && typeof val2 === "object" && val2.constructor && val2.constructor.name === "RawJSON";
 var stringifyIteratively = (rootValue, replacer, spaceParam) => {
-  let space = "";
+  let space2 = "";
   if (typeof spaceParam === "number") {
-    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
+    space2 = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
   } else if (typeof spaceParam === "string") {
-    space = spaceParam.slice(0, 10);
+    space2 = spaceParam.slice(0, 10);
   }
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
-  const prepareVal = (parent, key, val) => {
-    const isObject2 = val !== null && typeof val === "object";
-    const hasToJSON = isObject2 && typeof val.toJSON === "function";
+  const prepareVal = (parent, key, val2) => {
+    const isObject2 = val2 !== null && typeof val2 === "object";
+    const hasToJSON = isObject2 && typeof val2.toJSON === "function";
     if (hasToJSON) {
-      val = val.toJSON(key);
+      val2 = val2.toJSON(key);
     }
-    const isNoise = typeof val === "string" && noiseValue.test(val);
-    if (isNoise) return val + "n";
-    const isBigInt = typeof val === "bigint";
+    const isNoise = typeof val2 === "string" && noiseValue.test(val2);
+    if (isNoise) return val2 + "n";
+    const isBigInt = typeof val2 === "bigint";
     if (isBigInt) {
       const supportsRawJSON = "rawJSON" in JSON;
-      if (supportsRawJSON) return JSON.rawJSON(val.toString());
-      return val.toString() + "n";
+      if (supportsRawJSON) return JSON.rawJSON(val2.toString());
+      return val2.toString() + "n";
     }
     if (isFunctionReplacer) {
-      val = replacer.call(parent, key, val);
+      val2 = replacer.call(parent, key, val2);
     }
-    const isPostReplacerObject = val !== null && typeof val === "object";
+    const isPostReplacerObject = val2 !== null && typeof val2 === "object";
     if (isPostReplacerObject) {
-      const isPrimitiveWrapper = val instanceof Number || val instanceof String || val instanceof Boolean;
+      const isPrimitiveWrapper = val2 instanceof Number || val2 instanceof String || val2 instanceof Boolean;
       if (isPrimitiveWrapper) {
-        val = val.valueOf();
+        val2 = val2.valueOf();
       }
     }
-    return val;
+    return val2;
   };
   const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
   if (isUnstringifiable(rootProcessed)) {
@@ -69916,7 +78026,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
     if (node.isArray) {
       if (node.index < node.val.length) {
         if (!node.first) chunks.push(",");
-        if (space) chunks.push("\n" + space.repeat(level));
+        if (space2) chunks.push("\n" + space2.repeat(level));
         const childRaw = node.val[node.index];
         const childVal = prepareVal(node.val, String(node.index), childRaw);
         if (isUnstringifiable(childVal)) {
@@ -69960,8 +78070,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
         const childVal = prepareVal(node.val, k, childRaw);
         if (isUnstringifiable(childVal)) continue;
         if (!node.first) chunks.push(",");
-        if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+        if (space2) {
+          chunks.push("\n" + space2.repeat(level) + originalStringify(k) + ": ");
         } else {
           chunks.push(originalStringify(k) + ":");
         }
@@ -69995,7 +78105,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
     }
     if (isDone) {
       level--;
-      if (!node.first && space) chunks.push("\n" + space.repeat(level));
+      if (!node.first && space2) chunks.push("\n" + space2.repeat(level));
       chunks.push(node.isArray ? "]" : "}");
       visited.delete(node.val);
       stack.pop();
@@ -70003,37 +78113,37 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   }
   return chunks.join("");
 };
-var JSONStringify = (value, replacer, space) => {
+var JSONStringify = (value, replacer, space2) => {
   try {
     const supportsRawJSON = "rawJSON" in JSON;
     if (supportsRawJSON) {
       return originalStringify(
         value,
-        (key, val) => {
-          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+        (key, val2) => {
+          if (typeof val2 === "bigint") return JSON.rawJSON(val2.toString());
           const hasFunctionReplacer = typeof replacer === "function";
-          if (hasFunctionReplacer) return replacer(key, val);
+          if (hasFunctionReplacer) return replacer(key, val2);
           const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
-          if (isKeyInArrayReplacer) return val;
-          return val;
+          if (isKeyInArrayReplacer) return val2;
+          return val2;
         },
-        space
+        space2
       );
     }
-    if (!value) return originalStringify(value, replacer, space);
+    if (!value) return originalStringify(value, replacer, space2);
     const convertedToCustomJSON = originalStringify(
       value,
-      (key, val) => {
-        const isNoise = typeof val === "string" && noiseValue.test(val);
-        if (isNoise) return val.toString() + "n";
-        if (typeof val === "bigint") return val.toString() + "n";
+      (key, val2) => {
+        const isNoise = typeof val2 === "string" && noiseValue.test(val2);
+        if (isNoise) return val2.toString() + "n";
+        if (typeof val2 === "bigint") return val2.toString() + "n";
         const hasFunctionReplacer = typeof replacer === "function";
-        if (hasFunctionReplacer) return replacer(key, val);
+        if (hasFunctionReplacer) return replacer(key, val2);
         const isKeyInArrayReplacer = Array.isArray(replacer) && replacer.includes(key);
-        if (isKeyInArrayReplacer) return val;
-        return val;
+        if (isKeyInArrayReplacer) return val2;
+        return val2;
       },
-      space
+      space2
     );
     const processedJSON = convertedToCustomJSON.replace(
       bigIntsStringify,
@@ -70043,7 +78153,7 @@ var JSONStringify = (value, replacer, space) => {
     return denoisedJSON;
   } catch (error2) {
     if (error2 instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer, space);
+      const convertedJSON = stringifyIteratively(value, replacer, space2);
       if (convertedJSON === void 0) return void 0;
       const supportsRawJSON = "rawJSON" in JSON;
       if (supportsRawJSON) return convertedJSON;
@@ -70239,8 +78349,8 @@ async function fetchWrapper(requestOptions) {
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
   const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
-      name,
+    Object.entries(requestOptions.headers).map(([name2, value]) => [
+      name2,
       String(value)
     ])
   );
@@ -73074,9 +81184,9 @@ function decorate(octokit, scope, methodName, defaults2, decorations) {
       return requestWithDefaults(options);
     }
     if (decorations.renamed) {
-      const [newScope, newMethodName] = decorations.renamed;
+      const [newScope2, newMethodName] = decorations.renamed;
       octokit.log.warn(
-        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope2}.${newMethodName}()`
       );
     }
     if (decorations.deprecated) {
@@ -73084,17 +81194,17 @@ function decorate(octokit, scope, methodName, defaults2, decorations) {
     }
     if (decorations.renamedParameters) {
       const options2 = requestWithDefaults.endpoint.merge(...args);
-      for (const [name, alias] of Object.entries(
+      for (const [name2, alias] of Object.entries(
         decorations.renamedParameters
       )) {
-        if (name in options2) {
+        if (name2 in options2) {
           octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+            `"${name2}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
           );
           if (!(alias in options2)) {
-            options2[alias] = options2[name];
+            options2[alias] = options2[name2];
           }
-          delete options2[name];
+          delete options2[name2];
         }
       }
       return requestWithDefaults(options2);
@@ -73238,7 +81348,7 @@ function paginateRest(octokit) {
 paginateRest.VERSION = VERSION6;
 
 // node_modules/@actions/github/lib/utils.js
-var context2 = new Context();
+var context2 = new Context2();
 var baseUrl = getApiBaseUrl();
 var defaults = {
   baseUrl,
@@ -73262,7 +81372,7 @@ function getOctokitOptions(token, options) {
 }
 
 // node_modules/@actions/github/lib/github.js
-var context3 = new Context();
+var context3 = new Context2();
 function getOctokit(token, options, ...additionalPlugins) {
   const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
   return new GitHubWithPlugins(getOctokitOptions(token, options));
@@ -73292,11 +81402,11 @@ async function wrap(what, fn) {
 }
 function octokitApi(token, repo, baseUrl2) {
   const octokit = getOctokit(token, baseUrl2 ? { baseUrl: baseUrl2 } : {});
-  const { owner, repo: name } = repo;
+  const { owner, repo: name2 } = repo;
   return {
     async readFile(path, ref) {
       try {
-        const res = await octokit.rest.repos.getContent({ owner, repo: name, path, ref, mediaType: { format: "raw" } });
+        const res = await octokit.rest.repos.getContent({ owner, repo: name2, path, ref, mediaType: { format: "raw" } });
         const data = res.data;
         const text = typeof data === "string" ? data : Buffer.from(data).toString("utf8");
         if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
@@ -73309,22 +81419,22 @@ function octokitApi(token, repo, baseUrl2) {
         throw new GitHubApiError(`GitHub API: reading ${path} at ${ref} failed (${statusOf(err)}): ${err instanceof Error ? err.message : String(err)}`, statusOf(err));
       }
     },
-    listComments: (issue2) => wrap(`listing comments on #${issue2}`, async () => {
-      const all = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo: name, issue_number: issue2, per_page: 100 });
+    listComments: (issue3) => wrap(`listing comments on #${issue3}`, async () => {
+      const all = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo: name2, issue_number: issue3, per_page: 100 });
       return all.map((c) => ({ id: c.id, body: c.body ?? "" }));
     }),
-    createComment: (issue2, body) => wrap(`commenting on #${issue2}`, async () => (await octokit.rest.issues.createComment({ owner, repo: name, issue_number: issue2, body })).data.id),
-    updateComment: (id, body) => wrap(`updating comment ${id}`, async () => {
-      await octokit.rest.issues.updateComment({ owner, repo: name, comment_id: id, body });
+    createComment: (issue3, body) => wrap(`commenting on #${issue3}`, async () => (await octokit.rest.issues.createComment({ owner, repo: name2, issue_number: issue3, body })).data.id),
+    updateComment: (id2, body) => wrap(`updating comment ${id2}`, async () => {
+      await octokit.rest.issues.updateComment({ owner, repo: name2, comment_id: id2, body });
     }),
     listReviews: (pull) => wrap(`listing reviews on #${pull}`, async () => {
-      const all = await octokit.paginate(octokit.rest.pulls.listReviews, { owner, repo: name, pull_number: pull, per_page: 100 });
+      const all = await octokit.paginate(octokit.rest.pulls.listReviews, { owner, repo: name2, pull_number: pull, per_page: 100 });
       return all.map((r) => ({ id: r.id, state: r.state, body: r.body ?? "" }));
     }),
     createReview: (pull, review2) => wrap(`submitting a review on #${pull}`, async () => {
       await octokit.rest.pulls.createReview({
         owner,
-        repo: name,
+        repo: name2,
         pull_number: pull,
         commit_id: review2.commitId,
         event: review2.event,
@@ -73332,8 +81442,8 @@ function octokitApi(token, repo, baseUrl2) {
 ${review2.body}`
       });
     }),
-    dismissReview: (pull, id, message) => wrap(`dismissing review ${id} on #${pull}`, async () => {
-      await octokit.rest.pulls.dismissReview({ owner, repo: name, pull_number: pull, review_id: id, message });
+    dismissReview: (pull, id2, message) => wrap(`dismissing review ${id2} on #${pull}`, async () => {
+      await octokit.rest.pulls.dismissReview({ owner, repo: name2, pull_number: pull, review_id: id2, message });
     })
   };
 }
@@ -73342,19 +81452,19 @@ ${review2.body}`
 function isPermissionError(err) {
   return err instanceof GitHubApiError && (err.status === 403 || err.status === 401 || err.status === 404);
 }
-async function upsertStickyComment(api, issue2, body, warn) {
+async function upsertStickyComment(api, issue3, body, warn) {
   const text = body.startsWith(COMMENT_MARKER) ? body : `${COMMENT_MARKER}
 ${body}`;
   try {
-    const existing = (await api.listComments(issue2)).find((c) => c.body.startsWith(COMMENT_MARKER));
+    const existing = (await api.listComments(issue3)).find((c) => c.body.startsWith(COMMENT_MARKER));
     if (existing) {
       await api.updateComment(existing.id, text);
       return { status: "updated", id: existing.id };
     }
-    return { status: "created", id: await api.createComment(issue2, text) };
+    return { status: "created", id: await api.createComment(issue3, text) };
   } catch (err) {
     if (!isPermissionError(err)) throw err;
-    const reason = `could not comment on #${issue2} (${err.status}): the token lacks \`pull-requests: write\` (fork pull requests get a read-only token). The result is in the job summary and annotations.`;
+    const reason = `could not comment on #${issue3} (${err.status}): the token lacks \`pull-requests: write\` (fork pull requests get a read-only token). The result is in the job summary and annotations.`;
     warn(reason);
     return { status: "skipped", reason };
   }
@@ -73384,7 +81494,7 @@ async function runReview(runner2, inputs, deps = {}) {
   const [owner, repo] = (env2.GITHUB_REPOSITORY ?? "").split("/");
   if (!owner || !repo) throw new Error("GITHUB_REPOSITORY is not set to owner/repo; is this running in GitHub Actions?");
   if (!inputs.githubToken) throw new Error("input 'github-token' is empty; the action needs it to read the allowlist at the base and head commits");
-  const api = (deps.github ?? ((t, o, r, b) => octokitApi(t, { owner: o, repo: r }, b)))(inputs.githubToken, owner, repo, env2.GITHUB_API_URL);
+  const api = (deps.github ?? ((t2, o, r, b) => octokitApi(t2, { owner: o, repo: r }, b)))(inputs.githubToken, owner, repo, env2.GITHUB_API_URL);
   const [baseSha, headSha] = target.kind === "pull_request" ? [target.baseSha, target.headSha] : [target.beforeSha, target.afterSha];
   const baseText = baseSha ? await api.readFile(inputs.allowlist, baseSha) : null;
   const headText = await api.readFile(inputs.allowlist, headSha);
@@ -73437,13 +81547,13 @@ async function runReview(runner2, inputs, deps = {}) {
   const sarifPath = join3(inputs.reportDir, "model-gate.sarif");
   await writeFile3(jsonPath, renderJsonReport(report, now));
   await writeFile3(sarifPath, renderSarif(report));
-  const comment = renderComment(report);
-  await writeFile3(join3(inputs.reportDir, "comment.md"), comment);
+  const comment2 = renderComment(report);
+  await writeFile3(join3(inputs.reportDir, "comment.md"), comment2);
   const counts = countVerdicts(result2.reviews);
   const rejected = result2.reviews.filter((r) => r.verdict === "rejected").length;
   if (target.kind === "pull_request" && inputs.comment) {
     const warn = (m) => runner2.warning(m);
-    const posted = await upsertStickyComment(api, target.number, comment, warn);
+    const posted = await upsertStickyComment(api, target.number, comment2, warn);
     if (posted.status !== "skipped") runner2.info(`comment ${posted.status} (id ${posted.id})`);
     await submitReview(api, target.number, target.headSha, { count: rejected, summary: `Model Gate rejected ${rejected} model(s); see the Model Gate comment for why.` }, warn);
   }
@@ -73883,12 +81993,12 @@ async function verifyModel(opts) {
   }
   const tampered = actual.filter((d) => d.sha256 !== expected.get(d.path)).sort((a, b) => comparePathComponents(a.path, b.path));
   if (tampered.length > 0) {
-    const t = tampered[0];
-    const want = expected.get(t.path);
-    return fail("tampered-file", `'${t.path}' changed after signing: sha256 ${t.sha256}, signed ${want}${tampered.length > 1 ? ` (and ${tampered.length - 1} more file(s))` : ""}`, {
-      file: t.path,
+    const t2 = tampered[0];
+    const want = expected.get(t2.path);
+    return fail("tampered-file", `'${t2.path}' changed after signing: sha256 ${t2.sha256}, signed ${want}${tampered.length > 1 ? ` (and ${tampered.length - 1} more file(s))` : ""}`, {
+      file: t2.path,
       expected: want,
-      actual: t.sha256,
+      actual: t2.sha256,
       files: tampered.map((d) => d.path)
     });
   }
@@ -73929,8 +82039,8 @@ async function runVerify(runner2, inputs) {
 // src/main.ts
 var runner = {
   env,
-  getInput: (name) => getInput(name),
-  setOutput: (name, value) => setOutput(name, value),
+  getInput: (name2) => getInput(name2),
+  setOutput: (name2, value) => setOutput(name2, value),
   setSecret: (value) => setSecret(value),
   info: (m) => info(m),
   warning: (m, p) => warning(m, p),

@@ -137,6 +137,15 @@ describe('the bundled action on a pull request adding the sample models', () => 
     expect(body).toContain(`${registry.hubUrl}/${SAMPLE.clean}/tree/`);
   });
 
+  it('names every signal of the May 2026 incident in the typosquat\'s findings', () => {
+    const body = gh.state.comments[0]!.body;
+    const section = body.slice(body.indexOf(`<b>${SAMPLE.typosquat}</b>`));
+    for (const check of ['namespace.repo-shadowing', 'provenance.account-young', 'provenance.card-copied', 'instructions.run-repo-script', 'code.download-exec']) {
+      expect(section).toContain(check);
+    }
+    expect(section).toContain('scripts/preprocess.py');
+  });
+
   it('annotates the exact allowlist lines', () => {
     const line = lineOf(allowlists.head, SAMPLE.maliciousPickle);
     expect(first.stdout).toMatch(new RegExp(`::error [^\\n]*file=approved-models\\.yaml,[^\\n]*line=${line}`));
