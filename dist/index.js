@@ -76918,7 +76918,7 @@ function createJsonDocumentScanner(ctx, opts) {
       try {
         doc = parseJson(utf8(all).replace(/^\ufeff/, "")).value;
       } catch {
-        return { formats: ["text"], findings, complete, details: { jsonValid: false } };
+        return { formats: ["text"], findings, complete, details: { jsonValid: false, notFormats: ["json"] } };
       }
       findings.push(...checkJsonDocument(doc, ctx.path));
       return { formats: ["json"], findings, complete };
@@ -77138,8 +77138,9 @@ function createFileScanner(ctx, opts = {}) {
       }
       const outcomes = (scanners ?? []).map(({ scanner: scanner2 }) => scanner2.end());
       const merged = mergeOutcomes(outcomes);
+      const refuted = new Set(Array.isArray(merged.details?.notFormats) ? merged.details.notFormats : []);
       const out = {
-        formats: [...formats],
+        formats: formats.filter((f) => !refuted.has(f)),
         findings: [...own, ...merged.findings],
         complete: ownComplete && merged.complete,
         details: { ...merged.details ?? {}, bytes: total }

@@ -217,8 +217,10 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
       }
       const outcomes = (scanners ?? []).map(({ scanner }) => scanner.end());
       const merged = mergeOutcomes(outcomes);
+      // A scanner may also refute a sniffed guess (text that starts like JSON but does not parse).
+      const refuted = new Set(Array.isArray(merged.details?.notFormats) ? (merged.details.notFormats as string[]) : []);
       const out: ScanOutcome = {
-        formats: [...formats],
+        formats: formats.filter((f) => !refuted.has(f)),
         findings: [...own, ...merged.findings],
         complete: ownComplete && merged.complete,
         details: { ...(merged.details ?? {}), bytes: total }

@@ -71,7 +71,7 @@ export function createJsonDocumentScanner(ctx: FileContext, opts: FileScanOption
         doc = parseJson(utf8(all).replace(/^\ufeff/, '')).value;
       } catch {
         // Starts like JSON but is not (a vocab.txt of `[PAD]` lines): plain text, not a JSON document.
-        return { formats: ['text'], findings, complete, details: { jsonValid: false } };
+        return { formats: ['text'], findings, complete, details: { jsonValid: false, notFormats: ['json'] } };
       }
       findings.push(...checkJsonDocument(doc, ctx.path));
       return { formats: ['json'], findings, complete };
