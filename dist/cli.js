@@ -133,6 +133,31 @@ var init_cdn_url = __esm({
   }
 });
 
+// src/paths.ts
+function unsafePathReason(path) {
+  if (path.length === 0) return "is empty";
+  if (path.length > MAX_REPO_PATH) return `is longer than ${MAX_REPO_PATH} characters`;
+  if (path.includes("\0")) return "contains a NUL byte";
+  if (/[\u0001-\u001f\u007f]/.test(path)) return "contains a control character";
+  if (path.includes("\\")) return "contains a backslash";
+  if (path.startsWith("/")) return "is an absolute path";
+  if (/^[A-Za-z]:/.test(path)) return "starts with a drive letter";
+  for (const seg of path.split("/")) {
+    if (seg === "..") return "has a '..' segment";
+    if (seg === ".") return "has a '.' segment";
+    if (seg === "") return "has an empty segment";
+  }
+  if (path === ".git" || path.startsWith(".git/")) return "is inside .git";
+  return void 0;
+}
+var MAX_REPO_PATH;
+var init_paths = __esm({
+  "src/paths.ts"() {
+    "use strict";
+    MAX_REPO_PATH = 4096;
+  }
+});
+
 // src/registry/range.ts
 function parseRange(header, size) {
   if (header === void 0) return { kind: "full" };
@@ -3021,32 +3046,141 @@ var init_hub_shapes = __esm({
   }
 });
 
+// src/ids.ts
+function checkRepoId(id2) {
+  if (id2.length === 0) return { message: "repo id is empty", help: "Write the model's id as `namespace/name`." };
+  for (let i = 0; i < id2.length; i++) {
+    const code = id2.codePointAt(i) ?? 0;
+    if (code > 126 || code < 33) {
+      const hex2 = code.toString(16).toUpperCase().padStart(4, "0");
+      return {
+        message: `repo id '${printable(id2)}' contains the character U+${hex2} at position ${i + 1}; Hub ids are plain ASCII`,
+        help: "This is either a typo or a lookalike (homoglyph) of a real name. Copy the id from the model page URL."
+      };
+    }
+  }
+  const url = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(.*)$/.exec(id2);
+  if (url) {
+    return {
+      message: `repo id '${id2}' is a URL`,
+      help: `Write only \`namespace/name\` (for example \`${url[1]?.split("/").slice(0, 2).join("/") ?? "org/name"}\`).`
+    };
+  }
+  const parts = id2.split("/");
+  if (parts.length === 1) {
+    return {
+      message: `repo id '${id2}' has no namespace`,
+      help: "Write `namespace/name`. Legacy ids without a namespace redirect to another repo (e.g. `gpt2` is `openai-community/gpt2`); pin the canonical one."
+    };
+  }
+  if (parts.length > 2) {
+    const first = parts[0];
+    const hint = first === "models" || first === "datasets" || first === "spaces" ? ` Drop the '${first}/' prefix; only models are reviewed.` : "";
+    return {
+      message: `repo id '${id2}' has ${parts.length - 1} slashes; it must be exactly \`namespace/name\``,
+      help: `Write \`namespace/name\`; file paths belong in \`files\`.${hint}`
+    };
+  }
+  for (const [label, part] of [
+    ["namespace", parts[0] ?? ""],
+    ["name", parts[1] ?? ""]
+  ]) {
+    if (part.length === 0) return { message: `repo id '${id2}' has an empty ${label}`, help: "Write `namespace/name`." };
+    if (part.length > MAX_ID_PART) {
+      return {
+        message: `repo id '${id2}': ${label} is ${part.length} characters, over the Hub's ${MAX_ID_PART}`,
+        help: "Copy the id from the model page URL."
+      };
+    }
+    if (!PART.test(part)) {
+      return {
+        message: `repo id '${id2}': ${label} '${part}' may only use letters, digits, '-', '_' and '.', and must not start or end with '-' or '.'`,
+        help: "Copy the id from the model page URL."
+      };
+    }
+  }
+  if (id2.includes("--") || id2.includes("..")) {
+    return { message: `repo id '${id2}' contains '--' or '..', which the Hub does not allow`, help: "Copy the id from the model page URL." };
+  }
+  if (id2.endsWith(".git")) {
+    return { message: `repo id '${id2}' ends with '.git'`, help: "Drop the `.git` suffix." };
+  }
+  return null;
+}
+function checkRevision(rev, repo) {
+  if (FULL_SHA.test(rev)) return null;
+  const target = repo && checkRepoId(repo) === null ? repo : "NAMESPACE/NAME";
+  const find = `find it with \`git ls-remote https://huggingface.co/${target} refs/heads/main\` or on the model page under "Files and versions" \u2192 History`;
+  if (rev.length === 0) return { message: "revision is empty", help: `Pin the full 40-character commit sha; ${find}.` };
+  if (/^[0-9a-fA-F]{40}$/.test(rev)) {
+    return { message: `revision '${rev}' has uppercase letters`, help: `Write the sha in lowercase: ${rev.toLowerCase()}.` };
+  }
+  if (/^[0-9a-fA-F]{4,39}$/.test(rev) && /[0-9]/.test(rev)) {
+    return {
+      message: `revision '${rev}' is not a full 40-character commit sha (it has ${rev.length}); abbreviated shas can become ambiguous`,
+      help: `Pin the full 40-character commit sha; ${find}.`
+    };
+  }
+  if (/^[0-9a-fA-F]{64}$/.test(rev)) {
+    return {
+      message: `revision '${printable(rev)}' is 64 hex characters (a sha256, such as a file hash), not a git commit`,
+      help: `Pin the 40-character commit sha; ${find}.`
+    };
+  }
+  if (/^[0-9.eE+-]+$/.test(rev)) {
+    return {
+      message: `revision '${rev}' is not a 40-character commit sha`,
+      help: `Pin the full 40-character commit sha (quote it if your editor shows it as a number); ${find}.`
+    };
+  }
+  if (/^[A-Za-z0-9._/-]+$/.test(rev)) {
+    return {
+      message: `revision '${rev}' is a branch or tag name, which can move after review`,
+      help: `Pin the 40-character commit sha it points to now; ${find.replace("refs/heads/main", `${rev}`)}.`
+    };
+  }
+  return { message: `revision '${printable(rev)}' is not a 40-character commit sha`, help: `Pin the full commit sha; ${find}.` };
+}
+function printable(s, max = 120) {
+  let out = "";
+  for (const ch of s) {
+    const code = ch.codePointAt(0) ?? 0;
+    out += code < 32 || code > 126 ? `\\u{${code.toString(16).toUpperCase()}}` : ch;
+    if (out.length > max) return `${out.slice(0, max)}\u2026`;
+  }
+  return out;
+}
+function checkNamespace(ns) {
+  const help = "Copy the name from the organisation or user page URL on the Hub.";
+  if (ns.includes("/")) return { message: `namespace '${printable(ns)}' contains '/'`, help: "Give only the organisation or user name, without the model name." };
+  if (!/^[\x21-\x7e]+$/.test(ns)) return { message: `namespace '${printable(ns)}' is empty or not plain ASCII`, help };
+  if (ns.length > MAX_ID_PART) return { message: `namespace '${ns}' is ${ns.length} characters, over the Hub's ${MAX_ID_PART}`, help };
+  if (!PART.test(ns) || ns.includes("--") || ns.includes("..")) {
+    return { message: `namespace '${ns}' may only use letters, digits, '-', '_' and '.' (no '--' or '..', no '-' or '.' at either end)`, help };
+  }
+  return null;
+}
+var MAX_ID_PART, PART, FULL_SHA;
+var init_ids = __esm({
+  "src/ids.ts"() {
+    "use strict";
+    MAX_ID_PART = 96;
+    PART = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
+    FULL_SHA = /^[0-9a-f]{40}$/;
+  }
+});
+
 // src/registry/names.ts
 function isValidName(name3) {
-  return NAME.test(name3) && !name3.includes("--") && !name3.includes("..");
+  return checkNamespace(name3) === null;
 }
 function isValidRepoId(id2) {
-  const parts = id2.split("/");
-  return parts.length === 2 && isValidName(parts[0] ?? "") && isValidName(parts[1] ?? "");
+  return checkRepoId(id2) === null;
 }
-function unsafePathReason(path) {
-  if (path.length === 0) return "empty path";
-  if (path.length > 4096) return "path longer than 4096 characters";
-  if (path.startsWith("/")) return "absolute path";
-  if (path.includes("\\")) return "backslash in path";
-  if (/[\x00-\x1f\x7f]/.test(path)) return "control character in path";
-  for (const seg of path.split("/")) {
-    if (seg === "") return "empty path segment";
-    if (seg === "." || seg === "..") return `'${seg}' path segment`;
-  }
-  if (path === ".git" || path.startsWith(".git/")) return "path inside .git";
-  return void 0;
-}
-var NAME;
 var init_names = __esm({
   "src/registry/names.ts"() {
     "use strict";
-    NAME = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,94}[A-Za-z0-9])?$/;
+    init_ids();
   }
 });
 
@@ -3104,7 +3238,7 @@ function takeRevision(segs, i) {
 function filePathOf(segs) {
   const path = segs.join("/");
   const bad = unsafePathReason(path);
-  if (bad) throw new HttpError(400, `Invalid file path '${path}': ${bad}`);
+  if (bad) throw new HttpError(400, `Invalid file path: '${path}' ${bad}`);
   return path;
 }
 function textType(path) {
@@ -3469,6 +3603,7 @@ var init_hub_handler = __esm({
   "src/registry/hub-handler.ts"() {
     "use strict";
     init_oid();
+    init_paths();
     init_http_util();
     init_hub_shapes();
     init_names();
@@ -3691,7 +3826,7 @@ function validRepo(raw, where) {
     const changes = {};
     for (const [path, f] of Object.entries(c["changes"])) {
       const bad = unsafePathReason(path);
-      if (bad) fail(cw, `path '${path}': ${bad}`);
+      if (bad) fail(cw, `path '${path}' ${bad}`);
       changes[path] = f === null ? null : validFile(f, `${cw} file '${path}'`);
     }
     return {
@@ -3762,6 +3897,7 @@ var init_store = __esm({
   "src/registry/store.ts"() {
     "use strict";
     init_oid();
+    init_paths();
     init_git_objects();
     init_names();
     init_store_format();
@@ -4967,19 +5103,11 @@ var init_http = __esm({
 });
 
 // src/hub/parse.ts
-function unsafePathReason2(path) {
-  if (path.length === 0) return "is empty";
-  if (path.includes("\0")) return "contains a NUL byte";
-  if (/[\u0001-\u001f\u007f]/.test(path)) return "contains a control character";
-  if (path.includes("\\")) return "contains a backslash";
-  if (path.startsWith("/")) return "is absolute";
-  if (/^[A-Za-z]:/.test(path)) return "starts with a drive letter";
-  for (const seg of path.split("/")) {
-    if (seg === "..") return "has a '..' segment";
-    if (seg === ".") return "has a '.' segment";
-    if (seg === "") return "has an empty segment";
-  }
-  return void 0;
+function repoId(v, where) {
+  const id2 = str2(v, where);
+  const problem = checkRepoId(id2);
+  if (problem) throw new ShapeError(where, "a namespace/name repo id", `${JSON.stringify(id2.slice(0, 200))} (${problem.message})`);
+  return id2;
 }
 function lastCommit(v, where) {
   if (v === void 0 || v === null) return void 0;
@@ -5018,7 +5146,7 @@ function parseSecurityFileStatus(v, where) {
 function parseTreeItem(v, where) {
   const o = obj(v, where);
   const path = str2(o.path, `${where}.path`);
-  const why = unsafePathReason2(path);
+  const why = unsafePathReason(path);
   if (why) throw new ShapeError(`${where}.path`, "a relative POSIX path", `${JSON.stringify(path)} (it ${why})`);
   const oid = matching(o.oid, HEX40, `${where}.oid`, "a 40-hex git oid");
   const commit = lastCommit(o.lastCommit, `${where}.lastCommit`);
@@ -5078,7 +5206,7 @@ function parseModelInfo(v) {
   const o = obj(v, "model info");
   const info = {
     _id: matching(o._id, OBJECT_ID, "_id", "a 24-hex ObjectId"),
-    id: str2(o.id, "id"),
+    id: repoId(o.id, "id"),
     sha: matching(o.sha, HEX40, "sha", "a 40-hex commit")
   };
   const setStr = (k) => {
@@ -5176,6 +5304,8 @@ var OBJECT_ID, SCANNERS;
 var init_parse = __esm({
   "src/hub/parse.ts"() {
     "use strict";
+    init_ids();
+    init_paths();
     init_oid();
     init_shape();
     OBJECT_ID = /^[0-9a-f]{24}$/;
@@ -5545,12 +5675,8 @@ var init_download = __esm({
 
 // src/hub/client.ts
 function assertRepoId(repo) {
-  if (!REPO_ID.test(repo) || repo.includes("..")) {
-    throw new HubError(
-      "invalid-repo-id",
-      `'${repo.slice(0, 200)}' is not a Hub model id; write it as namespace/name (letters, digits, '.', '_', '-')`
-    );
-  }
+  const problem = checkRepoId(repo);
+  if (problem) throw new HubError("invalid-repo-id", `${problem.message}. ${problem.help}`);
 }
 function assertRevision(revision) {
   if (!HEX40.test(revision)) {
@@ -5568,17 +5694,17 @@ function parseLinkNext(header) {
   }
   return void 0;
 }
-var REPO_ID, HubClient;
+var HubClient;
 var init_client = __esm({
   "src/hub/client.ts"() {
     "use strict";
+    init_ids();
     init_errors();
     init_http();
     init_oid();
     init_parse();
     init_shape();
     init_download();
-    REPO_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
     HubClient = class {
       http;
       hubUrl;
@@ -5641,6 +5767,13 @@ var init_client = __esm({
           }
           const toRepo = decodeURIComponent(target[1] ?? "");
           const toRev = decodeURIComponent(target[2] ?? "");
+          const toProblem = checkRepoId(toRepo);
+          if (toProblem) {
+            throw new HubError("unexpected-redirect", `${what}: HTTP ${answer.status} to a repository that cannot exist on the Hub: ${toProblem.message}`, {
+              url: answer.url,
+              status: answer.status
+            });
+          }
           if (toRev !== revision) {
             throw new HubError(
               "unexpected-redirect",
@@ -5754,9 +5887,8 @@ var init_client = __esm({
       }
       /** The user or organisation `name` (users first; they share one namespace). */
       async getAuthor(name3) {
-        if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/.test(name3)) {
-          throw new HubError("invalid-repo-id", `'${name3.slice(0, 100)}' is not a Hub account name`);
-        }
+        const problem = checkNamespace(name3);
+        if (problem) throw new HubError("invalid-repo-id", `${problem.message}. ${problem.help}`);
         const tryOne = async (kind) => {
           const what = `${kind === "users" ? "user" : "organization"} overview of ${name3}`;
           try {
@@ -5870,7 +6002,7 @@ var init_endpoint = __esm({
 // src/hub/fetch-repo.ts
 import { join as join2, relative, resolve as resolve2, sep } from "node:path";
 function copyPathFor(dir, path) {
-  const why = unsafePathReason2(path);
+  const why = unsafePathReason(path);
   const target = resolve2(dir, join2(...path.split("/")));
   const rel = relative(resolve2(dir), target);
   if (why || rel === "" || rel.startsWith(`..${sep}`) || rel === "..") {
@@ -5913,7 +6045,7 @@ var init_fetch_repo = __esm({
   "src/hub/fetch-repo.ts"() {
     "use strict";
     init_errors();
-    init_parse();
+    init_paths();
   }
 });
 
@@ -6122,6 +6254,9 @@ var init_fetch = __esm({
 // src/findings.ts
 function severityRank(s) {
   return RANK[s];
+}
+function isBlocking(s) {
+  return RANK[s] >= RANK.high;
 }
 function verdictOf(findings) {
   let worst = 0;
@@ -7051,14 +7186,14 @@ var init_rules = __esm({
 });
 
 // src/checks/namespace/check.ts
-async function checkName(repoId, options = {}) {
-  const id2 = repoId.split("@")[0].trim();
+async function checkName(repoId2, options = {}) {
+  const id2 = repoId2.split("@")[0].trim();
   const parts = id2.split("/");
   if (parts.length !== 2 || !parts[0] || !parts[1]) {
     const f = finding(
       "syntax.invalid",
       "high",
-      `'${repoId}' is not a Hub model id of the form ORG/NAME`,
+      `'${repoId2}' is not a Hub model id of the form ORG/NAME`,
       `got ${parts.length} part(s) separated by '/'`,
       "Write the entry as ORG/NAME, exactly as the Hub shows it."
     );
@@ -7397,9 +7532,9 @@ ${USAGE2}`);
 }
 function hubExists(hub, fetchFn = fetch, timeoutMs = 1e4) {
   const base2 = hub.replace(/\/+$/, "");
-  return async (repoId) => {
+  return async (repoId2) => {
     try {
-      const res = await fetchFn(`${base2}/api/models/${repoId.split("/").map(encodeURIComponent).join("/")}`, {
+      const res = await fetchFn(`${base2}/api/models/${repoId2.split("/").map(encodeURIComponent).join("/")}`, {
         method: "GET",
         redirect: "follow",
         signal: AbortSignal.timeout(timeoutMs)
@@ -12928,8 +13063,25 @@ var init_verify_signature = __esm({
   }
 });
 
-// src/sign/vetting.ts
+// src/policy/digest.ts
 import { createHash as createHash7 } from "node:crypto";
+function policySha256(policy) {
+  return createHash7("sha256").update(canonicalPolicyJson(policy), "utf8").digest("hex");
+}
+function canonicalPolicyJson(policy) {
+  const sortedUnique = (xs) => [...new Set(xs)].sort();
+  const exceptions2 = policy.exceptions.map((ex) => canonicalJson({ ...ex, line: void 0, checks: sortedUnique(ex.checks) })).sort();
+  return canonicalJson({
+    trustedPublishers: sortedUnique(policy.trustedPublishers),
+    legitimateNamespaces: sortedUnique(policy.legitimateNamespaces),
+    failOn: policy.failOn,
+    exclude: sortedUnique(policy.exclude),
+    exceptions: exceptions2.map((e) => JSON.parse(e)),
+    allowGlobals: sortedUnique(policy.allowGlobals),
+    maxFileSize: policy.maxFileSize
+    // concurrency is left out: it changes how fast a review runs, not what it decides
+  });
+}
 function canonicalJson(value) {
   if (value === null || typeof value === "boolean" || typeof value === "string") return JSON.stringify(value);
   if (typeof value === "number") {
@@ -12944,12 +13096,15 @@ function canonicalJson(value) {
   }
   throw new Error(`cannot canonicalize a ${typeof value}`);
 }
-function policyDigest(policy) {
-  return createHash7("sha256").update(canonicalJson(policy), "utf8").digest("hex");
-}
+var init_digest = __esm({
+  "src/policy/digest.ts"() {
+    "use strict";
+  }
+});
+
+// src/sign/vetting.ts
 function vettingStatement(review3, subject, ctx = {}) {
   if (!review3.commit) throw new Error(`${review3.entry.repo}: review has no resolved commit; cannot record what was vetted`);
-  const digest = ctx.policyDigest ?? (ctx.policy !== void 0 ? policyDigest(ctx.policy) : void 0);
   const predicate = {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     reviewedAt: ctx.reviewedAt ?? (/* @__PURE__ */ new Date()).toISOString(),
@@ -12963,7 +13118,7 @@ function vettingStatement(review3, subject, ctx = {}) {
     hubScan: ctx.hubScan ?? null,
     verdict: review3.verdict,
     findings: review3.findings,
-    policyDigest: digest ? { sha256: digest } : null,
+    policyDigest: ctx.policy ? { sha256: policySha256(ctx.policy) } : null,
     prUrl: ctx.prUrl ?? null,
     files: review3.files.map((f) => ({ path: f.path, sha256: f.sha256 ?? null, gitOid: f.gitOid ?? null }))
   };
@@ -12998,6 +13153,7 @@ var VETTING_PREDICATE_TYPE;
 var init_vetting = __esm({
   "src/sign/vetting.ts"() {
     "use strict";
+    init_digest();
     init_version();
     init_manifest();
     VETTING_PREDICATE_TYPE = "https://model-gate.dev/vetting/v1";
@@ -13135,18 +13291,26 @@ var init_verify = __esm({
   }
 });
 
-// src/cli/verify.ts
-var verify_exports = {};
-__export(verify_exports, {
-  VERIFY_USAGE: () => VERIFY_USAGE,
-  normalizeOptionNames: () => normalizeOptionNames,
-  verify: () => verify
-});
+// src/cli/args.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import { isAbsolute, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { isAbsolute, relative as relative2, sep as sep2 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 function normalizeOptionNames(args) {
   return args.map((a) => a.startsWith("--") ? a.replace(/^(--[^=]+)/, (m) => m.replace(/_/g, "-")) : a);
+}
+function parseCommandArgs(argv2, options, usage2) {
+  try {
+    return parseArgs2({ args: normalizeOptionNames(argv2), options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(`${e.message}
+
+${usage2}`);
+  }
+}
+function pathInside(dir, file2) {
+  const rel = relative2(dir, file2);
+  if (rel === "" || rel === ".." || rel.startsWith(`..${sep2}`) || isAbsolute(rel)) return void 0;
+  return rel.split(sep2).join("/");
 }
 async function readText(path, what) {
   try {
@@ -13155,6 +13319,21 @@ async function readText(path, what) {
     throw new UsageError(`cannot read ${what} ${path}: ${e.code ?? e.message}`);
   }
 }
+var init_args = __esm({
+  "src/cli/args.ts"() {
+    "use strict";
+    init_io();
+  }
+});
+
+// src/cli/verify.ts
+var verify_exports = {};
+__export(verify_exports, {
+  VERIFY_USAGE: () => VERIFY_USAGE,
+  verify: () => verify
+});
+import { readFile as readFile4 } from "node:fs/promises";
+import { resolve as resolve3 } from "node:path";
 function describe2(r) {
   const s = r.signer;
   const by = s.kind === "key" ? `key ${s.hint} (${s.curve})` : s.kind === "identity" ? `${s.identity} (issuer ${s.issuer})` : `certificate ${s.subject}`;
@@ -13169,6 +13348,7 @@ var init_verify2 = __esm({
   "src/cli/verify.ts"() {
     "use strict";
     init_verify();
+    init_args();
     init_io();
     VERIFY_USAGE = `usage: model-gate verify [key|sigstore|certificate] MODEL_DIR --signature model.sig
          (--public-key key.pub
@@ -13183,35 +13363,26 @@ Exit 0 verified, 1 verification failed (reason printed), 2 usage error.
 `;
     MODES = /* @__PURE__ */ new Set(["key", "sigstore", "certificate"]);
     verify = async (argv2, io) => {
-      let parsed;
-      try {
-        parsed = parseArgs2({
-          args: normalizeOptionNames(argv2),
-          allowPositionals: true,
-          strict: true,
-          options: {
-            signature: { type: "string" },
-            "public-key": { type: "string" },
-            identity: { type: "string" },
-            "identity-provider": { type: "string" },
-            ref: { type: "string" },
-            "trusted-root": { type: "string" },
-            "certificate-chain": { type: "string", multiple: true },
-            "ignore-paths": { type: "string", multiple: true },
-            vetting: { type: "string" },
-            repo: { type: "string" },
-            commit: { type: "string" },
-            format: { type: "string", default: "text" },
-            jobs: { type: "string" },
-            help: { type: "boolean", short: "h" }
-          }
-        });
-      } catch (e) {
-        throw new UsageError(`${e.message}
-
-${VERIFY_USAGE}`);
-      }
-      const { values: v, positionals } = parsed;
+      const { values: v, positionals } = parseCommandArgs(
+        argv2,
+        {
+          signature: { type: "string" },
+          "public-key": { type: "string" },
+          identity: { type: "string" },
+          "identity-provider": { type: "string" },
+          ref: { type: "string" },
+          "trusted-root": { type: "string" },
+          "certificate-chain": { type: "string", multiple: true },
+          "ignore-paths": { type: "string", multiple: true },
+          vetting: { type: "string" },
+          repo: { type: "string" },
+          commit: { type: "string" },
+          format: { type: "string", default: "text" },
+          jobs: { type: "string" },
+          help: { type: "boolean", short: "h" }
+        },
+        VERIFY_USAGE
+      );
       if (v.help) {
         io.stdout(VERIFY_USAGE);
         return 0;
@@ -13255,14 +13426,14 @@ ${VERIFY_USAGE}`);
         trust = { kind: "certificate", caCertificatesPem: pems.join("\n") };
       }
       const sigPath = at(v.signature);
-      const bundle = await readFile3(sigPath, "utf8").catch((e) => {
+      const bundle = await readFile4(sigPath, "utf8").catch((e) => {
         if (e.code === "ENOENT") return void 0;
         throw new UsageError(`cannot read signature ${sigPath}: ${e.code ?? e.message}`);
       });
       const vettingBundle = v.vetting ? await readText(at(v.vetting), "vetting record") : void 0;
       const ignorePaths = [...v["ignore-paths"] ?? []];
-      const rel = relative2(modelDir, sigPath);
-      if (rel && !rel.startsWith("..") && !isAbsolute(rel)) ignorePaths.push(rel.split(sep2).join("/"));
+      const sigInside = pathInside(modelDir, sigPath);
+      if (sigInside) ignorePaths.push(sigInside);
       let result2;
       try {
         result2 = await verifyModel({ modelDir, bundle, trust, ignorePaths, vettingBundle, expect: v.repo || v.commit ? { repo: v.repo, commit: v.commit } : void 0, hash: { concurrency: jobs } });
@@ -21774,7 +21945,7 @@ var require_lib4 = __commonJS({
         return `${this.algorithm}-${this.digest}${getOptString(this.options)}`;
       }
     };
-    function integrityHashToString(toString, sep5, opts, hashes) {
+    function integrityHashToString(toString, sep4, opts, hashes) {
       const toStringIsNotEmpty = toString !== "";
       let shouldAddFirstSep = false;
       let complement = "";
@@ -21784,7 +21955,7 @@ var require_lib4 = __commonJS({
         if (hashString) {
           shouldAddFirstSep = true;
           complement += hashString;
-          complement += sep5;
+          complement += sep4;
         }
       }
       const finalHashString = Hash.prototype.toString.call(hashes[lastIndex], opts);
@@ -21793,7 +21964,7 @@ var require_lib4 = __commonJS({
         complement += finalHashString;
       }
       if (toStringIsNotEmpty && shouldAddFirstSep) {
-        return toString + sep5 + complement;
+        return toString + sep4 + complement;
       }
       return toString + complement;
     }
@@ -21808,18 +21979,18 @@ var require_lib4 = __commonJS({
         return Object.keys(this).length === 0;
       }
       toString(opts) {
-        let sep5 = opts?.sep || " ";
+        let sep4 = opts?.sep || " ";
         let toString = "";
         if (opts?.strict) {
-          sep5 = sep5.replace(/\S+/g, " ");
+          sep4 = sep4.replace(/\S+/g, " ");
           for (const hash2 of SPEC_ALGORITHMS) {
             if (this[hash2]) {
-              toString = integrityHashToString(toString, sep5, opts, this[hash2]);
+              toString = integrityHashToString(toString, sep4, opts, this[hash2]);
             }
           }
         } else {
           for (const hash2 of Object.keys(this)) {
-            toString = integrityHashToString(toString, sep5, opts, this[hash2]);
+            toString = integrityHashToString(toString, sep4, opts, this[hash2]);
           }
         }
         return toString;
@@ -25861,11 +26032,11 @@ var require_polyfill = __commonJS({
     } = __require("fs/promises");
     var {
       dirname: dirname3,
-      isAbsolute: isAbsolute3,
+      isAbsolute: isAbsolute2,
       join: join8,
       parse,
       resolve: resolve7,
-      sep: sep5,
+      sep: sep4,
       toNamespacedPath
     } = __require("path");
     var { fileURLToPath } = __require("url");
@@ -25998,7 +26169,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path) => resolve7(path).split(sep5).filter(Boolean);
+    var normalizePathToArray = (path) => resolve7(path).split(sep4).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -26127,7 +26298,7 @@ var require_polyfill = __commonJS({
     }
     async function onLink(destStat, src, dest) {
       let resolvedSrc = await readlink2(src);
-      if (!isAbsolute3(resolvedSrc)) {
+      if (!isAbsolute2(resolvedSrc)) {
         resolvedSrc = resolve7(dirname3(src), resolvedSrc);
       }
       if (!destStat) {
@@ -26142,7 +26313,7 @@ var require_polyfill = __commonJS({
         }
         throw err;
       }
-      if (!isAbsolute3(resolvedDest)) {
+      if (!isAbsolute2(resolvedDest)) {
         resolvedDest = resolve7(dirname3(dest), resolvedDest);
       }
       if (isSrcSubdir(resolvedSrc, resolvedDest)) {
@@ -26193,7 +26364,7 @@ var require_cp = __commonJS({
 // node_modules/@npmcli/fs/lib/with-temp-dir.js
 var require_with_temp_dir = __commonJS({
   "node_modules/@npmcli/fs/lib/with-temp-dir.js"(exports, module) {
-    var { join: join8, sep: sep5 } = __require("path");
+    var { join: join8, sep: sep4 } = __require("path");
     var getOptions = require_get_options();
     var { mkdir: mkdir5, mkdtemp: mkdtemp2, rm: rm4 } = __require("fs/promises");
     var withTempDir = async (root, fn, opts) => {
@@ -26201,7 +26372,7 @@ var require_with_temp_dir = __commonJS({
         copy: ["tmpPrefix"]
       });
       await mkdir5(root, { recursive: true });
-      const target = await mkdtemp2(join8(`${root}${sep5}`, options.tmpPrefix || ""));
+      const target = await mkdtemp2(join8(`${root}${sep4}`, options.tmpPrefix || ""));
       let err;
       let result2;
       try {
@@ -26247,7 +26418,7 @@ var require_readdir_scoped = __commonJS({
 // node_modules/@npmcli/fs/lib/move-file.js
 var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
-    var { dirname: dirname3, join: join8, resolve: resolve7, relative: relative6, isAbsolute: isAbsolute3 } = __require("path");
+    var { dirname: dirname3, join: join8, resolve: resolve7, relative: relative5, isAbsolute: isAbsolute2 } = __require("path");
     var fs = __require("fs/promises");
     var pathExists = async (path) => {
       try {
@@ -26291,8 +26462,8 @@ var require_move_file = __commonJS({
       if (root) {
         await Promise.all(symlinks.map(async ({ source: symSource, destination: symDestination }) => {
           let target = await fs.readlink(symSource);
-          if (isAbsolute3(target)) {
-            target = resolve7(symDestination, relative6(symSource, target));
+          if (isAbsolute2(target)) {
+            target = resolve7(symDestination, relative5(symSource, target));
           }
           let targetType = "file";
           try {
@@ -42233,9 +42404,8 @@ __export(sign_exports, {
   SIGN_USAGE: () => SIGN_USAGE,
   sign: () => sign
 });
-import { readFile as readFile4, writeFile } from "node:fs/promises";
-import { basename, isAbsolute as isAbsolute2, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
-import { parseArgs as parseArgs3 } from "node:util";
+import { writeFile } from "node:fs/promises";
+import { basename, resolve as resolve4 } from "node:path";
 var SIGN_USAGE, sign;
 var init_sign = __esm({
   "src/cli/sign.ts"() {
@@ -42244,8 +42414,8 @@ var init_sign = __esm({
     init_manifest();
     init_verify();
     init_signers();
+    init_args();
     init_io();
-    init_verify2();
     SIGN_USAGE = `usage: model-gate sign MODEL_DIR --key key.pem --output model.sig [--model-name NAME]
          [--ignore-paths PATH ...] [--rekor-url URL] [--passphrase-env VAR]
 
@@ -42253,28 +42423,19 @@ Hashes every file of MODEL_DIR once and writes a model_signing v1.0 bundle signe
 Exit 0 signed, 1 signing failed, 2 usage error.
 `;
     sign = async (argv2, io) => {
-      let parsed;
-      try {
-        parsed = parseArgs3({
-          args: normalizeOptionNames(argv2),
-          allowPositionals: true,
-          strict: true,
-          options: {
-            key: { type: "string" },
-            output: { type: "string" },
-            "model-name": { type: "string" },
-            "ignore-paths": { type: "string", multiple: true },
-            "rekor-url": { type: "string" },
-            "passphrase-env": { type: "string" },
-            help: { type: "boolean", short: "h" }
-          }
-        });
-      } catch (e) {
-        throw new UsageError(`${e.message}
-
-${SIGN_USAGE}`);
-      }
-      const { values: v, positionals } = parsed;
+      const { values: v, positionals } = parseCommandArgs(
+        argv2,
+        {
+          key: { type: "string" },
+          output: { type: "string" },
+          "model-name": { type: "string" },
+          "ignore-paths": { type: "string", multiple: true },
+          "rekor-url": { type: "string" },
+          "passphrase-env": { type: "string" },
+          help: { type: "boolean", short: "h" }
+        },
+        SIGN_USAGE
+      );
       if (v.help) {
         io.stdout(SIGN_USAGE);
         return 0;
@@ -42285,9 +42446,7 @@ ${SIGN_USAGE}`);
       const modelDir = resolve4(io.cwd, positionals[0]);
       const output = resolve4(io.cwd, v.output);
       const keyPath = resolve4(io.cwd, v.key);
-      const privateKeyPem = await readFile4(keyPath, "utf8").catch((e) => {
-        throw new UsageError(`cannot read key ${keyPath}: ${e.code ?? e.message}`);
-      });
+      const privateKeyPem = await readText(keyPath, "key");
       let passphrase;
       if (v["passphrase-env"]) {
         passphrase = io.env[v["passphrase-env"]];
@@ -42299,8 +42458,8 @@ ${SIGN_USAGE}`);
       } catch (e) {
         throw new UsageError(e.message);
       }
-      const rel = relative3(modelDir, output);
-      if (rel && !rel.startsWith("..") && !isAbsolute2(rel)) ignorePaths.push(rel.split(sep3).join("/"));
+      const outputInside = pathInside(modelDir, output);
+      if (outputInside) ignorePaths.push(outputInside);
       let builder;
       try {
         builder = bundleBuilder({ kind: "key", privateKeyPem, passphrase, rekorUrl: v["rekor-url"] });
@@ -49774,6 +49933,18 @@ function startsWith(b, sig, at = 0) {
   }
   return true;
 }
+function concatBytes(parts, total) {
+  const n = total ?? parts.reduce((s, p) => s + p.length, 0);
+  if (parts.length === 1 && parts[0]?.length === n) return parts[0];
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p.subarray(0, Math.min(p.length, n - o)), o);
+    o += p.length;
+    if (o >= n) break;
+  }
+  return out;
+}
 function indexOfBytes(hay, needle, from = 0) {
   const first = needle[0];
   if (first === void 0) return from;
@@ -49892,7 +50063,7 @@ function guarded(path, name3, inner) {
     }
   };
 }
-var DEFAULT_LIMITS;
+var DEFAULT_LIMITS, BLOCKING;
 var init_kit = __esm({
   "src/scan/kit.ts"() {
     "use strict";
@@ -49906,6 +50077,7 @@ var init_kit = __esm({
       maxJsonBytes: 16 * 1024 * 1024,
       zipBufferBytes: 64 * 1024 * 1024
     };
+    BLOCKING = /* @__PURE__ */ new Set(["critical", "high"]);
   }
 });
 
@@ -50122,16 +50294,16 @@ var init_remote_code = __esm({
               });
             }
           }
-          for (const repoId of [...new Set(refs.filter((r) => r.repo).map((r) => r.repo))]) {
-            const slots = refs.filter((r) => r.repo === repoId).map((r) => `${r.slot} \u2192 ${r.module}.${r.className}`);
+          for (const repoId2 of [...new Set(refs.filter((r) => r.repo).map((r) => r.repo))]) {
+            const slots = refs.filter((r) => r.repo === repoId2).map((r) => `${r.slot} \u2192 ${r.module}.${r.className}`);
             out.push({
               check: "remote-code.cross-repo",
               severity: "high",
               file: path,
               ...line ? { line } : {},
               evidence,
-              message: `${basename2(path)} loads code from another repository, ${repoId} (${slots.join(", ")}); that code is not part of this review`,
-              help: `Review ${repoId} at a pinned commit too, or do not approve: its code can change at any time.`
+              message: `${basename2(path)} loads code from another repository, ${repoId2} (${slots.join(", ")}); that code is not part of this review`,
+              help: `Review ${repoId2} at a pinned commit too, or do not approve: its code can change at any time.`
             });
           }
         }
@@ -50784,9 +50956,9 @@ var init_hub_scan = __esm({
 
 // src/checks/namespace-check.ts
 function hubRepoExists(hub) {
-  return async (repoId) => {
+  return async (repoId2) => {
     try {
-      await hub.getRefs(repoId);
+      await hub.getRefs(repoId2);
       return true;
     } catch (err) {
       if (err instanceof HubError) {
@@ -51498,6 +51670,32 @@ var init_checks = __esm({
       provenanceCheck,
       ...CONTENT_CHECKS.map(asRepoCheck)
     ];
+  }
+});
+
+// src/policy/defaults.ts
+function defaultPolicy() {
+  return {
+    trustedPublishers: [...TRUSTED_PUBLISHERS],
+    legitimateNamespaces: [...KNOWN_LEGITIMATE],
+    failOn: DEFAULT_FAIL_ON,
+    exclude: [],
+    exceptions: [],
+    allowGlobals: [],
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    concurrency: DEFAULT_CONCURRENCY
+  };
+}
+var DEFAULT_POLICY_PATH, DEFAULT_FAIL_ON, DEFAULT_MAX_FILE_SIZE, DEFAULT_CONCURRENCY, MAX_CONCURRENCY;
+var init_defaults = __esm({
+  "src/policy/defaults.ts"() {
+    "use strict";
+    init_publishers();
+    DEFAULT_POLICY_PATH = ".github/model-gate.yml";
+    DEFAULT_FAIL_ON = "high";
+    DEFAULT_MAX_FILE_SIZE = 100 * 1024 ** 3;
+    DEFAULT_CONCURRENCY = 4;
+    MAX_CONCURRENCY = 32;
   }
 });
 
@@ -52753,130 +52951,6 @@ var init_suggest = __esm({
   }
 });
 
-// src/allowlist/ids.ts
-function checkRepoId(id2) {
-  if (id2.length === 0) return { message: "repo id is empty", help: "Write the model's id as `namespace/name`." };
-  for (let i = 0; i < id2.length; i++) {
-    const code = id2.codePointAt(i) ?? 0;
-    if (code > 126 || code < 33) {
-      const hex2 = code.toString(16).toUpperCase().padStart(4, "0");
-      return {
-        message: `repo id '${printable(id2)}' contains the character U+${hex2} at position ${i + 1}; Hub ids are plain ASCII`,
-        help: "This is either a typo or a lookalike (homoglyph) of a real name. Copy the id from the model page URL."
-      };
-    }
-  }
-  const url = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(.*)$/.exec(id2);
-  if (url) {
-    return {
-      message: `repo id '${id2}' is a URL`,
-      help: `Write only \`namespace/name\` (for example \`${url[1]?.split("/").slice(0, 2).join("/") ?? "org/name"}\`).`
-    };
-  }
-  const parts = id2.split("/");
-  if (parts.length === 1) {
-    return {
-      message: `repo id '${id2}' has no namespace`,
-      help: "Write `namespace/name`. Legacy ids without a namespace redirect to another repo (e.g. `gpt2` is `openai-community/gpt2`); pin the canonical one."
-    };
-  }
-  if (parts.length > 2) {
-    const first = parts[0];
-    const hint = first === "models" || first === "datasets" || first === "spaces" ? ` Drop the '${first}/' prefix; only models are reviewed.` : "";
-    return {
-      message: `repo id '${id2}' has ${parts.length - 1} slashes; it must be exactly \`namespace/name\``,
-      help: `Write \`namespace/name\`; file paths belong in \`files\`.${hint}`
-    };
-  }
-  for (const [label, part] of [
-    ["namespace", parts[0] ?? ""],
-    ["name", parts[1] ?? ""]
-  ]) {
-    if (part.length === 0) return { message: `repo id '${id2}' has an empty ${label}`, help: "Write `namespace/name`." };
-    if (part.length > MAX_ID_PART) {
-      return {
-        message: `repo id '${id2}': ${label} is ${part.length} characters, over the Hub's ${MAX_ID_PART}`,
-        help: "Copy the id from the model page URL."
-      };
-    }
-    if (!PART.test(part)) {
-      return {
-        message: `repo id '${id2}': ${label} '${part}' may only use letters, digits, '-', '_' and '.', and must not start or end with '-' or '.'`,
-        help: "Copy the id from the model page URL."
-      };
-    }
-  }
-  if (id2.includes("--") || id2.includes("..")) {
-    return { message: `repo id '${id2}' contains '--' or '..', which the Hub does not allow`, help: "Copy the id from the model page URL." };
-  }
-  if (id2.endsWith(".git")) {
-    return { message: `repo id '${id2}' ends with '.git'`, help: "Drop the `.git` suffix." };
-  }
-  return null;
-}
-function checkRevision(rev, repo) {
-  if (FULL_SHA.test(rev)) return null;
-  const target = repo && checkRepoId(repo) === null ? repo : "NAMESPACE/NAME";
-  const find = `find it with \`git ls-remote https://huggingface.co/${target} refs/heads/main\` or on the model page under "Files and versions" \u2192 History`;
-  if (rev.length === 0) return { message: "revision is empty", help: `Pin the full 40-character commit sha; ${find}.` };
-  if (/^[0-9a-fA-F]{40}$/.test(rev)) {
-    return { message: `revision '${rev}' has uppercase letters`, help: `Write the sha in lowercase: ${rev.toLowerCase()}.` };
-  }
-  if (/^[0-9a-fA-F]{4,39}$/.test(rev) && /[0-9]/.test(rev)) {
-    return {
-      message: `revision '${rev}' is not a full 40-character commit sha (it has ${rev.length}); abbreviated shas can become ambiguous`,
-      help: `Pin the full 40-character commit sha; ${find}.`
-    };
-  }
-  if (/^[0-9a-fA-F]{64}$/.test(rev)) {
-    return {
-      message: `revision '${printable(rev)}' is 64 hex characters (a sha256, such as a file hash), not a git commit`,
-      help: `Pin the 40-character commit sha; ${find}.`
-    };
-  }
-  if (/^[0-9.eE+-]+$/.test(rev)) {
-    return {
-      message: `revision '${rev}' is not a 40-character commit sha`,
-      help: `Pin the full 40-character commit sha (quote it if your editor shows it as a number); ${find}.`
-    };
-  }
-  if (/^[A-Za-z0-9._/-]+$/.test(rev)) {
-    return {
-      message: `revision '${rev}' is a branch or tag name, which can move after review`,
-      help: `Pin the 40-character commit sha it points to now; ${find.replace("refs/heads/main", `${rev}`)}.`
-    };
-  }
-  return { message: `revision '${printable(rev)}' is not a 40-character commit sha`, help: `Pin the full commit sha; ${find}.` };
-}
-function printable(s, max = 120) {
-  let out = "";
-  for (const ch of s) {
-    const code = ch.codePointAt(0) ?? 0;
-    out += code < 32 || code > 126 ? `\\u{${code.toString(16).toUpperCase()}}` : ch;
-    if (out.length > max) return `${out.slice(0, max)}\u2026`;
-  }
-  return out;
-}
-function checkNamespace(ns) {
-  const help = "Copy the name from the organisation or user page URL on the Hub.";
-  if (ns.includes("/")) return { message: `namespace '${printable(ns)}' contains '/'`, help: "Give only the organisation or user name, without the model name." };
-  if (!/^[\x21-\x7e]+$/.test(ns)) return { message: `namespace '${printable(ns)}' is empty or not plain ASCII`, help };
-  if (ns.length > MAX_ID_PART) return { message: `namespace '${ns}' is ${ns.length} characters, over the Hub's ${MAX_ID_PART}`, help };
-  if (!PART.test(ns) || ns.includes("--") || ns.includes("..")) {
-    return { message: `namespace '${ns}' may only use letters, digits, '-', '_' and '.' (no '--' or '..', no '-' or '.' at either end)`, help };
-  }
-  return null;
-}
-var MAX_ID_PART, PART, FULL_SHA;
-var init_ids = __esm({
-  "src/allowlist/ids.ts"() {
-    "use strict";
-    MAX_ID_PART = 96;
-    PART = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
-    FULL_SHA = /^[0-9a-f]{40}$/;
-  }
-});
-
 // src/allowlist/parse.ts
 function parseAllowlist(text, file2) {
   const entries = [];
@@ -53076,31 +53150,6 @@ var init_parse2 = __esm({
     ENTRY_KEYS = ["repo", "revision", "files", "reason"];
     TOP_KEYS = ["version", "models"];
     HIDDEN_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
-  }
-});
-
-// src/policy/defaults.ts
-function defaultPolicy() {
-  return {
-    trustedPublishers: [...TRUSTED_PUBLISHERS],
-    legitimateNamespaces: [...KNOWN_LEGITIMATE],
-    failOn: DEFAULT_FAIL_ON,
-    exclude: [],
-    exceptions: [],
-    allowGlobals: [],
-    maxFileSize: DEFAULT_MAX_FILE_SIZE,
-    concurrency: DEFAULT_CONCURRENCY
-  };
-}
-var DEFAULT_FAIL_ON, DEFAULT_MAX_FILE_SIZE, DEFAULT_CONCURRENCY, MAX_CONCURRENCY;
-var init_defaults = __esm({
-  "src/policy/defaults.ts"() {
-    "use strict";
-    init_publishers();
-    DEFAULT_FAIL_ON = "high";
-    DEFAULT_MAX_FILE_SIZE = 100 * 1024 ** 3;
-    DEFAULT_CONCURRENCY = 4;
-    MAX_CONCURRENCY = 32;
   }
 });
 
@@ -53488,7 +53537,7 @@ var init_load = __esm({
 });
 
 // src/policy/diff.ts
-function describePolicyChange(baseText, headText, source = ".github/model-gate.yml") {
+function describePolicyChange(baseText, headText, source = DEFAULT_POLICY_PATH) {
   if (baseText === headText) return [];
   const lines = [];
   if (baseText === null) lines.push(`adds the policy file ${source}`);
@@ -53571,6 +53620,7 @@ var init_diff2 = __esm({
   "src/policy/diff.ts"() {
     "use strict";
     init_findings();
+    init_defaults();
     init_load();
   }
 });
@@ -55350,7 +55400,7 @@ async function examineFiles(entry2, resolved, items, deps, capture) {
     const scan2 = scans.get(o.item.path);
     const outcome = scan2 ? scan2.outcome() : { formats: [], complete: false, findings: [findingFromError(new Error("no scanner ran"), "scan", o.item.path)] };
     const findings = outcome.findings.map((f) => withFile(f, o.item.path));
-    if (!outcome.complete && !findings.some((f) => f.severity === "critical" || f.severity === "high")) {
+    if (!outcome.complete && !findings.some((f) => isBlocking(f.severity))) {
       findings.push({ check: "scan.incomplete", severity: "high", file: o.item.path, message: `${o.item.path} was not fully examined`, help: "Not fully examined, so not approved." });
     }
     return { ...base2, sha256: o.result.sha256, gitOid: o.result.gitOid, formats: outcome.formats, findings, complete: outcome.complete };
@@ -57096,7 +57146,7 @@ var init_names2 = __esm({
 function opName(code) {
   return NAMES[code] ?? `0x${code.toString(16).padStart(2, "0")}`;
 }
-var OP, HIGHEST_PROTOCOL, NAMES, IS_OPCODE, WEIGHTS_ONLY_OPS, IMPORT_OPS;
+var OP, HIGHEST_PROTOCOL, NAMES, IS_OPCODE, WEIGHTS_ONLY_OPS;
 var init_opcodes = __esm({
   "src/scan/pickle/opcodes.ts"() {
     "use strict";
@@ -57216,7 +57266,6 @@ var init_opcodes = __esm({
       OP.PROTO,
       OP.STOP
     ]) WEIGHTS_ONLY_OPS[code] = 1;
-    IMPORT_OPS = [OP.GLOBAL, OP.INST, OP.STACK_GLOBAL, OP.EXT1, OP.EXT2, OP.EXT4];
   }
 });
 
@@ -59061,13 +59110,7 @@ function createSafetensorsScanner(ctx, opts, nested) {
   }
 }
 function concat(parts, len) {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(len);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
+  const out = concatBytes(parts, len);
   parts.length = 0;
   parts.push(out);
   return out;
@@ -59214,7 +59257,7 @@ function createFileScanner(ctx, opts = {}) {
   const own = [];
   let ownComplete = true;
   const decide = (atEof) => {
-    const head = concat2(headParts, headLen);
+    const head = concatBytes(headParts, headLen);
     headParts.length = 0;
     const size = ctx.size ?? (atEof ? headLen : void 0);
     const tail = ctx.tail ?? (atEof ? head : void 0);
@@ -59363,7 +59406,7 @@ function createFileScanner(ctx, opts = {}) {
       },
       end() {
         if (over) return zipFailure(`A zip larger than ${limits.zipBufferBytes} bytes arrived without its tail; provide the tail to scan it`, "zip.needs-tail").end();
-        const all = concat2(parts, n);
+        const all = concatBytes(parts, n);
         let cd;
         try {
           cd = readCentralDirectory(all.subarray(Math.max(0, n - 65557 - 1024 * 1024 * 16)), n, ctx.path, limits.maxMembers);
@@ -59417,22 +59460,12 @@ function createFileScanner(ctx, opts = {}) {
         out.findings.unshift(finding2("file.size-mismatch", "high", `Expected ${ctx.size} bytes but ${total} arrived`, { file: ctx.path, offset: (opts.baseOffset ?? 0) + total }));
       }
       for (const f of out.findings) if (f.file === void 0) f.file = ctx.path;
-      if (!out.complete && !out.findings.some((f) => f.severity === "critical" || f.severity === "high")) {
+      if (!out.complete && !out.findings.some((f) => BLOCKING.has(f.severity))) {
         out.findings.push(finding2("scan.incomplete", "high", "The file was not fully examined", { file: ctx.path }));
       }
       return out;
     }
   };
-}
-function concat2(parts, n) {
-  if (parts.length === 1 && parts[0].length === n) return parts[0];
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 var HEAD_BYTES, DATA_ONLY, WEAK_IN_RAW, NAME_HINTS;
 var init_file_scanner = __esm({
@@ -59478,7 +59511,7 @@ __export(review_exports, {
 import { execFile } from "node:child_process";
 import { readFile as readFile5 } from "node:fs/promises";
 import { promisify } from "node:util";
-import { parseArgs as parseArgs4 } from "node:util";
+import { parseArgs as parseArgs3 } from "node:util";
 async function readOptional(path) {
   try {
     return await readFile5(path, "utf8");
@@ -59505,6 +59538,7 @@ var init_review = __esm({
     init_checks();
     init_client();
     init_endpoint();
+    init_defaults();
     init_json2();
     init_markdown();
     init_text();
@@ -59521,7 +59555,7 @@ A missing --base file means every head entry is new. HF_TOKEN is sent to the Hub
     review2 = async (args, io) => {
       let values;
       try {
-        ({ values } = parseArgs4({
+        ({ values } = parseArgs3({
           args,
           options: {
             base: { type: "string" },
@@ -59555,7 +59589,7 @@ ${USAGE3}`);
       let policyText = null;
       let headPolicyText;
       let policySource = "defaults";
-      const policyPath = ".github/model-gate.yml";
+      const policyPath = DEFAULT_POLICY_PATH;
       if (values.repo) {
         if (!values["base-ref"] || !values["head-ref"]) throw new UsageError(`--repo needs --base-ref and --head-ref
 ${USAGE3}`);
@@ -59721,15 +59755,15 @@ var init_scan_output = __esm({
 
 // src/scan/scan-paths.ts
 import { open as open4, lstat as lstat2, readdir as readdir3, readlink } from "node:fs/promises";
-import { join as join4, relative as relative4, resolve as resolve6, sep as sep4 } from "node:path";
+import { join as join4, relative as relative3, resolve as resolve6, sep as sep3 } from "node:path";
 async function scanPaths(paths, opts) {
   const files = [];
   const findings = [];
   const skipped = [];
   let complete = true;
   const display = (abs) => {
-    const rel = relative4(opts.cwd, abs);
-    return rel && !rel.startsWith("..") && !rel.startsWith(sep4) ? rel.split(sep4).join("/") : abs;
+    const rel = relative3(opts.cwd, abs);
+    return rel && !rel.startsWith("..") && !rel.startsWith(sep3) ? rel.split(sep3).join("/") : abs;
   };
   const visit = async (abs, root) => {
     let st;
@@ -59742,7 +59776,7 @@ async function scanPaths(paths, opts) {
     }
     if (st.isSymbolicLink()) {
       const target = await readlink(abs).catch(() => "?");
-      const inside = !relative4(root, resolve6(abs, "..", target)).startsWith("..");
+      const inside = !relative3(root, resolve6(abs, "..", target)).startsWith("..");
       findings.push(finding2(
         "file.symlink",
         inside ? "medium" : "high",
@@ -60373,7 +60407,7 @@ async function buildRepo(dir, spec) {
     const changes = {};
     for (const [path, value] of Object.entries(c.files)) {
       const bad = unsafePathReason(path);
-      if (bad) throw new Error(`${cw}: file '${path}': ${bad}`);
+      if (bad) throw new Error(`${cw}: file '${path}' ${bad}`);
       if (value === null) {
         if (!snapshot.delete(path)) throw new Error(`${cw}: deletes '${path}', which does not exist`);
         changes[path] = null;
@@ -60491,6 +60525,7 @@ var init_store_builder = __esm({
   "src/registry/store-builder.ts"() {
     "use strict";
     init_oid();
+    init_paths();
     init_generate();
     init_git_objects();
     init_names();
@@ -60570,10 +60605,11 @@ async function signModel(opts) {
   return { manifest, modelSig, vetting };
 }
 function signatureDir(outDir, repo, commit) {
-  const parts = repo.split("/");
-  if (parts.length !== 2 || !parts.every((p) => NAME_PART.test(p) && p !== "..")) throw new Error(`'${repo}' is not an org/name repository id`);
-  if (!/^[0-9a-f]{40}$/.test(commit)) throw new Error(`'${commit}' is not a 40-hex commit`);
-  return join6(outDir, parts[0], parts[1], commit);
+  const problem = checkRepoId(repo);
+  if (problem) throw new Error(`'${printable(repo)}' is not an org/name repository id: ${problem.message}`);
+  if (!HEX40.test(commit)) throw new Error(`'${printable(commit)}' is not a 40-hex commit`);
+  const [org, name3] = repo.split("/");
+  return join6(outDir, org, name3, commit);
 }
 async function writeSignatures(outDir, repo, commit, signed) {
   const dir = signatureDir(outDir, repo, commit);
@@ -60585,16 +60621,17 @@ async function writeSignatures(outDir, repo, commit, signed) {
   await writeFile3(vetting, JSON.stringify(signed.vetting));
   return { dir, modelSig, vetting };
 }
-var MODEL_SIG_FILE, VETTING_FILE, NAME_PART;
+var MODEL_SIG_FILE, VETTING_FILE;
 var init_sign_model = __esm({
   "src/sign/sign-model.ts"() {
     "use strict";
+    init_oid();
+    init_ids();
     init_manifest();
     init_signers();
     init_vetting();
     MODEL_SIG_FILE = "model.sig";
     VETTING_FILE = "vetting.sigstore.json";
-    NAME_PART = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
   }
 });
 
@@ -60643,10 +60680,10 @@ __export(demo_exports, {
 import { generateKeyPairSync } from "node:crypto";
 import { appendFile, mkdir as mkdir4, mkdtemp, readFile as readFile6, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join7, relative as relative5 } from "node:path";
-import { parseArgs as parseArgs5 } from "node:util";
+import { join as join7, relative as relative4 } from "node:path";
+import { parseArgs as parseArgs4 } from "node:util";
 async function releaseStep(reviews, hub, out, publicKeyPem, io) {
-  const show = (p) => relative5(io.cwd, p) || ".";
+  const show = (p) => relative4(io.cwd, p) || ".";
   for (const review3 of reviews) {
     if (review3.verdict !== "approved" || !review3.canonicalId || !review3.commit) continue;
     const modelDir = join7(out, "models", review3.canonicalId);
@@ -60695,7 +60732,7 @@ var init_demo = __esm({
     demo = async (args, io) => {
       let values;
       try {
-        ({ values } = parseArgs5({ args, options: { format: { type: "string", default: "markdown" }, out: { type: "string", default: "demo-out" } }, strict: true }));
+        ({ values } = parseArgs4({ args, options: { format: { type: "string", default: "markdown" }, out: { type: "string", default: "demo-out" } }, strict: true }));
       } catch (err) {
         throw new UsageError(`${err.message}
 ${USAGE5}`);

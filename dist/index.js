@@ -55109,11 +55109,367 @@ function getIDToken(aud) {
 // src/main.ts
 import { env } from "node:process";
 
+// src/checks/namespace/publishers.ts
+var TRUSTED_PUBLISHERS = Object.freeze([
+  "meta-llama",
+  "facebook",
+  "FacebookAI",
+  "google",
+  "google-bert",
+  "google-t5",
+  "microsoft",
+  "mistralai",
+  "openai",
+  "openai-community",
+  "Qwen",
+  "deepseek-ai",
+  "nvidia",
+  "huggingface",
+  "HuggingFaceTB",
+  "HuggingFaceH4",
+  "HuggingFaceM4",
+  "HuggingFaceFW",
+  "stabilityai",
+  "black-forest-labs",
+  "CohereLabs",
+  "tiiuae",
+  "01-ai",
+  "allenai",
+  "EleutherAI",
+  "bigscience",
+  "bigcode",
+  "sentence-transformers",
+  "BAAI",
+  "intfloat",
+  "distilbert",
+  "apple",
+  "ibm-granite",
+  "amazon",
+  "Salesforce",
+  "xai-org",
+  "moonshotai",
+  "zai-org",
+  "THUDM",
+  "MiniMaxAI",
+  "baidu",
+  "tencent",
+  "Alibaba-NLP",
+  "jinaai",
+  "nomic-ai",
+  "Snowflake",
+  "databricks",
+  "openbmb",
+  "LiquidAI",
+  "ByteDance-Seed",
+  "ai21labs",
+  "unsloth",
+  "laion",
+  "pyannote",
+  "cross-encoder"
+]);
+var KNOWN_LEGITIMATE = Object.freeze([
+  "TheBloke",
+  "bartowski",
+  "MaziyarPanahi",
+  "lmstudio-community",
+  "mlx-community",
+  "ggml-org",
+  "NousResearch",
+  "mistral-community",
+  "onnx-community",
+  "llava-hf",
+  "stable-diffusion-v1-5",
+  "Cohere"
+]);
+var KNOWN_REPOS = Object.freeze({
+  openai: [
+    "privacy-filter",
+    "gpt-oss-20b",
+    "gpt-oss-120b",
+    "whisper-large-v3",
+    "whisper-large-v3-turbo",
+    "whisper-large-v2",
+    "whisper-medium",
+    "whisper-small",
+    "whisper-base",
+    "whisper-tiny",
+    "clip-vit-base-patch32",
+    "clip-vit-large-patch14"
+  ],
+  "openai-community": ["gpt2", "gpt2-medium", "gpt2-large", "gpt2-xl", "openai-gpt", "roberta-base-openai-detector"],
+  "meta-llama": [
+    "Llama-3.1-8B-Instruct",
+    "Llama-3.1-8B",
+    "Llama-3.1-70B-Instruct",
+    "Llama-3.1-405B-Instruct",
+    "Meta-Llama-3.1-8B-Instruct",
+    "Meta-Llama-3-8B",
+    "Meta-Llama-3-8B-Instruct",
+    "Meta-Llama-3-70B-Instruct",
+    "Llama-3.2-1B",
+    "Llama-3.2-1B-Instruct",
+    "Llama-3.2-3B",
+    "Llama-3.2-3B-Instruct",
+    "Llama-3.2-11B-Vision-Instruct",
+    "Llama-3.3-70B-Instruct",
+    "Llama-2-7b-hf",
+    "Llama-2-7b-chat-hf",
+    "Llama-2-13b-chat-hf",
+    "Llama-2-70b-chat-hf",
+    "Llama-Guard-3-8B",
+    "Prompt-Guard-86M",
+    "Llama-4-Scout-17B-16E-Instruct",
+    "Llama-4-Maverick-17B-128E-Instruct"
+  ],
+  google: [
+    "gemma-2-2b",
+    "gemma-2-2b-it",
+    "gemma-2-9b",
+    "gemma-2-9b-it",
+    "gemma-2-27b-it",
+    "gemma-7b",
+    "gemma-2b",
+    "gemma-3-1b-it",
+    "gemma-3-4b-it",
+    "gemma-3-12b-it",
+    "gemma-3-27b-it",
+    "flan-t5-small",
+    "flan-t5-base",
+    "flan-t5-large",
+    "flan-t5-xl",
+    "vit-base-patch16-224",
+    "siglip-so400m-patch14-384",
+    "paligemma-3b-pt-224",
+    "codegemma-7b",
+    "shieldgemma-2b"
+  ],
+  "google-bert": ["bert-base-uncased", "bert-base-cased", "bert-large-uncased", "bert-base-multilingual-cased"],
+  "google-t5": ["t5-small", "t5-base", "t5-large"],
+  mistralai: [
+    "Mistral-7B-v0.1",
+    "Mistral-7B-Instruct-v0.1",
+    "Mistral-7B-Instruct-v0.2",
+    "Mistral-7B-Instruct-v0.3",
+    "Mixtral-8x7B-v0.1",
+    "Mixtral-8x7B-Instruct-v0.1",
+    "Mixtral-8x22B-Instruct-v0.1",
+    "Mistral-Nemo-Instruct-2407",
+    "Mistral-Small-24B-Instruct-2501",
+    "Mistral-Large-Instruct-2407",
+    "Pixtral-12B-2409",
+    "Codestral-22B-v0.1"
+  ],
+  Qwen: [
+    "Qwen2.5-7B-Instruct",
+    "Qwen2.5-0.5B-Instruct",
+    "Qwen2.5-1.5B-Instruct",
+    "Qwen2.5-14B-Instruct",
+    "Qwen2.5-32B-Instruct",
+    "Qwen2.5-72B-Instruct",
+    "Qwen2.5-Coder-7B-Instruct",
+    "Qwen2.5-Coder-32B-Instruct",
+    "Qwen2.5-VL-7B-Instruct",
+    "Qwen2-VL-7B-Instruct",
+    "Qwen2-7B-Instruct",
+    "QwQ-32B",
+    "Qwen3-0.6B",
+    "Qwen3-4B",
+    "Qwen3-8B",
+    "Qwen3-14B",
+    "Qwen3-32B",
+    "Qwen3-30B-A3B",
+    "Qwen3-235B-A22B"
+  ],
+  "deepseek-ai": [
+    "DeepSeek-R1",
+    "DeepSeek-R1-0528",
+    "DeepSeek-V3",
+    "DeepSeek-V3-0324",
+    "DeepSeek-R1-Distill-Qwen-1.5B",
+    "DeepSeek-R1-Distill-Qwen-7B",
+    "DeepSeek-R1-Distill-Qwen-32B",
+    "DeepSeek-R1-Distill-Llama-8B",
+    "DeepSeek-R1-Distill-Llama-70B",
+    "deepseek-coder-6.7b-instruct",
+    "deepseek-llm-7b-chat",
+    "Janus-Pro-7B"
+  ],
+  microsoft: [
+    "phi-2",
+    "phi-1_5",
+    "Phi-3-mini-4k-instruct",
+    "Phi-3.5-mini-instruct",
+    "phi-4",
+    "Phi-4-mini-instruct",
+    "DialoGPT-medium",
+    "deberta-v3-base",
+    "resnet-50",
+    "trocr-base-handwritten",
+    "Florence-2-large",
+    "layoutlmv3-base",
+    "speecht5_tts"
+  ],
+  facebook: [
+    "opt-125m",
+    "opt-1.3b",
+    "bart-large",
+    "bart-large-cnn",
+    "bart-large-mnli",
+    "wav2vec2-base-960h",
+    "dinov2-base",
+    "dinov2-small",
+    "sam-vit-base",
+    "sam-vit-huge",
+    "nllb-200-distilled-600M",
+    "musicgen-small",
+    "detr-resnet-50",
+    "esm2_t6_8M_UR50D",
+    "m2m100_418M"
+  ],
+  FacebookAI: ["roberta-base", "roberta-large", "xlm-roberta-base", "xlm-roberta-large"],
+  nvidia: [
+    "Llama-3.1-Nemotron-70B-Instruct-HF",
+    "parakeet-tdt-0.6b-v2",
+    "canary-1b",
+    "NV-Embed-v2",
+    "segformer-b0-finetuned-ade-512-512"
+  ],
+  HuggingFaceTB: [
+    "SmolLM2-1.7B",
+    "SmolLM2-1.7B-Instruct",
+    "SmolLM2-360M-Instruct",
+    "SmolLM2-135M",
+    "SmolLM2-135M-Instruct",
+    "SmolVLM-Instruct",
+    "SmolLM3-3B"
+  ],
+  HuggingFaceH4: ["zephyr-7b-beta", "zephyr-7b-alpha"],
+  HuggingFaceM4: ["idefics2-8b", "Idefics3-8B-Llama3"],
+  stabilityai: [
+    "stable-diffusion-xl-base-1.0",
+    "stable-diffusion-xl-refiner-1.0",
+    "stable-diffusion-2-1",
+    "sdxl-turbo",
+    "sd-turbo",
+    "stable-diffusion-3-medium",
+    "stable-diffusion-3.5-large",
+    "sdxl-vae",
+    "sd-vae-ft-mse",
+    "stable-video-diffusion-img2vid-xt"
+  ],
+  "black-forest-labs": ["FLUX.1-dev", "FLUX.1-schnell", "FLUX.1-Kontext-dev", "FLUX.1-Fill-dev"],
+  "stable-diffusion-v1-5": ["stable-diffusion-v1-5", "stable-diffusion-inpainting"],
+  CohereLabs: ["aya-expanse-8b", "aya-expanse-32b", "c4ai-command-r-v01", "c4ai-command-r-plus", "aya-23-8B"],
+  tiiuae: ["falcon-7b", "falcon-7b-instruct", "falcon-40b", "falcon-180B", "Falcon3-7B-Instruct"],
+  "01-ai": ["Yi-6B", "Yi-34B", "Yi-34B-Chat", "Yi-1.5-9B-Chat"],
+  allenai: ["OLMo-7B", "OLMo-2-1124-7B", "longformer-base-4096", "scibert_scivocab_uncased", "Molmo-7B-D-0924"],
+  EleutherAI: [
+    "gpt-j-6b",
+    "gpt-neox-20b",
+    "gpt-neo-125m",
+    "gpt-neo-1.3B",
+    "gpt-neo-2.7B",
+    "pythia-70m",
+    "pythia-160m",
+    "pythia-1b",
+    "pythia-6.9b",
+    "llemma_7b"
+  ],
+  bigscience: ["bloom", "bloom-560m", "bloomz-560m", "bloomz-7b1", "T0pp"],
+  bigcode: ["starcoder", "starcoder2-3b", "starcoder2-7b", "starcoder2-15b", "starcoderbase", "santacoder"],
+  "sentence-transformers": [
+    "all-MiniLM-L6-v2",
+    "all-MiniLM-L12-v2",
+    "all-mpnet-base-v2",
+    "paraphrase-multilingual-MiniLM-L12-v2",
+    "multi-qa-MiniLM-L6-cos-v1",
+    "paraphrase-MiniLM-L6-v2"
+  ],
+  BAAI: [
+    "bge-m3",
+    "bge-large-en-v1.5",
+    "bge-base-en-v1.5",
+    "bge-small-en-v1.5",
+    "bge-reranker-v2-m3",
+    "bge-reranker-large"
+  ],
+  intfloat: [
+    "e5-large-v2",
+    "e5-base-v2",
+    "e5-small-v2",
+    "multilingual-e5-large",
+    "multilingual-e5-small",
+    "multilingual-e5-large-instruct"
+  ],
+  distilbert: [
+    "distilbert-base-uncased",
+    "distilbert-base-cased",
+    "distilbert-base-uncased-finetuned-sst-2-english",
+    "distilgpt2"
+  ],
+  apple: ["OpenELM-270M", "OpenELM-3B-Instruct", "DFN5B-CLIP-ViT-H-14-378", "mobilevit-small"],
+  "ibm-granite": ["granite-3.1-8b-instruct", "granite-3.3-8b-instruct", "granite-timeseries-ttm-r2"],
+  amazon: ["chronos-t5-small", "chronos-t5-large", "chronos-bolt-base"],
+  Salesforce: [
+    "blip-image-captioning-base",
+    "blip-image-captioning-large",
+    "blip2-opt-2.7b",
+    "codegen-350M-mono",
+    "codet5-base"
+  ],
+  "xai-org": ["grok-1", "grok-2"],
+  moonshotai: ["Kimi-K2-Instruct", "Kimi-K2-Base", "Kimi-VL-A3B-Instruct"],
+  "zai-org": ["GLM-4.5", "GLM-4.5-Air", "GLM-4.6"],
+  THUDM: ["chatglm3-6b", "chatglm2-6b", "glm-4-9b-chat", "CogVideoX-5b"],
+  MiniMaxAI: ["MiniMax-M1-80k", "MiniMax-Text-01"],
+  tencent: ["HunyuanVideo", "Hunyuan3D-2"],
+  "Alibaba-NLP": ["gte-large-en-v1.5", "gte-multilingual-base", "gte-Qwen2-7B-instruct"],
+  jinaai: ["jina-embeddings-v3", "jina-embeddings-v2-base-en", "jina-reranker-v2-base-multilingual", "ReaderLM-v2"],
+  "nomic-ai": ["nomic-embed-text-v1.5", "nomic-embed-text-v1", "gpt4all-j"],
+  Snowflake: ["snowflake-arctic-embed-m", "snowflake-arctic-embed-l-v2.0", "snowflake-arctic-instruct"],
+  databricks: ["dbrx-instruct", "dolly-v2-12b", "dolly-v2-3b"],
+  openbmb: ["MiniCPM-V-2_6", "MiniCPM3-4B", "MiniCPM-o-2_6"],
+  LiquidAI: ["LFM2-1.2B", "LFM2-700M"],
+  ai21labs: ["Jamba-v0.1", "AI21-Jamba-1.5-Mini"],
+  laion: ["CLIP-ViT-B-32-laion2B-s34B-b79K", "CLIP-ViT-H-14-laion2B-s32B-b79K", "clap-htsat-unfused"],
+  pyannote: ["speaker-diarization-3.1", "speaker-diarization", "segmentation-3.0"],
+  "cross-encoder": ["ms-marco-MiniLM-L-6-v2", "ms-marco-MiniLM-L-12-v2", "stsb-roberta-base", "nli-deberta-v3-base"]
+});
+var MOST_IMITATED = Object.freeze([
+  "openai",
+  "meta-llama",
+  "google",
+  "microsoft",
+  "mistralai",
+  "Qwen",
+  "deepseek-ai",
+  "nvidia"
+]);
+
+// src/policy/defaults.ts
+var DEFAULT_POLICY_PATH = ".github/model-gate.yml";
+var DEFAULT_FAIL_ON = "high";
+var DEFAULT_MAX_FILE_SIZE = 100 * 1024 ** 3;
+var DEFAULT_CONCURRENCY = 4;
+var MAX_CONCURRENCY = 32;
+function defaultPolicy() {
+  return {
+    trustedPublishers: [...TRUSTED_PUBLISHERS],
+    legitimateNamespaces: [...KNOWN_LEGITIMATE],
+    failOn: DEFAULT_FAIL_ON,
+    exclude: [],
+    exceptions: [],
+    allowGlobals: [],
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    concurrency: DEFAULT_CONCURRENCY
+  };
+}
+
 // src/action/inputs.ts
 var INPUT_DEFAULTS = {
   mode: "review",
   allowlist: "approved-models.yaml",
-  policy: ".github/model-gate.yml",
+  policy: DEFAULT_POLICY_PATH,
   comment: "true",
   "report-dir": "model-gate-report",
   sign: "auto",
@@ -62508,6 +62864,18 @@ function startsWith(b, sig, at = 0) {
   }
   return true;
 }
+function concatBytes(parts, total) {
+  const n = total ?? parts.reduce((s, p) => s + p.length, 0);
+  if (parts.length === 1 && parts[0]?.length === n) return parts[0];
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p.subarray(0, Math.min(p.length, n - o)), o);
+    o += p.length;
+    if (o >= n) break;
+  }
+  return out;
+}
 function indexOfBytes(hay, needle, from = 0) {
   const first = needle[0];
   if (first === void 0) return from;
@@ -62581,6 +62949,7 @@ function limitsOf(opts) {
 function finding(check, severity, message, extra = {}) {
   return { check, severity, message, ...extra };
 }
+var BLOCKING = /* @__PURE__ */ new Set(["critical", "high"]);
 function mergeOutcomes(outcomes) {
   const formats = [];
   const findings = [];
@@ -62822,16 +63191,16 @@ var remoteCodeCheck = {
           });
         }
       }
-      for (const repoId of [...new Set(refs.filter((r) => r.repo).map((r) => r.repo))]) {
-        const slots = refs.filter((r) => r.repo === repoId).map((r) => `${r.slot} \u2192 ${r.module}.${r.className}`);
+      for (const repoId2 of [...new Set(refs.filter((r) => r.repo).map((r) => r.repo))]) {
+        const slots = refs.filter((r) => r.repo === repoId2).map((r) => `${r.slot} \u2192 ${r.module}.${r.className}`);
         out.push({
           check: "remote-code.cross-repo",
           severity: "high",
           file: path,
           ...line2 ? { line: line2 } : {},
           evidence,
-          message: `${basename(path)} loads code from another repository, ${repoId} (${slots.join(", ")}); that code is not part of this review`,
-          help: `Review ${repoId} at a pinned commit too, or do not approve: its code can change at any time.`
+          message: `${basename(path)} loads code from another repository, ${repoId2} (${slots.join(", ")}); that code is not part of this review`,
+          help: `Review ${repoId2} at a pinned commit too, or do not approve: its code can change at any time.`
         });
       }
     }
@@ -63428,6 +63797,9 @@ var RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 function severityRank(s) {
   return RANK[s];
 }
+function isBlocking(s) {
+  return RANK[s] >= RANK.high;
+}
 function verdictOf(findings) {
   let worst = 0;
   for (const f of findings) worst = Math.max(worst, RANK[f.severity]);
@@ -63756,343 +64128,6 @@ function hasBoundaryAt(name2, pos) {
   return false;
 }
 
-// src/checks/namespace/publishers.ts
-var TRUSTED_PUBLISHERS = Object.freeze([
-  "meta-llama",
-  "facebook",
-  "FacebookAI",
-  "google",
-  "google-bert",
-  "google-t5",
-  "microsoft",
-  "mistralai",
-  "openai",
-  "openai-community",
-  "Qwen",
-  "deepseek-ai",
-  "nvidia",
-  "huggingface",
-  "HuggingFaceTB",
-  "HuggingFaceH4",
-  "HuggingFaceM4",
-  "HuggingFaceFW",
-  "stabilityai",
-  "black-forest-labs",
-  "CohereLabs",
-  "tiiuae",
-  "01-ai",
-  "allenai",
-  "EleutherAI",
-  "bigscience",
-  "bigcode",
-  "sentence-transformers",
-  "BAAI",
-  "intfloat",
-  "distilbert",
-  "apple",
-  "ibm-granite",
-  "amazon",
-  "Salesforce",
-  "xai-org",
-  "moonshotai",
-  "zai-org",
-  "THUDM",
-  "MiniMaxAI",
-  "baidu",
-  "tencent",
-  "Alibaba-NLP",
-  "jinaai",
-  "nomic-ai",
-  "Snowflake",
-  "databricks",
-  "openbmb",
-  "LiquidAI",
-  "ByteDance-Seed",
-  "ai21labs",
-  "unsloth",
-  "laion",
-  "pyannote",
-  "cross-encoder"
-]);
-var KNOWN_LEGITIMATE = Object.freeze([
-  "TheBloke",
-  "bartowski",
-  "MaziyarPanahi",
-  "lmstudio-community",
-  "mlx-community",
-  "ggml-org",
-  "NousResearch",
-  "mistral-community",
-  "onnx-community",
-  "llava-hf",
-  "stable-diffusion-v1-5",
-  "Cohere"
-]);
-var KNOWN_REPOS = Object.freeze({
-  openai: [
-    "privacy-filter",
-    "gpt-oss-20b",
-    "gpt-oss-120b",
-    "whisper-large-v3",
-    "whisper-large-v3-turbo",
-    "whisper-large-v2",
-    "whisper-medium",
-    "whisper-small",
-    "whisper-base",
-    "whisper-tiny",
-    "clip-vit-base-patch32",
-    "clip-vit-large-patch14"
-  ],
-  "openai-community": ["gpt2", "gpt2-medium", "gpt2-large", "gpt2-xl", "openai-gpt", "roberta-base-openai-detector"],
-  "meta-llama": [
-    "Llama-3.1-8B-Instruct",
-    "Llama-3.1-8B",
-    "Llama-3.1-70B-Instruct",
-    "Llama-3.1-405B-Instruct",
-    "Meta-Llama-3.1-8B-Instruct",
-    "Meta-Llama-3-8B",
-    "Meta-Llama-3-8B-Instruct",
-    "Meta-Llama-3-70B-Instruct",
-    "Llama-3.2-1B",
-    "Llama-3.2-1B-Instruct",
-    "Llama-3.2-3B",
-    "Llama-3.2-3B-Instruct",
-    "Llama-3.2-11B-Vision-Instruct",
-    "Llama-3.3-70B-Instruct",
-    "Llama-2-7b-hf",
-    "Llama-2-7b-chat-hf",
-    "Llama-2-13b-chat-hf",
-    "Llama-2-70b-chat-hf",
-    "Llama-Guard-3-8B",
-    "Prompt-Guard-86M",
-    "Llama-4-Scout-17B-16E-Instruct",
-    "Llama-4-Maverick-17B-128E-Instruct"
-  ],
-  google: [
-    "gemma-2-2b",
-    "gemma-2-2b-it",
-    "gemma-2-9b",
-    "gemma-2-9b-it",
-    "gemma-2-27b-it",
-    "gemma-7b",
-    "gemma-2b",
-    "gemma-3-1b-it",
-    "gemma-3-4b-it",
-    "gemma-3-12b-it",
-    "gemma-3-27b-it",
-    "flan-t5-small",
-    "flan-t5-base",
-    "flan-t5-large",
-    "flan-t5-xl",
-    "vit-base-patch16-224",
-    "siglip-so400m-patch14-384",
-    "paligemma-3b-pt-224",
-    "codegemma-7b",
-    "shieldgemma-2b"
-  ],
-  "google-bert": ["bert-base-uncased", "bert-base-cased", "bert-large-uncased", "bert-base-multilingual-cased"],
-  "google-t5": ["t5-small", "t5-base", "t5-large"],
-  mistralai: [
-    "Mistral-7B-v0.1",
-    "Mistral-7B-Instruct-v0.1",
-    "Mistral-7B-Instruct-v0.2",
-    "Mistral-7B-Instruct-v0.3",
-    "Mixtral-8x7B-v0.1",
-    "Mixtral-8x7B-Instruct-v0.1",
-    "Mixtral-8x22B-Instruct-v0.1",
-    "Mistral-Nemo-Instruct-2407",
-    "Mistral-Small-24B-Instruct-2501",
-    "Mistral-Large-Instruct-2407",
-    "Pixtral-12B-2409",
-    "Codestral-22B-v0.1"
-  ],
-  Qwen: [
-    "Qwen2.5-7B-Instruct",
-    "Qwen2.5-0.5B-Instruct",
-    "Qwen2.5-1.5B-Instruct",
-    "Qwen2.5-14B-Instruct",
-    "Qwen2.5-32B-Instruct",
-    "Qwen2.5-72B-Instruct",
-    "Qwen2.5-Coder-7B-Instruct",
-    "Qwen2.5-Coder-32B-Instruct",
-    "Qwen2.5-VL-7B-Instruct",
-    "Qwen2-VL-7B-Instruct",
-    "Qwen2-7B-Instruct",
-    "QwQ-32B",
-    "Qwen3-0.6B",
-    "Qwen3-4B",
-    "Qwen3-8B",
-    "Qwen3-14B",
-    "Qwen3-32B",
-    "Qwen3-30B-A3B",
-    "Qwen3-235B-A22B"
-  ],
-  "deepseek-ai": [
-    "DeepSeek-R1",
-    "DeepSeek-R1-0528",
-    "DeepSeek-V3",
-    "DeepSeek-V3-0324",
-    "DeepSeek-R1-Distill-Qwen-1.5B",
-    "DeepSeek-R1-Distill-Qwen-7B",
-    "DeepSeek-R1-Distill-Qwen-32B",
-    "DeepSeek-R1-Distill-Llama-8B",
-    "DeepSeek-R1-Distill-Llama-70B",
-    "deepseek-coder-6.7b-instruct",
-    "deepseek-llm-7b-chat",
-    "Janus-Pro-7B"
-  ],
-  microsoft: [
-    "phi-2",
-    "phi-1_5",
-    "Phi-3-mini-4k-instruct",
-    "Phi-3.5-mini-instruct",
-    "phi-4",
-    "Phi-4-mini-instruct",
-    "DialoGPT-medium",
-    "deberta-v3-base",
-    "resnet-50",
-    "trocr-base-handwritten",
-    "Florence-2-large",
-    "layoutlmv3-base",
-    "speecht5_tts"
-  ],
-  facebook: [
-    "opt-125m",
-    "opt-1.3b",
-    "bart-large",
-    "bart-large-cnn",
-    "bart-large-mnli",
-    "wav2vec2-base-960h",
-    "dinov2-base",
-    "dinov2-small",
-    "sam-vit-base",
-    "sam-vit-huge",
-    "nllb-200-distilled-600M",
-    "musicgen-small",
-    "detr-resnet-50",
-    "esm2_t6_8M_UR50D",
-    "m2m100_418M"
-  ],
-  FacebookAI: ["roberta-base", "roberta-large", "xlm-roberta-base", "xlm-roberta-large"],
-  nvidia: [
-    "Llama-3.1-Nemotron-70B-Instruct-HF",
-    "parakeet-tdt-0.6b-v2",
-    "canary-1b",
-    "NV-Embed-v2",
-    "segformer-b0-finetuned-ade-512-512"
-  ],
-  HuggingFaceTB: [
-    "SmolLM2-1.7B",
-    "SmolLM2-1.7B-Instruct",
-    "SmolLM2-360M-Instruct",
-    "SmolLM2-135M",
-    "SmolLM2-135M-Instruct",
-    "SmolVLM-Instruct",
-    "SmolLM3-3B"
-  ],
-  HuggingFaceH4: ["zephyr-7b-beta", "zephyr-7b-alpha"],
-  HuggingFaceM4: ["idefics2-8b", "Idefics3-8B-Llama3"],
-  stabilityai: [
-    "stable-diffusion-xl-base-1.0",
-    "stable-diffusion-xl-refiner-1.0",
-    "stable-diffusion-2-1",
-    "sdxl-turbo",
-    "sd-turbo",
-    "stable-diffusion-3-medium",
-    "stable-diffusion-3.5-large",
-    "sdxl-vae",
-    "sd-vae-ft-mse",
-    "stable-video-diffusion-img2vid-xt"
-  ],
-  "black-forest-labs": ["FLUX.1-dev", "FLUX.1-schnell", "FLUX.1-Kontext-dev", "FLUX.1-Fill-dev"],
-  "stable-diffusion-v1-5": ["stable-diffusion-v1-5", "stable-diffusion-inpainting"],
-  CohereLabs: ["aya-expanse-8b", "aya-expanse-32b", "c4ai-command-r-v01", "c4ai-command-r-plus", "aya-23-8B"],
-  tiiuae: ["falcon-7b", "falcon-7b-instruct", "falcon-40b", "falcon-180B", "Falcon3-7B-Instruct"],
-  "01-ai": ["Yi-6B", "Yi-34B", "Yi-34B-Chat", "Yi-1.5-9B-Chat"],
-  allenai: ["OLMo-7B", "OLMo-2-1124-7B", "longformer-base-4096", "scibert_scivocab_uncased", "Molmo-7B-D-0924"],
-  EleutherAI: [
-    "gpt-j-6b",
-    "gpt-neox-20b",
-    "gpt-neo-125m",
-    "gpt-neo-1.3B",
-    "gpt-neo-2.7B",
-    "pythia-70m",
-    "pythia-160m",
-    "pythia-1b",
-    "pythia-6.9b",
-    "llemma_7b"
-  ],
-  bigscience: ["bloom", "bloom-560m", "bloomz-560m", "bloomz-7b1", "T0pp"],
-  bigcode: ["starcoder", "starcoder2-3b", "starcoder2-7b", "starcoder2-15b", "starcoderbase", "santacoder"],
-  "sentence-transformers": [
-    "all-MiniLM-L6-v2",
-    "all-MiniLM-L12-v2",
-    "all-mpnet-base-v2",
-    "paraphrase-multilingual-MiniLM-L12-v2",
-    "multi-qa-MiniLM-L6-cos-v1",
-    "paraphrase-MiniLM-L6-v2"
-  ],
-  BAAI: [
-    "bge-m3",
-    "bge-large-en-v1.5",
-    "bge-base-en-v1.5",
-    "bge-small-en-v1.5",
-    "bge-reranker-v2-m3",
-    "bge-reranker-large"
-  ],
-  intfloat: [
-    "e5-large-v2",
-    "e5-base-v2",
-    "e5-small-v2",
-    "multilingual-e5-large",
-    "multilingual-e5-small",
-    "multilingual-e5-large-instruct"
-  ],
-  distilbert: [
-    "distilbert-base-uncased",
-    "distilbert-base-cased",
-    "distilbert-base-uncased-finetuned-sst-2-english",
-    "distilgpt2"
-  ],
-  apple: ["OpenELM-270M", "OpenELM-3B-Instruct", "DFN5B-CLIP-ViT-H-14-378", "mobilevit-small"],
-  "ibm-granite": ["granite-3.1-8b-instruct", "granite-3.3-8b-instruct", "granite-timeseries-ttm-r2"],
-  amazon: ["chronos-t5-small", "chronos-t5-large", "chronos-bolt-base"],
-  Salesforce: [
-    "blip-image-captioning-base",
-    "blip-image-captioning-large",
-    "blip2-opt-2.7b",
-    "codegen-350M-mono",
-    "codet5-base"
-  ],
-  "xai-org": ["grok-1", "grok-2"],
-  moonshotai: ["Kimi-K2-Instruct", "Kimi-K2-Base", "Kimi-VL-A3B-Instruct"],
-  "zai-org": ["GLM-4.5", "GLM-4.5-Air", "GLM-4.6"],
-  THUDM: ["chatglm3-6b", "chatglm2-6b", "glm-4-9b-chat", "CogVideoX-5b"],
-  MiniMaxAI: ["MiniMax-M1-80k", "MiniMax-Text-01"],
-  tencent: ["HunyuanVideo", "Hunyuan3D-2"],
-  "Alibaba-NLP": ["gte-large-en-v1.5", "gte-multilingual-base", "gte-Qwen2-7B-instruct"],
-  jinaai: ["jina-embeddings-v3", "jina-embeddings-v2-base-en", "jina-reranker-v2-base-multilingual", "ReaderLM-v2"],
-  "nomic-ai": ["nomic-embed-text-v1.5", "nomic-embed-text-v1", "gpt4all-j"],
-  Snowflake: ["snowflake-arctic-embed-m", "snowflake-arctic-embed-l-v2.0", "snowflake-arctic-instruct"],
-  databricks: ["dbrx-instruct", "dolly-v2-12b", "dolly-v2-3b"],
-  openbmb: ["MiniCPM-V-2_6", "MiniCPM3-4B", "MiniCPM-o-2_6"],
-  LiquidAI: ["LFM2-1.2B", "LFM2-700M"],
-  ai21labs: ["Jamba-v0.1", "AI21-Jamba-1.5-Mini"],
-  laion: ["CLIP-ViT-B-32-laion2B-s34B-b79K", "CLIP-ViT-H-14-laion2B-s32B-b79K", "clap-htsat-unfused"],
-  pyannote: ["speaker-diarization-3.1", "speaker-diarization", "segmentation-3.0"],
-  "cross-encoder": ["ms-marco-MiniLM-L-6-v2", "ms-marco-MiniLM-L-12-v2", "stsb-roberta-base", "nli-deberta-v3-base"]
-});
-var MOST_IMITATED = Object.freeze([
-  "openai",
-  "meta-llama",
-  "google",
-  "microsoft",
-  "mistralai",
-  "Qwen",
-  "deepseek-ai",
-  "nvidia"
-]);
-
 // src/checks/namespace/rules.ts
 var BLOCK_SCORE = 70;
 var REVIEW_SCORE = 40;
@@ -64332,14 +64367,14 @@ function* permutations(items) {
 var DEFAULT_MAX_HUB_LOOKUPS = 8;
 var BUILT_IN_TRUSTED = new Set(TRUSTED_PUBLISHERS.map((n) => n.toLowerCase()));
 var CATCH_ALL = /* @__PURE__ */ new Set(["edit-distance", "short-name", "affix-added"]);
-async function checkName(repoId, options = {}) {
-  const id2 = repoId.split("@")[0].trim();
+async function checkName(repoId2, options = {}) {
+  const id2 = repoId2.split("@")[0].trim();
   const parts = id2.split("/");
   if (parts.length !== 2 || !parts[0] || !parts[1]) {
     const f = finding2(
       "syntax.invalid",
       "high",
-      `'${repoId}' is not a Hub model id of the form ORG/NAME`,
+      `'${repoId2}' is not a Hub model id of the form ORG/NAME`,
       `got ${parts.length} part(s) separated by '/'`,
       "Write the entry as ORG/NAME, exactly as the Hub shows it."
     );
@@ -64626,9 +64661,9 @@ function result(repo, findings, hits) {
 var ABSENT = /* @__PURE__ */ new Set(["repo-not-found", "unauthorized", "not-found"]);
 var PRESENT = /* @__PURE__ */ new Set(["gated", "disabled", "unexpected-redirect"]);
 function hubRepoExists(hub) {
-  return async (repoId) => {
+  return async (repoId2) => {
     try {
-      await hub.getRefs(repoId);
+      await hub.getRefs(repoId2);
       return true;
     } catch (err) {
       if (err instanceof HubError) {
@@ -65249,6 +65284,124 @@ var REPO_CHECKS = [
   provenanceCheck,
   ...CONTENT_CHECKS.map(asRepoCheck)
 ];
+
+// src/ids.ts
+var MAX_ID_PART = 96;
+var PART = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
+var FULL_SHA = /^[0-9a-f]{40}$/;
+function checkRepoId(id2) {
+  if (id2.length === 0) return { message: "repo id is empty", help: "Write the model's id as `namespace/name`." };
+  for (let i = 0; i < id2.length; i++) {
+    const code = id2.codePointAt(i) ?? 0;
+    if (code > 126 || code < 33) {
+      const hex2 = code.toString(16).toUpperCase().padStart(4, "0");
+      return {
+        message: `repo id '${printable(id2)}' contains the character U+${hex2} at position ${i + 1}; Hub ids are plain ASCII`,
+        help: "This is either a typo or a lookalike (homoglyph) of a real name. Copy the id from the model page URL."
+      };
+    }
+  }
+  const url = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(.*)$/.exec(id2);
+  if (url) {
+    return {
+      message: `repo id '${id2}' is a URL`,
+      help: `Write only \`namespace/name\` (for example \`${url[1]?.split("/").slice(0, 2).join("/") ?? "org/name"}\`).`
+    };
+  }
+  const parts = id2.split("/");
+  if (parts.length === 1) {
+    return {
+      message: `repo id '${id2}' has no namespace`,
+      help: "Write `namespace/name`. Legacy ids without a namespace redirect to another repo (e.g. `gpt2` is `openai-community/gpt2`); pin the canonical one."
+    };
+  }
+  if (parts.length > 2) {
+    const first = parts[0];
+    const hint = first === "models" || first === "datasets" || first === "spaces" ? ` Drop the '${first}/' prefix; only models are reviewed.` : "";
+    return {
+      message: `repo id '${id2}' has ${parts.length - 1} slashes; it must be exactly \`namespace/name\``,
+      help: `Write \`namespace/name\`; file paths belong in \`files\`.${hint}`
+    };
+  }
+  for (const [label, part] of [
+    ["namespace", parts[0] ?? ""],
+    ["name", parts[1] ?? ""]
+  ]) {
+    if (part.length === 0) return { message: `repo id '${id2}' has an empty ${label}`, help: "Write `namespace/name`." };
+    if (part.length > MAX_ID_PART) {
+      return {
+        message: `repo id '${id2}': ${label} is ${part.length} characters, over the Hub's ${MAX_ID_PART}`,
+        help: "Copy the id from the model page URL."
+      };
+    }
+    if (!PART.test(part)) {
+      return {
+        message: `repo id '${id2}': ${label} '${part}' may only use letters, digits, '-', '_' and '.', and must not start or end with '-' or '.'`,
+        help: "Copy the id from the model page URL."
+      };
+    }
+  }
+  if (id2.includes("--") || id2.includes("..")) {
+    return { message: `repo id '${id2}' contains '--' or '..', which the Hub does not allow`, help: "Copy the id from the model page URL." };
+  }
+  if (id2.endsWith(".git")) {
+    return { message: `repo id '${id2}' ends with '.git'`, help: "Drop the `.git` suffix." };
+  }
+  return null;
+}
+function checkRevision(rev, repo) {
+  if (FULL_SHA.test(rev)) return null;
+  const target = repo && checkRepoId(repo) === null ? repo : "NAMESPACE/NAME";
+  const find = `find it with \`git ls-remote https://huggingface.co/${target} refs/heads/main\` or on the model page under "Files and versions" \u2192 History`;
+  if (rev.length === 0) return { message: "revision is empty", help: `Pin the full 40-character commit sha; ${find}.` };
+  if (/^[0-9a-fA-F]{40}$/.test(rev)) {
+    return { message: `revision '${rev}' has uppercase letters`, help: `Write the sha in lowercase: ${rev.toLowerCase()}.` };
+  }
+  if (/^[0-9a-fA-F]{4,39}$/.test(rev) && /[0-9]/.test(rev)) {
+    return {
+      message: `revision '${rev}' is not a full 40-character commit sha (it has ${rev.length}); abbreviated shas can become ambiguous`,
+      help: `Pin the full 40-character commit sha; ${find}.`
+    };
+  }
+  if (/^[0-9a-fA-F]{64}$/.test(rev)) {
+    return {
+      message: `revision '${printable(rev)}' is 64 hex characters (a sha256, such as a file hash), not a git commit`,
+      help: `Pin the 40-character commit sha; ${find}.`
+    };
+  }
+  if (/^[0-9.eE+-]+$/.test(rev)) {
+    return {
+      message: `revision '${rev}' is not a 40-character commit sha`,
+      help: `Pin the full 40-character commit sha (quote it if your editor shows it as a number); ${find}.`
+    };
+  }
+  if (/^[A-Za-z0-9._/-]+$/.test(rev)) {
+    return {
+      message: `revision '${rev}' is a branch or tag name, which can move after review`,
+      help: `Pin the 40-character commit sha it points to now; ${find.replace("refs/heads/main", `${rev}`)}.`
+    };
+  }
+  return { message: `revision '${printable(rev)}' is not a 40-character commit sha`, help: `Pin the full commit sha; ${find}.` };
+}
+function printable(s, max = 120) {
+  let out = "";
+  for (const ch of s) {
+    const code = ch.codePointAt(0) ?? 0;
+    out += code < 32 || code > 126 ? `\\u{${code.toString(16).toUpperCase()}}` : ch;
+    if (out.length > max) return `${out.slice(0, max)}\u2026`;
+  }
+  return out;
+}
+function checkNamespace(ns) {
+  const help = "Copy the name from the organisation or user page URL on the Hub.";
+  if (ns.includes("/")) return { message: `namespace '${printable(ns)}' contains '/'`, help: "Give only the organisation or user name, without the model name." };
+  if (!/^[\x21-\x7e]+$/.test(ns)) return { message: `namespace '${printable(ns)}' is empty or not plain ASCII`, help };
+  if (ns.length > MAX_ID_PART) return { message: `namespace '${ns}' is ${ns.length} characters, over the Hub's ${MAX_ID_PART}`, help };
+  if (!PART.test(ns) || ns.includes("--") || ns.includes("..")) {
+    return { message: `namespace '${ns}' may only use letters, digits, '-', '_' and '.' (no '--' or '..', no '-' or '.' at either end)`, help };
+  }
+  return null;
+}
 
 // src/hub/shape.ts
 var ShapeError = class extends Error {
@@ -66045,22 +66198,33 @@ function lfsPointerOid(sha256, size) {
 var HEX40 = /^[0-9a-f]{40}$/;
 var HEX64 = /^[0-9a-f]{64}$/;
 
-// src/hub/parse.ts
-var OBJECT_ID = /^[0-9a-f]{24}$/;
-var SCANNERS = ["avScan", "pickleImportScan", "protectAiScan", "jFrogScan", "virusTotalScan"];
+// src/paths.ts
+var MAX_REPO_PATH = 4096;
 function unsafePathReason(path) {
   if (path.length === 0) return "is empty";
+  if (path.length > MAX_REPO_PATH) return `is longer than ${MAX_REPO_PATH} characters`;
   if (path.includes("\0")) return "contains a NUL byte";
   if (/[\u0001-\u001f\u007f]/.test(path)) return "contains a control character";
   if (path.includes("\\")) return "contains a backslash";
-  if (path.startsWith("/")) return "is absolute";
+  if (path.startsWith("/")) return "is an absolute path";
   if (/^[A-Za-z]:/.test(path)) return "starts with a drive letter";
   for (const seg of path.split("/")) {
     if (seg === "..") return "has a '..' segment";
     if (seg === ".") return "has a '.' segment";
     if (seg === "") return "has an empty segment";
   }
+  if (path === ".git" || path.startsWith(".git/")) return "is inside .git";
   return void 0;
+}
+
+// src/hub/parse.ts
+var OBJECT_ID = /^[0-9a-f]{24}$/;
+var SCANNERS = ["avScan", "pickleImportScan", "protectAiScan", "jFrogScan", "virusTotalScan"];
+function repoId(v, where) {
+  const id2 = str(v, where);
+  const problem = checkRepoId(id2);
+  if (problem) throw new ShapeError(where, "a namespace/name repo id", `${JSON.stringify(id2.slice(0, 200))} (${problem.message})`);
+  return id2;
 }
 function lastCommit(v, where) {
   if (v === void 0 || v === null) return void 0;
@@ -66159,7 +66323,7 @@ function parseModelInfo(v) {
   const o = obj(v, "model info");
   const info2 = {
     _id: matching(o._id, OBJECT_ID, "_id", "a 24-hex ObjectId"),
-    id: str(o.id, "id"),
+    id: repoId(o.id, "id"),
     sha: matching(o.sha, HEX40, "sha", "a 40-hex commit")
   };
   const setStr = (k) => {
@@ -66606,14 +66770,9 @@ var Copy = class _Copy {
 };
 
 // src/hub/client.ts
-var REPO_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
 function assertRepoId(repo) {
-  if (!REPO_ID.test(repo) || repo.includes("..")) {
-    throw new HubError(
-      "invalid-repo-id",
-      `'${repo.slice(0, 200)}' is not a Hub model id; write it as namespace/name (letters, digits, '.', '_', '-')`
-    );
-  }
+  const problem = checkRepoId(repo);
+  if (problem) throw new HubError("invalid-repo-id", `${problem.message}. ${problem.help}`);
 }
 function assertRevision(revision) {
   if (!HEX40.test(revision)) {
@@ -66693,6 +66852,13 @@ var HubClient = class {
       }
       const toRepo = decodeURIComponent(target[1] ?? "");
       const toRev = decodeURIComponent(target[2] ?? "");
+      const toProblem = checkRepoId(toRepo);
+      if (toProblem) {
+        throw new HubError("unexpected-redirect", `${what}: HTTP ${answer.status} to a repository that cannot exist on the Hub: ${toProblem.message}`, {
+          url: answer.url,
+          status: answer.status
+        });
+      }
       if (toRev !== revision) {
         throw new HubError(
           "unexpected-redirect",
@@ -66806,9 +66972,8 @@ var HubClient = class {
   }
   /** The user or organisation `name` (users first; they share one namespace). */
   async getAuthor(name2) {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/.test(name2)) {
-      throw new HubError("invalid-repo-id", `'${name2.slice(0, 100)}' is not a Hub account name`);
-    }
+    const problem = checkNamespace(name2);
+    if (problem) throw new HubError("invalid-repo-id", `${problem.message}. ${problem.help}`);
     const tryOne = async (kind) => {
       const what = `${kind === "users" ? "user" : "organization"} overview of ${name2}`;
       try {
@@ -70369,124 +70534,6 @@ function editDistance(a, b) {
   return prev[b.length] ?? 99;
 }
 
-// src/allowlist/ids.ts
-var MAX_ID_PART = 96;
-var PART = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
-var FULL_SHA = /^[0-9a-f]{40}$/;
-function checkRepoId(id2) {
-  if (id2.length === 0) return { message: "repo id is empty", help: "Write the model's id as `namespace/name`." };
-  for (let i = 0; i < id2.length; i++) {
-    const code = id2.codePointAt(i) ?? 0;
-    if (code > 126 || code < 33) {
-      const hex2 = code.toString(16).toUpperCase().padStart(4, "0");
-      return {
-        message: `repo id '${printable(id2)}' contains the character U+${hex2} at position ${i + 1}; Hub ids are plain ASCII`,
-        help: "This is either a typo or a lookalike (homoglyph) of a real name. Copy the id from the model page URL."
-      };
-    }
-  }
-  const url = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(.*)$/.exec(id2);
-  if (url) {
-    return {
-      message: `repo id '${id2}' is a URL`,
-      help: `Write only \`namespace/name\` (for example \`${url[1]?.split("/").slice(0, 2).join("/") ?? "org/name"}\`).`
-    };
-  }
-  const parts = id2.split("/");
-  if (parts.length === 1) {
-    return {
-      message: `repo id '${id2}' has no namespace`,
-      help: "Write `namespace/name`. Legacy ids without a namespace redirect to another repo (e.g. `gpt2` is `openai-community/gpt2`); pin the canonical one."
-    };
-  }
-  if (parts.length > 2) {
-    const first = parts[0];
-    const hint = first === "models" || first === "datasets" || first === "spaces" ? ` Drop the '${first}/' prefix; only models are reviewed.` : "";
-    return {
-      message: `repo id '${id2}' has ${parts.length - 1} slashes; it must be exactly \`namespace/name\``,
-      help: `Write \`namespace/name\`; file paths belong in \`files\`.${hint}`
-    };
-  }
-  for (const [label, part] of [
-    ["namespace", parts[0] ?? ""],
-    ["name", parts[1] ?? ""]
-  ]) {
-    if (part.length === 0) return { message: `repo id '${id2}' has an empty ${label}`, help: "Write `namespace/name`." };
-    if (part.length > MAX_ID_PART) {
-      return {
-        message: `repo id '${id2}': ${label} is ${part.length} characters, over the Hub's ${MAX_ID_PART}`,
-        help: "Copy the id from the model page URL."
-      };
-    }
-    if (!PART.test(part)) {
-      return {
-        message: `repo id '${id2}': ${label} '${part}' may only use letters, digits, '-', '_' and '.', and must not start or end with '-' or '.'`,
-        help: "Copy the id from the model page URL."
-      };
-    }
-  }
-  if (id2.includes("--") || id2.includes("..")) {
-    return { message: `repo id '${id2}' contains '--' or '..', which the Hub does not allow`, help: "Copy the id from the model page URL." };
-  }
-  if (id2.endsWith(".git")) {
-    return { message: `repo id '${id2}' ends with '.git'`, help: "Drop the `.git` suffix." };
-  }
-  return null;
-}
-function checkRevision(rev, repo) {
-  if (FULL_SHA.test(rev)) return null;
-  const target = repo && checkRepoId(repo) === null ? repo : "NAMESPACE/NAME";
-  const find = `find it with \`git ls-remote https://huggingface.co/${target} refs/heads/main\` or on the model page under "Files and versions" \u2192 History`;
-  if (rev.length === 0) return { message: "revision is empty", help: `Pin the full 40-character commit sha; ${find}.` };
-  if (/^[0-9a-fA-F]{40}$/.test(rev)) {
-    return { message: `revision '${rev}' has uppercase letters`, help: `Write the sha in lowercase: ${rev.toLowerCase()}.` };
-  }
-  if (/^[0-9a-fA-F]{4,39}$/.test(rev) && /[0-9]/.test(rev)) {
-    return {
-      message: `revision '${rev}' is not a full 40-character commit sha (it has ${rev.length}); abbreviated shas can become ambiguous`,
-      help: `Pin the full 40-character commit sha; ${find}.`
-    };
-  }
-  if (/^[0-9a-fA-F]{64}$/.test(rev)) {
-    return {
-      message: `revision '${printable(rev)}' is 64 hex characters (a sha256, such as a file hash), not a git commit`,
-      help: `Pin the 40-character commit sha; ${find}.`
-    };
-  }
-  if (/^[0-9.eE+-]+$/.test(rev)) {
-    return {
-      message: `revision '${rev}' is not a 40-character commit sha`,
-      help: `Pin the full 40-character commit sha (quote it if your editor shows it as a number); ${find}.`
-    };
-  }
-  if (/^[A-Za-z0-9._/-]+$/.test(rev)) {
-    return {
-      message: `revision '${rev}' is a branch or tag name, which can move after review`,
-      help: `Pin the 40-character commit sha it points to now; ${find.replace("refs/heads/main", `${rev}`)}.`
-    };
-  }
-  return { message: `revision '${printable(rev)}' is not a 40-character commit sha`, help: `Pin the full commit sha; ${find}.` };
-}
-function printable(s, max = 120) {
-  let out = "";
-  for (const ch of s) {
-    const code = ch.codePointAt(0) ?? 0;
-    out += code < 32 || code > 126 ? `\\u{${code.toString(16).toUpperCase()}}` : ch;
-    if (out.length > max) return `${out.slice(0, max)}\u2026`;
-  }
-  return out;
-}
-function checkNamespace(ns) {
-  const help = "Copy the name from the organisation or user page URL on the Hub.";
-  if (ns.includes("/")) return { message: `namespace '${printable(ns)}' contains '/'`, help: "Give only the organisation or user name, without the model name." };
-  if (!/^[\x21-\x7e]+$/.test(ns)) return { message: `namespace '${printable(ns)}' is empty or not plain ASCII`, help };
-  if (ns.length > MAX_ID_PART) return { message: `namespace '${ns}' is ${ns.length} characters, over the Hub's ${MAX_ID_PART}`, help };
-  if (!PART.test(ns) || ns.includes("--") || ns.includes("..")) {
-    return { message: `namespace '${ns}' may only use letters, digits, '-', '_' and '.' (no '--' or '..', no '-' or '.' at either end)`, help };
-  }
-  return null;
-}
-
 // src/allowlist/parse.ts
 var ALLOWLIST_LIMITS = {
   maxBytes: 1024 * 1024,
@@ -70677,24 +70724,6 @@ function filePatterns(value, bad) {
 }
 function sorted(errors) {
   return errors.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-}
-
-// src/policy/defaults.ts
-var DEFAULT_FAIL_ON = "high";
-var DEFAULT_MAX_FILE_SIZE = 100 * 1024 ** 3;
-var DEFAULT_CONCURRENCY = 4;
-var MAX_CONCURRENCY = 32;
-function defaultPolicy() {
-  return {
-    trustedPublishers: [...TRUSTED_PUBLISHERS],
-    legitimateNamespaces: [...KNOWN_LEGITIMATE],
-    failOn: DEFAULT_FAIL_ON,
-    exclude: [],
-    exceptions: [],
-    allowGlobals: [],
-    maxFileSize: DEFAULT_MAX_FILE_SIZE,
-    concurrency: DEFAULT_CONCURRENCY
-  };
 }
 
 // src/policy/schema.ts
@@ -71059,7 +71088,7 @@ function union(base2, more, key = folded) {
 }
 
 // src/policy/diff.ts
-function describePolicyChange(baseText, headText, source = ".github/model-gate.yml") {
+function describePolicyChange(baseText, headText, source = DEFAULT_POLICY_PATH) {
   if (baseText === headText) return [];
   const lines = [];
   if (baseText === null) lines.push(`adds the policy file ${source}`);
@@ -72901,7 +72930,7 @@ async function examineFiles(entry2, resolved, items, deps, capture) {
     const scan = scans.get(o.item.path);
     const outcome = scan ? scan.outcome() : { formats: [], complete: false, findings: [findingFromError(new Error("no scanner ran"), "scan", o.item.path)] };
     const findings = outcome.findings.map((f) => withFile(f, o.item.path));
-    if (!outcome.complete && !findings.some((f) => f.severity === "critical" || f.severity === "high")) {
+    if (!outcome.complete && !findings.some((f) => isBlocking(f.severity))) {
       findings.push({ check: "scan.incomplete", severity: "high", file: o.item.path, message: `${o.item.path} was not fully examined`, help: "Not fully examined, so not approved." });
     }
     return { ...base2, sha256: o.result.sha256, gitOid: o.result.gitOid, formats: outcome.formats, findings, complete: outcome.complete };
@@ -73260,9 +73289,25 @@ async function signStatement(builder, statement) {
   return json2;
 }
 
-// src/sign/vetting.ts
+// src/policy/digest.ts
 import { createHash as createHash6 } from "node:crypto";
-var VETTING_PREDICATE_TYPE = "https://model-gate.dev/vetting/v1";
+function policySha256(policy) {
+  return createHash6("sha256").update(canonicalPolicyJson(policy), "utf8").digest("hex");
+}
+function canonicalPolicyJson(policy) {
+  const sortedUnique = (xs) => [...new Set(xs)].sort();
+  const exceptions2 = policy.exceptions.map((ex) => canonicalJson({ ...ex, line: void 0, checks: sortedUnique(ex.checks) })).sort();
+  return canonicalJson({
+    trustedPublishers: sortedUnique(policy.trustedPublishers),
+    legitimateNamespaces: sortedUnique(policy.legitimateNamespaces),
+    failOn: policy.failOn,
+    exclude: sortedUnique(policy.exclude),
+    exceptions: exceptions2.map((e) => JSON.parse(e)),
+    allowGlobals: sortedUnique(policy.allowGlobals),
+    maxFileSize: policy.maxFileSize
+    // concurrency is left out: it changes how fast a review runs, not what it decides
+  });
+}
 function canonicalJson(value) {
   if (value === null || typeof value === "boolean" || typeof value === "string") return JSON.stringify(value);
   if (typeof value === "number") {
@@ -73277,12 +73322,11 @@ function canonicalJson(value) {
   }
   throw new Error(`cannot canonicalize a ${typeof value}`);
 }
-function policyDigest(policy) {
-  return createHash6("sha256").update(canonicalJson(policy), "utf8").digest("hex");
-}
+
+// src/sign/vetting.ts
+var VETTING_PREDICATE_TYPE = "https://model-gate.dev/vetting/v1";
 function vettingStatement(review2, subject, ctx = {}) {
   if (!review2.commit) throw new Error(`${review2.entry.repo}: review has no resolved commit; cannot record what was vetted`);
-  const digest = ctx.policyDigest ?? (ctx.policy !== void 0 ? policyDigest(ctx.policy) : void 0);
   const predicate = {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     reviewedAt: ctx.reviewedAt ?? (/* @__PURE__ */ new Date()).toISOString(),
@@ -73296,7 +73340,7 @@ function vettingStatement(review2, subject, ctx = {}) {
     hubScan: ctx.hubScan ?? null,
     verdict: review2.verdict,
     findings: review2.findings,
-    policyDigest: digest ? { sha256: digest } : null,
+    policyDigest: ctx.policy ? { sha256: policySha256(ctx.policy) } : null,
     prUrl: ctx.prUrl ?? null,
     files: review2.files.map((f) => ({ path: f.path, sha256: f.sha256 ?? null, gitOid: f.gitOid ?? null }))
   };
@@ -73357,12 +73401,12 @@ async function signModel(opts) {
   const vetting = await signStatement(builder, vettingStatement(review2, { name: manifest.modelName, root: manifest.root }, opts.vetting));
   return { manifest, modelSig, vetting };
 }
-var NAME_PART = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 function signatureDir(outDir, repo, commit) {
-  const parts = repo.split("/");
-  if (parts.length !== 2 || !parts.every((p) => NAME_PART.test(p) && p !== "..")) throw new Error(`'${repo}' is not an org/name repository id`);
-  if (!/^[0-9a-f]{40}$/.test(commit)) throw new Error(`'${commit}' is not a 40-hex commit`);
-  return join2(outDir, parts[0], parts[1], commit);
+  const problem = checkRepoId(repo);
+  if (problem) throw new Error(`'${printable(repo)}' is not an org/name repository id: ${problem.message}`);
+  if (!HEX40.test(commit)) throw new Error(`'${printable(commit)}' is not a 40-hex commit`);
+  const [org, name2] = repo.split("/");
+  return join2(outDir, org, name2, commit);
 }
 async function writeSignatures(outDir, repo, commit, signed) {
   const dir = signatureDir(outDir, repo, commit);
@@ -75011,7 +75055,6 @@ for (const code of [
   OP.PROTO,
   OP.STOP
 ]) WEIGHTS_ONLY_OPS[code] = 1;
-var IMPORT_OPS = [OP.GLOBAL, OP.INST, OP.STACK_GLOBAL, OP.EXT1, OP.EXT2, OP.EXT4];
 
 // src/scan/pickle/report.ts
 var FindingSet = class {
@@ -76843,13 +76886,7 @@ function createSafetensorsScanner(ctx, opts, nested) {
   }
 }
 function concat(parts, len) {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(len);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
+  const out = concatBytes(parts, len);
   parts.length = 0;
   parts.push(out);
   return out;
@@ -76948,7 +76985,7 @@ function createFileScanner(ctx, opts = {}) {
   const own = [];
   let ownComplete = true;
   const decide = (atEof) => {
-    const head = concat2(headParts, headLen);
+    const head = concatBytes(headParts, headLen);
     headParts.length = 0;
     const size = ctx.size ?? (atEof ? headLen : void 0);
     const tail = ctx.tail ?? (atEof ? head : void 0);
@@ -77097,7 +77134,7 @@ function createFileScanner(ctx, opts = {}) {
       },
       end() {
         if (over) return zipFailure(`A zip larger than ${limits.zipBufferBytes} bytes arrived without its tail; provide the tail to scan it`, "zip.needs-tail").end();
-        const all = concat2(parts, n);
+        const all = concatBytes(parts, n);
         let cd;
         try {
           cd = readCentralDirectory(all.subarray(Math.max(0, n - 65557 - 1024 * 1024 * 16)), n, ctx.path, limits.maxMembers);
@@ -77151,22 +77188,12 @@ function createFileScanner(ctx, opts = {}) {
         out.findings.unshift(finding("file.size-mismatch", "high", `Expected ${ctx.size} bytes but ${total} arrived`, { file: ctx.path, offset: (opts.baseOffset ?? 0) + total }));
       }
       for (const f of out.findings) if (f.file === void 0) f.file = ctx.path;
-      if (!out.complete && !out.findings.some((f) => f.severity === "critical" || f.severity === "high")) {
+      if (!out.complete && !out.findings.some((f) => BLOCKING.has(f.severity))) {
         out.findings.push(finding("scan.incomplete", "high", "The file was not fully examined", { file: ctx.path }));
       }
       return out;
     }
   };
-}
-function concat2(parts, n) {
-  if (parts.length === 1 && parts[0].length === n) return parts[0];
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 // src/review/scan-file.ts

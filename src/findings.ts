@@ -29,6 +29,11 @@ export function severityRank(s: Severity): number {
   return RANK[s];
 }
 
+/** Critical and high findings block approval on their own. */
+export function isBlocking(s: Severity): boolean {
+  return RANK[s] >= RANK.high;
+}
+
 /** critical/high → rejected, medium → needs-review, otherwise approved (DESIGN.md, Verdicts). */
 export function verdictOf(findings: readonly Pick<Finding, 'severity'>[]): Verdict {
   let worst = 0;

@@ -131,6 +131,18 @@ describe('resolveRepo', () => {
     expect(r.info.private).toBe(true);
   });
 
+  test('a canonical id or a rename target that is not a Hub repo id is refused, not reported', async () => {
+    const sha = env.head('acme/tiny');
+    env.hub.add({ times: 1, json: (b) => ({ ...(b as Json), id: '../../outside' }) });
+    const e1 = await failure(env.client().resolveRepo('acme/tiny', sha));
+    expect(e1.code).toBe('malformed-response');
+    expect(e1.message).toMatch(/id should be a namespace\/name repo id/);
+    env.hub.add({ times: 1, respond: { status: 307, headers: { location: `/api/models/acme/tiny--x/revision/${sha}` } } });
+    const e2 = await failure(env.client().resolveRepo('acme/tiny', sha));
+    expect(e2.code).toBe('unexpected-redirect');
+    expect(e2.message).toMatch(/cannot exist on the Hub/);
+  });
+
   test('malformed JSON and wrong shapes are malformed-response, naming the field', async () => {
     const sha = env.head('acme/tiny');
     env.hub.add({ times: 1, respond: { status: 200, headers: { 'content-type': 'application/json' }, body: '{"_id": "abc", ' } });

@@ -4,7 +4,9 @@ import { pickHubUrl, normalizeHubUrl, PUBLIC_HUB_URL } from '../../src/hub/endpo
 import { HubError, redactUrl } from '../../src/hub/errors.js';
 import { serverWaitMs } from '../../src/hub/http.js';
 import { assertRepoId, assertRevision } from '../../src/hub/client.js';
-import { objectIdTime, parseModelInfo, parseTreeItem, unsafePathReason } from '../../src/hub/parse.js';
+import { objectIdTime, parseModelInfo, parseTreeItem } from '../../src/hub/parse.js';
+import { checkRepoId } from '../../src/ids.js';
+import { unsafePathReason } from '../../src/paths.js';
 import { cdnAllowed } from '../../src/hub/download.js';
 import { copyPathFor } from '../../src/hub/fetch-repo.js';
 import { ShapeError } from '../../src/hub/shape.js';
@@ -87,6 +89,17 @@ describe('input checks before any request', () => {
     expect(codeOf(() => assertRepoId(id))).toBe('invalid-repo-id');
   });
   test('a normal id passes', () => expect(codeOf(() => assertRepoId('Open-OSS/privacy_filter.v2'))).toBeUndefined());
+  // The Hub's own rules (huggingface_hub validate_repo_id), the same ones the allowlist applies.
+  test.each([
+    ['org/name-', false],
+    ['org/name.', false],
+    ['org/a--b', false],
+    ['org/model.git', false],
+    ['_org/_name_', true]
+  ])('repo id %s: valid %s, as the allowlist judges it', (id, valid) => {
+    expect(codeOf(() => assertRepoId(id))).toBe(valid ? undefined : 'invalid-repo-id');
+    expect(checkRepoId(id) === null).toBe(valid);
+  });
 });
 
 describe('tree paths', () => {
@@ -99,6 +112,7 @@ describe('tree paths', () => {
     ['a//b', 'empty segment'],
     ['./a', "'.'"],
     ['C:/x', 'drive'],
+    ['.git/hooks/post-checkout', '.git'],
     ['', 'empty']
   ])('%j is unsafe', (path, why) => {
     expect(unsafePathReason(path)).toContain(why);

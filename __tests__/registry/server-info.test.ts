@@ -1,6 +1,6 @@
 // Model info, commits, refs and account overviews over real HTTP.
 import { lfsPointerText } from '../../src/hub/oid.js';
-import { objectIdDate } from '../../src/registry/object-id.js';
+import { objectIdTime } from '../../src/hub/parse.js';
 import { SPEC, TOKEN, startFixture, type Harness } from './fixture.js';
 
 let h: Harness;
@@ -60,7 +60,7 @@ describe('model info', () => {
   test('repo _id is an ObjectId whose timestamp is createdAt', async () => {
     const { body } = await json(`/api/models/${repo}`);
     expect(body._id).toMatch(/^[0-9a-f]{24}$/);
-    expect(objectIdDate(body._id).toISOString()).toBe(body.createdAt);
+    expect(objectIdTime(body._id)).toBe(body.createdAt);
     expect(body._id).toBe(h.built.repos[repo]?._id);
   });
 
@@ -178,7 +178,7 @@ describe('accounts', () => {
     const { status, body } = await json('/api/users/ALICE/overview');
     expect(status).toBe(200);
     expect(body).toMatchObject({ user: 'alice', type: 'user', fullname: 'Alice A', isPro: true, createdAt: '2022-07-14T08:00:00.000Z', numModels: 0 });
-    expect(objectIdDate(body._id).toISOString()).toBe(body.createdAt);
+    expect(objectIdTime(body._id)).toBe(body.createdAt);
     const org = await json('/api/users/acme/overview');
     expect(org.status).toBe(404);
     expect(org.body).toEqual({ error: 'This user does not exist' });
@@ -190,7 +190,7 @@ describe('accounts', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ name: 'acme', type: 'org', fullname: 'Acme Corp', isVerified: true });
     expect(body.createdAt).toBeUndefined();
-    expect(objectIdDate(body._id).toISOString()).toBe(SPEC.accounts[0]?.createdAt);
+    expect(objectIdTime(body._id)).toBe(SPEC.accounts[0]?.createdAt);
     // public repos only: privacy-filter, gated-model, disabled-model (secret-model is private)
     expect(body.numModels).toBe(3);
     expect((await json('/api/organizations/alice/overview')).status).toBe(404);

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gitBlobOid, lfsPointerOid } from '../../src/hub/oid.js';
-import { objectIdDate } from '../../src/registry/object-id.js';
+import { objectIdTime } from '../../src/hub/parse.js';
 import type { StoreSpec } from '../../src/registry/spec.js';
 import { buildStore, defaultLfs } from '../../src/registry/store-builder.js';
 import { README, SPEC, sha256Hex } from './fixture.js';
@@ -49,10 +49,10 @@ test('commits: 40-hex shas in order, per-commit file sets, deletions, branches a
   expect(r?.commits[1]?.files['model.safetensors']?.sha256).not.toBe(r?.commits[2]?.files['model.safetensors']?.sha256);
   expect(r?.branches).toEqual({ main: r?.shas[2], 'refs/pr/1': r?.shas[1] });
   expect(r?.tags).toEqual({ 'v1.0': r?.shas[1] });
-  expect(objectIdDate(r?._id ?? '').toISOString()).toBe('2023-06-01T00:00:00.000Z');
+  expect(objectIdTime(r?._id ?? '')).toBe('2023-06-01T00:00:00.000Z');
   const secret = built.repos['acme/secret-model'];
   expect(secret?.createdAt).toBe('2024-01-01T00:00:00.000Z');
-  expect(objectIdDate(built.accounts['acme']?._id ?? '').toISOString()).toBe('2023-05-01T10:20:30.000Z');
+  expect(objectIdTime(built.accounts['acme']?._id ?? '')).toBe('2023-05-01T10:20:30.000Z');
 });
 
 test('deterministic: two builds of one spec give identical shas, ids and metadata files', async () => {
@@ -101,7 +101,7 @@ test('bad specs are refused with a message naming the repo, commit and file', as
   const commit = (files: Record<string, string | null>) => ({ title: 'c', date: '2024-01-01T00:00:00Z', files });
   const cases: [StoreSpec, RegExp][] = [
     [{ accounts: [], repos: [{ id: 'not-a-repo-id', commits: [commit({ a: 'a' })] }] }, /not a valid 'namespace\/name'/],
-    [{ accounts: [], repos: [{ id: 'a/b', commits: [commit({ '../escape': 'a' })] }] }, /'\.\.' path segment/],
+    [{ accounts: [], repos: [{ id: 'a/b', commits: [commit({ '../escape': 'a' })] }] }, /'\.\.' segment/],
     [{ accounts: [], repos: [{ id: 'a/b', commits: [commit({ '/abs': 'a' })] }] }, /absolute path/],
     [{ accounts: [], repos: [{ id: 'a/b', commits: [commit({ a: null })] }] }, /deletes 'a', which does not exist/],
     [{ accounts: [], repos: [{ id: 'a/b', commits: [commit({ a: 'x', 'a/b': 'y' })] }] }, /both a file and a directory/],

@@ -64,7 +64,7 @@ test.each([
     },
     /is not a regular file/
   ],
-  ['a traversal path in a commit', (d: string) => editRepo(d, (r) => (r.commits[0].changes['../../etc/passwd'] = r.commits[0].changes['.gitattributes'])), /'\.\.' path segment/],
+  ['a traversal path in a commit', (d: string) => editRepo(d, (r) => (r.commits[0].changes['../../etc/passwd'] = r.commits[0].changes['.gitattributes'])), /'\.\.' segment/],
   ['an absolute path in a commit', (d: string) => editRepo(d, (r) => (r.commits[0].changes['/etc/passwd'] = r.commits[0].changes['.gitattributes'])), /absolute path/],
   ['an LFS oid that does not match its pointer', (d: string) => editRepo(d, (r) => (r.commits[2].changes['model.safetensors'].gitOid = 'f'.repeat(40))), /oid of the LFS pointer/],
   ['a non-hex sha256', (d: string) => editRepo(d, (r) => (r.commits[0].changes['.gitattributes'].sha256 = '../../../../etc/passwd')), /64 lowercase hex/],

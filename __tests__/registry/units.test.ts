@@ -6,8 +6,11 @@ import { cardDataOf, configOf } from '../../src/registry/card.js';
 import { cdnSigner } from '../../src/registry/cdn-url.js';
 import { GENERATE_BLOCK, generateContent } from '../../src/registry/generate.js';
 import { commitSha, treeOids } from '../../src/registry/git-objects.js';
-import { isValidName, isValidRepoId, unsafePathReason } from '../../src/registry/names.js';
-import { objectIdDate, objectIdFor } from '../../src/registry/object-id.js';
+import { checkRepoId } from '../../src/ids.js';
+import { unsafePathReason } from '../../src/paths.js';
+import { isValidName, isValidRepoId } from '../../src/registry/names.js';
+import { objectIdTime } from '../../src/hub/parse.js';
+import { objectIdFor } from '../../src/registry/object-id.js';
 import { parseRange } from '../../src/registry/range.js';
 
 describe('git objects (values checked against git 2.x)', () => {
@@ -37,7 +40,7 @@ describe('ObjectId', () => {
   test('first 4 bytes are the creation second; the rest is stable per seed', () => {
     const id = objectIdFor('2023-05-01T10:20:30.999Z', 'account:acme');
     expect(id).toMatch(/^[0-9a-f]{24}$/);
-    expect(objectIdDate(id).toISOString()).toBe('2023-05-01T10:20:30.000Z');
+    expect(objectIdTime(id)).toBe('2023-05-01T10:20:30.000Z');
     expect(objectIdFor('2023-05-01T10:20:30Z', 'account:acme')).toBe(id);
     expect(objectIdFor('2023-05-01T10:20:30Z', 'account:other')).not.toBe(id);
     expect(() => objectIdFor('yesterday', 'x')).toThrow(/not an ISO date/);
@@ -127,6 +130,9 @@ describe('names', () => {
     expect(isValidRepoId('Open-OSS/privacy-filter')).toBe(true);
     for (const bad of ['a', 'a/b/c', 'a--b/c', 'a/b..c', '-a/b', 'a/b-', 'а/b', `${'x'.repeat(97)}/b`]) expect([bad, isValidRepoId(bad)]).toEqual([bad, false]);
     expect(isValidName('x'.repeat(96))).toBe(true);
+    // The registry serves exactly the ids the client and the allowlist accept.
+    expect(isValidRepoId('_acme/m_')).toBe(true);
+    for (const id of ['_acme/m_', 'acme/m.git', 'acme/m.', 'acme/a--b']) expect([id, isValidRepoId(id)]).toEqual([id, checkRepoId(id) === null]);
     expect(unsafePathReason('scripts/preprocess.py')).toBeUndefined();
     for (const bad of ['', '/etc/passwd', 'a/../b', './a', 'a//b', 'a\\b', 'a\0b', '.git/config', 'a/']) expect([bad, unsafePathReason(bad)]).toEqual([bad, expect.any(String)]);
   });

@@ -47,6 +47,12 @@ describe('model-gate sign + verify', () => {
     expect(v.out).toMatch(/^verified acme\/bert-tiny: 5 files, \d+ bytes, ROOT [0-9a-f]{64}\nsigned by key [0-9a-f]{64} \(prime256v1\)\n$/);
   });
 
+  it('ignores a signature inside the folder even when its name starts with two dots', async () => {
+    expect((await run(sign, ['model', '--key', 'key.pem', '--output', 'model/..model.sig'])).code).toBe(0);
+    const v = await run(verify, ['model', '--signature', 'model/..model.sig', '--public-key', 'key.pub']);
+    expect(v).toEqual({ code: 0, out: expect.stringMatching(/^verified /), err: '' });
+  });
+
   it('accepts model_signing spellings: `verify key`, --public_key, --ignore_paths', async () => {
     await run(sign, ['model', '--key', 'key.pem', '--output', 'model.sig']);
     await writeFile(join(dir, 'notes.txt'), 'not part of the model');

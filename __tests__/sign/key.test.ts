@@ -2,6 +2,7 @@
 import { createHash, verify as cryptoVerify, createPublicKey } from 'node:crypto';
 import { appendFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { defaultPolicy } from '../../src/policy/defaults.js';
 import { pae } from '../../src/sign/dsse.js';
 import { IN_TOTO_PAYLOAD_TYPE } from '../../src/sign/manifest.js';
 import { signModel, writeSignatures } from '../../src/sign/sign-model.js';
@@ -22,7 +23,7 @@ afterEach(async () => {
 });
 
 async function signed(review = approvedReview()) {
-  return signModel({ digests: digestsOf(MODEL_FILES), modelName: 'acme/bert-tiny', review, vetting: { policy: { version: 1 }, prUrl: 'https://github.com/acme/models/pull/7' }, signer: { kind: 'key', privateKeyPem: key.privatePem } });
+  return signModel({ digests: digestsOf(MODEL_FILES), modelName: 'acme/bert-tiny', review, vetting: { policy: defaultPolicy(), prUrl: 'https://github.com/acme/models/pull/7' }, signer: { kind: 'key', privateKeyPem: key.privatePem } });
 }
 
 function opts(bundle: unknown, extra: Partial<VerifyModelOptions> = {}): VerifyModelOptions {
@@ -72,6 +73,7 @@ describe('key mode round trip', () => {
     const r = await verifyModel(opts(await readFile(w.modelSig, 'utf8'), { vettingBundle: await readFile(w.vetting!, 'utf8'), expect: { repo: 'acme/bert-tiny', commit: COMMIT } }));
     expect(r).toEqual(expect.objectContaining({ ok: true, vetting: { requestedId: 'acme/bert-tiny', canonicalId: 'acme/bert-tiny', commit: COMMIT, verdict: 'approved' } }));
     await expect(writeSignatures(out, '../evil', COMMIT, s)).rejects.toThrow(/org\/name/);
+    await expect(writeSignatures(out, 'acme/..', COMMIT, s)).rejects.toThrow(/org\/name/);
   });
 
   it('verifies a model with the signature file inside the folder when told to ignore it', async () => {

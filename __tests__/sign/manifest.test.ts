@@ -3,7 +3,10 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { envelopeFromJSON, envelopeToJSON, pae } from '../../src/sign/dsse.js';
 import { type InTotoStatement, buildManifest, comparePathComponents, DEFAULT_IGNORE_PATHS, isIgnored, ManifestError, manifestStatement, parseModelSigningStatement, rootDigest, serializeStatement } from '../../src/sign/manifest.js';
-import { canonicalJson, parseVettingStatement, policyDigest, VETTING_PREDICATE_TYPE, vettingStatement } from '../../src/sign/vetting.js';
+import { defaultPolicy } from '../../src/policy/defaults.js';
+import { canonicalJson, policyDigest, policySha256 } from '../../src/policy/digest.js';
+import type { Policy } from '../../src/policy/schema.js';
+import { parseVettingStatement, VETTING_PREDICATE_TYPE, vettingStatement } from '../../src/sign/vetting.js';
 import { checkIdentity } from '../../src/sign/verify.js';
 import { TOOL_VERSION } from '../../src/version.js';
 import { approvedReview, COMMIT, sha256 } from './fixtures.js';
@@ -115,7 +118,7 @@ describe('DSSE', () => {
 describe('vetting record', () => {
   it('carries ids, redirects, findings, verdict, policy digest, tool version and PR URL over the same subject', () => {
     const review = approvedReview({ canonicalId: 'acme-labs/bert-tiny', redirects: [{ from: 'acme/bert-tiny', to: 'acme-labs/bert-tiny', status: 307 }] });
-    const policy = { trustedPublishers: ['acme'], maxSeverity: 'low' };
+    const policy: Policy = { ...defaultPolicy(), trustedPublishers: ['acme'], failOn: 'low' };
     const s = vettingStatement(review, { name: 'acme/bert-tiny', root: 'f'.repeat(64) }, { policy, prUrl: 'https://github.com/acme/models/pull/7', repoCreatedAt: '2024-01-01T00:00:00Z', hubScan: { scansDone: true, files: [{ path: 'model.safetensors', status: 'safe' }] }, reviewedAt: '2026-05-01T00:00:00Z' });
     expect(s.predicateType).toBe(VETTING_PREDICATE_TYPE);
     expect(s.subject).toEqual([{ name: 'acme/bert-tiny', digest: { sha256: 'f'.repeat(64) } }]);
@@ -131,7 +134,7 @@ describe('vetting record', () => {
         redirects: review.redirects,
         verdict: 'approved',
         findings: review.findings,
-        policyDigest: { sha256: policyDigest(policy) },
+        policyDigest: { sha256: policySha256(policy) },
         prUrl: 'https://github.com/acme/models/pull/7',
         hubScan: { scansDone: true, files: [{ path: 'model.safetensors', status: 'safe' }] }
       })
@@ -143,9 +146,22 @@ describe('vetting record', () => {
 
   it('policy digest is over canonical JSON: key order does not matter, values do', () => {
     expect(canonicalJson({ b: [1, { d: true, c: null }], a: 'x', u: undefined })).toBe('{"a":"x","b":[1,{"c":null,"d":true}]}');
-    expect(policyDigest({ a: 1, b: 2 })).toBe(policyDigest({ b: 2, a: 1 }));
-    expect(policyDigest({ a: 1 })).not.toBe(policyDigest({ a: 2 }));
+    const policy = defaultPolicy();
+    const reordered = Object.fromEntries(Object.entries(policy).reverse()) as unknown as Policy;
+    expect(policySha256(reordered)).toBe(policySha256(policy));
+    expect(policySha256({ ...policy, maxFileSize: 1 })).not.toBe(policySha256(policy));
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(/non-finite/);
+  });
+
+  it('records the policy module digest: same rules, same digest, whatever the concurrency or file layout', () => {
+    const review = approvedReview();
+    const recorded = (policy: Policy): unknown => vettingStatement(review, { name: 'm', root: 'f'.repeat(64) }, { policy, reviewedAt: '2026-05-01T00:00:00Z' }).predicate.policyDigest;
+    const exception = { repo: 'acme/m', checks: ['b.c', 'a.*'], reason: 'ok', expires: '2026-12-31' };
+    const a: Policy = { ...defaultPolicy(), exceptions: [{ ...exception, line: 3 }] };
+    const b: Policy = { ...a, concurrency: 9, exceptions: [{ ...exception, checks: ['a.*', 'b.c'], line: 12 }], trustedPublishers: [...a.trustedPublishers].reverse() };
+    expect(recorded(a)).toEqual({ sha256: policyDigest(a).slice('sha256:'.length) });
+    expect(recorded(b)).toEqual(recorded(a));
+    expect(recorded({ ...a, failOn: 'medium' })).not.toEqual(recorded(a));
   });
 });
 

@@ -1,6 +1,8 @@
 // The action's inputs and their defaults, in one place (action.yml only describes them). Pure: the raw values
 // come in as the runner gives them (strings; '' means unset).
 
+import { DEFAULT_POLICY_PATH } from '../policy/defaults.js';
+
 export type Mode = 'review' | 'verify';
 export type SignMode = 'auto' | 'keyless' | 'key' | 'none';
 
@@ -32,7 +34,7 @@ export interface ActionInputs {
 export const INPUT_DEFAULTS = {
   mode: 'review',
   allowlist: 'approved-models.yaml',
-  policy: '.github/model-gate.yml',
+  policy: DEFAULT_POLICY_PATH,
   comment: 'true',
   'report-dir': 'model-gate-report',
   sign: 'auto',

@@ -14,7 +14,7 @@ import { compileGlob } from '../glob.js';
 import { describeNode, parseStrictYaml } from '../yaml/strict.js';
 import { didYouMean } from '../yaml/suggest.js';
 import type { YamlMapping, YamlNode, YamlScalar } from '../yaml/strict.js';
-import { checkRepoId, checkRevision, printable } from './ids.js';
+import { checkRepoId, checkRevision, printable } from '../ids.js';
 
 export interface AllowlistError {
   file: string;

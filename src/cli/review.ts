@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { REPO_CHECKS } from '../checks/index.js';
 import { HubClient } from '../hub/client.js';
 import { pickHubUrl } from '../hub/endpoint.js';
+import { DEFAULT_POLICY_PATH } from '../policy/defaults.js';
 import { renderJsonReport } from '../report/json.js';
 import { renderComment } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
@@ -78,7 +79,7 @@ export const review: Command = async (args, io) => {
   let policyText: string | null = null;
   let headPolicyText: string | null | undefined;
   let policySource = 'defaults';
-  const policyPath = '.github/model-gate.yml';
+  const policyPath = DEFAULT_POLICY_PATH;
   if (values.repo) {
     if (!values['base-ref'] || !values['head-ref']) throw new UsageError(`--repo needs --base-ref and --head-ref\n${USAGE}`);
     baseText = await gitShow(values.repo, values['base-ref'], allowlist);

@@ -1,14 +1,13 @@
 // `model-gate sign`: key-mode signing of a model folder into a model_signing v1.0 bundle (mirrors, demos, and
 // anyone signing outside the GitHub Action).
-import { readFile, writeFile } from 'node:fs/promises';
-import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
+import { writeFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { digestDirectory } from '../sign/hash-dir.js';
 import { DEFAULT_IGNORE_PATHS, buildManifest, manifestStatement } from '../sign/manifest.js';
 import { normalizeIgnorePath } from '../sign/verify.js';
 import { bundleBuilder, signStatement } from '../sign/signers.js';
+import { parseCommandArgs, pathInside, readText } from './args.js';
 import { type Command, UsageError } from './io.js';
-import { normalizeOptionNames } from './verify.js';
 
 export const SIGN_USAGE = `usage: model-gate sign MODEL_DIR --key key.pem --output model.sig [--model-name NAME]
          [--ignore-paths PATH ...] [--rekor-url URL] [--passphrase-env VAR]
@@ -18,26 +17,19 @@ Exit 0 signed, 1 signing failed, 2 usage error.
 `;
 
 export const sign: Command = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: normalizeOptionNames(argv),
-      allowPositionals: true,
-      strict: true,
-      options: {
-        key: { type: 'string' },
-        output: { type: 'string' },
-        'model-name': { type: 'string' },
-        'ignore-paths': { type: 'string', multiple: true },
-        'rekor-url': { type: 'string' },
-        'passphrase-env': { type: 'string' },
-        help: { type: 'boolean', short: 'h' }
-      }
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n\n${SIGN_USAGE}`);
-  }
-  const { values: v, positionals } = parsed;
+  const { values: v, positionals } = parseCommandArgs(
+    argv,
+    {
+      key: { type: 'string' },
+      output: { type: 'string' },
+      'model-name': { type: 'string' },
+      'ignore-paths': { type: 'string', multiple: true },
+      'rekor-url': { type: 'string' },
+      'passphrase-env': { type: 'string' },
+      help: { type: 'boolean', short: 'h' }
+    },
+    SIGN_USAGE
+  );
   if (v.help) {
     io.stdout(SIGN_USAGE);
     return 0;
@@ -46,9 +38,7 @@ export const sign: Command = async (argv, io) => {
   const modelDir = resolve(io.cwd, positionals[0]!);
   const output = resolve(io.cwd, v.output);
   const keyPath = resolve(io.cwd, v.key);
-  const privateKeyPem = await readFile(keyPath, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read key ${keyPath}: ${e.code ?? e.message}`);
-  });
+  const privateKeyPem = await readText(keyPath, 'key');
   let passphrase: string | undefined;
   if (v['passphrase-env']) {
     passphrase = io.env[v['passphrase-env']];
@@ -60,8 +50,8 @@ export const sign: Command = async (argv, io) => {
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const rel = relative(modelDir, output);
-  if (rel && !rel.startsWith('..') && !isAbsolute(rel)) ignorePaths.push(rel.split(sep).join('/'));
+  const outputInside = pathInside(modelDir, output);
+  if (outputInside) ignorePaths.push(outputInside);
 
   let builder;
   try {

@@ -1,9 +1,9 @@
 // `model-gate verify`: checks a model folder against model.sig, mirroring `model_signing verify` so release
 // pipelines can switch tools without changing their arguments.
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
 import { verifyModel, type VerifyResult, type VerifyTrust } from '../sign/verify.js';
+import { parseCommandArgs, pathInside, readText } from './args.js';
 import { type Command, UsageError } from './io.js';
 
 export const VERIFY_USAGE = `usage: model-gate verify [key|sigstore|certificate] MODEL_DIR --signature model.sig
@@ -20,19 +20,6 @@ Exit 0 verified, 1 verification failed (reason printed), 2 usage error.
 
 const MODES = new Set(['key', 'sigstore', 'certificate']);
 
-/** model_signing spells options with underscores (--public_key); accept both. */
-export function normalizeOptionNames(args: string[]): string[] {
-  return args.map((a) => (a.startsWith('--') ? a.replace(/^(--[^=]+)/, (m) => m.replace(/_/g, '-')) : a));
-}
-
-async function readText(path: string, what: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    throw new UsageError(`cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-}
-
 function describe(r: Extract<VerifyResult, { ok: true }>): string {
   const s = r.signer;
   const by = s.kind === 'key' ? `key ${s.hint} (${s.curve})` : s.kind === 'identity' ? `${s.identity} (issuer ${s.issuer})` : `certificate ${s.subject}`;
@@ -41,33 +28,26 @@ function describe(r: Extract<VerifyResult, { ok: true }>): string {
 }
 
 export const verify: Command = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: normalizeOptionNames(argv),
-      allowPositionals: true,
-      strict: true,
-      options: {
-        signature: { type: 'string' },
-        'public-key': { type: 'string' },
-        identity: { type: 'string' },
-        'identity-provider': { type: 'string' },
-        ref: { type: 'string' },
-        'trusted-root': { type: 'string' },
-        'certificate-chain': { type: 'string', multiple: true },
-        'ignore-paths': { type: 'string', multiple: true },
-        vetting: { type: 'string' },
-        repo: { type: 'string' },
-        commit: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        jobs: { type: 'string' },
-        help: { type: 'boolean', short: 'h' }
-      }
-    });
-  } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n\n${VERIFY_USAGE}`);
-  }
-  const { values: v, positionals } = parsed;
+  const { values: v, positionals } = parseCommandArgs(
+    argv,
+    {
+      signature: { type: 'string' },
+      'public-key': { type: 'string' },
+      identity: { type: 'string' },
+      'identity-provider': { type: 'string' },
+      ref: { type: 'string' },
+      'trusted-root': { type: 'string' },
+      'certificate-chain': { type: 'string', multiple: true },
+      'ignore-paths': { type: 'string', multiple: true },
+      vetting: { type: 'string' },
+      repo: { type: 'string' },
+      commit: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      jobs: { type: 'string' },
+      help: { type: 'boolean', short: 'h' }
+    },
+    VERIFY_USAGE
+  );
   if (v.help) {
     io.stdout(VERIFY_USAGE);
     return 0;
@@ -114,8 +94,8 @@ export const verify: Command = async (argv, io) => {
   });
   const vettingBundle = v.vetting ? await readText(at(v.vetting), 'vetting record') : undefined;
   const ignorePaths = [...(v['ignore-paths'] ?? [])];
-  const rel = relative(modelDir, sigPath);
-  if (rel && !rel.startsWith('..') && !isAbsolute(rel)) ignorePaths.push(rel.split(sep).join('/'));
+  const sigInside = pathInside(modelDir, sigPath);
+  if (sigInside) ignorePaths.push(sigInside);
 
   let result: VerifyResult;
   try {

@@ -1,6 +1,7 @@
 // The Hub client: resolves `org/name@sha` with every redirect recorded, lists the tree, commits and refs, looks up
 // authors, and downloads files through the verified stream (download.ts). Renames are reported, never hidden:
 // the caller decides policy from `renamed` and `redirects`.
+import { checkNamespace, checkRepoId } from '../ids.js';
 import { HubError } from './errors.js';
 import { HubHttp, type FetchLike, type HttpOptions, type JsonAnswer, type Sleep } from './http.js';
 import { HEX40 } from './oid.js';
@@ -33,16 +34,10 @@ export interface HubClientOptions extends Omit<HttpOptions, 'hubUrl'> {
   maxCommitPages?: number;
 }
 
-const REPO_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
-
-/** Throws 'invalid-repo-id' unless `repo` is `namespace/name` made of Hub-legal characters. */
+/** Throws 'invalid-repo-id' unless `repo` is a `namespace/name` the Hub allows (src/ids.ts). */
 export function assertRepoId(repo: string): void {
-  if (!REPO_ID.test(repo) || repo.includes('..')) {
-    throw new HubError(
-      'invalid-repo-id',
-      `'${repo.slice(0, 200)}' is not a Hub model id; write it as namespace/name (letters, digits, '.', '_', '-')`
-    );
-  }
+  const problem = checkRepoId(repo);
+  if (problem) throw new HubError('invalid-repo-id', `${problem.message}. ${problem.help}`);
 }
 
 /** Throws 'invalid-revision' unless `revision` is a full 40-hex lowercase commit sha. */
@@ -132,6 +127,13 @@ export class HubClient {
       }
       const toRepo = decodeURIComponent(target[1] ?? '');
       const toRev = decodeURIComponent(target[2] ?? '');
+      const toProblem = checkRepoId(toRepo);
+      if (toProblem) {
+        throw new HubError('unexpected-redirect', `${what}: HTTP ${answer.status} to a repository that cannot exist on the Hub: ${toProblem.message}`, {
+          url: answer.url,
+          status: answer.status
+        });
+      }
       if (toRev !== revision) {
         throw new HubError(
           'unexpected-redirect',
@@ -246,9 +248,8 @@ export class HubClient {
 
   /** The user or organisation `name` (users first; they share one namespace). */
   async getAuthor(name: string): Promise<Author> {
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/.test(name)) {
-      throw new HubError('invalid-repo-id', `'${name.slice(0, 100)}' is not a Hub account name`);
-    }
+    const problem = checkNamespace(name);
+    if (problem) throw new HubError('invalid-repo-id', `${problem.message}. ${problem.help}`);
     const tryOne = async (kind: 'users' | 'organizations'): Promise<Author | undefined> => {
       const what = `${kind === 'users' ? 'user' : 'organization'} overview of ${name}`;
       try {

@@ -100,7 +100,3 @@ export function redactUrl(raw: string | URL): string {
   url.hash = '';
   return url.toString();
 }
-
-export function isHubError(err: unknown): err is HubError {
-  return err instanceof HubError;
-}

@@ -1,4 +1,6 @@
 // Validators from raw Hub JSON to the types in types.ts. Pure; they throw ShapeError with the field's path.
+import { checkRepoId } from '../ids.js';
+import { unsafePathReason } from '../paths.js';
 import { HEX40, HEX64 } from './oid.js';
 import {
   ShapeError, arr, bool, count, isoDate, matching, obj, optBool, optCount, optIsoDate, optStr, str, strArray,
@@ -12,20 +14,12 @@ import type {
 export const OBJECT_ID = /^[0-9a-f]{24}$/;
 const SCANNERS = ['avScan', 'pickleImportScan', 'protectAiScan', 'jFrogScan', 'virusTotalScan'] as const;
 
-/** Why a repository path is unsafe to use, or undefined when it is a clean relative POSIX path. */
-export function unsafePathReason(path: string): string | undefined {
-  if (path.length === 0) return 'is empty';
-  if (path.includes('\0')) return 'contains a NUL byte';
-  if (/[\u0001-\u001f\u007f]/.test(path)) return 'contains a control character';
-  if (path.includes('\\')) return 'contains a backslash';
-  if (path.startsWith('/')) return 'is absolute';
-  if (/^[A-Za-z]:/.test(path)) return 'starts with a drive letter';
-  for (const seg of path.split('/')) {
-    if (seg === '..') return "has a '..' segment";
-    if (seg === '.') return "has a '.' segment";
-    if (seg === '') return 'has an empty segment';
-  }
-  return undefined;
+/** A `namespace/name` the Hub allows: the canonical id names report lines and signature folders. */
+function repoId(v: unknown, where: string): string {
+  const id = str(v, where);
+  const problem = checkRepoId(id);
+  if (problem) throw new ShapeError(where, 'a namespace/name repo id', `${JSON.stringify(id.slice(0, 200))} (${problem.message})`);
+  return id;
 }
 
 function lastCommit(v: unknown, where: string): LastCommit | undefined {
@@ -132,7 +126,7 @@ export function parseModelInfo(v: unknown): ModelInfo {
   const o = obj(v, 'model info');
   const info: ModelInfo = {
     _id: matching(o._id, OBJECT_ID, '_id', 'a 24-hex ObjectId'),
-    id: str(o.id, 'id'),
+    id: repoId(o.id, 'id'),
     sha: matching(o.sha, HEX40, 'sha', 'a 40-hex commit')
   };
   const setStr = (k: 'author' | 'pipeline_tag' | 'library_name'): void => {

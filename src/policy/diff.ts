@@ -1,6 +1,7 @@
 // What a pull request changes in the policy, as lines for the review comment. The change does not take effect in
 // the pull request that makes it (the policy is read from the base branch); the comment says what it would do.
 import { severityRank } from '../findings.js';
+import { DEFAULT_POLICY_PATH } from './defaults.js';
 import { loadPolicy } from './load.js';
 import type { Policy, PolicyException } from './schema.js';
 
@@ -8,7 +9,7 @@ import type { Policy, PolicyException } from './schema.js';
  * Human-readable lines describing how `head` differs from `base` (either may be null: file absent).
  * Empty when the effective policies are the same. `source` names the file in messages.
  */
-export function describePolicyChange(baseText: string | null, headText: string | null, source = '.github/model-gate.yml'): string[] {
+export function describePolicyChange(baseText: string | null, headText: string | null, source = DEFAULT_POLICY_PATH): string[] {
   if (baseText === headText) return [];
   const lines: string[] = [];
   if (baseText === null) lines.push(`adds the policy file ${source}`);

@@ -6,7 +6,12 @@ import type { Policy } from './schema.js';
 
 /** `sha256:<64 hex>` of the canonical JSON of the policy. */
 export function policyDigest(policy: Policy): string {
-  return `sha256:${createHash('sha256').update(canonicalPolicyJson(policy)).digest('hex')}`;
+  return `sha256:${policySha256(policy)}`;
+}
+
+/** The bare 64-hex sha256 of the canonical JSON of the policy (what the vetting record stores). */
+export function policySha256(policy: Policy): string {
+  return createHash('sha256').update(canonicalPolicyJson(policy), 'utf8').digest('hex');
 }
 
 export function canonicalPolicyJson(policy: Policy): string {
@@ -26,13 +31,23 @@ export function canonicalPolicyJson(policy: Policy): string {
   });
 }
 
-/** JSON with object keys sorted at every level and undefined members dropped. */
+/**
+ * Canonical JSON (RFC 8785 style): object keys sorted by UTF-16 code units at every level, no whitespace,
+ * `undefined` members dropped (`null` in arrays). Throws on values JSON cannot represent faithfully.
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`cannot canonicalize non-finite number ${value}`);
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj)
+      .filter((k) => obj[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+  }
+  throw new Error(`cannot canonicalize a ${typeof value}`);
 }

@@ -17,7 +17,7 @@
 //
 // Scalars are strings (failsafe YAML); numbers are parsed here with errors on anything else.
 import type { Severity } from '../findings.js';
-import { checkNamespace, checkRepoId, checkRevision, printable } from '../allowlist/ids.js';
+import { checkNamespace, checkRepoId, checkRevision, printable } from '../ids.js';
 import { compileGlob } from '../glob.js';
 import { describeNode } from '../yaml/strict.js';
 import type { YamlMapping, YamlNode } from '../yaml/strict.js';

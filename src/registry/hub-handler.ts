@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { lfsPointerText } from '../hub/oid.js';
+import { unsafePathReason } from '../paths.js';
 import type { CdnSigner } from './cdn-url.js';
 import { BodyError, readBody, sendBytes, sendError, sendFile, sendJson, type Headers } from './http-util.js';
 import {
@@ -20,7 +21,7 @@ import {
   userOverview,
   type CardFiles
 } from './hub-shapes.js';
-import { isValidName, isValidRepoId, unsafePathReason } from './names.js';
+import { isValidName, isValidRepoId } from './names.js';
 import type { Bucket, RateDecision } from './rate-limit.js';
 import type { Store, StoreCommit, StoreFile, StoreRepo } from './store.js';
 
@@ -127,7 +128,7 @@ function takeRevision(segs: string[], i: number): { rev: string; next: number } 
 function filePathOf(segs: string[]): string {
   const path = segs.join('/');
   const bad = unsafePathReason(path);
-  if (bad) throw new HttpError(400, `Invalid file path '${path}': ${bad}`);
+  if (bad) throw new HttpError(400, `Invalid file path: '${path}' ${bad}`);
   return path;
 }
 

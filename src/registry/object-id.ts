@@ -1,5 +1,6 @@
 // Mongo-style ObjectIds as the Hub hands out for repos and accounts: the first 4 bytes are the creation second,
-// so a client can date an account even where the API omits createdAt (organisation overviews).
+// so a client can date an account even where the API omits createdAt (organisation overviews; the client reads it
+// back with hub/parse.ts objectIdTime).
 import { createHash } from 'node:crypto';
 
 /** 24-hex ObjectId: big-endian seconds of `createdAt`, then 8 bytes derived from `seed` (stable across builds). */
@@ -14,8 +15,3 @@ export function objectIdFor(createdAt: string, seed: string): string {
   return Buffer.concat([head, tail]).toString('hex');
 }
 
-/** The creation time an ObjectId encodes. */
-export function objectIdDate(id: string): Date {
-  if (!/^[0-9a-f]{24}$/.test(id)) throw new Error(`'${id}' is not a 24-hex ObjectId`);
-  return new Date(Number.parseInt(id.slice(0, 8), 16) * 1000);
-}

@@ -5,9 +5,10 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gitBlobHeader, lfsPointerOid } from '../hub/oid.js';
+import { unsafePathReason } from '../paths.js';
 import { generateContent } from './generate.js';
 import { commitSha, treeOids } from './git-objects.js';
-import { isValidName, isValidRepoId, unsafePathReason } from './names.js';
+import { isValidName, isValidRepoId } from './names.js';
 import { objectIdFor } from './object-id.js';
 import type { AccountSpec, CommitSpec, ContentSpec, FileSpec, RepoSpec, StoreSpec } from './spec.js';
 import {
@@ -170,7 +171,7 @@ async function buildRepo(dir: string, spec: RepoSpec): Promise<{ stored: StoredR
     const changes: Record<string, StoredFile | null> = {};
     for (const [path, value] of Object.entries(c.files)) {
       const bad = unsafePathReason(path);
-      if (bad) throw new Error(`${cw}: file '${path}': ${bad}`);
+      if (bad) throw new Error(`${cw}: file '${path}' ${bad}`);
       if (value === null) {
         if (!snapshot.delete(path)) throw new Error(`${cw}: deletes '${path}', which does not exist`);
         changes[path] = null;

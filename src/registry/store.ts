@@ -4,8 +4,9 @@
 import { lstat, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HEX40, HEX64, lfsPointerOid } from '../hub/oid.js';
+import { unsafePathReason } from '../paths.js';
 import { treeOids } from './git-objects.js';
-import { isValidName, isValidRepoId, unsafePathReason } from './names.js';
+import { isValidName, isValidRepoId } from './names.js';
 import type { FileScanSpec, RedirectSpec, ScanState } from './spec.js';
 import {
   STORE_FORMAT,
@@ -169,7 +170,7 @@ function validRepo(raw: unknown, where: string): StoredRepo {
     const changes: Record<string, StoredFile | null> = {};
     for (const [path, f] of Object.entries(c['changes'])) {
       const bad = unsafePathReason(path);
-      if (bad) fail(cw, `path '${path}': ${bad}`);
+      if (bad) fail(cw, `path '${path}' ${bad}`);
       changes[path] = f === null ? null : validFile(f, `${cw} file '${path}'`);
     }
     return {

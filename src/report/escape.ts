@@ -100,9 +100,6 @@ export function escapeInline(text: string, max: number = CAPS.line): string {
   return escapeMarkdownSyntax(breakAutolinks(sanitize(text, { max })));
 }
 
-/** Untrusted text in a GFM table cell. Same as inline: pipes are escaped there and line breaks flattened. */
-export const escapeCell = escapeInline;
-
 /**
  * Untrusted text inside a raw HTML block (e.g. `<summary>` on the `<details>` line), where markdown is not parsed
  * and backslashes would show: entities only, plus the breaks for GitHub's text filters.

@@ -21,10 +21,6 @@ export function countVerdicts(reviews: readonly Review[]): Counts {
 
 const VERDICT_RANK: Record<Verdict, number> = { rejected: 2, 'needs-review': 1, approved: 0 };
 
-export function verdictRank(v: Verdict): number {
-  return VERDICT_RANK[v];
-}
-
 /** The worst verdict; an invalid allowlist is rejected too (its entries could not all be read). */
 export function overallVerdict(input: Pick<ReportInput, 'reviews' | 'errors'>): Verdict {
   if ((input.errors?.length ?? 0) > 0) return 'rejected';

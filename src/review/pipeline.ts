@@ -2,7 +2,7 @@
 // verified download into the scanners (and a small-text capture), run the repository checks, apply the policy's
 // exceptions, and decide. Anything not fully examined becomes a blocking finding; nothing here throws for bad
 // input from the Hub or the repository.
-import { compareFindings, verdictOf, type Finding } from '../findings.js';
+import { compareFindings, isBlocking, verdictOf, type Finding } from '../findings.js';
 import type { HubClient } from '../hub/client.js';
 import type { ByteConsumer } from '../hub/download.js';
 import { fetchFiles, type FilePlan } from '../hub/fetch-repo.js';
@@ -181,7 +181,7 @@ async function examineFiles(
       ? scan.outcome()
       : { formats: [], complete: false, findings: [findingFromError(new Error('no scanner ran'), 'scan', o.item.path)] };
     const findings = outcome.findings.map((f) => withFile(f, o.item.path));
-    if (!outcome.complete && !findings.some((f) => f.severity === 'critical' || f.severity === 'high')) {
+    if (!outcome.complete && !findings.some((f) => isBlocking(f.severity))) {
       findings.push({ check: 'scan.incomplete', severity: 'high', file: o.item.path, message: `${o.item.path} was not fully examined`, help: 'Not fully examined, so not approved.' });
     }
     return { ...base, sha256: o.result.sha256, gitOid: o.result.gitOid, formats: outcome.formats, findings, complete: outcome.complete };

@@ -33,8 +33,10 @@ export function startsWith(b: Uint8Array, sig: readonly number[] | string, at = 
   return true;
 }
 
+/** The first `total` bytes (default: all) of `parts` joined; a single part of exactly that length is returned as is. */
 export function concatBytes(parts: readonly Uint8Array[], total?: number): Uint8Array {
   const n = total ?? parts.reduce((s, p) => s + p.length, 0);
+  if (parts.length === 1 && parts[0]?.length === n) return parts[0];
   const out = new Uint8Array(n);
   let o = 0;
   for (const p of parts) {

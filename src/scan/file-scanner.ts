@@ -3,13 +3,13 @@
 // rest of the stream in the same pass. Nothing throws out of it: failures become blocking findings.
 import type { Finding } from '../findings.js';
 import type { FileContext, ScanOutcome, StreamScanner } from './types.js';
-import { evidenceBytes } from './bytes.js';
+import { concatBytes, evidenceBytes } from './bytes.js';
 import { createDecompressScanner, unscannableCompression } from './compression.js';
 import { executableFinding, oleFinding } from './executables.js';
 import { extensionMismatch } from './extensions.js';
 import { createGgufScanner } from './gguf.js';
 import { createKerasH5Scanner } from './keras.js';
-import { finding, fixedScanner, guarded, limitsOf, mergeOutcomes, type FileScanOptions, type NestedScan } from './kit.js';
+import { BLOCKING, finding, fixedScanner, guarded, limitsOf, mergeOutcomes, type FileScanOptions, type NestedScan } from './kit.js';
 import { createNpyScanner } from './npy.js';
 import { createPickleScanner } from './pickle/index.js';
 import { createSafetensorsScanner } from './safetensors.js';
@@ -57,7 +57,7 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
   let ownComplete = true;
 
   const decide = (atEof: boolean): void => {
-    const head = concat(headParts, headLen);
+    const head = concatBytes(headParts, headLen);
     headParts.length = 0;
     const size = ctx.size ?? (atEof ? headLen : undefined);
     const tail = ctx.tail ?? (atEof ? head : undefined);
@@ -175,7 +175,7 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
       },
       end() {
         if (over) return zipFailure(`A zip larger than ${limits.zipBufferBytes} bytes arrived without its tail; provide the tail to scan it`, 'zip.needs-tail').end();
-        const all = concat(parts, n);
+        const all = concatBytes(parts, n);
         let cd;
         try {
           cd = readCentralDirectory(all.subarray(Math.max(0, n - 65557 - 1024 * 1024 * 16)), n, ctx.path, limits.maxMembers);
@@ -232,18 +232,10 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
         out.findings.unshift(finding('file.size-mismatch', 'high', `Expected ${ctx.size} bytes but ${total} arrived`, { file: ctx.path, offset: (opts.baseOffset ?? 0) + total }));
       }
       for (const f of out.findings) if (f.file === undefined) f.file = ctx.path;
-      if (!out.complete && !out.findings.some((f) => f.severity === 'critical' || f.severity === 'high')) {
+      if (!out.complete && !out.findings.some((f) => BLOCKING.has(f.severity))) {
         out.findings.push(finding('scan.incomplete', 'high', 'The file was not fully examined', { file: ctx.path }));
       }
       return out;
     }
   };
-}
-
-function concat(parts: Uint8Array[], n: number): Uint8Array {
-  if (parts.length === 1 && (parts[0] as Uint8Array).length === n) return parts[0] as Uint8Array;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.length; }
-  return out;
 }

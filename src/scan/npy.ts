@@ -8,8 +8,6 @@ import { finding, limitsOf, type FileScanOptions, type NestedScan } from './kit.
 import { parsePyLiteral, type PyLit } from './pylit.js';
 import { createPickleScanner } from './pickle/index.js';
 
-export interface NpyHeader { descr: PyLit; fortranOrder: boolean; shape: bigint[]; headerEnd: number }
-
 /** Bytes per element of a descr NumPy writes, or undefined when it cannot be computed statically. */
 export function itemSize(descr: PyLit): number | undefined {
   if (typeof descr === 'string') {

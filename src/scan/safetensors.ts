@@ -3,7 +3,7 @@
 // Tensor bytes are counted, never kept.
 import type { Finding } from '../findings.js';
 import type { FileContext, ScanOutcome, StreamScanner } from './types.js';
-import { u64le } from './bytes.js';
+import { concatBytes, u64le } from './bytes.js';
 import { type Json, isObject, JsonError, parseJson } from './json.js';
 import { finding, limitsOf, type FileScanOptions, type NestedScan } from './kit.js';
 
@@ -224,14 +224,9 @@ export function createSafetensorsScanner(ctx: FileContext, opts: FileScanOptions
   }
 }
 
+/** Joins `parts` and keeps the joined copy as the only part, so the next join does not copy these bytes again. */
 function concat(parts: Uint8Array[], len: number): Uint8Array {
-  if (parts.length === 1) return parts[0] as Uint8Array;
-  const out = new Uint8Array(len);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
+  const out = concatBytes(parts, len);
   parts.length = 0;
   parts.push(out);
   return out;

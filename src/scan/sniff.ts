@@ -21,7 +21,6 @@ export interface Sniffed {
 }
 
 export const EXECUTABLE_FORMATS: ReadonlySet<Format> = new Set(['elf', 'pe', 'macho', 'wasm', 'dex']);
-export const COMPRESSION_FORMATS: ReadonlySet<Format> = new Set(['gzip', 'bz2', 'xz', 'lzma', 'zlib', 'lz4', '7z', 'joblib-zf']);
 /** Text-family formats: several at once (json + notebook, script + python) is normal, not a polyglot. */
 export const TEXT_FORMATS: ReadonlySet<Format> = new Set(['script', 'notebook', 'json', 'python', 'text']);
 

@@ -4,6 +4,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SerializedBundle } from '@sigstore/bundle';
 import type { BundleBuilder } from '@sigstore/sign';
+import { HEX40 } from '../hub/oid.js';
+import { checkRepoId, printable } from '../ids.js';
 import type { Review } from '../review/types.js';
 import { buildManifest, manifestStatement, type FileDigest, type ModelManifest } from './manifest.js';
 import { bundleBuilder, signStatement, type SigningMode } from './signers.js';
@@ -61,14 +63,14 @@ export async function signModel(opts: SignModelOptions): Promise<SignedModel> {
   return { manifest, modelSig, vetting };
 }
 
-const NAME_PART = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
 /** `<outDir>/<org>/<name>/<commit>/` — the folder signModel's output is written to. */
 export function signatureDir(outDir: string, repo: string, commit: string): string {
-  const parts = repo.split('/');
-  if (parts.length !== 2 || !parts.every((p) => NAME_PART.test(p) && p !== '..')) throw new Error(`'${repo}' is not an org/name repository id`);
-  if (!/^[0-9a-f]{40}$/.test(commit)) throw new Error(`'${commit}' is not a 40-hex commit`);
-  return join(outDir, parts[0]!, parts[1]!, commit);
+  // The Hub's id rules admit no '.', '..' or separators as a part, so the folder stays under outDir.
+  const problem = checkRepoId(repo);
+  if (problem) throw new Error(`'${printable(repo)}' is not an org/name repository id: ${problem.message}`);
+  if (!HEX40.test(commit)) throw new Error(`'${printable(commit)}' is not a 40-hex commit`);
+  const [org, name] = repo.split('/') as [string, string];
+  return join(outDir, org, name, commit);
 }
 
 export interface WrittenSignatures {

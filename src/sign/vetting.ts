@@ -1,8 +1,9 @@
 // The vetting record: a second in-toto statement over the same subject (ROOT) as model.sig, saying what Model Gate
 // checked and concluded. Signed the same way, so a release pipeline can require "reviewed, approved, this repo
 // and commit" and not only "these bytes".
-import { createHash } from 'node:crypto';
 import type { Finding, Verdict } from '../findings.js';
+import { policySha256 } from '../policy/digest.js';
+import type { Policy } from '../policy/schema.js';
 import type { RedirectHop, Review } from '../review/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { IN_TOTO_STATEMENT_TYPE, type InTotoStatement } from './manifest.js';
@@ -18,10 +19,8 @@ export interface HubScanStatus {
 
 /** What the vetting record needs beyond the Review. */
 export interface VettingContext {
-  /** The policy in force (from the base branch); its canonical-JSON sha256 is recorded. */
-  policy?: unknown;
-  /** Or the digest, when the caller already has it. */
-  policyDigest?: string;
+  /** The policy in force (from the base branch); its digest (policy/digest.ts, bare hex) is recorded. */
+  policy?: Policy;
   prUrl?: string;
   repoCreatedAt?: string;
   authorCreatedAt?: string;
@@ -49,34 +48,9 @@ export interface VettingPredicate {
   files: { path: string; sha256: string | null; gitOid: string | null }[];
 }
 
-/**
- * Canonical JSON (RFC 8785 style): object keys sorted by UTF-16 code units, no whitespace, `undefined` members
- * dropped. Throws on values JSON cannot represent faithfully.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`cannot canonicalize non-finite number ${value}`);
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-  if (typeof value === 'object') {
-    const obj = value as Record<string, unknown>;
-    const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
-  }
-  throw new Error(`cannot canonicalize a ${typeof value}`);
-}
-
-/** sha256 hex of the policy's canonical JSON. */
-export function policyDigest(policy: unknown): string {
-  return createHash('sha256').update(canonicalJson(policy), 'utf8').digest('hex');
-}
-
 /** Builds the vetting statement for a reviewed entry (pure apart from the default `reviewedAt`). */
 export function vettingStatement(review: Review, subject: { name: string; root: string }, ctx: VettingContext = {}): InTotoStatement<VettingPredicate> {
   if (!review.commit) throw new Error(`${review.entry.repo}: review has no resolved commit; cannot record what was vetted`);
-  const digest = ctx.policyDigest ?? (ctx.policy !== undefined ? policyDigest(ctx.policy) : undefined);
   const predicate: VettingPredicate = {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     reviewedAt: ctx.reviewedAt ?? new Date().toISOString(),
@@ -90,7 +64,7 @@ export function vettingStatement(review: Review, subject: { name: string; root: 
     hubScan: ctx.hubScan ?? null,
     verdict: review.verdict,
     findings: review.findings,
-    policyDigest: digest ? { sha256: digest } : null,
+    policyDigest: ctx.policy ? { sha256: policySha256(ctx.policy) } : null,
     prUrl: ctx.prUrl ?? null,
     files: review.files.map((f) => ({ path: f.path, sha256: f.sha256 ?? null, gitOid: f.gitOid ?? null }))
   };

@@ -41,6 +41,3 @@ for (const code of [
   OP.EMPTY_SET, OP.BININT, OP.BININT1, OP.BININT2, OP.BINFLOAT, OP.BINUNICODE, OP.SHORT_BINSTRING, OP.BINPERSID,
   OP.BINGET, OP.LONG_BINGET, OP.BINPUT, OP.LONG_BINPUT, OP.LONG1, OP.PROTO, OP.STOP
 ]) WEIGHTS_ONLY_OPS[code] = 1;
-
-/** Bytes that can start an import in a pickle: a literal without any of them cannot run anything when unpickled. */
-export const IMPORT_OPS: readonly number[] = [OP.GLOBAL, OP.INST, OP.STACK_GLOBAL, OP.EXT1, OP.EXT2, OP.EXT4];

@@ -1,6 +1,7 @@
-// What a Hub repository id and a pinned revision may look like. The repo id rules follow huggingface_hub's
-// `validate_repo_id` (ASCII `[A-Za-z0-9._-]`, each part starts and ends with a letter, digit or `_`, no `--` or
-// `..`, no `.git` suffix, at most 96 characters), except that the allowlist always requires the namespace.
+// What a Hub repository id and a pinned revision may look like: one set of rules for the allowlist, the policy,
+// the Hub client and the registry, each wrapping the problem in its own error. The repo id rules follow
+// huggingface_hub's `validate_repo_id` (ASCII `[A-Za-z0-9._-]`, each part starts and ends with a letter, digit or
+// `_`, no `--` or `..`, no `.git` suffix, at most 96 characters), except that the namespace is always required.
 
 export interface IdProblem {
   message: string;
