@@ -8,6 +8,8 @@ import { SAMPLE, sampleAllowlists, sampleStoreSpec } from '../../src/registry/sa
 import { startRegistry, type RunningRegistry } from '../../src/registry/server.js';
 import { buildStore } from '../../src/registry/store-builder.js';
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js';
+import { githubClaims, mintOidcToken, startSigstoreServer, type SigstoreServer } from '../support/sigstore-server.js';
+import { verifyModel } from '../../src/sign/verify.js';
 
 const BASE = '1'.repeat(40);
 const HEAD = '2'.repeat(40);
@@ -49,7 +51,27 @@ function parseOutputs(text: string): Record<string, string> {
   return out;
 }
 
-async function runAction(run: number): Promise<RunResult> {
+interface RunSpec {
+  eventName: string;
+  payload: unknown;
+  env?: Record<string, string>;
+}
+
+const PR_EVENT: RunSpec = {
+  eventName: 'pull_request',
+  payload: {
+    action: 'synchronize',
+    number: 7,
+    pull_request: {
+      number: 7,
+      html_url: 'https://github.com/acme/models/pull/7',
+      base: { sha: BASE, ref: 'main', repo: { full_name: 'acme/models' } },
+      head: { sha: HEAD, ref: 'add-models', repo: { full_name: 'acme/models' } }
+    }
+  }
+};
+
+async function runAction(run: number, spec: RunSpec = PR_EVENT): Promise<RunResult> {
   const work = join(dir, `run-${run}`);
   await rm(work, { recursive: true, force: true });
   await import('node:fs/promises').then((fs) => fs.mkdir(work, { recursive: true }));
@@ -58,24 +80,12 @@ async function runAction(run: number): Promise<RunResult> {
   const summaryPath = join(work, 'summary.md');
   await writeFile(outputPath, '');
   await writeFile(summaryPath, '');
-  await writeFile(
-    eventPath,
-    JSON.stringify({
-      action: 'synchronize',
-      number: 7,
-      pull_request: {
-        number: 7,
-        html_url: 'https://github.com/acme/models/pull/7',
-        base: { sha: BASE, ref: 'main', repo: { full_name: 'acme/models' } },
-        head: { sha: HEAD, ref: 'add-models', repo: { full_name: 'acme/models' } }
-      }
-    })
-  );
+  await writeFile(eventPath, JSON.stringify(spec.payload));
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? work,
     GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_NAME: spec.eventName,
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_REPOSITORY: 'acme/models',
     GITHUB_API_URL: gh.url,
@@ -89,7 +99,8 @@ async function runAction(run: number): Promise<RunResult> {
     'INPUT_CDN-ORIGINS': registry.cdnUrl,
     'INPUT_HUB-TOKEN': 'hf_e2e_secret_token',
     'INPUT_REPORT-DIR': join(work, 'report'),
-    INPUT_SIGN: 'none'
+    INPUT_SIGN: 'none',
+    ...spec.env
   };
   const child = spawn(process.execPath, [ACTION], { env, cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -183,5 +194,78 @@ describe('the bundled action on a pull request adding the sample models', () => 
     }
     expect(gh.state.requests.every((r) => !JSON.stringify(r.body ?? '').includes('hf_e2e_secret_token'))).toBe(true);
     expect(gh.state.requests.every((r) => r.authorization === 'token ghs_e2e_token_value')).toBe(true);
+  });
+});
+
+describe('the bundled action on the push that merges the change, signing keylessly', () => {
+  let sigstore: SigstoreServer;
+  let pushed: RunResult;
+  const identity = 'https://github.com/acme/models/.github/workflows/model-gate-sign.yml@refs/heads/main';
+
+  beforeAll(async () => {
+    sigstore = await startSigstoreServer();
+    gh.state.oidc = { token: mintOidcToken(githubClaims('acme/models', 'model-gate-sign.yml', 'refs/heads/main')), requestToken: 'oidc-request-token' };
+    pushed = await runAction(3, {
+      eventName: 'push',
+      payload: { ref: 'refs/heads/main', before: BASE, after: HEAD },
+      env: {
+        INPUT_SIGN: 'keyless',
+        'INPUT_FULCIO-URL': sigstore.url,
+        'INPUT_REKOR-URL': sigstore.url,
+        ACTIONS_ID_TOKEN_REQUEST_URL: `${gh.url}/_oidc/token?api-version=2.0`,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token'
+      }
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await sigstore.close();
+  });
+
+  it('reviews before..after, comments nowhere, and still fails on the rejected models', () => {
+    expect(pushed.code).toBe(1);
+    expect(pushed.outputs.rejected).toBe('3');
+    expect(gh.state.requests.filter((r) => r.path.includes('/issues/') && r.method !== 'GET').length).toBe(2); // the PR runs' create + update only
+  });
+
+  it('signs only the approved model, with a certificate for the sign workflow at refs/heads/main', async () => {
+    const dir = pushed.outputs['signatures-dir']!;
+    const json = JSON.parse(await readFile(pushed.outputs['report-path']!, 'utf8')) as { reviews: { entry: { repo: string }; commit: string; files: { path: string; size: number; sha256: string }[] }[] };
+    const clean = json.reviews.find((r) => r.entry.repo === SAMPLE.clean)!;
+    const bundle = await readFile(join(dir, SAMPLE.clean, clean.commit, 'model.sig'), 'utf8');
+    const digests = clean.files.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256 }));
+    const ok = await verifyModel({ digests, bundle, trust: { kind: 'identity', identity, issuer: 'https://token.actions.githubusercontent.com', trustedRoot: sigstore.trustedRoot } });
+    expect(ok.ok).toBe(true);
+    const wrong = await verifyModel({ digests, bundle, trust: { kind: 'identity', identity: identity.replace('main', 'dev'), issuer: 'https://token.actions.githubusercontent.com', trustedRoot: sigstore.trustedRoot } });
+    expect(wrong.ok).toBe(false);
+    expect(sigstore.requests.some((r) => r.path === '/api/v1/log/entries')).toBe(true);
+    for (const rejected of [SAMPLE.typosquat, SAMPLE.maliciousPickle, SAMPLE.trojanedBin]) {
+      await expect(readFile(join(dir, rejected), 'utf8')).rejects.toThrow();
+    }
+  });
+});
+
+describe('the bundled action on a fork pull request (read-only token, no OIDC)', () => {
+  let forked: RunResult;
+  beforeAll(async () => {
+    gh.state.denyWrites = 403;
+    const payload = structuredClone(PR_EVENT.payload) as { pull_request: { number: number; head: { repo: { full_name: string } } }; number: number };
+    payload.number = 8;
+    payload.pull_request.number = 8;
+    payload.pull_request.head.repo.full_name = 'mallory/models';
+    forked = await runAction(4, { eventName: 'pull_request_target', payload, env: { INPUT_SIGN: 'auto' } });
+    gh.state.denyWrites = undefined;
+  }, 240_000);
+
+  it('degrades to a warning, keeps the summary and annotations, and still fails the check', () => {
+    expect(forked.code).toBe(1);
+    expect(forked.stdout).toMatch(/::warning::could not comment on #8 \(403\)/);
+    expect(forked.stdout).toMatch(/::error [^\n]*file=approved-models\.yaml/);
+    expect(forked.summary).toContain(SAMPLE.typosquat);
+    expect(gh.state.comments).toHaveLength(1); // only PR #7's; nothing was written for #8
+  });
+
+  it('says why the approved model was not signed instead of failing', () => {
+    expect(forked.summary).toMatch(/fork pull requests get no OIDC token/);
   });
 });

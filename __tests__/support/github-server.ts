@@ -17,6 +17,9 @@ export interface GitHubServerState {
   requests: RecordedRequest[];
   /** Status to answer comment/review writes with (e.g. 403 for a fork PR's read-only token). */
   denyWrites?: number;
+  /** The Actions OIDC endpoint (ACTIONS_ID_TOKEN_REQUEST_URL = `${url}/_oidc/token`): token it hands out, and the
+   * bearer it requires. */
+  oidc?: { token: string; requestToken: string };
 }
 
 export interface GitHubServer {
@@ -47,6 +50,10 @@ export async function startGitHubServer(owner: string, repo: string): Promise<Gi
       const url = new URL(req.url ?? '/', 'http://x');
       const body = await readBody(req);
       state.requests.push({ method: req.method ?? '', path: url.pathname + url.search, body, authorization: req.headers.authorization });
+      if (url.pathname === '/_oidc/token') {
+        const ok = state.oidc && req.headers.authorization === `Bearer ${state.oidc.requestToken}` && url.searchParams.get('audience') === 'sigstore';
+        return ok ? send(res, 200, { value: state.oidc!.token }) : send(res, 401, { message: 'bad OIDC request' });
+      }
       const p = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : null;
       if (p === null) return send(res, 404, { message: 'Not Found' });
       const denied = (): boolean => {
