@@ -13343,21 +13343,47 @@ vetting: ${r.vetting.verdict} ${r.vetting.requestedId}@${r.vetting.commit}` : ""
 signed by ${by}${vet}
 `;
 }
+async function digestsFromHub(spec, hubUrl, cdnOrigins, env2) {
+  const at = spec.lastIndexOf("@");
+  if (at <= 0) throw new UsageError(`--from-hub wants ORG/NAME@<40-hex commit>, got '${spec}'`);
+  const hub = new HubClient({
+    hubUrl: pickHubUrl(hubUrl, env2),
+    ...env2.HF_TOKEN ? { token: env2.HF_TOKEN } : {},
+    ...cdnOrigins ? { allowedCdnOrigins: cdnOrigins } : {}
+  });
+  try {
+    const resolved = await hub.resolveRepo(spec.slice(0, at), spec.slice(at + 1));
+    if (resolved.renamed) return { error: `${resolved.requested} now answers as ${resolved.canonicalId}; verify the name that was approved` };
+    const items = (await hub.listTree(resolved.canonicalId, resolved.sha)).filter((i) => i.type === "file");
+    const outcomes = await fetchFiles({ downloader: hub, repo: resolved.canonicalId, sha: resolved.sha, items });
+    const failed = outcomes.find((o) => !o.ok);
+    if (failed && !failed.ok) return { error: failed.error.message };
+    const digests = outcomes.flatMap((o) => o.ok ? [{ path: o.result.path, size: o.result.size, sha256: o.result.sha256 }] : []);
+    return { digests, repo: resolved.canonicalId, commit: resolved.sha };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
 var VERIFY_USAGE, MODES, verify;
 var init_verify2 = __esm({
   "src/cli/verify.ts"() {
     "use strict";
+    init_client();
+    init_endpoint();
+    init_fetch_repo();
     init_verify();
     init_args();
     init_io();
-    VERIFY_USAGE = `usage: model-gate verify [key|sigstore|certificate] MODEL_DIR --signature model.sig
+    VERIFY_USAGE = `usage: model-gate verify [key|sigstore|certificate] (MODEL_DIR | --from-hub ORG/NAME@SHA [--hub-url URL] [--cdn-origin URL]...) --signature model.sig
          (--public-key key.pub
           | --identity SAN --identity-provider ISSUER [--ref refs/heads/main] [--trusted-root trusted_root.json]
           | --certificate-chain ca.pem ...)
          [--ignore-paths PATH ...] [--vetting vetting.sigstore.json --repo ORG/NAME --commit SHA] [--format text|json]
          [--jobs N]   files hashed in parallel (default: min(4, cores))
 
-Checks the signature and signer, the manifest ROOT, every file's sha256 and the exact file set.
+Checks the signature and signer, the manifest ROOT, every file's sha256 and the exact file set. With --from-hub
+the files are streamed once from the Hub (or HF_ENDPOINT) at the pinned commit through the verified download,
+nothing is written to disk, and a renamed repository fails. HF_TOKEN is sent to the Hub only.
 An --identity without '@refs/...' must have been signed on --ref (default refs/heads/main).
 Exit 0 verified, 1 verification failed (reason printed), 2 usage error.
 `;
@@ -13379,6 +13405,9 @@ Exit 0 verified, 1 verification failed (reason printed), 2 usage error.
           commit: { type: "string" },
           format: { type: "string", default: "text" },
           jobs: { type: "string" },
+          "from-hub": { type: "string" },
+          "hub-url": { type: "string" },
+          "cdn-origin": { type: "string", multiple: true },
           help: { type: "boolean", short: "h" }
         },
         VERIFY_USAGE
@@ -13389,7 +13418,7 @@ Exit 0 verified, 1 verification failed (reason printed), 2 usage error.
       }
       const pos = [...positionals];
       const mode = pos.length === 2 && MODES.has(pos[0]) ? pos.shift() : void 0;
-      if (pos.length !== 1) throw new UsageError(`expected one MODEL_DIR
+      if (pos.length !== (v["from-hub"] ? 0 : 1)) throw new UsageError(`expected one MODEL_DIR, or --from-hub ORG/NAME@SHA instead
 
 ${VERIFY_USAGE}`);
       if (!v.signature) throw new UsageError(`--signature is required
@@ -13405,7 +13434,7 @@ ${VERIFY_USAGE}`);
       if (mode && mode !== chosen[0]) throw new UsageError(`'verify ${mode}' does not match the options given (${chosen[0]})`);
       if ((v.repo || v.commit) && !v.vetting) throw new UsageError("--repo and --commit are checked against the vetting record: add --vetting FILE");
       const at = (p) => resolve3(io.cwd, p);
-      const modelDir = at(pos[0]);
+      const modelDir = v["from-hub"] ? void 0 : at(pos[0]);
       let trust;
       if (v["public-key"]) {
         trust = { kind: "key", publicKeyPem: await readText(at(v["public-key"]), "public key") };
@@ -13432,11 +13461,25 @@ ${VERIFY_USAGE}`);
       });
       const vettingBundle = v.vetting ? await readText(at(v.vetting), "vetting record") : void 0;
       const ignorePaths = [...v["ignore-paths"] ?? []];
-      const sigInside = pathInside(modelDir, sigPath);
+      const sigInside = modelDir ? pathInside(modelDir, sigPath) : void 0;
       if (sigInside) ignorePaths.push(sigInside);
+      let source;
+      let expect = v.repo || v.commit ? { repo: v.repo, commit: v.commit } : void 0;
+      if (v["from-hub"]) {
+        const fetched = await digestsFromHub(v["from-hub"], v["hub-url"], v["cdn-origin"], io.env);
+        if ("error" in fetched) {
+          io.stderr(`verification FAILED (hub): ${fetched.error}
+`);
+          return 1;
+        }
+        source = { digests: fetched.digests };
+        if (v.vetting) expect = { repo: v.repo ?? fetched.repo, commit: v.commit ?? fetched.commit };
+      } else {
+        source = { modelDir };
+      }
       let result2;
       try {
-        result2 = await verifyModel({ modelDir, bundle, trust, ignorePaths, vettingBundle, expect: v.repo || v.commit ? { repo: v.repo, commit: v.commit } : void 0, hash: { concurrency: jobs } });
+        result2 = await verifyModel({ ...source, bundle, trust, ignorePaths, vettingBundle, expect, hash: { concurrency: jobs } });
       } catch (e) {
         throw new UsageError(e.message);
       }

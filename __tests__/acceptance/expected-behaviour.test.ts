@@ -1,7 +1,7 @@
 // The seed's expected-behaviour table, end to end on the sample store: review through the real pipeline, sign
 // what is approved (key mode, as on the embedded default), then verify as a release pipeline would.
 import { generateKeyPairSync } from 'node:crypto';
-import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_CHECKS } from '../../src/checks/index.js';
@@ -14,6 +14,7 @@ import { reviewChange, type ChangeResult } from '../../src/review/change.js';
 import { defaultScanFile } from '../../src/review/scan-file.js';
 import { signApprovedReviews } from '../../src/sign/sign-reviews.js';
 import { verifyModel } from '../../src/sign/verify.js';
+import { verify } from '../../src/cli/verify.js';
 
 let dir: string;
 let built: BuiltStore;
@@ -98,5 +99,17 @@ describe('expected behaviour', () => {
     await appendFile(join(copy, 'config.json'), '\n');
     const res = await verifyModel({ modelDir: copy, bundle: await readFile(sigOf(SAMPLE.clean), 'utf8'), trust });
     expect(res).toMatchObject({ ok: false, reason: 'tampered-file', file: 'config.json' });
+  });
+
+  it('verify --from-hub streams the pinned files from the Hub and checks them against the signature', async () => {
+    await writeFile(join(dir, 'key.pub'), publicKeyPem);
+    let out = '';
+    let err = '';
+    const io = { stdout: (t: string) => (out += t), stderr: (t: string) => (err += t), env: {}, cwd: dir };
+    const args = (repo: string) => ['--from-hub', `${repo}@${built.repos[repo]!.shas.at(-1)!}`, '--hub-url', registry.hubUrl, '--cdn-origin', registry.cdnUrl, '--signature', sigOf(SAMPLE.clean), '--public-key', 'key.pub'];
+    expect(await verify(args(SAMPLE.clean), io)).toBe(0);
+    expect(out).toContain('verified');
+    expect(await verify(args(SAMPLE.typosquat), io)).toBe(1);
+    expect(err).toMatch(/verification FAILED/);
   });
 });

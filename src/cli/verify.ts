@@ -2,18 +2,24 @@
 // pipelines can switch tools without changing their arguments.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { HubClient } from '../hub/client.js';
+import { pickHubUrl } from '../hub/endpoint.js';
+import { fetchFiles } from '../hub/fetch-repo.js';
+import type { FileDigest } from '../sign/manifest.js';
 import { verifyModel, type VerifyResult, type VerifyTrust } from '../sign/verify.js';
 import { parseCommandArgs, pathInside, readText } from './args.js';
 import { type Command, UsageError } from './io.js';
 
-export const VERIFY_USAGE = `usage: model-gate verify [key|sigstore|certificate] MODEL_DIR --signature model.sig
+export const VERIFY_USAGE = `usage: model-gate verify [key|sigstore|certificate] (MODEL_DIR | --from-hub ORG/NAME@SHA [--hub-url URL] [--cdn-origin URL]...) --signature model.sig
          (--public-key key.pub
           | --identity SAN --identity-provider ISSUER [--ref refs/heads/main] [--trusted-root trusted_root.json]
           | --certificate-chain ca.pem ...)
          [--ignore-paths PATH ...] [--vetting vetting.sigstore.json --repo ORG/NAME --commit SHA] [--format text|json]
          [--jobs N]   files hashed in parallel (default: min(4, cores))
 
-Checks the signature and signer, the manifest ROOT, every file's sha256 and the exact file set.
+Checks the signature and signer, the manifest ROOT, every file's sha256 and the exact file set. With --from-hub
+the files are streamed once from the Hub (or HF_ENDPOINT) at the pinned commit through the verified download,
+nothing is written to disk, and a renamed repository fails. HF_TOKEN is sent to the Hub only.
 An --identity without '@refs/...' must have been signed on --ref (default refs/heads/main).
 Exit 0 verified, 1 verification failed (reason printed), 2 usage error.
 `;
@@ -44,6 +50,9 @@ export const verify: Command = async (argv, io) => {
       commit: { type: 'string' },
       format: { type: 'string', default: 'text' },
       jobs: { type: 'string' },
+      'from-hub': { type: 'string' },
+      'hub-url': { type: 'string' },
+      'cdn-origin': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' }
     },
     VERIFY_USAGE
@@ -54,7 +63,7 @@ export const verify: Command = async (argv, io) => {
   }
   const pos = [...positionals];
   const mode = pos.length === 2 && MODES.has(pos[0]!) ? pos.shift() : undefined;
-  if (pos.length !== 1) throw new UsageError(`expected one MODEL_DIR\n\n${VERIFY_USAGE}`);
+  if (pos.length !== (v['from-hub'] ? 0 : 1)) throw new UsageError(`expected one MODEL_DIR, or --from-hub ORG/NAME@SHA instead\n\n${VERIFY_USAGE}`);
   if (!v.signature) throw new UsageError(`--signature is required\n\n${VERIFY_USAGE}`);
   if (v.format !== 'text' && v.format !== 'json') throw new UsageError(`--format must be text or json`);
   const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
@@ -65,7 +74,7 @@ export const verify: Command = async (argv, io) => {
   if ((v.repo || v.commit) && !v.vetting) throw new UsageError('--repo and --commit are checked against the vetting record: add --vetting FILE');
 
   const at = (p: string): string => resolve(io.cwd, p);
-  const modelDir = at(pos[0]!);
+  const modelDir = v['from-hub'] ? undefined : at(pos[0]!);
   let trust: VerifyTrust;
   if (v['public-key']) {
     trust = { kind: 'key', publicKeyPem: await readText(at(v['public-key']), 'public key') };
@@ -94,12 +103,27 @@ export const verify: Command = async (argv, io) => {
   });
   const vettingBundle = v.vetting ? await readText(at(v.vetting), 'vetting record') : undefined;
   const ignorePaths = [...(v['ignore-paths'] ?? [])];
-  const sigInside = pathInside(modelDir, sigPath);
+  const sigInside = modelDir ? pathInside(modelDir, sigPath) : undefined;
   if (sigInside) ignorePaths.push(sigInside);
+
+  let source: { modelDir: string } | { digests: FileDigest[] };
+  let expect = v.repo || v.commit ? { repo: v.repo, commit: v.commit } : undefined;
+  if (v['from-hub']) {
+    const fetched = await digestsFromHub(v['from-hub'], v['hub-url'], v['cdn-origin'], io.env);
+    if ('error' in fetched) {
+      io.stderr(`verification FAILED (hub): ${fetched.error}\n`);
+      return 1;
+    }
+    source = { digests: fetched.digests };
+    // The vetting record must name the repository and commit the bytes came from.
+    if (v.vetting) expect = { repo: v.repo ?? fetched.repo, commit: v.commit ?? fetched.commit };
+  } else {
+    source = { modelDir: modelDir! };
+  }
 
   let result: VerifyResult;
   try {
-    result = await verifyModel({ modelDir, bundle, trust, ignorePaths, vettingBundle, expect: v.repo || v.commit ? { repo: v.repo, commit: v.commit } : undefined, hash: { concurrency: jobs } });
+    result = await verifyModel({ ...source, bundle, trust, ignorePaths, vettingBundle, expect, hash: { concurrency: jobs } });
   } catch (e) {
     // Only malformed trust input throws (an unreadable key or CA file, a bad ignore path).
     throw new UsageError((e as Error).message);
@@ -109,3 +133,31 @@ export const verify: Command = async (argv, io) => {
   else io.stderr(`verification FAILED (${result.reason}): ${result.message}\n`);
   return result.ok ? 0 : 1;
 };
+
+/** Every file of ORG/NAME@SHA streamed once through the verified download: the digests the Hub's bytes have. */
+async function digestsFromHub(
+  spec: string,
+  hubUrl: string | undefined,
+  cdnOrigins: string[] | undefined,
+  env: Record<string, string | undefined>
+): Promise<{ digests: FileDigest[]; repo: string; commit: string } | { error: string }> {
+  const at = spec.lastIndexOf('@');
+  if (at <= 0) throw new UsageError(`--from-hub wants ORG/NAME@<40-hex commit>, got '${spec}'`);
+  const hub = new HubClient({
+    hubUrl: pickHubUrl(hubUrl, env),
+    ...(env.HF_TOKEN ? { token: env.HF_TOKEN } : {}),
+    ...(cdnOrigins ? { allowedCdnOrigins: cdnOrigins } : {})
+  });
+  try {
+    const resolved = await hub.resolveRepo(spec.slice(0, at), spec.slice(at + 1));
+    if (resolved.renamed) return { error: `${resolved.requested} now answers as ${resolved.canonicalId}; verify the name that was approved` };
+    const items = (await hub.listTree(resolved.canonicalId, resolved.sha)).filter((i) => i.type === 'file');
+    const outcomes = await fetchFiles({ downloader: hub, repo: resolved.canonicalId, sha: resolved.sha, items });
+    const failed = outcomes.find((o) => !o.ok);
+    if (failed && !failed.ok) return { error: failed.error.message };
+    const digests = outcomes.flatMap((o) => (o.ok ? [{ path: o.result.path, size: o.result.size, sha256: o.result.sha256 }] : []));
+    return { digests, repo: resolved.canonicalId, commit: resolved.sha };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
