@@ -56609,103 +56609,136 @@ function checkKerasConfig(root, path, where) {
   walk(root, "", 0);
   return out;
 }
+function precedesDocument(b) {
+  return b < 32 && b !== 9 && b !== 10 && b !== 13;
+}
+function countOf(hay, needle) {
+  let n = 0;
+  for (let i = indexOfBytes(hay, needle); i >= 0; i = indexOfBytes(hay, needle, i + needle.length)) n++;
+  return n;
+}
 function createKerasH5Scanner(ctx, opts) {
   const limits = limitsOf(opts);
   const base2 = opts.baseOffset ?? 0;
   const findings = [];
   let complete = true;
   let configs = 0;
+  let seen = 0;
+  let covered = 0;
   let carry = new Uint8Array(0);
+  let prevByte = 0;
   let total = 0;
-  let capture;
-  let captureAt = 0;
+  let cap2;
+  let capLen = 0;
+  let capAt = 0;
   let depth = 0;
   let inStr = false;
   let esc = false;
+  let started = false;
+  const countSeen = (chunk) => {
+    const w = new Uint8Array(carry.length + chunk.length);
+    w.set(carry);
+    w.set(chunk, carry.length);
+    seen += countOf(w, CLASS_NAME);
+    carry = w.slice(Math.max(0, w.length - (CLASS_NAME.length - 1)));
+  };
   const finish2 = () => {
-    const bytes2 = Uint8Array.from(capture ?? []);
-    capture = void 0;
+    const bytes2 = cap2.subarray(0, capLen);
+    cap2 = void 0;
+    const n = countOf(bytes2, CLASS_NAME);
+    if (n === 0) return;
     let doc;
     try {
       doc = parseJson(utf8(bytes2));
     } catch {
       return;
     }
-    if (!looksLikeKerasConfig(doc.value)) return;
+    covered += n;
     configs++;
-    findings.push(...checkKerasConfig(doc.value, ctx.path, `HDF5 model config at ${captureAt}`));
+    findings.push(...checkKerasConfig(doc.value, ctx.path, `HDF5 JSON at ${capAt}`));
   };
-  const feedCapture = (b, from) => {
-    let i = from;
-    for (; i < b.length && capture; i++) {
+  const feed = (b, from) => {
+    for (let i = from; i < b.length; i++) {
       const c = b[i];
-      capture.push(c);
-      if (capture.length > limits.maxJsonBytes) {
+      if (capLen >= limits.maxJsonBytes) {
         complete = false;
-        findings.push(finding2("keras.config-too-large", "high", `A Keras config is larger than ${limits.maxJsonBytes} bytes and was not examined`, { file: ctx.path, offset: base2 + captureAt }));
-        capture = void 0;
-        return i + 1 - from;
+        findings.push(finding2("keras.config-too-large", "high", `A JSON document in this HDF5 file is larger than ${limits.maxJsonBytes} bytes and was not examined`, { file: ctx.path, offset: base2 + capAt }));
+        cap2 = void 0;
+        return i;
       }
+      if (capLen === cap2.length) {
+        const grown = new Uint8Array(Math.min(limits.maxJsonBytes, capLen * 2));
+        grown.set(cap2);
+        cap2 = grown;
+      }
+      cap2[capLen++] = c;
       if (inStr) {
         if (esc) esc = false;
         else if (c === 92) esc = true;
         else if (c === 34) inStr = false;
-      } else if (c === 34) inStr = true;
-      else if (c === 123) depth++;
-      else if (c === 125 && --depth === 0) {
-        finish2();
-        return i + 1 - from;
+        else if (c < 32) return abort(i);
+        continue;
       }
+      if (c === 32 || c === 9 || c === 10 || c === 13) continue;
+      if (!started) {
+        started = true;
+        if (c !== 34 && c !== 125) return abort(i);
+      }
+      if (c === 34) inStr = true;
+      else if (c === 123 || c === 91) depth++;
+      else if (c === 125 || c === 93) {
+        if (--depth === 0) {
+          finish2();
+          return i + 1;
+        }
+      } else if (!JSON_OUTSIDE[c]) return abort(i);
     }
-    return i - from;
+    return b.length;
+  };
+  const abort = (i) => {
+    cap2 = void 0;
+    return i;
   };
   return {
     push(chunk) {
-      const chunkAt = total;
-      total += chunk.length;
-      let pos = 0;
-      if (capture) {
-        pos = feedCapture(chunk, 0);
-        if (capture) return;
-        carry = new Uint8Array(0);
-      }
-      const window2 = new Uint8Array(carry.length + chunk.length - pos);
-      window2.set(carry);
-      window2.set(chunk.subarray(pos), carry.length);
-      const windowStart = chunkAt + pos - carry.length;
-      let searchFrom = 0;
-      for (; ; ) {
-        let hit = -1;
-        for (const n of NEEDLES) {
-          const h = indexOfBytes(window2, n, searchFrom);
-          if (h >= 0 && (hit < 0 || h < hit)) hit = h;
-        }
-        if (hit < 0) break;
-        capture = [];
-        captureAt = windowStart + hit;
-        depth = 0;
+      countSeen(chunk);
+      let pos = cap2 ? feed(chunk, 0) : 0;
+      while (!cap2 && pos < chunk.length) {
+        const j = chunk.indexOf(123, pos);
+        if (j < 0) break;
+        pos = j + 1;
+        if (!precedesDocument(j > 0 ? chunk[j - 1] : prevByte)) continue;
+        cap2 = new Uint8Array(4096);
+        cap2[0] = 123;
+        capLen = 1;
+        capAt = total + j;
+        depth = 1;
         inStr = false;
         esc = false;
-        const used = feedCapture(window2, hit);
-        if (capture) {
-          carry = new Uint8Array(0);
-          return;
-        }
-        searchFrom = hit + used;
+        started = false;
+        pos = feed(chunk, j + 1);
       }
-      const keep = Math.min(CARRY, window2.length - searchFrom);
-      carry = window2.slice(window2.length - keep);
+      if (chunk.length > 0) prevByte = chunk[chunk.length - 1];
+      total += chunk.length;
     },
     end() {
-      if (capture) {
+      if (cap2) {
         complete = false;
-        findings.push(finding2("keras.config-truncated", "high", "A Keras config runs to the end of the file without closing", { file: ctx.path, offset: base2 + captureAt }));
+        findings.push(finding2("keras.config-truncated", "high", "A Keras config runs to the end of the file without closing", { file: ctx.path, offset: base2 + capAt }));
+      } else if (seen > covered) {
+        complete = false;
+        findings.push(finding2(
+          "keras.config-unexamined",
+          "high",
+          `${seen - covered} of ${seen} Keras object descriptions ("class_name") in this HDF5 file are not inside a JSON document that could be parsed and checked`,
+          { file: ctx.path, help: 'The model config could not be fully examined: open it with h5py (attrs["model_config"]) on an isolated machine and review it, or ask for a safetensors/.keras export.' }
+        ));
       }
       return { formats: ["hdf5"], findings, complete, details: { kerasConfigs: configs } };
     }
   };
 }
-var KERAS_MODULE, NEEDLES, CARRY;
+var KERAS_MODULE, CLASS_NAME, JSON_OUTSIDE;
 var init_keras = __esm({
   "src/scan/keras.ts"() {
     "use strict";
@@ -56714,8 +56747,9 @@ var init_keras = __esm({
     init_kit();
     init_globals();
     KERAS_MODULE = /^(keras|tf_keras|keras_hub|keras_nlp|keras_cv|tensorflow\.keras|tensorflow\.python\.keras)(\.|$)/;
-    NEEDLES = ['{"class_name"', '{"module"'].map((s) => new TextEncoder().encode(s));
-    CARRY = 64;
+    CLASS_NAME = new TextEncoder().encode('"class_name"');
+    JSON_OUTSIDE = new Uint8Array(256);
+    for (const c of ' 	\n\r{}[]:,"-+.0123456789eEtrufalsn') JSON_OUTSIDE[c.charCodeAt(0)] = 1;
   }
 });
 

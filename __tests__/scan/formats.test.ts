@@ -180,6 +180,28 @@ describe('Keras', () => {
     const cfg = { class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { units: 4, activation: 'relu' } }] }, keras_version: '2.15.0' };
     approved(scanBytes(cat([0x89], 'HDF\r\n\x1a\n', new Uint8Array(1000), enc(JSON.stringify(cfg)), new Uint8Array(100)), 'model.h5'));
   });
+  test('.h5: a Lambda config with its keys reordered and spaced out is still found', () => {
+    const sneaky = '{ "config" : { "layers" : [ {"config": {"function": {"config": {"code": "4wEA"}, "class_name": "__lambda__"}}, "class_name": "Lambda"} ] } ,\n "class_name": "Sequential" }';
+    for (const chunk of [1, 7, 1 << 20]) {
+      const o = scanBytes(cat([0x89], 'HDF\r\n\x1a\n', new Uint8Array(2000), [0x00, 0x12], sneaky, new Uint8Array(300)), 'model.h5', { chunk });
+      expect(checks(o)).toContain('keras.lambda');
+    }
+  });
+  test('.h5: a full save with a training config (optimizer class_name) stays approved', () => {
+    const model = { class_name: 'Sequential', config: { layers: [{ class_name: 'Dense', config: { units: 2 } }] }, keras_version: '2.15.0' };
+    const training = { loss: 'mse', optimizer_config: { class_name: 'Adam', config: { learning_rate: 0.001 } } };
+    approved(scanBytes(cat([0x89], 'HDF\r\n\x1a\n', new Uint8Array(800), [0], JSON.stringify(model), new Uint8Array(64), [0], JSON.stringify(training), new Uint8Array(64)), 'model.h5'));
+  });
+  test('.h5: Keras objects that are not inside a parseable document fail closed', () => {
+    // Preceded by text, so not captured as a document; or broken JSON: either way not examined.
+    const hidden = cat([0x89], 'HDF\r\n\x1a\n', new Uint8Array(100), 'x{"class_name": "Lambda", "config": {}}', new Uint8Array(10));
+    const broken = cat([0x89], 'HDF\r\n\x1a\n', new Uint8Array(100), [0], '{"class_name": "Lambda", "config": {"a": 1,,}}', new Uint8Array(10));
+    for (const bytes of [hidden, broken]) {
+      const o = scanBytes(bytes, 'model.h5');
+      expect(checks(o)).toContain('keras.config-unexamined');
+      expect(o.complete).toBe(false);
+    }
+  });
   test('.keras config: foreign module, TorchModuleWrapper, safe_mode off, get_file', () => {
     const cfg = { module: 'keras', class_name: 'Functional', config: { safe_mode: false, layers: [
       { module: 'os', class_name: 'system', config: {} },

@@ -66,12 +66,28 @@ export function checkKerasConfig(root: Json, path: string, where: string): Findi
   return out;
 }
 
-const NEEDLES = ['{"class_name"', '{"module"'].map((s) => new TextEncoder().encode(s));
-const CARRY = 64;
+const CLASS_NAME = new TextEncoder().encode('"class_name"');
+
+/** Bytes that may appear in JSON outside a string (structure, numbers, literals, whitespace). */
+const JSON_OUTSIDE = new Uint8Array(256);
+for (const c of ' \t\n\r{}[]:,"-+.0123456789eEtrufalsn') JSON_OUTSIDE[c.charCodeAt(0)] = 1;
+
+/** A JSON document stored in HDF5 (attribute value, global heap) follows binary bytes, never text. */
+function precedesDocument(b: number): boolean {
+  return b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d;
+}
+
+function countOf(hay: Uint8Array, needle: Uint8Array): number {
+  let n = 0;
+  for (let i = indexOfBytes(hay, needle); i >= 0; i = indexOfBytes(hay, needle, i + needle.length)) n++;
+  return n;
+}
 
 /**
- * `.h5` (HDF5): the model config is stored as an attribute holding JSON text. A bounded streaming search finds
- * each JSON object that starts like a Keras config, captures it (up to maxJsonBytes) and checks it.
+ * `.h5` (HDF5): the model config is an attribute holding JSON text. HDF5 is not parsed structurally; instead every
+ * JSON object that starts right after binary bytes is captured (bounded), parsed and, when it describes Keras
+ * objects, checked — whatever its key order or whitespace. Fail closed: every `"class_name"` in the file must lie
+ * inside a document that was parsed and checked, else the file was not fully examined.
  */
 export function createKerasH5Scanner(ctx: FileContext, opts: FileScanOptions): StreamScanner {
   const limits = limitsOf(opts);
@@ -79,95 +95,120 @@ export function createKerasH5Scanner(ctx: FileContext, opts: FileScanOptions): S
   const findings: Finding[] = [];
   let complete = true;
   let configs = 0;
+  let seen = 0; // "class_name" anywhere in the file
+  let covered = 0; // ...inside documents that were parsed and checked
   let carry = new Uint8Array(0);
+  let prevByte = 0; // the byte before the current chunk; the file start counts as binary
   let total = 0; // bytes pushed before the current chunk
-  // Capture state for a JSON object being collected.
-  let capture: number[] | undefined;
-  let captureAt = 0;
+  // The document being captured, if any.
+  let cap: Uint8Array | undefined;
+  let capLen = 0;
+  let capAt = 0;
   let depth = 0;
   let inStr = false;
   let esc = false;
+  let started = false;
+
+  const countSeen = (chunk: Uint8Array): void => {
+    const w = new Uint8Array(carry.length + chunk.length);
+    w.set(carry);
+    w.set(chunk, carry.length);
+    seen += countOf(w, CLASS_NAME);
+    carry = w.slice(Math.max(0, w.length - (CLASS_NAME.length - 1)));
+  };
 
   const finish = (): void => {
-    const bytes = Uint8Array.from(capture ?? []);
-    capture = undefined;
+    const bytes = (cap as Uint8Array).subarray(0, capLen);
+    cap = undefined;
+    const n = countOf(bytes, CLASS_NAME);
+    if (n === 0) return; // JSON that names no Keras objects
     let doc;
     try {
       doc = parseJson(utf8(bytes));
     } catch {
-      return; // not JSON after all: ordinary binary that happened to contain the needle
+      return; // left uncovered: reported at the end
     }
-    if (!looksLikeKerasConfig(doc.value)) return;
+    covered += n;
     configs++;
-    findings.push(...checkKerasConfig(doc.value, ctx.path, `HDF5 model config at ${captureAt}`));
+    findings.push(...checkKerasConfig(doc.value, ctx.path, `HDF5 JSON at ${capAt}`));
   };
 
-  const feedCapture = (b: Uint8Array, from: number): number => {
-    // Returns how many bytes of b (from `from`) the capture consumed.
-    let i = from;
-    for (; i < b.length && capture; i++) {
+  /** Feeds b[from..] to the capture; returns the index after the last byte it took. */
+  const feed = (b: Uint8Array, from: number): number => {
+    for (let i = from; i < b.length; i++) {
       const c = b[i] as number;
-      capture.push(c);
-      if (capture.length > limits.maxJsonBytes) {
+      if (capLen >= limits.maxJsonBytes) {
         complete = false;
-        findings.push(finding('keras.config-too-large', 'high', `A Keras config is larger than ${limits.maxJsonBytes} bytes and was not examined`, { file: ctx.path, offset: base + captureAt }));
-        capture = undefined;
-        return i + 1 - from;
+        findings.push(finding('keras.config-too-large', 'high', `A JSON document in this HDF5 file is larger than ${limits.maxJsonBytes} bytes and was not examined`, { file: ctx.path, offset: base + capAt }));
+        cap = undefined;
+        return i;
       }
+      if (capLen === (cap as Uint8Array).length) {
+        const grown = new Uint8Array(Math.min(limits.maxJsonBytes, capLen * 2));
+        grown.set(cap as Uint8Array);
+        cap = grown;
+      }
+      (cap as Uint8Array)[capLen++] = c;
       if (inStr) {
         if (esc) esc = false;
         else if (c === 0x5c) esc = true;
         else if (c === 0x22) inStr = false;
-      } else if (c === 0x22) inStr = true;
-      else if (c === 0x7b) depth++;
-      else if (c === 0x7d && --depth === 0) {
-        finish();
-        return i + 1 - from;
+        else if (c < 0x20) return abort(i);
+        continue;
       }
+      if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
+      if (!started) {
+        started = true;
+        if (c !== 0x22 && c !== 0x7d) return abort(i); // an object starts with a key or is empty
+      }
+      if (c === 0x22) inStr = true;
+      else if (c === 0x7b || c === 0x5b) depth++;
+      else if (c === 0x7d || c === 0x5d) {
+        if (--depth === 0) {
+          finish();
+          return i + 1;
+        }
+      } else if (!JSON_OUTSIDE[c]) return abort(i);
     }
-    return i - from;
+    return b.length;
+  };
+  // Not JSON after all. The byte that ended it is looked at again: it may precede a real document.
+  const abort = (i: number): number => {
+    cap = undefined;
+    return i;
   };
 
   return {
     push(chunk) {
-      const chunkAt = total;
+      countSeen(chunk);
+      let pos = cap ? feed(chunk, 0) : 0;
+      while (!cap && pos < chunk.length) {
+        const j = chunk.indexOf(0x7b, pos);
+        if (j < 0) break;
+        pos = j + 1;
+        if (!precedesDocument(j > 0 ? (chunk[j - 1] as number) : prevByte)) continue;
+        cap = new Uint8Array(4096);
+        cap[0] = 0x7b;
+        capLen = 1;
+        capAt = total + j;
+        depth = 1;
+        inStr = false;
+        esc = false;
+        started = false;
+        pos = feed(chunk, j + 1);
+      }
+      if (chunk.length > 0) prevByte = chunk[chunk.length - 1] as number;
       total += chunk.length;
-      let pos = 0;
-      if (capture) {
-        pos = feedCapture(chunk, 0);
-        if (capture) return;
-        carry = new Uint8Array(0);
-      }
-      // Search carry+chunk[pos..] for needles.
-      const window = new Uint8Array(carry.length + chunk.length - pos);
-      window.set(carry);
-      window.set(chunk.subarray(pos), carry.length);
-      const windowStart = chunkAt + pos - carry.length;
-      let searchFrom = 0;
-      for (;;) {
-        let hit = -1;
-        for (const n of NEEDLES) {
-          const h = indexOfBytes(window, n, searchFrom);
-          if (h >= 0 && (hit < 0 || h < hit)) hit = h;
-        }
-        if (hit < 0) break;
-        capture = [];
-        captureAt = windowStart + hit;
-        depth = 0; inStr = false; esc = false;
-        const used = feedCapture(window, hit);
-        if (capture) {
-          carry = new Uint8Array(0);
-          return;
-        }
-        searchFrom = hit + used;
-      }
-      const keep = Math.min(CARRY, window.length - searchFrom);
-      carry = window.slice(window.length - keep);
     },
     end() {
-      if (capture) {
+      if (cap) {
         complete = false;
-        findings.push(finding('keras.config-truncated', 'high', 'A Keras config runs to the end of the file without closing', { file: ctx.path, offset: base + captureAt }));
+        findings.push(finding('keras.config-truncated', 'high', 'A Keras config runs to the end of the file without closing', { file: ctx.path, offset: base + capAt }));
+      } else if (seen > covered) {
+        complete = false;
+        findings.push(finding('keras.config-unexamined', 'high',
+          `${seen - covered} of ${seen} Keras object descriptions ("class_name") in this HDF5 file are not inside a JSON document that could be parsed and checked`,
+          { file: ctx.path, help: 'The model config could not be fully examined: open it with h5py (attrs["model_config"]) on an isolated machine and review it, or ask for a safetensors/.keras export.' }));
       }
       return { formats: ['hdf5'], findings, complete, details: { kerasConfigs: configs } };
     }
