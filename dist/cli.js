@@ -51489,10 +51489,11 @@ async function fetchOriginalCard(hub, repo, maxBytes = MAX_ORIGINAL_CARD_BYTES) 
       item,
       consumers: [
         {
+          borrowsChunks: true,
           write: (chunk) => {
             received += chunk.length;
             if (received > maxBytes) throw new Error(`more than ${maxBytes} bytes`);
-            chunks.push(chunk);
+            chunks.push(chunk.slice());
           }
         }
       ]
@@ -53876,9 +53877,10 @@ function findEocd(tail, size) {
   }
   return -1;
 }
-function sniff(head, size, tail) {
+function sniff(head, size, tail, moreFollows = false) {
   const formats = [];
   const total = size ?? head.length;
+  const headIsAll = !moreFollows && head.length >= total;
   if (total === 0 || head.length === 0) return { formats: ["empty"], binary: false };
   const binary = !looksLikeText(head.subarray(0, 8192));
   const add = (f) => {
@@ -53901,8 +53903,8 @@ function sniff(head, size, tail) {
   const eocdInTail = tail !== void 0 ? findEocd(tail, size) >= 0 : total === head.length && findEocd(head) >= 0;
   if (localHeaderAt0 || eocdInTail) add("zip");
   if (head[0] === 128 && (head[1] ?? 0) >= 2 && (head[1] ?? 0) <= 5) {
-    if (plausiblePickle(head.subarray(2), head.length >= total)) add("pickle");
-  } else if (plausiblePickle(head, head.length >= total)) add("pickle");
+    if (plausiblePickle(head.subarray(2), headIsAll, 1)) add("pickle");
+  } else if (plausiblePickle(head, headIsAll)) add("pickle");
   if (startsWith(head, [147, 78, 85, 77, 80, 89])) add("numpy");
   if (isTarHeader(head)) add("tar");
   if (startsWith(head, [55, 122, 188, 175, 39, 28])) add("7z");
@@ -53931,7 +53933,7 @@ function sniff(head, size, tail) {
     if (!fenced && /^\s*(?:import\s+[\w.]+|from\s+[\w.]+\s+import\s|def\s+\w+\s*\(|class\s+\w+[(:])/m.test(text) || /^#!.*python/.test(text)) add("python");
     if (formats.length === 0) add("text");
   }
-  if (binary && formats.length === 0 && isProtobufWire(head, head.length >= total)) add("protobuf");
+  if (binary && formats.length === 0 && isProtobufWire(head, headIsAll)) add("protobuf");
   if (formats.length === 0) add(binary ? "unknown-binary" : "text");
   const out = { formats, binary };
   if (hdf5Offset !== void 0) out.hdf5Offset = hdf5Offset;
@@ -53993,7 +53995,7 @@ function isSafetensorsHead(h, size) {
   }
   return false;
 }
-function plausiblePickle(b, atEof) {
+function plausiblePickle(b, atEof, minOps = 9) {
   let i = 0;
   let depth = 0;
   const marks = [];
@@ -54048,34 +54050,34 @@ function plausiblePickle(b, atEof) {
       case "I":
       case "L": {
         const s = line();
-        if (s === void 0) return !atEof && ops > 8;
+        if (s === void 0) return !atEof && ops >= minOps;
         ok = /^-?(\d+|0x[0-9a-f]+)L?$/i.test(s.trim());
         depth++;
         break;
       }
       case "F": {
         const s = line();
-        if (s === void 0) return !atEof && ops > 8;
+        if (s === void 0) return !atEof && ops >= minOps;
         ok = s.trim() !== "" && !Number.isNaN(Number(s));
         depth++;
         break;
       }
       case "S": {
         const s = line();
-        if (s === void 0) return !atEof && ops > 8;
+        if (s === void 0) return !atEof && ops >= minOps;
         ok = /^(['"]).*\1$/s.test(s);
         depth++;
         break;
       }
       case "V": {
         const s = line();
-        if (s === void 0) return !atEof && ops > 8;
+        if (s === void 0) return !atEof && ops >= minOps;
         depth++;
         break;
       }
       case "P": {
         const s = line();
-        if (s === void 0) return !atEof && ops > 8;
+        if (s === void 0) return !atEof && ops >= minOps;
         ok = /^[\x20-\x7e]*$/.test(s);
         depth++;
         break;
@@ -54083,7 +54085,7 @@ function plausiblePickle(b, atEof) {
       case "g":
       case "p": {
         const s = line();
-        if (s === void 0) return !atEof && ops > 8;
+        if (s === void 0) return !atEof && ops >= minOps;
         ok = /^\d+$/.test(s);
         if (ch === "g") depth++;
         else ok = ok && depth >= 1;
@@ -54093,7 +54095,7 @@ function plausiblePickle(b, atEof) {
       case "i": {
         const mod = line();
         const name3 = mod === void 0 ? void 0 : line();
-        if (mod === void 0 || name3 === void 0) return !atEof && ops > 8;
+        if (mod === void 0 || name3 === void 0) return !atEof && ops >= minOps;
         ok = ident.test(mod) && ident.test(name3);
         if (ch === "c") depth++;
         else {
@@ -54103,54 +54105,54 @@ function plausiblePickle(b, atEof) {
         break;
       }
       case "J":
-        if (!need(4)) return !atEof && ops > 8;
+        if (!need(4)) return !atEof && ops >= minOps;
         i += 4;
         depth++;
         break;
       case "K":
-        if (!need(1)) return !atEof && ops > 8;
+        if (!need(1)) return !atEof && ops >= minOps;
         i += 1;
         depth++;
         break;
       case "M":
-        if (!need(2)) return !atEof && ops > 8;
+        if (!need(2)) return !atEof && ops >= minOps;
         i += 2;
         depth++;
         break;
       case "G":
-        if (!need(8)) return !atEof && ops > 8;
+        if (!need(8)) return !atEof && ops >= minOps;
         i += 8;
         depth++;
         break;
       case "T":
       case "X":
       case "B": {
-        if (!need(4)) return !atEof && ops > 8;
+        if (!need(4)) return !atEof && ops >= minOps;
         const n = u32le(b, i);
         i += 4 + n;
         depth++;
-        if (i > b.length) return !atEof && ops > 8;
+        if (i > b.length) return !atEof && ops >= minOps;
         break;
       }
       case "U":
       case "C":
       case "\x8C": {
-        if (!need(1)) return !atEof && ops > 8;
+        if (!need(1)) return !atEof && ops >= minOps;
         const n = b[i];
         i += 1 + n;
         depth++;
-        if (i > b.length) return !atEof && ops > 8;
+        if (i > b.length) return !atEof && ops >= minOps;
         break;
       }
       case "\x8A": {
-        if (!need(1)) return !atEof && ops > 8;
+        if (!need(1)) return !atEof && ops >= minOps;
         const n = b[i];
         i += 1 + n;
         depth++;
         break;
       }
       case "\x8B": {
-        if (!need(4)) return !atEof && ops > 8;
+        if (!need(4)) return !atEof && ops >= minOps;
         i += 4 + u32le(b, i);
         depth++;
         break;
@@ -54158,7 +54160,7 @@ function plausiblePickle(b, atEof) {
       case "\x8D":
       case "\x8E":
       case "\x96": {
-        if (!need(8)) return !atEof && ops > 8;
+        if (!need(8)) return !atEof && ops >= minOps;
         const n = u64leNumber(b, i);
         if (n === void 0) return false;
         i += 8 + n;
@@ -54167,14 +54169,14 @@ function plausiblePickle(b, atEof) {
       }
       case "h":
       case "q":
-        if (!need(1)) return !atEof && ops > 8;
+        if (!need(1)) return !atEof && ops >= minOps;
         i += 1;
         if (ch === "h") depth++;
         else ok = depth >= 1;
         break;
       case "j":
       case "r":
-        if (!need(4)) return !atEof && ops > 8;
+        if (!need(4)) return !atEof && ops >= minOps;
         i += 4;
         if (ch === "j") depth++;
         else ok = depth >= 1;
@@ -54252,7 +54254,7 @@ function plausiblePickle(b, atEof) {
     }
     if (!ok || depth < 0) return false;
   }
-  return !atEof && ops > 8;
+  return !atEof && ops >= minOps;
 }
 function isProtobufWire(b, atEof) {
   let i = 0;
@@ -54511,6 +54513,9 @@ var init_feeder = __esm({
         this.queue.push(chunk);
         this.queued += chunk.length;
         this.pump();
+        const last = this.queue.length - 1;
+        const left = this.queue[last];
+        if (left !== void 0 && left.buffer === chunk.buffer) this.queue[last] = left.slice();
       }
       /** The stream ended: the parser sees `undefined` for whatever it was waiting for. */
       end() {
@@ -54540,11 +54545,12 @@ var init_feeder = __esm({
         this.need = r.value;
         if ("pipe" in r.value) this.pipeLeft = r.value.pipe;
       }
-      take(n) {
+      /** The next `n` queued bytes: a view for pipes (used during the push), a copy for reads (kept by the parser). */
+      take(n, keep) {
         const first = this.queue[0];
         let out;
         if (first.length >= n) {
-          out = first.subarray(0, n);
+          out = keep ? first.slice(0, n) : first.subarray(0, n);
           if (first.length === n) this.queue.shift();
           else this.queue[0] = first.subarray(n);
         } else {
@@ -54568,18 +54574,18 @@ var init_feeder = __esm({
           const need = this.need;
           if ("read" in need) {
             if (this.queued < need.read) return;
-            this.step(this.take(need.read));
+            this.step(this.take(need.read, true));
           } else if ("pipe" in need) {
             while (this.pipeLeft > 0 && this.queued > 0) {
               const c = this.queue[0];
-              const piece = this.take(Math.min(c.length, this.pipeLeft));
+              const piece = this.take(Math.min(c.length, this.pipeLeft), false);
               this.pipeLeft -= piece.length;
               need.to?.(piece);
             }
             if (this.pipeLeft > 0) return;
             this.step(EMPTY);
           } else {
-            while (this.queued > 0) need.rest(this.take(this.queue[0].length));
+            while (this.queued > 0) need.rest(this.take(this.queue[0].length, false));
             return;
           }
         }
@@ -54691,7 +54697,7 @@ var init_inflate = __esm({
       done = false;
       /** Total bytes produced. */
       produced = 0;
-      /** Bytes pushed after the end of the deflate stream (gzip/zlib trailers, or appended data). */
+      /** Bytes pushed after the end of the deflate stream (gzip/zlib trailers, or appended data): copies. */
       trailing = [];
       buf = new Uint8Array(0);
       pos = 0;
@@ -54708,7 +54714,7 @@ var init_inflate = __esm({
       ending = false;
       push(chunk) {
         if (this.done) {
-          if (chunk.length) this.trailing.push(chunk);
+          if (chunk.length) this.trailing.push(chunk.slice());
           return;
         }
         if (this.error) return;
@@ -54723,6 +54729,10 @@ var init_inflate = __esm({
         }
         this.pos = 0;
         this.run();
+        if (this.buf === chunk) {
+          this.buf = this.pos < chunk.length ? chunk.slice(this.pos) : new Uint8Array(0);
+          this.pos = 0;
+        }
       }
       /** No more input: decodes what is left; a stream cut short sets `error`. */
       end() {
@@ -55283,8 +55293,10 @@ var init_capture = __esm({
         this.used += size;
         const chunks = [];
         return {
+          // The download reuses its read buffer: keep a copy (files here are at most perFile bytes).
+          borrowsChunks: true,
           write: (chunk) => {
-            chunks.push(chunk);
+            chunks.push(chunk.slice());
           },
           end: () => {
             this.texts.set(path, Buffer.concat(chunks).toString("utf8"));
@@ -55557,6 +55569,8 @@ var init_pipeline = __esm({
       }
       scanner;
       path;
+      /** Scanners copy what they keep (StreamScanner's chunk ownership), so the download may reuse its read buffer. */
+      borrowsChunks = true;
       failure;
       write(chunk) {
         if (this.failure !== void 0) return;
@@ -55693,7 +55707,7 @@ function createDecompressScanner(kind, ctx, opts, nested) {
   function* inflateRest(inf) {
     yield { rest: (c) => {
       if (!inf.done && !inf.error) inf.push(c);
-      else if (c.length) inf.trailing.push(c);
+      else if (c.length) inf.trailing.push(c.slice());
     } };
     inf.end();
     if (inf.error) {
@@ -59136,7 +59150,7 @@ function createSafetensorsScanner(ctx, opts, nested) {
       seen += chunk.length;
       if (failed) return;
       if (!header) {
-        pre.push(chunk);
+        pre.push(chunk.slice());
         preLen += chunk.length;
         if (n === void 0 && preLen >= 8) {
           const all = concat(pre, preLen);
@@ -59338,7 +59352,7 @@ function createFileScanner(ctx, opts = {}) {
     headParts.length = 0;
     const size = ctx.size ?? (atEof ? headLen : void 0);
     const tail = ctx.tail ?? (atEof ? head : void 0);
-    sniffed = sniff(head, size, tail);
+    sniffed = sniff(head, size, tail, !atEof && size === void 0);
     let fmts = sniffed.formats;
     if (opts.rawData) {
       fmts = fmts.filter((f) => !WEAK_IN_RAW.has(f) || f === "pe" && sniffed?.peConfirmed);
@@ -59915,11 +59929,10 @@ async function scanFile(abs, path, size, opts) {
       ...opts.limits ? { limits: opts.limits } : {},
       ...opts.textAnalyzers ? { textAnalyzers: opts.textAnalyzers } : {}
     });
-    const chunk = opts.chunkBytes ?? 1024 * 1024;
+    const buf = new Uint8Array(Math.max(1, Math.min(opts.chunkBytes ?? 1024 * 1024, size)));
     let pos = 0;
     while (pos < size) {
-      const buf = new Uint8Array(Math.min(chunk, size - pos));
-      const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+      const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, size - pos), pos);
       if (bytesRead === 0) break;
       scanner2.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
       pos += bytesRead;

@@ -30,3 +30,29 @@ describe('links to findings inside containers', () => {
     expect(hubBlobUrl('https://huggingface.co', 'o/n', sha, 'a/b.py', 3)).toBe(`https://huggingface.co/o/n/blob/${sha}/a/b.py#L3`);
   });
 });
+
+describe('pickles whose first literal runs past the sniffed head', () => {
+  // PROTO 2, BINBYTES of 200 KB, then a GLOBAL the scanner must still see.
+  const big = Buffer.alloc(200_000, 0x41);
+  const len = Buffer.alloc(4);
+  len.writeUInt32LE(big.length);
+  const pickle = Buffer.concat([Buffer.from([0x80, 0x02, 0x42]), len, big, Buffer.from('0cposix\nsystem\n0N.', 'latin1')]);
+
+  it('is still read as a pickle, whole, and its import found', () => {
+    const s = createFileScanner({ path: 'weights.bin', size: pickle.length, tail: pickle.subarray(-65536) });
+    for (let i = 0; i < pickle.length; i += 65536) s.push(pickle.subarray(i, i + 65536));
+    const o = s.end();
+    expect(o.formats).toContain('pickle');
+    expect(o.findings.map((f) => f.check)).toContain('pickle.global.dangerous');
+  });
+
+  it('also when the size is unknown (a decompressed stream)', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const gz = gzipSync(pickle);
+    const s = createFileScanner({ path: 'weights.pkl.gz', size: gz.length, tail: gz.subarray(-65536) });
+    s.push(gz);
+    const o = s.end();
+    expect(o.formats).toEqual(expect.arrayContaining(['gzip', 'pickle']));
+    expect(o.findings.map((f) => f.check)).toContain('pickle.global.dangerous');
+  });
+});

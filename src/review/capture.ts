@@ -19,8 +19,10 @@ export class TextCapture {
     this.used += size;
     const chunks: Uint8Array[] = [];
     return {
+      // The download reuses its read buffer: keep a copy (files here are at most perFile bytes).
+      borrowsChunks: true,
       write: (chunk) => {
-        chunks.push(chunk);
+        chunks.push(chunk.slice());
       },
       end: () => {
         this.texts.set(path, Buffer.concat(chunks).toString('utf8'));

@@ -52,6 +52,8 @@ function withFile(f: Finding, path: string): Finding {
 
 /** Feeds a scanner and never lets its exception escape into the download: a crash is a blocking finding. */
 class GuardedScan implements ByteConsumer {
+  /** Scanners copy what they keep (StreamScanner's chunk ownership), so the download may reuse its read buffer. */
+  readonly borrowsChunks = true;
   private failure: unknown;
   constructor(
     private readonly scanner: StreamScanner,

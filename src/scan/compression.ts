@@ -65,7 +65,7 @@ export function createDecompressScanner(kind: Wrapper, ctx: FileContext, opts: F
 
   function* inflateRest(inf: Inflater): Generator<Need, Uint8Array | undefined, Uint8Array | undefined> {
     // Feeds bytes to the inflater until its stream ends; returns the bytes that followed it.
-    yield { rest: (c) => { if (!inf.done && !inf.error) inf.push(c); else if (c.length) inf.trailing.push(c); } };
+    yield { rest: (c) => { if (!inf.done && !inf.error) inf.push(c); else if (c.length) inf.trailing.push(c.slice()); } };
     inf.end();
     if (inf.error) {
       bad(inf.error, feeder.offset);

@@ -2,7 +2,7 @@
 // parsers read like straight-line code while the bytes arrive in arbitrary chunks.
 
 export type Need =
-  /** Give me exactly `read` bytes (copied only when they span chunks). */
+  /** Give me exactly `read` bytes: the parser's own copy, which it may keep across later yields. */
   | { read: number }
   /** Hand the next `pipe` bytes to `to` as they arrive (or drop them), then resume me. */
   | { pipe: number; to?: (chunk: Uint8Array) => void }
@@ -46,6 +46,11 @@ export class Feeder {
     this.queue.push(chunk);
     this.queued += chunk.length;
     this.pump();
+    // The chunk is only valid during this call (StreamScanner contract). What is still queued is the unread end of
+    // it (the queue was empty or fully owned before), fewer bytes than the pending read: keep a copy of just that.
+    const last = this.queue.length - 1;
+    const left = this.queue[last];
+    if (left !== undefined && left.buffer === chunk.buffer) this.queue[last] = left.slice();
   }
 
   /** The stream ended: the parser sees `undefined` for whatever it was waiting for. */
@@ -79,11 +84,12 @@ export class Feeder {
     if ('pipe' in r.value) this.pipeLeft = r.value.pipe;
   }
 
-  private take(n: number): Uint8Array {
+  /** The next `n` queued bytes: a view for pipes (used during the push), a copy for reads (kept by the parser). */
+  private take(n: number, keep: boolean): Uint8Array {
     const first = this.queue[0] as Uint8Array;
     let out: Uint8Array;
     if (first.length >= n) {
-      out = first.subarray(0, n);
+      out = keep ? first.slice(0, n) : first.subarray(0, n);
       if (first.length === n) this.queue.shift();
       else this.queue[0] = first.subarray(n);
     } else {
@@ -108,18 +114,18 @@ export class Feeder {
       const need = this.need;
       if ('read' in need) {
         if (this.queued < need.read) return;
-        this.step(this.take(need.read));
+        this.step(this.take(need.read, true));
       } else if ('pipe' in need) {
         while (this.pipeLeft > 0 && this.queued > 0) {
           const c = this.queue[0] as Uint8Array;
-          const piece = this.take(Math.min(c.length, this.pipeLeft));
+          const piece = this.take(Math.min(c.length, this.pipeLeft), false);
           this.pipeLeft -= piece.length;
           need.to?.(piece);
         }
         if (this.pipeLeft > 0) return;
         this.step(EMPTY);
       } else {
-        while (this.queued > 0) need.rest(this.take((this.queue[0] as Uint8Array).length));
+        while (this.queued > 0) need.rest(this.take((this.queue[0] as Uint8Array).length, false));
         return;
       }
     }

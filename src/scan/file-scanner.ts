@@ -61,7 +61,8 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
     headParts.length = 0;
     const size = ctx.size ?? (atEof ? headLen : undefined);
     const tail = ctx.tail ?? (atEof ? head : undefined);
-    sniffed = sniff(head, size, tail);
+    // Size unknown (a decompressed stream) and the head is full: more bytes follow, so the head is not the end.
+    sniffed = sniff(head, size, tail, !atEof && size === undefined);
     let fmts = sniffed.formats;
     if (opts.rawData) {
       fmts = fmts.filter((f) => !WEAK_IN_RAW.has(f) || (f === 'pe' && sniffed?.peConfirmed));

@@ -72,7 +72,7 @@ export class Inflater {
   done = false;
   /** Total bytes produced. */
   produced = 0;
-  /** Bytes pushed after the end of the deflate stream (gzip/zlib trailers, or appended data). */
+  /** Bytes pushed after the end of the deflate stream (gzip/zlib trailers, or appended data): copies. */
   trailing: Uint8Array[] = [];
 
   private buf: Uint8Array = new Uint8Array(0);
@@ -93,7 +93,7 @@ export class Inflater {
 
   push(chunk: Uint8Array): void {
     if (this.done) {
-      if (chunk.length) this.trailing.push(chunk);
+      if (chunk.length) this.trailing.push(chunk.slice());
       return;
     }
     if (this.error) return;
@@ -108,6 +108,11 @@ export class Inflater {
     }
     this.pos = 0;
     this.run();
+    // A pushed chunk is only valid during push(): keep a copy of the few bytes of an unfinished unit, not a view.
+    if (this.buf === chunk) {
+      this.buf = this.pos < chunk.length ? chunk.slice(this.pos) : new Uint8Array(0);
+      this.pos = 0;
+    }
   }
 
   /** No more input: decodes what is left; a stream cut short sets `error`. */

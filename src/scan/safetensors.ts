@@ -172,7 +172,8 @@ export function createSafetensorsScanner(ctx: FileContext, opts: FileScanOptions
       seen += chunk.length;
       if (failed) return;
       if (!header) {
-        pre.push(chunk);
+        // Header bytes are kept until the whole header is here; the pushed chunk is only valid during this call.
+        pre.push(chunk.slice());
         preLen += chunk.length;
         if (n === undefined && preLen >= 8) {
           const all = concat(pre, preLen);

@@ -127,11 +127,11 @@ export async function scanFile(abs: string, path: string, size: number, opts: Om
       ...(opts.allow ? { allow: opts.allow } : {}), ...(opts.limits ? { limits: opts.limits } : {}),
       ...(opts.textAnalyzers ? { textAnalyzers: opts.textAnalyzers } : {})
     });
-    const chunk = opts.chunkBytes ?? 1024 * 1024;
+    // One read buffer for the whole file: scanners copy what they keep (StreamScanner's chunk ownership).
+    const buf = new Uint8Array(Math.max(1, Math.min(opts.chunkBytes ?? 1024 * 1024, size)));
     let pos = 0;
     while (pos < size) {
-      const buf = new Uint8Array(Math.min(chunk, size - pos));
-      const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+      const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, size - pos), pos);
       if (bytesRead === 0) break; // truncated while reading: the scanner reports the size mismatch
       scanner.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
       pos += bytesRead;

@@ -51,9 +51,11 @@ export function findEocd(tail: Uint8Array, size?: number): number {
   return -1;
 }
 
-export function sniff(head: Uint8Array, size?: number, tail?: Uint8Array): Sniffed {
+export function sniff(head: Uint8Array, size?: number, tail?: Uint8Array, moreFollows = false): Sniffed {
   const formats: Format[] = [];
   const total = size ?? head.length;
+  // Whether the head is all there is: parsers that run out of head bytes may only count that as the end then.
+  const headIsAll = !moreFollows && head.length >= total;
   if (total === 0 || head.length === 0) return { formats: ['empty'], binary: false };
   const binary = !looksLikeText(head.subarray(0, 8192));
   const add = (f: Format): void => {
@@ -81,9 +83,11 @@ export function sniff(head: Uint8Array, size?: number, tail?: Uint8Array): Sniff
   if (localHeaderAt0 || eocdInTail) add('zip');
   // A protocol 2–5 header alone is two bytes (tensor data or a safetensors length can start so): the opcodes
   // after it must read as a pickle too.
+  // A PROTO header already says "pickle": after it, one valid opcode whose argument runs past the head (a large
+  // first literal, as joblib and numpy dumps have) is enough. Without it, demand more opcodes.
   if (head[0] === 0x80 && (head[1] ?? 0) >= 2 && (head[1] ?? 0) <= 5) {
-    if (plausiblePickle(head.subarray(2), head.length >= total)) add('pickle');
-  } else if (plausiblePickle(head, head.length >= total)) add('pickle');
+    if (plausiblePickle(head.subarray(2), headIsAll, 1)) add('pickle');
+  } else if (plausiblePickle(head, headIsAll)) add('pickle');
   if (startsWith(head, [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59])) add('numpy');
   if (isTarHeader(head)) add('tar');
   if (startsWith(head, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) add('7z');
@@ -118,7 +122,7 @@ export function sniff(head: Uint8Array, size?: number, tail?: Uint8Array): Sniff
         /^#!.*python/.test(text)) add('python');
     if (formats.length === 0) add('text');
   }
-  if (binary && formats.length === 0 && isProtobufWire(head, head.length >= total)) add('protobuf');
+  if (binary && formats.length === 0 && isProtobufWire(head, headIsAll)) add('protobuf');
   if (formats.length === 0) add(binary ? 'unknown-binary' : 'text');
 
   const out: Sniffed = { formats, binary };
@@ -194,7 +198,7 @@ function isSafetensorsHead(h: Uint8Array, size?: number): boolean {
  * STOP with a value on the stack, or runs through the whole head (a large pickle) without an impossible step.
  * Text rarely survives this: a letter that is not an opcode, or an opcode without its argument, rejects it.
  */
-export function plausiblePickle(b: Uint8Array, atEof: boolean): boolean {
+export function plausiblePickle(b: Uint8Array, atEof: boolean, minOps = 9): boolean {
   let i = 0;
   let depth = 0;
   const marks: number[] = [];
@@ -227,30 +231,30 @@ export function plausiblePickle(b: Uint8Array, atEof: boolean): boolean {
       case '1': ok = popMark(); break;
       case '2': ok = depth >= 1; depth++; break;
       case 'N': case ']': case '}': case ')': case '\x88': case '\x89': case '\x8f': case '\x97': depth++; break;
-      case 'I': case 'L': { const s = line(); if (s === undefined) return !atEof && ops > 8; ok = /^-?(\d+|0x[0-9a-f]+)L?$/i.test(s.trim()); depth++; break; }
-      case 'F': { const s = line(); if (s === undefined) return !atEof && ops > 8; ok = s.trim() !== '' && !Number.isNaN(Number(s)); depth++; break; }
-      case 'S': { const s = line(); if (s === undefined) return !atEof && ops > 8; ok = /^(['"]).*\1$/s.test(s); depth++; break; }
-      case 'V': { const s = line(); if (s === undefined) return !atEof && ops > 8; depth++; break; }
-      case 'P': { const s = line(); if (s === undefined) return !atEof && ops > 8; ok = /^[\x20-\x7e]*$/.test(s); depth++; break; }
-      case 'g': case 'p': { const s = line(); if (s === undefined) return !atEof && ops > 8; ok = /^\d+$/.test(s); if (ch === 'g') depth++; else ok = ok && depth >= 1; break; }
+      case 'I': case 'L': { const s = line(); if (s === undefined) return !atEof && ops >= minOps; ok = /^-?(\d+|0x[0-9a-f]+)L?$/i.test(s.trim()); depth++; break; }
+      case 'F': { const s = line(); if (s === undefined) return !atEof && ops >= minOps; ok = s.trim() !== '' && !Number.isNaN(Number(s)); depth++; break; }
+      case 'S': { const s = line(); if (s === undefined) return !atEof && ops >= minOps; ok = /^(['"]).*\1$/s.test(s); depth++; break; }
+      case 'V': { const s = line(); if (s === undefined) return !atEof && ops >= minOps; depth++; break; }
+      case 'P': { const s = line(); if (s === undefined) return !atEof && ops >= minOps; ok = /^[\x20-\x7e]*$/.test(s); depth++; break; }
+      case 'g': case 'p': { const s = line(); if (s === undefined) return !atEof && ops >= minOps; ok = /^\d+$/.test(s); if (ch === 'g') depth++; else ok = ok && depth >= 1; break; }
       case 'c': case 'i': {
         const mod = line(); const name = mod === undefined ? undefined : line();
-        if (mod === undefined || name === undefined) return !atEof && ops > 8;
+        if (mod === undefined || name === undefined) return !atEof && ops >= minOps;
         ok = ident.test(mod) && ident.test(name);
         if (ch === 'c') depth++; else { ok = ok && popMark(); depth++; }
         break;
       }
-      case 'J': if (!need(4)) return !atEof && ops > 8; i += 4; depth++; break;
-      case 'K': if (!need(1)) return !atEof && ops > 8; i += 1; depth++; break;
-      case 'M': if (!need(2)) return !atEof && ops > 8; i += 2; depth++; break;
-      case 'G': if (!need(8)) return !atEof && ops > 8; i += 8; depth++; break;
-      case 'T': case 'X': case 'B': { if (!need(4)) return !atEof && ops > 8; const n = u32le(b, i); i += 4 + n; depth++; if (i > b.length) return !atEof && ops > 8; break; }
-      case 'U': case 'C': case '\x8c': { if (!need(1)) return !atEof && ops > 8; const n = b[i] as number; i += 1 + n; depth++; if (i > b.length) return !atEof && ops > 8; break; }
-      case '\x8a': { if (!need(1)) return !atEof && ops > 8; const n = b[i] as number; i += 1 + n; depth++; break; }
-      case '\x8b': { if (!need(4)) return !atEof && ops > 8; i += 4 + u32le(b, i); depth++; break; }
-      case '\x8d': case '\x8e': case '\x96': { if (!need(8)) return !atEof && ops > 8; const n = u64leNumber(b, i); if (n === undefined) return false; i += 8 + n; depth++; break; }
-      case 'h': case 'q': if (!need(1)) return !atEof && ops > 8; i += 1; if (ch === 'h') depth++; else ok = depth >= 1; break;
-      case 'j': case 'r': if (!need(4)) return !atEof && ops > 8; i += 4; if (ch === 'j') depth++; else ok = depth >= 1; break;
+      case 'J': if (!need(4)) return !atEof && ops >= minOps; i += 4; depth++; break;
+      case 'K': if (!need(1)) return !atEof && ops >= minOps; i += 1; depth++; break;
+      case 'M': if (!need(2)) return !atEof && ops >= minOps; i += 2; depth++; break;
+      case 'G': if (!need(8)) return !atEof && ops >= minOps; i += 8; depth++; break;
+      case 'T': case 'X': case 'B': { if (!need(4)) return !atEof && ops >= minOps; const n = u32le(b, i); i += 4 + n; depth++; if (i > b.length) return !atEof && ops >= minOps; break; }
+      case 'U': case 'C': case '\x8c': { if (!need(1)) return !atEof && ops >= minOps; const n = b[i] as number; i += 1 + n; depth++; if (i > b.length) return !atEof && ops >= minOps; break; }
+      case '\x8a': { if (!need(1)) return !atEof && ops >= minOps; const n = b[i] as number; i += 1 + n; depth++; break; }
+      case '\x8b': { if (!need(4)) return !atEof && ops >= minOps; i += 4 + u32le(b, i); depth++; break; }
+      case '\x8d': case '\x8e': case '\x96': { if (!need(8)) return !atEof && ops >= minOps; const n = u64leNumber(b, i); if (n === undefined) return false; i += 8 + n; depth++; break; }
+      case 'h': case 'q': if (!need(1)) return !atEof && ops >= minOps; i += 1; if (ch === 'h') depth++; else ok = depth >= 1; break;
+      case 'j': case 'r': if (!need(4)) return !atEof && ops >= minOps; i += 4; if (ch === 'j') depth++; else ok = depth >= 1; break;
       case '\x82': i += 1; depth++; break;
       case '\x83': i += 2; depth++; break;
       case '\x84': i += 4; depth++; break;
@@ -271,7 +275,7 @@ export function plausiblePickle(b: Uint8Array, atEof: boolean): boolean {
     }
     if (!ok || depth < 0) return false;
   }
-  return !atEof && ops > 8;
+  return !atEof && ops >= minOps;
 }
 
 /**

@@ -28,6 +28,14 @@ export interface ScanOutcome {
   details?: Record<string, unknown>;
 }
 
+/**
+ * Chunk ownership: a chunk passed to `push(chunk)` is only valid during that call. The caller may reuse its memory
+ * for the next read as soon as `push` returns (the verified download reads into one buffer), so a scanner that
+ * needs bytes later (a header being assembled, an opcode cut at the chunk's end, small text) copies exactly those
+ * bytes (`slice()`), never keeps a view (`subarray`) of the chunk. Bytes that are only counted, hashed, skipped or
+ * handed on to a nested scanner during the call are not copied. __tests__/scan/chunk-ownership.test.ts holds
+ * every scanner to this.
+ */
 export interface StreamScanner {
   push(chunk: Uint8Array): void;
   end(): ScanOutcome;

@@ -26,11 +26,12 @@ export async function fetchOriginalCard(hub: CardHub, repo: string, maxBytes = M
       item,
       consumers: [
         {
+          borrowsChunks: true,
           write: (chunk) => {
             // The download verifies the size it announced; this bound holds even if a server ignored that.
             received += chunk.length;
             if (received > maxBytes) throw new Error(`more than ${maxBytes} bytes`);
-            chunks.push(chunk);
+            chunks.push(chunk.slice()); // the download reuses its read buffer
           }
         }
       ]
