@@ -72961,9 +72961,8 @@ async function runChecks(checks, ctx) {
   }
   return out;
 }
-function finish(entry2, partial, findings, deps) {
-  const now = (deps.now ?? (() => /* @__PURE__ */ new Date()))();
-  const applied = applyExceptions(entry2, findings, deps.policy.exceptions, utcDate(now));
+function finish(entry2, partial, findings, policy, now) {
+  const applied = applyExceptions(entry2, findings, policy.exceptions, utcDate(now));
   const all = [...applied.findings];
   for (const ex of applied.expired) {
     all.push({
@@ -72977,12 +72976,13 @@ function finish(entry2, partial, findings, deps) {
   return { entry: entry2, ...partial, findings: all, verdict: verdictOf(all) };
 }
 async function reviewEntry(entry2, deps) {
-  const { hub } = deps;
+  const { hub, policy } = deps;
+  const now = (deps.now ?? (() => /* @__PURE__ */ new Date()))();
   let resolved;
   try {
     resolved = await hub.resolveRepo(entry2.repo, entry2.revision);
   } catch (err) {
-    return finish(entry2, { redirects: [], files: [] }, [findingFromError(err, "hub.resolve")], deps);
+    return finish(entry2, { redirects: [], files: [] }, [findingFromError(err, "hub.resolve")], policy, now);
   }
   const base2 = {
     canonicalId: resolved.canonicalId,
@@ -72999,13 +72999,14 @@ async function reviewEntry(entry2, deps) {
   } catch (err) {
     findings.push(findingFromError(err, "hub.author"));
   }
+  const who = author ? { author, authorId: author.id } : {};
   let tree;
   try {
     tree = (await hub.listTree(resolved.canonicalId, resolved.sha)).filter((i) => i.type === "file");
   } catch (err) {
-    return finish(entry2, { ...base2, ...author ? { author, authorId: author.id } : {}, files: [] }, [...findings, findingFromError(err, "hub.tree")], deps);
+    return finish(entry2, { ...base2, ...who, files: [] }, [...findings, findingFromError(err, "hub.tree")], policy, now);
   }
-  const { selected, notes } = selectFiles(entry2, tree, deps.policy);
+  const { selected, notes } = selectFiles(entry2, tree, policy);
   findings.push(...notes);
   const capture = new TextCapture();
   const files = await examineFiles(entry2, resolved, selected, deps, capture);
@@ -73019,11 +73020,11 @@ async function reviewEntry(entry2, deps) {
       text: (p) => capture.text(p),
       hub,
       ...author ? { author } : {},
-      policy: deps.policy,
-      now: (deps.now ?? (() => /* @__PURE__ */ new Date()))()
+      policy,
+      now
     })
   );
-  return finish(entry2, { ...base2, ...author ? { author, authorId: author.id } : {}, files }, findings, deps);
+  return finish(entry2, { ...base2, ...who, files }, findings, policy, now);
 }
 async function reviewEntries(entries, deps, concurrency = 2) {
   const out = new Array(entries.length);

@@ -202,9 +202,8 @@ async function runChecks(checks: readonly RepoCheck[], ctx: Parameters<RepoCheck
   return out;
 }
 
-function finish(entry: Entry, partial: Omit<FullReview, 'entry' | 'verdict' | 'findings'>, findings: Finding[], deps: ReviewDeps): FullReview {
-  const now = (deps.now ?? (() => new Date()))();
-  const applied = applyExceptions(entry, findings, deps.policy.exceptions, utcDate(now));
+function finish(entry: Entry, partial: Omit<FullReview, 'entry' | 'verdict' | 'findings'>, findings: Finding[], policy: Policy, now: Date): FullReview {
+  const applied = applyExceptions(entry, findings, policy.exceptions, utcDate(now));
   const all = [...applied.findings];
   for (const ex of applied.expired) {
     all.push({
@@ -220,12 +219,13 @@ function finish(entry: Entry, partial: Omit<FullReview, 'entry' | 'verdict' | 'f
 
 /** Reviews one entry. Never throws for Hub or repository problems: they become findings. */
 export async function reviewEntry(entry: Entry, deps: ReviewDeps): Promise<FullReview> {
-  const { hub } = deps;
+  const { hub, policy } = deps;
+  const now = (deps.now ?? (() => new Date()))();
   let resolved: ResolvedRepo;
   try {
     resolved = await hub.resolveRepo(entry.repo, entry.revision);
   } catch (err) {
-    return finish(entry, { redirects: [], files: [] }, [findingFromError(err, 'hub.resolve')], deps);
+    return finish(entry, { redirects: [], files: [] }, [findingFromError(err, 'hub.resolve')], policy, now);
   }
   const base = {
     canonicalId: resolved.canonicalId,
@@ -242,13 +242,14 @@ export async function reviewEntry(entry: Entry, deps: ReviewDeps): Promise<FullR
   } catch (err) {
     findings.push(findingFromError(err, 'hub.author'));
   }
+  const who = author ? { author, authorId: author.id } : {};
   let tree: TreeFile[];
   try {
     tree = (await hub.listTree(resolved.canonicalId, resolved.sha)).filter((i): i is TreeFile => i.type === 'file');
   } catch (err) {
-    return finish(entry, { ...base, ...(author ? { author, authorId: author.id } : {}), files: [] }, [...findings, findingFromError(err, 'hub.tree')], deps);
+    return finish(entry, { ...base, ...who, files: [] }, [...findings, findingFromError(err, 'hub.tree')], policy, now);
   }
-  const { selected, notes } = selectFiles(entry, tree, deps.policy);
+  const { selected, notes } = selectFiles(entry, tree, policy);
   findings.push(...notes);
   const capture = new TextCapture();
   const files = await examineFiles(entry, resolved, selected, deps, capture);
@@ -262,11 +263,11 @@ export async function reviewEntry(entry: Entry, deps: ReviewDeps): Promise<FullR
       text: (p) => capture.text(p),
       hub,
       ...(author ? { author } : {}),
-      policy: deps.policy,
-      now: (deps.now ?? (() => new Date()))()
+      policy,
+      now
     }))
   );
-  return finish(entry, { ...base, ...(author ? { author, authorId: author.id } : {}), files }, findings, deps);
+  return finish(entry, { ...base, ...who, files }, findings, policy, now);
 }
 
 /** Reviews entries with bounded concurrency, in input order. */
