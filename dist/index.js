@@ -71396,16 +71396,21 @@ var EXECUTABLE_FORMATS = /* @__PURE__ */ new Set(["elf", "pe", "macho", "wasm", 
 var TEXT_FORMATS2 = /* @__PURE__ */ new Set(["script", "notebook", "json", "python", "text"]);
 var EOCD_SIG = [80, 75, 5, 6];
 var HDF5_SIG = [137, 72, 68, 70, 13, 10, 26, 10];
+function eocdFields(b, at) {
+  return {
+    disk: u16le(b, at + 4),
+    cdDisk: u16le(b, at + 6),
+    onDisk: u16le(b, at + 8),
+    total: u16le(b, at + 10),
+    cdSize: u32le(b, at + 12),
+    cdOffset: u32le(b, at + 16)
+  };
+}
 function findEocd(tail, size) {
   const tailStart = (size ?? tail.length) - tail.length;
   for (let i = tail.length - 22; i >= 0 && i >= tail.length - 22 - 65535; i--) {
     if (tail[i] !== 80 || !startsWith(tail, EOCD_SIG, i)) continue;
-    const disk = u16le(tail, i + 4);
-    const cdDisk = u16le(tail, i + 6);
-    const onDisk = u16le(tail, i + 8);
-    const total = u16le(tail, i + 10);
-    const cdSize = u32le(tail, i + 12);
-    const cdOffset = u32le(tail, i + 16);
+    const { disk, cdDisk, onDisk, total, cdSize, cdOffset } = eocdFields(tail, i);
     const zip64 = onDisk === 65535 || total === 65535 || cdSize === 4294967295 || cdOffset === 4294967295;
     const plausible = zip64 || (disk === 0 || disk === 65535) && (cdDisk === 0 || cdDisk === 65535) && onDisk <= total && cdSize >= total * 46 && cdOffset + cdSize <= tailStart + i;
     if (plausible) return i;
@@ -71852,12 +71857,9 @@ function readCentralDirectory(tail, size, path, maxEntries) {
   if (endOfZip < size) {
     findings.push(finding("zip.trailing-data", "high", `${size - endOfZip} bytes follow the end of the zip (polyglot or hidden data)`, { file: path, offset: endOfZip }));
   }
-  const disk = u16le(tail, e + 4);
-  const cdDisk = u16le(tail, e + 6);
-  let diskEntries = u16le(tail, e + 8);
-  let total = u16le(tail, e + 10);
-  let cdSize = u32le(tail, e + 12);
-  let cdOffset = u32le(tail, e + 16);
+  const eocd = eocdFields(tail, e);
+  const { disk, cdDisk } = eocd;
+  let { onDisk: diskEntries, total, cdSize, cdOffset } = eocd;
   if (disk !== 0 || cdDisk !== 0) findings.push(finding("zip.multi-disk", "high", "Multi-disk zip: loaders and scanners disagree on such files", { file: path, offset: eocdOffset }));
   let zip64 = false;
   let cdEnd = eocdOffset;

@@ -1,8 +1,7 @@
 // HubClient metadata calls over real HTTP against the local registry, with faults injected by the hostile proxy.
 import { HubClient, hubScanStatus } from '../../src/hub/client.js';
 import { pickHubUrl } from '../../src/hub/endpoint.js';
-import { HubError } from '../../src/hub/errors.js';
-import { startEnv, TOKEN, type Env } from './fixture.js';
+import { failure, startEnv, TOKEN, type Env } from './fixture.js';
 
 let env: Env;
 beforeAll(async () => {
@@ -17,15 +16,6 @@ beforeEach(() => {
   env.sleeps.length = 0;
 });
 
-async function failure(p: Promise<unknown>): Promise<HubError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof HubError) return err;
-    throw err;
-  }
-  throw new Error('expected a HubError, but the call succeeded');
-}
 
 type Json = Record<string, unknown>;
 

@@ -3,10 +3,9 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HubError } from '../../src/hub/errors.js';
 import type { TreeFile, TreeItem } from '../../src/hub/types.js';
 import type { HubClient, HubClientOptions } from '../../src/hub/client.js';
-import { LFS_SIZE, TOKEN, collector, fileOf, startEnv, type Env } from './fixture.js';
+import { LFS_SIZE, TOKEN, collector, failure, fileOf, startEnv, type Env } from './fixture.js';
 
 let env: Env;
 let tree: TreeItem[];
@@ -36,15 +35,6 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const lfsItem = () => fileOf(tree, 'model.safetensors');
 const CDN = /^\/repos\//;
 
-async function failure(p: Promise<unknown>): Promise<HubError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof HubError) return err;
-    throw err;
-  }
-  throw new Error('expected a HubError, but the download succeeded');
-}
 
 function download(c: HubClient, item: TreeFile, extra: Partial<Parameters<HubClient['download']>[0]> = {}) {
   return c.download({ repo: REPO, sha, item, ...extra });

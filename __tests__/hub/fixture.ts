@@ -7,6 +7,7 @@ import { buildStore, type BuiltStore } from '../../src/registry/store-builder.js
 import { startRegistry, type RegistryOptions, type RunningRegistry } from '../../src/registry/server.js';
 import type { StoreSpec } from '../../src/registry/spec.js';
 import { HubClient, type HubClientOptions } from '../../src/hub/client.js';
+import { HubError } from '../../src/hub/errors.js';
 import type { TreeFile } from '../../src/hub/types.js';
 import { startHostileProxy, type HostileProxy } from '../support/hostile-proxy.js';
 
@@ -150,4 +151,15 @@ export function collector(): { write(c: Uint8Array): void; end(): void; bytes():
     bytes: () => Buffer.concat(chunks)
   };
   return c;
+}
+
+/** The HubError a call fails with; a success or any other error fails the test. */
+export async function failure(p: Promise<unknown>): Promise<HubError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof HubError) return err;
+    throw err;
+  }
+  throw new Error('expected a HubError, but the call succeeded');
 }

@@ -4,7 +4,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { ChunkedDecoder, socketGet } from '../../src/hub/socket-get.js';
-import { HubError } from '../../src/hub/errors.js';
+import { failure } from './fixture.js';
 
 describe('ChunkedDecoder', () => {
   test('decodes any chunking of any body, however the wire bytes are split', () => {
@@ -72,15 +72,6 @@ describe('socketGet against a raw TCP server', () => {
     for (let c = await r.body.read(); c; c = await r.body.read()) parts.push(Buffer.from(c));
     return { status: r.status, headers: r.headers, text: Buffer.concat(parts).toString() };
   };
-  async function failure(p: Promise<unknown>): Promise<HubError> {
-    try {
-      await p;
-    } catch (err) {
-      if (err instanceof HubError) return err;
-      throw err;
-    }
-    throw new Error('expected a HubError');
-  }
 
   test('skips an interim 100 Continue and reads a Content-Length body', async () => {
     reply = (s) => s.end('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 5\r\nX-A: 1\r\n\r\nhello');

@@ -27,6 +27,18 @@ export const TEXT_FORMATS: ReadonlySet<Format> = new Set(['script', 'notebook', 
 const EOCD_SIG = [0x50, 0x4b, 0x05, 0x06];
 const HDF5_SIG = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
 
+/** The fields of the end-of-central-directory record at `at` (its signature already checked). */
+export function eocdFields(b: Uint8Array, at: number): { disk: number; cdDisk: number; onDisk: number; total: number; cdSize: number; cdOffset: number } {
+  return {
+    disk: u16le(b, at + 4),
+    cdDisk: u16le(b, at + 6),
+    onDisk: u16le(b, at + 8),
+    total: u16le(b, at + 10),
+    cdSize: u32le(b, at + 12),
+    cdOffset: u32le(b, at + 16)
+  };
+}
+
 /**
  * Offset in `tail` of the last plausible end-of-central-directory record, or -1. Plausible: single-disk counts
  * that agree, and a central directory that fits before the record (zip64 markers defer that to the zip64
@@ -37,12 +49,7 @@ export function findEocd(tail: Uint8Array, size?: number): number {
   // The EOCD is 22 bytes plus a comment of at most 65535 bytes: search backwards from the last possible start.
   for (let i = tail.length - 22; i >= 0 && i >= tail.length - 22 - 0xffff; i--) {
     if (tail[i] !== 0x50 || !startsWith(tail, EOCD_SIG, i)) continue;
-    const disk = u16le(tail, i + 4);
-    const cdDisk = u16le(tail, i + 6);
-    const onDisk = u16le(tail, i + 8);
-    const total = u16le(tail, i + 10);
-    const cdSize = u32le(tail, i + 12);
-    const cdOffset = u32le(tail, i + 16);
+    const { disk, cdDisk, onDisk, total, cdSize, cdOffset } = eocdFields(tail, i);
     const zip64 = onDisk === 0xffff || total === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff;
     const plausible = zip64 || ((disk === 0 || disk === 0xffff) && (cdDisk === 0 || cdDisk === 0xffff) &&
       onDisk <= total && cdSize >= total * 46 && cdOffset + cdSize <= tailStart + i);

@@ -99,7 +99,7 @@ export function parseStringLine(line: string): string | null {
   return out;
 }
 
-/** UNICODE: raw-unicode-escape — only \uXXXX and \UXXXXXXXX are escapes; other bytes are latin1 code points. */
+/** UNICODE: raw-unicode-escape — only \u plus 4 hex digits and \U plus 8 are escapes; other bytes are latin1 code points. */
 export function parseUnicodeLine(line: string): string | null {
   let out = '';
   for (let i = 0; i < line.length; i++) {

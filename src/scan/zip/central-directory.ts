@@ -4,7 +4,7 @@
 import type { Finding } from '../../findings.js';
 import { latin1, u16le, u32le, u64leNumber, utf8 } from '../bytes.js';
 import { finding } from '../kit.js';
-import { findEocd } from '../sniff.js';
+import { eocdFields, findEocd } from '../sniff.js';
 
 export interface ZipEntry {
   /** Central-directory name (what loaders use). */
@@ -61,12 +61,9 @@ export function readCentralDirectory(tail: Uint8Array, size: number, path: strin
   if (endOfZip < size) {
     findings.push(finding('zip.trailing-data', 'high', `${size - endOfZip} bytes follow the end of the zip (polyglot or hidden data)`, { file: path, offset: endOfZip }));
   }
-  const disk = u16le(tail, e + 4);
-  const cdDisk = u16le(tail, e + 6);
-  let diskEntries = u16le(tail, e + 8);
-  let total = u16le(tail, e + 10);
-  let cdSize = u32le(tail, e + 12);
-  let cdOffset = u32le(tail, e + 16);
+  const eocd = eocdFields(tail, e);
+  const { disk, cdDisk } = eocd;
+  let { onDisk: diskEntries, total, cdSize, cdOffset } = eocd;
   if (disk !== 0 || cdDisk !== 0) findings.push(finding('zip.multi-disk', 'high', 'Multi-disk zip: loaders and scanners disagree on such files', { file: path, offset: eocdOffset }));
   let zip64 = false;
   let cdEnd = eocdOffset; // where the central directory should end
