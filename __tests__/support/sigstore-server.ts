@@ -75,6 +75,9 @@ export async function startSigstoreServer(): Promise<SigstoreServer> {
   const ca = await initializeCA(keyPair(), ctLog);
   const tlog = await initializeTLog(url, tlogKeys);
   const tsa = await initializeTSA(keyPair());
+  // The mock encodes genTime's milliseconds with trailing zeros dropped (".12"), which @sigstore/core's time parser
+  // only accepts as exactly three digits: 1 request in 10 failed verification. Whole seconds encode as plain "Z".
+  (tsa as unknown as { getCurrentTime: () => Date }).getCurrentTime = () => new Date(Math.floor(Date.now() / 1000) * 1000);
   const fulcio = fulcioHandler(ca);
   const tsaH = tsaHandler(tsa);
   handlers = {
