@@ -3,15 +3,15 @@
 // budgets hold. Run: ./run bench report; writes bench/results/report.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import type { Finding, Severity, Verdict } from '../src/findings.js';
+import type { Finding, Severity, Verdict } from '../src/core/findings.js';
 import { annotationsFor } from '../src/report/annotations.js';
 import { renderJsonReport } from '../src/report/json.js';
 import { renderComment } from '../src/report/markdown.js';
 import { renderSarif } from '../src/report/sarif.js';
 import { renderSummary } from '../src/report/summary.js';
 import { renderText } from '../src/report/text.js';
-import type { ReportInput } from '../src/report/types.js';
-import type { FileReport, Review } from '../src/review/types.js';
+import type { ReportInput } from '../src/core/report.js';
+import type { FileReport, Review } from '../src/core/review.js';
 
 const SEVS: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 const sha = (i: number): string => i.toString(16).padStart(40, 'a');

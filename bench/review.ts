@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { REPO_CHECKS } from '../src/checks/index.js';
 import { HubClient } from '../src/hub/client.js';
-import { defaultPolicy } from '../src/policy/defaults.js';
+import { defaultPolicy } from '../src/config/policy/defaults.js';
 import { startRegistry } from '../src/registry/server.js';
 import { buildStore } from '../src/registry/store-builder.js';
 import { reviewEntry } from '../src/review/pipeline.js';

@@ -60,10 +60,10 @@ var init_io = __esm({
   }
 });
 
-// src/version.ts
+// src/core/version.ts
 var TOOL_NAME, TOOL_VERSION;
 var init_version = __esm({
-  "src/version.ts"() {
+  "src/core/version.ts"() {
     "use strict";
     TOOL_NAME = "model-gate";
     TOOL_VERSION = "0.1.0";
@@ -133,7 +133,7 @@ var init_cdn_url = __esm({
   }
 });
 
-// src/paths.ts
+// src/core/paths.ts
 function unsafePathReason(path) {
   if (path.length === 0) return "is empty";
   if (path.length > MAX_REPO_PATH) return `is longer than ${MAX_REPO_PATH} characters`;
@@ -152,7 +152,7 @@ function unsafePathReason(path) {
 }
 var MAX_REPO_PATH;
 var init_paths = __esm({
-  "src/paths.ts"() {
+  "src/core/paths.ts"() {
     "use strict";
     MAX_REPO_PATH = 4096;
   }
@@ -3046,7 +3046,7 @@ var init_hub_shapes = __esm({
   }
 });
 
-// src/ids.ts
+// src/core/ids.ts
 function checkRepoId(id2) {
   if (id2.length === 0) return { message: "repo id is empty", help: "Write the model's id as `namespace/name`." };
   for (let i = 0; i < id2.length; i++) {
@@ -3162,7 +3162,7 @@ function checkNamespace(ns) {
 }
 var MAX_ID_PART, PART, FULL_SHA;
 var init_ids = __esm({
-  "src/ids.ts"() {
+  "src/core/ids.ts"() {
     "use strict";
     MAX_ID_PART = 96;
     PART = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
@@ -6251,7 +6251,7 @@ var init_fetch = __esm({
   }
 });
 
-// src/findings.ts
+// src/core/findings.ts
 function severityRank(s) {
   return RANK[s];
 }
@@ -6268,9 +6268,16 @@ function verdictOf(findings) {
 function compareFindings(a, b) {
   return RANK[b.severity] - RANK[a.severity] || (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? a.offset ?? 0) - (b.line ?? b.offset ?? 0) || a.check.localeCompare(b.check);
 }
+function finding(check, severity, message, extra = {}) {
+  return { check, severity, message, ...extra };
+}
+function truncate(s, max = 160) {
+  const clean2 = s.replace(/[\r\n\t]+/g, " ");
+  return clean2.length > max ? `${clean2.slice(0, max)}\u2026` : clean2;
+}
 var SEVERITIES, RANK;
 var init_findings = __esm({
-  "src/findings.ts"() {
+  "src/core/findings.ts"() {
     "use strict";
     SEVERITIES = ["critical", "high", "medium", "low", "info"];
     RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
@@ -6600,10 +6607,10 @@ var init_keys = __esm({
   }
 });
 
-// src/checks/namespace/publishers.ts
+// src/config/security/publishers.ts
 var TRUSTED_PUBLISHERS, KNOWN_LEGITIMATE, KNOWN_REPOS, MOST_IMITATED;
 var init_publishers = __esm({
-  "src/checks/namespace/publishers.ts"() {
+  "src/config/security/publishers.ts"() {
     "use strict";
     TRUSTED_PUBLISHERS = Object.freeze([
       "meta-llama",
@@ -7190,7 +7197,7 @@ async function checkName(repoId2, options = {}) {
   const id2 = repoId2.split("@")[0].trim();
   const parts = id2.split("/");
   if (parts.length !== 2 || !parts[0] || !parts[1]) {
-    const f = finding(
+    const f = finding2(
       "syntax.invalid",
       "high",
       `'${repoId2}' is not a Hub model id of the form ORG/NAME`,
@@ -7221,7 +7228,7 @@ async function checkName(repoId2, options = {}) {
     role = same.role;
     if (same.keys.raw !== namespace) {
       hits.push({ rule: "case-variant", score: 0, detail: `same account as '${same.keys.raw}'`, publisher: same.keys.raw, role: same.role, subject: "namespace" });
-      findings.push(finding(
+      findings.push(finding2(
         "case-variant",
         "info",
         `'${namespace}' is ${same.role} publisher '${same.keys.raw}' written in another case`,
@@ -7231,7 +7238,7 @@ async function checkName(repoId2, options = {}) {
     }
   } else if (reviewed) {
     role = "reviewed";
-    findings.push(finding(
+    findings.push(finding2(
       "reviewed",
       "info",
       `'${namespace}' was reviewed as a legitimate neighbour on ${reviewed.date}`,
@@ -7370,7 +7377,7 @@ async function shadowing(namespace, name3, protectedNames, namespaceHits, option
       source: s.source
     };
     hits.push(hit);
-    findings.push(finding(
+    findings.push(finding2(
       "repo-shadowing",
       severityOf(score),
       `'${escapeNonAscii(namespace)}/${name3}' reuses the repo name of ${s.role} publisher '${s.publisher}' (${s.publisher}/${s.repo}) ${why}`,
@@ -7379,7 +7386,7 @@ async function shadowing(namespace, name3, protectedNames, namespaceHits, option
     ));
   }
   if (unconfirmed.length > 0) {
-    findings.push(finding(
+    findings.push(finding2(
       "repo-shadowing",
       "info",
       `could not ask the Hub whether ${unconfirmed.length} protected publisher(s) have a repo named '${name3}'`,
@@ -7413,13 +7420,13 @@ function severityOf(score) {
   if (score >= REVIEW_SCORE) return "medium";
   return "info";
 }
-function finding(rule, severity, message, evidence, help) {
+function finding2(rule, severity, message, evidence, help) {
   return { check: `namespace.${rule}`, severity, message, evidence, help };
 }
 function lookalikeFinding(namespace, hit) {
   const severity = severityOf(hit.score);
   const block = hit.score >= BLOCK_SCORE;
-  return finding(
+  return finding2(
     hit.rule,
     severity,
     `Namespace '${namespace}' imitates ${hit.role} publisher '${hit.publisher}' (${RULE_NAMES[hit.rule]})`,
@@ -7434,7 +7441,7 @@ function syntaxFinding(what, value, problem, imitated2) {
   const via = [...new Set(imitated2.map((h) => h.rule))].join(", ");
   const imitates = target.length > 0 ? `imitates: ${target.join(", ")}; rule: ${rule} (reads as it by ${via})` : `rule: ${rule}`;
   if (problem.kind === "non-ascii") {
-    return finding(
+    return finding2(
       rule,
       "critical",
       `The ${what} '${escapeNonAscii(value)}' contains characters no Hub name can have${who}`,
@@ -7442,7 +7449,7 @@ function syntaxFinding(what, value, problem, imitated2) {
       "Do not approve. Hub names are ASCII only; a name with lookalike or invisible characters is an impersonation attempt or a copy-paste accident. Retype the id by hand from the publisher's page."
     );
   }
-  return finding(
+  return finding2(
     rule,
     "high",
     `The ${what} '${escapeNonAscii(value)}' is not a valid Hub name: it ${problem.reason}${who}`,
@@ -13063,7 +13070,7 @@ var init_verify_signature = __esm({
   }
 });
 
-// src/policy/digest.ts
+// src/config/policy/digest.ts
 import { createHash as createHash7 } from "node:crypto";
 function policySha256(policy) {
   return createHash7("sha256").update(canonicalPolicyJson(policy), "utf8").digest("hex");
@@ -13097,7 +13104,7 @@ function canonicalJson(value) {
   throw new Error(`cannot canonicalize a ${typeof value}`);
 }
 var init_digest = __esm({
-  "src/policy/digest.ts"() {
+  "src/config/policy/digest.ts"() {
     "use strict";
   }
 });
@@ -42527,7 +42534,7 @@ wrote ${output}
   }
 });
 
-// src/scan/json.ts
+// src/analyze/json.ts
 function isObject2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -42700,7 +42707,7 @@ function parseJson(text) {
 }
 var JsonError, MAX_DEPTH;
 var init_json = __esm({
-  "src/scan/json.ts"() {
+  "src/analyze/json.ts"() {
     "use strict";
     JsonError = class extends Error {
       constructor(message, offset) {
@@ -47027,7 +47034,7 @@ var init_dist9 = __esm({
   }
 });
 
-// src/checks/content/patterns.ts
+// src/analyze/patterns.ts
 function credentialLocation(text) {
   const t2 = text.replace(/\\/g, "/");
   for (const [re, what] of CREDENTIAL_LOCATIONS) if (re.test(t2)) return what;
@@ -47054,7 +47061,7 @@ function isKnownGitSource(url) {
 }
 var CREDENTIAL_LOCATIONS, SECRET_WORD, SENSITIVE_VARIABLES;
 var init_patterns = __esm({
-  "src/checks/content/patterns.ts"() {
+  "src/analyze/patterns.ts"() {
     "use strict";
     CREDENTIAL_LOCATIONS = [
       [/\.aws\/(credentials|config)\b/, "AWS credentials"],
@@ -47079,7 +47086,7 @@ var init_patterns = __esm({
   }
 });
 
-// src/checks/content/util.ts
+// src/analyze/util.ts
 function basename2(path) {
   return path.slice(path.lastIndexOf("/") + 1);
 }
@@ -47144,13 +47151,13 @@ function maxSeverity(items) {
 }
 var EVIDENCE_MAX;
 var init_util = __esm({
-  "src/checks/content/util.ts"() {
+  "src/analyze/util.ts"() {
     "use strict";
     EVIDENCE_MAX = 220;
   }
 });
 
-// src/checks/content/requirements.ts
+// src/analyze/requirements.ts
 function issue(kind, severity, message) {
   return { kind, severity, message, help: HELP[kind] };
 }
@@ -47277,7 +47284,7 @@ function analyzeRequirements(path, text) {
 }
 var HELP, VCS, INDEX_OPTIONS;
 var init_requirements = __esm({
-  "src/checks/content/requirements.ts"() {
+  "src/analyze/requirements.ts"() {
     "use strict";
     init_patterns();
     init_util();
@@ -47292,7 +47299,7 @@ var init_requirements = __esm({
   }
 });
 
-// src/checks/content/shell/tokenize.ts
+// src/analyze/shell/tokenize.ts
 function tokenizeShell(src, dialect = "posix", firstLine = 1) {
   const physical = src.split(/\r\n|\r|\n/);
   const out = [];
@@ -47541,13 +47548,13 @@ function tokenizeLine(s, dialect) {
 }
 var MAX_JOIN;
 var init_tokenize = __esm({
-  "src/checks/content/shell/tokenize.ts"() {
+  "src/analyze/shell/tokenize.ts"() {
     "use strict";
     MAX_JOIN = 64;
   }
 });
 
-// src/checks/content/shell/analyze.ts
+// src/analyze/shell/analyze.ts
 function newShellState() {
   return { vars: /* @__PURE__ */ new Map(), fetched: /* @__PURE__ */ new Map(), executable: /* @__PURE__ */ new Map() };
 }
@@ -47973,7 +47980,7 @@ function pipInstallArgs(name3, args) {
 }
 var MAX_DEPTH2, HELP2, INTERPRETER, SHELLS, WRAPPERS, NETWORK, ENV_DUMP, URL_RE, CHMOD_X;
 var init_analyze = __esm({
-  "src/checks/content/shell/analyze.ts"() {
+  "src/analyze/shell/analyze.ts"() {
     "use strict";
     init_patterns();
     init_requirements();
@@ -47999,7 +48006,7 @@ var init_analyze = __esm({
   }
 });
 
-// src/checks/content/python/sinks.ts
+// src/analyze/python/sinks.ts
 function osExecProgramIndex(name3) {
   if (/^os\.exec(l|le|lp|lpe|v|ve|vp|vpe)$/.test(name3)) return 0;
   if (/^os\.spawn(l|le|lp|lpe|v|ve|vp|vpe)$/.test(name3)) return 1;
@@ -48011,7 +48018,7 @@ function isDangerousName(name3) {
 }
 var SPAWN_ARGV, SPAWN_SHELL, DYNAMIC_EXEC, LOADS, FILE_ACCESS, FETCH, FETCH_TO_PATH, SEND, NATIVE_LOAD, CODE_FROM_PATH, TOKEN_GETTERS, DANGER_ROOTS, SCANNER_PACKAGES;
 var init_sinks = __esm({
-  "src/checks/content/python/sinks.ts"() {
+  "src/analyze/python/sinks.ts"() {
     "use strict";
     SPAWN_ARGV = /* @__PURE__ */ new Set([
       "subprocess.Popen",
@@ -48220,7 +48227,7 @@ var init_sinks = __esm({
   }
 });
 
-// src/checks/content/python/strings.ts
+// src/analyze/python/strings.ts
 import { gunzipSync, inflateSync } from "node:zlib";
 function decodePyString(token) {
   const m = /^([rRbBuUfF]{0,2})('''|"""|'|")/.exec(token);
@@ -48359,14 +48366,14 @@ function looksActive(text) {
 }
 var UNKNOWN, MAX_TEXT;
 var init_strings = __esm({
-  "src/checks/content/python/strings.ts"() {
+  "src/analyze/python/strings.ts"() {
     "use strict";
     UNKNOWN = "\0";
     MAX_TEXT = 64 * 1024;
   }
 });
 
-// src/checks/content/python/values.ts
+// src/analyze/python/values.ts
 function val(v = {}) {
   return { flags: 0, why: [], lines: [], ...v };
 }
@@ -48407,7 +48414,7 @@ function newScope(kind, parent) {
 }
 var F, PROPAGATE, ALIASES;
 var init_values = __esm({
-  "src/checks/content/python/values.ts"() {
+  "src/analyze/python/values.ts"() {
     "use strict";
     init_strings();
     F = {
@@ -48455,13 +48462,13 @@ var init_values = __esm({
   }
 });
 
-// src/checks/content/python/analyze.ts
+// src/analyze/python/analyze.ts
 function analyzePython(src, opts = {}) {
   return new PyAnalyzer(src, opts).run();
 }
 var MAX_DEPTH3, MAX_ITEMS, HELP3, BUILTINS, PyAnalyzer, SHELL_TO_CODE;
 var init_analyze2 = __esm({
-  "src/checks/content/python/analyze.ts"() {
+  "src/analyze/python/analyze.ts"() {
     "use strict";
     init_dist9();
     init_patterns();
@@ -49828,7 +49835,7 @@ var init_analyze2 = __esm({
   }
 });
 
-// src/checks/content/notebook.ts
+// src/analyze/notebook.ts
 function cellSources(doc) {
   if (!isObject2(doc)) return void 0;
   const cells = Array.isArray(doc.cells) ? doc.cells : Array.isArray(doc.worksheets) ? doc.worksheets.flatMap((w) => isObject2(w) && Array.isArray(w.cells) ? w.cells : []) : [];
@@ -49939,7 +49946,7 @@ function analyzeNotebook(path, raw, context2 = "notebook") {
 }
 var SHELL_CELL, OTHER_CELL;
 var init_notebook = __esm({
-  "src/checks/content/notebook.ts"() {
+  "src/analyze/notebook.ts"() {
     "use strict";
     init_json();
     init_analyze2();
@@ -49950,181 +49957,7 @@ var init_notebook = __esm({
   }
 });
 
-// src/scan/bytes.ts
-function u16le(b, o) {
-  return (b[o] ?? 0) | (b[o + 1] ?? 0) << 8;
-}
-function u32le(b, o) {
-  return ((b[o] ?? 0) | (b[o + 1] ?? 0) << 8 | (b[o + 2] ?? 0) << 16) + (b[o + 3] ?? 0) * 16777216;
-}
-function u32be(b, o) {
-  return (b[o] ?? 0) * 16777216 + ((b[o + 1] ?? 0) << 16 | (b[o + 2] ?? 0) << 8 | (b[o + 3] ?? 0));
-}
-function u64le(b, o) {
-  return BigInt(u32le(b, o)) | BigInt(u32le(b, o + 4)) << 32n;
-}
-function u64leNumber(b, o) {
-  const v = u64le(b, o);
-  return v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : void 0;
-}
-function startsWith(b, sig, at = 0) {
-  const len = sig.length;
-  if (b.length < at + len) return false;
-  for (let i = 0; i < len; i++) {
-    const want = typeof sig === "string" ? sig.charCodeAt(i) : sig[i];
-    if (b[at + i] !== want) return false;
-  }
-  return true;
-}
-function concatBytes(parts, total) {
-  const n = total ?? parts.reduce((s, p) => s + p.length, 0);
-  if (parts.length === 1 && parts[0]?.length === n) return parts[0];
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p.subarray(0, Math.min(p.length, n - o)), o);
-    o += p.length;
-    if (o >= n) break;
-  }
-  return out;
-}
-function indexOfBytes(hay, needle, from = 0) {
-  const first = needle[0];
-  if (first === void 0) return from;
-  for (let i = hay.indexOf(first, from); i !== -1 && i + needle.length <= hay.length; i = hay.indexOf(first, i + 1)) {
-    let j = 1;
-    while (j < needle.length && hay[i + j] === needle[j]) j++;
-    if (j === needle.length) return i;
-  }
-  return -1;
-}
-function looksLikeText(b) {
-  if (b.length === 0) return true;
-  let control = 0;
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i];
-    if (c < 128) {
-      if (c === 0) return false;
-      if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27) control++;
-      if (c === 127) control++;
-      i++;
-      continue;
-    }
-    const need = c >= 240 && c <= 244 ? 3 : c >= 224 ? c <= 239 ? 2 : -1 : c >= 194 && c <= 223 ? 1 : -1;
-    if (need < 0) return false;
-    for (let k = 1; k <= need; k++) {
-      if (i + k >= b.length) return control * 100 <= b.length;
-      const cc = b[i + k];
-      if ((cc & 192) !== 128) return false;
-    }
-    i += need + 1;
-  }
-  return control * 100 <= b.length;
-}
-function latin1(b) {
-  let s = "";
-  for (let i = 0; i < b.length; i += 4096) s += String.fromCharCode(...b.subarray(i, Math.min(b.length, i + 4096)));
-  return s;
-}
-function utf8(b) {
-  return decoder.decode(b);
-}
-function evidenceBytes(b, max = 48) {
-  let s = "";
-  for (let i = 0; i < Math.min(b.length, max); i++) {
-    const c = b[i];
-    s += c >= 32 && c < 127 && c !== 92 ? String.fromCharCode(c) : `\\x${c.toString(16).padStart(2, "0")}`;
-  }
-  return b.length > max ? `${s}\u2026` : s;
-}
-function truncate(s, max = 160) {
-  const clean2 = s.replace(/[\r\n\t]+/g, " ");
-  return clean2.length > max ? `${clean2.slice(0, max)}\u2026` : clean2;
-}
-var decoder;
-var init_bytes = __esm({
-  "src/scan/bytes.ts"() {
-    "use strict";
-    decoder = new TextDecoder("utf-8", { fatal: false });
-  }
-});
-
-// src/scan/kit.ts
-function limitsOf(opts) {
-  return { ...DEFAULT_LIMITS, ...opts?.limits ?? {} };
-}
-function finding2(check, severity, message, extra = {}) {
-  return { check, severity, message, ...extra };
-}
-function mergeOutcomes(outcomes) {
-  const formats = [];
-  const findings = [];
-  let complete = true;
-  let details;
-  for (const o of outcomes) {
-    for (const f of o.formats) if (!formats.includes(f)) formats.push(f);
-    findings.push(...o.findings);
-    complete &&= o.complete;
-    if (o.details) details = { ...details ?? {}, ...o.details };
-  }
-  const out = { formats, findings, complete };
-  if (details) out.details = details;
-  return out;
-}
-function fixedScanner(outcome) {
-  return { push: () => void 0, end: () => outcome };
-}
-function guarded(path, name3, inner) {
-  let failure;
-  const fail3 = (err) => ({
-    formats: [],
-    findings: [finding2(
-      "scan.internal-error",
-      "high",
-      `The ${name3} scanner failed on this file, so it was not fully examined: ${err instanceof Error ? err.message : String(err)}`,
-      { file: path, help: "Report this to the Model Gate maintainers with the file; treat the file as unreviewed." }
-    )],
-    complete: false
-  });
-  return {
-    push(chunk) {
-      if (failure !== void 0) return;
-      try {
-        inner.push(chunk);
-      } catch (err) {
-        failure = err;
-      }
-    },
-    end() {
-      if (failure !== void 0) return fail3(failure);
-      try {
-        return inner.end();
-      } catch (err) {
-        return fail3(err);
-      }
-    }
-  };
-}
-var DEFAULT_LIMITS, BLOCKING;
-var init_kit = __esm({
-  "src/scan/kit.ts"() {
-    "use strict";
-    DEFAULT_LIMITS = {
-      maxDecompressedBytes: 8 * 1024 ** 3,
-      maxRatio: 200,
-      ratioMinBytes: 16 * 1024 * 1024,
-      maxDepth: 3,
-      maxMembers: 1e5,
-      maxHeaderBytes: 1e8,
-      maxJsonBytes: 16 * 1024 * 1024,
-      zipBufferBytes: 64 * 1024 * 1024
-    };
-    BLOCKING = /* @__PURE__ */ new Set(["critical", "high"]);
-  }
-});
-
-// src/scan/chat-template.ts
+// src/analyze/template.ts
 function checkChatTemplate(template, path, where, offset) {
   const out = [];
   const code = [];
@@ -50136,7 +49969,7 @@ function checkChatTemplate(template, path, where, offset) {
     const hits = list.map(([pattern, why]) => ({ m: pattern.exec(joined), why })).filter((h) => h.m !== null);
     const first = hits[0]?.m;
     if (!first) continue;
-    out.push(finding2(check, severity, `Chat template in ${where} ${hits.map((h) => `${h.why} (\`${h.m[0]}\`)`).join("; ")}${severity === "critical" ? ": template injection runs code when the model is loaded" : ""}`, {
+    out.push(finding(check, severity, `Chat template in ${where} ${hits.map((h) => `${h.why} (\`${h.m[0]}\`)`).join("; ")}${severity === "critical" ? ": template injection runs code when the model is loaded" : ""}`, {
       file: path,
       evidence: truncate(context(joined, first.index), 200),
       ...extra,
@@ -50150,11 +49983,10 @@ function context(s, at) {
   return s.slice(Math.max(0, at - 60), at + 100);
 }
 var CRITICAL, HIGH;
-var init_chat_template = __esm({
-  "src/scan/chat-template.ts"() {
+var init_template = __esm({
+  "src/analyze/template.ts"() {
     "use strict";
-    init_bytes();
-    init_kit();
+    init_findings();
     CRITICAL = [
       [/__(class|mro|subclasses|globals|builtins|import|base|bases|init|dict|getattribute|reduce|reduce_ex|code|func|self|loader|spec)__/, "walks Python object internals"],
       [/\bpopen\b|\bsubprocess\b|\bos\.system\b|\bos\.(exec|spawn)\w*/, "names process execution"],
@@ -50171,7 +50003,7 @@ var init_chat_template = __esm({
   }
 });
 
-// src/checks/content/python/imports.ts
+// src/analyze/python/imports.ts
 function relativeImports(src) {
   const out = [];
   parser.parse(src).iterate({
@@ -50190,7 +50022,7 @@ function relativeImports(src) {
   return out;
 }
 var init_imports = __esm({
-  "src/checks/content/python/imports.ts"() {
+  "src/analyze/python/imports.ts"() {
     "use strict";
     init_dist9();
   }
@@ -50284,7 +50116,7 @@ var init_remote_code = __esm({
   "src/checks/content/remote-code.ts"() {
     "use strict";
     init_json();
-    init_chat_template();
+    init_template();
     init_imports();
     init_util();
     CONFIGS = /* @__PURE__ */ new Set([
@@ -51717,7 +51549,7 @@ var init_checks = __esm({
   }
 });
 
-// src/policy/defaults.ts
+// src/config/policy/defaults.ts
 function defaultPolicy() {
   return {
     trustedPublishers: [...TRUSTED_PUBLISHERS],
@@ -51732,7 +51564,7 @@ function defaultPolicy() {
 }
 var DEFAULT_POLICY_PATH, DEFAULT_FAIL_ON, DEFAULT_MAX_FILE_SIZE, DEFAULT_CONCURRENCY, MAX_CONCURRENCY;
 var init_defaults = __esm({
-  "src/policy/defaults.ts"() {
+  "src/config/policy/defaults.ts"() {
     "use strict";
     init_publishers();
     DEFAULT_POLICY_PATH = ".github/model-gate.yml";
@@ -52547,7 +52379,7 @@ var init_text = __esm({
   }
 });
 
-// src/allowlist/diff.ts
+// src/config/allowlist/diff.ts
 function diffAllowlists(base2, head) {
   const baseByKey = /* @__PURE__ */ new Map();
   for (const e of base2 ?? []) if (!baseByKey.has(keyOf(e))) baseByKey.set(keyOf(e), e);
@@ -52588,12 +52420,12 @@ function sameFiles(a, b) {
   return sa.size === sb.size && [...sa].every((x) => sb.has(x));
 }
 var init_diff = __esm({
-  "src/allowlist/diff.ts"() {
+  "src/config/allowlist/diff.ts"() {
     "use strict";
   }
 });
 
-// src/glob.ts
+// src/core/glob.ts
 function compileGlob(source) {
   if (source.length === 0) return { ok: false, error: "empty pattern" };
   if (source.length > MAX_GLOB_LENGTH) return { ok: false, error: `pattern longer than ${MAX_GLOB_LENGTH} characters` };
@@ -52712,13 +52544,13 @@ function matchGlob(glob, path) {
 }
 var MAX_GLOB_LENGTH;
 var init_glob = __esm({
-  "src/glob.ts"() {
+  "src/core/glob.ts"() {
     "use strict";
     MAX_GLOB_LENGTH = 256;
   }
 });
 
-// src/yaml/strict.ts
+// src/config/yaml/strict.ts
 function tabIndentedLines(text) {
   const out = [];
   const lines = text.split(/\r\n|\r|\n/);
@@ -52790,7 +52622,7 @@ function describeNode(node) {
 }
 var LineIndex, Builder;
 var init_strict = __esm({
-  "src/yaml/strict.ts"() {
+  "src/config/yaml/strict.ts"() {
     "use strict";
     init_js_yaml();
     LineIndex = class {
@@ -52963,7 +52795,7 @@ var init_strict = __esm({
   }
 });
 
-// src/yaml/suggest.ts
+// src/config/yaml/suggest.ts
 function didYouMean(key, known) {
   const k = key.toLowerCase().replace(/-/g, "_");
   let best;
@@ -52990,12 +52822,12 @@ function editDistance(a, b) {
   return prev[b.length] ?? 99;
 }
 var init_suggest = __esm({
-  "src/yaml/suggest.ts"() {
+  "src/config/yaml/suggest.ts"() {
     "use strict";
   }
 });
 
-// src/allowlist/parse.ts
+// src/config/allowlist/parse.ts
 function parseAllowlist(text, file2) {
   const entries = [];
   const errors = [];
@@ -53178,7 +53010,7 @@ function sorted(errors) {
 }
 var ALLOWLIST_LIMITS, ALLOWLIST_VERSION, ENTRY_KEYS, TOP_KEYS, HIDDEN_CHARS;
 var init_parse2 = __esm({
-  "src/allowlist/parse.ts"() {
+  "src/config/allowlist/parse.ts"() {
     "use strict";
     init_glob();
     init_strict();
@@ -53197,7 +53029,7 @@ var init_parse2 = __esm({
   }
 });
 
-// src/policy/schema.ts
+// src/config/policy/schema.ts
 function readPolicyDocument(root, file2) {
   const errors = [];
   const fail3 = (at, message, help) => {
@@ -53395,7 +53227,7 @@ function exception(item, fail3) {
 }
 var FAIL_ON_VALUES, POLICY_KEYS, EXCEPTION_KEYS, UNITS, FORBIDDEN_GLOBAL_MODULES, FORBIDDEN_GLOBAL_NAMES, CHECK_ID;
 var init_schema = __esm({
-  "src/policy/schema.ts"() {
+  "src/config/policy/schema.ts"() {
     "use strict";
     init_ids();
     init_glob();
@@ -53497,7 +53329,7 @@ var init_schema = __esm({
   }
 });
 
-// src/policy/load.ts
+// src/config/policy/load.ts
 function loadPolicy(text, source, inputs = {}) {
   const policy = defaultPolicy();
   const errors = [];
@@ -53567,7 +53399,7 @@ function union(base2, more, key = folded) {
 }
 var MAX_POLICY_BYTES, exact, folded;
 var init_load = __esm({
-  "src/policy/load.ts"() {
+  "src/config/policy/load.ts"() {
     "use strict";
     init_findings();
     init_strict();
@@ -53580,7 +53412,7 @@ var init_load = __esm({
   }
 });
 
-// src/policy/diff.ts
+// src/config/policy/diff.ts
 function describePolicyChange(baseText, headText, source = DEFAULT_POLICY_PATH) {
   if (baseText === headText) return [];
   const lines = [];
@@ -53661,7 +53493,7 @@ function bytes(n) {
   return `${n} bytes`;
 }
 var init_diff2 = __esm({
-  "src/policy/diff.ts"() {
+  "src/config/policy/diff.ts"() {
     "use strict";
     init_findings();
     init_defaults();
@@ -53669,7 +53501,7 @@ var init_diff2 = __esm({
   }
 });
 
-// src/policy/exceptions.ts
+// src/config/policy/exceptions.ts
 function checkMatches(pattern, check) {
   if (pattern.endsWith(".*")) return check.startsWith(pattern.slice(0, -1));
   return pattern === check;
@@ -53731,12 +53563,12 @@ function applyExceptions(entry2, findings, exceptions2, today) {
   return outcome;
 }
 var init_exceptions = __esm({
-  "src/policy/exceptions.ts"() {
+  "src/config/policy/exceptions.ts"() {
     "use strict";
   }
 });
 
-// src/policy/exclude.ts
+// src/config/policy/exclude.ts
 function neverExcludedReason(path) {
   const name3 = path.slice(path.lastIndexOf("/") + 1);
   const lower = name3.toLowerCase();
@@ -53767,7 +53599,7 @@ function excludeDecision(path, exclude) {
 }
 var NEVER_EXCLUDED_EXTENSIONS, compiled;
 var init_exclude = __esm({
-  "src/policy/exclude.ts"() {
+  "src/config/policy/exclude.ts"() {
     "use strict";
     init_glob();
     NEVER_EXCLUDED_EXTENSIONS = /* @__PURE__ */ new Set([
@@ -53857,6 +53689,102 @@ var init_exclude = __esm({
       "cmake"
     ]);
     compiled = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/scan/bytes.ts
+function u16le(b, o) {
+  return (b[o] ?? 0) | (b[o + 1] ?? 0) << 8;
+}
+function u32le(b, o) {
+  return ((b[o] ?? 0) | (b[o + 1] ?? 0) << 8 | (b[o + 2] ?? 0) << 16) + (b[o + 3] ?? 0) * 16777216;
+}
+function u32be(b, o) {
+  return (b[o] ?? 0) * 16777216 + ((b[o + 1] ?? 0) << 16 | (b[o + 2] ?? 0) << 8 | (b[o + 3] ?? 0));
+}
+function u64le(b, o) {
+  return BigInt(u32le(b, o)) | BigInt(u32le(b, o + 4)) << 32n;
+}
+function u64leNumber(b, o) {
+  const v = u64le(b, o);
+  return v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : void 0;
+}
+function startsWith(b, sig, at = 0) {
+  const len = sig.length;
+  if (b.length < at + len) return false;
+  for (let i = 0; i < len; i++) {
+    const want = typeof sig === "string" ? sig.charCodeAt(i) : sig[i];
+    if (b[at + i] !== want) return false;
+  }
+  return true;
+}
+function concatBytes(parts, total) {
+  const n = total ?? parts.reduce((s, p) => s + p.length, 0);
+  if (parts.length === 1 && parts[0]?.length === n) return parts[0];
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p.subarray(0, Math.min(p.length, n - o)), o);
+    o += p.length;
+    if (o >= n) break;
+  }
+  return out;
+}
+function indexOfBytes(hay, needle, from = 0) {
+  const first = needle[0];
+  if (first === void 0) return from;
+  for (let i = hay.indexOf(first, from); i !== -1 && i + needle.length <= hay.length; i = hay.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < needle.length && hay[i + j] === needle[j]) j++;
+    if (j === needle.length) return i;
+  }
+  return -1;
+}
+function looksLikeText(b) {
+  if (b.length === 0) return true;
+  let control = 0;
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    if (c < 128) {
+      if (c === 0) return false;
+      if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27) control++;
+      if (c === 127) control++;
+      i++;
+      continue;
+    }
+    const need = c >= 240 && c <= 244 ? 3 : c >= 224 ? c <= 239 ? 2 : -1 : c >= 194 && c <= 223 ? 1 : -1;
+    if (need < 0) return false;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= b.length) return control * 100 <= b.length;
+      const cc = b[i + k];
+      if ((cc & 192) !== 128) return false;
+    }
+    i += need + 1;
+  }
+  return control * 100 <= b.length;
+}
+function latin1(b) {
+  let s = "";
+  for (let i = 0; i < b.length; i += 4096) s += String.fromCharCode(...b.subarray(i, Math.min(b.length, i + 4096)));
+  return s;
+}
+function utf8(b) {
+  return decoder.decode(b);
+}
+function evidenceBytes(b, max = 48) {
+  let s = "";
+  for (let i = 0; i < Math.min(b.length, max); i++) {
+    const c = b[i];
+    s += c >= 32 && c < 127 && c !== 92 ? String.fromCharCode(c) : `\\x${c.toString(16).padStart(2, "0")}`;
+  }
+  return b.length > max ? `${s}\u2026` : s;
+}
+var decoder;
+var init_bytes = __esm({
+  "src/scan/bytes.ts"() {
+    "use strict";
+    decoder = new TextDecoder("utf-8", { fatal: false });
   }
 });
 
@@ -54321,12 +54249,12 @@ function readCentralDirectory(tail, size, path, maxEntries) {
   if (endOfZip > size) throw new ZipDirectoryError("the end-of-central-directory comment runs past the end of the file");
   const comment2 = latin1(tail.subarray(e + 22, e + 22 + commentLen));
   if (endOfZip < size) {
-    findings.push(finding2("zip.trailing-data", "high", `${size - endOfZip} bytes follow the end of the zip (polyglot or hidden data)`, { file: path, offset: endOfZip }));
+    findings.push(finding("zip.trailing-data", "high", `${size - endOfZip} bytes follow the end of the zip (polyglot or hidden data)`, { file: path, offset: endOfZip }));
   }
   const eocd = eocdFields(tail, e);
   const { disk, cdDisk } = eocd;
   let { onDisk: diskEntries, total, cdSize, cdOffset } = eocd;
-  if (disk !== 0 || cdDisk !== 0) findings.push(finding2("zip.multi-disk", "high", "Multi-disk zip: loaders and scanners disagree on such files", { file: path, offset: eocdOffset }));
+  if (disk !== 0 || cdDisk !== 0) findings.push(finding("zip.multi-disk", "high", "Multi-disk zip: loaders and scanners disagree on such files", { file: path, offset: eocdOffset }));
   let zip64 = false;
   let cdEnd = eocdOffset;
   const loc = e - 20;
@@ -54344,7 +54272,7 @@ function readCentralDirectory(tail, size, path, maxEntries) {
     if (d64 === void 0 || t64 === void 0 || s64 === void 0 || o64 === void 0) throw new ZipDirectoryError("zip64 sizes are out of range");
     const clash = (v32, max, v64) => v32 !== max && v32 !== v64;
     if (clash(diskEntries, 65535, d64) || clash(total, 65535, t64) || clash(cdSize, 4294967295, s64) || clash(cdOffset, 4294967295, o64)) {
-      findings.push(finding2("zip.zip64-inconsistent", "high", "zip64 and classic end records disagree: different tools will see different entries", {
+      findings.push(finding("zip.zip64-inconsistent", "high", "zip64 and classic end records disagree: different tools will see different entries", {
         file: path,
         offset: recOffset,
         evidence: `classic ${total} entries @${cdOffset}+${cdSize}, zip64 ${t64} entries @${o64}+${s64}`
@@ -54355,15 +54283,15 @@ function readCentralDirectory(tail, size, path, maxEntries) {
     cdSize = s64;
     cdOffset = o64;
     cdEnd = recOffset;
-    if (recOffset + 56 > loc + tailStart) findings.push(finding2("zip.zip64-inconsistent", "high", "zip64 record overlaps its locator", { file: path, offset: recOffset }));
+    if (recOffset + 56 > loc + tailStart) findings.push(finding("zip.zip64-inconsistent", "high", "zip64 record overlaps its locator", { file: path, offset: recOffset }));
   } else if (diskEntries === 65535 || total === 65535 || cdSize === 4294967295 || cdOffset === 4294967295) {
-    findings.push(finding2("zip.zip64-inconsistent", "high", "End record has zip64 markers but no zip64 locator", { file: path, offset: eocdOffset }));
+    findings.push(finding("zip.zip64-inconsistent", "high", "End record has zip64 markers but no zip64 locator", { file: path, offset: eocdOffset }));
   }
-  if (diskEntries !== total) findings.push(finding2("zip.zip64-inconsistent", "high", `End record counts ${diskEntries} entries on this disk but ${total} in total`, { file: path, offset: eocdOffset }));
+  if (diskEntries !== total) findings.push(finding("zip.zip64-inconsistent", "high", `End record counts ${diskEntries} entries on this disk but ${total} in total`, { file: path, offset: eocdOffset }));
   if (total > maxEntries) throw new ZipDirectoryError(`${total} entries exceed the limit of ${maxEntries}`);
   const shift = cdEnd - cdSize - cdOffset;
   if (shift !== 0) {
-    findings.push(finding2(
+    findings.push(finding(
       shift > 0 ? "zip.prepended-data" : "zip.invalid-offsets",
       "high",
       shift > 0 ? `The central directory sits ${shift} bytes after where it says: data was prepended (polyglot); zip readers disagree on such files` : "The central directory overlaps its end record",
@@ -54416,7 +54344,7 @@ function readCentralDirectory(tail, size, path, maxEntries) {
     entries.push({ name: name3, index: i, flags, method, crc, compressedSize: csize, uncompressedSize: usize, localOffset: local, nameBytes });
     p += 46 + nlen + xlen + clen;
   }
-  if (p !== stop) findings.push(finding2("zip.hidden-data", "high", `${stop - p} unexplained bytes inside the central directory`, { file: path, offset: tailStart + p }));
+  if (p !== stop) findings.push(finding("zip.hidden-data", "high", `${stop - p} unexplained bytes inside the central directory`, { file: path, offset: tailStart + p }));
   return { entries, cdOffset, cdSize, eocdOffset, endOfZip, zip64, comment: comment2, findings };
 }
 function cp437(b) {
@@ -54429,8 +54357,8 @@ var ZipDirectoryError, CD_SIG, Z64_LOC_SIG, Z64_EOCD_SIG;
 var init_central_directory = __esm({
   "src/scan/zip/central-directory.ts"() {
     "use strict";
+    init_findings();
     init_bytes();
-    init_kit();
     init_sniff();
     ZipDirectoryError = class extends Error {
       constructor(message, needTail) {
@@ -54946,6 +54874,78 @@ var init_inflate = __esm({
   }
 });
 
+// src/scan/kit.ts
+function limitsOf(opts) {
+  return { ...DEFAULT_LIMITS, ...opts?.limits ?? {} };
+}
+function mergeOutcomes(outcomes) {
+  const formats = [];
+  const findings = [];
+  let complete = true;
+  let details;
+  for (const o of outcomes) {
+    for (const f of o.formats) if (!formats.includes(f)) formats.push(f);
+    findings.push(...o.findings);
+    complete &&= o.complete;
+    if (o.details) details = { ...details ?? {}, ...o.details };
+  }
+  const out = { formats, findings, complete };
+  if (details) out.details = details;
+  return out;
+}
+function fixedScanner(outcome) {
+  return { push: () => void 0, end: () => outcome };
+}
+function guarded(path, name3, inner) {
+  let failure;
+  const fail3 = (err) => ({
+    formats: [],
+    findings: [finding(
+      "scan.internal-error",
+      "high",
+      `The ${name3} scanner failed on this file, so it was not fully examined: ${err instanceof Error ? err.message : String(err)}`,
+      { file: path, help: "Report this to the Model Gate maintainers with the file; treat the file as unreviewed." }
+    )],
+    complete: false
+  });
+  return {
+    push(chunk) {
+      if (failure !== void 0) return;
+      try {
+        inner.push(chunk);
+      } catch (err) {
+        failure = err;
+      }
+    },
+    end() {
+      if (failure !== void 0) return fail3(failure);
+      try {
+        return inner.end();
+      } catch (err) {
+        return fail3(err);
+      }
+    }
+  };
+}
+var DEFAULT_LIMITS, BLOCKING;
+var init_kit = __esm({
+  "src/scan/kit.ts"() {
+    "use strict";
+    init_findings();
+    DEFAULT_LIMITS = {
+      maxDecompressedBytes: 8 * 1024 ** 3,
+      maxRatio: 200,
+      ratioMinBytes: 16 * 1024 * 1024,
+      maxDepth: 3,
+      maxMembers: 1e5,
+      maxHeaderBytes: 1e8,
+      maxJsonBytes: 16 * 1024 * 1024,
+      zipBufferBytes: 64 * 1024 * 1024
+    };
+    BLOCKING = /* @__PURE__ */ new Set(["critical", "high"]);
+  }
+});
+
 // src/scan/tar.ts
 function field(h, at, len) {
   const b = h.subarray(at, at + len);
@@ -54976,7 +54976,7 @@ function createTarScanner(ctx, opts, nested) {
   let complete = true;
   const block = (check, message, offset) => {
     complete = false;
-    findings.push(finding2(check, "high", message, { file: ctx.path, offset: base2 + offset, help: "The archive was not fully examined; do not approve it." }));
+    findings.push(finding(check, "high", message, { file: ctx.path, offset: base2 + offset, help: "The archive was not fully examined; do not approve it." }));
   };
   const at = () => feeder.offset;
   function* parse() {
@@ -54989,7 +54989,7 @@ function createTarScanner(ctx, opts, nested) {
       if (h.every((c) => c === 0)) {
         yield { rest: (c) => {
           if (!c.every((x) => x === 0) && !findings.some((f) => f.check === "tar.trailing-bytes")) {
-            findings.push(finding2("tar.trailing-bytes", "high", "Data follows the end-of-archive marker (hidden from tar readers)", { file: ctx.path, offset: base2 + at() }));
+            findings.push(finding("tar.trailing-bytes", "high", "Data follows the end-of-archive marker (hidden from tar readers)", { file: ctx.path, offset: base2 + at() }));
           }
         } };
         return;
@@ -55024,10 +55024,10 @@ function createTarScanner(ctx, opts, nested) {
         continue;
       }
       if (isUnsafeMemberPath(name3)) {
-        findings.push(finding2("tar.path-traversal", "high", `Member "${name3}" would be written outside the extraction folder`, { file: ctx.path, offset: base2 + hAt }));
+        findings.push(finding("tar.path-traversal", "high", `Member "${name3}" would be written outside the extraction folder`, { file: ctx.path, offset: base2 + hAt }));
       }
       if (type === "1" || type === "2") {
-        findings.push(finding2("tar.link", "medium", `Member "${name3}" is a ${type === "2" ? "symbolic" : "hard"} link to "${field(h, 157, 100)}"`, { file: ctx.path, offset: base2 + hAt }));
+        findings.push(finding("tar.link", "medium", `Member "${name3}" is a ${type === "2" ? "symbolic" : "hard"} link to "${field(h, 157, 100)}"`, { file: ctx.path, offset: base2 + hAt }));
       }
       if (members.length >= limits.maxMembers) return block("tar.limit", `More than ${limits.maxMembers} members`, hAt);
       members.push(name3);
@@ -55072,6 +55072,7 @@ function createTarScanner(ctx, opts, nested) {
 var init_tar = __esm({
   "src/scan/tar.ts"() {
     "use strict";
+    init_findings();
     init_bytes();
     init_feeder();
     init_kit();
@@ -55092,7 +55093,7 @@ function createZipStreamScanner(ctx, cd, opts, nested) {
   const names = cd.entries.map((e) => e.name);
   const layout = detectZipLayout(names);
   const add = (check, severity, message, offset, extra = {}) => {
-    findings.push(finding2(check, severity, message, { file: ctx.path, ...offset !== void 0 ? { offset: base2 + offset } : {}, ...extra }));
+    findings.push(finding(check, severity, message, { file: ctx.path, ...offset !== void 0 ? { offset: base2 + offset } : {}, ...extra }));
   };
   const unexamined = (check, message, offset) => {
     complete = false;
@@ -55245,6 +55246,7 @@ var CRC_RAW_LIMIT;
 var init_stream = __esm({
   "src/scan/zip/stream.ts"() {
     "use strict";
+    init_findings();
     init_bytes();
     init_feeder();
     init_inflate();
@@ -55656,7 +55658,7 @@ import { crc32 as crc322 } from "node:zlib";
 function unscannableCompression(format, path) {
   return fixedScanner({
     formats: [format],
-    findings: [finding2("compression.unscannable", "high", `${format} compression cannot be decompressed here, so its content was not examined`, {
+    findings: [finding("compression.unscannable", "high", `${format} compression cannot be decompressed here, so its content was not examined`, {
       file: path,
       offset: 0,
       help: "Ask for the uncompressed file, or review its content by other means; it may hide a pickle."
@@ -55679,13 +55681,13 @@ function createDecompressScanner(kind, ctx, opts, nested) {
   const inner = depth + 1 > limits.maxDepth ? void 0 : nested({ path: `${ctx.path}#${suffix}` }, { ...opts, depth: depth + 1, baseOffset: 0, rawData: false });
   if (!inner) {
     complete = false;
-    findings.push(finding2("compression.depth", "high", `Compressed content nested deeper than ${limits.maxDepth} levels was not examined`, { file: ctx.path, offset: base2 }));
+    findings.push(finding("compression.depth", "high", `Compressed content nested deeper than ${limits.maxDepth} levels was not examined`, { file: ctx.path, offset: base2 }));
   }
   const block = (check, message) => {
     if (stopped) return;
     stopped = true;
     complete = false;
-    findings.push(finding2(check, "high", message, { file: ctx.path, offset: base2, help: "Decompression stopped here: the rest of the content is unexamined. Treat it as a compression bomb or a hidden payload." }));
+    findings.push(finding(check, "high", message, { file: ctx.path, offset: base2, help: "Decompression stopped here: the rest of the content is unexamined. Treat it as a compression bomb or a hidden payload." }));
   };
   const sink = (chunk) => {
     if (stopped) return;
@@ -55701,7 +55703,7 @@ function createDecompressScanner(kind, ctx, opts, nested) {
     if (stopped) return;
     stopped = true;
     complete = false;
-    findings.push(finding2("compression.invalid", "high", `Corrupt ${kind} stream: ${message}`, {
+    findings.push(finding("compression.invalid", "high", `Corrupt ${kind} stream: ${message}`, {
       file: ctx.path,
       offset: base2 + offset,
       help: "The decompressed content could not be fully read, so it was not examined."
@@ -55776,17 +55778,17 @@ function createDecompressScanner(kind, ctx, opts, nested) {
       const want = u32le(after, 0);
       const isize = u32le(after, 4);
       if (want !== crc || isize !== produced % 2 ** 32) {
-        findings.push(finding2("compression.crc-mismatch", "high", `gzip trailer does not match the content (CRC-32 ${crc.toString(16)} vs ${want.toString(16)}, size ${produced} vs ${isize}): corrupted or tampered`, { file: ctx.path }));
+        findings.push(finding("compression.crc-mismatch", "high", `gzip trailer does not match the content (CRC-32 ${crc.toString(16)} vs ${want.toString(16)}, size ${produced} vs ${isize}): corrupted or tampered`, { file: ctx.path }));
       }
     }
     const extra = after.subarray(trailerLen);
     if (extra.length > 0 && !extra.every((b) => b === 0)) {
-      findings.push(finding2("compression.trailing-bytes", "high", `${extra.length} bytes follow the ${kind} stream (not decompressed by loaders, may hide a payload)`, { file: ctx.path, offset: base2 + consumed - extra.length }));
+      findings.push(finding("compression.trailing-bytes", "high", `${extra.length} bytes follow the ${kind} stream (not decompressed by loaders, may hide a payload)`, { file: ctx.path, offset: base2 + consumed - extra.length }));
       if (kind === "gzip" && extra[0] === 31 && extra[1] === 139) {
         findings.pop();
-        findings.push(finding2("compression.multi-member", "medium", "Several gzip members follow each other; only the first was examined", { file: ctx.path }));
+        findings.push(finding("compression.multi-member", "medium", "Several gzip members follow each other; only the first was examined", { file: ctx.path }));
         complete = false;
-        findings.push(finding2("compression.unexamined", "high", "A second gzip member was not decompressed", { file: ctx.path, offset: base2 + consumed - extra.length }));
+        findings.push(finding("compression.unexamined", "high", "A second gzip member was not decompressed", { file: ctx.path, offset: base2 + consumed - extra.length }));
       }
     }
   }
@@ -55814,6 +55816,7 @@ function createDecompressScanner(kind, ctx, opts, nested) {
 var init_compression = __esm({
   "src/scan/compression.ts"() {
     "use strict";
+    init_findings();
     init_bytes();
     init_feeder();
     init_inflate();
@@ -55846,14 +55849,14 @@ function describeExecutable(format, head) {
   }
 }
 function executableFinding(format, head, path) {
-  return finding2("file.executable", "critical", `${describeExecutable(format, head)} in a model repository`, {
+  return finding("file.executable", "critical", `${describeExecutable(format, head)} in a model repository`, {
     file: path,
     offset: 0,
     help: "Model repositories have no reason to ship native code; whatever its name, this file can be run by a script or a loader. Reject."
   });
 }
 function oleFinding(path) {
-  return finding2("file.ole", "high", "OLE compound document (legacy Office/MSI container, can carry macros)", {
+  return finding("file.ole", "high", "OLE compound document (legacy Office/MSI container, can carry macros)", {
     file: path,
     offset: 0,
     help: "Not a model format; find out why it is here before approving."
@@ -55863,8 +55866,8 @@ var ELF_MACHINE, PE_MACHINE;
 var init_executables = __esm({
   "src/scan/executables.ts"() {
     "use strict";
+    init_findings();
     init_bytes();
-    init_kit();
     ELF_MACHINE = { 3: "x86", 40: "ARM", 62: "x86-64", 183: "AArch64", 243: "RISC-V", 8: "MIPS", 20: "PowerPC", 21: "PowerPC64" };
     PE_MACHINE = { 332: "x86", 34404: "x86-64", 43620: "ARM64", 448: "ARM", 452: "ARMv7" };
   }
@@ -55878,7 +55881,7 @@ function createGgufScanner(ctx, opts) {
   const details = {};
   const invalid = (message, offset) => {
     complete = false;
-    findings.push(finding2("gguf.invalid", "high", `Not a valid GGUF file: ${message}`, {
+    findings.push(finding("gguf.invalid", "high", `Not a valid GGUF file: ${message}`, {
       file: ctx.path,
       offset: base2 + offset,
       help: "The GGUF metadata could not be fully read, so it was not examined; do not approve it."
@@ -55928,7 +55931,7 @@ function createGgufScanner(ctx, opts) {
         if (isTemplate) {
           if (s === null) {
             complete = false;
-            findings.push(finding2("template.too-large", "high", `Chat template ${key} is larger than ${MAX_STRING} bytes and was not examined`, { file: ctx.path, offset: base2 + valAt }));
+            findings.push(finding("template.too-large", "high", `Chat template ${key} is larger than ${MAX_STRING} bytes and was not examined`, { file: ctx.path, offset: base2 + valAt }));
           } else findings.push(...checkChatTemplate(s, ctx.path, `GGUF key ${key}`, base2 + valAt));
         }
       } else if (type === 9) {
@@ -55983,8 +55986,9 @@ var MAX_KV, MAX_TENSORS, MAX_ARRAY, MAX_STRING, SCALAR_SIZE;
 var init_gguf = __esm({
   "src/scan/gguf.ts"() {
     "use strict";
+    init_findings();
     init_bytes();
-    init_chat_template();
+    init_template();
     init_feeder();
     init_kit();
     MAX_KV = 1e6;
@@ -55995,7 +55999,7 @@ var init_gguf = __esm({
   }
 });
 
-// src/scan/globals/lists.ts
+// src/config/security/globals/lists.ts
 function torchWeightsOnly() {
   const out = [
     "collections.OrderedDict",
@@ -56028,7 +56032,7 @@ function torchWeightsOnly() {
 }
 var TORCH_DTYPES, TORCH_STORAGE_ELEMENT_SIZE, TENSOR_STEMS, REBUILD, WEIGHTS_ONLY_GLOBALS, WEIGHTS_ONLY_BLOCKED_MODULES, NUMPY_RECONSTRUCTION, SAFE_GLOBALS, REVIEW_GLOBALS, REVIEW_CLASS_MODULES, DANGER, DANGER_HELP;
 var init_lists = __esm({
-  "src/scan/globals/lists.ts"() {
+  "src/config/security/globals/lists.ts"() {
     "use strict";
     TORCH_DTYPES = [
       "float64",
@@ -56491,7 +56495,7 @@ var init_lists = __esm({
   }
 });
 
-// src/scan/globals/classify.ts
+// src/config/security/globals/classify.ts
 function isDunder(part) {
   return part.length > 4 && part.startsWith("__") && part.endsWith("__");
 }
@@ -56552,7 +56556,7 @@ function tierSeverity(tier) {
 }
 var DANGER_MAP, DUNDER_OK_MODULES, IDENT;
 var init_classify = __esm({
-  "src/scan/globals/classify.ts"() {
+  "src/config/security/globals/classify.ts"() {
     "use strict";
     init_lists();
     DANGER_MAP = new Map(DANGER);
@@ -56561,9 +56565,9 @@ var init_classify = __esm({
   }
 });
 
-// src/scan/globals/index.ts
+// src/config/security/globals/index.ts
 var init_globals = __esm({
-  "src/scan/globals/index.ts"() {
+  "src/config/security/globals/index.ts"() {
     "use strict";
     init_classify();
     init_lists();
@@ -56581,7 +56585,7 @@ function checkKerasConfig(root, path, where) {
     const key = `${check}|${evidence}`;
     if (seen.has(key) || out.length > 200) return;
     seen.add(key);
-    out.push(finding2(check, severity, `${message} (${where})`, {
+    out.push(finding(check, severity, `${message} (${where})`, {
       file: path,
       evidence: truncate(evidence, 200),
       help: "Keras runs this when the model is loaded; do not approve unless the code is reviewed and trusted."
@@ -56679,7 +56683,7 @@ function createKerasH5Scanner(ctx, opts) {
       const c = b[i];
       if (capLen >= limits.maxJsonBytes) {
         complete = false;
-        findings.push(finding2("keras.config-too-large", "high", `A JSON document in this HDF5 file is larger than ${limits.maxJsonBytes} bytes and was not examined`, { file: ctx.path, offset: base2 + capAt }));
+        findings.push(finding("keras.config-too-large", "high", `A JSON document in this HDF5 file is larger than ${limits.maxJsonBytes} bytes and was not examined`, { file: ctx.path, offset: base2 + capAt }));
         cap2 = void 0;
         return i;
       }
@@ -56741,10 +56745,10 @@ function createKerasH5Scanner(ctx, opts) {
     end() {
       if (cap2) {
         complete = false;
-        findings.push(finding2("keras.config-truncated", "high", "A Keras config runs to the end of the file without closing", { file: ctx.path, offset: base2 + capAt }));
+        findings.push(finding("keras.config-truncated", "high", "A Keras config runs to the end of the file without closing", { file: ctx.path, offset: base2 + capAt }));
       } else if (seen > covered) {
         complete = false;
-        findings.push(finding2(
+        findings.push(finding(
           "keras.config-unexamined",
           "high",
           `${seen - covered} of ${seen} Keras object descriptions ("class_name") in this HDF5 file are not inside a JSON document that could be parsed and checked`,
@@ -56759,6 +56763,7 @@ var KERAS_MODULE, CLASS_NAME, JSON_OUTSIDE;
 var init_keras = __esm({
   "src/scan/keras.ts"() {
     "use strict";
+    init_findings();
     init_bytes();
     init_json();
     init_kit();
@@ -58899,7 +58904,7 @@ function createNpyScanner(ctx, opts, nested) {
   let trailingBytes = 0;
   const invalid = (message, offset) => {
     complete = false;
-    findings.push(finding2("numpy.invalid", "high", `Not a valid .npy file: ${message}`, {
+    findings.push(finding("numpy.invalid", "high", `Not a valid .npy file: ${message}`, {
       file: ctx.path,
       offset: base2 + offset,
       help: "numpy.load refuses or misreads it; do not approve it."
@@ -58940,7 +58945,7 @@ function createNpyScanner(ctx, opts, nested) {
     const bodyAt = start + hlen;
     details.numpy = { descr: JSON.stringify(descr, (_k, v) => typeof v === "bigint" ? Number(v) : v), shape: shape.map(Number), object: hasObjectDtype(descr) };
     if (hasObjectDtype(descr)) {
-      findings.push(finding2(
+      findings.push(finding(
         "numpy.object-dtype",
         "info",
         "Object-dtype array: its data is a pickle, loaded only with allow_pickle=True (scanned as a pickle)",
@@ -58966,7 +58971,7 @@ function createNpyScanner(ctx, opts, nested) {
   }
   const feeder = new Feeder(parse(), (chunk, offset) => {
     if (trailingBytes === 0) {
-      findings.push(finding2(
+      findings.push(finding(
         "numpy.trailing-bytes",
         "high",
         "Bytes follow the array data: numpy ignores them, other tools may not (polyglot)",
@@ -58998,6 +59003,7 @@ function createNpyScanner(ctx, opts, nested) {
 var init_npy = __esm({
   "src/scan/npy.ts"() {
     "use strict";
+    init_findings();
     init_bytes();
     init_feeder();
     init_kit();
@@ -59087,7 +59093,7 @@ function createSafetensorsScanner(ctx, opts, nested) {
   const fail3 = (code, message, offset) => {
     failed = true;
     complete = false;
-    findings.push(finding2("safetensors.invalid", "high", `Not a valid safetensors file (${code}): ${message}`, {
+    findings.push(finding("safetensors.invalid", "high", `Not a valid safetensors file (${code}): ${message}`, {
       file: ctx.path,
       ...offset !== void 0 ? { offset: base2 + offset } : {},
       help: "The safetensors loader refuses this file, or reads it differently than it looks; do not approve it."
@@ -59107,7 +59113,7 @@ function createSafetensorsScanner(ctx, opts, nested) {
       const { header: h, duplicates } = parseSafetensorsHeader(text);
       header = h;
       for (const d of duplicates) {
-        findings.push(finding2(
+        findings.push(finding(
           "safetensors.duplicate-key",
           "high",
           `Header key "${d}" appears more than once; loaders keep only one of them, so what you review is not what loads`,
@@ -59130,7 +59136,7 @@ function createSafetensorsScanner(ctx, opts, nested) {
   };
   const onTrailing = (chunk) => {
     if (trailingBytes === 0) {
-      findings.push(finding2(
+      findings.push(finding(
         "safetensors.trailing-bytes",
         "high",
         "Bytes follow the last tensor: the file is longer than its header says (a polyglot hides data there)",
@@ -59213,6 +59219,7 @@ var SAFETENSORS_DTYPE_BITS, MAX_HEADER, USIZE_MAX, SafetensorsError, isUsize;
 var init_safetensors = __esm({
   "src/scan/safetensors.ts"() {
     "use strict";
+    init_findings();
     init_bytes();
     init_json();
     init_kit();
@@ -59299,7 +59306,7 @@ function createJsonDocumentScanner(ctx, opts) {
       if (tooLarge) {
         if (sawTemplate) {
           complete = false;
-          findings.push(finding2("template.too-large", "high", `A JSON file of ${size} bytes mentions chat_template but is too large to examine`, { file: ctx.path }));
+          findings.push(finding("template.too-large", "high", `A JSON file of ${size} bytes mentions chat_template but is too large to examine`, { file: ctx.path }));
         }
         return { formats: ["json"], findings, complete };
       }
@@ -59324,8 +59331,9 @@ var NEEDLE;
 var init_text2 = __esm({
   "src/scan/text.ts"() {
     "use strict";
+    init_findings();
     init_bytes();
-    init_chat_template();
+    init_template();
     init_json();
     init_keras();
     init_kit();
@@ -59367,7 +59375,7 @@ function createFileScanner(ctx, opts = {}) {
     scanners = [];
     const strong = fmts.filter((f) => !TEXT_FORMATS2.has(f) && !DATA_ONLY.has(f) && f !== "unknown-binary" && f !== "raw-data");
     if (strong.length >= 2) {
-      own.push(finding2("file.polyglot", "high", `Content is several formats at once (${strong.join(", ")}): different tools will read different things`, {
+      own.push(finding("file.polyglot", "high", `Content is several formats at once (${strong.join(", ")}): different tools will read different things`, {
         file: ctx.path,
         offset: opts.baseOffset ?? 0,
         evidence: evidenceBytes(head.subarray(0, 24)),
@@ -59377,7 +59385,7 @@ function createFileScanner(ctx, opts = {}) {
     if (!opts.rawData && (opts.depth ?? 0) === 0) {
       const mismatch = extensionMismatch(ctx.path, fmts);
       if (mismatch) {
-        own.push(finding2(
+        own.push(finding(
           "file.extension-mismatch",
           mismatch.severity,
           `Named .${mismatch.extension} but the content is ${fmts.join(" + ")} (expected ${mismatch.expected.join(" or ")})`,
@@ -59443,7 +59451,7 @@ function createFileScanner(ctx, opts = {}) {
       case "notebook":
         return f === "json" ? createJsonDocumentScanner(ctx, o) : void 0;
       case "unknown-binary":
-        return fixedScanner({ formats: [f], findings: [finding2(
+        return fixedScanner({ formats: [f], findings: [finding(
           "file.unknown-binary",
           "high",
           "Binary content that no scanner recognises: it was not examined",
@@ -59481,7 +59489,7 @@ function createFileScanner(ctx, opts = {}) {
   const zipFailure = (message, check) => fixedScanner({
     formats: ["zip"],
     complete: false,
-    findings: [finding2(check, "high", message, { file: ctx.path, help: "The archive members were not examined; do not approve it." })]
+    findings: [finding(check, "high", message, { file: ctx.path, help: "The archive members were not examined; do not approve it." })]
   });
   const bufferedZip = () => {
     const parts = [];
@@ -59535,7 +59543,7 @@ function createFileScanner(ctx, opts = {}) {
       try {
         if (!scanners) decide(true);
       } catch (err) {
-        own.push(finding2("scan.internal-error", "high", `Sniffing failed: ${err instanceof Error ? err.message : String(err)}`, { file: ctx.path }));
+        own.push(finding("scan.internal-error", "high", `Sniffing failed: ${err instanceof Error ? err.message : String(err)}`, { file: ctx.path }));
         ownComplete = false;
         scanners = [];
       }
@@ -59551,11 +59559,11 @@ function createFileScanner(ctx, opts = {}) {
       for (const f of merged.formats) if (!out.formats.includes(f)) out.formats.push(f);
       if (ctx.size !== void 0 && total !== ctx.size) {
         out.complete = false;
-        out.findings.unshift(finding2("file.size-mismatch", "high", `Expected ${ctx.size} bytes but ${total} arrived`, { file: ctx.path, offset: (opts.baseOffset ?? 0) + total }));
+        out.findings.unshift(finding("file.size-mismatch", "high", `Expected ${ctx.size} bytes but ${total} arrived`, { file: ctx.path, offset: (opts.baseOffset ?? 0) + total }));
       }
       for (const f of out.findings) if (f.file === void 0) f.file = ctx.path;
       if (!out.complete && !out.findings.some((f) => BLOCKING.has(f.severity))) {
-        out.findings.push(finding2("scan.incomplete", "high", "The file was not fully examined", { file: ctx.path }));
+        out.findings.push(finding("scan.incomplete", "high", "The file was not fully examined", { file: ctx.path }));
       }
       return out;
     }
@@ -59565,6 +59573,7 @@ var HEAD_BYTES, DATA_ONLY, WEAK_IN_RAW, NAME_HINTS;
 var init_file_scanner = __esm({
   "src/scan/file-scanner.ts"() {
     "use strict";
+    init_findings();
     init_bytes();
     init_compression();
     init_executables();
@@ -59865,13 +59874,13 @@ async function scanPaths(paths, opts) {
       st = await lstat2(abs);
     } catch (err) {
       complete = false;
-      findings.push(finding2("scan.path-error", "high", `Cannot read ${display(abs)}: ${err.code ?? String(err)}`, { file: display(abs) }));
+      findings.push(finding("scan.path-error", "high", `Cannot read ${display(abs)}: ${err.code ?? String(err)}`, { file: display(abs) }));
       return;
     }
     if (st.isSymbolicLink()) {
       const target = await readlink(abs).catch(() => "?");
       const inside = !relative3(root, resolve6(abs, "..", target)).startsWith("..");
-      findings.push(finding2(
+      findings.push(finding(
         "file.symlink",
         inside ? "medium" : "high",
         `Symbolic link to ${target}${inside ? "" : " (outside the scanned folder)"}: not followed`,
@@ -59895,7 +59904,7 @@ async function scanPaths(paths, opts) {
       return;
     }
     if (!st.isFile()) {
-      findings.push(finding2("file.special", "medium", "Not a regular file (device, socket or FIFO): not read", { file: display(abs) }));
+      findings.push(finding("file.special", "medium", "Not a regular file (device, socket or FIFO): not read", { file: display(abs) }));
       return;
     }
     try {
@@ -59904,7 +59913,7 @@ async function scanPaths(paths, opts) {
       files.push(result2);
     } catch (err) {
       complete = false;
-      findings.push(finding2("scan.path-error", "high", `Reading ${display(abs)} failed: ${err instanceof Error ? err.message : String(err)}`, { file: display(abs) }));
+      findings.push(finding("scan.path-error", "high", `Reading ${display(abs)} failed: ${err instanceof Error ? err.message : String(err)}`, { file: display(abs) }));
     }
   };
   for (const p of paths) {

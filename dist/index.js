@@ -55109,7 +55109,7 @@ function getIDToken(aud) {
 // src/main.ts
 import { env } from "node:process";
 
-// src/checks/namespace/publishers.ts
+// src/config/security/publishers.ts
 var TRUSTED_PUBLISHERS = Object.freeze([
   "meta-llama",
   "facebook",
@@ -55446,7 +55446,7 @@ var MOST_IMITATED = Object.freeze([
   "nvidia"
 ]);
 
-// src/policy/defaults.ts
+// src/config/policy/defaults.ts
 var DEFAULT_POLICY_PATH = ".github/model-gate.yml";
 var DEFAULT_FAIL_ON = "high";
 var DEFAULT_MAX_FILE_SIZE = 100 * 1024 ** 3;
@@ -55520,7 +55520,7 @@ function readInputs(get) {
 import { mkdir as mkdir4, readFile, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 
-// src/scan/json.ts
+// src/analyze/json.ts
 var JsonError = class extends Error {
   constructor(message, offset) {
     super(`${message} at character ${offset}`);
@@ -59991,7 +59991,7 @@ var parser = LRParser.deserialize({
   tokenPrec: 7668
 });
 
-// src/checks/content/patterns.ts
+// src/analyze/patterns.ts
 var CREDENTIAL_LOCATIONS = [
   [/\.aws\/(credentials|config)\b/, "AWS credentials"],
   [/\.cache\/huggingface\/(token|stored_tokens)\b|\.huggingface\/token\b/, "the Hugging Face token"],
@@ -60037,7 +60037,7 @@ function isKnownGitSource(url) {
   return /^(git\+)?https:\/\/github\.com\/huggingface\/[\w.-]+(\.git)?([@#/].*)?$/i.test(url.trim());
 }
 
-// src/checks/content/util.ts
+// src/analyze/util.ts
 var EVIDENCE_MAX = 220;
 function basename(path) {
   return path.slice(path.lastIndexOf("/") + 1);
@@ -60102,7 +60102,7 @@ function maxSeverity(items) {
   return void 0;
 }
 
-// src/checks/content/requirements.ts
+// src/analyze/requirements.ts
 var HELP = {
   "git-url": "A git source installs whatever that branch holds when someone installs it, and its setup code runs. Pin a released package from PyPI, or review the exact commit.",
   "index-url": "Packages from an unknown index can shadow PyPI names with anything. Remove the index or confirm who runs it and why it is needed.",
@@ -60236,7 +60236,7 @@ function analyzeRequirements(path, text) {
   return hits;
 }
 
-// src/checks/content/shell/tokenize.ts
+// src/analyze/shell/tokenize.ts
 var MAX_JOIN = 64;
 function tokenizeShell(src, dialect = "posix", firstLine = 1) {
   const physical = src.split(/\r\n|\r|\n/);
@@ -60485,7 +60485,7 @@ function tokenizeLine(s, dialect) {
   return pipelines;
 }
 
-// src/checks/content/shell/analyze.ts
+// src/analyze/shell/analyze.ts
 function newShellState() {
   return { vars: /* @__PURE__ */ new Map(), fetched: /* @__PURE__ */ new Map(), executable: /* @__PURE__ */ new Map() };
 }
@@ -60928,7 +60928,7 @@ function pipInstallArgs(name2, args) {
   return i < 0 ? void 0 : rest.slice(i + 1);
 }
 
-// src/checks/content/python/sinks.ts
+// src/analyze/python/sinks.ts
 var SPAWN_ARGV = /* @__PURE__ */ new Set([
   "subprocess.Popen",
   "subprocess.run",
@@ -61143,7 +61143,7 @@ function isDangerousName(name2) {
   return SPAWN_ARGV.has(name2) || SPAWN_SHELL.has(name2) || DYNAMIC_EXEC.has(name2) || osExecProgramIndex(name2) !== void 0 || /^builtins\.(__import__|getattr|open|exec|eval|compile)$/.test(name2) || DANGER_ROOTS.has(name2.split(".")[0]) && name2.split(".").length <= 2 && !/^(sys\.(argv|path|version|platform|exit|stdout|stderr|stdin)|os\.(path|environ|getcwd|sep|getenv|makedirs|mkdir|listdir))$/.test(name2);
 }
 
-// src/checks/content/python/strings.ts
+// src/analyze/python/strings.ts
 import { gunzipSync, inflateSync } from "node:zlib";
 var UNKNOWN = "\0";
 var MAX_TEXT = 64 * 1024;
@@ -61283,7 +61283,7 @@ function looksActive(text) {
   return /https?:\/\/|\b(import|exec|eval|system|popen|subprocess|socket|curl|wget|chmod|base64|__import__|os\.)\b|\/bin\/|powershell/i.test(text);
 }
 
-// src/checks/content/python/values.ts
+// src/analyze/python/values.ts
 var F = {
   /** Text built by string operations (concatenation, join, reversal, formatting). */
   BUILT: 1,
@@ -61365,7 +61365,7 @@ function newScope(kind, parent) {
   return { kind, vars: /* @__PURE__ */ new Map(), ...parent ? { parent } : {}, marks: /* @__PURE__ */ new Map(), downloads: [], params: /* @__PURE__ */ new Map() };
 }
 
-// src/checks/content/python/analyze.ts
+// src/analyze/python/analyze.ts
 var MAX_DEPTH3 = 250;
 var MAX_ITEMS = 4096;
 var HELP3 = {
@@ -62726,7 +62726,7 @@ var SHELL_TO_CODE = {
   "install-from-url": "code.install-from-url"
 };
 
-// src/checks/content/notebook.ts
+// src/analyze/notebook.ts
 var SHELL_CELL = /^%%(bash|sh|script\s+(ba)?sh|shell|system)\b/;
 var OTHER_CELL = /^%%(javascript|js|html|latex|markdown|svg|perl|ruby|writefile|file|capture\s+\S+\s*$)/;
 function cellSources(doc) {
@@ -62838,169 +62838,33 @@ function analyzeNotebook(path, raw, context4 = "notebook") {
   });
 }
 
-// src/scan/bytes.ts
-function u16le(b, o) {
-  return (b[o] ?? 0) | (b[o + 1] ?? 0) << 8;
+// src/core/findings.ts
+var RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+function severityRank(s) {
+  return RANK[s];
 }
-function u32le(b, o) {
-  return ((b[o] ?? 0) | (b[o + 1] ?? 0) << 8 | (b[o + 2] ?? 0) << 16) + (b[o + 3] ?? 0) * 16777216;
+function isBlocking(s) {
+  return RANK[s] >= RANK.high;
 }
-function u32be(b, o) {
-  return (b[o] ?? 0) * 16777216 + ((b[o + 1] ?? 0) << 16 | (b[o + 2] ?? 0) << 8 | (b[o + 3] ?? 0));
+function verdictOf(findings) {
+  let worst = 0;
+  for (const f of findings) worst = Math.max(worst, RANK[f.severity]);
+  if (worst >= RANK.high) return "rejected";
+  if (worst === RANK.medium) return "needs-review";
+  return "approved";
 }
-function u64le(b, o) {
-  return BigInt(u32le(b, o)) | BigInt(u32le(b, o + 4)) << 32n;
+function compareFindings(a, b) {
+  return RANK[b.severity] - RANK[a.severity] || (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? a.offset ?? 0) - (b.line ?? b.offset ?? 0) || a.check.localeCompare(b.check);
 }
-function u64leNumber(b, o) {
-  const v = u64le(b, o);
-  return v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : void 0;
-}
-function startsWith(b, sig, at = 0) {
-  const len = sig.length;
-  if (b.length < at + len) return false;
-  for (let i = 0; i < len; i++) {
-    const want = typeof sig === "string" ? sig.charCodeAt(i) : sig[i];
-    if (b[at + i] !== want) return false;
-  }
-  return true;
-}
-function concatBytes(parts, total) {
-  const n = total ?? parts.reduce((s, p) => s + p.length, 0);
-  if (parts.length === 1 && parts[0]?.length === n) return parts[0];
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p.subarray(0, Math.min(p.length, n - o)), o);
-    o += p.length;
-    if (o >= n) break;
-  }
-  return out;
-}
-function indexOfBytes(hay, needle, from = 0) {
-  const first = needle[0];
-  if (first === void 0) return from;
-  for (let i = hay.indexOf(first, from); i !== -1 && i + needle.length <= hay.length; i = hay.indexOf(first, i + 1)) {
-    let j = 1;
-    while (j < needle.length && hay[i + j] === needle[j]) j++;
-    if (j === needle.length) return i;
-  }
-  return -1;
-}
-function looksLikeText(b) {
-  if (b.length === 0) return true;
-  let control = 0;
-  let i = 0;
-  while (i < b.length) {
-    const c = b[i];
-    if (c < 128) {
-      if (c === 0) return false;
-      if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27) control++;
-      if (c === 127) control++;
-      i++;
-      continue;
-    }
-    const need = c >= 240 && c <= 244 ? 3 : c >= 224 ? c <= 239 ? 2 : -1 : c >= 194 && c <= 223 ? 1 : -1;
-    if (need < 0) return false;
-    for (let k = 1; k <= need; k++) {
-      if (i + k >= b.length) return control * 100 <= b.length;
-      const cc = b[i + k];
-      if ((cc & 192) !== 128) return false;
-    }
-    i += need + 1;
-  }
-  return control * 100 <= b.length;
-}
-var decoder = new TextDecoder("utf-8", { fatal: false });
-function latin1(b) {
-  let s = "";
-  for (let i = 0; i < b.length; i += 4096) s += String.fromCharCode(...b.subarray(i, Math.min(b.length, i + 4096)));
-  return s;
-}
-function utf8(b) {
-  return decoder.decode(b);
-}
-function evidenceBytes(b, max = 48) {
-  let s = "";
-  for (let i = 0; i < Math.min(b.length, max); i++) {
-    const c = b[i];
-    s += c >= 32 && c < 127 && c !== 92 ? String.fromCharCode(c) : `\\x${c.toString(16).padStart(2, "0")}`;
-  }
-  return b.length > max ? `${s}\u2026` : s;
+function finding(check, severity, message, extra = {}) {
+  return { check, severity, message, ...extra };
 }
 function truncate(s, max = 160) {
   const clean2 = s.replace(/[\r\n\t]+/g, " ");
   return clean2.length > max ? `${clean2.slice(0, max)}\u2026` : clean2;
 }
 
-// src/scan/kit.ts
-var DEFAULT_LIMITS = {
-  maxDecompressedBytes: 8 * 1024 ** 3,
-  maxRatio: 200,
-  ratioMinBytes: 16 * 1024 * 1024,
-  maxDepth: 3,
-  maxMembers: 1e5,
-  maxHeaderBytes: 1e8,
-  maxJsonBytes: 16 * 1024 * 1024,
-  zipBufferBytes: 64 * 1024 * 1024
-};
-function limitsOf(opts) {
-  return { ...DEFAULT_LIMITS, ...opts?.limits ?? {} };
-}
-function finding(check, severity, message, extra = {}) {
-  return { check, severity, message, ...extra };
-}
-var BLOCKING = /* @__PURE__ */ new Set(["critical", "high"]);
-function mergeOutcomes(outcomes) {
-  const formats = [];
-  const findings = [];
-  let complete = true;
-  let details;
-  for (const o of outcomes) {
-    for (const f of o.formats) if (!formats.includes(f)) formats.push(f);
-    findings.push(...o.findings);
-    complete &&= o.complete;
-    if (o.details) details = { ...details ?? {}, ...o.details };
-  }
-  const out = { formats, findings, complete };
-  if (details) out.details = details;
-  return out;
-}
-function fixedScanner(outcome) {
-  return { push: () => void 0, end: () => outcome };
-}
-function guarded(path, name2, inner) {
-  let failure;
-  const fail2 = (err) => ({
-    formats: [],
-    findings: [finding(
-      "scan.internal-error",
-      "high",
-      `The ${name2} scanner failed on this file, so it was not fully examined: ${err instanceof Error ? err.message : String(err)}`,
-      { file: path, help: "Report this to the Model Gate maintainers with the file; treat the file as unreviewed." }
-    )],
-    complete: false
-  });
-  return {
-    push(chunk) {
-      if (failure !== void 0) return;
-      try {
-        inner.push(chunk);
-      } catch (err) {
-        failure = err;
-      }
-    },
-    end() {
-      if (failure !== void 0) return fail2(failure);
-      try {
-        return inner.end();
-      } catch (err) {
-        return fail2(err);
-      }
-    }
-  };
-}
-
-// src/scan/chat-template.ts
+// src/analyze/template.ts
 var CRITICAL = [
   [/__(class|mro|subclasses|globals|builtins|import|base|bases|init|dict|getattribute|reduce|reduce_ex|code|func|self|loader|spec)__/, "walks Python object internals"],
   [/\bpopen\b|\bsubprocess\b|\bos\.system\b|\bos\.(exec|spawn)\w*/, "names process execution"],
@@ -63039,7 +62903,7 @@ function context(s, at) {
   return s.slice(Math.max(0, at - 60), at + 100);
 }
 
-// src/checks/content/python/imports.ts
+// src/analyze/python/imports.ts
 function relativeImports(src) {
   const out = [];
   parser.parse(src).iterate({
@@ -63790,25 +63654,6 @@ function redactUrl(raw) {
   }
   url.hash = "";
   return url.toString();
-}
-
-// src/findings.ts
-var RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
-function severityRank(s) {
-  return RANK[s];
-}
-function isBlocking(s) {
-  return RANK[s] >= RANK.high;
-}
-function verdictOf(findings) {
-  let worst = 0;
-  for (const f of findings) worst = Math.max(worst, RANK[f.severity]);
-  if (worst >= RANK.high) return "rejected";
-  if (worst === RANK.medium) return "needs-review";
-  return "approved";
-}
-function compareFindings(a, b) {
-  return RANK[b.severity] - RANK[a.severity] || (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? a.offset ?? 0) - (b.line ?? b.offset ?? 0) || a.check.localeCompare(b.check);
 }
 
 // src/checks/namespace/keys.ts
@@ -65286,7 +65131,7 @@ var REPO_CHECKS = [
   ...CONTENT_CHECKS.map(asRepoCheck)
 ];
 
-// src/ids.ts
+// src/core/ids.ts
 var MAX_ID_PART = 96;
 var PART = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
 var FULL_SHA = /^[0-9a-f]{40}$/;
@@ -65758,7 +65603,7 @@ function socketGet(url, opts) {
   });
 }
 
-// src/version.ts
+// src/core/version.ts
 var TOOL_NAME = "model-gate";
 var TOOL_VERSION = "0.1.0";
 
@@ -66199,7 +66044,7 @@ function lfsPointerOid(sha256, size) {
 var HEX40 = /^[0-9a-f]{40}$/;
 var HEX64 = /^[0-9a-f]{64}$/;
 
-// src/paths.ts
+// src/core/paths.ts
 var MAX_REPO_PATH = 4096;
 function unsafePathReason(path) {
   if (path.length === 0) return "is empty";
@@ -67908,7 +67753,7 @@ function renderSummary(input) {
   return renderMarkdown(input, SUMMARY_BUDGET);
 }
 
-// src/allowlist/diff.ts
+// src/config/allowlist/diff.ts
 function diffAllowlists(base2, head) {
   const baseByKey = /* @__PURE__ */ new Map();
   for (const e of base2 ?? []) if (!baseByKey.has(keyOf(e))) baseByKey.set(keyOf(e), e);
@@ -67949,7 +67794,7 @@ function sameFiles(a, b) {
   return sa.size === sb.size && [...sa].every((x) => sb.has(x));
 }
 
-// src/glob.ts
+// src/core/glob.ts
 var MAX_GLOB_LENGTH = 256;
 function compileGlob(source) {
   if (source.length === 0) return { ok: false, error: "empty pattern" };
@@ -70270,7 +70115,7 @@ var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
 var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
 var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
-// src/yaml/strict.ts
+// src/config/yaml/strict.ts
 var LineIndex = class {
   starts = [0];
   constructor(text) {
@@ -70508,7 +70353,7 @@ function describeNode(node) {
   return node.kind === "sequence" ? "a list" : "a mapping";
 }
 
-// src/yaml/suggest.ts
+// src/config/yaml/suggest.ts
 function didYouMean(key, known) {
   const k = key.toLowerCase().replace(/-/g, "_");
   let best;
@@ -70535,7 +70380,7 @@ function editDistance(a, b) {
   return prev[b.length] ?? 99;
 }
 
-// src/allowlist/parse.ts
+// src/config/allowlist/parse.ts
 var ALLOWLIST_LIMITS = {
   maxBytes: 1024 * 1024,
   maxEntries: 1e4,
@@ -70727,7 +70572,7 @@ function sorted(errors) {
   return errors.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
 }
 
-// src/policy/schema.ts
+// src/config/policy/schema.ts
 var FAIL_ON_VALUES = ["critical", "high", "medium", "low"];
 var POLICY_KEYS = [
   "version",
@@ -71016,7 +70861,7 @@ function exception(item, fail2) {
   };
 }
 
-// src/policy/load.ts
+// src/config/policy/load.ts
 var MAX_POLICY_BYTES = 256 * 1024;
 function loadPolicy(text, source, inputs = {}) {
   const policy = defaultPolicy();
@@ -71088,7 +70933,7 @@ function union(base2, more, key = folded) {
   return out;
 }
 
-// src/policy/diff.ts
+// src/config/policy/diff.ts
 function describePolicyChange(baseText, headText, source = DEFAULT_POLICY_PATH) {
   if (baseText === headText) return [];
   const lines = [];
@@ -71212,7 +71057,7 @@ async function fetchFiles(opts) {
   return outcomes;
 }
 
-// src/policy/exceptions.ts
+// src/config/policy/exceptions.ts
 function checkMatches(pattern, check) {
   if (pattern.endsWith(".*")) return check.startsWith(pattern.slice(0, -1));
   return pattern === check;
@@ -71274,7 +71119,7 @@ function applyExceptions(entry2, findings, exceptions2, today) {
   return outcome;
 }
 
-// src/policy/exclude.ts
+// src/config/policy/exclude.ts
 var NEVER_EXCLUDED_EXTENSIONS = /* @__PURE__ */ new Set([
   // code and scripts
   "py",
@@ -71389,6 +71234,96 @@ function excludeDecision(path, exclude) {
   if (!hit) return { excluded: false };
   const keptBecause = neverExcludedReason(path);
   return keptBecause ? { excluded: false, pattern: hit.source, keptBecause } : { excluded: true, pattern: hit.source };
+}
+
+// src/scan/bytes.ts
+function u16le(b, o) {
+  return (b[o] ?? 0) | (b[o + 1] ?? 0) << 8;
+}
+function u32le(b, o) {
+  return ((b[o] ?? 0) | (b[o + 1] ?? 0) << 8 | (b[o + 2] ?? 0) << 16) + (b[o + 3] ?? 0) * 16777216;
+}
+function u32be(b, o) {
+  return (b[o] ?? 0) * 16777216 + ((b[o + 1] ?? 0) << 16 | (b[o + 2] ?? 0) << 8 | (b[o + 3] ?? 0));
+}
+function u64le(b, o) {
+  return BigInt(u32le(b, o)) | BigInt(u32le(b, o + 4)) << 32n;
+}
+function u64leNumber(b, o) {
+  const v = u64le(b, o);
+  return v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : void 0;
+}
+function startsWith(b, sig, at = 0) {
+  const len = sig.length;
+  if (b.length < at + len) return false;
+  for (let i = 0; i < len; i++) {
+    const want = typeof sig === "string" ? sig.charCodeAt(i) : sig[i];
+    if (b[at + i] !== want) return false;
+  }
+  return true;
+}
+function concatBytes(parts, total) {
+  const n = total ?? parts.reduce((s, p) => s + p.length, 0);
+  if (parts.length === 1 && parts[0]?.length === n) return parts[0];
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p.subarray(0, Math.min(p.length, n - o)), o);
+    o += p.length;
+    if (o >= n) break;
+  }
+  return out;
+}
+function indexOfBytes(hay, needle, from = 0) {
+  const first = needle[0];
+  if (first === void 0) return from;
+  for (let i = hay.indexOf(first, from); i !== -1 && i + needle.length <= hay.length; i = hay.indexOf(first, i + 1)) {
+    let j = 1;
+    while (j < needle.length && hay[i + j] === needle[j]) j++;
+    if (j === needle.length) return i;
+  }
+  return -1;
+}
+function looksLikeText(b) {
+  if (b.length === 0) return true;
+  let control = 0;
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    if (c < 128) {
+      if (c === 0) return false;
+      if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 27) control++;
+      if (c === 127) control++;
+      i++;
+      continue;
+    }
+    const need = c >= 240 && c <= 244 ? 3 : c >= 224 ? c <= 239 ? 2 : -1 : c >= 194 && c <= 223 ? 1 : -1;
+    if (need < 0) return false;
+    for (let k = 1; k <= need; k++) {
+      if (i + k >= b.length) return control * 100 <= b.length;
+      const cc = b[i + k];
+      if ((cc & 192) !== 128) return false;
+    }
+    i += need + 1;
+  }
+  return control * 100 <= b.length;
+}
+var decoder = new TextDecoder("utf-8", { fatal: false });
+function latin1(b) {
+  let s = "";
+  for (let i = 0; i < b.length; i += 4096) s += String.fromCharCode(...b.subarray(i, Math.min(b.length, i + 4096)));
+  return s;
+}
+function utf8(b) {
+  return decoder.decode(b);
+}
+function evidenceBytes(b, max = 48) {
+  let s = "";
+  for (let i = 0; i < Math.min(b.length, max); i++) {
+    const c = b[i];
+    s += c >= 32 && c < 127 && c !== 92 ? String.fromCharCode(c) : `\\x${c.toString(16).padStart(2, "0")}`;
+  }
+  return b.length > max ? `${s}\u2026` : s;
 }
 
 // src/scan/sniff.ts
@@ -72448,6 +72383,71 @@ var Inflater = class {
   }
 };
 
+// src/scan/kit.ts
+var DEFAULT_LIMITS = {
+  maxDecompressedBytes: 8 * 1024 ** 3,
+  maxRatio: 200,
+  ratioMinBytes: 16 * 1024 * 1024,
+  maxDepth: 3,
+  maxMembers: 1e5,
+  maxHeaderBytes: 1e8,
+  maxJsonBytes: 16 * 1024 * 1024,
+  zipBufferBytes: 64 * 1024 * 1024
+};
+function limitsOf(opts) {
+  return { ...DEFAULT_LIMITS, ...opts?.limits ?? {} };
+}
+var BLOCKING = /* @__PURE__ */ new Set(["critical", "high"]);
+function mergeOutcomes(outcomes) {
+  const formats = [];
+  const findings = [];
+  let complete = true;
+  let details;
+  for (const o of outcomes) {
+    for (const f of o.formats) if (!formats.includes(f)) formats.push(f);
+    findings.push(...o.findings);
+    complete &&= o.complete;
+    if (o.details) details = { ...details ?? {}, ...o.details };
+  }
+  const out = { formats, findings, complete };
+  if (details) out.details = details;
+  return out;
+}
+function fixedScanner(outcome) {
+  return { push: () => void 0, end: () => outcome };
+}
+function guarded(path, name2, inner) {
+  let failure;
+  const fail2 = (err) => ({
+    formats: [],
+    findings: [finding(
+      "scan.internal-error",
+      "high",
+      `The ${name2} scanner failed on this file, so it was not fully examined: ${err instanceof Error ? err.message : String(err)}`,
+      { file: path, help: "Report this to the Model Gate maintainers with the file; treat the file as unreviewed." }
+    )],
+    complete: false
+  });
+  return {
+    push(chunk) {
+      if (failure !== void 0) return;
+      try {
+        inner.push(chunk);
+      } catch (err) {
+        failure = err;
+      }
+    },
+    end() {
+      if (failure !== void 0) return fail2(failure);
+      try {
+        return inner.end();
+      } catch (err) {
+        return fail2(err);
+      }
+    }
+  };
+}
+
 // src/scan/tar.ts
 function field(h, at, len) {
   const b = h.subarray(at, at + len);
@@ -73306,7 +73306,7 @@ async function signStatement(builder, statement) {
   return json2;
 }
 
-// src/policy/digest.ts
+// src/config/policy/digest.ts
 import { createHash as createHash6 } from "node:crypto";
 function policySha256(policy) {
   return createHash6("sha256").update(canonicalPolicyJson(policy), "utf8").digest("hex");
@@ -73809,7 +73809,7 @@ function createGgufScanner(ctx, opts) {
   };
 }
 
-// src/scan/globals/lists.ts
+// src/config/security/globals/lists.ts
 var TORCH_DTYPES = [
   "float64",
   "float32",
@@ -74299,7 +74299,7 @@ var DANGER_HELP = {
   "scanner evasion": "refers to a security scanner, which a model file has no reason to do"
 };
 
-// src/scan/globals/classify.ts
+// src/config/security/globals/classify.ts
 var DANGER_MAP = new Map(DANGER);
 var DUNDER_OK_MODULES = /* @__PURE__ */ new Set(["__main__", "__builtin__"]);
 var IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;

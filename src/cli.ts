@@ -1,7 +1,7 @@
 // model-gate CLI: dispatches to one module per subcommand (src/cli/<name>.ts), loaded on demand.
 import { argv, env, exit, cwd } from 'node:process';
 import { type CliIO, type Command, UsageError } from './cli/io.js';
-import { TOOL_VERSION } from './version.js';
+import { TOOL_VERSION } from './core/version.js';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   serve: { summary: 'serve a store folder as a Hub-compatible registry', load: async () => (await import('./cli/serve.js')).serve },

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkName, type NameVerdict } from '../../src/checks/namespace/check.js';
 import { collapseRepeats, foldKey, osaDistance, skeleton, stripAffix, syntaxProblem, visualKey, words } from '../../src/checks/namespace/keys.js';
-import { KNOWN_LEGITIMATE, KNOWN_REPOS, TRUSTED_PUBLISHERS } from '../../src/checks/namespace/publishers.js';
+import { KNOWN_LEGITIMATE, KNOWN_REPOS, TRUSTED_PUBLISHERS } from '../../src/config/security/publishers.js';
 import { hubExists, name as nameCommand } from '../../src/cli/name.js';
 import { UsageError, type CliIO } from '../../src/cli/io.js';
 

@@ -1,7 +1,7 @@
 // Builders for report inputs. Reviews are plain data: the renderers are pure, so no servers are involved.
-import type { Finding, Severity, Verdict } from '../../src/findings.js';
-import type { FileReport, Review } from '../../src/review/types.js';
-import type { ReportInput } from '../../src/report/types.js';
+import type { Finding, Severity, Verdict } from '../../src/core/findings.js';
+import type { FileReport, Review } from '../../src/core/review.js';
+import type { ReportInput } from '../../src/core/report.js';
 
 export const HUB = 'https://hub.example';
 

@@ -1,5 +1,5 @@
 import { buildJsonReport, renderJsonReport } from '../../src/report/json.js';
-import type { Review } from '../../src/review/types.js';
+import type { Review } from '../../src/core/review.js';
 import { finding, input, review, sample } from './fixtures.js';
 
 const AT = new Date('2026-05-20T12:00:00.000Z');

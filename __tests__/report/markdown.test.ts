@@ -1,6 +1,6 @@
 import { COMMENT_LIMIT, COMMENT_MARKER, renderComment } from '../../src/report/markdown.js';
 import { SUMMARY_LIMIT, renderSummary } from '../../src/report/summary.js';
-import type { Finding } from '../../src/findings.js';
+import type { Finding } from '../../src/core/findings.js';
 import { HUB, file, finding, input, outsideCode, review, sample, sha } from './fixtures.js';
 
 /** Cells of a GFM table row, splitting on pipes not escaped by a backslash. */

@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_CHECKS } from '../../src/checks/index.js';
 import { HubClient } from '../../src/hub/client.js';
-import { defaultPolicy } from '../../src/policy/defaults.js';
-import type { Policy } from '../../src/policy/schema.js';
+import { defaultPolicy } from '../../src/config/policy/defaults.js';
+import type { Policy } from '../../src/config/policy/schema.js';
 import { safetensorsBytes } from '../../src/registry/samples/bytes.js';
 import { startRegistry, type RunningRegistry } from '../../src/registry/server.js';
 import { buildStore, type BuiltStore } from '../../src/registry/store-builder.js';
 import { reviewEntry, type ReviewDeps } from '../../src/review/pipeline.js';
 import { defaultScanFile } from '../../src/review/scan-file.js';
-import type { Entry } from '../../src/review/types.js';
+import type { Entry } from '../../src/core/review.js';
 import type { StreamScanner } from '../../src/scan/types.js';
 
 const NOW = new Date('2026-11-20T12:00:00Z');

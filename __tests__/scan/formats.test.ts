@@ -1,5 +1,5 @@
 import { gzipSync, deflateSync } from 'node:zlib';
-import { verdictOf } from '../../src/findings.js';
+import { verdictOf } from '../../src/core/findings.js';
 import { createFileScanner } from '../../src/scan/file-scanner.js';
 import { benignPickle, blocking, cat, checks, enc, evilPickle, floatData, gguf, latin, npy, scanBytes, tar, u16, u32 } from './support/fixtures.js';
 

@@ -1,5 +1,5 @@
 import { parseSafetensorsHeader, SAFETENSORS_DTYPE_BITS } from '../../src/scan/safetensors.js';
-import { verdictOf } from '../../src/findings.js';
+import { verdictOf } from '../../src/core/findings.js';
 import { blocking, cat, checks, enc, evilPickle, safetensors, scanBytes, u64 } from './support/fixtures.js';
 
 const header = (json: string, dataLen: number, extra: Uint8Array = new Uint8Array(0)): Uint8Array =>

@@ -1,4 +1,4 @@
-import { verdictOf } from '../../src/findings.js';
+import { verdictOf } from '../../src/core/findings.js';
 import { readCentralDirectory } from '../../src/scan/zip/central-directory.js';
 import { zipTailNeeded } from '../../src/scan/zip/index.js';
 import { createFileScanner } from '../../src/scan/file-scanner.js';

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FileDigest } from '../../src/sign/manifest.js';
-import type { Review } from '../../src/review/types.js';
+import type { Review } from '../../src/core/review.js';
 
 export const MODEL_FILES: Record<string, Buffer> = {
   'config.json': Buffer.from('{"architectures":["BertModel"],"hidden_size":8}\n'),

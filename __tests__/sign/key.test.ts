@@ -2,7 +2,7 @@
 import { createHash, verify as cryptoVerify, createPublicKey } from 'node:crypto';
 import { appendFile, mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defaultPolicy } from '../../src/policy/defaults.js';
+import { defaultPolicy } from '../../src/config/policy/defaults.js';
 import { pae } from '../../src/sign/dsse.js';
 import { IN_TOTO_PAYLOAD_TYPE } from '../../src/sign/manifest.js';
 import { signModel, writeSignatures } from '../../src/sign/sign-model.js';

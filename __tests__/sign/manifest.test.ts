@@ -3,12 +3,12 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { envelopeFromJSON, envelopeToJSON, pae } from '../../src/sign/dsse.js';
 import { type InTotoStatement, buildManifest, comparePathComponents, DEFAULT_IGNORE_PATHS, isIgnored, ManifestError, manifestStatement, parseModelSigningStatement, rootDigest, serializeStatement } from '../../src/sign/manifest.js';
-import { defaultPolicy } from '../../src/policy/defaults.js';
-import { canonicalJson, policyDigest, policySha256 } from '../../src/policy/digest.js';
-import type { Policy } from '../../src/policy/schema.js';
+import { defaultPolicy } from '../../src/config/policy/defaults.js';
+import { canonicalJson, policyDigest, policySha256 } from '../../src/config/policy/digest.js';
+import type { Policy } from '../../src/config/policy/schema.js';
 import { parseVettingStatement, VETTING_PREDICATE_TYPE, vettingStatement } from '../../src/sign/vetting.js';
 import { checkIdentity } from '../../src/sign/verify.js';
-import { TOOL_VERSION } from '../../src/version.js';
+import { TOOL_VERSION } from '../../src/core/version.js';
 import { approvedReview, COMMIT, sha256 } from './fixtures.js';
 
 const d = (path: string, content = path) => ({ path, size: content.length, sha256: sha256(content) });

@@ -1,7 +1,7 @@
 // The action's inputs and their defaults, in one place (action.yml only describes them). Pure: the raw values
 // come in as the runner gives them (strings; '' means unset).
 
-import { DEFAULT_POLICY_PATH } from '../policy/defaults.js';
+import { DEFAULT_POLICY_PATH } from '../config/policy/defaults.js';
 
 export type Mode = 'review' | 'verify';
 export type SignMode = 'auto' | 'keyless' | 'key' | 'none';

@@ -1,7 +1,7 @@
 // The namespace check in the review: runs checkName (namespace/check.ts) on the repository the Hub answered for,
 // with the policy's publishers, and confirms repo-name shadowing against the same Hub. The result is shared with
 // the provenance check (a young account or a copied card matters more on an impersonating repository).
-import type { Finding } from '../findings.js';
+import type { Finding } from '../core/findings.js';
 import type { HubClient } from '../hub/client.js';
 import { HubError } from '../hub/errors.js';
 import { checkName, type HubLookup, type NameCheckResult } from './namespace/check.js';

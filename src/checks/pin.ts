@@ -1,6 +1,6 @@
 // Pin and redirect integrity: the allowlist names a repository; the Hub may answer for another name. A moved
 // name is a finding, never followed silently (a deleted org's name can be re-registered by someone else).
-import type { Finding } from '../findings.js';
+import type { Finding } from '../core/findings.js';
 import type { RepoCheck } from './types.js';
 
 export const pinCheck: RepoCheck = {

@@ -1,11 +1,11 @@
 // The seam for repository-level checks: each check is one module exporting a RepoCheck, listed once in
 // src/checks/index.ts. A check sees the resolved metadata, the tree, every file's verified digests and scan
 // results, and the small text files captured during the single download pass; it returns findings.
-import type { Finding } from '../findings.js';
+import type { Finding } from '../core/findings.js';
 import type { HubClient } from '../hub/client.js';
 import type { Author, ResolvedRepo, TreeFile } from '../hub/types.js';
-import type { Policy } from '../policy/schema.js';
-import type { Entry, FileReport } from '../review/types.js';
+import type { Policy } from '../config/policy/schema.js';
+import type { Entry, FileReport } from '../core/review.js';
 
 export interface RepoCheckContext {
   entry: Entry;

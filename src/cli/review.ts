@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { REPO_CHECKS } from '../checks/index.js';
 import { HubClient } from '../hub/client.js';
 import { pickHubUrl } from '../hub/endpoint.js';
-import { DEFAULT_POLICY_PATH } from '../policy/defaults.js';
+import { DEFAULT_POLICY_PATH } from '../config/policy/defaults.js';
 import { renderJsonReport } from '../report/json.js';
 import { renderComment } from '../report/markdown.js';
 import { renderText } from '../report/text.js';

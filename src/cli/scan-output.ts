@@ -1,7 +1,7 @@
 // Renderers for `model-gate scan`: JSON (the documented shape), a terminal report, and SARIF 2.1.0.
-import { type Finding, type Severity, SEVERITIES, compareFindings } from '../findings.js';
+import { type Finding, type Severity, SEVERITIES, compareFindings } from '../core/findings.js';
 import type { ScanReport } from '../scan/scan-paths.js';
-import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { TOOL_NAME, TOOL_VERSION } from '../core/version.js';
 
 function findingJson(f: Finding): Record<string, unknown> {
   const o: Record<string, unknown> = { severity: f.severity, check: f.check, message: f.message };

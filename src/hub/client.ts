@@ -1,7 +1,7 @@
 // The Hub client: resolves `org/name@sha` with every redirect recorded, lists the tree, commits and refs, looks up
 // authors, and downloads files through the verified stream (download.ts). Renames are reported, never hidden:
 // the caller decides policy from `renamed` and `redirects`.
-import { checkNamespace, checkRepoId } from '../ids.js';
+import { checkNamespace, checkRepoId } from '../core/ids.js';
 import { HubError } from './errors.js';
 import { HubHttp, type FetchLike, type HttpOptions, type JsonAnswer, type Sleep } from './http.js';
 import { HEX40 } from './oid.js';

@@ -4,7 +4,7 @@
 import { join, relative, resolve, sep } from 'node:path';
 import { HubError } from './errors.js';
 import type { ByteConsumer, DownloadRequest, DownloadResult } from './download.js';
-import { unsafePathReason } from '../paths.js';
+import { unsafePathReason } from '../core/paths.js';
 import type { TreeFile } from './types.js';
 
 /** What to do with one file's bytes. */

@@ -4,7 +4,7 @@
 import { HubError, type HubErrorCode, redactUrl } from './errors.js';
 import { ShapeError } from './shape.js';
 import { type ChunkReader, socketGet } from './socket-get.js';
-import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { TOOL_NAME, TOOL_VERSION } from '../core/version.js';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export type Sleep = (ms: number) => Promise<void>;

@@ -1,6 +1,6 @@
 // Validators from raw Hub JSON to the types in types.ts. Pure; they throw ShapeError with the field's path.
-import { checkRepoId } from '../ids.js';
-import { unsafePathReason } from '../paths.js';
+import { checkRepoId } from '../core/ids.js';
+import { unsafePathReason } from '../core/paths.js';
 import { HEX40, HEX64 } from './oid.js';
 import {
   ShapeError, arr, bool, count, isoDate, matching, obj, optBool, optCount, optIsoDate, optStr, str, strArray,

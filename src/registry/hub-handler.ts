@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { lfsPointerText } from '../hub/oid.js';
-import { unsafePathReason } from '../paths.js';
+import { unsafePathReason } from '../core/paths.js';
 import type { CdnSigner } from './cdn-url.js';
 import { BodyError, readBody, sendBytes, sendError, sendFile, sendJson, type Headers } from './http-util.js';
 import {

@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gitBlobHeader, lfsPointerOid } from '../hub/oid.js';
-import { unsafePathReason } from '../paths.js';
+import { unsafePathReason } from '../core/paths.js';
 import { generateContent } from './generate.js';
 import { commitSha, treeOids } from './git-objects.js';
 import { isValidName, isValidRepoId } from './names.js';

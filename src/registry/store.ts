@@ -4,7 +4,7 @@
 import { lstat, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HEX40, HEX64, lfsPointerOid } from '../hub/oid.js';
-import { unsafePathReason } from '../paths.js';
+import { unsafePathReason } from '../core/paths.js';
 import { treeOids } from './git-objects.js';
 import { isValidName, isValidRepoId } from './names.js';
 import type { FileScanSpec, RedirectSpec, ScanState } from './spec.js';

@@ -1,11 +1,11 @@
 // Check-run annotations on the allowlist: one per entry at its line, saying the verdict and why. GitHub shows at
 // most 10 annotations per level per step, so each level keeps its worst entries and the last one kept says how
 // many more there are.
-import type { Verdict } from '../findings.js';
-import type { Review } from '../review/types.js';
+import type { Verdict } from '../core/findings.js';
+import type { Review } from '../core/review.js';
 import { CAPS, plain } from './escape.js';
 import { VERDICT_LABEL, compareReviews, plural, reasonOf, severityCounts, severitySummary, shortSha } from './tally.js';
-import type { AllowlistError } from './types.js';
+import type { AllowlistError } from '../core/report.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 

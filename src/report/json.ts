@@ -1,10 +1,10 @@
 // The machine-readable report: every review in full, keys in a fixed order whatever order the inputs were built
 // in, so two runs over the same data produce the same bytes (apart from generatedAt).
-import type { Finding, Verdict } from '../findings.js';
-import type { Entry, FileReport, RedirectHop, Review } from '../review/types.js';
-import { TOOL_NAME } from '../version.js';
+import type { Finding, Verdict } from '../core/findings.js';
+import type { Entry, FileReport, RedirectHop, Review } from '../core/review.js';
+import { TOOL_NAME } from '../core/version.js';
 import { countVerdicts, overallVerdict, reasonOf, sortedFindings, type Counts } from './tally.js';
-import type { AllowlistError, ReportInput, SigningStatus } from './types.js';
+import type { AllowlistError, ReportInput, SigningStatus } from '../core/report.js';
 
 export const JSON_REPORT_FORMAT = 1;
 

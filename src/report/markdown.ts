@@ -1,8 +1,8 @@
 // The review comment (and, with a bigger budget, the job summary): a verdict table a reviewer reads in ten seconds,
 // then per entry every finding one click away. Every string from a model repo, the Hub or the PR goes through
 // escape.ts. The output always fits its budget: detail is shed in a fixed order, and the verdict table goes last.
-import { severityRank, type Finding, type Severity } from '../findings.js';
-import type { Review } from '../review/types.js';
+import { severityRank, type Finding, type Severity } from '../core/findings.js';
+import type { Review } from '../core/review.js';
 import { CAPS, codeBlock, codeCell, codeSpan, escapeHtml, escapeInline } from './escape.js';
 import { hubBlobUrl, hubTreeUrl, isFullSha, pinnedSha } from './links.js';
 import {
@@ -22,7 +22,7 @@ import {
   shortSha,
   sortedFindings
 } from './tally.js';
-import type { ReportInput } from './types.js';
+import type { ReportInput } from '../core/report.js';
 
 export const COMMENT_MARKER = '<!-- model-gate -->';
 /** GitHub rejects issue comments longer than this many characters. */

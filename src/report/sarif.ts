@@ -2,13 +2,13 @@
 // allowlist line of its entry (the only file in the repository it is about); findings about a file in the model
 // repository also name the Hub path in the message and as a logical location.
 import { createHash } from 'node:crypto';
-import { compareFindings, severityRank, type Finding, type Severity } from '../findings.js';
-import type { Review } from '../review/types.js';
-import { TOOL_NAME } from '../version.js';
+import { compareFindings, severityRank, type Finding, type Severity } from '../core/findings.js';
+import type { Review } from '../core/review.js';
+import { TOOL_NAME } from '../core/version.js';
 import { CAPS, sanitize } from './escape.js';
 import { hubBlobUrl, pinnedSha } from './links.js';
 import { shortSha } from './tally.js';
-import type { ReportInput } from './types.js';
+import type { ReportInput } from '../core/report.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** GitHub ingests at most this many results per run and rejects more; keep the most severe. */

@@ -1,7 +1,7 @@
 // The job summary: the same content as the comment with a budget GitHub allows per step (1 MiB of UTF-8), so it
 // keeps low/info findings, inventories and longer evidence that the comment has to shed.
 import { renderMarkdown, type MarkdownBudget } from './markdown.js';
-import type { ReportInput } from './types.js';
+import type { ReportInput } from '../core/report.js';
 
 /** GitHub's limit for one step's job summary, in bytes. */
 export const SUMMARY_LIMIT = 1024 * 1024;

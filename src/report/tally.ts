@@ -1,7 +1,7 @@
 // Facts every renderer agrees on: counts, the overall verdict, the order entries are shown in, the one-line reason.
-import { compareFindings, severityRank, type Finding, type Severity, type Verdict } from '../findings.js';
-import type { Review } from '../review/types.js';
-import type { ReportInput } from './types.js';
+import { compareFindings, severityRank, type Finding, type Severity, type Verdict } from '../core/findings.js';
+import type { Review } from '../core/review.js';
+import type { ReportInput } from '../core/report.js';
 
 export interface Counts {
   approved: number;

@@ -1,7 +1,7 @@
 // The terminal rendering for `model-gate review`: plain text, no markdown, colour only when asked. Untrusted strings
 // go through plain() so escape sequences and bidi controls from a model repo cannot rewrite the terminal.
-import type { Severity, Verdict } from '../findings.js';
-import type { Review } from '../review/types.js';
+import type { Severity, Verdict } from '../core/findings.js';
+import type { Review } from '../core/review.js';
 import { CAPS, plain, sanitize } from './escape.js';
 import { hubBlobUrl, hubTreeUrl, pinnedSha } from './links.js';
 import {
@@ -17,7 +17,7 @@ import {
   shortSha,
   sortedFindings
 } from './tally.js';
-import type { ReportInput } from './types.js';
+import type { ReportInput } from '../core/report.js';
 
 export interface TextOptions {
   /** ANSI colours (pass true only when stdout is a TTY and NO_COLOR is unset). */

@@ -1,17 +1,17 @@
 // Reviewing one allowlist change (base → head): the part the action, `model-gate review` and the demo share.
 // Inputs are texts already read (through the GitHub API, git, or files); the Hub client and scanners come in.
-import { diffAllowlists, entriesToReview } from '../allowlist/diff.js';
-import { parseAllowlist } from '../allowlist/parse.js';
+import { diffAllowlists, entriesToReview } from '../config/allowlist/diff.js';
+import { parseAllowlist } from '../config/allowlist/parse.js';
 import type { RepoCheck } from '../checks/types.js';
-import type { Finding } from '../findings.js';
+import type { Finding } from '../core/findings.js';
 import type { HubClient } from '../hub/client.js';
-import { describePolicyChange } from '../policy/diff.js';
-import { loadPolicy, type LoadedPolicy, type PolicyInputs } from '../policy/load.js';
-import { severityRank } from '../findings.js';
-import type { AllowlistError, ReportInput } from '../report/types.js';
-import { TOOL_VERSION } from '../version.js';
+import { describePolicyChange } from '../config/policy/diff.js';
+import { loadPolicy, type LoadedPolicy, type PolicyInputs } from '../config/policy/load.js';
+import { severityRank } from '../core/findings.js';
+import type { AllowlistError, ReportInput } from '../core/report.js';
+import { TOOL_VERSION } from '../core/version.js';
 import { reviewEntries, type FullReview, type ScanFile } from './pipeline.js';
-import type { Entry } from './types.js';
+import type { Entry } from '../core/review.js';
 
 export interface ChangeInput {
   allowlistPath: string;

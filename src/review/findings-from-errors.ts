@@ -1,5 +1,5 @@
 // Turns whatever stopped an examination into a blocking finding that says what happened and what to do.
-import type { Finding } from '../findings.js';
+import type { Finding } from '../core/findings.js';
 import { HubError } from '../hub/errors.js';
 
 const HELP: Partial<Record<string, string>> = {

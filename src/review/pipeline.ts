@@ -2,21 +2,21 @@
 // verified download into the scanners (and a small-text capture), run the repository checks, apply the policy's
 // exceptions, and decide. Anything not fully examined becomes a blocking finding; nothing here throws for bad
 // input from the Hub or the repository.
-import { compareFindings, isBlocking, verdictOf, type Finding } from '../findings.js';
+import { compareFindings, isBlocking, verdictOf, type Finding } from '../core/findings.js';
 import type { HubClient } from '../hub/client.js';
 import type { ByteConsumer } from '../hub/download.js';
 import { fetchFiles, type FilePlan } from '../hub/fetch-repo.js';
 import type { Author, ResolvedRepo, TreeFile } from '../hub/types.js';
-import { compileGlob, matchGlob, type Glob } from '../glob.js';
-import { applyExceptions, utcDate } from '../policy/exceptions.js';
-import { excludeDecision } from '../policy/exclude.js';
-import type { Policy } from '../policy/schema.js';
+import { compileGlob, matchGlob, type Glob } from '../core/glob.js';
+import { applyExceptions, utcDate } from '../config/policy/exceptions.js';
+import { excludeDecision } from '../config/policy/exclude.js';
+import type { Policy } from '../config/policy/schema.js';
 import type { RepoCheck } from '../checks/types.js';
 import type { FileContext, ScanOutcome, StreamScanner } from '../scan/types.js';
 import { zipTailNeeded } from '../scan/zip/index.js';
 import { TextCapture } from './capture.js';
 import { findingFromError } from './findings-from-errors.js';
-import type { Entry, FileReport, Review } from './types.js';
+import type { Entry, FileReport, Review } from '../core/review.js';
 
 export type ScanFile = (ctx: FileContext, opts: { allow: string[] }) => StreamScanner;
 

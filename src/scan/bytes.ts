@@ -109,10 +109,6 @@ export function evidenceBytes(b: Uint8Array, max = 48): string {
   return b.length > max ? `${s}…` : s;
 }
 
-export function truncate(s: string, max = 160): string {
-  const clean = s.replace(/[\r\n\t]+/g, ' ');
-  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
-}
 
 export function hex(n: number): string {
   return `0x${n.toString(16)}`;

@@ -1,13 +1,14 @@
 // Compression wrappers (threats.md §4): gzip, zlib and joblib's `ZF` format are inflated in the stream and the
 // output is scanned as a file of its own, with limits on size, ratio and nesting depth. Formats node cannot
 // decode (bz2, xz, lzma, lz4, 7z) fail closed.
+import { finding } from '../core/findings.js';
 import { crc32 } from 'node:zlib';
-import type { Finding } from '../findings.js';
+import type { Finding } from '../core/findings.js';
 import { u32le } from './bytes.js';
 import type { FileContext, ScanOutcome, StreamScanner } from './types.js';
 import { Feeder, type Need, type Parser } from './feeder.js';
 import { Inflater } from './inflate.js';
-import { finding, fixedScanner, limitsOf, type FileScanOptions, type NestedScan } from './kit.js';
+import { fixedScanner, limitsOf, type FileScanOptions, type NestedScan } from './kit.js';
 
 export type Wrapper = 'gzip' | 'zlib' | 'joblib-zf';
 

@@ -1,8 +1,9 @@
 // Native executables and other code-bearing binaries, whatever the file is named (threats.md §5: a
 // `tokenizer.model` that is an ELF binary). Identification only: nothing here is loaded or run.
-import type { Finding } from '../findings.js';
+import { finding } from '../core/findings.js';
+import type { Finding } from '../core/findings.js';
 import { u16le, u32le } from './bytes.js';
-import { finding } from './kit.js';
+
 import type { Format } from './sniff.js';
 
 const ELF_MACHINE: Record<number, string> = { 3: 'x86', 0x28: 'ARM', 0x3e: 'x86-64', 0xb7: 'AArch64', 0xf3: 'RISC-V', 8: 'MIPS', 0x14: 'PowerPC', 0x15: 'PowerPC64' };

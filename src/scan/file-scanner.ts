@@ -1,7 +1,8 @@
 // THE entry point for scanning one file's bytes (review pipeline, CLI, container members). It buffers a bounded
 // head, sniffs it, then runs every interpretation the content claims (a polyglot gets all of them) over the
 // rest of the stream in the same pass. Nothing throws out of it: failures become blocking findings.
-import type { Finding } from '../findings.js';
+import { finding } from '../core/findings.js';
+import type { Finding } from '../core/findings.js';
 import type { FileContext, ScanOutcome, StreamScanner } from './types.js';
 import { concatBytes, evidenceBytes } from './bytes.js';
 import { createDecompressScanner, unscannableCompression } from './compression.js';
@@ -9,7 +10,7 @@ import { executableFinding, oleFinding } from './executables.js';
 import { extensionMismatch } from './extensions.js';
 import { createGgufScanner } from './gguf.js';
 import { createKerasH5Scanner } from './keras.js';
-import { BLOCKING, finding, fixedScanner, guarded, limitsOf, mergeOutcomes, type FileScanOptions, type NestedScan } from './kit.js';
+import { BLOCKING, fixedScanner, guarded, limitsOf, mergeOutcomes, type FileScanOptions, type NestedScan } from './kit.js';
 import { createNpyScanner } from './npy.js';
 import { createPickleScanner } from './pickle/index.js';
 import { createSafetensorsScanner } from './safetensors.js';

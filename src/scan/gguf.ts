@@ -1,11 +1,12 @@
 // GGUF: a bounded streaming reader of the header, key/value metadata and tensor infos (the tensor data that
 // follows is counted, not read). Chat templates found in the metadata are checked for template injection.
-import type { Finding } from '../findings.js';
+import { finding } from '../core/findings.js';
+import type { Finding } from '../core/findings.js';
 import type { FileContext, StreamScanner } from './types.js';
 import { u32le, u64le, utf8 } from './bytes.js';
-import { checkChatTemplate } from './chat-template.js';
+import { checkChatTemplate } from '../analyze/template.js';
 import { Feeder, type Need, type Parser } from './feeder.js';
-import { finding, type FileScanOptions } from './kit.js';
+import { type FileScanOptions } from './kit.js';
 
 const MAX_KV = 1_000_000;
 const MAX_TENSORS = 1_000_000;

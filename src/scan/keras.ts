@@ -1,12 +1,13 @@
 // Keras model configs (`config.json` inside `.keras` zips, the `model_config` attribute of `.h5` files):
 // Lambda layers carry marshalled Python bytecode, `module` names outside keras import arbitrary code,
 // TorchModuleWrapper embeds a torch pickle, and configs can switch safe mode off or download files.
-import type { Finding, Severity } from '../findings.js';
+import { finding, truncate } from '../core/findings.js';
+import type { Finding, Severity } from '../core/findings.js';
 import type { FileContext, StreamScanner } from './types.js';
-import { indexOfBytes, truncate, utf8 } from './bytes.js';
-import { type Json, isObject, parseJson } from './json.js';
-import { finding, limitsOf, type FileScanOptions } from './kit.js';
-import { classifyGlobal } from './globals/index.js';
+import { indexOfBytes, utf8 } from './bytes.js';
+import { type Json, isObject, parseJson } from '../analyze/json.js';
+import { limitsOf, type FileScanOptions } from './kit.js';
+import { classifyGlobal } from '../config/security/globals/index.js';
 
 /** True when a parsed JSON document looks like a Keras model/layer config. */
 export function looksLikeKerasConfig(v: Json): boolean {

@@ -1,5 +1,6 @@
 // Shared vocabulary of the format scanners: limits, options, the nested-scan seam and outcome helpers.
-import type { Finding, Severity } from '../findings.js';
+import type { Finding, Severity } from '../core/findings.js';
+import { finding } from '../core/findings.js';
 import type { FileContext, ScanOutcome, StreamScanner } from './types.js';
 
 export interface ScanLimits {
@@ -52,11 +53,6 @@ export function limitsOf(opts?: { limits?: Partial<ScanLimits> }): ScanLimits {
   return { ...DEFAULT_LIMITS, ...(opts?.limits ?? {}) };
 }
 
-export function finding(
-  check: string, severity: Severity, message: string, extra: Partial<Omit<Finding, 'check' | 'severity' | 'message'>> = {}
-): Finding {
-  return { check, severity, message, ...extra };
-}
 
 export const BLOCKING: ReadonlySet<Severity> = new Set(['critical', 'high']);
 

@@ -1,10 +1,11 @@
 // NumPy `.npy`: the header dict is parsed as a literal, never evaluated; an object dtype ('O' anywhere in
 // descr) means the array body is a pickle, which goes to the pickle VM. Plain array bodies are counted.
-import type { Finding } from '../findings.js';
+import { finding } from '../core/findings.js';
+import type { Finding } from '../core/findings.js';
 import type { FileContext, ScanOutcome, StreamScanner } from './types.js';
 import { latin1, u16le, u32le } from './bytes.js';
 import { Feeder, type Parser } from './feeder.js';
-import { finding, limitsOf, type FileScanOptions, type NestedScan } from './kit.js';
+import { limitsOf, type FileScanOptions, type NestedScan } from './kit.js';
 import { parsePyLiteral, type PyLit } from './pylit.js';
 import { createPickleScanner } from './pickle/index.js';
 

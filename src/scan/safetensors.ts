@@ -1,11 +1,12 @@
 // safetensors, validated as the reference implementation (huggingface/safetensors `read_metadata` and
 // `Metadata::validate`) does, plus what it lets through: duplicate keys and bytes after the last tensor.
 // Tensor bytes are counted, never kept.
-import type { Finding } from '../findings.js';
+import { finding } from '../core/findings.js';
+import type { Finding } from '../core/findings.js';
 import type { FileContext, ScanOutcome, StreamScanner } from './types.js';
 import { concatBytes, u64le } from './bytes.js';
-import { type Json, isObject, JsonError, parseJson } from './json.js';
-import { finding, limitsOf, type FileScanOptions, type NestedScan } from './kit.js';
+import { type Json, isObject, JsonError, parseJson } from '../analyze/json.js';
+import { limitsOf, type FileScanOptions, type NestedScan } from './kit.js';
 
 /** Bits per element, as `Dtype::bitsize` in the reference. */
 export const SAFETENSORS_DTYPE_BITS: Readonly<Record<string, number>> = {

@@ -2,9 +2,9 @@
 // which zips need first) and streamed through the file scanner. Repository-level checks plug in as RepoChecks.
 import { type FileHandle, open, lstat, readdir, readlink } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
-import { type Finding, type Verdict, compareFindings, verdictOf } from '../findings.js';
+import { type Finding, type Verdict, compareFindings, verdictOf, finding } from '../core/findings.js';
 import { createFileScanner, type TextAnalyzer } from './file-scanner.js';
-import { finding, type ScanLimits } from './kit.js';
+import { type ScanLimits } from './kit.js';
 import { zipTailNeeded } from './zip/index.js';
 
 export interface ScannedFile {

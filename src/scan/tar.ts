@@ -1,10 +1,11 @@
 // tar (ustar, GNU, pax): headers are walked in the stream and each member's bytes go to a nested file scanner
 // as they arrive. Covers the legacy torch tar layout (sys_info, pickle, storages, tensors: all scanned).
-import type { Finding } from '../findings.js';
+import { finding } from '../core/findings.js';
+import type { Finding } from '../core/findings.js';
 import type { FileContext, ScanOutcome, StreamScanner } from './types.js';
 import { latin1, utf8 } from './bytes.js';
 import { Feeder, type Parser } from './feeder.js';
-import { finding, limitsOf, mergeOutcomes, type FileScanOptions, type NestedScan } from './kit.js';
+import { limitsOf, mergeOutcomes, type FileScanOptions, type NestedScan } from './kit.js';
 import { parseOctal } from './sniff.js';
 
 function field(h: Uint8Array, at: number, len: number): string {

@@ -1,13 +1,14 @@
 // JSON documents that loaders act on: `chat_template` in tokenizer configs (template injection) and Keras
 // model configs. Documents up to maxJsonBytes are parsed whole; larger ones are searched for a chat template
 // and fail closed if one is there, since it could not be examined.
-import type { Finding } from '../findings.js';
+import { finding } from '../core/findings.js';
+import type { Finding } from '../core/findings.js';
 import type { FileContext, StreamScanner } from './types.js';
 import { indexOfBytes, utf8 } from './bytes.js';
-import { checkChatTemplate } from './chat-template.js';
-import { type Json, isObject, parseJson } from './json.js';
+import { checkChatTemplate } from '../analyze/template.js';
+import { type Json, isObject, parseJson } from '../analyze/json.js';
 import { checkKerasConfig, looksLikeKerasConfig } from './keras.js';
-import { finding, limitsOf, type FileScanOptions } from './kit.js';
+import { limitsOf, type FileScanOptions } from './kit.js';
 
 const NEEDLE = new TextEncoder().encode('chat_template');
 

@@ -1,6 +1,6 @@
 // The seam between byte streams and analyzers. Scanners are push-based: the verified download (or a file
 // read) hands them chunks in order, exactly once; they keep bounded state and never ask for bytes again.
-import type { Finding } from '../findings.js';
+import type { Finding } from '../core/findings.js';
 
 /** What a scanner is told about the file before its bytes arrive. */
 export interface FileContext {

@@ -1,8 +1,8 @@
 // Signs every approved review of a run (and only those), from the digests the verified download computed, and
 // says per entry what happened — a signing failure is reported, never hidden and never fatal to the report.
-import type { SigningStatus } from '../report/types.js';
+import type { SigningStatus } from '../core/report.js';
 import type { FullReview } from '../review/pipeline.js';
-import type { Policy } from '../policy/schema.js';
+import type { Policy } from '../config/policy/schema.js';
 import { signModel, writeSignatures } from './sign-model.js';
 import { bundleBuilder, type SigningMode } from './signers.js';
 

@@ -1,11 +1,11 @@
 // The vetting record: a second in-toto statement over the same subject (ROOT) as model.sig, saying what Model Gate
 // checked and concluded. Signed the same way, so a release pipeline can require "reviewed, approved, this repo
 // and commit" and not only "these bytes".
-import type { Finding, Verdict } from '../findings.js';
-import { policySha256 } from '../policy/digest.js';
-import type { Policy } from '../policy/schema.js';
-import type { RedirectHop, Review } from '../review/types.js';
-import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import type { Finding, Verdict } from '../core/findings.js';
+import { policySha256 } from '../config/policy/digest.js';
+import type { Policy } from '../config/policy/schema.js';
+import type { RedirectHop, Review } from '../core/review.js';
+import { TOOL_NAME, TOOL_VERSION } from '../core/version.js';
 import { IN_TOTO_STATEMENT_TYPE, type InTotoStatement } from './manifest.js';
 
 export const VETTING_PREDICATE_TYPE = 'https://model-gate.dev/vetting/v1';

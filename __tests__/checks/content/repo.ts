@@ -3,7 +3,7 @@
 import { createFileScanner } from '../../../src/scan/file-scanner.js';
 import type { RepoContent } from '../../../src/checks/content/types.js';
 import { runContentChecks } from '../../../src/checks/content/index.js';
-import type { Finding } from '../../../src/findings.js';
+import type { Finding } from '../../../src/core/findings.js';
 
 export function repoOf(files: Record<string, string | Uint8Array>): RepoContent {
   const entries = Object.entries(files).map(([path, content]) => {

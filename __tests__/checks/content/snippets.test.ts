@@ -1,7 +1,7 @@
 // Table-driven: realistic snippets on both sides. Malicious ones must produce the named finding at the named
 // severity; benign ones must stay quiet (nothing a reviewer has to act on). Sources are strings, never executed.
 import { deflateSync } from 'node:zlib';
-import type { Severity } from '../../../src/findings.js';
+import type { Severity } from '../../../src/core/findings.js';
 import { findingsFor, notable, summary } from './repo.js';
 
 const b64 = (s: string | Buffer): string => Buffer.from(s).toString('base64');

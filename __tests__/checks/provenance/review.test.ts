@@ -12,10 +12,10 @@ import { hubRepoExists, namespaceCheck } from '../../../src/checks/namespace-che
 import { pinCheck } from '../../../src/checks/pin.js';
 import { provenanceCheck } from '../../../src/checks/provenance/check.js';
 import { fetchOriginalCard } from '../../../src/checks/provenance/original-card.js';
-import type { Finding } from '../../../src/findings.js';
+import type { Finding } from '../../../src/core/findings.js';
 import { HubClient } from '../../../src/hub/client.js';
-import { defaultPolicy } from '../../../src/policy/defaults.js';
-import type { Policy } from '../../../src/policy/schema.js';
+import { defaultPolicy } from '../../../src/config/policy/defaults.js';
+import type { Policy } from '../../../src/config/policy/schema.js';
 import { safetensorsBytes } from '../../../src/registry/samples/bytes.js';
 import { SAMPLE, sampleStoreSpec } from '../../../src/registry/samples/index.js';
 import { startRegistry, type RunningRegistry } from '../../../src/registry/server.js';

@@ -1,7 +1,7 @@
 // The provenance decisions as pure functions: account age, history shape, popularity, access states, model card
 // placeholders and copies, and the word shingles underneath. Table-driven; dates are fixed.
 import fc from 'fast-check';
-import type { Severity } from '../../../src/findings.js';
+import type { Severity } from '../../../src/core/findings.js';
 import type { Commit } from '../../../src/hub/types.js';
 import { accessFindings } from '../../../src/checks/provenance/access.js';
 import { accountFindings, type AccountFacts } from '../../../src/checks/provenance/account.js';

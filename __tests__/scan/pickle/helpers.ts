@@ -1,7 +1,7 @@
 // Shared test helpers: scan bytes in chunks and look findings up.
 import { createPickleScanner, type PickleScanOptions } from '../../../src/scan/pickle/index.js';
 import type { ScanOutcome } from '../../../src/scan/types.js';
-import { verdictOf, type Finding } from '../../../src/findings.js';
+import { verdictOf, type Finding } from '../../../src/core/findings.js';
 
 export function scan(bytes: Uint8Array, opts: Partial<PickleScanOptions> = {}, chunk = 1 << 20): ScanOutcome {
   const s = createPickleScanner({ path: 'model.bin', ...opts });

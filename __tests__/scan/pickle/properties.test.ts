@@ -2,7 +2,7 @@
 // verdict; an incomplete scan always carries a blocking finding; results do not depend on how bytes are chunked.
 import fc from 'fast-check';
 import { createPickleScanner } from '../../../src/scan/pickle/index.js';
-import { verdictOf } from '../../../src/findings.js';
+import { verdictOf } from '../../../src/core/findings.js';
 import { callPickle, joblibLogisticRegression, legacyTorchFile, numpyArrayPickle, torchOptimizerState, torchStateDict } from '../../support/pickle-bytes.js';
 
 const seeds: Uint8Array[] = [

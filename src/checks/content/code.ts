@@ -1,15 +1,15 @@
 // Every file that is code: Python (plain, remote-code modules, setup.py), shell/batch/PowerShell scripts,
 // notebooks, and dependency files. Findings are memoised per repository so README instructions can ask what a
 // script they tell users to run would do.
-import type { Finding } from '../../findings.js';
-import { analyzeNotebook } from './notebook.js';
-import { analyzePython, type PyContext } from './python/analyze.js';
+import type { Finding } from '../../core/findings.js';
+import { analyzeNotebook } from '../../analyze/notebook.js';
+import { analyzePython, type PyContext } from '../../analyze/python/analyze.js';
 import { remoteCodeFiles } from './remote-code.js';
-import { analyzeRequirements, isRequirementsFile } from './requirements.js';
-import { analyzeShell } from './shell/analyze.js';
-import type { Dialect } from './shell/tokenize.js';
+import { analyzeRequirements, isRequirementsFile } from '../../analyze/requirements.js';
+import { analyzeShell } from '../../analyze/shell/analyze.js';
+import type { Dialect } from '../../analyze/shell/tokenize.js';
 import type { ContentCheck, RepoContent, RepoFile } from './types.js';
-import { basename, dedupeHits, extension, type Hit, hitsToFindings, splitLines } from './util.js';
+import { basename, dedupeHits, extension, type Hit, hitsToFindings, splitLines } from '../../analyze/util.js';
 
 export type CodeKind = 'python' | 'notebook' | 'requirements' | Dialect;
 

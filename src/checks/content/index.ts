@@ -1,6 +1,6 @@
 // The checks that need only the repository's files (no Hub): code, instructions, remote code, layout. They run
 // in the review pipeline (as RepoChecks) and in `model-gate scan DIR` (through the file scanner's text seam).
-import type { Finding } from '../../findings.js';
+import type { Finding } from '../../core/findings.js';
 import type { TextAnalyzer } from '../../scan/file-scanner.js';
 import type { RepoCheck as ScanRepoCheck, ScannedFile } from '../../scan/scan-paths.js';
 import type { RepoCheck, RepoCheckContext } from '../types.js';

@@ -1,14 +1,14 @@
 // Model cards and other Markdown: the quickstart is how the 2026 incident was delivered. Fenced shell blocks,
 // inline code and prose commands are tokenized as shell; Python blocks are analysed as code. Instructions that
 // run a script from this repository are graded by what that script does (its own code findings).
-import type { Finding, Severity } from '../../findings.js';
+import type { Finding, Severity } from '../../core/findings.js';
 import { codeFindings } from './code.js';
-import { hostOf, isHubHost } from './patterns.js';
-import { analyzePython } from './python/analyze.js';
-import { analyzeShell, isInterpreter, newShellState, pipInstallArgs, type ShellCommand, type ShellHit, type ShellKind, type ShellState } from './shell/analyze.js';
-import type { Dialect } from './shell/tokenize.js';
+import { hostOf, isHubHost } from '../../analyze/patterns.js';
+import { analyzePython } from '../../analyze/python/analyze.js';
+import { analyzeShell, isInterpreter, newShellState, pipInstallArgs, type ShellCommand, type ShellHit, type ShellKind, type ShellState } from '../../analyze/shell/analyze.js';
+import type { Dialect } from '../../analyze/shell/tokenize.js';
 import type { ContentCheck, RepoContent, RepoFile } from './types.js';
-import { basename, dedupeHits, dirname, extension, type Hit, hitsToFindings, joinPath, maxSeverity, splitLines } from './util.js';
+import { basename, dedupeHits, dirname, extension, type Hit, hitsToFindings, joinPath, maxSeverity, splitLines } from '../../analyze/util.js';
 
 const POSIX_LANGS = new Set(['bash', 'sh', 'shell', 'console', 'zsh', 'terminal', 'shell-session', 'sh-session', 'shellsession', 'bash-session', '', 'text', 'none', 'plaintext', 'txt', 'cli']);
 const PS_LANGS = new Set(['powershell', 'ps1', 'pwsh', 'ps']);

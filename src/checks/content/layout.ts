@@ -1,10 +1,10 @@
 // What the set of files says: executables wearing a data file's name (when the scanners' extension check does
 // not already say so), the same weights in two formats (loaders may pick the pickle), and files no model loader
 // uses (native libraries, installers, archives, compiled Python).
-import type { Finding } from '../../findings.js';
+import type { Finding } from '../../core/findings.js';
 import { extensionMismatch } from '../../scan/extensions.js';
 import type { ContentCheck } from './types.js';
-import { basename, dirname, extension } from './util.js';
+import { basename, dirname, extension } from '../../analyze/util.js';
 
 const EXECUTABLE = new Set(['elf', 'pe', 'macho', 'wasm', 'dex']);
 /** Names of data a loader reads: an executable under one of these is disguised. */

@@ -1,12 +1,12 @@
 // Remote code: `auto_map` (and `custom_pipelines`) in config files make transformers import Python from the
 // repository when a user passes trust_remote_code=True. List the modules (and what they import relatively),
 // flag references into other repositories and missing files, and check standalone chat template files.
-import type { Finding } from '../../findings.js';
-import { isObject, type Json, parseJson } from '../../scan/json.js';
-import { checkChatTemplate } from '../../scan/chat-template.js';
-import { relativeImports } from './python/imports.js';
+import type { Finding } from '../../core/findings.js';
+import { isObject, type Json, parseJson } from '../../analyze/json.js';
+import { checkChatTemplate } from '../../analyze/template.js';
+import { relativeImports } from '../../analyze/python/imports.js';
 import type { ContentCheck, RepoContent } from './types.js';
-import { basename, dirname, extension, joinPath, splitLines, truncateEvidence } from './util.js';
+import { basename, dirname, extension, joinPath, splitLines, truncateEvidence } from '../../analyze/util.js';
 
 const CONFIGS = new Set([
   'config.json', 'tokenizer_config.json', 'processor_config.json', 'preprocessor_config.json', 'feature_extractor_config.json',

@@ -1,7 +1,7 @@
 // What the content checks see: the repository's file list (with the formats the scanners recognised) and the
 // text of the small files captured during the single read. Both the review pipeline (Hub) and `model-gate scan`
 // (local folders) can supply this, so these checks run online and offline alike.
-import type { Finding } from '../../findings.js';
+import type { Finding } from '../../core/findings.js';
 
 export interface RepoFile {
   /** Repository-relative POSIX path (or the displayed local path for `model-gate scan`). */

@@ -1,7 +1,7 @@
 // checkName: is `org/name` a real protected publisher, a lookalike of one, or a reuse of one's repo name?
-import { compareFindings, verdictOf, type Finding, type Severity } from '../../findings.js';
+import { compareFindings, verdictOf, type Finding, type Severity } from '../../core/findings.js';
 import { foldKey, skeleton, syntaxProblem, visualKey, type SyntaxProblem } from './keys.js';
-import { KNOWN_LEGITIMATE, KNOWN_REPOS, MOST_IMITATED, TRUSTED_PUBLISHERS } from './publishers.js';
+import { KNOWN_LEGITIMATE, KNOWN_REPOS, MOST_IMITATED, TRUSTED_PUBLISHERS } from '../../config/security/publishers.js';
 import { BLOCK_SCORE, REVIEW_SCORE, keysOf, lookalikeHits, resembles, type NameKeys, type RuleHit, type RuleId } from './rules.js';
 
 export type NameVerdict = 'pass' | 'review' | 'block';

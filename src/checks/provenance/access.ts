@@ -1,6 +1,6 @@
 // The Hub's access states for a repository: disabled (the Hub took it down — never approve), private and gated
 // (fine, but say who can see it: release pipelines need a token with access). Pure.
-import type { Finding } from '../../findings.js';
+import type { Finding } from '../../core/findings.js';
 import type { ModelInfo } from '../../hub/types.js';
 
 export function accessFindings(repo: string, info: Pick<ModelInfo, 'disabled' | 'private' | 'gated'>): Finding[] {

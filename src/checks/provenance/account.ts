@@ -1,7 +1,7 @@
 // Author account age: an account made days before it publishes an "established" model is the throwaway-account
 // shape of the May 2026 incident. Young alone asks for review; young on an impersonating name, or young together
 // with other provenance signals, blocks. Pure: facts in, findings out.
-import type { Finding } from '../../findings.js';
+import type { Finding } from '../../core/findings.js';
 import { daysBetween, isoDay, span } from './time.js';
 
 /** An account created fewer days than this before its repository (or before now) counts as young. */

@@ -1,6 +1,6 @@
 // Model card quality and originality: a missing, empty or unfilled-template card tells a reviewer nothing about
 // what the model is; a card copied from the repository this one shadows is an impersonation. Pure.
-import type { Finding } from '../../findings.js';
+import type { Finding } from '../../core/findings.js';
 import { cardSimilarity, letterWords, proseOf, splitFrontMatter, type CardSimilarity } from './card-text.js';
 
 /** A card with fewer prose words than this is a placeholder. */

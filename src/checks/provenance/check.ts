@@ -2,7 +2,7 @@
 // popularity, access state, model card and whether it copies the card of the repository it shadows) and turns it
 // into findings with the pure functions beside it. Alone these signals ask for review; on an impersonating name,
 // or several together, they block.
-import type { Finding } from '../../findings.js';
+import type { Finding } from '../../core/findings.js';
 import { HubError } from '../../hub/errors.js';
 import type { TreeFile } from '../../hub/types.js';
 import { nameAssessmentFor, type NameAssessment } from '../namespace-check.js';

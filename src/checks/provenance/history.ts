@@ -1,7 +1,7 @@
 // History shape from the commit list: a whole repository arriving in one commit (nothing to compare, nobody's
 // incremental work), a pinned commit pushed days ago into an old repository (who pushed it?), and commit dates
 // that contradict the Hub's own record (git dates are whatever the uploader wrote). Pure.
-import type { Finding } from '../../findings.js';
+import type { Finding } from '../../core/findings.js';
 import type { Commit } from '../../hub/types.js';
 import { daysBetween, instant, isoDay, span } from './time.js';
 

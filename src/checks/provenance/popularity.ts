@@ -1,7 +1,7 @@
 // Downloads and likes out of proportion to a repository's age. Both are cheap to inflate (the May 2026 fake had
 // 244k downloads in 36 hours, which put it at the top of search), so they can only ever raise a concern: a popular
 // repository is never treated as safer. Pure.
-import type { Finding } from '../../findings.js';
+import type { Finding } from '../../core/findings.js';
 import { count, daysBetween, isoDay, span } from './time.js';
 
 /** Only repositories younger than this (days) are judged: the Hub's download count covers the last 30 days. */

@@ -1,6 +1,6 @@
 // Findings of one pickle scan, de-duplicated: one finding per distinct thing (a global, an error), with a count,
 // so a million-entry pickle cannot produce a million findings.
-import type { Finding } from '../../findings.js';
+import type { Finding } from '../../core/findings.js';
 
 interface Entry { f: Finding; count: number }
 

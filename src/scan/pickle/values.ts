@@ -1,6 +1,6 @@
 // The symbolic values on the VM's stack and memo. Nothing here is ever executed: a call is recorded as an Obj
 // holding what was called and with what. Small values are plain JS values (null, boolean, number, bigint, string).
-import type { GlobalTier } from '../globals/index.js';
+import type { GlobalTier } from '../../config/security/globals/index.js';
 
 export type ContKind = 'list' | 'tuple' | 'dict' | 'set' | 'frozenset';
 

@@ -3,8 +3,8 @@
 // call with its opcode offset, and reads stacked pickles to the end of the stream. Chunks arrive in order; the
 // only bytes it keeps across chunks are one incomplete opcode (a small carry), and large literals are counted,
 // never copied.
-import type { Finding, Severity } from '../../findings.js';
-import { describeGlobal, type GlobalTier, TORCH_STORAGE_ELEMENT_SIZE, tierSeverity, WEIGHTS_ONLY_BLOCKED_MODULES, WEIGHTS_ONLY_GLOBALS } from '../globals/index.js';
+import type { Finding, Severity } from '../../core/findings.js';
+import { describeGlobal, type GlobalTier, TORCH_STORAGE_ELEMENT_SIZE, tierSeverity, WEIGHTS_ONLY_BLOCKED_MODULES, WEIGHTS_ONLY_GLOBALS } from '../../config/security/globals/index.js';
 import { isJoblibWrapper, joblibArray } from './joblib.js';
 import { DROPPED_STR, Memo } from './memo.js';
 import { mapPython2 } from './names.js';

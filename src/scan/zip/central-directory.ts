@@ -1,9 +1,10 @@
 // Zip central directory, read from the file's tail the way loaders do (PyTorch's miniz, Python's zipfile): find
 // the end-of-central-directory record from the end, follow zip64 when present, and list entries with
 // central-directory names. Anomalies are returned as findings; only a directory we cannot read is an error.
-import type { Finding } from '../../findings.js';
+import { finding } from '../../core/findings.js';
+import type { Finding } from '../../core/findings.js';
 import { latin1, u16le, u32le, u64leNumber, utf8 } from '../bytes.js';
-import { finding } from '../kit.js';
+
 import { eocdFields, findEocd } from '../sniff.js';
 
 export interface ZipEntry {

@@ -1,13 +1,14 @@
 // The zip streaming router: with the central directory known from the tail, one pass over the file parses each
 // local header as it arrives, checks it against the directory, and routes the member's bytes (stored directly,
 // deflated through the inflater) to a nested file scanner. Bytes that belong to no member are scanned too.
+import { finding } from '../../core/findings.js';
 import { crc32 } from 'node:zlib';
-import type { Finding } from '../../findings.js';
+import type { Finding } from '../../core/findings.js';
 import type { FileContext, ScanOutcome, StreamScanner } from '../types.js';
 import { u16le, u32le, utf8 } from '../bytes.js';
 import { Feeder, type Parser } from '../feeder.js';
 import { Inflater } from '../inflate.js';
-import { finding, limitsOf, mergeOutcomes, type FileScanOptions, type NestedScan } from '../kit.js';
+import { limitsOf, mergeOutcomes, type FileScanOptions, type NestedScan } from '../kit.js';
 import { isUnsafeMemberPath } from '../tar.js';
 import type { CentralDirectory, ZipEntry } from './central-directory.js';
 import { detectZipLayout } from './layout.js';

@@ -1,0 +1,532 @@
+// What shell commands would do, from their tokens: pipe a download into an interpreter, run a downloaded or
+// decoded file (with or without chmod +x), read credential files, sweep the environment, send data out, open
+// reverse shells, hide commands in base64, install from git URLs. State (variables, fetched files) carries
+// across lines, so `wget -O x …` on one line and `./x` on another are one flow.
+import type { Severity } from '../../core/findings.js';
+import { credentialLocation, hostOf, isHubHost, isLocalHost, SECRET_WORD, SENSITIVE_VARIABLES } from '../patterns.js';
+import { judgePipArgs } from '../requirements.js';
+import { type Command, type Dialect, type Pipeline, type ShellLine, tokenizeShell, type Word } from './tokenize.js';
+
+export type ShellKind =
+  | 'pipe-to-shell' | 'decode-exec' | 'subst-exec' | 'download-exec' | 'chmod-exec' | 'credentials' | 'env-sweep' | 'network-send'
+  | 'reverse-shell' | 'obfuscation' | 'install-from-url';
+
+export interface ShellHit {
+  kind: ShellKind;
+  severity: Severity;
+  line: number;
+  message: string;
+  help: string;
+  related?: number[];
+}
+
+/** A command as the analyzer understood it (for README instructions: which scripts are run, where). */
+export interface ShellCommand {
+  line: number;
+  /** Lower-case program name after wrappers (`sudo`, `env`, `nohup` …) are removed. */
+  name: string;
+  /** The program word as written (a path for `./run.sh`). */
+  program: string;
+  args: string[];
+  /** Variable-expanded words as written, wrappers included. */
+  words: string[];
+}
+
+export interface ShellState {
+  vars: Map<string, string>;
+  /** Files written by a download or a decoder: key → where. */
+  fetched: Map<string, { line: number; how: string }>;
+  executable: Map<string, number>;
+}
+
+export function newShellState(): ShellState {
+  return { vars: new Map(), fetched: new Map(), executable: new Map() };
+}
+
+export interface ShellOptions {
+  dialect?: Dialect;
+  state?: ShellState;
+  firstLine?: number;
+}
+
+const MAX_DEPTH = 4;
+const HELP = {
+  pipe: 'Piping a download into an interpreter runs whatever the server sends at that moment. Do not approve; a model needs no such step.',
+  run: 'Running a file fetched from the internet executes code nobody reviewed. Do not approve.',
+  creds: 'Model code has no reason to touch credentials. Treat this as a credential stealer; do not approve.',
+  env: 'Collecting environment variables that hold tokens and keys is credential theft. Do not approve.',
+  send: 'Find out what is sent where and why; model tooling does not upload local data.',
+  reverse: 'This opens a remote shell on the machine. Do not approve.',
+  obf: 'Encoded commands hide what runs. Decode and read them; legitimate setup steps are written in the clear.',
+  install: 'Installing from git URLs or unknown indexes runs unreviewed code at install time. Use released packages.'
+} as const;
+
+const INTERPRETER = /^((ba|da|z|k|c|tc|fi|a|mk)?sh|python(\d(\.\d+)?)?|py|pypy3?|perl|ruby|node|php|lua|pwsh|powershell|iex|invoke-expression|cmd)$/;
+const SHELLS = /^((ba|da|z|k|a|mk)?sh)$/;
+const WRAPPERS = new Set(['sudo', 'env', 'nohup', 'time', 'exec', 'command', 'builtin', 'nice', 'timeout', 'stdbuf', 'doas', 'caffeinate', 'start-process']);
+const NETWORK = /^(curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod|nc|ncat|netcat|socat|telnet|scp|rsync|sftp|ftp|http|https|xh)$/;
+const ENV_DUMP = /^(env|printenv|export|declare|set|get-childitem|gci|dir|ls)$/;
+
+export function isInterpreter(name: string): boolean {
+  return INTERPRETER.test(name);
+}
+
+function programName(word: string, dialect: Dialect): string {
+  let w = word.replace(/\\/g, '/');
+  if (dialect !== 'posix') w = w.toLowerCase();
+  const base = w.slice(w.lastIndexOf('/') + 1).toLowerCase();
+  const ident = dialect === 'powershell' ? (/^[\w.-]+/.exec(base)?.[0] ?? base) : base;
+  return ident.replace(/\.exe$/, '');
+}
+
+function expand(text: string, vars: ReadonlyMap<string, string>): string {
+  return text
+    .replace(/\$\{(\w+)\}|\$env:(\w+)|\$(\w+)|%(\w+)%/gi, (m, a?: string, b?: string, c?: string, d?: string) => {
+      const name = (a ?? b ?? c ?? d) as string;
+      if (/^(HOME|USERPROFILE)$/i.test(name)) return '~';
+      return vars.get(name) ?? m;
+    });
+}
+
+/** Identity of a file path across spellings (`./x`, `x`, `"$DIR/x"` once DIR is known). */
+function pathKey(p: string): string {
+  return p.trim().replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/\/{2,}/g, '/');
+}
+
+function urlBasename(url: string): string {
+  const path = url.replace(/[?#].*$/, '').replace(/^[a-z]+:\/\/[^/]*/i, '');
+  const b = path.slice(path.lastIndexOf('/') + 1);
+  return b || 'index.html';
+}
+
+interface Download {
+  tool: string;
+  urls: string[];
+  outputs: string[];
+  toStdout: boolean;
+}
+
+const URL_RE = /^(https?|ftp):\/\//i;
+
+function downloadOf(name: string, args: readonly string[], rawText: string, dialect: Dialect): Download | undefined {
+  const urls = args.filter((a) => URL_RE.test(a));
+  const outputs: string[] = [];
+  if (name === 'curl' && dialect !== 'powershell') {
+    let remote = false;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i] as string;
+      if (a === '-o' || a === '--output') { const v = args[++i]; if (v) outputs.push(v); continue; }
+      if (a.startsWith('--output=')) { outputs.push(a.slice(9)); continue; }
+      if (a === '-O' || a === '--remote-name' || a === '--remote-name-all') { remote = true; continue; }
+      if (/^-[a-zA-Z]+$/.test(a)) {
+        const oi = a.indexOf('o');
+        if (oi > 0) outputs.push(oi === a.length - 1 ? (args[++i] ?? '') : a.slice(oi + 1));
+        if (a.includes('O')) remote = true;
+      }
+    }
+    if (remote) for (const u of urls) outputs.push(urlBasename(u));
+    const out = outputs.filter((o) => o !== '' && o !== '-');
+    return { tool: 'curl', urls, outputs: out, toStdout: out.length === 0 };
+  }
+  if (name === 'wget' && dialect !== 'powershell') {
+    let stdout = false;
+    let dir = '';
+    let explicit = false;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i] as string;
+      if (a.startsWith('--output-document=')) { explicit = true; outputs.push(a.slice(18)); continue; }
+      if (a === '--output-document') { explicit = true; outputs.push(args[++i] ?? ''); continue; }
+      if (a === '-P' || a === '--directory-prefix') { dir = args[++i] ?? ''; continue; }
+      const m = /^-[a-zA-Z]*O(.*)$/.exec(a);
+      if (m && !a.startsWith('--')) { explicit = true; outputs.push(m[1] !== '' ? (m[1] as string) : (args[++i] ?? '')); }
+    }
+    if (outputs.includes('-')) stdout = true;
+    if (!explicit) for (const u of urls) outputs.push(dir ? `${dir}/${urlBasename(u)}` : urlBasename(u));
+    return { tool: 'wget', urls, outputs: outputs.filter((o) => o !== '' && o !== '-'), toStdout: stdout };
+  }
+  if (/^(iwr|irm|invoke-webrequest|invoke-restmethod|curl|wget|start-bitstransfer)$/.test(name)) {
+    for (let i = 0; i < args.length; i++) {
+      const a = (args[i] as string).toLowerCase();
+      if (/^-(o|ou|out|outf|outfi|outfil|outfile|destination)$/.test(a)) { const v = args[++i]; if (v) outputs.push(v); }
+      if (/^-(uri|source)$/.test(a) && args[i + 1]) urls.push(args[i + 1] as string);
+    }
+    return { tool: name, urls, outputs, toStdout: outputs.length === 0 };
+  }
+  if (name === 'certutil' && args.some((a) => /^[-/]urlcache$/i.test(a))) {
+    const rest = args.filter((a) => !a.startsWith('-') && !a.startsWith('/') && !URL_RE.test(a));
+    return { tool: 'certutil', urls, outputs: rest.slice(-1), toStdout: false };
+  }
+  if (name === 'bitsadmin' && args.some((a) => /^\/transfer$/i.test(a))) {
+    return { tool: 'bitsadmin', urls, outputs: args.slice(-1), toStdout: false };
+  }
+  if (name === 'aria2c') {
+    const o = args.indexOf('-o');
+    return { tool: 'aria2c', urls, outputs: o >= 0 && args[o + 1] ? [args[o + 1] as string] : urls.map(urlBasename), toStdout: false };
+  }
+  if (dialect === 'powershell' && /net\.webclient|downloadstring|downloaddata|downloadfile/i.test(rawText)) {
+    const file = /downloadfile\s*\(\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]+)['"]/i.exec(rawText);
+    return { tool: 'WebClient', urls, outputs: file ? [file[2] as string] : [], toStdout: !file };
+  }
+  return undefined;
+}
+
+/** Strips assignments and wrappers (`sudo -E`, `env A=1`, `nohup`, `timeout 10`) from a command's words. */
+function unwrap(words: string[], dialect: Dialect, vars: Map<string, string>): { rest: string[]; onlyAssignments: boolean } {
+  let i = 0;
+  let sawAssignment = false;
+  for (;;) {
+    const w = words[i];
+    if (w === undefined) return { rest: [], onlyAssignments: sawAssignment };
+    const assign = dialect === 'posix' ? /^([A-Za-z_]\w*)=(.*)$/s.exec(w) : dialect === 'powershell' ? /^\$(\w+)=(.*)$/s.exec(w) : null;
+    if (assign) {
+      vars.set(assign[1] as string, assign[2] as string);
+      sawAssignment = true;
+      i++;
+      continue;
+    }
+    if (dialect === 'batch' && /^set$/i.test(w) && words[i + 1]?.includes('=')) {
+      const [k, ...v] = (words[i + 1] as string).split('=');
+      vars.set(k as string, v.join('='));
+      return { rest: [], onlyAssignments: true };
+    }
+    const name = programName(w, dialect);
+    if ((w === '&' || w === '.') && dialect === 'powershell') { i++; continue; }
+    if (WRAPPERS.has(name) && words.length > i + 1) {
+      i++;
+      while (i < words.length && ((words[i] as string).startsWith('-') || /^\d+[smhd]?$/.test(words[i] as string) || (name === 'env' && (words[i] as string).includes('=')))) {
+        if (name === 'sudo' && /^-[ug]$/.test(words[i] as string)) i++;
+        i++;
+      }
+      continue;
+    }
+    return { rest: words.slice(i), onlyAssignments: false };
+  }
+}
+
+function isStdinExec(name: string, args: readonly string[]): boolean {
+  if (!INTERPRETER.test(name)) return false;
+  if (/^(iex|invoke-expression)$/.test(name)) return true;
+  if (name === 'cmd') return false;
+  if (args.some((a) => /^-(c|e|command|Command|EncodedCommand|enc)$/.test(a))) return false;
+  const script = args.find((a) => !a.startsWith('-'));
+  return script === undefined || script === '-';
+}
+
+function decoderOf(name: string, args: readonly string[]): string | undefined {
+  if (name === 'base64' && args.some((a) => /^(-d|--decode|-D)$/.test(a) || /^-\w*d/.test(a))) return 'base64';
+  if (name === 'openssl' && args.includes('-d') && args.some((a) => /base64|-a/.test(a))) return 'openssl';
+  if (name === 'xxd' && args.some((a) => /^-r/.test(a))) return 'xxd';
+  if (name === 'certutil' && args.some((a) => /^[-/]decode(hex)?$/i.test(a))) return 'certutil';
+  if (/^(gunzip|zcat|xz|bzip2|unxz)$/.test(name) || (name === 'gzip' && args.includes('-d'))) return name;
+  return undefined;
+}
+
+const CHMOD_X = /^([ugoa]*\+[rwxXst]*x[rwxXst]*|[0-7]?[0-7]*[1357][0-7]{0,2})$/;
+
+export interface ShellResult {
+  hits: ShellHit[];
+  commands: ShellCommand[];
+}
+
+export function analyzeShell(src: string, opts: ShellOptions = {}): ShellResult {
+  const dialect = opts.dialect ?? 'posix';
+  const state = opts.state ?? newShellState();
+  const hits: ShellHit[] = [];
+  const commands: ShellCommand[] = [];
+  for (const line of tokenizeShell(src, dialect, opts.firstLine ?? 1)) analyzeLine(line, dialect, state, hits, commands, 0);
+  return { hits, commands };
+}
+
+/** Whether shell text (a substitution body) fetches something to stdout. */
+function fetchesToStdout(text: string, dialect: Dialect, depth: number): string | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  if (dialect === 'powershell' && /downloadstring|downloaddata|\biwr\b|\birm\b|invoke-webrequest|invoke-restmethod|net\.webclient/i.test(text)) {
+    return 'a web request';
+  }
+  for (const l of tokenizeShell(text, dialect)) {
+    for (const p of l.pipelines) {
+      for (const c of p.commands) {
+        const words = c.words.map((w) => w.text);
+        const { rest } = unwrap(words, dialect, new Map());
+        if (rest.length === 0) continue;
+        const name = programName(rest[0] as string, dialect);
+        const d = downloadOf(name, rest.slice(1), words.join(' '), dialect);
+        if (d && (d.toStdout || dialect === 'powershell')) return `${d.tool} ${d.urls[0] ?? ''}`.trim();
+        for (const w of c.words) for (const s of w.subs) {
+          const inner = fetchesToStdout(s, dialect, depth + 1);
+          if (inner) return inner;
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+function allTexts(cmd: Command): string[] {
+  const out: string[] = [];
+  for (const w of cmd.words) out.push(w.text, ...w.subs);
+  for (const r of cmd.redirects) out.push(r.target.text, ...r.target.subs);
+  return out;
+}
+
+function analyzeLine(line: ShellLine, dialect: Dialect, state: ShellState, hits: ShellHit[], commands: ShellCommand[], depth: number): void {
+  const at = line.line;
+  const hit = (kind: ShellKind, severity: Severity, message: string, help: string, related?: number[]): void => {
+    hits.push({ kind, severity, line: at, message, help, ...(related && related.length ? { related } : {}) });
+  };
+  let lineHasSecret = false;
+  let lineHasCreds = false;
+
+  for (const pipeline of line.pipelines) {
+    const parsed = pipeline.commands.map((c) => parseCommand(c, dialect, state));
+    // Credentials and sensitive variables anywhere on the line.
+    for (const p of parsed) {
+      for (const t of allTexts(p.cmd)) {
+        const cred = credentialLocation(expand(t, state.vars));
+        if (cred && !lineHasCreds) {
+          lineHasCreds = true;
+          hit('credentials', 'critical', `Reads or references ${cred} (${t.slice(0, 80)})`, HELP.creds);
+        }
+      }
+    }
+    // Pipelines: download/decoder → … → interpreter reading stdin.
+    const sourceIdx = parsed.findIndex((p) => (p.download && p.download.toStdout) || p.decoder !== undefined || p.envDump);
+    for (let j = 0; j < parsed.length; j++) {
+      const p = parsed[j] as ParsedCommand;
+      if (!p.name || !isStdinExec(p.name, p.args)) continue;
+      const dl = parsed.slice(0, j).find((q) => q.download && q.download.toStdout);
+      const dec = parsed.slice(0, j).find((q) => q.decoder !== undefined);
+      if (dl) {
+        hit('pipe-to-shell', 'critical', `Pipes a download (${dl.download?.tool} ${dl.download?.urls[0] ?? ''}) into ${p.name}${dec ? ` after decoding it with ${dec.decoder}` : ''}`.replace(/\s+\)/, ')'), HELP.pipe);
+      } else if (dec) {
+        hit('decode-exec', 'critical', `Decodes hidden content with ${dec.decoder} and pipes it into ${p.name}`, HELP.obf);
+      }
+    }
+    // Environment sweeps: a dump of the environment sent out or filtered for secrets.
+    const dump = parsed.find((p) => p.envDump);
+    if (dump && sourceIdx >= 0) {
+      const out = parsed.find((p) => p.name !== undefined && NETWORK.test(p.name));
+      const filter = parsed.find((p) => p.name !== undefined && /^(grep|egrep|findstr|select-string|where-object|where|awk|sed)$/.test(p.name) && p.args.some((a) => SECRET_WORD.test(a)));
+      if (out || filter) {
+        hit('env-sweep', 'critical', `Dumps the environment (${dump.name}) and ${out ? `sends it with ${out.name}` : 'filters it for secrets'}`, HELP.env);
+        lineHasSecret = true;
+      }
+    }
+    for (const p of parsed) analyzeCommand(p, pipeline, dialect, state, hit, commands, at, depth, () => lineHasSecret || lineHasCreds, () => { lineHasSecret = true; });
+  }
+}
+
+interface ParsedCommand {
+  cmd: Command;
+  words: string[];
+  name?: string;
+  program?: string;
+  args: string[];
+  download?: Download;
+  decoder?: string;
+  envDump: boolean;
+}
+
+function parseCommand(cmd: Command, dialect: Dialect, state: ShellState): ParsedCommand {
+  const words = cmd.words.map((w) => expand(w.text, state.vars));
+  const { rest } = unwrap(words, dialect, state.vars);
+  if (rest.length === 0) return { cmd, words, args: [], envDump: false };
+  const program = rest[0] as string;
+  const name = programName(program, dialect);
+  const args = rest.slice(1);
+  const raw = words.join(' ');
+  const download = downloadOf(name, args, raw, dialect);
+  const decoder = decoderOf(name, args);
+  const envDump = (ENV_DUMP.test(name) && (
+    (name === 'env' || name === 'printenv') ? args.length === 0 :
+    (name === 'export' || name === 'declare') ? args.some((a) => /^-(p|x)$/.test(a)) :
+    name === 'set' ? dialect === 'batch' && args.length === 0 :
+    args.some((a) => /^env:/i.test(a)))) ||
+    (name === 'cat' && args.some((a) => /\/proc\/[^/]+\/environ/.test(a)));
+  return { cmd, words, name, program, args, ...(download ? { download } : {}), ...(decoder ? { decoder } : {}), envDump };
+}
+
+function analyzeCommand(
+  p: ParsedCommand, pipeline: Pipeline, dialect: Dialect, state: ShellState,
+  hit: (kind: ShellKind, severity: Severity, message: string, help: string, related?: number[]) => void,
+  commands: ShellCommand[], at: number, depth: number, secretOnLine: () => boolean, markSecret: () => void
+): void {
+  const { name, program, args, cmd } = p;
+  if (!name || !program) return;
+  commands.push({ line: at, name, program, args, words: p.words });
+
+  // Outputs of downloads and decoders (explicit, or through `>`/`tee`).
+  const redirectOut = cmd.redirects.filter((r) => r.op.endsWith('>') || r.op === '>|').map((r) => expand(r.target.text, state.vars));
+  if (p.download) {
+    for (const o of [...p.download.outputs, ...(p.download.toStdout ? redirectOut : [])]) state.fetched.set(pathKey(o), { line: at, how: `downloaded by ${p.download.tool}` });
+    if (p.download.toStdout) {
+      const idx = pipeline.commands.indexOf(cmd);
+      for (const later of pipeline.commands.slice(idx + 1)) {
+        const w = later.words.map((x) => expand(x.text, state.vars));
+        if (programName(w[0] ?? '', dialect) === 'tee') for (const o of w.slice(1).filter((x) => !x.startsWith('-'))) state.fetched.set(pathKey(o), { line: at, how: `downloaded by ${p.download.tool}` });
+        for (const r of later.redirects) if (r.op.endsWith('>')) state.fetched.set(pathKey(expand(r.target.text, state.vars)), { line: at, how: `downloaded by ${p.download.tool}` });
+      }
+    }
+  }
+  if (p.decoder) {
+    for (const o of redirectOut) state.fetched.set(pathKey(o), { line: at, how: `decoded by ${p.decoder}` });
+    if (p.decoder === 'certutil') {
+      const files = args.filter((a) => !/^[-/]/.test(a));
+      if (files[1]) state.fetched.set(pathKey(files[1]), { line: at, how: 'decoded by certutil' });
+    }
+  }
+  if ((name === 'mv' || name === 'cp' || name === 'copy' || name === 'move' || name === 'move-item' || name === 'copy-item') && args.length >= 2) {
+    const files = args.filter((a) => !a.startsWith('-'));
+    const src = state.fetched.get(pathKey(files[0] ?? ''));
+    if (src && files[1]) state.fetched.set(pathKey(files[files.length - 1] as string), src);
+  }
+
+  // chmod +x of a fetched file.
+  if (name === 'chmod') {
+    const mode = args.find((a) => !a.startsWith('-'));
+    if (mode && CHMOD_X.test(mode)) {
+      for (const t of args.slice(args.indexOf(mode) + 1).filter((a) => !a.startsWith('-'))) {
+        const k = pathKey(t);
+        state.executable.set(k, at);
+        const f = state.fetched.get(k);
+        if (f) hit('chmod-exec', 'critical', `Makes ${t} executable after it was ${f.how} (line ${f.line})`, HELP.run, [f.line]);
+      }
+    }
+  }
+
+  // Running a fetched file: directly, through an interpreter, or through a launcher.
+  const runTargets: string[] = [program];
+  if (INTERPRETER.test(name) && !/^(iex|invoke-expression)$/.test(name)) {
+    const script = args.find((a) => !a.startsWith('-') && !(dialect !== 'posix' && a.startsWith('/')));
+    if (script) runTargets.push(script);
+  }
+  if (/^(start-process|saps|start|invoke-item|ii|call|rundll32|source|\.|msiexec|wscript|cscript|mshta|regsvr32|open|xdg-open)$/.test(name)) {
+    runTargets.push(...args.filter((a) => !a.startsWith('-') && !(dialect !== 'posix' && a.startsWith('/'))));
+  }
+  if (name === 'cmd') {
+    const c = args.findIndex((a) => /^\/[ck]$/i.test(a));
+    if (c >= 0 && args[c + 1]) runTargets.push(args[c + 1] as string);
+  }
+  for (const t of runTargets) {
+    const f = state.fetched.get(pathKey(t));
+    if (f) {
+      const chmod = state.executable.get(pathKey(t));
+      hit('download-exec', 'critical', `Runs ${t}, which was ${f.how} (line ${f.line})${chmod !== undefined ? ` and made executable (line ${chmod})` : ''}`, HELP.run,
+        [f.line, ...(chmod !== undefined ? [chmod] : [])]);
+      break;
+    }
+  }
+
+  // Code from a download run through eval/source/-c/process substitution/here-strings.
+  const codeWords: Word[] = [];
+  if (/^(eval|source|\.|iex|invoke-expression|exec)$/.test(name)) codeWords.push(...cmd.words.slice(1));
+  if (INTERPRETER.test(name)) {
+    codeWords.push(...cmd.words.filter((w) => w.text.startsWith('<(')));
+    const c = args.findIndex((a) => /^-(c|command|Command|e)$/.test(a));
+    if (c >= 0) {
+      const inline = cmd.words.find((w) => expand(w.text, state.vars) === args[c + 1]);
+      if (inline) codeWords.push(inline);
+      const code = args[c + 1];
+      if (code !== undefined && depth < MAX_DEPTH && (SHELLS.test(name) || name === 'pwsh' || name === 'powershell' || name === 'cmd')) {
+        const inner = analyzeShell(code, { dialect: SHELLS.test(name) ? 'posix' : name === 'cmd' ? 'batch' : 'powershell', state, firstLine: at });
+        for (const h of inner.hits) hit(h.kind, h.severity, h.message, h.help, h.related);
+      }
+    }
+    for (const r of cmd.redirects) if (r.op === '<<<' || r.op === '<') codeWords.push(r.target);
+  }
+  if (name === 'iex' || name === 'invoke-expression') codeWords.push({ text: p.words.join(' '), subs: [p.words.join(' ')] });
+  for (const w of codeWords) {
+    for (const s of w.subs) {
+      const fetched = fetchesToStdout(s, dialect, depth + 1);
+      if (fetched) {
+        hit('subst-exec', 'critical', `Runs code downloaded by ${fetched} through ${name}`, HELP.pipe);
+        break;
+      }
+    }
+  }
+
+  // PowerShell encoded commands.
+  if ((name === 'powershell' || name === 'pwsh')) {
+    const e = args.findIndex((a) => /^-(e|ec|en|enc|enco|encod|encode|encoded|encodedc\w*)$/i.test(a));
+    const b64 = e >= 0 ? args[e + 1] : undefined;
+    if (b64 !== undefined) {
+      const decoded = Buffer.from(b64, 'base64').toString('utf16le').replace(/\0/g, '');
+      hit('obfuscation', 'critical', `Runs a base64-encoded PowerShell command: ${decoded.slice(0, 100)}`, HELP.obf);
+      if (depth < MAX_DEPTH) {
+        const inner = analyzeShell(decoded, { dialect: 'powershell', state, firstLine: at });
+        for (const h of inner.hits) hit(h.kind, h.severity, `${h.message} (inside the encoded command)`, h.help, h.related);
+      }
+    }
+  }
+
+  // Reverse shells.
+  const texts = allTexts(cmd);
+  if (texts.some((t) => /\/dev\/(tcp|udp)\//.test(t)) || (/^(nc|ncat|netcat)$/.test(name) && args.some((a) => /^-[a-z]*[ec]$/.test(a))) ||
+      (name === 'socat' && args.some((a) => /exec:|system:/i.test(a)))) {
+    hit('reverse-shell', 'critical', `Connects a shell to a remote host (${p.words.join(' ').slice(0, 100)})`, HELP.reverse);
+    return;
+  }
+
+  // Data sent out; secrets in the request.
+  if (NETWORK.test(name)) {
+    const urls = [...args.filter((a) => URL_RE.test(a)), ...(p.download?.urls ?? [])];
+    // curl/wget accept scheme-less hosts (`curl localhost:8080/generate`).
+    if (urls.length === 0) {
+      const bare = args.find((a) => /^[\w-]+(\.[\w-]+)*(:\d+)?(\/\S*)?$/.test(a) && (/[.:]/.test(a) || a.startsWith('localhost')) && !/^\d+(\.\d+)?$/.test(a));
+      if (bare) urls.push(`http://${bare}`);
+    }
+    const host = urls.map(hostOf).find((h) => h !== undefined) ?? (/^(nc|ncat|netcat|socat|telnet)$/.test(name) ? args.find((a) => !a.startsWith('-')) : undefined);
+    const sensitive = p.words.flatMap((w) => [...w.matchAll(/\$\{?(?:env:)?(\w+)\}?|%(\w+)%/gi)].map((m) => (m[1] ?? m[2]) as string)).filter((v) => SENSITIVE_VARIABLES.test(v));
+    const hfOnly = sensitive.every((v) => /^H/i.test(v));
+    const subsDumpEnv = cmd.words.some((w) => w.subs.some((s) => /(^|[\s;|(])(env|printenv)(\s|$|\))/.test(s)));
+    if (subsDumpEnv) {
+      hit('env-sweep', 'critical', `Sends the whole environment with ${name}`, HELP.env);
+      markSecret();
+    }
+    if (sensitive.length > 0 && !(hfOnly && isHubHost(host)) && !isLocalHost(host)) {
+      hit('credentials', 'critical', `Sends $${sensitive[0]} to ${host ?? 'a remote host'}`, HELP.creds);
+      markSecret();
+    }
+    const sends = sendsData(name, args);
+    if (sends && !isLocalHost(host) && !isHubHost(host)) {
+      const secret = secretOnLine();
+      hit('network-send', secret ? 'critical' : 'high', `Sends data to ${host ?? 'a remote host'} with ${name}${secret ? ', on the same line that reads secrets' : ''}`, secret ? HELP.creds : HELP.send);
+    }
+  }
+
+  // Installs from git URLs and unknown indexes.
+  const pipArgs = pipInstallArgs(name, args);
+  if (pipArgs) {
+    for (const r of judgePipArgs(pipArgs)) if (r.kind !== 'local-path') hit('install-from-url', r.severity, r.message, HELP.install);
+  }
+}
+
+function sendsData(name: string, args: readonly string[]): boolean {
+  if (name === 'curl') {
+    return args.some((a) => /^(-d|-F|-T|--data\S*|--form\S*|--upload-file|--json)$/.test(a) || /^-[a-zA-Z]*[dFT]$/.test(a)) ||
+      args.some((a, i) => (a === '-X' || a === '--request') && /^(POST|PUT|PATCH)$/i.test(args[i + 1] ?? ''));
+  }
+  if (name === 'wget') return args.some((a) => /^--(post-data|post-file|body-data|body-file|method=(POST|PUT))/i.test(a));
+  if (/^(iwr|irm|invoke-webrequest|invoke-restmethod)$/.test(name)) {
+    return args.some((a, i) => /^-(body|infile)$/i.test(a) || (/^-method$/i.test(a) && /^(post|put|patch)$/i.test(args[i + 1] ?? '')));
+  }
+  if (/^(nc|ncat|netcat|socat|telnet|ftp|sftp)$/.test(name)) return true;
+  if (name === 'scp' || name === 'rsync') return args.some((a) => /^[^-][^/]*@?[\w.-]+:/.test(a) && !/^[a-z]+:\/\//i.test(a));
+  return false;
+}
+
+/** The arguments after `install` for pip-like commands, or undefined. */
+export function pipInstallArgs(name: string, args: readonly string[]): string[] | undefined {
+  let rest = [...args];
+  if (/^python(\d(\.\d+)?)?$|^py$/.test(name)) {
+    const m = rest.indexOf('-m');
+    if (m < 0 || rest[m + 1] !== 'pip') return undefined;
+    rest = rest.slice(m + 2);
+  } else if (name === 'uv') {
+    if (rest[0] === 'pip') rest = rest.slice(1);
+    else if (rest[0] === 'add') return rest.slice(1);
+    else return undefined;
+  } else if (!/^pip(\d(\.\d+)?)?$|^pipx$/.test(name)) return undefined;
+  const i = rest.indexOf('install');
+  return i < 0 ? undefined : rest.slice(i + 1);
+}
