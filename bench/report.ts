@@ -21,7 +21,7 @@ function fileReport(path: string): FileReport {
 }
 
 function review(i: number, verdict: Verdict, findings: Finding[], files: FileReport[]): Review {
-  return { entry: { repo: `org${i}/model-${i}`, revision: sha(i), line: i + 1 }, commit: sha(i), redirects: [], files, findings, verdict };
+  return { entry: { repo: `org${i}/model-${i}`, revision: sha(i), line: i + 1 }, commit: sha(i), redirects: [], files, findings, verdict, complete: true };
 }
 
 function reportInput(reviews: Review[]): ReportInput {
@@ -59,7 +59,7 @@ const renderers: Record<string, (input: ReportInput) => string> = {
   json: (input) => renderJsonReport(input, new Date(0)),
   sarif: renderSarif,
   text: (input) => renderText(input),
-  annotations: (input) => JSON.stringify(annotationsFor(input.reviews, input.allowlistPath))
+  annotations: (input) => JSON.stringify(annotationsFor(input.reviews, input.allowlistPath ?? 'approved-models.yaml'))
 };
 
 const rows: string[] = [];

@@ -603,19 +603,19 @@ function makeSnippet(mark, options) {
   const maxLineLength = opts.maxLength - (opts.indent + lineNoLength + 3);
   for (let i = 1; i <= opts.linesBefore; i++) {
     if (foundLineNo - i < 0) break;
-    const line2 = getLine(mark.buffer, lineStarts[foundLineNo - i], lineEnds[foundLineNo - i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]), maxLineLength);
-    result2 = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line2.str}
+    const line3 = getLine(mark.buffer, lineStarts[foundLineNo - i], lineEnds[foundLineNo - i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]), maxLineLength);
+    result2 = `${" ".repeat(opts.indent)}${padStart((mark.line - i + 1).toString(), lineNoLength)} | ${line3.str}
 ${result2}`;
   }
-  const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
-  result2 += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line.str}
+  const line2 = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+  result2 += `${" ".repeat(opts.indent)}${padStart((mark.line + 1).toString(), lineNoLength)} | ${line2.str}
 `;
-  result2 += `${"-".repeat(opts.indent + lineNoLength + 3 + line.pos)}^
+  result2 += `${"-".repeat(opts.indent + lineNoLength + 3 + line2.pos)}^
 `;
   for (let i = 1; i <= opts.linesAfter; i++) {
     if (foundLineNo + i >= lineEnds.length) break;
-    const line2 = getLine(mark.buffer, lineStarts[foundLineNo + i], lineEnds[foundLineNo + i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]), maxLineLength);
-    result2 += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line2.str}
+    const line3 = getLine(mark.buffer, lineStarts[foundLineNo + i], lineEnds[foundLineNo + i], mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]), maxLineLength);
+    result2 += `${" ".repeat(opts.indent)}${padStart((mark.line + i + 1).toString(), lineNoLength)} | ${line3.str}
 `;
   }
   return result2.replace(/\n$/, "");
@@ -797,14 +797,14 @@ function getBlockValue(input, start, end, indent3, chomping, folded2) {
   let didReadContent = false;
   let emptyLines = 0;
   let atMoreIndented = false;
-  for (const line of lines) {
+  for (const line2 of lines) {
     let column = 0;
-    while (column < textIndent && line.charCodeAt(column) === 32) column++;
-    if (indent3 < 0 || column >= line.length) {
+    while (column < textIndent && line2.charCodeAt(column) === 32) column++;
+    if (indent3 < 0 || column >= line2.length) {
       emptyLines++;
       continue;
     }
-    const content2 = line.slice(textIndent);
+    const content2 = line2.slice(textIndent);
     const first = content2.charCodeAt(0);
     if (folded2) {
       if (first === 32 || first === 9) {
@@ -2003,8 +2003,8 @@ function tryLongOrMultilineAsBlock(layout) {
     let lineEnd = value.length;
     const nextLineBreak = value.indexOf("\n", position);
     if (nextLineBreak !== -1) lineEnd = nextLineBreak;
-    const line = value.slice(position, lineEnd);
-    if (line.length > availableWidth && line[0] !== " " && / [^ \t]/.test(line)) shouldFold = true;
+    const line2 = value.slice(position, lineEnd);
+    if (line2.length > availableWidth && line2[0] !== " " && / [^ \t]/.test(line2)) shouldFold = true;
     if (nextLineBreak === -1) break;
     position = nextLineBreak + 1;
   }
@@ -2609,15 +2609,15 @@ var init_js_yaml = __esm({
       * the raw input text; `position` is an offset into it.
       */
       static throwAt(source, position, message, filename = "") {
-        let line = 0;
+        let line2 = 0;
         let lineStart = 0;
         for (let index = 0; index < position; index++) {
           const ch = source.charCodeAt(index);
           if (ch === 10) {
-            line++;
+            line2++;
             lineStart = index + 1;
           } else if (ch === 13) {
-            line++;
+            line2++;
             if (source.charCodeAt(index + 1) === 10) index++;
             lineStart = index + 1;
           }
@@ -2626,7 +2626,7 @@ var init_js_yaml = __esm({
           name: filename,
           buffer: source,
           position,
-          line,
+          line: line2,
           column: position - lineStart
         };
         mark.snippet = makeSnippet(mark);
@@ -4384,13 +4384,13 @@ function parseHead(text) {
   const m = /^HTTP\/1\.[01] (\d{3})(?: .*)?$/.exec(lines[0] ?? "");
   if (!m) return `bad status line ${JSON.stringify((lines[0] ?? "").slice(0, 80))}`;
   const headers = new Headers();
-  for (const line of lines.slice(1)) {
-    const i = line.indexOf(":");
-    if (i <= 0) return `bad header line ${JSON.stringify(line.slice(0, 80))}`;
+  for (const line2 of lines.slice(1)) {
+    const i = line2.indexOf(":");
+    if (i <= 0) return `bad header line ${JSON.stringify(line2.slice(0, 80))}`;
     try {
-      headers.append(line.slice(0, i).trim(), line.slice(i + 1).trim());
+      headers.append(line2.slice(0, i).trim(), line2.slice(i + 1).trim());
     } catch {
-      return `bad header line ${JSON.stringify(line.slice(0, 80))}`;
+      return `bad header line ${JSON.stringify(line2.slice(0, 80))}`;
     }
   }
   return { status: Number(m[1]), headers };
@@ -4656,17 +4656,17 @@ var init_socket_get = __esm({
           i = end;
           if (this.line.length > 4096) throw new Error("chunk-size line too long");
           if (nl < 0) continue;
-          const line = this.line.replace(/\r?\n$/, "");
+          const line2 = this.line.replace(/\r?\n$/, "");
           this.line = "";
           if (this.state === "data-crlf") {
-            if (line !== "") throw new Error("missing CRLF after chunk data");
+            if (line2 !== "") throw new Error("missing CRLF after chunk data");
             this.state = "size";
           } else if (this.state === "size") {
-            const m = /^([0-9a-fA-F]{1,12})(;.*)?$/.exec(line);
-            if (!m) throw new Error(`bad chunk size ${JSON.stringify(line.slice(0, 40))}`);
+            const m = /^([0-9a-fA-F]{1,12})(;.*)?$/.exec(line2);
+            if (!m) throw new Error(`bad chunk size ${JSON.stringify(line2.slice(0, 40))}`);
             this.left = parseInt(m[1], 16);
             this.state = this.left === 0 ? "trailer" : "data";
-          } else if (line === "") {
+          } else if (line2 === "") {
             this.state = "done";
           }
         }
@@ -10180,11 +10180,11 @@ var require_pem = __commonJS({
     var PEM_FOOTER = /-----END (.*)-----/;
     function toDER(certificate) {
       let der = "";
-      certificate.split("\n").forEach((line) => {
-        if (line.match(PEM_HEADER) || line.match(PEM_FOOTER)) {
+      certificate.split("\n").forEach((line2) => {
+        if (line2.match(PEM_HEADER) || line2.match(PEM_FOOTER)) {
           return;
         }
-        der += line;
+        der += line2;
       });
       return Buffer.from(der, "base64");
     }
@@ -13939,17 +13939,17 @@ var require_retry = __commonJS({
         let mainError = null;
         if (this.#errors.length) {
           let mainErrorCount = 0;
-          const counts2 = {};
+          const counts = {};
           for (let i = 0; i < this.#errors.length; i++) {
             const error = this.#errors[i];
             const { message } = error;
-            if (!counts2[message]) {
-              counts2[message] = 0;
+            if (!counts[message]) {
+              counts[message] = 0;
             }
-            counts2[message]++;
-            if (counts2[message] >= mainErrorCount) {
+            counts[message]++;
+            if (counts[message] >= mainErrorCount) {
               mainError = error;
-              mainErrorCount = counts2[message];
+              mainErrorCount = counts[message];
             }
           }
         }
@@ -27200,7 +27200,7 @@ var require_entry_index = __commonJS({
     var {
       appendFile: appendFile2,
       mkdir: mkdir5,
-      readFile: readFile7,
+      readFile: readFile8,
       readdir: readdir4,
       rm: rm4,
       writeFile: writeFile5
@@ -27386,7 +27386,7 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module.exports.bucketEntries = bucketEntries;
     async function bucketEntries(bucket, filter) {
-      const data = await readFile7(bucket, "utf8");
+      const data = await readFile8(bucket, "utf8");
       return _bucketEntries(data, filter);
     }
     function _bucketEntries(data) {
@@ -32707,7 +32707,7 @@ var require_verify = __commonJS({
   "node_modules/cacache/lib/verify.js"(exports, module) {
     "use strict";
     var {
-      readFile: readFile7,
+      readFile: readFile8,
       rm: rm4,
       stat: stat3,
       truncate: truncate2,
@@ -32925,7 +32925,7 @@ var require_verify = __commonJS({
     }
     module.exports.lastRun = lastRun;
     async function lastRun(cache2) {
-      const data = await readFile7(path.join(cache2, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile8(path.join(cache2, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -42534,6 +42534,921 @@ wrote ${output}
   }
 });
 
+// src/config/policy/defaults.ts
+function defaultPolicy() {
+  return {
+    trustedPublishers: [...TRUSTED_PUBLISHERS],
+    legitimateNamespaces: [...KNOWN_LEGITIMATE],
+    failOn: DEFAULT_FAIL_ON,
+    exclude: [],
+    exceptions: [],
+    allowGlobals: [],
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    concurrency: DEFAULT_CONCURRENCY
+  };
+}
+var DEFAULT_POLICY_PATH, DEFAULT_FAIL_ON, DEFAULT_MAX_FILE_SIZE, DEFAULT_CONCURRENCY, MAX_CONCURRENCY;
+var init_defaults = __esm({
+  "src/config/policy/defaults.ts"() {
+    "use strict";
+    init_publishers();
+    DEFAULT_POLICY_PATH = ".github/model-gate.yml";
+    DEFAULT_FAIL_ON = "high";
+    DEFAULT_MAX_FILE_SIZE = 100 * 1024 ** 3;
+    DEFAULT_CONCURRENCY = 4;
+    MAX_CONCURRENCY = 32;
+  }
+});
+
+// src/core/review.ts
+function isLocalReview(r) {
+  return r.kind === "local";
+}
+var init_review = __esm({
+  "src/core/review.ts"() {
+    "use strict";
+  }
+});
+
+// src/report/tally.ts
+function countVerdicts(reviews) {
+  const c = { approved: 0, needsReview: 0, rejected: 0 };
+  for (const r of reviews) {
+    if (r.verdict === "rejected") c.rejected++;
+    else if (r.verdict === "needs-review") c.needsReview++;
+    else c.approved++;
+  }
+  return c;
+}
+function overallVerdict(input) {
+  if ((input.errors?.length ?? 0) > 0) return "rejected";
+  let worst = "approved";
+  for (const r of input.reviews) if (VERDICT_RANK[r.verdict] > VERDICT_RANK[worst]) worst = r.verdict;
+  return worst;
+}
+function sortedFindings(findings) {
+  return [...findings].sort(compareFindings);
+}
+function worstFinding(review3) {
+  let worst;
+  for (const f of review3.findings) if (!worst || compareFindings(f, worst) < 0) worst = f;
+  return worst;
+}
+function worstSeverity(findings) {
+  let worst;
+  for (const f of findings) if (!worst || severityRank(f.severity) > severityRank(worst)) worst = f.severity;
+  return worst;
+}
+function reasonOf(review3) {
+  const worst = worstFinding(review3);
+  if (worst) return worst.message;
+  if (review3.verdict === "rejected") return "Rejected without a recorded finding: treat every file as not examined.";
+  const n = review3.files.length;
+  return `No findings: ${n} file${n === 1 ? "" : "s"} ${isLocalReview(review3) ? "scanned" : "verified and scanned"}.`;
+}
+function compareReviews(a, b) {
+  const wa = worstSeverity(a.findings);
+  const wb = worstSeverity(b.findings);
+  return VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict] || (wb ? severityRank(wb) : -1) - (wa ? severityRank(wa) : -1) || (reviewLine(a) ?? 0) - (reviewLine(b) ?? 0) || reviewName(a).localeCompare(reviewName(b));
+}
+function reviewName(review3) {
+  return isLocalReview(review3) ? review3.paths.join(" ") : `${review3.entry.repo}@${shortSha(review3.entry.revision)}`;
+}
+function reviewLine(review3) {
+  return isLocalReview(review3) ? void 0 : review3.entry.line;
+}
+function findingsAbout(review3, path) {
+  return review3.findings.filter((f) => f.file !== void 0 && (f.file === path || f.file.startsWith(`${path}!/`)));
+}
+function severityCounts(findings) {
+  const c = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+function plural(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+function severitySummary(counts) {
+  return Object.keys(counts).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`).join(", ");
+}
+function humanSize(bytes2) {
+  if (!Number.isFinite(bytes2) || bytes2 < 0) return "unknown";
+  const units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+  let v = bytes2;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return u === 0 ? `${bytes2} B` : `${v.toFixed(1)} ${units[u]}`;
+}
+function shortSha(sha) {
+  return /^[0-9a-f]{40}$/.test(sha) ? sha.slice(0, 7) : sha;
+}
+var VERDICT_RANK, VERDICT_ICON, VERDICT_LABEL, SEVERITY_ICON, SEVERITY_LABEL;
+var init_tally = __esm({
+  "src/report/tally.ts"() {
+    "use strict";
+    init_findings();
+    init_review();
+    VERDICT_RANK = { rejected: 2, "needs-review": 1, approved: 0 };
+    VERDICT_ICON = { rejected: "\u274C", "needs-review": "\u26A0\uFE0F", approved: "\u2705" };
+    VERDICT_LABEL = { rejected: "Rejected", "needs-review": "Needs review", approved: "Approved" };
+    SEVERITY_ICON = { critical: "\u{1F534}", high: "\u{1F7E0}", medium: "\u{1F7E1}", low: "\u{1F535}", info: "\u26AA" };
+    SEVERITY_LABEL = { critical: "Critical", high: "High", medium: "Medium", low: "Low", info: "Info" };
+  }
+});
+
+// src/report/json.ts
+function entry(e) {
+  return { repo: e.repo, revision: e.revision, line: e.line, files: e.files ? [...e.files] : void 0, reason: e.reason };
+}
+function finding3(f) {
+  return {
+    check: f.check,
+    severity: f.severity,
+    message: f.message,
+    file: f.file,
+    line: f.line,
+    offset: f.offset,
+    evidence: f.evidence,
+    help: f.help
+  };
+}
+function file(f) {
+  return {
+    path: f.path,
+    size: f.size,
+    sha256: f.sha256,
+    gitOid: f.gitOid,
+    lfs: f.lfs,
+    formats: [...f.formats],
+    complete: f.complete,
+    findings: sortedFindings(f.findings).map(finding3)
+  };
+}
+function review(r) {
+  const head = { verdict: r.verdict, reason: reasonOf(r), complete: r.complete };
+  const tail = { findings: sortedFindings(r.findings).map(finding3), files: r.files.map(file) };
+  if (isLocalReview(r)) return { kind: "local", paths: [...r.paths], ...head, ...tail };
+  return {
+    kind: "entry",
+    entry: entry(r.entry),
+    ...head,
+    canonicalId: r.canonicalId,
+    repoId: r.repoId,
+    authorId: r.authorId,
+    commit: r.commit,
+    redirects: r.redirects.map((h) => ({ from: h.from, to: h.to, status: h.status })),
+    ...tail
+  };
+}
+function located(e) {
+  return { file: e.file, line: e.line, column: e.column, message: e.message, help: e.help };
+}
+function buildJsonReport(input, generatedAt) {
+  return {
+    tool: TOOL_NAME,
+    version: input.toolVersion,
+    generatedAt: generatedAt.toISOString(),
+    policySource: input.policySource,
+    verdict: overallVerdict(input),
+    counts: countVerdicts(input.reviews),
+    reviews: [...input.reviews].sort((a, b) => (reviewLine(a) ?? 0) - (reviewLine(b) ?? 0)).map(review),
+    removed: input.removed.map(entry),
+    format: JSON_REPORT_FORMAT,
+    allowlistPath: input.allowlistPath,
+    policyChanges: [...input.policyChanges],
+    errors: (input.errors ?? []).map(located),
+    warnings: [...input.warnings ?? []],
+    signing: (input.signing ?? []).map((s) => ({ repo: s.repo, revision: s.revision, status: s.status, detail: s.detail }))
+  };
+}
+function renderJsonReport(input, generatedAt) {
+  return `${JSON.stringify(buildJsonReport(input, generatedAt), null, 2)}
+`;
+}
+var JSON_REPORT_FORMAT;
+var init_json = __esm({
+  "src/report/json.ts"() {
+    "use strict";
+    init_review();
+    init_version();
+    init_tally();
+    JSON_REPORT_FORMAT = 2;
+  }
+});
+
+// src/report/escape.ts
+function visible(cp) {
+  return `\\u{${cp.toString(16).toUpperCase().padStart(4, "0")}}`;
+}
+function sanitize(input, opts) {
+  const max = Math.max(1, Math.floor(opts.max));
+  if (!(opts.multiline ? NEEDS_WORK_MULTILINE : NEEDS_WORK).test(input)) {
+    if (input.length <= max) return input;
+    let end = max - 1;
+    const last = input.charCodeAt(end - 1);
+    if (last >= 55296 && last <= 56319) end--;
+    return input.slice(0, end) + ELLIPSIS;
+  }
+  let out = "";
+  let cut = 0;
+  let prev = "";
+  for (const ch of input) {
+    let piece;
+    if (ch === "\n" && prev === "\r") piece = "";
+    else if (ch === "\r" || ch === "\n") piece = opts.multiline ? "\n" : " ";
+    else if (ch === "	") piece = opts.multiline ? "	" : " ";
+    else if (INVISIBLE.test(ch)) piece = visible(ch.codePointAt(0) ?? 0);
+    else piece = ch;
+    prev = ch;
+    out += piece;
+    if (out.length <= max - 1) cut = out.length;
+    else if (out.length > max) return out.slice(0, cut) + ELLIPSIS;
+  }
+  return out;
+}
+function breakAutolinks(text) {
+  return text.replace(/@/g, `@${BREAK}`).replace(/#/g, `#${BREAK}`).replace(/\b(GH)-(?=\d)/gi, `$1-${BREAK}`).replace(/:(?=\/\/)/g, `${BREAK}:`).replace(/\b(javascript|data|vbscript|mailto|xmpp|file)\s*:/gi, `$1${BREAK}:`).replace(/(www)\./gi, `$1${BREAK}.`);
+}
+function escapeMarkdownSyntax(text) {
+  return text.replace(MD_SYNTAX, (ch) => ENTITY[ch] ?? `\\${ch}`).replace(/^(\d+)\./, "$1\\.").replace(/^[-+=]/, (ch) => `\\${ch}`);
+}
+function escapeInline(text, max = CAPS.line) {
+  return escapeMarkdownSyntax(breakAutolinks(sanitize(text, { max })));
+}
+function escapeHtml(text, max = CAPS.line) {
+  return breakAutolinks(sanitize(text, { max })).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function longestBacktickRun(text) {
+  let best = 0;
+  for (const m of text.matchAll(/`+/g)) best = Math.max(best, m[0].length);
+  return best;
+}
+function codeSpan(text, max = CAPS.line) {
+  const body = sanitize(text, { max });
+  if (body.length === 0) return "*(empty)*";
+  const fence = "`".repeat(longestBacktickRun(body) + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") && body.endsWith(" ") ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function codeCell(text, max = CAPS.line) {
+  return `<code>${escapeInline(text, max)}</code>`;
+}
+function codeBlock(text, max = CAPS.evidence, info = "") {
+  let body = sanitize(text, { max, multiline: true });
+  let end = body.length;
+  while (end > 0 && body.charCodeAt(end - 1) === 10) end--;
+  body = body.slice(0, end);
+  const fence = "`".repeat(Math.max(3, longestBacktickRun(body) + 1));
+  return `${fence}${info}
+${body}
+${fence}`;
+}
+function plain(text, max = CAPS.line) {
+  return sanitize(text, { max });
+}
+var BREAK, ELLIPSIS, INVISIBLE, NEEDS_WORK, NEEDS_WORK_MULTILINE, MD_SYNTAX, ENTITY, CAPS;
+var init_escape = __esm({
+  "src/report/escape.ts"() {
+    "use strict";
+    BREAK = "\u200B";
+    ELLIPSIS = "\u2026";
+    INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+    NEEDS_WORK = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+    NEEDS_WORK_MULTILINE = /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cf}\p{Zl}\p{Zp}\p{Cs}]|\r/u;
+    MD_SYNTAX = /[&<>\\`*_{}[\]()!~|$#]/g;
+    ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+    CAPS = { name: 200, message: 300, help: 600, evidence: 1500, line: 400 };
+  }
+});
+
+// src/report/links.ts
+function base(hubUrl) {
+  return hubUrl.replace(/\/+$/, "").replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+function encodeSegment(segment) {
+  return encodeURIComponent(segment).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function repoPath(repo) {
+  const parts = repo.split("/");
+  if (parts.length < 1 || parts.length > 2) return void 0;
+  if (parts.some((p) => p === "" || p === "." || p === "..")) return void 0;
+  return parts.map(encodeSegment).join("/");
+}
+function hubTreeUrl(hubUrl, repo, sha) {
+  const r = repoPath(repo);
+  if (!r || !sha || !SHA.test(sha)) return void 0;
+  return `${base(hubUrl)}/${r}/tree/${sha}`;
+}
+function hubBlobUrl(hubUrl, repo, sha, path, line2) {
+  const r = repoPath(repo);
+  if (!r || !sha || !SHA.test(sha)) return void 0;
+  const member = path.indexOf("!/");
+  const segments = (member >= 0 ? path.slice(0, member) : path).split("/");
+  if (segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+  const anchor = member < 0 && line2 !== void 0 && Number.isSafeInteger(line2) && line2 > 0 ? `#L${line2}` : "";
+  return `${base(hubUrl)}/${r}/blob/${sha}/${segments.map(encodeSegment).join("/")}${anchor}`;
+}
+function pinnedSha(review3) {
+  if (isLocalReview(review3)) return void 0;
+  if (review3.commit && SHA.test(review3.commit)) return review3.commit;
+  return SHA.test(review3.entry.revision) ? review3.entry.revision : void 0;
+}
+function reviewTreeUrl(hubUrl, review3) {
+  if (hubUrl === void 0 || isLocalReview(review3)) return void 0;
+  return hubTreeUrl(hubUrl, review3.entry.repo, pinnedSha(review3));
+}
+function reviewFileUrl(hubUrl, review3, path, line2) {
+  if (hubUrl === void 0 || isLocalReview(review3)) return void 0;
+  return hubBlobUrl(hubUrl, review3.entry.repo, pinnedSha(review3), path, line2);
+}
+function isFullSha(s) {
+  return s !== void 0 && SHA.test(s);
+}
+var SHA;
+var init_links = __esm({
+  "src/report/links.ts"() {
+    "use strict";
+    init_review();
+    SHA = /^[0-9a-f]{40}$/;
+  }
+});
+
+// src/report/markdown.ts
+function renderComment(input) {
+  return renderMarkdown(input, COMMENT_BUDGET);
+}
+function fullReport(input) {
+  if (!input.fullReportUrl || !/^https?:\/\//i.test(input.fullReportUrl)) return "the full report (job summary and JSON report of this run)";
+  return `[the full report](${safeUrl(input.fullReportUrl)})`;
+}
+function safeUrl(url) {
+  return url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+function lineNumber(n) {
+  return n !== void 0 && Number.isSafeInteger(n) && n > 0 ? String(n) : "?";
+}
+function entryLabel(review3) {
+  if (isLocalReview(review3)) return review3.paths.map((p) => codeSpan(p, CAPS.name)).join(" ");
+  return `${escapeInline(review3.entry.repo, CAPS.name)}@${escapeInline(shortSha(review3.entry.revision), 48)}`;
+}
+function entryLink(review3, hubUrl) {
+  const url = reviewTreeUrl(hubUrl, review3);
+  return url ? `[${entryLabel(review3)}](${url})` : entryLabel(review3);
+}
+function headline(input) {
+  const c = countVerdicts(input.reviews);
+  const total = input.reviews.length;
+  const models = total === 1 ? "model" : "models";
+  let phrase;
+  if (c.rejected > 0) phrase = `${c.rejected} of ${total} new ${models} rejected`;
+  else if (c.needsReview > 0) phrase = `${c.needsReview} of ${total} new ${models} ${c.needsReview === 1 ? "needs" : "need"} review`;
+  else if (total > 0) phrase = total === 1 ? "1 new model approved" : `all ${total} new models approved`;
+  else phrase = "no new models to review";
+  const errors = input.errors?.length ?? 0;
+  if (errors > 0) phrase = `allowlist has ${plural(errors, "error")} \xB7 ${phrase}`;
+  const verdict = overallVerdict(input);
+  const tallies = [
+    `**${c.rejected}** rejected`,
+    `**${c.needsReview}** need${c.needsReview === 1 ? "s" : ""} review`,
+    `**${c.approved}** approved`
+  ];
+  if (input.removed.length > 0) tallies.push(`${input.removed.length} removed`);
+  return `## ${VERDICT_ICON[verdict]} Model Gate: ${phrase}
+
+${tallies.join(" \xB7 ")}
+`;
+}
+function capped(items, cap2, render, more) {
+  const lines = items.slice(0, cap2).map(render);
+  if (items.length > cap2) lines.push(more(items.length - cap2));
+  return lines;
+}
+function errorsCallout(input, listCap) {
+  const errors = input.errors ?? [];
+  if (errors.length === 0) return "";
+  const lines = capped(
+    errors,
+    listCap,
+    (e) => `> - ${codeSpan(e.file, CAPS.name)} line ${lineNumber(e.line)}: ${escapeInline(e.message, CAPS.message)}${e.help ? ` \u2014 ${escapeInline(e.help, CAPS.help)}` : ""}`,
+    (n) => `> - \u2026 ${plural(n, "more error")} in ${fullReport(input)}`
+  );
+  return `> [!CAUTION]
+> **The allowlist has ${plural(errors.length, "error")}.** Entries that cannot be read are not reviewed, so this change cannot pass until they are fixed.
+${lines.join("\n")}
+
+`;
+}
+function warningsCallout(input, listCap) {
+  const warnings = input.warnings ?? [];
+  if (warnings.length === 0) return "";
+  const lines = capped(
+    warnings,
+    listCap,
+    (w) => `> - ${escapeInline(w, CAPS.line)}`,
+    (n) => `> - \u2026 ${plural(n, "more warning")} in ${fullReport(input)}`
+  );
+  return `> [!WARNING]
+> **The configuration of this run differs from the policy file.**
+${lines.join("\n")}
+
+`;
+}
+function policyCallout(input, listCap) {
+  if (input.policyChanges.length === 0) return "";
+  const lines = capped(
+    input.policyChanges,
+    listCap,
+    (l) => `> - ${escapeInline(l, CAPS.line)}`,
+    (n) => `> - \u2026 ${plural(n, "more change")} in ${fullReport(input)}`
+  );
+  return `> [!IMPORTANT]
+> **This pull request changes the Model Gate policy \u2014 not in effect in this PR.** Every entry here was reviewed under the policy from the base branch; the change applies after merge, so review it as carefully as the models.
+${lines.join("\n")}
+
+`;
+}
+function tableRow(review3, hubUrl, reasonCap) {
+  const verdict = `${VERDICT_ICON[review3.verdict]} ${VERDICT_LABEL[review3.verdict]}`;
+  let model = entryLink(review3, hubUrl);
+  if (!isLocalReview(review3) && review3.canonicalId && review3.canonicalId !== review3.entry.repo) {
+    model += `<br>Hub answers as ${escapeInline(review3.canonicalId, CAPS.name)}`;
+  }
+  let reason = "";
+  if (reasonCap > 0) {
+    reason = escapeInline(reasonOf(review3), reasonCap);
+    if (review3.findings.length > 1) reason += ` (+${review3.findings.length - 1} more)`;
+  } else if (review3.findings.length > 0) {
+    reason = plural(review3.findings.length, "finding");
+  }
+  const line2 = reviewLine(review3);
+  return `| ${model} | ${verdict} | ${reason} | ${line2 === void 0 ? "\u2014" : lineNumber(line2)} |`;
+}
+function moreEntries(input, n, c) {
+  if (n === 0) return "";
+  return `
+**\u2026 ${plural(n, "more entry", "more entries")}** (${c.rejected} rejected, ${c.needsReview} needing review, ${c.approved} approved) \u2014 see ${fullReport(input)}.
+`;
+}
+function verdictTable(input, reviews, reasonCap) {
+  if (reviews.length === 0) return "";
+  const rows = reviews.map((r) => tableRow(r, input.hubUrl, reasonCap));
+  return `${TABLE_HEAD}${rows.join("\n")}
+
+`;
+}
+function verdictTableWithin(input, reviews, reasonCap, available, measure) {
+  if (reviews.length === 0) return "";
+  const rows = reviews.map((r) => `${tableRow(r, input.hubUrl, reasonCap)}
+`);
+  let total = measure(TABLE_HEAD) + measure("\n");
+  const prefix = [total];
+  for (const row of rows) prefix.push(total += measure(row));
+  const rest = { approved: 0, needsReview: 0, rejected: 0 };
+  for (let k = rows.length; k >= 0; k--) {
+    const r = reviews[k];
+    if (r) rest[r.verdict === "needs-review" ? "needsReview" : r.verdict]++;
+    const more = moreEntries(input, reviews.length - k, rest);
+    if ((prefix[k] ?? 0) + measure(more) <= available) return `${TABLE_HEAD}${rows.slice(0, k).join("")}${more}
+`;
+  }
+  return void 0;
+}
+function removedSection(input, listCap) {
+  if (input.removed.length === 0) return "";
+  const lines = capped(
+    input.removed,
+    listCap,
+    (e) => `- ${escapeInline(e.repo, CAPS.name)} @ ${codeSpan(shortSha(e.revision), 48)} (line ${lineNumber(e.line)} of the base allowlist)`,
+    (n) => `- \u2026 ${plural(n, "more")} in ${fullReport(input)}`
+  );
+  return `### Removed from the allowlist (${input.removed.length})
+
+Removed entries are not reviewed.
+
+${lines.join("\n")}
+
+`;
+}
+function signingSection(input, listCap) {
+  const statuses = input.signing ?? [];
+  if (statuses.length === 0) return "";
+  const lines = capped(
+    statuses,
+    listCap,
+    (s) => {
+      const what = `${escapeInline(s.repo, CAPS.name)} @ ${codeSpan(shortSha(s.revision), 48)}`;
+      const detail = s.status === "signed" ? `signed \u2192 ${codeSpan(s.detail, CAPS.name)}` : `${s.status}: ${escapeInline(s.detail, CAPS.message)}`;
+      return `- ${SIGNING_ICON[s.status] ?? "\u2754"} ${what} \u2014 ${detail}`;
+    },
+    (n) => `- \u2026 ${plural(n, "more")} in ${fullReport(input)}`
+  );
+  return `### Signing
+
+${lines.join("\n")}
+
+`;
+}
+function footer(input) {
+  const parts = [`model-gate ${escapeInline(input.toolVersion, 40)}`, `policy: ${escapeInline(input.policySource, CAPS.line)}`];
+  if (input.allowlistPath !== void 0) parts.push(`allowlist: ${codeCell(input.allowlistPath, CAPS.name)}`);
+  if (input.fullReportUrl && /^https?:\/\//i.test(input.fullReportUrl)) parts.push(fullReport(input));
+  return `---
+<sub>${parts.join(" \xB7 ")}</sub>
+`;
+}
+function findingBlock(f, review3, hubUrl, evidenceChars) {
+  const where = [codeSpan(f.check, 80)];
+  if (f.file !== void 0) {
+    const url = reviewFileUrl(hubUrl, review3, f.file, f.line);
+    const name3 = codeSpan(f.file, CAPS.name);
+    where.push(url ? `[${name3}](${url})` : name3);
+  }
+  if (f.line !== void 0) where.push(`line ${lineNumber(f.line)}`);
+  if (f.offset !== void 0 && Number.isSafeInteger(f.offset)) where.push(`byte ${f.offset}`);
+  let out = `**${escapeInline(f.message, CAPS.message)}**<br>
+${where.join(" \xB7 ")}
+
+`;
+  if (f.evidence !== void 0 && f.evidence.length > 0) out += `${codeBlock(f.evidence, evidenceChars)}
+
+`;
+  if (f.help !== void 0 && f.help.length > 0) out += `**What to do:** ${escapeInline(f.help, CAPS.help)}
+
+`;
+  return out;
+}
+function groupHeading(severity, count4) {
+  return `#### ${SEVERITY_ICON[severity]} ${SEVERITY_LABEL[severity]} (${count4})
+
+`;
+}
+function inventoryTable(review3, hubUrl) {
+  const n = review3.files.length;
+  if (n === 0) return "";
+  const rows = review3.files.map((f) => {
+    const url = reviewFileUrl(hubUrl, review3, f.path);
+    const name3 = escapeInline(f.path, CAPS.name);
+    const path = url ? `[${name3}](${url})` : name3;
+    const formats = f.formats.length > 0 ? escapeInline(f.formats.join(", "), 120) : "\u2014";
+    const digest = f.sha256 && /^[0-9a-f]{64}$/.test(f.sha256) ? `<code>${f.sha256.slice(0, 12)}</code>` : f.sha256 ? codeCell(f.sha256, 80) : "\u2014";
+    const checked = f.complete ? "\u2705" : "\u26A0\uFE0F not fully examined";
+    return `| ${path} | ${humanSize(f.size)} | ${formats} | ${digest} | ${checked} | ${findingsAbout(review3, f.path).length} |`;
+  });
+  return `<details><summary>Files (${n})</summary>
+
+| File | Size | Formats (by content) | sha256 | Examined | Findings |
+| :-- | --: | :-- | :-- | :-- | --: |
+${rows.join("\n")}
+
+</details>
+
+`;
+}
+function buildSection(review3, input, budget) {
+  const counts = severityCounts(review3.findings);
+  const sevText = severitySummary(counts);
+  const openAttr = review3.verdict === "approved" ? "" : " open";
+  const totalSize = review3.files.reduce((s, f) => s + (Number.isFinite(f.size) ? f.size : 0), 0);
+  const meta2 = [];
+  let summary;
+  if (isLocalReview(review3)) {
+    summary = `${VERDICT_ICON[review3.verdict]} <b>${escapeHtml(review3.paths.join(" "), CAPS.name)}</b> \u2014 ${VERDICT_LABEL[review3.verdict]}` + (sevText ? `: ${sevText}` : "");
+    meta2.push(`Local files \xB7 ${plural(review3.files.length, "file")} (${humanSize(totalSize)})`);
+  } else {
+    const sha = pinnedSha(review3);
+    summary = `${VERDICT_ICON[review3.verdict]} <b>${escapeHtml(review3.entry.repo, CAPS.name)}</b> @ <code>${escapeHtml(shortSha(review3.entry.revision), 48)}</code> \u2014 ${VERDICT_LABEL[review3.verdict]}` + (sevText ? `: ${sevText}` : "");
+    const tree = reviewTreeUrl(input.hubUrl, review3);
+    const commit = sha ? tree ? `[${codeSpan(sha)}](${tree})` : codeSpan(sha) : `${codeSpan(review3.entry.revision, 80)} (not a full commit sha)`;
+    meta2.push(`Commit ${commit} \xB7 allowlist line ${lineNumber(review3.entry.line)} \xB7 ${plural(review3.files.length, "file")} (${humanSize(totalSize)})`);
+    if (review3.commit && isFullSha(review3.entry.revision) && review3.commit !== review3.entry.revision) {
+      meta2.push(`The Hub resolved the pin to a different commit: ${codeSpan(review3.commit, 80)}`);
+    }
+    const ids = [];
+    if (review3.canonicalId && review3.canonicalId !== review3.entry.repo) {
+      ids.push(`Hub answers as ${codeSpan(review3.canonicalId, CAPS.name)} (renamed or transferred: check it is the publisher you expect)`);
+    }
+    if (review3.repoId) ids.push(`repo id ${codeSpan(review3.repoId, 80)}`);
+    if (review3.authorId) ids.push(`author id ${codeSpan(review3.authorId, 80)}`);
+    if (ids.length > 0) meta2.push(ids.join(" \xB7 "));
+    for (const hop of review3.redirects.slice(0, 5)) {
+      meta2.push(`Redirect ${codeSpan(hop.from, CAPS.name)} \u2192 ${codeSpan(hop.to, CAPS.name)} (${Number.isSafeInteger(hop.status) ? hop.status : "?"})`);
+    }
+    if (review3.redirects.length > 5) meta2.push(`\u2026 ${plural(review3.redirects.length - 5, "more redirect")}`);
+    if (review3.entry.reason) meta2.push(`Reason given: ${escapeInline(review3.entry.reason, CAPS.message)}`);
+  }
+  const open6 = `<details${openAttr}>
+<summary>${summary}</summary>
+
+${meta2.join("<br>\n")}
+
+`;
+  const blocks = sortedFindings(review3.findings).map((f) => ({
+    severity: f.severity,
+    text: findingBlock(f, review3, input.hubUrl, budget.evidenceChars)
+  }));
+  const inventory = inventoryTable(review3, input.hubUrl);
+  const n = review3.files.length;
+  const inventoryCollapsed = n > 0 ? `*File inventory (${plural(n, "file")}) is in ${fullReport(input)}.*
+
+` : "";
+  return { review: review3, open: open6, blocks, inventory, inventoryCollapsed, close: "</details>\n\n" };
+}
+function shownAndHidden(section2, detail) {
+  const floor = severityRank(detail.minSeverity);
+  const shown = [];
+  const hidden = [];
+  for (const b of section2.blocks) (severityRank(b.severity) >= floor ? shown : hidden).push(b);
+  return { shown, hidden };
+}
+function omittedNote(hidden, input, what) {
+  if (hidden.length === 0) return "";
+  const counts = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  for (const b of hidden) counts[b.severity]++;
+  return `*\u2026 ${plural(hidden.length, `${what}finding`)} (${severitySummary(counts)}) \u2014 see ${fullReport(input)}.*
+
+`;
+}
+function assemble(section2, detail, input) {
+  const { shown, hidden } = shownAndHidden(section2, detail);
+  return assembleBlocks(section2, shown, hidden, detail, input, "more ");
+}
+function assembleBlocks(section2, shown, hidden, detail, input, what) {
+  let out = section2.open;
+  if (section2.blocks.length === 0) out += "No findings.\n\n";
+  const perSeverity = severityCounts(section2.review.findings);
+  let current;
+  for (const b of shown) {
+    if (b.severity !== current) {
+      current = b.severity;
+      out += groupHeading(b.severity, perSeverity[b.severity]);
+    }
+    out += b.text;
+  }
+  out += omittedNote(hidden, input, what);
+  out += detail.inventory ? section2.inventory : section2.inventoryCollapsed;
+  return out + section2.close;
+}
+function sectionWithin(section2, detail, allotment, input, measure) {
+  const { shown } = shownAndHidden(section2, detail);
+  const perSeverity = severityCounts(section2.review.findings);
+  const kept = [];
+  let used = 0;
+  let current;
+  for (const b of shown) {
+    const cost = measure(b.text) + (b.severity !== current ? measure(groupHeading(b.severity, perSeverity[b.severity])) : 0);
+    if (used + cost > allotment) break;
+    used += cost;
+    current = b.severity;
+    kept.push(b);
+  }
+  const keptSet = new Set(kept);
+  const dropped = section2.blocks.filter((b) => !keptSet.has(b));
+  return assembleBlocks(section2, kept, dropped, detail, input, kept.length > 0 ? "more " : "");
+}
+function blocksCost(section2, detail, measure) {
+  const { shown } = shownAndHidden(section2, detail);
+  const perSeverity = severityCounts(section2.review.findings);
+  let cost = 0;
+  let current;
+  for (const b of shown) {
+    if (b.severity !== current) {
+      current = b.severity;
+      cost += measure(groupHeading(b.severity, perSeverity[b.severity]));
+    }
+    cost += measure(b.text);
+  }
+  return cost;
+}
+function fitSections(sections, detail, available, input, measure) {
+  const shells = sections.map((s) => measure(assembleBlocks(s, [], [], detail, input, "")) + measure(omittedNote(s.blocks, input, "more ")));
+  const skippedNote = (n) => `*Details for ${plural(n, "more entry", "more entries")} are in ${fullReport(input)}.*
+
+`;
+  const reserve = measure(skippedNote(sections.length));
+  let count4 = 0;
+  let shellTotal = 0;
+  while (count4 < sections.length && shellTotal + (shells[count4] ?? 0) + reserve <= available) shellTotal += shells[count4++] ?? 0;
+  const included = sections.slice(0, count4);
+  let rest = available - shellTotal - (count4 < sections.length ? reserve : 0);
+  const needs = included.map((s) => blocksCost(s, detail, measure));
+  const allot = new Array(included.length).fill(0);
+  const order = included.map((_, i) => i).sort((a, b) => (needs[a] ?? 0) - (needs[b] ?? 0));
+  order.forEach((idx, k) => {
+    const share = Math.floor(rest / (order.length - k));
+    const give = Math.min(needs[idx] ?? 0, share);
+    allot[idx] = give;
+    rest -= give;
+  });
+  let out = included.map((s, i) => sectionWithin(s, detail, allot[i] ?? 0, input, measure)).join("");
+  if (count4 < sections.length) out += skippedNote(sections.length - count4);
+  return out;
+}
+function renderMarkdown(input, budget) {
+  const { measure } = budget;
+  const reviews = [...input.reviews].sort(compareReviews);
+  const sections = reviews.map((r) => buildSection(r, input, budget));
+  const marker = budget.marker ? `${COMMENT_MARKER}
+` : "";
+  const foot = footer(input);
+  const levels = [
+    { minSeverity: "info", inventory: true },
+    { minSeverity: "medium", inventory: true },
+    { minSeverity: "medium", inventory: false }
+  ];
+  const longest = Math.max(input.errors?.length ?? 0, input.policyChanges.length, input.removed.length, input.signing?.length ?? 0);
+  const listCaps = longest > 10 && budget.listCap > 10 ? [budget.listCap, 10] : [budget.listCap];
+  for (const listCap of listCaps) {
+    const head = marker + headline(input) + "\n" + errorsCallout(input, listCap) + warningsCallout(input, listCap) + verdictTable(input, reviews, CAPS.message) + policyCallout(input, listCap);
+    const tail = removedSection(input, listCap) + signingSection(input, listCap);
+    const heading2 = sections.length > 0 ? DETAILS_HEADING : "";
+    const fixed = measure(head) + measure(heading2) + measure(tail) + measure(foot);
+    for (const detail of levels) {
+      const body = sections.map((s) => assemble(s, detail, input)).join("");
+      if (fixed + measure(body) <= budget.target) return head + heading2 + body + tail + foot;
+    }
+    if (fixed < budget.target) {
+      const body = fitSections(sections, levels[2], budget.target - fixed, input, measure);
+      const out = head + heading2 + body + tail + foot;
+      if (measure(out) <= budget.limit) return out;
+    }
+  }
+  const pointer = `Details are in ${fullReport(input)}.
+
+`;
+  const top = marker + headline(input) + "\n" + errorsCallout(input, 3) + warningsCallout(input, 3);
+  const bottom = policyCallout(input, 3) + pointer + foot;
+  const room = budget.target - measure(top) - measure(bottom);
+  for (const reasonCap of [CAPS.message, 80, 0]) {
+    const full = verdictTable(input, reviews, reasonCap);
+    if (measure(full) <= room) return top + full + bottom;
+  }
+  const table = verdictTableWithin(input, reviews, 0, room, measure);
+  if (table !== void 0) return top + table + bottom;
+  return `${marker}${headline(input)}
+${pointer}`;
+}
+var COMMENT_MARKER, COMMENT_LIMIT, COMMENT_BUDGET, TABLE_HEAD, SIGNING_ICON, DETAILS_HEADING;
+var init_markdown = __esm({
+  "src/report/markdown.ts"() {
+    "use strict";
+    init_findings();
+    init_review();
+    init_escape();
+    init_links();
+    init_tally();
+    COMMENT_MARKER = "<!-- model-gate -->";
+    COMMENT_LIMIT = 65536;
+    COMMENT_BUDGET = {
+      marker: true,
+      limit: COMMENT_LIMIT,
+      target: 6e4,
+      measure: (t2) => t2.length,
+      listCap: 50,
+      evidenceChars: CAPS.evidence
+    };
+    TABLE_HEAD = "| Model | Verdict | Why | Line |\n| :-- | :-- | :-- | --: |\n";
+    SIGNING_ICON = { signed: "\u{1F50F}", skipped: "\u23ED\uFE0F", failed: "\u274C" };
+    DETAILS_HEADING = "### Details\n\n";
+  }
+});
+
+// src/report/text.ts
+function headlineText(input) {
+  const c = countVerdicts(input.reviews);
+  const total = input.reviews.length;
+  if (total === 0) return "no new models to review";
+  if (input.reviews.every(isLocalReview)) return VERDICT_LABEL[overallVerdict(input)].toLowerCase();
+  return `${c.rejected} rejected, ${c.needsReview} need${c.needsReview === 1 ? "s" : ""} review, ${c.approved} approved (of ${plural(total, "new model")})`;
+}
+function nameOf(r) {
+  return plain(reviewName(r), CAPS.name);
+}
+function indent(text, prefix) {
+  return text.split("\n").map((l) => prefix + l).join("\n");
+}
+function fileMark(paint, complete, worst) {
+  if (!complete || worst === "critical" || worst === "high") return paint("31", "\u2717");
+  if (worst === "medium") return paint("33", "!");
+  return paint("32", "\u2713");
+}
+function section(r, input, paint, evidenceLines) {
+  const out = [];
+  const line2 = reviewLine(r);
+  out.push(`${paint(VERDICT_COLOR[r.verdict], VERDICT_LABEL[r.verdict].toUpperCase())}  ${paint("1", nameOf(r))}${line2 !== void 0 ? `  (line ${line2})` : ""}`);
+  const tree = reviewTreeUrl(input.hubUrl, r);
+  if (tree) out.push(`  ${paint("2", tree)}`);
+  if (!isLocalReview(r)) {
+    if (r.canonicalId && r.canonicalId !== r.entry.repo) out.push(`  Hub answers as ${plain(r.canonicalId, CAPS.name)} (renamed or transferred)`);
+    const ids = [r.repoId ? `repo id ${plain(r.repoId, 80)}` : "", r.authorId ? `author id ${plain(r.authorId, 80)}` : ""].filter(Boolean);
+    if (ids.length > 0) out.push(`  ${ids.join(", ")}`);
+    for (const hop of r.redirects) out.push(`  redirect ${plain(hop.from, CAPS.name)} -> ${plain(hop.to, CAPS.name)} (${hop.status})`);
+  }
+  if (r.findings.length === 0) out.push("  no findings");
+  for (const f of sortedFindings(r.findings)) {
+    out.push(`  ${paint(SEVERITY_COLOR[f.severity], f.severity.toUpperCase().padEnd(8))} ${plain(f.message, CAPS.message)}`);
+    const where = [plain(f.check, 80)];
+    if (f.file !== void 0) where.push(plain(f.file, CAPS.name) + (f.line !== void 0 ? `:${f.line}` : ""));
+    if (f.offset !== void 0) where.push(`byte ${f.offset} (0x${f.offset.toString(16)})`);
+    out.push(`           ${paint("2", where.join("  "))}`);
+    if (f.file !== void 0) {
+      const url = reviewFileUrl(input.hubUrl, r, f.file, f.line);
+      if (url) out.push(`           ${paint("2", url)}`);
+    }
+    if (f.evidence) {
+      const lines = sanitize(f.evidence, { max: CAPS.evidence, multiline: true }).split("\n");
+      const shown = lines.slice(0, evidenceLines).map((l) => plain(l, 200));
+      if (lines.length > evidenceLines) shown.push(`\u2026 ${plural(lines.length - evidenceLines, "more line")}`);
+      out.push(indent(shown.join("\n"), "           | "));
+    }
+    if (f.help) out.push(`           -> ${plain(f.help, CAPS.help)}`);
+  }
+  if (r.files.length > 0) {
+    out.push(`  files (${r.files.length}):`);
+    for (const file2 of r.files) {
+      const about = findingsAbout(r, file2.path);
+      const digest = file2.sha256 ? `  ${plain(file2.sha256, 64).slice(0, 12)}` : "";
+      const state = file2.complete ? "" : paint("31", "  NOT FULLY EXAMINED");
+      const formats = file2.formats.length > 0 ? plain(file2.formats.join(", "), 80) : "-";
+      const counts = severitySummary(severityCounts(about));
+      out.push(
+        `    ${fileMark(paint, file2.complete, worstSeverity(about))} ${plain(file2.path, CAPS.name)}  [${formats}]  ${humanSize(file2.size)}${digest}${state}` + (counts ? `  (${counts})` : "")
+      );
+    }
+  }
+  return out;
+}
+function closingLine(input, paint) {
+  const verdict = overallVerdict(input);
+  const all = input.reviews.flatMap((r) => r.findings);
+  const counts = severityCounts(all);
+  const files = input.reviews.reduce((n, r) => n + r.files.length, 0);
+  const incomplete = input.reviews.reduce((n, r) => n + r.files.filter((f) => !f.complete).length, 0);
+  const parts = [plural(files, "file"), ...SEVERITIES.filter((s) => s !== "info").map((s) => `${counts[s]} ${s}`)];
+  if (incomplete > 0) parts.push(`${incomplete} not fully examined`);
+  return `${paint(VERDICT_COLOR[verdict], VERDICT_LABEL[verdict].toUpperCase())}: ${parts.join(", ")}`;
+}
+function renderText2(input, opts = {}) {
+  const paint = opts.color ? (code, text) => `\x1B[${code}m${text}\x1B[0m` : (_code, text) => text;
+  const evidenceLines = opts.evidenceLines ?? 8;
+  const verdict = overallVerdict(input);
+  const lines = [];
+  lines.push(`model-gate ${plain(input.toolVersion, 40)}: ${paint(VERDICT_COLOR[verdict], headlineText(input))}`);
+  const errors = input.errors ?? [];
+  if (errors.length > 0) {
+    lines.push("", paint("31;1", `allowlist errors (${errors.length}):`));
+    for (const e of errors) {
+      lines.push(`  ${plain(e.file, CAPS.name)}:${e.line ?? "?"}: ${plain(e.message, CAPS.message)}${e.help ? ` \u2014 ${plain(e.help, CAPS.help)}` : ""}`);
+    }
+  }
+  for (const w of input.warnings ?? []) lines.push("", `${paint("33;1", "warning:")} ${plain(w, CAPS.line)}`);
+  const reviews = [...input.reviews].sort(compareReviews);
+  if (reviews.length > 0) {
+    lines.push("");
+    const width = Math.min(60, Math.max(...reviews.map((r) => nameOf(r).length)));
+    for (const r of reviews) {
+      const counts = severitySummary(severityCounts(r.findings));
+      lines.push(
+        `  ${paint(VERDICT_COLOR[r.verdict], VERDICT_LABEL[r.verdict].padEnd(12))} ${nameOf(r).padEnd(width)}  ${plain(reasonOf(r), 120)}${counts ? `  [${counts}]` : ""}`
+      );
+    }
+  }
+  if (input.policyChanges.length > 0) {
+    lines.push("", paint("33;1", "policy changes in this change (not in effect here; they apply after merge):"));
+    for (const l of input.policyChanges) lines.push(`  - ${plain(l, CAPS.line)}`);
+  }
+  for (const r of reviews) lines.push("", ...section(r, input, paint, evidenceLines));
+  if (input.removed.length > 0) {
+    lines.push("", `removed from the allowlist (${input.removed.length}):`);
+    for (const e of input.removed) lines.push(`  ${plain(`${e.repo}@${shortSha(e.revision)}`, CAPS.name)} (line ${e.line})`);
+  }
+  if (input.signing && input.signing.length > 0) {
+    lines.push("", "signing:");
+    for (const s of input.signing) {
+      lines.push(`  ${plain(`${s.repo}@${shortSha(s.revision)}`, CAPS.name)}: ${s.status} ${s.status === "signed" ? "->" : "-"} ${plain(s.detail, CAPS.message)}`);
+    }
+  }
+  lines.push("", paint("2", `policy: ${plain(input.policySource, CAPS.line)}`));
+  if (reviews.length > 0) lines.push(closingLine(input, paint));
+  return `${lines.join("\n")}
+`;
+}
+var VERDICT_COLOR, SEVERITY_COLOR;
+var init_text = __esm({
+  "src/report/text.ts"() {
+    "use strict";
+    init_findings();
+    init_review();
+    init_escape();
+    init_links();
+    init_tally();
+    VERDICT_COLOR = { rejected: "31;1", "needs-review": "33;1", approved: "32;1" };
+    SEVERITY_COLOR = { critical: "31;1", high: "31", medium: "33", low: "36", info: "2" };
+  }
+});
+
 // src/analyze/json.ts
 function isObject2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -42706,7 +43621,7 @@ function parseJson(text) {
   return { value: v, duplicates };
 }
 var JsonError, MAX_DEPTH;
-var init_json = __esm({
+var init_json2 = __esm({
   "src/analyze/json.ts"() {
     "use strict";
     JsonError = class extends Error {
@@ -46727,13 +47642,13 @@ function skipEscape(input, ch) {
     }
   }
 }
-var printKeyword, indent, dedent, newline$1, blankLineStart, newlineBracketed, eof, stringContent, Escape, replacementStart, stringEnd, ParenL, ParenthesizedExpression, TupleExpression, ComprehensionExpression, BracketL, ArrayExpression, ArrayComprehensionExpression, BraceL, DictionaryExpression, DictionaryComprehensionExpression, SetExpression, SetComprehensionExpression, ArgList, subscript, String$1, stringStart, stringStartD, stringStartL, stringStartLD, stringStartR, stringStartRD, stringStartRL, stringStartRLD, FormatString, stringStartF, stringStartFD, stringStartFL, stringStartFLD, stringStartFR, stringStartFRD, stringStartFRL, stringStartFRLD, FormatReplacement, nestedFormatReplacement, importList, TypeParamList, ParamList, SequencePattern, MappingPattern, PatternArgList, newline, carriageReturn, space, tab, hash, parenOpen, dot, braceOpen, braceClose, singleQuote, doubleQuote, backslash, letter_o, letter_x, letter_N, letter_u, letter_U, bracketed, newlines, indentation, cx_Bracketed, cx_String, cx_DoubleQuote, cx_Long, cx_Raw, cx_Format, topIndent, stringFlags, trackIndent, legacyPrint, strings2, pythonHighlighting, spec_identifier, parser;
+var printKeyword, indent2, dedent, newline$1, blankLineStart, newlineBracketed, eof, stringContent, Escape, replacementStart, stringEnd, ParenL, ParenthesizedExpression, TupleExpression, ComprehensionExpression, BracketL, ArrayExpression, ArrayComprehensionExpression, BraceL, DictionaryExpression, DictionaryComprehensionExpression, SetExpression, SetComprehensionExpression, ArgList, subscript, String$1, stringStart, stringStartD, stringStartL, stringStartLD, stringStartR, stringStartRD, stringStartRL, stringStartRLD, FormatString, stringStartF, stringStartFD, stringStartFL, stringStartFLD, stringStartFR, stringStartFRD, stringStartFRL, stringStartFRLD, FormatReplacement, nestedFormatReplacement, importList, TypeParamList, ParamList, SequencePattern, MappingPattern, PatternArgList, newline, carriageReturn, space, tab, hash, parenOpen, dot, braceOpen, braceClose, singleQuote, doubleQuote, backslash, letter_o, letter_x, letter_N, letter_u, letter_U, bracketed, newlines, indentation, cx_Bracketed, cx_String, cx_DoubleQuote, cx_Long, cx_Raw, cx_Format, topIndent, stringFlags, trackIndent, legacyPrint, strings2, pythonHighlighting, spec_identifier, parser;
 var init_dist9 = __esm({
   "node_modules/@lezer/python/dist/index.js"() {
     init_dist7();
     init_dist8();
     printKeyword = 1;
-    indent = 194;
+    indent2 = 194;
     dedent = 195;
     newline$1 = 196;
     blankLineStart = 197;
@@ -46855,7 +47770,7 @@ var init_dist9 = __esm({
         }
         if (depth != context2.indent && input.next != newline && input.next != carriageReturn && input.next != hash) {
           if (depth < context2.indent) input.acceptToken(dedent, -chars);
-          else input.acceptToken(indent);
+          else input.acceptToken(indent2);
         }
       }
     });
@@ -46892,7 +47807,7 @@ var init_dist9 = __esm({
         return context2;
       },
       shift(context2, term, stack, input) {
-        if (term == indent)
+        if (term == indent2)
           return new Context(context2, countIndent(input.read(input.pos, stack.pos)), 0);
         if (term == dedent)
           return context2.parent;
@@ -47117,9 +48032,9 @@ function truncateEvidence(s, max = EVIDENCE_MAX) {
 function splitLines(text) {
   return text.split(/\r\n|\r|\n/);
 }
-function evidenceOf(lines, line, related = []) {
-  const nums = [.../* @__PURE__ */ new Set([...related.filter((l) => l !== line), line])].sort((a, b) => a - b);
-  if (nums.length === 1) return truncateEvidence(lines[line - 1] ?? "");
+function evidenceOf(lines, line2, related = []) {
+  const nums = [.../* @__PURE__ */ new Set([...related.filter((l) => l !== line2), line2])].sort((a, b) => a - b);
+  if (nums.length === 1) return truncateEvidence(lines[line2 - 1] ?? "");
   const perLine = Math.max(40, Math.floor(EVIDENCE_MAX / nums.length) - 6);
   return truncateEvidence(nums.map((n) => `L${n}: ${truncateEvidence(lines[n - 1] ?? "", perLine)}`).join(" | "), EVIDENCE_MAX + 40);
 }
@@ -47225,8 +48140,8 @@ function judgePipArgs(args) {
   }
   return out;
 }
-function lineArgs(line) {
-  return line.replace(/\s+#.*$/, "").trim().split(/\s+/).filter(Boolean);
+function lineArgs(line2) {
+  return line2.replace(/\s+#.*$/, "").trim().split(/\s+/).filter(Boolean);
 }
 function isRequirementsFile(path) {
   const b = basename2(path).toLowerCase();
@@ -47236,25 +48151,25 @@ function analyzeRequirements(path, text) {
   const b = basename2(path).toLowerCase();
   const lines = splitLines(text);
   const hits = [];
-  const push = (line, r) => {
-    hits.push({ check: `requirements.${r.kind}`, severity: r.severity, line, message: r.message, help: r.help });
+  const push = (line2, r) => {
+    hits.push({ check: `requirements.${r.kind}`, severity: r.severity, line: line2, message: r.message, help: r.help });
   };
   if (b === "pyproject.toml" || b === "pipfile" || b === "setup.cfg") {
     let section2 = "";
     lines.forEach((raw, i) => {
-      const line = raw.replace(/\s+#.*$/, "");
-      const sec = /^\s*\[\[?([^\]]+)\]\]?\s*$/.exec(line);
+      const line2 = raw.replace(/\s+#.*$/, "");
+      const sec = /^\s*\[\[?([^\]]+)\]\]?\s*$/.exec(line2);
       if (sec) {
         section2 = sec[1].toLowerCase();
         return;
       }
-      const kv = /^\s*(url|index-url|extra-index-url|git|path)\s*=\s*["']([^"']+)["']/.exec(line);
+      const kv = /^\s*(url|index-url|extra-index-url|git|path)\s*=\s*["']([^"']+)["']/.exec(line2);
       if (kv && /source|index|pip/.test(section2) && (kv[1] === "url" || kv[1]?.endsWith("index-url"))) {
         const r = judgeIndex("--index-url", kv[2]);
         if (r) push(i + 1, r);
         return;
       }
-      for (const m of line.matchAll(/(?:git\s*=\s*)?["']([^"']+)["']/g)) {
+      for (const m of line2.matchAll(/(?:git\s*=\s*)?["']([^"']+)["']/g)) {
         const value = m[1];
         if (/^\s*git\s*=/.test(m[0]) && !isKnownGitSource(value)) {
           push(i + 1, issue("git-url", "high", `Installs a dependency from git: ${value}`));
@@ -47270,15 +48185,15 @@ function analyzeRequirements(path, text) {
   }
   const yaml = /^environment\.ya?ml$/.test(b);
   lines.forEach((raw, i) => {
-    let line = raw.trim();
-    if (line === "" || line.startsWith("#")) return;
+    let line2 = raw.trim();
+    if (line2 === "" || line2.startsWith("#")) return;
     if (yaml) {
-      const item = /^-\s+(.+)$/.exec(line);
+      const item = /^-\s+(.+)$/.exec(line2);
       if (!item) return;
-      line = item[1].replace(/^["']|["']$/g, "");
-      if (!/[+:/@]|^-/.test(line)) return;
+      line2 = item[1].replace(/^["']|["']$/g, "");
+      if (!/[+:/@]|^-/.test(line2)) return;
     }
-    for (const r of judgePipArgs(lineArgs(line))) push(i + 1, r);
+    for (const r of judgePipArgs(lineArgs(line2))) push(i + 1, r);
   });
   return hits;
 }
@@ -47726,7 +48641,7 @@ function analyzeShell(src, opts = {}) {
   const state = opts.state ?? newShellState();
   const hits = [];
   const commands = [];
-  for (const line of tokenizeShell(src, dialect, opts.firstLine ?? 1)) analyzeLine(line, dialect, state, hits, commands, 0);
+  for (const line2 of tokenizeShell(src, dialect, opts.firstLine ?? 1)) analyzeLine(line2, dialect, state, hits, commands, 0);
   return { hits, commands };
 }
 function fetchesToStdout(text, dialect, depth) {
@@ -47758,14 +48673,14 @@ function allTexts(cmd) {
   for (const r of cmd.redirects) out.push(r.target.text, ...r.target.subs);
   return out;
 }
-function analyzeLine(line, dialect, state, hits, commands, depth) {
-  const at = line.line;
+function analyzeLine(line2, dialect, state, hits, commands, depth) {
+  const at = line2.line;
   const hit = (kind, severity, message, help, related) => {
     hits.push({ kind, severity, line: at, message, help, ...related && related.length ? { related } : {} });
   };
   let lineHasSecret = false;
   let lineHasCreds = false;
-  for (const pipeline of line.pipelines) {
+  for (const pipeline of line2.pipelines) {
     const parsed = pipeline.commands.map((c) => parseCommand(c, dialect, state));
     for (const p of parsed) {
       for (const t2 of allTexts(p.cmd)) {
@@ -48587,9 +49502,9 @@ var init_analyze2 = __esm({
         for (let c = n.firstChild; c; c = c.nextSibling) out.push(c);
         return out;
       }
-      hit(check, severity, line, message, help, related = []) {
+      hit(check, severity, line2, message, help, related = []) {
         if (this.quiet > 0) return void 0;
-        const h = { check, severity, line, message, help, ...related.length ? { related: [...new Set(related)].filter((l) => l !== line).slice(0, 4) } : {} };
+        const h = { check, severity, line: line2, message, help, ...related.length ? { related: [...new Set(related)].filter((l) => l !== line2).slice(0, 4) } : {} };
         this.hits.push(h);
         return h;
       }
@@ -48684,29 +49599,29 @@ var init_analyze2 = __esm({
         const m = this.findMark(v, scope);
         return { flags: v.flags | (m?.flags ?? 0), lines: [...v.lines, ...m?.lines ?? []], why: [...v.why, ...m?.why ?? []] };
       }
-      mark(v, flag, line, why, scope) {
+      mark(v, flag, line2, why, scope) {
         const add = (map, k) => {
           const m = map.get(k) ?? { flags: 0, lines: [], why: [] };
           m.flags |= flag;
-          if (!m.lines.includes(line)) m.lines.push(line);
+          if (!m.lines.includes(line2)) m.lines.push(line2);
           if (!m.why.includes(why)) m.why.push(why);
           map.set(k, m);
         };
         if (v.key) {
           add(scope.marks, v.key);
           const bound = scope.vars.get(v.key);
-          if (bound) scope.vars.set(v.key, { ...bound, flags: bound.flags | flag, lines: [...bound.lines, line], why: [...bound.why, why] });
+          if (bound) scope.vars.set(v.key, { ...bound, flags: bound.flags | flag, lines: [...bound.lines, line2], why: [...bound.why, why] });
           if (v.param !== void 0 && scope.fn) {
             const pm = scope.fn.paramMarks.get(v.param) ?? { flags: 0, lines: [], why: [] };
             pm.flags |= flag;
-            pm.lines.push(line);
+            pm.lines.push(line2);
             pm.why.push(why);
             scope.fn.paramMarks.set(v.param, pm);
           }
         }
         if (isKnown(v)) {
           add(this.module.marks, `text:${v.text}`);
-          if (flag & F.DL_PATH) this.shellState.fetched.set(v.text.replace(/^\.\//, ""), { line, how: why.replace(/ at line \d+$/, "") });
+          if (flag & F.DL_PATH) this.shellState.fetched.set(v.text.replace(/^\.\//, ""), { line: line2, how: why.replace(/ at line \d+$/, "") });
         }
       }
       // ── statements ────────────────────────────────────────────────────────────────────────────────────────────
@@ -48768,11 +49683,11 @@ var init_analyze2 = __esm({
       }
       importStmt(n, scope) {
         const ks = this.kids(n);
-        const line = this.line(n.from);
+        const line2 = this.line(n.from);
         const record = (module) => {
-          this.imports.push({ module, line });
+          this.imports.push({ module, line: line2 });
           const root = module.replace(/^\.+/, "").split(".")[0];
-          if (SCANNER_PACKAGES.has(root)) this.hit("code.scanner-aware", "high", line, `Imports ${module}, a model-scanner package`, HELP3.scanner);
+          if (SCANNER_PACKAGES.has(root)) this.hit("code.scanner-aware", "high", line2, `Imports ${module}, a model-scanner package`, HELP3.scanner);
         };
         if (ks[0]?.name === "from") {
           let i = 1;
@@ -48936,7 +49851,7 @@ var init_analyze2 = __esm({
         if (iter.flags & F.ENV_ALL) this.envSweep(n, this.line(n.from));
         for (const k of ks) if (k.name === "Body") this.walkBody(k, scope);
       }
-      envSweep(n, line) {
+      envSweep(n, line2) {
         const words2 = [];
         n.cursor().iterate((c) => {
           if (c.name === "String") {
@@ -48945,7 +49860,7 @@ var init_analyze2 = __esm({
           }
         });
         if (words2.length > 0) {
-          this.hit("code.env-sweep", "critical", line, `Goes through every environment variable looking for ${words2.slice(0, 4).map((w) => `"${w}"`).join(", ")}`, HELP3.env);
+          this.hit("code.env-sweep", "critical", line2, `Goes through every environment variable looking for ${words2.slice(0, 4).map((w) => `"${w}"`).join(", ")}`, HELP3.env);
         }
       }
       withStmt(n, scope) {
@@ -49186,7 +50101,7 @@ var init_analyze2 = __esm({
         const obj2 = this.eval(objNode, scope);
         const inside = ks.slice(1).filter((k) => k.name !== "[" && k.name !== "]");
         const idxVals = inside.filter((k) => k.name !== ":" && k.name !== ",").map((k) => this.eval(k, scope));
-        const line = this.line(n.from);
+        const line2 = this.line(n.from);
         const sliceText = this.src.slice(objNode.to, n.to).replace(/\s+/g, "");
         if (sliceText === "[::-1]" && obj2.text !== void 0) {
           return withTaint(val({ text: [...obj2.text].reverse().join(""), flags: F.BUILT, ...obj2.bytes ? { bytes: true } : {} }), [obj2]);
@@ -49195,8 +50110,8 @@ var init_analyze2 = __esm({
         if (inside.some((k) => k.name === ":")) return withTaint(val(obj2.text !== void 0 ? { text: UNKNOWN } : {}), [obj2]);
         if (!idx) return withTaint(val(), [obj2]);
         const ref = obj2.ref ? normalizeRef(obj2.ref) : void 0;
-        if (ref === "os.environ" || ref === "os.environb") return this.envRead(idx, line);
-        if (ref === "sys.modules" && isKnown(idx)) return this.importByName(idx, line, "sys.modules");
+        if (ref === "os.environ" || ref === "os.environb") return this.envRead(idx, line2);
+        if (ref === "sys.modules" && isKnown(idx)) return this.importByName(idx, line2, "sys.modules");
         if (ref && /^builtins\.(globals|locals|vars)$/.test(ref) && isKnown(idx)) {
           if (idx.text === "__builtins__") return val({ ref: "builtins" });
           const v = this.lookup(idx.text, scope);
@@ -49204,7 +50119,7 @@ var init_analyze2 = __esm({
         }
         if (ref && /(^builtins|\.__dict__)$/.test(ref) && isKnown(idx)) {
           const base2 = ref.replace(/\.__dict__$/, "");
-          return this.resolvedName(`${base2}.${idx.text}`, idx, line, "a subscript");
+          return this.resolvedName(`${base2}.${idx.text}`, idx, line2, "a subscript");
         }
         if (obj2.items && idx.num !== void 0) {
           const item = obj2.items[idx.num < 0 ? obj2.items.length + idx.num : idx.num];
@@ -49212,9 +50127,9 @@ var init_analyze2 = __esm({
         }
         return withTaint(val(obj2.flags & F.ENV_ALL ? { flags: F.SECRET } : {}), [obj2, idx], PROPAGATE & ~F.ENV_ALL);
       }
-      attribute(obj2, attr, line, key) {
+      attribute(obj2, attr, line2, key) {
         if (/^__(subclasses|globals|builtins|code|bases|base|mro|loader|getattribute)__$/.test(attr) && !(obj2.ref === "builtins" && attr === "__builtins__")) {
-          this.hit("code.dynamic-import", "high", line, `Reaches Python interpreter internals through .${attr}`, HELP3.imp);
+          this.hit("code.dynamic-import", "high", line2, `Reaches Python interpreter internals through .${attr}`, HELP3.imp);
         }
         if (obj2.ref) {
           const ref = `${obj2.ref}.${attr}`;
@@ -49267,7 +50182,7 @@ var init_analyze2 = __esm({
         }
         return this.call(callee, pos, kw, all, this.line(n.from), scope);
       }
-      call(callee, pos, kw, all, line, scope) {
+      call(callee, pos, kw, all, line2, scope) {
         if (callee.fn) return this.callLocal(callee.fn, pos, scope);
         if (callee.cls) return withTaint(val({ ref: `${callee.cls.name}()`, cls: callee.cls }), all);
         const name3 = callee.ref ? normalizeRef(callee.ref) : callee.attr ? `.${callee.attr}` : "";
@@ -49280,25 +50195,25 @@ var init_analyze2 = __esm({
           }
           return v;
         };
-        const strOp = this.stringMethod(callee, pos, kw, line);
+        const strOp = this.stringMethod(callee, pos, kw, line2);
         if (strOp) return strOp;
-        const decoded = this.decoderCall(name3, pos, kw, line);
+        const decoded = this.decoderCall(name3, pos, kw, line2);
         if (decoded) return decoded;
         switch (name3) {
           case "builtins.__import__":
           case "importlib.import_module":
           case "importlib.__import__": {
             const a = arg(0, "name");
-            return a ? this.importByName(a, line, name3.replace("builtins.", "")) : val();
+            return a ? this.importByName(a, line2, name3.replace("builtins.", "")) : val();
           }
           case "builtins.getattr": {
             const [obj2, attr] = pos;
             if (!obj2 || !attr) return val();
-            if (isKnown(attr) && !(attr.flags & (F.BUILT | F.DECODED))) return this.attribute(obj2, attr.text, line);
+            if (isKnown(attr) && !(attr.flags & (F.BUILT | F.DECODED))) return this.attribute(obj2, attr.text, line2);
             const root = obj2.ref ? normalizeRef(obj2.ref).split(".")[0] : void 0;
             const moduleLike = obj2.ref !== void 0 && !obj2.ref.includes("()") && root !== void 0 && (DANGER_ROOTS.has(root) || obj2.ref === "builtins");
-            if (isKnown(attr)) return moduleLike || obj2.ref ? this.resolvedName(`${normalizeRef(obj2.ref ?? "?")}.${attr.text}`, attr, line, "getattr") : withTaint(val(), [obj2, attr]);
-            if (moduleLike) this.hit("code.dynamic-import", "high", line, `Reaches an attribute of ${normalizeRef(obj2.ref)} whose name is computed at run time`, HELP3.imp, attr.lines);
+            if (isKnown(attr)) return moduleLike || obj2.ref ? this.resolvedName(`${normalizeRef(obj2.ref ?? "?")}.${attr.text}`, attr, line2, "getattr") : withTaint(val(), [obj2, attr]);
+            if (moduleLike) this.hit("code.dynamic-import", "high", line2, `Reaches an attribute of ${normalizeRef(obj2.ref)} whose name is computed at run time`, HELP3.imp, attr.lines);
             return withTaint(val(), [obj2, attr]);
           }
           case "builtins.globals":
@@ -49360,14 +50275,14 @@ var init_analyze2 = __esm({
           case "os.environ.pop":
           case "os.getenvb": {
             const a = arg(0, "key");
-            return a ? this.envRead(a, line) : val();
+            return a ? this.envRead(a, line2) : val();
           }
           case "os.chmod":
           case "os.lchmod":
           case "pathlib.Path.chmod": {
             const path = name3 === "pathlib.Path.chmod" ? callee.recv : arg(0, "path");
             const mode = name3 === "pathlib.Path.chmod" ? arg(0, "mode") : arg(1, "mode");
-            if (path && mode?.exeBit) this.chmodX(path, line, scope);
+            if (path && mode?.exeBit) this.chmodX(path, line2, scope);
             return val();
           }
           case "builtins.open":
@@ -49377,7 +50292,7 @@ var init_analyze2 = __esm({
             const path = name3 === "pathlib.Path.open" ? callee.recv : arg(0, "file");
             const mode = name3 === "pathlib.Path.open" ? arg(0, "mode") : arg(1, "mode");
             if (!path) return generic();
-            this.fileAccess(name3, path, line);
+            this.fileAccess(name3, path, line2);
             const p = this.pathFlags(path, scope);
             const write = mode !== void 0 && /[wax+]/.test(textOf(mode));
             const v = withTaint(val({ ref: "builtins.open()", handle: { path, write } }), [path], F.SECRET);
@@ -49400,80 +50315,80 @@ var init_analyze2 = __esm({
           const data = arg(0);
           const target = name3.startsWith("pathlib") ? callee.recv : callee.recv?.handle?.path;
           if (data && target && data.flags & F.DOWNLOADED) {
-            this.mark(target, F.DL_PATH, line, `written with downloaded content at line ${line}`, scope);
-            scope.downloads.push(line);
-            this.reachDecodes(data, "a file write", line);
+            this.mark(target, F.DL_PATH, line2, `written with downloaded content at line ${line2}`, scope);
+            scope.downloads.push(line2);
+            this.reachDecodes(data, "a file write", line2);
           }
           if (data && target && data.flags & F.DECODED && !(data.flags & F.DOWNLOADED)) {
-            this.mark(target, F.DL_PATH, line, `written with decoded content at line ${line}`, scope);
+            this.mark(target, F.DL_PATH, line2, `written with decoded content at line ${line2}`, scope);
           }
           return generic();
         }
         if (name3 === "shutil.copyfileobj") {
           const [src, dst] = pos;
           if (src && dst?.handle && src.flags & F.DOWNLOADED) {
-            this.mark(dst.handle.path, F.DL_PATH, line, `written with downloaded content at line ${line}`, scope);
-            scope.downloads.push(line);
+            this.mark(dst.handle.path, F.DL_PATH, line2, `written with downloaded content at line ${line2}`, scope);
+            scope.downloads.push(line2);
           }
           return generic();
         }
         if (TOKEN_GETTERS.has(name3)) {
-          this.secretReads.push({ line, what: "the Hugging Face token" });
-          return val({ flags: F.SECRET, lines: [line], why: [`the Hugging Face token read at line ${line}`] });
+          this.secretReads.push({ line: line2, what: "the Hugging Face token" });
+          return val({ flags: F.SECRET, lines: [line2], why: [`the Hugging Face token read at line ${line2}`] });
         }
         if (FILE_ACCESS.has(name3)) {
           const path = name3.startsWith("pathlib.Path.") ? callee.recv : arg(0);
-          if (path) this.fileAccess(name3, path, line);
+          if (path) this.fileAccess(name3, path, line2);
           const v = generic();
           if (path && credentialLocation(textOf(path))) v.flags |= F.SECRET;
           return v;
         }
         if (SPAWN_ARGV.has(name3) || SPAWN_SHELL.has(name3) || osExecProgramIndex(name3) !== void 0) {
-          this.spawn(name3, pos, kw, line, scope);
+          this.spawn(name3, pos, kw, line2, scope);
           return withTaint(val({ ref: `${name3}()` }), all);
         }
         if (DYNAMIC_EXEC.has(name3) || name3 === "code.InteractiveInterpreter.runsource") {
           const a = arg(0, name3 === "builtins.compile" ? "source" : "source") ?? arg(0, "code");
-          if (a) this.dynamicExec(name3, a, line, scope);
+          if (a) this.dynamicExec(name3, a, line2, scope);
           return withTaint(val({ ref: `${name3}()`, flags: a && a.flags & F.DECODED ? F.DECODED : 0 }), all);
         }
         if (name3 === "marshal.loads" || name3 === "marshal.load") {
           const a = arg(0);
-          const v = val({ ref: "marshal.loads()", flags: F.DECODED, lines: [line], why: [`a code object unmarshalled at line ${line}`] });
+          const v = val({ ref: "marshal.loads()", flags: F.DECODED, lines: [line2], why: [`a code object unmarshalled at line ${line2}`] });
           if (a && (isKnown(a) || a.flags & (F.DECODED | F.DOWNLOADED))) {
-            this.decodes.set(line, { line, technique: "marshal", inputLength: textOf(a).length, literal: isKnown(a), active: true });
-            this.reachDecodes(a, "marshal.loads", line);
-          } else this.hit("code.obfuscation", "high", line, "Unmarshals a Python code object (marshal), which only obfuscated code needs", HELP3.obf);
+            this.decodes.set(line2, { line: line2, technique: "marshal", inputLength: textOf(a).length, literal: isKnown(a), active: true });
+            this.reachDecodes(a, "marshal.loads", line2);
+          } else this.hit("code.obfuscation", "high", line2, "Unmarshals a Python code object (marshal), which only obfuscated code needs", HELP3.obf);
           return withTaint(v, [a ?? val()]);
         }
         if (LOADS.has(name3)) {
           const a = arg(0);
           if (a && (a.flags & (F.DECODED | F.DOWNLOADED) || isKnown(a) && a.bytes && a.text.length > 2)) {
             const src = a.flags & F.DOWNLOADED ? "downloaded" : a.flags & F.DECODED ? "decoded" : "embedded";
-            this.hit(a.flags & F.DOWNLOADED ? "code.download-exec" : "code.dynamic-exec", "critical", line, `Deserializes ${src} data with ${name3}, which can run arbitrary code${a.why[0] ? ` (${a.why[0]})` : ""}`, HELP3.exec, a.lines);
-            this.reachDecodes(a, name3, line);
+            this.hit(a.flags & F.DOWNLOADED ? "code.download-exec" : "code.dynamic-exec", "critical", line2, `Deserializes ${src} data with ${name3}, which can run arbitrary code${a.why[0] ? ` (${a.why[0]})` : ""}`, HELP3.exec, a.lines);
+            this.reachDecodes(a, name3, line2);
           } else if (a && this.pathFlags(a, scope).flags & F.DL_PATH) {
-            this.hit("code.download-exec", "critical", line, `Deserializes a downloaded file with ${name3}, which can run arbitrary code`, HELP3.dlexec, this.pathFlags(a, scope).lines);
+            this.hit("code.download-exec", "critical", line2, `Deserializes a downloaded file with ${name3}, which can run arbitrary code`, HELP3.dlexec, this.pathFlags(a, scope).lines);
           }
           return generic();
         }
         if (NATIVE_LOAD.has(name3) && name3 !== "ctypes.util.find_library") {
           const a = arg(0);
           const p = a ? this.pathFlags(a, scope) : void 0;
-          if (p && p.flags & (F.DL_PATH | F.DOWNLOADED)) this.hit("code.download-exec", "critical", line, `Loads a downloaded native library (${p.why[0] ?? "downloaded"})`, HELP3.dlexec, p.lines);
-          else this.hit("code.native-load", "high", line, `Loads a native library with ${name3}${a && isKnown(a) ? ` (${a.text})` : ""}`, HELP3.native);
+          if (p && p.flags & (F.DL_PATH | F.DOWNLOADED)) this.hit("code.download-exec", "critical", line2, `Loads a downloaded native library (${p.why[0] ?? "downloaded"})`, HELP3.dlexec, p.lines);
+          else this.hit("code.native-load", "high", line2, `Loads a native library with ${name3}${a && isKnown(a) ? ` (${a.text})` : ""}`, HELP3.native);
           return generic();
         }
         if (CODE_FROM_PATH.has(name3)) {
           const a = arg(1, "location") ?? arg(0);
           const p = a ? this.pathFlags(a, scope) : void 0;
-          if (p && p.flags & (F.DL_PATH | F.DOWNLOADED)) this.hit("code.download-exec", "critical", line, `Imports Python code from a downloaded file (${p.why[0] ?? "downloaded"})`, HELP3.dlexec, p.lines);
-          else this.hit("code.dynamic-import", "high", line, `Loads Python code from a file path at run time with ${name3}`, HELP3.imp);
+          if (p && p.flags & (F.DL_PATH | F.DOWNLOADED)) this.hit("code.download-exec", "critical", line2, `Imports Python code from a downloaded file (${p.why[0] ?? "downloaded"})`, HELP3.dlexec, p.lines);
+          else this.hit("code.dynamic-import", "high", line2, `Loads Python code from a file path at run time with ${name3}`, HELP3.imp);
           return generic();
         }
         const toPath = FETCH_TO_PATH.get(name3);
-        if (toPath !== void 0) return this.fetchToPath(name3, toPath, pos, kw, line, scope);
-        if (FETCH.has(name3) || SEND.has(name3) || name3 === "urllib.request.urlopen") return this.network(name3, pos, kw, all, line);
+        if (toPath !== void 0) return this.fetchToPath(name3, toPath, pos, kw, line2, scope);
+        if (FETCH.has(name3) || SEND.has(name3) || name3 === "urllib.request.urlopen") return this.network(name3, pos, kw, all, line2);
         return generic();
       }
       callLocal(fn, pos, scope) {
@@ -49486,7 +50401,7 @@ var init_analyze2 = __esm({
         const r = fn.returns ?? val();
         return { ...r, why: [...r.why], lines: [...r.lines] };
       }
-      stringMethod(callee, pos, kw, line) {
+      stringMethod(callee, pos, kw, line2) {
         const recv = callee.recv;
         const attr = callee.attr;
         if (!recv || !attr || recv.text === void 0 || callee.ref && !/^(builtins\.(str|bytes))/.test(normalizeRef(callee.ref)) && recv.ref) return void 0;
@@ -49496,9 +50411,9 @@ var init_analyze2 = __esm({
         switch (attr) {
           case "decode": {
             const enc = textOf(a0 ?? kw.get("encoding") ?? val({ text: "utf-8" })).toLowerCase().replace(/[-_]/g, "");
-            if (enc === "rot13") return this.decoded(recv, rot13(t2), "rot13", line);
-            if (enc === "hex") return this.decoded(recv, fromHex(t2), "hex", line);
-            if (enc === "base64") return this.decoded(recv, fromBase64(t2), "base64", line);
+            if (enc === "rot13") return this.decoded(recv, rot13(t2), "rot13", line2);
+            if (enc === "hex") return this.decoded(recv, fromHex(t2), "hex", line2);
+            if (enc === "base64") return this.decoded(recv, fromBase64(t2), "base64", line2);
             return out(recv.bytes ? utf8Decode(t2) : t2);
           }
           case "encode":
@@ -49541,42 +50456,42 @@ var init_analyze2 = __esm({
             return void 0;
         }
       }
-      decoderCall(name3, pos, kw, line) {
+      decoderCall(name3, pos, kw, line2) {
         const a = pos[0] ?? kw.get("s") ?? kw.get("data") ?? kw.get("obj");
         const b64 = /^(base64\.(b64decode|standard_b64decode|urlsafe_b64decode|decodebytes|decodestring)|binascii\.a2b_base64)$/;
-        if (b64.test(name3)) return a ? this.decoded(a, isKnown(a) ? fromBase64(a.text) : void 0, "base64", line) : val();
-        if (name3 === "base64.b32decode") return a ? this.decoded(a, isKnown(a) ? fromBase32(a.text) : void 0, "base32", line) : val();
-        if (/^(base64\.b16decode|binascii\.(unhexlify|a2b_hex)|builtins\.(bytes|bytearray)\.fromhex)$/.test(name3)) return a ? this.decoded(a, isKnown(a) ? fromHex(a.text) : void 0, "hex", line) : val();
-        if (/^base64\.(b85decode|a85decode|z85decode)$/.test(name3)) return a ? this.decoded(a, void 0, name3.slice(7, 10), line) : val();
-        if (name3 === "zlib.decompress" || name3 === "gzip.decompress") return a ? this.decoded(a, isKnown(a) ? inflate(a.text, name3.startsWith("zlib") ? "zlib" : "gzip") : void 0, name3.split(".")[0], line) : val();
-        if (/^(bz2|lzma)\.decompress$/.test(name3)) return a ? this.decoded(a, void 0, name3.split(".")[0], line) : val();
+        if (b64.test(name3)) return a ? this.decoded(a, isKnown(a) ? fromBase64(a.text) : void 0, "base64", line2) : val();
+        if (name3 === "base64.b32decode") return a ? this.decoded(a, isKnown(a) ? fromBase32(a.text) : void 0, "base32", line2) : val();
+        if (/^(base64\.b16decode|binascii\.(unhexlify|a2b_hex)|builtins\.(bytes|bytearray)\.fromhex)$/.test(name3)) return a ? this.decoded(a, isKnown(a) ? fromHex(a.text) : void 0, "hex", line2) : val();
+        if (/^base64\.(b85decode|a85decode|z85decode)$/.test(name3)) return a ? this.decoded(a, void 0, name3.slice(7, 10), line2) : val();
+        if (name3 === "zlib.decompress" || name3 === "gzip.decompress") return a ? this.decoded(a, isKnown(a) ? inflate(a.text, name3.startsWith("zlib") ? "zlib" : "gzip") : void 0, name3.split(".")[0], line2) : val();
+        if (/^(bz2|lzma)\.decompress$/.test(name3)) return a ? this.decoded(a, void 0, name3.split(".")[0], line2) : val();
         if (name3 === "codecs.decode" || name3 === "codecs.encode") {
           if (!a) return val();
           const enc = textOf(pos[1] ?? kw.get("encoding") ?? val({ text: "utf-8" })).toLowerCase().replace(/[-_]/g, "");
-          if (enc === "rot13") return this.decoded(a, isKnown(a) ? rot13(a.text) : void 0, "rot13", line);
-          if (name3 === "codecs.decode" && (enc === "hex" || enc === "hexcodec")) return this.decoded(a, isKnown(a) ? fromHex(a.text) : void 0, "hex", line);
-          if (name3 === "codecs.decode" && (enc === "base64" || enc === "base64codec")) return this.decoded(a, isKnown(a) ? fromBase64(a.text) : void 0, "base64", line);
-          if (name3 === "codecs.decode" && (enc === "zlib" || enc === "zlibcodec")) return this.decoded(a, isKnown(a) ? inflate(a.text, "zlib") : void 0, "zlib", line);
+          if (enc === "rot13") return this.decoded(a, isKnown(a) ? rot13(a.text) : void 0, "rot13", line2);
+          if (name3 === "codecs.decode" && (enc === "hex" || enc === "hexcodec")) return this.decoded(a, isKnown(a) ? fromHex(a.text) : void 0, "hex", line2);
+          if (name3 === "codecs.decode" && (enc === "base64" || enc === "base64codec")) return this.decoded(a, isKnown(a) ? fromBase64(a.text) : void 0, "base64", line2);
+          if (name3 === "codecs.decode" && (enc === "zlib" || enc === "zlibcodec")) return this.decoded(a, isKnown(a) ? inflate(a.text, "zlib") : void 0, "zlib", line2);
           return withTaint(val({ ...a.text !== void 0 ? { text: a.text } : {} }), [a], ~0);
         }
         return void 0;
       }
-      decoded(input, out, technique, line) {
+      decoded(input, out, technique, line2) {
         const literal2 = isKnown(input) && !(input.flags & F.DOWNLOADED);
         const text = out !== void 0 ? cap(out) : UNKNOWN;
         if (this.quiet === 0) {
-          const prev = this.decodes.get(line);
+          const prev = this.decodes.get(line2);
           const preview = out !== void 0 && /^[\x20-\x7e\s]*$/.test(out.slice(0, 120)) ? out.slice(0, 100).replace(/\s+/g, " ") : void 0;
-          if (!prev) this.decodes.set(line, { line, technique, inputLength: textOf(input).length, literal: literal2, active: out !== void 0 && looksActive(out), ...preview ? { preview } : {} });
+          if (!prev) this.decodes.set(line2, { line: line2, technique, inputLength: textOf(input).length, literal: literal2, active: out !== void 0 && looksActive(out), ...preview ? { preview } : {} });
         }
-        const v = val({ text, bytes: true, flags: F.DECODED, lines: [line], why: [`decoded with ${technique} at line ${line}`] });
+        const v = val({ text, bytes: true, flags: F.DECODED, lines: [line2], why: [`decoded with ${technique} at line ${line2}`] });
         return withTaint(v, [input], ~F.BUILT);
       }
-      reachDecodes(v, sink, line) {
+      reachDecodes(v, sink, line2) {
         if (this.quiet > 0 || !(v.flags & F.DECODED)) return;
         for (const l of v.lines) {
           const d = this.decodes.get(l);
-          if (d && !d.reached) d.reached = { sink, line };
+          if (d && !d.reached) d.reached = { sink, line: line2 };
         }
       }
       pathJoin(parts, kind) {
@@ -49586,48 +50501,48 @@ var init_analyze2 = __esm({
         const key = parts.length === 1 ? parts[0]?.key : void 0;
         return withTaint(val({ text: cap(text), ...kind === "path" ? { ref: "pathlib.Path()" } : {}, ...key ? { key } : {} }), parts, ~F.BUILT);
       }
-      envRead(name3, line) {
+      envRead(name3, line2) {
         if (!isKnown(name3)) return withTaint(val(), [name3]);
         if (/^(HOME|USERPROFILE)$/.test(name3.text)) return val({ text: "~" });
         if (/^(APPDATA|LOCALAPPDATA|XDG_CONFIG_HOME)$/.test(name3.text)) return val({ text: `~/${name3.text}` });
         if (isSecretVariable(name3.text)) {
-          this.secretReads.push({ line, what: `$${name3.text}` });
-          return val({ flags: F.SECRET, lines: [line], why: [`$${name3.text} read at line ${line}`] });
+          this.secretReads.push({ line: line2, what: `$${name3.text}` });
+          return val({ flags: F.SECRET, lines: [line2], why: [`$${name3.text} read at line ${line2}`] });
         }
         return val({ text: UNKNOWN });
       }
-      importByName(nameVal, line, via) {
-        this.reachDecodes(nameVal, via, line);
+      importByName(nameVal, line2, via) {
+        this.reachDecodes(nameVal, via, line2);
         if (!isKnown(nameVal)) {
-          this.hit("code.dynamic-import", "high", line, `Imports a module whose name is computed at run time (${via})`, HELP3.imp, nameVal.lines);
+          this.hit("code.dynamic-import", "high", line2, `Imports a module whose name is computed at run time (${via})`, HELP3.imp, nameVal.lines);
           return withTaint(val(), [nameVal]);
         }
         const mod = nameVal.text;
-        this.imports.push({ module: mod, line });
+        this.imports.push({ module: mod, line: line2 });
         if (nameVal.flags & (F.BUILT | F.DECODED)) {
           const root = mod.split(".")[0];
           const bad = DANGER_ROOTS.has(root);
           this.hit(
             "code.dynamic-import",
             bad ? "critical" : "high",
-            line,
+            line2,
             `Imports "${mod}" through ${via} with a name ${nameVal.flags & F.DECODED ? "decoded" : "assembled"} at run time${bad ? ` (${root} can run commands or code)` : ""}`,
             HELP3.obf,
             nameVal.lines
           );
         }
-        if (SCANNER_PACKAGES.has(mod.split(".")[0])) this.hit("code.scanner-aware", "high", line, `Imports ${mod}, a model-scanner package`, HELP3.scanner);
+        if (SCANNER_PACKAGES.has(mod.split(".")[0])) this.hit("code.scanner-aware", "high", line2, `Imports ${mod}, a model-scanner package`, HELP3.scanner);
         return val({ ref: mod });
       }
       /** A name reached through getattr/subscripts with a constant but assembled or decoded name. */
-      resolvedName(full, nameVal, line, via) {
-        this.reachDecodes(nameVal, via, line);
+      resolvedName(full, nameVal, line2, via) {
+        this.reachDecodes(nameVal, via, line2);
         if (nameVal.flags & (F.BUILT | F.DECODED)) {
           const bad = isDangerousName(full);
           this.hit(
             "code.dynamic-import",
             bad ? "critical" : "high",
-            line,
+            line2,
             `Reaches ${full} through ${via} with a name ${nameVal.flags & F.DECODED ? "decoded" : "assembled"} at run time`,
             HELP3.obf,
             nameVal.lines
@@ -49635,87 +50550,87 @@ var init_analyze2 = __esm({
         }
         return val({ ref: full });
       }
-      fileAccess(name3, path, line) {
+      fileAccess(name3, path, line2) {
         const cred = credentialLocation(textOf(path));
         if (cred) {
-          this.reachDecodes(path, name3, line);
-          this.hit("code.credentials", "critical", line, `Accesses ${cred} (${textOf(path).replace(/\0+/g, "\u2026")}) with ${name3}`, HELP3.creds, path.lines);
-          this.secretReads.push({ line, what: cred });
+          this.reachDecodes(path, name3, line2);
+          this.hit("code.credentials", "critical", line2, `Accesses ${cred} (${textOf(path).replace(/\0+/g, "\u2026")}) with ${name3}`, HELP3.creds, path.lines);
+          this.secretReads.push({ line: line2, what: cred });
         }
       }
-      chmodX(path, line, scope) {
+      chmodX(path, line2, scope) {
         const p = this.pathFlags(path, scope);
-        this.mark(path, F.EXECUTABLE, line, `made executable at line ${line}`, scope);
+        this.mark(path, F.EXECUTABLE, line2, `made executable at line ${line2}`, scope);
         if (p.flags & F.DL_PATH) {
-          this.hit("code.chmod-exec", "critical", line, `Makes a downloaded file executable (${p.why[0] ?? "downloaded"})`, HELP3.dlexec, p.lines);
+          this.hit("code.chmod-exec", "critical", line2, `Makes a downloaded file executable (${p.why[0] ?? "downloaded"})`, HELP3.dlexec, p.lines);
         }
       }
-      fetchToPath(name3, where, pos, kw, line, scope) {
+      fetchToPath(name3, where, pos, kw, line2, scope) {
         const url = pos[0] ?? kw.get("url") ?? kw.get("repo_id");
         const hub = name3.startsWith("huggingface_hub") || name3.startsWith("transformers");
-        if (url) this.fetchNote(name3, url, line, hub);
+        if (url) this.fetchNote(name3, url, line2, hub);
         if (hub) return val({ text: UNKNOWN });
         const from = url && isKnown(url) ? ` from ${url.text.slice(0, 80)}` : "";
-        const why = `downloaded${from} by ${name3} at line ${line}`;
+        const why = `downloaded${from} by ${name3} at line ${line2}`;
         if (where !== "return") {
           const dest = pos[where] ?? kw.get("filename") ?? kw.get("out") ?? kw.get("output") ?? kw.get("dst");
           if (dest) {
-            this.mark(dest, F.DL_PATH, line, why, scope);
-            scope.downloads.push(line);
-            const r2 = withTaint(val({ ...dest.text !== void 0 ? { text: dest.text } : {}, flags: F.DL_PATH, lines: [line], why: [why] }), [dest], ~0);
+            this.mark(dest, F.DL_PATH, line2, why, scope);
+            scope.downloads.push(line2);
+            const r2 = withTaint(val({ ...dest.text !== void 0 ? { text: dest.text } : {}, flags: F.DL_PATH, lines: [line2], why: [why] }), [dest], ~0);
             return name3 === "urllib.request.urlretrieve" ? val({ items: [r2, val()] }) : r2;
           }
         }
-        scope.downloads.push(line);
-        const r = val({ flags: F.DL_PATH, lines: [line], why: [why] });
+        scope.downloads.push(line2);
+        const r = val({ flags: F.DL_PATH, lines: [line2], why: [why] });
         return name3 === "urllib.request.urlretrieve" ? val({ items: [r, val()] }) : r;
       }
-      fetchNote(name3, url, line, hub) {
-        this.reachDecodes(url, name3, line);
+      fetchNote(name3, url, line2, hub) {
+        this.reachDecodes(url, name3, line2);
         if (this.context === "remote-code" && !hub && !isHubHost(hostOf(textOf(url))) && !isLocalHost(hostOf(textOf(url)))) {
-          this.hit("code.network-fetch", "high", line, `Model code contacts ${hostOf(textOf(url)) ?? "a server"} when it runs (${name3})`, HELP3.fetch, url.lines);
+          this.hit("code.network-fetch", "high", line2, `Model code contacts ${hostOf(textOf(url)) ?? "a server"} when it runs (${name3})`, HELP3.fetch, url.lines);
         }
       }
-      network(name3, pos, kw, all, line) {
+      network(name3, pos, kw, all, line2) {
         const first = pos[0] ?? kw.get("url") ?? kw.get("address") ?? val();
         const method = name3 === "requests.request" || name3 === "requests.Session.request" ? textOf(first).toUpperCase() : "";
         const urlVal = method ? pos[1] ?? kw.get("url") ?? val() : first;
         const hasBody = name3 === "urllib.request.urlopen" && (pos[1] !== void 0 || kw.has("data") || (first.flags & F.REQUEST_BODY) !== 0) || method !== "" && /POST|PUT|PATCH/.test(method);
         const isSend = SEND.has(name3) || hasBody;
         const host = hostOf(textOf(urlVal)) ?? (urlVal.items ? textOf(urlVal.items[0] ?? val()) : void 0);
-        const result2 = withTaint(val({ ref: `${name3}()`, flags: F.DOWNLOADED, lines: [line], why: [`downloaded by ${name3} at line ${line}`] }), [urlVal], F.DECODED);
-        this.reachDecodes(urlVal, name3, line);
+        const result2 = withTaint(val({ ref: `${name3}()`, flags: F.DOWNLOADED, lines: [line2], why: [`downloaded by ${name3} at line ${line2}`] }), [urlVal], F.DECODED);
+        this.reachDecodes(urlVal, name3, line2);
         if (!isSend) {
-          this.fetchNote(name3, urlVal, line, false);
+          this.fetchNote(name3, urlVal, line2, false);
           return result2;
         }
-        for (const a of all) this.reachDecodes(a, name3, line);
+        for (const a of all) this.reachDecodes(a, name3, line2);
         if (isLocalHost(host) || isHubHost(host) && !all.some((a) => a.flags & (F.SECRET | F.ENV_ALL))) return result2;
         const secret = all.find((a) => a.flags & (F.SECRET | F.ENV_ALL)) ?? (first.flags & (F.SECRET | F.ENV_ALL) ? first : void 0);
         const where = host && !host.includes(UNKNOWN) ? host : "a remote host";
         if (secret) {
           const what = secret.flags & F.ENV_ALL ? "the whole environment" : secret.why[0] ? secret.why[0] : "secrets";
-          this.hit(secret.flags & F.ENV_ALL ? "code.env-sweep" : "code.network-send", "critical", line, `Sends ${what} to ${where} (${name3})`, HELP3.creds, secret.lines);
+          this.hit(secret.flags & F.ENV_ALL ? "code.env-sweep" : "code.network-send", "critical", line2, `Sends ${what} to ${where} (${name3})`, HELP3.creds, secret.lines);
         } else {
-          const h = this.hit("code.network-send", "high", line, `Sends data to ${where} (${name3})`, HELP3.send);
+          const h = this.hit("code.network-send", "high", line2, `Sends data to ${where} (${name3})`, HELP3.send);
           if (h) this.sends.push(h);
         }
         return result2;
       }
-      dynamicExec(name3, code, line, scope) {
+      dynamicExec(name3, code, line2, scope) {
         const short = name3.replace(/^builtins\./, "");
         const p = this.pathFlags(code, scope);
-        this.reachDecodes(code, short, line);
+        this.reachDecodes(code, short, line2);
         if (code.flags & F.DOWNLOADED || name3.startsWith("runpy.run_path") && p.flags & F.DL_PATH) {
-          this.hit("code.download-exec", "critical", line, `Runs code downloaded from the network with ${short}${code.why[0] ? ` (${code.why[0]})` : ""}`, HELP3.dlexec, code.lines);
+          this.hit("code.download-exec", "critical", line2, `Runs code downloaded from the network with ${short}${code.why[0] ? ` (${code.why[0]})` : ""}`, HELP3.dlexec, code.lines);
         } else if (code.flags & F.DECODED) {
-          this.hit("code.dynamic-exec", "critical", line, `Runs hidden code with ${short}: ${code.why[0] ?? "decoded at run time"}${isKnown(code) ? ` \u2192 ${JSON.stringify(code.text.slice(0, 80))}` : ""}`, HELP3.exec, code.lines);
+          this.hit("code.dynamic-exec", "critical", line2, `Runs hidden code with ${short}: ${code.why[0] ?? "decoded at run time"}${isKnown(code) ? ` \u2192 ${JSON.stringify(code.text.slice(0, 80))}` : ""}`, HELP3.exec, code.lines);
         } else if (isKnown(code) && code.flags & F.BUILT) {
-          this.hit("code.dynamic-exec", "critical", line, `Runs code assembled from pieces with ${short}: ${JSON.stringify(code.text.slice(0, 80))}`, HELP3.exec);
+          this.hit("code.dynamic-exec", "critical", line2, `Runs code assembled from pieces with ${short}: ${JSON.stringify(code.text.slice(0, 80))}`, HELP3.exec);
         } else if (!isKnown(code)) {
-          this.hit("code.dynamic-exec", "high", line, `Runs code computed at run time with ${short}`, HELP3.exec, code.lines);
+          this.hit("code.dynamic-exec", "high", line2, `Runs code computed at run time with ${short}`, HELP3.exec, code.lines);
         } else {
-          this.hit("code.dynamic-exec", "high", line, `Runs a code string with ${short}: ${JSON.stringify(code.text.slice(0, 80))}`, HELP3.exec);
+          this.hit("code.dynamic-exec", "high", line2, `Runs a code string with ${short}: ${JSON.stringify(code.text.slice(0, 80))}`, HELP3.exec);
         }
       }
       // ── processes ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -49725,7 +50640,7 @@ var init_analyze2 = __esm({
        * time or assembled from pieces, or when a fixed tool runs from remote code or setup.py (it runs on load or
        * install); medium for a fixed tool in a script a user runs on purpose (a convert script calling git).
        */
-      spawn(name3, pos, kw, line, scope) {
+      spawn(name3, pos, kw, line2, scope) {
         const execIdx = osExecProgramIndex(name3);
         const shellKw = kw.get("shell");
         const shell = SPAWN_SHELL.has(name3) || shellKw !== void 0 && !/^(False|0|None)$/.test(textOf(shellKw)) && shellKw.text !== "";
@@ -49748,8 +50663,8 @@ var init_analyze2 = __esm({
           program = cmd;
           argv2 = [cmd];
         }
-        this.reachDecodes(cmd, name3, line);
-        for (const a of argv2) this.reachDecodes(a, name3, line);
+        this.reachDecodes(cmd, name3, line2);
+        for (const a of argv2) this.reachDecodes(a, name3, line2);
         const progName = isKnown(program) ? (program.text.trim().split(/\s+/)[0] ?? "").replace(/^.*\//, "").toLowerCase() : "";
         const candidates = [program];
         if (/^(ba|da|z|k)?sh$|^python[\d.]*$|^py$|^perl$|^node$|^ruby$|^pwsh$|^powershell$/.test(progName) && argv2.length > 1) {
@@ -49760,60 +50675,60 @@ var init_analyze2 = __esm({
           const p = this.pathFlags(c, scope);
           if (p.flags & (F.DL_PATH | F.DOWNLOADED)) {
             const chmod = p.flags & F.EXECUTABLE ? " and made executable" : "";
-            this.hit("code.download-exec", "critical", line, `Runs a file that was downloaded${chmod}, with ${name3} (${p.why.slice(0, 2).join("; ") || "downloaded earlier"})`, HELP3.dlexec, [...p.lines, ...related]);
+            this.hit("code.download-exec", "critical", line2, `Runs a file that was downloaded${chmod}, with ${name3} (${p.why.slice(0, 2).join("; ") || "downloaded earlier"})`, HELP3.dlexec, [...p.lines, ...related]);
             return;
           }
           if (p.flags & F.EXECUTABLE) {
-            this.hit("code.chmod-exec", "critical", line, `Makes a file executable and runs it with ${name3} (${p.why[0] ?? ""})`, HELP3.dlexec, p.lines);
+            this.hit("code.chmod-exec", "critical", line2, `Makes a file executable and runs it with ${name3} (${p.why[0] ?? ""})`, HELP3.dlexec, p.lines);
             return;
           }
         }
         if (cmd.flags & F.DECODED || program.flags & F.DECODED) {
-          this.hit("code.process-spawn", "critical", line, `Runs a command decoded at run time with ${name3}: ${cmd.why[0] ?? program.why[0] ?? ""}${isKnown(cmd) ? ` \u2192 ${JSON.stringify(cmd.text.slice(0, 80))}` : ""}`, HELP3.obf, [...cmd.lines, ...program.lines]);
-          if (shellText) this.shellHits(shellText, line);
+          this.hit("code.process-spawn", "critical", line2, `Runs a command decoded at run time with ${name3}: ${cmd.why[0] ?? program.why[0] ?? ""}${isKnown(cmd) ? ` \u2192 ${JSON.stringify(cmd.text.slice(0, 80))}` : ""}`, HELP3.obf, [...cmd.lines, ...program.lines]);
+          if (shellText) this.shellHits(shellText, line2);
           return;
         }
         if (argv2.length > 0 && isKnown(program)) {
           if (progName === "chmod" && argv2[1] && isKnown(argv2[1]) && /^([ugoa]*\+[rwxXst]*x|[0-7]*[1357][0-7]{0,2})$/.test(argv2[1].text)) {
-            for (const t2 of argv2.slice(2)) this.chmodX(t2, line, scope);
+            for (const t2 of argv2.slice(2)) this.chmodX(t2, line2, scope);
           }
           if (progName === "curl" || progName === "wget") {
             const o = argv2.findIndex((a) => isKnown(a) && /^(-o|-O|--output|--output-document)$/.test(a.text));
             const dest = o >= 0 ? argv2[o + 1] : void 0;
             if (dest) {
-              this.mark(dest, F.DL_PATH, line, `downloaded by ${progName} at line ${line}`, scope);
-              scope.downloads.push(line);
+              this.mark(dest, F.DL_PATH, line2, `downloaded by ${progName} at line ${line2}`, scope);
+              scope.downloads.push(line2);
             }
           }
         }
         const words2 = shellText ?? argv2.map((a) => a.text !== void 0 ? `'${a.text.replace(/\0+/g, "__UNKNOWN__").replace(/'/g, "'\\''")}'` : "__UNKNOWN__").join(" ");
-        const shellFound = this.shellHits(words2, line);
+        const shellFound = this.shellHits(words2, line2);
         if (shellFound) return;
         if (!isKnown(program) && !(shellText && /^\s*[\w./-]+/.test(shellText) && !shellText.trimStart().startsWith("__UNKNOWN__"))) {
           const dl = scope.downloads[0];
           if (dl !== void 0) {
-            this.hit("code.download-exec", "critical", line, `Downloads a file (line ${dl}) and runs a program whose path is computed at run time (${name3})`, HELP3.dlexec, [dl]);
+            this.hit("code.download-exec", "critical", line2, `Downloads a file (line ${dl}) and runs a program whose path is computed at run time (${name3})`, HELP3.dlexec, [dl]);
           } else {
-            this.hit("code.process-spawn", "high", line, `Runs a program computed at run time with ${name3}`, HELP3.spawn, program.lines);
+            this.hit("code.process-spawn", "high", line2, `Runs a program computed at run time with ${name3}`, HELP3.spawn, program.lines);
           }
           return;
         }
         const shown = shellText ?? argv2.map((a) => a.text?.replace(/\0+/g, "\u2026") ?? "\u2026").join(" ");
         if (program.flags & F.BUILT && isKnown(program) && !shellText) {
-          this.hit("code.process-spawn", "high", line, `Runs a program whose name is assembled from pieces: ${shown.slice(0, 100)}`, HELP3.obf);
+          this.hit("code.process-spawn", "high", line2, `Runs a program whose name is assembled from pieces: ${shown.slice(0, 100)}`, HELP3.obf);
           return;
         }
         const sensitive = this.context === "remote-code" || this.context === "setup";
         const where = this.context === "remote-code" ? "model code loaded with trust_remote_code" : this.context === "setup" ? "install-time code" : "this script";
-        this.hit("code.process-spawn", sensitive ? "high" : "medium", line, `Runs \`${shown.replace(/__UNKNOWN__/g, "\u2026").slice(0, 100)}\` (${name3}) from ${where}`, HELP3.spawn);
+        this.hit("code.process-spawn", sensitive ? "high" : "medium", line2, `Runs \`${shown.replace(/__UNKNOWN__/g, "\u2026").slice(0, 100)}\` (${name3}) from ${where}`, HELP3.spawn);
       }
       /** Runs the shell analyzer over a command line; returns whether it found something blocking. */
-      shellHits(text, line) {
+      shellHits(text, line2) {
         if (this.quiet > 0) return false;
-        const r = analyzeShell(text, { state: this.shellState, firstLine: line });
+        const r = analyzeShell(text, { state: this.shellState, firstLine: line2 });
         let blocking = false;
         for (const h of r.hits) {
-          this.hit(SHELL_TO_CODE[h.kind], h.severity, line, h.message, h.help, (h.related ?? []).filter((l) => l !== line));
+          this.hit(SHELL_TO_CODE[h.kind], h.severity, line2, h.message, h.help, (h.related ?? []).filter((l) => l !== line2));
           if (h.severity === "critical" || h.severity === "high") blocking = true;
         }
         return blocking;
@@ -49948,7 +50863,7 @@ var SHELL_CELL, OTHER_CELL;
 var init_notebook = __esm({
   "src/analyze/notebook.ts"() {
     "use strict";
-    init_json();
+    init_json2();
     init_analyze2();
     init_analyze();
     init_util();
@@ -50115,7 +51030,7 @@ var CONFIGS, memo, remoteCodeCheck;
 var init_remote_code = __esm({
   "src/checks/content/remote-code.ts"() {
     "use strict";
-    init_json();
+    init_json2();
     init_template();
     init_imports();
     init_util();
@@ -50140,8 +51055,8 @@ var init_remote_code = __esm({
           const refs = codeReferences(path, doc);
           if (refs.length === 0) continue;
           const key = isObject2(doc) && isObject2(doc.auto_map) ? '"auto_map"' : '"custom_pipelines"';
-          const line = lineOf2(text, key);
-          const evidence = truncateEvidence(splitLines(text).slice((line ?? 1) - 1, (line ?? 1) + 5).join(" "));
+          const line2 = lineOf2(text, key);
+          const evidence = truncateEvidence(splitLines(text).slice((line2 ?? 1) - 1, (line2 ?? 1) + 5).join(" "));
           const local = refs.filter((r) => r.file);
           const files = [...new Set(local.map((r) => r.file))];
           if (files.length > 0) {
@@ -50150,7 +51065,7 @@ var init_remote_code = __esm({
               check: "remote-code.auto-map",
               severity: "medium",
               file: path,
-              ...line ? { line } : {},
+              ...line2 ? { line: line2 } : {},
               evidence,
               message: `${basename2(path)} loads custom code from this repository (needs trust_remote_code=True): ${local.map((r) => `${r.file} (${r.slot} \u2192 ${r.className})`).filter((v, i, a) => a.indexOf(v) === i).join(", ")}${imported.length ? `; they import ${imported.join(", ")}` : ""}`,
               help: "This code runs with the user's privileges when the model loads. Its own findings are listed under each file; read it before approving."
@@ -50162,7 +51077,7 @@ var init_remote_code = __esm({
                 check: "remote-code.missing-file",
                 severity: "medium",
                 file: path,
-                ...line ? { line } : {},
+                ...line2 ? { line: line2 } : {},
                 evidence,
                 message: `${r.slot} refers to ${r.module}.${r.className}, but ${r.file} is not in the reviewed files`,
                 help: "Loading would fail or pick the module up from elsewhere; find out where this code comes from."
@@ -50175,7 +51090,7 @@ var init_remote_code = __esm({
               check: "remote-code.cross-repo",
               severity: "high",
               file: path,
-              ...line ? { line } : {},
+              ...line2 ? { line: line2 } : {},
               evidence,
               message: `${basename2(path)} loads code from another repository, ${repoId2} (${slots.join(", ")}); that code is not part of this review`,
               help: `Review ${repoId2} at a pinned commit too, or do not approve: its code can change at any time.`
@@ -50707,53 +51622,9 @@ function contentOf(ctx) {
   return c;
 }
 function asRepoCheck(c) {
-  return { id: c.id, run: (ctx) => c.run(contentOf(ctx)) };
+  return { id: c.id, needs: "files", run: (ctx) => c.run(contentOf(ctx)) };
 }
-function runContentChecks(repo, checks = CONTENT_CHECKS) {
-  return checks.flatMap((c) => c.run(repo));
-}
-function contentScanHooks(checks = CONTENT_CHECKS) {
-  const texts = /* @__PURE__ */ new Map();
-  let kept = 0;
-  const budget = 64 * 1024 * 1024;
-  const capture = (ctx) => {
-    if (ctx.size !== void 0 && (ctx.size > MAX_TEXT_BYTES || kept + ctx.size > budget)) return void 0;
-    const parts = [];
-    let n = 0;
-    let over = false;
-    return {
-      push(chunk) {
-        if (over) return;
-        n += chunk.length;
-        if (n > MAX_TEXT_BYTES) {
-          over = true;
-          parts.length = 0;
-          return;
-        }
-        parts.push(chunk.slice());
-      },
-      end() {
-        if (!over && kept + n <= budget) {
-          kept += n;
-          texts.set(ctx.path, Buffer.concat(parts).toString("utf8"));
-        }
-        return { formats: [], findings: [], complete: true };
-      }
-    };
-  };
-  const repoCheck = {
-    id: "content",
-    run(files) {
-      const repo = {
-        files: files.map((f) => ({ path: f.path, size: f.size, formats: f.formats, complete: f.complete })),
-        text: (p) => texts.get(p)
-      };
-      return runContentChecks(repo, checks);
-    }
-  };
-  return { textAnalyzers: [capture], repoChecks: [repoCheck] };
-}
-var CONTENT_CHECKS, MAX_TEXT_BYTES, contents;
+var CONTENT_CHECKS, contents;
 var init_content = __esm({
   "src/checks/content/index.ts"() {
     "use strict";
@@ -50762,20 +51633,19 @@ var init_content = __esm({
     init_layout();
     init_remote_code();
     CONTENT_CHECKS = [codeCheck, instructionsCheck, remoteCodeCheck, layoutCheck];
-    MAX_TEXT_BYTES = 1024 * 1024;
     contents = /* @__PURE__ */ new WeakMap();
   }
 });
 
 // src/checks/hub-scan.ts
 function scanStates(tree) {
-  const counts2 = /* @__PURE__ */ new Map();
+  const counts = /* @__PURE__ */ new Map();
   for (const item of tree) {
     const s = item.securityFileStatus?.status ?? "without status";
-    counts2.set(s, (counts2.get(s) ?? 0) + 1);
+    counts.set(s, (counts.get(s) ?? 0) + 1);
   }
-  if (counts2.size === 0) return "no files";
-  return [...counts2].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([s, n]) => `${n} ${s}`).join(", ");
+  if (counts.size === 0) return "no files";
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([s, n]) => `${n} ${s}`).join(", ");
 }
 var LEVEL, hubScanCheck;
 var init_hub_scan = __esm({
@@ -50784,6 +51654,7 @@ var init_hub_scan = __esm({
     LEVEL = { unsafe: "high", suspicious: "medium", caution: "medium" };
     hubScanCheck = {
       id: "hub.scan",
+      needs: "hub",
       run({ resolved, tree, entry: entry2 }) {
         const findings = [];
         const repoStatus = resolved.info.securityRepoStatus;
@@ -50830,20 +51701,6 @@ var init_hub_scan = __esm({
 });
 
 // src/checks/namespace-check.ts
-function hubRepoExists(hub) {
-  return async (repoId2) => {
-    try {
-      await hub.getRefs(repoId2);
-      return true;
-    } catch (err) {
-      if (err instanceof HubError) {
-        if (ABSENT.has(err.code)) return false;
-        if (PRESENT.has(err.code)) return true;
-      }
-      return void 0;
-    }
-  };
-}
 function nameAssessmentFor(ctx) {
   let p = cache.get(ctx);
   if (!p) {
@@ -50859,7 +51716,7 @@ async function assess(ctx) {
   const options = {
     trusted: ctx.policy.trustedPublishers,
     legitimate: ctx.policy.legitimateNamespaces,
-    hubLookup: hubRepoExists(ctx.hub)
+    hubLookup: (repoId2) => ctx.hub.repoExists(repoId2)
   };
   const results = [];
   for (const id2 of checked) results.push(await checkName(id2, options));
@@ -50889,17 +51746,15 @@ async function assess(ctx) {
   const role = results[0]?.role;
   return { checked, results, findings, shadows, impersonationScore, ...role ? { role } : {} };
 }
-var ABSENT, PRESENT, cache, namespaceCheck;
+var cache, namespaceCheck;
 var init_namespace_check = __esm({
   "src/checks/namespace-check.ts"() {
     "use strict";
-    init_errors();
     init_check();
-    ABSENT = /* @__PURE__ */ new Set(["repo-not-found", "unauthorized", "not-found"]);
-    PRESENT = /* @__PURE__ */ new Set(["gated", "disabled", "unexpected-redirect"]);
     cache = /* @__PURE__ */ new WeakMap();
     namespaceCheck = {
       id: "namespace",
+      needs: "hub",
       async run(ctx) {
         return (await nameAssessmentFor(ctx)).findings;
       }
@@ -50914,6 +51769,7 @@ var init_pin = __esm({
     "use strict";
     pinCheck = {
       id: "hub.pin",
+      needs: "hub",
       run({ entry: entry2, resolved }) {
         const findings = [];
         if (!resolved.renamed) return findings;
@@ -51075,17 +51931,17 @@ function proseOf(body) {
 function withoutFences(text) {
   const kept = [];
   let fence;
-  for (const line of text.split("\n")) {
-    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+  for (const line2 of text.split("\n")) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line2);
     if (fence) {
-      if (m && m[1][0] === fence.ch && m[1].length >= fence.len && line.trim() === m[1]) fence = void 0;
+      if (m && m[1][0] === fence.ch && m[1].length >= fence.len && line2.trim() === m[1]) fence = void 0;
       continue;
     }
     if (m) {
       fence = { ch: m[1][0], len: m[1].length };
       continue;
     }
-    kept.push(line);
+    kept.push(line2);
   }
   return kept.join("\n");
 }
@@ -51303,46 +52159,6 @@ var init_history = __esm({
   }
 });
 
-// src/checks/provenance/original-card.ts
-async function fetchOriginalCard(hub, repo, maxBytes = MAX_ORIGINAL_CARD_BYTES) {
-  try {
-    const refs = await hub.getRefs(repo);
-    const branch = refs.branches.find((b) => b.name === "main") ?? refs.branches[0];
-    if (!branch) return { ok: false, reason: `${repo} has no branches` };
-    const tree = await hub.listTree(repo, branch.targetCommit);
-    const item = tree.find((i) => i.type === "file" && i.path.toLowerCase() === "readme.md");
-    if (!item) return { ok: false, reason: `${repo} has no README.md at ${branch.name} (${branch.targetCommit})` };
-    if (item.size > maxBytes) return { ok: false, reason: `${repo}'s README.md is ${item.size} bytes, above the ${maxBytes}-byte limit for comparison` };
-    const chunks = [];
-    let received = 0;
-    await hub.download({
-      repo,
-      sha: branch.targetCommit,
-      item,
-      consumers: [
-        {
-          borrowsChunks: true,
-          write: (chunk) => {
-            received += chunk.length;
-            if (received > maxBytes) throw new Error(`more than ${maxBytes} bytes`);
-            chunks.push(chunk.slice());
-          }
-        }
-      ]
-    });
-    return { ok: true, text: Buffer.concat(chunks).toString("utf8"), sha: branch.targetCommit, path: item.path };
-  } catch (err) {
-    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
-  }
-}
-var MAX_ORIGINAL_CARD_BYTES;
-var init_original_card = __esm({
-  "src/checks/provenance/original-card.ts"() {
-    "use strict";
-    MAX_ORIGINAL_CARD_BYTES = 1024 * 1024;
-  }
-});
-
 // src/checks/provenance/popularity.ts
 function popularityFindings(f) {
   if (f.protectedNamespace || f.repoCreatedAt === void 0) return { inflated: false, findings: [] };
@@ -51419,13 +52235,13 @@ var init_check2 = __esm({
     init_account();
     init_card2();
     init_history();
-    init_original_card();
     init_popularity();
     init_time();
     ESTABLISHED_ACCOUNT_DAYS = 365;
     MAX_CARD_COMPARISONS = 2;
     provenanceCheck = {
       id: "provenance",
+      needs: "hub",
       async run(ctx) {
         const names = await nameAssessmentFor(ctx);
         const { resolved } = ctx;
@@ -51436,7 +52252,7 @@ var init_check2 = __esm({
         const findings = [...accessFindings(repo, info)];
         let history;
         try {
-          const list = await ctx.hub.listCommits(repo, resolved.sha, { maxPages: 1 });
+          const list = await ctx.hub.recentCommits(repo, resolved.sha);
           const repoCreatedAt2 = instant(info.createdAt);
           history = historyFindings({
             repo,
@@ -51473,7 +52289,7 @@ var init_check2 = __esm({
         let copied;
         if (cardItem && cardText !== void 0) {
           for (const shadow of names.shadows.slice(0, MAX_CARD_COMPARISONS)) {
-            const original = await fetchOriginalCard(ctx.hub, shadow.original);
+            const original = await ctx.hub.modelCard(shadow.original);
             if (!original.ok) {
               findings.push({
                 check: "provenance.card-compare-failed",
@@ -51549,1007 +52365,6 @@ var init_checks = __esm({
   }
 });
 
-// src/config/policy/defaults.ts
-function defaultPolicy() {
-  return {
-    trustedPublishers: [...TRUSTED_PUBLISHERS],
-    legitimateNamespaces: [...KNOWN_LEGITIMATE],
-    failOn: DEFAULT_FAIL_ON,
-    exclude: [],
-    exceptions: [],
-    allowGlobals: [],
-    maxFileSize: DEFAULT_MAX_FILE_SIZE,
-    concurrency: DEFAULT_CONCURRENCY
-  };
-}
-var DEFAULT_POLICY_PATH, DEFAULT_FAIL_ON, DEFAULT_MAX_FILE_SIZE, DEFAULT_CONCURRENCY, MAX_CONCURRENCY;
-var init_defaults = __esm({
-  "src/config/policy/defaults.ts"() {
-    "use strict";
-    init_publishers();
-    DEFAULT_POLICY_PATH = ".github/model-gate.yml";
-    DEFAULT_FAIL_ON = "high";
-    DEFAULT_MAX_FILE_SIZE = 100 * 1024 ** 3;
-    DEFAULT_CONCURRENCY = 4;
-    MAX_CONCURRENCY = 32;
-  }
-});
-
-// src/report/tally.ts
-function countVerdicts(reviews) {
-  const c = { approved: 0, needsReview: 0, rejected: 0 };
-  for (const r of reviews) {
-    if (r.verdict === "rejected") c.rejected++;
-    else if (r.verdict === "needs-review") c.needsReview++;
-    else c.approved++;
-  }
-  return c;
-}
-function overallVerdict(input) {
-  if ((input.errors?.length ?? 0) > 0) return "rejected";
-  let worst = "approved";
-  for (const r of input.reviews) if (VERDICT_RANK[r.verdict] > VERDICT_RANK[worst]) worst = r.verdict;
-  return worst;
-}
-function sortedFindings(findings) {
-  return [...findings].sort(compareFindings);
-}
-function worstFinding(review3) {
-  let worst;
-  for (const f of review3.findings) if (!worst || compareFindings(f, worst) < 0) worst = f;
-  return worst;
-}
-function worstSeverity(findings) {
-  let worst;
-  for (const f of findings) if (!worst || severityRank(f.severity) > severityRank(worst)) worst = f.severity;
-  return worst;
-}
-function reasonOf(review3) {
-  const worst = worstFinding(review3);
-  if (worst) return worst.message;
-  if (review3.verdict === "rejected") return "Rejected without a recorded finding: treat every file as not examined.";
-  const n = review3.files.length;
-  return `No findings: ${n} file${n === 1 ? "" : "s"} verified and scanned.`;
-}
-function compareReviews(a, b) {
-  const wa = worstSeverity(a.findings);
-  const wb = worstSeverity(b.findings);
-  return VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict] || (wb ? severityRank(wb) : -1) - (wa ? severityRank(wa) : -1) || a.entry.line - b.entry.line || a.entry.repo.localeCompare(b.entry.repo);
-}
-function severityCounts(findings) {
-  const c = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
-}
-function plural(n, one, many = `${one}s`) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-function severitySummary(counts2) {
-  return Object.keys(counts2).filter((s) => counts2[s] > 0).map((s) => `${counts2[s]} ${s}`).join(", ");
-}
-function humanSize(bytes2) {
-  if (!Number.isFinite(bytes2) || bytes2 < 0) return "unknown";
-  const units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
-  let v = bytes2;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${bytes2} B` : `${v.toFixed(1)} ${units[u]}`;
-}
-function shortSha(sha) {
-  return /^[0-9a-f]{40}$/.test(sha) ? sha.slice(0, 7) : sha;
-}
-var VERDICT_RANK, VERDICT_ICON, VERDICT_LABEL, SEVERITY_ICON, SEVERITY_LABEL;
-var init_tally = __esm({
-  "src/report/tally.ts"() {
-    "use strict";
-    init_findings();
-    VERDICT_RANK = { rejected: 2, "needs-review": 1, approved: 0 };
-    VERDICT_ICON = { rejected: "\u274C", "needs-review": "\u26A0\uFE0F", approved: "\u2705" };
-    VERDICT_LABEL = { rejected: "Rejected", "needs-review": "Needs review", approved: "Approved" };
-    SEVERITY_ICON = { critical: "\u{1F534}", high: "\u{1F7E0}", medium: "\u{1F7E1}", low: "\u{1F535}", info: "\u26AA" };
-    SEVERITY_LABEL = { critical: "Critical", high: "High", medium: "Medium", low: "Low", info: "Info" };
-  }
-});
-
-// src/report/json.ts
-function entry(e) {
-  return { repo: e.repo, revision: e.revision, line: e.line, files: e.files ? [...e.files] : void 0, reason: e.reason };
-}
-function finding3(f) {
-  return {
-    check: f.check,
-    severity: f.severity,
-    message: f.message,
-    file: f.file,
-    line: f.line,
-    offset: f.offset,
-    evidence: f.evidence,
-    help: f.help
-  };
-}
-function file(f) {
-  return {
-    path: f.path,
-    size: f.size,
-    sha256: f.sha256,
-    gitOid: f.gitOid,
-    lfs: f.lfs,
-    formats: [...f.formats],
-    complete: f.complete,
-    findings: sortedFindings(f.findings).map(finding3)
-  };
-}
-function review(r) {
-  return {
-    entry: entry(r.entry),
-    verdict: r.verdict,
-    reason: reasonOf(r),
-    canonicalId: r.canonicalId,
-    repoId: r.repoId,
-    authorId: r.authorId,
-    commit: r.commit,
-    redirects: r.redirects.map((h) => ({ from: h.from, to: h.to, status: h.status })),
-    findings: sortedFindings(r.findings).map(finding3),
-    files: r.files.map(file)
-  };
-}
-function buildJsonReport(input, generatedAt) {
-  return {
-    tool: TOOL_NAME,
-    version: input.toolVersion,
-    generatedAt: generatedAt.toISOString(),
-    policySource: input.policySource,
-    verdict: overallVerdict(input),
-    counts: countVerdicts(input.reviews),
-    reviews: [...input.reviews].sort((a, b) => a.entry.line - b.entry.line).map(review),
-    removed: input.removed.map(entry),
-    format: JSON_REPORT_FORMAT,
-    allowlistPath: input.allowlistPath,
-    policyChanges: [...input.policyChanges],
-    errors: (input.errors ?? []).map((e) => ({ file: e.file, line: e.line, message: e.message })),
-    signing: (input.signing ?? []).map((s) => ({ repo: s.repo, revision: s.revision, status: s.status, detail: s.detail }))
-  };
-}
-function renderJsonReport(input, generatedAt) {
-  return `${JSON.stringify(buildJsonReport(input, generatedAt), null, 2)}
-`;
-}
-var JSON_REPORT_FORMAT;
-var init_json2 = __esm({
-  "src/report/json.ts"() {
-    "use strict";
-    init_version();
-    init_tally();
-    JSON_REPORT_FORMAT = 1;
-  }
-});
-
-// src/report/escape.ts
-function visible(cp) {
-  return `\\u{${cp.toString(16).toUpperCase().padStart(4, "0")}}`;
-}
-function sanitize(input, opts) {
-  const max = Math.max(1, Math.floor(opts.max));
-  if (!(opts.multiline ? NEEDS_WORK_MULTILINE : NEEDS_WORK).test(input)) {
-    if (input.length <= max) return input;
-    let end = max - 1;
-    const last = input.charCodeAt(end - 1);
-    if (last >= 55296 && last <= 56319) end--;
-    return input.slice(0, end) + ELLIPSIS;
-  }
-  let out = "";
-  let cut = 0;
-  let prev = "";
-  for (const ch of input) {
-    let piece;
-    if (ch === "\n" && prev === "\r") piece = "";
-    else if (ch === "\r" || ch === "\n") piece = opts.multiline ? "\n" : " ";
-    else if (ch === "	") piece = opts.multiline ? "	" : " ";
-    else if (INVISIBLE.test(ch)) piece = visible(ch.codePointAt(0) ?? 0);
-    else piece = ch;
-    prev = ch;
-    out += piece;
-    if (out.length <= max - 1) cut = out.length;
-    else if (out.length > max) return out.slice(0, cut) + ELLIPSIS;
-  }
-  return out;
-}
-function breakAutolinks(text) {
-  return text.replace(/@/g, `@${BREAK}`).replace(/#/g, `#${BREAK}`).replace(/\b(GH)-(?=\d)/gi, `$1-${BREAK}`).replace(/:(?=\/\/)/g, `${BREAK}:`).replace(/\b(javascript|data|vbscript|mailto|xmpp|file)\s*:/gi, `$1${BREAK}:`).replace(/(www)\./gi, `$1${BREAK}.`);
-}
-function escapeMarkdownSyntax(text) {
-  return text.replace(MD_SYNTAX, (ch) => ENTITY[ch] ?? `\\${ch}`).replace(/^(\d+)\./, "$1\\.").replace(/^[-+=]/, (ch) => `\\${ch}`);
-}
-function escapeInline(text, max = CAPS.line) {
-  return escapeMarkdownSyntax(breakAutolinks(sanitize(text, { max })));
-}
-function escapeHtml(text, max = CAPS.line) {
-  return breakAutolinks(sanitize(text, { max })).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-function longestBacktickRun(text) {
-  let best = 0;
-  for (const m of text.matchAll(/`+/g)) best = Math.max(best, m[0].length);
-  return best;
-}
-function codeSpan(text, max = CAPS.line) {
-  const body = sanitize(text, { max });
-  if (body.length === 0) return "*(empty)*";
-  const fence = "`".repeat(longestBacktickRun(body) + 1);
-  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") && body.endsWith(" ") ? " " : "";
-  return `${fence}${pad}${body}${pad}${fence}`;
-}
-function codeCell(text, max = CAPS.line) {
-  return `<code>${escapeInline(text, max)}</code>`;
-}
-function codeBlock(text, max = CAPS.evidence, info = "") {
-  let body = sanitize(text, { max, multiline: true });
-  let end = body.length;
-  while (end > 0 && body.charCodeAt(end - 1) === 10) end--;
-  body = body.slice(0, end);
-  const fence = "`".repeat(Math.max(3, longestBacktickRun(body) + 1));
-  return `${fence}${info}
-${body}
-${fence}`;
-}
-function plain(text, max = CAPS.line) {
-  return sanitize(text, { max });
-}
-var BREAK, ELLIPSIS, INVISIBLE, NEEDS_WORK, NEEDS_WORK_MULTILINE, MD_SYNTAX, ENTITY, CAPS;
-var init_escape = __esm({
-  "src/report/escape.ts"() {
-    "use strict";
-    BREAK = "\u200B";
-    ELLIPSIS = "\u2026";
-    INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
-    NEEDS_WORK = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
-    NEEDS_WORK_MULTILINE = /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cf}\p{Zl}\p{Zp}\p{Cs}]|\r/u;
-    MD_SYNTAX = /[&<>\\`*_{}[\]()!~|$#]/g;
-    ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
-    CAPS = { name: 200, message: 300, help: 600, evidence: 1500, line: 400 };
-  }
-});
-
-// src/report/links.ts
-function base(hubUrl) {
-  return hubUrl.replace(/\/+$/, "").replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-}
-function encodeSegment(segment) {
-  return encodeURIComponent(segment).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-function repoPath(repo) {
-  const parts = repo.split("/");
-  if (parts.length < 1 || parts.length > 2) return void 0;
-  if (parts.some((p) => p === "" || p === "." || p === "..")) return void 0;
-  return parts.map(encodeSegment).join("/");
-}
-function hubTreeUrl(hubUrl, repo, sha) {
-  const r = repoPath(repo);
-  if (!r || !sha || !SHA.test(sha)) return void 0;
-  return `${base(hubUrl)}/${r}/tree/${sha}`;
-}
-function hubBlobUrl(hubUrl, repo, sha, path, line) {
-  const r = repoPath(repo);
-  if (!r || !sha || !SHA.test(sha)) return void 0;
-  const member = path.indexOf("!/");
-  const segments = (member >= 0 ? path.slice(0, member) : path).split("/");
-  if (segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
-  const anchor = member < 0 && line !== void 0 && Number.isSafeInteger(line) && line > 0 ? `#L${line}` : "";
-  return `${base(hubUrl)}/${r}/blob/${sha}/${segments.map(encodeSegment).join("/")}${anchor}`;
-}
-function pinnedSha(review3) {
-  if (review3.commit && SHA.test(review3.commit)) return review3.commit;
-  return SHA.test(review3.entry.revision) ? review3.entry.revision : void 0;
-}
-function isFullSha(s) {
-  return s !== void 0 && SHA.test(s);
-}
-var SHA;
-var init_links = __esm({
-  "src/report/links.ts"() {
-    "use strict";
-    SHA = /^[0-9a-f]{40}$/;
-  }
-});
-
-// src/report/markdown.ts
-function renderComment(input) {
-  return renderMarkdown(input, COMMENT_BUDGET);
-}
-function fullReport(input) {
-  if (!input.fullReportUrl || !/^https?:\/\//i.test(input.fullReportUrl)) return "the full report (job summary and JSON report of this run)";
-  return `[the full report](${safeUrl(input.fullReportUrl)})`;
-}
-function safeUrl(url) {
-  return url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-}
-function lineNumber(n) {
-  return n !== void 0 && Number.isSafeInteger(n) && n > 0 ? String(n) : "?";
-}
-function entryLabel(review3) {
-  return `${escapeInline(review3.entry.repo, CAPS.name)}@${escapeInline(shortSha(review3.entry.revision), 48)}`;
-}
-function entryLink(review3, hubUrl) {
-  const url = hubTreeUrl(hubUrl, review3.entry.repo, pinnedSha(review3));
-  return url ? `[${entryLabel(review3)}](${url})` : entryLabel(review3);
-}
-function headline(input) {
-  const c = countVerdicts(input.reviews);
-  const total = input.reviews.length;
-  const models = total === 1 ? "model" : "models";
-  let phrase;
-  if (c.rejected > 0) phrase = `${c.rejected} of ${total} new ${models} rejected`;
-  else if (c.needsReview > 0) phrase = `${c.needsReview} of ${total} new ${models} ${c.needsReview === 1 ? "needs" : "need"} review`;
-  else if (total > 0) phrase = total === 1 ? "1 new model approved" : `all ${total} new models approved`;
-  else phrase = "no new models to review";
-  const errors = input.errors?.length ?? 0;
-  if (errors > 0) phrase = `allowlist has ${plural(errors, "error")} \xB7 ${phrase}`;
-  const verdict = overallVerdict(input);
-  const tallies = [
-    `**${c.rejected}** rejected`,
-    `**${c.needsReview}** need${c.needsReview === 1 ? "s" : ""} review`,
-    `**${c.approved}** approved`
-  ];
-  if (input.removed.length > 0) tallies.push(`${input.removed.length} removed`);
-  return `## ${VERDICT_ICON[verdict]} Model Gate: ${phrase}
-
-${tallies.join(" \xB7 ")}
-`;
-}
-function capped(items, cap2, render, more) {
-  const lines = items.slice(0, cap2).map(render);
-  if (items.length > cap2) lines.push(more(items.length - cap2));
-  return lines;
-}
-function errorsCallout(input, listCap) {
-  const errors = input.errors ?? [];
-  if (errors.length === 0) return "";
-  const lines = capped(
-    errors,
-    listCap,
-    (e) => `> - ${codeSpan(e.file, CAPS.name)} line ${lineNumber(e.line)}: ${escapeInline(e.message, CAPS.message)}`,
-    (n) => `> - \u2026 ${plural(n, "more error")} in ${fullReport(input)}`
-  );
-  return `> [!CAUTION]
-> **The allowlist has ${plural(errors.length, "error")}.** Entries that cannot be read are not reviewed, so this change cannot pass until they are fixed.
-${lines.join("\n")}
-
-`;
-}
-function policyCallout(input, listCap) {
-  if (input.policyChanges.length === 0) return "";
-  const lines = capped(
-    input.policyChanges,
-    listCap,
-    (l) => `> - ${escapeInline(l, CAPS.line)}`,
-    (n) => `> - \u2026 ${plural(n, "more change")} in ${fullReport(input)}`
-  );
-  return `> [!IMPORTANT]
-> **This pull request changes the Model Gate policy \u2014 not in effect in this PR.** Every entry here was reviewed under the policy from the base branch; the change applies after merge, so review it as carefully as the models.
-${lines.join("\n")}
-
-`;
-}
-function tableRow(review3, hubUrl, reasonCap) {
-  const verdict = `${VERDICT_ICON[review3.verdict]} ${VERDICT_LABEL[review3.verdict]}`;
-  let model = entryLink(review3, hubUrl);
-  if (review3.canonicalId && review3.canonicalId !== review3.entry.repo) {
-    model += `<br>Hub answers as ${escapeInline(review3.canonicalId, CAPS.name)}`;
-  }
-  let reason = "";
-  if (reasonCap > 0) {
-    reason = escapeInline(reasonOf(review3), reasonCap);
-    if (review3.findings.length > 1) reason += ` (+${review3.findings.length - 1} more)`;
-  } else if (review3.findings.length > 0) {
-    reason = plural(review3.findings.length, "finding");
-  }
-  return `| ${model} | ${verdict} | ${reason} | ${lineNumber(review3.entry.line)} |`;
-}
-function moreEntries(input, n, c) {
-  if (n === 0) return "";
-  return `
-**\u2026 ${plural(n, "more entry", "more entries")}** (${c.rejected} rejected, ${c.needsReview} needing review, ${c.approved} approved) \u2014 see ${fullReport(input)}.
-`;
-}
-function verdictTable(input, reviews, reasonCap) {
-  if (reviews.length === 0) return "";
-  const rows = reviews.map((r) => tableRow(r, input.hubUrl, reasonCap));
-  return `${TABLE_HEAD}${rows.join("\n")}
-
-`;
-}
-function verdictTableWithin(input, reviews, reasonCap, available, measure) {
-  if (reviews.length === 0) return "";
-  const rows = reviews.map((r) => `${tableRow(r, input.hubUrl, reasonCap)}
-`);
-  let total = measure(TABLE_HEAD) + measure("\n");
-  const prefix = [total];
-  for (const row of rows) prefix.push(total += measure(row));
-  const rest = { approved: 0, needsReview: 0, rejected: 0 };
-  for (let k = rows.length; k >= 0; k--) {
-    const r = reviews[k];
-    if (r) rest[r.verdict === "needs-review" ? "needsReview" : r.verdict]++;
-    const more = moreEntries(input, reviews.length - k, rest);
-    if ((prefix[k] ?? 0) + measure(more) <= available) return `${TABLE_HEAD}${rows.slice(0, k).join("")}${more}
-`;
-  }
-  return void 0;
-}
-function removedSection(input, listCap) {
-  if (input.removed.length === 0) return "";
-  const lines = capped(
-    input.removed,
-    listCap,
-    (e) => `- ${escapeInline(e.repo, CAPS.name)} @ ${codeSpan(shortSha(e.revision), 48)} (line ${lineNumber(e.line)} of the base allowlist)`,
-    (n) => `- \u2026 ${plural(n, "more")} in ${fullReport(input)}`
-  );
-  return `### Removed from the allowlist (${input.removed.length})
-
-Removed entries are not reviewed.
-
-${lines.join("\n")}
-
-`;
-}
-function signingSection(input, listCap) {
-  const statuses = input.signing ?? [];
-  if (statuses.length === 0) return "";
-  const lines = capped(
-    statuses,
-    listCap,
-    (s) => {
-      const what = `${escapeInline(s.repo, CAPS.name)} @ ${codeSpan(shortSha(s.revision), 48)}`;
-      const detail = s.status === "signed" ? `signed \u2192 ${codeSpan(s.detail, CAPS.name)}` : `${s.status}: ${escapeInline(s.detail, CAPS.message)}`;
-      return `- ${SIGNING_ICON[s.status] ?? "\u2754"} ${what} \u2014 ${detail}`;
-    },
-    (n) => `- \u2026 ${plural(n, "more")} in ${fullReport(input)}`
-  );
-  return `### Signing
-
-${lines.join("\n")}
-
-`;
-}
-function footer(input) {
-  const parts = [
-    `model-gate ${escapeInline(input.toolVersion, 40)}`,
-    `policy: ${escapeInline(input.policySource, CAPS.line)}`,
-    `allowlist: ${codeCell(input.allowlistPath, CAPS.name)}`
-  ];
-  if (input.fullReportUrl && /^https?:\/\//i.test(input.fullReportUrl)) parts.push(fullReport(input));
-  return `---
-<sub>${parts.join(" \xB7 ")}</sub>
-`;
-}
-function findingBlock(f, review3, hubUrl, evidenceChars) {
-  const where = [codeSpan(f.check, 80)];
-  if (f.file !== void 0) {
-    const url = hubBlobUrl(hubUrl, review3.entry.repo, pinnedSha(review3), f.file, f.line);
-    const name3 = codeSpan(f.file, CAPS.name);
-    where.push(url ? `[${name3}](${url})` : name3);
-  }
-  if (f.line !== void 0) where.push(`line ${lineNumber(f.line)}`);
-  if (f.offset !== void 0 && Number.isSafeInteger(f.offset)) where.push(`byte ${f.offset}`);
-  let out = `**${escapeInline(f.message, CAPS.message)}**<br>
-${where.join(" \xB7 ")}
-
-`;
-  if (f.evidence !== void 0 && f.evidence.length > 0) out += `${codeBlock(f.evidence, evidenceChars)}
-
-`;
-  if (f.help !== void 0 && f.help.length > 0) out += `**What to do:** ${escapeInline(f.help, CAPS.help)}
-
-`;
-  return out;
-}
-function groupHeading(severity, count4) {
-  return `#### ${SEVERITY_ICON[severity]} ${SEVERITY_LABEL[severity]} (${count4})
-
-`;
-}
-function inventoryTable(review3, hubUrl) {
-  const n = review3.files.length;
-  if (n === 0) return "";
-  const sha = pinnedSha(review3);
-  const rows = review3.files.map((f) => {
-    const url = hubBlobUrl(hubUrl, review3.entry.repo, sha, f.path);
-    const name3 = escapeInline(f.path, CAPS.name);
-    const path = url ? `[${name3}](${url})` : name3;
-    const formats = f.formats.length > 0 ? escapeInline(f.formats.join(", "), 120) : "\u2014";
-    const digest = f.sha256 && /^[0-9a-f]{64}$/.test(f.sha256) ? `<code>${f.sha256.slice(0, 12)}</code>` : f.sha256 ? codeCell(f.sha256, 80) : "\u2014";
-    const checked = f.complete ? "\u2705" : "\u26A0\uFE0F not fully examined";
-    return `| ${path} | ${humanSize(f.size)} | ${formats} | ${digest} | ${checked} | ${f.findings.length} |`;
-  });
-  return `<details><summary>Files (${n})</summary>
-
-| File | Size | Formats (by content) | sha256 | Examined | Findings |
-| :-- | --: | :-- | :-- | :-- | --: |
-${rows.join("\n")}
-
-</details>
-
-`;
-}
-function buildSection(review3, input, budget) {
-  const sha = pinnedSha(review3);
-  const counts2 = severityCounts(review3.findings);
-  const sevText = severitySummary(counts2);
-  const openAttr = review3.verdict === "approved" ? "" : " open";
-  const summary = `${VERDICT_ICON[review3.verdict]} <b>${escapeHtml(review3.entry.repo, CAPS.name)}</b> @ <code>${escapeHtml(shortSha(review3.entry.revision), 48)}</code> \u2014 ${VERDICT_LABEL[review3.verdict]}` + (sevText ? `: ${sevText}` : "");
-  const meta2 = [];
-  const tree = hubTreeUrl(input.hubUrl, review3.entry.repo, sha);
-  const commit = sha ? tree ? `[${codeSpan(sha)}](${tree})` : codeSpan(sha) : `${codeSpan(review3.entry.revision, 80)} (not a full commit sha)`;
-  const totalSize = review3.files.reduce((s, f) => s + (Number.isFinite(f.size) ? f.size : 0), 0);
-  meta2.push(`Commit ${commit} \xB7 allowlist line ${lineNumber(review3.entry.line)} \xB7 ${plural(review3.files.length, "file")} (${humanSize(totalSize)})`);
-  if (review3.commit && isFullSha(review3.entry.revision) && review3.commit !== review3.entry.revision) {
-    meta2.push(`The Hub resolved the pin to a different commit: ${codeSpan(review3.commit, 80)}`);
-  }
-  const ids = [];
-  if (review3.canonicalId && review3.canonicalId !== review3.entry.repo) {
-    ids.push(`Hub answers as ${codeSpan(review3.canonicalId, CAPS.name)} (renamed or transferred: check it is the publisher you expect)`);
-  }
-  if (review3.repoId) ids.push(`repo id ${codeSpan(review3.repoId, 80)}`);
-  if (review3.authorId) ids.push(`author id ${codeSpan(review3.authorId, 80)}`);
-  if (ids.length > 0) meta2.push(ids.join(" \xB7 "));
-  for (const hop of review3.redirects.slice(0, 5)) {
-    meta2.push(`Redirect ${codeSpan(hop.from, CAPS.name)} \u2192 ${codeSpan(hop.to, CAPS.name)} (${Number.isSafeInteger(hop.status) ? hop.status : "?"})`);
-  }
-  if (review3.redirects.length > 5) meta2.push(`\u2026 ${plural(review3.redirects.length - 5, "more redirect")}`);
-  if (review3.entry.reason) meta2.push(`Reason given: ${escapeInline(review3.entry.reason, CAPS.message)}`);
-  const open6 = `<details${openAttr}>
-<summary>${summary}</summary>
-
-${meta2.join("<br>\n")}
-
-`;
-  const blocks = sortedFindings(review3.findings).map((f) => ({
-    severity: f.severity,
-    text: findingBlock(f, review3, input.hubUrl, budget.evidenceChars)
-  }));
-  const inventory = inventoryTable(review3, input.hubUrl);
-  const n = review3.files.length;
-  const inventoryCollapsed = n > 0 ? `*File inventory (${plural(n, "file")}) is in ${fullReport(input)}.*
-
-` : "";
-  return { review: review3, open: open6, blocks, inventory, inventoryCollapsed, close: "</details>\n\n" };
-}
-function shownAndHidden(section2, detail) {
-  const floor = severityRank(detail.minSeverity);
-  const shown = [];
-  const hidden = [];
-  for (const b of section2.blocks) (severityRank(b.severity) >= floor ? shown : hidden).push(b);
-  return { shown, hidden };
-}
-function omittedNote(hidden, input, what) {
-  if (hidden.length === 0) return "";
-  const counts2 = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
-  for (const b of hidden) counts2[b.severity]++;
-  return `*\u2026 ${plural(hidden.length, `${what}finding`)} (${severitySummary(counts2)}) \u2014 see ${fullReport(input)}.*
-
-`;
-}
-function assemble(section2, detail, input) {
-  const { shown, hidden } = shownAndHidden(section2, detail);
-  return assembleBlocks(section2, shown, hidden, detail, input, "more ");
-}
-function assembleBlocks(section2, shown, hidden, detail, input, what) {
-  let out = section2.open;
-  if (section2.blocks.length === 0) out += "No findings.\n\n";
-  const perSeverity = severityCounts(section2.review.findings);
-  let current;
-  for (const b of shown) {
-    if (b.severity !== current) {
-      current = b.severity;
-      out += groupHeading(b.severity, perSeverity[b.severity]);
-    }
-    out += b.text;
-  }
-  out += omittedNote(hidden, input, what);
-  out += detail.inventory ? section2.inventory : section2.inventoryCollapsed;
-  return out + section2.close;
-}
-function sectionWithin(section2, detail, allotment, input, measure) {
-  const { shown } = shownAndHidden(section2, detail);
-  const perSeverity = severityCounts(section2.review.findings);
-  const kept = [];
-  let used = 0;
-  let current;
-  for (const b of shown) {
-    const cost = measure(b.text) + (b.severity !== current ? measure(groupHeading(b.severity, perSeverity[b.severity])) : 0);
-    if (used + cost > allotment) break;
-    used += cost;
-    current = b.severity;
-    kept.push(b);
-  }
-  const keptSet = new Set(kept);
-  const dropped = section2.blocks.filter((b) => !keptSet.has(b));
-  return assembleBlocks(section2, kept, dropped, detail, input, kept.length > 0 ? "more " : "");
-}
-function blocksCost(section2, detail, measure) {
-  const { shown } = shownAndHidden(section2, detail);
-  const perSeverity = severityCounts(section2.review.findings);
-  let cost = 0;
-  let current;
-  for (const b of shown) {
-    if (b.severity !== current) {
-      current = b.severity;
-      cost += measure(groupHeading(b.severity, perSeverity[b.severity]));
-    }
-    cost += measure(b.text);
-  }
-  return cost;
-}
-function fitSections(sections, detail, available, input, measure) {
-  const shells = sections.map((s) => measure(assembleBlocks(s, [], [], detail, input, "")) + measure(omittedNote(s.blocks, input, "more ")));
-  const skippedNote = (n) => `*Details for ${plural(n, "more entry", "more entries")} are in ${fullReport(input)}.*
-
-`;
-  const reserve = measure(skippedNote(sections.length));
-  let count4 = 0;
-  let shellTotal = 0;
-  while (count4 < sections.length && shellTotal + (shells[count4] ?? 0) + reserve <= available) shellTotal += shells[count4++] ?? 0;
-  const included = sections.slice(0, count4);
-  let rest = available - shellTotal - (count4 < sections.length ? reserve : 0);
-  const needs = included.map((s) => blocksCost(s, detail, measure));
-  const allot = new Array(included.length).fill(0);
-  const order = included.map((_, i) => i).sort((a, b) => (needs[a] ?? 0) - (needs[b] ?? 0));
-  order.forEach((idx, k) => {
-    const share = Math.floor(rest / (order.length - k));
-    const give = Math.min(needs[idx] ?? 0, share);
-    allot[idx] = give;
-    rest -= give;
-  });
-  let out = included.map((s, i) => sectionWithin(s, detail, allot[i] ?? 0, input, measure)).join("");
-  if (count4 < sections.length) out += skippedNote(sections.length - count4);
-  return out;
-}
-function renderMarkdown(input, budget) {
-  const { measure } = budget;
-  const reviews = [...input.reviews].sort(compareReviews);
-  const sections = reviews.map((r) => buildSection(r, input, budget));
-  const marker = budget.marker ? `${COMMENT_MARKER}
-` : "";
-  const foot = footer(input);
-  const levels = [
-    { minSeverity: "info", inventory: true },
-    { minSeverity: "medium", inventory: true },
-    { minSeverity: "medium", inventory: false }
-  ];
-  const longest = Math.max(input.errors?.length ?? 0, input.policyChanges.length, input.removed.length, input.signing?.length ?? 0);
-  const listCaps = longest > 10 && budget.listCap > 10 ? [budget.listCap, 10] : [budget.listCap];
-  for (const listCap of listCaps) {
-    const head = marker + headline(input) + "\n" + errorsCallout(input, listCap) + verdictTable(input, reviews, CAPS.message) + policyCallout(input, listCap);
-    const tail = removedSection(input, listCap) + signingSection(input, listCap);
-    const heading2 = sections.length > 0 ? DETAILS_HEADING : "";
-    const fixed = measure(head) + measure(heading2) + measure(tail) + measure(foot);
-    for (const detail of levels) {
-      const body = sections.map((s) => assemble(s, detail, input)).join("");
-      if (fixed + measure(body) <= budget.target) return head + heading2 + body + tail + foot;
-    }
-    if (fixed < budget.target) {
-      const body = fitSections(sections, levels[2], budget.target - fixed, input, measure);
-      const out = head + heading2 + body + tail + foot;
-      if (measure(out) <= budget.limit) return out;
-    }
-  }
-  const pointer = `Details are in ${fullReport(input)}.
-
-`;
-  const top = marker + headline(input) + "\n" + errorsCallout(input, 3);
-  const bottom = policyCallout(input, 3) + pointer + foot;
-  const room = budget.target - measure(top) - measure(bottom);
-  for (const reasonCap of [CAPS.message, 80, 0]) {
-    const full = verdictTable(input, reviews, reasonCap);
-    if (measure(full) <= room) return top + full + bottom;
-  }
-  const table = verdictTableWithin(input, reviews, 0, room, measure);
-  if (table !== void 0) return top + table + bottom;
-  return `${marker}${headline(input)}
-${pointer}`;
-}
-var COMMENT_MARKER, COMMENT_LIMIT, COMMENT_BUDGET, TABLE_HEAD, SIGNING_ICON, DETAILS_HEADING;
-var init_markdown = __esm({
-  "src/report/markdown.ts"() {
-    "use strict";
-    init_findings();
-    init_escape();
-    init_links();
-    init_tally();
-    COMMENT_MARKER = "<!-- model-gate -->";
-    COMMENT_LIMIT = 65536;
-    COMMENT_BUDGET = {
-      marker: true,
-      limit: COMMENT_LIMIT,
-      target: 6e4,
-      measure: (t2) => t2.length,
-      listCap: 50,
-      evidenceChars: CAPS.evidence
-    };
-    TABLE_HEAD = "| Model | Verdict | Why | Line |\n| :-- | :-- | :-- | --: |\n";
-    SIGNING_ICON = { signed: "\u{1F50F}", skipped: "\u23ED\uFE0F", failed: "\u274C" };
-    DETAILS_HEADING = "### Details\n\n";
-  }
-});
-
-// src/report/text.ts
-function headlineText(input) {
-  const c = countVerdicts(input.reviews);
-  const total = input.reviews.length;
-  if (total === 0) return "no new models to review";
-  return `${c.rejected} rejected, ${c.needsReview} need${c.needsReview === 1 ? "s" : ""} review, ${c.approved} approved (of ${plural(total, "new model")})`;
-}
-function entryName(r) {
-  return plain(`${r.entry.repo}@${shortSha(r.entry.revision)}`, CAPS.name);
-}
-function indent2(text, prefix) {
-  return text.split("\n").map((l) => prefix + l).join("\n");
-}
-function section(r, input, paint, evidenceLines) {
-  const out = [];
-  const sha = pinnedSha(r);
-  out.push(`${paint(VERDICT_COLOR[r.verdict], VERDICT_LABEL[r.verdict].toUpperCase())}  ${paint("1", entryName(r))}  (line ${r.entry.line})`);
-  const tree = hubTreeUrl(input.hubUrl, r.entry.repo, sha);
-  if (tree) out.push(`  ${paint("2", tree)}`);
-  if (r.canonicalId && r.canonicalId !== r.entry.repo) out.push(`  Hub answers as ${plain(r.canonicalId, CAPS.name)} (renamed or transferred)`);
-  const ids = [r.repoId ? `repo id ${plain(r.repoId, 80)}` : "", r.authorId ? `author id ${plain(r.authorId, 80)}` : ""].filter(Boolean);
-  if (ids.length > 0) out.push(`  ${ids.join(", ")}`);
-  for (const hop of r.redirects) out.push(`  redirect ${plain(hop.from, CAPS.name)} -> ${plain(hop.to, CAPS.name)} (${hop.status})`);
-  if (r.findings.length === 0) out.push("  no findings");
-  for (const f of sortedFindings(r.findings)) {
-    out.push(`  ${paint(SEVERITY_COLOR[f.severity], f.severity.toUpperCase().padEnd(8))} ${plain(f.message, CAPS.message)}`);
-    const where = [plain(f.check, 80)];
-    if (f.file !== void 0) where.push(plain(f.file, CAPS.name) + (f.line !== void 0 ? `:${f.line}` : ""));
-    if (f.offset !== void 0) where.push(`byte ${f.offset}`);
-    out.push(`           ${paint("2", where.join("  "))}`);
-    if (f.file !== void 0) {
-      const url = hubBlobUrl(input.hubUrl, r.entry.repo, sha, f.file, f.line);
-      if (url) out.push(`           ${paint("2", url)}`);
-    }
-    if (f.evidence) {
-      const lines = sanitize(f.evidence, { max: CAPS.evidence, multiline: true }).split("\n");
-      const shown = lines.slice(0, evidenceLines).map((l) => plain(l, 200));
-      if (lines.length > evidenceLines) shown.push(`\u2026 ${plural(lines.length - evidenceLines, "more line")}`);
-      out.push(indent2(shown.join("\n"), "           | "));
-    }
-    if (f.help) out.push(`           -> ${plain(f.help, CAPS.help)}`);
-  }
-  if (r.files.length > 0) {
-    out.push(`  files (${r.files.length}):`);
-    for (const file2 of r.files) {
-      const digest = file2.sha256 ? plain(file2.sha256, 64).slice(0, 12) : "-";
-      const state = file2.complete ? "" : "  NOT FULLY EXAMINED";
-      const formats = file2.formats.length > 0 ? plain(file2.formats.join(","), 80) : "-";
-      out.push(`    ${plain(file2.path, CAPS.name)}  ${humanSize(file2.size)}  ${formats}  ${digest}${state}`);
-    }
-  }
-  return out;
-}
-function renderText2(input, opts = {}) {
-  const paint = opts.color ? (code, text) => `\x1B[${code}m${text}\x1B[0m` : (_code, text) => text;
-  const evidenceLines = opts.evidenceLines ?? 8;
-  const verdict = overallVerdict(input);
-  const lines = [];
-  lines.push(`model-gate ${plain(input.toolVersion, 40)}: ${paint(VERDICT_COLOR[verdict], headlineText(input))}`);
-  const errors = input.errors ?? [];
-  if (errors.length > 0) {
-    lines.push("", paint("31;1", `allowlist errors (${errors.length}):`));
-    for (const e of errors) lines.push(`  ${plain(e.file, CAPS.name)}:${e.line ?? "?"}: ${plain(e.message, CAPS.message)}`);
-  }
-  const reviews = [...input.reviews].sort(compareReviews);
-  if (reviews.length > 0) {
-    lines.push("");
-    const width = Math.min(60, Math.max(...reviews.map((r) => entryName(r).length)));
-    for (const r of reviews) {
-      const counts2 = severitySummary(severityCounts(r.findings));
-      lines.push(
-        `  ${paint(VERDICT_COLOR[r.verdict], VERDICT_LABEL[r.verdict].padEnd(12))} ${entryName(r).padEnd(width)}  ${plain(reasonOf(r), 120)}${counts2 ? `  [${counts2}]` : ""}`
-      );
-    }
-  }
-  if (input.policyChanges.length > 0) {
-    lines.push("", paint("33;1", "policy changes in this change (not in effect here; they apply after merge):"));
-    for (const l of input.policyChanges) lines.push(`  - ${plain(l, CAPS.line)}`);
-  }
-  for (const r of reviews) lines.push("", ...section(r, input, paint, evidenceLines));
-  if (input.removed.length > 0) {
-    lines.push("", `removed from the allowlist (${input.removed.length}):`);
-    for (const e of input.removed) lines.push(`  ${plain(`${e.repo}@${shortSha(e.revision)}`, CAPS.name)} (line ${e.line})`);
-  }
-  if (input.signing && input.signing.length > 0) {
-    lines.push("", "signing:");
-    for (const s of input.signing) {
-      lines.push(`  ${plain(`${s.repo}@${shortSha(s.revision)}`, CAPS.name)}: ${s.status} ${s.status === "signed" ? "->" : "-"} ${plain(s.detail, CAPS.message)}`);
-    }
-  }
-  lines.push("", paint("2", `policy: ${plain(input.policySource, CAPS.line)}`));
-  return `${lines.join("\n")}
-`;
-}
-var VERDICT_COLOR, SEVERITY_COLOR;
-var init_text = __esm({
-  "src/report/text.ts"() {
-    "use strict";
-    init_escape();
-    init_links();
-    init_tally();
-    VERDICT_COLOR = { rejected: "31;1", "needs-review": "33;1", approved: "32;1" };
-    SEVERITY_COLOR = { critical: "31;1", high: "31", medium: "33", low: "36", info: "2" };
-  }
-});
-
-// src/config/allowlist/diff.ts
-function diffAllowlists(base2, head) {
-  const baseByKey = /* @__PURE__ */ new Map();
-  for (const e of base2 ?? []) if (!baseByKey.has(keyOf(e))) baseByKey.set(keyOf(e), e);
-  const headKeys = /* @__PURE__ */ new Set();
-  const diff = { added: [], changed: [], removed: [], unchanged: [] };
-  for (const to of head) {
-    const key = keyOf(to);
-    if (headKeys.has(key)) continue;
-    headKeys.add(key);
-    const from = baseByKey.get(key);
-    if (!from) {
-      diff.added.push(to);
-      continue;
-    }
-    const kinds = [];
-    if (from.revision !== to.revision) kinds.push("revision");
-    if (!sameFiles(from.files, to.files)) kinds.push("files");
-    if (from.repo !== to.repo) kinds.push("case");
-    if (kinds.length > 0) diff.changed.push({ from, to, kinds });
-    else diff.unchanged.push(to);
-  }
-  for (const [key, e] of baseByKey) if (!headKeys.has(key)) diff.removed.push(e);
-  return diff;
-}
-function entriesToReview(diff) {
-  return [...diff.added, ...diff.changed.map((c) => c.to)].sort((a, b) => a.line - b.line);
-}
-function repoKey(repo) {
-  return repo.toLowerCase();
-}
-function keyOf(e) {
-  return repoKey(e.repo);
-}
-function sameFiles(a, b) {
-  if (a === void 0 || b === void 0) return a === b;
-  const sa = new Set(a);
-  const sb = new Set(b);
-  return sa.size === sb.size && [...sa].every((x) => sb.has(x));
-}
-var init_diff = __esm({
-  "src/config/allowlist/diff.ts"() {
-    "use strict";
-  }
-});
-
-// src/core/glob.ts
-function compileGlob(source) {
-  if (source.length === 0) return { ok: false, error: "empty pattern" };
-  if (source.length > MAX_GLOB_LENGTH) return { ok: false, error: `pattern longer than ${MAX_GLOB_LENGTH} characters` };
-  if (!/^[\x20-\x7e]*$/.test(source)) return { ok: false, error: "pattern must be printable ASCII" };
-  if (source.includes("\\")) return { ok: false, error: "backslash is not supported; paths use '/'" };
-  if (source.startsWith("/")) return { ok: false, error: "pattern must be relative (no leading '/')" };
-  if (source.endsWith("/")) return { ok: false, error: "pattern must name files (no trailing '/'); use 'dir/**'" };
-  const parts = source.split("/");
-  const segments = [];
-  for (const part of parts) {
-    if (part === "") return { ok: false, error: "empty path segment ('//')" };
-    if (part === "." || part === "..") return { ok: false, error: `'${part}' segments are not allowed` };
-    if (part === "**") {
-      if (segments[segments.length - 1] !== "globstar") segments.push("globstar");
-      continue;
-    }
-    if (part.includes("**")) return { ok: false, error: "'**' must be a whole path segment (like 'dir/**/x')" };
-    const seg = compileSegment(part);
-    if (typeof seg === "string") return { ok: false, error: seg };
-    segments.push(seg);
-  }
-  return { ok: true, glob: { source, basename: parts.length === 1, segments } };
-}
-function compileSegment(part) {
-  const out = [];
-  for (let i = 0; i < part.length; i++) {
-    const ch = part[i];
-    if (ch === "*") {
-      if (out[out.length - 1]?.t !== "star") out.push({ t: "star" });
-    } else if (ch === "?") {
-      out.push({ t: "one" });
-    } else if (ch === "[") {
-      const end = part.indexOf("]", i + 2);
-      if (end < 0) return `unclosed '[' in '${part}'`;
-      let body = part.slice(i + 1, end);
-      const negated = body.startsWith("!") || body.startsWith("^");
-      if (negated) body = body.slice(1);
-      if (body.length === 0) return `empty character class in '${part}'`;
-      const ranges = [];
-      for (let j = 0; j < body.length; j++) {
-        const lo = body.charCodeAt(j);
-        if (body[j + 1] === "-" && j + 2 < body.length) {
-          const hi = body.charCodeAt(j + 2);
-          if (hi < lo) return `reversed range '${body.slice(j, j + 3)}' in '${part}'`;
-          ranges.push([lo, hi]);
-          j += 2;
-        } else ranges.push([lo, lo]);
-      }
-      out.push({ t: "class", negated, ranges });
-      i = end;
-    } else if (ch === "]") {
-      return `unmatched ']' in '${part}'`;
-    } else {
-      out.push({ t: "lit", c: part.charCodeAt(i) });
-    }
-  }
-  return out;
-}
-function tokenMatches(tok, c) {
-  switch (tok.t) {
-    case "lit":
-      return tok.c === c;
-    case "one":
-      return true;
-    case "class": {
-      const inside = tok.ranges.some(([lo, hi]) => c >= lo && c <= hi);
-      return inside !== tok.negated;
-    }
-    case "star":
-      return true;
-  }
-}
-function matchSegment(tokens, name3) {
-  let prev = new Array(name3.length + 1).fill(false);
-  prev[0] = true;
-  for (const tok of tokens) {
-    const cur = new Array(name3.length + 1).fill(false);
-    if (tok.t === "star") {
-      let reach = false;
-      for (let j = 0; j <= name3.length; j++) {
-        reach = reach || (prev[j] ?? false);
-        cur[j] = reach;
-      }
-    } else {
-      for (let j = 1; j <= name3.length; j++) cur[j] = (prev[j - 1] ?? false) && tokenMatches(tok, name3.charCodeAt(j - 1));
-    }
-    prev = cur;
-  }
-  return prev[name3.length] ?? false;
-}
-function matchGlob(glob, path) {
-  const parts = path.split("/");
-  if (glob.basename) {
-    const first = glob.segments[0];
-    if (first === "globstar") return true;
-    return first !== void 0 && matchSegment(first, parts[parts.length - 1] ?? "");
-  }
-  let reach = new Array(parts.length + 1).fill(false);
-  reach[0] = true;
-  glob.segments.forEach((seg, index) => {
-    const next = new Array(parts.length + 1).fill(false);
-    if (seg === "globstar") {
-      const atLeastOne = index === glob.segments.length - 1;
-      let on = false;
-      for (let j = 0; j <= parts.length; j++) {
-        if (!atLeastOne) on = on || (reach[j] ?? false);
-        next[j] = on;
-        if (atLeastOne) on = on || (reach[j] ?? false);
-      }
-    } else {
-      for (let j = 1; j <= parts.length; j++) next[j] = (reach[j - 1] ?? false) && matchSegment(seg, parts[j - 1] ?? "");
-    }
-    reach = next;
-  });
-  return reach[parts.length] ?? false;
-}
-var MAX_GLOB_LENGTH;
-var init_glob = __esm({
-  "src/core/glob.ts"() {
-    "use strict";
-    MAX_GLOB_LENGTH = 256;
-  }
-});
-
 // src/config/yaml/strict.ts
 function tabIndentedLines(text) {
   const out = [];
@@ -52599,10 +52414,10 @@ function parseStrictYaml(text, options) {
 function problemFromException(err, what) {
   const e = err;
   const reason = typeof e.reason === "string" ? e.reason : typeof e.message === "string" ? e.message : String(err);
-  const line = typeof e.mark?.line === "number" ? e.mark.line + 1 : 1;
+  const line2 = typeof e.mark?.line === "number" ? e.mark.line + 1 : 1;
   const column = typeof e.mark?.column === "number" ? e.mark.column + 1 : 1;
   return {
-    line,
+    line: line2,
     column,
     message: `${what} is not valid YAML: ${reason}`,
     help: "Fix the syntax at this position (check quotes, brackets and indentation)."
@@ -52795,6 +52610,131 @@ var init_strict = __esm({
   }
 });
 
+// src/core/glob.ts
+function compileGlob(source) {
+  if (source.length === 0) return { ok: false, error: "empty pattern" };
+  if (source.length > MAX_GLOB_LENGTH) return { ok: false, error: `pattern longer than ${MAX_GLOB_LENGTH} characters` };
+  if (!/^[\x20-\x7e]*$/.test(source)) return { ok: false, error: "pattern must be printable ASCII" };
+  if (source.includes("\\")) return { ok: false, error: "backslash is not supported; paths use '/'" };
+  if (source.startsWith("/")) return { ok: false, error: "pattern must be relative (no leading '/')" };
+  if (source.endsWith("/")) return { ok: false, error: "pattern must name files (no trailing '/'); use 'dir/**'" };
+  const parts = source.split("/");
+  const segments = [];
+  for (const part of parts) {
+    if (part === "") return { ok: false, error: "empty path segment ('//')" };
+    if (part === "." || part === "..") return { ok: false, error: `'${part}' segments are not allowed` };
+    if (part === "**") {
+      if (segments[segments.length - 1] !== "globstar") segments.push("globstar");
+      continue;
+    }
+    if (part.includes("**")) return { ok: false, error: "'**' must be a whole path segment (like 'dir/**/x')" };
+    const seg = compileSegment(part);
+    if (typeof seg === "string") return { ok: false, error: seg };
+    segments.push(seg);
+  }
+  return { ok: true, glob: { source, basename: parts.length === 1, segments } };
+}
+function compileSegment(part) {
+  const out = [];
+  for (let i = 0; i < part.length; i++) {
+    const ch = part[i];
+    if (ch === "*") {
+      if (out[out.length - 1]?.t !== "star") out.push({ t: "star" });
+    } else if (ch === "?") {
+      out.push({ t: "one" });
+    } else if (ch === "[") {
+      const end = part.indexOf("]", i + 2);
+      if (end < 0) return `unclosed '[' in '${part}'`;
+      let body = part.slice(i + 1, end);
+      const negated = body.startsWith("!") || body.startsWith("^");
+      if (negated) body = body.slice(1);
+      if (body.length === 0) return `empty character class in '${part}'`;
+      const ranges = [];
+      for (let j = 0; j < body.length; j++) {
+        const lo = body.charCodeAt(j);
+        if (body[j + 1] === "-" && j + 2 < body.length) {
+          const hi = body.charCodeAt(j + 2);
+          if (hi < lo) return `reversed range '${body.slice(j, j + 3)}' in '${part}'`;
+          ranges.push([lo, hi]);
+          j += 2;
+        } else ranges.push([lo, lo]);
+      }
+      out.push({ t: "class", negated, ranges });
+      i = end;
+    } else if (ch === "]") {
+      return `unmatched ']' in '${part}'`;
+    } else {
+      out.push({ t: "lit", c: part.charCodeAt(i) });
+    }
+  }
+  return out;
+}
+function tokenMatches(tok, c) {
+  switch (tok.t) {
+    case "lit":
+      return tok.c === c;
+    case "one":
+      return true;
+    case "class": {
+      const inside = tok.ranges.some(([lo, hi]) => c >= lo && c <= hi);
+      return inside !== tok.negated;
+    }
+    case "star":
+      return true;
+  }
+}
+function matchSegment(tokens, name3) {
+  let prev = new Array(name3.length + 1).fill(false);
+  prev[0] = true;
+  for (const tok of tokens) {
+    const cur = new Array(name3.length + 1).fill(false);
+    if (tok.t === "star") {
+      let reach = false;
+      for (let j = 0; j <= name3.length; j++) {
+        reach = reach || (prev[j] ?? false);
+        cur[j] = reach;
+      }
+    } else {
+      for (let j = 1; j <= name3.length; j++) cur[j] = (prev[j - 1] ?? false) && tokenMatches(tok, name3.charCodeAt(j - 1));
+    }
+    prev = cur;
+  }
+  return prev[name3.length] ?? false;
+}
+function matchGlob(glob, path) {
+  const parts = path.split("/");
+  if (glob.basename) {
+    const first = glob.segments[0];
+    if (first === "globstar") return true;
+    return first !== void 0 && matchSegment(first, parts[parts.length - 1] ?? "");
+  }
+  let reach = new Array(parts.length + 1).fill(false);
+  reach[0] = true;
+  glob.segments.forEach((seg, index) => {
+    const next = new Array(parts.length + 1).fill(false);
+    if (seg === "globstar") {
+      const atLeastOne = index === glob.segments.length - 1;
+      let on = false;
+      for (let j = 0; j <= parts.length; j++) {
+        if (!atLeastOne) on = on || (reach[j] ?? false);
+        next[j] = on;
+        if (atLeastOne) on = on || (reach[j] ?? false);
+      }
+    } else {
+      for (let j = 1; j <= parts.length; j++) next[j] = (reach[j - 1] ?? false) && matchSegment(seg, parts[j - 1] ?? "");
+    }
+    reach = next;
+  });
+  return reach[parts.length] ?? false;
+}
+var MAX_GLOB_LENGTH;
+var init_glob = __esm({
+  "src/core/glob.ts"() {
+    "use strict";
+    MAX_GLOB_LENGTH = 256;
+  }
+});
+
 // src/config/yaml/suggest.ts
 function didYouMean(key, known) {
   const k = key.toLowerCase().replace(/-/g, "_");
@@ -52824,208 +52764,6 @@ function editDistance(a, b) {
 var init_suggest = __esm({
   "src/config/yaml/suggest.ts"() {
     "use strict";
-  }
-});
-
-// src/config/allowlist/parse.ts
-function parseAllowlist(text, file2) {
-  const entries = [];
-  const errors = [];
-  if (text === null) return { entries, errors };
-  const fail3 = (at, message, help) => {
-    errors.push({ file: file2, line: at.line, column: at.column, message, ...help ? { help } : {} });
-  };
-  const { root, problems } = parseStrictYaml(text, { maxBytes: ALLOWLIST_LIMITS.maxBytes, what: file2 });
-  for (const p of problems) fail3(p, p.message, p.help);
-  if (root === null) return { entries, errors: sorted(errors) };
-  if (root.kind !== "mapping") {
-    fail3(
-      root,
-      `${file2} must be a mapping with \`version: 1\` and \`models:\`; found a ${root.kind === "scalar" ? "plain value" : "list"}`,
-      "Start the file with `version: 1` and `models:`, then list the entries indented under `models:`."
-    );
-    return { entries, errors: sorted(errors) };
-  }
-  let models;
-  let sawVersion = false;
-  for (const { key, value } of root.pairs) {
-    if (key.value === "version") {
-      sawVersion = true;
-      if (value.kind !== "scalar" || value.value !== ALLOWLIST_VERSION) {
-        fail3(value, `unsupported version ${describeNode(value)}`, `This tool reads \`version: ${ALLOWLIST_VERSION}\`.`);
-      }
-    } else if (key.value === "models") {
-      models = value;
-    } else {
-      fail3(key, `unknown top-level key '${printable(key.value)}'${didYouMean(key.value, TOP_KEYS)}`, "The file has only `version` and `models`.");
-    }
-  }
-  if (!sawVersion) fail3(root, "missing `version: 1`", "Add `version: 1` as the first line.");
-  if (models === void 0) {
-    fail3(root, "missing `models:`", "Add `models:` and list the approved models under it.");
-    return { entries, errors: sorted(errors) };
-  }
-  if (models.kind === "scalar" && models.value === "" && models.plain) return { entries, errors: sorted(errors) };
-  if (models.kind !== "sequence") {
-    fail3(models, `\`models\` must be a list; found ${describeNode(models)}`, "Write each model on its own line starting with `- `.");
-    return { entries, errors: sorted(errors) };
-  }
-  if (models.items.length > ALLOWLIST_LIMITS.maxEntries) {
-    fail3(
-      models,
-      `${file2} lists ${models.items.length} models, over the limit of ${ALLOWLIST_LIMITS.maxEntries}; it was not reviewed`,
-      "Split the allowlist or remove models that are no longer used."
-    );
-    return { entries, errors: sorted(errors) };
-  }
-  const firstLine = /* @__PURE__ */ new Map();
-  for (const item of models.items) {
-    const before = errors.length;
-    const entry2 = item.kind === "mapping" ? longForm(item, fail3) : shortForm(item, fail3);
-    if (!entry2 || errors.length > before) continue;
-    if (problems.some((p) => p.line >= item.line && p.line <= item.endLine)) continue;
-    const key = entry2.repo.toLowerCase();
-    const first = firstLine.get(key);
-    if (first) {
-      const caseNote = first.repo !== entry2.repo ? ` as '${first.repo}'; repo ids are case-insensitive on the Hub` : "";
-      fail3(item, `model '${entry2.repo}' is listed twice (first on line ${first.line}${caseNote})`, "Keep one entry per model: remove this one or the other.");
-      continue;
-    }
-    firstLine.set(key, { line: entry2.line, repo: entry2.repo });
-    entries.push(entry2);
-  }
-  return { entries, errors: sorted(errors) };
-}
-function shortForm(item, fail3) {
-  if (item.kind !== "scalar") {
-    fail3(item, `an entry must be \`org/name@<commit sha>\` or a mapping with \`repo\` and \`revision\`; found a list`);
-    return null;
-  }
-  const text = item.value;
-  if (text === "") {
-    fail3(item, "empty entry", "Write `org/name@<40-character commit sha>` or remove the empty `-` line.");
-    return null;
-  }
-  const at = text.indexOf("@");
-  if (at < 0) {
-    const idProblem2 = checkRepoId(text);
-    fail3(
-      item,
-      `entry '${printable(text)}' has no pinned revision`,
-      idProblem2 ? `Write \`org/name@<40-character commit sha>\`. ${idProblem2.help}` : `Write \`${text}@<40-character commit sha>\`; find the sha with \`git ls-remote https://huggingface.co/${text} refs/heads/main\`.`
-    );
-    return null;
-  }
-  if (text.indexOf("@", at + 1) >= 0) {
-    fail3(item, `entry '${printable(text)}' has more than one '@'`, "Write `org/name@<40-character commit sha>`.");
-    return null;
-  }
-  const repo = text.slice(0, at);
-  const revision = text.slice(at + 1);
-  const idProblem = checkRepoId(repo);
-  if (idProblem) fail3(item, idProblem.message, idProblem.help);
-  const revProblem = checkRevision(revision, repo);
-  if (revProblem) fail3(item, revProblem.message, revProblem.help);
-  if (idProblem || revProblem) return null;
-  return { repo, revision, line: item.line };
-}
-function longForm(item, fail3) {
-  let repo;
-  let revision;
-  let files;
-  let reason;
-  let ok = true;
-  const bad = (at, message, help) => {
-    ok = false;
-    fail3(at, message, help);
-  };
-  const present = new Set(item.pairs.map((p) => p.key.value));
-  for (const { key, value } of item.pairs) {
-    switch (key.value) {
-      case "repo":
-      case "revision":
-        if (value.kind !== "scalar") bad(value, `\`${key.value}\` must be a single value; found ${describeNode(value)}`);
-        else if (key.value === "repo") repo = value;
-        else revision = value;
-        break;
-      case "files":
-        files = filePatterns(value, bad);
-        break;
-      case "reason":
-        if (value.kind !== "scalar") bad(value, `\`reason\` must be text; found ${describeNode(value)}`);
-        else if (value.value.length > ALLOWLIST_LIMITS.maxReasonLength) {
-          bad(value, `\`reason\` is ${value.value.length} characters, over ${ALLOWLIST_LIMITS.maxReasonLength}`, "Shorten it; link to a ticket for details.");
-        } else if (HIDDEN_CHARS.test(value.value)) {
-          const ch = HIDDEN_CHARS.exec(value.value)?.[0] ?? "";
-          bad(value, `\`reason\` contains the invisible or direction-changing character U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`, "Remove it; such characters can make text read differently from what it says.");
-        } else if (value.value.trim() !== "") reason = value.value;
-        break;
-      default:
-        bad(key, `unknown key '${printable(key.value)}'${didYouMean(key.value, ENTRY_KEYS)}`, "An entry has only `repo`, `revision`, `files` and `reason`.");
-    }
-  }
-  if (!present.has("repo")) bad(item, "entry has no `repo`", "Add `repo: org/name`.");
-  if (!present.has("revision")) bad(item, "entry has no `revision`", "Add `revision: <40-character commit sha>`.");
-  if (repo) {
-    const p = checkRepoId(repo.value);
-    if (p) bad(repo, p.message, p.help);
-  }
-  if (revision) {
-    const p = checkRevision(revision.value, repo?.value);
-    if (p) bad(revision, p.message, p.help);
-  }
-  if (!ok || !repo || !revision) return null;
-  const entry2 = { repo: repo.value, revision: revision.value, line: item.line };
-  if (files) entry2.files = files;
-  if (reason !== void 0) entry2.reason = reason;
-  return entry2;
-}
-function filePatterns(value, bad) {
-  if (value.kind !== "sequence") {
-    bad(value, `\`files\` must be a list of patterns; found ${describeNode(value)}`, 'Write `files: ["*.safetensors", "config.json"]`, or remove `files` to review every file.');
-    return void 0;
-  }
-  if (value.items.length === 0) {
-    bad(value, "`files` is empty, so nothing would be reviewed or signed", "Remove `files` to review every file, or list the patterns to fetch.");
-    return void 0;
-  }
-  if (value.items.length > ALLOWLIST_LIMITS.maxFilePatterns) {
-    bad(value, `\`files\` has ${value.items.length} patterns, over ${ALLOWLIST_LIMITS.maxFilePatterns}`, "Use broader patterns such as `*.safetensors`.");
-    return void 0;
-  }
-  const out = [];
-  for (const p of value.items) {
-    if (p.kind !== "scalar") {
-      bad(p, `a \`files\` pattern must be text; found ${describeNode(p)}`);
-      continue;
-    }
-    const r = compileGlob(p.value);
-    if (!r.ok) bad(p, `file pattern '${printable(p.value)}': ${r.error}`, "Patterns use `*`, `?`, `[a-z]` and `**` (any directories), like `**/*.safetensors`.");
-    else out.push(p.value);
-  }
-  return out;
-}
-function sorted(errors) {
-  return errors.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-}
-var ALLOWLIST_LIMITS, ALLOWLIST_VERSION, ENTRY_KEYS, TOP_KEYS, HIDDEN_CHARS;
-var init_parse2 = __esm({
-  "src/config/allowlist/parse.ts"() {
-    "use strict";
-    init_glob();
-    init_strict();
-    init_suggest();
-    init_ids();
-    ALLOWLIST_LIMITS = {
-      maxBytes: 1024 * 1024,
-      maxEntries: 1e4,
-      maxFilePatterns: 100,
-      maxReasonLength: 2e3
-    };
-    ALLOWLIST_VERSION = "1";
-    ENTRY_KEYS = ["repo", "revision", "files", "reason"];
-    TOP_KEYS = ["version", "models"];
-    HIDDEN_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
   }
 });
 
@@ -53375,10 +53113,10 @@ function loadPolicy(text, source, inputs = {}) {
   }
   if (set(inputs.exclude)) {
     const extra = [];
-    for (const line of inputs.exclude.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "")) {
-      const g = compileGlob(line);
-      if (g.ok) extra.push(line);
-      else inputError("exclude", line, g.error);
+    for (const line2 of inputs.exclude.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "")) {
+      const g = compileGlob(line2);
+      if (g.ok) extra.push(line2);
+      else inputError("exclude", line2, g.error);
     }
     policy.exclude = union(policy.exclude, extra, exact);
   }
@@ -53409,6 +53147,254 @@ var init_load = __esm({
     MAX_POLICY_BYTES = 256 * 1024;
     exact = (s) => s;
     folded = (s) => s.toLowerCase();
+  }
+});
+
+// src/config/allowlist/diff.ts
+function diffAllowlists(base2, head) {
+  const baseByKey = /* @__PURE__ */ new Map();
+  for (const e of base2 ?? []) if (!baseByKey.has(keyOf(e))) baseByKey.set(keyOf(e), e);
+  const headKeys = /* @__PURE__ */ new Set();
+  const diff = { added: [], changed: [], removed: [], unchanged: [] };
+  for (const to of head) {
+    const key = keyOf(to);
+    if (headKeys.has(key)) continue;
+    headKeys.add(key);
+    const from = baseByKey.get(key);
+    if (!from) {
+      diff.added.push(to);
+      continue;
+    }
+    const kinds = [];
+    if (from.revision !== to.revision) kinds.push("revision");
+    if (!sameFiles(from.files, to.files)) kinds.push("files");
+    if (from.repo !== to.repo) kinds.push("case");
+    if (kinds.length > 0) diff.changed.push({ from, to, kinds });
+    else diff.unchanged.push(to);
+  }
+  for (const [key, e] of baseByKey) if (!headKeys.has(key)) diff.removed.push(e);
+  return diff;
+}
+function entriesToReview(diff) {
+  return [...diff.added, ...diff.changed.map((c) => c.to)].sort((a, b) => a.line - b.line);
+}
+function repoKey(repo) {
+  return repo.toLowerCase();
+}
+function keyOf(e) {
+  return repoKey(e.repo);
+}
+function sameFiles(a, b) {
+  if (a === void 0 || b === void 0) return a === b;
+  const sa = new Set(a);
+  const sb = new Set(b);
+  return sa.size === sb.size && [...sa].every((x) => sb.has(x));
+}
+var init_diff = __esm({
+  "src/config/allowlist/diff.ts"() {
+    "use strict";
+  }
+});
+
+// src/config/allowlist/parse.ts
+function parseAllowlist(text, file2) {
+  const entries = [];
+  const errors = [];
+  if (text === null) return { entries, errors };
+  const fail3 = (at, message, help) => {
+    errors.push({ file: file2, line: at.line, column: at.column, message, ...help ? { help } : {} });
+  };
+  const { root, problems } = parseStrictYaml(text, { maxBytes: ALLOWLIST_LIMITS.maxBytes, what: file2 });
+  for (const p of problems) fail3(p, p.message, p.help);
+  if (root === null) return { entries, errors: sorted(errors) };
+  if (root.kind !== "mapping") {
+    fail3(
+      root,
+      `${file2} must be a mapping with \`version: 1\` and \`models:\`; found a ${root.kind === "scalar" ? "plain value" : "list"}`,
+      "Start the file with `version: 1` and `models:`, then list the entries indented under `models:`."
+    );
+    return { entries, errors: sorted(errors) };
+  }
+  let models;
+  let sawVersion = false;
+  for (const { key, value } of root.pairs) {
+    if (key.value === "version") {
+      sawVersion = true;
+      if (value.kind !== "scalar" || value.value !== ALLOWLIST_VERSION) {
+        fail3(value, `unsupported version ${describeNode(value)}`, `This tool reads \`version: ${ALLOWLIST_VERSION}\`.`);
+      }
+    } else if (key.value === "models") {
+      models = value;
+    } else {
+      fail3(key, `unknown top-level key '${printable(key.value)}'${didYouMean(key.value, TOP_KEYS)}`, "The file has only `version` and `models`.");
+    }
+  }
+  if (!sawVersion) fail3(root, "missing `version: 1`", "Add `version: 1` as the first line.");
+  if (models === void 0) {
+    fail3(root, "missing `models:`", "Add `models:` and list the approved models under it.");
+    return { entries, errors: sorted(errors) };
+  }
+  if (models.kind === "scalar" && models.value === "" && models.plain) return { entries, errors: sorted(errors) };
+  if (models.kind !== "sequence") {
+    fail3(models, `\`models\` must be a list; found ${describeNode(models)}`, "Write each model on its own line starting with `- `.");
+    return { entries, errors: sorted(errors) };
+  }
+  if (models.items.length > ALLOWLIST_LIMITS.maxEntries) {
+    fail3(
+      models,
+      `${file2} lists ${models.items.length} models, over the limit of ${ALLOWLIST_LIMITS.maxEntries}; it was not reviewed`,
+      "Split the allowlist or remove models that are no longer used."
+    );
+    return { entries, errors: sorted(errors) };
+  }
+  const firstLine = /* @__PURE__ */ new Map();
+  for (const item of models.items) {
+    const before = errors.length;
+    const entry2 = item.kind === "mapping" ? longForm(item, fail3) : shortForm(item, fail3);
+    if (!entry2 || errors.length > before) continue;
+    if (problems.some((p) => p.line >= item.line && p.line <= item.endLine)) continue;
+    const key = entry2.repo.toLowerCase();
+    const first = firstLine.get(key);
+    if (first) {
+      const caseNote = first.repo !== entry2.repo ? ` as '${first.repo}'; repo ids are case-insensitive on the Hub` : "";
+      fail3(item, `model '${entry2.repo}' is listed twice (first on line ${first.line}${caseNote})`, "Keep one entry per model: remove this one or the other.");
+      continue;
+    }
+    firstLine.set(key, { line: entry2.line, repo: entry2.repo });
+    entries.push(entry2);
+  }
+  return { entries, errors: sorted(errors) };
+}
+function shortForm(item, fail3) {
+  if (item.kind !== "scalar") {
+    fail3(item, `an entry must be \`org/name@<commit sha>\` or a mapping with \`repo\` and \`revision\`; found a list`);
+    return null;
+  }
+  const text = item.value;
+  if (text === "") {
+    fail3(item, "empty entry", "Write `org/name@<40-character commit sha>` or remove the empty `-` line.");
+    return null;
+  }
+  const at = text.indexOf("@");
+  if (at < 0) {
+    const idProblem2 = checkRepoId(text);
+    fail3(
+      item,
+      `entry '${printable(text)}' has no pinned revision`,
+      idProblem2 ? `Write \`org/name@<40-character commit sha>\`. ${idProblem2.help}` : `Write \`${text}@<40-character commit sha>\`; find the sha with \`git ls-remote https://huggingface.co/${text} refs/heads/main\`.`
+    );
+    return null;
+  }
+  if (text.indexOf("@", at + 1) >= 0) {
+    fail3(item, `entry '${printable(text)}' has more than one '@'`, "Write `org/name@<40-character commit sha>`.");
+    return null;
+  }
+  const repo = text.slice(0, at);
+  const revision = text.slice(at + 1);
+  const idProblem = checkRepoId(repo);
+  if (idProblem) fail3(item, idProblem.message, idProblem.help);
+  const revProblem = checkRevision(revision, repo);
+  if (revProblem) fail3(item, revProblem.message, revProblem.help);
+  if (idProblem || revProblem) return null;
+  return { repo, revision, line: item.line };
+}
+function longForm(item, fail3) {
+  let repo;
+  let revision;
+  let files;
+  let reason;
+  let ok = true;
+  const bad = (at, message, help) => {
+    ok = false;
+    fail3(at, message, help);
+  };
+  const present = new Set(item.pairs.map((p) => p.key.value));
+  for (const { key, value } of item.pairs) {
+    switch (key.value) {
+      case "repo":
+      case "revision":
+        if (value.kind !== "scalar") bad(value, `\`${key.value}\` must be a single value; found ${describeNode(value)}`);
+        else if (key.value === "repo") repo = value;
+        else revision = value;
+        break;
+      case "files":
+        files = filePatterns(value, bad);
+        break;
+      case "reason":
+        if (value.kind !== "scalar") bad(value, `\`reason\` must be text; found ${describeNode(value)}`);
+        else if (value.value.length > ALLOWLIST_LIMITS.maxReasonLength) {
+          bad(value, `\`reason\` is ${value.value.length} characters, over ${ALLOWLIST_LIMITS.maxReasonLength}`, "Shorten it; link to a ticket for details.");
+        } else if (HIDDEN_CHARS.test(value.value)) {
+          const ch = HIDDEN_CHARS.exec(value.value)?.[0] ?? "";
+          bad(value, `\`reason\` contains the invisible or direction-changing character U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`, "Remove it; such characters can make text read differently from what it says.");
+        } else if (value.value.trim() !== "") reason = value.value;
+        break;
+      default:
+        bad(key, `unknown key '${printable(key.value)}'${didYouMean(key.value, ENTRY_KEYS)}`, "An entry has only `repo`, `revision`, `files` and `reason`.");
+    }
+  }
+  if (!present.has("repo")) bad(item, "entry has no `repo`", "Add `repo: org/name`.");
+  if (!present.has("revision")) bad(item, "entry has no `revision`", "Add `revision: <40-character commit sha>`.");
+  if (repo) {
+    const p = checkRepoId(repo.value);
+    if (p) bad(repo, p.message, p.help);
+  }
+  if (revision) {
+    const p = checkRevision(revision.value, repo?.value);
+    if (p) bad(revision, p.message, p.help);
+  }
+  if (!ok || !repo || !revision) return null;
+  const entry2 = { repo: repo.value, revision: revision.value, line: item.line };
+  if (files) entry2.files = files;
+  if (reason !== void 0) entry2.reason = reason;
+  return entry2;
+}
+function filePatterns(value, bad) {
+  if (value.kind !== "sequence") {
+    bad(value, `\`files\` must be a list of patterns; found ${describeNode(value)}`, 'Write `files: ["*.safetensors", "config.json"]`, or remove `files` to review every file.');
+    return void 0;
+  }
+  if (value.items.length === 0) {
+    bad(value, "`files` is empty, so nothing would be reviewed or signed", "Remove `files` to review every file, or list the patterns to fetch.");
+    return void 0;
+  }
+  if (value.items.length > ALLOWLIST_LIMITS.maxFilePatterns) {
+    bad(value, `\`files\` has ${value.items.length} patterns, over ${ALLOWLIST_LIMITS.maxFilePatterns}`, "Use broader patterns such as `*.safetensors`.");
+    return void 0;
+  }
+  const out = [];
+  for (const p of value.items) {
+    if (p.kind !== "scalar") {
+      bad(p, `a \`files\` pattern must be text; found ${describeNode(p)}`);
+      continue;
+    }
+    const r = compileGlob(p.value);
+    if (!r.ok) bad(p, `file pattern '${printable(p.value)}': ${r.error}`, "Patterns use `*`, `?`, `[a-z]` and `**` (any directories), like `**/*.safetensors`.");
+    else out.push(p.value);
+  }
+  return out;
+}
+function sorted(errors) {
+  return errors.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+}
+var ALLOWLIST_LIMITS, ALLOWLIST_VERSION, ENTRY_KEYS, TOP_KEYS, HIDDEN_CHARS;
+var init_parse2 = __esm({
+  "src/config/allowlist/parse.ts"() {
+    "use strict";
+    init_glob();
+    init_strict();
+    init_suggest();
+    init_ids();
+    ALLOWLIST_LIMITS = {
+      maxBytes: 1024 * 1024,
+      maxEntries: 1e4,
+      maxFilePatterns: 100,
+      maxReasonLength: 2e3
+    };
+    ALLOWLIST_VERSION = "1";
+    ENTRY_KEYS = ["repo", "revision", "files", "reason"];
+    TOP_KEYS = ["version", "models"];
+    HIDDEN_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
   }
 });
 
@@ -53568,127 +53554,112 @@ var init_exceptions = __esm({
   }
 });
 
-// src/config/policy/exclude.ts
-function neverExcludedReason(path) {
-  const name3 = path.slice(path.lastIndexOf("/") + 1);
-  const lower = name3.toLowerCase();
-  if (lower.startsWith("readme")) return "model cards are always reviewed";
-  const dot2 = lower.lastIndexOf(".");
-  if (dot2 <= 0) return "files without an extension are always reviewed";
-  const ext = lower.slice(dot2 + 1);
-  if (NEVER_EXCLUDED_EXTENSIONS.has(ext)) return `.${ext} files can carry code or instructions and are always reviewed`;
-  return void 0;
-}
-function globsOf(patterns) {
-  let globs = compiled.get(patterns);
-  if (!globs) {
-    globs = [];
-    for (const p of patterns) {
-      const r = compileGlob(p);
-      if (r.ok) globs.push(r.glob);
-    }
-    compiled.set(patterns, globs);
-  }
-  return globs;
-}
-function excludeDecision(path, exclude) {
-  const hit = globsOf(exclude).find((g) => matchGlob(g, path));
-  if (!hit) return { excluded: false };
-  const keptBecause = neverExcludedReason(path);
-  return keptBecause ? { excluded: false, pattern: hit.source, keptBecause } : { excluded: true, pattern: hit.source };
-}
-var NEVER_EXCLUDED_EXTENSIONS, compiled;
-var init_exclude = __esm({
-  "src/config/policy/exclude.ts"() {
+// src/review/capture.ts
+var TextCapture;
+var init_capture = __esm({
+  "src/review/capture.ts"() {
     "use strict";
-    init_glob();
-    NEVER_EXCLUDED_EXTENSIONS = /* @__PURE__ */ new Set([
-      // code and scripts
-      "py",
-      "pyc",
-      "pyo",
-      "pyw",
-      "pyx",
-      "pxd",
-      "pyi",
-      "pyz",
-      "ipynb",
-      "sh",
-      "bash",
-      "zsh",
-      "fish",
-      "ps1",
-      "psm1",
-      "bat",
-      "cmd",
-      "vbs",
-      "js",
-      "mjs",
-      "cjs",
-      "ts",
-      "rb",
-      "pl",
-      "php",
-      "lua",
-      "r",
-      "jl",
-      "go",
-      "rs",
-      "c",
-      "cc",
-      "cpp",
-      "h",
-      "hpp",
-      "cu",
-      "java",
-      "jar",
-      "class",
-      "scala",
-      "kt",
-      "swift",
-      "whl",
-      "egg",
-      // executables and native libraries
-      "exe",
-      "dll",
-      "so",
-      "dylib",
-      "msi",
-      "com",
-      "scr",
-      "app",
-      "elf",
-      "wasm",
-      "node",
-      "deb",
-      "rpm",
-      "apk",
-      "appimage",
-      // text a person or a loader reads and acts on
-      "md",
-      "markdown",
-      "rst",
-      "txt",
-      "html",
-      "htm",
-      "json",
-      "jsonl",
-      "yaml",
-      "yml",
-      "toml",
-      "cfg",
-      "ini",
-      "jinja",
-      "jinja2",
-      "j2",
-      "xml",
-      "gitattributes",
-      "gitignore",
-      "dockerfile",
-      "makefile",
-      "cmake"
-    ]);
-    compiled = /* @__PURE__ */ new WeakMap();
+    TextCapture = class {
+      constructor(perFile = 1024 * 1024, total = 64 * 1024 * 1024) {
+        this.perFile = perFile;
+        this.total = total;
+      }
+      perFile;
+      total;
+      texts = /* @__PURE__ */ new Map();
+      used = 0;
+      /** The scanner seam: a collector for a stream small enough to keep, else undefined. */
+      analyzer = (ctx) => {
+        if (ctx.size !== void 0 && (ctx.size > this.perFile || this.used + ctx.size > this.total)) return void 0;
+        const parts = [];
+        let n = 0;
+        let over = false;
+        return {
+          push: (chunk) => {
+            if (over) return;
+            n += chunk.length;
+            if (n > this.perFile || this.used + n > this.total) {
+              over = true;
+              parts.length = 0;
+              return;
+            }
+            parts.push(chunk.slice());
+          },
+          end: () => {
+            if (!over) {
+              this.used += n;
+              this.texts.set(ctx.path, Buffer.concat(parts).toString("utf8"));
+            }
+            return { formats: [], findings: [], complete: true };
+          }
+        };
+      };
+      text(path) {
+        return this.texts.get(path);
+      }
+    };
+  }
+});
+
+// src/review/check-port.ts
+function checkHubPort(hub) {
+  return {
+    repoExists: (repoId2) => repoExists(hub, repoId2),
+    recentCommits: (repoId2, sha) => hub.listCommits(repoId2, sha, { maxPages: 1 }),
+    modelCard: (repoId2) => fetchModelCard(hub, repoId2)
+  };
+}
+async function repoExists(hub, repoId2) {
+  try {
+    await hub.getRefs(repoId2);
+    return true;
+  } catch (err) {
+    if (err instanceof HubError) {
+      if (ABSENT.has(err.code)) return false;
+      if (PRESENT.has(err.code)) return true;
+    }
+    return void 0;
+  }
+}
+async function fetchModelCard(hub, repo, maxBytes = MAX_ORIGINAL_CARD_BYTES) {
+  try {
+    const refs = await hub.getRefs(repo);
+    const branch = refs.branches.find((b) => b.name === "main") ?? refs.branches[0];
+    if (!branch) return { ok: false, reason: `${repo} has no branches` };
+    const tree = await hub.listTree(repo, branch.targetCommit);
+    const item = tree.find((i) => i.type === "file" && i.path.toLowerCase() === "readme.md");
+    if (!item) return { ok: false, reason: `${repo} has no README.md at ${branch.name} (${branch.targetCommit})` };
+    if (item.size > maxBytes) return { ok: false, reason: `${repo}'s README.md is ${item.size} bytes, above the ${maxBytes}-byte limit for comparison` };
+    const chunks = [];
+    let received = 0;
+    await hub.download({
+      repo,
+      sha: branch.targetCommit,
+      item,
+      consumers: [
+        {
+          borrowsChunks: true,
+          write: (chunk) => {
+            received += chunk.length;
+            if (received > maxBytes) throw new Error(`more than ${maxBytes} bytes`);
+            chunks.push(chunk.slice());
+          }
+        }
+      ]
+    });
+    return { ok: true, text: Buffer.concat(chunks).toString("utf8"), sha: branch.targetCommit, path: item.path };
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+  }
+}
+var ABSENT, PRESENT, MAX_ORIGINAL_CARD_BYTES;
+var init_check_port = __esm({
+  "src/review/check-port.ts"() {
+    "use strict";
+    init_errors();
+    ABSENT = /* @__PURE__ */ new Set(["repo-not-found", "unauthorized", "not-found"]);
+    PRESENT = /* @__PURE__ */ new Set(["gated", "disabled", "unexpected-redirect"]);
+    MAX_ORIGINAL_CARD_BYTES = 1024 * 1024;
   }
 });
 
@@ -53933,7 +53904,7 @@ function plausiblePickle(b, atEof, minOps = 9) {
   let depth = 0;
   const marks = [];
   let ops = 0;
-  const line = () => {
+  const line2 = () => {
     const nl = b.indexOf(10, i);
     if (nl < 0 || nl - i > 4096) return void 0;
     let s = "";
@@ -53982,34 +53953,34 @@ function plausiblePickle(b, atEof, minOps = 9) {
         break;
       case "I":
       case "L": {
-        const s = line();
+        const s = line2();
         if (s === void 0) return !atEof && ops >= minOps;
         ok = /^-?(\d+|0x[0-9a-f]+)L?$/i.test(s.trim());
         depth++;
         break;
       }
       case "F": {
-        const s = line();
+        const s = line2();
         if (s === void 0) return !atEof && ops >= minOps;
         ok = s.trim() !== "" && !Number.isNaN(Number(s));
         depth++;
         break;
       }
       case "S": {
-        const s = line();
+        const s = line2();
         if (s === void 0) return !atEof && ops >= minOps;
         ok = /^(['"]).*\1$/s.test(s);
         depth++;
         break;
       }
       case "V": {
-        const s = line();
+        const s = line2();
         if (s === void 0) return !atEof && ops >= minOps;
         depth++;
         break;
       }
       case "P": {
-        const s = line();
+        const s = line2();
         if (s === void 0) return !atEof && ops >= minOps;
         ok = /^[\x20-\x7e]*$/.test(s);
         depth++;
@@ -54017,7 +53988,7 @@ function plausiblePickle(b, atEof, minOps = 9) {
       }
       case "g":
       case "p": {
-        const s = line();
+        const s = line2();
         if (s === void 0) return !atEof && ops >= minOps;
         ok = /^\d+$/.test(s);
         if (ch === "g") depth++;
@@ -54026,8 +53997,8 @@ function plausiblePickle(b, atEof, minOps = 9) {
       }
       case "c":
       case "i": {
-        const mod = line();
-        const name3 = mod === void 0 ? void 0 : line();
+        const mod = line2();
+        const name3 = mod === void 0 ? void 0 : line2();
         if (mod === void 0 || name3 === void 0) return !atEof && ops >= minOps;
         ok = ident.test(mod) && ident.test(name3);
         if (ch === "c") depth++;
@@ -55277,43 +55248,6 @@ var init_zip = __esm({
   }
 });
 
-// src/review/capture.ts
-var TextCapture;
-var init_capture = __esm({
-  "src/review/capture.ts"() {
-    "use strict";
-    TextCapture = class {
-      constructor(perFile = 1024 * 1024, total = 64 * 1024 * 1024) {
-        this.perFile = perFile;
-        this.total = total;
-      }
-      perFile;
-      total;
-      texts = /* @__PURE__ */ new Map();
-      used = 0;
-      /** A consumer for `path` when it is small enough to keep, else undefined. */
-      consumerFor(path, size) {
-        if (size > this.perFile || this.used + size > this.total) return void 0;
-        this.used += size;
-        const chunks = [];
-        return {
-          // The download reuses its read buffer: keep a copy (files here are at most perFile bytes).
-          borrowsChunks: true,
-          write: (chunk) => {
-            chunks.push(chunk.slice());
-          },
-          end: () => {
-            this.texts.set(path, Buffer.concat(chunks).toString("utf8"));
-          }
-        };
-      }
-      text(path) {
-        return this.texts.get(path);
-      }
-    };
-  }
-});
-
 // src/review/findings-from-errors.ts
 function findingFromError(err, check, file2) {
   if (err instanceof HubError) {
@@ -55361,26 +55295,229 @@ var init_findings_from_errors = __esm({
   }
 });
 
-// src/review/pipeline.ts
+// src/review/examine.ts
 function withFile(f, path) {
   return f.file ? f : { ...f, file: path };
 }
-function selectFiles(entry2, tree, policy) {
+async function examineFiles(files, reader, opts) {
+  const scans = /* @__PURE__ */ new Map();
+  const tailBytes = opts.tailBytes ?? 64 * 1024;
+  const plan = async (file2) => {
+    let tail = file2.size >= MIN_ZIP ? await reader.tail(file2, Math.min(file2.size, tailBytes)) : void 0;
+    const need = tail ? zipTailNeeded(tail, file2.size) : void 0;
+    if (need !== void 0 && need > (tail?.byteLength ?? 0) && need <= MAX_TAIL) tail = await reader.tail(file2, Math.min(file2.size, need));
+    const ctx = { path: file2.path, size: file2.size, ...tail ? { tail } : {} };
+    const scan2 = new GuardedScan(opts.scanFile(ctx, { allow: opts.allow, textAnalyzers: [opts.capture.analyzer] }), file2.path);
+    scans.set(file2.path, scan2);
+    return { consumers: [scan2], ...tail ? { expectTail: tail } : {} };
+  };
+  const outcomes = await reader.readAll(files, plan, opts.onProgress);
+  return files.map((file2, i) => {
+    const o = outcomes[i] ?? { ok: false, finding: findingFromError(new Error("no outcome"), "review.read", file2.path) };
+    const base2 = { path: file2.path, size: file2.size, lfs: file2.lfs === true };
+    if (!o.ok) return { ...base2, formats: [], complete: false, findings: [withFile(o.finding, file2.path)] };
+    const scan2 = scans.get(file2.path);
+    const outcome = scan2 ? scan2.outcome() : { formats: [], complete: false, findings: [findingFromError(new Error("no scanner ran"), "scan", file2.path)] };
+    const findings = outcome.findings.map((f) => withFile(f, file2.path));
+    if (!outcome.complete && !findings.some((f) => isBlocking(f.severity))) {
+      findings.push({ check: "scan.incomplete", severity: "high", file: file2.path, message: `${file2.path} was not fully examined`, help: "Not fully examined, so not approved." });
+    }
+    return {
+      ...base2,
+      ...o.sha256 !== void 0 ? { sha256: o.sha256 } : {},
+      ...o.gitOid !== void 0 ? { gitOid: o.gitOid } : {},
+      formats: outcome.formats,
+      findings,
+      complete: outcome.complete
+    };
+  });
+}
+var MIN_ZIP, MAX_TAIL, GuardedScan;
+var init_examine = __esm({
+  "src/review/examine.ts"() {
+    "use strict";
+    init_findings();
+    init_zip();
+    init_findings_from_errors();
+    MIN_ZIP = 22;
+    MAX_TAIL = 64 * 1024 * 1024;
+    GuardedScan = class {
+      constructor(scanner2, path) {
+        this.scanner = scanner2;
+        this.path = path;
+      }
+      scanner;
+      path;
+      /** Scanners copy what they keep (StreamScanner's chunk ownership), so the reader may reuse its read buffer. */
+      borrowsChunks = true;
+      failure;
+      write(chunk) {
+        if (this.failure !== void 0) return;
+        try {
+          this.scanner.push(chunk);
+        } catch (err) {
+          this.failure = err ?? new Error("scanner failed");
+        }
+      }
+      outcome() {
+        if (this.failure === void 0) {
+          try {
+            return this.scanner.end();
+          } catch (err) {
+            this.failure = err ?? new Error("scanner failed");
+          }
+        }
+        return { formats: [], complete: false, findings: [findingFromError(this.failure, "scan", this.path)] };
+      }
+    };
+  }
+});
+
+// src/config/policy/exclude.ts
+function neverExcludedReason(path) {
+  const name3 = path.slice(path.lastIndexOf("/") + 1);
+  const lower = name3.toLowerCase();
+  if (lower.startsWith("readme")) return "model cards are always reviewed";
+  const dot2 = lower.lastIndexOf(".");
+  if (dot2 <= 0) return "files without an extension are always reviewed";
+  const ext = lower.slice(dot2 + 1);
+  if (NEVER_EXCLUDED_EXTENSIONS.has(ext)) return `.${ext} files can carry code or instructions and are always reviewed`;
+  return void 0;
+}
+function globsOf(patterns) {
+  let globs = compiled.get(patterns);
+  if (!globs) {
+    globs = [];
+    for (const p of patterns) {
+      const r = compileGlob(p);
+      if (r.ok) globs.push(r.glob);
+    }
+    compiled.set(patterns, globs);
+  }
+  return globs;
+}
+function excludeDecision(path, exclude) {
+  const hit = globsOf(exclude).find((g) => matchGlob(g, path));
+  if (!hit) return { excluded: false };
+  const keptBecause = neverExcludedReason(path);
+  return keptBecause ? { excluded: false, pattern: hit.source, keptBecause } : { excluded: true, pattern: hit.source };
+}
+var NEVER_EXCLUDED_EXTENSIONS, compiled;
+var init_exclude = __esm({
+  "src/config/policy/exclude.ts"() {
+    "use strict";
+    init_glob();
+    NEVER_EXCLUDED_EXTENSIONS = /* @__PURE__ */ new Set([
+      // code and scripts
+      "py",
+      "pyc",
+      "pyo",
+      "pyw",
+      "pyx",
+      "pxd",
+      "pyi",
+      "pyz",
+      "ipynb",
+      "sh",
+      "bash",
+      "zsh",
+      "fish",
+      "ps1",
+      "psm1",
+      "bat",
+      "cmd",
+      "vbs",
+      "js",
+      "mjs",
+      "cjs",
+      "ts",
+      "rb",
+      "pl",
+      "php",
+      "lua",
+      "r",
+      "jl",
+      "go",
+      "rs",
+      "c",
+      "cc",
+      "cpp",
+      "h",
+      "hpp",
+      "cu",
+      "java",
+      "jar",
+      "class",
+      "scala",
+      "kt",
+      "swift",
+      "whl",
+      "egg",
+      // executables and native libraries
+      "exe",
+      "dll",
+      "so",
+      "dylib",
+      "msi",
+      "com",
+      "scr",
+      "app",
+      "elf",
+      "wasm",
+      "node",
+      "deb",
+      "rpm",
+      "apk",
+      "appimage",
+      // text a person or a loader reads and acts on
+      "md",
+      "markdown",
+      "rst",
+      "txt",
+      "html",
+      "htm",
+      "json",
+      "jsonl",
+      "yaml",
+      "yml",
+      "toml",
+      "cfg",
+      "ini",
+      "jinja",
+      "jinja2",
+      "j2",
+      "xml",
+      "gitattributes",
+      "gitignore",
+      "dockerfile",
+      "makefile",
+      "cmake"
+    ]);
+    compiled = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/review/select.ts
+function selectFiles(listed, policy, patternsText) {
   const notes = [];
+  let complete = true;
   let patterns;
-  if (entry2.files && entry2.files.length > 0) {
+  if (patternsText && patternsText.length > 0) {
     patterns = [];
-    for (const p of entry2.files) {
+    for (const p of patternsText) {
       const r = compileGlob(p);
       if (r.ok) patterns.push(r.glob);
-      else notes.push({ check: "allowlist.files", severity: "high", message: `files pattern '${p}' is invalid: ${r.error}`, help: "Fix the pattern in the allowlist entry." });
+      else {
+        complete = false;
+        notes.push({ check: "allowlist.files", severity: "high", message: `files pattern '${p}' is invalid: ${r.error}`, help: "Fix the pattern in the allowlist entry." });
+      }
     }
   }
   const selected = [];
   const outside = [];
   const excluded = [];
   const tooBig = [];
-  for (const item of tree) {
+  for (const item of listed) {
     if (patterns && !patterns.some((g) => matchGlob(g, item.path))) {
       outside.push(item.path);
       continue;
@@ -55414,6 +55551,7 @@ function selectFiles(entry2, tree, policy) {
     });
   }
   for (const item of tooBig) {
+    complete = false;
     notes.push({
       check: "review.file-too-large",
       severity: "high",
@@ -55422,73 +55560,248 @@ function selectFiles(entry2, tree, policy) {
       help: "Raise max_file_size in the base branch policy if this size is expected, or pin fewer files with `files`."
     });
   }
-  return { selected, notes };
+  return { selected, notes, complete };
 }
-async function examineFiles(entry2, resolved, items, deps, capture) {
-  const { hub } = deps;
-  const scans = /* @__PURE__ */ new Map();
-  const tailBytes = deps.tailBytes ?? 64 * 1024;
-  const allow = deps.policy.allowGlobals;
-  const outcomes = await fetchFiles({
-    downloader: hub,
-    repo: resolved.canonicalId,
-    sha: resolved.sha,
-    items,
-    concurrency: deps.fileConcurrency ?? 4,
-    plan: async (item) => {
-      let tail = item.size >= MIN_ZIP ? await hub.fetchTail(resolved.canonicalId, resolved.sha, item, Math.min(item.size, tailBytes)) : void 0;
-      const need = tail ? zipTailNeeded(tail, item.size) : void 0;
-      if (need !== void 0 && need > (tail?.byteLength ?? 0) && need <= MAX_TAIL) {
-        tail = await hub.fetchTail(resolved.canonicalId, resolved.sha, item, Math.min(item.size, need));
+var init_select = __esm({
+  "src/review/select.ts"() {
+    "use strict";
+    init_glob();
+    init_exclude();
+  }
+});
+
+// src/review/sources/hub.ts
+function hubReader(hub, repo, sha, items, concurrency = 4) {
+  const byPath = new Map(items.map((i) => [i.path, i]));
+  const item = (f) => {
+    const it = byPath.get(f.path);
+    if (!it) throw new Error(`${f.path} is not in the tree of ${repo}@${sha}`);
+    return it;
+  };
+  return {
+    tail: (f, k) => hub.fetchTail(repo, sha, item(f), k),
+    async readAll(files, plan, onDone) {
+      const sources = new Map(files.map((f) => [f.path, f]));
+      const source = (it) => sources.get(it.path) ?? { path: it.path, size: it.size, lfs: it.lfs !== void 0 };
+      const outcome = (o) => o.ok ? { ok: true, sha256: o.result.sha256, gitOid: o.result.gitOid } : { ok: false, finding: findingFromError(o.error, "hub.download", o.item.path) };
+      const outcomes = await fetchFiles({
+        downloader: hub,
+        repo,
+        sha,
+        items: files.map(item),
+        concurrency,
+        plan: (it) => plan(source(it)),
+        onOutcome: (o) => onDone?.(source(o.item), outcome(o))
+      });
+      return outcomes.map(outcome);
+    }
+  };
+}
+var init_hub = __esm({
+  "src/review/sources/hub.ts"() {
+    "use strict";
+    init_fetch_repo();
+    init_findings_from_errors();
+  }
+});
+
+// src/review/sources/local.ts
+import { lstat as lstat2, open as open4, readdir as readdir3, readlink } from "node:fs/promises";
+import { join as join4, relative as relative3, resolve as resolve6, sep as sep3 } from "node:path";
+async function listLocal(paths, cwd2) {
+  const files = [];
+  const findings = [];
+  const skipped = [];
+  const absOf = /* @__PURE__ */ new Map();
+  let complete = true;
+  const display = (abs) => {
+    const rel = relative3(cwd2, abs);
+    return rel && !rel.startsWith("..") && !rel.startsWith(sep3) ? rel.split(sep3).join("/") : abs;
+  };
+  const visit = async (abs, root) => {
+    let st;
+    try {
+      st = await lstat2(abs);
+    } catch (err) {
+      complete = false;
+      findings.push(finding("scan.path-error", "high", `Cannot read ${display(abs)}: ${err.code ?? String(err)}`, { file: display(abs) }));
+      return;
+    }
+    if (st.isSymbolicLink()) {
+      const target = await readlink(abs).catch(() => "?");
+      const inside = !relative3(root, resolve6(abs, "..", target)).startsWith("..");
+      findings.push(finding(
+        "file.symlink",
+        inside ? "medium" : "high",
+        `Symbolic link to ${target}${inside ? "" : " (outside the scanned folder)"}: not followed`,
+        {
+          file: display(abs),
+          help: "Model repositories store files, not links; a link can point a loader at anything on the machine."
+        }
+      ));
+      return;
+    }
+    if (st.isDirectory()) {
+      let entries;
+      try {
+        entries = await readdir3(abs, { withFileTypes: true });
+      } catch (err) {
+        complete = false;
+        findings.push(finding("scan.path-error", "high", `Cannot list ${display(abs)}: ${err.code ?? String(err)}`, { file: display(abs) }));
+        return;
       }
-      const ctx = { path: item.path, size: item.size, ...tail ? { tail } : {} };
-      const scan2 = new GuardedScan(deps.scanFile(ctx, { allow }), item.path);
-      scans.set(item.path, scan2);
-      const consumers = [scan2];
-      const keep = capture.consumerFor(item.path, item.size);
-      if (keep) consumers.push(keep);
-      return { consumers, ...tail ? { expectTail: tail } : {} };
-    },
-    onOutcome: (o) => deps.onProgress?.(`${entry2.repo}: ${o.item.path} ${o.ok ? "verified" : `failed (${o.error.code})`}`)
-  });
-  return outcomes.map((o) => {
-    const base2 = { path: o.item.path, size: o.item.size, lfs: o.item.lfs !== void 0 };
-    if (!o.ok) {
-      return { ...base2, formats: [], complete: false, findings: [findingFromError(o.error, "hub.download", o.item.path)] };
+      entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+      for (const e of entries) {
+        if (e.isDirectory() && e.name === ".git") {
+          skipped.push(display(join4(abs, e.name)));
+          continue;
+        }
+        await visit(join4(abs, e.name), root);
+      }
+      return;
     }
-    const scan2 = scans.get(o.item.path);
-    const outcome = scan2 ? scan2.outcome() : { formats: [], complete: false, findings: [findingFromError(new Error("no scanner ran"), "scan", o.item.path)] };
-    const findings = outcome.findings.map((f) => withFile(f, o.item.path));
-    if (!outcome.complete && !findings.some((f) => isBlocking(f.severity))) {
-      findings.push({ check: "scan.incomplete", severity: "high", file: o.item.path, message: `${o.item.path} was not fully examined`, help: "Not fully examined, so not approved." });
+    if (!st.isFile()) {
+      findings.push(finding("file.special", "medium", "Not a regular file (device, socket or FIFO): not read", { file: display(abs) }));
+      return;
     }
-    return { ...base2, sha256: o.result.sha256, gitOid: o.result.gitOid, formats: outcome.formats, findings, complete: outcome.complete };
-  });
+    const path = display(abs);
+    absOf.set(path, abs);
+    files.push({ path, size: st.size });
+  };
+  for (const p of paths) {
+    const abs = resolve6(cwd2, p);
+    await visit(abs, abs);
+  }
+  if (skipped.length > 0) {
+    findings.push(finding("scan.skipped", "info", `${skipped.length} version-control folder(s) skipped: no loader reads them`, { evidence: skipped.join(", ") }));
+  }
+  const where = (f) => absOf.get(f.path) ?? resolve6(cwd2, f.path);
+  return { listing: { files, findings, complete }, reader: localReader(where) };
 }
-async function runChecks(checks, ctx) {
-  const out = [];
+function localReader(where, chunkBytes = 1024 * 1024) {
+  return {
+    async tail(f, k) {
+      const fh = await open4(where(f), "r");
+      try {
+        return await readAt(fh, Math.max(0, f.size - k), Math.min(k, f.size));
+      } finally {
+        await fh.close();
+      }
+    },
+    async readAll(files, plan, onDone) {
+      const out = [];
+      for (const f of files) {
+        let o;
+        try {
+          o = await readOne(f, where(f), await plan(f), chunkBytes);
+        } catch (err) {
+          o = { ok: false, finding: finding("scan.path-error", "high", `Reading ${f.path} failed: ${err instanceof Error ? err.message : String(err)}`, { file: f.path }) };
+        }
+        onDone?.(f, o);
+        out.push(o);
+      }
+      return out;
+    }
+  };
+}
+async function readOne(f, abs, plan, chunkBytes) {
+  const fh = await open4(abs, "r");
+  try {
+    const borrow = plan.consumers.every((c) => c.borrowsChunks === true);
+    const size = Math.max(1, Math.min(chunkBytes, f.size));
+    let buf = new Uint8Array(size);
+    const tail = plan.expectTail;
+    const last = tail ? new Uint8Array(tail.length) : void 0;
+    let pos = 0;
+    while (pos < f.size) {
+      if (!borrow) buf = new Uint8Array(size);
+      const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, f.size - pos), pos);
+      if (bytesRead === 0) break;
+      const chunk = bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
+      if (last) keepLast(last, chunk, pos, f.size);
+      for (const c of plan.consumers) await c.write(chunk);
+      pos += bytesRead;
+    }
+    for (const c of plan.consumers) await c.end?.();
+    if (tail && last && pos === f.size && !Buffer.from(last).equals(Buffer.from(tail))) {
+      return { ok: false, finding: finding("scan.file-changed", "high", `${f.path} changed while it was being read: its end differs from the tail read first`, {
+        file: f.path,
+        help: "Scan files that are not being written to."
+      }) };
+    }
+    return { ok: true };
+  } finally {
+    await fh.close();
+  }
+}
+function keepLast(last, chunk, pos, size) {
+  const start = size - last.length;
+  const from = Math.max(0, start - pos);
+  if (from >= chunk.length) return;
+  last.set(chunk.subarray(from), pos + from - start);
+}
+async function readAt(fh, pos, len) {
+  const buf = new Uint8Array(len);
+  let got = 0;
+  while (got < len) {
+    const { bytesRead } = await fh.read(buf, got, len - got, pos + got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  return got === len ? buf : buf.subarray(0, got);
+}
+var init_local = __esm({
+  "src/review/sources/local.ts"() {
+    "use strict";
+    init_findings();
+  }
+});
+
+// src/review/pipeline.ts
+async function runChecks(checks, ctx, hubCtx) {
+  const findings = [];
+  let complete = true;
+  const skipped = [];
   for (const check of checks) {
     try {
-      out.push(...await check.run(ctx));
+      if (check.needs === "files") findings.push(...await check.run(ctx));
+      else if (hubCtx) findings.push(...await check.run(hubCtx));
+      else skipped.push(check.id);
     } catch (err) {
-      out.push(findingFromError(err, `${check.id}.failed`));
+      complete = false;
+      findings.push(findingFromError(err, `${check.id}.failed`));
     }
   }
-  return out;
-}
-function finish(entry2, partial, findings, policy, now) {
-  const applied = applyExceptions(entry2, findings, policy.exceptions, utcDate(now));
-  const all = [...applied.findings];
-  for (const ex of applied.expired) {
-    all.push({
-      check: "policy.exception-expired",
-      severity: "low",
-      message: `the policy exception for ${ex.repo} (${ex.checks.join(", ")}) expired on ${ex.expires} and was not applied`,
-      help: "Renew it in the base branch policy with a new reason and date, or fix what it covered."
+  if (skipped.length > 0) {
+    findings.push({
+      check: "review.checks-skipped",
+      severity: "info",
+      message: `${skipped.length} check(s) need the Hub's metadata and did not run on local files: ${skipped.join(", ")}`,
+      help: "Namespace, provenance and pin checks judge a repository on the Hub: review the allowlist entry (`model-gate review`) for them."
     });
   }
+  return { findings, complete };
+}
+function decide(findings, policy, now, entry2, complete) {
+  let all = findings;
+  if (entry2) {
+    const applied = applyExceptions(entry2, findings, policy.exceptions, utcDate(now));
+    all = [...applied.findings];
+    for (const ex of applied.expired) {
+      all.push({
+        check: "policy.exception-expired",
+        severity: "low",
+        message: `the policy exception for ${ex.repo} (${ex.checks.join(", ")}) expired on ${ex.expires} and was not applied`,
+        help: "Renew it in the base branch policy with a new reason and date, or fix what it covered."
+      });
+    }
+  }
   all.sort(compareFindings);
-  return { entry: entry2, ...partial, findings: all, verdict: verdictOf(all) };
+  const verdict = verdictOf(all);
+  return { findings: all, verdict: complete ? verdict : "rejected" };
+}
+function finish(entry2, partial, findings, policy, now, complete) {
+  return { entry: entry2, ...partial, ...decide(findings, policy, now, entry2, complete), complete };
 }
 async function reviewEntry(entry2, deps) {
   const { hub, policy } = deps;
@@ -55497,7 +55810,7 @@ async function reviewEntry(entry2, deps) {
   try {
     resolved = await hub.resolveRepo(entry2.repo, entry2.revision);
   } catch (err) {
-    return finish(entry2, { redirects: [], files: [] }, [findingFromError(err, "hub.resolve")], policy, now);
+    return finish(entry2, { redirects: [], files: [] }, [findingFromError(err, "hub.resolve")], policy, now, false);
   }
   const base2 = {
     canonicalId: resolved.canonicalId,
@@ -55507,11 +55820,13 @@ async function reviewEntry(entry2, deps) {
     resolved
   };
   const findings = [];
+  let complete = true;
   let author;
   const authorName = resolved.info.author ?? resolved.canonicalId.split("/")[0];
   try {
     author = await hub.getAuthor(authorName);
   } catch (err) {
+    complete = false;
     findings.push(findingFromError(err, "hub.author"));
   }
   const who = author ? { author, authorId: author.id } : {};
@@ -55519,27 +55834,55 @@ async function reviewEntry(entry2, deps) {
   try {
     tree = (await hub.listTree(resolved.canonicalId, resolved.sha)).filter((i) => i.type === "file");
   } catch (err) {
-    return finish(entry2, { ...base2, ...who, files: [] }, [...findings, findingFromError(err, "hub.tree")], policy, now);
+    return finish(entry2, { ...base2, ...who, files: [] }, [...findings, findingFromError(err, "hub.tree")], policy, now, false);
   }
-  const { selected, notes } = selectFiles(entry2, tree, policy);
-  findings.push(...notes);
+  const selection = selectFiles(tree.map((i) => ({ path: i.path, size: i.size, lfs: i.lfs !== void 0 })), policy, entry2.files);
+  findings.push(...selection.notes);
+  if (!selection.complete) complete = false;
   const capture = new TextCapture();
-  const files = await examineFiles(entry2, resolved, selected, deps, capture);
-  for (const f of files) findings.push(...f.findings);
-  findings.push(
-    ...await runChecks(deps.checks, {
-      entry: entry2,
-      resolved,
-      tree,
-      files,
-      text: (p) => capture.text(p),
-      hub,
-      ...author ? { author } : {},
-      policy,
-      now
-    })
-  );
-  return finish(entry2, { ...base2, ...who, files }, findings, policy, now);
+  const reader = hubReader(hub, resolved.canonicalId, resolved.sha, tree, deps.fileConcurrency ?? 4);
+  const files = await examineFiles(selection.selected, reader, {
+    scanFile: deps.scanFile,
+    allow: policy.allowGlobals,
+    capture,
+    ...deps.tailBytes !== void 0 ? { tailBytes: deps.tailBytes } : {},
+    onProgress: (f, o) => deps.onProgress?.(`${entry2.repo}: ${f.path} ${o.ok ? "verified" : `failed (${o.finding.check})`}`)
+  });
+  for (const f of files) {
+    findings.push(...f.findings);
+    if (!f.complete) complete = false;
+  }
+  const ctx = { files, text: (p) => capture.text(p), policy, now };
+  const hubCtx = { ...ctx, entry: entry2, resolved, tree, ...author ? { author } : {}, hub: checkHubPort(hub) };
+  const checked = await runChecks(deps.checks, ctx, hubCtx);
+  findings.push(...checked.findings);
+  return finish(entry2, { ...base2, ...who, files }, findings, policy, now, complete && checked.complete);
+}
+async function reviewLocal(paths, cwd2, deps) {
+  const { policy } = deps;
+  const now = (deps.now ?? (() => /* @__PURE__ */ new Date()))();
+  const { listing, reader } = await listLocal(paths, cwd2);
+  const findings = [...listing.findings];
+  let complete = listing.complete;
+  const selection = selectFiles(listing.files, policy);
+  findings.push(...selection.notes);
+  if (!selection.complete) complete = false;
+  const capture = new TextCapture();
+  const files = await examineFiles(selection.selected, reader, {
+    scanFile: deps.scanFile,
+    allow: policy.allowGlobals,
+    capture,
+    ...deps.tailBytes !== void 0 ? { tailBytes: deps.tailBytes } : {},
+    onProgress: (f, o) => deps.onProgress?.(`${f.path} ${o.ok ? "read" : `failed (${o.finding.check})`}`)
+  });
+  for (const f of files) {
+    findings.push(...f.findings);
+    if (!f.complete) complete = false;
+  }
+  const checked = await runChecks(deps.checks, { files, text: (p) => capture.text(p), policy, now }, void 0);
+  findings.push(...checked.findings);
+  complete &&= checked.complete;
+  return { kind: "local", paths: [...paths], files, ...decide(findings, policy, now, void 0, complete), complete };
 }
 async function reviewEntries(entries, deps, concurrency = 2) {
   const out = new Array(entries.length);
@@ -55553,49 +55896,18 @@ async function reviewEntries(entries, deps, concurrency = 2) {
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, entries.length)) }, worker));
   return out;
 }
-var MIN_ZIP, MAX_TAIL, GuardedScan;
 var init_pipeline = __esm({
   "src/review/pipeline.ts"() {
     "use strict";
     init_findings();
-    init_fetch_repo();
-    init_glob();
     init_exceptions();
-    init_exclude();
-    init_zip();
     init_capture();
+    init_check_port();
+    init_examine();
     init_findings_from_errors();
-    MIN_ZIP = 22;
-    MAX_TAIL = 64 * 1024 * 1024;
-    GuardedScan = class {
-      constructor(scanner2, path) {
-        this.scanner = scanner2;
-        this.path = path;
-      }
-      scanner;
-      path;
-      /** Scanners copy what they keep (StreamScanner's chunk ownership), so the download may reuse its read buffer. */
-      borrowsChunks = true;
-      failure;
-      write(chunk) {
-        if (this.failure !== void 0) return;
-        try {
-          this.scanner.push(chunk);
-        } catch (err) {
-          this.failure = err ?? new Error("scanner failed");
-        }
-      }
-      outcome() {
-        if (this.failure === void 0) {
-          try {
-            return this.scanner.end();
-          } catch (err) {
-            this.failure = err ?? new Error("scanner failed");
-          }
-        }
-        return { formats: [], complete: false, findings: [findingFromError(this.failure, "scan", this.path)] };
-      }
-    };
+    init_select();
+    init_hub();
+    init_local();
   }
 });
 
@@ -55603,13 +55915,13 @@ var init_pipeline = __esm({
 function failsOn(findings, threshold) {
   return findings.some((f) => severityRank(f.severity) >= threshold);
 }
-async function reviewChange(input) {
+async function reviewChange(input, deps) {
   const policy = loadPolicy(input.policyText, input.policySource, input.policyInputs ?? {});
   const base2 = input.baseText === null ? null : parseAllowlist(input.baseText, input.allowlistPath);
   const head = parseAllowlist(input.headText, input.allowlistPath);
   const errors = [
-    ...head.errors.map((e) => ({ file: e.file, line: e.line, message: e.help ? `${e.message} \u2014 ${e.help}` : e.message })),
-    ...policy.errors.map((e) => ({ file: e.file, line: e.line, message: `policy: ${e.message}${e.help ? ` \u2014 ${e.help}` : ""}` }))
+    ...head.errors,
+    ...policy.errors.map((e) => ({ ...e, message: `policy: ${e.message}` }))
   ];
   const diff = diffAllowlists(base2 && base2.errors.length === 0 ? base2.entries : null, head.entries);
   const toReview = entriesToReview(diff);
@@ -55617,12 +55929,12 @@ async function reviewChange(input) {
   const reviews = await reviewEntries(
     toReview,
     {
-      hub: input.hub,
+      hub: deps.hub,
       policy: policy.policy,
-      scanFile: input.scanFile,
-      checks: input.checks,
-      ...input.now ? { now: input.now } : {},
-      ...input.onProgress ? { onProgress: input.onProgress } : {}
+      scanFile: deps.scanFile,
+      checks: deps.checks,
+      ...deps.now ? { now: deps.now } : {},
+      ...deps.onProgress ? { onProgress: deps.onProgress } : {}
     },
     policy.policy.concurrency
   );
@@ -55631,12 +55943,13 @@ async function reviewChange(input) {
   const report = {
     reviews,
     removed: diff.removed,
-    hubUrl: input.hub.hubUrl,
+    hubUrl: deps.hub.hubUrl,
     allowlistPath: input.allowlistPath,
     policySource: input.policySource,
     policyChanges,
     toolVersion: TOOL_VERSION,
-    errors
+    errors,
+    warnings: policy.warnings
   };
   return { reviews, removed: diff.removed, errors, policy, policyChanges, failed, report };
 }
@@ -56765,7 +57078,7 @@ var init_keras = __esm({
     "use strict";
     init_findings();
     init_bytes();
-    init_json();
+    init_json2();
     init_kit();
     init_globals();
     KERAS_MODULE = /^(keras|tf_keras|keras_hub|keras_nlp|keras_cv|tensorflow\.keras|tensorflow\.python\.keras)(\.|$)/;
@@ -57458,32 +57771,32 @@ function strtol0(s) {
 function small(v) {
   return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
 }
-function parseIntLine(line) {
-  if (line.length < 1) return null;
-  const v = strtol0(line) ?? pyIntLiteral(line, true);
+function parseIntLine(line2) {
+  if (line2.length < 1) return null;
+  const v = strtol0(line2) ?? pyIntLiteral(line2, true);
   if (v === null) return null;
-  if (line.length === 2 && (v === 0n || v === 1n)) return v === 1n;
+  if (line2.length === 2 && (v === 0n || v === 1n)) return v === 1n;
   return small(v);
 }
-function parseLongLine(line) {
-  const s = line.endsWith("L") ? line.slice(0, -1) : line;
+function parseLongLine(line2) {
+  const s = line2.endsWith("L") ? line2.slice(0, -1) : line2;
   const v = pyIntLiteral(s, true);
   return v === null ? null : small(v);
 }
-function parseMemoKey(line) {
-  const v = pyIntLiteral(line, false);
+function parseMemoKey(line2) {
+  const v = pyIntLiteral(line2, false);
   if (v === null || v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) return null;
   return Number(v);
 }
-function isFloatLine(line) {
-  const s = line.trim();
+function isFloatLine(line2) {
+  const s = line2.trim();
   return /^[+-]?(\d+\.?\d*([eE][+-]?\d+)?|\.\d+([eE][+-]?\d+)?|inf(inity)?|nan)$/i.test(s.replace(/_/g, ""));
 }
-function parseStringLine(line) {
-  if (line.length < 2) return null;
-  const q = line[0];
-  if (q !== "'" && q !== '"' || line[line.length - 1] !== q) return null;
-  const body = line.slice(1, -1);
+function parseStringLine(line2) {
+  if (line2.length < 2) return null;
+  const q = line2[0];
+  if (q !== "'" && q !== '"' || line2[line2.length - 1] !== q) return null;
+  const body = line2.slice(1, -1);
   let out = "";
   for (let i = 0; i < body.length; i++) {
     const c = body[i] ?? "";
@@ -57516,18 +57829,18 @@ function parseStringLine(line) {
   }
   return out;
 }
-function parseUnicodeLine(line) {
+function parseUnicodeLine(line2) {
   let out = "";
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i] ?? "";
+  for (let i = 0; i < line2.length; i++) {
+    const c = line2[i] ?? "";
     if (c === "\\") {
       let run2 = 1;
-      while (line[i + run2] === "\\") run2++;
-      const next = line[i + run2];
+      while (line2[i + run2] === "\\") run2++;
+      const next = line2[i + run2];
       if ((next === "u" || next === "U") && run2 % 2 === 1) {
         out += "\\".repeat(run2 - 1);
         const n = next === "u" ? 4 : 8;
-        const h = line.slice(i + run2 + 1, i + run2 + 1 + n);
+        const h = line2.slice(i + run2 + 1, i + run2 + 1 + n);
         if (h.length !== n || !/^[0-9a-fA-F]+$/.test(h)) return null;
         const cp = parseInt(h, 16);
         if (cp > 1114111) return null;
@@ -58012,21 +58325,21 @@ var init_vm = __esm({
             case 86: {
               const nl = this.lineEnd(buf, pos + 1, at);
               if (nl < 0) break;
-              const line = latin12(buf, pos + 1, nl);
+              const line2 = latin12(buf, pos + 1, nl);
               next = nl + 1;
               if (op === OP.INT) {
-                const v = parseIntLine(line);
-                if (v === null) throw new PickleError("pickle.parse-error", `INT argument ${JSON.stringify(line.slice(0, 40))} is not an integer`, at);
+                const v = parseIntLine(line2);
+                if (v === null) throw new PickleError("pickle.parse-error", `INT argument ${JSON.stringify(line2.slice(0, 40))} is not an integer`, at);
                 st.push(v);
               } else if (op === OP.LONG) {
-                const v = parseLongLine(line);
-                if (v === null) throw new PickleError("pickle.parse-error", `LONG argument ${JSON.stringify(line.slice(0, 40))} is not an integer`, at);
+                const v = parseLongLine(line2);
+                if (v === null) throw new PickleError("pickle.parse-error", `LONG argument ${JSON.stringify(line2.slice(0, 40))} is not an integer`, at);
                 st.push(v);
               } else if (op === OP.FLOAT) {
-                if (!isFloatLine(line)) throw new PickleError("pickle.parse-error", `FLOAT argument ${JSON.stringify(line.slice(0, 40))} is not a number`, at);
+                if (!isFloatLine(line2)) throw new PickleError("pickle.parse-error", `FLOAT argument ${JSON.stringify(line2.slice(0, 40))} is not a number`, at);
                 st.push(FLOAT);
               } else {
-                const v = op === OP.STRING ? parseStringLine(line) : parseUnicodeLine(line);
+                const v = op === OP.STRING ? parseStringLine(line2) : parseUnicodeLine(line2);
                 if (v === null) throw new PickleError("pickle.parse-error", `${opName(op)} argument is malformed`, at);
                 this.pushStr(v, pos + 1);
               }
@@ -59221,7 +59534,7 @@ var init_safetensors = __esm({
     "use strict";
     init_findings();
     init_bytes();
-    init_json();
+    init_json2();
     init_kit();
     SAFETENSORS_DTYPE_BITS = {
       BOOL: 8,
@@ -59334,7 +59647,7 @@ var init_text2 = __esm({
     init_findings();
     init_bytes();
     init_template();
-    init_json();
+    init_json2();
     init_keras();
     init_kit();
     NEEDLE = new TextEncoder().encode("chat_template");
@@ -59358,7 +59671,7 @@ function createFileScanner(ctx, opts = {}) {
   let formats = [];
   const own = [];
   let ownComplete = true;
-  const decide = (atEof) => {
+  const decide2 = (atEof) => {
     const head = concatBytes(headParts, headLen);
     headParts.length = 0;
     const size = ctx.size ?? (atEof ? headLen : void 0);
@@ -59402,7 +59715,7 @@ function createFileScanner(ctx, opts = {}) {
       const s = interpretation(f, head);
       if (s) scanners.push({ name: f, scanner: guarded(ctx.path, f, s) });
     }
-    if (!opts.rawData && !sniffed.binary && opts.textAnalyzers) {
+    if (!opts.rawData && opts.textAnalyzers) {
       for (const a of opts.textAnalyzers) {
         const s = a(ctx, fmts);
         if (s) scanners.push({ name: "text-analyzer", scanner: guarded(ctx.path, "text analyzer", s) });
@@ -59537,11 +59850,11 @@ function createFileScanner(ctx, opts = {}) {
       }
       headParts.push(chunk.slice());
       headLen += chunk.length;
-      if (headLen >= HEAD_BYTES) decide(false);
+      if (headLen >= HEAD_BYTES) decide2(false);
     },
     end() {
       try {
-        if (!scanners) decide(true);
+        if (!scanners) decide2(true);
       } catch (err) {
         own.push(finding("scan.internal-error", "high", `Sniffing failed: ${err instanceof Error ? err.message : String(err)}`, { file: ctx.path }));
         ownComplete = false;
@@ -59602,7 +59915,53 @@ var init_scan_file = __esm({
   "src/review/scan-file.ts"() {
     "use strict";
     init_file_scanner();
-    defaultScanFile = (ctx, opts) => createFileScanner(ctx, { allow: opts.allow });
+    defaultScanFile = (ctx, opts) => createFileScanner(ctx, opts);
+  }
+});
+
+// src/review/reviewer.ts
+function createReviewer(opts = {}) {
+  const scanFile = opts.scanFile ?? defaultScanFile;
+  const checks = opts.checks ?? REPO_CHECKS;
+  const common = { scanFile, checks, ...opts.now ? { now: opts.now } : {}, ...opts.onProgress ? { onProgress: opts.onProgress } : {} };
+  return {
+    reviewChange(input) {
+      if (!opts.hub) throw new Error("reviewing an allowlist change needs a Hub client");
+      return reviewChange(input, { hub: opts.hub, ...common });
+    },
+    async reviewLocal(input) {
+      const policySource = input.policySource ?? "defaults";
+      const policy = loadPolicy(input.policyText ?? null, policySource, input.policyInputs ?? {});
+      const errors = [...policy.errors];
+      for (const g of input.allow ?? []) {
+        const problem = checkGlobal(g);
+        if (problem) errors.push({ file: "option --allow", message: problem, help: "Allow only classes a reviewer has read; code-running callables can never be allowed." });
+        else if (!policy.policy.allowGlobals.includes(g)) policy.policy.allowGlobals.push(g);
+      }
+      const review3 = await reviewLocal(input.paths, input.cwd, { policy: policy.policy, ...common });
+      const report = {
+        reviews: [review3],
+        removed: [],
+        policySource,
+        policyChanges: [],
+        toolVersion: TOOL_VERSION,
+        errors,
+        warnings: policy.warnings
+      };
+      return { review: review3, policy, report };
+    }
+  };
+}
+var init_reviewer = __esm({
+  "src/review/reviewer.ts"() {
+    "use strict";
+    init_checks();
+    init_load();
+    init_schema();
+    init_version();
+    init_change();
+    init_pipeline();
+    init_scan_file();
   }
 });
 
@@ -59635,18 +59994,16 @@ async function gitShow(dir, ref, path) {
   }
 }
 var USAGE3, run, review2;
-var init_review = __esm({
+var init_review2 = __esm({
   "src/cli/review.ts"() {
     "use strict";
-    init_checks();
     init_client();
     init_endpoint();
     init_defaults();
-    init_json2();
+    init_json();
     init_markdown();
     init_text();
-    init_change();
-    init_scan_file();
+    init_reviewer();
     init_io();
     USAGE3 = `usage: model-gate review (--base FILE --head FILE | --repo DIR --base-ref REF --head-ref REF)
          [--allowlist PATH] [--policy FILE] [--hub-url URL] [--cdn-origin URL]... [--format markdown|json|text]
@@ -59720,19 +60077,18 @@ ${USAGE3}`);
         ...io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {},
         ...values["cdn-origin"] ? { allowedCdnOrigins: values["cdn-origin"] } : {}
       });
-      const result2 = await reviewChange({
+      const reviewer = createReviewer({ hub, onProgress: (line2) => io.stderr(`${line2}
+`) });
+      const result2 = await reviewer.reviewChange({
         allowlistPath: allowlist,
         baseText,
         headText,
         policyText,
         ...headPolicyText !== void 0 ? { headPolicyText } : {},
-        policySource,
-        hub,
-        scanFile: defaultScanFile,
-        checks: REPO_CHECKS,
-        onProgress: (line) => io.stderr(`${line}
-`)
+        policySource
       });
+      for (const w of result2.policy.warnings) io.stderr(`warning: ${w}
+`);
       if (values.format === "json") io.stdout(renderJsonReport(result2.report, /* @__PURE__ */ new Date()));
       else if (values.format === "text") io.stdout(renderText2(result2.report));
       else io.stdout(`${renderComment(result2.report)}
@@ -59742,240 +60098,182 @@ ${USAGE3}`);
   }
 });
 
-// src/cli/scan-output.ts
-function findingJson(f) {
-  const o = { severity: f.severity, check: f.check, message: f.message };
-  if (f.offset !== void 0) o.offset = f.offset;
-  if (f.file !== void 0) o.file = f.file;
-  if (f.line !== void 0) o.line = f.line;
-  if (f.evidence !== void 0) o.evidence = f.evidence;
-  if (f.help !== void 0) o.help = f.help;
-  return o;
+// src/report/summary.ts
+function renderSummary(input) {
+  return renderMarkdown(input, SUMMARY_BUDGET);
 }
-function counts(report) {
-  const c = Object.fromEntries(SEVERITIES.map((s) => [s, 0]));
-  for (const f of [...report.findings, ...report.files.flatMap((x) => x.findings)]) c[f.severity]++;
-  return c;
-}
-function renderJson(report) {
-  return `${JSON.stringify({
-    tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    verdict: report.verdict,
-    complete: report.complete,
-    summary: { files: report.files.length, ...counts(report) },
-    files: report.files.map((f) => ({
-      path: f.path,
-      size: f.size,
-      formats: f.formats,
-      complete: f.complete,
-      findings: f.findings.map(findingJson)
-    })),
-    findings: report.findings.map(findingJson),
-    skipped: report.skipped
-  }, null, 2)}
-`;
-}
-function renderText3(report, color = false) {
-  const paint = (code, s) => color ? `\x1B[${code}m${s}\x1B[0m` : s;
-  const sevColor = { critical: "1;31", high: "31", medium: "33", low: "36", info: "2" };
-  const lines = [];
-  const show = (f, indent3, path) => {
-    const where = f.offset !== void 0 ? ` @0x${f.offset.toString(16)}` : f.line !== void 0 ? ` line ${f.line}` : "";
-    lines.push(`${indent3}${paint(sevColor[f.severity], LABEL[f.severity])} ${f.check}${where}: ${f.message}`);
-    const pad = `${indent3}${" ".repeat(9)}`;
-    if (f.file && f.file !== path) lines.push(`${pad}in ${f.file}`);
-    if (f.evidence) lines.push(`${pad}evidence: ${f.evidence}`);
-    if (f.help) lines.push(`${pad}${paint("2", f.help)}`);
-  };
-  for (const file2 of report.files) {
-    const worst = file2.findings[0]?.severity;
-    const mark = !file2.complete || worst === "critical" || worst === "high" ? paint("31", "\u2717") : worst === "medium" ? paint("33", "!") : paint("32", "\u2713");
-    const state = file2.complete ? "" : paint("31", "  (not fully examined)");
-    lines.push(`${mark} ${file2.path}  [${file2.formats.join(", ")}]  ${file2.size} bytes${state}`);
-    for (const f of file2.findings) show(f, "    ", file2.path);
-  }
-  if (report.findings.length) {
-    lines.push("", "Paths and repository:");
-    for (const f of [...report.findings].sort(compareFindings)) show(f, "    ");
-  }
-  if (report.skipped.length) lines.push("", `Skipped: ${report.skipped.join(", ")}`);
-  const c = counts(report);
-  const incomplete = report.files.filter((f) => !f.complete).length;
-  const verdict = report.verdict.toUpperCase();
-  lines.push("", `${paint(report.verdict === "approved" ? "1;32" : report.verdict === "rejected" ? "1;31" : "1;33", verdict)}: ${report.files.length} file${report.files.length === 1 ? "" : "s"}, ${c.critical} critical, ${c.high} high, ${c.medium} medium, ${c.low} low${incomplete ? `, ${incomplete} not fully examined` : ""}`);
-  return `${lines.join("\n")}
-`;
-}
-function renderSarif(report) {
-  const all = [
-    ...report.files.flatMap((file2) => file2.findings.map((f) => ({ f, uri: file2.path }))),
-    ...report.findings.map((f) => ({ f, uri: f.file ?? "." }))
-  ];
-  const rules = /* @__PURE__ */ new Map();
-  for (const { f } of all) {
-    const prev = rules.get(f.check);
-    if (!prev || SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(prev)) rules.set(f.check, f.severity);
-  }
-  const ruleIds = [...rules.keys()].sort();
-  const sarif = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [{
-      tool: { driver: {
-        name: TOOL_NAME,
-        version: TOOL_VERSION,
-        informationUri: "https://github.com/model-gate/model-gate",
-        rules: ruleIds.map((id2) => ({ id: id2, name: id2, shortDescription: { text: id2 }, defaultConfiguration: { level: SARIF_LEVEL[rules.get(id2)] } }))
-      } },
-      results: all.map(({ f, uri }) => {
-        const region = {};
-        if (f.line !== void 0) region.startLine = f.line;
-        else if (f.offset !== void 0) region.byteOffset = f.offset;
-        return {
-          ruleId: f.check,
-          ruleIndex: ruleIds.indexOf(f.check),
-          level: SARIF_LEVEL[f.severity],
-          message: { text: f.evidence ? `${f.message} \u2014 ${f.evidence}` : f.message },
-          locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(uri) }, ...Object.keys(region).length ? { region } : {} } }],
-          properties: { severity: f.severity, ...f.file && f.file !== uri ? { member: f.file } : {} }
-        };
-      })
-    }]
-  };
-  return `${JSON.stringify(sarif, null, 2)}
-`;
-}
-var LABEL, SARIF_LEVEL;
-var init_scan_output = __esm({
-  "src/cli/scan-output.ts"() {
+var SUMMARY_LIMIT, SUMMARY_BUDGET;
+var init_summary = __esm({
+  "src/report/summary.ts"() {
     "use strict";
-    init_findings();
-    init_version();
-    LABEL = { critical: "CRITICAL", high: "HIGH    ", medium: "MEDIUM  ", low: "LOW     ", info: "INFO    " };
-    SARIF_LEVEL = { critical: "error", high: "error", medium: "warning", low: "note", info: "note" };
+    init_markdown();
+    SUMMARY_LIMIT = 1024 * 1024;
+    SUMMARY_BUDGET = {
+      marker: false,
+      limit: SUMMARY_LIMIT,
+      target: SUMMARY_LIMIT - 48 * 1024,
+      measure: (t2) => Buffer.byteLength(t2, "utf8"),
+      listCap: 500,
+      evidenceChars: 4e3
+    };
   }
 });
 
-// src/scan/scan-paths.ts
-import { open as open4, lstat as lstat2, readdir as readdir3, readlink } from "node:fs/promises";
-import { join as join4, relative as relative3, resolve as resolve6, sep as sep3 } from "node:path";
-async function scanPaths(paths, opts) {
-  const files = [];
-  const findings = [];
-  const skipped = [];
-  let complete = true;
-  const display = (abs) => {
-    const rel = relative3(opts.cwd, abs);
-    return rel && !rel.startsWith("..") && !rel.startsWith(sep3) ? rel.split(sep3).join("/") : abs;
-  };
-  const visit = async (abs, root) => {
-    let st;
-    try {
-      st = await lstat2(abs);
-    } catch (err) {
-      complete = false;
-      findings.push(finding("scan.path-error", "high", `Cannot read ${display(abs)}: ${err.code ?? String(err)}`, { file: display(abs) }));
-      return;
-    }
-    if (st.isSymbolicLink()) {
-      const target = await readlink(abs).catch(() => "?");
-      const inside = !relative3(root, resolve6(abs, "..", target)).startsWith("..");
-      findings.push(finding(
-        "file.symlink",
-        inside ? "medium" : "high",
-        `Symbolic link to ${target}${inside ? "" : " (outside the scanned folder)"}: not followed`,
-        {
-          file: display(abs),
-          help: "Model repositories store files, not links; a link can point a loader at anything on the machine."
-        }
-      ));
-      return;
-    }
-    if (st.isDirectory()) {
-      const entries = await readdir3(abs, { withFileTypes: true });
-      entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-      for (const e of entries) {
-        if (e.isDirectory() && e.name === ".git") {
-          skipped.push(display(join4(abs, e.name)));
-          continue;
-        }
-        await visit(join4(abs, e.name), root);
-      }
-      return;
-    }
-    if (!st.isFile()) {
-      findings.push(finding("file.special", "medium", "Not a regular file (device, socket or FIFO): not read", { file: display(abs) }));
-      return;
-    }
-    try {
-      const result2 = await scanFile(abs, display(abs), st.size, opts);
-      if (!result2.complete) complete = false;
-      files.push(result2);
-    } catch (err) {
-      complete = false;
-      findings.push(finding("scan.path-error", "high", `Reading ${display(abs)} failed: ${err instanceof Error ? err.message : String(err)}`, { file: display(abs) }));
-    }
-  };
-  for (const p of paths) {
-    const abs = resolve6(opts.cwd, p);
-    await visit(abs, abs);
-  }
-  for (const check of opts.repoChecks ?? []) findings.push(...await check.run(files));
-  const all = [...findings, ...files.flatMap((f) => f.findings)];
-  const verdict = complete ? verdictOf(all) : "rejected";
-  findings.sort(compareFindings);
-  return { verdict, complete, files, findings, skipped };
+// src/report/sarif.ts
+import { createHash as createHash8 } from "node:crypto";
+function sarifLevel(severity) {
+  return severity === "critical" || severity === "high" ? "error" : severity === "medium" ? "warning" : "note";
 }
-async function scanFile(abs, path, size, opts) {
-  const fh = await open4(abs, "r");
-  try {
-    let tailLen = Math.min(size, opts.tailBytes ?? 64 * 1024 + 22);
-    let tail = await readAt(fh, size - tailLen, tailLen);
-    const more = zipTailNeeded(tail, size);
-    if (more !== void 0 && more <= MAX_TAIL2) {
-      tailLen = more;
-      tail = await readAt(fh, size - tailLen, tailLen);
-    }
-    const scanner2 = createFileScanner({ path, size, tail }, {
-      ...opts.allow ? { allow: opts.allow } : {},
-      ...opts.limits ? { limits: opts.limits } : {},
-      ...opts.textAnalyzers ? { textAnalyzers: opts.textAnalyzers } : {}
+function messageText(text, max) {
+  return sanitize(text, { max }).replace(/[[\]]/g, (c) => `\\${c}`);
+}
+function ruleName(check) {
+  return check.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]?.toUpperCase() + w.slice(1)).join("") || "Check";
+}
+function ruleId(check) {
+  return sanitize(check, { max: 200 });
+}
+function fingerprint(...parts) {
+  return createHash8("sha256").update(parts.map((p) => String(p ?? "")).join("\0")).digest("hex").slice(0, 32);
+}
+function line(n) {
+  return n !== void 0 && Number.isSafeInteger(n) && n > 0 ? n : 1;
+}
+function containerOf(path) {
+  const member = path.indexOf("!/");
+  return member >= 0 ? path.slice(0, member) : path;
+}
+function localUri(path) {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+function buildSarif(input) {
+  const items = [];
+  for (const e of input.errors ?? []) {
+    items.push({ finding: { check: ALLOWLIST_RULE, severity: "high", message: e.message, file: void 0 }, line: line(e.line) });
+  }
+  for (const r of input.reviews) {
+    for (const f of r.findings) items.push({ finding: f, review: r, line: isLocalReview(r) ? line(f.line) : line(r.entry.line) });
+  }
+  items.sort((a, b) => compareFindings(a.finding, b.finding) || a.line - b.line);
+  const omitted = Math.max(0, items.length - SARIF_MAX_RESULTS);
+  const kept = items.slice(0, SARIF_MAX_RESULTS);
+  const rules = [];
+  const ruleIndex = /* @__PURE__ */ new Map();
+  const worst = /* @__PURE__ */ new Map();
+  for (const { finding: f } of kept) {
+    const id2 = ruleId(f.check);
+    const prev = worst.get(id2);
+    if (!prev || severityRank(f.severity) > severityRank(prev)) worst.set(id2, f.severity);
+    if (ruleIndex.has(id2)) continue;
+    ruleIndex.set(id2, rules.length);
+    rules.push({
+      id: id2,
+      name: ruleName(id2),
+      shortDescription: { text: f.check === ALLOWLIST_RULE ? "Invalid approved-models.yaml entry" : `Model Gate check ${id2}` },
+      fullDescription: { text: messageText(f.message, CAPS.message) },
+      help: {
+        text: messageText(
+          f.help ?? "See the Model Gate review comment on the pull request for the evidence and what to do.",
+          CAPS.help
+        )
+      },
+      defaultConfiguration: { level: "note" },
+      properties: { tags: ["security", "supply-chain", "model-gate"], "security-severity": "0.0", precision: "high" }
     });
-    const buf = new Uint8Array(Math.max(1, Math.min(opts.chunkBytes ?? 1024 * 1024, size)));
-    let pos = 0;
-    while (pos < size) {
-      const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, size - pos), pos);
-      if (bytesRead === 0) break;
-      scanner2.push(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
-      pos += bytesRead;
+  }
+  for (const rule of rules) {
+    const sev = worst.get(rule.id) ?? "info";
+    rule.defaultConfiguration.level = sarifLevel(sev);
+    rule.properties["security-severity"] = SECURITY_SEVERITY[sev];
+  }
+  const results = kept.map(({ finding: f, review: r, line: startLine }) => {
+    const location = { physicalLocation: { artifactLocation: { uri: input.allowlistPath ?? "." }, region: { startLine } } };
+    let text = messageText(f.message, CAPS.message);
+    const properties = { severity: f.severity };
+    if (r && isLocalReview(r)) {
+      const region = {};
+      if (f.line !== void 0) region.startLine = startLine;
+      else if (f.offset !== void 0 && Number.isSafeInteger(f.offset) && f.offset >= 0) region.byteOffset = f.offset;
+      const uri = f.file !== void 0 ? localUri(containerOf(f.file)) : localUri(r.paths[0] ?? ".");
+      location.physicalLocation = { artifactLocation: { uri }, ...Object.keys(region).length > 0 ? { region } : {} };
+      if (f.file !== void 0 && f.file !== containerOf(f.file)) properties.member = sanitize(f.file, { max: 1e3 });
+    } else if (r) {
+      const sha = pinnedSha(r) ?? r.entry.revision;
+      const where = `${r.entry.repo}@${shortSha(r.entry.revision)}`;
+      text = `${messageText(where, CAPS.name)}: ${text}`;
+      properties.repo = r.entry.repo;
+      properties.revision = r.entry.revision;
+      properties.verdict = r.verdict;
+      const logical = [{ name: r.entry.repo, fullyQualifiedName: `${r.entry.repo}@${sha}`, kind: "module" }];
+      if (f.file !== void 0) {
+        const at = f.line !== void 0 ? `:${f.line}` : f.offset !== void 0 ? ` (byte ${f.offset})` : "";
+        text += ` \u2014 in ${messageText(f.file, CAPS.name)}${at}`;
+        const url = reviewFileUrl(input.hubUrl, r, f.file, f.line);
+        if (url) properties.hubUrl = url;
+        const name3 = sanitize(f.file.slice(f.file.lastIndexOf("/") + 1), { max: CAPS.name });
+        logical.push({ name: name3, fullyQualifiedName: sanitize(`${r.entry.repo}@${sha}/${f.file}`, { max: 1e3 }), kind: "resource" });
+      }
+      location.logicalLocations = logical;
     }
-    const o = scanner2.end();
-    const out = { path, size, formats: o.formats, findings: o.findings.sort(compareFindings), complete: o.complete };
-    if (o.details) out.details = o.details;
-    return out;
-  } finally {
-    await fh.close();
-  }
+    if (f.evidence) properties.evidence = sanitize(f.evidence, { max: 200, multiline: true });
+    return {
+      ruleId: ruleId(f.check),
+      ruleIndex: ruleIndex.get(ruleId(f.check)) ?? 0,
+      level: sarifLevel(f.severity),
+      message: { text },
+      locations: [location],
+      partialFingerprints: {
+        "modelGateFinding/v1": fingerprint(
+          r && !isLocalReview(r) ? r.entry.repo : void 0,
+          r && !isLocalReview(r) ? r.entry.revision : void 0,
+          f.check,
+          f.file,
+          f.line,
+          f.offset,
+          f.message
+        )
+      },
+      properties
+    };
+  });
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version: input.toolVersion,
+            semanticVersion: input.toolVersion,
+            rules
+          }
+        },
+        automationDetails: { id: `${TOOL_NAME}/` },
+        results,
+        properties: { policySource: input.policySource, omittedResults: omitted }
+      }
+    ]
+  };
 }
-async function readAt(fh, pos, len) {
-  const buf = new Uint8Array(len);
-  let got = 0;
-  while (got < len) {
-    const { bytesRead } = await fh.read(buf, got, len - got, pos + got);
-    if (bytesRead === 0) break;
-    got += bytesRead;
-  }
-  return got === len ? buf : buf.subarray(0, got);
+function renderSarif(input) {
+  return `${JSON.stringify(buildSarif(input))}
+`;
 }
-var MAX_TAIL2;
-var init_scan_paths = __esm({
-  "src/scan/scan-paths.ts"() {
+var SARIF_SCHEMA, SARIF_MAX_RESULTS, SECURITY_SEVERITY, ALLOWLIST_RULE;
+var init_sarif = __esm({
+  "src/report/sarif.ts"() {
     "use strict";
     init_findings();
-    init_file_scanner();
-    init_kit();
-    init_zip();
-    MAX_TAIL2 = 512 * 1024 * 1024;
+    init_review();
+    init_version();
+    init_escape();
+    init_links();
+    init_tally();
+    SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    SARIF_MAX_RESULTS = 25e3;
+    SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "0.0" };
+    ALLOWLIST_RULE = "allowlist.invalid";
   }
 });
 
@@ -59984,17 +60282,22 @@ var scan_exports = {};
 __export(scan_exports, {
   scan: () => scan
 });
-var USAGE4, scan;
+import { readFile as readFile6 } from "node:fs/promises";
+var USAGE4, FORMATS, scan;
 var init_scan = __esm({
   "src/cli/scan.ts"() {
     "use strict";
+    init_json();
+    init_summary();
+    init_sarif();
+    init_text();
+    init_reviewer();
     init_io();
-    init_scan_output();
-    init_scan_paths();
-    init_content();
-    USAGE4 = "usage: model-gate scan PATH... [--format text|json|sarif] [--allow MODULE.NAME]...";
+    USAGE4 = "usage: model-gate scan PATH... [--format text|json|sarif|markdown] [--allow MODULE.NAME]... [--policy FILE]";
+    FORMATS = ["text", "json", "sarif", "markdown"];
     scan = async (args, io) => {
       let format = "text";
+      let policyPath;
       const paths = [];
       const allow = [];
       for (let i = 0; i < args.length; i++) {
@@ -60011,6 +60314,7 @@ ${USAGE4}`);
           return 0;
         } else if (a === "--format" || a.startsWith("--format=")) format = value();
         else if (a === "--allow" || a.startsWith("--allow=")) allow.push(value());
+        else if (a === "--policy" || a.startsWith("--policy=")) policyPath = value();
         else if (a === "--") {
           paths.push(...args.slice(i + 1));
           break;
@@ -60018,16 +60322,30 @@ ${USAGE4}`);
 ${USAGE4}`);
         else paths.push(a);
       }
-      if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`--format must be text, json or sarif
+      if (!FORMATS.includes(format)) throw new UsageError(`--format must be text, json, sarif or markdown
 ${USAGE4}`);
       if (paths.length === 0) throw new UsageError(`no PATH given
 ${USAGE4}`);
-      const report = await scanPaths(paths, { cwd: io.cwd, ...allow.length ? { allow } : {}, ...contentScanHooks() });
+      let policyText = null;
+      if (policyPath !== void 0) {
+        try {
+          policyText = await readFile6(policyPath, "utf8");
+        } catch (err) {
+          throw new UsageError(`cannot read --policy ${policyPath}: ${err.code ?? String(err)}`);
+        }
+      }
+      const { review: review3, report } = await createReviewer().reviewLocal({
+        paths,
+        cwd: io.cwd,
+        allow,
+        policyText,
+        ...policyPath !== void 0 ? { policySource: policyPath } : {}
+      });
       const color = format === "text" && io.env.NO_COLOR === void 0 && io.env.FORCE_COLOR !== void 0;
-      io.stdout(format === "json" ? renderJson(report) : format === "sarif" ? renderSarif(report) : renderText3(report, color));
-      if (!report.complete) return 2;
-      const found = [...report.findings, ...report.files.flatMap((f) => f.findings)].some((f) => f.severity !== "info");
-      return found ? 1 : 0;
+      const out = format === "json" ? renderJsonReport(report, /* @__PURE__ */ new Date()) : format === "sarif" ? renderSarif(report) : format === "markdown" ? renderSummary(report) : renderText2(report, { color });
+      io.stdout(out);
+      if (!review3.complete || (report.errors?.length ?? 0) > 0) return 2;
+      return review3.findings.some((f) => f.severity !== "info") ? 1 : 0;
     };
   }
 });
@@ -60369,9 +60687,9 @@ var init_samples = __esm({
 });
 
 // src/registry/generate.ts
-import { createCipheriv, createHash as createHash8 } from "node:crypto";
+import { createCipheriv, createHash as createHash9 } from "node:crypto";
 function baseBlock(seed) {
-  const key = createHash8("sha256").update(`model-gate-generate:${seed}`).digest().subarray(0, 16);
+  const key = createHash9("sha256").update(`model-gate-generate:${seed}`).digest().subarray(0, 16);
   return createCipheriv("aes-128-ctr", key, Buffer.alloc(16)).update(Buffer.alloc(GENERATE_BLOCK));
 }
 function* generateContent(size, seed = 0) {
@@ -60395,7 +60713,7 @@ var init_generate = __esm({
 });
 
 // src/registry/object-id.ts
-import { createHash as createHash9 } from "node:crypto";
+import { createHash as createHash10 } from "node:crypto";
 function objectIdFor(createdAt, seed) {
   const ms = Date.parse(createdAt);
   if (!Number.isFinite(ms)) throw new Error(`objectIdFor: '${createdAt}' is not an ISO date`);
@@ -60403,7 +60721,7 @@ function objectIdFor(createdAt, seed) {
   if (seconds < 0 || seconds > 4294967295) throw new Error(`objectIdFor: '${createdAt}' is outside the ObjectId range`);
   const head = Buffer.alloc(4);
   head.writeUInt32BE(seconds);
-  const tail = createHash9("sha256").update(`model-gate-objectid\0${seed}`).digest().subarray(0, 8);
+  const tail = createHash10("sha256").update(`model-gate-objectid\0${seed}`).digest().subarray(0, 8);
   return Buffer.concat([head, tail]).toString("hex");
 }
 var init_object_id = __esm({
@@ -60413,7 +60731,7 @@ var init_object_id = __esm({
 });
 
 // src/registry/store-builder.ts
-import { createHash as createHash10, randomBytes as randomBytes3 } from "node:crypto";
+import { createHash as createHash11, randomBytes as randomBytes3 } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { mkdir as mkdir2, open as open5, rename as rename2, rm as rm2, stat as stat2, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join5 } from "node:path";
@@ -60449,8 +60767,8 @@ async function contentSource(content2, where) {
 }
 async function writeObject(dir, src, where) {
   const tmp = join5(dir, "objects", `.tmp-${randomBytes3(8).toString("hex")}`);
-  const sha256 = createHash10("sha256");
-  const sha1 = createHash10("sha1").update(gitBlobHeader(src.size));
+  const sha256 = createHash11("sha256");
+  const sha1 = createHash11("sha1").update(gitBlobHeader(src.size));
   const fh = await open5(tmp, "wx");
   let written = 0;
   try {
@@ -60780,7 +61098,7 @@ __export(demo_exports, {
   demo: () => demo
 });
 import { generateKeyPairSync } from "node:crypto";
-import { appendFile, mkdir as mkdir4, mkdtemp, readFile as readFile6, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
+import { appendFile, mkdir as mkdir4, mkdtemp, readFile as readFile7, rm as rm3, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join as join7, relative as relative4 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
@@ -60797,7 +61115,7 @@ async function releaseStep(reviews, hub, out, publicKeyPem, io) {
 `);
       continue;
     }
-    const bundle = await readFile6(sigPath, "utf8");
+    const bundle = await readFile7(sigPath, "utf8");
     const ok = await verifyModel({ modelDir, bundle, trust: { kind: "key", publicKeyPem } });
     io.stderr(`
 release step: ${show(modelDir)} against ${show(sigPath)}: ${ok.ok ? `verified (${ok.files} files, ROOT ${ok.root.slice(0, 12)}\u2026)` : `BLOCKED: ${ok.reason}: ${ok.message}`}
@@ -60809,14 +61127,13 @@ release step: ${show(modelDir)} against ${show(sigPath)}: ${ok.ok ? `verified ($
     const tampered = await verifyModel({ modelDir, bundle, trust: { kind: "key", publicKeyPem } });
     io.stderr(`  after appending a byte to config.json: ${tampered.ok ? "verified (UNEXPECTED)" : `blocked: ${tampered.reason}`}
 `);
-    await writeFile4(victim, (await readFile6(victim, "utf8")).slice(0, -1));
+    await writeFile4(victim, (await readFile7(victim, "utf8")).slice(0, -1));
   }
 }
 var USAGE5, demo;
 var init_demo = __esm({
   "src/cli/demo.ts"() {
     "use strict";
-    init_checks();
     init_client();
     init_fetch_repo();
     init_markdown();
@@ -60824,8 +61141,7 @@ var init_demo = __esm({
     init_samples();
     init_server();
     init_store_builder();
-    init_change();
-    init_scan_file();
+    init_reviewer();
     init_sign_reviews();
     init_sign_model();
     init_verify();
@@ -60851,17 +61167,14 @@ ${USAGE5}`);
 ${head}
 `);
         const hub = new HubClient({ hubUrl: registry.server.hubUrl, allowedCdnOrigins: [registry.server.cdnUrl] });
-        const result2 = await reviewChange({
+        const reviewer = createReviewer({ hub, onProgress: (line2) => io.stderr(`  ${line2}
+`) });
+        const result2 = await reviewer.reviewChange({
           allowlistPath: "approved-models.yaml",
           baseText: base2,
           headText: head,
           policyText: null,
-          policySource: "defaults (the demo has no .github/model-gate.yml)",
-          hub,
-          scanFile: defaultScanFile,
-          checks: REPO_CHECKS,
-          onProgress: (line) => io.stderr(`  ${line}
-`)
+          policySource: "defaults (the demo has no .github/model-gate.yml)"
         });
         const out = values.out;
         await rm3(out, { recursive: true, force: true });
@@ -60902,7 +61215,7 @@ var COMMANDS = {
   name: { summary: "check ORG/NAME for namespace impersonation and repo-name shadowing", load: async () => (await Promise.resolve().then(() => (init_name(), name_exports))).name },
   verify: { summary: "verify a model folder against model.sig (key, keyless identity or CA chain)", load: async () => (await Promise.resolve().then(() => (init_verify2(), verify_exports))).verify },
   sign: { summary: "sign a model folder with an ECDSA P-256 key into a model_signing bundle", load: async () => (await Promise.resolve().then(() => (init_sign(), sign_exports))).sign },
-  review: { summary: "review an allowlist change locally, as the action does on a pull request", load: async () => (await Promise.resolve().then(() => (init_review(), review_exports))).review },
+  review: { summary: "review an allowlist change locally, as the action does on a pull request", load: async () => (await Promise.resolve().then(() => (init_review2(), review_exports))).review },
   scan: { summary: "scan model files and folders offline", load: async () => (await Promise.resolve().then(() => (init_scan(), scan_exports))).scan },
   demo: { summary: "run the main job on the embedded local registry with sample repositories", load: async () => (await Promise.resolve().then(() => (init_demo(), demo_exports))).demo }
 };

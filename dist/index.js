@@ -2174,9 +2174,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve3(data);
+              return err ? reject(err) : resolve4(data);
             });
           });
         }
@@ -2214,12 +2214,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve3(data);
+              ) : resolve4(data);
             });
           });
         }
@@ -4486,8 +4486,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve3, reject) => {
-        res = resolve3;
+      const promise = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6738,12 +6738,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7413,12 +7413,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert2(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7897,16 +7897,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve3(null);
+            resolve4(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7917,7 +7917,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7968,7 +7968,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve3, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7980,7 +7980,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve3(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -8316,8 +8316,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          await new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -9586,7 +9586,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve3, reject) => {
+        return await new Promise((resolve4, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9599,7 +9599,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve3(null);
+              resolve4(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9618,7 +9618,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9635,7 +9635,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve3,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -9705,18 +9705,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve3, stream, length } = consume2;
+      const { type, body, resolve: resolve4, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body, length));
+          resolve4(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body, length)));
+          resolve4(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body, length).buffer);
+          resolve4(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body, { type: stream[kContentType] }));
+          resolve4(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body, length));
+          resolve4(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9973,9 +9973,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10198,9 +10198,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10485,9 +10485,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10579,9 +10579,9 @@ var require_api_connect = __commonJS({
     };
     function connect6(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           connect6.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -14444,7 +14444,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve3, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14520,7 +14520,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume2 });
               const onError = this.onError.bind(this);
-              resolve3({
+              resolve4({
                 status,
                 statusText,
                 headersList,
@@ -14563,7 +14563,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve3({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18304,8 +18304,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve3) => {
-        setTimeout(resolve3, ms).unref();
+      return new Promise((resolve4) => {
+        setTimeout(resolve4, ms).unref();
       });
     }
     module.exports = {
@@ -22990,13 +22990,13 @@ var require_lib = __commonJS({
         unref: options.unref,
         maxRetryTime: options.maxRetryTime
       });
-      return new Promise(function(resolve3, reject) {
+      return new Promise(function(resolve4, reject) {
         operation.attempt(async (number2) => {
           try {
             const result2 = await fn((err) => {
               throw Object.assign(new Error("Retrying"), { code: "EPROMISERETRY", retried: err });
             }, number2, operation);
-            return resolve3(result2);
+            return resolve4(result2);
           } catch (err) {
             if (!isRetryError(err)) {
               return reject(err);
@@ -23752,10 +23752,10 @@ var require_commonjs = __commonJS({
        * Return a void Promise that resolves once the stream ends.
        */
       async promise() {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve3());
+          this.on("end", () => resolve4());
         });
       }
       /**
@@ -23779,7 +23779,7 @@ var require_commonjs = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return stop();
-          let resolve3;
+          let resolve4;
           let reject;
           const onerr = (er) => {
             this.off("data", ondata);
@@ -23793,19 +23793,19 @@ var require_commonjs = __commonJS({
             this.off("end", onend);
             this.off(DESTROYED, ondestroy);
             this.pause();
-            resolve3({ value, done: !!this[EOF] });
+            resolve4({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.off("error", onerr);
             this.off("data", ondata);
             this.off(DESTROYED, ondestroy);
             stop();
-            resolve3({ done: true, value: void 0 });
+            resolve4({ done: true, value: void 0 });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve3 = res2;
+            resolve4 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -28455,12 +28455,12 @@ var require_body2 = __commonJS({
         if (resTimeout && resTimeout.unref) {
           resTimeout.unref();
         }
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (stream !== upstream) {
             upstream.on("error", (er) => stream.emit("error", er));
             upstream.pipe(stream);
           }
-          resolve3();
+          resolve4();
         }).then(() => stream.concat()).then((buf) => {
           clearTimeout(resTimeout);
           return buf;
@@ -29220,7 +29220,7 @@ var require_lib3 = __commonJS({
     var fetch3 = async (url, opts) => {
       if (/^data:/.test(url)) {
         const request2 = new Request(url, opts);
-        return Promise.resolve().then(() => new Promise((resolve3, reject) => {
+        return Promise.resolve().then(() => new Promise((resolve4, reject) => {
           let type, data;
           try {
             const { pathname, search } = new URL5(url);
@@ -29244,10 +29244,10 @@ var require_lib3 = __commonJS({
           if (type) {
             headers["Content-Type"] = type;
           }
-          return resolve3(new Response(data, { headers }));
+          return resolve4(new Response(data, { headers }));
         }));
       }
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         const request2 = new Request(url, opts);
         let options;
         try {
@@ -29366,7 +29366,7 @@ var require_lib3 = __commonJS({
                 requestOpts.body = void 0;
                 requestOpts.headers.delete("content-length");
               }
-              resolve3(fetch3(new Request(locationURL, requestOpts)));
+              resolve4(fetch3(new Request(locationURL, requestOpts)));
               finalize();
               return;
             }
@@ -29394,7 +29394,7 @@ var require_lib3 = __commonJS({
           const codings = headers.get("Content-Encoding");
           if (!request2.compress || request2.method === "HEAD" || codings === null || res.statusCode === 204 || res.statusCode === 304) {
             response = new Response(body, responseOptions);
-            resolve3(response);
+            resolve4(response);
             return;
           }
           const zlibOptions = {
@@ -29413,7 +29413,7 @@ var require_lib3 = __commonJS({
               ).pipe(unzip),
               responseOptions
             );
-            resolve3(response);
+            resolve4(response);
             return;
           }
           if (codings === "deflate" || codings === "x-deflate") {
@@ -29425,7 +29425,7 @@ var require_lib3 = __commonJS({
                 (er) => decoder3.emit("error", er)
               ).pipe(decoder3);
               response = new Response(decoder3, responseOptions);
-              resolve3(response);
+              resolve4(response);
             });
             return;
           }
@@ -29443,11 +29443,11 @@ var require_lib3 = __commonJS({
               (er) => decoder2.emit("error", er)
             ).pipe(decoder2);
             response = new Response(decoder2, responseOptions);
-            resolve3(response);
+            resolve4(response);
             return;
           }
           response = new Response(body, responseOptions);
-          resolve3(response);
+          resolve4(response);
         });
         writeToStream(req2, request2);
       });
@@ -30945,7 +30945,7 @@ var require_lib4 = __commonJS({
         return `${this.algorithm}-${this.digest}${getOptString(this.options)}`;
       }
     };
-    function integrityHashToString(toString, sep3, opts, hashes) {
+    function integrityHashToString(toString, sep4, opts, hashes) {
       const toStringIsNotEmpty = toString !== "";
       let shouldAddFirstSep = false;
       let complement = "";
@@ -30955,7 +30955,7 @@ var require_lib4 = __commonJS({
         if (hashString) {
           shouldAddFirstSep = true;
           complement += hashString;
-          complement += sep3;
+          complement += sep4;
         }
       }
       const finalHashString = Hash.prototype.toString.call(hashes[lastIndex], opts);
@@ -30964,7 +30964,7 @@ var require_lib4 = __commonJS({
         complement += finalHashString;
       }
       if (toStringIsNotEmpty && shouldAddFirstSep) {
-        return toString + sep3 + complement;
+        return toString + sep4 + complement;
       }
       return toString + complement;
     }
@@ -30979,18 +30979,18 @@ var require_lib4 = __commonJS({
         return Object.keys(this).length === 0;
       }
       toString(opts) {
-        let sep3 = opts?.sep || " ";
+        let sep4 = opts?.sep || " ";
         let toString = "";
         if (opts?.strict) {
-          sep3 = sep3.replace(/\S+/g, " ");
+          sep4 = sep4.replace(/\S+/g, " ");
           for (const hash2 of SPEC_ALGORITHMS) {
             if (this[hash2]) {
-              toString = integrityHashToString(toString, sep3, opts, this[hash2]);
+              toString = integrityHashToString(toString, sep4, opts, this[hash2]);
             }
           }
         } else {
           for (const hash2 of Object.keys(this)) {
-            toString = integrityHashToString(toString, sep3, opts, this[hash2]);
+            toString = integrityHashToString(toString, sep4, opts, this[hash2]);
           }
         }
         return toString;
@@ -31114,7 +31114,7 @@ var require_lib4 = __commonJS({
     module.exports.fromStream = fromStream;
     function fromStream(stream, opts) {
       const istream = integrityStream(opts);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         stream.pipe(istream);
         stream.on("error", reject);
         istream.on("error", reject);
@@ -31122,7 +31122,7 @@ var require_lib4 = __commonJS({
         istream.on("integrity", (s) => {
           sri = s;
         });
-        istream.on("end", () => resolve3(sri));
+        istream.on("end", () => resolve4(sri));
         istream.resume();
       });
     }
@@ -31181,7 +31181,7 @@ var require_lib4 = __commonJS({
         ));
       }
       const checker = integrityStream(opts);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         stream.pipe(checker);
         stream.on("error", reject);
         checker.on("error", reject);
@@ -31189,7 +31189,7 @@ var require_lib4 = __commonJS({
         checker.on("verified", (s) => {
           verified = s;
         });
-        checker.on("end", () => resolve3(verified));
+        checker.on("end", () => resolve4(verified));
         checker.resume();
       });
     }
@@ -31808,10 +31808,10 @@ var require_minipass = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve3());
+          this.on("end", () => resolve4());
         });
       }
       // for await (let chunk of stream)
@@ -31822,7 +31822,7 @@ var require_minipass = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve3 = null;
+          let resolve4 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -31833,17 +31833,17 @@ var require_minipass = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve3({ value, done: !!this[EOF] });
+            resolve4({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve3({ done: true });
+            resolve4({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve3 = res2;
+            resolve4 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -32436,10 +32436,10 @@ var require_minipass2 = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve3());
+          this.on("end", () => resolve4());
         });
       }
       // for await (let chunk of stream)
@@ -32450,7 +32450,7 @@ var require_minipass2 = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve3 = null;
+          let resolve4 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -32461,17 +32461,17 @@ var require_minipass2 = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve3({ value, done: !!this[EOF] });
+            resolve4({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve3({ done: true });
+            resolve4({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve3 = res2;
+            resolve4 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -35021,10 +35021,10 @@ var require_polyfill = __commonJS({
     var {
       chmod: chmod2,
       copyFile: copyFile2,
-      lstat: lstat2,
+      lstat: lstat3,
       mkdir: mkdir5,
-      readdir: readdir3,
-      readlink: readlink2,
+      readdir: readdir4,
+      readlink: readlink3,
       stat: stat3,
       symlink: symlink2,
       unlink: unlink2,
@@ -35033,10 +35033,10 @@ var require_polyfill = __commonJS({
     var {
       dirname: dirname3,
       isAbsolute,
-      join: join5,
+      join: join6,
       parse: parse3,
-      resolve: resolve3,
-      sep: sep3,
+      resolve: resolve4,
+      sep: sep4,
       toNamespacedPath
     } = __require("path");
     var { fileURLToPath } = __require("url");
@@ -35117,7 +35117,7 @@ var require_polyfill = __commonJS({
       return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
     }
     function getStats(src, dest, opts) {
-      const statFunc = opts.dereference ? (file2) => stat3(file2, { bigint: true }) : (file2) => lstat2(file2, { bigint: true });
+      const statFunc = opts.dereference ? (file2) => stat3(file2, { bigint: true }) : (file2) => lstat3(file2, { bigint: true });
       return Promise.all([
         statFunc(src),
         statFunc(dest).catch((err) => {
@@ -35145,8 +35145,8 @@ var require_polyfill = __commonJS({
       );
     }
     async function checkParentPaths(src, srcStat, dest) {
-      const srcParent = resolve3(dirname3(src));
-      const destParent = resolve3(dirname3(dest));
+      const srcParent = resolve4(dirname3(src));
+      const destParent = resolve4(dirname3(dest));
       if (destParent === srcParent || destParent === parse3(destParent).root) {
         return;
       }
@@ -35169,7 +35169,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path) => resolve3(path).split(sep3).filter(Boolean);
+    var normalizePathToArray = (path) => resolve4(path).split(sep4).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -35188,7 +35188,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     async function getStatsForCopy(destStat, src, dest, opts) {
-      const statFn = opts.dereference ? stat3 : lstat2;
+      const statFn = opts.dereference ? stat3 : lstat3;
       const srcStat = await statFn(src);
       if (srcStat.isDirectory() && opts.recursive) {
         return onDir(srcStat, destStat, src, dest, opts);
@@ -35287,26 +35287,26 @@ var require_polyfill = __commonJS({
       return setDestMode(dest, srcMode);
     }
     async function copyDir(src, dest, opts) {
-      const dir = await readdir3(src);
+      const dir = await readdir4(src);
       for (let i = 0; i < dir.length; i++) {
         const item = dir[i];
-        const srcItem = join5(src, item);
-        const destItem = join5(dest, item);
+        const srcItem = join6(src, item);
+        const destItem = join6(dest, item);
         const { destStat } = await checkPaths(srcItem, destItem, opts);
         await startCopy(destStat, srcItem, destItem, opts);
       }
     }
     async function onLink(destStat, src, dest) {
-      let resolvedSrc = await readlink2(src);
+      let resolvedSrc = await readlink3(src);
       if (!isAbsolute(resolvedSrc)) {
-        resolvedSrc = resolve3(dirname3(src), resolvedSrc);
+        resolvedSrc = resolve4(dirname3(src), resolvedSrc);
       }
       if (!destStat) {
         return symlink2(resolvedSrc, dest);
       }
       let resolvedDest;
       try {
-        resolvedDest = await readlink2(dest);
+        resolvedDest = await readlink3(dest);
       } catch (err) {
         if (err.code === "EINVAL" || err.code === "UNKNOWN") {
           return symlink2(resolvedSrc, dest);
@@ -35314,7 +35314,7 @@ var require_polyfill = __commonJS({
         throw err;
       }
       if (!isAbsolute(resolvedDest)) {
-        resolvedDest = resolve3(dirname3(dest), resolvedDest);
+        resolvedDest = resolve4(dirname3(dest), resolvedDest);
       }
       if (isSrcSubdir(resolvedSrc, resolvedDest)) {
         throw new ERR_FS_CP_EINVAL({
@@ -35364,7 +35364,7 @@ var require_cp = __commonJS({
 // node_modules/@npmcli/fs/lib/with-temp-dir.js
 var require_with_temp_dir = __commonJS({
   "node_modules/@npmcli/fs/lib/with-temp-dir.js"(exports, module) {
-    var { join: join5, sep: sep3 } = __require("path");
+    var { join: join6, sep: sep4 } = __require("path");
     var getOptions = require_get_options();
     var { mkdir: mkdir5, mkdtemp, rm: rm3 } = __require("fs/promises");
     var withTempDir = async (root, fn, opts) => {
@@ -35372,7 +35372,7 @@ var require_with_temp_dir = __commonJS({
         copy: ["tmpPrefix"]
       });
       await mkdir5(root, { recursive: true });
-      const target = await mkdtemp(join5(`${root}${sep3}`, options.tmpPrefix || ""));
+      const target = await mkdtemp(join6(`${root}${sep4}`, options.tmpPrefix || ""));
       let err;
       let result2;
       try {
@@ -35396,14 +35396,14 @@ var require_with_temp_dir = __commonJS({
 // node_modules/@npmcli/fs/lib/readdir-scoped.js
 var require_readdir_scoped = __commonJS({
   "node_modules/@npmcli/fs/lib/readdir-scoped.js"(exports, module) {
-    var { readdir: readdir3 } = __require("fs/promises");
-    var { join: join5 } = __require("path");
+    var { readdir: readdir4 } = __require("fs/promises");
+    var { join: join6 } = __require("path");
     var readdirScoped = async (dir) => {
       const results = [];
-      for (const item of await readdir3(dir)) {
+      for (const item of await readdir4(dir)) {
         if (item.startsWith("@")) {
-          for (const scopedItem of await readdir3(join5(dir, item))) {
-            results.push(join5(item, scopedItem));
+          for (const scopedItem of await readdir4(join6(dir, item))) {
+            results.push(join6(item, scopedItem));
           }
         } else {
           results.push(item);
@@ -35418,7 +35418,7 @@ var require_readdir_scoped = __commonJS({
 // node_modules/@npmcli/fs/lib/move-file.js
 var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module) {
-    var { dirname: dirname3, join: join5, resolve: resolve3, relative: relative2, isAbsolute } = __require("path");
+    var { dirname: dirname3, join: join6, resolve: resolve4, relative: relative3, isAbsolute } = __require("path");
     var fs3 = __require("fs/promises");
     var pathExists = async (path) => {
       try {
@@ -35448,7 +35448,7 @@ var require_move_file = __commonJS({
           if (sourceStat.isDirectory()) {
             const files = await fs3.readdir(source);
             await Promise.all(files.map(
-              (file2) => moveFile(join5(source, file2), join5(destination, file2), options, false, symlinks)
+              (file2) => moveFile(join6(source, file2), join6(destination, file2), options, false, symlinks)
             ));
           } else if (sourceStat.isSymbolicLink()) {
             symlinks.push({ source, destination });
@@ -35463,11 +35463,11 @@ var require_move_file = __commonJS({
         await Promise.all(symlinks.map(async ({ source: symSource, destination: symDestination }) => {
           let target = await fs3.readlink(symSource);
           if (isAbsolute(target)) {
-            target = resolve3(symDestination, relative2(symSource, target));
+            target = resolve4(symDestination, relative3(symSource, target));
           }
           let targetType = "file";
           try {
-            const targetStat = await fs3.stat(resolve3(dirname3(symSource), target));
+            const targetStat = await fs3.stat(resolve4(dirname3(symSource), target));
             if (targetStat.isDirectory()) {
               targetType = "junction";
             }
@@ -35762,7 +35762,7 @@ async function mapConcurrently(iterable, mapper, {
     const cleanup = () => {
       signal?.removeEventListener("abort", signalListener);
     };
-    const resolve3 = (value) => {
+    const resolve4 = (value) => {
       resolve_(value);
       cleanup();
     };
@@ -35812,10 +35812,10 @@ async function mapConcurrently(iterable, mapper, {
       }
       const lastIndex = Math.min(doneIndex, result2.length);
       if (lastIndex === result2.length && skippedCount === 0) {
-        resolve3(result2);
+        resolve4(result2);
         return;
       }
-      resolve3(result2.slice(0, lastIndex).filter((value) => value !== pMapSkip));
+      resolve4(result2.slice(0, lastIndex).filter((value) => value !== pMapSkip));
     };
     const next = async () => {
       if (isResolved || currentIndex >= doneIndex) {
@@ -35962,8 +35962,8 @@ function pMapIterable(iterable, mapper, {
                 if (runningMappersCount < concurrency) {
                   runningMappersCount++;
                 } else {
-                  await new Promise((resolve3) => {
-                    mapperWaiters.set(mapperWaiterCount++, resolve3);
+                  await new Promise((resolve4) => {
+                    mapperWaiters.set(mapperWaiterCount++, resolve4);
                   });
                 }
               } finally {
@@ -36016,8 +36016,8 @@ function pMapIterable(iterable, mapper, {
         trySpawn();
         try {
           while (headIndex < promises3.length) {
-            const result2 = await (promises3[headIndex] ?? new Promise((resolve3) => {
-              wake = resolve3;
+            const result2 = await (promises3[headIndex] ?? new Promise((resolve4) => {
+              wake = resolve4;
             }));
             const { done, value } = result2;
             promises3[headIndex] = void 0;
@@ -36151,7 +36151,7 @@ var require_entry_index = __commonJS({
       appendFile: appendFile2,
       mkdir: mkdir5,
       readFile: readFile3,
-      readdir: readdir3,
+      readdir: readdir4,
       rm: rm3,
       writeFile: writeFile4
     } = __require("fs/promises");
@@ -36397,7 +36397,7 @@ ${hashEntry(stringified)}	${stringified}`);
       };
     }
     function readdirOrEmpty(dir) {
-      return readdir3(dir).catch((err) => {
+      return readdir4(dir).catch((err) => {
         if (err.code === "ENOENT" || err.code === "ENOTDIR") {
           return [];
         }
@@ -41741,8 +41741,8 @@ var require_verify = __commonJS({
           liveContent.add(integrity[algo].toString());
         }
       });
-      await new Promise((resolve3, reject) => {
-        indexStream.on("end", resolve3).on("error", reject);
+      await new Promise((resolve4, reject) => {
+        indexStream.on("end", resolve4).on("error", reject);
       });
       const contentDir = contentPath.contentDir(cache2);
       const files = await glob(path.join(contentDir, "**"), {
@@ -42120,12 +42120,12 @@ var require_lib8 = __commonJS({
           return process.emit("input", "end", ...args);
         },
         read: function(...args) {
-          let resolve3, reject;
+          let resolve4, reject;
           const promise = new Promise((_resolve, _reject) => {
-            resolve3 = _resolve;
+            resolve4 = _resolve;
             reject = _reject;
           });
-          process.emit("input", "read", resolve3, reject, ...args);
+          process.emit("input", "read", resolve4, reject, ...args);
           return promise;
         }
       }
@@ -43925,8 +43925,8 @@ async function json(stream) {
 function req(url, opts = {}) {
   const href = typeof url === "string" ? url : url.href;
   const req2 = (href.startsWith("https:") ? https2 : http2).request(url, opts);
-  const promise = new Promise((resolve3, reject) => {
-    req2.once("response", resolve3).once("error", reject).end();
+  const promise = new Promise((resolve4, reject) => {
+    req2.once("response", resolve4).once("error", reject).end();
   });
   req2.then = promise.then.bind(promise);
   return req2;
@@ -44213,7 +44213,7 @@ var init_dist3 = __esm({
 
 // node_modules/https-proxy-agent/dist/parse-proxy-response.js
 function parseProxyResponse(socket) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     let buffersLength = 0;
     const buffers = [];
     function read() {
@@ -44279,7 +44279,7 @@ function parseProxyResponse(socket) {
       }
       debug3("got proxy server response: %o %o", firstLine, headers);
       cleanup();
-      resolve3({
+      resolve4({
         connect: {
           statusCode,
           statusText,
@@ -48351,11 +48351,11 @@ var require_socksclient = __commonJS({
     "use strict";
     var __awaiter7 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P ? value : new P(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P || (P = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -48371,7 +48371,7 @@ var require_socksclient = __commonJS({
           }
         }
         function step(result2) {
-          result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+          result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -48405,13 +48405,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnection(options, callback) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           try {
             (0, helpers_1.validateSocksClientOptions)(options, ["connect"]);
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              return resolve3(err);
+              return resolve4(err);
             } else {
               return reject(err);
             }
@@ -48422,16 +48422,16 @@ var require_socksclient = __commonJS({
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(null, info2);
-              resolve3(info2);
+              resolve4(info2);
             } else {
-              resolve3(info2);
+              resolve4(info2);
             }
           });
           client.once("error", (err) => {
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(err);
-              resolve3(err);
+              resolve4(err);
             } else {
               reject(err);
             }
@@ -48448,13 +48448,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnectionChain(options, callback) {
-        return new Promise((resolve3, reject) => __awaiter7(this, void 0, void 0, function* () {
+        return new Promise((resolve4, reject) => __awaiter7(this, void 0, void 0, function* () {
           try {
             (0, helpers_1.validateSocksClientChainOptions)(options);
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              return resolve3(err);
+              return resolve4(err);
             } else {
               return reject(err);
             }
@@ -48480,14 +48480,14 @@ var require_socksclient = __commonJS({
             }
             if (typeof callback === "function") {
               callback(null, { socket: sock });
-              resolve3({ socket: sock });
+              resolve4({ socket: sock });
             } else {
-              resolve3({ socket: sock });
+              resolve4({ socket: sock });
             }
           } catch (err) {
             if (typeof callback === "function") {
               callback(err);
-              resolve3(err);
+              resolve4(err);
             } else {
               reject(err);
             }
@@ -49154,12 +49154,12 @@ var init_dist5 = __esm({
         let { host } = opts;
         const { port, lookup: lookupFn = dns.lookup } = opts;
         if (shouldLookup) {
-          host = await new Promise((resolve3, reject) => {
+          host = await new Promise((resolve4, reject) => {
             lookupFn(host, {}, (err, address) => {
               if (err) {
                 reject(err);
               } else {
-                resolve3(typeof address === "string" ? address : address[0].address);
+                resolve4(typeof address === "string" ? address : address[0].address);
               }
             });
           });
@@ -49991,8 +49991,8 @@ var require_entry = __commonJS({
         let body = null;
         if (this.response.status === 200) {
           let cacheWriteResolve, cacheWriteReject;
-          const cacheWritePromise = new Promise((resolve3, reject) => {
-            cacheWriteResolve = resolve3;
+          const cacheWritePromise = new Promise((resolve4, reject) => {
+            cacheWriteResolve = resolve4;
             cacheWriteReject = reject;
           }).catch((err) => {
             body.emit("error", err);
@@ -51530,8 +51530,8 @@ var require_ci = __commonJS({
       if (process.env.BUILDKITE !== "true") {
         return Promise.reject("no token available");
       }
-      const stdout = await new Promise((resolve3, reject) => {
-        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error2, stdout2) => error2 ? reject(error2) : resolve3(stdout2));
+      const stdout = await new Promise((resolve4, reject) => {
+        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error2, stdout2) => error2 ? reject(error2) : resolve4(stdout2));
       });
       const token = stdout.trim();
       return token || Promise.reject("no token available");
@@ -51727,11 +51727,11 @@ var require_lib12 = __commonJS({
     })();
     var __awaiter7 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P ? value : new P(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P || (P = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -51747,7 +51747,7 @@ var require_lib12 = __commonJS({
           }
         }
         function step(result2) {
-          result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+          result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -51834,26 +51834,26 @@ var require_lib12 = __commonJS({
       }
       readBody() {
         return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter7(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter7(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve3(output.toString());
+              resolve4(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter7(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter7(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve3(Buffer.concat(chunks));
+              resolve4(Buffer.concat(chunks));
             });
           }));
         });
@@ -52061,14 +52061,14 @@ var require_lib12 = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve3(res);
+                resolve4(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -52312,12 +52312,12 @@ var require_lib12 = __commonJS({
         return __awaiter7(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
+          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter7(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => __awaiter7(this, void 0, void 0, function* () {
+          return new Promise((resolve4, reject) => __awaiter7(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -52325,7 +52325,7 @@ var require_lib12 = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve3(response);
+              resolve4(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -52364,7 +52364,7 @@ var require_lib12 = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve3(response);
+              resolve4(response);
             }
           }));
         });
@@ -53962,11 +53962,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -53982,7 +53982,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -54055,26 +54055,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve3(output.toString());
+          resolve4(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve3(Buffer.concat(chunks));
+          resolve4(Buffer.concat(chunks));
         });
       }));
     });
@@ -54277,14 +54277,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve3(res);
+            resolve4(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -54528,12 +54528,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
+      return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve3, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve4, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -54541,7 +54541,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve3(response);
+          resolve4(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -54580,7 +54580,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve3(response);
+          resolve4(response);
         }
       }));
     });
@@ -54591,11 +54591,11 @@ var lowercaseKeys = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCas
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -54611,7 +54611,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -54642,11 +54642,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -54662,7 +54662,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -54731,11 +54731,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -54751,7 +54751,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -55030,11 +55030,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -55050,7 +55050,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -55518,7 +55518,2767 @@ function readInputs(get) {
 
 // src/action/review.ts
 import { mkdir as mkdir4, readFile, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join3 } from "node:path";
+import { join as join4 } from "node:path";
+
+// src/core/ids.ts
+var MAX_ID_PART = 96;
+var PART = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
+var FULL_SHA = /^[0-9a-f]{40}$/;
+function checkRepoId(id2) {
+  if (id2.length === 0) return { message: "repo id is empty", help: "Write the model's id as `namespace/name`." };
+  for (let i = 0; i < id2.length; i++) {
+    const code = id2.codePointAt(i) ?? 0;
+    if (code > 126 || code < 33) {
+      const hex2 = code.toString(16).toUpperCase().padStart(4, "0");
+      return {
+        message: `repo id '${printable(id2)}' contains the character U+${hex2} at position ${i + 1}; Hub ids are plain ASCII`,
+        help: "This is either a typo or a lookalike (homoglyph) of a real name. Copy the id from the model page URL."
+      };
+    }
+  }
+  const url = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(.*)$/.exec(id2);
+  if (url) {
+    return {
+      message: `repo id '${id2}' is a URL`,
+      help: `Write only \`namespace/name\` (for example \`${url[1]?.split("/").slice(0, 2).join("/") ?? "org/name"}\`).`
+    };
+  }
+  const parts = id2.split("/");
+  if (parts.length === 1) {
+    return {
+      message: `repo id '${id2}' has no namespace`,
+      help: "Write `namespace/name`. Legacy ids without a namespace redirect to another repo (e.g. `gpt2` is `openai-community/gpt2`); pin the canonical one."
+    };
+  }
+  if (parts.length > 2) {
+    const first = parts[0];
+    const hint = first === "models" || first === "datasets" || first === "spaces" ? ` Drop the '${first}/' prefix; only models are reviewed.` : "";
+    return {
+      message: `repo id '${id2}' has ${parts.length - 1} slashes; it must be exactly \`namespace/name\``,
+      help: `Write \`namespace/name\`; file paths belong in \`files\`.${hint}`
+    };
+  }
+  for (const [label, part] of [
+    ["namespace", parts[0] ?? ""],
+    ["name", parts[1] ?? ""]
+  ]) {
+    if (part.length === 0) return { message: `repo id '${id2}' has an empty ${label}`, help: "Write `namespace/name`." };
+    if (part.length > MAX_ID_PART) {
+      return {
+        message: `repo id '${id2}': ${label} is ${part.length} characters, over the Hub's ${MAX_ID_PART}`,
+        help: "Copy the id from the model page URL."
+      };
+    }
+    if (!PART.test(part)) {
+      return {
+        message: `repo id '${id2}': ${label} '${part}' may only use letters, digits, '-', '_' and '.', and must not start or end with '-' or '.'`,
+        help: "Copy the id from the model page URL."
+      };
+    }
+  }
+  if (id2.includes("--") || id2.includes("..")) {
+    return { message: `repo id '${id2}' contains '--' or '..', which the Hub does not allow`, help: "Copy the id from the model page URL." };
+  }
+  if (id2.endsWith(".git")) {
+    return { message: `repo id '${id2}' ends with '.git'`, help: "Drop the `.git` suffix." };
+  }
+  return null;
+}
+function checkRevision(rev, repo) {
+  if (FULL_SHA.test(rev)) return null;
+  const target = repo && checkRepoId(repo) === null ? repo : "NAMESPACE/NAME";
+  const find = `find it with \`git ls-remote https://huggingface.co/${target} refs/heads/main\` or on the model page under "Files and versions" \u2192 History`;
+  if (rev.length === 0) return { message: "revision is empty", help: `Pin the full 40-character commit sha; ${find}.` };
+  if (/^[0-9a-fA-F]{40}$/.test(rev)) {
+    return { message: `revision '${rev}' has uppercase letters`, help: `Write the sha in lowercase: ${rev.toLowerCase()}.` };
+  }
+  if (/^[0-9a-fA-F]{4,39}$/.test(rev) && /[0-9]/.test(rev)) {
+    return {
+      message: `revision '${rev}' is not a full 40-character commit sha (it has ${rev.length}); abbreviated shas can become ambiguous`,
+      help: `Pin the full 40-character commit sha; ${find}.`
+    };
+  }
+  if (/^[0-9a-fA-F]{64}$/.test(rev)) {
+    return {
+      message: `revision '${printable(rev)}' is 64 hex characters (a sha256, such as a file hash), not a git commit`,
+      help: `Pin the 40-character commit sha; ${find}.`
+    };
+  }
+  if (/^[0-9.eE+-]+$/.test(rev)) {
+    return {
+      message: `revision '${rev}' is not a 40-character commit sha`,
+      help: `Pin the full 40-character commit sha (quote it if your editor shows it as a number); ${find}.`
+    };
+  }
+  if (/^[A-Za-z0-9._/-]+$/.test(rev)) {
+    return {
+      message: `revision '${rev}' is a branch or tag name, which can move after review`,
+      help: `Pin the 40-character commit sha it points to now; ${find.replace("refs/heads/main", `${rev}`)}.`
+    };
+  }
+  return { message: `revision '${printable(rev)}' is not a 40-character commit sha`, help: `Pin the full commit sha; ${find}.` };
+}
+function printable(s, max = 120) {
+  let out = "";
+  for (const ch of s) {
+    const code = ch.codePointAt(0) ?? 0;
+    out += code < 32 || code > 126 ? `\\u{${code.toString(16).toUpperCase()}}` : ch;
+    if (out.length > max) return `${out.slice(0, max)}\u2026`;
+  }
+  return out;
+}
+function checkNamespace(ns) {
+  const help = "Copy the name from the organisation or user page URL on the Hub.";
+  if (ns.includes("/")) return { message: `namespace '${printable(ns)}' contains '/'`, help: "Give only the organisation or user name, without the model name." };
+  if (!/^[\x21-\x7e]+$/.test(ns)) return { message: `namespace '${printable(ns)}' is empty or not plain ASCII`, help };
+  if (ns.length > MAX_ID_PART) return { message: `namespace '${ns}' is ${ns.length} characters, over the Hub's ${MAX_ID_PART}`, help };
+  if (!PART.test(ns) || ns.includes("--") || ns.includes("..")) {
+    return { message: `namespace '${ns}' may only use letters, digits, '-', '_' and '.' (no '--' or '..', no '-' or '.' at either end)`, help };
+  }
+  return null;
+}
+
+// src/hub/errors.ts
+var HubError = class extends Error {
+  code;
+  url;
+  status;
+  hubErrorCode;
+  hubErrorMessage;
+  path;
+  expected;
+  actual;
+  constructor(code, message, details = {}) {
+    super(message, details.cause === void 0 ? void 0 : { cause: details.cause });
+    this.name = "HubError";
+    this.code = code;
+    if (details.url !== void 0) this.url = details.url;
+    if (details.status !== void 0) this.status = details.status;
+    if (details.hubErrorCode !== void 0) this.hubErrorCode = details.hubErrorCode;
+    if (details.hubErrorMessage !== void 0) this.hubErrorMessage = details.hubErrorMessage;
+    if (details.path !== void 0) this.path = details.path;
+    if (details.expected !== void 0) this.expected = details.expected;
+    if (details.actual !== void 0) this.actual = details.actual;
+  }
+};
+var SECRET_PARAM = /sig|signature|token|key|credential|auth|policy|expires|session|password|secret|^x-amz-|^x-goog-|^se$|^sp$|^sv$|^sr$/i;
+function redactUrl(raw) {
+  let url;
+  try {
+    url = new URL(String(raw));
+  } catch {
+    return "<unparseable URL>";
+  }
+  url.username = "";
+  url.password = "";
+  for (const name2 of [...url.searchParams.keys()]) {
+    if (SECRET_PARAM.test(name2)) url.searchParams.delete(name2);
+  }
+  url.hash = "";
+  return url.toString();
+}
+
+// src/hub/shape.ts
+var ShapeError = class extends Error {
+  constructor(where, expected, got) {
+    super(`${where} should be ${expected}, got ${describe(got)}`);
+    this.name = "ShapeError";
+  }
+};
+function describe(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (typeof v === "string") return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}\u2026` : v);
+  if (typeof v === "object") return "an object";
+  return `${typeof v} ${String(v)}`;
+}
+function obj(v, where) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new ShapeError(where, "an object", v);
+  return v;
+}
+function arr(v, where) {
+  if (!Array.isArray(v)) throw new ShapeError(where, "an array", v);
+  return v;
+}
+function str(v, where) {
+  if (typeof v !== "string") throw new ShapeError(where, "a string", v);
+  return v;
+}
+function optStr(v, where) {
+  return v === void 0 || v === null ? void 0 : str(v, where);
+}
+function bool2(v, where) {
+  if (typeof v !== "boolean") throw new ShapeError(where, "a boolean", v);
+  return v;
+}
+function optBool(v, where) {
+  return v === void 0 || v === null ? void 0 : bool2(v, where);
+}
+function matching(v, re, where, what) {
+  const s = str(v, where);
+  if (!re.test(s)) throw new ShapeError(where, what, s);
+  return s;
+}
+function count(v, where) {
+  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) {
+    throw new ShapeError(where, "a non-negative safe integer", v);
+  }
+  return v;
+}
+function optCount(v, where) {
+  return v === void 0 || v === null ? void 0 : count(v, where);
+}
+function isoDate(v, where) {
+  const s = str(v, where);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(s) || Number.isNaN(Date.parse(s))) throw new ShapeError(where, "an ISO date", s);
+  return s;
+}
+function optIsoDate(v, where) {
+  return v === void 0 || v === null ? void 0 : isoDate(v, where);
+}
+function strArray(v, where) {
+  return arr(v, where).map((x, i) => str(x, `${where}[${i}]`));
+}
+
+// src/hub/socket-get.ts
+import { connect as netConnect } from "node:net";
+import { connect as tlsConnect } from "node:tls";
+var READ_BUFFER = 1 << 20;
+var SLAB = 1 << 20;
+var MIN_FREE = 64 << 10;
+var MAX_HEAD = 64 << 10;
+function parseHead(text) {
+  const lines = text.split("\r\n");
+  const m = /^HTTP\/1\.[01] (\d{3})(?: .*)?$/.exec(lines[0] ?? "");
+  if (!m) return `bad status line ${JSON.stringify((lines[0] ?? "").slice(0, 80))}`;
+  const headers = new Headers();
+  for (const line2 of lines.slice(1)) {
+    const i = line2.indexOf(":");
+    if (i <= 0) return `bad header line ${JSON.stringify(line2.slice(0, 80))}`;
+    try {
+      headers.append(line2.slice(0, i).trim(), line2.slice(i + 1).trim());
+    } catch {
+      return `bad header line ${JSON.stringify(line2.slice(0, 80))}`;
+    }
+  }
+  return { status: Number(m[1]), headers };
+}
+var ChunkedDecoder = class {
+  state = "size";
+  left = 0;
+  line = "";
+  get done() {
+    return this.state === "done";
+  }
+  /** Body pieces in `input`; throws on malformed framing. */
+  feed(input, out) {
+    let i = 0;
+    while (i < input.length && this.state !== "done") {
+      if (this.state === "data") {
+        const n = Math.min(this.left, input.length - i);
+        out.push(input.subarray(i, i + n));
+        i += n;
+        this.left -= n;
+        if (this.left === 0) this.state = "data-crlf";
+        continue;
+      }
+      const nl = input.indexOf(10, i);
+      const end = nl < 0 ? input.length : nl + 1;
+      this.line += Buffer.from(input.buffer, input.byteOffset + i, end - i).toString("latin1");
+      i = end;
+      if (this.line.length > 4096) throw new Error("chunk-size line too long");
+      if (nl < 0) continue;
+      const line2 = this.line.replace(/\r?\n$/, "");
+      this.line = "";
+      if (this.state === "data-crlf") {
+        if (line2 !== "") throw new Error("missing CRLF after chunk data");
+        this.state = "size";
+      } else if (this.state === "size") {
+        const m = /^([0-9a-fA-F]{1,12})(;.*)?$/.exec(line2);
+        if (!m) throw new Error(`bad chunk size ${JSON.stringify(line2.slice(0, 40))}`);
+        this.left = parseInt(m[1], 16);
+        this.state = this.left === 0 ? "trailer" : "data";
+      } else if (line2 === "") {
+        this.state = "done";
+      }
+    }
+  }
+};
+function socketGet(url, opts) {
+  const u = new URL(url);
+  const https3 = u.protocol === "https:";
+  if (!https3 && u.protocol !== "http:") throw new HubError("http-error", `${opts.what}: unsupported protocol ${u.protocol}`);
+  const port = Number(u.port || (https3 ? 443 : 80));
+  const host = u.hostname.replace(/^\[(.*)\]$/, "$1");
+  const lines = [`GET ${u.pathname}${u.search} HTTP/1.1`, `Host: ${u.host}`, "Connection: close"];
+  for (const [k, v] of Object.entries(opts.headers)) {
+    if (/[\r\n]/.test(k) || /[\r\n]/.test(v)) throw new HubError("http-error", `${opts.what}: header ${k} contains a line break`);
+    if (k.toLowerCase() !== "host" && k.toLowerCase() !== "connection") lines.push(`${k}: ${v}`);
+  }
+  const request2 = `${lines.join("\r\n")}\r
+\r
+`;
+  return new Promise((resolveHead, rejectHead) => {
+    let headDone = false;
+    let head = Buffer.alloc(0);
+    let framing = { kind: "close" };
+    const chunked = new ChunkedDecoder();
+    const queue = [];
+    let ended = false;
+    let failure;
+    let waiter;
+    let stallTimer;
+    let paused = false;
+    let received = 0;
+    const shared = opts.reuseBuffer ? Buffer.allocUnsafeSlow(READ_BUFFER) : void 0;
+    let slab = Buffer.allocUnsafeSlow(SLAB);
+    let slabUsed = 0;
+    const nextBuffer = () => {
+      if (shared) return shared;
+      if (SLAB - slabUsed < MIN_FREE) {
+        slab = Buffer.allocUnsafeSlow(SLAB);
+        slabUsed = 0;
+      }
+      return slab.subarray(slabUsed);
+    };
+    const fail2 = (err) => {
+      if (failure || ended) return;
+      failure = err;
+      clearTimeout(headTimer);
+      if (stallTimer) clearTimeout(stallTimer);
+      socket.destroy();
+      if (!headDone) rejectHead(err);
+      if (waiter) {
+        const w = waiter;
+        waiter = void 0;
+        w.reject(err);
+      }
+    };
+    let closed = false;
+    const finish2 = () => {
+      if (closed || failure) return;
+      closed = true;
+      ended = true;
+      clearTimeout(headTimer);
+      socket.destroy();
+      if (stallTimer) clearTimeout(stallTimer);
+      if (waiter && queue.length === 0) {
+        const w = waiter;
+        waiter = void 0;
+        w.resolve(null);
+      }
+    };
+    const deliver = () => {
+      if (!waiter) return;
+      const c = queue.shift();
+      if (c) {
+        const w = waiter;
+        waiter = void 0;
+        w.resolve(c);
+      } else if (ended) {
+        const w = waiter;
+        waiter = void 0;
+        w.resolve(null);
+      }
+    };
+    const onBody = (data) => {
+      if (data.length === 0) return;
+      if (framing.kind === "chunked") {
+        try {
+          chunked.feed(data, queue);
+        } catch (err) {
+          fail2(new HubError("malformed-response", `${opts.what}: ${err.message}`, { url: opts.shownUrl }));
+          return;
+        }
+        if (chunked.done) ended = true;
+      } else if (framing.kind === "length") {
+        const n = Math.min(framing.left, data.length);
+        if (n > 0) queue.push(data.subarray(0, n));
+        framing.left -= n;
+        if (framing.left === 0) ended = true;
+      } else {
+        queue.push(data);
+      }
+    };
+    const onHead = (data) => {
+      head = Buffer.concat([head, data]);
+      for (; ; ) {
+        const end = head.indexOf("\r\n\r\n");
+        if (end < 0) {
+          if (head.length > MAX_HEAD) fail2(new HubError("malformed-response", `${opts.what}: response head larger than ${MAX_HEAD} bytes`, { url: opts.shownUrl }));
+          return;
+        }
+        const parsed = parseHead(head.subarray(0, end).toString("latin1"));
+        if (typeof parsed === "string") {
+          fail2(new HubError("malformed-response", `${opts.what}: ${parsed}`, { url: opts.shownUrl }));
+          return;
+        }
+        const rest = Buffer.from(head.subarray(end + 4));
+        if (parsed.status >= 100 && parsed.status < 200) {
+          head = rest;
+          continue;
+        }
+        headDone = true;
+        clearTimeout(headTimer);
+        const te = parsed.headers.get("transfer-encoding");
+        const cl = parsed.headers.get("content-length");
+        if (te && te.toLowerCase() !== "identity") {
+          if (te.toLowerCase() !== "chunked") {
+            fail2(new HubError("malformed-response", `${opts.what}: unsupported Transfer-Encoding '${te}'`, { url: opts.shownUrl }));
+            return;
+          }
+          framing = { kind: "chunked" };
+        } else if (cl !== null) {
+          if (!/^\d+$/.test(cl.trim())) {
+            fail2(new HubError("malformed-response", `${opts.what}: bad Content-Length '${cl.slice(0, 40)}'`, { url: opts.shownUrl }));
+            return;
+          }
+          framing = { kind: "length", left: Number(cl) };
+          if (framing.left === 0) ended = true;
+        }
+        onBody(rest);
+        resolveHead({ status: parsed.status, headers: parsed.headers, body: reader });
+        return;
+      }
+    };
+    const callback = (nread, buf) => {
+      const data = buf.subarray(0, nread);
+      if (!shared) slabUsed += nread;
+      received += nread;
+      const before = queue.length;
+      if (!headDone) onHead(data);
+      else onBody(data);
+      if (failure) return false;
+      if (ended) {
+        finish2();
+        deliver();
+        return false;
+      }
+      const produced = queue.length > before;
+      deliver();
+      if (produced) {
+        paused = true;
+        return false;
+      }
+      return true;
+    };
+    const onread = { buffer: nextBuffer, callback };
+    const tlsOptions = {
+      host,
+      port,
+      servername: host,
+      onread,
+      ALPNProtocols: ["http/1.1"],
+      ...opts.ca ? { ca: opts.ca } : {}
+    };
+    const socket = https3 ? tlsConnect(tlsOptions) : netConnect({ host, port, onread });
+    const headTimer = setTimeout(
+      () => fail2(new HubError("timeout", `${opts.what}: no response within ${opts.headersTimeoutMs} ms`, { url: opts.shownUrl })),
+      opts.headersTimeoutMs
+    );
+    socket.setNoDelay(true);
+    socket.on(https3 ? "secureConnect" : "connect", () => socket.write(request2));
+    socket.on("error", (err) => {
+      fail2(new HubError("network", `${opts.what}: ${err.message}${err.code && !err.message.includes(err.code) ? ` (${err.code})` : ""}`, { url: opts.shownUrl, cause: err }));
+    });
+    socket.on("close", () => {
+      if (ended || failure) return;
+      if (headDone && framing.kind === "close") {
+        finish2();
+        deliver();
+        return;
+      }
+      fail2(
+        new HubError(
+          "network",
+          headDone ? `${opts.what}: the connection closed before the body was complete` : `${opts.what}: the connection closed before a response (${received} bytes received)`,
+          { url: opts.shownUrl }
+        )
+      );
+    });
+    const armStall = () => {
+      if (stallTimer) clearTimeout(stallTimer);
+      const at = received;
+      stallTimer = setTimeout(() => {
+        if (waiter && received === at) {
+          fail2(new HubError("timeout", `${opts.what}: no bytes for ${opts.stallTimeoutMs} ms, the connection stalled`, { url: opts.shownUrl }));
+        } else if (waiter) armStall();
+      }, opts.stallTimeoutMs);
+      stallTimer.unref();
+    };
+    const reader = {
+      read() {
+        if (failure) return Promise.reject(failure);
+        const c = queue.shift();
+        if (c) return Promise.resolve(c);
+        if (ended) return Promise.resolve(null);
+        return new Promise((resolve4, reject) => {
+          waiter = { resolve: resolve4, reject };
+          armStall();
+          if (paused) {
+            paused = false;
+            socket.resume();
+          }
+        });
+      },
+      cancel() {
+        ended = true;
+        queue.length = 0;
+        if (stallTimer) clearTimeout(stallTimer);
+        socket.destroy();
+        return Promise.resolve();
+      }
+    };
+  });
+}
+
+// src/core/version.ts
+var TOOL_NAME = "model-gate";
+var TOOL_VERSION = "0.1.0";
+
+// src/hub/http.ts
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+function isRedirect(status) {
+  return REDIRECTS.has(status);
+}
+var defaultSleep = (ms) => new Promise((resolve4) => setTimeout(resolve4, ms));
+function serverWaitMs(headers, now) {
+  const waits = [];
+  const retryAfter = headers.get("retry-after")?.trim();
+  if (retryAfter) {
+    if (/^\d+$/.test(retryAfter)) waits.push(Number(retryAfter) * 1e3);
+    else {
+      const at = Date.parse(retryAfter);
+      if (!Number.isNaN(at)) waits.push(Math.max(0, at - now));
+    }
+  }
+  const rateLimit = headers.get("ratelimit");
+  if (rateLimit) {
+    const field2 = (name2) => {
+      const m = new RegExp(`(?:^|[;,\\s])${name2}=(\\d+)`).exec(rateLimit);
+      return m?.[1] === void 0 ? void 0 : Number(m[1]);
+    };
+    const remaining = field2("r") ?? field2("remaining");
+    const reset = field2("t") ?? field2("reset");
+    if (remaining === 0 && reset !== void 0) waits.push(reset * 1e3);
+  }
+  return waits.length ? Math.max(...waits) : void 0;
+}
+function clean(text, max = 200) {
+  if (!text) return void 0;
+  const t2 = text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+  return t2.length > max ? `${t2.slice(0, max)}\u2026` : t2 || void 0;
+}
+function describeCause(err) {
+  const parts = [];
+  let e = err;
+  for (let i = 0; i < 4 && e; i++) {
+    if (e instanceof Error) {
+      const code = e.code;
+      parts.push(typeof code === "string" ? `${e.message} (${code})` : e.message);
+      e = e.cause;
+    } else {
+      parts.push(String(e));
+      break;
+    }
+  }
+  return parts.join(": ");
+}
+var BodyReader = class {
+  constructor(response, controller, stallMs, url, what) {
+    this.controller = controller;
+    this.stallMs = stallMs;
+    this.url = url;
+    this.what = what;
+    this.reader = response.body?.getReader();
+  }
+  controller;
+  stallMs;
+  url;
+  what;
+  reader;
+  pendingSince = 0;
+  timer;
+  timedOut = false;
+  finished = false;
+  /** Next chunk, or null at the end. Throws HubError 'timeout' on a stall, 'network' on a broken connection. */
+  async read() {
+    if (!this.reader || this.finished) return null;
+    this.pendingSince = Date.now();
+    this.arm(this.stallMs);
+    try {
+      const r = await this.reader.read();
+      this.pendingSince = 0;
+      if (r.done) {
+        this.stop();
+        return null;
+      }
+      return r.value;
+    } catch (err) {
+      this.stop();
+      if (this.timedOut) {
+        throw new HubError("timeout", `${this.what}: no bytes for ${this.stallMs} ms, the connection stalled`, {
+          url: this.url
+        });
+      }
+      throw new HubError("network", `${this.what}: the connection broke while reading the body: ${describeCause(err)}`, {
+        url: this.url,
+        cause: err
+      });
+    }
+  }
+  /** Drops the rest of the body and frees the connection. */
+  async cancel() {
+    this.stop();
+    try {
+      await this.reader?.cancel();
+    } catch {
+    }
+  }
+  arm(ms) {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = void 0;
+      if (this.finished) return;
+      if (this.pendingSince === 0) return;
+      const waited = Date.now() - this.pendingSince;
+      if (waited >= this.stallMs) {
+        this.timedOut = true;
+        this.controller.abort(new Error("stalled"));
+      } else {
+        this.arm(this.stallMs - waited);
+      }
+    }, ms);
+    this.timer.unref();
+  }
+  stop() {
+    this.finished = true;
+    this.pendingSince = 0;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = void 0;
+  }
+};
+var HubHttp = class {
+  hubOrigin;
+  token;
+  fetchImpl;
+  /** File bytes use socket-get.ts unless a fetch was injected (then every request goes through it). */
+  socketForBytes;
+  ca;
+  sleep;
+  now;
+  random;
+  userAgent;
+  headersTimeoutMs;
+  stallTimeoutMs;
+  maxRetries;
+  budget;
+  baseDelayMs;
+  maxDelayMs;
+  maxWaitMs;
+  maxJsonBytes;
+  constructor(opts) {
+    this.hubOrigin = new URL(opts.hubUrl).origin;
+    this.token = opts.token || void 0;
+    this.fetchImpl = opts.fetch ?? ((url, init) => fetch(url, init));
+    this.socketForBytes = opts.fetch === void 0;
+    this.ca = opts.ca;
+    this.sleep = opts.sleep ?? defaultSleep;
+    this.now = opts.now ?? Date.now;
+    this.random = opts.random ?? Math.random;
+    this.userAgent = opts.userAgent ?? `${TOOL_NAME}/${TOOL_VERSION}`;
+    this.headersTimeoutMs = opts.headersTimeoutMs ?? 3e4;
+    this.stallTimeoutMs = opts.stallTimeoutMs ?? 6e4;
+    this.maxRetries = opts.maxRetries ?? 6;
+    this.budget = opts.retryBudget ?? 200;
+    this.baseDelayMs = opts.baseDelayMs ?? 1e3;
+    this.maxDelayMs = opts.maxDelayMs ?? 3e4;
+    this.maxWaitMs = opts.maxWaitMs ?? 3e5;
+    this.maxJsonBytes = opts.maxJsonBytes ?? 64 * 1024 * 1024;
+  }
+  /** Whether a request to `url` carries the token: only the Hub's exact origin does, never a CDN. */
+  sendsTokenTo(url) {
+    return this.token !== void 0 && new URL(url).origin === this.hubOrigin;
+  }
+  /** Exponential backoff with jitter for the given 0-based attempt. */
+  backoffMs(attempt) {
+    const d = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** attempt);
+    return Math.round(d / 2 + this.random() * d / 2);
+  }
+  /** Takes one retry from the shared budget; false when the budget or the per-request limit is spent. */
+  takeRetry(attempt) {
+    return attempt < this.maxRetries && this.spendRetry();
+  }
+  /** Takes one retry from the shared budget (resumes have their own per-file limit). */
+  spendRetry() {
+    if (this.budget <= 0) return false;
+    this.budget--;
+    return true;
+  }
+  get retriesLeft() {
+    return this.budget;
+  }
+  /**
+   * Sends one request (GET unless told otherwise), retrying 408/429/5xx and network failures before the
+   * response headers. Resolves with any 2xx or 3xx response (redirects are never followed here); throws a
+   * typed HubError for everything else.
+   */
+  async open(url, spec, attempt0 = 0) {
+    const shown = redactUrl(url);
+    let attempt = attempt0;
+    let retries = 0;
+    for (; ; ) {
+      let answer;
+      try {
+        answer = await this.attempt(url, shown, spec);
+      } catch (err) {
+        if (!(err instanceof HubError)) throw err;
+        if (!this.takeRetry(attempt)) throw this.gaveUp(err, retries);
+        await this.sleep(this.backoffMs(attempt));
+        attempt++;
+        retries++;
+        continue;
+      }
+      const { status } = answer;
+      if (status === 408 || status === 429 || status >= 500) {
+        const wait = serverWaitMs(answer.headers, this.now());
+        const e = await this.errorFrom(answer, shown, spec);
+        if (wait !== void 0 && wait > this.maxWaitMs) {
+          throw new HubError(
+            e.code,
+            `${e.message} The Hub asks to wait ${Math.ceil(wait / 1e3)} s, longer than the ${Math.ceil(this.maxWaitMs / 1e3)} s this run allows; retry later or use a token with a higher rate limit.`,
+            { url: shown, status, hubErrorCode: e.hubErrorCode, hubErrorMessage: e.hubErrorMessage }
+          );
+        }
+        if (!this.takeRetry(attempt)) throw this.gaveUp(e, retries);
+        const delay = wait === void 0 ? this.backoffMs(attempt) : wait + Math.round(this.random() * Math.min(1e3, wait / 10));
+        await this.sleep(delay);
+        attempt++;
+        retries++;
+        continue;
+      }
+      if (status >= 400) throw await this.errorFrom(answer, shown, spec);
+      if (status >= 300 && !isRedirect(status)) {
+        await answer.body.cancel();
+        throw new HubError("http-error", `${spec.what}: unexpected HTTP ${status}`, { url: shown, status });
+      }
+      return { ...answer, url: shown, retries };
+    }
+  }
+  /** One request, no retries. Failures before a response are HubErrors 'network' or 'timeout'. */
+  async attempt(url, shown, spec) {
+    const headers = this.headersFor(url, spec.headers);
+    if (spec.bytes && this.socketForBytes) {
+      const r = await socketGet(url, {
+        headers,
+        headersTimeoutMs: this.headersTimeoutMs,
+        stallTimeoutMs: this.stallTimeoutMs,
+        reuseBuffer: spec.bytes.reuseBuffer,
+        what: spec.what,
+        shownUrl: shown,
+        ...this.ca ? { ca: this.ca } : {}
+      });
+      return r;
+    }
+    const controller = new AbortController();
+    let headersTimedOut = false;
+    const timer = setTimeout(() => {
+      headersTimedOut = true;
+      controller.abort(new Error("headers timeout"));
+    }, this.headersTimeoutMs);
+    try {
+      const response = await this.fetchImpl(url, { method: "GET", headers, redirect: "manual", signal: controller.signal });
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: new BodyReader(response, controller, this.stallTimeoutMs, shown, spec.what)
+      };
+    } catch (err) {
+      throw headersTimedOut ? new HubError("timeout", `${spec.what}: no response within ${this.headersTimeoutMs} ms`, { url: shown }) : new HubError("network", `${spec.what}: request failed: ${describeCause(err)}`, { url: shown, cause: err });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  /**
+   * GETs JSON. A 3xx is returned with its Location (never followed); a 2xx body is read in full (bounded) and
+   * parsed. Broken or stalled bodies are retried like failed requests; unparseable JSON is 'malformed-response'.
+   */
+  async getJson(url, spec) {
+    let attempt = 0;
+    let retries = 0;
+    for (; ; ) {
+      const opened = await this.open(url, { ...spec, headers: { accept: "application/json", ...spec.headers } }, attempt);
+      retries += opened.retries;
+      attempt += opened.retries;
+      if (isRedirect(opened.status)) {
+        await opened.body.cancel();
+        const location = opened.headers.get("location") ?? void 0;
+        if (!location) {
+          throw new HubError("malformed-response", `${spec.what}: HTTP ${opened.status} redirect without a Location`, {
+            url: opened.url,
+            status: opened.status
+          });
+        }
+        return { status: opened.status, headers: opened.headers, url: opened.url, location, retries };
+      }
+      let text;
+      try {
+        text = await this.readText(opened, spec.what);
+      } catch (err) {
+        if (err instanceof HubError && (err.code === "network" || err.code === "timeout") && this.takeRetry(attempt)) {
+          await this.sleep(this.backoffMs(attempt));
+          attempt++;
+          retries++;
+          continue;
+        }
+        throw err;
+      }
+      let body;
+      try {
+        body = JSON.parse(text);
+      } catch (err) {
+        throw new HubError(
+          "malformed-response",
+          `${spec.what}: the Hub's answer is not JSON (${err.message}); the server is not a Hub API or the response was altered`,
+          { url: opened.url, status: opened.status }
+        );
+      }
+      return { status: opened.status, headers: opened.headers, url: opened.url, body, retries };
+    }
+  }
+  /** Runs a validator over a parsed body, turning shape errors into 'malformed-response'. */
+  validate(answer, what, check) {
+    try {
+      return check(answer.body);
+    } catch (err) {
+      if (err instanceof ShapeError || err instanceof HubError) {
+        throw new HubError(
+          err instanceof HubError ? err.code : "malformed-response",
+          `${what}: malformed answer from the Hub: ${err.message}`,
+          { url: answer.url, status: answer.status }
+        );
+      }
+      throw err;
+    }
+  }
+  async readText(opened, what) {
+    const chunks = [];
+    let total = 0;
+    for (; ; ) {
+      const chunk = await opened.body.read();
+      if (!chunk) break;
+      total += chunk.byteLength;
+      if (total > this.maxJsonBytes) {
+        await opened.body.cancel();
+        throw new HubError("limit-exceeded", `${what}: JSON answer larger than ${this.maxJsonBytes} bytes`, {
+          url: opened.url
+        });
+      }
+      chunks.push(chunk);
+    }
+    return Buffer.concat(chunks, total).toString("utf8");
+  }
+  headersFor(url, extra) {
+    const headers = { "user-agent": this.userAgent, ...extra };
+    if (this.sendsTokenTo(url)) headers.authorization = `Bearer ${this.token}`;
+    return headers;
+  }
+  gaveUp(e, retries) {
+    if (retries === 0 && this.budget > 0) return e;
+    const why = this.budget <= 0 ? "the retry budget of this run is spent" : `gave up after ${retries} retries`;
+    return new HubError(e.code, `${e.message} (${why}); retry later`, {
+      url: e.url,
+      status: e.status,
+      hubErrorCode: e.hubErrorCode,
+      hubErrorMessage: e.hubErrorMessage
+    });
+  }
+  /** A typed error from a 4xx/5xx answer; consumes (a bounded part of) the body for the Hub's message. */
+  async errorFrom(answer, url, spec) {
+    const status = answer.status;
+    const xCode = clean(answer.headers.get("x-error-code"));
+    let xMessage = clean(answer.headers.get("x-error-message"));
+    if (!xMessage) xMessage = await bodyErrorMessage(answer.body);
+    else await answer.body.cancel();
+    const details = { url, status, hubErrorCode: xCode, hubErrorMessage: xMessage };
+    const said = [xCode, xMessage].filter(Boolean).join(": ");
+    const at = `(HTTP ${status}${said ? `, Hub says "${said}"` : ""}, ${url})`;
+    const fail2 = (code, text) => new HubError(code, `${spec.what}: ${text} ${at}`, details);
+    if (xMessage && /disabled/i.test(xMessage)) {
+      return fail2("disabled", "the Hub has disabled access to this repository; do not approve it.");
+    }
+    switch (xCode) {
+      case "RepoNotFound":
+        return fail2("repo-not-found", "no such repository. Check the name and its case; a private one needs HF_TOKEN.");
+      case "RevisionNotFound":
+        return fail2("revision-not-found", "the repository has no such revision; pin a commit it actually has.");
+      case "EntryNotFound":
+        return fail2("entry-not-found", "the file is not in the repository at this commit.");
+      case "GatedRepo":
+        return fail2("gated", "the repository is gated; accept its terms on the Hub with the account whose HF_TOKEN is used.");
+    }
+    if (status === 429) return fail2("rate-limited", "the Hub is rate-limiting this client; wait for its window or use a token.");
+    if (status >= 500 || status === 408) return fail2("server-error", "the Hub failed to answer.");
+    if (status === 401) {
+      return fail2(
+        "unauthorized",
+        "the Hub refused anonymous or token access: the repository is missing or private, or HF_TOKEN is invalid. Check the name, or set HF_TOKEN to a token with read access."
+      );
+    }
+    if (status === 403) return fail2("forbidden", "the token has no access to this resource.");
+    if (status === 404) return fail2(spec.notFound ?? "not-found", "not found.");
+    return fail2("http-error", "unexpected answer.");
+  }
+};
+async function bodyErrorMessage(body) {
+  try {
+    const chunks = [];
+    let total = 0;
+    while (total < 4096) {
+      const c = await body.read();
+      if (!c) break;
+      chunks.push(Buffer.from(c));
+      total += c.byteLength;
+    }
+    await body.cancel();
+    const text = Buffer.concat(chunks).toString("utf8");
+    try {
+      const parsed = JSON.parse(text);
+      if (typeof parsed.error === "string") return clean(parsed.error);
+    } catch {
+    }
+    return clean(text);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/hub/oid.ts
+import { createHash } from "node:crypto";
+function gitBlobHeader(size) {
+  return Buffer.from(`blob ${size}\0`, "latin1");
+}
+function gitBlobOid(content2) {
+  return createHash("sha1").update(gitBlobHeader(content2.byteLength)).update(content2).digest("hex");
+}
+function lfsPointerText(sha256, size) {
+  return `version https://git-lfs.github.com/spec/v1
+oid sha256:${sha256}
+size ${size}
+`;
+}
+function lfsPointerOid(sha256, size) {
+  return gitBlobOid(Buffer.from(lfsPointerText(sha256, size), "latin1"));
+}
+var HEX40 = /^[0-9a-f]{40}$/;
+var HEX64 = /^[0-9a-f]{64}$/;
+
+// src/core/paths.ts
+var MAX_REPO_PATH = 4096;
+function unsafePathReason(path) {
+  if (path.length === 0) return "is empty";
+  if (path.length > MAX_REPO_PATH) return `is longer than ${MAX_REPO_PATH} characters`;
+  if (path.includes("\0")) return "contains a NUL byte";
+  if (/[\u0001-\u001f\u007f]/.test(path)) return "contains a control character";
+  if (path.includes("\\")) return "contains a backslash";
+  if (path.startsWith("/")) return "is an absolute path";
+  if (/^[A-Za-z]:/.test(path)) return "starts with a drive letter";
+  for (const seg of path.split("/")) {
+    if (seg === "..") return "has a '..' segment";
+    if (seg === ".") return "has a '.' segment";
+    if (seg === "") return "has an empty segment";
+  }
+  if (path === ".git" || path.startsWith(".git/")) return "is inside .git";
+  return void 0;
+}
+
+// src/hub/parse.ts
+var OBJECT_ID = /^[0-9a-f]{24}$/;
+var SCANNERS = ["avScan", "pickleImportScan", "protectAiScan", "jFrogScan", "virusTotalScan"];
+function repoId(v, where) {
+  const id2 = str(v, where);
+  const problem = checkRepoId(id2);
+  if (problem) throw new ShapeError(where, "a namespace/name repo id", `${JSON.stringify(id2.slice(0, 200))} (${problem.message})`);
+  return id2;
+}
+function lastCommit(v, where) {
+  if (v === void 0 || v === null) return void 0;
+  const o = obj(v, where);
+  return {
+    id: matching(o.id, HEX40, `${where}.id`, "a 40-hex commit"),
+    title: str(o.title, `${where}.title`),
+    date: isoDate(o.date, `${where}.date`)
+  };
+}
+function scanner(v, where) {
+  if (v === void 0 || v === null) return void 0;
+  const o = obj(v, where);
+  const out = { status: str(o.status, `${where}.status`) };
+  const message = optStr(o.message, `${where}.message`);
+  if (message !== void 0) out.message = message;
+  if (o.pickleImports !== void 0 && o.pickleImports !== null) {
+    out.pickleImports = arr(o.pickleImports, `${where}.pickleImports`).map((p, i) => {
+      const w = `${where}.pickleImports[${i}]`;
+      const po = obj(p, w);
+      return { module: str(po.module, `${w}.module`), name: str(po.name, `${w}.name`), safety: str(po.safety, `${w}.safety`) };
+    });
+  }
+  return out;
+}
+function parseSecurityFileStatus(v, where) {
+  if (v === void 0 || v === null) return void 0;
+  const o = obj(v, where);
+  const out = { status: str(o.status, `${where}.status`) };
+  for (const name2 of SCANNERS) {
+    const s = scanner(o[name2], `${where}.${name2}`);
+    if (s) out[name2] = s;
+  }
+  return out;
+}
+function parseTreeItem(v, where) {
+  const o = obj(v, where);
+  const path = str(o.path, `${where}.path`);
+  const why = unsafePathReason(path);
+  if (why) throw new ShapeError(`${where}.path`, "a relative POSIX path", `${JSON.stringify(path)} (it ${why})`);
+  const oid = matching(o.oid, HEX40, `${where}.oid`, "a 40-hex git oid");
+  const commit = lastCommit(o.lastCommit, `${where}.lastCommit`);
+  if (o.type === "directory") {
+    return { type: "directory", path, oid, ...commit ? { lastCommit: commit } : {} };
+  }
+  if (o.type !== "file") throw new ShapeError(`${where}.type`, "'file' or 'directory'", o.type);
+  const size = count(o.size, `${where}.size`);
+  const item = { type: "file", path, oid, size };
+  if (o.lfs !== void 0 && o.lfs !== null) {
+    const l = obj(o.lfs, `${where}.lfs`);
+    const lfsSize = count(l.size, `${where}.lfs.size`);
+    if (lfsSize !== size) throw new ShapeError(`${where}.lfs.size`, `equal to size ${size}`, lfsSize);
+    const pointerSize = optCount(l.pointerSize, `${where}.lfs.pointerSize`);
+    item.lfs = {
+      oid: matching(l.oid, HEX64, `${where}.lfs.oid`, "a 64-hex sha256"),
+      size: lfsSize,
+      ...pointerSize !== void 0 ? { pointerSize } : {}
+    };
+  }
+  const xetHash = optStr(o.xetHash, `${where}.xetHash`);
+  if (xetHash !== void 0) item.xetHash = xetHash;
+  if (commit) item.lastCommit = commit;
+  const sec = parseSecurityFileStatus(o.securityFileStatus, `${where}.securityFileStatus`);
+  if (sec) item.securityFileStatus = sec;
+  return item;
+}
+function sibling(v, where) {
+  const o = obj(v, where);
+  const out = { rfilename: str(o.rfilename, `${where}.rfilename`) };
+  const size = optCount(o.size, `${where}.size`);
+  if (size !== void 0) out.size = size;
+  if (o.blobId !== void 0) out.blobId = matching(o.blobId, HEX40, `${where}.blobId`, "a 40-hex git oid");
+  if (o.lfs !== void 0 && o.lfs !== null) {
+    const l = obj(o.lfs, `${where}.lfs`);
+    const pointerSize = optCount(l.pointerSize, `${where}.lfs.pointerSize`);
+    out.lfs = {
+      sha256: matching(l.sha256, HEX64, `${where}.lfs.sha256`, "a 64-hex sha256"),
+      size: count(l.size, `${where}.lfs.size`),
+      ...pointerSize !== void 0 ? { pointerSize } : {}
+    };
+  }
+  return out;
+}
+function securityRepoStatus(v, where) {
+  if (v === void 0 || v === null) return void 0;
+  const o = obj(v, where);
+  return {
+    scansDone: bool2(o.scansDone, `${where}.scansDone`),
+    filesWithIssues: arr(o.filesWithIssues ?? [], `${where}.filesWithIssues`).map((f, i) => {
+      const fo = obj(f, `${where}.filesWithIssues[${i}]`);
+      return { path: str(fo.path, `${where}.filesWithIssues[${i}].path`), level: str(fo.level, `${where}.filesWithIssues[${i}].level`) };
+    })
+  };
+}
+function parseModelInfo(v) {
+  const o = obj(v, "model info");
+  const info2 = {
+    _id: matching(o._id, OBJECT_ID, "_id", "a 24-hex ObjectId"),
+    id: repoId(o.id, "id"),
+    sha: matching(o.sha, HEX40, "sha", "a 40-hex commit")
+  };
+  const setStr = (k) => {
+    const s = optStr(o[k], k);
+    if (s !== void 0) info2[k] = s;
+  };
+  setStr("author");
+  setStr("pipeline_tag");
+  setStr("library_name");
+  const createdAt = optIsoDate(o.createdAt, "createdAt");
+  if (createdAt !== void 0) info2.createdAt = createdAt;
+  const lastModified = optIsoDate(o.lastModified, "lastModified");
+  if (lastModified !== void 0) info2.lastModified = lastModified;
+  const priv = optBool(o.private, "private");
+  if (priv !== void 0) info2.private = priv;
+  const disabled = optBool(o.disabled, "disabled");
+  if (disabled !== void 0) info2.disabled = disabled;
+  if (o.gated !== void 0 && o.gated !== null) {
+    if (o.gated !== false && o.gated !== "auto" && o.gated !== "manual") {
+      throw new ShapeError("gated", "false, 'auto' or 'manual'", o.gated);
+    }
+    info2.gated = o.gated;
+  }
+  const downloads = optCount(o.downloads, "downloads");
+  if (downloads !== void 0) info2.downloads = downloads;
+  const likes = optCount(o.likes, "likes");
+  if (likes !== void 0) info2.likes = likes;
+  if (o.tags !== void 0 && o.tags !== null) info2.tags = strArray(o.tags, "tags");
+  if (o.siblings !== void 0 && o.siblings !== null) {
+    info2.siblings = arr(o.siblings, "siblings").map((s, i) => sibling(s, `siblings[${i}]`));
+  }
+  const srs = securityRepoStatus(o.securityRepoStatus, "securityRepoStatus");
+  if (srs) info2.securityRepoStatus = srs;
+  if (o.cardData !== void 0) info2.cardData = o.cardData;
+  if (o.config !== void 0) info2.config = o.config;
+  return info2;
+}
+function parseCommit(v, where) {
+  const o = obj(v, where);
+  const out = {
+    id: matching(o.id, HEX40, `${where}.id`, "a 40-hex commit"),
+    title: str(o.title, `${where}.title`),
+    authors: arr(o.authors ?? [], `${where}.authors`).map((a, i) => ({
+      user: str(obj(a, `${where}.authors[${i}]`).user, `${where}.authors[${i}].user`)
+    })),
+    date: isoDate(o.date, `${where}.date`)
+  };
+  const message = optStr(o.message, `${where}.message`);
+  if (message !== void 0) out.message = message;
+  return out;
+}
+function refList(v, where) {
+  return arr(v ?? [], where).map((r, i) => {
+    const w = `${where}[${i}]`;
+    const o = obj(r, w);
+    return {
+      name: str(o.name, `${w}.name`),
+      ref: str(o.ref, `${w}.ref`),
+      targetCommit: matching(o.targetCommit, HEX40, `${w}.targetCommit`, "a 40-hex commit")
+    };
+  });
+}
+function parseRefs(v) {
+  const o = obj(v, "refs");
+  return { branches: refList(o.branches, "branches"), tags: refList(o.tags, "tags"), converts: refList(o.converts, "converts") };
+}
+function objectIdTime(id2) {
+  return new Date(parseInt(id2.slice(0, 8), 16) * 1e3).toISOString();
+}
+function authorFrom(o, type, nameKey) {
+  const id2 = matching(o._id, OBJECT_ID, "_id", "a 24-hex ObjectId");
+  const createdAt = optIsoDate(o.createdAt, "createdAt");
+  const out = {
+    name: str(o[nameKey], nameKey),
+    type,
+    id: id2,
+    createdAt: createdAt ?? objectIdTime(id2),
+    createdAtSource: createdAt ? "createdAt" : "objectId"
+  };
+  const fullname = optStr(o.fullname, "fullname");
+  if (fullname !== void 0) out.fullname = fullname;
+  const isVerified = optBool(o.isVerified, "isVerified");
+  if (isVerified !== void 0) out.isVerified = isVerified;
+  const isPro = optBool(o.isPro, "isPro");
+  if (isPro !== void 0) out.isPro = isPro;
+  return out;
+}
+function parseUserOverview(v) {
+  return authorFrom(obj(v, "user overview"), "user", "user");
+}
+function parseOrgOverview(v) {
+  return authorFrom(obj(v, "organization overview"), "org", "name");
+}
+
+// src/hub/download.ts
+import { createHash as createHash2 } from "node:crypto";
+import { mkdir as mkdir2, open as open2, rename as rename2, rm as rm2 } from "node:fs/promises";
+import { dirname } from "node:path";
+var PUBLIC_HUB = "https://huggingface.co";
+function cdnAllowed(hubOrigin, origin, allowed) {
+  if (allowed) return allowed.some((a) => new URL(a).origin === origin);
+  if (hubOrigin !== PUBLIC_HUB) return false;
+  const url = new URL(origin);
+  return url.protocol === "https:" && (url.hostname.endsWith(".hf.co") || url.hostname.endsWith(".huggingface.co"));
+}
+function unquoteEtag(v) {
+  if (v === null) return void 0;
+  return v.trim().replace(/^W\//, "").replace(/^"(.*)"$/, "$1");
+}
+function encodePath(path) {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+var Downloader = class {
+  constructor(http4, opts = {}) {
+    this.http = http4;
+    this.allowed = opts.allowedCdnOrigins?.map((o) => new URL(o).origin);
+    this.maxResumes = opts.maxResumes ?? 5;
+  }
+  http;
+  allowed;
+  maxResumes;
+  async download(req2) {
+    const { item } = req2;
+    const size = item.size;
+    const what = `${req2.repo}@${req2.sha.slice(0, 12)}:${item.path}`;
+    const fail2 = (code, message, expected, actual) => new HubError(code, `${what}: ${message}`, {
+      path: item.path,
+      ...expected !== void 0 ? { expected } : {},
+      ...actual !== void 0 ? { actual } : {}
+    });
+    const sha256 = createHash2("sha256");
+    const sha1 = item.lfs ? void 0 : createHash2("sha1").update(gitBlobHeader(size));
+    const consumers = req2.consumers ?? [];
+    const tail = req2.expectTail;
+    const tailStart = tail ? size - tail.byteLength : size;
+    if (tail && tailStart < 0) throw fail2("tail-mismatch", `expected tail of ${tail.byteLength} bytes is longer than the file`);
+    const copy = req2.copyTo ? await Copy.open(req2.copyTo, what) : void 0;
+    const reuse = consumers.every((c) => c.borrowsChunks === true);
+    let delivered = 0;
+    let retries = 0;
+    let resumes = 0;
+    let origin;
+    try {
+      for (; ; ) {
+        const range = delivered > 0 ? { start: delivered, end: size - 1 } : void 0;
+        const src = await this.openSource(req2.repo, req2.sha, item, range, what, reuse);
+        retries += src.retries;
+        origin = src.origin;
+        let broke;
+        try {
+          for (; ; ) {
+            const chunk = await src.opened.body.read();
+            if (chunk === null) break;
+            const n = chunk.byteLength;
+            if (delivered + n > size) {
+              await src.opened.body.cancel();
+              throw fail2("size-mismatch", `the server sent more than the ${size} bytes the tree lists`, size, `> ${size}`);
+            }
+            sha256.update(chunk);
+            sha1?.update(chunk);
+            if (tail && delivered + n > tailStart) {
+              const from = Math.max(0, tailStart - delivered);
+              const a = chunk.subarray(from);
+              const b = tail.subarray(delivered + from - tailStart, delivered + n - tailStart);
+              if (Buffer.compare(a, b) !== 0) {
+                await src.opened.body.cancel();
+                throw fail2("tail-mismatch", "the streamed last bytes differ from the tail fetched earlier; the server answers inconsistently");
+              }
+            }
+            if (copy) await copy.write(chunk);
+            for (const c of consumers) {
+              try {
+                const r = c.write(chunk);
+                if (r) await r;
+              } catch (err) {
+                await src.opened.body.cancel();
+                throw new HubError("consumer-failed", `${what}: a consumer failed at byte ${delivered}: ${err.message}`, {
+                  path: item.path,
+                  cause: err
+                });
+              }
+            }
+            delivered += n;
+          }
+        } catch (err) {
+          if (err instanceof HubError && (err.code === "network" || err.code === "timeout")) broke = err;
+          else throw err;
+        }
+        if (delivered === size) break;
+        broke ??= fail2("truncated", `the body ended after ${delivered} of ${size} bytes`, size, delivered);
+        if (resumes >= this.maxResumes || !this.http.spendRetry()) {
+          throw fail2(
+            broke.code === "timeout" ? "timeout" : "truncated",
+            `stopped after ${delivered} of ${size} bytes (${broke.message}); gave up after ${resumes} resumes. Retry later.`,
+            size,
+            delivered
+          );
+        }
+        await this.http.sleep(this.http.backoffMs(resumes));
+        resumes++;
+        retries++;
+      }
+      for (const c of consumers) {
+        try {
+          await c.end?.();
+        } catch (err) {
+          throw new HubError("consumer-failed", `${what}: a consumer failed at the end: ${err.message}`, {
+            path: item.path,
+            cause: err
+          });
+        }
+      }
+      const gotSha = sha256.digest("hex");
+      let gitOid;
+      if (item.lfs) {
+        if (gotSha !== item.lfs.oid) {
+          throw fail2("sha256-mismatch", `content sha256 ${gotSha} differs from the tree's lfs.oid ${item.lfs.oid}`, item.lfs.oid, gotSha);
+        }
+        gitOid = lfsPointerOid(gotSha, size);
+      } else {
+        gitOid = sha1.digest("hex");
+      }
+      if (gitOid !== item.oid) {
+        throw fail2(
+          "git-oid-mismatch",
+          `git oid ${gitOid} ${item.lfs ? "of the rebuilt LFS pointer" : "of the content"} differs from the tree's ${item.oid}`,
+          item.oid,
+          gitOid
+        );
+      }
+      if (copy) await copy.commit();
+      return { path: item.path, size, sha256: gotSha, gitOid, lfs: item.lfs !== void 0, retries, resumes, source: origin };
+    } finally {
+      if (copy) await copy.discard();
+    }
+  }
+  /** The last `k` bytes of the file (fewer if the file is shorter), through the same checked resolve path. */
+  async fetchTail(repo, sha, item, k) {
+    const n = Math.min(Math.max(0, Math.floor(k)), item.size);
+    if (n === 0) return new Uint8Array(0);
+    const what = `${repo}@${sha.slice(0, 12)}:${item.path} (last ${n} bytes)`;
+    for (let attempt = 0; ; attempt++) {
+      const src = await this.openSource(repo, sha, item, { start: item.size - n, end: item.size - 1 }, what, true);
+      const out = Buffer.allocUnsafe(n);
+      let got = 0;
+      try {
+        for (; ; ) {
+          const chunk = await src.opened.body.read();
+          if (chunk === null) break;
+          if (got + chunk.byteLength > n) {
+            await src.opened.body.cancel();
+            throw new HubError("size-mismatch", `${what}: the server sent more bytes than asked for`, { path: item.path, expected: n });
+          }
+          out.set(chunk, got);
+          got += chunk.byteLength;
+        }
+        if (got === n) return new Uint8Array(out.buffer, out.byteOffset, n);
+        throw new HubError("truncated", `${what}: the body ended after ${got} of ${n} bytes`, { path: item.path, expected: n, actual: got });
+      } catch (err) {
+        const transient = err instanceof HubError && (err.code === "network" || err.code === "timeout" || err.code === "truncated");
+        if (!transient || attempt >= this.maxResumes || !this.http.spendRetry()) throw err;
+        await this.http.sleep(this.http.backoffMs(attempt));
+      }
+    }
+  }
+  /**
+   * Opens the byte source for `item` (from `range.start` when resuming): resolve at the sha with manual redirects,
+   * check X-Repo-Commit, the ETag (regular files) or X-Linked-Etag/X-Linked-Size (LFS), then for LFS the CDN
+   * Location — only on an allowed origin and without the token — and the status/Content-Range/Content-Length.
+   */
+  async openSource(repo, sha, item, range, what, reuseBuffer) {
+    const resolveUrl = `${this.http.hubOrigin}/${repo}/resolve/${sha}/${encodePath(item.path)}`;
+    const rangeHeader = range ? { range: `bytes=${range.start}-${range.end}` } : {};
+    const base2 = { "accept-encoding": "identity" };
+    const hub = await this.http.open(resolveUrl, {
+      what,
+      headers: item.lfs ? base2 : { ...base2, ...rangeHeader },
+      notFound: "entry-not-found",
+      bytes: { reuseBuffer }
+    });
+    let retries = hub.retries;
+    const h = hub.headers;
+    const ctx = (expected, actual) => ({
+      url: hub.url,
+      status: hub.status,
+      path: item.path,
+      ...expected !== void 0 ? { expected } : {},
+      ...actual !== void 0 ? { actual } : {}
+    });
+    const reject = async (code, message, expected, actual) => {
+      await hub.body.cancel();
+      throw new HubError(code, `${what}: ${message}`, ctx(expected, actual));
+    };
+    const commit = h.get("x-repo-commit")?.trim();
+    if (commit !== sha) {
+      await reject(
+        "commit-mismatch",
+        commit ? `the Hub served commit ${commit}, not the pinned ${sha}` : "the Hub did not say which commit it served (no X-Repo-Commit)",
+        sha,
+        commit ?? "(missing)"
+      );
+    }
+    if (!isRedirect(hub.status)) {
+      if (item.lfs) {
+        await reject("unexpected-redirect", `an LFS file was answered with HTTP ${hub.status} instead of a redirect to its CDN`);
+      }
+      const etag = unquoteEtag(h.get("etag"));
+      if (etag !== item.oid) await reject("etag-mismatch", `ETag ${etag ?? "(missing)"} is not the tree's git oid ${item.oid}`, item.oid, etag ?? "(missing)");
+      await this.checkBody(hub, item, range, what);
+      return { opened: hub, origin: this.http.hubOrigin, retries };
+    }
+    if (!item.lfs) {
+      await reject(
+        "unexpected-redirect",
+        `HTTP ${hub.status} for a regular (non-LFS) file; a 307 means the repository moved \u2014 resolve it and use the canonical id`
+      );
+    }
+    const lfs = item.lfs;
+    const linked = unquoteEtag(h.get("x-linked-etag"));
+    if (linked !== lfs.oid) await reject("etag-mismatch", `X-Linked-Etag ${linked ?? "(missing)"} is not the tree's lfs.oid ${lfs.oid}`, lfs.oid, linked ?? "(missing)");
+    const linkedSize = h.get("x-linked-size")?.trim();
+    if (linkedSize !== String(item.size)) {
+      await reject("size-mismatch", `X-Linked-Size ${linkedSize ?? "(missing)"} is not the tree's size ${item.size}`, item.size, linkedSize ?? "(missing)");
+    }
+    const location = h.get("location");
+    let cdn;
+    try {
+      cdn = new URL(location ?? "", resolveUrl);
+    } catch {
+      return reject("malformed-response", "unparseable Location on the LFS redirect");
+    }
+    if (!location) await reject("malformed-response", "LFS redirect without a Location");
+    if (!cdnAllowed(this.http.hubOrigin, cdn.origin, this.allowed)) {
+      await reject(
+        "unexpected-cdn-origin",
+        `the LFS redirect points to ${cdn.origin}, which is not an allowed CDN origin for ${this.http.hubOrigin}; add it to allowedCdnOrigins only if you trust it`,
+        this.allowed?.join(" ") ?? "https://*.hf.co",
+        cdn.origin
+      );
+    }
+    await hub.body.cancel();
+    const bytes2 = await this.http.open(cdn.href, {
+      what: `${what} from the CDN`,
+      headers: { ...base2, ...rangeHeader },
+      notFound: "entry-not-found",
+      bytes: { reuseBuffer }
+    });
+    retries += bytes2.retries;
+    if (isRedirect(bytes2.status)) {
+      await bytes2.body.cancel();
+      throw new HubError("unexpected-redirect", `${what}: the CDN redirected again (HTTP ${bytes2.status}); refusing a second hop`, {
+        url: bytes2.url,
+        status: bytes2.status,
+        path: item.path
+      });
+    }
+    await this.checkBody(bytes2, item, range, what);
+    return { opened: bytes2, origin: cdn.origin, retries };
+  }
+  /** Status, Content-Range, Content-Length and Content-Encoding of the response that carries the bytes. */
+  async checkBody(src, item, range, what) {
+    const res = src;
+    const h = res.headers;
+    const bad = async (code, message, expected, actual) => {
+      await src.body.cancel();
+      throw new HubError(code, `${what}: ${message}`, {
+        url: src.url,
+        status: res.status,
+        path: item.path,
+        ...expected !== void 0 ? { expected } : {},
+        ...actual !== void 0 ? { actual } : {}
+      });
+    };
+    const encoding = h.get("content-encoding")?.trim().toLowerCase();
+    if (encoding && encoding !== "identity") await bad("malformed-response", `the server applied Content-Encoding '${encoding}' although identity was asked for`);
+    const whole = !range || range.start === 0 && range.end === item.size - 1;
+    let expectedLength = item.size;
+    if (range && res.status === 206) {
+      const cr = h.get("content-range")?.trim() ?? "";
+      const want = `bytes ${range.start}-${range.end}/${item.size}`;
+      if (cr !== want) await bad("range-not-honoured", `Content-Range '${cr || "(missing)"}' does not match the request (${want})`, want, cr || "(missing)");
+      expectedLength = range.end - range.start + 1;
+    } else if (range && !(whole && res.status === 200)) {
+      await bad(
+        "range-not-honoured",
+        `asked for bytes ${range.start}-${range.end} but got HTTP ${res.status}; restarting would deliver bytes twice, so the download fails`,
+        206,
+        res.status
+      );
+    } else if (res.status !== 200) {
+      await bad("http-error", `unexpected HTTP ${res.status} for the file's bytes`, 200, res.status);
+    }
+    const cl = h.get("content-length");
+    if (cl !== null && Number(cl) !== expectedLength) {
+      await bad("size-mismatch", `Content-Length ${cl} is not the expected ${expectedLength} bytes`, expectedLength, Number(cl));
+    }
+  }
+};
+var Copy = class _Copy {
+  constructor(fh, partial, dest, what) {
+    this.fh = fh;
+    this.partial = partial;
+    this.dest = dest;
+    this.what = what;
+  }
+  fh;
+  partial;
+  dest;
+  what;
+  committed = false;
+  static async open(dest, what) {
+    const partial = `${dest}.partial`;
+    try {
+      await mkdir2(dirname(dest), { recursive: true });
+      return new _Copy(await open2(partial, "w"), partial, dest, what);
+    } catch (err) {
+      throw new HubError("write-failed", `${what}: cannot create ${partial}: ${err.message}`, { cause: err });
+    }
+  }
+  async write(chunk) {
+    try {
+      let off = 0;
+      while (off < chunk.byteLength) off += (await this.fh.write(chunk, off, chunk.byteLength - off)).bytesWritten;
+    } catch (err) {
+      throw new HubError("write-failed", `${this.what}: writing ${this.partial} failed: ${err.message}`, { cause: err });
+    }
+  }
+  async commit() {
+    try {
+      await this.fh.close();
+      await rename2(this.partial, this.dest);
+      this.committed = true;
+    } catch (err) {
+      throw new HubError("write-failed", `${this.what}: moving the verified copy to ${this.dest} failed: ${err.message}`, {
+        cause: err
+      });
+    }
+  }
+  async discard() {
+    if (this.committed) return;
+    await this.fh.close().catch(() => void 0);
+    await rm2(this.partial, { force: true });
+  }
+};
+
+// src/hub/client.ts
+function assertRepoId(repo) {
+  const problem = checkRepoId(repo);
+  if (problem) throw new HubError("invalid-repo-id", `${problem.message}. ${problem.help}`);
+}
+function assertRevision(revision) {
+  if (!HEX40.test(revision)) {
+    const hint = /^[0-9a-fA-F]{7,39}$/.test(revision) ? "a short sha is ambiguous and can be made to collide" : /^[0-9a-fA-F]{40}$/.test(revision) ? "write it in lowercase" : "a branch or tag name can be moved to other bytes at any time";
+    throw new HubError(
+      "invalid-revision",
+      `revision '${revision.slice(0, 100)}' is not a full 40-hex commit sha (${hint}); pin the exact commit, e.g. from the repository's "Files and versions" history`
+    );
+  }
+}
+function parseLinkNext(header) {
+  if (!header) return void 0;
+  for (const m of header.matchAll(/<([^>]*)>((?:\s*;\s*[^;,]*)*)/g)) {
+    if (/;\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?/i.test(m[2] ?? "")) return m[1];
+  }
+  return void 0;
+}
+var HubClient = class {
+  http;
+  hubUrl;
+  downloader;
+  maxRedirects;
+  maxTreePages;
+  maxCommitPages;
+  constructor(opts) {
+    this.http = new HubHttp(opts);
+    this.hubUrl = this.http.hubOrigin;
+    this.maxRedirects = opts.maxRedirects ?? 5;
+    this.maxTreePages = opts.maxTreePages ?? 5e3;
+    this.maxCommitPages = opts.maxCommitPages ?? 50;
+    this.downloader = new Downloader(this.http, {
+      ...opts.allowedCdnOrigins ? { allowedCdnOrigins: opts.allowedCdnOrigins } : {},
+      ...opts.maxResumes !== void 0 ? { maxResumes: opts.maxResumes } : {}
+    });
+  }
+  /**
+   * Model info for `repo` at the pinned commit, following 3xx by hand: only same-origin model-info Locations,
+   * at most maxRedirects hops, no loops, every hop recorded. Requires the Hub to resolve the sha to itself.
+   */
+  async resolveRepo(repo, revision) {
+    assertRepoId(repo);
+    assertRevision(revision);
+    const redirects = [];
+    let current = repo;
+    let url = `${this.hubUrl}/api/models/${repo}/revision/${revision}?blobs=true&securityStatus=true`;
+    const seen = /* @__PURE__ */ new Set([url]);
+    for (; ; ) {
+      const what = `model info for ${current}@${revision}`;
+      const answer = await this.http.getJson(url, { what, notFound: "repo-not-found" });
+      if (answer.location === void 0) {
+        const info2 = this.http.validate(answer, what, parseModelInfo);
+        if (info2.sha !== revision) {
+          throw new HubError(
+            "revision-mismatch",
+            `${what}: the Hub resolved the pinned commit to ${info2.sha}; a pinned sha must resolve to itself, so this answer cannot be trusted`,
+            { url: answer.url, expected: revision, actual: info2.sha }
+          );
+        }
+        return {
+          requested: repo,
+          canonicalId: info2.id,
+          repoId: info2._id,
+          sha: info2.sha,
+          redirects,
+          renamed: redirects.length > 0 || info2.id !== repo,
+          info: info2
+        };
+      }
+      const next = new URL(answer.location, url);
+      const target = /^\/api\/models\/([^/]+\/[^/]+)\/revision\/([^/]+)$/.exec(next.pathname);
+      if (next.origin !== this.hubUrl || !target) {
+        throw new HubError(
+          "unexpected-redirect",
+          `${what}: HTTP ${answer.status} to ${next.origin}${next.pathname}, which is not model info on this Hub; only renames within ${this.hubUrl} are followed`,
+          { url: answer.url, status: answer.status }
+        );
+      }
+      const toRepo = decodeURIComponent(target[1] ?? "");
+      const toRev = decodeURIComponent(target[2] ?? "");
+      const toProblem = checkRepoId(toRepo);
+      if (toProblem) {
+        throw new HubError("unexpected-redirect", `${what}: HTTP ${answer.status} to a repository that cannot exist on the Hub: ${toProblem.message}`, {
+          url: answer.url,
+          status: answer.status
+        });
+      }
+      if (toRev !== revision) {
+        throw new HubError(
+          "unexpected-redirect",
+          `${what}: the redirect changes the revision to '${toRev.slice(0, 80)}'; a pinned commit must not move`,
+          { url: answer.url, status: answer.status, expected: revision, actual: toRev }
+        );
+      }
+      redirects.push({ from: current, to: toRepo, status: answer.status, location: `${next.origin}${next.pathname}` });
+      if (seen.has(next.href)) {
+        throw new HubError(
+          "redirect-loop",
+          `${what}: redirect loop ${[repo, ...redirects.map((h) => h.to)].join(" -> ")}; the Hub's rename records are inconsistent`,
+          { url: answer.url, status: answer.status }
+        );
+      }
+      if (redirects.length > this.maxRedirects) {
+        throw new HubError(
+          "redirect-loop",
+          `${what}: more than ${this.maxRedirects} redirects (${[repo, ...redirects.map((h) => h.to)].join(" -> ")}); refusing to follow further`,
+          { url: answer.url, status: answer.status }
+        );
+      }
+      seen.add(next.href);
+      current = toRepo;
+      url = next.href;
+    }
+  }
+  /**
+   * Every file and directory at `sha` (recursive, expanded), following `Link: rel="next"` only within the Hub
+   * origin. Paths are validated (relative POSIX, no `..`, no duplicates, no file inside a file). Throws rather than
+   * return a partial tree.
+   */
+  async listTree(repo, sha) {
+    assertRepoId(repo);
+    assertRevision(sha);
+    const what = `file list of ${repo}@${sha}`;
+    const items = [];
+    const byPath = /* @__PURE__ */ new Map();
+    const complete = await this.paginate(
+      `${this.hubUrl}/api/models/${repo}/tree/${sha}?recursive=true&expand=true`,
+      what,
+      this.maxTreePages,
+      (answer) => {
+        const page = this.http.validate(
+          answer,
+          what,
+          (body) => arr(body, "tree").map((v, i) => parseTreeItem(v, `tree[${items.length + i}]`))
+        );
+        for (const item of page) {
+          if (byPath.has(item.path)) {
+            throw new HubError("invalid-tree", `${what}: the path '${item.path}' is listed twice; the listing cannot be trusted`, {
+              url: answer.url,
+              path: item.path
+            });
+          }
+          byPath.set(item.path, item);
+          items.push(item);
+        }
+      }
+    );
+    if (!complete) {
+      throw new HubError(
+        "limit-exceeded",
+        `${what}: more than ${this.maxTreePages} pages; the repository is too large to review completely`
+      );
+    }
+    for (const item of items) {
+      for (let i = item.path.indexOf("/"); i > 0; i = item.path.indexOf("/", i + 1)) {
+        const parent = byPath.get(item.path.slice(0, i));
+        if (parent?.type === "file") {
+          throw new HubError("invalid-tree", `${what}: '${item.path}' is listed inside the file '${parent.path}'`, {
+            path: item.path
+          });
+        }
+      }
+    }
+    return items;
+  }
+  /**
+   * Commits reachable from `rev`, newest first, all pages up to maxCommitPages (or `opts.maxPages`, for callers
+   * that need only the newest page and the total count).
+   */
+  async listCommits(repo, rev, opts = {}) {
+    assertRepoId(repo);
+    const what = `commit history of ${repo}@${rev}`;
+    const commits = [];
+    let total;
+    const complete = await this.paginate(
+      `${this.hubUrl}/api/models/${repo}/commits/${encodeURIComponent(rev)}`,
+      what,
+      Math.max(1, Math.min(opts.maxPages ?? this.maxCommitPages, this.maxCommitPages)),
+      (answer) => {
+        const page = this.http.validate(
+          answer,
+          what,
+          (body) => arr(body, "commits").map((v, i) => parseCommit(v, `commits[${commits.length + i}]`))
+        );
+        commits.push(...page);
+        const t2 = answer.headers.get("x-total-count");
+        if (t2 && /^\d+$/.test(t2)) total = Number(t2);
+      }
+    );
+    return { commits, ...total !== void 0 ? { total } : {}, complete };
+  }
+  async getRefs(repo) {
+    assertRepoId(repo);
+    const what = `refs of ${repo}`;
+    const answer = await this.http.getJson(`${this.hubUrl}/api/models/${repo}/refs`, { what, notFound: "repo-not-found" });
+    this.refuseRedirect(answer, what);
+    return this.http.validate(answer, what, parseRefs);
+  }
+  /** The user or organisation `name` (users first; they share one namespace). */
+  async getAuthor(name2) {
+    const problem = checkNamespace(name2);
+    if (problem) throw new HubError("invalid-repo-id", `${problem.message}. ${problem.help}`);
+    const tryOne = async (kind) => {
+      const what = `${kind === "users" ? "user" : "organization"} overview of ${name2}`;
+      try {
+        const answer = await this.http.getJson(`${this.hubUrl}/api/${kind}/${name2}/overview`, { what, notFound: "author-not-found" });
+        this.refuseRedirect(answer, what);
+        return this.http.validate(answer, what, kind === "users" ? parseUserOverview : parseOrgOverview);
+      } catch (err) {
+        if (err instanceof HubError && err.code === "author-not-found") return void 0;
+        throw err;
+      }
+    };
+    const found = await tryOne("users") ?? await tryOne("organizations");
+    if (!found) {
+      throw new HubError(
+        "author-not-found",
+        `no Hub user or organization named '${name2}'; the namespace may have been deleted (and could be re-registered by anyone)`
+      );
+    }
+    return found;
+  }
+  /** Downloads one tree file at `sha` through the verified stream (see download.ts). */
+  download(req2) {
+    return this.downloader.download(req2);
+  }
+  /** The last `k` bytes of a file (zip central directories), via a Range request. */
+  fetchTail(repo, sha, item, k) {
+    return this.downloader.fetchTail(repo, sha, item, k);
+  }
+  refuseRedirect(answer, what) {
+    if (answer.location !== void 0) {
+      throw new HubError(
+        "unexpected-redirect",
+        `${what}: HTTP ${answer.status} redirect; the repository moved \u2014 resolve it with resolveRepo and use the canonical id`,
+        { url: answer.url, status: answer.status }
+      );
+    }
+  }
+  /** Reads pages until no `rel="next"`; returns false when maxPages was reached first. */
+  async paginate(first, what, maxPages, onPage) {
+    const seen = /* @__PURE__ */ new Set();
+    let url = first;
+    for (let page = 0; page < maxPages; page++) {
+      seen.add(url);
+      const answer = await this.http.getJson(url, { what, notFound: "repo-not-found" });
+      this.refuseRedirect(answer, what);
+      onPage(answer);
+      const link = parseLinkNext(answer.headers.get("link"));
+      if (link === void 0) return true;
+      let next;
+      try {
+        next = new URL(link, url);
+      } catch {
+        throw new HubError("malformed-response", `${what}: unparseable pagination Link`, { url: answer.url });
+      }
+      if (next.origin !== this.hubUrl) {
+        throw new HubError(
+          "foreign-link",
+          `${what}: the next page is on ${next.origin}, not the Hub ${this.hubUrl}; refusing to follow pagination off the Hub`,
+          { url: answer.url, expected: this.hubUrl, actual: next.origin }
+        );
+      }
+      if (seen.has(next.href)) {
+        throw new HubError("pagination-loop", `${what}: the next-page Link points back to a page already read`, { url: answer.url });
+      }
+      url = next.href;
+    }
+    return false;
+  }
+};
+
+// src/hub/endpoint.ts
+var PUBLIC_HUB_URL = "https://huggingface.co";
+function pickHubUrl(input, env2) {
+  const explicit = input?.trim();
+  if (explicit) return normalizeHubUrl(explicit, "the hub-url input");
+  const fromEnv = env2.HF_ENDPOINT?.trim();
+  if (fromEnv) return normalizeHubUrl(fromEnv, "HF_ENDPOINT");
+  return PUBLIC_HUB_URL;
+}
+function normalizeHubUrl(raw, source = "the Hub URL") {
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new HubError("invalid-hub-url", `${source} is not a URL; use e.g. ${PUBLIC_HUB_URL}`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new HubError("invalid-hub-url", `${source} '${url.protocol}//\u2026' must be http or https`);
+  }
+  if (url.username || url.password) {
+    throw new HubError("invalid-hub-url", `${source} must not contain credentials; pass a token through HF_TOKEN`);
+  }
+  if (url.pathname !== "/" && url.pathname !== "" || url.search || url.hash) {
+    throw new HubError(
+      "invalid-hub-url",
+      `${source} has a path, query or fragment after ${url.origin}; give only scheme://host[:port]`
+    );
+  }
+  return url.origin;
+}
+
+// src/core/review.ts
+function isLocalReview(r) {
+  return r.kind === "local";
+}
+
+// src/report/escape.ts
+var BREAK = "\u200B";
+var ELLIPSIS = "\u2026";
+var INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+var NEEDS_WORK = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+var NEEDS_WORK_MULTILINE = /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cf}\p{Zl}\p{Zp}\p{Cs}]|\r/u;
+function visible(cp) {
+  return `\\u{${cp.toString(16).toUpperCase().padStart(4, "0")}}`;
+}
+function sanitize(input, opts) {
+  const max = Math.max(1, Math.floor(opts.max));
+  if (!(opts.multiline ? NEEDS_WORK_MULTILINE : NEEDS_WORK).test(input)) {
+    if (input.length <= max) return input;
+    let end = max - 1;
+    const last = input.charCodeAt(end - 1);
+    if (last >= 55296 && last <= 56319) end--;
+    return input.slice(0, end) + ELLIPSIS;
+  }
+  let out = "";
+  let cut = 0;
+  let prev = "";
+  for (const ch of input) {
+    let piece;
+    if (ch === "\n" && prev === "\r") piece = "";
+    else if (ch === "\r" || ch === "\n") piece = opts.multiline ? "\n" : " ";
+    else if (ch === "	") piece = opts.multiline ? "	" : " ";
+    else if (INVISIBLE.test(ch)) piece = visible(ch.codePointAt(0) ?? 0);
+    else piece = ch;
+    prev = ch;
+    out += piece;
+    if (out.length <= max - 1) cut = out.length;
+    else if (out.length > max) return out.slice(0, cut) + ELLIPSIS;
+  }
+  return out;
+}
+function breakAutolinks(text) {
+  return text.replace(/@/g, `@${BREAK}`).replace(/#/g, `#${BREAK}`).replace(/\b(GH)-(?=\d)/gi, `$1-${BREAK}`).replace(/:(?=\/\/)/g, `${BREAK}:`).replace(/\b(javascript|data|vbscript|mailto|xmpp|file)\s*:/gi, `$1${BREAK}:`).replace(/(www)\./gi, `$1${BREAK}.`);
+}
+var MD_SYNTAX = /[&<>\\`*_{}[\]()!~|$#]/g;
+var ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+function escapeMarkdownSyntax(text) {
+  return text.replace(MD_SYNTAX, (ch) => ENTITY[ch] ?? `\\${ch}`).replace(/^(\d+)\./, "$1\\.").replace(/^[-+=]/, (ch) => `\\${ch}`);
+}
+var CAPS = { name: 200, message: 300, help: 600, evidence: 1500, line: 400 };
+function escapeInline(text, max = CAPS.line) {
+  return escapeMarkdownSyntax(breakAutolinks(sanitize(text, { max })));
+}
+function escapeHtml(text, max = CAPS.line) {
+  return breakAutolinks(sanitize(text, { max })).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function longestBacktickRun(text) {
+  let best = 0;
+  for (const m of text.matchAll(/`+/g)) best = Math.max(best, m[0].length);
+  return best;
+}
+function codeSpan(text, max = CAPS.line) {
+  const body = sanitize(text, { max });
+  if (body.length === 0) return "*(empty)*";
+  const fence = "`".repeat(longestBacktickRun(body) + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") && body.endsWith(" ") ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function codeCell(text, max = CAPS.line) {
+  return `<code>${escapeInline(text, max)}</code>`;
+}
+function codeBlock(text, max = CAPS.evidence, info2 = "") {
+  let body = sanitize(text, { max, multiline: true });
+  let end = body.length;
+  while (end > 0 && body.charCodeAt(end - 1) === 10) end--;
+  body = body.slice(0, end);
+  const fence = "`".repeat(Math.max(3, longestBacktickRun(body) + 1));
+  return `${fence}${info2}
+${body}
+${fence}`;
+}
+function plain(text, max = CAPS.line) {
+  return sanitize(text, { max });
+}
+
+// src/core/findings.ts
+var RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+function severityRank(s) {
+  return RANK[s];
+}
+function isBlocking(s) {
+  return RANK[s] >= RANK.high;
+}
+function verdictOf(findings) {
+  let worst = 0;
+  for (const f of findings) worst = Math.max(worst, RANK[f.severity]);
+  if (worst >= RANK.high) return "rejected";
+  if (worst === RANK.medium) return "needs-review";
+  return "approved";
+}
+function compareFindings(a, b) {
+  return RANK[b.severity] - RANK[a.severity] || (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? a.offset ?? 0) - (b.line ?? b.offset ?? 0) || a.check.localeCompare(b.check);
+}
+function finding(check, severity, message, extra = {}) {
+  return { check, severity, message, ...extra };
+}
+function truncate(s, max = 160) {
+  const clean2 = s.replace(/[\r\n\t]+/g, " ");
+  return clean2.length > max ? `${clean2.slice(0, max)}\u2026` : clean2;
+}
+
+// src/report/tally.ts
+function countVerdicts(reviews) {
+  const c = { approved: 0, needsReview: 0, rejected: 0 };
+  for (const r of reviews) {
+    if (r.verdict === "rejected") c.rejected++;
+    else if (r.verdict === "needs-review") c.needsReview++;
+    else c.approved++;
+  }
+  return c;
+}
+var VERDICT_RANK = { rejected: 2, "needs-review": 1, approved: 0 };
+function overallVerdict(input) {
+  if ((input.errors?.length ?? 0) > 0) return "rejected";
+  let worst = "approved";
+  for (const r of input.reviews) if (VERDICT_RANK[r.verdict] > VERDICT_RANK[worst]) worst = r.verdict;
+  return worst;
+}
+function sortedFindings(findings) {
+  return [...findings].sort(compareFindings);
+}
+function worstFinding(review2) {
+  let worst;
+  for (const f of review2.findings) if (!worst || compareFindings(f, worst) < 0) worst = f;
+  return worst;
+}
+function worstSeverity(findings) {
+  let worst;
+  for (const f of findings) if (!worst || severityRank(f.severity) > severityRank(worst)) worst = f.severity;
+  return worst;
+}
+function reasonOf(review2) {
+  const worst = worstFinding(review2);
+  if (worst) return worst.message;
+  if (review2.verdict === "rejected") return "Rejected without a recorded finding: treat every file as not examined.";
+  const n = review2.files.length;
+  return `No findings: ${n} file${n === 1 ? "" : "s"} ${isLocalReview(review2) ? "scanned" : "verified and scanned"}.`;
+}
+function compareReviews(a, b) {
+  const wa = worstSeverity(a.findings);
+  const wb = worstSeverity(b.findings);
+  return VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict] || (wb ? severityRank(wb) : -1) - (wa ? severityRank(wa) : -1) || (reviewLine(a) ?? 0) - (reviewLine(b) ?? 0) || reviewName(a).localeCompare(reviewName(b));
+}
+function reviewName(review2) {
+  return isLocalReview(review2) ? review2.paths.join(" ") : `${review2.entry.repo}@${shortSha(review2.entry.revision)}`;
+}
+function reviewLine(review2) {
+  return isLocalReview(review2) ? void 0 : review2.entry.line;
+}
+function findingsAbout(review2, path) {
+  return review2.findings.filter((f) => f.file !== void 0 && (f.file === path || f.file.startsWith(`${path}!/`)));
+}
+function severityCounts(findings) {
+  const c = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+var VERDICT_ICON = { rejected: "\u274C", "needs-review": "\u26A0\uFE0F", approved: "\u2705" };
+var VERDICT_LABEL = { rejected: "Rejected", "needs-review": "Needs review", approved: "Approved" };
+var SEVERITY_ICON = { critical: "\u{1F534}", high: "\u{1F7E0}", medium: "\u{1F7E1}", low: "\u{1F535}", info: "\u26AA" };
+var SEVERITY_LABEL = { critical: "Critical", high: "High", medium: "Medium", low: "Low", info: "Info" };
+function plural(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+function severitySummary(counts) {
+  return Object.keys(counts).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`).join(", ");
+}
+function humanSize(bytes2) {
+  if (!Number.isFinite(bytes2) || bytes2 < 0) return "unknown";
+  const units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+  let v = bytes2;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return u === 0 ? `${bytes2} B` : `${v.toFixed(1)} ${units[u]}`;
+}
+function shortSha(sha) {
+  return /^[0-9a-f]{40}$/.test(sha) ? sha.slice(0, 7) : sha;
+}
+
+// src/report/annotations.ts
+var ANNOTATIONS_PER_LEVEL = 10;
+var LEVEL = { rejected: "error", "needs-review": "warning", approved: "notice" };
+function startLine(n) {
+  return n !== void 0 && Number.isSafeInteger(n) && n > 0 ? n : 1;
+}
+function entryAnnotation(review2, allowlistPath) {
+  const who = plain(`${review2.entry.repo}@${shortSha(review2.entry.revision)}`, CAPS.name);
+  const counts = severitySummary(severityCounts(review2.findings));
+  let message = `${VERDICT_LABEL[review2.verdict]}: ${plain(reasonOf(review2), CAPS.message)}`;
+  if (review2.findings.length > 1) message += ` (${plural(review2.findings.length, "finding")}: ${counts})`;
+  message += review2.verdict === "approved" ? "." : ". Details are in the Model Gate review comment and job summary.";
+  return { level: LEVEL[review2.verdict], message, file: allowlistPath, startLine: startLine(review2.entry.line), title: `Model Gate: ${who} ${VERDICT_LABEL[review2.verdict].toLowerCase()}` };
+}
+function annotationsFor(reviews, allowlistPath, errors = [], perLevel = ANNOTATIONS_PER_LEVEL) {
+  const all = errors.map((e) => ({
+    level: "error",
+    message: plain(e.help ? `${e.message} \u2014 ${e.help}` : e.message, CAPS.message),
+    file: e.file,
+    startLine: startLine(e.line),
+    title: "Model Gate: invalid allowlist entry"
+  }));
+  for (const r of [...reviews].sort(compareReviews)) if (!isLocalReview(r)) all.push(entryAnnotation(r, allowlistPath));
+  const out = [];
+  for (const level of ["error", "warning", "notice"]) {
+    const ofLevel = all.filter((a) => a.level === level);
+    const kept = ofLevel.slice(0, perLevel);
+    const more = ofLevel.length - kept.length;
+    const last = kept[kept.length - 1];
+    if (more > 0 && last) last.message += ` (${plural(more, `more ${level}`)} not annotated: see the review comment.)`;
+    out.push(...kept);
+  }
+  return out.sort((a, b) => a.file.localeCompare(b.file) || a.startLine - b.startLine);
+}
+
+// src/report/json.ts
+var JSON_REPORT_FORMAT = 2;
+function entry(e) {
+  return { repo: e.repo, revision: e.revision, line: e.line, files: e.files ? [...e.files] : void 0, reason: e.reason };
+}
+function finding2(f) {
+  return {
+    check: f.check,
+    severity: f.severity,
+    message: f.message,
+    file: f.file,
+    line: f.line,
+    offset: f.offset,
+    evidence: f.evidence,
+    help: f.help
+  };
+}
+function file(f) {
+  return {
+    path: f.path,
+    size: f.size,
+    sha256: f.sha256,
+    gitOid: f.gitOid,
+    lfs: f.lfs,
+    formats: [...f.formats],
+    complete: f.complete,
+    findings: sortedFindings(f.findings).map(finding2)
+  };
+}
+function review(r) {
+  const head = { verdict: r.verdict, reason: reasonOf(r), complete: r.complete };
+  const tail = { findings: sortedFindings(r.findings).map(finding2), files: r.files.map(file) };
+  if (isLocalReview(r)) return { kind: "local", paths: [...r.paths], ...head, ...tail };
+  return {
+    kind: "entry",
+    entry: entry(r.entry),
+    ...head,
+    canonicalId: r.canonicalId,
+    repoId: r.repoId,
+    authorId: r.authorId,
+    commit: r.commit,
+    redirects: r.redirects.map((h) => ({ from: h.from, to: h.to, status: h.status })),
+    ...tail
+  };
+}
+function located(e) {
+  return { file: e.file, line: e.line, column: e.column, message: e.message, help: e.help };
+}
+function buildJsonReport(input, generatedAt) {
+  return {
+    tool: TOOL_NAME,
+    version: input.toolVersion,
+    generatedAt: generatedAt.toISOString(),
+    policySource: input.policySource,
+    verdict: overallVerdict(input),
+    counts: countVerdicts(input.reviews),
+    reviews: [...input.reviews].sort((a, b) => (reviewLine(a) ?? 0) - (reviewLine(b) ?? 0)).map(review),
+    removed: input.removed.map(entry),
+    format: JSON_REPORT_FORMAT,
+    allowlistPath: input.allowlistPath,
+    policyChanges: [...input.policyChanges],
+    errors: (input.errors ?? []).map(located),
+    warnings: [...input.warnings ?? []],
+    signing: (input.signing ?? []).map((s) => ({ repo: s.repo, revision: s.revision, status: s.status, detail: s.detail }))
+  };
+}
+function renderJsonReport(input, generatedAt) {
+  return `${JSON.stringify(buildJsonReport(input, generatedAt), null, 2)}
+`;
+}
+
+// src/report/links.ts
+var SHA = /^[0-9a-f]{40}$/;
+function base(hubUrl) {
+  return hubUrl.replace(/\/+$/, "").replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+function encodeSegment(segment) {
+  return encodeURIComponent(segment).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function repoPath(repo) {
+  const parts = repo.split("/");
+  if (parts.length < 1 || parts.length > 2) return void 0;
+  if (parts.some((p) => p === "" || p === "." || p === "..")) return void 0;
+  return parts.map(encodeSegment).join("/");
+}
+function hubTreeUrl(hubUrl, repo, sha) {
+  const r = repoPath(repo);
+  if (!r || !sha || !SHA.test(sha)) return void 0;
+  return `${base(hubUrl)}/${r}/tree/${sha}`;
+}
+function hubBlobUrl(hubUrl, repo, sha, path, line2) {
+  const r = repoPath(repo);
+  if (!r || !sha || !SHA.test(sha)) return void 0;
+  const member = path.indexOf("!/");
+  const segments = (member >= 0 ? path.slice(0, member) : path).split("/");
+  if (segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
+  const anchor = member < 0 && line2 !== void 0 && Number.isSafeInteger(line2) && line2 > 0 ? `#L${line2}` : "";
+  return `${base(hubUrl)}/${r}/blob/${sha}/${segments.map(encodeSegment).join("/")}${anchor}`;
+}
+function pinnedSha(review2) {
+  if (isLocalReview(review2)) return void 0;
+  if (review2.commit && SHA.test(review2.commit)) return review2.commit;
+  return SHA.test(review2.entry.revision) ? review2.entry.revision : void 0;
+}
+function reviewTreeUrl(hubUrl, review2) {
+  if (hubUrl === void 0 || isLocalReview(review2)) return void 0;
+  return hubTreeUrl(hubUrl, review2.entry.repo, pinnedSha(review2));
+}
+function reviewFileUrl(hubUrl, review2, path, line2) {
+  if (hubUrl === void 0 || isLocalReview(review2)) return void 0;
+  return hubBlobUrl(hubUrl, review2.entry.repo, pinnedSha(review2), path, line2);
+}
+function isFullSha(s) {
+  return s !== void 0 && SHA.test(s);
+}
+
+// src/report/markdown.ts
+var COMMENT_MARKER = "<!-- model-gate -->";
+var COMMENT_LIMIT = 65536;
+var COMMENT_BUDGET = {
+  marker: true,
+  limit: COMMENT_LIMIT,
+  target: 6e4,
+  measure: (t2) => t2.length,
+  listCap: 50,
+  evidenceChars: CAPS.evidence
+};
+function renderComment(input) {
+  return renderMarkdown(input, COMMENT_BUDGET);
+}
+function fullReport(input) {
+  if (!input.fullReportUrl || !/^https?:\/\//i.test(input.fullReportUrl)) return "the full report (job summary and JSON report of this run)";
+  return `[the full report](${safeUrl(input.fullReportUrl)})`;
+}
+function safeUrl(url) {
+  return url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+function lineNumber(n) {
+  return n !== void 0 && Number.isSafeInteger(n) && n > 0 ? String(n) : "?";
+}
+function entryLabel(review2) {
+  if (isLocalReview(review2)) return review2.paths.map((p) => codeSpan(p, CAPS.name)).join(" ");
+  return `${escapeInline(review2.entry.repo, CAPS.name)}@${escapeInline(shortSha(review2.entry.revision), 48)}`;
+}
+function entryLink(review2, hubUrl) {
+  const url = reviewTreeUrl(hubUrl, review2);
+  return url ? `[${entryLabel(review2)}](${url})` : entryLabel(review2);
+}
+function headline(input) {
+  const c = countVerdicts(input.reviews);
+  const total = input.reviews.length;
+  const models = total === 1 ? "model" : "models";
+  let phrase;
+  if (c.rejected > 0) phrase = `${c.rejected} of ${total} new ${models} rejected`;
+  else if (c.needsReview > 0) phrase = `${c.needsReview} of ${total} new ${models} ${c.needsReview === 1 ? "needs" : "need"} review`;
+  else if (total > 0) phrase = total === 1 ? "1 new model approved" : `all ${total} new models approved`;
+  else phrase = "no new models to review";
+  const errors = input.errors?.length ?? 0;
+  if (errors > 0) phrase = `allowlist has ${plural(errors, "error")} \xB7 ${phrase}`;
+  const verdict = overallVerdict(input);
+  const tallies = [
+    `**${c.rejected}** rejected`,
+    `**${c.needsReview}** need${c.needsReview === 1 ? "s" : ""} review`,
+    `**${c.approved}** approved`
+  ];
+  if (input.removed.length > 0) tallies.push(`${input.removed.length} removed`);
+  return `## ${VERDICT_ICON[verdict]} Model Gate: ${phrase}
+
+${tallies.join(" \xB7 ")}
+`;
+}
+function capped(items, cap2, render, more) {
+  const lines = items.slice(0, cap2).map(render);
+  if (items.length > cap2) lines.push(more(items.length - cap2));
+  return lines;
+}
+function errorsCallout(input, listCap) {
+  const errors = input.errors ?? [];
+  if (errors.length === 0) return "";
+  const lines = capped(
+    errors,
+    listCap,
+    (e) => `> - ${codeSpan(e.file, CAPS.name)} line ${lineNumber(e.line)}: ${escapeInline(e.message, CAPS.message)}${e.help ? ` \u2014 ${escapeInline(e.help, CAPS.help)}` : ""}`,
+    (n) => `> - \u2026 ${plural(n, "more error")} in ${fullReport(input)}`
+  );
+  return `> [!CAUTION]
+> **The allowlist has ${plural(errors.length, "error")}.** Entries that cannot be read are not reviewed, so this change cannot pass until they are fixed.
+${lines.join("\n")}
+
+`;
+}
+function warningsCallout(input, listCap) {
+  const warnings = input.warnings ?? [];
+  if (warnings.length === 0) return "";
+  const lines = capped(
+    warnings,
+    listCap,
+    (w) => `> - ${escapeInline(w, CAPS.line)}`,
+    (n) => `> - \u2026 ${plural(n, "more warning")} in ${fullReport(input)}`
+  );
+  return `> [!WARNING]
+> **The configuration of this run differs from the policy file.**
+${lines.join("\n")}
+
+`;
+}
+function policyCallout(input, listCap) {
+  if (input.policyChanges.length === 0) return "";
+  const lines = capped(
+    input.policyChanges,
+    listCap,
+    (l) => `> - ${escapeInline(l, CAPS.line)}`,
+    (n) => `> - \u2026 ${plural(n, "more change")} in ${fullReport(input)}`
+  );
+  return `> [!IMPORTANT]
+> **This pull request changes the Model Gate policy \u2014 not in effect in this PR.** Every entry here was reviewed under the policy from the base branch; the change applies after merge, so review it as carefully as the models.
+${lines.join("\n")}
+
+`;
+}
+function tableRow(review2, hubUrl, reasonCap) {
+  const verdict = `${VERDICT_ICON[review2.verdict]} ${VERDICT_LABEL[review2.verdict]}`;
+  let model = entryLink(review2, hubUrl);
+  if (!isLocalReview(review2) && review2.canonicalId && review2.canonicalId !== review2.entry.repo) {
+    model += `<br>Hub answers as ${escapeInline(review2.canonicalId, CAPS.name)}`;
+  }
+  let reason = "";
+  if (reasonCap > 0) {
+    reason = escapeInline(reasonOf(review2), reasonCap);
+    if (review2.findings.length > 1) reason += ` (+${review2.findings.length - 1} more)`;
+  } else if (review2.findings.length > 0) {
+    reason = plural(review2.findings.length, "finding");
+  }
+  const line2 = reviewLine(review2);
+  return `| ${model} | ${verdict} | ${reason} | ${line2 === void 0 ? "\u2014" : lineNumber(line2)} |`;
+}
+var TABLE_HEAD = "| Model | Verdict | Why | Line |\n| :-- | :-- | :-- | --: |\n";
+function moreEntries(input, n, c) {
+  if (n === 0) return "";
+  return `
+**\u2026 ${plural(n, "more entry", "more entries")}** (${c.rejected} rejected, ${c.needsReview} needing review, ${c.approved} approved) \u2014 see ${fullReport(input)}.
+`;
+}
+function verdictTable(input, reviews, reasonCap) {
+  if (reviews.length === 0) return "";
+  const rows = reviews.map((r) => tableRow(r, input.hubUrl, reasonCap));
+  return `${TABLE_HEAD}${rows.join("\n")}
+
+`;
+}
+function verdictTableWithin(input, reviews, reasonCap, available, measure) {
+  if (reviews.length === 0) return "";
+  const rows = reviews.map((r) => `${tableRow(r, input.hubUrl, reasonCap)}
+`);
+  let total = measure(TABLE_HEAD) + measure("\n");
+  const prefix = [total];
+  for (const row of rows) prefix.push(total += measure(row));
+  const rest = { approved: 0, needsReview: 0, rejected: 0 };
+  for (let k = rows.length; k >= 0; k--) {
+    const r = reviews[k];
+    if (r) rest[r.verdict === "needs-review" ? "needsReview" : r.verdict]++;
+    const more = moreEntries(input, reviews.length - k, rest);
+    if ((prefix[k] ?? 0) + measure(more) <= available) return `${TABLE_HEAD}${rows.slice(0, k).join("")}${more}
+`;
+  }
+  return void 0;
+}
+function removedSection(input, listCap) {
+  if (input.removed.length === 0) return "";
+  const lines = capped(
+    input.removed,
+    listCap,
+    (e) => `- ${escapeInline(e.repo, CAPS.name)} @ ${codeSpan(shortSha(e.revision), 48)} (line ${lineNumber(e.line)} of the base allowlist)`,
+    (n) => `- \u2026 ${plural(n, "more")} in ${fullReport(input)}`
+  );
+  return `### Removed from the allowlist (${input.removed.length})
+
+Removed entries are not reviewed.
+
+${lines.join("\n")}
+
+`;
+}
+var SIGNING_ICON = { signed: "\u{1F50F}", skipped: "\u23ED\uFE0F", failed: "\u274C" };
+function signingSection(input, listCap) {
+  const statuses = input.signing ?? [];
+  if (statuses.length === 0) return "";
+  const lines = capped(
+    statuses,
+    listCap,
+    (s) => {
+      const what = `${escapeInline(s.repo, CAPS.name)} @ ${codeSpan(shortSha(s.revision), 48)}`;
+      const detail = s.status === "signed" ? `signed \u2192 ${codeSpan(s.detail, CAPS.name)}` : `${s.status}: ${escapeInline(s.detail, CAPS.message)}`;
+      return `- ${SIGNING_ICON[s.status] ?? "\u2754"} ${what} \u2014 ${detail}`;
+    },
+    (n) => `- \u2026 ${plural(n, "more")} in ${fullReport(input)}`
+  );
+  return `### Signing
+
+${lines.join("\n")}
+
+`;
+}
+function footer(input) {
+  const parts = [`model-gate ${escapeInline(input.toolVersion, 40)}`, `policy: ${escapeInline(input.policySource, CAPS.line)}`];
+  if (input.allowlistPath !== void 0) parts.push(`allowlist: ${codeCell(input.allowlistPath, CAPS.name)}`);
+  if (input.fullReportUrl && /^https?:\/\//i.test(input.fullReportUrl)) parts.push(fullReport(input));
+  return `---
+<sub>${parts.join(" \xB7 ")}</sub>
+`;
+}
+function findingBlock(f, review2, hubUrl, evidenceChars) {
+  const where = [codeSpan(f.check, 80)];
+  if (f.file !== void 0) {
+    const url = reviewFileUrl(hubUrl, review2, f.file, f.line);
+    const name2 = codeSpan(f.file, CAPS.name);
+    where.push(url ? `[${name2}](${url})` : name2);
+  }
+  if (f.line !== void 0) where.push(`line ${lineNumber(f.line)}`);
+  if (f.offset !== void 0 && Number.isSafeInteger(f.offset)) where.push(`byte ${f.offset}`);
+  let out = `**${escapeInline(f.message, CAPS.message)}**<br>
+${where.join(" \xB7 ")}
+
+`;
+  if (f.evidence !== void 0 && f.evidence.length > 0) out += `${codeBlock(f.evidence, evidenceChars)}
+
+`;
+  if (f.help !== void 0 && f.help.length > 0) out += `**What to do:** ${escapeInline(f.help, CAPS.help)}
+
+`;
+  return out;
+}
+function groupHeading(severity, count3) {
+  return `#### ${SEVERITY_ICON[severity]} ${SEVERITY_LABEL[severity]} (${count3})
+
+`;
+}
+function inventoryTable(review2, hubUrl) {
+  const n = review2.files.length;
+  if (n === 0) return "";
+  const rows = review2.files.map((f) => {
+    const url = reviewFileUrl(hubUrl, review2, f.path);
+    const name2 = escapeInline(f.path, CAPS.name);
+    const path = url ? `[${name2}](${url})` : name2;
+    const formats = f.formats.length > 0 ? escapeInline(f.formats.join(", "), 120) : "\u2014";
+    const digest = f.sha256 && /^[0-9a-f]{64}$/.test(f.sha256) ? `<code>${f.sha256.slice(0, 12)}</code>` : f.sha256 ? codeCell(f.sha256, 80) : "\u2014";
+    const checked = f.complete ? "\u2705" : "\u26A0\uFE0F not fully examined";
+    return `| ${path} | ${humanSize(f.size)} | ${formats} | ${digest} | ${checked} | ${findingsAbout(review2, f.path).length} |`;
+  });
+  return `<details><summary>Files (${n})</summary>
+
+| File | Size | Formats (by content) | sha256 | Examined | Findings |
+| :-- | --: | :-- | :-- | :-- | --: |
+${rows.join("\n")}
+
+</details>
+
+`;
+}
+function buildSection(review2, input, budget) {
+  const counts = severityCounts(review2.findings);
+  const sevText = severitySummary(counts);
+  const openAttr = review2.verdict === "approved" ? "" : " open";
+  const totalSize = review2.files.reduce((s, f) => s + (Number.isFinite(f.size) ? f.size : 0), 0);
+  const meta2 = [];
+  let summary2;
+  if (isLocalReview(review2)) {
+    summary2 = `${VERDICT_ICON[review2.verdict]} <b>${escapeHtml(review2.paths.join(" "), CAPS.name)}</b> \u2014 ${VERDICT_LABEL[review2.verdict]}` + (sevText ? `: ${sevText}` : "");
+    meta2.push(`Local files \xB7 ${plural(review2.files.length, "file")} (${humanSize(totalSize)})`);
+  } else {
+    const sha = pinnedSha(review2);
+    summary2 = `${VERDICT_ICON[review2.verdict]} <b>${escapeHtml(review2.entry.repo, CAPS.name)}</b> @ <code>${escapeHtml(shortSha(review2.entry.revision), 48)}</code> \u2014 ${VERDICT_LABEL[review2.verdict]}` + (sevText ? `: ${sevText}` : "");
+    const tree = reviewTreeUrl(input.hubUrl, review2);
+    const commit = sha ? tree ? `[${codeSpan(sha)}](${tree})` : codeSpan(sha) : `${codeSpan(review2.entry.revision, 80)} (not a full commit sha)`;
+    meta2.push(`Commit ${commit} \xB7 allowlist line ${lineNumber(review2.entry.line)} \xB7 ${plural(review2.files.length, "file")} (${humanSize(totalSize)})`);
+    if (review2.commit && isFullSha(review2.entry.revision) && review2.commit !== review2.entry.revision) {
+      meta2.push(`The Hub resolved the pin to a different commit: ${codeSpan(review2.commit, 80)}`);
+    }
+    const ids = [];
+    if (review2.canonicalId && review2.canonicalId !== review2.entry.repo) {
+      ids.push(`Hub answers as ${codeSpan(review2.canonicalId, CAPS.name)} (renamed or transferred: check it is the publisher you expect)`);
+    }
+    if (review2.repoId) ids.push(`repo id ${codeSpan(review2.repoId, 80)}`);
+    if (review2.authorId) ids.push(`author id ${codeSpan(review2.authorId, 80)}`);
+    if (ids.length > 0) meta2.push(ids.join(" \xB7 "));
+    for (const hop of review2.redirects.slice(0, 5)) {
+      meta2.push(`Redirect ${codeSpan(hop.from, CAPS.name)} \u2192 ${codeSpan(hop.to, CAPS.name)} (${Number.isSafeInteger(hop.status) ? hop.status : "?"})`);
+    }
+    if (review2.redirects.length > 5) meta2.push(`\u2026 ${plural(review2.redirects.length - 5, "more redirect")}`);
+    if (review2.entry.reason) meta2.push(`Reason given: ${escapeInline(review2.entry.reason, CAPS.message)}`);
+  }
+  const open5 = `<details${openAttr}>
+<summary>${summary2}</summary>
+
+${meta2.join("<br>\n")}
+
+`;
+  const blocks = sortedFindings(review2.findings).map((f) => ({
+    severity: f.severity,
+    text: findingBlock(f, review2, input.hubUrl, budget.evidenceChars)
+  }));
+  const inventory = inventoryTable(review2, input.hubUrl);
+  const n = review2.files.length;
+  const inventoryCollapsed = n > 0 ? `*File inventory (${plural(n, "file")}) is in ${fullReport(input)}.*
+
+` : "";
+  return { review: review2, open: open5, blocks, inventory, inventoryCollapsed, close: "</details>\n\n" };
+}
+function shownAndHidden(section, detail) {
+  const floor = severityRank(detail.minSeverity);
+  const shown = [];
+  const hidden = [];
+  for (const b of section.blocks) (severityRank(b.severity) >= floor ? shown : hidden).push(b);
+  return { shown, hidden };
+}
+function omittedNote(hidden, input, what) {
+  if (hidden.length === 0) return "";
+  const counts = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  for (const b of hidden) counts[b.severity]++;
+  return `*\u2026 ${plural(hidden.length, `${what}finding`)} (${severitySummary(counts)}) \u2014 see ${fullReport(input)}.*
+
+`;
+}
+function assemble(section, detail, input) {
+  const { shown, hidden } = shownAndHidden(section, detail);
+  return assembleBlocks(section, shown, hidden, detail, input, "more ");
+}
+function assembleBlocks(section, shown, hidden, detail, input, what) {
+  let out = section.open;
+  if (section.blocks.length === 0) out += "No findings.\n\n";
+  const perSeverity = severityCounts(section.review.findings);
+  let current;
+  for (const b of shown) {
+    if (b.severity !== current) {
+      current = b.severity;
+      out += groupHeading(b.severity, perSeverity[b.severity]);
+    }
+    out += b.text;
+  }
+  out += omittedNote(hidden, input, what);
+  out += detail.inventory ? section.inventory : section.inventoryCollapsed;
+  return out + section.close;
+}
+function sectionWithin(section, detail, allotment, input, measure) {
+  const { shown } = shownAndHidden(section, detail);
+  const perSeverity = severityCounts(section.review.findings);
+  const kept = [];
+  let used = 0;
+  let current;
+  for (const b of shown) {
+    const cost = measure(b.text) + (b.severity !== current ? measure(groupHeading(b.severity, perSeverity[b.severity])) : 0);
+    if (used + cost > allotment) break;
+    used += cost;
+    current = b.severity;
+    kept.push(b);
+  }
+  const keptSet = new Set(kept);
+  const dropped = section.blocks.filter((b) => !keptSet.has(b));
+  return assembleBlocks(section, kept, dropped, detail, input, kept.length > 0 ? "more " : "");
+}
+function blocksCost(section, detail, measure) {
+  const { shown } = shownAndHidden(section, detail);
+  const perSeverity = severityCounts(section.review.findings);
+  let cost = 0;
+  let current;
+  for (const b of shown) {
+    if (b.severity !== current) {
+      current = b.severity;
+      cost += measure(groupHeading(b.severity, perSeverity[b.severity]));
+    }
+    cost += measure(b.text);
+  }
+  return cost;
+}
+function fitSections(sections, detail, available, input, measure) {
+  const shells = sections.map((s) => measure(assembleBlocks(s, [], [], detail, input, "")) + measure(omittedNote(s.blocks, input, "more ")));
+  const skippedNote = (n) => `*Details for ${plural(n, "more entry", "more entries")} are in ${fullReport(input)}.*
+
+`;
+  const reserve = measure(skippedNote(sections.length));
+  let count3 = 0;
+  let shellTotal = 0;
+  while (count3 < sections.length && shellTotal + (shells[count3] ?? 0) + reserve <= available) shellTotal += shells[count3++] ?? 0;
+  const included = sections.slice(0, count3);
+  let rest = available - shellTotal - (count3 < sections.length ? reserve : 0);
+  const needs = included.map((s) => blocksCost(s, detail, measure));
+  const allot = new Array(included.length).fill(0);
+  const order = included.map((_, i) => i).sort((a, b) => (needs[a] ?? 0) - (needs[b] ?? 0));
+  order.forEach((idx, k) => {
+    const share = Math.floor(rest / (order.length - k));
+    const give = Math.min(needs[idx] ?? 0, share);
+    allot[idx] = give;
+    rest -= give;
+  });
+  let out = included.map((s, i) => sectionWithin(s, detail, allot[i] ?? 0, input, measure)).join("");
+  if (count3 < sections.length) out += skippedNote(sections.length - count3);
+  return out;
+}
+var DETAILS_HEADING = "### Details\n\n";
+function renderMarkdown(input, budget) {
+  const { measure } = budget;
+  const reviews = [...input.reviews].sort(compareReviews);
+  const sections = reviews.map((r) => buildSection(r, input, budget));
+  const marker = budget.marker ? `${COMMENT_MARKER}
+` : "";
+  const foot = footer(input);
+  const levels = [
+    { minSeverity: "info", inventory: true },
+    { minSeverity: "medium", inventory: true },
+    { minSeverity: "medium", inventory: false }
+  ];
+  const longest = Math.max(input.errors?.length ?? 0, input.policyChanges.length, input.removed.length, input.signing?.length ?? 0);
+  const listCaps = longest > 10 && budget.listCap > 10 ? [budget.listCap, 10] : [budget.listCap];
+  for (const listCap of listCaps) {
+    const head = marker + headline(input) + "\n" + errorsCallout(input, listCap) + warningsCallout(input, listCap) + verdictTable(input, reviews, CAPS.message) + policyCallout(input, listCap);
+    const tail = removedSection(input, listCap) + signingSection(input, listCap);
+    const heading2 = sections.length > 0 ? DETAILS_HEADING : "";
+    const fixed = measure(head) + measure(heading2) + measure(tail) + measure(foot);
+    for (const detail of levels) {
+      const body = sections.map((s) => assemble(s, detail, input)).join("");
+      if (fixed + measure(body) <= budget.target) return head + heading2 + body + tail + foot;
+    }
+    if (fixed < budget.target) {
+      const body = fitSections(sections, levels[2], budget.target - fixed, input, measure);
+      const out = head + heading2 + body + tail + foot;
+      if (measure(out) <= budget.limit) return out;
+    }
+  }
+  const pointer = `Details are in ${fullReport(input)}.
+
+`;
+  const top = marker + headline(input) + "\n" + errorsCallout(input, 3) + warningsCallout(input, 3);
+  const bottom = policyCallout(input, 3) + pointer + foot;
+  const room = budget.target - measure(top) - measure(bottom);
+  for (const reasonCap of [CAPS.message, 80, 0]) {
+    const full = verdictTable(input, reviews, reasonCap);
+    if (measure(full) <= room) return top + full + bottom;
+  }
+  const table = verdictTableWithin(input, reviews, 0, room, measure);
+  if (table !== void 0) return top + table + bottom;
+  return `${marker}${headline(input)}
+${pointer}`;
+}
+
+// src/report/sarif.ts
+import { createHash as createHash3 } from "node:crypto";
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var SARIF_MAX_RESULTS = 25e3;
+function sarifLevel(severity) {
+  return severity === "critical" || severity === "high" ? "error" : severity === "medium" ? "warning" : "note";
+}
+var SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "0.0" };
+var ALLOWLIST_RULE = "allowlist.invalid";
+function messageText(text, max) {
+  return sanitize(text, { max }).replace(/[[\]]/g, (c) => `\\${c}`);
+}
+function ruleName(check) {
+  return check.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]?.toUpperCase() + w.slice(1)).join("") || "Check";
+}
+function ruleId(check) {
+  return sanitize(check, { max: 200 });
+}
+function fingerprint(...parts) {
+  return createHash3("sha256").update(parts.map((p) => String(p ?? "")).join("\0")).digest("hex").slice(0, 32);
+}
+function line(n) {
+  return n !== void 0 && Number.isSafeInteger(n) && n > 0 ? n : 1;
+}
+function containerOf(path) {
+  const member = path.indexOf("!/");
+  return member >= 0 ? path.slice(0, member) : path;
+}
+function localUri(path) {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+function buildSarif(input) {
+  const items = [];
+  for (const e of input.errors ?? []) {
+    items.push({ finding: { check: ALLOWLIST_RULE, severity: "high", message: e.message, file: void 0 }, line: line(e.line) });
+  }
+  for (const r of input.reviews) {
+    for (const f of r.findings) items.push({ finding: f, review: r, line: isLocalReview(r) ? line(f.line) : line(r.entry.line) });
+  }
+  items.sort((a, b) => compareFindings(a.finding, b.finding) || a.line - b.line);
+  const omitted = Math.max(0, items.length - SARIF_MAX_RESULTS);
+  const kept = items.slice(0, SARIF_MAX_RESULTS);
+  const rules = [];
+  const ruleIndex = /* @__PURE__ */ new Map();
+  const worst = /* @__PURE__ */ new Map();
+  for (const { finding: f } of kept) {
+    const id2 = ruleId(f.check);
+    const prev = worst.get(id2);
+    if (!prev || severityRank(f.severity) > severityRank(prev)) worst.set(id2, f.severity);
+    if (ruleIndex.has(id2)) continue;
+    ruleIndex.set(id2, rules.length);
+    rules.push({
+      id: id2,
+      name: ruleName(id2),
+      shortDescription: { text: f.check === ALLOWLIST_RULE ? "Invalid approved-models.yaml entry" : `Model Gate check ${id2}` },
+      fullDescription: { text: messageText(f.message, CAPS.message) },
+      help: {
+        text: messageText(
+          f.help ?? "See the Model Gate review comment on the pull request for the evidence and what to do.",
+          CAPS.help
+        )
+      },
+      defaultConfiguration: { level: "note" },
+      properties: { tags: ["security", "supply-chain", "model-gate"], "security-severity": "0.0", precision: "high" }
+    });
+  }
+  for (const rule of rules) {
+    const sev = worst.get(rule.id) ?? "info";
+    rule.defaultConfiguration.level = sarifLevel(sev);
+    rule.properties["security-severity"] = SECURITY_SEVERITY[sev];
+  }
+  const results = kept.map(({ finding: f, review: r, line: startLine2 }) => {
+    const location = { physicalLocation: { artifactLocation: { uri: input.allowlistPath ?? "." }, region: { startLine: startLine2 } } };
+    let text = messageText(f.message, CAPS.message);
+    const properties = { severity: f.severity };
+    if (r && isLocalReview(r)) {
+      const region = {};
+      if (f.line !== void 0) region.startLine = startLine2;
+      else if (f.offset !== void 0 && Number.isSafeInteger(f.offset) && f.offset >= 0) region.byteOffset = f.offset;
+      const uri = f.file !== void 0 ? localUri(containerOf(f.file)) : localUri(r.paths[0] ?? ".");
+      location.physicalLocation = { artifactLocation: { uri }, ...Object.keys(region).length > 0 ? { region } : {} };
+      if (f.file !== void 0 && f.file !== containerOf(f.file)) properties.member = sanitize(f.file, { max: 1e3 });
+    } else if (r) {
+      const sha = pinnedSha(r) ?? r.entry.revision;
+      const where = `${r.entry.repo}@${shortSha(r.entry.revision)}`;
+      text = `${messageText(where, CAPS.name)}: ${text}`;
+      properties.repo = r.entry.repo;
+      properties.revision = r.entry.revision;
+      properties.verdict = r.verdict;
+      const logical = [{ name: r.entry.repo, fullyQualifiedName: `${r.entry.repo}@${sha}`, kind: "module" }];
+      if (f.file !== void 0) {
+        const at = f.line !== void 0 ? `:${f.line}` : f.offset !== void 0 ? ` (byte ${f.offset})` : "";
+        text += ` \u2014 in ${messageText(f.file, CAPS.name)}${at}`;
+        const url = reviewFileUrl(input.hubUrl, r, f.file, f.line);
+        if (url) properties.hubUrl = url;
+        const name2 = sanitize(f.file.slice(f.file.lastIndexOf("/") + 1), { max: CAPS.name });
+        logical.push({ name: name2, fullyQualifiedName: sanitize(`${r.entry.repo}@${sha}/${f.file}`, { max: 1e3 }), kind: "resource" });
+      }
+      location.logicalLocations = logical;
+    }
+    if (f.evidence) properties.evidence = sanitize(f.evidence, { max: 200, multiline: true });
+    return {
+      ruleId: ruleId(f.check),
+      ruleIndex: ruleIndex.get(ruleId(f.check)) ?? 0,
+      level: sarifLevel(f.severity),
+      message: { text },
+      locations: [location],
+      partialFingerprints: {
+        "modelGateFinding/v1": fingerprint(
+          r && !isLocalReview(r) ? r.entry.repo : void 0,
+          r && !isLocalReview(r) ? r.entry.revision : void 0,
+          f.check,
+          f.file,
+          f.line,
+          f.offset,
+          f.message
+        )
+      },
+      properties
+    };
+  });
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version: input.toolVersion,
+            semanticVersion: input.toolVersion,
+            rules
+          }
+        },
+        automationDetails: { id: `${TOOL_NAME}/` },
+        results,
+        properties: { policySource: input.policySource, omittedResults: omitted }
+      }
+    ]
+  };
+}
+function renderSarif(input) {
+  return `${JSON.stringify(buildSarif(input))}
+`;
+}
+
+// src/report/summary.ts
+var SUMMARY_LIMIT = 1024 * 1024;
+var SUMMARY_BUDGET = {
+  marker: false,
+  limit: SUMMARY_LIMIT,
+  target: SUMMARY_LIMIT - 48 * 1024,
+  measure: (t2) => Buffer.byteLength(t2, "utf8"),
+  listCap: 500,
+  evidenceChars: 4e3
+};
+function renderSummary(input) {
+  return renderMarkdown(input, SUMMARY_BUDGET);
+}
 
 // src/analyze/json.ts
 var JsonError = class extends Error {
@@ -60042,7 +62802,7 @@ var EVIDENCE_MAX = 220;
 function basename(path) {
   return path.slice(path.lastIndexOf("/") + 1);
 }
-function dirname(path) {
+function dirname2(path) {
   const i = path.lastIndexOf("/");
   return i < 0 ? "" : path.slice(0, i);
 }
@@ -60281,7 +63041,7 @@ function openQuote(text, dialect) {
   }
   return q !== void 0;
 }
-function balanced(s, at, open4 = "(", close = ")") {
+function balanced(s, at, open5 = "(", close = ")") {
   let depth = 1;
   let q;
   for (let i = at; i < s.length; i++) {
@@ -60292,7 +63052,7 @@ function balanced(s, at, open4 = "(", close = ")") {
       continue;
     }
     if (c === '"' || c === "'") q = c;
-    else if (c === open4) depth++;
+    else if (c === open5) depth++;
     else if (c === close && --depth === 0) return [s.slice(at, i), i + 1];
   }
   return [s.slice(at), s.length];
@@ -62838,32 +65598,6 @@ function analyzeNotebook(path, raw, context4 = "notebook") {
   });
 }
 
-// src/core/findings.ts
-var RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
-function severityRank(s) {
-  return RANK[s];
-}
-function isBlocking(s) {
-  return RANK[s] >= RANK.high;
-}
-function verdictOf(findings) {
-  let worst = 0;
-  for (const f of findings) worst = Math.max(worst, RANK[f.severity]);
-  if (worst >= RANK.high) return "rejected";
-  if (worst === RANK.medium) return "needs-review";
-  return "approved";
-}
-function compareFindings(a, b) {
-  return RANK[b.severity] - RANK[a.severity] || (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? a.offset ?? 0) - (b.line ?? b.offset ?? 0) || a.check.localeCompare(b.check);
-}
-function finding(check, severity, message, extra = {}) {
-  return { check, severity, message, ...extra };
-}
-function truncate(s, max = 160) {
-  const clean2 = s.replace(/[\r\n\t]+/g, " ");
-  return clean2.length > max ? `${clean2.slice(0, max)}\u2026` : clean2;
-}
-
 // src/analyze/template.ts
 var CRITICAL = [
   [/__(class|mro|subclasses|globals|builtins|import|base|bases|init|dict|getattribute|reduce|reduce_ex|code|func|self|loader|spec)__/, "walks Python object internals"],
@@ -62945,7 +65679,7 @@ function codeReferences(configPath, doc) {
     const r = { config: configPath, slot, module, className: ref.slice(dot2 + 1) };
     if (repoPart) r.repo = repoPart;
     else {
-      const file2 = joinPath(dirname(configPath), `${module.replace(/\./g, "/")}.py`);
+      const file2 = joinPath(dirname2(configPath), `${module.replace(/\./g, "/")}.py`);
       if (file2 !== void 0) r.file = file2;
     }
     out.push(r);
@@ -62997,8 +65731,8 @@ function remoteCodeFiles(repo) {
     if (text === void 0) continue;
     for (const rel of relativeImports(text)) {
       const dots = /^\.+/.exec(rel)?.[0].length ?? 1;
-      let dir = dirname(file2);
-      for (let i = 1; i < dots; i++) dir = dirname(dir);
+      let dir = dirname2(file2);
+      for (let i = 1; i < dots; i++) dir = dirname2(dir);
       const base2 = joinPath(dir, rel.slice(dots).replace(/\./g, "/"));
       if (base2 === void 0) continue;
       for (const cand of [`${base2}.py`, `${base2}/__init__.py`]) {
@@ -63232,7 +65966,7 @@ var instructionsCheck = {
     const out = [];
     const present = new Map(repo.files.map((f) => [f.path, f]));
     const dirs = /* @__PURE__ */ new Set();
-    for (const f of repo.files) for (let d = dirname(f.path); d !== ""; d = dirname(d)) dirs.add(d);
+    for (const f of repo.files) for (let d = dirname2(f.path); d !== ""; d = dirname2(d)) dirs.add(d);
     for (const f of repo.files) {
       const ext = extension(f.path);
       if (!["md", "markdown", "mdx"].includes(ext) && !/^readme/i.test(basename(f.path))) continue;
@@ -63296,7 +66030,7 @@ function takeShell(ctx, hits, commands, prose) {
     const severity = h.kind === "network-send" && h.severity === "high" ? "medium" : h.severity;
     ctx.hits.push({ check: ID[h.kind], severity, line: h.line, message: `The instructions tell users to run a command that ${lowerFirst(h.message)}`, help: h.help, ...h.related ? { related: h.related } : {} });
   }
-  let cwd = dirname(ctx.readme);
+  let cwd = dirname2(ctx.readme);
   for (const c of commands) {
     if (c.name === "cd") {
       const target = c.args[0];
@@ -63355,7 +66089,7 @@ function scriptOf(c) {
 }
 function resolve(ctx, written, cwd, kind) {
   const p = written.replace(/\\/g, "/");
-  const bases = [cwd, dirname(ctx.readme), ""];
+  const bases = [cwd, dirname2(ctx.readme), ""];
   const cands = [];
   for (const b of bases) {
     if (kind === "module") {
@@ -63519,10 +66253,10 @@ var layoutCheck = {
           help: "Check what the README or scripts do with it. Its members were scanned where the format allows."
         });
       }
-      const d = byDir.get(dirname(f.path)) ?? { safetensors: [], pickles: [] };
+      const d = byDir.get(dirname2(f.path)) ?? { safetensors: [], pickles: [] };
       if (ext === "safetensors") d.safetensors.push(f.path);
       else if (PICKLE_WEIGHTS.has(ext) && !/\.index\.json$/.test(lower) && !/^(training_args|optimizer|scheduler|rng_state)/.test(lower)) d.pickles.push(f.path);
-      byDir.set(dirname(f.path), d);
+      byDir.set(dirname2(f.path), d);
     }
     for (const [dir, d] of byDir) {
       const stems = new Set(d.safetensors.map(weightStem));
@@ -63543,7 +66277,6 @@ var layoutCheck = {
 
 // src/checks/content/index.ts
 var CONTENT_CHECKS = [codeCheck, instructionsCheck, remoteCodeCheck, layoutCheck];
-var MAX_TEXT_BYTES = 1024 * 1024;
 var contents = /* @__PURE__ */ new WeakMap();
 function contentOf(ctx) {
   let c = contents.get(ctx);
@@ -63557,20 +66290,21 @@ function contentOf(ctx) {
   return c;
 }
 function asRepoCheck(c) {
-  return { id: c.id, run: (ctx) => c.run(contentOf(ctx)) };
+  return { id: c.id, needs: "files", run: (ctx) => c.run(contentOf(ctx)) };
 }
 
 // src/checks/hub-scan.ts
-var LEVEL = { unsafe: "high", suspicious: "medium", caution: "medium" };
+var LEVEL2 = { unsafe: "high", suspicious: "medium", caution: "medium" };
 var hubScanCheck = {
   id: "hub.scan",
+  needs: "hub",
   run({ resolved, tree, entry: entry2 }) {
     const findings = [];
     const repoStatus = resolved.info.securityRepoStatus;
     for (const item of tree) {
       const status = item.securityFileStatus;
       if (!status) continue;
-      const severity = LEVEL[status.status];
+      const severity = LEVEL2[status.status];
       if (!severity) continue;
       const imports = status.pickleImportScan?.pickleImports?.filter((i) => i.safety !== "innocuous").map((i) => `${i.module}.${i.name} (${i.safety})`).slice(0, 10);
       findings.push({
@@ -63584,7 +66318,7 @@ var hubScanCheck = {
     }
     for (const f of repoStatus?.filesWithIssues ?? []) {
       if (findings.some((x) => x.file === f.path)) continue;
-      const severity = LEVEL[f.level] ?? "medium";
+      const severity = LEVEL2[f.level] ?? "medium";
       findings.push({
         check: "hub.scan.flagged",
         severity,
@@ -63614,46 +66348,6 @@ function scanStates(tree) {
   }
   if (counts.size === 0) return "no files";
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([s, n]) => `${n} ${s}`).join(", ");
-}
-
-// src/hub/errors.ts
-var HubError = class extends Error {
-  code;
-  url;
-  status;
-  hubErrorCode;
-  hubErrorMessage;
-  path;
-  expected;
-  actual;
-  constructor(code, message, details = {}) {
-    super(message, details.cause === void 0 ? void 0 : { cause: details.cause });
-    this.name = "HubError";
-    this.code = code;
-    if (details.url !== void 0) this.url = details.url;
-    if (details.status !== void 0) this.status = details.status;
-    if (details.hubErrorCode !== void 0) this.hubErrorCode = details.hubErrorCode;
-    if (details.hubErrorMessage !== void 0) this.hubErrorMessage = details.hubErrorMessage;
-    if (details.path !== void 0) this.path = details.path;
-    if (details.expected !== void 0) this.expected = details.expected;
-    if (details.actual !== void 0) this.actual = details.actual;
-  }
-};
-var SECRET_PARAM = /sig|signature|token|key|credential|auth|policy|expires|session|password|secret|^x-amz-|^x-goog-|^se$|^sp$|^sv$|^sr$/i;
-function redactUrl(raw) {
-  let url;
-  try {
-    url = new URL(String(raw));
-  } catch {
-    return "<unparseable URL>";
-  }
-  url.username = "";
-  url.password = "";
-  for (const name2 of [...url.searchParams.keys()]) {
-    if (SECRET_PARAM.test(name2)) url.searchParams.delete(name2);
-  }
-  url.hash = "";
-  return url.toString();
 }
 
 // src/checks/namespace/keys.ts
@@ -64216,7 +66910,7 @@ async function checkName(repoId2, options = {}) {
   const id2 = repoId2.split("@")[0].trim();
   const parts = id2.split("/");
   if (parts.length !== 2 || !parts[0] || !parts[1]) {
-    const f = finding2(
+    const f = finding3(
       "syntax.invalid",
       "high",
       `'${repoId2}' is not a Hub model id of the form ORG/NAME`,
@@ -64247,7 +66941,7 @@ async function checkName(repoId2, options = {}) {
     role = same.role;
     if (same.keys.raw !== namespace) {
       hits.push({ rule: "case-variant", score: 0, detail: `same account as '${same.keys.raw}'`, publisher: same.keys.raw, role: same.role, subject: "namespace" });
-      findings.push(finding2(
+      findings.push(finding3(
         "case-variant",
         "info",
         `'${namespace}' is ${same.role} publisher '${same.keys.raw}' written in another case`,
@@ -64257,7 +66951,7 @@ async function checkName(repoId2, options = {}) {
     }
   } else if (reviewed) {
     role = "reviewed";
-    findings.push(finding2(
+    findings.push(finding3(
       "reviewed",
       "info",
       `'${namespace}' was reviewed as a legitimate neighbour on ${reviewed.date}`,
@@ -64398,7 +67092,7 @@ async function shadowing(namespace, name2, protectedNames, namespaceHits, option
       source: s.source
     };
     hits.push(hit);
-    findings.push(finding2(
+    findings.push(finding3(
       "repo-shadowing",
       severityOf(score),
       `'${escapeNonAscii(namespace)}/${name2}' reuses the repo name of ${s.role} publisher '${s.publisher}' (${s.publisher}/${s.repo}) ${why}`,
@@ -64407,7 +67101,7 @@ async function shadowing(namespace, name2, protectedNames, namespaceHits, option
     ));
   }
   if (unconfirmed.length > 0) {
-    findings.push(finding2(
+    findings.push(finding3(
       "repo-shadowing",
       "info",
       `could not ask the Hub whether ${unconfirmed.length} protected publisher(s) have a repo named '${name2}'`,
@@ -64441,7 +67135,7 @@ function severityOf(score) {
   if (score >= REVIEW_SCORE) return "medium";
   return "info";
 }
-function finding2(rule, severity, message, evidence, help) {
+function finding3(rule, severity, message, evidence, help) {
   return { check: `namespace.${rule}`, severity, message, evidence, help };
 }
 var RULE_NAMES = {
@@ -64462,7 +67156,7 @@ var RULE_NAMES = {
 function lookalikeFinding(namespace, hit) {
   const severity = severityOf(hit.score);
   const block = hit.score >= BLOCK_SCORE;
-  return finding2(
+  return finding3(
     hit.rule,
     severity,
     `Namespace '${namespace}' imitates ${hit.role} publisher '${hit.publisher}' (${RULE_NAMES[hit.rule]})`,
@@ -64477,7 +67171,7 @@ function syntaxFinding(what, value, problem, imitated2) {
   const via = [...new Set(imitated2.map((h) => h.rule))].join(", ");
   const imitates = target.length > 0 ? `imitates: ${target.join(", ")}; rule: ${rule} (reads as it by ${via})` : `rule: ${rule}`;
   if (problem.kind === "non-ascii") {
-    return finding2(
+    return finding3(
       rule,
       "critical",
       `The ${what} '${escapeNonAscii(value)}' contains characters no Hub name can have${who}`,
@@ -64485,7 +67179,7 @@ function syntaxFinding(what, value, problem, imitated2) {
       "Do not approve. Hub names are ASCII only; a name with lookalike or invisible characters is an impersonation attempt or a copy-paste accident. Retype the id by hand from the publisher's page."
     );
   }
-  return finding2(
+  return finding3(
     rule,
     "high",
     `The ${what} '${escapeNonAscii(value)}' is not a valid Hub name: it ${problem.reason}${who}`,
@@ -64503,22 +67197,6 @@ function result(repo, findings, hits) {
 }
 
 // src/checks/namespace-check.ts
-var ABSENT = /* @__PURE__ */ new Set(["repo-not-found", "unauthorized", "not-found"]);
-var PRESENT = /* @__PURE__ */ new Set(["gated", "disabled", "unexpected-redirect"]);
-function hubRepoExists(hub) {
-  return async (repoId2) => {
-    try {
-      await hub.getRefs(repoId2);
-      return true;
-    } catch (err) {
-      if (err instanceof HubError) {
-        if (ABSENT.has(err.code)) return false;
-        if (PRESENT.has(err.code)) return true;
-      }
-      return void 0;
-    }
-  };
-}
 var cache = /* @__PURE__ */ new WeakMap();
 function nameAssessmentFor(ctx) {
   let p = cache.get(ctx);
@@ -64535,7 +67213,7 @@ async function assess(ctx) {
   const options = {
     trusted: ctx.policy.trustedPublishers,
     legitimate: ctx.policy.legitimateNamespaces,
-    hubLookup: hubRepoExists(ctx.hub)
+    hubLookup: (repoId2) => ctx.hub.repoExists(repoId2)
   };
   const results = [];
   for (const id2 of checked) results.push(await checkName(id2, options));
@@ -64567,6 +67245,7 @@ async function assess(ctx) {
 }
 var namespaceCheck = {
   id: "namespace",
+  needs: "hub",
   async run(ctx) {
     return (await nameAssessmentFor(ctx)).findings;
   }
@@ -64575,6 +67254,7 @@ var namespaceCheck = {
 // src/checks/pin.ts
 var pinCheck = {
   id: "hub.pin",
+  needs: "hub",
   run({ entry: entry2, resolved }) {
     const findings = [];
     if (!resolved.renamed) return findings;
@@ -64658,7 +67338,7 @@ function span(days) {
   const minutes = Math.floor(d * 24 * 60);
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 }
-function count(n) {
+function count2(n) {
   return Math.round(n).toLocaleString("en-US");
 }
 
@@ -64925,40 +67605,6 @@ function historyFindings(f) {
   return { singleCommit, ...firstCommitAt !== void 0 ? { firstCommitAt } : {}, findings };
 }
 
-// src/checks/provenance/original-card.ts
-var MAX_ORIGINAL_CARD_BYTES = 1024 * 1024;
-async function fetchOriginalCard(hub, repo, maxBytes = MAX_ORIGINAL_CARD_BYTES) {
-  try {
-    const refs = await hub.getRefs(repo);
-    const branch = refs.branches.find((b) => b.name === "main") ?? refs.branches[0];
-    if (!branch) return { ok: false, reason: `${repo} has no branches` };
-    const tree = await hub.listTree(repo, branch.targetCommit);
-    const item = tree.find((i) => i.type === "file" && i.path.toLowerCase() === "readme.md");
-    if (!item) return { ok: false, reason: `${repo} has no README.md at ${branch.name} (${branch.targetCommit})` };
-    if (item.size > maxBytes) return { ok: false, reason: `${repo}'s README.md is ${item.size} bytes, above the ${maxBytes}-byte limit for comparison` };
-    const chunks = [];
-    let received = 0;
-    await hub.download({
-      repo,
-      sha: branch.targetCommit,
-      item,
-      consumers: [
-        {
-          borrowsChunks: true,
-          write: (chunk) => {
-            received += chunk.length;
-            if (received > maxBytes) throw new Error(`more than ${maxBytes} bytes`);
-            chunks.push(chunk.slice());
-          }
-        }
-      ]
-    });
-    return { ok: true, text: Buffer.concat(chunks).toString("utf8"), sha: branch.targetCommit, path: item.path };
-  } catch (err) {
-    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
-  }
-}
-
 // src/checks/provenance/popularity.ts
 var YOUNG_REPO_DAYS = 30;
 var DOWNLOADS_MIN = 1e4;
@@ -64975,7 +67621,7 @@ function popularityFindings(f) {
   const manyDownloads = downloads >= DOWNLOADS_MIN && downloads / perDayBase >= DOWNLOADS_PER_DAY;
   const manyLikes = likes >= LIKES_MIN && likes / perDayBase >= LIKES_PER_DAY;
   if (!manyDownloads && !manyLikes) return { inflated: false, findings: [] };
-  const what = [manyDownloads ? `${count(downloads)} downloads` : "", manyLikes ? `${count(likes)} likes` : ""].filter(Boolean).join(" and ");
+  const what = [manyDownloads ? `${count2(downloads)} downloads` : "", manyLikes ? `${count2(likes)} likes` : ""].filter(Boolean).join(" and ");
   return {
     inflated: true,
     findings: [
@@ -64983,7 +67629,7 @@ function popularityFindings(f) {
         check: "provenance.popularity",
         severity: "medium",
         message: `${what} within ${span(age)} of the repository's creation (${isoDay(f.repoCreatedAt)}): popularity is attacker-controlled and says nothing about safety`,
-        evidence: `downloads ${count(downloads)} (~${count(downloads / perDayBase)}/day), likes ${count(likes)} (~${count(likes / perDayBase)}/day), repository age ${span(age)}`,
+        evidence: `downloads ${count2(downloads)} (~${count2(downloads / perDayBase)}/day), likes ${count2(likes)} (~${count2(likes / perDayBase)}/day), repository age ${span(age)}`,
         help: "Download counts and likes are easy to inflate and were inflated in the May 2026 incident. Judge the repository by who published it and what it contains, never by its popularity."
       }
     ]
@@ -64995,6 +67641,7 @@ var ESTABLISHED_ACCOUNT_DAYS = 365;
 var MAX_CARD_COMPARISONS = 2;
 var provenanceCheck = {
   id: "provenance",
+  needs: "hub",
   async run(ctx) {
     const names = await nameAssessmentFor(ctx);
     const { resolved } = ctx;
@@ -65005,7 +67652,7 @@ var provenanceCheck = {
     const findings = [...accessFindings(repo, info2)];
     let history;
     try {
-      const list = await ctx.hub.listCommits(repo, resolved.sha, { maxPages: 1 });
+      const list = await ctx.hub.recentCommits(repo, resolved.sha);
       const repoCreatedAt2 = instant(info2.createdAt);
       history = historyFindings({
         repo,
@@ -65042,7 +67689,7 @@ var provenanceCheck = {
     let copied;
     if (cardItem && cardText !== void 0) {
       for (const shadow of names.shadows.slice(0, MAX_CARD_COMPARISONS)) {
-        const original = await fetchOriginalCard(ctx.hub, shadow.original);
+        const original = await ctx.hub.modelCard(shadow.original);
         if (!original.ok) {
           findings.push({
             check: "provenance.card-compare-failed",
@@ -65130,2788 +67777,6 @@ var REPO_CHECKS = [
   provenanceCheck,
   ...CONTENT_CHECKS.map(asRepoCheck)
 ];
-
-// src/core/ids.ts
-var MAX_ID_PART = 96;
-var PART = /^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?$/;
-var FULL_SHA = /^[0-9a-f]{40}$/;
-function checkRepoId(id2) {
-  if (id2.length === 0) return { message: "repo id is empty", help: "Write the model's id as `namespace/name`." };
-  for (let i = 0; i < id2.length; i++) {
-    const code = id2.codePointAt(i) ?? 0;
-    if (code > 126 || code < 33) {
-      const hex2 = code.toString(16).toUpperCase().padStart(4, "0");
-      return {
-        message: `repo id '${printable(id2)}' contains the character U+${hex2} at position ${i + 1}; Hub ids are plain ASCII`,
-        help: "This is either a typo or a lookalike (homoglyph) of a real name. Copy the id from the model page URL."
-      };
-    }
-  }
-  const url = /^(?:https?:\/\/)?(?:www\.)?(?:huggingface\.co|hf\.co)\/(.*)$/.exec(id2);
-  if (url) {
-    return {
-      message: `repo id '${id2}' is a URL`,
-      help: `Write only \`namespace/name\` (for example \`${url[1]?.split("/").slice(0, 2).join("/") ?? "org/name"}\`).`
-    };
-  }
-  const parts = id2.split("/");
-  if (parts.length === 1) {
-    return {
-      message: `repo id '${id2}' has no namespace`,
-      help: "Write `namespace/name`. Legacy ids without a namespace redirect to another repo (e.g. `gpt2` is `openai-community/gpt2`); pin the canonical one."
-    };
-  }
-  if (parts.length > 2) {
-    const first = parts[0];
-    const hint = first === "models" || first === "datasets" || first === "spaces" ? ` Drop the '${first}/' prefix; only models are reviewed.` : "";
-    return {
-      message: `repo id '${id2}' has ${parts.length - 1} slashes; it must be exactly \`namespace/name\``,
-      help: `Write \`namespace/name\`; file paths belong in \`files\`.${hint}`
-    };
-  }
-  for (const [label, part] of [
-    ["namespace", parts[0] ?? ""],
-    ["name", parts[1] ?? ""]
-  ]) {
-    if (part.length === 0) return { message: `repo id '${id2}' has an empty ${label}`, help: "Write `namespace/name`." };
-    if (part.length > MAX_ID_PART) {
-      return {
-        message: `repo id '${id2}': ${label} is ${part.length} characters, over the Hub's ${MAX_ID_PART}`,
-        help: "Copy the id from the model page URL."
-      };
-    }
-    if (!PART.test(part)) {
-      return {
-        message: `repo id '${id2}': ${label} '${part}' may only use letters, digits, '-', '_' and '.', and must not start or end with '-' or '.'`,
-        help: "Copy the id from the model page URL."
-      };
-    }
-  }
-  if (id2.includes("--") || id2.includes("..")) {
-    return { message: `repo id '${id2}' contains '--' or '..', which the Hub does not allow`, help: "Copy the id from the model page URL." };
-  }
-  if (id2.endsWith(".git")) {
-    return { message: `repo id '${id2}' ends with '.git'`, help: "Drop the `.git` suffix." };
-  }
-  return null;
-}
-function checkRevision(rev, repo) {
-  if (FULL_SHA.test(rev)) return null;
-  const target = repo && checkRepoId(repo) === null ? repo : "NAMESPACE/NAME";
-  const find = `find it with \`git ls-remote https://huggingface.co/${target} refs/heads/main\` or on the model page under "Files and versions" \u2192 History`;
-  if (rev.length === 0) return { message: "revision is empty", help: `Pin the full 40-character commit sha; ${find}.` };
-  if (/^[0-9a-fA-F]{40}$/.test(rev)) {
-    return { message: `revision '${rev}' has uppercase letters`, help: `Write the sha in lowercase: ${rev.toLowerCase()}.` };
-  }
-  if (/^[0-9a-fA-F]{4,39}$/.test(rev) && /[0-9]/.test(rev)) {
-    return {
-      message: `revision '${rev}' is not a full 40-character commit sha (it has ${rev.length}); abbreviated shas can become ambiguous`,
-      help: `Pin the full 40-character commit sha; ${find}.`
-    };
-  }
-  if (/^[0-9a-fA-F]{64}$/.test(rev)) {
-    return {
-      message: `revision '${printable(rev)}' is 64 hex characters (a sha256, such as a file hash), not a git commit`,
-      help: `Pin the 40-character commit sha; ${find}.`
-    };
-  }
-  if (/^[0-9.eE+-]+$/.test(rev)) {
-    return {
-      message: `revision '${rev}' is not a 40-character commit sha`,
-      help: `Pin the full 40-character commit sha (quote it if your editor shows it as a number); ${find}.`
-    };
-  }
-  if (/^[A-Za-z0-9._/-]+$/.test(rev)) {
-    return {
-      message: `revision '${rev}' is a branch or tag name, which can move after review`,
-      help: `Pin the 40-character commit sha it points to now; ${find.replace("refs/heads/main", `${rev}`)}.`
-    };
-  }
-  return { message: `revision '${printable(rev)}' is not a 40-character commit sha`, help: `Pin the full commit sha; ${find}.` };
-}
-function printable(s, max = 120) {
-  let out = "";
-  for (const ch of s) {
-    const code = ch.codePointAt(0) ?? 0;
-    out += code < 32 || code > 126 ? `\\u{${code.toString(16).toUpperCase()}}` : ch;
-    if (out.length > max) return `${out.slice(0, max)}\u2026`;
-  }
-  return out;
-}
-function checkNamespace(ns) {
-  const help = "Copy the name from the organisation or user page URL on the Hub.";
-  if (ns.includes("/")) return { message: `namespace '${printable(ns)}' contains '/'`, help: "Give only the organisation or user name, without the model name." };
-  if (!/^[\x21-\x7e]+$/.test(ns)) return { message: `namespace '${printable(ns)}' is empty or not plain ASCII`, help };
-  if (ns.length > MAX_ID_PART) return { message: `namespace '${ns}' is ${ns.length} characters, over the Hub's ${MAX_ID_PART}`, help };
-  if (!PART.test(ns) || ns.includes("--") || ns.includes("..")) {
-    return { message: `namespace '${ns}' may only use letters, digits, '-', '_' and '.' (no '--' or '..', no '-' or '.' at either end)`, help };
-  }
-  return null;
-}
-
-// src/hub/shape.ts
-var ShapeError = class extends Error {
-  constructor(where, expected, got) {
-    super(`${where} should be ${expected}, got ${describe(got)}`);
-    this.name = "ShapeError";
-  }
-};
-function describe(v) {
-  if (v === null) return "null";
-  if (Array.isArray(v)) return `an array of ${v.length}`;
-  if (typeof v === "string") return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}\u2026` : v);
-  if (typeof v === "object") return "an object";
-  return `${typeof v} ${String(v)}`;
-}
-function obj(v, where) {
-  if (typeof v !== "object" || v === null || Array.isArray(v)) throw new ShapeError(where, "an object", v);
-  return v;
-}
-function arr(v, where) {
-  if (!Array.isArray(v)) throw new ShapeError(where, "an array", v);
-  return v;
-}
-function str(v, where) {
-  if (typeof v !== "string") throw new ShapeError(where, "a string", v);
-  return v;
-}
-function optStr(v, where) {
-  return v === void 0 || v === null ? void 0 : str(v, where);
-}
-function bool2(v, where) {
-  if (typeof v !== "boolean") throw new ShapeError(where, "a boolean", v);
-  return v;
-}
-function optBool(v, where) {
-  return v === void 0 || v === null ? void 0 : bool2(v, where);
-}
-function matching(v, re, where, what) {
-  const s = str(v, where);
-  if (!re.test(s)) throw new ShapeError(where, what, s);
-  return s;
-}
-function count2(v, where) {
-  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0) {
-    throw new ShapeError(where, "a non-negative safe integer", v);
-  }
-  return v;
-}
-function optCount(v, where) {
-  return v === void 0 || v === null ? void 0 : count2(v, where);
-}
-function isoDate(v, where) {
-  const s = str(v, where);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(s) || Number.isNaN(Date.parse(s))) throw new ShapeError(where, "an ISO date", s);
-  return s;
-}
-function optIsoDate(v, where) {
-  return v === void 0 || v === null ? void 0 : isoDate(v, where);
-}
-function strArray(v, where) {
-  return arr(v, where).map((x, i) => str(x, `${where}[${i}]`));
-}
-
-// src/hub/socket-get.ts
-import { connect as netConnect } from "node:net";
-import { connect as tlsConnect } from "node:tls";
-var READ_BUFFER = 1 << 20;
-var SLAB = 1 << 20;
-var MIN_FREE = 64 << 10;
-var MAX_HEAD = 64 << 10;
-function parseHead(text) {
-  const lines = text.split("\r\n");
-  const m = /^HTTP\/1\.[01] (\d{3})(?: .*)?$/.exec(lines[0] ?? "");
-  if (!m) return `bad status line ${JSON.stringify((lines[0] ?? "").slice(0, 80))}`;
-  const headers = new Headers();
-  for (const line2 of lines.slice(1)) {
-    const i = line2.indexOf(":");
-    if (i <= 0) return `bad header line ${JSON.stringify(line2.slice(0, 80))}`;
-    try {
-      headers.append(line2.slice(0, i).trim(), line2.slice(i + 1).trim());
-    } catch {
-      return `bad header line ${JSON.stringify(line2.slice(0, 80))}`;
-    }
-  }
-  return { status: Number(m[1]), headers };
-}
-var ChunkedDecoder = class {
-  state = "size";
-  left = 0;
-  line = "";
-  get done() {
-    return this.state === "done";
-  }
-  /** Body pieces in `input`; throws on malformed framing. */
-  feed(input, out) {
-    let i = 0;
-    while (i < input.length && this.state !== "done") {
-      if (this.state === "data") {
-        const n = Math.min(this.left, input.length - i);
-        out.push(input.subarray(i, i + n));
-        i += n;
-        this.left -= n;
-        if (this.left === 0) this.state = "data-crlf";
-        continue;
-      }
-      const nl = input.indexOf(10, i);
-      const end = nl < 0 ? input.length : nl + 1;
-      this.line += Buffer.from(input.buffer, input.byteOffset + i, end - i).toString("latin1");
-      i = end;
-      if (this.line.length > 4096) throw new Error("chunk-size line too long");
-      if (nl < 0) continue;
-      const line2 = this.line.replace(/\r?\n$/, "");
-      this.line = "";
-      if (this.state === "data-crlf") {
-        if (line2 !== "") throw new Error("missing CRLF after chunk data");
-        this.state = "size";
-      } else if (this.state === "size") {
-        const m = /^([0-9a-fA-F]{1,12})(;.*)?$/.exec(line2);
-        if (!m) throw new Error(`bad chunk size ${JSON.stringify(line2.slice(0, 40))}`);
-        this.left = parseInt(m[1], 16);
-        this.state = this.left === 0 ? "trailer" : "data";
-      } else if (line2 === "") {
-        this.state = "done";
-      }
-    }
-  }
-};
-function socketGet(url, opts) {
-  const u = new URL(url);
-  const https3 = u.protocol === "https:";
-  if (!https3 && u.protocol !== "http:") throw new HubError("http-error", `${opts.what}: unsupported protocol ${u.protocol}`);
-  const port = Number(u.port || (https3 ? 443 : 80));
-  const host = u.hostname.replace(/^\[(.*)\]$/, "$1");
-  const lines = [`GET ${u.pathname}${u.search} HTTP/1.1`, `Host: ${u.host}`, "Connection: close"];
-  for (const [k, v] of Object.entries(opts.headers)) {
-    if (/[\r\n]/.test(k) || /[\r\n]/.test(v)) throw new HubError("http-error", `${opts.what}: header ${k} contains a line break`);
-    if (k.toLowerCase() !== "host" && k.toLowerCase() !== "connection") lines.push(`${k}: ${v}`);
-  }
-  const request2 = `${lines.join("\r\n")}\r
-\r
-`;
-  return new Promise((resolveHead, rejectHead) => {
-    let headDone = false;
-    let head = Buffer.alloc(0);
-    let framing = { kind: "close" };
-    const chunked = new ChunkedDecoder();
-    const queue = [];
-    let ended = false;
-    let failure;
-    let waiter;
-    let stallTimer;
-    let paused = false;
-    let received = 0;
-    const shared = opts.reuseBuffer ? Buffer.allocUnsafeSlow(READ_BUFFER) : void 0;
-    let slab = Buffer.allocUnsafeSlow(SLAB);
-    let slabUsed = 0;
-    const nextBuffer = () => {
-      if (shared) return shared;
-      if (SLAB - slabUsed < MIN_FREE) {
-        slab = Buffer.allocUnsafeSlow(SLAB);
-        slabUsed = 0;
-      }
-      return slab.subarray(slabUsed);
-    };
-    const fail2 = (err) => {
-      if (failure || ended) return;
-      failure = err;
-      clearTimeout(headTimer);
-      if (stallTimer) clearTimeout(stallTimer);
-      socket.destroy();
-      if (!headDone) rejectHead(err);
-      if (waiter) {
-        const w = waiter;
-        waiter = void 0;
-        w.reject(err);
-      }
-    };
-    let closed = false;
-    const finish2 = () => {
-      if (closed || failure) return;
-      closed = true;
-      ended = true;
-      clearTimeout(headTimer);
-      socket.destroy();
-      if (stallTimer) clearTimeout(stallTimer);
-      if (waiter && queue.length === 0) {
-        const w = waiter;
-        waiter = void 0;
-        w.resolve(null);
-      }
-    };
-    const deliver = () => {
-      if (!waiter) return;
-      const c = queue.shift();
-      if (c) {
-        const w = waiter;
-        waiter = void 0;
-        w.resolve(c);
-      } else if (ended) {
-        const w = waiter;
-        waiter = void 0;
-        w.resolve(null);
-      }
-    };
-    const onBody = (data) => {
-      if (data.length === 0) return;
-      if (framing.kind === "chunked") {
-        try {
-          chunked.feed(data, queue);
-        } catch (err) {
-          fail2(new HubError("malformed-response", `${opts.what}: ${err.message}`, { url: opts.shownUrl }));
-          return;
-        }
-        if (chunked.done) ended = true;
-      } else if (framing.kind === "length") {
-        const n = Math.min(framing.left, data.length);
-        if (n > 0) queue.push(data.subarray(0, n));
-        framing.left -= n;
-        if (framing.left === 0) ended = true;
-      } else {
-        queue.push(data);
-      }
-    };
-    const onHead = (data) => {
-      head = Buffer.concat([head, data]);
-      for (; ; ) {
-        const end = head.indexOf("\r\n\r\n");
-        if (end < 0) {
-          if (head.length > MAX_HEAD) fail2(new HubError("malformed-response", `${opts.what}: response head larger than ${MAX_HEAD} bytes`, { url: opts.shownUrl }));
-          return;
-        }
-        const parsed = parseHead(head.subarray(0, end).toString("latin1"));
-        if (typeof parsed === "string") {
-          fail2(new HubError("malformed-response", `${opts.what}: ${parsed}`, { url: opts.shownUrl }));
-          return;
-        }
-        const rest = Buffer.from(head.subarray(end + 4));
-        if (parsed.status >= 100 && parsed.status < 200) {
-          head = rest;
-          continue;
-        }
-        headDone = true;
-        clearTimeout(headTimer);
-        const te = parsed.headers.get("transfer-encoding");
-        const cl = parsed.headers.get("content-length");
-        if (te && te.toLowerCase() !== "identity") {
-          if (te.toLowerCase() !== "chunked") {
-            fail2(new HubError("malformed-response", `${opts.what}: unsupported Transfer-Encoding '${te}'`, { url: opts.shownUrl }));
-            return;
-          }
-          framing = { kind: "chunked" };
-        } else if (cl !== null) {
-          if (!/^\d+$/.test(cl.trim())) {
-            fail2(new HubError("malformed-response", `${opts.what}: bad Content-Length '${cl.slice(0, 40)}'`, { url: opts.shownUrl }));
-            return;
-          }
-          framing = { kind: "length", left: Number(cl) };
-          if (framing.left === 0) ended = true;
-        }
-        onBody(rest);
-        resolveHead({ status: parsed.status, headers: parsed.headers, body: reader });
-        return;
-      }
-    };
-    const callback = (nread, buf) => {
-      const data = buf.subarray(0, nread);
-      if (!shared) slabUsed += nread;
-      received += nread;
-      const before = queue.length;
-      if (!headDone) onHead(data);
-      else onBody(data);
-      if (failure) return false;
-      if (ended) {
-        finish2();
-        deliver();
-        return false;
-      }
-      const produced = queue.length > before;
-      deliver();
-      if (produced) {
-        paused = true;
-        return false;
-      }
-      return true;
-    };
-    const onread = { buffer: nextBuffer, callback };
-    const tlsOptions = {
-      host,
-      port,
-      servername: host,
-      onread,
-      ALPNProtocols: ["http/1.1"],
-      ...opts.ca ? { ca: opts.ca } : {}
-    };
-    const socket = https3 ? tlsConnect(tlsOptions) : netConnect({ host, port, onread });
-    const headTimer = setTimeout(
-      () => fail2(new HubError("timeout", `${opts.what}: no response within ${opts.headersTimeoutMs} ms`, { url: opts.shownUrl })),
-      opts.headersTimeoutMs
-    );
-    socket.setNoDelay(true);
-    socket.on(https3 ? "secureConnect" : "connect", () => socket.write(request2));
-    socket.on("error", (err) => {
-      fail2(new HubError("network", `${opts.what}: ${err.message}${err.code && !err.message.includes(err.code) ? ` (${err.code})` : ""}`, { url: opts.shownUrl, cause: err }));
-    });
-    socket.on("close", () => {
-      if (ended || failure) return;
-      if (headDone && framing.kind === "close") {
-        finish2();
-        deliver();
-        return;
-      }
-      fail2(
-        new HubError(
-          "network",
-          headDone ? `${opts.what}: the connection closed before the body was complete` : `${opts.what}: the connection closed before a response (${received} bytes received)`,
-          { url: opts.shownUrl }
-        )
-      );
-    });
-    const armStall = () => {
-      if (stallTimer) clearTimeout(stallTimer);
-      const at = received;
-      stallTimer = setTimeout(() => {
-        if (waiter && received === at) {
-          fail2(new HubError("timeout", `${opts.what}: no bytes for ${opts.stallTimeoutMs} ms, the connection stalled`, { url: opts.shownUrl }));
-        } else if (waiter) armStall();
-      }, opts.stallTimeoutMs);
-      stallTimer.unref();
-    };
-    const reader = {
-      read() {
-        if (failure) return Promise.reject(failure);
-        const c = queue.shift();
-        if (c) return Promise.resolve(c);
-        if (ended) return Promise.resolve(null);
-        return new Promise((resolve3, reject) => {
-          waiter = { resolve: resolve3, reject };
-          armStall();
-          if (paused) {
-            paused = false;
-            socket.resume();
-          }
-        });
-      },
-      cancel() {
-        ended = true;
-        queue.length = 0;
-        if (stallTimer) clearTimeout(stallTimer);
-        socket.destroy();
-        return Promise.resolve();
-      }
-    };
-  });
-}
-
-// src/core/version.ts
-var TOOL_NAME = "model-gate";
-var TOOL_VERSION = "0.1.0";
-
-// src/hub/http.ts
-var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-function isRedirect(status) {
-  return REDIRECTS.has(status);
-}
-var defaultSleep = (ms) => new Promise((resolve3) => setTimeout(resolve3, ms));
-function serverWaitMs(headers, now) {
-  const waits = [];
-  const retryAfter = headers.get("retry-after")?.trim();
-  if (retryAfter) {
-    if (/^\d+$/.test(retryAfter)) waits.push(Number(retryAfter) * 1e3);
-    else {
-      const at = Date.parse(retryAfter);
-      if (!Number.isNaN(at)) waits.push(Math.max(0, at - now));
-    }
-  }
-  const rateLimit = headers.get("ratelimit");
-  if (rateLimit) {
-    const field2 = (name2) => {
-      const m = new RegExp(`(?:^|[;,\\s])${name2}=(\\d+)`).exec(rateLimit);
-      return m?.[1] === void 0 ? void 0 : Number(m[1]);
-    };
-    const remaining = field2("r") ?? field2("remaining");
-    const reset = field2("t") ?? field2("reset");
-    if (remaining === 0 && reset !== void 0) waits.push(reset * 1e3);
-  }
-  return waits.length ? Math.max(...waits) : void 0;
-}
-function clean(text, max = 200) {
-  if (!text) return void 0;
-  const t2 = text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
-  return t2.length > max ? `${t2.slice(0, max)}\u2026` : t2 || void 0;
-}
-function describeCause(err) {
-  const parts = [];
-  let e = err;
-  for (let i = 0; i < 4 && e; i++) {
-    if (e instanceof Error) {
-      const code = e.code;
-      parts.push(typeof code === "string" ? `${e.message} (${code})` : e.message);
-      e = e.cause;
-    } else {
-      parts.push(String(e));
-      break;
-    }
-  }
-  return parts.join(": ");
-}
-var BodyReader = class {
-  constructor(response, controller, stallMs, url, what) {
-    this.controller = controller;
-    this.stallMs = stallMs;
-    this.url = url;
-    this.what = what;
-    this.reader = response.body?.getReader();
-  }
-  controller;
-  stallMs;
-  url;
-  what;
-  reader;
-  pendingSince = 0;
-  timer;
-  timedOut = false;
-  finished = false;
-  /** Next chunk, or null at the end. Throws HubError 'timeout' on a stall, 'network' on a broken connection. */
-  async read() {
-    if (!this.reader || this.finished) return null;
-    this.pendingSince = Date.now();
-    this.arm(this.stallMs);
-    try {
-      const r = await this.reader.read();
-      this.pendingSince = 0;
-      if (r.done) {
-        this.stop();
-        return null;
-      }
-      return r.value;
-    } catch (err) {
-      this.stop();
-      if (this.timedOut) {
-        throw new HubError("timeout", `${this.what}: no bytes for ${this.stallMs} ms, the connection stalled`, {
-          url: this.url
-        });
-      }
-      throw new HubError("network", `${this.what}: the connection broke while reading the body: ${describeCause(err)}`, {
-        url: this.url,
-        cause: err
-      });
-    }
-  }
-  /** Drops the rest of the body and frees the connection. */
-  async cancel() {
-    this.stop();
-    try {
-      await this.reader?.cancel();
-    } catch {
-    }
-  }
-  arm(ms) {
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = void 0;
-      if (this.finished) return;
-      if (this.pendingSince === 0) return;
-      const waited = Date.now() - this.pendingSince;
-      if (waited >= this.stallMs) {
-        this.timedOut = true;
-        this.controller.abort(new Error("stalled"));
-      } else {
-        this.arm(this.stallMs - waited);
-      }
-    }, ms);
-    this.timer.unref();
-  }
-  stop() {
-    this.finished = true;
-    this.pendingSince = 0;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = void 0;
-  }
-};
-var HubHttp = class {
-  hubOrigin;
-  token;
-  fetchImpl;
-  /** File bytes use socket-get.ts unless a fetch was injected (then every request goes through it). */
-  socketForBytes;
-  ca;
-  sleep;
-  now;
-  random;
-  userAgent;
-  headersTimeoutMs;
-  stallTimeoutMs;
-  maxRetries;
-  budget;
-  baseDelayMs;
-  maxDelayMs;
-  maxWaitMs;
-  maxJsonBytes;
-  constructor(opts) {
-    this.hubOrigin = new URL(opts.hubUrl).origin;
-    this.token = opts.token || void 0;
-    this.fetchImpl = opts.fetch ?? ((url, init) => fetch(url, init));
-    this.socketForBytes = opts.fetch === void 0;
-    this.ca = opts.ca;
-    this.sleep = opts.sleep ?? defaultSleep;
-    this.now = opts.now ?? Date.now;
-    this.random = opts.random ?? Math.random;
-    this.userAgent = opts.userAgent ?? `${TOOL_NAME}/${TOOL_VERSION}`;
-    this.headersTimeoutMs = opts.headersTimeoutMs ?? 3e4;
-    this.stallTimeoutMs = opts.stallTimeoutMs ?? 6e4;
-    this.maxRetries = opts.maxRetries ?? 6;
-    this.budget = opts.retryBudget ?? 200;
-    this.baseDelayMs = opts.baseDelayMs ?? 1e3;
-    this.maxDelayMs = opts.maxDelayMs ?? 3e4;
-    this.maxWaitMs = opts.maxWaitMs ?? 3e5;
-    this.maxJsonBytes = opts.maxJsonBytes ?? 64 * 1024 * 1024;
-  }
-  /** Whether a request to `url` carries the token: only the Hub's exact origin does, never a CDN. */
-  sendsTokenTo(url) {
-    return this.token !== void 0 && new URL(url).origin === this.hubOrigin;
-  }
-  /** Exponential backoff with jitter for the given 0-based attempt. */
-  backoffMs(attempt) {
-    const d = Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** attempt);
-    return Math.round(d / 2 + this.random() * d / 2);
-  }
-  /** Takes one retry from the shared budget; false when the budget or the per-request limit is spent. */
-  takeRetry(attempt) {
-    return attempt < this.maxRetries && this.spendRetry();
-  }
-  /** Takes one retry from the shared budget (resumes have their own per-file limit). */
-  spendRetry() {
-    if (this.budget <= 0) return false;
-    this.budget--;
-    return true;
-  }
-  get retriesLeft() {
-    return this.budget;
-  }
-  /**
-   * Sends one request (GET unless told otherwise), retrying 408/429/5xx and network failures before the
-   * response headers. Resolves with any 2xx or 3xx response (redirects are never followed here); throws a
-   * typed HubError for everything else.
-   */
-  async open(url, spec, attempt0 = 0) {
-    const shown = redactUrl(url);
-    let attempt = attempt0;
-    let retries = 0;
-    for (; ; ) {
-      let answer;
-      try {
-        answer = await this.attempt(url, shown, spec);
-      } catch (err) {
-        if (!(err instanceof HubError)) throw err;
-        if (!this.takeRetry(attempt)) throw this.gaveUp(err, retries);
-        await this.sleep(this.backoffMs(attempt));
-        attempt++;
-        retries++;
-        continue;
-      }
-      const { status } = answer;
-      if (status === 408 || status === 429 || status >= 500) {
-        const wait = serverWaitMs(answer.headers, this.now());
-        const e = await this.errorFrom(answer, shown, spec);
-        if (wait !== void 0 && wait > this.maxWaitMs) {
-          throw new HubError(
-            e.code,
-            `${e.message} The Hub asks to wait ${Math.ceil(wait / 1e3)} s, longer than the ${Math.ceil(this.maxWaitMs / 1e3)} s this run allows; retry later or use a token with a higher rate limit.`,
-            { url: shown, status, hubErrorCode: e.hubErrorCode, hubErrorMessage: e.hubErrorMessage }
-          );
-        }
-        if (!this.takeRetry(attempt)) throw this.gaveUp(e, retries);
-        const delay = wait === void 0 ? this.backoffMs(attempt) : wait + Math.round(this.random() * Math.min(1e3, wait / 10));
-        await this.sleep(delay);
-        attempt++;
-        retries++;
-        continue;
-      }
-      if (status >= 400) throw await this.errorFrom(answer, shown, spec);
-      if (status >= 300 && !isRedirect(status)) {
-        await answer.body.cancel();
-        throw new HubError("http-error", `${spec.what}: unexpected HTTP ${status}`, { url: shown, status });
-      }
-      return { ...answer, url: shown, retries };
-    }
-  }
-  /** One request, no retries. Failures before a response are HubErrors 'network' or 'timeout'. */
-  async attempt(url, shown, spec) {
-    const headers = this.headersFor(url, spec.headers);
-    if (spec.bytes && this.socketForBytes) {
-      const r = await socketGet(url, {
-        headers,
-        headersTimeoutMs: this.headersTimeoutMs,
-        stallTimeoutMs: this.stallTimeoutMs,
-        reuseBuffer: spec.bytes.reuseBuffer,
-        what: spec.what,
-        shownUrl: shown,
-        ...this.ca ? { ca: this.ca } : {}
-      });
-      return r;
-    }
-    const controller = new AbortController();
-    let headersTimedOut = false;
-    const timer = setTimeout(() => {
-      headersTimedOut = true;
-      controller.abort(new Error("headers timeout"));
-    }, this.headersTimeoutMs);
-    try {
-      const response = await this.fetchImpl(url, { method: "GET", headers, redirect: "manual", signal: controller.signal });
-      return {
-        status: response.status,
-        headers: response.headers,
-        body: new BodyReader(response, controller, this.stallTimeoutMs, shown, spec.what)
-      };
-    } catch (err) {
-      throw headersTimedOut ? new HubError("timeout", `${spec.what}: no response within ${this.headersTimeoutMs} ms`, { url: shown }) : new HubError("network", `${spec.what}: request failed: ${describeCause(err)}`, { url: shown, cause: err });
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-  /**
-   * GETs JSON. A 3xx is returned with its Location (never followed); a 2xx body is read in full (bounded) and
-   * parsed. Broken or stalled bodies are retried like failed requests; unparseable JSON is 'malformed-response'.
-   */
-  async getJson(url, spec) {
-    let attempt = 0;
-    let retries = 0;
-    for (; ; ) {
-      const opened = await this.open(url, { ...spec, headers: { accept: "application/json", ...spec.headers } }, attempt);
-      retries += opened.retries;
-      attempt += opened.retries;
-      if (isRedirect(opened.status)) {
-        await opened.body.cancel();
-        const location = opened.headers.get("location") ?? void 0;
-        if (!location) {
-          throw new HubError("malformed-response", `${spec.what}: HTTP ${opened.status} redirect without a Location`, {
-            url: opened.url,
-            status: opened.status
-          });
-        }
-        return { status: opened.status, headers: opened.headers, url: opened.url, location, retries };
-      }
-      let text;
-      try {
-        text = await this.readText(opened, spec.what);
-      } catch (err) {
-        if (err instanceof HubError && (err.code === "network" || err.code === "timeout") && this.takeRetry(attempt)) {
-          await this.sleep(this.backoffMs(attempt));
-          attempt++;
-          retries++;
-          continue;
-        }
-        throw err;
-      }
-      let body;
-      try {
-        body = JSON.parse(text);
-      } catch (err) {
-        throw new HubError(
-          "malformed-response",
-          `${spec.what}: the Hub's answer is not JSON (${err.message}); the server is not a Hub API or the response was altered`,
-          { url: opened.url, status: opened.status }
-        );
-      }
-      return { status: opened.status, headers: opened.headers, url: opened.url, body, retries };
-    }
-  }
-  /** Runs a validator over a parsed body, turning shape errors into 'malformed-response'. */
-  validate(answer, what, check) {
-    try {
-      return check(answer.body);
-    } catch (err) {
-      if (err instanceof ShapeError || err instanceof HubError) {
-        throw new HubError(
-          err instanceof HubError ? err.code : "malformed-response",
-          `${what}: malformed answer from the Hub: ${err.message}`,
-          { url: answer.url, status: answer.status }
-        );
-      }
-      throw err;
-    }
-  }
-  async readText(opened, what) {
-    const chunks = [];
-    let total = 0;
-    for (; ; ) {
-      const chunk = await opened.body.read();
-      if (!chunk) break;
-      total += chunk.byteLength;
-      if (total > this.maxJsonBytes) {
-        await opened.body.cancel();
-        throw new HubError("limit-exceeded", `${what}: JSON answer larger than ${this.maxJsonBytes} bytes`, {
-          url: opened.url
-        });
-      }
-      chunks.push(chunk);
-    }
-    return Buffer.concat(chunks, total).toString("utf8");
-  }
-  headersFor(url, extra) {
-    const headers = { "user-agent": this.userAgent, ...extra };
-    if (this.sendsTokenTo(url)) headers.authorization = `Bearer ${this.token}`;
-    return headers;
-  }
-  gaveUp(e, retries) {
-    if (retries === 0 && this.budget > 0) return e;
-    const why = this.budget <= 0 ? "the retry budget of this run is spent" : `gave up after ${retries} retries`;
-    return new HubError(e.code, `${e.message} (${why}); retry later`, {
-      url: e.url,
-      status: e.status,
-      hubErrorCode: e.hubErrorCode,
-      hubErrorMessage: e.hubErrorMessage
-    });
-  }
-  /** A typed error from a 4xx/5xx answer; consumes (a bounded part of) the body for the Hub's message. */
-  async errorFrom(answer, url, spec) {
-    const status = answer.status;
-    const xCode = clean(answer.headers.get("x-error-code"));
-    let xMessage = clean(answer.headers.get("x-error-message"));
-    if (!xMessage) xMessage = await bodyErrorMessage(answer.body);
-    else await answer.body.cancel();
-    const details = { url, status, hubErrorCode: xCode, hubErrorMessage: xMessage };
-    const said = [xCode, xMessage].filter(Boolean).join(": ");
-    const at = `(HTTP ${status}${said ? `, Hub says "${said}"` : ""}, ${url})`;
-    const fail2 = (code, text) => new HubError(code, `${spec.what}: ${text} ${at}`, details);
-    if (xMessage && /disabled/i.test(xMessage)) {
-      return fail2("disabled", "the Hub has disabled access to this repository; do not approve it.");
-    }
-    switch (xCode) {
-      case "RepoNotFound":
-        return fail2("repo-not-found", "no such repository. Check the name and its case; a private one needs HF_TOKEN.");
-      case "RevisionNotFound":
-        return fail2("revision-not-found", "the repository has no such revision; pin a commit it actually has.");
-      case "EntryNotFound":
-        return fail2("entry-not-found", "the file is not in the repository at this commit.");
-      case "GatedRepo":
-        return fail2("gated", "the repository is gated; accept its terms on the Hub with the account whose HF_TOKEN is used.");
-    }
-    if (status === 429) return fail2("rate-limited", "the Hub is rate-limiting this client; wait for its window or use a token.");
-    if (status >= 500 || status === 408) return fail2("server-error", "the Hub failed to answer.");
-    if (status === 401) {
-      return fail2(
-        "unauthorized",
-        "the Hub refused anonymous or token access: the repository is missing or private, or HF_TOKEN is invalid. Check the name, or set HF_TOKEN to a token with read access."
-      );
-    }
-    if (status === 403) return fail2("forbidden", "the token has no access to this resource.");
-    if (status === 404) return fail2(spec.notFound ?? "not-found", "not found.");
-    return fail2("http-error", "unexpected answer.");
-  }
-};
-async function bodyErrorMessage(body) {
-  try {
-    const chunks = [];
-    let total = 0;
-    while (total < 4096) {
-      const c = await body.read();
-      if (!c) break;
-      chunks.push(Buffer.from(c));
-      total += c.byteLength;
-    }
-    await body.cancel();
-    const text = Buffer.concat(chunks).toString("utf8");
-    try {
-      const parsed = JSON.parse(text);
-      if (typeof parsed.error === "string") return clean(parsed.error);
-    } catch {
-    }
-    return clean(text);
-  } catch {
-    return void 0;
-  }
-}
-
-// src/hub/oid.ts
-import { createHash } from "node:crypto";
-function gitBlobHeader(size) {
-  return Buffer.from(`blob ${size}\0`, "latin1");
-}
-function gitBlobOid(content2) {
-  return createHash("sha1").update(gitBlobHeader(content2.byteLength)).update(content2).digest("hex");
-}
-function lfsPointerText(sha256, size) {
-  return `version https://git-lfs.github.com/spec/v1
-oid sha256:${sha256}
-size ${size}
-`;
-}
-function lfsPointerOid(sha256, size) {
-  return gitBlobOid(Buffer.from(lfsPointerText(sha256, size), "latin1"));
-}
-var HEX40 = /^[0-9a-f]{40}$/;
-var HEX64 = /^[0-9a-f]{64}$/;
-
-// src/core/paths.ts
-var MAX_REPO_PATH = 4096;
-function unsafePathReason(path) {
-  if (path.length === 0) return "is empty";
-  if (path.length > MAX_REPO_PATH) return `is longer than ${MAX_REPO_PATH} characters`;
-  if (path.includes("\0")) return "contains a NUL byte";
-  if (/[\u0001-\u001f\u007f]/.test(path)) return "contains a control character";
-  if (path.includes("\\")) return "contains a backslash";
-  if (path.startsWith("/")) return "is an absolute path";
-  if (/^[A-Za-z]:/.test(path)) return "starts with a drive letter";
-  for (const seg of path.split("/")) {
-    if (seg === "..") return "has a '..' segment";
-    if (seg === ".") return "has a '.' segment";
-    if (seg === "") return "has an empty segment";
-  }
-  if (path === ".git" || path.startsWith(".git/")) return "is inside .git";
-  return void 0;
-}
-
-// src/hub/parse.ts
-var OBJECT_ID = /^[0-9a-f]{24}$/;
-var SCANNERS = ["avScan", "pickleImportScan", "protectAiScan", "jFrogScan", "virusTotalScan"];
-function repoId(v, where) {
-  const id2 = str(v, where);
-  const problem = checkRepoId(id2);
-  if (problem) throw new ShapeError(where, "a namespace/name repo id", `${JSON.stringify(id2.slice(0, 200))} (${problem.message})`);
-  return id2;
-}
-function lastCommit(v, where) {
-  if (v === void 0 || v === null) return void 0;
-  const o = obj(v, where);
-  return {
-    id: matching(o.id, HEX40, `${where}.id`, "a 40-hex commit"),
-    title: str(o.title, `${where}.title`),
-    date: isoDate(o.date, `${where}.date`)
-  };
-}
-function scanner(v, where) {
-  if (v === void 0 || v === null) return void 0;
-  const o = obj(v, where);
-  const out = { status: str(o.status, `${where}.status`) };
-  const message = optStr(o.message, `${where}.message`);
-  if (message !== void 0) out.message = message;
-  if (o.pickleImports !== void 0 && o.pickleImports !== null) {
-    out.pickleImports = arr(o.pickleImports, `${where}.pickleImports`).map((p, i) => {
-      const w = `${where}.pickleImports[${i}]`;
-      const po = obj(p, w);
-      return { module: str(po.module, `${w}.module`), name: str(po.name, `${w}.name`), safety: str(po.safety, `${w}.safety`) };
-    });
-  }
-  return out;
-}
-function parseSecurityFileStatus(v, where) {
-  if (v === void 0 || v === null) return void 0;
-  const o = obj(v, where);
-  const out = { status: str(o.status, `${where}.status`) };
-  for (const name2 of SCANNERS) {
-    const s = scanner(o[name2], `${where}.${name2}`);
-    if (s) out[name2] = s;
-  }
-  return out;
-}
-function parseTreeItem(v, where) {
-  const o = obj(v, where);
-  const path = str(o.path, `${where}.path`);
-  const why = unsafePathReason(path);
-  if (why) throw new ShapeError(`${where}.path`, "a relative POSIX path", `${JSON.stringify(path)} (it ${why})`);
-  const oid = matching(o.oid, HEX40, `${where}.oid`, "a 40-hex git oid");
-  const commit = lastCommit(o.lastCommit, `${where}.lastCommit`);
-  if (o.type === "directory") {
-    return { type: "directory", path, oid, ...commit ? { lastCommit: commit } : {} };
-  }
-  if (o.type !== "file") throw new ShapeError(`${where}.type`, "'file' or 'directory'", o.type);
-  const size = count2(o.size, `${where}.size`);
-  const item = { type: "file", path, oid, size };
-  if (o.lfs !== void 0 && o.lfs !== null) {
-    const l = obj(o.lfs, `${where}.lfs`);
-    const lfsSize = count2(l.size, `${where}.lfs.size`);
-    if (lfsSize !== size) throw new ShapeError(`${where}.lfs.size`, `equal to size ${size}`, lfsSize);
-    const pointerSize = optCount(l.pointerSize, `${where}.lfs.pointerSize`);
-    item.lfs = {
-      oid: matching(l.oid, HEX64, `${where}.lfs.oid`, "a 64-hex sha256"),
-      size: lfsSize,
-      ...pointerSize !== void 0 ? { pointerSize } : {}
-    };
-  }
-  const xetHash = optStr(o.xetHash, `${where}.xetHash`);
-  if (xetHash !== void 0) item.xetHash = xetHash;
-  if (commit) item.lastCommit = commit;
-  const sec = parseSecurityFileStatus(o.securityFileStatus, `${where}.securityFileStatus`);
-  if (sec) item.securityFileStatus = sec;
-  return item;
-}
-function sibling(v, where) {
-  const o = obj(v, where);
-  const out = { rfilename: str(o.rfilename, `${where}.rfilename`) };
-  const size = optCount(o.size, `${where}.size`);
-  if (size !== void 0) out.size = size;
-  if (o.blobId !== void 0) out.blobId = matching(o.blobId, HEX40, `${where}.blobId`, "a 40-hex git oid");
-  if (o.lfs !== void 0 && o.lfs !== null) {
-    const l = obj(o.lfs, `${where}.lfs`);
-    const pointerSize = optCount(l.pointerSize, `${where}.lfs.pointerSize`);
-    out.lfs = {
-      sha256: matching(l.sha256, HEX64, `${where}.lfs.sha256`, "a 64-hex sha256"),
-      size: count2(l.size, `${where}.lfs.size`),
-      ...pointerSize !== void 0 ? { pointerSize } : {}
-    };
-  }
-  return out;
-}
-function securityRepoStatus(v, where) {
-  if (v === void 0 || v === null) return void 0;
-  const o = obj(v, where);
-  return {
-    scansDone: bool2(o.scansDone, `${where}.scansDone`),
-    filesWithIssues: arr(o.filesWithIssues ?? [], `${where}.filesWithIssues`).map((f, i) => {
-      const fo = obj(f, `${where}.filesWithIssues[${i}]`);
-      return { path: str(fo.path, `${where}.filesWithIssues[${i}].path`), level: str(fo.level, `${where}.filesWithIssues[${i}].level`) };
-    })
-  };
-}
-function parseModelInfo(v) {
-  const o = obj(v, "model info");
-  const info2 = {
-    _id: matching(o._id, OBJECT_ID, "_id", "a 24-hex ObjectId"),
-    id: repoId(o.id, "id"),
-    sha: matching(o.sha, HEX40, "sha", "a 40-hex commit")
-  };
-  const setStr = (k) => {
-    const s = optStr(o[k], k);
-    if (s !== void 0) info2[k] = s;
-  };
-  setStr("author");
-  setStr("pipeline_tag");
-  setStr("library_name");
-  const createdAt = optIsoDate(o.createdAt, "createdAt");
-  if (createdAt !== void 0) info2.createdAt = createdAt;
-  const lastModified = optIsoDate(o.lastModified, "lastModified");
-  if (lastModified !== void 0) info2.lastModified = lastModified;
-  const priv = optBool(o.private, "private");
-  if (priv !== void 0) info2.private = priv;
-  const disabled = optBool(o.disabled, "disabled");
-  if (disabled !== void 0) info2.disabled = disabled;
-  if (o.gated !== void 0 && o.gated !== null) {
-    if (o.gated !== false && o.gated !== "auto" && o.gated !== "manual") {
-      throw new ShapeError("gated", "false, 'auto' or 'manual'", o.gated);
-    }
-    info2.gated = o.gated;
-  }
-  const downloads = optCount(o.downloads, "downloads");
-  if (downloads !== void 0) info2.downloads = downloads;
-  const likes = optCount(o.likes, "likes");
-  if (likes !== void 0) info2.likes = likes;
-  if (o.tags !== void 0 && o.tags !== null) info2.tags = strArray(o.tags, "tags");
-  if (o.siblings !== void 0 && o.siblings !== null) {
-    info2.siblings = arr(o.siblings, "siblings").map((s, i) => sibling(s, `siblings[${i}]`));
-  }
-  const srs = securityRepoStatus(o.securityRepoStatus, "securityRepoStatus");
-  if (srs) info2.securityRepoStatus = srs;
-  if (o.cardData !== void 0) info2.cardData = o.cardData;
-  if (o.config !== void 0) info2.config = o.config;
-  return info2;
-}
-function parseCommit(v, where) {
-  const o = obj(v, where);
-  const out = {
-    id: matching(o.id, HEX40, `${where}.id`, "a 40-hex commit"),
-    title: str(o.title, `${where}.title`),
-    authors: arr(o.authors ?? [], `${where}.authors`).map((a, i) => ({
-      user: str(obj(a, `${where}.authors[${i}]`).user, `${where}.authors[${i}].user`)
-    })),
-    date: isoDate(o.date, `${where}.date`)
-  };
-  const message = optStr(o.message, `${where}.message`);
-  if (message !== void 0) out.message = message;
-  return out;
-}
-function refList(v, where) {
-  return arr(v ?? [], where).map((r, i) => {
-    const w = `${where}[${i}]`;
-    const o = obj(r, w);
-    return {
-      name: str(o.name, `${w}.name`),
-      ref: str(o.ref, `${w}.ref`),
-      targetCommit: matching(o.targetCommit, HEX40, `${w}.targetCommit`, "a 40-hex commit")
-    };
-  });
-}
-function parseRefs(v) {
-  const o = obj(v, "refs");
-  return { branches: refList(o.branches, "branches"), tags: refList(o.tags, "tags"), converts: refList(o.converts, "converts") };
-}
-function objectIdTime(id2) {
-  return new Date(parseInt(id2.slice(0, 8), 16) * 1e3).toISOString();
-}
-function authorFrom(o, type, nameKey) {
-  const id2 = matching(o._id, OBJECT_ID, "_id", "a 24-hex ObjectId");
-  const createdAt = optIsoDate(o.createdAt, "createdAt");
-  const out = {
-    name: str(o[nameKey], nameKey),
-    type,
-    id: id2,
-    createdAt: createdAt ?? objectIdTime(id2),
-    createdAtSource: createdAt ? "createdAt" : "objectId"
-  };
-  const fullname = optStr(o.fullname, "fullname");
-  if (fullname !== void 0) out.fullname = fullname;
-  const isVerified = optBool(o.isVerified, "isVerified");
-  if (isVerified !== void 0) out.isVerified = isVerified;
-  const isPro = optBool(o.isPro, "isPro");
-  if (isPro !== void 0) out.isPro = isPro;
-  return out;
-}
-function parseUserOverview(v) {
-  return authorFrom(obj(v, "user overview"), "user", "user");
-}
-function parseOrgOverview(v) {
-  return authorFrom(obj(v, "organization overview"), "org", "name");
-}
-
-// src/hub/download.ts
-import { createHash as createHash2 } from "node:crypto";
-import { mkdir as mkdir2, open as open2, rename as rename2, rm as rm2 } from "node:fs/promises";
-import { dirname as dirname2 } from "node:path";
-var PUBLIC_HUB = "https://huggingface.co";
-function cdnAllowed(hubOrigin, origin, allowed) {
-  if (allowed) return allowed.some((a) => new URL(a).origin === origin);
-  if (hubOrigin !== PUBLIC_HUB) return false;
-  const url = new URL(origin);
-  return url.protocol === "https:" && (url.hostname.endsWith(".hf.co") || url.hostname.endsWith(".huggingface.co"));
-}
-function unquoteEtag(v) {
-  if (v === null) return void 0;
-  return v.trim().replace(/^W\//, "").replace(/^"(.*)"$/, "$1");
-}
-function encodePath(path) {
-  return path.split("/").map(encodeURIComponent).join("/");
-}
-var Downloader = class {
-  constructor(http4, opts = {}) {
-    this.http = http4;
-    this.allowed = opts.allowedCdnOrigins?.map((o) => new URL(o).origin);
-    this.maxResumes = opts.maxResumes ?? 5;
-  }
-  http;
-  allowed;
-  maxResumes;
-  async download(req2) {
-    const { item } = req2;
-    const size = item.size;
-    const what = `${req2.repo}@${req2.sha.slice(0, 12)}:${item.path}`;
-    const fail2 = (code, message, expected, actual) => new HubError(code, `${what}: ${message}`, {
-      path: item.path,
-      ...expected !== void 0 ? { expected } : {},
-      ...actual !== void 0 ? { actual } : {}
-    });
-    const sha256 = createHash2("sha256");
-    const sha1 = item.lfs ? void 0 : createHash2("sha1").update(gitBlobHeader(size));
-    const consumers = req2.consumers ?? [];
-    const tail = req2.expectTail;
-    const tailStart = tail ? size - tail.byteLength : size;
-    if (tail && tailStart < 0) throw fail2("tail-mismatch", `expected tail of ${tail.byteLength} bytes is longer than the file`);
-    const copy = req2.copyTo ? await Copy.open(req2.copyTo, what) : void 0;
-    const reuse = consumers.every((c) => c.borrowsChunks === true);
-    let delivered = 0;
-    let retries = 0;
-    let resumes = 0;
-    let origin;
-    try {
-      for (; ; ) {
-        const range = delivered > 0 ? { start: delivered, end: size - 1 } : void 0;
-        const src = await this.openSource(req2.repo, req2.sha, item, range, what, reuse);
-        retries += src.retries;
-        origin = src.origin;
-        let broke;
-        try {
-          for (; ; ) {
-            const chunk = await src.opened.body.read();
-            if (chunk === null) break;
-            const n = chunk.byteLength;
-            if (delivered + n > size) {
-              await src.opened.body.cancel();
-              throw fail2("size-mismatch", `the server sent more than the ${size} bytes the tree lists`, size, `> ${size}`);
-            }
-            sha256.update(chunk);
-            sha1?.update(chunk);
-            if (tail && delivered + n > tailStart) {
-              const from = Math.max(0, tailStart - delivered);
-              const a = chunk.subarray(from);
-              const b = tail.subarray(delivered + from - tailStart, delivered + n - tailStart);
-              if (Buffer.compare(a, b) !== 0) {
-                await src.opened.body.cancel();
-                throw fail2("tail-mismatch", "the streamed last bytes differ from the tail fetched earlier; the server answers inconsistently");
-              }
-            }
-            if (copy) await copy.write(chunk);
-            for (const c of consumers) {
-              try {
-                const r = c.write(chunk);
-                if (r) await r;
-              } catch (err) {
-                await src.opened.body.cancel();
-                throw new HubError("consumer-failed", `${what}: a consumer failed at byte ${delivered}: ${err.message}`, {
-                  path: item.path,
-                  cause: err
-                });
-              }
-            }
-            delivered += n;
-          }
-        } catch (err) {
-          if (err instanceof HubError && (err.code === "network" || err.code === "timeout")) broke = err;
-          else throw err;
-        }
-        if (delivered === size) break;
-        broke ??= fail2("truncated", `the body ended after ${delivered} of ${size} bytes`, size, delivered);
-        if (resumes >= this.maxResumes || !this.http.spendRetry()) {
-          throw fail2(
-            broke.code === "timeout" ? "timeout" : "truncated",
-            `stopped after ${delivered} of ${size} bytes (${broke.message}); gave up after ${resumes} resumes. Retry later.`,
-            size,
-            delivered
-          );
-        }
-        await this.http.sleep(this.http.backoffMs(resumes));
-        resumes++;
-        retries++;
-      }
-      for (const c of consumers) {
-        try {
-          await c.end?.();
-        } catch (err) {
-          throw new HubError("consumer-failed", `${what}: a consumer failed at the end: ${err.message}`, {
-            path: item.path,
-            cause: err
-          });
-        }
-      }
-      const gotSha = sha256.digest("hex");
-      let gitOid;
-      if (item.lfs) {
-        if (gotSha !== item.lfs.oid) {
-          throw fail2("sha256-mismatch", `content sha256 ${gotSha} differs from the tree's lfs.oid ${item.lfs.oid}`, item.lfs.oid, gotSha);
-        }
-        gitOid = lfsPointerOid(gotSha, size);
-      } else {
-        gitOid = sha1.digest("hex");
-      }
-      if (gitOid !== item.oid) {
-        throw fail2(
-          "git-oid-mismatch",
-          `git oid ${gitOid} ${item.lfs ? "of the rebuilt LFS pointer" : "of the content"} differs from the tree's ${item.oid}`,
-          item.oid,
-          gitOid
-        );
-      }
-      if (copy) await copy.commit();
-      return { path: item.path, size, sha256: gotSha, gitOid, lfs: item.lfs !== void 0, retries, resumes, source: origin };
-    } finally {
-      if (copy) await copy.discard();
-    }
-  }
-  /** The last `k` bytes of the file (fewer if the file is shorter), through the same checked resolve path. */
-  async fetchTail(repo, sha, item, k) {
-    const n = Math.min(Math.max(0, Math.floor(k)), item.size);
-    if (n === 0) return new Uint8Array(0);
-    const what = `${repo}@${sha.slice(0, 12)}:${item.path} (last ${n} bytes)`;
-    for (let attempt = 0; ; attempt++) {
-      const src = await this.openSource(repo, sha, item, { start: item.size - n, end: item.size - 1 }, what, true);
-      const out = Buffer.allocUnsafe(n);
-      let got = 0;
-      try {
-        for (; ; ) {
-          const chunk = await src.opened.body.read();
-          if (chunk === null) break;
-          if (got + chunk.byteLength > n) {
-            await src.opened.body.cancel();
-            throw new HubError("size-mismatch", `${what}: the server sent more bytes than asked for`, { path: item.path, expected: n });
-          }
-          out.set(chunk, got);
-          got += chunk.byteLength;
-        }
-        if (got === n) return new Uint8Array(out.buffer, out.byteOffset, n);
-        throw new HubError("truncated", `${what}: the body ended after ${got} of ${n} bytes`, { path: item.path, expected: n, actual: got });
-      } catch (err) {
-        const transient = err instanceof HubError && (err.code === "network" || err.code === "timeout" || err.code === "truncated");
-        if (!transient || attempt >= this.maxResumes || !this.http.spendRetry()) throw err;
-        await this.http.sleep(this.http.backoffMs(attempt));
-      }
-    }
-  }
-  /**
-   * Opens the byte source for `item` (from `range.start` when resuming): resolve at the sha with manual redirects,
-   * check X-Repo-Commit, the ETag (regular files) or X-Linked-Etag/X-Linked-Size (LFS), then for LFS the CDN
-   * Location — only on an allowed origin and without the token — and the status/Content-Range/Content-Length.
-   */
-  async openSource(repo, sha, item, range, what, reuseBuffer) {
-    const resolveUrl = `${this.http.hubOrigin}/${repo}/resolve/${sha}/${encodePath(item.path)}`;
-    const rangeHeader = range ? { range: `bytes=${range.start}-${range.end}` } : {};
-    const base2 = { "accept-encoding": "identity" };
-    const hub = await this.http.open(resolveUrl, {
-      what,
-      headers: item.lfs ? base2 : { ...base2, ...rangeHeader },
-      notFound: "entry-not-found",
-      bytes: { reuseBuffer }
-    });
-    let retries = hub.retries;
-    const h = hub.headers;
-    const ctx = (expected, actual) => ({
-      url: hub.url,
-      status: hub.status,
-      path: item.path,
-      ...expected !== void 0 ? { expected } : {},
-      ...actual !== void 0 ? { actual } : {}
-    });
-    const reject = async (code, message, expected, actual) => {
-      await hub.body.cancel();
-      throw new HubError(code, `${what}: ${message}`, ctx(expected, actual));
-    };
-    const commit = h.get("x-repo-commit")?.trim();
-    if (commit !== sha) {
-      await reject(
-        "commit-mismatch",
-        commit ? `the Hub served commit ${commit}, not the pinned ${sha}` : "the Hub did not say which commit it served (no X-Repo-Commit)",
-        sha,
-        commit ?? "(missing)"
-      );
-    }
-    if (!isRedirect(hub.status)) {
-      if (item.lfs) {
-        await reject("unexpected-redirect", `an LFS file was answered with HTTP ${hub.status} instead of a redirect to its CDN`);
-      }
-      const etag = unquoteEtag(h.get("etag"));
-      if (etag !== item.oid) await reject("etag-mismatch", `ETag ${etag ?? "(missing)"} is not the tree's git oid ${item.oid}`, item.oid, etag ?? "(missing)");
-      await this.checkBody(hub, item, range, what);
-      return { opened: hub, origin: this.http.hubOrigin, retries };
-    }
-    if (!item.lfs) {
-      await reject(
-        "unexpected-redirect",
-        `HTTP ${hub.status} for a regular (non-LFS) file; a 307 means the repository moved \u2014 resolve it and use the canonical id`
-      );
-    }
-    const lfs = item.lfs;
-    const linked = unquoteEtag(h.get("x-linked-etag"));
-    if (linked !== lfs.oid) await reject("etag-mismatch", `X-Linked-Etag ${linked ?? "(missing)"} is not the tree's lfs.oid ${lfs.oid}`, lfs.oid, linked ?? "(missing)");
-    const linkedSize = h.get("x-linked-size")?.trim();
-    if (linkedSize !== String(item.size)) {
-      await reject("size-mismatch", `X-Linked-Size ${linkedSize ?? "(missing)"} is not the tree's size ${item.size}`, item.size, linkedSize ?? "(missing)");
-    }
-    const location = h.get("location");
-    let cdn;
-    try {
-      cdn = new URL(location ?? "", resolveUrl);
-    } catch {
-      return reject("malformed-response", "unparseable Location on the LFS redirect");
-    }
-    if (!location) await reject("malformed-response", "LFS redirect without a Location");
-    if (!cdnAllowed(this.http.hubOrigin, cdn.origin, this.allowed)) {
-      await reject(
-        "unexpected-cdn-origin",
-        `the LFS redirect points to ${cdn.origin}, which is not an allowed CDN origin for ${this.http.hubOrigin}; add it to allowedCdnOrigins only if you trust it`,
-        this.allowed?.join(" ") ?? "https://*.hf.co",
-        cdn.origin
-      );
-    }
-    await hub.body.cancel();
-    const bytes2 = await this.http.open(cdn.href, {
-      what: `${what} from the CDN`,
-      headers: { ...base2, ...rangeHeader },
-      notFound: "entry-not-found",
-      bytes: { reuseBuffer }
-    });
-    retries += bytes2.retries;
-    if (isRedirect(bytes2.status)) {
-      await bytes2.body.cancel();
-      throw new HubError("unexpected-redirect", `${what}: the CDN redirected again (HTTP ${bytes2.status}); refusing a second hop`, {
-        url: bytes2.url,
-        status: bytes2.status,
-        path: item.path
-      });
-    }
-    await this.checkBody(bytes2, item, range, what);
-    return { opened: bytes2, origin: cdn.origin, retries };
-  }
-  /** Status, Content-Range, Content-Length and Content-Encoding of the response that carries the bytes. */
-  async checkBody(src, item, range, what) {
-    const res = src;
-    const h = res.headers;
-    const bad = async (code, message, expected, actual) => {
-      await src.body.cancel();
-      throw new HubError(code, `${what}: ${message}`, {
-        url: src.url,
-        status: res.status,
-        path: item.path,
-        ...expected !== void 0 ? { expected } : {},
-        ...actual !== void 0 ? { actual } : {}
-      });
-    };
-    const encoding = h.get("content-encoding")?.trim().toLowerCase();
-    if (encoding && encoding !== "identity") await bad("malformed-response", `the server applied Content-Encoding '${encoding}' although identity was asked for`);
-    const whole = !range || range.start === 0 && range.end === item.size - 1;
-    let expectedLength = item.size;
-    if (range && res.status === 206) {
-      const cr = h.get("content-range")?.trim() ?? "";
-      const want = `bytes ${range.start}-${range.end}/${item.size}`;
-      if (cr !== want) await bad("range-not-honoured", `Content-Range '${cr || "(missing)"}' does not match the request (${want})`, want, cr || "(missing)");
-      expectedLength = range.end - range.start + 1;
-    } else if (range && !(whole && res.status === 200)) {
-      await bad(
-        "range-not-honoured",
-        `asked for bytes ${range.start}-${range.end} but got HTTP ${res.status}; restarting would deliver bytes twice, so the download fails`,
-        206,
-        res.status
-      );
-    } else if (res.status !== 200) {
-      await bad("http-error", `unexpected HTTP ${res.status} for the file's bytes`, 200, res.status);
-    }
-    const cl = h.get("content-length");
-    if (cl !== null && Number(cl) !== expectedLength) {
-      await bad("size-mismatch", `Content-Length ${cl} is not the expected ${expectedLength} bytes`, expectedLength, Number(cl));
-    }
-  }
-};
-var Copy = class _Copy {
-  constructor(fh, partial, dest, what) {
-    this.fh = fh;
-    this.partial = partial;
-    this.dest = dest;
-    this.what = what;
-  }
-  fh;
-  partial;
-  dest;
-  what;
-  committed = false;
-  static async open(dest, what) {
-    const partial = `${dest}.partial`;
-    try {
-      await mkdir2(dirname2(dest), { recursive: true });
-      return new _Copy(await open2(partial, "w"), partial, dest, what);
-    } catch (err) {
-      throw new HubError("write-failed", `${what}: cannot create ${partial}: ${err.message}`, { cause: err });
-    }
-  }
-  async write(chunk) {
-    try {
-      let off = 0;
-      while (off < chunk.byteLength) off += (await this.fh.write(chunk, off, chunk.byteLength - off)).bytesWritten;
-    } catch (err) {
-      throw new HubError("write-failed", `${this.what}: writing ${this.partial} failed: ${err.message}`, { cause: err });
-    }
-  }
-  async commit() {
-    try {
-      await this.fh.close();
-      await rename2(this.partial, this.dest);
-      this.committed = true;
-    } catch (err) {
-      throw new HubError("write-failed", `${this.what}: moving the verified copy to ${this.dest} failed: ${err.message}`, {
-        cause: err
-      });
-    }
-  }
-  async discard() {
-    if (this.committed) return;
-    await this.fh.close().catch(() => void 0);
-    await rm2(this.partial, { force: true });
-  }
-};
-
-// src/hub/client.ts
-function assertRepoId(repo) {
-  const problem = checkRepoId(repo);
-  if (problem) throw new HubError("invalid-repo-id", `${problem.message}. ${problem.help}`);
-}
-function assertRevision(revision) {
-  if (!HEX40.test(revision)) {
-    const hint = /^[0-9a-fA-F]{7,39}$/.test(revision) ? "a short sha is ambiguous and can be made to collide" : /^[0-9a-fA-F]{40}$/.test(revision) ? "write it in lowercase" : "a branch or tag name can be moved to other bytes at any time";
-    throw new HubError(
-      "invalid-revision",
-      `revision '${revision.slice(0, 100)}' is not a full 40-hex commit sha (${hint}); pin the exact commit, e.g. from the repository's "Files and versions" history`
-    );
-  }
-}
-function parseLinkNext(header) {
-  if (!header) return void 0;
-  for (const m of header.matchAll(/<([^>]*)>((?:\s*;\s*[^;,]*)*)/g)) {
-    if (/;\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?/i.test(m[2] ?? "")) return m[1];
-  }
-  return void 0;
-}
-var HubClient = class {
-  http;
-  hubUrl;
-  downloader;
-  maxRedirects;
-  maxTreePages;
-  maxCommitPages;
-  constructor(opts) {
-    this.http = new HubHttp(opts);
-    this.hubUrl = this.http.hubOrigin;
-    this.maxRedirects = opts.maxRedirects ?? 5;
-    this.maxTreePages = opts.maxTreePages ?? 5e3;
-    this.maxCommitPages = opts.maxCommitPages ?? 50;
-    this.downloader = new Downloader(this.http, {
-      ...opts.allowedCdnOrigins ? { allowedCdnOrigins: opts.allowedCdnOrigins } : {},
-      ...opts.maxResumes !== void 0 ? { maxResumes: opts.maxResumes } : {}
-    });
-  }
-  /**
-   * Model info for `repo` at the pinned commit, following 3xx by hand: only same-origin model-info Locations,
-   * at most maxRedirects hops, no loops, every hop recorded. Requires the Hub to resolve the sha to itself.
-   */
-  async resolveRepo(repo, revision) {
-    assertRepoId(repo);
-    assertRevision(revision);
-    const redirects = [];
-    let current = repo;
-    let url = `${this.hubUrl}/api/models/${repo}/revision/${revision}?blobs=true&securityStatus=true`;
-    const seen = /* @__PURE__ */ new Set([url]);
-    for (; ; ) {
-      const what = `model info for ${current}@${revision}`;
-      const answer = await this.http.getJson(url, { what, notFound: "repo-not-found" });
-      if (answer.location === void 0) {
-        const info2 = this.http.validate(answer, what, parseModelInfo);
-        if (info2.sha !== revision) {
-          throw new HubError(
-            "revision-mismatch",
-            `${what}: the Hub resolved the pinned commit to ${info2.sha}; a pinned sha must resolve to itself, so this answer cannot be trusted`,
-            { url: answer.url, expected: revision, actual: info2.sha }
-          );
-        }
-        return {
-          requested: repo,
-          canonicalId: info2.id,
-          repoId: info2._id,
-          sha: info2.sha,
-          redirects,
-          renamed: redirects.length > 0 || info2.id !== repo,
-          info: info2
-        };
-      }
-      const next = new URL(answer.location, url);
-      const target = /^\/api\/models\/([^/]+\/[^/]+)\/revision\/([^/]+)$/.exec(next.pathname);
-      if (next.origin !== this.hubUrl || !target) {
-        throw new HubError(
-          "unexpected-redirect",
-          `${what}: HTTP ${answer.status} to ${next.origin}${next.pathname}, which is not model info on this Hub; only renames within ${this.hubUrl} are followed`,
-          { url: answer.url, status: answer.status }
-        );
-      }
-      const toRepo = decodeURIComponent(target[1] ?? "");
-      const toRev = decodeURIComponent(target[2] ?? "");
-      const toProblem = checkRepoId(toRepo);
-      if (toProblem) {
-        throw new HubError("unexpected-redirect", `${what}: HTTP ${answer.status} to a repository that cannot exist on the Hub: ${toProblem.message}`, {
-          url: answer.url,
-          status: answer.status
-        });
-      }
-      if (toRev !== revision) {
-        throw new HubError(
-          "unexpected-redirect",
-          `${what}: the redirect changes the revision to '${toRev.slice(0, 80)}'; a pinned commit must not move`,
-          { url: answer.url, status: answer.status, expected: revision, actual: toRev }
-        );
-      }
-      redirects.push({ from: current, to: toRepo, status: answer.status, location: `${next.origin}${next.pathname}` });
-      if (seen.has(next.href)) {
-        throw new HubError(
-          "redirect-loop",
-          `${what}: redirect loop ${[repo, ...redirects.map((h) => h.to)].join(" -> ")}; the Hub's rename records are inconsistent`,
-          { url: answer.url, status: answer.status }
-        );
-      }
-      if (redirects.length > this.maxRedirects) {
-        throw new HubError(
-          "redirect-loop",
-          `${what}: more than ${this.maxRedirects} redirects (${[repo, ...redirects.map((h) => h.to)].join(" -> ")}); refusing to follow further`,
-          { url: answer.url, status: answer.status }
-        );
-      }
-      seen.add(next.href);
-      current = toRepo;
-      url = next.href;
-    }
-  }
-  /**
-   * Every file and directory at `sha` (recursive, expanded), following `Link: rel="next"` only within the Hub
-   * origin. Paths are validated (relative POSIX, no `..`, no duplicates, no file inside a file). Throws rather than
-   * return a partial tree.
-   */
-  async listTree(repo, sha) {
-    assertRepoId(repo);
-    assertRevision(sha);
-    const what = `file list of ${repo}@${sha}`;
-    const items = [];
-    const byPath = /* @__PURE__ */ new Map();
-    const complete = await this.paginate(
-      `${this.hubUrl}/api/models/${repo}/tree/${sha}?recursive=true&expand=true`,
-      what,
-      this.maxTreePages,
-      (answer) => {
-        const page = this.http.validate(
-          answer,
-          what,
-          (body) => arr(body, "tree").map((v, i) => parseTreeItem(v, `tree[${items.length + i}]`))
-        );
-        for (const item of page) {
-          if (byPath.has(item.path)) {
-            throw new HubError("invalid-tree", `${what}: the path '${item.path}' is listed twice; the listing cannot be trusted`, {
-              url: answer.url,
-              path: item.path
-            });
-          }
-          byPath.set(item.path, item);
-          items.push(item);
-        }
-      }
-    );
-    if (!complete) {
-      throw new HubError(
-        "limit-exceeded",
-        `${what}: more than ${this.maxTreePages} pages; the repository is too large to review completely`
-      );
-    }
-    for (const item of items) {
-      for (let i = item.path.indexOf("/"); i > 0; i = item.path.indexOf("/", i + 1)) {
-        const parent = byPath.get(item.path.slice(0, i));
-        if (parent?.type === "file") {
-          throw new HubError("invalid-tree", `${what}: '${item.path}' is listed inside the file '${parent.path}'`, {
-            path: item.path
-          });
-        }
-      }
-    }
-    return items;
-  }
-  /**
-   * Commits reachable from `rev`, newest first, all pages up to maxCommitPages (or `opts.maxPages`, for callers
-   * that need only the newest page and the total count).
-   */
-  async listCommits(repo, rev, opts = {}) {
-    assertRepoId(repo);
-    const what = `commit history of ${repo}@${rev}`;
-    const commits = [];
-    let total;
-    const complete = await this.paginate(
-      `${this.hubUrl}/api/models/${repo}/commits/${encodeURIComponent(rev)}`,
-      what,
-      Math.max(1, Math.min(opts.maxPages ?? this.maxCommitPages, this.maxCommitPages)),
-      (answer) => {
-        const page = this.http.validate(
-          answer,
-          what,
-          (body) => arr(body, "commits").map((v, i) => parseCommit(v, `commits[${commits.length + i}]`))
-        );
-        commits.push(...page);
-        const t2 = answer.headers.get("x-total-count");
-        if (t2 && /^\d+$/.test(t2)) total = Number(t2);
-      }
-    );
-    return { commits, ...total !== void 0 ? { total } : {}, complete };
-  }
-  async getRefs(repo) {
-    assertRepoId(repo);
-    const what = `refs of ${repo}`;
-    const answer = await this.http.getJson(`${this.hubUrl}/api/models/${repo}/refs`, { what, notFound: "repo-not-found" });
-    this.refuseRedirect(answer, what);
-    return this.http.validate(answer, what, parseRefs);
-  }
-  /** The user or organisation `name` (users first; they share one namespace). */
-  async getAuthor(name2) {
-    const problem = checkNamespace(name2);
-    if (problem) throw new HubError("invalid-repo-id", `${problem.message}. ${problem.help}`);
-    const tryOne = async (kind) => {
-      const what = `${kind === "users" ? "user" : "organization"} overview of ${name2}`;
-      try {
-        const answer = await this.http.getJson(`${this.hubUrl}/api/${kind}/${name2}/overview`, { what, notFound: "author-not-found" });
-        this.refuseRedirect(answer, what);
-        return this.http.validate(answer, what, kind === "users" ? parseUserOverview : parseOrgOverview);
-      } catch (err) {
-        if (err instanceof HubError && err.code === "author-not-found") return void 0;
-        throw err;
-      }
-    };
-    const found = await tryOne("users") ?? await tryOne("organizations");
-    if (!found) {
-      throw new HubError(
-        "author-not-found",
-        `no Hub user or organization named '${name2}'; the namespace may have been deleted (and could be re-registered by anyone)`
-      );
-    }
-    return found;
-  }
-  /** Downloads one tree file at `sha` through the verified stream (see download.ts). */
-  download(req2) {
-    return this.downloader.download(req2);
-  }
-  /** The last `k` bytes of a file (zip central directories), via a Range request. */
-  fetchTail(repo, sha, item, k) {
-    return this.downloader.fetchTail(repo, sha, item, k);
-  }
-  refuseRedirect(answer, what) {
-    if (answer.location !== void 0) {
-      throw new HubError(
-        "unexpected-redirect",
-        `${what}: HTTP ${answer.status} redirect; the repository moved \u2014 resolve it with resolveRepo and use the canonical id`,
-        { url: answer.url, status: answer.status }
-      );
-    }
-  }
-  /** Reads pages until no `rel="next"`; returns false when maxPages was reached first. */
-  async paginate(first, what, maxPages, onPage) {
-    const seen = /* @__PURE__ */ new Set();
-    let url = first;
-    for (let page = 0; page < maxPages; page++) {
-      seen.add(url);
-      const answer = await this.http.getJson(url, { what, notFound: "repo-not-found" });
-      this.refuseRedirect(answer, what);
-      onPage(answer);
-      const link = parseLinkNext(answer.headers.get("link"));
-      if (link === void 0) return true;
-      let next;
-      try {
-        next = new URL(link, url);
-      } catch {
-        throw new HubError("malformed-response", `${what}: unparseable pagination Link`, { url: answer.url });
-      }
-      if (next.origin !== this.hubUrl) {
-        throw new HubError(
-          "foreign-link",
-          `${what}: the next page is on ${next.origin}, not the Hub ${this.hubUrl}; refusing to follow pagination off the Hub`,
-          { url: answer.url, expected: this.hubUrl, actual: next.origin }
-        );
-      }
-      if (seen.has(next.href)) {
-        throw new HubError("pagination-loop", `${what}: the next-page Link points back to a page already read`, { url: answer.url });
-      }
-      url = next.href;
-    }
-    return false;
-  }
-};
-
-// src/hub/endpoint.ts
-var PUBLIC_HUB_URL = "https://huggingface.co";
-function pickHubUrl(input, env2) {
-  const explicit = input?.trim();
-  if (explicit) return normalizeHubUrl(explicit, "the hub-url input");
-  const fromEnv = env2.HF_ENDPOINT?.trim();
-  if (fromEnv) return normalizeHubUrl(fromEnv, "HF_ENDPOINT");
-  return PUBLIC_HUB_URL;
-}
-function normalizeHubUrl(raw, source = "the Hub URL") {
-  let url;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new HubError("invalid-hub-url", `${source} is not a URL; use e.g. ${PUBLIC_HUB_URL}`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new HubError("invalid-hub-url", `${source} '${url.protocol}//\u2026' must be http or https`);
-  }
-  if (url.username || url.password) {
-    throw new HubError("invalid-hub-url", `${source} must not contain credentials; pass a token through HF_TOKEN`);
-  }
-  if (url.pathname !== "/" && url.pathname !== "" || url.search || url.hash) {
-    throw new HubError(
-      "invalid-hub-url",
-      `${source} has a path, query or fragment after ${url.origin}; give only scheme://host[:port]`
-    );
-  }
-  return url.origin;
-}
-
-// src/report/escape.ts
-var BREAK = "\u200B";
-var ELLIPSIS = "\u2026";
-var INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
-var NEEDS_WORK = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
-var NEEDS_WORK_MULTILINE = /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cf}\p{Zl}\p{Zp}\p{Cs}]|\r/u;
-function visible(cp) {
-  return `\\u{${cp.toString(16).toUpperCase().padStart(4, "0")}}`;
-}
-function sanitize(input, opts) {
-  const max = Math.max(1, Math.floor(opts.max));
-  if (!(opts.multiline ? NEEDS_WORK_MULTILINE : NEEDS_WORK).test(input)) {
-    if (input.length <= max) return input;
-    let end = max - 1;
-    const last = input.charCodeAt(end - 1);
-    if (last >= 55296 && last <= 56319) end--;
-    return input.slice(0, end) + ELLIPSIS;
-  }
-  let out = "";
-  let cut = 0;
-  let prev = "";
-  for (const ch of input) {
-    let piece;
-    if (ch === "\n" && prev === "\r") piece = "";
-    else if (ch === "\r" || ch === "\n") piece = opts.multiline ? "\n" : " ";
-    else if (ch === "	") piece = opts.multiline ? "	" : " ";
-    else if (INVISIBLE.test(ch)) piece = visible(ch.codePointAt(0) ?? 0);
-    else piece = ch;
-    prev = ch;
-    out += piece;
-    if (out.length <= max - 1) cut = out.length;
-    else if (out.length > max) return out.slice(0, cut) + ELLIPSIS;
-  }
-  return out;
-}
-function breakAutolinks(text) {
-  return text.replace(/@/g, `@${BREAK}`).replace(/#/g, `#${BREAK}`).replace(/\b(GH)-(?=\d)/gi, `$1-${BREAK}`).replace(/:(?=\/\/)/g, `${BREAK}:`).replace(/\b(javascript|data|vbscript|mailto|xmpp|file)\s*:/gi, `$1${BREAK}:`).replace(/(www)\./gi, `$1${BREAK}.`);
-}
-var MD_SYNTAX = /[&<>\\`*_{}[\]()!~|$#]/g;
-var ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
-function escapeMarkdownSyntax(text) {
-  return text.replace(MD_SYNTAX, (ch) => ENTITY[ch] ?? `\\${ch}`).replace(/^(\d+)\./, "$1\\.").replace(/^[-+=]/, (ch) => `\\${ch}`);
-}
-var CAPS = { name: 200, message: 300, help: 600, evidence: 1500, line: 400 };
-function escapeInline(text, max = CAPS.line) {
-  return escapeMarkdownSyntax(breakAutolinks(sanitize(text, { max })));
-}
-function escapeHtml(text, max = CAPS.line) {
-  return breakAutolinks(sanitize(text, { max })).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-function longestBacktickRun(text) {
-  let best = 0;
-  for (const m of text.matchAll(/`+/g)) best = Math.max(best, m[0].length);
-  return best;
-}
-function codeSpan(text, max = CAPS.line) {
-  const body = sanitize(text, { max });
-  if (body.length === 0) return "*(empty)*";
-  const fence = "`".repeat(longestBacktickRun(body) + 1);
-  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") && body.endsWith(" ") ? " " : "";
-  return `${fence}${pad}${body}${pad}${fence}`;
-}
-function codeCell(text, max = CAPS.line) {
-  return `<code>${escapeInline(text, max)}</code>`;
-}
-function codeBlock(text, max = CAPS.evidence, info2 = "") {
-  let body = sanitize(text, { max, multiline: true });
-  let end = body.length;
-  while (end > 0 && body.charCodeAt(end - 1) === 10) end--;
-  body = body.slice(0, end);
-  const fence = "`".repeat(Math.max(3, longestBacktickRun(body) + 1));
-  return `${fence}${info2}
-${body}
-${fence}`;
-}
-function plain(text, max = CAPS.line) {
-  return sanitize(text, { max });
-}
-
-// src/report/tally.ts
-function countVerdicts(reviews) {
-  const c = { approved: 0, needsReview: 0, rejected: 0 };
-  for (const r of reviews) {
-    if (r.verdict === "rejected") c.rejected++;
-    else if (r.verdict === "needs-review") c.needsReview++;
-    else c.approved++;
-  }
-  return c;
-}
-var VERDICT_RANK = { rejected: 2, "needs-review": 1, approved: 0 };
-function overallVerdict(input) {
-  if ((input.errors?.length ?? 0) > 0) return "rejected";
-  let worst = "approved";
-  for (const r of input.reviews) if (VERDICT_RANK[r.verdict] > VERDICT_RANK[worst]) worst = r.verdict;
-  return worst;
-}
-function sortedFindings(findings) {
-  return [...findings].sort(compareFindings);
-}
-function worstFinding(review2) {
-  let worst;
-  for (const f of review2.findings) if (!worst || compareFindings(f, worst) < 0) worst = f;
-  return worst;
-}
-function worstSeverity(findings) {
-  let worst;
-  for (const f of findings) if (!worst || severityRank(f.severity) > severityRank(worst)) worst = f.severity;
-  return worst;
-}
-function reasonOf(review2) {
-  const worst = worstFinding(review2);
-  if (worst) return worst.message;
-  if (review2.verdict === "rejected") return "Rejected without a recorded finding: treat every file as not examined.";
-  const n = review2.files.length;
-  return `No findings: ${n} file${n === 1 ? "" : "s"} verified and scanned.`;
-}
-function compareReviews(a, b) {
-  const wa = worstSeverity(a.findings);
-  const wb = worstSeverity(b.findings);
-  return VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict] || (wb ? severityRank(wb) : -1) - (wa ? severityRank(wa) : -1) || a.entry.line - b.entry.line || a.entry.repo.localeCompare(b.entry.repo);
-}
-function severityCounts(findings) {
-  const c = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
-}
-var VERDICT_ICON = { rejected: "\u274C", "needs-review": "\u26A0\uFE0F", approved: "\u2705" };
-var VERDICT_LABEL = { rejected: "Rejected", "needs-review": "Needs review", approved: "Approved" };
-var SEVERITY_ICON = { critical: "\u{1F534}", high: "\u{1F7E0}", medium: "\u{1F7E1}", low: "\u{1F535}", info: "\u26AA" };
-var SEVERITY_LABEL = { critical: "Critical", high: "High", medium: "Medium", low: "Low", info: "Info" };
-function plural(n, one, many = `${one}s`) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-function severitySummary(counts) {
-  return Object.keys(counts).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${s}`).join(", ");
-}
-function humanSize(bytes2) {
-  if (!Number.isFinite(bytes2) || bytes2 < 0) return "unknown";
-  const units = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
-  let v = bytes2;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${bytes2} B` : `${v.toFixed(1)} ${units[u]}`;
-}
-function shortSha(sha) {
-  return /^[0-9a-f]{40}$/.test(sha) ? sha.slice(0, 7) : sha;
-}
-
-// src/report/annotations.ts
-var ANNOTATIONS_PER_LEVEL = 10;
-var LEVEL2 = { rejected: "error", "needs-review": "warning", approved: "notice" };
-function startLine(n) {
-  return n !== void 0 && Number.isSafeInteger(n) && n > 0 ? n : 1;
-}
-function entryAnnotation(review2, allowlistPath) {
-  const who = plain(`${review2.entry.repo}@${shortSha(review2.entry.revision)}`, CAPS.name);
-  const counts = severitySummary(severityCounts(review2.findings));
-  let message = `${VERDICT_LABEL[review2.verdict]}: ${plain(reasonOf(review2), CAPS.message)}`;
-  if (review2.findings.length > 1) message += ` (${plural(review2.findings.length, "finding")}: ${counts})`;
-  message += review2.verdict === "approved" ? "." : ". Details are in the Model Gate review comment and job summary.";
-  return { level: LEVEL2[review2.verdict], message, file: allowlistPath, startLine: startLine(review2.entry.line), title: `Model Gate: ${who} ${VERDICT_LABEL[review2.verdict].toLowerCase()}` };
-}
-function annotationsFor(reviews, allowlistPath, errors = [], perLevel = ANNOTATIONS_PER_LEVEL) {
-  const all = errors.map((e) => ({
-    level: "error",
-    message: plain(e.message, CAPS.message),
-    file: e.file,
-    startLine: startLine(e.line),
-    title: "Model Gate: invalid allowlist entry"
-  }));
-  for (const r of [...reviews].sort(compareReviews)) all.push(entryAnnotation(r, allowlistPath));
-  const out = [];
-  for (const level of ["error", "warning", "notice"]) {
-    const ofLevel = all.filter((a) => a.level === level);
-    const kept = ofLevel.slice(0, perLevel);
-    const more = ofLevel.length - kept.length;
-    const last = kept[kept.length - 1];
-    if (more > 0 && last) last.message += ` (${plural(more, `more ${level}`)} not annotated: see the review comment.)`;
-    out.push(...kept);
-  }
-  return out.sort((a, b) => a.file.localeCompare(b.file) || a.startLine - b.startLine);
-}
-
-// src/report/json.ts
-var JSON_REPORT_FORMAT = 1;
-function entry(e) {
-  return { repo: e.repo, revision: e.revision, line: e.line, files: e.files ? [...e.files] : void 0, reason: e.reason };
-}
-function finding3(f) {
-  return {
-    check: f.check,
-    severity: f.severity,
-    message: f.message,
-    file: f.file,
-    line: f.line,
-    offset: f.offset,
-    evidence: f.evidence,
-    help: f.help
-  };
-}
-function file(f) {
-  return {
-    path: f.path,
-    size: f.size,
-    sha256: f.sha256,
-    gitOid: f.gitOid,
-    lfs: f.lfs,
-    formats: [...f.formats],
-    complete: f.complete,
-    findings: sortedFindings(f.findings).map(finding3)
-  };
-}
-function review(r) {
-  return {
-    entry: entry(r.entry),
-    verdict: r.verdict,
-    reason: reasonOf(r),
-    canonicalId: r.canonicalId,
-    repoId: r.repoId,
-    authorId: r.authorId,
-    commit: r.commit,
-    redirects: r.redirects.map((h) => ({ from: h.from, to: h.to, status: h.status })),
-    findings: sortedFindings(r.findings).map(finding3),
-    files: r.files.map(file)
-  };
-}
-function buildJsonReport(input, generatedAt) {
-  return {
-    tool: TOOL_NAME,
-    version: input.toolVersion,
-    generatedAt: generatedAt.toISOString(),
-    policySource: input.policySource,
-    verdict: overallVerdict(input),
-    counts: countVerdicts(input.reviews),
-    reviews: [...input.reviews].sort((a, b) => a.entry.line - b.entry.line).map(review),
-    removed: input.removed.map(entry),
-    format: JSON_REPORT_FORMAT,
-    allowlistPath: input.allowlistPath,
-    policyChanges: [...input.policyChanges],
-    errors: (input.errors ?? []).map((e) => ({ file: e.file, line: e.line, message: e.message })),
-    signing: (input.signing ?? []).map((s) => ({ repo: s.repo, revision: s.revision, status: s.status, detail: s.detail }))
-  };
-}
-function renderJsonReport(input, generatedAt) {
-  return `${JSON.stringify(buildJsonReport(input, generatedAt), null, 2)}
-`;
-}
-
-// src/report/links.ts
-var SHA = /^[0-9a-f]{40}$/;
-function base(hubUrl) {
-  return hubUrl.replace(/\/+$/, "").replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-}
-function encodeSegment(segment) {
-  return encodeURIComponent(segment).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-function repoPath(repo) {
-  const parts = repo.split("/");
-  if (parts.length < 1 || parts.length > 2) return void 0;
-  if (parts.some((p) => p === "" || p === "." || p === "..")) return void 0;
-  return parts.map(encodeSegment).join("/");
-}
-function hubTreeUrl(hubUrl, repo, sha) {
-  const r = repoPath(repo);
-  if (!r || !sha || !SHA.test(sha)) return void 0;
-  return `${base(hubUrl)}/${r}/tree/${sha}`;
-}
-function hubBlobUrl(hubUrl, repo, sha, path, line2) {
-  const r = repoPath(repo);
-  if (!r || !sha || !SHA.test(sha)) return void 0;
-  const member = path.indexOf("!/");
-  const segments = (member >= 0 ? path.slice(0, member) : path).split("/");
-  if (segments.some((s) => s === "" || s === "." || s === "..")) return void 0;
-  const anchor = member < 0 && line2 !== void 0 && Number.isSafeInteger(line2) && line2 > 0 ? `#L${line2}` : "";
-  return `${base(hubUrl)}/${r}/blob/${sha}/${segments.map(encodeSegment).join("/")}${anchor}`;
-}
-function pinnedSha(review2) {
-  if (review2.commit && SHA.test(review2.commit)) return review2.commit;
-  return SHA.test(review2.entry.revision) ? review2.entry.revision : void 0;
-}
-function isFullSha(s) {
-  return s !== void 0 && SHA.test(s);
-}
-
-// src/report/markdown.ts
-var COMMENT_MARKER = "<!-- model-gate -->";
-var COMMENT_LIMIT = 65536;
-var COMMENT_BUDGET = {
-  marker: true,
-  limit: COMMENT_LIMIT,
-  target: 6e4,
-  measure: (t2) => t2.length,
-  listCap: 50,
-  evidenceChars: CAPS.evidence
-};
-function renderComment(input) {
-  return renderMarkdown(input, COMMENT_BUDGET);
-}
-function fullReport(input) {
-  if (!input.fullReportUrl || !/^https?:\/\//i.test(input.fullReportUrl)) return "the full report (job summary and JSON report of this run)";
-  return `[the full report](${safeUrl(input.fullReportUrl)})`;
-}
-function safeUrl(url) {
-  return url.replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
-}
-function lineNumber(n) {
-  return n !== void 0 && Number.isSafeInteger(n) && n > 0 ? String(n) : "?";
-}
-function entryLabel(review2) {
-  return `${escapeInline(review2.entry.repo, CAPS.name)}@${escapeInline(shortSha(review2.entry.revision), 48)}`;
-}
-function entryLink(review2, hubUrl) {
-  const url = hubTreeUrl(hubUrl, review2.entry.repo, pinnedSha(review2));
-  return url ? `[${entryLabel(review2)}](${url})` : entryLabel(review2);
-}
-function headline(input) {
-  const c = countVerdicts(input.reviews);
-  const total = input.reviews.length;
-  const models = total === 1 ? "model" : "models";
-  let phrase;
-  if (c.rejected > 0) phrase = `${c.rejected} of ${total} new ${models} rejected`;
-  else if (c.needsReview > 0) phrase = `${c.needsReview} of ${total} new ${models} ${c.needsReview === 1 ? "needs" : "need"} review`;
-  else if (total > 0) phrase = total === 1 ? "1 new model approved" : `all ${total} new models approved`;
-  else phrase = "no new models to review";
-  const errors = input.errors?.length ?? 0;
-  if (errors > 0) phrase = `allowlist has ${plural(errors, "error")} \xB7 ${phrase}`;
-  const verdict = overallVerdict(input);
-  const tallies = [
-    `**${c.rejected}** rejected`,
-    `**${c.needsReview}** need${c.needsReview === 1 ? "s" : ""} review`,
-    `**${c.approved}** approved`
-  ];
-  if (input.removed.length > 0) tallies.push(`${input.removed.length} removed`);
-  return `## ${VERDICT_ICON[verdict]} Model Gate: ${phrase}
-
-${tallies.join(" \xB7 ")}
-`;
-}
-function capped(items, cap2, render, more) {
-  const lines = items.slice(0, cap2).map(render);
-  if (items.length > cap2) lines.push(more(items.length - cap2));
-  return lines;
-}
-function errorsCallout(input, listCap) {
-  const errors = input.errors ?? [];
-  if (errors.length === 0) return "";
-  const lines = capped(
-    errors,
-    listCap,
-    (e) => `> - ${codeSpan(e.file, CAPS.name)} line ${lineNumber(e.line)}: ${escapeInline(e.message, CAPS.message)}`,
-    (n) => `> - \u2026 ${plural(n, "more error")} in ${fullReport(input)}`
-  );
-  return `> [!CAUTION]
-> **The allowlist has ${plural(errors.length, "error")}.** Entries that cannot be read are not reviewed, so this change cannot pass until they are fixed.
-${lines.join("\n")}
-
-`;
-}
-function policyCallout(input, listCap) {
-  if (input.policyChanges.length === 0) return "";
-  const lines = capped(
-    input.policyChanges,
-    listCap,
-    (l) => `> - ${escapeInline(l, CAPS.line)}`,
-    (n) => `> - \u2026 ${plural(n, "more change")} in ${fullReport(input)}`
-  );
-  return `> [!IMPORTANT]
-> **This pull request changes the Model Gate policy \u2014 not in effect in this PR.** Every entry here was reviewed under the policy from the base branch; the change applies after merge, so review it as carefully as the models.
-${lines.join("\n")}
-
-`;
-}
-function tableRow(review2, hubUrl, reasonCap) {
-  const verdict = `${VERDICT_ICON[review2.verdict]} ${VERDICT_LABEL[review2.verdict]}`;
-  let model = entryLink(review2, hubUrl);
-  if (review2.canonicalId && review2.canonicalId !== review2.entry.repo) {
-    model += `<br>Hub answers as ${escapeInline(review2.canonicalId, CAPS.name)}`;
-  }
-  let reason = "";
-  if (reasonCap > 0) {
-    reason = escapeInline(reasonOf(review2), reasonCap);
-    if (review2.findings.length > 1) reason += ` (+${review2.findings.length - 1} more)`;
-  } else if (review2.findings.length > 0) {
-    reason = plural(review2.findings.length, "finding");
-  }
-  return `| ${model} | ${verdict} | ${reason} | ${lineNumber(review2.entry.line)} |`;
-}
-var TABLE_HEAD = "| Model | Verdict | Why | Line |\n| :-- | :-- | :-- | --: |\n";
-function moreEntries(input, n, c) {
-  if (n === 0) return "";
-  return `
-**\u2026 ${plural(n, "more entry", "more entries")}** (${c.rejected} rejected, ${c.needsReview} needing review, ${c.approved} approved) \u2014 see ${fullReport(input)}.
-`;
-}
-function verdictTable(input, reviews, reasonCap) {
-  if (reviews.length === 0) return "";
-  const rows = reviews.map((r) => tableRow(r, input.hubUrl, reasonCap));
-  return `${TABLE_HEAD}${rows.join("\n")}
-
-`;
-}
-function verdictTableWithin(input, reviews, reasonCap, available, measure) {
-  if (reviews.length === 0) return "";
-  const rows = reviews.map((r) => `${tableRow(r, input.hubUrl, reasonCap)}
-`);
-  let total = measure(TABLE_HEAD) + measure("\n");
-  const prefix = [total];
-  for (const row of rows) prefix.push(total += measure(row));
-  const rest = { approved: 0, needsReview: 0, rejected: 0 };
-  for (let k = rows.length; k >= 0; k--) {
-    const r = reviews[k];
-    if (r) rest[r.verdict === "needs-review" ? "needsReview" : r.verdict]++;
-    const more = moreEntries(input, reviews.length - k, rest);
-    if ((prefix[k] ?? 0) + measure(more) <= available) return `${TABLE_HEAD}${rows.slice(0, k).join("")}${more}
-`;
-  }
-  return void 0;
-}
-function removedSection(input, listCap) {
-  if (input.removed.length === 0) return "";
-  const lines = capped(
-    input.removed,
-    listCap,
-    (e) => `- ${escapeInline(e.repo, CAPS.name)} @ ${codeSpan(shortSha(e.revision), 48)} (line ${lineNumber(e.line)} of the base allowlist)`,
-    (n) => `- \u2026 ${plural(n, "more")} in ${fullReport(input)}`
-  );
-  return `### Removed from the allowlist (${input.removed.length})
-
-Removed entries are not reviewed.
-
-${lines.join("\n")}
-
-`;
-}
-var SIGNING_ICON = { signed: "\u{1F50F}", skipped: "\u23ED\uFE0F", failed: "\u274C" };
-function signingSection(input, listCap) {
-  const statuses = input.signing ?? [];
-  if (statuses.length === 0) return "";
-  const lines = capped(
-    statuses,
-    listCap,
-    (s) => {
-      const what = `${escapeInline(s.repo, CAPS.name)} @ ${codeSpan(shortSha(s.revision), 48)}`;
-      const detail = s.status === "signed" ? `signed \u2192 ${codeSpan(s.detail, CAPS.name)}` : `${s.status}: ${escapeInline(s.detail, CAPS.message)}`;
-      return `- ${SIGNING_ICON[s.status] ?? "\u2754"} ${what} \u2014 ${detail}`;
-    },
-    (n) => `- \u2026 ${plural(n, "more")} in ${fullReport(input)}`
-  );
-  return `### Signing
-
-${lines.join("\n")}
-
-`;
-}
-function footer(input) {
-  const parts = [
-    `model-gate ${escapeInline(input.toolVersion, 40)}`,
-    `policy: ${escapeInline(input.policySource, CAPS.line)}`,
-    `allowlist: ${codeCell(input.allowlistPath, CAPS.name)}`
-  ];
-  if (input.fullReportUrl && /^https?:\/\//i.test(input.fullReportUrl)) parts.push(fullReport(input));
-  return `---
-<sub>${parts.join(" \xB7 ")}</sub>
-`;
-}
-function findingBlock(f, review2, hubUrl, evidenceChars) {
-  const where = [codeSpan(f.check, 80)];
-  if (f.file !== void 0) {
-    const url = hubBlobUrl(hubUrl, review2.entry.repo, pinnedSha(review2), f.file, f.line);
-    const name2 = codeSpan(f.file, CAPS.name);
-    where.push(url ? `[${name2}](${url})` : name2);
-  }
-  if (f.line !== void 0) where.push(`line ${lineNumber(f.line)}`);
-  if (f.offset !== void 0 && Number.isSafeInteger(f.offset)) where.push(`byte ${f.offset}`);
-  let out = `**${escapeInline(f.message, CAPS.message)}**<br>
-${where.join(" \xB7 ")}
-
-`;
-  if (f.evidence !== void 0 && f.evidence.length > 0) out += `${codeBlock(f.evidence, evidenceChars)}
-
-`;
-  if (f.help !== void 0 && f.help.length > 0) out += `**What to do:** ${escapeInline(f.help, CAPS.help)}
-
-`;
-  return out;
-}
-function groupHeading(severity, count3) {
-  return `#### ${SEVERITY_ICON[severity]} ${SEVERITY_LABEL[severity]} (${count3})
-
-`;
-}
-function inventoryTable(review2, hubUrl) {
-  const n = review2.files.length;
-  if (n === 0) return "";
-  const sha = pinnedSha(review2);
-  const rows = review2.files.map((f) => {
-    const url = hubBlobUrl(hubUrl, review2.entry.repo, sha, f.path);
-    const name2 = escapeInline(f.path, CAPS.name);
-    const path = url ? `[${name2}](${url})` : name2;
-    const formats = f.formats.length > 0 ? escapeInline(f.formats.join(", "), 120) : "\u2014";
-    const digest = f.sha256 && /^[0-9a-f]{64}$/.test(f.sha256) ? `<code>${f.sha256.slice(0, 12)}</code>` : f.sha256 ? codeCell(f.sha256, 80) : "\u2014";
-    const checked = f.complete ? "\u2705" : "\u26A0\uFE0F not fully examined";
-    return `| ${path} | ${humanSize(f.size)} | ${formats} | ${digest} | ${checked} | ${f.findings.length} |`;
-  });
-  return `<details><summary>Files (${n})</summary>
-
-| File | Size | Formats (by content) | sha256 | Examined | Findings |
-| :-- | --: | :-- | :-- | :-- | --: |
-${rows.join("\n")}
-
-</details>
-
-`;
-}
-function buildSection(review2, input, budget) {
-  const sha = pinnedSha(review2);
-  const counts = severityCounts(review2.findings);
-  const sevText = severitySummary(counts);
-  const openAttr = review2.verdict === "approved" ? "" : " open";
-  const summary2 = `${VERDICT_ICON[review2.verdict]} <b>${escapeHtml(review2.entry.repo, CAPS.name)}</b> @ <code>${escapeHtml(shortSha(review2.entry.revision), 48)}</code> \u2014 ${VERDICT_LABEL[review2.verdict]}` + (sevText ? `: ${sevText}` : "");
-  const meta2 = [];
-  const tree = hubTreeUrl(input.hubUrl, review2.entry.repo, sha);
-  const commit = sha ? tree ? `[${codeSpan(sha)}](${tree})` : codeSpan(sha) : `${codeSpan(review2.entry.revision, 80)} (not a full commit sha)`;
-  const totalSize = review2.files.reduce((s, f) => s + (Number.isFinite(f.size) ? f.size : 0), 0);
-  meta2.push(`Commit ${commit} \xB7 allowlist line ${lineNumber(review2.entry.line)} \xB7 ${plural(review2.files.length, "file")} (${humanSize(totalSize)})`);
-  if (review2.commit && isFullSha(review2.entry.revision) && review2.commit !== review2.entry.revision) {
-    meta2.push(`The Hub resolved the pin to a different commit: ${codeSpan(review2.commit, 80)}`);
-  }
-  const ids = [];
-  if (review2.canonicalId && review2.canonicalId !== review2.entry.repo) {
-    ids.push(`Hub answers as ${codeSpan(review2.canonicalId, CAPS.name)} (renamed or transferred: check it is the publisher you expect)`);
-  }
-  if (review2.repoId) ids.push(`repo id ${codeSpan(review2.repoId, 80)}`);
-  if (review2.authorId) ids.push(`author id ${codeSpan(review2.authorId, 80)}`);
-  if (ids.length > 0) meta2.push(ids.join(" \xB7 "));
-  for (const hop of review2.redirects.slice(0, 5)) {
-    meta2.push(`Redirect ${codeSpan(hop.from, CAPS.name)} \u2192 ${codeSpan(hop.to, CAPS.name)} (${Number.isSafeInteger(hop.status) ? hop.status : "?"})`);
-  }
-  if (review2.redirects.length > 5) meta2.push(`\u2026 ${plural(review2.redirects.length - 5, "more redirect")}`);
-  if (review2.entry.reason) meta2.push(`Reason given: ${escapeInline(review2.entry.reason, CAPS.message)}`);
-  const open4 = `<details${openAttr}>
-<summary>${summary2}</summary>
-
-${meta2.join("<br>\n")}
-
-`;
-  const blocks = sortedFindings(review2.findings).map((f) => ({
-    severity: f.severity,
-    text: findingBlock(f, review2, input.hubUrl, budget.evidenceChars)
-  }));
-  const inventory = inventoryTable(review2, input.hubUrl);
-  const n = review2.files.length;
-  const inventoryCollapsed = n > 0 ? `*File inventory (${plural(n, "file")}) is in ${fullReport(input)}.*
-
-` : "";
-  return { review: review2, open: open4, blocks, inventory, inventoryCollapsed, close: "</details>\n\n" };
-}
-function shownAndHidden(section, detail) {
-  const floor = severityRank(detail.minSeverity);
-  const shown = [];
-  const hidden = [];
-  for (const b of section.blocks) (severityRank(b.severity) >= floor ? shown : hidden).push(b);
-  return { shown, hidden };
-}
-function omittedNote(hidden, input, what) {
-  if (hidden.length === 0) return "";
-  const counts = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
-  for (const b of hidden) counts[b.severity]++;
-  return `*\u2026 ${plural(hidden.length, `${what}finding`)} (${severitySummary(counts)}) \u2014 see ${fullReport(input)}.*
-
-`;
-}
-function assemble(section, detail, input) {
-  const { shown, hidden } = shownAndHidden(section, detail);
-  return assembleBlocks(section, shown, hidden, detail, input, "more ");
-}
-function assembleBlocks(section, shown, hidden, detail, input, what) {
-  let out = section.open;
-  if (section.blocks.length === 0) out += "No findings.\n\n";
-  const perSeverity = severityCounts(section.review.findings);
-  let current;
-  for (const b of shown) {
-    if (b.severity !== current) {
-      current = b.severity;
-      out += groupHeading(b.severity, perSeverity[b.severity]);
-    }
-    out += b.text;
-  }
-  out += omittedNote(hidden, input, what);
-  out += detail.inventory ? section.inventory : section.inventoryCollapsed;
-  return out + section.close;
-}
-function sectionWithin(section, detail, allotment, input, measure) {
-  const { shown } = shownAndHidden(section, detail);
-  const perSeverity = severityCounts(section.review.findings);
-  const kept = [];
-  let used = 0;
-  let current;
-  for (const b of shown) {
-    const cost = measure(b.text) + (b.severity !== current ? measure(groupHeading(b.severity, perSeverity[b.severity])) : 0);
-    if (used + cost > allotment) break;
-    used += cost;
-    current = b.severity;
-    kept.push(b);
-  }
-  const keptSet = new Set(kept);
-  const dropped = section.blocks.filter((b) => !keptSet.has(b));
-  return assembleBlocks(section, kept, dropped, detail, input, kept.length > 0 ? "more " : "");
-}
-function blocksCost(section, detail, measure) {
-  const { shown } = shownAndHidden(section, detail);
-  const perSeverity = severityCounts(section.review.findings);
-  let cost = 0;
-  let current;
-  for (const b of shown) {
-    if (b.severity !== current) {
-      current = b.severity;
-      cost += measure(groupHeading(b.severity, perSeverity[b.severity]));
-    }
-    cost += measure(b.text);
-  }
-  return cost;
-}
-function fitSections(sections, detail, available, input, measure) {
-  const shells = sections.map((s) => measure(assembleBlocks(s, [], [], detail, input, "")) + measure(omittedNote(s.blocks, input, "more ")));
-  const skippedNote = (n) => `*Details for ${plural(n, "more entry", "more entries")} are in ${fullReport(input)}.*
-
-`;
-  const reserve = measure(skippedNote(sections.length));
-  let count3 = 0;
-  let shellTotal = 0;
-  while (count3 < sections.length && shellTotal + (shells[count3] ?? 0) + reserve <= available) shellTotal += shells[count3++] ?? 0;
-  const included = sections.slice(0, count3);
-  let rest = available - shellTotal - (count3 < sections.length ? reserve : 0);
-  const needs = included.map((s) => blocksCost(s, detail, measure));
-  const allot = new Array(included.length).fill(0);
-  const order = included.map((_, i) => i).sort((a, b) => (needs[a] ?? 0) - (needs[b] ?? 0));
-  order.forEach((idx, k) => {
-    const share = Math.floor(rest / (order.length - k));
-    const give = Math.min(needs[idx] ?? 0, share);
-    allot[idx] = give;
-    rest -= give;
-  });
-  let out = included.map((s, i) => sectionWithin(s, detail, allot[i] ?? 0, input, measure)).join("");
-  if (count3 < sections.length) out += skippedNote(sections.length - count3);
-  return out;
-}
-var DETAILS_HEADING = "### Details\n\n";
-function renderMarkdown(input, budget) {
-  const { measure } = budget;
-  const reviews = [...input.reviews].sort(compareReviews);
-  const sections = reviews.map((r) => buildSection(r, input, budget));
-  const marker = budget.marker ? `${COMMENT_MARKER}
-` : "";
-  const foot = footer(input);
-  const levels = [
-    { minSeverity: "info", inventory: true },
-    { minSeverity: "medium", inventory: true },
-    { minSeverity: "medium", inventory: false }
-  ];
-  const longest = Math.max(input.errors?.length ?? 0, input.policyChanges.length, input.removed.length, input.signing?.length ?? 0);
-  const listCaps = longest > 10 && budget.listCap > 10 ? [budget.listCap, 10] : [budget.listCap];
-  for (const listCap of listCaps) {
-    const head = marker + headline(input) + "\n" + errorsCallout(input, listCap) + verdictTable(input, reviews, CAPS.message) + policyCallout(input, listCap);
-    const tail = removedSection(input, listCap) + signingSection(input, listCap);
-    const heading2 = sections.length > 0 ? DETAILS_HEADING : "";
-    const fixed = measure(head) + measure(heading2) + measure(tail) + measure(foot);
-    for (const detail of levels) {
-      const body = sections.map((s) => assemble(s, detail, input)).join("");
-      if (fixed + measure(body) <= budget.target) return head + heading2 + body + tail + foot;
-    }
-    if (fixed < budget.target) {
-      const body = fitSections(sections, levels[2], budget.target - fixed, input, measure);
-      const out = head + heading2 + body + tail + foot;
-      if (measure(out) <= budget.limit) return out;
-    }
-  }
-  const pointer = `Details are in ${fullReport(input)}.
-
-`;
-  const top = marker + headline(input) + "\n" + errorsCallout(input, 3);
-  const bottom = policyCallout(input, 3) + pointer + foot;
-  const room = budget.target - measure(top) - measure(bottom);
-  for (const reasonCap of [CAPS.message, 80, 0]) {
-    const full = verdictTable(input, reviews, reasonCap);
-    if (measure(full) <= room) return top + full + bottom;
-  }
-  const table = verdictTableWithin(input, reviews, 0, room, measure);
-  if (table !== void 0) return top + table + bottom;
-  return `${marker}${headline(input)}
-${pointer}`;
-}
-
-// src/report/sarif.ts
-import { createHash as createHash3 } from "node:crypto";
-var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-var SARIF_MAX_RESULTS = 25e3;
-function sarifLevel(severity) {
-  return severity === "critical" || severity === "high" ? "error" : severity === "medium" ? "warning" : "note";
-}
-var SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "0.0" };
-var ALLOWLIST_RULE = "allowlist.invalid";
-function messageText(text, max) {
-  return sanitize(text, { max }).replace(/[[\]]/g, (c) => `\\${c}`);
-}
-function ruleName(check) {
-  return check.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]?.toUpperCase() + w.slice(1)).join("") || "Check";
-}
-function ruleId(check) {
-  return sanitize(check, { max: 200 });
-}
-function fingerprint(...parts) {
-  return createHash3("sha256").update(parts.map((p) => String(p ?? "")).join("\0")).digest("hex").slice(0, 32);
-}
-function line(n) {
-  return n !== void 0 && Number.isSafeInteger(n) && n > 0 ? n : 1;
-}
-function buildSarif(input) {
-  const items = [];
-  for (const e of input.errors ?? []) {
-    items.push({ finding: { check: ALLOWLIST_RULE, severity: "high", message: e.message, file: void 0 }, line: line(e.line) });
-  }
-  for (const r of input.reviews) for (const f of r.findings) items.push({ finding: f, review: r, line: line(r.entry.line) });
-  items.sort((a, b) => compareFindings(a.finding, b.finding) || a.line - b.line);
-  const omitted = Math.max(0, items.length - SARIF_MAX_RESULTS);
-  const kept = items.slice(0, SARIF_MAX_RESULTS);
-  const rules = [];
-  const ruleIndex = /* @__PURE__ */ new Map();
-  const worst = /* @__PURE__ */ new Map();
-  for (const { finding: f } of kept) {
-    const id2 = ruleId(f.check);
-    const prev = worst.get(id2);
-    if (!prev || severityRank(f.severity) > severityRank(prev)) worst.set(id2, f.severity);
-    if (ruleIndex.has(id2)) continue;
-    ruleIndex.set(id2, rules.length);
-    rules.push({
-      id: id2,
-      name: ruleName(id2),
-      shortDescription: { text: f.check === ALLOWLIST_RULE ? "Invalid approved-models.yaml entry" : `Model Gate check ${id2}` },
-      fullDescription: { text: messageText(f.message, CAPS.message) },
-      help: {
-        text: messageText(
-          f.help ?? "See the Model Gate review comment on the pull request for the evidence and what to do.",
-          CAPS.help
-        )
-      },
-      defaultConfiguration: { level: "note" },
-      properties: { tags: ["security", "supply-chain", "model-gate"], "security-severity": "0.0", precision: "high" }
-    });
-  }
-  for (const rule of rules) {
-    const sev = worst.get(rule.id) ?? "info";
-    rule.defaultConfiguration.level = sarifLevel(sev);
-    rule.properties["security-severity"] = SECURITY_SEVERITY[sev];
-  }
-  const results = kept.map(({ finding: f, review: r, line: startLine2 }) => {
-    const location = { physicalLocation: { artifactLocation: { uri: input.allowlistPath }, region: { startLine: startLine2 } } };
-    let text = messageText(f.message, CAPS.message);
-    const properties = { severity: f.severity };
-    if (r) {
-      const sha = pinnedSha(r) ?? r.entry.revision;
-      const where = `${r.entry.repo}@${shortSha(r.entry.revision)}`;
-      text = `${messageText(where, CAPS.name)}: ${text}`;
-      properties.repo = r.entry.repo;
-      properties.revision = r.entry.revision;
-      properties.verdict = r.verdict;
-      const logical = [{ name: r.entry.repo, fullyQualifiedName: `${r.entry.repo}@${sha}`, kind: "module" }];
-      if (f.file !== void 0) {
-        const at = f.line !== void 0 ? `:${f.line}` : f.offset !== void 0 ? ` (byte ${f.offset})` : "";
-        text += ` \u2014 in ${messageText(f.file, CAPS.name)}${at}`;
-        const url = hubBlobUrl(input.hubUrl, r.entry.repo, pinnedSha(r), f.file, f.line);
-        if (url) properties.hubUrl = url;
-        const name2 = sanitize(f.file.slice(f.file.lastIndexOf("/") + 1), { max: CAPS.name });
-        logical.push({ name: name2, fullyQualifiedName: sanitize(`${r.entry.repo}@${sha}/${f.file}`, { max: 1e3 }), kind: "resource" });
-      }
-      location.logicalLocations = logical;
-    }
-    if (f.evidence) properties.evidence = sanitize(f.evidence, { max: 200, multiline: true });
-    return {
-      ruleId: ruleId(f.check),
-      ruleIndex: ruleIndex.get(ruleId(f.check)) ?? 0,
-      level: sarifLevel(f.severity),
-      message: { text },
-      locations: [location],
-      partialFingerprints: {
-        "modelGateFinding/v1": fingerprint(r?.entry.repo, r?.entry.revision, f.check, f.file, f.line, f.offset, f.message)
-      },
-      properties
-    };
-  });
-  return {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: TOOL_NAME,
-            version: input.toolVersion,
-            semanticVersion: input.toolVersion,
-            rules
-          }
-        },
-        automationDetails: { id: `${TOOL_NAME}/` },
-        results,
-        properties: { policySource: input.policySource, omittedResults: omitted }
-      }
-    ]
-  };
-}
-function renderSarif(input) {
-  return `${JSON.stringify(buildSarif(input))}
-`;
-}
-
-// src/report/summary.ts
-var SUMMARY_LIMIT = 1024 * 1024;
-var SUMMARY_BUDGET = {
-  marker: false,
-  limit: SUMMARY_LIMIT,
-  target: SUMMARY_LIMIT - 48 * 1024,
-  measure: (t2) => Buffer.byteLength(t2, "utf8"),
-  listCap: 500,
-  evidenceChars: 4e3
-};
-function renderSummary(input) {
-  return renderMarkdown(input, SUMMARY_BUDGET);
-}
-
-// src/config/allowlist/diff.ts
-function diffAllowlists(base2, head) {
-  const baseByKey = /* @__PURE__ */ new Map();
-  for (const e of base2 ?? []) if (!baseByKey.has(keyOf(e))) baseByKey.set(keyOf(e), e);
-  const headKeys = /* @__PURE__ */ new Set();
-  const diff = { added: [], changed: [], removed: [], unchanged: [] };
-  for (const to of head) {
-    const key = keyOf(to);
-    if (headKeys.has(key)) continue;
-    headKeys.add(key);
-    const from = baseByKey.get(key);
-    if (!from) {
-      diff.added.push(to);
-      continue;
-    }
-    const kinds = [];
-    if (from.revision !== to.revision) kinds.push("revision");
-    if (!sameFiles(from.files, to.files)) kinds.push("files");
-    if (from.repo !== to.repo) kinds.push("case");
-    if (kinds.length > 0) diff.changed.push({ from, to, kinds });
-    else diff.unchanged.push(to);
-  }
-  for (const [key, e] of baseByKey) if (!headKeys.has(key)) diff.removed.push(e);
-  return diff;
-}
-function entriesToReview(diff) {
-  return [...diff.added, ...diff.changed.map((c) => c.to)].sort((a, b) => a.line - b.line);
-}
-function repoKey(repo) {
-  return repo.toLowerCase();
-}
-function keyOf(e) {
-  return repoKey(e.repo);
-}
-function sameFiles(a, b) {
-  if (a === void 0 || b === void 0) return a === b;
-  const sa = new Set(a);
-  const sb = new Set(b);
-  return sa.size === sb.size && [...sa].every((x) => sb.has(x));
-}
-
-// src/core/glob.ts
-var MAX_GLOB_LENGTH = 256;
-function compileGlob(source) {
-  if (source.length === 0) return { ok: false, error: "empty pattern" };
-  if (source.length > MAX_GLOB_LENGTH) return { ok: false, error: `pattern longer than ${MAX_GLOB_LENGTH} characters` };
-  if (!/^[\x20-\x7e]*$/.test(source)) return { ok: false, error: "pattern must be printable ASCII" };
-  if (source.includes("\\")) return { ok: false, error: "backslash is not supported; paths use '/'" };
-  if (source.startsWith("/")) return { ok: false, error: "pattern must be relative (no leading '/')" };
-  if (source.endsWith("/")) return { ok: false, error: "pattern must name files (no trailing '/'); use 'dir/**'" };
-  const parts = source.split("/");
-  const segments = [];
-  for (const part of parts) {
-    if (part === "") return { ok: false, error: "empty path segment ('//')" };
-    if (part === "." || part === "..") return { ok: false, error: `'${part}' segments are not allowed` };
-    if (part === "**") {
-      if (segments[segments.length - 1] !== "globstar") segments.push("globstar");
-      continue;
-    }
-    if (part.includes("**")) return { ok: false, error: "'**' must be a whole path segment (like 'dir/**/x')" };
-    const seg = compileSegment(part);
-    if (typeof seg === "string") return { ok: false, error: seg };
-    segments.push(seg);
-  }
-  return { ok: true, glob: { source, basename: parts.length === 1, segments } };
-}
-function compileSegment(part) {
-  const out = [];
-  for (let i = 0; i < part.length; i++) {
-    const ch = part[i];
-    if (ch === "*") {
-      if (out[out.length - 1]?.t !== "star") out.push({ t: "star" });
-    } else if (ch === "?") {
-      out.push({ t: "one" });
-    } else if (ch === "[") {
-      const end = part.indexOf("]", i + 2);
-      if (end < 0) return `unclosed '[' in '${part}'`;
-      let body = part.slice(i + 1, end);
-      const negated = body.startsWith("!") || body.startsWith("^");
-      if (negated) body = body.slice(1);
-      if (body.length === 0) return `empty character class in '${part}'`;
-      const ranges = [];
-      for (let j = 0; j < body.length; j++) {
-        const lo = body.charCodeAt(j);
-        if (body[j + 1] === "-" && j + 2 < body.length) {
-          const hi = body.charCodeAt(j + 2);
-          if (hi < lo) return `reversed range '${body.slice(j, j + 3)}' in '${part}'`;
-          ranges.push([lo, hi]);
-          j += 2;
-        } else ranges.push([lo, lo]);
-      }
-      out.push({ t: "class", negated, ranges });
-      i = end;
-    } else if (ch === "]") {
-      return `unmatched ']' in '${part}'`;
-    } else {
-      out.push({ t: "lit", c: part.charCodeAt(i) });
-    }
-  }
-  return out;
-}
-function tokenMatches(tok, c) {
-  switch (tok.t) {
-    case "lit":
-      return tok.c === c;
-    case "one":
-      return true;
-    case "class": {
-      const inside = tok.ranges.some(([lo, hi]) => c >= lo && c <= hi);
-      return inside !== tok.negated;
-    }
-    case "star":
-      return true;
-  }
-}
-function matchSegment(tokens, name2) {
-  let prev = new Array(name2.length + 1).fill(false);
-  prev[0] = true;
-  for (const tok of tokens) {
-    const cur = new Array(name2.length + 1).fill(false);
-    if (tok.t === "star") {
-      let reach = false;
-      for (let j = 0; j <= name2.length; j++) {
-        reach = reach || (prev[j] ?? false);
-        cur[j] = reach;
-      }
-    } else {
-      for (let j = 1; j <= name2.length; j++) cur[j] = (prev[j - 1] ?? false) && tokenMatches(tok, name2.charCodeAt(j - 1));
-    }
-    prev = cur;
-  }
-  return prev[name2.length] ?? false;
-}
-function matchGlob(glob, path) {
-  const parts = path.split("/");
-  if (glob.basename) {
-    const first = glob.segments[0];
-    if (first === "globstar") return true;
-    return first !== void 0 && matchSegment(first, parts[parts.length - 1] ?? "");
-  }
-  let reach = new Array(parts.length + 1).fill(false);
-  reach[0] = true;
-  glob.segments.forEach((seg, index) => {
-    const next = new Array(parts.length + 1).fill(false);
-    if (seg === "globstar") {
-      const atLeastOne = index === glob.segments.length - 1;
-      let on = false;
-      for (let j = 0; j <= parts.length; j++) {
-        if (!atLeastOne) on = on || (reach[j] ?? false);
-        next[j] = on;
-        if (atLeastOne) on = on || (reach[j] ?? false);
-      }
-    } else {
-      for (let j = 1; j <= parts.length; j++) next[j] = (reach[j - 1] ?? false) && matchSegment(seg, parts[j - 1] ?? "");
-    }
-    reach = next;
-  });
-  return reach[parts.length] ?? false;
-}
 
 // node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
@@ -70353,6 +70218,125 @@ function describeNode(node) {
   return node.kind === "sequence" ? "a list" : "a mapping";
 }
 
+// src/core/glob.ts
+var MAX_GLOB_LENGTH = 256;
+function compileGlob(source) {
+  if (source.length === 0) return { ok: false, error: "empty pattern" };
+  if (source.length > MAX_GLOB_LENGTH) return { ok: false, error: `pattern longer than ${MAX_GLOB_LENGTH} characters` };
+  if (!/^[\x20-\x7e]*$/.test(source)) return { ok: false, error: "pattern must be printable ASCII" };
+  if (source.includes("\\")) return { ok: false, error: "backslash is not supported; paths use '/'" };
+  if (source.startsWith("/")) return { ok: false, error: "pattern must be relative (no leading '/')" };
+  if (source.endsWith("/")) return { ok: false, error: "pattern must name files (no trailing '/'); use 'dir/**'" };
+  const parts = source.split("/");
+  const segments = [];
+  for (const part of parts) {
+    if (part === "") return { ok: false, error: "empty path segment ('//')" };
+    if (part === "." || part === "..") return { ok: false, error: `'${part}' segments are not allowed` };
+    if (part === "**") {
+      if (segments[segments.length - 1] !== "globstar") segments.push("globstar");
+      continue;
+    }
+    if (part.includes("**")) return { ok: false, error: "'**' must be a whole path segment (like 'dir/**/x')" };
+    const seg = compileSegment(part);
+    if (typeof seg === "string") return { ok: false, error: seg };
+    segments.push(seg);
+  }
+  return { ok: true, glob: { source, basename: parts.length === 1, segments } };
+}
+function compileSegment(part) {
+  const out = [];
+  for (let i = 0; i < part.length; i++) {
+    const ch = part[i];
+    if (ch === "*") {
+      if (out[out.length - 1]?.t !== "star") out.push({ t: "star" });
+    } else if (ch === "?") {
+      out.push({ t: "one" });
+    } else if (ch === "[") {
+      const end = part.indexOf("]", i + 2);
+      if (end < 0) return `unclosed '[' in '${part}'`;
+      let body = part.slice(i + 1, end);
+      const negated = body.startsWith("!") || body.startsWith("^");
+      if (negated) body = body.slice(1);
+      if (body.length === 0) return `empty character class in '${part}'`;
+      const ranges = [];
+      for (let j = 0; j < body.length; j++) {
+        const lo = body.charCodeAt(j);
+        if (body[j + 1] === "-" && j + 2 < body.length) {
+          const hi = body.charCodeAt(j + 2);
+          if (hi < lo) return `reversed range '${body.slice(j, j + 3)}' in '${part}'`;
+          ranges.push([lo, hi]);
+          j += 2;
+        } else ranges.push([lo, lo]);
+      }
+      out.push({ t: "class", negated, ranges });
+      i = end;
+    } else if (ch === "]") {
+      return `unmatched ']' in '${part}'`;
+    } else {
+      out.push({ t: "lit", c: part.charCodeAt(i) });
+    }
+  }
+  return out;
+}
+function tokenMatches(tok, c) {
+  switch (tok.t) {
+    case "lit":
+      return tok.c === c;
+    case "one":
+      return true;
+    case "class": {
+      const inside = tok.ranges.some(([lo, hi]) => c >= lo && c <= hi);
+      return inside !== tok.negated;
+    }
+    case "star":
+      return true;
+  }
+}
+function matchSegment(tokens, name2) {
+  let prev = new Array(name2.length + 1).fill(false);
+  prev[0] = true;
+  for (const tok of tokens) {
+    const cur = new Array(name2.length + 1).fill(false);
+    if (tok.t === "star") {
+      let reach = false;
+      for (let j = 0; j <= name2.length; j++) {
+        reach = reach || (prev[j] ?? false);
+        cur[j] = reach;
+      }
+    } else {
+      for (let j = 1; j <= name2.length; j++) cur[j] = (prev[j - 1] ?? false) && tokenMatches(tok, name2.charCodeAt(j - 1));
+    }
+    prev = cur;
+  }
+  return prev[name2.length] ?? false;
+}
+function matchGlob(glob, path) {
+  const parts = path.split("/");
+  if (glob.basename) {
+    const first = glob.segments[0];
+    if (first === "globstar") return true;
+    return first !== void 0 && matchSegment(first, parts[parts.length - 1] ?? "");
+  }
+  let reach = new Array(parts.length + 1).fill(false);
+  reach[0] = true;
+  glob.segments.forEach((seg, index) => {
+    const next = new Array(parts.length + 1).fill(false);
+    if (seg === "globstar") {
+      const atLeastOne = index === glob.segments.length - 1;
+      let on = false;
+      for (let j = 0; j <= parts.length; j++) {
+        if (!atLeastOne) on = on || (reach[j] ?? false);
+        next[j] = on;
+        if (atLeastOne) on = on || (reach[j] ?? false);
+      }
+    } else {
+      for (let j = 1; j <= parts.length; j++) next[j] = (reach[j - 1] ?? false) && matchSegment(seg, parts[j - 1] ?? "");
+    }
+    reach = next;
+  });
+  return reach[parts.length] ?? false;
+}
+
 // src/config/yaml/suggest.ts
 function didYouMean(key, known) {
   const k = key.toLowerCase().replace(/-/g, "_");
@@ -70378,198 +70362,6 @@ function editDistance(a, b) {
     prev = cur;
   }
   return prev[b.length] ?? 99;
-}
-
-// src/config/allowlist/parse.ts
-var ALLOWLIST_LIMITS = {
-  maxBytes: 1024 * 1024,
-  maxEntries: 1e4,
-  maxFilePatterns: 100,
-  maxReasonLength: 2e3
-};
-var ALLOWLIST_VERSION = "1";
-var ENTRY_KEYS = ["repo", "revision", "files", "reason"];
-var TOP_KEYS = ["version", "models"];
-var HIDDEN_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
-function parseAllowlist(text, file2) {
-  const entries = [];
-  const errors = [];
-  if (text === null) return { entries, errors };
-  const fail2 = (at, message, help) => {
-    errors.push({ file: file2, line: at.line, column: at.column, message, ...help ? { help } : {} });
-  };
-  const { root, problems } = parseStrictYaml(text, { maxBytes: ALLOWLIST_LIMITS.maxBytes, what: file2 });
-  for (const p of problems) fail2(p, p.message, p.help);
-  if (root === null) return { entries, errors: sorted(errors) };
-  if (root.kind !== "mapping") {
-    fail2(
-      root,
-      `${file2} must be a mapping with \`version: 1\` and \`models:\`; found a ${root.kind === "scalar" ? "plain value" : "list"}`,
-      "Start the file with `version: 1` and `models:`, then list the entries indented under `models:`."
-    );
-    return { entries, errors: sorted(errors) };
-  }
-  let models;
-  let sawVersion = false;
-  for (const { key, value } of root.pairs) {
-    if (key.value === "version") {
-      sawVersion = true;
-      if (value.kind !== "scalar" || value.value !== ALLOWLIST_VERSION) {
-        fail2(value, `unsupported version ${describeNode(value)}`, `This tool reads \`version: ${ALLOWLIST_VERSION}\`.`);
-      }
-    } else if (key.value === "models") {
-      models = value;
-    } else {
-      fail2(key, `unknown top-level key '${printable(key.value)}'${didYouMean(key.value, TOP_KEYS)}`, "The file has only `version` and `models`.");
-    }
-  }
-  if (!sawVersion) fail2(root, "missing `version: 1`", "Add `version: 1` as the first line.");
-  if (models === void 0) {
-    fail2(root, "missing `models:`", "Add `models:` and list the approved models under it.");
-    return { entries, errors: sorted(errors) };
-  }
-  if (models.kind === "scalar" && models.value === "" && models.plain) return { entries, errors: sorted(errors) };
-  if (models.kind !== "sequence") {
-    fail2(models, `\`models\` must be a list; found ${describeNode(models)}`, "Write each model on its own line starting with `- `.");
-    return { entries, errors: sorted(errors) };
-  }
-  if (models.items.length > ALLOWLIST_LIMITS.maxEntries) {
-    fail2(
-      models,
-      `${file2} lists ${models.items.length} models, over the limit of ${ALLOWLIST_LIMITS.maxEntries}; it was not reviewed`,
-      "Split the allowlist or remove models that are no longer used."
-    );
-    return { entries, errors: sorted(errors) };
-  }
-  const firstLine = /* @__PURE__ */ new Map();
-  for (const item of models.items) {
-    const before = errors.length;
-    const entry2 = item.kind === "mapping" ? longForm(item, fail2) : shortForm(item, fail2);
-    if (!entry2 || errors.length > before) continue;
-    if (problems.some((p) => p.line >= item.line && p.line <= item.endLine)) continue;
-    const key = entry2.repo.toLowerCase();
-    const first = firstLine.get(key);
-    if (first) {
-      const caseNote = first.repo !== entry2.repo ? ` as '${first.repo}'; repo ids are case-insensitive on the Hub` : "";
-      fail2(item, `model '${entry2.repo}' is listed twice (first on line ${first.line}${caseNote})`, "Keep one entry per model: remove this one or the other.");
-      continue;
-    }
-    firstLine.set(key, { line: entry2.line, repo: entry2.repo });
-    entries.push(entry2);
-  }
-  return { entries, errors: sorted(errors) };
-}
-function shortForm(item, fail2) {
-  if (item.kind !== "scalar") {
-    fail2(item, `an entry must be \`org/name@<commit sha>\` or a mapping with \`repo\` and \`revision\`; found a list`);
-    return null;
-  }
-  const text = item.value;
-  if (text === "") {
-    fail2(item, "empty entry", "Write `org/name@<40-character commit sha>` or remove the empty `-` line.");
-    return null;
-  }
-  const at = text.indexOf("@");
-  if (at < 0) {
-    const idProblem2 = checkRepoId(text);
-    fail2(
-      item,
-      `entry '${printable(text)}' has no pinned revision`,
-      idProblem2 ? `Write \`org/name@<40-character commit sha>\`. ${idProblem2.help}` : `Write \`${text}@<40-character commit sha>\`; find the sha with \`git ls-remote https://huggingface.co/${text} refs/heads/main\`.`
-    );
-    return null;
-  }
-  if (text.indexOf("@", at + 1) >= 0) {
-    fail2(item, `entry '${printable(text)}' has more than one '@'`, "Write `org/name@<40-character commit sha>`.");
-    return null;
-  }
-  const repo = text.slice(0, at);
-  const revision = text.slice(at + 1);
-  const idProblem = checkRepoId(repo);
-  if (idProblem) fail2(item, idProblem.message, idProblem.help);
-  const revProblem = checkRevision(revision, repo);
-  if (revProblem) fail2(item, revProblem.message, revProblem.help);
-  if (idProblem || revProblem) return null;
-  return { repo, revision, line: item.line };
-}
-function longForm(item, fail2) {
-  let repo;
-  let revision;
-  let files;
-  let reason;
-  let ok = true;
-  const bad = (at, message, help) => {
-    ok = false;
-    fail2(at, message, help);
-  };
-  const present = new Set(item.pairs.map((p) => p.key.value));
-  for (const { key, value } of item.pairs) {
-    switch (key.value) {
-      case "repo":
-      case "revision":
-        if (value.kind !== "scalar") bad(value, `\`${key.value}\` must be a single value; found ${describeNode(value)}`);
-        else if (key.value === "repo") repo = value;
-        else revision = value;
-        break;
-      case "files":
-        files = filePatterns(value, bad);
-        break;
-      case "reason":
-        if (value.kind !== "scalar") bad(value, `\`reason\` must be text; found ${describeNode(value)}`);
-        else if (value.value.length > ALLOWLIST_LIMITS.maxReasonLength) {
-          bad(value, `\`reason\` is ${value.value.length} characters, over ${ALLOWLIST_LIMITS.maxReasonLength}`, "Shorten it; link to a ticket for details.");
-        } else if (HIDDEN_CHARS.test(value.value)) {
-          const ch = HIDDEN_CHARS.exec(value.value)?.[0] ?? "";
-          bad(value, `\`reason\` contains the invisible or direction-changing character U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`, "Remove it; such characters can make text read differently from what it says.");
-        } else if (value.value.trim() !== "") reason = value.value;
-        break;
-      default:
-        bad(key, `unknown key '${printable(key.value)}'${didYouMean(key.value, ENTRY_KEYS)}`, "An entry has only `repo`, `revision`, `files` and `reason`.");
-    }
-  }
-  if (!present.has("repo")) bad(item, "entry has no `repo`", "Add `repo: org/name`.");
-  if (!present.has("revision")) bad(item, "entry has no `revision`", "Add `revision: <40-character commit sha>`.");
-  if (repo) {
-    const p = checkRepoId(repo.value);
-    if (p) bad(repo, p.message, p.help);
-  }
-  if (revision) {
-    const p = checkRevision(revision.value, repo?.value);
-    if (p) bad(revision, p.message, p.help);
-  }
-  if (!ok || !repo || !revision) return null;
-  const entry2 = { repo: repo.value, revision: revision.value, line: item.line };
-  if (files) entry2.files = files;
-  if (reason !== void 0) entry2.reason = reason;
-  return entry2;
-}
-function filePatterns(value, bad) {
-  if (value.kind !== "sequence") {
-    bad(value, `\`files\` must be a list of patterns; found ${describeNode(value)}`, 'Write `files: ["*.safetensors", "config.json"]`, or remove `files` to review every file.');
-    return void 0;
-  }
-  if (value.items.length === 0) {
-    bad(value, "`files` is empty, so nothing would be reviewed or signed", "Remove `files` to review every file, or list the patterns to fetch.");
-    return void 0;
-  }
-  if (value.items.length > ALLOWLIST_LIMITS.maxFilePatterns) {
-    bad(value, `\`files\` has ${value.items.length} patterns, over ${ALLOWLIST_LIMITS.maxFilePatterns}`, "Use broader patterns such as `*.safetensors`.");
-    return void 0;
-  }
-  const out = [];
-  for (const p of value.items) {
-    if (p.kind !== "scalar") {
-      bad(p, `a \`files\` pattern must be text; found ${describeNode(p)}`);
-      continue;
-    }
-    const r = compileGlob(p.value);
-    if (!r.ok) bad(p, `file pattern '${printable(p.value)}': ${r.error}`, "Patterns use `*`, `?`, `[a-z]` and `**` (any directories), like `**/*.safetensors`.");
-    else out.push(p.value);
-  }
-  return out;
-}
-function sorted(errors) {
-  return errors.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
 }
 
 // src/config/policy/schema.ts
@@ -70933,6 +70725,239 @@ function union(base2, more, key = folded) {
   return out;
 }
 
+// src/config/allowlist/diff.ts
+function diffAllowlists(base2, head) {
+  const baseByKey = /* @__PURE__ */ new Map();
+  for (const e of base2 ?? []) if (!baseByKey.has(keyOf(e))) baseByKey.set(keyOf(e), e);
+  const headKeys = /* @__PURE__ */ new Set();
+  const diff = { added: [], changed: [], removed: [], unchanged: [] };
+  for (const to of head) {
+    const key = keyOf(to);
+    if (headKeys.has(key)) continue;
+    headKeys.add(key);
+    const from = baseByKey.get(key);
+    if (!from) {
+      diff.added.push(to);
+      continue;
+    }
+    const kinds = [];
+    if (from.revision !== to.revision) kinds.push("revision");
+    if (!sameFiles(from.files, to.files)) kinds.push("files");
+    if (from.repo !== to.repo) kinds.push("case");
+    if (kinds.length > 0) diff.changed.push({ from, to, kinds });
+    else diff.unchanged.push(to);
+  }
+  for (const [key, e] of baseByKey) if (!headKeys.has(key)) diff.removed.push(e);
+  return diff;
+}
+function entriesToReview(diff) {
+  return [...diff.added, ...diff.changed.map((c) => c.to)].sort((a, b) => a.line - b.line);
+}
+function repoKey(repo) {
+  return repo.toLowerCase();
+}
+function keyOf(e) {
+  return repoKey(e.repo);
+}
+function sameFiles(a, b) {
+  if (a === void 0 || b === void 0) return a === b;
+  const sa = new Set(a);
+  const sb = new Set(b);
+  return sa.size === sb.size && [...sa].every((x) => sb.has(x));
+}
+
+// src/config/allowlist/parse.ts
+var ALLOWLIST_LIMITS = {
+  maxBytes: 1024 * 1024,
+  maxEntries: 1e4,
+  maxFilePatterns: 100,
+  maxReasonLength: 2e3
+};
+var ALLOWLIST_VERSION = "1";
+var ENTRY_KEYS = ["repo", "revision", "files", "reason"];
+var TOP_KEYS = ["version", "models"];
+var HIDDEN_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
+function parseAllowlist(text, file2) {
+  const entries = [];
+  const errors = [];
+  if (text === null) return { entries, errors };
+  const fail2 = (at, message, help) => {
+    errors.push({ file: file2, line: at.line, column: at.column, message, ...help ? { help } : {} });
+  };
+  const { root, problems } = parseStrictYaml(text, { maxBytes: ALLOWLIST_LIMITS.maxBytes, what: file2 });
+  for (const p of problems) fail2(p, p.message, p.help);
+  if (root === null) return { entries, errors: sorted(errors) };
+  if (root.kind !== "mapping") {
+    fail2(
+      root,
+      `${file2} must be a mapping with \`version: 1\` and \`models:\`; found a ${root.kind === "scalar" ? "plain value" : "list"}`,
+      "Start the file with `version: 1` and `models:`, then list the entries indented under `models:`."
+    );
+    return { entries, errors: sorted(errors) };
+  }
+  let models;
+  let sawVersion = false;
+  for (const { key, value } of root.pairs) {
+    if (key.value === "version") {
+      sawVersion = true;
+      if (value.kind !== "scalar" || value.value !== ALLOWLIST_VERSION) {
+        fail2(value, `unsupported version ${describeNode(value)}`, `This tool reads \`version: ${ALLOWLIST_VERSION}\`.`);
+      }
+    } else if (key.value === "models") {
+      models = value;
+    } else {
+      fail2(key, `unknown top-level key '${printable(key.value)}'${didYouMean(key.value, TOP_KEYS)}`, "The file has only `version` and `models`.");
+    }
+  }
+  if (!sawVersion) fail2(root, "missing `version: 1`", "Add `version: 1` as the first line.");
+  if (models === void 0) {
+    fail2(root, "missing `models:`", "Add `models:` and list the approved models under it.");
+    return { entries, errors: sorted(errors) };
+  }
+  if (models.kind === "scalar" && models.value === "" && models.plain) return { entries, errors: sorted(errors) };
+  if (models.kind !== "sequence") {
+    fail2(models, `\`models\` must be a list; found ${describeNode(models)}`, "Write each model on its own line starting with `- `.");
+    return { entries, errors: sorted(errors) };
+  }
+  if (models.items.length > ALLOWLIST_LIMITS.maxEntries) {
+    fail2(
+      models,
+      `${file2} lists ${models.items.length} models, over the limit of ${ALLOWLIST_LIMITS.maxEntries}; it was not reviewed`,
+      "Split the allowlist or remove models that are no longer used."
+    );
+    return { entries, errors: sorted(errors) };
+  }
+  const firstLine = /* @__PURE__ */ new Map();
+  for (const item of models.items) {
+    const before = errors.length;
+    const entry2 = item.kind === "mapping" ? longForm(item, fail2) : shortForm(item, fail2);
+    if (!entry2 || errors.length > before) continue;
+    if (problems.some((p) => p.line >= item.line && p.line <= item.endLine)) continue;
+    const key = entry2.repo.toLowerCase();
+    const first = firstLine.get(key);
+    if (first) {
+      const caseNote = first.repo !== entry2.repo ? ` as '${first.repo}'; repo ids are case-insensitive on the Hub` : "";
+      fail2(item, `model '${entry2.repo}' is listed twice (first on line ${first.line}${caseNote})`, "Keep one entry per model: remove this one or the other.");
+      continue;
+    }
+    firstLine.set(key, { line: entry2.line, repo: entry2.repo });
+    entries.push(entry2);
+  }
+  return { entries, errors: sorted(errors) };
+}
+function shortForm(item, fail2) {
+  if (item.kind !== "scalar") {
+    fail2(item, `an entry must be \`org/name@<commit sha>\` or a mapping with \`repo\` and \`revision\`; found a list`);
+    return null;
+  }
+  const text = item.value;
+  if (text === "") {
+    fail2(item, "empty entry", "Write `org/name@<40-character commit sha>` or remove the empty `-` line.");
+    return null;
+  }
+  const at = text.indexOf("@");
+  if (at < 0) {
+    const idProblem2 = checkRepoId(text);
+    fail2(
+      item,
+      `entry '${printable(text)}' has no pinned revision`,
+      idProblem2 ? `Write \`org/name@<40-character commit sha>\`. ${idProblem2.help}` : `Write \`${text}@<40-character commit sha>\`; find the sha with \`git ls-remote https://huggingface.co/${text} refs/heads/main\`.`
+    );
+    return null;
+  }
+  if (text.indexOf("@", at + 1) >= 0) {
+    fail2(item, `entry '${printable(text)}' has more than one '@'`, "Write `org/name@<40-character commit sha>`.");
+    return null;
+  }
+  const repo = text.slice(0, at);
+  const revision = text.slice(at + 1);
+  const idProblem = checkRepoId(repo);
+  if (idProblem) fail2(item, idProblem.message, idProblem.help);
+  const revProblem = checkRevision(revision, repo);
+  if (revProblem) fail2(item, revProblem.message, revProblem.help);
+  if (idProblem || revProblem) return null;
+  return { repo, revision, line: item.line };
+}
+function longForm(item, fail2) {
+  let repo;
+  let revision;
+  let files;
+  let reason;
+  let ok = true;
+  const bad = (at, message, help) => {
+    ok = false;
+    fail2(at, message, help);
+  };
+  const present = new Set(item.pairs.map((p) => p.key.value));
+  for (const { key, value } of item.pairs) {
+    switch (key.value) {
+      case "repo":
+      case "revision":
+        if (value.kind !== "scalar") bad(value, `\`${key.value}\` must be a single value; found ${describeNode(value)}`);
+        else if (key.value === "repo") repo = value;
+        else revision = value;
+        break;
+      case "files":
+        files = filePatterns(value, bad);
+        break;
+      case "reason":
+        if (value.kind !== "scalar") bad(value, `\`reason\` must be text; found ${describeNode(value)}`);
+        else if (value.value.length > ALLOWLIST_LIMITS.maxReasonLength) {
+          bad(value, `\`reason\` is ${value.value.length} characters, over ${ALLOWLIST_LIMITS.maxReasonLength}`, "Shorten it; link to a ticket for details.");
+        } else if (HIDDEN_CHARS.test(value.value)) {
+          const ch = HIDDEN_CHARS.exec(value.value)?.[0] ?? "";
+          bad(value, `\`reason\` contains the invisible or direction-changing character U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`, "Remove it; such characters can make text read differently from what it says.");
+        } else if (value.value.trim() !== "") reason = value.value;
+        break;
+      default:
+        bad(key, `unknown key '${printable(key.value)}'${didYouMean(key.value, ENTRY_KEYS)}`, "An entry has only `repo`, `revision`, `files` and `reason`.");
+    }
+  }
+  if (!present.has("repo")) bad(item, "entry has no `repo`", "Add `repo: org/name`.");
+  if (!present.has("revision")) bad(item, "entry has no `revision`", "Add `revision: <40-character commit sha>`.");
+  if (repo) {
+    const p = checkRepoId(repo.value);
+    if (p) bad(repo, p.message, p.help);
+  }
+  if (revision) {
+    const p = checkRevision(revision.value, repo?.value);
+    if (p) bad(revision, p.message, p.help);
+  }
+  if (!ok || !repo || !revision) return null;
+  const entry2 = { repo: repo.value, revision: revision.value, line: item.line };
+  if (files) entry2.files = files;
+  if (reason !== void 0) entry2.reason = reason;
+  return entry2;
+}
+function filePatterns(value, bad) {
+  if (value.kind !== "sequence") {
+    bad(value, `\`files\` must be a list of patterns; found ${describeNode(value)}`, 'Write `files: ["*.safetensors", "config.json"]`, or remove `files` to review every file.');
+    return void 0;
+  }
+  if (value.items.length === 0) {
+    bad(value, "`files` is empty, so nothing would be reviewed or signed", "Remove `files` to review every file, or list the patterns to fetch.");
+    return void 0;
+  }
+  if (value.items.length > ALLOWLIST_LIMITS.maxFilePatterns) {
+    bad(value, `\`files\` has ${value.items.length} patterns, over ${ALLOWLIST_LIMITS.maxFilePatterns}`, "Use broader patterns such as `*.safetensors`.");
+    return void 0;
+  }
+  const out = [];
+  for (const p of value.items) {
+    if (p.kind !== "scalar") {
+      bad(p, `a \`files\` pattern must be text; found ${describeNode(p)}`);
+      continue;
+    }
+    const r = compileGlob(p.value);
+    if (!r.ok) bad(p, `file pattern '${printable(p.value)}': ${r.error}`, "Patterns use `*`, `?`, `[a-z]` and `**` (any directories), like `**/*.safetensors`.");
+    else out.push(p.value);
+  }
+  return out;
+}
+function sorted(errors) {
+  return errors.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+}
+
 // src/config/policy/diff.ts
 function describePolicyChange(baseText, headText, source = DEFAULT_POLICY_PATH) {
   if (baseText === headText) return [];
@@ -71014,49 +71039,6 @@ function bytes(n) {
   return `${n} bytes`;
 }
 
-// src/hub/fetch-repo.ts
-import { join, relative, resolve as resolve2, sep } from "node:path";
-function copyPathFor(dir, path) {
-  const why = unsafePathReason(path);
-  const target = resolve2(dir, join(...path.split("/")));
-  const rel = relative(resolve2(dir), target);
-  if (why || rel === "" || rel.startsWith(`..${sep}`) || rel === "..") {
-    throw new HubError("invalid-tree", `refusing to write '${path}' outside ${dir}${why ? ` (it ${why})` : ""}`, { path });
-  }
-  return target;
-}
-async function fetchFiles(opts) {
-  const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 4));
-  const outcomes = new Array(opts.items.length);
-  let next = 0;
-  const one = async (item) => {
-    try {
-      const planned = opts.plan ? await opts.plan(item) : [];
-      const plan = Array.isArray(planned) ? { consumers: planned } : planned;
-      const req2 = { repo: opts.repo, sha: opts.sha, item, consumers: plan.consumers };
-      if (plan.expectTail) req2.expectTail = plan.expectTail;
-      if (opts.copyDir !== void 0) req2.copyTo = copyPathFor(opts.copyDir, item.path);
-      return { item, ok: true, result: await opts.downloader.download(req2) };
-    } catch (err) {
-      const error2 = err instanceof HubError ? err : new HubError("consumer-failed", `${item.path}: ${err instanceof Error ? err.message : String(err)}`, {
-        path: item.path,
-        cause: err
-      });
-      return { item, ok: false, error: error2 };
-    }
-  };
-  const worker = async () => {
-    while (next < opts.items.length) {
-      const i = next++;
-      const outcome = await one(opts.items[i]);
-      outcomes[i] = outcome;
-      opts.onOutcome?.(outcome);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, opts.items.length) }, worker));
-  return outcomes;
-}
-
 // src/config/policy/exceptions.ts
 function checkMatches(pattern, check) {
   if (pattern.endsWith(".*")) return check.startsWith(pattern.slice(0, -1));
@@ -71119,121 +71101,100 @@ function applyExceptions(entry2, findings, exceptions2, today) {
   return outcome;
 }
 
-// src/config/policy/exclude.ts
-var NEVER_EXCLUDED_EXTENSIONS = /* @__PURE__ */ new Set([
-  // code and scripts
-  "py",
-  "pyc",
-  "pyo",
-  "pyw",
-  "pyx",
-  "pxd",
-  "pyi",
-  "pyz",
-  "ipynb",
-  "sh",
-  "bash",
-  "zsh",
-  "fish",
-  "ps1",
-  "psm1",
-  "bat",
-  "cmd",
-  "vbs",
-  "js",
-  "mjs",
-  "cjs",
-  "ts",
-  "rb",
-  "pl",
-  "php",
-  "lua",
-  "r",
-  "jl",
-  "go",
-  "rs",
-  "c",
-  "cc",
-  "cpp",
-  "h",
-  "hpp",
-  "cu",
-  "java",
-  "jar",
-  "class",
-  "scala",
-  "kt",
-  "swift",
-  "whl",
-  "egg",
-  // executables and native libraries
-  "exe",
-  "dll",
-  "so",
-  "dylib",
-  "msi",
-  "com",
-  "scr",
-  "app",
-  "elf",
-  "wasm",
-  "node",
-  "deb",
-  "rpm",
-  "apk",
-  "appimage",
-  // text a person or a loader reads and acts on
-  "md",
-  "markdown",
-  "rst",
-  "txt",
-  "html",
-  "htm",
-  "json",
-  "jsonl",
-  "yaml",
-  "yml",
-  "toml",
-  "cfg",
-  "ini",
-  "jinja",
-  "jinja2",
-  "j2",
-  "xml",
-  "gitattributes",
-  "gitignore",
-  "dockerfile",
-  "makefile",
-  "cmake"
-]);
-function neverExcludedReason(path) {
-  const name2 = path.slice(path.lastIndexOf("/") + 1);
-  const lower = name2.toLowerCase();
-  if (lower.startsWith("readme")) return "model cards are always reviewed";
-  const dot2 = lower.lastIndexOf(".");
-  if (dot2 <= 0) return "files without an extension are always reviewed";
-  const ext = lower.slice(dot2 + 1);
-  if (NEVER_EXCLUDED_EXTENSIONS.has(ext)) return `.${ext} files can carry code or instructions and are always reviewed`;
-  return void 0;
-}
-var compiled = /* @__PURE__ */ new WeakMap();
-function globsOf(patterns) {
-  let globs = compiled.get(patterns);
-  if (!globs) {
-    globs = [];
-    for (const p of patterns) {
-      const r = compileGlob(p);
-      if (r.ok) globs.push(r.glob);
-    }
-    compiled.set(patterns, globs);
+// src/review/capture.ts
+var TextCapture = class {
+  constructor(perFile = 1024 * 1024, total = 64 * 1024 * 1024) {
+    this.perFile = perFile;
+    this.total = total;
   }
-  return globs;
+  perFile;
+  total;
+  texts = /* @__PURE__ */ new Map();
+  used = 0;
+  /** The scanner seam: a collector for a stream small enough to keep, else undefined. */
+  analyzer = (ctx) => {
+    if (ctx.size !== void 0 && (ctx.size > this.perFile || this.used + ctx.size > this.total)) return void 0;
+    const parts = [];
+    let n = 0;
+    let over = false;
+    return {
+      push: (chunk) => {
+        if (over) return;
+        n += chunk.length;
+        if (n > this.perFile || this.used + n > this.total) {
+          over = true;
+          parts.length = 0;
+          return;
+        }
+        parts.push(chunk.slice());
+      },
+      end: () => {
+        if (!over) {
+          this.used += n;
+          this.texts.set(ctx.path, Buffer.concat(parts).toString("utf8"));
+        }
+        return { formats: [], findings: [], complete: true };
+      }
+    };
+  };
+  text(path) {
+    return this.texts.get(path);
+  }
+};
+
+// src/review/check-port.ts
+var ABSENT = /* @__PURE__ */ new Set(["repo-not-found", "unauthorized", "not-found"]);
+var PRESENT = /* @__PURE__ */ new Set(["gated", "disabled", "unexpected-redirect"]);
+var MAX_ORIGINAL_CARD_BYTES = 1024 * 1024;
+function checkHubPort(hub) {
+  return {
+    repoExists: (repoId2) => repoExists(hub, repoId2),
+    recentCommits: (repoId2, sha) => hub.listCommits(repoId2, sha, { maxPages: 1 }),
+    modelCard: (repoId2) => fetchModelCard(hub, repoId2)
+  };
 }
-function excludeDecision(path, exclude) {
-  const hit = globsOf(exclude).find((g) => matchGlob(g, path));
-  if (!hit) return { excluded: false };
-  const keptBecause = neverExcludedReason(path);
-  return keptBecause ? { excluded: false, pattern: hit.source, keptBecause } : { excluded: true, pattern: hit.source };
+async function repoExists(hub, repoId2) {
+  try {
+    await hub.getRefs(repoId2);
+    return true;
+  } catch (err) {
+    if (err instanceof HubError) {
+      if (ABSENT.has(err.code)) return false;
+      if (PRESENT.has(err.code)) return true;
+    }
+    return void 0;
+  }
+}
+async function fetchModelCard(hub, repo, maxBytes = MAX_ORIGINAL_CARD_BYTES) {
+  try {
+    const refs = await hub.getRefs(repo);
+    const branch = refs.branches.find((b) => b.name === "main") ?? refs.branches[0];
+    if (!branch) return { ok: false, reason: `${repo} has no branches` };
+    const tree = await hub.listTree(repo, branch.targetCommit);
+    const item = tree.find((i) => i.type === "file" && i.path.toLowerCase() === "readme.md");
+    if (!item) return { ok: false, reason: `${repo} has no README.md at ${branch.name} (${branch.targetCommit})` };
+    if (item.size > maxBytes) return { ok: false, reason: `${repo}'s README.md is ${item.size} bytes, above the ${maxBytes}-byte limit for comparison` };
+    const chunks = [];
+    let received = 0;
+    await hub.download({
+      repo,
+      sha: branch.targetCommit,
+      item,
+      consumers: [
+        {
+          borrowsChunks: true,
+          write: (chunk) => {
+            received += chunk.length;
+            if (received > maxBytes) throw new Error(`more than ${maxBytes} bytes`);
+            chunks.push(chunk.slice());
+          }
+        }
+      ]
+    });
+    return { ok: true, text: Buffer.concat(chunks).toString("utf8"), sha: branch.targetCommit, path: item.path };
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+  }
 }
 
 // src/scan/bytes.ts
@@ -72746,37 +72707,6 @@ function zipTailNeeded(tail, size) {
   }
 }
 
-// src/review/capture.ts
-var TextCapture = class {
-  constructor(perFile = 1024 * 1024, total = 64 * 1024 * 1024) {
-    this.perFile = perFile;
-    this.total = total;
-  }
-  perFile;
-  total;
-  texts = /* @__PURE__ */ new Map();
-  used = 0;
-  /** A consumer for `path` when it is small enough to keep, else undefined. */
-  consumerFor(path, size) {
-    if (size > this.perFile || this.used + size > this.total) return void 0;
-    this.used += size;
-    const chunks = [];
-    return {
-      // The download reuses its read buffer: keep a copy (files here are at most perFile bytes).
-      borrowsChunks: true,
-      write: (chunk) => {
-        chunks.push(chunk.slice());
-      },
-      end: () => {
-        this.texts.set(path, Buffer.concat(chunks).toString("utf8"));
-      }
-    };
-  }
-  text(path) {
-    return this.texts.get(path);
-  }
-};
-
 // src/review/findings-from-errors.ts
 var HELP4 = {
   "invalid-repo-id": "Fix the entry: write the repository as namespace/name.",
@@ -72817,7 +72747,7 @@ function findingFromError(err, check, file2) {
   };
 }
 
-// src/review/pipeline.ts
+// src/review/examine.ts
 var MIN_ZIP = 22;
 var MAX_TAIL = 64 * 1024 * 1024;
 function withFile(f, path) {
@@ -72830,7 +72760,7 @@ var GuardedScan = class {
   }
   scanner;
   path;
-  /** Scanners copy what they keep (StreamScanner's chunk ownership), so the download may reuse its read buffer. */
+  /** Scanners copy what they keep (StreamScanner's chunk ownership), so the reader may reuse its read buffer. */
   borrowsChunks = true;
   failure;
   write(chunk) {
@@ -72852,22 +72782,178 @@ var GuardedScan = class {
     return { formats: [], complete: false, findings: [findingFromError(this.failure, "scan", this.path)] };
   }
 };
-function selectFiles(entry2, tree, policy) {
+async function examineFiles(files, reader, opts) {
+  const scans = /* @__PURE__ */ new Map();
+  const tailBytes = opts.tailBytes ?? 64 * 1024;
+  const plan = async (file2) => {
+    let tail = file2.size >= MIN_ZIP ? await reader.tail(file2, Math.min(file2.size, tailBytes)) : void 0;
+    const need = tail ? zipTailNeeded(tail, file2.size) : void 0;
+    if (need !== void 0 && need > (tail?.byteLength ?? 0) && need <= MAX_TAIL) tail = await reader.tail(file2, Math.min(file2.size, need));
+    const ctx = { path: file2.path, size: file2.size, ...tail ? { tail } : {} };
+    const scan = new GuardedScan(opts.scanFile(ctx, { allow: opts.allow, textAnalyzers: [opts.capture.analyzer] }), file2.path);
+    scans.set(file2.path, scan);
+    return { consumers: [scan], ...tail ? { expectTail: tail } : {} };
+  };
+  const outcomes = await reader.readAll(files, plan, opts.onProgress);
+  return files.map((file2, i) => {
+    const o = outcomes[i] ?? { ok: false, finding: findingFromError(new Error("no outcome"), "review.read", file2.path) };
+    const base2 = { path: file2.path, size: file2.size, lfs: file2.lfs === true };
+    if (!o.ok) return { ...base2, formats: [], complete: false, findings: [withFile(o.finding, file2.path)] };
+    const scan = scans.get(file2.path);
+    const outcome = scan ? scan.outcome() : { formats: [], complete: false, findings: [findingFromError(new Error("no scanner ran"), "scan", file2.path)] };
+    const findings = outcome.findings.map((f) => withFile(f, file2.path));
+    if (!outcome.complete && !findings.some((f) => isBlocking(f.severity))) {
+      findings.push({ check: "scan.incomplete", severity: "high", file: file2.path, message: `${file2.path} was not fully examined`, help: "Not fully examined, so not approved." });
+    }
+    return {
+      ...base2,
+      ...o.sha256 !== void 0 ? { sha256: o.sha256 } : {},
+      ...o.gitOid !== void 0 ? { gitOid: o.gitOid } : {},
+      formats: outcome.formats,
+      findings,
+      complete: outcome.complete
+    };
+  });
+}
+
+// src/config/policy/exclude.ts
+var NEVER_EXCLUDED_EXTENSIONS = /* @__PURE__ */ new Set([
+  // code and scripts
+  "py",
+  "pyc",
+  "pyo",
+  "pyw",
+  "pyx",
+  "pxd",
+  "pyi",
+  "pyz",
+  "ipynb",
+  "sh",
+  "bash",
+  "zsh",
+  "fish",
+  "ps1",
+  "psm1",
+  "bat",
+  "cmd",
+  "vbs",
+  "js",
+  "mjs",
+  "cjs",
+  "ts",
+  "rb",
+  "pl",
+  "php",
+  "lua",
+  "r",
+  "jl",
+  "go",
+  "rs",
+  "c",
+  "cc",
+  "cpp",
+  "h",
+  "hpp",
+  "cu",
+  "java",
+  "jar",
+  "class",
+  "scala",
+  "kt",
+  "swift",
+  "whl",
+  "egg",
+  // executables and native libraries
+  "exe",
+  "dll",
+  "so",
+  "dylib",
+  "msi",
+  "com",
+  "scr",
+  "app",
+  "elf",
+  "wasm",
+  "node",
+  "deb",
+  "rpm",
+  "apk",
+  "appimage",
+  // text a person or a loader reads and acts on
+  "md",
+  "markdown",
+  "rst",
+  "txt",
+  "html",
+  "htm",
+  "json",
+  "jsonl",
+  "yaml",
+  "yml",
+  "toml",
+  "cfg",
+  "ini",
+  "jinja",
+  "jinja2",
+  "j2",
+  "xml",
+  "gitattributes",
+  "gitignore",
+  "dockerfile",
+  "makefile",
+  "cmake"
+]);
+function neverExcludedReason(path) {
+  const name2 = path.slice(path.lastIndexOf("/") + 1);
+  const lower = name2.toLowerCase();
+  if (lower.startsWith("readme")) return "model cards are always reviewed";
+  const dot2 = lower.lastIndexOf(".");
+  if (dot2 <= 0) return "files without an extension are always reviewed";
+  const ext = lower.slice(dot2 + 1);
+  if (NEVER_EXCLUDED_EXTENSIONS.has(ext)) return `.${ext} files can carry code or instructions and are always reviewed`;
+  return void 0;
+}
+var compiled = /* @__PURE__ */ new WeakMap();
+function globsOf(patterns) {
+  let globs = compiled.get(patterns);
+  if (!globs) {
+    globs = [];
+    for (const p of patterns) {
+      const r = compileGlob(p);
+      if (r.ok) globs.push(r.glob);
+    }
+    compiled.set(patterns, globs);
+  }
+  return globs;
+}
+function excludeDecision(path, exclude) {
+  const hit = globsOf(exclude).find((g) => matchGlob(g, path));
+  if (!hit) return { excluded: false };
+  const keptBecause = neverExcludedReason(path);
+  return keptBecause ? { excluded: false, pattern: hit.source, keptBecause } : { excluded: true, pattern: hit.source };
+}
+
+// src/review/select.ts
+function selectFiles(listed, policy, patternsText) {
   const notes = [];
+  let complete = true;
   let patterns;
-  if (entry2.files && entry2.files.length > 0) {
+  if (patternsText && patternsText.length > 0) {
     patterns = [];
-    for (const p of entry2.files) {
+    for (const p of patternsText) {
       const r = compileGlob(p);
       if (r.ok) patterns.push(r.glob);
-      else notes.push({ check: "allowlist.files", severity: "high", message: `files pattern '${p}' is invalid: ${r.error}`, help: "Fix the pattern in the allowlist entry." });
+      else {
+        complete = false;
+        notes.push({ check: "allowlist.files", severity: "high", message: `files pattern '${p}' is invalid: ${r.error}`, help: "Fix the pattern in the allowlist entry." });
+      }
     }
   }
   const selected = [];
   const outside = [];
   const excluded = [];
   const tooBig = [];
-  for (const item of tree) {
+  for (const item of listed) {
     if (patterns && !patterns.some((g) => matchGlob(g, item.path))) {
       outside.push(item.path);
       continue;
@@ -72901,6 +72987,7 @@ function selectFiles(entry2, tree, policy) {
     });
   }
   for (const item of tooBig) {
+    complete = false;
     notes.push({
       check: "review.file-too-large",
       severity: "high",
@@ -72909,73 +72996,271 @@ function selectFiles(entry2, tree, policy) {
       help: "Raise max_file_size in the base branch policy if this size is expected, or pin fewer files with `files`."
     });
   }
-  return { selected, notes };
+  return { selected, notes, complete };
 }
-async function examineFiles(entry2, resolved, items, deps, capture) {
-  const { hub } = deps;
-  const scans = /* @__PURE__ */ new Map();
-  const tailBytes = deps.tailBytes ?? 64 * 1024;
-  const allow = deps.policy.allowGlobals;
-  const outcomes = await fetchFiles({
-    downloader: hub,
-    repo: resolved.canonicalId,
-    sha: resolved.sha,
-    items,
-    concurrency: deps.fileConcurrency ?? 4,
-    plan: async (item) => {
-      let tail = item.size >= MIN_ZIP ? await hub.fetchTail(resolved.canonicalId, resolved.sha, item, Math.min(item.size, tailBytes)) : void 0;
-      const need = tail ? zipTailNeeded(tail, item.size) : void 0;
-      if (need !== void 0 && need > (tail?.byteLength ?? 0) && need <= MAX_TAIL) {
-        tail = await hub.fetchTail(resolved.canonicalId, resolved.sha, item, Math.min(item.size, need));
+
+// src/hub/fetch-repo.ts
+import { join, relative, resolve as resolve2, sep } from "node:path";
+function copyPathFor(dir, path) {
+  const why = unsafePathReason(path);
+  const target = resolve2(dir, join(...path.split("/")));
+  const rel = relative(resolve2(dir), target);
+  if (why || rel === "" || rel.startsWith(`..${sep}`) || rel === "..") {
+    throw new HubError("invalid-tree", `refusing to write '${path}' outside ${dir}${why ? ` (it ${why})` : ""}`, { path });
+  }
+  return target;
+}
+async function fetchFiles(opts) {
+  const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 4));
+  const outcomes = new Array(opts.items.length);
+  let next = 0;
+  const one = async (item) => {
+    try {
+      const planned = opts.plan ? await opts.plan(item) : [];
+      const plan = Array.isArray(planned) ? { consumers: planned } : planned;
+      const req2 = { repo: opts.repo, sha: opts.sha, item, consumers: plan.consumers };
+      if (plan.expectTail) req2.expectTail = plan.expectTail;
+      if (opts.copyDir !== void 0) req2.copyTo = copyPathFor(opts.copyDir, item.path);
+      return { item, ok: true, result: await opts.downloader.download(req2) };
+    } catch (err) {
+      const error2 = err instanceof HubError ? err : new HubError("consumer-failed", `${item.path}: ${err instanceof Error ? err.message : String(err)}`, {
+        path: item.path,
+        cause: err
+      });
+      return { item, ok: false, error: error2 };
+    }
+  };
+  const worker = async () => {
+    while (next < opts.items.length) {
+      const i = next++;
+      const outcome = await one(opts.items[i]);
+      outcomes[i] = outcome;
+      opts.onOutcome?.(outcome);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, opts.items.length) }, worker));
+  return outcomes;
+}
+
+// src/review/sources/hub.ts
+function hubReader(hub, repo, sha, items, concurrency = 4) {
+  const byPath = new Map(items.map((i) => [i.path, i]));
+  const item = (f) => {
+    const it = byPath.get(f.path);
+    if (!it) throw new Error(`${f.path} is not in the tree of ${repo}@${sha}`);
+    return it;
+  };
+  return {
+    tail: (f, k) => hub.fetchTail(repo, sha, item(f), k),
+    async readAll(files, plan, onDone) {
+      const sources = new Map(files.map((f) => [f.path, f]));
+      const source = (it) => sources.get(it.path) ?? { path: it.path, size: it.size, lfs: it.lfs !== void 0 };
+      const outcome = (o) => o.ok ? { ok: true, sha256: o.result.sha256, gitOid: o.result.gitOid } : { ok: false, finding: findingFromError(o.error, "hub.download", o.item.path) };
+      const outcomes = await fetchFiles({
+        downloader: hub,
+        repo,
+        sha,
+        items: files.map(item),
+        concurrency,
+        plan: (it) => plan(source(it)),
+        onOutcome: (o) => onDone?.(source(o.item), outcome(o))
+      });
+      return outcomes.map(outcome);
+    }
+  };
+}
+
+// src/review/sources/local.ts
+import { lstat as lstat2, open as open3, readdir as readdir2, readlink as readlink2 } from "node:fs/promises";
+import { join as join2, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+async function listLocal(paths, cwd) {
+  const files = [];
+  const findings = [];
+  const skipped = [];
+  const absOf = /* @__PURE__ */ new Map();
+  let complete = true;
+  const display = (abs) => {
+    const rel = relative2(cwd, abs);
+    return rel && !rel.startsWith("..") && !rel.startsWith(sep2) ? rel.split(sep2).join("/") : abs;
+  };
+  const visit = async (abs, root) => {
+    let st;
+    try {
+      st = await lstat2(abs);
+    } catch (err) {
+      complete = false;
+      findings.push(finding("scan.path-error", "high", `Cannot read ${display(abs)}: ${err.code ?? String(err)}`, { file: display(abs) }));
+      return;
+    }
+    if (st.isSymbolicLink()) {
+      const target = await readlink2(abs).catch(() => "?");
+      const inside = !relative2(root, resolve3(abs, "..", target)).startsWith("..");
+      findings.push(finding(
+        "file.symlink",
+        inside ? "medium" : "high",
+        `Symbolic link to ${target}${inside ? "" : " (outside the scanned folder)"}: not followed`,
+        {
+          file: display(abs),
+          help: "Model repositories store files, not links; a link can point a loader at anything on the machine."
+        }
+      ));
+      return;
+    }
+    if (st.isDirectory()) {
+      let entries;
+      try {
+        entries = await readdir2(abs, { withFileTypes: true });
+      } catch (err) {
+        complete = false;
+        findings.push(finding("scan.path-error", "high", `Cannot list ${display(abs)}: ${err.code ?? String(err)}`, { file: display(abs) }));
+        return;
       }
-      const ctx = { path: item.path, size: item.size, ...tail ? { tail } : {} };
-      const scan = new GuardedScan(deps.scanFile(ctx, { allow }), item.path);
-      scans.set(item.path, scan);
-      const consumers = [scan];
-      const keep = capture.consumerFor(item.path, item.size);
-      if (keep) consumers.push(keep);
-      return { consumers, ...tail ? { expectTail: tail } : {} };
-    },
-    onOutcome: (o) => deps.onProgress?.(`${entry2.repo}: ${o.item.path} ${o.ok ? "verified" : `failed (${o.error.code})`}`)
-  });
-  return outcomes.map((o) => {
-    const base2 = { path: o.item.path, size: o.item.size, lfs: o.item.lfs !== void 0 };
-    if (!o.ok) {
-      return { ...base2, formats: [], complete: false, findings: [findingFromError(o.error, "hub.download", o.item.path)] };
+      entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+      for (const e of entries) {
+        if (e.isDirectory() && e.name === ".git") {
+          skipped.push(display(join2(abs, e.name)));
+          continue;
+        }
+        await visit(join2(abs, e.name), root);
+      }
+      return;
     }
-    const scan = scans.get(o.item.path);
-    const outcome = scan ? scan.outcome() : { formats: [], complete: false, findings: [findingFromError(new Error("no scanner ran"), "scan", o.item.path)] };
-    const findings = outcome.findings.map((f) => withFile(f, o.item.path));
-    if (!outcome.complete && !findings.some((f) => isBlocking(f.severity))) {
-      findings.push({ check: "scan.incomplete", severity: "high", file: o.item.path, message: `${o.item.path} was not fully examined`, help: "Not fully examined, so not approved." });
+    if (!st.isFile()) {
+      findings.push(finding("file.special", "medium", "Not a regular file (device, socket or FIFO): not read", { file: display(abs) }));
+      return;
     }
-    return { ...base2, sha256: o.result.sha256, gitOid: o.result.gitOid, formats: outcome.formats, findings, complete: outcome.complete };
-  });
+    const path = display(abs);
+    absOf.set(path, abs);
+    files.push({ path, size: st.size });
+  };
+  for (const p of paths) {
+    const abs = resolve3(cwd, p);
+    await visit(abs, abs);
+  }
+  if (skipped.length > 0) {
+    findings.push(finding("scan.skipped", "info", `${skipped.length} version-control folder(s) skipped: no loader reads them`, { evidence: skipped.join(", ") }));
+  }
+  const where = (f) => absOf.get(f.path) ?? resolve3(cwd, f.path);
+  return { listing: { files, findings, complete }, reader: localReader(where) };
 }
-async function runChecks(checks, ctx) {
-  const out = [];
+function localReader(where, chunkBytes = 1024 * 1024) {
+  return {
+    async tail(f, k) {
+      const fh = await open3(where(f), "r");
+      try {
+        return await readAt(fh, Math.max(0, f.size - k), Math.min(k, f.size));
+      } finally {
+        await fh.close();
+      }
+    },
+    async readAll(files, plan, onDone) {
+      const out = [];
+      for (const f of files) {
+        let o;
+        try {
+          o = await readOne(f, where(f), await plan(f), chunkBytes);
+        } catch (err) {
+          o = { ok: false, finding: finding("scan.path-error", "high", `Reading ${f.path} failed: ${err instanceof Error ? err.message : String(err)}`, { file: f.path }) };
+        }
+        onDone?.(f, o);
+        out.push(o);
+      }
+      return out;
+    }
+  };
+}
+async function readOne(f, abs, plan, chunkBytes) {
+  const fh = await open3(abs, "r");
+  try {
+    const borrow = plan.consumers.every((c) => c.borrowsChunks === true);
+    const size = Math.max(1, Math.min(chunkBytes, f.size));
+    let buf = new Uint8Array(size);
+    const tail = plan.expectTail;
+    const last = tail ? new Uint8Array(tail.length) : void 0;
+    let pos = 0;
+    while (pos < f.size) {
+      if (!borrow) buf = new Uint8Array(size);
+      const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, f.size - pos), pos);
+      if (bytesRead === 0) break;
+      const chunk = bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
+      if (last) keepLast(last, chunk, pos, f.size);
+      for (const c of plan.consumers) await c.write(chunk);
+      pos += bytesRead;
+    }
+    for (const c of plan.consumers) await c.end?.();
+    if (tail && last && pos === f.size && !Buffer.from(last).equals(Buffer.from(tail))) {
+      return { ok: false, finding: finding("scan.file-changed", "high", `${f.path} changed while it was being read: its end differs from the tail read first`, {
+        file: f.path,
+        help: "Scan files that are not being written to."
+      }) };
+    }
+    return { ok: true };
+  } finally {
+    await fh.close();
+  }
+}
+function keepLast(last, chunk, pos, size) {
+  const start = size - last.length;
+  const from = Math.max(0, start - pos);
+  if (from >= chunk.length) return;
+  last.set(chunk.subarray(from), pos + from - start);
+}
+async function readAt(fh, pos, len) {
+  const buf = new Uint8Array(len);
+  let got = 0;
+  while (got < len) {
+    const { bytesRead } = await fh.read(buf, got, len - got, pos + got);
+    if (bytesRead === 0) break;
+    got += bytesRead;
+  }
+  return got === len ? buf : buf.subarray(0, got);
+}
+
+// src/review/pipeline.ts
+async function runChecks(checks, ctx, hubCtx) {
+  const findings = [];
+  let complete = true;
+  const skipped = [];
   for (const check of checks) {
     try {
-      out.push(...await check.run(ctx));
+      if (check.needs === "files") findings.push(...await check.run(ctx));
+      else if (hubCtx) findings.push(...await check.run(hubCtx));
+      else skipped.push(check.id);
     } catch (err) {
-      out.push(findingFromError(err, `${check.id}.failed`));
+      complete = false;
+      findings.push(findingFromError(err, `${check.id}.failed`));
     }
   }
-  return out;
-}
-function finish(entry2, partial, findings, policy, now) {
-  const applied = applyExceptions(entry2, findings, policy.exceptions, utcDate(now));
-  const all = [...applied.findings];
-  for (const ex of applied.expired) {
-    all.push({
-      check: "policy.exception-expired",
-      severity: "low",
-      message: `the policy exception for ${ex.repo} (${ex.checks.join(", ")}) expired on ${ex.expires} and was not applied`,
-      help: "Renew it in the base branch policy with a new reason and date, or fix what it covered."
+  if (skipped.length > 0) {
+    findings.push({
+      check: "review.checks-skipped",
+      severity: "info",
+      message: `${skipped.length} check(s) need the Hub's metadata and did not run on local files: ${skipped.join(", ")}`,
+      help: "Namespace, provenance and pin checks judge a repository on the Hub: review the allowlist entry (`model-gate review`) for them."
     });
   }
+  return { findings, complete };
+}
+function decide(findings, policy, now, entry2, complete) {
+  let all = findings;
+  if (entry2) {
+    const applied = applyExceptions(entry2, findings, policy.exceptions, utcDate(now));
+    all = [...applied.findings];
+    for (const ex of applied.expired) {
+      all.push({
+        check: "policy.exception-expired",
+        severity: "low",
+        message: `the policy exception for ${ex.repo} (${ex.checks.join(", ")}) expired on ${ex.expires} and was not applied`,
+        help: "Renew it in the base branch policy with a new reason and date, or fix what it covered."
+      });
+    }
+  }
   all.sort(compareFindings);
-  return { entry: entry2, ...partial, findings: all, verdict: verdictOf(all) };
+  const verdict = verdictOf(all);
+  return { findings: all, verdict: complete ? verdict : "rejected" };
+}
+function finish(entry2, partial, findings, policy, now, complete) {
+  return { entry: entry2, ...partial, ...decide(findings, policy, now, entry2, complete), complete };
 }
 async function reviewEntry(entry2, deps) {
   const { hub, policy } = deps;
@@ -72984,7 +73269,7 @@ async function reviewEntry(entry2, deps) {
   try {
     resolved = await hub.resolveRepo(entry2.repo, entry2.revision);
   } catch (err) {
-    return finish(entry2, { redirects: [], files: [] }, [findingFromError(err, "hub.resolve")], policy, now);
+    return finish(entry2, { redirects: [], files: [] }, [findingFromError(err, "hub.resolve")], policy, now, false);
   }
   const base2 = {
     canonicalId: resolved.canonicalId,
@@ -72994,11 +73279,13 @@ async function reviewEntry(entry2, deps) {
     resolved
   };
   const findings = [];
+  let complete = true;
   let author;
   const authorName = resolved.info.author ?? resolved.canonicalId.split("/")[0];
   try {
     author = await hub.getAuthor(authorName);
   } catch (err) {
+    complete = false;
     findings.push(findingFromError(err, "hub.author"));
   }
   const who = author ? { author, authorId: author.id } : {};
@@ -73006,27 +73293,55 @@ async function reviewEntry(entry2, deps) {
   try {
     tree = (await hub.listTree(resolved.canonicalId, resolved.sha)).filter((i) => i.type === "file");
   } catch (err) {
-    return finish(entry2, { ...base2, ...who, files: [] }, [...findings, findingFromError(err, "hub.tree")], policy, now);
+    return finish(entry2, { ...base2, ...who, files: [] }, [...findings, findingFromError(err, "hub.tree")], policy, now, false);
   }
-  const { selected, notes } = selectFiles(entry2, tree, policy);
-  findings.push(...notes);
+  const selection = selectFiles(tree.map((i) => ({ path: i.path, size: i.size, lfs: i.lfs !== void 0 })), policy, entry2.files);
+  findings.push(...selection.notes);
+  if (!selection.complete) complete = false;
   const capture = new TextCapture();
-  const files = await examineFiles(entry2, resolved, selected, deps, capture);
-  for (const f of files) findings.push(...f.findings);
-  findings.push(
-    ...await runChecks(deps.checks, {
-      entry: entry2,
-      resolved,
-      tree,
-      files,
-      text: (p) => capture.text(p),
-      hub,
-      ...author ? { author } : {},
-      policy,
-      now
-    })
-  );
-  return finish(entry2, { ...base2, ...who, files }, findings, policy, now);
+  const reader = hubReader(hub, resolved.canonicalId, resolved.sha, tree, deps.fileConcurrency ?? 4);
+  const files = await examineFiles(selection.selected, reader, {
+    scanFile: deps.scanFile,
+    allow: policy.allowGlobals,
+    capture,
+    ...deps.tailBytes !== void 0 ? { tailBytes: deps.tailBytes } : {},
+    onProgress: (f, o) => deps.onProgress?.(`${entry2.repo}: ${f.path} ${o.ok ? "verified" : `failed (${o.finding.check})`}`)
+  });
+  for (const f of files) {
+    findings.push(...f.findings);
+    if (!f.complete) complete = false;
+  }
+  const ctx = { files, text: (p) => capture.text(p), policy, now };
+  const hubCtx = { ...ctx, entry: entry2, resolved, tree, ...author ? { author } : {}, hub: checkHubPort(hub) };
+  const checked = await runChecks(deps.checks, ctx, hubCtx);
+  findings.push(...checked.findings);
+  return finish(entry2, { ...base2, ...who, files }, findings, policy, now, complete && checked.complete);
+}
+async function reviewLocal(paths, cwd, deps) {
+  const { policy } = deps;
+  const now = (deps.now ?? (() => /* @__PURE__ */ new Date()))();
+  const { listing, reader } = await listLocal(paths, cwd);
+  const findings = [...listing.findings];
+  let complete = listing.complete;
+  const selection = selectFiles(listing.files, policy);
+  findings.push(...selection.notes);
+  if (!selection.complete) complete = false;
+  const capture = new TextCapture();
+  const files = await examineFiles(selection.selected, reader, {
+    scanFile: deps.scanFile,
+    allow: policy.allowGlobals,
+    capture,
+    ...deps.tailBytes !== void 0 ? { tailBytes: deps.tailBytes } : {},
+    onProgress: (f, o) => deps.onProgress?.(`${f.path} ${o.ok ? "read" : `failed (${o.finding.check})`}`)
+  });
+  for (const f of files) {
+    findings.push(...f.findings);
+    if (!f.complete) complete = false;
+  }
+  const checked = await runChecks(deps.checks, { files, text: (p) => capture.text(p), policy, now }, void 0);
+  findings.push(...checked.findings);
+  complete &&= checked.complete;
+  return { kind: "local", paths: [...paths], files, ...decide(findings, policy, now, void 0, complete), complete };
 }
 async function reviewEntries(entries, deps, concurrency = 2) {
   const out = new Array(entries.length);
@@ -73045,13 +73360,13 @@ async function reviewEntries(entries, deps, concurrency = 2) {
 function failsOn(findings, threshold) {
   return findings.some((f) => severityRank(f.severity) >= threshold);
 }
-async function reviewChange(input) {
+async function reviewChange(input, deps) {
   const policy = loadPolicy(input.policyText, input.policySource, input.policyInputs ?? {});
   const base2 = input.baseText === null ? null : parseAllowlist(input.baseText, input.allowlistPath);
   const head = parseAllowlist(input.headText, input.allowlistPath);
   const errors = [
-    ...head.errors.map((e) => ({ file: e.file, line: e.line, message: e.help ? `${e.message} \u2014 ${e.help}` : e.message })),
-    ...policy.errors.map((e) => ({ file: e.file, line: e.line, message: `policy: ${e.message}${e.help ? ` \u2014 ${e.help}` : ""}` }))
+    ...head.errors,
+    ...policy.errors.map((e) => ({ ...e, message: `policy: ${e.message}` }))
   ];
   const diff = diffAllowlists(base2 && base2.errors.length === 0 ? base2.entries : null, head.entries);
   const toReview = entriesToReview(diff);
@@ -73059,12 +73374,12 @@ async function reviewChange(input) {
   const reviews = await reviewEntries(
     toReview,
     {
-      hub: input.hub,
+      hub: deps.hub,
       policy: policy.policy,
-      scanFile: input.scanFile,
-      checks: input.checks,
-      ...input.now ? { now: input.now } : {},
-      ...input.onProgress ? { onProgress: input.onProgress } : {}
+      scanFile: deps.scanFile,
+      checks: deps.checks,
+      ...deps.now ? { now: deps.now } : {},
+      ...deps.onProgress ? { onProgress: deps.onProgress } : {}
     },
     policy.policy.concurrency
   );
@@ -73073,423 +73388,15 @@ async function reviewChange(input) {
   const report = {
     reviews,
     removed: diff.removed,
-    hubUrl: input.hub.hubUrl,
+    hubUrl: deps.hub.hubUrl,
     allowlistPath: input.allowlistPath,
     policySource: input.policySource,
     policyChanges,
     toolVersion: TOOL_VERSION,
-    errors
+    errors,
+    warnings: policy.warnings
   };
   return { reviews, removed: diff.removed, errors, policy, policyChanges, failed, report };
-}
-
-// src/sign/sign-model.ts
-import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join2 } from "node:path";
-
-// src/sign/manifest.ts
-import { createHash as createHash4 } from "node:crypto";
-var IN_TOTO_STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
-var IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
-var MODEL_SIGNING_PREDICATE_TYPE = "https://model_signing/signature/v1.0";
-var DEFAULT_IGNORE_PATHS = [".git", ".gitattributes", ".github", ".gitignore", "model.sig", ".cache/huggingface"];
-var SHA256_HEX = /^[0-9a-f]{64}$/;
-function assertRelativePath(path, what) {
-  const bad = path === "" || path.startsWith("/") || path.includes("\\") || path.includes("\0") || path.split("/").some((c) => c === "" || c === "." || c === "..");
-  if (bad) throw new Error(`${what} '${path}' is not a clean relative POSIX path (no leading '/', '.', '..', '//' or '\\')`);
-}
-function compareText(a, b) {
-  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
-}
-function comparePathComponents(a, b) {
-  const pa = a.split("/");
-  const pb = b.split("/");
-  const n = Math.min(pa.length, pb.length);
-  for (let i = 0; i < n; i++) {
-    const c = compareText(pa[i], pb[i]);
-    if (c !== 0) return c;
-  }
-  return pa.length - pb.length;
-}
-function isIgnored(path, ignorePaths) {
-  return ignorePaths.some((ig) => path === ig || path.startsWith(`${ig}/`));
-}
-function rootDigest(digestsHex) {
-  const h = createHash4("sha256");
-  for (const d of digestsHex) h.update(Buffer.from(d, "hex"));
-  return h.digest("hex");
-}
-function buildManifest(opts) {
-  if (opts.modelName === "") throw new Error("model name must not be empty");
-  const ignorePaths = [...DEFAULT_IGNORE_PATHS];
-  for (const p of opts.ignorePaths ?? []) {
-    assertRelativePath(p, "ignore path");
-    if (!ignorePaths.includes(p)) ignorePaths.push(p);
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const resources = [];
-  for (const d of opts.digests) {
-    assertRelativePath(d.path, "file");
-    if (!SHA256_HEX.test(d.sha256)) throw new Error(`file '${d.path}' has no valid sha256 (got '${d.sha256}'); only fully verified files can be signed`);
-    if (seen.has(d.path)) throw new Error(`file '${d.path}' is listed twice`);
-    seen.add(d.path);
-    if (isIgnored(d.path, ignorePaths)) continue;
-    resources.push({ name: d.path, algorithm: "sha256", digest: d.sha256 });
-  }
-  resources.sort((a, b) => comparePathComponents(a.name, b.name));
-  return { modelName: opts.modelName, root: rootDigest(resources.map((r) => r.digest)), resources, ignorePaths };
-}
-function manifestStatement(m) {
-  return {
-    _type: IN_TOTO_STATEMENT_TYPE,
-    subject: [{ name: m.modelName, digest: { sha256: m.root } }],
-    predicateType: MODEL_SIGNING_PREDICATE_TYPE,
-    predicate: {
-      serialization: { method: "files", hash_type: "sha256", allow_symlinks: false, ignore_paths: m.ignorePaths },
-      resources: m.resources.map((r) => ({ name: r.name, algorithm: r.algorithm, digest: r.digest }))
-    }
-  };
-}
-function serializeStatement(statement) {
-  return Buffer.from(JSON.stringify(statement, null, 2), "utf8");
-}
-var ManifestError = class extends Error {
-  constructor(message, kind) {
-    super(message);
-    this.kind = kind;
-  }
-  kind;
-};
-function isRecord(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function parseModelSigningStatement(payload) {
-  let doc;
-  try {
-    doc = JSON.parse(payload.toString("utf8"));
-  } catch (e) {
-    throw new ManifestError(`signed payload is not JSON: ${e.message}`, "malformed");
-  }
-  const malformed = (what) => {
-    throw new ManifestError(`signed statement is malformed: ${what}`, "malformed");
-  };
-  if (!isRecord(doc)) return malformed("not an object");
-  if (doc._type !== IN_TOTO_STATEMENT_TYPE) return malformed(`_type is ${JSON.stringify(doc._type)}, expected ${IN_TOTO_STATEMENT_TYPE}`);
-  if (doc.predicateType !== MODEL_SIGNING_PREDICATE_TYPE) {
-    throw new ManifestError(`predicateType ${JSON.stringify(doc.predicateType)} is not ${MODEL_SIGNING_PREDICATE_TYPE}`, "unsupported");
-  }
-  const subject = Array.isArray(doc.subject) && doc.subject.length === 1 ? doc.subject[0] : void 0;
-  if (!isRecord(subject) || !isRecord(subject.digest)) return malformed("expected exactly one subject with a digest");
-  const subjectRoot = subject.digest.sha256;
-  if (typeof subjectRoot !== "string" || !SHA256_HEX.test(subjectRoot)) return malformed("subject has no sha256 digest");
-  const modelName = typeof subject.name === "string" ? subject.name : "";
-  const predicate = doc.predicate;
-  if (!isRecord(predicate) || !isRecord(predicate.serialization) || !Array.isArray(predicate.resources)) {
-    return malformed("predicate needs serialization and resources");
-  }
-  const ser = predicate.serialization;
-  if (ser.method !== "files") {
-    throw new ManifestError(`serialization method ${JSON.stringify(ser.method)} is not supported (only "files")`, "unsupported");
-  }
-  if (ser.hash_type !== "sha256") {
-    throw new ManifestError(`hash_type ${JSON.stringify(ser.hash_type)} is not supported (only "sha256")`, "unsupported");
-  }
-  const ignorePaths = [];
-  if (ser.ignore_paths !== void 0) {
-    if (!Array.isArray(ser.ignore_paths) || !ser.ignore_paths.every((p) => typeof p === "string")) return malformed("ignore_paths must be strings");
-    for (const p of ser.ignore_paths) {
-      try {
-        assertRelativePath(p, "ignore path");
-      } catch (e) {
-        return malformed(e.message);
-      }
-      ignorePaths.push(p);
-    }
-  }
-  const resources = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const r of predicate.resources) {
-    if (!isRecord(r) || typeof r.name !== "string" || typeof r.digest !== "string") return malformed("resource without name or digest");
-    if (r.algorithm !== "sha256") throw new ManifestError(`resource '${r.name}' uses algorithm ${JSON.stringify(r.algorithm)}, only sha256 is supported`, "unsupported");
-    if (!SHA256_HEX.test(r.digest)) return malformed(`resource '${r.name}' digest is not 64 lowercase hex`);
-    try {
-      assertRelativePath(r.name, "resource");
-    } catch (e) {
-      return malformed(e.message);
-    }
-    if (seen.has(r.name)) return malformed(`resource '${r.name}' is listed twice`);
-    seen.add(r.name);
-    resources.push({ name: r.name, algorithm: "sha256", digest: r.digest });
-  }
-  return {
-    modelName,
-    subjectRoot,
-    computedRoot: rootDigest(resources.map((r) => r.digest)),
-    resources,
-    ignorePaths,
-    allowSymlinks: ser.allow_symlinks === true
-  };
-}
-
-// src/sign/signers.ts
-var import_bundle = __toESM(require_dist2(), 1);
-var import_sign = __toESM(require_dist5(), 1);
-import { createPrivateKey, createPublicKey as createPublicKey2, sign as cryptoSign } from "node:crypto";
-
-// src/sign/keys.ts
-import { createHash as createHash5, createPublicKey } from "node:crypto";
-function publicKeyHint(key) {
-  const pem = key.export({ type: "spki", format: "pem" });
-  return createHash5("sha256").update(pem).digest("hex");
-}
-function readPublicKey(text) {
-  const block = /-----BEGIN ((?:EC )?PUBLIC KEY|CERTIFICATE)-----[\s\S]+?-----END \1-----/.exec(text);
-  if (!block) throw new Error('no PEM "PUBLIC KEY" block found');
-  return createPublicKey(block[0]);
-}
-
-// src/sign/signers.ts
-function keySigner(privateKeyPem, passphrase) {
-  let key;
-  try {
-    key = createPrivateKey(passphrase === void 0 ? privateKeyPem : { key: privateKeyPem, passphrase });
-  } catch (e) {
-    throw new Error(`signing key is not a readable PEM private key: ${e.message}`, { cause: e });
-  }
-  const curve = key.asymmetricKeyDetails?.namedCurve;
-  if (key.asymmetricKeyType !== "ec" || curve !== "prime256v1") {
-    throw new Error(`signing key must be ECDSA P-256 (got ${key.asymmetricKeyType}${curve ? ` ${curve}` : ""}); create one with: openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt`);
-  }
-  const publicKey = createPublicKey2(key);
-  const publicKeyPem = publicKey.export({ type: "spki", format: "pem" }).toString();
-  const hint = publicKeyHint(publicKey);
-  return {
-    publicKey,
-    publicKeyPem,
-    hint,
-    sign: async (data) => ({
-      signature: cryptoSign("sha256", data, key),
-      key: { $case: "publicKey", publicKey: publicKeyPem, hint }
-    })
-  };
-}
-function rekorWitness(url, net5) {
-  return new import_sign.RekorWitness({ rekorBaseURL: url, entryType: "dsse", fetchOnConflict: true, timeout: net5.timeoutMs, retry: net5.retries });
-}
-function bundleBuilder(mode) {
-  if (mode.kind === "key") {
-    const witnesses2 = mode.rekorUrl ? [rekorWitness(mode.rekorUrl, mode)] : [];
-    return new import_sign.DSSEBundleBuilder({ signer: keySigner(mode.privateKeyPem, mode.passphrase), witnesses: witnesses2 });
-  }
-  if (!mode.rekorUrl && !mode.tsaUrl) {
-    throw new Error("keyless signing needs a Rekor URL or a timestamp authority URL: a short-lived certificate is only verifiable with a trusted time");
-  }
-  const signer = new import_sign.FulcioSigner({
-    identityProvider: { getToken: mode.getIdToken },
-    fulcioBaseURL: mode.fulcioUrl,
-    timeout: mode.timeoutMs,
-    retry: mode.retries
-  });
-  const witnesses = [];
-  if (mode.rekorUrl) witnesses.push(rekorWitness(mode.rekorUrl, mode));
-  if (mode.tsaUrl) witnesses.push(new import_sign.TSAWitness({ tsaBaseURL: mode.tsaUrl, timeout: mode.timeoutMs, retry: mode.retries }));
-  return new import_sign.DSSEBundleBuilder({ signer, witnesses });
-}
-async function signStatement(builder, statement) {
-  const bundle = await builder.create({ data: serializeStatement(statement), type: IN_TOTO_PAYLOAD_TYPE });
-  const json2 = (0, import_bundle.bundleToJSON)(bundle);
-  const vmat = json2.verificationMaterial;
-  vmat.tlogEntries ??= [];
-  if (vmat.tlogEntries.length === 0) for (const s of json2.dsseEnvelope?.signatures ?? []) s.keyid = "";
-  const vm = json2.verificationMaterial;
-  if (vm.timestampVerificationData && (vm.timestampVerificationData.rfc3161Timestamps ?? []).length === 0) delete vm.timestampVerificationData;
-  return json2;
-}
-
-// src/config/policy/digest.ts
-import { createHash as createHash6 } from "node:crypto";
-function policySha256(policy) {
-  return createHash6("sha256").update(canonicalPolicyJson(policy), "utf8").digest("hex");
-}
-function canonicalPolicyJson(policy) {
-  const sortedUnique = (xs) => [...new Set(xs)].sort();
-  const exceptions2 = policy.exceptions.map((ex) => canonicalJson({ ...ex, line: void 0, checks: sortedUnique(ex.checks) })).sort();
-  return canonicalJson({
-    trustedPublishers: sortedUnique(policy.trustedPublishers),
-    legitimateNamespaces: sortedUnique(policy.legitimateNamespaces),
-    failOn: policy.failOn,
-    exclude: sortedUnique(policy.exclude),
-    exceptions: exceptions2.map((e) => JSON.parse(e)),
-    allowGlobals: sortedUnique(policy.allowGlobals),
-    maxFileSize: policy.maxFileSize
-    // concurrency is left out: it changes how fast a review runs, not what it decides
-  });
-}
-function canonicalJson(value) {
-  if (value === null || typeof value === "boolean" || typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new Error(`cannot canonicalize non-finite number ${value}`);
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) return `[${value.map((v) => v === void 0 ? "null" : canonicalJson(v)).join(",")}]`;
-  if (typeof value === "object") {
-    const obj2 = value;
-    const keys = Object.keys(obj2).filter((k) => obj2[k] !== void 0).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj2[k])}`).join(",")}}`;
-  }
-  throw new Error(`cannot canonicalize a ${typeof value}`);
-}
-
-// src/sign/vetting.ts
-var VETTING_PREDICATE_TYPE = "https://model-gate.dev/vetting/v1";
-function vettingStatement(review2, subject, ctx = {}) {
-  if (!review2.commit) throw new Error(`${review2.entry.repo}: review has no resolved commit; cannot record what was vetted`);
-  const predicate = {
-    tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    reviewedAt: ctx.reviewedAt ?? (/* @__PURE__ */ new Date()).toISOString(),
-    requestedId: review2.entry.repo,
-    canonicalId: review2.canonicalId ?? review2.entry.repo,
-    commit: review2.commit,
-    repoId: review2.repoId ?? null,
-    authorId: review2.authorId ?? null,
-    createdAt: { repo: ctx.repoCreatedAt ?? null, author: ctx.authorCreatedAt ?? null, commit: ctx.commitDate ?? null },
-    redirects: review2.redirects,
-    hubScan: ctx.hubScan ?? null,
-    verdict: review2.verdict,
-    findings: review2.findings,
-    policyDigest: ctx.policy ? { sha256: policySha256(ctx.policy) } : null,
-    prUrl: ctx.prUrl ?? null,
-    files: review2.files.map((f) => ({ path: f.path, sha256: f.sha256 ?? null, gitOid: f.gitOid ?? null }))
-  };
-  return {
-    _type: IN_TOTO_STATEMENT_TYPE,
-    subject: [{ name: subject.name, digest: { sha256: subject.root } }],
-    predicateType: VETTING_PREDICATE_TYPE,
-    predicate
-  };
-}
-function parseVettingStatement(payload) {
-  let doc;
-  try {
-    doc = JSON.parse(payload.toString("utf8"));
-  } catch (e) {
-    throw new Error(`vetting payload is not JSON: ${e.message}`, { cause: e });
-  }
-  const d = doc;
-  if (!d || d._type !== IN_TOTO_STATEMENT_TYPE) throw new Error("vetting payload is not an in-toto statement");
-  if (d.predicateType !== VETTING_PREDICATE_TYPE) throw new Error(`vetting predicateType is ${JSON.stringify(d.predicateType)}, expected ${VETTING_PREDICATE_TYPE}`);
-  const root = Array.isArray(d.subject) && d.subject.length === 1 ? d.subject[0]?.digest?.sha256 : void 0;
-  const p = d.predicate;
-  if (typeof root !== "string" || typeof p !== "object" || p === null) throw new Error("vetting statement needs one subject digest and a predicate");
-  const str3 = (k) => {
-    const v = p[k];
-    if (typeof v !== "string") throw new Error(`vetting predicate has no '${k}'`);
-    return v;
-  };
-  return { root, requestedId: str3("requestedId"), canonicalId: str3("canonicalId"), commit: str3("commit"), verdict: str3("verdict"), predicate: p };
-}
-
-// src/sign/sign-model.ts
-var MODEL_SIG_FILE = "model.sig";
-var VETTING_FILE = "vetting.sigstore.json";
-function digestsFromReview(review2) {
-  return review2.files.map((f) => {
-    if (!f.complete || !f.sha256) throw new Error(`${review2.entry.repo}: ${f.path} was not fully verified (no sha256); refusing to sign`);
-    return { path: f.path, size: f.size, sha256: f.sha256 };
-  });
-}
-function isBuilder(s) {
-  return typeof s.create === "function";
-}
-async function signModel(opts) {
-  const { review: review2 } = opts;
-  if (review2 && review2.verdict !== "approved") {
-    throw new Error(`${review2.entry.repo}@${review2.entry.revision}: verdict is '${review2.verdict}'; only approved models are signed`);
-  }
-  if (review2?.files.some((f) => !f.complete)) {
-    throw new Error(`${review2.entry.repo}: some files were not fully verified; refusing to sign`);
-  }
-  const digests = opts.digests ?? (review2 ? digestsFromReview(review2) : void 0);
-  if (!digests) throw new Error("signModel needs digests or a review to take them from");
-  const manifest = buildManifest({ digests, modelName: opts.modelName, ignorePaths: opts.ignorePaths });
-  const builder = isBuilder(opts.signer) ? opts.signer : bundleBuilder(opts.signer);
-  const modelSig = await signStatement(builder, manifestStatement(manifest));
-  if (!review2) return { manifest, modelSig };
-  const vetting = await signStatement(builder, vettingStatement(review2, { name: manifest.modelName, root: manifest.root }, opts.vetting));
-  return { manifest, modelSig, vetting };
-}
-function signatureDir(outDir, repo, commit) {
-  const problem = checkRepoId(repo);
-  if (problem) throw new Error(`'${printable(repo)}' is not an org/name repository id: ${problem.message}`);
-  if (!HEX40.test(commit)) throw new Error(`'${printable(commit)}' is not a 40-hex commit`);
-  const [org, name2] = repo.split("/");
-  return join2(outDir, org, name2, commit);
-}
-async function writeSignatures(outDir, repo, commit, signed) {
-  const dir = signatureDir(outDir, repo, commit);
-  await mkdir3(dir, { recursive: true });
-  const modelSig = join2(dir, MODEL_SIG_FILE);
-  await writeFile2(modelSig, JSON.stringify(signed.modelSig));
-  if (!signed.vetting) return { dir, modelSig };
-  const vetting = join2(dir, VETTING_FILE);
-  await writeFile2(vetting, JSON.stringify(signed.vetting));
-  return { dir, modelSig, vetting };
-}
-
-// src/sign/sign-reviews.ts
-async function signApprovedReviews(reviews, opts) {
-  const statuses = [];
-  const dirs = [];
-  const builder = bundleBuilder(opts.mode);
-  for (const review2 of reviews) {
-    if (review2.verdict !== "approved" || !review2.commit || !review2.canonicalId) continue;
-    const { repo, revision } = review2.entry;
-    try {
-      const signed = await signModel({
-        modelName: review2.canonicalId,
-        review: review2,
-        signer: builder,
-        vetting: {
-          policy: opts.policy,
-          ...opts.prUrl ? { prUrl: opts.prUrl } : {},
-          ...review2.resolved?.info.createdAt ? { repoCreatedAt: review2.resolved.info.createdAt } : {},
-          ...review2.author ? { authorCreatedAt: review2.author.createdAt } : {}
-        }
-      });
-      const written = await writeSignatures(opts.outDir, review2.canonicalId, review2.commit, signed);
-      dirs.push(written.dir);
-      statuses.push({ repo, revision, status: "signed", detail: written.modelSig });
-    } catch (err) {
-      statuses.push({ repo, revision, status: "failed", detail: err instanceof Error ? err.message : String(err) });
-    }
-  }
-  return { statuses, dirs };
-}
-
-// src/action/signing.ts
-var PUBLIC_FULCIO = "https://fulcio.sigstore.dev";
-var PUBLIC_REKOR = "https://rekor.sigstore.dev";
-function chooseSigner(inputs, runner2, fork) {
-  if (inputs.sign === "none") return { skip: "signing is off (`sign: none`); the sign workflow signs after merge" };
-  if (inputs.sign === "key") {
-    if (!inputs.signingKey.trim()) return { skip: "`sign: key` but the `signing-key` input is empty (pass the PEM from a secret)" };
-    return { mode: { kind: "key", privateKeyPem: inputs.signingKey, ...inputs.rekorUrl ? { rekorUrl: inputs.rekorUrl } : {} } };
-  }
-  if (fork) return { skip: "fork pull requests get no OIDC token; the sign workflow signs after merge" };
-  const hasOidc = Boolean(runner2.env.ACTIONS_ID_TOKEN_REQUEST_URL && runner2.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
-  if (!hasOidc) {
-    const why = "no OIDC token in this job (add `permissions: id-token: write`)";
-    return inputs.sign === "auto" ? { skip: why } : { skip: `\`sign: keyless\` but ${why}` };
-  }
-  return {
-    mode: {
-      kind: "keyless",
-      getIdToken: () => runner2.getIDToken("sigstore"),
-      fulcioUrl: inputs.fulcioUrl || PUBLIC_FULCIO,
-      ...inputs.tsaUrl ? { tsaUrl: inputs.tsaUrl } : {},
-      ...inputs.rekorUrl || !inputs.tsaUrl ? { rekorUrl: inputs.rekorUrl || PUBLIC_REKOR } : {}
-    }
-  };
 }
 
 // src/scan/compression.ts
@@ -77035,7 +76942,7 @@ function createFileScanner(ctx, opts = {}) {
   let formats = [];
   const own = [];
   let ownComplete = true;
-  const decide = (atEof) => {
+  const decide2 = (atEof) => {
     const head = concatBytes(headParts, headLen);
     headParts.length = 0;
     const size = ctx.size ?? (atEof ? headLen : void 0);
@@ -77079,7 +76986,7 @@ function createFileScanner(ctx, opts = {}) {
       const s = interpretation(f, head);
       if (s) scanners.push({ name: f, scanner: guarded(ctx.path, f, s) });
     }
-    if (!opts.rawData && !sniffed.binary && opts.textAnalyzers) {
+    if (!opts.rawData && opts.textAnalyzers) {
       for (const a of opts.textAnalyzers) {
         const s = a(ctx, fmts);
         if (s) scanners.push({ name: "text-analyzer", scanner: guarded(ctx.path, "text analyzer", s) });
@@ -77214,11 +77121,11 @@ function createFileScanner(ctx, opts = {}) {
       }
       headParts.push(chunk.slice());
       headLen += chunk.length;
-      if (headLen >= HEAD_BYTES) decide(false);
+      if (headLen >= HEAD_BYTES) decide2(false);
     },
     end() {
       try {
-        if (!scanners) decide(true);
+        if (!scanners) decide2(true);
       } catch (err) {
         own.push(finding("scan.internal-error", "high", `Sniffing failed: ${err instanceof Error ? err.message : String(err)}`, { file: ctx.path }));
         ownComplete = false;
@@ -77248,7 +77155,450 @@ function createFileScanner(ctx, opts = {}) {
 }
 
 // src/review/scan-file.ts
-var defaultScanFile = (ctx, opts) => createFileScanner(ctx, { allow: opts.allow });
+var defaultScanFile = (ctx, opts) => createFileScanner(ctx, opts);
+
+// src/review/reviewer.ts
+function createReviewer(opts = {}) {
+  const scanFile = opts.scanFile ?? defaultScanFile;
+  const checks = opts.checks ?? REPO_CHECKS;
+  const common = { scanFile, checks, ...opts.now ? { now: opts.now } : {}, ...opts.onProgress ? { onProgress: opts.onProgress } : {} };
+  return {
+    reviewChange(input) {
+      if (!opts.hub) throw new Error("reviewing an allowlist change needs a Hub client");
+      return reviewChange(input, { hub: opts.hub, ...common });
+    },
+    async reviewLocal(input) {
+      const policySource = input.policySource ?? "defaults";
+      const policy = loadPolicy(input.policyText ?? null, policySource, input.policyInputs ?? {});
+      const errors = [...policy.errors];
+      for (const g of input.allow ?? []) {
+        const problem = checkGlobal(g);
+        if (problem) errors.push({ file: "option --allow", message: problem, help: "Allow only classes a reviewer has read; code-running callables can never be allowed." });
+        else if (!policy.policy.allowGlobals.includes(g)) policy.policy.allowGlobals.push(g);
+      }
+      const review2 = await reviewLocal(input.paths, input.cwd, { policy: policy.policy, ...common });
+      const report = {
+        reviews: [review2],
+        removed: [],
+        policySource,
+        policyChanges: [],
+        toolVersion: TOOL_VERSION,
+        errors,
+        warnings: policy.warnings
+      };
+      return { review: review2, policy, report };
+    }
+  };
+}
+
+// src/sign/sign-model.ts
+import { mkdir as mkdir3, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+
+// src/sign/manifest.ts
+import { createHash as createHash4 } from "node:crypto";
+var IN_TOTO_STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
+var MODEL_SIGNING_PREDICATE_TYPE = "https://model_signing/signature/v1.0";
+var DEFAULT_IGNORE_PATHS = [".git", ".gitattributes", ".github", ".gitignore", "model.sig", ".cache/huggingface"];
+var SHA256_HEX = /^[0-9a-f]{64}$/;
+function assertRelativePath(path, what) {
+  const bad = path === "" || path.startsWith("/") || path.includes("\\") || path.includes("\0") || path.split("/").some((c) => c === "" || c === "." || c === "..");
+  if (bad) throw new Error(`${what} '${path}' is not a clean relative POSIX path (no leading '/', '.', '..', '//' or '\\')`);
+}
+function compareText(a, b) {
+  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+}
+function comparePathComponents(a, b) {
+  const pa = a.split("/");
+  const pb = b.split("/");
+  const n = Math.min(pa.length, pb.length);
+  for (let i = 0; i < n; i++) {
+    const c = compareText(pa[i], pb[i]);
+    if (c !== 0) return c;
+  }
+  return pa.length - pb.length;
+}
+function isIgnored(path, ignorePaths) {
+  return ignorePaths.some((ig) => path === ig || path.startsWith(`${ig}/`));
+}
+function rootDigest(digestsHex) {
+  const h = createHash4("sha256");
+  for (const d of digestsHex) h.update(Buffer.from(d, "hex"));
+  return h.digest("hex");
+}
+function buildManifest(opts) {
+  if (opts.modelName === "") throw new Error("model name must not be empty");
+  const ignorePaths = [...DEFAULT_IGNORE_PATHS];
+  for (const p of opts.ignorePaths ?? []) {
+    assertRelativePath(p, "ignore path");
+    if (!ignorePaths.includes(p)) ignorePaths.push(p);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const resources = [];
+  for (const d of opts.digests) {
+    assertRelativePath(d.path, "file");
+    if (!SHA256_HEX.test(d.sha256)) throw new Error(`file '${d.path}' has no valid sha256 (got '${d.sha256}'); only fully verified files can be signed`);
+    if (seen.has(d.path)) throw new Error(`file '${d.path}' is listed twice`);
+    seen.add(d.path);
+    if (isIgnored(d.path, ignorePaths)) continue;
+    resources.push({ name: d.path, algorithm: "sha256", digest: d.sha256 });
+  }
+  resources.sort((a, b) => comparePathComponents(a.name, b.name));
+  return { modelName: opts.modelName, root: rootDigest(resources.map((r) => r.digest)), resources, ignorePaths };
+}
+function manifestStatement(m) {
+  return {
+    _type: IN_TOTO_STATEMENT_TYPE,
+    subject: [{ name: m.modelName, digest: { sha256: m.root } }],
+    predicateType: MODEL_SIGNING_PREDICATE_TYPE,
+    predicate: {
+      serialization: { method: "files", hash_type: "sha256", allow_symlinks: false, ignore_paths: m.ignorePaths },
+      resources: m.resources.map((r) => ({ name: r.name, algorithm: r.algorithm, digest: r.digest }))
+    }
+  };
+}
+function serializeStatement(statement) {
+  return Buffer.from(JSON.stringify(statement, null, 2), "utf8");
+}
+var ManifestError = class extends Error {
+  constructor(message, kind) {
+    super(message);
+    this.kind = kind;
+  }
+  kind;
+};
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function parseModelSigningStatement(payload) {
+  let doc;
+  try {
+    doc = JSON.parse(payload.toString("utf8"));
+  } catch (e) {
+    throw new ManifestError(`signed payload is not JSON: ${e.message}`, "malformed");
+  }
+  const malformed = (what) => {
+    throw new ManifestError(`signed statement is malformed: ${what}`, "malformed");
+  };
+  if (!isRecord(doc)) return malformed("not an object");
+  if (doc._type !== IN_TOTO_STATEMENT_TYPE) return malformed(`_type is ${JSON.stringify(doc._type)}, expected ${IN_TOTO_STATEMENT_TYPE}`);
+  if (doc.predicateType !== MODEL_SIGNING_PREDICATE_TYPE) {
+    throw new ManifestError(`predicateType ${JSON.stringify(doc.predicateType)} is not ${MODEL_SIGNING_PREDICATE_TYPE}`, "unsupported");
+  }
+  const subject = Array.isArray(doc.subject) && doc.subject.length === 1 ? doc.subject[0] : void 0;
+  if (!isRecord(subject) || !isRecord(subject.digest)) return malformed("expected exactly one subject with a digest");
+  const subjectRoot = subject.digest.sha256;
+  if (typeof subjectRoot !== "string" || !SHA256_HEX.test(subjectRoot)) return malformed("subject has no sha256 digest");
+  const modelName = typeof subject.name === "string" ? subject.name : "";
+  const predicate = doc.predicate;
+  if (!isRecord(predicate) || !isRecord(predicate.serialization) || !Array.isArray(predicate.resources)) {
+    return malformed("predicate needs serialization and resources");
+  }
+  const ser = predicate.serialization;
+  if (ser.method !== "files") {
+    throw new ManifestError(`serialization method ${JSON.stringify(ser.method)} is not supported (only "files")`, "unsupported");
+  }
+  if (ser.hash_type !== "sha256") {
+    throw new ManifestError(`hash_type ${JSON.stringify(ser.hash_type)} is not supported (only "sha256")`, "unsupported");
+  }
+  const ignorePaths = [];
+  if (ser.ignore_paths !== void 0) {
+    if (!Array.isArray(ser.ignore_paths) || !ser.ignore_paths.every((p) => typeof p === "string")) return malformed("ignore_paths must be strings");
+    for (const p of ser.ignore_paths) {
+      try {
+        assertRelativePath(p, "ignore path");
+      } catch (e) {
+        return malformed(e.message);
+      }
+      ignorePaths.push(p);
+    }
+  }
+  const resources = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const r of predicate.resources) {
+    if (!isRecord(r) || typeof r.name !== "string" || typeof r.digest !== "string") return malformed("resource without name or digest");
+    if (r.algorithm !== "sha256") throw new ManifestError(`resource '${r.name}' uses algorithm ${JSON.stringify(r.algorithm)}, only sha256 is supported`, "unsupported");
+    if (!SHA256_HEX.test(r.digest)) return malformed(`resource '${r.name}' digest is not 64 lowercase hex`);
+    try {
+      assertRelativePath(r.name, "resource");
+    } catch (e) {
+      return malformed(e.message);
+    }
+    if (seen.has(r.name)) return malformed(`resource '${r.name}' is listed twice`);
+    seen.add(r.name);
+    resources.push({ name: r.name, algorithm: "sha256", digest: r.digest });
+  }
+  return {
+    modelName,
+    subjectRoot,
+    computedRoot: rootDigest(resources.map((r) => r.digest)),
+    resources,
+    ignorePaths,
+    allowSymlinks: ser.allow_symlinks === true
+  };
+}
+
+// src/sign/signers.ts
+var import_bundle = __toESM(require_dist2(), 1);
+var import_sign = __toESM(require_dist5(), 1);
+import { createPrivateKey, createPublicKey as createPublicKey2, sign as cryptoSign } from "node:crypto";
+
+// src/sign/keys.ts
+import { createHash as createHash5, createPublicKey } from "node:crypto";
+function publicKeyHint(key) {
+  const pem = key.export({ type: "spki", format: "pem" });
+  return createHash5("sha256").update(pem).digest("hex");
+}
+function readPublicKey(text) {
+  const block = /-----BEGIN ((?:EC )?PUBLIC KEY|CERTIFICATE)-----[\s\S]+?-----END \1-----/.exec(text);
+  if (!block) throw new Error('no PEM "PUBLIC KEY" block found');
+  return createPublicKey(block[0]);
+}
+
+// src/sign/signers.ts
+function keySigner(privateKeyPem, passphrase) {
+  let key;
+  try {
+    key = createPrivateKey(passphrase === void 0 ? privateKeyPem : { key: privateKeyPem, passphrase });
+  } catch (e) {
+    throw new Error(`signing key is not a readable PEM private key: ${e.message}`, { cause: e });
+  }
+  const curve = key.asymmetricKeyDetails?.namedCurve;
+  if (key.asymmetricKeyType !== "ec" || curve !== "prime256v1") {
+    throw new Error(`signing key must be ECDSA P-256 (got ${key.asymmetricKeyType}${curve ? ` ${curve}` : ""}); create one with: openssl ecparam -name prime256v1 -genkey -noout | openssl pkcs8 -topk8 -nocrypt`);
+  }
+  const publicKey = createPublicKey2(key);
+  const publicKeyPem = publicKey.export({ type: "spki", format: "pem" }).toString();
+  const hint = publicKeyHint(publicKey);
+  return {
+    publicKey,
+    publicKeyPem,
+    hint,
+    sign: async (data) => ({
+      signature: cryptoSign("sha256", data, key),
+      key: { $case: "publicKey", publicKey: publicKeyPem, hint }
+    })
+  };
+}
+function rekorWitness(url, net5) {
+  return new import_sign.RekorWitness({ rekorBaseURL: url, entryType: "dsse", fetchOnConflict: true, timeout: net5.timeoutMs, retry: net5.retries });
+}
+function bundleBuilder(mode) {
+  if (mode.kind === "key") {
+    const witnesses2 = mode.rekorUrl ? [rekorWitness(mode.rekorUrl, mode)] : [];
+    return new import_sign.DSSEBundleBuilder({ signer: keySigner(mode.privateKeyPem, mode.passphrase), witnesses: witnesses2 });
+  }
+  if (!mode.rekorUrl && !mode.tsaUrl) {
+    throw new Error("keyless signing needs a Rekor URL or a timestamp authority URL: a short-lived certificate is only verifiable with a trusted time");
+  }
+  const signer = new import_sign.FulcioSigner({
+    identityProvider: { getToken: mode.getIdToken },
+    fulcioBaseURL: mode.fulcioUrl,
+    timeout: mode.timeoutMs,
+    retry: mode.retries
+  });
+  const witnesses = [];
+  if (mode.rekorUrl) witnesses.push(rekorWitness(mode.rekorUrl, mode));
+  if (mode.tsaUrl) witnesses.push(new import_sign.TSAWitness({ tsaBaseURL: mode.tsaUrl, timeout: mode.timeoutMs, retry: mode.retries }));
+  return new import_sign.DSSEBundleBuilder({ signer, witnesses });
+}
+async function signStatement(builder, statement) {
+  const bundle = await builder.create({ data: serializeStatement(statement), type: IN_TOTO_PAYLOAD_TYPE });
+  const json2 = (0, import_bundle.bundleToJSON)(bundle);
+  const vmat = json2.verificationMaterial;
+  vmat.tlogEntries ??= [];
+  if (vmat.tlogEntries.length === 0) for (const s of json2.dsseEnvelope?.signatures ?? []) s.keyid = "";
+  const vm = json2.verificationMaterial;
+  if (vm.timestampVerificationData && (vm.timestampVerificationData.rfc3161Timestamps ?? []).length === 0) delete vm.timestampVerificationData;
+  return json2;
+}
+
+// src/config/policy/digest.ts
+import { createHash as createHash6 } from "node:crypto";
+function policySha256(policy) {
+  return createHash6("sha256").update(canonicalPolicyJson(policy), "utf8").digest("hex");
+}
+function canonicalPolicyJson(policy) {
+  const sortedUnique = (xs) => [...new Set(xs)].sort();
+  const exceptions2 = policy.exceptions.map((ex) => canonicalJson({ ...ex, line: void 0, checks: sortedUnique(ex.checks) })).sort();
+  return canonicalJson({
+    trustedPublishers: sortedUnique(policy.trustedPublishers),
+    legitimateNamespaces: sortedUnique(policy.legitimateNamespaces),
+    failOn: policy.failOn,
+    exclude: sortedUnique(policy.exclude),
+    exceptions: exceptions2.map((e) => JSON.parse(e)),
+    allowGlobals: sortedUnique(policy.allowGlobals),
+    maxFileSize: policy.maxFileSize
+    // concurrency is left out: it changes how fast a review runs, not what it decides
+  });
+}
+function canonicalJson(value) {
+  if (value === null || typeof value === "boolean" || typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`cannot canonicalize non-finite number ${value}`);
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => v === void 0 ? "null" : canonicalJson(v)).join(",")}]`;
+  if (typeof value === "object") {
+    const obj2 = value;
+    const keys = Object.keys(obj2).filter((k) => obj2[k] !== void 0).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj2[k])}`).join(",")}}`;
+  }
+  throw new Error(`cannot canonicalize a ${typeof value}`);
+}
+
+// src/sign/vetting.ts
+var VETTING_PREDICATE_TYPE = "https://model-gate.dev/vetting/v1";
+function vettingStatement(review2, subject, ctx = {}) {
+  if (!review2.commit) throw new Error(`${review2.entry.repo}: review has no resolved commit; cannot record what was vetted`);
+  const predicate = {
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    reviewedAt: ctx.reviewedAt ?? (/* @__PURE__ */ new Date()).toISOString(),
+    requestedId: review2.entry.repo,
+    canonicalId: review2.canonicalId ?? review2.entry.repo,
+    commit: review2.commit,
+    repoId: review2.repoId ?? null,
+    authorId: review2.authorId ?? null,
+    createdAt: { repo: ctx.repoCreatedAt ?? null, author: ctx.authorCreatedAt ?? null, commit: ctx.commitDate ?? null },
+    redirects: review2.redirects,
+    hubScan: ctx.hubScan ?? null,
+    verdict: review2.verdict,
+    findings: review2.findings,
+    policyDigest: ctx.policy ? { sha256: policySha256(ctx.policy) } : null,
+    prUrl: ctx.prUrl ?? null,
+    files: review2.files.map((f) => ({ path: f.path, sha256: f.sha256 ?? null, gitOid: f.gitOid ?? null }))
+  };
+  return {
+    _type: IN_TOTO_STATEMENT_TYPE,
+    subject: [{ name: subject.name, digest: { sha256: subject.root } }],
+    predicateType: VETTING_PREDICATE_TYPE,
+    predicate
+  };
+}
+function parseVettingStatement(payload) {
+  let doc;
+  try {
+    doc = JSON.parse(payload.toString("utf8"));
+  } catch (e) {
+    throw new Error(`vetting payload is not JSON: ${e.message}`, { cause: e });
+  }
+  const d = doc;
+  if (!d || d._type !== IN_TOTO_STATEMENT_TYPE) throw new Error("vetting payload is not an in-toto statement");
+  if (d.predicateType !== VETTING_PREDICATE_TYPE) throw new Error(`vetting predicateType is ${JSON.stringify(d.predicateType)}, expected ${VETTING_PREDICATE_TYPE}`);
+  const root = Array.isArray(d.subject) && d.subject.length === 1 ? d.subject[0]?.digest?.sha256 : void 0;
+  const p = d.predicate;
+  if (typeof root !== "string" || typeof p !== "object" || p === null) throw new Error("vetting statement needs one subject digest and a predicate");
+  const str3 = (k) => {
+    const v = p[k];
+    if (typeof v !== "string") throw new Error(`vetting predicate has no '${k}'`);
+    return v;
+  };
+  return { root, requestedId: str3("requestedId"), canonicalId: str3("canonicalId"), commit: str3("commit"), verdict: str3("verdict"), predicate: p };
+}
+
+// src/sign/sign-model.ts
+var MODEL_SIG_FILE = "model.sig";
+var VETTING_FILE = "vetting.sigstore.json";
+function digestsFromReview(review2) {
+  return review2.files.map((f) => {
+    if (!f.complete || !f.sha256) throw new Error(`${review2.entry.repo}: ${f.path} was not fully verified (no sha256); refusing to sign`);
+    return { path: f.path, size: f.size, sha256: f.sha256 };
+  });
+}
+function isBuilder(s) {
+  return typeof s.create === "function";
+}
+async function signModel(opts) {
+  const { review: review2 } = opts;
+  if (review2 && review2.verdict !== "approved") {
+    throw new Error(`${review2.entry.repo}@${review2.entry.revision}: verdict is '${review2.verdict}'; only approved models are signed`);
+  }
+  if (review2?.files.some((f) => !f.complete)) {
+    throw new Error(`${review2.entry.repo}: some files were not fully verified; refusing to sign`);
+  }
+  const digests = opts.digests ?? (review2 ? digestsFromReview(review2) : void 0);
+  if (!digests) throw new Error("signModel needs digests or a review to take them from");
+  const manifest = buildManifest({ digests, modelName: opts.modelName, ignorePaths: opts.ignorePaths });
+  const builder = isBuilder(opts.signer) ? opts.signer : bundleBuilder(opts.signer);
+  const modelSig = await signStatement(builder, manifestStatement(manifest));
+  if (!review2) return { manifest, modelSig };
+  const vetting = await signStatement(builder, vettingStatement(review2, { name: manifest.modelName, root: manifest.root }, opts.vetting));
+  return { manifest, modelSig, vetting };
+}
+function signatureDir(outDir, repo, commit) {
+  const problem = checkRepoId(repo);
+  if (problem) throw new Error(`'${printable(repo)}' is not an org/name repository id: ${problem.message}`);
+  if (!HEX40.test(commit)) throw new Error(`'${printable(commit)}' is not a 40-hex commit`);
+  const [org, name2] = repo.split("/");
+  return join3(outDir, org, name2, commit);
+}
+async function writeSignatures(outDir, repo, commit, signed) {
+  const dir = signatureDir(outDir, repo, commit);
+  await mkdir3(dir, { recursive: true });
+  const modelSig = join3(dir, MODEL_SIG_FILE);
+  await writeFile2(modelSig, JSON.stringify(signed.modelSig));
+  if (!signed.vetting) return { dir, modelSig };
+  const vetting = join3(dir, VETTING_FILE);
+  await writeFile2(vetting, JSON.stringify(signed.vetting));
+  return { dir, modelSig, vetting };
+}
+
+// src/sign/sign-reviews.ts
+async function signApprovedReviews(reviews, opts) {
+  const statuses = [];
+  const dirs = [];
+  const builder = bundleBuilder(opts.mode);
+  for (const review2 of reviews) {
+    if (review2.verdict !== "approved" || !review2.commit || !review2.canonicalId) continue;
+    const { repo, revision } = review2.entry;
+    try {
+      const signed = await signModel({
+        modelName: review2.canonicalId,
+        review: review2,
+        signer: builder,
+        vetting: {
+          policy: opts.policy,
+          ...opts.prUrl ? { prUrl: opts.prUrl } : {},
+          ...review2.resolved?.info.createdAt ? { repoCreatedAt: review2.resolved.info.createdAt } : {},
+          ...review2.author ? { authorCreatedAt: review2.author.createdAt } : {}
+        }
+      });
+      const written = await writeSignatures(opts.outDir, review2.canonicalId, review2.commit, signed);
+      dirs.push(written.dir);
+      statuses.push({ repo, revision, status: "signed", detail: written.modelSig });
+    } catch (err) {
+      statuses.push({ repo, revision, status: "failed", detail: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return { statuses, dirs };
+}
+
+// src/action/signing.ts
+var PUBLIC_FULCIO = "https://fulcio.sigstore.dev";
+var PUBLIC_REKOR = "https://rekor.sigstore.dev";
+function chooseSigner(inputs, runner2, fork) {
+  if (inputs.sign === "none") return { skip: "signing is off (`sign: none`); the sign workflow signs after merge" };
+  if (inputs.sign === "key") {
+    if (!inputs.signingKey.trim()) return { skip: "`sign: key` but the `signing-key` input is empty (pass the PEM from a secret)" };
+    return { mode: { kind: "key", privateKeyPem: inputs.signingKey, ...inputs.rekorUrl ? { rekorUrl: inputs.rekorUrl } : {} } };
+  }
+  if (fork) return { skip: "fork pull requests get no OIDC token; the sign workflow signs after merge" };
+  const hasOidc = Boolean(runner2.env.ACTIONS_ID_TOKEN_REQUEST_URL && runner2.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN);
+  if (!hasOidc) {
+    const why = "no OIDC token in this job (add `permissions: id-token: write`)";
+    return inputs.sign === "auto" ? { skip: why } : { skip: `\`sign: keyless\` but ${why}` };
+  }
+  return {
+    mode: {
+      kind: "keyless",
+      getIdToken: () => runner2.getIDToken("sigstore"),
+      fulcioUrl: inputs.fulcioUrl || PUBLIC_FULCIO,
+      ...inputs.tsaUrl ? { tsaUrl: inputs.tsaUrl } : {},
+      ...inputs.rekorUrl || !inputs.tsaUrl ? { rekorUrl: inputs.rekorUrl || PUBLIC_REKOR } : {}
+    }
+  };
+}
 
 // src/action/event.ts
 var UnsupportedEventError = class extends Error {
@@ -77348,11 +77698,11 @@ var httpClient = __toESM(require_lib12(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -77368,7 +77718,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result2) {
-      result2.done ? resolve3(result2.value) : adopt(result2.value).then(fulfilled, rejected);
+      result2.done ? resolve4(result2.value) : adopt(result2.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -78695,8 +79045,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep2 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
+var sep3 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -81585,25 +81935,22 @@ async function runReview(runner2, inputs, deps = {}) {
     ...inputs.hubToken ? { token: inputs.hubToken } : {},
     ...inputs.cdnOrigins.length > 0 ? { allowedCdnOrigins: inputs.cdnOrigins } : {}
   });
-  const result2 = await reviewChange({
+  const reviewer = createReviewer({ hub, ...deps.now ? { now: deps.now } : {}, onProgress: (line2) => runner2.info(line2) });
+  const result2 = await reviewer.reviewChange({
     allowlistPath: inputs.allowlist,
     baseText,
     headText,
     policyText,
     ...headPolicyText !== void 0 ? { headPolicyText } : {},
     policySource: `${inputs.policy} at ${policyRef.slice(0, 7)}${policyText === null ? " (absent: defaults)" : ""}`,
-    policyInputs: { failOn: inputs.failOn, concurrency: inputs.concurrency },
-    hub,
-    scanFile: defaultScanFile,
-    checks: REPO_CHECKS,
-    ...deps.now ? { now: deps.now } : {},
-    onProgress: (line2) => runner2.info(line2)
+    policyInputs: { failOn: inputs.failOn, concurrency: inputs.concurrency }
   });
+  for (const w of result2.policy.warnings) runner2.warning(`Model Gate policy: ${w}`);
   const report = result2.report;
   if (env2.GITHUB_SERVER_URL && env2.GITHUB_RUN_ID) {
     report.fullReportUrl = `${env2.GITHUB_SERVER_URL}/${owner}/${repo}/actions/runs/${env2.GITHUB_RUN_ID}`;
   }
-  const signaturesDir = join3(inputs.reportDir, "signatures");
+  const signaturesDir = join4(inputs.reportDir, "signatures");
   const approved = result2.reviews.filter((r) => r.verdict === "approved");
   if (approved.length > 0) {
     const choice = chooseSigner(inputs, runner2, target.kind === "pull_request" && target.fork);
@@ -81622,12 +81969,12 @@ async function runReview(runner2, inputs, deps = {}) {
   }
   const now = (deps.now ?? (() => /* @__PURE__ */ new Date()))();
   await mkdir4(inputs.reportDir, { recursive: true });
-  const jsonPath = join3(inputs.reportDir, "model-gate.json");
-  const sarifPath = join3(inputs.reportDir, "model-gate.sarif");
+  const jsonPath = join4(inputs.reportDir, "model-gate.json");
+  const sarifPath = join4(inputs.reportDir, "model-gate.sarif");
   await writeFile3(jsonPath, renderJsonReport(report, now));
   await writeFile3(sarifPath, renderSarif(report));
   const comment2 = renderComment(report);
-  await writeFile3(join3(inputs.reportDir, "comment.md"), comment2);
+  await writeFile3(join4(inputs.reportDir, "comment.md"), comment2);
   const counts = countVerdicts(result2.reviews);
   const rejected = result2.reviews.filter((r) => r.verdict === "rejected").length;
   if (target.kind === "pull_request" && inputs.comment) {
@@ -81662,21 +82009,21 @@ import { readFile as readFile2 } from "node:fs/promises";
 
 // src/sign/hash-dir.ts
 import { createHash as createHash7 } from "node:crypto";
-import { open as open3, readdir as readdir2, stat as stat2 } from "node:fs/promises";
+import { open as open4, readdir as readdir3, stat as stat2 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join as join4 } from "node:path";
+import { join as join5 } from "node:path";
 async function listModelDir(dir, ignorePaths) {
   const top = await stat2(dir);
   if (!top.isDirectory()) throw new Error(`${dir} is not a directory`);
   const out = { files: [], symlinks: [], special: [] };
   const walk = async (rel) => {
-    const entries = await readdir2(rel ? join4(dir, rel) : dir, { withFileTypes: true });
+    const entries = await readdir3(rel ? join5(dir, rel) : dir, { withFileTypes: true });
     for (const e of entries) {
       const path = rel ? `${rel}/${e.name}` : e.name;
       if (isIgnored(path, ignorePaths)) continue;
       if (e.isSymbolicLink()) out.symlinks.push(path);
       else if (e.isDirectory()) await walk(path);
-      else if (e.isFile()) out.files.push({ path, size: (await stat2(join4(dir, path))).size });
+      else if (e.isFile()) out.files.push({ path, size: (await stat2(join5(dir, path))).size });
       else out.special.push(path);
     }
   };
@@ -81684,7 +82031,7 @@ async function listModelDir(dir, ignorePaths) {
   return out;
 }
 async function hashOne(absPath, buf) {
-  const fh = await open3(absPath, "r");
+  const fh = await open4(absPath, "r");
   try {
     const h = createHash7("sha256");
     let size = 0;
@@ -81712,7 +82059,7 @@ async function hashFiles(dir, paths, opts = {}) {
         const i = next++;
         const path = paths[i];
         try {
-          const { sha256, size } = await hashOne(join4(dir, path), buf);
+          const { sha256, size } = await hashOne(join5(dir, path), buf);
           out[i] = { path, size, sha256 };
         } catch (e) {
           failed = true;

@@ -4,14 +4,13 @@ import { generateKeyPairSync } from 'node:crypto';
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_CHECKS } from '../../src/checks/index.js';
 import { HubClient } from '../../src/hub/client.js';
 import { fetchFiles } from '../../src/hub/fetch-repo.js';
 import { SAMPLE, sampleAllowlists, sampleStoreSpec } from '../../src/registry/samples/index.js';
 import { startRegistry, type RunningRegistry } from '../../src/registry/server.js';
 import { buildStore, type BuiltStore } from '../../src/registry/store-builder.js';
-import { reviewChange, type ChangeResult } from '../../src/review/change.js';
-import { defaultScanFile } from '../../src/review/scan-file.js';
+import type { ChangeResult } from '../../src/review/change.js';
+import { createReviewer } from '../../src/review/reviewer.js';
 import { signApprovedReviews } from '../../src/sign/sign-reviews.js';
 import { verifyModel } from '../../src/sign/verify.js';
 import { verify } from '../../src/cli/verify.js';
@@ -41,9 +40,8 @@ beforeAll(async () => {
   registry = await startRegistry({ storeDir: join(dir, 'store') });
   hub = new HubClient({ hubUrl: registry.hubUrl, allowedCdnOrigins: [registry.cdnUrl] });
   const { base, head } = sampleAllowlists(built);
-  result = await reviewChange({
-    allowlistPath: 'approved-models.yaml', baseText: base, headText: head, policyText: null, policySource: 'defaults',
-    hub, scanFile: defaultScanFile, checks: REPO_CHECKS, now: () => new Date('2026-11-22T00:00:00Z')
+  result = await createReviewer({ hub, now: () => new Date('2026-11-22T00:00:00Z') }).reviewChange({
+    allowlistPath: 'approved-models.yaml', baseText: base, headText: head, policyText: null, policySource: 'defaults'
   });
   const signed = await signApprovedReviews(result.reviews, {
     mode: { kind: 'key', privateKeyPem: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },

@@ -1,4 +1,4 @@
-import { buildJsonReport, renderJsonReport } from '../../src/report/json.js';
+import { buildJsonReport, renderJsonReport, type JsonEntryReview } from '../../src/report/json.js';
 import type { Review } from '../../src/core/review.js';
 import { finding, input, review, sample } from './fixtures.js';
 
@@ -18,7 +18,7 @@ describe('JSON report', () => {
     const report = JSON.parse(renderJsonReport(sample(), AT)) as Record<string, unknown>;
     expect(Object.keys(report)).toEqual([
       'tool', 'version', 'generatedAt', 'policySource', 'verdict', 'counts', 'reviews', 'removed',
-      'format', 'allowlistPath', 'policyChanges', 'errors', 'signing'
+      'format', 'allowlistPath', 'policyChanges', 'errors', 'warnings', 'signing'
     ]);
     expect(report.tool).toBe('model-gate');
     expect(report.version).toBe('9.9.9');
@@ -37,7 +37,7 @@ describe('JSON report', () => {
   it('orders review, finding and file keys', () => {
     const report = buildJsonReport(sample(), AT);
     const r = JSON.parse(JSON.stringify(report.reviews[1])) as Record<string, unknown>;
-    expect(Object.keys(r)).toEqual(['entry', 'verdict', 'reason', 'commit', 'redirects', 'findings', 'files']);
+    expect(Object.keys(r)).toEqual(['kind', 'entry', 'verdict', 'reason', 'complete', 'commit', 'redirects', 'findings', 'files']);
     const f = (r.findings as Record<string, unknown>[])[0] as Record<string, unknown>;
     expect(Object.keys(f)).toEqual(['check', 'severity', 'message', 'file', 'line', 'evidence', 'help']);
     const file = (r.files as Record<string, unknown>[])[0] as Record<string, unknown>;
@@ -46,7 +46,7 @@ describe('JSON report', () => {
 
   it('lists reviews in allowlist order with findings most severe first', () => {
     const report = buildJsonReport(sample(), AT);
-    expect(report.reviews.map((r) => r.entry.line)).toEqual([3, 5, 7, 9]);
+    expect(report.reviews.map((r) => (r as JsonEntryReview).entry.line)).toEqual([3, 5, 7, 9]);
     expect(report.reviews[1]?.findings.map((f) => f.severity)).toEqual(['critical', 'medium']);
     expect(report.reviews[1]?.reason).toBe('README tells users to run a script from the repository');
   });

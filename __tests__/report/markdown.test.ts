@@ -1,3 +1,4 @@
+import type { Review } from '../../src/core/review.js';
 import { COMMENT_LIMIT, COMMENT_MARKER, renderComment } from '../../src/report/markdown.js';
 import { SUMMARY_LIMIT, renderSummary } from '../../src/report/summary.js';
 import type { Finding } from '../../src/core/findings.js';
@@ -76,7 +77,7 @@ describe('renderComment: structure', () => {
     expect(rows[0]).toContain('README tells users to run a script from the repository (+1 more)');
     expect(rows[2]).toContain('⚠️ Needs review');
     expect(rows[3]).toContain('✅ Approved');
-    for (const r of sample().reviews) {
+    for (const r of sample().reviews as Review[]) {
       expect(md).toContain(`](${HUB}/${r.entry.repo}/tree/${r.entry.revision})`);
     }
     for (const row of rows) expect(cells(row)).toHaveLength(4);

@@ -18,8 +18,8 @@ describe('SARIF', () => {
       expect(run?.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);
       const loc = result.locations[0]?.physicalLocation;
       expect(loc?.artifactLocation.uri).toBe('approved-models.yaml');
-      expect(Number.isInteger(loc?.region.startLine)).toBe(true);
-      expect(loc?.region.startLine).toBeGreaterThanOrEqual(1);
+      expect(Number.isInteger(loc?.region?.startLine)).toBe(true);
+      expect(loc?.region?.startLine).toBeGreaterThanOrEqual(1);
       expect(Object.values(result.partialFingerprints)[0]).toMatch(/^[0-9a-f]{32}$/);
     }
     expect(JSON.parse(renderSarif(sample()))).toEqual(JSON.parse(JSON.stringify(log)));
@@ -42,7 +42,7 @@ describe('SARIF', () => {
 
   it('locates entry findings at the allowlist line, and file findings also by Hub path', () => {
     const young = run?.results.find((r) => r.ruleId === 'namespace.young');
-    expect(young?.locations[0]?.physicalLocation.region.startLine).toBe(5);
+    expect(young?.locations[0]?.physicalLocation.region?.startLine).toBe(5);
     expect(young?.message.text).toBe(`Open-OSS/privacy-filter@${sha('Open-OSS/privacy-filter').slice(0, 7)}: Organisation is 2 days old`);
     const readme = run?.results.find((r) => r.ruleId === 'readme.run-script');
     expect(readme?.message.text).toContain('— in README.md:12');
@@ -58,7 +58,7 @@ describe('SARIF', () => {
     const result = withErrors.runs[0]?.results[0];
     expect(result?.ruleId).toBe(ALLOWLIST_RULE);
     expect(result?.level).toBe('error');
-    expect(result?.locations[0]?.physicalLocation.region.startLine).toBe(3);
+    expect(result?.locations[0]?.physicalLocation.region?.startLine).toBe(3);
   });
 
   it('escapes embedded-link brackets and shows invisible characters in messages', () => {

@@ -157,13 +157,13 @@ describe('reviewEntry', () => {
   });
 
   it('turns a failing repository check into a blocking finding', async () => {
-    const r = await reviewEntry(entry(), deps({ checks: [{ id: 'test.broken', run: () => { throw new Error('check exploded'); } }] }));
+    const r = await reviewEntry(entry(), deps({ checks: [{ id: 'test.broken', needs: 'files', run: () => { throw new Error('check exploded'); } }] }));
     expect(r.findings.some((f) => f.check.startsWith('test.broken.failed') && f.severity === 'high')).toBe(true);
     expect(r.verdict).toBe('rejected');
   });
 
   it('applies a live policy exception and reports an expired one', async () => {
-    const check = { id: 'test.noisy', run: () => [{ check: 'test.noisy.thing', severity: 'medium' as const, message: 'noisy' }] };
+    const check = { id: 'test.noisy', needs: 'files' as const, run: () => [{ check: 'test.noisy.thing', severity: 'medium' as const, message: 'noisy' }] };
     const live = await reviewEntry(entry(), deps({ checks: [check] }, { exceptions: [{ repo: 'acme/tiny', checks: ['test.noisy.*'], reason: 'reviewed', expires: '2027-01-01' }] }));
     expect(live.verdict).toBe('approved');
     expect(live.findings.find((f) => f.check === 'test.noisy.thing')!.severity).toBe('info');

@@ -4,7 +4,8 @@
 // A scanner that keeps a view of a pushed chunk sees 0xA5 garbage later and answers differently.
 import fc from 'fast-check';
 import { deflateSync, gzipSync } from 'node:zlib';
-import { contentScanHooks } from '../../src/checks/content/index.js';
+import { runContentChecks } from '../../src/checks/content/index.js';
+import { TextCapture } from '../../src/review/capture.js';
 import { createFileScanner, type FileScannerOptions } from '../../src/scan/file-scanner.js';
 import type { ScanOutcome } from '../../src/scan/types.js';
 import { JoblibWriter, legacyTorchFile, PickleWriter } from '../support/pickle-bytes.js';
@@ -30,8 +31,8 @@ function noise(n: number, seed = 1): Uint8Array {
 interface Run { outcome: ScanOutcome; texts?: string }
 
 function scan(bytes: Uint8Array, path: string, chunk: number, borrowed: boolean, o: { tail?: boolean; analyzers?: boolean } = {}): Run {
-  const hooks = o.analyzers ? contentScanHooks() : undefined;
-  const opts: FileScannerOptions = hooks ? { textAnalyzers: hooks.textAnalyzers } : {};
+  const capture = o.analyzers ? new TextCapture() : undefined;
+  const opts: FileScannerOptions = capture ? { textAnalyzers: [capture.analyzer] } : {};
   const ctx = { path, size: bytes.length, ...(o.tail === false ? {} : { tail: bytes.slice(Math.max(0, bytes.length - TAIL)) }) };
   const s = createFileScanner(ctx, opts);
   const buf = new Uint8Array(chunk);
@@ -47,9 +48,9 @@ function scan(bytes: Uint8Array, path: string, chunk: number, borrowed: boolean,
   }
   const outcome = s.end();
   const run: Run = { outcome };
-  if (hooks) {
-    const files = [{ path, size: bytes.length, formats: outcome.formats, findings: outcome.findings, complete: outcome.complete }];
-    run.texts = JSON.stringify(hooks.repoChecks.map((c) => c.run(files)));
+  if (capture) {
+    const files = [{ path, size: bytes.length, formats: outcome.formats, complete: outcome.complete }];
+    run.texts = JSON.stringify(runContentChecks({ files, text: (p) => capture.text(p) }));
   }
   return run;
 }

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { scan } from '../../src/cli/scan.js';
 import type { CliIO } from '../../src/cli/io.js';
 import { UsageError } from '../../src/cli/io.js';
-import { scanPaths, type RepoCheck } from '../../src/scan/scan-paths.js';
+import type { FilesCheck } from '../../src/checks/types.js';
+import { createReviewer } from '../../src/review/reviewer.js';
+import { createFileScanner } from '../../src/scan/file-scanner.js';
 import { benignPickle, enc, evilPickle, safetensors, torchZip } from './support/fixtures.js';
 import { streamedTorchZip, streamParts } from './support/big-zip.js';
 import { createWriteStream } from 'node:fs';
@@ -36,13 +38,14 @@ describe('model-gate scan', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.verdict).toBe('approved');
-    expect(j.files.map((f: { path: string }) => f.path)).toEqual(['README.md', 'config.json', 'model.safetensors', 'pytorch_model.bin']);
-    expect(j.files.find((f: { path: string }) => f.path === 'pytorch_model.bin').formats).toEqual(['zip', 'pytorch-zip']);
-    for (const f of j.files) {
+    const files = j.reviews[0].files;
+    expect(files.map((f: { path: string }) => f.path)).toEqual(['README.md', 'config.json', 'model.safetensors', 'pytorch_model.bin']);
+    expect(files.find((f: { path: string }) => f.path === 'pytorch_model.bin').formats).toEqual(['zip', 'pytorch-zip']);
+    for (const f of files) {
       expect(Object.keys(f)).toEqual(expect.arrayContaining(['path', 'formats', 'findings']));
       for (const x of f.findings) expect(Object.keys(x)).toEqual(expect.arrayContaining(['severity', 'check', 'message']));
     }
-    expect(j.skipped).toEqual(['.git']);
+    expect(j.reviews[0].findings).toContainEqual(expect.objectContaining({ check: 'scan.skipped', evidence: '.git' }));
   });
 
   test('malicious file: exit 1, rejected, offset in JSON, readable text report', async () => {
@@ -52,13 +55,13 @@ describe('model-gate scan', () => {
     expect(j.code).toBe(1);
     const parsed = JSON.parse(j.out);
     expect(parsed.verdict).toBe('rejected');
-    const bad = parsed.files.find((f: { path: string }) => f.path === 'tokenizer.model');
+    const bad = parsed.reviews[0].files.find((f: { path: string }) => f.path === 'tokenizer.model');
     expect(bad.formats).toEqual(['pickle']);
     expect(bad.findings.some((f: { severity: string; offset?: number }) => f.severity === 'critical' && typeof f.offset === 'number')).toBe(true);
     const t = await run([dir]);
     expect(t.code).toBe(1);
     expect(t.out).toMatch(/✗ tokenizer\.model {2}\[pickle\]/);
-    expect(t.out).toMatch(/CRITICAL pickle\.[\w.-]+ @0x[0-9a-f]+: .*os\.system/);
+    expect(t.out).toMatch(/CRITICAL .*os\.system.*\n +pickle\.[\w.-]+ {2}tokenizer\.model {2}byte \d+ \(0x[0-9a-f]+\)/);
     expect(t.out).toMatch(/^REJECTED: 5 files, \d+ critical/m);
   });
 
@@ -67,7 +70,7 @@ describe('model-gate scan', () => {
     writeFileSync(join(dir, 'x.bz2'), Uint8Array.from('BZh91AY&SY\0\0\0', (c) => c.charCodeAt(0)));
     const r = await run(['x.bz2', '--format', 'json']);
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.out).files[0].complete).toBe(false);
+    expect(JSON.parse(r.out).reviews[0].files[0].complete).toBe(false);
   });
 
   test('SARIF 2.1.0: one rule per check, results with file locations', async () => {
@@ -91,17 +94,17 @@ describe('model-gate scan', () => {
   test('symlinks are reported, not followed', async () => {
     writeFileSync(join(dir, 'ok.json'), '{}');
     symlinkSync('/etc/passwd', join(dir, 'weights.bin'));
-    const report = await scanPaths(['.'], { cwd: dir });
+    const { review: report } = await createReviewer().reviewLocal({ paths: ['.'], cwd: dir });
     expect(report.files.map((f) => f.path)).toEqual(['ok.json']);
-    expect(report.findings).toEqual([expect.objectContaining({ check: 'file.symlink', severity: 'high', file: 'weights.bin' })]);
+    expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([expect.objectContaining({ check: 'file.symlink', severity: 'high', file: 'weights.bin' })]);
     expect(report.verdict).toBe('rejected');
   });
 
   test('repo checks receive every file result (the seam for repository-level checks)', async () => {
     benignRepo();
     const seen: string[] = [];
-    const check: RepoCheck = { id: 'test.layout', run: (files) => { seen.push(...files.map((f) => f.path)); return [{ check: 'test.layout', severity: 'medium', message: 'mixed formats' }]; } };
-    const report = await scanPaths(['.'], { cwd: dir, repoChecks: [check] });
+    const check: FilesCheck = { id: 'test.layout', needs: 'files', run: ({ files }) => { seen.push(...files.map((f) => f.path)); return [{ check: 'test.layout', severity: 'medium', message: 'mixed formats' }]; } };
+    const { review: report } = await createReviewer({ checks: [check] }).reviewLocal({ paths: ['.'], cwd: dir });
     expect(seen).toHaveLength(4);
     expect(report.verdict).toBe('needs-review');
   });
@@ -112,7 +115,8 @@ describe('model-gate scan', () => {
     const ws = createWriteStream(path);
     for (const c of streamParts(parts)) ws.write(Buffer.from(c));
     await new Promise((res) => ws.end(res));
-    const report = await scanPaths(['big.pt'], { cwd: dir, limits: { zipBufferBytes: 1024 } }); // no buffering fallback
+    const reviewer = createReviewer({ scanFile: (ctx, o) => createFileScanner(ctx, { ...o, limits: { zipBufferBytes: 1024 } }) }); // no buffering fallback
+    const { review: report } = await reviewer.reviewLocal({ paths: ['big.pt'], cwd: dir });
     expect(report.files[0]?.formats).toEqual(['zip', 'pytorch-zip']);
     expect(report.files[0]?.size).toBe(size);
     expect(report.complete).toBe(true);
@@ -127,6 +131,6 @@ describe('model-gate scan', () => {
   test('a missing path is a precise error and exit 2', async () => {
     const r = await run(['nope.bin']);
     expect(r.code).toBe(2);
-    expect(r.out).toMatch(/scan\.path-error.*nope\.bin.*ENOENT/);
+    expect(r.out).toMatch(/Cannot read nope\.bin: ENOENT\n +scan\.path-error {2}nope\.bin/);
   });
 });

@@ -53,6 +53,7 @@ export function approvedReview(overrides: Partial<Review> = {}): Review {
     redirects: [],
     files: Object.entries(MODEL_FILES).map(([path, b]) => ({ path, size: b.length, sha256: sha256(b), lfs: false, formats: [], findings: [], complete: true })),
     findings: [{ check: 'hub.info', severity: 'info', message: 'model is 2 years old' }],
+    complete: true,
     verdict: 'approved',
     ...overrides
   };

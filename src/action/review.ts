@@ -2,7 +2,6 @@
 // reports, publish the sticky comment and review, annotate the allowlist lines, and fail the check when needed.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { REPO_CHECKS } from '../checks/index.js';
 import { HubClient } from '../hub/client.js';
 import { pickHubUrl } from '../hub/endpoint.js';
 import { annotationsFor } from '../report/annotations.js';
@@ -11,10 +10,9 @@ import { renderComment } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderSummary } from '../report/summary.js';
 import { countVerdicts, overallVerdict } from '../report/tally.js';
-import { reviewChange } from '../review/change.js';
+import { createReviewer } from '../review/reviewer.js';
 import { signApprovedReviews } from '../sign/sign-reviews.js';
 import { chooseSigner } from './signing.js';
-import { defaultScanFile } from '../review/scan-file.js';
 import { targetFromEvent } from './event.js';
 import { octokitApi, type GitHubApi } from './github-api.js';
 import type { ActionInputs } from './inputs.js';
@@ -52,20 +50,17 @@ export async function runReview(runner: Runner, inputs: ActionInputs, deps: Revi
     ...(inputs.hubToken ? { token: inputs.hubToken } : {}),
     ...(inputs.cdnOrigins.length > 0 ? { allowedCdnOrigins: inputs.cdnOrigins } : {})
   });
-  const result = await reviewChange({
+  const reviewer = createReviewer({ hub, ...(deps.now ? { now: deps.now } : {}), onProgress: (line) => runner.info(line) });
+  const result = await reviewer.reviewChange({
     allowlistPath: inputs.allowlist,
     baseText,
     headText,
     policyText,
     ...(headPolicyText !== undefined ? { headPolicyText } : {}),
     policySource: `${inputs.policy} at ${policyRef.slice(0, 7)}${policyText === null ? ' (absent: defaults)' : ''}`,
-    policyInputs: { failOn: inputs.failOn, concurrency: inputs.concurrency },
-    hub,
-    scanFile: defaultScanFile,
-    checks: REPO_CHECKS,
-    ...(deps.now ? { now: deps.now } : {}),
-    onProgress: (line) => runner.info(line)
+    policyInputs: { failOn: inputs.failOn, concurrency: inputs.concurrency }
   });
+  for (const w of result.policy.warnings) runner.warning(`Model Gate policy: ${w}`);
 
   const report = result.report;
   if (env.GITHUB_SERVER_URL && env.GITHUB_RUN_ID) {

@@ -1,12 +1,13 @@
 // The Hub's own scanners, as evidence: an unsafe verdict blocks; "not scanned yet" is said plainly and never
 // counted as safe (freshly created repositories are often unscanned — the May 2026 repo was).
 import type { Finding, Severity } from '../core/findings.js';
-import type { RepoCheck } from './types.js';
+import type { HubCheck } from './types.js';
 
 const LEVEL: Record<string, Severity | undefined> = { unsafe: 'high', suspicious: 'medium', caution: 'medium' };
 
-export const hubScanCheck: RepoCheck = {
+export const hubScanCheck: HubCheck = {
   id: 'hub.scan',
+  needs: 'hub',
   run({ resolved, tree, entry }) {
     const findings: Finding[] = [];
     const repoStatus = resolved.info.securityRepoStatus;

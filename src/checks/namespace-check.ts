@@ -2,34 +2,8 @@
 // with the policy's publishers, and confirms repo-name shadowing against the same Hub. The result is shared with
 // the provenance check (a young account or a copied card matters more on an impersonating repository).
 import type { Finding } from '../core/findings.js';
-import type { HubClient } from '../hub/client.js';
-import { HubError } from '../hub/errors.js';
-import { checkName, type HubLookup, type NameCheckResult } from './namespace/check.js';
-import type { RepoCheck, RepoCheckContext } from './types.js';
-
-/** Hub answers that mean "no such public repository" (anonymous requests get 401 for missing repos). */
-const ABSENT = new Set(['repo-not-found', 'unauthorized', 'not-found']);
-/** Answers that mean the repository exists, though we may not read it (a redirect: it exists under that name's new home). */
-const PRESENT = new Set(['gated', 'disabled', 'unexpected-redirect']);
-
-/**
- * Does `publisher/name` exist on this Hub? One `refs` request: true when it answers (or is gated, disabled, or
- * moved), false on 404/401, undefined for anything else (rate limit, outage, odd answer) — never throws.
- */
-export function hubRepoExists(hub: Pick<HubClient, 'getRefs'>): HubLookup {
-  return async (repoId) => {
-    try {
-      await hub.getRefs(repoId);
-      return true;
-    } catch (err) {
-      if (err instanceof HubError) {
-        if (ABSENT.has(err.code)) return false;
-        if (PRESENT.has(err.code)) return true;
-      }
-      return undefined;
-    }
-  };
-}
+import { checkName, type NameCheckResult } from './namespace/check.js';
+import type { HubCheck, HubCheckContext } from './types.js';
 
 export interface NameAssessment {
   /** The id that was checked (the canonical id, and the allowlist's spelling when it differs beyond case). */
@@ -44,10 +18,10 @@ export interface NameAssessment {
   role?: NameCheckResult['role'];
 }
 
-const cache = new WeakMap<RepoCheckContext, Promise<NameAssessment>>();
+const cache = new WeakMap<HubCheckContext, Promise<NameAssessment>>();
 
 /** The namespace assessment for this review, computed once per context and shared by every check that asks. */
-export function nameAssessmentFor(ctx: RepoCheckContext): Promise<NameAssessment> {
+export function nameAssessmentFor(ctx: HubCheckContext): Promise<NameAssessment> {
   let p = cache.get(ctx);
   if (!p) {
     p = assess(ctx);
@@ -56,14 +30,14 @@ export function nameAssessmentFor(ctx: RepoCheckContext): Promise<NameAssessment
   return p;
 }
 
-async function assess(ctx: RepoCheckContext): Promise<NameAssessment> {
+async function assess(ctx: HubCheckContext): Promise<NameAssessment> {
   const canonical = ctx.resolved.canonicalId;
   const checked = [canonical];
   if (ctx.entry.repo.toLowerCase() !== canonical.toLowerCase()) checked.push(ctx.entry.repo);
   const options = {
     trusted: ctx.policy.trustedPublishers,
     legitimate: ctx.policy.legitimateNamespaces,
-    hubLookup: hubRepoExists(ctx.hub)
+    hubLookup: (repoId: string) => ctx.hub.repoExists(repoId)
   };
   const results: NameCheckResult[] = [];
   for (const id of checked) results.push(await checkName(id, options));
@@ -96,8 +70,9 @@ async function assess(ctx: RepoCheckContext): Promise<NameAssessment> {
   return { checked, results, findings, shadows, impersonationScore, ...(role ? { role } : {}) };
 }
 
-export const namespaceCheck: RepoCheck = {
+export const namespaceCheck: HubCheck = {
   id: 'namespace',
+  needs: 'hub',
   async run(ctx) {
     return (await nameAssessmentFor(ctx)).findings;
   }

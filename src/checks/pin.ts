@@ -1,10 +1,11 @@
 // Pin and redirect integrity: the allowlist names a repository; the Hub may answer for another name. A moved
 // name is a finding, never followed silently (a deleted org's name can be re-registered by someone else).
 import type { Finding } from '../core/findings.js';
-import type { RepoCheck } from './types.js';
+import type { HubCheck } from './types.js';
 
-export const pinCheck: RepoCheck = {
+export const pinCheck: HubCheck = {
   id: 'hub.pin',
+  needs: 'hub',
   run({ entry, resolved }) {
     const findings: Finding[] = [];
     if (!resolved.renamed) return findings;

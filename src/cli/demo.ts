@@ -5,7 +5,6 @@ import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPO_CHECKS } from '../checks/index.js';
 import { HubClient } from '../hub/client.js';
 import { fetchFiles } from '../hub/fetch-repo.js';
 import { renderComment } from '../report/markdown.js';
@@ -13,8 +12,7 @@ import { renderText } from '../report/text.js';
 import { sampleAllowlists, sampleStoreSpec } from '../registry/samples/index.js';
 import { startRegistry } from '../registry/server.js';
 import { buildStore } from '../registry/store-builder.js';
-import { reviewChange } from '../review/change.js';
-import { defaultScanFile } from '../review/scan-file.js';
+import { createReviewer } from '../review/reviewer.js';
 import type { FullReview } from '../review/pipeline.js';
 import { signApprovedReviews } from '../sign/sign-reviews.js';
 import { MODEL_SIG_FILE } from '../sign/sign-model.js';
@@ -40,16 +38,13 @@ export const demo: Command = async (args, io) => {
     const { base, head } = sampleAllowlists(registry.built);
     io.stderr(`model-gate demo: local Hub at ${registry.server.hubUrl} (CDN ${registry.server.cdnUrl}), reviewing approved-models.yaml:\n${head}\n`);
     const hub = new HubClient({ hubUrl: registry.server.hubUrl, allowedCdnOrigins: [registry.server.cdnUrl] });
-    const result = await reviewChange({
+    const reviewer = createReviewer({ hub, onProgress: (line) => io.stderr(`  ${line}\n`) });
+    const result = await reviewer.reviewChange({
       allowlistPath: 'approved-models.yaml',
       baseText: base,
       headText: head,
       policyText: null,
-      policySource: 'defaults (the demo has no .github/model-gate.yml)',
-      hub,
-      scanFile: defaultScanFile,
-      checks: REPO_CHECKS,
-      onProgress: (line) => io.stderr(`  ${line}\n`)
+      policySource: 'defaults (the demo has no .github/model-gate.yml)'
     });
     // The embedded default has no OIDC: approved samples are signed in key mode with a key made for this run.
     const out = values.out;

@@ -3,15 +3,13 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
-import { REPO_CHECKS } from '../checks/index.js';
 import { HubClient } from '../hub/client.js';
 import { pickHubUrl } from '../hub/endpoint.js';
 import { DEFAULT_POLICY_PATH } from '../config/policy/defaults.js';
 import { renderJsonReport } from '../report/json.js';
 import { renderComment } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
-import { reviewChange } from '../review/change.js';
-import { defaultScanFile } from '../review/scan-file.js';
+import { createReviewer } from '../review/reviewer.js';
 import { UsageError, type Command } from './io.js';
 
 const USAGE = `usage: model-gate review (--base FILE --head FILE | --repo DIR --base-ref REF --head-ref REF)
@@ -105,18 +103,16 @@ export const review: Command = async (args, io) => {
     ...(io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {}),
     ...(values['cdn-origin'] ? { allowedCdnOrigins: values['cdn-origin'] } : {})
   });
-  const result = await reviewChange({
+  const reviewer = createReviewer({ hub, onProgress: (line) => io.stderr(`${line}\n`) });
+  const result = await reviewer.reviewChange({
     allowlistPath: allowlist,
     baseText,
     headText,
     policyText,
     ...(headPolicyText !== undefined ? { headPolicyText } : {}),
-    policySource,
-    hub,
-    scanFile: defaultScanFile,
-    checks: REPO_CHECKS,
-    onProgress: (line) => io.stderr(`${line}\n`)
+    policySource
   });
+  for (const w of result.policy.warnings) io.stderr(`warning: ${w}\n`);
   if (values.format === 'json') io.stdout(renderJsonReport(result.report, new Date()));
   else if (values.format === 'text') io.stdout(renderText(result.report));
   else io.stdout(`${renderComment(result.report)}\n`);

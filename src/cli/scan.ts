@@ -1,14 +1,21 @@
-// `model-gate scan PATH... [--format text|json|sarif] [--allow module.name]...`: offline scan of files/folders.
+// `model-gate scan PATH... [--format text|json|sarif|markdown] [--allow module.name]... [--policy FILE]`: files and
+// folders on disk, reviewed as one repository by the same reviewer, scanners, file-level checks and renderers as a
+// pull request review (the checks that need the Hub say they were skipped).
 // Exit 0: nothing found; 1: findings; 2: something could not be examined (or bad usage).
+import { readFile } from 'node:fs/promises';
+import { renderJsonReport } from '../report/json.js';
+import { renderSummary } from '../report/summary.js';
+import { renderSarif } from '../report/sarif.js';
+import { renderText } from '../report/text.js';
+import { createReviewer } from '../review/reviewer.js';
 import { type CliIO, type Command, UsageError } from './io.js';
-import { renderJson, renderSarif, renderText } from './scan-output.js';
-import { scanPaths } from '../scan/scan-paths.js';
-import { contentScanHooks } from '../checks/content/index.js';
 
-const USAGE = 'usage: model-gate scan PATH... [--format text|json|sarif] [--allow MODULE.NAME]...';
+const USAGE = 'usage: model-gate scan PATH... [--format text|json|sarif|markdown] [--allow MODULE.NAME]... [--policy FILE]';
+const FORMATS = ['text', 'json', 'sarif', 'markdown'];
 
 export const scan: Command = async (args: string[], io: CliIO): Promise<number> => {
   let format = 'text';
+  let policyPath: string | undefined;
   const paths: string[] = [];
   const allow: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -23,6 +30,7 @@ export const scan: Command = async (args: string[], io: CliIO): Promise<number> 
       return 0;
     } else if (a === '--format' || a.startsWith('--format=')) format = value();
     else if (a === '--allow' || a.startsWith('--allow=')) allow.push(value());
+    else if (a === '--policy' || a.startsWith('--policy=')) policyPath = value();
     else if (a === '--') {
       paths.push(...args.slice(i + 1));
       break;
@@ -30,13 +38,26 @@ export const scan: Command = async (args: string[], io: CliIO): Promise<number> 
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}\n${USAGE}`);
     else paths.push(a);
   }
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif\n${USAGE}`);
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be text, json, sarif or markdown\n${USAGE}`);
   if (paths.length === 0) throw new UsageError(`no PATH given\n${USAGE}`);
-  // Code, instructions, remote-code and layout checks need no Hub: they run offline over the same single read.
-  const report = await scanPaths(paths, { cwd: io.cwd, ...(allow.length ? { allow } : {}), ...contentScanHooks() });
+  let policyText: string | null = null;
+  if (policyPath !== undefined) {
+    try {
+      policyText = await readFile(policyPath, 'utf8');
+    } catch (err) {
+      throw new UsageError(`cannot read --policy ${policyPath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
+  }
+  const { review, report } = await createReviewer().reviewLocal({
+    paths, cwd: io.cwd, allow, policyText, ...(policyPath !== undefined ? { policySource: policyPath } : {})
+  });
   const color = format === 'text' && io.env.NO_COLOR === undefined && io.env.FORCE_COLOR !== undefined;
-  io.stdout(format === 'json' ? renderJson(report) : format === 'sarif' ? renderSarif(report) : renderText(report, color));
-  if (!report.complete) return 2;
-  const found = [...report.findings, ...report.files.flatMap((f) => f.findings)].some((f) => f.severity !== 'info');
-  return found ? 1 : 0;
+  const out =
+    format === 'json' ? renderJsonReport(report, new Date())
+      : format === 'sarif' ? renderSarif(report)
+        : format === 'markdown' ? renderSummary(report)
+          : renderText(report, { color });
+  io.stdout(out);
+  if (!review.complete || (report.errors?.length ?? 0) > 0) return 2;
+  return review.findings.some((f) => f.severity !== 'info') ? 1 : 0;
 };

@@ -1,4 +1,5 @@
-// What one reviewed allowlist entry produces (DESIGN.md, Core types).
+// What a review produces (DESIGN.md, Core types): the review of one allowlist entry on the Hub, or of files on disk
+// (`model-gate scan`). Both come out of the same pipeline and go through the same renderers.
 import type { Finding, Verdict } from './findings.js';
 
 /** One allowlist item, with its line for annotations. */
@@ -31,6 +32,7 @@ export interface RedirectHop {
 }
 
 export interface Review {
+  kind?: 'entry';
   entry: Entry;
   /** The id the Hub answered with (after any redirect); differs from entry.repo on a rename/transfer. */
   canonicalId?: string;
@@ -42,4 +44,24 @@ export interface Review {
   /** Every finding: repo-level ones plus each file's. */
   findings: Finding[];
   verdict: Verdict;
+  /** False when something was not fully examined (a file, the tree, a check): the verdict is then `rejected`. */
+  complete: boolean;
+}
+
+/** The review of files and folders on disk: the same scanners and file-level checks, no Hub. */
+export interface LocalReview {
+  kind: 'local';
+  /** The paths as the user named them. */
+  paths: string[];
+  files: FileReport[];
+  findings: Finding[];
+  verdict: Verdict;
+  complete: boolean;
+}
+
+/** Either kind: what renderers take. */
+export type AnyReview = Review | LocalReview;
+
+export function isLocalReview(r: AnyReview): r is LocalReview {
+  return r.kind === 'local';
 }

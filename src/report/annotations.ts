@@ -2,10 +2,10 @@
 // most 10 annotations per level per step, so each level keeps its worst entries and the last one kept says how
 // many more there are.
 import type { Verdict } from '../core/findings.js';
-import type { Review } from '../core/review.js';
+import { isLocalReview, type AnyReview, type Review } from '../core/review.js';
 import { CAPS, plain } from './escape.js';
 import { VERDICT_LABEL, compareReviews, plural, reasonOf, severityCounts, severitySummary, shortSha } from './tally.js';
-import type { AllowlistError } from '../core/report.js';
+import type { LocatedError } from '../core/errors.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -40,19 +40,20 @@ function entryAnnotation(review: Review, allowlistPath: string): Annotation {
  * Messages are plain text with invisible characters shown; the caller's workflow-command layer escapes the rest.
  */
 export function annotationsFor(
-  reviews: readonly Review[],
+  reviews: readonly AnyReview[],
   allowlistPath: string,
-  errors: readonly AllowlistError[] = [],
+  errors: readonly LocatedError[] = [],
   perLevel = ANNOTATIONS_PER_LEVEL
 ): Annotation[] {
   const all: Annotation[] = errors.map((e) => ({
     level: 'error' as const,
-    message: plain(e.message, CAPS.message),
+    message: plain(e.help ? `${e.message} — ${e.help}` : e.message, CAPS.message),
     file: e.file,
     startLine: startLine(e.line),
     title: 'Model Gate: invalid allowlist entry'
   }));
-  for (const r of [...reviews].sort(compareReviews)) all.push(entryAnnotation(r, allowlistPath));
+  // Annotations sit on allowlist lines; a local scan has none.
+  for (const r of [...reviews].sort(compareReviews)) if (!isLocalReview(r)) all.push(entryAnnotation(r, allowlistPath));
 
   const out: Annotation[] = [];
   for (const level of ['error', 'warning', 'notice'] as const) {

@@ -1,12 +1,14 @@
 // The machine-readable report: every review in full, keys in a fixed order whatever order the inputs were built
 // in, so two runs over the same data produce the same bytes (apart from generatedAt).
 import type { Finding, Verdict } from '../core/findings.js';
-import type { Entry, FileReport, RedirectHop, Review } from '../core/review.js';
+import type { LocatedError } from '../core/errors.js';
+import { isLocalReview, type AnyReview, type Entry, type FileReport, type RedirectHop } from '../core/review.js';
 import { TOOL_NAME } from '../core/version.js';
-import { countVerdicts, overallVerdict, reasonOf, sortedFindings, type Counts } from './tally.js';
-import type { AllowlistError, ReportInput, SigningStatus } from '../core/report.js';
+import { countVerdicts, overallVerdict, reasonOf, reviewLine, sortedFindings, type Counts } from './tally.js';
+import type { ReportInput, SigningStatus } from '../core/report.js';
 
-export const JSON_REPORT_FORMAT = 1;
+/** Version of this document's shape: 2 added local reviews (`kind`), `complete`, `warnings` and error `help`. */
+export const JSON_REPORT_FORMAT = 2;
 
 export interface JsonReport {
   tool: string;
@@ -18,24 +20,39 @@ export interface JsonReport {
   reviews: JsonReview[];
   removed: Entry[];
   format: number;
-  allowlistPath: string;
+  allowlistPath?: string;
   policyChanges: string[];
-  errors: AllowlistError[];
+  errors: LocatedError[];
+  warnings: string[];
   signing: SigningStatus[];
 }
 
-export interface JsonReview {
-  entry: Entry;
+interface JsonReviewBase {
   verdict: Verdict;
   reason: string;
+  complete: boolean;
+  findings: Finding[];
+  files: FileReport[];
+}
+
+/** The review of an allowlist entry on the Hub. */
+export interface JsonEntryReview extends JsonReviewBase {
+  kind: 'entry';
+  entry: Entry;
   canonicalId?: string;
   repoId?: string;
   authorId?: string;
   commit?: string;
   redirects: RedirectHop[];
-  findings: Finding[];
-  files: FileReport[];
 }
+
+/** The review of files on disk (`model-gate scan`). */
+export interface JsonLocalReview extends JsonReviewBase {
+  kind: 'local';
+  paths: string[];
+}
+
+export type JsonReview = JsonEntryReview | JsonLocalReview;
 
 function entry(e: Entry): Entry {
   return { repo: e.repo, revision: e.revision, line: e.line, files: e.files ? [...e.files] : undefined, reason: e.reason };
@@ -67,19 +84,25 @@ function file(f: FileReport): FileReport {
   };
 }
 
-function review(r: Review): JsonReview {
+function review(r: AnyReview): JsonReview {
+  const head = { verdict: r.verdict, reason: reasonOf(r), complete: r.complete };
+  const tail = { findings: sortedFindings(r.findings).map(finding), files: r.files.map(file) };
+  if (isLocalReview(r)) return { kind: 'local', paths: [...r.paths], ...head, ...tail };
   return {
+    kind: 'entry',
     entry: entry(r.entry),
-    verdict: r.verdict,
-    reason: reasonOf(r),
+    ...head,
     canonicalId: r.canonicalId,
     repoId: r.repoId,
     authorId: r.authorId,
     commit: r.commit,
     redirects: r.redirects.map((h) => ({ from: h.from, to: h.to, status: h.status })),
-    findings: sortedFindings(r.findings).map(finding),
-    files: r.files.map(file)
+    ...tail
   };
+}
+
+function located(e: LocatedError): LocatedError {
+  return { file: e.file, line: e.line, column: e.column, message: e.message, help: e.help };
 }
 
 /** The report as an object (undefined optional fields are dropped when serialised). */
@@ -91,12 +114,13 @@ export function buildJsonReport(input: ReportInput, generatedAt: Date): JsonRepo
     policySource: input.policySource,
     verdict: overallVerdict(input),
     counts: countVerdicts(input.reviews),
-    reviews: [...input.reviews].sort((a, b) => a.entry.line - b.entry.line).map(review),
+    reviews: [...input.reviews].sort((a, b) => (reviewLine(a) ?? 0) - (reviewLine(b) ?? 0)).map(review),
     removed: input.removed.map(entry),
     format: JSON_REPORT_FORMAT,
     allowlistPath: input.allowlistPath,
     policyChanges: [...input.policyChanges],
-    errors: (input.errors ?? []).map((e) => ({ file: e.file, line: e.line, message: e.message })),
+    errors: (input.errors ?? []).map(located),
+    warnings: [...(input.warnings ?? [])],
     signing: (input.signing ?? []).map((s) => ({ repo: s.repo, revision: s.revision, status: s.status, detail: s.detail }))
   };
 }

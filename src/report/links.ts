@@ -1,5 +1,6 @@
 // Links to the Hub at the pinned commit. Only built from a full commit sha and well-formed names, so a link can
-// never point at a moving branch or, through dot segments, at another repository.
+// never point at a moving branch or, through dot segments, at another repository. A local scan has no links.
+import { isLocalReview, type AnyReview } from '../core/review.js';
 
 const SHA = /^[0-9a-f]{40}$/;
 
@@ -40,9 +41,22 @@ export function hubBlobUrl(hubUrl: string, repo: string, sha: string | undefined
 }
 
 /** The commit a review is pinned to: what the Hub resolved, else what the allowlist says, if it is a full sha. */
-export function pinnedSha(review: { commit?: string; entry: { revision: string } }): string | undefined {
+export function pinnedSha(review: AnyReview): string | undefined {
+  if (isLocalReview(review)) return undefined;
   if (review.commit && SHA.test(review.commit)) return review.commit;
   return SHA.test(review.entry.revision) ? review.entry.revision : undefined;
+}
+
+/** The Hub page of the reviewed commit; undefined for a local scan or when no trustworthy link can be made. */
+export function reviewTreeUrl(hubUrl: string | undefined, review: AnyReview): string | undefined {
+  if (hubUrl === undefined || isLocalReview(review)) return undefined;
+  return hubTreeUrl(hubUrl, review.entry.repo, pinnedSha(review));
+}
+
+/** The Hub page of one file of the reviewed commit; undefined for a local scan. */
+export function reviewFileUrl(hubUrl: string | undefined, review: AnyReview, path: string, line?: number): string | undefined {
+  if (hubUrl === undefined || isLocalReview(review)) return undefined;
+  return hubBlobUrl(hubUrl, review.entry.repo, pinnedSha(review), path, line);
 }
 
 export function isFullSha(s: string | undefined): s is string {

@@ -2,9 +2,9 @@
 // then per entry every finding one click away. Every string from a model repo, the Hub or the PR goes through
 // escape.ts. The output always fits its budget: detail is shed in a fixed order, and the verdict table goes last.
 import { severityRank, type Finding, type Severity } from '../core/findings.js';
-import type { Review } from '../core/review.js';
+import { isLocalReview, type AnyReview } from '../core/review.js';
 import { CAPS, codeBlock, codeCell, codeSpan, escapeHtml, escapeInline } from './escape.js';
-import { hubBlobUrl, hubTreeUrl, isFullSha, pinnedSha } from './links.js';
+import { isFullSha, pinnedSha, reviewFileUrl, reviewTreeUrl } from './links.js';
 import {
   SEVERITY_ICON,
   SEVERITY_LABEL,
@@ -13,10 +13,12 @@ import {
   compareReviews,
   countVerdicts,
   type Counts,
+  findingsAbout,
   humanSize,
   overallVerdict,
   plural,
   reasonOf,
+  reviewLine,
   severityCounts,
   severitySummary,
   shortSha,
@@ -74,12 +76,13 @@ function lineNumber(n: number | undefined): string {
   return n !== undefined && Number.isSafeInteger(n) && n > 0 ? String(n) : '?';
 }
 
-function entryLabel(review: Review): string {
+function entryLabel(review: AnyReview): string {
+  if (isLocalReview(review)) return review.paths.map((p) => codeSpan(p, CAPS.name)).join(' ');
   return `${escapeInline(review.entry.repo, CAPS.name)}@${escapeInline(shortSha(review.entry.revision), 48)}`;
 }
 
-function entryLink(review: Review, hubUrl: string): string {
-  const url = hubTreeUrl(hubUrl, review.entry.repo, pinnedSha(review));
+function entryLink(review: AnyReview, hubUrl: string | undefined): string {
+  const url = reviewTreeUrl(hubUrl, review);
   return url ? `[${entryLabel(review)}](${url})` : entryLabel(review);
 }
 
@@ -116,7 +119,7 @@ function errorsCallout(input: ReportInput, listCap: number): string {
   const lines = capped(
     errors,
     listCap,
-    (e) => `> - ${codeSpan(e.file, CAPS.name)} line ${lineNumber(e.line)}: ${escapeInline(e.message, CAPS.message)}`,
+    (e) => `> - ${codeSpan(e.file, CAPS.name)} line ${lineNumber(e.line)}: ${escapeInline(e.message, CAPS.message)}${e.help ? ` — ${escapeInline(e.help, CAPS.help)}` : ''}`,
     (n) => `> - … ${plural(n, 'more error')} in ${fullReport(input)}`
   );
   return (
@@ -124,6 +127,18 @@ function errorsCallout(input: ReportInput, listCap: number): string {
     'Entries that cannot be read are not reviewed, so this change cannot pass until they are fixed.\n' +
     `${lines.join('\n')}\n\n`
   );
+}
+
+function warningsCallout(input: ReportInput, listCap: number): string {
+  const warnings = input.warnings ?? [];
+  if (warnings.length === 0) return '';
+  const lines = capped(
+    warnings,
+    listCap,
+    (w) => `> - ${escapeInline(w, CAPS.line)}`,
+    (n) => `> - … ${plural(n, 'more warning')} in ${fullReport(input)}`
+  );
+  return `> [!WARNING]\n> **The configuration of this run differs from the policy file.**\n${lines.join('\n')}\n\n`;
 }
 
 function policyCallout(input: ReportInput, listCap: number): string {
@@ -142,10 +157,10 @@ function policyCallout(input: ReportInput, listCap: number): string {
   );
 }
 
-function tableRow(review: Review, hubUrl: string, reasonCap: number): string {
+function tableRow(review: AnyReview, hubUrl: string | undefined, reasonCap: number): string {
   const verdict = `${VERDICT_ICON[review.verdict]} ${VERDICT_LABEL[review.verdict]}`;
   let model = entryLink(review, hubUrl);
-  if (review.canonicalId && review.canonicalId !== review.entry.repo) {
+  if (!isLocalReview(review) && review.canonicalId && review.canonicalId !== review.entry.repo) {
     model += `<br>Hub answers as ${escapeInline(review.canonicalId, CAPS.name)}`;
   }
   let reason = '';
@@ -155,7 +170,8 @@ function tableRow(review: Review, hubUrl: string, reasonCap: number): string {
   } else if (review.findings.length > 0) {
     reason = plural(review.findings.length, 'finding');
   }
-  return `| ${model} | ${verdict} | ${reason} | ${lineNumber(review.entry.line)} |`;
+  const line = reviewLine(review);
+  return `| ${model} | ${verdict} | ${reason} | ${line === undefined ? '—' : lineNumber(line)} |`;
 }
 
 const TABLE_HEAD = '| Model | Verdict | Why | Line |\n| :-- | :-- | :-- | --: |\n';
@@ -168,14 +184,14 @@ function moreEntries(input: ReportInput, n: number, c: Counts): string {
   );
 }
 
-function verdictTable(input: ReportInput, reviews: readonly Review[], reasonCap: number): string {
+function verdictTable(input: ReportInput, reviews: readonly AnyReview[], reasonCap: number): string {
   if (reviews.length === 0) return '';
   const rows = reviews.map((r) => tableRow(r, input.hubUrl, reasonCap));
   return `${TABLE_HEAD}${rows.join('\n')}\n\n`;
 }
 
 /** The longest prefix of the table (worst entries first) that fits in `available`, with a pointer to the rest. */
-function verdictTableWithin(input: ReportInput, reviews: readonly Review[], reasonCap: number, available: number, measure: (t: string) => number): string | undefined {
+function verdictTableWithin(input: ReportInput, reviews: readonly AnyReview[], reasonCap: number, available: number, measure: (t: string) => number): string | undefined {
   if (reviews.length === 0) return '';
   const rows = reviews.map((r) => `${tableRow(r, input.hubUrl, reasonCap)}\n`);
   let total = measure(TABLE_HEAD) + measure('\n');
@@ -221,11 +237,8 @@ function signingSection(input: ReportInput, listCap: number): string {
 }
 
 function footer(input: ReportInput): string {
-  const parts = [
-    `model-gate ${escapeInline(input.toolVersion, 40)}`,
-    `policy: ${escapeInline(input.policySource, CAPS.line)}`,
-    `allowlist: ${codeCell(input.allowlistPath, CAPS.name)}`
-  ];
+  const parts = [`model-gate ${escapeInline(input.toolVersion, 40)}`, `policy: ${escapeInline(input.policySource, CAPS.line)}`];
+  if (input.allowlistPath !== undefined) parts.push(`allowlist: ${codeCell(input.allowlistPath, CAPS.name)}`);
   if (input.fullReportUrl && /^https?:\/\//i.test(input.fullReportUrl)) parts.push(fullReport(input));
   return `---\n<sub>${parts.join(' · ')}</sub>\n`;
 }
@@ -239,7 +252,7 @@ interface Block {
 }
 
 interface Section {
-  review: Review;
+  review: AnyReview;
   open: string;
   blocks: Block[];
   inventory: string;
@@ -247,10 +260,10 @@ interface Section {
   close: string;
 }
 
-function findingBlock(f: Finding, review: Review, hubUrl: string, evidenceChars: number): string {
+function findingBlock(f: Finding, review: AnyReview, hubUrl: string | undefined, evidenceChars: number): string {
   const where: string[] = [codeSpan(f.check, 80)];
   if (f.file !== undefined) {
-    const url = hubBlobUrl(hubUrl, review.entry.repo, pinnedSha(review), f.file, f.line);
+    const url = reviewFileUrl(hubUrl, review, f.file, f.line);
     const name = codeSpan(f.file, CAPS.name);
     where.push(url ? `[${name}](${url})` : name);
   }
@@ -266,18 +279,19 @@ function groupHeading(severity: Severity, count: number): string {
   return `#### ${SEVERITY_ICON[severity]} ${SEVERITY_LABEL[severity]} (${count})\n\n`;
 }
 
-function inventoryTable(review: Review, hubUrl: string): string {
+function inventoryTable(review: AnyReview, hubUrl: string | undefined): string {
   const n = review.files.length;
   if (n === 0) return '';
-  const sha = pinnedSha(review);
   const rows = review.files.map((f) => {
-    const url = hubBlobUrl(hubUrl, review.entry.repo, sha, f.path);
+    const url = reviewFileUrl(hubUrl, review, f.path);
     const name = escapeInline(f.path, CAPS.name);
     const path = url ? `[${name}](${url})` : name;
     const formats = f.formats.length > 0 ? escapeInline(f.formats.join(', '), 120) : '—';
     const digest = f.sha256 && /^[0-9a-f]{64}$/.test(f.sha256) ? `<code>${f.sha256.slice(0, 12)}</code>` : f.sha256 ? codeCell(f.sha256, 80) : '—';
     const checked = f.complete ? '✅' : '⚠️ not fully examined';
-    return `| ${path} | ${humanSize(f.size)} | ${formats} | ${digest} | ${checked} | ${f.findings.length} |`;
+    // Every finding about the file counts, not only the scanners': a script the README runs carries the
+    // instruction's findings too, so the table never shows 0 beside a file the findings above point at.
+    return `| ${path} | ${humanSize(f.size)} | ${formats} | ${digest} | ${checked} | ${findingsAbout(review, f.path).length} |`;
   });
   return (
     `<details><summary>Files (${n})</summary>\n\n` +
@@ -286,35 +300,43 @@ function inventoryTable(review: Review, hubUrl: string): string {
   );
 }
 
-function buildSection(review: Review, input: ReportInput, budget: MarkdownBudget): Section {
-  const sha = pinnedSha(review);
+function buildSection(review: AnyReview, input: ReportInput, budget: MarkdownBudget): Section {
   const counts = severityCounts(review.findings);
   const sevText = severitySummary(counts);
   const openAttr = review.verdict === 'approved' ? '' : ' open';
-  const summary =
-    `${VERDICT_ICON[review.verdict]} <b>${escapeHtml(review.entry.repo, CAPS.name)}</b> @ ` +
-    `<code>${escapeHtml(shortSha(review.entry.revision), 48)}</code> — ${VERDICT_LABEL[review.verdict]}` +
-    (sevText ? `: ${sevText}` : '');
-  const meta: string[] = [];
-  const tree = hubTreeUrl(input.hubUrl, review.entry.repo, sha);
-  const commit = sha ? (tree ? `[${codeSpan(sha)}](${tree})` : codeSpan(sha)) : `${codeSpan(review.entry.revision, 80)} (not a full commit sha)`;
   const totalSize = review.files.reduce((s, f) => s + (Number.isFinite(f.size) ? f.size : 0), 0);
-  meta.push(`Commit ${commit} · allowlist line ${lineNumber(review.entry.line)} · ${plural(review.files.length, 'file')} (${humanSize(totalSize)})`);
-  if (review.commit && isFullSha(review.entry.revision) && review.commit !== review.entry.revision) {
-    meta.push(`The Hub resolved the pin to a different commit: ${codeSpan(review.commit, 80)}`);
+  const meta: string[] = [];
+  let summary: string;
+  if (isLocalReview(review)) {
+    summary =
+      `${VERDICT_ICON[review.verdict]} <b>${escapeHtml(review.paths.join(' '), CAPS.name)}</b> — ${VERDICT_LABEL[review.verdict]}` +
+      (sevText ? `: ${sevText}` : '');
+    meta.push(`Local files · ${plural(review.files.length, 'file')} (${humanSize(totalSize)})`);
+  } else {
+    const sha = pinnedSha(review);
+    summary =
+      `${VERDICT_ICON[review.verdict]} <b>${escapeHtml(review.entry.repo, CAPS.name)}</b> @ ` +
+      `<code>${escapeHtml(shortSha(review.entry.revision), 48)}</code> — ${VERDICT_LABEL[review.verdict]}` +
+      (sevText ? `: ${sevText}` : '');
+    const tree = reviewTreeUrl(input.hubUrl, review);
+    const commit = sha ? (tree ? `[${codeSpan(sha)}](${tree})` : codeSpan(sha)) : `${codeSpan(review.entry.revision, 80)} (not a full commit sha)`;
+    meta.push(`Commit ${commit} · allowlist line ${lineNumber(review.entry.line)} · ${plural(review.files.length, 'file')} (${humanSize(totalSize)})`);
+    if (review.commit && isFullSha(review.entry.revision) && review.commit !== review.entry.revision) {
+      meta.push(`The Hub resolved the pin to a different commit: ${codeSpan(review.commit, 80)}`);
+    }
+    const ids: string[] = [];
+    if (review.canonicalId && review.canonicalId !== review.entry.repo) {
+      ids.push(`Hub answers as ${codeSpan(review.canonicalId, CAPS.name)} (renamed or transferred: check it is the publisher you expect)`);
+    }
+    if (review.repoId) ids.push(`repo id ${codeSpan(review.repoId, 80)}`);
+    if (review.authorId) ids.push(`author id ${codeSpan(review.authorId, 80)}`);
+    if (ids.length > 0) meta.push(ids.join(' · '));
+    for (const hop of review.redirects.slice(0, 5)) {
+      meta.push(`Redirect ${codeSpan(hop.from, CAPS.name)} → ${codeSpan(hop.to, CAPS.name)} (${Number.isSafeInteger(hop.status) ? hop.status : '?'})`);
+    }
+    if (review.redirects.length > 5) meta.push(`… ${plural(review.redirects.length - 5, 'more redirect')}`);
+    if (review.entry.reason) meta.push(`Reason given: ${escapeInline(review.entry.reason, CAPS.message)}`);
   }
-  const ids: string[] = [];
-  if (review.canonicalId && review.canonicalId !== review.entry.repo) {
-    ids.push(`Hub answers as ${codeSpan(review.canonicalId, CAPS.name)} (renamed or transferred: check it is the publisher you expect)`);
-  }
-  if (review.repoId) ids.push(`repo id ${codeSpan(review.repoId, 80)}`);
-  if (review.authorId) ids.push(`author id ${codeSpan(review.authorId, 80)}`);
-  if (ids.length > 0) meta.push(ids.join(' · '));
-  for (const hop of review.redirects.slice(0, 5)) {
-    meta.push(`Redirect ${codeSpan(hop.from, CAPS.name)} → ${codeSpan(hop.to, CAPS.name)} (${Number.isSafeInteger(hop.status) ? hop.status : '?'})`);
-  }
-  if (review.redirects.length > 5) meta.push(`… ${plural(review.redirects.length - 5, 'more redirect')}`);
-  if (review.entry.reason) meta.push(`Reason given: ${escapeInline(review.entry.reason, CAPS.message)}`);
 
   const open = `<details${openAttr}>\n<summary>${summary}</summary>\n\n${meta.join('<br>\n')}\n\n`;
   const blocks = sortedFindings(review.findings).map((f) => ({
@@ -459,7 +481,8 @@ export function renderMarkdown(input: ReportInput, budget: MarkdownBudget): stri
   const listCaps = longest > 10 && budget.listCap > 10 ? [budget.listCap, 10] : [budget.listCap];
   for (const listCap of listCaps) {
     const head =
-      marker + headline(input) + '\n' + errorsCallout(input, listCap) + verdictTable(input, reviews, CAPS.message) + policyCallout(input, listCap);
+      marker + headline(input) + '\n' + errorsCallout(input, listCap) + warningsCallout(input, listCap) +
+      verdictTable(input, reviews, CAPS.message) + policyCallout(input, listCap);
     const tail = removedSection(input, listCap) + signingSection(input, listCap);
     const heading = sections.length > 0 ? DETAILS_HEADING : '';
     const fixed = measure(head) + measure(heading) + measure(tail) + measure(foot);
@@ -476,7 +499,7 @@ export function renderMarkdown(input: ReportInput, budget: MarkdownBudget): stri
 
   // Only the table and pointers: shorten reasons, then rows, until it fits.
   const pointer = `Details are in ${fullReport(input)}.\n\n`;
-  const top = marker + headline(input) + '\n' + errorsCallout(input, 3);
+  const top = marker + headline(input) + '\n' + errorsCallout(input, 3) + warningsCallout(input, 3);
   const bottom = policyCallout(input, 3) + pointer + foot;
   const room = budget.target - measure(top) - measure(bottom);
   for (const reasonCap of [CAPS.message, 80, 0]) {

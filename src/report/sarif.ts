@@ -1,12 +1,13 @@
-// SARIF 2.1.0 for GitHub code scanning: one rule per check id, one result per finding. Every result sits on the
-// allowlist line of its entry (the only file in the repository it is about); findings about a file in the model
-// repository also name the Hub path in the message and as a logical location.
+// SARIF 2.1.0 for GitHub code scanning: one rule per check id, one result per finding. For an allowlist review
+// every result sits on the allowlist line of its entry (the only file in the repository it is about); findings
+// about a file in the model repository also name the Hub path in the message and as a logical location. For a
+// local scan a result sits in the file it is about (a container member: in the container, the member named).
 import { createHash } from 'node:crypto';
 import { compareFindings, severityRank, type Finding, type Severity } from '../core/findings.js';
-import type { Review } from '../core/review.js';
+import { isLocalReview, type AnyReview } from '../core/review.js';
 import { TOOL_NAME } from '../core/version.js';
 import { CAPS, sanitize } from './escape.js';
-import { hubBlobUrl, pinnedSha } from './links.js';
+import { pinnedSha, reviewFileUrl } from './links.js';
 import { shortSha } from './tally.js';
 import type { ReportInput } from '../core/report.js';
 
@@ -36,7 +37,7 @@ export interface SarifRule {
 }
 
 export interface SarifLocation {
-  physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+  physicalLocation: { artifactLocation: { uri: string }; region?: { startLine?: number; byteOffset?: number } };
   logicalLocations?: { name: string; fullyQualifiedName: string; kind: string }[];
 }
 
@@ -88,8 +89,19 @@ function line(n: number | undefined): number {
 
 interface Item {
   finding: Finding;
-  review?: Review;
+  review?: AnyReview;
   line: number;
+}
+
+/** The file a local finding is about: a container member (`a.zip!/x.pkl`) sits in its container. */
+function containerOf(path: string): string {
+  const member = path.indexOf('!/');
+  return member >= 0 ? path.slice(0, member) : path;
+}
+
+/** A relative URI for a displayed local path (segments percent-encoded, `/` kept). */
+function localUri(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
 }
 
 export function buildSarif(input: ReportInput): SarifLog {
@@ -97,7 +109,9 @@ export function buildSarif(input: ReportInput): SarifLog {
   for (const e of input.errors ?? []) {
     items.push({ finding: { check: ALLOWLIST_RULE, severity: 'high', message: e.message, file: undefined }, line: line(e.line) });
   }
-  for (const r of input.reviews) for (const f of r.findings) items.push({ finding: f, review: r, line: line(r.entry.line) });
+  for (const r of input.reviews) {
+    for (const f of r.findings) items.push({ finding: f, review: r, line: isLocalReview(r) ? line(f.line) : line(r.entry.line) });
+  }
   items.sort((a, b) => compareFindings(a.finding, b.finding) || a.line - b.line);
   const omitted = Math.max(0, items.length - SARIF_MAX_RESULTS);
   const kept = items.slice(0, SARIF_MAX_RESULTS);
@@ -133,10 +147,17 @@ export function buildSarif(input: ReportInput): SarifLog {
   }
 
   const results: SarifResult[] = kept.map(({ finding: f, review: r, line: startLine }) => {
-    const location: SarifLocation = { physicalLocation: { artifactLocation: { uri: input.allowlistPath }, region: { startLine } } };
+    const location: SarifLocation = { physicalLocation: { artifactLocation: { uri: input.allowlistPath ?? '.' }, region: { startLine } } };
     let text = messageText(f.message, CAPS.message);
     const properties: Record<string, unknown> = { severity: f.severity };
-    if (r) {
+    if (r && isLocalReview(r)) {
+      const region: { startLine?: number; byteOffset?: number } = {};
+      if (f.line !== undefined) region.startLine = startLine;
+      else if (f.offset !== undefined && Number.isSafeInteger(f.offset) && f.offset >= 0) region.byteOffset = f.offset;
+      const uri = f.file !== undefined ? localUri(containerOf(f.file)) : localUri(r.paths[0] ?? '.');
+      location.physicalLocation = { artifactLocation: { uri }, ...(Object.keys(region).length > 0 ? { region } : {}) };
+      if (f.file !== undefined && f.file !== containerOf(f.file)) properties.member = sanitize(f.file, { max: 1000 });
+    } else if (r) {
       const sha = pinnedSha(r) ?? r.entry.revision;
       const where = `${r.entry.repo}@${shortSha(r.entry.revision)}`;
       text = `${messageText(where, CAPS.name)}: ${text}`;
@@ -147,7 +168,7 @@ export function buildSarif(input: ReportInput): SarifLog {
       if (f.file !== undefined) {
         const at = f.line !== undefined ? `:${f.line}` : f.offset !== undefined ? ` (byte ${f.offset})` : '';
         text += ` — in ${messageText(f.file, CAPS.name)}${at}`;
-        const url = hubBlobUrl(input.hubUrl, r.entry.repo, pinnedSha(r), f.file, f.line);
+        const url = reviewFileUrl(input.hubUrl, r, f.file, f.line);
         if (url) properties.hubUrl = url;
         const name = sanitize(f.file.slice(f.file.lastIndexOf('/') + 1), { max: CAPS.name });
         logical.push({ name, fullyQualifiedName: sanitize(`${r.entry.repo}@${sha}/${f.file}`, { max: 1000 }), kind: 'resource' });
@@ -163,7 +184,11 @@ export function buildSarif(input: ReportInput): SarifLog {
       message: { text },
       locations: [location],
       partialFingerprints: {
-        'modelGateFinding/v1': fingerprint(r?.entry.repo, r?.entry.revision, f.check, f.file, f.line, f.offset, f.message)
+        'modelGateFinding/v1': fingerprint(
+          r && !isLocalReview(r) ? r.entry.repo : undefined,
+          r && !isLocalReview(r) ? r.entry.revision : undefined,
+          f.check, f.file, f.line, f.offset, f.message
+        )
       },
       properties
     };

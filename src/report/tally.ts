@@ -1,6 +1,6 @@
 // Facts every renderer agrees on: counts, the overall verdict, the order entries are shown in, the one-line reason.
 import { compareFindings, severityRank, type Finding, type Severity, type Verdict } from '../core/findings.js';
-import type { Review } from '../core/review.js';
+import { isLocalReview, type AnyReview } from '../core/review.js';
 import type { ReportInput } from '../core/report.js';
 
 export interface Counts {
@@ -9,7 +9,7 @@ export interface Counts {
   rejected: number;
 }
 
-export function countVerdicts(reviews: readonly Review[]): Counts {
+export function countVerdicts(reviews: readonly AnyReview[]): Counts {
   const c: Counts = { approved: 0, needsReview: 0, rejected: 0 };
   for (const r of reviews) {
     if (r.verdict === 'rejected') c.rejected++;
@@ -34,7 +34,7 @@ export function sortedFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(compareFindings);
 }
 
-export function worstFinding(review: Review): Finding | undefined {
+export function worstFinding(review: AnyReview): Finding | undefined {
   let worst: Finding | undefined;
   for (const f of review.findings) if (!worst || compareFindings(f, worst) < 0) worst = f;
   return worst;
@@ -48,24 +48,42 @@ export function worstSeverity(findings: readonly Finding[]): Severity | undefine
 }
 
 /** The one-line reason shown beside the verdict: the worst finding's message, or what a clean result means. */
-export function reasonOf(review: Review): string {
+export function reasonOf(review: AnyReview): string {
   const worst = worstFinding(review);
   if (worst) return worst.message;
   if (review.verdict === 'rejected') return 'Rejected without a recorded finding: treat every file as not examined.';
   const n = review.files.length;
-  return `No findings: ${n} file${n === 1 ? '' : 's'} verified and scanned.`;
+  return `No findings: ${n} file${n === 1 ? '' : 's'} ${isLocalReview(review) ? 'scanned' : 'verified and scanned'}.`;
 }
 
 /** Rejected first, then needs-review, then approved; within a verdict, the worst finding, then allowlist order. */
-export function compareReviews(a: Review, b: Review): number {
+export function compareReviews(a: AnyReview, b: AnyReview): number {
   const wa = worstSeverity(a.findings);
   const wb = worstSeverity(b.findings);
   return (
     VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict] ||
     (wb ? severityRank(wb) : -1) - (wa ? severityRank(wa) : -1) ||
-    a.entry.line - b.entry.line ||
-    a.entry.repo.localeCompare(b.entry.repo)
+    (reviewLine(a) ?? 0) - (reviewLine(b) ?? 0) ||
+    reviewName(a).localeCompare(reviewName(b))
   );
+}
+
+/** How every output names a review: `org/name@abc1234` for an allowlist entry, the paths for a local scan. */
+export function reviewName(review: AnyReview): string {
+  return isLocalReview(review) ? review.paths.join(' ') : `${review.entry.repo}@${shortSha(review.entry.revision)}`;
+}
+
+/** The allowlist line of an entry's review; undefined for a local scan. */
+export function reviewLine(review: AnyReview): number | undefined {
+  return isLocalReview(review) ? undefined : review.entry.line;
+}
+
+/**
+ * Every finding about one file: the scanners' own and the repository checks' that name it (a README instruction
+ * that runs `scripts/x.py` is about that script too), members of a container counted with the container.
+ */
+export function findingsAbout(review: AnyReview, path: string): Finding[] {
+  return review.findings.filter((f) => f.file !== undefined && (f.file === path || f.file.startsWith(`${path}!/`)));
 }
 
 export function severityCounts(findings: readonly Finding[]): Record<Severity, number> {

@@ -1,23 +1,28 @@
-// The terminal rendering for `model-gate review`: plain text, no markdown, colour only when asked. Untrusted strings
-// go through plain() so escape sequences and bidi controls from a model repo cannot rewrite the terminal.
-import type { Severity, Verdict } from '../core/findings.js';
-import type { Review } from '../core/review.js';
+// The terminal rendering for `model-gate review` and `model-gate scan`: plain text, no markdown, colour only when
+// asked. Untrusted strings go through plain() so escape sequences and bidi controls from a model repo cannot rewrite
+// the terminal.
+import { SEVERITIES, type Severity, type Verdict } from '../core/findings.js';
+import { isLocalReview, type AnyReview } from '../core/review.js';
+import type { ReportInput } from '../core/report.js';
 import { CAPS, plain, sanitize } from './escape.js';
-import { hubBlobUrl, hubTreeUrl, pinnedSha } from './links.js';
+import { reviewFileUrl, reviewTreeUrl } from './links.js';
 import {
   VERDICT_LABEL,
   compareReviews,
   countVerdicts,
+  findingsAbout,
   humanSize,
   overallVerdict,
   plural,
   reasonOf,
+  reviewLine,
+  reviewName,
   severityCounts,
   severitySummary,
   shortSha,
-  sortedFindings
+  sortedFindings,
+  worstSeverity
 } from './tally.js';
-import type { ReportInput } from '../core/report.js';
 
 export interface TextOptions {
   /** ANSI colours (pass true only when stdout is a TTY and NO_COLOR is unset). */
@@ -35,11 +40,12 @@ function headlineText(input: ReportInput): string {
   const c = countVerdicts(input.reviews);
   const total = input.reviews.length;
   if (total === 0) return 'no new models to review';
+  if (input.reviews.every(isLocalReview)) return VERDICT_LABEL[overallVerdict(input)].toLowerCase();
   return `${c.rejected} rejected, ${c.needsReview} need${c.needsReview === 1 ? 's' : ''} review, ${c.approved} approved (of ${plural(total, 'new model')})`;
 }
 
-function entryName(r: Review): string {
-  return plain(`${r.entry.repo}@${shortSha(r.entry.revision)}`, CAPS.name);
+function nameOf(r: AnyReview): string {
+  return plain(reviewName(r), CAPS.name);
 }
 
 function indent(text: string, prefix: string): string {
@@ -49,25 +55,34 @@ function indent(text: string, prefix: string): string {
     .join('\n');
 }
 
-function section(r: Review, input: ReportInput, paint: Paint, evidenceLines: number): string[] {
+/** ✗ blocking or not fully examined, ! needs review, ✓ nothing above low — from every finding about the file. */
+function fileMark(paint: Paint, complete: boolean, worst: Severity | undefined): string {
+  if (!complete || worst === 'critical' || worst === 'high') return paint('31', '✗');
+  if (worst === 'medium') return paint('33', '!');
+  return paint('32', '✓');
+}
+
+function section(r: AnyReview, input: ReportInput, paint: Paint, evidenceLines: number): string[] {
   const out: string[] = [];
-  const sha = pinnedSha(r);
-  out.push(`${paint(VERDICT_COLOR[r.verdict], VERDICT_LABEL[r.verdict].toUpperCase())}  ${paint('1', entryName(r))}  (line ${r.entry.line})`);
-  const tree = hubTreeUrl(input.hubUrl, r.entry.repo, sha);
+  const line = reviewLine(r);
+  out.push(`${paint(VERDICT_COLOR[r.verdict], VERDICT_LABEL[r.verdict].toUpperCase())}  ${paint('1', nameOf(r))}${line !== undefined ? `  (line ${line})` : ''}`);
+  const tree = reviewTreeUrl(input.hubUrl, r);
   if (tree) out.push(`  ${paint('2', tree)}`);
-  if (r.canonicalId && r.canonicalId !== r.entry.repo) out.push(`  Hub answers as ${plain(r.canonicalId, CAPS.name)} (renamed or transferred)`);
-  const ids = [r.repoId ? `repo id ${plain(r.repoId, 80)}` : '', r.authorId ? `author id ${plain(r.authorId, 80)}` : ''].filter(Boolean);
-  if (ids.length > 0) out.push(`  ${ids.join(', ')}`);
-  for (const hop of r.redirects) out.push(`  redirect ${plain(hop.from, CAPS.name)} -> ${plain(hop.to, CAPS.name)} (${hop.status})`);
+  if (!isLocalReview(r)) {
+    if (r.canonicalId && r.canonicalId !== r.entry.repo) out.push(`  Hub answers as ${plain(r.canonicalId, CAPS.name)} (renamed or transferred)`);
+    const ids = [r.repoId ? `repo id ${plain(r.repoId, 80)}` : '', r.authorId ? `author id ${plain(r.authorId, 80)}` : ''].filter(Boolean);
+    if (ids.length > 0) out.push(`  ${ids.join(', ')}`);
+    for (const hop of r.redirects) out.push(`  redirect ${plain(hop.from, CAPS.name)} -> ${plain(hop.to, CAPS.name)} (${hop.status})`);
+  }
   if (r.findings.length === 0) out.push('  no findings');
   for (const f of sortedFindings(r.findings)) {
     out.push(`  ${paint(SEVERITY_COLOR[f.severity], f.severity.toUpperCase().padEnd(8))} ${plain(f.message, CAPS.message)}`);
     const where = [plain(f.check, 80)];
     if (f.file !== undefined) where.push(plain(f.file, CAPS.name) + (f.line !== undefined ? `:${f.line}` : ''));
-    if (f.offset !== undefined) where.push(`byte ${f.offset}`);
+    if (f.offset !== undefined) where.push(`byte ${f.offset} (0x${f.offset.toString(16)})`);
     out.push(`           ${paint('2', where.join('  '))}`);
     if (f.file !== undefined) {
-      const url = hubBlobUrl(input.hubUrl, r.entry.repo, sha, f.file, f.line);
+      const url = reviewFileUrl(input.hubUrl, r, f.file, f.line);
       if (url) out.push(`           ${paint('2', url)}`);
     }
     if (f.evidence) {
@@ -81,13 +96,30 @@ function section(r: Review, input: ReportInput, paint: Paint, evidenceLines: num
   if (r.files.length > 0) {
     out.push(`  files (${r.files.length}):`);
     for (const file of r.files) {
-      const digest = file.sha256 ? plain(file.sha256, 64).slice(0, 12) : '-';
-      const state = file.complete ? '' : '  NOT FULLY EXAMINED';
-      const formats = file.formats.length > 0 ? plain(file.formats.join(','), 80) : '-';
-      out.push(`    ${plain(file.path, CAPS.name)}  ${humanSize(file.size)}  ${formats}  ${digest}${state}`);
+      const about = findingsAbout(r, file.path);
+      const digest = file.sha256 ? `  ${plain(file.sha256, 64).slice(0, 12)}` : '';
+      const state = file.complete ? '' : paint('31', '  NOT FULLY EXAMINED');
+      const formats = file.formats.length > 0 ? plain(file.formats.join(', '), 80) : '-';
+      const counts = severitySummary(severityCounts(about));
+      out.push(
+        `    ${fileMark(paint, file.complete, worstSeverity(about))} ${plain(file.path, CAPS.name)}  [${formats}]  ${humanSize(file.size)}${digest}${state}` +
+          (counts ? `  (${counts})` : '')
+      );
     }
   }
   return out;
+}
+
+/** The closing line: the verdict, then what it rests on, counted over every review. */
+function closingLine(input: ReportInput, paint: Paint): string {
+  const verdict = overallVerdict(input);
+  const all = input.reviews.flatMap((r) => r.findings);
+  const counts = severityCounts(all);
+  const files = input.reviews.reduce((n, r) => n + r.files.length, 0);
+  const incomplete = input.reviews.reduce((n, r) => n + r.files.filter((f) => !f.complete).length, 0);
+  const parts = [plural(files, 'file'), ...SEVERITIES.filter((s) => s !== 'info').map((s) => `${counts[s]} ${s}`)];
+  if (incomplete > 0) parts.push(`${incomplete} not fully examined`);
+  return `${paint(VERDICT_COLOR[verdict], VERDICT_LABEL[verdict].toUpperCase())}: ${parts.join(', ')}`;
 }
 
 /** The whole review as terminal text, ending with a newline. */
@@ -100,16 +132,19 @@ export function renderText(input: ReportInput, opts: TextOptions = {}): string {
   const errors = input.errors ?? [];
   if (errors.length > 0) {
     lines.push('', paint('31;1', `allowlist errors (${errors.length}):`));
-    for (const e of errors) lines.push(`  ${plain(e.file, CAPS.name)}:${e.line ?? '?'}: ${plain(e.message, CAPS.message)}`);
+    for (const e of errors) {
+      lines.push(`  ${plain(e.file, CAPS.name)}:${e.line ?? '?'}: ${plain(e.message, CAPS.message)}${e.help ? ` — ${plain(e.help, CAPS.help)}` : ''}`);
+    }
   }
+  for (const w of input.warnings ?? []) lines.push('', `${paint('33;1', 'warning:')} ${plain(w, CAPS.line)}`);
   const reviews = [...input.reviews].sort(compareReviews);
   if (reviews.length > 0) {
     lines.push('');
-    const width = Math.min(60, Math.max(...reviews.map((r) => entryName(r).length)));
+    const width = Math.min(60, Math.max(...reviews.map((r) => nameOf(r).length)));
     for (const r of reviews) {
       const counts = severitySummary(severityCounts(r.findings));
       lines.push(
-        `  ${paint(VERDICT_COLOR[r.verdict], VERDICT_LABEL[r.verdict].padEnd(12))} ${entryName(r).padEnd(width)}  ${plain(reasonOf(r), 120)}${counts ? `  [${counts}]` : ''}`
+        `  ${paint(VERDICT_COLOR[r.verdict], VERDICT_LABEL[r.verdict].padEnd(12))} ${nameOf(r).padEnd(width)}  ${plain(reasonOf(r), 120)}${counts ? `  [${counts}]` : ''}`
       );
     }
   }
@@ -129,5 +164,6 @@ export function renderText(input: ReportInput, opts: TextOptions = {}): string {
     }
   }
   lines.push('', paint('2', `policy: ${plain(input.policySource, CAPS.line)}`));
+  if (reviews.length > 0) lines.push(closingLine(input, paint));
   return `${lines.join('\n')}\n`;
 }

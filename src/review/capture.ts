@@ -1,34 +1,47 @@
-// Keeps the text of small files (model card, configs, scripts) during the single download pass, so repository
-// checks can read them without fetching anything twice. Bounded per file and per repository.
-import type { ByteConsumer } from '../hub/download.js';
+// Keeps the text of small files (model card, configs, scripts) as their bytes stream past the scanners, so
+// repository checks can read them without fetching anything twice. It plugs into the file scanner's seam, so it
+// sees every stream the scanners see — top-level files and container members alike — whatever they sniff as (a
+// `.py` with a NUL byte is still read by Python). Bounded per stream and per review.
+import type { TextAnalyzer } from '../scan/file-scanner.js';
+import type { StreamScanner } from '../scan/types.js';
 
 export class TextCapture {
   private readonly texts = new Map<string, string>();
   private used = 0;
 
   constructor(
-    /** Largest file kept. */
+    /** Largest stream kept. */
     readonly perFile = 1024 * 1024,
-    /** Total kept per repository. */
+    /** Total kept per review. */
     readonly total = 64 * 1024 * 1024
   ) {}
 
-  /** A consumer for `path` when it is small enough to keep, else undefined. */
-  consumerFor(path: string, size: number): ByteConsumer | undefined {
-    if (size > this.perFile || this.used + size > this.total) return undefined;
-    this.used += size;
-    const chunks: Uint8Array[] = [];
+  /** The scanner seam: a collector for a stream small enough to keep, else undefined. */
+  readonly analyzer: TextAnalyzer = (ctx): StreamScanner | undefined => {
+    if (ctx.size !== undefined && (ctx.size > this.perFile || this.used + ctx.size > this.total)) return undefined;
+    const parts: Uint8Array[] = [];
+    let n = 0;
+    let over = false;
     return {
-      // The download reuses its read buffer: keep a copy (files here are at most perFile bytes).
-      borrowsChunks: true,
-      write: (chunk) => {
-        chunks.push(chunk.slice());
+      push: (chunk) => {
+        if (over) return;
+        n += chunk.length;
+        if (n > this.perFile || this.used + n > this.total) {
+          over = true;
+          parts.length = 0;
+          return;
+        }
+        parts.push(chunk.slice()); // chunks are borrowed: keep a copy
       },
       end: () => {
-        this.texts.set(path, Buffer.concat(chunks).toString('utf8'));
+        if (!over) {
+          this.used += n;
+          this.texts.set(ctx.path, Buffer.concat(parts).toString('utf8'));
+        }
+        return { formats: [], findings: [], complete: true };
       }
     };
-  }
+  };
 
   text(path: string): string | undefined {
     return this.texts.get(path);

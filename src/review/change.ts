@@ -1,5 +1,6 @@
-// Reviewing one allowlist change (base → head): the part the action, `model-gate review` and the demo share.
-// Inputs are texts already read (through the GitHub API, git, or files); the Hub client and scanners come in.
+// Reviewing one allowlist change (base → head): the part the action, `model-gate review` and the demo share,
+// through the reviewer (reviewer.ts). Inputs are texts already read (through the GitHub API, git, or files); the
+// Hub client, scanners and checks come in.
 import { diffAllowlists, entriesToReview } from '../config/allowlist/diff.js';
 import { parseAllowlist } from '../config/allowlist/parse.js';
 import type { RepoCheck } from '../checks/types.js';
@@ -8,7 +9,8 @@ import type { HubClient } from '../hub/client.js';
 import { describePolicyChange } from '../config/policy/diff.js';
 import { loadPolicy, type LoadedPolicy, type PolicyInputs } from '../config/policy/load.js';
 import { severityRank } from '../core/findings.js';
-import type { AllowlistError, ReportInput } from '../core/report.js';
+import type { LocatedError } from '../core/errors.js';
+import type { ReportInput } from '../core/report.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { reviewEntries, type FullReview, type ScanFile } from './pipeline.js';
 import type { Entry } from '../core/review.js';
@@ -25,6 +27,10 @@ export interface ChangeInput {
   /** Where the policy came from, for the report footer. */
   policySource: string;
   policyInputs?: PolicyInputs;
+}
+
+/** What reviewing a change needs besides its texts (the reviewer supplies it). */
+export interface ChangeDeps {
   hub: HubClient;
   scanFile: ScanFile;
   checks: readonly RepoCheck[];
@@ -36,7 +42,7 @@ export interface ChangeResult {
   reviews: FullReview[];
   removed: Entry[];
   /** Allowlist and policy errors: each fails the check. */
-  errors: AllowlistError[];
+  errors: LocatedError[];
   policy: LoadedPolicy;
   policyChanges: string[];
   /** True when the check must fail: a rejected entry, a finding at or above fail_on, or an invalid file. */
@@ -48,13 +54,13 @@ function failsOn(findings: readonly Finding[], threshold: number): boolean {
   return findings.some((f) => severityRank(f.severity) >= threshold);
 }
 
-export async function reviewChange(input: ChangeInput): Promise<ChangeResult> {
+export async function reviewChange(input: ChangeInput, deps: ChangeDeps): Promise<ChangeResult> {
   const policy = loadPolicy(input.policyText, input.policySource, input.policyInputs ?? {});
   const base = input.baseText === null ? null : parseAllowlist(input.baseText, input.allowlistPath);
   const head = parseAllowlist(input.headText, input.allowlistPath);
-  const errors: AllowlistError[] = [
-    ...head.errors.map((e) => ({ file: e.file, line: e.line, message: e.help ? `${e.message} — ${e.help}` : e.message })),
-    ...policy.errors.map((e) => ({ file: e.file, line: e.line, message: `policy: ${e.message}${e.help ? ` — ${e.help}` : ''}` }))
+  const errors: LocatedError[] = [
+    ...head.errors,
+    ...policy.errors.map((e) => ({ ...e, message: `policy: ${e.message}` }))
   ];
   // A base that does not parse cannot tell what is new: review every head entry rather than trust it.
   const diff = diffAllowlists(base && base.errors.length === 0 ? base.entries : null, head.entries);
@@ -67,12 +73,12 @@ export async function reviewChange(input: ChangeInput): Promise<ChangeResult> {
   const reviews = await reviewEntries(
     toReview,
     {
-      hub: input.hub,
+      hub: deps.hub,
       policy: policy.policy,
-      scanFile: input.scanFile,
-      checks: input.checks,
-      ...(input.now ? { now: input.now } : {}),
-      ...(input.onProgress ? { onProgress: input.onProgress } : {})
+      scanFile: deps.scanFile,
+      checks: deps.checks,
+      ...(deps.now ? { now: deps.now } : {}),
+      ...(deps.onProgress ? { onProgress: deps.onProgress } : {})
     },
     policy.policy.concurrency
   );
@@ -82,12 +88,13 @@ export async function reviewChange(input: ChangeInput): Promise<ChangeResult> {
   const report: ReportInput = {
     reviews,
     removed: diff.removed,
-    hubUrl: input.hub.hubUrl,
+    hubUrl: deps.hub.hubUrl,
     allowlistPath: input.allowlistPath,
     policySource: input.policySource,
     policyChanges,
     toolVersion: TOOL_VERSION,
-    errors
+    errors,
+    warnings: policy.warnings
   };
   return { reviews, removed: diff.removed, errors, policy, policyChanges, failed, report };
 }

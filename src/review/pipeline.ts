@@ -1,24 +1,24 @@
-// One allowlist entry end to end: resolve the pin, list the tree, stream every selected file once through the
-// verified download into the scanners (and a small-text capture), run the repository checks, apply the policy's
-// exceptions, and decide. Anything not fully examined becomes a blocking finding; nothing here throws for bad
-// input from the Hub or the repository.
-import { compareFindings, isBlocking, verdictOf, type Finding } from '../core/findings.js';
+// One review end to end. An allowlist entry: resolve the pin, list the tree, stream every selected file once
+// through the verified download into the scanners (and the text capture), run the repository checks, apply the
+// policy's exceptions, and decide. Files on disk go through the same selection, examination, checks and verdict,
+// with the checks that need the Hub reported as skipped. Anything not fully examined becomes a blocking finding;
+// nothing here throws for bad input from the Hub, the disk or the repository.
+import { compareFindings, verdictOf, type Finding } from '../core/findings.js';
+import type { Entry, LocalReview, Review } from '../core/review.js';
 import type { HubClient } from '../hub/client.js';
-import type { ByteConsumer } from '../hub/download.js';
-import { fetchFiles, type FilePlan } from '../hub/fetch-repo.js';
 import type { Author, ResolvedRepo, TreeFile } from '../hub/types.js';
-import { compileGlob, matchGlob, type Glob } from '../core/glob.js';
 import { applyExceptions, utcDate } from '../config/policy/exceptions.js';
-import { excludeDecision } from '../config/policy/exclude.js';
 import type { Policy } from '../config/policy/schema.js';
-import type { RepoCheck } from '../checks/types.js';
-import type { FileContext, ScanOutcome, StreamScanner } from '../scan/types.js';
-import { zipTailNeeded } from '../scan/zip/index.js';
+import type { FilesCheckContext, HubCheckContext, RepoCheck } from '../checks/types.js';
 import { TextCapture } from './capture.js';
+import { checkHubPort } from './check-port.js';
+import { examineFiles, type ScanFile, type SourceFile } from './examine.js';
 import { findingFromError } from './findings-from-errors.js';
-import type { Entry, FileReport, Review } from '../core/review.js';
+import { selectFiles } from './select.js';
+import { hubReader } from './sources/hub.js';
+import { listLocal } from './sources/local.js';
 
-export type ScanFile = (ctx: FileContext, opts: { allow: string[] }) => StreamScanner;
+export type { ScanFile } from './examine.js';
 
 export interface ReviewDeps {
   hub: HubClient;
@@ -34,6 +34,9 @@ export interface ReviewDeps {
   onProgress?: (line: string) => void;
 }
 
+/** A review of files on disk needs everything but the Hub. */
+export type LocalReviewDeps = Omit<ReviewDeps, 'hub' | 'fileConcurrency'>;
+
 /** Extra facts the review records for reports and the signed vetting record. */
 export interface ReviewFacts {
   resolved?: ResolvedRepo;
@@ -42,182 +45,56 @@ export interface ReviewFacts {
 
 export type FullReview = Review & ReviewFacts;
 
-const MIN_ZIP = 22;
-/** Largest zip central directory fetched ahead of the stream; beyond it the zip scanner fails closed. */
-const MAX_TAIL = 64 * 1024 * 1024;
-
-function withFile(f: Finding, path: string): Finding {
-  return f.file ? f : { ...f, file: path };
-}
-
-/** Feeds a scanner and never lets its exception escape into the download: a crash is a blocking finding. */
-class GuardedScan implements ByteConsumer {
-  /** Scanners copy what they keep (StreamScanner's chunk ownership), so the download may reuse its read buffer. */
-  readonly borrowsChunks = true;
-  private failure: unknown;
-  constructor(
-    private readonly scanner: StreamScanner,
-    private readonly path: string
-  ) {}
-  write(chunk: Uint8Array): void {
-    if (this.failure !== undefined) return;
-    try {
-      this.scanner.push(chunk);
-    } catch (err) {
-      this.failure = err ?? new Error('scanner failed');
-    }
-  }
-  outcome(): ScanOutcome {
-    if (this.failure === undefined) {
-      try {
-        return this.scanner.end();
-      } catch (err) {
-        this.failure = err ?? new Error('scanner failed');
-      }
-    }
-    return { formats: [], complete: false, findings: [findingFromError(this.failure, 'scan', this.path)] };
-  }
-}
-
-function selectFiles(entry: Entry, tree: TreeFile[], policy: Policy): { selected: TreeFile[]; notes: Finding[] } {
-  const notes: Finding[] = [];
-  let patterns: Glob[] | undefined;
-  if (entry.files && entry.files.length > 0) {
-    patterns = [];
-    for (const p of entry.files) {
-      const r = compileGlob(p);
-      if (r.ok) patterns.push(r.glob);
-      else notes.push({ check: 'allowlist.files', severity: 'high', message: `files pattern '${p}' is invalid: ${r.error}`, help: 'Fix the pattern in the allowlist entry.' });
-    }
-  }
-  const selected: TreeFile[] = [];
-  const outside: string[] = [];
-  const excluded: string[] = [];
-  const tooBig: TreeFile[] = [];
-  for (const item of tree) {
-    if (patterns && !patterns.some((g) => matchGlob(g, item.path))) {
-      outside.push(item.path);
-      continue;
-    }
-    if (excludeDecision(item.path, policy.exclude).excluded) {
-      excluded.push(item.path);
-      continue;
-    }
-    if (item.size > policy.maxFileSize) {
-      tooBig.push(item);
-      continue;
-    }
-    selected.push(item);
-  }
-  const list = (paths: string[]) => paths.slice(0, 20).join(', ') + (paths.length > 20 ? `, … ${paths.length - 20} more` : '');
-  if (outside.length > 0) {
-    notes.push({
-      check: 'review.files-not-selected',
-      severity: 'info',
-      message: `${outside.length} file(s) outside the entry's \`files\` patterns were not fetched and are not part of the approval`,
-      evidence: list(outside),
-      help: 'Load only the approved files: verification fails on any file the signature does not list.'
-    });
-  }
-  if (excluded.length > 0) {
-    notes.push({
-      check: 'review.files-excluded',
-      severity: 'info',
-      message: `${excluded.length} file(s) excluded by the policy were not fetched and are not part of the approval`,
-      evidence: list(excluded)
-    });
-  }
-  for (const item of tooBig) {
-    notes.push({
-      check: 'review.file-too-large',
-      severity: 'high',
-      file: item.path,
-      message: `${item.path} is ${item.size} bytes, above the policy's max_file_size (${policy.maxFileSize}); it was not examined`,
-      help: 'Raise max_file_size in the base branch policy if this size is expected, or pin fewer files with `files`.'
-    });
-  }
-  return { selected, notes };
-}
-
-async function examineFiles(
-  entry: Entry,
-  resolved: ResolvedRepo,
-  items: TreeFile[],
-  deps: ReviewDeps,
-  capture: TextCapture
-): Promise<FileReport[]> {
-  const { hub } = deps;
-  const scans = new Map<string, GuardedScan>();
-  const tailBytes = deps.tailBytes ?? 64 * 1024;
-  const allow = deps.policy.allowGlobals;
-  const outcomes = await fetchFiles({
-    downloader: hub,
-    repo: resolved.canonicalId,
-    sha: resolved.sha,
-    items,
-    concurrency: deps.fileConcurrency ?? 4,
-    plan: async (item): Promise<FilePlan> => {
-      let tail = item.size >= MIN_ZIP ? await hub.fetchTail(resolved.canonicalId, resolved.sha, item, Math.min(item.size, tailBytes)) : undefined;
-      // A zip whose central directory is larger than the first tail: fetch exactly what it needs, once.
-      const need = tail ? zipTailNeeded(tail, item.size) : undefined;
-      if (need !== undefined && need > (tail?.byteLength ?? 0) && need <= MAX_TAIL) {
-        tail = await hub.fetchTail(resolved.canonicalId, resolved.sha, item, Math.min(item.size, need));
-      }
-      const ctx: FileContext = { path: item.path, size: item.size, ...(tail ? { tail } : {}) };
-      const scan = new GuardedScan(deps.scanFile(ctx, { allow }), item.path);
-      scans.set(item.path, scan);
-      const consumers: ByteConsumer[] = [scan];
-      const keep = capture.consumerFor(item.path, item.size);
-      if (keep) consumers.push(keep);
-      return { consumers, ...(tail ? { expectTail: tail } : {}) };
-    },
-    onOutcome: (o) => deps.onProgress?.(`${entry.repo}: ${o.item.path} ${o.ok ? 'verified' : `failed (${o.error.code})`}`)
-  });
-  return outcomes.map((o): FileReport => {
-    const base = { path: o.item.path, size: o.item.size, lfs: o.item.lfs !== undefined };
-    if (!o.ok) {
-      return { ...base, formats: [], complete: false, findings: [findingFromError(o.error, 'hub.download', o.item.path)] };
-    }
-    const scan = scans.get(o.item.path);
-    const outcome: ScanOutcome = scan
-      ? scan.outcome()
-      : { formats: [], complete: false, findings: [findingFromError(new Error('no scanner ran'), 'scan', o.item.path)] };
-    const findings = outcome.findings.map((f) => withFile(f, o.item.path));
-    if (!outcome.complete && !findings.some((f) => isBlocking(f.severity))) {
-      findings.push({ check: 'scan.incomplete', severity: 'high', file: o.item.path, message: `${o.item.path} was not fully examined`, help: 'Not fully examined, so not approved.' });
-    }
-    return { ...base, sha256: o.result.sha256, gitOid: o.result.gitOid, formats: outcome.formats, findings, complete: outcome.complete };
-  });
-}
-
-async function runChecks(checks: readonly RepoCheck[], ctx: Parameters<RepoCheck['run']>[0]): Promise<Finding[]> {
-  const out: Finding[] = [];
+async function runChecks(checks: readonly RepoCheck[], ctx: FilesCheckContext, hubCtx: HubCheckContext | undefined): Promise<{ findings: Finding[]; complete: boolean }> {
+  const findings: Finding[] = [];
+  let complete = true;
+  const skipped: string[] = [];
   for (const check of checks) {
     try {
-      out.push(...(await check.run(ctx)));
+      if (check.needs === 'files') findings.push(...(await check.run(ctx)));
+      else if (hubCtx) findings.push(...(await check.run(hubCtx)));
+      else skipped.push(check.id);
     } catch (err) {
-      out.push(findingFromError(err, `${check.id}.failed`));
+      complete = false;
+      findings.push(findingFromError(err, `${check.id}.failed`));
     }
   }
-  return out;
-}
-
-function finish(entry: Entry, partial: Omit<FullReview, 'entry' | 'verdict' | 'findings'>, findings: Finding[], policy: Policy, now: Date): FullReview {
-  const applied = applyExceptions(entry, findings, policy.exceptions, utcDate(now));
-  const all = [...applied.findings];
-  for (const ex of applied.expired) {
-    all.push({
-      check: 'policy.exception-expired',
-      severity: 'low',
-      message: `the policy exception for ${ex.repo} (${ex.checks.join(', ')}) expired on ${ex.expires} and was not applied`,
-      help: 'Renew it in the base branch policy with a new reason and date, or fix what it covered.'
+  if (skipped.length > 0) {
+    findings.push({
+      check: 'review.checks-skipped',
+      severity: 'info',
+      message: `${skipped.length} check(s) need the Hub's metadata and did not run on local files: ${skipped.join(', ')}`,
+      help: 'Namespace, provenance and pin checks judge a repository on the Hub: review the allowlist entry (`model-gate review`) for them.'
     });
   }
-  all.sort(compareFindings);
-  return { entry, ...partial, findings: all, verdict: verdictOf(all) };
+  return { findings, complete };
 }
 
-/** Reviews one entry. Never throws for Hub or repository problems: they become findings. */
+/** Exceptions (allowlist entries only), then the verdict: anything not fully examined is rejected. */
+function decide(findings: Finding[], policy: Policy, now: Date, entry: Entry | undefined, complete: boolean): { findings: Finding[]; verdict: Review['verdict'] } {
+  let all = findings;
+  if (entry) {
+    const applied = applyExceptions(entry, findings, policy.exceptions, utcDate(now));
+    all = [...applied.findings];
+    for (const ex of applied.expired) {
+      all.push({
+        check: 'policy.exception-expired',
+        severity: 'low',
+        message: `the policy exception for ${ex.repo} (${ex.checks.join(', ')}) expired on ${ex.expires} and was not applied`,
+        help: 'Renew it in the base branch policy with a new reason and date, or fix what it covered.'
+      });
+    }
+  }
+  all.sort(compareFindings);
+  const verdict = verdictOf(all);
+  return { findings: all, verdict: complete ? verdict : 'rejected' };
+}
+
+function finish(entry: Entry, partial: Omit<FullReview, 'entry' | 'verdict' | 'findings' | 'complete'>, findings: Finding[], policy: Policy, now: Date, complete: boolean): FullReview {
+  return { entry, ...partial, ...decide(findings, policy, now, entry, complete), complete };
+}
+
+/** Reviews one allowlist entry on the Hub. Never throws for Hub or repository problems: they become findings. */
 export async function reviewEntry(entry: Entry, deps: ReviewDeps): Promise<FullReview> {
   const { hub, policy } = deps;
   const now = (deps.now ?? (() => new Date()))();
@@ -225,7 +102,7 @@ export async function reviewEntry(entry: Entry, deps: ReviewDeps): Promise<FullR
   try {
     resolved = await hub.resolveRepo(entry.repo, entry.revision);
   } catch (err) {
-    return finish(entry, { redirects: [], files: [] }, [findingFromError(err, 'hub.resolve')], policy, now);
+    return finish(entry, { redirects: [], files: [] }, [findingFromError(err, 'hub.resolve')], policy, now, false);
   }
   const base = {
     canonicalId: resolved.canonicalId,
@@ -235,11 +112,13 @@ export async function reviewEntry(entry: Entry, deps: ReviewDeps): Promise<FullR
     resolved
   };
   const findings: Finding[] = [];
+  let complete = true;
   let author: Author | undefined;
   const authorName = resolved.info.author ?? resolved.canonicalId.split('/')[0]!;
   try {
     author = await hub.getAuthor(authorName);
   } catch (err) {
+    complete = false;
     findings.push(findingFromError(err, 'hub.author'));
   }
   const who = author ? { author, authorId: author.id } : {};
@@ -247,27 +126,57 @@ export async function reviewEntry(entry: Entry, deps: ReviewDeps): Promise<FullR
   try {
     tree = (await hub.listTree(resolved.canonicalId, resolved.sha)).filter((i): i is TreeFile => i.type === 'file');
   } catch (err) {
-    return finish(entry, { ...base, ...who, files: [] }, [...findings, findingFromError(err, 'hub.tree')], policy, now);
+    return finish(entry, { ...base, ...who, files: [] }, [...findings, findingFromError(err, 'hub.tree')], policy, now, false);
   }
-  const { selected, notes } = selectFiles(entry, tree, policy);
-  findings.push(...notes);
+  const selection = selectFiles(tree.map((i): SourceFile => ({ path: i.path, size: i.size, lfs: i.lfs !== undefined })), policy, entry.files);
+  findings.push(...selection.notes);
+  if (!selection.complete) complete = false;
   const capture = new TextCapture();
-  const files = await examineFiles(entry, resolved, selected, deps, capture);
-  for (const f of files) findings.push(...f.findings);
-  findings.push(
-    ...(await runChecks(deps.checks, {
-      entry,
-      resolved,
-      tree,
-      files,
-      text: (p) => capture.text(p),
-      hub,
-      ...(author ? { author } : {}),
-      policy,
-      now
-    }))
-  );
-  return finish(entry, { ...base, ...who, files }, findings, policy, now);
+  const reader = hubReader(hub, resolved.canonicalId, resolved.sha, tree, deps.fileConcurrency ?? 4);
+  const files = await examineFiles(selection.selected, reader, {
+    scanFile: deps.scanFile,
+    allow: policy.allowGlobals,
+    capture,
+    ...(deps.tailBytes !== undefined ? { tailBytes: deps.tailBytes } : {}),
+    onProgress: (f, o) => deps.onProgress?.(`${entry.repo}: ${f.path} ${o.ok ? 'verified' : `failed (${o.finding.check})`}`)
+  });
+  for (const f of files) {
+    findings.push(...f.findings);
+    if (!f.complete) complete = false;
+  }
+  const ctx: FilesCheckContext = { files, text: (p) => capture.text(p), policy, now };
+  const hubCtx: HubCheckContext = { ...ctx, entry, resolved, tree, ...(author ? { author } : {}), hub: checkHubPort(hub) };
+  const checked = await runChecks(deps.checks, ctx, hubCtx);
+  findings.push(...checked.findings);
+  return finish(entry, { ...base, ...who, files }, findings, policy, now, complete && checked.complete);
+}
+
+/** Reviews files and folders on disk with the same scanners, file-level checks and verdict as an entry review. */
+export async function reviewLocal(paths: readonly string[], cwd: string, deps: LocalReviewDeps): Promise<LocalReview> {
+  const { policy } = deps;
+  const now = (deps.now ?? (() => new Date()))();
+  const { listing, reader } = await listLocal(paths, cwd);
+  const findings: Finding[] = [...listing.findings];
+  let complete = listing.complete;
+  const selection = selectFiles(listing.files, policy);
+  findings.push(...selection.notes);
+  if (!selection.complete) complete = false;
+  const capture = new TextCapture();
+  const files = await examineFiles(selection.selected, reader, {
+    scanFile: deps.scanFile,
+    allow: policy.allowGlobals,
+    capture,
+    ...(deps.tailBytes !== undefined ? { tailBytes: deps.tailBytes } : {}),
+    onProgress: (f, o) => deps.onProgress?.(`${f.path} ${o.ok ? 'read' : `failed (${o.finding.check})`}`)
+  });
+  for (const f of files) {
+    findings.push(...f.findings);
+    if (!f.complete) complete = false;
+  }
+  const checked = await runChecks(deps.checks, { files, text: (p) => capture.text(p), policy, now }, undefined);
+  findings.push(...checked.findings);
+  complete &&= checked.complete;
+  return { kind: 'local', paths: [...paths], files, ...decide(findings, policy, now, undefined, complete), complete };
 }
 
 /** Reviews entries with bounded concurrency, in input order. */

@@ -23,8 +23,10 @@ import { createZipStreamScanner } from './zip/stream.js';
 export const HEAD_BYTES = 64 * 1024;
 
 /**
- * A later stage (code and README analysis, issue 5) plugs in here: called for text-family files with the
- * formats sniffed; returns a scanner for the file's bytes, or undefined to leave it alone.
+ * The seam for analyses outside the format scanners (the review's text capture for code and README checks):
+ * called for every stream a loader could read — each file and each container member, whatever it sniffs as, since
+ * sniffing must never remove an interpretation — with the formats sniffed; returns a scanner for the stream's
+ * bytes, or undefined to leave it alone. Raw tensor storage is not offered: no loader reads it as a file.
  */
 export type TextAnalyzer = (ctx: FileContext, formats: readonly Format[]) => StreamScanner | undefined;
 
@@ -96,7 +98,7 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
       const s = interpretation(f, head);
       if (s) scanners.push({ name: f, scanner: guarded(ctx.path, f, s) });
     }
-    if (!opts.rawData && !sniffed.binary && opts.textAnalyzers) {
+    if (!opts.rawData && opts.textAnalyzers) {
       for (const a of opts.textAnalyzers) {
         const s = a(ctx, fmts);
         if (s) scanners.push({ name: 'text-analyzer', scanner: guarded(ctx.path, 'text analyzer', s) });

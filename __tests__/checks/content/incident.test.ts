@@ -3,13 +3,13 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { asRepoCheck, CONTENT_CHECKS, contentScanHooks } from '../../../src/checks/content/index.js';
+import { asRepoCheck, CONTENT_CHECKS } from '../../../src/checks/content/index.js';
 import { analyzePython } from '../../../src/analyze/python/analyze.js';
 import { tokenizeShell } from '../../../src/analyze/shell/tokenize.js';
-import type { RepoCheckContext } from '../../../src/checks/types.js';
+import type { FilesCheckContext } from '../../../src/checks/types.js';
 import { verdictOf } from '../../../src/core/findings.js';
 import { sampleStoreSpec, SAMPLE } from '../../../src/registry/samples/index.js';
-import { scanPaths } from '../../../src/scan/scan-paths.js';
+import { createReviewer } from '../../../src/review/reviewer.js';
 import { findingsFor, notable, repoOf, summary } from './repo.js';
 
 function filesOf(id: string): Record<string, string | Uint8Array> {
@@ -159,7 +159,7 @@ describe('wiring', () => {
     const ctx = {
       files: repo.files.map((f) => ({ ...f, lfs: false, findings: [], complete: true })),
       text: (p: string) => repo.text(p)
-    } as unknown as RepoCheckContext;
+    } as unknown as FilesCheckContext;
     const all = (await Promise.all(CONTENT_CHECKS.map(asRepoCheck).map((c) => c.run(ctx)))).flat();
     expect(all.some((f) => f.check === 'instructions.run-repo-script' && f.severity === 'critical')).toBe(true);
     expect(CONTENT_CHECKS.map((c) => c.id)).toEqual(['code', 'instructions', 'remote-code', 'layout']);
@@ -173,7 +173,7 @@ describe('wiring', () => {
         await mkdir(join(dir, 'repo', path, '..'), { recursive: true });
         await writeFile(join(dir, 'repo', path), content);
       }
-      const report = await scanPaths(['repo'], { cwd: dir, ...contentScanHooks() });
+      const { review: report } = await createReviewer().reviewLocal({ paths: ['repo'], cwd: dir });
       const run = report.findings.find((f) => f.check === 'instructions.run-repo-script');
       expect(run).toMatchObject({ severity: 'critical', file: 'repo/README.md' });
       expect(report.findings.some((f) => f.check === 'code.download-exec' && f.file === 'repo/scripts/preprocess.py')).toBe(true);

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hubScanCheck } from '../../../src/checks/hub-scan.js';
 import { REPO_CHECKS } from '../../../src/checks/index.js';
-import { hubRepoExists, namespaceCheck } from '../../../src/checks/namespace-check.js';
+import { namespaceCheck } from '../../../src/checks/namespace-check.js';
+import { checkHubPort, fetchModelCard } from '../../../src/review/check-port.js';
 import { pinCheck } from '../../../src/checks/pin.js';
 import { provenanceCheck } from '../../../src/checks/provenance/check.js';
-import { fetchOriginalCard } from '../../../src/checks/provenance/original-card.js';
 import type { Finding } from '../../../src/core/findings.js';
 import { HubClient } from '../../../src/hub/client.js';
 import { defaultPolicy } from '../../../src/config/policy/defaults.js';
@@ -478,8 +478,8 @@ describe('legitimate repositories stay quiet', () => {
 
 describe('Hub lookups fail soft', () => {
   test('hubRepoExists: present, missing (anonymous 401 and authenticated 404), moved', async () => {
-    const withToken = hubRepoExists(hubFor(registry));
-    const anonymous = hubRepoExists(hubFor(registry, 'anonymous'));
+    const withToken = checkHubPort(hubFor(registry)).repoExists;
+    const anonymous = checkHubPort(hubFor(registry, 'anonymous')).repoExists;
     expect(await withToken('openai/privacy-filter')).toBe(true);
     expect(await withToken('openai/no-such-model')).toBe(false);
     expect(await anonymous('openai/no-such-model')).toBe(false);
@@ -495,8 +495,8 @@ describe('Hub lookups fail soft', () => {
     await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
     try {
       const hub = new HubClient({ hubUrl: `http://127.0.0.1:${(broken.address() as AddressInfo).port}`, sleep: async () => undefined, maxRetries: 0 });
-      expect(await hubRepoExists(hub)('openai/privacy-filter')).toBeUndefined();
-      const card = await fetchOriginalCard(hub, 'openai/privacy-filter');
+      expect(await checkHubPort(hub).repoExists('openai/privacy-filter')).toBeUndefined();
+      const card = await fetchModelCard(hub, 'openai/privacy-filter');
       expect(card.ok).toBe(false);
       expect(card.ok ? '' : card.reason).toContain('HTTP 418');
     } finally {

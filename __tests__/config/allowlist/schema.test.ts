@@ -7,7 +7,7 @@ import { parseStrictYaml } from '../../../src/config/yaml/strict.js';
 import type { YamlNode } from '../../../src/config/yaml/strict.js';
 
 type Schema = Record<string, unknown>;
-const root = JSON.parse(readFileSync(new URL('../../schema/approved-models.schema.json', import.meta.url), 'utf8')) as Schema;
+const root = JSON.parse(readFileSync(new URL('../../../schema/approved-models.schema.json', import.meta.url), 'utf8')) as Schema;
 
 const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'description', 'examples', '$defs']);
 
@@ -160,7 +160,7 @@ describe('schema/approved-models.schema.json', () => {
   });
 
   it('examples/approved-models.yaml is valid for both', () => {
-    const text = readFileSync(new URL('../../examples/approved-models.yaml', import.meta.url), 'utf8');
+    const text = readFileSync(new URL('../../../examples/approved-models.yaml', import.meta.url), 'utf8');
     const parsed = parseAllowlist(text, 'examples/approved-models.yaml');
     expect(parsed.errors).toEqual([]);
     expect(parsed.entries.map((e) => e.repo)).toEqual(['openai-community/gpt2', 'sentence-transformers/all-MiniLM-L6-v2']);

@@ -7,12 +7,11 @@ import { HubError } from '../../hub/errors.js';
 import type { TreeFile } from '../../hub/types.js';
 import { nameAssessmentFor, type NameAssessment } from '../namespace-check.js';
 import { BLOCK_SCORE, REVIEW_SCORE } from '../namespace/rules.js';
-import type { RepoCheck } from '../types.js';
+import type { HubCheck } from '../types.js';
 import { accessFindings } from './access.js';
 import { accountFindings } from './account.js';
 import { cardFindings, copiedCardFindings, type CardInput } from './card.js';
 import { historyFindings, type HistoryVerdict } from './history.js';
-import { fetchOriginalCard } from './original-card.js';
 import { popularityFindings } from './popularity.js';
 import { daysBetween, instant } from './time.js';
 
@@ -21,8 +20,9 @@ export const ESTABLISHED_ACCOUNT_DAYS = 365;
 /** Shadowed originals whose cards are fetched and compared, at most. */
 export const MAX_CARD_COMPARISONS = 2;
 
-export const provenanceCheck: RepoCheck = {
+export const provenanceCheck: HubCheck = {
   id: 'provenance',
+  needs: 'hub',
   async run(ctx) {
     const names = await nameAssessmentFor(ctx);
     const { resolved } = ctx;
@@ -34,7 +34,7 @@ export const provenanceCheck: RepoCheck = {
 
     let history: HistoryVerdict | undefined;
     try {
-      const list = await ctx.hub.listCommits(repo, resolved.sha, { maxPages: 1 });
+      const list = await ctx.hub.recentCommits(repo, resolved.sha);
       const repoCreatedAt = instant(info.createdAt);
       history = historyFindings({
         repo,
@@ -80,7 +80,7 @@ export const provenanceCheck: RepoCheck = {
     let copied: string | undefined;
     if (cardItem && cardText !== undefined) {
       for (const shadow of names.shadows.slice(0, MAX_CARD_COMPARISONS)) {
-        const original = await fetchOriginalCard(ctx.hub, shadow.original);
+        const original = await ctx.hub.modelCard(shadow.original);
         if (!original.ok) {
           findings.push({
             check: 'provenance.card-compare-failed',

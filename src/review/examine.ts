@@ -1,0 +1,124 @@
+// Examining a review's files: each file streams exactly once, from wherever its bytes come from (the verified Hub
+// download or a local file), through its scanner and the review's text capture. A scanner crash, a read failure or
+// anything not fully examined becomes a blocking finding on that file; nothing here throws for bad input.
+import type { Finding } from '../core/findings.js';
+import { isBlocking } from '../core/findings.js';
+import type { FileReport } from '../core/review.js';
+import type { ByteConsumer } from '../hub/download.js';
+import type { TextAnalyzer } from '../scan/file-scanner.js';
+import type { FileContext, ScanOutcome, StreamScanner } from '../scan/types.js';
+import { zipTailNeeded } from '../scan/zip/index.js';
+import type { TextCapture } from './capture.js';
+import { findingFromError } from './findings-from-errors.js';
+
+/** One file to examine, as its source lists it. */
+export interface SourceFile {
+  /** Repository-relative path (Hub), or the path as the user names it (local). */
+  path: string;
+  size: number;
+  /** Stored in LFS (Hub only). */
+  lfs?: boolean;
+}
+
+/** What to do with one file's bytes. */
+export interface ReadPlan {
+  consumers: ByteConsumer[];
+  /** The file's last bytes, read first: the stream's own last bytes must equal them. */
+  expectTail?: Uint8Array;
+}
+
+export type ReadOutcome = { ok: true; sha256?: string; gitOid?: string } | { ok: false; finding: Finding };
+
+/** Where a review's bytes come from. Implementations: sources/hub.ts (verified download), sources/local.ts. */
+export interface FileReader {
+  /** The file's last `k` bytes (a zip's central directory is needed before its members stream). */
+  tail(file: SourceFile, k: number): Promise<Uint8Array>;
+  /** Streams each file once into the consumers its plan names; one outcome per file, in input order. */
+  readAll(files: readonly SourceFile[], plan: (file: SourceFile) => Promise<ReadPlan>, onDone?: (file: SourceFile, o: ReadOutcome) => void): Promise<ReadOutcome[]>;
+}
+
+export type ScanFile = (ctx: FileContext, opts: { allow: string[]; textAnalyzers?: readonly TextAnalyzer[] }) => StreamScanner;
+
+export interface ExamineOptions {
+  scanFile: ScanFile;
+  /** Extra pickle globals the policy allows. */
+  allow: string[];
+  capture: TextCapture;
+  /** Bytes read from each file's end before streaming it; a zip whose directory needs more gets one larger read. */
+  tailBytes?: number;
+  onProgress?: (file: SourceFile, o: ReadOutcome) => void;
+}
+
+const MIN_ZIP = 22;
+/** Largest zip central directory read ahead of the stream; beyond it the zip scanner fails closed. */
+const MAX_TAIL = 64 * 1024 * 1024;
+
+function withFile(f: Finding, path: string): Finding {
+  return f.file ? f : { ...f, file: path };
+}
+
+/** Feeds a scanner and never lets its exception escape into the read: a crash is a blocking finding. */
+class GuardedScan implements ByteConsumer {
+  /** Scanners copy what they keep (StreamScanner's chunk ownership), so the reader may reuse its read buffer. */
+  readonly borrowsChunks = true;
+  private failure: unknown;
+  constructor(
+    private readonly scanner: StreamScanner,
+    private readonly path: string
+  ) {}
+  write(chunk: Uint8Array): void {
+    if (this.failure !== undefined) return;
+    try {
+      this.scanner.push(chunk);
+    } catch (err) {
+      this.failure = err ?? new Error('scanner failed');
+    }
+  }
+  outcome(): ScanOutcome {
+    if (this.failure === undefined) {
+      try {
+        return this.scanner.end();
+      } catch (err) {
+        this.failure = err ?? new Error('scanner failed');
+      }
+    }
+    return { formats: [], complete: false, findings: [findingFromError(this.failure, 'scan', this.path)] };
+  }
+}
+
+export async function examineFiles(files: readonly SourceFile[], reader: FileReader, opts: ExamineOptions): Promise<FileReport[]> {
+  const scans = new Map<string, GuardedScan>();
+  const tailBytes = opts.tailBytes ?? 64 * 1024;
+  const plan = async (file: SourceFile): Promise<ReadPlan> => {
+    let tail = file.size >= MIN_ZIP ? await reader.tail(file, Math.min(file.size, tailBytes)) : undefined;
+    // A zip whose central directory is larger than the first tail: read exactly what it needs, once.
+    const need = tail ? zipTailNeeded(tail, file.size) : undefined;
+    if (need !== undefined && need > (tail?.byteLength ?? 0) && need <= MAX_TAIL) tail = await reader.tail(file, Math.min(file.size, need));
+    const ctx: FileContext = { path: file.path, size: file.size, ...(tail ? { tail } : {}) };
+    const scan = new GuardedScan(opts.scanFile(ctx, { allow: opts.allow, textAnalyzers: [opts.capture.analyzer] }), file.path);
+    scans.set(file.path, scan);
+    return { consumers: [scan], ...(tail ? { expectTail: tail } : {}) };
+  };
+  const outcomes = await reader.readAll(files, plan, opts.onProgress);
+  return files.map((file, i): FileReport => {
+    const o = outcomes[i] ?? { ok: false as const, finding: findingFromError(new Error('no outcome'), 'review.read', file.path) };
+    const base = { path: file.path, size: file.size, lfs: file.lfs === true };
+    if (!o.ok) return { ...base, formats: [], complete: false, findings: [withFile(o.finding, file.path)] };
+    const scan = scans.get(file.path);
+    const outcome: ScanOutcome = scan
+      ? scan.outcome()
+      : { formats: [], complete: false, findings: [findingFromError(new Error('no scanner ran'), 'scan', file.path)] };
+    const findings = outcome.findings.map((f) => withFile(f, file.path));
+    if (!outcome.complete && !findings.some((f) => isBlocking(f.severity))) {
+      findings.push({ check: 'scan.incomplete', severity: 'high', file: file.path, message: `${file.path} was not fully examined`, help: 'Not fully examined, so not approved.' });
+    }
+    return {
+      ...base,
+      ...(o.sha256 !== undefined ? { sha256: o.sha256 } : {}),
+      ...(o.gitOid !== undefined ? { gitOid: o.gitOid } : {}),
+      formats: outcome.formats,
+      findings,
+      complete: outcome.complete
+    };
+  });
+}

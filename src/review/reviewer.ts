@@ -1,0 +1,85 @@
+// The one reviewer every front end builds (the action, `model-gate review`, `model-gate scan`, the demo): the
+// same scanners, repository checks, verdicts and report model for an allowlist change on the Hub and for files on
+// disk. Front ends pass in their I/O (the Hub client, the clock, progress) and render the ReportInput it returns.
+import { REPO_CHECKS } from '../checks/index.js';
+import type { RepoCheck } from '../checks/types.js';
+import { loadPolicy, type LoadedPolicy, type PolicyInputs } from '../config/policy/load.js';
+import { checkGlobal } from '../config/policy/schema.js';
+import type { LocatedError } from '../core/errors.js';
+import type { LocalReview } from '../core/review.js';
+import type { ReportInput } from '../core/report.js';
+import { TOOL_VERSION } from '../core/version.js';
+import type { HubClient } from '../hub/client.js';
+import { reviewChange, type ChangeInput, type ChangeResult } from './change.js';
+import type { ScanFile } from './examine.js';
+import { reviewLocal } from './pipeline.js';
+import { defaultScanFile } from './scan-file.js';
+
+export interface ReviewerOptions {
+  /** The Hub, for allowlist reviews; a local scan needs none. */
+  hub?: HubClient;
+  /** Defaults to the full file scanner. */
+  scanFile?: ScanFile;
+  /** Defaults to every repository check (src/checks/index.ts). */
+  checks?: readonly RepoCheck[];
+  now?: () => Date;
+  onProgress?: (line: string) => void;
+}
+
+export interface LocalInput {
+  paths: readonly string[];
+  /** Paths are resolved against, and shown relative to, this folder. */
+  cwd: string;
+  /** The policy file's text (null: defaults), where it came from, and input overrides. */
+  policyText?: string | null;
+  policySource?: string;
+  policyInputs?: PolicyInputs;
+  /** Extra pickle globals to allow (`--allow module.name`), validated like the policy's `allow_globals`. */
+  allow?: readonly string[];
+}
+
+export interface LocalResult {
+  review: LocalReview;
+  policy: LoadedPolicy;
+  report: ReportInput;
+}
+
+export interface Reviewer {
+  /** The pull request review: the entries an allowlist change adds or re-pins. */
+  reviewChange(input: ChangeInput): Promise<ChangeResult>;
+  /** Files and folders on disk, reviewed as one repository. */
+  reviewLocal(input: LocalInput): Promise<LocalResult>;
+}
+
+export function createReviewer(opts: ReviewerOptions = {}): Reviewer {
+  const scanFile = opts.scanFile ?? defaultScanFile;
+  const checks = opts.checks ?? REPO_CHECKS;
+  const common = { scanFile, checks, ...(opts.now ? { now: opts.now } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
+  return {
+    reviewChange(input) {
+      if (!opts.hub) throw new Error('reviewing an allowlist change needs a Hub client');
+      return reviewChange(input, { hub: opts.hub, ...common });
+    },
+    async reviewLocal(input) {
+      const policySource = input.policySource ?? 'defaults';
+      const policy = loadPolicy(input.policyText ?? null, policySource, input.policyInputs ?? {});
+      const errors: LocatedError[] = [...policy.errors];
+      for (const g of input.allow ?? []) {
+        const problem = checkGlobal(g);
+        if (problem) errors.push({ file: 'option --allow', message: problem, help: 'Allow only classes a reviewer has read; code-running callables can never be allowed.' });
+        else if (!policy.policy.allowGlobals.includes(g)) policy.policy.allowGlobals.push(g);
+      }
+      const review = await reviewLocal(input.paths, input.cwd, { policy: policy.policy, ...common });
+      const report: ReportInput = {
+        reviews: [review],
+        removed: [],
+        policySource,
+        policyChanges: [],
+        toolVersion: TOOL_VERSION,
+        errors,
+        warnings: policy.warnings
+      };
+      return { review, policy, report };
+    }
+  };
+}
