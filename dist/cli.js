@@ -51,12 +51,19 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 
 // src/cli/io.ts
-var UsageError;
+function terminalSafe(text) {
+  return text.replace(
+    TERMINAL_UNSAFE,
+    (m) => m.length > 1 && m.charCodeAt(0) === 27 ? m : `\\u{${(m.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}}`
+  );
+}
+var UsageError, TERMINAL_UNSAFE;
 var init_io = __esm({
   "src/cli/io.ts"() {
     "use strict";
     UsageError = class extends Error {
     };
+    TERMINAL_UNSAFE = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
   }
 });
 
@@ -4262,6 +4269,98 @@ var init_serve = __esm({
   }
 });
 
+// src/report/escape.ts
+function visible(cp) {
+  return `\\u{${cp.toString(16).toUpperCase().padStart(4, "0")}}`;
+}
+function sanitize(input, opts) {
+  const max = Math.max(1, Math.floor(opts.max));
+  if (!(opts.multiline ? NEEDS_WORK_MULTILINE : NEEDS_WORK).test(input)) {
+    if (input.length <= max) return input;
+    let end = max - 1;
+    const last = input.charCodeAt(end - 1);
+    if (last >= 55296 && last <= 56319) end--;
+    return input.slice(0, end) + ELLIPSIS;
+  }
+  let out = "";
+  let cut = 0;
+  let prev = "";
+  for (const ch of input) {
+    let piece;
+    if (ch === "\n" && prev === "\r") piece = "";
+    else if (ch === "\r" || ch === "\n") piece = opts.multiline ? "\n" : " ";
+    else if (ch === "	") piece = opts.multiline ? "	" : " ";
+    else if (INVISIBLE.test(ch)) piece = visible(ch.codePointAt(0) ?? 0);
+    else piece = ch;
+    prev = ch;
+    out += piece;
+    if (out.length <= max - 1) cut = out.length;
+    else if (out.length > max) return out.slice(0, cut) + ELLIPSIS;
+  }
+  return out;
+}
+function breakAutolinks(text) {
+  return text.replace(/@/g, `@${BREAK}`).replace(/#/g, `#${BREAK}`).replace(/\b(GH)-(?=\d)/gi, `$1-${BREAK}`).replace(/:(?=\/\/)/g, `${BREAK}:`).replace(/\b(javascript|data|vbscript|mailto|xmpp|file)\s*:/gi, `$1${BREAK}:`).replace(/(www)\./gi, `$1${BREAK}.`);
+}
+function escapeMarkdownSyntax(text) {
+  return text.replace(MD_SYNTAX, (ch) => ENTITY[ch] ?? `\\${ch}`).replace(/^(\d+)\./, "$1\\.").replace(/^[-+=]/, (ch) => `\\${ch}`);
+}
+function escapeInline(text, max = CAPS.line) {
+  return escapeMarkdownSyntax(breakAutolinks(sanitize(text, { max })));
+}
+function escapeHtml(text, max = CAPS.line) {
+  return breakAutolinks(sanitize(text, { max })).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+function longestBacktickRun(text) {
+  let best = 0;
+  for (const m of text.matchAll(/`+/g)) best = Math.max(best, m[0].length);
+  return best;
+}
+function codeSpan(text, max = CAPS.line) {
+  const body = sanitize(text, { max });
+  if (body.length === 0) return "*(empty)*";
+  const fence = "`".repeat(longestBacktickRun(body) + 1);
+  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") && body.endsWith(" ") ? " " : "";
+  return `${fence}${pad}${body}${pad}${fence}`;
+}
+function codeCell(text, max = CAPS.line) {
+  return `<code>${escapeInline(text, max)}</code>`;
+}
+function codeBlock(text, max = CAPS.evidence, info = "") {
+  let body = sanitize(text, { max, multiline: true });
+  let end = body.length;
+  while (end > 0 && body.charCodeAt(end - 1) === 10) end--;
+  body = body.slice(0, end);
+  const fence = "`".repeat(Math.max(3, longestBacktickRun(body) + 1));
+  return `${fence}${info}
+${body}
+${fence}`;
+}
+function plain(text, max = CAPS.line) {
+  return sanitize(text, { max });
+}
+function safeJson(value, indent3) {
+  return JSON.stringify(value, null, indent3).replace(
+    JSON_UNSAFE,
+    (ch) => Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, "0")}`).join("")
+  );
+}
+var BREAK, ELLIPSIS, INVISIBLE, NEEDS_WORK, NEEDS_WORK_MULTILINE, MD_SYNTAX, ENTITY, CAPS, JSON_UNSAFE;
+var init_escape = __esm({
+  "src/report/escape.ts"() {
+    "use strict";
+    BREAK = "\u200B";
+    ELLIPSIS = "\u2026";
+    INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+    NEEDS_WORK = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
+    NEEDS_WORK_MULTILINE = /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cf}\p{Zl}\p{Zp}\p{Cs}]|\r/u;
+    MD_SYNTAX = /[&<>\\`*_{}[\]()!~|$#]/g;
+    ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
+    CAPS = { name: 200, message: 300, help: 600, evidence: 1500, line: 400 };
+    JSON_UNSAFE = /[\x7f-\x9f\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+  }
+});
+
 // src/hub/errors.ts
 function redactUrl(raw) {
   let url;
@@ -6165,7 +6264,7 @@ async function runFetch(args, io, fetchImpl) {
     if (!(err instanceof HubError)) throw err;
     if (text) io.stderr(`model-gate fetch: ${stage}: [${err.code}] ${err.message}
 `);
-    else io.stdout(`${JSON.stringify({ ...report, ok: false, error: { stage, code: err.code, message: err.message } }, null, 2)}
+    else io.stdout(`${safeJson({ ...report, ok: false, error: { stage, code: err.code, message: err.message } }, 2)}
 `);
     return 1;
   };
@@ -6188,7 +6287,7 @@ async function runFetch(args, io, fetchImpl) {
     const msg = `'${a.repo}' now answers as '${resolved.canonicalId}' (renamed or transferred); pin the canonical id, or pass --allow-rename to fetch it anyway`;
     if (text) io.stderr(`model-gate fetch: ${msg}
 `);
-    else io.stdout(`${JSON.stringify({ ...report, ok: false, error: { stage: "resolve", code: "renamed", message: msg } }, null, 2)}
+    else io.stdout(`${safeJson({ ...report, ok: false, error: { stage: "resolve", code: "renamed", message: msg } }, 2)}
 `);
     return 1;
   }
@@ -6222,7 +6321,7 @@ async function runFetch(args, io, fetchImpl) {
     io.stdout(`${lines.length - failed} of ${lines.length} files verified${failed ? `, ${failed} failed` : ""}
 `);
   } else {
-    io.stdout(`${JSON.stringify({ ...report, ok: failed === 0, files: lines }, null, 2)}
+    io.stdout(`${safeJson({ ...report, ok: failed === 0, files: lines }, 2)}
 `);
   }
   return failed === 0 ? 0 : 1;
@@ -6231,6 +6330,7 @@ var USAGE, fetchCommand;
 var init_fetch = __esm({
   "src/cli/fetch.ts"() {
     "use strict";
+    init_escape();
     init_io();
     init_client();
     init_endpoint();
@@ -7556,12 +7656,12 @@ function hubExists(hub, fetchFn = fetch, timeoutMs = 1e4) {
   };
 }
 function renderText(r) {
-  const head = `${r.repo}: ${r.verdict}` + (r.canonicalPublisher ? ` (${r.role} publisher ${r.canonicalPublisher})` : "");
+  const head = `${plain(r.repo, CAPS.name)}: ${r.verdict}` + (r.canonicalPublisher ? ` (${r.role} publisher ${plain(r.canonicalPublisher, CAPS.name)})` : "");
   const lines = [head];
   for (const f of r.findings) {
-    lines.push(`  [${f.severity}] ${f.check}: ${f.message}`);
-    if (f.evidence) lines.push(`      ${f.evidence}`);
-    if (f.help) lines.push(`      \u2192 ${f.help}`);
+    lines.push(`  [${f.severity}] ${plain(f.check, 80)}: ${plain(f.message, CAPS.message)}`);
+    if (f.evidence) lines.push(`      ${plain(f.evidence, CAPS.evidence)}`);
+    if (f.help) lines.push(`      \u2192 ${plain(f.help, CAPS.help)}`);
   }
   return `${lines.join("\n")}
 `;
@@ -7571,6 +7671,7 @@ var init_name = __esm({
   "src/cli/name.ts"() {
     "use strict";
     init_check();
+    init_escape();
     init_io();
     USAGE2 = "usage: model-gate name ORG/NAME [--format text|json] [--hub [URL]]";
     DEFAULT_HUB = "https://huggingface.co";
@@ -7581,7 +7682,7 @@ var init_name = __esm({
         const out = { repo: r.repo, verdict: r.verdict };
         if (r.canonicalPublisher) out.canonicalPublisher = r.canonicalPublisher;
         out.findings = r.findings;
-        io.stdout(`${JSON.stringify(out, null, 2)}
+        io.stdout(`${safeJson(out, 2)}
 `);
       } else {
         io.stdout(renderText(r));
@@ -13375,6 +13476,7 @@ var VERIFY_USAGE, MODES, verify;
 var init_verify2 = __esm({
   "src/cli/verify.ts"() {
     "use strict";
+    init_escape();
     init_client();
     init_endpoint();
     init_fetch_repo();
@@ -13490,7 +13592,7 @@ ${VERIFY_USAGE}`);
       } catch (e) {
         throw new UsageError(e.message);
       }
-      if (v.format === "json") io.stdout(`${JSON.stringify(result2, null, 2)}
+      if (v.format === "json") io.stdout(`${safeJson(result2, 2)}
 `);
       else if (result2.ok) io.stdout(describe2(result2));
       else io.stderr(`verification FAILED (${result2.reason}): ${result2.message}
@@ -42725,7 +42827,7 @@ function buildJsonReport(input, generatedAt) {
   };
 }
 function renderJsonReport(input, generatedAt) {
-  return `${JSON.stringify(buildJsonReport(input, generatedAt), null, 2)}
+  return `${safeJson(buildJsonReport(input, generatedAt), 2)}
 `;
 }
 var JSON_REPORT_FORMAT;
@@ -42735,92 +42837,8 @@ var init_json = __esm({
     init_review();
     init_version();
     init_tally();
+    init_escape();
     JSON_REPORT_FORMAT = 2;
-  }
-});
-
-// src/report/escape.ts
-function visible(cp) {
-  return `\\u{${cp.toString(16).toUpperCase().padStart(4, "0")}}`;
-}
-function sanitize(input, opts) {
-  const max = Math.max(1, Math.floor(opts.max));
-  if (!(opts.multiline ? NEEDS_WORK_MULTILINE : NEEDS_WORK).test(input)) {
-    if (input.length <= max) return input;
-    let end = max - 1;
-    const last = input.charCodeAt(end - 1);
-    if (last >= 55296 && last <= 56319) end--;
-    return input.slice(0, end) + ELLIPSIS;
-  }
-  let out = "";
-  let cut = 0;
-  let prev = "";
-  for (const ch of input) {
-    let piece;
-    if (ch === "\n" && prev === "\r") piece = "";
-    else if (ch === "\r" || ch === "\n") piece = opts.multiline ? "\n" : " ";
-    else if (ch === "	") piece = opts.multiline ? "	" : " ";
-    else if (INVISIBLE.test(ch)) piece = visible(ch.codePointAt(0) ?? 0);
-    else piece = ch;
-    prev = ch;
-    out += piece;
-    if (out.length <= max - 1) cut = out.length;
-    else if (out.length > max) return out.slice(0, cut) + ELLIPSIS;
-  }
-  return out;
-}
-function breakAutolinks(text) {
-  return text.replace(/@/g, `@${BREAK}`).replace(/#/g, `#${BREAK}`).replace(/\b(GH)-(?=\d)/gi, `$1-${BREAK}`).replace(/:(?=\/\/)/g, `${BREAK}:`).replace(/\b(javascript|data|vbscript|mailto|xmpp|file)\s*:/gi, `$1${BREAK}:`).replace(/(www)\./gi, `$1${BREAK}.`);
-}
-function escapeMarkdownSyntax(text) {
-  return text.replace(MD_SYNTAX, (ch) => ENTITY[ch] ?? `\\${ch}`).replace(/^(\d+)\./, "$1\\.").replace(/^[-+=]/, (ch) => `\\${ch}`);
-}
-function escapeInline(text, max = CAPS.line) {
-  return escapeMarkdownSyntax(breakAutolinks(sanitize(text, { max })));
-}
-function escapeHtml(text, max = CAPS.line) {
-  return breakAutolinks(sanitize(text, { max })).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
-function longestBacktickRun(text) {
-  let best = 0;
-  for (const m of text.matchAll(/`+/g)) best = Math.max(best, m[0].length);
-  return best;
-}
-function codeSpan(text, max = CAPS.line) {
-  const body = sanitize(text, { max });
-  if (body.length === 0) return "*(empty)*";
-  const fence = "`".repeat(longestBacktickRun(body) + 1);
-  const pad = body.startsWith("`") || body.endsWith("`") || body.startsWith(" ") && body.endsWith(" ") ? " " : "";
-  return `${fence}${pad}${body}${pad}${fence}`;
-}
-function codeCell(text, max = CAPS.line) {
-  return `<code>${escapeInline(text, max)}</code>`;
-}
-function codeBlock(text, max = CAPS.evidence, info = "") {
-  let body = sanitize(text, { max, multiline: true });
-  let end = body.length;
-  while (end > 0 && body.charCodeAt(end - 1) === 10) end--;
-  body = body.slice(0, end);
-  const fence = "`".repeat(Math.max(3, longestBacktickRun(body) + 1));
-  return `${fence}${info}
-${body}
-${fence}`;
-}
-function plain(text, max = CAPS.line) {
-  return sanitize(text, { max });
-}
-var BREAK, ELLIPSIS, INVISIBLE, NEEDS_WORK, NEEDS_WORK_MULTILINE, MD_SYNTAX, ENTITY, CAPS;
-var init_escape = __esm({
-  "src/report/escape.ts"() {
-    "use strict";
-    BREAK = "\u200B";
-    ELLIPSIS = "\u2026";
-    INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
-    NEEDS_WORK = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
-    NEEDS_WORK_MULTILINE = /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cf}\p{Zl}\p{Zp}\p{Cs}]|\r/u;
-    MD_SYNTAX = /[&<>\\`*_{}[\]()!~|$#]/g;
-    ENTITY = { "&": "&amp;", "<": "&lt;", ">": "&gt;" };
-    CAPS = { name: 200, message: 300, help: 600, evidence: 1500, line: 400 };
   }
 });
 
@@ -42829,7 +42847,7 @@ function base(hubUrl) {
   return hubUrl.replace(/\/+$/, "").replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 function encodeSegment(segment) {
-  return encodeURIComponent(segment).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(segment.toWellFormed()).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 function repoPath(repo) {
   const parts = repo.split("/");
@@ -42891,7 +42909,7 @@ function lineNumber(n) {
   return n !== void 0 && Number.isSafeInteger(n) && n > 0 ? String(n) : "?";
 }
 function entryLabel(review3) {
-  if (isLocalReview(review3)) return review3.paths.map((p) => codeSpan(p, CAPS.name)).join(" ");
+  if (isLocalReview(review3)) return review3.paths.map((p) => escapeInline(p, CAPS.name)).join(" ");
   return `${escapeInline(review3.entry.repo, CAPS.name)}@${escapeInline(shortSha(review3.entry.revision), 48)}`;
 }
 function entryLink(review3, hubUrl) {
@@ -60144,7 +60162,7 @@ function containerOf(path) {
   return member >= 0 ? path.slice(0, member) : path;
 }
 function localUri(path) {
-  return path.split("/").map(encodeURIComponent).join("/");
+  return path.split("/").map(encodeSegment).join("/");
 }
 function buildSarif(input) {
   const items = [];
@@ -60257,7 +60275,7 @@ function buildSarif(input) {
   };
 }
 function renderSarif(input) {
-  return `${JSON.stringify(buildSarif(input))}
+  return `${safeJson(buildSarif(input))}
 `;
 }
 var SARIF_SCHEMA, SARIF_MAX_RESULTS, SECURITY_SEVERITY, ALLOWLIST_RULE;
@@ -61231,8 +61249,8 @@ ${lines.join("\n")}
 }
 async function main() {
   const io = {
-    stdout: (t2) => process.stdout.write(t2),
-    stderr: (t2) => process.stderr.write(t2),
+    stdout: (t2) => process.stdout.write(terminalSafe(t2)),
+    stderr: (t2) => process.stderr.write(terminalSafe(t2)),
     env,
     cwd: cwd()
   };

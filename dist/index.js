@@ -55106,7 +55106,7 @@ function getIDToken(aud) {
   });
 }
 
-// src/main.ts
+// src/action/main.ts
 import { env } from "node:process";
 
 // src/config/security/publishers.ts
@@ -57433,6 +57433,13 @@ ${fence}`;
 function plain(text, max = CAPS.line) {
   return sanitize(text, { max });
 }
+var JSON_UNSAFE = /[\x7f-\x9f\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+function safeJson(value, indent2) {
+  return JSON.stringify(value, null, indent2).replace(
+    JSON_UNSAFE,
+    (ch) => Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, "0")}`).join("")
+  );
+}
 
 // src/core/findings.ts
 var RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
@@ -57643,7 +57650,7 @@ function buildJsonReport(input, generatedAt) {
   };
 }
 function renderJsonReport(input, generatedAt) {
-  return `${JSON.stringify(buildJsonReport(input, generatedAt), null, 2)}
+  return `${safeJson(buildJsonReport(input, generatedAt), 2)}
 `;
 }
 
@@ -57653,7 +57660,7 @@ function base(hubUrl) {
   return hubUrl.replace(/\/+$/, "").replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }
 function encodeSegment(segment) {
-  return encodeURIComponent(segment).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(segment.toWellFormed()).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 function repoPath(repo) {
   const parts = repo.split("/");
@@ -57717,7 +57724,7 @@ function lineNumber(n) {
   return n !== void 0 && Number.isSafeInteger(n) && n > 0 ? String(n) : "?";
 }
 function entryLabel(review2) {
-  if (isLocalReview(review2)) return review2.paths.map((p) => codeSpan(p, CAPS.name)).join(" ");
+  if (isLocalReview(review2)) return review2.paths.map((p) => escapeInline(p, CAPS.name)).join(" ");
   return `${escapeInline(review2.entry.repo, CAPS.name)}@${escapeInline(shortSha(review2.entry.revision), 48)}`;
 }
 function entryLink(review2, hubUrl) {
@@ -58149,7 +58156,7 @@ function containerOf(path) {
   return member >= 0 ? path.slice(0, member) : path;
 }
 function localUri(path) {
-  return path.split("/").map(encodeURIComponent).join("/");
+  return path.split("/").map(encodeSegment).join("/");
 }
 function buildSarif(input) {
   const items = [];
@@ -58262,7 +58269,7 @@ function buildSarif(input) {
   };
 }
 function renderSarif(input) {
-  return `${JSON.stringify(buildSarif(input))}
+  return `${safeJson(buildSarif(input))}
 `;
 }
 
@@ -82462,7 +82469,7 @@ async function runVerify(runner2, inputs) {
   runner2.setFailed(`Model Gate verify: ${result2.reason}: ${result2.message}${where}`);
 }
 
-// src/main.ts
+// src/action/main.ts
 var runner = {
   env,
   getInput: (name2) => getInput(name2),
@@ -82489,4 +82496,6 @@ async function main() {
     setFailed(`Model Gate: ${message}`);
   }
 }
+
+// src/main.ts
 await main();

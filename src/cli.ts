@@ -1,6 +1,6 @@
 // model-gate CLI: dispatches to one module per subcommand (src/cli/<name>.ts), loaded on demand.
 import { argv, env, exit, cwd } from 'node:process';
-import { type CliIO, type Command, UsageError } from './cli/io.js';
+import { type CliIO, type Command, terminalSafe, UsageError } from './cli/io.js';
 import { TOOL_VERSION } from './core/version.js';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
@@ -22,8 +22,8 @@ function usage(): string {
 
 async function main(): Promise<number> {
   const io: CliIO = {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
+    stdout: (t) => process.stdout.write(terminalSafe(t)),
+    stderr: (t) => process.stderr.write(terminalSafe(t)),
     env,
     cwd: cwd()
   };

@@ -1,37 +1,4 @@
-// Action entry: binds the Actions runtime, reads inputs, runs the mode. Everything else lives in src/action/.
-import * as core from '@actions/core';
-import { env } from 'node:process';
-import { readInputs, InputError } from './action/inputs.js';
-import { runReview } from './action/review.js';
-import { runVerify } from './action/verify.js';
-import type { Runner } from './action/runner.js';
-
-const runner: Runner = {
-  env,
-  getInput: (name) => core.getInput(name),
-  setOutput: (name, value) => core.setOutput(name, value),
-  setSecret: (value) => core.setSecret(value),
-  info: (m) => core.info(m),
-  warning: (m, p) => core.warning(m, p),
-  error: (m, p) => core.error(m, p),
-  notice: (m, p) => core.notice(m, p),
-  setFailed: (m) => core.setFailed(m),
-  writeSummary: async (md) => {
-    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(md).write();
-  },
-  getIDToken: (aud) => core.getIDToken(aud)
-};
-
-async function main(): Promise<void> {
-  try {
-    const inputs = readInputs(runner.getInput);
-    for (const secret of [inputs.hubToken, inputs.githubToken, ...inputs.signingKey.split('\n')]) if (secret.trim()) runner.setSecret(secret.trim());
-    if (inputs.mode === 'verify') await runVerify(runner, inputs);
-    else await runReview(runner, inputs);
-  } catch (err) {
-    const message = err instanceof InputError ? err.message : err instanceof Error ? err.message : String(err);
-    core.setFailed(`Model Gate: ${message}`);
-  }
-}
+// Action entry (action.yml runs dist/index.js, built from this file): everything lives in src/action/.
+import { main } from './action/main.js';
 
 await main();

@@ -1,6 +1,6 @@
 // Builders for report inputs. Reviews are plain data: the renderers are pure, so no servers are involved.
 import type { Finding, Severity, Verdict } from '../../src/core/findings.js';
-import type { FileReport, Review } from '../../src/core/review.js';
+import type { AnyReview, FileReport, Review } from '../../src/core/review.js';
 import type { ReportInput } from '../../src/core/report.js';
 
 export const HUB = 'https://hub.example';
@@ -31,7 +31,7 @@ export function review(repo: string, line: number, verdict: Verdict, findings: F
   };
 }
 
-export function input(reviews: Review[], extra: Partial<ReportInput> = {}): ReportInput {
+export function input(reviews: AnyReview[], extra: Partial<ReportInput> = {}): ReportInput {
   return {
     reviews,
     removed: [],

@@ -1,5 +1,6 @@
 // `model-gate fetch ORG/NAME@SHA`: resolve the pinned commit, list its files and download every one through the
 // verified stream, printing what was checked. Exit 0 only when every file verified, 1 on any failure, 2 on usage.
+import { safeJson } from '../report/escape.js';
 import { type CliIO, type Command, UsageError } from './io.js';
 import { HubClient, assertRepoId, assertRevision } from '../hub/client.js';
 import { pickHubUrl } from '../hub/endpoint.js';
@@ -141,7 +142,7 @@ export async function runFetch(args: string[], io: CliIO, fetchImpl?: FetchLike)
   const failWith = (err: unknown, stage: string): number => {
     if (!(err instanceof HubError)) throw err;
     if (text) io.stderr(`model-gate fetch: ${stage}: [${err.code}] ${err.message}\n`);
-    else io.stdout(`${JSON.stringify({ ...report, ok: false, error: { stage, code: err.code, message: err.message } }, null, 2)}\n`);
+    else io.stdout(`${safeJson({ ...report, ok: false, error: { stage, code: err.code, message: err.message } }, 2)}\n`);
     return 1;
   };
 
@@ -163,7 +164,7 @@ export async function runFetch(args: string[], io: CliIO, fetchImpl?: FetchLike)
   if (resolved.renamed && !a.allowRename) {
     const msg = `'${a.repo}' now answers as '${resolved.canonicalId}' (renamed or transferred); pin the canonical id, or pass --allow-rename to fetch it anyway`;
     if (text) io.stderr(`model-gate fetch: ${msg}\n`);
-    else io.stdout(`${JSON.stringify({ ...report, ok: false, error: { stage: 'resolve', code: 'renamed', message: msg } }, null, 2)}\n`);
+    else io.stdout(`${safeJson({ ...report, ok: false, error: { stage: 'resolve', code: 'renamed', message: msg } }, 2)}\n`);
     return 1;
   }
 
@@ -195,7 +196,7 @@ export async function runFetch(args: string[], io: CliIO, fetchImpl?: FetchLike)
     }
     io.stdout(`${lines.length - failed} of ${lines.length} files verified${failed ? `, ${failed} failed` : ''}\n`);
   } else {
-    io.stdout(`${JSON.stringify({ ...report, ok: failed === 0, files: lines }, null, 2)}\n`);
+    io.stdout(`${safeJson({ ...report, ok: failed === 0, files: lines }, 2)}\n`);
   }
   return failed === 0 ? 0 : 1;
 }

@@ -10,3 +10,19 @@ export interface CliIO {
 export type Command = (args: string[], io: CliIO) => Promise<number>;
 
 export class UsageError extends Error {}
+
+// Everything a terminal may act on instead of showing: C0 controls but newline and tab, DEL, C1 controls, format
+// characters (bidi, zero-width, tags), line/paragraph separators, lone surrogates. One exception: SGR colour
+// sequences (ESC [ digits ; m), which the text renderer emits itself and which can only recolour.
+const TERMINAL_UNSAFE = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+
+/**
+ * The last line of defence for everything the CLI prints: renderers already show untrusted text escaped, and this
+ * guarantees that no message, whatever produced it (a Hub error body, a file name on disk), can clear the screen,
+ * move the cursor, set the title or a hyperlink, or reorder text. Such characters are shown as `\u{…}`.
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_UNSAFE, (m) =>
+    m.length > 1 && m.charCodeAt(0) === 0x1b ? m : `\\u{${(m.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}}`
+  );
+}

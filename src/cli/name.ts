@@ -2,6 +2,7 @@
 // repo-name shadowing before opening a pull request. Offline by default; `--hub` also asks the Hub to confirm
 // shadowing of repo names the built-in list does not know.
 import { checkName, type HubLookup, type NameCheckResult } from '../checks/namespace/check.js';
+import { CAPS, plain, safeJson } from '../report/escape.js';
 import { type CliIO, type Command, UsageError } from './io.js';
 
 const USAGE = 'usage: model-gate name ORG/NAME [--format text|json] [--hub [URL]]';
@@ -65,12 +66,12 @@ export function hubExists(hub: string, fetchFn: typeof fetch = fetch, timeoutMs 
 }
 
 export function renderText(r: NameCheckResult): string {
-  const head = `${r.repo}: ${r.verdict}` + (r.canonicalPublisher ? ` (${r.role} publisher ${r.canonicalPublisher})` : '');
+  const head = `${plain(r.repo, CAPS.name)}: ${r.verdict}` + (r.canonicalPublisher ? ` (${r.role} publisher ${plain(r.canonicalPublisher, CAPS.name)})` : '');
   const lines = [head];
   for (const f of r.findings) {
-    lines.push(`  [${f.severity}] ${f.check}: ${f.message}`);
-    if (f.evidence) lines.push(`      ${f.evidence}`);
-    if (f.help) lines.push(`      → ${f.help}`);
+    lines.push(`  [${f.severity}] ${plain(f.check, 80)}: ${plain(f.message, CAPS.message)}`);
+    if (f.evidence) lines.push(`      ${plain(f.evidence, CAPS.evidence)}`);
+    if (f.help) lines.push(`      → ${plain(f.help, CAPS.help)}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -82,7 +83,7 @@ export const name: Command = async (args, io) => {
     const out: Record<string, unknown> = { repo: r.repo, verdict: r.verdict };
     if (r.canonicalPublisher) out.canonicalPublisher = r.canonicalPublisher;
     out.findings = r.findings;
-    io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+    io.stdout(`${safeJson(out, 2)}\n`);
   } else {
     io.stdout(renderText(r));
   }

@@ -1,5 +1,6 @@
 // `model-gate verify`: checks a model folder against model.sig, mirroring `model_signing verify` so release
 // pipelines can switch tools without changing their arguments.
+import { safeJson } from '../report/escape.js';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { HubClient } from '../hub/client.js';
@@ -128,7 +129,7 @@ export const verify: Command = async (argv, io) => {
     // Only malformed trust input throws (an unreadable key or CA file, a bad ignore path).
     throw new UsageError((e as Error).message);
   }
-  if (v.format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+  if (v.format === 'json') io.stdout(`${safeJson(result, 2)}\n`);
   else if (result.ok) io.stdout(describe(result));
   else io.stderr(`verification FAILED (${result.reason}): ${result.message}\n`);
   return result.ok ? 0 : 1;

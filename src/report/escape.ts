@@ -157,3 +157,19 @@ export function codeBlock(text: string, max: number = CAPS.evidence, info = ''):
 export function plain(text: string, max: number = CAPS.line): string {
   return sanitize(text, { max });
 }
+
+// Characters a terminal or editor may act on rather than show and that JSON.stringify leaves raw inside strings:
+// DEL and C1 controls, format characters (bidi, zero-width, tags), line/paragraph separators, lone surrogates.
+// (It already escapes C0 controls in strings, so a raw newline in its output is layout, and stays.)
+const JSON_UNSAFE = /[\x7f-\x9f\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+
+/**
+ * JSON text for machine outputs (JSON report, SARIF) that is also safe to print: every character a terminal could
+ * act on is written as a `\uXXXX` escape, so the parsed values stay exactly what the repository said while the
+ * bytes on screen cannot move the cursor, recolour, retitle or reorder anything.
+ */
+export function safeJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent).replace(JSON_UNSAFE, (ch) =>
+    Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join('')
+  );
+}

@@ -6,6 +6,7 @@ import { isLocalReview, type AnyReview, type Entry, type FileReport, type Redire
 import { TOOL_NAME } from '../core/version.js';
 import { countVerdicts, overallVerdict, reasonOf, reviewLine, sortedFindings, type Counts } from './tally.js';
 import type { ReportInput, SigningStatus } from '../core/report.js';
+import { safeJson } from './escape.js';
 
 /** Version of this document's shape: 2 added local reviews (`kind`), `complete`, `warnings` and error `help`. */
 export const JSON_REPORT_FORMAT = 2;
@@ -127,5 +128,5 @@ export function buildJsonReport(input: ReportInput, generatedAt: Date): JsonRepo
 
 /** Pretty-printed JSON with a trailing newline, ready to write to the report file. */
 export function renderJsonReport(input: ReportInput, generatedAt: Date): string {
-  return `${JSON.stringify(buildJsonReport(input, generatedAt), null, 2)}\n`;
+  return `${safeJson(buildJsonReport(input, generatedAt), 2)}\n`;
 }

@@ -9,9 +9,12 @@ function base(hubUrl: string): string {
   return hubUrl.replace(/\/+$/, '').replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
-/** encodeURIComponent plus the characters it leaves that markdown link destinations or browsers treat specially. */
-function encodeSegment(segment: string): string {
-  return encodeURIComponent(segment).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/**
+ * encodeURIComponent plus the characters it leaves that markdown link destinations or browsers treat specially. A
+ * lone surrogate (which JSON from the Hub can carry) would make encodeURIComponent throw; it becomes U+FFFD.
+ */
+export function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment.toWellFormed()).replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function repoPath(repo: string): string | undefined {

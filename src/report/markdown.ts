@@ -77,7 +77,7 @@ function lineNumber(n: number | undefined): string {
 }
 
 function entryLabel(review: AnyReview): string {
-  if (isLocalReview(review)) return review.paths.map((p) => codeSpan(p, CAPS.name)).join(' ');
+  if (isLocalReview(review)) return review.paths.map((p) => escapeInline(p, CAPS.name)).join(' ');
   return `${escapeInline(review.entry.repo, CAPS.name)}@${escapeInline(shortSha(review.entry.revision), 48)}`;
 }
 

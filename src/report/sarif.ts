@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { compareFindings, severityRank, type Finding, type Severity } from '../core/findings.js';
 import { isLocalReview, type AnyReview } from '../core/review.js';
 import { TOOL_NAME } from '../core/version.js';
-import { CAPS, sanitize } from './escape.js';
-import { pinnedSha, reviewFileUrl } from './links.js';
+import { CAPS, safeJson, sanitize } from './escape.js';
+import { encodeSegment, pinnedSha, reviewFileUrl } from './links.js';
 import { shortSha } from './tally.js';
 import type { ReportInput } from '../core/report.js';
 
@@ -101,7 +101,7 @@ function containerOf(path: string): string {
 
 /** A relative URI for a displayed local path (segments percent-encoded, `/` kept). */
 function localUri(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
+  return path.split('/').map(encodeSegment).join('/');
 }
 
 export function buildSarif(input: ReportInput): SarifLog {
@@ -217,5 +217,5 @@ export function buildSarif(input: ReportInput): SarifLog {
 
 /** Compact JSON (the file is for machines, and its size counts against GitHub's upload limit). */
 export function renderSarif(input: ReportInput): string {
-  return `${JSON.stringify(buildSarif(input))}\n`;
+  return `${safeJson(buildSarif(input))}\n`;
 }

@@ -1,0 +1,36 @@
+// The action's run: binds the Actions runtime, reads inputs, runs the mode (src/main.ts starts it).
+import * as core from '@actions/core';
+import { env } from 'node:process';
+import { readInputs, InputError } from './inputs.js';
+import { runReview } from './review.js';
+import { runVerify } from './verify.js';
+import type { Runner } from './runner.js';
+
+const runner: Runner = {
+  env,
+  getInput: (name) => core.getInput(name),
+  setOutput: (name, value) => core.setOutput(name, value),
+  setSecret: (value) => core.setSecret(value),
+  info: (m) => core.info(m),
+  warning: (m, p) => core.warning(m, p),
+  error: (m, p) => core.error(m, p),
+  notice: (m, p) => core.notice(m, p),
+  setFailed: (m) => core.setFailed(m),
+  writeSummary: async (md) => {
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(md).write();
+  },
+  getIDToken: (aud) => core.getIDToken(aud)
+};
+
+export async function main(): Promise<void> {
+  try {
+    const inputs = readInputs(runner.getInput);
+    for (const secret of [inputs.hubToken, inputs.githubToken, ...inputs.signingKey.split('\n')]) if (secret.trim()) runner.setSecret(secret.trim());
+    if (inputs.mode === 'verify') await runVerify(runner, inputs);
+    else await runReview(runner, inputs);
+  } catch (err) {
+    const message = err instanceof InputError ? err.message : err instanceof Error ? err.message : String(err);
+    core.setFailed(`Model Gate: ${message}`);
+  }
+}
+
