@@ -20623,13 +20623,13 @@ var require_validate = __commonJS({
   "node_modules/@sigstore/bundle/dist/validate.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.assertBundle = assertBundle;
+    exports.assertBundle = assertBundle2;
     exports.assertBundleV01 = assertBundleV01;
     exports.isBundleV01 = isBundleV01;
     exports.assertBundleV02 = assertBundleV02;
     exports.assertBundleLatest = assertBundleLatest;
     var error_1 = require_error();
-    function assertBundle(b) {
+    function assertBundle2(b) {
       const invalidValues = validateBundleBase(b);
       if (invalidValues.length > 0) {
         throw new error_1.ValidationError("invalid bundle", invalidValues);
@@ -22193,7 +22193,7 @@ var require_cert = __commonJS({
     var EXTENSION_OID_BASIC_CONSTRAINTS = "2.5.29.19";
     var EXTENSION_OID_AUTHORITY_KEY_ID = "2.5.29.35";
     exports.EXTENSION_OID_SCT = "1.3.6.1.4.1.11129.2.4.2";
-    var X509Certificate2 = class _X509Certificate {
+    var X509Certificate3 = class _X509Certificate {
       root;
       constructor(asn1) {
         this.root = asn1;
@@ -22353,7 +22353,7 @@ var require_cert = __commonJS({
         return this.tbsCertificateObj.subs.find((sub) => sub.tag.isContextSpecific(3));
       }
     };
-    exports.X509Certificate = X509Certificate2;
+    exports.X509Certificate = X509Certificate3;
   }
 });
 
@@ -52580,7 +52580,7 @@ var require_trust = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.filterTLogAuthorities = exports.filterCertAuthorities = void 0;
-    exports.toTrustMaterial = toTrustMaterial2;
+    exports.toTrustMaterial = toTrustMaterial3;
     var core_1 = require_dist3();
     var protobuf_specs_1 = require_dist();
     var error_1 = require_error6();
@@ -52593,7 +52593,7 @@ var require_trust = __commonJS({
     Object.defineProperty(exports, "filterTLogAuthorities", { enumerable: true, get: function() {
       return filter_1.filterTLogAuthorities;
     } });
-    function toTrustMaterial2(root, keys) {
+    function toTrustMaterial3(root, keys) {
       const keyFinder = typeof keys === "function" ? keys : keyLocator(keys);
       return {
         certificateAuthorities: root.certificateAuthorities.map(createCertAuthority),
@@ -82080,34 +82080,15 @@ async function hashFiles(dir, paths, opts = {}) {
 
 // src/sign/verify-signature.ts
 var import_bundle2 = __toESM(require_dist2(), 1);
-var import_verify = __toESM(require_dist6(), 1);
-import { X509Certificate, verify as cryptoVerify } from "node:crypto";
+var import_protobuf_specs3 = __toESM(require_dist(), 1);
+var import_verify2 = __toESM(require_dist6(), 1);
+import { X509Certificate as X509Certificate2, verify as cryptoVerify } from "node:crypto";
 
-// src/sign/dsse.ts
-function pae(payloadType, payload) {
-  const type = Buffer.from(payloadType, "utf8");
-  return Buffer.concat([Buffer.from(`DSSEv1 ${type.length} `, "utf8"), type, Buffer.from(` ${payload.length} `, "utf8"), payload]);
-}
-var BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-function decodeBase64(text, what) {
-  if (typeof text !== "string") throw new Error(`${what} is not a string`);
-  const std = text.replace(/-/g, "+").replace(/_/g, "/").replace(/\s/g, "");
-  if (!BASE64.test(std)) throw new Error(`${what} is not base64`);
-  return Buffer.from(std, "base64");
-}
-function envelopeFromJSON(json2) {
-  if (typeof json2 !== "object" || json2 === null) throw new Error("DSSE envelope is not an object");
-  const o = json2;
-  if (typeof o.payloadType !== "string") throw new Error("DSSE envelope has no payloadType");
-  const payload = decodeBase64(o.payload, "DSSE payload");
-  if (!Array.isArray(o.signatures)) throw new Error("DSSE envelope has no signatures array");
-  const signatures = o.signatures.map((s, i) => {
-    if (typeof s !== "object" || s === null) throw new Error(`DSSE signature ${i} is not an object`);
-    const r = s;
-    return { sig: decodeBase64(r.sig, `DSSE signature ${i}`), keyid: typeof r.keyid === "string" ? r.keyid : "" };
-  });
-  return { payloadType: o.payloadType, payload, signatures };
-}
+// src/sign/certificate-chain.ts
+var import_core3 = __toESM(require_dist3(), 1);
+var import_protobuf_specs2 = __toESM(require_dist(), 1);
+var import_verify = __toESM(require_dist6(), 1);
+import { X509Certificate as NodeCertificate } from "node:crypto";
 
 // src/sign/trust-root.ts
 var import_protobuf_specs = __toESM(require_dist(), 1);
@@ -82133,6 +82114,134 @@ function toTrustedRoot(json2) {
 }
 function emptyTrustedRoot() {
   return import_protobuf_specs.TrustedRoot.fromJSON({ mediaType: TRUSTED_ROOT_MEDIA_TYPE, tlogs: [], certificateAuthorities: [], ctlogs: [], timestampAuthorities: [] });
+}
+
+// src/sign/certificate-chain.ts
+var MAX_BUNDLE_CERTIFICATES = 10;
+function readCertificate(der) {
+  const node = new NodeCertificate(der);
+  return { der, cert: import_core3.X509Certificate.parse(Buffer.from(node.raw)), name: node.subject.replace(/\n/g, ", ") };
+}
+function readCaCertificates(pemText) {
+  const blocks = pemText.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+  if (blocks.length === 0) throw new Error("no PEM certificate found in the given certificate chain");
+  return blocks.map((b, i) => {
+    try {
+      return readCertificate(Buffer.from(new NodeCertificate(b).raw));
+    } catch (e) {
+      throw new Error(`certificate ${i + 1} of the given certificate chain is not valid: ${e.message}`, { cause: e });
+    }
+  });
+}
+function signs(issuer, c) {
+  if (!issuer.cert.subject.equals(c.cert.issuer)) return false;
+  try {
+    return c.cert.verify(issuer.cert);
+  } catch {
+    return false;
+  }
+}
+function issuedUnder(anchors, bundleCertificates) {
+  const signers = [...anchors];
+  const kept = [];
+  let pending = [...bundleCertificates];
+  for (let grew = true; grew; ) {
+    grew = false;
+    pending = pending.filter((c) => {
+      if (!signers.some((s) => signs(s, c))) return true;
+      signers.push(c);
+      kept.push(c);
+      grew = true;
+      return false;
+    });
+  }
+  return kept;
+}
+function privateCaTrust(anchors, bundleIntermediates) {
+  const certificates = [...issuedUnder(anchors, bundleIntermediates), ...anchors];
+  const root = import_protobuf_specs2.TrustedRoot.fromJSON({
+    mediaType: TRUSTED_ROOT_MEDIA_TYPE,
+    certificateAuthorities: [
+      {
+        subject: { organization: "model-gate", commonName: "certificate chain given to verify" },
+        uri: "",
+        certChain: { certificates: certificates.map((c) => ({ rawBytes: c.der.toString("base64") })) }
+      }
+    ],
+    tlogs: [],
+    ctlogs: [],
+    timestampAuthorities: []
+  });
+  return { material: (0, import_verify.toTrustMaterial)(root), certificates };
+}
+function clockTimestamp(now) {
+  return {
+    $case: "transparency-log",
+    tlogEntry: {
+      logIndex: "0",
+      logId: { keyId: Buffer.alloc(0) },
+      kindVersion: { kind: "verification-time", version: "0" },
+      integratedTime: String(Math.floor(now.getTime() / 1e3)),
+      inclusionPromise: { signedEntryTimestamp: Buffer.alloc(0) },
+      inclusionProof: void 0,
+      canonicalizedBody: Buffer.alloc(0)
+    }
+  };
+}
+function issuedSomething(ca, all) {
+  return all.some((c) => c !== ca && signs(ca, c));
+}
+function explainChainFailure(reason, leaf, others, now) {
+  const all = [leaf, ...others];
+  const issuers = others.filter((c) => issuedSomething(c, all));
+  const notes = [];
+  if (/not a CA/.test(reason)) {
+    for (const c of issuers) {
+      const bc = c.cert.extBasicConstraints;
+      const ku = c.cert.extKeyUsage;
+      if (!bc) notes.push(`'${c.name}' is not a CA (no basicConstraints)`);
+      else if (!bc.isCA) notes.push(`'${c.name}' is not a CA (basicConstraints CA:FALSE)`);
+      else if (ku && !ku.keyCertSign) notes.push(`'${c.name}' may not sign certificates (keyUsage lacks keyCertSign)`);
+    }
+  } else if (/path length/.test(reason)) {
+    for (const c of issuers) {
+      const n = c.cert.extBasicConstraints?.pathLenConstraint;
+      if (n !== void 0) notes.push(`'${c.name}' has pathLenConstraint ${n}`);
+    }
+  } else if (/no (valid|trusted) certificate path/.test(reason)) {
+    notes.push("it does not lead to a self-signed CA certificate in the given certificate chain (give the root CA, not only an intermediate)");
+  } else if (/not valid or expired/.test(reason)) {
+    for (const c of all.filter((x) => !x.cert.validForDate(now))) {
+      notes.push(`'${c.name}' is valid from ${c.cert.notBefore.toISOString()} to ${c.cert.notAfter.toISOString()}, not at ${now.toISOString()}`);
+    }
+  }
+  return notes.length > 0 ? `${reason}: ${notes.join("; ")}` : reason;
+}
+
+// src/sign/dsse.ts
+function pae(payloadType, payload) {
+  const type = Buffer.from(payloadType, "utf8");
+  return Buffer.concat([Buffer.from(`DSSEv1 ${type.length} `, "utf8"), type, Buffer.from(` ${payload.length} `, "utf8"), payload]);
+}
+var BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+function decodeBase64(text, what) {
+  if (typeof text !== "string") throw new Error(`${what} is not a string`);
+  const std = text.replace(/-/g, "+").replace(/_/g, "/").replace(/\s/g, "");
+  if (!BASE64.test(std)) throw new Error(`${what} is not base64`);
+  return Buffer.from(std, "base64");
+}
+function envelopeFromJSON(json2) {
+  if (typeof json2 !== "object" || json2 === null) throw new Error("DSSE envelope is not an object");
+  const o = json2;
+  if (typeof o.payloadType !== "string") throw new Error("DSSE envelope has no payloadType");
+  const payload = decodeBase64(o.payload, "DSSE payload");
+  if (!Array.isArray(o.signatures)) throw new Error("DSSE envelope has no signatures array");
+  const signatures = o.signatures.map((s, i) => {
+    if (typeof s !== "object" || s === null) throw new Error(`DSSE signature ${i} is not an object`);
+    const r = s;
+    return { sig: decodeBase64(r.sig, `DSSE signature ${i}`), keyid: typeof r.keyid === "string" ? r.keyid : "" };
+  });
+  return { payloadType: o.payloadType, payload, signatures };
 }
 
 // src/sign/verify-signature.ts
@@ -82181,7 +82290,7 @@ function sigstoreBundle(raw) {
   }
 }
 function sigstoreFailure(e) {
-  if (e instanceof import_verify.VerificationError) {
+  if (e instanceof import_verify2.VerificationError) {
     if (e.code === "CERTIFICATE_ERROR") return fail("wrong-signer", `certificate is not trusted: ${e.message}`);
     if (e.code === "PUBLIC_KEY_ERROR") return fail("wrong-signer", e.message);
     if (e.code === "SIGNATURE_ERROR") return fail("bad-signature", "signature does not match the signed statement");
@@ -82226,7 +82335,7 @@ function verifyWithKey(raw, env2, trust) {
   }
   const bundle = sigstoreBundle(raw);
   if ("ok" in bundle) return bundle;
-  const entity = (0, import_verify.toSignedEntity)(
+  const entity = (0, import_verify2.toSignedEntity)(
     trust.trustedRoot === void 0 ? (
       // No trusted root: transparency-log entries cannot be checked, so they are not counted (like cosign
       // --insecure-ignore-tlog and model_signing's key mode); the signature alone decides.
@@ -82235,8 +82344,8 @@ function verifyWithKey(raw, env2, trust) {
   );
   try {
     const root = trust.trustedRoot === void 0 ? emptyTrustedRoot() : toTrustedRoot(trust.trustedRoot);
-    const material = (0, import_verify.toTrustMaterial)(root, () => ({ publicKey: key, validFor: () => true }));
-    new import_verify.Verifier(material, { tlogThreshold: 0, timestampThreshold: 0, ctlogThreshold: 0 }).verify(entity);
+    const material = (0, import_verify2.toTrustMaterial)(root, () => ({ publicKey: key, validFor: () => true }));
+    new import_verify2.Verifier(material, { tlogThreshold: 0, timestampThreshold: 0, ctlogThreshold: 0 }).verify(entity);
   } catch (e) {
     return sigstoreFailure(e);
   }
@@ -82250,12 +82359,12 @@ function verifyWithIdentity(raw, env2, trust) {
   let san;
   let issuer;
   try {
-    const verifier = new import_verify.Verifier((0, import_verify.toTrustMaterial)(root), {
+    const verifier = new import_verify2.Verifier((0, import_verify2.toTrustMaterial)(root), {
       tlogThreshold: trust.tlogThreshold ?? 1,
       ctlogThreshold: trust.ctlogThreshold ?? 1,
       timestampThreshold: 1
     });
-    const signer = verifier.verify((0, import_verify.toSignedEntity)(bundle));
+    const signer = verifier.verify((0, import_verify2.toSignedEntity)(bundle));
     san = signer.identity?.subjectAlternativeName;
     issuer = signer.identity?.extensions?.issuer;
   } catch (e) {
@@ -82269,41 +82378,62 @@ function verifyWithIdentity(raw, env2, trust) {
   if (bad) return bad;
   return { ok: true, payloadType: env2.payloadType, payload: env2.payload, signer: { kind: "identity", identity: san, issuer } };
 }
-function parseCertificates(pemText) {
-  const blocks = pemText.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  return blocks.map((b) => new X509Certificate(b));
-}
-function validAt(c, now) {
-  return new Date(c.validFrom) <= now && now <= new Date(c.validTo);
+function certificateBundle(raw) {
+  try {
+    const b = import_protobuf_specs3.Bundle.fromJSON(raw);
+    (0, import_bundle2.assertBundle)(b);
+    return b;
+  } catch (e) {
+    return fail("malformed-bundle", `invalid Sigstore bundle: ${e.message}`);
+  }
 }
 function verifyWithCertificate(raw, env2, trust, now) {
   const vm = raw.verificationMaterial;
   const der = vm.x509CertificateChain?.certificates?.map((c) => c.rawBytes) ?? (vm.certificate ? [vm.certificate.rawBytes] : []);
   if (der.length === 0) return fail("wrong-signer", "bundle carries no certificate; it is signed with a public key");
+  if (der.length > MAX_BUNDLE_CERTIFICATES) return fail("malformed-bundle", `bundle carries ${der.length} certificates; at most ${MAX_BUNDLE_CERTIFICATES} are accepted`);
   let chain;
   try {
-    chain = der.map((d) => new X509Certificate(Buffer.from(d ?? "", "base64")));
+    chain = der.map((d) => readCertificate(Buffer.from(d ?? "", "base64")));
   } catch (e) {
     return fail("malformed-bundle", `bundle certificate is not valid DER: ${e.message}`);
   }
-  const anchors = parseCertificates(trust.caCertificatesPem);
-  if (anchors.length === 0) throw new Error("no PEM certificate found in the given certificate chain");
+  const anchors = readCaCertificates(trust.caCertificatesPem);
+  const bundle = certificateBundle(raw);
+  if ("ok" in bundle) return bundle;
   const leaf = chain[0];
-  const intermediates = chain.slice(1);
-  let cur = leaf;
-  for (let depth = 0; ; depth++) {
-    if (!validAt(cur, now)) return fail("wrong-signer", `certificate '${cur.subject}' is not valid at ${now.toISOString()} (${cur.validFrom} \u2013 ${cur.validTo})`);
-    if (anchors.some((a) => a.fingerprint256 === cur.fingerprint256)) break;
-    const anchor = anchors.find((a) => validAt(a, now) && cur.checkIssued(a) && cur.verify(a.publicKey));
-    if (anchor) break;
-    const next = intermediates.find((c) => c !== cur && c.ca && cur.checkIssued(c) && cur.verify(c.publicKey));
-    if (!next || depth > 8) return fail("wrong-signer", `certificate chain of '${leaf.subject}' does not lead to a trusted CA`);
-    cur = next;
+  let entity;
+  try {
+    entity = (0, import_verify2.toSignedEntity)({ ...bundle, verificationMaterial: { ...bundle.verificationMaterial, tlogEntries: [], timestampVerificationData: void 0 } });
+  } catch (e) {
+    return fail("malformed-bundle", `invalid Sigstore bundle: ${e.message}`);
   }
-  const ok = verifyPae(env2, leaf.publicKey);
-  if (ok === "unsupported") return fail("unsupported", `certificate key type ${leaf.publicKey.asymmetricKeyType} is not supported`);
-  if (!ok) return fail("bad-signature", "signature does not match the signed statement for this certificate");
-  return { ok: true, payloadType: env2.payloadType, payload: env2.payload, signer: { kind: "certificate", subject: leaf.subject.replace(/\n/g, ", ") } };
+  const base2 = entity.signature;
+  let unsupported = false;
+  const signature = {
+    signature: base2.signature,
+    compareSignature: (s) => base2.compareSignature(s),
+    compareDigest: (d) => base2.compareDigest(d),
+    compareSignedDigest: (d) => base2.compareSignedDigest(d),
+    verifySignature: (key) => {
+      const ok = verifyPae(env2, key);
+      unsupported = ok === "unsupported";
+      return ok === true;
+    }
+  };
+  const ca = privateCaTrust(anchors, chain.slice(1));
+  try {
+    new import_verify2.Verifier(ca.material, { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 1 }).verify({ ...entity, signature, timestamps: [clockTimestamp(now)] });
+  } catch (e) {
+    if (unsupported) return fail("unsupported", `certificate key type ${new X509Certificate2(leaf.der).publicKey.asymmetricKeyType} is not supported`);
+    if (e instanceof import_verify2.VerificationError && e.code === "CERTIFICATE_ERROR") {
+      const why = e.cause?.message ?? e.message;
+      return fail("wrong-signer", `certificate chain of '${leaf.name}' is not trusted: ${explainChainFailure(why, leaf, ca.certificates, now)}`);
+    }
+    if (e instanceof import_verify2.VerificationError && e.code === "SIGNATURE_ERROR") return fail("bad-signature", "signature does not match the signed statement for this certificate");
+    return sigstoreFailure(e);
+  }
+  return { ok: true, payloadType: env2.payloadType, payload: env2.payload, signer: { kind: "certificate", subject: leaf.name } };
 }
 function verifyBundleSignature(input, trust, now = /* @__PURE__ */ new Date()) {
   const raw = readBundle(input);

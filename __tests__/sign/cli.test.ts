@@ -8,7 +8,7 @@ import { UsageError } from '../../src/cli/io.js';
 import { sign } from '../../src/cli/sign.js';
 import { verify } from '../../src/cli/verify.js';
 import { signModel, writeSignatures } from '../../src/sign/sign-model.js';
-import { approvedReview, COMMIT, digestsOf, MODEL_FILES, p256, writeModel } from './fixtures.js';
+import { approvedReview, COMMIT, digestsOf, MODEL_FILES, MODEL_SIGNING_VECTORS, p256, writeModel } from './fixtures.js';
 
 let root: string;
 let dir: string;
@@ -96,7 +96,7 @@ describe('model-gate sign + verify', () => {
   });
 
   it('verifies model_signing\'s own key-signed vector through the CLI', async () => {
-    const vec = '/work/shared/vectors/model_signing';
+    const vec = MODEL_SIGNING_VECTORS;
     const v = await run(verify, ['key', `${vec}/v1.1.0-elliptic-key`, '--signature', `${vec}/v1.1.0-elliptic-key/model.sig`, '--public_key', `${vec}/keys/signing-key-pub.pem`, '--ignore_paths', 'ignore-me']);
     expect(v).toEqual(expect.objectContaining({ code: 0, err: '' }));
     expect(v.out).toContain('(secp384r1)');

@@ -3,8 +3,12 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FileDigest } from '../../src/sign/manifest.js';
 import type { Review } from '../../src/core/review.js';
+
+/** model_signing v1.1.0's own test vectors, vendored unmodified (see its NOTICE). */
+export const MODEL_SIGNING_VECTORS = fileURLToPath(new URL('../fixtures/model_signing', import.meta.url));
 
 export const MODEL_FILES: Record<string, Buffer> = {
   'config.json': Buffer.from('{"architectures":["BertModel"],"hidden_size":8}\n'),

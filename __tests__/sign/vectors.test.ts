@@ -1,4 +1,4 @@
-// Interoperability with model_signing v1.1.0's own output (../shared/vectors/model_signing): what they signed we
+// Interoperability with model_signing v1.1.0's own output (__tests__/fixtures/model_signing): what they signed we
 // verify offline, and what we build has their shape and ROOT.
 import { cp, mkdtemp, readFile, rm, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,8 +7,9 @@ import { buildManifest, manifestStatement, serializeStatement } from '../../src/
 import { verifyModel, type VerifyTrust } from '../../src/sign/verify.js';
 import { hashFiles } from '../../src/sign/hash-dir.js';
 import { publicGoodTrustedRootJSON } from '../../src/sign/trust-root.js';
+import { MODEL_SIGNING_VECTORS } from './fixtures.js';
 
-const VECTORS = '/work/shared/vectors/model_signing';
+const VECTORS = MODEL_SIGNING_VECTORS;
 const KEY_TRUST: VerifyTrust = { kind: 'key', publicKeyPem: '' };
 
 async function bundleOf(folder: string): Promise<Record<string, unknown>> {

@@ -1,8 +1,11 @@
 // Checks a Sigstore bundle's DSSE signature against a trust policy, offline: a public key, a certificate identity
-// (keyless, Fulcio) with a trusted root, or a private CA chain (model_signing's certificate mode).
+// (keyless, Fulcio) with a trusted root, or a private CA chain (model_signing's certificate mode). Certificates are
+// always judged by @sigstore/verify's Verifier; see certificate-chain.ts for how a private CA is fed to it.
 import { X509Certificate, verify as cryptoVerify, type KeyObject } from 'node:crypto';
-import { bundleFromJSON, type Bundle } from '@sigstore/bundle';
-import { Verifier, VerificationError, toSignedEntity, toTrustMaterial } from '@sigstore/verify';
+import { assertBundle, bundleFromJSON, type Bundle } from '@sigstore/bundle';
+import { Bundle as ProtoBundle } from '@sigstore/protobuf-specs';
+import { Verifier, VerificationError, toSignedEntity, toTrustMaterial, type SignedEntity } from '@sigstore/verify';
+import { MAX_BUNDLE_CERTIFICATES, clockTimestamp, explainChainFailure, privateCaTrust, readCaCertificates, readCertificate, type ChainCertificate } from './certificate-chain.js';
 import { envelopeFromJSON, pae, type DsseEnvelope } from './dsse.js';
 import { publicKeyHint, readPublicKey } from './keys.js';
 import { emptyTrustedRoot, publicGoodTrustedRootJSON, toTrustedRoot } from './trust-root.js';
@@ -209,43 +212,70 @@ function verifyWithIdentity(raw: RawBundle, env: DsseEnvelope, trust: Extract<Ve
   return { ok: true, payloadType: env.payloadType, payload: env.payload, signer: { kind: 'identity', identity: san, issuer } };
 }
 
-function parseCertificates(pemText: string): X509Certificate[] {
-  const blocks = pemText.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
-  return blocks.map((b) => new X509Certificate(b));
-}
-
-function validAt(c: X509Certificate, now: Date): boolean {
-  return new Date(c.validFrom) <= now && now <= new Date(c.validTo);
+/**
+ * model_signing writes certificate bundles as v0.3 with an x509CertificateChain, which the v0.3 spec (and so
+ * bundleFromJSON) refuses; only the base validation applies to them.
+ */
+function certificateBundle(raw: RawBundle): Bundle | VerifyFailure {
+  try {
+    const b = ProtoBundle.fromJSON(raw);
+    assertBundle(b);
+    return b;
+  } catch (e) {
+    return fail('malformed-bundle', `invalid Sigstore bundle: ${(e as Error).message}`);
+  }
 }
 
 function verifyWithCertificate(raw: RawBundle, env: DsseEnvelope, trust: Extract<VerifyTrust, { kind: 'certificate' }>, now: Date): SignatureOk | VerifyFailure {
   const vm = raw.verificationMaterial as { certificate?: { rawBytes?: string }; x509CertificateChain?: { certificates?: { rawBytes?: string }[] } };
   const der = vm.x509CertificateChain?.certificates?.map((c) => c.rawBytes) ?? (vm.certificate ? [vm.certificate.rawBytes] : []);
   if (der.length === 0) return fail('wrong-signer', 'bundle carries no certificate; it is signed with a public key');
-  let chain: X509Certificate[];
+  if (der.length > MAX_BUNDLE_CERTIFICATES) return fail('malformed-bundle', `bundle carries ${der.length} certificates; at most ${MAX_BUNDLE_CERTIFICATES} are accepted`);
+  let chain: ChainCertificate[];
   try {
-    chain = der.map((d) => new X509Certificate(Buffer.from(d ?? '', 'base64')));
+    chain = der.map((d) => readCertificate(Buffer.from(d ?? '', 'base64')));
   } catch (e) {
     return fail('malformed-bundle', `bundle certificate is not valid DER: ${(e as Error).message}`);
   }
-  const anchors = parseCertificates(trust.caCertificatesPem);
-  if (anchors.length === 0) throw new Error('no PEM certificate found in the given certificate chain');
+  const anchors = readCaCertificates(trust.caCertificatesPem);
+  const bundle = certificateBundle(raw);
+  if ('ok' in bundle) return bundle;
   const leaf = chain[0]!;
-  const intermediates = chain.slice(1);
-  let cur = leaf;
-  for (let depth = 0; ; depth++) {
-    if (!validAt(cur, now)) return fail('wrong-signer', `certificate '${cur.subject}' is not valid at ${now.toISOString()} (${cur.validFrom} – ${cur.validTo})`);
-    if (anchors.some((a) => a.fingerprint256 === cur.fingerprint256)) break;
-    const anchor = anchors.find((a) => validAt(a, now) && cur.checkIssued(a) && cur.verify(a.publicKey));
-    if (anchor) break;
-    const next = intermediates.find((c) => c !== cur && c.ca && cur.checkIssued(c) && cur.verify(c.publicKey));
-    if (!next || depth > 8) return fail('wrong-signer', `certificate chain of '${leaf.subject}' does not lead to a trusted CA`);
-    cur = next;
+  let entity: SignedEntity;
+  try {
+    // Trust comes from the CA alone, checked at the caller's clock (as model_signing does): log entries and
+    // timestamps in the bundle are neither required nor counted.
+    entity = toSignedEntity({ ...bundle, verificationMaterial: { ...bundle.verificationMaterial, tlogEntries: [], timestampVerificationData: undefined } });
+  } catch (e) {
+    return fail('malformed-bundle', `invalid Sigstore bundle: ${(e as Error).message}`);
   }
-  const ok = verifyPae(env, leaf.publicKey);
-  if (ok === 'unsupported') return fail('unsupported', `certificate key type ${leaf.publicKey.asymmetricKeyType} is not supported`);
-  if (!ok) return fail('bad-signature', 'signature does not match the signed statement for this certificate');
-  return { ok: true, payloadType: env.payloadType, payload: env.payload, signer: { kind: 'certificate', subject: leaf.subject.replace(/\n/g, ', ') } };
+  // The Verifier's DSSE check hashes with SHA-256 whatever the curve; model_signing pairs P-384 with SHA-384.
+  const base = entity.signature;
+  let unsupported = false;
+  const signature: SignedEntity['signature'] = {
+    signature: base.signature,
+    compareSignature: (s) => base.compareSignature(s),
+    compareDigest: (d) => base.compareDigest(d),
+    compareSignedDigest: (d) => base.compareSignedDigest(d),
+    verifySignature: (key) => {
+      const ok = verifyPae(env, key);
+      unsupported = ok === 'unsupported';
+      return ok === true;
+    }
+  };
+  const ca = privateCaTrust(anchors, chain.slice(1));
+  try {
+    new Verifier(ca.material, { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 1 }).verify({ ...entity, signature, timestamps: [clockTimestamp(now)] });
+  } catch (e) {
+    if (unsupported) return fail('unsupported', `certificate key type ${new X509Certificate(leaf.der).publicKey.asymmetricKeyType} is not supported`);
+    if (e instanceof VerificationError && e.code === 'CERTIFICATE_ERROR') {
+      const why = (e.cause as Error | undefined)?.message ?? e.message;
+      return fail('wrong-signer', `certificate chain of '${leaf.name}' is not trusted: ${explainChainFailure(why, leaf, ca.certificates, now)}`);
+    }
+    if (e instanceof VerificationError && e.code === 'SIGNATURE_ERROR') return fail('bad-signature', 'signature does not match the signed statement for this certificate');
+    return sigstoreFailure(e);
+  }
+  return { ok: true, payloadType: env.payloadType, payload: env.payload, signer: { kind: 'certificate', subject: leaf.name } };
 }
 
 /**
