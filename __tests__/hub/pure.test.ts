@@ -4,12 +4,12 @@ import { pickHubUrl, normalizeHubUrl, PUBLIC_HUB_URL } from '../../src/hub/endpo
 import { HubError, redactUrl } from '../../src/hub/errors.js';
 import { serverWaitMs } from '../../src/hub/http.js';
 import { assertRepoId, assertRevision } from '../../src/hub/client.js';
-import { objectIdTime, parseModelInfo, parseTreeItem } from '../../src/hub/parse.js';
+import { objectIdTime, parseModelInfo, parseTreeItem } from '../../src/hub/shapes/index.js';
 import { checkRepoId } from '../../src/core/ids.js';
 import { unsafePathReason } from '../../src/core/paths.js';
 import { cdnAllowed } from '../../src/hub/download.js';
 import { copyPathFor } from '../../src/hub/fetch-repo.js';
-import { ShapeError } from '../../src/hub/shape.js';
+import { ShapeError } from '../../src/hub/shapes/check.js';
 
 const SHA = 'a'.repeat(40);
 
