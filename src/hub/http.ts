@@ -346,7 +346,6 @@ export class HubHttp {
         continue;
       }
       const { status } = answer;
-      if (status === 407) throw await this.proxyAuthError(answer, url, shown, spec);
       if (status === 408 || status === 429 || status >= 500) {
         const wait = serverWaitMs(answer.headers, this.now());
         const e = await this.errorFrom(answer, shown, spec);
@@ -407,13 +406,13 @@ export class HubHttp {
     } catch (err) {
       if (headersTimedOut) throw new HubError('timeout', `${spec.what}: no response within ${this.headersTimeoutMs} ms`, { url: shown });
       const proxy = proxyFor(url, this.proxy);
-      const why = proxy === undefined ? undefined : proxyFailure(err);
-      if (proxy !== undefined && why !== undefined) {
+      const failed = proxy === undefined ? undefined : proxyFailure(err);
+      if (proxy !== undefined && failed !== undefined) {
         const source = this.proxySource(url);
         throw new HubError(
           'proxy-error',
-          `${spec.what}: the proxy ${shownProxy(proxy)} (${source}) ${why}; check ${source} and NO_PROXY, or unset ${source} to connect directly`,
-          { url: shown, cause: err }
+          `${spec.what}: the proxy ${shownProxy(proxy)} (${source}) ${failed.why}; ${proxyAdvice(source, failed.status)}`,
+          { url: shown, cause: err, ...(failed.status !== undefined ? { status: failed.status } : {}) }
         );
       }
       throw new HubError('network', `${spec.what}: request failed: ${describeCause(err)}`, { url: shown, cause: err });
@@ -514,18 +513,6 @@ export class HubHttp {
     return (new URL(url).protocol === 'https:' ? this.proxy.httpsSource : this.proxy.httpSource) ?? 'HTTPS_PROXY';
   }
 
-  /** 407 Proxy Authentication Required: the proxy wants credentials we do not have (or rejected ours). */
-  private async proxyAuthError(answer: Attempt, url: string, shown: string, spec: RequestSpec): Promise<HubError> {
-    await answer.body.cancel();
-    const proxy = proxyFor(url, this.proxy);
-    const source = this.proxySource(url);
-    return new HubError(
-      'proxy-error',
-      `${spec.what}: the proxy ${proxy ? shownProxy(proxy) : '(none configured)'} requires authentication (HTTP 407); put credentials in ${source} as http://user:password@host:port`,
-      { url: shown, status: 407 }
-    );
-  }
-
   private gaveUp(e: HubError, retries: number): HubError {
     if (retries === 0 && this.budget > 0) return e;
     const why = this.budget <= 0 ? 'the retry budget of this run is spent' : `gave up after ${retries} retries`;
@@ -600,17 +587,29 @@ async function bodyErrorMessage(body: ChunkReader): Promise<string | undefined> 
 }
 
 /** Why a request through a proxy failed, when the proxy itself is the cause (refused, unreachable, said no). */
-function proxyFailure(err: unknown): string | undefined {
+function proxyFailure(err: unknown): { why: string; status?: number } | undefined {
   let e: unknown = err;
-  for (let i = 0; i < 6 && e instanceof Error; i++) {
-    const code = (e as { code?: unknown }).code;
-    if (code === 'ECONNREFUSED') return 'refused the connection';
-    if (code === 'ENOTFOUND') return 'has a host name that does not resolve';
-    if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'cannot be reached';
+  // Duck-typed, not `instanceof Error`: errors from Node's internals may come from another realm (test VMs).
+  for (let i = 0; i < 6 && typeof e === 'object' && e !== null; i++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (code === 'ECONNREFUSED') return { why: 'refused the connection' };
+    if (code === 'ENOTFOUND') return { why: 'has a host name that does not resolve' };
+    if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return { why: 'cannot be reached' };
+    const text = typeof message === 'string' ? message : '';
+    // undici, forwarding a plain-http request: the proxy answered 407.
+    if (/Proxy Authentication Required \(407\)/.test(text)) return { why: 'requires authentication (HTTP 407)', status: 407 };
     // undici's CONNECT tunnel: the proxy answered but would not open it (a 5xx is the far side failing: retried).
-    const tunnel = /Proxy response \((\d{3})\) !== 200/.exec(e.message);
-    if (tunnel && Number(tunnel[1]) < 500) return `refused to open a tunnel (HTTP ${tunnel[1]} to CONNECT)`;
+    const tunnel = /Proxy response \((\d{3})\) !== 200/.exec(text);
+    if (tunnel && Number(tunnel[1]) < 500) {
+      return { why: `refused to open a tunnel (HTTP ${tunnel[1]} to CONNECT)`, status: Number(tunnel[1]) };
+    }
     e = (e as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+function proxyAdvice(source: string, status: number | undefined): string {
+  return status === 407
+    ? `put credentials in ${source} as http://user:password@host:port`
+    : `check ${source} and NO_PROXY, or unset ${source} to connect directly`;
 }
