@@ -1,7 +1,8 @@
 // Benchmark: verified streaming download of one large LFS file from the local registry, against the two limits
 // that bound it on this machine — hashing (`openssl dgst -sha256` of the stored object) and transfer
 // (`curl -s -o /dev/null` of the CDN URL). Our download runs in a child process so its peak RSS (VmHWM) and
-// bytes written to disk (/proc/self/io write_bytes) are its own.
+// bytes written to disk (/proc/self/io write_bytes) are its own. It also runs with the raw-socket fast path off,
+// i.e. through undici as every proxied request goes, to show whether the fast path still earns its place.
 //
 //   ./run bench download [--size-gib 4] [--runs 3]
 import { execFileSync, spawn } from 'node:child_process';
@@ -30,8 +31,10 @@ function procField(file: 'status' | 'io', field: string): number {
 }
 
 /** Child mode: one verified download with a discarding consumer; prints its own measurements as JSON. */
-async function child(hubUrl: string, cdnUrl: string, sha: string, borrow: boolean): Promise<void> {
-  const client = new HubClient({ hubUrl, allowedCdnOrigins: [cdnUrl] });
+async function child(hubUrl: string, cdnUrl: string, sha: string, borrow: boolean, transport: Transport): Promise<void> {
+  // No proxy (env: {}): the comparison is fast path vs undici, not proxy overhead.
+  const client = new HubClient({ hubUrl, allowedCdnOrigins: [cdnUrl], env: {}, rawSocketBytes: transport === 'socket' });
+  if (client.http.bytesPath(cdnUrl) !== transport) throw new Error(`expected file bytes over ${transport}`);
   const tree = await client.listTree(REPO, sha);
   const item = tree.find((t): t is TreeFile => t.type === 'file' && t.path === FILE);
   if (!item) throw new Error('bench file missing from the tree');
@@ -63,6 +66,7 @@ async function child(hubUrl: string, cdnUrl: string, sha: string, borrow: boolea
     vmHwmKiB: procField('status', 'VmHWM'),
     writeBytes: procField('io', 'write_bytes')
   };
+  await client.close();
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
@@ -76,10 +80,12 @@ function timeCommand(cmd: string, args: string[]): Promise<number> {
   });
 }
 
-function runChild(script: string, hubUrl: string, cdnUrl: string, sha: string, borrow: boolean): Promise<{ seconds: number; bytes: number; chunks: number; sha256: string; retries: number; vmHwmKiB: number; writeBytes: number; wallSeconds: number }> {
+type Transport = 'socket' | 'undici';
+
+function runChild(script: string, hubUrl: string, cdnUrl: string, sha: string, borrow: boolean, transport: Transport = 'socket'): Promise<{ seconds: number; bytes: number; chunks: number; sha256: string; retries: number; vmHwmKiB: number; writeBytes: number; wallSeconds: number }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const p = spawn(process.execPath, [script, '--child', hubUrl, cdnUrl, sha, borrow ? 'borrow' : 'keep'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, [script, '--child', hubUrl, cdnUrl, sha, borrow ? 'borrow' : 'keep', transport], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
     p.on('error', reject);
@@ -92,7 +98,7 @@ function runChild(script: string, hubUrl: string, cdnUrl: string, sha: string, b
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--child') {
-    await child(process.argv[3] as string, process.argv[4] as string, process.argv[5] as string, process.argv[6] === 'borrow');
+    await child(process.argv[3] as string, process.argv[4] as string, process.argv[5] as string, process.argv[6] === 'borrow', process.argv[7] === 'undici' ? 'undici' : 'socket');
     return;
   }
   const sizeGiB = Number(arg('--size-gib', '4'));
@@ -127,15 +133,18 @@ async function main(): Promise<void> {
       const curl: number[] = [];
       const ours: Awaited<ReturnType<typeof runChild>>[] = [];
       const fresh: Awaited<ReturnType<typeof runChild>>[] = [];
+      const viaUndici: Awaited<ReturnType<typeof runChild>>[] = [];
       for (let i = 0; i < runs; i++) {
         openssl.push(await timeCommand('openssl', ['dgst', '-sha256', objectPath]));
         curl.push(await timeCommand('curl', ['-s', '-f', '-o', '/dev/null', cdnUrl]));
         const o = await runChild(process.argv[1] as string, registry.hubUrl, registry.cdnUrl, sha, true);
         const f = await runChild(process.argv[1] as string, registry.hubUrl, registry.cdnUrl, sha, false);
-        for (const x of [o, f]) if (x.sha256 !== file.sha256 || x.bytes !== size) throw new Error('verified download returned the wrong bytes');
+        const u = await runChild(process.argv[1] as string, registry.hubUrl, registry.cdnUrl, sha, true, 'undici');
+        for (const x of [o, f, u]) if (x.sha256 !== file.sha256 || x.bytes !== size) throw new Error('verified download returned the wrong bytes');
         ours.push(o);
         fresh.push(f);
-        console.log(`  run ${i + 1}: openssl ${(size / MB / (openssl[i] as number)).toFixed(0)} MB/s, curl ${(size / MB / (curl[i] as number)).toFixed(0)} MB/s, ours ${(size / MB / o.seconds).toFixed(0)} MB/s (RSS ${(o.vmHwmKiB / 1024).toFixed(0)} MiB), ours with fresh chunks ${(size / MB / f.seconds).toFixed(0)} MB/s (RSS ${(f.vmHwmKiB / 1024).toFixed(0)} MiB)`);
+        viaUndici.push(u);
+        console.log(`  run ${i + 1}: openssl ${(size / MB / (openssl[i] as number)).toFixed(0)} MB/s, curl ${(size / MB / (curl[i] as number)).toFixed(0)} MB/s, ours ${(size / MB / o.seconds).toFixed(0)} MB/s (RSS ${(o.vmHwmKiB / 1024).toFixed(0)} MiB), ours with fresh chunks ${(size / MB / f.seconds).toFixed(0)} MB/s (RSS ${(f.vmHwmKiB / 1024).toFixed(0)} MiB), ours through undici ${(size / MB / u.seconds).toFixed(0)} MB/s (RSS ${(u.vmHwmKiB / 1024).toFixed(0)} MiB)`);
       }
       const best = (xs: number[]) => Math.min(...xs);
       const rate = (s: number) => size / MB / s;
@@ -144,7 +153,12 @@ async function main(): Promise<void> {
       const oursRate = rate(best(ours.map((o) => o.seconds)));
       const slower = Math.min(opensslRate, curlRate);
       const freshRate = rate(best(fresh.map((o) => o.seconds)));
-      const all = [...ours, ...fresh];
+      const undiciRate = rate(best(viaUndici.map((o) => o.seconds)));
+      const undiciRss = Math.max(...viaUndici.map((o) => o.vmHwmKiB)) / 1024;
+      // Per run: the fast path against undici measured right after it.
+      const fastPerRun = ours.map((o, i) => (viaUndici[i] as { seconds: number }).seconds / o.seconds);
+      const fastMedian = [...fastPerRun].sort((a, b) => a - b)[Math.floor(fastPerRun.length / 2)] as number;
+      const all = [...ours, ...fresh, ...viaUndici];
       const borrowRss = Math.max(...ours.map((o) => o.vmHwmKiB)) / 1024;
       const written = Math.max(...all.map((o) => o.writeBytes));
       const ratio = oursRate / slower;
@@ -173,12 +187,17 @@ page cache warm. Best of ${runs} runs each, interleaved.
 | \`curl -s -o /dev/null CDN-URL\` (transfer limit) | ${curlRate.toFixed(0)} | ${(oursRate / curlRate).toFixed(2)} |
 | **ours**: resolve + 302 + stream + sha256 + pointer oid + size checks, discarding consumer that borrows chunks | **${oursRate.toFixed(0)}** | — |
 | ours, consumer that may keep chunks (a fresh buffer per socket read) | ${freshRate.toFixed(0)} | ${(freshRate / slower).toFixed(2)} of the slower |
+| ours, fast path off: file bytes through undici (\`rawSocketBytes: false\`, as every proxied request), borrowing consumer | ${undiciRate.toFixed(0)} | ${(undiciRate / slower).toFixed(2)} of the slower |
+
+**Raw-socket fast path vs undici** (no proxy, same borrowing consumer): best of runs ${oursRate.toFixed(0)} vs ${undiciRate.toFixed(0)} MB/s,
+**${(oursRate / undiciRate).toFixed(2)}×**; per run ${fastPerRun.map((r) => r.toFixed(2)).join(', ')} (median ${fastMedian.toFixed(2)}×); peak RSS ${borrowRss.toFixed(0)} vs ${undiciRss.toFixed(0)} MiB.
+${fastMedian >= 1.1 ? 'The fast path still wins measurably, so it stays — for origins no proxy applies to (src/hub/http.ts `bytesPath`).' : 'The fast path no longer wins measurably: remove it and send file bytes through undici.'}
 
 - Ours vs the slower of openssl/curl: **${ratio.toFixed(2)}×** best-of-runs (target ≥ 0.85×); per run ${perRun.map((r) => r.toFixed(2)).join(', ')} (median ${medianPerRun.toFixed(2)}).
 - Peak RSS of the downloading process (VmHWM): **${borrowRss.toFixed(0)} MiB** with the discarding consumer, ${(Math.max(...fresh.map((o) => o.vmHwmKiB)) / 1024).toFixed(0)} MiB with fresh chunks (garbage slabs awaiting GC) (target ≤ 150 MB).
 - Bytes written to disk by it (/proc/self/io write_bytes), worst run: **${written}** (target 0).
 - Average chunk handed to consumers: ${(chunkAvg / 1024).toFixed(0)} KiB; retries: ${ours.map((o) => o.retries).join(', ')}.
-- Every run: ${runs} × (openssl ${openssl.map((s) => rate(s).toFixed(0)).join(', ')}; curl ${curl.map((s) => rate(s).toFixed(0)).join(', ')}; ours ${ours.map((o) => rate(o.seconds).toFixed(0)).join(', ')}; fresh chunks ${fresh.map((o) => rate(o.seconds).toFixed(0)).join(', ')}) MB/s.
+- Every run: ${runs} × (openssl ${openssl.map((s) => rate(s).toFixed(0)).join(', ')}; curl ${curl.map((s) => rate(s).toFixed(0)).join(', ')}; ours ${ours.map((o) => rate(o.seconds).toFixed(0)).join(', ')}; fresh chunks ${fresh.map((o) => rate(o.seconds).toFixed(0)).join(', ')}; through undici ${viaUndici.map((o) => rate(o.seconds).toFixed(0)).join(', ')}) MB/s.
 - Load: other work was running on this shared 2-CPU machine (load average ${loadBefore} before, ${loadavg().map((x) => x.toFixed(1)).join(' ')} after), so single runs vary; the ratios compare contenders measured back to back.
 - Result (discarding consumer): ${pass ? 'PASS' : 'BELOW TARGET'}.
 
@@ -190,6 +209,9 @@ page cache warm. Best of ${runs} runs each, interleaved.
   buffer per socket read): download+verify through fetch measured 185–260 MB/s. File bytes therefore go through
   \`src/hub/socket-get.ts\` (raw socket, \`onread\` into our own 1 MiB buffer, ~0.25 CPU-s/GiB); the download loop
   then measures ~1.25–1.3 CPU-s/GiB in total (\`process.cpuUsage\`), i.e. hash + receive and little else.
+- Every request the Hub client makes goes through undici (the package, with its \`EnvHttpProxyAgent\` as
+  dispatcher, so HTTPS_PROXY/HTTP_PROXY/NO_PROXY apply). The raw socket cannot speak to a proxy, so it is used only
+  for file bytes from an origin no proxy applies to; the "through undici" row is what proxied runners get.
 - Reading into fresh memory for consumers that keep chunks adds ~0.5 CPU-s/GiB (page faults on new buffers); that is
   the "fresh chunks" row. Scanners that only look at each chunk once can set \`borrowsChunks\` to get the fast path.
 - Hashing in a worker thread over a SharedArrayBuffer ring (Atomics, no copies) measured the same throughput as

@@ -113,6 +113,8 @@ export async function startEnv(registryOpts: Partial<RegistryOptions> = {}, spec
         },
         headersTimeoutMs: 2000,
         stallTimeoutMs: 300,
+        // Proxy variables come from here, not from whatever the machine running the tests has set.
+        env: {},
         ...extra
       }),
     head: (repo) => {

@@ -4,12 +4,13 @@ import { pickHubUrl, normalizeHubUrl, PUBLIC_HUB_URL } from '../../src/hub/endpo
 import { HubError, redactUrl } from '../../src/hub/errors.js';
 import { serverWaitMs } from '../../src/hub/http.js';
 import { assertRepoId, assertRevision } from '../../src/hub/client.js';
-import { objectIdTime, parseModelInfo, parseTreeItem } from '../../src/hub/parse.js';
+import { objectIdTime, parseModelInfo, parseTreeItem } from '../../src/hub/shapes/index.js';
 import { checkRepoId } from '../../src/core/ids.js';
 import { unsafePathReason } from '../../src/core/paths.js';
 import { cdnAllowed } from '../../src/hub/download.js';
 import { copyPathFor } from '../../src/hub/fetch-repo.js';
-import { ShapeError } from '../../src/hub/shape.js';
+import { proxyFor, proxySettings } from '../../src/hub/proxy.js';
+import { ShapeError } from '../../src/hub/shapes/check.js';
 
 const SHA = 'a'.repeat(40);
 
@@ -167,5 +168,32 @@ describe('CDN origin policy', () => {
     expect(cdnAllowed('http://127.0.0.1:1', 'http://127.0.0.1:2', undefined)).toBe(false);
     expect(cdnAllowed('http://127.0.0.1:1', 'http://127.0.0.1:2', ['http://127.0.0.1:2/'])).toBe(true);
     expect(cdnAllowed('https://huggingface.co', 'https://cdn-lfs.hf.co', ['https://mirror.example'])).toBe(false);
+  });
+});
+
+describe('proxy variables (read as undici reads them; routing itself is checked against undici in proxy.test.ts)', () => {
+  test('lower case before upper case; a set-but-empty lower-case variable turns the upper-case one off', () => {
+    expect(proxySettings({ https_proxy: 'http://a:1', HTTPS_PROXY: 'http://b:2' }).httpsProxy).toBe('http://a:1');
+    expect(proxySettings({ https_proxy: '', HTTPS_PROXY: 'http://b:2' }).httpsProxy).toBeUndefined();
+    expect(proxySettings({ no_proxy: 'a', NO_PROXY: 'b' }).noProxy).toBe('a');
+  });
+  test('https falls back to HTTP_PROXY; http never uses HTTPS_PROXY', () => {
+    const s = proxySettings({ HTTP_PROXY: 'http://p:3128' });
+    expect(proxyFor('https://huggingface.co/api', s)).toBe('http://p:3128');
+    expect(s.httpsSource).toBe('HTTP_PROXY');
+    expect(proxyFor('http://mirror.internal/api', proxySettings({ HTTPS_PROXY: 'http://p:3128' }))).toBeUndefined();
+  });
+  test('scheme-less values mean http://; nothing set means direct', () => {
+    expect(proxySettings({ HTTPS_PROXY: 'proxy.corp:3128' }).httpsProxy).toBe('http://proxy.corp:3128');
+    expect(proxyFor('https://huggingface.co/api', proxySettings({}))).toBeUndefined();
+  });
+  test('NO_PROXY domains match the domain and its subdomains; *.domain only subdomains', () => {
+    const s = (no: string) => proxySettings({ HTTPS_PROXY: 'http://p:1', NO_PROXY: no });
+    expect(proxyFor('https://huggingface.co/x', s('huggingface.co'))).toBeUndefined();
+    expect(proxyFor('https://cdn-lfs.huggingface.co/x', s('.huggingface.co'))).toBeUndefined();
+    expect(proxyFor('https://huggingface.co/x', s('*.huggingface.co'))).toBe('http://p:1');
+    expect(proxyFor('https://nothuggingface.co/x', s('huggingface.co'))).toBe('http://p:1');
+    expect(proxyFor('https://huggingface.co/x', s('huggingface.co:8443'))).toBe('http://p:1');
+    expect(proxyFor('https://huggingface.co/x', s('huggingface.co:443'))).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 // Model info, commits, refs and account overviews over real HTTP.
 import { lfsPointerText } from '../../src/hub/oid.js';
-import { objectIdTime } from '../../src/hub/parse.js';
+import { objectIdTime } from '../../src/hub/shapes/index.js';
 import { SPEC, TOKEN, startFixture, type Harness } from './fixture.js';
 
 let h: Harness;

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gitBlobOid, lfsPointerOid } from '../../src/hub/oid.js';
-import { objectIdTime } from '../../src/hub/parse.js';
+import { objectIdTime } from '../../src/hub/shapes/index.js';
 import type { StoreSpec } from '../../src/registry/spec.js';
 import { buildStore, defaultLfs } from '../../src/registry/store-builder.js';
 import { README, SPEC, sha256Hex } from './fixture.js';

@@ -9,7 +9,7 @@ import { commitSha, treeOids } from '../../src/registry/git-objects.js';
 import { checkRepoId } from '../../src/core/ids.js';
 import { unsafePathReason } from '../../src/core/paths.js';
 import { isValidName, isValidRepoId } from '../../src/registry/names.js';
-import { objectIdTime } from '../../src/hub/parse.js';
+import { objectIdTime } from '../../src/hub/shapes/index.js';
 import { objectIdFor } from '../../src/registry/object-id.js';
 import { parseRange } from '../../src/registry/range.js';
 

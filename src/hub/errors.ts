@@ -21,6 +21,8 @@ export type HubErrorCode =
   | 'http-error'
   | 'network'
   | 'timeout'
+  // the proxy (HTTPS_PROXY/HTTP_PROXY) refused, could not be reached or wants credentials: not retried
+  | 'proxy-error'
   // answers that cannot be trusted
   | 'malformed-response'
   | 'redirect-loop'

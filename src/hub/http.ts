@@ -1,8 +1,12 @@
-// The small HTTP layer under the Hub client: manual redirects always, a headers timeout and a body stall timeout,
-// retries with backoff on 429/5xx/network failures (honouring Retry-After and RateLimit) within a shared budget,
-// the token attached only to the Hub's own origin, and Hub errors mapped to typed HubErrors.
+// The one transport under every Hub endpoint (api/) and the verified download: manual redirects always, a headers
+// timeout and a body stall timeout, retries with backoff on 429/5xx/network failures (honouring Retry-After and
+// RateLimit) within a shared budget, the token attached only to the Hub's own origin, and Hub errors mapped to
+// typed HubErrors. Every request goes through undici with the proxy dispatcher (proxy.ts: HTTPS_PROXY, HTTP_PROXY,
+// NO_PROXY); file bytes take the raw-socket fast path (socket-get.ts) only where no proxy applies.
+import { fetch as undiciFetch, type Dispatcher } from 'undici';
 import { HubError, type HubErrorCode, redactUrl } from './errors.js';
-import { ShapeError } from './shape.js';
+import { type Env, type ProxySettings, proxyDispatcher, proxyFor, proxyProblem, proxySettings, shownProxy } from './proxy.js';
+import { ShapeError } from './shapes/check.js';
 import { type ChunkReader, socketGet } from './socket-get.js';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version.js';
 
@@ -36,8 +40,18 @@ export interface HttpOptions {
   maxWaitMs?: number;
   /** Largest JSON body read. Default 64 MiB. */
   maxJsonBytes?: number;
-  /** Extra trusted CA certificates (PEM) for file downloads over https from a mirror with a private CA. */
+  /** Extra trusted CA certificates (PEM) for https origins, e.g. a mirror with a private CA. */
   ca?: string;
+  /**
+   * Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY (either case) are read from. Default process.env; tests pass their
+   * own instead of mutating the process.
+   */
+  env?: Env;
+  /**
+   * File bytes over the raw-socket reader (socket-get.ts) where no proxy applies and no fetch was injected.
+   * Default true; false sends them through undici like everything else (the benchmark compares the two).
+   */
+  rawSocketBytes?: boolean;
 }
 
 export interface RequestSpec {
@@ -222,9 +236,13 @@ export class HubHttp {
   readonly hubOrigin: string;
   private readonly token: string | undefined;
   private readonly fetchImpl: FetchLike;
-  /** File bytes use socket-get.ts unless a fetch was injected (then every request goes through it). */
+  /** File bytes may use socket-get.ts: no fetch was injected and the fast path is not switched off. */
   private readonly socketForBytes: boolean;
   private readonly ca: string | undefined;
+  private readonly proxy: ProxySettings;
+  /** A configured proxy that cannot be used: every request fails with it. */
+  private readonly proxyError: HubError | undefined;
+  private readonly dispatcher: Dispatcher | undefined;
   readonly sleep: Sleep;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -241,9 +259,13 @@ export class HubHttp {
   constructor(opts: HttpOptions) {
     this.hubOrigin = new URL(opts.hubUrl).origin;
     this.token = opts.token || undefined;
-    this.fetchImpl = opts.fetch ?? ((url, init) => fetch(url, init));
-    this.socketForBytes = opts.fetch === undefined;
+    // undici's own fetch: the dispatcher below is built for it (Node's built-in fetch bundles an older undici).
+    this.fetchImpl = opts.fetch ?? ((url, init) => undiciFetch(url, init as Parameters<typeof undiciFetch>[1]) as unknown as Promise<Response>);
+    this.socketForBytes = opts.fetch === undefined && opts.rawSocketBytes !== false;
     this.ca = opts.ca;
+    this.proxy = proxySettings(opts.env ?? process.env);
+    this.proxyError = proxyProblem(this.proxy);
+    this.dispatcher = this.proxyError ? undefined : proxyDispatcher(this.proxy, opts.ca ? { ca: opts.ca } : {});
     this.sleep = opts.sleep ?? defaultSleep;
     this.now = opts.now ?? Date.now;
     this.random = opts.random ?? Math.random;
@@ -256,6 +278,22 @@ export class HubHttp {
     this.maxDelayMs = opts.maxDelayMs ?? 30_000;
     this.maxWaitMs = opts.maxWaitMs ?? 300_000;
     this.maxJsonBytes = opts.maxJsonBytes ?? 64 * 1024 * 1024;
+  }
+
+  /** The proxy a request to `url` goes through (redacted), or undefined when it goes direct. */
+  proxyOf(url: string): string | undefined {
+    const p = proxyFor(url, this.proxy);
+    return p === undefined ? undefined : shownProxy(p);
+  }
+
+  /** How file bytes from `url` travel: the raw-socket fast path only where no proxy applies. */
+  bytesPath(url: string): 'socket' | 'undici' {
+    return this.socketForBytes && proxyFor(url, this.proxy) === undefined ? 'socket' : 'undici';
+  }
+
+  /** Closes pooled connections and proxy tunnels. */
+  async close(): Promise<void> {
+    await this.dispatcher?.close();
   }
 
   /** Whether a request to `url` carries the token: only the Hub's exact origin does, never a CDN. */
@@ -299,7 +337,8 @@ export class HubHttp {
       try {
         answer = await this.attempt(url, shown, spec);
       } catch (err) {
-        if (!(err instanceof HubError)) throw err;
+        // A proxy that refuses us will refuse the retries too: fail now, with what to fix.
+        if (!(err instanceof HubError) || err.code === 'proxy-error') throw err;
         if (!this.takeRetry(attempt)) throw this.gaveUp(err, retries);
         await this.sleep(this.backoffMs(attempt));
         attempt++;
@@ -336,8 +375,9 @@ export class HubHttp {
 
   /** One request, no retries. Failures before a response are HubErrors 'network' or 'timeout'. */
   private async attempt(url: string, shown: string, spec: RequestSpec): Promise<Attempt> {
+    if (this.proxyError) throw new HubError('proxy-error', `${spec.what}: ${this.proxyError.message}`, { url: shown });
     const headers = this.headersFor(url, spec.headers);
-    if (spec.bytes && this.socketForBytes) {
+    if (spec.bytes && this.bytesPath(url) === 'socket') {
       const r = await socketGet(url, {
         headers,
         headersTimeoutMs: this.headersTimeoutMs,
@@ -356,16 +396,26 @@ export class HubHttp {
       controller.abort(new Error('headers timeout'));
     }, this.headersTimeoutMs);
     try {
-      const response = await this.fetchImpl(url, { method: 'GET', headers, redirect: 'manual', signal: controller.signal });
+      const init = { method: 'GET', headers, redirect: 'manual', signal: controller.signal, dispatcher: this.dispatcher };
+      const response = await this.fetchImpl(url, init as RequestInit);
       return {
         status: response.status,
         headers: response.headers,
         body: new BodyReader(response, controller, this.stallTimeoutMs, shown, spec.what)
       };
     } catch (err) {
-      throw headersTimedOut
-        ? new HubError('timeout', `${spec.what}: no response within ${this.headersTimeoutMs} ms`, { url: shown })
-        : new HubError('network', `${spec.what}: request failed: ${describeCause(err)}`, { url: shown, cause: err });
+      if (headersTimedOut) throw new HubError('timeout', `${spec.what}: no response within ${this.headersTimeoutMs} ms`, { url: shown });
+      const proxy = proxyFor(url, this.proxy);
+      const failed = proxy === undefined ? undefined : proxyFailure(err);
+      if (proxy !== undefined && failed !== undefined) {
+        const source = this.proxySource(url);
+        throw new HubError(
+          'proxy-error',
+          `${spec.what}: the proxy ${shownProxy(proxy)} (${source}) ${failed.why}; ${proxyAdvice(source, failed.status)}`,
+          { url: shown, cause: err, ...(failed.status !== undefined ? { status: failed.status } : {}) }
+        );
+      }
+      throw new HubError('network', `${spec.what}: request failed: ${describeCause(err)}`, { url: shown, cause: err });
     } finally {
       clearTimeout(timer);
     }
@@ -459,6 +509,10 @@ export class HubHttp {
     return headers;
   }
 
+  private proxySource(url: string): string {
+    return (new URL(url).protocol === 'https:' ? this.proxy.httpsSource : this.proxy.httpSource) ?? 'HTTPS_PROXY';
+  }
+
   private gaveUp(e: HubError, retries: number): HubError {
     if (retries === 0 && this.budget > 0) return e;
     const why = this.budget <= 0 ? 'the retry budget of this run is spent' : `gave up after ${retries} retries`;
@@ -530,4 +584,32 @@ async function bodyErrorMessage(body: ChunkReader): Promise<string | undefined> 
   } catch {
     return undefined;
   }
+}
+
+/** Why a request through a proxy failed, when the proxy itself is the cause (refused, unreachable, said no). */
+function proxyFailure(err: unknown): { why: string; status?: number } | undefined {
+  let e: unknown = err;
+  // Duck-typed, not `instanceof Error`: errors from Node's internals may come from another realm (test VMs).
+  for (let i = 0; i < 6 && typeof e === 'object' && e !== null; i++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (code === 'ECONNREFUSED') return { why: 'refused the connection' };
+    if (code === 'ENOTFOUND') return { why: 'has a host name that does not resolve' };
+    if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return { why: 'cannot be reached' };
+    const text = typeof message === 'string' ? message : '';
+    // undici, forwarding a plain-http request: the proxy answered 407.
+    if (/Proxy Authentication Required \(407\)/.test(text)) return { why: 'requires authentication (HTTP 407)', status: 407 };
+    // undici's CONNECT tunnel: the proxy answered but would not open it (a 5xx is the far side failing: retried).
+    const tunnel = /Proxy response \((\d{3})\) !== 200/.exec(text);
+    if (tunnel && Number(tunnel[1]) < 500) {
+      return { why: `refused to open a tunnel (HTTP ${tunnel[1]} to CONNECT)`, status: Number(tunnel[1]) };
+    }
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function proxyAdvice(source: string, status: number | undefined): string {
+  return status === 407
+    ? `put credentials in ${source} as http://user:password@host:port`
+    : `check ${source} and NO_PROXY, or unset ${source} to connect directly`;
 }

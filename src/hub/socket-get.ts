@@ -3,7 +3,7 @@
 // buffer per socket read and moving it through streams; reading straight into our own buffer (`onread`) cuts that
 // to ~0.4 s, which is what lets download+verify keep up with `openssl dgst -sha256` (bench/results/download.md).
 // One request per connection (`Connection: close`); redirects, retries and checks stay with the callers.
-import { connect as netConnect, type OnReadOpts, type Socket } from 'node:net';
+import { isIP, connect as netConnect, type OnReadOpts, type Socket } from 'node:net';
 import { connect as tlsConnect, type ConnectionOptions } from 'node:tls';
 import { HubError } from './errors.js';
 
@@ -283,7 +283,8 @@ export function socketGet(url: string, opts: SocketGetOptions): Promise<SocketRe
     const tlsOptions: ConnectionOptions & { onread: OnReadOpts } = {
       host,
       port,
-      servername: host,
+      // SNI carries host names only (RFC 6066); an IP origin is checked against the certificate's IP SANs.
+      ...(isIP(host) ? {} : { servername: host }),
       onread,
       ALPNProtocols: ['http/1.1'],
       ...(opts.ca ? { ca: opts.ca } : {})

@@ -7,8 +7,8 @@ import { lfsPointerText } from '../hub/oid.js';
 import { unsafePathReason } from '../core/paths.js';
 import type { CdnSigner } from './cdn-url.js';
 import { BodyError, readBody, sendBytes, sendError, sendFile, sendJson, type Headers } from './http-util.js';
+import { MODEL_EXPAND_KEYS, type ApiModelInfo, type ApiTreeEntry } from '../hub/shapes/index.js';
 import {
-  EXPANDABLE_KEYS,
   commitItem,
   fileItem,
   dirItem,
@@ -20,7 +20,7 @@ import {
   refsDocument,
   userOverview,
   type CardFiles
-} from './hub-shapes.js';
+} from './answers.js';
 import { isValidName, isValidRepoId } from './names.js';
 import type { Bucket, RateDecision } from './rate-limit.js';
 import type { Store, StoreCommit, StoreFile, StoreRepo } from './store.js';
@@ -144,14 +144,14 @@ function dispositionFor(path: string): string {
 }
 
 export function hubHandler(ctx: HubContext): (req: IncomingMessage, res: ServerResponse) => void {
-  const cardCache = new Map<string, Record<string, unknown>>();
+  const cardCache = new Map<string, ApiModelInfo>();
 
   async function readSmall(f: StoreFile | undefined): Promise<string | undefined> {
     if (!f || f.size > MAX_BODY) return undefined;
     return readFile(ctx.store.objectPath(f.sha256), 'utf8');
   }
 
-  async function fieldsOf(repo: StoreRepo, commit: StoreCommit): Promise<Record<string, unknown>> {
+  async function fieldsOf(repo: StoreRepo, commit: StoreCommit): Promise<ApiModelInfo> {
     const key = `${repo.id}@${commit.id}`;
     const cached = cardCache.get(key);
     if (cached) return cached;
@@ -243,8 +243,8 @@ export function hubHandler(ctx: HubContext): (req: IncomingMessage, res: ServerR
       throw new HttpError(400, '"expand" cannot be combined with "blobs" or "securityStatus"');
     }
     expand.forEach((k, i) => {
-      if (!(EXPANDABLE_KEYS as readonly string[]).includes(k)) {
-        throw new HttpError(400, `"expand[${i}]" must be one of [${EXPANDABLE_KEYS.join(', ')}]`);
+      if (!(MODEL_EXPAND_KEYS as readonly string[]).includes(k)) {
+        throw new HttpError(400, `"expand[${i}]" must be one of [${MODEL_EXPAND_KEYS.join(', ')}]`);
       }
     });
     const blobs = parseBool(r.query, 'blobs');
@@ -339,7 +339,7 @@ export function hubHandler(ctx: HubContext): (req: IncomingMessage, res: ServerR
     const commit = revisionOf(repo, rev);
     const snap = ctx.store.snapshot(repo, commit);
     const seen = new Set<string>();
-    const items: Record<string, unknown>[] = [];
+    const items: ApiTreeEntry[] = [];
     for (const p of paths as string[]) {
       const path = p.replace(/\/+$/, '');
       if (seen.has(path)) continue;

@@ -1,6 +1,6 @@
 // Mongo-style ObjectIds as the Hub hands out for repos and accounts: the first 4 bytes are the creation second,
 // so a client can date an account even where the API omits createdAt (organisation overviews; the client reads it
-// back with hub/parse.ts objectIdTime).
+// back with hub/shapes/author.ts objectIdTime).
 import { createHash } from 'node:crypto';
 
 /** 24-hex ObjectId: big-endian seconds of `createdAt`, then 8 bytes derived from `seed` (stable across builds). */

@@ -1,5 +1,5 @@
-// Tiny hand-written validators for Hub JSON. They throw ShapeError naming the offending field (`tree[3].lfs.oid`);
-// the HTTP layer turns that into a `malformed-response` HubError carrying the URL.
+// The primitives every shape validator is built from. They throw ShapeError naming the offending field
+// (`tree[3].lfs.oid`); the transport turns that into a `malformed-response` HubError carrying the URL.
 
 export class ShapeError extends Error {
   constructor(where: string, expected: string, got: unknown) {

@@ -1,0 +1,38 @@
+// A user or organisation, `GET /api/users/{name}/overview` then `GET /api/organizations/{name}/overview` (they
+// share one namespace; users first).
+import { HubError } from '../errors.js';
+import type { HubHttp } from '../http.js';
+import { parseOrgOverview, parseUserOverview, type Author } from '../shapes/author.js';
+import { assertNamespace } from './args.js';
+import { refuseRedirect } from './pages.js';
+
+export type AccountKind = 'users' | 'organizations';
+
+export function overviewUrl(hubOrigin: string, kind: AccountKind, name: string): string {
+  return `${hubOrigin}/api/${kind}/${name}/overview`;
+}
+
+/** One kind of account; undefined when the Hub has no such account of that kind. */
+async function overview(http: HubHttp, kind: AccountKind, name: string): Promise<Author | undefined> {
+  const what = `${kind === 'users' ? 'user' : 'organization'} overview of ${name}`;
+  try {
+    const answer = await http.getJson(overviewUrl(http.hubOrigin, kind, name), { what, notFound: 'author-not-found' });
+    refuseRedirect(answer, what);
+    return http.validate(answer, what, kind === 'users' ? parseUserOverview : parseOrgOverview);
+  } catch (err) {
+    if (err instanceof HubError && err.code === 'author-not-found') return undefined;
+    throw err;
+  }
+}
+
+export async function getAuthor(http: HubHttp, name: string): Promise<Author> {
+  assertNamespace(name);
+  const found = (await overview(http, 'users', name)) ?? (await overview(http, 'organizations', name));
+  if (!found) {
+    throw new HubError(
+      'author-not-found',
+      `no Hub user or organization named '${name}'; the namespace may have been deleted (and could be re-registered by anyone)`
+    );
+  }
+  return found;
+}

@@ -1,0 +1,54 @@
+// Every file and directory at a pinned commit, `GET /api/models/{repo}/tree/{sha}?recursive=true&expand=true`,
+// all pages. Paths are validated (relative POSIX, no `..`, no duplicates, no file inside a file); a partial tree is
+// never returned.
+import { HubError } from '../errors.js';
+import type { HubHttp } from '../http.js';
+import { parseTreePage, type TreeItem } from '../shapes/tree.js';
+import { assertRepoId, assertRevision } from './args.js';
+import { paginate } from './pages.js';
+
+export interface TreeOptions {
+  /** Pages read before giving up (fail closed). Default 5000. */
+  maxPages?: number;
+}
+
+export function treeUrl(hubOrigin: string, repo: string, sha: string): string {
+  return `${hubOrigin}/api/models/${repo}/tree/${sha}?recursive=true&expand=true`;
+}
+
+export async function listTree(http: HubHttp, repo: string, sha: string, opts: TreeOptions = {}): Promise<TreeItem[]> {
+  assertRepoId(repo);
+  assertRevision(sha);
+  const maxPages = opts.maxPages ?? 5000;
+  const what = `file list of ${repo}@${sha}`;
+  const items: TreeItem[] = [];
+  const byPath = new Map<string, TreeItem>();
+  const complete = await paginate(http, treeUrl(http.hubOrigin, repo, sha), what, maxPages, (answer) => {
+    const page = http.validate(answer, what, (body) => parseTreePage(body, items.length));
+    for (const item of page) {
+      if (byPath.has(item.path)) {
+        throw new HubError('invalid-tree', `${what}: the path '${item.path}' is listed twice; the listing cannot be trusted`, {
+          url: answer.url,
+          path: item.path
+        });
+      }
+      byPath.set(item.path, item);
+      items.push(item);
+    }
+  });
+  if (!complete) {
+    throw new HubError('limit-exceeded', `${what}: more than ${maxPages} pages; the repository is too large to review completely`);
+  }
+  for (const item of items) {
+    // A file that is also the parent of another entry: two different things would land on one path.
+    for (let i = item.path.indexOf('/'); i > 0; i = item.path.indexOf('/', i + 1)) {
+      const parent = byPath.get(item.path.slice(0, i));
+      if (parent?.type === 'file') {
+        throw new HubError('invalid-tree', `${what}: '${item.path}' is listed inside the file '${parent.path}'`, {
+          path: item.path
+        });
+      }
+    }
+  }
+  return items;
+}
