@@ -111,6 +111,17 @@ describe('renderComment: structure', () => {
     expect(md).toContain('| 1.5 KiB | safetensors | <code>abababababab</code> | ✅ | 0 |');
   });
 
+  it('counts every finding about a file in the inventory, not only the scanner\'s (a README instruction names the script it runs)', () => {
+    const script = file('scripts/preprocess.py', { formats: ['python'] });
+    const r = review('Open-OSS/privacy-filter', 5, 'rejected', [
+      finding('critical', 'Downloads and runs a binary', { check: 'code.download-exec', file: 'scripts/preprocess.py', line: 19 }),
+      finding('high', 'Decodes a hidden URL', { check: 'code.obfuscation', file: 'scripts/preprocess.py', line: 15 }),
+      finding('high', 'Pickle imports os.system', { check: 'pickle.global', file: 'model.bin!/archive/data.pkl', offset: 3 })
+    ], { files: [script, file('model.bin', { formats: ['zip'] })] });
+    const rows = renderComment(input([r])).split('\n').filter((l) => l.startsWith('| [scripts/') || l.startsWith('| [model.bin'));
+    expect(rows.map((l) => cells(l).at(-1)?.trim())).toEqual(['2', '1']);
+  });
+
   it('ends with a footer naming the tool version and the policy source', () => {
     const last = md.trimEnd().split('\n').at(-1) as string;
     expect(last).toMatch(/^<sub>model-gate 9\\\.9\.9 · policy: /);

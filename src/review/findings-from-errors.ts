@@ -19,7 +19,8 @@ const HELP: Partial<Record<string, string>> = {
   'git-oid-mismatch': 'The bytes served differ from the git object the commit names: do not use this file.',
   'size-mismatch': 'The file served has a different size from the commit\'s listing: do not use it.',
   'commit-mismatch': 'The Hub served this file from another commit than the pin: re-run; if it persists, do not approve.',
-  'unexpected-cdn-origin': 'An LFS redirect pointed outside the expected CDN; if you run a mirror, list its CDN origin.'
+  'unexpected-cdn-origin': 'An LFS redirect pointed outside the expected CDN; if you run a mirror, list its CDN origin.',
+  'proxy-error': "The runner's proxy (HTTPS_PROXY / HTTP_PROXY) refused the connection or wants credentials: fix the proxy settings, or list the Hub in NO_PROXY."
 };
 
 /** A Hub/download error as a finding. Every such finding blocks: the entry was not fully examined. */

@@ -1106,22 +1106,23 @@ export class PickleVM {
     }
     this.legacyKeys = items as string[];
     this.legacyIdx = 0;
-    this.legacyNext();
+    this.legacyNext(at + 1); // the raw storages start right after the fifth pickle's STOP
   }
 
-  private legacyNext(): void {
+  /** The next storage's header and bytes, which start at `pos` (a position in the data, never a chunk's end). */
+  private legacyNext(pos: number): void {
     if (this.legacyIdx >= this.legacyKeys.length) return;
     const key = this.legacyKeys[this.legacyIdx++] as string;
     const s = this.storages.get(key);
-    if (!s) throw new PickleError('pickle.legacy', `legacy torch file: storage key ${JSON.stringify(key)} has no matching ('storage', …) id`, this.streamLen);
+    if (!s) throw new PickleError('pickle.legacy', `legacy torch file: storage key ${JSON.stringify(key)} has no matching ('storage', …) id`, pos);
     this.header(8, (h, hat) => {
       const numel = u64(h, 0, hat);
       if (numel !== s.numel) {
         throw new PickleError('pickle.legacy', `legacy torch file: storage ${JSON.stringify(key)} says ${numel} elements, its id says ${s.numel}`, hat);
       }
       const bytes = numel * s.elsize;
-      if (bytes > 0) this.raw(bytes, () => this.legacyNext());
-      else this.legacyNext();
+      if (bytes > 0) this.raw(bytes, () => this.legacyNext(hat + 8 + bytes));
+      else this.legacyNext(hat + 8);
     });
   }
 
