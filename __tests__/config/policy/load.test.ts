@@ -6,7 +6,7 @@ import { checkGlobal, parseByteSize } from '../../../src/config/policy/schema.js
 const SRC = '.github/model-gate.yml';
 const A = 'a'.repeat(40);
 
-function lines(errors: { line: number; message: string }[]): [number, string][] {
+function lines(errors: { line?: number; message: string }[]): [number | undefined, string][] {
   return errors.map((e) => [e.line, e.message]);
 }
 
@@ -192,7 +192,7 @@ describe('loadPolicy', () => {
 describe('examples/model-gate.yml', () => {
   it('loads without errors and means what its comments say', async () => {
     const { readFileSync } = await import('node:fs');
-    const text = readFileSync(new URL('../../examples/model-gate.yml', import.meta.url), 'utf8');
+    const text = readFileSync(new URL('../../../examples/model-gate.yml', import.meta.url), 'utf8');
     const { policy, errors } = loadPolicy(text, 'examples/model-gate.yml');
     expect(errors).toEqual([]);
     expect(policy.trustedPublishers).toContain('acme-ai');
