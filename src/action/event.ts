@@ -1,4 +1,8 @@
-// Which change the action reviews, from the workflow event. Pure: the payload is passed in.
+// Which change the action reviews, from the workflow event. Pure: the payload is passed in. The fields read are
+// validated by schemas that follow GitHub's webhook documentation for pull_request / pull_request_target and push
+// (other fields are ignored: GitHub adds them freely).
+import * as z from 'zod/mini';
+import { describeValue } from '../config/schema/kit.js';
 
 export type ReviewTarget =
   | { kind: 'pull_request'; number: number; baseSha: string; headSha: string; baseRef: string; fork: boolean; url: string }
@@ -6,11 +10,39 @@ export type ReviewTarget =
 
 export class UnsupportedEventError extends Error {}
 
-const SHA = /^[0-9a-f]{40}$/;
 const ZERO = '0'.repeat(40);
 
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v : undefined;
+/** What a field must be, said of the value found (or its absence). */
+const expected = (what: string) => (iss: { input?: unknown }) =>
+  iss.input === undefined ? 'is missing' : `is ${describeValue(iss.input)}, not ${what}`;
+
+const sha = z.string({ error: expected('a 40-hex commit sha') }).check(z.regex(/^[0-9a-f]{40}$/, { error: expected('a 40-hex commit sha') }));
+const text = z.optional(z.string({ error: expected('text') }));
+const object = <T extends z.core.$ZodLooseShape>(shape: T) => z.looseObject(shape, { error: expected('an object') });
+/** `head.repo` is null when the fork it came from was deleted. */
+const repository = z.nullish(object({ full_name: text }));
+
+export const PullRequestEventSchema = object({
+  number: z.optional(z.int({ error: expected('a pull request number') })),
+  pull_request: object({
+    number: z.optional(z.int({ error: expected('a pull request number') })),
+    html_url: text,
+    base: object({ sha, ref: text, repo: repository }),
+    head: object({ sha, repo: repository })
+  })
+}).check(
+  z.refine((e) => e.pull_request.number !== undefined || e.number !== undefined, { error: 'is missing', path: ['pull_request', 'number'] })
+);
+export type PullRequestEvent = z.output<typeof PullRequestEventSchema>;
+
+export const PushEventSchema = object({ after: sha, before: z.optional(z.string({ error: expected('a commit sha') })), ref: text });
+export type PushEvent = z.output<typeof PushEventSchema>;
+
+/** `name` payload: `path` is …; `hint`. */
+function refused(name: string, error: z.core.$ZodError, hint: string): UnsupportedEventError {
+  const issue = error.issues[0];
+  const where = issue && issue.path.length > 0 ? `\`${issue.path.join('.')}\` ` : '';
+  return new UnsupportedEventError(`${name} payload: ${where}${issue?.message ?? 'is not an object'}; ${hint}`);
 }
 
 /**
@@ -20,32 +52,26 @@ function str(v: unknown): string | undefined {
  */
 export function targetFromEvent(eventName: string, payload: Record<string, unknown>): ReviewTarget {
   if (eventName === 'pull_request' || eventName === 'pull_request_target') {
-    const pr = payload.pull_request as Record<string, unknown> | undefined;
-    const base = pr?.base as Record<string, unknown> | undefined;
-    const head = pr?.head as Record<string, unknown> | undefined;
-    const baseSha = str(base?.sha);
-    const headSha = str(head?.sha);
-    const number = typeof pr?.number === 'number' ? pr.number : Number(payload.number);
-    if (!baseSha || !SHA.test(baseSha) || !headSha || !SHA.test(headSha) || !Number.isSafeInteger(number)) {
-      throw new UnsupportedEventError(`${eventName} payload lacks pull_request.number/base.sha/head.sha; is this a real pull request event?`);
-    }
-    const baseRepo = (base?.repo as Record<string, unknown> | undefined)?.full_name;
-    const headRepo = (head?.repo as Record<string, unknown> | undefined)?.full_name;
+    const r = PullRequestEventSchema.safeParse(payload);
+    if (!r.success) throw refused(eventName, r.error, 'is this a real pull request event?');
+    const { pull_request: pr } = r.data;
+    const baseRepo = pr.base.repo?.full_name;
+    const headRepo = pr.head.repo?.full_name;
     return {
       kind: 'pull_request',
-      number,
-      baseSha,
-      headSha,
-      baseRef: str(base?.ref) ?? '',
+      number: pr.number ?? r.data.number ?? 0,
+      baseSha: pr.base.sha,
+      headSha: pr.head.sha,
+      baseRef: pr.base.ref ?? '',
       fork: typeof headRepo === 'string' && typeof baseRepo === 'string' && headRepo !== baseRepo,
-      url: str(pr?.html_url) ?? ''
+      url: pr.html_url ?? ''
     };
   }
   if (eventName === 'push') {
-    const after = str(payload.after);
-    const before = str(payload.before);
-    if (!after || !SHA.test(after)) throw new UnsupportedEventError('push payload lacks a 40-hex `after` sha');
-    return { kind: 'push', beforeSha: before && SHA.test(before) && before !== ZERO ? before : null, afterSha: after, ref: str(payload.ref) ?? '' };
+    const r = PushEventSchema.safeParse(payload);
+    if (!r.success) throw refused('push', r.error, 'is this a real push event?');
+    const { before, after, ref } = r.data;
+    return { kind: 'push', beforeSha: before && /^[0-9a-f]{40}$/.test(before) && before !== ZERO ? before : null, afterSha: after, ref: ref ?? '' };
   }
   throw new UnsupportedEventError(
     `model-gate runs on pull_request, pull_request_target and push events, not '${eventName}'; use \`mode: verify\` in release jobs`

@@ -1,35 +1,15 @@
-// The action's inputs and their defaults, in one place (action.yml only describes them). Pure: the raw values
-// come in as the runner gives them (strings; '' means unset).
+// The action's inputs and their defaults, in one place (action.yml only describes them): a schema keyed by the
+// input names, which validates them and gives ActionInputs its type. Pure: the raw values come in as the runner
+// gives them (strings; '' means unset). The policy-related inputs (fail-on, concurrency, …) stay text here:
+// loadPolicy parses them with the policy file's own rules and reports them as located errors.
 
 import { DEFAULT_POLICY_PATH } from '../config/policy/defaults.js';
+import * as z from 'zod/mini';
 
-export type Mode = 'review' | 'verify';
-export type SignMode = 'auto' | 'keyless' | 'key' | 'none';
-
-export interface ActionInputs {
-  mode: Mode;
-  allowlist: string;
-  policy: string;
-  failOn: string;
-  hubUrl: string;
-  hubToken: string;
-  /** Origins LFS downloads may be redirected to (mirrors, the local registry); the public Hub's CDNs are built in. */
-  cdnOrigins: string[];
-  githubToken: string;
-  comment: boolean;
-  reportDir: string;
-  concurrency: string;
-  sign: SignMode;
-  signingKey: string;
-  fulcioUrl: string;
-  rekorUrl: string;
-  tsaUrl: string;
-  modelDir: string;
-  signature: string;
-  identity: string;
-  identityProvider: string;
-  publicKey: string;
-}
+const MODES = ['review', 'verify'] as const;
+const SIGN_MODES = ['auto', 'keyless', 'key', 'none'] as const;
+export type Mode = (typeof MODES)[number];
+export type SignMode = (typeof SIGN_MODES)[number];
 
 export const INPUT_DEFAULTS = {
   mode: 'review',
@@ -41,46 +21,70 @@ export const INPUT_DEFAULTS = {
   'identity-provider': 'https://token.actions.githubusercontent.com'
 } as const;
 
+/** Inputs read exactly as given: key material, whose whitespace may matter. */
+const VERBATIM = new Set(['signing-key', 'public-key']);
+
 export class InputError extends Error {}
 
-function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new InputError(`input '${name}' is '${value}'; expected one of: ${allowed.join(', ')}`);
-}
+const oneOf = <const T extends readonly [string, ...string[]]>(name: string, allowed: T) =>
+  z.enum(allowed, { error: (iss) => `input '${name}' is '${String(iss.input)}'; expected one of: ${allowed.join(', ')}` });
 
-function bool(name: string, value: string): boolean {
-  if (/^(true|1|yes)$/i.test(value)) return true;
-  if (/^(false|0|no)$/i.test(value)) return false;
-  throw new InputError(`input '${name}' is '${value}'; expected true or false`);
-}
+const bool = (name: string) =>
+  z.pipe(
+    z.string().check(z.regex(/^(true|1|yes|false|0|no)$/i, { error: (iss) => `input '${name}' is '${String(iss.input)}'; expected true or false` })),
+    z.transform((v: string) => /^(true|1|yes)$/i.test(v))
+  );
+
+const text = z.string();
+
+/** Every input by its action.yml name, in action.yml's order. */
+export const ActionInputsSchema = z.strictObject({
+  mode: oneOf('mode', MODES),
+  allowlist: text,
+  policy: text,
+  'fail-on': text,
+  'hub-url': text,
+  'hub-token': text,
+  /** Origins LFS downloads may be redirected to (mirrors, the local registry); the public Hub's CDNs are built in. */
+  'cdn-origins': z.pipe(text, z.transform((v: string) => v.split(/[\s,]+/).filter((o) => o !== ''))),
+  'github-token': text,
+  comment: bool('comment'),
+  'report-dir': text,
+  concurrency: text,
+  sign: oneOf('sign', SIGN_MODES),
+  'signing-key': text,
+  'fulcio-url': text,
+  'rekor-url': text,
+  'tsa-url': text,
+  'model-dir': text,
+  signature: text,
+  identity: text,
+  'identity-provider': text,
+  'public-key': text
+});
+
+export const INPUT_NAMES = Object.keys(ActionInputsSchema.shape) as (keyof typeof ActionInputsSchema.shape)[];
+
+type Camel<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<Camel<T>>}` : S;
+type RawInputs = z.output<typeof ActionInputsSchema>;
+
+/** The inputs as the action's code reads them: `fail-on` → `failOn`. */
+export type ActionInputs = { [K in keyof RawInputs as Camel<K & string>]: RawInputs[K] };
+
+const camel = (name: string): string => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** Reads every input through `get` (core.getInput in the action), applying defaults and validating. */
 export function readInputs(get: (name: string) => string): ActionInputs {
-  const v = (name: string): string => {
-    const raw = get(name).trim();
-    return raw !== '' ? raw : ((INPUT_DEFAULTS as Record<string, string>)[name] ?? '');
-  };
-  return {
-    mode: oneOf('mode', v('mode'), ['review', 'verify'] as const),
-    allowlist: v('allowlist'),
-    policy: v('policy'),
-    failOn: v('fail-on'),
-    hubUrl: v('hub-url'),
-    hubToken: v('hub-token'),
-    cdnOrigins: v('cdn-origins').split(/[\s,]+/).filter((o) => o !== ''),
-    githubToken: v('github-token'),
-    comment: bool('comment', v('comment')),
-    reportDir: v('report-dir'),
-    concurrency: v('concurrency'),
-    sign: oneOf('sign', v('sign'), ['auto', 'keyless', 'key', 'none'] as const),
-    signingKey: get('signing-key'),
-    fulcioUrl: v('fulcio-url'),
-    rekorUrl: v('rekor-url'),
-    tsaUrl: v('tsa-url'),
-    modelDir: v('model-dir'),
-    signature: v('signature'),
-    identity: v('identity'),
-    identityProvider: v('identity-provider'),
-    publicKey: get('public-key')
-  };
+  const raw: Record<string, string> = {};
+  for (const name of INPUT_NAMES) {
+    if (VERBATIM.has(name)) {
+      raw[name] = get(name);
+      continue;
+    }
+    const value = get(name).trim();
+    raw[name] = value !== '' ? value : ((INPUT_DEFAULTS as Record<string, string>)[name] ?? '');
+  }
+  const r = ActionInputsSchema.safeParse(raw);
+  if (!r.success) throw new InputError(r.error.issues[0]?.message ?? 'invalid inputs');
+  return Object.fromEntries(Object.entries(r.data).map(([k, v]) => [camel(k), v])) as ActionInputs;
 }

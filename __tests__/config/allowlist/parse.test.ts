@@ -11,7 +11,7 @@ function doc(...items: string[]): string {
 }
 
 /** [line, message fragment] pairs, in order. */
-function where(errors: AllowlistError[]): [number, string][] {
+function where(errors: AllowlistError[]): [number | undefined, string][] {
   return errors.map((e) => [e.line, e.message]);
 }
 

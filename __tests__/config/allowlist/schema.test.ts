@@ -1,102 +1,24 @@
-// The published JSON Schema must agree with the parser. No JSON Schema library is available, so this file has a
-// small validator for exactly the keywords the schema uses; it fails loudly on any other keyword, so the schema
-// cannot grow a rule this check silently ignores.
+// The published JSON Schema must agree with the parser. The schema is generated from the same zod schema the parser
+// validates with (src/config/allowlist/schema.ts); a real JSON Schema validator (ajv, draft 2020-12) checks
+// samples against the committed file, so an editor's YAML server and Model Gate read a file alike.
 import { readFileSync } from 'node:fs';
 import { parseAllowlist } from '../../../src/config/allowlist/parse.js';
+import { AllowlistFile } from '../../../src/config/allowlist/schema.js';
+import { renderJsonSchema } from '../../../src/config/schema/json-schema.js';
 import { parseStrictYaml } from '../../../src/config/yaml/strict.js';
-import type { YamlNode } from '../../../src/config/yaml/strict.js';
+import { jsonSchemaValidator, yamlToJson } from '../json-schema-validator.js';
 
 type Schema = Record<string, unknown>;
-const root = JSON.parse(readFileSync(new URL('../../../schema/approved-models.schema.json', import.meta.url), 'utf8')) as Schema;
-
-const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'description', 'examples', '$defs']);
-
-function typeOf(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'array';
-  if (Number.isInteger(v)) return 'integer';
-  return typeof v;
-}
-
-function resolve(ref: string): Schema {
-  if (!ref.startsWith('#/')) throw new Error(`unsupported $ref ${ref}`);
-  let node: unknown = root;
-  for (const part of ref.slice(2).split('/')) node = (node as Schema)[part];
-  if (!node || typeof node !== 'object') throw new Error(`dangling $ref ${ref}`);
-  return node as Schema;
-}
+const committed = readFileSync(new URL('../../../schema/approved-models.schema.json', import.meta.url), 'utf8');
+const root = JSON.parse(committed) as Schema;
+const check = jsonSchemaValidator(root);
 
 /** Returns the list of violations (empty when valid). */
-function validate(schema: Schema, value: unknown, path = '$'): string[] {
-  const errs: string[] = [];
-  for (const [kw, arg] of Object.entries(schema)) {
-    if (ANNOTATIONS.has(kw)) continue;
-    switch (kw) {
-      case '$ref':
-        errs.push(...validate(resolve(arg as string), value, path));
-        break;
-      case 'type': {
-        const types = Array.isArray(arg) ? (arg as string[]) : [arg as string];
-        const t = typeOf(value);
-        if (!types.some((x) => x === t || (x === 'number' && t === 'integer'))) errs.push(`${path}: type ${t} not in ${types.join('|')}`);
-        break;
-      }
-      case 'enum':
-        if (!(arg as unknown[]).some((x) => x === value)) errs.push(`${path}: not in enum`);
-        break;
-      case 'required':
-        if (typeOf(value) === 'object') for (const k of arg as string[]) if (!(k in (value as object))) errs.push(`${path}: missing ${k}`);
-        break;
-      case 'properties':
-        if (typeOf(value) === 'object') {
-          for (const [k, sub] of Object.entries(arg as Record<string, Schema>)) {
-            if (k in (value as object)) errs.push(...validate(sub, (value as Record<string, unknown>)[k], `${path}.${k}`));
-          }
-        }
-        break;
-      case 'additionalProperties':
-        if (arg !== false) throw new Error('only additionalProperties: false is supported');
-        if (typeOf(value) === 'object') {
-          const known = Object.keys((schema.properties ?? {}) as object);
-          for (const k of Object.keys(value as object)) if (!known.includes(k)) errs.push(`${path}: unknown property ${k}`);
-        }
-        break;
-      case 'items':
-        if (Array.isArray(value)) value.forEach((v, i) => errs.push(...validate(arg as Schema, v, `${path}[${i}]`)));
-        break;
-      case 'oneOf': {
-        const passing = (arg as Schema[]).filter((s) => validate(s, value, path).length === 0).length;
-        if (passing !== 1) errs.push(`${path}: matches ${passing} of oneOf`);
-        break;
-      }
-      case 'pattern':
-        if (typeof value === 'string' && !new RegExp(arg as string, 'u').test(value)) errs.push(`${path}: does not match pattern`);
-        break;
-      case 'minItems':
-        if (Array.isArray(value) && value.length < (arg as number)) errs.push(`${path}: too few items`);
-        break;
-      case 'maxItems':
-        if (Array.isArray(value) && value.length > (arg as number)) errs.push(`${path}: too many items`);
-        break;
-      case 'minLength':
-        if (typeof value === 'string' && [...value].length < (arg as number)) errs.push(`${path}: too short`);
-        break;
-      case 'maxLength':
-        if (typeof value === 'string' && [...value].length > (arg as number)) errs.push(`${path}: too long`);
-        break;
-      default:
-        throw new Error(`the schema uses '${kw}', which this test's validator does not implement`);
-    }
-  }
-  return errs;
+function validate(_schema: Schema, value: unknown): string[] {
+  return check(value);
 }
 
-/** YAML → the JSON an editor's YAML language server would see (failsafe: strings; `key:` alone is null). */
-function toJson(node: YamlNode): unknown {
-  if (node.kind === 'scalar') return node.value === '' && node.plain ? null : node.value;
-  if (node.kind === 'sequence') return node.items.map(toJson);
-  return Object.fromEntries(node.pairs.map((p) => [p.key.value, toJson(p.value)]));
-}
+const toJson = yamlToJson;
 
 const A = '0123456789abcdef0123456789abcdef01234567';
 
@@ -136,6 +58,10 @@ const samples: [string, string][] = [
 describe('schema/approved-models.schema.json', () => {
   it('is a draft 2020-12 schema', () => {
     expect(root.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+
+  it('is what the allowlist schema generates (`./run build` rewrites it)', () => {
+    expect(committed).toBe(renderJsonSchema(AllowlistFile));
   });
 
   it.each(samples)('agrees with the parser: %s', (_label, text) => {

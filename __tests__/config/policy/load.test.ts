@@ -6,7 +6,7 @@ import { checkGlobal, parseByteSize } from '../../../src/config/policy/schema.js
 const SRC = '.github/model-gate.yml';
 const A = 'a'.repeat(40);
 
-function lines(errors: { line: number; message: string }[]): [number, string][] {
+function lines(errors: { line?: number; message: string }[]): [number | undefined, string][] {
   return errors.map((e) => [e.line, e.message]);
 }
 

@@ -1,4 +1,4 @@
-import { classifyGlobal, describeGlobal, SAFE_GLOBALS, tierSeverity, WEIGHTS_ONLY_GLOBALS } from '../../../src/config/security/globals/index.js';
+import { classifyGlobal, describeGlobal, REVIEW_GLOBALS, SAFE_GLOBALS, tierSeverity, WEIGHTS_ONLY_GLOBALS } from '../../../src/config/security/globals/index.js';
 
 describe('global policy tiers', () => {
   test.each([
@@ -58,6 +58,24 @@ describe('global policy tiers', () => {
     expect(classifyGlobal('os', 'system', ['os.system'])).toBe('dangerous');
     expect(classifyGlobal('torch', '__builtins__', ['torch.__builtins__'])).toBe('dangerous');
     expect(classifyGlobal('my lib', 'x y', ['my lib.x y'])).toBe('unknown');
+  });
+
+  test('a callable that runs code or loads data is dangerous whatever module it comes from', () => {
+    expect(describeGlobal('mymod', 'exec_script')).toMatchObject({ tier: 'dangerous', category: 'code execution', matched: 'exec_script' });
+    expect(describeGlobal('somelib.utils', 'system')).toMatchObject({ tier: 'dangerous', category: 'code execution' });
+    expect(describeGlobal('somelib', 'spawnv')).toMatchObject({ tier: 'dangerous', category: 'code execution' });
+    expect(describeGlobal('mylib.io', 'loads')).toMatchObject({ tier: 'dangerous', category: 'nested loader' });
+    expect(describeGlobal('mylib', 'Helper.getattr')).toMatchObject({ tier: 'dangerous', category: 'indirection' });
+    expect(classifyGlobal('mylib', 'execution_order')).toBe('dangerous');
+    expect(classifyGlobal('mylib', 'Executor')).toBe('unknown'); // names are case-sensitive: a class, not exec()
+    expect(classifyGlobal('mylib', 'preload')).toBe('unknown');
+  });
+
+  test('no safe or review-tier global is caught by a danger list', () => {
+    for (const g of [...SAFE_GLOBALS, ...REVIEW_GLOBALS]) {
+      const dot = g.lastIndexOf('.');
+      expect([g, classifyGlobal(g.slice(0, dot), g.slice(dot + 1))]).not.toEqual([g, 'dangerous']);
+    }
   });
 
   test('weights_only set is a subset of the safe tier and has no numpy', () => {

@@ -8,9 +8,8 @@ export const DEFAULT_POLICY_PATH = '.github/model-gate.yml';
 export const DEFAULT_FAIL_ON = 'high' as const;
 /** Per file. A larger file is not examined, which blocks approval. */
 export const DEFAULT_MAX_FILE_SIZE = 100 * 1024 ** 3;
-/** Entries reviewed at once. */
+/** Entries reviewed at once (at most MAX_CONCURRENCY, the schema's bound). */
 export const DEFAULT_CONCURRENCY = 4;
-export const MAX_CONCURRENCY = 32;
 
 export function defaultPolicy(): Policy {
   return {

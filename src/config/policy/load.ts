@@ -1,10 +1,13 @@
 // The effective policy: defaults, extended or overridden by the base branch's policy file, then by action inputs.
 // Lists in the file extend the defaults (trusted publishers, known-legitimate namespaces); scalars replace them.
+// Invalid values are reported and left out (so the default applies); an invalid list item is left out of its list.
+import type { LocatedError } from '../../core/errors.js';
 import { severityRank } from '../../core/findings.js';
+import { compileGlob } from '../../core/glob.js';
+import { checkDocument, validItems, validPart, valueAt } from '../schema/located.js';
 import { parseStrictYaml } from '../yaml/strict.js';
 import { defaultPolicy } from './defaults.js';
-import { compileGlob } from '../../core/glob.js';
-import { parseByteSize, parseConcurrency, parseFailOn, readPolicyDocument } from './schema.js';
+import { parseByteSize, parseConcurrency, parseFailOn, POLICY_FIELDS, PolicyExceptionSchema, PolicyFile } from './schema.js';
 import type { Policy, PolicyError } from './schema.js';
 
 export const MAX_POLICY_BYTES = 256 * 1024;
@@ -37,24 +40,38 @@ export function loadPolicy(text: string | null, source: string, inputs: PolicyIn
 
   if (text !== null) {
     const { root, problems } = parseStrictYaml(text, { maxBytes: MAX_POLICY_BYTES, what: source });
-    for (const p of problems) errors.push({ file: source, line: p.line, column: p.column, message: p.message, ...(p.help ? { help: p.help } : {}) });
+    errors.push(...problems);
     if (root !== null) {
-      const { fields, errors: fieldErrors } = readPolicyDocument(root, source);
-      errors.push(...fieldErrors);
-      errors.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
-      if (fields.trustedPublishers) policy.trustedPublishers = union(policy.trustedPublishers, fields.trustedPublishers);
-      if (fields.legitimateNamespaces) policy.legitimateNamespaces = union(policy.legitimateNamespaces, fields.legitimateNamespaces);
-      if (fields.failOn) policy.failOn = fields.failOn;
-      if (fields.exclude) policy.exclude = union([], fields.exclude, exact);
-      if (fields.exceptions) policy.exceptions = fields.exceptions;
-      if (fields.allowGlobals) policy.allowGlobals = union([], fields.allowGlobals, exact);
-      if (fields.maxFileSize !== undefined) policy.maxFileSize = fields.maxFileSize;
-      if (fields.concurrency !== undefined) policy.concurrency = fields.concurrency;
+      const doc = checkDocument(PolicyFile, root, source);
+      errors.push(...doc.errors);
+      errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+      const F = POLICY_FIELDS;
+
+      const trusted = validPart(doc, ['trusted_publishers'], F.trusted_publishers);
+      if (trusted !== undefined) policy.trustedPublishers = union(policy.trustedPublishers, trusted ?? []);
+      const legitimate = validPart(doc, ['legitimate_namespaces'], F.legitimate_namespaces);
+      if (legitimate !== undefined) policy.legitimateNamespaces = union(policy.legitimateNamespaces, legitimate ?? []);
+      const failOn = validPart(doc, ['fail_on'], F.fail_on);
+      if (failOn !== undefined) policy.failOn = failOn;
+      const exclude = validPart(doc, ['exclude'], F.exclude);
+      if (exclude !== undefined) policy.exclude = union([], exclude ?? [], exact);
+      if (valueAt(doc, ['exceptions']) !== undefined && !doc.failedAt(['exceptions'])) {
+        policy.exceptions = validItems(doc, ['exceptions'], PolicyExceptionSchema).map(({ index, value }) => ({
+          ...value,
+          line: doc.plain.nodeAt(['exceptions', index]).line
+        }));
+      }
+      const allowGlobals = validPart(doc, ['allow_globals'], F.allow_globals);
+      if (allowGlobals !== undefined) policy.allowGlobals = union([], allowGlobals ?? [], exact);
+      const maxFileSize = validPart(doc, ['max_file_size'], F.max_file_size);
+      if (maxFileSize !== undefined) policy.maxFileSize = maxFileSize;
+      const concurrency = validPart(doc, ['concurrency'], F.concurrency);
+      if (concurrency !== undefined) policy.concurrency = concurrency;
     }
   }
 
   const inputError = (name: string, value: string, why: string): void => {
-    errors.push({ file: `input ${name}`, line: 1, message: `input \`${name}\` is '${value}'; ${why}` });
+    errors.push({ file: `input ${name}`, line: 1, message: `input \`${name}\` is '${value}'; ${why}` } satisfies LocatedError);
   };
   if (set(inputs.failOn)) {
     const r = parseFailOn(inputs.failOn);

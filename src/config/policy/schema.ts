@@ -1,4 +1,6 @@
-// The policy file `.github/model-gate.yml` (read from the base branch): its types and its validation.
+// The policy file `.github/model-gate.yml` (read from the base branch): its schema, which validates the file
+// (through src/config/schema/located.ts, which puts each error on its line), types the policy and generates
+// schema/policy.schema.json.
 //
 //   version: 1                                  # optional
 //   trusted_publishers: [my-org]                # added to the built-in trusted publishers
@@ -15,143 +17,25 @@
 //   max_file_size: 50GiB                        # bytes, or with a unit: KB MB GB TB KiB MiB GiB TiB
 //   concurrency: 4
 //
-// Scalars are strings (failsafe YAML); numbers are parsed here with errors on anything else.
+// Scalars are strings (failsafe YAML); numbers are parsed here with errors on anything else. The `pattern`s are
+// what the JSON Schema tells editors; the parse and check functions below decide (tests hold them in agreement).
 import type { Severity } from '../../core/findings.js';
-import { checkNamespace, checkRepoId, checkRevision, printable } from '../../core/ids.js';
 import { compileGlob } from '../../core/glob.js';
-import { describeNode } from '../yaml/strict.js';
-import type { YamlMapping, YamlNode } from '../yaml/strict.js';
+import { checkNamespace, checkRepoId, checkRevision, printable } from '../../core/ids.js';
+import { PATTERNS } from '../allowlist/schema.js';
+import * as z from 'zod/mini';
+import { describeValue, mappingRule, rule, say, sayAboutFile, sayPerKey, SKIP, type RawIssue, type Said } from '../schema/kit.js';
+import { DANGER, DANGER_NAME_PREFIXES, DANGER_NAMES, describeGlobal } from '../security/globals/index.js';
+
+/** Entries reviewed at once, at most: more only multiplies Hub requests against one token's rate limit. */
+export const MAX_CONCURRENCY = 32;
 import { didYouMean } from '../yaml/suggest.js';
-import { MAX_CONCURRENCY } from './defaults.js';
-
-export interface PolicyException {
-  repo: string;
-  /** When set, the exception covers only this commit. */
-  revision?: string;
-  /** Check ids (`namespace.shadowing`) or prefixes (`namespace.*`). */
-  checks: string[];
-  reason: string;
-  /** Last day (UTC) the exception applies, YYYY-MM-DD. */
-  expires: string;
-  /** Line in the policy file, for messages. */
-  line?: number;
-}
-
-/** The effective policy: defaults, then the base branch's policy file, then action inputs. */
-export interface Policy {
-  trustedPublishers: string[];
-  legitimateNamespaces: string[];
-  /** The least severe finding that fails the check. */
-  failOn: FailOn;
-  exclude: string[];
-  exceptions: PolicyException[];
-  /** Extra pickle globals allowed, as `module.name`. */
-  allowGlobals: string[];
-  maxFileSize: number;
-  concurrency: number;
-}
 
 export const FAIL_ON_VALUES = ['critical', 'high', 'medium', 'low'] as const satisfies readonly Severity[];
 export type FailOn = (typeof FAIL_ON_VALUES)[number];
 
-export interface PolicyError {
-  file: string;
-  line: number;
-  column?: number;
-  message: string;
-  help?: string;
-}
-
-/** What a policy file sets; absent keys leave the defaults. */
-export interface PolicyFileFields {
-  trustedPublishers?: string[];
-  legitimateNamespaces?: string[];
-  failOn?: FailOn;
-  exclude?: string[];
-  exceptions?: PolicyException[];
-  allowGlobals?: string[];
-  maxFileSize?: number;
-  concurrency?: number;
-}
-
-export const POLICY_KEYS = [
-  'version',
-  'trusted_publishers',
-  'legitimate_namespaces',
-  'fail_on',
-  'exclude',
-  'exceptions',
-  'allow_globals',
-  'max_file_size',
-  'concurrency'
-] as const;
-const EXCEPTION_KEYS = ['repo', 'revision', 'checks', 'reason', 'expires'] as const;
-
-type Here = { line: number; column?: number };
-type Fail = (at: Here, message: string, help?: string) => void;
-
-/** Validates the parsed document. Invalid values are reported and left out (so the default applies). */
-export function readPolicyDocument(root: YamlNode, file: string): { fields: PolicyFileFields; errors: PolicyError[] } {
-  const errors: PolicyError[] = [];
-  const fail: Fail = (at, message, help) => {
-    errors.push({ file, line: at.line, ...(at.column ? { column: at.column } : {}), message, ...(help ? { help } : {}) });
-  };
-  const fields: PolicyFileFields = {};
-  if (root.kind !== 'mapping') {
-    fail(root, `${file} must be a mapping of settings; found ${describeNode(root)}`, 'See the keys documented in the README: `fail_on:`, `exclude:`, `exceptions:` …');
-    return { fields, errors };
-  }
-  for (const { key, value } of root.pairs) {
-    switch (key.value) {
-      case 'version':
-        if (value.kind !== 'scalar' || value.value !== '1') fail(value, `unsupported policy version ${describeNode(value)}`, 'This tool reads `version: 1`.');
-        break;
-      case 'trusted_publishers':
-        assignIf(fields, 'trustedPublishers', namespaces(value, key.value, fail));
-        break;
-      case 'legitimate_namespaces':
-        assignIf(fields, 'legitimateNamespaces', namespaces(value, key.value, fail));
-        break;
-      case 'fail_on': {
-        const r = parseFailOn(value.kind === 'scalar' ? value.value : undefined);
-        if (typeof r === 'string') fields.failOn = r;
-        else fail(value, `\`fail_on\` is ${describeNode(value)}; ${r.error}`);
-        break;
-      }
-      case 'exclude':
-        assignIf(fields, 'exclude', strings(value, key.value, fail, (s) => {
-          const g = compileGlob(s);
-          return g.ok ? null : `pattern '${printable(s)}': ${g.error}`;
-        }));
-        break;
-      case 'exceptions':
-        assignIf(fields, 'exceptions', exceptions(value, fail));
-        break;
-      case 'allow_globals':
-        assignIf(fields, 'allowGlobals', strings(value, key.value, fail, checkGlobal));
-        break;
-      case 'max_file_size': {
-        const r = parseByteSize(value.kind === 'scalar' ? value.value : undefined);
-        if (typeof r === 'number') fields.maxFileSize = r;
-        else fail(value, `\`max_file_size\` is ${describeNode(value)}; ${r.error}`);
-        break;
-      }
-      case 'concurrency': {
-        const r = parseConcurrency(value.kind === 'scalar' ? value.value : undefined);
-        if (typeof r === 'number') fields.concurrency = r;
-        else fail(value, `\`concurrency\` is ${describeNode(value)}; ${r.error}`);
-        break;
-      }
-      default:
-        fail(key, `unknown policy key '${printable(key.value)}'${didYouMean(key.value, POLICY_KEYS)}`, `Known keys: ${POLICY_KEYS.join(', ')}.`);
-    }
-  }
-  return { fields, errors };
-}
-
-function assignIf<K extends keyof PolicyFileFields>(o: PolicyFileFields, k: K, v: PolicyFileFields[K] | undefined): void {
-  if (v !== undefined) o[k] = v;
-}
+/** An error in the policy file or an action input: the one located error type. */
+export type { LocatedError as PolicyError } from '../../core/errors.js';
 
 type Parsed<T> = T | { error: string };
 
@@ -178,7 +62,7 @@ const UNITS: Record<string, number> = {
 export function parseByteSize(text: string | undefined): Parsed<number> {
   const m = /^([0-9]{1,16})\s?([A-Za-z]{1,3})?$/.exec((text ?? '').trim());
   const unit = m?.[2]?.toLowerCase() ?? 'b';
-  const scale = UNITS[unit];
+  const scale = Object.hasOwn(UNITS, unit) ? UNITS[unit] : undefined;
   if (!m || scale === undefined) return { error: 'write a whole number of bytes, optionally with a unit: KB MB GB TB KiB MiB GiB TiB (e.g. 50GiB)' };
   const n = Number(m[1]) * scale;
   if (!Number.isSafeInteger(n) || n < 1) return { error: 'it must be between 1 byte and 8 PiB' };
@@ -193,60 +77,56 @@ export function parseConcurrency(text: string | undefined): Parsed<number> {
   return n;
 }
 
-// Callables that run code or read files whatever module they come from; no policy may allow them in a pickle.
-const FORBIDDEN_GLOBAL_MODULES = new Set([
-  'builtins', '__builtin__', 'os', 'posix', 'nt', 'subprocess', 'sys', 'socket', 'shutil', 'importlib', 'runpy',
-  'pty', 'ctypes', 'pickle', '_pickle', 'cPickle', 'dill', 'marshal', 'code', 'codeop', 'pdb', 'webbrowser', 'types',
-  'commands', 'multiprocessing', 'asyncio', 'signal', 'tempfile', 'pathlib', 'io', '_io', 'zipimport', 'pkgutil',
-  'urllib', 'requests', 'http', 'ftplib', 'smtplib', 'telnetlib', 'operator', 'functools', 'inspect', 'platform'
-]);
-const FORBIDDEN_GLOBAL_NAMES = new Set([
-  'eval', 'exec', 'execfile', 'compile', 'system', 'popen', '__import__', 'getattr', 'setattr', 'delattr', 'load',
-  'loads', 'open', 'call', 'check_call', 'check_output', 'run', 'spawn', 'Popen', 'import_module'
-]);
+const GLOBAL_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 
-/** null when `g` may be allowed as an extra pickle global, else why not. */
+/**
+ * null when `g` may be allowed as an extra pickle global, else why not. The pickle scanner's own classifier decides:
+ * whatever it would still call dangerous (under any split of `g` into module and name) is refused with its reason,
+ * so an allowed global is never one the scanner goes on to ignore the policy about.
+ */
 export function checkGlobal(g: string): string | null {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(g)) {
-    return `'${printable(g)}' is not \`module.name\` (dotted Python identifiers, no wildcards)`;
-  }
+  if (!GLOBAL_NAME.test(g)) return `'${printable(g)}' is not \`module.name\` (dotted Python identifiers, no wildcards)`;
   const parts = g.split('.');
-  const root = parts[0] ?? '';
-  const last = parts[parts.length - 1] ?? '';
-  if (FORBIDDEN_GLOBAL_MODULES.has(root)) return `'${g}' comes from '${root}', whose members can run code or touch the system; it can never be allowed`;
-  if (FORBIDDEN_GLOBAL_NAMES.has(last) || last.startsWith('spawn') || last.startsWith('exec')) {
-    return `'${g}' names a callable ('${last}') that can run code or load more data; it can never be allowed`;
+  for (let i = 1; i < parts.length; i++) {
+    const verdict = describeGlobal(parts.slice(0, i).join('.'), parts.slice(i).join('.'));
+    if (verdict.tier === 'dangerous') {
+      const what = verdict.category === 'dunder' ? verdict.reason : `${verdict.category}: ${verdict.reason}`;
+      return `'${g}' can never be allowed: the pickle scanner treats it as dangerous (${what})`;
+    }
   }
   return null;
 }
 
-function strings(value: YamlNode, key: string, fail: Fail, check: (s: string) => string | null): string[] | undefined {
-  if (value.kind === 'scalar' && value.value === '' && value.plain) return [];
-  if (value.kind !== 'sequence') {
-    fail(value, `\`${key}\` must be a list; found ${describeNode(value)}`, `Write \`${key}: [a, b]\` or one \`- item\` per line.`);
-    return undefined;
-  }
-  const out: string[] = [];
-  for (const item of value.items) {
-    if (item.kind !== 'scalar') {
-      fail(item, `items of \`${key}\` must be text; found ${describeNode(item)}`);
-      continue;
-    }
-    const problem = check(item.value);
-    if (problem) fail(item, problem);
-    else out.push(item.value);
-  }
-  return out;
-}
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function namespaces(value: YamlNode, key: string, fail: Fail): string[] | undefined {
-  return strings(value, key, fail, (s) => {
-    const p = checkNamespace(s);
-    return p ? `${p.message}. ${p.help}` : null;
-  });
+/**
+ * The JSON Schema form of checkGlobal's refusal, generated from the same danger lists: a danger entry at the start
+ * or reached through the attribute chain, a dunder component, or a dangerous callable name at the end.
+ */
+function dangerousGlobalPattern(): string {
+  const entries = DANGER.map(([e]) => e);
+  const modules = entries.filter((e) => !e.includes('.')).map(escapeRe);
+  const members = entries.filter((e) => e.includes('.')).map(escapeRe);
+  const names = DANGER_NAMES.map(([n]) => escapeRe(n));
+  const prefixes = DANGER_NAME_PREFIXES.map(([p]) => escapeRe(p));
+  return [
+    `^(?:${entries.map(escapeRe).join('|')})(?:\\.|$)`,
+    `\\.(?:${modules.join('|')})\\.`,
+    `\\.(?:${members.join('|')})(?:\\.|$)`,
+    '^(?!(?:__main__|__builtin__)(?:\\.|$))__[A-Za-z0-9_]+__(?:\\.|$)',
+    '\\.__[A-Za-z0-9_]+__(?:\\.|$)',
+    `\\.(?:${names.join('|')})$`,
+    `\\.(?:${prefixes.join('|')})[A-Za-z0-9_]*$`
+  ].join('|');
 }
 
 const CHECK_ID = /^[a-z0-9][a-z0-9_-]*(\.[a-z0-9][a-z0-9_-]*)*(\.\*)?$/;
+
+function checkIdProblem(c: string): string | null {
+  return c === '*' || !CHECK_ID.test(c)
+    ? `check '${printable(c)}' must be a check id like \`namespace.shadowing\` or a prefix like \`namespace.*\` (a bare '*' is not allowed)`
+    : null;
+}
 
 /** Valid calendar date YYYY-MM-DD. */
 export function isIsoDate(s: string): boolean {
@@ -256,75 +136,224 @@ export function isIsoDate(s: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-function exceptions(value: YamlNode, fail: Fail): PolicyException[] | undefined {
-  if (value.kind === 'scalar' && value.value === '' && value.plain) return [];
-  if (value.kind !== 'sequence') {
-    fail(value, `\`exceptions\` must be a list; found ${describeNode(value)}`, 'Write one `- repo: …` mapping per exception.');
-    return undefined;
-  }
-  const out: PolicyException[] = [];
-  for (const item of value.items) {
-    if (item.kind !== 'mapping') {
-      fail(item, `an exception must be a mapping with repo, checks, reason and expires; found ${describeNode(item)}`);
-      continue;
-    }
-    const ex = exception(item, fail);
-    if (ex) out.push(ex);
-  }
-  return out;
+/** A list of text items (`key:` alone is an empty list); `problem` says what is wrong with one item. */
+function textList(key: string, problem: (s: string) => string | null, item: z.core.GlobalMeta) {
+  return z.nullable(
+    z.array(
+      z
+        .string({
+          error: (iss) => {
+            const empty = iss.input === null ? problem('') : null;
+            return say(empty ?? `items of \`${key}\` must be text; found ${describeValue(iss.input)}`);
+          }
+        })
+        .check(z.meta(item), rule((s: string) => {
+          const p = problem(s);
+          return p ? { message: p } : null;
+        })),
+      { error: (iss) => say(`\`${key}\` must be a list; found ${describeValue(iss.input)}`, `Write \`${key}: [a, b]\` or one \`- item\` per line.`) }
+    )
+  );
 }
 
-function exception(item: YamlMapping, fail: Fail): PolicyException | null {
-  let ok = true;
-  const bad: Fail = (at, message, help) => {
-    ok = false;
-    fail(at, message, help);
+/**
+ * A scalar setting parsed from text (`fail_on: high`, `concurrency: 4`). `textMeta` describes the text form to
+ * editors; `json`, when given, is the number an editor's YAML server reads from an unquoted number.
+ */
+function parsedScalar<T>(key: string, parse: (text: string | undefined) => Parsed<T>, textMeta: z.core.GlobalMeta, json?: z.ZodMiniType) {
+  const bad = (input: unknown, why: string): string => say(`\`${key}\` is ${describeValue(input)}; ${why}`);
+  const whyNot = (text: string | undefined): string => {
+    const r = parse(text);
+    return typeof r === 'object' && r !== null && 'error' in r ? r.error : '';
   };
-  const text: Partial<Record<(typeof EXCEPTION_KEYS)[number], string>> = {};
-  const present = new Set(item.pairs.map((p) => p.key.value));
-  let checks: string[] | undefined;
-  for (const { key, value } of item.pairs) {
-    if (key.value === 'checks') {
-      checks = strings(value, 'checks', bad, (c) =>
-        c === '*' || !CHECK_ID.test(c)
-          ? `check '${printable(c)}' must be a check id like \`namespace.shadowing\` or a prefix like \`namespace.*\` (a bare '*' is not allowed)`
-          : null
-      );
-      const empty = value.kind === 'sequence' ? value.items.length === 0 : value.kind === 'scalar' && value.value === '';
-      if (empty) bad(value, 'an exception must name at least one check', 'List the check ids the exception covers.');
-    } else if ((EXCEPTION_KEYS as readonly string[]).includes(key.value)) {
-      if (value.kind !== 'scalar') bad(value, `\`${key.value}\` must be a single value; found ${describeNode(value)}`);
-      else text[key.value as (typeof EXCEPTION_KEYS)[number]] = value.value;
-    } else {
-      bad(key, `unknown exception key '${printable(key.value)}'${didYouMean(key.value, EXCEPTION_KEYS)}`, `An exception has ${EXCEPTION_KEYS.join(', ')}.`);
-    }
-  }
-  const at = { line: item.line, column: item.column };
-  if (text.repo === undefined) bad(at, 'exception has no `repo`', 'Add `repo: org/name`.');
-  else {
-    const p = checkRepoId(text.repo);
-    if (p) bad(at, p.message, p.help);
-  }
-  if (text.revision !== undefined) {
-    const p = checkRevision(text.revision, text.repo);
-    if (p) bad(at, `exception for '${text.repo ?? '?'}': ${p.message}`, p.help);
-  }
-  if (!present.has('checks')) bad(at, `exception for '${text.repo ?? '?'}' has no \`checks\``, 'List the check ids it covers, e.g. `checks: [namespace.shadowing]`.');
-  if (text.reason === undefined || text.reason.trim() === '') {
-    bad(at, `exception for '${text.repo ?? '?'}' has no \`reason\``, 'Say why the finding is acceptable and who decided (e.g. a ticket).');
-  }
-  if (text.expires === undefined) {
-    bad(at, `exception for '${text.repo ?? '?'}' has no \`expires\` date`, 'Add `expires: YYYY-MM-DD`; exceptions must be re-examined.');
-  } else if (!isIsoDate(text.expires)) {
-    bad(at, `exception for '${text.repo ?? '?'}': expires '${printable(text.expires)}' is not a date`, 'Write it as YYYY-MM-DD, e.g. `expires: 2026-12-31`.');
-  }
-  if (!ok || !text.repo || !checks || checks.length === 0 || !text.reason || !text.expires) return null;
-  return {
-    repo: text.repo,
-    ...(text.revision !== undefined ? { revision: text.revision } : {}),
-    checks,
-    reason: text.reason,
-    expires: text.expires,
-    line: item.line
-  };
+  const text = z
+    .string({ error: (iss) => bad(iss.input, whyNot(undefined)) })
+    .check(
+      z.meta(textMeta),
+      z.superRefine((s: string, ctx) => {
+        const why = whyNot(s);
+        if (why) ctx.addIssue({ code: 'custom', message: bad(s, why), input: s });
+      })
+    );
+  const either = json ? z.union([text, json], { error: (iss) => bad(iss.input, whyNot(undefined)) }) : text;
+  return z.pipe(either, z.transform((v: string | number): T => parse(String(v)) as T));
 }
+
+/** Text that reads as a whole number from 1 to `max` (after trimming), as a regular expression. */
+const wholeNumberUpTo = (max: number): string =>
+  `^\\s*(?:${Array.from({ length: max }, (_, i) => `0{0,${3 - String(i + 1).length}}${i + 1}`).join('|')})\\s*$`;
+
+const caseInsensitive = (word: string): string => [...word].map((c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).join('');
+
+const EXCEPTION_KEYS = ['repo', 'revision', 'checks', 'reason', 'expires'] as const;
+
+/** `repo`, `reason`, `expires` of an exception: text; absence and emptiness are reported by the exception's rule. */
+const exceptionText = (key: string, meta: z.core.GlobalMeta) =>
+  z
+    .string({ error: (iss) => (iss.input === undefined || iss.input === null ? SKIP : say(`\`${key}\` must be a single value; found ${describeValue(iss.input)}`)) })
+    .check(z.meta(meta));
+
+/** One recorded decision about a repository's findings. */
+export const PolicyExceptionSchema = z
+  .strictObject(
+    {
+      repo: exceptionText('repo', { pattern: PATTERNS.repoId, description: 'The repository, `namespace/name`.' }),
+      revision: z.optional(exceptionText('revision', { pattern: PATTERNS.commitSha, description: 'Only this commit (40 lowercase hex).' })),
+      checks: z
+        .array(
+          z
+            .string({ error: (iss) => say(iss.input === null ? checkIdProblem('') ?? '' : `items of \`checks\` must be text; found ${describeValue(iss.input)}`) })
+            .check(
+              z.meta({ pattern: CHECK_ID.source }),
+              rule((c: string) => {
+                const p = checkIdProblem(c);
+                return p ? { message: p } : null;
+              })
+            ),
+          {
+            error: (iss) =>
+              iss.input === undefined ? SKIP
+                : iss.input === null ? say('an exception must name at least one check', 'List the check ids the exception covers.')
+                  : say(`\`checks\` must be a list; found ${describeValue(iss.input)}`, 'Write `checks: [a, b]` or one `- item` per line.')
+          }
+        )
+        .check(
+          // `checks: ""` is both not a list and empty: both are said.
+          z.minLength(1, {
+            error: (iss) => (Array.isArray(iss.input) || iss.input === '' ? say('an exception must name at least one check', 'List the check ids the exception covers.') : SKIP)
+          }),
+          z.meta({ description: 'Check ids (`namespace.shadowing`) or prefixes (`namespace.*`) the exception covers.' })
+        ),
+      reason: exceptionText('reason', { pattern: '\\S', description: 'Why the finding is acceptable and who decided (e.g. a ticket).' }),
+      expires: exceptionText('expires', { pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'Last day (UTC) the exception applies, YYYY-MM-DD.' })
+    },
+    {
+      error: (iss: RawIssue) =>
+        iss.code === 'unrecognized_keys'
+          ? sayPerKey(iss.keys ?? [], (k) => ({ message: `unknown exception key '${printable(k)}'${didYouMean(k, EXCEPTION_KEYS)}`, help: `An exception has ${EXCEPTION_KEYS.join(', ')}.` }))
+          : say(`an exception must be a mapping with repo, checks, reason and expires; found ${describeValue(iss.input)}`)
+    }
+  )
+  .check(
+    mappingRule((ex, add) => {
+      const text = (k: string): string | undefined => (ex[k] === null ? '' : typeof ex[k] === 'string' ? ex[k] : undefined);
+      const repo = text('repo');
+      const who = repo ?? '?';
+      const at = (said: Said): void => add([], said);
+      if (repo === undefined) at({ message: 'exception has no `repo`', help: 'Add `repo: org/name`.' });
+      else {
+        const p = checkRepoId(repo);
+        if (p) at(p);
+      }
+      const revision = text('revision');
+      if (revision !== undefined) {
+        const p = checkRevision(revision, repo);
+        if (p) at({ message: `exception for '${who}': ${p.message}`, help: p.help });
+      }
+      if (!Object.hasOwn(ex, 'checks')) at({ message: `exception for '${who}' has no \`checks\``, help: 'List the check ids it covers, e.g. `checks: [namespace.shadowing]`.' });
+      const reason = text('reason');
+      if (reason === undefined || reason.trim() === '') at({ message: `exception for '${who}' has no \`reason\``, help: 'Say why the finding is acceptable and who decided (e.g. a ticket).' });
+      const expires = text('expires');
+      if (expires === undefined) at({ message: `exception for '${who}' has no \`expires\` date`, help: 'Add `expires: YYYY-MM-DD`; exceptions must be re-examined.' });
+      else if (!isIsoDate(expires)) at({ message: `exception for '${who}': expires '${printable(expires)}' is not a date`, help: 'Write it as YYYY-MM-DD, e.g. `expires: 2026-12-31`.' });
+    })
+  );
+
+const namespace = (s: string): string | null => {
+  const p = checkNamespace(s);
+  return p ? `${p.message}. ${p.help}` : null;
+};
+const NAMESPACE = { pattern: `^(?!.*(?:--|\\.\\.))[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,94}[A-Za-z0-9_])?$` };
+const exclusion = (s: string): string | null => {
+  const g = compileGlob(s);
+  return g.ok ? null : `pattern '${printable(s)}': ${g.error}`;
+};
+
+/** Every setting of the policy file, in the order the documentation lists them. */
+export const POLICY_FIELDS = {
+  version: z
+    .literal([1, '1'], { error: (iss) => say(`unsupported policy version ${describeValue(iss.input)}`, 'This tool reads `version: 1`.') })
+    .check(z.meta({ description: 'Format version. Always 1 (optional).' })),
+  trusted_publishers: textList('trusted_publishers', namespace, NAMESPACE).check(
+    z.meta({ description: 'Hub organisations and users added to the built-in trusted publishers.' })
+  ),
+  legitimate_namespaces: textList('legitimate_namespaces', namespace, NAMESPACE).check(
+    z.meta({ description: 'Namespaces the team found legitimate: lookalike checks do not flag them.' })
+  ),
+  fail_on: parsedScalar('fail_on', parseFailOn, {
+    pattern: `^\\s*(?:${FAIL_ON_VALUES.map(caseInsensitive).join('|')})\\s*$`,
+    description: `The least severe finding that fails the check: ${FAIL_ON_VALUES.join(' | ')} (default high; any case).`
+  }),
+  exclude: textList('exclude', exclusion, { minLength: 1, maxLength: 256, pattern: PATTERNS.filePattern }).check(
+    z.meta({ description: 'Files not downloaded (listed, but not scanned or signed). Code, configuration and model cards are always reviewed.' })
+  ),
+  exceptions: z
+    .nullable(
+      z.array(PolicyExceptionSchema, {
+        error: (iss) => say(`\`exceptions\` must be a list; found ${describeValue(iss.input)}`, 'Write one `- repo: …` mapping per exception.')
+      })
+    )
+    .check(z.meta({ description: 'Recorded decisions about one repository\'s findings; each needs checks, a reason and an expiry date.' })),
+  allow_globals: textList('allow_globals', checkGlobal, {
+    pattern: GLOBAL_NAME.source,
+    not: { pattern: dangerousGlobalPattern() }
+  }).check(z.meta({ description: 'Extra pickle globals to allow, as module.name. What the scanner calls dangerous can never be allowed.' })),
+  max_file_size: parsedScalar(
+    'max_file_size',
+    parseByteSize,
+    // The whole number may not exceed 2^53 bytes once scaled, which a pattern cannot say.
+    { pattern: '^\\s*[0-9]{1,16}\\s?(?:[bB]|[kKmMgGtT][iI]?[bB])?\\s*$' },
+    z.int().check(z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER))
+  ).check(z.meta({ description: 'Per file: bytes, or with a unit (KB MB GB TB KiB MiB GiB TiB). Larger files are not examined and block approval.' })),
+  concurrency: parsedScalar('concurrency', parseConcurrency, { pattern: wholeNumberUpTo(MAX_CONCURRENCY) }, z.int().check(z.minimum(1), z.maximum(MAX_CONCURRENCY))).check(
+    z.meta({ description: 'Entries reviewed at once.' })
+  )
+} as const;
+
+export const POLICY_KEYS = Object.keys(POLICY_FIELDS) as (keyof typeof POLICY_FIELDS)[];
+
+/** The whole file. Every key is optional; absent keys keep the defaults. */
+export const PolicyFile = z
+  .strictObject(
+    Object.fromEntries(Object.entries(POLICY_FIELDS).map(([k, v]) => [k, z.optional(v)])) as {
+      [K in keyof typeof POLICY_FIELDS]: z.ZodMiniOptional<(typeof POLICY_FIELDS)[K]>;
+    },
+    {
+      error: (iss: RawIssue) =>
+        iss.code === 'unrecognized_keys'
+          ? sayPerKey(iss.keys ?? [], (k) => ({ message: `unknown policy key '${printable(k)}'${didYouMean(k, POLICY_KEYS)}`, help: `Known keys: ${POLICY_KEYS.join(', ')}.` }))
+          : sayAboutFile(` must be a mapping of settings; found ${describeValue(iss.input)}`, 'See the keys documented in the README: `fail_on:`, `exclude:`, `exceptions:` …')
+    }
+  )
+  .check(
+    z.meta({
+      $id: 'https://github.com/model-gate/model-gate/schema/policy.schema.json',
+      title: 'Model Gate policy (.github/model-gate.yml)',
+      description: "Model Gate's policy, read from the pull request's base branch. Every key is optional; absent keys keep the defaults.",
+      examples: [
+        {
+          version: 1,
+          trusted_publishers: ['acme-ai'],
+          fail_on: 'high',
+          exclude: ['original/**'],
+          exceptions: [
+            { repo: 'acme-ai/internal-embedder', checks: ['namespace.shadowing'], reason: 'Our own re-publication of the upstream model (SEC-1234)', expires: '2026-12-31' }
+          ],
+          allow_globals: ['collections.OrderedDict'],
+          max_file_size: '100GiB',
+          concurrency: 4
+        }
+      ]
+    })
+  );
+
+type Camel<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<Camel<T>>}` : S;
+type Setting<K extends keyof typeof POLICY_FIELDS> = NonNullable<z.output<(typeof POLICY_FIELDS)[K]>>;
+
+/** One exception, with its line in the policy file for messages. */
+export type PolicyException = z.output<typeof PolicyExceptionSchema> & { line?: number };
+
+/** The effective policy: defaults, then the base branch's policy file, then action inputs. */
+export type Policy = {
+  -readonly [K in Exclude<keyof typeof POLICY_FIELDS, 'version' | 'exceptions'> as Camel<K>]: Setting<K>;
+} & { exceptions: PolicyException[] };

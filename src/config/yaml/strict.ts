@@ -5,6 +5,7 @@
 // indentation. It never throws: every problem comes back with a 1-based line and column.
 import { EVENT_ID, getScalarValue, parseEvents, SCALAR_STYLE } from 'js-yaml';
 import type { Event, ScalarEvent } from 'js-yaml';
+import type { LocatedError } from '../../core/errors.js';
 
 export interface Position {
   /** 1-based line. */
@@ -34,17 +35,15 @@ export interface YamlMapping extends Extent {
 }
 export type YamlNode = YamlScalar | YamlSequence | YamlMapping;
 
-export interface YamlProblem extends Position {
-  message: string;
-  help?: string;
-}
+/** A YAML-level problem: the one located error type, always with a line and column. */
+export type YamlProblem = LocatedError & Position;
 
 export interface StrictYamlOptions {
   /** Refuse inputs larger than this many UTF-8 bytes before parsing. */
   maxBytes: number;
   /** Maximum nesting of collections. */
   maxDepth?: number;
-  /** What the file is called in messages ("approved-models.yaml"). */
+  /** What the file is called in messages and errors ("approved-models.yaml"). */
   what: string;
 }
 
@@ -97,6 +96,7 @@ export function parseStrictYaml(text: string, options: StrictYamlOptions): Stric
       root: null,
       problems: [
         {
+          file: options.what,
           line: 1,
           column: 1,
           message: `${options.what} is ${bytes} bytes, over the ${options.maxBytes}-byte limit; it was not parsed`,
@@ -110,6 +110,7 @@ export function parseStrictYaml(text: string, options: StrictYamlOptions): Stric
     return {
       root: null,
       problems: tabs.slice(0, 20).map((p) => ({
+        file: options.what,
         ...p,
         message: 'tab character in indentation',
         help: 'YAML indentation must use spaces; replace the tab with spaces.'
@@ -123,7 +124,7 @@ export function parseStrictYaml(text: string, options: StrictYamlOptions): Stric
   } catch (err) {
     return { root: null, problems: [problemFromException(err, options.what)] };
   }
-  return new Builder(text, events).build();
+  return new Builder(text, events, options.what).build();
 }
 
 function problemFromException(err: unknown, what: string): YamlProblem {
@@ -132,6 +133,7 @@ function problemFromException(err: unknown, what: string): YamlProblem {
   const line = typeof e.mark?.line === 'number' ? e.mark.line + 1 : 1;
   const column = typeof e.mark?.column === 'number' ? e.mark.column + 1 : 1;
   return {
+    file: what,
     line,
     column,
     message: `${what} is not valid YAML: ${reason}`,
@@ -144,12 +146,16 @@ class Builder {
   private i = 0;
   private readonly lines: LineIndex;
   private readonly problems: YamlProblem[] = [];
+  private readonly problem = (p: Omit<YamlProblem, 'file'>): void => {
+    this.problems.push({ file: this.file, ...p });
+  };
   /** Offset of the last positioned event, used to place empty scalars (which have no offset). */
   private lastOffset = 0;
 
   constructor(
     private readonly text: string,
-    private readonly events: Event[]
+    private readonly events: Event[],
+    private readonly file: string
   ) {
     this.lines = new LineIndex(text);
   }
@@ -168,7 +174,7 @@ class Builder {
       if (documents === 1) root = node;
       else if (documents === 2) {
         const at = node ?? { line: this.lines.at(this.lastOffset).line, column: 1 };
-        this.problems.push({
+        this.problem({
           line: at.line,
           column: 1,
           message: 'a second YAML document (after `---`) is not allowed',
@@ -197,7 +203,7 @@ class Builder {
   private checkDecorations(ev: { anchorStart: number; anchorEnd: number; tagStart: number; tagEnd: number }): void {
     if (ev.anchorStart >= 0) {
       const name = this.text.slice(ev.anchorStart, ev.anchorEnd);
-      this.problems.push({
+      this.problem({
         ...this.pos(ev.anchorStart - 1),
         message: `YAML anchor '&${name}' is not allowed`,
         help: 'Anchors and aliases are refused (they enable exponential "billion laughs" expansion); write the value out.'
@@ -205,7 +211,7 @@ class Builder {
     }
     if (ev.tagStart >= 0) {
       const tag = this.text.slice(ev.tagStart, ev.tagEnd);
-      this.problems.push({
+      this.problem({
         ...this.pos(ev.tagStart),
         message: `YAML tag '${tag}' is not allowed`,
         help: 'Remove the tag; every value in this file is read as plain text.'
@@ -222,7 +228,7 @@ class Builder {
       case EVENT_ID.ALIAS: {
         const at = this.pos(Math.max(0, ev.anchorStart - 1));
         const name = this.text.slice(ev.anchorStart, ev.anchorEnd);
-        this.problems.push({
+        this.problem({
           ...at,
           message: `YAML alias '*${name}' is not allowed`,
           help: 'Anchors and aliases are refused (they enable exponential "billion laughs" expansion); write the value out.'
@@ -249,7 +255,7 @@ class Builder {
               ? this.node()
               : this.empty();
           if (keyNode.kind !== 'scalar') {
-            this.problems.push({
+            this.problem({
               line: keyNode.line,
               column: keyNode.column,
               message: `a ${keyNode.kind} used as a mapping key is not allowed`,
@@ -258,7 +264,7 @@ class Builder {
             continue;
           }
           if (keyNode.plain && keyNode.value === '<<') {
-            this.problems.push({
+            this.problem({
               line: keyNode.line,
               column: keyNode.column,
               message: "YAML merge key '<<' is not allowed",
@@ -268,7 +274,7 @@ class Builder {
           }
           const first = seen.get(keyNode.value);
           if (first !== undefined) {
-            this.problems.push({
+            this.problem({
               line: keyNode.line,
               column: keyNode.column,
               message: `duplicate key '${keyNode.value}' (first defined on line ${first})`,
@@ -301,14 +307,16 @@ class Builder {
 
 /** How a node reads in a message: `'value'`, `nothing`, `a list`, `a mapping`. */
 export function describeNode(node: YamlNode): string {
-  if (node.kind === 'scalar') {
-    if (node.value === '') return 'nothing';
-    let shown = '';
-    for (const ch of node.value) {
-      const code = ch.codePointAt(0) ?? 0;
-      shown += code < 0x20 || code > 0x7e ? `\\u{${code.toString(16).toUpperCase()}}` : ch;
-    }
-    return `'${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}'`;
-  }
+  if (node.kind === 'scalar') return node.value === '' ? 'nothing' : quoteScalar(node.value);
   return node.kind === 'sequence' ? 'a list' : 'a mapping';
+}
+
+/** `'text'` with control and non-ASCII characters escaped, cut at 60 characters. */
+export function quoteScalar(value: string): string {
+  let shown = '';
+  for (const ch of value) {
+    const code = ch.codePointAt(0) ?? 0;
+    shown += code < 0x20 || code > 0x7e ? `\\u{${code.toString(16).toUpperCase()}}` : ch;
+  }
+  return `'${shown.length > 60 ? `${shown.slice(0, 60)}…` : shown}'`;
 }

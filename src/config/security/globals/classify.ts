@@ -1,7 +1,9 @@
 // Classifies one imported `module.name` for the pickle VM and for configs that name Python classes (Keras).
 // Exact matches only for what is allowed; danger lists grade everything else (threats.md §3).
 import type { Severity } from '../../../core/findings.js';
-import { DANGER, DANGER_HELP, type DangerCategory, REVIEW_CLASS_MODULES, REVIEW_GLOBALS, SAFE_GLOBALS } from './lists.js';
+import {
+  DANGER, DANGER_HELP, DANGER_NAME_PREFIXES, DANGER_NAMES, type DangerCategory, REVIEW_CLASS_MODULES, REVIEW_GLOBALS, SAFE_GLOBALS
+} from './lists.js';
 
 export type GlobalTier = 'safe' | 'review' | 'unknown' | 'dangerous';
 
@@ -18,6 +20,12 @@ export interface GlobalVerdict {
 }
 
 const DANGER_MAP: ReadonlyMap<string, DangerCategory> = new Map(DANGER);
+const DANGER_NAME_MAP: ReadonlyMap<string, DangerCategory> = new Map(DANGER_NAMES);
+
+/** The danger category of a callable's own name (`system`, `exec_script`), whatever its module. */
+function dangerName(last: string): DangerCategory | undefined {
+  return DANGER_NAME_MAP.get(last) ?? DANGER_NAME_PREFIXES.find(([prefix]) => last.startsWith(prefix))?.[1];
+}
 // Modules whose dunder-shaped names are ordinary (a script's classes; Python 2 builtins, renamed before this).
 const DUNDER_OK_MODULES = new Set(['__main__', '__builtin__']);
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -67,6 +75,9 @@ export function describeGlobal(module: string, name: string, allow?: Iterable<st
     const hit = dangerAt(parts, i);
     if (hit) return dangerous(hit[1], hit[0], `${DANGER_HELP[hit[1]]} (reached through the attribute chain \`${name}\`)`);
   }
+  const last = parts[parts.length - 1] ?? '';
+  const byName = dangerName(last);
+  if (byName) return dangerous(byName, last, `${DANGER_HELP[byName]} (a callable named \`${last}\`, whatever its module)`);
 
   if (SAFE_GLOBALS.has(full)) return { tier: 'safe', reason: 'allowlisted tensor/array reconstruction' };
   const allowed = allow ? (allow instanceof Set ? allow : new Set(allow)).has(full) : false;

@@ -147,6 +147,25 @@ export const DANGER: ReadonlyArray<readonly [string, DangerCategory]> = [
     .map((p) => [p, 'scanner evasion'] as const)
 ];
 
+/**
+ * Callables that run code, reach other callables or load more data whatever module they come from (a module the
+ * lists above do not name can still re-export them): a global whose last name is one of these, or starts with
+ * `exec` or `spawn`, is dangerous. Moved here from the policy's own "never allow" list, so the scanner grades and
+ * the policy refuses the same names.
+ */
+export const DANGER_NAMES: ReadonlyArray<readonly [string, DangerCategory]> = [
+  ...['eval', 'exec', 'execfile', 'compile', 'system', 'popen', 'Popen', 'spawn', 'call', 'check_call', 'check_output',
+    'run', 'import_module'].map((n) => [n, 'code execution'] as const),
+  ...['getattr', 'setattr', 'delattr'].map((n) => [n, 'indirection'] as const),
+  ...['load', 'loads'].map((n) => [n, 'nested loader'] as const),
+  ['open', 'file write']
+];
+/** Name prefixes with the same meaning (`exec_script`, `spawnv`). */
+export const DANGER_NAME_PREFIXES: ReadonlyArray<readonly [string, DangerCategory]> = [
+  ['exec', 'code execution'],
+  ['spawn', 'code execution']
+];
+
 export const DANGER_HELP: Readonly<Record<DangerCategory, string>> = {
   'code execution': 'runs a process or arbitrary Python code',
   indirection: 'calls or looks up other callables, a building block for hiding a payload',

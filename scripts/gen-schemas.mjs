@@ -1,0 +1,33 @@
+// Writes schema/*.schema.json from the configuration schemas in src/config (see src/config/schema/json-schema.ts).
+// `--check`: write nothing, fail when a committed file differs from what the sources generate.
+import { build } from 'esbuild';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const check = process.argv.includes('--check');
+mkdirSync('.tools', { recursive: true });
+const dir = mkdtempSync(join('.tools', 'gen-schemas-'));
+try {
+  const out = join(dir, 'json-schema.mjs');
+  await build({
+    entryPoints: ['src/config/schema/json-schema.ts'], outfile: out, bundle: true, platform: 'node', format: 'esm',
+    target: 'node24', logLevel: 'warning'
+  });
+  const { GENERATED_SCHEMAS, renderJsonSchema } = await import(pathToFileURL(resolve(out)).href);
+  const stale = [];
+  for (const { path, schema } of GENERATED_SCHEMAS) {
+    const text = renderJsonSchema(schema);
+    let committed = null;
+    try { committed = readFileSync(path, 'utf8'); } catch { /* not generated yet */ }
+    if (committed === text) continue;
+    if (check) stale.push(path);
+    else { writeFileSync(path, text); console.log(`wrote ${path}`); }
+  }
+  if (stale.length > 0) {
+    console.error(`${stale.join(', ')} ${stale.length === 1 ? 'is' : 'are'} stale: run \`./run build\` and commit schema/.`);
+    process.exitCode = 1;
+  } else if (check) console.log('schema/ is up to date');
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
