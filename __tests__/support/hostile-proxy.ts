@@ -1,7 +1,7 @@
 // A real HTTP server on 127.0.0.1 that forwards to an upstream origin (the registry's Hub or CDN port) and injects
 // faults into chosen requests: canned statuses, rewritten headers or JSON, bodies cut by a reset, a stall or a
 // clean early end. It records every request it saw, so tests can assert what reached which origin.
-import { createServer, request as httpRequest, type IncomingHttpHeaders, type OutgoingHttpHeaders, type Server } from 'node:http';
+import { Agent, createServer, request as httpRequest, type IncomingHttpHeaders, type OutgoingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 export interface SeenRequest {
@@ -75,6 +75,8 @@ export async function startHostileProxy(opts: ProxyOptions): Promise<HostileProx
   const faults: { fault: Fault; left: number }[] = [];
   const requests: SeenRequest[] = [];
   const sockets = new Set<Socket>();
+  // Its own pool of upstream connections, torn down with the proxy (the global agent would keep them alive).
+  const agent = new Agent({ keepAlive: true });
   let self = '';
 
   const server: Server = createServer((req, res) => {
@@ -99,7 +101,7 @@ export async function startHostileProxy(opts: ProxyOptions): Promise<HostileProx
     let headers: OutgoingHttpHeaders = { ...req.headers, host: upstream.host };
     if (fault.request) headers = fault.request(headers);
     const up = httpRequest(
-      { host: upstream.hostname, port: upstream.port, method: req.method, path: fault.path ? fault.path(seen.url) : seen.url, headers },
+      { host: upstream.hostname, port: upstream.port, method: req.method, path: fault.path ? fault.path(seen.url) : seen.url, headers, agent },
       (upRes) => {
         let status = upRes.statusCode ?? 502;
         let out: Headers = { ...upRes.headers };
@@ -179,6 +181,7 @@ export async function startHostileProxy(opts: ProxyOptions): Promise<HostileProx
     },
     close() {
       for (const s of sockets) s.destroy();
+      agent.destroy();
       return new Promise<void>((resolve) => server.close(() => resolve()));
     }
   };
