@@ -10,5 +10,8 @@ export default {
   },
   testTimeout: 60000,
   maxWorkers: 2,
+  // ESM test files run as vm modules, whose module graphs a worker keeps: without a cap a worker ends the run with
+  // a ~500 MB heap, and tearing that down outlasts Jest's 500 ms exit grace ("failed to exit gracefully").
+  workerIdleMemoryLimit: '350MB',
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs']
 };

@@ -124,7 +124,7 @@ export async function startSigstoreServer(): Promise<SigstoreServer> {
     url,
     trustedRoot,
     requests,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve())))
+    close: () => new Promise<void>((resolve, reject) => { server.close((e) => (e ? reject(e) : resolve())); server.closeAllConnections(); })
   };
 }
 
