@@ -6,6 +6,7 @@ import type { Finding } from '../core/findings.js';
 import type { FileContext, ScanOutcome, StreamScanner } from './types.js';
 import { concatBytes, evidenceBytes } from './bytes.js';
 import { createDecompressScanner, unscannableCompression } from './compression.js';
+import { FORMAT_PLUGINS } from './formats/index.js';
 import { executableFinding, oleFinding } from './executables.js';
 import { extensionMismatch } from './extensions.js';
 import { createGgufScanner } from './gguf.js';
@@ -75,9 +76,16 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
     // explain precisely why the bytes are not that format (a .safetensors whose header length is absurd).
     const hinted = NAME_HINTS[extensionOf(ctx.path)];
     if (hinted && !opts.rawData && fmts.every((f) => f === 'unknown-binary' || TEXT_FORMATS.has(f))) fmts = [hinted];
-    formats = [...fmts];
+    // Format plugins add what they recognise; a stream one of them reads is no longer "unknown".
+    const claimed = opts.rawData ? [] : FORMAT_PLUGINS.filter((p) => !fmts.includes(p.format as Format) &&
+      p.claims(head, { ...ctx, ...(size !== undefined ? { size } : {}), ...(tail ? { tail } : {}) }));
+    if (claimed.length > 0) fmts = fmts.filter((f) => f !== 'unknown-binary');
+    formats = [...fmts, ...claimed.map((p) => p.format)];
     scanners = [];
-    const strong = fmts.filter((f) => !TEXT_FORMATS.has(f) && !DATA_ONLY.has(f) && f !== 'unknown-binary' && (f as string) !== 'raw-data');
+    const strong = [
+      ...fmts.filter((f) => !TEXT_FORMATS.has(f) && !DATA_ONLY.has(f) && f !== 'unknown-binary' && (f as string) !== 'raw-data'),
+      ...claimed.filter((p) => !p.dataOnly).map((p) => p.format)
+    ];
     if (strong.length >= 2) {
       own.push(finding('file.polyglot', 'high', `Content is several formats at once (${strong.join(', ')}): different tools will read different things`, {
         file: ctx.path, offset: opts.baseOffset ?? 0, evidence: evidenceBytes(head.subarray(0, 24)),
@@ -85,7 +93,7 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
       }));
     }
     if (!opts.rawData && (opts.depth ?? 0) === 0) {
-      const mismatch = extensionMismatch(ctx.path, fmts);
+      const mismatch = extensionMismatch(ctx.path, formats);
       if (mismatch) {
         own.push(finding('file.extension-mismatch', mismatch.severity,
           `Named .${mismatch.extension} but the content is ${fmts.join(' + ')} (expected ${mismatch.expected.join(' or ')})`, {
@@ -97,6 +105,9 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
     for (const f of fmts) {
       const s = interpretation(f, head);
       if (s) scanners.push({ name: f, scanner: guarded(ctx.path, f, s) });
+    }
+    for (const plugin of claimed) {
+      scanners.push({ name: plugin.format, scanner: guarded(ctx.path, plugin.format, plugin.create(ctx, opts, nested)) });
     }
     if (!opts.rawData && opts.textAnalyzers) {
       for (const a of opts.textAnalyzers) {
