@@ -229,11 +229,13 @@ export function compare(input: { name: string; family: string }, oracle: OracleR
     for (const b of bypasses) b.cls = `${fam} | mg:${mgFormats} | ${loaders}`;
   }
   let falseAlarm: string | undefined;
-  const plain = oracle.loaders.find((l) => l.loader === 'pickle');
+  // Some whole-file loader (pickle.load to EOF, joblib, torch legacy, np.load, torch's zip) reads it without error.
+  // ... and consumes it to the last byte (a loader that stops early never vouches for what follows).
+  const clean = oracle.loaders.find((l) => !l.loader.includes(':') && l.error === undefined && l.pickles > 0 && l.pos === oracle.size);
   const anyUnsafe = oracle.loaders.some((l) => l.globals.some((g) => !isSafe(g[0], g[1])));
-  if (mg.refused && plain && plain.error === undefined && plain.pickles > 0 && !anyUnsafe && !oracle.timeout) {
+  if (mg.refused && clean && !anyUnsafe && !oracle.timeout) {
     const blocking = mg.outcome.findings.find((f) => f.severity === 'critical' || f.severity === 'high');
-    falseAlarm = `false-alarm | ${blocking?.check ?? 'incomplete'} | ${fam}`;
+    falseAlarm = `false-alarm | ${clean.loader} | ${blocking?.check ?? 'incomplete'} | ${fam}`;
   }
   return { bypasses, ...(falseAlarm ? { falseAlarm } : {}), mgFormats, refused: mg.refused, oracleTimeout: oracle.timeout === true };
 }

@@ -278,7 +278,7 @@ def fam_joblib(rng):
         count *= s if isinstance(s, int) else 3
     eff = elsize if elsize > 0 else size
     p = payload(rng, rng.choice([2, 3, 4, 5]))
-    mode = rng.choice(['after', 'in-array', 'lie', 'object', 'after', 'frame-open'])
+    mode = rng.choice(['after', 'in-array', 'lie', 'object', 'after', 'frame-open', 'benign'])
     pad = b''
     if align is not None:
         k = rng.choice([0, 1, 7, 15])
@@ -286,6 +286,8 @@ def fam_joblib(rng):
     head = b'\x80' + bytes([proto]) + b'(' if proto < 4 else b'\x80\x04('
     arr = rng.randbytes((count * eff)) if code[0] != 'O' else b''
     tail = b'l.'  # the list around the wrapper, closed after the array
+    if mode == 'benign':
+        return head + w + pad + arr + tail
     if code[0] == 'O' or mode == 'object':
         inner = payload(rng, 2)
         return head + joblib_wrapper(rng, shape, 'O', -1, None, proto) + inner + tail
@@ -315,7 +317,7 @@ def fam_legacy(rng):
             + bytes([numel]) + b'Ntq\x07QK\x00K' + bytes([numel]) + b'\x85K\x01\x85\x89ccollections\nOrderedDict\n)Rtq\x08Rq\x09s.')
     keys = b'\x80\x02]q\x00X\x01\x00\x00\x000q\x01a.'
     stored = numel
-    mode = rng.choice(['sysinfo', 'main', 'after', 'in-storage', 'lie', 'keys', 'magic-only'])
+    mode = rng.choice(['sysinfo', 'main', 'after', 'in-storage', 'lie', 'keys', 'magic-only', 'benign'])
     p = payload(rng, rng.choice([2, 4]))
     sysinfo, body = SYSINFO_P, main
     if mode == 'sysinfo':
@@ -410,8 +412,8 @@ def fam_zip(rng):
     p = payload(rng, rng.choice([2, 4]))
     good = benign(rng, 2)
     trick = rng.choice(['plain', 'prepend', 'trailing', 'two-zips', 'comment-eocd', 'bad-cd-offset', 'zip64-locator',
-                        'dup-names', 'name-mismatch', 'bad-crc', 'case', 'npz', 'no-slash', 'encrypted-flag', 'extra-len'])
-    members = torch_members(rng, p)
+                        'dup-names', 'name-mismatch', 'bad-crc', 'case', 'npz', 'no-slash', 'encrypted-flag', 'extra-len', 'benign'])
+    members = torch_members(rng, p if trick != 'benign' else good)
     if trick == 'npz':
         members = [{'name': 'arr_0.npy', 'data': npy_header("'|O'") + p, 'method': rng.choice([0, 8])}]
     elif trick == 'case':

@@ -125,13 +125,20 @@ def _short(v, n=120):
     return r if len(r) <= n else r[:n] + '…'
 
 
+def _importable(module, name):
+    """Whether `import module` and the attribute walk can succeed at all: dotted identifiers only."""
+    return all(p.isidentifier() for p in module.split('.')) and all(p.isidentifier() for p in name.split('.'))
+
+
 class Record:
     """What one loader saw: globals in order, persistent ids, the error that stopped it."""
 
     def __init__(self, loader):
         self.loader = loader
         self.globals = []
+        self.odd = []
         self.persistent = []
+        self.pids = []
         self.error = None
         self.pos = None
         self.pickles = 0
@@ -140,6 +147,11 @@ class Record:
     def glob(self, module, name):
         # The name CPython's default find_class would import: protocol < 3 pickles get Python 2 names mapped.
         alt = _compat_pickle.NAME_MAPPING.get((module, name)) or (_compat_pickle.IMPORT_MAPPING.get(module, module), name)
+        if not _importable(module, name):
+            # find_class would fail on it (`__import__('os\r')`): recorded apart, never counted as resolved.
+            if len(self.odd) < 20:
+                self.odd.append([module, name])
+            return
         if len(self.globals) < 2000:
             self.globals.append([module, name] if tuple(alt) == (module, name) else [module, name, alt[0], alt[1]])
 
@@ -147,6 +159,8 @@ class Record:
         d = {'loader': self.loader, 'globals': self.globals, 'pickles': self.pickles}
         if self.persistent:
             d['persistent'] = self.persistent[:20]
+        if self.odd:
+            d['unimportable'] = self.odd
         if self.error is not None:
             d['error'] = self.error
         if self.pos is not None:
@@ -171,6 +185,8 @@ def recording_c_unpickler(rec, *, persistent=True):
         if persistent:
             def persistent_load(self, pid):
                 rec.persistent.append(_short(pid, 200))
+                if len(rec.pids) < 100000:
+                    rec.pids.append(pid)
                 st = Stub()
                 object.__setattr__(st, '_mg_pid', pid)
                 return st
@@ -263,8 +279,27 @@ def load_torch_legacy(path):
             rec.pickles += 1
             U(f, encoding='utf-8').load()
             rec.pickles += 1
-            U(f, encoding='utf-8').load()
+            keys = U(f, encoding='utf-8').load()
             rec.pickles += 1
+            # The raw storages, in key order: an 8-byte element count that must match, then the bytes.
+            storages = {}
+            for pid in rec.pids:
+                if isinstance(pid, tuple) and len(pid) >= 5 and pid[0] == 'storage':
+                    storages.setdefault(pid[2], (TORCH_STORAGE_SIZES.get(str(getattr(pid[1], '_mg_name', ''))), pid[4]))
+            for key in keys:
+                if key not in storages:
+                    raise AssertionError(f'storage key {_short(key, 40)} was not loaded')
+                elsize, numel = storages[key]
+                if elsize is None or not isinstance(numel, int):
+                    raise AttributeError('storage type has no element size')
+                h = f.read(8)
+                if len(h) != 8:
+                    raise RuntimeError('storage header truncated')
+                count = struct.unpack('<q', h)[0]
+                if count * elsize != numel * elsize:
+                    raise RuntimeError(f'storage has wrong byte size: expected {numel * elsize} got {count * elsize}')
+                if len(f.read(count * elsize)) != count * elsize:
+                    raise RuntimeError('storage data truncated')
         except Exception as e:  # noqa: BLE001
             rec.error = _err(e)
         rec.pos = f.tell()
