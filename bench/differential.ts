@@ -39,7 +39,7 @@ async function replay(dir: string): Promise<void> {
       console.log(`${hit ? 'BYPASS' : 'fixed '} ${f}  ${hit ? `${hit.loader} resolves ${hit.global}; Model Gate: ${c.mgFormats}` : `Model Gate ${c.refused ? 'refuses it' : 'names every global'}`}`);
     }
   } finally {
-    oracle.close();
+    await oracle.close();
   }
   console.log(`${still} still bypass, ${fixed} fixed`);
 }
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
           }, null, 1)}\n`);
         }
       } finally {
-        checker.close();
+        await checker.close();
       }
     }
     const lines: string[] = [];
@@ -134,7 +134,8 @@ async function main(): Promise<void> {
     lines.push(`Command: \`./run bench differential --count ${count} --seed ${seed}${start ? ` --start ${start}` : ''}\` — ${new Date().toISOString().slice(0, 10)}`);
     lines.push(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 1024 ** 3)} GiB RAM, Node ${process.versions.node}; oracle numpy: ${numpy ? 'yes' : 'no'}.`, '');
     lines.push(`Inputs: ${inputs} (${(bytes / 1024 ** 2).toFixed(1)} MiB) in ${seconds.toFixed(1)} s — **${(inputs / seconds).toFixed(0)} inputs/s** end to end `
-      + `(oracle side-car and Model Gate pipelined; Model Gate alone ${(inputs / (mgMs / 1000)).toFixed(0)} inputs/s). Oracle timeouts: ${timeouts}.`, '');
+      + `(oracle side-car and Model Gate pipelined; Model Gate alone ${(inputs / (mgMs / 1000)).toFixed(0)} inputs/s). Oracle timeouts: ${timeouts}. `
+      + `Inputs that crashed CPython itself (skipped): ${oracle.crashed.length ? oracle.crashed.join(', ') : 'none'}.`, '');
     lines.push(`**Bypasses: ${bypassInputs} inputs** (${(100 * bypassInputs / Math.max(1, inputs)).toFixed(2)} %) in ${classes.size} classes. `
       + 'A bypass: a loader resolves a global that Model Gate neither names in a finding nor refuses the file for '
       + '(JSON: Python keeps a chat template that walks `__globals__` and Model Gate has no template finding).', '');
@@ -152,7 +153,7 @@ async function main(): Promise<void> {
     if (write && summary !== 'none') writeFileSync(summary, md);
     console.log(md);
   } finally {
-    oracle.close();
+    await oracle.close();
   }
 }
 

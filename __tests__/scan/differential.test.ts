@@ -17,7 +17,7 @@ const known = JSON.parse(readFileSync(join(FIXTURES, 'known-bypasses.json'), 'ut
 describe('Model Gate against CPython on a fixed differential sample', () => {
   // numpy off: the oracle's dtype sizing then uses its documented no-numpy subset, the same on every machine.
   const oracle = new Oracle({ noNumpy: true });
-  afterAll(() => oracle.close());
+  afterAll(async () => { await oracle.close(); });
 
   test(`no bypass among the ${known.count} sample inputs (seed ${known.seed}) outside the known list`, async () => {
     const found = new Map<string, string>();

@@ -60,24 +60,39 @@ export function workerPath(): string {
 
 /** The python3 side-car. Requests are answered in order; one reader hands lines to whoever waits. */
 export class Oracle {
-  private readonly proc: ChildProcessWithoutNullStreams;
-  private readonly lines: Interface;
-  private readonly queue: string[] = [];
+  private proc!: ChildProcessWithoutNullStreams;
+  private lines!: Interface;
+  private queue: string[] = [];
   private waiters: ((line: string | null) => void)[] = [];
   private closed = false;
   private stderrTail = '';
+  /** Inputs whose oracle run killed the python process (a crash inside CPython): skipped, listed here. */
+  readonly crashed: number[] = [];
 
-  constructor(opts: { noNumpy?: boolean } = {}) {
-    const env = { ...process.env, PYTHONHASHSEED: '0', ...(opts.noNumpy ? { MG_ORACLE_NO_NUMPY: '1' } : {}) };
-    this.proc = spawn('python3', [workerPath()], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    this.proc.stderr.on('data', (d: Buffer) => { this.stderrTail = (this.stderrTail + d.toString()).slice(-2000); });
-    this.lines = createInterface({ input: this.proc.stdout });
-    this.lines.on('line', (l) => {
+  constructor(private readonly opts: { noNumpy?: boolean } = {}) {
+    this.start();
+  }
+
+  private start(): void {
+    const env = { ...process.env, PYTHONHASHSEED: '0', ...(this.opts.noNumpy ? { MG_ORACLE_NO_NUMPY: '1' } : {}) };
+    this.queue = [];
+    this.waiters = [];
+    this.closed = false;
+    this.stderrTail = '';
+    const proc = spawn('python3', [workerPath()], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.proc = proc;
+    proc.stderr.on('data', (d: Buffer) => { if (this.proc === proc) this.stderrTail = (this.stderrTail + d.toString()).slice(-2000); });
+    proc.stdin.on('error', () => undefined);
+    const lines = createInterface({ input: proc.stdout });
+    this.lines = lines;
+    lines.on('line', (l) => {
+      if (this.proc !== proc) return;
       const w = this.waiters.shift();
       if (w) w(l);
       else this.queue.push(l);
     });
-    this.lines.on('close', () => {
+    lines.on('close', () => {
+      if (this.proc !== proc) return;
       this.closed = true;
       for (const w of this.waiters.splice(0)) w(null);
     });
@@ -94,38 +109,65 @@ export class Oracle {
     return new Promise((resolve, reject) => this.waiters.push((x) => (x === null ? reject(new Error(`oracle worker exited: ${this.stderrTail}`)) : resolve(x))));
   }
 
-  /** Inputs start..start+count-1 of `seed`, with the oracle's view of each; requests go out `ahead` batches early. */
+  /**
+   * Inputs start..start+count-1 of `seed`, with the oracle's view of each; requests go out `ahead` batches early.
+   * A worker that dies (CPython itself crashing on an input) is restarted after that input, which is recorded.
+   */
   async *generate(seed: number, start: number, count: number, batch = 200, ahead = 2): AsyncGenerator<GeneratedInput> {
-    let sent = start;
     const end = start + count;
-    const sendOne = (): void => {
-      if (sent >= end) return;
-      const n = Math.min(batch, end - sent);
-      this.send({ op: 'gen', seed, start: sent, count: n });
-      sent += n;
-    };
-    for (let k = 0; k < ahead; k++) sendOne();
-    let received = 0;
-    while (received < count) {
-      const line = await this.next();
-      const msg = JSON.parse(line) as { done?: boolean; i: number; name: string; family: string; b64: string; oracle: OracleResult };
-      if (msg.done) { sendOne(); continue; }
-      received++;
-      yield { i: msg.i, name: msg.name, family: msg.family, bytes: new Uint8Array(Buffer.from(msg.b64, 'base64')), oracle: msg.oracle };
+    let from = start;
+    while (from < end) {
+      let sent = from;
+      let expect = from;
+      const sendOne = (): void => {
+        if (sent >= end) return;
+        const n = Math.min(batch, end - sent);
+        this.send({ op: 'gen', seed, start: sent, count: n });
+        sent += n;
+      };
+      for (let k = 0; k < ahead; k++) sendOne();
+      try {
+        while (expect < end) {
+          const msg = JSON.parse(await this.next()) as { done?: boolean; i: number; name: string; family: string; b64: string; oracle: OracleResult };
+          if (msg.done) { sendOne(); continue; }
+          expect = msg.i + 1;
+          yield { i: msg.i, name: msg.name, family: msg.family, bytes: new Uint8Array(Buffer.from(msg.b64, 'base64')), oracle: msg.oracle };
+        }
+        // The last batch's done marker, so the next request starts clean.
+        while ((await this.next()) !== '{"done": true}');
+        return;
+      } catch (err) {
+        if (!this.closed) throw err;
+        this.crashed.push(expect);
+        this.proc.kill();
+        this.start();
+        from = expect + 1;
+      }
     }
-    // Drain the last batch's done marker so the next request starts clean.
-    while (sent > start && (await this.next()) !== '{"done": true}');
   }
 
   async check(name: string, bytes: Uint8Array): Promise<OracleResult> {
     this.send({ op: 'check', name, b64: Buffer.from(bytes).toString('base64') });
-    const msg = JSON.parse(await this.next()) as { oracle: OracleResult };
-    return msg.oracle;
+    try {
+      const msg = JSON.parse(await this.next()) as { oracle: OracleResult };
+      return msg.oracle;
+    } catch (err) {
+      if (!this.closed) throw err;
+      this.proc.kill();
+      this.start();
+      return { name, size: bytes.length, loaders: [], error: 'oracle worker crashed', numpy: false };
+    }
   }
 
-  close(): void {
-    this.proc.stdin.end();
-    this.proc.kill();
+  /** Stops the worker; resolves once it has exited (so test runners see no open handle). */
+  close(): Promise<void> {
+    const proc = this.proc;
+    return new Promise((resolve) => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+      proc.once('exit', () => resolve());
+      proc.stdin.end();
+      proc.kill();
+    });
   }
 }
 
@@ -198,8 +240,9 @@ function names(text: string, g: OracleGlobal): boolean {
   return cands.some((c) => text.includes(c));
 }
 
+/** The generator's template: Jinja code (inside {{ }}) that walks to `__globals__`; text outside is never evaluated. */
 function chatTemplateIsEvil(t: unknown): boolean {
-  if (typeof t === 'string') return t.includes('__globals__');
+  if (typeof t === 'string') return /\{\{[^}]*__globals__[^}]*\}\}/.test(t);
   if (Array.isArray(t)) return t.some(chatTemplateIsEvil);
   if (t && typeof t === 'object') return Object.values(t).some(chatTemplateIsEvil);
   return false;

@@ -949,7 +949,11 @@ def examine(path, name=None, tmpdir=None):
         r = load_torch_zip(path, data)
         if r is not None:
             recs.append(r)
-        if zipfile.is_zipfile(path):
+        try:
+            is_zip = zipfile.is_zipfile(path)
+        except Exception:  # noqa: BLE001  (is_zipfile lets BadZipFile out for multi-disk zip64 locators)
+            is_zip = True
+        if is_zip:
             z, zr = read_zip(path, tmpdir)
             out['zip'] = z
             recs.extend(zr)
@@ -968,6 +972,8 @@ def examine(path, name=None, tmpdir=None):
         out['timeout'] = True
     except RecursionError:
         out['error'] = 'RecursionError'
+    except Exception as e:  # noqa: BLE001  (an oracle bug must not stop a campaign: reported per input)
+        out['error'] = 'oracle: ' + _err(e)
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
