@@ -245,6 +245,17 @@ def load_pickle_family(path, prefix=''):
     return recs
 
 
+def _skip_exactly(f, n):
+    """Reads past n bytes in bounded pieces (a huge stated size must not become one huge allocation)."""
+    if n < 0:
+        raise RuntimeError('negative storage size')
+    while n > 0:
+        got = len(f.read(min(n, 1 << 24)))
+        if got == 0:
+            raise RuntimeError('storage data truncated')
+        n -= got
+
+
 def load_torch_legacy(path):
     rec = Record('torch-legacy')
     with open(path, 'rb') as f:
@@ -298,8 +309,7 @@ def load_torch_legacy(path):
                 count = struct.unpack('<q', h)[0]
                 if count * elsize != numel * elsize:
                     raise RuntimeError(f'storage has wrong byte size: expected {numel * elsize} got {count * elsize}')
-                if len(f.read(count * elsize)) != count * elsize:
-                    raise RuntimeError('storage data truncated')
+                _skip_exactly(f, count * elsize)
         except Exception as e:  # noqa: BLE001
             rec.error = _err(e)
         rec.pos = f.tell()
@@ -329,8 +339,7 @@ def _torch_legacy_tar(tf, rec):
             if size is None:
                 raise AttributeError('storage type without _dtype')
             numel = struct.unpack('<q', f.read(8))[0]
-            if len(f.read(numel * size)) != numel * size:
-                raise RuntimeError('storage data truncated')
+            _skip_exactly(f, numel * size)
         U(f, encoding='utf-8').load()
         rec.pickles += 1
         f = member('tensors')
@@ -984,6 +993,17 @@ def examine(path, name=None, tmpdir=None):
     return out
 
 
+def bound_memory(limit=4 << 30):
+    """Caps the address space: a stated length of many GiB (BINBYTES8, FRAME) then fails at once with MemoryError, as
+    on a smaller machine, instead of a slow multi-GiB allocation the alarm cannot interrupt. Loads end in an error
+    either way; the globals resolved before that point are the same."""
+    try:
+        import resource
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
 def serve(inp=sys.stdin, outp=sys.stdout):
     tmpdir = tempfile.mkdtemp(prefix='mg-oracle-', dir=_TMP)
     path = os.path.join(tmpdir, 'input.bin')
@@ -1002,6 +1022,7 @@ def serve(inp=sys.stdin, outp=sys.stdout):
 
 def main(argv):
     sys.setrecursionlimit(5000)
+    bound_memory()
     if argv[1:2] == ['--serve']:
         serve()
         return 0

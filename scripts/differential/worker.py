@@ -18,6 +18,7 @@ import oracle  # noqa: E402
 
 def main():
     sys.setrecursionlimit(5000)
+    oracle.bound_memory()
     tmpdir = tempfile.mkdtemp(prefix='mg-diff-', dir=oracle._TMP)
     path = os.path.join(tmpdir, 'input.bin')
     atexit.register(shutil.rmtree, tmpdir, True)
