@@ -14,6 +14,7 @@ import { createKerasH5Scanner } from './keras.js';
 import { BLOCKING, fixedScanner, guarded, limitsOf, mergeOutcomes, type FileScanOptions, type NestedScan } from './kit.js';
 import { createNpyScanner } from './npy.js';
 import { createPickleScanner } from './pickle/index.js';
+import { pickleReachableByName } from './loaders.js';
 import { createSafetensorsScanner } from './safetensors.js';
 import { EXECUTABLE_FORMATS, type Format, type Sniffed, sniff, TEXT_FORMATS } from './sniff.js';
 import { createTarScanner } from './tar.js';
@@ -46,6 +47,33 @@ function extensionOf(path: string): string {
   const base = path.slice(path.lastIndexOf('/') + 1);
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}
+
+/**
+ * The pickle VM on a stream sniffing did not call a pickle. What CPython's unpickler would do with these bytes
+ * decides whether the outcome counts: nothing is reported when it would fail before anything takes effect.
+ * - reached by a loader's conventional name (`.bin`, `.pt`, `.pkl` …): counts as soon as the bytes import,
+ *   extend or call anything (an import alone runs the module's top-level code);
+ * - otherwise: counts when the bytes are a complete pickle that imports something, or call an import before
+ *   failing (then pickle.load has run code whatever follows) — a text file whose first lines happen to parse as a
+ *   GLOBAL does not.
+ */
+function pickleProbe(vm: StreamScanner, reach: 'name' | 'content'): StreamScanner {
+  return {
+    push: (chunk) => vm.push(chunk),
+    end(): ScanOutcome {
+      const o = vm.end();
+      const d = o.details ?? {};
+      const imports = Array.isArray(d.globals) ? d.globals.length : 0;
+      const calls = typeof d.calls === 'number' ? d.calls : 0;
+      const pickles = typeof d.pickles === 'number' ? d.pickles : 0;
+      // Persistent ids and extension codes do nothing under pickle.load (no persistent_load, an empty copyreg
+      // registry: it raises); torch's legacy reader, which answers persistent ids, is sniffed as a pickle anyway.
+      const effects = imports > 0 || calls > 0;
+      const counts = reach === 'name' ? effects : effects && (calls > 0 || (pickles > 0 && imports > 0));
+      return counts ? o : { formats: [], findings: [], complete: true };
+    }
+  };
 }
 
 export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {}): StreamScanner {
@@ -109,6 +137,12 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
     for (const plugin of claimed) {
       scanners.push({ name: plugin.format, scanner: guarded(ctx.path, plugin.format, plugin.create(ctx, opts, nested)) });
     }
+    // The pickle VM reads every stream from its start, as pickle.load would, whatever sniffing said: a pickle
+    // behind a GIF header, a printable protocol-0 pickle, a checkpoint whose first bytes look like text.
+    if (!opts.rawData && !fmts.includes('pickle')) {
+      const reach = pickleReachableByName(ctx.path) ? 'name' : 'content';
+      scanners.push({ name: 'pickle', scanner: guarded(ctx.path, 'pickle', pickleProbe(pickleScanner(), reach)) });
+    }
     if (!opts.rawData && opts.textAnalyzers) {
       for (const a of opts.textAnalyzers) {
         const s = a(ctx, fmts);
@@ -118,16 +152,18 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
     for (const { scanner } of scanners) scanner.push(head);
   };
 
+  const pickleScanner = (): StreamScanner => createPickleScanner({
+    path: ctx.path, baseOffset: opts.baseOffset ?? 0, mode: 'auto', depth: opts.depth ?? 0,
+    ...(opts.torchDataPkl ? { torchDataPkl: true } : {}), ...(opts.allow ? { allow: opts.allow } : {})
+  });
+
   const interpretation = (f: Format, head: Uint8Array): StreamScanner | undefined => {
     const o: FileScanOptions = { ...opts };
     if (EXECUTABLE_FORMATS.has(f)) return fixedScanner({ formats: [f], findings: [executableFinding(f, head, ctx.path)], complete: true });
     switch (f) {
       case 'ole': return fixedScanner({ formats: [f], findings: [oleFinding(ctx.path)], complete: true });
       case 'zip': return zipInterpretation();
-      case 'pickle': return createPickleScanner({
-        path: ctx.path, baseOffset: opts.baseOffset ?? 0, mode: 'auto', depth: opts.depth ?? 0,
-        ...(opts.torchDataPkl ? { torchDataPkl: true } : {}), ...(opts.allow ? { allow: opts.allow } : {})
-      });
+      case 'pickle': return pickleScanner();
       case 'numpy': return createNpyScanner(ctx, o, nested);
       case 'tar': return createTarScanner(ctx, o, nested);
       case 'gzip': case 'zlib': case 'joblib-zf': return createDecompressScanner(f, ctx, o, nested);
