@@ -71,7 +71,21 @@ function pickleProbe(vm: StreamScanner, reach: 'name' | 'content'): StreamScanne
       // registry: it raises); torch's legacy reader, which answers persistent ids, is sniffed as a pickle anyway.
       const effects = imports > 0 || calls > 0;
       const counts = reach === 'name' ? effects : effects && (calls > 0 || (pickles > 0 && imports > 0));
-      return counts ? o : { formats: [], findings: [], complete: true };
+      if (counts) return o;
+      if (imports === 0) return { formats: [], findings: [], complete: true };
+      // An import the bytes would make before failing, in a file no loader picks by name: pickle.load would import
+      // the module (running its top-level code) and stop. Said, so a reviewer who finds an instruction that
+      // unpickles this file knows; only a dangerous name asks for review.
+      const findings = o.findings
+        .filter((f) => f.check.startsWith('pickle.global.') || f.check === 'pickle.dunder')
+        .map((f): Finding => ({
+          ...f,
+          check: 'pickle.stray-import',
+          severity: f.severity === 'critical' ? 'medium' : 'info',
+          message: `If unpickled, these bytes import ${f.message.replace(/^Pickle imports /, '')} — then the unpickler fails`,
+          help: 'No loader reads this file as a pickle by its name. Check that nothing in the repository (README, scripts) passes it to pickle.load, torch.load or joblib.load.'
+        }));
+      return { formats: [], findings, complete: true };
     }
   };
 }
