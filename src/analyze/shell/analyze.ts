@@ -1,15 +1,26 @@
 // What shell commands would do, from their tokens: pipe a download into an interpreter, run a downloaded or
 // decoded file (with or without chmod +x), read credential files, sweep the environment, send data out, open
-// reverse shells, hide commands in base64, install from git URLs. State (variables, fetched files) carries
-// across lines, so `wget -O x …` on one line and `./x` on another are one flow.
+// reverse shells, hide commands in base64, install from git URLs or lookalike package names, run packages and
+// containers (judged by what they fetch and mount). State (variables, fetched and written files) carries across
+// lines, so `wget -O x …` on one line and `./x` on another are one flow. Code for other languages (`python -c`,
+// a here-document fed to python) is handed back as `embedded` for the caller's Python analyzer.
 import type { Severity } from '../../core/findings.js';
 import { credentialLocation, hostOf, isHubHost, isLocalHost, SECRET_WORD, SENSITIVE_VARIABLES } from '../patterns.js';
-import { judgePipArgs } from '../requirements.js';
+import { judgePipArgs, type SourceOptions } from '../requirements.js';
+import { containerRunOf, judgeContainer } from './containers.js';
+import { judgeRunner } from './runners.js';
 import { type Command, type Dialect, type Pipeline, type ShellLine, tokenizeShell, type Word } from './tokenize.js';
 
 export type ShellKind =
   | 'pipe-to-shell' | 'decode-exec' | 'subst-exec' | 'download-exec' | 'chmod-exec' | 'credentials' | 'env-sweep' | 'network-send'
   | 'reverse-shell' | 'obfuscation' | 'install-from-url';
+
+/**
+ * Finer kinds for what is fetched and run: a lookalike package name, a package runner (`npx`, `uvx`), a
+ * container. Their `kind` stays one of the above (install-from-url, or credentials when secrets are handed
+ * over), so consumers that map kinds keep working; consumers that know `sub` name them precisely.
+ */
+export type ShellSubKind = 'typosquat' | 'package-runner' | 'container';
 
 export interface ShellHit {
   kind: ShellKind;
@@ -18,6 +29,17 @@ export interface ShellHit {
   message: string;
   help: string;
   related?: number[];
+  /** When the file run was downloaded from a Hub repository: which, and which file (callers may know it is this one). */
+  hub?: { repo: string; file: string };
+  sub?: ShellSubKind;
+}
+
+/** Code in another language the shell would run (`python -c`, a here-document or echo piped into python). */
+export interface EmbeddedCode {
+  lang: 'python';
+  code: string;
+  /** Source line of the code's first line. */
+  line: number;
 }
 
 /** A command as the analyzer understood it (for README instructions: which scripts are run, where). */
@@ -32,21 +54,33 @@ export interface ShellCommand {
   words: string[];
 }
 
+export interface Fetched {
+  line: number;
+  how: string;
+  hub?: { repo: string; file: string };
+}
+
 export interface ShellState {
   vars: Map<string, string>;
   /** Files written by a download or a decoder: key → where. */
-  fetched: Map<string, { line: number; how: string }>;
+  fetched: Map<string, Fetched>;
   executable: Map<string, number>;
+  /** Files whose content the commands wrote (`cat > x.py <<EOF`): key → content. */
+  written: Map<string, { code: string; line: number }>;
 }
 
 export function newShellState(): ShellState {
-  return { vars: new Map(), fetched: new Map(), executable: new Map() };
+  return { vars: new Map(), fetched: new Map(), executable: new Map(), written: new Map() };
 }
 
 export interface ShellOptions {
   dialect?: Dialect;
   state?: ShellState;
   firstLine?: number;
+  /** What is known about the publisher (its own GitHub organisations and names). */
+  sources?: SourceOptions;
+  /** Nesting depth of `bash -c`/here-documents (internal). */
+  depth?: number;
 }
 
 const MAX_DEPTH = 4;
@@ -64,6 +98,11 @@ const HELP = {
 const INTERPRETER = /^((ba|da|z|k|c|tc|fi|a|mk)?sh|python(\d(\.\d+)?)?|py|pypy3?|perl|ruby|node|php|lua|pwsh|powershell|iex|invoke-expression|cmd)$/;
 const SHELLS = /^((ba|da|z|k|a|mk)?sh)$/;
 const WRAPPERS = new Set(['sudo', 'env', 'nohup', 'time', 'exec', 'command', 'builtin', 'nice', 'timeout', 'stdbuf', 'doas', 'caffeinate', 'start-process']);
+/** Shell keywords that precede a command (`if curl …`, fish's `and ./x`). */
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', 'and', 'or', 'not', 'begin']);
+/** Project runners whose `run` executes the rest as a command (`uv run python x.py`, `conda run -n env python`). */
+const PROJECT_RUNNERS = /^(uv|poetry|pipenv|pixi|hatch|pdm|rye|conda|mamba|micromamba)$/;
+const RUNNER_VALUE_OPTIONS = new Set(['--with', '--python', '-p', '--extra', '--group', '--package', '--env-file', '--directory', '--project', '--index', '--index-url', '-n', '--name', '--prefix', '-e', '--environment']);
 const NETWORK = /^(curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod|nc|ncat|netcat|socat|telnet|scp|rsync|sftp|ftp|http|https|xh)$/;
 const ENV_DUMP = /^(env|printenv|export|declare|set|get-childitem|gci|dir|ls)$/;
 
@@ -191,6 +230,22 @@ function unwrap(words: string[], dialect: Dialect, vars: Map<string, string>): {
     }
     const name = programName(w, dialect);
     if ((w === '&' || w === '.') && dialect === 'powershell') { i++; continue; }
+    if (KEYWORDS.has(w) && words.length > i + 1 && dialect === 'posix') { i++; continue; }
+    // fish's `set -gx NAME value` (bash's `set` only takes flags, so nothing real is lost).
+    if (w === 'set' && dialect === 'posix') {
+      let j = i + 1;
+      while (j < words.length && /^-[a-zA-Z]+$|^--(export|global|universal|local)$/.test(words[j] as string)) j++;
+      const varName = words[j];
+      if (varName !== undefined && /^[A-Za-z_]\w*$/.test(varName) && words.length > j + 1) {
+        vars.set(varName, words.slice(j + 1).join(' '));
+        return { rest: [], onlyAssignments: true };
+      }
+    }
+    if (PROJECT_RUNNERS.test(name) && words[i + 1] === 'run' && words.length > i + 2) {
+      i += 2;
+      while (i < words.length && (words[i] as string).startsWith('-')) i += RUNNER_VALUE_OPTIONS.has(words[i] as string) ? 2 : 1;
+      continue;
+    }
     if (WRAPPERS.has(name) && words.length > i + 1) {
       i++;
       while (i < words.length && ((words[i] as string).startsWith('-') || /^\d+[smhd]?$/.test(words[i] as string) || (name === 'env' && (words[i] as string).includes('=')))) {
@@ -204,6 +259,8 @@ function unwrap(words: string[], dialect: Dialect, vars: Map<string, string>): {
 }
 
 function isStdinExec(name: string, args: readonly string[]): boolean {
+  // bash `source /dev/stdin`, fish `curl … | source`.
+  if (name === 'source' || name === '.') return args.length === 0 || args[0] === '-' || args[0] === '/dev/stdin';
   if (!INTERPRETER.test(name)) return false;
   if (/^(iex|invoke-expression)$/.test(name)) return true;
   if (name === 'cmd') return false;
@@ -226,15 +283,37 @@ const CHMOD_X = /^([ugoa]*\+[rwxXst]*x[rwxXst]*|[0-7]?[0-7]*[1357][0-7]{0,2})$/;
 export interface ShellResult {
   hits: ShellHit[];
   commands: ShellCommand[];
+  embedded: EmbeddedCode[];
+}
+
+/** One analysis run: where hits, commands and embedded code go. */
+interface Run {
+  dialect: Dialect;
+  state: ShellState;
+  hits: ShellHit[];
+  commands: ShellCommand[];
+  embedded: EmbeddedCode[];
+  depth: number;
+  sources: SourceOptions;
 }
 
 export function analyzeShell(src: string, opts: ShellOptions = {}): ShellResult {
-  const dialect = opts.dialect ?? 'posix';
-  const state = opts.state ?? newShellState();
-  const hits: ShellHit[] = [];
-  const commands: ShellCommand[] = [];
-  for (const line of tokenizeShell(src, dialect, opts.firstLine ?? 1)) analyzeLine(line, dialect, state, hits, commands, 0);
-  return { hits, commands };
+  const tokens = opts.dialect ?? 'posix';
+  // fish is tokenized as itself (its `(…)` substitutions) and then judged like any POSIX shell.
+  const run: Run = {
+    dialect: tokens === 'fish' ? 'posix' : tokens, state: opts.state ?? newShellState(), hits: [], commands: [], embedded: [],
+    depth: opts.depth ?? 0, sources: opts.sources ?? {}
+  };
+  for (const line of tokenizeShell(src, tokens, opts.firstLine ?? 1)) analyzeLine(line, run);
+  return { hits: run.hits, commands: run.commands, embedded: run.embedded };
+}
+
+/** Analyses nested shell code (`bash -c`, a here-document fed to bash) into the same run. */
+function nested(run: Run, code: string, dialect: Dialect, line: number, suffix = ''): void {
+  if (run.depth >= MAX_DEPTH) return;
+  const inner = analyzeShell(code, { dialect, state: run.state, firstLine: line, sources: run.sources, depth: run.depth + 1 });
+  for (const h of inner.hits) run.hits.push({ ...h, message: `${h.message}${suffix}` });
+  run.embedded.push(...inner.embedded);
 }
 
 /** Whether shell text (a substitution body) fetches something to stdout. */
@@ -269,10 +348,15 @@ function allTexts(cmd: Command): string[] {
   return out;
 }
 
-function analyzeLine(line: ShellLine, dialect: Dialect, state: ShellState, hits: ShellHit[], commands: ShellCommand[], depth: number): void {
+function analyzeLine(line: ShellLine, run: Run): void {
+  const { dialect, state } = run;
   const at = line.line;
-  const hit = (kind: ShellKind, severity: Severity, message: string, help: string, related?: number[]): void => {
-    hits.push({ kind, severity, line: at, message, help, ...(related && related.length ? { related } : {}) });
+  const hit = (kind: ShellKind | ShellSubKind, severity: Severity, message: string, help: string, related?: number[], hub?: ShellHit['hub']): void => {
+    const sub = kind === 'typosquat' || kind === 'package-runner' || kind === 'container' ? kind : undefined;
+    run.hits.push({
+      kind: sub ? 'install-from-url' : kind as ShellKind, severity, line: at, message, help,
+      ...(related && related.length ? { related } : {}), ...(hub ? { hub } : {}), ...(sub ? { sub } : {})
+    });
   };
   let lineHasSecret = false;
   let lineHasCreds = false;
@@ -312,9 +396,11 @@ function analyzeLine(line: ShellLine, dialect: Dialect, state: ShellState, hits:
         lineHasSecret = true;
       }
     }
-    for (const p of parsed) analyzeCommand(p, pipeline, dialect, state, hit, commands, at, depth, () => lineHasSecret || lineHasCreds, () => { lineHasSecret = true; });
+    parsed.forEach((p, k) => analyzeCommand(p, pipeline, run, hit, at, () => lineHasSecret || lineHasCreds, () => { lineHasSecret = true; }, parsed[k - 1]));
   }
 }
+
+type HitFn = (kind: ShellKind | ShellSubKind, severity: Severity, message: string, help: string, related?: number[], hub?: ShellHit['hub']) => void;
 
 interface ParsedCommand {
   cmd: Command;
@@ -347,13 +433,29 @@ function parseCommand(cmd: Command, dialect: Dialect, state: ShellState): Parsed
 }
 
 function analyzeCommand(
-  p: ParsedCommand, pipeline: Pipeline, dialect: Dialect, state: ShellState,
-  hit: (kind: ShellKind, severity: Severity, message: string, help: string, related?: number[]) => void,
-  commands: ShellCommand[], at: number, depth: number, secretOnLine: () => boolean, markSecret: () => void
+  p: ParsedCommand, pipeline: Pipeline, run: Run, hit: HitFn, at: number, secretOnLine: () => boolean, markSecret: () => void,
+  before: ParsedCommand | undefined
 ): void {
+  const { dialect, state, depth } = run;
   const { name, program, args, cmd } = p;
   if (!name || !program) return;
-  commands.push({ line: at, name, program, args, words: p.words });
+  run.commands.push({ line: at, name, program, args, words: p.words });
+
+  // Files downloaded from the Hub (`huggingface-cli download REPO FILE --local-dir D`, `hf download …`).
+  const hubDl = hubDownloadOf(name, args);
+  if (hubDl) {
+    for (const f of hubDl.files) {
+      const entry: Fetched = { line: at, how: `downloaded from the Hub repository ${hubDl.repo} by ${name}`, hub: { repo: hubDl.repo, file: f } };
+      state.fetched.set(pathKey(hubDl.dir ? `${hubDl.dir}/${f}` : f), entry);
+      if (!state.fetched.has(pathKey(f))) state.fetched.set(pathKey(f), entry);
+    }
+  }
+  // Content written by the commands themselves (`cat > setup.py <<'EOF'`, `echo '…' > x.sh`).
+  const toFile = cmd.redirects.find((r) => r.op === '>' || r.op === '>>' || r.op === '>|');
+  const heredoc = cmd.redirects.find((r) => r.heredoc !== undefined)?.heredoc;
+  if (toFile && (name === 'cat' || name === 'tee') && heredoc) state.written.set(pathKey(expand(toFile.target.text, state.vars)), { code: heredoc.body, line: heredoc.line });
+  else if (name === 'tee' && heredoc) for (const f of args.filter((a) => !a.startsWith('-'))) state.written.set(pathKey(f), { code: heredoc.body, line: heredoc.line });
+  else if (toFile && (name === 'echo' || name === 'printf')) state.written.set(pathKey(expand(toFile.target.text, state.vars)), { code: args.filter((a) => !/^-[neE]+$/.test(a)).join(' ').replace(/\\n/g, '\n'), line: at });
 
   // Outputs of downloads and decoders (explicit, or through `>`/`tee`).
   const redirectOut = cmd.redirects.filter((r) => r.op.endsWith('>') || r.op === '>|').map((r) => expand(r.target.text, state.vars));
@@ -389,7 +491,7 @@ function analyzeCommand(
         const k = pathKey(t);
         state.executable.set(k, at);
         const f = state.fetched.get(k);
-        if (f) hit('chmod-exec', 'critical', `Makes ${t} executable after it was ${f.how} (line ${f.line})`, HELP.run, [f.line]);
+        if (f) hit('chmod-exec', 'critical', `Makes ${t} executable after it was ${f.how} (line ${f.line})`, HELP.run, [f.line], f.hub);
       }
     }
   }
@@ -412,7 +514,7 @@ function analyzeCommand(
     if (f) {
       const chmod = state.executable.get(pathKey(t));
       hit('download-exec', 'critical', `Runs ${t}, which was ${f.how} (line ${f.line})${chmod !== undefined ? ` and made executable (line ${chmod})` : ''}`, HELP.run,
-        [f.line, ...(chmod !== undefined ? [chmod] : [])]);
+        [f.line, ...(chmod !== undefined ? [chmod] : [])], f.hub);
       break;
     }
   }
@@ -427,12 +529,45 @@ function analyzeCommand(
       const inline = cmd.words.find((w) => expand(w.text, state.vars) === args[c + 1]);
       if (inline) codeWords.push(inline);
       const code = args[c + 1];
-      if (code !== undefined && depth < MAX_DEPTH && (SHELLS.test(name) || name === 'pwsh' || name === 'powershell' || name === 'cmd')) {
-        const inner = analyzeShell(code, { dialect: SHELLS.test(name) ? 'posix' : name === 'cmd' ? 'batch' : 'powershell', state, firstLine: at });
-        for (const h of inner.hits) hit(h.kind, h.severity, h.message, h.help, h.related);
+      if (code !== undefined && (SHELLS.test(name) || name === 'pwsh' || name === 'powershell' || name === 'cmd')) {
+        nested(run, code, SHELLS.test(name) ? 'posix' : name === 'cmd' ? 'batch' : 'powershell', at);
       }
+      if (code !== undefined && PYTHON.test(name) && args[c] === '-c') run.embedded.push({ lang: 'python', code, line: at });
     }
     for (const r of cmd.redirects) if (r.op === '<<<' || r.op === '<') codeWords.push(r.target);
+    // Code on standard input: a here-document or here-string, or echo/printf/cat piped in.
+    if (isStdinExec(name, args) || (PYTHON.test(name) && args.some((a) => a === '-' || a === '/dev/stdin'))) {
+      const stdin = stdinCode(cmd, before, state);
+      if (stdin) runCode(run, name, stdin.code, stdin.line, at);
+    }
+    // A script the commands wrote themselves.
+    const script = args.find((a) => !a.startsWith('-'));
+    const written = script !== undefined ? state.written.get(pathKey(script)) : undefined;
+    if (written && !isStdinExec(name, args)) runCode(run, name, written.code, written.line, at);
+  }
+  if ((name === 'source' || name === '.') && args[0] !== undefined) {
+    const written = state.written.get(pathKey(args[0]));
+    if (written) runCode(run, 'sh', written.code, written.line, at);
+  } else if (name === 'source' || name === '.') {
+    const stdin = stdinCode(cmd, before, state);
+    if (stdin) runCode(run, 'sh', stdin.code, stdin.line, at);
+  }
+  if (program.includes('/') && state.written.has(pathKey(program))) {
+    const written = state.written.get(pathKey(program)) as { code: string; line: number };
+    runCode(run, /^#!.*python/.test(written.code) ? 'python' : 'sh', written.code, written.line, at);
+  }
+
+  // Package runners and global installs, judged by what they fetch.
+  for (const r of judgeRunner(name, args, run.sources)) hit(r.kind, r.severity, r.message, r.help);
+  // Containers, judged by their image and what they are given.
+  const container = containerRunOf(name, args);
+  if (container) {
+    for (const r of judgeContainer(container, run.sources)) hit(r.kind, r.severity, r.message, r.help);
+    const [prog, ...rest] = container.command;
+    if (prog !== undefined && SHELLS.test(programName(prog, 'posix'))) {
+      const c = rest.findIndex((a) => /^-\w*c$/.test(a));
+      if (c >= 0 && rest[c + 1] !== undefined) nested(run, rest[c + 1] as string, 'posix', at, ' (inside the container)');
+    }
   }
   if (name === 'iex' || name === 'invoke-expression') codeWords.push({ text: p.words.join(' '), subs: [p.words.join(' ')] });
   for (const w of codeWords) {
@@ -452,10 +587,7 @@ function analyzeCommand(
     if (b64 !== undefined) {
       const decoded = Buffer.from(b64, 'base64').toString('utf16le').replace(/\0/g, '');
       hit('obfuscation', 'critical', `Runs a base64-encoded PowerShell command: ${decoded.slice(0, 100)}`, HELP.obf);
-      if (depth < MAX_DEPTH) {
-        const inner = analyzeShell(decoded, { dialect: 'powershell', state, firstLine: at });
-        for (const h of inner.hits) hit(h.kind, h.severity, `${h.message} (inside the encoded command)`, h.help, h.related);
-      }
+      nested(run, decoded, 'powershell', at, ' (inside the encoded command)');
     }
   }
 
@@ -494,11 +626,62 @@ function analyzeCommand(
     }
   }
 
-  // Installs from git URLs and unknown indexes.
+  // Installs from git URLs, unknown indexes and lookalike names.
   const pipArgs = pipInstallArgs(name, args);
   if (pipArgs) {
-    for (const r of judgePipArgs(pipArgs)) if (r.kind !== 'local-path') hit('install-from-url', r.severity, r.message, HELP.install);
+    for (const r of judgePipArgs(pipArgs, run.sources)) {
+      if (r.kind === 'local-path') continue;
+      hit(r.kind === 'typosquat' ? 'typosquat' : 'install-from-url', r.severity, r.message, r.kind === 'typosquat' || r.kind === 'own-source' ? r.help : HELP.install);
+    }
   }
+}
+
+const PYTHON = /^(python(\d(\.\d+)?)?|py|pypy3?)$/;
+
+/** Runs code in the interpreter `name` would use: shells nested, Python handed back. */
+function runCode(run: Run, name: string, code: string, line: number, at: number): void {
+  const first = line > 0 ? line : at;
+  if (PYTHON.test(name)) run.embedded.push({ lang: 'python', code, line: first });
+  else if (SHELLS.test(name) || name === 'source' || name === '.') nested(run, code, 'posix', first);
+}
+
+/** What a command reads as code on standard input: its here-document/here-string, or what echo/printf/cat pipe in. */
+function stdinCode(cmd: Command, before: ParsedCommand | undefined, state: ShellState): { code: string; line: number } | undefined {
+  for (const r of cmd.redirects) {
+    if (r.heredoc) return { code: r.heredoc.body, line: r.heredoc.line };
+    if (r.op === '<<<') return { code: r.target.text, line: -1 };
+    if (r.op === '<') {
+      const w = state.written.get(pathKey(r.target.text));
+      if (w) return w;
+    }
+  }
+  if (!before?.name) return undefined;
+  const doc = before.cmd.redirects.find((r) => r.heredoc)?.heredoc;
+  if (before.name === 'cat' && doc) return { code: doc.body, line: doc.line };
+  if (before.name === 'cat' && before.args[0] !== undefined) return state.written.get(pathKey(before.args[0]));
+  if (before.name === 'echo' || before.name === 'printf') return { code: before.args.filter((a) => !/^-[neE]+$/.test(a)).join(' ').replace(/\\n/g, '\n'), line: -1 };
+  return undefined;
+}
+
+/** `huggingface-cli download REPO [FILES…] [--local-dir D]` and `hf download …`: what lands where. */
+function hubDownloadOf(name: string, args: readonly string[]): { repo: string; files: string[]; dir?: string } | undefined {
+  if (!((name === 'huggingface-cli' || name === 'hf') && args[0] === 'download')) return undefined;
+  const positional: string[] = [];
+  let dir: string | undefined;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i] as string;
+    const eq = a.indexOf('=');
+    const opt = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    const value = (): string | undefined => (opt !== a ? a.slice(eq + 1) : args[++i]);
+    if (opt === '--local-dir') { dir = value(); continue; }
+    if (/^--(cache-dir|revision|repo-type|include|exclude|token|max-workers|local-dir-use-symlinks|etag-timeout)$/.test(opt)) { value(); continue; }
+    if (a.startsWith('-')) continue;
+    positional.push(a);
+  }
+  const [repo, ...files] = positional;
+  if (repo === undefined) return undefined;
+  const local = dir === undefined || dir === '.' || dir === './' ? undefined : dir.replace(/\/+$/, '');
+  return { repo, files, ...(local !== undefined ? { dir: local } : {}) };
 }
 
 function sendsData(name: string, args: readonly string[]): boolean {

@@ -13,10 +13,22 @@ export interface RepoFile {
   complete?: boolean;
 }
 
+/** Who publishes the repository, when the review knows (a Hub review); absent for local scans. */
+export interface PublisherFacts {
+  /** The repository id on the Hub (`org/name`). */
+  repo: string;
+  namespace: string;
+  /** Trusted by the policy, or verified by the Hub: its own card and profile speak for it. */
+  vouched: boolean;
+  /** GitHub organisations its Hub profile links to, when the Hub says. */
+  githubOrgs?: string[];
+}
+
 export interface RepoContent {
   files: RepoFile[];
   /** Text of a small file captured during the single read, or undefined when it was not kept. */
   text(path: string): string | undefined;
+  publisher?: PublisherFacts;
 }
 
 export interface ContentCheck {
