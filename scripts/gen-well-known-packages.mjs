@@ -30,7 +30,7 @@ const pypiNames = [...new Set(ranked.map(([n]) => n))];
 const npm = rows(npmTsv);
 const dlCol = npm.header.indexOf('downloads_a_month');
 if (dlCol < 0) throw new Error('npm listing has no downloads_a_month column');
-const popular = npm.rows.map((r) => [r[0].toLowerCase(), Number(r[dlCol])]).filter(([n, d]) => d >= NPM_MIN_MONTHLY && /^[@a-z0-9][\w.\/@-]*$/.test(n));
+const popular = npm.rows.map((r) => [r[0].toLowerCase(), Number(r[dlCol])]).filter(([n, d]) => d >= NPM_MIN_MONTHLY && /^[@a-z0-9][\w./@-]*$/.test(n));
 popular.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
 const npmNames = [...new Set(popular.map(([n]) => n))];
 

@@ -199,8 +199,9 @@ export function parseRst(text: string, firstLine = 1): Doc {
       out.push({ text: c, line: firstLine + j });
     }
     while (out.length > 0 && (out[out.length - 1] as DocLine).text === '') out.pop();
+    const lead = out.findIndex((d) => d.text !== '');
     const cut = minIndent === Infinity ? 0 : minIndent;
-    return [out.map((d) => ({ text: d.text.slice(Math.min(cut, indentOf(d.text))), line: d.line })), j - 1];
+    return [out.slice(Math.max(0, lead)).map((d) => ({ text: d.text.slice(Math.min(cut, indentOf(d.text))), line: d.line })), j - 1];
   };
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as string;

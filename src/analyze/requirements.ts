@@ -47,7 +47,7 @@ function ownSource(url: string, opts: SourceOptions): string | undefined {
 
 /** The project name a PEP 508 requirement starts with (non-ASCII kept, so lookalikes can be named). */
 export function requirementName(spec: string): string | undefined {
-  const m = /^([^\s\[\]<>=!~;@,'"()/\\:]+)/.exec(spec.trim());
+  const m = /^([^\s[\]<>=!~;@,'"()/\\:]+)/.exec(spec.trim());
   const name = m?.[1];
   if (name === undefined || name === '.' || name === '..' || /^-/.test(name) || /\.(whl|zip|gz|egg|tar)$/i.test(name)) return undefined;
   return name;

@@ -32,6 +32,8 @@ export interface ShellHit {
   /** When the file run was downloaded from a Hub repository: which, and which file (callers may know it is this one). */
   hub?: { repo: string; file: string };
   sub?: ShellSubKind;
+  /** For network-send: the host the data goes to. */
+  host?: string;
 }
 
 /** Code in another language the shell would run (`python -c`, a here-document or echo piped into python). */
@@ -562,7 +564,9 @@ function analyzeCommand(
   // Containers, judged by their image and what they are given.
   const container = containerRunOf(name, args);
   if (container) {
-    for (const r of judgeContainer(container, run.sources)) hit(r.kind, r.severity, r.message, r.help);
+    for (const r of judgeContainer(container, run.sources)) {
+      run.hits.push({ kind: r.kind === 'credentials' ? 'credentials' : 'install-from-url', sub: 'container', severity: r.severity, line: at, message: r.message, help: r.help });
+    }
     const [prog, ...rest] = container.command;
     if (prog !== undefined && SHELLS.test(programName(prog, 'posix'))) {
       const c = rest.findIndex((a) => /^-\w*c$/.test(a));
@@ -623,6 +627,8 @@ function analyzeCommand(
     if (sends && !isLocalHost(host) && !isHubHost(host)) {
       const secret = secretOnLine();
       hit('network-send', secret ? 'critical' : 'high', `Sends data to ${host ?? 'a remote host'} with ${name}${secret ? ', on the same line that reads secrets' : ''}`, secret ? HELP.creds : HELP.send);
+      const last = run.hits[run.hits.length - 1];
+      if (last && host !== undefined) last.host = host;
     }
   }
 

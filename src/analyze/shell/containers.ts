@@ -126,7 +126,7 @@ function imageParts(image: string): { registry: string; namespace: string; name:
 
 /** Restricted Damerau–Levenshtein distance, capped (a lookalike is one edit away). */
 function nearlyEqual(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 4) return false;
+  if (a === b || Math.abs(a.length - b.length) > 1 || Math.max(a.length, b.length) < 4) return false;
   const fold = (s: string): string => s.replace(/[-_.]/g, '').replace(/[1il|]/g, 'l').replace(/0/g, 'o').replace(/rn/g, 'm');
   if (fold(a) === fold(b)) return true;
   let prev2: number[] = [];

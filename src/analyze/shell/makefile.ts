@@ -123,7 +123,7 @@ function collectShellCalls(text: string, line: number, out: MakeLine[]): void {
   for (;;) {
     const at = text.indexOf('$(shell', from);
     if (at < 0) return;
-    const [body, end] = balancedParen(text, at + 2);
+    const [body, end] = balancedParen(text, at + 1);
     out.push({ text: body.replace(/^shell\s+/, ''), line });
     from = end;
   }

@@ -41,6 +41,7 @@ const PROMPT = /^\s*(?:\([\w.-]+\)\s*)?(?:[\w.-]+@[\w.-]+(?::[^$#\s]*)?\s*[$#]|[
 const PROSE_START = /(?<![\w./\\-])(?:sudo\s+)?(?:python[\d.]*|pip[\d.]*|uvx?|pipx|npx|bunx|bash|sh|zsh|fish|source|curl|wget|git|huggingface-cli|hf|docker|podman|make|chmod|eval|iex|iwr|irm|powershell|pwsh|conda|\.\/[\w./-]+)(?=\s+\S|$)/g;
 /** Where a command written in prose ends: full-width punctuation, or a sentence's end before a capital. */
 const PROSE_END = /[。；！？，]|[.!?]\s+(?=[A-Z])/;
+const PROSE_JOINT = /\s(?:and|then|before|after|to|so|once|which|from|in|on|or)\s/;
 const MAX_PROSE_CANDIDATES = 8;
 const MAX_PROSE_COMMAND = 2000;
 /** Kinds taken from prose (where a sentence describing a command is not the command): those that fetch or run. */
@@ -107,7 +108,11 @@ function sourcesOf(repo: RepoContent): SourceOptions {
   const p = repo.publisher;
   if (!p?.vouched) return {};
   const card = repo.files.find((f) => /^readme\.md$/i.test(f.path));
-  const orgs = [...new Set([...githubOrgs(card ? repo.text(card.path) ?? '' : ''), ...(p.githubOrgs ?? []).map((o) => o.toLowerCase())])];
+  const text = card ? repo.text(card.path) : undefined;
+  // Only what the card says and links to, not what its code blocks run.
+  const doc = text !== undefined ? parseDoc('markdown', text) : undefined;
+  const said = doc ? [...doc.prose.map((l) => l.text), ...doc.links].join('\n') : '';
+  const orgs = [...new Set([...githubOrgs(said), ...(p.githubOrgs ?? []).map((o) => o.toLowerCase())])];
   return { ownGitOrgs: orgs, ownNames: [p.namespace, ...orgs] };
 }
 
@@ -243,6 +248,9 @@ export function proseCommands(text: string): string[] {
     const end = PROSE_END.exec(rest);
     const c = (end ? rest.slice(0, end.index) : rest).replace(/[\s.,;:)]+$/, '');
     if (c.includes(' ') || c.startsWith('./')) out.push(c);
+    // "run X and restart": the command may end where the sentence goes on.
+    const joint = PROSE_JOINT.exec(c);
+    if (joint) out.push(c.slice(0, joint.index).replace(/[\s.,;:)]+$/, ''));
     if (m[0].length === 0) PROSE_START.lastIndex++;
   }
   return out;
@@ -299,8 +307,10 @@ function takeShell(ctx: Ctx, r: { hits: ShellHit[]; commands: ShellCommand[]; em
   for (const h of r.hits) {
     if (prose && !PROSE_KINDS.has(h.kind) && !h.sub) continue;
     if (h.hub && hubFileOfThisRepo(ctx, h)) continue;
-    // Sending data in a model card (a curl to an inference API) needs a look, not a rejection, unless secrets go too.
-    const severity: Severity = h.kind === 'network-send' && h.severity === 'high' ? 'medium' : h.severity;
+    // Sending data in a model card (a curl to an inference API) needs a look, not a rejection, unless secrets go
+    // too; to a trusted or verified publisher's own domain (`api.jina.ai` for jinaai) it is its documented API.
+    const api = h.kind === 'network-send' && h.severity === 'high';
+    const severity: Severity = api ? (h.host !== undefined && ownHost(h.host, ctx.sources) ? 'low' : 'medium') : h.severity;
     push(ctx, {
       check: h.sub ? `instructions.${h.sub}` : ID[h.kind], severity, line: h.line,
       message: `The instructions tell users to run a command that ${lowerFirst(h.message)}`, help: h.help, ...(h.related ? { related: h.related } : {})
@@ -310,9 +320,45 @@ function takeShell(ctx: Ctx, r: { hits: ShellHit[]; commands: ShellCommand[]; em
   for (const c of r.commands) command(ctx, c, prose);
 }
 
+/**
+ * `a; b` as two lines when the line has no top-level `:` (so no compound statement or lambda is split): one-liners
+ * written for `python -c` are read statement by statement, as Python runs them.
+ */
+export function splitSimpleStatements(code: string): string {
+  return code.split('\n').map((line) => {
+    const cuts: number[] = [];
+    let depth = 0;
+    let q: string | undefined;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i] as string;
+      if (q) {
+        if (c === '\\') i++;
+        else if (c === q) q = undefined;
+        continue;
+      }
+      if (c === '#') break;
+      if (c === '"' || c === "'") q = c;
+      else if ('([{'.includes(c)) depth++;
+      else if (')]}'.includes(c)) depth = Math.max(0, depth - 1);
+      else if (depth === 0 && c === ':') return line;
+      else if (depth === 0 && c === ';') cuts.push(i);
+    }
+    if (cuts.length === 0) return line;
+    const indent = /^\s*/.exec(line)?.[0] ?? '';
+    const parts: string[] = [];
+    let from = 0;
+    for (const c of cuts) {
+      parts.push(line.slice(from, c).trim());
+      from = c + 1;
+    }
+    parts.push(line.slice(from).trim());
+    return parts.filter(Boolean).map((p) => indent + p).join('\n');
+  }).join('\n');
+}
+
 /** `python -c "…"` and here-documents: the same Python analysis as a code block, on the command's line. */
 function embeddedPython(ctx: Ctx, e: EmbeddedCode, prose: boolean): void {
-  for (const h of analyzePython(e.code, { context: 'snippet', tolerateParseErrors: true, shellState: ctx.state }).hits) {
+  for (const h of analyzePython(splitSimpleStatements(e.code), { context: 'snippet', tolerateParseErrors: true, shellState: ctx.state }).hits) {
     if (prose && h.severity !== 'critical' && h.severity !== 'high') continue;
     push(ctx, { ...h, line: e.line, message: `${h.message} (in Python the instructions run)` });
   }
@@ -330,6 +376,16 @@ function hubFileOfThisRepo(ctx: Ctx, h: ShellHit): boolean {
   if (!f) return false;
   gradeFile(ctx, f, h.line, `${h.kind === 'chmod-exec' ? 'chmod +x' : 'run'} ${hub.file} (downloaded from ${hub.repo})`, false);
   return true;
+}
+
+/** Whether a host is the publisher's own domain: its registrable name folds to one of the publisher's names. */
+function ownHost(host: string, sources: SourceOptions): boolean {
+  const labels = host.toLowerCase().split('.');
+  if (labels.length < 2) return false;
+  const site = labels.slice(-2);
+  const fold = (s: string): string => s.toLowerCase().replace(/[-_.]/g, '');
+  const keys = [fold(site.join('')), fold(site[0] as string)];
+  return (sources.ownNames ?? []).some((n) => fold(n).length >= 3 && keys.includes(fold(n)));
 }
 
 function lowerFirst(s: string): string {
