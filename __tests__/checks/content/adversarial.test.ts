@@ -55,7 +55,7 @@ test('prose: at most 8 candidate commands a line, each at most 2,000 characters'
   const line = rep('run python x ');
   const c = proseCommands(line);
   expect(c.length).toBeLessThanOrEqual(16);
-  for (const x of c) expect(x.length).toBeLessThanOrEqual(2000);
+  for (const x of c) expect(x.text.length).toBeLessThanOrEqual(2000);
 });
 
 test('parsers read each line once: blocks and prose never hold more lines than the input', () => {
@@ -81,4 +81,12 @@ test('make: expansion work is capped per Makefile', () => {
   const mk = parseMakefile(`V0 = ${'x'.repeat(1000)}\n${vars.join('\n')}\nall:\n${'\techo $(V2000)\n'.repeat(500)}`);
   recipeFor(mk, ['all']);
   expect(mk.budget.left).toBeGreaterThanOrEqual(-1);
+});
+
+test('more documents than are read is a blocking finding, not a silent pass', () => {
+  const files = Array.from({ length: 2001 }, (_, i) => ({ path: `docs/page-${i}.md`, size: 4, formats: ['text'] }));
+  const found = runContentChecks({ files, text: () => '# x\n' });
+  expect(found.filter((f) => f.check === 'instructions.not-examined').map((f) => [f.severity, f.message])).toEqual([
+    ['high', 'The repository has more than 2000 documents; 1 were not read for instructions']
+  ]);
 });

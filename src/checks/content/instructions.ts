@@ -54,7 +54,7 @@ const ID: Record<ShellKind, string> = {
   obfuscation: 'instructions.obfuscation', 'install-from-url': 'instructions.git-install'
 };
 
-const MAX_DOCS = 200;
+const MAX_DOCS = 2000;
 const MAX_MAKE_DEPTH = 3;
 const DOC_NAME = /^(readme|install(ation)?|usage|setup|quick[-_ ]?start|getting[-_ ]?started|instructions?|how[-_]?to|guide|tutorial|running|run|build|notes|docs?)([-_.].*)?$/i;
 const CODE_EXT = new Set(['py', 'pyw', 'pyi', 'ipynb', 'sh', 'bash', 'zsh', 'ksh', 'command', 'bat', 'cmd', 'ps1', 'psm1', 'json', 'yaml', 'yml', 'toml', 'cfg', 'ini', 'jinja', 'j2', 'safetensors', 'bin', 'gguf', 'onnx', 'pt', 'pth', 'ckpt', 'h5', 'msgpack', 'model', 'npz', 'npy', 'pkl', 'png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'mp3', 'wav', 'mp4']);
@@ -126,10 +126,15 @@ export const instructionsCheck: ContentCheck = {
     const sources = sourcesOf(repo);
     const queue: { path: string; format: DocFormat | 'notebook'; linked: boolean }[] = [];
     const queued = new Set<string>();
+    let skipped = 0;
     const enqueue = (path: string, linked: boolean): void => {
-      if (queued.has(path) || queue.length >= MAX_DOCS) return;
+      if (queued.has(path)) return;
       const format = extension(path) === 'ipynb' ? 'notebook' : docFormat(path, linked);
       if (!format) return;
+      if (queue.length >= MAX_DOCS) {
+        skipped++;
+        return;
+      }
       queued.add(path);
       queue.push({ path, format, linked });
     };
@@ -166,6 +171,13 @@ export const instructionsCheck: ContentCheck = {
         }
       }
       out.push(...hitsToFindings(dedupeHits(ctx.hits), path, splitLines(text)));
+    }
+    if (skipped > 0) {
+      out.push({
+        check: 'instructions.not-examined', severity: 'high',
+        message: `The repository has more than ${MAX_DOCS} documents; ${skipped} were not read for instructions`,
+        help: 'A model repository rarely needs this many documents; read the ones the card points to by hand.'
+      });
     }
     out.push(...makefileFindings(repo));
     return out;
@@ -235,22 +247,30 @@ function analyzeDoc(ctx: Ctx, doc: Doc): void {
     if (COMMAND_WORD.test(c.trim())) takeShell(ctx, analyzeShell(c, { state: ctx.state, firstLine: s.line, sources: ctx.sources }), true);
   }
   for (const l of doc.prose) {
-    for (const c of proseCommands(l.text)) takeShell(ctx, analyzeShell(c, { state: ctx.state, firstLine: l.line, sources: ctx.sources }), true);
+    for (const c of proseCommands(l.text)) takeShell(ctx, analyzeShell(c.text, { state: ctx.state, firstLine: l.line, sources: ctx.sources }), c.strong ? true : 'weak');
   }
 }
 
-/** Commands written in a sentence: each starts at a command word and runs to the sentence's end. Bounded per line. */
-export function proseCommands(text: string): string[] {
-  const out: string[] = [];
+/** Text before a command that says "type this": a line start, a list marker or step, a colon, "run"/"execute". */
+const COMMAND_LEAD = /(?:^|(?:^|\s)(?:\d+[.)]|[-*•+]|step\s*\d+\s*[:.]?)|[:：>]|\b(?:run|execute|type|enter|command)|运行|执行|输入|実行)\s*$/i;
+
+/**
+ * Commands written in a sentence: each starts at a command word and runs to the sentence's end. `strong` when the
+ * text before it says "type this" (line start, list marker, colon, "run"); a command word mid-sentence ("npx is a
+ * runner") is weak. Bounded per line.
+ */
+export function proseCommands(text: string): { text: string; strong: boolean }[] {
+  const out: { text: string; strong: boolean }[] = [];
   PROSE_START.lastIndex = 0;
   for (let m = PROSE_START.exec(text); m && out.length < MAX_PROSE_CANDIDATES; m = PROSE_START.exec(text)) {
     const rest = text.slice(m.index, m.index + MAX_PROSE_COMMAND);
     const end = PROSE_END.exec(rest);
     const c = (end ? rest.slice(0, end.index) : rest).replace(/[\s.,;:)]+$/, '');
-    if (c.includes(' ') || c.startsWith('./')) out.push(c);
+    const strong = COMMAND_LEAD.test(text.slice(Math.max(0, m.index - 40), m.index));
+    if (c.includes(' ') || c.startsWith('./')) out.push({ text: c, strong });
     // "run X and restart": the command may end where the sentence goes on.
     const joint = PROSE_JOINT.exec(c);
-    if (joint) out.push(c.slice(0, joint.index).replace(/[\s.,;:)]+$/, ''));
+    if (joint) out.push({ text: c.slice(0, joint.index).replace(/[\s.,;:)]+$/, ''), strong });
     if (m[0].length === 0) PROSE_START.lastIndex++;
   }
   return out;
@@ -303,9 +323,15 @@ function push(ctx: Ctx, h: Hit): void {
   ctx.hits.push({ ...rest, line: ctx.via.line, message: `${ctx.via.label}: ${lowerFirst(h.message)}` });
 }
 
-function takeShell(ctx: Ctx, r: { hits: ShellHit[]; commands: ShellCommand[]; embedded: EmbeddedCode[] }, prose: boolean): void {
+/**
+ * Records what a shell reading found. `prose`: from inline code or a sentence that says "type this" (only kinds
+ * that fetch or run count); `'weak'`: a command word mid-sentence, where only critical findings count.
+ */
+function takeShell(ctx: Ctx, r: { hits: ShellHit[]; commands: ShellCommand[]; embedded: EmbeddedCode[] }, mode: boolean | 'weak'): void {
+  const prose = mode !== false;
   for (const h of r.hits) {
     if (prose && !PROSE_KINDS.has(h.kind) && !h.sub) continue;
+    if (mode === 'weak' && h.severity !== 'critical') continue;
     if (h.hub && hubFileOfThisRepo(ctx, h)) continue;
     // Sending data in a model card (a curl to an inference API) needs a look, not a rejection, unless secrets go
     // too; to a trusted or verified publisher's own domain (`api.jina.ai` for jinaai) it is its documented API.
@@ -406,6 +432,7 @@ function command(ctx: Ctx, c: ShellCommand, prose: boolean): void {
     make(ctx, c, prose);
     return;
   }
+  if (/^(docker|podman|nerdctl|buildah)$/.test(c.name) && dockerBuild(ctx, c, prose)) return;
   const cloned = cloneRun(ctx, c);
   if (cloned) {
     cloneInstall(ctx, c, cloned);
@@ -563,6 +590,54 @@ function make(ctx: Ctx, c: ShellCommand, prose: boolean): void {
   }
 }
 
+const BUILD_VALUE = new Set(['-t', '--tag', '--build-arg', '--target', '--platform', '--label', '--network', '--secret', '--ssh', '--cache-from', '--cache-to', '-o', '--output', '--progress', '--iidfile', '--add-host']);
+
+/** `docker build [-f FILE] [CONTEXT]`: the Dockerfile's RUN steps run on the build machine; judged like make's recipes. */
+function dockerBuild(ctx: Ctx, c: ShellCommand, prose: boolean): boolean {
+  const args = c.args[0] === 'buildx' || c.args[0] === 'image' ? c.args.slice(1) : c.args;
+  if (args[0] !== 'build' && args[0] !== 'bud') return false;
+  let file: string | undefined;
+  let context = '.';
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '-f' || a === '--file') { file = args[++i]; continue; }
+    if (a.startsWith('--file=')) { file = a.slice(7); continue; }
+    if (BUILD_VALUE.has(a)) { i++; continue; }
+    if (a.startsWith('-')) continue;
+    context = a;
+  }
+  if (ctx.inClone) {
+    cloneInstall(ctx, c, ctx.inClone);
+    return true;
+  }
+  if (/^[a-z]+:\/\//i.test(context)) return false; // a remote context: the URL itself was judged
+  const dir = joinPath(ctx.cwd, context);
+  const path = file !== undefined ? joinPath(ctx.cwd, file) : ['Dockerfile', 'Containerfile', 'dockerfile'].map((n) => joinPath(dir ?? '', n)).find((p) => p !== undefined && ctx.present.has(p));
+  if (path === undefined || !ctx.present.has(path)) return false;
+  const text = ctx.repo.text(path);
+  const shown = c.words.join(' ').slice(0, 120);
+  if (text === undefined) {
+    push(ctx, { check: 'instructions.run-repo-script', severity: 'high', line: c.line, message: `The instructions run \`${shown}\`, but ${path} could not be analysed`, help: 'Read the Dockerfile by hand.' });
+    return true;
+  }
+  const steps = dockerRuns(splitLines(text).map((t, k) => ({ text: t, line: k + 1 })));
+  const before = ctx.hits.length;
+  const saved = ctx.via;
+  for (const [step, line] of steps) {
+    ctx.via = saved ?? { line: c.line, label: `\`${shown}\` runs \`${step.trim().slice(0, 100)}\` (${path} line ${line})` };
+    takeShell(ctx, analyzeShell(step, { state: newShellState(), firstLine: c.line, sources: ctx.sources }), prose);
+  }
+  ctx.via = saved;
+  if (ctx.hits.length === before && !saved && steps.length > 0) {
+    push(ctx, {
+      check: 'instructions.run-repo-script', severity: 'medium', line: c.line,
+      message: `The instructions tell users to run \`${shown}\`, which runs ${steps.length} RUN step(s) from ${path}; they have no blocking findings`,
+      help: 'Every user will build this image; read the Dockerfile and confirm it only does what the model card says.'
+    });
+  }
+  return true;
+}
+
 function withIncludes(ctx: Ctx, mk: Makefile, dir: string): Makefile {
   for (const inc of mk.includes.slice(0, 8)) {
     const p = joinPath(dir, inc);
@@ -576,16 +651,19 @@ function withIncludes(ctx: Ctx, mk: Makefile, dir: string): Makefile {
   return mk;
 }
 
-/** Every Makefile in the repository read as the script it is (all targets): findings on the Makefile itself. */
+/** Every Makefile and Dockerfile in the repository read as the script it is: findings on the file itself. */
 function makefileFindings(repo: RepoContent): Finding[] {
   const out: Finding[] = [];
   for (const f of repo.files) {
-    if (!/^(gnu)?makefile$/i.test(basename(f.path)) && extension(f.path) !== 'mk') continue;
+    const make = /^(gnu)?makefile$/i.test(basename(f.path)) || extension(f.path) === 'mk';
+    const docker = /^(dockerfile|containerfile)$/i.test(basename(f.path)) || extension(f.path) === 'dockerfile';
+    if (!make && !docker) continue;
     const text = repo.text(f.path);
     if (text === undefined) continue;
     const state = newShellState();
     const hits: Hit[] = [];
-    for (const r of allRecipes(parseMakefile(text))) {
+    const steps = make ? allRecipes(parseMakefile(text)) : dockerRuns(splitLines(text).map((t, k) => ({ text: t, line: k + 1 }))).map(([t, line]) => ({ text: t, line }));
+    for (const r of steps) {
       for (const h of analyzeShell(r.text, { state, firstLine: r.line }).hits) {
         hits.push({ check: `shell.${h.sub ?? h.kind}`, severity: h.severity, line: r.line, message: h.message, help: h.help });
       }
