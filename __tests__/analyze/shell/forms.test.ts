@@ -47,6 +47,9 @@ test('Hub downloads are tracked to what is run, with the repository named', () =
     ['chmod-exec', { repo: 'org/tools', file: 'run.bin' }], ['download-exec', { repo: 'org/tools', file: 'run.bin' }]
   ]);
   expect(analyzeShell('hf download org/m --local-dir .').hits).toEqual([]);
+  // A whole repository downloaded into a folder: what is run from it is named within it.
+  expect(analyzeShell('hf download org/tools --local-dir tools\nbash tools/setup.sh').hits.map((h) => h.hub)).toEqual([{ repo: 'org/tools', file: 'setup.sh' }]);
+  expect(analyzeShell('hf download org/m --local-dir m\npython -c "print(1)" m/config.json').hits).toEqual([]);
 });
 
 test('runners: what each fetches', () => {
@@ -67,7 +70,15 @@ test('runners: what each fetches', () => {
   expect(j('uv tool install unknown-tool')).toEqual([]);
   expect(j('pipx run --spec git+https://github.com/huggingface/huggingface_hub hf')).toEqual([]);
   expect(j('npm install -g tourch-cli')).toEqual([]);
+  expect(j('npm i @xenova/transfomers')).toEqual(['typosquat:critical']);
+  expect(j('yarn add @huggingface/transformers')).toEqual([]);
   expect(judgeRunner('npx', ['@jina-ai/cli'], { ownNames: ['jinaai', 'jina-ai'], ownGitOrgs: ['jina-ai'] }).map((r) => r.severity)).toEqual(['low']);
+});
+
+test('project managers\' add commands are judged like pip install', () => {
+  expect(kinds('poetry add transfomers')).toEqual(['typosquat:critical:1']);
+  expect(kinds('pipenv install numpyy')).toEqual(['typosquat:critical:1']);
+  expect(kinds('uv add transformers')).toEqual([]);
 });
 
 test('containers: image, mounts, environment, privileges', () => {

@@ -59,6 +59,8 @@ const FORMS: [string, Files, Expect, Files, Expect][] = [
     { USAGE: 'Usage: python infer.py --text hello', 'infer.py': BENIGN }, ['only', 'instructions.run-repo-script', 'medium']],
   ['a .txt the card links to', { 'README.md': 'See [the setup notes](notes/steps.txt).\n', 'notes/steps.txt': `${CURL_SH}\n` }, ['instructions.pipe-to-shell', 'critical', 'notes/steps.txt'],
     { 'README.md': 'See [the notes](notes/steps.txt).\n', 'notes/steps.txt': 'The model was trained for 3 epochs.\n' }, 'quiet'],
+  ['a doc linked by its Hub URL', { 'README.md': 'Setup: [guide](https://huggingface.co/org/m/blob/main/docs/steps.html)\n', 'docs/steps.html': `<p>Run this:</p>\n\n    ${CURL_SH}\n` }, ['instructions.pipe-to-shell', 'critical', 'docs/steps.html'],
+    { 'README.md': 'Setup: [guide](https://huggingface.co/org/m/blob/main/docs/GUIDE)\n', 'docs/GUIDE': 'Nothing to do.\n' }, 'quiet'],
   ['a .txt nobody points to is not a document', { 'README.md': '# m\n', 'merges.txt': `#version: 0.2\n${CURL_SH}\n` }, 'quiet',
     { 'README.md': '# m\n', 'vocab.txt': 'curl\nsh\n|\n' }, 'quiet'],
   ['a doc named in inline code', { 'README.md': 'Follow `SETUP.txt` first.\n', 'SETUP.txt': `${CURL_SH}\n` }, ['instructions.pipe-to-shell', 'critical', 'SETUP.txt'],
@@ -223,6 +225,17 @@ describe('the publisher\'s own sources', () => {
     const found = run({ 'README.md': `${card.replace(/```bash[\s\S]*```/, '')}\`\`\`bash\ngit clone https://github.com/jina-ai/x && cd x && pip install .\n\`\`\`\n` }, vouched);
     expect(found.find((f) => f.check === 'instructions.git-install')).toMatchObject({ severity: 'low' });
     expect(verdictOf(found)).toBe('approved');
+  });
+
+  test('a whole repository downloaded into a folder, then a script run from it: this repository\'s script is graded by its findings', () => {
+    const card = '```bash\nhuggingface-cli download jinaai/emb --local-dir emb && bash emb/setup.sh\n```\n';
+    const bad = run({ 'README.md': card, 'setup.sh': `#!/bin/sh\n${CURL_SH}\n` }, vouched);
+    expect(bad.filter((f) => f.file === 'README.md').map((f) => `${f.check} ${f.severity}`)).toEqual(['instructions.run-repo-script critical']);
+    const good = run({ 'README.md': card, 'setup.sh': '#!/bin/sh\necho ready\n' }, vouched);
+    expect(notable(good).map((f) => `${f.check} ${f.severity}`)).toEqual(['instructions.run-repo-script medium']);
+    // Another repository's script is code outside the review.
+    expect(run({ 'README.md': card.replace('jinaai/emb', 'tools-org/emb'), 'setup.sh': '#!/bin/sh\necho ready\n' }, vouched)
+      .find((f) => f.check === 'instructions.run-binary')).toMatchObject({ severity: 'critical' });
   });
 
   test('huggingface-cli download of the same repository, then running a binary from it, is graded as that binary', () => {

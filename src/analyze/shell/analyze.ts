@@ -69,10 +69,22 @@ export interface ShellState {
   executable: Map<string, number>;
   /** Files whose content the commands wrote (`cat > x.py <<EOF`): key → content. */
   written: Map<string, { code: string; line: number }>;
+  /** Folders a whole repository was downloaded into (`hf download org/x --local-dir d`): key → where. */
+  fetchedDirs?: Map<string, Fetched>;
 }
 
 export function newShellState(): ShellState {
-  return { vars: new Map(), fetched: new Map(), executable: new Map(), written: new Map() };
+  return { vars: new Map(), fetched: new Map(), executable: new Map(), written: new Map(), fetchedDirs: new Map() };
+}
+
+/** What fetched a file: itself, or the folder a repository was downloaded into (the file then named within it). */
+function fetchedOf(state: ShellState, key: string): Fetched | undefined {
+  const direct = state.fetched.get(key);
+  if (direct) return direct;
+  for (const [dir, f] of state.fetchedDirs ?? []) {
+    if (key.startsWith(`${dir}/`)) return f.hub ? { ...f, hub: { repo: f.hub.repo, file: key.slice(dir.length + 1) } } : f;
+  }
+  return undefined;
 }
 
 export interface ShellOptions {
@@ -446,6 +458,9 @@ function analyzeCommand(
   // Files downloaded from the Hub (`huggingface-cli download REPO FILE --local-dir D`, `hf download …`).
   const hubDl = hubDownloadOf(name, args);
   if (hubDl) {
+    if (hubDl.files.length === 0 && hubDl.dir !== undefined) {
+      state.fetchedDirs?.set(pathKey(hubDl.dir), { line: at, how: `downloaded from the Hub repository ${hubDl.repo} by ${name}`, hub: { repo: hubDl.repo, file: '' } });
+    }
     for (const f of hubDl.files) {
       const entry: Fetched = { line: at, how: `downloaded from the Hub repository ${hubDl.repo} by ${name}`, hub: { repo: hubDl.repo, file: f } };
       state.fetched.set(pathKey(hubDl.dir ? `${hubDl.dir}/${f}` : f), entry);
@@ -481,7 +496,7 @@ function analyzeCommand(
   }
   if ((name === 'mv' || name === 'cp' || name === 'copy' || name === 'move' || name === 'move-item' || name === 'copy-item') && args.length >= 2) {
     const files = args.filter((a) => !a.startsWith('-'));
-    const src = state.fetched.get(pathKey(files[0] ?? ''));
+    const src = fetchedOf(state, pathKey(files[0] ?? ''));
     if (src && files[1]) state.fetched.set(pathKey(files[files.length - 1] as string), src);
   }
 
@@ -492,7 +507,7 @@ function analyzeCommand(
       for (const t of args.slice(args.indexOf(mode) + 1).filter((a) => !a.startsWith('-'))) {
         const k = pathKey(t);
         state.executable.set(k, at);
-        const f = state.fetched.get(k);
+        const f = fetchedOf(state, k);
         if (f) hit('chmod-exec', 'critical', `Makes ${t} executable after it was ${f.how} (line ${f.line})`, HELP.run, [f.line], f.hub);
       }
     }
@@ -512,7 +527,7 @@ function analyzeCommand(
     if (c >= 0 && args[c + 1]) runTargets.push(args[c + 1] as string);
   }
   for (const t of runTargets) {
-    const f = state.fetched.get(pathKey(t));
+    const f = fetchedOf(state, pathKey(t));
     if (f) {
       const chmod = state.executable.get(pathKey(t));
       hit('download-exec', 'critical', `Runs ${t}, which was ${f.how} (line ${f.line})${chmod !== undefined ? ` and made executable (line ${chmod})` : ''}`, HELP.run,
@@ -715,6 +730,10 @@ export function pipInstallArgs(name: string, args: readonly string[]): string[] 
     if (rest[0] === 'pip') rest = rest.slice(1);
     else if (rest[0] === 'add') return rest.slice(1);
     else return undefined;
+  } else if (name === 'poetry' || name === 'pdm' || name === 'rye') {
+    return rest[0] === 'add' ? rest.slice(1) : undefined;
+  } else if (name === 'pipenv') {
+    return rest[0] === 'install' ? rest.slice(1) : undefined;
   } else if (!/^pip(\d(\.\d+)?)?$|^pipx$/.test(name)) return undefined;
   const i = rest.indexOf('install');
   return i < 0 ? undefined : rest.slice(i + 1);

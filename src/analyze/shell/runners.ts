@@ -64,13 +64,12 @@ function invocationOf(name: string, args: readonly string[]): Invocation | undef
     case 'bunx': return npmRun(0);
     case 'npm':
       if (args[0] === 'exec' || args[0] === 'x') return npmRun(1);
-      if (/^(i|install|add)$/.test(args[0] ?? '') && args.some((a) => a === '-g' || a === '--global')) {
-        return { eco: 'npm', tool: 'npm install -g', packages: args.slice(1).filter((a) => !a.startsWith('-')), mode: 'install' };
-      }
+      // An install runs the packages' install scripts: lookalike names are judged, unknown ones are not.
+      if (/^(i|install|add)$/.test(args[0] ?? '')) return { eco: 'npm', tool: `npm ${args[0]}`, packages: args.slice(1).filter((a) => !a.startsWith('-')), mode: 'install' };
       return undefined;
     case 'pnpm': case 'yarn': case 'bun':
       if (args[0] === 'dlx' || (name === 'bun' && args[0] === 'x')) return npmRun(1);
-      if (name === 'pnpm' && args[0] === 'add' && args.includes('-g')) return { eco: 'npm', tool: 'pnpm add -g', packages: args.slice(1).filter((a) => !a.startsWith('-')), mode: 'install' };
+      if (args[0] === 'add' || (args[0] === 'global' && args[1] === 'add')) return { eco: 'npm', tool: `${name} add`, packages: args.slice(args[0] === 'add' ? 1 : 2).filter((a) => !a.startsWith('-')), mode: 'install' };
       return undefined;
     case 'deno': {
       if (args[0] !== 'run' && args[0] !== 'x') return undefined;

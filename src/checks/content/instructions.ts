@@ -161,7 +161,7 @@ export const instructionsCheck: ContentCheck = {
         const doc = parseDoc(format, text);
         analyzeDoc(ctx, doc);
         for (const link of doc.links) {
-          const target = linkTarget(dirname(path), link);
+          const target = linkTarget(dirname(path), link, repo.publisher?.repo);
           if (target !== undefined && present.has(target)) enqueue(target, true);
         }
         // Files a document names in inline code (`see SETUP.txt`) are pointed to as well.
@@ -184,8 +184,14 @@ export const instructionsCheck: ContentCheck = {
   }
 };
 
-/** A repository path for a relative link from `dir`, or undefined for URLs, anchors and paths outside. */
-function linkTarget(dir: string, link: string): string | undefined {
+/**
+ * A repository path for a link from `dir`: relative links, and links to this repository's own files on the Hub
+ * (`https://huggingface.co/org/name/blob/main/docs/setup.md`; any repository's when the review does not know its
+ * own id, since only files present in this review are followed). Undefined for other URLs and anchors.
+ */
+function linkTarget(dir: string, link: string, self: string | undefined): string | undefined {
+  const hub = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:models\/)?([\w.-]+\/[\w.-]+)\/(?:blob|resolve|raw)\/[^/]+\/([^?#]+)/i.exec(link);
+  if (hub) return self === undefined || self.toLowerCase() === (hub[1] as string).toLowerCase() ? linkTarget('', hub[2] as string, self) : undefined;
   if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('#') || link.startsWith('//')) return undefined;
   let p = link.replace(/[?#].*$/, '');
   try {
