@@ -89,8 +89,16 @@ function spansOf(text: string, line: number, out: DocLine[]): string {
   return bare;
 }
 
-function decodeEntities(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const NAMED_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&', nbsp: ' ', vert: '|', verbar: '|', colon: ':', semi: ';', dollar: '$', lpar: '(', rpar: ')', sol: '/', bsol: '\\', grave: '`', tilde: '~', num: '#' };
+
+/** HTML character references as a browser renders them (what a reader copies). */
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([A-Za-z]{2,8}));/g, (m, dec?: string, hex?: string, name?: string) => {
+    const cp = dec !== undefined ? Number(dec) : hex !== undefined ? parseInt(hex, 16) : undefined;
+    if (cp !== undefined) return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp === 0xa0 ? 0x20 : cp) : m;
+    return NAMED_ENTITIES[(name as string).toLowerCase()] ?? m;
+  });
 }
 
 /** Markdown, as CommonMark readers see it, plus `<pre>` blocks. */
@@ -165,7 +173,7 @@ export function parseMarkdown(text: string, firstLine = 1): Doc {
     const ref = REF_LINK.exec(l);
     if (ref) doc.links.push(ref[1] as string);
     const bare = spansOf(l, firstLine + i, doc.spans);
-    doc.prose.push({ text: bare, line: firstLine + i });
+    doc.prose.push({ text: decodeEntities(bare), line: firstLine + i });
   }
   return doc;
 }

@@ -23,7 +23,9 @@ const FIXTURES: [string, string, string[]][] = [
   ['prerequisites first, each once', 'all: build test\nbuild: deps\n\techo build $@\ntest: deps\n\techo test $< $^\ndeps:\n\techo deps\n', ['all']],
   ['default goal is the first target', '.PHONY: run\nrun:\n\t-python app.py --port 7860\nclean:\n\trm -rf out\n', []],
   ['continuations and inline recipes', 'fetch: ; wget -q https://x.invalid/f \\\n\t  -O f.bin\ninstall:\n\tpip install \\\n\t  torch\n', ['fetch', 'install']],
-  ['define blocks and $$', 'define GREETING\nhello\nendef\nshow:\n\techo $(GREETING) $$HOME\n', ['show']]
+  ['define blocks and $$', 'define GREETING\nhello\nendef\nshow:\n\techo $(GREETING) $$HOME\n', ['show']],
+  ['text functions that hide a word', 'C = $(subst @,,cu@rl)\nS = $(patsubst %.x,%.sh,setup.x)\nsetup:\n\t$(C) -s https://x.invalid/$(S) -o $(strip  a.sh  )\n\t$(firstword bash zsh) $(addprefix ./,a.sh)\n', ['setup']],
+  ['call and computed names', 'fetch = curl -s $(1) -o $(2)\nX = Y\nY = echo computed\nrun:\n\t$(call fetch,https://x.invalid/a,a.sh)\n\t$($(X))\n', ['run']]
 ];
 
 describe('recipes agree with GNU make -n', () => {

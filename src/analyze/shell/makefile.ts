@@ -154,8 +154,11 @@ export function expandMake(text: string, mk: Makefile, auto: ReadonlyMap<string,
     if (n === '(' || n === '{') {
       const [body, end] = balancedParen(text, i + 1);
       i = end - 1;
-      const name = body.trim();
-      if (/^shell\s/.test(name)) { out += `$(${body.slice(body.indexOf('shell') + 5).trim()})`; continue; }
+      // A computed name (`$($(X))`) is expanded first, as make does.
+      const name = body.includes('$') && !/^[a-z]+\s/.test(body) ? expandMake(body, mk, auto, depth + 1).trim() : body.trim();
+      if (/^shell\s/.test(name)) { out += `$(${expandMake(body.slice(body.indexOf('shell') + 5).trim(), mk, auto, depth + 1)})`; continue; }
+      const fn = /^(subst|patsubst|strip|call|value|addprefix|addsuffix|firstword|findstring|if|or|and)\s/.exec(name);
+      if (fn && depth < MAX_EXPAND_DEPTH) { out += makeFunction(fn[1] as string, body.slice(body.indexOf(fn[1] as string) + (fn[1] as string).length + 1), mk, auto, depth); continue; }
       if (auto.has(name)) { out += auto.get(name); continue; }
       const v = mk.vars.get(name);
       if (v !== undefined) { out += depth < MAX_EXPAND_DEPTH ? expandMake(v.value, mk, auto, depth + 1) : v.value; continue; }
@@ -170,6 +173,59 @@ export function expandMake(text: string, mk: Makefile, auto: ReadonlyMap<string,
     }
   }
   return out.slice(0, MAX_EXPANDED);
+}
+
+/** Splits function arguments at top-level commas. */
+function splitArgs(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '(' || c === '{') depth++;
+    else if ((c === ')' || c === '}') && depth > 0) depth--;
+    else if (c === ',' && depth === 0) {
+      out.push(s.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(s.slice(from));
+  return out;
+}
+
+/** The text functions an obfuscated recipe is most likely to use, as make evaluates them. */
+function makeFunction(fn: string, rawArgs: string, mk: Makefile, auto: ReadonlyMap<string, string>, depth: number): string {
+  const args = splitArgs(rawArgs);
+  const x = (i: number): string => expandMake(args[i] ?? '', mk, auto, depth + 1);
+  switch (fn) {
+    case 'subst': return x(0) === '' ? x(2) : x(2).split(x(0)).join(x(1));
+    case 'patsubst': {
+      const [pat, rep] = [x(0).trim(), x(1).trim()];
+      const p = pat.indexOf('%');
+      return x(2).trim().split(/\s+/).map((w) => {
+        if (p < 0) return w === pat ? rep : w;
+        const [pre, post] = [pat.slice(0, p), pat.slice(p + 1)];
+        if (!w.startsWith(pre) || !w.endsWith(post) || w.length < pre.length + post.length) return w;
+        return rep.replace('%', w.slice(pre.length, w.length - post.length));
+      }).join(' ');
+    }
+    case 'strip': return x(0).trim().replace(/\s+/g, ' ');
+    case 'addprefix': return x(1).trim().split(/\s+/).filter(Boolean).map((w) => x(0).trim() + w).join(' ');
+    case 'addsuffix': return x(1).trim().split(/\s+/).filter(Boolean).map((w) => w + x(0).trim()).join(' ');
+    case 'firstword': return x(0).trim().split(/\s+/)[0] ?? '';
+    case 'findstring': return x(1).includes(x(0)) ? x(0) : '';
+    case 'value': return mk.vars.get(x(0).trim())?.value ?? '';
+    case 'if': return `${x(1)} ${x(2)}`; // both branches: nothing hides behind a condition
+    case 'or': case 'and': return args.map((_, i) => x(i)).join(' ');
+    case 'call': {
+      const v = mk.vars.get(x(0).trim());
+      if (!v) return '';
+      const params = new Map(auto);
+      args.slice(1).forEach((_, i) => params.set(String(i + 1), x(i + 1)));
+      return expandMake(v.value, mk, params, depth + 1);
+    }
+    default: return '';
+  }
 }
 
 /**

@@ -216,15 +216,24 @@ function dialectOf(lang: string): Dialect | undefined {
   return undefined;
 }
 
-/** Command lines of a shell block, prompts stripped, aligned with the block's lines ('' for others). */
+/**
+ * Command lines of a shell block, prompts stripped, aligned with the block's lines ('' for others). In a session
+ * with prompts, a line continuing a command (after a trailing `\`, with or without a `> ` prompt) is part of it.
+ */
 function commandLines(lang: string, lines: DocLine[]): string[] {
   const prompted = lines.some((l) => PROMPT.test(l.text));
   const untyped = UNTYPED.has(lang);
+  let continuing = false;
   return lines.map((l) => {
-    if (prompted && SESSION_LANGS.has(lang)) return PROMPT.test(l.text) ? l.text.replace(PROMPT, '') : '';
-    const t = l.text.replace(PROMPT, '');
-    if (untyped && !COMMAND_WORD.test(t.trim())) return '';
-    return t;
+    let out: string;
+    if (prompted && SESSION_LANGS.has(lang)) {
+      out = PROMPT.test(l.text) ? l.text.replace(PROMPT, '') : continuing ? l.text.replace(/^\s*>\s?/, '') : '';
+    } else {
+      const t = l.text.replace(PROMPT, '');
+      out = continuing ? t.replace(/^\s*>\s?/, '') : untyped && !COMMAND_WORD.test(t.trim()) ? '' : t;
+    }
+    continuing = out !== '' && /[\\`^]\s*$|\|\s*$|&&\s*$/.test(out);
+    return out;
   });
 }
 
@@ -282,7 +291,7 @@ export function proseCommands(text: string): { text: string; strong: boolean }[]
   return out;
 }
 
-/** `RUN` instructions of a Dockerfile block (continuations joined), as shell. */
+/** `RUN` instructions of a Dockerfile (continuations joined, `--mount=…` flags dropped, JSON form read), as shell. */
 function dockerRuns(lines: DocLine[]): [string, number][] {
   const out: [string, number][] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -290,7 +299,19 @@ function dockerRuns(lines: DocLine[]): [string, number][] {
     const m = /^\s*RUN\s+(.*)$/i.exec(l.text);
     if (!m) continue;
     let text = m[1] as string;
-    while (text.endsWith('\\') && i + 1 < lines.length) text = `${text.slice(0, -1)} ${(lines[++i] as DocLine).text}`;
+    while (text.trimEnd().endsWith('\\') && i + 1 < lines.length) text = `${text.trimEnd().slice(0, -1)} ${(lines[++i] as DocLine).text}`;
+    const flag = /--[\w-]+=\S+\s+/y;
+    let start = 0;
+    while (flag.exec(text)) start = flag.lastIndex;
+    text = text.slice(start);
+    if (text.startsWith('[')) {
+      try {
+        const argv: unknown = JSON.parse(text);
+        if (Array.isArray(argv) && argv.every((a) => typeof a === 'string')) {
+          text = argv.length === 3 && /(^|\/)(ba)?sh$/.test(argv[0] as string) && argv[1] === '-c' ? argv[2] as string : argv.map((a) => `'${(a as string).replace(/'/g, "'\\''")}'`).join(' ');
+        }
+      } catch { /* not JSON: read as shell */ }
+    }
     out.push([text, l.line]);
   }
   return out;
