@@ -7,6 +7,7 @@ import type { Entry, FileReport } from '../core/review.js';
 import type { Finding } from '../core/findings.js';
 import type { Policy } from '../config/policy/schema.js';
 import type { Author, CommitList, ResolvedRepo, TreeFile } from '../hub/types.js';
+import type { ModelSummary } from '../hub/shapes/model-list.js';
 
 /** What every check sees: the files as read once, whatever their source. */
 export interface FilesCheckContext {
@@ -36,6 +37,11 @@ export interface CheckHubPort {
   recentCommits(repoId: string, sha: string): Promise<CommitList>;
   /** README.md at the head of another repository's main branch, at most 1 MiB. Never throws. */
   modelCard(repoId: string): Promise<OriginalCard>;
+  /**
+   * The most downloaded repositories whose id contains `query` (one bounded search). undefined when the Hub could
+   * not answer. Never throws.
+   */
+  searchModels(query: string): Promise<ModelSummary[] | undefined>;
 }
 
 /** What checks of a Hub review see in addition. */

@@ -12,6 +12,7 @@ import type { Policy } from '../config/policy/schema.js';
 import type { FilesCheckContext, HubCheckContext, RepoCheck } from '../checks/types.js';
 import { TextCapture } from './capture.js';
 import { checkHubPort } from './check-port.js';
+import { combinedEvidence } from './evidence.js';
 import { examineFiles, type ScanFile, type SourceFile } from './examine.js';
 import { findingFromError } from './findings-from-errors.js';
 import { selectFiles } from './select.js';
@@ -85,6 +86,8 @@ function decide(findings: Finding[], policy: Policy, now: Date, entry: Entry | u
       });
     }
   }
+  const combined = combinedEvidence(all);
+  if (combined) all = [...all, combined];
   all.sort(compareFindings);
   const verdict = verdictOf(all);
   return { findings: all, verdict: complete ? verdict : 'rejected' };
