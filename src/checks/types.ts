@@ -47,6 +47,8 @@ export interface CheckHubPort {
 /** What checks of a Hub review see in addition. */
 export interface HubCheckContext extends FilesCheckContext {
   entry: Entry;
+  /** The base branch's entry this one replaces (a re-pin or re-bind): what was approved before. */
+  previous?: Entry;
   resolved: ResolvedRepo;
   /** Every file at the pinned commit (including ones not fetched). */
   tree: TreeFile[];
