@@ -4,6 +4,9 @@
 // scanners still run).
 import type { FileContext, StreamScanner } from '../types.js';
 import type { FileScanOptions, NestedScan } from '../kit.js';
+import { msgpackPlugin } from './msgpack.js';
+import { onnxPlugin } from './onnx.js';
+import { tfrecordPlugin } from './tfrecord.js';
 
 export interface FormatPlugin {
   /** The format label reports show (e.g. `onnx`, `tensorboard-events`). */
@@ -21,4 +24,4 @@ export interface FormatPlugin {
 }
 
 /** Every plugin, in the order they are asked. */
-export const FORMAT_PLUGINS: readonly FormatPlugin[] = [];
+export const FORMAT_PLUGINS: readonly FormatPlugin[] = [onnxPlugin, tfrecordPlugin, msgpackPlugin];
