@@ -4,9 +4,13 @@
 // scanners still run).
 import type { FileContext, StreamScanner } from '../types.js';
 import type { FileScanOptions, NestedScan } from '../kit.js';
+import { fastTextPlugin, word2vecPlugin } from './embeddings.js';
+import { matPlugin } from './matlab.js';
 import { msgpackPlugin } from './msgpack.js';
-import { onnxPlugin } from './onnx.js';
+import { protobufModelsPlugin } from './protobuf-models.js';
 import { tfrecordPlugin } from './tfrecord.js';
+import { tflitePlugin } from './tflite.js';
+import { xgboostBinaryPlugin, xgboostUbjPlugin } from './xgboost.js';
 
 export interface FormatPlugin {
   /** The format label reports show (e.g. `onnx`, `tensorboard-events`). */
@@ -24,4 +28,4 @@ export interface FormatPlugin {
 }
 
 /** Every plugin, in the order they are asked. */
-export const FORMAT_PLUGINS: readonly FormatPlugin[] = [onnxPlugin, tfrecordPlugin, msgpackPlugin];
+export const FORMAT_PLUGINS: readonly FormatPlugin[] = [protobufModelsPlugin, tfrecordPlugin, msgpackPlugin, xgboostUbjPlugin, xgboostBinaryPlugin, fastTextPlugin, word2vecPlugin, matPlugin, tflitePlugin];

@@ -9,9 +9,7 @@ import { utf8 } from '../bytes.js';
 import { Feeder, type Parser } from '../feeder.js';
 import type { FileContext, StreamScanner } from '../types.js';
 import type { FileScanOptions } from '../kit.js';
-import { isProtobufWire } from '../sniff.js';
 import { judgeLocation } from './external-path.js';
-import type { FormatPlugin } from './index.js';
 import { type MessageSchema, PbError, type PbMessage, PbReader, pbText, pbVarint } from './protobuf.js';
 
 const NAME = 1024;
@@ -257,11 +255,3 @@ export function createOnnxScanner(ctx: FileContext, opts: FileScanOptions): Stre
     }
   }
 }
-
-export const onnxPlugin: FormatPlugin = {
-  format: 'onnx',
-  // onnx.load parses any protobuf bytes as a ModelProto, so every protobuf stream is read as one.
-  claims: (head, ctx) => isProtobufWire(head, ctx.size !== undefined && head.length >= ctx.size),
-  create: (ctx, opts) => createOnnxScanner(ctx, opts),
-  dataOnly: true
-};

@@ -15,7 +15,7 @@ const ENTRY_COST = 64;
 
 export type FieldSpec =
   | { kind: 'message'; name: string; schema: () => MessageSchema; /** attach the finished child to its parent */ collect?: boolean }
-  | { kind: 'string'; name: string; /** bytes kept; longer values are kept cut, with `cut` set */ max: number }
+  | { kind: 'string'; name: string; /** bytes kept; longer values are kept cut (`length` tells) */ max: number; /** values kept per message; later ones are skipped */ maxCount?: number }
   | { kind: 'varint'; name: string };
 
 export interface MessageSchema {
@@ -129,7 +129,7 @@ export class PbReader {
               (msg.children[spec.name] ??= []).push(child);
               msg.cost += child.cost;
             } else this.live -= child.cost;
-          } else if (spec?.kind === 'string') {
+          } else if (spec?.kind === 'string' && (spec.maxCount === undefined || (msg.strings[spec.name]?.length ?? 0) < spec.maxCount)) {
             const keep = Math.min(len, spec.max);
             const offset = this.at();
             const b = keep > 0 ? yield { read: keep } : new Uint8Array(0);
