@@ -33,7 +33,6 @@ export function judgeLocation(raw: Uint8Array, modelPath: string): LocationJudge
   if (text === ORT_MEMORY_TAG || text.includes('_ORT_MEM_ADDR_')) {
     return { severity: 'critical', reason: `is onnxruntime's in-memory tag ${ORT_MEMORY_TAG}: runtimes that honour it read the process memory at "offset"` };
   }
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(text)) {
     return { severity: 'high', reason: 'holds control characters (C++ loaders stop at a NUL, so they open a different file than Python does)' };
   }

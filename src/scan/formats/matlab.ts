@@ -15,7 +15,7 @@ import { Feeder, type Need, type Parser } from '../feeder.js';
 import { Inflater } from '../inflate.js';
 import type { FileContext, StreamScanner } from '../types.js';
 import { limitsOf, type FileScanOptions } from '../kit.js';
-import type { FormatPlugin } from './index.js';
+import type { FormatPlugin } from './plugin.js';
 
 type Gen<T> = Generator<Need, T, Uint8Array | undefined>;
 

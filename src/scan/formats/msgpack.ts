@@ -10,7 +10,7 @@ import { u32be } from '../bytes.js';
 import { Feeder, type Need, type Parser } from '../feeder.js';
 import type { FileContext, StreamScanner } from '../types.js';
 import type { FileScanOptions } from '../kit.js';
-import type { FormatPlugin } from './index.js';
+import type { FormatPlugin } from './plugin.js';
 
 /** msgpack-python's C unpacker stack (MSGPACK_EMBED_STACK_SIZE): deeper documents fail to unpack. */
 export const MSGPACK_MAX_DEPTH = 1024;
@@ -57,7 +57,7 @@ export function createMsgpackScanner(ctx: FileContext, opts: FileScanOptions): S
   let total = 0;
   let failure: MsgpackError | undefined;
   let arrays = 0;
-  let topKeys: string[] = [];
+  const topKeys: string[] = [];
   const at = (): number => feeder.offset;
 
   function* read(n: number, limit: number): Gen<Uint8Array> {
@@ -81,13 +81,18 @@ export function createMsgpackScanner(ctx: FileContext, opts: FileScanOptions): S
     if (isStr) {
       // raw=False decodes every str: invalid UTF-8 makes unpackb fail. Validate in pieces without keeping them.
       if (from + n > limit) throw new MsgpackError('a string runs past the ext payload that holds it', from);
-      let kept: Uint8Array | undefined;
+      const kept = new Uint8Array(Math.min(n, MAX_KEPT_STRING));
+      let k = 0;
       const dec = new TextDecoder('utf-8', { fatal: true });
       let bad = false;
       const r = n === 0 ? new Uint8Array(0) : yield {
         pipe: n,
         to: (c) => {
-          if (!kept) kept = c.slice(0, MAX_KEPT_STRING);
+          if (k < kept.length) {
+            const take = Math.min(c.length, kept.length - k);
+            kept.set(c.subarray(0, take), k);
+            k += take;
+          }
           if (bad) return;
           try {
             dec.decode(c, { stream: true });
@@ -105,7 +110,7 @@ export function createMsgpackScanner(ctx: FileContext, opts: FileScanOptions): S
         }
       }
       if (bad) throw new MsgpackError('a string is not valid UTF-8 (unpackb(raw=False) refuses it)', from);
-      return { kind: 'str', bytes: kept ?? new Uint8Array(0), length: n };
+      return { kind: 'str', bytes: kept, length: n };
     }
     if (n <= MAX_KEPT_STRING) return { kind: 'bin', bytes: yield* read(n, limit), length: n };
     yield* skip(n, limit);

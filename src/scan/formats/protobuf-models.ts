@@ -3,7 +3,7 @@
 // the readings that find nothing of theirs can refute the `onnx` label together).
 import { mergeOutcomes } from '../kit.js';
 import { isProtobufWire } from '../sniff.js';
-import type { FormatPlugin } from './index.js';
+import type { FormatPlugin } from './plugin.js';
 import { createOnnxScanner } from './onnx.js';
 import { createTensorFlowScanner } from './tensorflow.js';
 

@@ -9,7 +9,7 @@ import { finding, type Finding } from '../../core/findings.js';
 import { startsWith, u32le, u64le } from '../bytes.js';
 import type { FileContext, StreamScanner } from '../types.js';
 import type { FileScanOptions } from '../kit.js';
-import type { FormatPlugin } from './index.js';
+import type { FormatPlugin } from './plugin.js';
 import { opRisk, RISK_TEXT } from './tf-ops.js';
 
 /** Most structure bytes kept (everything but buffer payloads). */
@@ -80,6 +80,8 @@ class Fb {
     if (!b) throw new FbError(`bytes at ${at} are tensor data or not there`, at, true);
     return b;
   }
+  /** Whether `n` bytes at `at` are kept (arrived and not skipped). */
+  has(at: number, n: number): boolean { return at >= 0 && at + n <= this.size && this.mem.get(at, n) !== undefined; }
   u8(at: number): number { return this.bytes(at, 1)[0] as number; }
   u16(at: number): number { const b = this.bytes(at, 2); return (b[0] as number) | ((b[1] as number) << 8); }
   u32(at: number): number { return u32le(this.bytes(at, 4), 0); }
@@ -124,45 +126,71 @@ export function createTfliteScanner(ctx: FileContext, opts: FileScanOptions): St
   const skips: [number, number][] = [];
   let total = 0;
   let over = false;
-  let scanIndex = 0;
+  let pending: number[] = [];
   let buffersVec: [number, number] | undefined;
   let size = ctx.size ?? Infinity;
 
   const fbNow = (): Fb => new Fb(mem, Number.isFinite(size) ? size : total);
 
-  /** Finds buffer payloads whose structure has arrived, so their bytes need not be kept. */
+  /** Data vectors whose payload bytes were (or will be) skipped; each must turn out to be a Buffer's data. */
+  const skippedVectors = new Set<number>();
+
+  /**
+   * Finds buffer payloads whose structure has arrived, so their bytes need not be kept. A Buffer table's vtable is
+   * often shared with a later one (builders deduplicate vtables, and a back-to-front builder puts the shared one
+   * after the payloads), so when it has not arrived the `data` field is taken to be the table's first field — what
+   * every builder writes for a table holding only data. The full parse at the end checks each skipped vector is a
+   * Buffer's data; if one is not, the file fails closed.
+   */
   const discover = (): void => {
     const fb = fbNow();
-    try {
-      if (!buffersVec) {
+    if (!buffersVec) {
+      try {
         const root = fb.deref(0);
         buffersVec = fb.vector(root, 4, 4) ?? [0, 0];
+        pending = Array.from({ length: buffersVec[1] }, (_v, i) => i);
+      } catch {
+        return; // not there yet (or malformed: the full parse at the end says why)
       }
-      const [first, n] = buffersVec;
-      while (scanIndex < n) {
-        const bt = fb.deref(first + 4 * scanIndex);
-        const data = fb.table(bt, 0);
+    }
+    const first = buffersVec[0];
+    pending = pending.filter((i) => {
+      try {
+        const bt = fb.deref(first + 4 * i);
+        let data: number | undefined;
+        let known = true;
+        try {
+          data = fb.table(bt, 0);
+        } catch (err) {
+          if (!(err instanceof FbError) || !err.missing || !fb.has(bt, 8)) throw err;
+          known = false;
+          const v = bt + 4 + fb.u32(bt + 4);
+          if (v > bt + 4 && v + 4 <= fb.size) data = v;
+        }
         if (data !== undefined) {
           const len = fb.u32(data);
-          if (len > 0) addSkip(data + 4, data + 4 + len);
+          if (len > 0 && addSkip(data + 4, data + 4 + len)) skippedVectors.add(data);
         }
-        const off = fb.field(bt, 1);
-        const sz = fb.field(bt, 2);
-        if (off !== undefined && sz !== undefined) {
-          const o = Number(fb.u64(off));
-          const s = Number(fb.u64(sz));
-          if (o > 1 && s > 0) addSkip(o, o + s);
+        if (known) {
+          const off = fb.field(bt, 1);
+          const sz = fb.field(bt, 2);
+          if (off !== undefined && sz !== undefined) {
+            const o = Number(fb.u64(off));
+            const sLen = Number(fb.u64(sz));
+            if (o > 1 && sLen > 0) addSkip(o, o + sLen);
+          }
         }
-        scanIndex++;
+        return false;
+      } catch {
+        return true; // try again when more bytes have arrived
       }
-    } catch {
-      // Not there yet (or malformed: the full parse at the end says why).
-    }
+    });
   };
-  const addSkip = (a: number, b: number): void => {
-    if (b <= total || skips.length >= MAX_ITEMS) return; // already arrived: it stays kept
+  const addSkip = (a: number, b: number): boolean => {
+    if (b <= total || skips.length >= MAX_ITEMS) return false; // already arrived: it stays kept
     skips.push([Math.max(a, total), b]);
     skips.sort((x, y) => x[0] - y[0]);
+    return true;
   };
 
   return {
@@ -239,15 +267,20 @@ export function createTfliteScanner(ctx: FileContext, opts: FileScanOptions): St
       }
     }
     const buffers = fb.vector(root, 4, 4) ?? [0, 0];
+    const dataVectors = new Set<number>();
     for (let i = 0; i < buffers[1]; i++) {
       const bt = fb.deref(buffers[0] + 4 * i);
       const data = fb.table(bt, 0);
+      if (data !== undefined) dataVectors.add(data);
       if (data !== undefined && data + 4 + fb.u32(data) > fb.size) throw new FbError(`buffer #${i} runs past the file`, data);
       const off = fb.field(bt, 1);
       const sz = fb.field(bt, 2);
       if (off !== undefined && sz !== undefined && fb.u64(off) > 1n && fb.u64(off) + fb.u64(sz) > BigInt(fb.size)) {
         throw new FbError(`buffer #${i} points at bytes ${fb.u64(off)}..${fb.u64(off) + fb.u64(sz)} past the file`, off);
       }
+    }
+    for (const v of skippedVectors) {
+      if (!dataVectors.has(v)) throw new FbError(`the bytes after offset ${v} looked like a buffer's data and were not kept, but no buffer points there`, v);
     }
     details.tflite = { version, operatorCodes: ops.length, operators, subgraphs: subgraphs[1], structureBytes: mem.kept };
     for (const op of ops) judgeOp(op, out);

@@ -9,7 +9,7 @@ import { Feeder, type Parser } from '../feeder.js';
 import type { FileContext, StreamScanner } from '../types.js';
 import type { FileScanOptions } from '../kit.js';
 import { crc32c, maskCrc } from './crc32c.js';
-import type { FormatPlugin } from './index.js';
+import type { FormatPlugin } from './plugin.js';
 
 const EVENT_HEAD = 4096;
 

@@ -13,7 +13,7 @@ import { startsWith, u32le, u64le } from '../bytes.js';
 import { Feeder, type Need, type Parser } from '../feeder.js';
 import type { FileContext, StreamScanner } from '../types.js';
 import type { FileScanOptions } from '../kit.js';
-import type { FormatPlugin } from './index.js';
+import type { FormatPlugin } from './plugin.js';
 
 type Gen<T> = Generator<Need, T, Uint8Array | undefined>;
 
