@@ -15,7 +15,7 @@ import { FORMAT_PLUGINS } from '../../src/scan/formats/index.js';
 import { createTfliteScanner } from '../../src/scan/formats/tflite.js';
 import type { ScanOutcome } from '../../src/scan/types.js';
 import { contextOf, examineReal, loadManifest, readFixture } from '../../scripts/fixtures/real-verdicts.js';
-import { cat, checks, enc, evilPickle, scanBytes, u32 } from './support/fixtures.js';
+import { cat, checks, enc, evilPickle, safetensors, scanBytes, torchZip, u32 } from './support/fixtures.js';
 
 const REAL = join('__tests__', 'fixtures', 'real');
 const FORMATS = join('__tests__', 'fixtures', 'formats');
