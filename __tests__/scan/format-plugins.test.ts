@@ -61,7 +61,8 @@ describe('recognised by content: each library-written file gets its format and t
       [real('msgpack/flax_bf16.msgpack'), 'msgpack'], [real('xgboost/model.ubj'), 'xgboost-ubj'], [real('xgboost/model.bin'), 'xgboost-binary'],
       [real('fasttext/model.bin'), 'fasttext'], [real('gensim/vectors.bin'), 'word2vec'], [real('scipy/weights.mat'), 'matlab'],
       [real('scipy/weights_v4.mat'), 'matlab'], [fixture('tflite/benign_add.tflite'), 'tflite'], [fixture('tf/saved_model_benign.pb'), 'onnx'],
-      [real('numpy/arrays.npz'), ''], [real('xgboost/model.json'), ''], [real('gensim/vectors.txt'), ''], [evilPickle(), '']
+      [real('numpy/arrays.npz'), ''], [real('xgboost/model.json'), ''], [real('gensim/vectors.txt'), ''], [evilPickle(), ''],
+      [safetensors({ w: { dtype: 'F32', shape: [20_000], bytes: 80_000 } }, { format: 'pt' }), ''], [torchZip({ tensors: 2, numel: 16 }), '']
     ];
     for (const [bytes, want] of cases) {
       const head = bytes.subarray(0, 65536);
