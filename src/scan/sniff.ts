@@ -112,7 +112,7 @@ export function sniff(head: Uint8Array, size?: number, tail?: Uint8Array, moreFo
   if (startsWith(head, 'GGUF')) add('gguf');
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) || startsWith(head, [0xff, 0xd8, 0xff]) ||
       startsWith(head, 'GIF8') || (startsWith(head, 'RIFF') && startsWith(head, 'WEBP', 8))) add('image');
-  if (startsWith(head, 'TFL3', 4)) add('tflite');
+  // TF Lite (`TFL3` at 4) is recognised by its format plugin (src/scan/formats/tflite.ts), which reads it.
 
   // Text family: classified here; code analysis of scripts and Python is a later issue's.
   if (startsWith(head, '#!')) add('script');
