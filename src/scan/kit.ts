@@ -66,7 +66,11 @@ export function mergeOutcomes(outcomes: readonly ScanOutcome[]): ScanOutcome {
     for (const f of o.formats) if (!formats.includes(f)) formats.push(f);
     findings.push(...o.findings);
     complete &&= o.complete;
-    if (o.details) details = { ...(details ?? {}), ...o.details };
+    if (o.details) {
+      // `notFormats` (formats a scanner refutes) is a list every interpretation adds to; other details are keyed.
+      const refuted = [...(Array.isArray(details?.notFormats) ? details.notFormats : []), ...(Array.isArray(o.details.notFormats) ? o.details.notFormats : [])];
+      details = { ...(details ?? {}), ...o.details, ...(refuted.length > 0 ? { notFormats: [...new Set(refuted)] } : {}) };
+    }
   }
   const out: ScanOutcome = { formats, findings, complete };
   if (details) out.details = details;
