@@ -1,6 +1,7 @@
 // Content sniffing: which formats do these bytes claim, whatever the file is called (threats.md §1).
 // Pure: takes the head (and the tail, for zip's end-of-central-directory record) and lists every match.
 import { looksLikeText, startsWith, u16le, u32be, u32le, u64leNumber } from './bytes.js';
+import { isTarfileHeader } from './tar-header.js';
 
 export type Format =
   | 'zip' | 'pickle' | 'numpy' | 'tar' | '7z' | 'gzip' | 'bz2' | 'xz' | 'lzma' | 'zlib' | 'lz4' | 'joblib-zf'
@@ -146,15 +147,9 @@ function findHdf5(head: Uint8Array): number | undefined {
   return undefined;
 }
 
+/** A first block tarfile.open accepts (signed or unsigned checksum, Python's number grammar): see tar-header.ts. */
 export function isTarHeader(h: Uint8Array): boolean {
-  if (h.length < 512) return false;
-  if (startsWith(h, 'ustar', 257)) return true;
-  if (h[0] === 0) return false;
-  const stored = parseOctal(h.subarray(148, 156));
-  if (stored === undefined) return false;
-  let sum = 0;
-  for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 0x20 : (h[i] as number);
-  return sum === stored;
+  return isTarfileHeader(h);
 }
 
 export function parseOctal(field: Uint8Array): number | undefined {
