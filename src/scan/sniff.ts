@@ -4,7 +4,7 @@ import { looksLikeText, startsWith, u16le, u32be, u32le, u64leNumber } from './b
 import { isTarfileHeader } from './tar-header.js';
 
 export type Format =
-  | 'zip' | 'pickle' | 'numpy' | 'tar' | '7z' | 'gzip' | 'bz2' | 'xz' | 'lzma' | 'zlib' | 'lz4' | 'joblib-zf'
+  | 'zip' | 'pickle' | 'numpy' | 'tar' | '7z' | 'gzip' | 'bz2' | 'xz' | 'lzma' | 'zlib' | 'lz4' | 'zstd' | 'joblib-zf'
   | 'hdf5' | 'safetensors' | 'gguf' | 'elf' | 'pe' | 'macho' | 'wasm' | 'dex' | 'ole'
   | 'script' | 'notebook' | 'json' | 'python' | 'text' | 'protobuf' | 'image' | 'tflite' | 'empty' | 'unknown-binary';
 
@@ -107,6 +107,7 @@ export function sniff(head: Uint8Array, size?: number, tail?: Uint8Array, moreFo
   if (binary && isZlibHeader(head)) add('zlib');
   if (startsWith(head, [0x04, 0x22, 0x4d, 0x18]) || startsWith(head, [0x02, 0x21, 0x4c, 0x18])) add('lz4');
   if (startsWith(head, 'ZF0x')) add('joblib-zf');
+  if (startsWith(head, [0x28, 0xb5, 0x2f, 0xfd])) add('zstd'); // pandas .pkl.zst, zstandard frames
   const hdf5Offset = findHdf5(head);
   if (hdf5Offset !== undefined) add('hdf5');
   if (isSafetensorsHead(head, size)) add('safetensors');
