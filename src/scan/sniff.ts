@@ -1,9 +1,10 @@
 // Content sniffing: which formats do these bytes claim, whatever the file is called (threats.md §1).
 // Pure: takes the head (and the tail, for zip's end-of-central-directory record) and lists every match.
 import { looksLikeText, startsWith, u16le, u32be, u32le, u64leNumber } from './bytes.js';
+import { isTarfileHeader } from './tar-header.js';
 
 export type Format =
-  | 'zip' | 'pickle' | 'numpy' | 'tar' | '7z' | 'gzip' | 'bz2' | 'xz' | 'lzma' | 'zlib' | 'lz4' | 'joblib-zf'
+  | 'zip' | 'pickle' | 'numpy' | 'tar' | '7z' | 'gzip' | 'bz2' | 'xz' | 'lzma' | 'zlib' | 'lz4' | 'zstd' | 'joblib-zf'
   | 'hdf5' | 'safetensors' | 'gguf' | 'elf' | 'pe' | 'macho' | 'wasm' | 'dex' | 'ole'
   | 'script' | 'notebook' | 'json' | 'python' | 'text' | 'protobuf' | 'image' | 'tflite' | 'empty' | 'unknown-binary';
 
@@ -106,6 +107,7 @@ export function sniff(head: Uint8Array, size?: number, tail?: Uint8Array, moreFo
   if (binary && isZlibHeader(head)) add('zlib');
   if (startsWith(head, [0x04, 0x22, 0x4d, 0x18]) || startsWith(head, [0x02, 0x21, 0x4c, 0x18])) add('lz4');
   if (startsWith(head, 'ZF0x')) add('joblib-zf');
+  if (startsWith(head, [0x28, 0xb5, 0x2f, 0xfd])) add('zstd'); // pandas .pkl.zst, zstandard frames
   const hdf5Offset = findHdf5(head);
   if (hdf5Offset !== undefined) add('hdf5');
   if (isSafetensorsHead(head, size)) add('safetensors');
@@ -146,15 +148,9 @@ function findHdf5(head: Uint8Array): number | undefined {
   return undefined;
 }
 
+/** A first block tarfile.open accepts (signed or unsigned checksum, Python's number grammar): see tar-header.ts. */
 export function isTarHeader(h: Uint8Array): boolean {
-  if (h.length < 512) return false;
-  if (startsWith(h, 'ustar', 257)) return true;
-  if (h[0] === 0) return false;
-  const stored = parseOctal(h.subarray(148, 156));
-  if (stored === undefined) return false;
-  let sum = 0;
-  for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 0x20 : (h[i] as number);
-  return sum === stored;
+  return isTarfileHeader(h);
 }
 
 export function parseOctal(field: Uint8Array): number | undefined {

@@ -68,11 +68,20 @@ export function createJsonDocumentScanner(ctx: FileContext, opts: FileScanOption
       let o = 0;
       for (const p of parts) { all.set(p, o); o += p.length; }
       let doc: Json;
+      let conflicts: string[];
       try {
-        doc = parseJson(utf8(all).replace(/^\ufeff/, '')).value;
+        // Python's json (transformers, keras, jupyter) is the reader: NaN, lone surrogates and any nesting depth
+        // parse. A BOM is stripped: json.loads(bytes) accepts it even though json.loads(str) does not.
+        ({ value: doc, conflicts } = parseJson(utf8(all).replace(/^\ufeff/, ''), 'python'));
       } catch {
         // Starts like JSON but is not (a vocab.txt of `[PAD]` lines): plain text, not a JSON document.
         return { formats: ['text'], findings, complete, details: { jsonValid: false, notFormats: ['json'] } };
+      }
+      for (const key of conflicts.slice(0, 20)) {
+        findings.push(finding('json.duplicate-key', 'high', `Key \`${key}\` appears more than once with different values: Python's json keeps the last, other readers the first`, {
+          file: ctx.path, evidence: key,
+          help: 'Loaders disagree on what this document says, and only one reading was checked; ask for a file without duplicate keys.'
+        }));
       }
       findings.push(...checkJsonDocument(doc, ctx.path));
       return { formats: ['json'], findings, complete };
