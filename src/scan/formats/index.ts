@@ -4,6 +4,7 @@
 // scanners still run).
 import type { FileContext, StreamScanner } from '../types.js';
 import type { FileScanOptions, NestedScan } from '../kit.js';
+import { TORCHSCRIPT_CODE_PLUGIN } from './torchscript.js';
 
 export interface FormatPlugin {
   /** The format label reports show (e.g. `onnx`, `tensorboard-events`). */
@@ -21,4 +22,4 @@ export interface FormatPlugin {
 }
 
 /** Every plugin, in the order they are asked. */
-export const FORMAT_PLUGINS: readonly FormatPlugin[] = [];
+export const FORMAT_PLUGINS: readonly FormatPlugin[] = [TORCHSCRIPT_CODE_PLUGIN];
