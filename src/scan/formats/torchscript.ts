@@ -5,7 +5,6 @@
 // files or the network (aten::save writes a file, aten::from_file reads one, the RPC builtins call other hosts).
 import { finding } from '../../core/findings.js';
 import type { Finding } from '../../core/findings.js';
-import type { FormatPlugin } from './index.js';
 import { limitsOf, type FileScanOptions } from '../kit.js';
 import type { FileContext, ScanOutcome, StreamScanner } from '../types.js';
 
@@ -111,12 +110,13 @@ function createTorchScriptCodeScanner(ctx: FileContext, opts: FileScanOptions): 
  * Claims code/__torch__/**.py members of an archive (the layout torch.jit.save writes) whose head is text: they are
  * read as TorchScript in addition to every other interpretation.
  */
-export const TORCHSCRIPT_CODE_PLUGIN: FormatPlugin = {
+export const TORCHSCRIPT_CODE_PLUGIN = {
   format: 'torchscript-code',
-  claims(head, ctx) {
+  claims(head: Uint8Array, ctx: FileContext): boolean {
     return CODE_MEMBER.test(ctx.path) && !head.includes(0);
   },
-  create(ctx, opts) {
+  create(ctx: FileContext, opts: FileScanOptions): StreamScanner {
     return createTorchScriptCodeScanner(ctx, opts);
   }
 };
+// Registered in ./index.ts (FORMAT_PLUGINS), which checks it against FormatPlugin; no import back, no cycle.

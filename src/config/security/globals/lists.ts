@@ -329,7 +329,9 @@ export const DANGER: ReadonlyArray<readonly [string, DangerCategory]> = [
     'builtins.locals', 'builtins.vars', 'builtins.type', 'builtins.help', 'builtins.exit', 'builtins.quit', 'builtins.apply',
     'builtins.memoryview', 'builtins.classmethod', 'builtins.staticmethod', 'builtins.property', 'builtins.super',
     'numpy.f2py', 'numpy.testing._private.utils.runstring', 'numpy.distutils', 'numpy.ctypeslib',
-    'pandas.core.computation', 'pandas.eval'
+    'pandas.core.computation', 'pandas.eval', '_interpreters', '_xxsubinterpreters', 'concurrent.interpreters',
+    // guard expressions are eval()ed (GHSA-f4x7-rfwp-v3xw)
+    'torch.fx.experimental.symbolic_shapes'
   ].map((p) => [p, 'code execution'] as const),
   // numpy.core._ufunc_reconstruct(module, name) is __import__(module) + getattr: any callable by name.
   ...['functools.partial', 'functools.reduce', 'functools.partialmethod', 'functools.singledispatch', 'operator', '_operator',
@@ -345,7 +347,7 @@ export const DANGER: ReadonlyArray<readonly [string, DangerCategory]> = [
     'distutils', 'setuptools', 'pip', 'uuid._get_command_stdout', 'uuid._popen', '_osx_support', '_aix_support',
     'imaplib.IMAP4_stream', 'test', 'unittest', 'cgi', 'cgitb', 'code.InteractiveInterpreter', 'rlcompleter', 'readline',
     'tkinter', 'turtle', 'antigravity', 'this', 'sre_compile', 'ast', 'dis', 'symtable', 'pyexpat', 'IPython',
-    'jinja2', 'mako', 'yaml.load', 'yaml.unsafe_load', 'yaml.full_load', 'pandas._testing', 'pandas.util.testing'].map((p) => [p, 'interpreter gadget'] as const),
+    'jinja2', 'mako', 'yaml.load', 'yaml.unsafe_load', 'yaml.full_load', 'pandas._testing', 'pandas.util.testing', '_pyrepl'].map((p) => [p, 'interpreter gadget'] as const),
   ...['pickle', '_pickle', 'cPickle', 'dill', 'cloudpickle', 'joblib.load', 'joblib.numpy_pickle.load', 'joblib.parallel',
     'joblib.externals', 'torch.load', 'torch.hub', 'torch.jit', 'torch._dynamo', 'torch._inductor', 'torch.package',
     'torch.serialization.load', 'torch.storage._load_from_bytes', 'torch.utils.bottleneck', 'torch.utils.collect_env',
@@ -356,7 +358,9 @@ export const DANGER: ReadonlyArray<readonly [string, DangerCategory]> = [
     'numpy.fromfile', 'numpy.loadtxt', 'numpy.genfromtxt', 'numpy.lib.npyio', 'numpy.lib._npyio_impl', 'shelve.open',
     'huggingface_hub', 'transformers.dynamic_module_utils', 'transformers.utils.hub', 'datasets.load',
     'sklearn.utils._testing', 'sklearn.datasets', 'sklearn.externals.joblib.load', 'scipy.io', 'h5py', 'onnx.load',
-    'torchvision.models._api.load_state_dict_from_url', 'torchvision.models.utils.load_state_dict_from_url'
+    'torchvision.models._api.load_state_dict_from_url', 'torchvision.models.utils.load_state_dict_from_url',
+    // ConfigModule.load_config unpickles its argument (GHSA-vv6j-3g6g-2pvj)
+    'torch.utils._config_module'
   ].map((p) => [p, 'nested loader'] as const),
   ...['picklescan', 'modelscan', 'fickling', 'modelaudit', 'model_gate', 'protectai', 'safety', 'bandit', 'clamav', 'yara']
     .map((p) => [p, 'scanner evasion'] as const)
