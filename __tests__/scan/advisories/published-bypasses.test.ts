@@ -146,12 +146,34 @@ const CASES: Case[] = [
     reason: { check: 'pickle.global.dangerous', names: 'os.system' }
   },
   {
-    id: 'picklescan pytorch_magic_bypass', what: 'legacy torch file whose magic number is computed by eval', file: 'model.pt',
+    id: 'GHSA-97f8-7cmv-76j2', what: 'legacy torch file whose magic number is computed by eval', file: 'model.pt',
     bytes: bytes(
       PROTO(2), GLOBAL('builtins', 'eval'), BINUNICODE('0x1950A86A20F9469CFC6C'), TUPLE1, REDUCE, STOP,
       PROTO(2), BININT2(1001), STOP, PROTO(2), EMPTY_DICT, STOP, PROTO(2), EMPTY_LIST, STOP,
       PROTO(2), GLOBAL('posix', 'system'), BINUNICODE('echo pwned'), TUPLE1, REDUCE, STOP, PROTO(2), NONE, STOP),
     reason: { check: 'pickle.global.dangerous', names: 'builtins.eval' }
+  },
+  {
+    id: 'GHSA-46h3-79wf-xr6c', what: '_operator.attrgetter("system")(__import__("os"))', file: 'model.pkl',
+    bytes: bytes(GLOBAL('builtins', '__import__'), MARK, UNICODE('os'), TUPLE, REDUCE, PUT(0), POP, GLOBAL('_operator', 'attrgetter'),
+      MARK, UNICODE('system'), TUPLE, REDUCE, MARK, GET(0), TUPLE, REDUCE, STOP),
+    reason: { check: 'pickle.global.dangerous', names: '_operator.attrgetter' }
+  },
+  pc('GHSA-m7j5-r2p5-c39r', 'logging', 'FileHandler', [SBU('evil.log')], 'logging.FileHandler creates a file'),
+  pc('GHSA-9726-w42j-3qjr (_io.FileIO)', '_io', 'FileIO', [SBU('/etc/hosts'), SBU('r')], 'io.FileIO opens any file'),
+  pc('GHSA-9726-w42j-3qjr (urllib.request)', 'urllib.request', 'urlopen', [SBU('https://example.invalid')], 'urlopen fetches a URL'),
+  {
+    id: 'GHSA-9m3x-qqw2-h32h (types.CodeType)', what: 'types.CodeType built from its constructor arguments', file: 'model.pkl',
+    bytes: bytes(PROTO(4), SBU('types'), MEMOIZE, SBU('CodeType'), MEMOIZE, STACK_GLOBAL, MEMOIZE, MARK, BININT1(0), BININT1(0), BININT1(0), BININT1(0),
+      BININT1(0), BININT1(0), SBB([0x97, 0]), EMPTY_TUPLE, EMPTY_TUPLE, EMPTY_TUPLE, SBU('<x>'), SBU('f'), SBU('f'), BININT1(1), SBB([]), SBB([]), EMPTY_TUPLE, EMPTY_TUPLE, TUPLE, REDUCE, STOP),
+    reason: { check: 'pickle.global.dangerous', names: 'types.CodeType' }
+  },
+  pc('GHSA-9m3x-qqw2-h32h (cloudpickle)', 'cloudpickle.cloudpickle', '_make_function', [NONE, EMPTY_DICT, NONE, NONE], 'cloudpickle rebuilds a function from code'),
+  {
+    id: 'picklescan type-confusion-exploit', what: 'STACK_GLOBAL over a memoized integer and a string, after a direct dangerous call', file: 'model.pkl',
+    bytes: bytes(PROTO(4), GLOBAL('os', 'system'), UNICODE('echo type-confusion'), TUPLE1, REDUCE, POP, [0x4a, 42, 0, 0, 0], MEMOIZE, SBU('os'), MEMOIZE,
+      BINGET(0), BINGET(1), STACK_GLOBAL, BININT1(0x42), STOP),
+    reason: { check: 'pickle.global.dangerous', names: 'os.system' }
   },
   {
     id: 'picklescan broken_model', what: 'exec() then a truncated pickle', file: 'model.pkl',
