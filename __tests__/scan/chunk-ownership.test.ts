@@ -134,6 +134,11 @@ function tfrecord(...records: Uint8Array[]): Uint8Array {
 const FIXTURES: [string, string, Uint8Array, { tail?: boolean; analyzers?: boolean }?][] = [
   // small shapes from formats/zip/safetensors/properties suites (all inside the head; must stay equal too)
   ['torch zip', 'pytorch_model.bin', torchZip({ tensors: 4, numel: 100 })],
+  ['torchscript archive, custom op in code/', 'model.pt', buildZip([
+    { name: 'm/data.pkl', data: cat([0x80, 0x02], 'c__torch__\nNet\n', [0x29, 0x81, 0x2e]) }, { name: 'm/constants.pkl', data: cat([0x80, 0x02, 0x29, 0x2e]) },
+    { name: 'm/code/__torch__/net.py', data: enc(`def forward(self, x):\n${'  y = torch.linear(x, x)\n'.repeat(4000)}  return ops.custom_ns.run(x)\n`), method: 8 },
+    { name: 'm/version', data: enc('3\n') }
+  ])],
   ['evil torch zip', 'pytorch_model.bin', torchZip({ dataPkl: evil() })],
   ['npz deflated', 'arrays.npz', buildZip([{ name: 'w.npy', data: npy('<f4', [3, 4], floatData(12)), method: 8 }, { name: 'b.npy', data: npy('<i8', [2], new Uint8Array(16)), method: 8 }])],
   ['npy', 'w.npy', npy('<f4', [4], floatData(4))],

@@ -168,7 +168,7 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
 
   const pickleScanner = (): StreamScanner => createPickleScanner({
     path: ctx.path, baseOffset: opts.baseOffset ?? 0, mode: 'auto', depth: opts.depth ?? 0,
-    ...(opts.torchDataPkl ? { torchDataPkl: true } : {}), ...(opts.allow ? { allow: opts.allow } : {})
+    ...(opts.torchDataPkl ? { torchDataPkl: true } : {}), ...(opts.torchScript ? { torchScript: true } : {}), ...(opts.allow ? { allow: opts.allow } : {})
   });
 
   const interpretation = (f: Format, head: Uint8Array): StreamScanner | undefined => {

@@ -44,6 +44,8 @@ export interface FileScanOptions {
   rawData?: boolean;
   /** A torch checkpoint's `data.pkl`: the pickle scanner applies torch's rules. */
   torchDataPkl?: boolean;
+  /** A pickle TorchScript's own loader reads (data.pkl, constants.pkl, .debug_pkl of a torch.jit.save archive). */
+  torchScript?: boolean;
 }
 
 /** How a container or wrapper asks for a member to be scanned like a file of its own. */

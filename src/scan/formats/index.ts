@@ -10,8 +10,9 @@ import { protobufModelsPlugin } from './protobuf-models.js';
 import { tfrecordPlugin } from './tfrecord.js';
 import { tflitePlugin } from './tflite.js';
 import { xgboostBinaryPlugin, xgboostUbjPlugin } from './xgboost.js';
+import { TORCHSCRIPT_CODE_PLUGIN } from './torchscript.js';
 
 export type { FormatPlugin } from './plugin.js';
 
 /** Every plugin, in the order they are asked. */
-export const FORMAT_PLUGINS: readonly FormatPlugin[] = [protobufModelsPlugin, tfrecordPlugin, msgpackPlugin, xgboostUbjPlugin, xgboostBinaryPlugin, fastTextPlugin, word2vecPlugin, matPlugin, tflitePlugin];
+export const FORMAT_PLUGINS: readonly FormatPlugin[] = [protobufModelsPlugin, tfrecordPlugin, msgpackPlugin, xgboostUbjPlugin, xgboostBinaryPlugin, fastTextPlugin, word2vecPlugin, matPlugin, tflitePlugin, TORCHSCRIPT_CODE_PLUGIN];

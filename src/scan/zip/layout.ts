@@ -7,8 +7,14 @@ export interface ZipLayout {
   formats: string[];
   /** torch's archive name (the record prefix), when torch would read this zip. */
   torchPrefix?: string;
-  /** Per member name: how to scan it. */
-  role(name: string): 'data.pkl' | 'storage' | 'code' | 'member';
+  /** True when torch.load would hand the archive to torch.jit.load (it has a constants.pkl record). */
+  torchScript: boolean;
+  /**
+   * Per member name: how to scan it. `torchscript-pickle` is a pickle TorchScript's own loader reads (data.pkl,
+   * constants.pkl, code/**.debug_pkl): its `__torch__.*` globals are TorchScript classes (the pickle scanner's
+   * `torchScript` context). `data.pkl` is a torch.save checkpoint's pickle, read by torch.load's unpickler.
+   */
+  role(name: string): 'data.pkl' | 'storage' | 'code' | 'torchscript-pickle' | 'member';
 }
 
 /** ASCII-only lower case, as miniz's MZ_TOLOWER. */
@@ -19,6 +25,8 @@ export function minizLower(s: string): string {
 const TORCH_DATA_PKL = /^([^/]+\/)?data\.pkl$/;
 const TORCH_STORAGE = /^([^/]+\/)?data\/\d+$/;
 const TORCHSCRIPT_CODE = /^([^/]+\/)?code\//;
+const TORCHSCRIPT_CONSTANTS = /^([^/]+\/)?constants\.pkl$/;
+const TORCHSCRIPT_DEBUG_PKL = /^([^/]+\/)?code\/.*\.debug_pkl$/;
 
 /**
  * `names`: every entry name any reader sees; `torchFirst`: the first entry of torch's own directory reading (its
@@ -35,8 +43,9 @@ export function detectZipLayout(names: readonly string[], torchFirst?: string): 
   // or (when torch does not read the directory) by any single-folder prefix.
   const torch = (torchRecords.includes('data.pkl') && torchRecords.some((r) => /^(\.data\/)?(version|byteorder)$/.test(r) || /^data\/\d+$/.test(r))) ||
     (has(TORCH_DATA_PKL) && (has(/^([^/]+\/)?(\.data\/)?(version|byteorder)$/) || has(TORCH_STORAGE)));
-  const script = (torchRecords.includes('constants.pkl') && torchRecords.some((r) => r.startsWith('code/'))) ||
-    (has(/^([^/]+\/)?constants\.pkl$/) && has(TORCHSCRIPT_CODE));
+  // torch.serialization._is_torchscript_zip: a `constants.pkl` record makes torch.load dispatch to torch.jit.load
+  // (1.13 even under weights_only=True; 2.6 refuses weights_only=True for it). code/ alone does not.
+  const script = torchRecords.includes('constants.pkl') || has(TORCHSCRIPT_CONSTANTS);
   if (torch || script) formats.push('pytorch-zip');
   if (script) formats.push('torchscript');
   if (names.length > 0 && names.every((n) => n.endsWith('.npy'))) formats.push('npz');
@@ -44,7 +53,12 @@ export function detectZipLayout(names: readonly string[], torchFirst?: string): 
   return {
     formats,
     ...(prefix !== undefined && (torch || script) ? { torchPrefix: prefix } : {}),
+    torchScript: script,
     role(name) {
+      if (script) {
+        const n = minizLower(name);
+        if (TORCH_DATA_PKL.test(n) || TORCHSCRIPT_CONSTANTS.test(n) || TORCHSCRIPT_DEBUG_PKL.test(n)) return 'torchscript-pickle';
+      }
       if (torch || script) {
         const n = minizLower(name);
         if (TORCH_DATA_PKL.test(n)) return 'data.pkl';

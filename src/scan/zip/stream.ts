@@ -178,7 +178,7 @@ export function createZipStreamScanner(ctx: FileContext, cd: CentralDirectory, o
     const roles = r.entries.map((e) => layout.role(e.name));
     const name = r.entries.map((e) => e.name).filter((n, i, a) => a.indexOf(n) === i).join('" = "');
     return nested({ path: `${ctx.path}!/${name}${suffix}`, ...(suffix ? {} : { size: r.entry.uncompressedSize }) },
-      { ...opts, depth: depth + 1, baseOffset: r.entry.method === 0 && !suffix ? base + dataAt : 0, rawData: roles.every((x) => x === 'storage'), torchDataPkl: roles.includes('data.pkl') });
+      { ...opts, depth: depth + 1, baseOffset: r.entry.method === 0 && !suffix ? base + dataAt : 0, rawData: roles.every((x) => x === 'storage'), torchDataPkl: roles.includes('data.pkl'), torchScript: roles.includes('torchscript-pickle') });
   };
 
   function* member(r: Reading): Parser {
