@@ -15,6 +15,10 @@ export interface FilesCheckContext {
   files: FileReport[];
   /** Text of a small file captured during the single read (README.md, config.json, *.py …), if it was captured. */
   text(path: string): string | undefined;
+  /** Paths of every captured stream, archive members included (`x.whl!/pkg/a.py`). */
+  captured?(): readonly string[];
+  /** Paths of streams (members included) whose text was not kept because of the size limits. */
+  skipped?(): readonly string[];
   policy: Policy;
   now: Date;
 }

@@ -150,7 +150,7 @@ export async function reviewEntry(entry: Entry, deps: ReviewDeps, previous?: Ent
     findings.push(...f.findings);
     if (!f.complete) complete = false;
   }
-  const ctx: FilesCheckContext = { files, text: (p) => capture.text(p), policy, now };
+  const ctx: FilesCheckContext = { files, text: (p) => capture.text(p), captured: () => capture.paths(), skipped: () => capture.skipped(), policy, now };
   const hubCtx: HubCheckContext = {
     ...ctx, entry, ...(previous ? { previous } : {}), resolved, tree, ...(author ? { author } : {}), hub: checkHubPort(hub)
   };
@@ -181,7 +181,7 @@ export async function reviewLocal(paths: readonly string[], cwd: string, deps: L
     findings.push(...f.findings);
     if (!f.complete) complete = false;
   }
-  const checked = await runChecks(deps.checks, { files, text: (p) => capture.text(p), policy, now }, undefined);
+  const checked = await runChecks(deps.checks, { files, text: (p) => capture.text(p), captured: () => capture.paths(), skipped: () => capture.skipped(), policy, now }, undefined);
   findings.push(...checked.findings);
   complete &&= checked.complete;
   return { kind: 'local', paths: [...paths], files, ...decide(findings, policy, now, undefined, complete), complete };
