@@ -1,5 +1,7 @@
 // A strict JSON parser (RFC 8259, as serde_json reads it) for headers and configs inside model files:
 // integers stay exact (bigint), duplicate keys are reported instead of silently overwritten, depth is capped.
+// With `python: true` it reads what Python's json.loads accepts as well (transformers loads configs with it):
+// NaN, Infinity and -Infinity, lone surrogates in \u escapes, numbers of any length, nesting to Python's limit.
 
 export type Json = null | boolean | number | bigint | string | Json[] | JsonObject;
 export interface JsonObject { [key: string]: Json }
@@ -11,18 +13,26 @@ export interface JsonParse {
 }
 
 export class JsonError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(message: string, readonly offset: number, readonly limit = false) {
     super(`${message} at character ${offset}`);
   }
 }
 
 const MAX_DEPTH = 128;
+/** Python's json nests until the interpreter's recursion limit (1000 by default); deeper is a limit, not an error. */
+const PYTHON_MAX_DEPTH = 1100;
+
+export interface JsonOptions {
+  /** Accept what Python's json module accepts beyond RFC 8259. */
+  python?: boolean;
+}
 
 export function isObject(v: Json | undefined): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-export function parseJson(text: string): JsonParse {
+export function parseJson(text: string, opts: JsonOptions = {}): JsonParse {
+  const python = opts.python === true;
   let i = 0;
   const duplicates: string[] = [];
   const ws = (): void => {
@@ -69,6 +79,11 @@ export function parseJson(text: string): JsonParse {
               return parseInt(h, 16);
             };
             const u = hex4();
+            if (python) {
+              // Python pairs a high surrogate with a following \uDC00-\uDFFF escape and keeps lone ones as they are.
+              out += String.fromCharCode(u);
+              break;
+            }
             if (u >= 0xd800 && u <= 0xdbff) {
               if (text[i] !== '\\' || text[i + 1] !== 'u') fail('lone leading surrogate');
               i += 2;
@@ -87,14 +102,50 @@ export function parseJson(text: string): JsonParse {
       i++;
     }
   };
+  const digits = (): number => {
+    const start = i;
+    while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
+    return i - start;
+  };
+  const pyNum = (): number | bigint => {
+    // json.scanner's NUMBER_RE, scanned by hand: numbers of any length (Python has no 400-character window).
+    const start = i;
+    if (text[i] === '-') i++;
+    if (text[i] === '0') i++;
+    else if (digits() === 0) return fail('invalid number');
+    let int = true;
+    if (text[i] === '.' && text.charCodeAt(i + 1) >= 0x30 && text.charCodeAt(i + 1) <= 0x39) {
+      i++;
+      digits();
+      int = false;
+    }
+    if ((text[i] === 'e' || text[i] === 'E')) {
+      const save = i;
+      i++;
+      if (text[i] === '+' || text[i] === '-') i++;
+      if (digits() === 0) i = save;
+      else int = false;
+    }
+    const t = text.slice(start, i);
+    return int ? BigInt(t) : Number(t);
+  };
   const num = (): number | bigint => {
+    if (python) {
+      if (text.startsWith('NaN', i)) { i += 3; return NaN; }
+      if (text.startsWith('Infinity', i)) { i += 8; return Infinity; }
+      if (text.startsWith('-Infinity', i)) { i += 9; return -Infinity; }
+      return pyNum();
+    }
     const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
     if (!m) return fail('invalid number');
     i += m[0].length;
     return m[2] === undefined && m[3] === undefined ? BigInt(m[0]) : Number(m[0]);
   };
   const value = (depth: number, path: string): Json => {
-    if (depth > MAX_DEPTH) fail('nesting too deep');
+    if (depth > (python ? PYTHON_MAX_DEPTH : MAX_DEPTH)) {
+      if (python) throw new JsonError('nesting deeper than this parser follows', i, true);
+      fail('nesting too deep');
+    }
     ws();
     const c = text[i];
     if (c === '{') {
