@@ -168,7 +168,7 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
 
   const pickleScanner = (): StreamScanner => createPickleScanner({
     path: ctx.path, baseOffset: opts.baseOffset ?? 0, mode: 'auto', depth: opts.depth ?? 0,
-    ...(opts.torchDataPkl ? { torchDataPkl: true } : {}), ...(opts.allow ? { allow: opts.allow } : {})
+    ...(opts.torchDataPkl ? { torchDataPkl: true } : {}), ...(opts.torchScript ? { torchScript: true } : {}), ...(opts.allow ? { allow: opts.allow } : {})
   });
 
   const interpretation = (f: Format, head: Uint8Array): StreamScanner | undefined => {
@@ -181,7 +181,7 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
       case 'numpy': return createNpyScanner(ctx, o, nested);
       case 'tar': return createTarScanner(ctx, o, nested);
       case 'gzip': case 'zlib': case 'joblib-zf': return createDecompressScanner(f, ctx, o, nested);
-      case 'bz2': case 'xz': case 'lzma': case 'lz4': case '7z': return unscannableCompression(f, ctx.path);
+      case 'bz2': case 'xz': case 'lzma': case 'lz4': case 'zstd': case '7z': return unscannableCompression(f, ctx.path);
       case 'hdf5': return createKerasH5Scanner(ctx, o);
       case 'safetensors': return createSafetensorsScanner(ctx, o, nested);
       case 'gguf': return createGgufScanner(ctx, o);

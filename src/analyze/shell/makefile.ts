@@ -155,8 +155,9 @@ export function expandMake(text: string, mk: Makefile, auto: ReadonlyMap<string,
       const [body, end] = balancedParen(text, i + 1);
       i = end - 1;
       // A computed name (`$($(X))`) is expanded first, as make does.
-      const name = body.includes('$') && !/^[a-z]+\s/.test(body) ? expandMake(body, mk, auto, depth + 1).trim() : body.trim();
-      if (/^shell\s/.test(name)) { out += `$(${expandMake(body.slice(body.indexOf('shell') + 5).trim(), mk, auto, depth + 1)})`; continue; }
+      const deeper = depth < MAX_EXPAND_DEPTH;
+      const name = deeper && body.includes('$') && !/^[a-z]+\s/.test(body) ? expandMake(body, mk, auto, depth + 1).trim() : body.trim();
+      if (/^shell\s/.test(name)) { out += `$(${deeper ? expandMake(body.slice(body.indexOf('shell') + 5).trim(), mk, auto, depth + 1) : body})`; continue; }
       const fn = /^(subst|patsubst|strip|call|value|addprefix|addsuffix|firstword|findstring|if|or|and)\s/.exec(name);
       if (fn && depth < MAX_EXPAND_DEPTH) { out += makeFunction(fn[1] as string, body.slice(body.indexOf(fn[1] as string) + (fn[1] as string).length + 1), mk, auto, depth); continue; }
       if (auto.has(name)) { out += auto.get(name); continue; }

@@ -23,6 +23,8 @@ function contentOf(ctx: FilesCheckContext): RepoContent {
     c = {
       files: ctx.files.map((f) => ({ path: f.path, size: f.size, formats: f.formats, complete: f.complete })),
       text: (p) => ctx.text(p),
+      captured: () => ctx.captured?.() ?? [],
+      skipped: () => ctx.skipped?.() ?? [],
       ...(publisher ? { publisher } : {})
     };
     contents.set(ctx, c);

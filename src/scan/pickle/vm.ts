@@ -56,6 +56,7 @@ export interface VmOptions {
   baseOffset: number;
   mode: PickleMode;
   torchDataPkl: boolean;
+  torchScript: boolean;
   allow: ReadonlySet<string>;
   depth: number;
   limits: PickleLimits;
@@ -815,7 +816,7 @@ export class PickleVM {
       return null;
     }
     return new PickleVM({
-      ...this.o, baseOffset: this.o.baseOffset + streamAt, mode: 'auto', torchDataPkl: false, depth: this.o.depth + 1
+      ...this.o, baseOffset: this.o.baseOffset + streamAt, mode: 'auto', torchDataPkl: false, torchScript: false, depth: this.o.depth + 1
     });
   }
 
@@ -927,7 +928,7 @@ export class PickleVM {
     let entry = this.globals.get(key);
     if (!entry) {
       if (this.globals.size >= this.o.limits.maxGlobals) throw new PickleError('pickle.limit', `more than ${this.o.limits.maxGlobals} distinct globals`, at);
-      const verdict = describeGlobal(module, name, this.o.allow);
+      const verdict = describeGlobal(module, name, this.o.allow, { torchScript: this.o.torchScript });
       const full = `${module}.${name}`;
       const woOk = WEIGHTS_ONLY_GLOBALS.has(full) && !WEIGHTS_ONLY_BLOCKED_MODULES.has(module);
       const glob = new Glob(module, name, verdict.tier, this.o.baseOffset + at, woOk);
