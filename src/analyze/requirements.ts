@@ -31,6 +31,11 @@ export interface SourceOptions {
   ownGitOrgs?: readonly string[];
   /** Its own names (Hub namespace, GitHub organisations), for packages and images named after it. */
   ownNames?: readonly string[];
+  /**
+   * The instructions are a trusted or verified publisher's own card: an extra package index it names is its
+   * documented choice, to review rather than reject (an index that turns TLS off is not).
+   */
+  vouched?: boolean;
 }
 
 /** The GitHub organisation of a git/https URL on github.com (lower-case), if any. */
@@ -99,14 +104,15 @@ export function judgeSpecifier(spec: string, opts: SourceOptions = {}): SourceIs
   return name !== undefined ? typosquatIssue(name) : undefined;
 }
 
-function judgeIndex(option: string, value: string): SourceIssue | undefined {
+function judgeIndex(option: string, value: string, opts: SourceOptions = {}): SourceIssue | undefined {
   const host = option === '--trusted-host' ? value.trim().toLowerCase() : hostOf(value);
   if (isKnownPackageHost(host)) return undefined;
   if (option === '-f' || option === '--find-links') {
     if (!/^[a-z]+:\/\//i.test(value)) return issue('local-path', 'medium', `Finds packages in a local folder: ${value}`);
   }
   const what = option === '--trusted-host' ? `turns off TLS checks for ${value}` : `adds the package source ${value}`;
-  return issue('index-url', 'high', `${option} ${what}${host ? ` (${host} is not PyPI)` : ''}`);
+  const severity: Severity = opts.vouched && option !== '--trusted-host' ? 'medium' : 'high';
+  return issue('index-url', severity, `${option} ${what}${host ? ` (${host} is not PyPI)` : ''}${severity === 'medium' ? ', in the trusted publisher\'s own card' : ''}`);
 }
 
 /** Judges the arguments after `pip install` (options with their values, then specifiers). */
@@ -119,13 +125,13 @@ export function judgePipArgs(args: readonly string[], opts: SourceOptions = {}):
     if (INDEX_OPTIONS.has(opt)) {
       const v = opt !== a ? a.slice(eq + 1) : args[++i];
       if (v !== undefined) {
-        const r = judgeIndex(opt, v);
+        const r = judgeIndex(opt, v, opts);
         if (r) out.push(r);
       }
       continue;
     }
     if (/^-i\S/.test(a)) {
-      const r = judgeIndex('-i', a.slice(2));
+      const r = judgeIndex('-i', a.slice(2), opts);
       if (r) out.push(r);
       continue;
     }

@@ -46,12 +46,14 @@ test.each([
   ['tensorfIow', 'tensorflow', 'homoglyph'],
   ['оpenai', 'openai', 'homoglyph'], // Cyrillic о
   ['sentence-transformer', 'sentence-transformers', 'deletion'],
-  ['llama-cpp-pyhton', 'llama-cpp-python', 'transposition']
+  ['llama-cpp-pyhton', 'llama-cpp-python', 'transposition'],
+  ['huggingface-cli', 'huggingface-hub', 'borrowed'], // the command's name, not its package's
+  ['Huggingface_CLI', 'huggingface-hub', 'borrowed']
 ])('%s imitates %s (%s)', (name, imitates, rule) => {
   expect(typosquatOf('pypi', name)).toMatchObject({ imitates, rule });
 });
 
-test.each(['scikit_learn', 'Transformers', 'flash_attn', 'torchx', 'torch2', 'my-private-lib', 'porch', 'pef', 'opencv-python-headless', 'transformers4rec'])(
+test.each(['scikit_learn', 'Transformers', 'flash_attn', 'torchx', 'torch2', 'my-private-lib', 'porch', 'pef', 'opencv-python-headless', 'transformers4rec', 'huggingface_hub', 'huggingface-hub[cli]'.replace(/\[.*$/, '')])(
   '%s is not flagged', (name) => expect(typosquatOf('pypi', name)).toBeUndefined());
 
 test('npm: scoped lookalikes and typos of popular tools', () => {

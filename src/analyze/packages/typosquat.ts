@@ -12,7 +12,7 @@ import { NPM_BY_DOWNLOADS, PYPI_BY_RANK } from './registry-top.js';
 
 export type Ecosystem = 'pypi' | 'npm';
 
-export type SquatRule = 'separator' | 'homoglyph' | 'repeat' | 'transposition' | 'insertion' | 'deletion' | 'keyboard' | 'substitution';
+export type SquatRule = 'separator' | 'homoglyph' | 'repeat' | 'transposition' | 'insertion' | 'deletion' | 'keyboard' | 'substitution' | 'borrowed';
 
 export interface Squat {
   /** The name as written. */
@@ -124,12 +124,26 @@ export function isWellKnown(eco: Ecosystem, name: string): boolean {
   return indexOf(eco).known.has(normalizeName(eco, name));
 }
 
+/**
+ * Names a user types for a well-known package but that are not its distribution name: the command it installs
+ * (`huggingface-cli` ships in huggingface_hub; the PyPI name was registered by someone else once cards and chat
+ * assistants started writing `pip install huggingface-cli`). Installing one gets whoever holds that name.
+ */
+const BORROWED: Record<Ecosystem, Readonly<Record<string, [imitates: string, detail: string]>>> = {
+  pypi: {
+    'huggingface-cli': ['huggingface-hub', 'the name of the huggingface-cli command, which ships in huggingface_hub (`pip install "huggingface_hub[cli]"`)']
+  },
+  npm: {}
+};
+
 /** The well-known package `name` imitates, or undefined (also for well-known names themselves). */
 export function typosquatOf(eco: Ecosystem, name: string): Squat | undefined {
   if (name.length === 0 || name.length > MAX_NAME) return undefined;
   const idx = indexOf(eco);
   const norm = normalizeName(eco, name);
   if (idx.known.has(norm)) return undefined;
+  const borrowed = BORROWED[eco][norm];
+  if (borrowed) return { name, imitates: borrowed[0], rule: 'borrowed', detail: borrowed[1] };
   const f = fold(norm);
   const hit = (i: number, rule: SquatRule, detail: string): Squat => ({ name, imitates: idx.targets[i] as string, rule, detail });
   const byFold = idx.byFold.get(f);

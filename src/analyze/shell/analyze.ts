@@ -596,7 +596,45 @@ function analyzeCommand(
         hit('subst-exec', 'critical', `Runs code downloaded by ${fetched} through ${name}`, HELP.pipe);
         break;
       }
+      // `python -c "$(echo … | base64 -d)"`, `eval "$(… | base64 -d)"`: decoded text run as code, as when piped.
+      const dec = decodesToStdout(s, dialect);
+      if (dec) {
+        hit('decode-exec', 'critical', `Runs code decoded by ${dec.decoder} through ${name}${dec.decoded !== undefined ? `: ${dec.decoded.replace(/\s+/g, ' ').slice(0, 100)}` : ''}`, HELP.obf);
+        if (dec.decoded !== undefined) runCode(run, PYTHON.test(name) ? name : 'sh', dec.decoded, at, at);
+        break;
+      }
     }
+  }
+
+  // A file a Hub download prints the path of, run at once: `python "$(huggingface-cli download org/x f.py)"`.
+  for (const w of cmd.words.filter((x) => runTargets.includes(expand(x.text, state.vars)))) {
+    const dl = w.subs.map((x) => hubDownloadInSub(x, dialect)).find((x) => x !== undefined);
+    if (dl) hit('download-exec', 'critical', `Runs ${dl.file}, whose path \`${dl.tool} download\` prints after downloading it from the Hub repository ${dl.repo}`, HELP.run, undefined, { repo: dl.repo, file: dl.file });
+  }
+
+  // App runners given a script by URL (`streamlit run https://…/app.py`) download it and run it.
+  if (name === 'streamlit' && args[0] === 'run' && args[1] !== undefined && URL_RE.test(args[1])) {
+    const url = args[1];
+    const hub = /^https?:\/\/(?:huggingface\.co|hf\.co)\/([\w.-]+\/[\w.-]+)\/(?:resolve|raw|blob)\/[^/]+\/([^?#]+)/i.exec(url);
+    const org = /^https?:\/\/(?:raw\.githubusercontent\.com|github\.com)\/([A-Za-z0-9-]+)\//i.exec(url)?.[1]?.toLowerCase();
+    const own = org !== undefined && (run.sources.ownGitOrgs ?? []).includes(org);
+    hit('download-exec', own ? 'medium' : 'critical', `Runs the script at ${url} with streamlit: code fetched when it runs${own ? `, from the publisher's own GitHub organisation ${org}` : ', which nobody reviewed'}`, HELP.run,
+      undefined, hub ? { repo: hub[1] as string, file: hub[2] as string } : undefined);
+  }
+
+  // A crontab installed from what is piped in, a here-document or a file the commands wrote: cron runs each line.
+  if (name === 'crontab' && !args.some((a) => /^-[lre]$/.test(a))) {
+    const file = args.find((a) => !a.startsWith('-'));
+    const table = file !== undefined ? state.written.get(pathKey(file)) : stdinCode(cmd, before, state);
+    if (table) for (const c of cronCommands(table.code)) nested(run, c, 'posix', at, ' (in the crontab the commands install, run on a schedule)');
+  }
+
+  // conda channels: anyone can upload to an anaconda.org channel, so an unknown one is an unknown index.
+  for (const ch of condaChannels(name, args)) {
+    const known = KNOWN_CONDA_CHANNELS.has(ch.toLowerCase().replace(/^https?:\/\/(conda\.)?anaconda\.org\//i, '').replace(/\/+$/, ''));
+    if (known) continue;
+    const severity: Severity = run.sources.vouched ? 'medium' : 'high';
+    hit('install-from-url', severity, `Installs from the conda channel ${ch}, which is not a well-known channel${severity === 'medium' ? ' (in the trusted publisher\'s own card)' : ''}`, HELP.install);
   }
 
   // PowerShell encoded commands.
@@ -706,6 +744,73 @@ function stdinCode(cmd: Command, before: ParsedCommand | undefined, state: Shell
   if (before.name === 'cat' && before.args[0] !== undefined) return state.written.get(pathKey(before.args[0]));
   if (before.name === 'echo' || before.name === 'printf') return { code: before.args.filter((a) => !/^-[neE]+$/.test(a)).join(' ').replace(/\\n/g, '\n'), line: -1 };
   return undefined;
+}
+
+/** A substitution body that decodes to stdout: the decoder, and the decoded text when its input is a literal. */
+function decodesToStdout(text: string, dialect: Dialect): { decoder: string; decoded?: string } | undefined {
+  for (const l of tokenizeShell(text, dialect)) {
+    for (const p of l.pipelines) {
+      const cmds = p.commands.map((c) => unwrap(c.words.map((w) => w.text), dialect, new Map()).rest);
+      for (let k = 0; k < cmds.length; k++) {
+        const words = cmds[k] as string[];
+        if (words.length === 0) continue;
+        const decoder = decoderOf(programName(words[0] as string, dialect), words.slice(1));
+        if (!decoder) continue;
+        const prev = k > 0 ? (cmds[k - 1] as string[]) : [];
+        const here = p.commands[k]?.redirects.find((r) => r.op === '<<<')?.target.text;
+        const literal = here ?? (prev[0] !== undefined && /^(echo|printf)$/.test(programName(prev[0], dialect)) ? prev.slice(1).filter((a) => !/^-[neE]+$/.test(a)).join(' ') : undefined);
+        const decoded = decoder === 'base64' && literal !== undefined && /^[A-Za-z0-9+/=\s]+$/.test(literal) ? Buffer.from(literal.replace(/\s/g, ''), 'base64').toString('utf8') : undefined;
+        return { decoder, ...(decoded !== undefined ? { decoded } : {}) };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A substitution that is one Hub download of one file (whose printed output is the file's local path). */
+function hubDownloadInSub(text: string, dialect: Dialect): { tool: string; repo: string; file: string } | undefined {
+  const first = tokenizeShell(text, dialect)[0]?.pipelines[0]?.commands[0];
+  if (!first) return undefined;
+  const { rest } = unwrap(first.words.map((w) => w.text), dialect, new Map());
+  if (rest.length === 0) return undefined;
+  const tool = programName(rest[0] as string, dialect);
+  const dl = hubDownloadOf(tool, rest.slice(1));
+  return dl && dl.files.length === 1 ? { tool, repo: dl.repo, file: dl.files[0] as string } : undefined;
+}
+
+/** The commands of a crontab's schedule lines (comments, variable settings and the times dropped). */
+function cronCommands(table: string): string[] {
+  const out: string[] = [];
+  for (const l of table.split('\n')) {
+    const t = l.trim();
+    if (t === '' || t.startsWith('#') || /^[A-Za-z_]\w*\s*=/.test(t)) continue;
+    const m = /^(?:@[a-z]+|(?:\S+\s+){4}\S+)\s+(\S.*)$/.exec(t);
+    if (m) out.push(m[1] as string);
+  }
+  return out;
+}
+
+/** Channels that ship the packages model cards install (Anaconda's own, conda-forge, the frameworks' vendors). */
+const KNOWN_CONDA_CHANNELS = new Set([
+  'conda-forge', 'defaults', 'anaconda', 'main', 'r', 'msys2', 'pkgs/main', 'pkgs/r', 'pkgs/msys2', 'pytorch', 'pytorch-nightly',
+  'nvidia', 'bioconda', 'huggingface', 'intel', 'rapidsai', 'rapidsai-nightly', 'xformers', 'pyg', 'dglteam', 'fastai', 'numba', 'plotly', 'esri'
+]);
+
+/** The channels of `conda|mamba|micromamba install|create|update` (`-c X`, `--channel X`, `X::pkg`). */
+function condaChannels(name: string, args: readonly string[]): string[] {
+  if (!/^(conda|mamba|micromamba)$/.test(name)) return [];
+  const sub = args[0] === 'env' ? args[1] : args[0];
+  if (!/^(install|create|update|upgrade)$/.test(sub ?? '')) return [];
+  const out: string[] = [];
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '-c' || a === '--channel') { const v = args[++i]; if (v !== undefined) out.push(v); continue; }
+    if (a.startsWith('--channel=')) { out.push(a.slice(10)); continue; }
+    if (/^-c\S/.test(a)) { out.push(a.slice(2)); continue; }
+    const pinned = /^([\w.-]+(?:\/[\w.-]+)?)::/.exec(a);
+    if (pinned && !a.startsWith('-')) out.push(pinned[1] as string);
+  }
+  return out;
 }
 
 /** `huggingface-cli download REPO [FILES…] [--local-dir D]` and `hf download …`: what lands where. */

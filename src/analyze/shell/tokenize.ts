@@ -122,6 +122,8 @@ function tokenizeLine(s: string, dialect: Dialect): Pipeline[] {
   let cmd: Command = { words: [], redirects: [] };
   let word: Word | undefined;
   let pendingRedirect: string | undefined;
+  /** Open `( … )` groups: their close ends a command even right after a word (`(a; echo "x") | b`). */
+  let groups = 0;
 
   const endWord = (): void => {
     if (!word) return;
@@ -277,7 +279,14 @@ function tokenizeLine(s: string, dialect: Dialect): Pipeline[] {
       pendingRedirect = op;
       continue;
     }
+    if (c === ')' && word && groups > 0 && posixLike(dialect)) {
+      groups--;
+      endCommand();
+      continue;
+    }
     if ((c === '(' || c === ')' || c === '{' || c === '}') && !word && posixLike(dialect)) {
+      if (c === '(') groups++;
+      if (c === ')' && groups > 0) groups--;
       if (c === ')' || c === '}') endCommand();
       continue;
     }

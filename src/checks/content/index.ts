@@ -39,7 +39,7 @@ function publisherOf(ctx: FilesCheckContext): PublisherFacts | undefined {
   const repo = hub.resolved.canonicalId;
   const namespace = repo.split('/')[0] as string;
   const trusted = ctx.policy.trustedPublishers.some((p) => p.toLowerCase() === namespace.toLowerCase());
-  return { repo, namespace, vouched: trusted || hub.author?.isVerified === true };
+  return { repo, namespace, vouched: trusted || hub.author?.isVerified === true, commit: hub.resolved.sha, trusted: ctx.policy.trustedPublishers };
 }
 
 /** A content check as a repository check over the review's files and captured text. */

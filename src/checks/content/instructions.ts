@@ -11,6 +11,7 @@ import { codeFindings } from './code.js';
 import { type Doc, type DocFormat, type DocLine, parseDoc } from '../../analyze/docs.js';
 import { notebookMarkdown } from '../../analyze/notebook.js';
 import { hostOf, isHubHost } from '../../analyze/patterns.js';
+import { remoteCodeLoads } from '../../analyze/loads.js';
 import { analyzePython } from '../../analyze/python/analyze.js';
 import { isRequirementsFile, judgeSpecifier, type SourceOptions } from '../../analyze/requirements.js';
 import {
@@ -112,8 +113,9 @@ function sourcesOf(repo: RepoContent): SourceOptions {
   // Only what the card says and links to, not what its code blocks run.
   const doc = text !== undefined ? parseDoc('markdown', text) : undefined;
   const said = doc ? [...doc.prose.map((l) => l.text), ...doc.links].join('\n') : '';
-  const orgs = [...new Set([...githubOrgs(said), ...(p.githubOrgs ?? []).map((o) => o.toLowerCase())])];
-  return { ownGitOrgs: orgs, ownNames: [p.namespace, ...orgs] };
+  // Its own GitHub organisation: the one named exactly like its Hub namespace, or one its card or profile links to.
+  const orgs = [...new Set([p.namespace.toLowerCase(), ...githubOrgs(said), ...(p.githubOrgs ?? []).map((o) => o.toLowerCase())])];
+  return { ownGitOrgs: orgs, ownNames: [p.namespace, ...orgs], vouched: true };
 }
 
 export const instructionsCheck: ContentCheck = {
@@ -338,6 +340,51 @@ function pythonBlock(ctx: Ctx, lines: DocLine[]): void {
     const at = lines[h.line - 1]?.line ?? first;
     push(ctx, { ...h, line: at, ...(h.related ? { related: h.related.map((x) => lines[x - 1]?.line ?? first) } : {}) });
   }
+  remoteLoads(ctx, py.join('\n'), lines, first);
+}
+
+const REPO_ID = /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/;
+
+/**
+ * The code a snippet runs with `trust_remote_code=True` is the code of the repository and revision it loads, and
+ * only this repository at the reviewed commit was read. So: another repository is code outside the review (high;
+ * a note to review it too when it belongs to the same publisher (medium) or to a namespace the policy trusts
+ * (low)); this repository at another revision (a branch, a tag, another commit) is code nobody reviewed (high).
+ * Only in a Hub review, where the repository and commit are known.
+ */
+function remoteLoads(ctx: Ctx, code: string, lines: DocLine[], first: number): void {
+  const p = ctx.publisher;
+  if (!p) return;
+  for (const l of remoteCodeLoads(code)) {
+    if (l.repo === undefined || !REPO_ID.test(l.repo)) continue;
+    const line = lines[l.line - 1]?.line ?? first;
+    if (l.repo.toLowerCase() !== p.repo.toLowerCase()) {
+      const ns = (l.repo.split('/')[0] as string).toLowerCase();
+      const own = ns === p.namespace.toLowerCase();
+      const trusted = (p.trusted ?? []).some((t) => t.toLowerCase() === ns);
+      const severity: Severity = own ? 'medium' : trusted ? 'low' : 'high';
+      push(ctx, {
+        check: 'instructions.remote-code', severity, line,
+        message: `The instructions run remote code from another repository, ${l.repo} (\`${l.callee}(…, trust_remote_code=True)\`)${own ? ', of the same publisher' : trusted ? ', of a trusted publisher' : ''}: its code is not part of this review`,
+        help: own || trusted ? `Review ${l.repo} at a pinned commit as well; its code runs for every user of this card.` : `Users following this card run ${l.repo}'s code, which nobody reviewed here. Do not approve unless that repository is reviewed and pinned too.`
+      });
+      continue;
+    }
+    if (l.revision !== undefined && !isReviewedRevision(l.revision, p.commit)) {
+      push(ctx, {
+        check: 'instructions.remote-code', severity: 'high', line,
+        message: `The instructions run this repository's remote code at revision "${l.revision}" (\`${l.callee}(…, revision=…, trust_remote_code=True)\`), not the reviewed commit${p.commit ? ` ${p.commit.slice(0, 12)}` : ''}`,
+        help: 'The code at another branch, tag or commit was not reviewed. Review and pin that revision, or load the reviewed commit.'
+      });
+    }
+  }
+}
+
+/** Whether a `revision=` names what was reviewed: the default branch (what loading without one gets), or the commit. */
+function isReviewedRevision(revision: string, commit: string | undefined): boolean {
+  if (revision === 'main') return true;
+  const r = revision.toLowerCase();
+  return commit !== undefined && /^[0-9a-f]{7,40}$/.test(r) && commit.toLowerCase().startsWith(r);
 }
 
 /** Records a hit, on the card line that ran `make` when grading a recipe. */

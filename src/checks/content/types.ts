@@ -22,6 +22,10 @@ export interface PublisherFacts {
   vouched: boolean;
   /** GitHub organisations its Hub profile links to, when the Hub says. */
   githubOrgs?: string[];
+  /** The commit under review (what a snippet's `revision=` is compared with). */
+  commit?: string;
+  /** Namespaces the policy trusts (whose repositories' code a card may load as a separately reviewed dependency). */
+  trusted?: readonly string[];
 }
 
 export interface RepoContent {
