@@ -25,6 +25,7 @@ function contentOf(ctx: FilesCheckContext): RepoContent {
       text: (p) => ctx.text(p),
       captured: () => ctx.captured?.() ?? [],
       skipped: () => ctx.skipped?.() ?? [],
+      ...(ctx.repo ? { repo: ctx.repo } : {}),
       ...(publisher ? { publisher } : {})
     };
     contents.set(ctx, c);
