@@ -115,6 +115,24 @@ function judgeIndex(option: string, value: string, opts: SourceOptions = {}): So
   return issue('index-url', severity, `${option} ${what}${host ? ` (${host} is not PyPI)` : ''}${severity === 'medium' ? ', in the trusted publisher\'s own card' : ''}`);
 }
 
+/** Channels that ship the packages model cards install (Anaconda's own, conda-forge, the frameworks' vendors). */
+const KNOWN_CONDA_CHANNELS = new Set([
+  'conda-forge', 'defaults', 'anaconda', 'main', 'r', 'msys2', 'pkgs/main', 'pkgs/r', 'pkgs/msys2', 'pytorch', 'pytorch-nightly',
+  'nvidia', 'bioconda', 'huggingface', 'intel', 'rapidsai', 'rapidsai-nightly', 'xformers', 'pyg', 'dglteam', 'fastai', 'numba', 'plotly', 'esri'
+]);
+
+/**
+ * A conda channel: anyone can create an anaconda.org channel and upload packages to it, so a channel that is not
+ * a well-known one is an unknown index (high; medium in a vouched publisher's own card). Labels of a known channel
+ * (`conda-forge/label/x`) and its anaconda.org URL are that channel.
+ */
+export function judgeCondaChannel(channel: string, opts: SourceOptions = {}): SourceIssue | undefined {
+  const key = channel.trim().toLowerCase().replace(/^https?:\/\/(?:conda\.)?anaconda\.org\//, '').replace(/\/label\/.*$/, '').replace(/\/+$/, '');
+  if (KNOWN_CONDA_CHANNELS.has(key)) return undefined;
+  const severity: Severity = opts.vouched ? 'medium' : 'high';
+  return issue('index-url', severity, `Installs from the conda channel ${channel}, which is not a well-known channel${severity === 'medium' ? ' (in the trusted publisher\'s own card)' : ''}`);
+}
+
 /** Judges the arguments after `pip install` (options with their values, then specifiers). */
 export function judgePipArgs(args: readonly string[], opts: SourceOptions = {}): SourceIssue[] {
   const out: SourceIssue[] = [];
@@ -260,9 +278,18 @@ export function analyzeRequirements(path: string, text: string): Hit[] {
   const yaml = /^environment\.ya?ml$/.test(b);
   let inPip = false;
   let pipIndent = -1;
+  let inChannels = false;
   lines.forEach((raw, i) => {
     let line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
+    if (yaml && /^\S/.test(raw)) inChannels = /^channels\s*:\s*$/.test(raw.trimEnd());
+    if (yaml && inChannels) {
+      // `channels:` lists where conda fetches every package from.
+      const ch = /^-\s+["']?([^"'\s#]+)/.exec(line)?.[1];
+      const r = ch !== undefined ? judgeCondaChannel(ch) : undefined;
+      if (r) push(i + 1, r);
+      return;
+    }
     if (yaml) {
       // The items under `- pip:` are pip requirements; a line indented no deeper than `- pip:` ends them.
       const indent = raw.length - raw.trimStart().length;

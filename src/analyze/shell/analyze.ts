@@ -6,7 +6,7 @@
 // a here-document fed to python) is handed back as `embedded` for the caller's Python analyzer.
 import type { Severity } from '../../core/findings.js';
 import { credentialLocation, hostOf, isHubHost, isLocalHost, SECRET_WORD, SENSITIVE_VARIABLES } from '../patterns.js';
-import { judgePipArgs, type SourceOptions } from '../requirements.js';
+import { judgeCondaChannel, judgePipArgs, type SourceOptions } from '../requirements.js';
 import { containerRunOf, judgeContainer } from './containers.js';
 import { judgeRunner } from './runners.js';
 import { type Command, type Dialect, type Pipeline, type ShellLine, tokenizeShell, type Word } from './tokenize.js';
@@ -631,10 +631,8 @@ function analyzeCommand(
 
   // conda channels: anyone can upload to an anaconda.org channel, so an unknown one is an unknown index.
   for (const ch of condaChannels(name, args)) {
-    const known = KNOWN_CONDA_CHANNELS.has(ch.toLowerCase().replace(/^https?:\/\/(conda\.)?anaconda\.org\//i, '').replace(/\/+$/, ''));
-    if (known) continue;
-    const severity: Severity = run.sources.vouched ? 'medium' : 'high';
-    hit('install-from-url', severity, `Installs from the conda channel ${ch}, which is not a well-known channel${severity === 'medium' ? ' (in the trusted publisher\'s own card)' : ''}`, HELP.install);
+    const r = judgeCondaChannel(ch, run.sources);
+    if (r) hit('install-from-url', r.severity, r.message, HELP.install);
   }
 
   // PowerShell encoded commands.
@@ -789,12 +787,6 @@ function cronCommands(table: string): string[] {
   }
   return out;
 }
-
-/** Channels that ship the packages model cards install (Anaconda's own, conda-forge, the frameworks' vendors). */
-const KNOWN_CONDA_CHANNELS = new Set([
-  'conda-forge', 'defaults', 'anaconda', 'main', 'r', 'msys2', 'pkgs/main', 'pkgs/r', 'pkgs/msys2', 'pytorch', 'pytorch-nightly',
-  'nvidia', 'bioconda', 'huggingface', 'intel', 'rapidsai', 'rapidsai-nightly', 'xformers', 'pyg', 'dglteam', 'fastai', 'numba', 'plotly', 'esri'
-]);
 
 /** The channels of `conda|mamba|micromamba install|create|update` (`-c X`, `--channel X`, `X::pkg`). */
 function condaChannels(name: string, args: readonly string[]): string[] {
