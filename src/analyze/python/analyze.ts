@@ -19,7 +19,7 @@ import { CODE_STRING_RUNNERS, HOOK_ATTRS, invocationOf, type ArgAt, type Invocat
 import { judgeDataFiles, judgeEntryPoints } from './packaging.js';
 import { allSecretsHome, destHost, DNS_LOOKUPS, isKnownHost, isSecretHome, netOp, type NetOp, staysLocal } from './network.js';
 import {
-  CODE_FROM_PATH, DANGER_ROOTS, DYNAMIC_EXEC, FETCH, FETCH_TO_PATH, FILE_ACCESS, isDangerousName, LOADS, NATIVE_LOAD,
+  CODE_FROM_PATH, CREDENTIAL_GETTERS, DANGER_ROOTS, DYNAMIC_EXEC, FETCH, FETCH_TO_PATH, FILE_ACCESS, isDangerousName, LOADS, NATIVE_LOAD,
   osExecProgramIndex, SCANNER_PACKAGES, SEND, SPAWN_ARGV, SPAWN_SHELL, TOKEN_GETTERS
 } from './sinks.js';
 import {
@@ -144,6 +144,17 @@ const RUNNER_METHOD = /^(system|popen\d?|exec\w*|spawn\w*|startfile|posix_spawnp
 /** Programs that talk to the network: a secret on their command line leaves the machine. */
 const NET_TOOL = /^(curl|wget|nc|ncat|netcat|socat|nslookup|dig|host|ping6?|telnet|ssh|scp|sftp|ftp|rsync|openssl|smbclient|http|https|aria2c|xh|fetch|drill|kdig|resolvectl)$/;
 const NET_TOOL_WORD = /(^|[\s;|&(`'"/])(curl|wget|nc|ncat|netcat|socat|nslookup|dig|host|ping6?|telnet|ssh|scp|sftp|ftp|rsync|openssl|aria2c|drill)(?=[\s'"]|$)/;
+
+/** Where locations named by the environment are when the variable is unset (huggingface_hub, XDG, AWS CLI docs). */
+const ENV_LOCATIONS = new Map<string, string>([
+  ['HF_HOME', '~/.cache/huggingface'], ['HUGGINGFACE_HOME', '~/.cache/huggingface'], ['HF_TOKEN_PATH', '~/.cache/huggingface/token'],
+  ['HF_STORED_TOKENS_PATH', '~/.cache/huggingface/stored_tokens'], ['HF_HUB_CACHE', '~/.cache/huggingface/hub'],
+  ['HUGGINGFACE_HUB_CACHE', '~/.cache/huggingface/hub'], ['XDG_CACHE_HOME', '~/.cache'], ['XDG_CONFIG_HOME', '~/.config'],
+  ['XDG_DATA_HOME', '~/.local/share'], ['AWS_SHARED_CREDENTIALS_FILE', '~/.aws/credentials'], ['AWS_CONFIG_FILE', '~/.aws/config'],
+  ['KUBECONFIG', '~/.kube/config'], ['DOCKER_CONFIG', '~/.docker'], ['CLOUDSDK_CONFIG', '~/.config/gcloud'], ['NETRC', '~/.netrc']
+]);
+/** Variables naming a directory or file: their default, when the code gives one, is where they point. */
+const LOCATION_VARIABLE = /(HOME|DIR|PATH|CACHE|FILE|ROOT|FOLDER|CONFIG)$/;
 
 export function analyzePython(src: string, opts: PyOptions = {}): PyAnalysis {
   const r = analyzePythonProgram({
@@ -498,9 +509,26 @@ class PyAnalyzer {
       if (v) return { ...v, key: name };
     }
     if (name === '__builtins__') return val({ ref: 'builtins' });
+    // `from subprocess import *` binds getoutput: a star-imported library name that runs code shadows a builtin.
+    const stars = this.rootScope(scope).stars;
+    if (stars) {
+      for (let i = stars.length - 1; i >= 0; i--) {
+        const full = `${stars[i] as string}.${name}`;
+        if (isSinkName(full)) return val({ ref: full, key: name });
+      }
+    }
     if (BUILTINS.has(name)) return val({ ref: `builtins.${name}` });
+    // IPython defines get_ipython() in every notebook and IPython session.
+    if (name === 'get_ipython') return val({ ref: 'IPython.get_ipython', key: name });
+    if (stars && !name.startsWith('_')) return val({ ref: `${stars[stars.length - 1] as string}.${name}`, key: name });
     const p = scope.params.get(name);
     return val({ key: name, ...(p !== undefined ? { param: p } : {}) });
+  }
+
+  private rootScope(scope: Scope): Scope {
+    let s = scope;
+    while (s.parent) s = s.parent;
+    return s;
   }
 
   private bind(name: string, v: Val, scope: Scope): void {
@@ -659,6 +687,11 @@ class PyAnalyzer {
       const source = chain?.[chain.length - 1];
       if (source && star) {
         for (const [k, v] of source.scope.vars) if (!k.startsWith('_') && !k.includes('.')) this.bind(k, v, scope);
+      } else if (star && !onlyDots) {
+        // A library module's names are not listed here: a name bound nowhere else is looked up in it (lookup()).
+        const root = this.rootScope(scope);
+        const lib = normalizeRef(mod);
+        root.stars = [...(root.stars ?? []).filter((m) => m !== lib), lib].slice(-16);
       }
       for (const [name, alias] of names) {
         const full = onlyDots ? `${mod}${name}` : `${mod}.${name}`;
@@ -1089,6 +1122,7 @@ class PyAnalyzer {
         const v = this.lookup(name, scope);
         if (v.ref === 'os.environ') v.flags |= F.ENV_ALL;
         if (v.ref && HF_TOKEN_PATHS.has(normalizeRef(v.ref))) return val({ text: '~/.cache/huggingface/token' });
+        if (v.ref === 'sys.executable') return { ...v, text: 'python3' };
         return v;
       }
       case 'String': {
@@ -1195,6 +1229,16 @@ class PyAnalyzer {
       all.push(this.eval(k, scope));
     }
     return withTaint(val({ entries }), all);
+  }
+
+  /**
+   * One of several values, chosen at run time (a dict looked up by a key the analysis cannot know): judged as the
+   * one that matters most — a callable that runs programs or code, then tainted data, then any callable.
+   */
+  private anyOf(options: readonly Val[], also: readonly Val[]): Val {
+    const vs = options.slice(0, 64);
+    const pick = vs.find((v) => this.dangerousCallable(v)) ?? vs.find((v) => this.strong(v)) ?? vs.find((v) => this.callable(v) && !v.inst);
+    return withTaint(pick ? { ...pick, why: [...pick.why], lines: [...pick.lines] } : val(), [...vs, ...also]);
   }
 
   private merge(a: Val, b: Val): Val {
@@ -1339,6 +1383,7 @@ class PyAnalyzer {
       const e = obj.entries.get(idx.text);
       if (e) return e;
     }
+    if (obj.entries && obj.entries.size > 0 && !isKnown(idx)) return this.anyOf([...obj.entries.values()], [obj, idx]);
     if (obj.items && idx.num !== undefined) {
       const item = obj.items[idx.num < 0 ? obj.items.length + idx.num : idx.num];
       if (item) return item;
@@ -1391,6 +1436,8 @@ class PyAnalyzer {
       }
       const v = withTaint(val({ ref, recv: obj, attr, ...(key ? { key } : {}) }), [obj], ~0);
       if (norm === 'os.environ') v.flags |= F.ENV_ALL;
+      // The interpreter running the code: `[sys.executable, "-m", "pip", …]` runs Python, not a computed program.
+      if (norm === 'sys.executable') v.text = 'python3';
       if (/^stat\.S_I(EXEC|XUSR|XGRP|XOTH|RWXU|RWXG|RWXO)$/.test(norm)) v.exeBit = true;
       return v;
     }
@@ -1638,9 +1685,11 @@ class PyAnalyzer {
         const bound = this.lookup(callee.recv.key, scope);
         this.bind(callee.recv.key, withTaint({ ...bound }, all), scope);
       }
-      if (callee.recv?.entries && callee.attr === 'get' && pos[0] && isKnown(pos[0])) {
-        const e = callee.recv.entries.get(pos[0].text);
+      if (callee.recv?.entries && /^(get|pop|setdefault)$/.test(callee.attr ?? '') && pos[0]) {
+        const e = isKnown(pos[0]) ? callee.recv.entries.get(pos[0].text) : undefined;
         if (e) return e;
+        // A key known only at run time ({"posix": os.system}.get(os.name, print)) can select any value, or the default.
+        if (!isKnown(pos[0])) return this.anyOf([...callee.recv.entries.values(), ...(pos[1] ? [pos[1]] : [])], [pos[0]]);
       }
       // A function that runs programs or code handed to a call the analysis does not model may be called there.
       const passed = all.find((a) => this.dangerousCallable(a));
@@ -1772,7 +1821,7 @@ class PyAnalyzer {
       case 'tempfile.gettempdir': return val({ text: '/tmp' });
       case 'os.getenv': case 'os.environ.get': case 'os.environ.setdefault': case 'os.environ.pop': case 'os.getenvb': {
         const a = arg(0, 'key');
-        return a ? this.envRead(a, line) : val();
+        return a ? this.envRead(a, line, arg(1, name === 'os.getenv' || name === 'os.getenvb' ? 'default' : undefined)) : val();
       }
       case 'sys.path.insert': { const p = arg(1); if (p) this.addSysPath(p); return val(); }
       case 'sys.path.append': case 'site.addsitedir': { const p = arg(0); if (p) this.addSysPath(p); return val(); }
@@ -1874,6 +1923,11 @@ class PyAnalyzer {
       }
       return generic();
     }
+    const cloud = CREDENTIAL_GETTERS.get(name);
+    if (cloud) {
+      this.cur.secretReads.push({ line, what: cloud });
+      return val({ flags: F.SECRET, lines: [line], why: [`${cloud} read at ${this.at(line)}`] });
+    }
     if (TOKEN_GETTERS.has(name)) {
       this.cur.secretReads.push({ line, what: 'the Hugging Face token' });
       return val({ flags: F.SECRET, lines: [line], why: [`the Hugging Face token read at ${this.at(line)}`] });
@@ -1885,6 +1939,12 @@ class PyAnalyzer {
       const cred = path ? credentialLocation(textOf(path)) : undefined;
       if (cred) withTaint(v, [val({ flags: F.SECRET, lines: [line], why: [`${cred} read at ${this.at(line)}`] })]);
       return v;
+    }
+    const ipy = /^IPython\.get_ipython\.(system|getoutput|system_piped|system_raw|run_line_magic|magic|run_cell_magic)$/.exec(name)?.[1];
+    if (ipy) {
+      const cmd = this.ipythonShell(ipy, pos, kw);
+      if (cmd) this.spawn(`get_ipython().${ipy}`, [cmd], new Map(), line, scope, true);
+      return withTaint(val({ ref: `${name}()` }), all);
     }
     if (SPAWN_ARGV.has(name) || SPAWN_SHELL.has(name) || osExecProgramIndex(name) !== undefined) {
       this.spawn(name, pos, kw, line, scope);
@@ -1956,6 +2016,39 @@ class PyAnalyzer {
       return this.network(name, { kind: 'http', method: '', ...(first ? { dest: first } : {}), parts, sends: SEND.has(name) }, line);
     }
     return generic();
+  }
+
+  /**
+   * The shell text an IPython call runs, as the `!cmd`, `%sx`/`%system`/`%pip` line or `%%bash` cell it stands
+   * for: get_ipython().system(cmd), .getoutput(cmd), .run_line_magic("sx", cmd), .magic("sx cmd"),
+   * .run_cell_magic("bash", "", cell). Undefined for magics that run no shell.
+   */
+  private ipythonShell(method: string, pos: Val[], kw: Map<string, Val>): Val | undefined {
+    const shellMagic = /^(system|sx|sc|pip|conda|mamba|uv)$/;
+    if (method === 'run_line_magic' || method === 'magic') {
+      let magic = pos[0] ?? kw.get('magic_name') ?? kw.get('arg_s');
+      let rest = method === 'magic' ? undefined : pos[1] ?? kw.get('line');
+      if (!magic) return undefined;
+      if (method === 'magic') {
+        if (!isKnown(magic)) return withTaint(val(), [magic]);
+        const m = /^\s*%?(\w+)\s*([^]*)$/.exec(magic.text);
+        rest = withTaint(val({ text: m?.[2] ?? '' }), [magic], ~0);
+        magic = val({ text: m?.[1] ?? '' });
+      }
+      if (!isKnown(magic)) return withTaint(val(), [magic, ...(rest ? [rest] : [])]);
+      if (!shellMagic.test(magic.text) || !rest) return undefined;
+      return /^(pip|conda|mamba|uv)$/.test(magic.text) ? this.binary(val({ text: `${magic.text} ` }), '+', rest) : rest;
+    }
+    if (method === 'run_cell_magic') {
+      const magic = pos[0] ?? kw.get('magic_name');
+      const cell = pos[2] ?? kw.get('cell');
+      if (!magic || !cell) return undefined;
+      if (!isKnown(magic)) return withTaint(val(), [magic, cell]);
+      const lineArg = pos[1] ?? kw.get('line');
+      const interp = lineArg && isKnown(lineArg) ? lineArg.text.trim().split(/\s+/)[0] ?? '' : '';
+      return /^(bash|sh|system)$/.test(magic.text) || (magic.text === 'script' && /^(ba|z|da|k)?sh$/.test(interp)) ? cell : undefined;
+    }
+    return pos[0] ?? kw.get('cmd');
   }
 
   /** setup(data_files=…, entry_points=…, py_modules=…): files installed outside the package, commands shadowed. */
@@ -2083,14 +2176,22 @@ class PyAnalyzer {
     return withTaint(val({ text: cap(text), ...(kind === 'path' ? { ref: 'pathlib.Path()' } : {}), ...(key ? { key } : {}) }), parts, ~F.BUILT);
   }
 
-  private envRead(name: Val, line: number): Val {
+  /**
+   * A variable of the environment. Locations are read as they are where the variable is unset (the usual case):
+   * HF_HOME is ~/.cache/huggingface, so join(HF_HOME, "token") is the Hub token file; a location variable with
+   * a default path (os.environ.get("HF_HOME", "~/.cache/huggingface")) is that path.
+   */
+  private envRead(name: Val, line: number, dflt?: Val): Val {
     if (!isKnown(name)) return withTaint(val(), [name]);
     if (/^(HOME|USERPROFILE)$/.test(name.text)) return val({ text: '~' });
-    if (/^(APPDATA|LOCALAPPDATA|XDG_CONFIG_HOME)$/.test(name.text)) return val({ text: `~/${name.text}` });
+    const unset = ENV_LOCATIONS.get(name.text);
+    if (unset !== undefined) return val({ text: unset, flags: F.ENV_VALUE });
+    if (/^(APPDATA|LOCALAPPDATA)$/.test(name.text)) return val({ text: `~/${name.text}` });
     if (isSecretVariable(name.text)) {
       this.cur.secretReads.push({ line, what: `$${name.text}` });
       return val({ flags: F.SECRET, lines: [line], why: [`$${name.text} read at ${this.at(line)}`] });
     }
+    if (dflt && isKnown(dflt) && (LOCATION_VARIABLE.test(name.text) || /^(~|\.{0,2}\/)/.test(dflt.text))) return withTaint(val({ text: dflt.text, flags: F.ENV_VALUE }), [dflt], ~0);
     return val({ text: UNKNOWN, flags: F.ENV_VALUE });
   }
 
@@ -2265,10 +2366,10 @@ class PyAnalyzer {
    * high when the program is computed at run time or assembled from pieces, or when a fixed tool runs from remote
    * code or setup.py (it runs on load or install); medium for a fixed tool in a script a user runs on purpose.
    */
-  private spawn(name: string, pos: Val[], kw: Map<string, Val>, line: number, scope: Scope): void {
-    const execIdx = osExecProgramIndex(name);
+  private spawn(name: string, pos: Val[], kw: Map<string, Val>, line: number, scope: Scope, shellLine = false): void {
+    const execIdx = shellLine ? undefined : osExecProgramIndex(name);
     const shellKw = kw.get('shell');
-    const shell = SPAWN_SHELL.has(name) || (shellKw !== undefined && !/^(False|0|None)$/.test(textOf(shellKw)) && shellKw.text !== '');
+    const shell = shellLine || SPAWN_SHELL.has(name) || (shellKw !== undefined && !/^(False|0|None)$/.test(textOf(shellKw)) && shellKw.text !== '');
     const cmd = execIdx !== undefined ? pos[execIdx] : pos[0] ?? kw.get('args') ?? kw.get('cmd') ?? kw.get('command');
     if (!cmd) return;
     const related: number[] = [];
@@ -2358,6 +2459,8 @@ class PyAnalyzer {
       this.hit('code.process-spawn', 'high', line, `Runs a program whose name is assembled from pieces: ${shown.slice(0, 100)}`, HELP.obf);
       return;
     }
+    // A notebook's shell line (`!pip install …`, get_ipython().system) is judged by its shell text alone, like `!cmd`.
+    if (shellLine) return;
     const context = this.cur.context;
     const sensitive = context === 'remote-code' || context === 'setup';
     const where = context === 'remote-code' ? 'model code loaded with trust_remote_code' : context === 'setup' ? 'install-time code' : 'this script';
@@ -2375,6 +2478,11 @@ class PyAnalyzer {
     }
     return blocking;
   }
+}
+
+/** A library name the analysis judges when it is called (a process, code, a download, a send, a deserializer). */
+function isSinkName(full: string): boolean {
+  return isDangerousName(full) || runsCode(full) || FETCH.has(full) || SEND.has(full) || FETCH_TO_PATH.has(full) || LOADS.has(full) || invocationOf(full) !== undefined;
 }
 
 /** What secret a value carries, for messages: `$HF_TOKEN (read at line 3)`. */

@@ -188,7 +188,8 @@ const ALIASES: readonly [string, string][] = [
   ['concurrent.futures.thread.ThreadPoolExecutor', 'concurrent.futures.ThreadPoolExecutor'], ['concurrent.futures.process.ProcessPoolExecutor', 'concurrent.futures.ProcessPoolExecutor'],
   ['concurrent.futures.ProcessPoolExecutor', 'concurrent.futures.ThreadPoolExecutor'], ['uvloop.new_event_loop', 'asyncio.new_event_loop'],
   ['asyncio.get_running_loop', 'asyncio.get_event_loop'], ['asyncio.new_event_loop', 'asyncio.get_event_loop'], ['asyncio.events.get_event_loop', 'asyncio.get_event_loop'],
-  ['asyncio.AbstractEventLoop', 'asyncio.get_event_loop'], ['asyncio.BaseEventLoop', 'asyncio.get_event_loop']
+  ['asyncio.AbstractEventLoop', 'asyncio.get_event_loop'], ['asyncio.BaseEventLoop', 'asyncio.get_event_loop'],
+  ['IPython.core.getipython.get_ipython', 'IPython.get_ipython'], ['IPython.core.interactiveshell.InteractiveShell.instance', 'IPython.get_ipython']
 ];
 
 const ALIAS_BY_ROOT = new Map<string, [string, string][]>();
@@ -213,6 +214,8 @@ export interface Scope {
   cls?: ClassInfo;
   selfName?: string;
   returns?: Val;
+  /** Library modules star-imported here (`from subprocess import *`), in order: their public names are bound. */
+  stars?: string[];
 }
 
 export function newScope(kind: Scope['kind'], parent?: Scope, mod = parent?.mod ?? 0): Scope {
