@@ -16,6 +16,7 @@ import { credentialLocation, hostOf, isHubHost, isLocalHost, isSecretVariable, S
 import { analyzeShell, newShellState, type ShellHit, type ShellKind, type ShellState } from '../shell/analyze.js';
 import { dirname, type Hit, joinPath } from '../util.js';
 import { CODE_STRING_RUNNERS, HOOK_ATTRS, invocationOf, type ArgAt, type Invocation, RUNNABLE_BASES, runsCode } from './callables.js';
+import { decodeSource } from './encoding.js';
 import { judgeDataFiles, judgeEntryPoints } from './packaging.js';
 import { allSecretsHome, destHost, DNS_LOOKUPS, isKnownHost, isSecretHome, netOp, type NetOp, staysLocal } from './network.js';
 import {
@@ -26,7 +27,7 @@ import {
   decodePyString, fromBase32, fromBase64, fromHex, inflate, looksActive, rot13, UNKNOWN, utf8Decode
 } from './strings.js';
 import {
-  cap, type ClassInfo, F, type FnInfo, isKnown, type Mark, type ModuleRef, newScope, normalizeRef, PROPAGATE, type Scope, TAINT,
+  cap, type ClassInfo, F, type FnInfo, isKnown, type Mark, type ModuleRef, newScope, normalizeRef, PROPAGATE, type Scope, type Snapshot, TAINT,
   textOf, unknown, val, type Val, withTaint
 } from './values.js';
 
@@ -71,6 +72,8 @@ export interface PyFileAnalysis extends PyAnalysis {
   path: string;
   /** Repository modules this one imports (directly). */
   deps: string[];
+  /** The source as CPython decodes it, when its coding cookie made it differ from the stored text (lines are its). */
+  decoded?: string;
 }
 
 // ── limits ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -145,6 +148,12 @@ const RUNNER_METHOD = /^(system|popen\d?|exec\w*|spawn\w*|startfile|posix_spawnp
 const NET_TOOL = /^(curl|wget|nc|ncat|netcat|socat|nslookup|dig|host|ping6?|telnet|ssh|scp|sftp|ftp|rsync|openssl|smbclient|http|https|aria2c|xh|fetch|drill|kdig|resolvectl)$/;
 const NET_TOOL_WORD = /(^|[\s;|&(`'"/])(curl|wget|nc|ncat|netcat|socat|nslookup|dig|host|ping6?|telnet|ssh|scp|sftp|ftp|rsync|openssl|aria2c|drill)(?=[\s'"]|$)/;
 
+/** GitHub owners of repositories in PyTorch's own hub listing (pytorch.org/hub). */
+const TORCH_HUB_PUBLISHERS = new Set([
+  'pytorch', 'facebookresearch', 'huggingface', 'nvidia', 'intel-isl', 'isl-org', 'ultralytics', 'snakers4', 'mateuszbuda', 'hustvl',
+  'nicolalandro', 'datvuthanh', 'sigsep'
+]);
+
 /** Where locations named by the environment are when the variable is unset (huggingface_hub, XDG, AWS CLI docs). */
 const ENV_LOCATIONS = new Map<string, string>([
   ['HF_HOME', '~/.cache/huggingface'], ['HUGGINGFACE_HOME', '~/.cache/huggingface'], ['HF_TOKEN_PATH', '~/.cache/huggingface/token'],
@@ -218,6 +227,8 @@ class PyAnalyzer {
   private readonly paramSpecs = new WeakMap<SyntaxNode, Param[]>();
   /** Directories (or archives, as `x.zip!`) the code put on sys.path. */
   private readonly sysPaths: string[] = [];
+  /** Snapshots of Hub repositories downloaded into known folders (snapshot_download(…, local_dir=…)). */
+  private readonly snapshots: Snapshot[] = [];
   /** Functions being analysed with their callers' arguments, innermost last. */
   private readonly inline: FnInfo[] = [];
   /** The library call through which the current code was reached (threading.Timer …), for messages. */
@@ -252,7 +263,8 @@ class PyAnalyzer {
     this.finish();
     const out = new Map<string, PyFileAnalysis>();
     for (const m of this.mods) {
-      out.set(m.path, { path: m.path, hits: m.hits, imports: m.imports, parseErrorLines: m.parseErrorLines, deps: [...m.deps] });
+      const stored = this.sources.get(m.path)?.text;
+      out.set(m.path, { path: m.path, hits: m.hits, imports: m.imports, parseErrorLines: m.parseErrorLines, deps: [...m.deps], ...(stored !== undefined && stored !== m.src ? { decoded: m.src } : {}) });
     }
     return out;
   }
@@ -271,12 +283,15 @@ class PyAnalyzer {
       return undefined;
     }
     const index = this.mods.length;
+    // Read as CPython's tokenizer reads it (PEP 263 coding cookie), so a utf-7 "comment" is the code it is.
+    const decoding = decodeSource(source.text);
+    const text = decoding.text;
     const lineStarts = [0];
-    for (let i = 0; i < source.text.length; i++) if (source.text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
     const scope = newScope('module', undefined, index);
     scope.vars.set('__file__', val({ text: path }));
     const mod: Mod = {
-      index, path, src: source.text, tree: parser.parse(source.text), lineStarts, context: source.context, tolerate: source.tolerateParseErrors === true,
+      index, path, src: text, tree: parser.parse(text), lineStarts, context: source.context, tolerate: source.tolerateParseErrors === true,
       scope, ref: { path, scope }, status: 'loading', hits: [], imports: [], parseErrorLines: [], deps: new Set(), secretReads: [], sends: []
     };
     this.mods.push(mod);
@@ -287,6 +302,10 @@ class PyAnalyzer {
     this.loadDepth++;
     try {
       this.withMod(mod, () => {
+        if (decoding.issue) {
+          this.hit('code.source-encoding', decoding.issue.severity, (index + 1) * SPAN + (decoding.line ?? 1), decoding.issue.message,
+            'A source encoding other than UTF-8 or Latin-1 only serves to make the code read differently to people and tools than to Python. Do not approve.');
+        }
         mod.parseErrorLines = this.parseErrors(mod);
         this.walkBody(mod.tree.topNode, scope);
       });
@@ -375,6 +394,36 @@ class PyAnalyzer {
       chain.push(ref);
     }
     return any ? chain : undefined;
+  }
+
+  /** The snapshot of another Hub repository a path is in: by the value's origin, or by a known folder. */
+  private snapshotOf(p: Val): Snapshot | undefined {
+    if (p.snapshot) return p.snapshot;
+    if (!isKnown(p)) return undefined;
+    const dir = joinPath('', p.text.replace(/^\.\//, ''));
+    return dir === undefined ? undefined : this.snapshots.find((s) => s.dir !== undefined && (dir === s.dir || dir.startsWith(`${s.dir}/`)));
+  }
+
+  /**
+   * Code run from a Hub snapshot downloaded here is another repository's code, outside this review (this one's
+   * own files are read as the repository): high wherever it runs.
+   */
+  private snapshotCode(p: Val, line: number, how: string): boolean {
+    const snap = this.snapshotOf(p);
+    if (!snap) return false;
+    this.hit('code.remote-import', 'high', line,
+      `Downloads ${snap.repo} from the Hub (snapshot_download, ${this.at(snap.line)}) and ${how}; that repository's code is not part of this review`,
+      'Code imported from another repository runs with the user\'s privileges and was not reviewed here. Review that repository as well (pinned to a commit), or do not approve.', [snap.line]);
+    return true;
+  }
+
+  /** `import notam_tools.x` after snapshot_download(…, local_dir="notam_tools"): the import runs the snapshot. */
+  private snapshotImport(module: string, line: number): void {
+    if (this.snapshots.length === 0 || module.startsWith('.')) return;
+    const root = module.split('.')[0] as string;
+    const dirs = [root, ...this.sysPaths.filter((d) => !d.endsWith('!')).map((d) => (d === '' ? root : `${d}/${root}`))];
+    const snap = this.snapshots.find((s) => s.dir !== undefined && dirs.includes(s.dir));
+    if (snap) this.snapshotCode(val({ snapshot: snap }), line, `imports ${module} from it`);
   }
 
   private addSysPath(p: Val): void {
@@ -684,6 +733,7 @@ class PyAnalyzer {
       const onlyDots = /^\.+$/.test(mod);
       if (!onlyDots) record(mod);
       const chain = this.importChain(mod, this.cur);
+      if (!chain) this.snapshotImport(mod, line);
       const source = chain?.[chain.length - 1];
       if (source && star) {
         for (const [k, v] of source.scope.vars) if (!k.startsWith('_') && !k.includes('.')) this.bind(k, v, scope);
@@ -712,6 +762,7 @@ class PyAnalyzer {
       const full = parts.join('.');
       record(full);
       const chain = this.importChain(full, this.cur);
+      if (!chain) this.snapshotImport(full, line);
       if (alias) this.bind(alias, chain ? val({ mod: chain[chain.length - 1] as ModuleRef }) : val({ ref: full }), scope);
       else this.bind(parts[0] as string, chain ? val({ mod: chain[0] as ModuleRef }) : val({ ref: parts[0] as string }), scope);
       parts = [];
@@ -1198,7 +1249,9 @@ class PyAnalyzer {
         if (ks[0]?.name === 'VariableName') this.bind(this.t(ks[0]), v, scope);
         return v;
       }
-      case 'Boolean': case 'None': case 'Ellipsis': case 'Comment': return val();
+      // True and False are the integers 1 and 0 (trust_repo=True, items[True]).
+      case 'Boolean': return val({ num: this.t(n) === 'True' ? 1 : 0 });
+      case 'None': case 'Ellipsis': case 'Comment': return val();
       default: {
         if (!n.firstChild) return val();
         return unknown(this.evalChildren(n, scope));
@@ -1285,7 +1338,7 @@ class PyAnalyzer {
     }
     if (op === '*' && l.text !== undefined && r.num !== undefined) return taint(val({ text: cap(l.text.repeat(Math.max(0, Math.min(r.num, 1000)))), flags: F.BUILT }));
     if (op === '/' && (l.ref?.startsWith('pathlib.Path') || normalizeRef(l.ref ?? '').startsWith('pathlib.Path'))) {
-      return taint(val({ ref: 'pathlib.Path()', text: `${textOf(l)}/${textOf(r)}` }));
+      return taint(val({ ref: 'pathlib.Path()', text: `${textOf(l)}/${textOf(r)}`, ...(l.snapshot ? { snapshot: l.snapshot } : {}) }));
     }
     if (op === 'or' || op === 'and') return this.merge(l, r);
     if (op === '&' && l.num !== undefined && r.num !== undefined) return val({ num: l.num & r.num });
@@ -1823,8 +1876,8 @@ class PyAnalyzer {
         const a = arg(0, 'key');
         return a ? this.envRead(a, line, arg(1, name === 'os.getenv' || name === 'os.getenvb' ? 'default' : undefined)) : val();
       }
-      case 'sys.path.insert': { const p = arg(1); if (p) this.addSysPath(p); return val(); }
-      case 'sys.path.append': case 'site.addsitedir': { const p = arg(0); if (p) this.addSysPath(p); return val(); }
+      case 'sys.path.insert': { const p = arg(1); if (p) { this.snapshotCode(p, line, 'puts it on sys.path, so the modules imported next can come from it'); this.addSysPath(p); } return val(); }
+      case 'sys.path.append': case 'site.addsitedir': { const p = arg(0); if (p) { this.snapshotCode(p, line, 'puts it on sys.path, so the modules imported next can come from it'); this.addSysPath(p); } return val(); }
       case 'sys.path.extend': { for (const p of arg(0)?.items ?? []) this.addSysPath(p); return val(); }
       case 'os.chmod': case 'os.lchmod': case 'pathlib.Path.chmod': {
         const path = name === 'pathlib.Path.chmod' ? callee.recv : arg(0, 'path');
@@ -1884,8 +1937,21 @@ class PyAnalyzer {
       const source = kw.get('source');
       if (!(source && isKnown(source) && source.text === 'local')) {
         const sensitive = this.cur.context === 'remote-code' || this.cur.context === 'setup';
-        this.hit('code.remote-import', sensitive ? 'high' : 'medium', line,
-          `Imports hubconf.py from the GitHub repository ${repoArg && isKnown(repoArg) ? repoArg.text : '(computed at run time)'} with ${name}; that code is not part of this review`,
+        const gh = repoArg && isKnown(repoArg) ? /^([\w.-]+)\/([\w.-]+)(?::(\S+))?$/.exec(repoArg.text.trim()) : null;
+        const owner = gh?.[1]?.toLowerCase();
+        const ref = gh?.[3];
+        const known = owner !== undefined && TORCH_HUB_PUBLISHERS.has(owner);
+        const pinned = ref !== undefined && !/^(main|master|dev|develop|latest|head)$/i.test(ref);
+        const trustRepo = kw.get('trust_repo');
+        const preTrusted = trustRepo !== undefined && (trustRepo.num === 1 || trustRepo.text === 'True');
+        const shown = repoArg && isKnown(repoArg) ? repoArg.text : '(computed at run time)';
+        // A well-known publisher's repository pinned to a release is how torch.hub is meant to be used: a note.
+        // trust_repo=True answers torch's "do you trust this repository?" for the user: on a repository of an
+        // unknown owner, not pinned to a commit, that is unreviewed code run on the card's say-so.
+        const severity: Severity = known && pinned && !sensitive ? 'low'
+          : sensitive || (preTrusted && !known && !(ref && /^[0-9a-f]{40}$/i.test(ref))) ? 'high' : 'medium';
+        this.hit('code.remote-import', severity, line,
+          `Imports hubconf.py from the GitHub repository ${shown} with ${name}${preTrusted && !known ? ' with trust_repo=True, which skips torch\'s own trust prompt' : ''}; that code is not part of this review`,
           'torch.hub runs the repository\'s hubconf.py with the user\'s privileges. Pin it (owner/repo:commit) and review it, or do not approve.', repoArg?.lines ?? []);
       }
     }
@@ -1952,6 +2018,7 @@ class PyAnalyzer {
     }
     if (DYNAMIC_EXEC.has(name) || name === 'code.InteractiveInterpreter.runsource') {
       const a = arg(0, 'source') ?? arg(0, 'code') ?? arg(0, 'path_name') ?? arg(0, 'mod_name');
+      if (a && name === 'runpy.run_path') this.snapshotCode(a, line, 'runs a file of it with runpy.run_path');
       if (a) this.dynamicExec(name, a, line, scope);
       if (a && isKnown(a) && (name === 'runpy.run_path' || name === 'runpy.run_module')) {
         const path = name === 'runpy.run_path' ? joinPath('', a.text.replace(/^\.\//, '')) : this.resolveModule(a.text, this.cur);
@@ -1989,6 +2056,7 @@ class PyAnalyzer {
     }
     if (CODE_FROM_PATH.has(name)) {
       const a = arg(1, 'location') ?? arg(0);
+      if (a) this.snapshotCode(a, line, `loads Python code from it with ${name}`);
       const p = a ? this.pathFlags(a, scope) : undefined;
       if (p && p.flags & (F.DL_PATH | F.DOWNLOADED)) this.hit('code.download-exec', 'critical', line, `Imports Python code from a downloaded file (${p.why[0] ?? 'downloaded'})`, HELP.dlexec, p.lines);
       else this.hit('code.dynamic-import', 'high', line, `Loads Python code from a file path at run time with ${name}`, HELP.imp);
@@ -2173,7 +2241,8 @@ class PyAnalyzer {
     let text = '';
     for (const t of texts) text = t.startsWith('/') ? t : text === '' ? t : `${text.replace(/\/$/, '')}/${t}`;
     const key = parts.length === 1 ? parts[0]?.key : undefined;
-    return withTaint(val({ text: cap(text), ...(kind === 'path' ? { ref: 'pathlib.Path()' } : {}), ...(key ? { key } : {}) }), parts, ~F.BUILT);
+    const snapshot = parts[0]?.snapshot;
+    return withTaint(val({ text: cap(text), ...(kind === 'path' ? { ref: 'pathlib.Path()' } : {}), ...(key ? { key } : {}), ...(snapshot ? { snapshot } : {}) }), parts, ~F.BUILT);
   }
 
   /**
@@ -2249,6 +2318,14 @@ class PyAnalyzer {
     const hub = name.startsWith('huggingface_hub') || name.startsWith('transformers');
     if (url) this.fetchNote(name, url, line, hub);
     // Weights fetched from the Hub by its own client are how models load; they are not treated as code downloads.
+    // A whole snapshot is remembered: importing from it, or putting it on sys.path, runs that repository's code.
+    if (hub && name === 'huggingface_hub.snapshot_download') {
+      const local = kw.get('local_dir');
+      const dir = local && isKnown(local) ? joinPath('', local.text.replace(/^\.\//, '')) : undefined;
+      const snap: Snapshot = { repo: url && isKnown(url) ? url.text : '(computed at run time)', line, ...(dir ? { dir } : {}) };
+      if (dir && this.snapshots.length < 64) this.snapshots.push(snap);
+      return val({ text: dir ?? UNKNOWN, snapshot: snap });
+    }
     if (hub) return val({ text: UNKNOWN });
     const from = url && isKnown(url) ? ` from ${url.text.slice(0, 80)}` : '';
     const why = `downloaded${from} by ${name} at ${this.at(line)}`;

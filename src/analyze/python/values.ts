@@ -86,6 +86,15 @@ export interface Getter {
   kw: Map<string, Val>;
 }
 
+export interface Snapshot {
+  /** The Hub repository downloaded, as written (or "(computed at run time)"). */
+  repo: string;
+  /** Program-wide line of the download. */
+  line: number;
+  /** The folder, when known (local_dir), normalised without a leading ./ */
+  dir?: string;
+}
+
 export interface Mark {
   flags: number;
   lines: number[];
@@ -120,6 +129,8 @@ export interface Val {
   handle?: { path: Val; write: boolean };
   /** Text read from the file at this (known) path: exec(open(p).read()) runs that file. */
   fromFile?: string;
+  /** A folder (or a path inside it) holding a snapshot of another Hub repository (snapshot_download). */
+  snapshot?: Snapshot;
   flags: number;
   /** The variable (or `self.attr`) this value was read from, to mark it later. */
   key?: string;
