@@ -98,7 +98,6 @@ export function decodeUtf7(s: string): string {
       i++;
     }
     out += String.fromCharCode(...units);
-    units = [];
     if (s[i] === '-') i++;
   }
   return out;
