@@ -22,6 +22,8 @@ const OTHER_CELL = /^%%(javascript|js|html|latex|markdown|svg|perl|ruby|writefil
 const WRITEFILE = /^%%(?:writefile|file)(\s+-a)?\s+(\S+)\s*$/;
 /** Python names a notebook assigns (`SETUP = "…"`), which `$name` in a shell line expands to. */
 const ASSIGNED = /^\s*([A-Za-z_]\w*)\s*(?::[^=]*)?=[^=]/;
+/** Names remembered; past this, every `$name` is read as a Python value (the wider reading). */
+const MAX_ASSIGNED = 4096;
 
 /**
  * The Python call IPython turns a shell line into when it interpolates values: `!{cmd} x` runs
@@ -55,7 +57,7 @@ export function shellLineAsPython(cmd: string, assigned: ReadonlySet<string>, me
     if (c === '$') {
       if (cmd[i + 1] === '$') { out += '$'; i++; continue; }
       const name = /^[A-Za-z_]\w*/.exec(cmd.slice(i + 1, i + 81))?.[0];
-      if (name && assigned.has(name)) {
+      if (name && (assigned.has(name) || assigned.size >= MAX_ASSIGNED)) {
         out += `{${name}}`;
         interpolated = true;
         i += name.length;
@@ -133,7 +135,7 @@ export function analyzeNotebook(path: string, raw: string, context: PyContext = 
   for (const cellLines of cells) {
     for (const text of cellLines) {
       const m = ASSIGNED.exec(text);
-      if (m && assigned.size < 4096) assigned.add(m[1] as string);
+      if (m && assigned.size < MAX_ASSIGNED) assigned.add(m[1] as string);
     }
   }
   // Build one Python program and one shell script with the same line numbering.

@@ -42,6 +42,12 @@ describe('star imports bind what CPython binds', () => {
     expect(found).toBe(expected);
   });
 
+  test('past the budget of star imports the file gets a blocking finding instead of a silent miss', () => {
+    const mods = ['subprocess', ...Array.from({ length: 16 }, (_, i) => `lib${i}`)];
+    const hits = analyzePython(`${mods.map((m) => `from ${m} import *`).join('\n')}\ngetoutput(${CMD})\n`).hits;
+    expect(hits.map((h) => `${h.severity} ${h.check}`)).toContain('high code.analysis-limit');
+  });
+
   test('a name bound in the file itself shadows the star import, and builtins stay builtins', () => {
     expect(analyzePython(`from subprocess import *\n\n\ndef getoutput(x):\n    return x\n\n\ngetoutput(${CMD})\n`).hits).toEqual([]);
     expect(analyzePython('from math import *\nprint(len([pi]), sqrt(2))\n').hits).toEqual([]);

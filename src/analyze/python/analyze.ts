@@ -97,6 +97,10 @@ const MAX_UNROLL = 8;
 /** Modules being loaded one inside another (a imports b imports c …); deeper ones load later as their own entries. */
 export const MAX_IMPORT_DEPTH = 48;
 const MAX_ITEMS = 4096;
+/** Library modules star-imported by one file whose names are followed (each unresolved name is looked up in all). */
+const MAX_STARS = 16;
+/** Hub snapshots downloaded into known folders that imports are compared with. */
+const MAX_SNAPSHOTS = 64;
 /** Lines are kept program-wide as (module index + 1) × SPAN + line, so flows can cross files. */
 const SPAN = 2 ** 22;
 
@@ -741,7 +745,12 @@ class PyAnalyzer {
         // A library module's names are not listed here: a name bound nowhere else is looked up in it (lookup()).
         const root = this.rootScope(scope);
         const lib = normalizeRef(mod);
-        root.stars = [...(root.stars ?? []).filter((m) => m !== lib), lib].slice(-16);
+        const stars = [...(root.stars ?? []).filter((m) => m !== lib), lib];
+        if (stars.length > MAX_STARS) {
+          this.hit('code.analysis-limit', 'high', line, `More than ${MAX_STARS} modules are star-imported; the names the earliest ones bind are not followed`, HELP.limit);
+          stars.shift();
+        }
+        root.stars = stars;
       }
       for (const [name, alias] of names) {
         const full = onlyDots ? `${mod}${name}` : `${mod}.${name}`;
@@ -1289,7 +1298,10 @@ class PyAnalyzer {
    * one that matters most — a callable that runs programs or code, then tainted data, then any callable.
    */
   private anyOf(options: readonly Val[], also: readonly Val[]): Val {
-    const vs = options.slice(0, 64);
+    // Dicts hold at most MAX_ITEMS constant keys; a module's namespace can be larger: every value is looked at,
+    // and counted against the step budget.
+    const vs = [...options];
+    this.steps += vs.length;
     const pick = vs.find((v) => this.dangerousCallable(v)) ?? vs.find((v) => this.strong(v)) ?? vs.find((v) => this.callable(v) && !v.inst);
     return withTaint(pick ? { ...pick, why: [...pick.why], lines: [...pick.lines] } : val(), [...vs, ...also]);
   }
@@ -2323,7 +2335,8 @@ class PyAnalyzer {
       const local = kw.get('local_dir');
       const dir = local && isKnown(local) ? joinPath('', local.text.replace(/^\.\//, '')) : undefined;
       const snap: Snapshot = { repo: url && isKnown(url) ? url.text : '(computed at run time)', line, ...(dir ? { dir } : {}) };
-      if (dir && this.snapshots.length < 64) this.snapshots.push(snap);
+      if (dir && this.snapshots.length < MAX_SNAPSHOTS) this.snapshots.push(snap);
+      else if (dir) this.hit('code.analysis-limit', 'high', line, `More than ${MAX_SNAPSHOTS} Hub snapshots are downloaded into folders; imports from the later ones are not followed`, HELP.limit);
       return val({ text: dir ?? UNKNOWN, snapshot: snap });
     }
     if (hub) return val({ text: UNKNOWN });
