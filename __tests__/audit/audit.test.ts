@@ -153,7 +153,7 @@ describe('the audit finds every event since the approval', () => {
   test('an entry the sign workflow never signed', () => {
     expect(found('unsigned-lab')).toEqual(['audit.identity-not-recorded:medium', 'audit.unsigned:high']);
   });
-  test('bounded in Hub API calls: at most 4 per entry (model info, owner as user then org, refs)', () => {
+  test('bounded in Hub API calls: at most 4 per entry (model info, owner as user then org — once per account —, refs)', () => {
     expect(hubCalls).toBeLessThanOrEqual(4 * ORGS.length);
     expect(hubCalls).toBeGreaterThan(ORGS.length);
   });

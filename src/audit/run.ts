@@ -37,13 +37,28 @@ export function inShard(i: number, shard: AuditOptions['shard']): boolean {
 
 export async function auditEntries(entries: readonly Entry[], opts: AuditOptions): Promise<AuditEntryResult[]> {
   const mine = entries.filter((_e, i) => inShard(i, opts.shard));
+  // One owner lookup per account and run: an organisation with many approved models costs its one or two calls once.
+  const owners = new Map<string, ReturnType<AuditHubPort['getAuthor']>>();
+  const hub: AuditHubPort = {
+    resolveRepo: (r, rev) => opts.hub.resolveRepo(r, rev),
+    getRefs: (r) => opts.hub.getRefs(r),
+    getAuthor: (name) => {
+      const key = name.toLowerCase();
+      let p = owners.get(key);
+      if (!p) {
+        p = opts.hub.getAuthor(name);
+        owners.set(key, p);
+      }
+      return p;
+    }
+  };
   const out: AuditEntryResult[] = new Array(mine.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let i = next++; i < mine.length; i = next++) {
       const entry = mine[i]!;
       const approval = await approvalOf(entry, opts.records);
-      const now = await hubNow(opts.hub, entry.repo, entry.revision);
+      const now = await hubNow(hub, entry.repo, entry.revision);
       const findings = auditFindings(approval, now, { rulesVersion: opts.rulesVersion ?? RULES_VERSION });
       out[i] = { entry, approval, findings, verdict: verdictOf(findings) };
     }
