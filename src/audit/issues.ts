@@ -58,7 +58,7 @@ export function issueBody(repo: string, results: readonly AuditEntryResult[]): s
     if (fs.length === 0) continue;
     lines.push(`### \`${r.entry.repo}@${r.entry.revision}\` (approved-models.yaml line ${r.entry.line})`, '');
     for (const f of fs) {
-      lines.push(`- **${f.severity}** \`${f.check}\`: ${f.message.replace(/\s+/g, ' ')}`, `  - What to do: ${f.help.replace(/\s+/g, ' ')}`);
+      lines.push(`- **${f.severity}** \`${f.check}\`: ${f.message.replace(/\s+/g, ' ')}`, `  - What to do: ${(f.help ?? '').replace(/\s+/g, ' ')}`);
     }
     lines.push('');
   }
