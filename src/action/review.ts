@@ -16,7 +16,7 @@ import { chooseSigner } from './signing.js';
 import { targetFromEvent } from './event.js';
 import { octokitApi, type GitHubApi } from './github-api.js';
 import type { ActionInputs } from './inputs.js';
-import { submitReview, upsertStickyComment } from './publish.js';
+import { resolveSelf, submitReview, upsertStickyComment } from './publish.js';
 import type { Runner } from './runner.js';
 
 export interface ReviewDepsForAction {
@@ -98,9 +98,14 @@ export async function runReview(runner: Runner, inputs: ActionInputs, deps: Revi
   const rejected = result.reviews.filter((r) => r.verdict === 'rejected').length;
   if (target.kind === 'pull_request' && inputs.comment) {
     const warn = (m: string) => runner.warning(m);
-    const posted = await upsertStickyComment(api, target.number, comment, warn);
+    // Resolved once per run and checked on every comment and review touched (publish.ts).
+    const self = await resolveSelf(api, warn);
+    if (self) runner.info(`publishing as @${self.login}`);
+    const posted = await upsertStickyComment(api, target.number, comment, warn, self);
     if (posted.status !== 'skipped') runner.info(`comment ${posted.status} (id ${posted.id})`);
-    await submitReview(api, target.number, target.headSha, { count: rejected, summary: `Model Gate rejected ${rejected} model(s); see the Model Gate comment for why.` }, warn);
+    // The review names the account whose comment carries the verdict: a marker alone proves nothing.
+    const where = self ? `the Model Gate comment by @${self.login}` : 'the job summary';
+    await submitReview(api, target.number, target.headSha, { count: rejected, summary: `Model Gate rejected ${rejected} model(s); see ${where} for why.` }, warn, self);
   }
   for (const a of annotationsFor(result.reviews, inputs.allowlist, result.errors)) {
     runner[a.level](a.message, { file: a.file, startLine: a.startLine, title: a.title });
