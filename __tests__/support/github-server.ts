@@ -38,6 +38,10 @@ export interface GitHubServerState {
   denyEdits?: number;
   /** Status for `GET /user` and GraphQL `viewer` (e.g. 500: GitHub will not say who the token is). */
   denyIdentity?: number;
+  /** Stored attestations (`POST /repos/{o}/{r}/attestations`), indexed by every subject's sha256. */
+  attestations: { id: number; bundle: unknown; digests: string[]; predicateType: string }[];
+  /** Status for attestation writes (e.g. 403: the job lacks `attestations: write`). */
+  denyAttestations?: number;
   /** The Actions OIDC endpoint (ACTIONS_ID_TOKEN_REQUEST_URL = `${url}/_oidc/token`): token it hands out, and the
    * bearer it requires. */
   oidc?: { token: string; requestToken: string };
@@ -63,7 +67,7 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 }
 
 export async function startGitHubServer(owner: string, repo: string): Promise<GitHubServer> {
-  const state: GitHubServerState = { files: new Map(), comments: [], reviews: [], requests: [], identities: new Map() };
+  const state: GitHubServerState = { files: new Map(), comments: [], reviews: [], requests: [], identities: new Map(), attestations: [] };
   let nextId = 1000;
   const prefix = `/repos/${owner}/${repo}`;
   const server = createServer((req, res) => {
@@ -98,6 +102,26 @@ export async function startGitHubServer(owner: string, repo: string): Promise<Gi
         return true;
       };
       let m: RegExpMatchArray | null;
+      // Artifact attestations, as GitHub's REST reference describes them: POST {bundle} → 201 {id};
+      // GET /attestations/{subject_digest}[?predicate_type=] → 200 {attestations: [{bundle, repository_id}]}.
+      if (p === '/attestations' && req.method === 'POST') {
+        if (denied()) return;
+        if (state.denyAttestations) return send(res, state.denyAttestations, { message: 'Resource not accessible by integration' });
+        const bundle = (body as { bundle?: { mediaType?: unknown; dsseEnvelope?: { payload?: unknown } } } | undefined)?.bundle;
+        if (!bundle || typeof bundle.mediaType !== 'string' || typeof bundle.dsseEnvelope?.payload !== 'string') return send(res, 422, { message: 'Validation Failed' });
+        const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8')) as { subject?: { digest?: { sha256?: string } }[]; predicateType?: string };
+        const digests = (statement.subject ?? []).flatMap((x) => (x.digest?.sha256 ? [x.digest.sha256] : []));
+        if (digests.length === 0) return send(res, 422, { message: 'Validation Failed: no subjects' });
+        const id = nextId++;
+        state.attestations.push({ id, bundle, digests, predicateType: statement.predicateType ?? '' });
+        return send(res, 201, { id });
+      }
+      if (req.method === 'GET' && (m = p.match(/^\/attestations\/sha256:([0-9a-f]{64})$/))) {
+        const type = url.searchParams.get('predicate_type');
+        const found = state.attestations.filter((a) => a.digests.includes(m![1]!) && (!type || a.predicateType === type));
+        if (found.length === 0) return send(res, 404, { message: 'Not Found' });
+        return send(res, 200, { attestations: found.map((a) => ({ bundle: a.bundle, repository_id: 4242 })) });
+      }
       if (req.method === 'GET' && (m = p.match(/^\/contents\/(.+)$/))) {
         const text = state.files.get(`${url.searchParams.get('ref')}:${decodeURIComponent(m[1]!)}`);
         if (text === undefined) return send(res, 404, { message: 'Not Found' });
