@@ -3,7 +3,6 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import type { VerifyTrust } from '../sign/verify.js';
 import { UsageError } from './io.js';
 
 /** model_signing spells options with underscores (--public_key); accept both. */
@@ -34,33 +33,4 @@ export async function readText(path: string, what: string): Promise<string> {
   } catch (e) {
     throw new UsageError(`cannot read ${what} ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-}
-
-export interface TrustArgs {
-  'public-key'?: string;
-  identity?: string;
-  'identity-provider'?: string;
-  ref?: string;
-  'trusted-root'?: string;
-  'certificate-chain'?: string[];
-}
-
-/** The signer to require, from --public-key, --identity/--identity-provider or --certificate-chain (one was chosen). */
-export async function trustFromArgs(v: TrustArgs, at: (p: string) => string): Promise<VerifyTrust> {
-  if (v['public-key']) return { kind: 'key', publicKeyPem: await readText(at(v['public-key']), 'public key') };
-  if (v.identity || v['identity-provider']) {
-    if (!v.identity || !v['identity-provider']) throw new UsageError('--identity and --identity-provider go together');
-    let trustedRoot: unknown;
-    if (v['trusted-root']) {
-      try {
-        trustedRoot = JSON.parse(await readText(at(v['trusted-root']), 'trusted root'));
-      } catch (e) {
-        if (e instanceof UsageError) throw e;
-        throw new UsageError(`--trusted-root is not JSON: ${(e as Error).message}`);
-      }
-    }
-    return { kind: 'identity', identity: v.identity, issuer: v['identity-provider'], ref: v.ref, trustedRoot };
-  }
-  const pems = await Promise.all((v['certificate-chain'] ?? []).map((p) => readText(at(p), 'certificate chain')));
-  return { kind: 'certificate', caCertificatesPem: pems.join('\n') };
 }

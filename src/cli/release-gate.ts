@@ -4,7 +4,8 @@
 import { resolve } from 'node:path';
 import { safeJson } from '../report/escape.js';
 import { releaseGate, type SignatureSource } from '../sign/release-gate.js';
-import { parseCommandArgs, readText, trustFromArgs } from './args.js';
+import { parseCommandArgs, readText } from './args.js';
+import { trustFromOptions } from './trust.js';
 import { type Command, UsageError } from './io.js';
 
 export const RELEASE_GATE_USAGE = `usage: model-gate release-gate MODELS_DIR --allowlist approved-models.yaml
@@ -55,7 +56,7 @@ export const releaseGateCommand: Command = async (argv, io) => {
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) throw new UsageError('--jobs must be an integer from 1 to 64');
 
   const at = (p: string): string => resolve(io.cwd, p);
-  const trust = await trustFromArgs(v, at);
+  const trust = await trustFromOptions(v, at);
   const allowlistText = await readText(at(v.allowlist), 'allowlist');
   let source: SignatureSource;
   if (v.attestations) {

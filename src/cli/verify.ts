@@ -9,7 +9,8 @@ import { fetchFiles } from '../hub/fetch-repo.js';
 import type { FileDigest } from '../sign/manifest.js';
 import { verifyModel, type VerifyResult, type VerifyTrust } from '../sign/verify.js';
 import { verifyAttested } from '../sign/verify-attested.js';
-import { parseCommandArgs, pathInside, readText, trustFromArgs } from './args.js';
+import { trustFromOptions } from './trust.js';
+import { parseCommandArgs, pathInside, readText } from './args.js';
 import { type Command, UsageError } from './io.js';
 
 export const VERIFY_USAGE = `usage: model-gate verify [key|sigstore|certificate] (MODEL_DIR | --from-hub ORG/NAME@SHA [--hub-url URL] [--cdn-origin URL]...)
@@ -84,7 +85,7 @@ export const verify: Command = async (argv, io) => {
 
   const at = (p: string): string => resolve(io.cwd, p);
   const modelDir = v['from-hub'] ? undefined : at(pos[0]!);
-  const trust = await trustFromArgs(v, at);
+  const trust = await trustFromOptions(v, at);
 
   if (v.attestations) return verifyFromAttestations(v.attestations, v['github-api-url'], { modelDir, trust, fromHub: v['from-hub'], hubUrl: v['hub-url'], cdnOrigins: v['cdn-origin'], repo: v.repo, commit: v.commit, ignorePaths: v['ignore-paths'], jobs, format: v.format }, io);
 
