@@ -29,6 +29,8 @@ export interface GitHubServerState {
   files: Map<string, string>;
   comments: { id: number; body: string; user: GitHubUser; html_url?: string }[];
   reviews: { id: number; state: string; body: string; commit_id: string; user?: GitHubUser }[];
+  /** Issues (`/issues`); anyone with write access may edit any issue, as on GitHub. */
+  issues: { number: number; title: string; body: string; state: 'open' | 'closed'; user: GitHubUser }[];
   requests: RecordedRequest[];
   /** Token → identity; tokens not listed act as ACTIONS_BOT. */
   identities: Map<string, TokenIdentity>;
@@ -67,7 +69,7 @@ async function readBody(req: IncomingMessage): Promise<unknown> {
 }
 
 export async function startGitHubServer(owner: string, repo: string): Promise<GitHubServer> {
-  const state: GitHubServerState = { files: new Map(), comments: [], reviews: [], requests: [], identities: new Map(), attestations: [] };
+  const state: GitHubServerState = { files: new Map(), comments: [], reviews: [], issues: [], requests: [], identities: new Map(), attestations: [] };
   let nextId = 1000;
   const prefix = `/repos/${owner}/${repo}`;
   const server = createServer((req, res) => {
@@ -126,6 +128,37 @@ export async function startGitHubServer(owner: string, repo: string): Promise<Gi
         const text = state.files.get(`${url.searchParams.get('ref')}:${decodeURIComponent(m[1]!)}`);
         if (text === undefined) return send(res, 404, { message: 'Not Found' });
         return send(res, 200, text, { 'content-type': 'application/vnd.github.raw' });
+      }
+      // Issues, as GitHub's REST reference describes them: GET /issues?state=all (paginated), POST /issues,
+      // PATCH /issues/{n} with title/body/state.
+      if (p === '/issues') {
+        if (req.method === 'GET') {
+          const which = url.searchParams.get('state') ?? 'open';
+          const list = state.issues.filter((i) => which === 'all' || i.state === which);
+          const page = Number(url.searchParams.get('page') ?? '1');
+          const per = Number(url.searchParams.get('per_page') ?? '30');
+          const last = Math.max(1, Math.ceil(list.length / per));
+          const headers: Record<string, string> = {};
+          if (page < last) headers.link = `<http://${req.headers.host}${url.pathname}?state=${which}&per_page=${per}&page=${page + 1}>; rel="next"`;
+          return send(res, 200, list.slice((page - 1) * per, page * per), headers);
+        }
+        if (req.method === 'POST') {
+          if (denied()) return;
+          const b = body as { title: string; body?: string };
+          const issue = { number: state.issues.length + state.comments.length + 1, title: b.title, body: b.body ?? '', state: 'open' as const, user: meUser };
+          state.issues.push(issue);
+          return send(res, 201, issue);
+        }
+      }
+      if (req.method === 'PATCH' && (m = p.match(/^\/issues\/(\d+)$/))) {
+        if (denied()) return;
+        const issue = state.issues.find((i) => i.number === Number(m![1]));
+        if (!issue) return send(res, 404, { message: 'Not Found' });
+        const b = body as { title?: string; body?: string; state?: 'open' | 'closed' };
+        if (b.title !== undefined) issue.title = b.title;
+        if (b.body !== undefined) issue.body = b.body;
+        if (b.state !== undefined) issue.state = b.state;
+        return send(res, 200, issue);
       }
       if ((m = p.match(/^\/issues\/(\d+)\/comments$/))) {
         if (req.method === 'GET') {

@@ -46,6 +46,18 @@ export interface GitHubApi {
   /** Replaces a review's body (`PUT /repos/{o}/{r}/pulls/{n}/reviews/{id}`); its state stays. */
   updateReview(pull: number, id: number, body: string): Promise<void>;
   dismissReview(pull: number, id: number, message: string): Promise<void>;
+  /** Every issue of the repository, open and closed (pull requests left out). */
+  listIssues(): Promise<Issue[]>;
+  createIssue(title: string, body: string): Promise<Issue>;
+  updateIssue(number: number, change: { title?: string; body?: string; state?: 'open' | 'closed' }): Promise<void>;
+}
+
+export interface Issue {
+  number: number;
+  title: string;
+  body: string;
+  state: 'open' | 'closed';
+  author?: Author;
 }
 
 /** An HTTP error from the GitHub API, with the status so callers can degrade on 403. */
@@ -158,6 +170,22 @@ export function octokitApi(token: string, repo: RepoRef, baseUrl?: string): GitH
     dismissReview: (pull, id, message) =>
       wrap(`dismissing review ${id} on #${pull}`, async () => {
         await octokit.rest.pulls.dismissReview({ owner, repo: name, pull_number: pull, review_id: id, message });
+      }),
+    listIssues: () =>
+      wrap('listing issues', async () => {
+        const all = await octokit.paginate(octokit.rest.issues.listForRepo, { owner, repo: name, state: 'all', per_page: 100 });
+        return all.filter((i) => !i.pull_request).map((i) => ({
+          number: i.number, title: i.title, body: i.body ?? '', state: i.state === 'closed' ? 'closed' as const : 'open' as const, author: authorOf(i.user)
+        }));
+      }),
+    createIssue: (title, body) =>
+      wrap('opening an issue', async () => {
+        const i = (await octokit.rest.issues.create({ owner, repo: name, title, body })).data;
+        return { number: i.number, title: i.title, body: i.body ?? '', state: 'open' as const, author: authorOf(i.user) };
+      }),
+    updateIssue: (number, change) =>
+      wrap(`updating issue #${number}`, async () => {
+        await octokit.rest.issues.update({ owner, repo: name, issue_number: number, ...change });
       })
   };
 }

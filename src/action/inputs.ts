@@ -6,7 +6,7 @@
 import { DEFAULT_POLICY_PATH } from '../config/policy/defaults.js';
 import * as z from 'zod/mini';
 
-const MODES = ['review', 'verify', 'release-gate'] as const;
+const MODES = ['review', 'verify', 'release-gate', 'audit'] as const;
 const ATTEST_MODES = ['auto', 'true', 'false'] as const;
 const SIGN_MODES = ['auto', 'keyless', 'key', 'none'] as const;
 export type Mode = (typeof MODES)[number];
@@ -21,7 +21,8 @@ export const INPUT_DEFAULTS = {
   'report-dir': 'model-gate-report',
   sign: 'auto',
   attest: 'auto',
-  'identity-provider': 'https://token.actions.githubusercontent.com'
+  'identity-provider': 'https://token.actions.githubusercontent.com',
+  'rejudge-budget': '3'
 } as const;
 
 /** Inputs read exactly as given: key material, whose whitespace may matter. */
@@ -67,7 +68,11 @@ export const ActionInputsSchema = z.strictObject({
   'identity-provider': text,
   'public-key': text,
   'trusted-root': text,
-  'attestations-repo': text
+  'attestations-repo': text,
+  /** audit mode: the folder holding the sign workflow's records (ORG/NAME/SHA/model.sig and vetting.sigstore.json). */
+  'signatures-dir': text,
+  /** audit mode: at most this many approvals made under older rules are re-reviewed per run. */
+  'rejudge-budget': text
 });
 
 export const INPUT_NAMES = Object.keys(ActionInputsSchema.shape) as (keyof typeof ActionInputsSchema.shape)[];

@@ -8,7 +8,7 @@ import { verifyModel, type VerifyTrust } from '../sign/verify.js';
 import type { ActionInputs } from './inputs.js';
 import type { Runner } from './runner.js';
 
-async function trustFrom(inputs: ActionInputs, mode: string): Promise<VerifyTrust> {
+export async function trustFrom(inputs: ActionInputs, mode: string): Promise<VerifyTrust> {
   let trustedRoot: unknown;
   if (inputs.trustedRoot) {
     try {
