@@ -3,6 +3,7 @@
 // reused buffer that is overwritten with garbage right after push() returns — and the outcomes must be equal.
 // A scanner that keeps a view of a pushed chunk sees 0xA5 garbage later and answers differently.
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { runContentChecks } from '../../src/checks/content/index.js';
 import { TextCapture } from '../../src/review/capture.js';
@@ -117,6 +118,16 @@ function protocol4Framed(): Uint8Array {
   return w.bytesOut();
 }
 
+/** Files joblib and numpy wrote (scripts/fixtures/loader-positions.py). */
+const written = (rel: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/loaders/${rel}`, import.meta.url)));
+
+/** A STOP inside its frame with a payload at the frame's end (read by buffering loaders only), then a joblib file. */
+function framedStops(): Uint8Array {
+  const junk = latin('cbenign\nthing\n.');
+  const frame = (n: number): Uint8Array => cat([0x95], Uint8Array.of(n & 0xff, (n >> 8) & 0xff, 0, 0, 0, 0, 0, 0));
+  return cat([0x80, 4], frame(2 + junk.length), 'N.', junk, evil(), written('joblib/mixed.protocol4.joblib'));
+}
+
 const FIXTURES: [string, string, Uint8Array, { tail?: boolean; analyzers?: boolean }?][] = [
   // small shapes from formats/zip/safetensors/properties suites (all inside the head; must stay equal too)
   ['torch zip', 'pytorch_model.bin', torchZip({ tensors: 4, numel: 100 })],
@@ -149,6 +160,12 @@ const FIXTURES: [string, string, Uint8Array, { tail?: boolean; analyzers?: boole
   ['pickle protocol 4 framed', 'model.pkl', protocol4Framed()],
   ['legacy torch with trailing pickle', 'model.pt', legacyTorch()],
   ['joblib with arrays and object array', 'model.joblib', joblibBig()],
+  ['joblib.dump, protocol 4, every array kind (written by joblib)', 'model.joblib', written('joblib/mixed.protocol4.joblib')],
+  ['joblib.dump, protocol 0 (written by joblib)', 'model.joblib', written('joblib/mixed.protocol0.joblib')],
+  ['joblib.dump, zlib (written by joblib), pickle appended', 'model.joblib', cat(written('joblib/mixed.zlib.joblib'), evil())],
+  ['np.save, 3000-field header (written by numpy), pickle appended', 'w.npy', cat(written('npy/wide_header.npy'), evil())],
+  ['np.save, object field (written by numpy)', 'o.npy', written('npy/object_field.npy')],
+  ['STOP inside a frame, then a joblib file', 'model.pkl', framedStops()],
   ['torch zip, big storages, evil member last', 'pytorch_model.bin', buildZip([
     { name: 'archive/data.pkl', data: torchStateDictPickle([{ name: 'w', key: '0', numel: 40_000, shape: [40_000] }]), align: 64 },
     { name: 'archive/byteorder', data: enc('little'), align: 64 },

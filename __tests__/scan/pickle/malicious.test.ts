@@ -171,7 +171,9 @@ describe('parser differentials', () => {
     const crossing = cat([0x80, 4, 0x95], u64le(5), body);
     const o = scan(crossing);
     expect(find(o, 'pickle.frame')?.severity).toBe('high');
-    expect(names(o)).toEqual(['os.system']);
+    // pickle.loads reads across the frame end (os.system); the C unpickler on io.BytesIO buffered the 5-byte frame
+    // and reads the name line from after it, losing its first byte: CPython imports os.ystem (loaders.test.ts).
+    expect(names(o)).toEqual(['os.system', 'os.ystem']);
     const nested = cat([0x80, 4, 0x95], u64le(20), [0x95], u64le(3), [0x4e, 0x30, 0x4e, 0x2e], new Uint8Array(8));
     expect(checks(scan(nested))).toContain('pickle.frame');
   });

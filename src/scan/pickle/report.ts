@@ -28,6 +28,17 @@ export class FindingSet {
     return this.entries.has(key);
   }
 
+  /** Appends `suffix` to the message of the finding under `key` (which reading of the bytes found it). */
+  relabel(key: string, suffix: string): void {
+    const e = this.entries.get(key);
+    if (e) e.f = { ...e.f, message: `${e.f.message}${suffix}` };
+  }
+
+  /** Every finding under its key, for merging what another reading of the same bytes found. */
+  keyed(): [string, Finding][] {
+    return [...this.entries].map(([k, e]) => [k, e.f]);
+  }
+
   list(): Finding[] {
     const out: Finding[] = [];
     for (const { f, count } of this.entries.values()) {
