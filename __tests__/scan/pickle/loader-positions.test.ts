@@ -2,6 +2,7 @@
 // what the real readers did with them: joblib's NumpyUnpickler read each array from exactly the stream offsets the
 // manifest records and resolved exactly those globals; numpy's format reader found the header fields, the dtype's
 // object flag and the data offset recorded there. Model Gate must read the same bytes the same way.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import { createFileScanner } from '../../../src/scan/file-scanner.js';
@@ -41,9 +42,10 @@ const joblibFiles = manifest.files.filter((f) => f.kind === 'joblib' && !/\.(bz2
 const npyFiles = manifest.files.filter((f) => f.kind === 'npy');
 
 describe('joblib.load positions (joblib 1.2 NumpyUnpickler as the oracle)', () => {
-  test('the fixtures are the ones the manifest lists', () => {
+  test('the fixtures are the ones the manifest lists, byte for byte', () => {
     expect(joblibFiles.length).toBeGreaterThanOrEqual(10);
     expect(npyFiles.length).toBeGreaterThanOrEqual(18);
+    for (const e of manifest.files) expect({ path: e.path, sha256: createHash('sha256').update(bytesOf(e)).digest('hex') }).toEqual({ path: e.path, sha256: e.sha256 });
   });
 
   test.each(joblibFiles.map((f) => [f.path, f] as const))('%s', (_p, e) => {

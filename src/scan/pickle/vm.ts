@@ -1257,6 +1257,8 @@ export class PickleVM {
   }
 
   private frameProblem(message: string, at: number): void {
+    // Python's unpickler raises here: joblib.load (which uses it) stops, so no later wrapper forks its reading.
+    if (!this.ctx.py && !this.ctx.inline) this.forked.add('joblib');
     if (this.ctx.frameReported) return;
     this.ctx.frameReported = true;
     this.add('pickle.frame', 'high', `${message}: Python's unpickler rejects this while the C unpickler reads on — a parser differential used to hide payloads`,
