@@ -85,9 +85,11 @@ const CASES: Case[] = [
   ['HuggingFaceM4/idefics2-8b', 'pass'],
   ['HuggingFaceFW/fineweb-edu-classifier', 'pass'],
   ['huggingface/CodeBERTa-small-v1', 'pass'],
-  ['someuser/Qwen2.5-7B-Instruct-GGUF', 'pass'],
-  ['someuser/Llama-3.1-8B-Instruct-AWQ', 'pass'],
-  ['someuser/Mistral-7B-v0.1-exl2', 'pass'],
+  // A quantisation suffix excuses a reused name only for known re-publishers (namespace.md; issue 11): an unknown
+  // user's GGUF of Qwen/Qwen2.5-7B-Instruct still carries that name, so a reviewer looks (medium, not a block).
+  ['someuser/Qwen2.5-7B-Instruct-GGUF', 'review'],
+  ['someuser/Llama-3.1-8B-Instruct-AWQ', 'review'],
+  ['someuser/Mistral-7B-v0.1-exl2', 'review'],
   ['someuser/llama-3.1-8b-instruct-finetuned-legal', 'pass'],
   ['lmstudio-ai/gemma-2b-it-GGUF', 'pass'],
   ['Intel/neural-chat-7b-v3-1', 'pass'],
@@ -399,7 +401,7 @@ describe('checkName with a Hub lookup', () => {
     expect(r.findings.find((f) => f.check === 'namespace.repo-shadowing')?.severity).toBe('high');
   });
 
-  test('is bounded: at most maxHubLookups requests per name, none for trusted or quantised names', async () => {
+  test('is bounded: at most maxHubLookups requests per name, none for trusted names; a quantised name is asked by its base', async () => {
     await checkName('someuser/unrelated-model', { hubLookup: hubExists(hub.url) });
     expect(hub.asked.length).toBe(8);
     hub.asked.length = 0;
@@ -408,6 +410,8 @@ describe('checkName with a Hub lookup', () => {
     hub.asked.length = 0;
     const q = await checkName('someuser/Qwen9-7B-GGUF', { hubLookup: hubExists(hub.url) });
     expect(q.verdict).toBe('pass');
+    expect(hub.asked).toContain('Qwen/Qwen9-7B');
+    hub.asked.length = 0;
     await checkName('google/new-gemma', { hubLookup: hubExists(hub.url) });
     expect(hub.asked).toEqual([]);
   });

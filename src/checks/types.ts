@@ -7,6 +7,7 @@ import type { Entry, FileReport } from '../core/review.js';
 import type { Finding } from '../core/findings.js';
 import type { Policy } from '../config/policy/schema.js';
 import type { Author, CommitList, ResolvedRepo, TreeFile } from '../hub/types.js';
+import type { ModelSummary } from '../hub/shapes/model-list.js';
 
 /** What every check sees: the files as read once, whatever their source. */
 export interface FilesCheckContext {
@@ -14,6 +15,10 @@ export interface FilesCheckContext {
   files: FileReport[];
   /** Text of a small file captured during the single read (README.md, config.json, *.py …), if it was captured. */
   text(path: string): string | undefined;
+  /** Paths of every captured stream, archive members included (`x.whl!/pkg/a.py`). */
+  captured?(): readonly string[];
+  /** Paths of streams (members included) whose text was not kept because of the size limits. */
+  skipped?(): readonly string[];
   policy: Policy;
   now: Date;
 }
@@ -36,11 +41,18 @@ export interface CheckHubPort {
   recentCommits(repoId: string, sha: string): Promise<CommitList>;
   /** README.md at the head of another repository's main branch, at most 1 MiB. Never throws. */
   modelCard(repoId: string): Promise<OriginalCard>;
+  /**
+   * The most downloaded repositories whose id contains `query` (one bounded search). undefined when the Hub could
+   * not answer. Never throws.
+   */
+  searchModels(query: string): Promise<ModelSummary[] | undefined>;
 }
 
 /** What checks of a Hub review see in addition. */
 export interface HubCheckContext extends FilesCheckContext {
   entry: Entry;
+  /** The base branch's entry this one replaces (a re-pin or re-bind): what was approved before. */
+  previous?: Entry;
   resolved: ResolvedRepo;
   /** Every file at the pinned commit (including ones not fetched). */
   tree: TreeFile[];

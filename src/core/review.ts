@@ -11,6 +11,9 @@ export interface Entry {
   /** Optional glob patterns limiting which files are fetched and signed. */
   files?: string[];
   reason?: string;
+  /** The repository's and its author's immutable Hub `_id`s recorded at approval: a re-pin must match them. */
+  repoId?: string;
+  authorId?: string;
 }
 
 export interface FileReport {

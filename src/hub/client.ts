@@ -7,6 +7,8 @@ import { getAuthor } from './api/author.js';
 import { listCommits } from './api/commits.js';
 import { resolveRepo } from './api/model-info.js';
 import { getRefs } from './api/refs.js';
+import { searchModels, type SearchOptions } from './api/search.js';
+import type { ModelSummary } from './shapes/model-list.js';
 import { listTree } from './api/tree.js';
 import { Downloader, type DownloadRequest, type DownloadResult } from './download.js';
 import type { Author, CommitList, Refs, ResolvedRepo, TreeFile, TreeItem } from './types.js';
@@ -73,6 +75,11 @@ export class HubClient {
 
   getRefs(repo: string): Promise<Refs> {
     return getRefs(this.http, repo);
+  }
+
+  /** The most downloaded models whose id contains `query`, one bounded page (api/search.ts). */
+  searchModels(query: string, opts: SearchOptions = {}): Promise<ModelSummary[]> {
+    return searchModels(this.http, query, opts);
   }
 
   /** The user or organisation `name` (users first; they share one namespace). */

@@ -7,7 +7,7 @@ import { lfsPointerText } from '../hub/oid.js';
 import { unsafePathReason } from '../core/paths.js';
 import type { CdnSigner } from './cdn-url.js';
 import { BodyError, readBody, sendBytes, sendError, sendFile, sendJson, type Headers } from './http-util.js';
-import { MODEL_EXPAND_KEYS, type ApiModelInfo, type ApiTreeEntry } from '../hub/shapes/index.js';
+import { DEFAULT_LIST_KEYS, LIST_SORT_KEYS, MODEL_EXPAND_KEYS, type ApiModelInfo, type ApiModelListItem, type ApiTreeEntry } from '../hub/shapes/index.js';
 import {
   commitItem,
   fileItem,
@@ -452,9 +452,59 @@ export function hubHandler(ctx: HubContext): (req: IncomingMessage, res: ServerR
     }
   }
 
+  /**
+   * `GET /api/models?search=&author=&sort=&direction=&limit=&expand=`: public repositories (and private ones for the
+   * token's owner) whose id contains `search`, case-insensitively, sorted, at most `limit` (1000 by default and at
+   * most). Items carry the list fields, or exactly `_id`, `id` and the expanded keys.
+   */
+  async function listModels(r: Req): Promise<void> {
+    requireMethod(r, ['GET', 'HEAD']);
+    const search = (r.query.get('search') ?? '').toLowerCase();
+    const author = r.query.get('author')?.toLowerCase();
+    const sort = r.query.get('sort');
+    if (sort !== null && !(LIST_SORT_KEYS as readonly string[]).includes(sort)) {
+      throw new HttpError(400, `"sort" must be one of [${LIST_SORT_KEYS.join(', ')}]`);
+    }
+    const direction = r.query.get('direction') ?? '-1';
+    if (direction !== '-1' && direction !== '1') throw new HttpError(400, '"direction" must be one of [-1, 1]');
+    const limitText = r.query.get('limit');
+    const limit = limitText === null ? 1000 : Number(limitText);
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new HttpError(400, '"limit" must be a positive integer');
+    const expand = [...r.query.getAll('expand'), ...r.query.getAll('expand[]')];
+    expand.forEach((k, i) => {
+      if (!(MODEL_EXPAND_KEYS as readonly string[]).includes(k)) throw new HttpError(400, `"expand[${i}]" must be one of [${MODEL_EXPAND_KEYS.join(', ')}]`);
+    });
+    const visible = ctx.store.allRepos().filter((repo) =>
+      (!repo.private || r.auth === 'valid') && !repo.disabled &&
+      repo.id.toLowerCase().includes(search) && (author === undefined || repo.id.split('/')[0]?.toLowerCase() === author));
+    const found: { item: ApiModelListItem; fields: Record<string, unknown> }[] = [];
+    for (const repo of visible) {
+      const head = repo.branches['main'];
+      if (!head) continue;
+      const fields = (await fieldsOf(repo, revisionOf(repo, head))) as unknown as Record<string, unknown>;
+      const doc: Record<string, unknown> = { _id: fields._id, id: fields.id };
+      for (const k of expand.length > 0 ? expand : DEFAULT_LIST_KEYS) if (fields[k] !== undefined) doc[k] = fields[k];
+      found.push({ item: doc as unknown as ApiModelListItem, fields });
+    }
+    if (sort !== null) {
+      const key = (f: Record<string, unknown>): number | string => {
+        const v = f[sort];
+        return typeof v === 'number' || typeof v === 'string' ? v : 0;
+      };
+      const sign = direction === '1' ? 1 : -1;
+      found.sort((a, b) => {
+        const ka = key(a.fields);
+        const kb = key(b.fields);
+        return (ka < kb ? -1 : ka > kb ? 1 : 0) * sign || (a.item.id < b.item.id ? -1 : 1);
+      });
+    }
+    sendJson(r.res, 200, found.slice(0, Math.min(limit, 1000)).map((f) => f.item));
+  }
+
   async function route(r: Req): Promise<void> {
     const s = r.segs;
     if (s[0] === 'api') {
+      if (s[1] === 'models' && s.length === 2) return listModels(r);
       if (s[1] === 'whoami-v2' && s.length === 2) return whoami(r);
       if ((s[1] === 'users' || s[1] === 'organizations') && s.length === 4 && s[3] === 'overview') return overview(r, s[1]);
       if (s[1] === 'models' && s.length >= 4) {

@@ -331,6 +331,11 @@ export class Store {
     return this.accounts.get(name.toLowerCase());
   }
 
+  /** Every repository, in id order. */
+  allRepos(): StoreRepo[] {
+    return [...this.repos.values()].map((s) => s.repo).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
   reposOf(namespace: string): StoreRepo[] {
     return [...this.repos.values()].map((s) => s.repo).filter((r) => r.id.split('/')[0]?.toLowerCase() === namespace.toLowerCase());
   }

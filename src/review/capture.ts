@@ -7,6 +7,7 @@ import type { StreamScanner } from '../scan/types.js';
 
 export class TextCapture {
   private readonly texts = new Map<string, string>();
+  private readonly over: string[] = [];
   private used = 0;
 
   constructor(
@@ -18,7 +19,10 @@ export class TextCapture {
 
   /** The scanner seam: a collector for a stream small enough to keep, else undefined. */
   readonly analyzer: TextAnalyzer = (ctx): StreamScanner | undefined => {
-    if (ctx.size !== undefined && (ctx.size > this.perFile || this.used + ctx.size > this.total)) return undefined;
+    if (ctx.size !== undefined && (ctx.size > this.perFile || this.used + ctx.size > this.total)) {
+      this.over.push(ctx.path);
+      return undefined;
+    }
     const parts: Uint8Array[] = [];
     let n = 0;
     let over = false;
@@ -29,6 +33,7 @@ export class TextCapture {
         if (n > this.perFile || this.used + n > this.total) {
           over = true;
           parts.length = 0;
+          this.over.push(ctx.path);
           return;
         }
         parts.push(chunk.slice()); // chunks are borrowed: keep a copy
@@ -45,5 +50,15 @@ export class TextCapture {
 
   text(path: string): string | undefined {
     return this.texts.get(path);
+  }
+
+  /** Paths of every stream kept, container members included. */
+  paths(): string[] {
+    return [...this.texts.keys()];
+  }
+
+  /** Paths of streams not kept because of the per-stream or per-review limit. */
+  skipped(): string[] {
+    return [...this.over];
   }
 }

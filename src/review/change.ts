@@ -1,7 +1,7 @@
 // Reviewing one allowlist change (base → head): the part the action, `model-gate review` and the demo share,
 // through the reviewer (reviewer.ts). Inputs are texts already read (through the GitHub API, git, or files); the
 // Hub client, scanners and checks come in.
-import { diffAllowlists, entriesToReview } from '../config/allowlist/diff.js';
+import { diffAllowlists, entriesToReview, previousEntries } from '../config/allowlist/diff.js';
 import { parseAllowlist } from '../config/allowlist/parse.js';
 import type { RepoCheck } from '../checks/types.js';
 import type { Finding } from '../core/findings.js';
@@ -65,6 +65,7 @@ export async function reviewChange(input: ChangeInput, deps: ChangeDeps): Promis
   // A base that does not parse cannot tell what is new: review every head entry rather than trust it.
   const diff = diffAllowlists(base && base.errors.length === 0 ? base.entries : null, head.entries);
   const toReview = entriesToReview(diff);
+  const previous = previousEntries(diff);
   const policyChanges =
     input.headPolicyText !== undefined && input.headPolicyText !== input.policyText
       ? describePolicyChange(input.policyText, input.headPolicyText, input.policySource)
@@ -80,7 +81,8 @@ export async function reviewChange(input: ChangeInput, deps: ChangeDeps): Promis
       ...(deps.now ? { now: deps.now } : {}),
       ...(deps.onProgress ? { onProgress: deps.onProgress } : {})
     },
-    policy.policy.concurrency
+    policy.policy.concurrency,
+    (e) => previous.get(e)
   );
 
   const threshold = severityRank(policy.policy.failOn);

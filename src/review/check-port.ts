@@ -14,13 +14,23 @@ const PRESENT = new Set(['gated', 'disabled', 'unexpected-redirect']);
 /** Largest model card read for a comparison. */
 export const MAX_ORIGINAL_CARD_BYTES = 1024 * 1024;
 
-type PortHub = Pick<HubClient, 'getRefs' | 'listTree' | 'listCommits' | 'download'>;
+type PortHub = Pick<HubClient, 'getRefs' | 'listTree' | 'listCommits' | 'download' | 'searchModels'>;
+
+/** Results asked of one search: enough to see the popular namesakes of a name, one page. */
+export const SEARCH_LIMIT = 50;
 
 export function checkHubPort(hub: PortHub): CheckHubPort {
   return {
     repoExists: (repoId) => repoExists(hub, repoId),
     recentCommits: (repoId, sha) => hub.listCommits(repoId, sha, { maxPages: 1 }),
-    modelCard: (repoId) => fetchModelCard(hub, repoId)
+    modelCard: (repoId) => fetchModelCard(hub, repoId),
+    searchModels: async (query) => {
+      try {
+        return await hub.searchModels(query, { limit: SEARCH_LIMIT });
+      } catch {
+        return undefined;
+      }
+    }
   };
 }
 

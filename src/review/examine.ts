@@ -7,6 +7,7 @@ import type { FileReport } from '../core/review.js';
 import type { ByteConsumer } from '../hub/download.js';
 import type { TextAnalyzer } from '../scan/file-scanner.js';
 import type { FileContext, ScanOutcome, StreamScanner } from '../scan/types.js';
+import { markExternalData } from '../scan/formats/external-data.js';
 import { zipTailNeeded } from '../scan/zip/index.js';
 import type { TextCapture } from './capture.js';
 import { findingFromError } from './findings-from-errors.js';
@@ -100,7 +101,8 @@ export async function examineFiles(files: readonly SourceFile[], reader: FileRea
     return { consumers: [scan], ...(tail ? { expectTail: tail } : {}) };
   };
   const outcomes = await reader.readAll(files, plan, opts.onProgress);
-  return files.map((file, i): FileReport => {
+  const details = new Map<string, Record<string, unknown> | undefined>();
+  const reports = files.map((file, i): FileReport => {
     const o = outcomes[i] ?? { ok: false as const, finding: findingFromError(new Error('no outcome'), 'review.read', file.path) };
     const base = { path: file.path, size: file.size, lfs: file.lfs === true };
     if (!o.ok) return { ...base, formats: [], complete: false, findings: [withFile(o.finding, file.path)] };
@@ -108,6 +110,7 @@ export async function examineFiles(files: readonly SourceFile[], reader: FileRea
     const outcome: ScanOutcome = scan
       ? scan.outcome()
       : { formats: [], complete: false, findings: [findingFromError(new Error('no scanner ran'), 'scan', file.path)] };
+    details.set(file.path, outcome.details);
     const findings = outcome.findings.map((f) => withFile(f, file.path));
     if (!outcome.complete && !findings.some((f) => isBlocking(f.severity))) {
       findings.push({ check: 'scan.incomplete', severity: 'high', file: file.path, message: `${file.path} was not fully examined`, help: 'Not fully examined, so not approved.' });
@@ -121,4 +124,6 @@ export async function examineFiles(files: readonly SourceFile[], reader: FileRea
       complete: outcome.complete
     };
   });
+  // Repository context: files an ONNX model of this review names as its external data are raw tensor bytes.
+  return markExternalData(reports, (p) => details.get(p));
 }

@@ -12,6 +12,7 @@ import type { Policy } from '../config/policy/schema.js';
 import type { FilesCheckContext, HubCheckContext, RepoCheck } from '../checks/types.js';
 import { TextCapture } from './capture.js';
 import { checkHubPort } from './check-port.js';
+import { combinedEvidence } from './evidence.js';
 import { examineFiles, type ScanFile, type SourceFile } from './examine.js';
 import { findingFromError } from './findings-from-errors.js';
 import { selectFiles } from './select.js';
@@ -85,6 +86,8 @@ function decide(findings: Finding[], policy: Policy, now: Date, entry: Entry | u
       });
     }
   }
+  const combined = combinedEvidence(all);
+  if (combined) all = [...all, combined];
   all.sort(compareFindings);
   const verdict = verdictOf(all);
   return { findings: all, verdict: complete ? verdict : 'rejected' };
@@ -94,8 +97,11 @@ function finish(entry: Entry, partial: Omit<FullReview, 'entry' | 'verdict' | 'f
   return { entry, ...partial, ...decide(findings, policy, now, entry, complete), complete };
 }
 
-/** Reviews one allowlist entry on the Hub. Never throws for Hub or repository problems: they become findings. */
-export async function reviewEntry(entry: Entry, deps: ReviewDeps): Promise<FullReview> {
+/**
+ * Reviews one allowlist entry on the Hub. `previous` is the base branch's entry this one replaces (a re-pin), whose
+ * recorded identity the checks hold it to. Never throws for Hub or repository problems: they become findings.
+ */
+export async function reviewEntry(entry: Entry, deps: ReviewDeps, previous?: Entry): Promise<FullReview> {
   const { hub, policy } = deps;
   const now = (deps.now ?? (() => new Date()))();
   let resolved: ResolvedRepo;
@@ -144,8 +150,10 @@ export async function reviewEntry(entry: Entry, deps: ReviewDeps): Promise<FullR
     findings.push(...f.findings);
     if (!f.complete) complete = false;
   }
-  const ctx: FilesCheckContext = { files, text: (p) => capture.text(p), policy, now };
-  const hubCtx: HubCheckContext = { ...ctx, entry, resolved, tree, ...(author ? { author } : {}), hub: checkHubPort(hub) };
+  const ctx: FilesCheckContext = { files, text: (p) => capture.text(p), captured: () => capture.paths(), skipped: () => capture.skipped(), policy, now };
+  const hubCtx: HubCheckContext = {
+    ...ctx, entry, ...(previous ? { previous } : {}), resolved, tree, ...(author ? { author } : {}), hub: checkHubPort(hub)
+  };
   const checked = await runChecks(deps.checks, ctx, hubCtx);
   findings.push(...checked.findings);
   return finish(entry, { ...base, ...who, files }, findings, policy, now, complete && checked.complete);
@@ -173,20 +181,22 @@ export async function reviewLocal(paths: readonly string[], cwd: string, deps: L
     findings.push(...f.findings);
     if (!f.complete) complete = false;
   }
-  const checked = await runChecks(deps.checks, { files, text: (p) => capture.text(p), policy, now }, undefined);
+  const checked = await runChecks(deps.checks, { files, text: (p) => capture.text(p), captured: () => capture.paths(), skipped: () => capture.skipped(), policy, now }, undefined);
   findings.push(...checked.findings);
   complete &&= checked.complete;
   return { kind: 'local', paths: [...paths], files, ...decide(findings, policy, now, undefined, complete), complete };
 }
 
-/** Reviews entries with bounded concurrency, in input order. */
-export async function reviewEntries(entries: readonly Entry[], deps: ReviewDeps, concurrency = 2): Promise<FullReview[]> {
+/** Reviews entries with bounded concurrency, in input order; `previousOf` gives the base entry a re-pin replaces. */
+export async function reviewEntries(
+  entries: readonly Entry[], deps: ReviewDeps, concurrency = 2, previousOf: (e: Entry) => Entry | undefined = () => undefined
+): Promise<FullReview[]> {
   const out = new Array<FullReview>(entries.length);
   let next = 0;
   const worker = async () => {
     while (next < entries.length) {
       const i = next++;
-      out[i] = await reviewEntry(entries[i]!, deps);
+      out[i] = await reviewEntry(entries[i]!, deps, previousOf(entries[i]!));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, entries.length)) }, worker));

@@ -12,11 +12,18 @@ import { fixedScanner, limitsOf, type FileScanOptions, type NestedScan } from '.
 
 export type Wrapper = 'gzip' | 'zlib' | 'joblib-zf';
 
+/** What to run to get at the content, per format (the loaders that write these: joblib, pandas, tarfile). */
+const UNPACK: Readonly<Record<string, string>> = {
+  bz2: '`bzip2 -dk FILE` (or Python `bz2.open`)', xz: '`xz -dk FILE` (or Python `lzma.open`)', lzma: '`xz --format=lzma -dk FILE` (or Python `lzma.open(format=lzma.FORMAT_ALONE)`)',
+  lz4: '`lz4 -d FILE` (or Python `lz4.frame.open`)', zstd: '`zstd -d FILE` (or Python `zstandard.open`)', '7z': '`7z x FILE`'
+};
+
 export function unscannableCompression(format: string, path: string): StreamScanner {
   return fixedScanner({
     formats: [format],
-    findings: [finding('compression.unscannable', 'high', `${format} compression cannot be decompressed here, so its content was not examined`, {
-      file: path, offset: 0, help: 'Ask for the uncompressed file, or review its content by other means; it may hide a pickle.'
+    findings: [finding('compression.unscannable', 'high', `${format} compression cannot be decompressed here yet, so its content was not examined (joblib.load / pandas.read_pickle would unpickle it)`, {
+      file: path, offset: 0,
+      help: `Ask the publisher for an uncompressed (or gzip/zlib) file, or decompress it with ${UNPACK[format] ?? 'its tool'} on an isolated machine and scan the result with \`model-gate scan\`; until then it may hide a pickle and is not approved.`
     })],
     complete: false
   });

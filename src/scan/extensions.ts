@@ -30,7 +30,7 @@ const EXPECT: Record<string, readonly string[]> = {
 };
 
 /** Formats that can carry code or hide other content: a mismatch involving them is blocking. */
-const CODE_CAPABLE = new Set(['pickle', 'elf', 'pe', 'macho', 'wasm', 'dex', 'ole', 'zip', 'tar', 'gzip', 'zlib', 'bz2', 'xz', 'lzma', 'lz4', '7z',
+const CODE_CAPABLE = new Set(['pickle', 'elf', 'pe', 'macho', 'wasm', 'dex', 'ole', 'zip', 'tar', 'gzip', 'zlib', 'bz2', 'xz', 'lzma', 'lz4', 'zstd', '7z',
   'joblib-zf', 'script', 'hdf5', 'unknown-binary']);
 
 export interface ExtensionCheck { extension: string; expected: readonly string[]; severity: 'high' | 'low' }

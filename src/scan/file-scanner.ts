@@ -14,6 +14,7 @@ import { createKerasH5Scanner } from './keras.js';
 import { BLOCKING, fixedScanner, guarded, limitsOf, mergeOutcomes, type FileScanOptions, type NestedScan } from './kit.js';
 import { createNpyScanner } from './npy.js';
 import { createPickleScanner, readsAsPickle } from './pickle/index.js';
+import { pickleReachableByName } from './loaders.js';
 import { createSafetensorsScanner } from './safetensors.js';
 import { EXECUTABLE_FORMATS, type Format, type Sniffed, sniff, TEXT_FORMATS } from './sniff.js';
 import { createTarScanner } from './tar.js';
@@ -46,6 +47,47 @@ function extensionOf(path: string): string {
   const base = path.slice(path.lastIndexOf('/') + 1);
   const dot = base.lastIndexOf('.');
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}
+
+/**
+ * The pickle VM on a stream sniffing did not call a pickle. What CPython's unpickler would do with these bytes
+ * decides whether the outcome counts: nothing is reported when it would fail before anything takes effect.
+ * - reached by a loader's conventional name (`.bin`, `.pt`, `.pkl` …): counts as soon as the bytes import,
+ *   extend or call anything (an import alone runs the module's top-level code);
+ * - otherwise: counts when the bytes are a complete pickle that imports something, or call an import before
+ *   failing (then pickle.load has run code whatever follows) — a text file whose first lines happen to parse as a
+ *   GLOBAL does not.
+ */
+function pickleProbe(vm: StreamScanner, reach: 'name' | 'content'): StreamScanner {
+  return {
+    push: (chunk) => vm.push(chunk),
+    end(): ScanOutcome {
+      const o = vm.end();
+      const d = o.details ?? {};
+      const imports = Array.isArray(d.globals) ? d.globals.length : 0;
+      const calls = typeof d.calls === 'number' ? d.calls : 0;
+      const pickles = typeof d.pickles === 'number' ? d.pickles : 0;
+      // Persistent ids and extension codes do nothing under pickle.load (no persistent_load, an empty copyreg
+      // registry: it raises); torch's legacy reader, which answers persistent ids, is sniffed as a pickle anyway.
+      const effects = imports > 0 || calls > 0;
+      const counts = reach === 'name' ? effects : effects && (calls > 0 || (pickles > 0 && imports > 0));
+      if (counts) return o;
+      if (imports === 0) return { formats: [], findings: [], complete: true };
+      // An import the bytes would make before failing, in a file no loader picks by name: pickle.load would import
+      // the module (running its top-level code) and stop. Said, so a reviewer who finds an instruction that
+      // unpickles this file knows; only a dangerous name asks for review.
+      const findings = o.findings
+        .filter((f) => f.check.startsWith('pickle.global.') || f.check === 'pickle.dunder')
+        .map((f): Finding => ({
+          ...f,
+          check: 'pickle.stray-import',
+          severity: f.severity === 'critical' ? 'medium' : 'info',
+          message: `If unpickled, these bytes import ${f.message.replace(/^Pickle imports /, '')} — then the unpickler fails`,
+          help: 'No loader reads this file as a pickle by its name. Check that nothing in the repository (README, scripts) passes it to pickle.load, torch.load or joblib.load.'
+        }));
+      return { formats: [], findings, complete: true };
+    }
+  };
 }
 
 export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {}): StreamScanner {
@@ -112,6 +154,12 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
     for (const plugin of claimed) {
       scanners.push({ name: plugin.format, scanner: guarded(ctx.path, plugin.format, plugin.create(ctx, opts, nested)) });
     }
+    // The pickle VM reads every stream from its start, as pickle.load would, whatever sniffing said: a pickle
+    // behind a GIF header, a printable protocol-0 pickle, a checkpoint whose first bytes look like text.
+    if (!opts.rawData && !fmts.includes('pickle')) {
+      const reach = pickleReachableByName(ctx.path) ? 'name' : 'content';
+      scanners.push({ name: 'pickle', scanner: guarded(ctx.path, 'pickle', pickleProbe(pickleScanner(), reach)) });
+    }
     if (!opts.rawData && opts.textAnalyzers) {
       for (const a of opts.textAnalyzers) {
         const s = a(ctx, fmts);
@@ -121,20 +169,22 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
     for (const { scanner } of scanners) scanner.push(head);
   };
 
+  const pickleScanner = (): StreamScanner => createPickleScanner({
+    path: ctx.path, baseOffset: opts.baseOffset ?? 0, mode: 'auto', depth: opts.depth ?? 0,
+    ...(opts.torchDataPkl ? { torchDataPkl: true } : {}), ...(opts.torchScript ? { torchScript: true } : {}), ...(opts.allow ? { allow: opts.allow } : {})
+  });
+
   const interpretation = (f: Format, head: Uint8Array): StreamScanner | undefined => {
     const o: FileScanOptions = { ...opts };
     if (EXECUTABLE_FORMATS.has(f)) return fixedScanner({ formats: [f], findings: [executableFinding(f, head, ctx.path)], complete: true });
     switch (f) {
       case 'ole': return fixedScanner({ formats: [f], findings: [oleFinding(ctx.path)], complete: true });
       case 'zip': return zipInterpretation();
-      case 'pickle': return createPickleScanner({
-        path: ctx.path, baseOffset: opts.baseOffset ?? 0, mode: 'auto', depth: opts.depth ?? 0,
-        ...(opts.torchDataPkl ? { torchDataPkl: true } : {}), ...(opts.allow ? { allow: opts.allow } : {})
-      });
+      case 'pickle': return pickleScanner();
       case 'numpy': return createNpyScanner(ctx, o, nested);
       case 'tar': return createTarScanner(ctx, o, nested);
       case 'gzip': case 'zlib': case 'joblib-zf': return createDecompressScanner(f, ctx, o, nested);
-      case 'bz2': case 'xz': case 'lzma': case 'lz4': case '7z': return unscannableCompression(f, ctx.path);
+      case 'bz2': case 'xz': case 'lzma': case 'lz4': case 'zstd': case '7z': return unscannableCompression(f, ctx.path);
       case 'hdf5': return createKerasH5Scanner(ctx, o);
       case 'safetensors': return createSafetensorsScanner(ctx, o, nested);
       case 'gguf': return createGgufScanner(ctx, o);

@@ -1,10 +1,11 @@
 // GGUF: a bounded streaming reader of the header, key/value metadata and tensor infos (the tensor data that
-// follows is counted, not read). Chat templates found in the metadata are checked for template injection.
+// follows is counted, not read). Chat templates found in the metadata (`tokenizer.chat_template` and the named
+// `tokenizer.chat_template.<name>` ones) are checked for template injection.
 import { finding } from '../core/findings.js';
 import type { Finding } from '../core/findings.js';
 import type { FileContext, StreamScanner } from './types.js';
 import { u32le, u64le, utf8 } from './bytes.js';
-import { checkChatTemplate } from '../analyze/template.js';
+import { analyzeChatTemplate } from '../analyze/template.js';
 import { Feeder, type Need, type Parser } from './feeder.js';
 import { type FileScanOptions } from './kit.js';
 
@@ -71,7 +72,11 @@ export function createGgufScanner(ctx: FileContext, opts: FileScanOptions): Stre
           if (s === null) {
             complete = false;
             findings.push(finding('template.too-large', 'high', `Chat template ${key} is larger than ${MAX_STRING} bytes and was not examined`, { file: ctx.path, offset: base + valAt }));
-          } else findings.push(...checkChatTemplate(s, ctx.path, `GGUF key ${key}`, base + valAt));
+          } else {
+            const r = analyzeChatTemplate(s, { path: ctx.path, where: `GGUF key ${key}`, offset: base + valAt, source: 'gguf' });
+            findings.push(...r.findings);
+            complete &&= r.complete;
+          }
         }
       } else if (type === 9) {
         const ab = yield { read: 4 };

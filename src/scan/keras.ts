@@ -9,61 +9,131 @@ import { type Json, isObject, parseJson } from '../analyze/json.js';
 import { limitsOf, type FileScanOptions } from './kit.js';
 import { classifyGlobal } from '../config/security/globals/index.js';
 
-/** True when a parsed JSON document looks like a Keras model/layer config. */
+/** True when a parsed JSON document looks like a Keras model/layer config (what deserialize_keras_object accepts). */
 export function looksLikeKerasConfig(v: Json): boolean {
-  return isObject(v) && typeof v.class_name === 'string' && (isObject(v.config) || typeof v.module === 'string' || typeof v.keras_version === 'string');
+  return isObject(v) && typeof v.class_name === 'string' &&
+    ('config' in v || typeof v.module === 'string' || typeof v.keras_version === 'string' || typeof v.registered_name === 'string');
 }
 
 const KERAS_MODULE = /^(keras|tf_keras|keras_hub|keras_nlp|keras_cv|tensorflow\.keras|tensorflow\.python\.keras)(\.|$)/;
 
-/** Walks a Keras config and reports every way it can run code when loaded. */
+/**
+ * Keras functions that act on files, the network or Keras' own safety switches. Keras 3.11 refuses them by their
+ * public name (serialization_lib.NON_MODELING_APIS); older versions import any keras.* function a config names,
+ * which is how CVE-2025-8747 (get_file) and CVE-2025-9906 (enable_unsafe_deserialization, load_model with
+ * safe_mode off) ran code under safe_mode=True. Matched by the last name, whatever module path leads to it.
+ */
+const GADGETS = new Set([
+  'get_file', 'load_model', 'model_from_json', 'model_from_yaml', 'model_from_config', 'save_model', 'load_weights', 'save_weights',
+  'enable_unsafe_deserialization', 'set_global_attribute', 'deserialize_keras_object', 'serialize_keras_object',
+  'register_keras_serializable', 'clear_session', 'image_dataset_from_directory', 'text_dataset_from_directory',
+  'audio_dataset_from_directory', 'timeseries_dataset_from_array', 'load_img', 'save_img', 'func_load', 'exec', 'eval', 'system', 'popen'
+]);
+
+/** Python's builtins (CPython 3.11 dir(builtins)): Keras < 3.8 fell back to them for `module: "builtins"` functions. */
+const PY_BUILTINS = new Set('ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup BlockingIOError BrokenPipeError BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError ConnectionRefusedError ConnectionResetError DeprecationWarning EOFError Ellipsis EncodingWarning EnvironmentError Exception ExceptionGroup False FileExistsError FileNotFoundError FloatingPointError FutureWarning GeneratorExit IOError ImportError ImportWarning IndentationError IndexError InterruptedError IsADirectoryError KeyError KeyboardInterrupt LookupError MemoryError ModuleNotFoundError NameError None NotADirectoryError NotImplemented NotImplementedError OSError OverflowError PendingDeprecationWarning PermissionError ProcessLookupError RecursionError ReferenceError ResourceWarning RuntimeError RuntimeWarning StopAsyncIteration StopIteration SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError True TypeError UnboundLocalError UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning UserWarning ValueError Warning ZeroDivisionError __build_class__ __debug__ __doc__ __import__ __loader__ __name__ __package__ __spec__ abs aiter all anext any ascii bin bool breakpoint bytearray bytes callable chr classmethod compile complex copyright credits delattr dict dir divmod enumerate eval exec exit filter float format frozenset getattr globals hasattr hash help hex id input int isinstance issubclass iter len license list locals map max memoryview min next object oct open ord pow print property quit range repr reversed round set setattr slice sorted staticmethod str sum super tuple type vars zip'.split(' '));
+
+/** Layers whose config arguments name files that are read when the layer is built (CVE-2025-12058 and kin). */
+const FILE_ARGS: Readonly<Record<string, readonly string[]>> = {
+  StringLookup: ['vocabulary'], IntegerLookup: ['vocabulary'], TextVectorization: ['vocabulary', 'idf_weights'],
+  Hashing: [], WordPieceTokenizer: ['vocabulary'], BytePairTokenizer: ['vocabulary', 'merges'],
+  SentencePieceTokenizer: ['proto'], PARSeqTokenizer: ['vocabulary'], WhisperTokenizer: ['vocabulary', 'merges', 'special_tokens'],
+  RWKVTokenizer: ['vocabulary'], FNetTokenizer: ['proto'], T5Tokenizer: ['proto']
+};
+
+/** The class name a config entry resolves to: `registered_name` "pkg>Name" and `module.Name` forms reduced to Name. */
+function baseName(cls: string): string {
+  const gt = cls.lastIndexOf('>');
+  return gt >= 0 ? cls.slice(gt + 1) : cls;
+}
+
+/**
+ * Walks a Keras config (any depth: Sequential inside Functional inside a layer's config, Keras 2 and Keras 3
+ * `module`/`registered_name` forms) and reports every way it can run code or touch files when loaded. Iterative,
+ * so nesting depth cannot hide anything.
+ */
 export function checkKerasConfig(root: Json, path: string, where: string): Finding[] {
   const out: Finding[] = [];
   const seen = new Set<string>();
-  const add = (check: string, severity: Severity, message: string, evidence: string): void => {
+  const add = (check: string, severity: Severity, message: string, evidence: string, help?: string): void => {
     const key = `${check}|${evidence}`;
     if (seen.has(key) || out.length > 200) return;
     seen.add(key);
     out.push(finding(check, severity, `${message} (${where})`, { file: path, evidence: truncate(evidence, 200),
-      help: 'Keras runs this when the model is loaded; do not approve unless the code is reviewed and trusted.' }));
+      help: help ?? 'Keras runs this when the model is loaded; do not approve unless the code is reviewed and trusted.' }));
   };
-  const walk = (v: Json, trail: string, depth: number): void => {
-    if (depth > 200) return;
+  const stack: { v: Json; trail: string }[] = [{ v: root, trail: '' }];
+  while (stack.length > 0) {
+    const { v, trail } = stack.pop() as { v: Json; trail: string };
     if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, `${trail}[${i}]`, depth + 1));
-      return;
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i] as Json, trail: `${trail}[${i}]` });
+      continue;
     }
     if (typeof v === 'string') {
-      if (v.includes('__lambda__')) add('keras.lambda', 'critical', 'Config contains a `__lambda__` function (marshalled Python bytecode)', `${trail}: ${v}`);
+      if (v.includes('__lambda__')) add('keras.lambda', 'critical', 'Config contains a `__lambda__` function (marshalled Python bytecode, CVE-2024-3660)', `${trail}: ${v}`);
       if (/\bget_file\b/.test(v)) add('keras.get-file', 'high', 'Config refers to keras.utils.get_file (downloads at load time)', `${trail}: ${v}`);
-      return;
+      continue;
     }
-    if (!isObject(v)) return;
+    if (!isObject(v)) continue;
     const cls = typeof v.class_name === 'string' ? v.class_name : undefined;
+    const reg = typeof v.registered_name === 'string' ? v.registered_name : undefined;
     const mod = typeof v.module === 'string' ? v.module : undefined;
-    if (cls === 'Lambda' || cls?.endsWith('>Lambda')) {
-      add('keras.lambda', 'critical', 'Lambda layer: its function is marshalled Python bytecode that runs on load', `${trail}.class_name: ${cls}`);
+    const names = new Set([cls, reg].filter((x): x is string => x !== undefined).map(baseName));
+    if (names.has('Lambda')) {
+      add('keras.lambda', 'critical', 'Lambda layer: its function is marshalled Python bytecode or a named Python function, called on load (CVE-2024-3660; .h5 ignores safe_mode, CVE-2025-9905)', `${trail}.class_name: ${cls ?? reg}`);
     }
-    if (cls === 'TorchModuleWrapper' || cls?.endsWith('>TorchModuleWrapper')) {
-      add('keras.torch-module-wrapper', 'critical', 'TorchModuleWrapper layer: embeds a pickled torch module that is unpickled on load', `${trail}.class_name: ${cls}`);
+    if (names.has('__lambda__')) add('keras.lambda', 'critical', 'Config holds a `__lambda__` (marshalled Python bytecode, CVE-2024-3660)', `${trail}.class_name: ${cls ?? reg}`);
+    if (names.has('TorchModuleWrapper')) {
+      add('keras.torch-module-wrapper', 'critical', 'TorchModuleWrapper layer: embeds a pickled torch module that is unpickled on load (CVE-2025-49655)', `${trail}.class_name: ${cls ?? reg}`);
     }
-    if (mod !== undefined && !KERAS_MODULE.test(mod)) {
-      const tier = classifyGlobal(mod, cls ?? '');
+    if (names.has('TFSMLayer')) {
+      const fp = isObject(v.config) && typeof v.config.filepath === 'string' ? v.config.filepath : '?';
+      add('keras.tfsm-layer', 'critical', `TFSMLayer: loads the TensorFlow SavedModel at \`${fp}\`, whose graph runs with the model (CVE-2026-1462)`, `${trail}.config.filepath: ${fp}`);
+    }
+    for (const n of names) {
+      const args = FILE_ARGS[n];
+      if (!args || !isObject(v.config)) continue;
+      for (const a of args) {
+        const x = v.config[a];
+        if (typeof x === 'string' && x !== '') {
+          add('keras.file-read', n === 'RWKVTokenizer' ? 'critical' : 'high',
+            `${n} reads \`${a}\` from the path or URL \`${x}\` when the model is built (local file read / SSRF, CVE-2025-12058)${n === 'RWKVTokenizer' ? ', and RWKVTokenizer evaluates its lines as Python' : ''}`,
+            `${trail}.config.${a}: ${x}`, 'Keras opens this path through tf.io.gfile (local files, HTTP, GCS); legitimate archives ship vocabularies as assets. Do not approve.');
+        }
+      }
+    }
+    // A function reference: {"class_name": "function", "module": ..., "config": name, "registered_name": ...}.
+    if (cls === 'function') {
+      const fname = typeof v.config === 'string' ? v.config : reg ?? '';
+      const last = fname.slice(Math.max(fname.lastIndexOf('.'), fname.lastIndexOf('>')) + 1);
+      if (GADGETS.has(last) || (reg !== undefined && GADGETS.has(baseName(reg)))) {
+        add('keras.gadget', 'critical', `Config calls \`${mod ?? '?'}.${fname}\`, a function that loads, downloads or switches safe mode off (CVE-2025-8747, CVE-2025-9906)`, `${trail}: ${mod ?? ''} ${fname}`);
+      }
+    }
+    // `module: "builtins"` functions are looked up in Keras' own built-in modules first (relu, mse...): only a name
+    // Keras lacks reaches Python's builtins.
+    const kerasBuiltin = mod === 'builtins' && cls === 'function' && typeof v.config === 'string' && !PY_BUILTINS.has(v.config);
+    if (mod !== undefined && !KERAS_MODULE.test(mod) && !kerasBuiltin) {
+      const target = cls === 'function' && typeof v.config === 'string' ? v.config : cls ?? '';
+      const tier = classifyGlobal(mod, target);
       const sev: Severity = tier === 'dangerous' ? 'critical' : tier === 'unknown' ? 'high' : tier === 'review' ? 'medium' : 'low';
-      add('keras.module', sev, `Config imports \`${mod}${cls ? `.${cls}` : ''}\`, a module outside keras`, `${trail}.module: ${mod}`);
+      add('keras.module', sev, `Config imports \`${mod}${target ? `.${target}` : ''}\`, a module outside keras (CVE-2025-1550)`, `${trail}.module: ${mod}`);
     }
-    if (typeof v.registered_name === 'string' && v.registered_name.includes('>') && !/^(keras|Keras)/.test(v.registered_name)) {
-      add('keras.custom-object', 'medium', `Config needs the custom object \`${v.registered_name}\` (code from outside the model file)`, `${trail}.registered_name: ${v.registered_name}`);
+    if (reg !== undefined && reg.includes('>') && !/^(keras|Keras)/.test(reg)) {
+      add('keras.custom-object', 'medium', `Config needs the custom object \`${reg}\` (code from outside the model file)`, `${trail}.registered_name: ${reg}`);
     }
-    for (const [k, x] of Object.entries(v)) {
-      if (k === 'safe_mode' && x === false) add('keras.safe-mode-off', 'high', 'Config switches Keras safe mode off', `${trail}.safe_mode: false`);
+    const keys = Object.keys(v);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const k = keys[i] as string;
+      const x = v[k] as Json;
+      if (k === 'safe_mode' && x === false) add('keras.safe-mode-off', 'high', 'Config switches Keras safe mode off (CVE-2025-9906)', `${trail}.safe_mode: false`);
       if (k === 'function' && cls === undefined && (Array.isArray(x) || isObject(x))) {
         add('keras.lambda', 'critical', 'Config holds a serialized function', `${trail}.function`);
       }
-      walk(x, trail ? `${trail}.${k}` : k, depth + 1);
+      if (k === 'function_type' && x === 'lambda') add('keras.lambda', 'critical', 'Config holds a marshalled lambda (Keras 2 `function_type: lambda`, CVE-2024-3660)', `${trail}.function_type`);
+      stack.push({ v: x, trail: trail ? `${trail}.${k}` : k });
     }
-  };
-  walk(root, '', 0);
+  }
   return out;
 }
 
@@ -125,7 +195,7 @@ export function createKerasH5Scanner(ctx: FileContext, opts: FileScanOptions): S
     if (n === 0) return; // JSON that names no Keras objects
     let doc;
     try {
-      doc = parseJson(utf8(bytes));
+      doc = parseJson(utf8(bytes), 'python');
     } catch {
       return; // left uncovered: reported at the end
     }

@@ -44,6 +44,8 @@ export interface FileScanOptions {
   rawData?: boolean;
   /** A torch checkpoint's `data.pkl`: the pickle scanner applies torch's rules. */
   torchDataPkl?: boolean;
+  /** A pickle TorchScript's own loader reads (data.pkl, constants.pkl, .debug_pkl of a torch.jit.save archive). */
+  torchScript?: boolean;
 }
 
 /** How a container or wrapper asks for a member to be scanned like a file of its own. */
@@ -66,7 +68,11 @@ export function mergeOutcomes(outcomes: readonly ScanOutcome[]): ScanOutcome {
     for (const f of o.formats) if (!formats.includes(f)) formats.push(f);
     findings.push(...o.findings);
     complete &&= o.complete;
-    if (o.details) details = { ...(details ?? {}), ...o.details };
+    if (o.details) {
+      // `notFormats` (formats a scanner refutes) is a list every interpretation adds to; other details are keyed.
+      const refuted = [...(Array.isArray(details?.notFormats) ? details.notFormats : []), ...(Array.isArray(o.details.notFormats) ? o.details.notFormats : [])];
+      details = { ...(details ?? {}), ...o.details, ...(refuted.length > 0 ? { notFormats: [...new Set(refuted)] } : {}) };
+    }
   }
   const out: ScanOutcome = { formats, findings, complete };
   if (details) out.details = details;

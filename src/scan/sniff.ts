@@ -1,9 +1,10 @@
 // Content sniffing: which formats do these bytes claim, whatever the file is called (threats.md §1).
 // Pure: takes the head (and the tail, for zip's end-of-central-directory record) and lists every match.
 import { looksLikeText, startsWith, u16le, u32be, u32le, u64leNumber } from './bytes.js';
+import { isTarfileHeader } from './tar-header.js';
 
 export type Format =
-  | 'zip' | 'pickle' | 'numpy' | 'tar' | '7z' | 'gzip' | 'bz2' | 'xz' | 'lzma' | 'zlib' | 'lz4' | 'joblib-zf'
+  | 'zip' | 'pickle' | 'numpy' | 'tar' | '7z' | 'gzip' | 'bz2' | 'xz' | 'lzma' | 'zlib' | 'lz4' | 'zstd' | 'joblib-zf'
   | 'hdf5' | 'safetensors' | 'gguf' | 'elf' | 'pe' | 'macho' | 'wasm' | 'dex' | 'ole'
   | 'script' | 'notebook' | 'json' | 'python' | 'text' | 'protobuf' | 'image' | 'tflite' | 'empty' | 'unknown-binary';
 
@@ -106,13 +107,14 @@ export function sniff(head: Uint8Array, size?: number, tail?: Uint8Array, moreFo
   if (binary && isZlibHeader(head)) add('zlib');
   if (startsWith(head, [0x04, 0x22, 0x4d, 0x18]) || startsWith(head, [0x02, 0x21, 0x4c, 0x18])) add('lz4');
   if (startsWith(head, 'ZF0x')) add('joblib-zf');
+  if (startsWith(head, [0x28, 0xb5, 0x2f, 0xfd])) add('zstd'); // pandas .pkl.zst, zstandard frames
   const hdf5Offset = findHdf5(head);
   if (hdf5Offset !== undefined) add('hdf5');
   if (isSafetensorsHead(head, size)) add('safetensors');
   if (startsWith(head, 'GGUF')) add('gguf');
   if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) || startsWith(head, [0xff, 0xd8, 0xff]) ||
       startsWith(head, 'GIF8') || (startsWith(head, 'RIFF') && startsWith(head, 'WEBP', 8))) add('image');
-  if (startsWith(head, 'TFL3', 4)) add('tflite');
+  // TF Lite (`TFL3` at 4) is recognised by its format plugin (src/scan/formats/tflite.ts), which reads it.
 
   // Text family: classified here; code analysis of scripts and Python is a later issue's.
   if (startsWith(head, '#!')) add('script');
@@ -146,15 +148,9 @@ function findHdf5(head: Uint8Array): number | undefined {
   return undefined;
 }
 
+/** A first block tarfile.open accepts (signed or unsigned checksum, Python's number grammar): see tar-header.ts. */
 export function isTarHeader(h: Uint8Array): boolean {
-  if (h.length < 512) return false;
-  if (startsWith(h, 'ustar', 257)) return true;
-  if (h[0] === 0) return false;
-  const stored = parseOctal(h.subarray(148, 156));
-  if (stored === undefined) return false;
-  let sum = 0;
-  for (let i = 0; i < 512; i++) sum += i >= 148 && i < 156 ? 0x20 : (h[i] as number);
-  return sum === stored;
+  return isTarfileHeader(h);
 }
 
 export function parseOctal(field: Uint8Array): number | undefined {

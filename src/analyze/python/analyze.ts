@@ -1,15 +1,23 @@
 // Python read as code: @lezer/python parses the source (error-tolerant), and a small abstract interpreter walks
-// the tree. It follows imports and their aliases, folds string constants (concatenation, join, reversal,
+// the tree. It follows imports — into the repository's own files too, so a download in one module and its
+// execution in another are one flow — and their aliases, folds string constants (concatenation, join, reversal,
 // base64/hex/rot13/zlib decoding, getattr/__import__ with built names), and tracks within and across functions
 // which values were downloaded, decoded, made executable or read from credential stores, so that
 // `url = b64decode(…); urlretrieve(url, p); os.chmod(p, …|S_IEXEC); Popen([p])` is one critical finding with
-// its lines. Nothing is executed; decoding a literal is reading data.
+// its lines. Values are followed where they go: a function handed to a thread, a timer, an exit hook, a process,
+// functools.partial, operator.methodcaller, a decorator or a lambda is judged as a call of that function with the
+// arguments it will get; a function called with arguments worth knowing (a callable, a secret, a constant command)
+// is analysed again with them, within a depth and step budget. Identifiers are NFKC-normalised as Python does.
+// Nothing is executed; decoding a literal is reading data.
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
 import type { Severity } from '../../core/findings.js';
 import { credentialLocation, hostOf, isHubHost, isLocalHost, isSecretVariable, SECRET_WORD } from '../patterns.js';
 import { analyzeShell, newShellState, type ShellHit, type ShellKind, type ShellState } from '../shell/analyze.js';
-import type { Hit } from '../util.js';
+import { dirname, type Hit, joinPath } from '../util.js';
+import { CODE_STRING_RUNNERS, HOOK_ATTRS, invocationOf, type ArgAt, type Invocation, RUNNABLE_BASES, runsCode } from './callables.js';
+import { judgeDataFiles, judgeEntryPoints } from './packaging.js';
+import { allSecretsHome, destHost, DNS_LOOKUPS, isKnownHost, isSecretHome, netOp, type NetOp, staysLocal } from './network.js';
 import {
   CODE_FROM_PATH, DANGER_ROOTS, DYNAMIC_EXEC, FETCH, FETCH_TO_PATH, FILE_ACCESS, isDangerousName, LOADS, NATIVE_LOAD,
   osExecProgramIndex, SCANNER_PACKAGES, SEND, SPAWN_ARGV, SPAWN_SHELL, TOKEN_GETTERS
@@ -18,8 +26,8 @@ import {
   decodePyString, fromBase32, fromBase64, fromHex, inflate, looksActive, rot13, UNKNOWN, utf8Decode
 } from './strings.js';
 import {
-  cap, type ClassInfo, F, type FnInfo, isKnown, type Mark, newScope, normalizeRef, PROPAGATE, type Scope, textOf, unknown, val,
-  type Val, withTaint
+  cap, type ClassInfo, F, type FnInfo, isKnown, type Mark, type ModuleRef, newScope, normalizeRef, PROPAGATE, type Scope, TAINT,
+  textOf, unknown, val, type Val, withTaint
 } from './values.js';
 
 /** Where the code runs, which decides how severe plain process spawning is. */
@@ -43,13 +51,58 @@ export interface PyAnalysis {
   parseErrorLines: number[];
 }
 
+/** One Python source of a program: a repository file, an archive member, the executed lines of a .pth file. */
+export interface PySource {
+  path: string;
+  text: string;
+  context: PyContext;
+  tolerateParseErrors?: boolean;
+}
+
+export interface PyProgramInput {
+  /** Every source, analysed in this order (each is an entry point unless an earlier one imported it). */
+  sources: readonly PySource[];
+  /** Every path of the repository, archives included, so `sys.path.insert(0, "libs/x.zip")` can be resolved. */
+  files?: readonly string[];
+  shellState?: ShellState;
+}
+
+export interface PyFileAnalysis extends PyAnalysis {
+  path: string;
+  /** Repository modules this one imports (directly). */
+  deps: string[];
+}
+
+// ── limits ────────────────────────────────────────────────────────────────────────────────────────────────────
+// Expression nesting followed before a branch is given up (reported as not examined).
 const MAX_DEPTH = 250;
+/**
+ * Calls followed into with their callers' arguments, one inside another. Deeper chains fall back to the callee's
+ * own analysis (made once, without arguments), and when that loses a callable or tainted argument the file gets a
+ * blocking `code.analysis-limit` finding. Twelve covers real helper chains; attackers' wrappers are refused.
+ */
+export const MAX_CALL_DEPTH = 12;
+/**
+ * Steps (expressions evaluated) allowed per syntax node of the loaded code, plus a base: the whole analysis stays
+ * linear in the size of the code however calls multiply. Every function is still analysed once on its own; only
+ * the re-analyses with arguments stop, with a blocking finding when they would have followed something that matters.
+ */
+export const STEPS_PER_NODE = 40;
+export const STEP_BASE = 200_000;
+/** Loops over a literal list of at most this many items are followed once per item. */
+const MAX_UNROLL = 8;
+/** Modules being loaded one inside another (a imports b imports c …); deeper ones load later as their own entries. */
+export const MAX_IMPORT_DEPTH = 48;
 const MAX_ITEMS = 4096;
+/** Lines are kept program-wide as (module index + 1) × SPAN + line, so flows can cross files. */
+const SPAN = 2 ** 22;
+
 const HELP = {
   dlexec: 'The code downloads a file and runs it: whatever the server sends runs on the user\'s machine. Do not approve.',
   exec: 'Running code built at run time hides what runs. Read the code that produces the string; legitimate model code does not need exec/eval.',
   spawn: 'Check which program runs, with which arguments, and why a model file needs it.',
   creds: 'Model code has no reason to read credentials. Treat this as a credential stealer; do not approve.',
+  exfil: 'Secrets leave the machine here, whatever the method (a GET query, a DNS name, a header to a foreign host). Treat this as a credential stealer; do not approve.',
   env: 'Collecting environment variables that hold tokens and keys is credential theft. Do not approve.',
   send: 'Find out what is sent where and why; model code does not upload local data.',
   fetch: 'Model code that contacts a server when loaded can report users or fetch new code. Find out what it fetches and why.',
@@ -57,17 +110,52 @@ const HELP = {
   imp: 'Imports by computed name hide which module is used. Resolve the name; legitimate code imports what it needs directly.',
   native: 'Loading a native library runs machine code that was not reviewed. Find out where it comes from.',
   scanner: 'Code that knows about model scanners is written to evade them. Do not approve.',
-  parse: 'Parts of the file could not be parsed, so they were not examined. Fix the syntax or review the file by hand.'
+  parse: 'Parts of the file could not be parsed, so they were not examined. Fix the syntax or review the file by hand.',
+  limit: 'The analysis has a depth and step budget so that hostile code cannot stall it; code built to exhaust it is not approved. Review the call chain by hand.',
+  indirect: 'A function that runs programs or code, handed to something that calls it later, runs exactly as if called here. Find out what it runs.'
 } as const;
 
 const BUILTINS = new Set([
   'exec', 'eval', 'compile', '__import__', 'getattr', 'setattr', 'open', 'globals', 'locals', 'vars', 'chr', 'ord', 'str',
   'bytes', 'bytearray', 'reversed', 'print', 'len', 'dict', 'list', 'tuple', 'set', 'map', 'filter', 'input', 'execfile',
-  'isinstance', 'range', 'enumerate', 'zip', 'sorted', 'int', 'float', 'bool', 'hasattr', 'type', 'super', 'iter', 'next'
+  'isinstance', 'range', 'enumerate', 'zip', 'sorted', 'int', 'float', 'bool', 'hasattr', 'type', 'super', 'iter', 'next',
+  'min', 'max', 'staticmethod', 'classmethod', 'property', 'callable', 'breakpoint', 'frozenset', 'memoryview', 'repr', 'format'
 ]);
 
+/** Modules the interpreter has loaded before any script runs: a repository file of that name never shadows them. */
+const PRELOADED = new Set([
+  'builtins', 'sys', 'os', 'posix', 'nt', 'posixpath', 'ntpath', 'io', 'abc', 'codecs', 'site', 'stat', 'genericpath', 'marshal',
+  'time', 'zipimport', 'encodings', '_io', '_thread', '_weakref', '_warnings', '_signal', '_abc', '_codecs', '_stat', '_sitebuiltins',
+  '_collections_abc', '_frozen_importlib', '_frozen_importlib_external', '_imp', '__future__'
+]);
+
+/** Constructors of connections: the host they will talk to is their first argument (or `url`). */
+const CONNECTIONS = new Map<string, string>([
+  ['http.client.HTTPConnection', 'host'], ['http.client.HTTPSConnection', 'host'], ['smtplib.SMTP', 'host'], ['smtplib.SMTP_SSL', 'host'],
+  ['smtplib.LMTP', 'host'], ['ftplib.FTP', 'host'], ['ftplib.FTP_TLS', 'host'], ['telnetlib.Telnet', 'host'], ['xmlrpc.client.ServerProxy', 'uri']
+]);
+
+/** Where the Hugging Face token is stored, as huggingface_hub names it. */
+const HF_TOKEN_PATHS = new Set(['huggingface_hub.constants.HF_TOKEN_PATH', 'huggingface_hub.constants.HF_STORED_TOKENS_PATH', 'huggingface_hub.HfFolder.path_token']);
+
+/** Method names that run programs or code, for operator.methodcaller / attrgetter. */
+const RUNNER_METHOD = /^(system|popen\d?|exec\w*|spawn\w*|startfile|posix_spawnp?|run|call|check_call|check_output|getoutput|getstatusoutput|Popen|__import__|import_module|eval|compile|run_path|run_module|load_source|LoadLibrary|CDLL)$/;
+
+/** Programs that talk to the network: a secret on their command line leaves the machine. */
+const NET_TOOL = /^(curl|wget|nc|ncat|netcat|socat|nslookup|dig|host|ping6?|telnet|ssh|scp|sftp|ftp|rsync|openssl|smbclient|http|https|aria2c|xh|fetch|drill|kdig|resolvectl)$/;
+const NET_TOOL_WORD = /(^|[\s;|&(`'"/])(curl|wget|nc|ncat|netcat|socat|nslookup|dig|host|ping6?|telnet|ssh|scp|sftp|ftp|rsync|openssl|aria2c|drill)(?=[\s'"]|$)/;
+
 export function analyzePython(src: string, opts: PyOptions = {}): PyAnalysis {
-  return new PyAnalyzer(src, opts).run();
+  const r = analyzePythonProgram({
+    sources: [{ path: '<input>', text: src, context: opts.context ?? 'script', ...(opts.tolerateParseErrors ? { tolerateParseErrors: true } : {}) }],
+    ...(opts.shellState ? { shellState: opts.shellState } : {})
+  }).get('<input>') as PyFileAnalysis;
+  return { hits: r.hits, imports: r.imports, parseErrorLines: r.parseErrorLines };
+}
+
+/** Analyses Python sources as one program: imports between them are followed, flows join across files. */
+export function analyzePythonProgram(input: PyProgramInput): Map<string, PyFileAnalysis> {
+  return new PyAnalyzer(input).run();
 }
 
 interface DecodeEvent {
@@ -81,56 +169,235 @@ interface DecodeEvent {
   reached?: { sink: string; line: number };
 }
 
+interface Mod {
+  index: number;
+  path: string;
+  src: string;
+  tree: Tree;
+  lineStarts: number[];
+  context: PyContext;
+  tolerate: boolean;
+  scope: Scope;
+  ref: ModuleRef;
+  status: 'loading' | 'done';
+  hits: Hit[];
+  imports: PyImport[];
+  parseErrorLines: number[];
+  deps: Set<string>;
+  secretReads: { line: number; what: string }[];
+  sends: { hit: Hit; host: string | undefined }[];
+}
+
+interface Param {
+  name: string;
+  kind: 'pos' | 'star' | 'kwonly' | 'dstar';
+}
+
 class PyAnalyzer {
-  private readonly hits: Hit[] = [];
-  private readonly imports: PyImport[] = [];
-  private readonly lineStarts: number[] = [0];
-  private readonly tree: Tree;
-  private readonly context: PyContext;
+  private readonly sources = new Map<string, PySource>();
+  private readonly files: Set<string>;
+  private readonly mods: Mod[] = [];
+  private readonly byPath = new Map<string, Mod>();
+  /** Namespace packages (directories without __init__.py) met on the way to a module. */
+  private readonly namespaces = new Map<string, ModuleRef>();
   private readonly shellState: ShellState;
   private readonly decodes = new Map<number, DecodeEvent>();
-  private readonly secretReads: { line: number; what: string }[] = [];
-  private readonly sends: Hit[] = [];
   private readonly pendingFns: FnInfo[] = [];
+  private readonly globalMarks = new Map<string, Mark>();
+  private readonly paramSpecs = new WeakMap<SyntaxNode, Param[]>();
+  /** Directories (or archives, as `x.zip!`) the code put on sys.path. */
+  private readonly sysPaths: string[] = [];
+  /** Functions being analysed with their callers' arguments, innermost last. */
+  private readonly inline: FnInfo[] = [];
+  /** The library call through which the current code was reached (threading.Timer …), for messages. */
+  private readonly via: string[] = [];
+  private readonly limitLines = new Set<number>();
+  /** Whether definitions met now belong to an analysis with callers' arguments (their own analysis is queued elsewhere). */
+  private inlineMode = false;
+  private cur!: Mod;
   private quiet = 0;
   private depth = 0;
-  private tooDeep = false;
-  private module: Scope = newScope('module');
+  private unrolling = 0;
+  private loadDepth = 0;
+  private tooDeep = new Set<number>();
+  private steps = 0;
+  private budget = STEP_BASE;
+  private nextId = 1;
 
-  constructor(private readonly src: string, private readonly opts: PyOptions) {
-    for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
-    this.tree = parser.parse(src);
-    this.context = opts.context ?? 'script';
-    this.shellState = opts.shellState ?? newShellState();
+  constructor(private readonly input: PyProgramInput) {
+    for (const s of input.sources) if (!this.sources.has(s.path)) this.sources.set(s.path, s);
+    this.files = new Set(input.files ?? []);
+    for (const p of this.sources.keys()) this.files.add(p);
+    this.shellState = input.shellState ?? newShellState();
   }
 
-  run(): PyAnalysis {
-    const parseErrorLines = this.parseErrors();
-    this.walkBody(this.tree.topNode, this.module);
-    // Functions never called from module level are still code someone can run.
+  run(): Map<string, PyFileAnalysis> {
+    for (const s of this.sources.values()) this.load(s.path);
+    // Functions never called are still code someone can run.
     while (this.pendingFns.length > 0) {
       const fn = this.pendingFns.shift() as FnInfo;
       if (fn.state === 'new') this.analyzeFn(fn);
     }
     this.finish();
-    return { hits: this.hits, imports: this.imports, parseErrorLines };
+    const out = new Map<string, PyFileAnalysis>();
+    for (const m of this.mods) {
+      out.set(m.path, { path: m.path, hits: m.hits, imports: m.imports, parseErrorLines: m.parseErrorLines, deps: [...m.deps] });
+    }
+    return out;
+  }
+
+  // ── modules ───────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Loads (parses and runs the top level of) a source once; a module being loaded is returned as it stands. */
+  private load(path: string): Mod | undefined {
+    const existing = this.byPath.get(path);
+    if (existing) return existing;
+    const source = this.sources.get(path);
+    if (!source) return undefined;
+    if (this.loadDepth >= MAX_IMPORT_DEPTH) {
+      // Still analysed on its own (every source is an entry); only flows through this import are not joined.
+      if (this.cur) this.hit('code.analysis-limit', 'high', (this.cur.index + 1) * SPAN + 1, `Imports nest more than ${MAX_IMPORT_DEPTH} modules deep (at ${path}); flows across them were not followed`, HELP.limit);
+      return undefined;
+    }
+    const index = this.mods.length;
+    const lineStarts = [0];
+    for (let i = 0; i < source.text.length; i++) if (source.text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+    const scope = newScope('module', undefined, index);
+    scope.vars.set('__file__', val({ text: path }));
+    const mod: Mod = {
+      index, path, src: source.text, tree: parser.parse(source.text), lineStarts, context: source.context, tolerate: source.tolerateParseErrors === true,
+      scope, ref: { path, scope }, status: 'loading', hits: [], imports: [], parseErrorLines: [], deps: new Set(), secretReads: [], sends: []
+    };
+    this.mods.push(mod);
+    this.byPath.set(path, mod);
+    const saveMode = this.inlineMode;
+    const saveDepth = this.depth;
+    this.inlineMode = false;
+    this.loadDepth++;
+    try {
+      this.withMod(mod, () => {
+        mod.parseErrorLines = this.parseErrors(mod);
+        this.walkBody(mod.tree.topNode, scope);
+      });
+    } finally {
+      this.inlineMode = saveMode;
+      this.loadDepth--;
+      this.depth = saveDepth;
+    }
+    mod.status = 'done';
+    return mod;
+  }
+
+  private withMod<T>(mod: Mod, f: () => T): T {
+    const prev = this.cur;
+    this.cur = mod;
+    try {
+      return f();
+    } finally {
+      if (prev) this.cur = prev;
+    }
+  }
+
+  private modOf(gline: number): Mod | undefined {
+    return this.mods[Math.floor(gline / SPAN) - 1];
+  }
+
+  /** The repository file `name` (dotted, with leading dots when relative) resolves to from `importer`. */
+  private resolveModule(name: string, importer: Mod): string | undefined {
+    const dots = /^\.*/.exec(name)?.[0].length ?? 0;
+    const rest = name.slice(dots);
+    const find = (base: string): string | undefined => {
+      const rel = rest.replace(/\./g, '/');
+      if (rel === '') return this.sources.has(base === '' ? '__init__.py' : `${base}/__init__.py`) ? (base === '' ? '__init__.py' : `${base}/__init__.py`) : undefined;
+      const stem = base === '' ? rel : `${base}/${rel}`;
+      for (const c of [`${stem}.py`, `${stem}/__init__.py`]) if (this.sources.has(c)) return c;
+      return undefined;
+    };
+    if (dots > 0) {
+      let base = dirname(importer.path);
+      for (let i = 1; i < dots; i++) base = dirname(base);
+      return find(base);
+    }
+    if (PRELOADED.has(rest.split('.')[0] as string)) return undefined;
+    // The importing file's directory is sys.path[0] for a script; its ancestors stand for the working directory
+    // (`python -m`, notebooks). Inside an archive, the archive's root is as far as it goes.
+    const roots: string[] = [];
+    for (let d = dirname(importer.path); ; d = dirname(d)) {
+      roots.push(d);
+      if (d === '' || d.endsWith('!')) break;
+    }
+    roots.push(...this.sysPaths);
+    for (const r of roots) {
+      const hit = find(r);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  /** Imports `name` as `import name` would: every package on the way, then the module; undefined when none is ours. */
+  private importChain(name: string, importer: Mod): ModuleRef[] | undefined {
+    const dots = /^\.*/.exec(name)?.[0] ?? '';
+    const parts = name.slice(dots.length).split('.').filter(Boolean);
+    const chain: ModuleRef[] = [];
+    let any = false;
+    for (let i = dots ? 0 : 1; i <= parts.length; i++) {
+      const prefix = dots + parts.slice(0, i).join('.');
+      if (prefix === '') continue;
+      const path = this.resolveModule(prefix, importer);
+      let ref: ModuleRef | undefined;
+      if (path) {
+        const m = this.load(path);
+        if (m) {
+          this.cur.deps.add(m.path);
+          ref = m.ref;
+          any = true;
+        }
+      }
+      if (!ref) {
+        // A directory without __init__.py on the way: a namespace package, if something below it is ours.
+        const key = `${importer.path}\u0000${prefix}`;
+        ref = this.namespaces.get(key) ?? { path: `${prefix} (namespace)`, scope: newScope('module', undefined, importer.index) };
+        this.namespaces.set(key, ref);
+      }
+      const parent = chain[chain.length - 1];
+      if (parent && !parent.scope.vars.has(parts[i - 1] as string)) parent.scope.vars.set(parts[i - 1] as string, val({ mod: ref }));
+      chain.push(ref);
+    }
+    return any ? chain : undefined;
+  }
+
+  private addSysPath(p: Val): void {
+    if (!isKnown(p)) return;
+    let dir = joinPath('', p.text.replace(/^\.\//, ''));
+    if (dir === undefined) return;
+    if (this.files.has(dir) && /\.(zip|whl|egg|pyz|jar)$/i.test(dir)) dir = `${dir}!`;
+    if (!this.sysPaths.includes(dir) && this.sysPaths.length < 64) this.sysPaths.push(dir);
   }
 
   // ── plumbing ──────────────────────────────────────────────────────────────────────────────────────────────
 
+  /** The program-wide line of a source position in the current module. */
   private line(pos: number): number {
+    const starts = this.cur.lineStarts;
     let lo = 0;
-    let hi = this.lineStarts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if ((this.lineStarts[mid] as number) <= pos) lo = mid;
+      if ((starts[mid] as number) <= pos) lo = mid;
       else hi = mid - 1;
     }
-    return lo + 1;
+    return (this.cur.index + 1) * SPAN + lo + 1;
   }
 
+  /** How a line reads in a message: `line N` (rendered per file when the hit is recorded). */
+  private at(gline: number): string {
+    return `line ${gline}`;
+  }
+
+  /** Source text of a node; identifiers NFKC-normalised as Python's tokenizer does (PEP 3131). */
   private t(n: SyntaxNode): string {
-    return this.src.slice(n.from, n.to);
+    const s = this.cur.src.slice(n.from, n.to);
+    return (n.name === 'VariableName' || n.name === 'PropertyName') && /[^\x00-\x7f]/.test(s) ? s.normalize('NFKC') : s;
   }
 
   private kids(n: SyntaxNode): SyntaxNode[] {
@@ -139,54 +406,85 @@ class PyAnalyzer {
     return out;
   }
 
-  private hit(check: string, severity: Severity, line: number, message: string, help: string, related: number[] = []): Hit | undefined {
+  /** Program-wide line numbers in a message, written for the file the hit is in. */
+  private render(message: string, mod: Mod): string {
+    return message.replace(/\bline (\d{7,})\b/g, (all, n: string) => {
+      const g = Number(n);
+      const m = this.modOf(g);
+      if (!m) return all;
+      const local = g - (m.index + 1) * SPAN;
+      return m === mod ? `line ${local}` : `line ${local} of ${m.path}`;
+    });
+  }
+
+  private hit(check: string, severity: Severity, gline: number, message: string, help: string, related: number[] = []): Hit | undefined {
     if (this.quiet > 0) return undefined;
-    const h: Hit = { check, severity, line, message, help, ...(related.length ? { related: [...new Set(related)].filter((l) => l !== line).slice(0, 4) } : {}) };
-    this.hits.push(h);
+    return this.record(check, severity, gline, message, help, related);
+  }
+
+  private record(check: string, severity: Severity, gline: number, message: string, help: string, related: number[] = []): Hit {
+    const mod = this.modOf(gline) ?? this.cur;
+    const base = (mod.index + 1) * SPAN;
+    const line = gline - base;
+    const rel = [...new Set(related)].filter((l) => l !== gline && l > base && l < base + SPAN).map((l) => l - base).slice(0, 4);
+    const via = this.via.length > 0 ? ` (called through ${this.via[this.via.length - 1]})` : '';
+    const h: Hit = { check, severity, line, message: this.render(message + via, mod), help, ...(rel.length ? { related: rel } : {}) };
+    mod.hits.push(h);
     return h;
   }
 
-  private parseErrors(): number[] {
+  private parseErrors(mod: Mod): number[] {
     const lines: number[] = [];
-    this.tree.iterate({
+    let nodes = 0;
+    mod.tree.iterate({
       enter: (n) => {
-        if (n.type.isError) {
-          const l = this.line(n.from);
+        nodes++;
+        // lezer/python marks a bare `yield` statement (valid Python) with an empty error node; nothing is skipped.
+        if (n.type.isError && !(n.from === n.to && n.node.parent?.name === 'YieldStatement' && n.node.prevSibling?.name === 'yield')) {
+          const l = this.line(n.from) - (mod.index + 1) * SPAN;
           if (!lines.includes(l)) lines.push(l);
         }
       }
     });
-    if (lines.length > 0 && !this.opts.tolerateParseErrors) {
-      this.hit('code.parse-error', 'high', lines[0] as number,
+    this.budget += nodes * STEPS_PER_NODE;
+    if (lines.length > 0 && !mod.tolerate) {
+      this.hit('code.parse-error', 'high', (mod.index + 1) * SPAN + (lines[0] as number),
         `The Python parser could not read ${lines.length} region(s) of this file (first at line ${lines[0]}); those parts were not examined`, HELP.parse);
     }
     return lines;
   }
 
   private finish(): void {
-    if (this.tooDeep) this.hit('code.parse-error', 'high', 1, 'Expressions nest too deeply to analyse; parts of this file were not examined', HELP.parse);
-    // A token read plus any network send in the same file: the send may carry the token.
-    const first = this.secretReads[0];
-    if (first && this.sends.length > 0) {
-      for (const s of this.sends) {
+    for (const i of this.tooDeep) {
+      const m = this.mods[i] as Mod;
+      this.record('code.parse-error', 'high', (m.index + 1) * SPAN + 1, 'Expressions nest too deeply to analyse; parts of this file were not examined', HELP.parse);
+    }
+    for (const mod of this.mods) {
+      // A token read plus any network send in the same file: the send may carry the token.
+      const first = mod.secretReads[0];
+      // A send to the service every secret read here belongs to (WANDB_API_KEY and api.wandb.ai) is that service's use.
+      const sends = mod.sends.filter(({ host }) => !(host !== undefined && mod.secretReads.every((r) => /^\$\w+$/.test(r.what) && isSecretHome(r.what.slice(1), host)))).map((x) => x.hit);
+      if (!first || sends.length === 0) continue;
+      const base = (mod.index + 1) * SPAN;
+      for (const s of sends) {
         if (s.severity !== 'critical') {
           s.severity = 'critical';
-          s.message += `; the same file reads ${first.what} (line ${first.line})`;
-          s.related = [...(s.related ?? []), first.line];
+          s.message += `; the same file reads ${first.what} (line ${first.line - base})`;
+          s.related = [...(s.related ?? []), first.line - base];
           s.help = HELP.creds;
         }
       }
-      const send = this.sends[0] as Hit;
-      this.hits.push({ check: 'code.credentials', severity: 'critical', line: first.line, message: `Reads ${first.what} and the same file sends data over the network (line ${send.line})`, help: HELP.creds, related: [send.line] });
+      const send = sends[0] as Hit;
+      this.record('code.credentials', 'critical', first.line, `Reads ${first.what} and the same file sends data over the network (line ${send.line})`, HELP.creds, [base + send.line]);
     }
     for (const d of this.decodes.values()) {
       const what = (d.literal ? `a ${d.inputLength}-character ${d.technique} literal` : `a value with ${d.technique}`) + (d.preview ? ` (→ "${d.preview}")` : '');
       if (d.reached) {
-        this.hits.push({ check: 'code.obfuscation', severity: 'critical', line: d.line, message: `Decodes ${what} that is then used by ${d.reached.sink} (line ${d.reached.line})`, help: HELP.obf, related: [d.reached.line] });
+        this.record('code.obfuscation', 'critical', d.line, `Decodes ${what} that is then used by ${d.reached.sink} (${this.at(d.reached.line)})`, HELP.obf, [d.reached.line]);
       } else if (d.literal && (['rot13', 'marshal', 'zlib', 'gzip'].includes(d.technique) || (d.active && d.inputLength >= 24))) {
-        this.hits.push({ check: 'code.obfuscation', severity: 'high', line: d.line, message: `Decodes ${what}${d.active ? ' that contains code, a command or a URL' : ''}`, help: HELP.obf });
+        this.record('code.obfuscation', 'high', d.line, `Decodes ${what}${d.active ? ' that contains code, a command or a URL' : ''}`, HELP.obf);
       } else if (d.literal && d.inputLength >= 200) {
-        this.hits.push({ check: 'code.obfuscation', severity: 'medium', line: d.line, message: `Decodes ${what}`, help: HELP.obf });
+        this.record('code.obfuscation', 'medium', d.line, `Decodes ${what}`, HELP.obf);
       }
     }
   }
@@ -206,11 +504,15 @@ class PyAnalyzer {
   }
 
   private bind(name: string, v: Val, scope: Scope): void {
-    scope.vars.set(name, v);
+    let target = scope;
+    if (scope.globals?.has(name)) while (target.parent) target = target.parent;
+    target.vars.set(name, v);
+    // Names bound in a class body are its attributes (methods, class-level values).
+    if (target.kind === 'class' && target.cls && !name.includes('.')) this.setMember(target.cls, name, v);
   }
 
   private findMark(v: Val, scope: Scope): Mark | undefined {
-    const keys = [v.key, isKnown(v) ? `text:${v.text}` : undefined].filter((k): k is string => k !== undefined);
+    const keys = [v.key].filter((k): k is string => k !== undefined);
     let flags = 0;
     const lines: number[] = [];
     const why: string[] = [];
@@ -225,11 +527,17 @@ class PyAnalyzer {
       }
     }
     if (isKnown(v)) {
+      const m = this.globalMarks.get(`text:${v.text}`);
+      if (m) {
+        flags |= m.flags;
+        lines.push(...m.lines);
+        why.push(...m.why);
+      }
       const f = this.shellState.fetched.get(v.text.replace(/^\.\//, ''));
       if (f) {
         flags |= F.DL_PATH;
         lines.push(f.line);
-        why.push(`${f.how} at line ${f.line}`);
+        why.push(`${f.how} at ${this.at(f.line)}`);
       }
     }
     return flags ? { flags, lines, why } : undefined;
@@ -244,24 +552,24 @@ class PyAnalyzer {
     const add = (map: Map<string, Mark>, k: string): void => {
       const m = map.get(k) ?? { flags: 0, lines: [], why: [] };
       m.flags |= flag;
-      if (!m.lines.includes(line)) m.lines.push(line);
-      if (!m.why.includes(why)) m.why.push(why);
+      if (!m.lines.includes(line) && m.lines.length < 8) m.lines.push(line);
+      if (!m.why.includes(why) && m.why.length < 8) m.why.push(why);
       map.set(k, m);
     };
     if (v.key) {
       add(scope.marks, v.key);
       const bound = scope.vars.get(v.key);
-      if (bound) scope.vars.set(v.key, { ...bound, flags: bound.flags | flag, lines: [...bound.lines, line], why: [...bound.why, why] });
+      if (bound) scope.vars.set(v.key, { ...bound, flags: bound.flags | flag, lines: [...bound.lines, line].slice(-8), why: [...bound.why, why].slice(-8) });
       if (v.param !== undefined && scope.fn) {
         const pm = scope.fn.paramMarks.get(v.param) ?? { flags: 0, lines: [], why: [] };
         pm.flags |= flag;
-        pm.lines.push(line);
-        pm.why.push(why);
+        if (!pm.lines.includes(line) && pm.lines.length < 8) pm.lines.push(line);
+        if (!pm.why.includes(why) && pm.why.length < 8) pm.why.push(why);
         scope.fn.paramMarks.set(v.param, pm);
       }
     }
     if (isKnown(v)) {
-      add(this.module.marks, `text:${v.text}`);
+      add(this.globalMarks, `text:${v.text}`);
       if (flag & F.DL_PATH) this.shellState.fetched.set(v.text.replace(/^\.\//, ''), { line, how: why.replace(/ at line \d+$/, '') });
     }
   }
@@ -277,12 +585,14 @@ class PyAnalyzer {
       case 'ImportStatement': return this.importStmt(n, scope);
       case 'AssignStatement': return this.assign(n, scope);
       case 'UpdateStatement': return this.update(n, scope);
-      case 'FunctionDefinition': return this.defineFn(n, scope);
-      case 'ClassDefinition': return this.defineClass(n, scope);
-      case 'DecoratedStatement': {
-        for (const c of this.kids(n)) {
-          if (c.name === 'Decorator') this.evalChildren(c, scope);
-          else this.stmt(c, scope);
+      case 'FunctionDefinition': this.defineFn(n, scope); return;
+      case 'ClassDefinition': this.defineClass(n, scope); return;
+      case 'DecoratedStatement': return this.decorated(n, scope);
+      case 'ScopeStatement': {
+        const ks = this.kids(n);
+        if (ks[0] && this.t(ks[0]) === 'global' && scope.kind !== 'module') {
+          scope.globals ??= new Set();
+          for (const k of ks) if (k.name === 'VariableName') scope.globals.add(this.t(k));
         }
         return;
       }
@@ -304,7 +614,8 @@ class PyAnalyzer {
         }
         return;
       }
-      case 'Body': return this.walkBody(n, scope);
+      // `a; b` on one line: statements, in order.
+      case 'Body': case 'StatementGroup': return this.walkBody(n, scope);
       default: {
         if (n.name.endsWith('Statement') || n.name === 'Script') {
           for (const c of this.kids(n)) {
@@ -322,7 +633,7 @@ class PyAnalyzer {
     const ks = this.kids(n);
     const line = this.line(n.from);
     const record = (module: string): void => {
-      this.imports.push({ module, line });
+      this.cur.imports.push({ module, line: line - (this.cur.index + 1) * SPAN });
       const root = module.replace(/^\.+/, '').split('.')[0] as string;
       if (SCANNER_PACKAGES.has(root)) this.hit('code.scanner-aware', 'high', line, `Imports ${module}, a model-scanner package`, HELP.scanner);
     };
@@ -332,6 +643,7 @@ class PyAnalyzer {
       for (; i < ks.length && ks[i]?.name !== 'import'; i++) mod += this.t(ks[i] as SyntaxNode);
       i++;
       const names: [string, string][] = [];
+      let star = false;
       for (; i < ks.length; i++) {
         const k = ks[i] as SyntaxNode;
         if (k.name === 'VariableName') {
@@ -339,14 +651,24 @@ class PyAnalyzer {
             names.push([this.t(k), this.t(ks[i + 2] as SyntaxNode)]);
             i += 2;
           } else names.push([this.t(k), this.t(k)]);
-        }
+        } else if (this.t(k) === '*') star = true;
       }
       const onlyDots = /^\.+$/.test(mod);
       if (!onlyDots) record(mod);
+      const chain = this.importChain(mod, this.cur);
+      const source = chain?.[chain.length - 1];
+      if (source && star) {
+        for (const [k, v] of source.scope.vars) if (!k.startsWith('_') && !k.includes('.')) this.bind(k, v, scope);
+      }
       for (const [name, alias] of names) {
         const full = onlyDots ? `${mod}${name}` : `${mod}.${name}`;
         if (onlyDots) record(full);
-        this.bind(alias, val({ ref: full }), scope);
+        let v: Val | undefined = source?.scope.vars.get(name);
+        if (!v || (source && !v.mod && !v.fn && !v.cls && v.text === undefined && v.ref === undefined && !v.items && !v.entries && !v.partial && !v.getter)) {
+          const sub = this.importChain(onlyDots ? `${mod}${name}` : `${mod}.${name}`, this.cur);
+          if (sub) v = val({ mod: sub[sub.length - 1] as ModuleRef });
+        }
+        this.bind(alias, v ? { ...v } : val({ ref: full }), scope);
       }
       return;
     }
@@ -356,8 +678,9 @@ class PyAnalyzer {
       if (parts.length === 0) return;
       const full = parts.join('.');
       record(full);
-      if (alias) this.bind(alias, val({ ref: full }), scope);
-      else this.bind(parts[0] as string, val({ ref: parts[0] as string }), scope);
+      const chain = this.importChain(full, this.cur);
+      if (alias) this.bind(alias, chain ? val({ mod: chain[chain.length - 1] as ModuleRef }) : val({ ref: full }), scope);
+      else this.bind(parts[0] as string, chain ? val({ mod: chain[0] as ModuleRef }) : val({ ref: parts[0] as string }), scope);
       parts = [];
     };
     for (let i = 1; i < ks.length; i++) {
@@ -407,21 +730,60 @@ class PyAnalyzer {
       const obj = t.firstChild as SyntaxNode;
       const prop = t.lastChild;
       if (prop?.name === 'PropertyName' && obj.name === 'VariableName') {
-        const key = `${this.t(obj)}.${this.t(prop)}`;
+        const objName = this.t(obj);
+        const attr = this.t(prop);
+        const key = `${objName}.${attr}`;
         this.bind(key, v, scope);
-        if (scope.cls && this.t(obj) === scope.selfName) scope.cls.members.set(this.t(prop), v);
+        const base = this.lookup(objName, scope);
+        const cls = base.cls ?? (scope.cls && objName === scope.selfName ? scope.cls : undefined);
+        if (cls && (base.inst || objName === scope.selfName)) this.setMember(cls, attr, v);
+        else if (base.mod) base.mod.scope.vars.set(attr, v);
+        this.hooked(base, attr, v, this.line(t.from), scope);
         return;
       }
-      // d[k] = v, obj.attr = v: the container now holds v's taint.
+      // d[k] = v, obj.attr = v: the container now holds v's taint (and a constant key, the value itself).
       const base = this.eval(obj, scope);
-      this.evalChildren(t, scope, true);
-      if (base.key && (v.flags & PROPAGATE)) {
+      const inside = this.kids(t).slice(1).filter((k) => !['[', ']', '.'].includes(k.name));
+      const idx = inside.length === 1 && prop?.name !== 'PropertyName' ? this.eval(inside[0] as SyntaxNode, scope) : undefined;
+      if (prop?.name === 'PropertyName') this.hooked(base, this.t(prop), v, this.line(t.from), scope);
+      if (idx && isKnown(idx) && base.entries && base.entries.size < MAX_ITEMS) base.entries.set(idx.text, v);
+      if (idx && isKnown(idx) && base.ref && /^builtins\.(globals|vars)(\(\))?$/.test(base.ref)) this.moduleScope(scope).vars.set(idx.text, v);
+      if (base.key && (v.flags & TAINT)) {
         const bound = this.lookup(base.key, scope);
         this.bind(base.key, withTaint({ ...bound }, [v]), scope);
       }
       return;
     }
     this.eval(t, scope);
+  }
+
+  private setMember(cls: ClassInfo, attr: string, v: Val): void {
+    cls.members.set(attr, v);
+    cls.version++;
+    if (this.strong(v)) cls.hot = true;
+  }
+
+  /** Assignment through globals()[…]: a module-level name. */
+  private moduleScope(scope: Scope): Scope {
+    let s = scope;
+    while (s.parent) s = s.parent;
+    return s;
+  }
+
+  /**
+   * A callable stored where the interpreter or a library will call it: an interpreter hook (sys.excepthook), or
+   * an attribute of an imported module (monkeypatching requests.get). It runs as if called here.
+   */
+  private hooked(base: Val, attr: string, v: Val, line: number, scope: Scope): void {
+    if (!this.callable(v) || !base.ref || base.ref.includes('()')) return;
+    const target = normalizeRef(`${base.ref}.${attr}`);
+    if (!HOOK_ATTRS.has(target) && !this.dangerousCallable(v)) return;
+    this.via.push(`${target} = …`);
+    try {
+      this.call(v, [val(), val(), val()].slice(0, HOOK_ATTRS.has(target) ? 3 : 1), new Map(), [], line, scope);
+    } finally {
+      this.via.pop();
+    }
   }
 
   private update(n: SyntaxNode, scope: Scope): void {
@@ -434,56 +796,187 @@ class PyAnalyzer {
     else if (cur.key) this.bind(cur.key, res, scope);
   }
 
-  private defineFn(n: SyntaxNode, scope: Scope): void {
-    const name = n.getChild('VariableName');
-    const fn: FnInfo = { node: n, name: name ? this.t(name) : '?', outer: scope, state: 'new', paramMarks: new Map(), ...(scope.cls ? { cls: scope.cls } : {}) };
-    // Default values are evaluated where the function is defined.
-    const params = n.getChild('ParamList');
-    if (params) for (const c of this.kids(params)) if (c.name !== 'VariableName' && !['(', ')', ',', '*', '**', 'AssignOp', '/'].includes(c.name)) this.eval(c, scope);
-    const v = val({ fn });
-    if (name) this.bind(this.t(name), v, scope);
-    if (scope.cls && name) scope.cls.members.set(this.t(name), v);
-    this.pendingFns.push(fn);
+  private newFn(node: SyntaxNode, name: string, scope: Scope): FnInfo {
+    return {
+      id: this.nextId++, node, name, mod: this.cur.index, outer: scope, state: 'new', paramMarks: new Map(), defaults: new Map(), memo: new Map(),
+      ...(scope.kind === 'class' && scope.cls ? { cls: scope.cls } : {})
+    };
   }
 
-  private defineClass(n: SyntaxNode, scope: Scope): void {
+  private defineFn(n: SyntaxNode, scope: Scope): Val {
+    const name = n.getChild('VariableName');
+    const fn = this.newFn(n, name ? this.t(name) : '?', scope);
+    // Default values are evaluated where the function is defined.
+    const params = n.getChild('ParamList');
+    if (params) this.evalDefaults(params, fn, scope);
+    const v = val({ fn });
+    if (name) this.bind(this.t(name), v, scope);
+    if (!this.inlineMode) this.pendingFns.push(fn);
+    return v;
+  }
+
+  private evalDefaults(params: SyntaxNode, fn: FnInfo, scope: Scope): void {
+    const ks = this.kids(params);
+    for (let i = 0; i < ks.length; i++) {
+      const c = ks[i] as SyntaxNode;
+      if (c.name === 'AssignOp' && ks[i + 1]) {
+        let j = i - 1;
+        while (j >= 0 && (ks[j] as SyntaxNode).name === 'TypeDef') j--;
+        const v = this.eval(ks[i + 1] as SyntaxNode, scope);
+        if (j >= 0 && (ks[j] as SyntaxNode).name === 'VariableName') fn.defaults.set(this.t(ks[j] as SyntaxNode), v);
+        i++;
+      } else if (c.name === 'TypeDef') this.evalChildren(c, scope);
+    }
+  }
+
+  private defineClass(n: SyntaxNode, scope: Scope): Val {
     const name = n.getChild('VariableName');
     const args = n.getChild('ArgList');
-    if (args) this.evalChildren(args, scope);
-    const cls: ClassInfo = { name: name ? this.t(name) : '?', members: new Map() };
+    const cls: ClassInfo = { id: this.nextId++, name: name ? this.t(name) : '?', members: new Map(), bases: [], extBases: [], version: 0, hot: false };
+    if (args) {
+      const parsed = this.args(args, scope);
+      for (const b of parsed.pos) {
+        if (b.cls && !b.inst) cls.bases.push(b.cls);
+        else if (b.ref) cls.extBases.push(normalizeRef(b.ref));
+      }
+      // A metaclass defined here runs when the class is created.
+      const meta = parsed.kw.get('metaclass');
+      if (meta?.cls) for (const m of ['__new__', '__init__']) {
+        const f = this.memberOf(meta.cls, m);
+        if (f?.fn) this.callFn(f.fn, [val({ text: cls.name }), val({ items: [] }), val()], new Map(), this.line(n.from), scope, val({ cls: meta.cls, inst: true }));
+      }
+    }
     const inner = newScope('class', scope);
     inner.cls = cls;
     const body = n.getChild('Body');
     if (body) this.walkBody(body, inner);
-    if (name) this.bind(this.t(name), val({ cls, ref: `<local>.${cls.name}` }), scope);
+    const v = val({ cls, ref: `<local>.${cls.name}` });
+    if (name) this.bind(this.t(name), v, scope);
+    // A base class defined here is told about its subclasses.
+    for (const b of cls.bases) {
+      const hook = this.memberOf(b, '__init_subclass__');
+      if (hook?.fn) this.callFn(hook.fn, [], new Map(), this.line(n.from), scope, v);
+    }
+    return v;
   }
 
-  private analyzeFn(fn: FnInfo): void {
-    fn.state = 'running';
-    const scope = newScope('function', fn.outer);
-    scope.fn = fn;
-    if (fn.cls) scope.cls = fn.cls;
-    const params = fn.node.getChild('ParamList');
-    let index = 0;
-    if (params) {
-      for (const c of this.kids(params)) {
+  /** A decorated function or class: each decorator is called with it, innermost first; a wrapper it returns replaces it. */
+  private decorated(n: SyntaxNode, scope: Scope): void {
+    const ks = this.kids(n);
+    const target = ks.find((c) => c.name === 'FunctionDefinition' || c.name === 'ClassDefinition');
+    const decos = ks.filter((c) => c.name === 'Decorator');
+    if (!target) {
+      for (const d of decos) this.evalChildren(d, scope);
+      return;
+    }
+    const decoVals = decos.map((d) => this.decoratorValue(d, scope));
+    let v = target.name === 'FunctionDefinition' ? this.defineFn(target, scope) : this.defineClass(target, scope);
+    const nameNode = target.getChild('VariableName');
+    const line = this.line(target.from);
+    for (let i = decoVals.length - 1; i >= 0; i--) {
+      const d = decoVals[i] as Val;
+      const ref = d.ref ? normalizeRef(d.ref) : '';
+      if (ref === 'builtins.staticmethod' && v.fn) {
+        v.fn.isStatic = true;
+        continue;
+      }
+      if (/^builtins\.(classmethod|property)$|^functools\.(wraps|cache|lru_cache|cached_property)|^(abc\.abstractmethod|typing\.|dataclasses\.dataclass|torch\.(no_grad|inference_mode|jit))/.test(ref)) continue;
+      const res = this.call(d, [v], new Map(), [v], line, scope);
+      if (res.fn || res.partial || res.getter || (res.cls && !res.inst)) v = res;
+    }
+    if (nameNode) this.bind(this.t(nameNode), v, scope);
+  }
+
+  /** `@a.b.c` or `@a.b(args)`: the decorator's value. */
+  private decoratorValue(d: SyntaxNode, scope: Scope): Val {
+    const ks = this.kids(d).filter((k) => k.name !== 'At');
+    let v: Val | undefined;
+    for (let i = 0; i < ks.length; i++) {
+      const k = ks[i] as SyntaxNode;
+      if (k.name === 'VariableName') {
+        v = v === undefined ? this.lookup(this.t(k), scope) : this.attribute(v, this.t(k), this.line(k.from));
+      } else if (k.name === 'ArgList' && v) {
+        const a = this.args(k, scope);
+        v = this.call(v, a.pos, a.kw, a.all, this.line(k.from), scope);
+      } else if (k.name !== '.') {
+        v = this.eval(k, scope);
+      }
+    }
+    return v ?? val();
+  }
+
+  private params(fnNode: SyntaxNode): Param[] {
+    const cached = this.paramSpecs.get(fnNode);
+    if (cached) return cached;
+    const out: Param[] = [];
+    const list = fnNode.getChild('ParamList');
+    if (list) {
+      const ks = this.kids(list);
+      let kwonly = false;
+      for (let i = 0; i < ks.length; i++) {
+        const c = ks[i] as SyntaxNode;
+        if (c.name === '*' || c.name === '**') {
+          const next = ks[i + 1];
+          if (next?.name === 'VariableName') {
+            out.push({ name: this.t(next), kind: c.name === '*' ? 'star' : 'dstar' });
+            i++;
+          }
+          if (c.name === '*') kwonly = true;
+          continue;
+        }
         if (c.name !== 'VariableName') continue;
         const prev = c.prevSibling;
         if (prev && (prev.name === 'AssignOp' || prev.name === ':')) continue;
-        const pname = this.t(c);
-        if (index === 0 && fn.cls) scope.selfName = pname;
-        scope.params.set(pname, index);
-        scope.vars.set(pname, val({ key: pname, param: index }));
-        index++;
+        out.push({ name: this.t(c), kind: kwonly ? 'kwonly' : 'pos' });
       }
     }
-    const body = fn.node.getChild('Body');
-    const saveQuiet = this.quiet;
-    this.quiet = 0;
-    if (body) this.walkBody(body, scope);
-    this.quiet = saveQuiet;
-    fn.returns = scope.returns ?? val();
+    this.paramSpecs.set(fnNode, out);
+    return out;
+  }
+
+  private isMethod(fn: FnInfo): boolean {
+    return fn.cls !== undefined && !fn.isStatic && fn.node.name !== 'LambdaExpression';
+  }
+
+  /** The function's own analysis: parameters unknown, run once; gives its summary and its own findings. */
+  private analyzeFn(fn: FnInfo): void {
+    fn.state = 'running';
+    const mod = this.mods[fn.mod] as Mod;
+    this.withMod(mod, () => {
+      const scope = newScope('function', fn.outer);
+      scope.fn = fn;
+      if (fn.cls) scope.cls = fn.cls;
+      this.params(fn.node).forEach((p, index) => {
+        if (index === 0 && this.isMethod(fn)) {
+          scope.selfName = p.name;
+          scope.vars.set(p.name, val({ cls: fn.cls as ClassInfo, inst: true, ref: `${(fn.cls as ClassInfo).name}()`, key: p.name, param: 0 }));
+        } else {
+          scope.vars.set(p.name, val({ key: p.name, param: index, flags: F.PARAM }));
+        }
+        scope.params.set(p.name, index);
+      });
+      const saveQuiet = this.quiet;
+      const saveMode = this.inlineMode;
+      this.quiet = 0;
+      this.inlineMode = false;
+      try {
+        fn.returns = this.runBody(fn, scope);
+      } finally {
+        this.quiet = saveQuiet;
+        this.inlineMode = saveMode;
+      }
+    });
     fn.state = 'done';
+  }
+
+  private runBody(fn: FnInfo, scope: Scope): Val {
+    if (fn.node.name === 'LambdaExpression') {
+      const body = fn.node.lastChild;
+      return body && body.name !== 'ParamList' && body.name !== ':' && body.name !== 'lambda' ? this.eval(body, scope) : val();
+    }
+    const body = fn.node.getChild('Body');
+    if (body) this.walkBody(body, scope);
+    return scope.returns ?? val();
   }
 
   private forStmt(n: SyntaxNode, scope: Scope): void {
@@ -492,17 +985,33 @@ class PyAnalyzer {
     const iterNodes = ks.slice(inAt + 1).filter((k) => k.name !== 'Body' && k.name !== ':' && k.name !== ',');
     const iter = iterNodes.length === 1 ? this.eval(iterNodes[0] as SyntaxNode, scope) : unknown(iterNodes.map((x) => this.eval(x, scope)));
     const targets = ks.slice(1, inAt).filter((k) => k.name !== ',');
+    const bodies = ks.filter((k) => k.name === 'Body');
+    const assign = (each: Val): void => this.assignTargets(targets, targets.length > 1 && !each.items ? val({ items: targets.map(() => each) }) : each, scope);
+    // A short literal list of values worth knowing (commands, callables) is followed item by item.
+    if (iter.items && iter.items.length > 0 && iter.items.length <= MAX_UNROLL && this.unrolling < 2 && !this.overBudget() && iter.items.some((i) => this.interesting(i))) {
+      this.unrolling++;
+      try {
+        for (const item of iter.items) {
+          assign(item);
+          for (const b of bodies.slice(0, 1)) this.walkBody(b, scope);
+        }
+        for (const b of bodies.slice(1)) this.walkBody(b, scope);
+      } finally {
+        this.unrolling--;
+      }
+      return;
+    }
     const each = iter.flags & F.ENV_ALL ? withTaint(val({ flags: F.SECRET }), [iter], F.SECRET | F.DOWNLOADED | F.DECODED) : withTaint(val(), [iter]);
-    this.assignTargets(targets, targets.length > 1 ? val({ items: targets.map(() => each) }) : each, scope);
+    assign(each);
     if (iter.flags & F.ENV_ALL) this.envSweep(n, this.line(n.from));
-    for (const k of ks) if (k.name === 'Body') this.walkBody(k, scope);
+    for (const b of bodies) this.walkBody(b, scope);
   }
 
   private envSweep(n: SyntaxNode, line: number): void {
     const words: string[] = [];
     n.cursor().iterate((c) => {
       if (c.name === 'String') {
-        const s = decodePyString(this.src.slice(c.from, c.to)).text;
+        const s = decodePyString(this.cur.src.slice(c.from, c.to)).text;
         if (SECRET_WORD.test(s)) words.push(s);
       }
     });
@@ -514,6 +1023,7 @@ class PyAnalyzer {
   private withStmt(n: SyntaxNode, scope: Scope): void {
     const ks = this.kids(n);
     let last: Val | undefined;
+    const exits: Val[] = [];
     for (let i = 0; i < ks.length; i++) {
       const k = ks[i] as SyntaxNode;
       if (k.name === 'with' || k.name === ',' || k.name === 'async') continue;
@@ -525,6 +1035,19 @@ class PyAnalyzer {
         continue;
       }
       last = this.eval(k, scope);
+      // A context manager defined here: __enter__ runs now, __exit__ after the body.
+      if (last.inst && last.cls) {
+        const enter = this.memberOf(last.cls, '__enter__') ?? this.memberOf(last.cls, '__aenter__');
+        if (enter?.fn) {
+          const r = this.callFn(enter.fn, [], new Map(), this.line(k.from), scope, last);
+          if (!(r.text === undefined && !r.ref && !r.fn && !r.cls && !r.items && r.flags === 0)) last = r;
+        }
+        exits.push(last);
+      }
+    }
+    for (const e of exits) {
+      const exit = e.cls ? this.memberOf(e.cls, '__exit__') ?? this.memberOf(e.cls, '__aexit__') : undefined;
+      if (exit?.fn) this.callFn(exit.fn, [val(), val(), val()], new Map(), this.line(n.from), scope, e);
     }
   }
 
@@ -541,11 +1064,16 @@ class PyAnalyzer {
     return out;
   }
 
+  private overBudget(): boolean {
+    return this.steps > this.budget;
+  }
+
   private eval(n: SyntaxNode, scope: Scope): Val {
     if (this.depth > MAX_DEPTH) {
-      this.tooDeep = true;
+      this.tooDeep.add(this.cur.index);
       return val();
     }
+    this.steps++;
     this.depth++;
     try {
       return this.evalInner(n, scope);
@@ -560,6 +1088,7 @@ class PyAnalyzer {
         const name = this.t(n);
         const v = this.lookup(name, scope);
         if (v.ref === 'os.environ') v.flags |= F.ENV_ALL;
+        if (v.ref && HF_TOKEN_PATHS.has(normalizeRef(v.ref))) return val({ text: '~/.cache/huggingface/token' });
         return v;
       }
       case 'String': {
@@ -583,10 +1112,19 @@ class PyAnalyzer {
         return inner.length === 1 ? this.eval(inner[0] as SyntaxNode, scope) : unknown(inner.map((k) => this.eval(k, scope)));
       }
       case 'TupleExpression': case 'ArrayExpression': case 'SetExpression': {
-        const items = this.kids(n).filter((k) => !['(', ')', '[', ']', '{', '}', ','].includes(k.name)).map((k) => this.eval(k, scope));
+        const items: Val[] = [];
+        const ks = this.kids(n).filter((k) => !['(', ')', '[', ']', '{', '}', ','].includes(k.name));
+        for (let i = 0; i < ks.length; i++) {
+          const k = ks[i] as SyntaxNode;
+          if (k.name === '*' && ks[i + 1]) {
+            const v = this.eval(ks[++i] as SyntaxNode, scope);
+            if (v.items) items.push(...v.items);
+            else items.push(withTaint(val(), [v]));
+          } else items.push(this.eval(k, scope));
+        }
         return withTaint(val({ items: items.slice(0, MAX_ITEMS) }), items);
       }
-      case 'DictionaryExpression': return unknown(this.evalChildren(n, scope));
+      case 'DictionaryExpression': return this.dict(n, scope);
       case 'ArrayComprehensionExpression': case 'SetComprehensionExpression': case 'DictionaryComprehensionExpression': case 'ComprehensionExpression':
         return this.comprehension(n, scope);
       case 'MemberExpression': return this.member(n, scope);
@@ -608,16 +1146,23 @@ class PyAnalyzer {
         return vs.reduce((a, b) => this.merge(a, b), val());
       }
       case 'LambdaExpression': {
-        const inner = newScope('function', scope);
+        const fn = this.newFn(n, '<lambda>', scope);
+        delete fn.cls;
         const params = n.getChild('ParamList');
-        if (params) for (const p of params.getChildren('VariableName')) inner.vars.set(this.t(p), val({ key: this.t(p) }));
-        const body = n.lastChild;
-        const ret = body && body !== params ? this.eval(body, inner) : val();
-        return val({ fn: { node: n, name: '<lambda>', outer: scope, state: 'done', returns: ret, paramMarks: new Map() } });
+        if (params) this.evalDefaults(params, fn, scope);
+        if (!this.inlineMode) this.pendingFns.push(fn);
+        return val({ fn });
       }
       case 'AwaitExpression': case 'YieldExpression': case 'StarExpression': {
         const vs = this.evalChildren(n, scope);
         return vs.length === 1 ? (vs[0] as Val) : unknown(vs);
+      }
+      case 'NamedExpression': {
+        // (x := value)
+        const ks = this.kids(n);
+        const v = ks[2] ? this.eval(ks[2], scope) : val();
+        if (ks[0]?.name === 'VariableName') this.bind(this.t(ks[0]), v, scope);
+        return v;
       }
       case 'Boolean': case 'None': case 'Ellipsis': case 'Comment': return val();
       default: {
@@ -627,8 +1172,33 @@ class PyAnalyzer {
     }
   }
 
+  private dict(n: SyntaxNode, scope: Scope): Val {
+    const ks = this.kids(n).filter((k) => !['{', '}', ','].includes(k.name));
+    const entries = new Map<string, Val>();
+    const all: Val[] = [];
+    for (let i = 0; i < ks.length; i++) {
+      const k = ks[i] as SyntaxNode;
+      if (k.name === '**' && ks[i + 1]) {
+        const v = this.eval(ks[++i] as SyntaxNode, scope);
+        all.push(v);
+        if (v.entries) for (const [ek, ev] of v.entries) entries.set(ek, ev);
+        continue;
+      }
+      if (ks[i + 1]?.name === ':' && ks[i + 2]) {
+        const key = this.eval(k, scope);
+        const v = this.eval(ks[i + 2] as SyntaxNode, scope);
+        all.push(key, v);
+        if (isKnown(key) && entries.size < MAX_ITEMS) entries.set(key.text, v);
+        i += 2;
+        continue;
+      }
+      all.push(this.eval(k, scope));
+    }
+    return withTaint(val({ entries }), all);
+  }
+
   private merge(a: Val, b: Val): Val {
-    const v = isKnown(a) ? { ...a } : isKnown(b) ? { ...b } : val();
+    const v = isKnown(a) ? { ...a } : isKnown(b) ? { ...b } : a.fn || a.ref || a.cls || a.partial || a.getter ? { ...a } : b.fn || b.ref || b.cls || b.partial || b.getter ? { ...b } : val();
     return withTaint(v, [a, b], ~0);
   }
 
@@ -641,14 +1211,14 @@ class PyAnalyzer {
     const end = n.to - q.length;
     const parts: Val[] = [];
     for (const r of n.getChildren('FormatReplacement')) {
-      out += this.src.slice(pos, r.from).replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+      out += this.cur.src.slice(pos, r.from).replace(/\{\{/g, '{').replace(/\}\}/g, '}');
       const inner = this.kids(r).filter((k) => !['{', '}', 'FormatSpec', 'FormatConversion', '='].includes(k.name));
       const v = inner.length === 1 ? this.eval(inner[0] as SyntaxNode, scope) : unknown(inner.map((k) => this.eval(k, scope)));
       parts.push(v);
       out += v.text !== undefined ? v.text : v.num !== undefined ? String(v.num) : UNKNOWN;
       pos = r.to;
     }
-    out += this.src.slice(pos, Math.max(pos, end)).replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+    out += this.cur.src.slice(pos, Math.max(pos, end)).replace(/\{\{/g, '{').replace(/\}\}/g, '}');
     const text = prefix.toLowerCase().includes('r') ? out : decodePyString(`"${out.replace(/"/g, '\\"')}"`).text;
     return withTaint(val({ text: cap(text), flags: parts.length ? F.BUILT : 0 }), parts, ~0 & ~F.BUILT);
   }
@@ -661,6 +1231,7 @@ class PyAnalyzer {
       if (l.items && r.items && op === '+') return taint(val({ items: [...l.items, ...r.items].slice(0, MAX_ITEMS) }));
       if (l.exeBit || r.exeBit) return taint(val({ exeBit: true }));
       if (op === '+' && (l.text !== undefined || r.text !== undefined)) return taint(val({ text: cap(textOf(l) + textOf(r)), flags: F.BUILT }));
+      if (op === '|' && (l.entries || r.entries)) return taint(val({ entries: new Map([...(l.entries ?? []), ...(r.entries ?? [])]) }));
     }
     if (op === '%' && l.text !== undefined) {
       const args = r.items ?? [r];
@@ -670,7 +1241,7 @@ class PyAnalyzer {
     }
     if (op === '*' && l.text !== undefined && r.num !== undefined) return taint(val({ text: cap(l.text.repeat(Math.max(0, Math.min(r.num, 1000)))), flags: F.BUILT }));
     if (op === '/' && (l.ref?.startsWith('pathlib.Path') || normalizeRef(l.ref ?? '').startsWith('pathlib.Path'))) {
-      return taint(val({ ref: 'pathlib.Path()', text: `${textOf(l)}/${textOf(r)}`, ...(l.key ? {} : {}) }));
+      return taint(val({ ref: 'pathlib.Path()', text: `${textOf(l)}/${textOf(r)}` }));
     }
     if (op === 'or' || op === 'and') return this.merge(l, r);
     if (op === '&' && l.num !== undefined && r.num !== undefined) return val({ num: l.num & r.num });
@@ -698,7 +1269,7 @@ class PyAnalyzer {
     if (iter.flags & F.ENV_ALL) res.flags |= F.SECRET;
     // Constant folding over literal lists: ''.join(chr(c) for c in [111, 115]).
     const elem = ks[1];
-    if (iter.items && forAt === 2 && elem && iter.items.length <= MAX_ITEMS) {
+    if (iter.items && forAt === 2 && elem && iter.items.length <= MAX_ITEMS && !this.overBudget()) {
       const targets = ks.slice(forAt + 1, inAt).filter((k) => k.name !== ',');
       if (targets.length === 1 && targets[0]?.name === 'VariableName' && !ks.some((k, i) => i > inAt + 1 && k.name === 'if')) {
         this.quiet++;
@@ -724,12 +1295,13 @@ class PyAnalyzer {
       if (objNode.name === 'VariableName') {
         const dotted = `${this.t(objNode)}.${attr}`;
         for (let s: Scope | undefined = scope; s; s = s.parent) {
+          if (s.kind === 'class' && s !== scope) continue;
           const v = s.vars.get(dotted);
           if (v) return { ...v, key: dotted };
         }
         if (scope.cls && this.t(objNode) === scope.selfName) {
-          const m = scope.cls.members.get(attr);
-          if (m) return { ...m, key: dotted };
+          const m = this.memberOf(scope.cls, attr);
+          if (m) return m.fn && this.isMethod(m.fn) ? { ...m, key: dotted, self: this.lookup(scope.selfName, scope) } : { ...m, key: dotted };
         }
       }
       const obj = this.eval(objNode, scope);
@@ -740,24 +1312,32 @@ class PyAnalyzer {
     const inside = ks.slice(1).filter((k) => k.name !== '[' && k.name !== ']');
     const idxVals = inside.filter((k) => k.name !== ':' && k.name !== ',').map((k) => this.eval(k, scope));
     const line = this.line(n.from);
-    const sliceText = this.src.slice(objNode.to, n.to).replace(/\s+/g, '');
+    const sliceText = this.cur.src.slice(objNode.to, n.to).replace(/\s+/g, '');
     if (sliceText === '[::-1]' && obj.text !== undefined) {
       return withTaint(val({ text: [...obj.text].reverse().join(''), flags: F.BUILT, ...(obj.bytes ? { bytes: true } : {}) }), [obj]);
     }
     const idx = idxVals[0];
     if (inside.some((k) => k.name === ':')) return withTaint(val(obj.text !== undefined ? { text: UNKNOWN } : {}), [obj]);
     if (!idx) return withTaint(val(), [obj]);
+    return this.subscript(obj, idx, line, scope);
+  }
+
+  private subscript(obj: Val, idx: Val, line: number, scope: Scope): Val {
     const ref = obj.ref ? normalizeRef(obj.ref) : undefined;
     if (ref === 'os.environ' || ref === 'os.environb') return this.envRead(idx, line);
     if (ref === 'sys.modules' && isKnown(idx)) return this.importByName(idx, line, 'sys.modules');
     if (ref && /^builtins\.(globals|locals|vars)$/.test(ref) && isKnown(idx)) {
       if (idx.text === '__builtins__') return val({ ref: 'builtins' });
       const v = this.lookup(idx.text, scope);
-      return v.ref || v.fn ? v : val({ ref: `builtins.${idx.text}` });
+      return v.ref || v.fn || v.mod || v.cls ? v : val({ ref: `builtins.${idx.text}` });
     }
     if (ref && /(^builtins|\.__dict__)$/.test(ref) && isKnown(idx)) {
       const base = ref.replace(/\.__dict__$/, '');
       return this.resolvedName(`${base}.${idx.text}`, idx, line, 'a subscript');
+    }
+    if (obj.entries && isKnown(idx)) {
+      const e = obj.entries.get(idx.text);
+      if (e) return e;
     }
     if (obj.items && idx.num !== undefined) {
       const item = obj.items[idx.num < 0 ? obj.items.length + idx.num : idx.num];
@@ -766,79 +1346,323 @@ class PyAnalyzer {
     return withTaint(val(obj.flags & F.ENV_ALL ? { flags: F.SECRET } : {}), [obj, idx], PROPAGATE & ~F.ENV_ALL);
   }
 
+  private memberOf(cls: ClassInfo, name: string, depth = 0): Val | undefined {
+    const m = cls.members.get(name);
+    if (m) return m;
+    if (depth > 8) return undefined;
+    for (const b of cls.bases) {
+      const r = this.memberOf(b, name, depth + 1);
+      if (r) return r;
+    }
+    return undefined;
+  }
+
+  private extBasesOf(cls: ClassInfo, depth = 0): string[] {
+    if (depth > 8) return [];
+    return [...cls.extBases, ...cls.bases.flatMap((b) => this.extBasesOf(b, depth + 1))];
+  }
+
   private attribute(obj: Val, attr: string, line: number, key?: string): Val {
     if (/^__(subclasses|globals|builtins|code|bases|base|mro|loader|getattribute)__$/.test(attr) && !(obj.ref === 'builtins' && attr === '__builtins__')) {
       this.hit('code.dynamic-import', 'high', line, `Reaches Python interpreter internals through .${attr}`, HELP.imp);
     }
-    if (obj.ref) {
-      const ref = `${obj.ref}.${attr}`;
-      const v = withTaint(val({ ref, recv: obj, attr, ...(key ? { key } : {}) }), [obj], ~0);
-      if (normalizeRef(ref) === 'os.environ') v.flags |= F.ENV_ALL;
-      if (/^stat\.S_I(EXEC|XUSR|XGRP|XOTH|RWXU|RWXG|RWXO)$/.test(normalizeRef(ref))) v.exeBit = true;
-      return v;
+    if (obj.mod) {
+      if (attr === '__dict__') return val({ entries: obj.mod.scope.vars });
+      const v = obj.mod.scope.vars.get(attr);
+      return v ? { ...v } : withTaint(val(), [obj]);
     }
     if (obj.cls) {
-      const m = obj.cls.members.get(attr);
-      if (m) return m;
+      if (attr === '__dict__') return val({ entries: obj.cls.members });
+      const m = this.memberOf(obj.cls, attr);
+      if (m) return obj.inst && m.fn && this.isMethod(m.fn) ? { ...m, self: obj } : m;
+      // threading.Thread / multiprocessing.Process subclasses: start() runs run().
+      if (obj.inst && attr === 'start' && this.extBasesOf(obj.cls).some((b) => RUNNABLE_BASES.has(b))) {
+        const run = this.memberOf(obj.cls, 'run');
+        if (run?.fn) return { ...run, self: obj };
+      }
+      return withTaint(val({ recv: obj, attr, ...(key ? { key } : {}) }), [obj], ~F.BUILT);
+    }
+    if (obj.ref) {
+      const ref = `${obj.ref}.${attr}`;
+      const norm = normalizeRef(ref);
+      if (HF_TOKEN_PATHS.has(norm)) return val({ text: '~/.cache/huggingface/token' });
+      if (attr === 'parent' && normalizeRef(obj.ref).startsWith('pathlib.Path') && obj.text !== undefined) {
+        return withTaint(val({ ref: 'pathlib.Path()', text: obj.text.includes('/') ? obj.text.replace(/\/[^/]*$/, '') : '' }), [obj], ~0);
+      }
+      const v = withTaint(val({ ref, recv: obj, attr, ...(key ? { key } : {}) }), [obj], ~0);
+      if (norm === 'os.environ') v.flags |= F.ENV_ALL;
+      if (/^stat\.S_I(EXEC|XUSR|XGRP|XOTH|RWXU|RWXG|RWXO)$/.test(norm)) v.exeBit = true;
+      return v;
     }
     return withTaint(val({ recv: obj, attr, ...(key ? { key } : {}) }), [obj], ~F.BUILT);
   }
 
   // ── calls ─────────────────────────────────────────────────────────────────────────────────────────────────
 
+  private args(argList: SyntaxNode, scope: Scope): { pos: Val[]; kw: Map<string, Val>; all: Val[] } {
+    const pos: Val[] = [];
+    const kw = new Map<string, Val>();
+    const all: Val[] = [];
+    if (argList.getChild('for')) {
+      // f(x for x in xs): the single argument is a generator.
+      const g = this.comprehension(argList, scope);
+      return { pos: [g], kw, all: [g] };
+    }
+    const ks = this.kids(argList);
+    for (let i = 0; i < ks.length; i++) {
+      const k = ks[i] as SyntaxNode;
+      if (['(', ')', ','].includes(k.name)) continue;
+      if (k.name === 'VariableName' && ks[i + 1]?.name === 'AssignOp' && ks[i + 2]) {
+        const v = this.eval(ks[i + 2] as SyntaxNode, scope);
+        kw.set(this.t(k), v);
+        all.push(v);
+        i += 2;
+        continue;
+      }
+      if (k.name === '*' || k.name === '**') {
+        const v = ks[i + 1] ? this.eval(ks[i + 1] as SyntaxNode, scope) : val();
+        all.push(v);
+        if (k.name === '*' && v.items) pos.push(...v.items);
+        if (k.name === '**' && v.entries) for (const [ek, ev] of v.entries) kw.set(ek, ev);
+        i++;
+        continue;
+      }
+      const v = this.eval(k, scope);
+      pos.push(v);
+      all.push(v);
+    }
+    return { pos, kw, all };
+  }
+
   private callExpr(n: SyntaxNode, scope: Scope): Val {
     const calleeNode = n.firstChild as SyntaxNode;
     const callee = this.eval(calleeNode, scope);
     const argList = n.getChild('ArgList');
-    const pos: Val[] = [];
-    const kw = new Map<string, Val>();
-    const all: Val[] = [];
-    if (argList && argList.getChild('for')) {
-      // f(x for x in xs): the single argument is a generator.
-      const g = this.comprehension(argList, scope);
-      pos.push(g);
-      all.push(g);
-    } else if (argList) {
-      const ks = this.kids(argList);
-      for (let i = 0; i < ks.length; i++) {
-        const k = ks[i] as SyntaxNode;
-        if (['(', ')', ','].includes(k.name)) continue;
-        if (k.name === 'VariableName' && ks[i + 1]?.name === 'AssignOp' && ks[i + 2]) {
-          const v = this.eval(ks[i + 2] as SyntaxNode, scope);
-          kw.set(this.t(k), v);
-          all.push(v);
-          i += 2;
-          continue;
+    const a = argList ? this.args(argList, scope) : { pos: [], kw: new Map<string, Val>(), all: [] };
+    return this.call(callee, a.pos, a.kw, a.all, this.line(n.from), scope);
+  }
+
+  /** Whether a value can be called (a function, a bound or partial callable, a class, a library function). */
+  private callable(v: Val): boolean {
+    return !!(v.fn || v.partial || v.getter || (v.cls && !v.inst) || (v.cls && v.inst && this.memberOf(v.cls, '__call__')) || (v.ref && !v.ref.endsWith('()')));
+  }
+
+  /** A callable that runs programs or code: os.system, or a partial/methodcaller that ends in one. */
+  private dangerousCallable(v: Val, depth = 0): boolean {
+    if (depth > 4) return false;
+    if (v.ref && !v.ref.endsWith('()') && runsCode(normalizeRef(v.ref))) return true;
+    if (v.partial) return this.dangerousCallable(v.partial.callee, depth + 1) || [...v.partial.pos, ...v.partial.kw.values()].some((a) => this.strong(a, 1));
+    if (v.getter) return RUNNER_METHOD.test(v.getter.name.split('.').pop() as string);
+    return false;
+  }
+
+  /** A value the analysis must not lose: a callable that runs code, or tainted data. */
+  private strong(v: Val, depth = 0): boolean {
+    if (v.inst) return false;
+    if (this.dangerousCallable(v)) return true;
+    if (v.flags & (TAINT | F.DL_PATH | F.EXECUTABLE)) return true;
+    if (depth < 2 && v.items) return v.items.slice(0, 16).some((i) => this.strong(i, depth + 1));
+    if (depth < 2 && v.entries) return [...v.entries.values()].slice(0, 16).some((i) => this.strong(i, depth + 1));
+    return false;
+  }
+
+  /** Arguments worth analysing a callee again for: callables, tainted data, constant text. */
+  private interesting(v: Val, depth = 0): boolean {
+    if (this.strong(v, depth)) return true;
+    if (v.fn || v.cls || v.mod) return true;
+    // Constant text only when it can matter downstream: a command, a URL, code, a path.
+    if (v.text !== undefined && v.text.length > 2 && (looksActive(v.text) || /[/\\|;&$`]/.test(v.text))) return true;
+    if (depth < 2 && v.items) return v.items.slice(0, 16).some((i) => this.interesting(i, depth + 1));
+    return false;
+  }
+
+  /** A short, stable description of a value, to tell analyses with different arguments apart. */
+  private sig(v: Val, depth = 0): string {
+    const p: string[] = [];
+    if (v.text !== undefined) p.push(`t${v.text.slice(0, 96)}`);
+    if (v.num !== undefined) p.push(`n${v.num}`);
+    if (v.ref) p.push(`r${v.ref}`);
+    if (v.fn) p.push(`f${v.fn.id}`);
+    if (v.cls) p.push(`c${v.cls.id}${v.inst ? 'i' : ''}`);
+    if (v.mod) p.push(`m${v.mod.path}`);
+    if (v.partial && depth < 3) p.push(`p(${this.sig(v.partial.callee, depth + 1)};${v.partial.pos.map((x) => this.sig(x, depth + 1)).join(',')})`);
+    if (v.getter && depth < 3) p.push(`g(${v.getter.kind}:${v.getter.name};${v.getter.pos.map((x) => this.sig(x, depth + 1)).join(',')})`);
+    if (v.items && depth < 2) p.push(`[${v.items.slice(0, 8).map((x) => this.sig(x, depth + 1)).join(',')}]`);
+    if (v.flags) p.push(`F${v.flags}`);
+    return p.join('|');
+  }
+
+  /**
+   * Calls a function defined in the analysed code. Its own analysis (arguments unknown) gives a summary; with
+   * arguments worth knowing it is analysed again with them, within the call-depth and step budgets.
+   */
+  private callFn(fn: FnInfo, pos: Val[], kw: Map<string, Val>, line: number, scope: Scope, self?: Val, force = false): Val {
+    if (fn.state === 'new') this.analyzeFn(fn);
+    const method = this.isMethod(fn);
+    const positional = method && self ? [self, ...pos] : pos;
+    const args = [...positional, ...kw.values()];
+    let result: Val | undefined;
+    const worth = force || args.some((a) => this.interesting(a));
+    if (worth) {
+      const must = args.some((a) => this.strong(a)) || force;
+      if (this.inline.includes(fn)) {
+        // Recursion: the outer analysis with these arguments covers the body.
+      } else if (this.inline.length >= MAX_CALL_DEPTH || this.overBudget()) {
+        if (must) this.limit(line, fn, this.inline.length >= MAX_CALL_DEPTH ? `calls nest more than ${MAX_CALL_DEPTH} deep` : 'the step budget for this code is spent');
+      } else {
+        const key = `${force ? `v${(self ?? positional[0])?.cls?.version ?? ''}` : ''}${args.length}:${positional.map((a) => this.sig(a)).join('\u0001')}\u0002${[...kw].map(([k, v]) => `${k}=${this.sig(v)}`).join('\u0001')}`;
+        const memo = fn.memo.get(key);
+        if (memo) result = memo;
+        else {
+          result = this.inlineCall(fn, positional, kw);
+          if (fn.memo.size < 64) fn.memo.set(key, result);
         }
-        if (k.name === '*' || k.name === '**') {
-          const v = ks[i + 1] ? this.eval(ks[i + 1] as SyntaxNode, scope) : val();
-          all.push(v);
-          if (k.name === '*' && v.items) pos.push(...v.items);
-          i++;
-          continue;
-        }
-        const v = this.eval(k, scope);
-        pos.push(v);
-        all.push(v);
       }
     }
-    return this.call(callee, pos, kw, all, this.line(n.from), scope);
+    for (const [i, m] of fn.paramMarks) {
+      const a = positional[i];
+      if (a) for (const l of m.lines) this.mark(a, m.flags, l, m.why[0] ?? `marked at ${this.at(l)}`, scope);
+    }
+    if (!result) {
+      const r = fn.returns ?? val();
+      result = r.param !== undefined && positional[r.param] ? (positional[r.param] as Val) : r;
+    }
+    return { ...result, why: [...result.why], lines: [...result.lines] };
+  }
+
+  private inlineCall(fn: FnInfo, positional: Val[], kw: Map<string, Val>): Val {
+    const mod = this.mods[fn.mod] as Mod;
+    return this.withMod(mod, () => {
+      const scope = newScope('function', fn.outer);
+      scope.fn = fn;
+      if (fn.cls) scope.cls = fn.cls;
+      const specs = this.params(fn.node);
+      let i = 0;
+      const used = new Set<string>();
+      specs.forEach((p, index) => {
+        let v: Val;
+        if (p.kind === 'pos') {
+          v = i < positional.length ? (positional[i++] as Val) : kw.get(p.name) ?? fn.defaults.get(p.name) ?? val({ flags: F.PARAM });
+          used.add(p.name);
+        } else if (p.kind === 'star') {
+          v = val({ items: positional.slice(i) });
+          i = positional.length;
+        } else if (p.kind === 'kwonly') {
+          v = kw.get(p.name) ?? fn.defaults.get(p.name) ?? val({ flags: F.PARAM });
+          used.add(p.name);
+        } else {
+          v = val({ entries: new Map([...kw].filter(([k]) => !used.has(k))) });
+        }
+        if (index === 0 && this.isMethod(fn)) scope.selfName = p.name;
+        scope.vars.set(p.name, { ...v, key: p.name, param: index });
+        scope.params.set(p.name, index);
+      });
+      this.inline.push(fn);
+      const saveQuiet = this.quiet;
+      const saveMode = this.inlineMode;
+      this.quiet = 0;
+      this.inlineMode = true;
+      try {
+        return this.runBody(fn, scope);
+      } finally {
+        this.quiet = saveQuiet;
+        this.inlineMode = saveMode;
+        this.inline.pop();
+      }
+    });
+  }
+
+  private limit(line: number, fn: FnInfo, why: string): void {
+    if (this.limitLines.has(line)) return;
+    this.limitLines.add(line);
+    this.hit('code.analysis-limit', 'high', line,
+      `The analysis stopped following a callable or tainted value into ${fn.name}(): ${why}, so what that call does with it was not examined`, HELP.limit);
+  }
+
+  /** Calls made by a library function that calls what it is given (Timer, Thread, atexit.register, map …). */
+  private invoke(inv: Invocation, name: string, pos: Val[], kw: Map<string, Val>, line: number, scope: Scope): void {
+    const argAt = (a: ArgAt): Val | undefined => (a.pos !== undefined ? pos[a.pos] : undefined) ?? (a.kw ? kw.get(a.kw) : undefined);
+    for (const where of inv.fn) {
+      const f = argAt(where);
+      if (!f || !this.callable(f)) continue;
+      const kwargs = inv.kwargs ? argAt(inv.kwargs)?.entries ?? new Map<string, Val>() : new Map<string, Val>();
+      const calls: Val[][] = [];
+      const spec = inv.args;
+      if ('seq' in spec) {
+        const s = argAt(spec.seq);
+        calls.push(s ? s.items ?? [withTaint(val(), [s])] : []);
+      } else if ('rest' in spec) calls.push(pos.slice(spec.rest));
+      else if ('unknown' in spec) calls.push(Array.from({ length: spec.unknown }, () => val()));
+      else {
+        const it = argAt(spec.each);
+        const items = it?.items && it.items.length <= MAX_UNROLL ? it.items : [it ? withTaint(val(), [it], TAINT) : val()];
+        for (const item of items) calls.push(spec.star ? item.items ?? [item] : [item]);
+      }
+      this.via.push(name.replace(/^builtins\./, ''));
+      try {
+        for (const c of calls) this.call(f, c, kwargs, [...c, ...kwargs.values()], line, scope);
+      } finally {
+        this.via.pop();
+      }
+    }
   }
 
   private call(callee: Val, pos: Val[], kw: Map<string, Val>, all: Val[], line: number, scope: Scope): Val {
-    if (callee.fn) return this.callLocal(callee.fn, pos, scope);
-    if (callee.cls) return withTaint(val({ ref: `${callee.cls.name}()`, cls: callee.cls }), all);
+    if (callee.fn) return this.callFn(callee.fn, pos, kw, line, scope, callee.self);
+    if (callee.partial) {
+      const p = callee.partial;
+      const merged = new Map([...p.kw, ...kw]);
+      return this.call(p.callee, [...p.pos, ...pos], merged, [...p.pos, ...pos, ...merged.values()], line, scope);
+    }
+    if (callee.getter) {
+      const g = callee.getter;
+      const obj = pos[0] ?? val();
+      let v = obj;
+      for (const part of g.name.split('.')) v = this.attribute(v, part, line);
+      if (g.kind === 'attrgetter') return v;
+      return this.call(v, g.pos, g.kw, [...g.pos, ...g.kw.values()], line, scope);
+    }
+    if (callee.cls && !callee.inst) return this.instantiate(callee.cls, pos, kw, all, line, scope);
+    if (callee.cls && callee.inst) {
+      const c = this.memberOf(callee.cls, '__call__');
+      if (c?.fn) return this.callFn(c.fn, pos, kw, line, scope, callee);
+    }
+    if (callee.mod) return withTaint(val(), all);
     const name = callee.ref ? normalizeRef(callee.ref) : callee.attr ? `.${callee.attr}` : '';
     const arg = (i: number, k?: string): Val | undefined => pos[i] ?? (k ? kw.get(k) : undefined);
+    const inv = name ? invocationOf(name) : undefined;
     const generic = (): Val => {
       const v = withTaint(val(callee.ref ? { ref: `${callee.ref}()` } : {}), [...all, ...(callee.recv ? [callee.recv] : [])]);
       // Mutating methods carry their arguments' taint into the receiver (collected.append(secret)).
-      if (callee.recv?.key && /^(append|extend|update|add|insert|setdefault|write|writelines|put)$/.test(callee.attr ?? '') && all.some((a) => a.flags & PROPAGATE)) {
+      if (callee.recv?.key && /^(append|extend|update|add|insert|setdefault|write|writelines|put)$/.test(callee.attr ?? '') && all.some((a) => a.flags & TAINT)) {
         const bound = this.lookup(callee.recv.key, scope);
         this.bind(callee.recv.key, withTaint({ ...bound }, all), scope);
       }
+      if (callee.recv?.entries && callee.attr === 'get' && pos[0] && isKnown(pos[0])) {
+        const e = callee.recv.entries.get(pos[0].text);
+        if (e) return e;
+      }
+      // A function that runs programs or code handed to a call the analysis does not model may be called there.
+      const passed = all.find((a) => this.dangerousCallable(a));
+      if (passed && name && !inv && !name.startsWith('builtins.')) {
+        const what = passed.ref ? normalizeRef(passed.ref) : passed.partial ? 'a functools.partial' : 'an operator.methodcaller';
+        this.hit('code.indirect-call', 'high', line, `Hands ${what} to ${name.replace(/^\./, '')}, which can call it later`, HELP.indirect, passed.lines);
+      }
       return v;
     };
+
+    // Library calls that call a function they are given.
+    if (inv) this.invoke(inv, name, pos, kw, line, scope);
+    const codeArgs = CODE_STRING_RUNNERS.get(name);
+    if (codeArgs) {
+      for (const a of codeArgs) {
+        const v = (a.pos !== undefined ? pos[a.pos] : undefined) ?? (a.kw ? kw.get(a.kw) : undefined);
+        if (!v) continue;
+        if (this.callable(v) && v.text === undefined) this.call(v, [], new Map(), [], line, scope);
+        else this.dynamicExec(name, v, line, scope);
+      }
+      return withTaint(val({ ref: `${name}()` }), all);
+    }
 
     // Strings and bytes.
     const strOp = this.stringMethod(callee, pos, kw, line);
@@ -855,14 +1679,62 @@ class PyAnalyzer {
         const [obj, attr] = pos;
         if (!obj || !attr) return val();
         if (isKnown(attr) && !(attr.flags & (F.BUILT | F.DECODED))) return this.attribute(obj, attr.text, line);
+        // The analysed code's own objects dispatch by name (getattr(self, "do_" + cmd)): a member, not a hidden import.
+        if (obj.cls || obj.mod) return isKnown(attr) ? withTaint(this.attribute(obj, attr.text, line), [attr]) : withTaint(val(), [obj, attr]);
         const root = obj.ref ? normalizeRef(obj.ref).split('.')[0] as string : undefined;
         const moduleLike = obj.ref !== undefined && !obj.ref.includes('()') && root !== undefined && (DANGER_ROOTS.has(root) || obj.ref === 'builtins');
-        if (isKnown(attr)) return moduleLike || obj.ref ? this.resolvedName(`${normalizeRef(obj.ref ?? '?')}.${attr.text}`, attr, line, 'getattr') : withTaint(val(), [obj, attr]);
+        if (isKnown(attr)) return moduleLike || obj.ref ? this.resolvedName(`${normalizeRef(obj.ref ?? '?')}.${attr.text}`, attr, line, 'getattr') : withTaint(this.attribute(obj, attr.text, line), [attr]);
         if (moduleLike) this.hit('code.dynamic-import', 'high', line, `Reaches an attribute of ${normalizeRef(obj.ref as string)} whose name is computed at run time`, HELP.imp, attr.lines);
         return withTaint(val(), [obj, attr]);
       }
-      case 'builtins.globals': case 'builtins.locals': case 'builtins.vars':
+      case 'builtins.setattr': {
+        const [obj, attr, v] = pos;
+        if (obj && attr && v && isKnown(attr)) {
+          if (obj.cls) this.setMember(obj.cls, attr.text, v);
+          else if (obj.mod) obj.mod.scope.vars.set(attr.text, v);
+          this.hooked(obj, attr.text, v, line, scope);
+        }
+        return val();
+      }
+      case 'builtins.globals': case 'builtins.locals':
         return val({ ref: `${name}()` });
+      case 'builtins.vars': {
+        const a = arg(0);
+        if (!a) return val({ ref: 'builtins.vars()' });
+        if (a.mod) return val({ entries: a.mod.scope.vars });
+        if (a.cls) return val({ entries: a.cls.members });
+        if (a.ref) return val({ ref: `${normalizeRef(a.ref)}.__dict__` });
+        return withTaint(val(), [a]);
+      }
+      case 'builtins.staticmethod': case 'builtins.classmethod': case 'builtins.property':
+        return pos[0] ? { ...pos[0] } : val();
+      case 'types.MethodType':
+        return pos[0]?.fn ? { ...pos[0], ...(pos[1] ? { self: pos[1] } : {}) } : generic();
+      case 'functools.partial': case 'functools.partialmethod': {
+        const f = pos[0] ?? kw.get('func');
+        if (!f) return val();
+        return withTaint(val({ ref: 'functools.partial()', partial: { callee: f, pos: pos.slice(1), kw: new Map(kw) } }), pos.slice(1), TAINT);
+      }
+      case 'operator.methodcaller': case 'operator.attrgetter': {
+        const n0 = pos[0];
+        if (!n0 || !isKnown(n0)) {
+          if (n0) this.hit('code.dynamic-import', 'high', line, `Builds an ${name} whose name is computed at run time`, HELP.imp, n0.lines);
+          return generic();
+        }
+        if (n0.flags & (F.BUILT | F.DECODED)) this.resolvedName(`<object>.${n0.text}`, n0, line, name);
+        return val({ ref: `${name}()`, getter: { kind: name === 'operator.methodcaller' ? 'methodcaller' : 'attrgetter', name: n0.text, pos: pos.slice(1), kw: new Map(kw) } });
+      }
+      case 'builtins.super': {
+        for (let s: Scope | undefined = scope; s; s = s.parent) {
+          const base = s.cls?.bases[0];
+          if (s.cls) return base ? val({ cls: base, inst: true, ref: 'builtins.super()' }) : val({ ref: 'builtins.super()' });
+        }
+        return val({ ref: 'builtins.super()' });
+      }
+      case 'builtins.dict': {
+        const base = pos[0];
+        return withTaint(val({ entries: new Map([...(base?.entries ?? []), ...kw]) }), all);
+      }
       case 'builtins.chr': {
         const a = arg(0);
         return a?.num !== undefined && a.num >= 0 && a.num <= 0x10ffff ? val({ text: String.fromCodePoint(a.num), flags: F.BUILT }) : val({ text: UNKNOWN });
@@ -889,7 +1761,7 @@ class PyAnalyzer {
         if (name === 'os.path.join') return this.pathJoin(pos, 'str');
         const a = arg(0);
         if (!a) return val();
-        if (name === 'os.path.dirname') return withTaint(val({ text: a.text?.replace(/\/[^/]*$/, '') ?? UNKNOWN }), [a], ~0);
+        if (name === 'os.path.dirname') return withTaint(val({ text: a.text === undefined ? UNKNOWN : a.text.includes('/') ? a.text.replace(/\/[^/]*$/, '') : '' }), [a], ~0);
         return withTaint(val({ ...(a.text !== undefined ? { text: a.text } : {}), ...(a.key ? { key: a.key } : {}) }), [a], ~0);
       }
       case 'pathlib.Path': return this.pathJoin(pos, 'path');
@@ -902,6 +1774,9 @@ class PyAnalyzer {
         const a = arg(0, 'key');
         return a ? this.envRead(a, line) : val();
       }
+      case 'sys.path.insert': { const p = arg(1); if (p) this.addSysPath(p); return val(); }
+      case 'sys.path.append': case 'site.addsitedir': { const p = arg(0); if (p) this.addSysPath(p); return val(); }
+      case 'sys.path.extend': { for (const p of arg(0)?.items ?? []) this.addSysPath(p); return val(); }
       case 'os.chmod': case 'os.lchmod': case 'pathlib.Path.chmod': {
         const path = name === 'pathlib.Path.chmod' ? callee.recv : arg(0, 'path');
         const mode = name === 'pathlib.Path.chmod' ? arg(0, 'mode') : arg(1, 'mode');
@@ -917,52 +1792,98 @@ class PyAnalyzer {
         const write = mode !== undefined && /[wax+]/.test(textOf(mode));
         const v = withTaint(val({ ref: 'builtins.open()', handle: { path, write } }), [path], F.SECRET);
         if (!write && p.flags & F.DL_PATH) withTaint(v, [val({ flags: F.DOWNLOADED, lines: p.lines, why: p.why })]);
-        if (credentialLocation(textOf(path))) v.flags |= F.SECRET;
+        const cred = credentialLocation(textOf(path));
+        if (cred) withTaint(v, [val({ flags: F.SECRET, lines: [line], why: [`${cred} read at ${this.at(line)}`] })]);
         return v;
       }
       case 'urllib.request.Request': {
+        const url = arg(0, 'url') ?? val();
         const data = arg(1, 'data');
+        const headers = arg(2, 'headers');
         const method = kw.get('method');
-        const v = withTaint(val({ ref: 'urllib.request.Request()' }), all, ~0);
-        const url = arg(0, 'url');
-        if (url) v.text = url.text ?? UNKNOWN;
+        const v = withTaint(val({ ref: 'urllib.request.Request()', items: [url, data ?? val(), headers ?? val()] }), [url], ~0);
+        v.text = url.text ?? UNKNOWN;
         if (data || (method && /POST|PUT|PATCH/i.test(textOf(method)))) v.flags |= F.REQUEST_BODY;
         return v;
       }
+      case 'zipimport.zipimporter': {
+        const p = arg(0, 'archivepath');
+        this.hit('code.dynamic-import', 'high', line, `Loads Python code from an archive at run time with ${name}${p && isKnown(p) ? ` (${p.text})` : ''}`, HELP.imp);
+        return withTaint(val({ ref: 'zipimport.zipimporter()', ...(p?.text !== undefined ? { text: p.text } : {}) }), all);
+      }
+      case 'zipimport.zipimporter.load_module': case 'zipimport.zipimporter.exec_module': case 'zipimport.zipimporter.find_spec': {
+        const archive = callee.recv;
+        const m = arg(0, 'fullname');
+        if (archive && isKnown(archive) && m && isKnown(m)) {
+          const root = `${joinPath('', archive.text.replace(/^\.\//, '')) ?? archive.text}!`;
+          for (const c of [`${root}/${m.text.replace(/\./g, '/')}.py`, `${root}/${m.text.replace(/\./g, '/')}/__init__.py`]) {
+            const loaded = this.load(c);
+            if (loaded) {
+              this.cur.deps.add(loaded.path);
+              return val({ mod: loaded.ref });
+            }
+          }
+        }
+        return generic();
+      }
     }
 
+    if (name === 'setuptools.setup' || name === 'distutils.core.setup') this.setupCall(kw, line);
+    if (name === 'torch.hub.load' || name === 'torch.hub.list' || name === 'torch.hub.help') {
+      // torch.hub imports hubconf.py from a GitHub repository (unless source="local"): code from outside this review.
+      const repoArg = arg(0, 'repo_or_dir');
+      const source = kw.get('source');
+      if (!(source && isKnown(source) && source.text === 'local')) {
+        const sensitive = this.cur.context === 'remote-code' || this.cur.context === 'setup';
+        this.hit('code.remote-import', sensitive ? 'high' : 'medium', line,
+          `Imports hubconf.py from the GitHub repository ${repoArg && isKnown(repoArg) ? repoArg.text : '(computed at run time)'} with ${name}; that code is not part of this review`,
+          'torch.hub runs the repository\'s hubconf.py with the user\'s privileges. Pin it (owner/repo:commit) and review it, or do not approve.', repoArg?.lines ?? []);
+      }
+    }
+    const connection = CONNECTIONS.get(name);
+    if (connection) {
+      const host = arg(0, connection);
+      return withTaint(val({ ref: `${name}()`, ...(host?.text !== undefined ? { text: host.text } : {}) }), all, ~0 & ~F.BUILT);
+    }
+    if (callee.recv?.handle && !callee.recv.handle.write && /^(read|readlines)$/.test(callee.attr ?? '') && isKnown(callee.recv.handle.path)) {
+      return { ...generic(), fromFile: callee.recv.handle.path.text };
+    }
+    if (name === 'pathlib.Path.read_text' && callee.recv && isKnown(callee.recv) && !credentialLocation(callee.recv.text)) {
+      return { ...generic(), fromFile: callee.recv.text };
+    }
     const fileWrite = ((callee.attr === 'write' || callee.attr === 'writelines') && callee.recv?.handle !== undefined) ||
       name === 'pathlib.Path.write_bytes' || name === 'pathlib.Path.write_text';
     if (fileWrite) {
       const data = arg(0);
       const target = name.startsWith('pathlib') ? callee.recv : callee.recv?.handle?.path;
       if (data && target && data.flags & F.DOWNLOADED) {
-        this.mark(target, F.DL_PATH, line, `written with downloaded content at line ${line}`, scope);
+        this.mark(target, F.DL_PATH, line, `written with downloaded content at ${this.at(line)}`, scope);
         scope.downloads.push(line);
         this.reachDecodes(data, 'a file write', line);
       }
       if (data && target && data.flags & F.DECODED && !(data.flags & F.DOWNLOADED)) {
-        this.mark(target, F.DL_PATH, line, `written with decoded content at line ${line}`, scope);
+        this.mark(target, F.DL_PATH, line, `written with decoded content at ${this.at(line)}`, scope);
       }
       return generic();
     }
     if (name === 'shutil.copyfileobj') {
       const [src, dst] = pos;
       if (src && dst?.handle && src.flags & F.DOWNLOADED) {
-        this.mark(dst.handle.path, F.DL_PATH, line, `written with downloaded content at line ${line}`, scope);
+        this.mark(dst.handle.path, F.DL_PATH, line, `written with downloaded content at ${this.at(line)}`, scope);
         scope.downloads.push(line);
       }
       return generic();
     }
     if (TOKEN_GETTERS.has(name)) {
-      this.secretReads.push({ line, what: 'the Hugging Face token' });
-      return val({ flags: F.SECRET, lines: [line], why: [`the Hugging Face token read at line ${line}`] });
+      this.cur.secretReads.push({ line, what: 'the Hugging Face token' });
+      return val({ flags: F.SECRET, lines: [line], why: [`the Hugging Face token read at ${this.at(line)}`] });
     }
     if (FILE_ACCESS.has(name)) {
       const path = name.startsWith('pathlib.Path.') ? callee.recv : arg(0);
       if (path) this.fileAccess(name, path, line);
       const v = generic();
-      if (path && credentialLocation(textOf(path))) v.flags |= F.SECRET;
+      const cred = path ? credentialLocation(textOf(path)) : undefined;
+      if (cred) withTaint(v, [val({ flags: F.SECRET, lines: [line], why: [`${cred} read at ${this.at(line)}`] })]);
       return v;
     }
     if (SPAWN_ARGV.has(name) || SPAWN_SHELL.has(name) || osExecProgramIndex(name) !== undefined) {
@@ -970,13 +1891,18 @@ class PyAnalyzer {
       return withTaint(val({ ref: `${name}()` }), all);
     }
     if (DYNAMIC_EXEC.has(name) || name === 'code.InteractiveInterpreter.runsource') {
-      const a = arg(0, name === 'builtins.compile' ? 'source' : 'source') ?? arg(0, 'code');
+      const a = arg(0, 'source') ?? arg(0, 'code') ?? arg(0, 'path_name') ?? arg(0, 'mod_name');
       if (a) this.dynamicExec(name, a, line, scope);
+      if (a && isKnown(a) && (name === 'runpy.run_path' || name === 'runpy.run_module')) {
+        const path = name === 'runpy.run_path' ? joinPath('', a.text.replace(/^\.\//, '')) : this.resolveModule(a.text, this.cur);
+        const loaded = path ? this.load(path) : undefined;
+        if (loaded) this.cur.deps.add(loaded.path);
+      }
       return withTaint(val({ ref: `${name}()`, flags: a && a.flags & F.DECODED ? F.DECODED : 0 }), all);
     }
     if (name === 'marshal.loads' || name === 'marshal.load') {
       const a = arg(0);
-      const v = val({ ref: 'marshal.loads()', flags: F.DECODED, lines: [line], why: [`a code object unmarshalled at line ${line}`] });
+      const v = val({ ref: 'marshal.loads()', flags: F.DECODED, lines: [line], why: [`a code object unmarshalled at ${this.at(line)}`] });
       if (a && (isKnown(a) || a.flags & (F.DECODED | F.DOWNLOADED))) {
         this.decodes.set(line, { line, technique: 'marshal', inputLength: textOf(a).length, literal: isKnown(a), active: true });
         this.reachDecodes(a, 'marshal.loads', line);
@@ -1006,23 +1932,62 @@ class PyAnalyzer {
       const p = a ? this.pathFlags(a, scope) : undefined;
       if (p && p.flags & (F.DL_PATH | F.DOWNLOADED)) this.hit('code.download-exec', 'critical', line, `Imports Python code from a downloaded file (${p.why[0] ?? 'downloaded'})`, HELP.dlexec, p.lines);
       else this.hit('code.dynamic-import', 'high', line, `Loads Python code from a file path at run time with ${name}`, HELP.imp);
+      if (a && isKnown(a)) {
+        const path = joinPath('', a.text.replace(/^\.\//, ''));
+        const loaded = path ? this.load(path) : undefined;
+        if (loaded) this.cur.deps.add(loaded.path);
+      }
       return generic();
     }
     const toPath = FETCH_TO_PATH.get(name);
-    if (toPath !== undefined) return this.fetchToPath(name, toPath, pos, kw, line, scope);
-    if (FETCH.has(name) || SEND.has(name) || name === 'urllib.request.urlopen') return this.network(name, pos, kw, all, line);
+    if (toPath !== undefined) {
+      const op = netOp('urllib.request.urlretrieve', [pos[0] ?? kw.get('url') ?? val()], new Map());
+      if (op && !name.startsWith('huggingface_hub') && !name.startsWith('transformers')) this.leaks(name, op, line);
+      return this.fetchToPath(name, toPath, pos, kw, line, scope);
+    }
+    // Any method of an XML-RPC proxy is a request to its server.
+    const rpc = callee.recv?.ref && normalizeRef(callee.recv.ref) === 'xmlrpc.client.ServerProxy' ? callee.recv : undefined;
+    const op = rpc ? { kind: 'http' as const, method: 'POST', dest: rpc, parts: [...all.map((v) => ({ where: 'body' as const, v })), { where: 'host' as const, v: rpc }], sends: true }
+      : netOp(name, pos, kw, callee.recv?.ref && CONNECTIONS.has(normalizeRef(callee.recv.ref)) ? callee.recv : undefined);
+    if (op) return this.network(name, op, line);
+    if (FETCH.has(name) || SEND.has(name)) {
+      const first = pos[0] ?? kw.get('url');
+      const parts: NetOp['parts'] = all.map((v) => ({ where: v === first ? 'url' as const : 'body' as const, v }));
+      return this.network(name, { kind: 'http', method: '', ...(first ? { dest: first } : {}), parts, sends: SEND.has(name) }, line);
+    }
     return generic();
   }
 
-  private callLocal(fn: FnInfo, pos: Val[], scope: Scope): Val {
-    if (fn.state === 'new') this.analyzeFn(fn);
-    const offset = fn.cls ? 1 : 0;
-    for (const [i, m] of fn.paramMarks) {
-      const a = pos[i - offset];
-      if (a) for (const l of m.lines) this.mark(a, m.flags, l, m.why[0] ?? `marked at line ${l}`, scope);
+  /** setup(data_files=…, entry_points=…, py_modules=…): files installed outside the package, commands shadowed. */
+  private setupCall(kw: Map<string, Val>, line: number): void {
+    const texts = (v: Val | undefined): string[] => (v?.items ?? (v ? [v] : [])).filter(isKnown).map((x) => x.text);
+    const data = (kw.get('data_files')?.items ?? []).map((e) => ({ dir: e.items?.[0] && isKnown(e.items[0]) ? e.items[0].text : '', files: texts(e.items?.[1]), line }));
+    const scripts: { name: string; target: string; line: number }[] = [];
+    const ep = kw.get('entry_points');
+    const lists = ep?.entries ? [ep.entries.get('console_scripts'), ep.entries.get('gui_scripts')] : [];
+    for (const spec of lists.flatMap((l) => texts(l)).concat(ep && isKnown(ep) ? ep.text.split('\n') : [])) {
+      const at = spec.indexOf('=');
+      if (at > 0) scripts.push({ name: spec.slice(0, at).trim(), target: spec.slice(at + 1).trim(), line });
     }
-    const r = fn.returns ?? val();
-    return { ...r, why: [...r.why], lines: [...r.lines] };
+    for (const h of [...judgeDataFiles(data, 'setup()'), ...judgeEntryPoints(scripts, 'setup()')]) this.hit(h.check, h.severity, line, h.message, h.help);
+    const startup = texts(kw.get('py_modules')).find((m) => /^(sitecustomize|usercustomize)$/.test(m));
+    if (startup) {
+      this.hit('setup.data-files', 'high', line, `setup() installs ${startup}.py as a top-level module, which Python imports at every interpreter start`,
+        'A start-up hook runs in every Python process. Do not approve.');
+    }
+  }
+
+  /** A class defined here, called: __new__, __init__ (and a dataclass's __post_init__) run, and later __del__. */
+  private instantiate(cls: ClassInfo, pos: Val[], kw: Map<string, Val>, all: Val[], line: number, scope: Scope): Val {
+    // The object carries its arguments' taint (it may be sent somewhere whole); its state is in its members.
+    const inst = withTaint(val({ ref: `${cls.name}()`, cls, inst: true }), all);
+    for (const m of ['__new__', '__init__', '__post_init__']) {
+      const f = this.memberOf(cls, m);
+      if (f?.fn) this.callFn(f.fn, pos, kw, line, scope, inst);
+    }
+    const del = this.memberOf(cls, '__del__');
+    if (del?.fn) this.callFn(del.fn, [], new Map(), line, scope, { ...inst, cls }, cls.hot);
+    return { ...inst, cls };
   }
 
   private stringMethod(callee: Val, pos: Val[], kw: Map<string, Val>, line: number): Val | undefined {
@@ -1098,7 +2063,7 @@ class PyAnalyzer {
       const preview = out !== undefined && /^[\x20-\x7e\s]*$/.test(out.slice(0, 120)) ? out.slice(0, 100).replace(/\s+/g, ' ') : undefined;
       if (!prev) this.decodes.set(line, { line, technique, inputLength: textOf(input).length, literal, active: out !== undefined && looksActive(out), ...(preview ? { preview } : {}) });
     }
-    const v = val({ text, bytes: true, flags: F.DECODED, lines: [line], why: [`decoded with ${technique} at line ${line}`] });
+    const v = val({ text, bytes: true, flags: F.DECODED, lines: [line], why: [`decoded with ${technique} at ${this.at(line)}`] });
     return withTaint(v, [input], ~F.BUILT);
   }
 
@@ -1123,10 +2088,10 @@ class PyAnalyzer {
     if (/^(HOME|USERPROFILE)$/.test(name.text)) return val({ text: '~' });
     if (/^(APPDATA|LOCALAPPDATA|XDG_CONFIG_HOME)$/.test(name.text)) return val({ text: `~/${name.text}` });
     if (isSecretVariable(name.text)) {
-      this.secretReads.push({ line, what: `$${name.text}` });
-      return val({ flags: F.SECRET, lines: [line], why: [`$${name.text} read at line ${line}`] });
+      this.cur.secretReads.push({ line, what: `$${name.text}` });
+      return val({ flags: F.SECRET, lines: [line], why: [`$${name.text} read at ${this.at(line)}`] });
     }
-    return val({ text: UNKNOWN });
+    return val({ text: UNKNOWN, flags: F.ENV_VALUE });
   }
 
   private importByName(nameVal: Val, line: number, via: string): Val {
@@ -1136,7 +2101,7 @@ class PyAnalyzer {
       return withTaint(val(), [nameVal]);
     }
     const mod = nameVal.text;
-    this.imports.push({ module: mod, line });
+    this.cur.imports.push({ module: mod, line: line - (this.cur.index + 1) * SPAN });
     if (nameVal.flags & (F.BUILT | F.DECODED)) {
       const root = mod.split('.')[0] as string;
       const bad = DANGER_ROOTS.has(root);
@@ -1144,6 +2109,9 @@ class PyAnalyzer {
         `Imports "${mod}" through ${via} with a name ${nameVal.flags & F.DECODED ? 'decoded' : 'assembled'} at run time${bad ? ` (${root} can run commands or code)` : ''}`, HELP.obf, nameVal.lines);
     }
     if (SCANNER_PACKAGES.has(mod.split('.')[0] as string)) this.hit('code.scanner-aware', 'high', line, `Imports ${mod}, a model-scanner package`, HELP.scanner);
+    const chain = /^[\w.]+$/.test(mod) ? this.importChain(mod, this.cur) : undefined;
+    // __import__("a.b") returns the top package; import_module("a.b") the module itself.
+    if (chain) return val({ mod: (via === '__import__' ? chain[0] : chain[chain.length - 1]) as ModuleRef });
     return val({ ref: mod });
   }
 
@@ -1163,13 +2131,13 @@ class PyAnalyzer {
     if (cred) {
       this.reachDecodes(path, name, line);
       this.hit('code.credentials', 'critical', line, `Accesses ${cred} (${textOf(path).replace(/\0+/g, '…')}) with ${name}`, HELP.creds, path.lines);
-      this.secretReads.push({ line, what: cred });
+      this.cur.secretReads.push({ line, what: cred });
     }
   }
 
   private chmodX(path: Val, line: number, scope: Scope): void {
     const p = this.pathFlags(path, scope);
-    this.mark(path, F.EXECUTABLE, line, `made executable at line ${line}`, scope);
+    this.mark(path, F.EXECUTABLE, line, `made executable at ${this.at(line)}`, scope);
     if (p.flags & F.DL_PATH) {
       this.hit('code.chmod-exec', 'critical', line, `Makes a downloaded file executable (${p.why[0] ?? 'downloaded'})`, HELP.dlexec, p.lines);
     }
@@ -1182,7 +2150,7 @@ class PyAnalyzer {
     // Weights fetched from the Hub by its own client are how models load; they are not treated as code downloads.
     if (hub) return val({ text: UNKNOWN });
     const from = url && isKnown(url) ? ` from ${url.text.slice(0, 80)}` : '';
-    const why = `downloaded${from} by ${name} at line ${line}`;
+    const why = `downloaded${from} by ${name} at ${this.at(line)}`;
     if (where !== 'return') {
       const dest = pos[where] ?? kw.get('filename') ?? kw.get('out') ?? kw.get('output') ?? kw.get('dst');
       if (dest) {
@@ -1199,44 +2167,84 @@ class PyAnalyzer {
 
   private fetchNote(name: string, url: Val, line: number, hub: boolean): void {
     this.reachDecodes(url, name, line);
-    if (this.context === 'remote-code' && !hub && !isHubHost(hostOf(textOf(url))) && !isLocalHost(hostOf(textOf(url)))) {
+    if (this.cur.context === 'remote-code' && !hub && !isHubHost(hostOf(textOf(url))) && !isLocalHost(hostOf(textOf(url)))) {
       this.hit('code.network-fetch', 'high', line, `Model code contacts ${hostOf(textOf(url)) ?? 'a server'} when it runs (${name})`, HELP.fetch, url.lines);
     }
   }
 
-  private network(name: string, pos: Val[], kw: Map<string, Val>, all: Val[], line: number): Val {
-    const first = pos[0] ?? kw.get('url') ?? kw.get('address') ?? val();
-    const method = name === 'requests.request' || name === 'requests.Session.request' ? textOf(first).toUpperCase() : '';
-    const urlVal = method ? (pos[1] ?? kw.get('url') ?? val()) : first;
-    const hasBody = (name === 'urllib.request.urlopen' && (pos[1] !== undefined || kw.has('data') || (first.flags & F.REQUEST_BODY) !== 0)) ||
-      (method !== '' && /POST|PUT|PATCH/.test(method));
-    const isSend = SEND.has(name) || hasBody;
-    const host = hostOf(textOf(urlVal)) ?? (urlVal.items ? textOf(urlVal.items[0] ?? val()) : undefined);
-    const result = withTaint(val({ ref: `${name}()`, flags: F.DOWNLOADED, lines: [line], why: [`downloaded by ${name} at line ${line}`] }), [urlVal], F.DECODED);
-    this.reachDecodes(urlVal, name, line);
-    if (!isSend) {
-      this.fetchNote(name, urlVal, line, false);
+  /**
+   * Secrets leaving the machine through a network operation, whatever its method: in the URL (host, path, query),
+   * a DNS name, a body, or headers to a host that is not the secret's own service. Returns whether it reported.
+   */
+  private leaks(name: string, op: NetOp, line: number): boolean {
+    const dest = op.dest;
+    const host = destHost(dest);
+    if (staysLocal(host)) return false;
+    const url = op.parts.find((p) => p.where === 'url')?.v ?? dest;
+    const bad = op.parts.filter((p) => p.v.flags & (F.SECRET | F.ENV_ALL)).filter((p) => {
+      if (p.where !== 'headers') return true;
+      if (p.v.flags & F.ENV_ALL) return true;
+      if (allSecretsHome(p.v, host)) return false;
+      // A URL the user configures (an environment variable) or the caller passes: the caller's analysis decides.
+      return !(!isKnownHost(host) && url && url.flags & (F.PARAM | F.ENV_VALUE));
+    });
+    const first = bad[0];
+    if (!first) return false;
+    const env = (first.v.flags & F.ENV_ALL) !== 0;
+    const what = env ? 'the whole environment' : secretWhat(first.v);
+    const where = isKnownHost(host) ? host : host && /[a-z0-9-]\.[a-z]{2,}$/i.test(host) ? `a host under ${host.replace(/^.*\0+\.?/, '')}` : 'a host computed at run time';
+    const how = op.kind === 'dns' ? 'a DNS lookup of a name built from it' : `the ${first.where}${op.method ? ` of an HTTP ${op.method}` : ''}`;
+    this.hit(env ? 'code.env-sweep' : 'code.network-send', 'critical', line, `Exfiltration: sends ${what} to ${where} in ${how} (${name})`, HELP.exfil, first.v.lines);
+    for (const p of op.parts) this.reachDecodes(p.v, name, line);
+    return true;
+  }
+
+  private network(name: string, op: NetOp, line: number): Val {
+    const url = op.parts.find((p) => p.where === 'url')?.v ?? op.dest ?? val();
+    const host = destHost(op.dest) ?? (url.items ? textOf(url.items[0] ?? val()) : undefined);
+    const result = withTaint(val({ ref: `${name}()`, flags: op.kind === 'http' || op.kind === 'socket' ? F.DOWNLOADED : 0, lines: [line], why: [`downloaded by ${name} at ${this.at(line)}`] }), [url], F.DECODED);
+    this.reachDecodes(url, name, line);
+    if (this.leaks(name, op, line)) return result;
+    if (!op.sends) {
+      if (op.kind === 'http') this.fetchNote(name, url, line, false);
       return result;
     }
-    for (const a of all) this.reachDecodes(a, name, line);
-    if (isLocalHost(host) || (isHubHost(host) && !all.some((a) => a.flags & (F.SECRET | F.ENV_ALL)))) return result;
-    const secret = all.find((a) => a.flags & (F.SECRET | F.ENV_ALL)) ?? (first.flags & (F.SECRET | F.ENV_ALL) ? first : undefined);
+    for (const p of op.parts) this.reachDecodes(p.v, name, line);
+    if (isLocalHost(host) || isHubHost(host)) return result;
     const where = host && !host.includes(UNKNOWN) ? host : 'a remote host';
-    if (secret) {
-      const what = secret.flags & F.ENV_ALL ? 'the whole environment' : secret.why[0] ? secret.why[0] : 'secrets';
-      this.hit(secret.flags & F.ENV_ALL ? 'code.env-sweep' : 'code.network-send', 'critical', line, `Sends ${what} to ${where} (${name})`, HELP.creds, secret.lines);
-    } else {
-      const h = this.hit('code.network-send', 'high', line, `Sends data to ${where} (${name})`, HELP.send);
-      if (h) this.sends.push(h);
+    // A credential in the headers to its own service (or to an endpoint the user configures): an API call.
+    const auth = op.parts.find((p) => p.where === 'headers' && p.v.flags & F.SECRET);
+    if (auth) {
+      this.hit('code.network-send', 'medium', line, `Calls ${where} with ${secretWhat(auth.v)} as its credential (${name})`, HELP.send);
+      return result;
     }
+    const h = this.hit('code.network-send', 'high', line, `Sends data to ${where} (${name})`, HELP.send);
+    if (h) this.cur.sends.push({ hit: h, host });
     return result;
+  }
+
+  /** A repository file exec(open(p).read()) runs: analysed as part of the program. */
+  private execFile(code: Val): Mod | undefined {
+    if (code.fromFile === undefined || code.flags & (F.DOWNLOADED | F.DECODED)) return undefined;
+    const rel = code.fromFile.replace(/^\.\//, '');
+    for (const base of [dirname(this.cur.path), '']) {
+      const p = joinPath(base, rel);
+      if (p === undefined || !this.sources.has(p)) continue;
+      const m = this.load(p);
+      if (m) this.cur.deps.add(m.path);
+      return m;
+    }
+    return undefined;
   }
 
   private dynamicExec(name: string, code: Val, line: number, scope: Scope): void {
     const short = name.replace(/^builtins\./, '');
     const p = this.pathFlags(code, scope);
     this.reachDecodes(code, short, line);
-    if (code.flags & F.DOWNLOADED || (name.startsWith('runpy.run_path') && p.flags & F.DL_PATH)) {
+    const file = this.execFile(code);
+    if (file) {
+      this.hit('code.dynamic-exec', 'medium', line, `Runs the code of ${file.path} with ${short} (that file is analysed with this one)`, HELP.exec);
+    } else if (code.flags & F.DOWNLOADED || (name.startsWith('runpy.run_path') && p.flags & F.DL_PATH)) {
       this.hit('code.download-exec', 'critical', line, `Runs code downloaded from the network with ${short}${code.why[0] ? ` (${code.why[0]})` : ''}`, HELP.dlexec, code.lines);
     } else if (code.flags & F.DECODED) {
       this.hit('code.dynamic-exec', 'critical', line, `Runs hidden code with ${short}: ${code.why[0] ?? 'decoded at run time'}${isKnown(code) ? ` → ${JSON.stringify(code.text.slice(0, 80))}` : ''}`, HELP.exec, code.lines);
@@ -1253,9 +2261,9 @@ class PyAnalyzer {
 
   /**
    * Severity of running a process: critical when the program or its script was downloaded, decoded or chmod'ed
-   * (+x) here, or the shell text pipes a download into an interpreter; high when the program is computed at run
-   * time or assembled from pieces, or when a fixed tool runs from remote code or setup.py (it runs on load or
-   * install); medium for a fixed tool in a script a user runs on purpose (a convert script calling git).
+   * (+x) here, when the shell text pipes a download into an interpreter, or when a network tool carries a secret;
+   * high when the program is computed at run time or assembled from pieces, or when a fixed tool runs from remote
+   * code or setup.py (it runs on load or install); medium for a fixed tool in a script a user runs on purpose.
    */
   private spawn(name: string, pos: Val[], kw: Map<string, Val>, line: number, scope: Scope): void {
     const execIdx = osExecProgramIndex(name);
@@ -1285,6 +2293,18 @@ class PyAnalyzer {
 
     // Download, decode and chmod flows on the program or the script an interpreter runs.
     const progName = isKnown(program) ? (program.text.trim().split(/\s+/)[0] ?? '').replace(/^.*\//, '').toLowerCase() : '';
+    // Secrets on the command line of a program that talks to the network leave the machine.
+    const carrier = [cmd, ...argv].find((a) => a.flags & (F.SECRET | F.ENV_ALL));
+    if (carrier) {
+      const words = [shellText ?? '', ...argv.map((a) => a.text ?? '')].join(' ');
+      if (NET_TOOL.test(progName) || NET_TOOL_WORD.test(words)) {
+        const env = (carrier.flags & F.ENV_ALL) !== 0;
+        const tool = NET_TOOL.test(progName) ? progName : NET_TOOL_WORD.exec(words)?.[2] ?? 'a network tool';
+        this.hit(env ? 'code.env-sweep' : 'code.network-send', 'critical', line,
+          `Exfiltration: runs ${tool} with ${env ? 'the whole environment' : secretWhat(carrier)} on its command line (${name})`, HELP.exfil, carrier.lines);
+        return;
+      }
+    }
     const candidates = [program];
     if (/^(ba|da|z|k)?sh$|^python[\d.]*$|^py$|^perl$|^node$|^ruby$|^pwsh$|^powershell$/.test(progName) && argv.length > 1) {
       const script = argv.slice(1).find((a) => !isKnown(a) || !a.text.startsWith('-'));
@@ -1316,7 +2336,7 @@ class PyAnalyzer {
         const o = argv.findIndex((a) => isKnown(a) && /^(-o|-O|--output|--output-document)$/.test(a.text));
         const dest = o >= 0 ? argv[o + 1] : undefined;
         if (dest) {
-          this.mark(dest, F.DL_PATH, line, `downloaded by ${progName} at line ${line}`, scope);
+          this.mark(dest, F.DL_PATH, line, `downloaded by ${progName} at ${this.at(line)}`, scope);
           scope.downloads.push(line);
         }
       }
@@ -1327,7 +2347,7 @@ class PyAnalyzer {
     if (!isKnown(program) && !(shellText && /^\s*[\w./-]+/.test(shellText) && !shellText.trimStart().startsWith('__UNKNOWN__'))) {
       const dl = scope.downloads[0];
       if (dl !== undefined) {
-        this.hit('code.download-exec', 'critical', line, `Downloads a file (line ${dl}) and runs a program whose path is computed at run time (${name})`, HELP.dlexec, [dl]);
+        this.hit('code.download-exec', 'critical', line, `Downloads a file (${this.at(dl)}) and runs a program whose path is computed at run time (${name})`, HELP.dlexec, [dl]);
       } else {
         this.hit('code.process-spawn', 'high', line, `Runs a program computed at run time with ${name}`, HELP.spawn, program.lines);
       }
@@ -1338,8 +2358,9 @@ class PyAnalyzer {
       this.hit('code.process-spawn', 'high', line, `Runs a program whose name is assembled from pieces: ${shown.slice(0, 100)}`, HELP.obf);
       return;
     }
-    const sensitive = this.context === 'remote-code' || this.context === 'setup';
-    const where = this.context === 'remote-code' ? 'model code loaded with trust_remote_code' : this.context === 'setup' ? 'install-time code' : 'this script';
+    const context = this.cur.context;
+    const sensitive = context === 'remote-code' || context === 'setup';
+    const where = context === 'remote-code' ? 'model code loaded with trust_remote_code' : context === 'setup' ? 'install-time code' : 'this script';
     this.hit('code.process-spawn', sensitive ? 'high' : 'medium', line, `Runs \`${shown.replace(/__UNKNOWN__/g, '…').slice(0, 100)}\` (${name}) from ${where}`, HELP.spawn);
   }
 
@@ -1356,10 +2377,17 @@ class PyAnalyzer {
   }
 }
 
+/** What secret a value carries, for messages: `$HF_TOKEN (read at line 3)`. */
+function secretWhat(v: Val): string {
+  const w = v.why.find((x) => / read at /.test(x));
+  return w ? w.replace(/ read at (.*)$/, ' (read at $1)') : 'a secret';
+}
+
 const SHELL_TO_CODE: Record<ShellKind, string> = {
   'pipe-to-shell': 'code.download-exec', 'decode-exec': 'code.obfuscation', 'subst-exec': 'code.download-exec', 'download-exec': 'code.download-exec',
   'chmod-exec': 'code.chmod-exec', credentials: 'code.credentials', 'env-sweep': 'code.env-sweep', 'network-send': 'code.network-send',
   'reverse-shell': 'code.reverse-shell', obfuscation: 'code.obfuscation', 'install-from-url': 'code.install-from-url'
 };
 
+export { DNS_LOOKUPS };
 export type { ShellHit };

@@ -8,7 +8,8 @@ export function relativeImports(src: string): string[] {
   parser.parse(src).iterate({
     enter: (n) => {
       if (n.name !== 'ImportStatement') return;
-      const text = src.slice(n.from, n.to).replace(/\s+/g, ' ');
+      // Identifiers are NFKC-normalised, as Python's tokenizer does (`from .ｕｔｉｌｓ import x` imports utils).
+      const text = src.slice(n.from, n.to).replace(/\s+/g, ' ').normalize('NFKC');
       const m = /^from (\.+)([\w.]*) import \(?\s*([^)]*)/.exec(text);
       if (!m) return false;
       const dots = m[1] as string;

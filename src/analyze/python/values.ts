@@ -19,27 +19,71 @@ export const F = {
   /** The whole process environment (os.environ). */
   ENV_ALL: 64,
   /** A urllib Request carrying a body. */
-  REQUEST_BODY: 128
+  REQUEST_BODY: 128,
+  /** A value read from a (non-secret) environment variable: the user configures it (an endpoint URL). */
+  ENV_VALUE: 256,
+  /** Derived from a parameter of the function being analysed without its callers: the caller decides. */
+  PARAM: 512
 } as const;
 
+/** What taints data: where it came from matters wherever it goes. */
+export const TAINT = F.DECODED | F.DOWNLOADED | F.SECRET | F.ENV_ALL;
 /** Flags that survive being passed through calls the analysis does not model (json.dumps, dict, BytesIO …). */
-export const PROPAGATE = F.DECODED | F.DOWNLOADED | F.SECRET | F.ENV_ALL;
+export const PROPAGATE = TAINT | F.ENV_VALUE | F.PARAM;
 
 export interface FnInfo {
+  id: number;
   node: SyntaxNode;
   name: string;
+  /** Index of the module whose source holds `node`. */
+  mod: number;
   /** Scope the function was defined in. */
   outer: Scope;
   cls?: ClassInfo;
+  /** The analysis without callers' arguments (parameters unknown): its summary and its own findings. */
   state: 'new' | 'running' | 'done';
   returns?: Val;
   /** Flags the function puts on its parameters' paths (a download into `dest`). */
   paramMarks: Map<number, Mark>;
+  /** Default values, evaluated where the function is defined. */
+  defaults: Map<string, Val>;
+  /** Results of analyses with particular arguments, by a signature of those arguments. */
+  memo: Map<string, Val>;
+  /** Decorated @staticmethod: no receiver. */
+  isStatic?: boolean;
 }
 
 export interface ClassInfo {
+  id: number;
   name: string;
   members: Map<string, Val>;
+  /** Base classes defined in the analysed code, in order. */
+  bases: ClassInfo[];
+  /** Other bases by dotted reference (threading.Thread). */
+  extBases: string[];
+  /** Bumped whenever a member is assigned, so analyses with different object state are told apart. */
+  version: number;
+  /** A member holds a callable or tainted value: methods are analysed with the object's state. */
+  hot: boolean;
+}
+
+/** A module of the analysed code (a repository file), as a value. */
+export interface ModuleRef {
+  path: string;
+  scope: Scope;
+}
+
+/** What calling a value made by functools.partial / operator.methodcaller / operator.attrgetter does. */
+export interface Bound {
+  callee: Val;
+  pos: Val[];
+  kw: Map<string, Val>;
+}
+export interface Getter {
+  kind: 'methodcaller' | 'attrgetter';
+  name: string;
+  pos: Val[];
+  kw: Map<string, Val>;
 }
 
 export interface Mark {
@@ -61,10 +105,21 @@ export interface Val {
   recv?: Val;
   attr?: string;
   items?: Val[];
+  /** A dict with constant string keys. */
+  entries?: Map<string, Val>;
   fn?: FnInfo;
+  /** The receiver of a bound method. */
+  self?: Val;
   cls?: ClassInfo;
+  /** An instance of `cls` (otherwise `cls` is the class itself). */
+  inst?: boolean;
+  mod?: ModuleRef;
+  partial?: Bound;
+  getter?: Getter;
   /** An open file: the path it was opened on and whether for writing. */
   handle?: { path: Val; write: boolean };
+  /** Text read from the file at this (known) path: exec(open(p).read()) runs that file. */
+  fromFile?: string;
   flags: number;
   /** The variable (or `self.attr`) this value was read from, to mark it later. */
   key?: string;
@@ -109,11 +164,13 @@ export function cap(s: string): string {
 /** Strips call markers from a reference: `requests.Session().post` → `requests.Session.post`. */
 export function normalizeRef(ref: string): string {
   let r = ref.replace(/\(\)/g, '');
-  for (const [from, to] of ALIASES) {
-    if (r === from || r.startsWith(`${from}.`)) {
-      r = to + r.slice(from.length);
-      break;
-    }
+  // Aliases can chain (torch.multiprocessing.get_context → multiprocessing.get_context → multiprocessing).
+  for (let pass = 0; pass < 4; pass++) {
+    const dot = r.indexOf('.');
+    const candidates = ALIAS_BY_ROOT.get(dot < 0 ? r : r.slice(0, dot));
+    const a = candidates?.find(([from]) => r === from || r.startsWith(`${from}.`));
+    if (!a) break;
+    r = a[1] + r.slice(a[0].length);
   }
   return r;
 }
@@ -123,12 +180,30 @@ const ALIASES: readonly [string, string][] = [
   ['commands', 'subprocess'], ['cPickle', 'pickle'], ['_pickle', 'pickle'], ['urllib2.urlopen', 'urllib.request.urlopen'],
   ['urllib2.Request', 'urllib.request.Request'], ['urllib.urlopen', 'urllib.request.urlopen'], ['urllib.urlretrieve', 'urllib.request.urlretrieve'],
   ['io.open', 'builtins.open'], ['_io.open', 'builtins.open'], ['codecs.open', 'builtins.open'], ['pathlib.PosixPath', 'pathlib.Path'],
-  ['pathlib.WindowsPath', 'pathlib.Path'], ['pathlib.PurePath', 'pathlib.Path'], ['pathlib.PurePosixPath', 'pathlib.Path'], ['imp.load_source', 'importlib.load_source']
+  ['pathlib.WindowsPath', 'pathlib.Path'], ['pathlib.PurePath', 'pathlib.Path'], ['pathlib.PurePosixPath', 'pathlib.Path'], ['imp.load_source', 'importlib.load_source'],
+  ['torch.multiprocessing', 'multiprocessing'], ['multiprocess', 'multiprocessing'], ['billiard', 'multiprocessing'],
+  ['multiprocessing.get_context', 'multiprocessing'], ['multiprocessing.context', 'multiprocessing'], ['multiprocessing.pool.ThreadPool', 'multiprocessing.Pool'],
+  ['multiprocessing.pool.Pool', 'multiprocessing.Pool'], ['multiprocessing.dummy.Pool', 'multiprocessing.Pool'], ['multiprocessing.dummy.Process', 'threading.Thread'],
+  ['multiprocessing.ThreadPool', 'multiprocessing.Pool'], ['_thread.start_new', '_thread.start_new_thread'], ['thread.start_new_thread', '_thread.start_new_thread'],
+  ['concurrent.futures.thread.ThreadPoolExecutor', 'concurrent.futures.ThreadPoolExecutor'], ['concurrent.futures.process.ProcessPoolExecutor', 'concurrent.futures.ProcessPoolExecutor'],
+  ['concurrent.futures.ProcessPoolExecutor', 'concurrent.futures.ThreadPoolExecutor'], ['uvloop.new_event_loop', 'asyncio.new_event_loop'],
+  ['asyncio.get_running_loop', 'asyncio.get_event_loop'], ['asyncio.new_event_loop', 'asyncio.get_event_loop'], ['asyncio.events.get_event_loop', 'asyncio.get_event_loop'],
+  ['asyncio.AbstractEventLoop', 'asyncio.get_event_loop'], ['asyncio.BaseEventLoop', 'asyncio.get_event_loop']
 ];
+
+const ALIAS_BY_ROOT = new Map<string, [string, string][]>();
+for (const a of ALIASES) {
+  const root = a[0].split('.')[0] as string;
+  ALIAS_BY_ROOT.set(root, [...(ALIAS_BY_ROOT.get(root) ?? []), a]);
+}
 
 export interface Scope {
   kind: 'module' | 'function' | 'class';
+  /** Index of the module this scope belongs to. */
+  mod: number;
   vars: Map<string, Val>;
+  /** Names declared `global` here: assignments go to the module scope. */
+  globals?: Set<string>;
   parent?: Scope;
   marks: Map<string, Mark>;
   /** Lines where something was downloaded into a file in this scope. */
@@ -140,6 +215,6 @@ export interface Scope {
   returns?: Val;
 }
 
-export function newScope(kind: Scope['kind'], parent?: Scope): Scope {
-  return { kind, vars: new Map(), ...(parent ? { parent } : {}), marks: new Map(), downloads: [], params: new Map() };
+export function newScope(kind: Scope['kind'], parent?: Scope, mod = parent?.mod ?? 0): Scope {
+  return { kind, mod, vars: new Map(), ...(parent ? { parent } : {}), marks: new Map(), downloads: [], params: new Map() };
 }

@@ -21,7 +21,9 @@ function contentOf(ctx: FilesCheckContext): RepoContent {
   if (!c) {
     c = {
       files: ctx.files.map((f) => ({ path: f.path, size: f.size, formats: f.formats, complete: f.complete })),
-      text: (p) => ctx.text(p)
+      text: (p) => ctx.text(p),
+      captured: () => ctx.captured?.() ?? [],
+      skipped: () => ctx.skipped?.() ?? []
     };
     contents.set(ctx, c);
   }

@@ -3,7 +3,7 @@
 // flag references into other repositories and missing files, and check standalone chat template files.
 import type { Finding } from '../../core/findings.js';
 import { isObject, type Json, parseJson } from '../../analyze/json.js';
-import { checkChatTemplate } from '../../analyze/template.js';
+import { analyzeChatTemplate } from '../../analyze/template.js';
 import { relativeImports } from '../../analyze/python/imports.js';
 import type { ContentCheck, RepoContent } from './types.js';
 import { basename, dirname, extension, joinPath, splitLines, truncateEvidence } from '../../analyze/util.js';
@@ -57,6 +57,60 @@ export function codeReferences(configPath: string, doc: Json): CodeReference[] {
   return out;
 }
 
+/**
+ * Custom modules of a sentence-transformers model: `modules.json` entries whose `type` is not a
+ * `sentence_transformers.` class. SentenceTransformer(...) imports `module.Class` from `module.py` at the model's
+ * root with transformers' dynamic-module loader — with trust_remote_code=True, and also without it when the model
+ * is loaded from a local folder (a clone) — and falls back to importing an installed package of that name.
+ */
+export interface StModuleReference {
+  config: string;
+  type: string;
+  /** `org/name` when the class lives in another repository (`org/name--module.Class`). */
+  repo?: string;
+  /** Repository path of the module file, when the reference is of the `module.Class` form the loader reads. */
+  file?: string;
+  /** The dotted module an installed package would have to provide when no repository file serves it. */
+  module: string;
+}
+
+export function stModuleReferences(configPath: string, doc: Json): StModuleReference[] {
+  const out: StModuleReference[] = [];
+  if (!Array.isArray(doc)) return out;
+  for (const entry of doc) {
+    if (!isObject(entry) || typeof entry.type !== 'string') continue;
+    const type = entry.type.trim();
+    if (type === '' || type.startsWith('sentence_transformers.')) continue;
+    const [repoPart, ref] = type.includes('--') ? [type.slice(0, type.indexOf('--')), type.slice(type.indexOf('--') + 2)] : [undefined, type];
+    const dot = ref.lastIndexOf('.');
+    const module = dot > 0 ? ref.slice(0, dot) : ref;
+    const r: StModuleReference = { config: configPath, type, module };
+    if (repoPart) r.repo = repoPart;
+    // transformers splits the reference on "." into exactly (module file, class): one dot, one file.
+    else if (ref.split('.').length === 2) {
+      const file = joinPath(dirname(configPath), `${module}.py`);
+      if (file !== undefined) r.file = file;
+    }
+    out.push(r);
+  }
+  return out;
+}
+
+function stDocs(repo: RepoContent): { path: string; text: string; doc: Json }[] {
+  const out: { path: string; text: string; doc: Json }[] = [];
+  for (const f of repo.files) {
+    if (basename(f.path) !== 'modules.json') continue;
+    const text = repo.text(f.path);
+    if (text === undefined) continue;
+    try {
+      out.push({ path: f.path, text, doc: parseJson(text.replace(/^\ufeff/, '')).value });
+    } catch {
+      // Unreadable: sentence-transformers fails to load it; the scanners report invalid JSON.
+    }
+  }
+  return out;
+}
+
 function configDocs(repo: RepoContent): { path: string; text: string; doc: Json }[] {
   const out: { path: string; text: string; doc: Json }[] = [];
   for (const f of repo.files) {
@@ -85,6 +139,14 @@ export function remoteCodeFiles(repo: RepoContent): Map<string, string> {
     for (const r of codeReferences(path, doc)) {
       if (r.file && present.has(r.file) && !out.has(r.file)) {
         out.set(r.file, `${basename(path)} auto_map ${r.slot}`);
+        queue.push(r.file);
+      }
+    }
+  }
+  for (const { path, doc } of stDocs(repo)) {
+    for (const r of stModuleReferences(path, doc)) {
+      if (r.file && present.has(r.file) && !out.has(r.file)) {
+        out.set(r.file, `modules.json module ${r.type}`);
         queue.push(r.file);
       }
     }
@@ -157,11 +219,47 @@ export const remoteCodeCheck: ContentCheck = {
         });
       }
     }
-    // Chat templates kept as their own files (chat_template.jinja): the JSON scanner only sees templates in JSON.
+    for (const { path, text, doc } of stDocs(repo)) {
+      const refs = stModuleReferences(path, doc);
+      for (const r of refs) {
+        const line = lineOf(text, r.type);
+        const evidence = truncateEvidence(splitLines(text)[(line ?? 1) - 1] ?? '');
+        const at = { file: path, ...(line ? { line } : {}), evidence };
+        if (r.repo) {
+          out.push({
+            ...at, check: 'remote-code.cross-repo', severity: 'high',
+            message: `${basename(path)} loads module ${r.type} from another repository, ${r.repo}; that code is not part of this review`,
+            help: `Review ${r.repo} at a pinned commit too, or do not approve: its code can change at any time.`
+          });
+        } else if (r.file && present.has(r.file)) {
+          const imported = [...remote.entries()].filter(([f, why]) => f !== r.file && why === `imported by ${r.file}`).map(([f]) => f);
+          out.push({
+            ...at, check: 'remote-code.st-module', severity: 'medium',
+            message: `${basename(path)} makes sentence-transformers import custom code from this repository: ${r.file} (${r.type})${imported.length ? `, which imports ${imported.join(', ')}` : ''}; it runs with trust_remote_code=True, and also without it when the model is loaded from a local clone`,
+            help: 'This code runs with the user\'s privileges when the model loads. Its own findings are listed under each file; read it before approving.'
+          });
+        } else {
+          out.push({
+            ...at, check: 'remote-code.st-package', severity: 'medium',
+            message: `${basename(path)} names module ${r.type}, which no file of this repository provides${r.file ? ` (${r.file} is missing)` : ''}: sentence-transformers then imports ${r.module} from whatever package is installed under that name`,
+            help: 'Find out which package provides it and whether the model card tells users to install it; that package is not part of this review.'
+          });
+        }
+      }
+    }
+    // Chat templates kept as their own files (chat_template.jinja, additional_chat_templates/*.jinja): the JSON
+    // scanner only sees templates in JSON. A template file whose text was not kept was not examined: fail closed.
     for (const f of repo.files) {
       if (!['jinja', 'jinja2', 'j2'].includes(extension(f.path))) continue;
       const text = repo.text(f.path);
-      if (text !== undefined) out.push(...checkChatTemplate(text, f.path, basename(f.path)));
+      if (text !== undefined) out.push(...analyzeChatTemplate(text, { path: f.path, where: basename(f.path), source: 'transformers' }).findings);
+      else if (f.complete !== false) {
+        out.push({
+          check: 'template.too-large', severity: 'high', file: f.path,
+          message: `Chat template file ${basename(f.path)} (${f.size} bytes) was not kept for examination`,
+          help: 'Template files are examined from the text kept during the review (up to 1 MiB each); this one was not, so it was not examined. Do not approve it unexamined.'
+        });
+      }
     }
     return out;
   }

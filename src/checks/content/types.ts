@@ -17,6 +17,13 @@ export interface RepoContent {
   files: RepoFile[];
   /** Text of a small file captured during the single read, or undefined when it was not kept. */
   text(path: string): string | undefined;
+  /**
+   * Every stream whose text was captured, archive members included (`x.whl!/pkg/__init__.py`), so checks can read
+   * code inside archives. Optional: sources without containers give only `files`.
+   */
+  captured?(): readonly string[];
+  /** Streams, members included, whose text was not kept because of the size limits. */
+  skipped?(): readonly string[];
 }
 
 export interface ContentCheck {

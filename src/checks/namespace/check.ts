@@ -3,6 +3,7 @@ import { compareFindings, verdictOf, type Finding, type Severity } from '../../c
 import { foldKey, skeleton, syntaxProblem, visualKey, type SyntaxProblem } from './keys.js';
 import { KNOWN_LEGITIMATE, KNOWN_REPOS, MOST_IMITATED, TRUSTED_PUBLISHERS } from '../../config/security/publishers.js';
 import { BLOCK_SCORE, REVIEW_SCORE, keysOf, lookalikeHits, resembles, type NameKeys, type RuleHit, type RuleId } from './rules.js';
+import { baseName } from './quantised.js';
 
 export type NameVerdict = 'pass' | 'review' | 'block';
 export type PublisherRole = 'trusted' | 'legitimate';
@@ -172,12 +173,6 @@ function imitatedBy(skel: string, protectedNames: readonly Protected[]): NameHit
 
 // ---- repo-name shadowing ------------------------------------------------------------------------------------
 
-/** Quantised and converted builds: re-publishing a brand's repo name with these is normal, not shadowing. */
-const QUANTISED = /(?:^|[-_.])(?:gguf|ggml|awq|gptq|exl2|exl3|mlx|bnb|hqq|eetq|aqlm|quanto|onnx|openvino|nf4|fp8|fp4|int4|int8|w4a16|w8a8|[2-8]-?bits?|q[2-8](?:_[a-z0-9]+)*|[0-9.]+bpw)(?=$|[-_.])/i;
-
-export function isQuantisedName(name: string): boolean {
-  return QUANTISED.test(name);
-}
 
 type RepoIndex = Map<string, { publisher: string; repo: string }[]>;
 
@@ -216,10 +211,12 @@ async function shadowing(
   namespaceHits: readonly NameHit[],
   options: NameCheckOptions
 ): Promise<{ hits: NameHit[]; findings: Finding[] }> {
-  if (isQuantisedName(name)) return { hits: [], findings: [] };
+  // A quantisation suffix is normal only for known re-publishers, which never reach here (they are protected): for
+  // anyone else the name under the suffix is what a user recognises.
   const byLower = new Map(protectedNames.map((p) => [p.keys.lower, p]));
-  const fold = foldKey(name);
-  const visual = visualKey(name);
+  const base = baseName(name);
+  const fold = foldKey(base);
+  const visual = visualKey(base);
   const shadows: Shadow[] = [];
   const mapped = new Set<string>();
   for (const index of [builtInRepoIndex(), repoIndex(options.knownRepos ?? {})]) {
@@ -240,15 +237,15 @@ async function shadowing(
     const lookup = options.hubLookup;
     const answers = await Promise.all(asked.map(async (p) => {
       try {
-        return await lookup(`${p.keys.raw}/${name}`);
+        return await lookup(`${p.keys.raw}/${base}`);
       } catch {
         return undefined;
       }
     }));
     asked.forEach((p, i) => {
       const a = answers[i];
-      if (a === true) shadows.push({ publisher: p.keys.raw, role: p.role, repo: name, source: 'Hub' });
-      else if (a === undefined) unconfirmed.push(`${p.keys.raw}/${name}`);
+      if (a === true) shadows.push({ publisher: p.keys.raw, role: p.role, repo: base, source: 'Hub' });
+      else if (a === undefined) unconfirmed.push(`${p.keys.raw}/${base}`);
     });
   }
 

@@ -70,6 +70,31 @@ export function containment(part: ReadonlySet<string>, whole: ReadonlySet<string
   return common / part.size;
 }
 
+/**
+ * What survives paraphrase and translation of a card: decimal numbers and percentages (benchmark tables), links,
+ * code lines, and names made of letters and digits or capitals (model, dataset and benchmark names: `MMLU`,
+ * `GSM8K`, `Llama-3.1`). A reworded or translated copy keeps these; two different models' cards share few.
+ */
+export function cardFingerprint(card: string): Set<string> {
+  const body = splitFrontMatter(card).body.normalize('NFKC');
+  const out = new Set<string>();
+  for (const m of body.matchAll(/\bhttps?:\/\/[^\s)<>\]"'`]{4,200}/g)) out.add(`url:${m[0].replace(/[.,;:]+$/, '').toLowerCase()}`);
+  for (const m of body.matchAll(/(?<![\p{L}\p{N}.])\d{1,4}[.,]\d{1,4}(?![\p{N}])%?|(?<![\p{L}\p{N}.])\d{1,3}%/gu)) out.add(`num:${m[0].replace(',', '.')}`);
+  for (const m of body.matchAll(/(?<![\p{L}\p{N}])(?=[\p{L}\p{N}._-]{3,40}(?![\p{L}\p{N}]))(?:[\p{Lu}\p{N}]{3,}|[\p{L}][\p{L}._-]{0,30}\d[\p{L}\p{N}._-]*)(?![\p{L}\p{N}])/gu)) {
+    out.add(`name:${m[0].toLowerCase()}`);
+  }
+  let fence = false;
+  for (const line of body.split('\n')) {
+    if (/^ {0,3}(`{3,}|~{3,})/.test(line)) {
+      fence = !fence;
+      continue;
+    }
+    const code = line.trim().replace(/\s+/g, ' ');
+    if (fence && code.length >= 12) out.add(`code:${code}`);
+  }
+  return out;
+}
+
 export interface CardSimilarity {
   /** Jaccard similarity of the two cards' 5-word shingle sets. */
   jaccard: number;
@@ -77,6 +102,9 @@ export interface CardSimilarity {
   containment: number;
   candidateShingles: number;
   originalShingles: number;
+  /** Share of the original's fingerprint (numbers, links, names, code lines) found in the candidate. */
+  fingerprint: number;
+  originalFingerprint: number;
 }
 
 /**
@@ -92,7 +120,12 @@ export function cardSimilarity(candidate: string, original: string, selfIds: { c
   const ids = [selfIds.candidate, selfIds.original];
   const a = shingles(comparableWords(neutral(candidate, ids)), k);
   const b = shingles(comparableWords(neutral(original, ids)), k);
-  return { jaccard: jaccard(a, b), containment: containment(b, a), candidateShingles: a.size, originalShingles: b.size };
+  const fa = cardFingerprint(neutral(candidate, ids));
+  const fb = cardFingerprint(neutral(original, ids));
+  return {
+    jaccard: jaccard(a, b), containment: containment(b, a), candidateShingles: a.size, originalShingles: b.size,
+    fingerprint: containment(fb, fa), originalFingerprint: fb.size
+  };
 }
 
 function escapeRegExp(s: string): string {

@@ -14,6 +14,10 @@ export const COPY_JACCARD = 0.6;
 export const COPY_CONTAINMENT = 0.8;
 /** Below this many shingles an original card is too short to tell copying from coincidence. */
 export const MIN_COMPARABLE_SHINGLES = 10;
+/** A copy reworded or translated keeps this share of the original's numbers, links, names and code lines. */
+export const COPY_FINGERPRINT = 0.6;
+/** Fewer fingerprint items than this say too little about a card to call it copied by them alone. */
+export const MIN_FINGERPRINT = 8;
 
 const QUICK_SUMMARY = /provide a quick summary of what the model is\/does/i;
 const MORE_INFO = /\[more information needed\]/gi;
@@ -110,11 +114,14 @@ export interface CopyVerdict {
 
 export function copiedCardFindings(f: CopyFacts): CopyVerdict {
   const similarity = cardSimilarity(f.card, f.originalCard, { candidate: f.repo, original: f.original });
-  const score = `Jaccard ${similarity.jaccard.toFixed(2)} over 5-word shingles, ${Math.round(similarity.containment * 100)}% of the original's shingles present`;
-  if (similarity.originalShingles < MIN_COMPARABLE_SHINGLES) {
-    return { copied: false, similarity, findings: [] };
-  }
-  const copied = similarity.jaccard >= COPY_JACCARD || similarity.containment >= COPY_CONTAINMENT;
+  const byWords = similarity.originalShingles >= MIN_COMPARABLE_SHINGLES &&
+    (similarity.jaccard >= COPY_JACCARD || similarity.containment >= COPY_CONTAINMENT);
+  // Numbers, links, names and code survive paraphrase and translation, which defeat word shingles.
+  const byFingerprint = similarity.originalFingerprint >= MIN_FINGERPRINT && similarity.fingerprint >= COPY_FINGERPRINT;
+  const score = byWords
+    ? `Jaccard ${similarity.jaccard.toFixed(2)} over 5-word shingles, ${Math.round(similarity.containment * 100)}% of the original's shingles present`
+    : `${Math.round(similarity.fingerprint * 100)}% of the original's ${similarity.originalFingerprint} benchmark numbers, links, names and code lines present, though reworded`;
+  const copied = byWords || byFingerprint;
   if (!copied) return { copied, similarity, findings: [] };
   return {
     copied,

@@ -144,14 +144,17 @@ function cardInput(item: TreeFile | undefined, text: string | undefined): CardIn
 /** What the name imitates, for messages: the strongest lookalike or shadowing hit worth a review. */
 function imitated(names: NameAssessment): string | undefined {
   let best: { score: number; text: string } | undefined;
+  const consider = (score: number, text: string): void => {
+    if (score >= REVIEW_SCORE && (!best || score > best.score)) best = { score, text };
+  };
   for (const r of names.results) {
     for (const h of r.hits) {
-      if (h.rule === 'case-variant' || h.score < REVIEW_SCORE) continue;
-      const shadow = h.rule === 'repo-shadowing' ? names.shadows.find((s) => s.publisher === h.publisher) : undefined;
-      const text = shadow ? `${shadow.original} (repo-name shadowing)` : `${h.publisher} (${h.rule})`;
-      if (!best || h.score > best.score) best = { score: h.score, text };
+      if (h.rule === 'case-variant' || h.rule === 'repo-shadowing') continue;
+      consider(h.score, `${h.publisher} (${h.rule})`);
     }
   }
+  // Shadowing from the built-in map, a Hub lookup or the Hub's search: one list, each with its original.
+  for (const s of names.shadows) consider(s.score, `${s.original} (repo-name shadowing)`);
   return best?.text;
 }
 

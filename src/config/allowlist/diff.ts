@@ -3,7 +3,7 @@
 import type { Entry } from '../../core/review.js';
 
 /** What differs between the base and head entry for one repository. */
-export type ChangeKind = 'revision' | 'files' | 'case';
+export type ChangeKind = 'revision' | 'files' | 'case' | 'ids';
 
 export interface ChangedEntry {
   from: Entry;
@@ -43,6 +43,8 @@ export function diffAllowlists(base: readonly Entry[] | null, head: readonly Ent
     if (from.revision !== to.revision) kinds.push('revision');
     if (!sameFiles(from.files, to.files)) kinds.push('files');
     if (from.repo !== to.repo) kinds.push('case');
+    // Recorded ids bind the entry to one repository and one owner: changing them re-binds it, so it is reviewed.
+    if ((from.repoId ?? '') !== (to.repoId ?? '') || (from.authorId ?? '') !== (to.authorId ?? '')) kinds.push('ids');
     if (kinds.length > 0) diff.changed.push({ from, to, kinds });
     else diff.unchanged.push(to);
   }
@@ -53,6 +55,11 @@ export function diffAllowlists(base: readonly Entry[] | null, head: readonly Ent
 /** The head entries that need a review (added and changed), in head file order. */
 export function entriesToReview(diff: AllowlistDiff): Entry[] {
   return [...diff.added, ...diff.changed.map((c) => c.to)].sort((a, b) => a.line - b.line);
+}
+
+/** The base entry each changed head entry replaces (what was approved before), for identity binding. */
+export function previousEntries(diff: AllowlistDiff): Map<Entry, Entry> {
+  return new Map(diff.changed.map((c) => [c.to, c.from]));
 }
 
 /** The key two entries share when they name the same Hub repository. */

@@ -55,6 +55,8 @@ export function parseAllowlist(text: string | null, file: string): ParsedAllowli
     const entry: Entry = { repo: value.repo, revision: value.revision, line: item.line };
     if (value.files) entry.files = value.files;
     if (value.reason !== undefined) entry.reason = value.reason;
+    if (value.repoId !== undefined) entry.repoId = value.repoId;
+    if (value.authorId !== undefined) entry.authorId = value.authorId;
     entries.push(entry);
   }
   return { entries, errors: sorted(errors) };

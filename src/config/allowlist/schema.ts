@@ -27,7 +27,7 @@ export const ALLOWLIST_LIMITS = {
 
 export const ALLOWLIST_VERSION = '1';
 
-const ENTRY_KEYS = ['repo', 'revision', 'files', 'reason'] as const;
+const ENTRY_KEYS = ['repo', 'revision', 'files', 'reason', 'repo_id', 'author_id'] as const;
 const TOP_KEYS = ['version', 'models'] as const;
 
 // Bidirectional controls and invisible characters can make a reason read differently from what it is.
@@ -127,6 +127,21 @@ const reason = z.nullable(
     )
 );
 
+/** An immutable Hub ObjectId recorded at approval (`_id` of the repository or of its author). */
+const objectId = (key: 'repo_id' | 'author_id', whose: string) =>
+  z.nullable(
+    z.string({ error: (iss) => say(`\`${key}\` must be text; found ${describeValue(iss.input)}`) }).check(
+      z.meta({
+        pattern: '^[0-9a-f]{24}$',
+        description: `The ${whose}'s immutable Hub _id (24 hex) at approval. A later re-pin whose ${whose} has another _id means the name changed hands, and is rejected.`
+      }),
+      rule((v: string) => (/^[0-9a-f]{24}$/.test(v) ? null : {
+        message: `\`${key}\` '${printable(v)}' is not a Hub ObjectId (24 lowercase hex characters)`,
+        help: 'Copy it from the Model Gate review comment of the approval (repo id, author id), or remove the key.'
+      }))
+    )
+  );
+
 const longEntry = z
   .strictObject(
     {
@@ -137,12 +152,14 @@ const longEntry = z
         .string({ error: singleValue('revision', { message: 'entry has no `revision`', help: 'Add `revision: <40-character commit sha>`.' }) })
         .check(z.meta({ pattern: PATTERNS.commitSha, description: 'The full 40-character lowercase git commit sha (never a branch or tag, which can move).' })),
       files: z.optional(files),
-      reason: z.optional(reason)
+      reason: z.optional(reason),
+      repo_id: z.optional(objectId('repo_id', 'repository')),
+      author_id: z.optional(objectId('author_id', 'author'))
     },
     {
       error: (iss: RawIssue) =>
         iss.code === 'unrecognized_keys'
-          ? sayPerKey(iss.keys ?? [], (k) => ({ message: `unknown key '${printable(k)}'${didYouMean(k, ENTRY_KEYS)}`, help: 'An entry has only `repo`, `revision`, `files` and `reason`.' }))
+          ? sayPerKey(iss.keys ?? [], (k) => ({ message: `unknown key '${printable(k)}'${didYouMean(k, ENTRY_KEYS)}`, help: 'An entry has only `repo`, `revision`, `files`, `reason`, `repo_id` and `author_id`.' }))
           : SKIP // not a mapping: the entry union reports it
     }
   )
@@ -178,6 +195,8 @@ export const AllowlistItem = z.pipe(
     const entry: ParsedEntry = { repo: item.repo, revision: item.revision };
     if (item.files) entry.files = item.files;
     if (typeof item.reason === 'string' && item.reason.trim() !== '') entry.reason = item.reason;
+    if (typeof item.repo_id === 'string') entry.repoId = item.repo_id;
+    if (typeof item.author_id === 'string') entry.authorId = item.author_id;
     return entry;
   })
 );
@@ -238,7 +257,9 @@ export const AllowlistFile = z
               repo: 'sentence-transformers/all-MiniLM-L6-v2',
               revision: 'c9745ed1d9f207416be6d2e6f8de32d1f16199bf',
               files: ['*.safetensors', '*.json', '*.txt'],
-              reason: 'Embeddings for search (ticket SEC-1234)'
+              reason: 'Embeddings for search (ticket SEC-1234)',
+              repo_id: '621ffdc136468d709f17adb9',
+              author_id: '5f5e6dd1ffdac4c6c3b7bfde'
             }
           ]
         }

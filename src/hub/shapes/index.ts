@@ -6,3 +6,4 @@ export * from './tree.js';
 export * from './commits.js';
 export * from './refs.js';
 export * from './author.js';
+export * from './model-list.js';

@@ -1,6 +1,7 @@
 // The pickle scanner: a StreamScanner over the symbolic VM (vm.ts) with the global policy (../globals).
 import type { ScanOutcome, StreamScanner } from '../types.js';
-import { DEFAULT_PICKLE_LIMITS, type PickleLimits, type PickleMode, PickleVM } from './vm.js';
+import { weightsOnlyFinding } from './report.js';
+import { DEFAULT_PICKLE_LIMITS, type GlobalRecord, type PickleLimits, type PickleMode, PickleVM } from './vm.js';
 
 export { DEFAULT_PICKLE_LIMITS, type GlobalRecord, type PickleLimits, type PickleMode, type WeightsOnlyVerdict } from './vm.js';
 
@@ -16,6 +17,8 @@ export interface PickleScanOptions {
   mode?: PickleMode;
   /** This is a torch zip's data.pkl: report whether it loads under weights_only=True. */
   torchDataPkl?: boolean;
+  /** A pickle TorchScript's loader reads: `__torch__.*` globals are the archive's own TorchScript classes. */
+  torchScript?: boolean;
   /** Extra `module.name` globals the team's policy allows (review and unknown tiers promoted; never dangerous). */
   allow?: string[];
   /** Nesting depth of this stream (pickles inside literals count up to limits.maxDepth). */
@@ -34,6 +37,7 @@ export function createPickleScanner(opts: PickleScanOptions): StreamScanner {
     baseOffset: opts.baseOffset ?? 0,
     mode: opts.mode ?? 'auto',
     torchDataPkl: opts.torchDataPkl ?? false,
+    torchScript: opts.torchScript ?? false,
     allow: new Set(opts.allow ?? []),
     depth: opts.depth ?? 0,
     limits: { ...DEFAULT_PICKLE_LIMITS, ...(opts.limits ?? {}) }
@@ -50,13 +54,8 @@ export function createPickleScanner(opts: PickleScanOptions): StreamScanner {
       const findings = vm.outcomeFindings();
       const wo = vm.weightsOnly();
       if (wo) {
-        const what = opts.torchDataPkl ? 'data.pkl' : 'this legacy torch file';
-        findings.push({
-          check: 'pickle.weights-only', severity: 'info', file: opts.path,
-          message: wo.loads ? `${what} loads with torch.load(weights_only=True)`
-            : `${what} would not load with torch.load(weights_only=True): ${wo.blockedBy ?? 'unknown reason'}`,
-          ...(wo.offset !== undefined ? { offset: wo.offset } : {})
-        });
+        const details = vm.details() as { globals?: GlobalRecord[] };
+        findings.push(weightsOnlyFinding(opts.path, opts.torchDataPkl ? 'data.pkl' : 'this legacy torch file', { verdict: wo, globals: (details.globals ?? []).filter((g) => !g.nested) }));
       }
       outcome = { formats: [...vm.formats], findings, complete: vm.complete, details: vm.details() };
       return outcome;
@@ -72,7 +71,7 @@ export function createPickleScanner(opts: PickleScanOptions): StreamScanner {
  */
 export function readsAsPickle(head: Uint8Array, atEof: boolean): boolean {
   const vm = new PickleVM({
-    path: '', baseOffset: 0, mode: 'auto', torchDataPkl: false, allow: new Set(), depth: 0, limits: DEFAULT_PICKLE_LIMITS
+    path: '', baseOffset: 0, mode: 'auto', torchDataPkl: false, torchScript: false, allow: new Set(), depth: 0, limits: DEFAULT_PICKLE_LIMITS
   });
   vm.push(head);
   if (atEof) vm.finish();

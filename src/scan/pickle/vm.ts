@@ -67,6 +67,7 @@ export interface VmOptions {
   baseOffset: number;
   mode: PickleMode;
   torchDataPkl: boolean;
+  torchScript: boolean;
   allow: ReadonlySet<string>;
   depth: number;
   limits: PickleLimits;
@@ -1087,7 +1088,7 @@ export class PickleVM {
     if (STARTER[first] !== 1) return null;
     if (this.o.depth >= this.o.limits.maxDepth) {
       if (first === OP.PROTO && second <= HIGHEST_PROTOCOL) {
-        const lim = new PickleVM({ ...this.o, baseOffset: this.off(streamAt), mode: 'plain', torchDataPkl: false, depth: this.o.depth + 1 });
+        const lim = new PickleVM({ ...this.o, baseOffset: this.off(streamAt), mode: 'plain', torchDataPkl: false, torchScript: false, depth: this.o.depth + 1 });
         lim.mustReport = true;
         lim.complete = false;
         lim.add('pickle.limit', 'high', `a literal holds a pickle nested more than ${this.o.limits.maxDepth} levels deep; it was not scanned`, 0, 'nested-depth');
@@ -1097,7 +1098,7 @@ export class PickleVM {
       return null;
     }
     return new PickleVM({
-      ...this.o, baseOffset: this.off(streamAt), mode: 'plain', torchDataPkl: false, depth: this.o.depth + 1
+      ...this.o, baseOffset: this.off(streamAt), mode: 'plain', torchDataPkl: false, torchScript: false, depth: this.o.depth + 1
     });
   }
 
@@ -1379,7 +1380,7 @@ export class PickleVM {
     let entry = this.globals.get(key);
     if (!entry) {
       if (this.globals.size >= this.o.limits.maxGlobals) throw new PickleError('pickle.limit', `more than ${this.o.limits.maxGlobals} distinct globals`, at);
-      const verdict = describeGlobal(module, name, this.o.allow);
+      const verdict = describeGlobal(module, name, this.o.allow, { torchScript: this.o.torchScript });
       const full = `${module}.${name}`;
       const woOk = WEIGHTS_ONLY_GLOBALS.has(full) && !WEIGHTS_ONLY_BLOCKED_MODULES.has(module);
       const glob = new Glob(module, name, verdict.tier, this.off(at), woOk);

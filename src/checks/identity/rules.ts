@@ -1,0 +1,106 @@
+// Identity binding (issue 11 family 6): an approval names a repository, but what was reviewed was one repository
+// owned by one account. When an org is deleted, its name can be registered by anyone, and the new owner's repository
+// of the same name would be approved on the next re-pin. The immutable `_id`s recorded at approval (in the base
+// branch's entry), and the dates of what was approved, say whether the name still points at the same things.
+// Pure: facts in, findings out (src/checks/identity/check.ts gathers them; the audit of issue 13 reuses them).
+import type { Finding } from '../../core/findings.js';
+
+export interface IdentityFacts {
+  /** The repository as the Hub answers for it now. */
+  repo: string;
+  repoId: string;
+  repoCreatedAt?: string;
+  /** Its author now; absent when the lookup failed (the pipeline reports that). */
+  author?: { name: string; id: string; createdAt: string };
+  /** The ids the approval recorded, and where: the base branch's entry (authoritative) or the entry under review. */
+  recorded?: { repoId?: string; authorId?: string; from: 'base' | 'entry' };
+  /** The head entry's ids when they differ from the base's (the pull request re-binds the entry). */
+  edited?: { repoId?: string; authorId?: string };
+  /** For a re-pin: the previously approved commit, and what the Hub says of it now. */
+  previousCommit?: { sha: string } & ({ state: 'found'; date?: string } | { state: 'missing' } | { state: 'unknown'; reason: string });
+}
+
+const DAY = 86_400_000;
+
+function later(a: string | undefined, b: string | undefined): boolean {
+  const ta = a ? Date.parse(a) : Number.NaN;
+  const tb = b ? Date.parse(b) : Number.NaN;
+  return !Number.isNaN(ta) && !Number.isNaN(tb) && ta > tb + DAY;
+}
+
+export function identityFindings(f: IdentityFacts): Finding[] {
+  const out: Finding[] = [];
+  const where = f.recorded?.from === 'base' ? 'the approval on the base branch' : 'this entry';
+  if (f.recorded?.repoId && f.recorded.repoId !== f.repoId) {
+    out.push({
+      check: 'identity.repo-changed',
+      severity: 'critical',
+      message: `${f.repo} is not the repository ${where} recorded: its _id is ${f.repoId}, the approval says ${f.recorded.repoId}`,
+      evidence: `recorded repo_id ${f.recorded.repoId}; the Hub now answers ${f.repoId}`,
+      help: 'The name now points at another repository: it was deleted and re-created, or the name changed hands. Do not approve; find out what happened to the approved repository.'
+    });
+  }
+  if (f.recorded?.authorId && f.author && f.recorded.authorId !== f.author.id) {
+    out.push({
+      check: 'identity.author-changed',
+      severity: 'critical',
+      message: `the namespace ${f.author.name} changed hands: its account _id is ${f.author.id}, ${where} recorded ${f.recorded.authorId}`,
+      evidence: `recorded author_id ${f.recorded.authorId}; the Hub now answers ${f.author.id} (created ${f.author.createdAt})`,
+      help: 'The organisation or user that published the approved model was deleted and its name registered again by someone else. Do not approve anything from this namespace until its new owner is identified.'
+    });
+  }
+  if (f.edited && f.recorded?.from === 'base') {
+    const what = [f.edited.repoId !== undefined ? `repo_id → ${f.edited.repoId}` : '', f.edited.authorId !== undefined ? `author_id → ${f.edited.authorId}` : ''].filter(Boolean).join(', ');
+    out.push({
+      check: 'identity.ids-edited',
+      severity: 'medium',
+      message: `this pull request changes the identity recorded for ${f.repo} (${what || 'removes it'})`,
+      evidence: `base: repo_id ${f.recorded.repoId ?? '—'}, author_id ${f.recorded.authorId ?? '—'}`,
+      help: 'The review holds the entry to the base branch\'s ids. Re-binding an approval to another repository or owner needs a reviewer\'s explicit decision.'
+    });
+  }
+  const prev = f.previousCommit;
+  if (prev?.state === 'missing') {
+    out.push({
+      check: 'identity.history-lost',
+      severity: 'high',
+      message: `the previously approved commit ${prev.sha} no longer exists in ${f.repo}: its history was rewritten, or the repository was deleted and re-created`,
+      help: 'A re-pin is reviewed as a continuation of what was approved. Find out why the approved history is gone before approving the new commit.'
+    });
+  } else if (prev?.state === 'found') {
+    if (f.author && later(f.author.createdAt, prev.date)) {
+      out.push({
+        check: 'identity.namespace-reregistered',
+        severity: 'critical',
+        message: `the account ${f.author.name} was created ${f.author.createdAt.slice(0, 10)}, after the approved commit ${prev.sha.slice(0, 7)} (${prev.date?.slice(0, 10)}): the namespace changed hands since the approval`,
+        evidence: `approved commit date ${prev.date}; account created ${f.author.createdAt}`,
+        help: 'The account that holds this name now did not exist when the approved model was published. Do not approve; the name was re-registered.'
+      });
+    }
+    if (later(f.repoCreatedAt, prev.date)) {
+      out.push({
+        check: 'identity.repo-recreated',
+        severity: 'critical',
+        message: `${f.repo} was created ${f.repoCreatedAt?.slice(0, 10)}, after the approved commit ${prev.sha.slice(0, 7)} (${prev.date?.slice(0, 10)}): it is a new repository carrying the old history`,
+        evidence: `approved commit date ${prev.date}; repository created ${f.repoCreatedAt}`,
+        help: 'The approved repository was deleted and a new one pushed with its commits. Do not approve.'
+      });
+    }
+  } else if (prev?.state === 'unknown') {
+    out.push({
+      check: 'identity.history-unchecked',
+      severity: 'info',
+      message: `could not check that the previously approved commit ${prev.sha.slice(0, 7)} still exists: ${prev.reason}`,
+      help: 'Re-run when the Hub answers; until then the re-pin is judged on its own.'
+    });
+  }
+  if (!f.recorded && !prev) {
+    out.push({
+      check: 'identity.not-recorded',
+      severity: 'info',
+      message: `record the repository's and author's ids in the entry so a later re-pin is bound to them: repo_id: ${f.repoId}${f.author ? `, author_id: ${f.author.id}` : ''}`,
+      help: 'Write them under the entry (long form). A namespace deleted and re-registered by someone else then cannot carry an approval over.'
+    });
+  }
+  return out;
+}
