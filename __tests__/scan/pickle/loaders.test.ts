@@ -2,6 +2,7 @@
 // and on a buffered file) and its Python unpickler read them — CPython itself is the oracle, through a recording
 // find_class that never imports — and joblib's arrays as joblib.load reads them (joblib/numpy_pickle.py), with
 // files that lie about them.
+import { readFileSync } from 'node:fs';
 import { callPickle, cat, JoblibWriter, latin, PickleWriter, u64le, writeDtype } from '../../support/pickle-bytes.js';
 import { cpythonGlobals } from './oracle.js';
 import { checks, find, names, scan, verdict } from './helpers.js';
@@ -192,6 +193,17 @@ describe('joblib arrays: skipped exactly where joblib reads them, by numpy\'s le
     const f = find(o, 'pickle.joblib');
     expect(f?.message).toMatch(/from the file "\.\.\/\.\.\/etc\/x\.npy" next to this one, with numpy\.load\(allow_pickle=True\)/);
     expect(f?.severity).toBe('high');
+  });
+
+  test('joblib.dump of plain arrays (joblib 1.2, real files) is data: NumpyArrayWrapper needs no review once its bytes are read as joblib reads them', () => {
+    for (const rel of ['real/joblib/arrays.joblib', 'real/joblib/arrays_fortran_bigendian.joblib', 'real/joblib/single_array.joblib', 'loaders/joblib/mixed.protocol2.joblib']) {
+      const o = scan(new Uint8Array(readFileSync(new URL(`../../fixtures/${rel}`, import.meta.url))), {}, 97);
+      expect({ rel, formats: o.formats, complete: o.complete, findings: o.findings.filter((f) => f.severity !== 'info').map((f) => f.check) })
+        .toEqual({ rel, formats: ['pickle', 'joblib'], complete: true, findings: [] });
+    }
+    // The same wrapper still blocks where its array cannot be sized, and an object array's pickle is judged as one.
+    expect(verdict(scan(joblibWith({ code: 'V0' })))).not.toBe('approved');
+    expect(verdict(scan(joblibWith({ code: 'O8', objects: (w) => { w.global('os', 'system'); w.str('id').tuple(1).reduce().stop(); } })))).toBe('rejected');
   });
 });
 

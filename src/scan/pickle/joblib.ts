@@ -27,6 +27,11 @@ function path(v: V): string | null {
   return v instanceof Glob && !v.dynamic ? `${v.module}.${v.name}` : null;
 }
 
+/** The wrapper kind a `module.name` global names, if it is one of joblib's wrapper classes. */
+export function wrapperKindOf(full: string): WrapperKind | null {
+  return CLASSES.get(full) ?? null;
+}
+
 export function wrapperClass(v: V): WrapperKind | null {
   const p = path(v);
   return p === null ? null : (CLASSES.get(p) ?? null);

@@ -10,9 +10,9 @@
 // joblib wrapper's BUILD, or a text argument only one of them accepts. Others resume stacked pickles at a frame's
 // end (where a loader that buffered the frame resumes) and read joblib arrays memory-mapped.
 import type { Finding, Severity } from '../../core/findings.js';
-import { describeGlobal, type GlobalTier, TORCH_STORAGE_ELEMENT_SIZE, tierSeverity, WEIGHTS_ONLY_BLOCKED_MODULES, WEIGHTS_ONLY_GLOBALS } from '../../config/security/globals/index.js';
+import { describeGlobal, type GlobalTier, type GlobalVerdict, TORCH_STORAGE_ELEMENT_SIZE, tierSeverity, WEIGHTS_ONLY_BLOCKED_MODULES, WEIGHTS_ONLY_GLOBALS } from '../../config/security/globals/index.js';
 import { Cloner } from './clone.js';
-import { applyBuild, instanceOf, type Instance, plans, type ReadPlan, shown } from './joblib.js';
+import { applyBuild, instanceOf, type Instance, plans, type ReadPlan, shown, wrapperKindOf } from './joblib.js';
 import { DROPPED_STR, Memo } from './memo.js';
 import { mapPython2 } from './names.js';
 import { HIGHEST_PROTOCOL, OP, opName, WEIGHTS_ONLY_OPS } from './opcodes.js';
@@ -93,6 +93,12 @@ const SMALL_CONTAINER = 32;
 /** Items a larger container keeps before it only counts. */
 const CONTAINER_CAP = 4096;
 const LEGACY_MAGIC = 0x1950a86a20f9469cfc6cn;
+/**
+ * joblib's NumpyArrayWrapper is data wherever this VM reads it: pickle.load builds an inert instance (no __init__,
+ * no __setstate__), and joblib.load's read_array is followed here byte for byte (numpy's length, an object array's
+ * pickle scanned as one) or the scan blocks. The classifier keeps it in review for scanners that do not read it so.
+ */
+const JOBLIB_ARRAY_WRAPPER: GlobalVerdict = { tier: 'safe', reason: 'joblib\'s array wrapper, whose array bytes this scan read as joblib.load reads them' };
 
 const S_OPS = 0, S_DATA = 1, S_RAW = 2, S_HDR = 3, S_DEAD = 4;
 
@@ -1380,8 +1386,8 @@ export class PickleVM {
     let entry = this.globals.get(key);
     if (!entry) {
       if (this.globals.size >= this.o.limits.maxGlobals) throw new PickleError('pickle.limit', `more than ${this.o.limits.maxGlobals} distinct globals`, at);
-      const verdict = describeGlobal(module, name, this.o.allow, { torchScript: this.o.torchScript });
       const full = `${module}.${name}`;
+      const verdict = wrapperKindOf(full) === 'array' ? JOBLIB_ARRAY_WRAPPER : describeGlobal(module, name, this.o.allow, { torchScript: this.o.torchScript });
       const woOk = WEIGHTS_ONLY_GLOBALS.has(full) && !WEIGHTS_ONLY_BLOCKED_MODULES.has(module);
       const glob = new Glob(module, name, verdict.tier, this.off(at), woOk);
       entry = { rec: { module, name, offset: this.off(at), opcode: opName(op), tier: verdict.tier, count: 0 }, glob };
