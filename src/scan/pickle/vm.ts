@@ -10,7 +10,7 @@
 // joblib wrapper's BUILD, or a text argument only one of them accepts. Others resume stacked pickles at a frame's
 // end (where a loader that buffered the frame resumes) and read joblib arrays memory-mapped.
 import type { Finding, Severity } from '../../core/findings.js';
-import { describeGlobal, type GlobalTier, type GlobalVerdict, TORCH_STORAGE_ELEMENT_SIZE, tierSeverity, WEIGHTS_ONLY_BLOCKED_MODULES, WEIGHTS_ONLY_GLOBALS } from '../../config/security/globals/index.js';
+import { describeGlobal, type GlobalTier, type GlobalVerdict, partialVerdict, TORCH_STORAGE_ELEMENT_SIZE, tierSeverity, WEIGHTS_ONLY_BLOCKED_MODULES, WEIGHTS_ONLY_GLOBALS } from '../../config/security/globals/index.js';
 import { Cloner } from './clone.js';
 import { applyBuild, instanceOf, type Instance, plans, type ReadPlan, shown, wrapperKindOf } from './joblib.js';
 import { DROPPED_STR, Memo } from './memo.js';
@@ -197,7 +197,16 @@ interface NestedFind { child: PickleVM; at: number; wellFormed: boolean; reporte
 
 interface Fork { vm: PickleVM; fedTo: number; label: string; startAt: number; joblib: boolean }
 
-interface Family { readings: number }
+interface Family {
+  readings: number;
+  /** How functools.partial is used in every reading of this stream (partialVerdict), once it is imported. */
+  partial?: { targets: Map<string, { module: string; name: string; verdict: GlobalVerdict }>; unsound: boolean };
+}
+
+/** functools.partial under the names an unpickler resolves to the same class. */
+const PARTIAL = new Set(['functools.partial', '_functools.partial']);
+const isPartial = (v: V | undefined): boolean => v instanceof Glob && !v.dynamic && PARTIAL.has(`${v.module}.${v.name}`);
+const TIER_RANK: Readonly<Record<GlobalTier, number>> = { safe: 0, review: 1, unknown: 2, dangerous: 3 };
 
 function hex(n: number): string {
   return `0x${n.toString(16)}`;
@@ -1389,6 +1398,7 @@ export class PickleVM {
       const full = `${module}.${name}`;
       const verdict = wrapperKindOf(full) === 'array' ? JOBLIB_ARRAY_WRAPPER : describeGlobal(module, name, this.o.allow, { torchScript: this.o.torchScript });
       const woOk = WEIGHTS_ONLY_GLOBALS.has(full) && !WEIGHTS_ONLY_BLOCKED_MODULES.has(module);
+      if (PARTIAL.has(full)) this.family.partial ??= { targets: new Map(), unsound: false };
       const glob = new Glob(module, name, verdict.tier, this.off(at), woOk);
       entry = { rec: { module, name, offset: this.off(at), opcode: opName(op), tier: verdict.tier, count: 0 }, glob };
       this.globals.set(key, entry);
@@ -1440,6 +1450,7 @@ export class PickleVM {
   private call(fn: V, args: V, at: number, op: number): void {
     this.calls++;
     this.sawImport = true;
+    if (this.family.partial) this.partialCall(fn, args);
     if (fn instanceof Glob) {
       const target = fn.dynamic ? '(computed import)' : `${fn.module}.${fn.name}`;
       const t = this.callTargets.get(target);
@@ -1455,6 +1466,53 @@ export class PickleVM {
     this.pushV(new Obj(fn, args, at, op));
   }
 
+  /**
+   * functools.partial only binds arguments to a callable (partialVerdict): it is as risky as what it binds, so long as
+   * every use of it is one this VM follows. A partial built with an imported callable records that target; anything
+   * else — a computed target, the class handed to another call, the partial object itself called — keeps it dangerous.
+   */
+  private partialCall(fn: V, args: V): void {
+    const items = tupleItems(args);
+    if (isPartial(fn)) this.partialTarget(items?.[0]);
+    else if (fn instanceof Obj && isPartial(fn.fn)) this.family.partial!.unsound = true;
+    if (items === null || items.some(isPartial)) this.family.partial!.unsound = true;
+  }
+
+  private partialTarget(v: V | undefined): void {
+    const use = this.family.partial!;
+    if (!(v instanceof Glob) || v.dynamic || isPartial(v)) { use.unsound = true; return; }
+    const key = `${v.module}.${v.name}`;
+    if (!use.targets.has(key) && use.targets.size < 64) {
+      use.targets.set(key, { module: v.module, name: v.name, verdict: describeGlobal(v.module, v.name, this.o.allow, { torchScript: this.o.torchScript }) });
+    } else if (!use.targets.has(key)) use.unsound = true;
+  }
+
+  /** The partial's grade once every reading is done: the worst of its targets, or dangerous when a use was not followed. */
+  private settlePartial(): void {
+    const use = this.family.partial;
+    if (!use || use.unsound || use.targets.size === 0) return;
+    let worst: GlobalVerdict | null = null;
+    for (const t of use.targets.values()) {
+      const v = partialVerdict(t);
+      if (!worst || TIER_RANK[v.tier] > TIER_RANK[worst.tier]) worst = v;
+    }
+    if (!worst || worst.tier === 'dangerous') return;
+    for (const [key, entry] of this.globals) {
+      if (entry.rec.nested || !PARTIAL.has(`${entry.rec.module}.${entry.rec.name}`)) continue;
+      const fkey = `global:${key}`;
+      const old = this.findings.keyed().find(([k]) => k === fkey)?.[1];
+      entry.rec.tier = worst.tier;
+      const sev = tierSeverity(worst.tier);
+      if (!old || !sev) continue;
+      const full = `${entry.rec.module}.${entry.rec.name}`;
+      this.findings.replace(fkey, {
+        ...old, check: `pickle.global.${worst.tier}`, severity: sev, message: `Pickle imports ${full}: ${worst.reason}`,
+        help: worst.tier === 'review' ? `Check that the file needs ${full} and what it binds; the repository policy can allow them (allow_globals).`
+          : 'Only tensor and array reconstruction globals are allowed by default; anything else can run code on load.'
+      });
+    }
+  }
+
   private build(inst: V, state: V, at: number, after: number): void {
     if (inst instanceof Glob) {
       this.add('pickle.build-on-import', 'critical', `BUILD sets attributes on the imported object ${describe(inst)} itself`,
@@ -1465,6 +1523,8 @@ export class PickleVM {
       this.woFail(`BUILD on ${describe(inst)}`, at);
     }
     if (!(inst instanceof Obj)) return;
+    // partial.__setstate__ takes (func, args, keywords, dict): the func it sets replaces the one it was built with.
+    if (this.family.partial && isPartial(inst.fn)) this.partialTarget(tupleItems(state)?.[0]);
     inst.state = state;
     this.loadsArgs(inst.fn, state);
     // joblib expands wrappers in its own stream only: not in plain or legacy readings, nor in an object array's pickle.
@@ -1751,6 +1811,7 @@ export class PickleVM {
   }
 
   outcomeFindings(): Finding[] {
+    this.settlePartial();
     return [...this.findings.list(), ...this.nestedFindings];
   }
 
