@@ -120,6 +120,9 @@ const VARIABLE_OP = new Uint8Array(256);
 for (const c of [OP.LONG1, OP.LONG4, OP.SHORT_BINUNICODE, OP.BINUNICODE, OP.BINUNICODE8, OP.SHORT_BINSTRING, OP.BINSTRING,
   OP.SHORT_BINBYTES, OP.BINBYTES, OP.BINBYTES8, OP.BYTEARRAY8, OP.FRAME]) VARIABLE_OP[c] = 1;
 for (let c = 0; c < 256; c++) if (TEXT_OP[c]) VARIABLE_OP[c] = 1;
+/** Variable opcodes whose length is one byte. */
+const SHORT_LEN_OP = new Uint8Array(256);
+for (const c of [OP.LONG1, OP.SHORT_BINUNICODE, OP.SHORT_BINSTRING, OP.SHORT_BINBYTES]) SHORT_LEN_OP[c] = 1;
 
 const FIXED_ARG: Readonly<Record<number, number>> = {
   [OP.BININT1]: 1, [OP.BINGET]: 1, [OP.BINPUT]: 1, [OP.PROTO]: 1, [OP.EXT1]: 1, [OP.BININT2]: 2, [OP.EXT2]: 2,
@@ -225,9 +228,9 @@ const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
 
 /** Python's bytes.decode('utf-8', 'surrogatepass'): strict UTF-8 that also takes encoded surrogates; null if invalid. */
 function utf8Pass(buf: Uint8Array, s: number, e: number): string | null {
-  let ascii = true;
-  for (let i = s; i < e; i++) if ((buf[i] as number) >= 0x80) { ascii = false; break; }
-  if (ascii) return latin1(buf, s, e);
+  // Node's lenient decoder is fast and marks every invalid sequence with U+FFFD; only then is the strict reading needed.
+  const fast = SLICERS.utf8Slice.call(buf, s, e);
+  if (!fast.includes('\uFFFD')) return fast;
   try {
     return UTF8_STRICT.decode(buf.subarray(s, e));
   } catch {
@@ -583,7 +586,8 @@ export class PickleVM {
         // The C unpickler reading a frame it buffered with read() drops the rest of the frame when an argument does
         // not fit in it, and reads that argument from after the frame: a second reading of the same bytes.
         const fe = ctx.frameEnd - abs0;
-        if (fe - pos < 10 || VARIABLE_OP[op] === 1) {
+        // A one-byte length reaches at most 257 bytes on: nearer the frame end it may cross it.
+        if (fe - pos < 10 || (VARIABLE_OP[op] === 1 && (SHORT_LEN_OP[op] === 0 || fe - pos < 258))) {
           const cut = crossCut(buf, pos, fe);
           if (cut >= 0 && !this.forked.has(`cross:${at}`)) this.bufferedFrame(at, abs0 + cut, ctx.frameEnd);
         }
@@ -673,12 +677,7 @@ export class PickleVM {
             this.pushStr(v, pos + 1);
             break;
           }
-          const read = (py: boolean): V | undefined => {
-            if (op === OP.INT) return intArg(line, py) ?? undefined;
-            if (op === OP.LONG) return longArg(line, py) ?? undefined;
-            return floatArg(line, py) ? FLOAT : undefined;
-          };
-          this.textValue(read, (vm, v) => vm.pushV(v), op, at, line, nl + 1 - pos);
+          this.textNumber(line, op, at, nl + 1 - pos);
           break;
         }
         // ── containers ──
@@ -768,12 +767,7 @@ export class PickleVM {
           const nl = this.lineEnd(buf, pos + 1, at);
           if (nl < 0) break;
           const line = latin1(buf, pos + 1, nl);
-          this.textValue((py) => memoKeyArg(line, py) ?? undefined, (vm, key) => {
-            const k = key as number;
-            if (op === OP.GET) { vm.pushV(vm.memoGet(k, at)); return; }
-            if (k < 0) throw new PickleError('pickle.parse-error', 'negative PUT argument', at);
-            vm.memoPut(k, op, at);
-          }, op, at, line, nl + 1 - pos);
+          this.textMemo(line, op, at, nl + 1 - pos);
           next = nl + 1;
           break;
         }
@@ -1003,6 +997,25 @@ export class PickleVM {
       throw new PickleError('pickle.limit', `text argument longer than ${this.o.limits.maxLine} bytes`, at);
     }
     return -1;
+  }
+
+  // Closures live out here: one inside runOps would give every opcode's `op` and `at` a heap-allocated context.
+  private textNumber(line: string, op: number, at: number, size: number): void {
+    const read = (py: boolean): V | undefined => {
+      if (op === OP.INT) return intArg(line, py) ?? undefined;
+      if (op === OP.LONG) return longArg(line, py) ?? undefined;
+      return floatArg(line, py) ? FLOAT : undefined;
+    };
+    this.textValue(read, (vm, v) => vm.pushV(v), op, at, line, size);
+  }
+
+  private textMemo(line: string, op: number, at: number, size: number): void {
+    this.textValue((py) => memoKeyArg(line, py) ?? undefined, (vm, key) => {
+      const k = key as number;
+      if (op === OP.GET) { vm.pushV(vm.memoGet(k, at)); return; }
+      if (k < 0) throw new PickleError('pickle.parse-error', 'negative PUT argument', at);
+      vm.memoPut(k, op, at);
+    }, op, at, line, size);
   }
 
   /**
