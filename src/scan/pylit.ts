@@ -192,7 +192,7 @@ class Lexer {
     if (prefix.includes('u') && prefix.length > 1) this.syntax('invalid string prefix', at);
     this.i += triple ? 3 : 1;
     const parts: string[] = [];
-    let from = this.i;
+    const from = this.i;
     for (;;) {
       const c = s[this.i];
       if (c === undefined) this.syntax('unterminated string literal', at);
@@ -209,7 +209,6 @@ class Lexer {
     }
     parts.push(s.slice(from, this.i));
     this.i += triple ? 3 : 1;
-    from = this.i;
     const body = parts.join('').replace(/\r\n?/g, '\n');
     if (bytes && /[^\x00-\x7f]/.test(body)) this.syntax('bytes can only contain ASCII literal characters', at);
     let value = body;
