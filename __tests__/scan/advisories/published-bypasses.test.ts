@@ -367,11 +367,8 @@ const CASES: Case[] = [
  * each still fails; when one starts passing, remove it here.
  */
 const KNOWN_OPEN: Readonly<Record<string, string>> = {
-  // Sniffing still decides whether the pickle VM runs (src/scan/sniff.ts + file-scanner.ts, main engineer's change in
-  // flight: run the VM on every stream from its start). A pickle that breaks right after its payload is not sniffed as
-  // a pickle, so it is rejected only as unknown binary, without naming the import that runs.
-  'picklescan broken_model': 'sniff: a pickle that breaks after its payload is never handed to the VM (main engineer)',
-  'nullifAI (broken pickle)': 'sniff: a pickle that breaks after its payload is never handed to the VM (main engineer)'
+  // Empty: the two broken-pickle cases (picklescan broken_model, nullifAI) are read by the VM on every stream, which
+  // names the import that runs before the stream breaks.
 };
 
 // ───────────────────────────── the assertions ─────────────────────────────

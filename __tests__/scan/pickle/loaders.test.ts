@@ -231,6 +231,24 @@ describe('pickles inside literals are judged by whether this file unpickles them
   });
 });
 
+describe('a GLOBAL or INST cut by the end of the data (Python\'s unpickler: readline() and [:-1])', () => {
+  test('Python\'s unpickler calls find_class with the cut line; a dotted module name is reported as the import it attempts', () => {
+    const cut = latin('cos\nsystem');
+    const oracle = cpythonGlobals([cut])[0];
+    expect(oracle?.py_bytesio.flatMap((r) => r.globals)).toEqual(['os.syste']);
+    expect(oracle?.c_bytesio.flatMap((r) => r.globals)).toEqual([]);
+    expect(names(scan(cut))).toEqual(['os.syste']);
+  });
+
+  test('a text file\'s last line that starts with "i" is no module name: nothing is imported (a .pth in a wheel)', () => {
+    const pth = latin('import subprocess; subprocess.Popen(["sh", "-c", "id"])\n');
+    const oracle = cpythonGlobals([pth])[0];
+    // find_class gets the line without its first letter; no module has that name, so the import fails and runs nothing.
+    expect(oracle?.py_bytesio.flatMap((r) => r.globals).every((g) => g.startsWith('mport subprocess'))).toBe(true);
+    expect(names(scan(pth))).toEqual([]);
+  });
+});
+
 describe('legacy torch files (torch 1.13 _legacy_save)', () => {
   test('a module class saved by persistent id is instantiated as that class, and its source text is not a pickle', () => {
     const w = new PickleWriter(2);

@@ -206,6 +206,9 @@ interface Family {
   partial?: { targets: Map<string, { module: string; name: string; verdict: GlobalVerdict }>; unsound: boolean };
 }
 
+/** A dotted path of Python identifiers (PEP 3131 letters, digits, underscore). */
+const MODULE_PATH = /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*(?:\.[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*)*$/u;
+
 /** functools.partial under the names an unpickler resolves to the same class. */
 const PARTIAL = new Set(['functools.partial', '_functools.partial']);
 const isPartial = (v: V | undefined): boolean => v instanceof Glob && !v.dynamic && PARTIAL.has(`${v.module}.${v.name}`);
@@ -327,6 +330,9 @@ export class PickleVM {
   complete = true;
   /** Something was imported or called (here or in a nested literal that is reported). */
   sawImport = false;
+  /** pickle.load has imported or called something by now: no EXT or persistent id (which make it raise) came first. */
+  private effect = false;
+  private plainRaised = false;
   /** Something an enclosing scan must report even without imports (a nesting limit hit). */
   private mustReport = false;
   /** Furthest end of any FRAME seen: past the end of the data, the C unpickler fails at that FRAME. */
@@ -808,6 +814,7 @@ export class PickleVM {
           const code = n === 1 ? (buf[pos + 1] as number) : n === 2 ? ((buf[pos + 1] as number) | ((buf[pos + 2] as number) << 8)) : i32(buf, pos + 1);
           if (code <= 0) throw new PickleError('pickle.parse-error', `${opName(op)} extension code ${code} is not positive`, at);
           this.sawImport = true;
+          this.plainRaised = true; // pickle.load: "unregistered extension code" (copyreg's registry is empty)
           this.add('pickle.ext', 'critical', `${opName(op)} imports extension code ${code} through copyreg's registry: the imported name is invisible`,
             at, `ext:${code}`, 'Extension codes import whatever the loading process registered; a model file has no reason to use them.', `${opName(op)} ${code}`);
           st.push(new Glob('copyreg extension', String(code), 'dangerous', this.off(at), false, true));
@@ -1061,7 +1068,9 @@ export class PickleVM {
     const decode = op === OP.GLOBAL ? globalLine : instLine;
     const mod = nl1 < 0 ? decode(buf, pos + 1, Math.max(pos + 1, buf.length - 1)) : decode(buf, pos + 1, nl1);
     const name = nl1 < 0 ? '' : buf.length - 1 > nl1 + 1 ? decode(buf, nl1 + 1, buf.length - 1) : '';
-    if (mod && name !== null) this.importGlobal(mod, name, at, op);
+    // Only a dotted identifier can name a module an import finds; anything else (a text file's last line, cut short)
+    // makes find_class raise before any module code runs.
+    if (mod && name !== null && MODULE_PATH.test(mod)) this.importGlobal(mod, name, at, op);
   }
 
   private utf8(buf: Uint8Array, s: number, e: number, op: number, at: number): string {
@@ -1405,6 +1414,7 @@ export class PickleVM {
     const [module, name] = this.ctx.proto < 3 ? mapPython2(module0, name0) : [module0, name0];
     const key = `${module}\n${name}`;
     this.sawImport = true;
+    if (!this.plainRaised) this.effect = true;
     let entry = this.globals.get(key);
     if (!entry) {
       if (this.globals.size >= this.o.limits.maxGlobals) throw new PickleError('pickle.limit', `more than ${this.o.limits.maxGlobals} distinct globals`, at);
@@ -1454,6 +1464,7 @@ export class PickleVM {
       throw new PickleError('pickle.parse-error', `STACK_GLOBAL requires str, got ${describe(mod)} and ${describe(name)}`, at);
     }
     this.sawImport = true;
+    if (!this.plainRaised) this.effect = true;
     const ev = `STACK_GLOBAL ${describe(mod)} . ${describe(name)}`;
     this.add('pickle.dynamic-import', 'critical', 'Pickle imports a name computed at load time (STACK_GLOBAL of values that are not plain string literals)',
       at, `dyn:${at}`, 'A computed import hides what runs; legitimate picklers always write literal names.', ev);
@@ -1463,6 +1474,7 @@ export class PickleVM {
   private call(fn: V, args: V, at: number, op: number): void {
     this.calls++;
     this.sawImport = true;
+    if (!this.plainRaised) this.effect = true;
     if (this.family.partial) this.partialCall(fn, args);
     if (fn instanceof Glob) {
       const target = fn.dynamic ? '(computed import)' : `${fn.module}.${fn.name}`;
@@ -1685,6 +1697,7 @@ export class PickleVM {
     const items = tupleItems(pid);
     const tag = items?.[0];
     this.sawImport = true;
+    this.plainRaised = true; // pickle.load has no persistent_load: it raises here
     if (this.woLive() && !(tag === 'storage' || typeof pid === 'number')) this.woFail(`${opName(op)} ${describe(tag ?? pid)}`, at);
     if (tag === 'storage') {
       if (this.legacy && this.ctx.index === 3 && items) this.legacyStorage(items, at);
@@ -1828,9 +1841,9 @@ export class PickleVM {
     return [...this.findings.list(), ...this.nestedFindings];
   }
 
-  /** Whether the bytes were read as a pickle: the first opcode parsed, or something was imported before an error. */
+  /** Whether the bytes were read as a pickle: the first opcode parsed, or pickle.load imported or called something before it failed. */
   readAsPickle(): boolean {
-    return this.error === null || this.sawImport;
+    return this.error === null || this.effect;
   }
 
   weightsOnly(): WeightsOnlyVerdict | undefined {
