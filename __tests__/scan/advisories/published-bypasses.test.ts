@@ -366,10 +366,7 @@ const CASES: Case[] = [
  * Cases other parts of Model Gate do not pass yet, with the root cause and the area that owns it. The test asserts
  * each still fails; when one starts passing, remove it here.
  */
-const KNOWN_OPEN: Readonly<Record<string, string>> = {
-  // Empty: the two broken-pickle cases (picklescan broken_model, nullifAI) are read by the VM on every stream, which
-  // names the import that runs before the stream breaks.
-};
+const KNOWN_OPEN: Readonly<Record<string, string>> = {};
 
 // ───────────────────────────── the assertions ─────────────────────────────
 
