@@ -172,7 +172,8 @@ export class XzDecoder implements StreamDecoder {
           if (ib.avail < 13) {
             if (final) {
               if (this.streams === 0) truncated('.lzma header');
-              else if (b.subarray(ib.p, ib.n).some((x) => x !== 0)) this.notAStream('short'); else ib.p = ib.n;
+              // lzma.LZMAFile waits for a 13-byte .lzma header here and raises EOFError (xz's stream padding too).
+              fail('compression.invalid', 'Corrupt xz/lzma stream: a few bytes follow the last stream, which lzma.open reads as a cut .lzma header (EOFError)', ib.offset);
             }
             return;
           }
