@@ -215,6 +215,7 @@ const FIXTURES: [string, string, Uint8Array, { tail?: boolean; analyzers?: boole
   // format plugins: small library-written files, and large ones whose judged part comes after the head
   ['onnx (onnx.save_model, external data)', 'model.onnx', lib('real', 'onnx', 'external', 'model.onnx')],
   ['tensorboard events', 'events.out.tfevents.1', lib('real', 'tensorboard', 'run2', 'events.out.tfevents.1700000001.fixtures.2.0')],
+  ['hdf5 superblock at 256 KiB inside safetensors data', 'model.h5', lib('formats', 'hdf5', 'lambda_inside_safetensors_data.h5')],
   ['xgboost ubj', 'model.ubj', lib('real', 'xgboost', 'model.ubj')],
   ['xgboost binary', 'model.bin', lib('real', 'xgboost', 'model.bin')],
   ['fasttext', 'model.bin', lib('real', 'fasttext', 'classifier.bin')],

@@ -251,6 +251,15 @@ describe('executables, unknown binaries, names that lie', () => {
       expect(critical(o)).toBe(true);
     }
   });
+  test('names with two readings: a pickle named .model (gensim) or .pth.tar (torch) is not a name mismatch, and still a pickle', () => {
+    for (const name of ['word2vec.model', 'checkpoint.pth.tar']) {
+      const o = scanBytes(evilPickle(), name);
+      expect(checks(o)).not.toContain('file.extension-mismatch');
+      expect(critical(o)).toBe(true);
+    }
+    // A plain .tar promises a tar: a pickle under that name is still a mismatch.
+    expect(checks(scanBytes(evilPickle(), 'backup.tar'))).toContain('file.extension-mismatch');
+  });
   test('polyglot: a GGUF that is also a pickle is reported as such', () => {
     const o = scanBytes(cat(evilPickle(), gguf([['a', 'u32', 1]])), 'model.gguf');
     expect(critical(o)).toBe(true);

@@ -70,7 +70,15 @@ async function assess(ctx: HubCheckContext): Promise<NameAssessment> {
   if (!role) {
     const name = canonical.split('/')[1] ?? '';
     const query = baseName(name);
-    const answer = await ctx.hub.searchModels(query);
+    let answer = await ctx.hub.searchModels(query);
+    // The Hub matches substrings: a respelled name (`Qwen3_Embedding_0.6B`, `Qwen3-Embeding-0.6B`,
+    // `Qwen3-Embedding-0.6B-instruct`) finds nothing under its own spelling. Only then, one more search by the
+    // name's first word finds the popular originals it may imitate.
+    const first = firstWord(query);
+    if (answer !== undefined && first !== undefined && !answer.some((r) => r.id.split('/')[0]?.toLowerCase() !== canonical.split('/')[0]?.toLowerCase())) {
+      const more = await ctx.hub.searchModels(first);
+      if (more !== undefined) answer = [...answer, ...more];
+    }
     if (answer === undefined) {
       findings.push({
         check: 'namespace.repo-shadowing', severity: 'info',
@@ -98,3 +106,9 @@ export const namespaceCheck: HubCheck = {
     return (await nameAssessmentFor(ctx)).findings;
   }
 };
+
+/** The name's first word when the name has more than one and the word is long enough to search for (`Qwen3`). */
+function firstWord(name: string): string | undefined {
+  const w = /^[^-_.]+/.exec(name)?.[0];
+  return w !== undefined && w !== name && w.length >= 3 ? w : undefined;
+}

@@ -19,6 +19,8 @@ export interface FilesCheckContext {
   captured?(): readonly string[];
   /** Paths of streams (members included) whose text was not kept because of the size limits. */
   skipped?(): readonly string[];
+  /** The repository's id (`org/name`) when the files come from one (the Hub); a local folder has none. */
+  repo?: string;
   policy: Policy;
   now: Date;
 }

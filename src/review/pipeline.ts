@@ -150,7 +150,7 @@ export async function reviewEntry(entry: Entry, deps: ReviewDeps, previous?: Ent
     findings.push(...f.findings);
     if (!f.complete) complete = false;
   }
-  const ctx: FilesCheckContext = { files, text: (p) => capture.text(p), captured: () => capture.paths(), skipped: () => capture.skipped(), policy, now };
+  const ctx: FilesCheckContext = { files, text: (p) => capture.text(p), captured: () => capture.paths(), skipped: () => capture.skipped(), repo: entry.repo, policy, now };
   const hubCtx: HubCheckContext = {
     ...ctx, entry, ...(previous ? { previous } : {}), resolved, tree, ...(author ? { author } : {}), hub: checkHubPort(hub)
   };

@@ -10,13 +10,14 @@ import { FORMAT_PLUGINS } from './formats/index.js';
 import { executableFinding, oleFinding } from './executables.js';
 import { extensionMismatch } from './extensions.js';
 import { createGgufScanner } from './gguf.js';
+import { createLateHdf5Watcher, firstUnsniffedHdf5Offset } from './hdf5-late.js';
 import { createKerasH5Scanner } from './keras.js';
 import { BLOCKING, fixedScanner, guarded, limitsOf, mergeOutcomes, type FileScanOptions, type NestedScan } from './kit.js';
 import { createNpyScanner } from './npy.js';
 import { createPickleScanner } from './pickle/index.js';
 import { pickleReachableByName } from './loaders.js';
 import { createSafetensorsScanner } from './safetensors.js';
-import { EXECUTABLE_FORMATS, type Format, type Sniffed, sniff, TEXT_FORMATS } from './sniff.js';
+import { EXECUTABLE_FORMATS, type Format, HDF5_SNIFF_BYTES, type Sniffed, sniff, TEXT_FORMATS } from './sniff.js';
 import { createTarScanner } from './tar.js';
 import { createJsonDocumentScanner } from './text.js';
 import { readCentralDirectory, ZipDirectoryError } from './zip/central-directory.js';
@@ -156,6 +157,10 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
     if (!opts.rawData && !fmts.includes('pickle')) {
       const reach = pickleReachableByName(ctx.path) ? 'name' : 'content';
       scanners.push({ name: 'pickle', scanner: guarded(ctx.path, 'pickle', pickleProbe(pickleScanner(), reach)) });
+    }
+    // HDF5 opens from a superblock at any 512·2^k offset: sniffing saw those within the head, this watches the rest.
+    if (!opts.rawData && !fmts.includes('hdf5')) {
+      scanners.push({ name: 'hdf5-late', scanner: guarded(ctx.path, 'hdf5', createLateHdf5Watcher(ctx, opts, firstUnsniffedHdf5Offset(Math.min(head.length, HDF5_SNIFF_BYTES)))) });
     }
     if (!opts.rawData && opts.textAnalyzers) {
       for (const a of opts.textAnalyzers) {

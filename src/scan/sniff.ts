@@ -141,8 +141,15 @@ export function sniff(head: Uint8Array, size?: number, tail?: Uint8Array, moreFo
   return out;
 }
 
+/**
+ * Sniffing looks for the HDF5 superblock within the first 64 KiB only, however much head a caller buffered, so the
+ * outcome does not depend on chunk sizes; hdf5-late.ts watches every later 512·2^k offset in the stream.
+ */
+export const HDF5_SNIFF_BYTES = 64 * 1024;
+
 function findHdf5(head: Uint8Array): number | undefined {
-  for (let off = 0; off + 8 <= head.length; off = off === 0 ? 512 : off * 2) {
+  const limit = Math.min(head.length, HDF5_SNIFF_BYTES);
+  for (let off = 0; off + 8 <= limit; off = off === 0 ? 512 : off * 2) {
     if (startsWith(head, HDF5_SIG, off)) return off;
   }
   return undefined;

@@ -8,7 +8,7 @@ import type { Finding } from '../core/findings.js';
 import type { FileContext, StreamScanner } from './types.js';
 import { indexOfBytes, utf8 } from './bytes.js';
 import { analyzeChatTemplate } from '../analyze/template.js';
-import { type Json, isObject, JsonError, parseJson } from '../analyze/json.js';
+import { type Json, isObject, parseJson } from '../analyze/json.js';
 import { checkKerasConfig, looksLikeKerasConfig } from './keras.js';
 import { limitsOf, type FileScanOptions } from './kit.js';
 

@@ -65,12 +65,15 @@ describe('account age', () => {
     ['young today with no publish date', { published: undefined, createdAt: T('2026-05-01T00:00:00Z') }, ['provenance.account-young:medium']],
     ['an account younger than its repository was handed the repo', { createdAt: T('2024-01-01T00:00:00Z'), published: { at: T('2022-08-01T00:00:00Z'), from: 'repository createdAt' } }, ['provenance.account-after-repo:low']],
     ['…and only a note for a protected publisher (google-bert was made in 2023)', { protectedNamespace: true, createdAt: T('2023-11-15T00:00:00Z'), published: { at: T('2022-03-02T23:29:04Z'), from: 'repository createdAt' } }, ['provenance.account-after-repo:info']],
-    ['a trusted name re-registered days ago is still young', { protectedNamespace: true, createdAt: T('2026-05-12T00:00:00Z'), published: { at: T('2026-05-12T20:00:00Z'), from: 'repository createdAt' } }, ['provenance.account-young:medium']]
+    ['a trusted name re-registered days ago is still young', { protectedNamespace: true, createdAt: T('2026-05-12T00:00:00Z'), published: { at: T('2026-05-12T20:00:00Z'), from: 'repository createdAt' } }, ['provenance.account-young:medium']],
+    // xai-org made its organisation the day before grok-1 (2024-03-17): a launch, two years before this review.
+    ['a protected publisher\'s launch-day organisation, old today, is a note', { protectedNamespace: true, name: 'xai-org', repo: 'xai-org/grok-1', createdAt: T('2024-03-16T10:00:00Z'), published: { at: T('2024-03-17T12:00:00Z'), from: 'repository createdAt' } }, ['provenance.account-young:info']],
+    ['…but the same launch shape on an unprotected name still asks for review', { name: 'xai-orgs', repo: 'xai-orgs/grok-1', createdAt: T('2024-03-16T10:00:00Z'), published: { at: T('2024-03-17T12:00:00Z'), from: 'repository createdAt' } }, ['provenance.account-young:medium']]
   ];
   test.each(rows)('%s', (_label, change, expected) => {
     const v = accountFindings({ ...base, ...change });
     expect(severities(v.findings)).toEqual(expected);
-    expect(v.young).toBe(expected.some((e) => e.startsWith('provenance.account-young')));
+    expect(v.young).toBe(expected.some((e) => e.startsWith('provenance.account-young') && !e.endsWith(':info')));
   });
 
   test('says the numbers: creation day and the lead over the repository', () => {

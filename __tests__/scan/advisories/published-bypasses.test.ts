@@ -366,13 +366,7 @@ const CASES: Case[] = [
  * Cases other parts of Model Gate do not pass yet, with the root cause and the area that owns it. The test asserts
  * each still fails; when one starts passing, remove it here.
  */
-const KNOWN_OPEN: Readonly<Record<string, string>> = {
-  // Sniffing still decides whether the pickle VM runs (src/scan/sniff.ts + file-scanner.ts, main engineer's change in
-  // flight: run the VM on every stream from its start). A pickle that breaks right after its payload is not sniffed as
-  // a pickle, so it is rejected only as unknown binary, without naming the import that runs.
-  'picklescan broken_model': 'sniff: a pickle that breaks after its payload is never handed to the VM (main engineer)',
-  'nullifAI (broken pickle)': 'sniff: a pickle that breaks after its payload is never handed to the VM (main engineer)'
-};
+const KNOWN_OPEN: Readonly<Record<string, string>> = {};
 
 // ───────────────────────────── the assertions ─────────────────────────────
 

@@ -23,7 +23,8 @@ function contentOf(ctx: FilesCheckContext): RepoContent {
       files: ctx.files.map((f) => ({ path: f.path, size: f.size, formats: f.formats, complete: f.complete })),
       text: (p) => ctx.text(p),
       captured: () => ctx.captured?.() ?? [],
-      skipped: () => ctx.skipped?.() ?? []
+      skipped: () => ctx.skipped?.() ?? [],
+      ...(ctx.repo ? { repo: ctx.repo } : {})
     };
     contents.set(ctx, c);
   }

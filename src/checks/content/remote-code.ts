@@ -178,6 +178,35 @@ function lineOf(text: string, needle: string): number | undefined {
   return at < 0 ? undefined : text.slice(0, at).split('\n').length;
 }
 
+/** The namespace of `org/name`, compared as the Hub compares names (case-insensitively). */
+function ownerOf(repoId: string): string {
+  return (repoId.split('/')[0] ?? '').toLowerCase();
+}
+
+/**
+ * Code loaded from another repository (`org/repo--module.Class`, sentence-transformers `org/repo--module`). It is
+ * fetched at that repository's default branch when the model loads, so it is outside this review and can change at
+ * any time: high. When the other repository belongs to the same publisher (a shared implementation repository, as
+ * jinaai, nomic-ai and Alibaba-NLP publish), it is the same party's code, unpinned: a reviewer must still read it
+ * (medium), but it is not a third party's.
+ */
+function crossRepoFinding(path: string, line: number | undefined, evidence: string, target: string, what: string, self: string | undefined): Finding {
+  const same = self !== undefined && ownerOf(self) === ownerOf(target) && self.toLowerCase() !== target.toLowerCase();
+  const at = { file: path, ...(line ? { line } : {}), evidence };
+  if (same) {
+    return {
+      ...at, check: 'remote-code.cross-repo', severity: 'medium',
+      message: `${basename(path)} loads code from ${target}, another repository of the same publisher (${what}); that code is not pinned by this entry and not part of this review`,
+      help: `Read ${target}'s code at the commit users will get, and pin it (\`code_revision=\` in from_pretrained, or approve ${target} at a pinned commit as its own entry).`
+    };
+  }
+  return {
+    ...at, check: 'remote-code.cross-repo', severity: 'high',
+    message: `${basename(path)} loads code from another repository, ${target} (${what}); that code is not part of this review`,
+    help: `Review ${target} at a pinned commit too, or do not approve: its code can change at any time.`
+  };
+}
+
 export const remoteCodeCheck: ContentCheck = {
   id: 'remote-code',
   run(repo) {
@@ -212,11 +241,7 @@ export const remoteCodeCheck: ContentCheck = {
       }
       for (const repoId of [...new Set(refs.filter((r) => r.repo).map((r) => r.repo as string))]) {
         const slots = refs.filter((r) => r.repo === repoId).map((r) => `${r.slot} → ${r.module}.${r.className}`);
-        out.push({
-          check: 'remote-code.cross-repo', severity: 'high', file: path, ...(line ? { line } : {}), evidence,
-          message: `${basename(path)} loads code from another repository, ${repoId} (${slots.join(', ')}); that code is not part of this review`,
-          help: `Review ${repoId} at a pinned commit too, or do not approve: its code can change at any time.`
-        });
+        out.push(crossRepoFinding(path, line, evidence, repoId, slots.join(', '), repo.repo));
       }
     }
     for (const { path, text, doc } of stDocs(repo)) {
@@ -226,11 +251,7 @@ export const remoteCodeCheck: ContentCheck = {
         const evidence = truncateEvidence(splitLines(text)[(line ?? 1) - 1] ?? '');
         const at = { file: path, ...(line ? { line } : {}), evidence };
         if (r.repo) {
-          out.push({
-            ...at, check: 'remote-code.cross-repo', severity: 'high',
-            message: `${basename(path)} loads module ${r.type} from another repository, ${r.repo}; that code is not part of this review`,
-            help: `Review ${r.repo} at a pinned commit too, or do not approve: its code can change at any time.`
-          });
+          out.push(crossRepoFinding(path, line, at.evidence, r.repo, `module ${r.type}`, repo.repo));
         } else if (r.file && present.has(r.file)) {
           const imported = [...remote.entries()].filter(([f, why]) => f !== r.file && why === `imported by ${r.file}`).map(([f]) => f);
           out.push({

@@ -24,6 +24,8 @@ export interface RepoContent {
   captured?(): readonly string[];
   /** Streams, members included, whose text was not kept because of the size limits. */
   skipped?(): readonly string[];
+  /** The repository's id (`org/name`) when known: code in another repository of the same publisher is graded apart. */
+  repo?: string;
 }
 
 export interface ContentCheck {

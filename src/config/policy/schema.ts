@@ -86,13 +86,14 @@ const GLOBAL_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
  */
 export function checkGlobal(g: string): string | null {
   if (!GLOBAL_NAME.test(g)) return `'${printable(g)}' is not \`module.name\` (dotted Python identifiers, no wildcards)`;
-  const parts = g.split('.');
-  for (let i = 1; i < parts.length; i++) {
-    const verdict = describeGlobal(parts.slice(0, i).join('.'), parts.slice(i).join('.'));
-    if (verdict.tier === 'dangerous') {
-      const what = verdict.category === 'dunder' ? verdict.reason : `${verdict.category}: ${verdict.reason}`;
-      return `'${g}' can never be allowed: the pickle scanner treats it as dangerous (${what})`;
-    }
+  // However a pickle splits the name into module and attribute path, the classifier looks for danger entries from
+  // every component after the module: the split after the first component looks from all of them, so it is
+  // dangerous whenever any split is. One call, linear in the number of components.
+  const dot = g.indexOf('.');
+  const verdict = describeGlobal(g.slice(0, dot), g.slice(dot + 1));
+  if (verdict.tier === 'dangerous') {
+    const what = verdict.category === 'dunder' ? verdict.reason : `${verdict.category}: ${verdict.reason}`;
+    return `'${g}' can never be allowed: the pickle scanner treats it as dangerous (${what})`;
   }
   return null;
 }
