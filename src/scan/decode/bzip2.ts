@@ -231,6 +231,10 @@ export class Bzip2Decoder implements StreamDecoder {
     let nblock = 0, groupPos = 0, groupNo = -1;
     let lim = limit[0] as Int32Array, bs = base[0] as Int32Array, pm = perm[0] as Int32Array, minLen = 0;
     let runPos = 0, runLen = 0;
+    // The hot loop reads bits from locals; near the end of the buffered input it falls back to this.bits(), which
+    // throws NEED (the block is retried later) or fails at the true end.
+    const ib = this.inb, src = ib.b, srcEnd = ib.n;
+    let bb = this.bitBuf, bc = this.bitCount, p = ib.p;
     for (;;) {
       if (groupPos === 0) {
         groupNo++;
@@ -240,10 +244,21 @@ export class Bzip2Decoder implements StreamDecoder {
         lim = limit[g] as Int32Array; bs = base[g] as Int32Array; pm = perm[g] as Int32Array; minLen = minLens[g] as number;
       }
       groupPos--;
+      while (bc <= 24 && p < srcEnd) { bb = ((bb << 8) | (src[p++] as number)) >>> 0; bc += 8; }
       let n = minLen;
-      let v = this.bits(n);
-      while (n <= 20 && v > (lim[n] as number)) { n++; v = (v << 1) | this.bit(); }
-      if (n > 20) bad('bad Huffman code');
+      let v: number;
+      if (bc >= 20) {
+        v = (bb >>> (bc - n)) & ((1 << n) - 1);
+        while (n <= 20 && v > (lim[n] as number)) { n++; v = (bb >>> (bc - n)) & ((1 << n) - 1); }
+        if (n > 20) bad('bad Huffman code');
+        bc -= n;
+      } else {
+        this.bitBuf = bb; this.bitCount = bc; ib.p = p;
+        v = this.bits(n);
+        while (n <= 20 && v > (lim[n] as number)) { n++; v = (v << 1) | this.bit(); }
+        if (n > 20) bad('bad Huffman code');
+        bb = this.bitBuf; bc = this.bitCount; p = ib.p;
+      }
       const idx = v - (bs[n] as number);
       if (idx < 0 || idx >= MAX_ALPHA) bad('bad Huffman code');
       const sym = pm[idx] as number;
@@ -260,18 +275,21 @@ export class Bzip2Decoder implements StreamDecoder {
         if (nblock + runLen > max) bad('block exceeds its declared size');
         const ch = seqToUnseq[mtf[0] as number] as number;
         counts[ch] = (counts[ch] as number) + runLen;
-        for (; runLen > 0; runLen--) tt[nblock++] = ch;
+        tt.fill(ch, nblock, nblock + runLen);
+        nblock += runLen;
+        runLen = 0;
       }
       if (sym === eob) break;
       if (nblock >= max) bad('block exceeds its declared size');
-      const k = sym - 1;
+      let k = sym - 1;
       const front = mtf[k] as number;
-      mtf.copyWithin(1, 0, k);
+      if (k < 16) { for (; k > 0; k--) mtf[k] = mtf[k - 1] as number; } else mtf.copyWithin(1, 0, k);
       mtf[0] = front;
       const ch = seqToUnseq[front] as number;
       counts[ch] = (counts[ch] as number) + 1;
       tt[nblock++] = ch;
     }
+    this.bitBuf = bb; this.bitCount = bc; ib.p = p;
     if (origPtr >= nblock) bad('origin pointer outside the block');
     // Inverse BWT.
     const cf = new Int32Array(256);
@@ -288,26 +306,25 @@ export class Bzip2Decoder implements StreamDecoder {
     let crc = 0xffffffff;
     let tPos = (tt[origPtr] as number) >>> 8;
     let last = -1, same = 0;
-    const put = (b: number): void => {
-      out[o++] = b;
-      if (o === out.length) {
-        crc = bzCrcUpdate(crc, out, 0, o);
-        if (!this.stopped && !this.emit(out)) this.stopped = true;
-        o = 0;
-      }
+    const flushOut = (): void => {
+      crc = bzCrcUpdate(crc, out, 0, o);
+      if (!this.stopped && !this.emit(out)) this.stopped = true;
+      o = 0;
     };
+    const cap = out.length;
     for (let i = 0; i < nblock && !this.stopped; i++) {
       const e = tt[tPos] as number;
       const ch = e & 0xff;
       tPos = e >>> 8;
       if (same === 4) {
-        for (let r = 0; r < ch && !this.stopped; r++) put(last);
+        for (let r = 0; r < ch; r++) { out[o++] = last; if (o === cap) { flushOut(); if (this.stopped) break; } }
         same = 0;
         last = -1;
         continue;
       }
       if (ch === last) same++; else { last = ch; same = 1; }
-      put(ch);
+      out[o++] = ch;
+      if (o === cap) flushOut();
     }
     if (this.stopped) return true;
     if (o > 0) {
