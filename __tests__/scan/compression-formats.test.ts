@@ -53,7 +53,8 @@ const loaderOutcome = (name: string): Outcome => {
 // Where we fail closed although the loader reads the file: filters and short reads we do not reproduce.
 const FAIL_CLOSED_ON_PURPOSE: Record<string, string> = {
   'bcj.xz': 'compression.unsupported', // x86 BCJ filter is not decoded here
-  'truncated.zst': 'compression.invalid' // python-zstandard returns a short read without raising; we block
+  'truncated.zst': 'compression.invalid', // python-zstandard returns a short read without raising; we block
+  'window-128m-tiny-blocks.zst': 'compression.window' // fzstd would move 128 MiB per one-byte block: refused
 };
 
 describe('decoders agree with the loaders on files the real libraries wrote', () => {
@@ -121,7 +122,7 @@ const critical = (o: ScanOutcome): string[] => o.findings.filter((f) => f.severi
 
 describe('scanning the decompressed content', () => {
   test.each(['evil.bz2', 'big-evil.bz2', 'multi-stream.bz2', 'evil.xz', 'big-evil.xz', 'multi-stream.xz', 'evil.lzma', 'big-evil.lzma',
-    'alone-then-xz.lzma', 'evil.lz4', 'big-evil.lz4', 'big-evil-independent.lz4', 'multi-frame.lz4', 'evil.zst', 'big-evil.zst', 'multi-frame.zst'])(
+    'alone-then-xz.lzma', 'evil.lz4', 'big-evil.lz4', 'big-evil-independent.lz4', 'linked-many-blocks.lz4', 'multi-frame.lz4', 'evil.zst', 'big-evil.zst', 'multi-frame.zst'])(
     'a pickle calling os.system inside %s is caught', (name) => {
       const o = scanFile(name);
       expect(critical(o).length).toBeGreaterThan(0);
@@ -136,7 +137,7 @@ describe('scanning the decompressed content', () => {
     ['bad-content-checksum.lz4', 'compression.crc-mismatch'], ['bad-block-checksum.lz4', 'compression.crc-mismatch'], ['bad-checksum.zst', 'compression.crc-mismatch'],
     ['truncated.bz2', 'compression.invalid'], ['second-stream-truncated.bz2', 'compression.invalid'], ['truncated.xz', 'compression.invalid'],
     ['truncated.lzma', 'compression.invalid'], ['truncated.lz4', 'compression.invalid'], ['truncated.zst', 'compression.invalid'],
-    ['window-256m.zst', 'compression.window'], ['bcj.xz', 'compression.unsupported']])('%s fails closed with %s', (name, check) => {
+    ['window-256m.zst', 'compression.window'], ['window-128m-tiny-blocks.zst', 'compression.window'], ['bcj.xz', 'compression.unsupported']])('%s fails closed with %s', (name, check) => {
     const o = scanFile(name);
     expect(o.complete).toBe(false);
     expect(o.findings.find((f) => f.check === check)?.severity).toBe('high');

@@ -120,7 +120,9 @@ export class Lz4Decoder implements StreamDecoder {
           this.contentCheck = flg & 4 ? new Xxh32() : undefined;
           this.contentSize = flg & 8 ? u32le(b, ib.p + 2) + u32le(b, ib.p + 6) * 2 ** 32 : undefined;
           this.blockMax = 1 << (8 + 2 * bsid);
-          if (this.win.length < HISTORY + this.blockMax) this.win = new Uint8Array(HISTORY + this.blockMax);
+          // Room for the history and two blocks: the history is moved to the front only when the next block might not
+          // fit, so tiny blocks do not each cost a 64 KiB move.
+          if (this.win.length < HISTORY + 2 * this.blockMax) this.win = new Uint8Array(HISTORY + 2 * this.blockMax);
           this.wlen = 0;
           this.produced = 0;
           ib.p += len;
@@ -150,6 +152,10 @@ export class Lz4Decoder implements StreamDecoder {
             if (h.digest() !== u32le(b, start + size)) fail('compression.crc-mismatch', 'lz4 block checksum does not match: corrupted or tampered', ib.offset);
           }
           if (this.independent) this.wlen = 0;
+          else if (this.wlen + this.blockMax > this.win.length) {
+            this.win.copyWithin(0, this.wlen - HISTORY, this.wlen);
+            this.wlen = HISTORY;
+          }
           const from = this.wlen;
           let to: number;
           if (raw) {
@@ -160,10 +166,7 @@ export class Lz4Decoder implements StreamDecoder {
           }
           ib.p += need;
           this.out(from, to);
-          if (to > HISTORY) {
-            this.win.copyWithin(0, to - HISTORY, to);
-            this.wlen = HISTORY;
-          } else this.wlen = to;
+          this.wlen = to;
           continue;
         }
         case 'content-check': {

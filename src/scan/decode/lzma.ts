@@ -23,6 +23,8 @@ export class Window {
   full = 0;
   private flushed = 0;
   total = 0;
+  /** Set by the owner when the consumer wants no more output: decoding stops at the next flush point. */
+  halted = false;
   constructor(readonly size: number, private readonly out: (chunk: Uint8Array) => void) {}
   /** Dictionary reset: no history, positions (for posState) restart. */
   reset(): void { this.flush(); this.full = 0; this.total = 0; }
@@ -175,7 +177,10 @@ export class LzmaDecoder {
     while (done < limit) {
       if (!final && end - p < MARGIN) break;
       if (final && p > end) break;
-      if (win.pending() >= 1 << 20) win.flush();
+      if (win.pending() >= 1 << 20) {
+        win.flush();
+        if (win.halted) break;
+      }
       const posState = win.total & pbMask;
       const st = this.state;
       if (bit(this.isMatch, (st << 4) + posState) === 0) {

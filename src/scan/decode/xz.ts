@@ -111,7 +111,10 @@ export class XzDecoder implements StreamDecoder {
       }
     }
     this.check.update(data);
-    if (!this.emit(data)) this.stopped = true;
+    if (!this.emit(data)) {
+      this.stopped = true;
+      if (this.win) this.win.halted = true;
+    }
   }
 
   private newWindow(dict: number, label: string): void {

@@ -7,6 +7,9 @@ import { Xxh64 } from './checksums.js';
 import { fail, InBuf, MAX_WINDOW, Stop, u32le, type DecodeFailure, type Emit, type StreamDecoder } from './stream.js';
 
 const EMPTY = new Uint8Array(0);
+/** Window bytes moved per byte produced, beyond a fixed allowance, before a frame is refused (typical: 16–64). */
+const WORK_FACTOR = 128;
+const WORK_ALLOWANCE = 2 ** 30;
 
 export class ZstdDecoder implements StreamDecoder {
   failure: DecodeFailure | undefined;
@@ -22,6 +25,10 @@ export class ZstdDecoder implements StreamDecoder {
   private produced = 0;
   private lastBlock = false;
   private frameAt = 0;
+  /** fzstd moves its whole window on every block: the bytes moved so far, against the bytes produced. */
+  private windowBytes = 0;
+  private moved = 0;
+  private total = 0;
 
   constructor(private readonly emit: Emit) {}
 
@@ -122,11 +129,13 @@ export class ZstdDecoder implements StreamDecoder {
             fail('compression.window', `zstd frame declares a ${Math.ceil(window / 2 ** 20)} MiB window, more than the ${MAX_WINDOW >> 20} MiB this scanner holds`, ib.offset);
           }
           this.contentSize = fcs;
+          this.windowBytes = window;
           this.produced = 0;
           this.hash = fhd & 4 ? new Xxh64() : undefined;
           this.dec = new Decompress((data) => {
             if (this.stopped || data.length === 0) return;
             this.produced += data.length;
+            this.total += data.length;
             this.hash?.update(data);
             if (!this.emit(data)) this.stopped = true;
           });
@@ -157,6 +166,11 @@ export class ZstdDecoder implements StreamDecoder {
           const size = type === 1 ? 1 : h >>> 3;
           if (ib.avail < 3 + size) { truncated('block'); return; }
           this.lastBlock = (h & 1) === 1;
+          // Bound the decoder's work: a large window with many small blocks would move gigabytes per megabyte.
+          this.moved += this.windowBytes;
+          if (this.moved > WORK_FACTOR * this.total + WORK_ALLOWANCE) {
+            fail('compression.window', `zstd frame with a ${Math.ceil(this.windowBytes / 2 ** 20)} MiB window and ${this.total} bytes out so far needs more work per byte than this scanner allows (the decoder moves its window on every block)`, ib.offset);
+          }
           this.feed(b.subarray(ib.p, ib.p + 3 + size));
           ib.p += 3 + size;
           continue;
