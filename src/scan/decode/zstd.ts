@@ -53,18 +53,22 @@ export class ZstdDecoder implements StreamDecoder {
     try {
       this.steps(final);
     } catch (e) {
-      if (e instanceof Stop) this.failure = e.failure;
-      else if (e instanceof Error && typeof (e as { code?: unknown }).code === 'number') {
-        // fzstd's own errors: invalid data, bad block type, distance too far back, unexpected end.
-        this.failure = { check: 'compression.invalid', message: `Corrupt zstd frame: ${e.message}`, offset: this.frameAt };
-      } else throw e;
+      if (!(e instanceof Stop)) throw e;
+      this.failure = e.failure;
     }
     this.inb.release();
   }
 
-  private feed(bytes: Uint8Array): void {
+  private feed(bytes: Uint8Array, final = false): void {
     // fzstd keeps references to what it is given: hand it a copy (pushed chunks are only valid during push).
-    (this.dec as Decompress).push(bytes.slice());
+    try {
+      (this.dec as Decompress).push(final ? bytes : bytes.slice(), final);
+    } catch (e) {
+      if (e instanceof Stop) throw e;
+      // fzstd's errors (invalid data, bad block type, distance too far back, unexpected end) and anything else it
+      // throws on hostile input: the frame is corrupt for us, never a crash.
+      fail('compression.invalid', `Corrupt zstd frame: ${e instanceof Error ? e.message : String(e)}`, this.frameAt);
+    }
   }
 
   private steps(final: boolean): void {
@@ -179,7 +183,7 @@ export class ZstdDecoder implements StreamDecoder {
           const n = this.hash ? 4 : 0;
           if (ib.avail < n) { truncated('frame checksum'); return; }
           if (n) this.feed(b.subarray(ib.p, ib.p + n));
-          (this.dec as Decompress).push(EMPTY, true);
+          this.feed(EMPTY, true);
           if (this.stopped) return;
           if (this.contentSize !== undefined && this.contentSize !== this.produced) {
             fail('compression.invalid', `Corrupt zstd frame: declares ${this.contentSize} bytes of content, decodes to ${this.produced}`, this.frameAt);
