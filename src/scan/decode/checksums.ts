@@ -141,14 +141,36 @@ function round64(acc: [number, number], inH: number, inL: number): [number, numb
   return mul64(a[0], a[1], P1[0], P1[1]);
 }
 
+// The stripe loop (all but the last bytes) without allocations: 64-bit products land in RH:RL.
+let RH = 0, RL = 0;
+function mulTo(ah: number, al: number, bh: number, bl: number): void {
+  const a0 = al & 0xffff, a1 = al >>> 16, b0 = bl & 0xffff, b1 = bl >>> 16;
+  const p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+  const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
+  RL = ((mid << 16) | (p00 & 0xffff)) >>> 0;
+  RH = (p11 + (p01 >>> 16) + (p10 >>> 16) + Math.floor(mid / 65536) + Math.imul(ah, bl) + Math.imul(al, bh)) >>> 0;
+}
+
 /** xxHash64 (seed 0), fed in pieces; zstd stores the low 32 bits of it. */
 export class Xxh64 {
   private v: [number, number][] = [add64(P1[0], P1[1], P2[0], P2[1]), [P2[0], P2[1]], [0, 0], [(~P1[0] >>> 0) + (P1[1] === 0 ? 1 : 0) >>> 0, (-P1[1]) >>> 0]];
+  /** Lanes as hi, lo pairs while streaming; `v` is refreshed from them before the digest. */
+  private lanes = Uint32Array.from(this.v.flat());
   private mem = new Uint8Array(32);
   private memLen = 0;
   private total = 0;
   private stripe(b: Uint8Array, i: number): void {
-    for (let k = 0; k < 4; k++) this.v[k] = round64(this.v[k] as [number, number], rd32(b, i + 8 * k + 4), rd32(b, i + 8 * k));
+    const L = this.lanes;
+    for (let k = 0; k < 4; k++) {
+      const o = i + 8 * k;
+      mulTo(rd32(b, o + 4), rd32(b, o), P2[0], P2[1]);
+      const sl = (L[2 * k + 1] as number) + RL;
+      const h = ((L[2 * k] as number) + RH + (sl > 0xffffffff ? 1 : 0)) >>> 0;
+      const l = sl >>> 0;
+      mulTo(((h << 31) | (l >>> 1)) >>> 0, ((l << 31) | (h >>> 1)) >>> 0, P1[0], P1[1]);
+      L[2 * k] = RH;
+      L[2 * k + 1] = RL;
+    }
   }
   update(data: Uint8Array): void {
     this.total += data.length;
@@ -170,6 +192,7 @@ export class Xxh64 {
   }
   /** The low 32 bits of the digest. */
   digestLow32(): number {
+    for (let k = 0; k < 4; k++) this.v[k] = [this.lanes[2 * k] as number, this.lanes[2 * k + 1] as number];
     let h: [number, number];
     if (this.total >= 32) {
       const [v1, v2, v3, v4] = this.v as [[number, number], [number, number], [number, number], [number, number]];

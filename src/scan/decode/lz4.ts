@@ -203,7 +203,7 @@ function decodeBlock(src: Uint8Array, s: number, end: number, out: Uint8Array, o
     }
     if (s + lit > end) bad('literals run past the block');
     if (o + lit > limit) bad('output exceeds the block maximum');
-    out.set(src.subarray(s, s + lit), o);
+    if (lit < 32) { for (let i = 0; i < lit; i++) out[o + i] = src[s + i] as number; } else out.set(src.subarray(s, s + lit), o);
     o += lit;
     s += lit;
     if (s === end) return o;
@@ -221,7 +221,7 @@ function decodeBlock(src: Uint8Array, s: number, end: number, out: Uint8Array, o
     }
     if (o + len > limit) bad('output exceeds the block maximum');
     let from = o - off;
-    if (off >= len) { out.copyWithin(o, from, from + len); o += len; } else {
+    if (off >= len && len >= 32) { out.copyWithin(o, from, from + len); o += len; } else {
       for (let i = 0; i < len; i++) out[o++] = out[from++] as number;
     }
   }
