@@ -6,7 +6,7 @@
 // alone (src/scan/decode/); "scan" is createFileScanner on the compressed file (decoder + nested scan of the output).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Bzip2Decoder } from '../src/scan/decode/bzip2.js';
 import { Lz4Decoder } from '../src/scan/decode/lz4.js';
@@ -81,6 +81,8 @@ try {
     '# decompress: decoding bz2, xz, .lzma, lz4 and zstd in the stream',
     '',
     `Command: \`./run bench decompress ${MIB}\` (Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}); best of ${RUNS}; 2-core machine shared with other jobs.`,
+    '',
+    `Load average when it finished: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores: absolute figures move with the load; the ratio to the CLI run at the same time is the figure to compare.`,
     '',
     `Data: ${MIB} MiB pickle-like mix (opcodes and names, float32 arrays, 20% noise), compressed by the CLI tools; pushed in 1 MiB chunks.`,
     '',
