@@ -6,6 +6,7 @@ import type { Severity } from '../core/findings.js';
 import { typosquatOf } from './packages/typosquat.js';
 import { hostOf, isKnownGitSource, isKnownPackageHost } from './patterns.js';
 import { type Hit, basename, splitLines } from './util.js';
+import { trimEndOf, cutComment, cutFromFirst } from '../core/text.js';
 
 export type SourceKind = 'git-url' | 'index-url' | 'url' | 'local-path' | 'typosquat' | 'own-source';
 
@@ -127,7 +128,7 @@ const KNOWN_CONDA_CHANNELS = new Set([
  * (`conda-forge/label/x`) and its anaconda.org URL are that channel.
  */
 export function judgeCondaChannel(channel: string, opts: SourceOptions = {}): SourceIssue | undefined {
-  const key = channel.trim().toLowerCase().replace(/^https?:\/\/(?:conda\.)?anaconda\.org\//, '').replace(/\/label\/.*$/, '').replace(/\/+$/, '');
+  const key = trimEndOf(cutFromFirst(channel.trim().toLowerCase().replace(/^https?:\/\/(?:conda\.)?anaconda\.org\//, ''), '/label/'), '/');
   if (KNOWN_CONDA_CHANNELS.has(key)) return undefined;
   const severity: Severity = opts.vouched ? 'medium' : 'high';
   return issue('index-url', severity, `Installs from the conda channel ${channel}, which is not a well-known channel${severity === 'medium' ? ' (in the trusted publisher\'s own card)' : ''}`);
@@ -178,12 +179,12 @@ export function judgePipArgs(args: readonly string[], opts: SourceOptions = {}):
 
 /** Tokens of one requirements-file line (options may share the line with their values). */
 function lineArgs(line: string): string[] {
-  return line.replace(/\s+#.*$/, '').trim().split(/\s+/).filter(Boolean);
+  return cutComment(line, '#').trim().split(/\s+/).filter(Boolean);
 }
 
 export function isRequirementsFile(path: string): boolean {
   const b = basename(path).toLowerCase();
-  return /^(requirements|constraints|dev-requirements)[\w.-]*\.(txt|in)$/.test(b) || /requirements.*\.txt$/.test(b) ||
+  return /^(requirements|constraints|dev-requirements)[\w.-]*\.(txt|in)$/.test(b) || (b.endsWith('.txt') && b.slice(0, -4).includes('requirements')) ||
     /^environment\.ya?ml$/.test(b) || b === 'pyproject.toml' || b === 'pipfile' || b === 'setup.cfg';
 }
 
@@ -236,7 +237,7 @@ export function analyzeRequirements(path: string, text: string): Hit[] {
     let inArray = false;
     let inCfgList = false;
     lines.forEach((raw, i) => {
-      const line = raw.replace(/\s+#.*$/, '');
+      const line = cutComment(raw, '#');
       const sec = /^\s*\[\[?([^\]]+)\]\]?\s*$/.exec(line);
       if (sec) {
         section = (sec[1] as string).toLowerCase();
@@ -302,7 +303,7 @@ export function analyzeRequirements(path: string, text: string): Hit[] {
     }
     if (yaml) {
       // Only list items are specifiers; the pip section's items use the same syntax as requirements files.
-      const item = /^-\s+(.+)$/.exec(line);
+      const item = /^-\s+(\S.*)$/.exec(line);
       if (!item) return;
       line = (item[1] as string).replace(/^["']|["']$/g, '');
       if (!/[+:/@]|^-/.test(line) && !inPip) return;

@@ -59,7 +59,7 @@ async function assess(ctx: HubCheckContext): Promise<NameAssessment> {
       impersonationScore = Math.max(impersonationScore, h.score);
       if (h.rule !== 'repo-shadowing') continue;
       // checkName's detail starts with the original's id as it knows it: `publisher/repo (source) …`.
-      const original = /^(\S+\/\S+) \(/.exec(h.detail)?.[1] ?? `${h.publisher}/${canonical.split('/')[1] ?? ''}`;
+      const original = idBeforeSource(h.detail) ?? `${h.publisher}/${canonical.split('/')[1] ?? ''}`;
       if (!shadows.some((s) => s.original.toLowerCase() === original.toLowerCase())) {
         shadows.push({ original, publisher: h.publisher, score: h.score });
       }
@@ -111,4 +111,13 @@ export const namespaceCheck: HubCheck = {
 function firstWord(name: string): string | undefined {
   const w = /^[^-_.]+/.exec(name)?.[0];
   return w !== undefined && w !== name && w.length >= 3 ? w : undefined;
+}
+
+/** `publisher/repo` at the start of `publisher/repo (source) …` (what /^(\S+\/\S+) \(/ matched, without its backtracking). */
+function idBeforeSource(detail: string): string | undefined {
+  const end = detail.indexOf(' (');
+  if (end < 0) return undefined;
+  const id = detail.slice(0, end);
+  const slash = id.indexOf('/', 1);
+  return !/\s/.test(id) && slash > 0 && slash < id.length - 1 ? id : undefined;
 }

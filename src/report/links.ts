@@ -1,12 +1,13 @@
 // Links to the Hub at the pinned commit. Only built from a full commit sha and well-formed names, so a link can
 // never point at a moving branch or, through dot segments, at another repository. A local scan has no links.
 import { isLocalReview, type AnyReview } from '../core/review.js';
+import { trimEndOf } from '../core/text.js';
 
 const SHA = /^[0-9a-f]{40}$/;
 
 function base(hubUrl: string): string {
   // Configuration, not model data; still keep it from ending a markdown link early.
-  return hubUrl.replace(/\/+$/, '').replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return trimEndOf(hubUrl, '/').replace(/[\s()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 /**

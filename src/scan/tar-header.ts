@@ -3,6 +3,7 @@
 // tarfile.open, and Python code extracts model tarballs with it. It is more tolerant than ustar: checksums summed
 // as signed or unsigned bytes, numbers in octal with Python's int() grammar (signs, 0o prefixes, underscores,
 // surrounding whitespace) or GNU base-256 (0x80 positive, 0xff negative), prefixes joined whatever the magic.
+import { trimEndOf } from '../core/text.js';
 
 /** Python's str.isspace() characters (CPython 3.11), what str.strip() and int() trim. */
 const PY_SPACE = new Set([9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 133, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200,
@@ -126,7 +127,7 @@ export function parseTarHeader(buf: Uint8Array): HeaderResult {
     if (origsize === undefined) return { kind: 'invalid', reason: 'unreadable sparse size' };
     h.sparse = { structs, extended: buf[482] !== 0, origsize };
   }
-  if (type === '5') name = name.replace(/\/+$/, '');
+  if (type === '5') name = trimEndOf(name, '/');
   if (h.prefix && !['L', 'K', 'S'].includes(type)) name = `${h.prefix}/${name}`;
   h.name = name;
   h.type = type;

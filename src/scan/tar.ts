@@ -12,6 +12,7 @@ import { Feeder, type Parser } from './feeder.js';
 import { limitsOf, mergeOutcomes, type FileScanOptions, type NestedScan } from './kit.js';
 import { RangeRouter, type RangeReader } from './ranges.js';
 import { nti, nts, parseTarHeader, pyIntDecimal, type TarHeader } from './tar-header.js';
+import { trimEndOf } from '../core/text.js';
 
 export function isUnsafeMemberPath(name: string): boolean {
   const n = name.replace(/\\/g, '/');
@@ -159,7 +160,7 @@ export function createTarScanner(ctx: FileContext, opts: FileScanOptions, nested
         if (n === undefined) throw new TarFailure('tar.invalid', `pax ${k}=${JSON.stringify(v)} makes tarfile raise ValueError`);
         m.size = n;
       } else if (k === 'size') m.size = pyIntDecimal(v) ?? 0n;
-      else if (k === 'path') m.name = v.replace(/\/+$/, '');
+      else if (k === 'path') m.name = trimEndOf(v, '/');
       else if (k === 'linkpath') m.linkname = v;
     }
   };
@@ -304,7 +305,7 @@ export function createTarScanner(ctx: FileContext, opts: FileScanOptions, nested
     if (nxt < BigInt(hAt) + 512n) throw new TarFailure('tar.invalid', `Member at ${hAt} has a negative size: tarfile loops on it`);
     m.next = Number(nxt);
     applyPax(m, globalPax);
-    if (m.type === '5') m.name = m.name.replace(/\/+$/, '');
+    if (m.type === '5') m.name = trimEndOf(m.name, '/');
     if (!readsData && h.size > 0n) {
       note('tar.nonregular-size', 'high', `Member "${m.name}" (type ${JSON.stringify(h.type)}) declares ${h.size} bytes that tarfile does not skip: tarfile reads them as headers, other tar readers skip them`, hAt);
     }

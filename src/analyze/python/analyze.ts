@@ -1345,7 +1345,8 @@ class PyAnalyzer {
     if (op === '%' && l.text !== undefined) {
       const args = r.items ?? [r];
       let i = 0;
-      const text = l.text.replace(/%[-#0 +]*\d*(?:\.\d+)?[sdrifxa%]/g, (m) => (m === '%%' ? '%' : (() => { const a = args[i++]; return a ? (a.text ?? (a.num !== undefined ? String(a.num) : UNKNOWN)) : UNKNOWN; })()));
+      const text = l.text.replace(/%[-#0 +]*(?:[1-9]\d*)?(?:\.\d+)?[sdrifxa%]/g, // width starts at 1-9 (a leading 0 is a flag): linear
+         (m) => (m === '%%' ? '%' : (() => { const a = args[i++]; return a ? (a.text ?? (a.num !== undefined ? String(a.num) : UNKNOWN)) : UNKNOWN; })()));
       return taint(val({ text: cap(text), flags: F.BUILT }));
     }
     if (op === '*' && l.text !== undefined && r.num !== undefined) return taint(val({ text: cap(l.text.repeat(Math.max(0, Math.min(r.num, 1000)))), flags: F.BUILT }));
@@ -2196,7 +2197,8 @@ class PyAnalyzer {
       }
       case 'format': {
         let i = 0;
-        const text = t.replace(/\{(\w*)(![rsa])?(:[^}]*)?\}/g, (_m, k: string) => {
+        const text = t.replace(/\{(\w*)(![rsa])?(:[^{}]*)?\}/g, // the spec stops at either brace: linear
+           (_m, k: string) => {
           const v = k === '' ? pos[i++] : /^\d+$/.test(k) ? pos[Number(k)] : kw.get(k);
           return v?.text ?? (v?.num !== undefined ? String(v.num) : UNKNOWN);
         });

@@ -5,6 +5,7 @@
 // UTF-8, so only non-ASCII characters could differ, and none of them is Python syntax); utf-7 is decoded; any other
 // codec (UTF-16/32, EBCDIC, multi-byte codecs whose second bytes can be a quote or a backslash, names CPython may
 // not even know) cannot be read the same way and is reported instead.
+import { trimOf } from '../../core/text.js';
 
 export interface SourceDecoding {
   /** The source as CPython's tokenizer sees it. */
@@ -39,7 +40,7 @@ export function normalCodecName(name: string): string {
   let n = name;
   if (head === 'utf-8' || head.startsWith('utf-8-')) n = 'utf-8';
   else if (/^(latin-1|iso-8859-1|iso-latin-1)(-|$)/.test(head)) n = 'iso-8859-1';
-  return n.toLowerCase().replace(/[^a-z0-9.]+/g, '_').replace(/^_+|_+$/g, '');
+  return trimOf(n.toLowerCase().replace(/[^a-z0-9.]+/g, '_'), '_');
 }
 
 /** The cookie CPython honours: on line 1, or on line 2 when line 1 is blank or a comment. */

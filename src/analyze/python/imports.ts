@@ -10,7 +10,7 @@ export function relativeImports(src: string): string[] {
       if (n.name !== 'ImportStatement') return;
       // Identifiers are NFKC-normalised, as Python's tokenizer does (`from .ｕｔｉｌｓ import x` imports utils).
       const text = src.slice(n.from, n.to).replace(/\s+/g, ' ').normalize('NFKC');
-      const m = /^from (\.+)([\w.]*) import \(?\s*([^)]*)/.exec(text);
+      const m = /^from (\.+)(\w[\w.]*)? import \(?\s*([^)]*)/.exec(text); // module starts with a word character: dots counted once
       if (!m) return false;
       const dots = m[1] as string;
       const mod = m[2] as string;

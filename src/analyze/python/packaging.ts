@@ -3,6 +3,7 @@
 // `data_files` drops outside the package, and console scripts that shadow everyday commands. Pure text readers; the
 // code they point at is analysed as Python by the caller.
 import type { Hit } from '../util.js';
+import { cutComment } from '../../core/text.js';
 
 /** Line separators of Python's str.splitlines(), which site.py uses to read .pth files since 3.13. */
 const PY_LINE_BREAK = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/;
@@ -112,7 +113,7 @@ export function analyzeSetupCfg(text: string): Hit[] {
   const data: DataFileEntry[] = [];
   const scripts: { name: string; target: string; line: number }[] = [];
   lines.forEach((raw, i) => {
-    const line = raw.replace(/\s[#;].*$/, '');
+    const line = cutComment(raw, '#;', true);
     const open = line.trimStart();
     if (open.startsWith('[') && open.includes(']')) {
       section = open.slice(1, open.indexOf(']')).trim().toLowerCase();

@@ -1,6 +1,7 @@
 // Python string literals and the decoders obfuscated code uses to hide them (base64, hex, rot13, zlib). Pure
 // functions over text: decoding a literal is reading data, never running it. Bytes are carried as latin1 text.
 import { gunzipSync, inflateSync } from 'node:zlib';
+import { trimEndOf } from '../../core/text.js';
 
 /** Stands for text the analysis cannot know (a parameter, a call result). */
 export const UNKNOWN = '\u0000';
@@ -92,7 +93,7 @@ export function fromBase64(s: string): string | undefined {
 }
 
 export function fromBase32(s: string): string | undefined {
-  const clean = s.replace(/=+$/, '').toUpperCase();
+  const clean = trimEndOf(s, '=').toUpperCase();
   if (!/^[A-Z2-7]*$/.test(clean)) return undefined;
   let bits = 0;
   let value = 0;

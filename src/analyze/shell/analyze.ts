@@ -10,6 +10,7 @@ import { judgeCondaChannel, judgePipArgs, type SourceOptions } from '../requirem
 import { containerRunOf, judgeContainer } from './containers.js';
 import { judgeRunner } from './runners.js';
 import { type Command, type Dialect, type Pipeline, type ShellLine, tokenizeShell, type Word } from './tokenize.js';
+import { trimEndOf, cutFromFirstOf } from '../../core/text.js';
 
 export type ShellKind =
   | 'pipe-to-shell' | 'decode-exec' | 'subst-exec' | 'download-exec' | 'chmod-exec' | 'credentials' | 'env-sweep' | 'network-send'
@@ -147,7 +148,7 @@ function pathKey(p: string): string {
 }
 
 function urlBasename(url: string): string {
-  const path = url.replace(/[?#].*$/, '').replace(/^[a-z]+:\/\/[^/]*/i, '');
+  const path = cutFromFirstOf(url, '?#').replace(/^[a-z]+:\/\/[^/]*/i, '');
   const b = path.slice(path.lastIndexOf('/') + 1);
   return b || 'index.html';
 }
@@ -190,7 +191,7 @@ function downloadOf(name: string, args: readonly string[], rawText: string, dial
       if (a.startsWith('--output-document=')) { explicit = true; outputs.push(a.slice(18)); continue; }
       if (a === '--output-document') { explicit = true; outputs.push(args[++i] ?? ''); continue; }
       if (a === '-P' || a === '--directory-prefix') { dir = args[++i] ?? ''; continue; }
-      const m = /^-[a-zA-Z]*O(.*)$/.exec(a);
+      const m = /^-[a-zA-NP-Z]*O(.*)$/.exec(a); // options bundled before the first O, whose argument is the rest
       if (m && !a.startsWith('--')) { explicit = true; outputs.push(m[1] !== '' ? (m[1] as string) : (args[++i] ?? '')); }
     }
     if (outputs.includes('-')) stdout = true;
@@ -292,7 +293,12 @@ function decoderOf(name: string, args: readonly string[]): string | undefined {
   return undefined;
 }
 
-const CHMOD_X = /^([ugoa]*\+[rwxXst]*x[rwxXst]*|[0-7]?[0-7]*[1357][0-7]{0,2})$/;
+/** A chmod mode that sets an execute bit: `+x`, `u+rwx`, or octal with an odd digit among its last three. */
+function chmodX(mode: string): boolean {
+  const sym = /^[ugoa]*\+([rwxXst]*)$/.exec(mode);
+  if (sym) return (sym[1] as string).includes('x');
+  return /^[0-7]+$/.test(mode) && /[1357]/.test(mode.slice(-3));
+}
 
 export interface ShellResult {
   hits: ShellHit[];
@@ -395,7 +401,7 @@ function analyzeLine(line: ShellLine, run: Run): void {
       const dl = parsed.slice(0, j).find((q) => q.download && q.download.toStdout);
       const dec = parsed.slice(0, j).find((q) => q.decoder !== undefined);
       if (dl) {
-        hit('pipe-to-shell', 'critical', `Pipes a download (${dl.download?.tool} ${dl.download?.urls[0] ?? ''}) into ${p.name}${dec ? ` after decoding it with ${dec.decoder}` : ''}`.replace(/\s+\)/, ')'), HELP.pipe);
+        hit('pipe-to-shell', 'critical', `Pipes a download (${trimEndOf(`${dl.download?.tool} ${dl.download?.urls[0] ?? ''}`, ' \t\n')}) into ${p.name}${dec ? ` after decoding it with ${dec.decoder}` : ''}`, HELP.pipe);
       } else if (dec) {
         hit('decode-exec', 'critical', `Decodes hidden content with ${dec.decoder} and pipes it into ${p.name}`, HELP.obf);
       }
@@ -503,7 +509,7 @@ function analyzeCommand(
   // chmod +x of a fetched file.
   if (name === 'chmod') {
     const mode = args.find((a) => !a.startsWith('-'));
-    if (mode && CHMOD_X.test(mode)) {
+    if (mode && chmodX(mode)) {
       for (const t of args.slice(args.indexOf(mode) + 1).filter((a) => !a.startsWith('-'))) {
         const k = pathKey(t);
         state.executable.set(k, at);
@@ -822,7 +828,7 @@ function hubDownloadOf(name: string, args: readonly string[]): { repo: string; f
   }
   const [repo, ...files] = positional;
   if (repo === undefined) return undefined;
-  const local = dir === undefined || dir === '.' || dir === './' ? undefined : dir.replace(/\/+$/, '');
+  const local = dir === undefined || dir === '.' || dir === './' ? undefined : trimEndOf(dir, '/');
   return { repo, files, ...(local !== undefined ? { dir: local } : {}) };
 }
 
@@ -836,7 +842,7 @@ function sendsData(name: string, args: readonly string[]): boolean {
     return args.some((a, i) => /^-(body|infile)$/i.test(a) || (/^-method$/i.test(a) && /^(post|put|patch)$/i.test(args[i + 1] ?? '')));
   }
   if (/^(nc|ncat|netcat|socat|telnet|ftp|sftp)$/.test(name)) return true;
-  if (name === 'scp' || name === 'rsync') return args.some((a) => /^[^-][^/]*@?[\w.-]+:/.test(a) && !/^[a-z]+:\/\//i.test(a));
+  if (name === 'scp' || name === 'rsync') return args.some((a) => remoteSpec(a) && !/^[a-z]+:\/\//i.test(a));
   return false;
 }
 
@@ -858,4 +864,18 @@ export function pipInstallArgs(name: string, args: readonly string[]): string[] 
   } else if (!/^pip(\d(\.\d+)?)?$|^pipx$/.test(name)) return undefined;
   const i = rest.indexOf('install');
   return i < 0 ? undefined : rest.slice(i + 1);
+}
+
+/**
+ * scp/rsync's `[user@]host:path` (what /^[^-][^/]*@?[\w.-]+:/ matched, in one left-to-right pass): not an option,
+ * and a `:` after a host-like character with no `/` before it, from the third character on.
+ */
+function remoteSpec(a: string): boolean {
+  if (a.length < 3 || a[0] === '-') return false;
+  for (let k = 1; k < a.length; k++) {
+    const c = a[k] as string;
+    if (c === '/') return false;
+    if (c === ':' && k >= 2 && /[\w.-]/.test(a[k - 1] as string)) return true;
+  }
+  return false;
 }

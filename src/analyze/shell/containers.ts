@@ -7,6 +7,7 @@
 import type { Severity } from '../../core/findings.js';
 import { credentialLocation, isSecretVariable, SENSITIVE_VARIABLES } from '../patterns.js';
 import type { SourceOptions } from '../requirements.js';
+import { trimEndOf } from '../../core/text.js';
 
 export interface ContainerIssue {
   kind: 'container' | 'credentials';
@@ -100,7 +101,7 @@ export function containerRunOf(name: string, args: readonly string[]): Container
 
 /** What a host path mounted into a container gives it, or undefined for ordinary folders. */
 function mountRisk(src: string): { what: string; level: 'secrets' | 'hf' | 'host' } | undefined {
-  const p = src.replace(/\\/g, '/').replace(/^\$\{?(HOME|USERPROFILE)\}?|^%USERPROFILE%/i, '~').replace(/\/+$/, '');
+  const p = trimEndOf(src.replace(/\\/g, '/').replace(/^\$\{?(HOME|USERPROFILE)\}?|^%USERPROFILE%/i, '~'), '/');
   if (/(^|\/)(var\/)?run\/docker\.sock$|docker_engine$/.test(p)) return { what: 'the Docker socket (control of the host)', level: 'host' };
   if (p === '' || p === '/' || p === '~' || /^\/(home|Users)(\/[^/]+)?$|^\/root$|^\/etc$|^[A-Za-z]:\/?$/.test(p)) return { what: `the host folder ${src} (all of its files)`, level: 'host' };
   const dir = /(^|\/)\.(aws|ssh|docker|kube|azure|gnupg|config\/gcloud|config\/gh|password-store)(\/|$)|(^|\/)\.(netrc|git-credentials|pypirc|npmrc)$/.exec(p);

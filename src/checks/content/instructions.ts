@@ -21,6 +21,7 @@ import { allRecipes, type Makefile, parseMakefile, recipeFor } from '../../analy
 import type { Dialect } from '../../analyze/shell/tokenize.js';
 import type { ContentCheck, PublisherFacts, RepoContent, RepoFile } from './types.js';
 import { basename, dedupeHits, dirname, extension, type Hit, hitsToFindings, joinPath, maxSeverity, splitLines } from '../../analyze/util.js';
+import { trimEndOf, cutFromFirstOf } from '../../core/text.js';
 
 const UNTYPED = new Set(['', 'text', 'none', 'plaintext', 'plain', 'txt', 'default', 'code', 'raw', 'nohighlight', 'output', 'cli', 'terminal', 'command', 'commandline', 'command-line', 'cmdline']);
 const POSIX_LANGS = new Set([
@@ -195,7 +196,7 @@ function linkTarget(dir: string, link: string, self: string | undefined): string
   const hub = /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/(?:models\/)?([\w.-]+\/[\w.-]+)\/(?:blob|resolve|raw)\/[^/]+\/([^?#]+)/i.exec(link);
   if (hub) return self === undefined || self.toLowerCase() === (hub[1] as string).toLowerCase() ? linkTarget('', hub[2] as string, self) : undefined;
   if (/^[a-z][a-z0-9+.-]*:/i.test(link) || link.startsWith('#') || link.startsWith('//')) return undefined;
-  let p = link.replace(/[?#].*$/, '');
+  let p = cutFromFirstOf(link, '?#');
   try {
     p = decodeURIComponent(p);
   } catch {
@@ -521,7 +522,7 @@ function cd(ctx: Ctx, target: string | undefined): void {
     ctx.cwd = dirname(ctx.doc);
     return;
   }
-  const first = target.replace(/\/+$/, '').split('/')[0] as string;
+  const first = trimEndOf(target, '/').split('/')[0] as string;
   const url = ctx.clones.get(first);
   if (url !== undefined) {
     if (url === '') ctx.cwd = '';
@@ -549,7 +550,7 @@ function clone(ctx: Ctx, args: string[]): void {
   }
   const url = pos[0];
   if (url === undefined) return;
-  const dir = pos[1] ?? (url.replace(/\/+$/, '').replace(/\.git$/, '').split(/[/:]/).pop() ?? '');
+  const dir = pos[1] ?? (trimEndOf(url, '/').replace(/\.git$/, '').split(/[/:]/).pop() ?? '');
   if (dir === '') return;
   if (isHubHost(hostOf(url))) {
     // A clone of this repository is this repository; another Hub repository is code outside the review.

@@ -1,5 +1,6 @@
 // Comparison keys for Hub names (pure). A fold key says "the Hub would show these as different names, but a
 // person reads them as the same word"; a visual key says "they look the same on screen".
+import { trimOf } from '../../core/text.js';
 
 const SEPARATORS = /[-_.]/g;
 
@@ -184,7 +185,7 @@ export function stripAffix(name: string, affix: string, at: 'prefix' | 'suffix')
 }
 
 function trimSeparators(s: string): string {
-  return s.replace(/^[-_.]+|[-_.]+$/g, '');
+  return trimOf(s, '-_.');
 }
 
 /** True when `name` has a separator or a lower→upper case change right at fold-key position `pos`. */

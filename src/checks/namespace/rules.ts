@@ -123,10 +123,13 @@ function reorderings(p: NameKeys): { fold: string; visual: string }[] {
 
 /** `meta-llama3`, `openai-v2`: the protected name plus a version number. */
 export function versionSuffixRule(c: NameKeys, p: NameKeys): RuleHit | null {
-  const m = /v?[0-9]+$/.exec(c.fold);
-  if (!m) return null;
+  // The trailing `v?[0-9]+`, found by scanning back (/v?[0-9]+$/ rescanned every run of digits).
+  let at = c.fold.length;
+  while (at > 0 && (c.fold[at - 1] as string) >= '0' && (c.fold[at - 1] as string) <= '9') at--;
+  if (at === c.fold.length) return null;
+  if (at > 0 && c.fold[at - 1] === 'v') at--;
   // Try every digit split, so `HuggingFaceH42` finds `HuggingFaceH4` + `2`.
-  for (let i = m.index; i < c.fold.length; i++) {
+  for (let i = at; i < c.fold.length; i++) {
     const suffix = c.fold.slice(i);
     if (!/^v?[0-9]+$/.test(suffix)) continue;
     const rest = stripAffix(c.raw, suffix, 'suffix');

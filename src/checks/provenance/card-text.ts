@@ -1,5 +1,6 @@
 // Model card text as data: front matter split off, prose words counted, word shingles for comparing two cards.
 // Pure string functions; the card is never rendered.
+import { replaceDelimited, replaceTags, trimEndOf } from '../../core/text.js';
 
 /** The body of a card without its YAML front matter, and whether it had some. */
 export function splitFrontMatter(text: string): { body: string; frontMatter?: string } {
@@ -10,10 +11,9 @@ export function splitFrontMatter(text: string): { body: string; frontMatter?: st
 
 /** Text a reader sees as prose: no HTML comments, fenced code, inline code, tags, URLs or link targets. */
 export function proseOf(body: string): string {
-  return withoutFences(body.replace(/<!--[\s\S]*?(?:-->|$)/g, ' '))
-    .replace(/`[^`\n]*`/g, ' ')
-    .replace(/<[^>\n]*>/g, ' ')
-    .replace(/\]\([^)\s]*\)/g, '] ')
+  // Tags and link targets by one-pass scanners (/<[^>\n]*>/g and /\]\([^)\s]*\)/g rescanned runs of unclosed ones).
+  const noCode = withoutFences(body.replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')).replace(/`[^`\n]*`/g, ' ');
+  return replaceDelimited(replaceTags(noCode, ' ', true), '](', ')', '] ', (c) => /\s/.test(c))
     .replace(/\bhttps?:\/\/\S+/g, ' ');
 }
 
@@ -78,7 +78,7 @@ export function containment(part: ReadonlySet<string>, whole: ReadonlySet<string
 export function cardFingerprint(card: string): Set<string> {
   const body = splitFrontMatter(card).body.normalize('NFKC');
   const out = new Set<string>();
-  for (const m of body.matchAll(/\bhttps?:\/\/[^\s)<>\]"'`]{4,200}/g)) out.add(`url:${m[0].replace(/[.,;:]+$/, '').toLowerCase()}`);
+  for (const m of body.matchAll(/\bhttps?:\/\/[^\s)<>\]"'`]{4,200}/g)) out.add(`url:${trimEndOf(m[0], '.,;:').toLowerCase()}`);
   for (const m of body.matchAll(/(?<![\p{L}\p{N}.])\d{1,4}[.,]\d{1,4}(?![\p{N}])%?|(?<![\p{L}\p{N}.])\d{1,3}%/gu)) out.add(`num:${m[0].replace(',', '.')}`);
   for (const m of body.matchAll(/(?<![\p{L}\p{N}])(?=[\p{L}\p{N}._-]{3,40}(?![\p{L}\p{N}]))(?:[\p{Lu}\p{N}]{3,}|[\p{L}][\p{L}._-]{0,30}\d[\p{L}\p{N}._-]*)(?![\p{L}\p{N}])/gu)) {
     out.add(`name:${m[0].toLowerCase()}`);
