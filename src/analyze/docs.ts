@@ -4,6 +4,7 @@
 // (indented blocks). Each becomes code blocks with their language, prose lines, inline code spans, and the
 // repository-relative links it makes. Every pattern here is linear: no nested quantifiers over document text.
 import { splitLines } from './util.js';
+import { replaceTags } from '../core/text.js';
 
 export type DocFormat = 'markdown' | 'rst' | 'text';
 
@@ -34,8 +35,10 @@ export function fenceLanguage(info: string): string {
   return /^[a-z0-9_+#-]*/.exec(cleaned)?.[0] ?? '';
 }
 
-const MD_FENCE = /^([ \t]*(?:>[ \t]*)*)(`{3,}|~{3,})(.*)$/;
-const HTML_CODE = /<(code|kbd|samp)(?:\s[^>]*)?>([^<]*)<\/\1>/gi;
+// The fence run is taken whole ((?!`), (?!~)): giving characters back to `.*` rescanned the line per character.
+const MD_FENCE = /^([ \t]*(?:>[ \t]*)*)(`{3,}(?!`)|~{3,}(?!~))(.*)$/;
+// Attributes stop at the next `<` as well as `>`: a run of unclosed tags is read once.
+const HTML_CODE = /<(code|kbd|samp)(?:\s[^<>]*)?>([^<]*)<\/\1>/gi;
 const MD_LINK = /\]\(\s*<?([^)\s>]+)/g;
 const HTML_LINK = /\b(?:href|src)\s*=\s*["']([^"']+)["']/gi;
 const REF_LINK = /^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/;
@@ -138,17 +141,17 @@ export function parseMarkdown(text: string, firstLine = 1): Doc {
       }
     }
     // <pre> blocks (model cards written in HTML).
-    const pre = /<pre(\s[^>]*)?>/i.exec(l);
+    const pre = /<pre(\s[^<>]*)?>/i.exec(l);
     if (pre && !/<\/pre>/i.test(l.slice(pre.index))) {
       const cls = /class\s*=\s*["'][^"']*(?:language|lang)-([\w+-]+)/i.exec(l);
       const block: DocLine[] = [];
-      const rest = l.slice(pre.index + pre[0].length).replace(/<code[^>]*>/i, '');
-      if (rest.trim() !== '') block.push({ text: decodeEntities(rest.replace(/<[^>]*>/g, '')), line: firstLine + i });
+      const rest = l.slice(pre.index + pre[0].length).replace(/<code[^<>]*>/i, '');
+      if (rest.trim() !== '') block.push({ text: decodeEntities(replaceTags(rest, '')), line: firstLine + i });
       for (i++; i < lines.length; i++) {
         const c = lines[i] as string;
         const end = c.search(/<\/pre>/i);
         const body = end >= 0 ? c.slice(0, end) : c;
-        block.push({ text: decodeEntities(body.replace(/<[^>]*>/g, '')), line: firstLine + i });
+        block.push({ text: decodeEntities(replaceTags(body, '')), line: firstLine + i });
         if (end >= 0) break;
       }
       doc.blocks.push({ lang: cls ? (cls[1] as string).toLowerCase() : '', lines: block });

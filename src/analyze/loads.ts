@@ -2,6 +2,7 @@
 // code then runs. Read from the text (a snippet in a model card is short and often not valid Python on its own):
 // the call around each `trust_remote_code=True`, its first positional argument or model keyword, and `revision=`,
 // each a string literal or a name bound to one by a plain `name = "…"` line. Linear in the snippet.
+import { dottedNameAtEnd } from '../core/text.js';
 
 export interface RemoteCodeLoad {
   /** 1-based line of `trust_remote_code=True` in the snippet. */
@@ -35,7 +36,9 @@ export function remoteCodeLoads(code: string): RemoteCodeLoad[] {
     if (out.length >= MAX_LOADS) break;
     const open = openParenBefore(code, m.index);
     if (open < 0) continue;
-    const callee = /[A-Za-z_][\w.]*$/.exec(code.slice(Math.max(0, open - 200), open))?.[0] ?? '';
+    const before = code.slice(Math.max(0, open - 200), open);
+    const at = dottedNameAtEnd(before);
+    const callee = at < 0 ? '' : before.slice(at);
     const args = splitTopLevel(code.slice(open + 1, closeParenAfter(code, open)));
     let repo: string | undefined;
     let revision: string | undefined;

@@ -4,12 +4,15 @@
 
 const LINE_END = /[\n\r\u2028\u2029]/;
 
-/** `s` without its trailing characters from `chars` (what `s.replace(/[chars]+$/, '')` returns). */
-export function trimEndOf(s: string, chars: string): string {
+/** `s` without its trailing characters from `chars` or those `also` accepts (`s.replace(/[chars]+$/, '')`). */
+export function trimEndOf(s: string, chars: string, also: (c: string) => boolean = () => false): string {
   let end = s.length;
-  while (end > 0 && chars.includes(s[end - 1] as string)) end--;
+  while (end > 0 && (chars.includes(s[end - 1] as string) || also(s[end - 1] as string))) end--;
   return s.slice(0, end);
 }
+
+/** Whether `c` is what `\s` matches. */
+export const isSpace = (c: string): boolean => /\s/.test(c);
 
 /** `s` without leading and trailing characters from `chars` (`s.replace(/^[chars]+|[chars]+$/g, '')`). */
 export function trimOf(s: string, chars: string): string {
@@ -78,4 +81,18 @@ export function replaceTags(s: string, by: string, stopAtNewline = false): strin
 export function cutFromFirst(s: string, needle: string): string {
   const at = s.indexOf(needle, lastLineStart(s));
   return at < 0 ? s : s.slice(0, at);
+}
+
+/** Start of the `[A-Za-z_][\w.]*` that ends `s` (`/[A-Za-z_][\w.]*$/.exec(s)?.index`), or -1. */
+export function dottedNameAtEnd(s: string): number {
+  let start = s.length;
+  while (start > 0 && /[\w.]/.test(s[start - 1] as string)) start--;
+  for (let i = start; i < s.length; i++) if (/[A-Za-z_]/.test(s[i] as string)) return i;
+  return -1;
+}
+
+/** `s.replace(/(^|[^\\])#.*$/, '$1')`: cut at the first `#` on the last line not escaped by a backslash. */
+export function cutUnescapedComment(s: string): string {
+  for (let i = lastLineStart(s); i < s.length; i++) if (s[i] === '#' && (i === 0 || s[i - 1] !== '\\')) return s.slice(0, i);
+  return s;
 }

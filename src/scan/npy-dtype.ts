@@ -4,6 +4,7 @@
 // is a pickle) — and the item size, which says where the data ends. Anything this module cannot decide exactly is
 // `unknown`: the caller fails closed. Sizes are those of 64-bit Linux, where numpy's platform types are widest.
 import { ELLIPSIS, PyBytes, PyDict, PyList, PyNum, PySet, PyTuple, type PyLit } from './pylit.js';
+import { replaceDelimited } from '../core/text.js';
 
 export interface Dtype {
   itemsize: number;
@@ -89,7 +90,7 @@ export function dtypeFromString(s: string): DtypeResult {
   const c0 = s[0] as string;
   const bo = c0 === '<' || c0 === '>' || c0 === '|' || c0 === '=';
   if (/[0-9]/.test(c0) || (s.length > 1 && bo && /[0-9]/.test(s[1] as string)) || s.startsWith('()') || (s.length > 3 && bo && s.startsWith('()', 1)) ||
-    /,/.test(s.replace(/\[[^\]]*\]/g, ''))) {
+    replaceDelimited(s, '[', ']', '').includes(',')) {
     return { unknown: `the comma-string dtype ${shown} is not evaluated by Model Gate` };
   }
   const type = bo ? s.slice(1) : s;

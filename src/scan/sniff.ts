@@ -126,8 +126,10 @@ export function sniff(head: Uint8Array, size?: number, tail?: Uint8Array, moreFo
       if (/"cells"\s*:/.test(text) && /"nbformat"|"metadata"\s*:/.test(text)) add('notebook');
     }
     // Markdown that quotes Python in fenced blocks (every model card) is text, not a Python program.
-    const fenced = /^\s*(?:```|~~~)/m.test(text);
-    if ((!fenced && /^\s*(?:import\s+[\w.]+|from\s+[\w.]+\s+import\s|def\s+\w+\s*\(|class\s+\w+[(:])/m.test(text)) ||
+    // Indentation is whitespace within the line: `^\s*` in multiline mode ran over every following blank line from
+    // every line start, quadratic in a head of blank lines.
+    const fenced = /^[^\S\n\r\u2028\u2029]*(?:```|~~~)/m.test(text);
+    if ((!fenced && /^[^\S\n\r\u2028\u2029]*(?:import\s+[\w.]+|from\s+[\w.]+\s+import\s|def\s+\w+\s*\(|class\s+\w+[(:])/m.test(text)) ||
         /^#!.*python/.test(text)) add('python');
     if (formats.length === 0) add('text');
   }

@@ -260,8 +260,8 @@ export function createTarScanner(ctx: FileContext, opts: FileScanOptions, nested
         for (let i = 0; i + 1 < nums.length; i += 2) next.sparse.push([nums[i] as bigint, nums[i + 1] as bigint]);
       } else if (pax.has('GNU.sparse.size')) {
         const text = new TextDecoder('latin1').decode(buf2);
-        const offs = [...text.matchAll(/\d+ GNU\.sparse\.offset=(\d+)\n/g)].map((x) => BigInt(x[1] as string));
-        const nbs = [...text.matchAll(/\d+ GNU\.sparse\.numbytes=(\d+)\n/g)].map((x) => BigInt(x[1] as string));
+        const offs = [...text.matchAll(/(?<!\d)\d+ GNU\.sparse\.offset=(\d+)\n/g)].map((x) => BigInt(x[1] as string));
+        const nbs = [...text.matchAll(/(?<!\d)\d+ GNU\.sparse\.numbytes=(\d+)\n/g)].map((x) => BigInt(x[1] as string));
         next.sparse = offs.slice(0, Math.min(offs.length, nbs.length)).map((o, i) => [o, nbs[i] as bigint]);
       } else if (pax.get('GNU.sparse.major') === '1' && pax.get('GNU.sparse.minor') === '0') {
         // The map is in the data area, one decimal number a line, in whole blocks.

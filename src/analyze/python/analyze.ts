@@ -30,6 +30,7 @@ import {
   cap, type ClassInfo, F, type FnInfo, isKnown, type Mark, type ModuleRef, newScope, normalizeRef, PROPAGATE, type Scope, type Snapshot, TAINT,
   textOf, unknown, val, type Val, withTaint
 } from './values.js';
+import { cutFromFirst } from '../../core/text.js';
 
 /** Where the code runs, which decides how severe plain process spawning is. */
 export type PyContext = 'script' | 'remote-code' | 'setup' | 'notebook' | 'snippet';
@@ -2580,7 +2581,9 @@ function isSinkName(full: string): boolean {
 /** What secret a value carries, for messages: `$HF_TOKEN (read at line 3)`. */
 function secretWhat(v: Val): string {
   const w = v.why.find((x) => / read at /.test(x));
-  return w ? w.replace(/ read at (.*)$/, ' (read at $1)') : 'a secret';
+  if (!w) return 'a secret';
+  const head = cutFromFirst(w, ' read at ');
+  return head.length < w.length ? `${head} (read at ${w.slice(head.length + 9)})` : w;
 }
 
 const SHELL_TO_CODE: Record<ShellKind, string> = {

@@ -148,7 +148,33 @@ export interface PyprojectHooks {
 
 function tomlStrings(value: string): string[] {
   const out: string[] = [];
-  for (const m of value.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'/g)) out.push(m[1] ?? m[2] ?? '');
+  // What /"((?:[^"\\]|\\.)*)"|'([^']*)'/g finds, in one pass: that pattern rescanned an unclosed string from each
+  // quote inside it. A `"` string fails where it meets the end or a backslash before a line end, and so does every
+  // `"` start before that point; a `'` string fails only when no `'` follows, and so does every later one.
+  let dqFailsBefore = 0;
+  let sqFails = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (c === '"' && i >= dqFailsBefore) {
+      let k = i + 1;
+      while (k < value.length && value[k] !== '"') {
+        if (value[k] !== '\\') k++;
+        else if (k + 1 < value.length && !/[\n\r\u2028\u2029]/.test(value[k + 1] as string)) k += 2;
+        else break;
+      }
+      if (value[k] === '"') {
+        out.push(value.slice(i + 1, k));
+        i = k;
+      } else dqFailsBefore = k;
+    } else if (c === "'" && !sqFails) {
+      const k = value.indexOf("'", i + 1);
+      if (k < 0) sqFails = true;
+      else {
+        out.push(value.slice(i + 1, k));
+        i = k;
+      }
+    }
+  }
   return out;
 }
 
@@ -202,7 +228,7 @@ export function readPyproject(text: string): PyprojectHooks {
     }
     if (section === 'tool.setuptools.data-files' || section === 'tool.setuptools' && key === 'data-files') {
       if (section === 'tool.setuptools.data-files') data.push({ dir: key, files: tomlStrings(value), line: start + 1 });
-      else for (const m of value.matchAll(/"([^"]*)"\s*=\s*\[([^\]]*)\]/g)) data.push({ dir: m[1] as string, files: tomlStrings(m[2] as string), line: start + 1 });
+      else for (const [dir, files] of dataFileTables(value)) data.push({ dir, files: tomlStrings(files), line: start + 1 });
     }
   }
   if (backend && backendPath.length > 0 && backend.name) {
@@ -211,4 +237,27 @@ export function readPyproject(text: string): PyprojectHooks {
   }
   for (const h of hatchHookSections) hookFiles.push({ path: (h.path ?? 'hatch_build.py').replace(/\.py$/, '').replace(/^\.\//, ''), line: h.line, what: 'hatch build hook' });
   return { hookFiles, hits: [...judgeDataFiles(data, 'pyproject.toml'), ...judgeEntryPoints(scripts, 'pyproject.toml')] };
+}
+
+/**
+ * `"dir" = [files]` pairs of an inline table, as /"([^"]*)"\s*=\s*\[([^\]]*)\]/g finds them, in one pass: that
+ * pattern rescanned from each quote to the end when no `]` followed.
+ */
+function dataFileTables(value: string): [string, string][] {
+  const out: [string, string][] = [];
+  const eq = /\s*=\s*\[/y;
+  for (let i = value.indexOf('"'); i >= 0;) {
+    const close = value.indexOf('"', i + 1);
+    if (close < 0) break;
+    eq.lastIndex = close + 1;
+    if (!eq.test(value)) {
+      i = close; // the closing quote may open the next match
+      continue;
+    }
+    const end = value.indexOf(']', eq.lastIndex);
+    if (end < 0) break; // no `]` after this one, so none after a later one either
+    out.push([value.slice(i + 1, close), value.slice(eq.lastIndex, end)]);
+    i = value.indexOf('"', end + 1);
+  }
+  return out;
 }

@@ -3,6 +3,7 @@
 // shell commands make itself runs while reading the file (`$(shell …)`, `!=`). Conditionals are not evaluated:
 // every branch is read, so nothing hides behind one. Expansion is bounded in depth and size.
 import { splitLines } from '../util.js';
+import { cutUnescapedComment } from '../../core/text.js';
 
 export interface MakeLine {
   text: string;
@@ -47,7 +48,7 @@ export function parseMakefile(text: string): Makefile {
       for (const r of current) r.recipe.push({ text: l.slice(1), line: start + 1 });
       continue;
     }
-    const t = l.replace(/(^|[^\\])#.*$/, '$1').trim();
+    const t = cutUnescapedComment(l).trim();
     if (t === '') continue;
     const def = /^(?:(?:export|override)\s+)?define\s+([A-Za-z_][\w.-]*)/.exec(t);
     if (def) {
@@ -58,7 +59,7 @@ export function parseMakefile(text: string): Makefile {
       continue;
     }
     if (/^(ifeq|ifneq|ifdef|ifndef|else|endif)\b/.test(t)) continue;
-    const inc = /^-?include\s+(.+)$/.exec(t) ?? /^sinclude\s+(.+)$/.exec(t);
+    const inc = /^-?include\s+(\S.*)$/.exec(t) ?? /^sinclude\s+(\S.*)$/.exec(t);
     if (inc) {
       mk.includes.push(...(inc[1] as string).split(/\s+/).filter(Boolean));
       continue;

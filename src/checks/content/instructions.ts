@@ -21,7 +21,7 @@ import { allRecipes, type Makefile, parseMakefile, recipeFor } from '../../analy
 import type { Dialect } from '../../analyze/shell/tokenize.js';
 import type { ContentCheck, PublisherFacts, RepoContent, RepoFile } from './types.js';
 import { basename, dedupeHits, dirname, extension, type Hit, hitsToFindings, joinPath, maxSeverity, splitLines } from '../../analyze/util.js';
-import { trimEndOf, cutFromFirstOf } from '../../core/text.js';
+import { cutFromFirstOf, isSpace, trimEndOf } from '../../core/text.js';
 
 const UNTYPED = new Set(['', 'text', 'none', 'plaintext', 'plain', 'txt', 'default', 'code', 'raw', 'nohighlight', 'output', 'cli', 'terminal', 'command', 'commandline', 'command-line', 'cmdline']);
 const POSIX_LANGS = new Set([
@@ -283,12 +283,12 @@ export function proseCommands(text: string): { text: string; strong: boolean }[]
   for (let m = PROSE_START.exec(text); m && out.length < MAX_PROSE_CANDIDATES; m = PROSE_START.exec(text)) {
     const rest = text.slice(m.index, m.index + MAX_PROSE_COMMAND);
     const end = PROSE_END.exec(rest);
-    const c = (end ? rest.slice(0, end.index) : rest).replace(/[\s.,;:)]+$/, '');
+    const c = trimEndOf(end ? rest.slice(0, end.index) : rest, '.,;:)', isSpace);
     const strong = COMMAND_LEAD.test(text.slice(Math.max(0, m.index - 40), m.index));
     if (c.includes(' ') || c.startsWith('./')) out.push({ text: c, strong });
     // "run X and restart": the command may end where the sentence goes on.
     const joint = PROSE_JOINT.exec(c);
-    if (joint) out.push({ text: c.slice(0, joint.index).replace(/[\s.,;:)]+$/, ''), strong });
+    if (joint) out.push({ text: trimEndOf(c.slice(0, joint.index), '.,;:)', isSpace), strong });
     if (m[0].length === 0) PROSE_START.lastIndex++;
   }
   return out;
@@ -299,9 +299,9 @@ function dockerRuns(lines: DocLine[]): [string, number][] {
   const out: [string, number][] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i] as DocLine;
-    const m = /^\s*RUN\s+(.*)$/i.exec(l.text);
+    const m = /^\s*RUN\s+(\S.*)?$/i.exec(l.text); // \S first: the spaces cannot be traded with the rest
     if (!m) continue;
-    let text = m[1] as string;
+    let text = m[1] ?? '';
     while (text.trimEnd().endsWith('\\') && i + 1 < lines.length) text = `${text.trimEnd().slice(0, -1)} ${(lines[++i] as DocLine).text}`;
     const flag = /--[\w-]+=\S+\s+/y;
     let start = 0;

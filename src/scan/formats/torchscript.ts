@@ -72,7 +72,7 @@ export function analyzeTorchScript(path: string, text: string): Finding[] {
   for (const m of text.matchAll(HOST)) {
     const op = m[1] ?? '';
     add(`host:${op}`, () => finding('torchscript.host-op', 'high', `TorchScript calls ${op}: it ${HOST_OPS[op] ?? 'reaches the host'} when the model runs`, {
-      file: path, line: lineOf(m.index ?? 0), evidence: m[0].replace(/\s*\($/, '('),
+      file: path, line: lineOf(m.index ?? 0), evidence: m[0].endsWith('(') ? `${m[0].slice(0, -1).trimEnd()}(` : m[0],
       help: 'A model has no reason to touch files or other hosts; do not approve it unless this is explained.'
     }));
   }
