@@ -12,6 +12,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   sign: { summary: 'sign a model folder with an ECDSA P-256 key into a model_signing bundle', load: async () => (await import('./cli/sign.js')).sign },
   review: { summary: 'review an allowlist change locally, as the action does on a pull request', load: async () => (await import('./cli/review.js')).review },
   scan: { summary: 'scan model files and folders offline', load: async () => (await import('./cli/scan.js')).scan },
+  audit: { summary: 'audit every approved entry against the Hub as it is now (namespace changes, rewrites, flags, signatures)', load: async () => (await import('./cli/audit.js')).audit },
   demo: { summary: 'run the main job on the embedded local registry with sample repositories', load: async () => (await import('./cli/demo.js')).demo }
 };
 
