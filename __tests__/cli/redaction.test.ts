@@ -1,6 +1,9 @@
 // The one redaction point (src/core/secrets.ts) and the sinks that go through it: the action's runner and the
 // real CLI binary, whose output a Hub echoing the token must not be able to reach.
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
@@ -110,6 +113,22 @@ describe('the CLI binary (dist/cli.js)', () => {
     expect(r.out + r.err).not.toContain(token);
     expect(r.out + r.err).not.toContain('Zz9yXx8wWv7uUt6sSr5qQp4oOn3mM');
   }, 30_000);
+
+  test('`review` never prints HF_TOKEN in the comment or the log, though the Hub echoes it', async () => {
+    const token = 'hf_Yy8xWw7vVu6tTs5rRq4pPo3nNm2lL';
+    const dir = await mkdtemp(join(tmpdir(), 'mg-redact-'));
+    try {
+      await writeFile(join(dir, 'head.yaml'), `version: 1\nmodels:\n  - acme/tiny@${'b'.repeat(40)}\n`);
+      for (const format of ['markdown', 'json', 'text']) {
+        const r = await cli(['review', '--head', join(dir, 'head.yaml'), '--hub-url', hubUrl, '--format', format], { HF_TOKEN: token });
+        expect(r.code).toBe(1);
+        expect(r.out).toMatch(/bad token: Bearer/);
+        expect(r.out + r.err).not.toContain('Yy8xWw7vVu6tTs5rRq4pPo3nNm2lL');
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   test('`fetch` against a nested-JSON gzip bomb fails precisely and stays far under 200 MB RSS', async () => {
     const r = await cli(['fetch', `bomb/tiny@${'a'.repeat(40)}`, '--hub-url', hubUrl], {});

@@ -224,6 +224,22 @@ describe('JSON from the Hub: limits before memory grows', () => {
     expect(growth).toBeLessThan(100 * 1024 * 1024);
   });
 
+  test('an honest gzip-encoded answer is decoded and parses', async () => {
+    const sha = env.head('acme/tiny');
+    const plain = await (await fetch(`${env.registry.hubUrl}/api/models/acme/tiny/revision/${sha}?blobs=true&securityStatus=true`)).text();
+    env.hub.add({ match: MODEL_INFO, respond: gz(gzipSync(plain)) });
+    const r = await env.client().resolveRepo('acme/tiny', sha);
+    expect(r.canonicalId).toBe('acme/tiny');
+    expect(r.sha).toBe(sha);
+  });
+
+  test('a body that claims gzip but is not fails as malformed, not as a crash', async () => {
+    env.hub.add({ match: MODEL_INFO, respond: gz(Buffer.from('{"not":"gzip"}')) });
+    const e = await failure(env.client().resolveRepo('acme/tiny', env.head('acme/tiny')));
+    expect(e.code).toBe('malformed-response');
+    expect(e.message).toMatch(/could not be decoded \(Content-Encoding: gzip\)/);
+  });
+
   test('ordinary answers within the limits still parse (strings with brackets do not count)', async () => {
     env.hub.add({ match: MODEL_INFO, json: (b) => ({ ...(b as object), cardData: { note: '[[[[{{{{'.repeat(100) } }) });
     const r = await env.client({ maxJsonDepth: 8 }).resolveRepo('acme/tiny', env.head('acme/tiny'));

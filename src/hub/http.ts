@@ -6,6 +6,8 @@
 // and values checked before parsing; the token attached only to the Hub's own origin, and Hub errors mapped to
 // typed HubErrors. Every request goes through undici with the proxy dispatcher (proxy.ts: HTTPS_PROXY, HTTP_PROXY,
 // NO_PROXY); file bytes take the raw-socket fast path (socket-get.ts) only where no proxy applies.
+import type { Transform } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { fetch as undiciFetch, type Dispatcher } from 'undici';
 import { HubError, type HubErrorCode, redactUrl } from './errors.js';
 import { DEFAULT_JSON_LIMITS, JsonLimiter, type JsonLimits } from './json-limits.js';
@@ -277,6 +279,8 @@ export class BodyReader implements ChunkReader {
 export interface Opened {
   status: number;
   headers: Headers;
+  /** See Attempt.raw. */
+  raw?: boolean;
   /** The request URL, redacted. */
   url: string;
   body: ChunkReader;
@@ -288,6 +292,8 @@ interface Attempt {
   status: number;
   headers: Headers;
   body: ChunkReader;
+  /** The body arrives as sent (raw socket): any Content-Encoding is still to be undone, by us, under our caps. */
+  raw?: boolean;
 }
 
 export class HubHttp {
@@ -482,18 +488,21 @@ export class HubHttp {
     const deadline = this.attemptDeadline(spec);
     if (deadline && Date.now() >= deadline.at) throw deadlineError(spec.what, deadline, shown);
     const headers = this.headersFor(url, spec.headers);
-    if (spec.bytes && this.bytesPath(url) === 'socket') {
+    // Metadata too goes over the raw socket where it can: undici's fetch undoes a Content-Encoding eagerly (58 KB of
+    // gzip become 60 MB in memory before the first read returns), the raw path hands us the bytes as sent.
+    if (this.bytesPath(url) === 'socket') {
       try {
-        return await socketGet(url, {
+        const r = await socketGet(url, {
           headers,
           headersTimeoutMs: this.headersTimeoutMs,
           stallTimeoutMs: this.stallTimeoutMs,
-          reuseBuffer: spec.bytes.reuseBuffer,
+          reuseBuffer: spec.bytes?.reuseBuffer ?? false,
           what: spec.what,
           shownUrl: shown,
           ...(deadline ? { deadline: { at: deadline.at, message: deadlineError(spec.what, deadline, shown).message } } : {}),
           ...(this.ca ? { ca: this.ca } : {})
         });
+        return { ...r, raw: true };
       } catch (err) {
         const final = err instanceof HubError && err.code === 'network' ? connectFailure(err, url, shown, spec.what) : undefined;
         throw final ?? err;
@@ -546,7 +555,8 @@ export class HubHttp {
     let attempt = 0;
     let retries = 0;
     for (;;) {
-      const opened = await this.open(url, { ...spec, headers: { accept: 'application/json', ...spec.headers } }, attempt);
+      // identity: the Hub answers uncompressed; a server that compresses anyway is decompressed under the JSON cap.
+      const opened = await this.open(url, { ...spec, headers: { accept: 'application/json', 'accept-encoding': 'identity', ...spec.headers } }, attempt);
       retries += opened.retries;
       attempt += opened.retries;
       if (isRedirect(opened.status)) {
@@ -607,24 +617,89 @@ export class HubHttp {
    * the cap) and scanned for depth and values before it is kept: limits fail while memory is still small.
    */
   private async readText(opened: Opened, what: string): Promise<string> {
-    const chunks: Uint8Array[] = [];
+    const encoding = opened.headers.get('content-encoding')?.trim().toLowerCase();
     const limiter = new JsonLimiter(this.jsonLimits);
+    const refuse = async (over: string): Promise<never> => {
+      await opened.body.cancel();
+      throw new HubError(
+        'limit-exceeded',
+        `${what}: the Hub's JSON answer is ${over}${encoding ? ` (sent with Content-Encoding: ${clean(encoding, 40)})` : ''}; refusing to parse it`,
+        { url: opened.url, status: opened.status }
+      );
+    };
+    const chunks: Uint8Array[] = [];
     let total = 0;
-    for (;;) {
-      const chunk = await opened.body.read();
-      if (!chunk) break;
-      total += chunk.byteLength;
-      const over = limiter.feed(chunk);
-      if (over) {
-        await opened.body.cancel();
-        const encoding = opened.headers.get('content-encoding');
-        throw new HubError(
-          'limit-exceeded',
-          `${what}: the Hub's JSON answer is ${over}${encoding ? ` (sent with Content-Encoding: ${clean(encoding, 40)})` : ''}; refusing to parse it`,
-          { url: opened.url, status: opened.status }
-        );
+    let over: string | undefined;
+    const keep = (c: Uint8Array): void => {
+      if (over) return;
+      over = limiter.feed(c);
+      if (!over) {
+        chunks.push(c);
+        total += c.byteLength;
       }
-      chunks.push(chunk);
+    };
+    // A raw body with a Content-Encoding is undone here, as it streams, fed to zlib in small pieces so that no
+    // piece can expand past ~1 MB before the limiter sees it (undici's fetch has already undone it otherwise).
+    const encoded = opened.raw === true && encoding !== undefined && encoding !== 'identity' && encoding !== '';
+    let decoder: Transform | undefined;
+    if (encoded) {
+      decoder = decoderFor(encoding);
+      if (!decoder) {
+        await opened.body.cancel();
+        throw new HubError('malformed-response', `${what}: the Hub's answer has an unsupported Content-Encoding '${clean(encoding, 40)}'`, {
+          url: opened.url,
+          status: opened.status
+        });
+      }
+      decoder.on('data', keep);
+    }
+    let decodeError: Error | undefined;
+    decoder?.on('error', (e: Error) => (decodeError ??= e));
+    const feed = async (piece: Uint8Array): Promise<void> => {
+      if (!decoder) return keep(piece);
+      const d = decoder;
+      // A corrupt stream errors instead of calling back: either ends the wait (never a hang).
+      await new Promise<void>((resolve) => {
+        const onError = (): void => resolve();
+        d.once('error', onError);
+        d.write(piece, () => {
+          d.off('error', onError);
+          resolve();
+        });
+      });
+    };
+    try {
+      for (;;) {
+        const chunk = await opened.body.read();
+        if (!chunk) break;
+        if (decoder) {
+          // The reader may reuse its buffer: zlib gets a copy.
+          const copy = Buffer.from(chunk);
+          for (let i = 0; i < copy.length && !over && !decodeError; i += 1024) await feed(copy.subarray(i, i + 1024));
+        } else {
+          await feed(chunk);
+        }
+        if (over) return await refuse(over);
+        if (decodeError) break;
+      }
+      if (decoder && !decodeError && !over) {
+        const d = decoder;
+        await new Promise<void>((resolve) => {
+          d.once('end', resolve);
+          d.once('error', () => resolve());
+          d.end();
+        });
+      }
+    } finally {
+      decoder?.destroy();
+    }
+    if (over) return refuse(over);
+    if (decodeError) {
+      await opened.body.cancel();
+      throw new HubError('malformed-response', `${what}: the Hub's answer could not be decoded (Content-Encoding: ${clean(encoding, 40)}): ${decodeError.message}`, {
+        url: opened.url,
+        status: opened.status
+      });
     }
     return Buffer.concat(chunks, total).toString('utf8');
   }
@@ -738,6 +813,21 @@ function proxyAdvice(source: string, status: number | undefined): string {
   return status === 407
     ? `put credentials in ${source} as http://user:password@host:port`
     : `check ${source} and NO_PROXY, or unset ${source} to connect directly`;
+}
+
+/** A streaming decoder for one Content-Encoding, or undefined for one we do not undo. */
+function decoderFor(encoding: string): Transform | undefined {
+  switch (encoding) {
+    case 'gzip':
+    case 'x-gzip':
+      return createGunzip();
+    case 'deflate':
+      return createInflate();
+    case 'br':
+      return createBrotliDecompress();
+    default:
+      return undefined;
+  }
 }
 
 function fmtSeconds(ms: number): string {
