@@ -4,15 +4,16 @@
 // file flagged by the Hub's scanners, new commits, an entry never signed — and the audit, with no state of its own
 // (the allowlist and the signed vetting records), finds each one with the severity a release engineer acts on.
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditEntries, inShard, type AuditEntryResult } from '../../src/audit/run.js';
+import { auditEntries, inShard, rejudgeOldest, type AuditEntryResult } from '../../src/audit/run.js';
 import { auditFindings, type Approval } from '../../src/audit/rules.js';
 import type { Entry } from '../../src/core/review.js';
 import { HubClient } from '../../src/hub/client.js';
 import { safetensorsBytes } from '../../src/registry/samples/bytes.js';
-import { startRegistry } from '../../src/registry/server.js';
+import { startRegistry, type RunningRegistry } from '../../src/registry/server.js';
+import { audit } from '../../src/cli/audit.js';
 import type { CommitSpec, RepoSpec, StoreSpec } from '../../src/registry/spec.js';
 import { buildStore, type BuiltStore } from '../../src/registry/store-builder.js';
 import { createReviewer } from '../../src/review/reviewer.js';
@@ -60,6 +61,7 @@ let dir: string;
 let before: BuiltStore;
 let results: Map<string, AuditEntryResult>;
 let hubCalls = 0;
+let after: RunningRegistry;
 
 const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const PUBLIC = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -104,10 +106,13 @@ beforeAll(async () => {
   });
   results = new Map(audited.map((r) => [r.entry.repo.split('/')[0]!, r]));
   await hub.close();
-  await reg.close();
+  after = reg;
+  await writeFile(join(dir, 'approved-models.yaml'), allowlist);
+  await writeFile(join(dir, 'signer.pem'), PUBLIC);
 }, 180_000);
 
 afterAll(async () => {
+  await after.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -148,7 +153,7 @@ describe('the audit finds every event since the approval', () => {
   test('an entry the sign workflow never signed', () => {
     expect(found('unsigned-lab')).toEqual(['audit.identity-not-recorded:medium', 'audit.unsigned:high']);
   });
-  test('bounded in Hub API calls: at most 4 per entry (model info, owner as user then org, refs)', () => {
+  test('bounded in Hub API calls: at most 4 per entry (model info, owner as user then org — once per account —, refs)', () => {
     expect(hubCalls).toBeLessThanOrEqual(4 * ORGS.length);
     expect(hubCalls).toBeGreaterThan(ORGS.length);
   });
@@ -184,9 +189,57 @@ describe('rules the registry cannot stage', () => {
   test('an approval judged by an older rule set is due for re-judging', () => {
     expect(checks(auditFindings(approval, now, { rulesVersion: '2026-12-06' }))).toEqual(['audit.rules-outdated:low']);
   });
+  test('re-judging: the oldest outdated approvals within the budget, their findings replacing the note', async () => {
+    const entry = (repo: string): Entry => ({ repo, revision: 'a'.repeat(40), line: 1 });
+    const outdated = (repo: string, reviewedAt: string): AuditEntryResult => ({
+      entry: entry(repo), approval: { ...approval, repo, record: { ...approval.record!, reviewedAt } },
+      findings: auditFindings(approval, now, { rulesVersion: '2026-12-06' }), verdict: 'approved'
+    });
+    const results = [outdated('acme/new', '2025-06-01T00:00:00Z'), outdated('acme/old', '2024-01-01T00:00:00Z'), outdated('acme/mid', '2025-01-01T00:00:00Z')];
+    const reviewed: string[] = [];
+    await rejudgeOldest(results, { budget: 2, review: async (e) => {
+      reviewed.push(e.repo);
+      return e.repo === 'acme/old'
+        ? { verdict: 'rejected', findings: [{ check: 'pickle.global.dangerous', severity: 'critical', message: 'os.system', help: 'x' }] }
+        : { verdict: 'approved', findings: [] };
+    } });
+    expect(reviewed).toEqual(['acme/old', 'acme/mid']);
+    expect(results.map((r) => `${r.entry.repo} ${r.verdict} ${r.findings.map((f) => f.check).join(',')}`)).toEqual([
+      'acme/new approved audit.rules-outdated',
+      'acme/old rejected audit.rejudged,pickle.global.dangerous',
+      'acme/mid approved audit.rejudged'
+    ]);
+  });
   test('shards partition the allowlist', () => {
     const all = Array.from({ length: 10 }, (_v, i) => i);
     const parts = [0, 1, 2].map((index) => all.filter((i) => inShard(i, { index, count: 3 })));
     expect(parts.flat().sort((a, b) => a - b)).toEqual(all);
+  });
+});
+
+describe('model-gate audit (the CLI a scheduled workflow runs)', () => {
+  const run = async (...args: string[]): Promise<{ code: number; out: string; err: string }> => {
+    let out = '';
+    let err = '';
+    const code = await audit(args, { stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, env: {}, cwd: dir });
+    return { code, out, err };
+  };
+  test('text: each entry with what no longer holds and what to do; exit 1 when an approval no longer holds', async () => {
+    const r = await run('--hub-url', after.hubUrl, '--cdn-origin', after.cdnUrl, '--signatures', 'signatures', '--public-key', 'signer.pem', '--rejudge-budget', '0');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^steady-lab\/ner-small@[0-9a-f]{12} \(line 3\): holds$/m);
+    expect(r.out).toMatch(/^gone-lab\/ner-small@[0-9a-f]{12} \(line 5\): no longer holds\n {2}high {5}audit\.repo-gone: /m);
+    expect(r.out).toContain(`${ORGS.length} approved entries audited`);
+  });
+  test('json, one shard: the entries of that slice only, with a schema name', async () => {
+    const r = await run('--hub-url', after.hubUrl, '--format', 'json', '--shard', '0/4', '--rejudge-budget', '0');
+    const doc = JSON.parse(r.out) as { schema: string; entries: { repo: string }[] };
+    expect(doc.schema).toBe('model-gate/audit/v1');
+    expect(doc.entries.map((e) => e.repo)).toEqual(ORGS.filter((_o, i) => i % 4 === 0).map((o) => `${o}/ner-small`));
+  });
+  test('usage errors say what is wrong', async () => {
+    await expect(run('--shard', '4/4')).rejects.toThrow(/--shard must be I\/N/);
+    await expect(run('--signatures', 'signatures')).rejects.toThrow(/exactly one trust/);
+    expect((await run('--help')).code).toBe(0);
   });
 });

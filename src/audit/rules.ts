@@ -88,7 +88,7 @@ export function auditFindings(a: Approval, now: HubNow, ctx: AuditContext): Find
       add('audit.commit-missing', 'high', `the approved commit ${a.revision} no longer exists in ${a.repo}: its history was rewritten, or the repository was deleted and re-created (${now.detail})`,
         'Nothing can fetch the approved bytes by their pin any more. Find out what happened; re-approve a commit only after a full review.');
       if (now.author && a.authorId && now.author.id !== a.authorId) {
-        out.push(...identityFindings({ repo: a.repo, repoId: now.repoId ?? '', author: now.author, recorded: { authorId: a.authorId, from: 'base' } })
+        out.push(...identityFindings({ repo: a.repo, repoId: now.repoId ?? '', author: now.author, recorded: { authorId: a.authorId, from: 'approval' } })
           .filter((f) => f.check === 'identity.author-changed'));
       }
       break;
@@ -141,7 +141,7 @@ function okFindings(a: Approval, now: Extract<HubNow, { state: 'ok' }>, ctx: Aud
     repoId: now.repoId,
     ...(now.repoCreatedAt ? { repoCreatedAt: now.repoCreatedAt } : {}),
     ...(now.author ? { author: now.author } : {}),
-    ...(a.repoId || a.authorId ? { recorded: { ...(a.repoId ? { repoId: a.repoId } : {}), ...(a.authorId ? { authorId: a.authorId } : {}), from: 'base' as const } } : {}),
+    ...(a.repoId || a.authorId ? { recorded: { ...(a.repoId ? { repoId: a.repoId } : {}), ...(a.authorId ? { authorId: a.authorId } : {}), from: 'approval' as const } } : {}),
     ...(a.record?.commitDate ? { previousCommit: { sha: a.revision, state: 'found' as const, date: a.record.commitDate } } : {})
   }).filter((f) => f.check !== 'identity.not-recorded' && !(transferred && f.check === 'identity.author-changed')));
   if (now.authorError) {

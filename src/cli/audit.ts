@@ -9,6 +9,12 @@ import { readConfigFile } from './config-file.js';
 import { retryWaitSeconds } from './fetch.js';
 import { HubClient } from '../hub/client.js';
 import { pickHubUrl } from '../hub/endpoint.js';
+import type { Entry } from '../core/review.js';
+import { REPO_CHECKS } from '../checks/index.js';
+import { defaultPolicy } from '../config/policy/defaults.js';
+import { loadPolicy, MAX_POLICY_BYTES } from '../config/policy/load.js';
+import { reviewEntry } from '../review/pipeline.js';
+import { defaultScanFile } from '../review/scan-file.js';
 import { safeJson } from '../report/escape.js';
 import { parseCommandArgs } from './args.js';
 import { type Command, UsageError } from './io.js';
@@ -16,12 +22,15 @@ import { trustFromOptions, trustsGiven } from './trust.js';
 
 const USAGE = `usage: model-gate audit [--allowlist approved-models.yaml] [--signatures DIR (--public-key PEM | --identity SAN
          --identity-provider ISSUER [--ref REF] [--trusted-root FILE] | --certificate-chain PEM...)]
-         [--shard I/N] [--concurrency K] [--hub-url URL] [--format text|json] [--max-retry-wait SECONDS]
+         [--shard I/N] [--concurrency K] [--rejudge-budget K] [--policy FILE] [--hub-url URL] [--format text|json]
+         [--max-retry-wait SECONDS]
 
 Re-checks every approved entry against the Hub as it is now: gone, private, gated, disabled, renamed or transferred
 repositories; a namespace that changed hands (repo and author _ids against the approval); a pinned commit that no
 longer resolves or serves other bytes than were signed; files the Hub's scanners now flag; entries without a valid
 signed approval; new commits (information); approvals made under an older rule set.
+--rejudge-budget K re-reviews (files streamed and scanned again) at most K approvals made under an older rule set,
+oldest first (default 3; 0 only notes them).
 --shard I/N audits the entries whose position modulo N is I (a matrix job covers the rest).
 Exit 0: nothing blocking; 1: some approval no longer holds (high or critical findings); 2: usage or input error.`;
 
@@ -36,6 +45,8 @@ export const audit: Command = async (argv, io) => {
     'trusted-root': { type: 'string' },
     'certificate-chain': { type: 'string', multiple: true },
     shard: { type: 'string' },
+    'rejudge-budget': { type: 'string', default: '3' },
+    policy: { type: 'string' },
     concurrency: { type: 'string' },
     'hub-url': { type: 'string' },
     'cdn-origin': { type: 'string', multiple: true },
@@ -58,6 +69,8 @@ export const audit: Command = async (argv, io) => {
   }
   const concurrency = v.concurrency === undefined ? 4 : Number(v.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) throw new UsageError('--concurrency must be an integer from 1 to 32');
+  const budget = Number(v['rejudge-budget']);
+  if (!Number.isInteger(budget) || budget < 0 || budget > 1000) throw new UsageError('--rejudge-budget must be an integer from 0 to 1000');
   const at = (p: string): string => resolve(io.cwd, p);
   if (v.signatures && trustsGiven(v) !== 1) throw new UsageError('--signatures needs exactly one trust: --public-key, --identity with --identity-provider, or --certificate-chain');
   if (!v.signatures && trustsGiven(v) > 0) throw new UsageError('a trust option was given without --signatures DIR');
@@ -69,6 +82,17 @@ export const audit: Command = async (argv, io) => {
   if (parsed.errors.length > 0) {
     for (const e of parsed.errors) io.stderr(`${e.file}:${e.line}:${e.column}: ${e.message}\n`);
     return 2;
+  }
+  let policy = defaultPolicy();
+  if (v.policy) {
+    const ptext = await readConfigFile(at(v.policy), 'the policy', MAX_POLICY_BYTES);
+    if (ptext === null) throw new UsageError(`cannot read the policy ${at(v.policy)}: ENOENT`);
+    const loaded = loadPolicy(ptext, v.policy);
+    if (loaded.errors.length > 0) {
+      for (const e of loaded.errors) io.stderr(`${e.file}:${e.line}:${e.column}: ${e.message}\n`);
+      return 2;
+    }
+    policy = loaded.policy;
   }
   const records = v.signatures
     ? {
@@ -86,7 +110,14 @@ export const audit: Command = async (argv, io) => {
   });
   let results: AuditEntryResult[];
   try {
-    results = await auditEntries(parsed.entries, { hub, ...(records ? { records } : {}), concurrency, ...(shard ? { shard } : {}) });
+    const rejudge = {
+      budget,
+      review: async (entry: Entry) => {
+        const r = await reviewEntry(entry, { hub, policy, scanFile: defaultScanFile, checks: REPO_CHECKS });
+        return { verdict: r.verdict, findings: r.findings };
+      }
+    };
+    results = await auditEntries(parsed.entries, { hub, ...(records ? { records } : {}), concurrency, ...(shard ? { shard } : {}), rejudge });
   } finally {
     await hub.close();
   }
