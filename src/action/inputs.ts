@@ -6,10 +6,12 @@
 import { DEFAULT_POLICY_PATH } from '../config/policy/defaults.js';
 import * as z from 'zod/mini';
 
-const MODES = ['review', 'verify'] as const;
+const MODES = ['review', 'verify', 'release-gate'] as const;
+const ATTEST_MODES = ['auto', 'true', 'false'] as const;
 const SIGN_MODES = ['auto', 'keyless', 'key', 'none'] as const;
 export type Mode = (typeof MODES)[number];
 export type SignMode = (typeof SIGN_MODES)[number];
+export type AttestMode = (typeof ATTEST_MODES)[number];
 
 export const INPUT_DEFAULTS = {
   mode: 'review',
@@ -19,6 +21,7 @@ export const INPUT_DEFAULTS = {
   'report-dir': 'model-gate-report',
   'max-retry-wait': '60',
   sign: 'auto',
+  attest: 'auto',
   'identity-provider': 'https://token.actions.githubusercontent.com'
 } as const;
 
@@ -66,11 +69,15 @@ export const ActionInputsSchema = z.strictObject({
   'fulcio-url': text,
   'rekor-url': text,
   'tsa-url': text,
+  attest: oneOf('attest', ATTEST_MODES),
   'model-dir': text,
+  'models-dir': text,
   signature: text,
   identity: text,
   'identity-provider': text,
-  'public-key': text
+  'public-key': text,
+  'trusted-root': text,
+  'attestations-repo': text
 });
 
 export const INPUT_NAMES = Object.keys(ActionInputsSchema.shape) as (keyof typeof ActionInputsSchema.shape)[];

@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { env } from 'node:process';
 import { readInputs, InputError } from './inputs.js';
 import { runReview } from './review.js';
-import { runVerify } from './verify.js';
+import { runReleaseGate, runVerify } from './verify.js';
 import { redactingRunner, type Runner } from './runner.js';
 import { redact, rememberSecret } from '../core/secrets.js';
 
@@ -31,6 +31,7 @@ export async function main(): Promise<void> {
       rememberSecret(secret);
     }
     if (inputs.mode === 'verify') await runVerify(runner, inputs);
+    else if (inputs.mode === 'release-gate') await runReleaseGate(runner, inputs);
     else await runReview(runner, inputs);
   } catch (err) {
     const message = err instanceof InputError ? err.message : err instanceof Error ? err.message : String(err);
