@@ -39,7 +39,7 @@ describe('action inputs', () => {
   });
 
   it.each([
-    [{ mode: 'audit' }, "input 'mode' is 'audit'; expected one of: review, verify"],
+    [{ mode: 'deploy' }, "input 'mode' is 'deploy'; expected one of: review, verify, release-gate, audit"],
     [{ comment: 'maybe' }, "input 'comment' is 'maybe'; expected true or false"],
     [{ sign: 'gpg' }, "input 'sign' is 'gpg'; expected one of: auto, keyless, key, none"],
     [{ mode: 'x', sign: 'y' }, "input 'mode' is 'x'; expected one of: review, verify"],
