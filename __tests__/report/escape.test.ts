@@ -24,35 +24,8 @@ function shownInline(md: string): { outsideCode: string; text: string; tags: str
   return { outsideCode, text: text.slice(2, -2), tags };
 }
 
-// What GitHub would display for escaped inline markdown: backslash escapes and the three entities resolved.
-function rendered(md: string): string {
-  return md.replace(/\\([!-/:-@[-`{-~])|&amp;|&lt;|&gt;|&quot;|&#39;/g, (m, p: string | undefined) => {
-    if (p !== undefined) return p;
-    return { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" }[m] ?? m;
-  });
-}
-
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
 const INVISIBLE_ANY = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
-const SPECIAL = new Set(['\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '!', '~', '|', '$', '#']);
-
-/** True when every markdown-special character in `md` is preceded by an odd number of backslashes. */
-function allSpecialEscaped(md: string): boolean {
-  let i = 0;
-  while (i < md.length) {
-    const ch = md[i] as string;
-    if (ch === '\\') {
-      const next = md[i + 1];
-      if (next === undefined || !/[!-/:-@[-`{-~]/.test(next)) return false;
-      i += 2;
-      continue;
-    }
-    if (SPECIAL.has(ch)) return false;
-    i++;
-  }
-  return true;
-}
-
 const HOSTILE = [
   '<img src=x onerror=alert(1)>',
   '[click](https://evil)',
