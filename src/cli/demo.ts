@@ -19,7 +19,7 @@ import { MODEL_SIG_FILE } from '../sign/sign-model.js';
 import { verifyModel } from '../sign/verify.js';
 import { UsageError, type Command } from './io.js';
 
-const USAGE = 'usage: model-gate demo [--format markdown|text] [--out DIR]';
+export const USAGE = 'usage: model-gate demo [--format markdown|text] [--out DIR]';
 
 export const demo: Command = async (args, io) => {
   let values;

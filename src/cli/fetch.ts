@@ -9,7 +9,7 @@ import { fetchFiles, type FileOutcome } from '../hub/fetch-repo.js';
 import type { FetchLike } from '../hub/http.js';
 import type { ResolvedRepo, TreeFile } from '../hub/types.js';
 
-const USAGE = `usage: model-gate fetch ORG/NAME@SHA [--hub-url URL] [--out DIR] [--format text|json]
+export const USAGE = `usage: model-gate fetch ORG/NAME@SHA [--hub-url URL] [--out DIR] [--format text|json]
                           [--cdn-origin URL]... [--concurrency N] [--allow-rename]
 
   Downloads every file of the pinned commit through the verified stream (sha256, git oid, size, commit).

@@ -4,6 +4,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** True when stderr is a terminal: progress is drawn there only then (or with --progress). */
+  stderrIsTTY?: boolean;
 }
 
 /** A subcommand: parses its own arguments, returns the process exit code. */

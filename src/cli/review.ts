@@ -10,13 +10,15 @@ import { renderJsonReport } from '../report/json.js';
 import { renderComment } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
 import { createReviewer } from '../review/reviewer.js';
+import { EXIT } from './conventions.js';
 import { UsageError, type Command } from './io.js';
 
-const USAGE = `usage: model-gate review (--base FILE --head FILE | --repo DIR --base-ref REF --head-ref REF)
+export const USAGE = `usage: model-gate review (--base FILE --head FILE | --repo DIR --base-ref REF --head-ref REF)
          [--allowlist PATH] [--policy FILE] [--hub-url URL] [--cdn-origin URL]... [--format markdown|json|text]
 
 Reviews the entries the head allowlist adds or re-pins, exactly as the action does, and prints the comment.
-Exit 0: nothing fails the check; 1: something is rejected or at/above fail_on; 2: usage or input error.
+Exit 0: nothing fails the check; 1: something is rejected or at/above fail_on; 2: usage or input error;
+3: the check fails and some entry was not fully examined.
 A missing --base file means every head entry is new. HF_TOKEN is sent to the Hub only.`;
 
 const run = promisify(execFile);
@@ -95,7 +97,10 @@ export const review: Command = async (args, io) => {
     if (headText === null) throw new UsageError(`${values.head} does not exist`);
   }
   if (values.policy) {
-    policyText = await readFile(values.policy, 'utf8');
+    const path = values.policy;
+    policyText = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+      throw new UsageError(`cannot read --policy ${path}: ${e.code ?? e.message}`);
+    });
     policySource = values.policy;
   }
   const hub = new HubClient({
@@ -116,5 +121,7 @@ export const review: Command = async (args, io) => {
   if (values.format === 'json') io.stdout(renderJsonReport(result.report, new Date()));
   else if (values.format === 'text') io.stdout(renderText(result.report));
   else io.stdout(`${renderComment(result.report)}\n`);
-  return result.failed ? 1 : 0;
+  if (!result.failed) return EXIT.ok;
+  // Fail closed either way; the code says whether the block rests on something not fully examined.
+  return result.reviews.some((r) => !r.complete) ? EXIT.incomplete : EXIT.findings;
 };
