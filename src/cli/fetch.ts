@@ -1,6 +1,7 @@
 // `model-gate fetch ORG/NAME@SHA`: resolve the pinned commit, list its files and download every one through the
 // verified stream, printing what was checked. Exit 0 only when every file verified, 1 on any failure, 2 on usage.
 import { safeJson } from '../report/escape.js';
+import { resolve } from 'node:path';
 import { type CliIO, type Command, UsageError } from './io.js';
 import { HubClient, assertRepoId, assertRevision } from '../hub/client.js';
 import { pickHubUrl } from '../hub/endpoint.js';
@@ -182,7 +183,7 @@ export async function runFetch(args: string[], io: CliIO, fetchImpl?: FetchLike)
     sha: resolved.sha,
     items: files,
     concurrency: a.concurrency,
-    ...(a.out !== undefined ? { copyDir: a.out } : {})
+    ...(a.out !== undefined ? { copyDir: resolve(io.cwd, a.out) } : {})
   });
   const lines = outcomes.map(lineOf);
   const failed = lines.filter((l) => !l.ok).length;

@@ -1,6 +1,7 @@
 // `model-gate review`: the pull request review, run locally before opening the PR.
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import { HubClient } from '../hub/client.js';
@@ -82,22 +83,23 @@ export const review: Command = async (args, io) => {
   const policyPath = DEFAULT_POLICY_PATH;
   if (values.repo) {
     if (!values['base-ref'] || !values['head-ref']) throw new UsageError(`--repo needs --base-ref and --head-ref\n${USAGE}`);
-    baseText = await gitShow(values.repo, values['base-ref'], allowlist);
-    headText = await gitShow(values.repo, values['head-ref'], allowlist);
+    const repo = resolve(io.cwd, values.repo);
+    baseText = await gitShow(repo, values['base-ref'], allowlist);
+    headText = await gitShow(repo, values['head-ref'], allowlist);
     if (headText === null) throw new UsageError(`${allowlist} does not exist at ${values['head-ref']} in ${values.repo}`);
     if (!values.policy) {
-      policyText = await gitShow(values.repo, values['base-ref'], policyPath);
-      headPolicyText = await gitShow(values.repo, values['head-ref'], policyPath);
+      policyText = await gitShow(repo, values['base-ref'], policyPath);
+      headPolicyText = await gitShow(repo, values['head-ref'], policyPath);
       policySource = `${policyPath} at ${values['base-ref']}${policyText === null ? ' (absent: defaults)' : ''}`;
     }
   } else {
     if (!values.head) throw new UsageError(`give --head FILE (and --base FILE), or --repo DIR with refs\n${USAGE}`);
-    baseText = values.base ? await readOptional(values.base) : null;
-    headText = await readOptional(values.head);
+    baseText = values.base ? await readOptional(resolve(io.cwd, values.base)) : null;
+    headText = await readOptional(resolve(io.cwd, values.head));
     if (headText === null) throw new UsageError(`${values.head} does not exist`);
   }
   if (values.policy) {
-    const path = values.policy;
+    const path = resolve(io.cwd, values.policy);
     policyText = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
       throw new UsageError(`cannot read --policy ${path}: ${e.code ?? e.message}`);
     });
