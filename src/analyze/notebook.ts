@@ -1,10 +1,14 @@
 // Jupyter notebooks: code cells are analysed as one Python program (cells share state), `!cmd`, `%pip`, `%system`
-// lines and `%%bash`-style cells as shell. Findings point at the notebook's JSON line holding the source line.
+// lines and `%%bash`-style cells as shell. A shell line that interpolates Python values (`!{cmd}`, `!ls $path`)
+// is also read as the get_ipython().system(f"…") call IPython makes of it, so the value is followed; files a
+// `%%writefile` cell creates are analysed as the scripts they are. Findings point at the notebook's JSON line
+// holding the source line.
 import type { Finding } from '../core/findings.js';
 import { isObject, type Json, parseJson } from './json.js';
 import { analyzePython, type PyContext } from './python/analyze.js';
+import { analyzeRequirements, isRequirementsFile } from './requirements.js';
 import { analyzeShell, newShellState } from './shell/analyze.js';
-import { evidenceOf, type Hit } from './util.js';
+import { basename, evidenceOf, extension, type Hit } from './util.js';
 
 interface SourceLine {
   text: string;
@@ -14,6 +18,61 @@ interface SourceLine {
 
 const SHELL_CELL = /^%%(bash|sh|script\s+(ba)?sh|shell|system)\b/;
 const OTHER_CELL = /^%%(javascript|js|html|latex|markdown|svg|perl|ruby|writefile|file|capture\s+\S+\s*$)/;
+/** `%%writefile [-a] path` (and its old name `%%file`): the cell's text becomes a file. */
+const WRITEFILE = /^%%(?:writefile|file)(\s+-a)?\s+(\S+)\s*$/;
+/** Python names a notebook assigns (`SETUP = "…"`), which `$name` in a shell line expands to. */
+const ASSIGNED = /^\s*([A-Za-z_]\w*)\s*(?::[^=]*)?=[^=]/;
+/** Names remembered; past this, every `$name` is read as a Python value (the wider reading). */
+const MAX_ASSIGNED = 4096;
+
+/**
+ * The Python call IPython turns a shell line into when it interpolates values: `!{cmd} x` runs
+ * get_ipython().system(f"{cmd} x"). `$name` expands only names the notebook assigns (otherwise it is the shell's
+ * variable, as IPython leaves it when the name is not defined). Undefined when the line interpolates nothing or
+ * cannot be written as an f-string.
+ */
+export function shellLineAsPython(cmd: string, assigned: ReadonlySet<string>, method: 'system' | 'getoutput'): string | undefined {
+  let out = '';
+  let exprs = '';
+  let interpolated = false;
+  // The next `}` after a position, found once per run of text (each scan starts past the previous one: linear).
+  let close = -1;
+  for (let i = 0; i < cmd.length; i++) {
+    const c = cmd[i] as string;
+    if (c === '{' && cmd[i + 1] === '{') { out += '{{'; i++; continue; }
+    if (c === '}' && cmd[i + 1] === '}') { out += '}}'; i++; continue; }
+    if (c === '{') {
+      if (close !== Number.MAX_SAFE_INTEGER && close <= i) close = cmd.indexOf('}', i + 1);
+      if (close < 0) close = Number.MAX_SAFE_INTEGER;
+      const end = close === Number.MAX_SAFE_INTEGER ? -1 : close;
+      const expr = end < 0 ? '' : cmd.slice(i + 1, end);
+      if (end < 0 || expr.trim() === '' || expr.includes('{')) { out += '{{'; continue; }
+      out += `{${expr}}`;
+      exprs += expr;
+      interpolated = true;
+      i = end;
+      continue;
+    }
+    if (c === '}') { out += '}}'; continue; }
+    if (c === '$') {
+      if (cmd[i + 1] === '$') { out += '$'; i++; continue; }
+      const name = /^[A-Za-z_]\w*/.exec(cmd.slice(i + 1, i + 81))?.[0];
+      if (name && (assigned.has(name) || assigned.size >= MAX_ASSIGNED)) {
+        out += `{${name}}`;
+        interpolated = true;
+        i += name.length;
+        continue;
+      }
+      out += '$';
+      continue;
+    }
+    out += c === '\\' ? '\\\\' : c;
+  }
+  if (!interpolated) return undefined;
+  const quote = !exprs.includes('"') ? '"' : !exprs.includes("'") ? "'" : undefined;
+  if (!quote) return undefined;
+  return `get_ipython().${method}(f${quote}${out.split(quote).join(`\\${quote}`)}${quote})`;
+}
 
 function cellSources(doc: Json): string[][] | undefined {
   if (!isObject(doc)) return undefined;
@@ -72,13 +131,23 @@ export function analyzeNotebook(path: string, raw: string, context: PyContext = 
   const cells = cellSources(doc);
   if (!cells) return [];
   const lines = locate(raw, cells);
+  const assigned = new Set<string>();
+  for (const cellLines of cells) {
+    for (const text of cellLines) {
+      const m = ASSIGNED.exec(text);
+      if (m && assigned.size < MAX_ASSIGNED) assigned.add(m[1] as string);
+    }
+  }
   // Build one Python program and one shell script with the same line numbering.
   const py: string[] = [];
   const sh: string[] = [];
+  const written: { path: string; text: string; base: number }[] = [];
   for (const cellLines of cells) {
     const first = (cellLines[0] ?? '').trim();
     const wholeShell = SHELL_CELL.test(first);
     const skip = OTHER_CELL.test(first);
+    const wf = WRITEFILE.exec(first);
+    if (wf) written.push({ path: wf[2] as string, text: cellLines.slice(1).join('\n'), base: py.length + 1 });
     cellLines.forEach((text, j) => {
       const indent = /^\s*/.exec(text)?.[0] ?? '';
       const body = text.trim();
@@ -89,8 +158,11 @@ export function analyzeNotebook(path: string, raw: string, context: PyContext = 
         py.push('');
         sh.push(text);
       } else if (/^(\w+\s*=\s*)?!/.test(body)) {
-        py.push(`${indent}pass`);
-        sh.push(body.replace(/^(\w+\s*=\s*)?!/, ''));
+        const assign = /^(\w+)\s*=\s*!/.exec(body)?.[1];
+        const cmd = body.replace(/^(\w+\s*=\s*)?!/, '');
+        const call = shellLineAsPython(cmd, assigned, assign ? 'getoutput' : 'system');
+        py.push(call ? `${indent}${assign ? `${assign} = ` : ''}${call}` : `${indent}pass`);
+        sh.push(cmd);
       } else if (/^%(pip|conda)\s/.test(body)) {
         py.push(`${indent}pass`);
         sh.push(body.slice(1));
@@ -111,6 +183,7 @@ export function analyzeNotebook(path: string, raw: string, context: PyContext = 
   const shRes = analyzeShell(sh.join('\n'), { state: shellState });
   for (const h of shRes.hits) hits.push({ check: `notebook.${h.kind}`, severity: h.severity, line: h.line, message: h.message, help: h.help, ...(h.related ? { related: h.related } : {}) });
   hits.push(...analyzePython(py.join('\n'), { context, shellState }).hits);
+  for (const w of written) hits.push(...writtenFileHits(w.path, w.text).map((h) => ({ ...h, line: h.line + w.base, ...(h.related ? { related: h.related.map((l) => l + w.base) } : {}) })));
   const texts = lines.map((l) => l.text);
   return hits.map((h) => {
     const at = lines[h.line - 1];
@@ -122,4 +195,22 @@ export function analyzeNotebook(path: string, raw: string, context: PyContext = 
       help: h.help
     };
   });
+}
+
+/**
+ * A file a `%%writefile` cell creates is code of the notebook's repository as much as a file shipped in it: a
+ * script (by extension or shebang), Python, or a requirements file, analysed as such. Lines are the cell's.
+ */
+function writtenFileHits(path: string, text: string): Hit[] {
+  const ext = extension(path);
+  const shebang = /^#!.*\b(ba|da|z|k)?sh\b/.test(text.slice(0, 120));
+  const note = (h: Hit): Hit => ({ ...h, message: `${path} (written by %%writefile): ${h.message}` });
+  if (['sh', 'bash', 'zsh', 'ksh', 'command'].includes(ext) || (ext === '' && shebang)) {
+    return analyzeShell(text, {}).hits.map((h) => note({ check: `notebook.${h.kind}`, severity: h.severity, line: h.line, message: h.message, help: h.help, ...(h.related ? { related: h.related } : {}) }));
+  }
+  if (ext === 'py' || ext === 'pyw' || (ext === '' && /^#!.*python/.test(text.slice(0, 120)))) {
+    return analyzePython(text, { context: basename(path) === 'setup.py' ? 'setup' : 'script' }).hits.map(note);
+  }
+  if (isRequirementsFile(path)) return analyzeRequirements(path, text).map(note);
+  return [];
 }

@@ -7,7 +7,8 @@ import { HubClient } from '../hub/client.js';
 import { pickHubUrl } from '../hub/endpoint.js';
 import { fetchFiles } from '../hub/fetch-repo.js';
 import type { FileDigest } from '../sign/manifest.js';
-import { verifyModel, type VerifyResult, type VerifyTrust } from '../sign/verify.js';
+import { verifyModel, type VerifyResult } from '../sign/verify.js';
+import { trustFromOptions } from './trust.js';
 import { parseCommandArgs, pathInside, readText } from './args.js';
 import { type Command, UsageError } from './io.js';
 
@@ -76,25 +77,7 @@ export const verify: Command = async (argv, io) => {
 
   const at = (p: string): string => resolve(io.cwd, p);
   const modelDir = v['from-hub'] ? undefined : at(pos[0]!);
-  let trust: VerifyTrust;
-  if (v['public-key']) {
-    trust = { kind: 'key', publicKeyPem: await readText(at(v['public-key']), 'public key') };
-  } else if (v.identity || v['identity-provider']) {
-    if (!v.identity || !v['identity-provider']) throw new UsageError('--identity and --identity-provider go together');
-    let trustedRoot: unknown;
-    if (v['trusted-root']) {
-      try {
-        trustedRoot = JSON.parse(await readText(at(v['trusted-root']), 'trusted root'));
-      } catch (e) {
-        if (e instanceof UsageError) throw e;
-        throw new UsageError(`--trusted-root is not JSON: ${(e as Error).message}`);
-      }
-    }
-    trust = { kind: 'identity', identity: v.identity, issuer: v['identity-provider'], ref: v.ref, trustedRoot };
-  } else {
-    const pems = await Promise.all((v['certificate-chain'] ?? []).map((p) => readText(at(p), 'certificate chain')));
-    trust = { kind: 'certificate', caCertificatesPem: pems.join('\n') };
-  }
+  const trust = await trustFromOptions(v, at);
 
   // A signature file that is not there fails verification (the model counts as unsigned), and says so plainly: a
   // typo in --signature must read as "cannot read that file", not as a verdict about the model.

@@ -47,6 +47,11 @@ export interface CommitSpec {
 export interface RepoSpec {
   /** Canonical `namespace/name`. */
   id: string;
+  /**
+   * The name the repository was created under, when it was renamed or transferred since: the Hub keeps a
+   * repository's `_id` across renames, and the `_id` here is derived from this name (default: `id`).
+   */
+  createdAs?: string;
   createdAt?: string;
   private?: boolean;
   gated?: false | 'auto' | 'manual';

@@ -215,7 +215,7 @@ async function buildRepo(dir: string, spec: RepoSpec): Promise<{ stored: StoredR
   const branches = refOf(spec.branches ?? { main: spec.commits.length - 1 }, 'branch');
   const tags = refOf(spec.tags_refs ?? {}, 'tag');
   const createdAt = checkDate(spec.createdAt ?? spec.commits[0]?.date ?? '', `${where} createdAt`);
-  const _id = objectIdFor(createdAt, `repo:${spec.id}`);
+  const _id = objectIdFor(createdAt, `repo:${spec.createdAs ?? spec.id}`);
   const head = branches['main'] ?? built[built.length - 1]?.sha;
   const headFiles = built.find((b) => b.sha === head)?.files ?? {};
   if (spec.gated !== undefined && spec.gated !== false && spec.gated !== 'auto' && spec.gated !== 'manual') {

@@ -5,7 +5,7 @@ import type { Finding, Verdict } from '../core/findings.js';
 import { policySha256 } from '../config/policy/digest.js';
 import type { Policy } from '../config/policy/schema.js';
 import type { RedirectHop, Review } from '../core/review.js';
-import { TOOL_NAME, TOOL_VERSION } from '../core/version.js';
+import { RULES_VERSION, TOOL_NAME, TOOL_VERSION } from '../core/version.js';
 import { IN_TOTO_STATEMENT_TYPE, type InTotoStatement } from './manifest.js';
 
 export const VETTING_PREDICATE_TYPE = 'https://model-gate.dev/vetting/v1';
@@ -32,6 +32,8 @@ export interface VettingContext {
 
 export interface VettingPredicate {
   tool: { name: string; version: string };
+  /** The rule set that judged (core/version.ts RULES_VERSION); absent in records made before it was recorded. */
+  rulesVersion: string;
   reviewedAt: string;
   requestedId: string;
   canonicalId: string;
@@ -53,6 +55,7 @@ export function vettingStatement(review: Review, subject: { name: string; root: 
   if (!review.commit) throw new Error(`${review.entry.repo}: review has no resolved commit; cannot record what was vetted`);
   const predicate: VettingPredicate = {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    rulesVersion: RULES_VERSION,
     reviewedAt: ctx.reviewedAt ?? new Date().toISOString(),
     requestedId: review.entry.repo,
     canonicalId: review.canonicalId ?? review.entry.repo,

@@ -16,17 +16,18 @@ import { credentialLocation, hostOf, isHubHost, isLocalHost, isSecretVariable, S
 import { analyzeShell, newShellState, type ShellHit, type ShellKind, type ShellState } from '../shell/analyze.js';
 import { dirname, type Hit, joinPath } from '../util.js';
 import { CODE_STRING_RUNNERS, HOOK_ATTRS, invocationOf, type ArgAt, type Invocation, RUNNABLE_BASES, runsCode } from './callables.js';
+import { decodeSource } from './encoding.js';
 import { judgeDataFiles, judgeEntryPoints } from './packaging.js';
 import { allSecretsHome, destHost, DNS_LOOKUPS, isKnownHost, isSecretHome, netOp, type NetOp, staysLocal } from './network.js';
 import {
-  CODE_FROM_PATH, DANGER_ROOTS, DYNAMIC_EXEC, FETCH, FETCH_TO_PATH, FILE_ACCESS, isDangerousName, LOADS, NATIVE_LOAD,
+  CODE_FROM_PATH, CREDENTIAL_GETTERS, DANGER_ROOTS, DYNAMIC_EXEC, FETCH, FETCH_TO_PATH, FILE_ACCESS, isDangerousName, LOADS, NATIVE_LOAD,
   osExecProgramIndex, SCANNER_PACKAGES, SEND, SPAWN_ARGV, SPAWN_SHELL, TOKEN_GETTERS
 } from './sinks.js';
 import {
   decodePyString, fromBase32, fromBase64, fromHex, inflate, looksActive, rot13, UNKNOWN, utf8Decode
 } from './strings.js';
 import {
-  cap, type ClassInfo, F, type FnInfo, isKnown, type Mark, type ModuleRef, newScope, normalizeRef, PROPAGATE, type Scope, TAINT,
+  cap, type ClassInfo, F, type FnInfo, isKnown, type Mark, type ModuleRef, newScope, normalizeRef, PROPAGATE, type Scope, type Snapshot, TAINT,
   textOf, unknown, val, type Val, withTaint
 } from './values.js';
 
@@ -71,6 +72,8 @@ export interface PyFileAnalysis extends PyAnalysis {
   path: string;
   /** Repository modules this one imports (directly). */
   deps: string[];
+  /** The source as CPython decodes it, when its coding cookie made it differ from the stored text (lines are its). */
+  decoded?: string;
 }
 
 // ── limits ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -94,6 +97,10 @@ const MAX_UNROLL = 8;
 /** Modules being loaded one inside another (a imports b imports c …); deeper ones load later as their own entries. */
 export const MAX_IMPORT_DEPTH = 48;
 const MAX_ITEMS = 4096;
+/** Library modules star-imported by one file whose names are followed (each unresolved name is looked up in all). */
+const MAX_STARS = 16;
+/** Hub snapshots downloaded into known folders that imports are compared with. */
+const MAX_SNAPSHOTS = 64;
 /** Lines are kept program-wide as (module index + 1) × SPAN + line, so flows can cross files. */
 const SPAN = 2 ** 22;
 
@@ -144,6 +151,23 @@ const RUNNER_METHOD = /^(system|popen\d?|exec\w*|spawn\w*|startfile|posix_spawnp
 /** Programs that talk to the network: a secret on their command line leaves the machine. */
 const NET_TOOL = /^(curl|wget|nc|ncat|netcat|socat|nslookup|dig|host|ping6?|telnet|ssh|scp|sftp|ftp|rsync|openssl|smbclient|http|https|aria2c|xh|fetch|drill|kdig|resolvectl)$/;
 const NET_TOOL_WORD = /(^|[\s;|&(`'"/])(curl|wget|nc|ncat|netcat|socat|nslookup|dig|host|ping6?|telnet|ssh|scp|sftp|ftp|rsync|openssl|aria2c|drill)(?=[\s'"]|$)/;
+
+/** GitHub owners of repositories in PyTorch's own hub listing (pytorch.org/hub). */
+const TORCH_HUB_PUBLISHERS = new Set([
+  'pytorch', 'facebookresearch', 'huggingface', 'nvidia', 'intel-isl', 'isl-org', 'ultralytics', 'snakers4', 'mateuszbuda', 'hustvl',
+  'nicolalandro', 'datvuthanh', 'sigsep'
+]);
+
+/** Where locations named by the environment are when the variable is unset (huggingface_hub, XDG, AWS CLI docs). */
+const ENV_LOCATIONS = new Map<string, string>([
+  ['HF_HOME', '~/.cache/huggingface'], ['HUGGINGFACE_HOME', '~/.cache/huggingface'], ['HF_TOKEN_PATH', '~/.cache/huggingface/token'],
+  ['HF_STORED_TOKENS_PATH', '~/.cache/huggingface/stored_tokens'], ['HF_HUB_CACHE', '~/.cache/huggingface/hub'],
+  ['HUGGINGFACE_HUB_CACHE', '~/.cache/huggingface/hub'], ['XDG_CACHE_HOME', '~/.cache'], ['XDG_CONFIG_HOME', '~/.config'],
+  ['XDG_DATA_HOME', '~/.local/share'], ['AWS_SHARED_CREDENTIALS_FILE', '~/.aws/credentials'], ['AWS_CONFIG_FILE', '~/.aws/config'],
+  ['KUBECONFIG', '~/.kube/config'], ['DOCKER_CONFIG', '~/.docker'], ['CLOUDSDK_CONFIG', '~/.config/gcloud'], ['NETRC', '~/.netrc']
+]);
+/** Variables naming a directory or file: their default, when the code gives one, is where they point. */
+const LOCATION_VARIABLE = /(HOME|DIR|PATH|CACHE|FILE|ROOT|FOLDER|CONFIG)$/;
 
 export function analyzePython(src: string, opts: PyOptions = {}): PyAnalysis {
   const r = analyzePythonProgram({
@@ -207,6 +231,8 @@ class PyAnalyzer {
   private readonly paramSpecs = new WeakMap<SyntaxNode, Param[]>();
   /** Directories (or archives, as `x.zip!`) the code put on sys.path. */
   private readonly sysPaths: string[] = [];
+  /** Snapshots of Hub repositories downloaded into known folders (snapshot_download(…, local_dir=…)). */
+  private readonly snapshots: Snapshot[] = [];
   /** Functions being analysed with their callers' arguments, innermost last. */
   private readonly inline: FnInfo[] = [];
   /** The library call through which the current code was reached (threading.Timer …), for messages. */
@@ -241,7 +267,8 @@ class PyAnalyzer {
     this.finish();
     const out = new Map<string, PyFileAnalysis>();
     for (const m of this.mods) {
-      out.set(m.path, { path: m.path, hits: m.hits, imports: m.imports, parseErrorLines: m.parseErrorLines, deps: [...m.deps] });
+      const stored = this.sources.get(m.path)?.text;
+      out.set(m.path, { path: m.path, hits: m.hits, imports: m.imports, parseErrorLines: m.parseErrorLines, deps: [...m.deps], ...(stored !== undefined && stored !== m.src ? { decoded: m.src } : {}) });
     }
     return out;
   }
@@ -260,12 +287,15 @@ class PyAnalyzer {
       return undefined;
     }
     const index = this.mods.length;
+    // Read as CPython's tokenizer reads it (PEP 263 coding cookie), so a utf-7 "comment" is the code it is.
+    const decoding = decodeSource(source.text);
+    const text = decoding.text;
     const lineStarts = [0];
-    for (let i = 0; i < source.text.length; i++) if (source.text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
     const scope = newScope('module', undefined, index);
     scope.vars.set('__file__', val({ text: path }));
     const mod: Mod = {
-      index, path, src: source.text, tree: parser.parse(source.text), lineStarts, context: source.context, tolerate: source.tolerateParseErrors === true,
+      index, path, src: text, tree: parser.parse(text), lineStarts, context: source.context, tolerate: source.tolerateParseErrors === true,
       scope, ref: { path, scope }, status: 'loading', hits: [], imports: [], parseErrorLines: [], deps: new Set(), secretReads: [], sends: []
     };
     this.mods.push(mod);
@@ -276,6 +306,10 @@ class PyAnalyzer {
     this.loadDepth++;
     try {
       this.withMod(mod, () => {
+        if (decoding.issue) {
+          this.hit('code.source-encoding', decoding.issue.severity, (index + 1) * SPAN + (decoding.line ?? 1), decoding.issue.message,
+            'A source encoding other than UTF-8 or Latin-1 only serves to make the code read differently to people and tools than to Python. Do not approve.');
+        }
         mod.parseErrorLines = this.parseErrors(mod);
         this.walkBody(mod.tree.topNode, scope);
       });
@@ -364,6 +398,36 @@ class PyAnalyzer {
       chain.push(ref);
     }
     return any ? chain : undefined;
+  }
+
+  /** The snapshot of another Hub repository a path is in: by the value's origin, or by a known folder. */
+  private snapshotOf(p: Val): Snapshot | undefined {
+    if (p.snapshot) return p.snapshot;
+    if (!isKnown(p)) return undefined;
+    const dir = joinPath('', p.text.replace(/^\.\//, ''));
+    return dir === undefined ? undefined : this.snapshots.find((s) => s.dir !== undefined && (dir === s.dir || dir.startsWith(`${s.dir}/`)));
+  }
+
+  /**
+   * Code run from a Hub snapshot downloaded here is another repository's code, outside this review (this one's
+   * own files are read as the repository): high wherever it runs.
+   */
+  private snapshotCode(p: Val, line: number, how: string): boolean {
+    const snap = this.snapshotOf(p);
+    if (!snap) return false;
+    this.hit('code.remote-import', 'high', line,
+      `Downloads ${snap.repo} from the Hub (snapshot_download, ${this.at(snap.line)}) and ${how}; that repository's code is not part of this review`,
+      'Code imported from another repository runs with the user\'s privileges and was not reviewed here. Review that repository as well (pinned to a commit), or do not approve.', [snap.line]);
+    return true;
+  }
+
+  /** `import notam_tools.x` after snapshot_download(…, local_dir="notam_tools"): the import runs the snapshot. */
+  private snapshotImport(module: string, line: number): void {
+    if (this.snapshots.length === 0 || module.startsWith('.')) return;
+    const root = module.split('.')[0] as string;
+    const dirs = [root, ...this.sysPaths.filter((d) => !d.endsWith('!')).map((d) => (d === '' ? root : `${d}/${root}`))];
+    const snap = this.snapshots.find((s) => s.dir !== undefined && dirs.includes(s.dir));
+    if (snap) this.snapshotCode(val({ snapshot: snap }), line, `imports ${module} from it`);
   }
 
   private addSysPath(p: Val): void {
@@ -498,9 +562,26 @@ class PyAnalyzer {
       if (v) return { ...v, key: name };
     }
     if (name === '__builtins__') return val({ ref: 'builtins' });
+    // `from subprocess import *` binds getoutput: a star-imported library name that runs code shadows a builtin.
+    const stars = this.rootScope(scope).stars;
+    if (stars) {
+      for (let i = stars.length - 1; i >= 0; i--) {
+        const full = `${stars[i] as string}.${name}`;
+        if (isSinkName(full)) return val({ ref: full, key: name });
+      }
+    }
     if (BUILTINS.has(name)) return val({ ref: `builtins.${name}` });
+    // IPython defines get_ipython() in every notebook and IPython session.
+    if (name === 'get_ipython') return val({ ref: 'IPython.get_ipython', key: name });
+    if (stars && !name.startsWith('_')) return val({ ref: `${stars[stars.length - 1] as string}.${name}`, key: name });
     const p = scope.params.get(name);
     return val({ key: name, ...(p !== undefined ? { param: p } : {}) });
+  }
+
+  private rootScope(scope: Scope): Scope {
+    let s = scope;
+    while (s.parent) s = s.parent;
+    return s;
   }
 
   private bind(name: string, v: Val, scope: Scope): void {
@@ -656,9 +737,20 @@ class PyAnalyzer {
       const onlyDots = /^\.+$/.test(mod);
       if (!onlyDots) record(mod);
       const chain = this.importChain(mod, this.cur);
+      if (!chain) this.snapshotImport(mod, line);
       const source = chain?.[chain.length - 1];
       if (source && star) {
         for (const [k, v] of source.scope.vars) if (!k.startsWith('_') && !k.includes('.')) this.bind(k, v, scope);
+      } else if (star && !onlyDots) {
+        // A library module's names are not listed here: a name bound nowhere else is looked up in it (lookup()).
+        const root = this.rootScope(scope);
+        const lib = normalizeRef(mod);
+        const stars = [...(root.stars ?? []).filter((m) => m !== lib), lib];
+        if (stars.length > MAX_STARS) {
+          this.hit('code.analysis-limit', 'high', line, `More than ${MAX_STARS} modules are star-imported; the names the earliest ones bind are not followed`, HELP.limit);
+          stars.shift();
+        }
+        root.stars = stars;
       }
       for (const [name, alias] of names) {
         const full = onlyDots ? `${mod}${name}` : `${mod}.${name}`;
@@ -679,6 +771,7 @@ class PyAnalyzer {
       const full = parts.join('.');
       record(full);
       const chain = this.importChain(full, this.cur);
+      if (!chain) this.snapshotImport(full, line);
       if (alias) this.bind(alias, chain ? val({ mod: chain[chain.length - 1] as ModuleRef }) : val({ ref: full }), scope);
       else this.bind(parts[0] as string, chain ? val({ mod: chain[0] as ModuleRef }) : val({ ref: parts[0] as string }), scope);
       parts = [];
@@ -1089,6 +1182,7 @@ class PyAnalyzer {
         const v = this.lookup(name, scope);
         if (v.ref === 'os.environ') v.flags |= F.ENV_ALL;
         if (v.ref && HF_TOKEN_PATHS.has(normalizeRef(v.ref))) return val({ text: '~/.cache/huggingface/token' });
+        if (v.ref === 'sys.executable') return { ...v, text: 'python3' };
         return v;
       }
       case 'String': {
@@ -1164,7 +1258,9 @@ class PyAnalyzer {
         if (ks[0]?.name === 'VariableName') this.bind(this.t(ks[0]), v, scope);
         return v;
       }
-      case 'Boolean': case 'None': case 'Ellipsis': case 'Comment': return val();
+      // True and False are the integers 1 and 0 (trust_repo=True, items[True]).
+      case 'Boolean': return val({ num: this.t(n) === 'True' ? 1 : 0 });
+      case 'None': case 'Ellipsis': case 'Comment': return val();
       default: {
         if (!n.firstChild) return val();
         return unknown(this.evalChildren(n, scope));
@@ -1195,6 +1291,19 @@ class PyAnalyzer {
       all.push(this.eval(k, scope));
     }
     return withTaint(val({ entries }), all);
+  }
+
+  /**
+   * One of several values, chosen at run time (a dict looked up by a key the analysis cannot know): judged as the
+   * one that matters most — a callable that runs programs or code, then tainted data, then any callable.
+   */
+  private anyOf(options: readonly Val[], also: readonly Val[]): Val {
+    // Dicts hold at most MAX_ITEMS constant keys; a module's namespace can be larger: every value is looked at,
+    // and counted against the step budget.
+    const vs = [...options];
+    this.steps += vs.length;
+    const pick = vs.find((v) => this.dangerousCallable(v)) ?? vs.find((v) => this.strong(v)) ?? vs.find((v) => this.callable(v) && !v.inst);
+    return withTaint(pick ? { ...pick, why: [...pick.why], lines: [...pick.lines] } : val(), [...vs, ...also]);
   }
 
   private merge(a: Val, b: Val): Val {
@@ -1241,7 +1350,7 @@ class PyAnalyzer {
     }
     if (op === '*' && l.text !== undefined && r.num !== undefined) return taint(val({ text: cap(l.text.repeat(Math.max(0, Math.min(r.num, 1000)))), flags: F.BUILT }));
     if (op === '/' && (l.ref?.startsWith('pathlib.Path') || normalizeRef(l.ref ?? '').startsWith('pathlib.Path'))) {
-      return taint(val({ ref: 'pathlib.Path()', text: `${textOf(l)}/${textOf(r)}` }));
+      return taint(val({ ref: 'pathlib.Path()', text: `${textOf(l)}/${textOf(r)}`, ...(l.snapshot ? { snapshot: l.snapshot } : {}) }));
     }
     if (op === 'or' || op === 'and') return this.merge(l, r);
     if (op === '&' && l.num !== undefined && r.num !== undefined) return val({ num: l.num & r.num });
@@ -1339,6 +1448,7 @@ class PyAnalyzer {
       const e = obj.entries.get(idx.text);
       if (e) return e;
     }
+    if (obj.entries && obj.entries.size > 0 && !isKnown(idx)) return this.anyOf([...obj.entries.values()], [obj, idx]);
     if (obj.items && idx.num !== undefined) {
       const item = obj.items[idx.num < 0 ? obj.items.length + idx.num : idx.num];
       if (item) return item;
@@ -1391,6 +1501,8 @@ class PyAnalyzer {
       }
       const v = withTaint(val({ ref, recv: obj, attr, ...(key ? { key } : {}) }), [obj], ~0);
       if (norm === 'os.environ') v.flags |= F.ENV_ALL;
+      // The interpreter running the code: `[sys.executable, "-m", "pip", …]` runs Python, not a computed program.
+      if (norm === 'sys.executable') v.text = 'python3';
       if (/^stat\.S_I(EXEC|XUSR|XGRP|XOTH|RWXU|RWXG|RWXO)$/.test(norm)) v.exeBit = true;
       return v;
     }
@@ -1638,9 +1750,11 @@ class PyAnalyzer {
         const bound = this.lookup(callee.recv.key, scope);
         this.bind(callee.recv.key, withTaint({ ...bound }, all), scope);
       }
-      if (callee.recv?.entries && callee.attr === 'get' && pos[0] && isKnown(pos[0])) {
-        const e = callee.recv.entries.get(pos[0].text);
+      if (callee.recv?.entries && /^(get|pop|setdefault)$/.test(callee.attr ?? '') && pos[0]) {
+        const e = isKnown(pos[0]) ? callee.recv.entries.get(pos[0].text) : undefined;
         if (e) return e;
+        // A key known only at run time ({"posix": os.system}.get(os.name, print)) can select any value, or the default.
+        if (!isKnown(pos[0])) return this.anyOf([...callee.recv.entries.values(), ...(pos[1] ? [pos[1]] : [])], [pos[0]]);
       }
       // A function that runs programs or code handed to a call the analysis does not model may be called there.
       const passed = all.find((a) => this.dangerousCallable(a));
@@ -1772,10 +1886,10 @@ class PyAnalyzer {
       case 'tempfile.gettempdir': return val({ text: '/tmp' });
       case 'os.getenv': case 'os.environ.get': case 'os.environ.setdefault': case 'os.environ.pop': case 'os.getenvb': {
         const a = arg(0, 'key');
-        return a ? this.envRead(a, line) : val();
+        return a ? this.envRead(a, line, arg(1, name === 'os.getenv' || name === 'os.getenvb' ? 'default' : undefined)) : val();
       }
-      case 'sys.path.insert': { const p = arg(1); if (p) this.addSysPath(p); return val(); }
-      case 'sys.path.append': case 'site.addsitedir': { const p = arg(0); if (p) this.addSysPath(p); return val(); }
+      case 'sys.path.insert': { const p = arg(1); if (p) { this.snapshotCode(p, line, 'puts it on sys.path, so the modules imported next can come from it'); this.addSysPath(p); } return val(); }
+      case 'sys.path.append': case 'site.addsitedir': { const p = arg(0); if (p) { this.snapshotCode(p, line, 'puts it on sys.path, so the modules imported next can come from it'); this.addSysPath(p); } return val(); }
       case 'sys.path.extend': { for (const p of arg(0)?.items ?? []) this.addSysPath(p); return val(); }
       case 'os.chmod': case 'os.lchmod': case 'pathlib.Path.chmod': {
         const path = name === 'pathlib.Path.chmod' ? callee.recv : arg(0, 'path');
@@ -1835,8 +1949,21 @@ class PyAnalyzer {
       const source = kw.get('source');
       if (!(source && isKnown(source) && source.text === 'local')) {
         const sensitive = this.cur.context === 'remote-code' || this.cur.context === 'setup';
-        this.hit('code.remote-import', sensitive ? 'high' : 'medium', line,
-          `Imports hubconf.py from the GitHub repository ${repoArg && isKnown(repoArg) ? repoArg.text : '(computed at run time)'} with ${name}; that code is not part of this review`,
+        const gh = repoArg && isKnown(repoArg) ? /^([\w.-]+)\/([\w.-]+)(?::(\S+))?$/.exec(repoArg.text.trim()) : null;
+        const owner = gh?.[1]?.toLowerCase();
+        const ref = gh?.[3];
+        const known = owner !== undefined && TORCH_HUB_PUBLISHERS.has(owner);
+        const pinned = ref !== undefined && !/^(main|master|dev|develop|latest|head)$/i.test(ref);
+        const trustRepo = kw.get('trust_repo');
+        const preTrusted = trustRepo !== undefined && (trustRepo.num === 1 || trustRepo.text === 'True');
+        const shown = repoArg && isKnown(repoArg) ? repoArg.text : '(computed at run time)';
+        // A well-known publisher's repository pinned to a release is how torch.hub is meant to be used: a note.
+        // trust_repo=True answers torch's "do you trust this repository?" for the user: on a repository of an
+        // unknown owner, not pinned to a commit, that is unreviewed code run on the card's say-so.
+        const severity: Severity = known && pinned && !sensitive ? 'low'
+          : sensitive || (preTrusted && !known && !(ref && /^[0-9a-f]{40}$/i.test(ref))) ? 'high' : 'medium';
+        this.hit('code.remote-import', severity, line,
+          `Imports hubconf.py from the GitHub repository ${shown} with ${name}${preTrusted && !known ? ' with trust_repo=True, which skips torch\'s own trust prompt' : ''}; that code is not part of this review`,
           'torch.hub runs the repository\'s hubconf.py with the user\'s privileges. Pin it (owner/repo:commit) and review it, or do not approve.', repoArg?.lines ?? []);
       }
     }
@@ -1874,6 +2001,11 @@ class PyAnalyzer {
       }
       return generic();
     }
+    const cloud = CREDENTIAL_GETTERS.get(name);
+    if (cloud) {
+      this.cur.secretReads.push({ line, what: cloud });
+      return val({ flags: F.SECRET, lines: [line], why: [`${cloud} read at ${this.at(line)}`] });
+    }
     if (TOKEN_GETTERS.has(name)) {
       this.cur.secretReads.push({ line, what: 'the Hugging Face token' });
       return val({ flags: F.SECRET, lines: [line], why: [`the Hugging Face token read at ${this.at(line)}`] });
@@ -1886,12 +2018,19 @@ class PyAnalyzer {
       if (cred) withTaint(v, [val({ flags: F.SECRET, lines: [line], why: [`${cred} read at ${this.at(line)}`] })]);
       return v;
     }
+    const ipy = /^IPython\.get_ipython\.(system|getoutput|system_piped|system_raw|run_line_magic|magic|run_cell_magic)$/.exec(name)?.[1];
+    if (ipy) {
+      const cmd = this.ipythonShell(ipy, pos, kw);
+      if (cmd) this.spawn(`get_ipython().${ipy}`, [cmd], new Map(), line, scope, true);
+      return withTaint(val({ ref: `${name}()` }), all);
+    }
     if (SPAWN_ARGV.has(name) || SPAWN_SHELL.has(name) || osExecProgramIndex(name) !== undefined) {
       this.spawn(name, pos, kw, line, scope);
       return withTaint(val({ ref: `${name}()` }), all);
     }
     if (DYNAMIC_EXEC.has(name) || name === 'code.InteractiveInterpreter.runsource') {
       const a = arg(0, 'source') ?? arg(0, 'code') ?? arg(0, 'path_name') ?? arg(0, 'mod_name');
+      if (a && name === 'runpy.run_path') this.snapshotCode(a, line, 'runs a file of it with runpy.run_path');
       if (a) this.dynamicExec(name, a, line, scope);
       if (a && isKnown(a) && (name === 'runpy.run_path' || name === 'runpy.run_module')) {
         const path = name === 'runpy.run_path' ? joinPath('', a.text.replace(/^\.\//, '')) : this.resolveModule(a.text, this.cur);
@@ -1929,6 +2068,7 @@ class PyAnalyzer {
     }
     if (CODE_FROM_PATH.has(name)) {
       const a = arg(1, 'location') ?? arg(0);
+      if (a) this.snapshotCode(a, line, `loads Python code from it with ${name}`);
       const p = a ? this.pathFlags(a, scope) : undefined;
       if (p && p.flags & (F.DL_PATH | F.DOWNLOADED)) this.hit('code.download-exec', 'critical', line, `Imports Python code from a downloaded file (${p.why[0] ?? 'downloaded'})`, HELP.dlexec, p.lines);
       else this.hit('code.dynamic-import', 'high', line, `Loads Python code from a file path at run time with ${name}`, HELP.imp);
@@ -1956,6 +2096,39 @@ class PyAnalyzer {
       return this.network(name, { kind: 'http', method: '', ...(first ? { dest: first } : {}), parts, sends: SEND.has(name) }, line);
     }
     return generic();
+  }
+
+  /**
+   * The shell text an IPython call runs, as the `!cmd`, `%sx`/`%system`/`%pip` line or `%%bash` cell it stands
+   * for: get_ipython().system(cmd), .getoutput(cmd), .run_line_magic("sx", cmd), .magic("sx cmd"),
+   * .run_cell_magic("bash", "", cell). Undefined for magics that run no shell.
+   */
+  private ipythonShell(method: string, pos: Val[], kw: Map<string, Val>): Val | undefined {
+    const shellMagic = /^(system|sx|sc|pip|conda|mamba|uv)$/;
+    if (method === 'run_line_magic' || method === 'magic') {
+      let magic = pos[0] ?? kw.get('magic_name') ?? kw.get('arg_s');
+      let rest = method === 'magic' ? undefined : pos[1] ?? kw.get('line');
+      if (!magic) return undefined;
+      if (method === 'magic') {
+        if (!isKnown(magic)) return withTaint(val(), [magic]);
+        const m = /^\s*%?(\w+)\s*([^]*)$/.exec(magic.text);
+        rest = withTaint(val({ text: m?.[2] ?? '' }), [magic], ~0);
+        magic = val({ text: m?.[1] ?? '' });
+      }
+      if (!isKnown(magic)) return withTaint(val(), [magic, ...(rest ? [rest] : [])]);
+      if (!shellMagic.test(magic.text) || !rest) return undefined;
+      return /^(pip|conda|mamba|uv)$/.test(magic.text) ? this.binary(val({ text: `${magic.text} ` }), '+', rest) : rest;
+    }
+    if (method === 'run_cell_magic') {
+      const magic = pos[0] ?? kw.get('magic_name');
+      const cell = pos[2] ?? kw.get('cell');
+      if (!magic || !cell) return undefined;
+      if (!isKnown(magic)) return withTaint(val(), [magic, cell]);
+      const lineArg = pos[1] ?? kw.get('line');
+      const interp = lineArg && isKnown(lineArg) ? lineArg.text.trim().split(/\s+/)[0] ?? '' : '';
+      return /^(bash|sh|system)$/.test(magic.text) || (magic.text === 'script' && /^(ba|z|da|k)?sh$/.test(interp)) ? cell : undefined;
+    }
+    return pos[0] ?? kw.get('cmd');
   }
 
   /** setup(data_files=…, entry_points=…, py_modules=…): files installed outside the package, commands shadowed. */
@@ -2080,17 +2253,26 @@ class PyAnalyzer {
     let text = '';
     for (const t of texts) text = t.startsWith('/') ? t : text === '' ? t : `${text.replace(/\/$/, '')}/${t}`;
     const key = parts.length === 1 ? parts[0]?.key : undefined;
-    return withTaint(val({ text: cap(text), ...(kind === 'path' ? { ref: 'pathlib.Path()' } : {}), ...(key ? { key } : {}) }), parts, ~F.BUILT);
+    const snapshot = parts[0]?.snapshot;
+    return withTaint(val({ text: cap(text), ...(kind === 'path' ? { ref: 'pathlib.Path()' } : {}), ...(key ? { key } : {}), ...(snapshot ? { snapshot } : {}) }), parts, ~F.BUILT);
   }
 
-  private envRead(name: Val, line: number): Val {
+  /**
+   * A variable of the environment. Locations are read as they are where the variable is unset (the usual case):
+   * HF_HOME is ~/.cache/huggingface, so join(HF_HOME, "token") is the Hub token file; a location variable with
+   * a default path (os.environ.get("HF_HOME", "~/.cache/huggingface")) is that path.
+   */
+  private envRead(name: Val, line: number, dflt?: Val): Val {
     if (!isKnown(name)) return withTaint(val(), [name]);
     if (/^(HOME|USERPROFILE)$/.test(name.text)) return val({ text: '~' });
-    if (/^(APPDATA|LOCALAPPDATA|XDG_CONFIG_HOME)$/.test(name.text)) return val({ text: `~/${name.text}` });
+    const unset = ENV_LOCATIONS.get(name.text);
+    if (unset !== undefined) return val({ text: unset, flags: F.ENV_VALUE });
+    if (/^(APPDATA|LOCALAPPDATA)$/.test(name.text)) return val({ text: `~/${name.text}` });
     if (isSecretVariable(name.text)) {
       this.cur.secretReads.push({ line, what: `$${name.text}` });
       return val({ flags: F.SECRET, lines: [line], why: [`$${name.text} read at ${this.at(line)}`] });
     }
+    if (dflt && isKnown(dflt) && (LOCATION_VARIABLE.test(name.text) || /^(~|\.{0,2}\/)/.test(dflt.text))) return withTaint(val({ text: dflt.text, flags: F.ENV_VALUE }), [dflt], ~0);
     return val({ text: UNKNOWN, flags: F.ENV_VALUE });
   }
 
@@ -2148,6 +2330,15 @@ class PyAnalyzer {
     const hub = name.startsWith('huggingface_hub') || name.startsWith('transformers');
     if (url) this.fetchNote(name, url, line, hub);
     // Weights fetched from the Hub by its own client are how models load; they are not treated as code downloads.
+    // A whole snapshot is remembered: importing from it, or putting it on sys.path, runs that repository's code.
+    if (hub && name === 'huggingface_hub.snapshot_download') {
+      const local = kw.get('local_dir');
+      const dir = local && isKnown(local) ? joinPath('', local.text.replace(/^\.\//, '')) : undefined;
+      const snap: Snapshot = { repo: url && isKnown(url) ? url.text : '(computed at run time)', line, ...(dir ? { dir } : {}) };
+      if (dir && this.snapshots.length < MAX_SNAPSHOTS) this.snapshots.push(snap);
+      else if (dir) this.hit('code.analysis-limit', 'high', line, `More than ${MAX_SNAPSHOTS} Hub snapshots are downloaded into folders; imports from the later ones are not followed`, HELP.limit);
+      return val({ text: dir ?? UNKNOWN, snapshot: snap });
+    }
     if (hub) return val({ text: UNKNOWN });
     const from = url && isKnown(url) ? ` from ${url.text.slice(0, 80)}` : '';
     const why = `downloaded${from} by ${name} at ${this.at(line)}`;
@@ -2265,10 +2456,10 @@ class PyAnalyzer {
    * high when the program is computed at run time or assembled from pieces, or when a fixed tool runs from remote
    * code or setup.py (it runs on load or install); medium for a fixed tool in a script a user runs on purpose.
    */
-  private spawn(name: string, pos: Val[], kw: Map<string, Val>, line: number, scope: Scope): void {
-    const execIdx = osExecProgramIndex(name);
+  private spawn(name: string, pos: Val[], kw: Map<string, Val>, line: number, scope: Scope, shellLine = false): void {
+    const execIdx = shellLine ? undefined : osExecProgramIndex(name);
     const shellKw = kw.get('shell');
-    const shell = SPAWN_SHELL.has(name) || (shellKw !== undefined && !/^(False|0|None)$/.test(textOf(shellKw)) && shellKw.text !== '');
+    const shell = shellLine || SPAWN_SHELL.has(name) || (shellKw !== undefined && !/^(False|0|None)$/.test(textOf(shellKw)) && shellKw.text !== '');
     const cmd = execIdx !== undefined ? pos[execIdx] : pos[0] ?? kw.get('args') ?? kw.get('cmd') ?? kw.get('command');
     if (!cmd) return;
     const related: number[] = [];
@@ -2358,6 +2549,8 @@ class PyAnalyzer {
       this.hit('code.process-spawn', 'high', line, `Runs a program whose name is assembled from pieces: ${shown.slice(0, 100)}`, HELP.obf);
       return;
     }
+    // A notebook's shell line (`!pip install …`, get_ipython().system) is judged by its shell text alone, like `!cmd`.
+    if (shellLine) return;
     const context = this.cur.context;
     const sensitive = context === 'remote-code' || context === 'setup';
     const where = context === 'remote-code' ? 'model code loaded with trust_remote_code' : context === 'setup' ? 'install-time code' : 'this script';
@@ -2375,6 +2568,11 @@ class PyAnalyzer {
     }
     return blocking;
   }
+}
+
+/** A library name the analysis judges when it is called (a process, code, a download, a send, a deserializer). */
+function isSinkName(full: string): boolean {
+  return isDangerousName(full) || runsCode(full) || FETCH.has(full) || SEND.has(full) || FETCH_TO_PATH.has(full) || LOADS.has(full) || invocationOf(full) !== undefined;
 }
 
 /** What secret a value carries, for messages: `$HF_TOKEN (read at line 3)`. */

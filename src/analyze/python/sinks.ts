@@ -76,6 +76,17 @@ export const TOKEN_GETTERS = new Set([
   'huggingface_hub.HfApi.token'
 ]);
 
+/**
+ * Library calls that resolve cloud credentials the way their CLIs do (environment, ~/.aws/credentials, instance
+ * metadata, gcloud's application-default file): reading their result is reading the keys. Values name the secret.
+ */
+export const CREDENTIAL_GETTERS = new Map<string, string>([
+  ['boto3.Session.get_credentials', 'the AWS credentials (boto3)'], ['boto3.session.Session.get_credentials', 'the AWS credentials (boto3)'],
+  ['botocore.session.Session.get_credentials', 'the AWS credentials (botocore)'], ['botocore.session.get_session.get_credentials', 'the AWS credentials (botocore)'],
+  ['botocore.credentials.create_credential_resolver', 'the AWS credentials (botocore)'], ['google.auth.default', 'the Google Cloud credentials (google.auth)'],
+  ['azure.identity.DefaultAzureCredential.get_token', 'an Azure access token (azure.identity)'], ['azure.identity.AzureCliCredential.get_token', 'an Azure access token (azure.identity)']
+]);
+
 /** Modules whose attributes, reached by computed names, can run code or touch the system. */
 export const DANGER_ROOTS = new Set([
   'os', 'subprocess', 'builtins', 'sys', 'socket', 'ctypes', 'importlib', 'pty', 'shutil', 'marshal', 'pickle', 'runpy',

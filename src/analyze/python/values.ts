@@ -86,6 +86,15 @@ export interface Getter {
   kw: Map<string, Val>;
 }
 
+export interface Snapshot {
+  /** The Hub repository downloaded, as written (or "(computed at run time)"). */
+  repo: string;
+  /** Program-wide line of the download. */
+  line: number;
+  /** The folder, when known (local_dir), normalised without a leading ./ */
+  dir?: string;
+}
+
 export interface Mark {
   flags: number;
   lines: number[];
@@ -120,6 +129,8 @@ export interface Val {
   handle?: { path: Val; write: boolean };
   /** Text read from the file at this (known) path: exec(open(p).read()) runs that file. */
   fromFile?: string;
+  /** A folder (or a path inside it) holding a snapshot of another Hub repository (snapshot_download). */
+  snapshot?: Snapshot;
   flags: number;
   /** The variable (or `self.attr`) this value was read from, to mark it later. */
   key?: string;
@@ -188,7 +199,8 @@ const ALIASES: readonly [string, string][] = [
   ['concurrent.futures.thread.ThreadPoolExecutor', 'concurrent.futures.ThreadPoolExecutor'], ['concurrent.futures.process.ProcessPoolExecutor', 'concurrent.futures.ProcessPoolExecutor'],
   ['concurrent.futures.ProcessPoolExecutor', 'concurrent.futures.ThreadPoolExecutor'], ['uvloop.new_event_loop', 'asyncio.new_event_loop'],
   ['asyncio.get_running_loop', 'asyncio.get_event_loop'], ['asyncio.new_event_loop', 'asyncio.get_event_loop'], ['asyncio.events.get_event_loop', 'asyncio.get_event_loop'],
-  ['asyncio.AbstractEventLoop', 'asyncio.get_event_loop'], ['asyncio.BaseEventLoop', 'asyncio.get_event_loop']
+  ['asyncio.AbstractEventLoop', 'asyncio.get_event_loop'], ['asyncio.BaseEventLoop', 'asyncio.get_event_loop'],
+  ['IPython.core.getipython.get_ipython', 'IPython.get_ipython'], ['IPython.core.interactiveshell.InteractiveShell.instance', 'IPython.get_ipython']
 ];
 
 const ALIAS_BY_ROOT = new Map<string, [string, string][]>();
@@ -213,6 +225,8 @@ export interface Scope {
   cls?: ClassInfo;
   selfName?: string;
   returns?: Val;
+  /** Library modules star-imported here (`from subprocess import *`), in order: their public names are bound. */
+  stars?: string[];
 }
 
 export function newScope(kind: Scope['kind'], parent?: Scope, mod = parent?.mod ?? 0): Scope {

@@ -176,6 +176,8 @@ function programOf(repo: RepoContent): Program {
     const r = analysed.get(u.path);
     u.hits = [...(r?.hits ?? []), ...(extra.get(u.path) ?? [])];
     u.deps = r?.deps ?? [];
+    // A source decoded by its coding cookie (utf-7) is numbered and quoted as Python reads it.
+    if (r?.decoded !== undefined && u.kind === 'python') u.lines = splitLines(r.decoded);
     own.set(u.path, hitsToFindings(dedupeHits(u.hits), u.path, u.lines));
   }
   const program = { units, own };

@@ -13,7 +13,7 @@ export interface IdentityFacts {
   /** Its author now; absent when the lookup failed (the pipeline reports that). */
   author?: { name: string; id: string; createdAt: string };
   /** The ids the approval recorded, and where: the base branch's entry (authoritative) or the entry under review. */
-  recorded?: { repoId?: string; authorId?: string; from: 'base' | 'entry' };
+  recorded?: { repoId?: string; authorId?: string; from: 'base' | 'entry' | 'approval' };
   /** The head entry's ids when they differ from the base's (the pull request re-binds the entry). */
   edited?: { repoId?: string; authorId?: string };
   /** For a re-pin: the previously approved commit, and what the Hub says of it now. */
@@ -30,7 +30,7 @@ function later(a: string | undefined, b: string | undefined): boolean {
 
 export function identityFindings(f: IdentityFacts): Finding[] {
   const out: Finding[] = [];
-  const where = f.recorded?.from === 'base' ? 'the approval on the base branch' : 'this entry';
+  const where = f.recorded?.from === 'base' ? 'the approval on the base branch' : f.recorded?.from === 'approval' ? 'the approval' : 'this entry';
   if (f.recorded?.repoId && f.recorded.repoId !== f.repoId) {
     out.push({
       check: 'identity.repo-changed',
