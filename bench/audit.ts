@@ -12,7 +12,7 @@ import { auditEntries } from '../src/audit/run.js';
 import type { Entry } from '../src/core/review.js';
 import { HubClient } from '../src/hub/client.js';
 import { startRegistry } from '../src/registry/server.js';
-import type { StoreSpec } from '../src/registry/spec.js';
+import type { CommitSpec, StoreSpec } from '../src/registry/spec.js';
 import { buildStore } from '../src/registry/store-builder.js';
 
 function arg(name: string, dflt: string): string {
@@ -31,7 +31,7 @@ const spec: StoreSpec = {
   repos: Array.from({ length: N }, (_v, i) => ({
     id: `org-${Math.floor(i / 10)}/model-${i}`,
     createdAt: '2022-03-01T00:00:00.000Z',
-    commits: [
+    commits: <CommitSpec[]>[
       { title: 'initial commit', date: '2022-03-01T00:00:00.000Z', files: { '.gitattributes': '*.safetensors filter=lfs diff=lfs merge=lfs -text\n' } },
       { title: 'Upload', date: '2022-03-02T00:00:00.000Z', files: { 'README.md': `# model ${i}\n`, 'config.json': `{"i": ${i}}`, 'model.safetensors': { content: new Uint8Array(64), lfs: true } } }
     ]
