@@ -86,3 +86,27 @@ describe('model-gate CLI conventions', () => {
     expect(JSON.parse(json.out).verdict).toBe('approved');
   });
 });
+
+describe('progress', () => {
+  test('review prints progress on stderr only on a terminal or with --progress', async () => {
+    const { buildStore } = await import('../../src/registry/store-builder.js');
+    const { startRegistry } = await import('../../src/registry/server.js');
+    const { sampleAllowlists, sampleStoreSpec } = await import('../../src/registry/samples/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'mg-progress-'));
+    const built = await buildStore(join(dir, 'store'), sampleStoreSpec());
+    const server = await startRegistry({ storeDir: join(dir, 'store') });
+    try {
+      const { head } = sampleAllowlists(built);
+      writeFileSync(join(dir, 'head.yaml'), head.split('\n').slice(0, 4).join('\n') + '\n');
+      const args = ['review', '--head', 'head.yaml', '--hub-url', server.hubUrl, '--cdn-origin', server.cdnUrl, '--format', 'json'];
+      const quiet = await cli(args, dir);
+      expect(quiet.err).toBe('');
+      const loud = await cli([...args, '--progress'], dir);
+      expect(loud.err.length).toBeGreaterThan(0);
+      expect(loud.out).toBe(quiet.out.replace(/"generatedAt": "[^"]+"/, loud.out.match(/"generatedAt": "[^"]+"/)?.[0] ?? ''));
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

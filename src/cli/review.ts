@@ -16,11 +16,13 @@ import { UsageError, type Command } from './io.js';
 
 export const USAGE = `usage: model-gate review (--base FILE --head FILE | --repo DIR --base-ref REF --head-ref REF)
          [--allowlist PATH] [--policy FILE] [--hub-url URL] [--cdn-origin URL]... [--format markdown|json|text]
+         [--progress]
 
 Reviews the entries the head allowlist adds or re-pins, exactly as the action does, and prints the comment.
 Exit 0: nothing fails the check; 1: something is rejected or at/above fail_on; 2: usage or input error;
 3: the check fails and some entry was not fully examined.
-A missing --base file means every head entry is new. HF_TOKEN is sent to the Hub only.`;
+A missing --base file means every head entry is new. HF_TOKEN is sent to the Hub only.
+Progress goes to stderr when it is a terminal; --progress prints it anyway (e.g. in CI logs).`;
 
 const run = promisify(execFile);
 
@@ -62,6 +64,7 @@ export const review: Command = async (args, io) => {
         'hub-url': { type: 'string' },
         'cdn-origin': { type: 'string', multiple: true },
         format: { type: 'string', default: 'markdown' },
+        progress: { type: 'boolean' },
         help: { type: 'boolean' }
       },
       strict: true
@@ -110,7 +113,9 @@ export const review: Command = async (args, io) => {
     ...(io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {}),
     ...(values['cdn-origin'] ? { allowedCdnOrigins: values['cdn-origin'] } : {})
   });
-  const reviewer = createReviewer({ hub, onProgress: (line) => io.stderr(`${line}\n`) });
+  // Progress is for a person watching: on a terminal, or when asked for; a CI log gets the result only.
+  const progress = values.progress === true || io.stderrIsTTY === true;
+  const reviewer = createReviewer({ hub, onProgress: (line) => { if (progress) io.stderr(`${line}\n`); } });
   const result = await reviewer.reviewChange({
     allowlistPath: allowlist,
     baseText,
