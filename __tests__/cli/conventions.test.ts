@@ -110,3 +110,27 @@ describe('progress', () => {
     }
   }, 60_000);
 });
+
+describe('advice a user can follow', () => {
+  test('an unknown CDN origin names the option that allows it, not an internal setting', async () => {
+    const { buildStore } = await import('../../src/registry/store-builder.js');
+    const { startRegistry } = await import('../../src/registry/server.js');
+    const { sampleAllowlists, sampleStoreSpec } = await import('../../src/registry/samples/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'mg-cdn-'));
+    const built = await buildStore(join(dir, 'store'), sampleStoreSpec());
+    const server = await startRegistry({ storeDir: join(dir, 'store') });
+    try {
+      const pin = sampleAllowlists(built).head.match(/openai\/privacy-filter@[0-9a-f]{40}/)?.[0] as string;
+      const r = await cli(['fetch', pin, '--hub-url', server.hubUrl], dir);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain(`--cdn-origin ${server.cdnUrl}`);
+      expect(r.out).toContain('cdn-origins input');
+      expect(r.out).not.toContain('allowedCdnOrigins');
+      // Following the advice works.
+      expect((await cli(['fetch', pin, '--hub-url', server.hubUrl, '--cdn-origin', server.cdnUrl], dir)).code).toBe(0);
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
