@@ -11,8 +11,10 @@ const LAYERS = {
   report: ['core'],
   sign: ['core', 'config', 'hub', 'review'],
   registry: ['core', 'hub'],
-  action: ['core', 'config', 'analyze', 'scan', 'hub', 'checks', 'review', 'report', 'sign'],
-  cli: ['core', 'config', 'analyze', 'scan', 'hub', 'checks', 'review', 'report', 'sign', 'registry']
+  // The scheduled audit: the review's identity rules and the signed records, over the Hub as it is now.
+  audit: ['core', 'config', 'hub', 'checks', 'review', 'sign'],
+  action: ['core', 'config', 'analyze', 'scan', 'hub', 'checks', 'review', 'report', 'sign', 'audit'],
+  cli: ['core', 'config', 'analyze', 'scan', 'hub', 'checks', 'review', 'report', 'sign', 'registry', 'audit']
 };
 const FOLDERS = Object.keys(LAYERS);
 

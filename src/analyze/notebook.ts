@@ -74,13 +74,13 @@ export function shellLineAsPython(cmd: string, assigned: ReadonlySet<string>, me
   return `get_ipython().${method}(f${quote}${out.split(quote).join(`\\${quote}`)}${quote})`;
 }
 
-function cellSources(doc: Json): string[][] | undefined {
+function cellSources(doc: Json, type: 'code' | 'markdown' = 'code'): string[][] | undefined {
   if (!isObject(doc)) return undefined;
   const cells: Json[] = Array.isArray(doc.cells) ? doc.cells :
     Array.isArray(doc.worksheets) ? doc.worksheets.flatMap((w) => (isObject(w) && Array.isArray(w.cells) ? w.cells : [])) : [];
   const out: string[][] = [];
   for (const c of cells) {
-    if (!isObject(c) || c.cell_type !== 'code') {
+    if (!isObject(c) || c.cell_type !== type) {
       out.push([]);
       continue;
     }
@@ -115,6 +115,30 @@ function locate(raw: string, cells: string[][]): SourceLine[] {
       out.push({ text, cell: cell + 1, fileLine: lineAt(at >= 0 ? at : cursor) });
     }
   });
+  return out;
+}
+
+/**
+ * The markdown cells of a notebook (the instructions around its code), each line with the notebook's JSON line
+ * that holds it; undefined when the notebook is not valid JSON (analyzeNotebook reports that).
+ */
+export function notebookMarkdown(raw: string): { text: string; line: number }[][] | undefined {
+  let doc: Json;
+  try {
+    doc = parseJson(raw.replace(/^\ufeff/, '')).value;
+  } catch {
+    return undefined;
+  }
+  const cells = cellSources(doc, 'markdown');
+  if (!cells) return undefined;
+  const located = locate(raw, cells);
+  const out: { text: string; line: number }[][] = [];
+  let k = 0;
+  for (const cell of cells) {
+    const lines: { text: string; line: number }[] = [];
+    for (const text of cell) lines.push({ text, line: (located[k++] as SourceLine).fileLine });
+    if (lines.length > 0) out.push(lines);
+  }
   return out;
 }
 
@@ -181,7 +205,11 @@ export function analyzeNotebook(path: string, raw: string, context: PyContext = 
   const shellState = newShellState();
   const hits: Hit[] = [];
   const shRes = analyzeShell(sh.join('\n'), { state: shellState });
-  for (const h of shRes.hits) hits.push({ check: `notebook.${h.kind}`, severity: h.severity, line: h.line, message: h.message, help: h.help, ...(h.related ? { related: h.related } : {}) });
+  for (const h of shRes.hits) hits.push({ check: `notebook.${h.sub ?? h.kind}`, severity: h.severity, line: h.line, message: h.message, help: h.help, ...(h.related ? { related: h.related } : {}) });
+  // `!python -c "…"` and here-documents fed to python: the same Python analysis, on the cell's line.
+  for (const e of shRes.embedded) {
+    for (const h of analyzePython(e.code, { context, shellState, tolerateParseErrors: true }).hits) hits.push({ ...h, line: e.line, related: [] });
+  }
   hits.push(...analyzePython(py.join('\n'), { context, shellState }).hits);
   for (const w of written) hits.push(...writtenFileHits(w.path, w.text).map((h) => ({ ...h, line: h.line + w.base, ...(h.related ? { related: h.related.map((l) => l + w.base) } : {}) })));
   const texts = lines.map((l) => l.text);

@@ -52,7 +52,8 @@ async function runChecks(checks: readonly RepoCheck[], ctx: FilesCheckContext, h
   const skipped: string[] = [];
   for (const check of checks) {
     try {
-      if (check.needs === 'files') findings.push(...(await check.run(ctx)));
+      // A files check may use what the Hub says when the review has it (who publishes the repository).
+      if (check.needs === 'files') findings.push(...(await check.run(hubCtx ?? ctx)));
       else if (hubCtx) findings.push(...(await check.run(hubCtx)));
       else skipped.push(check.id);
     } catch (err) {

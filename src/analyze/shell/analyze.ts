@@ -1,15 +1,26 @@
 // What shell commands would do, from their tokens: pipe a download into an interpreter, run a downloaded or
 // decoded file (with or without chmod +x), read credential files, sweep the environment, send data out, open
-// reverse shells, hide commands in base64, install from git URLs. State (variables, fetched files) carries
-// across lines, so `wget -O x …` on one line and `./x` on another are one flow.
+// reverse shells, hide commands in base64, install from git URLs or lookalike package names, run packages and
+// containers (judged by what they fetch and mount). State (variables, fetched and written files) carries across
+// lines, so `wget -O x …` on one line and `./x` on another are one flow. Code for other languages (`python -c`,
+// a here-document fed to python) is handed back as `embedded` for the caller's Python analyzer.
 import type { Severity } from '../../core/findings.js';
 import { credentialLocation, hostOf, isHubHost, isLocalHost, SECRET_WORD, SENSITIVE_VARIABLES } from '../patterns.js';
-import { judgePipArgs } from '../requirements.js';
+import { judgeCondaChannel, judgePipArgs, type SourceOptions } from '../requirements.js';
+import { containerRunOf, judgeContainer } from './containers.js';
+import { judgeRunner } from './runners.js';
 import { type Command, type Dialect, type Pipeline, type ShellLine, tokenizeShell, type Word } from './tokenize.js';
 
 export type ShellKind =
   | 'pipe-to-shell' | 'decode-exec' | 'subst-exec' | 'download-exec' | 'chmod-exec' | 'credentials' | 'env-sweep' | 'network-send'
   | 'reverse-shell' | 'obfuscation' | 'install-from-url';
+
+/**
+ * Finer kinds for what is fetched and run: a lookalike package name, a package runner (`npx`, `uvx`), a
+ * container. Their `kind` stays one of the above (install-from-url, or credentials when secrets are handed
+ * over), so consumers that map kinds keep working; consumers that know `sub` name them precisely.
+ */
+export type ShellSubKind = 'typosquat' | 'package-runner' | 'container';
 
 export interface ShellHit {
   kind: ShellKind;
@@ -18,6 +29,19 @@ export interface ShellHit {
   message: string;
   help: string;
   related?: number[];
+  /** When the file run was downloaded from a Hub repository: which, and which file (callers may know it is this one). */
+  hub?: { repo: string; file: string };
+  sub?: ShellSubKind;
+  /** For network-send: the host the data goes to. */
+  host?: string;
+}
+
+/** Code in another language the shell would run (`python -c`, a here-document or echo piped into python). */
+export interface EmbeddedCode {
+  lang: 'python';
+  code: string;
+  /** Source line of the code's first line. */
+  line: number;
 }
 
 /** A command as the analyzer understood it (for README instructions: which scripts are run, where). */
@@ -32,21 +56,45 @@ export interface ShellCommand {
   words: string[];
 }
 
+export interface Fetched {
+  line: number;
+  how: string;
+  hub?: { repo: string; file: string };
+}
+
 export interface ShellState {
   vars: Map<string, string>;
   /** Files written by a download or a decoder: key → where. */
-  fetched: Map<string, { line: number; how: string }>;
+  fetched: Map<string, Fetched>;
   executable: Map<string, number>;
+  /** Files whose content the commands wrote (`cat > x.py <<EOF`): key → content. */
+  written: Map<string, { code: string; line: number }>;
+  /** Folders a whole repository was downloaded into (`hf download org/x --local-dir d`): key → where. */
+  fetchedDirs?: Map<string, Fetched>;
 }
 
 export function newShellState(): ShellState {
-  return { vars: new Map(), fetched: new Map(), executable: new Map() };
+  return { vars: new Map(), fetched: new Map(), executable: new Map(), written: new Map(), fetchedDirs: new Map() };
+}
+
+/** What fetched a file: itself, or the folder a repository was downloaded into (the file then named within it). */
+function fetchedOf(state: ShellState, key: string): Fetched | undefined {
+  const direct = state.fetched.get(key);
+  if (direct) return direct;
+  for (const [dir, f] of state.fetchedDirs ?? []) {
+    if (key.startsWith(`${dir}/`)) return f.hub ? { ...f, hub: { repo: f.hub.repo, file: key.slice(dir.length + 1) } } : f;
+  }
+  return undefined;
 }
 
 export interface ShellOptions {
   dialect?: Dialect;
   state?: ShellState;
   firstLine?: number;
+  /** What is known about the publisher (its own GitHub organisations and names). */
+  sources?: SourceOptions;
+  /** Nesting depth of `bash -c`/here-documents (internal). */
+  depth?: number;
 }
 
 const MAX_DEPTH = 4;
@@ -64,6 +112,11 @@ const HELP = {
 const INTERPRETER = /^((ba|da|z|k|c|tc|fi|a|mk)?sh|python(\d(\.\d+)?)?|py|pypy3?|perl|ruby|node|php|lua|pwsh|powershell|iex|invoke-expression|cmd)$/;
 const SHELLS = /^((ba|da|z|k|a|mk)?sh)$/;
 const WRAPPERS = new Set(['sudo', 'env', 'nohup', 'time', 'exec', 'command', 'builtin', 'nice', 'timeout', 'stdbuf', 'doas', 'caffeinate', 'start-process']);
+/** Shell keywords that precede a command (`if curl …`, fish's `and ./x`). */
+const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', 'and', 'or', 'not', 'begin']);
+/** Project runners whose `run` executes the rest as a command (`uv run python x.py`, `conda run -n env python`). */
+const PROJECT_RUNNERS = /^(uv|poetry|pipenv|pixi|hatch|pdm|rye|conda|mamba|micromamba)$/;
+const RUNNER_VALUE_OPTIONS = new Set(['--with', '--python', '-p', '--extra', '--group', '--package', '--env-file', '--directory', '--project', '--index', '--index-url', '-n', '--name', '--prefix', '-e', '--environment']);
 const NETWORK = /^(curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod|nc|ncat|netcat|socat|telnet|scp|rsync|sftp|ftp|http|https|xh)$/;
 const ENV_DUMP = /^(env|printenv|export|declare|set|get-childitem|gci|dir|ls)$/;
 
@@ -191,6 +244,22 @@ function unwrap(words: string[], dialect: Dialect, vars: Map<string, string>): {
     }
     const name = programName(w, dialect);
     if ((w === '&' || w === '.') && dialect === 'powershell') { i++; continue; }
+    if (KEYWORDS.has(w) && words.length > i + 1 && dialect === 'posix') { i++; continue; }
+    // fish's `set -gx NAME value` (bash's `set` only takes flags, so nothing real is lost).
+    if (w === 'set' && dialect === 'posix') {
+      let j = i + 1;
+      while (j < words.length && /^-[a-zA-Z]+$|^--(export|global|universal|local)$/.test(words[j] as string)) j++;
+      const varName = words[j];
+      if (varName !== undefined && /^[A-Za-z_]\w*$/.test(varName) && words.length > j + 1) {
+        vars.set(varName, words.slice(j + 1).join(' '));
+        return { rest: [], onlyAssignments: true };
+      }
+    }
+    if (PROJECT_RUNNERS.test(name) && words[i + 1] === 'run' && words.length > i + 2) {
+      i += 2;
+      while (i < words.length && (words[i] as string).startsWith('-')) i += RUNNER_VALUE_OPTIONS.has(words[i] as string) ? 2 : 1;
+      continue;
+    }
     if (WRAPPERS.has(name) && words.length > i + 1) {
       i++;
       while (i < words.length && ((words[i] as string).startsWith('-') || /^\d+[smhd]?$/.test(words[i] as string) || (name === 'env' && (words[i] as string).includes('=')))) {
@@ -204,6 +273,8 @@ function unwrap(words: string[], dialect: Dialect, vars: Map<string, string>): {
 }
 
 function isStdinExec(name: string, args: readonly string[]): boolean {
+  // bash `source /dev/stdin`, fish `curl … | source`.
+  if (name === 'source' || name === '.') return args.length === 0 || args[0] === '-' || args[0] === '/dev/stdin';
   if (!INTERPRETER.test(name)) return false;
   if (/^(iex|invoke-expression)$/.test(name)) return true;
   if (name === 'cmd') return false;
@@ -226,15 +297,37 @@ const CHMOD_X = /^([ugoa]*\+[rwxXst]*x[rwxXst]*|[0-7]?[0-7]*[1357][0-7]{0,2})$/;
 export interface ShellResult {
   hits: ShellHit[];
   commands: ShellCommand[];
+  embedded: EmbeddedCode[];
+}
+
+/** One analysis run: where hits, commands and embedded code go. */
+interface Run {
+  dialect: Dialect;
+  state: ShellState;
+  hits: ShellHit[];
+  commands: ShellCommand[];
+  embedded: EmbeddedCode[];
+  depth: number;
+  sources: SourceOptions;
 }
 
 export function analyzeShell(src: string, opts: ShellOptions = {}): ShellResult {
-  const dialect = opts.dialect ?? 'posix';
-  const state = opts.state ?? newShellState();
-  const hits: ShellHit[] = [];
-  const commands: ShellCommand[] = [];
-  for (const line of tokenizeShell(src, dialect, opts.firstLine ?? 1)) analyzeLine(line, dialect, state, hits, commands, 0);
-  return { hits, commands };
+  const tokens = opts.dialect ?? 'posix';
+  // fish is tokenized as itself (its `(…)` substitutions) and then judged like any POSIX shell.
+  const run: Run = {
+    dialect: tokens === 'fish' ? 'posix' : tokens, state: opts.state ?? newShellState(), hits: [], commands: [], embedded: [],
+    depth: opts.depth ?? 0, sources: opts.sources ?? {}
+  };
+  for (const line of tokenizeShell(src, tokens, opts.firstLine ?? 1)) analyzeLine(line, run);
+  return { hits: run.hits, commands: run.commands, embedded: run.embedded };
+}
+
+/** Analyses nested shell code (`bash -c`, a here-document fed to bash) into the same run. */
+function nested(run: Run, code: string, dialect: Dialect, line: number, suffix = ''): void {
+  if (run.depth >= MAX_DEPTH) return;
+  const inner = analyzeShell(code, { dialect, state: run.state, firstLine: line, sources: run.sources, depth: run.depth + 1 });
+  for (const h of inner.hits) run.hits.push({ ...h, message: `${h.message}${suffix}` });
+  run.embedded.push(...inner.embedded);
 }
 
 /** Whether shell text (a substitution body) fetches something to stdout. */
@@ -269,10 +362,15 @@ function allTexts(cmd: Command): string[] {
   return out;
 }
 
-function analyzeLine(line: ShellLine, dialect: Dialect, state: ShellState, hits: ShellHit[], commands: ShellCommand[], depth: number): void {
+function analyzeLine(line: ShellLine, run: Run): void {
+  const { dialect, state } = run;
   const at = line.line;
-  const hit = (kind: ShellKind, severity: Severity, message: string, help: string, related?: number[]): void => {
-    hits.push({ kind, severity, line: at, message, help, ...(related && related.length ? { related } : {}) });
+  const hit = (kind: ShellKind | ShellSubKind, severity: Severity, message: string, help: string, related?: number[], hub?: ShellHit['hub']): void => {
+    const sub = kind === 'typosquat' || kind === 'package-runner' || kind === 'container' ? kind : undefined;
+    run.hits.push({
+      kind: sub ? 'install-from-url' : kind as ShellKind, severity, line: at, message, help,
+      ...(related && related.length ? { related } : {}), ...(hub ? { hub } : {}), ...(sub ? { sub } : {})
+    });
   };
   let lineHasSecret = false;
   let lineHasCreds = false;
@@ -312,9 +410,11 @@ function analyzeLine(line: ShellLine, dialect: Dialect, state: ShellState, hits:
         lineHasSecret = true;
       }
     }
-    for (const p of parsed) analyzeCommand(p, pipeline, dialect, state, hit, commands, at, depth, () => lineHasSecret || lineHasCreds, () => { lineHasSecret = true; });
+    parsed.forEach((p, k) => analyzeCommand(p, pipeline, run, hit, at, () => lineHasSecret || lineHasCreds, () => { lineHasSecret = true; }, parsed[k - 1]));
   }
 }
+
+type HitFn = (kind: ShellKind | ShellSubKind, severity: Severity, message: string, help: string, related?: number[], hub?: ShellHit['hub']) => void;
 
 interface ParsedCommand {
   cmd: Command;
@@ -347,13 +447,32 @@ function parseCommand(cmd: Command, dialect: Dialect, state: ShellState): Parsed
 }
 
 function analyzeCommand(
-  p: ParsedCommand, pipeline: Pipeline, dialect: Dialect, state: ShellState,
-  hit: (kind: ShellKind, severity: Severity, message: string, help: string, related?: number[]) => void,
-  commands: ShellCommand[], at: number, depth: number, secretOnLine: () => boolean, markSecret: () => void
+  p: ParsedCommand, pipeline: Pipeline, run: Run, hit: HitFn, at: number, secretOnLine: () => boolean, markSecret: () => void,
+  before: ParsedCommand | undefined
 ): void {
+  const { dialect, state, depth } = run;
   const { name, program, args, cmd } = p;
   if (!name || !program) return;
-  commands.push({ line: at, name, program, args, words: p.words });
+  run.commands.push({ line: at, name, program, args, words: p.words });
+
+  // Files downloaded from the Hub (`huggingface-cli download REPO FILE --local-dir D`, `hf download …`).
+  const hubDl = hubDownloadOf(name, args);
+  if (hubDl) {
+    if (hubDl.files.length === 0 && hubDl.dir !== undefined) {
+      state.fetchedDirs?.set(pathKey(hubDl.dir), { line: at, how: `downloaded from the Hub repository ${hubDl.repo} by ${name}`, hub: { repo: hubDl.repo, file: '' } });
+    }
+    for (const f of hubDl.files) {
+      const entry: Fetched = { line: at, how: `downloaded from the Hub repository ${hubDl.repo} by ${name}`, hub: { repo: hubDl.repo, file: f } };
+      state.fetched.set(pathKey(hubDl.dir ? `${hubDl.dir}/${f}` : f), entry);
+      if (!state.fetched.has(pathKey(f))) state.fetched.set(pathKey(f), entry);
+    }
+  }
+  // Content written by the commands themselves (`cat > setup.py <<'EOF'`, `echo '…' > x.sh`).
+  const toFile = cmd.redirects.find((r) => r.op === '>' || r.op === '>>' || r.op === '>|');
+  const heredoc = cmd.redirects.find((r) => r.heredoc !== undefined)?.heredoc;
+  if (toFile && (name === 'cat' || name === 'tee') && heredoc) state.written.set(pathKey(expand(toFile.target.text, state.vars)), { code: heredoc.body, line: heredoc.line });
+  else if (name === 'tee' && heredoc) for (const f of args.filter((a) => !a.startsWith('-'))) state.written.set(pathKey(f), { code: heredoc.body, line: heredoc.line });
+  else if (toFile && (name === 'echo' || name === 'printf')) state.written.set(pathKey(expand(toFile.target.text, state.vars)), { code: args.filter((a) => !/^-[neE]+$/.test(a)).join(' ').replace(/\\n/g, '\n'), line: at });
 
   // Outputs of downloads and decoders (explicit, or through `>`/`tee`).
   const redirectOut = cmd.redirects.filter((r) => r.op.endsWith('>') || r.op === '>|').map((r) => expand(r.target.text, state.vars));
@@ -377,7 +496,7 @@ function analyzeCommand(
   }
   if ((name === 'mv' || name === 'cp' || name === 'copy' || name === 'move' || name === 'move-item' || name === 'copy-item') && args.length >= 2) {
     const files = args.filter((a) => !a.startsWith('-'));
-    const src = state.fetched.get(pathKey(files[0] ?? ''));
+    const src = fetchedOf(state, pathKey(files[0] ?? ''));
     if (src && files[1]) state.fetched.set(pathKey(files[files.length - 1] as string), src);
   }
 
@@ -388,8 +507,8 @@ function analyzeCommand(
       for (const t of args.slice(args.indexOf(mode) + 1).filter((a) => !a.startsWith('-'))) {
         const k = pathKey(t);
         state.executable.set(k, at);
-        const f = state.fetched.get(k);
-        if (f) hit('chmod-exec', 'critical', `Makes ${t} executable after it was ${f.how} (line ${f.line})`, HELP.run, [f.line]);
+        const f = fetchedOf(state, k);
+        if (f) hit('chmod-exec', 'critical', `Makes ${t} executable after it was ${f.how} (line ${f.line})`, HELP.run, [f.line], f.hub);
       }
     }
   }
@@ -408,11 +527,11 @@ function analyzeCommand(
     if (c >= 0 && args[c + 1]) runTargets.push(args[c + 1] as string);
   }
   for (const t of runTargets) {
-    const f = state.fetched.get(pathKey(t));
+    const f = fetchedOf(state, pathKey(t));
     if (f) {
       const chmod = state.executable.get(pathKey(t));
       hit('download-exec', 'critical', `Runs ${t}, which was ${f.how} (line ${f.line})${chmod !== undefined ? ` and made executable (line ${chmod})` : ''}`, HELP.run,
-        [f.line, ...(chmod !== undefined ? [chmod] : [])]);
+        [f.line, ...(chmod !== undefined ? [chmod] : [])], f.hub);
       break;
     }
   }
@@ -427,12 +546,47 @@ function analyzeCommand(
       const inline = cmd.words.find((w) => expand(w.text, state.vars) === args[c + 1]);
       if (inline) codeWords.push(inline);
       const code = args[c + 1];
-      if (code !== undefined && depth < MAX_DEPTH && (SHELLS.test(name) || name === 'pwsh' || name === 'powershell' || name === 'cmd')) {
-        const inner = analyzeShell(code, { dialect: SHELLS.test(name) ? 'posix' : name === 'cmd' ? 'batch' : 'powershell', state, firstLine: at });
-        for (const h of inner.hits) hit(h.kind, h.severity, h.message, h.help, h.related);
+      if (code !== undefined && (SHELLS.test(name) || name === 'pwsh' || name === 'powershell' || name === 'cmd')) {
+        nested(run, code, SHELLS.test(name) ? 'posix' : name === 'cmd' ? 'batch' : 'powershell', at);
       }
+      if (code !== undefined && PYTHON.test(name) && args[c] === '-c') run.embedded.push({ lang: 'python', code, line: at });
     }
     for (const r of cmd.redirects) if (r.op === '<<<' || r.op === '<') codeWords.push(r.target);
+    // Code on standard input: a here-document or here-string, or echo/printf/cat piped in.
+    if (isStdinExec(name, args) || (PYTHON.test(name) && args.some((a) => a === '-' || a === '/dev/stdin'))) {
+      const stdin = stdinCode(cmd, before, state);
+      if (stdin) runCode(run, name, stdin.code, stdin.line, at);
+    }
+    // A script the commands wrote themselves.
+    const script = args.find((a) => !a.startsWith('-'));
+    const written = script !== undefined ? state.written.get(pathKey(script)) : undefined;
+    if (written && !isStdinExec(name, args)) runCode(run, name, written.code, written.line, at);
+  }
+  if ((name === 'source' || name === '.') && args[0] !== undefined) {
+    const written = state.written.get(pathKey(args[0]));
+    if (written) runCode(run, 'sh', written.code, written.line, at);
+  } else if (name === 'source' || name === '.') {
+    const stdin = stdinCode(cmd, before, state);
+    if (stdin) runCode(run, 'sh', stdin.code, stdin.line, at);
+  }
+  if (program.includes('/') && state.written.has(pathKey(program))) {
+    const written = state.written.get(pathKey(program)) as { code: string; line: number };
+    runCode(run, /^#!.*python/.test(written.code) ? 'python' : 'sh', written.code, written.line, at);
+  }
+
+  // Package runners and global installs, judged by what they fetch.
+  for (const r of judgeRunner(name, args, run.sources)) hit(r.kind, r.severity, r.message, r.help);
+  // Containers, judged by their image and what they are given.
+  const container = containerRunOf(name, args);
+  if (container) {
+    for (const r of judgeContainer(container, run.sources)) {
+      run.hits.push({ kind: r.kind === 'credentials' ? 'credentials' : 'install-from-url', sub: 'container', severity: r.severity, line: at, message: r.message, help: r.help });
+    }
+    const [prog, ...rest] = container.command;
+    if (prog !== undefined && SHELLS.test(programName(prog, 'posix'))) {
+      const c = rest.findIndex((a) => /^-\w*c$/.test(a));
+      if (c >= 0 && rest[c + 1] !== undefined) nested(run, rest[c + 1] as string, 'posix', at, ' (inside the container)');
+    }
   }
   if (name === 'iex' || name === 'invoke-expression') codeWords.push({ text: p.words.join(' '), subs: [p.words.join(' ')] });
   for (const w of codeWords) {
@@ -442,7 +596,43 @@ function analyzeCommand(
         hit('subst-exec', 'critical', `Runs code downloaded by ${fetched} through ${name}`, HELP.pipe);
         break;
       }
+      // `python -c "$(echo … | base64 -d)"`, `eval "$(… | base64 -d)"`: decoded text run as code, as when piped.
+      const dec = decodesToStdout(s, dialect);
+      if (dec) {
+        hit('decode-exec', 'critical', `Runs code decoded by ${dec.decoder} through ${name}${dec.decoded !== undefined ? `: ${dec.decoded.replace(/\s+/g, ' ').slice(0, 100)}` : ''}`, HELP.obf);
+        if (dec.decoded !== undefined) runCode(run, PYTHON.test(name) ? name : 'sh', dec.decoded, at, at);
+        break;
+      }
     }
+  }
+
+  // A file a Hub download prints the path of, run at once: `python "$(huggingface-cli download org/x f.py)"`.
+  for (const w of cmd.words.filter((x) => runTargets.includes(expand(x.text, state.vars)))) {
+    const dl = w.subs.map((x) => hubDownloadInSub(x, dialect)).find((x) => x !== undefined);
+    if (dl) hit('download-exec', 'critical', `Runs ${dl.file}, whose path \`${dl.tool} download\` prints after downloading it from the Hub repository ${dl.repo}`, HELP.run, undefined, { repo: dl.repo, file: dl.file });
+  }
+
+  // App runners given a script by URL (`streamlit run https://…/app.py`) download it and run it.
+  if (name === 'streamlit' && args[0] === 'run' && args[1] !== undefined && URL_RE.test(args[1])) {
+    const url = args[1];
+    const hub = /^https?:\/\/(?:huggingface\.co|hf\.co)\/([\w.-]+\/[\w.-]+)\/(?:resolve|raw|blob)\/[^/]+\/([^?#]+)/i.exec(url);
+    const org = /^https?:\/\/(?:raw\.githubusercontent\.com|github\.com)\/([A-Za-z0-9-]+)\//i.exec(url)?.[1]?.toLowerCase();
+    const own = org !== undefined && (run.sources.ownGitOrgs ?? []).includes(org);
+    hit('download-exec', own ? 'medium' : 'critical', `Runs the script at ${url} with streamlit: code fetched when it runs${own ? `, from the publisher's own GitHub organisation ${org}` : ', which nobody reviewed'}`, HELP.run,
+      undefined, hub ? { repo: hub[1] as string, file: hub[2] as string } : undefined);
+  }
+
+  // A crontab installed from what is piped in, a here-document or a file the commands wrote: cron runs each line.
+  if (name === 'crontab' && !args.some((a) => /^-[lre]$/.test(a))) {
+    const file = args.find((a) => !a.startsWith('-'));
+    const table = file !== undefined ? state.written.get(pathKey(file)) : stdinCode(cmd, before, state);
+    if (table) for (const c of cronCommands(table.code)) nested(run, c, 'posix', at, ' (in the crontab the commands install, run on a schedule)');
+  }
+
+  // conda channels: anyone can upload to an anaconda.org channel, so an unknown one is an unknown index.
+  for (const ch of condaChannels(name, args)) {
+    const r = judgeCondaChannel(ch, run.sources);
+    if (r) hit('install-from-url', r.severity, r.message, HELP.install);
   }
 
   // PowerShell encoded commands.
@@ -452,10 +642,7 @@ function analyzeCommand(
     if (b64 !== undefined) {
       const decoded = Buffer.from(b64, 'base64').toString('utf16le').replace(/\0/g, '');
       hit('obfuscation', 'critical', `Runs a base64-encoded PowerShell command: ${decoded.slice(0, 100)}`, HELP.obf);
-      if (depth < MAX_DEPTH) {
-        const inner = analyzeShell(decoded, { dialect: 'powershell', state, firstLine: at });
-        for (const h of inner.hits) hit(h.kind, h.severity, `${h.message} (inside the encoded command)`, h.help, h.related);
-      }
+      nested(run, decoded, 'powershell', at, ' (inside the encoded command)');
     }
   }
 
@@ -491,14 +678,152 @@ function analyzeCommand(
     if (sends && !isLocalHost(host) && !isHubHost(host)) {
       const secret = secretOnLine();
       hit('network-send', secret ? 'critical' : 'high', `Sends data to ${host ?? 'a remote host'} with ${name}${secret ? ', on the same line that reads secrets' : ''}`, secret ? HELP.creds : HELP.send);
+      const last = run.hits[run.hits.length - 1];
+      if (last && host !== undefined) last.host = host;
     }
   }
 
-  // Installs from git URLs and unknown indexes.
+  // Installs from git URLs, unknown indexes and lookalike names.
   const pipArgs = pipInstallArgs(name, args);
-  if (pipArgs) {
-    for (const r of judgePipArgs(pipArgs)) if (r.kind !== 'local-path') hit('install-from-url', r.severity, r.message, HELP.install);
+  // `export VAR=…` sets what later commands see (pip's index settings among them).
+  if (name === 'export') {
+    for (const a of args) {
+      const m = /^([A-Za-z_]\w*)=(.*)$/s.exec(a);
+      if (m) state.vars.set(m[1] as string, m[2] as string);
+    }
   }
+  // pip's package sources set outside its arguments: environment variables and `pip config set`.
+  const configured = name === 'pip' || /^pip\d/.test(name) ? pipConfigArgs(args) : [];
+  if (pipArgs || configured.length > 0) {
+    const envArgs = pipArgs ? INDEX_ENV.flatMap(([v, opt]) => (state.vars.has(v) ? [opt, expand(state.vars.get(v) as string, state.vars)] : [])) : [];
+    for (const r of judgePipArgs([...envArgs, ...configured, ...(pipArgs ?? [])], run.sources)) {
+      if (r.kind === 'local-path') continue;
+      hit(r.kind === 'typosquat' ? 'typosquat' : 'install-from-url', r.severity, r.message, r.kind === 'typosquat' || r.kind === 'own-source' ? r.help : HELP.install);
+    }
+  }
+}
+
+const PYTHON = /^(python(\d(\.\d+)?)?|py|pypy3?)$/;
+
+/** Environment variables pip and uv read as package sources, with the option each stands for. */
+const INDEX_ENV: readonly [string, string][] = [
+  ['PIP_INDEX_URL', '--index-url'], ['PIP_EXTRA_INDEX_URL', '--extra-index-url'], ['PIP_FIND_LINKS', '--find-links'],
+  ['PIP_TRUSTED_HOST', '--trusted-host'], ['UV_INDEX_URL', '--index-url'], ['UV_EXTRA_INDEX_URL', '--extra-index-url'],
+  ['UV_DEFAULT_INDEX', '--index-url'], ['UV_INDEX', '--extra-index-url'], ['UV_FIND_LINKS', '--find-links']
+];
+
+/** `pip config set global.index-url URL` as the option it sets. */
+function pipConfigArgs(args: readonly string[]): string[] {
+  if (args[0] !== 'config' || args[1] !== 'set' || args[3] === undefined) return [];
+  const key = /(?:^|\.)(index-url|extra-index-url|find-links|trusted-host)$/.exec(args[2] ?? '');
+  return key ? [`--${key[1] as string}`, args[3]] : [];
+}
+
+/** Runs code in the interpreter `name` would use: shells nested, Python handed back. */
+function runCode(run: Run, name: string, code: string, line: number, at: number): void {
+  const first = line > 0 ? line : at;
+  if (PYTHON.test(name)) run.embedded.push({ lang: 'python', code, line: first });
+  else if (SHELLS.test(name) || name === 'source' || name === '.') nested(run, code, 'posix', first);
+}
+
+/** What a command reads as code on standard input: its here-document/here-string, or what echo/printf/cat pipe in. */
+function stdinCode(cmd: Command, before: ParsedCommand | undefined, state: ShellState): { code: string; line: number } | undefined {
+  for (const r of cmd.redirects) {
+    if (r.heredoc) return { code: r.heredoc.body, line: r.heredoc.line };
+    if (r.op === '<<<') return { code: r.target.text, line: -1 };
+    if (r.op === '<') {
+      const w = state.written.get(pathKey(r.target.text));
+      if (w) return w;
+    }
+  }
+  if (!before?.name) return undefined;
+  const doc = before.cmd.redirects.find((r) => r.heredoc)?.heredoc;
+  if (before.name === 'cat' && doc) return { code: doc.body, line: doc.line };
+  if (before.name === 'cat' && before.args[0] !== undefined) return state.written.get(pathKey(before.args[0]));
+  if (before.name === 'echo' || before.name === 'printf') return { code: before.args.filter((a) => !/^-[neE]+$/.test(a)).join(' ').replace(/\\n/g, '\n'), line: -1 };
+  return undefined;
+}
+
+/** A substitution body that decodes to stdout: the decoder, and the decoded text when its input is a literal. */
+function decodesToStdout(text: string, dialect: Dialect): { decoder: string; decoded?: string } | undefined {
+  for (const l of tokenizeShell(text, dialect)) {
+    for (const p of l.pipelines) {
+      const cmds = p.commands.map((c) => unwrap(c.words.map((w) => w.text), dialect, new Map()).rest);
+      for (let k = 0; k < cmds.length; k++) {
+        const words = cmds[k] as string[];
+        if (words.length === 0) continue;
+        const decoder = decoderOf(programName(words[0] as string, dialect), words.slice(1));
+        if (!decoder) continue;
+        const prev = k > 0 ? (cmds[k - 1] as string[]) : [];
+        const here = p.commands[k]?.redirects.find((r) => r.op === '<<<')?.target.text;
+        const literal = here ?? (prev[0] !== undefined && /^(echo|printf)$/.test(programName(prev[0], dialect)) ? prev.slice(1).filter((a) => !/^-[neE]+$/.test(a)).join(' ') : undefined);
+        const decoded = decoder === 'base64' && literal !== undefined && /^[A-Za-z0-9+/=\s]+$/.test(literal) ? Buffer.from(literal.replace(/\s/g, ''), 'base64').toString('utf8') : undefined;
+        return { decoder, ...(decoded !== undefined ? { decoded } : {}) };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A substitution that is one Hub download of one file (whose printed output is the file's local path). */
+function hubDownloadInSub(text: string, dialect: Dialect): { tool: string; repo: string; file: string } | undefined {
+  const first = tokenizeShell(text, dialect)[0]?.pipelines[0]?.commands[0];
+  if (!first) return undefined;
+  const { rest } = unwrap(first.words.map((w) => w.text), dialect, new Map());
+  if (rest.length === 0) return undefined;
+  const tool = programName(rest[0] as string, dialect);
+  const dl = hubDownloadOf(tool, rest.slice(1));
+  return dl && dl.files.length === 1 ? { tool, repo: dl.repo, file: dl.files[0] as string } : undefined;
+}
+
+/** The commands of a crontab's schedule lines (comments, variable settings and the times dropped). */
+function cronCommands(table: string): string[] {
+  const out: string[] = [];
+  for (const l of table.split('\n')) {
+    const t = l.trim();
+    if (t === '' || t.startsWith('#') || /^[A-Za-z_]\w*\s*=/.test(t)) continue;
+    const m = /^(?:@[a-z]+|(?:\S+\s+){4}\S+)\s+(\S.*)$/.exec(t);
+    if (m) out.push(m[1] as string);
+  }
+  return out;
+}
+
+/** The channels of `conda|mamba|micromamba install|create|update` (`-c X`, `--channel X`, `X::pkg`). */
+function condaChannels(name: string, args: readonly string[]): string[] {
+  if (!/^(conda|mamba|micromamba)$/.test(name)) return [];
+  const sub = args[0] === 'env' ? args[1] : args[0];
+  if (!/^(install|create|update|upgrade)$/.test(sub ?? '')) return [];
+  const out: string[] = [];
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '-c' || a === '--channel') { const v = args[++i]; if (v !== undefined) out.push(v); continue; }
+    if (a.startsWith('--channel=')) { out.push(a.slice(10)); continue; }
+    if (/^-c\S/.test(a)) { out.push(a.slice(2)); continue; }
+    const pinned = /^([\w.-]+(?:\/[\w.-]+)?)::/.exec(a);
+    if (pinned && !a.startsWith('-')) out.push(pinned[1] as string);
+  }
+  return out;
+}
+
+/** `huggingface-cli download REPO [FILES…] [--local-dir D]` and `hf download …`: what lands where. */
+function hubDownloadOf(name: string, args: readonly string[]): { repo: string; files: string[]; dir?: string } | undefined {
+  if (!((name === 'huggingface-cli' || name === 'hf') && args[0] === 'download')) return undefined;
+  const positional: string[] = [];
+  let dir: string | undefined;
+  for (let i = 1; i < args.length; i++) {
+    const a = args[i] as string;
+    const eq = a.indexOf('=');
+    const opt = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    const value = (): string | undefined => (opt !== a ? a.slice(eq + 1) : args[++i]);
+    if (opt === '--local-dir') { dir = value(); continue; }
+    if (/^--(cache-dir|revision|repo-type|include|exclude|token|max-workers|local-dir-use-symlinks|etag-timeout)$/.test(opt)) { value(); continue; }
+    if (a.startsWith('-')) continue;
+    positional.push(a);
+  }
+  const [repo, ...files] = positional;
+  if (repo === undefined) return undefined;
+  const local = dir === undefined || dir === '.' || dir === './' ? undefined : dir.replace(/\/+$/, '');
+  return { repo, files, ...(local !== undefined ? { dir: local } : {}) };
 }
 
 function sendsData(name: string, args: readonly string[]): boolean {
@@ -526,6 +851,10 @@ export function pipInstallArgs(name: string, args: readonly string[]): string[] 
     if (rest[0] === 'pip') rest = rest.slice(1);
     else if (rest[0] === 'add') return rest.slice(1);
     else return undefined;
+  } else if (name === 'poetry' || name === 'pdm' || name === 'rye') {
+    return rest[0] === 'add' ? rest.slice(1) : undefined;
+  } else if (name === 'pipenv') {
+    return rest[0] === 'install' ? rest.slice(1) : undefined;
   } else if (!/^pip(\d(\.\d+)?)?$|^pipx$/.test(name)) return undefined;
   const i = rest.indexOf('install');
   return i < 0 ? undefined : rest.slice(i + 1);

@@ -1,9 +1,15 @@
 // A small shell tokenizer: logical lines → statements (split on `;`, `&&`, `||`, `&`) → pipelines (split on `|`)
-// → commands with words and redirects. It understands quoting, escapes, `$(…)`/backtick/`<(…)` substitutions and
-// line continuations for POSIX shells, and the same shapes for PowerShell (`(…)` subexpressions, backtick escape)
-// and batch (`^` escape). It never expands or runs anything; substitutions are kept as text for the analyzer.
+// → commands with words and redirects. It understands quoting, escapes, `$(…)`/backtick/`<(…)` substitutions,
+// here-documents and line continuations for POSIX shells, fish's `(…)` substitutions, and the same shapes for
+// PowerShell (`(…)` subexpressions, backtick escape) and batch (`^` escape). It never expands or runs anything;
+// substitutions and here-document bodies are kept as text for the analyzer.
 
-export type Dialect = 'posix' | 'powershell' | 'batch';
+export type Dialect = 'posix' | 'fish' | 'powershell' | 'batch';
+
+/** POSIX shells and fish share quoting, escapes and most operators. */
+function posixLike(d: Dialect): boolean {
+  return d === 'posix' || d === 'fish';
+}
 
 export interface Word {
   /** The word with quotes removed (substitutions kept as written). */
@@ -15,6 +21,8 @@ export interface Word {
 export interface Redirect {
   op: string;
   target: Word;
+  /** For `<<WORD` / `<<-WORD`: the lines up to the delimiter, and the line the body starts on. */
+  heredoc?: { body: string; line: number };
 }
 
 export interface Command {
@@ -52,15 +60,28 @@ export function tokenizeShell(src: string, dialect: Dialect = 'posix', firstLine
       lines.push(firstLine + i);
     }
     const pipelines = tokenizeLine(text, dialect);
+    // Here-documents: the following lines, up to each delimiter in turn, are the commands' input, not commands.
+    if (posixLike(dialect)) {
+      for (const p of pipelines) for (const c of p.commands) for (const r of c.redirects) {
+        if (r.op !== '<<' || r.target.text === '') continue;
+        const dash = r.target.text.startsWith('-');
+        const delim = dash ? r.target.text.slice(1) : r.target.text;
+        const body: string[] = [];
+        const start = i + 1;
+        for (i++; i < physical.length && (physical[i] as string).trim() !== delim; i++) body.push(physical[i] as string);
+        r.heredoc = { body: body.join('\n'), line: firstLine + start };
+        for (let k = start; k <= Math.min(i, physical.length - 1); k++) lines.push(firstLine + k);
+      }
+    }
     if (pipelines.length > 0) out.push({ line: lines[0] as number, lines, pipelines });
   }
   return out;
 }
 
 function continuation(text: string, dialect: Dialect): 'escape' | 'quote' | 'none' {
-  const esc = dialect === 'posix' ? '\\' : dialect === 'powershell' ? '`' : '^';
+  const esc = posixLike(dialect) ? '\\' : dialect === 'powershell' ? '`' : '^';
   if (text.endsWith(esc) && !text.endsWith(esc + esc)) return 'escape';
-  if (dialect === 'posix' && /(\||&&)\s*$/.test(text) && !openQuote(text, dialect)) return 'quote';
+  if (posixLike(dialect) && /(\||&&)\s*$/.test(text) && !openQuote(text, dialect)) return 'quote';
   return openQuote(text, dialect) ? 'quote' : 'none';
 }
 
@@ -69,7 +90,7 @@ function openQuote(text: string, dialect: Dialect): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (q === undefined && c === '#' && dialect !== 'batch' && (i === 0 || /\s/.test(text[i - 1] as string))) return false;
-    if (c === '\\' && dialect === 'posix' && q !== "'") { i++; continue; }
+    if (c === '\\' && posixLike(dialect) && q !== "'") { i++; continue; }
     if (c === '`' && dialect === 'powershell') { i++; continue; }
     if (q === undefined && (c === '"' || (c === "'" && dialect !== 'batch'))) q = c;
     else if (c === q) q = undefined;
@@ -101,6 +122,8 @@ function tokenizeLine(s: string, dialect: Dialect): Pipeline[] {
   let cmd: Command = { words: [], redirects: [] };
   let word: Word | undefined;
   let pendingRedirect: string | undefined;
+  /** Open `( … )` groups: their close ends a command even right after a word (`(a; echo "x") | b`). */
+  let groups = 0;
 
   const endWord = (): void => {
     if (!word) return;
@@ -135,7 +158,7 @@ function tokenizeLine(s: string, dialect: Dialect): Pipeline[] {
       continue;
     }
     // Escapes.
-    if ((c === '\\' && dialect === 'posix') || (c === '`' && dialect === 'powershell') || (c === '^' && dialect === 'batch')) {
+    if ((c === '\\' && posixLike(dialect)) || (c === '`' && dialect === 'powershell') || (c === '^' && dialect === 'batch')) {
       if (next !== undefined) cur().text += next;
       i++;
       continue;
@@ -153,9 +176,9 @@ function tokenizeLine(s: string, dialect: Dialect): Pipeline[] {
       let j = i + 1;
       for (; j < s.length && s[j] !== '"'; j++) {
         const d = s[j] as string;
-        if ((d === '\\' && dialect === 'posix') || (d === '`' && dialect === 'powershell')) {
+        if ((d === '\\' && posixLike(dialect)) || (d === '`' && dialect === 'powershell')) {
           const e = s[j + 1];
-          if (e !== undefined) w.text += dialect === 'posix' && !'"\\$`\n'.includes(e) ? d + e : e;
+          if (e !== undefined) w.text += posixLike(dialect) && !'"\\$`\n'.includes(e) ? d + e : e;
           j++;
           continue;
         }
@@ -204,7 +227,7 @@ function tokenizeLine(s: string, dialect: Dialect): Pipeline[] {
       i = after - 1;
       continue;
     }
-    if (c === '(' && dialect === 'powershell') {
+    if (c === '(' && (dialect === 'powershell' || dialect === 'fish')) {
       const [body, after] = balanced(s, i + 1);
       const w = cur();
       w.subs.push(body);
@@ -212,7 +235,7 @@ function tokenizeLine(s: string, dialect: Dialect): Pipeline[] {
       i = after - 1;
       continue;
     }
-    if (c === '$' && next === '{' && dialect === 'posix') {
+    if (c === '$' && next === '{' && posixLike(dialect)) {
       const [body, after] = balanced(s, i + 2, '{', '}');
       cur().text += `\${${body}}`;
       i = after - 1;
@@ -227,7 +250,7 @@ function tokenizeLine(s: string, dialect: Dialect): Pipeline[] {
     }
     if (c === '&') {
       if (next === '&') { endPipeline(); i++; continue; }
-      if (next === '>' && dialect === 'posix') { endWord(); pendingRedirect = '&>'; i++; if (s[i + 1] === '>') i++; continue; }
+      if (next === '>' && posixLike(dialect)) { endWord(); pendingRedirect = '&>'; i++; if (s[i + 1] === '>') i++; continue; }
       if (dialect === 'powershell' && !word) { cur().text += '&'; endWord(); continue; } // call operator
       endPipeline();
       continue;
@@ -256,7 +279,14 @@ function tokenizeLine(s: string, dialect: Dialect): Pipeline[] {
       pendingRedirect = op;
       continue;
     }
-    if ((c === '(' || c === ')' || c === '{' || c === '}') && !word && dialect === 'posix') {
+    if (c === ')' && word && groups > 0 && posixLike(dialect)) {
+      groups--;
+      endCommand();
+      continue;
+    }
+    if ((c === '(' || c === ')' || c === '{' || c === '}') && !word && posixLike(dialect)) {
+      if (c === '(') groups++;
+      if (c === ')' && groups > 0) groups--;
       if (c === ')' || c === '}') endCommand();
       continue;
     }

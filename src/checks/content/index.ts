@@ -2,14 +2,14 @@
 // every review, of an allowlist entry on the Hub and of files on disk alike, over the text captured during the
 // single read.
 import type { Finding } from '../../core/findings.js';
-import type { FilesCheck, FilesCheckContext } from '../types.js';
+import type { FilesCheck, FilesCheckContext, HubCheckContext } from '../types.js';
 import { codeCheck } from './code.js';
 import { instructionsCheck } from './instructions.js';
 import { layoutCheck } from './layout.js';
 import { remoteCodeCheck } from './remote-code.js';
-import type { ContentCheck, RepoContent } from './types.js';
+import type { ContentCheck, PublisherFacts, RepoContent } from './types.js';
 
-export type { ContentCheck, RepoContent, RepoFile } from './types.js';
+export type { ContentCheck, PublisherFacts, RepoContent, RepoFile } from './types.js';
 
 export const CONTENT_CHECKS: readonly ContentCheck[] = [codeCheck, instructionsCheck, remoteCodeCheck, layoutCheck];
 
@@ -19,16 +19,28 @@ const contents = new WeakMap<FilesCheckContext, RepoContent>();
 function contentOf(ctx: FilesCheckContext): RepoContent {
   let c = contents.get(ctx);
   if (!c) {
+    const publisher = publisherOf(ctx);
     c = {
       files: ctx.files.map((f) => ({ path: f.path, size: f.size, formats: f.formats, complete: f.complete })),
       text: (p) => ctx.text(p),
       captured: () => ctx.captured?.() ?? [],
       skipped: () => ctx.skipped?.() ?? [],
-      ...(ctx.repo ? { repo: ctx.repo } : {})
+      ...(ctx.repo ? { repo: ctx.repo } : {}),
+      ...(publisher ? { publisher } : {})
     };
     contents.set(ctx, c);
   }
   return c;
+}
+
+/** In a Hub review, who publishes the repository: trusted by the policy, or verified by the Hub. */
+function publisherOf(ctx: FilesCheckContext): PublisherFacts | undefined {
+  const hub = ctx as Partial<HubCheckContext>;
+  if (!hub.resolved) return undefined;
+  const repo = hub.resolved.canonicalId;
+  const namespace = repo.split('/')[0] as string;
+  const trusted = ctx.policy.trustedPublishers.some((p) => p.toLowerCase() === namespace.toLowerCase());
+  return { repo, namespace, vouched: trusted || hub.author?.isVerified === true, commit: hub.resolved.sha, trusted: ctx.policy.trustedPublishers };
 }
 
 /** A content check as a repository check over the review's files and captured text. */

@@ -13,10 +13,26 @@ export interface RepoFile {
   complete?: boolean;
 }
 
+/** Who publishes the repository, when the review knows (a Hub review); absent for local scans. */
+export interface PublisherFacts {
+  /** The repository id on the Hub (`org/name`). */
+  repo: string;
+  namespace: string;
+  /** Trusted by the policy, or verified by the Hub: its own card and profile speak for it. */
+  vouched: boolean;
+  /** GitHub organisations its Hub profile links to, when the Hub says. */
+  githubOrgs?: string[];
+  /** The commit under review (what a snippet's `revision=` is compared with). */
+  commit?: string;
+  /** Namespaces the policy trusts (whose repositories' code a card may load as a separately reviewed dependency). */
+  trusted?: readonly string[];
+}
+
 export interface RepoContent {
   files: RepoFile[];
   /** Text of a small file captured during the single read, or undefined when it was not kept. */
   text(path: string): string | undefined;
+  publisher?: PublisherFacts;
   /**
    * Every stream whose text was captured, archive members included (`x.whl!/pkg/__init__.py`), so checks can read
    * code inside archives. Optional: sources without containers give only `files`.
