@@ -12,7 +12,7 @@ import { fetchFiles } from '../hub/fetch-repo.js';
 import { commentPage } from '../report/html.js';
 import { renderComment } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
-import { reasonOf } from '../report/tally.js';
+import { compareReviews, reasonOf } from '../report/tally.js';
 import { plain } from '../report/escape.js';
 import { sampleAllowlists, sampleStoreSpec } from '../registry/samples/index.js';
 import { startRegistry } from '../registry/server.js';
@@ -97,7 +97,8 @@ export const demo: Command = async (args, io) => {
 
 function summary(reviews: readonly FullReview[], failed: boolean): string {
   const width = Math.max(...reviews.map((r) => r.entry.repo.length));
-  const lines = reviews.map((r) => `  ${r.verdict.padEnd(12)} ${plain(r.entry.repo, 200).padEnd(width)}  ${plain(reasonOf(r), 110)}`);
+  // Worst first, as in the comment.
+  const lines = [...reviews].sort(compareReviews).map((r) => `  ${r.verdict.padEnd(12)} ${plain(r.entry.repo, 200).padEnd(width)}  ${plain(reasonOf(r), 110)}`);
   return `Model Gate reviewed ${reviews.length} new allowlist entries: the pull request check would ${failed ? 'FAIL' : 'pass'}.\n\n${lines.join('\n')}\n`;
 }
 
