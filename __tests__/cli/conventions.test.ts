@@ -8,7 +8,7 @@ import { runCli } from '../../src/cli/run.js';
 import { EXIT, didYouMean } from '../../src/cli/conventions.js';
 import { TOOL_VERSION } from '../../src/core/version.js';
 
-const COMMANDS = ['serve', 'fetch', 'name', 'verify', 'sign', 'review', 'scan', 'audit', 'demo'];
+const COMMANDS = ['serve', 'fetch', 'name', 'verify', 'release-gate', 'sign', 'review', 'scan', 'audit', 'demo'];
 
 async function cli(args: string[], cwd = process.cwd()): Promise<{ code: number; out: string; err: string }> {
   let out = '';

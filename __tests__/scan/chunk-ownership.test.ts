@@ -121,6 +121,16 @@ function protocol4Framed(): Uint8Array {
   return w.bytesOut();
 }
 
+/** Files joblib and numpy wrote (scripts/fixtures/loader-positions.py). */
+const written = (rel: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/loaders/${rel}`, import.meta.url)));
+
+/** A STOP inside its frame with a payload at the frame's end (read by buffering loaders only), then a joblib file. */
+function framedStops(): Uint8Array {
+  const junk = latin('cbenign\nthing\n.');
+  const frame = (n: number): Uint8Array => cat([0x95], Uint8Array.of(n & 0xff, (n >> 8) & 0xff, 0, 0, 0, 0, 0, 0));
+  return cat([0x80, 4], frame(2 + junk.length), 'N.', junk, evil(), written('joblib/mixed.protocol4.joblib'));
+}
+
 /** Files written by the real libraries (or by scripts/fixtures/formats/generate.py) for the format plugins. */
 const lib = (...p: string[]): Uint8Array => new Uint8Array(readFileSync(join('__tests__', 'fixtures', ...p)));
 /** TFRecord framing (tensorflow/core/lib/io/record_writer): length, its masked CRC-32C, data, the data's. */
@@ -171,6 +181,12 @@ const FIXTURES: [string, string, Uint8Array, { tail?: boolean; analyzers?: boole
   ['pickle protocol 4 framed', 'model.pkl', protocol4Framed()],
   ['legacy torch with trailing pickle', 'model.pt', legacyTorch()],
   ['joblib with arrays and object array', 'model.joblib', joblibBig()],
+  ['joblib.dump, protocol 4, every array kind (written by joblib)', 'model.joblib', written('joblib/mixed.protocol4.joblib')],
+  ['joblib.dump, protocol 0 (written by joblib)', 'model.joblib', written('joblib/mixed.protocol0.joblib')],
+  ['joblib.dump, zlib (written by joblib), pickle appended', 'model.joblib', cat(written('joblib/mixed.zlib.joblib'), evil())],
+  ['np.save, 3000-field header (written by numpy), pickle appended', 'w.npy', cat(written('npy/wide_header.npy'), evil())],
+  ['np.save, object field (written by numpy)', 'o.npy', written('npy/object_field.npy')],
+  ['STOP inside a frame, then a joblib file', 'model.pkl', framedStops()],
   ['torch zip, big storages, evil member last', 'pytorch_model.bin', buildZip([
     { name: 'archive/data.pkl', data: torchStateDictPickle([{ name: 'w', key: '0', numel: 40_000, shape: [40_000] }]), align: 64 },
     { name: 'archive/byteorder', data: enc('little'), align: 64 },

@@ -14,6 +14,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Loaded> }>
   fetch: { summary: 'download ORG/NAME@SHA through the verified stream and report every file', load: async () => { const m = await import('./fetch.js'); return { run: m.fetchCommand, usage: m.USAGE }; } },
   name: { summary: 'check ORG/NAME for namespace impersonation and repo-name shadowing', load: async () => { const m = await import('./name.js'); return { run: m.name, usage: m.USAGE }; } },
   verify: { summary: 'verify a model folder against model.sig (key, keyless identity or CA chain)', load: async () => { const m = await import('./verify.js'); return { run: m.verify, usage: m.VERIFY_USAGE }; } },
+  'release-gate': { summary: "check a deployment's model folders against the allowlist and the sign workflow's signatures", load: async () => { const m = await import('./release-gate.js'); return { run: m.releaseGateCommand, usage: m.RELEASE_GATE_USAGE }; } },
   sign: { summary: 'sign a model folder with an ECDSA P-256 key into a model_signing bundle', load: async () => { const m = await import('./sign.js'); return { run: m.sign, usage: m.SIGN_USAGE }; } },
   review: { summary: 'review an allowlist change locally, as the action does on a pull request', load: async () => { const m = await import('./review.js'); return { run: m.review, usage: m.USAGE }; } },
   scan: { summary: 'scan model files and folders offline', load: async () => { const m = await import('./scan.js'); return { run: m.scan, usage: m.USAGE }; } },
