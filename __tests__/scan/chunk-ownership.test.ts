@@ -207,6 +207,9 @@ const FIXTURES: [string, string, Uint8Array, { tail?: boolean; analyzers?: boole
     { name: 'model.weights.h5', data: cat([0x89], 'HDF\r\n\x1a\n', noise(100_000, 13)) },
     { name: 'config.json', data: enc(JSON.stringify(lambdaConfig)), method: 8 }
   ])],
+  ...['big-evil.bz2', 'multi-stream.bz2', 'big-evil.xz', 'multi-stream.xz', 'big-evil.lzma', 'alone-then-xz.lzma', 'big-evil.lz4', 'big-evil-independent.lz4',
+    'multi-frame.lz4', 'big-evil.zst', 'multi-frame.zst', 'bad-crc64.xz', 'trailing-garbage.bz2'].map((n): [string, string, Uint8Array] =>
+    [`${n} (written by Python's bz2/lzma, python-lz4, python-zstandard)`, `model.pkl.${n}`, new Uint8Array(readFileSync(join('__tests__', 'fixtures', 'compression', n)))]),
   ['gzip of a big pickle, second member after', 'model.pkl.gz', cat(new Uint8Array(gzipSync(bigEvilPickle())), new Uint8Array(gzipSync(evil())))],
   ['gzip of a big pickle, junk after', 'model.pkl.gz', cat(new Uint8Array(gzipSync(bigEvilPickle())), enc('junk after the stream'))],
   ['zlib of a big pickle', 'model.joblib', new Uint8Array(deflateSync(bigEvilPickle()))],

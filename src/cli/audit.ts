@@ -18,7 +18,7 @@ import { parseCommandArgs } from './args.js';
 import { type Command, UsageError } from './io.js';
 import { trustFromOptions, trustsGiven } from './trust.js';
 
-export const USAGE = `usage: model-gate audit [--allowlist approved-models.yaml] [--signatures DIR (--public-key PEM | --identity SAN
+export const USAGE = `usage: model-gate audit [--allowlist approved-models.yaml] [(--signatures DIR | --attestations OWNER/REPO) (--public-key PEM | --identity SAN
          --identity-provider ISSUER [--ref REF] [--trusted-root FILE] | --certificate-chain PEM...)]
          [--shard I/N] [--concurrency K] [--rejudge-budget K] [--policy FILE] [--hub-url URL] [--format text|json]
 
@@ -35,6 +35,7 @@ export const audit: Command = async (argv, io) => {
   const { values: v } = parseCommandArgs(argv, {
     allowlist: { type: 'string', default: 'approved-models.yaml' },
     signatures: { type: 'string' },
+    attestations: { type: 'string' },
     'public-key': { type: 'string' },
     identity: { type: 'string' },
     'identity-provider': { type: 'string' },
@@ -68,8 +69,11 @@ export const audit: Command = async (argv, io) => {
   const budget = Number(v['rejudge-budget']);
   if (!Number.isInteger(budget) || budget < 0 || budget > 1000) throw new UsageError('--rejudge-budget must be an integer from 0 to 1000');
   const at = (p: string): string => resolve(io.cwd, p);
-  if (v.signatures && trustsGiven(v) !== 1) throw new UsageError('--signatures needs exactly one trust: --public-key, --identity with --identity-provider, or --certificate-chain');
-  if (!v.signatures && trustsGiven(v) > 0) throw new UsageError('a trust option was given without --signatures DIR');
+  if (v.signatures && v.attestations) throw new UsageError('give --signatures DIR or --attestations OWNER/REPO, not both');
+  const source = v.signatures ?? v.attestations;
+  if (source && trustsGiven(v) !== 1) throw new UsageError(`${v.signatures ? '--signatures' : '--attestations'} needs exactly one trust: --public-key, --identity with --identity-provider, or --certificate-chain`);
+  if (!source && trustsGiven(v) > 0) throw new UsageError('a trust option was given without --signatures DIR or --attestations OWNER/REPO');
+  if (v.attestations && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(v.attestations)) throw new UsageError(`--attestations must be OWNER/REPO (got '${v.attestations}')`);
 
   const path = at(v.allowlist);
   const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
@@ -98,7 +102,12 @@ export const audit: Command = async (argv, io) => {
       trust: await trustFromOptions(v, at),
       read: (p: string) => readFile(p, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)))
     }
-    : undefined;
+    : v.attestations
+      ? {
+        trust: await trustFromOptions(v, at),
+        attestations: { apiUrl: io.env.GITHUB_API_URL ?? 'https://api.github.com', repository: v.attestations, ...(io.env.GITHUB_TOKEN ? { token: io.env.GITHUB_TOKEN } : {}) }
+      }
+      : undefined;
   const hub = new HubClient({
     hubUrl: pickHubUrl(v['hub-url'], io.env),
     ...(io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {}),

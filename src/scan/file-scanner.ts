@@ -188,8 +188,9 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
       case 'pickle': return pickleScanner();
       case 'numpy': return createNpyScanner(ctx, o, nested);
       case 'tar': return createTarScanner(ctx, o, nested);
-      case 'gzip': case 'zlib': case 'joblib-zf': return createDecompressScanner(f, ctx, o, nested);
-      case 'bz2': case 'xz': case 'lzma': case 'lz4': case 'zstd': case '7z': return unscannableCompression(f, ctx.path);
+      case 'gzip': case 'zlib': case 'joblib-zf': case 'bz2': case 'xz': case 'lzma': case 'lz4': case 'zstd':
+        return createDecompressScanner(f, ctx, o, nested);
+      case '7z': return unscannableCompression(f, ctx.path);
       case 'hdf5': return createKerasH5Scanner(ctx, o);
       case 'safetensors': return createSafetensorsScanner(ctx, o, nested);
       case 'gguf': return createGgufScanner(ctx, o);
