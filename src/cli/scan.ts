@@ -3,7 +3,8 @@
 // pull request review (the checks that need the Hub say they were skipped).
 // Exit codes as every command (src/cli/conventions.ts): 0 nothing found; 1 findings; 2 bad usage; 3 something could
 // not be fully examined.
-import { readFile } from 'node:fs/promises';
+import { readConfigFile } from './config-file.js';
+import { MAX_POLICY_BYTES } from '../config/policy/load.js';
 import { renderJsonReport } from '../report/json.js';
 import { renderSummary } from '../report/summary.js';
 import { renderSarif } from '../report/sarif.js';
@@ -44,11 +45,8 @@ export const scan: Command = async (args: string[], io: CliIO): Promise<number> 
   if (paths.length === 0) throw new UsageError(`no PATH given\n${USAGE}`);
   let policyText: string | null = null;
   if (policyPath !== undefined) {
-    try {
-      policyText = await readFile(policyPath, 'utf8');
-    } catch (err) {
-      throw new UsageError(`cannot read --policy ${policyPath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-    }
+    policyText = await readConfigFile(policyPath, '--policy', MAX_POLICY_BYTES);
+    if (policyText === null) throw new UsageError(`cannot read --policy ${policyPath}: ENOENT`);
   }
   const { review, report } = await createReviewer().reviewLocal({
     paths, cwd: io.cwd, allow, policyText, ...(policyPath !== undefined ? { policySource: policyPath } : {})
