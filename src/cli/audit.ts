@@ -20,7 +20,7 @@ import { parseCommandArgs } from './args.js';
 import { type Command, UsageError } from './io.js';
 import { trustFromOptions, trustsGiven } from './trust.js';
 
-const USAGE = `usage: model-gate audit [--allowlist approved-models.yaml] [(--signatures DIR | --attestations OWNER/REPO) (--public-key PEM | --identity SAN
+export const USAGE = `usage: model-gate audit [--allowlist approved-models.yaml] [(--signatures DIR | --attestations OWNER/REPO) (--public-key PEM | --identity SAN
          --identity-provider ISSUER [--ref REF] [--trusted-root FILE] | --certificate-chain PEM...)]
          [--shard I/N] [--concurrency K] [--rejudge-budget K] [--policy FILE] [--hub-url URL] [--format text|json]
          [--max-retry-wait SECONDS]

@@ -1,6 +1,7 @@
 // `model-gate fetch ORG/NAME@SHA`: resolve the pinned commit, list its files and download every one through the
 // verified stream, printing what was checked. Exit 0 only when every file verified, 1 on any failure, 2 on usage.
 import { safeJson } from '../report/escape.js';
+import { resolve } from 'node:path';
 import { type CliIO, type Command, UsageError } from './io.js';
 import { HubClient, assertRepoId, assertRevision } from '../hub/client.js';
 import { pickHubUrl } from '../hub/endpoint.js';
@@ -9,7 +10,7 @@ import { fetchFiles, type FileOutcome } from '../hub/fetch-repo.js';
 import type { FetchLike } from '../hub/http.js';
 import type { ResolvedRepo, TreeFile } from '../hub/types.js';
 
-const USAGE = `usage: model-gate fetch ORG/NAME@SHA [--hub-url URL] [--out DIR] [--format text|json]
+export const USAGE = `usage: model-gate fetch ORG/NAME@SHA [--hub-url URL] [--out DIR] [--format text|json]
                           [--cdn-origin URL]... [--concurrency N] [--allow-rename] [--max-retry-wait S]
 
   Downloads every file of the pinned commit through the verified stream (sha256, git oid, size, commit).
@@ -193,7 +194,7 @@ export async function runFetch(args: string[], io: CliIO, fetchImpl?: FetchLike)
     sha: resolved.sha,
     items: files,
     concurrency: a.concurrency,
-    ...(a.out !== undefined ? { copyDir: a.out } : {})
+    ...(a.out !== undefined ? { copyDir: resolve(io.cwd, a.out) } : {})
   });
   const lines = outcomes.map(lineOf);
   const failed = lines.filter((l) => !l.ok).length;

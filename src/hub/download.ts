@@ -358,7 +358,7 @@ export class Downloader {
     if (!cdnAllowed(this.http.hubOrigin, cdn.origin, this.allowed)) {
       await reject(
         'unexpected-cdn-origin',
-        `the LFS redirect points to ${cdn.origin}, which is not an allowed CDN origin for ${this.http.hubOrigin}; add it to allowedCdnOrigins only if you trust it`,
+        `the LFS redirect points to ${cdn.origin}, which is not an allowed CDN origin for ${this.http.hubOrigin}; allow it only if you trust it: --cdn-origin ${cdn.origin} on the command line, or the action's cdn-origins input`,
         this.allowed?.join(' ') ?? 'https://*.hf.co',
         cdn.origin
       );
