@@ -8,6 +8,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   fetch: { summary: 'download ORG/NAME@SHA through the verified stream and report every file', load: async () => (await import('./cli/fetch.js')).fetchCommand },
   name: { summary: 'check ORG/NAME for namespace impersonation and repo-name shadowing', load: async () => (await import('./cli/name.js')).name },
   verify: { summary: 'verify a model folder against model.sig (key, keyless identity or CA chain)', load: async () => (await import('./cli/verify.js')).verify },
+  'release-gate': { summary: "check a deployment's model folders against the allowlist and the sign workflow's signatures", load: async () => (await import('./cli/release-gate.js')).releaseGateCommand },
   sign: { summary: 'sign a model folder with an ECDSA P-256 key into a model_signing bundle', load: async () => (await import('./cli/sign.js')).sign },
   review: { summary: 'review an allowlist change locally, as the action does on a pull request', load: async () => (await import('./cli/review.js')).review },
   scan: { summary: 'scan model files and folders offline', load: async () => (await import('./cli/scan.js')).scan },

@@ -10,6 +10,7 @@ import { buildStore } from '../../src/registry/store-builder.js';
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js';
 import { githubClaims, mintOidcToken, startSigstoreServer, type SigstoreServer } from '../support/sigstore-server.js';
 import { verifyModel } from '../../src/sign/verify.js';
+import { fetchCommand } from '../../src/cli/fetch.js';
 
 const BASE = '1'.repeat(40);
 const HEAD = '2'.repeat(40);
@@ -243,6 +244,44 @@ describe('the bundled action on the push that merges the change, signing keyless
       await expect(readFile(join(dir, rejected), 'utf8')).rejects.toThrow();
     }
   });
+
+  it('stores model.sig, the vetting record and a per-file release attestation in the attestations API', async () => {
+    expect(pushed.outputs.attestations).toBe('3');
+    const json = JSON.parse(await readFile(pushed.outputs['report-path']!, 'utf8')) as { reviews: { entry: { repo: string }; files: { path: string; sha256: string }[] }[] };
+    const clean = json.reviews.find((r) => r.entry.repo === SAMPLE.clean)!;
+    const types = gh.state.attestations.map((a) => a.predicateType).sort();
+    expect(types).toEqual(['https://model-gate.dev/vetting/v1', 'https://model_signing/signature/v1.0', 'https://slsa.dev/provenance/v1']);
+    const release = gh.state.attestations.find((a) => a.predicateType === 'https://slsa.dev/provenance/v1')!;
+    for (const f of clean.files.filter((x) => x.path !== '.gitattributes')) expect(release.digests).toContain(f.sha256);
+  });
+
+  it('release-gate mode passes the approved model fetched into a deployment folder, with no artifact from the sign run', async () => {
+    const json = JSON.parse(await readFile(pushed.outputs['report-path']!, 'utf8')) as { reviews: { entry: { repo: string }; commit: string }[] };
+    const clean = json.reviews.find((r) => r.entry.repo === SAMPLE.clean)!;
+    const work = join(dir, 'release');
+    const models = join(work, 'models');
+    const sink = { stdout: () => undefined, stderr: () => undefined, env: {}, cwd: work };
+    const got = await fetchCommand([`${SAMPLE.clean}@${clean.commit}`, '--hub-url', registry.hubUrl, '--cdn-origin', registry.cdnUrl, '--out', join(models, SAMPLE.clean)], sink);
+    expect(got).toBe(0);
+    await writeFile(join(dir, 'trusted_root.json'), JSON.stringify(sigstore.trustedRoot));
+    const env = {
+      INPUT_MODE: 'release-gate',
+      'INPUT_MODELS-DIR': models,
+      INPUT_ALLOWLIST: join(dir, 'approved-models.yaml'),
+      INPUT_IDENTITY: identity,
+      'INPUT_TRUSTED-ROOT': join(dir, 'trusted_root.json')
+    };
+    await writeFile(join(dir, 'approved-models.yaml'), allowlists.head);
+    const passed = await runAction(5, { eventName: 'workflow_dispatch', payload: {}, env });
+    expect(passed.stdout).not.toMatch(/::error/);
+    expect(passed.code).toBe(0);
+    expect(passed.outputs.verdict).toBe('verified');
+    // The same folder against a signer at another ref fails, naming the model.
+    const failed = await runAction(6, { eventName: 'workflow_dispatch', payload: {}, env: { ...env, INPUT_IDENTITY: identity.replace('main', 'dev') } });
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain(SAMPLE.clean);
+    expect(failed.outputs.verdict).toBe('rejected');
+  }, 120_000);
 });
 
 describe('the bundled action on a fork pull request (read-only token, no OIDC)', () => {

@@ -3,7 +3,6 @@
 // made private, gated or disabled, renamed, its namespace re-registered by someone else, its history rewritten, a
 // file flagged by the Hub's scanners, new commits, an entry never signed — and the audit, with no state of its own
 // (the allowlist and the signed vetting records), finds each one with the severity a release engineer acts on.
-import { generateKeyPairSync } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,51 +10,10 @@ import { auditEntries, inShard, rejudgeOldest, type AuditEntryResult } from '../
 import { auditFindings, type Approval } from '../../src/audit/rules.js';
 import type { Entry } from '../../src/core/review.js';
 import { HubClient } from '../../src/hub/client.js';
-import { safetensorsBytes } from '../../src/registry/samples/bytes.js';
 import { startRegistry, type RunningRegistry } from '../../src/registry/server.js';
 import { audit } from '../../src/cli/audit.js';
-import type { CommitSpec, RepoSpec, StoreSpec } from '../../src/registry/spec.js';
-import { buildStore, type BuiltStore } from '../../src/registry/store-builder.js';
-import { createReviewer } from '../../src/review/reviewer.js';
-import { signApprovedReviews } from '../../src/sign/sign-reviews.js';
-
-const WEIGHTS = safetensorsBytes({ w: { dtype: 'F32', shape: [4, 4] } }, { format: 'pt' });
-const CARD = (who: string): string => `---\nlicense: apache-2.0\n---\n\n# ner-small\n\nA named-entity tagger for support tickets, trained by ${who} on 40,000 labelled tickets in English and Spanish. It tags people, products, order numbers and dates; evaluation and limits are described below.\n`;
-const history = (org: string, date = '2022-03-01'): CommitSpec[] => [
-  { title: 'initial commit', date: `${date}T00:00:00.000Z`, authors: [org], files: { '.gitattributes': '*.safetensors filter=lfs diff=lfs merge=lfs -text\n' } },
-  { title: 'Upload model', date: `${date}T06:00:00.000Z`, authors: [org], files: { 'README.md': CARD(org), 'model.safetensors': WEIGHTS, 'config.json': '{"model_type":"bert"}' } }
-];
-const ORGS = ['steady-lab', 'gone-lab', 'helpdesk-ai', 'rename-old', 'rewrite-lab', 'private-lab', 'gated-lab', 'disabled-lab', 'flag-lab', 'newer-lab', 'unsigned-lab'];
-const repo = (org: string, extra: Partial<RepoSpec> = {}): RepoSpec => ({ id: `${org}/ner-small`, createdAt: '2022-03-01T00:00:00.000Z', commits: history(org), ...extra });
-
-/** The Hub at approval time. */
-const BEFORE: StoreSpec = {
-  accounts: [...ORGS, 'rename-new'].map((name) => ({ name, type: 'org' as const, createdAt: '2021-01-01T00:00:00.000Z' })),
-  repos: ORGS.map((o) => repo(o))
-};
-
-/** The Hub months later. */
-const AFTER: StoreSpec = {
-  accounts: [
-    ...ORGS.filter((o) => o !== 'gone-lab' && o !== 'helpdesk-ai').map((name) => ({ name, type: 'org' as const, createdAt: '2021-01-01T00:00:00.000Z' })),
-    { name: 'rename-new', type: 'org', createdAt: '2021-01-01T00:00:00.000Z' },
-    // helpdesk-ai was deleted; someone registered the name again and pushed a repository of the same name.
-    { name: 'helpdesk-ai', type: 'org', createdAt: '2026-04-01T00:00:00.000Z' }
-  ],
-  repos: [
-    repo('steady-lab'),
-    { ...repo('helpdesk-ai'), createdAt: '2026-04-02T00:00:00.000Z', commits: history('helpdesk-ai', '2026-04-02') },
-    { ...repo('rename-new'), createdAs: 'rename-old/ner-small', commits: history('rename-old') },
-    { ...repo('rewrite-lab'), commits: history('rewrite-lab', '2023-01-01') },
-    repo('private-lab', { private: true }),
-    repo('gated-lab', { gated: 'manual' }),
-    repo('disabled-lab', { disabled: true }),
-    repo('flag-lab', { commits: [history('flag-lab')[0]!, { ...history('flag-lab')[1]!, files: { ...history('flag-lab')[1]!.files, 'model.safetensors': { content: WEIGHTS, lfs: true, scan: { status: 'unsafe' } } } }] }),
-    repo('newer-lab', { commits: [...history('newer-lab'), { title: 'Update README', date: '2024-02-01T00:00:00.000Z', authors: ['newer-lab'], files: { 'README.md': `${CARD('newer-lab')}\nv2\n` } }] }),
-    repo('unsigned-lab')
-  ],
-  redirects: [{ from: 'rename-old/ner-small', to: 'rename-new/ner-small' }]
-};
+import type { BuiltStore } from '../../src/registry/store-builder.js';
+import { approveThenChange, ORGS } from './world.js';
 
 let dir: string;
 let before: BuiltStore;
@@ -63,38 +21,21 @@ let results: Map<string, AuditEntryResult>;
 let hubCalls = 0;
 let after: RunningRegistry;
 
-const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-const PUBLIC = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+let PUBLIC: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mg-audit-'));
-  before = await buildStore(join(dir, 'before'), BEFORE);
-  const entries = ORGS.map((o) => `  - repo: ${o}/ner-small\n    revision: ${before.repos[`${o}/ner-small`]!.shas[1]}\n`).join('');
-  const allowlist = `version: 1\nmodels:\n${entries}`;
-
-  // Approval: reviewed and signed against the Hub as it was.
-  let reg = await startRegistry({ storeDir: join(dir, 'before') });
-  let hub = new HubClient({ hubUrl: reg.hubUrl, allowedCdnOrigins: [reg.cdnUrl], env: {}, maxRetries: 0 });
-  const { reviews } = await createReviewer({ hub, now: () => new Date('2024-01-01T00:00:00Z') }).reviewChange({
-    allowlistPath: 'approved-models.yaml', baseText: 'version: 1\nmodels: []\n', headText: allowlist, policyText: null, policySource: 'defaults'
-  });
-  expect(reviews.map((r) => `${r.entry.repo} ${r.verdict}`)).toEqual(ORGS.map((o) => `${o}/ner-small approved`));
-  await signApprovedReviews(reviews.filter((r) => r.entry.repo !== 'unsigned-lab/ner-small'), {
-    mode: { kind: 'key', privateKeyPem: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
-    outDir: join(dir, 'signatures'),
-    policy: (await import('../../src/config/policy/defaults.js')).defaultPolicy()
-  });
-  await hub.close();
-  await reg.close();
-
+  const world = await approveThenChange(dir);
+  before = world.before;
+  const allowlist = world.allowlist;
+  PUBLIC = world.publicPem;
   // The audit: the same allowlist, the signatures folder, the Hub as it is now.
-  await buildStore(join(dir, 'after'), AFTER);
-  reg = await startRegistry({ storeDir: join(dir, 'after') });
+  const reg = await startRegistry({ storeDir: join(dir, 'after') });
   const counting = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
     if (new URL(String(url)).pathname.startsWith('/api/')) hubCalls++;
     return fetch(url, init);
   };
-  hub = new HubClient({ hubUrl: reg.hubUrl, allowedCdnOrigins: [reg.cdnUrl], env: {}, maxRetries: 0, fetch: counting as never });
+  const hub = new HubClient({ hubUrl: reg.hubUrl, allowedCdnOrigins: [reg.cdnUrl], env: {}, maxRetries: 0, fetch: counting as never });
   const list: Entry[] = ORGS.map((o, i) => ({ repo: `${o}/ner-small`, revision: before.repos[`${o}/ner-small`]!.shas[1]!, line: 3 + i }));
   const audited = await auditEntries(list, {
     hub,

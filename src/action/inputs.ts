@@ -6,10 +6,12 @@
 import { DEFAULT_POLICY_PATH } from '../config/policy/defaults.js';
 import * as z from 'zod/mini';
 
-const MODES = ['review', 'verify'] as const;
+const MODES = ['review', 'verify', 'release-gate', 'audit'] as const;
+const ATTEST_MODES = ['auto', 'true', 'false'] as const;
 const SIGN_MODES = ['auto', 'keyless', 'key', 'none'] as const;
 export type Mode = (typeof MODES)[number];
 export type SignMode = (typeof SIGN_MODES)[number];
+export type AttestMode = (typeof ATTEST_MODES)[number];
 
 export const INPUT_DEFAULTS = {
   mode: 'review',
@@ -18,7 +20,9 @@ export const INPUT_DEFAULTS = {
   comment: 'true',
   'report-dir': 'model-gate-report',
   sign: 'auto',
-  'identity-provider': 'https://token.actions.githubusercontent.com'
+  attest: 'auto',
+  'identity-provider': 'https://token.actions.githubusercontent.com',
+  'rejudge-budget': '3'
 } as const;
 
 /** Inputs read exactly as given: key material, whose whitespace may matter. */
@@ -56,11 +60,19 @@ export const ActionInputsSchema = z.strictObject({
   'fulcio-url': text,
   'rekor-url': text,
   'tsa-url': text,
+  attest: oneOf('attest', ATTEST_MODES),
   'model-dir': text,
+  'models-dir': text,
   signature: text,
   identity: text,
   'identity-provider': text,
-  'public-key': text
+  'public-key': text,
+  'trusted-root': text,
+  'attestations-repo': text,
+  /** audit mode: the folder holding the sign workflow's records (ORG/NAME/SHA/model.sig and vetting.sigstore.json). */
+  'signatures-dir': text,
+  /** audit mode: at most this many approvals made under older rules are re-reviewed per run. */
+  'rejudge-budget': text
 });
 
 export const INPUT_NAMES = Object.keys(ActionInputsSchema.shape) as (keyof typeof ActionInputsSchema.shape)[];

@@ -2,8 +2,9 @@
 import * as core from '@actions/core';
 import { env } from 'node:process';
 import { readInputs, InputError } from './inputs.js';
+import { runAudit } from './audit.js';
 import { runReview } from './review.js';
-import { runVerify } from './verify.js';
+import { runReleaseGate, runVerify } from './verify.js';
 import type { Runner } from './runner.js';
 
 const runner: Runner = {
@@ -27,6 +28,8 @@ export async function main(): Promise<void> {
     const inputs = readInputs(runner.getInput);
     for (const secret of [inputs.hubToken, inputs.githubToken, ...inputs.signingKey.split('\n')]) if (secret.trim()) runner.setSecret(secret.trim());
     if (inputs.mode === 'verify') await runVerify(runner, inputs);
+    else if (inputs.mode === 'release-gate') await runReleaseGate(runner, inputs);
+    else if (inputs.mode === 'audit') await runAudit(runner, inputs);
     else await runReview(runner, inputs);
   } catch (err) {
     const message = err instanceof InputError ? err.message : err instanceof Error ? err.message : String(err);

@@ -13,10 +13,11 @@ import { countVerdicts, overallVerdict } from '../report/tally.js';
 import { createReviewer } from '../review/reviewer.js';
 import { signApprovedReviews } from '../sign/sign-reviews.js';
 import { chooseSigner } from './signing.js';
+import { publishAttestations } from './attest.js';
 import { targetFromEvent } from './event.js';
 import { octokitApi, type GitHubApi } from './github-api.js';
 import type { ActionInputs } from './inputs.js';
-import { submitReview, upsertStickyComment } from './publish.js';
+import { resolveSelf, submitReview, upsertStickyComment } from './publish.js';
 import type { Runner } from './runner.js';
 
 export interface ReviewDepsForAction {
@@ -69,6 +70,8 @@ export async function runReview(runner: Runner, inputs: ActionInputs, deps: Revi
   // Only approved entries are signed, from the digests the download already computed.
   const signaturesDir = join(inputs.reportDir, 'signatures');
   const approved = result.reviews.filter((r) => r.verdict === 'approved');
+  let attestations = 0;
+  let attestFailed = false;
   if (approved.length > 0) {
     const choice = chooseSigner(inputs, runner, target.kind === 'pull_request' && target.fork);
     if ('mode' in choice) {
@@ -76,10 +79,24 @@ export async function runReview(runner: Runner, inputs: ActionInputs, deps: Revi
         mode: choice.mode,
         outDir: signaturesDir,
         policy: result.policy.policy,
-        ...(target.kind === 'pull_request' && target.url ? { prUrl: target.url } : {})
+        ...(target.kind === 'pull_request' && target.url ? { prUrl: target.url } : {}),
+        release: {
+          hubUrl: pickHubUrl(inputs.hubUrl, env),
+          ...(env.GITHUB_WORKFLOW_REF ? { builderId: `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_WORKFLOW_REF}` } : {}),
+          ...(env.GITHUB_RUN_ID
+            ? { invocationId: `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID}/attempts/${env.GITHUB_RUN_ATTEMPT ?? '1'}` }
+            : {})
+        }
       });
       report.signing = signed.statuses;
       for (const s of signed.statuses) if (s.status === 'failed') runner.warning(`signing ${s.repo}@${s.revision} failed: ${s.detail}`);
+      const published = await publishAttestations(runner, inputs, signed.signed, {
+        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        repository: `${owner}/${repo}`,
+        token: inputs.githubToken
+      });
+      attestations = published.stored;
+      attestFailed = inputs.attest === 'true' && published.failed.length > 0;
     } else {
       report.signing = approved.map((r) => ({ repo: r.entry.repo, revision: r.entry.revision, status: 'skipped' as const, detail: choice.skip }));
     }
@@ -98,9 +115,14 @@ export async function runReview(runner: Runner, inputs: ActionInputs, deps: Revi
   const rejected = result.reviews.filter((r) => r.verdict === 'rejected').length;
   if (target.kind === 'pull_request' && inputs.comment) {
     const warn = (m: string) => runner.warning(m);
-    const posted = await upsertStickyComment(api, target.number, comment, warn);
+    // Resolved once per run and checked on every comment and review touched (publish.ts).
+    const self = await resolveSelf(api, warn);
+    if (self) runner.info(`publishing as @${self.login}`);
+    const posted = await upsertStickyComment(api, target.number, comment, warn, self);
     if (posted.status !== 'skipped') runner.info(`comment ${posted.status} (id ${posted.id})`);
-    await submitReview(api, target.number, target.headSha, { count: rejected, summary: `Model Gate rejected ${rejected} model(s); see the Model Gate comment for why.` }, warn);
+    // The review names the account whose comment carries the verdict: a marker alone proves nothing.
+    const where = self ? `the Model Gate comment by @${self.login}` : 'the job summary';
+    await submitReview(api, target.number, target.headSha, { count: rejected, summary: `Model Gate rejected ${rejected} model(s); see ${where} for why.` }, warn, self);
   }
   for (const a of annotationsFor(result.reviews, inputs.allowlist, result.errors)) {
     runner[a.level](a.message, { file: a.file, startLine: a.startLine, title: a.title });
@@ -114,6 +136,8 @@ export async function runReview(runner: Runner, inputs: ActionInputs, deps: Revi
   runner.setOutput('report-path', jsonPath);
   runner.setOutput('sarif-path', sarifPath);
   runner.setOutput('signatures-dir', signaturesDir);
+  runner.setOutput('attestations', attestations);
+  if (attestFailed && !result.failed) runner.setFailed('Model Gate: signatures were made but could not be stored as attestations (`attest: true`); see the errors above.');
   if (result.failed) {
     const why = [
       rejected > 0 ? `${rejected} model(s) rejected` : '',

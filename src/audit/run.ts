@@ -57,8 +57,8 @@ export async function auditEntries(entries: readonly Entry[], opts: AuditOptions
   const worker = async (): Promise<void> => {
     for (let i = next++; i < mine.length; i = next++) {
       const entry = mine[i]!;
-      const approval = await approvalOf(entry, opts.records);
       const now = await hubNow(hub, entry.repo, entry.revision);
+      const approval = await approvalOf(entry, opts.records, now);
       const findings = auditFindings(approval, now, { rulesVersion: opts.rulesVersion ?? RULES_VERSION });
       out[i] = { entry, approval, findings, verdict: verdictOf(findings) };
     }

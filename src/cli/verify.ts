@@ -7,12 +7,14 @@ import { HubClient } from '../hub/client.js';
 import { pickHubUrl } from '../hub/endpoint.js';
 import { fetchFiles } from '../hub/fetch-repo.js';
 import type { FileDigest } from '../sign/manifest.js';
-import { verifyModel, type VerifyResult } from '../sign/verify.js';
+import { verifyModel, type VerifyResult, type VerifyTrust } from '../sign/verify.js';
+import { verifyAttested } from '../sign/verify-attested.js';
 import { trustFromOptions } from './trust.js';
 import { parseCommandArgs, pathInside, readText } from './args.js';
 import { type Command, UsageError } from './io.js';
 
-export const VERIFY_USAGE = `usage: model-gate verify [key|sigstore|certificate] (MODEL_DIR | --from-hub ORG/NAME@SHA [--hub-url URL] [--cdn-origin URL]...) --signature model.sig
+export const VERIFY_USAGE = `usage: model-gate verify [key|sigstore|certificate] (MODEL_DIR | --from-hub ORG/NAME@SHA [--hub-url URL] [--cdn-origin URL]...)
+         (--signature model.sig | --attestations OWNER/REPO [--github-api-url URL])
          (--public-key key.pub
           | --identity SAN --identity-provider ISSUER [--ref refs/heads/main] [--trusted-root trusted_root.json]
           | --certificate-chain ca.pem ...)
@@ -22,6 +24,9 @@ export const VERIFY_USAGE = `usage: model-gate verify [key|sigstore|certificate]
 Checks the signature and signer, the manifest ROOT, every file's sha256 and the exact file set. With --from-hub
 the files are streamed once from the Hub (or HF_ENDPOINT) at the pinned commit through the verified download,
 nothing is written to disk, and a renamed repository fails. HF_TOKEN is sent to the Hub only.
+With --attestations the files are hashed once and their ROOT fetches model.sig (and, with --repo/--commit, the
+vetting record) from that repository's GitHub artifact attestations (GITHUB_API_URL or https://api.github.com;
+GH_TOKEN or GITHUB_TOKEN is sent to it for private repositories).
 An --identity without '@refs/...' must have been signed on --ref (default refs/heads/main).
 Exit 0 verified, 1 verification failed (reason printed), 2 usage error.
 `;
@@ -55,6 +60,8 @@ export const verify: Command = async (argv, io) => {
       'from-hub': { type: 'string' },
       'hub-url': { type: 'string' },
       'cdn-origin': { type: 'string', multiple: true },
+      attestations: { type: 'string' },
+      'github-api-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' }
     },
     VERIFY_USAGE
@@ -66,21 +73,24 @@ export const verify: Command = async (argv, io) => {
   const pos = [...positionals];
   const mode = pos.length === 2 && MODES.has(pos[0]!) ? pos.shift() : undefined;
   if (pos.length !== (v['from-hub'] ? 0 : 1)) throw new UsageError(`expected one MODEL_DIR, or --from-hub ORG/NAME@SHA instead\n\n${VERIFY_USAGE}`);
-  if (!v.signature) throw new UsageError(`--signature is required\n\n${VERIFY_USAGE}`);
+  if (!v.signature === !v.attestations) throw new UsageError(`give --signature FILE or --attestations OWNER/REPO (one of them)\n\n${VERIFY_USAGE}`);
+  if (v.attestations && v.vetting) throw new UsageError('--vetting is read from the attestations with --attestations; drop --vetting');
   if (v.format !== 'text' && v.format !== 'json') throw new UsageError(`--format must be text or json`);
   const jobs = v.jobs === undefined ? undefined : Number(v.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64)) throw new UsageError('--jobs must be an integer from 1 to 64');
   const chosen = [v['public-key'] && 'key', (v.identity || v['identity-provider']) && 'sigstore', v['certificate-chain'] && 'certificate'].filter(Boolean);
   if (chosen.length !== 1) throw new UsageError(`give exactly one trust: --public-key, --identity with --identity-provider, or --certificate-chain\n\n${VERIFY_USAGE}`);
   if (mode && mode !== chosen[0]) throw new UsageError(`'verify ${mode}' does not match the options given (${chosen[0]})`);
-  if ((v.repo || v.commit) && !v.vetting) throw new UsageError('--repo and --commit are checked against the vetting record: add --vetting FILE');
+  if ((v.repo || v.commit) && !v.vetting && !v.attestations) throw new UsageError('--repo and --commit are checked against the vetting record: add --vetting FILE');
 
   const at = (p: string): string => resolve(io.cwd, p);
   const modelDir = v['from-hub'] ? undefined : at(pos[0]!);
   const trust = await trustFromOptions(v, at);
 
+  if (v.attestations) return verifyFromAttestations(v.attestations, v['github-api-url'], { modelDir, trust, fromHub: v['from-hub'], hubUrl: v['hub-url'], cdnOrigins: v['cdn-origin'], repo: v.repo, commit: v.commit, ignorePaths: v['ignore-paths'], jobs, format: v.format }, io);
+
   // A missing signature file is a verification result (unsigned), not a usage error.
-  const sigPath = at(v.signature);
+  const sigPath = at(v.signature!);
   const bundle = await readFile(sigPath, 'utf8').catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return undefined;
     throw new UsageError(`cannot read signature ${sigPath}: ${e.code ?? e.message}`);
@@ -117,6 +127,49 @@ export const verify: Command = async (argv, io) => {
   else io.stderr(`verification FAILED (${result.reason}): ${result.message}\n`);
   return result.ok ? 0 : 1;
 };
+
+interface AttestedArgs {
+  modelDir: string | undefined;
+  trust: VerifyTrust;
+  fromHub: string | undefined;
+  hubUrl: string | undefined;
+  cdnOrigins: string[] | undefined;
+  repo: string | undefined;
+  commit: string | undefined;
+  ignorePaths: string[] | undefined;
+  jobs: number | undefined;
+  format: string;
+}
+
+/** `--attestations OWNER/REPO`: the bundles come from GitHub's attestations API, found by the files' ROOT. */
+async function verifyFromAttestations(repository: string, apiUrl: string | undefined, a: AttestedArgs, io: Parameters<Command>[1]): Promise<number> {
+  if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository)) throw new UsageError(`--attestations wants OWNER/REPO, got '${repository}'`);
+  const token = io.env.GH_TOKEN || io.env.GITHUB_TOKEN;
+  const github = { apiUrl: apiUrl ?? io.env.GITHUB_API_URL ?? 'https://api.github.com', repository, ...(token ? { token } : {}) };
+  let source: { modelDir: string } | { digests: FileDigest[] };
+  let expect = a.repo || a.commit ? { repo: a.repo, commit: a.commit } : undefined;
+  if (a.fromHub) {
+    const fetched = await digestsFromHub(a.fromHub, a.hubUrl, a.cdnOrigins, io.env);
+    if ('error' in fetched) {
+      io.stderr(`verification FAILED (hub): ${fetched.error}\n`);
+      return 1;
+    }
+    source = { digests: fetched.digests };
+    expect = { repo: a.repo ?? fetched.repo, commit: a.commit ?? fetched.commit };
+  } else {
+    source = { modelDir: a.modelDir! };
+  }
+  let result;
+  try {
+    result = await verifyAttested({ ...source, trust: a.trust, github, ignorePaths: a.ignorePaths ?? [], ...(expect ? { expect } : {}), hash: { concurrency: a.jobs } });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (a.format === 'json') io.stdout(`${safeJson(result, 2)}\n`);
+  else if (result.ok) io.stdout(`${describe(result)}source: attestations of ${repository}\n`);
+  else io.stderr(`verification FAILED (${result.reason}): ${result.message}\n`);
+  return result.ok ? 0 : 1;
+}
 
 /** Every file of ORG/NAME@SHA streamed once through the verified download: the digests the Hub's bytes have. */
 async function digestsFromHub(

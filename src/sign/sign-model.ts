@@ -9,10 +9,13 @@ import { checkRepoId, printable } from '../core/ids.js';
 import type { Review } from '../core/review.js';
 import { buildManifest, manifestStatement, type FileDigest, type ModelManifest } from './manifest.js';
 import { bundleBuilder, signStatement, type SigningMode } from './signers.js';
+import { releaseStatement, type ReleaseAttestationContext } from './release-attestation.js';
 import { vettingStatement, type VettingContext } from './vetting.js';
 
 export const MODEL_SIG_FILE = 'model.sig';
 export const VETTING_FILE = 'vetting.sigstore.json';
+/** The per-file release attestation (SLSA provenance v1 shape), for `gh attestation verify FILE`. */
+export const RELEASE_FILE = 'release.sigstore.json';
 
 export interface SignModelOptions {
   /** Defaults to the review's file digests (see digestsFromReview). */
@@ -23,6 +26,8 @@ export interface SignModelOptions {
   /** With a review: also sign the vetting record. Only `approved` reviews are signed. */
   review?: Review;
   vetting?: VettingContext;
+  /** With a review: also sign the per-file release attestation, in this context (one more signature). */
+  release?: ReleaseAttestationContext;
   /** A signing mode, or a ready builder (shared between calls, or for tests). */
   signer: SigningMode | BundleBuilder;
 }
@@ -31,6 +36,8 @@ export interface SignedModel {
   manifest: ModelManifest;
   modelSig: SerializedBundle;
   vetting?: SerializedBundle;
+  /** Per-file subjects; signed with the vetting record. */
+  release?: SerializedBundle;
 }
 
 /** The digests the verified download computed, from a review; throws if any file lacks a verified sha256. */
@@ -60,7 +67,9 @@ export async function signModel(opts: SignModelOptions): Promise<SignedModel> {
   const modelSig = await signStatement(builder, manifestStatement(manifest));
   if (!review) return { manifest, modelSig };
   const vetting = await signStatement(builder, vettingStatement(review, { name: manifest.modelName, root: manifest.root }, opts.vetting));
-  return { manifest, modelSig, vetting };
+  if (!opts.release) return { manifest, modelSig, vetting };
+  const release = await signStatement(builder, releaseStatement(review, manifest, opts.release));
+  return { manifest, modelSig, vetting, release };
 }
 
 /** `<outDir>/<org>/<name>/<commit>/` — the folder signModel's output is written to. */
@@ -77,6 +86,7 @@ export interface WrittenSignatures {
   dir: string;
   modelSig: string;
   vetting?: string;
+  release?: string;
 }
 
 export async function writeSignatures(outDir: string, repo: string, commit: string, signed: SignedModel): Promise<WrittenSignatures> {
@@ -87,5 +97,8 @@ export async function writeSignatures(outDir: string, repo: string, commit: stri
   if (!signed.vetting) return { dir, modelSig };
   const vetting = join(dir, VETTING_FILE);
   await writeFile(vetting, JSON.stringify(signed.vetting));
-  return { dir, modelSig, vetting };
+  if (!signed.release) return { dir, modelSig, vetting };
+  const release = join(dir, RELEASE_FILE);
+  await writeFile(release, JSON.stringify(signed.release));
+  return { dir, modelSig, vetting, release };
 }
