@@ -2,6 +2,7 @@
 import { argv, env, exit, cwd } from 'node:process';
 import { type CliIO, type Command, terminalSafe, UsageError } from './cli/io.js';
 import { TOOL_VERSION } from './core/version.js';
+import { redact, rememberSecret } from './core/secrets.js';
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   serve: { summary: 'serve a store folder as a Hub-compatible registry', load: async () => (await import('./cli/serve.js')).serve },
@@ -23,9 +24,12 @@ function usage(): string {
 }
 
 async function main(): Promise<number> {
+  // Every secret the CLI can know from its environment; HubHttp and `sign` add theirs as they read them.
+  for (const name of ['HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'GITHUB_TOKEN', 'GH_TOKEN']) rememberSecret(env[name]);
+  // The one exit for text: redacted (core/secrets.ts), then made terminal-safe.
   const io: CliIO = {
-    stdout: (t) => process.stdout.write(terminalSafe(t)),
-    stderr: (t) => process.stderr.write(terminalSafe(t)),
+    stdout: (t) => process.stdout.write(terminalSafe(redact(t))),
+    stderr: (t) => process.stderr.write(terminalSafe(redact(t))),
     env,
     cwd: cwd()
   };
@@ -57,6 +61,6 @@ async function main(): Promise<number> {
 
 // exitCode rather than exit(): lets piped stdout drain, and lets `serve` keep running.
 main().then((code) => { process.exitCode = code; }, (err) => {
-  process.stderr.write(`model-gate: ${String(err)}\n`);
+  process.stderr.write(terminalSafe(redact(`model-gate: ${String(err)}\n`)));
   exit(2);
 });

@@ -3,7 +3,7 @@
 // the issues live on the loopback GitHub server. One issue per repository whose approval no longer holds, opened by
 // the action's own identity; the next run changes nothing; a fixed entry's issue is closed; a planted marker is
 // ignored.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAudit } from '../../src/action/audit.js';
@@ -11,6 +11,7 @@ import { octokitApi } from '../../src/action/github-api.js';
 import { readInputs } from '../../src/action/inputs.js';
 import type { Runner } from '../../src/action/runner.js';
 import { markerFor } from '../../src/audit/issues.js';
+import { createAttestation } from '../../src/sign/github-attestations.js';
 import { startRegistry, type RunningRegistry } from '../../src/registry/server.js';
 import { approveThenChange, type AuditWorld } from '../audit/world.js';
 import { ACTIONS_BOT, startGitHubServer, type GitHubServer } from '../support/github-server.js';
@@ -35,11 +36,12 @@ afterAll(async () => {
 
 interface Run { failed?: string; warnings: string[]; summary: string; outputs: Record<string, string | number> }
 
-async function audit(allowlist: string): Promise<Run> {
+async function audit(allowlist: string, records: 'folder' | 'attestations' = 'folder'): Promise<Run> {
   gh.state.files.set(`${SHA}:approved-models.yaml`, allowlist);
   const inputs: Record<string, string> = {
     mode: 'audit', 'github-token': 'ghs_installation', 'hub-url': registry.hubUrl, 'cdn-origins': registry.cdnUrl,
-    'signatures-dir': join(dir, 'signatures'), 'public-key': world.publicPem, 'report-dir': join(dir, 'report'), 'rejudge-budget': '0'
+    ...(records === 'folder' ? { 'signatures-dir': join(dir, 'signatures') } : {}),
+    'public-key': world.publicPem, 'report-dir': join(dir, 'report'), 'rejudge-budget': '0'
   };
   const run: Run = { warnings: [], summary: '', outputs: {} };
   const runner: Runner = {
@@ -94,3 +96,21 @@ describe('audit mode', () => {
   }, 120_000);
 });
 
+
+describe('audit mode with the records in GitHub\'s artifact attestations (no folder)', () => {
+  test('the signed records are found by digest: a signed, unchanged entry holds; the one never signed does not', async () => {
+    // What the sign workflow stores (attest: true): model.sig, the vetting record and the per-file release attestation.
+    const signed = join(dir, 'signatures');
+    for (const org of ['steady-lab', 'newer-lab']) {
+      const sha = world.before.repos[`${org}/ner-small`]!.shas[1]!;
+      for (const f of ['model.sig', 'vetting.sigstore.json', 'release.sigstore.json']) {
+        await createAttestation({ apiUrl: gh.url, repository: 'acme/models', token: 'ghs_installation' }, JSON.parse(await readFile(join(signed, org, 'ner-small', sha, f), 'utf8')));
+      }
+    }
+    const only = (orgs: string[]): string => `version: 1\nmodels:\n${orgs.map((o) => `  - repo: ${o}/ner-small\n    revision: ${world.before.repos[`${o}/ner-small`]!.shas[1]}\n`).join('')}`;
+    await audit(only(['steady-lab', 'newer-lab', 'unsigned-lab']), 'attestations');
+    const report = JSON.parse(await readFile(join(dir, 'report', 'audit.json'), 'utf8')) as { entries: { repo: string; signature: { state: string }; findings: { check: string }[] }[] };
+    expect(report.entries.map((e) => `${e.repo} ${e.signature.state}`)).toEqual(['steady-lab/ner-small valid', 'newer-lab/ner-small valid', 'unsigned-lab/ner-small missing']);
+    expect(report.entries[0]!.findings).toEqual([]);
+  }, 120_000);
+});

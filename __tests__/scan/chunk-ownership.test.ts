@@ -121,6 +121,16 @@ function protocol4Framed(): Uint8Array {
   return w.bytesOut();
 }
 
+/** Files joblib and numpy wrote (scripts/fixtures/loader-positions.py). */
+const written = (rel: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/loaders/${rel}`, import.meta.url)));
+
+/** A STOP inside its frame with a payload at the frame's end (read by buffering loaders only), then a joblib file. */
+function framedStops(): Uint8Array {
+  const junk = latin('cbenign\nthing\n.');
+  const frame = (n: number): Uint8Array => cat([0x95], Uint8Array.of(n & 0xff, (n >> 8) & 0xff, 0, 0, 0, 0, 0, 0));
+  return cat([0x80, 4], frame(2 + junk.length), 'N.', junk, evil(), written('joblib/mixed.protocol4.joblib'));
+}
+
 /** Files written by the real libraries (or by scripts/fixtures/formats/generate.py) for the format plugins. */
 const lib = (...p: string[]): Uint8Array => new Uint8Array(readFileSync(join('__tests__', 'fixtures', ...p)));
 /** TFRecord framing (tensorflow/core/lib/io/record_writer): length, its masked CRC-32C, data, the data's. */
@@ -171,6 +181,12 @@ const FIXTURES: [string, string, Uint8Array, { tail?: boolean; analyzers?: boole
   ['pickle protocol 4 framed', 'model.pkl', protocol4Framed()],
   ['legacy torch with trailing pickle', 'model.pt', legacyTorch()],
   ['joblib with arrays and object array', 'model.joblib', joblibBig()],
+  ['joblib.dump, protocol 4, every array kind (written by joblib)', 'model.joblib', written('joblib/mixed.protocol4.joblib')],
+  ['joblib.dump, protocol 0 (written by joblib)', 'model.joblib', written('joblib/mixed.protocol0.joblib')],
+  ['joblib.dump, zlib (written by joblib), pickle appended', 'model.joblib', cat(written('joblib/mixed.zlib.joblib'), evil())],
+  ['np.save, 3000-field header (written by numpy), pickle appended', 'w.npy', cat(written('npy/wide_header.npy'), evil())],
+  ['np.save, object field (written by numpy)', 'o.npy', written('npy/object_field.npy')],
+  ['STOP inside a frame, then a joblib file', 'model.pkl', framedStops()],
   ['torch zip, big storages, evil member last', 'pytorch_model.bin', buildZip([
     { name: 'archive/data.pkl', data: torchStateDictPickle([{ name: 'w', key: '0', numel: 40_000, shape: [40_000] }]), align: 64 },
     { name: 'archive/byteorder', data: enc('little'), align: 64 },
@@ -191,6 +207,9 @@ const FIXTURES: [string, string, Uint8Array, { tail?: boolean; analyzers?: boole
     { name: 'model.weights.h5', data: cat([0x89], 'HDF\r\n\x1a\n', noise(100_000, 13)) },
     { name: 'config.json', data: enc(JSON.stringify(lambdaConfig)), method: 8 }
   ])],
+  ...['big-evil.bz2', 'multi-stream.bz2', 'big-evil.xz', 'multi-stream.xz', 'big-evil.lzma', 'alone-then-xz.lzma', 'big-evil.lz4', 'big-evil-independent.lz4',
+    'multi-frame.lz4', 'big-evil.zst', 'multi-frame.zst', 'bad-crc64.xz', 'trailing-garbage.bz2'].map((n): [string, string, Uint8Array] =>
+    [`${n} (written by Python's bz2/lzma, python-lz4, python-zstandard)`, `model.pkl.${n}`, new Uint8Array(readFileSync(join('__tests__', 'fixtures', 'compression', n)))]),
   ['gzip of a big pickle, second member after', 'model.pkl.gz', cat(new Uint8Array(gzipSync(bigEvilPickle())), new Uint8Array(gzipSync(evil())))],
   ['gzip of a big pickle, junk after', 'model.pkl.gz', cat(new Uint8Array(gzipSync(bigEvilPickle())), enc('junk after the stream'))],
   ['zlib of a big pickle', 'model.joblib', new Uint8Array(deflateSync(bigEvilPickle()))],

@@ -282,7 +282,8 @@ export function legacyTorchFile(tensors: TensorSpec[], fill: (key: string, bytes
 export function writeDtype(w: PickleWriter, code: string, opts: { elsize?: number } = {}): void {
   w.global('numpy', 'dtype');
   w.str(code).bool(false).bool(true).tuple(3).memoize().reduce().memoize();
-  w.mark().int(3).str(code.startsWith('O') || code.startsWith('|') ? '|' : '<').none().none().none().int(opts.elsize ?? -1).int(-1).int(0).tuple(8).memoize().build();
+  // The state numpy's dtype.__reduce__ writes: an object dtype carries its object flags (63), which joblib reads.
+  w.mark().int(3).str(code.startsWith('O') || code.startsWith('|') ? '|' : '<').none().none().none().int(opts.elsize ?? -1).int(-1).int(code.startsWith('O') ? 63 : 0).tuple(8).memoize().build();
 }
 
 /** A float64 ndarray inside a plain pickle (protocol 2): _reconstruct + BUILD(1, shape, dtype, False, data). */
@@ -320,7 +321,7 @@ export class JoblibWriter {
     w.str('shape'); for (const d of a.shape) w.int(d); w.tuple(a.shape.length).memoize();
     w.str('order').str('C');
     w.str('dtype'); writeDtype(w, a.code);
-    w.str('allow_mmap').bool(true);
+    w.str('allow_mmap').bool(!a.objects); // joblib: allow_mmap = not buffered and not dtype.hasobject
     const aligned = opts.aligned ?? true;
     if (aligned) w.str('numpy_array_alignment_bytes').int(16);
     w.setitems().build();

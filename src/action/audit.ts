@@ -52,13 +52,21 @@ export async function runAudit(runner: Runner, inputs: ActionInputs, deps: Audit
   });
   let results: AuditEntryResult[];
   try {
-    const records = inputs.signaturesDir
-      ? {
-        dir: inputs.signaturesDir,
-        trust: await trustFrom(inputs, 'audit'),
-        read: (p: string) => readFile(p, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)))
-      }
-      : undefined;
+    // The sign workflow's records: a folder when one is given, else the repository's artifact attestations.
+    const signer = inputs.publicKey.trim() || inputs.identity ? await trustFrom(inputs, 'audit') : undefined;
+    const records = !signer
+      ? undefined
+      : inputs.signaturesDir
+        ? {
+          dir: inputs.signaturesDir,
+          trust: signer,
+          read: (p: string) => readFile(p, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)))
+        }
+        : {
+          trust: signer,
+          attestations: { apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com', repository: inputs.attestationsRepo || `${owner}/${repo}`, token: inputs.githubToken }
+        };
+    if (!signer) runner.warning('audit mode: no `public-key` or `identity` given, so signatures cannot be checked and every entry is reported unsigned.');
     const budget = Number(inputs.rejudgeBudget || '3');
     if (!Number.isInteger(budget) || budget < 0) throw new Error(`input 'rejudge-budget' is '${inputs.rejudgeBudget}'; expected a whole number`);
     results = await auditEntries(parsed.entries, {

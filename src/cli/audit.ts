@@ -4,13 +4,15 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { auditEntries, type AuditEntryResult } from '../audit/run.js';
 import { severityRank, type Verdict } from '../core/findings.js';
-import { parseAllowlist } from '../config/allowlist/parse.js';
+import { ALLOWLIST_LIMITS, parseAllowlist } from '../config/allowlist/parse.js';
+import { readConfigFile } from './config-file.js';
+import { retryWaitSeconds } from './fetch.js';
 import { HubClient } from '../hub/client.js';
 import { pickHubUrl } from '../hub/endpoint.js';
 import type { Entry } from '../core/review.js';
 import { REPO_CHECKS } from '../checks/index.js';
 import { defaultPolicy } from '../config/policy/defaults.js';
-import { loadPolicy } from '../config/policy/load.js';
+import { loadPolicy, MAX_POLICY_BYTES } from '../config/policy/load.js';
 import { reviewEntry } from '../review/pipeline.js';
 import { defaultScanFile } from '../review/scan-file.js';
 import { safeJson } from '../report/escape.js';
@@ -18,9 +20,10 @@ import { parseCommandArgs } from './args.js';
 import { type Command, UsageError } from './io.js';
 import { trustFromOptions, trustsGiven } from './trust.js';
 
-const USAGE = `usage: model-gate audit [--allowlist approved-models.yaml] [--signatures DIR (--public-key PEM | --identity SAN
+const USAGE = `usage: model-gate audit [--allowlist approved-models.yaml] [(--signatures DIR | --attestations OWNER/REPO) (--public-key PEM | --identity SAN
          --identity-provider ISSUER [--ref REF] [--trusted-root FILE] | --certificate-chain PEM...)]
          [--shard I/N] [--concurrency K] [--rejudge-budget K] [--policy FILE] [--hub-url URL] [--format text|json]
+         [--max-retry-wait SECONDS]
 
 Re-checks every approved entry against the Hub as it is now: gone, private, gated, disabled, renamed or transferred
 repositories; a namespace that changed hands (repo and author _ids against the approval); a pinned commit that no
@@ -35,6 +38,7 @@ export const audit: Command = async (argv, io) => {
   const { values: v } = parseCommandArgs(argv, {
     allowlist: { type: 'string', default: 'approved-models.yaml' },
     signatures: { type: 'string' },
+    attestations: { type: 'string' },
     'public-key': { type: 'string' },
     identity: { type: 'string' },
     'identity-provider': { type: 'string' },
@@ -47,6 +51,7 @@ export const audit: Command = async (argv, io) => {
     concurrency: { type: 'string' },
     'hub-url': { type: 'string' },
     'cdn-origin': { type: 'string', multiple: true },
+    'max-retry-wait': { type: 'string' },
     format: { type: 'string', default: 'text' },
     help: { type: 'boolean', short: 'h' }
   }, USAGE);
@@ -68,13 +73,15 @@ export const audit: Command = async (argv, io) => {
   const budget = Number(v['rejudge-budget']);
   if (!Number.isInteger(budget) || budget < 0 || budget > 1000) throw new UsageError('--rejudge-budget must be an integer from 0 to 1000');
   const at = (p: string): string => resolve(io.cwd, p);
-  if (v.signatures && trustsGiven(v) !== 1) throw new UsageError('--signatures needs exactly one trust: --public-key, --identity with --identity-provider, or --certificate-chain');
-  if (!v.signatures && trustsGiven(v) > 0) throw new UsageError('a trust option was given without --signatures DIR');
+  if (v.signatures && v.attestations) throw new UsageError('give --signatures DIR or --attestations OWNER/REPO, not both');
+  const source = v.signatures ?? v.attestations;
+  if (source && trustsGiven(v) !== 1) throw new UsageError(`${v.signatures ? '--signatures' : '--attestations'} needs exactly one trust: --public-key, --identity with --identity-provider, or --certificate-chain`);
+  if (!source && trustsGiven(v) > 0) throw new UsageError('a trust option was given without --signatures DIR or --attestations OWNER/REPO');
+  if (v.attestations && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(v.attestations)) throw new UsageError(`--attestations must be OWNER/REPO (got '${v.attestations}')`);
 
   const path = at(v.allowlist);
-  const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read the allowlist ${path}: ${e.code ?? e.message}`);
-  });
+  const text = await readConfigFile(path, 'the allowlist', ALLOWLIST_LIMITS.maxBytes);
+  if (text === null) throw new UsageError(`cannot read the allowlist ${path}: ENOENT`);
   const parsed = parseAllowlist(text, v.allowlist);
   if (parsed.errors.length > 0) {
     for (const e of parsed.errors) io.stderr(`${e.file}:${e.line}:${e.column}: ${e.message}\n`);
@@ -82,9 +89,8 @@ export const audit: Command = async (argv, io) => {
   }
   let policy = defaultPolicy();
   if (v.policy) {
-    const ptext = await readFile(at(v.policy), 'utf8').catch((e: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot read the policy ${at(v.policy!)}: ${e.code ?? e.message}`);
-    });
+    const ptext = await readConfigFile(at(v.policy), 'the policy', MAX_POLICY_BYTES);
+    if (ptext === null) throw new UsageError(`cannot read the policy ${at(v.policy)}: ENOENT`);
     const loaded = loadPolicy(ptext, v.policy);
     if (loaded.errors.length > 0) {
       for (const e of loaded.errors) io.stderr(`${e.file}:${e.line}:${e.column}: ${e.message}\n`);
@@ -98,11 +104,18 @@ export const audit: Command = async (argv, io) => {
       trust: await trustFromOptions(v, at),
       read: (p: string) => readFile(p, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)))
     }
-    : undefined;
+    : v.attestations
+      ? {
+        trust: await trustFromOptions(v, at),
+        attestations: { apiUrl: io.env.GITHUB_API_URL ?? 'https://api.github.com', repository: v.attestations, ...(io.env.GITHUB_TOKEN ? { token: io.env.GITHUB_TOKEN } : {}) }
+      }
+      : undefined;
   const hub = new HubClient({
     hubUrl: pickHubUrl(v['hub-url'], io.env),
     ...(io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {}),
-    ...(v['cdn-origin'] ? { allowedCdnOrigins: v['cdn-origin'] } : {})
+    ...(v['cdn-origin'] ? { allowedCdnOrigins: v['cdn-origin'] } : {}),
+    ...(v['max-retry-wait'] !== undefined ? { maxWaitMs: retryWaitSeconds(v['max-retry-wait']) * 1000 } : {}),
+    onRetry: (m) => io.stderr(`model-gate audit: ${m}\n`)
   });
   let results: AuditEntryResult[];
   try {

@@ -1,6 +1,5 @@
 // `model-gate review`: the pull request review, run locally before opening the PR.
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import { HubClient } from '../hub/client.js';
@@ -11,24 +10,22 @@ import { renderComment } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
 import { createReviewer } from '../review/reviewer.js';
 import { UsageError, type Command } from './io.js';
+import { retryWaitSeconds } from './fetch.js';
+import { readConfigFile } from './config-file.js';
+import { ALLOWLIST_LIMITS } from '../config/allowlist/parse.js';
+import { MAX_POLICY_BYTES } from '../config/policy/load.js';
 
 const USAGE = `usage: model-gate review (--base FILE --head FILE | --repo DIR --base-ref REF --head-ref REF)
          [--allowlist PATH] [--policy FILE] [--hub-url URL] [--cdn-origin URL]... [--format markdown|json|text]
+         [--max-retry-wait SECONDS]
 
 Reviews the entries the head allowlist adds or re-pins, exactly as the action does, and prints the comment.
 Exit 0: nothing fails the check; 1: something is rejected or at/above fail_on; 2: usage or input error.
-A missing --base file means every head entry is new. HF_TOKEN is sent to the Hub only.`;
+A missing --base file means every head entry is new. HF_TOKEN is sent to the Hub only.
+--max-retry-wait: the longest Retry-After the Hub may ask for that is honoured (default 60 s); longer fails at once.`;
 
 const run = promisify(execFile);
 
-async function readOptional(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
-}
 
 /** A file's text at a git ref, or null when the file does not exist there. Runs git, never a shell. */
 async function gitShow(dir: string, ref: string, path: string): Promise<string | null> {
@@ -58,6 +55,7 @@ export const review: Command = async (args, io) => {
         policy: { type: 'string' },
         'hub-url': { type: 'string' },
         'cdn-origin': { type: 'string', multiple: true },
+        'max-retry-wait': { type: 'string' },
         format: { type: 'string', default: 'markdown' },
         help: { type: 'boolean' }
       },
@@ -90,18 +88,21 @@ export const review: Command = async (args, io) => {
     }
   } else {
     if (!values.head) throw new UsageError(`give --head FILE (and --base FILE), or --repo DIR with refs\n${USAGE}`);
-    baseText = values.base ? await readOptional(values.base) : null;
-    headText = await readOptional(values.head);
+    baseText = values.base ? await readConfigFile(values.base, '--base allowlist', ALLOWLIST_LIMITS.maxBytes) : null;
+    headText = await readConfigFile(values.head, '--head allowlist', ALLOWLIST_LIMITS.maxBytes);
     if (headText === null) throw new UsageError(`${values.head} does not exist`);
   }
   if (values.policy) {
-    policyText = await readFile(values.policy, 'utf8');
+    policyText = await readConfigFile(values.policy, '--policy', MAX_POLICY_BYTES);
+    if (policyText === null) throw new UsageError(`--policy ${values.policy} does not exist`);
     policySource = values.policy;
   }
   const hub = new HubClient({
     hubUrl: pickHubUrl(values['hub-url'], io.env),
     ...(io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {}),
-    ...(values['cdn-origin'] ? { allowedCdnOrigins: values['cdn-origin'] } : {})
+    ...(values['cdn-origin'] ? { allowedCdnOrigins: values['cdn-origin'] } : {}),
+    ...(values['max-retry-wait'] !== undefined ? { maxWaitMs: retryWaitSeconds(values['max-retry-wait']) * 1000 } : {}),
+    onRetry: (m) => io.stderr(`model-gate review: ${m}\n`)
   });
   const reviewer = createReviewer({ hub, onProgress: (line) => io.stderr(`${line}\n`) });
   const result = await reviewer.reviewChange({

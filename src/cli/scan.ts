@@ -2,7 +2,8 @@
 // folders on disk, reviewed as one repository by the same reviewer, scanners, file-level checks and renderers as a
 // pull request review (the checks that need the Hub say they were skipped).
 // Exit 0: nothing found; 1: findings; 2: something could not be examined (or bad usage).
-import { readFile } from 'node:fs/promises';
+import { readConfigFile } from './config-file.js';
+import { MAX_POLICY_BYTES } from '../config/policy/load.js';
 import { renderJsonReport } from '../report/json.js';
 import { renderSummary } from '../report/summary.js';
 import { renderSarif } from '../report/sarif.js';
@@ -42,11 +43,8 @@ export const scan: Command = async (args: string[], io: CliIO): Promise<number> 
   if (paths.length === 0) throw new UsageError(`no PATH given\n${USAGE}`);
   let policyText: string | null = null;
   if (policyPath !== undefined) {
-    try {
-      policyText = await readFile(policyPath, 'utf8');
-    } catch (err) {
-      throw new UsageError(`cannot read --policy ${policyPath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-    }
+    policyText = await readConfigFile(policyPath, '--policy', MAX_POLICY_BYTES);
+    if (policyText === null) throw new UsageError(`cannot read --policy ${policyPath}: ENOENT`);
   }
   const { review, report } = await createReviewer().reviewLocal({
     paths, cwd: io.cwd, allow, policyText, ...(policyPath !== undefined ? { policySource: policyPath } : {})

@@ -1,6 +1,6 @@
-// Compression wrappers (threats.md §4): gzip, zlib and joblib's `ZF` format are inflated in the stream and the
-// output is scanned as a file of its own, with limits on size, ratio and nesting depth. Formats node cannot
-// decode (bz2, xz, lzma, lz4, 7z) fail closed.
+// Compression wrappers (threats.md §4): gzip, zlib and joblib's `ZF` format are inflated in the stream, bz2, xz,
+// .lzma, lz4 frames and zstd frames decoded (src/scan/decode/), and the output is scanned as a file of its own,
+// with limits on size, ratio and nesting depth. 7z fails closed.
 import { finding } from '../core/findings.js';
 import { crc32 } from 'node:zlib';
 import type { Finding } from '../core/findings.js';
@@ -9,8 +9,33 @@ import type { FileContext, ScanOutcome, StreamScanner } from './types.js';
 import { Feeder, type Need, type Parser } from './feeder.js';
 import { Inflater } from './inflate.js';
 import { fixedScanner, limitsOf, type FileScanOptions, type NestedScan } from './kit.js';
+import { Bzip2Decoder } from './decode/bzip2.js';
+import { Lz4Decoder } from './decode/lz4.js';
+import type { StreamDecoder } from './decode/stream.js';
+import { XzDecoder } from './decode/xz.js';
+import { ZstdDecoder } from './decode/zstd.js';
 
-export type Wrapper = 'gzip' | 'zlib' | 'joblib-zf';
+export type Wrapper = 'gzip' | 'zlib' | 'joblib-zf' | 'bz2' | 'xz' | 'lzma' | 'lz4' | 'zstd';
+
+const SUFFIX: Readonly<Record<Wrapper, string>> = {
+  gzip: 'gunzip', zlib: 'inflate', 'joblib-zf': 'zf', bz2: 'bunzip2', xz: 'unxz', lzma: 'unlzma', lz4: 'unlz4', zstd: 'unzstd'
+};
+
+/** What the loader uses to read each format (named in findings). */
+const LOADER: Readonly<Record<string, string>> = {
+  bz2: "Python's bz2", xz: "Python's lzma", lzma: "Python's lzma", lz4: 'lz4.frame', zstd: 'zstandard'
+};
+
+function decoderFor(kind: Wrapper, emit: (c: Uint8Array) => boolean): StreamDecoder | undefined {
+  switch (kind) {
+    case 'bz2': return new Bzip2Decoder(emit);
+    // lzma.LZMAFile's FORMAT_AUTO reads both, stream after stream, whichever the file starts with.
+    case 'xz': case 'lzma': return new XzDecoder(emit);
+    case 'lz4': return new Lz4Decoder(emit);
+    case 'zstd': return new ZstdDecoder(emit);
+    default: return undefined;
+  }
+}
 
 /** What to run to get at the content, per format (the loaders that write these: joblib, pandas, tarfile). */
 const UNPACK: Readonly<Record<string, string>> = {
@@ -41,7 +66,7 @@ export function createDecompressScanner(kind: Wrapper, ctx: FileContext, opts: F
   let produced = 0;
   let members = 0;
   let crc = 0;
-  const suffix = kind === 'gzip' ? 'gunzip' : kind === 'zlib' ? 'inflate' : 'zf';
+  const suffix = SUFFIX[kind];
   const inner = depth + 1 > limits.maxDepth ? undefined : nested({ path: `${ctx.path}#${suffix}` }, { ...opts, depth: depth + 1, baseOffset: 0, rawData: false });
   if (!inner) {
     complete = false;
@@ -153,14 +178,35 @@ export function createDecompressScanner(kind: Wrapper, ctx: FileContext, opts: F
     }
   }
 
+  const decoder = decoderFor(kind, (c) => { sink(c); return !stopped; });
   const feeder = new Feeder(parse());
+  const finishDecoder = (d: StreamDecoder): void => {
+    if (!stopped) d.end();
+    members = d.streams;
+    const f = d.failure;
+    if (f && !stopped) {
+      stopped = true;
+      complete = false;
+      findings.push(finding(f.check, 'high', `${f.message} (${LOADER[kind] ?? kind} would raise here)`, { file: ctx.path, offset: base + f.offset,
+        help: f.check === 'compression.window' || f.check === 'compression.unsupported'
+          ? `Decompress it with ${UNPACK[kind] ?? 'its tool'} on an isolated machine and scan the result with \`model-gate scan\`; until then its content is not examined and it is not approved.`
+          : 'The decompressed content could not be fully read (corrupt, truncated or tampered), so it was not examined beyond this point.' }));
+    }
+    const t = d.trailing;
+    if (t && !f) {
+      findings.push(finding('compression.trailing-bytes', 'high', `${t.bytes} bytes follow the last ${kind} stream; ${LOADER[kind] ?? 'the loader'} stops before them, other tools may not`, {
+        file: ctx.path, offset: base + t.offset, help: 'They were not decompressed or examined. Ask the publisher for a file without them.' }));
+    }
+  };
   return {
     push(chunk) {
       consumed += chunk.length;
-      if (!stopped) feeder.push(chunk);
+      if (stopped) return;
+      if (decoder) decoder.push(chunk); else feeder.push(chunk);
     },
     end() {
-      if (!stopped) feeder.end();
+      if (decoder) finishDecoder(decoder);
+      else if (!stopped) feeder.end();
       const formats: string[] = [kind];
       const outcome: ScanOutcome = { formats, findings, complete, details: { [`${kind}Out`]: produced, members } };
       if (inner) {

@@ -14,7 +14,7 @@ import { createLateHdf5Watcher, firstUnsniffedHdf5Offset } from './hdf5-late.js'
 import { createKerasH5Scanner } from './keras.js';
 import { BLOCKING, fixedScanner, guarded, limitsOf, mergeOutcomes, type FileScanOptions, type NestedScan } from './kit.js';
 import { createNpyScanner } from './npy.js';
-import { createPickleScanner } from './pickle/index.js';
+import { createPickleScanner, readsAsPickle } from './pickle/index.js';
 import { pickleReachableByName } from './loaders.js';
 import { createSafetensorsScanner } from './safetensors.js';
 import { EXECUTABLE_FORMATS, type Format, HDF5_SNIFF_BYTES, type Sniffed, sniff, TEXT_FORMATS } from './sniff.js';
@@ -117,6 +117,9 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
     }
     // The name is only a hint, but when the content claims nothing stronger, let the format the name promises
     // explain precisely why the bytes are not that format (a .safetensors whose header length is absurd).
+    // The pickle VM decides what a sniffer's walk cannot (joblib's raw arrays inside the stream): binary content it
+    // reads as a pickle from the start is one.
+    if (!opts.rawData && fmts.includes('unknown-binary') && readsAsPickle(head, atEof)) fmts = fmts.map((f) => (f === 'unknown-binary' ? 'pickle' : f));
     const hinted = NAME_HINTS[extensionOf(ctx.path)];
     if (hinted && !opts.rawData && fmts.every((f) => f === 'unknown-binary' || TEXT_FORMATS.has(f))) fmts = [hinted];
     // Format plugins add what they recognise; a stream one of them reads is no longer "unknown".
@@ -185,8 +188,9 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
       case 'pickle': return pickleScanner();
       case 'numpy': return createNpyScanner(ctx, o, nested);
       case 'tar': return createTarScanner(ctx, o, nested);
-      case 'gzip': case 'zlib': case 'joblib-zf': return createDecompressScanner(f, ctx, o, nested);
-      case 'bz2': case 'xz': case 'lzma': case 'lz4': case 'zstd': case '7z': return unscannableCompression(f, ctx.path);
+      case 'gzip': case 'zlib': case 'joblib-zf': case 'bz2': case 'xz': case 'lzma': case 'lz4': case 'zstd':
+        return createDecompressScanner(f, ctx, o, nested);
+      case '7z': return unscannableCompression(f, ctx.path);
       case 'hdf5': return createKerasH5Scanner(ctx, o);
       case 'safetensors': return createSafetensorsScanner(ctx, o, nested);
       case 'gguf': return createGgufScanner(ctx, o);

@@ -1,47 +1,37 @@
-// NumPy `.npy`: the header dict is parsed as a literal, never evaluated; an object dtype ('O' anywhere in
-// descr) means the array body is a pickle, which goes to the pickle VM. Plain array bodies are counted.
+// NumPy `.npy`, read as numpy/lib/format.py reads it: the magic and version (1.0, 2.0, 3.0), the header length,
+// the header decoded (latin1, or UTF-8 for 3.0) and parsed by ast.literal_eval's rules (pylit.ts, with the
+// Python 2 'L' retry numpy applies to 1.0/2.0 headers), exactly the keys descr, fortran_order and shape, then the
+// dtype built from descr (npy-dtype.ts). An object dtype anywhere means the body is a pickle that
+// numpy.load(allow_pickle=True) unpickles: it goes to the pickle VM. Otherwise the body is counted and whatever
+// follows it is a polyglot. What numpy refuses is reported as such; what cannot be decided fails closed.
 import { finding } from '../core/findings.js';
 import type { Finding } from '../core/findings.js';
 import type { FileContext, ScanOutcome, StreamScanner } from './types.js';
-import { latin1, u16le, u32le } from './bytes.js';
+import { u16le, u32le } from './bytes.js';
 import { Feeder, type Parser } from './feeder.js';
 import { limitsOf, type FileScanOptions, type NestedScan } from './kit.js';
-import { parsePyLiteral, type PyLit } from './pylit.js';
+import { descrToDtype, isDtype } from './npy-dtype.js';
+import { literalEval, PyDict, PyLitError, PyTuple, type PyLit } from './pylit.js';
 import { createPickleScanner } from './pickle/index.js';
 
-/** Bytes per element of a descr NumPy writes, or undefined when it cannot be computed statically. */
-export function itemSize(descr: PyLit): number | undefined {
-  if (typeof descr === 'string') {
-    const m = /^[<>|=]?([a-zA-Z?])(\d*)$/.exec(descr);
-    if (!m) return undefined;
-    const kind = m[1] as string;
-    const n = m[2] ? Number(m[2]) : undefined;
-    if (kind === '?' || kind === 'b' || kind === 'B') return n ?? 1;
-    if (kind === 'U') return n === undefined ? undefined : n * 4;
-    if (kind === 'O') return 8;
-    return n;
-  }
-  if (Array.isArray(descr)) {
-    let total = 0;
-    for (const field of descr) {
-      if (!Array.isArray(field) || field.length < 2) return undefined;
-      const sub = itemSize(field[1] as PyLit);
-      if (sub === undefined) return undefined;
-      let count = 1;
-      if (field.length >= 3 && Array.isArray(field[2])) for (const d of field[2]) count *= typeof d === 'bigint' ? Number(d) : NaN;
-      if (!Number.isFinite(count)) return undefined;
-      total += sub * count;
-    }
-    return total;
-  }
-  return undefined;
-}
+/** numpy's default max_header_size: numpy.load without allow_pickle refuses longer headers (allow_pickle=True reads them). */
+const SAFE_HEADER_CHARS = 10_000;
+const INT64_MAX = (1n << 63n) - 1n;
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
 
-/** True when an object ('O') dtype appears anywhere in descr: the body is then a pickle. */
-export function hasObjectDtype(descr: PyLit): boolean {
-  if (typeof descr === 'string') return /^[<>|=]?O\d*$/.test(descr);
-  if (Array.isArray(descr)) return descr.some((d) => hasObjectDtype(d));
-  return false;
+/** A short Python-like rendering of a header value, for details and messages. */
+function repr(v: PyLit, budget = { n: 200 }): string {
+  if (budget.n-- <= 0) return '…';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (typeof v === 'bigint') return v.toString();
+  if (v === null) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (v instanceof PyTuple) return `(${v.items.map((x) => repr(x, budget)).join(', ')}${v.items.length === 1 ? ',' : ''})`;
+  if (v instanceof PyDict) return `{${v.entries.map(([k, x]) => `${repr(k, budget)}: ${repr(x, budget)}`).join(', ')}}`;
+  if ('items' in v) return `[${v.items.map((x) => repr(x, budget)).join(', ')}]`;
+  if ('text' in v) return v.text;
+  if ('latin1' in v) return `b${JSON.stringify(v.latin1.slice(0, 40))}`;
+  return '...';
 }
 
 export function createNpyScanner(ctx: FileContext, opts: FileScanOptions, nested?: NestedScan): StreamScanner {
@@ -58,57 +48,88 @@ export function createNpyScanner(ctx: FileContext, opts: FileScanOptions, nested
     findings.push(finding('numpy.invalid', 'high', `Not a valid .npy file: ${message}`, { file: ctx.path, offset: base + offset,
       help: 'numpy.load refuses or misreads it; do not approve it.' }));
   };
+  const undecided = (message: string, offset: number): void => {
+    complete = false;
+    findings.push(finding('numpy.unsupported', 'high', `The .npy header cannot be read exactly: ${message}`, { file: ctx.path, offset: base + offset,
+      help: 'numpy may read this descriptor as an object dtype, whose data is a pickle; it was not examined. Do not approve it.' }));
+  };
 
   function* parse(): Parser {
-    const pre = yield { read: 10 };
+    const pre = yield { read: 8 };
     if (!pre) return invalid('truncated before the header', 0);
+    if (Buffer.from(pre.subarray(0, 6)).toString('latin1') !== '\x93NUMPY') return invalid('the magic string is not \\x93NUMPY', 0);
     const major = pre[6] as number;
-    let hlen: number;
-    let start: number;
-    if (major === 1) { hlen = u16le(pre, 8); start = 10; }
-    else if (major === 2 || major === 3) {
-      const more = yield { read: 2 };
-      if (!more) return invalid('truncated before the header', 10);
-      hlen = u32le(Uint8Array.of(pre[8] as number, pre[9] as number, more[0] as number, more[1] as number), 0);
-      start = 12;
-    } else return invalid(`unknown format version ${major}.${pre[7]}`, 6);
-    if (hlen > limits.maxHeaderBytes) return invalid(`header length ${hlen} is too large`, 8);
-    const hb = yield { read: hlen };
-    if (!hb) return invalid('truncated inside the header', start);
-    const text = major === 3 ? new TextDecoder().decode(hb) : latin1(hb);
+    const minor = pre[7] as number;
+    if (!(major >= 1 && major <= 3 && minor === 0)) return invalid(`numpy reads format versions 1.0, 2.0 and 3.0, not ${major}.${minor}`, 6);
+    const lenBytes = yield { read: major === 1 ? 2 : 4 };
+    if (!lenBytes) return invalid('truncated before the header', 8);
+    const hlen = major === 1 ? u16le(lenBytes, 0) : u32le(lenBytes, 0);
+    const start = major === 1 ? 10 : 12;
+    if (hlen > limits.maxHeaderBytes) return undecided(`a header of ${hlen} bytes is longer than the ${limits.maxHeaderBytes} this scan reads`, 8);
+    // The header is gathered piece by piece into one buffer, so its cost stays linear however it is chunked.
+    const hb = new Uint8Array(hlen);
+    let have = 0;
+    yield { pipe: hlen, to: (c) => { hb.set(c, have); have += c.length; } };
+    if (have < hlen) return invalid('truncated inside the header', start + have);
+    let text: string;
+    if (major === 3) {
+      try {
+        text = UTF8_STRICT.decode(hb);
+      } catch {
+        return invalid('a version 3.0 header is not valid UTF-8', start);
+      }
+    } else text = Buffer.from(hb.buffer, hb.byteOffset, hb.length).toString('latin1');
+    if (text.length > SAFE_HEADER_CHARS) details.numpyHeaderNeedsAllowPickle = true;
     let lit: PyLit;
     try {
-      lit = parsePyLiteral(text.trim());
+      try {
+        lit = literalEval(text);
+      } catch (err) {
+        // numpy retries 1.0 and 2.0 headers without Python 2 long suffixes ("3L") after a SyntaxError.
+        if (!(err instanceof PyLitError && err.kind === 'SyntaxError' && major <= 2)) throw err;
+        lit = literalEval(text, { py2Longs: true });
+      }
     } catch (err) {
-      return invalid(`header is not a literal dict (${(err as Error).message})`, start);
+      if (err instanceof PyLitError && err.kind === 'Unsupported') return undecided(err.message, start);
+      return invalid(`the header is not a Python literal (${err instanceof PyLitError ? `${err.kind}: ${err.message}` : String(err)})`, start);
     }
-    if (typeof lit !== 'object' || lit === null || Array.isArray(lit)) return invalid('header is not a dict', start);
-    const { descr, fortran_order: fo, shape } = lit;
-    if (descr === undefined || typeof fo !== 'boolean' || !Array.isArray(shape) || !shape.every((d) => typeof d === 'bigint' && d >= 0n)) {
-      return invalid(`header must have descr, fortran_order and a shape of non-negative integers: ${text.trim().slice(0, 120)}`, start);
+    if (!(lit instanceof PyDict)) return invalid('the header is not a dict', start);
+    const keys = new Set(lit.entries.map(([k]) => (typeof k === 'string' ? k : null)));
+    if (keys.size !== 3 || !['descr', 'fortran_order', 'shape'].every((k) => keys.has(k)) || lit.entries.some(([k]) => typeof k !== 'string')) {
+      return invalid(`the header keys must be exactly descr, fortran_order and shape: ${repr(lit)}`, start);
     }
-    const extra = Object.keys(lit).filter((k) => !['descr', 'fortran_order', 'shape'].includes(k));
-    if (extra.length) invalid(`header has unexpected keys ${extra.join(', ')}`, start);
+    const get = (k: string): PyLit => (lit as PyDict).entries.find(([x]) => x === k)?.[1] as PyLit;
+    const shape = get('shape');
+    if (!(shape instanceof PyTuple) || !shape.items.every((d) => typeof d === 'bigint' || typeof d === 'boolean')) {
+      return invalid(`shape is not a tuple of ints: ${repr(shape)}`, start);
+    }
+    if (typeof get('fortran_order') !== 'boolean') return invalid(`fortran_order is not a bool: ${repr(get('fortran_order'))}`, start);
+    const descr = get('descr');
+    const dt = descrToDtype(descr);
+    const dims = shape.items.map((d) => (typeof d === 'boolean' ? (d ? 1n : 0n) : d as bigint));
+    details.numpy = {
+      descr: repr(descr), shape: dims.map((d) => (d >= BigInt(Number.MIN_SAFE_INTEGER) && d <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(d) : d.toString())),
+      object: isDtype(dt) ? dt.hasobject : null, itemsize: isDtype(dt) ? dt.itemsize : null, bodyAt: base + start + hlen
+    };
+    if (!isDtype(dt)) {
+      if ('raises' in dt) return invalid(`descr is not a valid dtype descriptor: ${dt.raises}`, start);
+      return undecided(dt.unknown, start);
+    }
+    // numpy multiplies the shape as int64 first: a dimension outside int64 raises before anything is read.
+    if (dims.some((d) => d > INT64_MAX || d < -INT64_MAX - 1n)) return invalid('a dimension does not fit numpy.int64', start);
     const bodyAt = start + hlen;
-    details.numpy = { descr: JSON.stringify(descr, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)), shape: shape.map(Number), object: hasObjectDtype(descr) };
-    if (hasObjectDtype(descr)) {
+    if (dt.hasobject) {
       // Informational: the pickle that follows is judged by the pickle scanner on what it imports and calls.
       findings.push(finding('numpy.object-dtype', 'info',
         'Object-dtype array: its data is a pickle, loaded only with allow_pickle=True (scanned as a pickle)', { file: ctx.path, offset: base + bodyAt }));
       pickle = createPickleScanner({ path: ctx.path, baseOffset: base + bodyAt, mode: 'plain', ...(opts.allow ? { allow: opts.allow } : {}), depth: opts.depth ?? 0 });
-      const end = yield { rest: (c) => pickle?.push(c) };
-      void end;
+      yield { rest: (c) => pickle?.push(c) };
       return;
     }
-    const size = itemSize(descr);
     let count = 1n;
-    for (const d of shape as bigint[]) count *= d;
-    if (size === undefined) {
-      details.numpyUnsizedBody = true;
-      yield { rest: () => undefined };
-      return;
-    }
-    const body = count * BigInt(size);
+    for (const d of dims) count *= d;
+    if (dims.some((d) => d < 0n) || count > INT64_MAX) return invalid(`shape ${repr(shape)} has no valid element count`, start);
+    const body = count * BigInt(dt.itemsize);
     if (body > BigInt(Number.MAX_SAFE_INTEGER)) return invalid(`array of ${body} bytes is too large`, start);
     const got = yield { pipe: Number(body) };
     if (!got) return invalid(`array body is truncated: expected ${body} bytes`, bodyAt);

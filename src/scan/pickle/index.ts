@@ -10,7 +10,10 @@ export interface PickleScanOptions {
   path: string;
   /** Offset of byte 0 of this stream within the file (pickles inside zips). */
   baseOffset?: number;
-  /** auto: detect joblib (NumpyArrayWrapper) and legacy torch (magic number pickle) by content. */
+  /**
+   * auto: pickle.load's reading, plus joblib.load's wherever it differs (a NumpyArrayWrapper's BUILD), and legacy
+   * torch (the magic-number pickle) detected by content; plain: pickle.load's only; joblib: joblib.load's only.
+   */
   mode?: PickleMode;
   /** This is a torch zip's data.pkl: report whether it loads under weights_only=True. */
   torchDataPkl?: boolean;
@@ -58,4 +61,19 @@ export function createPickleScanner(opts: PickleScanOptions): StreamScanner {
       return outcome;
     }
   };
+}
+
+/**
+ * Whether a stream's head reads as a pickle, by the VM itself: it parses to the end of the head (or to the end of
+ * the data), or it imported or called something before it failed. Bytes the C unpickler rejects before doing
+ * anything are not a pickle to any loader. joblib's raw arrays, which defeat a sniffer's walk, are read here as
+ * joblib reads them.
+ */
+export function readsAsPickle(head: Uint8Array, atEof: boolean): boolean {
+  const vm = new PickleVM({
+    path: '', baseOffset: 0, mode: 'auto', torchDataPkl: false, torchScript: false, allow: new Set(), depth: 0, limits: DEFAULT_PICKLE_LIMITS
+  });
+  vm.push(head);
+  if (atEof) vm.finish();
+  return vm.readAsPickle();
 }

@@ -3,6 +3,7 @@
 // shared stand-in of the same kind (a container husk, a call result without its arguments), so a pickle with
 // millions of memo entries costs a few bytes per entry. Strings a STACK_GLOBAL used are pinned back in full, since
 // the pickler fetches module names back from the memo for later globals.
+import type { Cloner } from './clone.js';
 import { Cont, type ContKind, Obj, Opaque, Pers, type V } from './values.js';
 
 export const DROPPED_STR = new Opaque('str (not kept)');
@@ -23,6 +24,20 @@ export class Memo {
   private readonly recent: number[] = [-1, -1, -1, -1];
   private recentAt = 0;
   count = 0;
+
+  /** An independent copy for a fork, its values copied through `c` (so sharing with the fork's stack holds). */
+  clone(c: Cloner): Memo {
+    const m = new Memo();
+    m.refs = this.refs.slice();
+    m.far = this.far ? new Map(this.far) : null;
+    m.table.length = 0;
+    for (const v of this.table) m.table.push(c.v(v));
+    for (const [k, ref] of this.interned) m.interned.set(k !== null && typeof k === 'object' ? c.v(k as V) : k, ref);
+    for (let i = 0; i < 4; i++) m.recent[i] = this.recent[i] as number;
+    m.recentAt = this.recentAt;
+    m.count = this.count;
+    return m;
+  }
 
   /** Stores `v` under `idx`; `keep` false means the budget is spent. Returns true for a new key. */
   put(idx: number, v: V, keep: boolean): boolean {

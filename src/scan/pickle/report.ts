@@ -29,6 +29,23 @@ export class FindingSet {
     return this.entries.has(key);
   }
 
+  /** Replaces the finding under `key`, keeping its count; nothing when there is none. */
+  replace(key: string, f: Finding): void {
+    const e = this.entries.get(key);
+    if (e) e.f = f;
+  }
+
+  /** Appends `suffix` to the message of the finding under `key` (which reading of the bytes found it). */
+  relabel(key: string, suffix: string): void {
+    const e = this.entries.get(key);
+    if (e) e.f = { ...e.f, message: `${e.f.message}${suffix}` };
+  }
+
+  /** Every finding under its key, for merging what another reading of the same bytes found. */
+  keyed(): [string, Finding][] {
+    return [...this.entries].map(([k, e]) => [k, e.f]);
+  }
+
   list(): Finding[] {
     const out: Finding[] = [];
     for (const { f, count } of this.entries.values()) {

@@ -26,7 +26,9 @@ export class Glob {
 /** The result of a call (REDUCE, NEWOBJ, NEWOBJ_EX, OBJ, INST); `state` is set by BUILD. */
 export class Obj {
   state: V | undefined = undefined;
-  constructor(public fn: V, public args: V, public offset: number) {}
+  /** Instance attributes a joblib wrapper has gathered from __init__ and every BUILD so far (joblib.ts). */
+  attrs: Map<string, V> | null = null;
+  constructor(public fn: V, public args: V, public offset: number, /** The opcode that made it. */ public via = 0) {}
 }
 
 /** What a persistent id resolves to (torch storages). */
