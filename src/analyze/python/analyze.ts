@@ -18,6 +18,7 @@ import { dirname, type Hit, joinPath } from '../util.js';
 import { CODE_STRING_RUNNERS, HOOK_ATTRS, invocationOf, type ArgAt, type Invocation, RUNNABLE_BASES, runsCode } from './callables.js';
 import { decodeSource } from './encoding.js';
 import { judgeDataFiles, judgeEntryPoints } from './packaging.js';
+import { SITE_PACKAGES, startupPlace } from './startup.js';
 import { allSecretsHome, destHost, DNS_LOOKUPS, isKnownHost, isSecretHome, netOp, type NetOp, staysLocal } from './network.js';
 import {
   CODE_FROM_PATH, CREDENTIAL_GETTERS, DANGER_ROOTS, DYNAMIC_EXEC, FETCH, FETCH_TO_PATH, FILE_ACCESS, isDangerousName, LOADS, NATIVE_LOAD,
@@ -1791,6 +1792,13 @@ class PyAnalyzer {
         const a = arg(0, 'name');
         return a ? this.importByName(a, line, name.replace('builtins.', '')) : val();
       }
+      // Where site-packages is, known only at run time: a marker, so a file written there is recognised.
+      case 'site.getsitepackages': return val({ items: [val({ text: SITE_PACKAGES })] });
+      case 'site.getusersitepackages': return val({ text: SITE_PACKAGES });
+      case 'sysconfig.get_path': {
+        const a = arg(0, 'name');
+        return a && isKnown(a) && /^(pure|plat)lib$/.test(a.text) ? val({ text: SITE_PACKAGES }) : withTaint(val(), all);
+      }
       case 'pkgutil.resolve_name': {
         // "pkg.mod:attr.attr" (or "pkg.mod.attr"): an import plus attribute lookups, by a string.
         const a = arg(0, 'name');
@@ -1996,6 +2004,7 @@ class PyAnalyzer {
     if (fileWrite) {
       const data = arg(0);
       const target = name.startsWith('pathlib') ? callee.recv : callee.recv?.handle?.path;
+      if (target) this.persists(target, data, line, 'Writes');
       if (data && target && data.flags & F.DOWNLOADED) {
         this.mark(target, F.DL_PATH, line, `written with downloaded content at ${this.at(line)}`, scope);
         scope.downloads.push(line);
@@ -2024,6 +2033,8 @@ class PyAnalyzer {
       return val({ flags: F.SECRET, lines: [line], why: [`the Hugging Face token read at ${this.at(line)}`] });
     }
     if (FILE_ACCESS.has(name)) {
+      const copied = /^shutil\.(copy|copy2|copyfile|move)$/.test(name) ? arg(1, 'dst') : undefined;
+      if (copied) this.persists(copied, arg(0, 'src'), line, `Copies ${textOf(arg(0, 'src') ?? val()).replace(/\0+/g, '…').slice(0, 60) || 'a file'} into`);
       const path = name.startsWith('pathlib.Path.') ? callee.recv : arg(0);
       if (path) this.fileAccess(name, path, line);
       const v = generic();
@@ -2378,6 +2389,7 @@ class PyAnalyzer {
     if (where !== 'return') {
       const dest = pos[where] ?? kw.get('filename') ?? kw.get('out') ?? kw.get('output') ?? kw.get('dst');
       if (dest) {
+        this.persists(dest, val({ flags: F.DOWNLOADED, lines: [line], why: [why] }), line, `Downloads${from} into`);
         this.mark(dest, F.DL_PATH, line, why, scope);
         scope.downloads.push(line);
         const r = withTaint(val({ ...(dest.text !== undefined ? { text: dest.text } : {}), flags: F.DL_PATH, lines: [line], why: [why] }), [dest], ~0);
@@ -2421,6 +2433,23 @@ class PyAnalyzer {
     this.hit(env ? 'code.env-sweep' : 'code.network-send', 'critical', line, `Exfiltration: sends ${what} to ${where} in ${how} (${name})`, HELP.exfil, first.v.lines);
     for (const p of op.parts) this.reachDecodes(p.v, name, line);
     return true;
+  }
+
+  /**
+   * A file written where it runs later (startup.ts): persistence, high; critical when what is written was
+   * downloaded or decoded here, or is a command that pipes a download into a shell.
+   */
+  private persists(target: Val, data: Val | undefined, line: number, how: string): void {
+    const path = textOf(target);
+    const place = startupPlace(path);
+    if (!place) return;
+    const fetched = data !== undefined && (data.flags & (F.DOWNLOADED | F.DECODED)) !== 0;
+    const piped = data !== undefined && /\b(curl|wget)\b[^\n|;]*\|\s*(sudo\s+)?(ba|da|z|k)?sh\b/.test(textOf(data));
+    const shown = path.replace(SITE_PACKAGES, 'site-packages').replace(/\0+/g, '…');
+    this.hit('code.persistence', fetched || piped ? 'critical' : 'high', line,
+      `${how} ${place.what} (${shown}), where ${place.when}${fetched && !how.startsWith('Downloads') ? `: the content was ${data?.why[0] ?? 'downloaded'}` : piped ? ': a command that pipes a download into a shell' : ''}`,
+      'Code or settings written there run after this script ends, outside any review. A model\'s setup has no reason to; do not approve.',
+      data?.lines ?? []);
   }
 
   /**
