@@ -501,6 +501,9 @@ function capture(env: Record<string, string | undefined> = {}): CliIO & { out: s
   return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), env, cwd: process.cwd() };
 }
 
+// The CLI speaks the verdict words of every command; the namespace table keeps the check's own words.
+const WORD: Record<string, string> = { pass: 'approved', review: 'needs-review', block: 'rejected' };
+
 describe('model-gate name', () => {
   test('--format json prints verdict and findings; exit 1 on block', async () => {
     const io = capture();
@@ -508,7 +511,7 @@ describe('model-gate name', () => {
     expect(code).toBe(1);
     const doc = JSON.parse(io.out.join('')) as { repo: string; verdict: string; findings: { check: string; severity: string; evidence: string }[] };
     expect(doc.repo).toBe('meta_llama/Llama-3.1-8B-Instruct');
-    expect(doc.verdict).toBe('block');
+    expect(doc.verdict).toBe(WORD.block);
     expect(doc.findings).toContainEqual(expect.objectContaining({ check: 'namespace.separator', severity: 'high' }));
     expect(doc.findings.find((f) => f.check === 'namespace.separator')!.evidence).toContain('imitates: meta-llama');
   });
@@ -516,10 +519,10 @@ describe('model-gate name', () => {
   test('a trusted id exits 0 with canonicalPublisher; review exits 1', async () => {
     const io = capture();
     expect(await nameCommand(['--format=json', 'OpenAI/privacy-filter'], io)).toBe(0);
-    expect(JSON.parse(io.out.join(''))).toMatchObject({ verdict: 'pass', canonicalPublisher: 'openai' });
+    expect(JSON.parse(io.out.join(''))).toMatchObject({ verdict: WORD.pass, canonicalPublisher: 'openai' });
     const io2 = capture();
     expect(await nameCommand(['someuser/privacy-filter', '--json'], io2)).toBe(1);
-    expect(JSON.parse(io2.out.join(''))).toMatchObject({ verdict: 'review', findings: [{ check: 'namespace.repo-shadowing', severity: 'medium' }] });
+    expect(JSON.parse(io2.out.join(''))).toMatchObject({ verdict: WORD.review, findings: [{ check: 'namespace.repo-shadowing', severity: 'medium' }] });
   });
 
   test('answers every example of namespace.md with its verdict', async () => {
@@ -528,7 +531,7 @@ describe('model-gate name', () => {
     for (const [id, verdict] of examples) {
       const io = capture();
       const code = await nameCommand([id, '--format', 'json'], io);
-      expect({ id, verdict: (JSON.parse(io.out.join('')) as { verdict: string }).verdict, code }).toEqual({ id, verdict, code: verdict === 'pass' ? 0 : 1 });
+      expect({ id, verdict: (JSON.parse(io.out.join('')) as { verdict: string }).verdict, code }).toEqual({ id, verdict: WORD[verdict], code: verdict === 'pass' ? 0 : 1 });
     }
   });
 
@@ -536,7 +539,7 @@ describe('model-gate name', () => {
     const io = capture();
     expect(await nameCommand(['gooogle/gemma-2-2b'], io)).toBe(1);
     const text = io.out.join('');
-    expect(text).toMatch(/^gooogle\/gemma-2-2b: block\n/);
+    expect(text).toMatch(/^gooogle\/gemma-2-2b: rejected\n/);
     expect(text).toContain('namespace.repeat');
     expect(text).toContain("imitates trusted publisher 'google'");
     expect(text).toContain('→ Do not approve');
@@ -549,7 +552,7 @@ describe('model-gate name', () => {
       expect(await nameCommand(['someuser/brand-new-filter', '--json'], offline)).toBe(0);
       const online = capture();
       expect(await nameCommand(['someuser/brand-new-filter', '--json', '--hub', hub.url], online)).toBe(1);
-      expect(JSON.parse(online.out.join(''))).toMatchObject({ verdict: 'review' });
+      expect(JSON.parse(online.out.join(''))).toMatchObject({ verdict: WORD.review });
       const viaEnv = capture({ HF_ENDPOINT: hub.url });
       expect(await nameCommand(['someuser/brand-new-filter', '--hub'], viaEnv)).toBe(1);
       expect(hub.asked).toContain('openai/brand-new-filter');

@@ -39,13 +39,20 @@ describe('action inputs', () => {
   });
 
   it.each([
-    [{ mode: 'audit' }, "input 'mode' is 'audit'; expected one of: review, verify"],
+    [{ mode: 'deploy' }, "input 'mode' is 'deploy'; expected one of: review, verify, release-gate, audit"],
     [{ comment: 'maybe' }, "input 'comment' is 'maybe'; expected true or false"],
     [{ sign: 'gpg' }, "input 'sign' is 'gpg'; expected one of: auto, keyless, key, none"],
-    [{ mode: 'x', sign: 'y' }, "input 'mode' is 'x'; expected one of: review, verify"]
+    [{ mode: 'x', sign: 'y' }, "input 'mode' is 'x'; expected one of: review, verify"],
+    [{ 'max-retry-wait': '3601' }, "input 'max-retry-wait' is '3601'; expected whole seconds from 0 to 3600"],
+    [{ 'max-retry-wait': '1.5' }, "input 'max-retry-wait' is '1.5'; expected whole seconds from 0 to 3600"]
   ])('refuses %j', (given, message) => {
     const get = (name: string): string => (given as Record<string, string>)[name] ?? '';
     expect(() => readInputs(get)).toThrow(InputError);
     expect(() => readInputs(get)).toThrow(message);
+  });
+
+  it('max-retry-wait: 60 s by default (as action.yml states), whole seconds when given', () => {
+    expect(readInputs(() => '').maxRetryWait).toBe(60);
+    expect(readInputs((n) => (n === 'max-retry-wait' ? ' 5 ' : '')).maxRetryWait).toBe(5);
   });
 });

@@ -1,35 +1,31 @@
 import fc from 'fast-check';
-import { BREAK, codeBlock, codeCell, codeSpan, escapeHtml, escapeInline, plain, sanitize } from '../../src/report/escape.js';
+import { micromark } from 'micromark';
+import { gfm, gfmHtml } from 'micromark-extension-gfm';
+import { codeBlock, codeCell, codeSpan, escapeHtml, escapeInline, escapeProse, plain, sanitize } from '../../src/report/escape.js';
 
-// What GitHub would display for escaped inline markdown: backslash escapes and the three entities resolved.
-function rendered(md: string): string {
-  return md.replace(/\\([!-/:-@[-`{-~])|&amp;|&lt;|&gt;|&quot;|&#39;/g, (m, p: string | undefined) => {
-    if (p !== undefined) return p;
-    return { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" }[m] ?? m;
-  });
+// GitHub's renderer (CommonMark + GFM, raw HTML passed through to be judged here).
+function toHtml(md: string): string {
+  return micromark(md, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
+}
+
+function decode(html: string): string {
+  return html.replace(/&amp;|&lt;|&gt;|&quot;|&#39;/g, (m) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" })[m] ?? m);
+}
+
+// What GitHub's autolinker and its mention/reference filters act on; they skip code, so none may stay outside it.
+const LINKED = /[@#]|:\/\/|www\.|GH-\d|(?:javascript|data|vbscript|mailto|xmpp|file)\s*:/i;
+
+/** The text a reader sees outside code elements, and the whole text, for inline markdown `md` in a paragraph. */
+function shownInline(md: string): { outsideCode: string; text: string; tags: string[] } {
+  const html = toHtml(`a ${md} b`).trim();
+  const tags = [...html.matchAll(/<\/?([a-z0-9]+)[^>]*>/gi)].map((m) => (m[1] as string).toLowerCase());
+  const outsideCode = decode(html.replace(/<code>[^<]*<\/code>/g, ' ').replace(/<[^>]+>/g, ''));
+  const text = decode(html.replace(/<[^>]+>/g, ''));
+  return { outsideCode, text: text.slice(2, -2), tags };
 }
 
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
 const INVISIBLE_ANY = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
-const SPECIAL = new Set(['\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '!', '~', '|', '$', '#']);
-
-/** True when every markdown-special character in `md` is preceded by an odd number of backslashes. */
-function allSpecialEscaped(md: string): boolean {
-  let i = 0;
-  while (i < md.length) {
-    const ch = md[i] as string;
-    if (ch === '\\') {
-      const next = md[i + 1];
-      if (next === undefined || !/[!-/:-@[-`{-~]/.test(next)) return false;
-      i += 2;
-      continue;
-    }
-    if (SPECIAL.has(ch)) return false;
-    i++;
-  }
-  return true;
-}
-
 const HOSTILE = [
   '<img src=x onerror=alert(1)>',
   '[click](https://evil)',
@@ -130,14 +126,18 @@ describe('escapeInline', () => {
   it('neutralises HTML, links, images, mentions, refs and URLs', () => {
     const out = escapeInline('<img src=x onerror=alert(1)> [click](https://evil) @org/team #123 www.evil.com');
     expect(out).not.toContain('<');
-    expect(out).not.toContain('](');
+    expect(toHtml(out)).not.toMatch(/<a |<img/);
     expect(out).toContain('&lt;img');
-    expect(out).toContain(`@${BREAK}org`);
-    expect(escapeInline('@Org-1 @1 @_x')).toBe(`@${BREAK}Org-1 @${BREAK}1 @${BREAK}\\_x`);
-    expect(out).toContain(`#${BREAK}123`);
-    expect(out).toContain(`https${BREAK}://evil`);
-    expect(out).toContain(`www${BREAK}.evil`);
-    expect(rendered(out).replaceAll(BREAK, '')).toBe('<img src=x onerror=alert(1)> [click](https://evil) @org/team #123 www.evil.com');
+    // Mentions, refs and URLs are code (GitHub links nothing inside code), with nothing invisible inserted.
+    expect(out).toContain('`@org/team`');
+    expect(escapeInline('@Org-1 @1 @_x')).toBe('`@Org-1` `@1` `@_x`');
+    expect(out).toContain('`#123`');
+    expect(out).toContain('`[click](https://evil)`');
+    expect(out).toContain('`www.evil.com`');
+    expect(out).not.toMatch(/[\u200B-\u200D\u2060\uFEFF]/);
+    const shown = shownInline(out);
+    expect(shown.tags.filter((t) => t !== 'p' && t !== 'code')).toEqual([]);
+    expect(shown.text).toBe('<img src=x onerror=alert(1)> [click](https://evil) @org/team #123 www.evil.com');
   });
 
   it('escapes table pipes and flattens newlines so a cell cannot split or end', () => {
@@ -148,7 +148,7 @@ describe('escapeInline', () => {
   it('escapes line-start constructs', () => {
     expect(escapeInline('1. item')).toBe('1\\. item');
     expect(escapeInline('- item')).toBe('\\- item');
-    expect(escapeInline('# title')).toBe(`\\#${BREAK} title`);
+    expect(escapeInline('# title')).toBe('`#` title');
     expect(escapeInline('> quote')).toBe('&gt; quote');
   });
 
@@ -161,22 +161,44 @@ describe('escapeInline', () => {
     expect(out).toBe(`${'x'.repeat(49)}…`);
   });
 
-  it('property: renders exactly the sanitized text, with every syntax character escaped', () => {
+  it('property: renders exactly the sanitized text, as text and code only, and GitHub links nothing in it', () => {
     fc.assert(
       fc.property(hostile, (s) => {
         const out = escapeInline(s, 500);
-        expect(out).not.toMatch(/[<>\n\r]/);
-        expect(allSpecialEscaped(out.replace(/&(amp|lt|gt);/g, ''))).toBe(true);
-        expect(out.replace(/&(amp|lt|gt);/g, '')).not.toContain('&');
-        expect(INVISIBLE_ANY.test(out.replaceAll(BREAK, ''))).toBe(false);
-        const shown = rendered(out);
-        expect(shown.replaceAll(BREAK, '')).toBe(sanitize(s, { max: 500 }));
-        // GitHub's text filters run on what is shown: no mention, ref, scheme URL or www. host survives.
-        expect(shown).not.toMatch(/@[^\u200B]/);
-        expect(shown).not.toMatch(/#[^\u200B]/);
-        expect(shown).not.toMatch(/[a-z]:\/\//i);
-        expect(shown).not.toMatch(/www\./i);
-        expect(shown).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+        expect(out).not.toMatch(/[\n\r]/);
+        expect(INVISIBLE_ANY.test(out)).toBe(false);
+        const shown = shownInline(out);
+        expect(shown.tags.filter((t) => t !== 'p' && t !== 'code')).toEqual([]);
+        expect(shown.text).toBe(sanitize(s, { max: 500 }));
+        // GitHub's text filters run on what is shown outside code: no mention, ref, scheme URL or www. host there.
+        expect(shown.outsideCode).not.toMatch(LINKED);
+        expect(shown.text).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+      }),
+      { numRuns: 2000 }
+    );
+  });
+});
+
+describe('escapeProse', () => {
+  it('renders the backtick-quoted parts of a message as code, not as literal backticks', () => {
+    const out = escapeProse('README.md tells users to run `python scripts/preprocess.py --setup` first');
+    expect(toHtml(out)).toBe('<p>README.md tells users to run <code>python scripts/preprocess.py --setup</code> first</p>');
+  });
+
+  it('a copyable command with a URL is one code span holding exactly the command', () => {
+    const out = escapeProse('run `git ls-remote https://huggingface.co/org/name` to compare');
+    expect(toHtml(out)).toBe('<p>run <code>git ls-remote https://huggingface.co/org/name</code> to compare</p>');
+  });
+
+  it('property: as text and code only, GitHub links nothing, and nothing invisible is added', () => {
+    fc.assert(
+      fc.property(hostile, (s) => {
+        const out = escapeProse(s, 500);
+        expect(out).not.toMatch(/[\n\r]/);
+        expect(INVISIBLE_ANY.test(out)).toBe(false);
+        const shown = shownInline(out);
+        expect(shown.tags.filter((t) => t !== 'p' && t !== 'code')).toEqual([]);
+        expect(shown.outsideCode).not.toMatch(LINKED);
       }),
       { numRuns: 2000 }
     );
@@ -184,19 +206,20 @@ describe('escapeInline', () => {
 });
 
 describe('escapeHtml', () => {
-  it('uses entities only (no backslashes) for raw HTML blocks', () => {
-    expect(escapeHtml('</summary><b>x</b> "q" \'s\' @me')).toBe(`&lt;/summary&gt;&lt;b&gt;x&lt;/b&gt; &quot;q&quot; &#39;s&#39; @${BREAK}me`);
+  it('uses entities only (no backslashes) for raw HTML blocks, and code for what GitHub would link', () => {
+    expect(escapeHtml('</summary><b>x</b> "q" \'s\' @me')).toBe('&lt;/summary&gt;&lt;b&gt;x&lt;/b&gt; &quot;q&quot; &#39;s&#39; <code>@me</code>');
   });
 
   it('property: no tag, attribute or mention can form', () => {
     fc.assert(
       fc.property(hostile, (s) => {
         const out = escapeHtml(s, 300);
-        expect(out).not.toMatch(/[<>"'\n]/);
+        expect(out.replace(/<\/?code>/g, '')).not.toMatch(/[<>"'\n]/);
         expect(out.replace(/&(amp|lt|gt|quot|#39);/g, '')).not.toContain('&');
-        const shown = out.replace(/&(amp|lt|gt|quot|#39);/g, (m) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" })[m] ?? m);
-        expect(shown).not.toMatch(/@[^\u200B]/);
-        expect(shown.replaceAll(BREAK, '')).toBe(sanitize(s, { max: 300 }));
+        expect(INVISIBLE_ANY.test(out)).toBe(false);
+        const outside = decode(out.replace(/<code>[^<]*<\/code>/g, ' '));
+        expect(outside).not.toMatch(LINKED);
+        expect(decode(out.replace(/<\/?code>/g, ''))).toBe(sanitize(s, { max: 300 }));
       })
     );
   });

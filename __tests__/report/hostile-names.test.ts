@@ -92,7 +92,7 @@ describe('every renderer, both kinds of review, hostile names', () => {
       fc.property(hostile, hostile, (name, text) => {
         for (const r of reports(name, text)) {
           for (const md of [renderComment(r), renderSummary(r)]) {
-            expect(md.replace(/\u200b/g, '')).not.toMatch(UNSAFE);
+            expect(md).not.toMatch(UNSAFE);
             // Rendered as GitHub does (CommonMark + GFM, raw HTML passed through before GitHub's sanitiser): the
             // repository's text may become text, never elements, and the marker stays the first line's alone.
             const html = micromark(md, { allowDangerousHtml: true, extensions: [gfm()], htmlExtensions: [gfmHtml()] });
@@ -108,7 +108,7 @@ describe('every renderer, both kinds of review, hostile names', () => {
   test('the CLI writes nothing a terminal acts on but colour, whatever a command prints', () => {
     fc.assert(
       fc.property(hostile, (text) => {
-        expect(terminalSafe(text).replace(SGR, '').replace(/\u200b/g, '')).not.toMatch(UNSAFE);
+        expect(terminalSafe(text).replace(SGR, '')).not.toMatch(UNSAFE);
       }),
       { numRuns: 1000 }
     );

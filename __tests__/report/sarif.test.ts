@@ -1,4 +1,5 @@
 import { ALLOWLIST_RULE, SARIF_MAX_RESULTS, buildSarif, renderSarif, sarifLevel } from '../../src/report/sarif.js';
+import { ruleText } from '../../src/report/rules.js';
 import { HUB, finding, input, review, sample, sha } from './fixtures.js';
 
 describe('SARIF', () => {
@@ -30,7 +31,9 @@ describe('SARIF', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.sort()).toEqual(['code.remote', 'namespace.young', 'pickle.global', 'readme.run-script', 'test.info']);
     const readme = run?.tool.driver.rules.find((r) => r.id === 'readme.run-script');
-    expect(readme?.help.text).toBe('Do not approve; report the repository to the Hub.');
+    // Rule help is the check's general text (src/report/rules.ts), not the first finding's help.
+    expect(readme?.help.text).toBe(ruleText('readme.run-script').help);
+    expect(readme?.help.text).not.toBe('Do not approve; report the repository to the Hub.');
     expect(readme?.defaultConfiguration.level).toBe('error');
     expect(readme?.properties['security-severity']).toBe('9.5');
     expect(readme?.properties.tags).toContain('security');

@@ -65,11 +65,11 @@ describe('model-gate scan', () => {
     expect(t.out).toMatch(/^REJECTED: 5 files, \d+ critical/m);
   });
 
-  test('something not fully examined: exit 2', async () => {
+  test('something not fully examined: exit 3 (distinct from usage errors, exit 2)', async () => {
     writeFileSync(join(dir, 'model.safetensors'), enc('version https://git-lfs.github.com/spec/v1\noid sha256:abc\nsize 10\n'));
     writeFileSync(join(dir, 'x.bz2'), Uint8Array.from('BZh91AY&SY\0\0\0', (c) => c.charCodeAt(0)));
     const r = await run(['x.bz2', '--format', 'json']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
     expect(JSON.parse(r.out).reviews[0].files[0].complete).toBe(false);
   });
 

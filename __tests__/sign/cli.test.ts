@@ -118,9 +118,9 @@ describe("the issue's expected-behaviour table (verification side)", () => {
     }
   });
 
-  it('signature missing → block (unsigned); unsigned model from an unknown source → block; tampered after approval → block', async () => {
+  it('signature missing → block (unsigned, and says the file cannot be read); unsigned model from an unknown source → block; tampered after approval → block', async () => {
     const missing = await run(verify, ['model', '--signature', 'model.sig', '--public-key', 'key.pub']);
-    expect(missing).toEqual(expect.objectContaining({ code: 1, err: 'verification FAILED (unsigned): no signature: the bundle is missing or empty\n' }));
+    expect(missing).toEqual(expect.objectContaining({ code: 1, err: 'verification FAILED (unsigned): cannot read signature model.sig: no such file (ENOENT); check the --signature path\n' }));
     await writeFile(join(root, 'empty.sig'), '');
     expect((await run(verify, ['model', '--signature', 'empty.sig', '--public-key', 'key.pub'])).err).toMatch(/\(unsigned\)/);
     // Someone else's valid signature over the same bytes is not ours.

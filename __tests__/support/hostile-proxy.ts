@@ -43,6 +43,10 @@ export interface Fault {
    * open, 'end' ends the response cleanly (sent chunked, without Content-Length).
    */
   cut?: { after: number; mode: 'reset' | 'stall' | 'end' };
+  /** Send the body `bytes` at a time, one piece every `everyMs` (a drip: never idle long enough to stall). */
+  drip?: { bytes: number; everyMs: number };
+  /** Slowloris in reverse: send a status line, then one header line every `everyMs`, never ending the head. */
+  slowHead?: { everyMs: number };
 }
 
 export interface HostileProxy {
@@ -91,6 +95,13 @@ export async function startHostileProxy(opts: ProxyOptions): Promise<HostileProx
       return;
     }
     if (fault.hang) return;
+    if (fault.slowHead) {
+      const sock = req.socket;
+      sock.write('HTTP/1.1 200 OK\r\n');
+      const timer = setInterval(() => sock.write('X-Pad: a\r\n'), fault.slowHead.everyMs);
+      sock.on('close', () => clearInterval(timer));
+      return;
+    }
     if (fault.respond) {
       const canned = typeof fault.respond === 'function' ? fault.respond(seen) : fault.respond;
       const body = canned.body ?? '';
@@ -128,6 +139,28 @@ export async function startHostileProxy(opts: ProxyOptions): Promise<HostileProx
             delete out['transfer-encoding'];
             res.writeHead(status, defined({ ...out, 'content-length': String(Buffer.byteLength(body)) }));
             res.end(body);
+          });
+          return;
+        }
+        const drip = fault.drip;
+        if (drip) {
+          const chunks: Buffer[] = [];
+          upRes.on('data', (c: Buffer) => chunks.push(c));
+          upRes.on('end', () => {
+            const body = Buffer.concat(chunks);
+            res.writeHead(status, defined(out));
+            res.flushHeaders();
+            let at = 0;
+            const timer = setInterval(() => {
+              if (at >= body.length) {
+                clearInterval(timer);
+                res.end();
+                return;
+              }
+              res.write(body.subarray(at, at + drip.bytes));
+              at += drip.bytes;
+            }, drip.everyMs);
+            res.on('close', () => clearInterval(timer));
           });
           return;
         }

@@ -19,6 +19,7 @@ export const INPUT_DEFAULTS = {
   policy: DEFAULT_POLICY_PATH,
   comment: 'true',
   'report-dir': 'model-gate-report',
+  'max-retry-wait': '60',
   sign: 'auto',
   attest: 'auto',
   'identity-provider': 'https://token.actions.githubusercontent.com',
@@ -51,6 +52,15 @@ export const ActionInputsSchema = z.strictObject({
   'hub-token': text,
   /** Origins LFS downloads may be redirected to (mirrors, the local registry); the public Hub's CDNs are built in. */
   'cdn-origins': z.pipe(text, z.transform((v: string) => v.split(/[\s,]+/).filter((o) => o !== ''))),
+  /** Seconds: the ceiling on a server-requested wait that is honoured (HubClient maxWaitMs). */
+  'max-retry-wait': z.pipe(
+    z.string().check(
+      z.refine((v: string) => /^\d{1,4}$/.test(v) && Number(v) <= 3600, {
+        error: (iss) => `input 'max-retry-wait' is '${String(iss.input)}'; expected whole seconds from 0 to 3600`
+      })
+    ),
+    z.transform((v: string) => Number(v))
+  ),
   'github-token': text,
   comment: bool('comment'),
   'report-dir': text,

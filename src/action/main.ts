@@ -5,9 +5,10 @@ import { readInputs, InputError } from './inputs.js';
 import { runAudit } from './audit.js';
 import { runReview } from './review.js';
 import { runReleaseGate, runVerify } from './verify.js';
-import type { Runner } from './runner.js';
+import { redactingRunner, type Runner } from './runner.js';
+import { redact, rememberSecret } from '../core/secrets.js';
 
-const runner: Runner = {
+const runner: Runner = redactingRunner({
   env,
   getInput: (name) => core.getInput(name),
   setOutput: (name, value) => core.setOutput(name, value),
@@ -21,19 +22,22 @@ const runner: Runner = {
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(md).write();
   },
   getIDToken: (aud) => core.getIDToken(aud)
-};
+});
 
 export async function main(): Promise<void> {
   try {
     const inputs = readInputs(runner.getInput);
-    for (const secret of [inputs.hubToken, inputs.githubToken, ...inputs.signingKey.split('\n')]) if (secret.trim()) runner.setSecret(secret.trim());
+    for (const secret of [inputs.hubToken, inputs.githubToken, ...inputs.signingKey.split('\n')]) {
+      if (secret.trim()) runner.setSecret(secret.trim());
+      rememberSecret(secret);
+    }
     if (inputs.mode === 'verify') await runVerify(runner, inputs);
     else if (inputs.mode === 'release-gate') await runReleaseGate(runner, inputs);
     else if (inputs.mode === 'audit') await runAudit(runner, inputs);
     else await runReview(runner, inputs);
   } catch (err) {
     const message = err instanceof InputError ? err.message : err instanceof Error ? err.message : String(err);
-    core.setFailed(`Model Gate: ${message}`);
+    core.setFailed(redact(`Model Gate: ${message}`));
   }
 }
 

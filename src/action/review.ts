@@ -19,6 +19,7 @@ import { octokitApi, type GitHubApi } from './github-api.js';
 import type { ActionInputs } from './inputs.js';
 import { resolveSelf, submitReview, upsertStickyComment } from './publish.js';
 import type { Runner } from './runner.js';
+import { redact } from '../core/secrets.js';
 
 export interface ReviewDepsForAction {
   /** Builds the GitHub API client; the default talks to GITHUB_API_URL with the github-token input. */
@@ -49,7 +50,9 @@ export async function runReview(runner: Runner, inputs: ActionInputs, deps: Revi
   const hub = new HubClient({
     hubUrl: pickHubUrl(inputs.hubUrl, env),
     ...(inputs.hubToken ? { token: inputs.hubToken } : {}),
-    ...(inputs.cdnOrigins.length > 0 ? { allowedCdnOrigins: inputs.cdnOrigins } : {})
+    ...(inputs.cdnOrigins.length > 0 ? { allowedCdnOrigins: inputs.cdnOrigins } : {}),
+    maxWaitMs: inputs.maxRetryWait * 1000,
+    onRetry: (m) => runner.info(m)
   });
   const reviewer = createReviewer({ hub, ...(deps.now ? { now: deps.now } : {}), onProgress: (line) => runner.info(line) });
   const result = await reviewer.reviewChange({
@@ -106,9 +109,10 @@ export async function runReview(runner: Runner, inputs: ActionInputs, deps: Revi
   await mkdir(inputs.reportDir, { recursive: true });
   const jsonPath = join(inputs.reportDir, 'model-gate.json');
   const sarifPath = join(inputs.reportDir, 'model-gate.sarif');
-  await writeFile(jsonPath, renderJsonReport(report, now));
-  await writeFile(sarifPath, renderSarif(report));
-  const comment = renderComment(report);
+  // Reports and the comment leave the process here: through the one redaction point, like every log line.
+  await writeFile(jsonPath, redact(renderJsonReport(report, now)));
+  await writeFile(sarifPath, redact(renderSarif(report)));
+  const comment = redact(renderComment(report));
   await writeFile(join(inputs.reportDir, 'comment.md'), comment);
 
   const counts = countVerdicts(result.reviews);

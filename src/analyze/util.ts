@@ -53,12 +53,23 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-/** The quoted evidence for a hit: its own line, then related lines, each prefixed with its number. */
+/**
+ * The quoted evidence for a hit: its own line and related lines, in file order, as code lines (indentation kept
+ * relative to the least indented, a `…` line where lines are skipped), so a report can show them as code.
+ */
 export function evidenceOf(lines: readonly string[], line: number, related: readonly number[] = []): string {
   const nums = [...new Set([...related.filter((l) => l !== line), line])].sort((a, b) => a - b);
   if (nums.length === 1) return truncateEvidence(lines[line - 1] ?? '');
-  const perLine = Math.max(40, Math.floor(EVIDENCE_MAX / nums.length) - 6);
-  return truncateEvidence(nums.map((n) => `L${n}: ${truncateEvidence(lines[n - 1] ?? '', perLine)}`).join(' | '), EVIDENCE_MAX + 40);
+  const perLine = Math.max(40, Math.floor(EVIDENCE_MAX / nums.length));
+  const texts = nums.map((n) => (lines[n - 1] ?? '').replace(/\s+$/, ''));
+  const indent = Math.min(...texts.filter((t) => t.trim() !== '').map((t) => /^[ \t]*/.exec(t)?.[0].length ?? 0), Infinity);
+  const out: string[] = [];
+  nums.forEach((n, i) => {
+    if (i > 0 && n > (nums[i - 1] ?? 0) + 1) out.push('…');
+    const text = (texts[i] ?? '').slice(Number.isFinite(indent) ? indent : 0);
+    out.push(text.length > perLine ? `${text.slice(0, perLine - 1)}…` : text);
+  });
+  return out.join('\n');
 }
 
 /** Turns hits on a text into findings on `file`; `mapLine` translates analyzed lines into file lines. */

@@ -4,23 +4,28 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { auditEntries, type AuditEntryResult } from '../audit/run.js';
 import { severityRank, type Verdict } from '../core/findings.js';
-import { parseAllowlist } from '../config/allowlist/parse.js';
+import { ALLOWLIST_LIMITS, parseAllowlist } from '../config/allowlist/parse.js';
+import { readConfigFile } from './config-file.js';
+import { retryWaitSeconds } from './fetch.js';
 import { HubClient } from '../hub/client.js';
 import { pickHubUrl } from '../hub/endpoint.js';
 import type { Entry } from '../core/review.js';
 import { REPO_CHECKS } from '../checks/index.js';
 import { defaultPolicy } from '../config/policy/defaults.js';
-import { loadPolicy } from '../config/policy/load.js';
+import { loadPolicy, MAX_POLICY_BYTES } from '../config/policy/load.js';
 import { reviewEntry } from '../review/pipeline.js';
 import { defaultScanFile } from '../review/scan-file.js';
 import { safeJson } from '../report/escape.js';
+import { renderSarif } from '../report/sarif.js';
+import { auditReportInput } from '../audit/report.js';
 import { parseCommandArgs } from './args.js';
 import { type Command, UsageError } from './io.js';
 import { trustFromOptions, trustsGiven } from './trust.js';
 
-const USAGE = `usage: model-gate audit [--allowlist approved-models.yaml] [(--signatures DIR | --attestations OWNER/REPO) (--public-key PEM | --identity SAN
+export const USAGE = `usage: model-gate audit [--allowlist approved-models.yaml] [(--signatures DIR | --attestations OWNER/REPO) (--public-key PEM | --identity SAN
          --identity-provider ISSUER [--ref REF] [--trusted-root FILE] | --certificate-chain PEM...)]
-         [--shard I/N] [--concurrency K] [--rejudge-budget K] [--policy FILE] [--hub-url URL] [--format text|json]
+         [--shard I/N] [--concurrency K] [--rejudge-budget K] [--policy FILE] [--hub-url URL] [--format text|json|sarif]
+         [--max-retry-wait SECONDS]
 
 Re-checks every approved entry against the Hub as it is now: gone, private, gated, disabled, renamed or transferred
 repositories; a namespace that changed hands (repo and author _ids against the approval); a pinned commit that no
@@ -48,6 +53,7 @@ export const audit: Command = async (argv, io) => {
     concurrency: { type: 'string' },
     'hub-url': { type: 'string' },
     'cdn-origin': { type: 'string', multiple: true },
+    'max-retry-wait': { type: 'string' },
     format: { type: 'string', default: 'text' },
     help: { type: 'boolean', short: 'h' }
   }, USAGE);
@@ -55,7 +61,7 @@ export const audit: Command = async (argv, io) => {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  if (v.format !== 'text' && v.format !== 'json') throw new UsageError('--format must be text or json');
+  if (!['text', 'json', 'sarif'].includes(v.format ?? '')) throw new UsageError('--format must be text, json or sarif');
   let shard: { index: number; count: number } | undefined;
   if (v.shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(v.shard);
@@ -76,9 +82,8 @@ export const audit: Command = async (argv, io) => {
   if (v.attestations && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(v.attestations)) throw new UsageError(`--attestations must be OWNER/REPO (got '${v.attestations}')`);
 
   const path = at(v.allowlist);
-  const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read the allowlist ${path}: ${e.code ?? e.message}`);
-  });
+  const text = await readConfigFile(path, 'the allowlist', ALLOWLIST_LIMITS.maxBytes);
+  if (text === null) throw new UsageError(`cannot read the allowlist ${path}: ENOENT`);
   const parsed = parseAllowlist(text, v.allowlist);
   if (parsed.errors.length > 0) {
     for (const e of parsed.errors) io.stderr(`${e.file}:${e.line}:${e.column}: ${e.message}\n`);
@@ -86,9 +91,8 @@ export const audit: Command = async (argv, io) => {
   }
   let policy = defaultPolicy();
   if (v.policy) {
-    const ptext = await readFile(at(v.policy), 'utf8').catch((e: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot read the policy ${at(v.policy!)}: ${e.code ?? e.message}`);
-    });
+    const ptext = await readConfigFile(at(v.policy), 'the policy', MAX_POLICY_BYTES);
+    if (ptext === null) throw new UsageError(`cannot read the policy ${at(v.policy)}: ENOENT`);
     const loaded = loadPolicy(ptext, v.policy);
     if (loaded.errors.length > 0) {
       for (const e of loaded.errors) io.stderr(`${e.file}:${e.line}:${e.column}: ${e.message}\n`);
@@ -111,7 +115,9 @@ export const audit: Command = async (argv, io) => {
   const hub = new HubClient({
     hubUrl: pickHubUrl(v['hub-url'], io.env),
     ...(io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {}),
-    ...(v['cdn-origin'] ? { allowedCdnOrigins: v['cdn-origin'] } : {})
+    ...(v['cdn-origin'] ? { allowedCdnOrigins: v['cdn-origin'] } : {}),
+    ...(v['max-retry-wait'] !== undefined ? { maxWaitMs: retryWaitSeconds(v['max-retry-wait']) * 1000 } : {}),
+    onRetry: (m) => io.stderr(`model-gate audit: ${m}\n`)
   });
   let results: AuditEntryResult[];
   try {
@@ -128,6 +134,7 @@ export const audit: Command = async (argv, io) => {
   }
   const blocking = results.some((r) => r.verdict === 'rejected');
   if (v.format === 'json') io.stdout(`${safeJson({ schema: 'model-gate/audit/v1', entries: results.map(jsonOf) }, 2)}\n`);
+  else if (v.format === 'sarif') io.stdout(renderSarif(auditReportInput(results, { allowlistPath: v.allowlist ?? 'approved-models.yaml', policySource: v.policy ?? 'defaults' })));
   else io.stdout(textOf(results));
   return blocking ? 1 : 0;
 };

@@ -1,6 +1,7 @@
 // `model-gate fetch ORG/NAME@SHA`: resolve the pinned commit, list its files and download every one through the
 // verified stream, printing what was checked. Exit 0 only when every file verified, 1 on any failure, 2 on usage.
 import { safeJson } from '../report/escape.js';
+import { resolve } from 'node:path';
 import { type CliIO, type Command, UsageError } from './io.js';
 import { HubClient, assertRepoId, assertRevision } from '../hub/client.js';
 import { pickHubUrl } from '../hub/endpoint.js';
@@ -9,8 +10,8 @@ import { fetchFiles, type FileOutcome } from '../hub/fetch-repo.js';
 import type { FetchLike } from '../hub/http.js';
 import type { ResolvedRepo, TreeFile } from '../hub/types.js';
 
-const USAGE = `usage: model-gate fetch ORG/NAME@SHA [--hub-url URL] [--out DIR] [--format text|json]
-                          [--cdn-origin URL]... [--concurrency N] [--allow-rename]
+export const USAGE = `usage: model-gate fetch ORG/NAME@SHA [--hub-url URL] [--out DIR] [--format text|json]
+                          [--cdn-origin URL]... [--concurrency N] [--allow-rename] [--max-retry-wait S]
 
   Downloads every file of the pinned commit through the verified stream (sha256, git oid, size, commit).
   --hub-url URL      Hub to use (default: HF_ENDPOINT, else https://huggingface.co)
@@ -19,6 +20,7 @@ const USAGE = `usage: model-gate fetch ORG/NAME@SHA [--hub-url URL] [--out DIR] 
   --cdn-origin URL   an origin LFS redirects may point to (repeatable; needed for mirrors and the local registry)
   --concurrency N    files in flight at once (default 4)
   --allow-rename     download from the canonical id when the name redirects (the hops are still reported)
+  --max-retry-wait S longest Retry-After honoured, in seconds (default 60; longer waits fail at once)
   HF_TOKEN           token sent to the Hub origin only`;
 
 interface FetchArgs {
@@ -30,6 +32,13 @@ interface FetchArgs {
   cdnOrigins: string[];
   concurrency: number;
   allowRename: boolean;
+  maxRetryWait?: number;
+}
+
+/** `--max-retry-wait` as whole seconds from 0 to 3600 (shared with `review`). */
+export function retryWaitSeconds(v: string): number {
+  if (!/^\d{1,4}$/.test(v) || Number(v) > 3600) throw new UsageError(`--max-retry-wait must be whole seconds from 0 to 3600, not '${v}'`);
+  return Number(v);
 }
 
 function parseArgs(args: string[]): FetchArgs {
@@ -61,6 +70,7 @@ function parseArgs(args: string[]): FetchArgs {
         break;
       }
       case '--allow-rename': out.allowRename = true; break;
+      case '--max-retry-wait': out.maxRetryWait = retryWaitSeconds(value()); break;
       case '-h':
       case '--help': throw new UsageError(USAGE);
       default:
@@ -132,7 +142,9 @@ export async function runFetch(args: string[], io: CliIO, fetchImpl?: FetchLike)
     hubUrl,
     ...(io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {}),
     ...(a.cdnOrigins.length ? { allowedCdnOrigins: a.cdnOrigins } : {}),
-    ...(fetchImpl ? { fetch: fetchImpl } : {})
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+    ...(a.maxRetryWait !== undefined ? { maxWaitMs: a.maxRetryWait * 1000 } : {}),
+    onRetry: (m) => io.stderr(`model-gate fetch: ${m}\n`)
   });
   const report: Record<string, unknown> = { hubUrl, requested: a.repo, sha: a.sha };
   const text = a.format === 'text';
@@ -182,7 +194,7 @@ export async function runFetch(args: string[], io: CliIO, fetchImpl?: FetchLike)
     sha: resolved.sha,
     items: files,
     concurrency: a.concurrency,
-    ...(a.out !== undefined ? { copyDir: a.out } : {})
+    ...(a.out !== undefined ? { copyDir: resolve(io.cwd, a.out) } : {})
   });
   const lines = outcomes.map(lineOf);
   const failed = lines.filter((l) => !l.ok).length;

@@ -4,6 +4,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** True when stderr is a terminal: progress is drawn there only then (or with --progress). */
+  stderrIsTTY?: boolean;
 }
 
 /** A subcommand: parses its own arguments, returns the process exit code. */
@@ -12,11 +14,9 @@ export type Command = (args: string[], io: CliIO) => Promise<number>;
 export class UsageError extends Error {}
 
 // Everything a terminal may act on instead of showing: C0 controls but newline and tab, DEL, C1 controls, format
-// characters (bidi, zero-width joiners, tags), line/paragraph separators, lone surrogates. Two exceptions: SGR
-// colour sequences (ESC [ digits ; m), which the text renderer emits itself and which can only recolour, and the
-// zero-width space the markdown renderer puts inside URLs and mentions so GitHub does not link them (it moves and
-// reorders nothing; repository text reaches the renderers' output with its own U+200B already shown as an escape).
-const TERMINAL_UNSAFE = /\u001b\[[0-9;]*m|(?!\u200b)[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+// characters (bidi, zero-width joiners, tags), line/paragraph separators, lone surrogates. One exception: SGR
+// colour sequences (ESC [ digits ; m), which the text renderer emits itself and which can only recolour.
+const TERMINAL_UNSAFE = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
 
 /**
  * The last line of defence for everything the CLI prints: renderers already show untrusted text escaped, and this

@@ -5,7 +5,7 @@ import { checkName, type HubLookup, type NameCheckResult } from '../checks/names
 import { CAPS, plain, safeJson } from '../report/escape.js';
 import { type CliIO, type Command, UsageError } from './io.js';
 
-const USAGE = 'usage: model-gate name ORG/NAME [--format text|json] [--hub [URL]]';
+export const USAGE = 'usage: model-gate name ORG/NAME [--format text|json] [--hub [URL]]';
 const DEFAULT_HUB = 'https://huggingface.co';
 
 interface NameArgs {
@@ -65,8 +65,11 @@ export function hubExists(hub: string, fetchFn: typeof fetch = fetch, timeoutMs 
   };
 }
 
+/** The verdict words every command and report uses (approved / needs-review / rejected). */
+const VERDICT_WORD = { pass: 'approved', review: 'needs-review', block: 'rejected' } as const;
+
 export function renderText(r: NameCheckResult): string {
-  const head = `${plain(r.repo, CAPS.name)}: ${r.verdict}` + (r.canonicalPublisher ? ` (${r.role} publisher ${plain(r.canonicalPublisher, CAPS.name)})` : '');
+  const head = `${plain(r.repo, CAPS.name)}: ${VERDICT_WORD[r.verdict]}` + (r.canonicalPublisher ? ` (${r.role} publisher ${plain(r.canonicalPublisher, CAPS.name)})` : '');
   const lines = [head];
   for (const f of r.findings) {
     lines.push(`  [${f.severity}] ${plain(f.check, 80)}: ${plain(f.message, CAPS.message)}`);
@@ -80,7 +83,7 @@ export const name: Command = async (args, io) => {
   const a = parseNameArgs(args, io.env);
   const r = await checkName(a.id, a.hub ? { hubLookup: hubExists(a.hub) } : {});
   if (a.format === 'json') {
-    const out: Record<string, unknown> = { repo: r.repo, verdict: r.verdict };
+    const out: Record<string, unknown> = { repo: r.repo, verdict: VERDICT_WORD[r.verdict] };
     if (r.canonicalPublisher) out.canonicalPublisher = r.canonicalPublisher;
     out.findings = r.findings;
     io.stdout(`${safeJson(out, 2)}\n`);

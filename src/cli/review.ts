@@ -1,6 +1,6 @@
 // `model-gate review`: the pull request review, run locally before opening the PR.
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import { HubClient } from '../hub/client.js';
@@ -10,25 +10,26 @@ import { renderJsonReport } from '../report/json.js';
 import { renderComment } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
 import { createReviewer } from '../review/reviewer.js';
+import { EXIT } from './conventions.js';
 import { UsageError, type Command } from './io.js';
+import { retryWaitSeconds } from './fetch.js';
+import { readConfigFile } from './config-file.js';
+import { ALLOWLIST_LIMITS } from '../config/allowlist/parse.js';
+import { MAX_POLICY_BYTES } from '../config/policy/load.js';
 
-const USAGE = `usage: model-gate review (--base FILE --head FILE | --repo DIR --base-ref REF --head-ref REF)
+export const USAGE = `usage: model-gate review (--base FILE --head FILE | --repo DIR --base-ref REF --head-ref REF)
          [--allowlist PATH] [--policy FILE] [--hub-url URL] [--cdn-origin URL]... [--format markdown|json|text]
+         [--progress] [--max-retry-wait SECONDS]
 
 Reviews the entries the head allowlist adds or re-pins, exactly as the action does, and prints the comment.
-Exit 0: nothing fails the check; 1: something is rejected or at/above fail_on; 2: usage or input error.
-A missing --base file means every head entry is new. HF_TOKEN is sent to the Hub only.`;
+Exit 0: nothing fails the check; 1: something is rejected or at/above fail_on; 2: usage or input error;
+3: the check fails and some entry was not fully examined.
+A missing --base file means every head entry is new. HF_TOKEN is sent to the Hub only.
+Progress goes to stderr when it is a terminal; --progress prints it anyway (e.g. in CI logs).
+--max-retry-wait: the longest Retry-After the Hub may ask for that is honoured (default 60 s); longer fails at once.`;
 
 const run = promisify(execFile);
 
-async function readOptional(path: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
-}
 
 /** A file's text at a git ref, or null when the file does not exist there. Runs git, never a shell. */
 async function gitShow(dir: string, ref: string, path: string): Promise<string | null> {
@@ -58,7 +59,9 @@ export const review: Command = async (args, io) => {
         policy: { type: 'string' },
         'hub-url': { type: 'string' },
         'cdn-origin': { type: 'string', multiple: true },
+        'max-retry-wait': { type: 'string' },
         format: { type: 'string', default: 'markdown' },
+        progress: { type: 'boolean' },
         help: { type: 'boolean' }
       },
       strict: true
@@ -80,30 +83,36 @@ export const review: Command = async (args, io) => {
   const policyPath = DEFAULT_POLICY_PATH;
   if (values.repo) {
     if (!values['base-ref'] || !values['head-ref']) throw new UsageError(`--repo needs --base-ref and --head-ref\n${USAGE}`);
-    baseText = await gitShow(values.repo, values['base-ref'], allowlist);
-    headText = await gitShow(values.repo, values['head-ref'], allowlist);
+    const repo = resolve(io.cwd, values.repo);
+    baseText = await gitShow(repo, values['base-ref'], allowlist);
+    headText = await gitShow(repo, values['head-ref'], allowlist);
     if (headText === null) throw new UsageError(`${allowlist} does not exist at ${values['head-ref']} in ${values.repo}`);
     if (!values.policy) {
-      policyText = await gitShow(values.repo, values['base-ref'], policyPath);
-      headPolicyText = await gitShow(values.repo, values['head-ref'], policyPath);
+      policyText = await gitShow(repo, values['base-ref'], policyPath);
+      headPolicyText = await gitShow(repo, values['head-ref'], policyPath);
       policySource = `${policyPath} at ${values['base-ref']}${policyText === null ? ' (absent: defaults)' : ''}`;
     }
   } else {
     if (!values.head) throw new UsageError(`give --head FILE (and --base FILE), or --repo DIR with refs\n${USAGE}`);
-    baseText = values.base ? await readOptional(values.base) : null;
-    headText = await readOptional(values.head);
+    baseText = values.base ? await readConfigFile(resolve(io.cwd, values.base), '--base allowlist', ALLOWLIST_LIMITS.maxBytes) : null;
+    headText = await readConfigFile(resolve(io.cwd, values.head), '--head allowlist', ALLOWLIST_LIMITS.maxBytes);
     if (headText === null) throw new UsageError(`${values.head} does not exist`);
   }
   if (values.policy) {
-    policyText = await readFile(values.policy, 'utf8');
+    policyText = await readConfigFile(resolve(io.cwd, values.policy), '--policy', MAX_POLICY_BYTES);
+    if (policyText === null) throw new UsageError(`--policy ${values.policy} does not exist`);
     policySource = values.policy;
   }
   const hub = new HubClient({
     hubUrl: pickHubUrl(values['hub-url'], io.env),
     ...(io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {}),
-    ...(values['cdn-origin'] ? { allowedCdnOrigins: values['cdn-origin'] } : {})
+    ...(values['cdn-origin'] ? { allowedCdnOrigins: values['cdn-origin'] } : {}),
+    ...(values['max-retry-wait'] !== undefined ? { maxWaitMs: retryWaitSeconds(values['max-retry-wait']) * 1000 } : {}),
+    onRetry: (m) => io.stderr(`model-gate review: ${m}\n`)
   });
-  const reviewer = createReviewer({ hub, onProgress: (line) => io.stderr(`${line}\n`) });
+  // Progress is for a person watching: on a terminal, or when asked for; a CI log gets the result only.
+  const progress = values.progress === true || io.stderrIsTTY === true;
+  const reviewer = createReviewer({ hub, onProgress: (line) => { if (progress) io.stderr(`${line}\n`); } });
   const result = await reviewer.reviewChange({
     allowlistPath: allowlist,
     baseText,
@@ -116,5 +125,7 @@ export const review: Command = async (args, io) => {
   if (values.format === 'json') io.stdout(renderJsonReport(result.report, new Date()));
   else if (values.format === 'text') io.stdout(renderText(result.report));
   else io.stdout(`${renderComment(result.report)}\n`);
-  return result.failed ? 1 : 0;
+  if (!result.failed) return EXIT.ok;
+  // Fail closed either way; the code says whether the block rests on something not fully examined.
+  return result.reviews.some((r) => !r.complete) ? EXIT.incomplete : EXIT.findings;
 };

@@ -1,16 +1,19 @@
 // `model-gate scan PATH... [--format text|json|sarif|markdown] [--allow module.name]... [--policy FILE]`: files and
 // folders on disk, reviewed as one repository by the same reviewer, scanners, file-level checks and renderers as a
 // pull request review (the checks that need the Hub say they were skipped).
-// Exit 0: nothing found; 1: findings; 2: something could not be examined (or bad usage).
-import { readFile } from 'node:fs/promises';
+// Exit codes as every command (src/cli/conventions.ts): 0 nothing found; 1 findings; 2 bad usage; 3 something could
+// not be fully examined.
+import { readConfigFile } from './config-file.js';
+import { MAX_POLICY_BYTES } from '../config/policy/load.js';
 import { renderJsonReport } from '../report/json.js';
 import { renderSummary } from '../report/summary.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderText } from '../report/text.js';
 import { createReviewer } from '../review/reviewer.js';
+import { EXIT } from './conventions.js';
 import { type CliIO, type Command, UsageError } from './io.js';
 
-const USAGE = 'usage: model-gate scan PATH... [--format text|json|sarif|markdown] [--allow MODULE.NAME]... [--policy FILE]';
+export const USAGE = 'usage: model-gate scan PATH... [--format text|json|sarif|markdown] [--allow MODULE.NAME]... [--policy FILE]';
 const FORMATS = ['text', 'json', 'sarif', 'markdown'];
 
 export const scan: Command = async (args: string[], io: CliIO): Promise<number> => {
@@ -42,11 +45,8 @@ export const scan: Command = async (args: string[], io: CliIO): Promise<number> 
   if (paths.length === 0) throw new UsageError(`no PATH given\n${USAGE}`);
   let policyText: string | null = null;
   if (policyPath !== undefined) {
-    try {
-      policyText = await readFile(policyPath, 'utf8');
-    } catch (err) {
-      throw new UsageError(`cannot read --policy ${policyPath}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-    }
+    policyText = await readConfigFile(policyPath, '--policy', MAX_POLICY_BYTES);
+    if (policyText === null) throw new UsageError(`cannot read --policy ${policyPath}: ENOENT`);
   }
   const { review, report } = await createReviewer().reviewLocal({
     paths, cwd: io.cwd, allow, policyText, ...(policyPath !== undefined ? { policySource: policyPath } : {})
@@ -58,6 +58,9 @@ export const scan: Command = async (args: string[], io: CliIO): Promise<number> 
         : format === 'markdown' ? renderSummary(report)
           : renderText(report, { color });
   io.stdout(out);
-  if (!review.complete || (report.errors?.length ?? 0) > 0) return 2;
-  return review.findings.some((f) => f.severity !== 'info') ? 1 : 0;
+  // A PATH on the command line that cannot be read is the user's input error; anything inside that cannot be is not.
+  const named = new Set(paths.map((p) => p.replace(/\/+$/, '')));
+  if (review.findings.some((f) => f.check === 'scan.path-error' && f.file !== undefined && named.has(f.file))) return EXIT.usage;
+  if (!review.complete || (report.errors?.length ?? 0) > 0) return EXIT.incomplete;
+  return review.findings.some((f) => f.severity !== 'info') ? EXIT.findings : EXIT.ok;
 };

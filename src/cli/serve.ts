@@ -1,9 +1,18 @@
 // `model-gate serve --store DIR [--port N] [--cdn-port N] [--host H]`: serves a store folder as a Hub-compatible
 // registry until SIGINT/SIGTERM. The access token for private/gated repos comes from MODEL_GATE_SERVE_TOKEN (an
 // environment variable rather than a flag, so it does not show in process listings).
-import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { startRegistry } from '../registry/server.js';
 import { type CliIO, type Command, UsageError } from './io.js';
+
+export const USAGE = `usage: model-gate serve --store DIR [--port N] [--cdn-port N] [--host 127.0.0.1]
+
+  Serves a store folder (written by \`model-gate demo\` or the store builder) as a Hub-compatible registry.
+  --store DIR     the store folder (holds store.json)
+  --port N        Hub API port (default: any free port)
+  --cdn-port N    port of the CDN that serves LFS files (default: any free port)
+  --host H        address to listen on (default 127.0.0.1)`;
 
 export interface ServeArgs {
   store: string;
@@ -46,10 +55,10 @@ export function parseServeArgs(args: string[], cwd: string): ServeArgs {
         break;
       }
       default:
-        throw new UsageError(`unknown argument '${a}'\nusage: model-gate serve --store DIR [--port N] [--cdn-port N] [--host 127.0.0.1]`);
+        throw new UsageError(`unknown argument '${a}'\n${USAGE}`);
     }
   }
-  if (!store) throw new UsageError('--store DIR is required\nusage: model-gate serve --store DIR [--port N] [--cdn-port N] [--host 127.0.0.1]');
+  if (!store) throw new UsageError(`--store DIR is required\n${USAGE}`);
   return { store, host, port, cdnPort };
 }
 
@@ -58,6 +67,9 @@ export async function serveUntil(args: string[], io: CliIO, stop: AbortSignal): 
   const a = parseServeArgs(args, io.cwd);
   const token = io.env['MODEL_GATE_SERVE_TOKEN'];
   if (token !== undefined && !token.startsWith('hf_')) throw new UsageError("MODEL_GATE_SERVE_TOKEN must start with 'hf_' (Hub clients refuse other tokens)");
+  // A store that is not there is the user's mistake, said as such (not a stack trace from the loader).
+  const found = await stat(join(a.store, 'store.json')).catch((e: NodeJS.ErrnoException) => e.code ?? 'unreadable');
+  if (typeof found === 'string') throw new UsageError(`cannot read --store ${a.store}: no store.json there (${found}); run \`model-gate demo\` to write a sample store`);
   const registry = await startRegistry({ storeDir: a.store, host: a.host, port: a.port, cdnPort: a.cdnPort, ...(token ? { token } : {}) });
   io.stdout(`hub: ${registry.hubUrl}\ncdn: ${registry.cdnUrl}\n`);
   await new Promise<void>((done) => {

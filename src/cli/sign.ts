@@ -7,6 +7,7 @@ import { DEFAULT_IGNORE_PATHS, buildManifest, manifestStatement } from '../sign/
 import { normalizeIgnorePath } from '../sign/verify.js';
 import { bundleBuilder, signStatement } from '../sign/signers.js';
 import { parseCommandArgs, pathInside, readText } from './args.js';
+import { rememberSecret } from '../core/secrets.js';
 import { type Command, UsageError } from './io.js';
 
 export const SIGN_USAGE = `usage: model-gate sign MODEL_DIR --key key.pem --output model.sig [--model-name NAME]
@@ -39,10 +40,12 @@ export const sign: Command = async (argv, io) => {
   const output = resolve(io.cwd, v.output);
   const keyPath = resolve(io.cwd, v.key);
   const privateKeyPem = await readText(keyPath, 'key');
+  rememberSecret(privateKeyPem);
   let passphrase: string | undefined;
   if (v['passphrase-env']) {
     passphrase = io.env[v['passphrase-env']];
     if (passphrase === undefined) throw new UsageError(`environment variable ${v['passphrase-env']} is not set`);
+    rememberSecret(passphrase);
   }
   let ignorePaths: string[];
   try {

@@ -89,12 +89,17 @@ export const verify: Command = async (argv, io) => {
 
   if (v.attestations) return verifyFromAttestations(v.attestations, v['github-api-url'], { modelDir, trust, fromHub: v['from-hub'], hubUrl: v['hub-url'], cdnOrigins: v['cdn-origin'], repo: v.repo, commit: v.commit, ignorePaths: v['ignore-paths'], jobs, format: v.format }, io);
 
-  // A missing signature file is a verification result (unsigned), not a usage error.
+  // A signature file that is not there fails verification (the model counts as unsigned), and says so plainly: a
+  // typo in --signature must read as "cannot read that file", not as a verdict about the model.
   const sigPath = at(v.signature!);
   const bundle = await readFile(sigPath, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return undefined;
+    if (e.code === 'ENOENT') return null;
     throw new UsageError(`cannot read signature ${sigPath}: ${e.code ?? e.message}`);
   });
+  if (bundle === null) {
+    io.stderr(`verification FAILED (unsigned): cannot read signature ${v.signature}: no such file (ENOENT); check the --signature path\n`);
+    return 1;
+  }
   const vettingBundle = v.vetting ? await readText(at(v.vetting), 'vetting record') : undefined;
   const ignorePaths = [...(v['ignore-paths'] ?? [])];
   const sigInside = modelDir ? pathInside(modelDir, sigPath) : undefined;

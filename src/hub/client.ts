@@ -27,6 +27,10 @@ export interface HubClientOptions extends Omit<HttpOptions, 'hubUrl'> {
   allowedCdnOrigins?: string[];
   /** Resumes of one file's body after broken or stalled connections. Default 5. */
   maxResumes?: number;
+  /** A file's wall-clock deadline: this floor plus its size at minBytesPerSecond (download.ts). Default 120 s. */
+  fileDeadlineFloorMs?: number;
+  /** Default 1 MiB/s. */
+  minBytesPerSecond?: number;
   /** Redirects followed while resolving a repository. Default 5. */
   maxRedirects?: number;
   /** Pages read from a tree listing before giving up (fail closed). Default 5000. */
@@ -51,7 +55,9 @@ export class HubClient {
     this.maxCommitPages = opts.maxCommitPages ?? 50;
     this.downloader = new Downloader(this.http, {
       ...(opts.allowedCdnOrigins ? { allowedCdnOrigins: opts.allowedCdnOrigins } : {}),
-      ...(opts.maxResumes !== undefined ? { maxResumes: opts.maxResumes } : {})
+      ...(opts.maxResumes !== undefined ? { maxResumes: opts.maxResumes } : {}),
+      ...(opts.fileDeadlineFloorMs !== undefined ? { fileDeadlineFloorMs: opts.fileDeadlineFloorMs } : {}),
+      ...(opts.minBytesPerSecond !== undefined ? { minBytesPerSecond: opts.minBytesPerSecond } : {})
     });
   }
 

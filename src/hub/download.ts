@@ -1,12 +1,13 @@
 // The verified streaming download of one tree file at a pinned commit (hub-api.md "A safe download, step by
 // step"). Each byte is read once, hashed (sha256, plus git-sha1 for regular files), optionally copied, and handed
 // to every consumer in order exactly once; broken or stalled connections resume with Range. Nothing touches the
-// disk unless the caller asks for a copy.
+// disk unless the caller asks for a copy. Each file has a wall-clock deadline from its size (a floor plus its
+// bytes at a minimum rate) covering every request, resume and wait for it: a server dripping bytes ends there.
 import { createHash, type Hash } from 'node:crypto';
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { HubError } from './errors.js';
-import { type HubHttp, type Opened, isRedirect } from './http.js';
+import { type Deadline, type HubHttp, type Opened, deadlineError, isRedirect } from './http.js';
 import { gitBlobHeader, lfsPointerOid } from './oid.js';
 import type { TreeFile } from './types.js';
 
@@ -61,6 +62,10 @@ export interface DownloaderOptions {
   allowedCdnOrigins?: string[];
   /** Default 5. */
   maxResumes?: number;
+  /** Every file's deadline starts with this much time. Default 120 s. */
+  fileDeadlineFloorMs?: number;
+  /** ...plus its size at this rate (bytes per second): slower is treated as a fault. Default 1 MiB/s. */
+  minBytesPerSecond?: number;
 }
 
 const PUBLIC_HUB = 'https://huggingface.co';
@@ -97,6 +102,8 @@ interface Range {
 export class Downloader {
   private readonly allowed: string[] | undefined;
   private readonly maxResumes: number;
+  private readonly floorMs: number;
+  private readonly minRate: number;
 
   constructor(
     private readonly http: HubHttp,
@@ -104,12 +111,28 @@ export class Downloader {
   ) {
     this.allowed = opts.allowedCdnOrigins?.map((o) => new URL(o).origin);
     this.maxResumes = opts.maxResumes ?? 5;
+    this.floorMs = opts.fileDeadlineFloorMs ?? 120_000;
+    this.minRate = opts.minBytesPerSecond ?? 1024 * 1024;
+  }
+
+  /** The wall-clock deadline for reading `bytes` bytes, starting now. */
+  deadlineFor(bytes: number): Deadline {
+    const ms = Math.ceil(this.floorMs + (bytes * 1000) / this.minRate);
+    const s = (ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1);
+    return { at: Date.now() + ms, why: `the file's ${s} s deadline (${this.floorMs / 1000} s plus ${bytes} bytes at ${this.minRate} bytes/s)` };
+  }
+
+  /** Sleeps before a resume, unless that would pass the deadline. */
+  private async pause(ms: number, deadline: Deadline, what: string): Promise<void> {
+    if (Date.now() + ms >= deadline.at) throw deadlineError(what, deadline, '');
+    await this.http.sleep(ms);
   }
 
   async download(req: DownloadRequest): Promise<DownloadResult> {
     const { item } = req;
     const size = item.size;
     const what = `${req.repo}@${req.sha.slice(0, 12)}:${item.path}`;
+    const deadline = this.deadlineFor(size);
     const fail = (code: HubError['code'], message: string, expected?: string | number, actual?: string | number): HubError =>
       new HubError(code, `${what}: ${message}`, {
         path: item.path,
@@ -132,7 +155,7 @@ export class Downloader {
     try {
       for (;;) {
         const range = delivered > 0 ? { start: delivered, end: size - 1 } : undefined;
-        const src = await this.openSource(req.repo, req.sha, item, range, what, reuse);
+        const src = await this.openSource(req.repo, req.sha, item, range, what, reuse, deadline);
         retries += src.retries;
         origin = src.origin;
         let broke: HubError | undefined;
@@ -186,7 +209,7 @@ export class Downloader {
             delivered
           );
         }
-        await this.http.sleep(this.http.backoffMs(resumes));
+        await this.pause(this.http.backoffMs(resumes), deadline, what);
         resumes++;
         retries++;
       }
@@ -230,8 +253,9 @@ export class Downloader {
     const n = Math.min(Math.max(0, Math.floor(k)), item.size);
     if (n === 0) return new Uint8Array(0);
     const what = `${repo}@${sha.slice(0, 12)}:${item.path} (last ${n} bytes)`;
+    const deadline = this.deadlineFor(n);
     for (let attempt = 0; ; attempt++) {
-      const src = await this.openSource(repo, sha, item, { start: item.size - n, end: item.size - 1 }, what, true);
+      const src = await this.openSource(repo, sha, item, { start: item.size - n, end: item.size - 1 }, what, true, deadline);
       const out = Buffer.allocUnsafe(n);
       let got = 0;
       try {
@@ -250,7 +274,7 @@ export class Downloader {
       } catch (err) {
         const transient = err instanceof HubError && (err.code === 'network' || err.code === 'timeout' || err.code === 'truncated');
         if (!transient || attempt >= this.maxResumes || !this.http.spendRetry()) throw err;
-        await this.http.sleep(this.http.backoffMs(attempt));
+        await this.pause(this.http.backoffMs(attempt), deadline, what);
       }
     }
   }
@@ -266,7 +290,8 @@ export class Downloader {
     item: TreeFile,
     range: Range | undefined,
     what: string,
-    reuseBuffer: boolean
+    reuseBuffer: boolean,
+    deadline: Deadline
   ): Promise<Source> {
     const resolveUrl = `${this.http.hubOrigin}/${repo}/resolve/${sha}/${encodePath(item.path)}`;
     const rangeHeader: Record<string, string> = range ? { range: `bytes=${range.start}-${range.end}` } : {};
@@ -275,7 +300,8 @@ export class Downloader {
       what,
       headers: item.lfs ? base : { ...base, ...rangeHeader },
       notFound: 'entry-not-found',
-      bytes: { reuseBuffer }
+      bytes: { reuseBuffer },
+      deadline
     });
     let retries = hub.retries;
     const h = hub.headers;
@@ -332,7 +358,7 @@ export class Downloader {
     if (!cdnAllowed(this.http.hubOrigin, cdn.origin, this.allowed)) {
       await reject(
         'unexpected-cdn-origin',
-        `the LFS redirect points to ${cdn.origin}, which is not an allowed CDN origin for ${this.http.hubOrigin}; add it to allowedCdnOrigins only if you trust it`,
+        `the LFS redirect points to ${cdn.origin}, which is not an allowed CDN origin for ${this.http.hubOrigin}; allow it only if you trust it: --cdn-origin ${cdn.origin} on the command line, or the action's cdn-origins input`,
         this.allowed?.join(' ') ?? 'https://*.hf.co',
         cdn.origin
       );
@@ -343,7 +369,8 @@ export class Downloader {
       what: `${what} from the CDN`,
       headers: { ...base, ...rangeHeader },
       notFound: 'entry-not-found',
-      bytes: { reuseBuffer }
+      bytes: { reuseBuffer },
+      deadline
     });
     retries += bytes.retries;
     if (isRedirect(bytes.status)) {

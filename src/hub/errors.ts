@@ -1,5 +1,7 @@
 // One error type for everything the Hub client and the verified download can report, so callers turn any of them
-// into a precise blocking finding by `code` without parsing messages.
+// into a precise blocking finding by `code` without parsing messages. Messages pass through the process's one
+// redaction point (core/secrets.ts) as they are built: a Hub that echoes the request's token cannot put it in one.
+import { redact } from '../core/secrets.js';
 
 export type HubErrorCode =
   // bad input, rejected before any request
@@ -21,6 +23,12 @@ export type HubErrorCode =
   | 'http-error'
   | 'network'
   | 'timeout'
+  // a request or a file did not finish within its wall-clock deadline (never retried: the time is spent)
+  | 'deadline-exceeded'
+  // connection refused or host unknown: not retried, the next attempt would fail the same way
+  | 'unreachable'
+  // the TLS certificate was refused: not retried
+  | 'tls-error'
   // the proxy (HTTPS_PROXY/HTTP_PROXY) refused, could not be reached or wants credentials: not retried
   | 'proxy-error'
   // answers that cannot be trusted
@@ -70,13 +78,13 @@ export class HubError extends Error {
   readonly actual?: string | number;
 
   constructor(code: HubErrorCode, message: string, details: HubErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(redact(message), details.cause === undefined ? undefined : { cause: details.cause });
     this.name = 'HubError';
     this.code = code;
     if (details.url !== undefined) this.url = details.url;
     if (details.status !== undefined) this.status = details.status;
     if (details.hubErrorCode !== undefined) this.hubErrorCode = details.hubErrorCode;
-    if (details.hubErrorMessage !== undefined) this.hubErrorMessage = details.hubErrorMessage;
+    if (details.hubErrorMessage !== undefined) this.hubErrorMessage = redact(details.hubErrorMessage);
     if (details.path !== undefined) this.path = details.path;
     if (details.expected !== undefined) this.expected = details.expected;
     if (details.actual !== undefined) this.actual = details.actual;

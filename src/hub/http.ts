@@ -1,14 +1,21 @@
 // The one transport under every Hub endpoint (api/) and the verified download: manual redirects always, a headers
-// timeout and a body stall timeout, retries with backoff on 429/5xx/network failures (honouring Retry-After and
-// RateLimit) within a shared budget, the token attached only to the Hub's own origin, and Hub errors mapped to
+// timeout and a body stall timeout, and above them wall-clock deadlines (one per metadata request, one per file,
+// set by download.ts) that no dripping server can stretch; retries with backoff on 429/5xx/network failures
+// (honouring Retry-After and RateLimit up to a ceiling) within a shared budget of retries and of waiting time;
+// refused connections, unknown hosts and refused certificates fail at once; JSON read under limits on size, depth
+// and values checked before parsing; the token attached only to the Hub's own origin, and Hub errors mapped to
 // typed HubErrors. Every request goes through undici with the proxy dispatcher (proxy.ts: HTTPS_PROXY, HTTP_PROXY,
 // NO_PROXY); file bytes take the raw-socket fast path (socket-get.ts) only where no proxy applies.
+import type { Transform } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { fetch as undiciFetch, type Dispatcher } from 'undici';
 import { HubError, type HubErrorCode, redactUrl } from './errors.js';
+import { DEFAULT_JSON_LIMITS, JsonLimiter, type JsonLimits } from './json-limits.js';
 import { type Env, type ProxySettings, proxyDispatcher, proxyFor, proxyProblem, proxySettings, shownProxy } from './proxy.js';
 import { ShapeError } from './shapes/check.js';
 import { type ChunkReader, socketGet } from './socket-get.js';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version.js';
+import { redact, rememberSecret } from '../core/secrets.js';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export type Sleep = (ms: number) => Promise<void>;
@@ -29,17 +36,38 @@ export interface HttpOptions {
   headersTimeoutMs?: number;
   /** A pending body read that gets no bytes for this long is a stalled connection. Default 60 s. */
   stallTimeoutMs?: number;
-  /** Retries of one request. Default 6. */
+  /**
+   * Wall-clock deadline of one attempt at a metadata (JSON) request, headers and whole body: a body dripped a
+   * byte at a time never resets it. Not retried once spent. Default 120 s. (Files get their own deadline from
+   * their size: download.ts.)
+   */
+  requestTimeoutMs?: number;
+  /** Retries of one request. Default 5. */
   maxRetries?: number;
   /** Retries across every request this client makes, so a 429 storm cannot multiply. Default 200. */
   retryBudget?: number;
-  /** First backoff delay; doubles per attempt up to maxDelayMs, with jitter. Defaults 1 s, 30 s. */
+  /**
+   * Total time this client may spend waiting between retries, across every request (one client serves one
+   * review). A wait that does not fit what is left fails at once. Default 300 s.
+   */
+  retryWaitBudgetMs?: number;
+  /** First backoff delay; doubles per attempt up to maxDelayMs, with jitter. Defaults 1 s, 10 s. */
   baseDelayMs?: number;
   maxDelayMs?: number;
-  /** Longest server-requested wait (Retry-After, RateLimit t=) honoured; longer fails. Default 300 s. */
+  /**
+   * Longest server-requested wait (Retry-After, RateLimit t=) honoured; a longer one fails at once, as does one
+   * longer than what is left of retryWaitBudgetMs or of the request's deadline. Default 60 s (the `max-retry-wait`
+   * input, `--max-retry-wait` option).
+   */
   maxWaitMs?: number;
-  /** Largest JSON body read. Default 64 MiB. */
+  /** Largest JSON body read, counted after decompression. Default 16 MiB. */
   maxJsonBytes?: number;
+  /** Deepest nesting of arrays and objects in a JSON answer. Default 64. */
+  maxJsonDepth?: number;
+  /** Most values (arrays, objects, separated items) in a JSON answer. Default 1,000,000. */
+  maxJsonNodes?: number;
+  /** Told before each wait for a retry (so retries are never silent); the message is redacted. */
+  onRetry?: (message: string) => void;
   /** Extra trusted CA certificates (PEM) for https origins, e.g. a mirror with a private CA. */
   ca?: string;
   /**
@@ -65,7 +93,20 @@ export interface RequestSpec {
    * buffers). `reuseBuffer` when the reader finishes with every chunk before asking for the next.
    */
   bytes?: { reuseBuffer: boolean };
+  /**
+   * Wall-clock deadline (Date.now() ms) covering every attempt, wait and body byte of this request; `why` says
+   * where it comes from, for the message. Without it, a metadata request gets requestTimeoutMs per attempt.
+   */
+  deadline?: Deadline;
 }
+
+export interface Deadline {
+  at: number;
+  why: string;
+}
+
+/** Errors a retry would only repeat: fail at once. */
+const FINAL: ReadonlySet<HubErrorCode> = new Set<HubErrorCode>(['proxy-error', 'deadline-exceeded', 'unreachable', 'tls-error', 'limit-exceeded']);
 
 export interface JsonAnswer {
   status: number;
@@ -135,13 +176,15 @@ function describeCause(err: unknown): string {
 
 /**
  * A response body read chunk by chunk. A read that stays pending for stallTimeoutMs aborts the connection
- * (time spent by the caller between reads does not count: slow consumers are not stalled servers).
+ * (time spent by the caller between reads does not count: slow consumers are not stalled servers). A deadline,
+ * when given, is wall-clock: reached while a read is pending, or before a read starts, the body fails.
  */
 export class BodyReader implements ChunkReader {
   private readonly reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   private pendingSince = 0;
   private timer: NodeJS.Timeout | undefined;
   private timedOut = false;
+  private deadlineHit = false;
   private finished = false;
 
   constructor(
@@ -149,14 +192,23 @@ export class BodyReader implements ChunkReader {
     private readonly controller: AbortController,
     private readonly stallMs: number,
     private readonly url: string,
-    private readonly what: string
+    private readonly what: string,
+    private readonly deadline?: Deadline
   ) {
     this.reader = response.body?.getReader();
   }
 
-  /** Next chunk, or null at the end. Throws HubError 'timeout' on a stall, 'network' on a broken connection. */
+  /**
+   * Next chunk, or null at the end. Throws HubError 'timeout' on a stall, 'deadline-exceeded' past the deadline,
+   * 'network' on a broken connection.
+   */
   async read(): Promise<Uint8Array | null> {
     if (!this.reader || this.finished) return null;
+    if (this.deadline && Date.now() >= this.deadline.at) {
+      this.deadlineHit = true;
+      await this.cancel();
+      throw deadlineError(this.what, this.deadline, this.url);
+    }
     this.pendingSince = Date.now();
     this.arm(this.stallMs);
     try {
@@ -169,6 +221,7 @@ export class BodyReader implements ChunkReader {
       return r.value;
     } catch (err) {
       this.stop();
+      if (this.deadlineHit && this.deadline) throw deadlineError(this.what, this.deadline, this.url);
       if (this.timedOut) {
         throw new HubError('timeout', `${this.what}: no bytes for ${this.stallMs} ms, the connection stalled`, {
           url: this.url
@@ -193,18 +246,25 @@ export class BodyReader implements ChunkReader {
 
   private arm(ms: number): void {
     if (this.timer) return;
+    const untilDeadline = this.deadline ? Math.max(0, this.deadline.at - Date.now()) : Number.POSITIVE_INFINITY;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       if (this.finished) return;
       if (this.pendingSince === 0) return; // re-armed by the next read()
-      const waited = Date.now() - this.pendingSince;
+      const now = Date.now();
+      if (this.deadline && now >= this.deadline.at) {
+        this.deadlineHit = true;
+        this.controller.abort(new Error('deadline'));
+        return;
+      }
+      const waited = now - this.pendingSince;
       if (waited >= this.stallMs) {
         this.timedOut = true;
         this.controller.abort(new Error('stalled'));
       } else {
         this.arm(this.stallMs - waited);
       }
-    }, ms);
+    }, Math.min(ms, untilDeadline));
     this.timer.unref();
   }
 
@@ -219,6 +279,8 @@ export class BodyReader implements ChunkReader {
 export interface Opened {
   status: number;
   headers: Headers;
+  /** See Attempt.raw. */
+  raw?: boolean;
   /** The request URL, redacted. */
   url: string;
   body: ChunkReader;
@@ -230,6 +292,8 @@ interface Attempt {
   status: number;
   headers: Headers;
   body: ChunkReader;
+  /** The body arrives as sent (raw socket): any Content-Encoding is still to be undone, by us, under our caps. */
+  raw?: boolean;
 }
 
 export class HubHttp {
@@ -254,11 +318,15 @@ export class HubHttp {
   private readonly baseDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly maxWaitMs: number;
-  private readonly maxJsonBytes: number;
+  private readonly jsonLimits: JsonLimits;
+  readonly requestTimeoutMs: number;
+  private waitBudgetMs: number;
+  private readonly onRetry: ((message: string) => void) | undefined;
 
   constructor(opts: HttpOptions) {
     this.hubOrigin = new URL(opts.hubUrl).origin;
     this.token = opts.token || undefined;
+    rememberSecret(this.token);
     // undici's own fetch: the dispatcher below is built for it (Node's built-in fetch bundles an older undici).
     this.fetchImpl = opts.fetch ?? ((url, init) => undiciFetch(url, init as Parameters<typeof undiciFetch>[1]) as unknown as Promise<Response>);
     this.socketForBytes = opts.fetch === undefined && opts.rawSocketBytes !== false;
@@ -272,12 +340,19 @@ export class HubHttp {
     this.userAgent = opts.userAgent ?? `${TOOL_NAME}/${TOOL_VERSION}`;
     this.headersTimeoutMs = opts.headersTimeoutMs ?? 30_000;
     this.stallTimeoutMs = opts.stallTimeoutMs ?? 60_000;
-    this.maxRetries = opts.maxRetries ?? 6;
+    this.maxRetries = opts.maxRetries ?? 5;
     this.budget = opts.retryBudget ?? 200;
     this.baseDelayMs = opts.baseDelayMs ?? 1000;
-    this.maxDelayMs = opts.maxDelayMs ?? 30_000;
-    this.maxWaitMs = opts.maxWaitMs ?? 300_000;
-    this.maxJsonBytes = opts.maxJsonBytes ?? 64 * 1024 * 1024;
+    this.maxDelayMs = opts.maxDelayMs ?? 10_000;
+    this.maxWaitMs = opts.maxWaitMs ?? 60_000;
+    this.requestTimeoutMs = opts.requestTimeoutMs ?? 120_000;
+    this.waitBudgetMs = opts.retryWaitBudgetMs ?? 300_000;
+    this.onRetry = opts.onRetry;
+    this.jsonLimits = {
+      maxBytes: opts.maxJsonBytes ?? DEFAULT_JSON_LIMITS.maxBytes,
+      maxDepth: opts.maxJsonDepth ?? DEFAULT_JSON_LIMITS.maxDepth,
+      maxNodes: opts.maxJsonNodes ?? DEFAULT_JSON_LIMITS.maxNodes
+    };
   }
 
   /** The proxy a request to `url` goes through (redacted), or undefined when it goes direct. */
@@ -337,10 +412,11 @@ export class HubHttp {
       try {
         answer = await this.attempt(url, shown, spec);
       } catch (err) {
-        // A proxy that refuses us will refuse the retries too: fail now, with what to fix.
-        if (!(err instanceof HubError) || err.code === 'proxy-error') throw err;
+        // A refusing proxy, a closed port, an unknown host, a refused certificate or a spent deadline: a retry
+        // would fail the same way, so fail now, with what to fix.
+        if (!(err instanceof HubError) || FINAL.has(err.code)) throw err;
         if (!this.takeRetry(attempt)) throw this.gaveUp(err, retries);
-        await this.sleep(this.backoffMs(attempt));
+        await this.waitToRetry(this.backoffMs(attempt), err, spec, retries);
         attempt++;
         retries++;
         continue;
@@ -352,14 +428,14 @@ export class HubHttp {
         if (wait !== undefined && wait > this.maxWaitMs) {
           throw new HubError(
             e.code,
-            `${e.message} The Hub asks to wait ${Math.ceil(wait / 1000)} s, longer than the ${Math.ceil(this.maxWaitMs / 1000)} s this run allows; retry later or use a token with a higher rate limit.`,
+            `${e.message} The Hub asks to wait ${Math.ceil(wait / 1000)} s, longer than the ${Math.ceil(this.maxWaitMs / 1000)} s this run allows (max-retry-wait); retry later or use a token with a higher rate limit.`,
             { url: shown, status, hubErrorCode: e.hubErrorCode, hubErrorMessage: e.hubErrorMessage }
           );
         }
         if (!this.takeRetry(attempt)) throw this.gaveUp(e, retries);
         const delay =
           wait === undefined ? this.backoffMs(attempt) : wait + Math.round(this.random() * Math.min(1000, wait / 10));
-        await this.sleep(delay);
+        await this.waitToRetry(delay, e, spec, retries);
         attempt++;
         retries++;
         continue;
@@ -373,37 +449,84 @@ export class HubHttp {
     }
   }
 
-  /** One request, no retries. Failures before a response are HubErrors 'network' or 'timeout'. */
+  /**
+   * Waits `delay` before a retry, if it fits: within what is left of this client's waiting budget and before the
+   * request's deadline. Otherwise fails at once with `e` and why.
+   */
+  private async waitToRetry(delay: number, e: HubError, spec: RequestSpec, retries: number): Promise<void> {
+    const deadline = spec.deadline;
+    let why: string | undefined;
+    if (delay > this.waitBudgetMs) {
+      why = `waiting ${Math.ceil(delay / 1000)} s more would exceed the ${Math.ceil(this.waitBudgetMs / 1000)} s left of this run's retry waiting budget`;
+    } else if (deadline && Date.now() + delay >= deadline.at) {
+      why = `waiting ${Math.ceil(delay / 1000)} s more would pass ${deadline.why}`;
+    }
+    if (why) {
+      throw new HubError(e.code, `${e.message} (${why}; gave up after ${retries} retries); retry later`, {
+        ...(e.url !== undefined ? { url: e.url } : {}),
+        ...(e.status !== undefined ? { status: e.status } : {}),
+        ...(e.hubErrorCode !== undefined ? { hubErrorCode: e.hubErrorCode } : {}),
+        ...(e.hubErrorMessage !== undefined ? { hubErrorMessage: e.hubErrorMessage } : {}),
+        ...(e.path !== undefined ? { path: e.path } : {})
+      });
+    }
+    this.waitBudgetMs -= delay;
+    this.onRetry?.(redact(`retrying in ${(delay / 1000).toFixed(1)} s (retry ${retries + 1}): ${e.message}`));
+    await this.sleep(delay);
+  }
+
+  /** The deadline one attempt runs under: the request's own, else requestTimeoutMs for a metadata request. */
+  private attemptDeadline(spec: RequestSpec): Deadline | undefined {
+    if (spec.deadline) return spec.deadline;
+    if (spec.bytes) return undefined;
+    return { at: Date.now() + this.requestTimeoutMs, why: `the ${fmtSeconds(this.requestTimeoutMs)} request deadline (requestTimeoutMs)` };
+  }
+
+  /** One request, no retries. Failures before a response are HubErrors 'network', 'timeout', 'unreachable', … */
   private async attempt(url: string, shown: string, spec: RequestSpec): Promise<Attempt> {
     if (this.proxyError) throw new HubError('proxy-error', `${spec.what}: ${this.proxyError.message}`, { url: shown });
+    const deadline = this.attemptDeadline(spec);
+    if (deadline && Date.now() >= deadline.at) throw deadlineError(spec.what, deadline, shown);
     const headers = this.headersFor(url, spec.headers);
-    if (spec.bytes && this.bytesPath(url) === 'socket') {
-      const r = await socketGet(url, {
-        headers,
-        headersTimeoutMs: this.headersTimeoutMs,
-        stallTimeoutMs: this.stallTimeoutMs,
-        reuseBuffer: spec.bytes.reuseBuffer,
-        what: spec.what,
-        shownUrl: shown,
-        ...(this.ca ? { ca: this.ca } : {})
-      });
-      return r;
+    // Metadata too goes over the raw socket where it can: undici's fetch undoes a Content-Encoding eagerly (58 KB of
+    // gzip become 60 MB in memory before the first read returns), the raw path hands us the bytes as sent.
+    if (this.bytesPath(url) === 'socket') {
+      try {
+        const r = await socketGet(url, {
+          headers,
+          headersTimeoutMs: this.headersTimeoutMs,
+          stallTimeoutMs: this.stallTimeoutMs,
+          reuseBuffer: spec.bytes?.reuseBuffer ?? false,
+          what: spec.what,
+          shownUrl: shown,
+          ...(deadline ? { deadline: { at: deadline.at, message: deadlineError(spec.what, deadline, shown).message } } : {}),
+          ...(this.ca ? { ca: this.ca } : {})
+        });
+        return { ...r, raw: true };
+      } catch (err) {
+        const final = err instanceof HubError && err.code === 'network' ? connectFailure(err, url, shown, spec.what) : undefined;
+        throw final ?? err;
+      }
     }
     const controller = new AbortController();
     let headersTimedOut = false;
+    let deadlinePassed = false;
+    const untilDeadline = deadline ? Math.max(0, deadline.at - Date.now()) : Number.POSITIVE_INFINITY;
     const timer = setTimeout(() => {
-      headersTimedOut = true;
+      if (untilDeadline <= this.headersTimeoutMs) deadlinePassed = true;
+      else headersTimedOut = true;
       controller.abort(new Error('headers timeout'));
-    }, this.headersTimeoutMs);
+    }, Math.min(this.headersTimeoutMs, untilDeadline));
     try {
       const init = { method: 'GET', headers, redirect: 'manual', signal: controller.signal, dispatcher: this.dispatcher };
       const response = await this.fetchImpl(url, init as RequestInit);
       return {
         status: response.status,
         headers: response.headers,
-        body: new BodyReader(response, controller, this.stallTimeoutMs, shown, spec.what)
+        body: new BodyReader(response, controller, this.stallTimeoutMs, shown, spec.what, deadline)
       };
     } catch (err) {
+      if (deadlinePassed && deadline) throw deadlineError(spec.what, deadline, shown);
       if (headersTimedOut) throw new HubError('timeout', `${spec.what}: no response within ${this.headersTimeoutMs} ms`, { url: shown });
       const proxy = proxyFor(url, this.proxy);
       const failed = proxy === undefined ? undefined : proxyFailure(err);
@@ -415,7 +538,10 @@ export class HubHttp {
           { url: shown, cause: err, ...(failed.status !== undefined ? { status: failed.status } : {}) }
         );
       }
-      throw new HubError('network', `${spec.what}: request failed: ${describeCause(err)}`, { url: shown, cause: err });
+      throw (
+        connectFailure(err, url, shown, spec.what) ??
+        new HubError('network', `${spec.what}: request to ${new URL(url).origin} failed: ${describeCause(err)}`, { url: shown, cause: err })
+      );
     } finally {
       clearTimeout(timer);
     }
@@ -429,7 +555,8 @@ export class HubHttp {
     let attempt = 0;
     let retries = 0;
     for (;;) {
-      const opened = await this.open(url, { ...spec, headers: { accept: 'application/json', ...spec.headers } }, attempt);
+      // identity: the Hub answers uncompressed; a server that compresses anyway is decompressed under the JSON cap.
+      const opened = await this.open(url, { ...spec, headers: { accept: 'application/json', 'accept-encoding': 'identity', ...spec.headers } }, attempt);
       retries += opened.retries;
       attempt += opened.retries;
       if (isRedirect(opened.status)) {
@@ -448,7 +575,7 @@ export class HubHttp {
         text = await this.readText(opened, spec.what);
       } catch (err) {
         if (err instanceof HubError && (err.code === 'network' || err.code === 'timeout') && this.takeRetry(attempt)) {
-          await this.sleep(this.backoffMs(attempt));
+          await this.waitToRetry(this.backoffMs(attempt), err, spec, retries);
           attempt++;
           retries++;
           continue;
@@ -485,20 +612,94 @@ export class HubHttp {
     }
   }
 
+  /**
+   * The body as text, every chunk counted (after any Content-Encoding was undone, so a gzip bomb is stopped at
+   * the cap) and scanned for depth and values before it is kept: limits fail while memory is still small.
+   */
   private async readText(opened: Opened, what: string): Promise<string> {
+    const encoding = opened.headers.get('content-encoding')?.trim().toLowerCase();
+    const limiter = new JsonLimiter(this.jsonLimits);
+    const refuse = async (over: string): Promise<never> => {
+      await opened.body.cancel();
+      throw new HubError(
+        'limit-exceeded',
+        `${what}: the Hub's JSON answer is ${over}${encoding ? ` (sent with Content-Encoding: ${clean(encoding, 40)})` : ''}; refusing to parse it`,
+        { url: opened.url, status: opened.status }
+      );
+    };
     const chunks: Uint8Array[] = [];
     let total = 0;
-    for (;;) {
-      const chunk = await opened.body.read();
-      if (!chunk) break;
-      total += chunk.byteLength;
-      if (total > this.maxJsonBytes) {
+    let over: string | undefined;
+    const keep = (c: Uint8Array): void => {
+      if (over) return;
+      over = limiter.feed(c);
+      if (!over) {
+        chunks.push(c);
+        total += c.byteLength;
+      }
+    };
+    // A raw body with a Content-Encoding is undone here, as it streams, fed to zlib in small pieces so that no
+    // piece can expand past ~1 MB before the limiter sees it (undici's fetch has already undone it otherwise).
+    const encoded = opened.raw === true && encoding !== undefined && encoding !== 'identity' && encoding !== '';
+    let decoder: Transform | undefined;
+    if (encoded) {
+      decoder = decoderFor(encoding);
+      if (!decoder) {
         await opened.body.cancel();
-        throw new HubError('limit-exceeded', `${what}: JSON answer larger than ${this.maxJsonBytes} bytes`, {
-          url: opened.url
+        throw new HubError('malformed-response', `${what}: the Hub's answer has an unsupported Content-Encoding '${clean(encoding, 40)}'`, {
+          url: opened.url,
+          status: opened.status
         });
       }
-      chunks.push(chunk);
+      decoder.on('data', keep);
+    }
+    let decodeError: Error | undefined;
+    decoder?.on('error', (e: Error) => (decodeError ??= e));
+    const feed = async (piece: Uint8Array): Promise<void> => {
+      if (!decoder) return keep(piece);
+      const d = decoder;
+      // A corrupt stream errors instead of calling back: either ends the wait (never a hang).
+      await new Promise<void>((resolve) => {
+        const onError = (): void => resolve();
+        d.once('error', onError);
+        d.write(piece, () => {
+          d.off('error', onError);
+          resolve();
+        });
+      });
+    };
+    try {
+      for (;;) {
+        const chunk = await opened.body.read();
+        if (!chunk) break;
+        if (decoder) {
+          // The reader may reuse its buffer: zlib gets a copy.
+          const copy = Buffer.from(chunk);
+          for (let i = 0; i < copy.length && !over && !decodeError; i += 1024) await feed(copy.subarray(i, i + 1024));
+        } else {
+          await feed(chunk);
+        }
+        if (over) return await refuse(over);
+        if (decodeError) break;
+      }
+      if (decoder && !decodeError && !over) {
+        const d = decoder;
+        await new Promise<void>((resolve) => {
+          d.once('end', resolve);
+          d.once('error', () => resolve());
+          d.end();
+        });
+      }
+    } finally {
+      decoder?.destroy();
+    }
+    if (over) return refuse(over);
+    if (decodeError) {
+      await opened.body.cancel();
+      throw new HubError('malformed-response', `${what}: the Hub's answer could not be decoded (Content-Encoding: ${clean(encoding, 40)}): ${decodeError.message}`, {
+        url: opened.url,
+        status: opened.status
+      });
     }
     return Buffer.concat(chunks, total).toString('utf8');
   }
@@ -612,4 +813,59 @@ function proxyAdvice(source: string, status: number | undefined): string {
   return status === 407
     ? `put credentials in ${source} as http://user:password@host:port`
     : `check ${source} and NO_PROXY, or unset ${source} to connect directly`;
+}
+
+/** A streaming decoder for one Content-Encoding, or undefined for one we do not undo. */
+function decoderFor(encoding: string): Transform | undefined {
+  switch (encoding) {
+    case 'gzip':
+    case 'x-gzip':
+      return createGunzip();
+    case 'deflate':
+      return createInflate();
+    case 'br':
+      return createBrotliDecompress();
+    default:
+      return undefined;
+  }
+}
+
+function fmtSeconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** The error for a request or file that ran past its wall-clock deadline. */
+export function deadlineError(what: string, deadline: Deadline, url: string): HubError {
+  return new HubError(
+    'deadline-exceeded',
+    `${what}: not finished within ${deadline.why}; the server is too slow or is dripping bytes${url ? ` (${url})` : ''}`,
+    url ? { url } : {}
+  );
+}
+
+const CERT_CODE = /^(CERT_|ERR_TLS_CERT|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED|SELF_SIGNED_CERT|ERR_SSL_|HOSTNAME_MISMATCH)/;
+
+/**
+ * A connection failure no retry can fix, as a final HubError naming the origin: refused (nothing listens), a
+ * host that does not resolve, a certificate that is not trusted. Undefined for anything else (resets, timeouts).
+ */
+export function connectFailure(err: unknown, url: string, shown: string, what: string): HubError | undefined {
+  const origin = new URL(url).origin;
+  let e: unknown = err;
+  for (let i = 0; i < 6 && typeof e === 'object' && e !== null; i++) {
+    const { code } = e as { code?: unknown };
+    if (typeof code === 'string') {
+      if (code === 'ECONNREFUSED') {
+        return new HubError('unreachable', `${what}: cannot connect to ${origin}: connection refused (ECONNREFUSED); nothing listens there. Check the Hub URL (--hub-url, the hub-url input or HF_ENDPOINT)`, { url: shown, cause: err });
+      }
+      if (code === 'ENOTFOUND') {
+        return new HubError('unreachable', `${what}: cannot connect to ${origin}: the host name does not resolve (ENOTFOUND). Check the Hub URL (--hub-url, the hub-url input or HF_ENDPOINT)`, { url: shown, cause: err });
+      }
+      if (CERT_CODE.test(code)) {
+        return new HubError('tls-error', `${what}: ${origin} presented a certificate that is not trusted (${code}); for a mirror with a private CA, pass its CA certificate`, { url: shown, cause: err });
+      }
+    }
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
 }

@@ -22,6 +22,11 @@ export interface SocketGetOptions {
   /** A pending read with no bytes for this long: 'timeout'. */
   stallTimeoutMs: number;
   /**
+   * Wall-clock end (Date.now() ms) of the whole response, head and body: reached, the connection is closed and the
+   * reader fails with 'deadline-exceeded' and `message`. Bytes arriving do not move it (a drip cannot stretch it).
+   */
+  deadline?: { at: number; message: string };
+  /**
    * Read every chunk into one reused buffer. Only safe when whoever reads the chunks is done with each one before
    * asking for the next (the download awaits every consumer first, so it is when no consumer keeps chunks).
    */
@@ -154,6 +159,7 @@ export function socketGet(url: string, opts: SocketGetOptions): Promise<SocketRe
       if (failure || ended) return;
       failure = err;
       clearTimeout(headTimer);
+      if (deadlineTimer) clearTimeout(deadlineTimer);
       if (stallTimer) clearTimeout(stallTimer);
       socket.destroy();
       if (!headDone) rejectHead(err);
@@ -169,6 +175,7 @@ export function socketGet(url: string, opts: SocketGetOptions): Promise<SocketRe
       closed = true;
       ended = true;
       clearTimeout(headTimer);
+      if (deadlineTimer) clearTimeout(deadlineTimer);
       socket.destroy();
       if (stallTimer) clearTimeout(stallTimer);
       if (waiter && queue.length === 0) {
@@ -294,6 +301,11 @@ export function socketGet(url: string, opts: SocketGetOptions): Promise<SocketRe
       () => fail(new HubError('timeout', `${opts.what}: no response within ${opts.headersTimeoutMs} ms`, { url: opts.shownUrl })),
       opts.headersTimeoutMs
     );
+    const deadline = opts.deadline;
+    const deadlineTimer = deadline
+      ? setTimeout(() => fail(new HubError('deadline-exceeded', deadline.message, { url: opts.shownUrl })), Math.max(0, deadline.at - Date.now()))
+      : undefined;
+    deadlineTimer?.unref();
     socket.setNoDelay(true);
     socket.on(https ? 'secureConnect' : 'connect', () => socket.write(request));
     socket.on('error', (err: Error & { code?: string }) => {
@@ -347,6 +359,7 @@ export function socketGet(url: string, opts: SocketGetOptions): Promise<SocketRe
         ended = true;
         queue.length = 0;
         if (stallTimer) clearTimeout(stallTimer);
+        if (deadlineTimer) clearTimeout(deadlineTimer);
         socket.destroy();
         return Promise.resolve();
       }

@@ -1,11 +1,10 @@
 // Escaping for every string that came from a model repository, the Hub or a pull request (file names, card text,
 // author names, entry ids, evidence). GitHub renders comments as GFM, then runs its own filters over the HTML text
 // (mentions, issue references, autolinks), so escaping has two layers: markdown/HTML syntax, and the text patterns
-// those filters match. Each context below returns text that renders as exactly the characters it was given (minus
-// invisible ones, which are shown as `\u{…}`), and can do nothing else.
-
-/** A zero-width space: inserted where GitHub's text filters would otherwise see a mention, a ref or a URL. */
-export const BREAK = '\u200B';
+// those filters match. The filters never look inside code, so a word they would link (a mention, a ref, a URL) is
+// shown as a code span: nothing invisible is inserted, and a copied command or URL is exactly what was written.
+// Each context below returns text that renders as exactly the characters it was given (invisible ones shown as
+// `\u{…}`), and can do nothing else.
 
 const ELLIPSIS = '…';
 
@@ -60,33 +59,56 @@ export function sanitize(input: string, opts: SanitizeOptions): string {
   return out;
 }
 
-/**
- * Breaks the text patterns GitHub links after rendering: @mentions and team mentions, #123 and GH-123 refs,
- * emails, scheme URLs (https://, ftp://, javascript:) and www. hosts. Applied to sanitized text before syntax
- * escaping, so the inserted zero-width spaces are the only invisible characters in the output.
- */
-export function breakAutolinks(text: string): string {
-  return text
-    .replace(/@/g, `@${BREAK}`)
-    .replace(/#/g, `#${BREAK}`)
-    .replace(/\b(GH)-(?=\d)/gi, `$1-${BREAK}`)
-    .replace(/:(?=\/\/)/g, `${BREAK}:`)
-    .replace(/\b(javascript|data|vbscript|mailto|xmpp|file)\s*:/gi, `$1${BREAK}:`)
-    .replace(/(www)\./gi, `$1${BREAK}.`);
+// A word GitHub would turn into a link or a notification: mentions, team mentions and emails (@), issue refs (#1,
+// org/repo#1, GH-1), scheme URLs, javascript:/data:-style schemes, and www. hosts; anywhere in the word, which is
+// more than GitHub links, so nothing it links is missed.
+const LINKABLE = /[@#]|:\/\/|GH-\d|www\.|(?:javascript|data|vbscript|mailto|xmpp|file)\s*:/i;
+
+/** True when GitHub's autolinker or mention/reference filters would act on some part of `text`. */
+export function isLinkable(text: string): boolean {
+  return LINKABLE.test(text);
 }
 
 // Characters with meaning in GFM inline syntax (and GitHub's $math$), escaped with a backslash; HTML as entities.
 const MD_SYNTAX = /[&<>\\`*_{}[\]()!~|$#]/g;
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
-function escapeMarkdownSyntax(text: string): string {
-  return (
-    text
-      .replace(MD_SYNTAX, (ch) => ENTITY[ch] ?? `\\${ch}`)
-      // Only meaningful at the start of a line: "1." lists, "-"/"+" bullets, "=" setext underlines.
-      .replace(/^(\d+)\./, '$1\\.')
-      .replace(/^[-+=]/, (ch) => `\\${ch}`)
-  );
+function escapeSyntax(text: string): string {
+  return text.replace(MD_SYNTAX, (ch) => ENTITY[ch] ?? `\\${ch}`);
+}
+
+/** Only meaningful at the start of a line: "1." lists, "-"/"+" bullets, "=" setext underlines. */
+function escapeLineStart(md: string): string {
+  return md.replace(/^(\d+)\./, '$1\\.').replace(/^[-+=]/, (ch) => `\\${ch}`);
+}
+
+interface Token {
+  code: boolean;
+  text: string;
+}
+
+/** Sanitized text as tokens: every space-separated word GitHub would link becomes code, the rest stays text. */
+function wordTokens(text: string): Token[] {
+  return text.split(/( +)/).filter((w) => w !== '').map((w) => ({ code: isLinkable(w), text: w }));
+}
+
+/**
+ * Inline markdown for tokens. A `|` never goes inside a code span (a table cell would split there, and `\|` inside
+ * a span shows its backslash outside tables), so code is cut around it and the `|` escaped as text; adjacent code
+ * merges into one span, because two spans side by side would read as one longer fence.
+ */
+function renderTokens(tokens: readonly Token[]): string {
+  const flat: Token[] = [];
+  for (const t of tokens) {
+    const parts = t.code ? t.text.split(/(\|)/).filter((p) => p !== '') : [t.text];
+    for (const p of parts) {
+      const code = t.code && p !== '|';
+      const last = flat.at(-1);
+      if (last && last.code === code) last.text += p;
+      else flat.push({ code, text: p });
+    }
+  }
+  return escapeLineStart(flat.map((t) => (t.code ? fencedSpan(t.text) : escapeSyntax(t.text))).join(''));
 }
 
 /** Default caps, in characters of untrusted input shown. */
@@ -97,7 +119,25 @@ export const CAPS = { name: 200, message: 300, help: 600, evidence: 1500, line: 
  * every syntax character escaped, HTML as entities, mentions/refs/URLs broken.
  */
 export function escapeInline(text: string, max: number = CAPS.line): string {
-  return escapeMarkdownSyntax(breakAutolinks(sanitize(text, { max })));
+  return renderTokens(wordTokens(sanitize(text, { max })));
+}
+
+/**
+ * A message, help or reason in markdown inline context. Messages quote code, commands and names between single
+ * backticks (`python x.py`); those parts render as code spans, the rest as escapeInline does. The backticks are
+ * markup of our own messages; untrusted text inside a quote cannot end the span early (the fence adapts).
+ */
+export function escapeProse(text: string, max: number = CAPS.message): string {
+  const clean = sanitize(text, { max });
+  const tokens: Token[] = [];
+  let at = 0;
+  for (const m of clean.matchAll(/`([^`]+)`/g)) {
+    tokens.push(...wordTokens(clean.slice(at, m.index)));
+    tokens.push({ code: true, text: m[1] as string });
+    at = m.index + m[0].length;
+  }
+  tokens.push(...wordTokens(clean.slice(at)));
+  return renderTokens(tokens);
 }
 
 /**
@@ -105,12 +145,13 @@ export function escapeInline(text: string, max: number = CAPS.line): string {
  * and backslashes would show: entities only, plus the breaks for GitHub's text filters.
  */
 export function escapeHtml(text: string, max: number = CAPS.line): string {
-  return breakAutolinks(sanitize(text, { max }))
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return wordTokens(sanitize(text, { max }))
+    .map((t) => (t.code ? `<code>${htmlEntities(t.text)}</code>` : htmlEntities(t.text)))
+    .join('');
+}
+
+function htmlEntities(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 function longestBacktickRun(text: string): number {
@@ -126,6 +167,11 @@ function longestBacktickRun(text: string): number {
 export function codeSpan(text: string, max: number = CAPS.line): string {
   const body = sanitize(text, { max });
   if (body.length === 0) return '*(empty)*';
+  return fencedSpan(body);
+}
+
+/** Already sanitized, non-empty text as a code span. */
+function fencedSpan(body: string): string {
   const fence = '`'.repeat(longestBacktickRun(body) + 1);
   // A leading/trailing backtick would merge with the fence; a space on both sides would be stripped by one.
   const pad = body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' ')) ? ' ' : '';
@@ -137,7 +183,11 @@ export function codeSpan(text: string, max: number = CAPS.line): string {
  * cells before parsing spans, and `\|` cannot be escaped reliably), so this is `<code>` around escaped inline text.
  */
 export function codeCell(text: string, max: number = CAPS.line): string {
-  return `<code>${escapeInline(text, max)}</code>`;
+  const body = sanitize(text, { max });
+  if (body.length === 0) return '*(empty)*';
+  // Text inside a raw `<code>` tag is still parsed (autolinked) by GFM: linkable text becomes real code spans.
+  if (isLinkable(body)) return renderTokens([{ code: true, text: body }]);
+  return `<code>${escapeSyntax(body)}</code>`;
 }
 
 /**

@@ -3,7 +3,7 @@
 // escape.ts. The output always fits its budget: detail is shed in a fixed order, and the verdict table goes last.
 import { severityRank, type Finding, type Severity } from '../core/findings.js';
 import { isLocalReview, type AnyReview } from '../core/review.js';
-import { CAPS, codeBlock, codeCell, codeSpan, escapeHtml, escapeInline } from './escape.js';
+import { CAPS, codeBlock, codeCell, codeSpan, escapeHtml, escapeInline, escapeProse } from './escape.js';
 import { isFullSha, pinnedSha, reviewFileUrl, reviewTreeUrl } from './links.js';
 import {
   SEVERITY_ICON,
@@ -42,7 +42,15 @@ export interface MarkdownBudget {
   listCap: number;
   /** Characters of evidence shown per finding. */
   evidenceChars: number;
+  /**
+   * Where shed detail is, when it is not behind `fullReportUrl`. Set for the job summary, which is what that URL
+   * points at: a summary that links to itself sends the reader in a circle.
+   */
+  elsewhere?: string;
 }
+
+/** The input as the pieces below see it: where the untruncated report is, said once. */
+type RenderInput = ReportInput & { elsewhere?: string };
 
 export const COMMENT_BUDGET: MarkdownBudget = {
   marker: true,
@@ -62,7 +70,8 @@ export function renderComment(input: ReportInput): string {
 // Pieces
 
 /** Where the untruncated report is, as markdown. */
-function fullReport(input: ReportInput): string {
+function fullReport(input: RenderInput): string {
+  if (input.elsewhere !== undefined) return input.elsewhere;
   if (!input.fullReportUrl || !/^https?:\/\//i.test(input.fullReportUrl)) return 'the full report (job summary and JSON report of this run)';
   return `[the full report](${safeUrl(input.fullReportUrl)})`;
 }
@@ -86,7 +95,7 @@ function entryLink(review: AnyReview, hubUrl: string | undefined): string {
   return url ? `[${entryLabel(review)}](${url})` : entryLabel(review);
 }
 
-function headline(input: ReportInput): string {
+function headline(input: RenderInput): string {
   const c = countVerdicts(input.reviews);
   const total = input.reviews.length;
   const models = total === 1 ? 'model' : 'models';
@@ -113,13 +122,13 @@ function capped<T>(items: readonly T[], cap: number, render: (item: T) => string
   return lines;
 }
 
-function errorsCallout(input: ReportInput, listCap: number): string {
+function errorsCallout(input: RenderInput, listCap: number): string {
   const errors = input.errors ?? [];
   if (errors.length === 0) return '';
   const lines = capped(
     errors,
     listCap,
-    (e) => `> - ${codeSpan(e.file, CAPS.name)} line ${lineNumber(e.line)}: ${escapeInline(e.message, CAPS.message)}${e.help ? ` — ${escapeInline(e.help, CAPS.help)}` : ''}`,
+    (e) => `> - ${codeSpan(e.file, CAPS.name)} line ${lineNumber(e.line)}: ${escapeProse(e.message, CAPS.message)}${e.help ? ` — ${escapeProse(e.help, CAPS.help)}` : ''}`,
     (n) => `> - … ${plural(n, 'more error')} in ${fullReport(input)}`
   );
   return (
@@ -129,24 +138,24 @@ function errorsCallout(input: ReportInput, listCap: number): string {
   );
 }
 
-function warningsCallout(input: ReportInput, listCap: number): string {
+function warningsCallout(input: RenderInput, listCap: number): string {
   const warnings = input.warnings ?? [];
   if (warnings.length === 0) return '';
   const lines = capped(
     warnings,
     listCap,
-    (w) => `> - ${escapeInline(w, CAPS.line)}`,
+    (w) => `> - ${escapeProse(w, CAPS.line)}`,
     (n) => `> - … ${plural(n, 'more warning')} in ${fullReport(input)}`
   );
   return `> [!WARNING]\n> **The configuration of this run differs from the policy file.**\n${lines.join('\n')}\n\n`;
 }
 
-function policyCallout(input: ReportInput, listCap: number): string {
+function policyCallout(input: RenderInput, listCap: number): string {
   if (input.policyChanges.length === 0) return '';
   const lines = capped(
     input.policyChanges,
     listCap,
-    (l) => `> - ${escapeInline(l, CAPS.line)}`,
+    (l) => `> - ${escapeProse(l, CAPS.line)}`,
     (n) => `> - … ${plural(n, 'more change')} in ${fullReport(input)}`
   );
   return (
@@ -165,7 +174,7 @@ function tableRow(review: AnyReview, hubUrl: string | undefined, reasonCap: numb
   }
   let reason = '';
   if (reasonCap > 0) {
-    reason = escapeInline(reasonOf(review), reasonCap);
+    reason = escapeProse(reasonOf(review), reasonCap);
     if (review.findings.length > 1) reason += ` (+${review.findings.length - 1} more)`;
   } else if (review.findings.length > 0) {
     reason = plural(review.findings.length, 'finding');
@@ -176,7 +185,7 @@ function tableRow(review: AnyReview, hubUrl: string | undefined, reasonCap: numb
 
 const TABLE_HEAD = '| Model | Verdict | Why | Line |\n| :-- | :-- | :-- | --: |\n';
 
-function moreEntries(input: ReportInput, n: number, c: Counts): string {
+function moreEntries(input: RenderInput, n: number, c: Counts): string {
   if (n === 0) return '';
   return (
     `\n**… ${plural(n, 'more entry', 'more entries')}** ` +
@@ -184,14 +193,14 @@ function moreEntries(input: ReportInput, n: number, c: Counts): string {
   );
 }
 
-function verdictTable(input: ReportInput, reviews: readonly AnyReview[], reasonCap: number): string {
+function verdictTable(input: RenderInput, reviews: readonly AnyReview[], reasonCap: number): string {
   if (reviews.length === 0) return '';
   const rows = reviews.map((r) => tableRow(r, input.hubUrl, reasonCap));
   return `${TABLE_HEAD}${rows.join('\n')}\n\n`;
 }
 
 /** The longest prefix of the table (worst entries first) that fits in `available`, with a pointer to the rest. */
-function verdictTableWithin(input: ReportInput, reviews: readonly AnyReview[], reasonCap: number, available: number, measure: (t: string) => number): string | undefined {
+function verdictTableWithin(input: RenderInput, reviews: readonly AnyReview[], reasonCap: number, available: number, measure: (t: string) => number): string | undefined {
   if (reviews.length === 0) return '';
   const rows = reviews.map((r) => `${tableRow(r, input.hubUrl, reasonCap)}\n`);
   let total = measure(TABLE_HEAD) + measure('\n');
@@ -207,7 +216,7 @@ function verdictTableWithin(input: ReportInput, reviews: readonly AnyReview[], r
   return undefined;
 }
 
-function removedSection(input: ReportInput, listCap: number): string {
+function removedSection(input: RenderInput, listCap: number): string {
   if (input.removed.length === 0) return '';
   const lines = capped(
     input.removed,
@@ -220,7 +229,7 @@ function removedSection(input: ReportInput, listCap: number): string {
 
 const SIGNING_ICON = { signed: '🔏', skipped: '⏭️', failed: '❌' } as const;
 
-function signingSection(input: ReportInput, listCap: number): string {
+function signingSection(input: RenderInput, listCap: number): string {
   const statuses = input.signing ?? [];
   if (statuses.length === 0) return '';
   const lines = capped(
@@ -228,7 +237,7 @@ function signingSection(input: ReportInput, listCap: number): string {
     listCap,
     (s) => {
       const what = `${escapeInline(s.repo, CAPS.name)} @ ${codeSpan(shortSha(s.revision), 48)}`;
-      const detail = s.status === 'signed' ? `signed → ${codeSpan(s.detail, CAPS.name)}` : `${s.status}: ${escapeInline(s.detail, CAPS.message)}`;
+      const detail = s.status === 'signed' ? `signed → ${codeSpan(s.detail, CAPS.name)}` : `${s.status}: ${escapeProse(s.detail, CAPS.message)}`;
       return `- ${SIGNING_ICON[s.status] ?? '❔'} ${what} — ${detail}`;
     },
     (n) => `- … ${plural(n, 'more')} in ${fullReport(input)}`
@@ -236,10 +245,10 @@ function signingSection(input: ReportInput, listCap: number): string {
   return `### Signing\n\n${lines.join('\n')}\n\n`;
 }
 
-function footer(input: ReportInput): string {
+function footer(input: RenderInput): string {
   const parts = [`model-gate ${escapeInline(input.toolVersion, 40)}`, `policy: ${escapeInline(input.policySource, CAPS.line)}`];
   if (input.allowlistPath !== undefined) parts.push(`allowlist: ${codeCell(input.allowlistPath, CAPS.name)}`);
-  if (input.fullReportUrl && /^https?:\/\//i.test(input.fullReportUrl)) parts.push(fullReport(input));
+  if (input.elsewhere === undefined && input.fullReportUrl && /^https?:\/\//i.test(input.fullReportUrl)) parts.push(fullReport(input));
   return `---\n<sub>${parts.join(' · ')}</sub>\n`;
 }
 
@@ -269,9 +278,9 @@ function findingBlock(f: Finding, review: AnyReview, hubUrl: string | undefined,
   }
   if (f.line !== undefined) where.push(`line ${lineNumber(f.line)}`);
   if (f.offset !== undefined && Number.isSafeInteger(f.offset)) where.push(`byte ${f.offset}`);
-  let out = `**${escapeInline(f.message, CAPS.message)}**<br>\n${where.join(' · ')}\n\n`;
+  let out = `**${escapeProse(f.message, CAPS.message)}**<br>\n${where.join(' · ')}\n\n`;
   if (f.evidence !== undefined && f.evidence.length > 0) out += `${codeBlock(f.evidence, evidenceChars)}\n\n`;
-  if (f.help !== undefined && f.help.length > 0) out += `**What to do:** ${escapeInline(f.help, CAPS.help)}\n\n`;
+  if (f.help !== undefined && f.help.length > 0) out += `**What to do:** ${escapeProse(f.help, CAPS.help)}\n\n`;
   return out;
 }
 
@@ -300,7 +309,7 @@ function inventoryTable(review: AnyReview, hubUrl: string | undefined): string {
   );
 }
 
-function buildSection(review: AnyReview, input: ReportInput, budget: MarkdownBudget): Section {
+function buildSection(review: AnyReview, input: RenderInput, budget: MarkdownBudget): Section {
   const counts = severityCounts(review.findings);
   const sevText = severitySummary(counts);
   const openAttr = review.verdict === 'approved' ? '' : ' open';
@@ -363,7 +372,7 @@ function shownAndHidden(section: Section, detail: Detail): { shown: Block[]; hid
   return { shown, hidden };
 }
 
-function omittedNote(hidden: readonly Block[], input: ReportInput, what: string): string {
+function omittedNote(hidden: readonly Block[], input: RenderInput, what: string): string {
   if (hidden.length === 0) return '';
   const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
   for (const b of hidden) counts[b.severity]++;
@@ -371,12 +380,12 @@ function omittedNote(hidden: readonly Block[], input: ReportInput, what: string)
 }
 
 /** The section with every shown block (no per-entry truncation). */
-function assemble(section: Section, detail: Detail, input: ReportInput): string {
+function assemble(section: Section, detail: Detail, input: RenderInput): string {
   const { shown, hidden } = shownAndHidden(section, detail);
   return assembleBlocks(section, shown, hidden, detail, input, 'more ');
 }
 
-function assembleBlocks(section: Section, shown: Block[], hidden: Block[], detail: Detail, input: ReportInput, what: string): string {
+function assembleBlocks(section: Section, shown: Block[], hidden: Block[], detail: Detail, input: RenderInput, what: string): string {
   let out = section.open;
   if (section.blocks.length === 0) out += 'No findings.\n\n';
   const perSeverity = severityCounts(section.review.findings);
@@ -393,7 +402,7 @@ function assembleBlocks(section: Section, shown: Block[], hidden: Block[], detai
   return out + section.close;
 }
 
-function sectionWithin(section: Section, detail: Detail, allotment: number, input: ReportInput, measure: (t: string) => number): string {
+function sectionWithin(section: Section, detail: Detail, allotment: number, input: RenderInput, measure: (t: string) => number): string {
   const { shown } = shownAndHidden(section, detail);
   const perSeverity = severityCounts(section.review.findings);
   const kept: Block[] = [];
@@ -431,7 +440,7 @@ function blocksCost(section: Section, detail: Detail, measure: (t: string) => nu
  * all their findings and large ones split what is left (water-filling). Sections whose shells do not fit are
  * replaced, worst-last, by one pointer line.
  */
-function fitSections(sections: readonly Section[], detail: Detail, available: number, input: ReportInput, measure: (t: string) => number): string {
+function fitSections(sections: readonly Section[], detail: Detail, available: number, input: RenderInput, measure: (t: string) => number): string {
   // A section's shell is everything but its finding blocks, plus room for its longest possible pointer line.
   const shells = sections.map((s) => measure(assembleBlocks(s, [], [], detail, input, '')) + measure(omittedNote(s.blocks, input, 'more ')));
   const skippedNote = (n: number): string => `*Details for ${plural(n, 'more entry', 'more entries')} are in ${fullReport(input)}.*\n\n`;
@@ -464,8 +473,9 @@ const DETAILS_HEADING = '### Details\n\n';
  * findings (counted instead), file inventories, then each entry's findings (water-filled, with "… N more
  * findings" pointers), then whole entry sections, then list lengths; the verdict table is the last thing cut.
  */
-export function renderMarkdown(input: ReportInput, budget: MarkdownBudget): string {
+export function renderMarkdown(report: ReportInput, budget: MarkdownBudget): string {
   const { measure } = budget;
+  const input: RenderInput = budget.elsewhere === undefined ? report : { ...report, fullReportUrl: undefined, elsewhere: budget.elsewhere };
   const reviews = [...input.reviews].sort(compareReviews);
   const sections = reviews.map((r) => buildSection(r, input, budget));
   const marker = budget.marker ? `${COMMENT_MARKER}\n` : '';

@@ -7,6 +7,7 @@ import { compareFindings, severityRank, type Finding, type Severity } from '../c
 import { isLocalReview, type AnyReview } from '../core/review.js';
 import { TOOL_NAME } from '../core/version.js';
 import { CAPS, safeJson, sanitize } from './escape.js';
+import { ruleText } from './rules.js';
 import { encodeSegment, pinnedSha, reviewFileUrl } from './links.js';
 import { shortSha } from './tally.js';
 import type { ReportInput } from '../core/report.js';
@@ -31,13 +32,17 @@ export interface SarifRule {
   name: string;
   shortDescription: { text: string };
   fullDescription: { text: string };
-  help: { text: string };
+  help: { text: string; markdown: string };
+  helpUri?: string;
   defaultConfiguration: { level: SarifLevel };
   properties: { tags: string[]; 'security-severity': string; precision: string };
 }
 
+/** Where GitHub code scanning resolves relative URIs: the root of the checked-out repository. */
+export const SRCROOT = '%SRCROOT%';
+
 export interface SarifLocation {
-  physicalLocation: { artifactLocation: { uri: string }; region?: { startLine?: number; byteOffset?: number } };
+  physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } };
   logicalLocations?: { name: string; fullyQualifiedName: string; kind: string }[];
 }
 
@@ -58,6 +63,7 @@ export interface SarifLog {
     tool: { driver: { name: string; version: string; semanticVersion: string; rules: SarifRule[] } };
     automationDetails: { id: string };
     results: SarifResult[];
+    originalUriBaseIds: Record<string, { description: { text: string } }>;
     properties: { policySource: string; omittedResults: number };
   }[];
 }
@@ -99,9 +105,13 @@ function containerOf(path: string): string {
   return member >= 0 ? path.slice(0, member) : path;
 }
 
-/** A relative URI for a displayed local path (segments percent-encoded, `/` kept). */
-function localUri(path: string): string {
-  return path.split('/').map(encodeSegment).join('/');
+/**
+ * The artifact location of a displayed local path: relative paths (inside the working directory) as relative URIs
+ * under SRCROOT, segments percent-encoded; a path outside it as an absolute file: URI.
+ */
+function localArtifact(path: string): { uri: string; uriBaseId?: string } {
+  if (path.startsWith('/')) return { uri: `file://${path.split('/').map(encodeSegment).join('/')}` };
+  return { uri: path.split('/').map(encodeSegment).join('/'), uriBaseId: SRCROOT };
 }
 
 export function buildSarif(input: ReportInput): SarifLog {
@@ -125,17 +135,14 @@ export function buildSarif(input: ReportInput): SarifLog {
     if (!prev || severityRank(f.severity) > severityRank(prev)) worst.set(id, f.severity);
     if (ruleIndex.has(id)) continue;
     ruleIndex.set(id, rules.length);
+    // Described once, from the table of checks: never from a finding, whose text is about one model.
+    const text = ruleText(f.check);
     rules.push({
       id,
       name: ruleName(id),
-      shortDescription: { text: f.check === ALLOWLIST_RULE ? 'Invalid approved-models.yaml entry' : `Model Gate check ${id}` },
-      fullDescription: { text: messageText(f.message, CAPS.message) },
-      help: {
-        text: messageText(
-          f.help ?? 'See the Model Gate review comment on the pull request for the evidence and what to do.',
-          CAPS.help
-        )
-      },
+      shortDescription: { text: text.short },
+      fullDescription: { text: text.full },
+      help: { text: text.help, markdown: `**${text.short}.** ${text.full}\n\n**What to do:** ${text.help}` },
       defaultConfiguration: { level: 'note' },
       properties: { tags: ['security', 'supply-chain', 'model-gate'], 'security-severity': '0.0', precision: 'high' }
     });
@@ -147,15 +154,17 @@ export function buildSarif(input: ReportInput): SarifLog {
   }
 
   const results: SarifResult[] = kept.map(({ finding: f, review: r, line: startLine }) => {
-    const location: SarifLocation = { physicalLocation: { artifactLocation: { uri: input.allowlistPath ?? '.' }, region: { startLine } } };
+    const location: SarifLocation = {
+      physicalLocation: { artifactLocation: { uri: input.allowlistPath ?? 'approved-models.yaml', uriBaseId: SRCROOT }, region: { startLine } }
+    };
     let text = messageText(f.message, CAPS.message);
     const properties: Record<string, unknown> = { severity: f.severity };
+    // GitHub places results by line; a byte offset (pickle opcode, container member) is kept beside it.
+    if (f.offset !== undefined && Number.isSafeInteger(f.offset) && f.offset >= 0) properties.byteOffset = f.offset;
     if (r && isLocalReview(r)) {
-      const region: { startLine?: number; byteOffset?: number } = {};
-      if (f.line !== undefined) region.startLine = startLine;
-      else if (f.offset !== undefined && Number.isSafeInteger(f.offset) && f.offset >= 0) region.byteOffset = f.offset;
-      const uri = f.file !== undefined ? localUri(containerOf(f.file)) : localUri(r.paths[0] ?? '.');
-      location.physicalLocation = { artifactLocation: { uri }, ...(Object.keys(region).length > 0 ? { region } : {}) };
+      const path = f.file !== undefined ? containerOf(f.file) : (r.paths[0] ?? '.');
+      location.physicalLocation = { artifactLocation: localArtifact(path), region: { startLine } };
+      if (f.line === undefined && properties.byteOffset !== undefined) text += ` (at byte ${f.offset})`;
       if (f.file !== undefined && f.file !== containerOf(f.file)) properties.member = sanitize(f.file, { max: 1000 });
     } else if (r) {
       const sha = pinnedSha(r) ?? r.entry.revision;
@@ -208,6 +217,7 @@ export function buildSarif(input: ReportInput): SarifLog {
           }
         },
         automationDetails: { id: `${TOOL_NAME}/` },
+        originalUriBaseIds: { [SRCROOT]: { description: { text: 'The root of the repository (or the directory the scan ran in).' } } },
         results,
         properties: { policySource: input.policySource, omittedResults: omitted }
       }

@@ -12,7 +12,9 @@ export const SUMMARY_BUDGET: MarkdownBudget = {
   target: SUMMARY_LIMIT - 48 * 1024,
   measure: (t) => Buffer.byteLength(t, 'utf8'),
   listCap: 500,
-  evidenceChars: 4000
+  evidenceChars: 4000,
+  // The run link points at this summary; what it sheds is in the JSON report only.
+  elsewhere: 'the JSON report of this run'
 };
 
 /** Markdown for `core.summary.addRaw(...)`; at most SUMMARY_LIMIT bytes of UTF-8. */

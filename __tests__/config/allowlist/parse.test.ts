@@ -302,3 +302,22 @@ describe('parseAllowlist: file structure', () => {
     expectOneError(deep, 2, /not valid YAML: nesting exceeded/);
   });
 });
+
+describe('parseAllowlist: invisible and format characters (Unicode Cf, Zl, Zp) in free text', () => {
+  it.each([
+    ['a soft hyphen (Cf), raw', 'reason: "approved\u00adby security"', /U\+00AD/],
+    ['a tag character (Cf), raw', 'reason: "fine\u{E0041}\u{E0042}"', /U\+E0041/],
+    ['a line separator (Zl), raw', 'reason: "one\u2028two"', /U\+2028/],
+    ['a paragraph separator (Zp), escaped', 'reason: "one\\u2029two"', /U\+2029/],
+    ['a word joiner (Cf), escaped', 'reason: "a\\u2060b"', /U\+2060/],
+    ['an interlinear annotation anchor (Cf), raw', 'reason: "a\ufff9b"', /U\+FFF9/]
+  ])('refuses %s in `reason`, on its line', (_label, reason, fragment) => {
+    const e = expectOneError(doc('  - repo: org/name', `    revision: ${A}`, `    ${reason}`), 5, fragment);
+    expect(e.message).toMatch(/`reason` contains the invisible or direction-changing character/);
+  });
+
+  it('still accepts ordinary non-ASCII text in `reason`', () => {
+    const r = parseAllowlist(doc('  - repo: org/name', `    revision: ${A}`, '    reason: "Modèle validé — 日本語 ✓"'), F);
+    expect(r.errors).toEqual([]);
+  });
+});

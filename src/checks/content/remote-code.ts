@@ -6,7 +6,7 @@ import { isObject, type Json, parseJson } from '../../analyze/json.js';
 import { analyzeChatTemplate } from '../../analyze/template.js';
 import { relativeImports } from '../../analyze/python/imports.js';
 import type { ContentCheck, RepoContent } from './types.js';
-import { basename, dirname, extension, joinPath, splitLines, truncateEvidence } from '../../analyze/util.js';
+import { basename, dirname, evidenceOf, extension, joinPath, splitLines, truncateEvidence } from '../../analyze/util.js';
 
 const CONFIGS = new Set([
   'config.json', 'tokenizer_config.json', 'processor_config.json', 'preprocessor_config.json', 'feature_extractor_config.json',
@@ -218,7 +218,9 @@ export const remoteCodeCheck: ContentCheck = {
       if (refs.length === 0) continue;
       const key = isObject(doc) && isObject(doc.auto_map) ? '"auto_map"' : '"custom_pipelines"';
       const line = lineOf(text, key);
-      const evidence = truncateEvidence(splitLines(text).slice((line ?? 1) - 1, (line ?? 1) + 5).join(' '));
+      const all = splitLines(text);
+      const at = line ?? 1;
+      const evidence = evidenceOf(all, at, [1, 2, 3, 4, 5].map((k) => at + k).filter((n) => n <= all.length));
       const local = refs.filter((r) => r.file);
       const files = [...new Set(local.map((r) => r.file as string))];
       if (files.length > 0) {

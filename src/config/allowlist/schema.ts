@@ -30,8 +30,11 @@ export const ALLOWLIST_VERSION = '1';
 const ENTRY_KEYS = ['repo', 'revision', 'files', 'reason', 'repo_id', 'author_id'] as const;
 const TOP_KEYS = ['version', 'models'] as const;
 
-// Bidirectional controls and invisible characters can make a reason read differently from what it is.
-const HIDDEN_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
+// Bidirectional controls and invisible characters can make a reason read differently from what it is: C0 controls
+// (but tab and newline), DEL, every format character (Unicode Cf: soft hyphen, zero-width and bidi controls, tag
+// characters, BOM) and the line and paragraph separators (Zl, Zp). Every other free-text field is ASCII-only
+// (ids, revisions, ObjectIds, glob patterns), so this is the check for all of them.
+const HIDDEN_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f\u2065\p{Cf}\p{Zl}\p{Zp}]/u;
 
 const ID_PART = '[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,94}[A-Za-z0-9_])?';
 /** JSON Schema patterns equivalent to checkRepoId / checkRevision / the short form (tested for agreement). */

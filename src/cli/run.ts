@@ -1,0 +1,76 @@
+// The CLI's dispatcher: one module per subcommand (src/cli/<name>.ts), loaded on demand, with the conventions every
+// command shares (help, version, "did you mean", exit codes, no stack traces for a user's mistake) applied here once.
+import { type CliIO, type Command, UsageError } from './io.js';
+import { TOOL_VERSION } from '../core/version.js';
+import { EXIT, didYouMean, optionsIn, unknownOptionIn, wantsHelp } from './conventions.js';
+
+interface Loaded {
+  run: Command;
+  usage: string;
+}
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Loaded> }> = {
+  serve: { summary: 'serve a store folder as a Hub-compatible registry', load: async () => { const m = await import('./serve.js'); return { run: m.serve, usage: m.USAGE }; } },
+  fetch: { summary: 'download ORG/NAME@SHA through the verified stream and report every file', load: async () => { const m = await import('./fetch.js'); return { run: m.fetchCommand, usage: m.USAGE }; } },
+  name: { summary: 'check ORG/NAME for namespace impersonation and repo-name shadowing', load: async () => { const m = await import('./name.js'); return { run: m.name, usage: m.USAGE }; } },
+  verify: { summary: 'verify a model folder against model.sig (key, keyless identity or CA chain)', load: async () => { const m = await import('./verify.js'); return { run: m.verify, usage: m.VERIFY_USAGE }; } },
+  'release-gate': { summary: "check a deployment's model folders against the allowlist and the sign workflow's signatures", load: async () => { const m = await import('./release-gate.js'); return { run: m.releaseGateCommand, usage: m.RELEASE_GATE_USAGE }; } },
+  sign: { summary: 'sign a model folder with an ECDSA P-256 key into a model_signing bundle', load: async () => { const m = await import('./sign.js'); return { run: m.sign, usage: m.SIGN_USAGE }; } },
+  review: { summary: 'review an allowlist change locally, as the action does on a pull request', load: async () => { const m = await import('./review.js'); return { run: m.review, usage: m.USAGE }; } },
+  scan: { summary: 'scan model files and folders offline', load: async () => { const m = await import('./scan.js'); return { run: m.scan, usage: m.USAGE }; } },
+  audit: { summary: 'audit every approved entry against the Hub as it is now (namespace changes, rewrites, flags, signatures)', load: async () => { const m = await import('./audit.js'); return { run: m.audit, usage: m.USAGE }; } },
+  demo: { summary: 'review sample models on a local Hub; keeps the store and prints what to try next', load: async () => { const m = await import('./demo.js'); return { run: m.demo, usage: m.USAGE }; } }
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return (
+    `model-gate ${TOOL_VERSION}\n\nusage: model-gate <command> [options]\n       model-gate <command> --help\n       model-gate --version\n\n${lines.join('\n')}\n\n` +
+    'exit codes: 0 nothing blocks · 1 findings block · 2 usage error · 3 not fully examined · 4 the tool failed\n'
+  );
+}
+
+/** Runs the CLI; returns the exit code. Exported for tests, which pass their own io. */
+export async function runCli(args: readonly string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined) {
+    io.stderr(usage());
+    return EXIT.usage;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return EXIT.ok;
+  }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.stdout(`${TOOL_VERSION}\n`);
+    return EXIT.ok;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    const guess = didYouMean(name, Object.keys(COMMANDS));
+    io.stderr(`model-gate: unknown command '${name}'${guess ? ` — did you mean '${guess}'?` : ''}\n\n${usage()}`);
+    return EXIT.usage;
+  }
+  const loaded = await cmd.load();
+  if (wantsHelp(rest)) {
+    io.stdout(`${loaded.usage.trimEnd()}\n`);
+    return EXIT.ok;
+  }
+  try {
+    return await loaded.run(rest, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      const bad = unknownOptionIn(err.message);
+      const guess = bad !== undefined && bad.startsWith('--') ? didYouMean(bad, optionsIn(loaded.usage)) : undefined;
+      const [first, ...more] = err.message.split('\n');
+      io.stderr(`model-gate ${name}: ${[guess ? `${first} — did you mean ${guess}?` : first, ...more].join('\n')}\n`);
+      return EXIT.usage;
+    }
+    // A failure of the tool, not of the input: one line, the stack only when asked for.
+    const detail = err instanceof Error ? (io.env.MODEL_GATE_DEBUG ? (err.stack ?? err.message) : err.message) : String(err);
+    io.stderr(`model-gate ${name}: ${detail}\n${io.env.MODEL_GATE_DEBUG ? '' : '(set MODEL_GATE_DEBUG=1 for a stack trace)\n'}`);
+    return EXIT.failure;
+  }
+}
+
