@@ -61,7 +61,7 @@ export function evidenceOf(lines: readonly string[], line: number, related: read
   const nums = [...new Set([...related.filter((l) => l !== line), line])].sort((a, b) => a - b);
   if (nums.length === 1) return truncateEvidence(lines[line - 1] ?? '');
   const perLine = Math.max(40, Math.floor(EVIDENCE_MAX / nums.length));
-  const texts = nums.map((n) => (lines[n - 1] ?? '').replace(/\s+$/, ''));
+  const texts = nums.map((n) => (lines[n - 1] ?? '').trimEnd());
   const indent = Math.min(...texts.filter((t) => t.trim() !== '').map((t) => /^[ \t]*/.exec(t)?.[0].length ?? 0), Infinity);
   const out: string[] = [];
   nums.forEach((n, i) => {

@@ -2453,7 +2453,7 @@ class PyAnalyzer {
     const place = startupPlace(path);
     if (!place) return;
     const fetched = data !== undefined && (data.flags & (F.DOWNLOADED | F.DECODED)) !== 0;
-    const piped = data !== undefined && /\b(curl|wget)\b[^\n|;]*\|\s*(sudo\s+)?(ba|da|z|k)?sh\b/.test(textOf(data));
+    const piped = data !== undefined && pipesDownloadToShell(textOf(data));
     const shown = path.replace(SITE_PACKAGES, 'site-packages').replace(/\0+/g, '…');
     this.hit('code.persistence', fetched || piped ? 'critical' : 'high', line,
       `${how} ${place.what} (${shown}), where ${place.when}${fetched && !how.startsWith('Downloads') ? `: the content was ${data?.why[0] ?? 'downloaded'}` : piped ? ': a command that pipes a download into a shell' : ''}`,
@@ -2697,3 +2697,23 @@ const SHELL_TO_CODE: Record<ShellKind, string> = {
 
 export { DNS_LOOKUPS };
 export type { ShellHit };
+
+/**
+ * /\b(curl|wget)\b[^\n|;]*\|\s*(sudo\s+)?(ba|da|z|k)?sh\b/.test(s) in one pass: every curl/wget before the same
+ * `\n`, `|` or `;` reaches that character and has the same outcome, so each stretch is read once.
+ */
+function pipesDownloadToShell(s: string): boolean {
+  const tool = /\b(?:curl|wget)\b/g;
+  const shell = /\s*(?:sudo\s+)?(?:ba|da|z|k)?sh\b/y;
+  for (let m = tool.exec(s); m; m = tool.exec(s)) {
+    let k = m.index + m[0].length;
+    while (k < s.length && s[k] !== '\n' && s[k] !== '|' && s[k] !== ';') k++;
+    if (k >= s.length) return false;
+    if (s[k] === '|') {
+      shell.lastIndex = k + 1;
+      if (shell.test(s)) return true;
+    }
+    tool.lastIndex = k + 1;
+  }
+  return false;
+}

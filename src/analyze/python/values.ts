@@ -175,7 +175,8 @@ export function cap(s: string): string {
 /** Strips call markers from a reference: `requests.Session().post` → `requests.Session.post`. */
 export function normalizeRef(ref: string): string {
   // f.__call__ is f: calling it is calling f.
-  let r = ref.replace(/\(\)/g, '').replace(/(\.__call__)+$/, '');
+  let r = ref.replace(/\(\)/g, '');
+  while (r.endsWith('.__call__')) r = r.slice(0, -9); // (/(\.__call__)+$/ rescanned each repetition)
   // Aliases can chain (torch.multiprocessing.get_context → multiprocessing.get_context → multiprocessing).
   for (let pass = 0; pass < 4; pass++) {
     const dot = r.indexOf('.');
