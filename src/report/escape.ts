@@ -132,11 +132,11 @@ export function escapeProse(text: string, max: number = CAPS.message): string {
   const tokens: Token[] = [];
   let at = 0;
   for (const m of clean.matchAll(/`([^`]+)`/g)) {
-    tokens.push(...wordTokens(clean.slice(at, m.index)));
+    for (const t of wordTokens(clean.slice(at, m.index))) tokens.push(t);
     tokens.push({ code: true, text: m[1] as string });
     at = m.index + m[0].length;
   }
-  tokens.push(...wordTokens(clean.slice(at)));
+  for (const t of wordTokens(clean.slice(at))) tokens.push(t); // a loop: spreading a megabyte of tokens overflows the stack
   return renderTokens(tokens);
 }
 

@@ -363,8 +363,11 @@ function fetchesToStdout(text: string, dialect: Dialect, depth: number): string 
 
 function allTexts(cmd: Command): string[] {
   const out: string[] = [];
-  for (const w of cmd.words) out.push(w.text, ...w.subs);
-  for (const r of cmd.redirects) out.push(r.target.text, ...r.target.subs);
+  // Loops, not push(...spread): a line of a million substitutions would overflow the call stack.
+  for (const w of [...cmd.words, ...cmd.redirects.map((r) => r.target)]) {
+    out.push(w.text);
+    for (const s of w.subs) out.push(s);
+  }
   return out;
 }
 
@@ -526,7 +529,7 @@ function analyzeCommand(
     if (script) runTargets.push(script);
   }
   if (/^(start-process|saps|start|invoke-item|ii|call|rundll32|source|\.|msiexec|wscript|cscript|mshta|regsvr32|open|xdg-open)$/.test(name)) {
-    runTargets.push(...args.filter((a) => !a.startsWith('-') && !(dialect !== 'posix' && a.startsWith('/'))));
+    for (const a of args) if (!a.startsWith('-') && !(dialect !== 'posix' && a.startsWith('/'))) runTargets.push(a);
   }
   if (name === 'cmd') {
     const c = args.findIndex((a) => /^\/[ck]$/i.test(a));
@@ -544,9 +547,9 @@ function analyzeCommand(
 
   // Code from a download run through eval/source/-c/process substitution/here-strings.
   const codeWords: Word[] = [];
-  if (/^(eval|source|\.|iex|invoke-expression|exec)$/.test(name)) codeWords.push(...cmd.words.slice(1));
+  if (/^(eval|source|\.|iex|invoke-expression|exec)$/.test(name)) for (const w of cmd.words.slice(1)) codeWords.push(w);
   if (INTERPRETER.test(name)) {
-    codeWords.push(...cmd.words.filter((w) => w.text.startsWith('<(')));
+    for (const w of cmd.words) if (w.text.startsWith('<(')) codeWords.push(w);
     const c = args.findIndex((a) => /^-(c|command|Command|e)$/.test(a));
     if (c >= 0) {
       const inline = cmd.words.find((w) => expand(w.text, state.vars) === args[c + 1]);
