@@ -70,3 +70,9 @@ test('a GitHub release asset made executable and run is a downloaded binary', ()
   expect(kinds('gh release download -R someone/ner-native -p "nerd-linux-x64"\nchmod +x nerd-linux-x64 && ./nerd-linux-x64 --setup')).toEqual(['chmod-exec:critical', 'download-exec:critical']);
   expect(kinds('gh release download v1 -R someone/ner-native -p "weights.tar.gz"\ntar xzf weights.tar.gz')).toEqual([]);
 });
+
+test('a package installed from a Hub repository file names the repository and file', () => {
+  const [h] = analyzeShell('pip install https://huggingface.co/spacy/en_core_web_sm/resolve/main/en_core_web_sm-any-py3-none-any.whl').hits;
+  expect(h).toMatchObject({ kind: 'install-from-url', severity: 'high', hub: { repo: 'spacy/en_core_web_sm', file: 'en_core_web_sm-any-py3-none-any.whl' } });
+  expect(analyzeShell('pip install https://x.invalid/p.whl').hits[0]?.hub).toBeUndefined();
+});

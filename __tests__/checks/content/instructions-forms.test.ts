@@ -335,3 +335,12 @@ describe('the publisher\'s own sources', () => {
     expect(runs[0]?.message).toContain('binary shipped in this repository');
   });
 });
+
+test('pip install of this repository\'s own wheel from its Hub URL is graded as that archive, by the code check', () => {
+  const card = { 'README.md': '```bash\npip install https://huggingface.co/org/m/resolve/main/pkg-1.0-py3-none-any.whl\n```\n' };
+  const own = run({ ...card, 'pkg-1.0-py3-none-any.whl': new Uint8Array([0x50, 0x4b, 5, 6, ...new Array<number>(18).fill(0)]) }, { namespace: 'org', repo: 'org/m' } as PublisherFacts);
+  expect(own.filter((f) => f.check.startsWith('instructions.')).map((f) => f.check)).toEqual([]);
+  // The same URL naming a file this repository does not hold is an install from an unreviewed URL.
+  const other = run(card, { namespace: 'org', repo: 'org/m' } as PublisherFacts);
+  expect(other.map((f) => `${f.check} ${f.severity}`)).toContain('instructions.git-install high');
+});

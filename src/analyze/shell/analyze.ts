@@ -783,9 +783,14 @@ function analyzeCommand(
   const configured = name === 'pip' || /^pip\d/.test(name) ? pipConfigArgs(args) : [];
   if (pipArgs || configured.length > 0) {
     const envArgs = pipArgs ? INDEX_ENV.flatMap(([v, opt]) => (state.vars.has(v) ? [opt, expand(state.vars.get(v) as string, state.vars)] : [])) : [];
+    // A package file served from a Hub repository (`pip install https://huggingface.co/org/x/resolve/main/x.whl`):
+    // callers that know it is this repository's own, reviewed file grade it as that file.
+    const hubFiles = (pipArgs ?? []).map((a) => ({ a, m: /^https?:\/\/(?:huggingface\.co|hf\.co)\/([\w.-]+\/[\w.-]+)\/resolve\/[^/]+\/([^?#]+)$/i.exec(a) }));
     for (const r of judgePipArgs([...envArgs, ...configured, ...(pipArgs ?? [])], run.sources)) {
       if (r.kind === 'local-path') continue;
-      hit(r.kind === 'typosquat' ? 'typosquat' : 'install-from-url', r.severity, r.message, r.kind === 'typosquat' || r.kind === 'own-source' ? r.help : HELP.install);
+      const hf = r.kind === 'url' ? hubFiles.find((x) => x.m && r.message.endsWith(x.a))?.m : undefined;
+      hit(r.kind === 'typosquat' ? 'typosquat' : 'install-from-url', r.severity, r.message, r.kind === 'typosquat' || r.kind === 'own-source' ? r.help : HELP.install,
+        undefined, hf ? { repo: hf[1] as string, file: safeDecode(hf[2] as string) } : undefined);
     }
   }
 }
@@ -804,6 +809,10 @@ function pipConfigArgs(args: readonly string[]): string[] {
   if (args[0] !== 'config' || args[1] !== 'set' || args[3] === undefined) return [];
   const key = /(?:^|\.)(index-url|extra-index-url|find-links|trusted-host)$/.exec(args[2] ?? '');
   return key ? [`--${key[1] as string}`, args[3]] : [];
+}
+
+function safeDecode(s: string): string {
+  try { return decodeURIComponent(s); } catch { return s; }
 }
 
 /** Runs code in the interpreter `name` would use: shells nested, Python handed back. */

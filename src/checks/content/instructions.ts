@@ -511,6 +511,9 @@ function hubFileOfThisRepo(ctx: Ctx, h: ShellHit): boolean {
   if (self !== undefined && self.toLowerCase() !== hub.repo.toLowerCase()) return false;
   const f = ctx.present.get(hub.file.replace(/^\.\//, ''));
   if (!f) return false;
+  // A package archive of this repository installed from its Hub URL: the code check reads its members as the
+  // code they are (and reports what it could not examine), so the install is graded there, not as a script.
+  if (h.kind === 'install-from-url' && /\.(whl|zip|tar\.gz|tgz|egg)$/i.test(f.path)) return true;
   gradeFile(ctx, f, h.line, `${h.kind === 'chmod-exec' ? 'chmod +x' : 'run'} ${hub.file} (downloaded from ${hub.repo})`, false);
   return true;
 }
