@@ -13,6 +13,8 @@ import { severityRank } from '../core/findings.js';
 import { HubClient } from '../hub/client.js';
 import { pickHubUrl } from '../hub/endpoint.js';
 import { safeJson } from '../report/escape.js';
+import { renderSarif } from '../report/sarif.js';
+import { auditReportInput } from '../audit/report.js';
 import { reviewEntry } from '../review/pipeline.js';
 import { defaultScanFile } from '../review/scan-file.js';
 import { octokitApi, type GitHubApi } from './github-api.js';
@@ -107,6 +109,10 @@ export async function runAudit(runner: Runner, inputs: ActionInputs, deps: Audit
   const reportPath = join(inputs.reportDir, 'audit.json');
   await writeFile(reportPath, `${safeJson({ schema: 'model-gate/audit/v1', entries: results.map((r) => ({ repo: r.entry.repo, revision: r.entry.revision, line: r.entry.line, verdict: r.verdict, signature: r.approval.signature, findings: r.findings })) }, 2)}\n`);
   runner.setOutput('report-path', reportPath);
+  // SARIF for code scanning: each finding at the entry's line of the allowlist.
+  const sarifPath = join(inputs.reportDir, 'audit.sarif');
+  await writeFile(sarifPath, renderSarif(auditReportInput(results, { allowlistPath: inputs.allowlist, policySource: `${inputs.policy} at ${ref.slice(0, 7)}` })));
+  runner.setOutput('sarif-path', sarifPath);
   const broken = results.filter((r) => r.verdict === 'rejected');
   const rows = results
     .filter((r) => r.findings.some((f) => severityRank(f.severity) >= severityRank('medium')))
