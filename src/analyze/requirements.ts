@@ -154,7 +154,14 @@ export function judgePipArgs(args: readonly string[], opts: SourceOptions = {}):
       continue;
     }
     if (opt === '-r' || opt === '--requirement' || opt === '-c' || opt === '--constraint') {
-      if (opt === a) i++;
+      const v = opt !== a ? a.slice(eq + 1) : args[++i];
+      // A requirements file fetched from a URL is a list nobody reviewed: its lines install whatever it says today.
+      if (v !== undefined && /^(https?|ftp):\/\//i.test(v) && !isKnownPackageHost(hostOf(v))) {
+        const own = ownSource(v, opts);
+        out.push(own
+          ? issue('own-source', 'medium', `${opt} reads the requirements at ${v}, from the publisher's own GitHub organisation ${own}, not from this repository`)
+          : issue('url', 'high', `${opt} reads the requirements at ${v}: a list of packages fetched when it runs, which nobody reviewed`));
+      }
       continue;
     }
     if (opt === '-e' || opt === '--editable') {
