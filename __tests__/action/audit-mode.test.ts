@@ -12,6 +12,7 @@ import { readInputs } from '../../src/action/inputs.js';
 import type { Runner } from '../../src/action/runner.js';
 import { markerFor } from '../../src/audit/issues.js';
 import { createAttestation } from '../../src/sign/github-attestations.js';
+import { sarifValidator } from '../support/sarif-schema.js';
 import { startRegistry, type RunningRegistry } from '../../src/registry/server.js';
 import { approveThenChange, type AuditWorld } from '../audit/world.js';
 import { ACTIONS_BOT, startGitHubServer, type GitHubServer } from '../support/github-server.js';
@@ -76,6 +77,11 @@ describe('audit mode', () => {
     expect(run.warnings.some((w) => /ignored issue #1 by mallory/.test(w))).toBe(true);
     expect(run.failed).toMatch(/helpdesk-ai\/ner-small/);
     expect(run.summary).toContain('## Model Gate audit: 11 approved entries');
+    // SARIF for code scanning, valid against the OASIS schema, one result per actionable finding at the entry's line.
+    const sarif = JSON.parse(await readFile(String(run.outputs['sarif-path']), 'utf8')) as { runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
+    expect(sarifValidator()(sarif)).toEqual([]);
+    const gone = sarif.runs[0]!.results.find((r) => r.ruleId === 'audit.repo-gone')!;
+    expect(gone.locations[0]!.physicalLocation.region.startLine).toBe(5);
   }, 120_000);
 
   test('second run with nothing new: no issue is written again', async () => {

@@ -3,31 +3,14 @@
 // finding), help and security-severity on every rule, fingerprints, repository-relative URIs under %SRCROOT%,
 // start lines on every result, byte offsets kept beside them.
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
 import type { LocalReview } from '../../src/core/review.js';
 import { buildSarif, renderSarif, type SarifLog } from '../../src/report/sarif.js';
 import { hasRuleText, ruleText } from '../../src/report/rules.js';
 import { createReviewer } from '../../src/review/reviewer.js';
+import { sarifValidator } from '../support/sarif-schema.js';
 import { file, finding, input, review, sample } from './fixtures.js';
-
-const schema = JSON.parse(readFileSync(new URL('../fixtures/sarif/sarif-schema-2.1.0.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-
-/**
- * The schema is draft-04; ajv 8 reads it as draft-07 once the draft-04 `id` is spelled `$id` (the schema uses no
- * keyword whose meaning changed between the two: no boolean exclusiveMinimum/Maximum).
- */
-function sarifValidator(): (log: unknown) => string[] {
-  const { id, $schema: _draft, ...rest } = schema;
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  ajv.addFormat('uri', (s: string) => URL.canParse(s));
-  ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'http://base.invalid/dir/'));
-  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
-  const validate = ajv.compile({ $id: String(id), ...rest });
-  return (log) => (validate(log) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '$'}: ${e.message ?? e.keyword}`));
-}
 
 const validate = sarifValidator();
 

@@ -186,3 +186,18 @@ describe('zip: where zipfile and torch read different archives', () => {
     expect(checks(o)).not.toContain('zip.differential');
   });
 });
+
+// Differential campaign, seed 20261206, input 9288 (a mutated zip behind a GIF prefix): Python's zipfile reads the
+// central directory `size` bytes before the end record whatever its stated offset says, finds data.pkl and unpickles
+// os.system; sniffing had called the end record implausible (offset + size past it) and saw only an image.
+describe('regression: the differential campaign\'s GIF-prefixed zip', () => {
+  test('a central directory zipfile finds by its size alone makes the file a zip, and its pickle is read', async () => {
+    const { readFileSync } = await import('node:fs');
+    const bytes = new Uint8Array(readFileSync('__tests__/fixtures/differential/regressions/gif-prefix-zip-seed20261206-9288.pt'));
+    for (const chunk of [1 << 20, 7]) {
+      const o = scanBytes(bytes, 'model.pt', { chunk });
+      expect(o.formats).toContain('zip');
+      expect(o.findings.filter((f) => f.check === 'pickle.global.dangerous').map((f) => f.evidence ?? f.message).join()).toMatch(/os.*system|system/);
+    }
+  });
+});

@@ -5,7 +5,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { planIssues } from '../audit/issues.js';
-import { auditEntries, type AuditEntryResult } from '../audit/run.js';
+import { AUDIT_MAX_RETRY_WAIT_S, AUDIT_WAIT_BUDGET_MS, auditEntries, type AuditEntryResult } from '../audit/run.js';
 import { REPO_CHECKS } from '../checks/index.js';
 import { parseAllowlist } from '../config/allowlist/parse.js';
 import { loadPolicy } from '../config/policy/load.js';
@@ -13,6 +13,8 @@ import { severityRank } from '../core/findings.js';
 import { HubClient } from '../hub/client.js';
 import { pickHubUrl } from '../hub/endpoint.js';
 import { safeJson } from '../report/escape.js';
+import { renderSarif } from '../report/sarif.js';
+import { auditReportInput } from '../audit/report.js';
 import { reviewEntry } from '../review/pipeline.js';
 import { defaultScanFile } from '../review/scan-file.js';
 import { octokitApi, type GitHubApi } from './github-api.js';
@@ -48,7 +50,10 @@ export async function runAudit(runner: Runner, inputs: ActionInputs, deps: Audit
   const hub = new HubClient({
     hubUrl: pickHubUrl(inputs.hubUrl, env),
     ...(inputs.hubToken ? { token: inputs.hubToken } : {}),
-    ...(inputs.cdnOrigins.length > 0 ? { allowedCdnOrigins: inputs.cdnOrigins } : {})
+    ...(inputs.cdnOrigins.length > 0 ? { allowedCdnOrigins: inputs.cdnOrigins } : {}),
+    maxWaitMs: Math.max(inputs.maxRetryWait, AUDIT_MAX_RETRY_WAIT_S) * 1000,
+    retryWaitBudgetMs: AUDIT_WAIT_BUDGET_MS,
+    onRetry: (m) => runner.info(m)
   });
   let results: AuditEntryResult[];
   try {
@@ -107,6 +112,10 @@ export async function runAudit(runner: Runner, inputs: ActionInputs, deps: Audit
   const reportPath = join(inputs.reportDir, 'audit.json');
   await writeFile(reportPath, `${safeJson({ schema: 'model-gate/audit/v1', entries: results.map((r) => ({ repo: r.entry.repo, revision: r.entry.revision, line: r.entry.line, verdict: r.verdict, signature: r.approval.signature, findings: r.findings })) }, 2)}\n`);
   runner.setOutput('report-path', reportPath);
+  // SARIF for code scanning: each finding at the entry's line of the allowlist.
+  const sarifPath = join(inputs.reportDir, 'audit.sarif');
+  await writeFile(sarifPath, renderSarif(auditReportInput(results, { allowlistPath: inputs.allowlist, policySource: `${inputs.policy} at ${ref.slice(0, 7)}` })));
+  runner.setOutput('sarif-path', sarifPath);
   const broken = results.filter((r) => r.verdict === 'rejected');
   const rows = results
     .filter((r) => r.findings.some((f) => severityRank(f.severity) >= severityRank('medium')))

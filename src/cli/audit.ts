@@ -2,7 +2,7 @@
 // signed vetting records as the only baseline (no state file). Scheduled in CI; exit 1 on anything blocking.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { auditEntries, type AuditEntryResult } from '../audit/run.js';
+import { AUDIT_MAX_RETRY_WAIT_S, AUDIT_WAIT_BUDGET_MS, auditEntries, type AuditEntryResult } from '../audit/run.js';
 import { severityRank, type Verdict } from '../core/findings.js';
 import { ALLOWLIST_LIMITS, parseAllowlist } from '../config/allowlist/parse.js';
 import { readConfigFile } from './config-file.js';
@@ -16,13 +16,15 @@ import { loadPolicy, MAX_POLICY_BYTES } from '../config/policy/load.js';
 import { reviewEntry } from '../review/pipeline.js';
 import { defaultScanFile } from '../review/scan-file.js';
 import { safeJson } from '../report/escape.js';
+import { renderSarif } from '../report/sarif.js';
+import { auditReportInput } from '../audit/report.js';
 import { parseCommandArgs } from './args.js';
 import { type Command, UsageError } from './io.js';
 import { trustFromOptions, trustsGiven } from './trust.js';
 
 export const USAGE = `usage: model-gate audit [--allowlist approved-models.yaml] [(--signatures DIR | --attestations OWNER/REPO) (--public-key PEM | --identity SAN
          --identity-provider ISSUER [--ref REF] [--trusted-root FILE] | --certificate-chain PEM...)]
-         [--shard I/N] [--concurrency K] [--rejudge-budget K] [--policy FILE] [--hub-url URL] [--format text|json]
+         [--shard I/N] [--concurrency K] [--rejudge-budget K] [--policy FILE] [--hub-url URL] [--format text|json|sarif]
          [--max-retry-wait SECONDS]
 
 Re-checks every approved entry against the Hub as it is now: gone, private, gated, disabled, renamed or transferred
@@ -59,7 +61,7 @@ export const audit: Command = async (argv, io) => {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  if (v.format !== 'text' && v.format !== 'json') throw new UsageError('--format must be text or json');
+  if (!['text', 'json', 'sarif'].includes(v.format ?? '')) throw new UsageError('--format must be text, json or sarif');
   let shard: { index: number; count: number } | undefined;
   if (v.shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(v.shard);
@@ -114,7 +116,10 @@ export const audit: Command = async (argv, io) => {
     hubUrl: pickHubUrl(v['hub-url'], io.env),
     ...(io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {}),
     ...(v['cdn-origin'] ? { allowedCdnOrigins: v['cdn-origin'] } : {}),
-    ...(v['max-retry-wait'] !== undefined ? { maxWaitMs: retryWaitSeconds(v['max-retry-wait']) * 1000 } : {}),
+    // A scheduled audit of many entries spends the Hub's rate limit windows: it waits a whole window when asked
+    // (RateLimit t= up to 5 minutes) and up to AUDIT_WAIT_BUDGET_MS in all, rather than failing.
+    maxWaitMs: (v['max-retry-wait'] !== undefined ? retryWaitSeconds(v['max-retry-wait']) : AUDIT_MAX_RETRY_WAIT_S) * 1000,
+    retryWaitBudgetMs: AUDIT_WAIT_BUDGET_MS,
     onRetry: (m) => io.stderr(`model-gate audit: ${m}\n`)
   });
   let results: AuditEntryResult[];
@@ -132,6 +137,7 @@ export const audit: Command = async (argv, io) => {
   }
   const blocking = results.some((r) => r.verdict === 'rejected');
   if (v.format === 'json') io.stdout(`${safeJson({ schema: 'model-gate/audit/v1', entries: results.map(jsonOf) }, 2)}\n`);
+  else if (v.format === 'sarif') io.stdout(renderSarif(auditReportInput(results, { allowlistPath: v.allowlist ?? 'approved-models.yaml', policySource: v.policy ?? 'defaults' })));
   else io.stdout(textOf(results));
   return blocking ? 1 : 0;
 };

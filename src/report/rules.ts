@@ -132,6 +132,16 @@ const RULES: Record<string, RuleText> = {
     full: 'The repository id has characters or a shape the Hub does not allow, or that hide a look-alike (invisible or non-ASCII characters).',
     help: 'Write the id exactly as the Hub shows it.'
   },
+  audit: {
+    short: 'An approval no longer holds as it was reviewed',
+    full: 'The scheduled audit compared an approved entry with the Hub as it is now: the repository may be gone, private, gated, disabled, renamed or transferred; its pinned commit may no longer resolve or serve the signed bytes; the Hub\'s scanners may flag a file; or the entry has no valid signed approval.',
+    help: 'Read the finding: remove the entry, re-approve it after a full review, or re-run the sign workflow, as it says.'
+  },
+  'audit.new-commits': {
+    short: 'New commits since the approved pin',
+    full: 'The repository\'s default branch has moved past the approved commit. Nothing changes for users of the pin; the update is information.',
+    help: 'Open a pull request re-pinning the entry if you want the update; it is reviewed like any new entry.'
+  },
   identity: {
     short: 'Repository or author identity changed',
     full: 'The immutable ids the approval recorded (repo_id, author_id) no longer match, or the history shows the repository or namespace was recreated: the name may now belong to someone else.',

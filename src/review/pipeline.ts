@@ -15,6 +15,7 @@ import { checkHubPort } from './check-port.js';
 import { combinedEvidence } from './evidence.js';
 import { examineFiles, type ScanFile, type SourceFile } from './examine.js';
 import { findingFromError } from './findings-from-errors.js';
+import { progressTracker } from './progress.js';
 import { selectFiles } from './select.js';
 import { hubReader } from './sources/hub.js';
 import { listLocal } from './sources/local.js';
@@ -139,13 +140,14 @@ export async function reviewEntry(entry: Entry, deps: ReviewDeps, previous?: Ent
   findings.push(...selection.notes);
   if (!selection.complete) complete = false;
   const capture = new TextCapture();
+  const progress = progressTracker(entry.repo, selection.selected.reduce((n, f) => n + f.size, 0), () => Date.now());
   const reader = hubReader(hub, resolved.canonicalId, resolved.sha, tree, deps.fileConcurrency ?? 4);
   const files = await examineFiles(selection.selected, reader, {
     scanFile: deps.scanFile,
     allow: policy.allowGlobals,
     capture,
     ...(deps.tailBytes !== undefined ? { tailBytes: deps.tailBytes } : {}),
-    onProgress: (f, o) => deps.onProgress?.(`${entry.repo}: ${f.path} ${o.ok ? 'verified' : `failed (${o.finding.check})`}`)
+    onProgress: (f, o) => deps.onProgress?.(progress(f.path, f.size, o.ok ? 'verified' : `failed (${o.finding.check})`))
   });
   for (const f of files) {
     findings.push(...f.findings);

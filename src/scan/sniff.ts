@@ -54,7 +54,10 @@ export function findEocd(tail: Uint8Array, size?: number): number {
     const zip64 = onDisk === 0xffff || total === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff;
     const plausible = zip64 || ((disk === 0 || disk === 0xffff) && (cdDisk === 0 || cdDisk === 0xffff) &&
       onDisk <= total && cdSize >= total * 46 && cdOffset + cdSize <= tailStart + i);
-    if (plausible) return i;
+    // Python's zipfile ignores the stated offset: it reads the central directory `cdSize` bytes before this record
+    // (whatever precedes the archive, and whatever cdOffset says). A directory entry there is a zip to zipfile.
+    const zipfileReads = cdSize >= 46 && cdSize <= i && startsWith(tail, [0x50, 0x4b, 0x01, 0x02], i - cdSize);
+    if (plausible || zipfileReads) return i;
   }
   return -1;
 }

@@ -18,10 +18,11 @@ import { dirname, type Hit, joinPath } from '../util.js';
 import { CODE_STRING_RUNNERS, HOOK_ATTRS, invocationOf, type ArgAt, type Invocation, RUNNABLE_BASES, runsCode } from './callables.js';
 import { decodeSource } from './encoding.js';
 import { judgeDataFiles, judgeEntryPoints } from './packaging.js';
+import { SITE_PACKAGES, startupPlace } from './startup.js';
 import { allSecretsHome, destHost, DNS_LOOKUPS, isKnownHost, isSecretHome, netOp, type NetOp, staysLocal } from './network.js';
 import {
   CODE_FROM_PATH, CREDENTIAL_GETTERS, DANGER_ROOTS, DYNAMIC_EXEC, FETCH, FETCH_TO_PATH, FILE_ACCESS, isDangerousName, LOADS, NATIVE_LOAD,
-  osExecProgramIndex, SCANNER_PACKAGES, SEND, SPAWN_ARGV, SPAWN_SHELL, TOKEN_GETTERS
+  osExecProgramIndex, SCANNER_PACKAGES, SEND, SHELL_ARG_INDEX, SPAWN_ARGV, SPAWN_SHELL, TOKEN_GETTERS, CREDENTIAL_PROGRAMS
 } from './sinks.js';
 import {
   decodePyString, fromBase32, fromBase64, fromHex, inflate, looksActive, rot13, UNKNOWN, utf8Decode
@@ -227,6 +228,8 @@ class PyAnalyzer {
   private readonly shellState: ShellState;
   private readonly decodes = new Map<number, DecodeEvent>();
   private readonly pendingFns: FnInfo[] = [];
+  /** Servers that logged records or tracked values go to (remote logging handlers, an MLflow tracking URI). */
+  private readonly telemetryDests: Val[] = [];
   private readonly globalMarks = new Map<string, Mark>();
   private readonly paramSpecs = new WeakMap<SyntaxNode, Param[]>();
   /** Directories (or archives, as `x.zip!`) the code put on sys.path. */
@@ -1789,6 +1792,24 @@ class PyAnalyzer {
         const a = arg(0, 'name');
         return a ? this.importByName(a, line, name.replace('builtins.', '')) : val();
       }
+      // Where site-packages is, known only at run time: a marker, so a file written there is recognised.
+      case 'site.getsitepackages': return val({ items: [val({ text: SITE_PACKAGES })] });
+      case 'site.getusersitepackages': return val({ text: SITE_PACKAGES });
+      case 'sysconfig.get_path': {
+        const a = arg(0, 'name');
+        return a && isKnown(a) && /^(pure|plat)lib$/.test(a.text) ? val({ text: SITE_PACKAGES }) : withTaint(val(), all);
+      }
+      case 'pkgutil.resolve_name': {
+        // "pkg.mod:attr.attr" (or "pkg.mod.attr"): an import plus attribute lookups, by a string.
+        const a = arg(0, 'name');
+        if (!a) return val();
+        if (!isKnown(a)) return withTaint(val(), [a]);
+        const colon = a.text.indexOf(':');
+        if (colon < 0) return this.resolvedName(a.text, a, line, 'pkgutil.resolve_name');
+        let v = this.importByName({ ...a, text: a.text.slice(0, colon) }, line, 'pkgutil.resolve_name');
+        for (const part of a.text.slice(colon + 1).split('.').filter((x) => x.length > 0)) v = this.attribute(v, part, line);
+        return v;
+      }
       case 'builtins.getattr': {
         const [obj, attr] = pos;
         if (!obj || !attr) return val();
@@ -1983,6 +2004,7 @@ class PyAnalyzer {
     if (fileWrite) {
       const data = arg(0);
       const target = name.startsWith('pathlib') ? callee.recv : callee.recv?.handle?.path;
+      if (target) this.persists(target, data, line, 'Writes');
       if (data && target && data.flags & F.DOWNLOADED) {
         this.mark(target, F.DL_PATH, line, `written with downloaded content at ${this.at(line)}`, scope);
         scope.downloads.push(line);
@@ -2011,6 +2033,8 @@ class PyAnalyzer {
       return val({ flags: F.SECRET, lines: [line], why: [`the Hugging Face token read at ${this.at(line)}`] });
     }
     if (FILE_ACCESS.has(name)) {
+      const copied = /^shutil\.(copy|copy2|copyfile|move)$/.test(name) ? arg(1, 'dst') : undefined;
+      if (copied) this.persists(copied, arg(0, 'src'), line, `Copies ${textOf(arg(0, 'src') ?? val()).replace(/\0+/g, '…').slice(0, 60) || 'a file'} into`);
       const path = name.startsWith('pathlib.Path.') ? callee.recv : arg(0);
       if (path) this.fileAccess(name, path, line);
       const v = generic();
@@ -2025,8 +2049,21 @@ class PyAnalyzer {
       return withTaint(val({ ref: `${name}()` }), all);
     }
     if (SPAWN_ARGV.has(name) || SPAWN_SHELL.has(name) || osExecProgramIndex(name) !== undefined) {
-      this.spawn(name, pos, kw, line, scope);
-      return withTaint(val({ ref: `${name}()` }), all);
+      const shellAt = SHELL_ARG_INDEX.get(name);
+      const cmdArg = shellAt ? pos[shellAt[0]] ?? kw.get(shellAt[1]) : undefined;
+      if (shellAt) {
+        if (cmdArg) this.spawn(name, [cmdArg], new Map(), line, scope, true);
+      } else this.spawn(name, pos, kw, line, scope);
+      const out = withTaint(val({ ref: `${name}()` }), all);
+      // A credential helper's output (gh auth token) is the credential it prints.
+      const cmd = shellAt ? cmdArg : pos[osExecProgramIndex(name) ?? 0] ?? kw.get('args');
+      const text = cmd?.items ? cmd.items.map((v) => textOf(v)).join(' ') : cmd ? textOf(cmd) : '';
+      const cred = CREDENTIAL_PROGRAMS.find(([re]) => re.test(text.trim()))?.[1];
+      if (cred) {
+        this.cur.secretReads.push({ line, what: cred });
+        return withTaint(out, [val({ flags: F.SECRET, lines: [line], why: [`${cred} read at ${this.at(line)}`] })]);
+      }
+      return out;
     }
     if (DYNAMIC_EXEC.has(name) || name === 'code.InteractiveInterpreter.runsource') {
       const a = arg(0, 'source') ?? arg(0, 'code') ?? arg(0, 'path_name') ?? arg(0, 'mod_name');
@@ -2079,10 +2116,18 @@ class PyAnalyzer {
       }
       return generic();
     }
+    const shipped = this.telemetry(name, callee, pos, kw, all, line);
+    if (shipped) return shipped;
     const toPath = FETCH_TO_PATH.get(name);
     if (toPath !== undefined) {
       const op = netOp('urllib.request.urlretrieve', [pos[0] ?? kw.get('url') ?? val()], new Map());
       if (op && !name.startsWith('huggingface_hub') && !name.startsWith('transformers')) this.leaks(name, op, line);
+      else if (name.startsWith('huggingface_hub')) {
+        // The Hub client puts the repository, file name, revision and folder in the request URL (the token goes in
+        // a header, to the Hub): a secret in any of those travels in the URL path.
+        const inUrl = [arg(0, 'repo_id'), arg(1, 'filename'), kw.get('revision'), kw.get('subfolder'), kw.get('repo_type')].filter((v): v is Val => v !== undefined);
+        this.leaks(name, { kind: 'http', method: 'GET', dest: val({ text: 'https://huggingface.co' }), parts: inUrl.map((v) => ({ where: 'url' as const, v })), sends: false }, line);
+      }
       return this.fetchToPath(name, toPath, pos, kw, line, scope);
     }
     // Any method of an XML-RPC proxy is a request to its server.
@@ -2157,6 +2202,11 @@ class PyAnalyzer {
     for (const m of ['__new__', '__init__', '__post_init__']) {
       const f = this.memberOf(cls, m);
       if (f?.fn) this.callFn(f.fn, pos, kw, line, scope, inst);
+    }
+    // A class deriving from a process runner (class R(subprocess.Popen)) runs its arguments as that runner does.
+    if (!this.memberOf(cls, '__init__') && !this.memberOf(cls, '__new__')) {
+      const runner = this.extBasesOf(cls).find((b) => SPAWN_ARGV.has(b) || SPAWN_SHELL.has(b));
+      if (runner) this.call(val({ ref: runner }), pos, kw, all, line, scope);
     }
     const del = this.memberOf(cls, '__del__');
     if (del?.fn) this.callFn(del.fn, [], new Map(), line, scope, { ...inst, cls }, cls.hot);
@@ -2345,6 +2395,7 @@ class PyAnalyzer {
     if (where !== 'return') {
       const dest = pos[where] ?? kw.get('filename') ?? kw.get('out') ?? kw.get('output') ?? kw.get('dst');
       if (dest) {
+        this.persists(dest, val({ flags: F.DOWNLOADED, lines: [line], why: [why] }), line, `Downloads${from} into`);
         this.mark(dest, F.DL_PATH, line, why, scope);
         scope.downloads.push(line);
         const r = withTaint(val({ ...(dest.text !== undefined ? { text: dest.text } : {}), flags: F.DL_PATH, lines: [line], why: [why] }), [dest], ~0);
@@ -2388,6 +2439,58 @@ class PyAnalyzer {
     this.hit(env ? 'code.env-sweep' : 'code.network-send', 'critical', line, `Exfiltration: sends ${what} to ${where} in ${how} (${name})`, HELP.exfil, first.v.lines);
     for (const p of op.parts) this.reachDecodes(p.v, name, line);
     return true;
+  }
+
+  /**
+   * A file written where it runs later (startup.ts): persistence, high; critical when what is written was
+   * downloaded or decoded here, or is a command that pipes a download into a shell.
+   */
+  private persists(target: Val, data: Val | undefined, line: number, how: string): void {
+    const path = textOf(target);
+    const place = startupPlace(path);
+    if (!place) return;
+    const fetched = data !== undefined && (data.flags & (F.DOWNLOADED | F.DECODED)) !== 0;
+    const piped = data !== undefined && /\b(curl|wget)\b[^\n|;]*\|\s*(sudo\s+)?(ba|da|z|k)?sh\b/.test(textOf(data));
+    const shown = path.replace(SITE_PACKAGES, 'site-packages').replace(/\0+/g, '…');
+    this.hit('code.persistence', fetched || piped ? 'critical' : 'high', line,
+      `${how} ${place.what} (${shown}), where ${place.when}${fetched && !how.startsWith('Downloads') ? `: the content was ${data?.why[0] ?? 'downloaded'}` : piped ? ': a command that pipes a download into a shell' : ''}`,
+      'Code or settings written there run after this script ends, outside any review. A model\'s setup has no reason to; do not approve.',
+      data?.lines ?? []);
+  }
+
+  /**
+   * Channels that ship what a program logs or tracks to a server: logging handlers with a remote address (HTTP,
+   * socket, datagram, syslog), an MLflow tracking server set by the script, and Weights & Biases runs (their config
+   * and logged values go to W&B). A secret or the whole environment reaching one leaves the machine.
+   */
+  private telemetry(name: string, callee: Val, pos: Val[], kw: Map<string, Val>, all: Val[], line: number): Val | undefined {
+    const handler = /^logging\.handlers\.(HTTPHandler|SocketHandler|DatagramHandler|SysLogHandler)$/.exec(name)?.[1];
+    if (handler) {
+      const addr = pos[0] ?? kw.get(handler === 'SysLogHandler' ? 'address' : 'host');
+      const host = addr?.items?.[0] ?? addr;
+      // SysLogHandler() without an address logs to this machine (localhost:514 or a /dev/log socket).
+      if (host && !textOf(host).startsWith('/') && !staysLocal(destHost(host))) this.telemetryDests.push(host);
+      return withTaint(val({ ref: `${name}()` }), all);
+    }
+    if (name === 'mlflow.set_tracking_uri' || name === 'mlflow.tracking.set_tracking_uri') {
+      const uri = pos[0] ?? kw.get('uri');
+      // file: and bare paths keep runs on disk; a server URL sends them.
+      if (uri && (!isKnown(uri) || /^(https?|databricks):/i.test(uri.text)) && !staysLocal(destHost(uri))) this.telemetryDests.push(uri);
+      return val();
+    }
+    const logs = /^(debug|info|warning|warn|error|critical|exception|fatal|log)$/.test(callee.attr ?? name.slice(name.lastIndexOf('.') + 1)) && name.startsWith('logging.');
+    const tracks = /^mlflow\.(log_param|log_params|log_metric|log_metrics|set_tag|set_tags|log_dict|log_text|log_table)$/.test(name);
+    if ((logs || tracks) && this.telemetryDests.length > 0) {
+      for (const dest of this.telemetryDests) {
+        if (this.leaks(name, { kind: 'socket', method: '', dest, parts: all.map((v) => ({ where: 'body' as const, v })), sends: true }, line)) break;
+      }
+      return withTaint(val(), all);
+    }
+    if (/^wandb\.(init|log|config\.update|init\.log|init\.config\.update|sdk\.init)$/.test(name)) {
+      this.leaks(name, { kind: 'http', method: 'POST', dest: val({ text: 'https://api.wandb.ai' }), parts: all.map((v) => ({ where: 'body' as const, v })), sends: true }, line);
+      return withTaint(val({ ref: `${name}()` }), all);
+    }
+    return undefined;
   }
 
   private network(name: string, op: NetOp, line: number): Val {

@@ -2,12 +2,14 @@
 
 export const SPAWN_ARGV = new Set([
   'subprocess.Popen', 'subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output',
-  'asyncio.create_subprocess_exec', 'pty.spawn', 'pexpect.spawn', 'os.posix_spawn', 'os.posix_spawnp'
+  'asyncio.create_subprocess_exec', 'pty.spawn', 'pexpect.spawn', 'os.posix_spawn', 'os.posix_spawnp', 'distutils.spawn.spawn'
 ]);
 export const SPAWN_SHELL = new Set([
   'os.system', 'os.popen', 'os.popen2', 'os.popen3', 'os.popen4', 'subprocess.getoutput', 'subprocess.getstatusoutput',
-  'asyncio.create_subprocess_shell', 'platform.popen', 'pexpect.run'
+  'asyncio.create_subprocess_shell', 'platform.popen', 'pexpect.run', 'pydoc.pipepager', 'pydoc.tempfilepager'
 ]);
+/** Shell runners whose command is not their first argument: pydoc's pagers take (text, cmd). */
+export const SHELL_ARG_INDEX = new Map<string, [number, string]>([['pydoc.pipepager', [1, 'cmd']], ['pydoc.tempfilepager', [1, 'cmd']]]);
 /** os.exec*, os.spawn*: where the program path is among the positional arguments. */
 export function osExecProgramIndex(name: string): number | undefined {
   if (/^os\.exec(l|le|lp|lpe|v|ve|vp|vpe)$/.test(name)) return 0;
@@ -84,8 +86,23 @@ export const CREDENTIAL_GETTERS = new Map<string, string>([
   ['boto3.Session.get_credentials', 'the AWS credentials (boto3)'], ['boto3.session.Session.get_credentials', 'the AWS credentials (boto3)'],
   ['botocore.session.Session.get_credentials', 'the AWS credentials (botocore)'], ['botocore.session.get_session.get_credentials', 'the AWS credentials (botocore)'],
   ['botocore.credentials.create_credential_resolver', 'the AWS credentials (botocore)'], ['google.auth.default', 'the Google Cloud credentials (google.auth)'],
-  ['azure.identity.DefaultAzureCredential.get_token', 'an Azure access token (azure.identity)'], ['azure.identity.AzureCliCredential.get_token', 'an Azure access token (azure.identity)']
+  ['azure.identity.DefaultAzureCredential.get_token', 'an Azure access token (azure.identity)'], ['azure.identity.AzureCliCredential.get_token', 'an Azure access token (azure.identity)'],
+  // Secret stores: Colab's per-notebook secrets, the OS keyring, and a project's .env file (dotenv).
+  ['google.colab.userdata.get', 'a Colab secret (google.colab.userdata)'], ['keyring.get_password', 'a password from the OS keyring (keyring)'],
+  ['keyring.get_credential', 'a credential from the OS keyring (keyring)'], ['dotenv.dotenv_values', 'the secrets of a .env file (dotenv_values)'],
+  ['dotenv.main.dotenv_values', 'the secrets of a .env file (dotenv_values)']
 ]);
+
+/**
+ * Programs whose output is a credential (credential helpers): their output read by the script is the secret.
+ * Matched against the argv joined by spaces (or the shell text).
+ */
+export const CREDENTIAL_PROGRAMS: readonly [RegExp, string][] = [
+  [/^(\S*\/)?gh auth token\b/, 'the GitHub token (gh auth token)'], [/^(\S*\/)?git credential fill\b/, 'a git credential (git credential fill)'],
+  [/^(\S*\/)?aws configure (export-credentials|get aws_secret_access_key)\b/, 'the AWS credentials (aws configure)'],
+  [/^(\S*\/)?gcloud auth (application-default )?print-access-token\b/, 'a Google Cloud access token (gcloud)'],
+  [/^(\S*\/)?az account get-access-token\b/, 'an Azure access token (az)'], [/^(\S*\/)?huggingface-cli auth token\b|^(\S*\/)?hf auth token\b/, 'the Hugging Face token (hf auth token)']
+];
 
 /** Modules whose attributes, reached by computed names, can run code or touch the system. */
 export const DANGER_ROOTS = new Set([

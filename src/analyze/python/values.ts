@@ -174,7 +174,8 @@ export function cap(s: string): string {
 
 /** Strips call markers from a reference: `requests.Session().post` → `requests.Session.post`. */
 export function normalizeRef(ref: string): string {
-  let r = ref.replace(/\(\)/g, '');
+  // f.__call__ is f: calling it is calling f.
+  let r = ref.replace(/\(\)/g, '').replace(/(\.__call__)+$/, '');
   // Aliases can chain (torch.multiprocessing.get_context → multiprocessing.get_context → multiprocessing).
   for (let pass = 0; pass < 4; pass++) {
     const dot = r.indexOf('.');
@@ -187,7 +188,7 @@ export function normalizeRef(ref: string): string {
 }
 
 const ALIASES: readonly [string, string][] = [
-  ['__builtin__', 'builtins'], ['__builtins__', 'builtins'], ['posix', 'os'], ['nt', 'os'], ['posixpath', 'os.path'], ['ntpath', 'os.path'],
+  ['setuptools._distutils', 'distutils'], ['__builtin__', 'builtins'], ['__builtins__', 'builtins'], ['posix', 'os'], ['nt', 'os'], ['posixpath', 'os.path'], ['ntpath', 'os.path'],
   ['commands', 'subprocess'], ['cPickle', 'pickle'], ['_pickle', 'pickle'], ['urllib2.urlopen', 'urllib.request.urlopen'],
   ['urllib2.Request', 'urllib.request.Request'], ['urllib.urlopen', 'urllib.request.urlopen'], ['urllib.urlretrieve', 'urllib.request.urlretrieve'],
   ['io.open', 'builtins.open'], ['_io.open', 'builtins.open'], ['codecs.open', 'builtins.open'], ['pathlib.PosixPath', 'pathlib.Path'],
