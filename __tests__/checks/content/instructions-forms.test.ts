@@ -344,3 +344,17 @@ test('pip install of this repository\'s own wheel from its Hub URL is graded as 
   const other = run(card, { namespace: 'org', repo: 'org/m' } as PublisherFacts);
   expect(other.map((f) => `${f.check} ${f.severity}`)).toContain('instructions.git-install high');
 });
+
+describe('a file named in a sentence is mentioned, not run', () => {
+  const HANDLER = 'from transformers import pipeline\n\n\nclass EndpointHandler:\n    def __init__(self, path=""):\n        self.pipeline = pipeline("token-classification", model=path)\n\n    def __call__(self, data):\n        return self.pipeline(data.pop("inputs", data))\n';
+  const check = (card: string): string[] =>
+    runContentChecks(repoOf({ 'README.md': card, 'handler.py': HANDLER })).filter((f) => f.check === 'instructions.run-repo-script').map((f) => f.severity);
+  test('`handler.py` in a sentence describing the repository is not an instruction to run it', () => {
+    expect(check('# NER endpoint\n\nThis repository implements a custom `handler.py` for Hugging Face Inference Endpoints.\n')).toEqual([]);
+  });
+  test('twins: `python handler.py` and `./handler.py` in a sentence, and a fenced `python handler.py`, still run it', () => {
+    expect(check('# NER endpoint\n\nTo try it, run `python handler.py` from this folder.\n')).toEqual(['medium']);
+    expect(check('# NER endpoint\n\nTo try it, run `./handler.py` from this folder.\n')).toEqual(['medium']);
+    expect(check('# NER endpoint\n\n```bash\npython handler.py\n```\n')).toEqual(['medium']);
+  });
+});

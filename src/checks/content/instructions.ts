@@ -955,6 +955,9 @@ function repoScript(ctx: Ctx, c: ShellCommand, cwd: string, prose: boolean): voi
   const s = scriptOf(c);
   if (!s) return;
   const [written, kind] = s;
+  // A sentence naming a file in inline code (`This repository implements a custom \`handler.py\``) mentions it;
+  // a shell looks a bare name up on PATH, not in the folder. `./handler.py` or `python handler.py` still run it.
+  if (prose && kind === 'program' && !/[/\\]/.test(written) && c.args.length === 0) return;
   const shown = c.words.join(' ').slice(0, 120);
   if (kind === 'url') {
     push(ctx, { check: 'instructions.run-binary', severity: 'high', line: c.line, message: `The instructions run a program straight from a URL: \`${shown}\``, help: 'Running a downloaded program executes code nobody reviewed. Do not approve.' });
