@@ -184,3 +184,33 @@ describe('model-gate audit (the CLI a scheduled workflow runs)', () => {
     expect((await run('--help')).code).toBe(0);
   });
 });
+
+describe('within the Hub\'s rate limits', () => {
+  test('an audit that outruns the quota waits for the next window (RateLimit t=) instead of failing', async () => {
+    // A quota of 6 API calls per 2-second window: the 11 entries need about 25 calls, so the audit must wait.
+    const reg = await startRegistry({ storeDir: join(dir, 'after'), rateLimit: { api: 6, windowSeconds: 2 } });
+    let limited = 0;
+    const counting = async (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
+      const res = await fetch(url, init);
+      if (res.status === 429) limited++;
+      return res;
+    };
+    const hub = new HubClient({ hubUrl: reg.hubUrl, allowedCdnOrigins: [reg.cdnUrl], env: {}, fetch: counting as never, maxWaitMs: 300_000, retryWaitBudgetMs: 60_000 });
+    try {
+      const list: Entry[] = ORGS.map((o, i) => ({ repo: `${o}/ner-small`, revision: before.repos[`${o}/ner-small`]!.shas[1]!, line: 3 + i }));
+      const audited = await auditEntries(list, {
+        hub, concurrency: 2,
+        records: {
+          dir: join(dir, 'signatures'), trust: { kind: 'key', publicKeyPem: PUBLIC },
+          read: (p) => readFile(p, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)))
+        }
+      });
+      expect(limited).toBeGreaterThan(0);
+      // The same conclusions as without a quota: nothing unreachable, nothing unknown.
+      expect(audited.map((r) => r.findings.map((f) => `${f.check}:${f.severity}`).sort())).toEqual(ORGS.map((o) => found(o)));
+    } finally {
+      await hub.close();
+      await reg.close();
+    }
+  }, 120_000);
+});

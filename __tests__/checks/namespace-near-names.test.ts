@@ -22,6 +22,20 @@ describe('nearName', () => {
     expect(nearName(candidate, original)).toBe(expected);
   });
 
+  test.each([
+    ['qwen-Qwen3-Embedding-0.6B', 'Qwen3-Embedding-0.6B', 'Qwen', 'edition'],
+    ['google-embeddinggemma-300m', 'embeddinggemma-300m', 'google', 'edition'],
+    ['meta-llama-Llama-3.2-1B-Instruct', 'Llama-3.2-1B-Instruct', 'meta-llama', 'edition'],
+    ['embeddinggemma-300m-google', 'embeddinggemma-300m', 'google', 'edition'],
+    // twins: the publisher's word on another model, another word as the affix, or no namespace known
+    ['qwen-Qwen3-Embedding-4B', 'Qwen3-Embedding-0.6B', 'Qwen', undefined],
+    ['acme-Qwen3-Embedding-0.6B', 'Qwen3-Embedding-0.6B', 'Qwen', undefined],
+    ['google-embeddinggemma-300m-legal-ner', 'embeddinggemma-300m', 'google', undefined],
+    ['google-embeddinggemma-300m', 'embeddinggemma-300m', undefined, undefined]
+  ])('%s vs %s of %s: %s (the original\'s namespace as an affix is an edition)', (candidate, original, ns, expected) => {
+    expect(nearName(candidate, original, ns)).toBe(expected);
+  });
+
   test('linear in the name: two 100 kB names compare in one pass', () => {
     const a = 'a'.repeat(100_000);
     expect(nearName(`${a}b`, `${a}c`)).toBe('typo');
@@ -36,6 +50,10 @@ describe('namesakeOf with near names', () => {
   test('a typo under an unrelated namespace asks for review (medium score), naming the original', () => {
     const s = namesakeOf({ repo: 'embed-lab/Qwen3-Embeding-0.6B', createdAt: '2026-05-01T00:00:00.000Z', results });
     expect(s).toMatchObject({ original: 'Qwen/Qwen3-Embedding-0.6B', near: 'typo', score: 55 });
+  });
+  test('the publisher\'s name folded into the repo name (`qwen-Qwen3-Embedding-0.6B`) shadows the original', () => {
+    const s = namesakeOf({ repo: 'mirror-hub/qwen-Qwen3-Embedding-0.6B', createdAt: '2026-05-01T00:00:00.000Z', results });
+    expect(s).toMatchObject({ original: 'Qwen/Qwen3-Embedding-0.6B', near: 'edition', score: 55 });
   });
   test('the same name outranks a near one', () => {
     const s = namesakeOf({ repo: 'someone/Qwen3-Embedding-4B', createdAt: '2026-05-01T00:00:00.000Z', results });

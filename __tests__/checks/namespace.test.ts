@@ -67,6 +67,12 @@ const CASES: Case[] = [
   ['Open-OSS/privacy-filter', 'block', 'repo-shadowing', 'openai'],
   ['Open-OSS/some-other-model', 'pass'],
 
+  // long-standing GGUF re-publishers: their quantised copies are not shadowing, and they are protected in turn
+  ['QuantFactory/Meta-Llama-3-8B-Instruct-GGUF', 'pass'],
+  ['second-state/Llama-3.2-1B-Instruct-GGUF', 'pass'],
+  ['abetlen/Phi-3.5-mini-instruct-GGUF', 'pass'],
+  ['QuantFactorry/Meta-Llama-3-8B-Instruct-GGUF', 'block', 'repeat', 'QuantFactory'],
+
   // ---- legitimate lookalikes and neighbours that must pass ----
   ['ibm-granite/granite-3.1-8b-instruct', 'pass'],
   ['BAAI/bge-m3', 'pass'],

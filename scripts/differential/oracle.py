@@ -179,6 +179,9 @@ def recording_c_unpickler(rec, *, persistent=True):
 
     class R(_pickle.Unpickler):
         def find_class(self, module, name):
+            # __import__('') raises ValueError whatever is installed: the real loader stops here.
+            if module == '':
+                raise ValueError('Empty module name')
             rec.glob(module, name)
             return _stub_class(module, name)
 
@@ -198,6 +201,9 @@ def recording_py_unpickler(rec):
 
     class R(pickle._Unpickler):
         def find_class(self, module, name):
+            # __import__('') raises ValueError whatever is installed: the real loader stops here.
+            if module == '':
+                raise ValueError('Empty module name')
             rec.glob(module, name)
             return _stub_class(module, name)
     return R

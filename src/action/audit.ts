@@ -5,7 +5,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { planIssues } from '../audit/issues.js';
-import { auditEntries, type AuditEntryResult } from '../audit/run.js';
+import { AUDIT_MAX_RETRY_WAIT_S, AUDIT_WAIT_BUDGET_MS, auditEntries, type AuditEntryResult } from '../audit/run.js';
 import { REPO_CHECKS } from '../checks/index.js';
 import { parseAllowlist } from '../config/allowlist/parse.js';
 import { loadPolicy } from '../config/policy/load.js';
@@ -50,7 +50,10 @@ export async function runAudit(runner: Runner, inputs: ActionInputs, deps: Audit
   const hub = new HubClient({
     hubUrl: pickHubUrl(inputs.hubUrl, env),
     ...(inputs.hubToken ? { token: inputs.hubToken } : {}),
-    ...(inputs.cdnOrigins.length > 0 ? { allowedCdnOrigins: inputs.cdnOrigins } : {})
+    ...(inputs.cdnOrigins.length > 0 ? { allowedCdnOrigins: inputs.cdnOrigins } : {}),
+    maxWaitMs: Math.max(inputs.maxRetryWait, AUDIT_MAX_RETRY_WAIT_S) * 1000,
+    retryWaitBudgetMs: AUDIT_WAIT_BUDGET_MS,
+    onRetry: (m) => runner.info(m)
   });
   let results: AuditEntryResult[];
   try {

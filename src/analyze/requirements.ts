@@ -111,6 +111,12 @@ function judgeIndex(option: string, value: string, opts: SourceOptions = {}): So
   if (option === '-f' || option === '--find-links') {
     if (!/^[a-z]+:\/\//i.test(value)) return issue('local-path', 'medium', `Finds packages in a local folder: ${value}`);
   }
+  // `<org>.github.io` is served from the GitHub account `org`: the publisher's own GitHub Pages, when that account
+  // is its own (the same rule as a git URL under its own organisation). Turning TLS off for it is still not.
+  const pages = /^([a-z0-9][a-z0-9-]{0,38})\.github\.io$/.exec(host ?? '')?.[1];
+  if (option !== '--trusted-host' && pages !== undefined && (opts.ownGitOrgs ?? []).includes(pages)) {
+    return issue('own-source', 'low', `${option} adds the package source ${value}, the GitHub Pages site of ${pages}, the publisher's own GitHub account`);
+  }
   const what = option === '--trusted-host' ? `turns off TLS checks for ${value}` : `adds the package source ${value}`;
   const severity: Severity = opts.vouched && option !== '--trusted-host' ? 'medium' : 'high';
   return issue('index-url', severity, `${option} ${what}${host ? ` (${host} is not PyPI)` : ''}${severity === 'medium' ? ', in the trusted publisher\'s own card' : ''}`);
@@ -155,7 +161,14 @@ export function judgePipArgs(args: readonly string[], opts: SourceOptions = {}):
       continue;
     }
     if (opt === '-r' || opt === '--requirement' || opt === '-c' || opt === '--constraint') {
-      if (opt === a) i++;
+      const v = opt !== a ? a.slice(eq + 1) : args[++i];
+      // A requirements file fetched from a URL is a list nobody reviewed: its lines install whatever it says today.
+      if (v !== undefined && /^(https?|ftp):\/\//i.test(v) && !isKnownPackageHost(hostOf(v))) {
+        const own = ownSource(v, opts);
+        out.push(own
+          ? issue('own-source', 'medium', `${opt} reads the requirements at ${v}, from the publisher's own GitHub organisation ${own}, not from this repository`)
+          : issue('url', 'high', `${opt} reads the requirements at ${v}: a list of packages fetched when it runs, which nobody reviewed`));
+      }
       continue;
     }
     if (opt === '-e' || opt === '--editable') {

@@ -8,6 +8,11 @@ import { type AuditHubPort, hubNow } from './facts.js';
 import { approvalOf, type RecordSource } from './records.js';
 import { auditFindings, type Approval } from './rules.js';
 
+/** The Hub's rate-limit window is 5 minutes: an audit waits one whole window when the Hub asks it to. */
+export const AUDIT_MAX_RETRY_WAIT_S = 300;
+/** Total waiting an audit accepts (1,000 entries at ~2.2 API calls each need ~4 anonymous windows). */
+export const AUDIT_WAIT_BUDGET_MS = 45 * 60_000;
+
 export interface AuditEntryResult {
   entry: Entry;
   approval: Approval;

@@ -5,6 +5,7 @@ import type { Finding } from '../core/findings.js';
 import { checkName, type NameCheckResult } from './namespace/check.js';
 import { namesakeFinding, namesakeOf } from './namespace/namesakes.js';
 import { baseName } from './namespace/quantised.js';
+import type { ModelSummary } from '../hub/shapes/model-list.js';
 import type { HubCheck, HubCheckContext } from './types.js';
 
 export interface NameAssessment {
@@ -18,6 +19,8 @@ export interface NameAssessment {
   impersonationScore: number;
   /** The namespace is a protected publisher itself (exactly or by case). */
   role?: NameCheckResult['role'];
+  /** What the Hub's search answered (the most downloaded repositories sharing the name), when it was asked. */
+  searched?: readonly ModelSummary[];
 }
 
 const cache = new WeakMap<HubCheckContext, Promise<NameAssessment>>();
@@ -66,6 +69,7 @@ async function assess(ctx: HubCheckContext): Promise<NameAssessment> {
     }
   }
   const role = results[0]?.role;
+  let searched: ModelSummary[] | undefined;
   // The Hub's own search: the most downloaded repositories sharing the name, whoever published them.
   if (!role) {
     const name = canonical.split('/')[1] ?? '';
@@ -86,6 +90,7 @@ async function assess(ctx: HubCheckContext): Promise<NameAssessment> {
         help: 'Shadowing was checked against the built-in list only; re-run when the Hub is reachable.'
       });
     } else {
+      searched = answer;
       const createdAt = ctx.resolved.info.createdAt;
       const protectedNamespaces = new Set([...ctx.policy.trustedPublishers, ...ctx.policy.legitimateNamespaces].map((n) => n.toLowerCase()));
       const found = namesakeOf({ repo: canonical, ...(createdAt ? { createdAt } : {}), results: answer, protectedNamespaces });
@@ -96,7 +101,7 @@ async function assess(ctx: HubCheckContext): Promise<NameAssessment> {
       }
     }
   }
-  return { checked, results, findings, shadows, impersonationScore, ...(role ? { role } : {}) };
+  return { checked, results, findings, shadows, impersonationScore, ...(role ? { role } : {}), ...(searched ? { searched } : {}) };
 }
 
 export const namespaceCheck: HubCheck = {

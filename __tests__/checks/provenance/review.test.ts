@@ -213,6 +213,14 @@ const SPEC: StoreSpec = {
     repoOf('pf-research/privacy-filter', '2026-05-11T09:00:00.000Z', 'pf-research', [
       { title: 'Upload folder using huggingface_hub', date: '2026-05-11T09:05:00.000Z', files: modelFiles(openaiCard('pf-research/privacy-filter', QUICKSTART)) }
     ]),
+    // young user, an unrelated name, openai's card copied whole (its title still names privacy-filter)
+    repoOf('fresh-ml-dev/pii-detector-v2', '2026-05-11T11:00:00.000Z', 'fresh-ml-dev', [
+      { title: 'Upload folder using huggingface_hub', date: '2026-05-11T11:05:00.000Z', files: modelFiles(openaiCard('fresh-ml-dev/pii-detector-v2')) }
+    ]),
+    // its twin: a card of its own that happens to be titled after the original
+    repoOf('fresh-ml-dev/pii-tagger-small', '2026-05-11T12:00:00.000Z', 'fresh-ml-dev', [
+      { title: 'Upload model', date: '2026-05-11T12:10:00.000Z', files: modelFiles(ownCard('privacy-filter', 'Our own small tagger for names and e-mail addresses, trained from scratch on synthetic support tickets we wrote ourselves. It is a study of how small a useful PII tagger can be.')) }
+    ]),
     // young user with its own model: a reviewer should look, nothing more
     repoOf('fresh-ml-dev/tiny-sentiment', '2026-05-11T10:00:00.000Z', 'fresh-ml-dev', [
       { title: 'Upload model', date: '2026-05-11T10:10:00.000Z', files: modelFiles(ownCard('tiny-sentiment', 'A two-layer encoder fine-tuned on IMDB reviews for binary sentiment. It is small enough to run on a laptop CPU and reaches 88% accuracy on the IMDB test split.')) }
@@ -365,6 +373,19 @@ describe('impersonation and provenance attacks', () => {
       'user account pf-research created 2026-05-06, 4 days before the repo (repository createdAt 2026-05-11); together with: the name imitates openai/privacy-filter (repo-name shadowing), a model card copied from openai/privacy-filter'
     );
     expect(find(r, 'provenance.card-copied')?.message).toMatch(/^the model card is copied from openai\/privacy-filter \(Jaccard 0\.\d\d over 5-word shingles, \d+% of the original's shingles present\)$/);
+  });
+
+  test('a card copied under an unrelated name is compared with the original its title names: rejected', async () => {
+    const r = await review('fresh-ml-dev/pii-detector-v2');
+    expect(r.verdict).toBe('rejected');
+    expect(ids(above(r.findings, 'low'))).toEqual(['provenance.account-young:medium', 'provenance.card-copied:high']);
+    expect(find(r, 'provenance.card-copied')?.message).toContain('copied from openai/privacy-filter');
+  });
+
+  test('twin: a card of its own titled after a popular repository is compared and found not copied', async () => {
+    const r = await review('fresh-ml-dev/pii-tagger-small');
+    expect(r.verdict).toBe('needs-review');
+    expect(ids(above(r.findings, 'low'))).toEqual(['provenance.account-young:medium']);
   });
 
   test('a young user publishing its own model only asks for review', async () => {

@@ -287,7 +287,10 @@ This is the model card of a 🤗 transformers model that has been pushed on the 
     ['a real card', LEGIT, []],
     ['a real card that kept the template comments', `<!-- Provide a quick summary of what the model is/does. -->\n${LEGIT.split('---\n')[2]}`, []],
     ['a short card of a derived model that names its base', '---\nbase_model: meta-llama/Llama-3.2-3B-Instruct\n---\n# Llama-3.2-3B-Instruct-4bit\n\nThe model was converted to MLX format from meta-llama/Llama-3.2-3B-Instruct using mlx-lm.\n', []],
-    ['code only is not a card', '# x\n\n```python\nfrom transformers import AutoModel\nm = AutoModel.from_pretrained("x/y")\nprint(m)\n```\n', ['provenance.card-placeholder:medium']]
+    ['code only is not a card', '# x\n\n```python\nfrom transformers import AutoModel\nm = AutoModel.from_pretrained("x/y")\nprint(m)\n```\n', ['provenance.card-placeholder:medium']],
+    ['a usage card: one sentence of what it is and the code to run it (generated MLX card)', '---\nlibrary_name: mlx\n---\n\n# mlx-community/whisper-large-v3-turbo\nThis model was converted to MLX format from large-v3-turbo.\n\n## Use with mlx\n```bash\npip install mlx-whisper\n```\n\n```python\nimport mlx_whisper\n\nresult = mlx_whisper.transcribe(\n    "FILE_NAME",\n    path_or_hf_repo="mlx-community/whisper-large-v3-turbo",\n)\n```\n', []],
+    ['the same usage code under a title alone is still a placeholder', '# whisper-large-v3-turbo\n\n```bash\npip install mlx-whisper\n```\n\n```python\nimport mlx_whisper\n\nresult = mlx_whisper.transcribe(\n    "FILE_NAME",\n    path_or_hf_repo="mlx-community/whisper-large-v3-turbo",\n)\n```\n', ['provenance.card-placeholder:medium']],
+    ['a sentence with two lines of code is still a placeholder', '# my-model\n\nThis model was converted to MLX format from the original.\n\n```bash\npip install x\npython run.py\n```\n', ['provenance.card-placeholder:medium']]
   ];
   test.each(rows)('%s', (_label, text, expected) => {
     const input = text === undefined ? { kind: 'missing' as const } : { kind: 'text' as const, path: 'README.md', text };

@@ -118,7 +118,11 @@ const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', 
 /** Project runners whose `run` executes the rest as a command (`uv run python x.py`, `conda run -n env python`). */
 const PROJECT_RUNNERS = /^(uv|poetry|pipenv|pixi|hatch|pdm|rye|conda|mamba|micromamba)$/;
 const RUNNER_VALUE_OPTIONS = new Set(['--with', '--python', '-p', '--extra', '--group', '--package', '--env-file', '--directory', '--project', '--index', '--index-url', '-n', '--name', '--prefix', '-e', '--environment']);
-const NETWORK = /^(curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod|nc|ncat|netcat|socat|telnet|scp|rsync|sftp|ftp|http|https|xh)$/;
+/** xargs options whose value is the next word (`-I {}`, `-n 1`); attached forms (`-I{}`) are one word. */
+const XARGS_VALUE = new Set(['-I', '-i', '-n', '-P', '-L', '-l', '-d', '-E', '-e', '-s', '-a', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--replace', '--max-lines', '--max-chars', '--eof']);
+/** DNS lookups: the name asked for reaches the resolver of whoever owns the domain, so a computed name is a send. */
+const DNS_LOOKUP = /^(nslookup|dig|host|drill|resolvectl|getent)$/;
+const NETWORK = /^(nslookup|dig|host|drill|curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod|nc|ncat|netcat|socat|telnet|scp|rsync|sftp|ftp|http|https|xh)$/;
 const ENV_DUMP = /^(env|printenv|export|declare|set|get-childitem|gci|dir|ls)$/;
 
 export function isInterpreter(name: string): boolean {
@@ -213,6 +217,22 @@ function downloadOf(name: string, args: readonly string[], rawText: string, dial
   if (name === 'bitsadmin' && args.some((a) => /^\/transfer$/i.test(a))) {
     return { tool: 'bitsadmin', urls, outputs: args.slice(-1), toStdout: false };
   }
+  // `gh release download [TAG] -R owner/repo -p PATTERN [-O FILE | -D DIR]`: a release asset, never reviewed here.
+  if (name === 'gh' && args[0] === 'release' && args[1] === 'download') {
+    let repo = '';
+    let dir = '';
+    const patterns: string[] = [];
+    for (let i = 2; i < args.length; i++) {
+      const a = args[i] as string;
+      if (a === '-R' || a === '--repo') { repo = args[++i] ?? ''; continue; }
+      if (a === '-p' || a === '--pattern') { patterns.push(args[++i] ?? ''); continue; }
+      if (a === '-O' || a === '--output') { outputs.push(args[++i] ?? ''); continue; }
+      if (a === '-D' || a === '--dir') { dir = args[++i] ?? ''; continue; }
+    }
+    if (outputs.length === 0) for (const pat of patterns) if (pat !== '' && !/[*?[]/.test(pat)) outputs.push(dir ? `${dir}/${pat}` : pat);
+    const url = repo !== '' ? `https://github.com/${repo}/releases` : 'a GitHub release';
+    return { tool: 'gh release download', urls: [url], outputs: outputs.filter((o) => o !== '' && o !== '-'), toStdout: outputs.includes('-') };
+  }
   if (name === 'aria2c') {
     const o = args.indexOf('-o');
     return { tool: 'aria2c', urls, outputs: o >= 0 && args[o + 1] ? [args[o + 1] as string] : urls.map(urlBasename), toStdout: false };
@@ -259,6 +279,16 @@ function unwrap(words: string[], dialect: Dialect, vars: Map<string, string>): {
     if (PROJECT_RUNNERS.test(name) && words[i + 1] === 'run' && words.length > i + 2) {
       i += 2;
       while (i < words.length && (words[i] as string).startsWith('-')) i += RUNNER_VALUE_OPTIONS.has(words[i] as string) ? 2 : 1;
+      continue;
+    }
+    // `xargs [opts] CMD ARGS…` runs CMD with what it reads appended (or put in place of -I's marker).
+    if (name === 'xargs' && dialect === 'posix') {
+      i++;
+      while (i < words.length && (words[i] as string).startsWith('-')) {
+        const o = words[i] as string;
+        i += XARGS_VALUE.has(o) ? 2 : 1;
+      }
+      if (i >= words.length) return { rest: [], onlyAssignments: false };
       continue;
     }
     if (WRAPPERS.has(name) && words.length > i + 1) {
@@ -583,6 +613,59 @@ function analyzeCommand(
     runCode(run, /^#!.*python/.test(written.code) ? 'python' : 'sh', written.code, written.line, at);
   }
 
+  // Text written into a place something runs later (login scripts, rc files, cron, the dynamic loader's preload
+  // list, apt's sources): judged as what will run there.
+  for (const target of writeTargets(name, args, cmd, state)) {
+    const where = startupLocation(target);
+    if (!where) continue;
+    const content = name === 'tee' ? stdinCode(cmd, before, state) : writtenContent(name, args, cmd);
+    if (where === 'preload') {
+      const libs = (content?.code ?? '').split(/\s+/).filter((x) => x !== '');
+      const fetched = libs.map((l) => ({ l, f: fetchedOf(state, pathKey(l)) })).find((x) => x.f !== undefined);
+      hit('download-exec', fetched ? 'critical' : 'high', fetched
+        ? `Adds ${fetched.l} to ${target}, so every program loads it, after it was ${fetched.f?.how} (line ${fetched.f?.line})`
+        : `Writes ${target}: every program on the machine then loads the libraries it lists`, HELP.run, fetched ? [fetched.f?.line as number] : undefined);
+      continue;
+    }
+    if (!content) continue;
+    if (where === 'apt') {
+      for (const l of content.code.split('\n')) {
+        if (/^\s*deb(-src)?\s+\[[^\]]*\b(trusted=yes|allow-insecure=yes|allow-weak=yes)/i.test(l)) {
+          hit('install-from-url', 'high', `Adds an apt repository whose packages are not signature-checked (${l.trim().slice(0, 100)}): anything it serves installs as root`, HELP.install);
+        }
+      }
+      continue;
+    }
+    const code = where === 'cron-system' ? cronCommands(content.code, true).join('\n') : where === 'cron' ? cronCommands(content.code).join('\n') : content.code;
+    nested(run, code, 'posix', at, ` (written to ${target}, which runs ${where === 'login' ? 'in every new shell' : 'on a schedule'})`);
+  }
+  // apt told to install what is not signed.
+  if (/^(apt|apt-get|aptitude)$/.test(name) && args.some((a) => /^--allow-unauthenticated$|^--allow-insecure-repositories$|AllowInsecureRepositories=(true|1|yes)|AllowUnauthenticated=(true|1|yes)/i.test(a))) {
+    hit('install-from-url', 'high', `${name} is told to accept unsigned packages (${p.words.join(' ').slice(0, 100)})`, HELP.install);
+  }
+  if (name === 'add-apt-repository' && args.some((a) => /\[[^\]]*\btrusted=yes/i.test(a))) {
+    hit('install-from-url', 'high', `Adds an apt repository whose packages are not signature-checked: ${args.join(' ').slice(0, 100)}`, HELP.install);
+  }
+  // `alias pip='pip --index-url …'`: every later pip (or python) uses what the alias says.
+  if (name === 'alias') {
+    for (const a of args) {
+      const m = /^([\w.-]+)=(.*)$/s.exec(a);
+      if (!m) continue;
+      const value = (m[2] as string).trim();
+      const words = value.split(/\s+/);
+      const prog = programName(words[0] ?? '', dialect);
+      const pipArgs = /^pip(\d(\.\d+)?)?$|^uv$/.test(prog) ? words.slice(prog === 'uv' && words[1] === 'pip' ? 2 : 1) :
+        PYTHON.test(prog) && words[1] === '-m' && words[2] === 'pip' ? words.slice(3) : undefined;
+      if (pipArgs) {
+        for (const r of judgePipArgs(pipArgs.filter((w) => w !== 'install'), run.sources)) {
+          if (r.kind === 'local-path') continue;
+          hit(r.kind === 'typosquat' ? 'typosquat' : 'install-from-url', r.severity, `alias ${m[1] as string}: ${r.message} for every later ${m[1] as string} command`, r.kind === 'typosquat' || r.kind === 'own-source' ? r.help : HELP.install);
+        }
+      }
+      nested(run, value, 'posix', at, ` (in the alias ${m[1] as string})`);
+    }
+  }
+
   // Package runners and global installs, judged by what they fetch.
   for (const r of judgeRunner(name, args, run.sources)) hit(r.kind, r.severity, r.message, r.help);
   // Containers, judged by their image and what they are given.
@@ -671,7 +754,10 @@ function analyzeCommand(
       const bare = args.find((a) => /^[\w-]+(\.[\w-]+)*(:\d+)?(\/\S*)?$/.test(a) && (/[.:]/.test(a) || a.startsWith('localhost')) && !/^\d+(\.\d+)?$/.test(a));
       if (bare) urls.push(`http://${bare}`);
     }
-    const host = urls.map(hostOf).find((h) => h !== undefined) ?? (/^(nc|ncat|netcat|socat|telnet)$/.test(name) ? args.find((a) => !a.startsWith('-')) : undefined);
+    for (const a of args) if (/^rsync:\/\//i.test(a)) urls.push(a);
+    const dnsName = DNS_LOOKUP.test(name) ? args.find((a) => !a.startsWith('-')) : undefined;
+    const host = urls.map(hostOf).find((h) => h !== undefined) ?? (/^(nc|ncat|netcat|socat|telnet)$/.test(name) ? args.find((a) => !a.startsWith('-')) : undefined) ??
+      (dnsName !== undefined ? (dnsName.split(/[^\w.-]/).pop() ?? '').replace(/^\.+/, '') || undefined : undefined);
     const sensitive = p.words.flatMap((w) => [...w.matchAll(/\$\{?(?:env:)?(\w+)\}?|%(\w+)%/gi)].map((m) => (m[1] ?? m[2]) as string)).filter((v) => SENSITIVE_VARIABLES.test(v));
     const hfOnly = sensitive.every((v) => /^H/i.test(v));
     const subsDumpEnv = cmd.words.some((w) => w.subs.some((s) => /(^|[\s;|(])(env|printenv)(\s|$|\))/.test(s)));
@@ -685,7 +771,8 @@ function analyzeCommand(
     }
     const sends = sendsData(name, args);
     if (sends && !isLocalHost(host) && !isHubHost(host)) {
-      const secret = secretOnLine();
+      // The Hub's cache folder holds its login token (`token`, `stored_tokens`): sending it whole sends the token.
+      const secret = secretOnLine() || args.some((a) => /(^|[~/])\.cache\/huggingface\/?$|(^|[~/])\.huggingface\/?$/.test(a));
       hit('network-send', secret ? 'critical' : 'high', `Sends data to ${host ?? 'a remote host'} with ${name}${secret ? ', on the same line that reads secrets' : ''}`, secret ? HELP.creds : HELP.send);
       const last = run.hits[run.hits.length - 1];
       if (last && host !== undefined) last.host = host;
@@ -705,9 +792,14 @@ function analyzeCommand(
   const configured = name === 'pip' || /^pip\d/.test(name) ? pipConfigArgs(args) : [];
   if (pipArgs || configured.length > 0) {
     const envArgs = pipArgs ? INDEX_ENV.flatMap(([v, opt]) => (state.vars.has(v) ? [opt, expand(state.vars.get(v) as string, state.vars)] : [])) : [];
+    // A package file served from a Hub repository (`pip install https://huggingface.co/org/x/resolve/main/x.whl`):
+    // callers that know it is this repository's own, reviewed file grade it as that file.
+    const hubFiles = (pipArgs ?? []).map((a) => ({ a, m: /^https?:\/\/(?:huggingface\.co|hf\.co)\/([\w.-]+\/[\w.-]+)\/resolve\/[^/]+\/([^?#]+)$/i.exec(a) }));
     for (const r of judgePipArgs([...envArgs, ...configured, ...(pipArgs ?? [])], run.sources)) {
       if (r.kind === 'local-path') continue;
-      hit(r.kind === 'typosquat' ? 'typosquat' : 'install-from-url', r.severity, r.message, r.kind === 'typosquat' || r.kind === 'own-source' ? r.help : HELP.install);
+      const hf = r.kind === 'url' ? hubFiles.find((x) => x.m && r.message.endsWith(x.a))?.m : undefined;
+      hit(r.kind === 'typosquat' ? 'typosquat' : 'install-from-url', r.severity, r.message, r.kind === 'typosquat' || r.kind === 'own-source' ? r.help : HELP.install,
+        undefined, hf ? { repo: hf[1] as string, file: safeDecode(hf[2] as string) } : undefined);
     }
   }
 }
@@ -726,6 +818,10 @@ function pipConfigArgs(args: readonly string[]): string[] {
   if (args[0] !== 'config' || args[1] !== 'set' || args[3] === undefined) return [];
   const key = /(?:^|\.)(index-url|extra-index-url|find-links|trusted-host)$/.exec(args[2] ?? '');
   return key ? [`--${key[1] as string}`, args[3]] : [];
+}
+
+function safeDecode(s: string): string {
+  try { return decodeURIComponent(s); } catch { return s; }
 }
 
 /** Runs code in the interpreter `name` would use: shells nested, Python handed back. */
@@ -785,14 +881,43 @@ function hubDownloadInSub(text: string, dialect: Dialect): { tool: string; repo:
   return dl && dl.files.length === 1 ? { tool, repo: dl.repo, file: dl.files[0] as string } : undefined;
 }
 
+/** Files a command writes: its `>`/`>>` targets, and tee's operands. */
+function writeTargets(name: string, args: readonly string[], cmd: Command, state: ShellState): string[] {
+  const out = cmd.redirects.filter((r) => r.op === '>' || r.op === '>>' || r.op === '>|').map((r) => expand(r.target.text, state.vars));
+  if (name === 'tee') out.push(...args.filter((a) => !a.startsWith('-')));
+  return out.filter((t) => t !== '/dev/null');
+}
+
+/** What echo/printf/cat (here-document) write through a redirection. */
+function writtenContent(name: string, args: readonly string[], cmd: Command): { code: string; line: number } | undefined {
+  const doc = cmd.redirects.find((r) => r.heredoc)?.heredoc;
+  if (doc && (name === 'cat' || name === 'tee')) return { code: doc.body, line: doc.line };
+  if (name === 'echo' || name === 'printf') return { code: args.filter((a) => !/^-[neE]+$/.test(a)).join(' ').replace(/\\n/g, '\n'), line: -1 };
+  return undefined;
+}
+
+/** Where something runs what is written to it later: login shells, cron, the loader's preload list, apt sources. */
+function startupLocation(target: string): 'login' | 'cron' | 'cron-system' | 'preload' | 'apt' | undefined {
+  const t = target.replace(/^\$HOME\b|^\$\{HOME\}/, '~').replace(/\/{2,}/g, '/');
+  if (t === '/etc/ld.so.preload') return 'preload';
+  if (/^\/etc\/apt\/sources\.list(\.d\/[^/]+)?$/.test(t)) return 'apt';
+  if (/^\/etc\/(crontab|cron\.d\/[^/]+)$/.test(t)) return 'cron-system';
+  if (/^\/var\/spool\/cron\/(crontabs\/)?[^/]+$/.test(t)) return 'cron';
+  if (/^\/etc\/cron\.(hourly|daily|weekly|monthly)\/[^/]+$/.test(t)) return 'login';
+  if (/^\/etc\/(profile|bash\.bashrc|bashrc|zshrc|zsh\/zshrc|zprofile|zsh\/zprofile|environment|rc\.local)$|^\/etc\/profile\.d\/[^/]+$/.test(t)) return 'login';
+  if (/^~\/\.(bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|zlogin|kshrc|mkshrc|config\/fish\/config\.fish|config\/fish\/conf\.d\/[^/]+)$/.test(t)) return 'login';
+  return undefined;
+}
+
 /** The commands of a crontab's schedule lines (comments, variable settings and the times dropped). */
-function cronCommands(table: string): string[] {
+function cronCommands(table: string, withUser = false): string[] {
   const out: string[] = [];
   for (const l of table.split('\n')) {
     const t = l.trim();
     if (t === '' || t.startsWith('#') || /^[A-Za-z_]\w*\s*=/.test(t)) continue;
     const m = /^(?:@[a-z]+|(?:\S+\s+){4}\S+)\s+(\S.*)$/.exec(t);
-    if (m) out.push(m[1] as string);
+    // /etc/crontab and /etc/cron.d name the user before the command.
+    if (m) out.push(withUser ? (m[1] as string).replace(/^\S+\s+/, '') : m[1] as string);
   }
   return out;
 }
@@ -845,7 +970,14 @@ function sendsData(name: string, args: readonly string[]): boolean {
     return args.some((a, i) => /^-(body|infile)$/i.test(a) || (/^-method$/i.test(a) && /^(post|put|patch)$/i.test(args[i + 1] ?? '')));
   }
   if (/^(nc|ncat|netcat|socat|telnet|ftp|sftp)$/.test(name)) return true;
-  if (name === 'scp' || name === 'rsync') return args.some((a) => remoteSpec(a) && !/^[a-z]+:\/\//i.test(a));
+  if (name === 'scp' || name === 'rsync') {
+    const plain = args.filter((a) => !a.startsWith('-'));
+    // The destination is the last operand: `host:path`, `user@host:path`, or an rsync:// daemon URL.
+    const dest = plain[plain.length - 1];
+    return plain.length >= 2 && dest !== undefined && (remoteSpec(dest) && !/^[a-z]+:\/\//i.test(dest) || /^rsync:\/\//i.test(dest));
+  }
+  // A name computed from data (`$(…)`, `$VAR`) carries that data to the domain's nameserver.
+  if (DNS_LOOKUP.test(name)) return args.some((a) => !a.startsWith('-') && /\$/.test(a));
   return false;
 }
 
@@ -870,15 +1002,14 @@ export function pipInstallArgs(name: string, args: readonly string[]): string[] 
 }
 
 /**
- * scp/rsync's `[user@]host:path` (what /^[^-][^/]*@?[\w.-]+:/ matched, in one left-to-right pass): not an option,
- * and a `:` after a host-like character with no `/` before it, from the third character on.
+ * scp/rsync's `[user@]host:path` (what /^[^/]*@?[\w.-]+:/ matched, in one left-to-right pass): a `:` after a
+ * host-like character with no `/` before it.
  */
 function remoteSpec(a: string): boolean {
-  if (a.length < 3 || a[0] === '-') return false;
   for (let k = 1; k < a.length; k++) {
     const c = a[k] as string;
     if (c === '/') return false;
-    if (c === ':' && k >= 2 && /[\w.-]/.test(a[k - 1] as string)) return true;
+    if (c === ':' && /[\w.-]/.test(a[k - 1] as string)) return true;
   }
   return false;
 }

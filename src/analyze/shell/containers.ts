@@ -194,3 +194,50 @@ export function judgeContainer(run: ContainerRun, opts: SourceOptions = {}): Con
   }
   return out;
 }
+
+/**
+ * The services of a compose file (`docker compose up`) as the container runs they are: image, volumes
+ * (short syntax), environment names, privileged/host modes. Read line by line (no YAML evaluation); a service
+ * that only builds from this repository has no image to judge and is left out.
+ */
+export function composeServices(text: string, tool = 'docker compose'): (ContainerRun & { service: string; line: number })[] {
+  const out: (ContainerRun & { service: string; line: number })[] = [];
+  let inServices = false;
+  let svcIndent = -1;
+  let cur: (ContainerRun & { service: string; line: number }) | undefined;
+  let list: 'volumes' | 'environment' | undefined;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const raw = (lines[i] as string).replace(/\r$/, '');
+    if (raw.trim() === '' || raw.trim().startsWith('#')) continue;
+    const indent = raw.length - raw.trimStart().length;
+    const t = raw.trim();
+    if (indent === 0) { inServices = /^services:\s*$/.test(t); cur = undefined; svcIndent = -1; continue; }
+    if (!inServices) continue;
+    if (svcIndent < 0) svcIndent = indent;
+    if (indent === svcIndent) {
+      const m = /^([\w.-]+):\s*$/.exec(t);
+      cur = m ? { service: m[1] as string, line: i + 1, tool, image: '', command: [], mounts: [], env: [], flags: [] } : undefined;
+      if (cur) out.push(cur);
+      list = undefined;
+      continue;
+    }
+    if (!cur) continue;
+    const kv = /^([\w-]+):\s*(.*)$/.exec(t);
+    if (kv && !t.startsWith('-')) {
+      const [, k, v] = kv as unknown as [string, string, string];
+      const val = v.replace(/^(['"])(.*)\1$/, '$2').trim();
+      list = k === 'volumes' ? 'volumes' : k === 'environment' ? 'environment' : undefined;
+      if (k === 'image') cur.image = val;
+      if (k === 'privileged' && /^(true|yes)$/i.test(val)) cur.flags.push('--privileged');
+      if ((k === 'network_mode' || k === 'pid') && val === 'host') cur.flags.push(k === 'pid' ? '--pid=host' : '--network=host');
+      if (k === 'env_file') cur.env.push(`@${val}`);
+      continue;
+    }
+    const item = /^-\s*(.+?)\s*$/.exec(t);
+    if (item && list === 'volumes') cur.mounts.push((item[1] as string).replace(/^(['"])(.*)\1$/, '$2').split(':')[0] as string);
+    else if (item && list === 'environment') cur.env.push((item[1] as string).replace(/^(['"])(.*)\1$/, '$2'));
+    else if (kv && list === 'environment') cur.env.push(`${kv[1] as string}=${kv[2] as string}`);
+  }
+  return out.filter((s) => s.image !== '');
+}

@@ -123,8 +123,62 @@ function ownPackage(name: string, opts: SourceOptions): boolean {
   return (opts.ownNames ?? []).some((o) => fold(o).length >= 3 && f.startsWith(fold(o)));
 }
 
+/** Homebrew's own taps (homebrew/core, homebrew/cask …): reviewed by Homebrew's maintainers. */
+const HOMEBREW_OWN = /^homebrew$/i;
+
+/**
+ * Installers that build or fetch code from a source given on the command line, not from a reviewed registry:
+ * `brew tap USER/REPO [URL]` (and `brew install USER/REPO/FORMULA`, which taps it), `cargo install --git URL`,
+ * `go install MODULE@VERSION`. Each is judged by whose source it is, as a pip git install is: the publisher's
+ * own GitHub organisation is reviewable, anything else is code nobody reviewed.
+ */
+function sourceInstallOf(name: string, args: readonly string[]): { tool: string; sources: { url: string; org?: string }[] } | undefined {
+  const plain = args.filter((a) => !a.startsWith('-'));
+  if (name === 'brew' && args[0] === 'tap') {
+    const tap = plain[1];
+    if (tap === undefined || !/^[\w.-]+\/[\w.-]+$/.test(tap)) return undefined;
+    const [user] = tap.split('/') as [string];
+    if (HOMEBREW_OWN.test(user)) return undefined;
+    const url = plain[2] ?? `https://github.com/${user}/homebrew-${tap.slice(user.length + 1)}`;
+    return { tool: 'brew tap', sources: [{ url }] };
+  }
+  if (name === 'brew' && (args[0] === 'install' || args[0] === 'reinstall')) {
+    // `brew install user/repo/formula` taps user/repo first.
+    const tapped = plain.slice(1).filter((a) => /^[\w.-]+\/[\w.-]+\/[\w.@+-]+$/.test(a) && !HOMEBREW_OWN.test(a.split('/')[0] as string));
+    if (tapped.length === 0) return undefined;
+    return { tool: 'brew install', sources: tapped.map((t) => { const [u, r] = t.split('/') as [string, string]; return { url: `https://github.com/${u}/homebrew-${r}` }; }) };
+  }
+  if (name === 'cargo' && args[0] === 'install') {
+    const sources: { url: string }[] = [];
+    for (let i = 1; i < args.length; i++) {
+      const a = args[i] as string;
+      if (a === '--git') { const v = args[++i]; if (v !== undefined) sources.push({ url: v }); continue; }
+      if (a.startsWith('--git=')) sources.push({ url: a.slice(6) });
+    }
+    return sources.length > 0 ? { tool: 'cargo install --git', sources } : undefined;
+  }
+  if (name === 'go' && (args[0] === 'install' || args[0] === 'run' || args[0] === 'get')) {
+    // Module paths with a version (`github.com/x/y/cmd/z@latest`); local packages (`./cmd/x`) are the repository's own.
+    const mods = plain.slice(1).filter((a) => /^[a-z0-9.-]+\.[a-z]{2,}\/\S+@\S+$/i.test(a));
+    const known = /^(golang\.org\/x|google\.golang\.org|go\.uber\.org|k8s\.io|sigs\.k8s\.io|honnef\.co\/go\/tools|gotest\.tools|mvdan\.cc)\//i;
+    const sources = mods.filter((m) => !known.test(m)).map((m) => ({ url: `https://${m.slice(0, m.lastIndexOf('@'))}` }));
+    return sources.length > 0 ? { tool: `go ${args[0]}`, sources } : undefined;
+  }
+  return undefined;
+}
+
 /** Findings for a runner or global-install command (empty when the command is neither, or fetches only well-known packages). */
 export function judgeRunner(name: string, args: readonly string[], opts: SourceOptions = {}): RunnerIssue[] {
+  const src = sourceInstallOf(name, args);
+  if (src) {
+    return src.sources.map(({ url }) => {
+      const org = githubOrgOf(url);
+      if (org !== undefined && (opts.ownGitOrgs ?? []).includes(org)) {
+        return { kind: 'install-from-url' as const, severity: 'medium' as const, message: `${src.tool} builds and installs code from github.com/${org}, the publisher's own GitHub organisation: ${url}`, help: RUNNER_HELP.source };
+      }
+      return { kind: 'install-from-url' as const, severity: 'high' as const, message: `${src.tool} installs and runs code from ${hostOf(url) ?? url}, which nobody reviewed: ${url}`, help: RUNNER_HELP.source };
+    });
+  }
   const inv = invocationOf(name, args);
   if (!inv) return [];
   const out: RunnerIssue[] = [];

@@ -85,9 +85,44 @@ function memberPaths(repo: RepoContent): string[] {
   const out: string[] = [];
   for (const p of repo.captured?.() ?? []) {
     const top = containerOf(p);
-    if (top !== undefined && CODE_ARCHIVE.test(top)) out.push(p);
+    if (top !== undefined && archiveKind(repo, top) !== undefined) out.push(p);
   }
   return out.sort();
+}
+
+const archiveKinds = new WeakMap<RepoContent, Map<string, 'distribution' | 'code' | undefined>>();
+
+/**
+ * Whether a repository file is an archive of code: by its name (wheels, eggs, sdists; zips and zipapps), or by its
+ * bytes — a zip stored as `.bin`/`.dat` is still put on sys.path or copied to a `.whl` name and installed. A zip by
+ * content holding a `*.dist-info/` is a distribution; one holding importable Python (modules at its root, packages
+ * with `__init__.py`) is code; others (PyTorch checkpoints, whose TorchScript `archive/code/` is not importable,
+ * data zips) are not.
+ */
+function archiveKind(repo: RepoContent, top: string): 'distribution' | 'code' | undefined {
+  if (DISTRIBUTION.test(top)) return 'distribution';
+  if (CODE_ARCHIVE.test(top)) return 'code';
+  let kinds = archiveKinds.get(repo);
+  if (!kinds) {
+    kinds = new Map();
+    const zips = new Set(repo.files.filter((f) => f.formats.includes('zip')).map((f) => f.path));
+    const members = new Map<string, string[]>();
+    for (const p of [...(repo.captured?.() ?? []), ...(repo.skipped?.() ?? [])]) {
+      const c = containerOf(p);
+      if (c === undefined || !zips.has(c)) continue;
+      const list = members.get(c) ?? [];
+      list.push(p.slice(p.indexOf('!/') + 2));
+      members.set(c, list);
+    }
+    for (const z of zips) {
+      const names = members.get(z) ?? [];
+      const kind = names.some((n) => /^[^/]+\.dist-info\//.test(n)) ? 'distribution'
+        : names.some((n) => /^[^/]+\.py[cw]?$/.test(n) || /(^|\/)__init__\.py$/.test(n)) ? 'code' : undefined;
+      kinds.set(z, kind);
+    }
+    archiveKinds.set(repo, kinds);
+  }
+  return kinds.get(top);
 }
 
 function contextOf(repo: RepoContent, path: string, hooks: ReadonlyMap<string, unknown>): PyContext {
@@ -95,7 +130,7 @@ function contextOf(repo: RepoContent, path: string, hooks: ReadonlyMap<string, u
   const archive = archiveOf(path);
   if (remoteCodeFiles(repo).has(path) || (archive === undefined && REMOTE_NAME.test(b))) return 'remote-code';
   if (b === 'setup.py' || STARTUP.test(b) || hooks.has(path)) return 'setup';
-  if (archive !== undefined && DISTRIBUTION.test(containerOf(path) as string)) return 'setup';
+  if (archive !== undefined && archiveKind(repo, containerOf(path) as string) === 'distribution') return 'setup';
   return 'script';
 }
 
@@ -268,7 +303,7 @@ function memberFindings(repo: RepoContent): Finding[] {
     if (kind === 'python' || kind === 'pth') {
       out.push(...(programOf(repo).own.get(p) ?? []));
       const top = containerOf(p) as string;
-      if (DISTRIBUTION.test(top)) packages.set(top, (packages.get(top) ?? 0) + 1);
+      if (archiveKind(repo, top) === 'distribution') packages.set(top, (packages.get(top) ?? 0) + 1);
     } else if (kind === 'notebook') out.push(...analyzeNotebook(p, text));
     else if (kind !== 'requirements') {
       const hits = analyzeShell(text, { dialect: kind }).hits.map((h) => ({ check: `shell.${h.kind}`, severity: h.severity, line: h.line, message: h.message, help: h.help, ...(h.related ? { related: h.related } : {}) }));
@@ -285,7 +320,7 @@ function memberFindings(repo: RepoContent): Finding[] {
   // Code members too large to keep were not read.
   for (const p of repo.skipped?.() ?? []) {
     const top = containerOf(p);
-    if (top === undefined || !CODE_ARCHIVE.test(top)) continue;
+    if (top === undefined || archiveKind(repo, top) === undefined) continue;
     if (!['py', 'pyw', 'pth', 'sh', 'bash', 'ps1', 'bat', 'cmd'].includes(extension(p))) continue;
     out.push(notExamined(p, `${p} is code inside an archive, but it is above the 1 MiB text limit, so it was not examined`));
   }

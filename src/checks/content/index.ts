@@ -33,14 +33,16 @@ function contentOf(ctx: FilesCheckContext): RepoContent {
   return c;
 }
 
-/** In a Hub review, who publishes the repository: trusted by the policy, or verified by the Hub. */
+/** In a Hub review, who publishes the repository: trusted or known legitimate by the policy, or verified by the Hub. */
 function publisherOf(ctx: FilesCheckContext): PublisherFacts | undefined {
   const hub = ctx as Partial<HubCheckContext>;
   if (!hub.resolved) return undefined;
   const repo = hub.resolved.canonicalId;
   const namespace = repo.split('/')[0] as string;
   const trusted = ctx.policy.trustedPublishers.some((p) => p.toLowerCase() === namespace.toLowerCase());
-  return { repo, namespace, vouched: trusted || hub.author?.isVerified === true, commit: hub.resolved.sha, trusted: ctx.policy.trustedPublishers };
+  // The known-legitimate namespaces (re-publishers the policy protects) speak for their own sources too.
+  const legitimate = ctx.policy.legitimateNamespaces.some((p) => p.toLowerCase() === namespace.toLowerCase());
+  return { repo, namespace, vouched: trusted || legitimate || hub.author?.isVerified === true, commit: hub.resolved.sha, trusted: ctx.policy.trustedPublishers };
 }
 
 /** A content check as a repository check over the review's files and captured text. */

@@ -13,11 +13,13 @@ import { notebookMarkdown } from '../../analyze/notebook.js';
 import { hostOf, isHubHost } from '../../analyze/patterns.js';
 import { remoteCodeLoads } from '../../analyze/loads.js';
 import { analyzePython } from '../../analyze/python/analyze.js';
-import { isRequirementsFile, judgeSpecifier, type SourceOptions } from '../../analyze/requirements.js';
+import { githubOrgOf, isRequirementsFile, judgeSpecifier, type SourceOptions } from '../../analyze/requirements.js';
 import {
   analyzeShell, type EmbeddedCode, isInterpreter, newShellState, pipInstallArgs, type ShellCommand, type ShellHit, type ShellKind, type ShellState
 } from '../../analyze/shell/analyze.js';
 import { allRecipes, type Makefile, parseMakefile, recipeFor } from '../../analyze/shell/makefile.js';
+import { composeServices, judgeContainer } from '../../analyze/shell/containers.js';
+import { isKnownHookRepo, justSteps, npmScriptSteps, parsePreCommit, type Step } from '../../analyze/shell/projectfiles.js';
 import type { Dialect } from '../../analyze/shell/tokenize.js';
 import type { ContentCheck, PublisherFacts, RepoContent, RepoFile } from './types.js';
 import { basename, dedupeHits, dirname, extension, type Hit, hitsToFindings, joinPath, maxSeverity, splitLines } from '../../analyze/util.js';
@@ -37,7 +39,7 @@ const DOCKER_LANGS = new Set(['dockerfile', 'docker', 'containerfile']);
 /** Blocks whose lines are commands only where a prompt says so (output otherwise). */
 const SESSION_LANGS = new Set(['console', 'console-prompted', 'shell-session', 'sh-session', 'shellsession', 'bash-session', 'ps1con', 'pwsh-session', 'powershell-session', 'doscon', ...UNTYPED]);
 
-const COMMAND_WORD = /^(sudo\s+)?(python[\d.]*|py|pip[\d.]*|uvx?|pipx|npx|bunx|pnpm|yarn|npm|deno|bash|sh|zsh|fish|source|\.|curl|wget|git|huggingface-cli|hf|cd|export|set|conda|mamba|chmod|eval|iex|iwr|irm|powershell|pwsh|docker|podman|nerdctl|make|gmake|accelerate|torchrun|deepspeed|streamlit|gradio|\.\/\S+|\S+\.(sh|py|ps1|bat|exe))(\s|$)/;
+const COMMAND_WORD = /^(sudo\s+)?(python[\d.]*|py|pip[\d.]*|uvx?|pipx|npx|bunx|pnpm|yarn|npm|deno|bash|sh|zsh|fish|source|\.|curl|wget|git|huggingface-cli|hf|cd|export|set|conda|mamba|chmod|eval|iex|iwr|irm|powershell|pwsh|docker|docker-compose|podman|nerdctl|make|gmake|just|direnv|pre-commit|accelerate|torchrun|deepspeed|streamlit|gradio|\.\/\S+|\S+\.(sh|py|ps1|bat|exe))(\s|$)/;
 const PROMPT = /^\s*(?:\([\w.-]+\)\s*)?(?:[\w.-]+@[\w.-]+(?::[^$#\s]*)?\s*[$#]|[$%❯➜»]|PS [^>\n]*>|PS>|[A-Za-z]:\\[^>\n]*>)\s+/;
 /** Where a command starts in prose: a command word not inside another word or path. */
 const PROSE_START = /(?<![\w./\\-])(?:sudo\s+)?(?:python[\d.]*|pip[\d.]*|uvx?|pipx|npx|bunx|bash|sh|zsh|fish|source|curl|wget|git|huggingface-cli|hf|docker|podman|make|chmod|eval|iex|iwr|irm|powershell|pwsh|conda|\.\/[\w./-]+)(?=\s+\S|$)/g;
@@ -354,6 +356,7 @@ const REPO_ID = /^[A-Za-z0-9][\w.-]*\/[\w.-]+$/;
  * Only in a Hub review, where the repository and commit are known.
  */
 function remoteLoads(ctx: Ctx, code: string, lines: DocLine[], first: number): void {
+  customPipelines(ctx, code, lines, first);
   const p = ctx.publisher;
   if (!p) return;
   for (const l of remoteCodeLoads(code)) {
@@ -382,6 +385,40 @@ function remoteLoads(ctx: Ctx, code: string, lines: DocLine[], first: number): v
 }
 
 /** Whether a `revision=` names what was reviewed: the default branch (what loading without one gets), or the commit. */
+/**
+ * diffusers' `custom_pipeline=`: a name is a community pipeline from diffusers' own repository; a repository id
+ * or a URL imports that repository's or URL's Python file when the pipeline loads, as trust_remote_code does.
+ */
+function customPipelines(ctx: Ctx, code: string, lines: DocLine[], first: number): void {
+  const consts = new Map<string, string>();
+  for (const m of code.matchAll(/^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*(?:"([^"\n]*)"|'([^'\n]*)')[ \t]*$/gm)) consts.set(m[1] as string, (m[2] ?? m[3]) as string);
+  const p = ctx.publisher;
+  for (const m of code.matchAll(/\bcustom_pipeline[ \t]*=[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([A-Za-z_]\w*))/g)) {
+    const v = m[1] ?? m[2] ?? consts.get(m[3] ?? '');
+    if (v === undefined) continue;
+    const line = lines[code.slice(0, m.index).split('\n').length - 1]?.line ?? first;
+    if (/^(https?|ftp):\/\//i.test(v)) {
+      const org = githubOrgOf(v.replace(/^https:\/\/raw\.githubusercontent\.com\//i, 'https://github.com/'));
+      const own = org !== undefined && (ctx.sources.ownGitOrgs ?? []).includes(org);
+      push(ctx, {
+        check: 'instructions.remote-code', severity: own ? 'medium' : 'high', line,
+        message: `The instructions load a diffusers pipeline whose code is fetched from ${v} (\`custom_pipeline=\`)${own ? ', the publisher\'s own GitHub organisation' : ''}: that code runs and is not part of this review`,
+        help: 'diffusers downloads and imports the custom pipeline file. Review it at a pinned commit, or do not approve.'
+      });
+      continue;
+    }
+    if (!REPO_ID.test(v) || ctx.dirs.has(v) || ctx.present.has(v) || (p && v.toLowerCase() === p.repo.toLowerCase())) continue;
+    const ns = (v.split('/')[0] as string).toLowerCase();
+    const own = p !== undefined && ns === p.namespace.toLowerCase();
+    const trusted = p !== undefined && (p.trusted ?? []).some((t) => t.toLowerCase() === ns);
+    push(ctx, {
+      check: 'instructions.remote-code', severity: own ? 'medium' : trusted ? 'low' : 'high', line,
+      message: `The instructions load a diffusers pipeline whose code comes from another repository, ${v} (\`custom_pipeline=\`)${own ? ', of the same publisher' : trusted ? ', of a trusted publisher' : ''}: its code is not part of this review`,
+      help: own || trusted ? `Review ${v} at a pinned commit as well; its code runs for every user of this card.` : `Users following this card run ${v}'s code, which nobody reviewed here. Do not approve unless that repository is reviewed and pinned too.`
+    });
+  }
+}
+
 function isReviewedRevision(revision: string, commit: string | undefined): boolean {
   if (revision === 'main') return true;
   const r = revision.toLowerCase();
@@ -475,6 +512,9 @@ function hubFileOfThisRepo(ctx: Ctx, h: ShellHit): boolean {
   if (self !== undefined && self.toLowerCase() !== hub.repo.toLowerCase()) return false;
   const f = ctx.present.get(hub.file.replace(/^\.\//, ''));
   if (!f) return false;
+  // A package archive of this repository installed from its Hub URL: the code check reads its members as the
+  // code they are (and reports what it could not examine), so the install is graded there, not as a script.
+  if (h.kind === 'install-from-url' && /\.(whl|zip|tar\.gz|tgz|egg)$/i.test(f.path)) return true;
   gradeFile(ctx, f, h.line, `${h.kind === 'chmod-exec' ? 'chmod +x' : 'run'} ${hub.file} (downloaded from ${hub.repo})`, false);
   return true;
 }
@@ -508,6 +548,7 @@ function command(ctx: Ctx, c: ShellCommand, prose: boolean): void {
     return;
   }
   if (/^(docker|podman|nerdctl|buildah)$/.test(c.name) && dockerBuild(ctx, c, prose)) return;
+  if (!ctx.inClone && projectFileRun(ctx, c, prose)) return;
   const cloned = cloneRun(ctx, c);
   if (cloned) {
     cloneInstall(ctx, c, cloned);
@@ -713,6 +754,103 @@ function dockerBuild(ctx: Ctx, c: ShellCommand, prose: boolean): boolean {
   return true;
 }
 
+/**
+ * One-word instructions that run commands written in a project file: `just [recipe]` (justfile), `npm install`
+ * / `npm run X` (package.json's lifecycle and named scripts), `pre-commit install|run` (.pre-commit-config.yaml:
+ * hooks from other repositories, and local `entry:` commands). Judged like make's recipes.
+ */
+function projectFileRun(ctx: Ctx, c: ShellCommand, prose: boolean): boolean {
+  const find = (names: string[]): string | undefined => names.map((n) => joinPath(ctx.cwd, n)).find((p) => p !== undefined && ctx.present.has(p));
+  let path: string | undefined;
+  let steps: (text: string) => Step[] | undefined;
+  if (c.name === 'just') {
+    path = find(['justfile', 'Justfile', '.justfile']);
+    const recipes = c.args.filter((a) => !a.startsWith('-') && !a.includes('='));
+    steps = (t) => justSteps(t, recipes);
+  } else if (/^(npm|yarn|pnpm|bun)$/.test(c.name)) {
+    path = find(['package.json']);
+    steps = (t) => npmScriptSteps(t, c.name, c.args);
+  } else if (c.name === 'pre-commit' && /^(install|run|try-repo|install-hooks)$/.test(c.args[0] ?? '')) {
+    path = find(['.pre-commit-config.yaml', '.pre-commit-config.yml']);
+    steps = (t) => {
+      const cfg = parsePreCommit(t);
+      for (const r of cfg.repos) {
+        if (isKnownHookRepo(r.text)) continue;
+        const org = githubOrgOf(r.text);
+        const own = org !== undefined && (ctx.sources.ownGitOrgs ?? []).includes(org);
+        push(ctx, {
+          check: 'instructions.install-from-url', severity: own ? 'medium' : 'high', line: c.line,
+          message: `The instructions run \`${c.words.join(' ').slice(0, 80)}\`, which installs and runs hooks from ${r.text} (${path} line ${r.line})${own ? ', the publisher\'s own GitHub organisation' : ', a repository nobody reviewed'}`,
+          help: 'pre-commit clones each hook repository and runs its code on your machine. Review the hook repository at the pinned rev, or remove the hook.'
+        });
+      }
+      return cfg.commands;
+    };
+  } else if (c.name === 'direnv' && c.args[0] === 'allow') {
+    // `direnv allow` runs .envrc now and on every later `cd` into the folder.
+    const dir = c.args[1] !== undefined ? joinPath(ctx.cwd, c.args[1].replace(/\/?\.envrc$/, '')) : ctx.cwd;
+    path = [dir !== undefined ? joinPath(dir, '.envrc') : undefined].find((p) => p !== undefined && ctx.present.has(p));
+    steps = (t) => [{ text: t, line: 1 }];
+  } else if (composeCommand(c)) {
+    // `docker compose up|run|start|create`: each service is a `docker run` of its image with its volumes.
+    const f = composeCommand(c) as { file?: string };
+    path = f.file !== undefined ? find([f.file]) : find(['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml']);
+    steps = (t) => {
+      for (const svc of composeServices(t)) {
+        for (const r of judgeContainer(svc, ctx.sources)) {
+          push(ctx, {
+            check: 'instructions.container', severity: r.severity, line: c.line,
+            message: `The instructions run \`${c.words.join(' ').slice(0, 80)}\`, whose service ${svc.service} (${path} line ${svc.line}): ${lowerFirst(r.message)}`, help: r.help
+          });
+        }
+      }
+      return [];
+    };
+  } else return false;
+  if (path === undefined) return false;
+  const text = ctx.repo.text(path);
+  const shown = c.words.join(' ').slice(0, 120);
+  if (text === undefined) {
+    push(ctx, { check: 'instructions.run-repo-script', severity: 'high', line: c.line, message: `The instructions run \`${shown}\`, but ${path} could not be analysed`, help: `Read ${path} by hand.` });
+    return true;
+  }
+  if (ctx.makeDepth >= MAX_MAKE_DEPTH) return true;
+  const before = ctx.hits.length;
+  const found = steps(text);
+  if (found === undefined) return false;
+  const saved = { via: ctx.via, depth: ctx.makeDepth };
+  ctx.makeDepth++;
+  for (const s of found) {
+    ctx.via = saved.via ?? { line: c.line, label: `\`${shown}\` runs \`${s.text.trim().slice(0, 100)}\` (${path} line ${s.line})` };
+    takeShell(ctx, analyzeShell(s.text, { state: ctx.state, firstLine: c.line, sources: ctx.sources }), prose);
+  }
+  ctx.via = saved.via;
+  ctx.makeDepth = saved.depth;
+  if (ctx.hits.length === before && !saved.via && found.length > 0) {
+    push(ctx, {
+      check: 'instructions.run-repo-script', severity: 'medium', line: c.line,
+      message: `The instructions tell users to run \`${shown}\`, which runs ${found.length} command(s) from ${path}; they have no blocking findings`,
+      help: `Every user will run these commands; read ${path} and confirm they only do what the model card says.`
+    });
+  }
+  return true;
+}
+
+/** `docker compose [-f FILE] up|run|start|create` and `docker-compose …`: the compose file named, if any. */
+function composeCommand(c: ShellCommand): { file?: string } | undefined {
+  const args = c.name === 'docker-compose' || c.name === 'podman-compose' ? c.args : /^(docker|podman)$/.test(c.name) && c.args[0] === 'compose' ? c.args.slice(1) : undefined;
+  if (!args) return undefined;
+  let file: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '-f' || a === '--file') { file = args[++i]; continue; }
+    if (a === '-p' || a === '--project-name' || a === '--env-file' || a === '--profile') { i++; continue; }
+    if (a.startsWith('-')) continue;
+    return /^(up|run|start|create|restart)$/.test(a) ? (file !== undefined ? { file } : {}) : undefined;
+  }
+  return undefined;
+}
+
 function withIncludes(ctx: Ctx, mk: Makefile, dir: string): Makefile {
   for (const inc of mk.includes.slice(0, 8)) {
     const p = joinPath(dir, inc);
@@ -818,6 +956,9 @@ function repoScript(ctx: Ctx, c: ShellCommand, cwd: string, prose: boolean): voi
   const s = scriptOf(c);
   if (!s) return;
   const [written, kind] = s;
+  // A sentence naming a file in inline code (`This repository implements a custom \`handler.py\``) mentions it;
+  // a shell looks a bare name up on PATH, not in the folder. `./handler.py` or `python handler.py` still run it.
+  if (prose && kind === 'program' && !/[/\\]/.test(written) && c.args.length === 0) return;
   const shown = c.words.join(' ').slice(0, 120);
   if (kind === 'url') {
     push(ctx, { check: 'instructions.run-binary', severity: 'high', line: c.line, message: `The instructions run a program straight from a URL: \`${shown}\``, help: 'Running a downloaded program executes code nobody reviewed. Do not approve.' });

@@ -197,6 +197,14 @@ function builtInRepoIndex(): RepoIndex {
   return BUILT_IN_INDEX;
 }
 
+/** `publisher/repo` ids of the built-in map's originals named `name` (by fold or visual key). */
+export function knownOriginalsNamed(name: string): string[] {
+  const index = builtInRepoIndex();
+  const out = new Set<string>();
+  for (const k of [foldKey(name), visualKey(name)]) for (const r of index.get(k) ?? []) out.add(`${r.publisher}/${r.repo}`);
+  return [...out];
+}
+
 interface Shadow {
   publisher: string;
   role: PublisherRole;

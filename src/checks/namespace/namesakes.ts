@@ -44,11 +44,22 @@ const EDITION = /^(?:instruct|chat|base|it|hf|official|latest|new|full|pro|plus|
 /** Shorter names are too close to each other by chance for one edit to mean anything. */
 const MIN_TYPO_LENGTH = 10;
 
-/** How a name that is not the same imitates another: an edition word added, or one letter typed differently. */
-export function nearName(candidate: string, original: string): 'edition' | 'typo' | undefined {
+/**
+ * How a name that is not the same imitates another: an edition word added, the original's namespace folded into
+ * the name (`google-embeddinggemma-300m` for google/embeddinggemma-300m: "google's model, here"), or one letter
+ * typed differently.
+ */
+export function nearName(candidate: string, original: string, originalNamespace?: string): 'edition' | 'typo' | undefined {
   // Segments between separators, so `v2` stays one word (words() would split it at the digit).
   const cw = segments(candidate);
   const ow = segments(original);
+  const nw = originalNamespace !== undefined ? segments(originalNamespace) : [];
+  if (nw.length > 0 && cw.length === ow.length + nw.length) {
+    const key = (xs: readonly string[]): string => xs.join('\u0000');
+    const prefixed = key(cw.slice(0, nw.length)) === key(nw) && key(cw.slice(nw.length)) === key(ow);
+    const suffixed = key(cw.slice(ow.length)) === key(nw) && key(cw.slice(0, ow.length)) === key(ow);
+    if (prefixed || suffixed) return 'edition';
+  }
   if (cw.length === ow.length + 1) {
     for (const at of [0, cw.length - 1]) {
       const extra = cw[at] ?? '';
@@ -102,7 +113,7 @@ export function namesakeOf(input: NamesakeInput): Namesake | undefined {
     const [ns, n] = r.id.split('/') as [string, string];
     if (ns.toLowerCase() === namespace.toLowerCase() || r.private) continue;
     const same = sameName(n, name) || sameName(n, base) || sameName(baseName(n), base);
-    const near = same ? undefined : nearName(base, baseName(n));
+    const near = same ? undefined : nearName(base, baseName(n), ns);
     if (!same && !near) continue;
     if ((r.downloads ?? 0) < MIN_ORIGINAL_DOWNLOADS && !input.protectedNamespaces?.has(ns.toLowerCase())) continue;
     // Only an older repository is the original; without dates on either side, the popular one is.

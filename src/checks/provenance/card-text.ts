@@ -17,6 +17,22 @@ export function proseOf(body: string): string {
     .replace(/\bhttps?:\/\/\S+/g, ' ');
 }
 
+/** Non-blank lines inside fenced code blocks: the usage a card shows (same fence rules as proseOf). */
+export function fencedCodeLines(body: string): number {
+  let n = 0;
+  let fence: { ch: string; len: number } | undefined;
+  for (const line of body.split('\n')) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (m && m[1]![0] === fence.ch && m[1]!.length >= fence.len && line.trim() === m[1]) fence = undefined;
+      else if (line.trim() !== '') n++;
+      continue;
+    }
+    if (m) fence = { ch: m[1]![0]!, len: m[1]!.length };
+  }
+  return n;
+}
+
 /** Drops fenced code blocks (``` or ~~~, closed by a fence of the same character at least as long, or the end). */
 function withoutFences(text: string): string {
   const kept: string[] = [];

@@ -1,12 +1,18 @@
 // Model card quality and originality: a missing, empty or unfilled-template card tells a reviewer nothing about
 // what the model is; a card copied from the repository this one shadows is an impersonation. Pure.
 import type { Finding } from '../../core/findings.js';
-import { cardSimilarity, letterWords, proseOf, splitFrontMatter, type CardSimilarity } from './card-text.js';
+import { cardSimilarity, fencedCodeLines, letterWords, proseOf, splitFrontMatter, type CardSimilarity } from './card-text.js';
 
 /** A card with fewer prose words than this is a placeholder. */
 export const MIN_CARD_WORDS = 25;
 /** A derived model (front matter names its `base_model`) may defer to its base's card: a few lines suffice. */
 export const MIN_DERIVED_CARD_WORDS = 8;
+/**
+ * A card that is mostly usage (generated MLX cards, the TEI quickstart, an endpoint handler's test) says in a
+ * sentence what the model is and shows this many lines of code to run it: short, but not a placeholder. It still
+ * needs MIN_DERIVED_CARD_WORDS of prose, so a bare code block is not a card.
+ */
+export const MIN_USAGE_CODE_LINES = 3;
 /** The Hub's card template says "[More Information Needed]" in ~35 sections; this many left means unfilled. */
 export const TEMPLATE_MARKERS_UNFILLED = 10;
 /** Similarity at or above these is a copy. */
@@ -77,14 +83,16 @@ export function cardFindings(repo: string, card: CardInput): CardVerdict {
   }
   const words = letterWords(visible).length;
   const derived = frontMatter !== undefined && /^base_model\s*:/m.test(frontMatter);
-  const min = derived ? MIN_DERIVED_CARD_WORDS : MIN_CARD_WORDS;
+  const codeLines = fencedCodeLines(body);
+  const usage = codeLines >= MIN_USAGE_CODE_LINES;
+  const min = derived || usage ? MIN_DERIVED_CARD_WORDS : MIN_CARD_WORDS;
   if (words < min) {
     return placeholder({
       check: 'provenance.card-placeholder',
       severity: 'medium',
       file: card.path,
       message: words === 0 ? 'the model card is empty' : `the model card has only ${words} word${words === 1 ? '' : 's'} of prose`,
-      evidence: `${words} words outside front matter, code and comments (at least ${min} expected${derived ? ' for a derived model' : ''})`,
+      evidence: `${words} words outside front matter, code and comments (at least ${min} expected${derived ? ' for a derived model' : usage ? ` for a card showing ${codeLines} lines of usage code` : ''})`,
       help: 'A placeholder card says nothing about what the model is or where it comes from. Ask the publisher for a real card, or prefer the original repository.'
     });
   }

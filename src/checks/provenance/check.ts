@@ -6,11 +6,16 @@ import type { Finding } from '../../core/findings.js';
 import { HubError } from '../../hub/errors.js';
 import type { TreeFile } from '../../hub/types.js';
 import { nameAssessmentFor, type NameAssessment } from '../namespace-check.js';
+import { knownOriginalsNamed } from '../namespace/check.js';
+import { foldKey, visualKey } from '../namespace/keys.js';
+import { MIN_ORIGINAL_DOWNLOADS } from '../namespace/namesakes.js';
+import { baseName } from '../namespace/quantised.js';
 import { BLOCK_SCORE, REVIEW_SCORE } from '../namespace/rules.js';
 import type { HubCheck } from '../types.js';
 import { accessFindings } from './access.js';
 import { accountFindings } from './account.js';
 import { cardFindings, copiedCardFindings, type CardInput } from './card.js';
+import { splitFrontMatter } from './card-text.js';
 import { historyFindings, type HistoryVerdict } from './history.js';
 import { popularityFindings } from './popularity.js';
 import { daysBetween, instant } from './time.js';
@@ -106,6 +111,23 @@ export const provenanceCheck: HubCheck = {
       }
     }
 
+    // A card copied under an unrelated name: its title still names the original. Compared when no shadow was (so
+    // the Hub calls stay bounded), with the popular repository of that name from the built-in map or the search.
+    if (cardItem && cardText !== undefined && names.shadows.length === 0 && !protectedNamespace) {
+      const original = titledOriginal(repo, cardText, names, published?.at);
+      if (original !== undefined) {
+        const fetched = await ctx.hub.modelCard(original);
+        if (fetched.ok) {
+          const verdict = copiedCardFindings({
+            repo, path: cardItem.path, original, originalCard: fetched.text, card: cardText,
+            blocking: !(established && names.impersonationScore < BLOCK_SCORE)
+          });
+          findings.push(...verdict.findings);
+          if (verdict.copied) copied ??= original;
+        }
+      }
+    }
+
     if (author) {
       const createdAt = instant(author.createdAt);
       if (createdAt !== undefined) {
@@ -134,6 +156,30 @@ export const provenanceCheck: HubCheck = {
     return findings;
   }
 };
+
+/** Titles shorter than this are words, not repository names worth a comparison. */
+const MIN_TITLE_LENGTH = 5;
+
+/**
+ * The popular repository the card's title names when that is not this repository's name: `# privacy-filter` on
+ * `sentinel-nlp/pii-detector-v2`. From the built-in map of originals, or the Hub's search answer (older, at least
+ * MIN_ORIGINAL_DOWNLOADS); the most downloaded wins.
+ */
+function titledOriginal(repo: string, card: string, names: NameAssessment, publishedAt: number | undefined): string | undefined {
+  const { body } = splitFrontMatter(card);
+  const title = /^ {0,3}# +([^\n]+?)(?: +#+)? *$/m.exec(body)?.[1]?.replace(/[`*_]/g, '').trim();
+  if (title === undefined || title.length < MIN_TITLE_LENGTH || /\s/.test(title)) return undefined;
+  const [namespace, name] = repo.split('/') as [string, string];
+  const same = (a: string, b: string): boolean => foldKey(a) === foldKey(b) || visualKey(a) === visualKey(b);
+  const short = title.includes('/') ? (title.split('/').pop() as string) : title;
+  if (same(short, name) || same(short, baseName(name))) return undefined;
+  const other = (id: string): boolean => id.split('/')[0]?.toLowerCase() !== namespace.toLowerCase();
+  const found = (names.searched ?? [])
+    .filter((r) => other(r.id) && !r.private && same(r.id.split('/')[1] ?? '', short) && (r.downloads ?? 0) >= MIN_ORIGINAL_DOWNLOADS)
+    .filter((r) => publishedAt === undefined || r.createdAt === undefined || Date.parse(r.createdAt) < publishedAt)
+    .sort((a, b) => (b.downloads ?? 0) - (a.downloads ?? 0))[0]?.id;
+  return found ?? knownOriginalsNamed(short).find(other);
+}
 
 function cardInput(item: TreeFile | undefined, text: string | undefined): CardInput {
   if (!item) return { kind: 'missing' };

@@ -16,7 +16,9 @@ export const TRUSTED_PUBLISHERS: readonly string[] = Object.freeze([
 /** Re-publishers and community orgs: legitimate and protected against lookalikes, but not trusted by policy. */
 export const KNOWN_LEGITIMATE: readonly string[] = Object.freeze([
   'TheBloke', 'bartowski', 'MaziyarPanahi', 'lmstudio-community', 'mlx-community', 'ggml-org', 'NousResearch',
-  'mistral-community', 'onnx-community', 'llava-hf', 'stable-diffusion-v1-5', 'Cohere'
+  'mistral-community', 'onnx-community', 'llava-hf', 'stable-diffusion-v1-5', 'Cohere',
+  // Long-standing GGUF re-publishers: QuantFactory, second-state (LlamaEdge), abetlen (llama-cpp-python's author).
+  'QuantFactory', 'second-state', 'abetlen'
 ]);
 
 /**
