@@ -12,15 +12,8 @@ import { join } from 'node:path';
 
 const ROOTS = ['src/analyze', 'src/checks', 'src/scan', 'src/report'];
 const CACHE = 'scripts/check-regex.json';
-/** Super-linear patterns in files other helpers own, reported to them; listed so the check names them, not hides them. */
-/** Super-linear patterns main added after this check was written (merged 2026-12-06), printed on every run until rewritten. */
-const KNOWN = new Map([
-  ["src/analyze/shell/analyze.ts", ["/\\[[^\\]]*\\btrusted=yes/i"]],
-  ["src/analyze/shell/containers.ts", ["/^([\\w-]+):\\s*(.*)$/", "/^-\\s*(.+?)\\s*$/"]],
-  ["src/analyze/shell/projectfiles.ts", ["/^@?([A-Za-z_][\\w-]*)([^:=]*):(?!=)(.*)$/", "/^\\s*-?\\s*repo:\\s*['\"]?([^'\"\\s#]+)/", "/^\\s*-?\\s*entry:\\s*(.+?)\\s*$/"]],
-  ["src/analyze/shell/runners.ts", ["/^[a-z0-9.-]+\\.[a-z]{2,}\\/\\S+@\\S+$/i"]],
-  ["src/checks/provenance/check.ts", ["/^ {0,3}# +([^\\n]+?)(?: +#+)? *$/m"]]
-]);
+/** Super-linear patterns waiting for a rewrite, by file: printed on every run. Empty: every pattern is linear. */
+const KNOWN = new Map([]);
 /** Patterns applied only to text of a bounded length, by file and pattern, with the bound. */
 const BOUNDED = new Map([
   ['src/checks/content/instructions.ts', [['/(?:^|(?:^|\\s)(?:\\d+[.)]|[-*•+]|step\\s*\\d+\\s*[:.]?)|[:：>]|\\b(?:run|execute|type|enter|command)|运行|执行|输入|実行)\\s*$/i', 'COMMAND_LEAD: tested on the 40 characters before a command']]],

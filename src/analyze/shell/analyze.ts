@@ -643,7 +643,7 @@ function analyzeCommand(
   if (/^(apt|apt-get|aptitude)$/.test(name) && args.some((a) => /^--allow-unauthenticated$|^--allow-insecure-repositories$|AllowInsecureRepositories=(true|1|yes)|AllowUnauthenticated=(true|1|yes)/i.test(a))) {
     hit('install-from-url', 'high', `${name} is told to accept unsigned packages (${p.words.join(' ').slice(0, 100)})`, HELP.install);
   }
-  if (name === 'add-apt-repository' && args.some((a) => /\[[^\]]*\btrusted=yes/i.test(a))) {
+  if (name === 'add-apt-repository' && args.some((a) => bracketOptionSays(a, /\btrusted=yes/i))) {
     hit('install-from-url', 'high', `Adds an apt repository whose packages are not signature-checked: ${args.join(' ').slice(0, 100)}`, HELP.install);
   }
   // `alias pip='pip --index-url …'`: every later pip (or python) uses what the alias says.
@@ -1010,6 +1010,20 @@ function remoteSpec(a: string): boolean {
     const c = a[k] as string;
     if (c === '/') return false;
     if (c === ':' && /[\w.-]/.test(a[k - 1] as string)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether some `[...]` option group of an apt source line (from a `[` to the next `]`, or to the end) matches `re`:
+ * `/\[[^\]]*\bx/` without its quadratic retries. Each group starts at its first `[`, so the groups are disjoint.
+ */
+function bracketOptionSays(a: string, re: RegExp): boolean {
+  for (let i = a.indexOf('['); i >= 0;) {
+    const end = a.indexOf(']', i);
+    if (re.test(a.slice(i, end < 0 ? a.length : end))) return true;
+    if (end < 0) return false;
+    i = a.indexOf('[', end);
   }
   return false;
 }

@@ -223,7 +223,7 @@ export function composeServices(text: string, tool = 'docker compose'): (Contain
       continue;
     }
     if (!cur) continue;
-    const kv = /^([\w-]+):\s*(.*)$/.exec(t);
+    const kv = keyValue(t);
     if (kv && !t.startsWith('-')) {
       const [, k, v] = kv as unknown as [string, string, string];
       const val = v.replace(/^(['"])(.*)\1$/, '$2').trim();
@@ -234,10 +234,27 @@ export function composeServices(text: string, tool = 'docker compose'): (Contain
       if (k === 'env_file') cur.env.push(`@${val}`);
       continue;
     }
-    const item = /^-\s*(.+?)\s*$/.exec(t);
+    const item = listItem(t);
     if (item && list === 'volumes') cur.mounts.push((item[1] as string).replace(/^(['"])(.*)\1$/, '$2').split(':')[0] as string);
     else if (item && list === 'environment') cur.env.push((item[1] as string).replace(/^(['"])(.*)\1$/, '$2'));
     else if (kv && list === 'environment') cur.env.push(`${kv[1] as string}=${kv[2] as string}`);
   }
   return out.filter((s) => s.image !== '');
+}
+
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/** `/^([\w-]+):\s*(.*)$/.exec(t)` in one pass (the pattern's `\s*(.*)` retried every split of a long blank run). */
+function keyValue(t: string): [string, string, string] | null {
+  const key = /^[\w-]+:/.exec(t);
+  if (!key) return null;
+  const value = t.slice(key[0].length).trimStart();
+  return LINE_TERMINATOR.test(value) ? null : [t, key[0].slice(0, -1), value];
+}
+
+/** `/^-\s*(.+?)\s*$/.exec(t)` in one pass: a YAML list item's text, trimmed. */
+function listItem(t: string): [string, string] | null {
+  if (!t.startsWith('-')) return null;
+  const text = t.slice(1).trim();
+  return text === '' || LINE_TERMINATOR.test(text) ? null : [t, text];
 }

@@ -25,7 +25,7 @@ export function parseJustfile(text: string): Map<string, JustRecipe> {
     }
     if (l.trim() === '' || l.startsWith('#')) continue;
     // `name param='x' +rest: dep1 dep2` (not `x := value`, `set …`, `alias …`, `export …`).
-    const head = /^@?([A-Za-z_][\w-]*)([^:=]*):(?!=)(.*)$/.exec(l);
+    const head = recipeHead(l);
     if (!head || /^(set|alias|export|import|mod)$/.test(head[1] as string)) { current = undefined; continue; }
     current = { deps: (head[3] as string).split(/\s+/).filter((d) => /^[A-Za-z_][\w-]*$/.test(d)), body: [] };
     if (!out.has(head[1] as string)) out.set(head[1] as string, current);
@@ -105,13 +105,13 @@ export function parsePreCommit(text: string): PreCommitConfig {
   let local = false;
   for (let i = 0; i < lines.length; i++) {
     const l = (lines[i] as string).replace(/\r$/, '');
-    const repo = /^\s*-?\s*repo:\s*['"]?([^'"\s#]+)/.exec(l);
+    const repo = yamlField(l, 'repo', (v) => /^[^'"\s#]+/.exec(v.replace(/^['"]/, ''))?.[0]);
     if (repo) {
       local = /^(local|meta)$/.test(repo[1] as string);
       if (!local) repos.push({ text: repo[1] as string, line: i + 1 });
       continue;
     }
-    const entry = /^\s*-?\s*entry:\s*(.+?)\s*$/.exec(l);
+    const entry = yamlField(l, 'entry', (v) => { const t = v.trimEnd(); return t === '' || /[\n\r\u2028\u2029]/.test(t) ? undefined : t; });
     if (entry && local) commands.push({ text: (entry[1] as string).replace(/^(['"])(.*)\1$/, '$2'), line: i + 1 });
   }
   return { repos, commands };
@@ -122,4 +122,32 @@ const KNOWN_HOOK_REPOS = /^https:\/\/github\.com\/(pre-commit|psf|astral-sh|pycq
 
 export function isKnownHookRepo(url: string): boolean {
   return KNOWN_HOOK_REPOS.test(url.replace(/\.git$/, ''));
+}
+
+/**
+ * `/^@?([A-Za-z_][\w-]*)([^:=]*):(?!=)(.*)$/.exec(l)` in one pass. The name is greedy: whatever split the pattern
+ * chose, the first `:` or `=` after the name decides, so the greedy name gives the same groups.
+ */
+function recipeHead(l: string): [string, string, string, string] | null {
+  const name = /^@?([A-Za-z_][\w-]*)/.exec(l);
+  if (!name) return null;
+  const after = l.slice(name[0].length);
+  let i = 0;
+  while (i < after.length && after[i] !== ':' && after[i] !== '=') i++;
+  if (after[i] !== ':' || after[i + 1] === '=') return null;
+  const rest = after.slice(i + 1);
+  if (/[\n\r\u2028\u2029]/.test(rest)) return null;
+  return [l, name[1] as string, after.slice(0, i), rest];
+}
+
+/**
+ * A `  - key: value` line of a YAML list (`/^\s*-?\s*key:\s*…/` in one pass): `value` is what follows the key and
+ * its blanks, handed to `read`, whose answer becomes group 1.
+ */
+function yamlField(l: string, key: string, read: (value: string) => string | undefined): [string, string] | null {
+  let s = l.trimStart();
+  if (s.startsWith('-')) s = s.slice(1).trimStart();
+  if (!s.startsWith(`${key}:`)) return null;
+  const got = read(s.slice(key.length + 1).trimStart());
+  return got === undefined ? null : [l, got];
 }

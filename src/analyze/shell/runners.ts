@@ -159,7 +159,7 @@ function sourceInstallOf(name: string, args: readonly string[]): { tool: string;
   }
   if (name === 'go' && (args[0] === 'install' || args[0] === 'run' || args[0] === 'get')) {
     // Module paths with a version (`github.com/x/y/cmd/z@latest`); local packages (`./cmd/x`) are the repository's own.
-    const mods = plain.slice(1).filter((a) => /^[a-z0-9.-]+\.[a-z]{2,}\/\S+@\S+$/i.test(a));
+    const mods = plain.slice(1).filter(isVersionedModule);
     const known = /^(golang\.org\/x|google\.golang\.org|go\.uber\.org|k8s\.io|sigs\.k8s\.io|honnef\.co\/go\/tools|gotest\.tools|mvdan\.cc)\//i;
     const sources = mods.filter((m) => !known.test(m)).map((m) => ({ url: `https://${m.slice(0, m.lastIndexOf('@'))}` }));
     return sources.length > 0 ? { tool: `go ${args[0]}`, sources } : undefined;
@@ -214,4 +214,18 @@ export function judgeRunner(name: string, args: readonly string[], opts: SourceO
     out.push({ kind: 'package-runner', severity: 'high', message: `${inv.tool} downloads and runs ${pkg}, which is not a well-known ${inv.eco === 'npm' ? 'npm' : 'PyPI'} package`, help: RUNNER_HELP.unknown });
   }
   return out;
+}
+
+/**
+ * `/^[a-z0-9.-]+\.[a-z]{2,}\/\S+@\S+$/i.test(a)` in one pass: a host with a dotted top-level name, a path, and an
+ * `@version` (`github.com/x/y/cmd/z@latest`). The host ends at the first `/`; its top-level name follows its last dot.
+ */
+function isVersionedModule(a: string): boolean {
+  if (/\s/.test(a)) return false;
+  const slash = a.indexOf('/');
+  if (slash < 0) return false;
+  const host = a.slice(0, slash);
+  const dot = host.lastIndexOf('.');
+  if (dot <= 0 || !/^[a-z0-9.-]+$/i.test(host.slice(0, dot)) || !/^[a-z]{2,}$/i.test(host.slice(dot + 1))) return false;
+  return a.slice(slash + 2, -1).includes('@') && a.length - slash >= 4;
 }

@@ -167,7 +167,7 @@ const MIN_TITLE_LENGTH = 5;
  */
 function titledOriginal(repo: string, card: string, names: NameAssessment, publishedAt: number | undefined): string | undefined {
   const { body } = splitFrontMatter(card);
-  const title = /^ {0,3}# +([^\n]+?)(?: +#+)? *$/m.exec(body)?.[1]?.replace(/[`*_]/g, '').trim();
+  const title = firstHeading(body)?.replace(/[`*_]/g, '').trim();
   if (title === undefined || title.length < MIN_TITLE_LENGTH || /\s/.test(title)) return undefined;
   const [namespace, name] = repo.split('/') as [string, string];
   const same = (a: string, b: string): boolean => foldKey(a) === foldKey(b) || visualKey(a) === visualKey(b);
@@ -215,3 +215,35 @@ function hubFailure(check: string, what: string, err: unknown): Finding {
   };
 }
 
+/**
+ * The first level-1 ATX heading's text, as `/^ {0,3}# +([^\n]+?)(?: +#+)? *$/m` reads it, in one pass per line: up
+ * to three spaces, `#`, spaces, then the text without its trailing spaces and closing `#` sequence.
+ */
+function firstHeading(body: string): string | undefined {
+  for (const raw of body.split('\n')) {
+    const head = /^ {0,3}# +/.exec(raw);
+    if (!head) continue;
+    // `$` under the m flag also stops at \r, \u2028 and \u2029: the heading ends at the first of them.
+    let end = raw.length;
+    for (let i = head[0].length; i < raw.length; i++) {
+      const c = raw[i];
+      if (c === '\r' || c === '\u2028' || c === '\u2029') { end = i; break; }
+    }
+    let text = raw.slice(head[0].length, end);
+    let e = text.length;
+    while (e > 0 && text[e - 1] === ' ') e--;
+    let h = e;
+    while (h > 0 && text[h - 1] === '#') h--;
+    // A closing sequence needs a space before it (` ##`), and text before that.
+    if (h < e && h > 0 && text[h - 1] === ' ') {
+      let s = h;
+      while (s > 0 && text[s - 1] === ' ') s--;
+      if (s > 0) e = s;
+    }
+    text = text.slice(0, e);
+    if (text !== '') return text;
+    // `#` and two or more spaces is a heading of blanks to the pattern (no title); `# ` alone is no heading.
+    if (/^ {0,3}# {2,}$/.test(raw.slice(0, end))) return '';
+  }
+  return undefined;
+}
