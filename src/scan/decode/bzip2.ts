@@ -4,7 +4,7 @@
 // retried only after the buffered input doubles, so the work stays linear whatever the chunk sizes. Written here:
 // npm's bzip2 decoders either need the whole file (seek-bzip, compressjs) or are Node streams (unbzip2-stream).
 import { bzCrcUpdate } from './checksums.js';
-import { fail, InBuf, Stop, type DecodeFailure, type Emit, type StreamDecoder } from './stream.js';
+import { DecoderShell, fail, type Emit } from './stream.js';
 
 class NeedMore extends Error {}
 const NEED = new NeedMore();
@@ -12,13 +12,8 @@ const MAX_GROUPS = 6, MAX_ALPHA = 258, MAX_SELECTORS = 18002;
 /** No valid block needs this much input (900k symbols of at most 20 bits, plus tables). */
 const MAX_BLOCK_INPUT = 4 * 1024 * 1024;
 
-export class Bzip2Decoder implements StreamDecoder {
-  failure: DecodeFailure | undefined;
-  streams = 0;
-  trailing: { offset: number; bytes: number } | undefined;
-  private inb = new InBuf();
+export class Bzip2Decoder extends DecoderShell {
   private state: 'stream' | 'block' | 'trail' = 'stream';
-  private stopped = false;
   private level = 9;
   private combined = 0;
   // Bit reader over inb (position is inb.p plus bits held).
@@ -29,34 +24,17 @@ export class Bzip2Decoder implements StreamDecoder {
   private tt = new Uint32Array(0);
   private out = new Uint8Array(1 << 16);
 
-  constructor(private readonly emit: Emit) {}
-
-  push(chunk: Uint8Array): void {
-    if (this.failure || this.stopped) return;
-    if (this.state === 'trail') return this.countTrailing(chunk);
-    this.inb.append(chunk);
-    this.run(false);
+  constructor(private readonly emit: Emit) {
+    super();
   }
 
-  end(): void {
-    if (this.failure || this.stopped) return;
-    this.run(true);
+  protected inTrail(): boolean {
+    return this.state === 'trail';
   }
 
-  private countTrailing(chunk: Uint8Array): void {
-    if (this.trailing) this.trailing.bytes += chunk.length;
-    else if (chunk.some((b) => b !== 0)) this.trailing = { offset: this.inb.offset, bytes: chunk.length };
-  }
-
-  private run(final: boolean): void {
+  protected override run(final: boolean): void {
     this.final = final;
-    try {
-      this.steps(final);
-    } catch (e) {
-      if (!(e instanceof Stop)) throw e;
-      this.failure = e.failure;
-    }
-    this.inb.release();
+    super.run(final);
   }
 
   private bits(n: number): number {
@@ -85,7 +63,7 @@ export class Bzip2Decoder implements StreamDecoder {
     if (this.trailing) this.trailing.offset = at;
   }
 
-  private steps(final: boolean): void {
+  protected steps(final: boolean): void {
     const ib = this.inb;
     for (;;) {
       if (this.stopped || this.state === 'trail') return;

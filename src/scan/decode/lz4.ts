@@ -2,16 +2,12 @@
 // block decoded with the previous 64 KiB as history (linked blocks), block and content checksums (xxHash32)
 // verified as python-lz4's LZ4F_decompress does. Written here: the format is small and no npm decoder streams it.
 import { Xxh32 } from './checksums.js';
-import { fail, InBuf, Stop, u32le, type DecodeFailure, type Emit, type StreamDecoder } from './stream.js';
+import { DecoderShell, fail, u32le, type Emit } from './stream.js';
 
 const MAGIC = 0x184d2204;
 const HISTORY = 64 * 1024;
 
-export class Lz4Decoder implements StreamDecoder {
-  failure: DecodeFailure | undefined;
-  streams = 0;
-  trailing: { offset: number; bytes: number } | undefined;
-  private inb = new InBuf();
+export class Lz4Decoder extends DecoderShell {
   private state: 'magic' | 'skip' | 'header' | 'block' | 'content-check' | 'trail' = 'magic';
   private skipLeft = 0;
   private win = new Uint8Array(0);
@@ -22,37 +18,16 @@ export class Lz4Decoder implements StreamDecoder {
   private contentSize: number | undefined;
   private produced = 0;
   private blockMax = 0;
-  private stopped = false;
   private frameStart = 0;
 
-  constructor(private readonly emit: Emit) {}
-
-  push(chunk: Uint8Array): void {
-    if (this.failure || this.stopped) return;
-    if (this.state === 'trail') return this.countTrailing(chunk);
-    this.inb.append(chunk);
-    this.run(false);
+  constructor(private readonly emit: Emit) {
+    super();
   }
 
-  end(): void {
-    if (this.failure || this.stopped) return;
-    this.run(true);
+  protected inTrail(): boolean {
+    return this.state === 'trail';
   }
 
-  private countTrailing(chunk: Uint8Array): void {
-    if (this.trailing) this.trailing.bytes += chunk.length;
-    else if (chunk.some((b) => b !== 0)) this.trailing = { offset: this.inb.offset, bytes: chunk.length };
-  }
-
-  private run(final: boolean): void {
-    try {
-      this.steps(final);
-    } catch (e) {
-      if (!(e instanceof Stop)) throw e;
-      this.failure = e.failure;
-    }
-    this.inb.release();
-  }
 
   private out(from: number, to: number): void {
     const piece = this.win.subarray(from, to);
@@ -61,7 +36,7 @@ export class Lz4Decoder implements StreamDecoder {
     if (!this.emit(piece)) this.stopped = true;
   }
 
-  private steps(final: boolean): void {
+  protected steps(final: boolean): void {
     const ib = this.inb;
     for (;;) {
       if (this.stopped) return;

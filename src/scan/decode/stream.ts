@@ -66,3 +66,47 @@ export class Stop extends Error {
 }
 
 export const fail = (check: string, message: string, offset: number): never => { throw new Stop({ check, message, offset }); };
+
+/**
+ * What every decoder here does around its own format: no input once failed or stopped; bytes after the last stream
+ * counted (zero bytes excluded) instead of decoded; the format's `steps` run over the buffered input, a `Stop`
+ * becoming the failure; consumed input released. A decoder implements `steps` and says when it is trailing.
+ */
+export abstract class DecoderShell implements StreamDecoder {
+  failure: DecodeFailure | undefined;
+  streams = 0;
+  trailing: { offset: number; bytes: number } | undefined;
+  protected inb = new InBuf();
+  protected stopped = false;
+
+  /** The last stream has ended: what follows is trailing bytes, not input. */
+  protected abstract inTrail(): boolean;
+  protected abstract steps(final: boolean): void;
+
+  push(chunk: Uint8Array): void {
+    if (this.failure || this.stopped) return;
+    if (this.inTrail()) return this.countTrailing(chunk);
+    this.inb.append(chunk);
+    this.run(false);
+  }
+
+  end(): void {
+    if (this.failure || this.stopped) return;
+    this.run(true);
+  }
+
+  protected countTrailing(chunk: Uint8Array): void {
+    if (this.trailing) this.trailing.bytes += chunk.length;
+    else if (chunk.some((b) => b !== 0)) this.trailing = { offset: this.inb.offset, bytes: chunk.length };
+  }
+
+  protected run(final: boolean): void {
+    try {
+      this.steps(final);
+    } catch (e) {
+      if (!(e instanceof Stop)) throw e;
+      this.failure = e.failure;
+    }
+    this.inb.release();
+  }
+}

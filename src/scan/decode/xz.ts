@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { Crc64 } from './checksums.js';
 import { LzmaDecoder, MARGIN, Window } from './lzma.js';
-import { fail, InBuf, MAX_WINDOW, Stop, u32le, type DecodeFailure, type Emit, type StreamDecoder } from './stream.js';
+import { DecoderShell, fail, MAX_WINDOW, u32le, type Emit } from './stream.js';
 
 const XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
 const CHECK_SIZE = [0, 4, 4, 4, 8, 8, 8, 16, 16, 16, 32, 32, 32, 64, 64, 64];
@@ -38,13 +38,8 @@ function readVarint(b: Uint8Array, p: number, end: number): [number, number] | u
   return undefined;
 }
 
-export class XzDecoder implements StreamDecoder {
-  failure: DecodeFailure | undefined;
-  streams = 0;
-  trailing: { offset: number; bytes: number } | undefined;
-  private inb = new InBuf();
+export class XzDecoder extends DecoderShell {
   private state: State = 'stream';
-  private stopped = false;
   private win: Window | undefined;
   private lz: LzmaDecoder | undefined;
   // .lzma
@@ -68,34 +63,14 @@ export class XzDecoder implements StreamDecoder {
   private indexHash = 0;
   private indexCrc = 0;
 
-  constructor(private readonly emit: Emit) {}
-
-  push(chunk: Uint8Array): void {
-    if (this.failure || this.stopped) return;
-    if (this.state === 'trail') return this.countTrailing(chunk);
-    this.inb.append(chunk);
-    this.run(false);
+  constructor(private readonly emit: Emit) {
+    super();
   }
 
-  end(): void {
-    if (this.failure || this.stopped) return;
-    this.run(true);
+  protected inTrail(): boolean {
+    return this.state === 'trail';
   }
 
-  private countTrailing(chunk: Uint8Array): void {
-    if (this.trailing) this.trailing.bytes += chunk.length;
-    else if (chunk.some((b) => b !== 0)) this.trailing = { offset: this.inb.offset, bytes: chunk.length };
-  }
-
-  private run(final: boolean): void {
-    try {
-      this.steps(final);
-    } catch (e) {
-      if (!(e instanceof Stop)) throw e;
-      this.failure = e.failure;
-    }
-    this.inb.release();
-  }
 
   private output(piece: Uint8Array): void {
     if (this.stopped) return;
@@ -139,7 +114,7 @@ export class XzDecoder implements StreamDecoder {
     if (this.trailing) this.trailing.offset = at;
   }
 
-  private steps(final: boolean): void {
+  protected steps(final: boolean): void {
     const ib = this.inb;
     for (;;) {
       if (this.stopped) return;

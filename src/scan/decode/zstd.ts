@@ -4,23 +4,18 @@
 // it, and the content checksum (low 32 bits of xxHash64), which fzstd skips, is verified here.
 import { Decompress } from 'fzstd';
 import { Xxh64 } from './checksums.js';
-import { fail, InBuf, MAX_WINDOW, Stop, u32le, type DecodeFailure, type Emit, type StreamDecoder } from './stream.js';
+import { DecoderShell, fail, MAX_WINDOW, Stop, u32le, type Emit } from './stream.js';
 
 const EMPTY = new Uint8Array(0);
 /** Window bytes moved per byte produced, beyond a fixed allowance, before a frame is refused (typical: 16–64). */
 const WORK_FACTOR = 128;
 const WORK_ALLOWANCE = 2 ** 30;
 
-export class ZstdDecoder implements StreamDecoder {
-  failure: DecodeFailure | undefined;
-  streams = 0;
-  trailing: { offset: number; bytes: number } | undefined;
-  private inb = new InBuf();
+export class ZstdDecoder extends DecoderShell {
   private state: 'magic' | 'skip' | 'block' | 'checksum' | 'trail' = 'magic';
   private skipLeft = 0;
   private dec: Decompress | undefined;
   private hash: Xxh64 | undefined;
-  private stopped = false;
   private contentSize: number | undefined;
   private produced = 0;
   private lastBlock = false;
@@ -30,34 +25,14 @@ export class ZstdDecoder implements StreamDecoder {
   private moved = 0;
   private total = 0;
 
-  constructor(private readonly emit: Emit) {}
-
-  push(chunk: Uint8Array): void {
-    if (this.failure || this.stopped) return;
-    if (this.state === 'trail') return this.countTrailing(chunk);
-    this.inb.append(chunk);
-    this.run(false);
+  constructor(private readonly emit: Emit) {
+    super();
   }
 
-  end(): void {
-    if (this.failure || this.stopped) return;
-    this.run(true);
+  protected inTrail(): boolean {
+    return this.state === 'trail';
   }
 
-  private countTrailing(chunk: Uint8Array): void {
-    if (this.trailing) this.trailing.bytes += chunk.length;
-    else if (chunk.some((b) => b !== 0)) this.trailing = { offset: this.inb.offset, bytes: chunk.length };
-  }
-
-  private run(final: boolean): void {
-    try {
-      this.steps(final);
-    } catch (e) {
-      if (!(e instanceof Stop)) throw e;
-      this.failure = e.failure;
-    }
-    this.inb.release();
-  }
 
   private feed(bytes: Uint8Array, final = false): void {
     // fzstd keeps references to what it is given: hand it a copy (pushed chunks are only valid during push).
@@ -71,7 +46,7 @@ export class ZstdDecoder implements StreamDecoder {
     }
   }
 
-  private steps(final: boolean): void {
+  protected steps(final: boolean): void {
     const ib = this.inb;
     for (;;) {
       if (this.stopped) return;
