@@ -9,6 +9,7 @@ import type { FetchLike } from '../../src/hub/http.js';
 import { safetensorsBytes } from '../../src/registry/samples/bytes.js';
 import { startRegistry, type RunningRegistry } from '../../src/registry/server.js';
 import { buildStore, type BuiltStore } from '../../src/registry/store-builder.js';
+import type { RepoSpec } from '../../src/registry/spec.js';
 import { createReviewer } from '../../src/review/reviewer.js';
 
 let dir: string;
@@ -18,14 +19,14 @@ const CARD = '---\nlicense: apache-2.0\n---\n# model\n\nAn encoder trained by Ac
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mg-review-hub-'));
-  const repo = (id: string) => ({
+  const repo = (id: string): RepoSpec => ({
     id,
     createdAt: '2023-01-01T00:00:00.000Z',
     commits: [
       { title: 'initial commit', date: '2023-01-01T00:00:00.000Z', authors: ['acme-dev'], files: { '.gitattributes': '*.safetensors filter=lfs\n' } },
       {
         title: 'add weights', date: '2023-01-02T00:00:00.000Z', authors: ['acme-dev'],
-        files: { 'model.safetensors': { content: safetensorsBytes({ w: { dtype: 'F32', shape: [4, 4] } }), scan: { status: 'safe' as const } }, 'README.md': CARD }
+        files: { 'model.safetensors': { content: safetensorsBytes({ w: { dtype: 'F32', shape: [4, 4] } }), scan: { status: 'safe' } }, 'README.md': CARD }
       }
     ]
   });
