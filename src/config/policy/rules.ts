@@ -48,7 +48,8 @@ export const FORMAT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
 
 export const SCANNER_FORMATS = [
   'zip', 'pickle', 'numpy', 'npz', 'tar', '7z', 'gzip', 'bz2', 'xz', 'lzma', 'zlib', 'lz4', 'zstd', 'joblib', 'joblib-zf',
-  'hdf5', 'keras', 'safetensors', 'gguf', 'onnx', 'onnx-external-data', 'tflite', 'tfrecord', 'protobuf', 'msgpack', 'matlab',
+  'hdf5', 'keras', 'safetensors', 'gguf', 'onnx', 'onnx-external-data', 'tflite', 'tfrecord', 'tf-savedmodel', 'tf-graphdef',
+  'tensorboard-events', 'protobuf', 'msgpack', 'matlab',
   'pytorch-zip', 'pytorch-legacy-tar', 'torch-legacy', 'torchscript', 'torchscript-code', 'xgboost-ubj', 'xgboost-binary',
   'fasttext', 'word2vec', 'elf', 'pe', 'macho', 'wasm', 'dex', 'ole', 'image', 'unknown-binary',
   'script', 'notebook', 'json', 'python', 'text', 'empty'
@@ -95,7 +96,8 @@ export function parseRemoteCode(text: string | undefined): Parsed<RemoteCodeRule
   return (REMOTE_CODE_VALUES as readonly string[]).includes(v) ? (v as RemoteCodeRule) : { error: `it must be one of ${REMOTE_CODE_VALUES.join(', ')}` };
 }
 
-export const MAX_DAYS = 36_500;
+/** Five digits (about 270 years): what the text form allows, so the JSON Schema pattern says the same. */
+export const MAX_DAYS = 99_999;
 
 /** `90`, `90d`, `90 days` → 90. */
 export function parseDays(text: string | undefined): Parsed<number> {
