@@ -5,12 +5,16 @@ import { join } from 'node:path';
 import { HubClient } from '../hub/client.js';
 import { pickHubUrl } from '../hub/endpoint.js';
 import { annotationsFor } from '../report/annotations.js';
+import { renderCycloneDx } from '../report/bom.js';
 import { renderJsonReport } from '../report/json.js';
 import { renderComment } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderSummary } from '../report/summary.js';
 import { countVerdicts, overallVerdict } from '../report/tally.js';
+import { bomModels } from '../review/bom-models.js';
 import { createReviewer } from '../review/reviewer.js';
+import { signatureReferences } from '../sign/bom-references.js';
+import { TOOL_NAME, TOOL_VERSION } from '../core/version.js';
 import { signApprovedReviews } from '../sign/sign-reviews.js';
 import { chooseSigner } from './signing.js';
 import { publishAttestations } from './attest.js';
@@ -114,6 +118,12 @@ export async function runReview(runner: Runner, inputs: ActionInputs, deps: Revi
   await writeFile(sarifPath, redact(renderSarif(report)));
   const comment = redact(renderComment(report));
   await writeFile(join(inputs.reportDir, 'comment.md'), comment);
+  // The bill of materials of what this run approved, referencing the signatures written above.
+  const bomPath = join(inputs.reportDir, 'model-gate.cdx.json');
+  const signatures = await signatureReferences(result.reviews, signaturesDir, inputs.reportDir);
+  await writeFile(bomPath, redact(renderCycloneDx(bomModels(result.reviews, { signatures }), {
+    hubUrl: pickHubUrl(inputs.hubUrl, env), toolName: TOOL_NAME, toolVersion: TOOL_VERSION, now
+  })));
 
   const counts = countVerdicts(result.reviews);
   const rejected = result.reviews.filter((r) => r.verdict === 'rejected').length;
@@ -139,6 +149,8 @@ export async function runReview(runner: Runner, inputs: ActionInputs, deps: Revi
   runner.setOutput('rejected', counts.rejected);
   runner.setOutput('report-path', jsonPath);
   runner.setOutput('sarif-path', sarifPath);
+  runner.setOutput('bom-path', bomPath);
+  runner.setOutput('fast-tracked', result.reviews.filter((r) => r.fastTrack).length);
   runner.setOutput('signatures-dir', signaturesDir);
   runner.setOutput('attestations', attestations);
   if (attestFailed && !result.failed) runner.setFailed('Model Gate: signatures were made but could not be stored as attestations (`attest: true`); see the errors above.');
