@@ -2,6 +2,8 @@
 // reviews allowlist changes against the local registry over HTTP, on the sample store plus the repositories of
 // policy-world.ts. For each rule: an approval it blocks, one it allows, the finding, and an exception naming it.
 // Without any rule, every repository used below is approved (or needs review for its remote code): the first test.
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,11 +12,20 @@ import { HubClient } from '../../src/hub/client.js';
 import { startRegistry, type RunningRegistry } from '../../src/registry/server.js';
 import { SAMPLE } from '../../src/registry/samples/index.js';
 import { buildStore, type BuiltStore } from '../../src/registry/store-builder.js';
+import { renderJsonReport } from '../../src/report/json.js';
 import { renderComment } from '../../src/report/markdown.js';
 import type { ChangeResult } from '../../src/review/change.js';
 import type { FullReview } from '../../src/review/pipeline.js';
 import { createReviewer } from '../../src/review/reviewer.js';
 import { NOW, policyStoreSpec, REPO } from './policy-world.js';
+
+/** The published JSON report schema (schema/report.schema.json), with ajv's draft 2020-12 validator. */
+function reportValidator(): (doc: unknown) => string[] {
+  const ajv = new Ajv2020({ strict: true, allErrors: true });
+  ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
+  const validate = ajv.compile(JSON.parse(readFileSync(new URL('../../schema/report.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>);
+  return (doc) => (validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '$'}: ${e.message ?? e.keyword}`));
+}
 
 let dir: string;
 let built: BuiltStore;
@@ -253,6 +264,9 @@ describe('fast_track', () => {
     const comment = renderComment(r.report);
     expect(comment).toContain('**Fast track**: acme is already approved in the base allowlist and nothing above low was found, so this entry is approved without waiting for a human review.');
     expect(comment.match(/\*\*Fast track\*\*/g)).toHaveLength(1);
+    const json = JSON.parse(renderJsonReport(r.report, NOW)) as { reviews: { entry: { repo: string }; fastTrack?: unknown }[] };
+    expect(json.reviews.filter((x) => x.fastTrack).map((x) => [x.entry.repo, x.fastTrack])).toEqual([[REPO.safe, { publisher: 'acme' }]]);
+    expect(reportValidator()(json)).toEqual([]);
   });
 
   it('a re-pin counts; without fast_track nothing is fast-tracked', async () => {
