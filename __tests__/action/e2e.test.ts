@@ -326,3 +326,31 @@ describe('the bundled action on a fork pull request (read-only token, no OIDC)',
     expect(forked.summary).toMatch(/fork pull requests get no OIDC token/);
   });
 });
+
+describe('the bundled action on a pull request the policy fast-tracks', () => {
+  const [base, head] = ['5'.repeat(40), '6'.repeat(40)];
+  let run: RunResult;
+  beforeAll(async () => {
+    // The team already approved an openai model; the pull request adds the clean openai sample.
+    const cleanLine = allowlists.head.split('\n').find((l) => l.includes(SAMPLE.clean))!;
+    const baseList = `version: 1\nmodels:\n  - openai/whisper-tiny@${'a'.repeat(40)}\n`;
+    gh.state.files.set(`${base}:approved-models.yaml`, baseList);
+    gh.state.files.set(`${head}:approved-models.yaml`, `${baseList}${cleanLine}\n`);
+    gh.state.files.set(`${base}:.github/model-gate.yml`, 'fast_track: true\n');
+    const payload = structuredClone(PR_EVENT.payload) as { number: number; pull_request: { number: number; base: { sha: string }; head: { sha: string } } };
+    payload.number = 9;
+    payload.pull_request.number = 9;
+    payload.pull_request.base.sha = base;
+    payload.pull_request.head.sha = head;
+    run = await runAction(9, { eventName: 'pull_request', payload });
+  }, 240_000);
+
+  it('approves the pull request itself and says so in the comment and the outputs', () => {
+    expect(run.code).toBe(0);
+    expect(run.outputs['fast-tracked']).toBe('1');
+    expect(gh.state.reviews.filter((r) => r.state === 'APPROVED' && r.commit_id === head)).toEqual([
+      expect.objectContaining({ user: expect.objectContaining({ login: 'github-actions[bot]' }) })
+    ]);
+    expect(run.summary).toContain('Fast track');
+  });
+});

@@ -21,7 +21,7 @@ import { publishAttestations } from './attest.js';
 import { targetFromEvent } from './event.js';
 import { octokitApi, type GitHubApi } from './github-api.js';
 import type { ActionInputs } from './inputs.js';
-import { resolveSelf, submitReview, upsertStickyComment } from './publish.js';
+import { approveFastTracked, resolveSelf, submitReview, upsertStickyComment } from './publish.js';
 import type { Runner } from './runner.js';
 import { redact } from '../core/secrets.js';
 
@@ -137,6 +137,16 @@ export async function runReview(runner: Runner, inputs: ActionInputs, deps: Revi
     // The review names the account whose comment carries the verdict: a marker alone proves nothing.
     const where = self ? `the Model Gate comment by @${self.login}` : 'the job summary';
     await submitReview(api, target.number, target.headSha, { count: rejected, summary: `Model Gate rejected ${rejected} model(s); see ${where} for why.` }, warn, self);
+    // Only a policy with a fast track (at the top level or in a profile) ever approves or withdraws an approval.
+    const policy = result.policy.policy;
+    if (policy.fastTrack === true || Object.values(policy.profiles).some((p) => p.fastTrack === true)) {
+      const all = result.reviews.length > 0 && result.reviews.every((r) => r.fastTrack) && !result.failed;
+      const outcome = await approveFastTracked(api, target.number, target.headSha, {
+        approve: all,
+        summary: `Model Gate fast track: every model this pull request adds comes from a publisher already approved and was approved with nothing above low; see ${where}.`
+      }, warn, self);
+      runner.info(`fast track: ${outcome}`);
+    }
   }
   for (const a of annotationsFor(result.reviews, inputs.allowlist, result.errors)) {
     runner[a.level](a.message, { file: a.file, startLine: a.startLine, title: a.title });
