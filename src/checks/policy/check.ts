@@ -54,7 +54,7 @@ export const policyCheck: FilesCheck = {
     }
     if (rules.licenses) {
       const card = ctx.files.find((f) => README.test(f.path));
-      out.push(...licenseFindings(card ? ctx.text(card.path) : undefined, rules));
+      out.push(...licenseFindings(card ? ctx.text(card.path) : undefined, rules, card?.path));
     }
     const publisherRules = rules.minAccountAge !== undefined || rules.minDownloads !== undefined || rules.verifiedPublishersOnly !== undefined;
     if (publisherRules && hub.resolved) {

@@ -26,13 +26,13 @@ export function cardLicense(card: string | undefined): CardLicense {
   return { ok: true, ids };
 }
 
-export function licenseFindings(card: string | undefined, rules: PolicyRules): Finding[] {
+export function licenseFindings(card: string | undefined, rules: PolicyRules, cardPath = 'README.md'): Finding[] {
   const policy = rules.licenses;
   if (!policy) return [];
   const found = cardLicense(card);
   if (!found.ok) {
     return [{
-      check: 'policy.license.unknown', severity: 'medium', file: 'README.md',
+      check: 'policy.license.unknown', severity: 'medium', ...(card !== undefined ? { file: cardPath } : {}),
       message: `the licence is unknown: ${found.why}`,
       help: 'Find the licence the publisher grants (the card, a LICENSE file, the paper) and decide; record a policy exception naming policy.license.unknown once decided.'
     }];
@@ -41,7 +41,7 @@ export function licenseFindings(card: string | undefined, rules: PolicyRules): F
   const denied = found.ids.filter((id) => has(policy.denied, id));
   if (denied.length > 0) {
     return [{
-      check: 'policy.license.denied', severity: 'high', file: 'README.md', evidence: `license: ${found.ids.join(', ')}`,
+      check: 'policy.license.denied', severity: 'high', file: cardPath, evidence: `license: ${found.ids.join(', ')}`,
       message: `the model card declares ${denied.join(', ')}, a licence the policy denies`,
       help: 'Use a model under an acceptable licence, or record a policy exception naming policy.license.denied with legal\'s decision.'
     }];
@@ -50,7 +50,7 @@ export function licenseFindings(card: string | undefined, rules: PolicyRules): F
     const others = found.ids.filter((id) => !has(policy.allowed, id));
     if (others.length > 0) {
       return [{
-        check: 'policy.license.not-allowed', severity: 'high', file: 'README.md', evidence: `license: ${found.ids.join(', ')}`,
+        check: 'policy.license.not-allowed', severity: 'high', file: cardPath, evidence: `license: ${found.ids.join(', ')}`,
         message: `the model card declares ${others.join(', ')}, not one of the licences the policy allows (${policy.allowed.join(', ') || 'none'})`,
         help: 'Use a model under an allowed licence, add the licence to `licenses.allowed` on the base branch, or record a policy exception naming policy.license.not-allowed.'
       }];
