@@ -17,7 +17,8 @@ import { renderText } from '../report/text.js';
 import { createReviewer } from '../review/reviewer.js';
 import { EXIT } from './conventions.js';
 import { UsageError, type Command } from './io.js';
-import { retryWaitSeconds } from './fetch.js';
+import { deadlineOption, retryWaitSeconds } from './fetch.js';
+import { runDeadline } from '../hub/run-deadline.js';
 import { readConfigFile } from './config-file.js';
 import { ALLOWLIST_LIMITS } from '../config/allowlist/parse.js';
 import { MAX_POLICY_BYTES } from '../config/policy/load.js';
@@ -25,6 +26,7 @@ import { MAX_POLICY_BYTES } from '../config/policy/load.js';
 export const USAGE = `usage: model-gate review (--base FILE --head FILE | --repo DIR --base-ref REF --head-ref REF)
          [--allowlist PATH] [--policy FILE] [--hub-url URL] [--cdn-origin URL]...
          [--format markdown|json|text|cyclonedx] [--bom FILE] [--signatures-dir DIR] [--progress] [--max-retry-wait SECONDS]
+         [--deadline MINUTES]
 
 Reviews the entries the head allowlist adds or re-pins, exactly as the action does, and prints the comment.
 Exit 0: nothing fails the check; 1: something is rejected or at/above fail_on; 2: usage or input error;
@@ -34,10 +36,13 @@ Progress goes to stderr when it is a terminal; --progress prints it anyway (e.g.
 --max-retry-wait: the longest Retry-After the Hub may ask for that is honoured (default 60 s); longer fails at once.
 --format cyclonedx (or \`model-gate bom\`) prints the CycloneDX 1.6 bill of materials of the approved entries instead
 of the comment; --bom FILE writes it besides. --signatures-dir DIR (the sign workflow's folder) adds references to
-each approved entry's model.sig and vetting record found there.`;
+each approved entry's model.sig and vetting record found there.
+--deadline: wall-clock minutes for the whole review (default 300); entries not finished by then are not fully
+examined and block.`;
 
 export const BOM_USAGE = `usage: model-gate bom (--base FILE --head FILE | --repo DIR --base-ref REF --head-ref REF)
          [--allowlist PATH] [--policy FILE] [--hub-url URL] [--cdn-origin URL]... [--signatures-dir DIR] [--progress]
+         [--max-retry-wait SECONDS] [--deadline MINUTES]
 
 Reviews the change as \`model-gate review\` does and prints the CycloneDX 1.6 ML-BOM of the approved entries: one
 machine-learning-model component per entry (repository and commit, publisher, licence, model-card fields, every
@@ -52,7 +57,6 @@ export const bom: Command = async (args, io) => {
   if (args.some((a) => a === '--format' || a.startsWith('--format='))) throw new UsageError(`model-gate bom prints CycloneDX; --format is for review\n${BOM_USAGE}`);
   return review([...args, '--format', 'cyclonedx'], io);
 };
-
 
 const run = promisify(execFile);
 
@@ -86,6 +90,7 @@ export const review: Command = async (args, io) => {
         'hub-url': { type: 'string' },
         'cdn-origin': { type: 'string', multiple: true },
         'max-retry-wait': { type: 'string' },
+        deadline: { type: 'string' },
         format: { type: 'string', default: 'markdown' },
         bom: { type: 'string' },
         'signatures-dir': { type: 'string' },
@@ -136,6 +141,7 @@ export const review: Command = async (args, io) => {
     ...(io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {}),
     ...(values['cdn-origin'] ? { allowedCdnOrigins: values['cdn-origin'] } : {}),
     ...(values['max-retry-wait'] !== undefined ? { maxWaitMs: retryWaitSeconds(values['max-retry-wait']) * 1000 } : {}),
+    runDeadline: runDeadline(deadlineOption(values.deadline), '--deadline'),
     onRetry: (m) => io.stderr(`model-gate review: ${m}\n`)
   });
   // Progress is for a person watching: on a terminal, or when asked for; a CI log gets the result only.
