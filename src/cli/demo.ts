@@ -83,10 +83,11 @@ export const demo: Command = async (args, io) => {
       outDir: join(out, 'signatures'),
       policy: result.policy.policy
     });
-    // The bill of materials of the approved set, referencing the signatures just written.
+    // The bill of materials of the approved set, referencing the signatures just written; its Hub links name the
+    // sample Hub the models came from (serve the store again to follow them).
     const signatures = await signatureReferences(result.reviews, join(out, 'signatures'), out);
     await writeFile(join(out, 'model-gate.cdx.json'), renderCycloneDx(bomModels(result.reviews, { signatures }), {
-      hubUrl: 'https://huggingface.co', toolName: TOOL_NAME, toolVersion: TOOL_VERSION, now: new Date()
+      hubUrl: server.hubUrl, toolName: TOOL_NAME, toolVersion: TOOL_VERSION, now: new Date()
     }));
     // Links would point at this run's Hub, which is gone when the demo ends: the saved comment has none.
     const report = { ...result.report, signing: signed.statuses, hubUrl: undefined };
