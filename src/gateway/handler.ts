@@ -304,11 +304,8 @@ export function gatewayHandler(d: GatewayDeps): (req: IncomingMessage, res: Serv
       }
       const info = await d.store.stat(sha256);
       if (!info) continue;
-      const sent = await sendVerified(c.req, c.res, d.store, d.verified, sha256, info, headers);
-      if (sent.kind === 'sent') {
-        c.rec.bytes = sent.bytes;
-        return;
-      }
+      const sent = await sendVerified(c.req, c.res, d.store, d.verified, sha256, info, headers, (n) => (c.rec.bytes = n));
+      if (sent.kind === 'sent') return;
       if (sent.kind === 'aborted') {
         c.rec.outcome = 'error';
         c.rec.reason = 'aborted';
@@ -369,6 +366,12 @@ export function gatewayHandler(d: GatewayDeps): (req: IncomingMessage, res: Serv
     const rec: Partial<AccessRecord> = {};
     let who = 'anonymous';
     res.on('close', () => {
+      // A body that did not complete (client gone, store failed, or cut on a digest mismatch) was not served.
+      if (!res.writableFinished && rec.outcome === undefined) {
+        rec.outcome = 'error';
+        rec.reason = 'aborted';
+      }
+      if (!res.writableFinished) rec.bytes = undefined;
       const outcome = rec.outcome ?? (res.statusCode < 400 ? 'served' : res.statusCode >= 500 && rec.reason === undefined ? 'error' : 'refused');
       d.metrics.inc('gateway_requests_total', { outcome, reason: String(rec.reason ?? (outcome === 'served' ? 'approved' : 'other')) });
       if (rec.bytes) d.metrics.inc('gateway_served_bytes_total', {}, rec.bytes);

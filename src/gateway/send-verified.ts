@@ -68,7 +68,9 @@ export async function sendVerified(
   verified: VerifiedBlobs,
   sha256: string,
   info: BlobInfo,
-  headers: Headers
+  headers: Headers,
+  /** Told the body length as the body starts (an access log written when the connection closes reads it). */
+  onBody?: (length: number) => void
 ): Promise<SendOutcome> {
   const size = info.size;
   const range = parseRange(typeof req.headers.range === 'string' ? req.headers.range : undefined, size);
@@ -92,6 +94,7 @@ export async function sendVerified(
   }
   const source = await store.read(sha256, partial ? { start, end } : undefined);
   res.writeHead(status, out);
+  onBody?.(length);
   let check: Transform | undefined;
   if (!partial) {
     // The whole file: hash as it goes, and hold the last chunk back until the digest is known.

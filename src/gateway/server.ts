@@ -163,8 +163,11 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
       (closing ??= new Promise<void>((resolve) => {
         approval.stop();
         const cut = setTimeout(() => server.closeAllConnections(), o.closeGraceMs ?? 10_000);
+        // Keep-alive connections become idle as their last answer completes: close each as soon as it does.
+        const idle = setInterval(() => server.closeIdleConnections(), 50);
         server.close(() => {
           clearTimeout(cut);
+          clearInterval(idle);
           resolve();
         });
         server.closeIdleConnections();
