@@ -115,7 +115,8 @@ export async function startWorld(): Promise<World> {
   const filesAt = (repo: string, sha: string) => Object.values(built.repos[repo]!.commits.find((c) => c.sha === sha)!.files).map((f) => ({ path: f.path, size: f.size, sha256: f.sha256, lfs: f.lfs }));
   await signInto(sigDir, key.privatePem, 'acme/tiny-tok', pins['acme/tiny-tok']!, filesAt('acme/tiny-tok', pins['acme/tiny-tok']!));
   // Signed over different weights than upstream now serves: a swapped file must never reach a client.
-  const swapped = filesAt('acme/swapped', pins['acme/swapped']!).map((f) => (f.path === 'model.safetensors' ? { ...f, sha256: sha256('the reviewed bytes') } : f));
+  const swapped = filesAt('acme/swapped', pins['acme/swapped']!).map((f) =>
+    f.path === 'model.safetensors' ? { ...f, sha256: sha256('the reviewed bytes') } : f.path === 'tokenizer.json' ? { ...f, sha256: sha256('the reviewed tokenizer') } : f);
   await signInto(sigDir, key.privatePem, 'acme/swapped', pins['acme/swapped']!, swapped);
   const allowlistPath = join(root, 'approved-models.yaml');
   await writeFile(allowlistPath, `version: 1\nmodels:\n${Object.entries(pins).map(([r, s]) => `  - ${r}@${s}\n`).join('')}`);
