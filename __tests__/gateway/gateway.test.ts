@@ -1,9 +1,11 @@
 // The gateway against real clients over 127.0.0.1: @huggingface/hub unchanged with `hubUrl` pointed at it, and
 // plain HTTP for what clients do not expose (headers, Range, raw status). Upstream is the project's registry.
-import { downloadFile, listFiles, listModels, modelInfo, type ListFileEntry } from '@huggingface/hub';
-import { readFile, writeFile } from 'node:fs/promises';
+import { downloadFile, listFiles, listModels, modelInfo, snapshotDownload, type ListFileEntry } from '@huggingface/hub';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { FsBlobStore } from '../../src/gateway/blob-store.js';
-import { cdnFetches, sha256, startTestGateway, startWorld, OLD_WEIGHTS, TOKENIZER_JSON, WEIGHTS, type Gateway, type World } from './fixture.js';
+import { cdnFetches, CONFIG, sha256, startTestGateway, startWorld, OLD_WEIGHTS, TOKENIZER_JSON, WEIGHTS, type Gateway, type World } from './fixture.js';
 
 let w: World;
 let g: Gateway;
@@ -52,6 +54,22 @@ test('listFiles shows exactly the signed files (model_signing ignores .gitattrib
   const res = await fetch(`${hubUrl}/${repo}/resolve/main/.gitattributes`);
   expect(res.status).toBe(404);
   expect(((await res.json()) as { error: string }).error).toMatch(/not among the signed files/);
+});
+
+test('snapshotDownload fetches the whole signed snapshot at the pin into the client cache', async () => {
+  const cacheDir = await mkdtemp(join(tmpdir(), 'mg-snap-'));
+  try {
+    const dir = await snapshotDownload({ repo, hubUrl, cacheDir });
+    expect(dir.endsWith(w.pins[repo]!)).toBe(true);
+    // The snapshot's entries are symbolic links into the cache's blobs (as in huggingface_hub's cache layout).
+    const entries = await readdir(dir, { recursive: true });
+    const files = (await Promise.all(entries.map(async (e) => ((await stat(join(dir, e))).isFile() ? e : undefined)))).filter((e) => e !== undefined).sort();
+    expect(files).toEqual(['README.md', 'config.json', 'model.safetensors', 'nested/extra.txt', 'tokenizer.json', 'tokenizer_config.json']);
+    expect(sha256(await readFile(join(dir, 'model.safetensors')))).toBe(sha256(WEIGHTS));
+    expect(await readFile(join(dir, 'config.json'), 'utf8')).toBe(CONFIG);
+  } finally {
+    await rm(cacheDir, { recursive: true, force: true });
+  }
 });
 
 test('an unknown repository is refused with how to request it, in the Hub error shape the client prints', async () => {
