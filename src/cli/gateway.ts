@@ -27,7 +27,9 @@ const COMMON_USAGE = `  where the allowlist comes from (one of):
     --signatures DIR
     --public-key key.pub | --identity SAN --identity-provider ISSUER [--ref REF] [--trusted-root F] | --certificate-chain ca.pem
   store and upstream:
-    --cache DIR                       content-addressed store folder (sha256/ab/<sha256>)
+    --cache DIR                       content-addressed store folder (sha256/ab/<sha256>), or, for replicas:
+    --s3-bucket NAME [--s3-prefix P] [--s3-endpoint URL] [--s3-region R]   an S3-compatible bucket (credentials:
+                                      the AWS SDK's usual sources, e.g. AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)
     --upstream URL                    the Hub to pull from (default https://huggingface.co; token: MODEL_GATE_UPSTREAM_TOKEN)
     --cdn-origin URL ...              origins the upstream may redirect LFS downloads to (needed for a non-public upstream)`;
 
@@ -67,6 +69,10 @@ const COMMON_OPTIONS = {
   'trusted-root': { type: 'string' },
   'certificate-chain': { type: 'string', multiple: true },
   cache: { type: 'string' },
+  's3-bucket': { type: 'string' },
+  's3-prefix': { type: 'string' },
+  's3-endpoint': { type: 'string' },
+  's3-region': { type: 'string' },
   upstream: { type: 'string' },
   'cdn-origin': { type: 'string', multiple: true }
 } as const;
@@ -99,8 +105,19 @@ async function common(v: CommonValues, io: CliIO, usage: string): Promise<Common
   if (!v.signatures) throw new UsageError(`--signatures DIR is required (approved models are served only once signed)\n\n${usage}`);
   if (trustsGiven(v) !== 1) throw new UsageError(`give exactly one trust: --public-key, --identity with --identity-provider, or --certificate-chain\n\n${usage}`);
   const trust = await trustFromOptions(v, at);
-  if (!v.cache) throw new UsageError(`--cache DIR is required\n\n${usage}`);
-  const store = await FsBlobStore.open(at(v.cache));
+  if (!!v.cache === !!v['s3-bucket']) throw new UsageError(`give exactly one store: --cache DIR or --s3-bucket NAME\n\n${usage}`);
+  let store: BlobStore;
+  if (v.cache) store = await FsBlobStore.open(at(v.cache));
+  else {
+    // Loaded only when asked for: the AWS SDK is large and the filesystem store is the default.
+    const { S3BlobStore } = await import('../gateway/s3-store.js');
+    const endpoint = v['s3-endpoint'];
+    store = await S3BlobStore.open({
+      bucket: v['s3-bucket']!,
+      ...(v['s3-prefix'] ? { prefix: v['s3-prefix'] } : {}),
+      client: { region: v['s3-region'] ?? io.env['AWS_REGION'] ?? 'us-east-1', ...(endpoint ? { endpoint, forcePathStyle: true } : {}) }
+    });
+  }
   let hubUrl: string;
   try {
     hubUrl = normalizeHubUrl(v.upstream ?? 'https://huggingface.co', '--upstream');
