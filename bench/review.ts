@@ -3,7 +3,7 @@
 // process, so its peak RSS (VmHWM) and bytes written to disk (/proc/self/io write_bytes) are its own. The hashing
 // limit (`openssl dgst -sha256` of the same file) is measured beside it.
 //
-//   ./run bench review [--size-gib 2] [--runs 3]
+//   ./run bench review [--size-gib 2] [--runs 3] [--cpu-prof DIR]
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, open, rm, writeFile, mkdir } from 'node:fs/promises';
@@ -81,7 +81,10 @@ function timed(cmd: string, args: string[]): Promise<number> {
 
 function runChild(script: string, hubUrl: string, cdnUrl: string, sha: string): Promise<{ seconds: number; bytes: number; verdict: string; blocking: string[]; formats: string[]; vmHwmKiB: number; writeBytes: number }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [script, '--child', hubUrl, cdnUrl, sha], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // --cpu-prof DIR: the reviewing process writes a V8 CPU profile there (where the time goes beyond sha256).
+    const prof = arg('--cpu-prof', '');
+    const flags = prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : [];
+    const p = spawn(process.execPath, [...flags, script, '--child', hubUrl, cdnUrl, sha], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
     p.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`child exited ${code}`))));

@@ -180,7 +180,12 @@ describe('retries: bounded waiting', () => {
   });
 });
 
-describe('JSON from the Hub: limits before memory grows', () => {
+// Both transports: the raw socket (direct), and undici (every request behind HTTPS_PROXY/HTTP_PROXY takes it; the
+// fault proxy here stands in for the Hub, rawSocketBytes: false forces the undici path).
+describe.each([
+  ['raw socket', {}],
+  ['undici, the proxied path', { rawSocketBytes: false }]
+])('JSON from the Hub over the %s: limits before memory grows', (_transport, via) => {
   // 60 MB of nested arrays, 58 KB on the wire.
   let nested: Buffer;
   let wide: Buffer;
@@ -200,7 +205,7 @@ describe('JSON from the Hub: limits before memory grows', () => {
   test('60 MB of nested arrays (gzip) in model info fails on depth, fast, far under 200 MB', async () => {
     expect(nested.length).toBeLessThan(100 * 1024);
     env.hub.add({ match: MODEL_INFO, respond: gz(nested) });
-    const { value, growth } = await peakRss(() => timed(env.client().resolveRepo('acme/tiny', env.head('acme/tiny'))));
+    const { value, growth } = await peakRss(() => timed(env.client(via).resolveRepo('acme/tiny', env.head('acme/tiny'))));
     expect(value.error.code).toBe('limit-exceeded');
     expect(value.error.message).toMatch(/JSON answer is nested deeper than 64 levels .*Content-Encoding: gzip/);
     expect(value.ms).toBeLessThan(2000);
@@ -209,7 +214,7 @@ describe('JSON from the Hub: limits before memory grows', () => {
 
   test('ten million empty arrays fail on the value count', async () => {
     env.hub.add({ match: MODEL_INFO, respond: gz(wide) });
-    const { value, growth } = await peakRss(() => timed(env.client().resolveRepo('acme/tiny', env.head('acme/tiny'))));
+    const { value, growth } = await peakRss(() => timed(env.client(via).resolveRepo('acme/tiny', env.head('acme/tiny'))));
     expect(value.error.code).toBe('limit-exceeded');
     expect(value.error.message).toMatch(/more than 1000000 values/);
     expect(growth).toBeLessThan(100 * 1024 * 1024);
@@ -218,7 +223,7 @@ describe('JSON from the Hub: limits before memory grows', () => {
   test('a gzip bomb (100 MB decompressed) stops at the decompressed-size cap, streaming', async () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
     env.hub.add({ match: MODEL_INFO, respond: gz(bomb) });
-    const { value, growth } = await peakRss(() => timed(env.client({ maxJsonBytes: 4 * 1024 * 1024 }).resolveRepo('acme/tiny', env.head('acme/tiny'))));
+    const { value, growth } = await peakRss(() => timed(env.client({ ...via, maxJsonBytes: 4 * 1024 * 1024 }).resolveRepo('acme/tiny', env.head('acme/tiny'))));
     expect(value.error.code).toBe('limit-exceeded');
     expect(value.error.message).toMatch(/larger than 4194304 bytes \(decompressed\)/);
     expect(growth).toBeLessThan(100 * 1024 * 1024);
@@ -228,21 +233,21 @@ describe('JSON from the Hub: limits before memory grows', () => {
     const sha = env.head('acme/tiny');
     const plain = await (await fetch(`${env.registry.hubUrl}/api/models/acme/tiny/revision/${sha}?blobs=true&securityStatus=true`)).text();
     env.hub.add({ match: MODEL_INFO, respond: gz(gzipSync(plain)) });
-    const r = await env.client().resolveRepo('acme/tiny', sha);
+    const r = await env.client(via).resolveRepo('acme/tiny', sha);
     expect(r.canonicalId).toBe('acme/tiny');
     expect(r.sha).toBe(sha);
   });
 
   test('a body that claims gzip but is not fails as malformed, not as a crash', async () => {
     env.hub.add({ match: MODEL_INFO, respond: gz(Buffer.from('{"not":"gzip"}')) });
-    const e = await failure(env.client().resolveRepo('acme/tiny', env.head('acme/tiny')));
+    const e = await failure(env.client(via).resolveRepo('acme/tiny', env.head('acme/tiny')));
     expect(e.code).toBe('malformed-response');
     expect(e.message).toMatch(/could not be decoded \(Content-Encoding: gzip\)/);
   });
 
   test('ordinary answers within the limits still parse (strings with brackets do not count)', async () => {
     env.hub.add({ match: MODEL_INFO, json: (b) => ({ ...(b as object), cardData: { note: '[[[[{{{{'.repeat(100) } }) });
-    const r = await env.client({ maxJsonDepth: 8 }).resolveRepo('acme/tiny', env.head('acme/tiny'));
+    const r = await env.client({ ...via, maxJsonDepth: 8 }).resolveRepo('acme/tiny', env.head('acme/tiny'));
     expect(r.canonicalId).toBe('acme/tiny');
   });
 });

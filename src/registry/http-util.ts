@@ -1,6 +1,7 @@
 // Small response and request helpers shared by the Hub origin and the CDN origin.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { open } from 'node:fs/promises';
+import { pumpFile } from './pump-file.js';
 import { parseRange } from './range.js';
 
 export type Headers = Record<string, string | number | string[]>;
@@ -102,10 +103,12 @@ export async function sendFile(
     return;
   }
   res.writeHead(status, out);
-  const stream = fh.createReadStream({ start, end, highWaterMark: 256 * 1024 });
-  stream.on('error', () => res.destroy());
-  res.on('close', () => stream.destroy());
-  stream.pipe(res);
+  try {
+    await pumpFile(fh, start, length, res);
+  } finally {
+    // The socket may still hold the last buffers, but they are copies of file bytes: the descriptor can go.
+    await fh.close().catch(() => undefined);
+  }
 }
 
 /** Like sendFile, for small in-memory bodies (LFS pointer text). */
