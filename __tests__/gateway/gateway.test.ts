@@ -161,3 +161,24 @@ test('Range requests resume a download; HEAD answers the Hub headers', async () 
   expect(head.headers.get('content-length')).toBe(String(WEIGHTS.length));
   expect((await fetch(url, { headers: { Range: `bytes=${WEIGHTS.length}-` } })).status).toBe(416);
 });
+
+test('a first request for a large file is answered while it downloads; a failed check cuts it short of its length', async () => {
+  const streaming = await startTestGateway(w, { streamThroughMinBytes: 1 });
+  try {
+    const before = cdnFetches(w, sha256(WEIGHTS));
+    const [first, second] = await Promise.all(
+      [0, 1].map(() => fetch(`${streaming.gw.url}/${repo}/resolve/main/model.safetensors`).then(async (r) => sha256(Buffer.from(await r.arrayBuffer()))))
+    );
+    expect([first, second]).toEqual([sha256(WEIGHTS), sha256(WEIGHTS)]);
+    expect(cdnFetches(w, sha256(WEIGHTS)) - before).toBe(1);
+    expect(await streaming.store.stat(sha256(WEIGHTS))).toMatchObject({ size: WEIGHTS.length });
+    // Upstream bytes other than the signed ones: the connection is cut before the body completes (here, a one-chunk
+    // file, before the headers even leave: they wait for the first body bytes).
+    const body = fetch(`${streaming.gw.url}/acme/swapped/resolve/main/model.safetensors`).then((r) => r.arrayBuffer());
+    await expect(body).rejects.toThrow();
+    expect(streaming.log.find((l) => l['outcome'] !== undefined && l['repo'] === 'acme/swapped')).toMatchObject({ outcome: 'refused', reason: 'tampered' });
+    expect(await streaming.store.stat(sha256('upstream bytes'))).toBeUndefined();
+  } finally {
+    await streaming.close();
+  }
+});

@@ -18,6 +18,8 @@ let fs: FsBlobStore;
 let server: Server;
 let url: string;
 const outcomes: SendOutcome[] = [];
+/** Whether the store offers file handles (the filesystem fast path) or only streams (as the S3 store does). */
+let withFile = false;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mg-send-'));
@@ -32,13 +34,18 @@ beforeAll(async () => {
     stat: async (s) => ((await fs.stat(s)) ? ({ size: CONTENT.length, identity: 'fixed' } satisfies BlobInfo) : undefined),
     read: (s, r) => fs.read(s, r),
     putFile: (s, p) => fs.putFile(s, p),
-    remove: (s) => fs.remove(s)
+    remove: (s) => fs.remove(s),
+    openFile: (s) => (withFile ? fs.openFile(s) : Promise.reject(new Error('not offered')))
   };
-  const verified = new VerifiedBlobs(sameIdentity);
+  const streamsOnly: BlobStore = { ...sameIdentity };
+  delete streamsOnly.openFile;
+  const verifiedFile = new VerifiedBlobs(sameIdentity);
+  const verifiedStream = new VerifiedBlobs(streamsOnly);
   server = createServer((req, res) => {
     void (async () => {
-      const info = (await sameIdentity.stat(SHA))!;
-      const out = await sendVerified(req, res, sameIdentity, verified, SHA, info, { 'Content-Type': 'application/octet-stream' });
+      const store = withFile ? sameIdentity : streamsOnly;
+      const info = (await store.stat(SHA))!;
+      const out = await sendVerified(req, res, store, withFile ? verifiedFile : verifiedStream, SHA, info, { 'Content-Type': 'application/octet-stream' });
       if (out.kind === 'tampered') res.writeHead(502).end();
       outcomes.push(out);
     })();
@@ -69,11 +76,16 @@ function download(): Promise<{ declared: number; received: Buffer; error?: strin
   });
 }
 
-test('intact bytes are served whole; bytes changed under a verified identity are cut short of their length', async () => {
+test.each([
+  ['streams', false, 0],
+  ['file handles', true, 3]
+])('intact bytes are served whole; bytes changed under a verified identity are cut short of their length (%s)', async (_name, file, seen) => {
+  withFile = file;
+  await writeFile(fs.pathOf(SHA), CONTENT);
   const first = await download();
   expect(first.error).toBeUndefined();
   expect(sha256(first.received)).toBe(SHA);
-  expect(await outcome(1)).toEqual({ kind: 'sent', bytes: CONTENT.length, status: 200 });
+  expect(await outcome(seen + 1)).toEqual({ kind: 'sent', bytes: CONTENT.length, status: 200 });
   const altered = Buffer.from(CONTENT);
   altered[CONTENT.length - 10] = 0x00;
   await writeFile(fs.pathOf(SHA), altered);
@@ -81,9 +93,9 @@ test('intact bytes are served whole; bytes changed under a verified identity are
   expect(second.declared).toBe(CONTENT.length);
   expect(second.error).toMatch(/aborted/);
   expect(second.received.length).toBeLessThan(CONTENT.length);
-  expect(await outcome(2)).toEqual({ kind: 'cut' });
+  expect(await outcome(seen + 2)).toEqual({ kind: 'cut' });
   // Forgotten as verified: the next answer hashes before sending and reports it, sending nothing.
   const third = await download();
   expect(third.received.length).toBe(0);
-  expect(await outcome(3)).toEqual({ kind: 'tampered' });
+  expect(await outcome(seen + 3)).toEqual({ kind: 'tampered' });
 });

@@ -2,7 +2,7 @@
 // it). The filesystem store is the default; s3-store.ts implements the same interface over an S3 bucket for
 // several replicas. A blob is only ever added after its digest was checked against a signed manifest.
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 
@@ -24,6 +24,8 @@ export interface BlobStore {
   putFile(sha256: string, localPath: string, size: number): Promise<void>;
   /** Removes a blob (found not to match its name). */
   remove(sha256: string): Promise<void>;
+  /** A local file handle on the blob, when the store is a local folder (the fast path: reused buffers, no streams). */
+  openFile?(sha256: string): Promise<FileHandle>;
 }
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -82,5 +84,9 @@ export class FsBlobStore implements BlobStore {
 
   async remove(sha256: string): Promise<void> {
     await rm(this.pathOf(sha256), { force: true });
+  }
+
+  openFile(sha256: string): Promise<FileHandle> {
+    return open(this.pathOf(sha256), 'r');
   }
 }

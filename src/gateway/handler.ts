@@ -4,6 +4,7 @@
 // Everything else is refused in the Hub's error shape with a message the client prints. One JSON access-log
 // record per request says who asked for what, and whether it was served or refused and why.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ByteConsumer } from '../hub/download.js';
 import { lfsPointerText } from '../hub/oid.js';
 import type { TreeFile, TreeItem } from '../hub/types.js';
 import { unsafePathReason } from '../core/paths.js';
@@ -53,6 +54,11 @@ export interface GatewayDeps {
   /** Told of what an operator must know beyond one request (tampered blobs, pull failures). */
   alert: (event: Record<string, unknown>) => void;
   now: () => number;
+  /**
+   * Files at least this large are answered while they download on a first request (a failed check then cuts the
+   * connection short); smaller ones are checked before the answer starts, so a refusal is a clean Hub error.
+   */
+  streamThroughMinBytes: number;
 }
 
 class Refused extends Error {
@@ -294,9 +300,23 @@ export function gatewayHandler(d: GatewayDeps): (req: IncomingMessage, res: Serv
     // Two tries: a stored blob found altered is removed and fetched again once; a second mismatch is refused.
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        if (attempt === 0) await d.puller.ensure(pull);
+        const streamable = c.method === 'GET' && c.req.headers.range === undefined && item.size > 0 && item.size >= d.streamThroughMinBytes;
+        if (streamable && !(await d.store.stat(sha256))) {
+          // The first client is answered while the file downloads; its last chunk waits for every check.
+          const sink = streamingSink(c, item.size, headers);
+          if ((await d.puller.fetchStreaming(pull, sink)) === 'fetched' && c.res.headersSent) {
+            await sink.finish();
+            return;
+          }
+        } else if (attempt === 0) await d.puller.ensure(pull);
         else await d.puller.fetchOnce(pull);
       } catch (e) {
+        if (c.res.headersSent) {
+          // Bytes already went out: cut the connection short of its Content-Length, so nothing completes.
+          c.res.destroy();
+          c.rec.outcome = 'refused';
+          c.rec.bytes = undefined;
+        }
         d.metrics.inc('gateway_upstream_failures_total', { kind: 'file' });
         d.alert({ event: 'pull-through-failed', repo: model.repo, commit: model.revision, file: path, error: (e as Error).message });
         const reason = e instanceof PullError && e.reason === 'upstream-mismatch' ? 'tampered' : 'upstream-failed';
@@ -323,6 +343,39 @@ export function gatewayHandler(d: GatewayDeps): (req: IncomingMessage, res: Serv
       }
     }
     throw new Refused({ status: 502, code: 'UpstreamError', reason: 'tampered', message: `${path} of ${model.repo}@${model.revision}: the stored bytes do not match the signed sha256 even after refetching; refused` });
+  }
+
+  /** A download consumer writing to the response as bytes arrive, all but the last chunk (sent by finish()). */
+  function streamingSink(c: Ctx, size: number, headers: Record<string, string | number>): ByteConsumer & { finish(): Promise<void> } {
+    let seen = 0;
+    let held: Buffer | undefined;
+    const out = (chunk: Uint8Array): Promise<void> =>
+      new Promise((resolve) => {
+        if (c.res.destroyed) return resolve();
+        const done = (): void => {
+          c.res.off('close', done);
+          resolve();
+        };
+        c.res.once('close', done);
+        c.res.write(chunk, done);
+      });
+    return {
+      // Each chunk is written before write() resolves, except the last, which is copied.
+      borrowsChunks: true,
+      async write(chunk) {
+        if (!c.res.headersSent) {
+          c.res.writeHead(200, { ...headers, 'Accept-Ranges': 'bytes', 'Content-Length': size });
+          c.rec.bytes = size;
+        }
+        seen += chunk.byteLength;
+        if (seen >= size) held = Buffer.from(chunk);
+        else await out(chunk);
+      },
+      async finish() {
+        if (held) await out(held);
+        await new Promise<void>((resolve) => c.res.end(resolve));
+      }
+    };
   }
 
   function whoami(c: Ctx): void {

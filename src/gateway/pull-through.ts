@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HubClient } from '../hub/client.js';
+import type { ByteConsumer } from '../hub/download.js';
 import type { TreeFile } from '../hub/types.js';
 import type { BlobStore } from './blob-store.js';
 
@@ -27,6 +28,8 @@ export interface PullRequest {
 
 export interface PullEvents {
   onFetch?: (req: PullRequest, outcome: 'stored' | 'failed', detail: string) => void;
+  /** The blob was just stored, its bytes hashed on the way in: the caller may count it as verified. */
+  onStored?: (sha256: string) => Promise<void>;
 }
 
 export class PullThrough {
@@ -47,21 +50,36 @@ export class PullThrough {
 
   /** Fetches even if a blob is stored (the stored one was found not to match its digest). */
   fetchOnce(req: PullRequest): Promise<void> {
-    const running = this.inflight.get(req.sha256);
-    if (running) return running;
-    const p = this.fetch(req).finally(() => this.inflight.delete(req.sha256));
-    this.inflight.set(req.sha256, p);
-    return p;
+    return this.start(req).done;
   }
 
-  private async fetch(req: PullRequest): Promise<void> {
+  /**
+   * Fetches with `sink` seeing every byte as it arrives (each exactly once, in order), so the first client is
+   * answered while the file downloads instead of after. 'joined' when a fetch of the same content was already
+   * running: the sink saw nothing, and the blob is stored once this resolves.
+   */
+  async fetchStreaming(req: PullRequest, sink: ByteConsumer): Promise<'fetched' | 'joined'> {
+    const s = this.start(req, sink);
+    await s.done;
+    return s.joined ? 'joined' : 'fetched';
+  }
+
+  private start(req: PullRequest, sink?: ByteConsumer): { done: Promise<void>; joined: boolean } {
+    const running = this.inflight.get(req.sha256);
+    if (running) return { done: running, joined: true };
+    const p = this.fetch(req, sink).finally(() => this.inflight.delete(req.sha256));
+    this.inflight.set(req.sha256, p);
+    return { done: p, joined: false };
+  }
+
+  private async fetch(req: PullRequest, sink?: ByteConsumer): Promise<void> {
     const tmp = join(this.store.scratchDir, `${req.sha256}.${randomBytes(6).toString('hex')}`);
     const client = this.upstream();
     const what = `${req.repo}@${req.commit}/${req.item.path}`;
     try {
       let result;
       try {
-        result = await client.download({ repo: req.repo, sha: req.commit, item: req.item, copyTo: tmp });
+        result = await client.download({ repo: req.repo, sha: req.commit, item: req.item, copyTo: tmp, ...(sink ? { consumers: [sink] } : {}) });
       } catch (e) {
         throw new PullError(`upstream fetch of ${what} failed: ${(e as Error).message}`, 'upstream-failed');
       }
@@ -69,6 +87,7 @@ export class PullThrough {
         throw new PullError(`upstream served ${what} with sha256 ${result.sha256}, but the signed manifest says ${req.sha256}; not stored`, 'upstream-mismatch');
       }
       await this.store.putFile(req.sha256, tmp, result.size);
+      await this.events.onStored?.(req.sha256);
       this.events.onFetch?.(req, 'stored', `${result.size} bytes from ${result.source}`);
     } catch (e) {
       this.events.onFetch?.(req, 'failed', (e as Error).message);

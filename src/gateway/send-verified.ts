@@ -10,6 +10,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseRange } from '../registry/range.js';
 import type { BlobInfo, BlobStore } from './blob-store.js';
+import { hashFile, pumpVerified } from './pump-verified.js';
 
 export type Headers = Record<string, string | number>;
 
@@ -37,13 +38,24 @@ export class VerifiedBlobs {
 
   /** Hashes the whole blob: true (and remembered) when it matches its name. */
   async check(sha256: string, info: BlobInfo): Promise<boolean> {
-    const h = createHash('sha256');
-    let n = 0;
-    for await (const chunk of await this.store.read(sha256)) {
-      h.update(chunk as Buffer);
-      n += (chunk as Buffer).byteLength;
+    let got: { sha256: string; size: number };
+    if (this.store.openFile) {
+      const fh = await this.store.openFile(sha256);
+      try {
+        got = await hashFile(fh);
+      } finally {
+        await fh.close();
+      }
+    } else {
+      const h = createHash('sha256');
+      let n = 0;
+      for await (const chunk of await this.store.read(sha256)) {
+        h.update(chunk as Buffer);
+        n += (chunk as Buffer).byteLength;
+      }
+      got = { sha256: h.digest('hex'), size: n };
     }
-    const ok = n === info.size && h.digest('hex') === sha256;
+    const ok = got.size === info.size && got.sha256 === sha256;
     if (ok) this.remember(sha256, info);
     else this.forget(sha256);
     return ok;
@@ -91,6 +103,22 @@ export async function sendVerified(
     res.writeHead(status, out);
     res.end();
     return { kind: 'sent', bytes: 0, status };
+  }
+  if (store.openFile) {
+    const fh = await store.openFile(sha256);
+    try {
+      res.writeHead(status, out);
+      onBody?.(length);
+      const r = await pumpVerified(fh, start, length, res, partial ? undefined : sha256);
+      if (r === 'done') return { kind: 'sent', bytes: length, status };
+      if (r === 'mismatch') {
+        verified.forget(sha256);
+        return { kind: 'cut' };
+      }
+      return { kind: 'aborted', detail: r === 'short' ? 'the stored file is shorter than its size' : 'the client closed the connection' };
+    } finally {
+      await fh.close();
+    }
   }
   const source = await store.read(sha256, partial ? { start, end } : undefined);
   res.writeHead(status, out);

@@ -33,6 +33,8 @@ export interface GatewayOptions {
   tokens?: readonly ClientToken[];
   /** One JSON object per line: access records and alerts. */
   log: (line: string) => void;
+  /** First requests for files at least this large are answered as they download (default 8 MiB; handler.ts). */
+  streamThroughMinBytes?: number;
   /** Grace period for answers in flight at close (default 10 s). */
   closeGraceMs?: number;
   now?: () => number;
@@ -100,7 +102,13 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
 
   const client = (): HubClient => new HubClient(o.upstream);
   const alert = (event: Record<string, unknown>): void => log({ time: new Date(now()).toISOString(), ...event });
+  const verified = new VerifiedBlobs(o.store);
   const puller = new PullThrough(o.store, client, {
+    // Hashed against the signed digest on the way in: the first answer need not read it all again before sending.
+    onStored: async (sha) => {
+      const info = await o.store.stat(sha);
+      if (info) verified.remember(sha, info);
+    },
     onFetch: (req, outcome, detail) => {
       metrics.inc('gateway_upstream_fetches_total', { result: outcome });
       alert({ event: `pull-through-${outcome}`, repo: req.repo, commit: req.commit, file: req.item.path, sha256: req.sha256, detail });
@@ -112,12 +120,13 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     meta: new UpstreamMeta(client, now),
     puller,
     store: o.store,
-    verified: new VerifiedBlobs(o.store),
+    verified,
     ...(o.tokens ? { tokens: o.tokens } : {}),
     metrics,
     access: (rec: AccessRecord) => log(rec as unknown as Record<string, unknown>),
     alert,
-    now
+    now,
+    streamThroughMinBytes: o.streamThroughMinBytes ?? 8 * 1024 * 1024
   });
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
