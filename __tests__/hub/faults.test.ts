@@ -109,6 +109,61 @@ describe('deadlines: no fault outlives its deadline', () => {
   });
 });
 
+describe('the run deadline: one bound over every request, wait and file of a run', () => {
+  const soon = (ms: number) => ({ at: Date.now() + ms, why: "the run's test deadline" });
+
+  test('a tree dripped within its own 60 s request deadline ends at the run deadline', async () => {
+    env.hub.add({ match: /\/tree\//, drip: { bytes: 1, everyMs: 20 } });
+    const c = env.client({ requestTimeoutMs: 60_000, runDeadline: soon(800) });
+    const { ms, error } = await timed(c.listTree('acme/tiny', env.head('acme/tiny')));
+    expect(error.code).toBe('deadline-exceeded');
+    expect(error.message).toMatch(/not finished within the run's test deadline/);
+    expect(ms).toBeLessThan(2500);
+  });
+
+  test('files each within their own deadline: the first that outlives the run ends it, the rest fail at once', async () => {
+    env.cdn.add({ drip: { bytes: 64, everyMs: 40 } });
+    const c = env.client({ fileDeadlineFloorMs: 60_000, runDeadline: soon(900) });
+    const sha = env.head('acme/tiny');
+    const item = fileOf(await c.listTree('acme/tiny', sha), 'model.safetensors');
+    const first = await timed(c.download({ repo: 'acme/tiny', sha, item }));
+    expect(first.error.code).toBe('deadline-exceeded');
+    expect(first.error.message).toMatch(/run's test deadline/);
+    expect(first.ms).toBeLessThan(2500);
+    const requests = env.cdn.requests.length;
+    const second = await timed(c.download({ repo: 'acme/tiny', sha, item }));
+    expect(second.error.code).toBe('deadline-exceeded');
+    expect(second.ms).toBeLessThan(200);
+    expect(env.cdn.requests.length).toBe(requests);
+  });
+
+  test('a retry whose wait would pass the run deadline fails at once instead of sleeping', async () => {
+    env.hub.add({ respond: { status: 503, headers: { 'retry-after': '5' }, body: '{"error":"busy"}' } });
+    const c = env.client({ runDeadline: soon(2000) });
+    const { ms, error } = await timed(c.getRefs('acme/tiny'));
+    expect(error.code).not.toBe('deadline-exceeded');
+    expect(error.message).toMatch(/waiting \d+ s more would pass the run's test deadline/);
+    expect(env.sleeps).toEqual([]);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  test('`fetch --deadline` takes whole minutes from 1 to 1440; anything else is a usage error before any request', async () => {
+    for (const bad of ['0', '1441', '1.5', 'soon']) {
+      await expect(runFetch([`acme/tiny@${env.head('acme/tiny')}`, '--hub-url', env.hub.url, '--deadline', bad], io())).rejects.toThrow(
+        `--deadline must be whole minutes from 1 to 1440, not '${bad}'`
+      );
+    }
+    expect(env.hub.requests).toHaveLength(0);
+  });
+
+  test('a deadline of the request itself still applies when it comes first', async () => {
+    env.hub.add({ match: /\/tree\//, drip: { bytes: 1, everyMs: 20 } });
+    const c = env.client({ requestTimeoutMs: 400, runDeadline: soon(60_000) });
+    const { error } = await timed(c.listTree('acme/tiny', env.head('acme/tiny')));
+    expect(error.message).toMatch(/0\.4 s request deadline/);
+  });
+});
+
 describe('retries: bounded waiting', () => {
   test('429 with Retry-After: 299 fails at once under the default ceiling (max-retry-wait 60 s)', async () => {
     env.hub.add({ respond: { status: 429, headers: { 'retry-after': '299' }, body: '{"error":"slow down"}' } });

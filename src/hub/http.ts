@@ -43,6 +43,12 @@ export interface HttpOptions {
    * their size: download.ts.)
    */
   requestTimeoutMs?: number;
+  /**
+   * Wall-clock deadline of the whole run (every request and file of every entry this client serves): no attempt,
+   * wait or body read continues past it, whatever its own deadline says. The action's `review-deadline` input and
+   * the CLI's `--deadline` set it (default 300 min, inside GitHub's 6-hour job limit, so the comment still posts).
+   */
+  runDeadline?: Deadline;
   /** Retries of one request. Default 5. */
   maxRetries?: number;
   /** Retries across every request this client makes, so a 429 storm cannot multiply. Default 200. */
@@ -324,6 +330,7 @@ export class HubHttp {
   private readonly jsonLimits: JsonLimits;
   readonly requestTimeoutMs: number;
   private waitBudgetMs: number;
+  private readonly runDeadline: Deadline | undefined;
   private readonly onRetry: ((message: string) => void) | undefined;
 
   constructor(opts: HttpOptions) {
@@ -352,6 +359,7 @@ export class HubHttp {
     this.maxWaitMs = opts.maxWaitMs ?? 60_000;
     this.requestTimeoutMs = opts.requestTimeoutMs ?? 120_000;
     this.waitBudgetMs = opts.retryWaitBudgetMs ?? 300_000;
+    this.runDeadline = opts.runDeadline;
     this.onRetry = opts.onRetry;
     this.jsonLimits = {
       maxBytes: opts.maxJsonBytes ?? DEFAULT_JSON_LIMITS.maxBytes,
@@ -369,6 +377,13 @@ export class HubHttp {
   /** How file bytes from `url` travel: the raw-socket fast path only where no proxy applies. */
   bytesPath(url: string): 'socket' | 'undici' {
     return this.socketForBytes && proxyFor(url, this.proxy) === undefined ? 'socket' : 'undici';
+  }
+
+  /** `d` or the run's deadline, whichever comes first (either may be absent). */
+  bound(d: Deadline | undefined): Deadline | undefined {
+    const run = this.runDeadline;
+    if (!run) return d;
+    return d && d.at <= run.at ? d : run;
   }
 
   /** Closes pooled connections and proxy tunnels. */
@@ -459,7 +474,7 @@ export class HubHttp {
    * request's deadline. Otherwise fails at once with `e` and why.
    */
   private async waitToRetry(delay: number, e: HubError, spec: RequestSpec, retries: number): Promise<void> {
-    const deadline = spec.deadline;
+    const deadline = this.bound(spec.deadline);
     let why: string | undefined;
     if (delay > this.waitBudgetMs) {
       why = `waiting ${Math.ceil(delay / 1000)} s more would exceed the ${Math.ceil(this.waitBudgetMs / 1000)} s left of this run's retry waiting budget`;
@@ -480,11 +495,14 @@ export class HubHttp {
     await this.sleep(delay);
   }
 
-  /** The deadline one attempt runs under: the request's own, else requestTimeoutMs for a metadata request. */
+  /**
+   * The deadline one attempt runs under: the request's own, else requestTimeoutMs for a metadata request; never
+   * later than the run's deadline.
+   */
   private attemptDeadline(spec: RequestSpec): Deadline | undefined {
-    if (spec.deadline) return spec.deadline;
-    if (spec.bytes) return undefined;
-    return { at: Date.now() + this.requestTimeoutMs, why: `the ${fmtSeconds(this.requestTimeoutMs)} request deadline (requestTimeoutMs)` };
+    if (spec.deadline) return this.bound(spec.deadline);
+    if (spec.bytes) return this.bound(undefined);
+    return this.bound({ at: Date.now() + this.requestTimeoutMs, why: `the ${fmtSeconds(this.requestTimeoutMs)} request deadline (requestTimeoutMs)` });
   }
 
   /** One request, no retries. Failures before a response are HubErrors 'network', 'timeout', 'unreachable', … */
