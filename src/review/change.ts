@@ -6,6 +6,7 @@ import { parseAllowlist } from '../config/allowlist/parse.js';
 import type { RepoCheck } from '../checks/types.js';
 import type { Finding } from '../core/findings.js';
 import type { HubClient } from '../hub/client.js';
+import { reviewHub } from './review-hub.js';
 import { describePolicyChange } from '../config/policy/diff.js';
 import { loadPolicy, type LoadedPolicy, type PolicyInputs } from '../config/policy/load.js';
 import { severityRank } from '../core/findings.js';
@@ -74,7 +75,7 @@ export async function reviewChange(input: ChangeInput, deps: ChangeDeps): Promis
   const reviews = await reviewEntries(
     toReview,
     {
-      hub: deps.hub,
+      hub: reviewHub(deps.hub),
       policy: policy.policy,
       scanFile: deps.scanFile,
       checks: deps.checks,
