@@ -172,3 +172,14 @@ test('CLI: mirror fills the store for the allowlist; serve --gateway serves from
   const lines = s.out.join('').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
   expect(lines.filter((l) => l['file'] === 'model.safetensors' && l['status'] === 200)).toEqual([expect.objectContaining({ who: 'bob', outcome: 'served', repo, commit: w.pins[repo], bytes: WEIGHTS.length })]);
 });
+
+test('an allowlist that cannot be read stops the start with why (not an empty list)', async () => {
+  const { fileSource } = await import('../../src/gateway/approval-state.js');
+  await expect(startTestGateway(w, { allowlist: fileSource(join(w.root, 'no-such.yaml')) })).rejects.toThrow(/allowlist refresh from .*no-such\.yaml failed: cannot read .*no-such\.yaml: ENOENT/);
+  const gh = await startGitHubServer('acme', 'models');
+  try {
+    await expect(startTestGateway(w, { allowlist: githubSource({ apiUrl: gh.url, repository: 'acme/models' }) })).rejects.toThrow(/GitHub answered 404 .*private repository the token cannot read/);
+  } finally {
+    await gh.close();
+  }
+});

@@ -9,17 +9,17 @@ import { ApprovedSet } from './approved.js';
 export interface AllowlistSource {
   /** Where the list comes from, for logs and health. */
   describe: string;
-  /** The file's text; null when it does not exist (no entries). */
+  /** The file's text (null: no entries). */
   read(): Promise<string | null>;
 }
 
+/** The allowlist file on disk. A missing file is an error, not an empty list: it is a wrong path far more often. */
 export function fileSource(path: string): AllowlistSource {
   return {
     describe: path,
     read: () =>
       readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
-        if (e.code === 'ENOENT') return null;
-        throw e;
+        throw new Error(`cannot read ${path}: ${e.code ?? e.message}`, { cause: e });
       })
   };
 }
@@ -50,8 +50,8 @@ export function githubSource(o: GitHubSourceOptions): AllowlistSource {
         signal: AbortSignal.timeout(o.timeoutMs ?? 30_000),
         redirect: 'error'
       });
-      if (res.status === 404) return null;
-      if (!res.ok) throw new Error(`GitHub answered ${res.status} for ${path} of ${o.repository}`);
+      // 404 is also GitHub's answer for a private repository without a (sufficient) token: an error, not an empty list.
+      if (!res.ok) throw new Error(`GitHub answered ${res.status} for ${path} of ${o.repository}${res.status === 404 ? ' (no such file, or a private repository the token cannot read)' : ''}`);
       const text = await res.text();
       if (text.length > 1024 * 1024) throw new Error(`${path} of ${o.repository} is larger than 1 MiB`);
       return text;
