@@ -68,7 +68,7 @@ test.each([
 });
 
 test('a client that goes away stops the pump before the end of the file', async () => {
-  let finished: Promise<void> | undefined;
+  let finished: Promise<unknown> | undefined;
   let fhClosed = false;
   const { server, port } = await serve(async (_req, res) => {
     const fh = await open(file, 'r');

@@ -8,9 +8,41 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { pumpFile, type PumpVerifier } from '../registry/pump-file.js';
 import { parseRange } from '../registry/range.js';
 import type { BlobInfo, BlobStore } from './blob-store.js';
-import { hashFile, pumpVerified } from './pump-verified.js';
+import { sharedHashWorker, type HashWorker } from './hash-worker.js';
+
+const CHUNK = 1 << 20;
+// Four shared buffers: one being read, one being hashed and sent, and slack for the socket and the worker to finish
+// at different moments.
+const BUFFERS = 4;
+
+/** The sha256 of a whole open file, read through one reused buffer. */
+export async function hashFile(fh: FileHandle): Promise<{ sha256: string; size: number }> {
+  const buf = Buffer.allocUnsafe(CHUNK);
+  const h = createHash('sha256');
+  let pos = 0;
+  for (;;) {
+    const { bytesRead } = await fh.read(buf, 0, buf.byteLength, pos);
+    if (bytesRead === 0) break;
+    h.update(bytesRead === buf.byteLength ? buf : buf.subarray(0, bytesRead));
+    pos += bytesRead;
+  }
+  return { sha256: h.digest('hex'), size: pos };
+}
+
+/** A pump verifier that hashes on the worker thread and matches the digest against `sha256`. */
+export function sha256Verifier(worker: HashWorker, sha256: string, length: number): PumpVerifier {
+  const job = worker.open(BUFFERS, Math.min(CHUNK, Math.max(1, length)));
+  return {
+    buffers: job.buffers,
+    update: (i, n) => job.update(i, n),
+    matches: async () => (await job.digest()) === sha256,
+    drop: () => job.drop()
+  };
+}
 
 export type Headers = Record<string, string | number>;
 
@@ -82,7 +114,9 @@ export async function sendVerified(
   info: BlobInfo,
   headers: Headers,
   /** Told the body length as the body starts (an access log written when the connection closes reads it). */
-  onBody?: (length: number) => void
+  onBody?: (length: number) => void,
+  /** Hashes whole-file answers off the main thread (default: the process's one worker). */
+  hasher: HashWorker = sharedHashWorker()
 ): Promise<SendOutcome> {
   const size = info.size;
   const range = parseRange(typeof req.headers.range === 'string' ? req.headers.range : undefined, size);
@@ -109,13 +143,14 @@ export async function sendVerified(
     try {
       res.writeHead(status, out);
       onBody?.(length);
-      const r = await pumpVerified(fh, start, length, res, partial ? undefined : sha256);
+      const r = await pumpFile(fh, start, length, res, partial ? undefined : sha256Verifier(hasher, sha256, length));
       if (r === 'done') return { kind: 'sent', bytes: length, status };
       if (r === 'mismatch') {
         verified.forget(sha256);
         return { kind: 'cut' };
       }
-      return { kind: 'aborted', detail: r === 'short' ? 'the stored file is shorter than its size' : 'the client closed the connection' };
+      const detail = r === 'short' ? 'the stored file is shorter than its size' : r === 'failed' ? 'reading or hashing the stored file failed' : 'the client closed the connection';
+      return { kind: 'aborted', detail };
     } finally {
       await fh.close();
     }
