@@ -107,13 +107,15 @@ export class HashWorker {
     const sabs = Array.from({ length: count }, () => new SharedArrayBuffer(size));
     const job = new HashJob(this, worker, this.nextId++, sabs.map((s) => Buffer.from(s)));
     this.jobs.set(job.id, job);
+    // Held open while jobs are in flight, let go when none is (see start).
+    if (this.jobs.size === 1) worker.ref();
     worker.postMessage({ t: 'open', id: job.id, bufs: sabs });
     return job;
   }
 
   /** @internal */
   forget(id: number): void {
-    this.jobs.delete(id);
+    if (this.jobs.delete(id) && this.jobs.size === 0) this.worker?.unref();
   }
 
   /** Stops the thread; jobs in flight fail. The next `open` starts a new one. */
@@ -125,8 +127,6 @@ export class HashWorker {
   private start(): Worker {
     const worker = new Worker(WORKER_SOURCE, { eval: true });
     this.starts++;
-    // The thread does not keep the process alive by itself: the sockets it serves do.
-    worker.unref();
     worker.on('message', (m: Msg) => this.jobs.get(m.id)?.settle(m.t === 'digest' ? m.hex : ''));
     const down = (why: string): void => {
       if (this.worker !== worker) return;
@@ -136,6 +136,9 @@ export class HashWorker {
     };
     worker.on('error', (e) => down(e.message));
     worker.on('exit', (code) => down(`exit code ${code}`));
+    // An idle thread does not keep the process alive (a server that closed exits). After the listeners: adding a
+    // 'message' listener refs the worker again.
+    worker.unref();
     this.worker = worker;
     return worker;
   }

@@ -69,7 +69,7 @@ export async function pumpFile(fh: FileHandle, start: number, length: number, re
       }
       pos += bytesRead;
       left -= bytesRead;
-      if (closed) return (result = 'closed');
+      if (closed) return (result = failure ? 'failed' : 'closed');
       const chunk = bytesRead === buf.byteLength ? buf : buf.subarray(0, bytesRead);
       let both = verifier ? 2 : 1;
       const release = (): void => {
@@ -84,7 +84,7 @@ export async function pumpFile(fh: FileHandle, start: number, length: number, re
             cut(new Error('the bytes do not match their digest'));
             return (result = 'mismatch');
           }
-          if (closed) return (result = 'closed');
+          if (closed) return (result = failure ? 'failed' : 'closed');
           release();
         } else {
           read.then(release, (e: Error) => cut(e));
@@ -108,7 +108,7 @@ export async function pumpFile(fh: FileHandle, start: number, length: number, re
       res.once('close', resolve);
       res.end(resolve);
     });
-    return (result = closed && !res.writableFinished ? 'closed' : 'done');
+    return (result = closed && !res.writableFinished ? (failure ? 'failed' : 'closed') : 'done');
   } catch (e) {
     cut(e as Error);
     return (result = 'failed');
