@@ -125,7 +125,9 @@ export class HashWorker {
   }
 
   private start(): Worker {
-    const worker = new Worker(WORKER_SOURCE, { eval: true });
+    // The thread allocates only small messages: a small young generation keeps its share of the process's memory
+    // low (the default lets it grow by tens of MB between collections).
+    const worker = new Worker(WORKER_SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 32 } });
     this.starts++;
     worker.on('message', (m: Msg) => this.jobs.get(m.id)?.settle(m.t === 'digest' ? m.hex : ''));
     const down = (why: string): void => {
