@@ -105,6 +105,26 @@ describe('divergences the fuzz benchmark found', () => {
     expect(divergences(bytes, path)).toEqual([]);
   });
 
+  // The zip router added findings and nested outcomes when they happened: a hidden-data gap is closed by the next
+  // gap or the end, members finish when their last byte arrives, so their order (findings, details.members) moved
+  // with the chunk boundaries. They are now put in archive order (offset, then reading).
+  test.each([
+    ['zip-gap-order.bin', 'model.zip'],
+    ['zip-gap-order-torch.bin', 'mobilenet_v3_small_model.pt']
+  ])('zip findings and member outcomes are in archive order, not in the order pushes finish them (%s as %s)', (file, path) => {
+    const bytes = fuzzFile(file);
+    expect(scan(bytes, path, {})).toMatch(/zip\.(hidden-data|prepended-data)/);
+    expect(divergences(bytes, path)).toEqual([]);
+  });
+
+  // A corrupt .lzma stream: output decoded since the last flush was dropped when the decoder failed, and the last
+  // flush was where the previous push ended, so the nested pickle saw more or fewer bytes by chunking.
+  test('a corrupt .lzma stream hands on everything decoded before the failure, however it was pushed', () => {
+    const bytes = fuzzFile('lzma-truncated.bin');
+    expect(scan(bytes, 'model.pkl.lzma', {})).toContain('compression.');
+    expect(divergences(bytes, 'model.pkl.lzma')).toEqual([]);
+  });
+
   // Feeder.take(0) read queue[0] of an empty queue: an empty MATLAB name threw when a chunk boundary fell just
   // before it, and the file was reported unexamined only when chunked.
   test('a zero-byte read in the Feeder does not depend on a chunk boundary (MATLAB v5, an empty name)', () => {
