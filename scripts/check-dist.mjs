@@ -7,7 +7,11 @@ import { join } from 'node:path';
 const fresh = mkdtempSync(join(tmpdir(), 'mg-dist-'));
 try {
   execFileSync(process.execPath, ['scripts/build.mjs', fresh], { stdio: 'inherit' });
-  const names = (dir) => readdirSync(dir).sort();
+  // Every file under the folder (the CLI's chunks live in dist/chunks/), as paths relative to it.
+  const names = (dir) => readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
   const want = names(fresh);
   let have = [];
   try { have = names('dist'); } catch { /* no dist/ yet */ }

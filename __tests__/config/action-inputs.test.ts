@@ -44,7 +44,9 @@ describe('action inputs', () => {
     [{ sign: 'gpg' }, "input 'sign' is 'gpg'; expected one of: auto, keyless, key, none"],
     [{ mode: 'x', sign: 'y' }, "input 'mode' is 'x'; expected one of: review, verify"],
     [{ 'max-retry-wait': '3601' }, "input 'max-retry-wait' is '3601'; expected whole seconds from 0 to 3600"],
-    [{ 'max-retry-wait': '1.5' }, "input 'max-retry-wait' is '1.5'; expected whole seconds from 0 to 3600"]
+    [{ 'max-retry-wait': '1.5' }, "input 'max-retry-wait' is '1.5'; expected whole seconds from 0 to 3600"],
+    [{ 'review-deadline': '0' }, "input 'review-deadline' is '0'; expected whole minutes from 1 to 1440"],
+    [{ 'review-deadline': '6h' }, "input 'review-deadline' is '6h'; expected whole minutes from 1 to 1440"]
   ])('refuses %j', (given, message) => {
     const get = (name: string): string => (given as Record<string, string>)[name] ?? '';
     expect(() => readInputs(get)).toThrow(InputError);
@@ -54,5 +56,10 @@ describe('action inputs', () => {
   it('max-retry-wait: 60 s by default (as action.yml states), whole seconds when given', () => {
     expect(readInputs(() => '').maxRetryWait).toBe(60);
     expect(readInputs((n) => (n === 'max-retry-wait' ? ' 5 ' : '')).maxRetryWait).toBe(5);
+  });
+
+  it('review-deadline: 300 minutes by default (inside the 6-hour job limit, as action.yml states)', () => {
+    expect(readInputs(() => '').reviewDeadline).toBe(300);
+    expect(readInputs((n) => (n === 'review-deadline' ? '45' : '')).reviewDeadline).toBe(45);
   });
 });

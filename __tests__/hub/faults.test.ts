@@ -109,6 +109,61 @@ describe('deadlines: no fault outlives its deadline', () => {
   });
 });
 
+describe('the run deadline: one bound over every request, wait and file of a run', () => {
+  const soon = (ms: number) => ({ at: Date.now() + ms, why: "the run's test deadline" });
+
+  test('a tree dripped within its own 60 s request deadline ends at the run deadline', async () => {
+    env.hub.add({ match: /\/tree\//, drip: { bytes: 1, everyMs: 20 } });
+    const c = env.client({ requestTimeoutMs: 60_000, runDeadline: soon(800) });
+    const { ms, error } = await timed(c.listTree('acme/tiny', env.head('acme/tiny')));
+    expect(error.code).toBe('deadline-exceeded');
+    expect(error.message).toMatch(/not finished within the run's test deadline/);
+    expect(ms).toBeLessThan(2500);
+  });
+
+  test('files each within their own deadline: the first that outlives the run ends it, the rest fail at once', async () => {
+    env.cdn.add({ drip: { bytes: 64, everyMs: 40 } });
+    const c = env.client({ fileDeadlineFloorMs: 60_000, runDeadline: soon(900) });
+    const sha = env.head('acme/tiny');
+    const item = fileOf(await c.listTree('acme/tiny', sha), 'model.safetensors');
+    const first = await timed(c.download({ repo: 'acme/tiny', sha, item }));
+    expect(first.error.code).toBe('deadline-exceeded');
+    expect(first.error.message).toMatch(/run's test deadline/);
+    expect(first.ms).toBeLessThan(2500);
+    const requests = env.cdn.requests.length;
+    const second = await timed(c.download({ repo: 'acme/tiny', sha, item }));
+    expect(second.error.code).toBe('deadline-exceeded');
+    expect(second.ms).toBeLessThan(200);
+    expect(env.cdn.requests.length).toBe(requests);
+  });
+
+  test('a retry whose wait would pass the run deadline fails at once instead of sleeping', async () => {
+    env.hub.add({ respond: { status: 503, headers: { 'retry-after': '5' }, body: '{"error":"busy"}' } });
+    const c = env.client({ runDeadline: soon(2000) });
+    const { ms, error } = await timed(c.getRefs('acme/tiny'));
+    expect(error.code).not.toBe('deadline-exceeded');
+    expect(error.message).toMatch(/waiting \d+ s more would pass the run's test deadline/);
+    expect(env.sleeps).toEqual([]);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  test('`fetch --deadline` takes whole minutes from 1 to 1440; anything else is a usage error before any request', async () => {
+    for (const bad of ['0', '1441', '1.5', 'soon']) {
+      await expect(runFetch([`acme/tiny@${env.head('acme/tiny')}`, '--hub-url', env.hub.url, '--deadline', bad], io())).rejects.toThrow(
+        `--deadline must be whole minutes from 1 to 1440, not '${bad}'`
+      );
+    }
+    expect(env.hub.requests).toHaveLength(0);
+  });
+
+  test('a deadline of the request itself still applies when it comes first', async () => {
+    env.hub.add({ match: /\/tree\//, drip: { bytes: 1, everyMs: 20 } });
+    const c = env.client({ requestTimeoutMs: 400, runDeadline: soon(60_000) });
+    const { error } = await timed(c.listTree('acme/tiny', env.head('acme/tiny')));
+    expect(error.message).toMatch(/0\.4 s request deadline/);
+  });
+});
+
 describe('retries: bounded waiting', () => {
   test('429 with Retry-After: 299 fails at once under the default ceiling (max-retry-wait 60 s)', async () => {
     env.hub.add({ respond: { status: 429, headers: { 'retry-after': '299' }, body: '{"error":"slow down"}' } });
@@ -180,7 +235,12 @@ describe('retries: bounded waiting', () => {
   });
 });
 
-describe('JSON from the Hub: limits before memory grows', () => {
+// Both transports: the raw socket (direct), and undici (every request behind HTTPS_PROXY/HTTP_PROXY takes it; the
+// fault proxy here stands in for the Hub, rawSocketBytes: false forces the undici path).
+describe.each([
+  ['raw socket', {}],
+  ['undici, the proxied path', { rawSocketBytes: false }]
+])('JSON from the Hub over the %s: limits before memory grows', (_transport, via) => {
   // 60 MB of nested arrays, 58 KB on the wire.
   let nested: Buffer;
   let wide: Buffer;
@@ -200,7 +260,7 @@ describe('JSON from the Hub: limits before memory grows', () => {
   test('60 MB of nested arrays (gzip) in model info fails on depth, fast, far under 200 MB', async () => {
     expect(nested.length).toBeLessThan(100 * 1024);
     env.hub.add({ match: MODEL_INFO, respond: gz(nested) });
-    const { value, growth } = await peakRss(() => timed(env.client().resolveRepo('acme/tiny', env.head('acme/tiny'))));
+    const { value, growth } = await peakRss(() => timed(env.client(via).resolveRepo('acme/tiny', env.head('acme/tiny'))));
     expect(value.error.code).toBe('limit-exceeded');
     expect(value.error.message).toMatch(/JSON answer is nested deeper than 64 levels .*Content-Encoding: gzip/);
     expect(value.ms).toBeLessThan(2000);
@@ -209,7 +269,7 @@ describe('JSON from the Hub: limits before memory grows', () => {
 
   test('ten million empty arrays fail on the value count', async () => {
     env.hub.add({ match: MODEL_INFO, respond: gz(wide) });
-    const { value, growth } = await peakRss(() => timed(env.client().resolveRepo('acme/tiny', env.head('acme/tiny'))));
+    const { value, growth } = await peakRss(() => timed(env.client(via).resolveRepo('acme/tiny', env.head('acme/tiny'))));
     expect(value.error.code).toBe('limit-exceeded');
     expect(value.error.message).toMatch(/more than 1000000 values/);
     expect(growth).toBeLessThan(100 * 1024 * 1024);
@@ -218,7 +278,7 @@ describe('JSON from the Hub: limits before memory grows', () => {
   test('a gzip bomb (100 MB decompressed) stops at the decompressed-size cap, streaming', async () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
     env.hub.add({ match: MODEL_INFO, respond: gz(bomb) });
-    const { value, growth } = await peakRss(() => timed(env.client({ maxJsonBytes: 4 * 1024 * 1024 }).resolveRepo('acme/tiny', env.head('acme/tiny'))));
+    const { value, growth } = await peakRss(() => timed(env.client({ ...via, maxJsonBytes: 4 * 1024 * 1024 }).resolveRepo('acme/tiny', env.head('acme/tiny'))));
     expect(value.error.code).toBe('limit-exceeded');
     expect(value.error.message).toMatch(/larger than 4194304 bytes \(decompressed\)/);
     expect(growth).toBeLessThan(100 * 1024 * 1024);
@@ -228,21 +288,21 @@ describe('JSON from the Hub: limits before memory grows', () => {
     const sha = env.head('acme/tiny');
     const plain = await (await fetch(`${env.registry.hubUrl}/api/models/acme/tiny/revision/${sha}?blobs=true&securityStatus=true`)).text();
     env.hub.add({ match: MODEL_INFO, respond: gz(gzipSync(plain)) });
-    const r = await env.client().resolveRepo('acme/tiny', sha);
+    const r = await env.client(via).resolveRepo('acme/tiny', sha);
     expect(r.canonicalId).toBe('acme/tiny');
     expect(r.sha).toBe(sha);
   });
 
   test('a body that claims gzip but is not fails as malformed, not as a crash', async () => {
     env.hub.add({ match: MODEL_INFO, respond: gz(Buffer.from('{"not":"gzip"}')) });
-    const e = await failure(env.client().resolveRepo('acme/tiny', env.head('acme/tiny')));
+    const e = await failure(env.client(via).resolveRepo('acme/tiny', env.head('acme/tiny')));
     expect(e.code).toBe('malformed-response');
     expect(e.message).toMatch(/could not be decoded \(Content-Encoding: gzip\)/);
   });
 
   test('ordinary answers within the limits still parse (strings with brackets do not count)', async () => {
     env.hub.add({ match: MODEL_INFO, json: (b) => ({ ...(b as object), cardData: { note: '[[[[{{{{'.repeat(100) } }) });
-    const r = await env.client({ maxJsonDepth: 8 }).resolveRepo('acme/tiny', env.head('acme/tiny'));
+    const r = await env.client({ ...via, maxJsonDepth: 8 }).resolveRepo('acme/tiny', env.head('acme/tiny'));
     expect(r.canonicalId).toBe('acme/tiny');
   });
 });

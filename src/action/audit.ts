@@ -11,6 +11,7 @@ import { parseAllowlist } from '../config/allowlist/parse.js';
 import { loadPolicy } from '../config/policy/load.js';
 import { severityRank } from '../core/findings.js';
 import { HubClient } from '../hub/client.js';
+import { runDeadline } from '../hub/run-deadline.js';
 import { pickHubUrl } from '../hub/endpoint.js';
 import { safeJson } from '../report/escape.js';
 import { renderSarif } from '../report/sarif.js';
@@ -51,6 +52,7 @@ export async function runAudit(runner: Runner, inputs: ActionInputs, deps: Audit
     hubUrl: pickHubUrl(inputs.hubUrl, env),
     ...(inputs.hubToken ? { token: inputs.hubToken } : {}),
     ...(inputs.cdnOrigins.length > 0 ? { allowedCdnOrigins: inputs.cdnOrigins } : {}),
+    runDeadline: runDeadline(inputs.reviewDeadline, 'review-deadline'),
     maxWaitMs: Math.max(inputs.maxRetryWait, AUDIT_MAX_RETRY_WAIT_S) * 1000,
     retryWaitBudgetMs: AUDIT_WAIT_BUDGET_MS,
     onRetry: (m) => runner.info(m)

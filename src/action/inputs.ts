@@ -5,6 +5,7 @@
 
 import { DEFAULT_POLICY_PATH } from '../config/policy/defaults.js';
 import * as z from 'zod/mini';
+import { deadlineMinutes } from '../hub/run-deadline.js';
 
 const MODES = ['review', 'verify', 'release-gate', 'audit'] as const;
 const ATTEST_MODES = ['auto', 'true', 'false'] as const;
@@ -20,6 +21,7 @@ export const INPUT_DEFAULTS = {
   comment: 'true',
   'report-dir': 'model-gate-report',
   'max-retry-wait': '60',
+  'review-deadline': '300',
   sign: 'auto',
   attest: 'auto',
   'identity-provider': 'https://token.actions.githubusercontent.com',
@@ -57,6 +59,15 @@ export const ActionInputsSchema = z.strictObject({
     z.string().check(
       z.refine((v: string) => /^\d{1,4}$/.test(v) && Number(v) <= 3600, {
         error: (iss) => `input 'max-retry-wait' is '${String(iss.input)}'; expected whole seconds from 0 to 3600`
+      })
+    ),
+    z.transform((v: string) => Number(v))
+  ),
+  /** Minutes: the wall-clock bound of the run's Hub work (HubClient runDeadline); unfinished entries block. */
+  'review-deadline': z.pipe(
+    z.string().check(
+      z.refine((v: string) => deadlineMinutes(v) !== undefined, {
+        error: (iss) => `input 'review-deadline' is '${String(iss.input)}'; expected whole minutes from 1 to 1440`
       })
     ),
     z.transform((v: string) => Number(v))

@@ -3,6 +3,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HubClient } from '../hub/client.js';
+import { runDeadline } from '../hub/run-deadline.js';
 import { pickHubUrl } from '../hub/endpoint.js';
 import { annotationsFor } from '../report/annotations.js';
 import { renderJsonReport } from '../report/json.js';
@@ -51,6 +52,7 @@ export async function runReview(runner: Runner, inputs: ActionInputs, deps: Revi
     hubUrl: pickHubUrl(inputs.hubUrl, env),
     ...(inputs.hubToken ? { token: inputs.hubToken } : {}),
     ...(inputs.cdnOrigins.length > 0 ? { allowedCdnOrigins: inputs.cdnOrigins } : {}),
+    runDeadline: runDeadline(inputs.reviewDeadline, 'review-deadline'),
     maxWaitMs: inputs.maxRetryWait * 1000,
     onRetry: (m) => runner.info(m)
   });

@@ -6,7 +6,8 @@ import { AUDIT_MAX_RETRY_WAIT_S, AUDIT_WAIT_BUDGET_MS, auditEntries, type AuditE
 import { severityRank, type Verdict } from '../core/findings.js';
 import { ALLOWLIST_LIMITS, parseAllowlist } from '../config/allowlist/parse.js';
 import { readConfigFile } from './config-file.js';
-import { retryWaitSeconds } from './fetch.js';
+import { deadlineOption, retryWaitSeconds } from './fetch.js';
+import { runDeadline } from '../hub/run-deadline.js';
 import { HubClient } from '../hub/client.js';
 import { pickHubUrl } from '../hub/endpoint.js';
 import type { Entry } from '../core/review.js';
@@ -25,7 +26,7 @@ import { trustFromOptions, trustsGiven } from './trust.js';
 export const USAGE = `usage: model-gate audit [--allowlist approved-models.yaml] [(--signatures DIR | --attestations OWNER/REPO) (--public-key PEM | --identity SAN
          --identity-provider ISSUER [--ref REF] [--trusted-root FILE] | --certificate-chain PEM...)]
          [--shard I/N] [--concurrency K] [--rejudge-budget K] [--policy FILE] [--hub-url URL] [--format text|json|sarif]
-         [--max-retry-wait SECONDS]
+         [--max-retry-wait SECONDS] [--deadline MINUTES]
 
 Re-checks every approved entry against the Hub as it is now: gone, private, gated, disabled, renamed or transferred
 repositories; a namespace that changed hands (repo and author _ids against the approval); a pinned commit that no
@@ -54,6 +55,7 @@ export const audit: Command = async (argv, io) => {
     'hub-url': { type: 'string' },
     'cdn-origin': { type: 'string', multiple: true },
     'max-retry-wait': { type: 'string' },
+    deadline: { type: 'string' },
     format: { type: 'string', default: 'text' },
     help: { type: 'boolean', short: 'h' }
   }, USAGE);
@@ -120,6 +122,7 @@ export const audit: Command = async (argv, io) => {
     // (RateLimit t= up to 5 minutes) and up to AUDIT_WAIT_BUDGET_MS in all, rather than failing.
     maxWaitMs: (v['max-retry-wait'] !== undefined ? retryWaitSeconds(v['max-retry-wait']) : AUDIT_MAX_RETRY_WAIT_S) * 1000,
     retryWaitBudgetMs: AUDIT_WAIT_BUDGET_MS,
+    runDeadline: runDeadline(deadlineOption(v.deadline), '--deadline'),
     onRetry: (m) => io.stderr(`model-gate audit: ${m}\n`)
   });
   let results: AuditEntryResult[];

@@ -9,9 +9,11 @@ import { HubError } from '../hub/errors.js';
 import { fetchFiles, type FileOutcome } from '../hub/fetch-repo.js';
 import type { FetchLike } from '../hub/http.js';
 import type { ResolvedRepo, TreeFile } from '../hub/types.js';
+import { DEFAULT_RUN_DEADLINE_MINUTES, deadlineMinutes, runDeadline } from '../hub/run-deadline.js';
 
 export const USAGE = `usage: model-gate fetch ORG/NAME@SHA [--hub-url URL] [--out DIR] [--format text|json]
                           [--cdn-origin URL]... [--concurrency N] [--allow-rename] [--max-retry-wait S]
+                          [--deadline MINUTES]
 
   Downloads every file of the pinned commit through the verified stream (sha256, git oid, size, commit).
   --hub-url URL      Hub to use (default: HF_ENDPOINT, else https://huggingface.co)
@@ -21,6 +23,7 @@ export const USAGE = `usage: model-gate fetch ORG/NAME@SHA [--hub-url URL] [--ou
   --concurrency N    files in flight at once (default 4)
   --allow-rename     download from the canonical id when the name redirects (the hops are still reported)
   --max-retry-wait S longest Retry-After honoured, in seconds (default 60; longer waits fail at once)
+  --deadline M       wall-clock minutes for the whole fetch (default 300); what is unfinished then fails
   HF_TOKEN           token sent to the Hub origin only`;
 
 interface FetchArgs {
@@ -33,6 +36,15 @@ interface FetchArgs {
   concurrency: number;
   allowRename: boolean;
   maxRetryWait?: number;
+  deadline?: string;
+}
+
+/** `--deadline` as whole minutes from 1 to 1440 (shared with `review`); absent: the default. */
+export function deadlineOption(v: string | undefined): number {
+  if (v === undefined) return DEFAULT_RUN_DEADLINE_MINUTES;
+  const m = deadlineMinutes(v);
+  if (m === undefined) throw new UsageError(`--deadline must be whole minutes from 1 to 1440, not '${v}'`);
+  return m;
 }
 
 /** `--max-retry-wait` as whole seconds from 0 to 3600 (shared with `review`). */
@@ -71,6 +83,7 @@ function parseArgs(args: string[]): FetchArgs {
       }
       case '--allow-rename': out.allowRename = true; break;
       case '--max-retry-wait': out.maxRetryWait = retryWaitSeconds(value()); break;
+      case '--deadline': out.deadline = value(); break;
       case '-h':
       case '--help': throw new UsageError(USAGE);
       default:
@@ -144,6 +157,7 @@ export async function runFetch(args: string[], io: CliIO, fetchImpl?: FetchLike)
     ...(a.cdnOrigins.length ? { allowedCdnOrigins: a.cdnOrigins } : {}),
     ...(fetchImpl ? { fetch: fetchImpl } : {}),
     ...(a.maxRetryWait !== undefined ? { maxWaitMs: a.maxRetryWait * 1000 } : {}),
+    runDeadline: runDeadline(deadlineOption(a.deadline), '--deadline'),
     onRetry: (m) => io.stderr(`model-gate fetch: ${m}\n`)
   });
   const report: Record<string, unknown> = { hubUrl, requested: a.repo, sha: a.sha };

@@ -12,21 +12,24 @@ import { renderText } from '../report/text.js';
 import { createReviewer } from '../review/reviewer.js';
 import { EXIT } from './conventions.js';
 import { UsageError, type Command } from './io.js';
-import { retryWaitSeconds } from './fetch.js';
+import { deadlineOption, retryWaitSeconds } from './fetch.js';
+import { runDeadline } from '../hub/run-deadline.js';
 import { readConfigFile } from './config-file.js';
 import { ALLOWLIST_LIMITS } from '../config/allowlist/parse.js';
 import { MAX_POLICY_BYTES } from '../config/policy/load.js';
 
 export const USAGE = `usage: model-gate review (--base FILE --head FILE | --repo DIR --base-ref REF --head-ref REF)
          [--allowlist PATH] [--policy FILE] [--hub-url URL] [--cdn-origin URL]... [--format markdown|json|text]
-         [--progress] [--max-retry-wait SECONDS]
+         [--progress] [--max-retry-wait SECONDS] [--deadline MINUTES]
 
 Reviews the entries the head allowlist adds or re-pins, exactly as the action does, and prints the comment.
 Exit 0: nothing fails the check; 1: something is rejected or at/above fail_on; 2: usage or input error;
 3: the check fails and some entry was not fully examined.
 A missing --base file means every head entry is new. HF_TOKEN is sent to the Hub only.
 Progress goes to stderr when it is a terminal; --progress prints it anyway (e.g. in CI logs).
---max-retry-wait: the longest Retry-After the Hub may ask for that is honoured (default 60 s); longer fails at once.`;
+--max-retry-wait: the longest Retry-After the Hub may ask for that is honoured (default 60 s); longer fails at once.
+--deadline: wall-clock minutes for the whole review (default 300); entries not finished by then are not fully
+examined and block.`;
 
 const run = promisify(execFile);
 
@@ -60,6 +63,7 @@ export const review: Command = async (args, io) => {
         'hub-url': { type: 'string' },
         'cdn-origin': { type: 'string', multiple: true },
         'max-retry-wait': { type: 'string' },
+        deadline: { type: 'string' },
         format: { type: 'string', default: 'markdown' },
         progress: { type: 'boolean' },
         help: { type: 'boolean' }
@@ -108,6 +112,7 @@ export const review: Command = async (args, io) => {
     ...(io.env.HF_TOKEN ? { token: io.env.HF_TOKEN } : {}),
     ...(values['cdn-origin'] ? { allowedCdnOrigins: values['cdn-origin'] } : {}),
     ...(values['max-retry-wait'] !== undefined ? { maxWaitMs: retryWaitSeconds(values['max-retry-wait']) * 1000 } : {}),
+    runDeadline: runDeadline(deadlineOption(values.deadline), '--deadline'),
     onRetry: (m) => io.stderr(`model-gate review: ${m}\n`)
   });
   // Progress is for a person watching: on a terminal, or when asked for; a CI log gets the result only.

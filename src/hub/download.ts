@@ -115,11 +115,12 @@ export class Downloader {
     this.minRate = opts.minBytesPerSecond ?? 1024 * 1024;
   }
 
-  /** The wall-clock deadline for reading `bytes` bytes, starting now. */
+  /** The wall-clock deadline for reading `bytes` bytes, starting now (never later than the run's deadline). */
   deadlineFor(bytes: number): Deadline {
     const ms = Math.ceil(this.floorMs + (bytes * 1000) / this.minRate);
     const s = (ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1);
-    return { at: Date.now() + ms, why: `the file's ${s} s deadline (${this.floorMs / 1000} s plus ${bytes} bytes at ${this.minRate} bytes/s)` };
+    const own = { at: Date.now() + ms, why: `the file's ${s} s deadline (${this.floorMs / 1000} s plus ${bytes} bytes at ${this.minRate} bytes/s)` };
+    return this.http.bound(own) ?? own;
   }
 
   /** Sleeps before a resume, unless that would pass the deadline. */

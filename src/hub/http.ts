@@ -8,12 +8,13 @@
 // NO_PROXY); file bytes take the raw-socket fast path (socket-get.ts) only where no proxy applies.
 import type { Transform } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { fetch as undiciFetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { HubError, type HubErrorCode, redactUrl } from './errors.js';
 import { DEFAULT_JSON_LIMITS, JsonLimiter, type JsonLimits } from './json-limits.js';
 import { type Env, type ProxySettings, proxyDispatcher, proxyFor, proxyProblem, proxySettings, shownProxy } from './proxy.js';
 import { ShapeError } from './shapes/check.js';
 import { type ChunkReader, socketGet } from './socket-get.js';
+import { undiciRawFetch } from './undici-raw.js';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version.js';
 import { redact, rememberSecret } from '../core/secrets.js';
 
@@ -42,6 +43,12 @@ export interface HttpOptions {
    * their size: download.ts.)
    */
   requestTimeoutMs?: number;
+  /**
+   * Wall-clock deadline of the whole run (every request and file of every entry this client serves): no attempt,
+   * wait or body read continues past it, whatever its own deadline says. The action's `review-deadline` input and
+   * the CLI's `--deadline` set it (default 300 min, inside GitHub's 6-hour job limit, so the comment still posts).
+   */
+  runDeadline?: Deadline;
   /** Retries of one request. Default 5. */
   maxRetries?: number;
   /** Retries across every request this client makes, so a 429 storm cannot multiply. Default 200. */
@@ -292,7 +299,7 @@ interface Attempt {
   status: number;
   headers: Headers;
   body: ChunkReader;
-  /** The body arrives as sent (raw socket): any Content-Encoding is still to be undone, by us, under our caps. */
+  /** The body arrives as sent (raw socket, undici-raw): any Content-Encoding is still to be undone, by us, under our caps. */
   raw?: boolean;
 }
 
@@ -300,6 +307,8 @@ export class HubHttp {
   readonly hubOrigin: string;
   private readonly token: string | undefined;
   private readonly fetchImpl: FetchLike;
+  /** Bodies from fetchImpl arrive as sent (our undici-raw transport), not decoded (an injected fetch). */
+  private readonly rawBodies: boolean;
   /** File bytes may use socket-get.ts: no fetch was injected and the fast path is not switched off. */
   private readonly socketForBytes: boolean;
   private readonly ca: string | undefined;
@@ -321,14 +330,17 @@ export class HubHttp {
   private readonly jsonLimits: JsonLimits;
   readonly requestTimeoutMs: number;
   private waitBudgetMs: number;
+  private readonly runDeadline: Deadline | undefined;
   private readonly onRetry: ((message: string) => void) | undefined;
 
   constructor(opts: HttpOptions) {
     this.hubOrigin = new URL(opts.hubUrl).origin;
     this.token = opts.token || undefined;
     rememberSecret(this.token);
-    // undici's own fetch: the dispatcher below is built for it (Node's built-in fetch bundles an older undici).
-    this.fetchImpl = opts.fetch ?? ((url, init) => undiciFetch(url, init as Parameters<typeof undiciFetch>[1]) as unknown as Promise<Response>);
+    // undici's request API behind a fetch shape (undici-raw.ts): bodies arrive as sent, never inflated by the
+    // transport, so readText undoes any Content-Encoding under the JSON cap on every path.
+    this.fetchImpl = opts.fetch ?? (undiciRawFetch as FetchLike);
+    this.rawBodies = opts.fetch === undefined;
     this.socketForBytes = opts.fetch === undefined && opts.rawSocketBytes !== false;
     this.ca = opts.ca;
     this.proxy = proxySettings(opts.env ?? process.env);
@@ -347,6 +359,7 @@ export class HubHttp {
     this.maxWaitMs = opts.maxWaitMs ?? 60_000;
     this.requestTimeoutMs = opts.requestTimeoutMs ?? 120_000;
     this.waitBudgetMs = opts.retryWaitBudgetMs ?? 300_000;
+    this.runDeadline = opts.runDeadline;
     this.onRetry = opts.onRetry;
     this.jsonLimits = {
       maxBytes: opts.maxJsonBytes ?? DEFAULT_JSON_LIMITS.maxBytes,
@@ -364,6 +377,13 @@ export class HubHttp {
   /** How file bytes from `url` travel: the raw-socket fast path only where no proxy applies. */
   bytesPath(url: string): 'socket' | 'undici' {
     return this.socketForBytes && proxyFor(url, this.proxy) === undefined ? 'socket' : 'undici';
+  }
+
+  /** `d` or the run's deadline, whichever comes first (either may be absent). */
+  bound(d: Deadline | undefined): Deadline | undefined {
+    const run = this.runDeadline;
+    if (!run) return d;
+    return d && d.at <= run.at ? d : run;
   }
 
   /** Closes pooled connections and proxy tunnels. */
@@ -454,7 +474,7 @@ export class HubHttp {
    * request's deadline. Otherwise fails at once with `e` and why.
    */
   private async waitToRetry(delay: number, e: HubError, spec: RequestSpec, retries: number): Promise<void> {
-    const deadline = spec.deadline;
+    const deadline = this.bound(spec.deadline);
     let why: string | undefined;
     if (delay > this.waitBudgetMs) {
       why = `waiting ${Math.ceil(delay / 1000)} s more would exceed the ${Math.ceil(this.waitBudgetMs / 1000)} s left of this run's retry waiting budget`;
@@ -475,11 +495,14 @@ export class HubHttp {
     await this.sleep(delay);
   }
 
-  /** The deadline one attempt runs under: the request's own, else requestTimeoutMs for a metadata request. */
+  /**
+   * The deadline one attempt runs under: the request's own, else requestTimeoutMs for a metadata request; never
+   * later than the run's deadline.
+   */
   private attemptDeadline(spec: RequestSpec): Deadline | undefined {
-    if (spec.deadline) return spec.deadline;
-    if (spec.bytes) return undefined;
-    return { at: Date.now() + this.requestTimeoutMs, why: `the ${fmtSeconds(this.requestTimeoutMs)} request deadline (requestTimeoutMs)` };
+    if (spec.deadline) return this.bound(spec.deadline);
+    if (spec.bytes) return this.bound(undefined);
+    return this.bound({ at: Date.now() + this.requestTimeoutMs, why: `the ${fmtSeconds(this.requestTimeoutMs)} request deadline (requestTimeoutMs)` });
   }
 
   /** One request, no retries. Failures before a response are HubErrors 'network', 'timeout', 'unreachable', … */
@@ -488,8 +511,7 @@ export class HubHttp {
     const deadline = this.attemptDeadline(spec);
     if (deadline && Date.now() >= deadline.at) throw deadlineError(spec.what, deadline, shown);
     const headers = this.headersFor(url, spec.headers);
-    // Metadata too goes over the raw socket where it can: undici's fetch undoes a Content-Encoding eagerly (58 KB of
-    // gzip become 60 MB in memory before the first read returns), the raw path hands us the bytes as sent.
+    // Metadata too goes over the raw socket where it can (fewer copies); both paths hand us the bytes as sent.
     if (this.bytesPath(url) === 'socket') {
       try {
         const r = await socketGet(url, {
@@ -523,7 +545,8 @@ export class HubHttp {
       return {
         status: response.status,
         headers: response.headers,
-        body: new BodyReader(response, controller, this.stallTimeoutMs, shown, spec.what, deadline)
+        body: new BodyReader(response, controller, this.stallTimeoutMs, shown, spec.what, deadline),
+        raw: this.rawBodies
       };
     } catch (err) {
       if (deadlinePassed && deadline) throw deadlineError(spec.what, deadline, shown);
@@ -639,7 +662,7 @@ export class HubHttp {
       }
     };
     // A raw body with a Content-Encoding is undone here, as it streams, fed to zlib in small pieces so that no
-    // piece can expand past ~1 MB before the limiter sees it (undici's fetch has already undone it otherwise).
+    // piece can expand past ~1 MB before the limiter sees it (an injected fetch has already undone it otherwise).
     const encoded = opened.raw === true && encoding !== undefined && encoding !== 'identity' && encoding !== '';
     let decoder: Transform | undefined;
     if (encoded) {
