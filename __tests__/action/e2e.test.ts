@@ -11,6 +11,7 @@ import { startGitHubServer, type GitHubServer } from '../support/github-server.j
 import { githubClaims, mintOidcToken, startSigstoreServer, type SigstoreServer } from '../support/sigstore-server.js';
 import { verifyModel } from '../../src/sign/verify.js';
 import { fetchCommand } from '../../src/cli/fetch.js';
+import { cyclonedxValidator } from '../support/cyclonedx-schema.js';
 
 const BASE = '1'.repeat(40);
 const HEAD = '2'.repeat(40);
@@ -176,6 +177,13 @@ describe('the bundled action on a pull request adding the sample models', () => 
     expect(sarif.version).toBe('2.1.0');
   });
 
+  it('writes the CycloneDX ML-BOM of the approved set, schema-valid (no signature on a pull request)', async () => {
+    const bom = JSON.parse(await readFile(first.outputs['bom-path']!, 'utf8')) as { components: { group: string; name: string; externalReferences: { type: string }[] }[] };
+    expect(cyclonedxValidator()(bom)).toEqual([]);
+    expect(bom.components.map((c) => `${c.group}/${c.name}`)).toEqual([SAMPLE.clean]);
+    expect(bom.components[0]!.externalReferences.map((r) => r.type)).not.toContain('digital-signature');
+  });
+
   it('updates the same comment on a re-run instead of adding one', () => {
     expect(second.code).toBe(1);
     expect(gh.state.comments).toHaveLength(1);
@@ -227,6 +235,16 @@ describe('the bundled action on the push that merges the change, signing keyless
     expect(pushed.code).toBe(1);
     expect(pushed.outputs.rejected).toBe('3');
     expect(gh.state.requests.filter((r) => r.path.includes('/issues/') && r.method !== 'GET').length).toBe(2); // the PR runs' create + update only
+  });
+
+  it('writes the ML-BOM of the approved set with references to the signature and vetting record it made', async () => {
+    const bomPath = pushed.outputs['bom-path']!;
+    const bom = JSON.parse(await readFile(bomPath, 'utf8')) as { components: { group: string; name: string; externalReferences: { type: string; url: string }[] }[] };
+    expect(cyclonedxValidator()(bom)).toEqual([]);
+    expect(bom.components.map((c) => `${c.group}/${c.name}`)).toEqual([SAMPLE.clean]);
+    const ref = (type: string) => bom.components[0]!.externalReferences.find((r) => r.type === type)!.url;
+    expect(await readFile(join(bomPath, '..', ref('digital-signature')), 'utf8')).toContain('dsseEnvelope');
+    expect(await readFile(join(bomPath, '..', ref('attestation')), 'utf8')).toContain('dsseEnvelope');
   });
 
   it('signs only the approved model, with a certificate for the sign workflow at refs/heads/main', async () => {
@@ -306,5 +324,33 @@ describe('the bundled action on a fork pull request (read-only token, no OIDC)',
 
   it('says why the approved model was not signed instead of failing', () => {
     expect(forked.summary).toMatch(/fork pull requests get no OIDC token/);
+  });
+});
+
+describe('the bundled action on a pull request the policy fast-tracks', () => {
+  const [base, head] = ['5'.repeat(40), '6'.repeat(40)];
+  let run: RunResult;
+  beforeAll(async () => {
+    // The team already approved an openai model; the pull request adds the clean openai sample.
+    const cleanLine = allowlists.head.split('\n').find((l) => l.includes(SAMPLE.clean))!;
+    const baseList = `version: 1\nmodels:\n  - openai/whisper-tiny@${'a'.repeat(40)}\n`;
+    gh.state.files.set(`${base}:approved-models.yaml`, baseList);
+    gh.state.files.set(`${head}:approved-models.yaml`, `${baseList}${cleanLine}\n`);
+    gh.state.files.set(`${base}:.github/model-gate.yml`, 'fast_track: true\n');
+    const payload = structuredClone(PR_EVENT.payload) as { number: number; pull_request: { number: number; base: { sha: string }; head: { sha: string } } };
+    payload.number = 9;
+    payload.pull_request.number = 9;
+    payload.pull_request.base.sha = base;
+    payload.pull_request.head.sha = head;
+    run = await runAction(9, { eventName: 'pull_request', payload });
+  }, 240_000);
+
+  it('approves the pull request itself and says so in the comment and the outputs', () => {
+    expect(run.code).toBe(0);
+    expect(run.outputs['fast-tracked']).toBe('1');
+    expect(gh.state.reviews.filter((r) => r.state === 'APPROVED' && r.commit_id === head)).toEqual([
+      expect.objectContaining({ user: expect.objectContaining({ login: 'github-actions[bot]' }) })
+    ]);
+    expect(run.summary).toContain('Fast track');
   });
 });

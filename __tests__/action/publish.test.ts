@@ -1,6 +1,6 @@
 import { octokitApi } from '../../src/action/github-api.js';
 import { REVIEW_MARKER } from '../../src/action/github-api.js';
-import { resolveSelf, submitReview, upsertStickyComment } from '../../src/action/publish.js';
+import { approveFastTracked, resolveSelf, submitReview, upsertStickyComment } from '../../src/action/publish.js';
 import { COMMENT_MARKER } from '../../src/report/markdown.js';
 import { ACTIONS_BOT, startGitHubServer, type GitHubServer } from '../support/github-server.js';
 
@@ -166,5 +166,38 @@ describe('reading files at a ref', () => {
     gh.state.files.set(`${HEAD}:approved-models.yaml`, 'models: []\n');
     expect(await api().readFile('approved-models.yaml', HEAD)).toBe('models: []\n');
     expect(await api().readFile('approved-models.yaml', 'c'.repeat(40))).toBeNull();
+  });
+});
+
+describe('the fast track approves the pull request itself', () => {
+  const approvals = () => gh.state.reviews.filter((r) => r.state === 'APPROVED');
+
+  it('approves the head once when every entry is fast-tracked, and withdraws that approval when one is not', async () => {
+    const warnings: string[] = [];
+    const warn = (w: string) => warnings.push(w);
+    expect(await approveFastTracked(api(), 7, HEAD, { approve: true, summary: 'fast track' }, warn)).toBe('approved');
+    expect(await approveFastTracked(api(), 7, HEAD, { approve: true, summary: 'fast track' }, warn)).toBe('already-approved');
+    expect(approvals()).toEqual([expect.objectContaining({ commit_id: HEAD, body: `${REVIEW_MARKER}\nfast track` })]);
+    const NEXT = 'c'.repeat(40);
+    expect(await approveFastTracked(api(), 7, NEXT, { approve: false, summary: '' }, warn)).toBe('withdrawn');
+    expect(approvals()).toEqual([]);
+    expect(gh.state.reviews[0]!.state).toBe('DISMISSED');
+    expect(await approveFastTracked(api(), 7, NEXT, { approve: false, summary: '' }, warn)).toBe('unchanged');
+    expect(warnings).toEqual([]);
+  });
+
+  it('never dismisses an approval by someone else', async () => {
+    gh.state.reviews.push({ id: 9, state: 'APPROVED', body: `${REVIEW_MARKER}\nspoof`, commit_id: HEAD, user: MALLORY });
+    gh.state.reviews.push({ id: 10, state: 'APPROVED', body: 'LGTM', commit_id: HEAD, user: { login: 'alice', id: 5 } });
+    expect(await approveFastTracked(api(), 7, HEAD, { approve: false, summary: '' }, () => undefined)).toBe('unchanged');
+    expect(approvals().map((r) => r.id)).toEqual([9, 10]);
+  });
+
+  it('warns and leaves the decision to a human when GitHub refuses (Actions may not approve pull requests)', async () => {
+    gh.state.refuseApprovals = true;
+    const warnings: string[] = [];
+    expect(await approveFastTracked(api(), 7, HEAD, { approve: true, summary: 'x' }, (w) => warnings.push(w))).toBe('skipped');
+    expect(approvals()).toEqual([]);
+    expect(warnings.join('\n')).toMatch(/could not approve #7 \(422\): the repository may not let GitHub Actions approve pull requests/);
   });
 });

@@ -42,6 +42,8 @@ export interface GitHubServerState {
   denyIdentity?: number;
   /** Stored attestations (`POST /repos/{o}/{r}/attestations`), indexed by every subject's sha256. */
   attestations: { id: number; bundle: unknown; digests: string[]; predicateType: string }[];
+  /** Refuse APPROVE reviews as GitHub does when the repository does not let GitHub Actions approve pull requests (422). */
+  refuseApprovals?: boolean;
   /** Status for attestation writes (e.g. 403: the job lacks `attestations: write`). */
   denyAttestations?: number;
   /** The Actions OIDC endpoint (ACTIONS_ID_TOKEN_REQUEST_URL = `${url}/_oidc/token`): token it hands out, and the
@@ -193,7 +195,8 @@ export async function startGitHubServer(owner: string, repo: string): Promise<Gi
         if (req.method === 'POST') {
           if (denied()) return;
           const b = body as { event: string; body: string; commit_id: string };
-          const r = { id: nextId++, state: b.event === 'REQUEST_CHANGES' ? 'CHANGES_REQUESTED' : 'COMMENTED', body: b.body, commit_id: b.commit_id, user: meUser };
+          if (b.event === 'APPROVE' && state.refuseApprovals) return send(res, 422, { message: 'Unprocessable Entity', errors: ['GitHub Actions is not permitted to approve pull requests.'] });
+          const r = { id: nextId++, state: b.event === 'REQUEST_CHANGES' ? 'CHANGES_REQUESTED' : b.event === 'APPROVE' ? 'APPROVED' : 'COMMENTED', body: b.body, commit_id: b.commit_id, user: meUser };
           state.reviews.push(r);
           return send(res, 200, r);
         }

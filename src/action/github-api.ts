@@ -42,7 +42,7 @@ export interface GitHubApi {
   createComment(issue: number, body: string): Promise<IssueComment>;
   updateComment(id: number, body: string): Promise<void>;
   listReviews(pull: number): Promise<PullReview[]>;
-  createReview(pull: number, review: { commitId: string; event: 'REQUEST_CHANGES' | 'COMMENT'; body: string }): Promise<PullReview>;
+  createReview(pull: number, review: { commitId: string; event: 'REQUEST_CHANGES' | 'COMMENT' | 'APPROVE'; body: string }): Promise<PullReview>;
   /** Replaces a review's body (`PUT /repos/{o}/{r}/pulls/{n}/reviews/{id}`); its state stays. */
   updateReview(pull: number, id: number, body: string): Promise<void>;
   dismissReview(pull: number, id: number, message: string): Promise<void>;

@@ -120,3 +120,38 @@ export async function submitReview(
     return 'skipped';
   }
 }
+
+export type FastTrackOutcome = 'approved' | 'already-approved' | 'withdrawn' | 'unchanged' | 'skipped';
+
+/**
+ * The policy's fast track on the pull request: when every entry it adds was fast-tracked (and nothing fails), the
+ * action approves the head commit itself, so a required review does not wait for a human. Otherwise any approval
+ * it gave earlier is dismissed, so the pull request waits for a human as it would without the fast track. Only the
+ * action's own marked approvals are touched. GitHub refuses (403/422) unless the repository lets GitHub Actions
+ * approve pull requests: that is a warning, and a human approves as today.
+ */
+export async function approveFastTracked(
+  api: GitHubApi,
+  pull: number,
+  headSha: string,
+  decision: { approve: boolean; summary: string },
+  warn: (msg: string) => void,
+  self?: Self
+): Promise<FastTrackOutcome> {
+  try {
+    const me = self === undefined ? await resolveSelf(api, warn) : self;
+    const ours = (await api.listReviews(pull)).filter((r) => r.body.startsWith(REVIEW_MARKER) && isSelf(me, r.author) && r.state === 'APPROVED');
+    if (decision.approve) {
+      if (ours.some((r) => r.commitId === headSha)) return 'already-approved';
+      await api.createReview(pull, { commitId: headSha, event: 'APPROVE', body: decision.summary });
+      return 'approved';
+    }
+    for (const r of ours) await api.dismissReview(pull, r.id, 'Model Gate: not every entry of this pull request is on the fast track any more; a human review is needed.');
+    return ours.length > 0 ? 'withdrawn' : 'unchanged';
+  } catch (err) {
+    if (!isPermissionError(err) && !(err instanceof GitHubApiError && err.status === 422)) throw err;
+    warn(`could not ${decision.approve ? 'approve' : 'withdraw the fast-track approval of'} #${pull} (${(err as GitHubApiError).status}): ` +
+      'the repository may not let GitHub Actions approve pull requests; a human review decides, as without the fast track.');
+    return 'skipped';
+  }
+}

@@ -6,19 +6,23 @@ import { HubClient } from '../hub/client.js';
 import { runDeadline } from '../hub/run-deadline.js';
 import { pickHubUrl } from '../hub/endpoint.js';
 import { annotationsFor } from '../report/annotations.js';
+import { renderCycloneDx } from '../report/bom.js';
 import { renderJsonReport } from '../report/json.js';
 import { renderComment } from '../report/markdown.js';
 import { renderSarif } from '../report/sarif.js';
 import { renderSummary } from '../report/summary.js';
 import { countVerdicts, overallVerdict } from '../report/tally.js';
+import { bomModels } from '../review/bom-models.js';
 import { createReviewer } from '../review/reviewer.js';
+import { signatureReferences } from '../sign/bom-references.js';
+import { TOOL_NAME, TOOL_VERSION } from '../core/version.js';
 import { signApprovedReviews } from '../sign/sign-reviews.js';
 import { chooseSigner } from './signing.js';
 import { publishAttestations } from './attest.js';
 import { targetFromEvent } from './event.js';
 import { octokitApi, type GitHubApi } from './github-api.js';
 import type { ActionInputs } from './inputs.js';
-import { resolveSelf, submitReview, upsertStickyComment } from './publish.js';
+import { approveFastTracked, resolveSelf, submitReview, upsertStickyComment } from './publish.js';
 import type { Runner } from './runner.js';
 import { redact } from '../core/secrets.js';
 
@@ -116,6 +120,12 @@ export async function runReview(runner: Runner, inputs: ActionInputs, deps: Revi
   await writeFile(sarifPath, redact(renderSarif(report)));
   const comment = redact(renderComment(report));
   await writeFile(join(inputs.reportDir, 'comment.md'), comment);
+  // The bill of materials of what this run approved, referencing the signatures written above.
+  const bomPath = join(inputs.reportDir, 'model-gate.cdx.json');
+  const signatures = await signatureReferences(result.reviews, signaturesDir, inputs.reportDir);
+  await writeFile(bomPath, redact(renderCycloneDx(bomModels(result.reviews, { signatures }), {
+    hubUrl: pickHubUrl(inputs.hubUrl, env), toolName: TOOL_NAME, toolVersion: TOOL_VERSION, now
+  })));
 
   const counts = countVerdicts(result.reviews);
   const rejected = result.reviews.filter((r) => r.verdict === 'rejected').length;
@@ -129,6 +139,16 @@ export async function runReview(runner: Runner, inputs: ActionInputs, deps: Revi
     // The review names the account whose comment carries the verdict: a marker alone proves nothing.
     const where = self ? `the Model Gate comment by @${self.login}` : 'the job summary';
     await submitReview(api, target.number, target.headSha, { count: rejected, summary: `Model Gate rejected ${rejected} model(s); see ${where} for why.` }, warn, self);
+    // Only a policy with a fast track (at the top level or in a profile) ever approves or withdraws an approval.
+    const policy = result.policy.policy;
+    if (policy.fastTrack === true || Object.values(policy.profiles).some((p) => p.fastTrack === true)) {
+      const all = result.reviews.length > 0 && result.reviews.every((r) => r.fastTrack) && !result.failed;
+      const outcome = await approveFastTracked(api, target.number, target.headSha, {
+        approve: all,
+        summary: `Model Gate fast track: every model this pull request adds comes from a publisher already approved and was approved with nothing above low; see ${where}.`
+      }, warn, self);
+      runner.info(`fast track: ${outcome}`);
+    }
   }
   for (const a of annotationsFor(result.reviews, inputs.allowlist, result.errors)) {
     runner[a.level](a.message, { file: a.file, startLine: a.startLine, title: a.title });
@@ -141,6 +161,8 @@ export async function runReview(runner: Runner, inputs: ActionInputs, deps: Revi
   runner.setOutput('rejected', counts.rejected);
   runner.setOutput('report-path', jsonPath);
   runner.setOutput('sarif-path', sarifPath);
+  runner.setOutput('bom-path', bomPath);
+  runner.setOutput('fast-tracked', result.reviews.filter((r) => r.fastTrack).length);
   runner.setOutput('signatures-dir', signaturesDir);
   runner.setOutput('attestations', attestations);
   if (attestFailed && !result.failed) runner.setFailed('Model Gate: signatures were made but could not be stored as attestations (`attest: true`); see the errors above.');

@@ -4,6 +4,7 @@ import { hubScanCheck } from './hub-scan.js';
 import { identityCheck } from './identity/check.js';
 import { namespaceCheck } from './namespace-check.js';
 import { pinCheck } from './pin.js';
+import { policyCheck } from './policy/check.js';
 import { provenanceCheck } from './provenance/check.js';
 import type { RepoCheck } from './types.js';
 
@@ -13,5 +14,6 @@ export const REPO_CHECKS: readonly RepoCheck[] = [
   hubScanCheck,
   namespaceCheck,
   provenanceCheck,
-  ...CONTENT_CHECKS.map(asRepoCheck)
+  ...CONTENT_CHECKS.map(asRepoCheck),
+  policyCheck
 ];

@@ -15,6 +15,10 @@ import { renderText } from '../report/text.js';
 import { compareReviews, reasonOf } from '../report/tally.js';
 import { plain } from '../report/escape.js';
 import { sampleAllowlists, sampleStoreSpec } from '../registry/samples/index.js';
+import { renderCycloneDx } from '../report/bom.js';
+import { TOOL_NAME, TOOL_VERSION } from '../core/version.js';
+import { bomModels } from '../review/bom-models.js';
+import { signatureReferences } from '../sign/bom-references.js';
 import { startRegistry } from '../registry/server.js';
 import { buildStore } from '../registry/store-builder.js';
 import { createReviewer } from '../review/reviewer.js';
@@ -32,6 +36,7 @@ export const USAGE = `usage: model-gate demo [--out DIR] [--format summary|markd
     store/                     the sample Hub (serve it with \`model-gate serve --store DIR/store\`)
     base.yaml, head.yaml       the allowlist before and after the change
     signatures/, signing-key.pub, models/   what was signed, the key to verify with, verified copies
+    model-gate.cdx.json        the CycloneDX 1.6 ML-BOM of the approved models
   --format F      what to print: summary (default), markdown (the comment) or text (the terminal report)
   --port N, --cdn-port N   ports the printed commands use for \`model-gate serve\` (default 8080 and 8081)`;
 
@@ -78,6 +83,12 @@ export const demo: Command = async (args, io) => {
       outDir: join(out, 'signatures'),
       policy: result.policy.policy
     });
+    // The bill of materials of the approved set, referencing the signatures just written; its Hub links name the
+    // sample Hub the models came from (serve the store again to follow them).
+    const signatures = await signatureReferences(result.reviews, join(out, 'signatures'), out);
+    await writeFile(join(out, 'model-gate.cdx.json'), renderCycloneDx(bomModels(result.reviews, { signatures }), {
+      hubUrl: server.hubUrl, toolName: TOOL_NAME, toolVersion: TOOL_VERSION, now: new Date()
+    }));
     // Links would point at this run's Hub, which is gone when the demo ends: the saved comment has none.
     const report = { ...result.report, signing: signed.statuses, hubUrl: undefined };
     const comment = renderComment(report);
@@ -108,7 +119,7 @@ function nextSteps(out: string, show: (p: string) => string, port: string, cdnPo
   const cdn = `http://127.0.0.1:${cdnPort}`;
   const lines = [
     '',
-    `The comment: ${o}/comment.html (open it in a browser) and ${o}/comment.md.`,
+    `The comment: ${o}/comment.html (open it in a browser) and ${o}/comment.md; the approved set's CycloneDX ML-BOM: ${o}/model-gate.cdx.json.`,
     '',
     'Try it yourself against the sample Hub (the store stays on disk):',
     `  model-gate serve --store ${o}/store --port ${port} --cdn-port ${cdnPort}      # in a second terminal`,

@@ -6,7 +6,12 @@ import { parseArgs } from 'node:util';
 import { HubClient } from '../hub/client.js';
 import { pickHubUrl } from '../hub/endpoint.js';
 import { DEFAULT_POLICY_PATH } from '../config/policy/defaults.js';
+import { writeFile } from 'node:fs/promises';
+import { renderCycloneDx } from '../report/bom.js';
 import { renderJsonReport } from '../report/json.js';
+import { bomModels } from '../review/bom-models.js';
+import { signatureReferences } from '../sign/bom-references.js';
+import { TOOL_NAME, TOOL_VERSION } from '../core/version.js';
 import { renderComment } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
 import { createReviewer } from '../review/reviewer.js';
@@ -19,8 +24,9 @@ import { ALLOWLIST_LIMITS } from '../config/allowlist/parse.js';
 import { MAX_POLICY_BYTES } from '../config/policy/load.js';
 
 export const USAGE = `usage: model-gate review (--base FILE --head FILE | --repo DIR --base-ref REF --head-ref REF)
-         [--allowlist PATH] [--policy FILE] [--hub-url URL] [--cdn-origin URL]... [--format markdown|json|text]
-         [--progress] [--max-retry-wait SECONDS] [--deadline MINUTES]
+         [--allowlist PATH] [--policy FILE] [--hub-url URL] [--cdn-origin URL]...
+         [--format markdown|json|text|cyclonedx] [--bom FILE] [--signatures-dir DIR] [--progress] [--max-retry-wait SECONDS]
+         [--deadline MINUTES]
 
 Reviews the entries the head allowlist adds or re-pins, exactly as the action does, and prints the comment.
 Exit 0: nothing fails the check; 1: something is rejected or at/above fail_on; 2: usage or input error;
@@ -28,8 +34,29 @@ Exit 0: nothing fails the check; 1: something is rejected or at/above fail_on; 2
 A missing --base file means every head entry is new. HF_TOKEN is sent to the Hub only.
 Progress goes to stderr when it is a terminal; --progress prints it anyway (e.g. in CI logs).
 --max-retry-wait: the longest Retry-After the Hub may ask for that is honoured (default 60 s); longer fails at once.
+--format cyclonedx (or \`model-gate bom\`) prints the CycloneDX 1.6 bill of materials of the approved entries instead
+of the comment; --bom FILE writes it besides. --signatures-dir DIR (the sign workflow's folder) adds references to
+each approved entry's model.sig and vetting record found there.
 --deadline: wall-clock minutes for the whole review (default 300); entries not finished by then are not fully
 examined and block.`;
+
+export const BOM_USAGE = `usage: model-gate bom (--base FILE --head FILE | --repo DIR --base-ref REF --head-ref REF)
+         [--allowlist PATH] [--policy FILE] [--hub-url URL] [--cdn-origin URL]... [--signatures-dir DIR] [--progress]
+         [--max-retry-wait SECONDS] [--deadline MINUTES]
+
+Reviews the change as \`model-gate review\` does and prints the CycloneDX 1.6 ML-BOM of the approved entries: one
+machine-learning-model component per entry (repository and commit, publisher, licence, model-card fields, every
+file's sha256, references to the signature and vetting record). Exit codes as for review.`;
+
+/** `model-gate bom`: the review, printed as its bill of materials. */
+export const bom: Command = async (args, io) => {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(`${BOM_USAGE}\n`);
+    return 0;
+  }
+  if (args.some((a) => a === '--format' || a.startsWith('--format='))) throw new UsageError(`model-gate bom prints CycloneDX; --format is for review\n${BOM_USAGE}`);
+  return review([...args, '--format', 'cyclonedx'], io);
+};
 
 const run = promisify(execFile);
 
@@ -65,6 +92,8 @@ export const review: Command = async (args, io) => {
         'max-retry-wait': { type: 'string' },
         deadline: { type: 'string' },
         format: { type: 'string', default: 'markdown' },
+        bom: { type: 'string' },
+        'signatures-dir': { type: 'string' },
         progress: { type: 'boolean' },
         help: { type: 'boolean' }
       },
@@ -77,7 +106,7 @@ export const review: Command = async (args, io) => {
     io.stdout(`${USAGE}\n`);
     return 0;
   }
-  if (!['markdown', 'json', 'text'].includes(values.format)) throw new UsageError(`--format must be markdown, json or text\n${USAGE}`);
+  if (!['markdown', 'json', 'text', 'cyclonedx'].includes(values.format)) throw new UsageError(`--format must be markdown, json, text or cyclonedx\n${USAGE}`);
   const allowlist = values.allowlist;
   let baseText: string | null;
   let headText: string | null;
@@ -127,9 +156,19 @@ export const review: Command = async (args, io) => {
     policySource
   });
   for (const w of result.policy.warnings) io.stderr(`warning: ${w}\n`);
-  if (values.format === 'json') io.stdout(renderJsonReport(result.report, new Date()));
+  const now = new Date();
+  if (values.format === 'cyclonedx' || values.bom) {
+    const bomPath = values.bom ? resolve(io.cwd, values.bom) : undefined;
+    const refs = values['signatures-dir']
+      ? await signatureReferences(result.reviews, resolve(io.cwd, values['signatures-dir']), bomPath ? resolve(bomPath, '..') : io.cwd)
+      : undefined;
+    const text = renderCycloneDx(bomModels(result.reviews, refs ? { signatures: refs } : {}), { hubUrl: hub.hubUrl, toolName: TOOL_NAME, toolVersion: TOOL_VERSION, now });
+    if (bomPath) await writeFile(bomPath, text);
+    if (values.format === 'cyclonedx') io.stdout(text);
+  }
+  if (values.format === 'json') io.stdout(renderJsonReport(result.report, now));
   else if (values.format === 'text') io.stdout(renderText(result.report));
-  else io.stdout(`${renderComment(result.report)}\n`);
+  else if (values.format === 'markdown') io.stdout(`${renderComment(result.report)}\n`);
   if (!result.failed) return EXIT.ok;
   // Fail closed either way; the code says whether the block rests on something not fully examined.
   return result.reviews.some((r) => !r.complete) ? EXIT.incomplete : EXIT.findings;

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Loaded> }>
   'release-gate': { summary: "check a deployment's model folders against the allowlist and the sign workflow's signatures", load: async () => { const m = await import('./release-gate.js'); return { run: m.releaseGateCommand, usage: m.RELEASE_GATE_USAGE }; } },
   sign: { summary: 'sign a model folder with an ECDSA P-256 key into a model_signing bundle', load: async () => { const m = await import('./sign.js'); return { run: m.sign, usage: m.SIGN_USAGE }; } },
   review: { summary: 'review an allowlist change locally, as the action does on a pull request', load: async () => { const m = await import('./review.js'); return { run: m.review, usage: m.USAGE }; } },
+  bom: { summary: 'review an allowlist change and print the CycloneDX 1.6 ML-BOM of the approved models', load: async () => { const m = await import('./review.js'); return { run: m.bom, usage: m.BOM_USAGE }; } },
   scan: { summary: 'scan model files and folders offline', load: async () => { const m = await import('./scan.js'); return { run: m.scan, usage: m.USAGE }; } },
   audit: { summary: 'audit every approved entry against the Hub as it is now (namespace changes, rewrites, flags, signatures)', load: async () => { const m = await import('./audit.js'); return { run: m.audit, usage: m.USAGE }; } },
   demo: { summary: 'review sample models on a local Hub; keeps the store and prints what to try next', load: async () => { const m = await import('./demo.js'); return { run: m.demo, usage: m.USAGE }; } }

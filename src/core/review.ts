@@ -14,6 +14,8 @@ export interface Entry {
   /** The repository's and its author's immutable Hub `_id`s recorded at approval: a re-pin must match them. */
   repoId?: string;
   authorId?: string;
+  /** The policy profile whose rules review this entry (`profiles:` in the policy); absent: the top-level rules. */
+  profile?: string;
 }
 
 export interface FileReport {
@@ -49,6 +51,11 @@ export interface Review {
   verdict: Verdict;
   /** False when something was not fully examined (a file, the tree, a check): the verdict is then `rejected`. */
   complete: boolean;
+  /**
+   * Set when the policy's fast track approved the entry without a human review: approved, fully examined, and its
+   * publisher (namespace) already in the base allowlist.
+   */
+  fastTrack?: { publisher: string };
 }
 
 /** The review of files and folders on disk: the same scanners and file-level checks, no Hub. */

@@ -44,9 +44,14 @@ export interface SocketResponse {
   body: ChunkReader;
 }
 
-const READ_BUFFER = 1 << 20;
-/** Fresh-buffer mode reads into slabs of this size, handing out disjoint views; a new slab when < MIN_FREE left. */
-const SLAB = 1 << 20;
+/**
+ * Read buffers start at FIRST_READ and grow four-fold, up to MAX_READ, each time a read fills one: a JSON answer or a
+ * small file never costs a megabyte (a 5,000-file review made 10 GB of such buffers for the GC to find), a large
+ * body reaches full-size reads after two. Fresh-buffer mode reads into slabs, handing out disjoint views; a new
+ * slab when less than MIN_FREE (or a quarter of the slab) is left.
+ */
+const FIRST_READ = 64 << 10;
+const MAX_READ = 1 << 20;
 const MIN_FREE = 64 << 10;
 const MAX_HEAD = 64 << 10;
 
@@ -143,13 +148,19 @@ export function socketGet(url: string, opts: SocketGetOptions): Promise<SocketRe
     let paused = false;
     let received = 0;
 
-    const shared = opts.reuseBuffer ? Buffer.allocUnsafeSlow(READ_BUFFER) : undefined;
-    let slab = Buffer.allocUnsafeSlow(SLAB);
+    let readSize = FIRST_READ;
+    // Reuse mode: one buffer, replaced by a larger one when it grows (the reader has finished with the last chunk
+    // before the next read: see the backpressure in callback).
+    let shared: Buffer | undefined;
+    let slab: Buffer | undefined;
     let slabUsed = 0;
     const nextBuffer = (): Uint8Array => {
-      if (shared) return shared;
-      if (SLAB - slabUsed < MIN_FREE) {
-        slab = Buffer.allocUnsafeSlow(SLAB);
+      if (opts.reuseBuffer) {
+        if (!shared || shared.length < readSize) shared = Buffer.allocUnsafeSlow(readSize);
+        return shared;
+      }
+      if (!slab || slab.length - slabUsed < Math.min(MIN_FREE, slab.length / 4) || slab.length < readSize) {
+        slab = Buffer.allocUnsafeSlow(readSize);
         slabUsed = 0;
       }
       return slab.subarray(slabUsed);
@@ -263,7 +274,8 @@ export function socketGet(url: string, opts: SocketGetOptions): Promise<SocketRe
 
     const callback = (nread: number, buf: Uint8Array): boolean => {
       const data = buf.subarray(0, nread);
-      if (!shared) slabUsed += nread;
+      if (!opts.reuseBuffer) slabUsed += nread;
+      if (nread === buf.length && readSize < MAX_READ) readSize = Math.min(MAX_READ, readSize * 4);
       received += nread;
       const before = queue.length;
       if (!headDone) onHead(data);

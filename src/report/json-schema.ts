@@ -26,7 +26,8 @@ const Entry = z.strictObject({
   revision: text,
   line: count,
   files: z.optional(z.array(text)),
-  reason: z.optional(text)
+  reason: z.optional(text),
+  profile: z.optional(text)
 });
 
 const FileReport = z.strictObject({
@@ -56,6 +57,7 @@ const EntryReview = z.strictObject({
   authorId: z.optional(text),
   commit: z.optional(text),
   redirects: z.array(z.strictObject({ from: text, to: text, status: z.number() })),
+  fastTrack: z.optional(z.strictObject({ publisher: text })),
   ...common
 });
 

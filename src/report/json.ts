@@ -45,6 +45,8 @@ export interface JsonEntryReview extends JsonReviewBase {
   authorId?: string;
   commit?: string;
   redirects: RedirectHop[];
+  /** Set when the policy's fast track approved the entry without a human review. */
+  fastTrack?: { publisher: string };
 }
 
 /** The review of files on disk (`model-gate scan`). */
@@ -56,7 +58,7 @@ export interface JsonLocalReview extends JsonReviewBase {
 export type JsonReview = JsonEntryReview | JsonLocalReview;
 
 function entry(e: Entry): Entry {
-  return { repo: e.repo, revision: e.revision, line: e.line, files: e.files ? [...e.files] : undefined, reason: e.reason };
+  return { repo: e.repo, revision: e.revision, line: e.line, files: e.files ? [...e.files] : undefined, reason: e.reason, profile: e.profile };
 }
 
 function finding(f: Finding): Finding {
@@ -98,6 +100,7 @@ function review(r: AnyReview): JsonReview {
     authorId: r.authorId,
     commit: r.commit,
     redirects: r.redirects.map((h) => ({ from: h.from, to: h.to, status: h.status })),
+    fastTrack: r.fastTrack ? { publisher: r.fastTrack.publisher } : undefined,
     ...tail
   };
 }

@@ -345,6 +345,10 @@ function buildSection(review: AnyReview, input: RenderInput, budget: MarkdownBud
     }
     if (review.redirects.length > 5) meta.push(`… ${plural(review.redirects.length - 5, 'more redirect')}`);
     if (review.entry.reason) meta.push(`Reason given: ${escapeInline(review.entry.reason, CAPS.message)}`);
+    if (review.entry.profile) meta.push(`Policy profile ${codeSpan(review.entry.profile, 80)}`);
+    if (review.fastTrack) {
+      meta.push(`⚡ **Fast track**: ${escapeInline(review.fastTrack.publisher, CAPS.name)} is already approved in the base allowlist and nothing above low was found, so this entry is approved without waiting for a human review.`);
+    }
   }
 
   const open = `<details${openAttr}>\n<summary>${summary}</summary>\n\n${meta.join('<br>\n')}\n\n`;

@@ -192,6 +192,51 @@ const RULES: Record<string, RuleText> = {
     full: 'A policy exception that would waive a finding has expired or is not allowed.',
     help: 'Renew or remove the exception in .github/model-gate.yml on the base branch.'
   },
+  'policy.format.blocked': {
+    short: 'Serialisation format the policy blocks',
+    full: 'The file is, by its content, a format the organisation\'s policy blocks (`formats.blocked`), such as a pickle or joblib dump that runs code when loaded. The name does not matter: a pickle named .safetensors is a pickle.',
+    help: 'Use weights in an allowed format, limit the entry\'s files to them, or record a policy exception naming policy.format.blocked.'
+  },
+  'policy.format.not-allowed': {
+    short: 'Serialisation format the policy does not allow',
+    full: 'The policy lists the formats it allows (`formats.allowed`); this weight or data file is, by content, none of them.',
+    help: 'Use weights in an allowed format, limit the entry\'s files to them, or record a policy exception naming policy.format.not-allowed.'
+  },
+  'policy.safetensors-missing': {
+    short: 'No safetensors weights',
+    full: 'The policy requires safetensors weights (`require_safetensors`), and none of the reviewed files is safetensors by content. Some community models exist only as pickled .bin files; the policy trades them away for weights that cannot run code.',
+    help: 'Ask for a safetensors conversion, or record a policy exception naming policy.safetensors-missing.'
+  },
+  'policy.remote-code': {
+    short: 'Remote code under the policy',
+    full: 'The model loads custom code with trust_remote_code (auto_map, custom pipelines, sentence-transformers modules); the policy\'s `remote_code` says whether that is denied, needs a security review, or is allowed from trusted publishers only.',
+    help: 'Use a model that loads with the library\'s own classes, or have security review the code and record a policy exception naming policy.remote-code.'
+  },
+  'policy.publisher': {
+    short: 'Publisher requirement of the policy',
+    full: 'The policy requires publishers to be verified organisations, accounts of a minimum age, or models with a minimum number of downloads. These requirements can only block: popularity never lowers the risk of a model. A fact the Hub did not give does not pass.',
+    help: 'Use the model from a publisher that meets the policy, or record a policy exception naming the finding\'s id.'
+  },
+  'policy.publisher.not-judged': {
+    short: 'Publisher rules not judged',
+    full: 'Files on disk have no publisher on the Hub, so the policy\'s publisher rules did not run.',
+    help: 'Review the allowlist entry with `model-gate review` to apply them.'
+  },
+  'policy.license': {
+    short: 'Licence under the policy',
+    full: 'The licence the model card declares (its `license:` metadata, SPDX ids) is denied by the policy, outside the licences it allows, or unknown (none, `other`, or metadata that cannot be read).',
+    help: 'Use a model under an acceptable licence, or record the decision as a policy exception naming the finding\'s id.'
+  },
+  'policy.profile-unknown': {
+    short: 'Unknown policy profile',
+    full: 'The allowlist entry names a policy profile the base branch policy does not define (or defines with errors), so the rules meant for it are unknown. The entry is refused rather than reviewed under other rules.',
+    help: 'Name a profile defined under `profiles:` in the policy, or remove `profile:`.'
+  },
+  'policy.fast-track': {
+    short: 'Approved by the fast track',
+    full: 'The policy\'s fast track approved this entry without a human review: its publisher is already in the base allowlist, it was fully examined, and nothing above low was found.',
+    help: 'Nothing to do. Turn `fast_track` off to have every entry wait for a human.'
+  },
   safetensors: { short: 'Invalid safetensors file', full: `The safetensors header or layout is invalid. ${NOT_EXAMINED}`, help: 'Treat the file as unexamined.' },
   gguf: { short: 'Invalid GGUF file', full: `The GGUF file is malformed. ${NOT_EXAMINED}`, help: 'Treat the file as unexamined.' },
   numpy: { short: 'NumPy file problem', full: 'A .npy/.npz file is malformed or holds object arrays that are pickles.', help: 'Do not load with allow_pickle=True.' },

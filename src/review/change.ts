@@ -6,6 +6,7 @@ import { parseAllowlist } from '../config/allowlist/parse.js';
 import type { RepoCheck } from '../checks/types.js';
 import type { Finding } from '../core/findings.js';
 import type { HubClient } from '../hub/client.js';
+import { reviewHub } from './review-hub.js';
 import { describePolicyChange } from '../config/policy/diff.js';
 import { loadPolicy, type LoadedPolicy, type PolicyInputs } from '../config/policy/load.js';
 import { severityRank } from '../core/findings.js';
@@ -14,6 +15,8 @@ import type { ReportInput } from '../core/report.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { reviewEntries, type FullReview, type ScanFile } from './pipeline.js';
 import type { Entry } from '../core/review.js';
+import { policyForEntry } from '../config/policy/rules.js';
+import type { Policy } from '../config/policy/schema.js';
 
 export interface ChangeInput {
   allowlistPath: string;
@@ -74,7 +77,7 @@ export async function reviewChange(input: ChangeInput, deps: ChangeDeps): Promis
   const reviews = await reviewEntries(
     toReview,
     {
-      hub: deps.hub,
+      hub: reviewHub(deps.hub),
       policy: policy.policy,
       scanFile: deps.scanFile,
       checks: deps.checks,
@@ -85,6 +88,7 @@ export async function reviewChange(input: ChangeInput, deps: ChangeDeps): Promis
     (e) => previous.get(e)
   );
 
+  markFastTrack(reviews, base && base.errors.length === 0 ? base.entries : [], policy.policy);
   const threshold = severityRank(policy.policy.failOn);
   const failed = errors.length > 0 || reviews.some((r) => r.verdict === 'rejected' || failsOn(r.findings, threshold));
   const report: ReportInput = {
@@ -99,4 +103,30 @@ export async function reviewChange(input: ChangeInput, deps: ChangeDeps): Promis
     warnings: policy.warnings
   };
   return { reviews, removed: diff.removed, errors, policy, policyChanges, failed, report };
+}
+
+const namespaceOf = (repo: string): string => (repo.split('/')[0] ?? '').toLowerCase();
+
+/**
+ * The policy's fast track: an entry whose rules set `fast_track`, approved with nothing above low and fully
+ * examined, from a publisher the team already approved (a namespace of the base allowlist; the Hub's answer must
+ * be in that namespace too, so a transfer cannot borrow it) is approved without waiting for a human. Everything
+ * else is decided as without it. The review says so, with an info finding exceptions and reports can name.
+ */
+export function markFastTrack(reviews: FullReview[], baseEntries: readonly Entry[], policy: Policy): void {
+  const approved = new Set(baseEntries.map((e) => namespaceOf(e.repo)));
+  for (const r of reviews) {
+    if (policyForEntry(policy, r.entry).policy.fastTrack !== true) continue;
+    const ns = namespaceOf(r.entry.repo);
+    const clean = r.verdict === 'approved' && r.complete && !r.findings.some((f) => severityRank(f.severity) > severityRank('low'));
+    if (!clean || !approved.has(ns) || namespaceOf(r.canonicalId ?? r.entry.repo) !== ns) continue;
+    const publisher = r.entry.repo.split('/')[0]!;
+    r.fastTrack = { publisher };
+    r.findings.push({
+      check: 'policy.fast-track',
+      severity: 'info',
+      message: `fast track: ${publisher} is already approved in the base allowlist and nothing above low was found; approved without waiting for a human review`,
+      help: 'Set `fast_track: false` (or use a profile without it) to have every entry wait for a human review.'
+    });
+  }
 }

@@ -8,6 +8,7 @@ import type { Entry, LocalReview, Review } from '../core/review.js';
 import type { HubClient } from '../hub/client.js';
 import type { Author, ResolvedRepo, TreeFile } from '../hub/types.js';
 import { applyExceptions, utcDate } from '../config/policy/exceptions.js';
+import { policyForEntry } from '../config/policy/rules.js';
 import type { Policy } from '../config/policy/schema.js';
 import type { FilesCheckContext, HubCheckContext, RepoCheck } from '../checks/types.js';
 import { TextCapture } from './capture.js';
@@ -104,13 +105,15 @@ function finish(entry: Entry, partial: Omit<FullReview, 'entry' | 'verdict' | 'f
  * recorded identity the checks hold it to. Never throws for Hub or repository problems: they become findings.
  */
 export async function reviewEntry(entry: Entry, deps: ReviewDeps, previous?: Entry): Promise<FullReview> {
-  const { hub, policy } = deps;
+  const { hub } = deps;
+  // The entry's profile (if it names one) decides the rules; an undefined profile is a blocking finding.
+  const { policy, finding: profileFinding } = policyForEntry(deps.policy, entry);
   const now = (deps.now ?? (() => new Date()))();
   let resolved: ResolvedRepo;
   try {
     resolved = await hub.resolveRepo(entry.repo, entry.revision);
   } catch (err) {
-    return finish(entry, { redirects: [], files: [] }, [findingFromError(err, 'hub.resolve')], policy, now, false);
+    return finish(entry, { redirects: [], files: [] }, [...(profileFinding ? [profileFinding] : []), findingFromError(err, 'hub.resolve')], policy, now, false);
   }
   const base = {
     canonicalId: resolved.canonicalId,
@@ -119,7 +122,7 @@ export async function reviewEntry(entry: Entry, deps: ReviewDeps, previous?: Ent
     redirects: resolved.redirects.map((h) => ({ from: h.from, to: h.to, status: h.status })),
     resolved
   };
-  const findings: Finding[] = [];
+  const findings: Finding[] = profileFinding ? [profileFinding] : [];
   let complete = true;
   let author: Author | undefined;
   const authorName = resolved.info.author ?? resolved.canonicalId.split('/')[0]!;

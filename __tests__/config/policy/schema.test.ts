@@ -60,7 +60,33 @@ const samples: [string, string][] = [
   ['exception with a bare *', 'exceptions:\n  - repo: org/a\n    checks: ["*"]\n    reason: r\n    expires: 2026-01-01\n'],
   ['exception with no checks', 'exceptions:\n  - repo: org/a\n    checks: []\n    reason: r\n    expires: 2026-01-01\n'],
   ['exception with a branch', 'exceptions:\n  - repo: org/a\n    revision: main\n    checks: [x]\n    reason: r\n    expires: 2026-01-01\n'],
-  ['exception not a mapping', 'exceptions:\n  - org/a\n']
+  ['exception not a mapping', 'exceptions:\n  - org/a\n'],
+  // The approval rules and profiles (issue 15).
+  ['every approval rule', [
+    'formats:', '  allowed: [safetensors, gguf]', '  blocked: [pickle, joblib]', 'require_safetensors: true', 'remote_code: allow-trusted',
+    'min_account_age: 90d', 'min_downloads: 1000', 'verified_publishers_only: false', 'licenses:', '  allowed: [apache-2.0, MIT]',
+    '  denied: [cc-by-nc-4.0]', 'fast_track: TRUE'
+  ].join('\n')],
+  ['profiles', 'profiles:\n  production:\n    remote_code: deny\n  research:\n    remote_code: Review\n    min_account_age: 30 days\n  empty:\n'],
+  ['formats with nothing', 'formats:\n'],
+  ['formats lists with nothing', 'formats:\n  allowed:\n  blocked:\n'],
+  ['an unknown format', 'formats:\n  blocked: [pickles]\n'],
+  ['formats a list', 'formats: [pickle]\n'],
+  ['formats with an unknown key', 'formats:\n  block: [pickle]\n'],
+  ['require_safetensors yes', 'require_safetensors: yes\n'],
+  ['remote_code junk', 'remote_code: maybe\n'],
+  ['remote_code allow_trusted', 'remote_code: allow_trusted\n'],
+  ['min_account_age in weeks', 'min_account_age: 12w\n'],
+  ['min_account_age too large', 'min_account_age: 100000\n'],
+  ['min_account_age negative', 'min_account_age: -1\n'],
+  ['min_downloads with a separator', 'min_downloads: 1,000\n'],
+  ['min_downloads 0', 'min_downloads: 0\n'],
+  ['a licence with a space', 'licenses:\n  denied: ["cc by"]\n'],
+  ['licenses with an unknown key', 'licenses:\n  allow: [mit]\n'],
+  ['a profile name in capitals', 'profiles:\n  Production:\n    remote_code: deny\n'],
+  ['a profile with a top-level key', 'profiles:\n  research:\n    fail_on: low\n'],
+  ['a profile not a mapping', 'profiles:\n  research: deny\n'],
+  ['profiles a list', 'profiles: [research]\n']
 ];
 
 describe('schema/policy.schema.json', () => {
@@ -97,6 +123,8 @@ describe('schema/policy.schema.json', () => {
     expect(validate({ concurrency: '0' })).not.toEqual([]);
     expect(validate({ allow_globals: ['os.system'] })).not.toEqual([]);
     expect(validate({ exceptions: [{ repo: 'a/b' }] })).not.toEqual([]);
+    expect(validate({ formats: { blocked: ['pickles'] } })).not.toEqual([]);
+    expect(validate({ profiles: { research: { fail_on: 'low' } } })).not.toEqual([]);
   });
 });
 

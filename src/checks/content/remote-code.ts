@@ -126,6 +126,21 @@ function configDocs(repo: RepoContent): { path: string; text: string; doc: Json 
   return out;
 }
 
+/**
+ * Every way the repository asks for remote code, one line each (`config.json auto_map AutoModel → modeling.Model`):
+ * auto_map and custom pipelines in its configs, and custom sentence-transformers modules. Empty: none.
+ */
+export function remoteCodeUses(repo: RepoContent): string[] {
+  const out: string[] = [];
+  for (const { path, doc } of configDocs(repo)) {
+    for (const r of codeReferences(path, doc)) out.push(`${path} ${r.slot} → ${r.repo ? `${r.repo}--` : ''}${r.module}.${r.className}`);
+  }
+  for (const { path, doc } of stDocs(repo)) {
+    for (const r of stModuleReferences(path, doc)) out.push(`${path} module ${r.type}`);
+  }
+  return [...new Set(out)];
+}
+
 const memo = new WeakMap<RepoContent, Map<string, string>>();
 
 /** Files transformers would import as remote code: auto_map modules and what they import relatively. */

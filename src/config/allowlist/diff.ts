@@ -3,7 +3,7 @@
 import type { Entry } from '../../core/review.js';
 
 /** What differs between the base and head entry for one repository. */
-export type ChangeKind = 'revision' | 'files' | 'case' | 'ids';
+export type ChangeKind = 'revision' | 'files' | 'case' | 'ids' | 'profile';
 
 export interface ChangedEntry {
   from: Entry;
@@ -45,6 +45,8 @@ export function diffAllowlists(base: readonly Entry[] | null, head: readonly Ent
     if (from.repo !== to.repo) kinds.push('case');
     // Recorded ids bind the entry to one repository and one owner: changing them re-binds it, so it is reviewed.
     if ((from.repoId ?? '') !== (to.repoId ?? '') || (from.authorId ?? '') !== (to.authorId ?? '')) kinds.push('ids');
+    // Another profile means other rules: the entry is judged again under them.
+    if ((from.profile ?? '') !== (to.profile ?? '')) kinds.push('profile');
     if (kinds.length > 0) diff.changed.push({ from, to, kinds });
     else diff.unchanged.push(to);
   }

@@ -57,6 +57,7 @@ export function parseAllowlist(text: string | null, file: string): ParsedAllowli
     if (value.reason !== undefined) entry.reason = value.reason;
     if (value.repoId !== undefined) entry.repoId = value.repoId;
     if (value.authorId !== undefined) entry.authorId = value.authorId;
+    if (value.profile !== undefined) entry.profile = value.profile;
     entries.push(entry);
   }
   return { entries, errors: sorted(errors) };

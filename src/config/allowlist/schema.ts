@@ -8,6 +8,7 @@
 //       revision: <40 lowercase hex>
 //       files: ["*.safetensors", "config.json"]     # optional: only these files are fetched, reviewed and signed
 //       reason: why the team wants it               # optional
+//       profile: research                           # optional: the policy profile whose rules apply
 //
 // The `pattern`s below are what the JSON Schema tells editors; the rules that decide are checkRepoId,
 // checkRevision and compileGlob (their messages say exactly what is wrong). A test holds the two in agreement.
@@ -27,7 +28,7 @@ export const ALLOWLIST_LIMITS = {
 
 export const ALLOWLIST_VERSION = '1';
 
-const ENTRY_KEYS = ['repo', 'revision', 'files', 'reason', 'repo_id', 'author_id'] as const;
+const ENTRY_KEYS = ['repo', 'revision', 'files', 'reason', 'repo_id', 'author_id', 'profile'] as const;
 const TOP_KEYS = ['version', 'models'] as const;
 
 // Bidirectional controls and invisible characters can make a reason read differently from what it is: C0 controls
@@ -145,6 +146,15 @@ const objectId = (key: 'repo_id' | 'author_id', whose: string) =>
     )
   );
 
+/** The policy profile (`profiles:` in .github/model-gate.yml) the entry is reviewed under. */
+const profile = z.string({ error: (iss) => say(`\`profile\` must be a profile name; found ${describeValue(iss.input)}`, 'Write `profile: research`, a name under `profiles:` in the policy.') }).check(
+  z.meta({ pattern: '^[a-z0-9][a-z0-9_-]{0,63}$', description: 'The policy profile whose rules review this entry (a name under `profiles:` in the policy). Without it, the top-level rules apply.' }),
+  rule((v: string) => (/^[a-z0-9][a-z0-9_-]{0,63}$/.test(v) ? null : {
+    message: `\`profile\` '${printable(v)}' is not a profile name (lowercase letters, digits, '-' or '_')`,
+    help: 'Use a name defined under `profiles:` in the policy, e.g. `profile: research`.'
+  }))
+);
+
 const longEntry = z
   .strictObject(
     {
@@ -157,12 +167,13 @@ const longEntry = z
       files: z.optional(files),
       reason: z.optional(reason),
       repo_id: z.optional(objectId('repo_id', 'repository')),
-      author_id: z.optional(objectId('author_id', 'author'))
+      author_id: z.optional(objectId('author_id', 'author')),
+      profile: z.optional(profile)
     },
     {
       error: (iss: RawIssue) =>
         iss.code === 'unrecognized_keys'
-          ? sayPerKey(iss.keys ?? [], (k) => ({ message: `unknown key '${printable(k)}'${didYouMean(k, ENTRY_KEYS)}`, help: 'An entry has only `repo`, `revision`, `files`, `reason`, `repo_id` and `author_id`.' }))
+          ? sayPerKey(iss.keys ?? [], (k) => ({ message: `unknown key '${printable(k)}'${didYouMean(k, ENTRY_KEYS)}`, help: 'An entry has only `repo`, `revision`, `files`, `reason`, `repo_id`, `author_id` and `profile`.' }))
           : SKIP // not a mapping: the entry union reports it
     }
   )
@@ -200,6 +211,7 @@ export const AllowlistItem = z.pipe(
     if (typeof item.reason === 'string' && item.reason.trim() !== '') entry.reason = item.reason;
     if (typeof item.repo_id === 'string') entry.repoId = item.repo_id;
     if (typeof item.author_id === 'string') entry.authorId = item.author_id;
+    if (typeof item.profile === 'string') entry.profile = item.profile;
     return entry;
   })
 );

@@ -20,6 +20,8 @@ export function defaultPolicy(): Policy {
     exceptions: [],
     allowGlobals: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
-    concurrency: DEFAULT_CONCURRENCY
+    concurrency: DEFAULT_CONCURRENCY,
+    // The approval rules (formats, remote_code, licenses …) are absent: no rule until the policy sets one.
+    profiles: {}
   };
 }

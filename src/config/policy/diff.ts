@@ -3,7 +3,8 @@
 import { severityRank } from '../../core/findings.js';
 import { DEFAULT_POLICY_PATH } from './defaults.js';
 import { loadPolicy } from './load.js';
-import type { Policy, PolicyException } from './schema.js';
+import { RULE_KEYS } from './rules.js';
+import type { Policy, PolicyException, PolicyRules } from './schema.js';
 
 /**
  * Human-readable lines describing how `head` differs from `base` (either may be null: file absent).
@@ -54,6 +55,25 @@ export function describePolicyDifference(a: Policy, b: Policy): string[] {
   out.push(...exceptionChanges(a.exceptions, b.exceptions));
   if (a.maxFileSize !== b.maxFileSize) out.push(`changes the maximum file size from ${bytes(a.maxFileSize)} to ${bytes(b.maxFileSize)}`);
   if (a.concurrency !== b.concurrency) out.push(`changes concurrency from ${a.concurrency} to ${b.concurrency}`);
+  out.push(...ruleChanges(a, b, ''));
+  for (const name of new Set([...Object.keys(a.profiles), ...Object.keys(b.profiles)])) {
+    const from = a.profiles[name];
+    const to = b.profiles[name];
+    if (!from) out.push(`adds profile ${name}`);
+    else if (!to) out.push(`removes profile ${name} (entries naming it would be refused)`);
+    out.push(...ruleChanges(from ?? {}, to ?? {}, `profile ${name}: `));
+  }
+  return out;
+}
+
+/** One line per approval rule that differs (rules.ts), as the policy file spells it. */
+function ruleChanges(a: PolicyRules, b: PolicyRules, prefix: string): string[] {
+  const out: string[] = [];
+  const show = (v: unknown): string => (v === undefined ? 'unset' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  for (const [key, camel] of Object.entries(RULE_KEYS)) {
+    const [x, y] = [show(a[camel]), show(b[camel])];
+    if (x !== y) out.push(`${prefix}changes \`${key}\` from ${x} to ${y}`);
+  }
   return out;
 }
 

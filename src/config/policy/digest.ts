@@ -2,7 +2,23 @@
 // an artifact. Canonical JSON: keys sorted, set-like lists sorted, line numbers and concurrency left out; so the
 // same rules give the same digest however the file was written.
 import { createHash } from 'node:crypto';
-import type { Policy } from './schema.js';
+import type { Policy, PolicyRules } from './schema.js';
+
+/** The approval rules, canonical: absent rules stay absent, so a policy without them keeps its digest. */
+function canonicalRules(r: PolicyRules): Record<string, unknown> {
+  const sortedUnique = (xs: readonly string[] | undefined): string[] | undefined => (xs ? [...new Set(xs)].sort() : undefined);
+  const lower = (xs: readonly string[] | undefined): string[] | undefined => sortedUnique(xs?.map((x) => x.toLowerCase()));
+  return {
+    formats: r.formats && { allowed: sortedUnique(r.formats.allowed), blocked: sortedUnique(r.formats.blocked) },
+    requireSafetensors: r.requireSafetensors,
+    remoteCode: r.remoteCode,
+    minAccountAge: r.minAccountAge,
+    minDownloads: r.minDownloads,
+    verifiedPublishersOnly: r.verifiedPublishersOnly,
+    licenses: r.licenses && { allowed: lower(r.licenses.allowed), denied: lower(r.licenses.denied) },
+    fastTrack: r.fastTrack
+  };
+}
 
 /** `sha256:<64 hex>` of the canonical JSON of the policy. */
 export function policyDigest(policy: Policy): string {
@@ -26,7 +42,11 @@ export function canonicalPolicyJson(policy: Policy): string {
     exclude: sortedUnique(policy.exclude),
     exceptions: exceptions.map((e) => JSON.parse(e) as unknown),
     allowGlobals: sortedUnique(policy.allowGlobals),
-    maxFileSize: policy.maxFileSize
+    maxFileSize: policy.maxFileSize,
+    ...canonicalRules(policy),
+    profiles: Object.keys(policy.profiles).length > 0
+      ? Object.fromEntries(Object.entries(policy.profiles).map(([name, rules]) => [name, canonicalRules(rules)]))
+      : undefined
     // concurrency is left out: it changes how fast a review runs, not what it decides
   });
 }

@@ -4,10 +4,11 @@
 import type { LocatedError } from '../../core/errors.js';
 import { severityRank } from '../../core/findings.js';
 import { compileGlob } from '../../core/glob.js';
-import { checkDocument, validItems, validPart, valueAt } from '../schema/located.js';
+import { checkDocument, validItems, validPart, valueAt, type CheckedDocument } from '../schema/located.js';
 import { parseStrictYaml } from '../yaml/strict.js';
 import { defaultPolicy } from './defaults.js';
-import { parseByteSize, parseConcurrency, parseFailOn, POLICY_FIELDS, PolicyExceptionSchema, PolicyFile } from './schema.js';
+import { RULE_KEYS, type PolicyRules } from './rules.js';
+import { parseByteSize, parseConcurrency, parseFailOn, POLICY_FIELDS, PolicyExceptionSchema, PolicyFile, RULE_FIELDS } from './schema.js';
 import type { Policy, PolicyError } from './schema.js';
 
 export const MAX_POLICY_BYTES = 256 * 1024;
@@ -67,6 +68,16 @@ export function loadPolicy(text: string | null, source: string, inputs: PolicyIn
       if (maxFileSize !== undefined) policy.maxFileSize = maxFileSize;
       const concurrency = validPart(doc, ['concurrency'], F.concurrency);
       if (concurrency !== undefined) policy.concurrency = concurrency;
+      Object.assign(policy, readRules(doc, []));
+      const profiles = valueAt(doc, ['profiles']);
+      if (profiles !== null && typeof profiles === 'object' && !Array.isArray(profiles) && !doc.failedAt(['profiles'])) {
+        for (const name of Object.keys(profiles)) {
+          // A profile with any error is left out whole: entries naming it are then refused (fail closed).
+          const body = valueAt(doc, ['profiles', name]);
+          if (doc.failedWithin(['profiles', name]) || (body !== null && (typeof body !== 'object' || Array.isArray(body)))) continue;
+          policy.profiles[name] = body === null ? {} : readRules(doc, ['profiles', name]);
+        }
+      }
     }
   }
 
@@ -102,6 +113,23 @@ export function loadPolicy(text: string | null, source: string, inputs: PolicyIn
     policy.exclude = union(policy.exclude, extra, exact);
   }
   return { policy, errors, warnings };
+}
+
+/** The approval rules at `at` (the top level or one profile) that passed validation. */
+function readRules(doc: CheckedDocument<unknown>, at: string[]): PolicyRules {
+  const out: PolicyRules = {};
+  for (const [key, camel] of Object.entries(RULE_KEYS) as [keyof typeof RULE_KEYS, keyof PolicyRules][]) {
+    const v = validPart(doc, [...at, key], RULE_FIELDS[key]) as PolicyRules[keyof PolicyRules] | undefined;
+    if (v === undefined) continue;
+    // `formats:` / `licenses:` with nothing under them set no rule; lists keep their valid items.
+    if (v === null) continue;
+    (out as Record<string, unknown>)[camel] = typeof v === 'object' && !Array.isArray(v) ? withoutNulls(v as Record<string, unknown>) : v;
+  }
+  return out;
+}
+
+function withoutNulls(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => [k, v ?? []]));
 }
 
 function set(v: string | undefined): v is string {

@@ -16,6 +16,15 @@
 //   allow_globals: [collections.OrderedDict]    # extra pickle globals allowed, as module.name
 //   max_file_size: 50GiB                        # bytes, or with a unit: KB MB GB TB KiB MiB GiB TiB
 //   concurrency: 4
+//   formats: { allowed: [safetensors, gguf], blocked: [pickle] }  # by content: a pickle named .safetensors is a pickle
+//   require_safetensors: true                   # approve only when safetensors weights exist
+//   remote_code: deny                           # deny | review | allow-trusted (auto_map, custom modules)
+//   min_account_age: 90d                        # publisher's account; can only block
+//   min_downloads: 1000                         # can only block: popularity never lowers risk
+//   verified_publishers_only: true              # the Hub's isVerified on the publishing organisation
+//   licenses: { allowed: [apache-2.0, mit], denied: [cc-by-nc-4.0] }  # from the model card; unknown is a finding
+//   fast_track: true                            # approved publishers' clean entries need no human review
+//   profiles: { research: { remote_code: review } }  # selected by an allowlist entry's `profile:`
 //
 // Scalars are strings (failsafe YAML); numbers are parsed here with errors on anything else. The `pattern`s are
 // what the JSON Schema tells editors; the parse and check functions below decide (tests hold them in agreement).
@@ -30,6 +39,10 @@ import { DANGER, DANGER_NAME_PREFIXES, DANGER_NAMES, describeGlobal } from '../s
 /** Entries reviewed at once, at most: more only multiplies Hub requests against one token's rate limit. */
 export const MAX_CONCURRENCY = 32;
 import { didYouMean } from '../yaml/suggest.js';
+import {
+  formatProblem, licenseProblem, LICENSE_ID, MAX_COUNT, MAX_DAYS, parseBoolean, parseCount, parseDays, parseRemoteCode, POLICY_FORMATS,
+  PROFILE_NAME, profileNameProblem, REMOTE_CODE_VALUES, type PolicyRules
+} from './rules.js';
 
 export const FAIL_ON_VALUES = ['critical', 'high', 'medium', 'low'] as const satisfies readonly Severity[];
 export type FailOn = (typeof FAIL_ON_VALUES)[number];
@@ -184,7 +197,8 @@ function parsedScalar<T>(key: string, parse: (text: string | undefined) => Parse
 const wholeNumberUpTo = (max: number): string =>
   `^\\s*(?:${Array.from({ length: max }, (_, i) => `0{0,${3 - String(i + 1).length}}${i + 1}`).join('|')})\\s*$`;
 
-const caseInsensitive = (word: string): string => [...word].map((c) => `[${c.toLowerCase()}${c.toUpperCase()}]`).join('');
+const caseInsensitive = (word: string): string =>
+  [...word].map((c) => (c.toLowerCase() === c.toUpperCase() ? escapeRe(c) : `[${c.toLowerCase()}${c.toUpperCase()}]`)).join('');
 
 const EXCEPTION_KEYS = ['repo', 'revision', 'checks', 'reason', 'expires'] as const;
 
@@ -270,6 +284,87 @@ const exclusion = (s: string): string | null => {
   return g.ok ? null : `pattern '${printable(s)}': ${g.error}`;
 };
 
+const BOOLEAN = { pattern: '^\\s*(?:[tT][rR][uU][eE]|[fF][aA][lL][sS][eE])\\s*$' };
+const booleanSetting = (key: string, description: string) =>
+  parsedScalar(key, parseBoolean, BOOLEAN, z.boolean()).check(z.meta({ description }));
+
+/** `allowed` / `blocked` (or `denied`) lists under one key. */
+function listPair<A extends string, B extends string>(key: string, a: A, b: B, item: (s: string) => string | null, meta: z.core.GlobalMeta, description: string) {
+  const keys = [a, b];
+  return z
+    .strictObject(
+      {
+        [a]: z.optional(textList(`${key}.${a}`, item, meta)),
+        [b]: z.optional(textList(`${key}.${b}`, item, meta))
+      } as Record<A | B, z.ZodMiniOptional<ReturnType<typeof textList>>>,
+      {
+        error: (iss: RawIssue) =>
+          iss.code === 'unrecognized_keys'
+            ? sayPerKey(iss.keys ?? [], (k) => ({ message: `unknown key '${printable(k)}' in \`${key}\`${didYouMean(k, keys)}`, help: `\`${key}\` has ${a} and ${b}.` }))
+            : say(`\`${key}\` must be a mapping with ${a} and/or ${b}; found ${describeValue(iss.input)}`, `Write \`${key}: { ${a}: [...], ${b}: [...] }\`.`)
+      }
+    )
+    .check(z.meta({ description }));
+}
+
+/**
+ * The approval rules (rules.ts): valid at the top level and inside each profile. Requirements can only block:
+ * none of them lowers a finding, and popularity never counts for a model.
+ */
+export const RULE_FIELDS = {
+  formats: listPair('formats', 'allowed', 'blocked', formatProblem, { enum: [...POLICY_FORMATS] },
+    'Serialisation formats, judged by content (a pickle named .safetensors is a pickle). `blocked`: a file in one of these formats blocks approval. `allowed`: every weight or data file must be in one of these (text, JSON and code are judged by their own checks). `pickle` covers torch checkpoints and joblib dumps.'),
+  require_safetensors: booleanSetting('require_safetensors', 'Approve only when the reviewed files include safetensors weights (by content).'),
+  remote_code: parsedScalar('remote_code', parseRemoteCode, {
+    pattern: `^\\s*(?:${REMOTE_CODE_VALUES.map(caseInsensitive).join('|')})\\s*$`
+  }).check(z.meta({ description: 'Custom code loaded with trust_remote_code (auto_map, custom pipelines, sentence-transformers modules): `deny` blocks it, `review` asks a human, `allow-trusted` blocks it unless the publisher is a trusted publisher.' })),
+  min_account_age: parsedScalar('min_account_age', parseDays, { pattern: '^\\s*[0-9]{1,5}\\s?(?:d|days?)?\\s*$' }, z.int().check(z.minimum(0), z.maximum(MAX_DAYS))).check(
+    z.meta({ description: 'The publishing account must be at least this many days old (`90` or `90d`); younger blocks approval.' })
+  ),
+  min_downloads: parsedScalar('min_downloads', parseCount, { pattern: '^\\s*[0-9]{1,12}\\s*$' }, z.int().check(z.minimum(0), z.maximum(MAX_COUNT))).check(
+    z.meta({ description: 'Fewer downloads (the Hub\'s last-30-days count) blocks approval. It can only block: a popular model is never treated as safer.' })
+  ),
+  verified_publishers_only: booleanSetting('verified_publishers_only', 'Approve only models published by an organisation the Hub marks as verified (isVerified).'),
+  licenses: listPair('licenses', 'allowed', 'denied', licenseProblem, { pattern: LICENSE_ID.source },
+    'SPDX license ids read from the model card\'s metadata (compared case-insensitively). `denied` blocks; with `allowed`, any other licence blocks; a missing or unrecognised licence needs review.'),
+  fast_track: booleanSetting('fast_track', 'Re-pins and new models from publishers already in the base allowlist, with nothing above low, are approved without waiting for a human review (the comment says so).')
+} as const;
+
+export const RULE_FIELD_KEYS = Object.keys(RULE_FIELDS) as (keyof typeof RULE_FIELDS)[];
+
+/** One named profile: the approval rules only. */
+export const PolicyProfileSchema = z
+  .strictObject(
+    Object.fromEntries(Object.entries(RULE_FIELDS).map(([k, v]) => [k, z.optional(v)])) as {
+      [K in keyof typeof RULE_FIELDS]: z.ZodMiniOptional<(typeof RULE_FIELDS)[K]>;
+    },
+    {
+      error: (iss: RawIssue) =>
+        iss.code === 'unrecognized_keys'
+          ? sayPerKey(iss.keys ?? [], (k) => ({ message: `unknown profile key '${printable(k)}'${didYouMean(k, RULE_FIELD_KEYS)}`, help: `A profile sets ${RULE_FIELD_KEYS.join(', ')}.` }))
+          : say(`a profile must be a mapping of rules; found ${describeValue(iss.input)}`, 'Write e.g. `research: { remote_code: review }`.')
+    }
+  )
+  .check(z.meta({ description: 'Rules that replace the top-level ones for the allowlist entries that name this profile.' }));
+
+const profiles = z
+  .nullable(
+    z.record(
+      z.string().check(z.meta({ pattern: PROFILE_NAME.source }), rule((n: string) => {
+        const p = profileNameProblem(n);
+        return p ? { message: p } : null;
+      })),
+      PolicyProfileSchema,
+      {
+        error: (iss) =>
+          iss.code === 'invalid_key'
+            ? say(profileNameProblem(String(iss.input)) ?? 'invalid profile name')
+            : say(`\`profiles\` must be a mapping of profile names to rules; found ${describeValue(iss.input)}`, 'Write `profiles: { production: {...}, research: {...} }`.')
+      }
+    )
+  )
+  .check(z.meta({ description: 'Named sets of rules (e.g. production, research); an allowlist entry selects one with `profile:`. An entry without one gets the top-level rules.' }));
+
 /** Every setting of the policy file, in the order the documentation lists them. */
 export const POLICY_FIELDS = {
   version: z
@@ -308,7 +403,9 @@ export const POLICY_FIELDS = {
   ).check(z.meta({ description: 'Per file: bytes, or with a unit (KB MB GB TB KiB MiB GiB TiB). Larger files are not examined and block approval.' })),
   concurrency: parsedScalar('concurrency', parseConcurrency, { pattern: wholeNumberUpTo(MAX_CONCURRENCY) }, z.int().check(z.minimum(1), z.maximum(MAX_CONCURRENCY))).check(
     z.meta({ description: 'Entries reviewed at once.' })
-  )
+  ),
+  ...RULE_FIELDS,
+  profiles
 } as const;
 
 export const POLICY_KEYS = Object.keys(POLICY_FIELDS) as (keyof typeof POLICY_FIELDS)[];
@@ -356,5 +453,7 @@ export type PolicyException = z.output<typeof PolicyExceptionSchema> & { line?: 
 
 /** The effective policy: defaults, then the base branch's policy file, then action inputs. */
 export type Policy = {
-  -readonly [K in Exclude<keyof typeof POLICY_FIELDS, 'version' | 'exceptions'> as Camel<K>]: Setting<K>;
-} & { exceptions: PolicyException[] };
+  -readonly [K in Exclude<keyof typeof POLICY_FIELDS, 'version' | 'exceptions' | 'profiles' | keyof typeof RULE_FIELDS> as Camel<K>]: Setting<K>;
+} & { exceptions: PolicyException[]; profiles: Record<string, PolicyRules> } & PolicyRules;
+
+export type { PolicyRules } from './rules.js';

@@ -10,6 +10,9 @@ import type { FileContext, ScanOutcome, StreamScanner } from '../types.js';
 import { u16le, u32le, utf8 } from '../bytes.js';
 import { Feeder, type Parser } from '../feeder.js';
 import { Inflater } from '../inflate.js';
+import { Bzip2Decoder } from '../decode/bzip2.js';
+import type { StreamDecoder } from '../decode/stream.js';
+import { ZipLzmaDecoder } from '../decode/zip-lzma.js';
 import { limitsOf, mergeOutcomes, type FileScanOptions, type NestedScan } from '../kit.js';
 import { RangeRouter } from '../ranges.js';
 import { isUnsafeMemberPath } from '../tar.js';
@@ -18,6 +21,8 @@ import { detectZipLayout, minizLower, type ZipLayout } from './layout.js';
 
 /** CRCs of tensor storage members are not recomputed above this size (cost; torch never checks them). */
 const CRC_RAW_LIMIT = 1024 * 1024;
+/** Compression methods read here (stored, deflate, bzip2, LZMA): their sizes and CRC-32 are checked. */
+const DECODED_METHODS: ReadonlySet<number> = new Set([0, 8, 12, 14]);
 /** Members inflating at the same time (overlapping readings); beyond it the archive fails closed. */
 const MAX_ACTIVE = 64;
 
@@ -276,6 +281,16 @@ export function createZipStreamScanner(ctx: FileContext, cd: CentralDirectory, o
         if (inf.error) unexamined('zip.bad-deflate', `Member "${label}" does not inflate: ${inf.error}`, dataAt);
         else if (inf.trailing.some((t) => t.length > 0)) add('zip.hidden-data', 'high', `Member "${label}" has bytes after its deflate stream`, dataAt);
       }
+    } else if (e.method === 12 || e.method === 14) {
+      // bzip2 and LZMA members: zipfile (so np.load) reads them, torch's reader refuses them; decoded as zipfile does.
+      const dec: StreamDecoder = e.method === 12 ? new Bzip2Decoder((c) => { out(c); return !stopped; }) : new ZipLzmaDecoder((c) => { out(c); return !stopped; });
+      piped = yield { pipe: e.compressedSize, to: (c) => { consumed += c.length; if (!stopped) dec.push(c); } };
+      if (piped && !stopped) {
+        dec.end();
+        const kind = e.method === 12 ? 'bzip2' : 'LZMA';
+        if (dec.failure) unexamined('zip.bad-compression', `Member "${label}" does not decompress (${kind}): ${dec.failure.message}`, dataAt);
+        else if (dec.trailing) add('zip.hidden-data', 'high', `Member "${label}" has ${dec.trailing.bytes} bytes after its ${kind} stream`, dataAt);
+      }
     } else {
       unexamined('zip.unsupported-method', `Member "${label}" uses compression method ${e.method}, which cannot be decompressed here`, dataAt);
       piped = yield { pipe: e.compressedSize };
@@ -292,7 +307,7 @@ export function createZipStreamScanner(ctx: FileContext, cd: CentralDirectory, o
     const dataEnd = dataAt + e.compressedSize;
     spans.push([hAt, dataEnd, label]);
     if (!piped) return unexamined('zip.truncated', `The file ends inside member "${label}"`, dataAt);
-    if ((e.method === 0 || e.method === 8) && !stopped) {
+    if (DECODED_METHODS.has(e.method) && !stopped) {
       if (usize !== e.uncompressedSize) {
         add('zip.size-mismatch', 'high', `Member "${label}" holds ${usize} bytes but the directory says ${e.uncompressedSize}: zipfile reads ${Math.min(usize, e.uncompressedSize)}, torch refuses it`, dataAt);
       } else if (doCrc && crc !== e.crc) {

@@ -1,0 +1,73 @@
+// One review asks the Hub once for what its entries share: two entries from one organisation look the account up
+// once (users, then organizations), a repository's commits are read once for the identity and provenance checks,
+// and file bytes are still downloaded for every entry. Counted at the transport, against the registry over HTTP.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HubClient } from '../../src/hub/client.js';
+import type { FetchLike } from '../../src/hub/http.js';
+import { safetensorsBytes } from '../../src/registry/samples/bytes.js';
+import { startRegistry, type RunningRegistry } from '../../src/registry/server.js';
+import { buildStore, type BuiltStore } from '../../src/registry/store-builder.js';
+import type { RepoSpec } from '../../src/registry/spec.js';
+import { createReviewer } from '../../src/review/reviewer.js';
+
+let dir: string;
+let built: BuiltStore;
+let registry: RunningRegistry;
+const CARD = '---\nlicense: apache-2.0\n---\n# model\n\nAn encoder trained by Acme on its public support-ticket corpus, for routing short customer messages.\n';
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mg-review-hub-'));
+  const repo = (id: string): RepoSpec => ({
+    id,
+    createdAt: '2023-01-01T00:00:00.000Z',
+    commits: [
+      { title: 'initial commit', date: '2023-01-01T00:00:00.000Z', authors: ['acme-dev'], files: { '.gitattributes': '*.safetensors filter=lfs\n' } },
+      {
+        title: 'add weights', date: '2023-01-02T00:00:00.000Z', authors: ['acme-dev'],
+        files: { 'model.safetensors': { content: safetensorsBytes({ w: { dtype: 'F32', shape: [4, 4] } }), scan: { status: 'safe' } }, 'README.md': CARD }
+      }
+    ]
+  });
+  built = await buildStore(dir, {
+    accounts: [
+      { name: 'acme', type: 'org', createdAt: '2021-03-01T00:00:00.000Z' },
+      { name: 'acme-dev', type: 'user', createdAt: '2021-03-01T00:00:00.000Z' }
+    ],
+    repos: [repo('acme/encoder-small'), repo('acme/encoder-large')]
+  });
+  registry = await startRegistry({ storeDir: dir });
+});
+
+afterAll(async () => {
+  await registry.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+test('two entries of one organisation: one account lookup and one commit list per repository; every file downloaded', async () => {
+  const seen: string[] = [];
+  const counting: FetchLike = (url, init) => {
+    seen.push(new URL(url).pathname);
+    return fetch(url, init);
+  };
+  const hub = new HubClient({ hubUrl: registry.hubUrl, allowedCdnOrigins: [registry.cdnUrl], fetch: counting, env: {} });
+  const small = built.repos['acme/encoder-small']!.shas.at(-1)!;
+  const large = built.repos['acme/encoder-large']!.shas.at(-1)!;
+  const result = await createReviewer({ hub }).reviewChange({
+    allowlistPath: 'approved-models.yaml',
+    baseText: null,
+    headText: `models:\n  - acme/encoder-small@${small}\n  - acme/encoder-large@${large}\n`,
+    policyText: null,
+    policySource: 'defaults'
+  });
+  expect(result.report.reviews.map((r) => r.files.length)).toEqual([3, 3]); // .gitattributes, model.safetensors, README.md
+  const count = (re: RegExp): number => seen.filter((p) => re.test(p)).length;
+  expect(count(/^\/api\/users\/acme\/overview$/)).toBe(1);
+  expect(count(/^\/api\/organizations\/acme\/overview$/)).toBe(1);
+  expect(count(/^\/api\/models\/acme\/encoder-small\/commits\//)).toBe(1);
+  expect(count(/^\/api\/models\/acme\/encoder-large\/commits\//)).toBe(1);
+  // Bytes are never shared between entries: each entry's files go through its own verified download.
+  expect(count(/^\/acme\/encoder-small\/resolve\/.*model\.safetensors$/)).toBeGreaterThanOrEqual(1);
+  expect(count(/^\/acme\/encoder-large\/resolve\/.*model\.safetensors$/)).toBeGreaterThanOrEqual(1);
+});
