@@ -211,6 +211,8 @@ export const CHUNK_FIXTURES: CorpusEntry[] = [
   // zips as Python's zipfile writes them to a stream (data descriptors; zip64 descriptors), payload past the head
   ['zip with data descriptors (written by zipfile to a stream)', 'model.zip', lib('fuzz', 'zip-descriptors.zip')],
   ['zip64 with zip64 data descriptors (written by zipfile, force_zip64)', 'model.zip', lib('fuzz', 'zip-descriptors-zip64.zip')],
+  ['zip with bzip2 members (written by zipfile)', 'arrays.npz', lib('fuzz', 'zip-bzip2.zip')],
+  ['zip with LZMA members (written by zipfile)', 'arrays.npz', lib('fuzz', 'zip-lzma.zip')],
   // text analyzers behind TextCapture, on container members and on files > 64 KiB
   ['wheel: a big module, then one that downloads and runs, analyzers on', 'libs/pkg-1.0-py3-none-any.whl', buildZip([
     { name: 'pkg/__init__.py', data: enc(`# ${'x'.repeat(70_000)}\n`), method: 8 },
