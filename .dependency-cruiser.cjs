@@ -11,10 +11,12 @@ const LAYERS = {
   report: ['core'],
   sign: ['core', 'config', 'hub', 'review'],
   registry: ['core', 'hub'],
+  // The approved-model gateway: the allowlist, signatures and the registry's HTTP helpers over the Hub client.
+  gateway: ['core', 'config', 'hub', 'checks', 'sign', 'registry'],
   // The scheduled audit: the review's identity rules and the signed records, over the Hub as it is now.
   audit: ['core', 'config', 'hub', 'checks', 'review', 'sign'],
   action: ['core', 'config', 'analyze', 'scan', 'hub', 'checks', 'review', 'report', 'sign', 'audit'],
-  cli: ['core', 'config', 'analyze', 'scan', 'hub', 'checks', 'review', 'report', 'sign', 'registry', 'audit']
+  cli: ['core', 'config', 'analyze', 'scan', 'hub', 'checks', 'review', 'report', 'sign', 'registry', 'audit', 'gateway']
 };
 const FOLDERS = Object.keys(LAYERS);
 

@@ -34,6 +34,8 @@ export interface GitHubServerState {
   requests: RecordedRequest[];
   /** Token → identity; tokens not listed act as ACTIONS_BOT. */
   identities: Map<string, TokenIdentity>;
+  /** The repository's default branch (contents requests without `ref` read it). Default 'main'. */
+  defaultBranch?: string;
   /** Status to answer comment/review writes with (e.g. 403 for a fork PR's read-only token). */
   denyWrites?: number;
   /** Status to answer comment edits (PATCH) with, while creating still works. */
@@ -127,7 +129,8 @@ export async function startGitHubServer(owner: string, repo: string): Promise<Gi
         return send(res, 200, { attestations: found.map((a) => ({ bundle: a.bundle, repository_id: 4242 })) });
       }
       if (req.method === 'GET' && (m = p.match(/^\/contents\/(.+)$/))) {
-        const text = state.files.get(`${url.searchParams.get('ref')}:${decodeURIComponent(m[1]!)}`);
+        // Without `ref`, GitHub reads the default branch.
+        const text = state.files.get(`${url.searchParams.get('ref') ?? state.defaultBranch ?? 'main'}:${decodeURIComponent(m[1]!)}`);
         if (text === undefined) return send(res, 404, { message: 'Not Found' });
         return send(res, 200, text, { 'content-type': 'application/vnd.github.raw' });
       }

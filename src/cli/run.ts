@@ -11,6 +11,7 @@ interface Loaded {
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Loaded> }> = {
   serve: { summary: 'serve a store folder as a Hub-compatible registry', load: async () => { const m = await import('./serve.js'); return { run: m.serve, usage: m.USAGE }; } },
+  mirror: { summary: "pre-populate the gateway's store with the allowlist's signed files", load: async () => { const m = await import('./gateway.js'); return { run: m.mirror, usage: m.MIRROR_USAGE }; } },
   fetch: { summary: 'download ORG/NAME@SHA through the verified stream and report every file', load: async () => { const m = await import('./fetch.js'); return { run: m.fetchCommand, usage: m.USAGE }; } },
   name: { summary: 'check ORG/NAME for namespace impersonation and repo-name shadowing', load: async () => { const m = await import('./name.js'); return { run: m.name, usage: m.USAGE }; } },
   verify: { summary: 'verify a model folder against model.sig (key, keyless identity or CA chain)', load: async () => { const m = await import('./verify.js'); return { run: m.verify, usage: m.VERIFY_USAGE }; } },

@@ -4,6 +4,7 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { startRegistry } from '../registry/server.js';
+import { GATEWAY_USAGE, gatewayUntil } from './gateway.js';
 import { type CliIO, type Command, UsageError } from './io.js';
 
 export const USAGE = `usage: model-gate serve --store DIR [--port N] [--cdn-port N] [--host 127.0.0.1]
@@ -12,7 +13,10 @@ export const USAGE = `usage: model-gate serve --store DIR [--port N] [--cdn-port
   --store DIR     the store folder (holds store.json)
   --port N        Hub API port (default: any free port)
   --cdn-port N    port of the CDN that serves LFS files (default: any free port)
-  --host H        address to listen on (default 127.0.0.1)`;
+  --host H        address to listen on (default 127.0.0.1)
+
+
+${GATEWAY_USAGE}`;
 
 export interface ServeArgs {
   store: string;
@@ -64,6 +68,7 @@ export function parseServeArgs(args: string[], cwd: string): ServeArgs {
 
 /** Serves until `stop` aborts; returns the exit code. */
 export async function serveUntil(args: string[], io: CliIO, stop: AbortSignal): Promise<number> {
+  if (args.includes('--gateway')) return gatewayUntil(args, io, stop);
   const a = parseServeArgs(args, io.cwd);
   const token = io.env['MODEL_GATE_SERVE_TOKEN'];
   if (token !== undefined && !token.startsWith('hf_')) throw new UsageError("MODEL_GATE_SERVE_TOKEN must start with 'hf_' (Hub clients refuse other tokens)");

@@ -1,0 +1,88 @@
+// Benchmark: `model-gate scan` of a local 2 GB torch checkpoint, whole process, against what the peer scanners do
+// with the same file (picklescan, modelscan and fickling cannot be installed here: no PyPI). Their operation, done
+// with CPython's own modules: open the zip's central directory, read `data.pkl`, walk its opcodes with
+// pickletools.genops. Model Gate reads every byte (all members, every loader's interpretation), so this measures
+// what that costs in wall time beside them.
+//   ./run bench scan-local [--size-gib 2] [--runs 5]
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { streamedTorchZip, streamParts } from '../__tests__/scan/support/big-zip.js';
+
+function arg(name: string, dflt: string): string {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] !== undefined ? (process.argv[i + 1] as string) : dflt;
+}
+
+const PEER = `
+import pickletools, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+for n in z.namelist():
+    if n.endswith('data.pkl'):
+        for _ in pickletools.genops(z.read(n)):
+            pass
+`;
+
+function timed(cmd: string, args: string[], keepOut = true): Promise<{ s: number; out: string }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const p = spawn(cmd, args, { stdio: ['ignore', keepOut ? 'pipe' : 'ignore', 'inherit'] });
+    let out = '';
+    p.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+    p.on('error', reject);
+    p.on('close', (code) => (code === 0 ? resolve({ s: (performance.now() - t0) / 1000, out }) : reject(new Error(`${cmd} exited ${code}`))));
+  });
+}
+
+async function main(): Promise<void> {
+  const gib = Number(arg('--size-gib', '2'));
+  const runs = Number(arg('--runs', '5'));
+  const dir = mkdtempSync(join(tmpdir(), 'mg-bench-local-'));
+  try {
+    const file = join(dir, 'pytorch_model.bin');
+    const tensors = 64;
+    const { parts } = streamedTorchZip(tensors, Math.floor((gib * 1024 ** 3) / tensors / 64) * 64, 0x5a);
+    const ws = createWriteStream(file, { highWaterMark: 8 << 20 });
+    for (const c of streamParts(parts, 1 << 20)) {
+      if (!ws.write(Buffer.from(c.buffer, c.byteOffset, c.byteLength))) await new Promise<void>((r) => ws.once('drain', () => r()));
+    }
+    await new Promise((r) => ws.end(r));
+    await timed('cat', [file], false); // page cache warm for both
+    // The interpreter itself, not a version-manager shim in front of it (pyenv's adds a shell start to each run).
+    const python = (await timed('python3', ['-c', 'import sys; print(sys.executable)'])).out.trim();
+    const ours: number[] = [];
+    const peer: number[] = [];
+    let verdict = '';
+    for (let i = 0; i < runs; i++) {
+      const o = await timed(process.execPath, ['dist/cli.js', 'scan', file, '--format', 'json']);
+      ours.push(o.s);
+      verdict = (JSON.parse(o.out) as { verdict?: string }).verdict ?? '?';
+      peer.push((await timed(python, ['-c', PEER, file], false)).s);
+      process.stderr.write(`run ${i + 1}: model-gate scan ${o.s.toFixed(2)} s, peer operation ${peer.at(-1)!.toFixed(2)} s\n`);
+    }
+    const med = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const startup = med(await Promise.all([0, 1, 2].map(async () => (await timed(process.execPath, ['dist/cli.js', '--version'])).s)));
+    const md = `# Benchmark: local scan of a ${gib} GiB torch checkpoint, whole process
+
+Command: \`./run bench scan-local --size-gib ${gib} --runs ${runs}\` (${new Date().toISOString().slice(0, 10)}); ${cpus().length} CPUs, Node ${process.version}; load average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}.
+File: a torch.save-shaped zip (${tensors} stored storages, data.pkl, zip64 end records), page cache warm.
+
+| | median of ${runs} | all runs |
+| --- | ---: | --- |
+| \`model-gate scan FILE --format json\` (every member, every interpretation) | ${med(ours).toFixed(2)} s | ${ours.map((x) => x.toFixed(2)).join(', ')} |
+| the peers' operation in CPython (central directory, \`data.pkl\`, \`pickletools.genops\`) | ${med(peer).toFixed(2)} s | ${peer.map((x) => x.toFixed(2)).join(', ')} |
+| \`model-gate --version\` (process start, for scale) | ${startup.toFixed(2)} s | |
+
+Verdict of the scan: ${verdict}.
+`;
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync('bench/results/scan-local.md', md);
+    process.stdout.write(md);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
