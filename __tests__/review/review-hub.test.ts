@@ -11,6 +11,7 @@ import { startRegistry, type RunningRegistry } from '../../src/registry/server.j
 import { buildStore, type BuiltStore } from '../../src/registry/store-builder.js';
 import type { RepoSpec } from '../../src/registry/spec.js';
 import { createReviewer } from '../../src/review/reviewer.js';
+import { checkHubPort } from '../../src/review/check-port.js';
 
 let dir: string;
 let built: BuiltStore;
@@ -70,4 +71,16 @@ test('two entries of one organisation: one account lookup and one commit list pe
   // Bytes are never shared between entries: each entry's files go through its own verified download.
   expect(count(/^\/acme\/encoder-small\/resolve\/.*model\.safetensors$/)).toBeGreaterThanOrEqual(1);
   expect(count(/^\/acme\/encoder-large\/resolve\/.*model\.safetensors$/)).toBeGreaterThanOrEqual(1);
+});
+
+test("an original's model card for a comparison is one resolve request, no API call; the commit is the one main resolved to", async () => {
+  const seen: string[] = [];
+  const counting: FetchLike = (url, init) => {
+    seen.push(new URL(url).pathname);
+    return fetch(url, init);
+  };
+  const hub = new HubClient({ hubUrl: registry.hubUrl, allowedCdnOrigins: [registry.cdnUrl], fetch: counting, env: {} });
+  const card = await checkHubPort(hub).modelCard('acme/encoder-large');
+  expect(card).toEqual({ ok: true, text: CARD, sha: built.repos['acme/encoder-large']!.shas.at(-1), path: 'README.md' });
+  expect(seen).toEqual(['/acme/encoder-large/resolve/main/README.md']);
 });

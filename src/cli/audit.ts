@@ -21,7 +21,7 @@ import { renderSarif } from '../report/sarif.js';
 import { auditReportInput } from '../audit/report.js';
 import { parseCommandArgs } from './args.js';
 import { type Command, UsageError } from './io.js';
-import { trustFromOptions, trustsGiven } from './trust.js';
+import { TRUST_OPTIONS, trustFromOptions, trustsGiven } from './trust.js';
 
 export const USAGE = `usage: model-gate audit [--allowlist approved-models.yaml] [(--signatures DIR | --attestations OWNER/REPO) (--public-key PEM | --identity SAN
          --identity-provider ISSUER [--ref REF] [--trusted-root FILE] | --certificate-chain PEM...)]
@@ -42,12 +42,7 @@ export const audit: Command = async (argv, io) => {
     allowlist: { type: 'string', default: 'approved-models.yaml' },
     signatures: { type: 'string' },
     attestations: { type: 'string' },
-    'public-key': { type: 'string' },
-    identity: { type: 'string' },
-    'identity-provider': { type: 'string' },
-    ref: { type: 'string' },
-    'trusted-root': { type: 'string' },
-    'certificate-chain': { type: 'string', multiple: true },
+    ...TRUST_OPTIONS,
     shard: { type: 'string' },
     'rejudge-budget': { type: 'string', default: '3' },
     policy: { type: 'string' },

@@ -17,7 +17,7 @@ import { HubClient } from '../hub/client.js';
 import type { VerifyTrust } from '../sign/verify.js';
 import { parseCommandArgs, readText } from './args.js';
 import { type CliIO, UsageError } from './io.js';
-import { trustFromOptions, trustsGiven } from './trust.js';
+import { TRUST_OPTIONS, trustFromOptions, trustsGiven } from './trust.js';
 
 const COMMON_USAGE = `  where the allowlist comes from (one of):
     --allowlist FILE                  approved-models.yaml on disk (re-read every --refresh seconds)
@@ -62,12 +62,7 @@ const COMMON_OPTIONS = {
   'allowlist-path': { type: 'string' },
   'github-api-url': { type: 'string' },
   signatures: { type: 'string' },
-  'public-key': { type: 'string' },
-  identity: { type: 'string' },
-  'identity-provider': { type: 'string' },
-  ref: { type: 'string' },
-  'trusted-root': { type: 'string' },
-  'certificate-chain': { type: 'string', multiple: true },
+  ...TRUST_OPTIONS,
   cache: { type: 'string' },
   's3-bucket': { type: 'string' },
   's3-prefix': { type: 'string' },

@@ -1,8 +1,18 @@
-// The signer a verification trusts, from the options `verify` and `audit` share: a public key, a Sigstore identity
+// The signer a verification trusts, from the options `verify`, `audit` and the gateway share: a public key, a Sigstore identity
 // with its OIDC issuer (and optional trusted root), or private CA certificates.
 import type { VerifyTrust } from '../sign/verify.js';
 import { readText } from './args.js';
 import { UsageError } from './io.js';
+
+/** The trust options as parseArgs declares them, shared by every command that verifies signatures. */
+export const TRUST_OPTIONS = {
+  'public-key': { type: 'string' },
+  identity: { type: 'string' },
+  'identity-provider': { type: 'string' },
+  ref: { type: 'string' },
+  'trusted-root': { type: 'string' },
+  'certificate-chain': { type: 'string', multiple: true }
+} as const;
 
 export interface TrustOptions {
   'public-key'?: string;

@@ -9,7 +9,7 @@ import { fetchFiles } from '../hub/fetch-repo.js';
 import type { FileDigest } from '../sign/manifest.js';
 import { verifyModel, type VerifyResult, type VerifyTrust } from '../sign/verify.js';
 import { verifyAttested } from '../sign/verify-attested.js';
-import { trustFromOptions } from './trust.js';
+import { TRUST_OPTIONS, trustFromOptions } from './trust.js';
 import { parseCommandArgs, pathInside, readText } from './args.js';
 import { type Command, UsageError } from './io.js';
 
@@ -45,12 +45,7 @@ export const verify: Command = async (argv, io) => {
     argv,
     {
       signature: { type: 'string' },
-      'public-key': { type: 'string' },
-      identity: { type: 'string' },
-      'identity-provider': { type: 'string' },
-      ref: { type: 'string' },
-      'trusted-root': { type: 'string' },
-      'certificate-chain': { type: 'string', multiple: true },
+      ...TRUST_OPTIONS,
       'ignore-paths': { type: 'string', multiple: true },
       vetting: { type: 'string' },
       repo: { type: 'string' },

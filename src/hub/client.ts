@@ -10,6 +10,7 @@ import { getRefs } from './api/refs.js';
 import { searchModels, type SearchOptions } from './api/search.js';
 import type { ModelSummary } from './shapes/model-list.js';
 import { listTree } from './api/tree.js';
+import { fetchMainCard, type CardText } from './api/card.js';
 import { Downloader, type DownloadRequest, type DownloadResult } from './download.js';
 import type { Author, CommitList, Refs, ResolvedRepo, TreeFile, TreeItem } from './types.js';
 
@@ -86,6 +87,11 @@ export class HubClient {
   /** The most downloaded models whose id contains `query`, one bounded page (api/search.ts). */
   searchModels(query: string, opts: SearchOptions = {}): Promise<ModelSummary[]> {
     return searchModels(this.http, query, opts);
+  }
+
+  /** Another repository's README.md at `main`, in one bounded request; undefined when that path cannot tell (api/card.ts). */
+  fetchMainCard(repo: string, maxBytes: number): Promise<CardText | undefined> {
+    return fetchMainCard(this.http, repo, maxBytes);
   }
 
   /** The user or organisation `name` (users first; they share one namespace). */

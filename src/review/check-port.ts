@@ -14,7 +14,7 @@ const PRESENT = new Set(['gated', 'disabled', 'unexpected-redirect']);
 /** Largest model card read for a comparison. */
 export const MAX_ORIGINAL_CARD_BYTES = 1024 * 1024;
 
-type PortHub = Pick<HubClient, 'getRefs' | 'listTree' | 'listCommits' | 'download' | 'searchModels'>;
+type PortHub = Pick<HubClient, 'getRefs' | 'listTree' | 'listCommits' | 'download' | 'searchModels' | 'fetchMainCard'>;
 
 /** Results asked of one search: enough to see the popular namesakes of a name, one page. */
 export const SEARCH_LIMIT = 50;
@@ -48,9 +48,14 @@ async function repoExists(hub: PortHub, repoId: string): Promise<boolean | undef
   }
 }
 
-/** README.md at the head of `repo`'s main branch (or its first branch), through the verified download, bounded. */
+/**
+ * README.md at the head of `repo`'s main branch, bounded: in one request where it can (api/card.ts), else from its
+ * main (or first) branch's tree through the verified download.
+ */
 export async function fetchModelCard(hub: PortHub, repo: string, maxBytes = MAX_ORIGINAL_CARD_BYTES): Promise<OriginalCard> {
   try {
+    const direct = await hub.fetchMainCard(repo, maxBytes);
+    if (direct) return { ok: true, ...direct };
     const refs = await hub.getRefs(repo);
     const branch = refs.branches.find((b) => b.name === 'main') ?? refs.branches[0];
     if (!branch) return { ok: false, reason: `${repo} has no branches` };

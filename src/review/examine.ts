@@ -100,16 +100,27 @@ export async function examineFiles(files: readonly SourceFile[], reader: FileRea
     scans.set(file.path, scan);
     return { consumers: [scan], ...(tail ? { expectTail: tail } : {}) };
   };
-  const outcomes = await reader.readAll(files, plan, opts.onProgress);
+  // A file's outcome is taken as soon as its read ends and its scanner dropped: holding every scanner until the
+  // last file made a 50,000-file review's memory grow with the number of files.
+  const finished = new Map<string, ScanOutcome>();
+  const done = (file: SourceFile, o: ReadOutcome): void => {
+    const scan = scans.get(file.path);
+    if (scan) {
+      finished.set(file.path, scan.outcome());
+      scans.delete(file.path);
+    }
+    opts.onProgress?.(file, o);
+  };
+  const outcomes = await reader.readAll(files, plan, done);
   const details = new Map<string, Record<string, unknown> | undefined>();
   const reports = files.map((file, i): FileReport => {
     const o = outcomes[i] ?? { ok: false as const, finding: findingFromError(new Error('no outcome'), 'review.read', file.path) };
     const base = { path: file.path, size: file.size, lfs: file.lfs === true };
     if (!o.ok) return { ...base, formats: [], complete: false, findings: [withFile(o.finding, file.path)] };
     const scan = scans.get(file.path);
-    const outcome: ScanOutcome = scan
+    const outcome: ScanOutcome = finished.get(file.path) ?? (scan
       ? scan.outcome()
-      : { formats: [], complete: false, findings: [findingFromError(new Error('no scanner ran'), 'scan', file.path)] };
+      : { formats: [], complete: false, findings: [findingFromError(new Error('no scanner ran'), 'scan', file.path)] });
     details.set(file.path, outcome.details);
     const findings = outcome.findings.map((f) => withFile(f, file.path));
     if (!outcome.complete && !findings.some((f) => isBlocking(f.severity))) {

@@ -1,6 +1,7 @@
 // One review's view of the Hub: the same client, with the metadata several entries or checks of one review ask for
 // answered once — an account's overview (entries from one namespace), a repository's commits (identity and
-// provenance both read them), refs, trees and searches (an original several entries copy, a name searched twice).
+// provenance both read them), refs, trees, searches and originals' cards (an original several entries copy, a name
+// searched twice).
 // File bytes are never cached: every download still streams through the verified pass. Answers live as long as
 // the review, so every entry of it is judged on the same Hub answers.
 import type { HubClient } from '../hub/client.js';
@@ -22,5 +23,6 @@ export function reviewHub(hub: HubClient): HubClient {
   view.getRefs = (repo) => once(`refs\0${repo}`, () => hub.getRefs(repo));
   view.listTree = (repo, sha) => once(`tree\0${repo}\0${sha}`, () => hub.listTree(repo, sha));
   view.searchModels = (query, opts = {}) => once(`search\0${query}\0${JSON.stringify(opts)}`, () => hub.searchModels(query, opts));
+  view.fetchMainCard = (repo, maxBytes) => once(`card\0${repo}\0${maxBytes}`, () => hub.fetchMainCard(repo, maxBytes));
   return view;
 }

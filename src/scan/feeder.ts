@@ -86,6 +86,9 @@ export class Feeder {
 
   /** The next `n` queued bytes: a view for pipes (used during the push), a copy for reads (kept by the parser). */
   private take(n: number, keep: boolean): Uint8Array {
+    // A zero-byte read (an empty name) needs no queued chunk: with the queue empty it read queue[0] of nothing
+    // and threw, so the outcome depended on whether a chunk boundary fell there.
+    if (n === 0) return new Uint8Array(0);
     const first = this.queue[0] as Uint8Array;
     let out: Uint8Array;
     if (first.length >= n) {

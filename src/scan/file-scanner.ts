@@ -269,17 +269,26 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
     };
   };
 
+  const pushAll = (chunk: Uint8Array): void => {
+    for (const { scanner } of scanners ?? []) scanner.push(chunk);
+  };
+
   return {
     push(chunk) {
       if (chunk.length === 0) return;
       total += chunk.length;
       if (scanners) {
-        for (const { scanner } of scanners) scanner.push(chunk);
+        pushAll(chunk);
         return;
       }
-      headParts.push(chunk.slice());
-      headLen += chunk.length;
-      if (headLen >= HEAD_BYTES) decide(false);
+      // The head is exactly the first HEAD_BYTES (or the whole file, if smaller) however the bytes are chunked:
+      // sniffing and every scanner's first view of the stream must not depend on where a push ended.
+      const take = Math.min(chunk.length, HEAD_BYTES - headLen);
+      headParts.push(chunk.slice(0, take));
+      headLen += take;
+      if (headLen < HEAD_BYTES) return;
+      decide(false);
+      if (take < chunk.length) pushAll(chunk.subarray(take));
     },
     end() {
       try {

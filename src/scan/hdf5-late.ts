@@ -39,7 +39,11 @@ export function createLateHdf5Watcher(ctx: FileContext, opts: FileScanOptions, f
           if (matched === SIGNATURE.length) {
             found = next;
             inner = createKerasH5Scanner({ path: `${ctx.path}#hdf5@${next}` }, { ...opts, baseOffset: base + next });
-            inner.push(chunk.subarray(next - at));
+            // A signature split across pushes began in an earlier chunk: those bytes are the signature's own.
+            if (next < at) {
+              inner.push(Uint8Array.from(SIGNATURE.slice(0, at - next)));
+              inner.push(chunk);
+            } else inner.push(chunk.subarray(next - at));
             break;
           }
         }

@@ -25,6 +25,13 @@ const DISTRIBUTION = /\.(whl|egg|tar|tgz|tar\.gz|tar\.bz2|tbz2|tar\.xz|txz)$/i;
 /** Archives whose members are code someone may run or import (zipapps, zips put on sys.path) besides distributions. */
 const CODE_ARCHIVE = /\.(whl|egg|zip|pyz|tar|tgz|gz|bz2|xz|tbz2|txz)$/i;
 const STARTUP = /^(sitecustomize|usercustomize)\.py$/;
+/**
+ * The Python analysed per repository, in characters. The analysis is linear but costs about 10–30 µs per character
+ * (lezer parse, flow analysis), and the text capture keeps up to 64 MiB per review: without a bound a repository of
+ * 1 MiB modules could hold a review for half an hour. 4 Mi characters is 40 s – 2 min, far above real remote-code
+ * repositories (a few hundred KiB); files beyond it are named, never silently passed.
+ */
+export const PYTHON_WORK_BOUND = 4 * 1024 * 1024;
 
 /** What kind of code a file is, by name, then by shebang for extension-less scripts. */
 export function codeKind(path: string, head?: string): CodeKind | undefined {
@@ -156,6 +163,7 @@ function programOf(repo: RepoContent): Program {
   const units = new Map<string, Unit>();
   const sources: PySource[] = [];
   const extra = new Map<string, Hit[]>();
+  let analysed = 0;
   const consider = (path: string): void => {
     if (units.has(path)) return;
     const text = repo.text(path);
@@ -175,9 +183,18 @@ function programOf(repo: RepoContent): Program {
       return;
     }
     units.set(path, { path, kind, text, lines: splitLines(text), hits: [], deps: [] });
-    sources.push({ path, text, context: contextOf(repo, path, hooks) });
     const b = basename(path);
     const hits: Hit[] = [];
+    if (analysed + text.length > PYTHON_WORK_BOUND) {
+      hits.push({
+        check: 'code.not-examined', severity: 'high', line: 1,
+        message: `Not fully analysed: ${text.length} characters beyond the work bound (a repository's Python is analysed up to ${PYTHON_WORK_BOUND} characters; ${analysed} were spent on earlier files) — review by hand`,
+        help: 'Review this file by hand, or split the repository; code that was not read is not approved.'
+      });
+    } else {
+      analysed += text.length;
+      sources.push({ path, text, context: contextOf(repo, path, hooks) });
+    }
     if (b === 'setup.py' && archiveOf(path) === undefined) {
       hits.push({
         check: 'setup.py', severity: 'medium', line: 1,
@@ -205,10 +222,10 @@ function programOf(repo: RepoContent): Program {
   for (const f of repo.files) consider(f.path);
   for (const p of memberPaths(repo)) consider(p);
   const files = [...repo.files.map((f) => f.path), ...(repo.captured?.() ?? [])];
-  const analysed = analyzePythonProgram({ sources, files });
+  const results = analyzePythonProgram({ sources, files });
   const own = new Map<string, Finding[]>();
   for (const u of units.values()) {
-    const r = analysed.get(u.path);
+    const r = results.get(u.path);
     u.hits = [...(r?.hits ?? []), ...(extra.get(u.path) ?? [])];
     u.deps = r?.deps ?? [];
     // A source decoded by its coding cookie (utf-7) is numbered and quoted as Python reads it.

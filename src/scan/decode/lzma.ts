@@ -161,7 +161,9 @@ export class LzmaDecoder {
       if (bit(d.choice, 1) === 0) return 8 + tree(d.mid, posState << 3, 3);
       return 16 + tree(d.high, 0, 8);
     };
-    const bad = (why: string): never => fail('compression.invalid', `Corrupt ${label} stream: ${why}`, base + Math.min(p, end));
+    // Output decoded before a failure is handed on first: what was pending depended on where the previous decode
+    // call (a push) ended, so a corrupt .lzma stream gave the nested scanner more or fewer bytes by chunking.
+    const bad = (why: string): never => { win.flush(); return fail('compression.invalid', `Corrupt ${label} stream: ${why}`, base + Math.min(p, end)); };
     const copy = (len: number, dist: number): number => {
       // Copies up to `len` bytes from `dist` + 1 back; returns how many were not copied (output limit).
       let n = Math.min(len, limit - done);
@@ -201,6 +203,7 @@ export class LzmaDecoder {
             offs = x ? mb : offs & ~mb;
           }
         }
+        if (overrun) break; // decoded from bytes past the input: not output
         win.put(sym & 0xff);
         done++;
         this.state = st < 4 ? 0 : st < 10 ? st - 3 : st - 6;
@@ -250,6 +253,7 @@ export class LzmaDecoder {
       if (overrun) break;
       if (this.rep0 >= win.full) {
         if (win.full >= win.size && win.size < this.declared) {
+          win.flush();
           fail('compression.window', `${label} stream refers ${this.rep0 + 1} bytes back, beyond the ${win.size >> 20} MiB dictionary this scanner holds (the stream declares ${Math.ceil(this.declared / 2 ** 20)} MiB)`, base + p);
         }
         bad(`match distance ${this.rep0 + 1} beyond the ${win.full} bytes decoded`);

@@ -49,6 +49,9 @@ export const LONG_STR = new Opaque('str');
 export const BIG_INT = new Opaque('int');
 export const ARRAY = new Opaque('ndarray');
 
+/** Calls named one by one in a description; longer chains are summarised. */
+const MAX_CHAIN = 3;
+
 /** Short human description for evidence. */
 export function describe(v: V | undefined): string {
   if (v === undefined) return 'nothing';
@@ -56,7 +59,14 @@ export function describe(v: V | undefined): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v);
   if (typeof v !== 'object') return String(v);
   if (v instanceof Glob) return v.dynamic ? 'a computed import' : `${v.module}.${v.name}`;
-  if (v instanceof Obj) return `the result of calling ${describe(v.fn)}`;
+  if (v instanceof Obj) {
+    // Chains of calls (REDUCE on REDUCE …) are walked, not recursed, and named by their first callable: a description
+    // that grew with the chain made each finding's text linear in it and the whole file quadratic (8 KB: 6 s).
+    let n = 0;
+    let root: V = v;
+    while (root instanceof Obj) { root = root.fn; n++; }
+    return n <= MAX_CHAIN ? `${'the result of calling '.repeat(n)}${describe(root)}` : `the result of a chain of more than ${MAX_CHAIN} calls starting at ${describe(root)}`;
+  }
   if (v instanceof Cont) return `a ${v.kind}`;
   if (v instanceof Pers) return 'a persistent-id object';
   return `a ${v.what}`;

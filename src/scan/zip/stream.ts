@@ -98,15 +98,21 @@ export function createZipStreamScanner(ctx: FileContext, cd: CentralDirectory, o
   const limits = limitsOf(opts);
   const base = opts.baseOffset ?? 0;
   const depth = opts.depth ?? 0;
-  const findings: Finding[] = [...cd.findings];
-  const outcomes: ScanOutcome[] = [];
-  const memberFormats: { name: string; formats: string[] }[] = [];
+  // Findings and nested outcomes are kept with the place in the archive they belong to (offset, then the reading's
+  // index) and put in that order at the end: members and hidden-data gaps finish at moments that depend on where the
+  // pushes end (a gap is closed by the next gap or the end), and the outcome must not.
+  let order: [number, number] = [-Infinity, 0];
+  const findings: { at: [number, number]; f: Finding }[] = cd.findings.map((f) => ({ at: order, f }));
+  const outcomes: { at: [number, number]; o: ScanOutcome }[] = [];
+  const memberFormats: { at: [number, number]; m: { name: string; formats: string[] } }[] = [];
+  const inOrder = <T>(xs: { at: [number, number] }[], get: (x: never) => T): T[] =>
+    [...xs].sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]).map((x) => get(x as never));
   let complete = true;
   const tv: ZipView | undefined = cd.views.find((v) => v.reader === 'torch');
   const names = [...new Set(cd.entries.map((e) => e.name))];
   const layout = detectZipLayout(names, tv?.entries[0]?.name);
   const add = (check: string, severity: Finding['severity'], message: string, offset?: number, extra: Partial<Finding> = {}): void => {
-    findings.push(finding(check, severity, message, { file: ctx.path, ...(offset !== undefined ? { offset: base + offset } : {}), ...extra }));
+    findings.push({ at: order, f: finding(check, severity, message, { file: ctx.path, ...(offset !== undefined ? { offset: base + offset } : {}), ...extra }) });
   };
   const unexamined = (check: string, message: string, offset?: number): void => {
     complete = false;
@@ -148,6 +154,7 @@ export function createZipStreamScanner(ctx: FileContext, cd: CentralDirectory, o
   let gapFrom = -1;
   let gapEnd = -1;
   let gapLen = 0;
+  let gapOrder: [number, number] = [0, -1];
   /** [start, end) of every member as read, for the overlap and end-record checks. */
   const spans: [number, number, string][] = [];
 
@@ -155,8 +162,8 @@ export function createZipStreamScanner(ctx: FileContext, cd: CentralDirectory, o
     if (!gapScanner) return;
     const o = gapScanner.end();
     gapScanner = undefined;
-    outcomes.push(o);
-    memberFormats.push({ name: `(bytes ${gapFrom}..${gapFrom + gapLen})`, formats: o.formats });
+    outcomes.push({ at: gapOrder, o });
+    memberFormats.push({ at: gapOrder, m: { name: `(bytes ${gapFrom}..${gapFrom + gapLen})`, formats: o.formats } });
   };
   const uncovered = (part: Uint8Array, at: number): void => {
     const end = Math.min(at + part.length, cd.cdOffset);
@@ -165,6 +172,7 @@ export function createZipStreamScanner(ctx: FileContext, cd: CentralDirectory, o
     const slice = part.subarray(from - at, end - at);
     if (!gapScanner || from !== gapEnd) {
       closeGap();
+      order = gapOrder = [from, -1];
       gapFrom = from;
       gapLen = 0;
       if (from === 0) add('zip.prepended-data', 'high', 'Data before the first member: the file is also something else (polyglot)', 0);
@@ -289,12 +297,12 @@ export function createZipStreamScanner(ctx: FileContext, cd: CentralDirectory, o
     }
     if (scanner) {
       const o = scanner.end();
-      outcomes.push(o);
-      memberFormats.push({ name: label, formats: o.formats });
+      outcomes.push({ at: order, o });
+      memberFormats.push({ at: order, m: { name: label, formats: o.formats } });
     }
     if (past) {
       const o = past.end();
-      outcomes.push(o);
+      outcomes.push({ at: order, o });
     }
     const dataEnd = dataAt + e.compressedSize;
     spans.push([hAt, dataEnd, label]);
@@ -325,23 +333,26 @@ export function createZipStreamScanner(ctx: FileContext, cd: CentralDirectory, o
 
   const router = new RangeRouter(MAX_ACTIVE);
   const sorted = [...readings.values()].sort((a, b) => a.offset - b.offset);
-  for (const r of sorted) {
+  sorted.forEach((r, index) => {
     if (r.offset < 0) {
       unexamined('zip.invalid-offsets', `The directory puts "${r.entry.name}" before the start of the file`);
-      continue;
+      return;
     }
+    const at: [number, number] = [r.offset, index];
     const f = new Feeder(member(r));
     router.add(r.offset, {
       push(c) {
         const before = f.trailingBytes;
+        order = at;
         f.push(c);
         return c.length - (f.trailingBytes - before);
       },
       end() {
+        order = at;
         f.end();
       }
     });
-  }
+  });
 
   let firstBytes: Uint8Array | undefined;
   let seen = 0;
@@ -352,12 +363,16 @@ export function createZipStreamScanner(ctx: FileContext, cd: CentralDirectory, o
         firstBytes = new Uint8Array([...(firstBytes ?? []), ...c.subarray(0, 4 - (firstBytes?.length ?? 0))]);
       }
       seen += c.length;
-      router.push(c, uncovered, (start) => unexamined('zip.overlap', `Too many members overlap at ${start}: not all were examined`, start));
+      router.push(c, uncovered, (start) => { order = [start, -2]; unexamined('zip.overlap', `Too many members overlap at ${start}: not all were examined`, start); });
     },
     end() {
       const { notStarted } = router.end();
-      for (const at of notStarted) unexamined('zip.truncated', `The file ends before the member at ${at}`, at);
+      for (const at of notStarted) {
+        order = [at, -3];
+        unexamined('zip.truncated', `The file ends before the member at ${at}`, at);
+      }
       closeGap();
+      order = [Infinity, 0];
       // Overlapping members (each was scanned; writers never produce them).
       spans.sort((a, b) => a[0] - b[0]);
       let reach = -1;
@@ -378,13 +393,13 @@ export function createZipStreamScanner(ctx: FileContext, cd: CentralDirectory, o
       }
       // Only torch reads zips from their start: when the file does not begin with a local header, torch.load takes
       // the legacy path and the zipfile reading is the only one.
-      if (firstBytes && isLocalHeader(firstBytes) && seen >= 4) findings.push(...diffs.map((d) => ({ ...d, file: ctx.path })));
-      const merged = mergeOutcomes(outcomes);
+      if (firstBytes && isLocalHeader(firstBytes) && seen >= 4) findings.push(...diffs.map((d) => ({ at: order, f: { ...d, file: ctx.path } })));
+      const merged = mergeOutcomes(inOrder(outcomes, (x: { o: ScanOutcome }) => x.o));
       return {
         formats: layout.formats,
-        findings: [...findings, ...merged.findings],
+        findings: [...inOrder(findings, (x: { f: Finding }) => x.f), ...merged.findings],
         complete: complete && merged.complete,
-        details: { ...(merged.details ?? {}), zipEntries: readings.size, zip64: cd.zip64, members: memberFormats.slice(0, 1000) }
+        details: { ...(merged.details ?? {}), zipEntries: readings.size, zip64: cd.zip64, members: inOrder(memberFormats, (x: { m: { name: string; formats: string[] } }) => x.m).slice(0, 1000) }
       };
     }
   };
