@@ -2,7 +2,7 @@
 // as it is now (src/audit/), with the signed vetting records as the baseline; one issue per repository whose approval
 // no longer holds, opened, updated and closed as the action's own identity; a job summary and a JSON report; the
 // job fails on critical findings.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { planIssues } from '../audit/issues.js';
 import { AUDIT_MAX_RETRY_WAIT_S, AUDIT_WAIT_BUDGET_MS, auditEntries, type AuditEntryResult } from '../audit/run.js';
@@ -23,6 +23,7 @@ import type { ActionInputs } from './inputs.js';
 import { resolveSelf } from './publish.js';
 import type { Runner } from './runner.js';
 import { trustFrom } from './verify.js';
+import { readRecordFile } from '../sign/read-record.js';
 
 export interface AuditDepsForAction {
   github?: (token: string, owner: string, repo: string, baseUrl: string | undefined) => GitHubApi;
@@ -67,7 +68,7 @@ export async function runAudit(runner: Runner, inputs: ActionInputs, deps: Audit
         ? {
           dir: inputs.signaturesDir,
           trust: signer,
-          read: (p: string) => readFile(p, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)))
+          read: readRecordFile
         }
         : {
           trust: signer,

@@ -1,6 +1,5 @@
 // `model-gate audit`: re-checks every approved entry against the Hub as it is now, with the allowlist and the
 // signed vetting records as the only baseline (no state file). Scheduled in CI; exit 1 on anything blocking.
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { AUDIT_MAX_RETRY_WAIT_S, AUDIT_WAIT_BUDGET_MS, auditEntries, type AuditEntryResult } from '../audit/run.js';
 import { severityRank, type Verdict } from '../core/findings.js';
@@ -22,6 +21,7 @@ import { auditReportInput } from '../audit/report.js';
 import { parseCommandArgs } from './args.js';
 import { type Command, UsageError } from './io.js';
 import { TRUST_OPTIONS, trustFromOptions, trustsGiven } from './trust.js';
+import { readRecordFile } from '../sign/read-record.js';
 
 export const USAGE = `usage: model-gate audit [--allowlist approved-models.yaml] [(--signatures DIR | --attestations OWNER/REPO) (--public-key PEM | --identity SAN
          --identity-provider ISSUER [--ref REF] [--trusted-root FILE] | --certificate-chain PEM...)]
@@ -101,7 +101,7 @@ export const audit: Command = async (argv, io) => {
     ? {
       dir: at(v.signatures),
       trust: await trustFromOptions(v, at),
-      read: (p: string) => readFile(p, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)))
+      read: readRecordFile
     }
     : v.attestations
       ? {

@@ -18,6 +18,7 @@ import type { VerifyTrust } from '../sign/verify.js';
 import { parseCommandArgs, readText } from './args.js';
 import { type CliIO, UsageError } from './io.js';
 import { TRUST_OPTIONS, trustFromOptions, trustsGiven } from './trust.js';
+import { readRecordFile } from '../sign/read-record.js';
 
 const COMMON_USAGE = `  where the allowlist comes from (one of):
     --allowlist FILE                  approved-models.yaml on disk (re-read every --refresh seconds)
@@ -194,10 +195,9 @@ export async function mirror(args: string[], io: CliIO): Promise<number> {
     io.stderr(`model-gate mirror: ${approval.lastError}\n`);
     return 1;
   }
-  const read = (p: string): Promise<string | undefined> => readFile(p, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)));
   const results = await mirrorModels({
     models: approval.approved.all(),
-    signatures: (repo, commit) => signedStateOf({ ...c.signatures, read }, repo, commit),
+    signatures: (repo, commit) => signedStateOf({ ...c.signatures, read: readRecordFile }, repo, commit),
     store: c.store,
     upstream: () => new HubClient(c.upstream),
     onResult: (r) =>

@@ -3,7 +3,6 @@
 // graceful close (stops accepting, lets answers in flight finish up to a grace period, then cuts the rest).
 import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttps } from 'node:https';
-import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { HubClient, type HubClientOptions } from '../hub/client.js';
 import type { VerifyTrust } from '../sign/verify.js';
@@ -16,6 +15,7 @@ import { VerifiedBlobs } from './send-verified.js';
 import { signedStateOf, type SignedState } from './signed-model.js';
 import type { ClientToken } from './tokens.js';
 import { UpstreamMeta } from './upstream.js';
+import { readRecordFile } from '../sign/read-record.js';
 
 export interface GatewayOptions {
   host?: string;
@@ -47,14 +47,6 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-}
 
 function declareMetrics(m: Metrics, approval: ApprovalState): void {
   m.counter('gateway_requests_total', 'Requests answered, by outcome (served, refused, error) and reason.');
@@ -94,7 +86,7 @@ export async function startGateway(o: GatewayOptions): Promise<RunningGateway> {
     const key = `${repo.toLowerCase()}@${commit}`;
     const hit = sigCache.get(key);
     if (hit && hit.gen === approval.generation) return hit.state;
-    const state = signedStateOf({ dir: o.signatures.dir, trust: o.signatures.trust, read: readOptional }, repo, commit);
+    const state = signedStateOf({ dir: o.signatures.dir, trust: o.signatures.trust, read: readRecordFile }, repo, commit);
     if (sigCache.size > 10_000) sigCache.clear();
     sigCache.set(key, { gen: approval.generation, state });
     return state;

@@ -3,7 +3,7 @@
 // allowlist entry's repo and commit. The layout is the Hub's id as a path, `<models-dir>/<ORG>/<NAME>/`; anything
 // else under the folder (a stray file, a link, a third level without an ORG/NAME parent) fails the gate, because
 // a file nobody can attribute to an approved model is exactly what must not ship.
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseAllowlist } from '../config/allowlist/parse.js';
 import { repoKey } from '../config/allowlist/diff.js';
@@ -15,6 +15,7 @@ import { MODEL_SIG_FILE, VETTING_FILE, signatureDir } from './sign-model.js';
 import { verifyAttested } from './verify-attested.js';
 import { fail, type VerifyFailure, type VerifyTrust } from './verify-signature.js';
 import { verifyModel, type VerifyResult } from './verify.js';
+import { readRecordFile } from './read-record.js';
 
 export type SignatureSource = { kind: 'attestations'; github: AttestationsClientOptions } | { kind: 'folder'; dir: string };
 
@@ -70,14 +71,6 @@ async function findModelFolders(root: string): Promise<Found> {
   return out;
 }
 
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
-}
 
 async function verifyOne(opts: ReleaseGateOptions, dir: string, entry: Entry): Promise<VerifyResult & { root?: string }> {
   const expect = { repo: entry.repo, commit: entry.revision };
@@ -91,8 +84,8 @@ async function verifyOne(opts: ReleaseGateOptions, dir: string, entry: Entry): P
   } catch (e) {
     return fail('unsigned', (e as Error).message);
   }
-  const bundle = await readOptional(join(sigDir, MODEL_SIG_FILE));
-  const vettingBundle = await readOptional(join(sigDir, VETTING_FILE));
+  const bundle = await readRecordFile(join(sigDir, MODEL_SIG_FILE));
+  const vettingBundle = await readRecordFile(join(sigDir, VETTING_FILE));
   if (bundle === undefined) return fail('unsigned', `no ${MODEL_SIG_FILE} in ${sigDir}`);
   if (vettingBundle === undefined) return fail('wrong-repo-or-commit', `no ${VETTING_FILE} in ${sigDir}: the approval of ${entry.repo}@${entry.revision} cannot be checked`);
   return verifyModel({ modelDir: dir, bundle, vettingBundle, expect, trust: opts.trust, ...(opts.hash ? { hash: opts.hash } : {}), ...(opts.now ? { now: opts.now } : {}) });
