@@ -19,13 +19,8 @@ export async function fetchMainCard(http: HubHttp, repo: string, maxBytes: numbe
   const what = `model card of ${repo}`;
   let opened;
   try {
-    opened = await http.open(`${http.hubOrigin}/${repo}/resolve/main/README.md`, {
-      what,
-      headers: { 'accept-encoding': 'identity' },
-      notFound: 'entry-not-found',
-      bytes: { reuseBuffer: false },
-      deadline: { at: Date.now() + http.requestTimeoutMs, why: `the ${http.requestTimeoutMs / 1000} s request deadline (requestTimeoutMs)` }
-    });
+    // A small document: the transport's metadata deadline (requestTimeoutMs) applies, as to any JSON answer.
+    opened = await http.open(`${http.hubOrigin}/${repo}/resolve/main/README.md`, { what, headers: { 'accept-encoding': 'identity' }, notFound: 'entry-not-found' });
   } catch (err) {
     if (err instanceof HubError && (err.code === 'entry-not-found' || err.code === 'revision-not-found')) return undefined;
     throw err;

@@ -195,7 +195,7 @@ export function stringArg(line: string): string | null {
   return out;
 }
 
-/** UNICODE: raw-unicode-escape — \uXXXX and \UXXXXXXXX after an odd run of backslashes; other bytes are code points. */
+/** The UNICODE opcode's argument is raw-unicode-escape — \uXXXX and \UXXXXXXXX after an odd run of backslashes; other bytes are code points. */
 export function unicodeArg(line: string): string | null {
   let out = '';
   for (let i = 0; i < line.length; i++) {
