@@ -6,7 +6,6 @@
 //
 //   ./run bench download [--size-gib 4] [--runs 3]
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,20 +14,10 @@ import { HubClient } from '../src/hub/client.js';
 import type { TreeFile } from '../src/hub/types.js';
 import { buildStore } from '../src/registry/store-builder.js';
 import { startRegistry } from '../src/registry/server.js';
+import { arg, procField } from './kit.js';
 
 const REPO = 'bench/big';
 const FILE = 'model.safetensors';
-
-function arg(name: string, dflt: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] !== undefined ? (process.argv[i + 1] as string) : dflt;
-}
-
-function procField(file: 'status' | 'io', field: string): number {
-  const text = readFileSync(`/proc/self/${file}`, 'utf8');
-  const m = new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(text);
-  return m ? Number(m[1]) : NaN;
-}
 
 /** Child mode: one verified download with a discarding consumer; prints its own measurements as JSON. */
 async function child(hubUrl: string, cdnUrl: string, sha: string, borrow: boolean, transport: Transport): Promise<void> {

@@ -20,13 +20,9 @@ import { HubClient } from '../src/hub/client.js';
 import { startRegistry } from '../src/registry/server.js';
 import { buildStore } from '../src/registry/store-builder.js';
 import { signModel, writeSignatures } from '../src/sign/sign-model.js';
+import { arg } from './kit.js';
 
 const REPO = 'bench-org/big-model';
-
-function arg(name: string, dflt: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] !== undefined ? (process.argv[i + 1] as string) : dflt;
-}
 
 async function writeBig(path: string, bytes: number): Promise<void> {
   const f = await open(path, 'w');

@@ -3,7 +3,6 @@
 //
 //   ./run bench many-files [--files 5000,50000]
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,17 +14,9 @@ import { startRegistry } from '../src/registry/server.js';
 import { buildStore } from '../src/registry/store-builder.js';
 import { reviewEntry } from '../src/review/pipeline.js';
 import { defaultScanFile } from '../src/review/scan-file.js';
+import { arg, procField } from './kit.js';
 
 const REPO = 'bench-org/many-files';
-
-function arg(name: string, dflt: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] !== undefined ? (process.argv[i + 1] as string) : dflt;
-}
-
-function vmHwmKiB(): number {
-  return Number(/^VmHWM:\s+(\d+)/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN);
-}
 
 async function child(hubUrl: string, cdnUrl: string, sha: string): Promise<void> {
   const hub = new HubClient({ hubUrl, allowedCdnOrigins: [cdnUrl] });
@@ -41,7 +32,7 @@ async function child(hubUrl: string, cdnUrl: string, sha: string): Promise<void>
     files: review.files.length,
     verdict: review.verdict,
     blocking: [...new Set(review.findings.filter((f) => f.severity === 'critical' || f.severity === 'high').map((f) => f.check))],
-    vmHwmKiB: vmHwmKiB(),
+    vmHwmKiB: procField('status', 'VmHWM'),
     memory: peak
   }));
   clearInterval(sampler);

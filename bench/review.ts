@@ -5,7 +5,6 @@
 //
 //   ./run bench review [--size-gib 2] [--runs 3] [--cpu-prof DIR]
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, open, rm, writeFile, mkdir } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,18 +16,9 @@ import { startRegistry } from '../src/registry/server.js';
 import { buildStore } from '../src/registry/store-builder.js';
 import { reviewEntry } from '../src/review/pipeline.js';
 import { defaultScanFile } from '../src/review/scan-file.js';
+import { arg, procField } from './kit.js';
 
 const REPO = 'bench-org/big-model';
-
-function arg(name: string, dflt: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] !== undefined ? (process.argv[i + 1] as string) : dflt;
-}
-
-function procField(file: 'status' | 'io', field: string): number {
-  const m = new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(readFileSync(`/proc/self/${file}`, 'utf8'));
-  return m ? Number(m[1]) : NaN;
-}
 
 /** A valid safetensors file of about `bytes`: one F32 tensor, written in 8 MiB blocks. */
 async function writeSafetensors(path: string, bytes: number): Promise<void> {

@@ -10,11 +10,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { streamedTorchZip, streamParts } from '../__tests__/scan/support/big-zip.js';
-
-function arg(name: string, dflt: string): string {
-  const i = process.argv.indexOf(name);
-  return i >= 0 && process.argv[i + 1] !== undefined ? (process.argv[i + 1] as string) : dflt;
-}
+import { arg } from './kit.js';
 
 const PEER = `
 import pickletools, sys, zipfile
