@@ -4,6 +4,10 @@ import { type CliIO, terminalSafe } from './cli/io.js';
 import { EXIT } from './cli/conventions.js';
 import { runCli } from './cli/run.js';
 import { redact, rememberSecret } from './core/secrets.js';
+import { steadyHeap } from './review/steady-heap.js';
+
+// Memory that follows what a review holds, not how fast it allocates (review/steady-heap.ts).
+steadyHeap();
 
 // Every secret the CLI can know from its environment; HubHttp and `sign` add theirs as they read them.
 for (const name of ['HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'GITHUB_TOKEN', 'GH_TOKEN']) rememberSecret(env[name]);

@@ -3,7 +3,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
-import { ChunkedDecoder, socketGet } from '../../src/hub/socket-get.js';
+import { ChunkedDecoder, socketGet, spareReadBuffers } from '../../src/hub/socket-get.js';
 import { failure } from './fixture.js';
 
 describe('ChunkedDecoder', () => {
@@ -106,6 +106,41 @@ describe('socketGet against a raw TCP server', () => {
     expect(Buffer.from((await r.body.read()) ?? []).toString()).toBe('abc');
     const e = await failure(r.body.read());
     expect(e.code).toBe('timeout');
+  });
+
+  test('a reused read buffer serves the next response only once its reader has read the end', async () => {
+    // Each connection answers 3,000 bytes of its own letter, the body in a later packet than the head, so every
+    // body chunk is a view into the response's read buffer.
+    let n = 0;
+    reply = (s) => {
+      const body = Buffer.alloc(3000, 0x41 + (n++ % 26));
+      s.write(`HTTP/1.1 200 OK\r\nContent-Length: ${body.length}\r\n\r\n`);
+      setTimeout(() => s.end(body), 20);
+    };
+    const letters = async (r: Awaited<ReturnType<typeof get>>, first?: Uint8Array) => {
+      const parts: Buffer[] = first ? [Buffer.from(first)] : [];
+      for (let c = await r.body.read(); c; c = await r.body.read()) parts.push(Buffer.from(c));
+      return Buffer.concat(parts).toString('latin1');
+    };
+    const a = await get(true);
+    const held = await a.body.read(); // A's reader still holds this chunk
+    expect(held).not.toBeNull();
+    const aLetter = String.fromCharCode((held as Uint8Array)[0] as number);
+    const before = spareReadBuffers();
+    expect(await letters(await get(true))).toBe('B'.repeat(3000));
+    expect(spareReadBuffers()).toBe(before + 1); // B's buffer is back
+    expect(await letters(await get(true))).toBe('C'.repeat(3000)); // C took B's buffer, not A's
+    expect(Buffer.from(held as Uint8Array).toString('latin1')).toBe(aLetter.repeat((held as Uint8Array).length));
+    expect(aLetter).toBe('A');
+    expect(await letters(a, held as Uint8Array)).toBe('A'.repeat(3000));
+    // A cancelled response gives its buffer back too; the pool stays bounded however many finish.
+    const d = await get(true);
+    await d.body.read();
+    await d.body.cancel();
+    const many = await Promise.all(Array.from({ length: 24 }, () => get(true)));
+    await Promise.all(many.map((r) => letters(r)));
+    expect(spareReadBuffers()).toBeLessThanOrEqual(16);
+    expect(spareReadBuffers()).toBeGreaterThan(0);
   });
 
   test('header values with line breaks are refused before sending', () => {

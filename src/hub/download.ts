@@ -224,12 +224,13 @@ export class Downloader {
           });
         }
       }
-      const gotSha = sha256.digest('hex');
+      let gotSha = sha256.digest('hex');
       let gitOid: string;
       if (item.lfs) {
         if (gotSha !== item.lfs.oid) {
           throw fail('sha256-mismatch', `content sha256 ${gotSha} differs from the tree's lfs.oid ${item.lfs.oid}`, item.lfs.oid, gotSha);
         }
+        gotSha = item.lfs.oid; // equal: the tree's string is kept already, so the result holds no second copy
         gitOid = lfsPointerOid(gotSha, size);
       } else {
         gitOid = (sha1 as Hash).digest('hex');
@@ -243,7 +244,8 @@ export class Downloader {
         );
       }
       if (copy) await copy.commit();
-      return { path: item.path, size, sha256: gotSha, gitOid, lfs: item.lfs !== undefined, retries, resumes, source: origin };
+      // gitOid equals item.oid here: return the tree's string (a review of many files keeps every result's digests).
+      return { path: item.path, size, sha256: gotSha, gitOid: item.oid, lfs: item.lfs !== undefined, retries, resumes, source: origin };
     } finally {
       if (copy) await copy.discard();
     }

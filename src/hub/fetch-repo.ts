@@ -45,9 +45,22 @@ export function copyPathFor(dir: string, path: string): string {
   return target;
 }
 
+/** Every file's outcome, in input order. */
 export async function fetchFiles(opts: FetchFilesOptions): Promise<FileOutcome[]> {
-  const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 4));
   const outcomes: FileOutcome[] = new Array<FileOutcome>(opts.items.length);
+  await fetchEach(opts, (outcome, i) => {
+    outcomes[i] = outcome;
+    opts.onOutcome?.(outcome);
+  });
+  return outcomes;
+}
+
+/**
+ * fetchFiles without the list: each outcome goes to `onOutcome` (with the file's index) as its file finishes, and
+ * none is kept here, so a caller that keeps a few facts per file does not also hold every DownloadResult.
+ */
+export async function fetchEach(opts: Omit<FetchFilesOptions, 'onOutcome'>, onOutcome: (outcome: FileOutcome, index: number) => void): Promise<void> {
+  const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 4));
   let next = 0;
 
   const one = async (item: TreeFile): Promise<FileOutcome> => {
@@ -73,11 +86,8 @@ export async function fetchFiles(opts: FetchFilesOptions): Promise<FileOutcome[]
   const worker = async (): Promise<void> => {
     while (next < opts.items.length) {
       const i = next++;
-      const outcome = await one(opts.items[i] as TreeFile);
-      outcomes[i] = outcome;
-      opts.onOutcome?.(outcome);
+      onOutcome(await one(opts.items[i] as TreeFile), i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, opts.items.length) }, worker));
-  return outcomes;
 }

@@ -7,7 +7,7 @@ import type { FileReport } from '../core/review.js';
 import type { ByteConsumer } from '../hub/download.js';
 import type { TextAnalyzer } from '../scan/file-scanner.js';
 import type { FileContext, ScanOutcome, StreamScanner } from '../scan/types.js';
-import { markExternalData } from '../scan/formats/external-data.js';
+import { externalDataOf, markExternalData } from '../scan/formats/external-data.js';
 import { zipTailNeeded } from '../scan/zip/index.js';
 import type { TextCapture } from './capture.js';
 import { findingFromError } from './findings-from-errors.js';
@@ -87,6 +87,17 @@ class GuardedScan implements ByteConsumer {
   }
 }
 
+/**
+ * What a file's outcome must keep until its report is built: its formats in an array of their own size (the
+ * scanner's has grown by pushes), and details only where the repository context reads them (external data an ONNX
+ * model names). Held for every file of the review, so a few hundred bytes here are megabytes at 50,000 files.
+ */
+function compact(o: ScanOutcome): ScanOutcome {
+  const kept: ScanOutcome = { formats: [...o.formats], findings: o.findings, complete: o.complete };
+  if (externalDataOf(o.details).length > 0) kept.details = o.details;
+  return kept;
+}
+
 export async function examineFiles(files: readonly SourceFile[], reader: FileReader, opts: ExamineOptions): Promise<FileReport[]> {
   const scans = new Map<string, GuardedScan>();
   const tailBytes = opts.tailBytes ?? 64 * 1024;
@@ -106,7 +117,7 @@ export async function examineFiles(files: readonly SourceFile[], reader: FileRea
   const done = (file: SourceFile, o: ReadOutcome): void => {
     const scan = scans.get(file.path);
     if (scan) {
-      finished.set(file.path, scan.outcome());
+      finished.set(file.path, compact(scan.outcome()));
       scans.delete(file.path);
     }
     opts.onProgress?.(file, o);
@@ -121,7 +132,7 @@ export async function examineFiles(files: readonly SourceFile[], reader: FileRea
     const outcome: ScanOutcome = finished.get(file.path) ?? (scan
       ? scan.outcome()
       : { formats: [], complete: false, findings: [findingFromError(new Error('no scanner ran'), 'scan', file.path)] });
-    details.set(file.path, outcome.details);
+    if (outcome.details) details.set(file.path, outcome.details);
     const findings = outcome.findings.map((f) => withFile(f, file.path));
     if (!outcome.complete && !findings.some((f) => isBlocking(f.severity))) {
       findings.push({ check: 'scan.incomplete', severity: 'high', file: file.path, message: `${file.path} was not fully examined`, help: 'Not fully examined, so not approved.' });

@@ -100,6 +100,14 @@ function finish(entry: Entry, partial: Omit<FullReview, 'entry' | 'verdict' | 'f
   return { entry, ...partial, ...decide(findings, policy, now, entry, complete), complete };
 }
 
+/** The review reads the tree, never model info's file list, which it would otherwise keep to the end (~10 MB at
+ * 50,000 files). */
+function withoutSiblings(r: ResolvedRepo): ResolvedRepo {
+  if (r.info.siblings === undefined) return r;
+  const { siblings: _unused, ...info } = r.info;
+  return { ...r, info };
+}
+
 /**
  * Reviews one allowlist entry on the Hub. `previous` is the base branch's entry this one replaces (a re-pin), whose
  * recorded identity the checks hold it to. Never throws for Hub or repository problems: they become findings.
@@ -111,7 +119,7 @@ export async function reviewEntry(entry: Entry, deps: ReviewDeps, previous?: Ent
   const now = (deps.now ?? (() => new Date()))();
   let resolved: ResolvedRepo;
   try {
-    resolved = await hub.resolveRepo(entry.repo, entry.revision);
+    resolved = withoutSiblings(await hub.resolveRepo(entry.repo, entry.revision));
   } catch (err) {
     return finish(entry, { redirects: [], files: [] }, [...(profileFinding ? [profileFinding] : []), findingFromError(err, 'hub.resolve')], policy, now, false);
   }

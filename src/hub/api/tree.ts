@@ -23,6 +23,17 @@ export async function listTree(http: HubHttp, repo: string, sha: string, opts: T
   const what = `file list of ${repo}@${sha}`;
   const items: TreeItem[] = [];
   const byPath = new Map<string, TreeItem>();
+  // With expand=true every item names the last commit that touched it and the Hub's scan status, and most items
+  // name the same few: one shared object per distinct value instead of one per file (a 50,000-file tree holds
+  // about 10 MB less). Nothing changes a tree item's parts once parsed.
+  const distinct = new Map<string, object>();
+  const shared = <T extends object>(v: T): T => {
+    const key = JSON.stringify(v);
+    const known = distinct.get(key) as T | undefined;
+    if (known) return known;
+    distinct.set(key, v);
+    return v;
+  };
   const complete = await paginate(http, treeUrl(http.hubOrigin, repo, sha), what, maxPages, (answer) => {
     const page = http.validate(answer, what, (body) => parseTreePage(body, items.length));
     for (const item of page) {
@@ -32,6 +43,8 @@ export async function listTree(http: HubHttp, repo: string, sha: string, opts: T
           path: item.path
         });
       }
+      if (item.lastCommit) item.lastCommit = shared(item.lastCommit);
+      if (item.type === 'file' && item.securityFileStatus) item.securityFileStatus = shared(item.securityFileStatus);
       byPath.set(item.path, item);
       items.push(item);
     }

@@ -1,7 +1,7 @@
 // A review's bytes from the Hub: every file through the verified download (hashes, sizes, commit, CDN origin
 // checked), zip tails through a Range request bound to the stream, with the download's bounded concurrency.
 import type { HubClient } from '../../hub/client.js';
-import { fetchFiles } from '../../hub/fetch-repo.js';
+import { fetchEach } from '../../hub/fetch-repo.js';
 import type { TreeFile } from '../../hub/types.js';
 import type { FileReader, ReadOutcome, SourceFile } from '../examine.js';
 import { findingFromError } from '../findings-from-errors.js';
@@ -18,18 +18,23 @@ export function hubReader(hub: HubClient, repo: string, sha: string, items: read
     async readAll(files, plan, onDone) {
       const sources = new Map(files.map((f) => [f.path, f]));
       const source = (it: TreeFile): SourceFile => sources.get(it.path) ?? { path: it.path, size: it.size, lfs: it.lfs !== undefined };
-      const outcome = (o: Awaited<ReturnType<typeof fetchFiles>>[number]): ReadOutcome =>
-        o.ok ? { ok: true, sha256: o.result.sha256, gitOid: o.result.gitOid } : { ok: false, finding: findingFromError(o.error, 'hub.download', o.item.path) };
-      const outcomes = await fetchFiles({
+      // Only the digests are kept per file, not the whole DownloadResult (a review may have 50,000 files).
+      const outcomes = new Array<ReadOutcome>(files.length);
+      await fetchEach({
         downloader: hub,
         repo,
         sha,
         items: files.map(item),
         concurrency,
-        plan: (it) => plan(source(it)),
-        onOutcome: (o) => onDone?.(source(o.item), outcome(o))
+        plan: (it) => plan(source(it))
+      }, (o, i) => {
+        const outcome: ReadOutcome = o.ok
+          ? { ok: true, sha256: o.result.sha256, gitOid: o.result.gitOid }
+          : { ok: false, finding: findingFromError(o.error, 'hub.download', o.item.path) };
+        outcomes[i] = outcome;
+        onDone?.(source(o.item), outcome);
       });
-      return outcomes.map(outcome);
+      return outcomes;
     }
   };
 }
