@@ -16,6 +16,7 @@ import { startRegistry } from '../src/registry/server.js';
 import { buildStore } from '../src/registry/store-builder.js';
 import { reviewEntry } from '../src/review/pipeline.js';
 import { defaultScanFile } from '../src/review/scan-file.js';
+import { steadyHeap } from '../src/review/steady-heap.js';
 import { arg, procField } from './kit.js';
 
 const REPO = 'bench-org/big-model';
@@ -39,6 +40,8 @@ async function writeSafetensors(path: string, bytes: number): Promise<void> {
 }
 
 async function child(hubUrl: string, cdnUrl: string, sha: string): Promise<void> {
+  // As the action's and the CLI's entry points do (src/main.ts, src/cli.ts); MG_DEFAULT_HEAP=1 measures V8's defaults.
+  if (process.env.MG_DEFAULT_HEAP !== '1') steadyHeap();
   const hub = new HubClient({ hubUrl, allowedCdnOrigins: [cdnUrl] });
   const t0 = performance.now();
   const review = await reviewEntry(

@@ -26,8 +26,8 @@ export interface FetchFilesOptions {
   items: TreeFile[];
   /** Files in flight at once. Default 4. */
   concurrency?: number;
-  /** Consumers for one file (scanners); called just before that file starts. */
-  plan?: (item: TreeFile) => ByteConsumer[] | FilePlan | Promise<ByteConsumer[] | FilePlan>;
+  /** Consumers for one file (scanners), given its index in `items`; called just before that file starts. */
+  plan?: (item: TreeFile, index: number) => ByteConsumer[] | FilePlan | Promise<ByteConsumer[] | FilePlan>;
   /** Write verified copies under this folder at their repository paths. */
   copyDir?: string;
   /** Called as each file finishes (progress). */
@@ -63,9 +63,9 @@ export async function fetchEach(opts: Omit<FetchFilesOptions, 'onOutcome'>, onOu
   const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 4));
   let next = 0;
 
-  const one = async (item: TreeFile): Promise<FileOutcome> => {
+  const one = async (item: TreeFile, index: number): Promise<FileOutcome> => {
     try {
-      const planned = opts.plan ? await opts.plan(item) : [];
+      const planned = opts.plan ? await opts.plan(item, index) : [];
       const plan: FilePlan = Array.isArray(planned) ? { consumers: planned } : planned;
       const req: DownloadRequest = { repo: opts.repo, sha: opts.sha, item, consumers: plan.consumers };
       if (plan.expectTail) req.expectTail = plan.expectTail;
@@ -86,7 +86,7 @@ export async function fetchEach(opts: Omit<FetchFilesOptions, 'onOutcome'>, onOu
   const worker = async (): Promise<void> => {
     while (next < opts.items.length) {
       const i = next++;
-      onOutcome(await one(opts.items[i] as TreeFile), i);
+      onOutcome(await one(opts.items[i] as TreeFile, i), i);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, opts.items.length) }, worker));

@@ -129,7 +129,9 @@ export async function examineFiles(files: readonly SourceFile[], reader: FileRea
     const base = { path: file.path, size: file.size, lfs: file.lfs === true };
     if (!o.ok) return { ...base, formats: [], complete: false, findings: [withFile(o.finding, file.path)] };
     const scan = scans.get(file.path);
-    const outcome: ScanOutcome = finished.get(file.path) ?? (scan
+    const kept = finished.get(file.path);
+    finished.delete(file.path); // each outcome goes as its report is made, not after the last one
+    const outcome: ScanOutcome = kept ?? (scan
       ? scan.outcome()
       : { formats: [], complete: false, findings: [findingFromError(new Error('no scanner ran'), 'scan', file.path)] });
     if (outcome.details) details.set(file.path, outcome.details);

@@ -16,8 +16,6 @@ export function hubReader(hub: HubClient, repo: string, sha: string, items: read
   return {
     tail: (f, k) => hub.fetchTail(repo, sha, item(f), k),
     async readAll(files, plan, onDone) {
-      const sources = new Map(files.map((f) => [f.path, f]));
-      const source = (it: TreeFile): SourceFile => sources.get(it.path) ?? { path: it.path, size: it.size, lfs: it.lfs !== undefined };
       // Only the digests are kept per file, not the whole DownloadResult (a review may have 50,000 files).
       const outcomes = new Array<ReadOutcome>(files.length);
       await fetchEach({
@@ -26,13 +24,13 @@ export function hubReader(hub: HubClient, repo: string, sha: string, items: read
         sha,
         items: files.map(item),
         concurrency,
-        plan: (it) => plan(source(it))
+        plan: (_it, i) => plan(files[i] as SourceFile)
       }, (o, i) => {
         const outcome: ReadOutcome = o.ok
           ? { ok: true, sha256: o.result.sha256, gitOid: o.result.gitOid }
           : { ok: false, finding: findingFromError(o.error, 'hub.download', o.item.path) };
         outcomes[i] = outcome;
-        onDone?.(source(o.item), outcome);
+        onDone?.(files[i] as SourceFile, outcome);
       });
       return outcomes;
     }
