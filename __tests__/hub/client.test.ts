@@ -165,6 +165,36 @@ describe('listTree', () => {
     expect(status.files.get('model.safetensors')?.status).toBe('safe');
   });
 
+  test('items naming the same last commit or scan status share one object, with the values the Hub sent', async () => {
+    const sha = env.head('acme/many');
+    const tree = await env.client().listTree('acme/many', sha);
+    // The Hub's own JSON, page by page, straight from the registry.
+    const raw: { path: string; lastCommit?: { id: string; title: string; date: string } }[] = [];
+    for (let url: string | undefined = `${env.registry.hubUrl}/api/models/acme/many/tree/${sha}?recursive=true&expand=true`; url !== undefined;) {
+      const res = await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } });
+      raw.push(...((await res.json()) as typeof raw));
+      const next = /<([^>]*)>\s*;\s*rel="?next"?/.exec(res.headers.get('link') ?? '')?.[1];
+      url = next === undefined ? undefined : new URL(next, url).href;
+    }
+    expect(raw).toHaveLength(25);
+    const pick = (c: { id: string; title: string; date: string } | undefined) => c && { id: c.id, title: c.title, date: c.date };
+    expect(tree.map((t) => [t.path, t.lastCommit])).toEqual(raw.map((r) => [r.path, pick(r.lastCommit)]));
+    const byValue = new Map<string, Set<object>>();
+    let parts = 0;
+    for (const t of tree) {
+      for (const part of [t.lastCommit, t.type === 'file' ? t.securityFileStatus : undefined]) {
+        if (!part) continue;
+        parts++;
+        const key = JSON.stringify(part);
+        const same = byValue.get(key) ?? new Set<object>();
+        same.add(part);
+        byValue.set(key, same);
+      }
+    }
+    expect(parts).toBeGreaterThan(byValue.size);
+    for (const same of byValue.values()) expect(same.size).toBe(1);
+  });
+
   test('follows Link pagination on the Hub origin', async () => {
     const tree = await env.client().listTree('acme/many', env.head('acme/many'));
     expect(tree).toHaveLength(25);

@@ -2,7 +2,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fetchFiles } from '../../src/hub/fetch-repo.js';
+import { fetchEach, fetchFiles } from '../../src/hub/fetch-repo.js';
 import type { TreeFile } from '../../src/hub/types.js';
 import { startEnv, type Env } from './fixture.js';
 
@@ -74,4 +74,23 @@ test('copies land under copyDir at their repository paths', async () => {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('fetchEach hands every outcome over once, with its index, and plans each file by index', async () => {
+  const planned: [string, number][] = [];
+  const seen: [string, number, boolean][] = [];
+  await fetchEach({
+    downloader: env.client(),
+    repo: REPO,
+    sha: env.head(REPO),
+    items: files,
+    concurrency: 3,
+    plan: (item, i) => {
+      planned.push([item.path, i]);
+      return [];
+    }
+  }, (o, i) => seen.push([o.item.path, i, o.ok]));
+  const expected = files.map((f, i) => [f.path, i] as [string, number]);
+  expect(planned.sort((a, b) => a[1] - b[1])).toEqual(expected);
+  expect(seen.sort((a, b) => a[1] - b[1])).toEqual(expected.map(([p, i]) => [p, i, true]));
 });
