@@ -88,6 +88,46 @@ class GuardedScan implements ByteConsumer {
 }
 
 /**
+ * A file no larger than the tail read ahead of a stream is its own tail. Rather than reading it twice (the tail,
+ * then the stream), its one read is kept (at most tailBytes) and scanned when the read ends, with the whole file as
+ * its tail: what the scanner saw before, from half the requests (a review of many small files made two per file).
+ * The outcome counts only when the read itself succeeded (verified, for the Hub), as for a streamed file.
+ */
+class WholeFileScan implements ByteConsumer {
+  readonly borrowsChunks = true;
+  private readonly bytes: Uint8Array;
+  private got = 0;
+  private over = false;
+  constructor(
+    private readonly file: SourceFile,
+    private readonly start: (ctx: FileContext) => StreamScanner
+  ) {
+    this.bytes = new Uint8Array(file.size);
+  }
+  write(chunk: Uint8Array): void {
+    if (this.got + chunk.length > this.bytes.length) {
+      this.over = true;
+      return;
+    }
+    this.bytes.set(chunk, this.got);
+    this.got += chunk.length;
+  }
+  outcome(): ScanOutcome {
+    const path = this.file.path;
+    if (this.over) return { formats: [], complete: false, findings: [findingFromError(new Error(`more than the ${this.file.size} bytes listed arrived`), 'scan', path)] };
+    const bytes = this.bytes.subarray(0, this.got);
+    let scan: GuardedScan;
+    try {
+      scan = new GuardedScan(this.start({ path, size: this.file.size, tail: bytes }), path);
+    } catch (err) {
+      return { formats: [], complete: false, findings: [findingFromError(err ?? new Error('scanner failed'), 'scan', path)] };
+    }
+    scan.write(bytes);
+    return scan.outcome();
+  }
+}
+
+/**
  * What a file's outcome must keep until its report is built: its formats in an array of their own size (the
  * scanner's has grown by pushes), and details only where the repository context reads them (external data an ONNX
  * model names). Held for every file of the review, so a few hundred bytes here are megabytes at 50,000 files.
@@ -99,15 +139,21 @@ function compact(o: ScanOutcome): ScanOutcome {
 }
 
 export async function examineFiles(files: readonly SourceFile[], reader: FileReader, opts: ExamineOptions): Promise<FileReport[]> {
-  const scans = new Map<string, GuardedScan>();
+  const scans = new Map<string, GuardedScan | WholeFileScan>();
   const tailBytes = opts.tailBytes ?? 64 * 1024;
+  const start = (ctx: FileContext): StreamScanner => opts.scanFile(ctx, { allow: opts.allow, textAnalyzers: [opts.capture.analyzer] });
   const plan = async (file: SourceFile): Promise<ReadPlan> => {
+    if (file.size >= MIN_ZIP && file.size <= tailBytes) {
+      const whole = new WholeFileScan(file, start);
+      scans.set(file.path, whole);
+      return { consumers: [whole] };
+    }
     let tail = file.size >= MIN_ZIP ? await reader.tail(file, Math.min(file.size, tailBytes)) : undefined;
     // A zip whose central directory is larger than the first tail: read exactly what it needs, once.
     const need = tail ? zipTailNeeded(tail, file.size) : undefined;
     if (need !== undefined && need > (tail?.byteLength ?? 0) && need <= MAX_TAIL) tail = await reader.tail(file, Math.min(file.size, need));
     const ctx: FileContext = { path: file.path, size: file.size, ...(tail ? { tail } : {}) };
-    const scan = new GuardedScan(opts.scanFile(ctx, { allow: opts.allow, textAnalyzers: [opts.capture.analyzer] }), file.path);
+    const scan = new GuardedScan(start(ctx), file.path);
     scans.set(file.path, scan);
     return { consumers: [scan], ...(tail ? { expectTail: tail } : {}) };
   };
