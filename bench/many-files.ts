@@ -4,7 +4,7 @@
 //   ./run bench many-files [--files 5000,50000]
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { REPO_CHECKS } from '../src/checks/index.js';
@@ -30,23 +30,28 @@ async function child(hubUrl: string, cdnUrl: string, sha: string): Promise<void>
   const t0 = performance.now();
   const policy = defaultPolicy();
   const review = await reviewEntry({ repo: REPO, revision: sha, line: 1 }, { hub, policy, scanFile: defaultScanFile, checks: REPO_CHECKS, now: () => new Date('2026-11-22T00:00:00Z') });
+  const seconds = (performance.now() - t0) / 1000;
+  clearInterval(sampler);
+  // What the process still holds once the review is done (the child runs with --expose-gc for this one collection).
+  (globalThis as { gc?: () => void }).gc?.();
+  const liveEnd = process.memoryUsage().heapUsed;
   process.stdout.write(JSON.stringify({
-    seconds: (performance.now() - t0) / 1000,
+    seconds,
     files: review.files.length,
     verdict: review.verdict,
     blocking: [...new Set(review.findings.filter((f) => f.severity === 'critical' || f.severity === 'high').map((f) => f.check))],
     vmHwmKiB: procField('status', 'VmHWM'),
-    memory: peak
+    memory: peak,
+    liveEndBytes: liveEnd
   }));
-  clearInterval(sampler);
   // MG_HEAP_SNAPSHOT=DIR: what the process still holds once the review is done (per-file state that is not flat).
   if (process.env.MG_HEAP_SNAPSHOT) (await import('node:v8')).writeHeapSnapshot(join(process.env.MG_HEAP_SNAPSHOT, `many-files-${review.files.length}.heapsnapshot`));
   await hub.close();
 }
 
-function runChild(hubUrl: string, cdnUrl: string, sha: string): Promise<{ seconds: number; files: number; verdict: string; blocking: string[]; vmHwmKiB: number; memory: NodeJS.MemoryUsage }> {
+function runChild(hubUrl: string, cdnUrl: string, sha: string): Promise<{ seconds: number; files: number; verdict: string; blocking: string[]; vmHwmKiB: number; memory: NodeJS.MemoryUsage; liveEndBytes: number }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [process.argv[1] as string, '--child', hubUrl, cdnUrl, sha], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const p = spawn(process.execPath, ['--expose-gc', process.argv[1] as string, '--child', hubUrl, cdnUrl, sha], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
     p.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`child exited ${code}`))));
@@ -74,8 +79,9 @@ async function main(): Promise<void> {
       const registry = await startRegistry({ storeDir: join(dir, 'store'), rateLimit: { api: 1_000_000, resolvers: 10_000_000 } });
       try {
         const r = await runChild(registry.hubUrl, registry.cdnUrl, sha);
+        const uptime = loadavg().map((l) => l.toFixed(1)).join(' ');
         process.stderr.write(`${n} files: ${r.seconds.toFixed(1)} s, peak RSS ${(r.vmHwmKiB / 1024).toFixed(0)} MiB, ${r.verdict}; peaks during the run: heap used ${(r.memory.heapUsed / 2 ** 20).toFixed(0)} MiB of ${(r.memory.heapTotal / 2 ** 20).toFixed(0)}, array buffers ${(r.memory.arrayBuffers / 2 ** 20).toFixed(0)} MiB\n`);
-        rows.push(`| ${n.toLocaleString('en')} | ${r.files.toLocaleString('en')} | ${r.seconds.toFixed(1)} s | ${(r.seconds * 1000 / r.files).toFixed(2)} ms | **${(r.vmHwmKiB / 1024).toFixed(0)} MiB** | ${r.verdict}${r.blocking.length ? ` (${r.blocking.join(', ')})` : ''} |`);
+        rows.push(`| ${n.toLocaleString('en')} | ${r.files.toLocaleString('en')} | ${r.seconds.toFixed(1)} s | ${(r.seconds * 1000 / r.files).toFixed(2)} ms | **${(r.vmHwmKiB / 1024).toFixed(0)} MiB** (${((r.vmHwmKiB * 1024) / 1e6).toFixed(0)} MB) | ${(r.memory.heapTotal / 2 ** 20).toFixed(0)} MiB | ${(r.liveEndBytes / 2 ** 20).toFixed(0)} MiB | ${uptime} | ${r.verdict}${r.blocking.length ? ` (${r.blocking.join(', ')})` : ''} |`);
       } finally {
         await registry.close();
       }
@@ -87,10 +93,12 @@ async function main(): Promise<void> {
 
 Command: \`./run bench many-files --files ${counts.join(',')}\` (${new Date().toISOString().slice(0, 10)}); ${cpus().length} CPUs, Node ${process.version}.
 What runs: \`reviewEntry\` as the action calls it (resolve, tree pages, one verified download per file, scanners,
-every repository check) in a child process against the local registry; peak RSS is the child's VmHWM.
+every repository check) in a child process against the local registry; peak RSS is the child's VmHWM; the child
+applies the action's heap policy (src/review/steady-heap.ts; \`MG_DEFAULT_HEAP=1\` measures V8's defaults). Live
+heap at the end: after one full collection once the review returned. Load average: 1-minute, after the run.
 
-| files asked | files reviewed | wall time | per file | peak RSS | verdict |
-| ---: | ---: | ---: | ---: | ---: | --- |
+| files asked | files reviewed | wall time | per file | peak RSS | peak V8 heap | live heap at the end | load average | verdict |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
 ${rows.join('\n')}
 `;
   await mkdir('bench/results', { recursive: true });
