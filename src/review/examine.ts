@@ -48,6 +48,11 @@ export interface ExamineOptions {
   /** Bytes read from each file's end before streaming it; a zip whose directory needs more gets one larger read. */
   tailBytes?: number;
   onProgress?: (file: SourceFile, o: ReadOutcome) => void;
+  /**
+   * A sharded review examines part of a repository: the cross-file step (ONNX external data) is left to whoever
+   * holds every file's report, and each file's scan details are handed over for it instead.
+   */
+  deferCrossFile?: (path: string, details: Record<string, unknown> | undefined) => void;
 }
 
 const MIN_ZIP = 22;
@@ -135,6 +140,10 @@ export async function examineFiles(files: readonly SourceFile[], reader: FileRea
       complete: outcome.complete
     };
   });
+  if (opts.deferCrossFile) {
+    for (const f of files) opts.deferCrossFile(f.path, details.get(f.path));
+    return reports;
+  }
   // Repository context: files an ONNX model of this review names as its external data are raw tensor bytes.
   return markExternalData(reports, (p) => details.get(p));
 }
