@@ -97,7 +97,7 @@ export function parsePartial(bytes: Uint8Array, where: string): PartialReview {
   try {
     json = JSON.parse(Buffer.from(bytes).toString('utf8'));
   } catch (err) {
-    throw new Error(`${where} is not JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw new Error(`${where} is not JSON (${err instanceof Error ? err.message : String(err)})`, { cause: err });
   }
   const r = PartialSchema.safeParse(json);
   if (!r.success) {

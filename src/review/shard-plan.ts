@@ -127,7 +127,7 @@ export function parsePlan(bytes: Uint8Array, where: string): Plan {
   try {
     json = JSON.parse(Buffer.from(bytes).toString('utf8'));
   } catch (err) {
-    throw new Error(`${where} is not JSON (${err instanceof Error ? err.message : String(err)}); download the plan job's artifact unchanged`);
+    throw new Error(`${where} is not JSON (${err instanceof Error ? err.message : String(err)}); download the plan job's artifact unchanged`, { cause: err });
   }
   const r = PlanSchema.safeParse(json);
   if (!r.success) {

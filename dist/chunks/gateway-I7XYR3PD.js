@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+import { createRequire as __mgCreateRequire } from 'node:module';
+const require = __mgCreateRequire(import.meta.url);
+import {
+  GATEWAY_USAGE,
+  MIRROR_USAGE,
+  gatewayUntil,
+  mirror
+} from "./chunk-QTZGADZV.js";
+import "./chunk-2I4UUYGL.js";
+import "./chunk-OEFHJ277.js";
+import "./chunk-RVUU7WUD.js";
+import "./chunk-3GFYJNPL.js";
+import "./chunk-NBPL5LDH.js";
+import "./chunk-JS2SXY2D.js";
+import "./chunk-RVJROH2B.js";
+import "./chunk-RIUNVIQ5.js";
+import "./chunk-SGKFNB6C.js";
+import "./chunk-D3UEPKPZ.js";
+import "./chunk-2BFPKX7F.js";
+import "./chunk-LOLMUMZO.js";
+import "./chunk-WWM77OZW.js";
+import "./chunk-XULFKTRK.js";
+import "./chunk-QMH7DUHC.js";
+import "./chunk-VLZKHZEN.js";
+import "./chunk-56LLOFTS.js";
+import "./chunk-RQGJ627V.js";
+import "./chunk-RFNPNG5S.js";
+import "./chunk-CVJYKYK3.js";
+export {
+  GATEWAY_USAGE,
+  MIRROR_USAGE,
+  gatewayUntil,
+  mirror
+};
