@@ -55,7 +55,7 @@ async function child(kind: string, hubUrl: string, cdnUrl: string, sha: string, 
   const reviewer = createReviewer({ hub, now: NOW });
   const input = change(sha);
   const t0 = performance.now();
-  let detail: Record<string, unknown> = {};
+  let detail: Record<string, unknown>;
   if (kind === 'whole') {
     const r = await reviewer.reviewChange(input);
     detail = { verdict: r.reviews[0]?.verdict, bytes: r.reviews[0]?.files.reduce((n, f) => n + f.size, 0), digests: r.reviews[0]?.files.map((f) => `${f.path}:${f.sha256}`) };
