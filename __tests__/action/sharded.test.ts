@@ -47,12 +47,12 @@ const PR = {
 };
 
 /** One job of the workflow run: the same repository, event and run id; its own workspace and report folder. */
-function job(name: string, env: Record<string, string>): Promise<ActionRun> {
+function job(name: string, env: Record<string, string>, payload: unknown = PR): Promise<ActionRun> {
   const work = join(dir, name);
   return runActionJob({
     work,
     eventName: 'pull_request',
-    payload: PR,
+    payload,
     env: {
       GITHUB_REPOSITORY: 'acme/models',
       GITHUB_API_URL: gh.url,
@@ -267,5 +267,41 @@ describe('the aggregate fails closed', () => {
     const clean = (await reviewsOf(run)).find((r) => r.entry.repo === SAMPLE.clean)!;
     expect(clean.verdict).toBe('rejected');
     expect(findingsOf(clean)).toContainEqual(expect.objectContaining({ check: 'shard.partial-missing', message: expect.stringContaining('`entries`') }));
+  }, 120_000);
+});
+
+describe('a sharded review of a change that adds no model', () => {
+  it('plans one shard with nothing to read, and the aggregate passes with no entry reviewed', async () => {
+    const [base, head] = ['3'.repeat(40), '4'.repeat(40)];
+    const list = gh.state.files.get(`${BASE}:approved-models.yaml`)!;
+    gh.state.files.set(`${base}:approved-models.yaml`, list);
+    gh.state.files.set(`${head}:approved-models.yaml`, `${list}# a comment only\n`);
+    const payload = structuredClone(PR);
+    payload.number = 11;
+    payload.pull_request.number = 11;
+    payload.pull_request.base.sha = base;
+    payload.pull_request.head.sha = head;
+    const p = await job('empty-plan', { INPUT_MODE: 'plan' }, payload);
+    expect(p.code).toBe(0);
+    expect(JSON.parse(p.outputs.matrix!)).toEqual({ shard: [0] });
+    const s = await job('empty-shard', { INPUT_MODE: 'shard', INPUT_SHARD: '0', 'INPUT_PLAN-PATH': p.outputs['plan-path']! }, payload);
+    expect(s.code).toBe(0);
+    expect((JSON.parse(await readFile(s.outputs['partial-path']!, 'utf8')) as PartialJson).entries).toEqual([]);
+    const partials = join(dir, 'empty-partials');
+    await mkdir(partials, { recursive: true });
+    await copyFile(s.outputs['partial-path']!, join(partials, 'partial-0.json'));
+    const a = await job('empty-aggregate', { INPUT_MODE: 'aggregate', 'INPUT_PLAN-PATH': p.outputs['plan-path']!, 'INPUT_PARTIALS-DIR': partials, INPUT_COMMENT: 'false' }, payload);
+    expect(a.stdout).not.toMatch(/::error/);
+    expect(a.code).toBe(0);
+    expect(await reviewsOf(a)).toEqual([]);
+  }, 120_000);
+
+  it('refuses to run a shard the plan does not have, and an aggregate without a readable plan', async () => {
+    const s = await job('no-such-shard', { INPUT_MODE: 'shard', INPUT_SHARD: '9', 'INPUT_PLAN-PATH': plan.outputs['plan-path']! });
+    expect(s.code).toBe(1);
+    expect(s.stdout).toContain(`::error::Model Gate: shard 9 is not in the plan, which has shards 0 to ${planJson.shards - 1}`);
+    const a = await job('no-plan', { INPUT_MODE: 'aggregate', 'INPUT_PLAN-PATH': join(dir, 'nowhere', 'plan.json') });
+    expect(a.code).toBe(1);
+    expect(a.stdout).toMatch(/::error::Model Gate: could not read the plan at .*nowhere\/plan\.json/);
   }, 120_000);
 });
