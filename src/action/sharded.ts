@@ -4,46 +4,17 @@
 // - shard: streams and scans the files the plan gives its `shard` input, writes partial-<shard>.json;
 // - aggregate: reads plan.json and every partial (fails closed on anything missing or inconsistent), re-reads the
 //   entries' metadata, judges, and ends exactly as review mode does (reports, one comment, signatures).
-import { mkdir, open, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ActionInputs } from './inputs.js';
 import { actionReviewer, publishReview, readChange, type ReviewDepsForAction } from './review.js';
 import type { Runner } from './runner.js';
-import { MAX_PLAN_BYTES, parsePlan, type Plan } from '../review/shard-plan.js';
-import { MAX_PARTIAL_BYTES, partialName } from '../review/shard-partial.js';
-import { sha256Hex, type ShardInput } from '../review/sharded.js';
-
-/** Reads a file of at most `max` bytes; a larger one is refused before it is read. */
-async function readBounded(path: string, max: number): Promise<Uint8Array> {
-  const fh = await open(path, 'r');
-  try {
-    const { size } = await fh.stat();
-    if (size > max) throw new Error(`${path} is ${size} bytes, above the ${max}-byte limit`);
-    const buf = Buffer.alloc(size);
-    let at = 0;
-    while (at < size) {
-      const { bytesRead } = await fh.read(buf, at, size - at, at);
-      if (bytesRead === 0) break;
-      at += bytesRead;
-    }
-    return buf.subarray(0, at);
-  } finally {
-    await fh.close();
-  }
-}
+import { partialName } from '../review/shard-partial.js';
+import { readPartials, readPlanFile } from '../review/shard-files.js';
 
 const planPathOf = (inputs: ActionInputs): string => inputs.planPath || join(inputs.reportDir, 'plan.json');
 
-async function readPlan(inputs: ActionInputs): Promise<{ plan: Plan; sha256: string; path: string }> {
-  const path = planPathOf(inputs);
-  let bytes: Uint8Array;
-  try {
-    bytes = await readBounded(path, MAX_PLAN_BYTES);
-  } catch (err) {
-    throw new Error(`could not read the plan at ${path} (${err instanceof Error ? err.message : String(err)}); download the plan job's artifact there or set 'plan-path'`, { cause: err });
-  }
-  return { plan: parsePlan(bytes, path), sha256: sha256Hex(bytes), path };
-}
+const readPlan = (inputs: ActionInputs) => readPlanFile(planPathOf(inputs), "download the plan job's artifact there or set 'plan-path'");
 
 const gib = (n: number): string => `${(n / 2 ** 30).toFixed(2)} GiB`;
 
@@ -78,17 +49,7 @@ export async function runShardJob(runner: Runner, inputs: ActionInputs, deps: Re
 
 export async function runAggregate(runner: Runner, inputs: ActionInputs, deps: ReviewDepsForAction = {}): Promise<void> {
   const { plan, sha256 } = await readPlan(inputs);
-  const dir = inputs.partialsDir || inputs.reportDir;
-  const partials: ShardInput[] = [];
-  for (let shard = 0; shard < plan.shards; shard++) {
-    const path = join(dir, partialName(shard));
-    try {
-      partials.push({ shard, bytes: await readBounded(path, MAX_PARTIAL_BYTES) });
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      partials.push({ shard, missing: code === 'ENOENT' ? `${partialName(shard)} is missing from ${dir}` : `${partialName(shard)} could not be read: ${err instanceof Error ? err.message : String(err)}` });
-    }
-  }
+  const partials = await readPartials(inputs.partialsDir || inputs.reportDir, plan.shards);
   const change = await readChange(runner, inputs, deps);
   const result = await actionReviewer(runner, change, deps).aggregateChange(change.input, plan, sha256, partials);
   await publishReview(runner, inputs, change, result, deps);
