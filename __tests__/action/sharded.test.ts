@@ -235,6 +235,26 @@ describe('the aggregate fails closed', () => {
     expect(findingsOf(clean)).toContainEqual(expect.objectContaining({ check: 'shard.file-unplanned', file: 'extra/payload.bin', message: expect.stringContaining('does not list') }));
   }, 120_000);
 
+  it('on a file reported with another size, or for another commit: the reports are not used', async () => {
+    const { shard, path } = cleanShard();
+    const partials = await partialsDir('partials-size', (i, p) => {
+      if (i === shard) p.entries.find((x) => x.repo === SAMPLE.clean)!.files.find((f) => f.path === path)!.size += 1;
+      return p;
+    });
+    const run = await aggregateWith('size', partials);
+    const clean = (await reviewsOf(run)).find((r) => r.entry.repo === SAMPLE.clean)!;
+    expect(clean.verdict).toBe('rejected');
+    expect(findingsOf(clean)).toContainEqual(expect.objectContaining({ check: 'shard.file-mismatch', file: path, message: expect.stringContaining('but the plan lists') }));
+    expect(findingsOf(clean)).toContainEqual(expect.objectContaining({ check: 'shard.file-missing', file: path }));
+    const other = await partialsDir('partials-commit', (i, p) => {
+      if (i === shard) (p.entries.find((x) => x.repo === SAMPLE.clean) as unknown as { commit: string }).commit = 'c'.repeat(40);
+      return p;
+    });
+    const moved = (await reviewsOf(await aggregateWith('commit', other))).find((r) => r.entry.repo === SAMPLE.clean)!;
+    expect(moved.verdict).toBe('rejected');
+    expect(findingsOf(moved)).toContainEqual(expect.objectContaining({ check: 'shard.file-mismatch', message: expect.stringContaining(`at commit ${'c'.repeat(40)}, but the plan pins`) }));
+  }, 120_000);
+
   it('on a file reported twice: neither report is used', async () => {
     const { shard, path } = cleanShard();
     const partials = await partialsDir('partials-twice', (i, p) => {
