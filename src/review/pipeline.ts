@@ -6,6 +6,7 @@
 import { compareFindings, verdictOf, type Finding } from '../core/findings.js';
 import type { Entry, FileReport, LocalReview, Review } from '../core/review.js';
 import type { HubClient } from '../hub/client.js';
+import { likelyAccountKind } from '../hub/api/author.js';
 import type { Author, ResolvedRepo, TreeFile } from '../hub/types.js';
 import { applyExceptions, utcDate } from '../config/policy/exceptions.js';
 import { policyForEntry } from '../config/policy/rules.js';
@@ -17,6 +18,7 @@ import { combinedEvidence } from './evidence.js';
 import { examineFiles, type ScanFile, type SourceFile } from './examine.js';
 import { findingFromError } from './findings-from-errors.js';
 import { progressTracker } from './progress.js';
+import { reviewHub } from './review-hub.js';
 import { selectFiles } from './select.js';
 import { hubReader } from './sources/hub.js';
 import { listLocal } from './sources/local.js';
@@ -107,6 +109,8 @@ export interface EntryMetadata {
   /** The entry's rules (its profile's, when it names one). */
   policy: Policy;
   now: Date;
+  /** The review's view of the Hub (review-hub.ts): the files and the checks are read through the same one. */
+  hub: HubClient;
   base: Omit<FullReview, 'entry' | 'verdict' | 'findings' | 'complete' | 'files' | 'author' | 'authorId'> & { resolved: ResolvedRepo };
   author?: Author;
   tree: TreeFile[];
@@ -122,7 +126,8 @@ export type MetadataOutcome = { ok: true; meta: EntryMetadata } | { ok: false; r
 
 /** Phase 1: resolve the pin, look up the author, list the tree and select the files. No file bytes. */
 export async function entryMetadata(entry: Entry, deps: Pick<ReviewDeps, 'hub' | 'policy' | 'now'>, previous?: Entry): Promise<MetadataOutcome> {
-  const { hub } = deps;
+  // Within a review the review's view is passed in; an entry reviewed alone (the audit) gets its own.
+  const hub = reviewHub(deps.hub);
   // The entry's profile (if it names one) decides the rules; an undefined profile is a blocking finding.
   const { policy, finding: profileFinding } = policyForEntry(deps.policy, entry);
   const now = (deps.now ?? (() => new Date()))();
@@ -143,8 +148,11 @@ export async function entryMetadata(entry: Entry, deps: Pick<ReviewDeps, 'hub' |
   let complete = true;
   let author: Author | undefined;
   const authorName = resolved.info.author ?? resolved.canonicalId.split('/')[0]!;
+  // The commits' first page, which the identity and provenance checks read anyway (the review's Hub answers it once),
+  // tells whether the namespace is a user's or an organisation's, so the account is usually one request, not two.
+  const recent = await checkHubPort(hub).recentCommits(resolved.canonicalId, resolved.sha).catch(() => undefined);
   try {
-    author = await hub.getAuthor(authorName);
+    author = await hub.getAuthor(authorName, recent ? likelyAccountKind(authorName, recent.commits) : 'users');
   } catch (err) {
     complete = false;
     findings.push(findingFromError(err, 'hub.author'));
@@ -152,7 +160,7 @@ export async function entryMetadata(entry: Entry, deps: Pick<ReviewDeps, 'hub' |
   const who = author ? { author, authorId: author.id } : {};
   let tree: TreeFile[];
   try {
-    tree = (await hub.listTree(resolved.canonicalId, resolved.sha)).filter((i): i is TreeFile => i.type === 'file');
+    tree = await hub.listFiles(resolved);
   } catch (err) {
     return { ok: false, review: finish(entry, { ...base, ...who, files: [] }, [...findings, findingFromError(err, 'hub.tree')], policy, now, false) };
   }
@@ -161,7 +169,7 @@ export async function entryMetadata(entry: Entry, deps: Pick<ReviewDeps, 'hub' |
   if (!selection.complete) complete = false;
   return {
     ok: true,
-    meta: { entry, ...(previous ? { previous } : {}), policy, now, base, ...(author ? { author } : {}), tree, selected: selection.selected, findings, complete }
+    meta: { entry, ...(previous ? { previous } : {}), policy, now, hub, base, ...(author ? { author } : {}), tree, selected: selection.selected, findings, complete }
   };
 }
 
@@ -178,7 +186,7 @@ export interface ExaminePart {
 export async function examineEntryFiles(meta: EntryMetadata, files: readonly SourceFile[], deps: ReviewDeps, part: ExaminePart): Promise<FileReport[]> {
   const { resolved } = meta.base;
   const progress = progressTracker(meta.entry.repo, files.reduce((n, f) => n + f.size, 0), () => Date.now());
-  const reader = hubReader(deps.hub, resolved.canonicalId, resolved.sha, meta.tree, deps.fileConcurrency ?? 4);
+  const reader = hubReader(meta.hub, resolved.canonicalId, resolved.sha, meta.tree, deps.fileConcurrency ?? 4);
   return examineFiles(files, reader, {
     scanFile: deps.scanFile,
     allow: meta.policy.allowGlobals,
@@ -193,7 +201,7 @@ export async function examineEntryFiles(meta: EntryMetadata, files: readonly Sou
  * Phase 3: the repository checks over every file's report and captured text, the exceptions and the verdict.
  * `extra` are findings about how the reports were gathered (a sharded review's missing or inconsistent parts).
  */
-export async function judgeEntry(meta: EntryMetadata, files: FileReport[], text: CapturedText, deps: Pick<ReviewDeps, 'hub' | 'checks'>, extra: readonly Finding[] = []): Promise<FullReview> {
+export async function judgeEntry(meta: EntryMetadata, files: FileReport[], text: CapturedText, deps: Pick<ReviewDeps, 'checks'>, extra: readonly Finding[] = []): Promise<FullReview> {
   const { entry, previous, policy, now, author, tree } = meta;
   const { resolved } = meta.base;
   const findings = [...meta.findings];
@@ -208,7 +216,7 @@ export async function judgeEntry(meta: EntryMetadata, files: FileReport[], text:
   }
   const ctx: FilesCheckContext = { files, text: (p) => text.text(p), captured: () => text.paths(), skipped: () => text.skipped(), repo: entry.repo, policy, now };
   const hubCtx: HubCheckContext = {
-    ...ctx, entry, ...(previous ? { previous } : {}), resolved, tree, ...(author ? { author } : {}), hub: checkHubPort(deps.hub)
+    ...ctx, entry, ...(previous ? { previous } : {}), resolved, tree, ...(author ? { author } : {}), hub: checkHubPort(meta.hub)
   };
   const checked = await runChecks(deps.checks, ctx, hubCtx);
   findings.push(...checked.findings);
