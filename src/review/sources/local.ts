@@ -2,6 +2,7 @@
 // `.git` skipped, links and special files reported and never followed), and each file is read once, after a
 // positioned read of its tail, into one reused buffer, passing by (seeking over) the bytes every scanner says it
 // would only count (scan/ahead.ts): a torch checkpoint is read like torch's loader reads it, not byte by byte.
+import { readSync } from 'node:fs';
 import { type FileHandle, lstat, open, readdir, readlink } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { finding, type Finding } from '../../core/findings.js';
@@ -163,11 +164,16 @@ async function readOne(f: SourceFile, abs: string, plan: ReadPlan, options: Loca
         if (a.see < Infinity) want = Math.min(want, Math.max(a.see, MIN_SEEK_READ));
       }
       if (!borrow) buf = new Uint8Array(size);
-      const { bytesRead } = await fh.read(buf, 0, want, pos);
+      // Synchronous positioned reads: one file at a time, nothing else waits on the loop, and a thread-pool round
+      // trip per read cost more than the read itself once most of a checkpoint is passed by.
+      const bytesRead = readSync(fh.fd, buf, 0, want, pos);
       if (bytesRead === 0) break; // truncated while reading: the scanner reports the size mismatch
       const chunk = bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
       if (last) keepLast(last, chunk, pos, f.size);
-      for (const c of plan.consumers) await c.write(chunk);
+      for (const c of plan.consumers) {
+        const w = c.write(chunk);
+        if (w) await w;
+      }
       pos += bytesRead;
       if (options.stats) options.stats.read += bytesRead;
     }
