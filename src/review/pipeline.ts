@@ -6,6 +6,7 @@
 import { compareFindings, verdictOf, type Finding } from '../core/findings.js';
 import type { Entry, LocalReview, Review } from '../core/review.js';
 import type { HubClient } from '../hub/client.js';
+import { likelyAccountKind } from '../hub/api/author.js';
 import type { Author, ResolvedRepo, TreeFile } from '../hub/types.js';
 import { applyExceptions, utcDate } from '../config/policy/exceptions.js';
 import { policyForEntry } from '../config/policy/rules.js';
@@ -17,6 +18,7 @@ import { combinedEvidence } from './evidence.js';
 import { examineFiles, type ScanFile, type SourceFile } from './examine.js';
 import { findingFromError } from './findings-from-errors.js';
 import { progressTracker } from './progress.js';
+import { reviewHub } from './review-hub.js';
 import { selectFiles } from './select.js';
 import { hubReader } from './sources/hub.js';
 import { listLocal } from './sources/local.js';
@@ -105,7 +107,8 @@ function finish(entry: Entry, partial: Omit<FullReview, 'entry' | 'verdict' | 'f
  * recorded identity the checks hold it to. Never throws for Hub or repository problems: they become findings.
  */
 export async function reviewEntry(entry: Entry, deps: ReviewDeps, previous?: Entry): Promise<FullReview> {
-  const { hub } = deps;
+  // Within a review the review's view is passed in; an entry reviewed alone (the audit) gets its own.
+  const hub = reviewHub(deps.hub);
   // The entry's profile (if it names one) decides the rules; an undefined profile is a blocking finding.
   const { policy, finding: profileFinding } = policyForEntry(deps.policy, entry);
   const now = (deps.now ?? (() => new Date()))();
@@ -126,8 +129,12 @@ export async function reviewEntry(entry: Entry, deps: ReviewDeps, previous?: Ent
   let complete = true;
   let author: Author | undefined;
   const authorName = resolved.info.author ?? resolved.canonicalId.split('/')[0]!;
+  const port = checkHubPort(hub);
+  // The commits' first page, which the identity and provenance checks read anyway (the review's Hub answers it once),
+  // tells whether the namespace is a user's or an organisation's, so the account is usually one request, not two.
+  const recent = await port.recentCommits(resolved.canonicalId, resolved.sha).catch(() => undefined);
   try {
-    author = await hub.getAuthor(authorName);
+    author = await hub.getAuthor(authorName, recent ? likelyAccountKind(authorName, recent.commits) : 'users');
   } catch (err) {
     complete = false;
     findings.push(findingFromError(err, 'hub.author'));
@@ -135,7 +142,7 @@ export async function reviewEntry(entry: Entry, deps: ReviewDeps, previous?: Ent
   const who = author ? { author, authorId: author.id } : {};
   let tree: TreeFile[];
   try {
-    tree = (await hub.listTree(resolved.canonicalId, resolved.sha)).filter((i): i is TreeFile => i.type === 'file');
+    tree = await hub.listFiles(resolved);
   } catch (err) {
     return finish(entry, { ...base, ...who, files: [] }, [...findings, findingFromError(err, 'hub.tree')], policy, now, false);
   }
@@ -158,7 +165,7 @@ export async function reviewEntry(entry: Entry, deps: ReviewDeps, previous?: Ent
   }
   const ctx: FilesCheckContext = { files, text: (p) => capture.text(p), captured: () => capture.paths(), skipped: () => capture.skipped(), repo: entry.repo, policy, now };
   const hubCtx: HubCheckContext = {
-    ...ctx, entry, ...(previous ? { previous } : {}), resolved, tree, ...(author ? { author } : {}), hub: checkHubPort(hub)
+    ...ctx, entry, ...(previous ? { previous } : {}), resolved, tree, ...(author ? { author } : {}), hub: port
   };
   const checked = await runChecks(deps.checks, ctx, hubCtx);
   findings.push(...checked.findings);
