@@ -97,7 +97,11 @@ export interface LocalReadOptions {
   stats?: { read: number; skipped: number };
 }
 
-/** Smallest read while seeking: a local header or a few bytes at a candidate offset cost one syscall, not several. */
+/**
+ * Smallest read while seeking: a local header or a few bytes at a candidate offset cost one syscall, not several.
+ * It doubles with each read that is not followed by a pass-by (a zip of many small deflated members reads in large
+ * chunks again) and drops back after one.
+ */
 const MIN_SEEK_READ = 16 * 1024;
 
 /** Reads local files once each; a file that changes between its tail read and its stream is reported. */
@@ -150,6 +154,7 @@ async function readOne(f: SourceFile, abs: string, plan: ReadPlan, options: Loca
     const seekers = options.seek !== false && tail && tail.length > 0 && plan.consumers.every(canSeek) ? plan.consumers : undefined;
     const seekTo = f.size - (tail?.length ?? 0);
     let pos = 0;
+    let minRead = MIN_SEEK_READ;
     while (pos < f.size) {
       let want = Math.min(buf.length, f.size - pos);
       if (seekers && pos < seekTo) {
@@ -159,9 +164,11 @@ async function readOne(f: SourceFile, abs: string, plan: ReadPlan, options: Loca
           for (const c of seekers) c.skip(n);
           pos += n;
           if (options.stats) options.stats.skipped += n;
+          minRead = MIN_SEEK_READ;
           continue;
         }
-        if (a.see < Infinity) want = Math.min(want, Math.max(a.see, MIN_SEEK_READ));
+        if (a.see < Infinity) want = Math.min(want, Math.max(a.see, minRead));
+        minRead = Math.min(size, minRead * 2);
       }
       if (!borrow) buf = new Uint8Array(size);
       // Synchronous positioned reads: one file at a time, nothing else waits on the loop, and a thread-pool round
