@@ -6,7 +6,8 @@ import { isBlocking } from '../core/findings.js';
 import type { FileReport } from '../core/review.js';
 import type { ByteConsumer } from '../hub/download.js';
 import type { TextAnalyzer } from '../scan/file-scanner.js';
-import type { FileContext, ScanOutcome, StreamScanner } from '../scan/types.js';
+import type { Ahead, FileContext, ScanOutcome, StreamScanner } from '../scan/types.js';
+import { aheadOf, SKIP_ALL } from '../scan/ahead.js';
 import { markExternalData } from '../scan/formats/external-data.js';
 import { zipTailNeeded } from '../scan/zip/index.js';
 import type { TextCapture } from './capture.js';
@@ -76,6 +77,24 @@ class GuardedScan implements ByteConsumer {
     if (this.failure !== undefined) return;
     try {
       this.scanner.push(chunk);
+    } catch (err) {
+      this.failure = err ?? new Error('scanner failed');
+    }
+  }
+  /** Which bytes ahead the scanner would only count (scan/ahead.ts): a local read may pass them by unread. */
+  ahead(): Ahead {
+    if (this.failure !== undefined) return SKIP_ALL;
+    try {
+      return aheadOf(this.scanner);
+    } catch (err) {
+      this.failure = err ?? new Error('scanner failed');
+      return SKIP_ALL;
+    }
+  }
+  skip(n: number): void {
+    if (this.failure !== undefined) return;
+    try {
+      this.scanner.skip?.(n);
     } catch (err) {
       this.failure = err ?? new Error('scanner failed');
     }
