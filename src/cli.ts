@@ -1,28 +1,10 @@
-// model-gate CLI entry: the process's arguments, streams and environment, handed to the dispatcher (src/cli/run.ts).
-import { argv, env, exit, cwd } from 'node:process';
-import { type CliIO, terminalSafe } from './cli/io.js';
-import { EXIT } from './cli/conventions.js';
-import { runCli } from './cli/run.js';
-import { redact, rememberSecret } from './core/secrets.js';
+// model-gate CLI entry. The compile cache is turned on before the CLI's chunks load (a static import would load
+// them first), then the CLI runs (src/cli/main.ts).
+import { enableCliCompileCache } from './cli/compile-cache.js';
 import { steadyHeap } from './review/steady-heap.js';
 
 // Memory that follows what a review holds, not how fast it allocates (review/steady-heap.ts).
 steadyHeap();
 
-// Every secret the CLI can know from its environment; HubHttp and `sign` add theirs as they read them.
-for (const name of ['HF_TOKEN', 'HUGGING_FACE_HUB_TOKEN', 'GITHUB_TOKEN', 'GH_TOKEN']) rememberSecret(env[name]);
-
-// The one exit for text: redacted (core/secrets.ts), then made terminal-safe.
-const io: CliIO = {
-  stdout: (t) => process.stdout.write(terminalSafe(redact(t))),
-  stderr: (t) => process.stderr.write(terminalSafe(redact(t))),
-  env,
-  cwd: cwd(),
-  ...(process.stderr.isTTY ? { stderrIsTTY: true } : {})
-};
-
-// exitCode rather than exit(): lets piped stdout drain, and lets `serve` keep running.
-runCli(argv.slice(2), io).then((code) => { process.exitCode = code; }, (err) => {
-  process.stderr.write(terminalSafe(redact(`model-gate: ${String(err)}\n`)));
-  exit(EXIT.failure);
-});
+enableCliCompileCache();
+await import('./cli/main.js');

@@ -84,3 +84,31 @@ describe('model-gate review', () => {
     expect(json.errors[0]!.line).toBe(3);
   });
 });
+
+describe('model-gate review, sharded (--plan-out, --shard, --partials)', () => {
+  it('plans, reviews each shard and aggregates to the unsharded review of the same change', async () => {
+    await writeFile(join(dir, 'base.yaml'), lists.base);
+    await writeFile(join(dir, 'head.yaml'), lists.head);
+    const change = ['--base', join(dir, 'base.yaml'), '--head', join(dir, 'head.yaml')];
+    const whole = await run([...change, '--format', 'json']);
+    const planned = await run([...change, '--plan-out', join(dir, 'plan.json'), '--shards', '3']);
+    expect(planned.code).toBe(0);
+    const matrix = JSON.parse(planned.out) as { shard: number[] };
+    expect(matrix.shard).toEqual([0, 1, 2]);
+    await mkdir(join(dir, 'partials'), { recursive: true });
+    for (const i of matrix.shard) {
+      const s = await run([...change, '--plan', join(dir, 'plan.json'), '--shard', String(i), '--partial-out', join(dir, 'partials', `partial-${i}.json`)]);
+      expect(s.code).toBe(0);
+    }
+    const merged = await run([...change, '--plan', join(dir, 'plan.json'), '--partials', join(dir, 'partials'), '--format', 'json']);
+    expect(merged.code).toBe(whole.code);
+    const reviews = (text: string) => (JSON.parse(text) as { reviews: unknown[] }).reviews;
+    expect(reviews(merged.out)).toEqual(reviews(whole.out));
+  });
+
+  it('refuses an incomplete set of sharded options with a usage error', async () => {
+    await expect(run(['--head', join(dir, 'head.yaml'), '--shard', '1', '--plan', join(dir, 'plan.json')])).rejects.toThrow(/a shard needs --plan, --shard and --partial-out/);
+    await expect(run(['--head', join(dir, 'head.yaml'), '--partials', dir])).rejects.toThrow(/the aggregate needs --plan and --partials/);
+    await expect(run(['--head', join(dir, 'head.yaml'), '--plan-out', 'p.json', '--shards', '0'])).rejects.toThrow(/--shards must be at least 1/);
+  });
+});

@@ -64,13 +64,39 @@ test('two entries of one organisation: one account lookup and one commit list pe
   });
   expect(result.report.reviews.map((r) => r.files.length)).toEqual([3, 3]); // .gitattributes, model.safetensors, README.md
   const count = (re: RegExp): number => seen.filter((p) => re.test(p)).length;
-  expect(count(/^\/api\/users\/acme\/overview$/)).toBe(1);
+  // The organisation's members, not the organisation, author its commits: it is asked for as an organisation first.
+  expect(count(/^\/api\/users\/acme\/overview$/)).toBe(0);
   expect(count(/^\/api\/organizations\/acme\/overview$/)).toBe(1);
+  // The file list comes from the model info: no tree request for a repository this small.
+  expect(count(/\/tree\//)).toBe(0);
   expect(count(/^\/api\/models\/acme\/encoder-small\/commits\//)).toBe(1);
   expect(count(/^\/api\/models\/acme\/encoder-large\/commits\//)).toBe(1);
   // Bytes are never shared between entries: each entry's files go through its own verified download.
   expect(count(/^\/acme\/encoder-small\/resolve\/.*model\.safetensors$/)).toBeGreaterThanOrEqual(1);
   expect(count(/^\/acme\/encoder-large\/resolve\/.*model\.safetensors$/)).toBeGreaterThanOrEqual(1);
+});
+
+test('a re-pin whose previous commit is in the new pin\'s history: one commit list, read once for identity and provenance', async () => {
+  const seen: string[] = [];
+  const counting: FetchLike = (url, init) => {
+    seen.push(new URL(url).pathname);
+    return fetch(url, init);
+  };
+  const hub = new HubClient({ hubUrl: registry.hubUrl, allowedCdnOrigins: [registry.cdnUrl], fetch: counting, env: {} });
+  const [first, head] = built.repos['acme/encoder-small']!.shas;
+  const result = await createReviewer({ hub }).reviewChange({
+    allowlistPath: 'approved-models.yaml',
+    baseText: `models:\n  - acme/encoder-small@${first}\n`,
+    headText: `models:\n  - acme/encoder-small@${head}\n`,
+    policyText: null,
+    policySource: 'defaults'
+  });
+  expect(result.reviews.map((r) => r.entry.revision)).toEqual([head]);
+  expect(seen.filter((p) => /\/commits\//.test(p))).toEqual([`/api/models/acme/encoder-small/commits/${head}`]);
+  // Beside the namesake searches (api/models?search=), the entry costs three API calls: model info, commits, account.
+  expect(seen.filter((p) => p.startsWith('/api/') && p !== '/api/models')).toEqual([
+    `/api/models/acme/encoder-small/revision/${head}`, `/api/models/acme/encoder-small/commits/${head}`, '/api/organizations/acme/overview'
+  ]);
 });
 
 test("an original's model card for a comparison is one resolve request, no API call; the commit is the one main resolved to", async () => {

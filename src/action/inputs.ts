@@ -7,7 +7,7 @@ import { DEFAULT_POLICY_PATH } from '../config/policy/defaults.js';
 import * as z from 'zod/mini';
 import { deadlineMinutes } from '../hub/run-deadline.js';
 
-const MODES = ['review', 'verify', 'release-gate', 'audit'] as const;
+const MODES = ['review', 'verify', 'release-gate', 'audit', 'plan', 'shard', 'aggregate'] as const;
 const ATTEST_MODES = ['auto', 'true', 'false'] as const;
 const SIGN_MODES = ['auto', 'keyless', 'key', 'none'] as const;
 export type Mode = (typeof MODES)[number];
@@ -25,7 +25,8 @@ export const INPUT_DEFAULTS = {
   sign: 'auto',
   attest: 'auto',
   'identity-provider': 'https://token.actions.githubusercontent.com',
-  'rejudge-budget': '3'
+  'rejudge-budget': '3',
+  shards: '8'
 } as const;
 
 /** Inputs read exactly as given: key material, whose whitespace may matter. */
@@ -93,7 +94,29 @@ export const ActionInputsSchema = z.strictObject({
   /** audit mode: the folder holding the sign workflow's records (ORG/NAME/SHA/model.sig and vetting.sigstore.json). */
   'signatures-dir': text,
   /** audit mode: at most this many approvals made under older rules are re-reviewed per run. */
-  'rejudge-budget': text
+  'rejudge-budget': text,
+  /** plan mode: the most shard jobs the plan makes (1–256). */
+  shards: z.pipe(
+    z.string().check(
+      z.refine((v: string) => /^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 256, {
+        error: (iss) => `input 'shards' is '${String(iss.input)}'; expected a whole number from 1 to 256`
+      })
+    ),
+    z.transform((v: string) => Number(v))
+  ),
+  /** shard mode: this job's shard index (the matrix's `shard`). */
+  shard: z.pipe(
+    z.string().check(
+      z.refine((v: string) => v === '' || (/^\d{1,3}$/.test(v) && Number(v) <= 255), {
+        error: (iss) => `input 'shard' is '${String(iss.input)}'; expected the shard index from the plan's matrix (0–255)`
+      })
+    ),
+    z.transform((v: string) => (v === '' ? undefined : Number(v)))
+  ),
+  /** shard and aggregate modes: plan.json as the plan job wrote it (default: report-dir/plan.json). */
+  'plan-path': text,
+  /** aggregate mode: the folder holding every shard's partial-<i>.json (default: report-dir). */
+  'partials-dir': text
 });
 
 export const INPUT_NAMES = Object.keys(ActionInputsSchema.shape) as (keyof typeof ActionInputsSchema.shape)[];

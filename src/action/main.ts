@@ -4,6 +4,7 @@ import { env } from 'node:process';
 import { readInputs, InputError } from './inputs.js';
 import { runAudit } from './audit.js';
 import { runReview } from './review.js';
+import { runAggregate, runPlan, runShardJob } from './sharded.js';
 import { runReleaseGate, runVerify } from './verify.js';
 import { redactingRunner, type Runner } from './runner.js';
 import { redact, rememberSecret } from '../core/secrets.js';
@@ -34,6 +35,9 @@ export async function main(): Promise<void> {
     if (inputs.mode === 'verify') await runVerify(runner, inputs);
     else if (inputs.mode === 'release-gate') await runReleaseGate(runner, inputs);
     else if (inputs.mode === 'audit') await runAudit(runner, inputs);
+    else if (inputs.mode === 'plan') await runPlan(runner, inputs);
+    else if (inputs.mode === 'shard') await runShardJob(runner, inputs);
+    else if (inputs.mode === 'aggregate') await runAggregate(runner, inputs);
     else await runReview(runner, inputs);
   } catch (err) {
     const message = err instanceof InputError ? err.message : err instanceof Error ? err.message : String(err);

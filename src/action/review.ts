@@ -13,7 +13,8 @@ import { renderSarif } from '../report/sarif.js';
 import { renderSummary } from '../report/summary.js';
 import { countVerdicts, overallVerdict } from '../report/tally.js';
 import { bomModels } from '../review/bom-models.js';
-import { createReviewer } from '../review/reviewer.js';
+import { createReviewer, type Reviewer } from '../review/reviewer.js';
+import type { ChangeInput, ChangeResult } from '../review/change.js';
 import { signatureReferences } from '../sign/bom-references.js';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version.js';
 import { signApprovedReviews } from '../sign/sign-reviews.js';
@@ -32,7 +33,18 @@ export interface ReviewDepsForAction {
   now?: () => Date;
 }
 
-export async function runReview(runner: Runner, inputs: ActionInputs, deps: ReviewDepsForAction = {}): Promise<void> {
+/** The change a run reviews, as review mode reads it: the event, the API, the allowlist and policy texts, the Hub. */
+export interface ActionChange {
+  target: ReturnType<typeof targetFromEvent>;
+  api: GitHubApi;
+  owner: string;
+  repo: string;
+  input: ChangeInput;
+  hub: HubClient;
+}
+
+/** Reads the change exactly as review mode does (every mode that reviews a change shares it). */
+export async function readChange(runner: Runner, inputs: ActionInputs, deps: ReviewDepsForAction = {}): Promise<ActionChange> {
   const { env } = runner;
   const eventName = env.GITHUB_EVENT_NAME ?? '';
   const payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH ?? '', 'utf8')) as Record<string, unknown>;
@@ -60,8 +72,7 @@ export async function runReview(runner: Runner, inputs: ActionInputs, deps: Revi
     maxWaitMs: inputs.maxRetryWait * 1000,
     onRetry: (m) => runner.info(m)
   });
-  const reviewer = createReviewer({ hub, ...(deps.now ? { now: deps.now } : {}), onProgress: (line) => runner.info(line) });
-  const result = await reviewer.reviewChange({
+  const input: ChangeInput = {
     allowlistPath: inputs.allowlist,
     baseText,
     headText,
@@ -69,7 +80,29 @@ export async function runReview(runner: Runner, inputs: ActionInputs, deps: Revi
     ...(headPolicyText !== undefined ? { headPolicyText } : {}),
     policySource: `${inputs.policy} at ${policyRef.slice(0, 7)}${policyText === null ? ' (absent: defaults)' : ''}`,
     policyInputs: { failOn: inputs.failOn, concurrency: inputs.concurrency }
-  });
+  };
+  return { target, api, owner, repo, input, hub };
+}
+
+/** The reviewer an action run uses, over the run's Hub client. */
+export function actionReviewer(runner: Runner, change: ActionChange, deps: ReviewDepsForAction = {}): Reviewer {
+  return createReviewer({ hub: change.hub, ...(deps.now ? { now: deps.now } : {}), onProgress: (line) => runner.info(line) });
+}
+
+export async function runReview(runner: Runner, inputs: ActionInputs, deps: ReviewDepsForAction = {}): Promise<void> {
+  const change = await readChange(runner, inputs, deps);
+  const result = await actionReviewer(runner, change, deps).reviewChange(change.input);
+  await publishReview(runner, inputs, change, result, deps);
+}
+
+/**
+ * Everything review mode does after the review: reports, signatures from the digests the download computed, the
+ * sticky comment and review, annotations, the job summary, outputs and the check's failure. The sharded review's
+ * aggregate job ends the same way.
+ */
+export async function publishReview(runner: Runner, inputs: ActionInputs, change: ActionChange, result: ChangeResult, deps: ReviewDepsForAction = {}): Promise<void> {
+  const { env } = runner;
+  const { target, api, owner, repo } = change;
   for (const w of result.policy.warnings) runner.warning(`Model Gate policy: ${w}`);
 
   const report = result.report;

@@ -46,7 +46,8 @@ export const hubScanCheck: HubCheck = {
         check: 'hub.scan.pending',
         severity: 'info',
         message: `the Hub's scanners have not finished on ${entry.repo} at this commit`,
-        evidence: `${repoStatus ? 'securityRepoStatus.scansDone: false' : 'no securityRepoStatus in model info'}; per file: ${states}`,
+        // Per-file states come with the expanded tree, which a review reads only when the Hub flags files.
+        evidence: `${repoStatus ? 'securityRepoStatus.scansDone: false' : 'no securityRepoStatus in model info'}${tree.some((i) => i.securityFileStatus) ? `; per file: ${states}` : ''}`,
         help: 'Not scanned is not safe: Model Gate\'s own scan is the gate; the Hub\'s verdict is extra evidence when it exists.'
       });
     }

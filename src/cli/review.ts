@@ -15,6 +15,9 @@ import { TOOL_NAME, TOOL_VERSION } from '../core/version.js';
 import { renderComment } from '../report/markdown.js';
 import { renderText } from '../report/text.js';
 import { createReviewer } from '../review/reviewer.js';
+import type { ChangeInput } from '../review/change.js';
+import { readPartials, readPlanFile } from '../review/shard-files.js';
+import { MAX_SHARDS } from '../review/shard-plan.js';
 import { EXIT } from './conventions.js';
 import { UsageError, type Command } from './io.js';
 import { deadlineOption, retryWaitSeconds } from './fetch.js';
@@ -27,6 +30,10 @@ export const USAGE = `usage: model-gate review (--base FILE --head FILE | --repo
          [--allowlist PATH] [--policy FILE] [--hub-url URL] [--cdn-origin URL]...
          [--format markdown|json|text|cyclonedx] [--bom FILE] [--signatures-dir DIR] [--progress] [--max-retry-wait SECONDS]
          [--deadline MINUTES]
+       sharded (one review across jobs or machines, as the action's plan, shard and aggregate modes):
+         model-gate review … --plan-out plan.json [--shards N]      prints the shards to run, as {"shard":[0,…]}
+         model-gate review … --plan plan.json --shard I --partial-out partial-I.json
+         model-gate review … --plan plan.json --partials DIR      the review from every DIR/partial-<i>.json
 
 Reviews the entries the head allowlist adds or re-pins, exactly as the action does, and prints the comment.
 Exit 0: nothing fails the check; 1: something is rejected or at/above fail_on; 2: usage or input error;
@@ -74,6 +81,36 @@ async function gitShow(dir: string, ref: string, path: string): Promise<string |
   }
 }
 
+type ShardedStep =
+  | { kind: 'none' }
+  | { kind: 'plan'; out: string; shards: number }
+  | { kind: 'shard'; plan: string; shard: number; out: string }
+  | { kind: 'aggregate'; plan: string; partials: string };
+
+/** Which step of a sharded review the options ask for; a partial or mixed set of them is a usage error. */
+function shardedStep(v: { 'plan-out'?: string; shards?: string; plan?: string; shard?: string; 'partial-out'?: string; partials?: string }): ShardedStep {
+  const whole = (name: string, text: string, max: number): number => {
+    if (!/^\d{1,3}$/.test(text) || Number(text) > max) throw new UsageError(`${name} must be a whole number from 0 to ${max}\n${USAGE}`);
+    return Number(text);
+  };
+  if (v['plan-out'] !== undefined) {
+    if (v.plan !== undefined || v.shard !== undefined || v['partial-out'] !== undefined || v.partials !== undefined) throw new UsageError(`--plan-out makes a plan; it takes only --shards\n${USAGE}`);
+    const shards = whole('--shards', v.shards ?? '8', MAX_SHARDS);
+    if (shards < 1) throw new UsageError(`--shards must be at least 1\n${USAGE}`);
+    return { kind: 'plan', out: v['plan-out'], shards };
+  }
+  if (v.shards !== undefined) throw new UsageError(`--shards goes with --plan-out\n${USAGE}`);
+  if (v.shard !== undefined || v['partial-out'] !== undefined) {
+    if (v.plan === undefined || v.shard === undefined || v['partial-out'] === undefined || v.partials !== undefined) throw new UsageError(`a shard needs --plan, --shard and --partial-out (and no --partials)\n${USAGE}`);
+    return { kind: 'shard', plan: v.plan, shard: whole('--shard', v.shard, MAX_SHARDS - 1), out: v['partial-out'] };
+  }
+  if (v.plan !== undefined || v.partials !== undefined) {
+    if (v.plan === undefined || v.partials === undefined) throw new UsageError(`the aggregate needs --plan and --partials\n${USAGE}`);
+    return { kind: 'aggregate', plan: v.plan, partials: v.partials };
+  }
+  return { kind: 'none' };
+}
+
 export const review: Command = async (args, io) => {
   let values;
   try {
@@ -95,6 +132,12 @@ export const review: Command = async (args, io) => {
         bom: { type: 'string' },
         'signatures-dir': { type: 'string' },
         progress: { type: 'boolean' },
+        'plan-out': { type: 'string' },
+        shards: { type: 'string' },
+        plan: { type: 'string' },
+        shard: { type: 'string' },
+        'partial-out': { type: 'string' },
+        partials: { type: 'string' },
         help: { type: 'boolean' }
       },
       strict: true
@@ -107,6 +150,7 @@ export const review: Command = async (args, io) => {
     return 0;
   }
   if (!['markdown', 'json', 'text', 'cyclonedx'].includes(values.format)) throw new UsageError(`--format must be markdown, json, text or cyclonedx\n${USAGE}`);
+  const sharded = shardedStep(values);
   const allowlist = values.allowlist;
   let baseText: string | null;
   let headText: string | null;
@@ -147,14 +191,33 @@ export const review: Command = async (args, io) => {
   // Progress is for a person watching: on a terminal, or when asked for; a CI log gets the result only.
   const progress = values.progress === true || io.stderrIsTTY === true;
   const reviewer = createReviewer({ hub, onProgress: (line) => { if (progress) io.stderr(`${line}\n`); } });
-  const result = await reviewer.reviewChange({
+  const input: ChangeInput = {
     allowlistPath: allowlist,
     baseText,
     headText,
     policyText,
     ...(headPolicyText !== undefined ? { headPolicyText } : {}),
     policySource
-  });
+  };
+  if (sharded.kind === 'plan') {
+    const plan = await reviewer.planChange(input, sharded.shards);
+    await writeFile(resolve(io.cwd, sharded.out), JSON.stringify(plan));
+    io.stdout(`${JSON.stringify({ shard: Array.from({ length: plan.shards }, (_, i) => i) })}\n`);
+    return EXIT.ok;
+  }
+  if (sharded.kind === 'shard') {
+    const { plan, sha256 } = await readPlanFile(resolve(io.cwd, sharded.plan), 'give the plan --plan-out wrote');
+    const partial = await reviewer.shardChange(input, plan, sha256, sharded.shard);
+    await writeFile(resolve(io.cwd, sharded.out), JSON.stringify(partial));
+    return EXIT.ok;
+  }
+  let result;
+  if (sharded.kind === 'aggregate') {
+    const { plan, sha256 } = await readPlanFile(resolve(io.cwd, sharded.plan), 'give the plan --plan-out wrote');
+    result = await reviewer.aggregateChange(input, plan, sha256, await readPartials(resolve(io.cwd, sharded.partials), plan.shards));
+  } else {
+    result = await reviewer.reviewChange(input);
+  }
   for (const w of result.policy.warnings) io.stderr(`warning: ${w}\n`);
   const now = new Date();
   if (values.format === 'cyclonedx' || values.bom) {

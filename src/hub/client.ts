@@ -3,13 +3,14 @@
 // looks up authors, and downloads files through the verified stream (download.ts). Renames are reported, never
 // hidden: the caller decides policy from `renamed` and `redirects`.
 import { HubHttp, type FetchLike, type HttpOptions, type Sleep } from './http.js';
-import { getAuthor } from './api/author.js';
+import { getAuthor, type AccountKind } from './api/author.js';
 import { listCommits } from './api/commits.js';
 import { resolveRepo } from './api/model-info.js';
 import { getRefs } from './api/refs.js';
 import { searchModels, type SearchOptions } from './api/search.js';
 import type { ModelSummary } from './shapes/model-list.js';
 import { listTree } from './api/tree.js';
+import { listFiles } from './api/files.js';
 import { fetchMainCard, type CardText } from './api/card.js';
 import { Downloader, type DownloadRequest, type DownloadResult } from './download.js';
 import type { Author, CommitList, Refs, ResolvedRepo, TreeFile, TreeItem } from './types.js';
@@ -72,6 +73,11 @@ export class HubClient {
     return listTree(this.http, repo, sha, { maxPages: this.maxTreePages });
   }
 
+  /** Every file at a resolved commit, from its model info where that can stand for the tree (api/files.ts). */
+  listFiles(resolved: ResolvedRepo): Promise<TreeFile[]> {
+    return listFiles(this.http, resolved, { maxPages: this.maxTreePages });
+  }
+
   /**
    * Commits reachable from `rev`, newest first, all pages up to maxCommitPages (or `opts.maxPages`, for callers
    * that need only the newest page and the total count).
@@ -94,9 +100,9 @@ export class HubClient {
     return fetchMainCard(this.http, repo, maxBytes);
   }
 
-  /** The user or organisation `name` (users first; they share one namespace). */
-  getAuthor(name: string): Promise<Author> {
-    return getAuthor(this.http, name);
+  /** The user or organisation `name` (they share one namespace); `first` is the kind asked first (default users). */
+  getAuthor(name: string, first?: AccountKind): Promise<Author> {
+    return getAuthor(this.http, name, first);
   }
 
   /** Downloads one tree file at `sha` through the verified stream (see download.ts). */

@@ -13,7 +13,7 @@ import { severityRank } from '../core/findings.js';
 import type { LocatedError } from '../core/errors.js';
 import type { ReportInput } from '../core/report.js';
 import { TOOL_VERSION } from '../core/version.js';
-import { reviewEntries, type FullReview, type ScanFile } from './pipeline.js';
+import { reviewEntries, type FullReview, type ReviewDeps, type ScanFile } from './pipeline.js';
 import type { Entry } from '../core/review.js';
 import { policyForEntry } from '../config/policy/rules.js';
 import type { Policy } from '../config/policy/schema.js';
@@ -57,7 +57,20 @@ function failsOn(findings: readonly Finding[], threshold: number): boolean {
   return findings.some((f) => severityRank(f.severity) >= threshold);
 }
 
-export async function reviewChange(input: ChangeInput, deps: ChangeDeps): Promise<ChangeResult> {
+/** What reviewing a change decides before any entry is reviewed: the policy, the diff and the entries to review. */
+export interface PreparedChange {
+  input: ChangeInput;
+  policy: LoadedPolicy;
+  baseEntries: Entry[];
+  toReview: Entry[];
+  previous: Map<Entry, Entry>;
+  removed: Entry[];
+  errors: LocatedError[];
+  policyChanges: string[];
+}
+
+/** Parses the texts and diffs the allowlists: the part of a review that needs no Hub (plan, shard and aggregate share it). */
+export function prepareChange(input: ChangeInput): PreparedChange {
   const policy = loadPolicy(input.policyText, input.policySource, input.policyInputs ?? {});
   const base = input.baseText === null ? null : parseAllowlist(input.baseText, input.allowlistPath);
   const head = parseAllowlist(input.headText, input.allowlistPath);
@@ -66,35 +79,39 @@ export async function reviewChange(input: ChangeInput, deps: ChangeDeps): Promis
     ...policy.errors.map((e) => ({ ...e, message: `policy: ${e.message}` }))
   ];
   // A base that does not parse cannot tell what is new: review every head entry rather than trust it.
-  const diff = diffAllowlists(base && base.errors.length === 0 ? base.entries : null, head.entries);
-  const toReview = entriesToReview(diff);
-  const previous = previousEntries(diff);
+  const baseEntries = base && base.errors.length === 0 ? base.entries : null;
+  const diff = diffAllowlists(baseEntries, head.entries);
   const policyChanges =
     input.headPolicyText !== undefined && input.headPolicyText !== input.policyText
       ? describePolicyChange(input.policyText, input.headPolicyText, input.policySource)
       : [];
+  return {
+    input, policy, baseEntries: baseEntries ?? [], toReview: entriesToReview(diff), previous: previousEntries(diff), removed: diff.removed, errors, policyChanges
+  };
+}
 
-  const reviews = await reviewEntries(
-    toReview,
-    {
-      hub: reviewHub(deps.hub),
-      policy: policy.policy,
-      scanFile: deps.scanFile,
-      checks: deps.checks,
-      ...(deps.now ? { now: deps.now } : {}),
-      ...(deps.onProgress ? { onProgress: deps.onProgress } : {})
-    },
-    policy.policy.concurrency,
-    (e) => previous.get(e)
-  );
+/** The review's deps for a prepared change: one shared Hub view for the run (review-hub.ts). */
+export function entryDeps(prepared: PreparedChange, deps: ChangeDeps): ReviewDeps {
+  return {
+    hub: reviewHub(deps.hub),
+    policy: prepared.policy.policy,
+    scanFile: deps.scanFile,
+    checks: deps.checks,
+    ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.onProgress ? { onProgress: deps.onProgress } : {})
+  };
+}
 
-  markFastTrack(reviews, base && base.errors.length === 0 ? base.entries : [], policy.policy);
+/** Everything after the entries' reviews: the fast track, whether the check fails, and the report. */
+export function concludeChange(prepared: PreparedChange, reviews: FullReview[], hubUrl: string): ChangeResult {
+  const { input, policy, errors, policyChanges, removed } = prepared;
+  markFastTrack(reviews, prepared.baseEntries, policy.policy);
   const threshold = severityRank(policy.policy.failOn);
   const failed = errors.length > 0 || reviews.some((r) => r.verdict === 'rejected' || failsOn(r.findings, threshold));
   const report: ReportInput = {
     reviews,
-    removed: diff.removed,
-    hubUrl: deps.hub.hubUrl,
+    removed,
+    hubUrl,
     allowlistPath: input.allowlistPath,
     policySource: input.policySource,
     policyChanges,
@@ -102,7 +119,13 @@ export async function reviewChange(input: ChangeInput, deps: ChangeDeps): Promis
     errors,
     warnings: policy.warnings
   };
-  return { reviews, removed: diff.removed, errors, policy, policyChanges, failed, report };
+  return { reviews, removed, errors, policy, policyChanges, failed, report };
+}
+
+export async function reviewChange(input: ChangeInput, deps: ChangeDeps): Promise<ChangeResult> {
+  const prepared = prepareChange(input);
+  const reviews = await reviewEntries(prepared.toReview, entryDeps(prepared, deps), prepared.policy.policy.concurrency, (e) => prepared.previous.get(e));
+  return concludeChange(prepared, reviews, deps.hub.hubUrl);
 }
 
 const namespaceOf = (repo: string): string => (repo.split('/')[0] ?? '').toLowerCase();

@@ -6,7 +6,8 @@ import { isBlocking } from '../core/findings.js';
 import type { FileReport } from '../core/review.js';
 import type { ByteConsumer } from '../hub/download.js';
 import type { TextAnalyzer } from '../scan/file-scanner.js';
-import type { FileContext, ScanOutcome, StreamScanner } from '../scan/types.js';
+import type { Ahead, FileContext, ScanOutcome, StreamScanner } from '../scan/types.js';
+import { aheadOf, SKIP_ALL } from '../scan/ahead.js';
 import { externalDataOf, markExternalData } from '../scan/formats/external-data.js';
 import { zipTailNeeded } from '../scan/zip/index.js';
 import type { TextCapture } from './capture.js';
@@ -48,6 +49,11 @@ export interface ExamineOptions {
   /** Bytes read from each file's end before streaming it; a zip whose directory needs more gets one larger read. */
   tailBytes?: number;
   onProgress?: (file: SourceFile, o: ReadOutcome) => void;
+  /**
+   * A sharded review examines part of a repository: the cross-file step (ONNX external data) is left to whoever
+   * holds every file's report, and each file's scan details are handed over for it instead.
+   */
+  deferCrossFile?: (path: string, details: Record<string, unknown> | undefined) => void;
 }
 
 const MIN_ZIP = 22;
@@ -71,6 +77,24 @@ class GuardedScan implements ByteConsumer {
     if (this.failure !== undefined) return;
     try {
       this.scanner.push(chunk);
+    } catch (err) {
+      this.failure = err ?? new Error('scanner failed');
+    }
+  }
+  /** Which bytes ahead the scanner would only count (scan/ahead.ts): a local read may pass them by unread. */
+  ahead(): Ahead {
+    if (this.failure !== undefined) return SKIP_ALL;
+    try {
+      return aheadOf(this.scanner);
+    } catch (err) {
+      this.failure = err ?? new Error('scanner failed');
+      return SKIP_ALL;
+    }
+  }
+  skip(n: number): void {
+    if (this.failure !== undefined) return;
+    try {
+      this.scanner.skip?.(n);
     } catch (err) {
       this.failure = err ?? new Error('scanner failed');
     }
@@ -194,6 +218,10 @@ export async function examineFiles(files: readonly SourceFile[], reader: FileRea
       complete: outcome.complete
     };
   });
+  if (opts.deferCrossFile) {
+    for (const f of files) opts.deferCrossFile(f.path, details.get(f.path));
+    return reports;
+  }
   // Repository context: files an ONNX model of this review names as its external data are raw tensor bytes.
   return markExternalData(reports, (p) => details.get(p));
 }

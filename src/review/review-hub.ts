@@ -6,7 +6,11 @@
 // the review, so every entry of it is judged on the same Hub answers.
 import type { HubClient } from '../hub/client.js';
 
+const VIEW = Symbol('review hub');
+
+/** The review's view of `hub`; a view is returned as it is, so an entry reviewed within a review shares its answers. */
 export function reviewHub(hub: HubClient): HubClient {
+  if ((hub as HubClient & { [VIEW]?: true })[VIEW]) return hub;
   const answers = new Map<string, Promise<unknown>>();
   const once = <T>(key: string, ask: () => Promise<T>): Promise<T> => {
     let p = answers.get(key) as Promise<T> | undefined;
@@ -17,11 +21,14 @@ export function reviewHub(hub: HubClient): HubClient {
     return p;
   };
   // The client's own methods stay reachable through the prototype (download, fetchTail, resolveRepo, http, …).
-  const view = Object.create(hub) as HubClient;
-  view.getAuthor = (name) => once(`author\0${name}`, () => hub.getAuthor(name));
+  const view = Object.create(hub) as HubClient & { [VIEW]?: true };
+  view[VIEW] = true;
+  // The kind asked first only orders two requests; the account is the same, so one answer serves every entry.
+  view.getAuthor = (name, first) => once(`author\0${name}`, () => hub.getAuthor(name, first));
   view.listCommits = (repo, rev, opts = {}) => once(`commits\0${repo}\0${rev}\0${opts.maxPages ?? ''}`, () => hub.listCommits(repo, rev, opts));
   view.getRefs = (repo) => once(`refs\0${repo}`, () => hub.getRefs(repo));
   view.listTree = (repo, sha) => once(`tree\0${repo}\0${sha}`, () => hub.listTree(repo, sha));
+  view.listFiles = (resolved) => once(`files\0${resolved.canonicalId}\0${resolved.sha}`, () => hub.listFiles(resolved));
   view.searchModels = (query, opts = {}) => once(`search\0${query}\0${JSON.stringify(opts)}`, () => hub.searchModels(query, opts));
   view.fetchMainCard = (repo, maxBytes) => once(`card\0${repo}\0${maxBytes}`, () => hub.fetchMainCard(repo, maxBytes));
   return view;

@@ -10,7 +10,10 @@ import type { LocalReview } from '../core/review.js';
 import type { ReportInput } from '../core/report.js';
 import { TOOL_VERSION } from '../core/version.js';
 import type { HubClient } from '../hub/client.js';
-import { reviewChange, type ChangeInput, type ChangeResult } from './change.js';
+import { concludeChange, prepareChange, reviewChange, type ChangeInput, type ChangeResult } from './change.js';
+import { aggregateChange, planChange, runShard, type ShardInput } from './sharded.js';
+import type { Plan } from './shard-plan.js';
+import type { PartialReview } from './shard-partial.js';
 import type { ScanFile } from './examine.js';
 import { reviewLocal } from './pipeline.js';
 import { defaultScanFile } from './scan-file.js';
@@ -49,16 +52,36 @@ export interface Reviewer {
   reviewChange(input: ChangeInput): Promise<ChangeResult>;
   /** Files and folders on disk, reviewed as one repository. */
   reviewLocal(input: LocalInput): Promise<LocalResult>;
+  /** A sharded review's plan job: the change's entries' metadata, split into at most `maxShards` shards by bytes. */
+  planChange(input: ChangeInput, maxShards: number): Promise<Plan>;
+  /** A shard job: the files the plan gives `shard`, examined; its partial review. */
+  shardChange(input: ChangeInput, plan: Plan, planSha256: string, shard: number): Promise<PartialReview>;
+  /** The aggregate job: the change judged from the plan and every shard's partial, as reviewChange would. */
+  aggregateChange(input: ChangeInput, plan: Plan, planSha256: string, partials: readonly ShardInput[]): Promise<ChangeResult>;
 }
 
 export function createReviewer(opts: ReviewerOptions = {}): Reviewer {
   const scanFile = opts.scanFile ?? defaultScanFile;
   const checks = opts.checks ?? REPO_CHECKS;
   const common = { scanFile, checks, ...(opts.now ? { now: opts.now } : {}), ...(opts.onProgress ? { onProgress: opts.onProgress } : {}) };
+  const hubOf = (): HubClient => {
+    if (!opts.hub) throw new Error('reviewing an allowlist change needs a Hub client');
+    return opts.hub;
+  };
   return {
     reviewChange(input) {
-      if (!opts.hub) throw new Error('reviewing an allowlist change needs a Hub client');
-      return reviewChange(input, { hub: opts.hub, ...common });
+      return reviewChange(input, { hub: hubOf(), ...common });
+    },
+    planChange(input, maxShards) {
+      return planChange(prepareChange(input), { hub: hubOf(), ...common }, maxShards);
+    },
+    shardChange(input, plan, planSha256, shard) {
+      return runShard(prepareChange(input), plan, planSha256, shard, { hub: hubOf(), ...common });
+    },
+    async aggregateChange(input, plan, planSha256, partials) {
+      const hub = hubOf();
+      const prepared = prepareChange(input);
+      return concludeChange(prepared, await aggregateChange(prepared, plan, planSha256, partials, { hub, ...common }), hub.hubUrl);
     },
     async reviewLocal(input) {
       const policySource = input.policySource ?? 'defaults';

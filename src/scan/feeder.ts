@@ -1,11 +1,17 @@
 // Turns a pull-style parser (a generator that asks for bytes) into a push-based scanner input, so format
 // parsers read like straight-line code while the bytes arrive in arbitrary chunks.
+import type { Ahead } from './types.js';
+import { NEED_ALL } from './ahead.js';
 
 export type Need =
   /** Give me exactly `read` bytes: the parser's own copy, which it may keep across later yields. */
   | { read: number }
-  /** Hand the next `pipe` bytes to `to` as they arrive (or drop them), then resume me. */
-  | { pipe: number; to?: (chunk: Uint8Array) => void }
+  /**
+   * Hand the next `pipe` bytes to `to` as they arrive (or drop them), then resume me. With `ahead`/`skip`, a
+   * reader that can pass bytes by unread asks `ahead` how many of them `to` would only count, and passes them by
+   * through `skip` (see ahead.ts); a pipe that drops its bytes passes them by anyway.
+   */
+  | { pipe: number; to?: (chunk: Uint8Array) => void; ahead?: () => Ahead; skip?: (n: number) => void }
   /** Hand everything up to the end of the stream to `to`; I resume with `undefined` at the end. */
   | { rest: (chunk: Uint8Array) => void };
 
@@ -61,6 +67,34 @@ export class Feeder {
     if (!this.finished) {
       this.gen.return();
       this.finished = true;
+    }
+  }
+
+  /** What the parser does with the bytes ahead; null once it has returned (later bytes are trailing). */
+  ahead(): Ahead | null {
+    this.start();
+    if (this.finished) return null;
+    const need = this.need;
+    if (!need) return NEED_ALL;
+    if ('read' in need) return { skip: 0, see: Math.max(1, need.read - this.queued) };
+    if (!('pipe' in need) || this.queued > 0 || this.pipeLeft <= 0) return NEED_ALL;
+    if (!need.to) return { skip: this.pipeLeft, see: 0 };
+    if (!need.ahead || !need.skip) return NEED_ALL;
+    const a = need.ahead();
+    return a.skip > 0 ? { skip: Math.min(a.skip, this.pipeLeft), see: 0 } : a;
+  }
+
+  /** Passes `n` bytes of the current pipe by unread (`n <= ahead().skip`); the parser resumes when the pipe ends. */
+  skip(n: number): void {
+    const need = this.need;
+    if (this.finished || !need || !('pipe' in need) || this.queued > 0 || n > this.pipeLeft) throw new Error('Feeder: skip() outside a pipe');
+    if (n <= 0) return;
+    if (need.to) need.skip?.(n);
+    this.pipeLeft -= n;
+    this.offset += n;
+    if (this.pipeLeft === 0) {
+      this.step(EMPTY);
+      this.pump();
     }
   }
 

@@ -18,6 +18,7 @@ import { createPickleScanner, readsAsPickle } from './pickle/index.js';
 import { pickleReachableByName } from './loaders.js';
 import { createSafetensorsScanner } from './safetensors.js';
 import { EXECUTABLE_FORMATS, type Format, HDF5_SNIFF_BYTES, type Sniffed, sniff, TEXT_FORMATS } from './sniff.js';
+import { aheadOf, combineAhead, NEED_ALL } from './ahead.js';
 import { createTarScanner } from './tar.js';
 import { createJsonDocumentScanner } from './text.js';
 import { readCentralDirectory, ZipDirectoryError } from './zip/central-directory.js';
@@ -62,6 +63,8 @@ function extensionOf(path: string): string {
 function pickleProbe(vm: StreamScanner, reach: 'name' | 'content'): StreamScanner {
   return {
     push: (chunk) => vm.push(chunk),
+    ahead: () => aheadOf(vm),
+    skip: (n) => vm.skip?.(n),
     end(): ScanOutcome {
       const o = vm.end();
       const d = o.details ?? {};
@@ -274,6 +277,17 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
   };
 
   return {
+    // Until the head is sniffed every byte of it is needed; then the bytes ahead are needed by whichever
+    // interpretation needs them (an unknown one needs all), and passed by only when none does.
+    ahead() {
+      if (!scanners) return headLen < HEAD_BYTES ? { skip: 0, see: HEAD_BYTES - headLen } : NEED_ALL;
+      return combineAhead(scanners.map(({ scanner }) => aheadOf(scanner)));
+    },
+    skip(n) {
+      if (!scanners) throw new Error('skip() before the head was sniffed');
+      total += n;
+      for (const { scanner } of scanners) scanner.skip?.(n);
+    },
     push(chunk) {
       if (chunk.length === 0) return;
       total += chunk.length;

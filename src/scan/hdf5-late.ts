@@ -6,6 +6,7 @@
 // as the Keras HDF5 scanner does.
 import { finding } from '../core/findings.js';
 import type { Finding } from '../core/findings.js';
+import { aheadOf, skipIn } from './ahead.js';
 import { createKerasH5Scanner } from './keras.js';
 import type { FileScanOptions } from './kit.js';
 import type { FileContext, ScanOutcome, StreamScanner } from './types.js';
@@ -49,6 +50,17 @@ export function createLateHdf5Watcher(ctx: FileContext, opts: FileScanOptions, f
         }
       } else inner?.push(chunk);
       at = end;
+    },
+    // Before a signature is found only the bytes at the candidate offsets are looked at.
+    ahead() {
+      if (found !== undefined) return aheadOf(inner);
+      const want = next + matched;
+      return want > at ? { skip: want - at, see: 0 } : { skip: 0, see: SIGNATURE.length - matched };
+    },
+    skip(n) {
+      if (found !== undefined) skipIn(inner, n);
+      else if (at + n > next + matched) throw new Error('hdf5 watcher: skip() past a candidate offset');
+      at += n;
     },
     end(): ScanOutcome {
       if (found === undefined || !inner) return { formats: [], findings: [], complete: true };

@@ -2,6 +2,7 @@
 import type { Finding, Severity } from '../core/findings.js';
 import { finding } from '../core/findings.js';
 import type { FileContext, ScanOutcome, StreamScanner } from './types.js';
+import { aheadOf, SKIP_ALL } from './ahead.js';
 
 export interface ScanLimits {
   /** Largest output any one decompression may produce. */
@@ -83,7 +84,7 @@ export function mergeOutcomes(outcomes: readonly ScanOutcome[]): ScanOutcome {
  * A scanner that already knows its outcome (executables, unscannable compression): bytes are counted, not kept.
  */
 export function fixedScanner(outcome: ScanOutcome): StreamScanner {
-  return { push: () => undefined, end: () => outcome };
+  return { push: () => undefined, end: () => outcome, ahead: () => SKIP_ALL, skip: () => undefined };
 }
 
 /** Guards a scanner so that an exception inside it becomes a blocking finding instead of a crash. */
@@ -101,6 +102,24 @@ export function guarded(path: string, name: string, inner: StreamScanner): Strea
       if (failure !== undefined) return;
       try {
         inner.push(chunk);
+      } catch (err) {
+        failure = err;
+      }
+    },
+    // A failed scanner ignores what follows; one that cannot tell needs every byte (aheadOf).
+    ahead() {
+      if (failure !== undefined) return SKIP_ALL;
+      try {
+        return aheadOf(inner);
+      } catch (err) {
+        failure = err;
+        return SKIP_ALL;
+      }
+    },
+    skip(n) {
+      if (failure !== undefined) return;
+      try {
+        inner.skip?.(n);
       } catch (err) {
         failure = err;
       }

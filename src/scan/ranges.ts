@@ -1,6 +1,8 @@
 // One pass, several readers: archives whose loaders read byte ranges that may overlap (zip members pointing into
 // each other, tar members whose pax size runs past the next header) are scanned by routing every chunk to each
 // reading whose range covers it, as the chunk streams by. Most archives have one reading active at a time.
+import type { Ahead } from './types.js';
+import { combineAhead, NEED_ALL } from './ahead.js';
 
 /** A reading that starts at a fixed offset and decides as it goes where it ends. */
 export interface RangeReader {
@@ -8,6 +10,10 @@ export interface RangeReader {
   push(chunk: Uint8Array): number;
   /** The stream ended while the reading still wanted bytes. */
   end(): void;
+  /** Optional (ahead.ts): what the reading does with the bytes ahead; null once it wants none. */
+  ahead?(): Ahead | null;
+  /** Passes `n` bytes of the reading by unread (`n <= ahead().skip`). */
+  skip?(n: number): void;
 }
 
 interface Slot { start: number; reader: RangeReader; done: boolean }
@@ -93,6 +99,57 @@ export class RangeRouter {
     }
     covered = undefined;
     this.chunkStart = end;
+  }
+
+  /** Offset of the next reading that has not started (Infinity: none). */
+  nextStart(): number {
+    this.sortPending();
+    return this.pending[0]?.start ?? Infinity;
+  }
+
+  /**
+   * What the readings covering the bytes at `pos` do with the bytes ahead, up to the next reading's start; null
+   * when no reading covers them (they are uncovered: the caller decides).
+   */
+  ahead(): Ahead | null {
+    const next = this.nextStart();
+    const all: Ahead[] = [];
+    for (const s of this.active) {
+      if (s.done) continue;
+      const a = s.reader.ahead && s.reader.skip ? s.reader.ahead() : NEED_ALL;
+      if (a) all.push(a);
+    }
+    // A reading starting right here has not seen its first byte: it needs it (and starts on the next push).
+    for (const s of this.pending) {
+      if (s.start > this.pos) break;
+      const a = s.reader.ahead && s.reader.skip ? s.reader.ahead() : NEED_ALL;
+      all.push(a ? { skip: 0, see: Math.max(1, a.skip > 0 ? 1 : a.see) } : { skip: 0, see: 1 });
+    }
+    if (all.length === 0) return null;
+    const a = combineAhead(all);
+    return a.skip > 0 ? { skip: Math.min(a.skip, next - this.pos), see: 0 } : a;
+  }
+
+  /** Passes `n` bytes by unread: only as far as ahead() said (every covering reading skips them). */
+  skip(n: number): void {
+    if (n <= 0) return;
+    if (this.nextStart() < this.pos + n) throw new Error(`RangeRouter: skip() over the start of a reading at ${this.nextStart()}`);
+    for (const s of this.active) {
+      if (s.done) continue;
+      if (!s.reader.ahead || !s.reader.skip) throw new Error('RangeRouter: skip() over a reading that cannot skip');
+      if (s.reader.ahead() === null) s.done = true; // finished: in a push it would have used none of these bytes
+      else s.reader.skip(n);
+    }
+    this.active = this.active.filter((s) => !s.done);
+    this.pos += n;
+    this.chunkStart = this.pos;
+  }
+
+  private sortPending(): void {
+    if (!this.sorted) {
+      this.pending.sort((a, b) => a.start - b.start);
+      this.sorted = true;
+    }
   }
 
   /** The stream ended: every reading still open is told so, and readings that never started are returned. */

@@ -7,6 +7,7 @@ import type { FileContext, ScanOutcome, StreamScanner } from './types.js';
 import { concatBytes, u64le } from './bytes.js';
 import { type Json, isObject, JsonError, parseJson } from '../analyze/json.js';
 import { limitsOf, type FileScanOptions, type NestedScan } from './kit.js';
+import { NEED_ALL, SKIP_ALL } from './ahead.js';
 
 /** Bits per element, as `Dtype::bitsize` in the reference. */
 export const SAFETENSORS_DTYPE_BITS: Readonly<Record<string, number>> = {
@@ -168,6 +169,20 @@ export function createSafetensorsScanner(ctx: FileContext, opts: FileScanOptions
   };
 
   return {
+    // The length prefix and header are read; tensor bytes are only counted (their bounds were checked against
+    // the header and the file size); bytes after the last tensor are scanned as a stream of their own.
+    ahead() {
+      if (failed) return SKIP_ALL;
+      if (!header) {
+        if (n === undefined) return { skip: 0, see: 8 - preLen };
+        return { skip: 0, see: Math.max(1, 8 + Number(n) - preLen) };
+      }
+      return seen < dataEnd ? { skip: dataEnd - seen, see: 0 } : NEED_ALL;
+    },
+    skip(k) {
+      if (!failed && (!header || seen + k > dataEnd)) throw new Error('safetensors: skip() outside the tensor data');
+      seen += k;
+    },
     push(chunk) {
       const start = seen;
       seen += chunk.length;

@@ -39,4 +39,22 @@ export interface ScanOutcome {
 export interface StreamScanner {
   push(chunk: Uint8Array): void;
   end(): ScanOutcome;
+  /**
+   * Optional, for readers that can pass bytes by unread (local files; never the Hub review, which hashes every
+   * byte): what the scanner does with the bytes ahead. A scanner without it needs every byte. See ahead.ts.
+   */
+  ahead?(): Ahead;
+  /** The next `n` bytes pass by unseen; only ever `n <= ahead().skip`. Positions and counts move on as if pushed. */
+  skip?(n: number): void;
+}
+
+/**
+ * What a scanner does with the bytes ahead of its position. `skip > 0`: the next `skip` bytes would only be
+ * counted (no interpretation any loader makes of them is read from them), so a reader may pass them by with
+ * `skip()`. `skip === 0`: the next bytes are needed; `see` says how many at least before asking again
+ * (Infinity: every byte from here).
+ */
+export interface Ahead {
+  skip: number;
+  see: number;
 }

@@ -32,14 +32,21 @@ export const identityCheck: HubCheck = {
     }
     if (previous && previous.revision !== entry.revision) {
       const sha = previous.revision;
-      try {
-        const list = await ctx.hub.recentCommits(resolved.canonicalId, sha);
-        const first = list.commits[0];
-        facts.previousCommit = first && first.id === sha ? { sha, state: 'found', date: first.date } : { sha, state: 'found' };
-      } catch (err) {
-        facts.previousCommit = err instanceof HubError && (err.code === 'revision-not-found' || err.code === 'not-found')
-          ? { sha, state: 'missing' }
-          : { sha, state: 'unknown', reason: err instanceof Error ? err.message : String(err) };
+      // A re-pin usually moves forward a few commits: the new pin's newest commits (read for provenance anyway) then
+      // hold the previous one, and asking the Hub for it again would tell nothing more.
+      const inHistory = (await ctx.hub.recentCommits(resolved.canonicalId, resolved.sha).catch(() => undefined))?.commits.find((c) => c.id === sha);
+      if (inHistory) {
+        facts.previousCommit = { sha, state: 'found', date: inHistory.date };
+      } else {
+        try {
+          const list = await ctx.hub.recentCommits(resolved.canonicalId, sha);
+          const first = list.commits[0];
+          facts.previousCommit = first && first.id === sha ? { sha, state: 'found', date: first.date } : { sha, state: 'found' };
+        } catch (err) {
+          facts.previousCommit = err instanceof HubError && (err.code === 'revision-not-found' || err.code === 'not-found')
+            ? { sha, state: 'missing' }
+            : { sha, state: 'unknown', reason: err instanceof Error ? err.message : String(err) };
+        }
       }
     }
     return identityFindings(facts);

@@ -1,8 +1,10 @@
-// A user or organisation, `GET /api/users/{name}/overview` then `GET /api/organizations/{name}/overview` (they
-// share one namespace; users first).
+// A user or organisation, `GET /api/users/{name}/overview` or `GET /api/organizations/{name}/overview` (they share
+// one namespace, so at most one answers). The kind asked first is a guess that saves a request when right and costs
+// one when wrong: whichever answers, the result is the same.
 import { HubError } from '../errors.js';
 import type { HubHttp } from '../http.js';
 import { parseOrgOverview, parseUserOverview, type Author } from '../shapes/author.js';
+import type { Commit } from '../shapes/commits.js';
 import { assertNamespace } from './args.js';
 import { refuseRedirect } from './pages.js';
 
@@ -25,9 +27,10 @@ async function overview(http: HubHttp, kind: AccountKind, name: string): Promise
   }
 }
 
-export async function getAuthor(http: HubHttp, name: string): Promise<Author> {
+export async function getAuthor(http: HubHttp, name: string, first: AccountKind = 'users'): Promise<Author> {
   assertNamespace(name);
-  const found = (await overview(http, 'users', name)) ?? (await overview(http, 'organizations', name));
+  const second: AccountKind = first === 'users' ? 'organizations' : 'users';
+  const found = (await overview(http, first, name)) ?? (await overview(http, second, name));
   if (!found) {
     throw new HubError(
       'author-not-found',
@@ -35,4 +38,13 @@ export async function getAuthor(http: HubHttp, name: string): Promise<Author> {
     );
   }
   return found;
+}
+
+/**
+ * Which kind of account `name` probably is, from a repository's commits: a user commits under their own name; an
+ * organisation never appears as a commit author (its members do).
+ */
+export function likelyAccountKind(name: string, commits: readonly Pick<Commit, 'authors'>[]): AccountKind {
+  const lower = name.toLowerCase();
+  return commits.some((c) => c.authors.some((a) => a.user.toLowerCase() === lower)) ? 'users' : 'organizations';
 }

@@ -1,10 +1,15 @@
 // A review's bytes from files on disk (`model-gate scan PATH...`): the paths are walked (folders sorted by name,
 // `.git` skipped, links and special files reported and never followed), and each file is read once, after a
-// positioned read of its tail, into one reused buffer.
+// positioned read of its tail, into one reused buffer, passing by (seeking over) the bytes every scanner says it
+// would only count (scan/ahead.ts): a torch checkpoint is read like torch's loader reads it, not byte by byte.
+import { readSync } from 'node:fs';
 import { type FileHandle, lstat, open, readdir, readlink } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { finding, type Finding } from '../../core/findings.js';
-import type { FileReader, ReadOutcome, SourceFile } from '../examine.js';
+import type { ByteConsumer } from '../../hub/download.js';
+import { combineAhead } from '../../scan/ahead.js';
+import type { Ahead } from '../../scan/types.js';
+import type { FileReader, ReadOutcome, ReadPlan, SourceFile } from '../examine.js';
 
 export interface LocalListing {
   files: SourceFile[];
@@ -15,7 +20,7 @@ export interface LocalListing {
 }
 
 /** Walks `paths` (relative to `cwd`); displayed paths are relative to `cwd` when inside it. */
-export async function listLocal(paths: readonly string[], cwd: string): Promise<{ listing: LocalListing; reader: FileReader }> {
+export async function listLocal(paths: readonly string[], cwd: string, read: LocalReadOptions = {}): Promise<{ listing: LocalListing; reader: FileReader }> {
   const files: SourceFile[] = [];
   const findings: Finding[] = [];
   const skipped: string[] = [];
@@ -77,11 +82,30 @@ export async function listLocal(paths: readonly string[], cwd: string): Promise<
     findings.push(finding('scan.skipped', 'info', `${skipped.length} version-control folder(s) skipped: no loader reads them`, { evidence: skipped.join(', ') }));
   }
   const where = (f: SourceFile): string => absOf.get(f.path) ?? resolve(cwd, f.path);
-  return { listing: { files, findings, complete }, reader: localReader(where) };
+  return { listing: { files, findings, complete }, reader: localReader(where, read) };
 }
 
+export interface LocalReadOptions {
+  /** Largest single read (default 1 MiB). */
+  chunkBytes?: number;
+  /**
+   * Pass by, unread, the bytes every consumer says it would only count (scan/ahead.ts: torch storages past their
+   * sniffed head, safetensors tensor data). Default true; false streams every byte (the oracle in tests).
+   */
+  seek?: boolean;
+  /** Bytes read and bytes passed by, summed over files (benchmarks, tests). */
+  stats?: { read: number; skipped: number };
+}
+
+/**
+ * Smallest read while seeking: a local header or a few bytes at a candidate offset cost one syscall, not several.
+ * It doubles with each read that is not followed by a pass-by (a zip of many small deflated members reads in large
+ * chunks again) and drops back after one.
+ */
+const MIN_SEEK_READ = 16 * 1024;
+
 /** Reads local files once each; a file that changes between its tail read and its stream is reported. */
-export function localReader(where: (f: SourceFile) => string, chunkBytes = 1024 * 1024): FileReader {
+export function localReader(where: (f: SourceFile) => string, options: LocalReadOptions = {}): FileReader {
   return {
     async tail(f, k) {
       const fh = await open(where(f), 'r');
@@ -96,7 +120,7 @@ export function localReader(where: (f: SourceFile) => string, chunkBytes = 1024 
       for (const f of files) {
         let o: ReadOutcome;
         try {
-          o = await readOne(f, where(f), await plan(f), chunkBytes);
+          o = await readOne(f, where(f), await plan(f), options);
         } catch (err) {
           o = { ok: false, finding: finding('scan.path-error', 'high', `Reading ${f.path} failed: ${err instanceof Error ? err.message : String(err)}`, { file: f.path }) };
         }
@@ -108,30 +132,65 @@ export function localReader(where: (f: SourceFile) => string, chunkBytes = 1024 
   };
 }
 
-async function readOne(f: SourceFile, abs: string, plan: Awaited<ReturnType<Parameters<FileReader['readAll']>[1]>>, chunkBytes: number): Promise<ReadOutcome> {
+interface SeekingConsumer extends ByteConsumer {
+  ahead(): Ahead;
+  skip(n: number): void;
+}
+
+const canSeek = (c: ByteConsumer): c is SeekingConsumer =>
+  typeof (c as Partial<SeekingConsumer>).ahead === 'function' && typeof (c as Partial<SeekingConsumer>).skip === 'function';
+
+async function readOne(f: SourceFile, abs: string, plan: ReadPlan, options: LocalReadOptions): Promise<ReadOutcome> {
   const fh = await open(abs, 'r');
   try {
     // One read buffer for the whole file when every consumer borrows chunks (scanners copy what they keep).
     const borrow = plan.consumers.every((c) => c.borrowsChunks === true);
-    const size = Math.max(1, Math.min(chunkBytes, f.size));
+    const size = Math.max(1, Math.min(options.chunkBytes ?? 1024 * 1024, f.size));
     let buf = new Uint8Array(size);
     const tail = plan.expectTail;
     const last = tail ? new Uint8Array(tail.length) : undefined;
+    // Seeking only when every consumer can say what it skips (a digest needs every byte), and never into the tail:
+    // its bytes are compared with the tail read first, and a file cut short anywhere fails that last read.
+    const seekers = options.seek !== false && tail && tail.length > 0 && plan.consumers.every(canSeek) ? plan.consumers : undefined;
+    const seekTo = f.size - (tail?.length ?? 0);
     let pos = 0;
+    let minRead = MIN_SEEK_READ;
     while (pos < f.size) {
+      let want = Math.min(buf.length, f.size - pos);
+      if (seekers && pos < seekTo) {
+        const a = combineAhead(seekers.map((c) => c.ahead()));
+        const n = Math.min(a.skip, seekTo - pos);
+        if (n > 0) {
+          for (const c of seekers) c.skip(n);
+          pos += n;
+          if (options.stats) options.stats.skipped += n;
+          minRead = MIN_SEEK_READ;
+          continue;
+        }
+        if (a.see < Infinity) want = Math.min(want, Math.max(a.see, minRead));
+        minRead = Math.min(size, minRead * 2);
+      }
       if (!borrow) buf = new Uint8Array(size);
-      const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, f.size - pos), pos);
+      // Synchronous positioned reads: one file at a time, nothing else waits on the loop, and a thread-pool round
+      // trip per read cost more than the read itself once most of a checkpoint is passed by.
+      const bytesRead = readSync(fh.fd, buf, 0, want, pos);
       if (bytesRead === 0) break; // truncated while reading: the scanner reports the size mismatch
       const chunk = bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
       if (last) keepLast(last, chunk, pos, f.size);
-      for (const c of plan.consumers) await c.write(chunk);
+      for (const c of plan.consumers) {
+        const w = c.write(chunk);
+        if (w) await w;
+      }
       pos += bytesRead;
+      if (options.stats) options.stats.read += bytesRead;
     }
     for (const c of plan.consumers) await c.end?.();
-    if (tail && last && pos === f.size && !Buffer.from(last).equals(Buffer.from(tail))) {
-      return { ok: false, finding: finding('scan.file-changed', 'high', `${f.path} changed while it was being read: its end differs from the tail read first`, {
-        file: f.path, help: 'Scan files that are not being written to.' }) };
-    }
+    const changed = (why: string): ReadOutcome => ({ ok: false, finding: finding('scan.file-changed', 'high', `${f.path} changed while it was being read: ${why}`, {
+      file: f.path, help: 'Scan files that are not being written to.' }) });
+    if (tail && last && pos === f.size && !Buffer.from(last).equals(Buffer.from(tail))) return changed('its end differs from the tail read first');
+    // A file that grew (or was replaced) after it was listed: the bytes read are not the whole file.
+    const now = (await fh.stat()).size;
+    if (pos === f.size && now !== f.size) return changed(`it was listed with ${f.size} bytes and has ${now} now`);
     return { ok: true };
   } finally {
     await fh.close();

@@ -1,5 +1,6 @@
 // The pickle scanner: a StreamScanner over the symbolic VM (vm.ts) with the global policy (../globals).
 import type { ScanOutcome, StreamScanner } from '../types.js';
+import { NEED_ALL, SKIP_ALL } from '../ahead.js';
 import { weightsOnlyFinding } from './report.js';
 import { DEFAULT_PICKLE_LIMITS, type GlobalRecord, type PickleLimits, type PickleMode, PickleVM } from './vm.js';
 
@@ -47,6 +48,11 @@ export function createPickleScanner(opts: PickleScanOptions): StreamScanner {
     push(chunk: Uint8Array): void {
       if (outcome) throw new Error(`pickle scanner for ${opts.path}: push() after end()`);
       vm.push(chunk);
+    },
+    // Once every reading has stopped (a parse error, a zip's bytes read as opcodes) the rest is only counted.
+    ahead: () => (!outcome && vm.idle() ? SKIP_ALL : NEED_ALL),
+    skip(n: number): void {
+      vm.skip(n);
     },
     end(): ScanOutcome {
       if (outcome) return outcome;

@@ -434,6 +434,29 @@ export class PickleVM {
     this.forward(chunk, abs);
   }
 
+  /**
+   * Nothing ahead is read: this reading and every other reading of the stream (forks) have stopped, so later
+   * bytes would only be counted (the local reader may pass them by unread).
+   */
+  idle(): boolean {
+    return this.state === S_DEAD && this.carry === null && this.forks.every((f) => f.vm.idle());
+  }
+
+  /** `n` bytes pass by unread; only while idle(). Positions move on as push() would move them. */
+  skip(n: number): void {
+    if (!this.idle()) throw new Error('pickle VM: skip() while still reading');
+    const abs = this.streamLen;
+    this.streamLen += n;
+    const end = abs + n;
+    for (const f of this.forks) {
+      const from = Math.max(f.fedTo, abs);
+      if (from < end) {
+        f.vm.skip(end - from);
+        f.fedTo = end;
+      }
+    }
+  }
+
   private appendCarry(src: Uint8Array, k: number): void {
     let buf = this.carry as Uint8Array;
     if (this.carryLen + k > buf.length) {

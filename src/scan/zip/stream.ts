@@ -6,7 +6,7 @@
 import { finding } from '../../core/findings.js';
 import { crc32 } from 'node:zlib';
 import type { Finding } from '../../core/findings.js';
-import type { FileContext, ScanOutcome, StreamScanner } from '../types.js';
+import type { Ahead, FileContext, ScanOutcome, StreamScanner } from '../types.js';
 import { u16le, u32le, utf8 } from '../bytes.js';
 import { Feeder, type Parser } from '../feeder.js';
 import { Inflater } from '../inflate.js';
@@ -15,6 +15,7 @@ import type { StreamDecoder } from '../decode/stream.js';
 import { ZipLzmaDecoder } from '../decode/zip-lzma.js';
 import { limitsOf, mergeOutcomes, type FileScanOptions, type NestedScan } from '../kit.js';
 import { RangeRouter } from '../ranges.js';
+import { aheadOf, NEED_ALL, SKIP_ALL, skipIn } from '../ahead.js';
 import { isUnsafeMemberPath } from '../tar.js';
 import { isLocalHeader, zipfileName, type CentralDirectory, type ZipEntry, type ZipView } from './central-directory.js';
 import { detectZipLayout, minizLower, type ZipLayout } from './layout.js';
@@ -270,9 +271,29 @@ export function createZipStreamScanner(ctx: FileContext, cd: CentralDirectory, o
       }
       usize += c.length;
     };
+    // Stored bytes that no reader looks at (a torch storage past its sniffed head, whose CRC is not computed) may
+    // pass by unread: the same accounting as out(), without the bytes.
+    const storedAhead = (): Ahead => {
+      if (stopped) return SKIP_ALL;
+      const within = e.uncompressedSize - usize;
+      if (doCrc || within <= 0) return NEED_ALL;
+      const a = aheadOf(scanner);
+      return a.skip > 0 ? { skip: Math.min(a.skip, within), see: 0 } : a;
+    };
+    const storedSkip = (n: number): void => {
+      consumed += n;
+      if (stopped) return;
+      totalOut += n;
+      if (totalOut > limits.maxDecompressedBytes) {
+        stopped = true;
+        return unexamined('compression.limit', `The archive's members decompress to more than ${limits.maxDecompressedBytes} bytes: the rest was not examined`, dataAt);
+      }
+      skipIn(scanner, n);
+      usize += n;
+    };
     let piped: Uint8Array | undefined;
     if (e.method === 0) {
-      piped = yield { pipe: e.compressedSize, to: (c) => { consumed += c.length; out(c); } };
+      piped = yield { pipe: e.compressedSize, to: (c) => { consumed += c.length; out(c); }, ahead: storedAhead, skip: storedSkip };
     } else if (e.method === 8) {
       const inf = new Inflater(out);
       piped = yield { pipe: e.compressedSize, to: (c) => { consumed += c.length; if (!stopped) inf.push(c); } };
@@ -350,6 +371,14 @@ export function createZipStreamScanner(ctx: FileContext, cd: CentralDirectory, o
       end() {
         order = at;
         f.end();
+      },
+      ahead() {
+        order = at;
+        return f.ahead();
+      },
+      skip(n) {
+        order = at;
+        f.skip(n);
       }
     });
   });
@@ -357,6 +386,20 @@ export function createZipStreamScanner(ctx: FileContext, cd: CentralDirectory, o
   let firstBytes: Uint8Array | undefined;
   let seen = 0;
   return {
+    // Members' bytes are needed as their readings need them; bytes no member covers are hidden data (scanned)
+    // before the central directory and ignored from it on (it was read from the tail).
+    ahead() {
+      if (seen < 4) return { skip: 0, see: 4 - seen };
+      const a = router.ahead();
+      if (a) return a;
+      const until = router.nextStart() - router.pos;
+      if (router.pos >= cd.cdOffset) return { skip: until, see: 0 };
+      return { skip: 0, see: Math.min(until, cd.cdOffset - router.pos) };
+    },
+    skip(n) {
+      seen += n;
+      router.skip(n);
+    },
     push(c) {
       if (c.length === 0) return;
       if (firstBytes === undefined || firstBytes.length < 4) {

@@ -1,0 +1,33 @@
+// Node's on-disk compile cache for the CLI's own code (module.enableCompileCache): V8 keeps what it compiled of
+// dist/chunks/*.js, so the next start of `model-gate` compiles less. The cache lives in the user's cache folder,
+// never beside the files a scan reads, and is used only when that folder is the user's own and not writable by
+// others (a planted cache entry would be code). NODE_DISABLE_COMPILE_CACHE=1 turns it off (Node's own switch).
+import { lstatSync, mkdirSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+
+/** The per-user cache folder for the compile cache, or undefined when there is none to use. */
+export function compileCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): string | undefined {
+  const xdg = env.XDG_CACHE_HOME;
+  const base = xdg && isAbsolute(xdg) ? xdg
+    : platform === 'win32' ? env.LOCALAPPDATA
+      : platform === 'darwin' ? join(home, 'Library', 'Caches')
+        : join(home, '.cache');
+  return base && isAbsolute(base) ? join(base, 'model-gate', 'compile-cache') : undefined;
+}
+
+/** Turns the cache on for the modules loaded from now on; any failure leaves it off (it is only a speed-up). */
+export function enableCliCompileCache(): void {
+  try {
+    const dir = compileCacheDir(process.env, process.platform, homedir());
+    if (!dir) return;
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = lstatSync(dir);
+    const uid = process.getuid?.();
+    if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (process.platform !== 'win32' && (st.mode & 0o022) !== 0)) return;
+    enableCompileCache(dir);
+  } catch {
+    // No cache folder (read-only home, no home): start without the cache.
+  }
+}
