@@ -95,7 +95,7 @@ Command: \`./run bench many-files --files ${counts.join(',')}\` (${new Date().to
 What runs: \`reviewEntry\` as the action calls it (resolve, tree pages, one verified download per file, scanners,
 every repository check) in a child process against the local registry; peak RSS is the child's VmHWM; the child
 applies the action's heap policy (src/review/steady-heap.ts; \`MG_DEFAULT_HEAP=1\` measures V8's defaults). Live
-heap at the end: after one full collection once the review returned. Load average: 1-minute, after the run.
+heap at the end: after one full collection once the review returned. Load average: 1, 5 and 15 minutes, after the run.
 
 | files asked | files reviewed | wall time | per file | peak RSS | peak V8 heap | live heap at the end | load average | verdict |
 | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
