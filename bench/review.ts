@@ -16,7 +16,7 @@ import { startRegistry } from '../src/registry/server.js';
 import { buildStore } from '../src/registry/store-builder.js';
 import { reviewEntry } from '../src/review/pipeline.js';
 import { defaultScanFile } from '../src/review/scan-file.js';
-import { steadyHeap } from '../src/review/steady-heap.js';
+import { steadyHeap } from '../src/core/steady-heap.js';
 import { arg, procField } from './kit.js';
 
 const REPO = 'bench-org/big-model';

@@ -3,7 +3,7 @@
 // short-lived ones, as a review does per file; its heap must follow what is live. (Not applied in this process:
 // it would change the garbage collection of every later suite in the same jest worker.)
 import { execFileSync } from 'node:child_process';
-import { STEADY_HEAP_FLAGS } from '../../src/review/steady-heap.js';
+import { STEADY_HEAP_FLAGS } from '../../src/core/steady-heap.js';
 
 const CHURN = `
 const v8 = require('node:v8');
