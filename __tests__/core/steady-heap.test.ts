@@ -10,23 +10,30 @@ const v8 = require('node:v8');
 for (const f of JSON.parse(process.argv[1])) v8.setFlagsFromString(f);
 const live = [];
 for (let i = 0; i < 100000; i++) live.push({ path: 'dir/' + i + '/file-' + i + '.json', n: i, h: i.toString(16).padStart(40, '0') });
-let max = 0;
+let total = 0;
+let young = 0;
 const recent = new Array(2000);
 for (let i = 0; i < 1500000; i++) {
   recent[i % 2000] = { a: i, b: [i, i + 1], c: 'x' + i };
-  if ((i & 1023) === 0) max = Math.max(max, process.memoryUsage().heapTotal);
+  if ((i & 1023) === 0) {
+    total = Math.max(total, process.memoryUsage().heapTotal);
+    young = Math.max(young, v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size);
+  }
 }
-process.stdout.write(String(live.length === 100000 ? max : -1));
+process.stdout.write(JSON.stringify({ total, young, live: live.length }));
 `;
 
-function peakHeapTotal(flags: readonly string[]): number {
-  return Number(execFileSync(process.execPath, ['-e', CHURN, JSON.stringify(flags)], { encoding: 'utf8' }));
+function peaks(flags: readonly string[]): { total: number; young: number; live: number } {
+  return JSON.parse(execFileSync(process.execPath, ['-e', CHURN, JSON.stringify(flags)], { encoding: 'utf8' })) as { total: number; young: number; live: number };
 }
 
-test('V8 honours the flags set at run time: the heap stays near what is live', () => {
-  const defaults = peakHeapTotal([]);
-  const steady = peakHeapTotal(STEADY_HEAP_FLAGS);
-  expect(steady).toBeGreaterThan(0);
-  // Measured: about 110 MiB with V8's defaults, 59 MiB with the flags, for about 50 MiB live.
-  expect(steady).toBeLessThan(defaults * 0.75);
+test('V8 honours the flags set at run time: the young generation does not grow, the heap stays nearer what is live', () => {
+  const defaults = peaks([]);
+  const steady = peaks(STEADY_HEAP_FLAGS);
+  expect(steady.live).toBe(100000);
+  // Measured: the new space reaches 64 MiB with V8's defaults and stays at 3-4 MiB with the flags (allocation-driven,
+  // so not sensitive to the machine's load); the whole heap 109 MiB against 61 MiB on a quiet machine, about 90
+  // MiB with the flags under load (the old generation's collections then lag the allocation).
+  expect(steady.young).toBeLessThan(defaults.young / 4);
+  expect(steady.total).toBeLessThan(defaults.total);
 });
