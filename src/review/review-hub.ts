@@ -3,7 +3,8 @@
 // provenance both read them), refs, trees, searches and originals' cards (an original several entries copy, a name
 // searched twice).
 // File bytes are never cached: every download still streams through the verified pass. Answers live as long as
-// the review, so every entry of it is judged on the same Hub answers.
+// the review, so every entry of it is judged on the same Hub answers. An entry's own file list is not kept: only
+// that entry reads it, and a review of several large repositories would otherwise hold every list to the end.
 import type { HubClient } from '../hub/client.js';
 
 const VIEW = Symbol('review hub');
@@ -28,7 +29,6 @@ export function reviewHub(hub: HubClient): HubClient {
   view.listCommits = (repo, rev, opts = {}) => once(`commits\0${repo}\0${rev}\0${opts.maxPages ?? ''}`, () => hub.listCommits(repo, rev, opts));
   view.getRefs = (repo) => once(`refs\0${repo}`, () => hub.getRefs(repo));
   view.listTree = (repo, sha) => once(`tree\0${repo}\0${sha}`, () => hub.listTree(repo, sha));
-  view.listFiles = (resolved) => once(`files\0${resolved.canonicalId}\0${resolved.sha}`, () => hub.listFiles(resolved));
   view.searchModels = (query, opts = {}) => once(`search\0${query}\0${JSON.stringify(opts)}`, () => hub.searchModels(query, opts));
   view.fetchMainCard = (repo, maxBytes) => once(`card\0${repo}\0${maxBytes}`, () => hub.fetchMainCard(repo, maxBytes));
   return view;
