@@ -1,9 +1,8 @@
 // Runs the bundled action (dist/index.js) as the runner would: an event payload file, INPUT_* and GITHUB_*
 // variables, against a loopback GitHub API server and the local Hub registry seeded with the sample repositories.
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { SAMPLE, sampleAllowlists, sampleStoreSpec } from '../../src/registry/samples/index.js';
 import { startRegistry, type RunningRegistry } from '../../src/registry/server.js';
 import { buildStore } from '../../src/registry/store-builder.js';
@@ -12,10 +11,10 @@ import { githubClaims, mintOidcToken, startSigstoreServer, type SigstoreServer }
 import { verifyModel } from '../../src/sign/verify.js';
 import { fetchCommand } from '../../src/cli/fetch.js';
 import { cyclonedxValidator } from '../support/cyclonedx-schema.js';
+import { runActionJob, type ActionRun } from '../support/run-action.js';
 
 const BASE = '1'.repeat(40);
 const HEAD = '2'.repeat(40);
-const ACTION = resolve('dist/index.js');
 
 let dir: string;
 let registry: RunningRegistry;
@@ -38,20 +37,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-interface RunResult {
-  code: number | null;
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-/** Parses the GITHUB_OUTPUT file format (`name<<delimiter\nvalue\ndelimiter`). */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^(.+?)<<(.+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) out[m[1]!] = m[3]!;
-  return out;
-}
+type RunResult = Omit<ActionRun, 'work'>;
 
 interface RunSpec {
   eventName: string;
@@ -75,41 +61,25 @@ const PR_EVENT: RunSpec = {
 
 async function runAction(run: number, spec: RunSpec = PR_EVENT): Promise<RunResult> {
   const work = join(dir, `run-${run}`);
-  await rm(work, { recursive: true, force: true });
-  await import('node:fs/promises').then((fs) => fs.mkdir(work, { recursive: true }));
-  const eventPath = join(work, 'event.json');
-  const outputPath = join(work, 'output');
-  const summaryPath = join(work, 'summary.md');
-  await writeFile(outputPath, '');
-  await writeFile(summaryPath, '');
-  await writeFile(eventPath, JSON.stringify(spec.payload));
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? work,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: spec.eventName,
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REPOSITORY: 'acme/models',
-    GITHUB_API_URL: gh.url,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_RUN_ID: '4242',
-    GITHUB_OUTPUT: outputPath,
-    GITHUB_STEP_SUMMARY: summaryPath,
-    GITHUB_WORKSPACE: work,
-    'INPUT_GITHUB-TOKEN': 'ghs_e2e_token_value',
-    'INPUT_HUB-URL': registry.hubUrl,
-    'INPUT_CDN-ORIGINS': registry.cdnUrl,
-    'INPUT_HUB-TOKEN': 'hf_e2e_secret_token',
-    'INPUT_REPORT-DIR': join(work, 'report'),
-    INPUT_SIGN: 'none',
-    ...spec.env
-  };
-  const child = spawn(process.execPath, [ACTION], { env, cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
-  const code = await new Promise<number | null>((res) => child.on('close', res));
-  return { code, stdout, outputs: parseOutputs(await readFile(outputPath, 'utf8')), summary: await readFile(summaryPath, 'utf8') };
+  const { code, stdout, outputs, summary } = await runActionJob({
+    work,
+    eventName: spec.eventName,
+    payload: spec.payload,
+    env: {
+      GITHUB_REPOSITORY: 'acme/models',
+      GITHUB_API_URL: gh.url,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_RUN_ID: '4242',
+      'INPUT_GITHUB-TOKEN': 'ghs_e2e_token_value',
+      'INPUT_HUB-URL': registry.hubUrl,
+      'INPUT_CDN-ORIGINS': registry.cdnUrl,
+      'INPUT_HUB-TOKEN': 'hf_e2e_secret_token',
+      'INPUT_REPORT-DIR': join(work, 'report'),
+      INPUT_SIGN: 'none',
+      ...spec.env
+    }
+  });
+  return { code, stdout, outputs, summary };
 }
 
 function lineOf(text: string, needle: string): number {
