@@ -11,7 +11,7 @@ import { githubClaims, mintOidcToken, startSigstoreServer, type SigstoreServer }
 import { verifyModel } from '../../src/sign/verify.js';
 import { fetchCommand } from '../../src/cli/fetch.js';
 import { cyclonedxValidator } from '../support/cyclonedx-schema.js';
-import { runActionJob, type ActionRun } from '../support/run-action.js';
+import { pullRequestPayload, runActionJob, type ActionRun } from '../support/run-action.js';
 
 const BASE = '1'.repeat(40);
 const HEAD = '2'.repeat(40);
@@ -45,19 +45,7 @@ interface RunSpec {
   env?: Record<string, string>;
 }
 
-const PR_EVENT: RunSpec = {
-  eventName: 'pull_request',
-  payload: {
-    action: 'synchronize',
-    number: 7,
-    pull_request: {
-      number: 7,
-      html_url: 'https://github.com/acme/models/pull/7',
-      base: { sha: BASE, ref: 'main', repo: { full_name: 'acme/models' } },
-      head: { sha: HEAD, ref: 'add-models', repo: { full_name: 'acme/models' } }
-    }
-  }
-};
+const PR_EVENT: RunSpec = { eventName: 'pull_request', payload: pullRequestPayload(BASE, HEAD) };
 
 async function runAction(run: number, spec: RunSpec = PR_EVENT): Promise<RunResult> {
   const work = join(dir, `run-${run}`);

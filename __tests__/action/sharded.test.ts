@@ -12,7 +12,7 @@ import { startRegistry, type RunningRegistry } from '../../src/registry/server.j
 import { buildStore } from '../../src/registry/store-builder.js';
 import { verifyModel } from '../../src/sign/verify.js';
 import { startGitHubServer, type GitHubServer } from '../support/github-server.js';
-import { runActionJob, type ActionRun } from '../support/run-action.js';
+import { pullRequestPayload, runActionJob, type ActionRun } from '../support/run-action.js';
 
 const BASE = '1'.repeat(40);
 const HEAD = '2'.repeat(40);
@@ -35,16 +35,7 @@ const keys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const privatePem = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const publicPem = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
-const PR = {
-  action: 'synchronize',
-  number: 7,
-  pull_request: {
-    number: 7,
-    html_url: 'https://github.com/acme/models/pull/7',
-    base: { sha: BASE, ref: 'main', repo: { full_name: 'acme/models' } },
-    head: { sha: HEAD, ref: 'add-models', repo: { full_name: 'acme/models' } }
-  }
-};
+const PR = pullRequestPayload(BASE, HEAD);
 
 /** One job of the workflow run: the same repository, event and run id; its own workspace and report folder. */
 function job(name: string, env: Record<string, string>, payload: unknown = PR): Promise<ActionRun> {

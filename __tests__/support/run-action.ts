@@ -58,3 +58,29 @@ export async function runActionJob(job: ActionJob): Promise<ActionRun> {
   const code = await new Promise<number | null>((res) => child.on('close', res));
   return { code, stdout, outputs: parseOutputs(await readFile(outputPath, 'utf8')), summary: await readFile(summaryPath, 'utf8'), work };
 }
+
+interface Side {
+  sha: string;
+  ref: string;
+  repo: { full_name: string };
+}
+
+export interface PullRequestPayload {
+  action: string;
+  number: number;
+  pull_request: { number: number; html_url: string; base: Side; head: Side };
+}
+
+/** A `pull_request` event's payload for PR #7 of acme/models, from `base` to `head`. */
+export function pullRequestPayload(base: string, head: string): PullRequestPayload {
+  return {
+    action: 'synchronize',
+    number: 7,
+    pull_request: {
+      number: 7,
+      html_url: 'https://github.com/acme/models/pull/7',
+      base: { sha: base, ref: 'main', repo: { full_name: 'acme/models' } },
+      head: { sha: head, ref: 'add-models', repo: { full_name: 'acme/models' } }
+    }
+  };
+}
