@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { SEVERITIES } from '../core/findings.js';
 import type { FileReport } from '../core/review.js';
 import { unsafePathReason } from '../core/paths.js';
+import { parseArtifactJson } from './artifact-json.js';
 import type { ExternalDataRef } from '../scan/formats/onnx.js';
 
 export const PARTIAL_FORMAT = 'model-gate-partial/1';
@@ -92,19 +93,7 @@ export const PartialSchema = z.strictObject({
 
 /** Parses a partial's bytes; throws an error saying what is wrong. */
 export function parsePartial(bytes: Uint8Array, where: string): PartialReview {
-  if (bytes.byteLength > MAX_PARTIAL_BYTES) throw new Error(`${where} is ${bytes.byteLength} bytes, above the ${MAX_PARTIAL_BYTES}-byte limit of a partial`);
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(bytes).toString('utf8'));
-  } catch (err) {
-    throw new Error(`${where} is not JSON (${err instanceof Error ? err.message : String(err)})`, { cause: err });
-  }
-  const r = PartialSchema.safeParse(json);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new Error(`${where} is not a Model Gate partial review: \`${issue?.path.join('.') ?? ''}\` ${issue?.message ?? 'is invalid'}`);
-  }
-  return r.data as PartialReview;
+  return parseArtifactJson(bytes, where, 'a Model Gate partial review', { maxBytes: MAX_PARTIAL_BYTES, schema: PartialSchema }) as PartialReview;
 }
 
 /** The name a shard's partial is written under and read back by. */

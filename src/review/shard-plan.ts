@@ -5,6 +5,7 @@
 // artifact).
 import * as z from 'zod/mini';
 import { unsafePathReason } from '../core/paths.js';
+import { parseArtifactJson } from './artifact-json.js';
 
 export const PLAN_FORMAT = 'model-gate-plan/1';
 /** Most shards a plan makes (GitHub Actions allows 256 jobs per matrix). */
@@ -122,19 +123,7 @@ function planProblem(plan: Plan): string | undefined {
 
 /** Parses plan.json's bytes; throws an error saying what is wrong (the plan is an artifact: untrusted input). */
 export function parsePlan(bytes: Uint8Array, where: string): Plan {
-  if (bytes.byteLength > MAX_PLAN_BYTES) throw new Error(`${where} is ${bytes.byteLength} bytes, above the ${MAX_PLAN_BYTES}-byte limit of a plan`);
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(bytes).toString('utf8'));
-  } catch (err) {
-    throw new Error(`${where} is not JSON (${err instanceof Error ? err.message : String(err)}); download the plan job's artifact unchanged`, { cause: err });
-  }
-  const r = PlanSchema.safeParse(json);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new Error(`${where} is not a Model Gate plan: \`${issue?.path.join('.') ?? ''}\` ${issue?.message ?? 'is invalid'}`);
-  }
-  const plan = r.data as Plan;
+  const plan = parseArtifactJson(bytes, where, 'a Model Gate plan', { maxBytes: MAX_PLAN_BYTES, schema: PlanSchema, hint: "download the plan job's artifact unchanged" }) as Plan;
   const problem = planProblem(plan);
   if (problem) throw new Error(`${where} is not a consistent plan: ${problem}`);
   return plan;
