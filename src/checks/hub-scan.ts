@@ -40,14 +40,14 @@ export const hubScanCheck: HubCheck = {
         help: 'Read the scanner details on the Hub file page.'
       });
     }
-    const states = scanStates(tree);
     if (!repoStatus || !repoStatus.scansDone) {
+      // Per-file states come with the expanded tree, which a review reads only when the Hub flags files.
+      const perFile = tree.some((i) => i.securityFileStatus) ? `; per file: ${scanStates(tree)}` : '';
       findings.push({
         check: 'hub.scan.pending',
         severity: 'info',
         message: `the Hub's scanners have not finished on ${entry.repo} at this commit`,
-        // Per-file states come with the expanded tree, which a review reads only when the Hub flags files.
-        evidence: `${repoStatus ? 'securityRepoStatus.scansDone: false' : 'no securityRepoStatus in model info'}${tree.some((i) => i.securityFileStatus) ? `; per file: ${states}` : ''}`,
+        evidence: `${repoStatus ? 'securityRepoStatus.scansDone: false' : 'no securityRepoStatus in model info'}${perFile}`,
         help: 'Not scanned is not safe: Model Gate\'s own scan is the gate; the Hub\'s verdict is extra evidence when it exists.'
       });
     }

@@ -15,6 +15,9 @@ import { checkListing, listTree } from './tree.js';
 /** Siblings lists this long or longer are not taken as the whole repository. */
 export const SIBLINGS_TRUSTED_BELOW = 1000;
 
+/** The Hub's scanners flag files: their details come only with the expanded tree. */
+const flagsFiles = (resolved: ResolvedRepo): boolean => (resolved.info.securityRepoStatus?.filesWithIssues.length ?? 0) > 0;
+
 /**
  * The files the model info lists, validated as a tree listing is (paths, duplicates, a file inside a file, LFS size);
  * a reason instead when the list cannot stand for the tree.
@@ -24,7 +27,7 @@ export function filesFromSiblings(resolved: ResolvedRepo): { files: TreeFile[] }
   const siblings = info.siblings;
   if (!siblings) return { tree: 'the model info lists no files' };
   if (siblings.length >= SIBLINGS_TRUSTED_BELOW) return { tree: `the model info lists ${siblings.length} files; lists that long may be cut short` };
-  if ((info.securityRepoStatus?.filesWithIssues.length ?? 0) > 0) return { tree: "the Hub's scanners flag files; the expanded tree has their details" };
+  if (flagsFiles(resolved)) return { tree: "the Hub's scanners flag files; the expanded tree has their details" };
   const what = `file list of ${resolved.canonicalId}@${resolved.sha} (model info)`;
   const files: TreeFile[] = [];
   for (const [i, s] of siblings.entries()) {
@@ -50,7 +53,6 @@ export function filesFromSiblings(resolved: ResolvedRepo): { files: TreeFile[] }
 export async function listFiles(http: HubHttp, resolved: ResolvedRepo, opts: { maxPages?: number } = {}): Promise<TreeFile[]> {
   const listed = filesFromSiblings(resolved);
   if ('files' in listed) return listed.files;
-  const expand = (resolved.info.securityRepoStatus?.filesWithIssues.length ?? 0) > 0;
-  const items = await listTree(http, resolved.canonicalId, resolved.sha, { expand, ...(opts.maxPages !== undefined ? { maxPages: opts.maxPages } : {}) });
+  const items = await listTree(http, resolved.canonicalId, resolved.sha, { expand: flagsFiles(resolved), ...(opts.maxPages !== undefined ? { maxPages: opts.maxPages } : {}) });
   return items.filter((i): i is TreeFile => i.type === 'file');
 }
