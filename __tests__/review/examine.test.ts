@@ -33,17 +33,14 @@ function memoryReader(): { reader: FileReader; tails: string[] } {
         return bytes(f).subarray(bytes(f).length - k);
       },
       async readAll(files, plan, onDone) {
-        const out: ReadOutcome[] = [];
-        for (const f of files) {
+        for (const [i, f] of files.entries()) {
           const p = await plan(f);
           const b = bytes(f);
           for (let i = 0; i < b.length; i += 7) for (const c of p.consumers) await c.write(b.subarray(i, i + 7));
           for (const c of p.consumers) await c.end?.();
           const o: ReadOutcome = { ok: true };
-          onDone?.(f, o);
-          out.push(o);
+          onDone(f, o, i);
         }
-        return out;
       }
     }
   };

@@ -35,8 +35,11 @@ export type ReadOutcome = { ok: true; sha256?: string; gitOid?: string } | { ok:
 export interface FileReader {
   /** The file's last `k` bytes (a zip's central directory is needed before its members stream). */
   tail(file: SourceFile, k: number): Promise<Uint8Array>;
-  /** Streams each file once into the consumers its plan names; one outcome per file, in input order. */
-  readAll(files: readonly SourceFile[], plan: (file: SourceFile) => Promise<ReadPlan>, onDone?: (file: SourceFile, o: ReadOutcome) => void): Promise<ReadOutcome[]>;
+  /**
+   * Streams each file once into the consumers its plan names, and hands over each file's outcome (with the file's
+   * index in `files`) as its read ends. Outcomes are not kept: a review of 50,000 files keeps what it makes of them.
+   */
+  readAll(files: readonly SourceFile[], plan: (file: SourceFile) => Promise<ReadPlan>, onDone: (file: SourceFile, o: ReadOutcome, index: number) => void): Promise<void>;
 }
 
 export type ScanFile = (ctx: FileContext, opts: { allow: string[]; textAnalyzers?: readonly TextAnalyzer[] }) => StreamScanner;
@@ -62,6 +65,11 @@ const MAX_TAIL = 64 * 1024 * 1024;
 
 function withFile(f: Finding, path: string): Finding {
   return f.file ? f : { ...f, file: path };
+}
+
+/** The read's digests, when it has them (the Hub's verified download). */
+function digests(o: ReadOutcome & { ok: true }): { sha256?: string; gitOid?: string } {
+  return { ...(o.sha256 !== undefined ? { sha256: o.sha256 } : {}), ...(o.gitOid !== undefined ? { gitOid: o.gitOid } : {}) };
 }
 
 /** Feeds a scanner and never lets its exception escape into the read: a crash is a blocking finding. */
@@ -151,15 +159,18 @@ class WholeFileScan implements ByteConsumer {
   }
 }
 
-/**
- * What a file's outcome must keep until its report is built: its formats in an array of their own size (the
- * scanner's has grown by pushes), and details only where the repository context reads them (external data an ONNX
- * model names). Held for every file of the review, so a few hundred bytes here are megabytes at 50,000 files.
- */
-function compact(o: ScanOutcome): ScanOutcome {
-  const kept: ScanOutcome = { formats: [...o.formats], findings: o.findings, complete: o.complete };
-  if (externalDataOf(o.details).length > 0) kept.details = o.details;
-  return kept;
+/** One shared empty list for the many files without findings (a review may have 50,000); frozen, so never grown. */
+const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
+
+/** One shared, frozen formats list per distinct list: a review of many files has a handful of different ones. */
+function sharedFormats(pool: Map<string, string[]>, formats: readonly string[]): string[] {
+  const key = formats.join('\n');
+  let shared = pool.get(key);
+  if (!shared) {
+    shared = Object.freeze([...formats]) as unknown as string[];
+    pool.set(key, shared);
+  }
+  return shared;
 }
 
 export async function examineFiles(files: readonly SourceFile[], reader: FileReader, opts: ExamineOptions): Promise<FileReport[]> {
@@ -181,47 +192,39 @@ export async function examineFiles(files: readonly SourceFile[], reader: FileRea
     scans.set(file.path, scan);
     return { consumers: [scan], ...(tail ? { expectTail: tail } : {}) };
   };
-  // A file's outcome is taken as soon as its read ends and its scanner dropped: holding every scanner until the
-  // last file made a 50,000-file review's memory grow with the number of files.
-  const finished = new Map<string, ScanOutcome>();
-  const done = (file: SourceFile, o: ReadOutcome): void => {
-    const scan = scans.get(file.path);
-    if (scan) {
-      finished.set(file.path, compact(scan.outcome()));
-      scans.delete(file.path);
-    }
-    opts.onProgress?.(file, o);
-  };
-  const outcomes = await reader.readAll(files, plan, done);
-  const details = new Map<string, Record<string, unknown> | undefined>();
-  const reports = files.map((file, i): FileReport => {
-    const o = outcomes[i] ?? { ok: false as const, finding: findingFromError(new Error('no outcome'), 'review.read', file.path) };
+  // Each file's report is made as soon as its read ends and its scanner is dropped: nothing else is held per file
+  // until the last one (neither the read's outcome nor the scan's), so a 50,000-file review holds its reports only.
+  const reports = new Array<FileReport | undefined>(files.length);
+  // Scan details only where the repository context reads them (external data an ONNX model names).
+  const details = new Map<string, Record<string, unknown>>();
+  const formatsPool = new Map<string, string[]>();
+  const report = (file: SourceFile, o: ReadOutcome): FileReport => {
     const base = { path: file.path, size: file.size, lfs: file.lfs === true };
-    if (!o.ok) return { ...base, formats: [], complete: false, findings: [withFile(o.finding, file.path)] };
     const scan = scans.get(file.path);
-    const kept = finished.get(file.path);
-    finished.delete(file.path); // each outcome goes as its report is made, not after the last one
-    const outcome: ScanOutcome = kept ?? (scan
-      ? scan.outcome()
-      : { formats: [], complete: false, findings: [findingFromError(new Error('no scanner ran'), 'scan', file.path)] });
-    if (outcome.details) details.set(file.path, outcome.details);
-    const findings = outcome.findings.map((f) => withFile(f, file.path));
+    scans.delete(file.path);
+    if (!o.ok) return { ...base, formats: [], complete: false, findings: [withFile(o.finding, file.path)] };
+    let outcome: ScanOutcome;
+    if (scan) outcome = scan.outcome();
+    else outcome = { formats: [], complete: false, findings: [findingFromError(new Error('no scanner ran'), 'scan', file.path)] };
+    if (externalDataOf(outcome.details).length > 0) details.set(file.path, outcome.details as Record<string, unknown>);
+    const findings = outcome.findings.length === 0 ? NO_FINDINGS : outcome.findings.map((f) => withFile(f, file.path));
     if (!outcome.complete && !findings.some((f) => isBlocking(f.severity))) {
-      findings.push({ check: 'scan.incomplete', severity: 'high', file: file.path, message: `${file.path} was not fully examined`, help: 'Not fully examined, so not approved.' });
+      const incomplete: Finding = { check: 'scan.incomplete', severity: 'high', file: file.path, message: `${file.path} was not fully examined`, help: 'Not fully examined, so not approved.' };
+      return { ...base, ...digests(o), formats: sharedFormats(formatsPool, outcome.formats), findings: [...findings, incomplete], complete: false };
     }
-    return {
-      ...base,
-      ...(o.sha256 !== undefined ? { sha256: o.sha256 } : {}),
-      ...(o.gitOid !== undefined ? { gitOid: o.gitOid } : {}),
-      formats: outcome.formats,
-      findings,
-      complete: outcome.complete
-    };
+    return { ...base, ...digests(o), formats: sharedFormats(formatsPool, outcome.formats), findings, complete: outcome.complete };
+  };
+  await reader.readAll(files, plan, (file, o, i) => {
+    reports[i] = report(file, o);
+    opts.onProgress?.(file, o);
   });
+  // A reader that ended without an outcome for a file has not examined it.
+  const all = files.map((file, i): FileReport => reports[i] ?? report(file, { ok: false, finding: findingFromError(new Error('no outcome'), 'review.read', file.path) }));
+  reports.length = 0;
   if (opts.deferCrossFile) {
     for (const f of files) opts.deferCrossFile(f.path, details.get(f.path));
-    return reports;
+    return all;
   }
   // Repository context: files an ONNX model of this review names as its external data are raw tensor bytes.
-  return markExternalData(reports, (p) => details.get(p));
+  return details.size === 0 ? all : markExternalData(all, (p) => details.get(p));
 }

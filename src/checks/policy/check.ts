@@ -48,7 +48,7 @@ export const policyCheck: FilesCheck = {
     const hub = ctx as Partial<HubCheckContext>;
     const namespace = hub.resolved?.canonicalId.split('/')[0];
     if (rules.remoteCode !== undefined) {
-      const uses = remoteCodeUses({ files: ctx.files.map((f) => ({ path: f.path, size: f.size, formats: f.formats })), text: (p) => ctx.text(p) });
+      const uses = remoteCodeUses({ files: ctx.files, text: (p) => ctx.text(p) });
       const trusted = namespace !== undefined && rules.trustedPublishers.some((p) => p.toLowerCase() === namespace.toLowerCase());
       out.push(...remoteCodeFindings(uses, rules, namespace !== undefined ? { namespace, trusted } : undefined));
     }

@@ -16,8 +16,7 @@ export function hubReader(hub: HubClient, repo: string, sha: string, items: read
   return {
     tail: (f, k) => hub.fetchTail(repo, sha, item(f), k),
     async readAll(files, plan, onDone) {
-      // Only the digests are kept per file, not the whole DownloadResult (a review may have 50,000 files).
-      const outcomes = new Array<ReadOutcome>(files.length);
+      // Each outcome is handed over as its file ends, with only the digests of the DownloadResult; none is kept here.
       await fetchEach({
         downloader: hub,
         repo,
@@ -29,10 +28,8 @@ export function hubReader(hub: HubClient, repo: string, sha: string, items: read
         const outcome: ReadOutcome = o.ok
           ? { ok: true, sha256: o.result.sha256, gitOid: o.result.gitOid }
           : { ok: false, finding: findingFromError(o.error, 'hub.download', o.item.path) };
-        outcomes[i] = outcome;
-        onDone?.(files[i] as SourceFile, outcome);
+        onDone(files[i] as SourceFile, outcome, i);
       });
-      return outcomes;
     }
   };
 }

@@ -116,18 +116,15 @@ export function localReader(where: (f: SourceFile) => string, options: LocalRead
       }
     },
     async readAll(files, plan, onDone) {
-      const out: ReadOutcome[] = [];
-      for (const f of files) {
+      for (const [i, f] of files.entries()) {
         let o: ReadOutcome;
         try {
           o = await readOne(f, where(f), await plan(f), options);
         } catch (err) {
           o = { ok: false, finding: finding('scan.path-error', 'high', `Reading ${f.path} failed: ${err instanceof Error ? err.message : String(err)}`, { file: f.path }) };
         }
-        onDone?.(f, o);
-        out.push(o);
+        onDone(f, o, i);
       }
-      return out;
     }
   };
 }
