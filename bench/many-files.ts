@@ -14,7 +14,7 @@ import { startRegistry } from '../src/registry/server.js';
 import { buildStore } from '../src/registry/store-builder.js';
 import { reviewEntry } from '../src/review/pipeline.js';
 import { defaultScanFile } from '../src/review/scan-file.js';
-import { steadyHeap } from '../src/core/steady-heap.js';
+import { START_FLAGS, steadyHeap } from '../src/core/steady-heap.js';
 import { arg, procField } from './kit.js';
 
 const REPO = 'bench-org/many-files';
@@ -51,7 +51,8 @@ async function child(hubUrl: string, cdnUrl: string, sha: string): Promise<void>
 
 function runChild(hubUrl: string, cdnUrl: string, sha: string): Promise<{ seconds: number; files: number; verdict: string; blocking: string[]; vmHwmKiB: number; memory: NodeJS.MemoryUsage; liveEndBytes: number }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--expose-gc', process.argv[1] as string, '--child', hubUrl, cdnUrl, sha], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // Started as the action restarts itself (src/main.ts: restartWithStartFlags), unless V8's defaults are measured.
+    const p = spawn(process.execPath, [...(process.env.MG_DEFAULT_HEAP === '1' ? [] : START_FLAGS), '--expose-gc', process.argv[1] as string, '--child', hubUrl, cdnUrl, sha], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
     p.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`child exited ${code}`))));
@@ -94,7 +95,8 @@ async function main(): Promise<void> {
 Command: \`./run bench many-files --files ${counts.join(',')}\` (${new Date().toISOString().slice(0, 10)}); ${cpus().length} CPUs, Node ${process.version}.
 What runs: \`reviewEntry\` as the action calls it (resolve, tree pages, one verified download per file, scanners,
 every repository check) in a child process against the local registry; peak RSS is the child's VmHWM; the child
-applies the action's heap policy (src/core/steady-heap.ts; \`MG_DEFAULT_HEAP=1\` measures V8's defaults). Live
+applies the action's heap policy (src/core/steady-heap.ts: the start flags the action restarts with, and the
+run-time flags; \`MG_DEFAULT_HEAP=1\` measures V8's defaults). Live
 heap at the end: after one full collection once the review returned. Load average: 1, 5 and 15 minutes, after the run.
 
 | files asked | files reviewed | wall time | per file | peak RSS | peak V8 heap | live heap at the end | load average | verdict |

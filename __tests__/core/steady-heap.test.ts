@@ -2,8 +2,12 @@
 // pass V8 flags on its command line). A child process holds a steady set of live objects while allocating
 // short-lived ones, as a review does per file; its heap must follow what is live. (Not applied in this process:
 // it would change the garbage collection of every later suite in the same jest worker.)
-import { execFileSync } from 'node:child_process';
-import { STEADY_HEAP_FLAGS } from '../../src/core/steady-heap.js';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { START_FLAGS, STEADY_HEAP_FLAGS } from '../../src/core/steady-heap.js';
 
 const CHURN = `
 const v8 = require('node:v8');
@@ -36,4 +40,27 @@ test('V8 honours the flags set at run time: the young generation does not grow, 
   // MiB with the flags under load (the old generation's collections then lag the allocation).
   expect(steady.young).toBeLessThan(defaults.young / 4);
   expect(steady.total).toBeLessThan(defaults.total);
+});
+
+test('the action restarts itself once with the start flags: the same process, its arguments and environment kept', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mg-restart-'));
+  try {
+    const probe = join(dir, 'probe.mjs');
+    writeFileSync(probe, `import { restartWithStartFlags } from ${JSON.stringify(pathToFileURL(resolve('src/core/steady-heap.ts')).href)};
+restartWithStartFlags();
+process.stdout.write(JSON.stringify({ pid: process.pid, execArgv: process.execArgv, argv: process.argv.slice(2), kept: process.env.MG_PROBE ?? null }));
+`);
+    const env: NodeJS.ProcessEnv = { ...process.env, MG_PROBE: 'kept' };
+    delete env.MODEL_GATE_RESTARTED;
+    const r = spawnSync(process.execPath, ['--no-warnings', probe, 'a', '--b'], { encoding: 'utf8', env });
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout) as { pid: number; execArgv: string[]; argv: string[]; kept: string | null };
+    expect(out.execArgv).toEqual([...START_FLAGS, '--no-warnings']);
+    expect(out.argv).toEqual(['a', '--b']);
+    expect(out.kept).toBe('kept');
+    // execve replaces the process: the pid the test started is the one that ran the script, once (one JSON written).
+    expect(out.pid).toBe(r.pid);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
