@@ -240,9 +240,17 @@ export async function judgeEntry(meta: EntryMetadata, files: FileReport[], text:
 export async function reviewEntry(entry: Entry, deps: ReviewDeps, previous?: Entry): Promise<FullReview> {
   const got = await entryMetadata(entry, deps, previous);
   if (!got.ok) return got.review;
+  return examineAndJudge(got.meta, deps);
+}
+
+/**
+ * Phases 2 and 3 of one entry. Neither this nor reviewEntry awaits the judgement in its own frame, so the selection
+ * (an object per file, read only by the examination) is not held through the repository checks.
+ */
+async function examineAndJudge(meta: EntryMetadata, deps: ReviewDeps): Promise<FullReview> {
   const capture = new TextCapture();
-  const files = await examineEntryFiles(got.meta, got.meta.selected, deps, { capture });
-  return judgeEntry(got.meta, files, capture, deps);
+  const files = await examineEntryFiles(meta, meta.selected, deps, { capture });
+  return judgeEntry({ ...meta, selected: [] }, files, capture, deps);
 }
 
 /** Reviews files and folders on disk with the same scanners, file-level checks and verdict as an entry review. */
