@@ -61,18 +61,29 @@ for name, r in fickling.scan_zip_archive(sys.argv[1], graceful=True).items():
     print(name, r.severity.name, 'errors=%d' % len(r.errors))
 `;
 
-interface Done { s: number; code: number | null; out: string }
+interface Done { s: number; code: number | null; out: string; cpu: number; rssMiB: number }
+
+// GNU time, where present, for each process's CPU time (user + sys) and peak RSS: wall time on a shared 2-core
+// machine swings with the load, CPU time much less. `measure` is the file it writes to (set in main).
+const GNU_TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : '';
+let measure = '';
 
 /** Runs a process to its end; its exit status is the caller's to judge. */
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Done> {
+  const timed = GNU_TIME !== '' && measure !== '';
   return new Promise((resolveRun, reject) => {
     const t0 = performance.now();
-    const p = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+    const p = timed ? spawn(GNU_TIME, ['-o', measure, '-f', '%U %S %M', cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env }) : spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
     p.stderr.on('data', (d: Buffer) => (out += d.toString()));
     p.on('error', reject);
-    p.on('close', (code) => resolveRun({ s: (performance.now() - t0) / 1000, code, out }));
+    p.on('close', (code) => {
+      const s = (performance.now() - t0) / 1000;
+      // The last line: GNU time puts "Command exited with non-zero status N" before it.
+      const [user, sys, rssKiB] = timed ? (readFileSync(measure, 'utf8').trim().split('\n').at(-1) ?? '').split(' ').map(Number) : [];
+      resolveRun({ s, code, out, cpu: (user ?? NaN) + (sys ?? NaN), rssMiB: (rssKiB ?? NaN) / 1024 });
+    });
   });
 }
 
@@ -93,12 +104,14 @@ interface Row {
   /** The outcome in a few words, or throws when the process did not finish as expected. */
   judge(r: Done): string;
   times: number[];
+  cpu: number[];
+  rss: number[];
   ours: number[];
   outcome: string;
 }
 
 /** A row's own, empty, sample arrays. */
-const fresh = (): Pick<Row, 'times' | 'ours' | 'outcome'> => ({ times: [], ours: [], outcome: '' });
+const fresh = (): Pick<Row, 'times' | 'cpu' | 'rss' | 'ours' | 'outcome'> => ({ times: [], cpu: [], rss: [], ours: [], outcome: '' });
 
 const lastLines = (out: string, n = 2): string => out.trim().split('\n').slice(-n).join(' / ');
 
@@ -200,6 +213,7 @@ async function main(): Promise<void> {
   const wantReal = process.argv.includes('--real');
   const wantSynthetic = process.argv.includes('--synthetic');
   const dir = mkdtempSync(join(tmpdir(), 'mg-bench-local-'));
+  measure = join(dir, 'time.txt');
   try {
     const file = join(dir, 'pytorch_model.bin');
     // The interpreter itself, not a version-manager shim in front of it (pyenv's adds a shell start to each run).
@@ -222,10 +236,10 @@ async function main(): Promise<void> {
 
     const ourArgs = ['dist/cli.js', 'scan', file, '--format', 'json'];
     let verdict = '';
-    const ours = async (): Promise<number> => {
+    const ours = async (): Promise<Done> => {
       const o = await ok(process.execPath, ourArgs);
       verdict = (JSON.parse(o.out) as { verdict?: string }).verdict ?? '?';
-      return o.s;
+      return o;
     };
     const rows: Row[] = [{
       ...fresh(), label: "the peers' operation in CPython (central directory, `data.pkl`, `pickletools.genops`)", interpreter: pathPython, source: '',
@@ -254,18 +268,20 @@ async function main(): Promise<void> {
     // Warm-up: byte-code caches, Node's compile cache, each interpreter's own files in the page cache.
     await ours();
     for (const row of rows) row.outcome = row.judge(await run(row.cmd, row.args, row.env));
-    const oursAll: number[] = [];
+    const oursAll: Done[] = [];
     for (let i = 0; i < runs; i++) {
       const line: string[] = [];
       for (const row of rows) {
         const a = await ours();
-        row.ours.push(a);
+        row.ours.push(a.s);
         oursAll.push(a);
         const r = await run(row.cmd, row.args, row.env);
         const outcome = row.judge(r);
         if (outcome !== row.outcome) throw new Error(`${row.label}: outcome changed between runs: ${row.outcome} then ${outcome}`);
         row.times.push(r.s);
-        line.push(`${a.toFixed(2)}/${r.s.toFixed(2)}`);
+        row.cpu.push(r.cpu);
+        row.rss.push(r.rssMiB);
+        line.push(`${a.s.toFixed(2)}/${r.s.toFixed(2)}`);
       }
       process.stderr.write(`run ${i + 1} (ours/peer): ${line.join('  ')}\n`);
     }
@@ -281,6 +297,7 @@ async function main(): Promise<void> {
     const versions = new Map<string, string>();
     for (const p of new Set(rows.map((r) => r.interpreter).filter(Boolean))) versions.set(p, await interpreterOf(p));
     const s2 = (x: number): string => x.toFixed(2);
+    const mib1 = (x: number): string => (Number.isFinite(x) ? `${x.toFixed(0)} MiB` : '-');
     const flags = `--size-gib ${gib} --runs ${runs}${wantReal ? ' --real' : ''}${wantSynthetic ? ' --synthetic' : ''}${peersDir ? ` --peers ${peersDir}` : ''}${before ? ` --before ${before}` : ''}`;
     const now = new Date().toISOString();
     const md = `
@@ -288,11 +305,12 @@ async function main(): Promise<void> {
 
 Command: \`./run bench scan-local ${flags}\`; ${cpus().length} CPUs, Node ${process.version}; load average before: ${load0}, after: ${load1}.
 File: ${what}, page cache warm. One untimed warm-up round, then ${runs} rounds of (\`model-gate scan\`, row) pairs.
-\`model-gate scan FILE --format json\`: median ${s2(med(oursAll))} s over all ${oursAll.length} runs (${s2(Math.min(...oursAll))}-${s2(Math.max(...oursAll))}); verdict ${verdict}; reads ${mib(stats.read)} MiB, passes ${mib(stats.skipped)} MiB by. \`model-gate --version\` (process start, for scale): ${s2(med(starts))} s.
+\`model-gate scan\` ran before each row's command (${oursAll.length} runs); its verdict: ${verdict}; it reads ${mib(stats.read)} MiB and passes ${mib(stats.skipped)} MiB by. \`model-gate --version\` (process start, for scale): ${s2(med(starts))} s. CPU is user + sys and peak RSS the largest, from GNU time${GNU_TIME ? '' : ' (not present here: not measured)'}.
 
-| | median of ${runs} | \`model-gate scan\` in the same pairs | all runs | outcome | interpreter | source |
-| --- | ---: | ---: | --- | --- | --- | --- |
-${rows.map((r) => `| ${r.label} | ${s2(med(r.times))} s | ${s2(med(r.ours))} s | ${r.times.map(s2).join(', ')} | ${r.outcome} | ${versions.get(r.interpreter) ?? ''} | ${r.source} |`).join('\n')}
+| | wall, median | CPU, median | peak RSS | \`model-gate scan\` wall in the same pairs | all runs (wall) | outcome | interpreter | source |
+| --- | ---: | ---: | ---: | ---: | --- | --- | --- | --- |
+| \`model-gate scan FILE --format json\` | ${s2(med(oursAll.map((o) => o.s)))} s | ${s2(med(oursAll.map((o) => o.cpu)))} s | ${mib1(Math.max(...oursAll.map((o) => o.rssMiB)))} | | ${oursAll.length} runs, ${s2(Math.min(...oursAll.map((o) => o.s)))}-${s2(Math.max(...oursAll.map((o) => o.s)))} | verdict ${verdict} | Node ${process.version} | this branch's dist/ |
+${rows.map((r) => `| ${r.label} | ${s2(med(r.times))} s | ${s2(med(r.cpu))} s | ${mib1(Math.max(...r.rss))} | ${s2(med(r.ours))} s | ${r.times.map(s2).join(', ')} | ${r.outcome} | ${versions.get(r.interpreter) ?? ''} | ${r.source} |`).join('\n')}
 ${missing.map((m) => `\nNot timed: ${m}`).join('')}
 `;
     mkdirSync('bench/results', { recursive: true });
