@@ -9,6 +9,10 @@ import { createFileScanner, type FileScannerOptions } from '../../src/scan/file-
 import type { ScanOutcome } from '../../src/scan/types.js';
 import { cat } from './support/fixtures.js';
 import { CHUNK_FIXTURES as FIXTURES } from './support/chunk-corpus.js';
+import { loadAnalyzers } from '../../src/checks/content/analyzers.js';
+
+// The content checks below are called directly (synchronously): load the analyzers they reach first.
+await loadAnalyzers();
 
 const GARBAGE = 0xa5;
 const CHUNKS = [1, 7, 4096, 65536];

@@ -13,6 +13,10 @@ import { createFileScanner, HEAD_BYTES } from '../../src/scan/file-scanner.js';
 import { matPlugin } from '../../src/scan/formats/matlab.js';
 import type { ScanOutcome, StreamScanner } from '../../src/scan/types.js';
 import { CHUNK_FIXTURES, type CorpusOptions } from './support/chunk-corpus.js';
+import { loadAnalyzers } from '../../src/checks/content/analyzers.js';
+
+// The content checks below are called directly (synchronously): load the analyzers they reach first.
+await loadAnalyzers();
 
 const TAIL = 65558;
 

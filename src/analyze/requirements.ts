@@ -195,11 +195,7 @@ function lineArgs(line: string): string[] {
   return cutComment(line, '#').trim().split(/\s+/).filter(Boolean);
 }
 
-export function isRequirementsFile(path: string): boolean {
-  const b = basename(path).toLowerCase();
-  return /^(requirements|constraints|dev-requirements)[\w.-]*\.(txt|in)$/.test(b) || (b.endsWith('.txt') && b.slice(0, -4).includes('requirements')) ||
-    /^environment\.ya?ml$/.test(b) || b === 'pyproject.toml' || b === 'pipfile' || b === 'setup.cfg';
-}
+export { isRequirementsFile } from './requirements-name.js';
 
 /** Sections whose arrays (pyproject) or keys (Pipfile, Poetry) name dependencies. */
 const DEP_SECTIONS = /^(project|project\.optional-dependencies|build-system|dependency-groups|tool\.uv|tool\.pdm\.dev-dependencies)$/;

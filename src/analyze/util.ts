@@ -1,4 +1,5 @@
 // Small helpers every content analyzer shares: paths, lines, evidence and the finding shape.
+import { compareText } from '../core/text.js';
 import type { Finding, Severity } from '../core/findings.js';
 
 export const EVIDENCE_MAX = 220;
@@ -94,7 +95,7 @@ export function dedupeHits(hits: readonly Hit[]): Hit[] {
     const prev = best.get(k);
     if (!prev || rank[h.severity] > rank[prev.severity]) best.set(k, h);
   }
-  return [...best.values()].sort((a, b) => a.line - b.line || a.check.localeCompare(b.check));
+  return [...best.values()].sort((a, b) => a.line - b.line || compareText(a.check, b.check));
 }
 
 export function maxSeverity(items: readonly { severity: Severity }[]): Severity | undefined {

@@ -1,5 +1,6 @@
 // The audit of an allowlist: every entry (or one shard of them) judged against what the Hub answers now, a few
 // entries at a time. No state of its own: the baseline is the allowlist and the signed vetting records.
+import { compareText } from '../core/text.js';
 import type { Finding, Verdict } from '../core/findings.js';
 import { verdictOf } from '../core/findings.js';
 import type { Entry } from '../core/review.js';
@@ -77,7 +78,7 @@ export async function auditEntries(entries: readonly Entry[], opts: AuditOptions
 export async function rejudgeOldest(results: AuditEntryResult[], rejudge: NonNullable<AuditOptions['rejudge']>): Promise<void> {
   const due = results
     .filter((r) => r.findings.some((f) => f.check === 'audit.rules-outdated') && r.verdict !== 'rejected')
-    .sort((a, b) => (a.approval.record?.reviewedAt ?? '').localeCompare(b.approval.record?.reviewedAt ?? ''))
+    .sort((a, b) => compareText(a.approval.record?.reviewedAt ?? '', b.approval.record?.reviewedAt ?? ''))
     .slice(0, rejudge.budget);
   for (const r of due) {
     const review = await rejudge.review(r.entry);

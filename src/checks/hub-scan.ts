@@ -1,5 +1,6 @@
 // The Hub's own scanners, as evidence: an unsafe verdict blocks; "not scanned yet" is said plainly and never
 // counted as safe (freshly created repositories are often unscanned — the May 2026 repo was).
+import { compareText } from '../core/text.js';
 import type { Finding, Severity } from '../core/findings.js';
 import type { HubCheck } from './types.js';
 
@@ -63,5 +64,5 @@ export function scanStates(tree: readonly { securityFileStatus?: { status: strin
     counts.set(s, (counts.get(s) ?? 0) + 1);
   }
   if (counts.size === 0) return 'no files';
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([s, n]) => `${n} ${s}`).join(', ');
+  return [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).map(([s, n]) => `${n} ${s}`).join(', ');
 }

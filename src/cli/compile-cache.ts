@@ -4,7 +4,6 @@
 // others (a planted cache entry would be code). NODE_DISABLE_COMPILE_CACHE=1 turns it off (Node's own switch).
 import { lstatSync, mkdirSync } from 'node:fs';
 import { enableCompileCache } from 'node:module';
-import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 
 /** The per-user cache folder for the compile cache, or undefined when there is none to use. */
@@ -20,7 +19,10 @@ export function compileCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platfor
 /** Turns the cache on for the modules loaded from now on; any failure leaves it off (it is only a speed-up). */
 export function enableCliCompileCache(): void {
   try {
-    const dir = compileCacheDir(process.env, process.platform, homedir());
+    // os.homedir() is $HOME when it is set (outside Windows); node:os is loaded only when it is not.
+    const env = process.env;
+    const home = process.platform !== 'win32' && env.HOME ? env.HOME : process.getBuiltinModule('node:os').homedir();
+    const dir = compileCacheDir(env, process.platform, home);
     if (!dir) return;
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const st = lstatSync(dir);

@@ -4,11 +4,6 @@
 // Exit codes as every command (src/cli/conventions.ts): 0 nothing found; 1 findings; 2 bad usage; 3 something could
 // not be fully examined.
 import { readConfigFile } from './config-file.js';
-import { MAX_POLICY_BYTES } from '../config/policy/load.js';
-import { renderJsonReport } from '../report/json.js';
-import { renderSummary } from '../report/summary.js';
-import { renderSarif } from '../report/sarif.js';
-import { renderText } from '../report/text.js';
 import { createReviewer } from '../review/reviewer.js';
 import { EXIT } from './conventions.js';
 import { type CliIO, type Command, UsageError } from './io.js';
@@ -45,6 +40,7 @@ export const scan: Command = async (args: string[], io: CliIO): Promise<number> 
   if (paths.length === 0) throw new UsageError(`no PATH given\n${USAGE}`);
   let policyText: string | null = null;
   if (policyPath !== undefined) {
+    const { MAX_POLICY_BYTES } = await import('../config/policy/load.js'); // the YAML and schema libraries: only for a policy file
     policyText = await readConfigFile(policyPath, '--policy', MAX_POLICY_BYTES);
     if (policyText === null) throw new UsageError(`cannot read --policy ${policyPath}: ENOENT`);
   }
@@ -52,11 +48,12 @@ export const scan: Command = async (args: string[], io: CliIO): Promise<number> 
     paths, cwd: io.cwd, allow, policyText, ...(policyPath !== undefined ? { policySource: policyPath } : {})
   });
   const color = format === 'text' && io.env.NO_COLOR === undefined && io.env.FORCE_COLOR !== undefined;
+  // Each format's renderer is loaded only when asked for: a scan's run time is mostly start-up (bench/scan-local.ts).
   const out =
-    format === 'json' ? renderJsonReport(report, new Date())
-      : format === 'sarif' ? renderSarif(report)
-        : format === 'markdown' ? renderSummary(report)
-          : renderText(report, { color });
+    format === 'json' ? (await import('../report/json.js')).renderJsonReport(report, new Date())
+      : format === 'sarif' ? (await import('../report/sarif.js')).renderSarif(report)
+        : format === 'markdown' ? (await import('../report/summary.js')).renderSummary(report)
+          : (await import('../report/text.js')).renderText(report, { color });
   io.stdout(out);
   // A PATH on the command line that cannot be read is the user's input error; anything inside that cannot be is not.
   const named = new Set(paths.map((p) => p.replace(/\/+$/, '')));

@@ -1,6 +1,7 @@
 // One shape for every error a user must fix in a file they wrote: the allowlist, the policy, an action input.
 // Parsers, validators and renderers all speak it, so a message reads the same in the comment, the log and the
 // annotation on the line.
+import { compareText } from './text.js';
 
 export interface LocatedError {
   /** The file (or `input NAME`) the error is about. */
@@ -17,7 +18,7 @@ export interface LocatedError {
 
 /** Errors in reading order: by file, then line, then column. */
 export function compareLocated(a: LocatedError, b: LocatedError): number {
-  return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+  return compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
 
 /** `file:line:column: message — help`, the form terminals and editors link. */

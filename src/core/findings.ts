@@ -1,4 +1,5 @@
 // The vocabulary every check, scanner and report shares.
+import { compareText } from './text.js';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -47,9 +48,9 @@ export function verdictOf(findings: readonly Pick<Finding, 'severity'>[]): Verdi
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     RANK[b.severity] - RANK[a.severity] ||
-    (a.file ?? '').localeCompare(b.file ?? '') ||
+    compareText(a.file ?? '', b.file ?? '') ||
     (a.line ?? a.offset ?? 0) - (b.line ?? b.offset ?? 0) ||
-    a.check.localeCompare(b.check)
+    compareText(a.check, b.check)
   );
 }
 

@@ -96,3 +96,24 @@ export function cutUnescapedComment(s: string): string {
   for (let i = lastLineStart(s); i < s.length; i++) if (s[i] === '#' && (i === 0 || s[i - 1] !== '\\')) return s.slice(0, i);
   return s;
 }
+
+/**
+ * Orders strings by Unicode code point, as Python's `sorted` and a byte sort of UTF-8 do: the same order on every
+ * machine. `localeCompare` depends on the runner's locale and ICU data (reports and SARIF must not), and its first
+ * call costs a collator's start-up.
+ */
+export function compareText(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    // UTF-16 puts astral characters (surrogates, D800–DFFF) before E000–FFFF; code point order puts them after.
+    if (x >= 0xd800 && y >= 0xd800) {
+      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
+      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
+}

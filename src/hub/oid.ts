@@ -1,5 +1,5 @@
 // The two hashes the Hub binds a file with (hub-api.md, "Which hash is which").
-import { createHash } from 'node:crypto';
+import { createHash } from '../core/hash.js';
 
 /** Prefix git hashes before the content: `blob <size>\0`. */
 export function gitBlobHeader(size: number): Buffer {

@@ -1,6 +1,7 @@
 // Check-run annotations on the allowlist: one per entry at its line, saying the verdict and why. GitHub shows at
 // most 10 annotations per level per step, so each level keeps its worst entries and the last one kept says how
 // many more there are.
+import { compareText } from '../core/text.js';
 import type { Verdict } from '../core/findings.js';
 import { isLocalReview, type AnyReview, type Review } from '../core/review.js';
 import { CAPS, plain } from './escape.js';
@@ -64,5 +65,5 @@ export function annotationsFor(
     if (more > 0 && last) last.message += ` (${plural(more, `more ${level}`)} not annotated: see the review comment.)`;
     out.push(...kept);
   }
-  return out.sort((a, b) => a.file.localeCompare(b.file) || a.startLine - b.startLine);
+  return out.sort((a, b) => compareText(a.file, b.file) || a.startLine - b.startLine);
 }

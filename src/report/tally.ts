@@ -1,4 +1,5 @@
 // Facts every renderer agrees on: counts, the overall verdict, the order entries are shown in, the one-line reason.
+import { compareText } from '../core/text.js';
 import { compareFindings, severityRank, type Finding, type Severity, type Verdict } from '../core/findings.js';
 import { isLocalReview, type AnyReview } from '../core/review.js';
 import type { ReportInput } from '../core/report.js';
@@ -64,7 +65,7 @@ export function compareReviews(a: AnyReview, b: AnyReview): number {
     VERDICT_RANK[b.verdict] - VERDICT_RANK[a.verdict] ||
     (wb ? severityRank(wb) : -1) - (wa ? severityRank(wa) : -1) ||
     (reviewLine(a) ?? 0) - (reviewLine(b) ?? 0) ||
-    reviewName(a).localeCompare(reviewName(b))
+    compareText(reviewName(a), reviewName(b))
   );
 }
 

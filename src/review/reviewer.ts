@@ -3,15 +3,16 @@
 // disk. Front ends pass in their I/O (the Hub client, the clock, progress) and render the ReportInput it returns.
 import { REPO_CHECKS } from '../checks/index.js';
 import type { RepoCheck } from '../checks/types.js';
-import { loadPolicy, type LoadedPolicy, type PolicyInputs } from '../config/policy/load.js';
-import { checkGlobal } from '../config/policy/schema.js';
+import { checkGlobal } from '../config/policy/check-global.js';
+import { defaultPolicy } from '../config/policy/defaults.js';
+import type { LoadedPolicy, PolicyInputs } from '../config/policy/load.js';
 import type { LocatedError } from '../core/errors.js';
 import type { LocalReview } from '../core/review.js';
 import type { ReportInput } from '../core/report.js';
 import { TOOL_VERSION } from '../core/version.js';
 import type { HubClient } from '../hub/client.js';
-import { concludeChange, prepareChange, reviewChange, type ChangeInput, type ChangeResult } from './change.js';
-import { aggregateChange, planChange, runShard, type ShardInput } from './sharded.js';
+import type { ChangeInput, ChangeResult } from './change.js';
+import type { ShardInput } from './sharded.js';
 import type { Plan } from './shard-plan.js';
 import type { PartialReview } from './shard-partial.js';
 import type { ScanFile } from './examine.js';
@@ -69,23 +70,29 @@ export function createReviewer(opts: ReviewerOptions = {}): Reviewer {
     return opts.hub;
   };
   return {
-    reviewChange(input) {
+    // An allowlist change's review (the allowlist parser, YAML and schema libraries) and the sharded review's steps
+    // are loaded when a front end asks for them: a local scan never does.
+    async reviewChange(input) {
+      const { reviewChange } = await import('./change.js');
       return reviewChange(input, { hub: hubOf(), ...common });
     },
-    planChange(input, maxShards) {
+    async planChange(input, maxShards) {
+      const [{ prepareChange }, { planChange }] = await Promise.all([import('./change.js'), import('./sharded.js')]);
       return planChange(prepareChange(input), { hub: hubOf(), ...common }, maxShards);
     },
-    shardChange(input, plan, planSha256, shard) {
+    async shardChange(input, plan, planSha256, shard) {
+      const [{ prepareChange }, { runShard }] = await Promise.all([import('./change.js'), import('./sharded.js')]);
       return runShard(prepareChange(input), plan, planSha256, shard, { hub: hubOf(), ...common });
     },
     async aggregateChange(input, plan, planSha256, partials) {
+      const [{ concludeChange, prepareChange }, { aggregateChange }] = await Promise.all([import('./change.js'), import('./sharded.js')]);
       const hub = hubOf();
       const prepared = prepareChange(input);
       return concludeChange(prepared, await aggregateChange(prepared, plan, planSha256, partials, { hub, ...common }), hub.hubUrl);
     },
     async reviewLocal(input) {
       const policySource = input.policySource ?? 'defaults';
-      const policy = loadPolicy(input.policyText ?? null, policySource, input.policyInputs ?? {});
+      const policy = await localPolicy(input);
       const errors: LocatedError[] = [...policy.errors];
       for (const g of input.allow ?? []) {
         const problem = checkGlobal(g);
@@ -105,4 +112,17 @@ export function createReviewer(opts: ReviewerOptions = {}): Reviewer {
       return { review, policy, report };
     }
   };
+}
+
+/**
+ * The policy of a local scan. With no policy file and no inputs there is nothing to parse: the defaults, as
+ * loadPolicy(null) gives them (a test holds the two equal), without loading the YAML and schema libraries.
+ */
+export async function localPolicy(input: Pick<LocalInput, 'policyText' | 'policySource' | 'policyInputs'>): Promise<LoadedPolicy> {
+  const inputs = input.policyInputs ?? {};
+  if ((input.policyText ?? null) === null && Object.values(inputs).every((v) => v === undefined || v.trim() === '')) {
+    return { policy: defaultPolicy(), errors: [], warnings: [] };
+  }
+  const { loadPolicy } = await import('../config/policy/load.js');
+  return loadPolicy(input.policyText ?? null, input.policySource ?? 'defaults', inputs);
 }

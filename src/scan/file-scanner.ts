@@ -106,8 +106,9 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
   const own: Finding[] = [];
   let ownComplete = true;
 
-  const decide = (atEof: boolean): void => {
-    const head = concatBytes(headParts, headLen);
+  // `whole`: the head, when one pushed chunk held all of it (no copy: scanners copy what they keep of any chunk).
+  const decide = (atEof: boolean, whole?: Uint8Array): void => {
+    const head = whole ?? concatBytes(headParts, headLen);
     headParts.length = 0;
     const size = ctx.size ?? (atEof ? headLen : undefined);
     const tail = ctx.tail ?? (atEof ? head : undefined);
@@ -298,10 +299,15 @@ export function createFileScanner(ctx: FileContext, opts: FileScannerOptions = {
       // The head is exactly the first HEAD_BYTES (or the whole file, if smaller) however the bytes are chunked:
       // sniffing and every scanner's first view of the stream must not depend on where a push ended.
       const take = Math.min(chunk.length, HEAD_BYTES - headLen);
-      headParts.push(chunk.slice(0, take));
-      headLen += take;
-      if (headLen < HEAD_BYTES) return;
-      decide(false);
+      if (headLen === 0 && take === HEAD_BYTES) {
+        headLen = take;
+        decide(false, chunk.subarray(0, take));
+      } else {
+        headParts.push(chunk.slice(0, take));
+        headLen += take;
+        if (headLen < HEAD_BYTES) return;
+        decide(false);
+      }
       if (take < chunk.length) pushAll(chunk.subarray(take));
     },
     end() {

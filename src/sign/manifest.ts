@@ -50,7 +50,7 @@ export function assertRelativePath(path: string, what: string): void {
 }
 
 /** Byte order of UTF-8 equals code point order, which is how Python compares the path parts. */
-function compareText(a: string, b: string): number {
+function compareUtf8(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
@@ -60,7 +60,7 @@ export function comparePathComponents(a: string, b: string): number {
   const pb = b.split('/');
   const n = Math.min(pa.length, pb.length);
   for (let i = 0; i < n; i++) {
-    const c = compareText(pa[i]!, pb[i]!);
+    const c = compareUtf8(pa[i]!, pb[i]!);
     if (c !== 0) return c;
   }
   return pa.length - pb.length;

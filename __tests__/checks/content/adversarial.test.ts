@@ -7,6 +7,10 @@ import { proseCommands } from '../../../src/checks/content/instructions.js';
 import { parseMarkdown, parseRst } from '../../../src/analyze/docs.js';
 import { parseMakefile, recipeFor } from '../../../src/analyze/shell/makefile.js';
 import { tokenizeShell } from '../../../src/analyze/shell/tokenize.js';
+import { loadAnalyzers } from '../../../src/checks/content/analyzers.js';
+
+// The content checks below are called directly (synchronously): load the analyzers they reach first.
+await loadAnalyzers();
 
 const N = 128 * 1024;
 const rep = (s: string): string => s.repeat(Math.ceil(N / s.length)).slice(0, N);

@@ -7,6 +7,10 @@ import type { Finding, Severity } from '../../../src/core/findings.js';
 import { runContentChecks } from '../../../src/checks/content/index.js';
 import type { RepoContent } from '../../../src/checks/content/types.js';
 import { codeFindings } from '../../../src/checks/content/code.js';
+import { loadAnalyzers } from '../../../src/checks/content/analyzers.js';
+
+// The content checks below are called directly (synchronously): load the analyzers they reach first.
+await loadAnalyzers();
 
 /** Files by path; `a.whl!/x.py` entries are archive members, captured but not listed (as the review gives them). */
 function repo(files: Record<string, string>, skipped: string[] = []): RepoContent {

@@ -4,6 +4,10 @@ import { createFileScanner } from '../../../src/scan/file-scanner.js';
 import type { RepoContent } from '../../../src/checks/content/types.js';
 import { runContentChecks } from '../../../src/checks/content/index.js';
 import type { Finding } from '../../../src/core/findings.js';
+import { loadAnalyzers } from '../../../src/checks/content/analyzers.js';
+
+// The content checks below are called directly (synchronously): load the analyzers they reach first.
+await loadAnalyzers();
 
 export function repoOf(files: Record<string, string | Uint8Array>): RepoContent {
   const entries = Object.entries(files).map(([path, content]) => {

@@ -4,6 +4,10 @@
 import { runContentChecks } from '../../../src/checks/content/index.js';
 import { PYTHON_WORK_BOUND } from '../../../src/checks/content/code.js';
 import type { RepoContent } from '../../../src/checks/content/types.js';
+import { loadAnalyzers } from '../../../src/checks/content/analyzers.js';
+
+// The content checks below are called directly (synchronously): load the analyzers they reach first.
+await loadAnalyzers();
 
 function repo(files: Record<string, string>): RepoContent {
   return { files: Object.keys(files).map((path) => ({ path, size: (files[path] as string).length, formats: ['python'] })), text: (p) => files[p] };

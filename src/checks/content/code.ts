@@ -6,15 +6,16 @@
 // instructions can ask what a script they tell users to run would do (its own findings and those of the
 // repository modules it imports).
 import type { Finding } from '../../core/findings.js';
-import { analyzeNotebook } from '../../analyze/notebook.js';
-import { analyzePythonProgram, type PyContext, type PySource } from '../../analyze/python/analyze.js';
+
+import type { PyContext, PySource } from '../../analyze/python/analyze.js';
 import { analyzeSetupCfg, readPth, readPyproject } from '../../analyze/python/packaging.js';
 import { remoteCodeFiles } from './remote-code.js';
-import { analyzeRequirements, isRequirementsFile } from '../../analyze/requirements.js';
-import { analyzeShell } from '../../analyze/shell/analyze.js';
+import { isRequirementsFile } from '../../analyze/requirements-name.js';
+
 import type { Dialect } from '../../analyze/shell/tokenize.js';
 import type { ContentCheck, RepoContent, RepoFile } from './types.js';
 import { basename, dedupeHits, dirname, extension, type Hit, hitsToFindings, joinPath, splitLines } from '../../analyze/util.js';
+import { analyzers } from './analyzers.js';
 
 export type CodeKind = 'python' | 'pth' | 'notebook' | 'requirements' | Dialect;
 
@@ -222,7 +223,7 @@ function programOf(repo: RepoContent): Program {
   for (const f of repo.files) consider(f.path);
   for (const p of memberPaths(repo)) consider(p);
   const files = [...repo.files.map((f) => f.path), ...(repo.captured?.() ?? [])];
-  const results = analyzePythonProgram({ sources, files });
+  const results = analyzers().analyzePythonProgram({ sources, files });
   const own = new Map<string, Finding[]>();
   for (const u of units.values()) {
     const r = results.get(u.path);
@@ -289,15 +290,15 @@ function analyze(repo: RepoContent, file: RepoFile, kind: CodeKind, text: string
   const lines = splitLines(text);
   let hits: Hit[];
   switch (kind) {
-    case 'notebook': return analyzeNotebook(path, text);
+    case 'notebook': return analyzers().analyzeNotebook(path, text);
     case 'requirements': {
-      hits = analyzeRequirements(path, text);
+      hits = analyzers().analyzeRequirements(path, text);
       if (basename(path) === 'setup.cfg') hits.push(...analyzeSetupCfg(text));
       if (basename(path) === 'pyproject.toml') hits.push(...readPyproject(text).hits);
       break;
     }
     default:
-      hits = analyzeShell(text, { dialect: kind }).hits.map((h) => ({ check: `shell.${h.kind}`, severity: h.severity, line: h.line, message: h.message, help: h.help, ...(h.related ? { related: h.related } : {}) }));
+      hits = analyzers().analyzeShell(text, { dialect: kind }).hits.map((h) => ({ check: `shell.${h.kind}`, severity: h.severity, line: h.line, message: h.message, help: h.help, ...(h.related ? { related: h.related } : {}) }));
   }
   return hitsToFindings(dedupeHits(hits), path, lines);
 }
@@ -321,9 +322,9 @@ function memberFindings(repo: RepoContent): Finding[] {
       out.push(...(programOf(repo).own.get(p) ?? []));
       const top = containerOf(p) as string;
       if (archiveKind(repo, top) === 'distribution') packages.set(top, (packages.get(top) ?? 0) + 1);
-    } else if (kind === 'notebook') out.push(...analyzeNotebook(p, text));
+    } else if (kind === 'notebook') out.push(...analyzers().analyzeNotebook(p, text));
     else if (kind !== 'requirements') {
-      const hits = analyzeShell(text, { dialect: kind }).hits.map((h) => ({ check: `shell.${h.kind}`, severity: h.severity, line: h.line, message: h.message, help: h.help, ...(h.related ? { related: h.related } : {}) }));
+      const hits = analyzers().analyzeShell(text, { dialect: kind }).hits.map((h) => ({ check: `shell.${h.kind}`, severity: h.severity, line: h.line, message: h.message, help: h.help, ...(h.related ? { related: h.related } : {}) }));
       out.push(...hitsToFindings(dedupeHits(hits), p, splitLines(text)));
     }
   }

@@ -3,6 +3,7 @@
 // single read.
 import type { Finding } from '../../core/findings.js';
 import type { FilesCheck, FilesCheckContext, HubCheckContext } from '../types.js';
+import { AnalyzersNotLoaded, loadAnalyzers } from './analyzers.js';
 import { codeCheck } from './code.js';
 import { instructionsCheck } from './instructions.js';
 import { layoutCheck } from './layout.js';
@@ -10,6 +11,7 @@ import { remoteCodeCheck } from './remote-code.js';
 import type { ContentCheck, PublisherFacts, RepoContent } from './types.js';
 
 export type { ContentCheck, PublisherFacts, RepoContent, RepoFile } from './types.js';
+export { analyzersLoaded, loadAnalyzers } from './analyzers.js';
 
 export const CONTENT_CHECKS: readonly ContentCheck[] = [codeCheck, instructionsCheck, remoteCodeCheck, layoutCheck];
 
@@ -45,12 +47,29 @@ function publisherOf(ctx: FilesCheckContext): PublisherFacts | undefined {
   return { repo, namespace, vouched: trusted || legitimate || hub.author?.isVerified === true, commit: hub.resolved.sha, trusted: ctx.policy.trustedPublishers };
 }
 
-/** A content check as a repository check over the review's files and captured text. */
+/**
+ * A content check as a repository check over the review's files and captured text. It runs before the heavy
+ * analyzers are loaded; if it reaches for one, they are loaded and the check runs again over a fresh RepoContent
+ * (memos a stopped run left half-built are dropped with the old one).
+ */
 export function asRepoCheck(c: ContentCheck): FilesCheck {
-  return { id: c.id, needs: 'files', run: (ctx) => c.run(contentOf(ctx)) };
+  return {
+    id: c.id,
+    needs: 'files',
+    async run(ctx) {
+      try {
+        return c.run(contentOf(ctx));
+      } catch (err) {
+        if (!(err instanceof AnalyzersNotLoaded)) throw err;
+        contents.delete(ctx);
+        await loadAnalyzers();
+        return c.run(contentOf(ctx));
+      }
+    }
+  };
 }
 
-/** Runs every content check over one repository's files. */
+/** Runs every content check over one repository's files; the analyzers must be loaded (loadAnalyzers()). */
 export function runContentChecks(repo: RepoContent, checks: readonly ContentCheck[] = CONTENT_CHECKS): Finding[] {
   return checks.flatMap((c) => c.run(repo));
 }

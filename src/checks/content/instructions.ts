@@ -9,14 +9,13 @@
 import type { Finding, Severity } from '../../core/findings.js';
 import { codeFindings } from './code.js';
 import { type Doc, type DocFormat, type DocLine, parseDoc } from '../../analyze/docs.js';
-import { notebookMarkdown } from '../../analyze/notebook.js';
+
 import { hostOf, isHubHost } from '../../analyze/patterns.js';
 import { remoteCodeLoads } from '../../analyze/loads.js';
-import { analyzePython } from '../../analyze/python/analyze.js';
-import { githubOrgOf, isRequirementsFile, judgeSpecifier, type SourceOptions } from '../../analyze/requirements.js';
-import {
-  analyzeShell, type EmbeddedCode, isInterpreter, newShellState, pipInstallArgs, type ShellCommand, type ShellHit, type ShellKind, type ShellState
-} from '../../analyze/shell/analyze.js';
+
+import type { SourceOptions } from '../../analyze/requirements.js';
+import { isRequirementsFile } from '../../analyze/requirements-name.js';
+import type { EmbeddedCode, ShellCommand, ShellHit, ShellKind, ShellState } from '../../analyze/shell/analyze.js';
 import { allRecipes, type Makefile, parseMakefile, recipeFor } from '../../analyze/shell/makefile.js';
 import { composeServices, judgeContainer } from '../../analyze/shell/containers.js';
 import { isKnownHookRepo, justSteps, npmScriptSteps, parsePreCommit, type Step } from '../../analyze/shell/projectfiles.js';
@@ -24,6 +23,7 @@ import type { Dialect } from '../../analyze/shell/tokenize.js';
 import type { ContentCheck, PublisherFacts, RepoContent, RepoFile } from './types.js';
 import { basename, dedupeHits, dirname, extension, type Hit, hitsToFindings, joinPath, maxSeverity, splitLines } from '../../analyze/util.js';
 import { cutFromFirstOf, isSpace, trimEndOf } from '../../core/text.js';
+import { analyzers } from './analyzers.js';
 
 const UNTYPED = new Set(['', 'text', 'none', 'plaintext', 'plain', 'txt', 'default', 'code', 'raw', 'nohighlight', 'output', 'cli', 'terminal', 'command', 'commandline', 'command-line', 'cmdline']);
 const POSIX_LANGS = new Set([
@@ -155,9 +155,9 @@ export const instructionsCheck: ContentCheck = {
         }
         continue;
       }
-      const ctx: Ctx = { repo, doc: path, present, dirs, hits: [], state: newShellState(), sources, cwd: dirname(path), clones: new Map(), makeDepth: 0, ...(repo.publisher ? { publisher: repo.publisher } : {}) };
+      const ctx: Ctx = { repo, doc: path, present, dirs, hits: [], state: analyzers().newShellState(), sources, cwd: dirname(path), clones: new Map(), makeDepth: 0, ...(repo.publisher ? { publisher: repo.publisher } : {}) };
       if (format === 'notebook') {
-        for (const cell of notebookMarkdown(text) ?? []) {
+        for (const cell of analyzers().notebookMarkdown(text) ?? []) {
           const first = cell[0]?.line ?? 1;
           const doc = parseDoc('markdown', cell.map((l) => l.text).join('\n'), 1);
           analyzeDoc(ctx, remap(doc, (n) => cell[n - 1]?.line ?? first));
@@ -250,24 +250,24 @@ function analyzeDoc(ctx: Ctx, doc: Doc): void {
     const contiguous = block.lines.every((l, k) => l.line === first + k);
     if (dialect) {
       const cmds = commandLines(block.lang, block.lines);
-      if (contiguous) takeShell(ctx, analyzeShell(cmds.join('\n'), { dialect, state: ctx.state, firstLine: first, sources: ctx.sources }), false);
-      else cmds.forEach((c, k) => { if (c) takeShell(ctx, analyzeShell(c, { dialect, state: ctx.state, firstLine: (block.lines[k] as DocLine).line, sources: ctx.sources }), false); });
+      if (contiguous) takeShell(ctx, analyzers().analyzeShell(cmds.join('\n'), { dialect, state: ctx.state, firstLine: first, sources: ctx.sources }), false);
+      else cmds.forEach((c, k) => { if (c) takeShell(ctx, analyzers().analyzeShell(c, { dialect, state: ctx.state, firstLine: (block.lines[k] as DocLine).line, sources: ctx.sources }), false); });
     } else if (PY_LANGS.has(block.lang)) {
       pythonBlock(ctx, block.lines);
     } else if (MAKE_LANGS.has(block.lang)) {
       const mk = parseMakefile(block.lines.map((l) => l.text).join('\n'));
-      for (const r of allRecipes(mk)) takeShell(ctx, analyzeShell(r.text, { state: ctx.state, firstLine: (block.lines[r.line - 1] as DocLine | undefined)?.line ?? first, sources: ctx.sources }), false);
+      for (const r of allRecipes(mk)) takeShell(ctx, analyzers().analyzeShell(r.text, { state: ctx.state, firstLine: (block.lines[r.line - 1] as DocLine | undefined)?.line ?? first, sources: ctx.sources }), false);
     } else if (DOCKER_LANGS.has(block.lang)) {
-      for (const [text, line] of dockerRuns(block.lines)) takeShell(ctx, analyzeShell(text, { state: ctx.state, firstLine: line, sources: ctx.sources }), false);
+      for (const [text, line] of dockerRuns(block.lines)) takeShell(ctx, analyzers().analyzeShell(text, { state: ctx.state, firstLine: line, sources: ctx.sources }), false);
     }
   }
   // Prose and inline code: commands a sentence tells the reader to type.
   for (const s of doc.spans) {
     const c = s.text.replace(PROMPT, '');
-    if (COMMAND_WORD.test(c.trim())) takeShell(ctx, analyzeShell(c, { state: ctx.state, firstLine: s.line, sources: ctx.sources }), true);
+    if (COMMAND_WORD.test(c.trim())) takeShell(ctx, analyzers().analyzeShell(c, { state: ctx.state, firstLine: s.line, sources: ctx.sources }), true);
   }
   for (const l of doc.prose) {
-    for (const c of proseCommands(l.text)) takeShell(ctx, analyzeShell(c.text, { state: ctx.state, firstLine: l.line, sources: ctx.sources }), c.strong ? true : 'weak');
+    for (const c of proseCommands(l.text)) takeShell(ctx, analyzers().analyzeShell(c.text, { state: ctx.state, firstLine: l.line, sources: ctx.sources }), c.strong ? true : 'weak');
   }
 }
 
@@ -338,8 +338,8 @@ function pythonBlock(ctx: Ctx, lines: DocLine[]): void {
       sh.push('');
     }
   }
-  takeShell(ctx, analyzeShell(sh.join('\n'), { state: ctx.state, firstLine: first, sources: ctx.sources }), false);
-  for (const h of analyzePython(py.join('\n'), { context: 'snippet', tolerateParseErrors: true, shellState: ctx.state }).hits) {
+  takeShell(ctx, analyzers().analyzeShell(sh.join('\n'), { state: ctx.state, firstLine: first, sources: ctx.sources }), false);
+  for (const h of analyzers().analyzePython(py.join('\n'), { context: 'snippet', tolerateParseErrors: true, shellState: ctx.state }).hits) {
     const at = lines[h.line - 1]?.line ?? first;
     push(ctx, { ...h, line: at, ...(h.related ? { related: h.related.map((x) => lines[x - 1]?.line ?? first) } : {}) });
   }
@@ -398,7 +398,7 @@ function customPipelines(ctx: Ctx, code: string, lines: DocLine[], first: number
     if (v === undefined) continue;
     const line = lines[code.slice(0, m.index).split('\n').length - 1]?.line ?? first;
     if (/^(https?|ftp):\/\//i.test(v)) {
-      const org = githubOrgOf(v.replace(/^https:\/\/raw\.githubusercontent\.com\//i, 'https://github.com/'));
+      const org = analyzers().githubOrgOf(v.replace(/^https:\/\/raw\.githubusercontent\.com\//i, 'https://github.com/'));
       const own = org !== undefined && (ctx.sources.ownGitOrgs ?? []).includes(org);
       push(ctx, {
         check: 'instructions.remote-code', severity: own ? 'medium' : 'high', line,
@@ -496,7 +496,7 @@ export function splitSimpleStatements(code: string): string {
 
 /** `python -c "…"` and here-documents: the same Python analysis as a code block, on the command's line. */
 function embeddedPython(ctx: Ctx, e: EmbeddedCode, prose: boolean): void {
-  for (const h of analyzePython(splitSimpleStatements(e.code), { context: 'snippet', tolerateParseErrors: true, shellState: ctx.state }).hits) {
+  for (const h of analyzers().analyzePython(splitSimpleStatements(e.code), { context: 'snippet', tolerateParseErrors: true, shellState: ctx.state }).hits) {
     if (prose && h.severity !== 'critical' && h.severity !== 'high') continue;
     push(ctx, { ...h, line: e.line, message: `${h.message} (in Python the instructions run)` });
   }
@@ -606,7 +606,7 @@ function clone(ctx: Ctx, args: string[]): void {
 
 /** The clone whose code a command runs or installs (inside it after `cd`, or by path), if any. */
 function cloneRun(ctx: Ctx, c: ShellCommand): string | undefined {
-  const pip = pipInstallArgs(c.name, c.args);
+  const pip = analyzers().pipInstallArgs(c.name, c.args);
   const localArg = (a: string): string | undefined => {
     const first = a.replace(/^\.\//, '').split('/')[0] as string;
     const url = ctx.clones.get(first);
@@ -646,7 +646,7 @@ function cloneRun(ctx: Ctx, c: ShellCommand): string | undefined {
 function cloneInstall(ctx: Ctx, c: ShellCommand, url: string): void {
   const shown = c.words.join(' ').slice(0, 120);
   const spec = /^git\+|^git@/.test(url) ? url : `git+${url}`;
-  const r = judgeSpecifier(spec, ctx.sources);
+  const r = analyzers().judgeSpecifier(spec, ctx.sources);
   if (!r || r.kind === 'local-path') return;
   push(ctx, {
     check: 'instructions.git-install', severity: r.severity, line: c.line,
@@ -692,7 +692,7 @@ function make(ctx: Ctx, c: ShellCommand, prose: boolean): void {
   ctx.cwd = dirname(path);
   for (const r of recipe) {
     ctx.via = saved.via ?? { line: c.line, label: `\`${shown}\` runs \`${r.text.trim().slice(0, 100)}\` (${path} line ${r.line})` };
-    takeShell(ctx, analyzeShell(r.text, { state: ctx.state, firstLine: c.line, sources: ctx.sources }), prose);
+    takeShell(ctx, analyzers().analyzeShell(r.text, { state: ctx.state, firstLine: c.line, sources: ctx.sources }), prose);
   }
   ctx.via = saved.via;
   ctx.cwd = saved.cwd;
@@ -741,7 +741,7 @@ function dockerBuild(ctx: Ctx, c: ShellCommand, prose: boolean): boolean {
   const saved = ctx.via;
   for (const [step, line] of steps) {
     ctx.via = saved ?? { line: c.line, label: `\`${shown}\` runs \`${step.trim().slice(0, 100)}\` (${path} line ${line})` };
-    takeShell(ctx, analyzeShell(step, { state: newShellState(), firstLine: c.line, sources: ctx.sources }), prose);
+    takeShell(ctx, analyzers().analyzeShell(step, { state: analyzers().newShellState(), firstLine: c.line, sources: ctx.sources }), prose);
   }
   ctx.via = saved;
   if (ctx.hits.length === before && !saved && steps.length > 0) {
@@ -776,7 +776,7 @@ function projectFileRun(ctx: Ctx, c: ShellCommand, prose: boolean): boolean {
       const cfg = parsePreCommit(t);
       for (const r of cfg.repos) {
         if (isKnownHookRepo(r.text)) continue;
-        const org = githubOrgOf(r.text);
+        const org = analyzers().githubOrgOf(r.text);
         const own = org !== undefined && (ctx.sources.ownGitOrgs ?? []).includes(org);
         push(ctx, {
           check: 'instructions.install-from-url', severity: own ? 'medium' : 'high', line: c.line,
@@ -822,7 +822,7 @@ function projectFileRun(ctx: Ctx, c: ShellCommand, prose: boolean): boolean {
   ctx.makeDepth++;
   for (const s of found) {
     ctx.via = saved.via ?? { line: c.line, label: `\`${shown}\` runs \`${s.text.trim().slice(0, 100)}\` (${path} line ${s.line})` };
-    takeShell(ctx, analyzeShell(s.text, { state: ctx.state, firstLine: c.line, sources: ctx.sources }), prose);
+    takeShell(ctx, analyzers().analyzeShell(s.text, { state: ctx.state, firstLine: c.line, sources: ctx.sources }), prose);
   }
   ctx.via = saved.via;
   ctx.makeDepth = saved.depth;
@@ -873,11 +873,11 @@ function makefileFindings(repo: RepoContent): Finding[] {
     if (!make && !docker) continue;
     const text = repo.text(f.path);
     if (text === undefined) continue;
-    const state = newShellState();
+    const state = analyzers().newShellState();
     const hits: Hit[] = [];
     const steps = make ? allRecipes(parseMakefile(text)) : dockerRuns(splitLines(text).map((t, k) => ({ text: t, line: k + 1 }))).map(([t, line]) => ({ text: t, line }));
     for (const r of steps) {
-      for (const h of analyzeShell(r.text, { state, firstLine: r.line }).hits) {
+      for (const h of analyzers().analyzeShell(r.text, { state, firstLine: r.line }).hits) {
         hits.push({ check: `shell.${h.sub ?? h.kind}`, severity: h.severity, line: r.line, message: h.message, help: h.help });
       }
     }
@@ -893,7 +893,7 @@ function scriptOf(c: ShellCommand): [string, string] | undefined {
     const inner = args[1];
     return scriptOf({ ...c, name: basename(inner).toLowerCase(), program: inner, args: args.slice(2) });
   }
-  const pip = pipInstallArgs(name, args);
+  const pip = analyzers().pipInstallArgs(name, args);
   if (pip) {
     const local = pip.find((a, i) => !a.startsWith('-') && (a === '.' || a.startsWith('./') || a.startsWith('../') || pip[i - 1] === '-e') && !/^[a-z+]+:\/\//i.test(a));
     return local !== undefined ? [local, 'pip-install'] : undefined;
@@ -910,7 +910,7 @@ function scriptOf(c: ShellCommand): [string, string] | undefined {
     const s = args.find((a) => /\.py$/.test(a));
     return s ? [s, 'script'] : undefined;
   }
-  if (isInterpreter(name) || name === 'source' || name === '.') {
+  if (analyzers().isInterpreter(name) || name === 'source' || name === '.') {
     if (name === 'powershell' || name === 'pwsh') {
       const f = args.findIndex((a) => /^-file$/i.test(a));
       return f >= 0 && args[f + 1] ? [args[f + 1] as string, 'script'] : undefined;

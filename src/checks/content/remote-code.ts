@@ -4,9 +4,10 @@
 import type { Finding } from '../../core/findings.js';
 import { isObject, type Json, parseJson } from '../../analyze/json.js';
 import { analyzeChatTemplate } from '../../analyze/template.js';
-import { relativeImports } from '../../analyze/python/imports.js';
+
 import type { ContentCheck, RepoContent } from './types.js';
 import { basename, dirname, evidenceOf, extension, joinPath, splitLines, truncateEvidence } from '../../analyze/util.js';
+import { analyzers } from './analyzers.js';
 
 const CONFIGS = new Set([
   'config.json', 'tokenizer_config.json', 'processor_config.json', 'preprocessor_config.json', 'feature_extractor_config.json',
@@ -170,7 +171,7 @@ export function remoteCodeFiles(repo: RepoContent): Map<string, string> {
     const file = queue.shift() as string;
     const text = repo.text(file);
     if (text === undefined) continue;
-    for (const rel of relativeImports(text)) {
+    for (const rel of analyzers().relativeImports(text)) {
       const dots = /^\.+/.exec(rel)?.[0].length ?? 1;
       let dir = dirname(file);
       for (let i = 1; i < dots; i++) dir = dirname(dir);

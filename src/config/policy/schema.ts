@@ -34,7 +34,7 @@ import { checkNamespace, checkRepoId, checkRevision, printable } from '../../cor
 import { PATTERNS } from '../allowlist/schema.js';
 import * as z from 'zod/mini';
 import { describeValue, mappingRule, rule, say, sayAboutFile, sayPerKey, SKIP, type RawIssue, type Said } from '../schema/kit.js';
-import { DANGER, DANGER_NAME_PREFIXES, DANGER_NAMES, describeGlobal } from '../security/globals/index.js';
+import { DANGER, DANGER_NAME_PREFIXES, DANGER_NAMES } from '../security/globals/index.js';
 
 /** Entries reviewed at once, at most: more only multiplies Hub requests against one token's rate limit. */
 export const MAX_CONCURRENCY = 32;
@@ -90,26 +90,9 @@ export function parseConcurrency(text: string | undefined): Parsed<number> {
   return n;
 }
 
-const GLOBAL_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+import { checkGlobal, GLOBAL_NAME } from './check-global.js';
 
-/**
- * null when `g` may be allowed as an extra pickle global, else why not. The pickle scanner's own classifier decides:
- * whatever it would still call dangerous (under any split of `g` into module and name) is refused with its reason,
- * so an allowed global is never one the scanner goes on to ignore the policy about.
- */
-export function checkGlobal(g: string): string | null {
-  if (!GLOBAL_NAME.test(g)) return `'${printable(g)}' is not \`module.name\` (dotted Python identifiers, no wildcards)`;
-  // However a pickle splits the name into module and attribute path, the classifier looks for danger entries from
-  // every component after the module: the split after the first component looks from all of them, so it is
-  // dangerous whenever any split is. One call, linear in the number of components.
-  const dot = g.indexOf('.');
-  const verdict = describeGlobal(g.slice(0, dot), g.slice(dot + 1));
-  if (verdict.tier === 'dangerous') {
-    const what = verdict.category === 'dunder' ? verdict.reason : `${verdict.category}: ${verdict.reason}`;
-    return `'${g}' can never be allowed: the pickle scanner treats it as dangerous (${what})`;
-  }
-  return null;
-}
+export { checkGlobal };
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -102,7 +102,7 @@ export interface LocalReadOptions {
  * It doubles with each read that is not followed by a pass-by (a zip of many small deflated members reads in large
  * chunks again) and drops back after one.
  */
-const MIN_SEEK_READ = 16 * 1024;
+const MIN_SEEK_READ = 72 * 1024;
 
 /** Reads local files once each; a file that changes between its tail read and its stream is reported. */
 export function localReader(where: (f: SourceFile) => string, options: LocalReadOptions = {}): FileReader {

@@ -3,7 +3,7 @@
 // liblzma's strict "picky" header checks); what the next decoder rejects at once is ignored by the loader.
 // xz: stream header, blocks (LZMA2, optionally after a delta filter), check (CRC-32, CRC-64, SHA-256), index
 // and footer, all verified. Written here: no npm xz/lzma decoder is both pure JS and push-fed with bounded memory.
-import { createHash } from 'node:crypto';
+import { createHash } from '../../core/hash.js';
 import { crc32 } from 'node:zlib';
 import { Crc64 } from './checksums.js';
 import { LzmaDecoder, MARGIN, Window } from './lzma.js';
@@ -70,7 +70,6 @@ export class XzDecoder extends DecoderShell {
   protected inTrail(): boolean {
     return this.state === 'trail';
   }
-
 
   private output(piece: Uint8Array): void {
     if (this.stopped) return;
