@@ -10,7 +10,7 @@
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzersLoaded } from '../../src/checks/content/analyzers.js';
+import { analyzers, AnalyzersNotLoaded, analyzersLoaded, runRecordingAsks } from '../../src/checks/content/analyzers.js';
 import { REPO_CHECKS } from '../../src/checks/index.js';
 import { hubScanCheck } from '../../src/checks/hub-scan.js';
 import { identityCheck } from '../../src/checks/identity/check.js';
@@ -46,6 +46,23 @@ pip install transfomers
 `;
 
 describe('content analyzers load on first need', () => {
+  test('a call into them before they load is recorded, even when a catch swallows its throw', () => {
+    const swallowed = runRecordingAsks(() => {
+      try {
+        analyzers().analyzeShell('true', {});
+      } catch {
+        return 'parse error';
+      }
+      return 'analyzed';
+    });
+    expect(swallowed).toEqual({ value: 'parse error', asked: true });
+    const thrown = runRecordingAsks(() => analyzers());
+    expect(thrown.asked).toBe(true);
+    expect(thrown.error).toBeInstanceOf(AnalyzersNotLoaded);
+    expect(runRecordingAsks(() => 1)).toEqual({ value: 1, asked: false });
+    expect(analyzersLoaded()).toBe(false);
+  });
+
   test('a torch checkpoint on its own never loads them; a model card does, with the findings of an eager review', async () => {
     const weights = join(dir, 'weights');
     await mkdir(weights);

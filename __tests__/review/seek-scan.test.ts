@@ -16,7 +16,7 @@ import { TextCapture } from '../../src/review/capture.js';
 import { examineFiles, type FileReader } from '../../src/review/examine.js';
 import { defaultScanFile } from '../../src/review/scan-file.js';
 import { localReader } from '../../src/review/sources/local.js';
-import { cat, enc, evilPickle, floatData, safetensors, torchStateDictPickle, u16, u32 } from '../scan/support/fixtures.js';
+import { cat, enc, evilPickle, floatData, gguf, npy, safetensors, torchStateDictPickle, u16, u32 } from '../scan/support/fixtures.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 const MiB = 1024 * 1024;
@@ -279,5 +279,33 @@ describe('crafted checkpoints: the seek scan passes storage by and still reports
     const short = good.subarray(0, good.length - MiB);
     const r3 = await compare('short.safetensors', short);
     expect(r3.stream.reports[0]?.complete).toBe(false);
+  });
+
+  test('.npy: header read, a numeric body passed by; trailing bytes and a short body as streaming', async () => {
+    const good = npy('<f4', [MiB], floatData(MiB, 5));
+    const r1 = await compare('weights.npy', good);
+    expect(r1.stream.reports[0]?.complete).toBe(true);
+    expect(r1.seek.skipped).toBeGreaterThan(3 * MiB);
+    const r2 = await compare('trailing.npy', cat(good, evilPickle('id')));
+    expect(checks(r2.stream)).toContain('numpy.trailing-bytes:high');
+    const r3 = await compare('short.npy', good.subarray(0, good.length - MiB));
+    expect(r3.stream.reports[0]?.findings.length).toBeGreaterThan(0);
+  });
+
+  test('GGUF: metadata and chat template read, tensor data passed by; a superblock in the data and a broken header as streaming', async () => {
+    const header = gguf([['general.architecture', 'str', 'llama'], ['tokenizer.chat_template', 'str', "{{ ''.__class__.__mro__[1].__subclasses__() }}"]], 2);
+    const good = cat(header, floatData(MiB, 7));
+    const r1 = await compare('model.gguf', good);
+    expect(checks(r1.stream).some((c) => c.startsWith('template.'))).toBe(true);
+    expect(r1.seek.skipped).toBeGreaterThan(3 * MiB);
+    // h5py opens a file whose superblock sits at 512*2^k: the late HDF5 watcher still reads those offsets.
+    const withH5 = good.slice();
+    withH5.set([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a], MiB);
+    const r2 = await compare('polyglot.gguf', withH5);
+    expect(r2.stream.reports[0]?.formats).toContain('hdf5');
+    // A header the parser gives up on: everything after it is trailing, counted either way.
+    const broken = cat(header.subarray(0, 40), floatData(MiB, 3));
+    const r3 = await compare('broken.gguf', broken);
+    expect(checks(r3.stream)).toContain('gguf.invalid:high');
   });
 });

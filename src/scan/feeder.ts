@@ -1,7 +1,7 @@
 // Turns a pull-style parser (a generator that asks for bytes) into a push-based scanner input, so format
 // parsers read like straight-line code while the bytes arrive in arbitrary chunks.
 import type { Ahead } from './types.js';
-import { NEED_ALL } from './ahead.js';
+import { NEED_ALL, SKIP_ALL } from './ahead.js';
 
 export type Need =
   /** Give me exactly `read` bytes: the parser's own copy, which it may keep across later yields. */
@@ -12,8 +12,11 @@ export type Need =
    * through `skip` (see ahead.ts); a pipe that drops its bytes passes them by anyway.
    */
   | { pipe: number; to?: (chunk: Uint8Array) => void; ahead?: () => Ahead; skip?: (n: number) => void }
-  /** Hand everything up to the end of the stream to `to`; I resume with `undefined` at the end. */
-  | { rest: (chunk: Uint8Array) => void };
+  /**
+   * Hand everything up to the end of the stream to `rest`; I resume with `undefined` at the end. `'count'`: nothing
+   * reads those bytes, they are only counted, so a reader may pass them by (ahead() says so).
+   */
+  | { rest: ((chunk: Uint8Array) => void) | 'count' };
 
 /** Resumed with the bytes asked for, an empty array after a pipe, or `undefined` when the stream ended first. */
 export type Parser = Generator<Need, void, Uint8Array | undefined>;
@@ -77,6 +80,7 @@ export class Feeder {
     const need = this.need;
     if (!need) return NEED_ALL;
     if ('read' in need) return { skip: 0, see: Math.max(1, need.read - this.queued) };
+    if ('rest' in need) return need.rest === 'count' && this.queued === 0 ? SKIP_ALL : NEED_ALL;
     if (!('pipe' in need) || this.queued > 0 || this.pipeLeft <= 0) return NEED_ALL;
     if (!need.to) return { skip: this.pipeLeft, see: 0 };
     if (!need.ahead || !need.skip) return NEED_ALL;
@@ -84,9 +88,16 @@ export class Feeder {
     return a.skip > 0 ? { skip: Math.min(a.skip, this.pipeLeft), see: 0 } : a;
   }
 
-  /** Passes `n` bytes of the current pipe by unread (`n <= ahead().skip`); the parser resumes when the pipe ends. */
+  /**
+   * Passes `n` bytes of the current pipe, or of a counted rest, by unread (`n <= ahead().skip`); the parser resumes
+   * when the pipe ends.
+   */
   skip(n: number): void {
     const need = this.need;
+    if (!this.finished && need && 'rest' in need && need.rest === 'count' && this.queued === 0) {
+      if (n > 0) this.offset += n;
+      return;
+    }
     if (this.finished || !need || !('pipe' in need) || this.queued > 0 || n > this.pipeLeft) throw new Error('Feeder: skip() outside a pipe');
     if (n <= 0) return;
     if (need.to) need.skip?.(n);
@@ -96,6 +107,12 @@ export class Feeder {
       this.step(EMPTY);
       this.pump();
     }
+  }
+
+  /** Passes `n` trailing bytes (after the parser returned) by unread: only for a feeder nobody hands them to. */
+  skipTrailing(n: number): void {
+    if (!this.finished || this.onTrailing) throw new Error('Feeder: skipTrailing() while the bytes are still read');
+    if (n > 0) this.trailingBytes += n;
   }
 
   private trail(chunk: Uint8Array): void {
@@ -162,7 +179,11 @@ export class Feeder {
         if (this.pipeLeft > 0) return;
         this.step(EMPTY);
       } else {
-        while (this.queued > 0) need.rest(this.take((this.queue[0] as Uint8Array).length, false));
+        const rest = need.rest;
+        while (this.queued > 0) {
+          const piece = this.take((this.queue[0] as Uint8Array).length, false);
+          if (rest !== 'count') rest(piece);
+        }
         return;
       }
     }

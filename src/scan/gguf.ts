@@ -6,6 +6,7 @@ import type { Finding } from '../core/findings.js';
 import type { FileContext, StreamScanner } from './types.js';
 import { u32le, u64le, utf8 } from './bytes.js';
 import { analyzeChatTemplate } from '../analyze/template.js';
+import { SKIP_ALL } from './ahead.js';
 import { Feeder, type Need, type Parser } from './feeder.js';
 import { type FileScanOptions } from './kit.js';
 
@@ -115,12 +116,14 @@ export function createGgufScanner(ctx: FileContext, opts: FileScanOptions): Stre
     }
     if (alignment === 0 || (alignment & (alignment - 1)) !== 0) invalid(`general.alignment ${alignment} is not a power of two`, at());
     details.ggufDataOffset = at();
-    yield { rest: () => undefined }; // tensor data: counted by the feeder's caller, not examined
+    yield { rest: 'count' }; // tensor data: counted, not examined (a local scan passes it by)
   }
 
   const feeder: Feeder = new Feeder(parse());
   return {
     push: (c) => feeder.push(c),
+    ahead: () => feeder.ahead() ?? SKIP_ALL, // after the parser: nothing reads trailing bytes here
+    skip: (n) => (feeder.finished ? feeder.skipTrailing(n) : feeder.skip(n)),
     end() {
       feeder.end();
       return { formats: ['gguf'], findings, complete, details };

@@ -3,7 +3,7 @@
 // single read.
 import type { Finding } from '../../core/findings.js';
 import type { FilesCheck, FilesCheckContext, HubCheckContext } from '../types.js';
-import { AnalyzersNotLoaded, loadAnalyzers } from './analyzers.js';
+import { loadAnalyzers, runRecordingAsks } from './analyzers.js';
 import { codeCheck } from './code.js';
 import { instructionsCheck } from './instructions.js';
 import { layoutCheck } from './layout.js';
@@ -57,14 +57,14 @@ export function asRepoCheck(c: ContentCheck): FilesCheck {
     id: c.id,
     needs: 'files',
     async run(ctx) {
-      try {
-        return c.run(contentOf(ctx));
-      } catch (err) {
-        if (!(err instanceof AnalyzersNotLoaded)) throw err;
-        contents.delete(ctx);
-        await loadAnalyzers();
-        return c.run(contentOf(ctx));
+      const first = runRecordingAsks(() => c.run(contentOf(ctx)));
+      if (!first.asked) {
+        if (first.error !== undefined) throw first.error;
+        return first.value as Finding[];
       }
+      contents.delete(ctx);
+      await loadAnalyzers();
+      return c.run(contentOf(ctx));
     }
   };
 }
