@@ -16,7 +16,7 @@ import { TextCapture } from '../../src/review/capture.js';
 import { examineFiles, type FileReader } from '../../src/review/examine.js';
 import { defaultScanFile } from '../../src/review/scan-file.js';
 import { localReader } from '../../src/review/sources/local.js';
-import { cat, enc, evilPickle, floatData, gguf, safetensors, torchStateDictPickle, u16, u32 } from '../scan/support/fixtures.js';
+import { cat, enc, evilPickle, floatData, gguf, npy, safetensors, torchStateDictPickle, u16, u32 } from '../scan/support/fixtures.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 const MiB = 1024 * 1024;
@@ -279,6 +279,17 @@ describe('crafted checkpoints: the seek scan passes storage by and still reports
     const short = good.subarray(0, good.length - MiB);
     const r3 = await compare('short.safetensors', short);
     expect(r3.stream.reports[0]?.complete).toBe(false);
+  });
+
+  test('.npy: header read, a numeric body passed by; trailing bytes and a short body as streaming', async () => {
+    const good = npy('<f4', [MiB], floatData(MiB, 5));
+    const r1 = await compare('weights.npy', good);
+    expect(r1.stream.reports[0]?.complete).toBe(true);
+    expect(r1.seek.skipped).toBeGreaterThan(3 * MiB);
+    const r2 = await compare('trailing.npy', cat(good, evilPickle('id')));
+    expect(checks(r2.stream)).toContain('numpy.trailing-bytes:high');
+    const r3 = await compare('short.npy', good.subarray(0, good.length - MiB));
+    expect(r3.stream.reports[0]?.findings.length).toBeGreaterThan(0);
   });
 
   test('GGUF: metadata and chat template read, tensor data passed by; a superblock in the data and a broken header as streaming', async () => {

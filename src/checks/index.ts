@@ -7,7 +7,7 @@ import { policyCheck } from './policy/check.js';
 import type { HubCheck, RepoCheck } from './types.js';
 
 /** A Hub check whose module is imported on its first run; `id` must be the module's own (a test holds them equal). */
-export function lazyHubCheck(id: string, load: () => Promise<HubCheck>): HubCheck {
+function lazyHubCheck(id: string, load: () => Promise<HubCheck>): HubCheck {
   let loaded: Promise<HubCheck> | undefined;
   return {
     id,

@@ -3,7 +3,6 @@
 // pull request review (the checks that need the Hub say they were skipped).
 // Exit codes as every command (src/cli/conventions.ts): 0 nothing found; 1 findings; 2 bad usage; 3 something could
 // not be fully examined.
-import { readConfigFile } from './config-file.js';
 import { createReviewer } from '../review/reviewer.js';
 import { EXIT } from './conventions.js';
 import { type CliIO, type Command, UsageError } from './io.js';
@@ -40,7 +39,8 @@ export const scan: Command = async (args: string[], io: CliIO): Promise<number> 
   if (paths.length === 0) throw new UsageError(`no PATH given\n${USAGE}`);
   let policyText: string | null = null;
   if (policyPath !== undefined) {
-    const { MAX_POLICY_BYTES } = await import('../config/policy/load.js'); // the YAML and schema libraries: only for a policy file
+    // The policy reader, YAML and schema libraries load only for a policy file.
+    const [{ readConfigFile }, { MAX_POLICY_BYTES }] = await Promise.all([import('./config-file.js'), import('../config/policy/load.js')]);
     policyText = await readConfigFile(policyPath, '--policy', MAX_POLICY_BYTES);
     if (policyText === null) throw new UsageError(`cannot read --policy ${policyPath}: ENOENT`);
   }

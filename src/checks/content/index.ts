@@ -11,7 +11,6 @@ import { remoteCodeCheck } from './remote-code.js';
 import type { ContentCheck, PublisherFacts, RepoContent } from './types.js';
 
 export type { ContentCheck, PublisherFacts, RepoContent, RepoFile } from './types.js';
-export { analyzersLoaded, loadAnalyzers } from './analyzers.js';
 
 export const CONTENT_CHECKS: readonly ContentCheck[] = [codeCheck, instructionsCheck, remoteCodeCheck, layoutCheck];
 

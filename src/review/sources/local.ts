@@ -2,8 +2,9 @@
 // `.git` skipped, links and special files reported and never followed), and each file is read once, after a
 // positioned read of its tail, into one reused buffer, passing by (seeking over) the bytes every scanner says it
 // would only count (scan/ahead.ts): a torch checkpoint is read like torch's loader reads it, not byte by byte.
-import { readSync } from 'node:fs';
-import { type FileHandle, lstat, open, readdir, readlink } from 'node:fs/promises';
+// Synchronous calls throughout: a local scan is one job with nothing else waiting on the event loop, and
+// node:fs/promises costs several of Node's internal modules at every start of the CLI (bench/scan-local.ts).
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { finding, type Finding } from '../../core/findings.js';
 import type { ByteConsumer } from '../../hub/download.js';
@@ -33,14 +34,19 @@ export async function listLocal(paths: readonly string[], cwd: string, read: Loc
   const visit = async (abs: string, root: string): Promise<void> => {
     let st;
     try {
-      st = await lstat(abs);
+      st = lstatSync(abs);
     } catch (err) {
       complete = false;
       findings.push(finding('scan.path-error', 'high', `Cannot read ${display(abs)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file: display(abs) }));
       return;
     }
     if (st.isSymbolicLink()) {
-      const target = await readlink(abs).catch(() => '?');
+      let target = '?';
+      try {
+        target = readlinkSync(abs);
+      } catch {
+        // unreadable link: reported with '?'
+      }
       const inside = !relative(root, resolve(abs, '..', target)).startsWith('..');
       findings.push(finding('file.symlink', inside ? 'medium' : 'high',
         `Symbolic link to ${target}${inside ? '' : ' (outside the scanned folder)'}: not followed`, { file: display(abs),
@@ -50,7 +56,7 @@ export async function listLocal(paths: readonly string[], cwd: string, read: Loc
     if (st.isDirectory()) {
       let entries;
       try {
-        entries = await readdir(abs, { withFileTypes: true });
+        entries = readdirSync(abs, { withFileTypes: true });
       } catch (err) {
         complete = false;
         findings.push(finding('scan.path-error', 'high', `Cannot list ${display(abs)}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { file: display(abs) }));
@@ -108,11 +114,11 @@ const MIN_SEEK_READ = 72 * 1024;
 export function localReader(where: (f: SourceFile) => string, options: LocalReadOptions = {}): FileReader {
   return {
     async tail(f, k) {
-      const fh = await open(where(f), 'r');
+      const fd = openRegular(where(f));
       try {
-        return await readAt(fh, Math.max(0, f.size - k), Math.min(k, f.size));
+        return readAt(fd, Math.max(0, f.size - k), Math.min(k, f.size));
       } finally {
-        await fh.close();
+        closeSync(fd);
       }
     },
     async readAll(files, plan, onDone) {
@@ -138,7 +144,7 @@ const canSeek = (c: ByteConsumer): c is SeekingConsumer =>
   typeof (c as Partial<SeekingConsumer>).ahead === 'function' && typeof (c as Partial<SeekingConsumer>).skip === 'function';
 
 async function readOne(f: SourceFile, abs: string, plan: ReadPlan, options: LocalReadOptions): Promise<ReadOutcome> {
-  const fh = await open(abs, 'r');
+  const fd = openRegular(abs);
   try {
     // One read buffer for the whole file when every consumer borrows chunks (scanners copy what they keep).
     const borrow = plan.consumers.every((c) => c.borrowsChunks === true);
@@ -170,7 +176,7 @@ async function readOne(f: SourceFile, abs: string, plan: ReadPlan, options: Loca
       if (!borrow) buf = new Uint8Array(size);
       // Synchronous positioned reads: one file at a time, nothing else waits on the loop, and a thread-pool round
       // trip per read cost more than the read itself once most of a checkpoint is passed by.
-      const bytesRead = readSync(fh.fd, buf, 0, want, pos);
+      const bytesRead = readSync(fd, buf, 0, want, pos);
       if (bytesRead === 0) break; // truncated while reading: the scanner reports the size mismatch
       const chunk = bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
       if (last) keepLast(last, chunk, pos, f.size);
@@ -186,11 +192,11 @@ async function readOne(f: SourceFile, abs: string, plan: ReadPlan, options: Loca
       file: f.path, help: 'Scan files that are not being written to.' }) });
     if (tail && last && pos === f.size && !Buffer.from(last).equals(Buffer.from(tail))) return changed('its end differs from the tail read first');
     // A file that grew (or was replaced) after it was listed: the bytes read are not the whole file.
-    const now = (await fh.stat()).size;
+    const now = fstatSync(fd).size;
     if (pos === f.size && now !== f.size) return changed(`it was listed with ${f.size} bytes and has ${now} now`);
     return { ok: true };
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 
@@ -202,11 +208,26 @@ function keepLast(last: Uint8Array, chunk: Uint8Array, pos: number, size: number
   last.set(chunk.subarray(from), pos + from - start);
 }
 
-async function readAt(fh: FileHandle, pos: number, len: number): Promise<Uint8Array> {
+/**
+ * Opens a file listed as regular for reading. Non-blocking, so a FIFO put in its place after the listing cannot
+ * hang the scan (opening one for reading waits for a writer), and refused unless it is still a regular file.
+ */
+function openRegular(abs: string): number {
+  const fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    if (!fstatSync(fd).isFile()) throw new Error('it is no longer a regular file');
+  } catch (err) {
+    closeSync(fd);
+    throw err;
+  }
+  return fd;
+}
+
+function readAt(fd: number, pos: number, len: number): Uint8Array {
   const buf = new Uint8Array(len);
   let got = 0;
   while (got < len) {
-    const { bytesRead } = await fh.read(buf, got, len - got, pos + got);
+    const bytesRead = readSync(fd, buf, got, len - got, pos + got);
     if (bytesRead === 0) break;
     got += bytesRead;
   }
