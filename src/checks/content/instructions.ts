@@ -144,7 +144,7 @@ export const instructionsCheck: ContentCheck = {
       queue.push({ path, format, linked });
     };
     // The card first, so its links are followed even from deep folders; then every other document.
-    for (const f of [...repo.files].sort((a, b) => Number(!/^readme\.md$/i.test(b.path)) - Number(!/^readme\.md$/i.test(a.path)))) enqueue(f.path, false);
+    for (const f of [...repo.files].sort((a, b) => Number(!/^readme\.md$/i.test(a.path)) - Number(!/^readme\.md$/i.test(b.path)))) enqueue(f.path, false);
     for (let q = 0; q < queue.length; q++) {
       const { path, format, linked } = queue[q] as (typeof queue)[number];
       const f = present.get(path) as RepoFile;
