@@ -16,7 +16,7 @@ import { startRegistry } from '../src/registry/server.js';
 import { buildStore } from '../src/registry/store-builder.js';
 import { reviewEntry } from '../src/review/pipeline.js';
 import { defaultScanFile } from '../src/review/scan-file.js';
-import { steadyHeap } from '../src/core/steady-heap.js';
+import { START_FLAGS, steadyHeap } from '../src/core/steady-heap.js';
 import { arg, procField } from './kit.js';
 
 const REPO = 'bench-org/big-model';
@@ -76,7 +76,8 @@ function runChild(script: string, hubUrl: string, cdnUrl: string, sha: string): 
   return new Promise((resolve, reject) => {
     // --cpu-prof DIR: the reviewing process writes a V8 CPU profile there (where the time goes beyond sha256).
     const prof = arg('--cpu-prof', '');
-    const flags = prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : [];
+    // Started as the action starts (src/main.ts restarts itself with START_FLAGS).
+    const flags = [...START_FLAGS, ...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : [])];
     const p = spawn(process.execPath, [...flags, script, '--child', hubUrl, cdnUrl, sha], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
