@@ -1,6 +1,6 @@
 // Content sniffing: which formats do these bytes claim, whatever the file is called (threats.md §1).
 // Pure: takes the head (and the tail, for zip's end-of-central-directory record) and lists every match.
-import { looksLikeText, startsWith, u16le, u32be, u32le, u64leNumber } from './bytes.js';
+import { lastIndexOfBytes, looksLikeText, startsWith, u16le, u32be, u32le, u64leNumber } from './bytes.js';
 import { isTarfileHeader } from './tar-header.js';
 
 export type Format =
@@ -48,8 +48,8 @@ export function eocdFields(b: Uint8Array, at: number): { disk: number; cdDisk: n
 export function findEocd(tail: Uint8Array, size?: number): number {
   const tailStart = (size ?? tail.length) - tail.length;
   // The EOCD is 22 bytes plus a comment of at most 65535 bytes: search backwards from the last possible start.
-  for (let i = tail.length - 22; i >= 0 && i >= tail.length - 22 - 0xffff; i--) {
-    if (tail[i] !== 0x50 || !startsWith(tail, EOCD_SIG, i)) continue;
+  const floor = tail.length - 22 - 0xffff;
+  for (let i = lastIndexOfBytes(tail, EOCD_SIG, tail.length - 22, floor); i >= 0; i = lastIndexOfBytes(tail, EOCD_SIG, i - 1, floor)) {
     const { disk, cdDisk, onDisk, total, cdSize, cdOffset } = eocdFields(tail, i);
     const zip64 = onDisk === 0xffff || total === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff;
     const plausible = zip64 || ((disk === 0 || disk === 0xffff) && (cdDisk === 0 || cdDisk === 0xffff) &&

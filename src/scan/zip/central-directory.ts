@@ -10,7 +10,7 @@
 // union and reports where they differ.
 import { finding } from '../../core/findings.js';
 import type { Finding } from '../../core/findings.js';
-import { startsWith, u16le, u32le, u64le } from '../bytes.js';
+import { lastIndexOfBytes, startsWith, u16le, u32le, u64le } from '../bytes.js';
 
 export type ZipReader = 'zipfile' | 'torch';
 
@@ -69,6 +69,7 @@ export class ZipDirectoryError extends Error {
 }
 
 const EOCD_SIG = 0x06054b50;
+const EOCD_BYTES = [0x50, 0x4b, 0x05, 0x06]; // EOCD_SIG as it is stored (little-endian)
 const CD_SIG = 0x02014b50;
 const Z64_LOC_SIG = 0x07064b50;
 const Z64_EOCD_SIG = 0x06064b50;
@@ -114,19 +115,10 @@ class Tail {
   sigAt(abs: number): boolean {
     return abs >= this.start && abs + 4 <= this.size && this.b[abs - this.start] === 0x50 && this.u32(abs) === EOCD_SIG;
   }
-  /**
-   * The last end-record signature at or before `abs` and at or after `floor`, or -1: what a byte-by-byte walk back
-   * with sigAt finds, jumping between 'P' bytes with the engine's own search (a 64 KiB walk in cold code was most of
-   * a local scan's time in the central directory).
-   */
+  /** The last end-record signature at or before `abs` and at or after `floor`, or -1 (what a walk back with sigAt finds). */
   lastSig(abs: number, floor: number): number {
-    const lo = Math.max(floor, this.start) - this.start;
-    for (let i = Math.min(abs, this.size - 4) - this.start; i >= lo; i--) {
-      i = this.b.lastIndexOf(0x50, i);
-      if (i < lo) return -1;
-      if (this.sigAt(i + this.start)) return i + this.start;
-    }
-    return -1;
+    const i = lastIndexOfBytes(this.b, EOCD_BYTES, abs - this.start, floor - this.start);
+    return i < 0 ? -1 : i + this.start;
   }
 }
 
