@@ -109,9 +109,18 @@ export class Feeder {
     }
   }
 
-  /** Passes `n` trailing bytes (after the parser returned) by unread: only for a feeder nobody hands them to. */
-  skipTrailing(n: number): void {
-    if (!this.finished || this.onTrailing) throw new Error('Feeder: skipTrailing() while the bytes are still read');
+  /**
+   * ahead() for a feeder that reads a whole stream (a file's scanner, not one reading among several): once the
+   * parser has returned, trailing bytes are needed if onTrailing reads them and passed by if nobody does.
+   */
+  streamAhead(): Ahead {
+    return this.ahead() ?? (this.onTrailing ? NEED_ALL : SKIP_ALL);
+  }
+
+  /** skip() for a whole stream's feeder: after the parser returned, the bytes passed by are counted as trailing. */
+  streamSkip(n: number): void {
+    if (!this.finished) return this.skip(n);
+    if (this.onTrailing) throw new Error('Feeder: skip() of trailing bytes that onTrailing reads');
     if (n > 0) this.trailingBytes += n;
   }
 

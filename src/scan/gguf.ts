@@ -6,7 +6,6 @@ import type { Finding } from '../core/findings.js';
 import type { FileContext, StreamScanner } from './types.js';
 import { u32le, u64le, utf8 } from './bytes.js';
 import { analyzeChatTemplate } from '../analyze/template.js';
-import { SKIP_ALL } from './ahead.js';
 import { Feeder, type Need, type Parser } from './feeder.js';
 import { type FileScanOptions } from './kit.js';
 
@@ -122,8 +121,8 @@ export function createGgufScanner(ctx: FileContext, opts: FileScanOptions): Stre
   const feeder: Feeder = new Feeder(parse());
   return {
     push: (c) => feeder.push(c),
-    ahead: () => feeder.ahead() ?? SKIP_ALL, // after the parser: nothing reads trailing bytes here
-    skip: (n) => (feeder.finished ? feeder.skipTrailing(n) : feeder.skip(n)),
+    ahead: () => feeder.streamAhead(),
+    skip: (n) => feeder.streamSkip(n),
     end() {
       feeder.end();
       return { formats: ['gguf'], findings, complete, details };

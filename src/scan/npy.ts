@@ -8,7 +8,6 @@ import { finding } from '../core/findings.js';
 import type { Finding } from '../core/findings.js';
 import type { FileContext, ScanOutcome, StreamScanner } from './types.js';
 import { u16le, u32le } from './bytes.js';
-import { NEED_ALL } from './ahead.js';
 import { Feeder, type Parser } from './feeder.js';
 import { limitsOf, type FileScanOptions, type NestedScan } from './kit.js';
 import { descrToDtype, isDtype } from './npy-dtype.js';
@@ -148,8 +147,8 @@ export function createNpyScanner(ctx: FileContext, opts: FileScanOptions, nested
   return {
     push: (c) => feeder.push(c),
     // A numeric body is counted, not read (a local scan passes it by); trailing bytes are scanned.
-    ahead: () => feeder.ahead() ?? NEED_ALL,
-    skip: (n) => feeder.skip(n),
+    ahead: () => feeder.streamAhead(),
+    skip: (n) => feeder.streamSkip(n),
     end() {
       feeder.end();
       const outcomes: ScanOutcome[] = [];
