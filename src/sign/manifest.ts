@@ -1,6 +1,7 @@
 // The model_signing v1.0 manifest: an in-toto statement listing every file's sha256, built from digests the
 // verified download already computed (no file reads here), and parsed back for verification.
 import { createHash } from 'node:crypto';
+import { compareText } from '../core/text.js';
 
 /** One file of a model as the verified download (or a directory walk) saw it. */
 export interface FileDigest {
@@ -49,18 +50,13 @@ export function assertRelativePath(path: string, what: string): void {
   if (bad) throw new Error(`${what} '${path}' is not a clean relative POSIX path (no leading '/', '.', '..', '//' or '\\')`);
 }
 
-/** Byte order of UTF-8 equals code point order, which is how Python compares the path parts. */
-function compareUtf8(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-}
-
 /** Orders paths component by component (`a/b` before `a-c`), like Python's PurePath ordering. */
 export function comparePathComponents(a: string, b: string): number {
   const pa = a.split('/');
   const pb = b.split('/');
   const n = Math.min(pa.length, pb.length);
   for (let i = 0; i < n; i++) {
-    const c = compareUtf8(pa[i]!, pb[i]!);
+    const c = compareText(pa[i]!, pb[i]!); // code point order: how Python compares the path parts
     if (c !== 0) return c;
   }
   return pa.length - pb.length;
