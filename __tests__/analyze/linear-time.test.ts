@@ -20,10 +20,6 @@ import { enc, gguf, scanBytes } from '../scan/support/fixtures.js';
 import { repoOf } from '../checks/content/repo.js';
 import { readFileSync } from 'node:fs';
 import { checkSync } from 'recheck';
-import { loadAnalyzers } from '../../src/checks/content/analyzers.js';
-
-// The content checks below are called directly (synchronously): load the analyzers they reach first.
-await loadAnalyzers();
 
 const MiB = 1 << 20;
 /** A run of `unit` to about `size` characters, ended by characters patterns reject (NUL, a line separator). */

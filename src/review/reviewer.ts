@@ -61,6 +61,9 @@ export interface Reviewer {
   aggregateChange(input: ChangeInput, plan: Plan, planSha256: string, partials: readonly ShardInput[]): Promise<ChangeResult>;
 }
 
+/** A sharded review's steps and the change review they start from, loaded together. */
+const shardedSteps = () => Promise.all([import('./change.js'), import('./sharded.js')]);
+
 export function createReviewer(opts: ReviewerOptions = {}): Reviewer {
   const scanFile = opts.scanFile ?? defaultScanFile;
   const checks = opts.checks ?? REPO_CHECKS;
@@ -77,15 +80,15 @@ export function createReviewer(opts: ReviewerOptions = {}): Reviewer {
       return reviewChange(input, { hub: hubOf(), ...common });
     },
     async planChange(input, maxShards) {
-      const [{ prepareChange }, { planChange }] = await Promise.all([import('./change.js'), import('./sharded.js')]);
+      const [{ prepareChange }, { planChange }] = await shardedSteps();
       return planChange(prepareChange(input), { hub: hubOf(), ...common }, maxShards);
     },
     async shardChange(input, plan, planSha256, shard) {
-      const [{ prepareChange }, { runShard }] = await Promise.all([import('./change.js'), import('./sharded.js')]);
+      const [{ prepareChange }, { runShard }] = await shardedSteps();
       return runShard(prepareChange(input), plan, planSha256, shard, { hub: hubOf(), ...common });
     },
     async aggregateChange(input, plan, planSha256, partials) {
-      const [{ concludeChange, prepareChange }, { aggregateChange }] = await Promise.all([import('./change.js'), import('./sharded.js')]);
+      const [{ concludeChange, prepareChange }, { aggregateChange }] = await shardedSteps();
       const hub = hubOf();
       const prepared = prepareChange(input);
       return concludeChange(prepared, await aggregateChange(prepared, plan, planSha256, partials, { hub, ...common }), hub.hubUrl);

@@ -5,10 +5,6 @@ import { verdictOf } from '../../../src/core/findings.js';
 import { runContentChecks } from '../../../src/checks/content/index.js';
 import type { PublisherFacts } from '../../../src/checks/content/types.js';
 import { notable, repoOf, summary } from './repo.js';
-import { loadAnalyzers } from '../../../src/checks/content/analyzers.js';
-
-// The content checks below are called directly (synchronously): load the analyzers they reach first.
-await loadAnalyzers();
 
 const FRONT = (extra = ''): string => `---\nlicense: apache-2.0\nlibrary_name: transformers\npipeline_tag: text-generation\n${extra}---\n`;
 

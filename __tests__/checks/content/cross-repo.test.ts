@@ -4,10 +4,6 @@
 // reviewer reads it. Any other owner, including a lookalike of the publisher, stays high.
 import { runContentChecks } from '../../../src/checks/content/index.js';
 import { repoOf } from './repo.js';
-import { loadAnalyzers } from '../../../src/checks/content/analyzers.js';
-
-// The content checks below are called directly (synchronously): load the analyzers they reach first.
-await loadAnalyzers();
 
 const config = (target: string): string => JSON.stringify({ model_type: 'x', auto_map: { AutoConfig: `${target}--configuration_x.XConfig`, AutoModel: `${target}--modeling_x.XModel` } });
 const modules = (target: string): string => JSON.stringify([{ idx: 0, name: '0', path: '', type: `${target}--custom_st.Transformer` }]);

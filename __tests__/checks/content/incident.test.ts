@@ -11,10 +11,6 @@ import { verdictOf } from '../../../src/core/findings.js';
 import { sampleStoreSpec, SAMPLE } from '../../../src/registry/samples/index.js';
 import { createReviewer } from '../../../src/review/reviewer.js';
 import { findingsFor, notable, repoOf, summary } from './repo.js';
-import { loadAnalyzers } from '../../../src/checks/content/analyzers.js';
-
-// The content checks below are called directly (synchronously): load the analyzers they reach first.
-await loadAnalyzers();
 
 function filesOf(id: string): Record<string, string | Uint8Array> {
   const repo = sampleStoreSpec().repos.find((r) => r.id === id);

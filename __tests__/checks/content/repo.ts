@@ -6,7 +6,8 @@ import { runContentChecks } from '../../../src/checks/content/index.js';
 import type { Finding } from '../../../src/core/findings.js';
 import { loadAnalyzers } from '../../../src/checks/content/analyzers.js';
 
-// The content checks below are called directly (synchronously): load the analyzers they reach first.
+// The content checks are called directly (synchronously) by the tests that build repositories here: load the
+// analyzers they reach first (a module importing this one waits for it).
 await loadAnalyzers();
 
 export function repoOf(files: Record<string, string | Uint8Array>): RepoContent {
