@@ -213,4 +213,27 @@ describe('within the Hub\'s rate limits', () => {
       await reg.close();
     }
   }, 120_000);
+
+  test('a namespace re-registered: an owner lookup the Hub refuses is a finding, never a silent pass', async () => {
+    // One API call per five minutes: the model info answers (the commit is gone), the owner lookup meets a 429
+    // whose wait is longer than the run allows. The question that catches the change of hands went unanswered.
+    const reg = await startRegistry({ storeDir: join(dir, 'after'), rateLimit: { api: 1, windowSeconds: 300 } });
+    const hub = new HubClient({ hubUrl: reg.hubUrl, allowedCdnOrigins: [reg.cdnUrl], env: {} });
+    try {
+      const line = 3 + ORGS.indexOf('helpdesk-ai');
+      const [r] = await auditEntries([{ repo: 'helpdesk-ai/ner-small', revision: before.repos['helpdesk-ai/ner-small']!.shas[1]!, line }], {
+        hub,
+        records: {
+          dir: join(dir, 'signatures'), trust: { kind: 'key', publicKeyPem: PUBLIC },
+          read: (p) => readFile(p, 'utf8').catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : Promise.reject(e)))
+        }
+      });
+      expect(r!.findings.map((f) => `${f.check}:${f.severity}`).sort()).toEqual(['audit.author-unknown:high', 'audit.commit-missing:high']);
+      expect(r!.findings.find((f) => f.check === 'audit.author-unknown')!.message).toMatch(/^the owner of helpdesk-ai\/ner-small could not be looked up: .*rate-limiting.*asks to wait 300 s/);
+      expect(r!.verdict).toBe('rejected');
+    } finally {
+      await hub.close();
+      await reg.close();
+    }
+  });
 });

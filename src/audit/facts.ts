@@ -29,8 +29,13 @@ export async function hubNow(hub: AuditHubPort, repo: string, revision: string):
       case 'disabled': return { state: 'disabled', detail: err.message };
       case 'revision-not-found': {
         // The name still answers: whose is it now? (A namespace re-registered by someone else shows here.)
-        const owner = await hub.getAuthor(repo.split('/')[0] ?? '').catch(() => undefined);
-        return { state: 'commit-missing', detail: err.message, ...(owner ? { author: { name: owner.name, id: owner.id, createdAt: owner.createdAt } } : {}) };
+        // A failed lookup is reported, never dropped: it is the question that catches a namespace changing hands.
+        try {
+          const owner = await hub.getAuthor(repo.split('/')[0] ?? '');
+          return { state: 'commit-missing', detail: err.message, author: { name: owner.name, id: owner.id, createdAt: owner.createdAt } };
+        } catch (lookup) {
+          return { state: 'commit-missing', detail: err.message, authorError: message(lookup) };
+        }
       }
       default: return { state: 'unreachable', detail: `${err.code}: ${err.message}` };
     }

@@ -33,7 +33,7 @@ export type HubNow =
   | { state: 'private'; detail: string }
   | { state: 'gated'; detail: string }
   | { state: 'disabled'; detail: string }
-  | { state: 'commit-missing'; detail: string; repoId?: string; author?: { name: string; id: string; createdAt: string } }
+  | { state: 'commit-missing'; detail: string; repoId?: string; author?: { name: string; id: string; createdAt: string }; authorError?: string }
   | { state: 'unreachable'; detail: string }
   | {
     state: 'ok';
@@ -59,6 +59,14 @@ export interface AuditContext {
 }
 
 const at = (a: Approval): Pick<Finding, 'evidence'> => ({ evidence: `${a.repo}@${a.revision} (allowlist line ${a.line})` });
+
+type Add = (check: string, severity: Finding['severity'], message: string, help: string, extra?: Partial<Finding>) => void;
+
+/** The owner lookup failed: whether the namespace changed hands is unknown, which blocks like any unexamined fact. */
+function authorUnknown(add: Add, repo: string, error: string): void {
+  add('audit.author-unknown', 'high', `the owner of ${repo} could not be looked up: ${error}`,
+    'Whether the namespace changed hands could not be checked. Re-run; if the account is gone, the namespace is free for anyone to take.');
+}
 
 /** Every finding about one approved entry, most severe conditions first. */
 export function auditFindings(a: Approval, now: HubNow, ctx: AuditContext): Finding[] {
@@ -91,6 +99,7 @@ export function auditFindings(a: Approval, now: HubNow, ctx: AuditContext): Find
         out.push(...identityFindings({ repo: a.repo, repoId: now.repoId ?? '', author: now.author, recorded: { authorId: a.authorId, from: 'approval' } })
           .filter((f) => f.check === 'identity.author-changed'));
       }
+      if (now.authorError) authorUnknown(add, a.repo, now.authorError);
       break;
     case 'unreachable':
       add('audit.unreachable', 'high', `${a.repo} could not be checked: ${now.detail}`,
@@ -110,7 +119,7 @@ export function auditFindings(a: Approval, now: HubNow, ctx: AuditContext): Find
   return out;
 }
 
-function okFindings(a: Approval, now: Extract<HubNow, { state: 'ok' }>, ctx: AuditContext, add: (check: string, severity: Finding['severity'], message: string, help: string, extra?: Partial<Finding>) => void, out: Finding[]): void {
+function okFindings(a: Approval, now: Extract<HubNow, { state: 'ok' }>, ctx: AuditContext, add: Add, out: Finding[]): void {
   const moved = now.redirects.length > 0 || now.canonicalId.toLowerCase() !== a.repo.toLowerCase();
   const sameRepo = !a.repoId || a.repoId === now.repoId;
   // A transfer moves the same repository (_id kept) to another owner: not a namespace that changed hands.
@@ -144,10 +153,7 @@ function okFindings(a: Approval, now: Extract<HubNow, { state: 'ok' }>, ctx: Aud
     ...(a.repoId || a.authorId ? { recorded: { ...(a.repoId ? { repoId: a.repoId } : {}), ...(a.authorId ? { authorId: a.authorId } : {}), from: 'approval' as const } } : {}),
     ...(a.record?.commitDate ? { previousCommit: { sha: a.revision, state: 'found' as const, date: a.record.commitDate } } : {})
   }).filter((f) => f.check !== 'identity.not-recorded' && !(transferred && f.check === 'identity.author-changed')));
-  if (now.authorError) {
-    add('audit.author-unknown', 'high', `the owner of ${now.canonicalId} could not be looked up: ${now.authorError}`,
-      'Whether the namespace changed hands could not be checked. Re-run; if the account is gone, the namespace is free for anyone to take.');
-  }
+  if (now.authorError) authorUnknown(add, now.canonicalId, now.authorError);
   if (!a.repoId && !a.authorId && !a.record) {
     add('audit.identity-not-recorded', 'medium', `the approval of ${a.repo} recorded neither the repository's nor its owner's _id, and no vetting record was found`,
       `Record them in the entry (repo_id: ${now.repoId}${now.author ? `, author_id: ${now.author.id}` : ''}) once you have checked this is still the approved publisher, so a future change of hands is caught.`);

@@ -12,6 +12,7 @@ import type { Dispatcher } from 'undici';
 import { HubError, type HubErrorCode, redactUrl } from './errors.js';
 import { DEFAULT_JSON_LIMITS, JsonLimiter, type JsonLimits } from './json-limits.js';
 import { type Env, type ProxySettings, proxyDispatcher, proxyFor, proxyProblem, proxySettings, shownProxy } from './proxy.js';
+import { quotaBucket, QuotaGate } from './quota-gate.js';
 import { ShapeError } from './shapes/check.js';
 import { type ChunkReader, socketGet } from './socket-get.js';
 import { undiciRawFetch } from './undici-raw.js';
@@ -332,6 +333,7 @@ export class HubHttp {
   private waitBudgetMs: number;
   private readonly runDeadline: Deadline | undefined;
   private readonly onRetry: ((message: string) => void) | undefined;
+  private readonly quota: QuotaGate;
 
   constructor(opts: HttpOptions) {
     this.hubOrigin = new URL(opts.hubUrl).origin;
@@ -361,6 +363,7 @@ export class HubHttp {
     this.waitBudgetMs = opts.retryWaitBudgetMs ?? 300_000;
     this.runDeadline = opts.runDeadline;
     this.onRetry = opts.onRetry;
+    this.quota = new QuotaGate(this.sleep, this.now);
     this.jsonLimits = {
       maxBytes: opts.maxJsonBytes ?? DEFAULT_JSON_LIMITS.maxBytes,
       maxDepth: opts.maxJsonDepth ?? DEFAULT_JSON_LIMITS.maxDepth,
@@ -430,6 +433,7 @@ export class HubHttp {
     for (;;) {
       let answer: Attempt;
       try {
+        await this.quotaOpen(url, shown, spec);
         answer = await this.attempt(url, shown, spec);
       } catch (err) {
         // A refusing proxy, a closed port, an unknown host, a refused certificate or a spent deadline: a retry
@@ -453,13 +457,13 @@ export class HubHttp {
           );
         }
         if (!this.takeRetry(attempt)) throw this.gaveUp(e, retries);
-        const delay =
-          wait === undefined ? this.backoffMs(attempt) : wait + Math.round(this.random() * Math.min(1000, wait / 10));
-        await this.waitToRetry(delay, e, spec, retries);
+        if (wait === undefined) await this.waitToRetry(this.backoffMs(attempt), e, spec, retries);
+        else this.holdQuota(url, wait + Math.round(this.random() * Math.min(1000, wait / 10)), e, spec, retries);
         attempt++;
         retries++;
         continue;
       }
+      this.noteQuota(url, answer.headers, spec);
       if (status >= 400) throw await this.errorFrom(answer, shown, spec);
       if (status >= 300 && !isRedirect(status)) {
         await answer.body.cancel();
@@ -467,6 +471,56 @@ export class HubHttp {
       }
       return { ...answer, url: shown, retries };
     }
+  }
+
+  /**
+   * Waits until the Hub's window for `url`'s bucket has reset, behind the requests held before this one. Fails at
+   * once when the reset comes after the request's deadline.
+   */
+  private async quotaOpen(url: string, shown: string, spec: RequestSpec): Promise<void> {
+    const bucket = quotaBucket(url);
+    const closed = this.quota.closedFor(bucket);
+    const deadline = closed > 0 ? this.bound(spec.deadline) : undefined;
+    if (deadline && Date.now() + closed >= deadline.at) {
+      throw new HubError('rate-limited', `${spec.what}: the Hub's rate limit for this client resets in ${Math.ceil(closed / 1000)} s, after ${deadline.why}; retry later or use a token with a higher rate limit.`, { url: shown });
+    }
+    await this.quota.pass(bucket);
+  }
+
+  /**
+   * A retry the server timed (429/5xx with Retry-After or RateLimit t=): closes the bucket for every request of this
+   * client, so none spends the fresh window before the ones already waiting. The waiting budget is charged once
+   * for the time the closure adds, however many requests wait behind it.
+   */
+  private holdQuota(url: string, delay: number, e: HubError, spec: RequestSpec, retries: number): void {
+    const bucket = quotaBucket(url);
+    const added = Math.max(0, delay - this.quota.closedFor(bucket));
+    const deadline = this.bound(spec.deadline);
+    let why: string | undefined;
+    if (added > this.waitBudgetMs) {
+      why = `waiting ${Math.ceil(delay / 1000)} s more would exceed the ${Math.ceil(this.waitBudgetMs / 1000)} s left of this run's retry waiting budget`;
+    } else if (deadline && Date.now() + delay >= deadline.at) {
+      why = `waiting ${Math.ceil(delay / 1000)} s more would pass ${deadline.why}`;
+    }
+    if (why) throw this.waitRefused(e, why, retries);
+    this.waitBudgetMs -= this.quota.close(bucket, delay);
+    this.onRetry?.(redact(`retrying in ${(delay / 1000).toFixed(1)} s (retry ${retries + 1}): ${e.message}`));
+  }
+
+  /**
+   * An answer that says the window is spent (RateLimit r=0) holds this client's next requests to that bucket until
+   * it resets, instead of sending them into certain 429s that count against the quota too. A reset further off than
+   * max-retry-wait or the waiting budget allows is not waited for here: the next request meets the 429 and fails
+   * with that reason.
+   */
+  private noteQuota(url: string, headers: Headers, spec: RequestSpec): void {
+    const wait = serverWaitMs(headers, this.now());
+    if (wait === undefined || wait <= 0 || wait > this.maxWaitMs) return;
+    const bucket = quotaBucket(url);
+    const added = Math.max(0, wait - this.quota.closedFor(bucket));
+    if (added === 0 || added > this.waitBudgetMs) return;
+    this.waitBudgetMs -= this.quota.close(bucket, wait);
+    this.onRetry?.(redact(`the Hub's rate limit for this client is spent (answering ${spec.what}); holding its next requests ${(wait / 1000).toFixed(1)} s until the window resets`));
   }
 
   /**
@@ -481,18 +535,20 @@ export class HubHttp {
     } else if (deadline && Date.now() + delay >= deadline.at) {
       why = `waiting ${Math.ceil(delay / 1000)} s more would pass ${deadline.why}`;
     }
-    if (why) {
-      throw new HubError(e.code, `${e.message} (${why}; gave up after ${retries} retries); retry later`, {
-        ...(e.url !== undefined ? { url: e.url } : {}),
-        ...(e.status !== undefined ? { status: e.status } : {}),
-        ...(e.hubErrorCode !== undefined ? { hubErrorCode: e.hubErrorCode } : {}),
-        ...(e.hubErrorMessage !== undefined ? { hubErrorMessage: e.hubErrorMessage } : {}),
-        ...(e.path !== undefined ? { path: e.path } : {})
-      });
-    }
+    if (why) throw this.waitRefused(e, why, retries);
     this.waitBudgetMs -= delay;
     this.onRetry?.(redact(`retrying in ${(delay / 1000).toFixed(1)} s (retry ${retries + 1}): ${e.message}`));
     await this.sleep(delay);
+  }
+
+  private waitRefused(e: HubError, why: string, retries: number): HubError {
+    return new HubError(e.code, `${e.message} (${why}; gave up after ${retries} retries); retry later`, {
+      ...(e.url !== undefined ? { url: e.url } : {}),
+      ...(e.status !== undefined ? { status: e.status } : {}),
+      ...(e.hubErrorCode !== undefined ? { hubErrorCode: e.hubErrorCode } : {}),
+      ...(e.hubErrorMessage !== undefined ? { hubErrorMessage: e.hubErrorMessage } : {}),
+      ...(e.path !== undefined ? { path: e.path } : {})
+    });
   }
 
   /**
