@@ -35,10 +35,11 @@ test('V8 honours the flags set at run time: the young generation does not grow, 
   const defaults = peaks([]);
   const steady = peaks(STEADY_HEAP_FLAGS);
   expect(steady.live).toBe(100000);
-  // Measured: the new space reaches 64 MiB with V8's defaults and stays at 3-4 MiB with the flags (allocation-driven,
-  // so not sensitive to the machine's load); the whole heap 109 MiB against 61 MiB on a quiet machine, about 90
-  // MiB with the flags under load (the old generation's collections then lag the allocation).
-  expect(steady.young).toBeLessThan(defaults.young / 4);
+  // Measured (Node 24): the new space reaches 64 MiB with V8's defaults on every run. With the flags it is 3-5 MiB
+  // on a loaded machine but 7-29 MiB on an idle one (V8 still resizes it on its own schedule; 22 MiB failed an
+  // earlier bound of a quarter under CI's load), so the bound is half. The whole heap: 109-115 MiB against 61-79 MiB,
+  // about 90 MiB with the flags under load (the old generation's collections then lag the allocation).
+  expect(steady.young).toBeLessThanOrEqual(defaults.young / 2);
   expect(steady.total).toBeLessThan(defaults.total);
 });
 
