@@ -2,7 +2,6 @@
 // dist/chunks/*.js, so the next start of `model-gate` compiles less. The cache lives in the user's cache folder,
 // never beside the files a scan reads, and is used only when that folder is the user's own and not writable by
 // others (a planted cache entry would be code). NODE_DISABLE_COMPILE_CACHE=1 turns it off (Node's own switch).
-import { lstatSync, mkdirSync } from 'node:fs';
 import { enableCompileCache } from 'node:module';
 import { isAbsolute, join } from 'node:path';
 
@@ -24,8 +23,11 @@ export function enableCliCompileCache(): void {
     const home = process.platform !== 'win32' && env.HOME ? env.HOME : process.getBuiltinModule('node:os').homedir();
     const dir = compileCacheDir(env, process.platform, home);
     if (!dir) return;
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const st = lstatSync(dir);
+    // node:fs through getBuiltinModule, not an ESM import: the import's namespace runs fs's `promises` getter,
+    // which loads fs/promises and Node's streams at every start.
+    const fs = process.getBuiltinModule('node:fs');
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = fs.lstatSync(dir);
     const uid = process.getuid?.();
     if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (process.platform !== 'win32' && (st.mode & 0o022) !== 0)) return;
     enableCompileCache(dir);

@@ -3,13 +3,18 @@
 import { type CliIO, type Command, UsageError } from './io.js';
 import { TOOL_VERSION } from '../core/version.js';
 import { EXIT, didYouMean, optionsIn, unknownOptionIn, wantsHelp } from './conventions.js';
+import { steadyHeap } from '../core/steady-heap.js';
 
 interface Loaded {
   run: Command;
   usage: string;
 }
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Loaded> }> = {
+/**
+ * `ownHeap`: the command sets the heap policy itself (core/steady-heap.ts), only when it holds many files; every
+ * other command gets it before it loads.
+ */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Loaded>; ownHeap?: true }> = {
   serve: { summary: 'serve a store folder as a Hub-compatible registry', load: async () => { const m = await import('./serve.js'); return { run: m.serve, usage: m.USAGE }; } },
   mirror: { summary: "pre-populate the gateway's store with the allowlist's signed files", load: async () => { const m = await import('./gateway.js'); return { run: m.mirror, usage: m.MIRROR_USAGE }; } },
   fetch: { summary: 'download ORG/NAME@SHA through the verified stream and report every file', load: async () => { const m = await import('./fetch.js'); return { run: m.fetchCommand, usage: m.USAGE }; } },
@@ -19,7 +24,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Loaded> }>
   sign: { summary: 'sign a model folder with an ECDSA P-256 key into a model_signing bundle', load: async () => { const m = await import('./sign.js'); return { run: m.sign, usage: m.SIGN_USAGE }; } },
   review: { summary: 'review an allowlist change locally, as the action does on a pull request', load: async () => { const m = await import('./review.js'); return { run: m.review, usage: m.USAGE }; } },
   bom: { summary: 'review an allowlist change and print the CycloneDX 1.6 ML-BOM of the approved models', load: async () => { const m = await import('./review.js'); return { run: m.bom, usage: m.BOM_USAGE }; } },
-  scan: { summary: 'scan model files and folders offline', load: async () => { const m = await import('./scan.js'); return { run: m.scan, usage: m.USAGE }; } },
+  scan: { summary: 'scan model files and folders offline', ownHeap: true, load: async () => { const m = await import('./scan.js'); return { run: m.scan, usage: m.USAGE }; } },
   audit: { summary: 'audit every approved entry against the Hub as it is now (namespace changes, rewrites, flags, signatures)', load: async () => { const m = await import('./audit.js'); return { run: m.audit, usage: m.USAGE }; } },
   demo: { summary: 'review sample models on a local Hub; keeps the store and prints what to try next', load: async () => { const m = await import('./demo.js'); return { run: m.demo, usage: m.USAGE }; } }
 };
@@ -54,6 +59,8 @@ export async function runCli(args: readonly string[], io: CliIO): Promise<number
     io.stderr(`model-gate: unknown command '${name}'${guess ? ` — did you mean '${guess}'?` : ''}\n\n${usage()}`);
     return EXIT.usage;
   }
+  // Memory that follows what a review holds, not how fast it allocates.
+  if (!cmd.ownHeap) steadyHeap();
   const loaded = await cmd.load();
   if (wantsHelp(rest)) {
     io.stdout(`${loaded.usage.trimEnd()}\n`);

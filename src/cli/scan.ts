@@ -3,7 +3,9 @@
 // pull request review (the checks that need the Hub say they were skipped).
 // Exit codes as every command (src/cli/conventions.ts): 0 nothing found; 1 findings; 2 bad usage; 3 something could
 // not be fully examined.
+import { resolve } from 'node:path';
 import { createReviewer } from '../review/reviewer.js';
+import { steadyHeap } from '../core/steady-heap.js';
 import { EXIT } from './conventions.js';
 import { type CliIO, type Command, UsageError } from './io.js';
 
@@ -44,6 +46,9 @@ export const scan: Command = async (args: string[], io: CliIO): Promise<number> 
     policyText = await readConfigFile(policyPath, '--policy', MAX_POLICY_BYTES);
     if (policyText === null) throw new UsageError(`cannot read --policy ${policyPath}: ENOENT`);
   }
+  // The heap policy is for many files; one file (a checkpoint) is read in a few buffers and would only pay for
+  // loading node:v8 at start.
+  if (paths.length !== 1 || !process.getBuiltinModule('node:fs').statSync(resolve(io.cwd, paths[0]!), { throwIfNoEntry: false })?.isFile()) steadyHeap();
   const { review, report } = await createReviewer().reviewLocal({
     paths, cwd: io.cwd, allow, policyText, ...(policyPath !== undefined ? { policySource: policyPath } : {})
   });

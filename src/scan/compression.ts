@@ -2,7 +2,6 @@
 // .lzma, lz4 frames and zstd frames decoded (src/scan/decode/), and the output is scanned as a file of its own,
 // with limits on size, ratio and nesting depth. 7z fails closed.
 import { finding } from '../core/findings.js';
-import { crc32 } from 'node:zlib';
 import type { Finding } from '../core/findings.js';
 import { u32le } from './bytes.js';
 import type { FileContext, ScanOutcome, StreamScanner } from './types.js';
@@ -10,6 +9,7 @@ import { Feeder, type Need, type Parser } from './feeder.js';
 import { Inflater } from './inflate.js';
 import { fixedScanner, limitsOf, type FileScanOptions, type NestedScan } from './kit.js';
 import { Bzip2Decoder } from './decode/bzip2.js';
+import { crc32 } from './decode/checksums.js';
 import { Lz4Decoder } from './decode/lz4.js';
 import type { StreamDecoder } from './decode/stream.js';
 import { XzDecoder } from './decode/xz.js';

@@ -444,7 +444,7 @@ export class Folder {
     }, flows));
   }
 
-  /** What a list of statements outputs (a `{% set x %}…{% endset %}` body, a macro's body). */
+  /** What a list of statements outputs (a `{% set x %}...{% endset %}` body, a macro's body). */
   outputs(body: JNode[]): AV {
     let acc = constValue('');
     for (const st of body) {

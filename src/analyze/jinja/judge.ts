@@ -429,7 +429,7 @@ class Judge implements Scope {
     if (callee.type === 'FilterExpression') this.calledAttr(callee as FilterExpression, c);
   }
 
-  /** `(x|attr(name))(…)`: calling the attribute the filter read. */
+  /** `(x|attr(name))(...)`: calling the attribute the filter read. */
   private calledAttr(fe: FilterExpression, c: CallExpression): void {
     const { name, args } = filterParts(fe);
     if (name !== 'attr' || !args.positional[0]) return;

@@ -40,11 +40,14 @@ const DOCKER_LANGS = new Set(['dockerfile', 'docker', 'containerfile']);
 const SESSION_LANGS = new Set(['console', 'console-prompted', 'shell-session', 'sh-session', 'shellsession', 'bash-session', 'ps1con', 'pwsh-session', 'powershell-session', 'doscon', ...UNTYPED]);
 
 const COMMAND_WORD = /^(sudo\s+)?(python[\d.]*|py|pip[\d.]*|uvx?|pipx|npx|bunx|pnpm|yarn|npm|deno|bash|sh|zsh|fish|source|\.|curl|wget|git|huggingface-cli|hf|cd|export|set|conda|mamba|chmod|eval|iex|iwr|irm|powershell|pwsh|docker|docker-compose|podman|nerdctl|make|gmake|just|direnv|pre-commit|accelerate|torchrun|deepspeed|streamlit|gradio|\.\/\S+|\S+\.(sh|py|ps1|bat|exe))(\s|$)/;
-const PROMPT = /^\s*(?:\([\w.-]+\)\s*)?(?:[\w.-]+@[\w.-]+(?::[^$#\s]*)?\s*[$#]|[$%❯➜»]|PS [^>\n]*>|PS>|[A-Za-z]:\\[^>\n]*>)\s+/;
+// Prompts ❯ ➜ »; non-ASCII in these patterns is written as \u escapes so the bundle stays ASCII (an ASCII chunk
+// is read and hashed by Node's compile cache as one-byte text; one non-ASCII character makes all of it two-byte).
+const PROMPT = /^\s*(?:\([\w.-]+\)\s*)?(?:[\w.-]+@[\w.-]+(?::[^$#\s]*)?\s*[$#]|[$%\u276F\u279C\u00BB]|PS [^>\n]*>|PS>|[A-Za-z]:\\[^>\n]*>)\s+/;
 /** Where a command starts in prose: a command word not inside another word or path. */
 const PROSE_START = /(?<![\w./\\-])(?:sudo\s+)?(?:python[\d.]*|pip[\d.]*|uvx?|pipx|npx|bunx|bash|sh|zsh|fish|source|curl|wget|git|huggingface-cli|hf|docker|podman|make|chmod|eval|iex|iwr|irm|powershell|pwsh|conda|\.\/[\w./-]+)(?=\s+\S|$)/g;
 /** Where a command written in prose ends: full-width punctuation, or a sentence's end before a capital. */
-const PROSE_END = /[。；！？，]|[.!?]\s+(?=[A-Z])/;
+// 。；！？，
+const PROSE_END = /[\u3002\uFF1B\uFF01\uFF1F\uFF0C]|[.!?]\s+(?=[A-Z])/;
 const PROSE_JOINT = /\s(?:and|then|before|after|to|so|once|which|from|in|on|or)\s/;
 const MAX_PROSE_CANDIDATES = 8;
 const MAX_PROSE_COMMAND = 2000;
@@ -272,7 +275,8 @@ function analyzeDoc(ctx: Ctx, doc: Doc): void {
 }
 
 /** Text before a command that says "type this": a line start, a list marker or step, a colon, "run"/"execute". */
-const COMMAND_LEAD = /(?:^|(?:^|\s)(?:\d+[.)]|[-*•+]|step\s*\d+\s*[:.]?)|[:：>]|\b(?:run|execute|type|enter|command)|运行|执行|输入|実行)\s*$/i;
+// • ： 运行 执行 输入 実行
+const COMMAND_LEAD = /(?:^|(?:^|\s)(?:\d+[.)]|[-*\u2022+]|step\s*\d+\s*[:.]?)|[:\uFF1A>]|\b(?:run|execute|type|enter|command)|\u8FD0\u884C|\u6267\u884C|\u8F93\u5165|\u5B9F\u884C)\s*$/i;
 
 /**
  * Commands written in a sentence: each starts at a command word and runs to the sentence's end. `strong` when the

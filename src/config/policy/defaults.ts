@@ -21,7 +21,7 @@ export function defaultPolicy(): Policy {
     allowGlobals: [],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     concurrency: DEFAULT_CONCURRENCY,
-    // The approval rules (formats, remote_code, licenses …) are absent: no rule until the policy sets one.
+    // The approval rules (formats, remote_code, licenses ...) are absent: no rule until the policy sets one.
     profiles: {}
   };
 }

@@ -4,13 +4,16 @@
 // would only count (scan/ahead.ts): a torch checkpoint is read like torch's loader reads it, not byte by byte.
 // Synchronous calls throughout: a local scan is one job with nothing else waiting on the event loop, and
 // node:fs/promises costs several of Node's internal modules at every start of the CLI (bench/scan-local.ts).
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { finding, type Finding } from '../../core/findings.js';
 import type { ByteConsumer } from '../../hub/download.js';
 import { combineAhead } from '../../scan/ahead.js';
 import type { Ahead } from '../../scan/types.js';
 import type { FileReader, ReadOutcome, ReadPlan, SourceFile } from '../examine.js';
+
+// node:fs through getBuiltinModule, not an ESM import: the import's namespace runs fs's `promises` getter, which
+// loads fs/promises and Node's streams at every start (about 4% of a local scan's instructions, callgrind).
+const { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync } = process.getBuiltinModule('node:fs');
 
 export interface LocalListing {
   files: SourceFile[];

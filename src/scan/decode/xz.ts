@@ -4,8 +4,7 @@
 // xz: stream header, blocks (LZMA2, optionally after a delta filter), check (CRC-32, CRC-64, SHA-256), index
 // and footer, all verified. Written here: no npm xz/lzma decoder is both pure JS and push-fed with bounded memory.
 import { createHash } from '../../core/hash.js';
-import { crc32 } from 'node:zlib';
-import { Crc64 } from './checksums.js';
+import { crc32, Crc64 } from './checksums.js';
 import { LzmaDecoder, MARGIN, Window } from './lzma.js';
 import { DecoderShell, fail, MAX_WINDOW, u32le, type Emit } from './stream.js';
 

@@ -5,8 +5,8 @@
 //
 // Where real loaders read the same bytes differently, each reading is followed: the VM forks (clone.ts) and a
 // second machine reads on from where that loader would, fed the same chunks. The root reads as the C unpickler
-// (Modules/_pickle.c: pickle.load, torch.load, numpy.load). A fork reads as joblib.load — the pure-Python
-// unpickler (Lib/pickle.py) plus joblib's in-stream arrays (joblib.ts) — from the first place the two differ: a
+// (Modules/_pickle.c: pickle.load, torch.load, numpy.load). A fork reads as joblib.load - the pure-Python
+// unpickler (Lib/pickle.py) plus joblib's in-stream arrays (joblib.ts) - from the first place the two differ: a
 // joblib wrapper's BUILD, or a text argument only one of them accepts. Others resume stacked pickles at a frame's
 // end (where a loader that buffered the frame resumes) and read joblib arrays memory-mapped.
 import type { Finding, Severity } from '../../core/findings.js';
@@ -29,7 +29,7 @@ export interface PickleLimits {
   maxMarks: number;
   /** Memo entries per pickle. */
   maxMemo: number;
-  /** Longest text-opcode line (GLOBAL, INT, STRING…). */
+  /** Longest text-opcode line (GLOBAL, INT, STRING...). */
   maxLine: number;
   /** Distinct globals. */
   maxGlobals: number;
@@ -403,7 +403,7 @@ export class PickleVM {
     };
   }
 
-  // ───────────────────────────── stream driving ─────────────────────────────
+  // ----------------------------- stream driving -----------------------------
 
   push(chunk: Uint8Array): void {
     const abs = this.streamLen;
@@ -599,7 +599,7 @@ export class PickleVM {
     }
   }
 
-  // ───────────────────────────── the opcode loop ─────────────────────────────
+  // ----------------------------- the opcode loop -----------------------------
 
   // Case labels are numeric literals (named in comments) so the switch compiles to a jump table.
   private runOps(buf: Uint8Array, pos: number, abs0: number, final: boolean): number {
@@ -627,7 +627,7 @@ export class PickleVM {
       let next = -1;
       const st = ctx.stack;
       switch (op) {
-        // ── values ──
+        // -- values --
         case 0x4e /* NONE */: st.push(null); next = pos + 1; break;
         case 0x88 /* NEWTRUE */: st.push(true); next = pos + 1; break;
         case 0x89 /* NEWFALSE */: st.push(false); next = pos + 1; break;
@@ -709,7 +709,7 @@ export class PickleVM {
           this.textNumber(line, op, at, nl + 1 - pos);
           break;
         }
-        // ── containers ──
+        // -- containers --
         case 0x5d /* EMPTY_LIST */: st.push(new Cont('list', [], 0)); next = pos + 1; break;
         case 0x7d /* EMPTY_DICT */: st.push(new Cont('dict', [], 0)); next = pos + 1; break;
         case 0x29 /* EMPTY_TUPLE */: st.push(new Cont('tuple', [], 0)); next = pos + 1; break;
@@ -760,7 +760,7 @@ export class PickleVM {
           next = pos + 1;
           break;
         }
-        // ── stack ──
+        // -- stack --
         case 0x28 /* MARK */:
           if (ctx.marks.length >= L.maxMarks) throw new PickleError('pickle.limit', `more than ${L.maxMarks} open MARKs`, at);
           ctx.marks.push(st.length);
@@ -778,7 +778,7 @@ export class PickleVM {
           st.push(st[st.length - 1] as V);
           next = pos + 1;
           break;
-        // ── memo ──
+        // -- memo --
         case 0x71 /* BINPUT */:
           if (pos + 2 <= len) { this.memoPut(buf[pos + 1] as number, op, at); next = pos + 2; }
           break;
@@ -800,7 +800,7 @@ export class PickleVM {
           next = nl + 1;
           break;
         }
-        // ── imports ──
+        // -- imports --
         case 0x63 /* GLOBAL */: case 0x69 /* INST */: {
           const nl1 = this.lineEnd(buf, pos + 1, at);
           const nl2 = nl1 < 0 ? -1 : this.lineEnd(buf, nl1 + 1, at);
@@ -844,7 +844,7 @@ export class PickleVM {
           next = pos + 1 + n;
           break;
         }
-        // ── calls ──
+        // -- calls --
         case 0x52 /* REDUCE */: {
           if (st.length - 2 < this.fence()) this.underflow(op, at);
           const args = st.pop() as V;
@@ -885,7 +885,7 @@ export class PickleVM {
           this.build(st[st.length - 1] as V, state, at, abs0 + next);
           break;
         }
-        // ── persistent ids ──
+        // -- persistent ids --
         case 0x51 /* BINPERSID */: {
           if (st.length <= this.fence()) this.underflow(op, at);
           const pid = st.pop() as V;
@@ -902,7 +902,7 @@ export class PickleVM {
           next = nl + 1;
           break;
         }
-        // ── framing and protocol ──
+        // -- framing and protocol --
         case 0x80 /* PROTO */:
           if (pos + 2 <= len) {
             const p = buf[pos + 1] as number;
@@ -957,7 +957,7 @@ export class PickleVM {
     return pos;
   }
 
-  // ───────────────────────────── helpers of the loop ─────────────────────────────
+  // ----------------------------- helpers of the loop -----------------------------
 
   private pushV(v: V): void {
     this.ctx.stack.push(v);
@@ -1126,7 +1126,7 @@ export class PickleVM {
     this.pushV(this.literalValue(v, found));
   }
 
-  // ───────────────────────────── pickles inside literals ─────────────────────────────
+  // ----------------------------- pickles inside literals -----------------------------
 
   private nestedSmall(buf: Uint8Array, s: number, e: number): NestedFind | null {
     if (!mayImport(buf, s, e)) return null;
@@ -1327,7 +1327,7 @@ export class PickleVM {
     if (this.ctx.py && !message.includes('crosses')) throw new Halt();
   }
 
-  // ───────────────────────────── readings by other loaders ─────────────────────────────
+  // ----------------------------- readings by other loaders -----------------------------
 
   /**
    * A second reading that starts at stream offset `startAt` with a copy of this one's state. Its findings are
@@ -1431,7 +1431,7 @@ export class PickleVM {
     if (f.joblib && this.reads.length === 0) this.reads = child.reads;
   }
 
-  // ───────────────────────────── imports, calls, state ─────────────────────────────
+  // ----------------------------- imports, calls, state -----------------------------
 
   private importGlobal(module0: string, name0: string, at: number, op: number): Glob {
     const [module, name] = this.ctx.proto < 3 ? mapPython2(module0, name0) : [module0, name0];
@@ -1517,7 +1517,7 @@ export class PickleVM {
   /**
    * functools.partial only binds arguments to a callable (partialVerdict): it is as risky as what it binds, so long as
    * every use of it is one this VM follows. A partial built with an imported callable records that target; anything
-   * else — a computed target, the class handed to another call, the partial object itself called — keeps it dangerous.
+   * else - a computed target, the class handed to another call, the partial object itself called - keeps it dangerous.
    */
   private partialCall(fn: V, args: V): void {
     const items = tupleItems(args);
@@ -1735,7 +1735,7 @@ export class PickleVM {
     return new Pers(pid);
   }
 
-  // ───────────────────────────── pickle boundaries, legacy torch ─────────────────────────────
+  // ----------------------------- pickle boundaries, legacy torch -----------------------------
 
   private endPickle(v: V, at: number, after: number): void {
     const ctx = this.ctx;
@@ -1823,7 +1823,7 @@ export class PickleVM {
     });
   }
 
-  // ───────────────────────────── weights_only ─────────────────────────────
+  // ----------------------------- weights_only -----------------------------
 
   /** torch's weights_only rules apply: data.pkl's one pickle, or every pickle of a legacy file. */
   private woLive(): boolean {
@@ -1843,7 +1843,7 @@ export class PickleVM {
     this.woFail(`${opName(op)} on ${describe(target)}`, at);
   }
 
-  // ───────────────────────────── results ─────────────────────────────
+  // ----------------------------- results -----------------------------
 
   /** Where stream position `at` of this reading is in the file. */
   private off(at: number): number {

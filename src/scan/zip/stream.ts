@@ -4,13 +4,13 @@
 // all scanned (RangeRouter), bytes no member covers are scanned as hidden data, and where the two readers would
 // read different bytes for the same name the archive is reported as a differential.
 import { finding } from '../../core/findings.js';
-import { crc32 } from 'node:zlib';
 import type { Finding } from '../../core/findings.js';
 import type { Ahead, FileContext, ScanOutcome, StreamScanner } from '../types.js';
 import { u16le, u32le, utf8 } from '../bytes.js';
 import { Feeder, type Parser } from '../feeder.js';
 import { Inflater } from '../inflate.js';
 import { Bzip2Decoder } from '../decode/bzip2.js';
+import { crc32 } from '../decode/checksums.js';
 import type { StreamDecoder } from '../decode/stream.js';
 import { ZipLzmaDecoder } from '../decode/zip-lzma.js';
 import { limitsOf, mergeOutcomes, type FileScanOptions, type NestedScan } from '../kit.js';

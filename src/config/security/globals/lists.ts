@@ -134,7 +134,7 @@ export const SAFE_GLOBAL_SOURCES: readonly GlobalSource[] = [
     ]
   },
   {
-    // ndarray subclasses: rebuilt by _reconstruct(cls, …) + ndarray.__setstate__; MaskedArray's own __setstate__ sets
+    // ndarray subclasses: rebuilt by _reconstruct(cls, ...) + ndarray.__setstate__; MaskedArray's own __setstate__ sets
     // its data and mask arrays; _mareconstruct calls ndarray.__new__ and the (separately imported) subtype's __new__.
     library: 'numpy', version: NUMPY_1_24, why: 'NumPy array subclass reconstruction (masked, matrix, record, char arrays)',
     names: ['numpy.ma.core.MaskedArray', 'numpy.ma.core.MaskedConstant', 'numpy.ma.core._mareconstruct', 'numpy.ma.core.mvoid',
@@ -175,7 +175,7 @@ const NUMPY_UFUNCS = ['absolute', 'add', 'arccos', 'arccosh', 'arcsin', 'arcsinh
 /** Tier 2, exact names: well-known libraries' own helpers; a human reviews them unless the policy allows them. */
 export const REVIEW_GLOBAL_SOURCES: readonly GlobalSource[] = [
   {
-    // numpy ≥ 1.20 pickles a ufunc by its own name (numpy 1.24: module numpy.core._multiarray_umath; numpy 2: numpy).
+    // numpy >= 1.20 pickles a ufunc by its own name (numpy 1.24: module numpy.core._multiarray_umath; numpy 2: numpy).
     // A ufunc is elementwise math, but it is a function a library will call, not data: a reviewer acknowledges it.
     library: 'numpy', version: NUMPY_1_24, why: 'a NumPy ufunc (elementwise math function) stored for a library to call',
     names: ['numpy.core._multiarray_umath', 'numpy._core._multiarray_umath', 'numpy.core.umath', 'numpy']

@@ -1,0 +1,57 @@
+// What the CLI's start costs a local scan of a checkpoint, which is mostly start (bench/scan-local.ts): measured
+// with callgrind, an ESM import of node:fs or node:process ran their lazy getters and loaded fs/promises, Node's
+// streams and process.report (about 12% of the whole process's instructions); node:v8 (the heap policy) and
+// node:zlib (for one small CRC) another 6%; and one non-ASCII character in a chunk made Node's compile cache hash
+// all of it as two-byte text (7%). This runs the built CLI (dist/cli.js) on a real torch checkpoint and on a small
+// file, and holds each of those away from the start: a regression here is a slower scan, not a wrong one.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const CHECKPOINT = join(import.meta.dirname, '..', 'fixtures', 'real', 'torch', 'state_dict', 'model.pt');
+const SMALL = join(import.meta.dirname, '..', 'fixtures', 'real', 'manifest.json');
+
+// Records Node's built-in modules loaded after the preload itself, and every file: URL loaded (module.registerHooks
+// sees each one); built-ins reached through getBuiltinModule so the preload loads nothing of its own.
+const PRELOAD = `data:text/javascript,${encodeURIComponent(`
+const base = new Set(process.moduleLoadList);
+const files = [];
+process.getBuiltinModule('node:module').registerHooks({ load(url, context, next) { if (url.startsWith('file:')) files.push(url); return next(url, context); } });
+process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify({
+  builtins: process.moduleLoadList.filter((m) => !base.has(m) && m.startsWith('NativeModule ')).map((m) => m.slice(13)),
+  files
+}) + '\\n'));
+`)}`;
+
+function scanStart(path: string): { status: number | null; builtins: string[]; files: string[] } {
+  const r = spawnSync(process.execPath, ['--import', PRELOAD, 'dist/cli.js', 'scan', path], {
+    encoding: 'utf8',
+    // No compile cache: what loads must not depend on whether a cache folder exists.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_DISABLE_COMPILE_CACHE: '1' }
+  });
+  const line = /^LOADED (.*)$/m.exec(r.stderr);
+  if (!line) throw new Error(`no load record from dist/cli.js scan ${path}: ${r.stderr}`);
+  const { builtins, files } = JSON.parse(line[1]!) as { builtins: string[]; files: string[] };
+  return { status: r.status, builtins, files: files.map((u) => fileURLToPath(u)) };
+}
+
+const AWAY = ['v8', 'zlib', 'internal/fs/promises', 'internal/process/report', 'internal/heap_utils'];
+
+test.each([['a torch checkpoint', CHECKPOINT], ['a small JSON file', SMALL]])('a scan of %s loads neither node:v8, node:zlib, fs/promises nor process.report, and only ASCII code', (_what, path) => {
+  const { status, builtins, files } = scanStart(path);
+  expect(status).toBe(0);
+  expect(builtins.filter((m) => AWAY.includes(m))).toEqual([]);
+  // The scanners were loaded (the hook saw them), and every file loaded is ASCII.
+  expect(files.length).toBeGreaterThan(5);
+  const nonAscii = files.filter((f) => readFileSync(f).some((b) => b > 0x7f));
+  expect(nonAscii).toEqual([]);
+});
+
+test('the heap policy (node:v8) still applies to a scan of a folder, and to every other command', () => {
+  const folder = scanStart(join(import.meta.dirname, '..', 'fixtures', 'real', 'torch'));
+  expect(folder.builtins).toContain('v8');
+  const r = spawnSync(process.execPath, ['--import', PRELOAD, 'dist/cli.js', 'name', '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NODE_DISABLE_COMPILE_CACHE: '1' } });
+  expect(r.status).toBe(0);
+  expect((JSON.parse(/^LOADED (.*)$/m.exec(r.stderr)![1]!) as { builtins: string[] }).builtins).toContain('v8');
+});

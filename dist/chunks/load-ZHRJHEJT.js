@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+import { createRequire as __mgCreateRequire } from 'node:module';
+const require = __mgCreateRequire(import.meta.url);
+import {
+  MAX_POLICY_BYTES,
+  loadPolicy
+} from "./chunk-CUN7IMV6.js";
+import "./chunk-47WNE3IU.js";
+import "./chunk-NDIIMO6P.js";
+import "./chunk-JTLQZMZU.js";
+import "./chunk-4B6MV5IF.js";
+import "./chunk-L7OXZ5AJ.js";
+import "./chunk-5USQP7RK.js";
+import "./chunk-VLZKHZEN.js";
+import "./chunk-CVJYKYK3.js";
+export {
+  MAX_POLICY_BYTES,
+  loadPolicy
+};
