@@ -7,7 +7,6 @@ import type { PolicyRules } from '../../config/policy/rules.js';
 import { remoteCodeUses } from '../content/remote-code.js';
 import type { FilesCheck, HubCheckContext } from '../types.js';
 import { formatFindings, safetensorsFindings } from './formats.js';
-import { licenseFindings } from './licenses.js';
 import { publisherFindings } from './publisher.js';
 
 const README = /^readme\.md$/i;
@@ -42,7 +41,7 @@ export function remoteCodeFindings(uses: readonly string[], rules: PolicyRules, 
 export const policyCheck: FilesCheck = {
   id: 'policy',
   needs: 'files',
-  run(ctx) {
+  async run(ctx) {
     const rules = ctx.policy;
     const out: Finding[] = [...formatFindings(ctx.files, rules), ...safetensorsFindings(ctx.files, rules)];
     const hub = ctx as Partial<HubCheckContext>;
@@ -53,6 +52,9 @@ export const policyCheck: FilesCheck = {
       out.push(...remoteCodeFindings(uses, rules, namespace !== undefined ? { namespace, trusted } : undefined));
     }
     if (rules.licenses) {
+      // Loaded only for a policy with licence rules: reading the card's metadata needs the YAML library, which a
+      // scan would otherwise load (and evaluate) at every start.
+      const { licenseFindings } = await import('./licenses.js');
       const card = ctx.files.find((f) => README.test(f.path));
       out.push(...licenseFindings(card ? ctx.text(card.path) : undefined, rules, card?.path));
     }
