@@ -3,11 +3,13 @@
 // streams and process.report (about 12% of the whole process's instructions); node:v8 (the heap policy) and
 // node:zlib (for one small CRC) another 6%; and one non-ASCII character in a chunk made Node's compile cache hash
 // all of it as two-byte text (7%). This runs the built CLI (dist/cli.js) on a real torch checkpoint and on a small
-// file, and holds each of those away from the start: a regression here is a slower scan, not a wrong one.
+// file, and holds each of those away from the start: a regression here is a slower scan, not a wrong one. And the
+// commands that review many files start as the action does, restarted once with V8's start flags.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { START_FLAGS } from '../../src/core/steady-heap.js';
 
 const CHECKPOINT = join(import.meta.dirname, '..', 'fixtures', 'real', 'torch', 'state_dict', 'model.pt');
 const SMALL = join(import.meta.dirname, '..', 'fixtures', 'real', 'manifest.json');
@@ -54,4 +56,20 @@ test('the heap policy (node:v8) still applies to a scan of a folder, and to ever
   const r = spawnSync(process.execPath, ['--import', PRELOAD, 'dist/cli.js', 'name', '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', NODE_DISABLE_COMPILE_CACHE: '1' } });
   expect(r.status).toBe(0);
   expect((JSON.parse(/^LOADED (.*)$/m.exec(r.stderr)![1]!) as { builtins: string[] }).builtins).toContain('v8');
+});
+
+test('the commands that review many files restart once with the start flags, as the action does; scan does not', () => {
+  const argvOf = (...args: string[]): string[] => {
+    const probe = `data:text/javascript,${encodeURIComponent("process.on('exit', () => process.stderr.write('EXECARGV ' + JSON.stringify(process.execArgv) + '\\n'));")}`;
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', NODE_DISABLE_COMPILE_CACHE: '1' };
+    const r = spawnSync(process.execPath, ['--import', probe, 'dist/cli.js', ...args], { encoding: 'utf8', env });
+    expect(r.status).toBe(0);
+    // execve replaced the first process: one exit, with the flags first and the preload kept.
+    const lines = r.stderr.split('\n').filter((l) => l.startsWith('EXECARGV '));
+    expect(lines).toHaveLength(1);
+    return JSON.parse(lines[0]!.slice('EXECARGV '.length)) as string[];
+  };
+  expect(argvOf('review', '--help')).toEqual([...START_FLAGS, '--import', expect.stringMatching(/^data:/)]);
+  expect(argvOf('audit', '--help')).toEqual([...START_FLAGS, '--import', expect.stringMatching(/^data:/)]);
+  expect(argvOf('scan', '--help')).toEqual(['--import', expect.stringMatching(/^data:/)]);
 });
