@@ -9,10 +9,17 @@
 const ELLIPSIS = '…';
 
 // Control, format (bidi, zero-width, tags), line/paragraph separators and lone surrogates: shown, never rendered.
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
-// Whole-string checks: anything the character loop below would change (tabs and newlines count when flattened).
-const NEEDS_WORK = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
-const NEEDS_WORK_MULTILINE = /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cf}\p{Zl}\p{Zp}\p{Cs}]|\r/u;
+// The Unicode patterns are built on the first text that is not printable ASCII, which none of them can match but
+// for its controls: building them loads ICU's property tables, a few percent of a local scan's whole run.
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+let unicode: { invisible: RegExp; needsWork: RegExp; needsWorkMultiline: RegExp; jsonUnsafe: RegExp } | undefined;
+const patterns = (): NonNullable<typeof unicode> => (unicode ??= {
+  invisible: /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u,
+  // Whole-string checks: anything the character loop below would change (tabs and newlines count when flattened).
+  needsWork: /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u,
+  needsWorkMultiline: /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cf}\p{Zl}\p{Zp}\p{Cs}]|\r/u,
+  jsonUnsafe: /[\x7f-\x9f\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu
+});
 
 export interface SanitizeOptions {
   /** Maximum length of the result in UTF-16 units, including the trailing "…" when truncated. */
@@ -32,7 +39,7 @@ function visible(cp: number): string {
 export function sanitize(input: string, opts: SanitizeOptions): string {
   const max = Math.max(1, Math.floor(opts.max));
   // Fast path for the common case: nothing to show as an escape, so only the length can need work.
-  if (!(opts.multiline ? NEEDS_WORK_MULTILINE : NEEDS_WORK).test(input)) {
+  if (PRINTABLE_ASCII.test(input) || !(opts.multiline ? patterns().needsWorkMultiline : patterns().needsWork).test(input)) {
     if (input.length <= max) return input;
     let end = max - 1;
     const last = input.charCodeAt(end - 1);
@@ -49,7 +56,7 @@ export function sanitize(input: string, opts: SanitizeOptions): string {
     if (ch === '\n' && prev === '\r') piece = '';
     else if (ch === '\r' || ch === '\n') piece = opts.multiline ? '\n' : ' ';
     else if (ch === '\t') piece = opts.multiline ? '\t' : ' ';
-    else if (INVISIBLE.test(ch)) piece = visible(ch.codePointAt(0) ?? 0);
+    else if (patterns().invisible.test(ch)) piece = visible(ch.codePointAt(0) ?? 0);
     else piece = ch;
     prev = ch;
     out += piece;
@@ -210,8 +217,9 @@ export function plain(text: string, max: number = CAPS.line): string {
 
 // Characters a terminal or editor may act on rather than show and that JSON.stringify leaves raw inside strings:
 // DEL and C1 controls, format characters (bidi, zero-width, tags), line/paragraph separators, lone surrogates.
-// (It already escapes C0 controls in strings, so a raw newline in its output is layout, and stays.)
-const JSON_UNSAFE = /[\x7f-\x9f\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+// (It already escapes C0 controls in strings, so a raw newline in its output is layout, and stays.) Text below DEL
+// has none of them.
+const BELOW_DEL = /^[\0-\x7e]*$/;
 
 /**
  * JSON text for machine outputs (JSON report, SARIF) that is also safe to print: every character a terminal could
@@ -219,7 +227,9 @@ const JSON_UNSAFE = /[\x7f-\x9f\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
  * bytes on screen cannot move the cursor, recolour, retitle or reorder anything.
  */
 export function safeJson(value: unknown, indent?: number): string {
-  return JSON.stringify(value, null, indent).replace(JSON_UNSAFE, (ch) =>
+  const json = JSON.stringify(value, null, indent);
+  if (BELOW_DEL.test(json)) return json;
+  return json.replace(patterns().jsonUnsafe, (ch) =>
     Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join('')
   );
 }

@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+import { createRequire as __mgCreateRequire } from 'node:module';
+const require = __mgCreateRequire(import.meta.url);
+import {
+  readConfigFile
+} from "./chunk-42KD4JMS.js";
+import "./chunk-EMOG55AG.js";
+import "./chunk-CVJYKYK3.js";
+export {
+  readConfigFile
+};

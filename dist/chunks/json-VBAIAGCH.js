@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+import { createRequire as __mgCreateRequire } from 'node:module';
+const require = __mgCreateRequire(import.meta.url);
+import {
+  JSON_REPORT_FORMAT,
+  buildJsonReport,
+  renderJsonReport
+} from "./chunk-BHG32ZOU.js";
+import "./chunk-YABUTBMA.js";
+import "./chunk-JTLQZMZU.js";
+import "./chunk-5USQP7RK.js";
+import "./chunk-7B4W3LTJ.js";
+import "./chunk-RQGJ627V.js";
+import "./chunk-CVJYKYK3.js";
+export {
+  JSON_REPORT_FORMAT,
+  buildJsonReport,
+  renderJsonReport
+};

@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+import { createRequire as __mgCreateRequire } from 'node:module';
+const require = __mgCreateRequire(import.meta.url);
+import {
+  ALLOWLIST_RULE,
+  SARIF_MAX_RESULTS,
+  SARIF_SCHEMA,
+  SRCROOT,
+  buildSarif,
+  renderSarif,
+  sarifLevel
+} from "./chunk-PSVHNN43.js";
+import "./chunk-VX7TFLLC.js";
+import "./chunk-YABUTBMA.js";
+import "./chunk-JTLQZMZU.js";
+import "./chunk-5USQP7RK.js";
+import "./chunk-7B4W3LTJ.js";
+import "./chunk-RQGJ627V.js";
+import "./chunk-CVJYKYK3.js";
+export {
+  ALLOWLIST_RULE,
+  SARIF_MAX_RESULTS,
+  SARIF_SCHEMA,
+  SRCROOT,
+  buildSarif,
+  renderSarif,
+  sarifLevel
+};
