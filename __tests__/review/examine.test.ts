@@ -70,3 +70,22 @@ test('a file that delivers more bytes than listed is not examined', async () => 
   expect(reports[0]?.complete).toBe(false);
   expect(reports[0]?.findings.some((f) => f.severity === 'high' || f.severity === 'critical')).toBe(true);
 });
+
+test("a report's fields come in one order, whichever digests the read has", async () => {
+  const digests: Record<string, ReadOutcome> = {
+    'model.bin': { ok: true, sha256: 'a'.repeat(64), gitOid: 'b'.repeat(40) },
+    'config.json': { ok: true, gitOid: 'c'.repeat(40) },
+    'notes.txt': { ok: true }
+  };
+  const { reader } = memoryReader();
+  const withDigests: FileReader = { ...reader, readAll: (files, plan, onDone) => reader.readAll(files, plan, (f, _o, i) => onDone(f, digests[f.path] as ReadOutcome, i)) };
+  const files = [...FILES].map(([path, b]): SourceFile => ({ path, size: b.length, lfs: path === 'model.bin' }));
+  const reports = await examineFiles(files, withDigests, { scanFile: defaultScanFile, allow: [], capture: new TextCapture() });
+  expect(reports.map((r) => Object.keys(r))).toEqual([
+    ['path', 'size', 'lfs', 'sha256', 'gitOid', 'formats', 'findings', 'complete'],
+    ['path', 'size', 'lfs', 'gitOid', 'formats', 'findings', 'complete'],
+    ['path', 'size', 'lfs', 'formats', 'findings', 'complete']
+  ]);
+  expect(reports[0]).toMatchObject({ path: 'model.bin', size: ZIP.length, lfs: true, sha256: 'a'.repeat(64), gitOid: 'b'.repeat(40), complete: true });
+  expect(reports[1]).toMatchObject({ path: 'config.json', lfs: false, gitOid: 'c'.repeat(40), complete: true });
+});

@@ -159,6 +159,17 @@ class WholeFileScan implements ByteConsumer {
   }
 }
 
+/**
+ * The report of a file whose read succeeded, its fields in the order reports always had. Written out whole where
+ * the read has both digests (every Hub file): an object spread from a smaller one keeps the extra fields in a
+ * separate property array, 32 bytes more a file (50,000 in one review).
+ */
+function verified(file: SourceFile, o: ReadOutcome & { ok: true }, formats: string[], findings: Finding[], complete: boolean): FileReport {
+  const lfs = file.lfs === true;
+  if (o.sha256 !== undefined && o.gitOid !== undefined) return { path: file.path, size: file.size, lfs, sha256: o.sha256, gitOid: o.gitOid, formats, findings, complete };
+  return { path: file.path, size: file.size, lfs, ...digests(o), formats, findings, complete };
+}
+
 /** One shared empty list for the many files without findings (a review may have 50,000); frozen, so never grown. */
 const NO_FINDINGS: Finding[] = Object.freeze([]) as unknown as Finding[];
 
@@ -210,9 +221,9 @@ export async function examineFiles(files: readonly SourceFile[], reader: FileRea
     const findings = outcome.findings.length === 0 ? NO_FINDINGS : outcome.findings.map((f) => withFile(f, file.path));
     if (!outcome.complete && !findings.some((f) => isBlocking(f.severity))) {
       const incomplete: Finding = { check: 'scan.incomplete', severity: 'high', file: file.path, message: `${file.path} was not fully examined`, help: 'Not fully examined, so not approved.' };
-      return { ...base, ...digests(o), formats: sharedFormats(formatsPool, outcome.formats), findings: [...findings, incomplete], complete: false };
+      return verified(file, o, sharedFormats(formatsPool, outcome.formats), [...findings, incomplete], false);
     }
-    return { ...base, ...digests(o), formats: sharedFormats(formatsPool, outcome.formats), findings, complete: outcome.complete };
+    return verified(file, o, sharedFormats(formatsPool, outcome.formats), findings, outcome.complete);
   };
   await reader.readAll(files, plan, (file, o, i) => {
     reports[i] = report(file, o);

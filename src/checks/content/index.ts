@@ -7,8 +7,9 @@ import { loadAnalyzers, runRecordingAsks } from './analyzers.js';
 import { codeCheck } from './code.js';
 import { instructionsCheck } from './instructions.js';
 import { layoutCheck } from './layout.js';
+import { indexPaths } from './paths.js';
 import { remoteCodeCheck } from './remote-code.js';
-import type { ContentCheck, PublisherFacts, RepoContent } from './types.js';
+import type { ContentCheck, PathIndex, PublisherFacts, RepoContent } from './types.js';
 
 export type { ContentCheck, PublisherFacts, RepoContent, RepoFile } from './types.js';
 
@@ -16,6 +17,18 @@ export const CONTENT_CHECKS: readonly ContentCheck[] = [codeCheck, instructionsC
 
 // One RepoContent per review, so the checks share memoised analyses (README → script findings).
 const contents = new WeakMap<FilesCheckContext, RepoContent>();
+// One path index per review: it outlives a RepoContent dropped when the analyzers load (asRepoCheck), and goes
+// with the review's context, not with its file list (which the finished review keeps).
+const indexes = new WeakMap<FilesCheckContext, PathIndex>();
+
+function indexOf(ctx: FilesCheckContext): PathIndex {
+  let index = indexes.get(ctx);
+  if (!index) {
+    index = indexPaths(ctx.files);
+    indexes.set(ctx, index);
+  }
+  return index;
+}
 
 function contentOf(ctx: FilesCheckContext): RepoContent {
   let c = contents.get(ctx);
@@ -27,6 +40,7 @@ function contentOf(ctx: FilesCheckContext): RepoContent {
       text: (p) => ctx.text(p),
       captured: () => ctx.captured?.() ?? [],
       skipped: () => ctx.skipped?.() ?? [],
+      paths: () => indexOf(ctx),
       ...(ctx.repo ? { repo: ctx.repo } : {}),
       ...(publisher ? { publisher } : {})
     };

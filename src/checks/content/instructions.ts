@@ -20,7 +20,8 @@ import { allRecipes, type Makefile, parseMakefile, recipeFor } from '../../analy
 import { composeServices, judgeContainer } from '../../analyze/shell/containers.js';
 import { isKnownHookRepo, justSteps, npmScriptSteps, parsePreCommit, type Step } from '../../analyze/shell/projectfiles.js';
 import type { Dialect } from '../../analyze/shell/tokenize.js';
-import type { ContentCheck, PublisherFacts, RepoContent, RepoFile } from './types.js';
+import type { ContentCheck, PathIndex, PublisherFacts, RepoContent, RepoFile } from './types.js';
+import { pathIndex } from './paths.js';
 import { basename, dedupeHits, dirname, extension, type Hit, hitsToFindings, joinPath, maxSeverity, splitLines } from '../../analyze/util.js';
 import { cutFromFirstOf, isSpace, trimEndOf } from '../../core/text.js';
 import { analyzers } from './analyzers.js';
@@ -70,8 +71,7 @@ interface Ctx {
   repo: RepoContent;
   /** The document being read. */
   doc: string;
-  present: Map<string, RepoFile>;
-  dirs: Set<string>;
+  paths: PathIndex;
   hits: Hit[];
   state: ShellState;
   sources: SourceOptions;
@@ -128,9 +128,7 @@ export const instructionsCheck: ContentCheck = {
   id: 'instructions',
   run(repo) {
     const out: Finding[] = [];
-    const present = new Map(repo.files.map((f) => [f.path, f]));
-    const dirs = new Set<string>();
-    for (const f of repo.files) for (let d = dirname(f.path); d !== ''; d = dirname(d)) dirs.add(d);
+    const paths = pathIndex(repo);
     const sources = sourcesOf(repo);
     const queue: { path: string; format: DocFormat | 'notebook'; linked: boolean }[] = [];
     const queued = new Set<string>();
@@ -147,10 +145,11 @@ export const instructionsCheck: ContentCheck = {
       queue.push({ path, format, linked });
     };
     // The card first, so its links are followed even from deep folders; then every other document.
-    for (const f of [...repo.files].sort((a, b) => Number(!/^readme\.md$/i.test(a.path)) - Number(!/^readme\.md$/i.test(b.path)))) enqueue(f.path, false);
+    for (const f of repo.files) if (/^readme\.md$/i.test(f.path)) enqueue(f.path, false);
+    for (const f of repo.files) if (!/^readme\.md$/i.test(f.path)) enqueue(f.path, false);
     for (let q = 0; q < queue.length; q++) {
       const { path, format, linked } = queue[q] as (typeof queue)[number];
-      const f = present.get(path) as RepoFile;
+      const f = paths.file(path) as RepoFile;
       const text = repo.text(path);
       if (text === undefined) {
         if (f.complete !== false && (format !== 'text' || linked) && format !== 'notebook') {
@@ -158,7 +157,7 @@ export const instructionsCheck: ContentCheck = {
         }
         continue;
       }
-      const ctx: Ctx = { repo, doc: path, present, dirs, hits: [], state: analyzers().newShellState(), sources, cwd: dirname(path), clones: new Map(), makeDepth: 0, ...(repo.publisher ? { publisher: repo.publisher } : {}) };
+      const ctx: Ctx = { repo, doc: path, paths, hits: [], state: analyzers().newShellState(), sources, cwd: dirname(path), clones: new Map(), makeDepth: 0, ...(repo.publisher ? { publisher: repo.publisher } : {}) };
       if (format === 'notebook') {
         for (const cell of analyzers().notebookMarkdown(text) ?? []) {
           const first = cell[0]?.line ?? 1;
@@ -170,12 +169,12 @@ export const instructionsCheck: ContentCheck = {
         analyzeDoc(ctx, doc);
         for (const link of doc.links) {
           const target = linkTarget(dirname(path), link, repo.publisher?.repo);
-          if (target !== undefined && present.has(target)) enqueue(target, true);
+          if (target !== undefined && paths.has(target)) enqueue(target, true);
         }
         // Files a document names in inline code (`see SETUP.txt`) are pointed to as well.
         for (const s of doc.spans) {
           const target = /^[\w./-]+$/.test(s.text) ? joinPath(dirname(path), s.text) : undefined;
-          if (target !== undefined && present.has(target)) enqueue(target, true);
+          if (target !== undefined && paths.has(target)) enqueue(target, true);
         }
       }
       out.push(...hitsToFindings(dedupeHits(ctx.hits), path, splitLines(text)));
@@ -411,7 +410,7 @@ function customPipelines(ctx: Ctx, code: string, lines: DocLine[], first: number
       });
       continue;
     }
-    if (!REPO_ID.test(v) || ctx.dirs.has(v) || ctx.present.has(v) || (p && v.toLowerCase() === p.repo.toLowerCase())) continue;
+    if (!REPO_ID.test(v) || ctx.paths.isDir(v) || ctx.paths.has(v) || (p && v.toLowerCase() === p.repo.toLowerCase())) continue;
     const ns = (v.split('/')[0] as string).toLowerCase();
     const own = p !== undefined && ns === p.namespace.toLowerCase();
     const trusted = p !== undefined && (p.trusted ?? []).some((t) => t.toLowerCase() === ns);
@@ -514,7 +513,7 @@ function hubFileOfThisRepo(ctx: Ctx, h: ShellHit): boolean {
   const hub = h.hub as NonNullable<ShellHit['hub']>;
   const self = ctx.publisher?.repo;
   if (self !== undefined && self.toLowerCase() !== hub.repo.toLowerCase()) return false;
-  const f = ctx.present.get(hub.file.replace(/^\.\//, ''));
+  const f = ctx.paths.file(hub.file.replace(/^\.\//, ''));
   if (!f) return false;
   // A package archive of this repository installed from its Hub URL: the code check reads its members as the
   // code they are (and reports what it could not examine), so the install is graded there, not as a script.
@@ -580,7 +579,7 @@ function cd(ctx: Ctx, target: string | undefined): void {
   }
   if (ctx.inClone) return;
   const next = joinPath(ctx.cwd, target);
-  if (next !== undefined && (next === '' || ctx.dirs.has(next))) ctx.cwd = next;
+  if (next !== undefined && (next === '' || ctx.paths.isDir(next))) ctx.cwd = next;
 }
 
 const CLONE_VALUE = new Set(['-b', '--branch', '--depth', '-o', '--origin', '--reference', '-c', '--config', '--filter', '-j', '--jobs', '--separate-git-dir', '--template', '--shallow-since', '--shallow-exclude', '-u', '--upload-pack']);
@@ -678,9 +677,9 @@ function make(ctx: Ctx, c: ShellCommand, prose: boolean): void {
     targets.push(a);
   }
   const candidates = file !== undefined ? [joinPath(dir, file)] : ['GNUmakefile', 'makefile', 'Makefile'].map((n) => joinPath(dir, n));
-  const path = candidates.find((p) => p !== undefined && ctx.present.has(p));
+  const path = candidates.find((p) => p !== undefined && ctx.paths.has(p));
   if (path === undefined) return;
-  const f = ctx.present.get(path) as RepoFile;
+  const f = ctx.paths.file(path) as RepoFile;
   const text = ctx.repo.text(path);
   const shown = c.words.join(' ').slice(0, 120);
   if (text === undefined) {
@@ -732,8 +731,8 @@ function dockerBuild(ctx: Ctx, c: ShellCommand, prose: boolean): boolean {
   }
   if (/^[a-z]+:\/\//i.test(context)) return false; // a remote context: the URL itself was judged
   const dir = joinPath(ctx.cwd, context);
-  const path = file !== undefined ? joinPath(ctx.cwd, file) : ['Dockerfile', 'Containerfile', 'dockerfile'].map((n) => joinPath(dir ?? '', n)).find((p) => p !== undefined && ctx.present.has(p));
-  if (path === undefined || !ctx.present.has(path)) return false;
+  const path = file !== undefined ? joinPath(ctx.cwd, file) : ['Dockerfile', 'Containerfile', 'dockerfile'].map((n) => joinPath(dir ?? '', n)).find((p) => p !== undefined && ctx.paths.has(p));
+  if (path === undefined || !ctx.paths.has(path)) return false;
   const text = ctx.repo.text(path);
   const shown = c.words.join(' ').slice(0, 120);
   if (text === undefined) {
@@ -764,7 +763,7 @@ function dockerBuild(ctx: Ctx, c: ShellCommand, prose: boolean): boolean {
  * hooks from other repositories, and local `entry:` commands). Judged like make's recipes.
  */
 function projectFileRun(ctx: Ctx, c: ShellCommand, prose: boolean): boolean {
-  const find = (names: string[]): string | undefined => names.map((n) => joinPath(ctx.cwd, n)).find((p) => p !== undefined && ctx.present.has(p));
+  const find = (names: string[]): string | undefined => names.map((n) => joinPath(ctx.cwd, n)).find((p) => p !== undefined && ctx.paths.has(p));
   let path: string | undefined;
   let steps: (text: string) => Step[] | undefined;
   if (c.name === 'just') {
@@ -793,7 +792,7 @@ function projectFileRun(ctx: Ctx, c: ShellCommand, prose: boolean): boolean {
   } else if (c.name === 'direnv' && c.args[0] === 'allow') {
     // `direnv allow` runs .envrc now and on every later `cd` into the folder.
     const dir = c.args[1] !== undefined ? joinPath(ctx.cwd, c.args[1].replace(/\/?\.envrc$/, '')) : ctx.cwd;
-    path = [dir !== undefined ? joinPath(dir, '.envrc') : undefined].find((p) => p !== undefined && ctx.present.has(p));
+    path = [dir !== undefined ? joinPath(dir, '.envrc') : undefined].find((p) => p !== undefined && ctx.paths.has(p));
     steps = (t) => [{ text: t, line: 1 }];
   } else if (composeCommand(c)) {
     // `docker compose up|run|start|create`: each service is a `docker run` of its image with its volumes.
@@ -949,7 +948,7 @@ function resolve(ctx: Ctx, written: string, cwd: string, kind: string): RepoFile
     }
   }
   for (const c of cands) {
-    const f = ctx.present.get(c);
+    const f = ctx.paths.file(c);
     if (f) return f;
   }
   return undefined;

@@ -6,6 +6,7 @@ import { isObject, type Json, parseJson } from '../../analyze/json.js';
 import { analyzeChatTemplate } from '../../analyze/template.js';
 
 import type { ContentCheck, RepoContent } from './types.js';
+import { pathIndex } from './paths.js';
 import { basename, dirname, evidenceOf, extension, joinPath, splitLines, truncateEvidence } from '../../analyze/util.js';
 import { analyzers } from './analyzers.js';
 
@@ -148,7 +149,7 @@ const memo = new WeakMap<RepoContent, Map<string, string>>();
 export function remoteCodeFiles(repo: RepoContent): Map<string, string> {
   const cached = memo.get(repo);
   if (cached) return cached;
-  const present = new Set(repo.files.map((f) => f.path));
+  const present = pathIndex(repo);
   const out = new Map<string, string>();
   const queue: string[] = [];
   for (const { path, doc } of configDocs(repo)) {
@@ -227,7 +228,7 @@ export const remoteCodeCheck: ContentCheck = {
   id: 'remote-code',
   run(repo) {
     const out: Finding[] = [];
-    const present = new Set(repo.files.map((f) => f.path));
+    const present = pathIndex(repo);
     const remote = remoteCodeFiles(repo);
     for (const { path, text, doc } of configDocs(repo)) {
       const refs = codeReferences(path, doc);

@@ -42,6 +42,17 @@ export interface RepoContent {
   skipped?(): readonly string[];
   /** The repository's id (`org/name`) when known: code in another repository of the same publisher is graded apart. */
   repo?: string;
+  /** The index of `files` by path, shared by the checks of one review (paths.ts builds one when absent). */
+  paths?(): PathIndex;
+}
+
+/** Lookups by path over RepoContent.files (paths.ts). */
+export interface PathIndex {
+  /** The file at `path` (the last one listed, should a path be listed twice). */
+  file(path: string): RepoFile | undefined;
+  has(path: string): boolean;
+  /** Whether `dir` is a folder of some file: a proper prefix of its path ending at a `/` ('' is not). */
+  isDir(dir: string): boolean;
 }
 
 export interface ContentCheck {

@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+import { createRequire as __mgCreateRequire } from 'node:module';
+const require = __mgCreateRequire(import.meta.url);
+import {
+  concludeChange,
+  entryDeps,
+  markFastTrack,
+  prepareChange,
+  reviewChange
+} from "./chunk-LWRXJKH4.js";
+import "./chunk-I377SJK4.js";
+import "./chunk-HDRSLALV.js";
+import "./chunk-47WNE3IU.js";
+import "./chunk-NDIIMO6P.js";
+import "./chunk-CQWX4D3M.js";
+import "./chunk-JTLQZMZU.js";
+import "./chunk-GVZINTXY.js";
+import "./chunk-WGSXY4MX.js";
+import "./chunk-ZBA2DZXL.js";
+import "./chunk-DTKPZPO6.js";
+import "./chunk-PEH7TTTG.js";
+import "./chunk-5USQP7RK.js";
+import "./chunk-HNYDULUR.js";
+import "./chunk-53ORRVB5.js";
+import "./chunk-37FDLS5N.js";
+import "./chunk-GFTXSUAY.js";
+import "./chunk-VLZKHZEN.js";
+import "./chunk-56LLOFTS.js";
+import "./chunk-RQGJ627V.js";
+import "./chunk-CVJYKYK3.js";
+export {
+  concludeChange,
+  entryDeps,
+  markFastTrack,
+  prepareChange,
+  reviewChange
+};
