@@ -12,6 +12,14 @@ import { type CliIO, type Command, UsageError } from './io.js';
 export const USAGE = 'usage: model-gate scan PATH... [--format text|json|sarif|markdown] [--allow MODULE.NAME]... [--policy FILE]';
 const FORMATS = ['text', 'json', 'sarif', 'markdown'];
 
+function isFile(path: string): boolean {
+  try {
+    return process.getBuiltinModule('node:fs').statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    return false;
+  }
+}
+
 export const scan: Command = async (args: string[], io: CliIO): Promise<number> => {
   let format = 'text';
   let policyPath: string | undefined;
@@ -47,8 +55,8 @@ export const scan: Command = async (args: string[], io: CliIO): Promise<number> 
     if (policyText === null) throw new UsageError(`cannot read --policy ${policyPath}: ENOENT`);
   }
   // The heap policy is for many files; one file (a checkpoint) is read in a few buffers and would only pay for
-  // loading node:v8 at start.
-  if (paths.length !== 1 || !process.getBuiltinModule('node:fs').statSync(resolve(io.cwd, paths[0]!), { throwIfNoEntry: false })?.isFile()) steadyHeap();
+  // loading node:v8 at start. A path that cannot be looked at here is the reader's to report, not this line's.
+  if (paths.length !== 1 || !isFile(resolve(io.cwd, paths[0]!))) steadyHeap();
   const { review, report } = await createReviewer().reviewLocal({
     paths, cwd: io.cwd, allow, policyText, ...(policyPath !== undefined ? { policySource: policyPath } : {})
   });

@@ -494,15 +494,7 @@ export class HubHttp {
    */
   private holdQuota(url: string, delay: number, e: HubError, spec: RequestSpec, retries: number): void {
     const bucket = quotaBucket(url);
-    const added = Math.max(0, delay - this.quota.closedFor(bucket));
-    const deadline = this.bound(spec.deadline);
-    let why: string | undefined;
-    if (added > this.waitBudgetMs) {
-      why = `waiting ${Math.ceil(delay / 1000)} s more would exceed the ${Math.ceil(this.waitBudgetMs / 1000)} s left of this run's retry waiting budget`;
-    } else if (deadline && Date.now() + delay >= deadline.at) {
-      why = `waiting ${Math.ceil(delay / 1000)} s more would pass ${deadline.why}`;
-    }
-    if (why) throw this.waitRefused(e, why, retries);
+    this.refuseWait(Math.max(0, delay - this.quota.closedFor(bucket)), delay, e, spec, retries);
     this.waitBudgetMs -= this.quota.close(bucket, delay);
     this.onRetry?.(redact(`retrying in ${(delay / 1000).toFixed(1)} s (retry ${retries + 1}): ${e.message}`));
   }
@@ -528,17 +520,25 @@ export class HubHttp {
    * request's deadline. Otherwise fails at once with `e` and why.
    */
   private async waitToRetry(delay: number, e: HubError, spec: RequestSpec, retries: number): Promise<void> {
+    this.refuseWait(delay, delay, e, spec, retries);
+    this.waitBudgetMs -= delay;
+    this.onRetry?.(redact(`retrying in ${(delay / 1000).toFixed(1)} s (retry ${retries + 1}): ${e.message}`));
+    await this.sleep(delay);
+  }
+
+  /**
+   * Throws `e`, saying why, when a wait of `delay` that would take `charged` from the waiting budget does not fit:
+   * more than is left of the budget, or past the request's deadline.
+   */
+  private refuseWait(charged: number, delay: number, e: HubError, spec: RequestSpec, retries: number): void {
     const deadline = this.bound(spec.deadline);
     let why: string | undefined;
-    if (delay > this.waitBudgetMs) {
+    if (charged > this.waitBudgetMs) {
       why = `waiting ${Math.ceil(delay / 1000)} s more would exceed the ${Math.ceil(this.waitBudgetMs / 1000)} s left of this run's retry waiting budget`;
     } else if (deadline && Date.now() + delay >= deadline.at) {
       why = `waiting ${Math.ceil(delay / 1000)} s more would pass ${deadline.why}`;
     }
     if (why) throw this.waitRefused(e, why, retries);
-    this.waitBudgetMs -= delay;
-    this.onRetry?.(redact(`retrying in ${(delay / 1000).toFixed(1)} s (retry ${retries + 1}): ${e.message}`));
-    await this.sleep(delay);
   }
 
   private waitRefused(e: HubError, why: string, retries: number): HubError {
