@@ -1,6 +1,3 @@
-#!/usr/bin/env node
-import { createRequire as __mgCreateRequire } from 'node:module';
-const require = __mgCreateRequire(import.meta.url);
 
 // src/core/text.ts
 var LINE_END = /[\n\r\u2028\u2029]/;

@@ -1,6 +1,3 @@
-#!/usr/bin/env node
-import { createRequire as __mgCreateRequire } from 'node:module';
-const require = __mgCreateRequire(import.meta.url);
 
 // src/cli/conventions.ts
 var EXIT = { ok: 0, findings: 1, usage: 2, incomplete: 3, failure: 4 };

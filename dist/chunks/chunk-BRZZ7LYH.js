@@ -1,6 +1,3 @@
-#!/usr/bin/env node
-import { createRequire as __mgCreateRequire } from 'node:module';
-const require = __mgCreateRequire(import.meta.url);
 
 // src/core/steady-heap.ts
 var STEADY_HEAP_FLAGS = ["--semi-space-growth-factor=1", "--heap-growing-percent=25"];

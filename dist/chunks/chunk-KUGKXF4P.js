@@ -1,6 +1,3 @@
-#!/usr/bin/env node
-import { createRequire as __mgCreateRequire } from 'node:module';
-const require = __mgCreateRequire(import.meta.url);
 
 // src/checks/identity/rules.ts
 var DAY = 864e5;

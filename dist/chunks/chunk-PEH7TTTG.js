@@ -1,6 +1,3 @@
-#!/usr/bin/env node
-import { createRequire as __mgCreateRequire } from 'node:module';
-const require = __mgCreateRequire(import.meta.url);
 
 // node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");

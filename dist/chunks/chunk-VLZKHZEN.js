@@ -1,6 +1,3 @@
-#!/usr/bin/env node
-import { createRequire as __mgCreateRequire } from 'node:module';
-const require = __mgCreateRequire(import.meta.url);
 
 // src/core/ids.ts
 var MAX_ID_PART = 96;
