@@ -6,8 +6,8 @@
 // The sizes of the heap are fixed when the process starts (--max-semi-space-size cannot be set later, and the
 // action runs as `node dist/index.js`), but these two are read whenever V8 grows a space, so setting them early
 // takes effect: the young generation stays well under its default 64 MiB (3-29 MiB measured; V8 still resizes it on
-// its own schedule), and the old generation grows by a quarter over
-// the live data between full collections. They change when memory is collected, never what a program computes.
+// its own schedule), and the old generation grows by a quarter over the live data between full collections. They
+// change when memory is collected, never what a program computes.
 
 /** The flags, as V8 reads them. */
 export const STEADY_HEAP_FLAGS = ['--semi-space-growth-factor=1', '--heap-growing-percent=25'] as const;

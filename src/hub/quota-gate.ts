@@ -24,7 +24,7 @@ export class QuotaGate {
     private readonly now: () => number
   ) {}
 
-  /** Milliseconds until `bucket` may be sent to again; 0 when it is open and nobody is queued. */
+  /** Milliseconds until `bucket`'s window resets; 0 when it is not closed or the reset has passed. */
   closedFor(bucket: string): number {
     const h = this.held.get(bucket);
     if (!h) return 0;

@@ -12,11 +12,12 @@ const ELLIPSIS = '…';
 // The Unicode patterns are built on the first text that is not printable ASCII, which none of them can match but
 // for its controls: building them loads ICU's property tables, a few percent of a local scan's whole run.
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-let unicode: { invisible: RegExp; needsWork: RegExp; needsWorkMultiline: RegExp; jsonUnsafe: RegExp } | undefined;
+let unicode: { invisible: RegExp; needsWorkMultiline: RegExp; jsonUnsafe: RegExp } | undefined;
 const patterns = (): NonNullable<typeof unicode> => (unicode ??= {
+  // Also the whole-string check of a one-line text: the character loop below changes exactly these (tabs and
+  // newlines are controls, flattened to spaces).
   invisible: /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u,
-  // Whole-string checks: anything the character loop below would change (tabs and newlines count when flattened).
-  needsWork: /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u,
+  // The whole-string check of a multi-line text, where tabs and newlines stay.
   needsWorkMultiline: /[\0-\x08\x0B-\x1F\x7F-\x9F\p{Cf}\p{Zl}\p{Zp}\p{Cs}]|\r/u,
   jsonUnsafe: /[\x7f-\x9f\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu
 });
@@ -39,7 +40,7 @@ function visible(cp: number): string {
 export function sanitize(input: string, opts: SanitizeOptions): string {
   const max = Math.max(1, Math.floor(opts.max));
   // Fast path for the common case: nothing to show as an escape, so only the length can need work.
-  if (PRINTABLE_ASCII.test(input) || !(opts.multiline ? patterns().needsWorkMultiline : patterns().needsWork).test(input)) {
+  if (PRINTABLE_ASCII.test(input) || !(opts.multiline ? patterns().needsWorkMultiline : patterns().invisible).test(input)) {
     if (input.length <= max) return input;
     let end = max - 1;
     const last = input.charCodeAt(end - 1);

@@ -2,6 +2,7 @@
 // Pure: takes the head (and the tail, for zip's end-of-central-directory record) and lists every match.
 import { lastIndexOfBytes, looksLikeText, startsWith, u16le, u32be, u32le, u64leNumber } from './bytes.js';
 import { isTarfileHeader } from './tar-header.js';
+import { EOCD_BYTES } from './zip/central-directory.js';
 
 export type Format =
   | 'zip' | 'pickle' | 'numpy' | 'tar' | '7z' | 'gzip' | 'bz2' | 'xz' | 'lzma' | 'zlib' | 'lz4' | 'zstd' | 'joblib-zf'
@@ -25,7 +26,6 @@ export const EXECUTABLE_FORMATS: ReadonlySet<Format> = new Set(['elf', 'pe', 'ma
 /** Text-family formats: several at once (json + notebook, script + python) is normal, not a polyglot. */
 export const TEXT_FORMATS: ReadonlySet<Format> = new Set(['script', 'notebook', 'json', 'python', 'text']);
 
-const EOCD_SIG = [0x50, 0x4b, 0x05, 0x06];
 const HDF5_SIG = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** The fields of the end-of-central-directory record at `at` (its signature already checked). */
@@ -49,7 +49,7 @@ export function findEocd(tail: Uint8Array, size?: number): number {
   const tailStart = (size ?? tail.length) - tail.length;
   // The EOCD is 22 bytes plus a comment of at most 65535 bytes: search backwards from the last possible start.
   const floor = tail.length - 22 - 0xffff;
-  for (let i = lastIndexOfBytes(tail, EOCD_SIG, tail.length - 22, floor); i >= 0; i = lastIndexOfBytes(tail, EOCD_SIG, i - 1, floor)) {
+  for (let i = lastIndexOfBytes(tail, EOCD_BYTES, tail.length - 22, floor); i >= 0; i = lastIndexOfBytes(tail, EOCD_BYTES, i - 1, floor)) {
     const { disk, cdDisk, onDisk, total, cdSize, cdOffset } = eocdFields(tail, i);
     const zip64 = onDisk === 0xffff || total === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff;
     const plausible = zip64 || ((disk === 0 || disk === 0xffff) && (cdDisk === 0 || cdDisk === 0xffff) &&
@@ -89,7 +89,7 @@ export function sniff(head: Uint8Array, size?: number, tail?: Uint8Array, moreFo
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) add('ole');
 
   // Containers and data formats.
-  const localHeaderAt0 = startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, EOCD_SIG);
+  const localHeaderAt0 = startsWith(head, [0x50, 0x4b, 0x03, 0x04]) || startsWith(head, EOCD_BYTES);
   const eocdInTail = tail !== undefined ? findEocd(tail, size) >= 0 : total === head.length && findEocd(head) >= 0;
   if (localHeaderAt0 || eocdInTail) add('zip');
   // A protocol 2–5 header alone is two bytes (tensor data or a safetensors length can start so): the opcodes

@@ -1,7 +1,8 @@
 import { KNOWN_LEGITIMATE, TRUSTED_PUBLISHERS } from '../../../src/config/security/publishers.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_FILE_SIZE, defaultPolicy } from '../../../src/config/policy/defaults.js';
 import { loadPolicy } from '../../../src/config/policy/load.js';
-import { checkGlobal, parseByteSize } from '../../../src/config/policy/schema.js';
+import { checkGlobal } from '../../../src/config/policy/check-global.js';
+import { parseByteSize } from '../../../src/config/policy/schema.js';
 
 const SRC = '.github/model-gate.yml';
 const A = 'a'.repeat(40);

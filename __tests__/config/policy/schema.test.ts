@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { loadPolicy } from '../../../src/config/policy/load.js';
-import { checkGlobal, PolicyFile } from '../../../src/config/policy/schema.js';
+import { checkGlobal } from '../../../src/config/policy/check-global.js';
+import { PolicyFile } from '../../../src/config/policy/schema.js';
 import { renderJsonSchema } from '../../../src/config/schema/json-schema.js';
 import { DANGER, DANGER_HELP, describeGlobal } from '../../../src/config/security/globals/index.js';
 import { parseStrictYaml } from '../../../src/config/yaml/strict.js';

@@ -6,12 +6,10 @@
 // instructions can ask what a script they tell users to run would do (its own findings and those of the
 // repository modules it imports).
 import type { Finding } from '../../core/findings.js';
-
 import type { PyContext, PySource } from '../../analyze/python/analyze.js';
 import { analyzeSetupCfg, readPth, readPyproject } from '../../analyze/python/packaging.js';
 import { remoteCodeFiles } from './remote-code.js';
 import { isRequirementsFile } from '../../analyze/requirements-name.js';
-
 import type { Dialect } from '../../analyze/shell/tokenize.js';
 import type { ContentCheck, RepoContent, RepoFile } from './types.js';
 import { basename, dedupeHits, dirname, extension, type Hit, hitsToFindings, joinPath, splitLines } from '../../analyze/util.js';

@@ -9,10 +9,8 @@
 import type { Finding, Severity } from '../../core/findings.js';
 import { codeFindings } from './code.js';
 import { type Doc, type DocFormat, type DocLine, parseDoc } from '../../analyze/docs.js';
-
 import { hostOf, isHubHost } from '../../analyze/patterns.js';
 import { remoteCodeLoads } from '../../analyze/loads.js';
-
 import type { SourceOptions } from '../../analyze/requirements.js';
 import { isRequirementsFile } from '../../analyze/requirements-name.js';
 import type { EmbeddedCode, ShellCommand, ShellHit, ShellKind, ShellState } from '../../analyze/shell/analyze.js';
@@ -49,6 +47,8 @@ const PROSE_START = /(?<![\w./\\-])(?:sudo\s+)?(?:python[\d.]*|pip[\d.]*|uvx?|pi
 /** Where a command written in prose ends: full-width punctuation, or a sentence's end before a capital. */
 // 。；！？，
 const PROSE_END = /[\u3002\uFF1B\uFF01\uFF1F\uFF0C]|[.!?]\s+(?=[A-Z])/;
+/** The model card at the repository's root. */
+const CARD = /^readme\.md$/i;
 const PROSE_JOINT = /\s(?:and|then|before|after|to|so|once|which|from|in|on|or)\s/;
 const MAX_PROSE_CANDIDATES = 8;
 const MAX_PROSE_COMMAND = 2000;
@@ -145,8 +145,8 @@ export const instructionsCheck: ContentCheck = {
       queue.push({ path, format, linked });
     };
     // The card first, so its links are followed even from deep folders; then every other document.
-    for (const f of repo.files) if (/^readme\.md$/i.test(f.path)) enqueue(f.path, false);
-    for (const f of repo.files) if (!/^readme\.md$/i.test(f.path)) enqueue(f.path, false);
+    for (const f of repo.files) if (CARD.test(f.path)) enqueue(f.path, false);
+    for (const f of repo.files) if (!CARD.test(f.path)) enqueue(f.path, false);
     for (let q = 0; q < queue.length; q++) {
       const { path, format, linked } = queue[q] as (typeof queue)[number];
       const f = paths.file(path) as RepoFile;

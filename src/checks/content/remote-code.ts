@@ -4,7 +4,6 @@
 import type { Finding } from '../../core/findings.js';
 import { isObject, type Json, parseJson } from '../../analyze/json.js';
 import { analyzeChatTemplate } from '../../analyze/template.js';
-
 import type { ContentCheck, RepoContent } from './types.js';
 import { pathIndex } from './paths.js';
 import { basename, dirname, evidenceOf, extension, joinPath, splitLines, truncateEvidence } from '../../analyze/util.js';

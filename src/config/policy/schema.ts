@@ -35,6 +35,7 @@ import { PATTERNS } from '../allowlist/schema.js';
 import * as z from 'zod/mini';
 import { describeValue, mappingRule, rule, say, sayAboutFile, sayPerKey, SKIP, type RawIssue, type Said } from '../schema/kit.js';
 import { DANGER, DANGER_NAME_PREFIXES, DANGER_NAMES } from '../security/globals/index.js';
+import { checkGlobal, GLOBAL_NAME } from './check-global.js';
 
 /** Entries reviewed at once, at most: more only multiplies Hub requests against one token's rate limit. */
 export const MAX_CONCURRENCY = 32;
@@ -89,10 +90,6 @@ export function parseConcurrency(text: string | undefined): Parsed<number> {
   if (n < 1 || n > MAX_CONCURRENCY) return { error: `it must be from 1 to ${MAX_CONCURRENCY}` };
   return n;
 }
-
-import { checkGlobal, GLOBAL_NAME } from './check-global.js';
-
-export { checkGlobal };
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

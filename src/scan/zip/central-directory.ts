@@ -69,7 +69,8 @@ export class ZipDirectoryError extends Error {
 }
 
 const EOCD_SIG = 0x06054b50;
-const EOCD_BYTES = [0x50, 0x4b, 0x05, 0x06]; // EOCD_SIG as it is stored (little-endian)
+/** EOCD_SIG as it is stored (little-endian): sniffing and the backward searches look for these bytes. */
+export const EOCD_BYTES: readonly number[] = [0x50, 0x4b, 0x05, 0x06];
 const CD_SIG = 0x02014b50;
 const Z64_LOC_SIG = 0x07064b50;
 const Z64_EOCD_SIG = 0x06064b50;
