@@ -1,14 +1,10 @@
 // The CLI's dispatcher: one module per subcommand (src/cli/<name>.ts), loaded on demand, with the conventions every
 // command shares (help, version, "did you mean", exit codes, no stack traces for a user's mistake) applied here once.
-import { type CliIO, type Command, UsageError } from './io.js';
+import type { CliIO } from './io.js';
+import { type Loaded, runLoaded } from './invoke.js';
 import { TOOL_VERSION } from '../core/version.js';
-import { EXIT, didYouMean, optionsIn, unknownOptionIn, wantsHelp } from './conventions.js';
+import { EXIT, didYouMean } from './conventions.js';
 import { steadyHeap } from '../core/steady-heap.js';
-
-interface Loaded {
-  run: Command;
-  usage: string;
-}
 
 /**
  * `ownHeap`: the command sets the heap policy itself (core/steady-heap.ts), only when it holds many files; every
@@ -62,24 +58,6 @@ export async function runCli(args: readonly string[], io: CliIO): Promise<number
   // Memory that follows what a review holds, not how fast it allocates.
   if (!cmd.ownHeap) steadyHeap();
   const loaded = await cmd.load();
-  if (wantsHelp(rest)) {
-    io.stdout(`${loaded.usage.trimEnd()}\n`);
-    return EXIT.ok;
-  }
-  try {
-    return await loaded.run(rest, io);
-  } catch (err) {
-    if (err instanceof UsageError) {
-      const bad = unknownOptionIn(err.message);
-      const guess = bad !== undefined && bad.startsWith('--') ? didYouMean(bad, optionsIn(loaded.usage)) : undefined;
-      const [first, ...more] = err.message.split('\n');
-      io.stderr(`model-gate ${name}: ${[guess ? `${first} — did you mean ${guess}?` : first, ...more].join('\n')}\n`);
-      return EXIT.usage;
-    }
-    // A failure of the tool, not of the input: one line, the stack only when asked for.
-    const detail = err instanceof Error ? (io.env.MODEL_GATE_DEBUG ? (err.stack ?? err.message) : err.message) : String(err);
-    io.stderr(`model-gate ${name}: ${detail}\n${io.env.MODEL_GATE_DEBUG ? '' : '(set MODEL_GATE_DEBUG=1 for a stack trace)\n'}`);
-    return EXIT.failure;
-  }
+  return runLoaded(name, loaded, rest, io);
 }
 

@@ -20,7 +20,20 @@ function isFile(path: string): boolean {
   }
 }
 
-export const scan: Command = async (args: string[], io: CliIO): Promise<number> => {
+/**
+ * The kinds of work one scan did: its output format, the formats of the files it read and the checks that found
+ * something. The scan script (cli/scan-main.ts) keeps its compiled code for the union of what runs have done.
+ */
+export interface ScanTrace {
+  output: string;
+  formats: string[];
+  checks: string[];
+}
+
+export const scan: Command = (args, io) => runScan(args, io);
+
+/** `model-gate scan ARGS`; `trace` is told what the run did once it has rendered its report. */
+export async function runScan(args: string[], io: CliIO, trace?: (t: ScanTrace) => void): Promise<number> {
   let format = 'text';
   let policyPath: string | undefined;
   const paths: string[] = [];
@@ -68,9 +81,10 @@ export const scan: Command = async (args: string[], io: CliIO): Promise<number> 
         : format === 'markdown' ? (await import('../report/summary.js')).renderSummary(report)
           : (await import('../report/text.js')).renderText(report, { color });
   io.stdout(out);
+  trace?.({ output: format, formats: review.files.flatMap((f) => f.formats), checks: review.findings.map((f) => f.check) });
   // A PATH on the command line that cannot be read is the user's input error; anything inside that cannot be is not.
   const named = new Set(paths.map((p) => p.replace(/\/+$/, '')));
   if (review.findings.some((f) => f.check === 'scan.path-error' && f.file !== undefined && named.has(f.file))) return EXIT.usage;
   if (!review.complete || (report.errors?.length ?? 0) > 0) return EXIT.incomplete;
   return review.findings.some((f) => f.severity !== 'info') ? EXIT.findings : EXIT.ok;
-};
+}

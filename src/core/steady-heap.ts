@@ -14,6 +14,11 @@ export const STEADY_HEAP_FLAGS = ['--semi-space-growth-factor=1', '--heap-growin
 
 let applied = false;
 
+/** Whether STEADY_HEAP_FLAGS were applied to this process. */
+export function steadyHeapApplied(): boolean {
+  return applied;
+}
+
 /** Applies STEADY_HEAP_FLAGS to this process, once; true when this call applied them. */
 export function steadyHeap(): boolean {
   if (applied) return false;

@@ -1,0 +1,176 @@
+// `model-gate scan` runs from dist/scan.cjs with a code cache written after the run (src/cli/script-cache.ts). The
+// oracle for what it prints is the CLI's module path, the one every other command takes: the same dist/ without
+// the script. And the cache is only ever a speed-up: missing, refused, corrupt, unwritable or turned off, the scan
+// prints the same; it is written again only when V8 refused it or a run did something it does not hold.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeCache, encodeCache, traceToWrite } from '../../src/cli/script-cache.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const REAL = join(ROOT, '__tests__', 'fixtures', 'real');
+const CHECKPOINT = join(REAL, 'torch', 'state_dict', 'model.pt');
+const JOBLIB = join(REAL, 'joblib', 'arrays.joblib.gz');
+
+let work: string;
+let moduleDist: string;
+let malicious: string;
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'mg-script-cache-'));
+  // The module path's oracle: dist/ as built, less the script (src/cli.ts then imports cli/main.js).
+  moduleDist = join(work, 'module-dist');
+  mkdirSync(moduleDist);
+  copyFileSync(join(ROOT, 'dist', 'cli.js'), join(moduleDist, 'cli.js'));
+  cpSync(join(ROOT, 'dist', 'chunks'), join(moduleDist, 'chunks'), { recursive: true });
+  writeFileSync(join(moduleDist, 'package.json'), '{"type":"module"}\n');
+  // Raw bytes, never unpickled: protocol 2, GLOBAL os.system, the argument 'id', REDUCE.
+  malicious = join(work, 'evil.pkl');
+  writeFileSync(malicious, Buffer.concat([Buffer.from([0x80, 0x02]), Buffer.from('cos\nsystem\nX\x02\x00\x00\x00id\x85R.', 'latin1')]));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `cli scan ARGS` with its caches in `cache`, or with caches turned off (undefined); `more` adds to its environment. */
+function scan(cli: string, cache: string | undefined, ...args: string[]): Run {
+  return scanWith(cli, cache === undefined ? { NODE_DISABLE_COMPILE_CACHE: '1' } : { XDG_CACHE_HOME: cache }, args);
+}
+
+function scanWith(cli: string, more: NodeJS.ProcessEnv, args: string[]): Run {
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', HOME: join(work, 'no-home'), NO_COLOR: '1', ...more };
+  const r = spawnSync(process.execPath, [cli, 'scan', ...args], { encoding: 'utf8', env, cwd: ROOT });
+  return { status: r.status, stdout: r.stdout.replace(/"generatedAt": "[^"]*"/, '"generatedAt": "T"'), stderr: r.stderr };
+}
+
+const scriptCli = join(ROOT, 'dist', 'cli.js');
+const cacheFiles = (cache: string): string[] => {
+  const dir = join(cache, 'model-gate', 'compile-cache');
+  return readdirSync(dir).filter((n) => n.startsWith('scan-')).map((n) => join(dir, n));
+};
+
+describe('the scan script against the module CLI', () => {
+  test.each([
+    ['a torch checkpoint, text', [CHECKPOINT]],
+    ['a torch checkpoint, json', [CHECKPOINT, '--format', 'json']],
+    ['a gzip joblib file, sarif', [JOBLIB, '--format', 'sarif']],
+    ['a pickle calling os.system, json', ['--format=json', '--allow', 'x.y', 'EVIL']],
+    ['a folder, markdown', [join(REAL, 'torch'), '--format', 'markdown']],
+    ['a usage error', ['--formt', 'json', CHECKPOINT]],
+    ['help', ['--help']],
+    ['a path that is not there', [join(REAL, 'no-such-file')]]
+  ])('%s: the same output and exit code', (_what, args) => {
+    const argv = args.map((a) => (a === 'EVIL' ? malicious : a));
+    const cache = mkdtempSync(join(work, 'cache-'));
+    const viaModules = scan(join(moduleDist, 'cli.js'), cache, ...argv);
+    const first = scan(scriptCli, cache, ...argv);
+    const second = scan(scriptCli, cache, ...argv);
+    expect(first).toEqual(viaModules);
+    expect(second).toEqual(viaModules);
+    expect(first.stdout.length + first.stderr.length).toBeGreaterThan(20);
+  });
+
+  test('a pickle that calls os.system blocks through the script (exit 1, the finding named)', () => {
+    const r = scan(scriptCli, mkdtempSync(join(work, 'cache-')), '--format', 'json', malicious);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/os\.system/);
+  });
+});
+
+describe('the cache', () => {
+  test('written after the first run, kept while runs do what it holds, grown when one does more', () => {
+    const cache = mkdtempSync(join(work, 'cache-'));
+    scan(scriptCli, cache, CHECKPOINT);
+    const [file] = cacheFiles(cache);
+    expect(file).toMatch(/scan-[0-9a-f]{64}-v\d+\.\d+\.\d+-\w+\.bin$/);
+    const written = statSync(file!);
+    const decoded = decodeCache(readFileSync(file!));
+    expect(decoded?.trace).toEqual(expect.arrayContaining(['output text', 'format zip', 'format pytorch-zip', 'check pickle.weights-only']));
+    expect(decoded!.data.length).toBeGreaterThan(100_000);
+    // The same kind of run: V8 took the cache (or it would have been written again) and it held everything.
+    scan(scriptCli, cache, CHECKPOINT);
+    expect(statSync(file!).ino).toBe(written.ino);
+    // Another output format: written again (renamed into place), with both.
+    scan(scriptCli, cache, CHECKPOINT, '--format', 'json');
+    expect(statSync(file!).ino).not.toBe(written.ino);
+    expect(decodeCache(readFileSync(file!))?.trace).toEqual(expect.arrayContaining(['output text', 'output json']));
+    expect(cacheFiles(cache)).toEqual([file]);
+  });
+
+  test('a damaged cache (bytes changed, cut short, not a cache) is not used, the scan is unchanged, and the cache is written again', () => {
+    const cache = mkdtempSync(join(work, 'cache-'));
+    const want = scan(scriptCli, undefined, CHECKPOINT, '--format', 'json');
+    scan(scriptCli, cache, CHECKPOINT, '--format', 'json');
+    const [file] = cacheFiles(cache);
+    const good = decodeCache(readFileSync(file!))!;
+    // Changed bytes fail the CRC; data cut short with a matching checksum is refused by V8 itself.
+    const damaged = [encodeCache(good.trace, good.data), Buffer.from('not a cache'), Buffer.alloc(0), encodeCache(good.trace, good.data.subarray(0, 1000))];
+    damaged[0] = Buffer.from(damaged[0]!);
+    for (let i = 4096; i < damaged[0].length; i += 997) damaged[0][i]! ^= 0x5a;
+    for (const bytes of damaged) {
+      writeFileSync(file!, bytes);
+      const before = statSync(file!).ino;
+      expect(scan(scriptCli, cache, CHECKPOINT, '--format', 'json')).toEqual(want);
+      expect(statSync(file!).ino).not.toBe(before);
+      expect(decodeCache(readFileSync(file!))?.data.length).toBeGreaterThan(100_000);
+    }
+  });
+
+  test('none is written with NODE_DISABLE_COMPILE_CACHE, for a folder (the heap policy changes V8 flags), or in a folder others can write', () => {
+    const off = mkdtempSync(join(work, 'cache-'));
+    expect(scanWith(scriptCli, { XDG_CACHE_HOME: off, NODE_DISABLE_COMPILE_CACHE: '1' }, [CHECKPOINT]).status).toBe(0);
+    expect(readdirSync(off)).toEqual([]);
+    // The real torch folder: findings or not, what matters is that it ran and left no cache.
+    const folder = mkdtempSync(join(work, 'cache-'));
+    expect(scan(scriptCli, folder, join(REAL, 'torch'), '--format', 'json').stdout).toMatch(/"formats"/);
+    expect(cacheFiles(folder)).toEqual([]);
+    const open = mkdtempSync(join(work, 'cache-'));
+    mkdirSync(join(open, 'model-gate', 'compile-cache'), { recursive: true });
+    chmodSync(join(open, 'model-gate', 'compile-cache'), 0o777);
+    expect(scan(scriptCli, open, CHECKPOINT).status).toBe(0);
+    expect(cacheFiles(open)).toEqual([]);
+  });
+});
+
+test('a script that cannot run is a failure of the tool (exit 4, one line), not "findings block"', () => {
+  const broken = join(work, 'broken-dist');
+  cpSync(moduleDist, broken, { recursive: true });
+  writeFileSync(join(broken, 'scan.cjs'), `// model-gate scan script sha256:${'0'.repeat(64)}\n(function () { throw new Error('no scanner here'); })\n`);
+  const r = scan(join(broken, 'cli.js'), mkdtempSync(join(work, 'cache-')), CHECKPOINT);
+  expect(r.status).toBe(4);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).toMatch(/^model-gate: dist\/scan\.cjs could not run \(Error: no scanner here\): reinstall model-gate\n$/);
+});
+
+describe('traceToWrite', () => {
+  test('nothing when the cache V8 took holds the run; the union when it lacks some; the run alone when refused or absent', () => {
+    expect(traceToWrite(['output text', 'format zip'], false, ['format zip', 'output text'])).toBeUndefined();
+    expect(traceToWrite(['output text'], false, ['output text', 'output json', 'output json'])).toEqual(['output text', 'output json']);
+    expect(traceToWrite(['output text'], true, ['output json'])).toEqual(['output json']);
+    expect(traceToWrite(undefined, false, ['output text', 'output text'])).toEqual(['output text']);
+    expect(traceToWrite(undefined, false, [])).toEqual([]);
+  });
+  test('the file format round-trips; what is not one, or whose data changed, decodes to nothing', () => {
+    for (const data of [Uint8Array.from([1, 2, 3]), Uint8Array.from({ length: 4099 }, (_, i) => (i * 7) & 0xff), new Uint8Array(0)]) {
+      for (const trace of [['a', 'b c'], [], ['output text', 'format zip']]) {
+        const file = encodeCache(trace, data);
+        expect(decodeCache(file)).toEqual({ trace, data });
+        // One bit changed anywhere in the data, or the data one byte shorter: refused.
+        for (let i = file.length - data.length; i < file.length; i += 13) {
+          const flipped = Uint8Array.from(file);
+          flipped[i]! ^= 1;
+          expect(decodeCache(flipped)).toBeUndefined();
+        }
+        if (data.length > 0) expect(decodeCache(file.subarray(0, file.length - 1))).toBeUndefined();
+      }
+    }
+    expect(decodeCache(Uint8Array.from([9, 0, 0, 0, 1, 0, 0, 0, 1]))).toBeUndefined();
+    expect(decodeCache(Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 1]))).toBeUndefined();
+    expect(decodeCache(Uint8Array.from([1, 2]))).toBeUndefined();
+  });
+});
