@@ -48,7 +48,9 @@ await build({
   ...common,
   format: 'cjs',
   entryPoints: ['src/cli/scan-main.ts'],
-  outfile: `${outdir}/scan.cjs`
+  outfile: `${outdir}/scan.cjs`,
+  // import.meta means nothing in a classic script: esbuild would make it {} with a warning.
+  logOverride: { 'empty-import-meta': 'error' }
 });
 {
   const path = `${outdir}/scan.cjs`;
@@ -64,7 +66,7 @@ await build({
   if (foreign.length > 0) throw new Error(`${path}: requires what is not a node: built-in (${[...new Set(foreign)].join(', ')})`);
   // Strict, as the ES modules it was bundled from (esbuild says so in the bundle's first line).
   if (!body.startsWith('"use strict";\n')) throw new Error(`${path}: the bundle does not start with "use strict"`);
-  if (/\bimport\(/.test(body) || /\bimport\.meta\b/.test(body)) throw new Error(`${path}: import() or import.meta left in a classic script`);
+  if (/\bimport\(/.test(body) || /\bimport(\.|_)meta\b/.test(body)) throw new Error(`${path}: import() or import.meta left in a classic script`);
   // The first line names the rest of the file by its SHA-256: the key of the code cache, because V8 checks a cache
   // against the source's length only.
   const { createHash } = await import('node:crypto');
@@ -72,5 +74,9 @@ await build({
   // compiles, so its line numbers are the file's.
   const script = `(function (exports, require, module, __filename, __dirname) {\n${body}})\n`;
   const sha256 = createHash('sha256').update(script).digest('hex');
-  await writeFile(path, `// model-gate scan script sha256:${sha256}\n${script}`);
+  const text = `// model-gate scan script sha256:${sha256}\n${script}`;
+  // Compiled once here, as the CLI will compile it: a script that does not parse fails the build, not a user's scan.
+  const { Script } = await import('node:vm');
+  new Script(text, { filename: path });
+  await writeFile(path, text);
 }

@@ -3,10 +3,12 @@
 // the script. And the cache is only ever a speed-up: missing, refused, corrupt, unwritable or turned off, the scan
 // prints the same; it is written again only when V8 refused it or a run did something it does not hold.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeCache, encodeCache, traceToWrite } from '../../src/cli/script-cache.js';
+import { cacheDirRefusal, type FolderStat } from '../../src/cli/compile-cache.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const REAL = join(ROOT, '__tests__', 'fixtures', 'real');
@@ -42,9 +44,9 @@ function scan(cli: string, cache: string | undefined, ...args: string[]): Run {
   return scanWith(cli, cache === undefined ? { NODE_DISABLE_COMPILE_CACHE: '1' } : { XDG_CACHE_HOME: cache }, args);
 }
 
-function scanWith(cli: string, more: NodeJS.ProcessEnv, args: string[]): Run {
+function scanWith(cli: string, more: NodeJS.ProcessEnv, args: string[], cwd = ROOT): Run {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? '', HOME: join(work, 'no-home'), NO_COLOR: '1', ...more };
-  const r = spawnSync(process.execPath, [cli, 'scan', ...args], { encoding: 'utf8', env, cwd: ROOT });
+  const r = spawnSync(process.execPath, [cli, 'scan', ...args], { encoding: 'utf8', env, cwd });
   return { status: r.status, stdout: r.stdout.replace(/"generatedAt": "[^"]*"/, '"generatedAt": "T"'), stderr: r.stderr };
 }
 
@@ -109,11 +111,11 @@ describe('the cache', () => {
     const [file] = cacheFiles(cache);
     const good = decodeCache(readFileSync(file!))!;
     // Changed bytes fail the CRC; data cut short with a matching checksum is refused by V8 itself.
-    const damaged = [encodeCache(good.trace, good.data), Buffer.from('not a cache'), Buffer.alloc(0), encodeCache(good.trace, good.data.subarray(0, 1000))];
+    const damaged = [encodeCache(good), Buffer.from('not a cache'), Buffer.alloc(0), encodeCache({ ...good, data: good.data.subarray(0, 1000) })];
     damaged[0] = Buffer.from(damaged[0]!);
     for (let i = 4096; i < damaged[0].length; i += 997) damaged[0][i]! ^= 0x5a;
     for (const bytes of damaged) {
-      writeFileSync(file!, bytes);
+      writeFileSync(file!, bytes, { mode: 0o600 });
       const before = statSync(file!).ino;
       expect(scan(scriptCli, cache, CHECKPOINT, '--format', 'json')).toEqual(want);
       expect(statSync(file!).ino).not.toBe(before);
@@ -147,6 +149,127 @@ test('a script that cannot run is a failure of the tool (exit 4, one line), not 
   expect(r.stderr).toMatch(/^model-gate: dist\/scan\.cjs could not run \(Error: no scanner here\): reinstall model-gate\n$/);
 });
 
+/** A copy of dist/ (with the script) whose text renderer says POLICY where the real one says policy: same length, same first line. */
+function editedDist(): string {
+  const dist = join(work, `edited-${Math.random().toString(36).slice(2)}`);
+  cpSync(moduleDist, dist, { recursive: true });
+  const text = readFileSync(join(ROOT, 'dist', 'scan.cjs'), 'latin1');
+  const from = 'lines.push("", paint("2", `policy: ';
+  expect(text.split(from)).toHaveLength(2);
+  writeFileSync(join(dist, 'scan.cjs'), text.replace(from, from.replace('policy', 'POLICY')), 'latin1');
+  return dist;
+}
+
+const cacheName = (): string =>
+  `scan-${/sha256:([0-9a-f]{64})/.exec(readFileSync(join(ROOT, 'dist', 'scan.cjs'), 'latin1'))![1]}-${process.version}-${process.arch}.bin`;
+
+describe('a cache that this user did not write where it belongs is never run', () => {
+  test('an edited script (same length, same first line) does not run the cache of the one before', () => {
+    const cache = mkdtempSync(join(work, 'cache-'));
+    expect(scan(scriptCli, cache, CHECKPOINT).stdout).toMatch(/^policy: defaults$/m);
+    const edited = editedDist();
+    mkdirSync(join(cache, 'model-gate', 'compile-cache'), { recursive: true });
+    // The genuine script's cache, under the same name the edited script looks for.
+    expect(scan(join(edited, 'cli.js'), cache, CHECKPOINT).stdout).toMatch(/^POLICY: defaults$/m);
+    expect(scan(join(edited, 'cli.js'), cache, CHECKPOINT).stdout).toMatch(/^POLICY: defaults$/m);
+  });
+
+  // The attack: someone else's script (here the edited one), its cache relabelled as the genuine script's (the
+  // script's bytes are public, so its CRC is too), planted where the CLI might look.
+  function forgedCache(): Buffer {
+    const cache = mkdtempSync(join(work, 'cache-'));
+    const edited = editedDist();
+    scan(join(edited, 'cli.js'), cache, CHECKPOINT);
+    const made = decodeCache(readFileSync(cacheFiles(cache)[0]!))!;
+    return Buffer.from(encodeCache({ ...made, scriptCrc: crc32(readFileSync(join(ROOT, 'dist', 'scan.cjs'))) }));
+  }
+
+  test('a forged cache runs where the user keeps theirs (the folder is the trust), and nowhere a repository can put it', () => {
+    const forged = forgedCache();
+    const plant = (cacheHome: string, mode = 0o600): string => {
+      const dir = join(cacheHome, 'model-gate', 'compile-cache');
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      const file = join(dir, cacheName());
+      rmSync(file, { force: true });
+      writeFileSync(file, forged, { mode });
+      return file;
+    };
+    // The control: in the user's own cache folder, V8 runs it (this is what the checks below keep a repository from).
+    const own = mkdtempSync(join(work, 'cache-'));
+    plant(own);
+    expect(scan(scriptCli, own, CHECKPOINT).stdout).toMatch(/^POLICY: defaults$/m);
+    // Inside the folder being scanned (a CI workspace with XDG_CACHE_HOME in it).
+    const repo = mkdtempSync(join(work, 'repo-'));
+    copyFileSync(CHECKPOINT, join(repo, 'model.pt'));
+    plant(join(repo, '.cache'));
+    const inRepo = scanWith(scriptCli, { XDG_CACHE_HOME: join(repo, '.cache') }, [repo, '--format', 'text']);
+    expect(inRepo.stdout).toMatch(/^policy: defaults$/m);
+    // Inside the folder the CLI runs in, scanning a file elsewhere.
+    const fromRepo = scanWith(scriptCli, { XDG_CACHE_HOME: join(repo, '.cache') }, [CHECKPOINT], repo);
+    expect(fromRepo.stdout).toMatch(/^policy: defaults$/m);
+    // As a checkout or an archive leaves a file (readable by others), a link, or a second name of another file.
+    const checkedOut = mkdtempSync(join(work, 'cache-'));
+    const file = plant(checkedOut, 0o644);
+    expect(scan(scriptCli, checkedOut, CHECKPOINT).stdout).toMatch(/^policy: defaults$/m);
+    const elsewhere = join(work, `forged-${Math.random().toString(36).slice(2)}.bin`);
+    writeFileSync(elsewhere, forged, { mode: 0o600 });
+    rmSync(file);
+    symlinkSync(elsewhere, file);
+    expect(scan(scriptCli, checkedOut, CHECKPOINT).stdout).toMatch(/^policy: defaults$/m);
+    expect(lstatSync(file).isSymbolicLink()).toBe(false);
+    expect(readFileSync(elsewhere)).toEqual(forged);
+    rmSync(file);
+    linkSync(elsewhere, file);
+    expect(scan(scriptCli, checkedOut, CHECKPOINT).stdout).toMatch(/^policy: defaults$/m);
+    expect(readFileSync(elsewhere)).toEqual(forged);
+  });
+
+  test('a folder above the cache that others can write refuses it, unless sticky (/tmp); the home folder\'s own cache is used from home', () => {
+    const open = mkdtempSync(join(work, 'open-'));
+    chmodSync(open, 0o777);
+    scan(scriptCli, join(open, 'cache'), CHECKPOINT);
+    expect(cacheFiles(join(open, 'cache'))).toEqual([]);
+    chmodSync(open, 0o1777);
+    scan(scriptCli, join(open, 'cache'), CHECKPOINT);
+    expect(cacheFiles(join(open, 'cache'))).toHaveLength(1);
+    const home = mkdtempSync(join(work, 'home-'));
+    const r = scanWith(scriptCli, { HOME: home }, [CHECKPOINT], home);
+    expect(r.status).toBe(0);
+    expect(cacheFiles(join(home, '.cache'))).toHaveLength(1);
+  });
+
+  test('a cache that cannot be written (a folder at its name) leaves output and exit code alone, and no file behind', () => {
+    const cache = mkdtempSync(join(work, 'cache-'));
+    const dir = join(cache, 'model-gate', 'compile-cache');
+    mkdirSync(join(dir, cacheName()), { recursive: true, mode: 0o700 });
+    chmodSync(join(cache, 'model-gate'), 0o700);
+    chmodSync(dir, 0o700);
+    expect(scan(scriptCli, cache, '--format', 'json', malicious)).toEqual(scan(scriptCli, undefined, '--format', 'json', malicious));
+    expect(readdirSync(dir)).toEqual([cacheName()]);
+  });
+});
+
+describe('cacheDirRefusal', () => {
+  const f = (path: string, uid: number, mode: number, isDirectory = true): FolderStat => ({ path, uid, mode, isDirectory });
+  const chain = [f('/home/u/.cache/model-gate/compile-cache', 1000, 0o40700), f('/home/u/.cache/model-gate', 1000, 0o40700), f('/home/u/.cache', 1000, 0o40755), f('/home/u', 1000, 0o40750), f('/home', 0, 0o40755), f('/', 0, 0o40755)];
+  test('the user\'s folder under folders of theirs or root\'s that no one else can change', () => {
+    expect(cacheDirRefusal(chain, 1000, [])).toBeUndefined();
+    expect(cacheDirRefusal(chain, undefined, [])).toBeUndefined();
+    expect(cacheDirRefusal([chain[0]!, f('/tmp', 0, 0o41777), f('/', 0, 0o40755)], 1000, [])).toBeUndefined();
+  });
+  test('refused: another owner, writable by others anywhere up the chain (not sticky), not a folder, inside an avoided path', () => {
+    expect(cacheDirRefusal([f(chain[0]!.path, 1001, 0o40700), ...chain.slice(1)], 1000, [])).toMatch(/not this user's alone/);
+    expect(cacheDirRefusal([f(chain[0]!.path, 1000, 0o40770), ...chain.slice(1)], 1000, [])).toMatch(/not this user's alone/);
+    expect(cacheDirRefusal([chain[0]!, chain[1]!, f('/home/u/.cache', 1000, 0o40777), ...chain.slice(3)], 1000, [])).toMatch(/^\/home\/u\/.cache can be changed/);
+    expect(cacheDirRefusal([...chain.slice(0, 4), f('/home', 1002, 0o40755), chain[5]!], 1000, [])).toMatch(/^\/home can be changed/);
+    expect(cacheDirRefusal([f(chain[0]!.path, 1000, 0o100600, false), ...chain.slice(1)], 1000, [])).toBe('not a folder');
+    expect(cacheDirRefusal(chain, 1000, ['/home/u/.cache'])).toBe('inside /home/u/.cache');
+    expect(cacheDirRefusal(chain, 1000, ['/home/u/.cache/model-gate/compile-cache'])).toMatch(/^inside/);
+    expect(cacheDirRefusal(chain, 1000, ['/'])).toBe('inside /');
+    expect(cacheDirRefusal(chain, 1000, ['/home/u/.cach', '/home/u/.cache/model-gate/compile-cache2'])).toBeUndefined();
+  });
+});
+
 describe('traceToWrite', () => {
   test('nothing when the cache V8 took holds the run; the union when it lacks some; the run alone when refused or absent', () => {
     expect(traceToWrite(['output text', 'format zip'], false, ['format zip', 'output text'])).toBeUndefined();
@@ -158,8 +281,8 @@ describe('traceToWrite', () => {
   test('the file format round-trips; what is not one, or whose data changed, decodes to nothing', () => {
     for (const data of [Uint8Array.from([1, 2, 3]), Uint8Array.from({ length: 4099 }, (_, i) => (i * 7) & 0xff), new Uint8Array(0)]) {
       for (const trace of [['a', 'b c'], [], ['output text', 'format zip']]) {
-        const file = encodeCache(trace, data);
-        expect(decodeCache(file)).toEqual({ trace, data });
+        const file = encodeCache({ trace, scriptCrc: 0xdeadbeef, data });
+        expect(decodeCache(file)).toEqual({ trace, scriptCrc: 0xdeadbeef, data });
         // One bit changed anywhere in the data, or the data one byte shorter: refused.
         for (let i = file.length - data.length; i < file.length; i += 13) {
           const flipped = Uint8Array.from(file);
@@ -169,8 +292,8 @@ describe('traceToWrite', () => {
         if (data.length > 0) expect(decodeCache(file.subarray(0, file.length - 1))).toBeUndefined();
       }
     }
-    expect(decodeCache(Uint8Array.from([9, 0, 0, 0, 1, 0, 0, 0, 1]))).toBeUndefined();
-    expect(decodeCache(Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 1]))).toBeUndefined();
+    expect(decodeCache(Uint8Array.from([9, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1]))).toBeUndefined();
+    expect(decodeCache(Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 0, 0, 1]))).toBeUndefined();
     expect(decodeCache(Uint8Array.from([1, 2]))).toBeUndefined();
   });
 });
