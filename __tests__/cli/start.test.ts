@@ -7,7 +7,8 @@
 // commands that review many files start as the action does, restarted once with V8's start flags. `scan` runs from
 // one classic script (dist/scan.cjs), whose text must be ASCII for the one-byte string it is read as.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { START_FLAGS } from '../../src/core/steady-heap.js';
@@ -27,12 +28,11 @@ process.on('exit', () => {
 });
 `)}`;
 
-function scanStart(path: string): { status: number | null; builtins: string[]; files: string[] } {
+/** `dist/cli.js scan PATH` with no cache (the module path), or with a fresh cache folder (the scan script's path). */
+function scanStart(path: string, cacheHome?: string): { status: number | null; builtins: string[]; files: string[] } {
   const r = spawnSync(process.execPath, ['--import', PRELOAD, 'dist/cli.js', 'scan', path], {
     encoding: 'utf8',
-    // No compile cache: what loads must not depend on whether a cache folder exists. (With one, the scan script's
-// cache loads node:zlib for the CRC of the cache itself: src/cli/script-cache.ts.)
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_DISABLE_COMPILE_CACHE: '1' }
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...(cacheHome === undefined ? { NODE_DISABLE_COMPILE_CACHE: '1' } : { XDG_CACHE_HOME: cacheHome }) }
   });
   const line = /^LOADED (.*)$/m.exec(r.stderr);
   if (!line) throw new Error(`no load record from dist/cli.js scan ${path}: ${r.stderr}`);
@@ -42,19 +42,39 @@ function scanStart(path: string): { status: number | null; builtins: string[]; f
 
 // node:stream and net: process.stdout on the pipe spawnSync gives the child (the CLI writes to the descriptor).
 const AWAY = ['v8', 'zlib', 'internal/fs/promises', 'internal/process/report', 'internal/heap_utils', 'stream', 'net'];
+const CASES = [['a torch checkpoint', CHECKPOINT], ['a small JSON file', SMALL]];
 
-test.each([['a torch checkpoint', CHECKPOINT], ['a small JSON file', SMALL]])('a scan of %s loads neither node:v8, node:zlib, fs/promises nor process.report, and only ASCII code', (_what, path) => {
-  const { status, builtins, files } = scanStart(path);
+test.each(CASES)('without a cache, a scan of %s runs through the modules and loads neither node:v8, node:zlib, fs/promises nor process.report, and only ASCII code', (_what, path) => {
+  const { status, builtins, files } = scanStart(path!);
   expect(status).toBe(0);
   expect(builtins.filter((m) => AWAY.includes(m))).toEqual([]);
-  // The scan ran from the classic script (src/cli/script-cache.ts), which the module loader never sees: it loaded
-  // dist/cli.js and the three small chunks of its start (heap policy, exit codes, what they share), none of the
-  // scanners' chunks (a module path scan loads two dozen).
-  expect(files.length).toBeLessThanOrEqual(4);
-  expect(files.every((f) => statSync(f).size < 16_384)).toBe(true);
-  expect(builtins).toContain('vm');
-  const nonAscii = [...files, 'dist/scan.cjs'].filter((f) => readFileSync(f).some((b) => b > 0x7f));
+  // The scanners were loaded (the hook saw them), and every file loaded is ASCII.
+  expect(files.length).toBeGreaterThan(5);
+  const nonAscii = files.filter((f) => readFileSync(f).some((b) => b > 0x7f));
   expect(nonAscii).toEqual([]);
+});
+
+test.each(CASES)('with a cache folder, a scan of %s runs from the script, twice (writing its cache, then from it), loading none of those but zlib and its streams (the cache\'s CRC)', (_what, path) => {
+  const cacheHome = mkdtempSync(join(tmpdir(), 'mg-start-'));
+  try {
+    for (let run = 0; run < 2; run++) {
+      const { status, builtins, files } = scanStart(path!, cacheHome);
+      expect(status).toBe(0);
+      // node:zlib (with the streams it requires) is the CRC-32 of the cache, about 12M instructions of 290M: the one
+      // way to a native CRC, and V8 would run a damaged cache unchecked.
+      expect(builtins.filter((m) => AWAY.includes(m) && m !== 'zlib' && m !== 'stream')).toEqual([]);
+      // The script (src/cli/script-cache.ts) is not seen by the module loader: dist/cli.js and the small chunks of
+      // its start (heap policy, exit codes, what they share) loaded, none of the scanners' chunks.
+      expect(files.length).toBeLessThanOrEqual(4);
+      expect(files.every((f) => statSync(f).size < 16_384)).toBe(true);
+      expect(builtins).toContain('vm');
+    }
+    expect(readdirSync(join(cacheHome, 'model-gate', 'compile-cache')).filter((n) => n.startsWith('scan-'))).toHaveLength(1);
+  } finally {
+    rmSync(cacheHome, { recursive: true, force: true });
+  }
+  // The script is read as a one-byte string: it must be ASCII.
+  expect(readFileSync('dist/scan.cjs').some((b) => b > 0x7f)).toBe(false);
 });
 
 test('the heap policy (node:v8) still applies to a scan of a folder, and to every other command', () => {
