@@ -24,8 +24,13 @@ export interface FolderStat {
   isDirectory: boolean;
 }
 
-const inside = (path: string, folder: string, sep: string): boolean =>
-  path === folder || path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+// macOS and Windows folders are usually case-insensitive: `/Work/Repo/.cache` is inside `/work/repo` there.
+const fold = (p: string): string => (process.platform === 'darwin' || process.platform === 'win32' ? p.toLowerCase() : p);
+
+const inside = (path: string, folder: string, sep: string): boolean => {
+  const [p, f] = [fold(path), fold(folder)];
+  return p === f || p.startsWith(f.endsWith(sep) ? f : f + sep);
+};
 
 /**
  * Why the cache folder must not be used, or undefined when it may. The cache is code, so the folder and every
