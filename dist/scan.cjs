@@ -1,4 +1,4 @@
-// model-gate scan script sha256:5d0a40cc841bbaff81a29ec4102bdb2cb8a0a83664a12d9ac555aa09b88a2321
+// model-gate scan script sha256:896182c6873a35c9184f772598182aadd718a6a72b4bf8af224be3e652c46dca
 (function (exports, require, module, __filename, __dirname) {
 "use strict";
 var __defProp = Object.defineProperty;
@@ -18254,10 +18254,18 @@ function concatBytes(parts, total) {
   }
   return out;
 }
+function searchable(hay) {
+  return hay.length < VIEW_MIN || hay instanceof Buffer ? hay : Buffer.from(hay.buffer, hay.byteOffset, hay.byteLength);
+}
+function indexOfByte(hay, byte, from = 0) {
+  if (!Number.isInteger(byte) || byte < 0 || byte > 255) return -1;
+  return searchable(hay).indexOf(byte, Math.max(0, from));
+}
 function indexOfBytes(hay, needle, from = 0) {
   const first = needle[0];
   if (first === void 0) return from;
-  for (let i = hay.indexOf(first, from); i !== -1 && i + needle.length <= hay.length; i = hay.indexOf(first, i + 1)) {
+  const fast = searchable(hay);
+  for (let i = fast.indexOf(first, Math.max(0, from)); i !== -1 && i + needle.length <= hay.length; i = fast.indexOf(first, i + 1)) {
     let j = 1;
     while (j < needle.length && hay[i + j] === needle[j]) j++;
     if (j === needle.length) return i;
@@ -18314,10 +18322,11 @@ function evidenceBytes(b, max = 48) {
   }
   return b.length > max ? `${s}\u2026` : s;
 }
-var decoder;
+var VIEW_MIN, decoder;
 var init_bytes = __esm({
   "src/scan/bytes.ts"() {
     "use strict";
+    VIEW_MIN = 256;
     decoder = new TextDecoder("utf-8", { fatal: false });
   }
 });
@@ -39956,7 +39965,7 @@ function precedesDocument(b) {
 }
 function countOf(hay, needle) {
   let n = 0;
-  for (let i = indexOfBytes(hay, needle); i >= 0; i = indexOfBytes(hay, needle, i + needle.length)) n++;
+  for (let i = indexOfBytes(hay, needle); i >= 0; i = indexOfBytes(hay, needle, i + 1)) n++;
   return n;
 }
 function createKerasH5Scanner(ctx, opts) {
@@ -39978,11 +39987,21 @@ function createKerasH5Scanner(ctx, opts) {
   let esc2 = false;
   let started = false;
   const countSeen = (chunk) => {
-    const w = new Uint8Array(carry.length + chunk.length);
-    w.set(carry);
-    w.set(chunk, carry.length);
-    seen += countOf(w, CLASS_NAME);
-    carry = w.slice(Math.max(0, w.length - (CLASS_NAME.length - 1)));
+    seen += countOf(chunk, CLASS_NAME);
+    const keep = CLASS_NAME.length - 1;
+    if (carry.length > 0) {
+      const seam = new Uint8Array(carry.length + Math.min(keep, chunk.length));
+      seam.set(carry);
+      seam.set(chunk.subarray(0, keep), carry.length);
+      seen += countOf(seam, CLASS_NAME);
+    }
+    if (chunk.length >= keep) carry = chunk.slice(chunk.length - keep);
+    else {
+      const w = new Uint8Array(carry.length + chunk.length);
+      w.set(carry);
+      w.set(chunk, carry.length);
+      carry = w.slice(Math.max(0, w.length - keep));
+    }
   };
   const finish2 = () => {
     const bytes2 = cap2.subarray(0, capLen);
@@ -40046,7 +40065,7 @@ function createKerasH5Scanner(ctx, opts) {
       countSeen(chunk);
       let pos = cap2 ? feed(chunk, 0) : 0;
       while (!cap2 && pos < chunk.length) {
-        const j = chunk.indexOf(123, pos);
+        const j = indexOfByte(chunk, 123, pos);
         if (j < 0) break;
         pos = j + 1;
         if (!precedesDocument(j > 0 ? chunk[j - 1] : prevByte)) continue;

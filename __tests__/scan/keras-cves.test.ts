@@ -101,3 +101,27 @@ describe('Keras advisories', () => {
     expect(checks(o)).toContain('json.duplicate-key');
   });
 });
+
+// The count of `"class_name"` in an .h5 decides whether every Keras object description was inside a checked
+// document. It is counted per chunk plus across each chunk's start (no copy of the chunk), so it must not depend on
+// where the chunks fall, the quote two descriptions can share included.
+test('an .h5 file\'s "class_name" count is the same however the bytes are pushed, overlapping ones included', async () => {
+  const { createKerasH5Scanner } = await import('../../src/scan/keras.js');
+  const bin = (n: number): Uint8Array => Uint8Array.from({ length: n }, (_, i) => (i * 7 + 1) & 0x0f);
+  const parts = [
+    Uint8Array.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]), bin(300), enc('"class_name"class_name"'), bin(5),
+    enc('"class_name""class_name"'), bin(40), enc('{"class_name": "Dense", "config": {"units": 1}}'), bin(3), enc('"class_name"')
+  ];
+  const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  parts.reduce((at, p) => (bytes.set(p, at), at + p.length), 0);
+  const run = (size: number): string => {
+    const s = createKerasH5Scanner({ path: 'model.h5' }, {});
+    for (let at = 0; at < bytes.length; at += size) s.push(bytes.subarray(at, at + size));
+    const out = s.end() as ScanOutcome;
+    return out.findings.map((f) => `${f.check} ${f.message}`).join('\n');
+  };
+  const whole = run(bytes.length);
+  // Six in all, the two sharing a quote counted both: the document's one is checked, five are not.
+  expect(whole).toMatch(/keras\.config-unexamined 5 of 6 Keras object descriptions/);
+  for (let size = 1; size <= 30; size++) expect(run(size)).toBe(whole);
+});

@@ -4,7 +4,7 @@
 import { finding, truncate } from '../core/findings.js';
 import type { Finding, Severity } from '../core/findings.js';
 import type { FileContext, StreamScanner } from './types.js';
-import { indexOfBytes, utf8 } from './bytes.js';
+import { indexOfByte, indexOfBytes, utf8 } from './bytes.js';
 import { type Json, isObject, parseJson } from '../analyze/json.js';
 import { limitsOf, type FileScanOptions } from './kit.js';
 import { classifyGlobal } from '../config/security/globals/index.js';
@@ -148,9 +148,10 @@ function precedesDocument(b: number): boolean {
   return b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d;
 }
 
+/** Every place `needle` starts in `hay`, overlaps included: so a stream's count is its chunks' counts plus the seams'. */
 function countOf(hay: Uint8Array, needle: Uint8Array): number {
   let n = 0;
-  for (let i = indexOfBytes(hay, needle); i >= 0; i = indexOfBytes(hay, needle, i + needle.length)) n++;
+  for (let i = indexOfBytes(hay, needle); i >= 0; i = indexOfBytes(hay, needle, i + 1)) n++;
   return n;
 }
 
@@ -180,12 +181,24 @@ export function createKerasH5Scanner(ctx: FileContext, opts: FileScanOptions): S
   let esc = false;
   let started = false;
 
+  // Counted in the chunk itself, plus across its start (the carried tail of the bytes before and the chunk's head,
+  // each too short to hold a whole one), without copying the chunk.
   const countSeen = (chunk: Uint8Array): void => {
-    const w = new Uint8Array(carry.length + chunk.length);
-    w.set(carry);
-    w.set(chunk, carry.length);
-    seen += countOf(w, CLASS_NAME);
-    carry = w.slice(Math.max(0, w.length - (CLASS_NAME.length - 1)));
+    seen += countOf(chunk, CLASS_NAME);
+    const keep = CLASS_NAME.length - 1;
+    if (carry.length > 0) {
+      const seam = new Uint8Array(carry.length + Math.min(keep, chunk.length));
+      seam.set(carry);
+      seam.set(chunk.subarray(0, keep), carry.length);
+      seen += countOf(seam, CLASS_NAME);
+    }
+    if (chunk.length >= keep) carry = chunk.slice(chunk.length - keep);
+    else {
+      const w = new Uint8Array(carry.length + chunk.length);
+      w.set(carry);
+      w.set(chunk, carry.length);
+      carry = w.slice(Math.max(0, w.length - keep));
+    }
   };
 
   const finish = (): void => {
@@ -254,7 +267,7 @@ export function createKerasH5Scanner(ctx: FileContext, opts: FileScanOptions): S
       countSeen(chunk);
       let pos = cap ? feed(chunk, 0) : 0;
       while (!cap && pos < chunk.length) {
-        const j = chunk.indexOf(0x7b, pos);
+        const j = indexOfByte(chunk, 0x7b, pos);
         if (j < 0) break;
         pos = j + 1;
         if (!precedesDocument(j > 0 ? (chunk[j - 1] as number) : prevByte)) continue;
