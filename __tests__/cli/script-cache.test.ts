@@ -8,7 +8,7 @@ import { crc32 } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeCache, encodeCache, traceToWrite } from '../../src/cli/script-cache.js';
-import { cacheDirRefusal, type FolderStat } from '../../src/cli/compile-cache.js';
+import { cacheDirRefusal, cacheOff, type FolderStat } from '../../src/cli/compile-cache.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const REAL = join(ROOT, '__tests__', 'fixtures', 'real');
@@ -224,7 +224,7 @@ describe('a cache that this user did not write where it belongs is never run', (
     expect(readFileSync(elsewhere)).toEqual(forged);
   });
 
-  test('a folder above the cache that others can write refuses it, unless sticky (/tmp); the home folder\'s own cache is used from home', () => {
+  test('a folder above the cache that others can write refuses it, unless sticky (/tmp)', () => {
     const open = mkdtempSync(join(work, 'open-'));
     chmodSync(open, 0o777);
     scan(scriptCli, join(open, 'cache'), CHECKPOINT);
@@ -232,10 +232,49 @@ describe('a cache that this user did not write where it belongs is never run', (
     chmodSync(open, 0o1777);
     scan(scriptCli, join(open, 'cache'), CHECKPOINT);
     expect(cacheFiles(join(open, 'cache'))).toHaveLength(1);
-    const home = mkdtempSync(join(work, 'home-'));
-    const r = scanWith(scriptCli, { HOME: home }, [CHECKPOINT], home);
-    expect(r.status).toBe(0);
-    expect(cacheFiles(join(home, '.cache'))).toHaveLength(1);
+  });
+
+  test('run from a folder that holds the account\'s home (from the user database, not $HOME), the cache is kept; with HOME pointed into the folder it runs in, not', () => {
+    // "/" holds every home: the folder run in is not avoided, so a cache below it is fine.
+    const cache = mkdtempSync(join(work, 'cache-'));
+    expect(scanWith(scriptCli, { XDG_CACHE_HOME: cache }, [CHECKPOINT], '/').status).toBe(0);
+    expect(cacheFiles(cache)).toHaveLength(1);
+    // A job that sets HOME inside its workspace and runs there: ~/.cache is the workspace's, so no cache is read.
+    const workspace = mkdtempSync(join(work, 'ws-'));
+    const forged = forgedCache();
+    const dir = join(workspace, 'home', '.cache', 'model-gate', 'compile-cache');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(join(dir, cacheName()), forged, { mode: 0o600 });
+    const r = scanWith(scriptCli, { HOME: join(workspace, 'home') }, [CHECKPOINT], workspace);
+    expect(r.stdout).toMatch(/^policy: defaults$/m);
+    expect(readFileSync(join(dir, cacheName()))).toEqual(forged);
+  });
+
+  test('a cache folder anywhere inside a repository\'s checkout is not used, whatever part of it is scanned from wherever', () => {
+    const workspace = mkdtempSync(join(work, 'ws-'));
+    mkdirSync(join(workspace, '.git'));
+    mkdirSync(join(workspace, 'models'));
+    mkdirSync(join(workspace, 'tools'));
+    copyFileSync(CHECKPOINT, join(workspace, 'models', 'model.pt'));
+    const forged = forgedCache();
+    const dir = join(workspace, '.cache', 'model-gate', 'compile-cache');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(join(dir, cacheName()), forged, { mode: 0o600 });
+    for (const [cwd, path] of [[join(workspace, 'tools'), '../models'], [ROOT, join(workspace, 'models', 'model.pt')], [join(workspace, 'models'), '.']] as const) {
+      const r = scanWith(scriptCli, { XDG_CACHE_HOME: join(workspace, '.cache') }, [path], cwd);
+      expect({ cwd, path, out: r.stdout }).toEqual({ cwd, path, out: expect.stringMatching(/^policy: defaults$/m) });
+    }
+    // The control: the same forged file outside any repository, in a folder only the user can change, is run.
+    const own = mkdtempSync(join(work, 'cache-'));
+    mkdirSync(join(own, 'model-gate', 'compile-cache'), { recursive: true, mode: 0o700 });
+    writeFileSync(join(own, 'model-gate', 'compile-cache', cacheName()), forged, { mode: 0o600 });
+    expect(scan(scriptCli, own, CHECKPOINT).stdout).toMatch(/^POLICY: defaults$/m);
+  });
+
+  test('no cache is read or written in CI', () => {
+    const cache = mkdtempSync(join(work, 'cache-'));
+    expect(scanWith(scriptCli, { XDG_CACHE_HOME: cache, CI: 'true' }, [CHECKPOINT]).status).toBe(0);
+    expect(readdirSync(cache)).toEqual([]);
   });
 
   test('a cache that cannot be written (a folder at its name) leaves output and exit code alone, and no file behind', () => {
@@ -249,24 +288,38 @@ describe('a cache that this user did not write where it belongs is never run', (
   });
 });
 
-describe('cacheDirRefusal', () => {
-  const f = (path: string, uid: number, mode: number, isDirectory = true): FolderStat => ({ path, uid, mode, isDirectory });
+describe('cacheDirRefusal and cacheOff', () => {
+  const f = (path: string, uid: number, mode: number, more: Partial<FolderStat> = {}): FolderStat => ({ path, id: `1:${path}`, uid, mode, isDirectory: true, repository: false, ...more });
   const chain = [f('/home/u/.cache/model-gate/compile-cache', 1000, 0o40700), f('/home/u/.cache/model-gate', 1000, 0o40700), f('/home/u/.cache', 1000, 0o40755), f('/home/u', 1000, 0o40750), f('/home', 0, 0o40755), f('/', 0, 0o40755)];
+  const none = new Set<string>();
   test('the user\'s folder under folders of theirs or root\'s that no one else can change', () => {
-    expect(cacheDirRefusal(chain, 1000, [])).toBeUndefined();
-    expect(cacheDirRefusal(chain, undefined, [])).toBeUndefined();
-    expect(cacheDirRefusal([chain[0]!, f('/tmp', 0, 0o41777), f('/', 0, 0o40755)], 1000, [])).toBeUndefined();
+    expect(cacheDirRefusal(chain, 1000, none)).toBeUndefined();
+    expect(cacheDirRefusal([chain[0]!, f('/tmp', 0, 0o41777), f('/', 0, 0o40755)], 1000, none)).toBeUndefined();
   });
-  test('refused: another owner, writable by others anywhere up the chain (not sticky), not a folder, inside an avoided path', () => {
-    expect(cacheDirRefusal([f(chain[0]!.path, 1001, 0o40700), ...chain.slice(1)], 1000, [])).toMatch(/not this user's alone/);
-    expect(cacheDirRefusal([f(chain[0]!.path, 1000, 0o40770), ...chain.slice(1)], 1000, [])).toMatch(/not this user's alone/);
-    expect(cacheDirRefusal([chain[0]!, chain[1]!, f('/home/u/.cache', 1000, 0o40777), ...chain.slice(3)], 1000, [])).toMatch(/^\/home\/u\/.cache can be changed/);
-    expect(cacheDirRefusal([...chain.slice(0, 4), f('/home', 1002, 0o40755), chain[5]!], 1000, [])).toMatch(/^\/home can be changed/);
-    expect(cacheDirRefusal([f(chain[0]!.path, 1000, 0o100600, false), ...chain.slice(1)], 1000, [])).toBe('not a folder');
-    expect(cacheDirRefusal(chain, 1000, ['/home/u/.cache'])).toBe('inside /home/u/.cache');
-    expect(cacheDirRefusal(chain, 1000, ['/home/u/.cache/model-gate/compile-cache'])).toMatch(/^inside/);
-    expect(cacheDirRefusal(chain, 1000, ['/'])).toBe('inside /');
-    expect(cacheDirRefusal(chain, 1000, ['/home/u/.cach', '/home/u/.cache/model-gate/compile-cache2'])).toBeUndefined();
+  test('refused: no owner to check, another owner, writable by others up the chain (not sticky), not a folder', () => {
+    expect(cacheDirRefusal(chain, undefined, none)).toBe('no owner to check');
+    expect(cacheDirRefusal([f(chain[0]!.path, 1001, 0o40700), ...chain.slice(1)], 1000, none)).toMatch(/not this user's alone/);
+    expect(cacheDirRefusal([f(chain[0]!.path, 1000, 0o40770), ...chain.slice(1)], 1000, none)).toMatch(/not this user's alone/);
+    expect(cacheDirRefusal([chain[0]!, chain[1]!, f('/home/u/.cache', 1000, 0o40777), ...chain.slice(3)], 1000, none)).toMatch(/^\/home\/u\/.cache can be changed/);
+    expect(cacheDirRefusal([...chain.slice(0, 4), f('/home', 1002, 0o40755), chain[5]!], 1000, none)).toMatch(/^\/home can be changed/);
+    expect(cacheDirRefusal([f(chain[0]!.path, 1000, 0o100600, { isDirectory: false }), ...chain.slice(1)], 1000, none)).toBe('not a folder');
+  });
+  test('refused: inside a folder the command runs in or reads, by identity (another path to it changes nothing), or inside a repository', () => {
+    expect(cacheDirRefusal(chain, 1000, new Set(['1:/home/u/.cache']))).toMatch(/^inside \/home\/u\/.cache, which/);
+    expect(cacheDirRefusal(chain, 1000, new Set(['1:/']))).toMatch(/^inside \/,/);
+    // The same folder reached as /mnt/src (a second mount): its identity is the one avoided.
+    expect(cacheDirRefusal([chain[0]!, chain[1]!, f('/home/u/.cache', 1000, 0o40755, { id: '7:42' }), ...chain.slice(3)], 1000, new Set(['7:42']))).toMatch(/^inside/);
+    expect(cacheDirRefusal(chain, 1000, new Set(['1:/home/u/.cach', '2:/home/u/.cache']))).toBeUndefined();
+    expect(cacheDirRefusal([chain[0]!, chain[1]!, chain[2]!, f('/home/u', 1000, 0o40750, { repository: true }), ...chain.slice(4)], 1000, none)).toBe('inside the repository at /home/u');
+  });
+  test('no cache in CI, on Windows, or when Node\'s switch says so', () => {
+    expect(cacheOff({}, 'linux')).toBeUndefined();
+    expect(cacheOff({ CI: 'true' }, 'linux')).toBe('CI');
+    expect(cacheOff({ CI: 'false', GITHUB_ACTIONS: 'true' }, 'linux')).toBe('GITHUB_ACTIONS');
+    expect(cacheOff({ CI: '0', JENKINS_URL: '' }, 'darwin')).toBeUndefined();
+    expect(cacheOff({ TF_BUILD: 'True' }, 'linux')).toBe('TF_BUILD');
+    expect(cacheOff({ NODE_DISABLE_COMPILE_CACHE: '1' }, 'linux')).toBe('NODE_DISABLE_COMPILE_CACHE');
+    expect(cacheOff({}, 'win32')).toBe('Windows');
   });
 });
 

@@ -1,9 +1,9 @@
-// Node's on-disk compile cache for the CLI's own code (module.enableCompileCache): V8 keeps what it compiled of
-// dist/chunks/*.js, so the next start of `model-gate` compiles less. The cache lives in the user's cache folder,
-// never beside the files a scan reads, and is used only when that folder is the user's own and not writable by
-// others, and not inside the folder the CLI runs in or the paths it is given (a planted cache entry would be code:
-// cacheDirRefusal). NODE_DISABLE_COMPILE_CACHE=1 turns it off (Node's own switch), and
-// with it the scan script's cache, which lives in the same folder (cli/script-cache.ts).
+// Where the CLI keeps compiled code across runs: Node's compile cache of its modules (module.enableCompileCache) and
+// the scan script's code cache (cli/script-cache.ts). A cache is code V8 runs unchecked, so a folder is used only
+// when nothing a scanned repository or archive brings could be in it (cacheDirRefusal): two reviews of this found
+// ways for a CI job's settings to put the cache folder inside the checkout (XDG_CACHE_HOME or HOME in the
+// workspace, a subfolder or a second mount of it scanned). No cache at all is only slower.
+// NODE_DISABLE_COMPILE_CACHE=1 turns both off (Node's own switch).
 import { dirname, isAbsolute, join, sep } from 'node:path';
 
 /** The per-user cache folder for the compile cache, or undefined when there is none to use. */
@@ -16,83 +16,100 @@ export function compileCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platfor
   return base && isAbsolute(base) ? join(base, 'model-gate', 'compile-cache') : undefined;
 }
 
+/**
+ * Why no cache is kept at all in this process, or undefined. CI: a job's machine is new each time (a cache there saves
+ * little) and its workspace holds what is under review, so no cache location is trusted there. Windows: the folder's
+ * access lists cannot be checked from here, and the checks below are of owners and mode bits.
+ */
+export function cacheOff(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | undefined {
+  if (env.NODE_DISABLE_COMPILE_CACHE !== undefined && env.NODE_DISABLE_COMPILE_CACHE !== '') return 'NODE_DISABLE_COMPILE_CACHE';
+  for (const ci of ['CI', 'GITHUB_ACTIONS', 'GITLAB_CI', 'TF_BUILD', 'JENKINS_URL', 'BUILDKITE', 'CIRCLECI', 'TEAMCITY_VERSION']) {
+    const v = env[ci];
+    if (v !== undefined && v !== '' && v.toLowerCase() !== 'false' && v !== '0') return ci;
+  }
+  return platform === 'win32' ? 'Windows' : undefined;
+}
+
 /** One folder on the way from the cache folder to the root, as lstat saw it. */
 export interface FolderStat {
   path: string;
+  /** Device and inode: the folder's identity, whatever path (a link, a second mount) reaches it. */
+  id: string;
   uid: number;
   mode: number;
   isDirectory: boolean;
+  /** It holds a `.git`: the top of a repository's checkout. */
+  repository: boolean;
 }
 
-// macOS and Windows folders are usually case-insensitive: `/Work/Repo/.cache` is inside `/work/repo` there.
-const fold = (p: string): string => (process.platform === 'darwin' || process.platform === 'win32' ? p.toLowerCase() : p);
-
-const inside = (path: string, folder: string, sep: string): boolean => {
-  const [p, f] = [fold(path), fold(folder)];
-  return p === f || p.startsWith(f.endsWith(sep) ? f : f + sep);
-};
-
 /**
- * Why the cache folder must not be used, or undefined when it may. The cache is code, so the folder and every
- * folder above it must be this user's or root's and writable by no one else (a sticky /tmp-like folder is), and it
- * must not lie inside what the user runs in or names on the command line: a checked-out or unpacked repository
- * (a CI workspace with XDG_CACHE_HOME inside it) would otherwise bring its own cache, which V8 would run.
- * Pure: `chain` is the folder's real path and each parent's, `avoid` the real paths of the working folder (left out
- * when it holds the home folder, where ~/.cache lives) and of the arguments.
+ * Why the cache folder must not be used, or undefined when it may. `chain` is the folder (by its real path) and each
+ * folder above it to the root; `avoid` the identities of the folder the CLI runs in (left out when it holds the
+ * user's home, where ~/.cache lives) and of every path on the command line. Refused:
+ * - anywhere inside an avoided folder, by identity: no spelling of a path (case, links, a second mount) hides it;
+ * - anywhere inside a repository's checkout: a workspace's content is what is under review, whatever subfolder;
+ * - a folder not this user's alone, or below one that someone other than the user or root can change (a sticky
+ *   folder such as /tmp excepted).
  */
-export function cacheDirRefusal(chain: readonly FolderStat[], uid: number | undefined, avoid: readonly string[], sep = '/'): string | undefined {
+export function cacheDirRefusal(chain: readonly FolderStat[], uid: number | undefined, avoid: ReadonlySet<string>): string | undefined {
   const [dir] = chain;
   if (dir === undefined || !dir.isDirectory) return 'not a folder';
-  const near = avoid.find((a) => inside(dir.path, a, sep));
-  if (near !== undefined) return `inside ${near}`;
-  if (uid === undefined) return undefined;
+  const within = chain.find((f) => avoid.has(f.id));
+  if (within !== undefined) return `inside ${within.path}, which this command runs in or reads`;
+  const repo = chain.find((f) => f.repository);
+  if (repo !== undefined) return `inside the repository at ${repo.path}`;
+  if (uid === undefined) return 'no owner to check';
   if (dir.uid !== uid || (dir.mode & 0o022) !== 0) return `${dir.path} is not this user's alone`;
   const open = chain.slice(1).find((f) => (f.uid !== uid && f.uid !== 0) || ((f.mode & 0o022) !== 0 && (f.mode & 0o1000) === 0));
   return open === undefined ? undefined : `${open.path} can be changed by another user`;
 }
 
 /**
- * The cache folder, created if need be, when cacheDirRefusal finds nothing against it; undefined when the cache is
- * turned off or there is no such folder (read-only home, no home, someone else's folder, inside `args`' paths).
- * `args`: the command's arguments; those that name something on disk are kept clear of.
+ * The cache folder, created if need be, when neither cacheOff nor cacheDirRefusal finds anything against it;
+ * undefined otherwise. `args`: the command's arguments; those that name something on disk are kept clear of.
  */
 export function ownCacheDir(args: readonly string[] = []): string | undefined {
   try {
     const env = process.env;
-    if (env.NODE_DISABLE_COMPILE_CACHE !== undefined && env.NODE_DISABLE_COMPILE_CACHE !== '') return undefined;
-    // os.homedir() is $HOME when it is set (outside Windows); node:os is loaded only when it is not.
-    const home = process.platform !== 'win32' && env.HOME ? env.HOME : process.getBuiltinModule('node:os').homedir();
-    const dir = compileCacheDir(env, process.platform, home);
-    if (!dir) return undefined;
-    // node:fs through getBuiltinModule, not an ESM import: the import's namespace runs fs's `promises` getter,
-    // which loads fs/promises and Node's streams at every start.
+    if (cacheOff(env, process.platform) !== undefined) return undefined;
+    // node:fs and node:os through getBuiltinModule, not an ESM import: the import's namespace runs fs's `promises`
+    // getter, which loads fs/promises and Node's streams at every start.
     const fs = process.getBuiltinModule('node:fs');
-    const real = (p: string): string | undefined => {
-      try {
-        return fs.realpathSync(p);
-      } catch {
-        return undefined;
+    const os = process.getBuiltinModule('node:os');
+    // The home folder from the user database, not $HOME, which a job can point anywhere.
+    let accountHome: string | undefined;
+    try {
+      accountHome = fs.realpathSync(os.userInfo().homedir);
+    } catch {
+      accountHome = undefined;
+    }
+    const dir = compileCacheDir(env, process.platform, env.HOME || accountHome || '');
+    if (!dir) return undefined;
+    // As bigints: an inode number can pass 2^53, where two numbers would compare equal.
+    const idOf = (p: string): string | undefined => {
+      const st = fs.statSync(p, { bigint: true, throwIfNoEntry: false });
+      return st === undefined ? undefined : `${st.dev}:${st.ino}`;
+    };
+    const cwd = fs.realpathSync(process.cwd());
+    const holdsHome = accountHome !== undefined && (accountHome === cwd || accountHome.startsWith(cwd.endsWith(sep) ? cwd : cwd + sep));
+    const avoid = new Set([...(holdsHome ? [] : [cwd]), ...args].map(idOf).filter((id): id is string => id !== undefined));
+    // Checked before the folder is made (never made inside what is refused), from the nearest folder that exists.
+    let existing = dir;
+    while (idOf(existing) === undefined && dirname(existing) !== existing) existing = dirname(existing);
+    const chainOf = (from: string): FolderStat[] => {
+      const chain: FolderStat[] = [];
+      for (let p = fs.realpathSync(from); ; p = dirname(p)) {
+        const st = fs.lstatSync(p, { bigint: true });
+        const repository = fs.lstatSync(join(p, '.git'), { throwIfNoEntry: false }) !== undefined;
+        chain.push({ path: p, id: `${st.dev}:${st.ino}`, uid: Number(st.uid), mode: Number(st.mode), isDirectory: st.isDirectory(), repository });
+        if (dirname(p) === p) return chain;
       }
     };
-    const cwd = real(process.cwd());
-    const homeReal = real(home);
-    const avoid = [
-      ...(cwd !== undefined && !(homeReal !== undefined && inside(homeReal, cwd, sep)) ? [cwd] : []),
-      ...args.map(real).filter((p): p is string => p !== undefined)
-    ];
-    // Where the folder would be, before it is made: never made inside what is to be avoided.
-    let existing = dir;
-    while (real(existing) === undefined && dirname(existing) !== existing) existing = dirname(existing);
-    const planned = join(real(existing) ?? existing, dir.slice(existing.length));
-    if (avoid.some((a) => inside(planned, a, sep))) return undefined;
+    const uid = process.getuid?.();
+    const above = chainOf(existing);
+    if (above.some((f) => avoid.has(f.id) || f.repository)) return undefined;
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const chain: FolderStat[] = [];
-    for (let p = fs.realpathSync(dir); ; p = dirname(p)) {
-      const st = fs.lstatSync(p);
-      chain.push({ path: p, uid: st.uid, mode: st.mode, isDirectory: st.isDirectory() });
-      if (dirname(p) === p) break;
-    }
-    return cacheDirRefusal(chain, process.getuid?.(), avoid, sep) === undefined ? dir : undefined;
+    return cacheDirRefusal(chainOf(dir), uid, avoid) === undefined ? dir : undefined;
   } catch {
     return undefined;
   }
