@@ -41,7 +41,7 @@ interface Run {
 
 /** `cli scan ARGS` with its caches in `cache`, or with caches turned off (undefined); `more` adds to its environment. */
 function scan(cli: string, cache: string | undefined, ...args: string[]): Run {
-  return scanWith(cli, cache === undefined ? { NODE_DISABLE_COMPILE_CACHE: '1' } : { XDG_CACHE_HOME: cache }, args);
+  return scanWith(cli, cache === undefined ? { NODE_DISABLE_COMPILE_CACHE: '1' } : { MODEL_GATE_CACHE_HOME: cache }, args);
 }
 
 function scanWith(cli: string, more: NodeJS.ProcessEnv, args: string[], cwd = ROOT): Run {
@@ -125,7 +125,7 @@ describe('the cache', () => {
 
   test('none is written with NODE_DISABLE_COMPILE_CACHE, for a folder (the heap policy changes V8 flags), or in a folder others can write', () => {
     const off = mkdtempSync(join(work, 'cache-'));
-    expect(scanWith(scriptCli, { XDG_CACHE_HOME: off, NODE_DISABLE_COMPILE_CACHE: '1' }, [CHECKPOINT]).status).toBe(0);
+    expect(scanWith(scriptCli, { MODEL_GATE_CACHE_HOME: off, NODE_DISABLE_COMPILE_CACHE: '1' }, [CHECKPOINT]).status).toBe(0);
     expect(readdirSync(off)).toEqual([]);
     // The real torch folder: findings or not, what matters is that it ran and left no cache.
     const folder = mkdtempSync(join(work, 'cache-'));
@@ -198,14 +198,14 @@ describe('a cache that this user did not write where it belongs is never run', (
     const own = mkdtempSync(join(work, 'cache-'));
     plant(own);
     expect(scan(scriptCli, own, CHECKPOINT).stdout).toMatch(/^POLICY: defaults$/m);
-    // Inside the folder being scanned (a CI workspace with XDG_CACHE_HOME in it).
+    // Inside the folder being scanned (a CI workspace with MODEL_GATE_CACHE_HOME in it).
     const repo = mkdtempSync(join(work, 'repo-'));
     copyFileSync(CHECKPOINT, join(repo, 'model.pt'));
     plant(join(repo, '.cache'));
-    const inRepo = scanWith(scriptCli, { XDG_CACHE_HOME: join(repo, '.cache') }, [repo, '--format', 'text']);
+    const inRepo = scanWith(scriptCli, { MODEL_GATE_CACHE_HOME: join(repo, '.cache') }, [repo, '--format', 'text']);
     expect(inRepo.stdout).toMatch(/^policy: defaults$/m);
     // Inside the folder the CLI runs in, scanning a file elsewhere.
-    const fromRepo = scanWith(scriptCli, { XDG_CACHE_HOME: join(repo, '.cache') }, [CHECKPOINT], repo);
+    const fromRepo = scanWith(scriptCli, { MODEL_GATE_CACHE_HOME: join(repo, '.cache') }, [CHECKPOINT], repo);
     expect(fromRepo.stdout).toMatch(/^policy: defaults$/m);
     // As a checkout or an archive leaves a file (readable by others), a link, or a second name of another file.
     const checkedOut = mkdtempSync(join(work, 'cache-'));
@@ -234,20 +234,40 @@ describe('a cache that this user did not write where it belongs is never run', (
     expect(cacheFiles(join(open, 'cache'))).toHaveLength(1);
   });
 
-  test('run from a folder that holds the account\'s home (from the user database, not $HOME), the cache is kept; with HOME pointed into the folder it runs in, not', () => {
+  test('run from a folder that holds the account\'s home (from the user database), the cache is kept; HOME and XDG_CACHE_HOME pointed into a workspace are not read', () => {
     // "/" holds every home: the folder run in is not avoided, so a cache below it is fine.
     const cache = mkdtempSync(join(work, 'cache-'));
-    expect(scanWith(scriptCli, { XDG_CACHE_HOME: cache }, [CHECKPOINT], '/').status).toBe(0);
+    expect(scanWith(scriptCli, { MODEL_GATE_CACHE_HOME: cache }, [CHECKPOINT], '/').status).toBe(0);
     expect(cacheFiles(cache)).toHaveLength(1);
-    // A job that sets HOME inside its workspace and runs there: ~/.cache is the workspace's, so no cache is read.
+    // A job that points HOME or XDG_CACHE_HOME into its workspace: neither is read, so the workspace's cache is not.
     const workspace = mkdtempSync(join(work, 'ws-'));
     const forged = forgedCache();
-    const dir = join(workspace, 'home', '.cache', 'model-gate', 'compile-cache');
+    for (const base of [join(workspace, 'home', '.cache'), join(workspace, '.cache')]) {
+      const dir = join(base, 'model-gate', 'compile-cache');
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      writeFileSync(join(dir, cacheName()), forged, { mode: 0o600 });
+    }
+    for (const env of [{ HOME: join(workspace, 'home') }, { XDG_CACHE_HOME: join(workspace, '.cache') }]) {
+      const r = scanWith(scriptCli, env, [CHECKPOINT], join(workspace, 'home'));
+      expect({ env, out: r.stdout }).toEqual({ env, out: expect.stringMatching(/^policy: defaults$/m) });
+    }
+    expect(readFileSync(join(workspace, '.cache', 'model-gate', 'compile-cache', cacheName()))).toEqual(forged);
+  });
+
+  test('a cache folder reached through a link committed in a checkout is not used, though its real path is outside', () => {
+    const checkout = mkdtempSync(join(work, 'checkout-'));
+    mkdirSync(join(checkout, '.git'));
+    const unpacked = mkdtempSync(join(work, 'unpacked-'));
+    copyFileSync(CHECKPOINT, join(unpacked, 'model.pt'));
+    const dir = join(unpacked, 'model-gate', 'compile-cache');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const forged = forgedCache();
     writeFileSync(join(dir, cacheName()), forged, { mode: 0o600 });
-    const r = scanWith(scriptCli, { HOME: join(workspace, 'home') }, [CHECKPOINT], workspace);
+    symlinkSync(unpacked, join(checkout, '.cache'));
+    const r = scanWith(scriptCli, { MODEL_GATE_CACHE_HOME: join(checkout, '.cache') }, [join(unpacked, 'model.pt')], checkout);
     expect(r.stdout).toMatch(/^policy: defaults$/m);
-    expect(readFileSync(join(dir, cacheName()))).toEqual(forged);
+    // The control: named by its real path, outside any checkout and not scanned as a folder, the user's folder is used.
+    expect(scanWith(scriptCli, { MODEL_GATE_CACHE_HOME: unpacked }, [CHECKPOINT]).stdout).toMatch(/^POLICY: defaults$/m);
   });
 
   test('a cache folder anywhere inside a repository\'s checkout is not used, whatever part of it is scanned from wherever', () => {
@@ -261,7 +281,7 @@ describe('a cache that this user did not write where it belongs is never run', (
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     writeFileSync(join(dir, cacheName()), forged, { mode: 0o600 });
     for (const [cwd, path] of [[join(workspace, 'tools'), '../models'], [ROOT, join(workspace, 'models', 'model.pt')], [join(workspace, 'models'), '.']] as const) {
-      const r = scanWith(scriptCli, { XDG_CACHE_HOME: join(workspace, '.cache') }, [path], cwd);
+      const r = scanWith(scriptCli, { MODEL_GATE_CACHE_HOME: join(workspace, '.cache') }, [path], cwd);
       expect({ cwd, path, out: r.stdout }).toEqual({ cwd, path, out: expect.stringMatching(/^policy: defaults$/m) });
     }
     // The control: the same forged file outside any repository, in a folder only the user can change, is run.
@@ -273,7 +293,7 @@ describe('a cache that this user did not write where it belongs is never run', (
 
   test('no cache is read or written in CI', () => {
     const cache = mkdtempSync(join(work, 'cache-'));
-    expect(scanWith(scriptCli, { XDG_CACHE_HOME: cache, CI: 'true' }, [CHECKPOINT]).status).toBe(0);
+    expect(scanWith(scriptCli, { MODEL_GATE_CACHE_HOME: cache, CI: 'true' }, [CHECKPOINT]).status).toBe(0);
     expect(readdirSync(cache)).toEqual([]);
   });
 

@@ -32,7 +32,7 @@ process.on('exit', () => {
 function scanStart(path: string, cacheHome?: string): { status: number | null; builtins: string[]; files: string[] } {
   const r = spawnSync(process.execPath, ['--import', PRELOAD, 'dist/cli.js', 'scan', path], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...(cacheHome === undefined ? { NODE_DISABLE_COMPILE_CACHE: '1' } : { XDG_CACHE_HOME: cacheHome }) }
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...(cacheHome === undefined ? { NODE_DISABLE_COMPILE_CACHE: '1' } : { MODEL_GATE_CACHE_HOME: cacheHome }) }
   });
   const line = /^LOADED (.*)$/m.exec(r.stderr);
   if (!line) throw new Error(`no load record from dist/cli.js scan ${path}: ${r.stderr}`);

@@ -1,19 +1,25 @@
 // Where the CLI keeps compiled code across runs: Node's compile cache of its modules (module.enableCompileCache) and
 // the scan script's code cache (cli/script-cache.ts). A cache is code V8 runs unchecked, so a folder is used only
-// when nothing a scanned repository or archive brings could be in it (cacheDirRefusal): two reviews of this found
-// ways for a CI job's settings to put the cache folder inside the checkout (XDG_CACHE_HOME or HOME in the
-// workspace, a subfolder or a second mount of it scanned). No cache at all is only slower.
-// NODE_DISABLE_COMPILE_CACHE=1 turns both off (Node's own switch).
-import { dirname, isAbsolute, join, sep } from 'node:path';
+// when nothing a scanned repository or archive brings could be in it. Three attacker reviews found ways for a job's
+// settings to put the folder inside what is under review (XDG_CACHE_HOME or HOME in a workspace, a link committed in
+// a checkout, a second mount), so the folder is not taken from those variables at all: it is the account's own
+// cache folder (home from the user database), or MODEL_GATE_CACHE_HOME when the user names one, and then only if
+// cacheDirRefusal finds nothing. No cache is only slower. NODE_DISABLE_COMPILE_CACHE=1 turns both off (Node's own
+// switch). NODE_COMPILE_CACHE, like NODE_OPTIONS, is Node's own and acts before this code runs: whoever sets the
+// environment chooses the code.
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 
-/** The per-user cache folder for the compile cache, or undefined when there is none to use. */
-export function compileCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, home: string): string | undefined {
-  const xdg = env.XDG_CACHE_HOME;
-  const base = xdg && isAbsolute(xdg) ? xdg
-    : platform === 'win32' ? env.LOCALAPPDATA
-      : platform === 'darwin' ? join(home, 'Library', 'Caches')
-        : join(home, '.cache');
-  return base && isAbsolute(base) ? join(base, 'model-gate', 'compile-cache') : undefined;
+/**
+ * The cache folder: under MODEL_GATE_CACHE_HOME when that is an absolute path, else the platform's cache folder in
+ * the account's home (`accountHome`, from the user database); undefined when there is none.
+ */
+export function compileCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, accountHome: string): string | undefined {
+  const named = env.MODEL_GATE_CACHE_HOME;
+  const base = named && isAbsolute(named) ? resolve(named)
+    : !accountHome || !isAbsolute(accountHome) ? undefined
+      : platform === 'darwin' ? join(accountHome, 'Library', 'Caches')
+        : join(accountHome, '.cache');
+  return base === undefined ? undefined : join(base, 'model-gate', 'compile-cache');
 }
 
 /**
@@ -77,13 +83,8 @@ export function ownCacheDir(args: readonly string[] = []): string | undefined {
     const fs = process.getBuiltinModule('node:fs');
     const os = process.getBuiltinModule('node:os');
     // The home folder from the user database, not $HOME, which a job can point anywhere.
-    let accountHome: string | undefined;
-    try {
-      accountHome = fs.realpathSync(os.userInfo().homedir);
-    } catch {
-      accountHome = undefined;
-    }
-    const dir = compileCacheDir(env, process.platform, env.HOME || accountHome || '');
+    const accountHome = fs.realpathSync(os.userInfo().homedir);
+    const dir = compileCacheDir(env, process.platform, accountHome);
     if (!dir) return undefined;
     // As bigints: an inode number can pass 2^53, where two numbers would compare equal.
     const idOf = (p: string): string | undefined => {
@@ -91,25 +92,32 @@ export function ownCacheDir(args: readonly string[] = []): string | undefined {
       return st === undefined ? undefined : `${st.dev}:${st.ino}`;
     };
     const cwd = fs.realpathSync(process.cwd());
-    const holdsHome = accountHome !== undefined && (accountHome === cwd || accountHome.startsWith(cwd.endsWith(sep) ? cwd : cwd + sep));
+    const holdsHome = accountHome === cwd || accountHome.startsWith(cwd.endsWith(sep) ? cwd : cwd + sep);
     const avoid = new Set([...(holdsHome ? [] : [cwd]), ...args].map(idOf).filter((id): id is string => id !== undefined));
     // Checked before the folder is made (never made inside what is refused), from the nearest folder that exists.
     let existing = dir;
     while (idOf(existing) === undefined && dirname(existing) !== existing) existing = dirname(existing);
-    const chainOf = (from: string): FolderStat[] => {
+    const folder = (p: string): FolderStat | undefined => {
+      const st = fs.lstatSync(p, { bigint: true, throwIfNoEntry: false });
+      if (st === undefined) return undefined;
+      const repository = fs.lstatSync(join(p, '.git'), { throwIfNoEntry: false }) !== undefined;
+      return { path: p, id: `${st.dev}:${st.ino}`, uid: Number(st.uid), mode: Number(st.mode), isDirectory: st.isDirectory(), repository };
+    };
+    /** The folders from `from` up to the root, by its real path, or (`asWritten`) by the path as it is spelt. */
+    const chainOf = (from: string, asWritten = false): FolderStat[] => {
       const chain: FolderStat[] = [];
-      for (let p = fs.realpathSync(from); ; p = dirname(p)) {
-        const st = fs.lstatSync(p, { bigint: true });
-        const repository = fs.lstatSync(join(p, '.git'), { throwIfNoEntry: false }) !== undefined;
-        chain.push({ path: p, id: `${st.dev}:${st.ino}`, uid: Number(st.uid), mode: Number(st.mode), isDirectory: st.isDirectory(), repository });
+      for (let p = asWritten ? from : fs.realpathSync(from); ; p = dirname(p)) {
+        const f = folder(p);
+        if (f !== undefined) chain.push(f);
         if (dirname(p) === p) return chain;
       }
     };
-    const uid = process.getuid?.();
-    const above = chainOf(existing);
-    if (above.some((f) => avoid.has(f.id) || f.repository)) return undefined;
+    // The folders the path names as written count as well: a link on the way (a `.cache` committed in a checkout that
+    // points elsewhere) leaves the real path outside the checkout while the path runs through it.
+    const named = chainOf(dir, true);
+    if ([...chainOf(existing), ...named].some((f) => avoid.has(f.id) || f.repository)) return undefined;
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    return cacheDirRefusal(chainOf(dir), uid, avoid) === undefined ? dir : undefined;
+    return cacheDirRefusal(chainOf(dir), process.getuid?.(), avoid) === undefined ? dir : undefined;
   } catch {
     return undefined;
   }
