@@ -338,6 +338,7 @@ describe('cacheDirRefusal and cacheOff', () => {
     expect(cacheOff({ CI: 'false', GITHUB_ACTIONS: 'true' }, 'linux')).toBe('GITHUB_ACTIONS');
     expect(cacheOff({ CI: '0', JENKINS_URL: '' }, 'darwin')).toBeUndefined();
     expect(cacheOff({ TF_BUILD: 'True' }, 'linux')).toBe('TF_BUILD');
+    expect(cacheOff({ CODEBUILD_BUILD_ID: 'p:1' }, 'linux')).toBe('CODEBUILD_BUILD_ID');
     expect(cacheOff({ NODE_DISABLE_COMPILE_CACHE: '1' }, 'linux')).toBe('NODE_DISABLE_COMPILE_CACHE');
     expect(cacheOff({}, 'win32')).toBe('Windows');
   });

@@ -29,7 +29,7 @@ export function compileCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platfor
  */
 export function cacheOff(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | undefined {
   if (env.NODE_DISABLE_COMPILE_CACHE !== undefined && env.NODE_DISABLE_COMPILE_CACHE !== '') return 'NODE_DISABLE_COMPILE_CACHE';
-  for (const ci of ['CI', 'GITHUB_ACTIONS', 'GITLAB_CI', 'TF_BUILD', 'JENKINS_URL', 'BUILDKITE', 'CIRCLECI', 'TEAMCITY_VERSION']) {
+  for (const ci of ['CI', 'GITHUB_ACTIONS', 'GITLAB_CI', 'TF_BUILD', 'JENKINS_URL', 'BUILDKITE', 'CIRCLECI', 'TEAMCITY_VERSION', 'CODEBUILD_BUILD_ID', 'bamboo_buildKey']) {
     const v = env[ci];
     if (v !== undefined && v !== '' && v.toLowerCase() !== 'false' && v !== '0') return ci;
   }
