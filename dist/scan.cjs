@@ -1,4 +1,4 @@
-// model-gate scan script sha256:896182c6873a35c9184f772598182aadd718a6a72b4bf8af224be3e652c46dca
+// model-gate scan script sha256:e86e9f9b77e4369bf20763a51f54f6e06b1172bc7c32a9e4d0418f9759a633c1
 (function (exports, require, module, __filename, __dirname) {
 "use strict";
 var __defProp = Object.defineProperty;
@@ -18277,8 +18277,9 @@ function lastIndexOfBytes(hay, needle, from, floor = 0) {
   const lo = Math.max(0, floor);
   let i = Math.min(from, hay.length - needle.length);
   if (first === void 0) return i >= lo ? i : -1;
+  const fast = searchable(hay);
   while (i >= lo) {
-    i = hay.lastIndexOf(first, i);
+    i = fast.lastIndexOf(first, i);
     if (i < lo) return -1;
     let j = 1;
     while (j < needle.length && hay[i + j] === needle[j]) j++;
@@ -39986,22 +39987,11 @@ function createKerasH5Scanner(ctx, opts) {
   let inStr = false;
   let esc2 = false;
   let started = false;
+  const keep = CLASS_NAME.length - 1;
   const countSeen = (chunk) => {
-    seen += countOf(chunk, CLASS_NAME);
-    const keep = CLASS_NAME.length - 1;
-    if (carry.length > 0) {
-      const seam = new Uint8Array(carry.length + Math.min(keep, chunk.length));
-      seam.set(carry);
-      seam.set(chunk.subarray(0, keep), carry.length);
-      seen += countOf(seam, CLASS_NAME);
-    }
-    if (chunk.length >= keep) carry = chunk.slice(chunk.length - keep);
-    else {
-      const w = new Uint8Array(carry.length + chunk.length);
-      w.set(carry);
-      w.set(chunk, carry.length);
-      carry = w.slice(Math.max(0, w.length - keep));
-    }
+    const seam = concatBytes([carry, chunk.subarray(0, keep)]);
+    seen += countOf(chunk, CLASS_NAME) + countOf(seam, CLASS_NAME);
+    carry = (chunk.length >= keep ? chunk : seam).slice(-keep);
   };
   const finish2 = () => {
     const bytes2 = cap2.subarray(0, capLen);

@@ -1,8 +1,10 @@
 // Bundles the action (dist/index.js, one self-contained file) and the CLI (dist/cli.js plus its chunks) as ESM.
 // Output is deterministic so CI can rebuild and compare it with the committed dist/.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { argv } from 'node:process';
+import { Script } from 'node:vm';
 
 const outdir = argv[2] ?? 'dist';
 // CommonJS dependencies call require() for Node built-ins; ESM bundles need a real require for that.
@@ -67,16 +69,13 @@ await build({
   // Strict, as the ES modules it was bundled from (esbuild says so in the bundle's first line).
   if (!body.startsWith('"use strict";\n')) throw new Error(`${path}: the bundle does not start with "use strict"`);
   if (/\bimport\(/.test(body) || /\bimport(\.|_)meta\b/.test(body)) throw new Error(`${path}: import() or import.meta left in a classic script`);
-  // The first line names the rest of the file by its SHA-256: the key of the code cache, because V8 checks a cache
-  // against the source's length only.
-  const { createHash } = await import('node:crypto');
   // CommonJS's own wrapper, written here rather than by the loader: the file is the one function expression V8
   // compiles, so its line numbers are the file's.
   const script = `(function (exports, require, module, __filename, __dirname) {\n${body}})\n`;
-  const sha256 = createHash('sha256').update(script).digest('hex');
-  const text = `// model-gate scan script sha256:${sha256}\n${script}`;
+  // The first line names the rest of the file by its SHA-256: the key of the code cache, because V8 checks a cache
+  // against the source's length only.
+  const text = `// model-gate scan script sha256:${createHash('sha256').update(script).digest('hex')}\n${script}`;
   // Compiled once here, as the CLI will compile it: a script that does not parse fails the build, not a user's scan.
-  const { Script } = await import('node:vm');
   new Script(text, { filename: path });
   await writeFile(path, text);
 }

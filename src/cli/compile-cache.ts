@@ -94,7 +94,7 @@ export function ownCacheDir(args: readonly string[] = []): string | undefined {
     const cwd = fs.realpathSync(process.cwd());
     const holdsHome = accountHome === cwd || accountHome.startsWith(cwd.endsWith(sep) ? cwd : cwd + sep);
     const avoid = new Set([...(holdsHome ? [] : [cwd]), ...args].map(idOf).filter((id): id is string => id !== undefined));
-    // Checked before the folder is made (never made inside what is refused), from the nearest folder that exists.
+    // The nearest folder on the way that exists.
     let existing = dir;
     while (idOf(existing) === undefined && dirname(existing) !== existing) existing = dirname(existing);
     const folder = (p: string): FolderStat | undefined => {
@@ -113,11 +113,13 @@ export function ownCacheDir(args: readonly string[] = []): string | undefined {
       }
     };
     // The folders the path names as written count as well: a link on the way (a `.cache` committed in a checkout that
-    // points elsewhere) leaves the real path outside the checkout while the path runs through it.
-    const named = chainOf(dir, true);
-    if ([...chainOf(existing), ...named].some((f) => avoid.has(f.id) || f.repository)) return undefined;
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    return cacheDirRefusal(chainOf(dir), process.getuid?.(), avoid) === undefined ? dir : undefined;
+    // points elsewhere) leaves the real path outside the checkout while the path runs through it. Checked before the
+    // folder is made, so it is never made inside what is refused.
+    // The real path's folders are walked once when the cache folder exists (the usual start), twice when it is made.
+    const above = chainOf(existing);
+    if ([...above, ...chainOf(dir, true)].some((f) => avoid.has(f.id) || f.repository)) return undefined;
+    if (existing !== dir) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return cacheDirRefusal(existing === dir ? above : chainOf(dir), process.getuid?.(), avoid) === undefined ? dir : undefined;
   } catch {
     return undefined;
   }

@@ -19,8 +19,9 @@ import { ownCacheDir } from './compile-cache.js';
 const KEY_LINE = /^\/\/ model-gate scan script sha256:([0-9a-f]{64})\n/;
 
 /**
- * zlib's CRC-32, as Node's own compile cache uses. Native: a CRC in JavaScript over the cache's megabyte cost
- * between 15M and 80M instructions, as V8 happened to optimise the loop, against about 12M (callgrind).
+ * zlib's CRC-32, as Node's own compile cache uses: a CRC in JavaScript over the cache's megabyte cost 15M-80M
+ * instructions, as V8 happened to optimise the loop, against about 12M. Called directly rather than through
+ * scan/decode/checksums.ts, which would be one more module at every start for the same native call.
  */
 function crc32(data: Uint8Array): number {
   return process.getBuiltinModule('node:zlib').crc32(data);
@@ -73,7 +74,6 @@ export function traceToWrite(cachedTrace: readonly string[] | undefined, rejecte
   const missing = [...new Set(trace)].filter((t) => !have.has(t));
   return cachedTrace !== undefined && !rejected && missing.length === 0 ? undefined : [...kept, ...missing];
 }
-
 
 /** The cache file's bytes, when it is a regular file of this user's that no one else can read or write, not a link. */
 function readPrivate(path: string): Uint8Array | undefined {
@@ -135,8 +135,8 @@ function builtinRequire(id: string): unknown {
  * Runs the scan script at `file` for the command's `args`; false, having run nothing, when there is no such file or
  * no folder to keep its cache in (the CLI then runs `scan` through its modules, which compile less without a cache:
  * callgrind, a 2 GiB checkpoint's whole scan, 470M instructions through the modules against 650M for the script's
- * first run, which writes its cache; 295M from the cache). The command's exit code is set on the process as the module CLI
- * sets it; nothing about the cache can change it.
+ * first run, which writes its cache; 295M from the cache). The command's exit code is set on the process as the
+ * module CLI sets it; nothing about the cache can change it.
  */
 export async function runScanScript(file: string, args: readonly string[]): Promise<boolean> {
   const fs = process.getBuiltinModule('node:fs');
@@ -153,10 +153,11 @@ export async function runScanScript(file: string, args: readonly string[]): Prom
   const key = KEY_LINE.exec(source)?.[1];
   if (key === undefined) return false;
   const where = { dir, path: `${dir}/scan-${key}-${process.version}-${process.arch}.bin` };
+  const scriptCrc = crc32(bytes);
   const stored = readPrivate(where.path);
-  let cached = stored === undefined ? undefined : decodeCache(stored);
+  const decoded = stored === undefined ? undefined : decodeCache(stored);
   // Made from other bytes than these (the script was edited in place, to the same length): never used.
-  if (cached !== undefined && cached.scriptCrc !== crc32(bytes)) cached = undefined;
+  const cached = decoded?.scriptCrc === scriptCrc ? decoded : undefined;
   // The file is one function expression, CommonJS's wrapper around the bundle (scripts/build.mjs).
   const script = new (process.getBuiltinModule('node:vm').Script)(source, { filename: file, ...(cached ? { cachedData: cached.data } : {}) });
   const module = { exports: {} as { main?: () => Promise<string[] | undefined> } };
@@ -166,7 +167,7 @@ export async function runScanScript(file: string, args: readonly string[]): Prom
   try {
     const write = trace === undefined ? undefined : traceToWrite(cached?.trace, script.cachedDataRejected === true, trace);
     if (write !== undefined) {
-      writeCache(where, encodeCache({ trace: write, scriptCrc: crc32(bytes), data: script.createCachedData() }));
+      writeCache(where, encodeCache({ trace: write, scriptCrc, data: script.createCachedData() }));
     }
   } catch {
     // The scan has ended and set its exit code; a cache that cannot be written costs the next start its speed only.

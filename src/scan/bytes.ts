@@ -80,7 +80,7 @@ export function indexOfBytes(hay: Uint8Array, needle: Uint8Array, from = 0): num
 
 /**
  * The last index in [floor, from] where `needle` starts and fits within `hay`, or -1: the walk back a signature
- * search does, jumping between occurrences of the needle's first byte with the engine's own search (a byte-by-byte
+ * search does, jumping between occurrences of the needle's first byte with Buffer's native search (a byte-by-byte
  * walk of 64 KiB in not yet optimised code was most of a local scan's time in a zip's end records).
  */
 export function lastIndexOfBytes(hay: Uint8Array, needle: ArrayLike<number>, from: number, floor = 0): number {
@@ -88,8 +88,9 @@ export function lastIndexOfBytes(hay: Uint8Array, needle: ArrayLike<number>, fro
   const lo = Math.max(0, floor);
   let i = Math.min(from, hay.length - needle.length);
   if (first === undefined) return i >= lo ? i : -1;
+  const fast = searchable(hay);
   while (i >= lo) {
-    i = hay.lastIndexOf(first, i);
+    i = fast.lastIndexOf(first, i);
     if (i < lo) return -1;
     let j = 1;
     while (j < needle.length && hay[i + j] === needle[j]) j++;

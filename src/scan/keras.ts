@@ -4,7 +4,7 @@
 import { finding, truncate } from '../core/findings.js';
 import type { Finding, Severity } from '../core/findings.js';
 import type { FileContext, StreamScanner } from './types.js';
-import { indexOfByte, indexOfBytes, utf8 } from './bytes.js';
+import { concatBytes, indexOfByte, indexOfBytes, utf8 } from './bytes.js';
 import { type Json, isObject, parseJson } from '../analyze/json.js';
 import { limitsOf, type FileScanOptions } from './kit.js';
 import { classifyGlobal } from '../config/security/globals/index.js';
@@ -183,22 +183,11 @@ export function createKerasH5Scanner(ctx: FileContext, opts: FileScanOptions): S
 
   // Counted in the chunk itself, plus across its start (the carried tail of the bytes before and the chunk's head,
   // each too short to hold a whole one), without copying the chunk.
+  const keep = CLASS_NAME.length - 1;
   const countSeen = (chunk: Uint8Array): void => {
-    seen += countOf(chunk, CLASS_NAME);
-    const keep = CLASS_NAME.length - 1;
-    if (carry.length > 0) {
-      const seam = new Uint8Array(carry.length + Math.min(keep, chunk.length));
-      seam.set(carry);
-      seam.set(chunk.subarray(0, keep), carry.length);
-      seen += countOf(seam, CLASS_NAME);
-    }
-    if (chunk.length >= keep) carry = chunk.slice(chunk.length - keep);
-    else {
-      const w = new Uint8Array(carry.length + chunk.length);
-      w.set(carry);
-      w.set(chunk, carry.length);
-      carry = w.slice(Math.max(0, w.length - keep));
-    }
+    const seam = concatBytes([carry, chunk.subarray(0, keep)]);
+    seen += countOf(chunk, CLASS_NAME) + countOf(seam, CLASS_NAME);
+    carry = (chunk.length >= keep ? chunk : seam).slice(-keep);
   };
 
   const finish = (): void => {
